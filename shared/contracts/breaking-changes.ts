@@ -12,6 +12,7 @@ import { declaredLength, physicalSizeChange } from './physical-type-size';
 import { isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
+import { slaWeakening } from './sla-weakening';
 
 /**
  * A change is breaking when a consumer written against the old contract can fail on the
@@ -20,6 +21,7 @@ import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersio
  * Protobuf and Avro schema evolution. So any change of what a quality rule checks, or of a
  * relationship (a foreign key), is breaking: one removed or loosened takes back a promise, one added
  * or tightened refuses data it accepted; a rule's name, description or schedule only documents it.
+ * So is an SLA property removed or weakened (see sla-weakening.ts); one added or tightened is not.
  * A new physical name loses consumers that read the table or column by it,
  * and a shorter declared size (`varchar(16)` to `varchar(13)`) refuses values the longer one held.
  */
@@ -45,6 +47,7 @@ const BREAKING_KINDS = [
   'history-dropped',
   'physical-name-changed',
   'relationship-changed',
+  'sla-weakened',
 ] as const;
 
 const NON_BREAKING_KINDS = [
@@ -191,25 +194,47 @@ function contractChanges(previous: Contract, next: Contract): ContractChange[] {
   ];
 }
 
-/** Each SLA property (told apart by its element) set, removed or given another value. */
+/**
+ * Each SLA property (told apart by its element) set, removed or given another value, at its entry
+ * in `slaProperties` (a removed one at `slaProperties`): removing or weakening one breaks.
+ */
 function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty[]): ContractChange[] {
   const identity = (sla: SlaProperty) => (sla.element ? `${sla.property} of ${sla.element}` : sla.property);
   const amount = (sla: SlaProperty) => (sla.unit ? `${sla.value} ${sla.unit}` : String(sla.value));
-  const nextByIdentity = new Map(next.map((sla) => [identity(sla), sla]));
+  const nextIndexes = new Map(next.map((sla, index) => [identity(sla), index]));
   const previousIdentities = new Set(previous.map(identity));
+  const weakens = (message: string) => `${message}, weakening what consumers were promised`;
   return [
     ...previous.flatMap((sla) => {
-      const counterpart = nextByIdentity.get(identity(sla));
-      if (!counterpart)
-        return [change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} removed (was ${amount(sla)})`)];
+      const index = nextIndexes.get(identity(sla));
+      const counterpart = index === undefined ? undefined : next[index];
+      if (index === undefined || !counterpart)
+        return [
+          change('sla-weakened', CONTRACT_SUBJECT, weakens(`SLA ${identity(sla)} removed (was ${amount(sla)})`), [
+            'sla',
+          ]),
+        ];
       if (isDeepEqual(sla, counterpart)) return [];
+      const weakening = slaWeakening(sla, counterpart);
+      const at = ['sla', index];
+      if (weakening)
+        return [
+          change(
+            'sla-weakened',
+            CONTRACT_SUBJECT,
+            weakens(`SLA ${identity(sla)} ${weakening} from ${amount(sla)} to ${amount(counterpart)}`),
+            at,
+          ),
+        ];
       const what =
         amount(sla) === amount(counterpart) ? 'changed' : `changed from ${amount(sla)} to ${amount(counterpart)}`;
-      return [change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} ${what}`)];
+      return [change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} ${what}`, at)];
     }),
-    ...next
-      .filter((sla) => !previousIdentities.has(identity(sla)))
-      .map((sla) => change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} set to ${amount(sla)}`)),
+    ...next.flatMap((sla, index) =>
+      previousIdentities.has(identity(sla))
+        ? []
+        : [change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} set to ${amount(sla)}`, ['sla', index])],
+    ),
   ];
 }
 

@@ -1,41 +1,8 @@
+import { DAY_IN_MINUTES, isUnitOfTime, minutesOf, TIME_UNITS } from '../contracts/sla-durations';
 import { Memo } from '../lineage/memo';
 import { contractOf, type MeshGraph } from '../lineage/mesh-graph';
 import { nodeVersions } from '../lineage/node-versions';
 import { type Contract, type DataProduct, quoted, type SlaProperty, type Slo } from '../model';
-
-const DAY = 24 * 60;
-
-/**
- * Each unit of time freshness is measured in, in minutes, under its names (the short one first):
- * those ODCS lists for SLAs (`d, day, days`… `y, yr, years`). A month counts as 30 days and a
- * year as 365: freshness is compared, not dated. `m` is a minute, as for SLOs.
- */
-const UNITS = [
-  [1 / 60_000, ['ms', 'msec', 'msecs', 'millisecond', 'milliseconds']],
-  [1 / 60, ['s', 'sec', 'secs', 'second', 'seconds']],
-  [1, ['min', 'm', 'mins', 'minute', 'minutes']],
-  [60, ['h', 'hr', 'hrs', 'hour', 'hours']],
-  [DAY, ['d', 'day', 'days']],
-  [7 * DAY, ['w', 'week', 'weeks']],
-  [30 * DAY, ['mo', 'mon', 'mos', 'month', 'months']],
-  [365 * DAY, ['y', 'yr', 'yrs', 'year', 'years']],
-] as const;
-
-const MINUTES_PER_UNIT: Readonly<Record<string, number>> = Object.fromEntries(
-  UNITS.flatMap(([minutes, units]) => units.map((unit) => [unit, minutes])),
-);
-
-/** `ms, s, min, h, d, w, mo, y`: the units freshness is measured in, for messages. */
-export const FRESHNESS_UNITS = UNITS.map(([, [short]]) => short).join(', ');
-
-const isUnitOfTime = (unit: string | undefined) => MINUTES_PER_UNIT[(unit ?? '').trim().toLowerCase()] !== undefined;
-
-/** A duration in minutes, or undefined for a unit freshness cannot be measured in (percent…) or no number. */
-export function minutesOf(value: unknown, unit: string | undefined): number | undefined {
-  const perUnit = MINUTES_PER_UNIT[(unit ?? '').trim().toLowerCase()];
-  const amount = typeof value === 'string' ? Number(value) : value;
-  return perUnit !== undefined && typeof amount === 'number' && Number.isFinite(amount) ? amount * perUnit : undefined;
-}
 
 /** A product's freshness SLO (and where it is among its SLOs) when its unit is none freshness is measured in. */
 export function unmeasuredFreshnessSlo(product: DataProduct): { slo: Slo; index: number } | undefined {
@@ -69,8 +36,8 @@ export function unmeasuredTimeSlas(contract: Contract, isWanted: (sla: SlaProper
     if (!isWanted(sla) || minutesOf(sla.value, sla.unit) !== undefined) return [];
     const why = !isUnitOfTime(sla.unit)
       ? sla.unit
-        ? `in ${quoted(sla.unit)}, which is no unit of time this check reads (${FRESHNESS_UNITS})`
-        : `without a unit of time (${FRESHNESS_UNITS})`
+        ? `in ${quoted(sla.unit)}, which is no unit of time this check reads (${TIME_UNITS})`
+        : `without a unit of time (${TIME_UNITS})`
       : `as ${quoted(String(sla.value))}, which is no number`;
     return [{ sla, index, why }];
   });
@@ -78,7 +45,7 @@ export function unmeasuredTimeSlas(contract: Contract, isWanted: (sla: SlaProper
 
 /** The parts a duration is written in, largest first, in milliseconds. */
 const PARTS: ReadonlyArray<readonly [number, string]> = [
-  [DAY * 60_000, 'd'],
+  [DAY_IN_MINUTES * 60_000, 'd'],
   [3_600_000, 'h'],
   [60_000, 'min'],
   [1000, 's'],

@@ -1,10 +1,10 @@
+import { TIME_UNITS } from '../../contracts/sla-durations';
 import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
 import { type Contract, type DataProduct, type ElementRef, type Link, type Mesh, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import {
-  FRESHNESS_UNITS,
   type Freshness,
   formatMinutes,
   productFreshness,
@@ -60,7 +60,7 @@ export const freshnessSlosRule: Rule = {
       unmeasuredFreshnessSlas(contract).map(({ sla, index, why }) => ({
         ...contractPlace(graph, contract, 'slaProperties', index),
         message: `Contract ${quoted(contract.name)} gives its ${sla.property} ${why}: it is not checked.`,
-        fixHint: `Give the SLA a number in one of ${FRESHNESS_UNITS}.`,
+        fixHint: `Give the SLA a number in one of ${TIME_UNITS}.`,
       })),
     );
     return [...productFindings, ...contractFindings];
@@ -106,8 +106,8 @@ function unmeasuredFinding(
   return {
     ...place,
     path: `${place.path}.observability.slos[${index}]`,
-    message: `${quoted(product.name)} promises freshness in ${quoted(slo.unit)}, which is no unit of time this check reads (${FRESHNESS_UNITS}): the promise is not checked.`,
-    fixHint: `Give the freshness SLO's target in one of ${FRESHNESS_UNITS}.`,
+    message: `${quoted(product.name)} promises freshness in ${quoted(slo.unit)}, which is no unit of time this check reads (${TIME_UNITS}): the promise is not checked.`,
+    fixHint: `Give the freshness SLO's target in one of ${TIME_UNITS}.`,
   };
 }
 

@@ -52,6 +52,17 @@ describe('mesh-designer validate <contract> --baseline <older contract>', () => 
     ]);
   });
 
+  it('points at the SLA entry a shorter retention weakens, and fails it under the same version as breaking', async () => {
+    const withRetention = (years: number) =>
+      `${CHEESE_BATCH_PUBLISHED}slaProperties:\n  - property: latency\n    value: 1\n    unit: h\n  - property: retention\n    value: ${years}\n    unit: y\n`;
+    const { io, out, err } = fakeIo({ [PUBLISHED]: withRetention(7), [EDITED]: withRetention(1) });
+    expect(await runCli(['validate', EDITED, '--baseline', PUBLISHED], io)).toBe(EXIT.problems);
+    expect(err[0]).toContain('breaking changes need a new major version: 2.0.0 instead of 1.0.0');
+    expect(out).toContain(
+      `${EDITED}:24:5: breaking change: contract: SLA retention shortened from 7 y to 1 y, weakening what consumers were promised`,
+    );
+  });
+
   it('reports the changes, the version they need and the rule’s error in --json', async () => {
     const { io, out } = filesWith(CHEESE_BATCH_BROKEN);
     expect(await runCli(['validate', EDITED, '--baseline', PUBLISHED, '--json'], io)).toBe(EXIT.problems);

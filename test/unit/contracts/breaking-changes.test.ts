@@ -419,10 +419,32 @@ describe('changes outside the schema', () => {
       ],
     };
     expect(changesBetween(before, after)).toEqual([
-      [false, 'SLA retention changed from 2 y to 1 y'],
-      [false, 'SLA latency removed (was 4 h)'],
+      [true, 'SLA retention shortened from 2 y to 1 y, weakening what consumers were promised'],
+      [true, 'SLA latency removed (was 4 h), weakening what consumers were promised'],
       [false, 'SLA frequency set to 1 d'],
     ]);
+  });
+
+  it.each([
+    ['latency', [4, 'h'], [5, 'h'], true, 'SLA latency lengthened from 4 h to 5 h'],
+    ['latency', [4, 'h'], [2, 'h'], false, 'SLA latency changed from 4 h to 2 h'],
+    ['frequency', [1, 'd'], [2, 'd'], true, 'SLA frequency lengthened from 1 d to 2 d'],
+    ['retention', [1, 'y'], [6, 'mo'], true, 'SLA retention shortened from 1 y to 6 mo'],
+    ['retention', [1, 'y'], [2, 'y'], false, 'SLA retention changed from 1 y to 2 y'],
+    ['availability', [99.9, '%'], [99, '%'], true, 'SLA availability lowered from 99.9 % to 99 %'],
+    ['throughput', [1000, 'rows'], [500, 'rows'], true, 'SLA throughput lowered from 1000 rows to 500 rows'],
+    ['errorRate', [0.01, '%'], [0.1, '%'], true, 'SLA errorRate raised from 0.01 % to 0.1 %'],
+    ['latency', [1, 'd'], [24, 'h'], false, 'SLA latency changed from 1 d to 24 h'],
+    ['latency', [1, 'd'], [1, 'fortnight'], false, 'SLA latency changed from 1 d to 1 fortnight'],
+    ['supportHours', [8, 'h'], [4, 'h'], false, 'SLA supportHours changed from 8 h to 4 h'],
+  ] as const)('counts an SLA %s going from %j to %j as weakening it: %s', (property, was, is, isWeaker, message) => {
+    const withSla = ([value, unit]: readonly [number, string], version: string) => ({
+      ...previous,
+      version,
+      sla: [{ property, value, unit }],
+    });
+    const weakening = isWeaker ? ', weakening what consumers were promised' : '';
+    expect(changesBetween(withSla(was, '1.0.0'), withSla(is, '1.0.1'))).toEqual([[isWeaker, `${message}${weakening}`]]);
   });
 
   it('names the sections it does not model, such as servers, when they change', () => {

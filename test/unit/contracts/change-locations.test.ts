@@ -41,6 +41,17 @@ function marks(previousText: string, nextText: string): string[] {
 const lineOf = (text: string, content: string) => text.split('\n').findIndex((line) => line.includes(content)) + 1;
 
 describe('where the Diff view marks a change', () => {
+  it('marks a changed SLA property at its entry in slaProperties, and one removed at slaProperties', () => {
+    const sla = (retention: string, latency: string) =>
+      `${PLAYBACK}slaProperties:\n  - property: latency\n${latency}  - property: retention\n    value: ${retention}\n    unit: y\n`;
+    const previous = sla('7', '    value: 1\n    unit: h\n');
+    const next = sla('1', '').replace('  - property: latency\n', '');
+    expect(marks(previous, next)).toEqual([
+      `next ${lineOf(next, 'slaProperties:')}: contract SLA latency removed (was 1 h), weakening what consumers were promised`,
+      `next ${lineOf(next, 'property: retention')}: contract SLA retention shortened from 7 y to 1 y, weakening what consumers were promised`,
+    ]);
+  });
+
   it('marks a field removed from an object property at its own line in the old text', () => {
     const next = PLAYBACK.replace('          - name: model\n            logicalType: string\n', '');
     expect(marks(PLAYBACK, next)).toEqual([

@@ -377,7 +377,7 @@ describe('an imported schema as the next version of a contract', () => {
         "contract: status changed from 'draft' to 'active'",
         "contract: description set to 'Scores our tasters give each green coffee lot, for buying decisions.'",
         "contract: owner set to 'quality-lab'",
-        'contract: SLA frequency removed (was 1 d)',
+        'contract: SLA frequency removed (was 1 d), weakening what consumers were promised',
         'contract: SLA latency set to 1 d',
         'contract: support, description, team changed',
         "cuppings.score: quality rule 'nullValues' added",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, minutesOf } from '../../../shared/validation/freshness';
+import { minutesOf } from '../../../shared/contracts/sla-durations';
+import { formatMinutes } from '../../../shared/validation/freshness';
 
 describe('a freshness duration in words', () => {
   it.each([

@@ -270,19 +270,28 @@ function propertyFromOdcs(property: OdcsObject): unknown {
     unique: false,
     primaryKey: false,
     ...known,
-    enum: nativeEnum === undefined ? ruleEnum : enumValuesOf(nativeEnum),
+    enum: nativeEnum === undefined ? withoutNull(ruleEnum) : enumValuesOf(nativeEnum),
     quality: keepsQuality ? otherRules.map(qualityFromOdcs) : undefined,
     extensions: nonEmpty(extensions),
   });
 }
 
-/** The values of ODCS 3.2 enum entries; a null entry allows null, which `required` already says. */
+/** The values of ODCS 3.2 enum entries. */
 function enumValuesOf(entries: unknown): unknown {
   if (!Array.isArray(entries)) return entries;
-  return entries.map((entry) => asObject(entry).value).filter((value) => value !== null);
+  return withoutNull(entries.map((entry) => asObject(entry).value));
 }
 
-/** A library rule that says no more than "the value is one of these": read as allowed values. */
+/** Allowed values as the model holds them: a null among them allows null, which `required` already says. */
+function withoutNull(values: unknown): unknown {
+  return Array.isArray(values) ? values.filter((value) => value !== null) : values;
+}
+
+/**
+ * A library rule that says no more than "the value is one of these": read as allowed values. A
+ * null among them is "may be empty", which `required` says (semantic checks warn of it); the
+ * other values stay allowed.
+ */
 export function isEnumRule(rule: OdcsObject): boolean {
   const { type = 'library', metric, arguments: args, ...comparison } = rule;
   if (type !== 'library' || metric !== 'invalidValues' || !allowsNone(comparison)) return false;
@@ -290,8 +299,27 @@ export function isEnumRule(rule: OdcsObject): boolean {
   return (
     Object.keys(otherArguments).length === 0 &&
     Array.isArray(validValues) &&
-    validValues.every((value) => ['string', 'number', 'boolean'].includes(typeof value))
+    validValues.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value)) &&
+    validValues.some((value) => value !== null)
   );
+}
+
+/**
+ * The allowed values a property's ODCS object writes, null included, each with where it is in
+ * the property: its 3.2 `enum` entries' values, else the values of its `invalidValues` rule.
+ */
+export function writtenAllowedValues(property: unknown): Array<{ value: unknown; at: PathSegment[] }> {
+  const { enum: entries, quality } = asObject(property);
+  if (entries !== undefined) {
+    return asArray(entries).map((entry, index) => ({ value: asObject(entry).value, at: ['enum', index, 'value'] }));
+  }
+  const rules = asArray(quality).map(asObject);
+  const ruleIndex = rules.findIndex(isEnumRule);
+  if (ruleIndex === -1) return [];
+  return asArray(asObject(rules[ruleIndex]?.arguments).validValues).map((value, index) => ({
+    value,
+    at: ['quality', ruleIndex, 'arguments', 'validValues', index],
+  }));
 }
 
 /**
@@ -365,21 +393,16 @@ export function documentPathOf(modelPath: readonly PathSegment[], document: unkn
 
 /**
  * Where the model's allowed value `enum[valueIndex]` of the property at `propertyPath` (at any
- * depth) is in the document: the value of its ODCS 3.2 `enum` entry, null entries counted past
- * (the model leaves them out), or its place in the `invalidValues` rule the model read it from.
+ * depth) is in the document: the value of its ODCS 3.2 `enum` entry, or its place in the
+ * `invalidValues` rule the model read it from, null values counted past (the model leaves them out).
  */
 export function allowedValueDocumentPath(
   propertyPath: readonly PathSegment[],
   valueIndex: number,
   document: unknown,
 ): PathSegment[] {
-  const property = asObject(valueAt(document, propertyPath));
-  if (property.enum !== undefined) {
-    const entries = asArray(property.enum).flatMap((entry, index) => (asObject(entry).value === null ? [] : [index]));
-    return [...propertyPath, 'enum', entries[valueIndex] ?? valueIndex, 'value'];
-  }
-  const ruleIndex = asArray(property.quality).map(asObject).findIndex(isEnumRule);
-  return [...propertyPath, 'quality', ruleIndex, 'arguments', 'validValues', valueIndex];
+  const values = writtenAllowedValues(valueAt(document, propertyPath)).filter(({ value }) => value !== null);
+  return [...propertyPath, ...(values[valueIndex]?.at ?? ['enum', valueIndex])];
 }
 
 /** A property's quality rules in the model leave out the rule its enum was read from: count past it. */

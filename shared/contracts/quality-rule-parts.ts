@@ -59,7 +59,7 @@ export function allowedValuesOf(property: ContractProperty): {
   if (!rule) return bare;
   const { label, check, documentation } = qualityRuleParts(rule);
   return {
-    values: (check.arguments as { validValues: EnumValue[] }).validValues,
+    values: (check.arguments as { validValues: Array<EnumValue | null> }).validValues.filter((value) => value !== null),
     label,
     documentation,
     otherRules: rules.filter((_, ruleIndex) => ruleIndex !== index),

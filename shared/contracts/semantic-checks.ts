@@ -4,6 +4,7 @@ import { allowedValueTypeIssues, exampleTypeIssues } from './allowed-value-types
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 import { changedIdProblem } from './kept-id';
 import { unnamedPartsOf } from './nested-fields';
+import { nullAllowedValueIssues } from './null-allowed-values';
 import { documentPathOf, nestedPropertiesOf } from './odcs-document';
 import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import { emptyBoundsOf } from './option-bounds';
@@ -27,7 +28,8 @@ import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type Ya
  * - a range check names its bounds smallest first, and a property's logicalTypeOptions leave some
  *   value between their bounds (minLength at most maxLength, minimum below an exclusiveMaximum…)
  *   and give a pattern that is a regular expression, one that matches values of a length they allow;
- * - a property's allowed values are of its type (allowed-value-types.ts);
+ * - a property's allowed values are of its type (allowed-value-types.ts), and leave null to `required`
+ *   (null-allowed-values.ts);
  * - relationships name what the contract has, composite ones as many on each side (relationship-checks.ts).
  * A dataset's shape is an error when the contract declares its kind, and a warning when
  * the app only inferred it: the contract never said what it promises.
@@ -77,7 +79,7 @@ export function checkContractYaml(text: string, keptId?: string): LocatedFinding
   // What the schema already says of a place is not said twice.
   const saidByTheSchema = new Set(errors.map((error) => error.path));
   const atDocumentPath = (path: readonly PathSegment[]) => documentPathOf(path, source.value);
-  const semantic = semanticIssues(contract, read.objectsWithUnknownTypes)
+  const semantic = semanticIssues(contract, read.objectsWithUnknownTypes, () => source.value)
     .map(({ severity, repair, hint: _hint, documentPath, ...issue }) => ({
       severity,
       ...locateProblem(source, {
@@ -112,8 +114,15 @@ function readableDespiteDuplicateKeys(source: YamlSource): { source: YamlSource;
   };
 }
 
-/** `objectsWithUnknownTypes`: schema objects where a misspelt type may be the one a check looks for. */
-function semanticIssues(contract: Contract, objectsWithUnknownTypes: ReadonlySet<number> = new Set()): SemanticIssue[] {
+/**
+ * `objectsWithUnknownTypes`: schema objects where a misspelt type may be the one a check looks for.
+ * `document`: the contract's ODCS value, read from its text only if a check needs what the model leaves out.
+ */
+function semanticIssues(
+  contract: Contract,
+  objectsWithUnknownTypes: ReadonlySet<number> = new Set(),
+  document: () => unknown = onceRead(contract.odcs),
+): SemanticIssue[] {
   return [
     ...duplicateNames(contract.schema, ['schema'], 'schema object'),
     ...contract.schema.flatMap((object, index) => [
@@ -125,6 +134,7 @@ function semanticIssues(contract: Contract, objectsWithUnknownTypes: ReadonlySet
         ...patternIssues(placed),
         ...patternLengthIssues(placed),
         ...allowedValueTypeIssues(placed.property, placed.path, contract.odcs),
+        ...nullAllowedValueIssues(placed.property, placed.path, document),
         ...exampleTypeIssues(placed.property, placed.path, contract.odcs),
       ]),
     ]),
@@ -140,6 +150,15 @@ function semanticIssues(contract: Contract, objectsWithUnknownTypes: ReadonlySet
         ]
       : []),
   ];
+}
+
+/** The value of an ODCS text, read the first time it is asked for. */
+function onceRead(text: string): () => unknown {
+  let source: YamlSource | undefined;
+  return () => {
+    source ??= readYamlSource(text);
+    return source.value;
+  };
 }
 
 /** Duplicates among the properties of the list, and among those nested in each of them, as deep as they go. */

@@ -16,7 +16,7 @@ export const contractSemanticsRule: Rule = {
   id: 'contract-semantics',
   title: 'Contracts say what they mean',
   rationale:
-    'What the ODCS schema cannot check: unique schema object and property names, no history kept on events, which never change, relationships that name what the contract or another contract of the design has, type options whose bounds leave some value, and allowed values of the type of their field.',
+    'What the ODCS schema cannot check: unique schema object and property names, no history kept on events, which never change, relationships that name what the contract or another contract of the design has, type options whose bounds leave some value, and allowed values of the type of their field, leaving null to required.',
   defaultSeverity: 'error',
   reads: ['contracts'],
   check({ mesh, graph }) {

@@ -230,6 +230,25 @@ describe('reading and writing the model', () => {
     },
   );
 
+  it('reads a null among an invalidValues rule’s values as "may be empty", keeping the other values allowed', () => {
+    const rating = (values: string) =>
+      imported(
+        anOdcsText(`schema:
+  - name: titles
+    properties:
+      - name: rating
+        logicalType: string
+        quality:
+          - metric: invalidValues
+            arguments: { validValues: ${values} }
+            mustBe: 0
+`),
+      ).schema[0]?.properties[0];
+    expect(rating('[G, PG, ~]')).toMatchObject({ enum: ['G', 'PG'] });
+    expect(rating('[G, PG, ~]')?.quality).toBeUndefined();
+    expect(rating('[null, G]')).toMatchObject({ enum: ['G'] });
+  });
+
   it.each(['mustBeLessThan: 2', 'mustBeLessOrEqualTo: 1', 'mustBeBetween: [0, 1]', 'mustBeGreaterThan: 0'])(
     'keeps an invalidValues rule that lets some invalid values through (%s) as a quality rule',
     (comparison) => {

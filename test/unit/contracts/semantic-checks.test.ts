@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LocatedFinding } from '../../../shared/contracts/finding';
+import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import { checkContractSemantics, checkContractYaml } from '../../../shared/contracts/semantic-checks';
 import { aContract, aKey, anEventContract, anObject, anOdcsText, aProperty, withProperties } from './builders';
 import { officialExamples } from './official-examples';
@@ -761,23 +762,25 @@ ${objectLevel}`).replace('apiVersion: v3.1.0', `apiVersion: ${apiVersion}`);
 const keyed =
   '      - name: order_id\n        logicalType: integer\n        required: true\n        primaryKey: true\n';
 
-describe('allowed values of another type than their field', () => {
-  const keyed =
-    '      - name: order_id\n        logicalType: integer\n        required: true\n        primaryKey: true\n';
-  /** The orders contract with a property `land_use` of the type whose validValues (ODCS 3.1) start at line 19. */
-  const withValidValues = (logicalType: string, values: string[]) =>
-    anOdcsText(`schema:
+/**
+ * The orders contract with a property `land_use` of the type whose validValues (ODCS 3.1) start at
+ * line 19, a line later for each of its `attributes` (`required: true`).
+ */
+const withValidValues = (logicalType: string, values: string[], attributes: string[] = []) =>
+  anOdcsText(`schema:
   - name: orders
     properties:
 ${keyed}      - name: land_use
         logicalType: ${logicalType}
-        quality:
+${attributes.map((attribute) => `        ${attribute}\n`).join('')}        quality:
           - metric: invalidValues
             arguments:
               validValues:
 ${values.map((value) => `                - ${value}`).join('\n')}
             mustBe: 0
 `);
+
+describe('allowed values of another type than their field', () => {
   const at = (index: number) => `schema[0].properties[1].quality[0].arguments.validValues[${index}]`;
 
   it('warns of a number among the allowed texts, at its line, saying how YAML 1.2 and 1.1 read a leading zero', () => {
@@ -813,6 +816,7 @@ ${values.map((value) => `                - ${value}`).join('\n')}
       '        enum:\n          - value: A1\n          - value: null\n          - value: 0755\n',
     );
     expect(markers(checkContractYaml(text.replace('v3.1.0', 'v3.2.0')))).toEqual([
+      expect.stringMatching(/^17:20 warning schema\[0\]\.properties\[1\]\.enum\[1\]\.value: allowed value null /),
       "18:20 warning schema[0].properties[1].enum[2].value: allowed value 755 of land_use is a number, the field is a string, so no record can match it; quote it ('0755') if the leading zero matters: unquoted, YAML 1.2 reads 0755 as the decimal 755 and YAML 1.1 as the octal 493",
     ]);
   });
@@ -829,6 +833,44 @@ ${values.map((value) => `                - ${value}`).join('\n')}
         message:
           "allowed value 7 of land_use is a number, the field is a string, so no record can match it; quote it ('7') to allow that text",
       }),
+    ]);
+  });
+});
+
+describe('null among allowed values, which say what a value may be, not whether there is one', () => {
+  const redundant =
+    'allowed value null of land_use is redundant: required: false already lets land_use be empty, and a CHECK or enum only judges the values there are; remove it';
+  const contradiction =
+    'allowed value null of land_use contradicts required: true, which refuses an empty land_use; remove it, or make the field optional';
+
+  it('warns that a null is redundant on an optional field, at its line, and keeps the other values allowed', () => {
+    const text = withValidValues('string', ['G', 'PG', '~']);
+    expect(markers(checkContractYaml(text))).toEqual([
+      `21:19 warning schema[0].properties[1].quality[0].arguments.validValues[2]: ${redundant}`,
+    ]);
+  });
+
+  it('warns that a null contradicts a required field', () => {
+    const text = withValidValues('string', ['null', 'G'], ['required: true']);
+    expect(markers(checkContractYaml(text))).toEqual([
+      `20:19 warning schema[0].properties[1].quality[0].arguments.validValues[0]: ${contradiction}`,
+    ]);
+  });
+
+  it('finds an ODCS 3.2 enum entry whose value is null', () => {
+    const text = withValidValues('string', [], ['required: true'])
+      .replace(/ {8}quality:[\s\S]*$/, '        enum:\n          - value: G\n          - value: null\n')
+      .replace('v3.1.0', 'v3.2.0');
+    expect(markers(checkContractYaml(text))).toEqual([
+      `18:20 warning schema[0].properties[1].enum[1].value: ${contradiction}`,
+    ]);
+  });
+
+  it('reports a design’s contract at the property’s allowed values', () => {
+    const read = parseOdcsYaml(withValidValues('string', ['G', '~']));
+    if (!read.ok) throw new Error('the test contract does not read');
+    expect(checkContractSemantics(read.value)).toEqual([
+      expect.objectContaining({ path: 'schema[0].properties[1].enum', severity: 'warning', message: redundant }),
     ]);
   });
 });

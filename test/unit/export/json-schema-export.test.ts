@@ -6,7 +6,7 @@ import { aMesh } from '../../builders/mesh-builder';
 import { ecommerceRun } from './ecommerce-run';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { compileJsonSchemas } from './real-validators';
-import { contractFromYaml } from './unseen-meshes';
+import { contractFromYaml, stringWithValidValues } from './unseen-meshes';
 
 /** The JSON Schema files of a draft contract `id` whose `schema:` is the YAML given. */
 function exportedSchemas(id: string, schemaYaml: string) {
@@ -283,6 +283,18 @@ schema:
     const { properties } = JSON.parse(String(files[0]?.content));
     expect(properties.land_use.enum).toEqual(['NO', '0644']);
     expect(properties.band.enum).toEqual([1]);
+  });
+
+  it('keeps the other allowed values when they list null: null only where the property may be null', () => {
+    const files = exportedSchemas(
+      'titles',
+      `  - name: titles
+    properties:
+${stringWithValidValues('rating', '[G, PG, ~]')}${stringWithValidValues('age_band', '[G, ~]', { required: true })}`,
+    );
+    const { properties } = JSON.parse(String(files[0]?.content));
+    expect(properties.rating.enum).toEqual(['G', 'PG', null]);
+    expect(properties.age_band.enum).toEqual(['G']);
   });
 
   it('lets a property without a logicalType hold any value, and null only when it is optional', () => {

@@ -11,6 +11,7 @@ import { aMesh, aPort } from '../../builders/mesh-builder';
 import { type EcommerceRun, ecommerceRun } from './ecommerce-run';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { hospitalMesh } from './hospital-mesh';
+import { contractFromYaml, stringWithValidValues } from './unseen-meshes';
 
 const ecommerce = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
 const USER_SCHEMAS = `table_schema NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public')`;
@@ -435,6 +436,42 @@ describe('SQL export', () => {
       expect(optionsOf('jackpot')).toEqual({ minimum: 0, maximum: 999999999999 });
       expect(optionsOf('odds')).toEqual({ exclusiveMinimum: 0, exclusiveMaximum: 1 });
       expect(optionsOf('game')).toEqual({ minLength: 2, maxLength: 8, pattern: '^[A-Z][A-Z0-9]*$' });
+    });
+  });
+
+  describe('allowed values that list null, which required: false already says', () => {
+    const titles = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: titles
+version: 1.0.0
+status: draft
+schema:
+  - name: titles
+    properties:
+      - name: title_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+${stringWithValidValues('rating', '[G, PG, ~]')}`);
+    const mesh = { ...productServingTable('titles', []), contracts: [titles] };
+
+    beforeAll(async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(mesh));
+    });
+
+    it('checks the other values, and takes NULL as any CHECK does', async () => {
+      expect(String(sqlFiles(mesh)[0]!.content)).toContain(
+        `CONSTRAINT "titles_rating_check" CHECK ("rating" IN ('G', 'PG'))`,
+      );
+      await db.exec(`INSERT INTO p.titles (title_id, rating) VALUES (1, 'G'), (2, NULL)`);
+      await expect(db.exec(`INSERT INTO p.titles (title_id, rating) VALUES (3, 'X')`)).rejects.toThrow(
+        'violates check constraint "titles_rating_check"',
+      );
+      expect((await db.query('SELECT title_id FROM p.titles ORDER BY 1')).rows).toEqual([
+        { title_id: 1 },
+        { title_id: 2 },
+      ]);
     });
   });
 

@@ -37,6 +37,18 @@ export function contractFromYaml(text: string): Contract {
   return read.value;
 }
 
+/** A string property whose ODCS 3.1 `invalidValues` rule allows `validValues` (YAML flow), as lines of a schema object's `properties`. */
+export function stringWithValidValues(name: string, validValues: string, { required = false } = {}): string {
+  return `      - name: ${name}
+        logicalType: string
+${required ? '        required: true\n' : ''}        quality:
+          - metric: invalidValues
+            arguments:
+              validValues: ${validValues}
+            mustBe: 0
+`;
+}
+
 /** A contract of every logical type, nested objects and arrays, keys, quality, SLAs, examples that are traps. */
 export function everyTypeContract(id: string, apiVersion: 'v3.1.0' | 'v3.2.0'): Contract {
   const traps = YAML_11_TRAPS.map((trap) => JSON.stringify(trap)).join(', ');

@@ -47,7 +47,7 @@ interface TopicReading {
  */
 function readTopicName(system: OperationalSystem, topicName: string, tableName: string): TopicReading | undefined {
   const engine = connectorEngine(system);
-  const tail = `.${topicSafe(storedTableName(system.database, tableName))}`;
+  const tail = `.${topicSafe(storedName(system.database, tableName))}`;
   if (topicName.length <= tail.length || !topicName.endsWith(tail)) return undefined;
   const segments = topicName.slice(0, -tail.length).split('.');
   if (segments.some((segment) => segment.length === 0)) return undefined;
@@ -73,20 +73,23 @@ function cdcTopicsOf(system: OperationalSystem): Topic[] {
  * A captured table's schema and name as Debezium gives them: the schema read off its CDC topic
  * where that follows Debezium's rule (`bookdb.APP.BOOKINGS` → `APP`); else the schema the
  * system's other topics name (an outbox table lives with the tables it is written with), else
- * the engine's default; the table's name as the engine keeps it (see `storedTableName`).
+ * the engine's default; the table's name as the engine keeps it (see `storedName`).
  */
 export function capturedTableName(system: OperationalSystem, tableName: string): CapturedTableName {
   const readings = topicReadings(system);
   const own = readings.find((reading) => reading.tableName === tableName);
   const schema =
     own?.schema ?? readings.find((reading) => reading.schema !== undefined)?.schema ?? defaultSchema(system.database);
-  return { ...(schema !== undefined && { schema }), table: storedTableName(system.database, tableName) };
+  return { ...(schema !== undefined && { schema }), table: storedName(system.database, tableName) };
 }
 
-/** A table's name as the engine keeps it: unquoted names in capitals on Oracle and Db2 (`bookings` → `BOOKINGS`). */
-function storedTableName(database: NamedDatabase, tableName: string): string {
-  const isUnquoted = /^[A-Za-z][A-Za-z0-9_$#]*$/.test(tableName);
-  return engineOf(database).foldsToCapitals && isUnquoted ? tableName.toUpperCase() : tableName;
+/**
+ * A table's or column's name as the engine keeps it, and so as Debezium names it in topics and
+ * change records: unquoted names in capitals on Oracle and Db2 (`bookings` → `BOOKINGS`).
+ */
+export function storedName(database: NamedDatabase, identifier: string): string {
+  const isUnquoted = /^[A-Za-z][A-Za-z0-9_$#]*$/.test(identifier);
+  return engineOf(database).foldsToCapitals && isUnquoted ? identifier.toUpperCase() : identifier;
 }
 
 /** What the system's CDC topics named by Debezium's rule say, in the design's order. */
@@ -118,7 +121,7 @@ export function debeziumTopicName(system: OperationalSystem, prefix: string, tab
  */
 export function defaultCdcTopicName(database: NamedDatabase, tableName: string): string {
   const schema = defaultSchema(database);
-  const table = storedTableName(database, tableName);
+  const table = storedName(database, tableName);
   return topicNameOf(database, database.name, { ...(schema !== undefined && { schema }), table });
 }
 

@@ -1,4 +1,4 @@
-import { capturedTableName, debeziumTopicName } from '../../model/connector-topics';
+import { capturedTableName, debeziumTopicName, storedName } from '../../model/connector-topics';
 import { type DebeziumEngineId, debeziumEngineId } from '../../model/database-engine';
 import type { OperationalSystem, SystemTable, Topic } from '../../model/operational-system';
 import { skipsTruncates } from './compacted-cdc-topics';
@@ -36,11 +36,32 @@ interface OutboxRouter {
   type: string;
   /** What starts the router's options on the outbox's columns: `table` (`table.field.event.key`), MongoDB's `collection`. */
   outboxOptions: 'table' | 'collection';
+  /** The outbox's fields the router reads (Debezium's defaults), by what each holds. */
+  fields: OutboxFields;
 }
+
+interface OutboxFields {
+  /** Names the topic of an event (`route.by.field`). */
+  routedBy: string;
+  /** The event's id (`field.event.id`). */
+  eventId: string;
+  /** The event's key (`field.event.key`). */
+  eventKey: string;
+  /** The event itself (`field.event.payload`). */
+  payload: string;
+}
+
+const OUTBOX_FIELDS: OutboxFields = {
+  routedBy: 'aggregatetype',
+  eventId: 'id',
+  eventKey: 'aggregateid',
+  payload: 'payload',
+};
 
 const RELATIONAL_OUTBOX_ROUTER: OutboxRouter = {
   type: 'io.debezium.transforms.outbox.EventRouter',
   outboxOptions: 'table',
+  fields: OUTBOX_FIELDS,
 };
 
 /**
@@ -130,6 +151,7 @@ const ENGINES: Record<DebeziumEngineId, DatabaseEngine> = {
     outboxRouter: {
       type: 'io.debezium.connector.mongodb.transforms.outbox.MongoEventRouter',
       outboxOptions: 'collection',
+      fields: { ...OUTBOX_FIELDS, eventId: '_id' },
     },
   },
 };
@@ -208,7 +230,10 @@ export function debeziumConnector(
       ...JSON_CONVERTERS,
       ...(transforms.length > 0 ? { transforms: transforms.join(',') } : {}),
       ...(outboxTopics.length > 0
-        ? outboxRouter(engine.outboxRouter ?? RELATIONAL_OUTBOX_ROUTER, outboxTopics, debeziumTopic(OUTBOX_TABLE))
+        ? outboxRouter(engine.outboxRouter ?? RELATIONAL_OUTBOX_ROUTER, outboxTopics, {
+            topic: debeziumTopic(OUTBOX_TABLE),
+            field: (name) => storedName(system.database, name),
+          })
         : {}),
       ...Object.fromEntries(
         renamed.flatMap(({ topic, table }, n) => [
@@ -240,26 +265,32 @@ const OUTBOX_TABLE = 'outbox';
 const ROUTED_BY_VALUE = '${routedByValue}';
 
 /**
- * Debezium's outbox event router, applied to the outbox table's records only. One event
- * topic: every outbox row goes there; several: the row's `aggregatetype` names the topic. Each
- * event is keyed by the row's `aggregateid` (Debezium's default, written out for readers), which
- * holds the changed row's key as the simulation writes it (`outboxEventKeySql`).
+ * Debezium's outbox event router, applied to the outbox table's records only (`outbox.topic`, the
+ * topic Debezium writes them to). One event topic: every outbox row goes there; several: the
+ * row's `aggregatetype` names the topic. Each event is keyed by the row's `aggregateid`, which
+ * holds the changed row's key as the simulation writes it (`outboxEventKeySql`). The fields it
+ * reads are Debezium's defaults written out, named as the change records carry them
+ * (`outbox.field`): the router looks them up by exact name, and Oracle and Db2 keep them in capitals.
  */
 function outboxRouter(
   router: OutboxRouter,
   topics: readonly Topic[],
-  outboxTopic: string,
+  outbox: { topic: string; field: (name: string) => string },
 ): Record<string, string | boolean> {
+  const options = `transforms.outbox.${router.outboxOptions}`;
+  const { routedBy, eventId, eventKey, payload } = router.fields;
   return {
     'transforms.outbox.type': router.type,
     'transforms.outbox.predicate': 'isOutbox',
-    'transforms.outbox.route.by.field': 'aggregatetype',
+    'transforms.outbox.route.by.field': outbox.field(routedBy),
     'transforms.outbox.route.topic.replacement': topics.length === 1 ? (topics[0] as Topic).name : ROUTED_BY_VALUE,
-    [`transforms.outbox.${router.outboxOptions}.expand.json.payload`]: true,
-    [`transforms.outbox.${router.outboxOptions}.field.event.key`]: 'aggregateid',
+    [`${options}.expand.json.payload`]: true,
+    [`${options}.field.event.id`]: outbox.field(eventId),
+    [`${options}.field.event.key`]: outbox.field(eventKey),
+    [`${options}.field.event.payload`]: outbox.field(payload),
     predicates: 'isOutbox',
     'predicates.isOutbox.type': 'org.apache.kafka.connect.transforms.predicates.TopicNameMatches',
-    'predicates.isOutbox.pattern': exactPattern(outboxTopic),
+    'predicates.isOutbox.pattern': exactPattern(outbox.topic),
   };
 }
 

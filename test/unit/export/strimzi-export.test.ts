@@ -524,6 +524,28 @@ describe('Strimzi export', () => {
     });
   });
 
+  it.each([
+    ['oracle', { route: 'AGGREGATETYPE', id: 'ID', key: 'AGGREGATEID', payload: 'PAYLOAD' }],
+    ['db2', { route: 'AGGREGATETYPE', id: 'ID', key: 'AGGREGATEID', payload: 'PAYLOAD' }],
+    ['postgres', { route: 'aggregatetype', id: 'id', key: 'aggregateid', payload: 'payload' }],
+  ] as const)(
+    "%s: names the outbox's fields to its event router as its change records carry them",
+    (engine, fields) => {
+      const system = aSystem('fares', 'd', {
+        database: { ...aSystem('fares', 'd').database, engine },
+        publishes: [{ name: 'FareChanged', table: 'items', on: ['update'] }],
+      });
+      system.messaging.topics.push(anOutboxTopic('e', 'fares.events.fare-changed', 'FareChanged'));
+
+      expect(connectorOf(system)?.spec.config).toMatchObject({
+        'transforms.outbox.route.by.field': fields.route,
+        'transforms.outbox.table.field.event.id': fields.id,
+        'transforms.outbox.table.field.event.key': fields.key,
+        'transforms.outbox.table.field.event.payload': fields.payload,
+      });
+    },
+  );
+
   it("routes a MongoDB outbox with Debezium's MongoDB event router: the relational one refuses MongoDB's change events", () => {
     const base = aSystem('crm', 'd');
     const system = aSystem('crm', 'd', {
@@ -560,6 +582,7 @@ describe('Strimzi export', () => {
       'transforms.outbox.route.by.field': 'aggregatetype',
       'transforms.outbox.route.topic.replacement': 'crm.events.churned',
       'transforms.outbox.collection.expand.json.payload': true,
+      'transforms.outbox.collection.field.event.id': '_id',
       'transforms.outbox.collection.field.event.key': 'aggregateid',
       'predicates.isOutbox.pattern': 'crm\\.crm\\.outbox',
     });

@@ -6,6 +6,7 @@ import { contractServingRule } from './rules/contract-serving';
 import { contractTeamRule } from './rules/contract-team';
 import { crossDomainSourcesRule } from './rules/cross-domain-sources';
 import { freshnessSlosRule } from './rules/freshness-slos';
+import { identifierLengthsRule } from './rules/identifier-lengths';
 import { immutableEventsRule } from './rules/immutable-events';
 import { inputsLinkedRule } from './rules/inputs-linked';
 import { inputsReachOutputsRule } from './rules/inputs-reach-outputs';
@@ -54,6 +55,7 @@ const MESH_RULES: readonly Rule[] = [
   scenarioReferencesRule,
   scenarioFillsTablesRule,
   replicaIdentityRule,
+  identifierLengthsRule,
   piiPropagationRule,
   immutableEventsRule,
   freshnessSlosRule,

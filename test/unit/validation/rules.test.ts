@@ -426,6 +426,14 @@ const CASES: Record<string, RuleCase> = {
         }),
     },
   },
+  'identifier-lengths': {
+    triggers: {
+      mesh: () => changed((mesh) => Object.assign(shopTable(mesh), { name: `é${'x'.repeat(62)}` })),
+      message: `Table 'é${'x'.repeat(62)}' of 'Shop' has a name of 63 characters but 64 bytes: PostgreSQL keeps at most 63 bytes of a name and cuts the rest, so the table is not the one the design and its connector's table.include.list name, and its changes are never captured.`,
+      path: 'systems[0].database.tables[0].name',
+    },
+    passes: { mesh: () => changed((mesh) => Object.assign(shopTable(mesh), { name: 'x'.repeat(63) })) },
+  },
   'orphan-products': {
     triggers: {
       mesh: () => changed((mesh) => mesh.products.push(aProduct('idea', 'analytics', { name: 'Idea', owner: 'x' }))),
@@ -1257,6 +1265,24 @@ describe('rule details', () => {
     product(mesh, 'customers').outputPorts.push(aPort('placed', 'output', { contractId: 'order-placed' }));
 
     expect(findingsOf('inputs-reach-outputs', mesh)).toEqual([]);
+  });
+
+  it.each([
+    ['mysql', 64, 65],
+    ['mariadb', 64, 65],
+    ['sqlserver', 128, 129],
+    ['oracle', 128, 129],
+  ])('refuses a %s column name past the %i its database keeps', (engine, longest, tooLong) => {
+    const withColumn = (name: string) =>
+      changed((mesh) => {
+        Object.assign(mesh.systems[0]?.database ?? {}, { engine });
+        shopTable(mesh).columns.push({ name, type: 'text', nullable: true });
+      });
+    expect(findingsOf('identifier-lengths', withColumn('c'.repeat(longest)))).toEqual([]);
+    const findings = findingsOf('identifier-lengths', withColumn('c'.repeat(tooLong)));
+    expect(findings.map((finding) => [finding.path, finding.severity])).toEqual([
+      [expect.stringMatching(/^systems\[0\]\.database\.tables\[0\]\.columns\[\d+\]\.name$/), 'error'],
+    ]);
   });
 
   it('leaves a keyless PostgreSQL table out of replica-identity while no connector captures it', () => {

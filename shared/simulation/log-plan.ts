@@ -1,4 +1,5 @@
 import { linkDataset } from '../contracts/link-dataset';
+import { writesTombstones } from '../model/connector-tombstones';
 import { capturedTableName, connectorEngine, connectorTopicPrefixes } from '../model/connector-topics';
 import type { Contract, SchemaObject } from '../model/contract';
 import type { DataProduct } from '../model/data-product';
@@ -196,7 +197,8 @@ function planSystem(
           kind: 'cdc',
           columns: capturedColumns(dataset.columns, source),
           key: table.primaryKey,
-          tombstones: topic.tombstones,
+          // One setting per connector (tombstones.on.delete): as the exported connector writes them.
+          tombstones: writesTombstones(system),
           source,
         },
       };

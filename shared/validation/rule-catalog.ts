@@ -27,6 +27,7 @@ import { safeFileNamesRule } from './rules/safe-file-names';
 import { scenarioFillsTablesRule } from './rules/scenario-fills-tables';
 import { scenarioReferencesRule } from './rules/scenario-references';
 import { selfLinksRule } from './rules/self-links';
+import { tombstoneSettingsRule } from './rules/tombstone-settings';
 import { transformationReadsRule } from './rules/transformation-reads';
 import { transformationSqlRule } from './rules/transformation-sql';
 import { uniqueNamesRule } from './rules/unique-names';
@@ -56,6 +57,7 @@ const MESH_RULES: readonly Rule[] = [
   scenarioFillsTablesRule,
   replicaIdentityRule,
   identifierLengthsRule,
+  tombstoneSettingsRule,
   piiPropagationRule,
   immutableEventsRule,
   freshnessSlosRule,

@@ -1,6 +1,7 @@
+import { capturedCdcTopics, writesTombstones } from '../../model/connector-tombstones';
 import { capturedTableName, debeziumTopicName, storedName } from '../../model/connector-topics';
 import { type DebeziumEngineId, debeziumEngineId } from '../../model/database-engine';
-import type { OperationalSystem, SystemTable, Topic } from '../../model/operational-system';
+import type { OperationalSystem, Topic } from '../../model/operational-system';
 import { skipsTruncates } from './compacted-cdc-topics';
 import {
   CONNECT_CLUSTER,
@@ -194,7 +195,7 @@ export function debeziumConnector(
   engine: DatabaseEngine,
   connector: ConnectorIdentity,
 ): StrimziResource {
-  const cdcTopics = cdcTopicsOf(system);
+  const cdcTopics = capturedCdcTopics(system);
   const outboxTopics = system.messaging.topics.filter((topic) => topic.source.kind === 'outbox');
   const prefix = connector.topicPrefix;
   const debeziumTopic = (table: string) => debeziumTopicName(system, prefix, table);
@@ -220,7 +221,7 @@ export function debeziumConnector(
       [keepsDocuments ? 'collection.include.list' : 'table.include.list']: includedTables
         .map((table) => exactPattern(includeId(system, table)))
         .join(','),
-      'tombstones.on.delete': cdcTopics.some(({ topic }) => topic.tombstones),
+      'tombstones.on.delete': writesTombstones(system),
       // A truncate's record has no key, which a compacted topic refuses: sent only where no topic is compacted.
       'skipped.operations': skipsTruncates(system) ? 't' : 'none',
       // Debezium's defaults, written out: exact decimals, which the converters write as numbers, and
@@ -292,16 +293,6 @@ function outboxRouter(
     'predicates.isOutbox.type': 'org.apache.kafka.connect.transforms.predicates.TopicNameMatches',
     'predicates.isOutbox.pattern': exactPattern(outbox.topic),
   };
-}
-
-/** The system's topics of tables flagged for CDC, with their tables. */
-function cdcTopicsOf(system: OperationalSystem): { topic: Topic; table: SystemTable }[] {
-  return system.messaging.topics.flatMap((topic) => {
-    const { source } = topic;
-    if (source.kind !== 'cdc') return [];
-    const table = system.database.tables.find((candidate) => candidate.name === source.table);
-    return table?.cdc ? [{ topic, table }] : [];
-  });
 }
 
 /** How Debezium names a table in include lists: `<schema>.<table>` (`APP.BOOKINGS`), else `<database>.<table>`. */

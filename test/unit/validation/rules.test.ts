@@ -48,6 +48,20 @@ const product = (mesh: Mesh, id: string) =>
 const contract = (mesh: Mesh, id: string) => mesh.contracts.find((candidate) => candidate.id === id) as Contract;
 const shopTable = (mesh: Mesh) =>
   mesh.systems[0]?.database.tables[0] as Mesh['systems'][number]['database']['tables'][number];
+/** The shop's customers topic set as `first` says, and a captured `orders` table whose topic is as `second` says. */
+function withSecondCapturedTable(mesh: Mesh, first: { tombstones: boolean }, second: { tombstones: boolean }) {
+  const system = mesh.systems[0] as Mesh['systems'][number];
+  const topic = system.messaging.topics[0] as Mesh['systems'][number]['messaging']['topics'][number];
+  Object.assign(topic, first);
+  system.database.tables.push({ ...shopTable(mesh), name: 'orders' });
+  system.messaging.topics.push({
+    ...topic,
+    ...second,
+    id: 'orders-cdc',
+    name: 'shop.public.orders',
+    source: { kind: 'cdc', table: 'orders' },
+  });
+}
 const linked = (mesh: Mesh, id: string, from: [string, string], to: [string, string]) =>
   mesh.links.push({ id, from: { nodeId: from[0], portId: from[1] }, to: { nodeId: to[0], portId: to[1] } });
 
@@ -433,6 +447,17 @@ const CASES: Record<string, RuleCase> = {
       path: 'systems[0].database.tables[0].name',
     },
     passes: { mesh: () => changed((mesh) => Object.assign(shopTable(mesh), { name: 'x'.repeat(63) })) },
+  },
+  'tombstone-settings': {
+    triggers: {
+      mesh: () => changed((mesh) => withSecondCapturedTable(mesh, { tombstones: false }, { tombstones: true })),
+      message:
+        "The CDC topics of 'Shop' disagree on tombstones: 'orders' wants them, 'customers' does not. Debezium's tombstones.on.delete is one setting per connector, so the exported connector, and the simulation, follow a delete with a tombstone on every topic of 'Shop'.",
+      path: 'systems[0].messaging.topics',
+    },
+    passes: {
+      mesh: () => changed((mesh) => withSecondCapturedTable(mesh, { tombstones: true }, { tombstones: true })),
+    },
   },
   'orphan-products': {
     triggers: {

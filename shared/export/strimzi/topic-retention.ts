@@ -1,7 +1,8 @@
+import { minutesOf } from '../../contracts/sla-durations';
 import type { Contract, SlaProperty } from '../../model/contract';
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
-import { minutesOf, unmeasuredTimeSlas } from '../../validation/freshness';
+import { unmeasuredTimeSlas } from '../../validation/freshness';
 import type { ExportWarning } from '../export-target';
 
 /*

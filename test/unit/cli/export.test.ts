@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
+import { parseMeshFile } from '../../../shared/contracts';
 import { type Mesh, serializeMesh } from '../../../shared/model';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { fanOutMesh } from '../export/unseen-meshes';
@@ -69,9 +70,11 @@ describe('mesh-designer export', () => {
   });
 
   it('warns on stderr, in validate’s words, of an owner that looks like a Backstage reference but is not one', async () => {
-    const mesh = JSON.parse(sample) as Mesh;
+    const opened = parseMeshFile(sample);
+    if (!opened.ok) throw new Error('the sample does not open');
+    const mesh = opened.value;
     (mesh.domains[1] as Mesh['domains'][number]).owner = 'group:museum/Collections Team';
-    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    const { io, err } = fakeIo({ 'shop.mesh.json': serializeMesh(mesh) });
     const args = ['export', 'shop.mesh.json', '--out', 'out', '--format', 'backstage'];
     expect(await runCli(args, io)).toBe(EXIT.ok);
     const ownerFindings = validateMesh(mesh).filter((finding) => finding.ruleId === 'owners');

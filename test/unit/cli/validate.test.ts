@@ -165,7 +165,7 @@ describe('mesh-designer validate', () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'contract-team'], io)).toBe(EXIT.ok);
     expect(out.slice(0, 2)).toEqual([
-      "shop.mesh.json: warning: contracts[3].team.name: Contract 'Shipment' names the team 'Ward Services Team' but is served by 'shipments', owned by 'team-shipping'. [contract-team]",
+      "shop.mesh.json: warning: contracts[3].odcs: 49:9 team.name: Contract 'Shipment' names the team 'Ward Services Team' but is served by 'shipments', owned by 'team-shipping'. [contract-team]",
       "  hint: Name the product's owner as the contract's team, or give the product the team as its owner in the inspector: the ODCS export writes the product's owner, as ODPS and Backstage do.",
     ]);
   });

@@ -1,4 +1,4 @@
-import { type Ref, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type RenderedDiagram, renderMermaid } from './load-mermaid';
 
 type PictureState = { status: 'rendering' } | (RenderedDiagram & { status: 'done'; milliseconds: number });
@@ -7,14 +7,12 @@ interface DiagramPictureProps {
   text: string;
   isDark: boolean;
   isActualSize: boolean;
-  /** The element holding the drawn SVG, for copying and saving it. */
-  pictureRef: Ref<HTMLDivElement>;
   /** Called each time Mermaid is done with a text, drawn or refused. */
   onDone?: () => void;
 }
 
 /** The diagram drawn by Mermaid; redrawn when its text or the theme changes, the latest request winning. */
-export function DiagramPicture({ text, isDark, isActualSize, pictureRef, onDone }: DiagramPictureProps) {
+export function DiagramPicture({ text, isDark, isActualSize, onDone }: DiagramPictureProps) {
   const [state, setState] = useState<PictureState>({ status: 'rendering' });
   useEffect(() => {
     let isCurrent = true;
@@ -41,7 +39,6 @@ export function DiagramPicture({ text, isDark, isActualSize, pictureRef, onDone 
   }
   return (
     <div
-      ref={pictureRef}
       className={`diagram-picture${isActualSize ? ' diagram-picture--actual-size' : ''}`}
       data-testid="diagram-picture"
       data-render-ms={state.milliseconds}

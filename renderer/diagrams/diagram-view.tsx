@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   DIAGRAM_KIND_INFO,
   type DiagramKind,
@@ -17,7 +17,7 @@ import { requestFor, subjectKey, subjectOptions } from './diagram-subjects';
 import { useDiagramView } from './diagram-view-store';
 import './diagrams.css';
 import { MermaidText } from './mermaid-text-editor';
-import { diagramAsSvgFile, pictureAsPng, pictureAsPngBytes } from './picture-image';
+import { diagramAsPng, diagramAsPngFile, diagramAsSvgFile } from './picture-image';
 import { useIsDark } from './use-is-dark';
 
 /**
@@ -38,7 +38,6 @@ function DiagramViewBody({ mesh }: { mesh: Mesh }) {
   const request = useDiagramView((state) => state.request);
   const isActualSize = useDiagramView((state) => state.isActualSize);
   const isDark = useIsDark();
-  const picture = useRef<HTMLDivElement>(null);
   const diagram = useMemo(() => mermaidDiagram(mesh, request), [mesh, request]);
   const fileStem = useMemo(() => diagramFileStem(mesh, request), [mesh, request]);
   // Loading Monaco holds the main thread for a second or more: it waits for the first picture.
@@ -50,19 +49,13 @@ function DiagramViewBody({ mesh }: { mesh: Mesh }) {
       <header className="diagram-view__bar">
         <h2 className="diagram-view__title">Diagram</h2>
         <DiagramPicker mesh={mesh} request={request} />
-        <DiagramActions text={diagram.ok ? diagram.value : null} picture={picture} fileStem={fileStem} />
+        <DiagramActions text={diagram.ok ? diagram.value : null} fileStem={fileStem} />
       </header>
       {diagram.ok ? (
         <div className="diagram-view__panes">
           <MermaidText text={diagram.value} isEditorWanted={isPictureDone} />
           <div className="diagram-view__picture-pane">
-            <DiagramPicture
-              text={diagram.value}
-              isDark={isDark}
-              isActualSize={isActualSize}
-              pictureRef={picture}
-              onDone={onPictureDone}
-            />
+            <DiagramPicture text={diagram.value} isDark={isDark} isActualSize={isActualSize} onDone={onPictureDone} />
           </div>
         </div>
       ) : (
@@ -122,20 +115,15 @@ function DiagramPicker({ mesh, request }: { mesh: Mesh; request: DiagramRequest 
 
 interface DiagramActionsProps {
   text: string | null;
-  picture: React.RefObject<HTMLDivElement | null>;
   fileStem: string;
 }
 
-function DiagramActions({ text, picture, fileStem }: DiagramActionsProps) {
+function DiagramActions({ text, fileStem }: DiagramActionsProps) {
   const host = useHost();
   const isDark = useIsDark();
   const isActualSize = useDiagramView((state) => state.isActualSize);
   const toggleActualSize = useDiagramView((state) => state.toggleActualSize);
   const notify = useNoticeStore((state) => state.show);
-  const drawn = () => {
-    if (!picture.current) throw new Error('the diagram is not drawn yet');
-    return picture.current;
-  };
   const attempt = (done: string, action: () => Promise<unknown>) => async () => {
     try {
       const result = await action();
@@ -160,7 +148,7 @@ function DiagramActions({ text, picture, fileStem }: DiagramActionsProps) {
       <button
         type="button"
         disabled={isDisabled}
-        onClick={attempt('Copied the diagram as an image', () => copyPng(pictureAsPng(drawn())))}
+        onClick={attempt('Copied the diagram as an image', () => copyPng(diagramAsPng(text ?? '', isDark)))}
       >
         Copy image
       </button>
@@ -170,7 +158,7 @@ function DiagramActions({ text, picture, fileStem }: DiagramActionsProps) {
       <button type="button" disabled={isDisabled} onClick={save('svg', () => diagramAsSvgFile(text ?? '', isDark))}>
         Save .svg
       </button>
-      <button type="button" disabled={isDisabled} onClick={save('png', () => pictureAsPngBytes(drawn()))}>
+      <button type="button" disabled={isDisabled} onClick={save('png', () => diagramAsPngFile(text ?? '', isDark))}>
         Save .png
       </button>
       <button

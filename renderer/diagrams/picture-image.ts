@@ -1,33 +1,51 @@
 import { toBlob } from 'html-to-image';
-import { pngImageOptions, svgFileText } from '../../shared/export/mermaid';
+import { PNG_PICTURE_HOLDER_STYLE, pngImageOptions, svgFileText } from '../../shared/export/mermaid';
 import { renderMermaid } from './load-mermaid';
 
-/**
- * The drawn diagram as a PNG at its own size (not the size it is fitted to on screen), on the
- * pane's background so it reads the same in light and dark documents.
+/*
+ * A diagram's picture files, drawn as the CLI draws them (see picture-file.ts): the Diagram view
+ * saves and copies these, the Export dialog writes them, so every one of a text's pictures is one.
  */
-export async function pictureAsPng(picture: HTMLElement): Promise<Blob> {
-  const svg = picture.querySelector('svg');
-  if (!svg) throw new Error('the diagram is not drawn yet');
-  const options = pngImageOptions(naturalSize(svg), getComputedStyle(picture).backgroundColor);
-  const blob = await toBlob(svg as unknown as HTMLElement, options);
-  if (!blob) throw new Error('the browser could not make an image of the diagram');
-  return blob;
-}
-
-/** The PNG's bytes, as a file holds them. */
-export async function pictureAsPngBytes(picture: HTMLElement): Promise<Uint8Array> {
-  return new Uint8Array(await (await pictureAsPng(picture)).arrayBuffer());
-}
 
 /**
  * The diagram as a standalone SVG file, drawn again with its labels as SVG text (not the HTML the
  * screen shows), so that any SVG renderer draws them; the same file the CLI writes.
  */
 export async function diagramAsSvgFile(text: string, isDark: boolean): Promise<string> {
+  return svgFileText(await drawnForFile(text, isDark), window);
+}
+
+/** The PNG's bytes, as a file holds them. */
+export async function diagramAsPngFile(text: string, isDark: boolean): Promise<Uint8Array> {
+  return new Uint8Array(await (await diagramAsPng(text, isDark)).arrayBuffer());
+}
+
+/** The diagram as a PNG at twice its own size, on its colours' background: a photo of its SVG file. */
+export async function diagramAsPng(text: string, isDark: boolean): Promise<Blob> {
+  const svg = await drawnForFile(text, isDark);
+  const picture = document.createElement('div');
+  picture.style.cssText = PNG_PICTURE_HOLDER_STYLE;
+  if (isDark) picture.style.colorScheme = 'dark';
+  picture.setAttribute('aria-hidden', 'true');
+  // Mermaid's own output, its labels sanitized by Mermaid (securityLevel strict), as in the Diagram view.
+  picture.innerHTML = svg;
+  document.body.append(picture);
+  try {
+    const drawn = picture.querySelector('svg');
+    if (!drawn) throw new Error('Mermaid drew no SVG');
+    const options = pngImageOptions(naturalSize(drawn), getComputedStyle(picture).backgroundColor);
+    const blob = await toBlob(drawn as unknown as HTMLElement, options);
+    if (!blob) throw new Error('the browser could not make an image of the diagram');
+    return blob;
+  } finally {
+    picture.remove();
+  }
+}
+
+async function drawnForFile(text: string, isDark: boolean): Promise<string> {
   const rendered = await renderMermaid(text, isDark, 'file');
   if (!rendered.ok) throw new Error(rendered.error);
-  return svgFileText(rendered.svg, window);
+  return rendered.svg;
 }
 
 function naturalSize(svg: SVGSVGElement): { width: number; height: number } {

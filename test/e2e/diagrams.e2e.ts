@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR, screenshot } from './app-driver';
 import { openSampleDesign, productNode, systemNode } from './designer-driver';
@@ -156,6 +157,29 @@ describeInChromium('the Diagram view', (session) => {
     const png = await savedDownload(page, 'Save .png');
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(400);
+  });
+
+  it('saves the .png the Export dialog and the command line draw of its text, byte for byte', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleDesign(page, 'ecommerce');
+    await page.keyboard.press('m');
+    await page.getByTestId('diagram-picture').locator('svg').waitFor();
+    // On screen Mermaid breaks no line the text did not, as in the files: a name stays on one line.
+    const screenLinesOfName =
+      await page.evaluate(`[...document.querySelectorAll('[data-testid="diagram-picture"] foreignObject span')]
+      .filter((label) => label.textContent.trim() === 'sales-dashboard')
+      .map((label) => { const range = document.createRange(); range.selectNodeContents(label.firstChild); return range.getClientRects().length; })`);
+    expect(screenLinesOfName).toEqual([1]);
+    const mmd = (await savedDownload(page, 'Save .mmd')).bytes.toString('utf8');
+    const png = (await savedDownload(page, 'Save .png')).bytes;
+    const opened = await openChromiumDrawer();
+    if (!opened.ok) throw new Error(opened.reason);
+    try {
+      const drawnByCli = Buffer.from((await opened.drawer.draw(mmd, 'png')) as Uint8Array);
+      expect(png.equals(drawnByCli)).toBe(true);
+    } finally {
+      await opened.drawer.close();
+    }
   });
 
   it('saves an .svg whose labels are SVG text, which renderers other than browsers draw', async () => {

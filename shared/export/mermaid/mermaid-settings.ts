@@ -45,8 +45,10 @@ const DARK_COLORS = {
 
 /**
  * A diagram in the app's colours, on screen or for a file (labels as SVG text: see
- * SVG_TEXT_LABELS). The CLI's pictures take the same as the app's saved ones: Mermaid's default
- * theme lays edge labels out otherwise, some across the border of the group they leave.
+ * SVG_TEXT_LABELS). Both wrap labels at the file's width, so that Mermaid breaks no line the text
+ * did not (on screen it measures HTML a little wider). The CLI's pictures take the same as the
+ * app's saved ones: Mermaid's default theme lays edge labels out otherwise, some across the border
+ * of the group they leave.
  */
 export function mermaidSettings({ isDark, isForFile }: { isDark: boolean; isForFile: boolean }) {
   return {
@@ -54,6 +56,6 @@ export function mermaidSettings({ isDark, isForFile }: { isDark: boolean; isForF
     theme: 'base',
     themeVariables: isDark ? DARK_COLORS : LIGHT_COLORS,
     ...(isForFile && { htmlLabels: SVG_TEXT_LABELS.htmlLabels }),
-    flowchart: { useMaxWidth: false, ...(isForFile && SVG_TEXT_LABELS.flowchart) },
+    flowchart: { useMaxWidth: false, ...SVG_TEXT_LABELS.flowchart },
   } as const;
 }

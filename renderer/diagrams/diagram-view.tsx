@@ -4,7 +4,8 @@ import {
   type DiagramKind,
   type DiagramRequest,
   diagramKindsFor,
-  mermaidDiagram,
+  meshGraph,
+  viewedDiagram,
 } from '../../shared/export/mermaid';
 import { formatProblem, type Mesh, shownName, slugify } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
@@ -38,7 +39,7 @@ function DiagramViewBody({ mesh }: { mesh: Mesh }) {
   const request = useDiagramView((state) => state.request);
   const isActualSize = useDiagramView((state) => state.isActualSize);
   const isDark = useIsDark();
-  const diagram = useMemo(() => mermaidDiagram(mesh, request), [mesh, request]);
+  const diagram = useMemo(() => viewedDiagram(meshGraph(mesh), request), [mesh, request]);
   const fileStem = useMemo(() => diagramFileStem(mesh, request), [mesh, request]);
   // Loading Monaco holds the main thread for a second or more: it waits for the first picture.
   const [isPictureDone, setPictureDone] = useState(false);
@@ -49,13 +50,21 @@ function DiagramViewBody({ mesh }: { mesh: Mesh }) {
       <header className="diagram-view__bar">
         <h2 className="diagram-view__title">Diagram</h2>
         <DiagramPicker mesh={mesh} request={request} />
-        <DiagramActions text={diagram.ok ? diagram.value : null} fileStem={fileStem} />
+        <DiagramActions text={diagram.ok ? diagram.value.text : null} fileStem={fileStem} />
       </header>
       {diagram.ok ? (
         <div className="diagram-view__panes">
-          <MermaidText text={diagram.value} isEditorWanted={isPictureDone} />
+          <MermaidText text={diagram.value.text} isEditorWanted={isPictureDone} />
           <div className="diagram-view__picture-pane">
-            <DiagramPicture text={diagram.value} isDark={isDark} isActualSize={isActualSize} onDone={onPictureDone} />
+            {diagram.value.overviewOf && (
+              <DomainDetailPicker mesh={mesh} request={request} tooLarge={diagram.value.overviewOf} />
+            )}
+            <DiagramPicture
+              text={diagram.value.text}
+              isDark={isDark}
+              isActualSize={isActualSize}
+              onDone={onPictureDone}
+            />
           </div>
         </div>
       ) : (
@@ -110,6 +119,31 @@ function DiagramPicker({ mesh, request }: { mesh: Mesh; request: DiagramRequest 
         ))}
       </fieldset>
     </div>
+  );
+}
+
+/** In place of a whole-mesh diagram too large to draw: why, and each domain's diagram a click away. */
+function DomainDetailPicker({ mesh, request, tooLarge }: { mesh: Mesh; request: DiagramRequest; tooLarge: string }) {
+  const show = useDiagramView((state) => state.show);
+  return (
+    <section className="diagram-view__overview" aria-label="Domain overview">
+      <p>
+        The whole diagram would be {tooLarge}: each domain is one box here, as the export writes it. Each domain in
+        detail:
+      </p>
+      <ul className="diagram-view__domains">
+        {mesh.domains.map((domain) => (
+          <li key={domain.id}>
+            <button
+              type="button"
+              onClick={() => show({ kind: request.kind, subject: { kind: 'domain', id: domain.id } })}
+            >
+              {domain.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -2,10 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { largeMesh } from '../../bench/cases/canvas';
 import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
+import { serializeMesh } from '../../shared/model';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR, screenshot } from './app-driver';
-import { openSampleDesign, productNode, systemNode } from './designer-driver';
+import { openByChooser, openSampleDesign, productNode, systemNode } from './designer-driver';
 import {
   drawnByResvg,
   labelPixelsDrawnByResvg,
@@ -158,6 +160,26 @@ describeInChromium('the Diagram view', (session) => {
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(400);
   });
+
+  it('shows a mesh too large for Mermaid as the export’s domain overview, quickly, each domain in detail from there', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'large.mesh.json', serializeMesh(largeMesh()));
+    await page.locator('.react-flow__node-domain-block').first().waitFor();
+    const pressedAt = Date.now();
+    await page.keyboard.press('m');
+    const picture = page.getByTestId('diagram-picture');
+    await picture.locator('svg').waitFor({ timeout: 10_000 });
+    expect(Date.now() - pressedAt).toBeLessThan(10_000);
+    const overview = page.getByRole('region', { name: 'Domain overview' });
+    await overview.getByText('past the 500 Mermaid draws by default').waitFor();
+    await picture.getByText('Domain 7 · 50 products').waitFor();
+    expect(await picture.locator('.node').count()).toBe(20);
+    await screenshot(page, 'diagram-view-large-mesh-overview');
+    await overview.getByRole('button', { name: 'Domain 7', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Diagram of').inputValue()).toBe('domain/d7');
+    await picture.getByText('Product 7.12').waitFor({ timeout: 30_000 });
+    expect(await overview.count()).toBe(0);
+  }, 90_000);
 
   it('saves the .png the Export dialog and the command line draw of its text, byte for byte', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });

@@ -3,6 +3,7 @@ import { dataRetrievalFlow } from './data-retrieval-flow';
 import { type Flowchart, renderFlowchart } from './flowchart';
 import { lineage } from './lineage';
 import { logicalView } from './logical-view';
+import { meshOverview, textWithinLimits } from './mesh-diagram-within-limits';
 import { type MeshGraph, meshGraph } from './mesh-graph';
 import { productArchitecture } from './product-architecture';
 
@@ -60,6 +61,29 @@ export function diagramKindsFor(subject: SubjectKind): DiagramKind[] {
 export function mermaidDiagram(source: Mesh | MeshGraph, request: DiagramRequest): Result<string> {
   const chart = diagramFlowchart('linksFrom' in source ? source : meshGraph(source), request);
   return 'errors' in chart ? { ok: false, errors: chart.errors } : { ok: true, value: renderFlowchart(chart) };
+}
+
+/** A diagram as the Diagram view shows it; `overviewOf` says why the whole one is not drawn. */
+export interface ViewedDiagram {
+  text: string;
+  overviewOf?: string;
+}
+
+/**
+ * The diagram the Diagram view shows: as the export writes it, a whole-mesh diagram past
+ * Mermaid's default limits is its domain overview (Mermaid would take minutes over the whole, and
+ * draw it as a strip no one reads), each domain's diagram picked from there.
+ */
+export function viewedDiagram(graph: MeshGraph, request: DiagramRequest): Result<ViewedDiagram> {
+  const chart = diagramFlowchart(graph, request);
+  if ('errors' in chart) return { ok: false, errors: chart.errors };
+  const { text, tooLarge } = textWithinLimits(chart);
+  if (!tooLarge || request.subject.kind !== 'mesh' || (request.kind !== 'logical-view' && request.kind !== 'lineage')) {
+    return { ok: true, value: { text } };
+  }
+  const whole = { kind: request.kind, title: chart.title, tooLarge };
+  const overview = meshOverview(graph, whole, ['Each domain in detail: pick it in the Diagram view.']);
+  return { ok: true, value: { text: textWithinLimits(overview).text, overviewOf: tooLarge } };
 }
 
 /** One diagram as data, or why it cannot be drawn. */

@@ -11,6 +11,8 @@ export {
   diagramKindsFor,
   mermaidDiagram,
   type SubjectKind,
+  type ViewedDiagram,
+  viewedDiagram,
 } from './diagrams';
 export { MERMAID_DEFAULT_LIMITS, MERMAID_LIMITS } from './mermaid-limits';
 export { MERMAID_SETTINGS, mermaidSettings } from './mermaid-settings';

@@ -3,10 +3,8 @@ import { type ExportScope, elementsInScope, type ScopedElements } from '../expor
 import type { ExportTarget } from '../export-target';
 import { createFileNamer } from '../file-names';
 import { DIAGRAM_KINDS, type DiagramRequest, diagramFlowchart } from './diagrams';
-import { domainOverview } from './domain-overview';
-import { type Flowchart, renderFlowchart } from './flowchart';
-import { logicalViewLinks } from './logical-view';
-import { pastDefaultLimits } from './mermaid-limits';
+import type { Flowchart } from './flowchart';
+import { meshOverview, type TextWithinLimits, textWithinLimits } from './mesh-diagram-within-limits';
 import { type MeshGraph, meshGraph } from './mesh-graph';
 
 const FOLDER = 'mermaid';
@@ -131,12 +129,9 @@ interface DiagramPlan {
   about: string;
 }
 
-/** A diagram as Mermaid text, and why Mermaid with its default limits would refuse it (or `undefined`). */
-interface DrawnDiagram {
+interface DrawnDiagram extends TextWithinLimits {
   plan: DiagramPlan;
   title: string;
-  text: string;
-  tooLarge: string | undefined;
 }
 
 function drawAll(graph: MeshGraph, plans: readonly DiagramPlan[]): Result<DrawnDiagram[]> {
@@ -150,18 +145,16 @@ function drawAll(graph: MeshGraph, plans: readonly DiagramPlan[]): Result<DrawnD
 }
 
 function drawnDiagram(plan: DiagramPlan, chart: Flowchart): DrawnDiagram {
-  const text = renderFlowchart(chart);
-  return { plan, title: chart.title, text, tooLarge: pastDefaultLimits(text, chart.edges.length) };
+  return { plan, title: chart.title, ...textWithinLimits(chart) };
 }
 
 /** The domain overview written in place of a whole-mesh diagram too large to draw, naming where the detail is. */
 function overviewOf(graph: MeshGraph, whole: DrawnDiagram, domainViews: readonly DrawnDiagram[]): DrawnDiagram {
-  const notes = [
-    `The whole diagram would be ${whole.tooLarge}: each domain is one node here, and each edge the links from one domain into another.`,
+  const detail = [
     'Each domain in detail:',
     ...domainViews.map(({ plan, tooLarge }) => (tooLarge ? `${plan.path} not written: ${tooLarge}` : plan.path)),
   ];
-  const plan = { ...whole.plan, about: `${whole.plan.about}, by domain (too large to draw whole)` };
-  const drawnLinks = whole.plan.request.kind === 'logical-view' ? logicalViewLinks(graph) : graph.links;
-  return drawnDiagram(plan, domainOverview(graph, drawnLinks, `${whole.title}, by domain`, notes));
+  const kind = whole.plan.request.kind as DomainDiagramKind;
+  const overview = meshOverview(graph, { kind, title: whole.title, tooLarge: whole.tooLarge ?? '' }, detail);
+  return drawnDiagram({ ...whole.plan, about: `${whole.plan.about}, by domain (too large to draw whole)` }, overview);
 }

@@ -71,12 +71,14 @@ export async function captureCanvas(
         height: `${height}px`,
         transform: `translate(${MARGIN - bounds.x}px, ${MARGIN - bounds.y}px) scale(1)`,
       },
-      filter: (element: HTMLElement) => isShown(element, shownIds, shownEdgeIds),
+      filter: (element: HTMLElement) => !isEditingChrome(element) && isShown(element, shownIds, shownEdgeIds),
+      includeStyleProperties: styledProperties(viewport),
     };
     try {
       if (options.format === 'svg') {
         const dataUrl = await toSvg(viewport, settings);
-        return { ok: true, content: decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1)), width, height };
+        const content = withoutEditingChrome(decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1)));
+        return { ok: true, content, width, height };
       }
       const dataUrl = await toPng(viewport, settings);
       return {
@@ -114,6 +116,48 @@ function isShown(element: HTMLElement, nodeIds: ReadonlySet<string>, edgeIds: Re
     return !link || edgeIds.has(link.getAttribute('data-id') ?? '');
   }
   return true;
+}
+
+/** What only editing shows: governance badges, connection handles, link grips, selection outlines. */
+const EDITING_CHROME = [
+  '.governance-badge',
+  '.react-flow__handle',
+  '.react-flow__edgeupdater',
+  '.react-flow__edge-interaction',
+  '.react-flow__resize-control',
+  '.react-flow__nodesselection',
+].join(', ');
+
+function isEditingChrome(element: HTMLElement): boolean {
+  return element.matches?.(EDITING_CHROME) ?? false;
+}
+
+/** An SVG image without the chrome inside links (invisible grips), which the filter cannot reach: each link's <svg> is copied whole. */
+function withoutEditingChrome(svg: string): string {
+  const image = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  for (const chrome of image.querySelectorAll(EDITING_CHROME)) chrome.remove();
+  return new XMLSerializer().serializeToString(image);
+}
+
+/**
+ * The CSS properties the page's style sheets or the canvas's inline styles set. html-to-image
+ * otherwise writes every computed property (some 6 kB) on every element; one no rule sets has
+ * the value a fresh document gives it, so the image shows the same without it.
+ */
+function styledProperties(viewport: HTMLElement): string[] {
+  const properties = new Set<string>();
+  const add = (style: CSSStyleDeclaration) => {
+    for (const property of style) if (!property.startsWith('--')) properties.add(property);
+  };
+  const addRules = (rules: CSSRuleList) => {
+    for (const rule of rules) {
+      if (rule instanceof CSSStyleRule) add(rule.style);
+      if ('cssRules' in rule) addRules(rule.cssRules as CSSRuleList);
+    }
+  };
+  for (const sheet of document.styleSheets) addRules(sheet.cssRules);
+  for (const element of viewport.querySelectorAll<HTMLElement | SVGElement>('[style]')) add(element.style);
+  return [...properties];
 }
 
 /** The viewport element once React has drawn every node in the capture's state (two frames, then until all are there). */

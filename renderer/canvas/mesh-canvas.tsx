@@ -304,7 +304,7 @@ function MeshFlow() {
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for palette drags; the keyboard adds with D, P, S and N
     <div
       ref={wrapper}
-      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isOverview ? ' mesh-canvas--overview' : ''}${hasBlockOverview(flowNodeCount) ? ' mesh-canvas--blocks' : ''}${lineageFocus ? ' mesh-canvas--focused' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}`}
+      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isOverview ? ' mesh-canvas--overview' : ''}${hasBlockOverview(flowNodeCount) ? ' mesh-canvas--blocks' : ''}${lineageFocus ? ' mesh-canvas--focused' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}${captureTheme ? ' mesh-canvas--capturing' : ''}`}
       data-testid="canvas"
       data-overview={isOverview}
       onPointerDownCapture={capturePointer}

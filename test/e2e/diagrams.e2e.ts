@@ -322,6 +322,22 @@ describeInChromium('images of the canvas', (session) => {
     await viewer.locator('img').screenshot({ path: join(SCREENSHOT_DIR, 'canvas-image-svg-rendered.png') });
   });
 
+  it('leaves editing chrome and repeated default styles out of the image', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customer-360').click();
+    await page.locator('.governance-badge').first().waitFor();
+    const svg = (await saveImage(page, ['SVG', 'The whole mesh', 'Light'])).bytes.toString('utf8');
+    expect(svg).toContain('customer-360');
+    expect(svg).toContain('port__name');
+    for (const chrome of ['governance-badge', 'react-flow__handle', 'react-flow__edgeupdater', 'edge-interaction'])
+      expect(svg, chrome).not.toContain(chrome);
+    // The selected product's outline is the editor's, not the design's.
+    expect(svg).not.toMatch(/outline: [^;]*solid/);
+    // Each element carried every computed property (some 6 kB): only those the app's CSS sets are kept.
+    expect(svg.length / (svg.match(/style="/g) ?? []).length).toBeLessThan(2_000);
+  });
+
   it('saves the selection only, and copies a PNG', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

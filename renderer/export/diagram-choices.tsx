@@ -1,20 +1,21 @@
 import { PICTURE_FORMATS, type PictureFormat } from '../../shared/export';
-import { DIAGRAM_KINDS, type DiagramKind } from '../../shared/export/mermaid';
+import { EXPORTED_DIAGRAM_KINDS, type ExportedDiagramKind } from '../../shared/export/mermaid';
 
 /** Which Mermaid diagrams go into the bundle, and which pictures of each besides its text. */
 export interface DiagramChoices {
-  kinds: readonly DiagramKind[];
+  kinds: readonly ExportedDiagramKind[];
   formats: readonly PictureFormat[];
 }
 
 /** Every kind of diagram as text, no pictures: pictures take a while to draw. */
-export const DEFAULT_DIAGRAM_CHOICES: DiagramChoices = { kinds: DIAGRAM_KINDS, formats: [] };
+export const DEFAULT_DIAGRAM_CHOICES: DiagramChoices = { kinds: EXPORTED_DIAGRAM_KINDS, formats: [] };
 
-const KIND_CHOICES: Record<DiagramKind, { label: string; covers: string }> = {
+const KIND_CHOICES: Record<ExportedDiagramKind, { label: string; covers: string }> = {
   'logical-view': { label: 'Logical views', covers: 'of the mesh and of each domain' },
   'product-architecture': { label: 'Data product architectures', covers: 'of each data product' },
   'data-retrieval-flow': { label: 'Data retrieval flows', covers: 'of each operational system' },
   lineage: { label: 'Lineage', covers: 'port by port, of the whole mesh' },
+  'contract-er': { label: 'Contract ER diagrams', covers: 'the schema of each contract' },
 };
 
 const FORMAT_CHOICES: Record<PictureFormat, string> = {
@@ -34,13 +35,16 @@ export function DiagramChoicesFieldset(props: { choices: DiagramChoices; onChang
   return (
     <fieldset data-testid="export-diagrams">
       <legend>Diagrams</legend>
-      {DIAGRAM_KINDS.map((kind) => (
+      {EXPORTED_DIAGRAM_KINDS.map((kind) => (
         <label key={kind} className="export-choices__format">
           <input
             type="checkbox"
             checked={choices.kinds.includes(kind)}
             onChange={(event) =>
-              onChange({ ...choices, kinds: toggled(DIAGRAM_KINDS, choices.kinds, kind, event.target.checked) })
+              onChange({
+                ...choices,
+                kinds: toggled(EXPORTED_DIAGRAM_KINDS, choices.kinds, kind, event.target.checked),
+              })
             }
           />
           <span>

@@ -2,7 +2,7 @@ import type { Mesh } from '../model/mesh';
 import type { Problem } from '../model/problem';
 import { type ExportScope, elementsInScope, type ScopedElements } from './export-scope';
 import { createFileNamer, type FileNamer } from './file-names';
-import type { DiagramKind } from './mermaid/diagrams';
+import type { ExportedDiagramKind } from './mermaid/diagrams';
 
 /** One file of an export: where it goes in the bundle and what it holds. */
 export interface ExportFile {
@@ -45,7 +45,7 @@ export interface ExportOptions {
   /** The design as last saved, for migrations from each contract's saved version to the current one. */
   baseline?: Mesh;
   /** The kinds of Mermaid diagram to write (default: every kind). */
-  diagramKinds?: readonly DiagramKind[];
+  diagramKinds?: readonly ExportedDiagramKind[];
 }
 
 /**

@@ -6,7 +6,10 @@ import {
   schemaDiagramOf,
   whyUnreferenceable,
 } from '../../../shared/contracts';
+import { contractErDiagram } from '../../../shared/export/mermaid/contract-er-diagram';
 import { SchemaDiagramFlow } from '../../canvas/schema-diagram-flow';
+import { copyText } from '../../diagrams/copy-to-clipboard';
+import { useDocumentStore } from '../../store/document-store';
 import { useNoticeStore } from '../../store/notice-store';
 import { editContract } from '../contract-actions';
 import { useContractText } from '../contract-drafts';
@@ -24,7 +27,10 @@ export default function ContractSchemaDiagram({ contractId }: { contractId: stri
   return (
     <div className="contract-diagram" data-testid="contract-diagram">
       <p className="contract-diagram__hint">
-        {diagramSummary(diagram)} Drag from a field's right dot to another field to add a foreign key.
+        {diagramSummary(diagram)} Drag from a field's right dot to another field to add a foreign key.{' '}
+        <button type="button" data-testid="contract-diagram-copy-mermaid" onClick={() => void copyMermaid(contractId)}>
+          Copy Mermaid
+        </button>
       </p>
       <div className="contract-diagram__flow">
         <SchemaDiagramFlow
@@ -52,4 +58,18 @@ export default function ContractSchemaDiagram({ contractId }: { contractId: stri
       </div>
     </div>
   );
+}
+
+/** The contract's schema as a Mermaid erDiagram, as the export writes it, on the clipboard. */
+async function copyMermaid(contractId: string): Promise<void> {
+  const contracts = useDocumentStore.getState().mesh?.contracts ?? [];
+  const contract = contracts.find((candidate) => candidate.id === contractId);
+  if (!contract) return;
+  const notices = useNoticeStore.getState();
+  try {
+    await copyText(contractErDiagram(contract, contracts).text);
+    notices.show({ tone: 'info', text: `Copied the ER diagram of ${contract.name} as Mermaid.` });
+  } catch (error) {
+    notices.show({ tone: 'error', text: `Could not copy the ER diagram: ${String(error)}` });
+  }
 }

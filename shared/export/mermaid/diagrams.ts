@@ -10,6 +10,10 @@ import { productArchitecture } from './product-architecture';
 export const DIAGRAM_KINDS = ['logical-view', 'product-architecture', 'data-retrieval-flow', 'lineage'] as const;
 export type DiagramKind = (typeof DIAGRAM_KINDS)[number];
 
+/** What the export writes: the diagrams above, and each contract's schema as an ER diagram. */
+export const EXPORTED_DIAGRAM_KINDS = [...DIAGRAM_KINDS, 'contract-er'] as const;
+export type ExportedDiagramKind = (typeof EXPORTED_DIAGRAM_KINDS)[number];
+
 /** What a diagram is of: the whole mesh, or one domain, product or operational system. */
 export type DiagramSubject = { kind: 'mesh' } | { kind: 'domain' | 'product' | 'system'; id: string };
 export type SubjectKind = DiagramSubject['kind'];

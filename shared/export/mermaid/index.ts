@@ -1,5 +1,6 @@
 /** Mermaid diagrams of a mesh: the design note's logical view, product architecture, data retrieval flow, and lineage. */
 
+export { contractErDiagram } from './contract-er-diagram';
 export { svgTitleAsWritten } from './diagram-title';
 export {
   DIAGRAM_KIND_INFO,
@@ -9,6 +10,8 @@ export {
   type DiagramRequest,
   type DiagramSubject,
   diagramKindsFor,
+  EXPORTED_DIAGRAM_KINDS,
+  type ExportedDiagramKind,
   mermaidDiagram,
   type SubjectKind,
   type ViewedDiagram,

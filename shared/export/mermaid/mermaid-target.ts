@@ -1,9 +1,11 @@
-import type { Mesh, Result } from '../../model';
+import type { Contract, Mesh, Result } from '../../model';
 import { type ExportScope, elementsInScope, type ScopedElements } from '../export-scope';
 import type { ExportTarget } from '../export-target';
 import { createFileNamer } from '../file-names';
-import { DIAGRAM_KINDS, type DiagramRequest, diagramFlowchart } from './diagrams';
+import { contractErDiagram } from './contract-er-diagram';
+import { type DiagramRequest, diagramFlowchart, EXPORTED_DIAGRAM_KINDS } from './diagrams';
 import type { Flowchart } from './flowchart';
+import { pastDefaultLimits } from './mermaid-limits';
 import { meshOverview, type TextWithinLimits, textWithinLimits } from './mesh-diagram-within-limits';
 import { type MeshGraph, meshGraph } from './mesh-graph';
 
@@ -17,7 +19,8 @@ const DOMAIN_DIAGRAM_KINDS = Object.keys(DOMAIN_DIAGRAMS) as DomainDiagramKind[]
 /*
  * The diagrams of the export's scope, one `.mmd` file each: for the whole mesh its logical view
  * and lineage; for each domain in scope its logical view and lineage, for each product its
- * architecture, for each system its data retrieval flow. A product's own lineage is left to the
+ * architecture, for each system its data retrieval flow, for each contract its schema as an
+ * `erDiagram` (`mermaid/contracts/<contract>.mmd`). A product's own lineage is left to the
  * Diagram view: its domain's lineage holds its links, and a thousand-product mesh would take a
  * minute to write them all. `diagramKinds` narrows them to the kinds chosen.
  *
@@ -35,7 +38,7 @@ export const mermaidTarget: ExportTarget = {
     const scoped = elementsInScope(mesh, scope);
     if (!scoped.ok) return scoped;
     const plans = diagramPlans(mesh, scope, scoped.value);
-    const kinds = options.diagramKinds ?? DIAGRAM_KINDS;
+    const kinds = options.diagramKinds ?? EXPORTED_DIAGRAM_KINDS;
     const chosen = (planned: readonly DiagramPlan[]) => planned.filter((plan) => kinds.includes(plan.request.kind));
     const graph = meshGraph(mesh);
     const meshDiagrams = drawAll(graph, chosen(plans.mesh));
@@ -54,7 +57,8 @@ export const mermaidTarget: ExportTarget = {
       const ofItsKind = domainDiagrams.value.filter((domain) => domain.plan.request.kind === diagram.plan.request.kind);
       return overviewOf(graph, diagram, ofItsKind);
     });
-    const drawn = [...overviewed, ...domainDiagrams.value, ...otherDiagrams.value];
+    const erDiagrams = kinds.includes('contract-er') ? contractErDiagrams(mesh, scoped.value.contracts) : [];
+    const drawn = [...overviewed, ...domainDiagrams.value, ...otherDiagrams.value, ...erDiagrams];
     const files = drawn.flatMap(({ plan, text, tooLarge }) =>
       tooLarge ? [] : [{ path: plan.path, content: text, about: plan.about }],
     );
@@ -123,14 +127,20 @@ function diagramPlans(
   };
 }
 
-interface DiagramPlan {
-  request: DiagramRequest;
+/** A contract's ER diagram, which is not a flowchart: the export writes it, the Diagram view does not draw it. */
+interface ContractErRequest {
+  kind: 'contract-er';
+  contractId: string;
+}
+
+interface DiagramPlan<Request = DiagramRequest> {
+  request: Request;
   path: string;
   about: string;
 }
 
 interface DrawnDiagram extends TextWithinLimits {
-  plan: DiagramPlan;
+  plan: DiagramPlan<DiagramRequest | ContractErRequest>;
   title: string;
 }
 
@@ -144,8 +154,23 @@ function drawAll(graph: MeshGraph, plans: readonly DiagramPlan[]): Result<DrawnD
   return { ok: true, value: drawn };
 }
 
-function drawnDiagram(plan: DiagramPlan, chart: Flowchart): DrawnDiagram {
+function drawnDiagram(plan: DrawnDiagram['plan'], chart: Flowchart): DrawnDiagram {
   return { plan, title: chart.title, ...textWithinLimits(chart) };
+}
+
+/** Each contract's schema as an `erDiagram`, in `mermaid/contracts/`, named after the contract. */
+function contractErDiagrams(mesh: Mesh, contracts: readonly Contract[]): DrawnDiagram[] {
+  const nameFile = createFileNamer(`${FOLDER}/contracts`);
+  return contracts.map((contract) => {
+    const { text, relationshipCount } = contractErDiagram(contract, mesh.contracts);
+    const title = `Schema of contract ${contract.name} ${contract.version}`;
+    const plan: DiagramPlan<ContractErRequest> = {
+      request: { kind: 'contract-er', contractId: contract.id },
+      path: nameFile([contract.name, contract.id], '.mmd'),
+      about: `ER diagram of contract ${contract.name} ${contract.version}`,
+    };
+    return { plan, title, text, tooLarge: pastDefaultLimits(text, relationshipCount) };
+  });
 }
 
 /** The domain overview written in place of a whole-mesh diagram too large to draw, naming where the detail is. */

@@ -66,6 +66,11 @@ export function mermaidLines(text: string, kind: LabelKind = 'edge'): string {
     .join(kind === 'box' ? '\\n' : '<br/>')}"`;
 }
 
+/** A label as one quoted Mermaid string, entity-coded as `mermaidLines` codes it, not broken into lines. */
+export function mermaidString(text: string): string {
+  return `"${escaped(oneVisibleLine(text).trim() || ' ')}"`;
+}
+
 /**
  * Text on one line, each control character other than whitespace shown as the CLI prints it
  * (`\u001b`): Mermaid's YAML (a box's label, the title) refuses them, and an SVG cannot hold them.

@@ -5,7 +5,14 @@ import type { Mesh } from '../../../shared/model';
 import { aSystem } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from '../export/golden-cases';
 import { crowdedMesh, fanOutMesh } from '../export/unseen-meshes';
-import { asOneLine, type ParsedFlowchart, parseFlowchart, parseWithDefaultLimits, realMermaid } from './real-mermaid';
+import {
+  asOneLine,
+  type ParsedFlowchart,
+  parseExportedDiagram,
+  parseFlowchart,
+  parseWithDefaultLimits,
+  realMermaid,
+} from './real-mermaid';
 
 const exportedDiagrams = (mesh: Mesh) => filesOf(mermaidTarget.files(mesh, WHOLE_MESH));
 
@@ -34,6 +41,12 @@ describe('Mermaid export (golden files: <case>/input.mesh.json → <case>/mermai
       'mermaid/data-retrieval/orders-service.mmd',
       'mermaid/data-retrieval/customers-service.mmd',
       'mermaid/data-retrieval/shipping-service.mmd',
+      'mermaid/contracts/order-placed.mmd',
+      'mermaid/contracts/order.mmd',
+      'mermaid/contracts/customer.mmd',
+      'mermaid/contracts/shipment.mmd',
+      'mermaid/contracts/customer-profile.mmd',
+      'mermaid/contracts/daily-sales.mmd',
     ]);
   });
 
@@ -45,6 +58,7 @@ describe('Mermaid export (golden files: <case>/input.mesh.json → <case>/mermai
       'mermaid/lineage/orders.mmd',
       'mermaid/architecture/orders.mmd',
       'mermaid/data-retrieval/orders-service.mmd',
+      ...files.filter((file) => file.path.startsWith('mermaid/contracts/')).map((file) => file.path),
     ]);
   });
 });
@@ -62,7 +76,7 @@ describe('every generated diagram parses with the real mermaid package', () => {
     })),
   );
   it.each(diagrams)('$name', async ({ text }) => {
-    await expect(parseFlowchart(text)).resolves.toBeDefined();
+    await expect(parseExportedDiagram(text)).resolves.toBeDefined();
   });
 });
 

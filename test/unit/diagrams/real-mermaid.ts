@@ -65,7 +65,15 @@ export async function parseFlowchart(text: string): Promise<ParsedFlowchart> {
  * What GitHub, GitLab and wikis read: the flowchart parsed with Mermaid's default limits (its
  * edges), and the whole text within its default maximum size (which `render` checks).
  */
-export async function parseWithDefaultLimits(text: string): Promise<ParsedFlowchart> {
+export async function parseWithDefaultLimits(text: string): Promise<ParsedFlowchart>;
+export async function parseWithDefaultLimits<Parsed>(
+  text: string,
+  parse: (text: string) => Promise<Parsed>,
+): Promise<Parsed>;
+export async function parseWithDefaultLimits(
+  text: string,
+  parse: (text: string) => Promise<unknown> = parseFlowchart,
+): Promise<unknown> {
   const mermaid = await realMermaid();
   const { maxTextSize, maxEdges } = mermaid.mermaidAPI.defaultConfig;
   if (text.length > (maxTextSize as number)) {
@@ -73,7 +81,7 @@ export async function parseWithDefaultLimits(text: string): Promise<ParsedFlowch
   }
   mermaid.initialize({ maxTextSize, maxEdges });
   try {
-    return await parseFlowchart(text);
+    return await parse(text);
   } finally {
     mermaid.initialize({ startOnLoad: false, ...MERMAID_LIMITS });
   }
@@ -91,4 +99,49 @@ function decodeEntities(text: string): string {
   return text
     .replace(/ﬂ°°(\d+)¶ß/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/ﬂ°(\w+)¶ß/g, (whole, name: string) => NAMED_ENTITIES[name] ?? whole);
+}
+
+export interface ParsedErDiagram {
+  /** Entities by their labels (aliases), decoded, with their attributes as `type name keys comment`. */
+  entities: Array<{ label: string; attributes: string[] }>;
+  relationships: Array<{ from: string; to: string; label: string }>;
+}
+
+interface ErDb {
+  getEntities(): Map<string, { id: string; alias?: string; attributes: ErAttribute[] }>;
+  getRelationships(): Array<{ entityA: string; entityB: string; roleA: string }>;
+}
+interface ErAttribute {
+  type: string;
+  name: string;
+  keys: string[];
+  comment: string;
+}
+
+/** What Mermaid reads from any diagram the export writes: a flowchart, or a contract's `erDiagram`. */
+export function parseExportedDiagram(text: string): Promise<ParsedFlowchart | ParsedErDiagram> {
+  return /^erDiagram$/m.test(text) ? parseErDiagram(text) : parseFlowchart(text);
+}
+
+/** What Mermaid itself reads from an `erDiagram`: its entities (by label) and relationships, labels decoded. */
+export async function parseErDiagram(text: string): Promise<ParsedErDiagram> {
+  const mermaid = await realMermaid();
+  const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+  if (diagram.type !== 'er') throw new Error(`not an erDiagram: ${diagram.type}`);
+  const db = diagram.db as unknown as ErDb;
+  const entities = [...db.getEntities().values()];
+  const labelOf = new Map(entities.map((entity) => [entity.id, decodeEntities(entity.alias || entity.id)]));
+  return {
+    entities: entities.map((entity) => ({
+      label: labelOf.get(entity.id) as string,
+      attributes: entity.attributes.map(({ type, name, keys, comment }) =>
+        [type, name, keys.join(','), decodeEntities(comment)].filter(Boolean).join(' '),
+      ),
+    })),
+    relationships: db.getRelationships().map((relationship) => ({
+      from: labelOf.get(relationship.entityA) ?? relationship.entityA,
+      to: labelOf.get(relationship.entityB) ?? relationship.entityB,
+      label: decodeEntities(relationship.roleA),
+    })),
+  };
 }

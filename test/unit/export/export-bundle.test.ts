@@ -65,6 +65,7 @@ describe('export bundles', () => {
       'strimzi/kafka-connectors.yaml',
       'jsonschema/order-placed-order-placed.schema.json',
       'mermaid/data-retrieval/orders-service.mmd',
+      'mermaid/contracts/order-placed.mmd',
     ]);
     expect(String(filesOf(result)[0]?.content)).toContain('Exported from Data Mesh Designer: the selected element.');
   });

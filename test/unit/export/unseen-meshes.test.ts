@@ -6,7 +6,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { parseMeshFile } from '../../../shared/contracts';
 import { EXPORT_TARGETS, type ExportFile, exportBundle, WHOLE_MESH } from '../../../shared/export';
 import { serializeMesh } from '../../../shared/model';
-import { parseWithDefaultLimits } from '../diagrams/real-mermaid';
+import { parseExportedDiagram, parseWithDefaultLimits } from '../diagrams/real-mermaid';
 import { filesOf } from './golden-cases';
 import { hospitalMesh } from './hospital-mesh';
 import {
@@ -108,7 +108,10 @@ describe.each([...UNSEEN_MESHES, ['hospital', () => hospitalMesh('current')] as 
       const diagrams = inFolder(files, 'mermaid');
       expect(diagrams.length).toBeGreaterThan(0);
       for (const diagram of diagrams) {
-        await expect(parseWithDefaultLimits(String(diagram.content)), diagram.path).resolves.toBeDefined();
+        await expect(
+          parseWithDefaultLimits(String(diagram.content), parseExportedDiagram),
+          diagram.path,
+        ).resolves.toBeDefined();
       }
     });
 

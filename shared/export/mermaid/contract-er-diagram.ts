@@ -1,0 +1,70 @@
+import { readOdcsDocument } from '../../contracts/contract-edits';
+import { type DiagramField, type DiagramTable, schemaDiagramOf } from '../../contracts/schema-diagram';
+import type { Contract } from '../../model';
+import { mermaidTitle } from './diagram-title';
+import { createMermaidIds, mermaidString } from './mermaid-text';
+
+const INDENT = '  ';
+/** What Mermaid's erDiagram takes as an attribute's type or name: anything else is written with `_`. */
+const ATTRIBUTE_WORD = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** A contract's schema as a Mermaid `erDiagram`, and how many relationships it draws (Mermaid limits edges). */
+export interface ContractErDiagram {
+  text: string;
+  relationshipCount: number;
+}
+
+/**
+ * A contract's schema as a Mermaid `erDiagram`, as Data Contract CLI's `export --format mermaid`
+ * writes one: each schema object an entity with its properties (type, name, `PK`/`FK`/`UK`,
+ * `required`), each ODCS relationship a many-to-one line labelled with the fields it joins. An
+ * object the contract refers to but does not hold is an entity named after the contract that
+ * holds it (`customers (contract Customers)`). Names go in quoted, entity-coded labels, as in the
+ * flowcharts; a property name Mermaid cannot take as a word is written with `_` and its name in
+ * the comment.
+ */
+export function contractErDiagram(contract: Contract, contracts: readonly Contract[]): ContractErDiagram {
+  const document = readOdcsDocument(contract.odcs);
+  const { tables, edges } = document ? schemaDiagramOf(document) : { tables: [], edges: [] };
+  const ids = createMermaidIds();
+  const idOf = (table: string) => ids('object', table);
+  const foreignKeys = new Set(edges.map((edge) => `${edge.from.table}.${edge.from.field}`));
+  const lines = ['---', `title: ${mermaidTitle(`Schema of contract ${contract.name} ${contract.version}`)}`, '---'];
+  lines.push('erDiagram');
+  for (const table of tables) {
+    const label = table.isExternal ? `${table.name} (${holderOf(table.name, contract, contracts)})` : table.name;
+    lines.push(`${INDENT}${idOf(table.name)}[${mermaidString(label)}] {`);
+    for (const field of table.fields) {
+      const isForeignKey = foreignKeys.has(`${table.name}.${field.name}`);
+      lines.push(`${INDENT}${INDENT}${attributeLine(field, isForeignKey)}`);
+    }
+    lines.push(`${INDENT}}`);
+  }
+  for (const { from, to } of edges) {
+    const label = mermaidString(`${from.field} → ${to.field}`);
+    lines.push(`${INDENT}${idOf(from.table)} }o--|| ${idOf(to.table)} : ${label}`);
+  }
+  return { text: `${lines.join('\n')}\n`, relationshipCount: edges.length };
+}
+
+function attributeLine(field: DiagramField, isForeignKey: boolean): string {
+  const type = attributeWord(field.logicalType || 'any');
+  const name = attributeWord(field.name);
+  const keys = [field.isPrimaryKey && 'PK', isForeignKey && 'FK', field.isUnique && 'UK'].filter(Boolean).join(', ');
+  const notes = [field.isRequired && 'required', name !== field.name && field.name].filter(Boolean).join(', ');
+  return [type, name, keys, notes && mermaidString(notes)].filter(Boolean).join(' ');
+}
+
+function attributeWord(text: string): string {
+  if (ATTRIBUTE_WORD.test(text)) return text;
+  const word = text.replace(/[^A-Za-z0-9_-]/g, '_');
+  return /^[A-Za-z_]/.test(word) ? word : `_${word}`;
+}
+
+/** `contract Customers`: the other contract that holds a schema object of this name, as far as the design tells. */
+function holderOf(table: DiagramTable['name'], contract: Contract, contracts: readonly Contract[]): string {
+  const holder = contracts.find(
+    (other) => other.id !== contract.id && other.schema.some((object) => object.name === table),
+  );
+  return holder ? `contract ${holder.name}` : 'not in this contract';
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { WHOLE_MESH } from '../../../shared/export';
+import { contractErDiagram, mermaidTarget } from '../../../shared/export/mermaid';
+import { aMesh } from '../../builders/mesh-builder';
+import { filesOf } from '../export/golden-cases';
+import { contractFromYaml } from '../export/unseen-meshes';
+import { parseErDiagram } from './real-mermaid';
+
+const quotes = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: quotes
+name: Quotes
+version: 1.0.0
+status: active
+schema:
+  - name: quotes
+    properties:
+      - name: quote_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+      - name: reference
+        logicalType: string
+        unique: true
+`);
+
+const quoteLines = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: quote-lines
+name: Quote "Lines" <b>&</b>
+version: 1.0.0
+status: active
+schema:
+  - name: quote_lines
+    properties:
+      - name: quote_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+        relationships:
+          - type: foreignKey
+            to: quotes.quote_id
+      - name: line no.
+        logicalType: integer
+      - name: note
+`);
+
+const mesh = () => {
+  const design = aMesh().build();
+  design.contracts.push(quotes, quoteLines);
+  return design;
+};
+
+describe('a contract’s schema as a Mermaid erDiagram', () => {
+  it('draws each schema object with its properties’ types, keys and required, as Mermaid reads them', async () => {
+    const { text } = contractErDiagram(quoteLines, mesh().contracts);
+    const parsed = await parseErDiagram(text);
+    expect(parsed.entities).toEqual([
+      {
+        label: 'quote_lines',
+        attributes: ['integer quote_id PK,FK required', 'integer line_no_ line no.', 'any note'],
+      },
+      { label: 'quotes (contract Quotes)', attributes: ['any quote_id'] },
+    ]);
+    expect(parsed.relationships).toEqual([
+      { from: 'quote_lines', to: 'quotes (contract Quotes)', label: 'quote_id → quote_id' },
+    ]);
+  });
+
+  it('names an object no contract of the design holds as outside the contract', async () => {
+    const { text } = contractErDiagram(quoteLines, [quoteLines]);
+    expect((await parseErDiagram(text)).entities[1]?.label).toBe('quotes (not in this contract)');
+  });
+
+  it('writes one file per contract under mermaid/contracts/, each parsing with the real mermaid package', async () => {
+    const files = filesOf(mermaidTarget.files(mesh(), WHOLE_MESH)).filter((file) =>
+      file.path.startsWith('mermaid/contracts/'),
+    );
+    expect(files.map(({ path, about }) => ({ path, about }))).toEqual([
+      { path: 'mermaid/contracts/quotes.mmd', about: 'ER diagram of contract Quotes 1.0.0' },
+      { path: 'mermaid/contracts/quote-lines-b-b.mmd', about: 'ER diagram of contract Quote "Lines" <b>&</b> 1.0.0' },
+    ]);
+    const first = await parseErDiagram(String(files[0]?.content));
+    expect(first.entities).toEqual([
+      { label: 'quotes', attributes: ['integer quote_id PK required', 'string reference UK'] },
+    ]);
+  });
+
+  it('is left out when the contract-er kind is not chosen', () => {
+    const files = filesOf(mermaidTarget.files(mesh(), WHOLE_MESH, { diagramKinds: ['logical-view'] }));
+    expect(files.some((file) => file.path.startsWith('mermaid/contracts/'))).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@ import { productLineage } from '../../lineage/product-lineage';
 import type { DataProduct, Domain, OperationalSystem, Port, Topic } from '../../model';
 import { contractLabel } from './diagram-labels';
 import { type Flowchart, type FlowEdge, type FlowItem, flowNode, flowSubgraph } from './flowchart';
-import { createMermaidIds } from './mermaid-text';
+import { createShortMermaidIds } from './mermaid-text';
 import type { LinkEnd, MeshGraph } from './mesh-graph';
 
 const FOCUS_CLASS = 'focus';
@@ -39,8 +39,8 @@ const flowsInside = (graph: MeshGraph, product: DataProduct): PortFlow[] =>
  * on one domain, the ports of its products and systems and the ports of other domains linked to them.
  */
 export function lineage(graph: MeshGraph, focusOn?: LineageFocus): Flowchart {
-  const ids = createMermaidIds();
-  const nodeIdOf = (ownerId: string, port: LineagePort) => ids('port', `${ownerId}/${port.id}`);
+  const ids = createShortMermaidIds();
+  const nodeIdOf = (ownerId: string, port: LineagePort) => ids('p', `${ownerId}/${port.id}`);
   const keyOf = (ref: PortRef) => nodeIdOf(ref.owner.id, ref.port);
   const focus = focusOn?.kind === 'product' ? focusOn.product : undefined;
   const shown =
@@ -55,9 +55,7 @@ export function lineage(graph: MeshGraph, focusOn?: LineageFocus): Flowchart {
     const topics = system.messaging.topics.filter(showsPortOf(system));
     if (topics.length === 0) continue;
     const nodes = topics.map((topic) => flowNode(nodeIdOf(system.id, topic), topic.name, 'h-cyl'));
-    items.push(
-      flowSubgraph(ids('system', system.id), systemLabel(system), nodes, graph.domain(system.domainId)?.color),
-    );
+    items.push(flowSubgraph(ids('s', system.id), systemLabel(system), nodes, graph.domain(system.domainId)?.color));
   }
   const edges: FlowEdge[] = [];
   for (const product of graph.mesh.products) {
@@ -70,13 +68,13 @@ export function lineage(graph: MeshGraph, focusOn?: LineageFocus): Flowchart {
       ...inputs.map((port) => node(port, port.name)),
       ...outputs.map((port) => node(port, `${port.name} · ${contractLabel(graph.contract(port.contractId))}`)),
     ];
-    items.push(flowSubgraph(ids('product', product.id), product.name, nodes, graph.domain(product.domainId)?.color));
+    items.push(flowSubgraph(ids('d', product.id), product.name, nodes, graph.domain(product.domainId)?.color));
     const drawn = new Set([...inputs, ...outputs].map((port) => port.id));
     for (const { inputId, outputId, isKnown } of flowsInside(graph, product)) {
       if (!drawn.has(inputId) || !drawn.has(outputId)) continue;
       edges.push({
-        from: ids('port', `${product.id}/${inputId}`),
-        to: ids('port', `${product.id}/${outputId}`),
+        from: ids('p', `${product.id}/${inputId}`),
+        to: ids('p', `${product.id}/${outputId}`),
         line: 'dotted',
         ...(!isKnown && { label: UNKNOWN_FLOW }),
       });

@@ -204,3 +204,23 @@ export function createMermaidIds(): (prefix: string, modelId: string) => string 
     return id;
   };
 }
+
+/**
+ * Hands out short Mermaid ids, a prefix and a count (`p1`, `p2`, `s1`), each model id its own,
+ * in the order they are asked for: for a diagram as large as a domain's lineage, whose ids would
+ * otherwise be most of its text. The same design gives the same ids.
+ */
+export function createShortMermaidIds(): (prefix: string, modelId: string) => string {
+  const byKey = new Map<string, string>();
+  const counts = new Map<string, number>();
+  return (prefix, modelId) => {
+    const key = `${prefix}\u0000${modelId}`;
+    const known = byKey.get(key);
+    if (known) return known;
+    const count = (counts.get(prefix) ?? 0) + 1;
+    counts.set(prefix, count);
+    const id = `${prefix}${count}`;
+    byKey.set(key, id);
+    return id;
+  };
+}

@@ -13,6 +13,16 @@ async function parsed(mesh: Mesh, request: DiagramRequest) {
 
 const labels = (chart: Awaited<ReturnType<typeof parsed>>) => chart.vertices.map((vertex) => vertex.label);
 
+/** A lineage's edges with each port named `product/port` (its frame's title, its label before ` · `), not by its Mermaid id. */
+function portEdges(chart: Awaited<ReturnType<typeof parsed>>) {
+  const nameOf = (id: string) => {
+    const frame = chart.subgraphs.find((subgraph) => subgraph.nodes.includes(id))?.title;
+    const port = chart.vertices.find((vertex) => vertex.id === id)?.label.split(' · ')[0];
+    return `${frame}/${port}`;
+  };
+  return chart.edges.map((edge) => ({ ...edge, from: nameOf(edge.from), to: nameOf(edge.to) }));
+}
+
 /** a → b → c in one domain, x → b from another, and d on its own. */
 function aChain(): Mesh {
   const inOut = { inputPorts: [aPort('in', 'input')], outputPorts: [aPort('out', 'output')] };
@@ -124,32 +134,33 @@ describe('the diagrams of a mesh', () => {
       ['b', 1],
       ['x', 2],
     ]);
-    expect(two.edges.map((edge) => `${edge.from} ${edge.stroke} ${edge.to}`).sort()).toEqual([
-      'port_x_in dotted port_x_out',
-      'port_x_out normal port_b_in_x',
-    ]);
+    expect(
+      portEdges(two)
+        .map((edge) => `${edge.from} ${edge.stroke} ${edge.to}`)
+        .sort(),
+    ).toEqual(['x/in dotted x/out', 'x/out normal b/in-x']);
     const one = await parsed(aChain(), { kind: 'lineage', subject: { kind: 'domain', id: 'one' } });
     expect(one.subgraphs.map((subgraph) => subgraph.title).sort()).toEqual(['a', 'b', 'c', 'd', 'x']);
   });
 
   it('draws links between ports in the lineage, and the flow inside each product dotted', async () => {
     const chart = await parsed(aChain(), { kind: 'lineage', subject: { kind: 'mesh' } });
-    const edges = chart.edges.map((edge) => `${edge.from} ${edge.stroke} ${edge.to}`);
-    expect(edges).toContain('port_a_out normal port_b_in');
-    expect(edges).toContain('port_b_in dotted port_b_out');
-    expect(edges).toContain('port_b_in_x dotted port_b_out');
+    const edges = portEdges(chart).map((edge) => `${edge.from} ${edge.stroke} ${edge.to}`);
+    expect(edges).toContain('a/out normal b/in');
+    expect(edges).toContain('b/in dotted b/out');
+    expect(edges).toContain('b/in-x dotted b/out');
   });
 
   it('draws inside a product only the flows its lineage knows, and every flow marked ? where it cannot tell', async () => {
     const chart = await parsed(aShopAndItsCatalog(), { kind: 'lineage', subject: { kind: 'mesh' } });
-    const inside = chart.edges
+    const inside = portEdges(chart)
       .filter((edge) => edge.stroke === 'dotted')
       .map((edge) => `${edge.from} -> ${edge.to}${edge.label ? ` (${edge.label})` : ''}`);
     expect(inside.sort()).toEqual([
-      'port_catalog_in_items -> port_catalog_draft (?)',
-      'port_catalog_in_items -> port_catalog_items',
-      'port_catalog_in_orders -> port_catalog_draft (?)',
-      'port_catalog_in_orders -> port_catalog_totals',
+      'catalog/in items -> catalog/draft (?)',
+      'catalog/in items -> catalog/items',
+      'catalog/in orders -> catalog/draft (?)',
+      'catalog/in orders -> catalog/totals',
     ]);
   });
 
@@ -158,19 +169,19 @@ describe('the diagrams of a mesh', () => {
     ['no table after JOIN', 'SELECT id FROM orders o JOIN GROUP BY id'],
   ])('draws every input into an output, marked ?, whose SQL does not parse (%s)', async (_, totalsSql) => {
     const chart = await parsed(aShopAndItsCatalog(totalsSql), { kind: 'lineage', subject: { kind: 'mesh' } });
-    const intoTotals = chart.edges
-      .filter((edge) => edge.to === 'port_catalog_totals')
+    const intoTotals = portEdges(chart)
+      .filter((edge) => edge.to === 'catalog/totals')
       .map((edge) => `${edge.from} ${edge.stroke} (${edge.label})`);
-    expect(intoTotals.sort()).toEqual(['port_catalog_in_items dotted (?)', 'port_catalog_in_orders dotted (?)']);
+    expect(intoTotals.sort()).toEqual(['catalog/in items dotted (?)', 'catalog/in orders dotted (?)']);
   });
 
   it('draws the flows of SQL it reads only approximately from the inputs it names, as known', async () => {
     const filtered = 'SELECT id FROM orders WHERE id IN (SELECT id FROM orders WHERE id > 0) GROUP BY id';
     const chart = await parsed(aShopAndItsCatalog(filtered), { kind: 'lineage', subject: { kind: 'mesh' } });
-    const intoTotals = chart.edges
-      .filter((edge) => edge.to === 'port_catalog_totals')
+    const intoTotals = portEdges(chart)
+      .filter((edge) => edge.to === 'catalog/totals')
       .map((edge) => `${edge.from} ${edge.stroke} (${edge.label})`);
-    expect(intoTotals).toEqual(['port_catalog_in_orders dotted ()']);
+    expect(intoTotals).toEqual(['catalog/in orders dotted ()']);
   });
 
   it("leaves out of a product's lineage the inputs that do not feed its outputs", async () => {

@@ -50,8 +50,9 @@ const OTHER_DIAGRAM =
   /^(\w+Diagram(?:-v2)?|journey|gantt|pie|quadrantChart|gitGraph|C4\w+|mindmap|timeline|zenuml|(?:sankey|xychart|block|packet|architecture|radar|treemap)(?:-beta)?|kanban)\b/;
 const SUBGRAPH_STROKE = /^style\s+([\p{L}\p{N}_$.-]+)\s+.*\bstroke:\s*(#[0-9a-fA-F]{6})\b/u;
 /** Statements a mesh has no place for. */
+const STYLES_NOT_IMPORTED = 'Styles and classes are not imported.';
 const SKIPPED_STATEMENTS: ReadonlyArray<{ pattern: RegExp; message: string }> = [
-  { pattern: /^(classDef|class|style|linkStyle)\s/, message: 'Styles and classes are not imported.' },
+  { pattern: /^(classDef|class|style|linkStyle)\s/, message: STYLES_NOT_IMPORTED },
   { pattern: /^(click|call|href)\s/, message: 'Clicks and links to pages are not imported.' },
   { pattern: /^acc(Title\s*:|Descr\s*[:{])/, message: 'Accessibility titles are not imported.' },
   { pattern: DIRECTIVE, message: 'Directives (`%%{ … }%%`) are ignored.' },
@@ -191,6 +192,7 @@ class FlowchartReader {
     for (const edge of chain.edges) this.edges.push({ ...edge, line });
     for (const id of chain.edgeIds) this.edgeIds.add(id);
     for (const note of chain.notes) this.warn(line, note);
+    if (chain.hasClass) this.warnOnce(line, STYLES_NOT_IMPORTED);
   }
 
   finish(title: string | undefined): FlowchartParse {
@@ -257,6 +259,8 @@ interface Chain {
   edges: Array<{ from: string; to: string; label: string }>;
   edgeIds: string[];
   notes: string[];
+  /** Whether a node of it has a class (`A:::src`). */
+  hasClass?: boolean;
 }
 
 /**
@@ -264,7 +268,7 @@ interface Chain {
  * the statement is not one (as Mermaid would refuse it).
  */
 function readChain(text: string): Chain | string {
-  const cursor = { rest: text };
+  const cursor: Cursor = { rest: text };
   const chain: Chain = { nodes: [], edges: [], edgeIds: [], notes: [] };
   let previous = readNodeGroup(cursor);
   if (typeof previous === 'string') return previous;
@@ -291,11 +295,13 @@ function readChain(text: string): Chain | string {
     }
     previous = next;
   }
-  return chain;
+  return cursor.hasClass ? { ...chain, hasClass: true } : chain;
 }
 
 interface Cursor {
   rest: string;
+  /** Whether a node so far had a class (`A:::src`), which is not imported. */
+  hasClass?: boolean;
 }
 
 function readNodeGroup(cursor: Cursor): Array<{ id: string; label?: string }> | string {
@@ -323,7 +329,10 @@ function readNode(cursor: Cursor): { id: string; label?: string } | string {
     label = data.label ?? label;
   }
   const classSuffix = CLASS_SUFFIX.exec(cursor.rest);
-  if (classSuffix) cursor.rest = cursor.rest.slice(classSuffix[0].length);
+  if (classSuffix) {
+    cursor.rest = cursor.rest.slice(classSuffix[0].length);
+    cursor.hasClass = true;
+  }
   return label === undefined ? { id } : { id, label: cleanLabel(label) };
 }
 
@@ -443,7 +452,9 @@ function cleanLabel(raw: string): string {
   const isQuoted = label.length >= 2 && label.startsWith('"') && label.endsWith('"');
   if (isQuoted) label = label.slice(1, -1).trim();
   // Only a quoted label is markdown (`"`**bold**`"`); elsewhere Mermaid shows backticks as written.
-  if (isQuoted && label.length >= 2 && label.startsWith('`') && label.endsWith('`')) label = label.slice(1, -1).trim();
+  if (isQuoted && label.length >= 2 && label.startsWith('`') && label.endsWith('`')) {
+    label = withoutEmphasis(label.slice(1, -1).trim());
+  }
   return (
     label
       // A break (`<br/>`, or a YAML label's line end) right after `.`, `/`, `_` or `-` is inside a
@@ -451,9 +462,22 @@ function cleanLabel(raw: string): string {
       .replace(/([./_-])(?:<br\s*\/?>|\n)/gi, '$1')
       .replace(/<br\s*\/?>|\n/gi, ' ')
       .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))
+      // Labels are HTML where Mermaid draws them: the browser shows `&amp;` as `&`.
+      .replace(/&(#\d+|\w+);/g, (entity, name: string) => {
+        const decoded = decodeEntity(name.replace(/^#/, ''));
+        return decoded.startsWith('#') ? entity : decoded;
+      })
       .replace(/\s+/g, ' ')
       .trim()
   );
+}
+
+/** A markdown string's text as Mermaid shows it: `**bold**`, `__bold__`, `*italic*` and `_italic_` as plain words (`order_items` stays). */
+function withoutEmphasis(markdown: string): string {
+  return markdown
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(?<![\p{L}\p{N}*])\*(?=\S)(.+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, '$1')
+    .replace(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1');
 }
 
 /** Mermaid's `--- title: … ---` block: its title names a new design. */

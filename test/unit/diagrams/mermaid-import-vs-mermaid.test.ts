@@ -39,7 +39,7 @@ describe('the importer reads a flowchart as the real mermaid package does', () =
     ['edge ids and their properties', 'flowchart LR\n  A e1@--> B\n  B e2@==>|t| C\n  e1@{ animate: true }'],
     ['a later label of a node', 'flowchart LR\n  A["first"] --> B\n  A["second"]'],
     ['node ids Mermaid takes as written', 'flowchart LR\n  click --> B\n  a-b --> c.d\n  A --> -B\n  A/B --> C'],
-    ['backticks outside quotes, which are not markdown', 'flowchart LR\n  A[`t`] -->|`u`| B["`**bold**`"]'],
+    ['backticks outside quotes, which are not markdown', 'flowchart LR\n  A[`t`] -->|`u`| B["`plain`"]'],
     ['a label over two lines', 'flowchart LR\n  A[first\nsecond] --> B'],
     ['a single-quoted label in shape data', "flowchart LR\n  A@{ shape: rect, label: 'it''s' }"],
   ])('%s', async (_, text) => {

@@ -95,8 +95,9 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
       });
       continue;
     }
-    const output = addPort(source, 'output', edge.label || `to ${target.name}`);
-    const input = addPort(target, 'input', edge.label || `from ${source.name}`);
+    const names = portNamesOf(edge.label);
+    const output = outputPortNamed(source, names?.output ?? `to ${target.name}`);
+    const input = addPort(target, 'input', names?.input ?? `from ${source.name}`);
     const id = uniqueId(`${source.id}-to-${target.id}`, takenLinkIds);
     takenLinkIds.add(id);
     links.push({ id, from: { nodeId: source.id, portId: output.id }, to: { nodeId: target.id, portId: input.id } });
@@ -132,6 +133,23 @@ function productNames(nodes: readonly DraftNode[]): (node: DraftNode) => string 
   const counts = new Map<string, number>();
   for (const node of nodes) counts.set(keyOf(node), (counts.get(keyOf(node)) ?? 0) + 1);
   return (node) => ((counts.get(keyOf(node)) ?? 0) > 1 ? `${node.label} ${node.id}` : node.label);
+}
+
+/**
+ * The ports an edge's label names: `Print Jobs → jobs` as the logical view labels a link (see
+ * portsLabel), else one name for both. Nothing for an edge without a label.
+ */
+function portNamesOf(label: string): { output: string; input: string } | undefined {
+  if (!label) return undefined;
+  const parts = label.split(' → ');
+  return parts.length === 2 && parts.every((part) => part.trim() !== '')
+    ? { output: (parts[0] as string).trim(), input: (parts[1] as string).trim() }
+    : { output: label, input: label };
+}
+
+/** The product's output port of this name, added by the first edge naming it: one port may feed several links (an input is fed by one). */
+function outputPortNamed(product: DataProduct, name: string): Port {
+  return product.outputPorts.find((port) => port.name === name) ?? addPort(product, 'output', name);
 }
 
 /** Adds a port to a product being built (mutated: it is not in any document yet). */

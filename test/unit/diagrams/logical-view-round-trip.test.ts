@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { mermaidDiagram } from '../../../shared/export/mermaid';
+import { importMermaidFlowchart } from '../../../shared/import';
+import { emptyMesh, type Mesh } from '../../../shared/model';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+
+/** Print Jobs’ one output port read by Shipping and Invoicing (under another input port name), products in domain order as an import adds them. */
+function aPrintHouse(): Mesh {
+  return aMesh()
+    .withDomain('production', { name: 'Production', color: '#2f6fde' })
+    .withDomain('finance', { name: 'Finance', color: '#d9480f' })
+    .withProduct('print-jobs', 'production', {
+      name: 'Print Jobs',
+      inputPorts: [aPort('input', 'input', { name: 'input' })],
+      outputPorts: [aPort('print-jobs', 'output', { name: 'Print Jobs' })],
+    })
+    .withProduct('shipping', 'production', {
+      name: 'Shipping',
+      inputPorts: [aPort('print-jobs', 'input', { name: 'Print Jobs' })],
+      outputPorts: [aPort('dataset', 'output', { name: 'dataset' })],
+    })
+    .withProduct('invoicing', 'finance', {
+      name: 'Invoicing',
+      inputPorts: [aPort('jobs', 'input', { name: 'jobs' })],
+      outputPorts: [aPort('dataset', 'output', { name: 'dataset' })],
+    })
+    .withLink('l1', { nodeId: 'print-jobs', portId: 'print-jobs' }, { nodeId: 'invoicing', portId: 'jobs' })
+    .withLink('l2', { nodeId: 'print-jobs', portId: 'print-jobs' }, { nodeId: 'shipping', portId: 'print-jobs' })
+    .build();
+}
+
+/** The whole mesh's diagram of a kind, its title (which names the design) left out. */
+const diagramOf = (kind: 'logical-view' | 'lineage') => (mesh: Mesh) => {
+  const diagram = mermaidDiagram(mesh, { kind, subject: { kind: 'mesh' } });
+  if (!diagram.ok) throw new Error(JSON.stringify(diagram.errors));
+  return diagram.value.replace(/^title: .*$/m, '');
+};
+const logicalView = diagramOf('logical-view');
+const lineage = diagramOf('lineage');
+
+describe('the app’s own logical view, imported into a blank design', () => {
+  const original = aPrintHouse();
+  const imported = importMermaidFlowchart(logicalView(original), emptyMesh('blank', 'Blank'));
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+
+  it('exports again as the same text: export → import → export is identical, port by port', () => {
+    expect(logicalView(imported.mesh)).toEqual(logicalView(original));
+    expect(lineage(imported.mesh)).toEqual(lineage(original));
+  });
+
+  it('keeps each link’s two port names, and one output port feeding both readers', () => {
+    const printJobs = imported.mesh.products.find((product) => product.name === 'Print Jobs');
+    expect(printJobs?.outputPorts.map((port) => port.name)).toEqual(['Print Jobs']);
+    const invoicing = imported.mesh.products.find((product) => product.name === 'Invoicing');
+    expect(invoicing?.inputPorts.map((port) => port.name)).toEqual(['jobs']);
+  });
+});

@@ -3,7 +3,7 @@ import { nodeKindOf } from '../../shared/editing/mesh-index';
 import type { Mesh } from '../../shared/model';
 import type { ContextMenuTarget } from '../store/ui-store';
 
-const CLIPBOARD: CommandId[] = ['edit.copy', 'edit.cut', 'edit.duplicate', 'edit.delete'];
+const CLIPBOARD: CommandId[] = ['edit.rename', 'edit.copy', 'edit.cut', 'edit.duplicate', 'edit.delete'];
 const ALIGN: CommandId[] = [
   'arrange.align-left',
   'arrange.align-center',

@@ -116,6 +116,8 @@ const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const LARGE_MESH_NODES = 300;
 /** Just past the overview: products drawn, their names readable. */
 const READABLE_ZOOM = OVERVIEW_ZOOM * 1.2;
+/** The names drawn on nodes: a double-click on one renames its node. */
+const NODE_NAMES = '.domain-node__name, .product-node__name, .system-node__name';
 const minimapClass = (node: Node) => `minimap-node minimap-node--${node.type}`;
 const selectHasMinimap = (state: ReactFlowState) => showsMinimap(state.width);
 /** Shift-dragging a selection box must not also select the text of the panels it passes over. */
@@ -274,10 +276,13 @@ function MeshFlow() {
       onEdgeClick: (_event: MouseEvent, edge: Edge) => inspectClicked(edge),
       onEdgeMouseEnter: (_event: MouseEvent, edge: Edge) => useUiStore.getState().setHoveredLink(edge.id),
       onEdgeMouseLeave: () => useUiStore.getState().setHoveredLink(null),
-      onNodeDoubleClick: (_event: MouseEvent, node: Node) => {
+      onNodeDoubleClick: (event: MouseEvent, node: Node) => {
         // Far out, double-clicking a domain's block zooms into it, at least as far as its products can be read.
         if (node.type === 'domain-block') {
           void flow.fitView({ nodes: [{ id: node.id }], minZoom: READABLE_ZOOM, duration: 300 });
+        } else if ((event.target as Element).closest(NODE_NAMES)) {
+          // As in draw.io, double-clicking a name edits it: in the inspector, where names are checked.
+          useUiStore.getState().requestRename(node.id);
         }
       },
       onSelectionStart: () => {

@@ -151,6 +151,12 @@ function distribute(axis: Axis): CommandBehaviour {
   };
 }
 
+/** The one node selected, alone: the one F2 renames. */
+function nodeToRename(): string | undefined {
+  const { nodeIds, linkIds } = currentSelection();
+  return hasDocument() && nodeIds.size === 1 && linkIds.size === 0 ? [...nodeIds][0] : undefined;
+}
+
 const selectedGroupableIds = () => {
   const mesh = currentMesh();
   return mesh ? groupableNodeIds(mesh, currentSelection().nodeIds) : [];
@@ -229,6 +235,14 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     isEnabled: hasDocument,
   },
   'edit.duplicate': { run: () => showCopies(duplicateSelection()), ...ON_ELEMENTS },
+  'edit.rename': {
+    run: () => {
+      const nodeId = nodeToRename();
+      if (nodeId) useUiStore.getState().requestRename(nodeId);
+    },
+    isEnabled: () => nodeToRename() !== undefined,
+    needs: 'select one domain, product, system or note first',
+  },
   'edit.connect': {
     run: () => useUiStore.getState().openDialog('connect'),
     isEnabled: () => nodeToConnect() !== undefined,

@@ -31,7 +31,7 @@ export function useCommands(host: Host): void {
       const { nameFocusRequest } = useUiStore.getState();
       if (nameFocusRequest && focusPlace(event.target) === 'canvas' && typesCharacter(event)) {
         event.preventDefault();
-        holdTypedAhead(nameFocusRequest, event.key);
+        holdTypedAhead(nameFocusRequest.elementId, event.key);
         return;
       }
       const id = commandToRunForKey(event, focusPlace(event.target), isDialogOpen(), PLATFORM);

@@ -36,10 +36,16 @@ export interface LineageFocus {
 
 export const DEFAULT_LINEAGE_HOPS = 2;
 
+/** Whose name field should take the focus, and whether the element was just added (its naming is part of adding it). */
+export interface NameFocusRequest {
+  elementId: string;
+  isRename: boolean;
+}
+
 interface UiState {
   dialog: Dialog;
-  /** The element whose name field (a note's text) should take the focus once the inspector shows it (just added). */
-  nameFocusRequest: string | null;
+  /** The element whose name field (a note's text) should take the focus once the inspector shows it. */
+  nameFocusRequest: NameFocusRequest | null;
   /** The domain a dragged product or system would move into if dropped now. */
   dropTargetDomainId: string | null;
   /** The link whose end is being dragged to another port, which must not count as its own duplicate. */
@@ -56,8 +62,10 @@ interface UiState {
   openDialog(dialog: Dialog): void;
   /** Shows a tab of the side panel, showing the panel too when it is hidden. */
   showSidePanelTab(tab: SidePanelTab): void;
-  /** Asks for the element's name field; the inspector it is in shows, whatever the side panel showed, or hid. */
+  /** Asks for a just-added element's name field; the inspector it is in shows, whatever the side panel showed, or hid. */
   requestNameFocus(elementId: string | null): void;
+  /** Asks for an existing element's name field, as for a new one, but its renaming is an undo step of its own. */
+  requestRename(elementId: string): void;
   setDropTarget(domainId: string | null): void;
   setReconnecting(linkId: string | null): void;
   setHoveredLink(linkId: string | null): void;
@@ -86,7 +94,11 @@ export const useUiStore = create<UiState>()((set, get) => ({
   },
   requestNameFocus: (elementId) => {
     if (elementId) get().showSidePanelTab('inspector');
-    set({ nameFocusRequest: elementId });
+    set({ nameFocusRequest: elementId ? { elementId, isRename: false } : null });
+  },
+  requestRename: (elementId) => {
+    get().showSidePanelTab('inspector');
+    set({ nameFocusRequest: { elementId, isRename: true } });
   },
   setDropTarget: (domainId) =>
     set((state) => (state.dropTargetDomainId === domainId ? state : { dropTargetDomainId: domainId })),

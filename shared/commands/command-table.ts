@@ -132,6 +132,14 @@ export const COMMANDS = [
     menu: { in: 'Edit', section: 'clipboard' },
   },
   {
+    id: 'edit.rename',
+    label: 'Rename',
+    description: 'Rename the selected domain, product, system or note',
+    group: 'Edit',
+    keys: ['F2'],
+    menu: { in: 'Edit', section: 'connect' },
+  },
+  {
     id: 'edit.connect',
     label: 'Connect…',
     description: 'Connect a port of the selected node to another node',

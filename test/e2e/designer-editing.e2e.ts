@@ -75,6 +75,38 @@ describeInChromium('editing on the canvas', (session) => {
     expect(await notes.count()).toBe(before);
   });
 
+  it('renames the selected product with F2, its letters typed into the name, not run as shortcuts, as one undo step', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'concessions.mesh.json', concessionsWithNote());
+    const before = await counts(page);
+    await productName(page, 'Menu Items').click();
+
+    await page.keyboard.press('F2');
+    await nameIt(page, 'Popcorn and Snacks');
+
+    expect(await productNode(page, 'Popcorn and Snacks').count()).toBe(1);
+    expect(await counts(page)).toBe(before);
+    expect(await page.locator('.react-flow__node-note').count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    expect(await productNode(page, 'Menu Items').count()).toBe(1);
+    expect(await counts(page)).toBe(before);
+  });
+
+  it('renames a domain from a double-click on its name or the right-click menu; Escape keeps the old name', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'concessions.mesh.json', concessionsWithNote());
+
+    await domainNode(page, 'Concessions').locator('.domain-node__name').dblclick();
+    await page.keyboard.type('Snack Bar');
+    await page.keyboard.press('Escape');
+    expect(await domainNode(page, 'Concessions').count()).toBe(1);
+
+    await domainNode(page, 'Concessions').locator('.domain-node__name').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: /Rename/ }).click();
+    await nameIt(page, 'Snack Bar');
+    expect(await domainNode(page, 'Snack Bar').count()).toBe(1);
+  });
+
   it('names a deleted sticky note by the start of its text, and counts notes as the selection does', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openByChooser(page, 'concessions.mesh.json', concessionsWithNote());

@@ -7,9 +7,9 @@ type TextInput = HTMLInputElement | HTMLTextAreaElement;
 
 /**
  * A ref for the field that takes the focus, its text selected for typing over, when the UI asks
- * for `elementId`'s first field (the element was just added), typing what was typed before it
- * had the focus; `onFocused` runs once it has it. What is typed there under `fieldKey` is part of
- * the step that added the element.
+ * for `elementId`'s first field (the element was just added, or is being renamed), typing what was
+ * typed before it had the focus; `onFocused` runs once it has it, for a new element. What is typed
+ * there under `fieldKey` is part of the step that added the element; a rename is a step of its own.
  */
 export function useFocusWhenAdded(
   elementId: string | undefined,
@@ -19,15 +19,15 @@ export function useFocusWhenAdded(
   const field = useRef<TextInput | null>(null);
   const focusRequest = useUiStore((state) => state.nameFocusRequest);
   useEffect(() => {
-    if (!elementId || focusRequest !== elementId) return;
+    if (!elementId || focusRequest?.elementId !== elementId) return;
     field.current?.focus();
     field.current?.select();
     // After the focus moved: the blur of the field that had it ends its own typing first.
-    useDocumentStore.getState().continueLastStep(fieldKey);
+    if (!focusRequest.isRename) useDocumentStore.getState().continueLastStep(fieldKey);
     const typed = takeTypedAhead(elementId);
     // As typed keys do: the field's change handler and its own undo see it.
     if (typed && field.current) document.execCommand('insertText', false, typed);
-    onFocused?.();
+    if (!focusRequest.isRename) onFocused?.();
     useUiStore.getState().requestNameFocus(null);
   }, [elementId, fieldKey, focusRequest, onFocused]);
   return useCallback((element: TextInput | null) => {

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { serializeMesh } from '../../shared/model';
+import { aMesh } from '../builders/mesh-builder';
 import { describeInChromium, screenshot } from './app-driver';
 import { renameDesign } from './autosave-driver';
-import { box, expectInside, openSampleDesign } from './designer-driver';
+import { box, expectInside, openByChooser, openSampleDesign, viewAtRest, zoomLevel } from './designer-driver';
 import { enterSimulate, openEditedSample, runTo } from './simulation-driver';
 
 const WINDOW_WIDTH = 1440;
@@ -50,6 +52,37 @@ const portsOffTheirRow = (page: Page) =>
       return problems.length > 0 ? [`${name.textContent}: ${problems.join(', ')}`] : [];
     }),
   );
+
+/**
+ * The one-line labels of the canvas whose letters reach below the box that clips them (or within a pixel of it):
+ * an underscore or a descender there is not drawn, so `dock_controller_db` reads `dock controller db`.
+ * Where the letters' ink goes is measured from the font (a canvas's text metrics), from the baseline.
+ */
+const labelsCutBelow = (page: Page) =>
+  page
+    .locator(
+      '.react-flow__node :is(.port__name, .domain-node__name, .domain-node__owner, .product-node__name, .product-node__owner, .system-node__name, .domain-block__name, .domain-block__owner)',
+    )
+    .evaluateAll((labels) => {
+      const measure = document.createElement('canvas').getContext('2d');
+      if (!measure) throw new Error('no canvas');
+      return labels.flatMap((label) => {
+        const text = label.textContent ?? '';
+        measure.font = getComputedStyle(label).font;
+        const metrics = measure.measureText(text);
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        const line = range.getBoundingClientRect();
+        const clip = label.getBoundingClientRect();
+        const scale = clip.height / (label as HTMLElement).offsetHeight;
+        const baseline = line.top + metrics.fontBoundingBoxAscent * scale;
+        const inkBottom = baseline + metrics.actualBoundingBoxDescent * scale;
+        // The clip snaps to whole pixels: ink closer to its edge than one pixel may be cut.
+        return inkBottom + 1 > clip.bottom
+          ? [`${text}: ink to ${inkBottom.toFixed(1)}, box to ${clip.bottom.toFixed(1)}`]
+          : [];
+      });
+    });
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -287,5 +320,28 @@ describeInChromium('long names and narrow windows', (session) => {
       names,
     );
     expect(unisolated).toEqual([]);
+  });
+
+  it('draws the underscores and descenders of one-line labels whole at every zoom (dock_controller_db.items)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = aMesh()
+      .withDomain('fleet', { name: 'Fleet_yard', owner: 'ops_team' })
+      .withProduct('bike-registry', 'fleet', { name: 'bike_registry', owner: 'gq_ops' })
+      .withSystem('dock_controller_db', 'fleet', { name: 'dock_controller_db' })
+      .build();
+    mesh.layout.nodes = {
+      fleet: { x: 0, y: 0, width: 800, height: 400 },
+      'bike-registry': { x: 420, y: 60 },
+      dock_controller_db: { x: 40, y: 60 },
+    };
+    await openByChooser(page, 'fleet.mesh.json', serializeMesh(mesh));
+    const cutAtZoom = new Map<number, string[]>();
+    for (const key of ['=', '=', '-', '-', '-', '-']) {
+      await page.keyboard.press(key);
+      await viewAtRest(page);
+      cutAtZoom.set(await zoomLevel(page), await labelsCutBelow(page));
+    }
+    expect(cutAtZoom.size).toBeGreaterThan(3);
+    expect([...cutAtZoom].filter(([, cut]) => cut.length > 0)).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@ import { describeGrouping } from '../../shared/editing/deletion-summary';
 import { type NodeIdList, withNodesGroupedIntoNewDomain } from '../../shared/editing/domain-grouping';
 import { type DomainFields, withDomainAdded, withDomainUpdated } from '../../shared/editing/domains';
 import type { Point } from '../../shared/editing/geometry';
+import { owningDomainId } from '../../shared/editing/mesh-index';
+import type { Mesh } from '../../shared/model';
 import { addAndSelect } from './apply-edit';
 import { type ChangeOptions, changeMesh, currentMesh } from './document-store';
 import { measuredSizeOf } from './node-sizes';
@@ -19,7 +21,10 @@ export function addDomain(position?: Point): string | undefined {
 export function groupIntoNewDomain(nodeIds: NodeIdList): string | undefined {
   const id = addAndSelect((mesh) => withNodesGroupedIntoNewDomain(mesh, nodeIds, measuredSizeOf));
   const after = currentMesh();
-  if (id && after) announceEdit(describeGrouping(after, id));
+  const [grouped] = nodeIds;
+  // Named, the domain takes the id its name gives: it is found again by a node it holds.
+  const describe = (mesh: Mesh) => describeGrouping(mesh, (grouped && owningDomainId(mesh, grouped)) ?? id ?? '');
+  if (id && after) announceEdit(describeGrouping(after, id), describe);
   return id;
 }
 

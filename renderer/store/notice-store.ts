@@ -101,8 +101,11 @@ useDocumentStore.subscribe((state, previous) => {
   if (isReplaced) useNoticeStore.getState().dismiss();
 });
 
-/** The edit the status line last told of, and the design as that edit left it. */
-let announcedEdit: { text: string; after: Mesh | null } | null = null;
+/** The edit the status line last told of, the design as that edit left it, and how to tell of it again. */
+let announcedEdit: { text: string; after: Mesh | null; describe?: DescribeEdit } | null = null;
+
+/** Tells of an edit from the design it left, so that words naming what it made follow a first name typed into its step. */
+export type DescribeEdit = (after: Mesh) => string;
 
 // Undo and Redo say what they took back or brought back, in place of whatever the status line
 // said: an edit told of by its own notice by that notice's words (redoing it tells of it again,
@@ -127,15 +130,35 @@ useDocumentStore.subscribe((state, previous) => {
  * another change, Undo would take back that one instead, so the button shows only while the
  * design is as the edit left it.
  */
-export function announceEdit(text: string): void {
+export function announceEdit(text: string, describe?: DescribeEdit): void {
   const after = currentMesh();
-  const isAsLeft = (mesh: Mesh | null) => mesh === after;
-  useNoticeStore.getState().show({
-    tone: 'info',
-    text,
-    actions: [
-      { label: 'Undo', appliesTo: isAsLeft, run: () => isAsLeft(currentMesh()) && useDocumentStore.getState().undo() },
-    ],
-  });
-  announcedEdit = { text, after };
+  useNoticeStore.getState().show({ tone: 'info', text, actions: [undoWhileAsLeft(after)] });
+  announcedEdit = { text, after, ...(describe && { describe }) };
 }
+
+function undoWhileAsLeft(after: Mesh | null): NoticeAction {
+  const isAsLeft = (mesh: Mesh | null) => mesh === after;
+  return {
+    label: 'Undo',
+    appliesTo: isAsLeft,
+    run: () => isAsLeft(currentMesh()) && useDocumentStore.getState().undo(),
+  };
+}
+
+// Typing that joins the announced step (the first name of the domain Ctrl+G made) changes what the
+// step did: its notice, in place, names it as it is now, and its Undo and `Undone:` stay with it.
+useDocumentStore.subscribe((state, previous) => {
+  const told = announcedEdit;
+  const isContinued = state.past === previous.past && state.mesh !== previous.mesh && previous.mesh === told?.after;
+  if (!told?.describe || !state.mesh || !isContinued) return;
+  const text = told.describe(state.mesh);
+  const shown = useNoticeStore.getState().notice;
+  if (shown?.text === told.text) {
+    const updated = { ...shown, text, actions: [undoWhileAsLeft(state.mesh)] };
+    useNoticeStore.setState(({ history }) => ({
+      notice: updated,
+      history: history.map((listed) => (listed.id === updated.id ? updated : listed)),
+    }));
+  }
+  announcedEdit = { ...told, text, after: state.mesh };
+});

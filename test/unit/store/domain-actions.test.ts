@@ -61,6 +61,25 @@ describe('domain actions', () => {
     expect(documentNow().domains.map((domain) => domain.id)).not.toContain(id);
   });
 
+  it('names the new domain in its notice as it is first named, the notice’s Undo still taking it all back', () => {
+    openDocument(ecommerceSample());
+    useNoticeStore.getState().clearHistory();
+    const opened = documentNow();
+    const id = groupIntoNewDomain(['customers', 'orders']) as string;
+    const fieldKey = `${id}.name`;
+    useDocumentStore.getState().continueLastStep(fieldKey);
+    for (const name of ['Crane', 'Crane Analytics']) updateDomain(id, { name }, { coalesceKey: fieldKey });
+    takeIdFromFirstName(id, { coalesceKey: fieldKey });
+    useDocumentStore.getState().endTyping();
+
+    const notice = useNoticeStore.getState().notice;
+    expect(notice?.text).toBe('Grouped 2 products into Crane Analytics');
+    expect(useNoticeStore.getState().history.filter((told) => told.text.startsWith('Grouped'))).toHaveLength(1);
+    notice?.actions?.find((action) => action.label === 'Undo' && (action.appliesTo?.(documentNow()) ?? true))?.run();
+    expect(documentNow()).toEqual(opened);
+    expect(useNoticeStore.getState().notice?.text).toBe('Undone: Grouped 2 products into Crane Analytics');
+  });
+
   it.each([
     ['its id', 'customers-domain', 'crane-analytics'],
     ['the slug of its name', 'customers', 'crane-analytics'],

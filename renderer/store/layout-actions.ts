@@ -1,5 +1,10 @@
 import { type Alignment, type Axis, withAligned, withDistributed } from '../../shared/editing/alignment';
-import { describeLayout } from '../../shared/editing/change-summary';
+import {
+  alignedParts,
+  describeAlignment,
+  describeDistribution,
+  describeLayout,
+} from '../../shared/editing/change-summary';
 import { withDomainReshaped } from '../../shared/editing/containment';
 import { type NodeIdList, withNodesMovedToDomain } from '../../shared/editing/domain-grouping';
 import type { Point, Rect } from '../../shared/editing/geometry';
@@ -102,12 +107,32 @@ export function announceLayout(before: Mesh): void {
   else announceEdit(describeLayout(before, after));
 }
 
+/** Lines the nodes up and says so, with Undo; or that they were lined up already. */
 export function alignNodes(nodeIds: Iterable<string>, alignment: Alignment): void {
-  changeMesh((mesh) => withAligned(mesh, nodeIds, alignment, measuredSizeOf));
+  const ids = [...new Set(nodeIds)];
+  arrangeAndAnnounce(
+    (mesh) => withAligned(mesh, ids, alignment, measuredSizeOf),
+    describeAlignment(ids.length, alignment),
+    `The ${alignedParts(ids.length, alignment)} are aligned already.`,
+  );
 }
 
+/** Spaces the nodes evenly and says so, with Undo; or that they were evenly spaced already. */
 export function distributeNodes(nodeIds: Iterable<string>, axis: Axis): void {
-  changeMesh((mesh) => withDistributed(mesh, nodeIds, axis, measuredSizeOf));
+  const ids = [...new Set(nodeIds)];
+  arrangeAndAnnounce(
+    (mesh) => withDistributed(mesh, ids, axis, measuredSizeOf),
+    describeDistribution(ids.length, axis),
+    `The ${ids.length} are spaced evenly ${axis}ly already.`,
+  );
+}
+
+/** An arranging edit told of in the status line: what it did with Undo, or, where it moved nothing, why. */
+function arrangeAndAnnounce(edit: (mesh: Mesh) => Mesh, done: string, nothingToDo: string): void {
+  const before = currentMesh();
+  changeMesh(edit);
+  if (currentMesh() !== before) announceEdit(done);
+  else useNoticeStore.getState().show({ tone: 'info', text: nothingToDo, isMomentary: true });
 }
 
 /** Locks the nodes against moves, or unlocks them when all already are. */

@@ -1,4 +1,5 @@
 import { counted, type Mesh } from '../model';
+import type { Alignment, Axis } from './alignment';
 import { sameLayout } from './layout-edits';
 
 /** The parts of a design that have names, and what the status line calls one of each. */
@@ -53,4 +54,29 @@ export function describeLayout(before: Mesh, after: Mesh): string {
     ([id, layout]) => !sameLayout(before.layout.nodes[id], layout),
   );
   return `Laid out ${counted(moved.length, 'element')}`;
+}
+
+const ALIGNED_PARTS: Record<Alignment, [one: string, many: string]> = {
+  left: ['left edge', 'left edges'],
+  center: ['centre', 'centres'],
+  right: ['right edge', 'right edges'],
+  top: ['top edge', 'top edges'],
+  middle: ['middle', 'middles'],
+  bottom: ['bottom edge', 'bottom edges'],
+};
+
+/** What an alignment lines up, counted: `3 top edges`, `2 centres`. */
+export function alignedParts(count: number, alignment: Alignment): string {
+  const [one, many] = ALIGNED_PARTS[alignment];
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** What Align did: `Aligned 3 top edges`. */
+export function describeAlignment(count: number, alignment: Alignment): string {
+  return `Aligned ${alignedParts(count, alignment)}`;
+}
+
+/** What Distribute did: `Distributed 3 horizontally`. */
+export function describeDistribution(count: number, axis: Axis): string {
+  return `Distributed ${count} ${axis}ly`;
 }

@@ -6,19 +6,9 @@ import { nearestInDirection } from '../../../shared/editing/keyboard-navigation'
 import { withNodesNudged } from '../../../shared/editing/layout-edits';
 import { isLocked, withLockToggled } from '../../../shared/editing/locks';
 import { aMesh } from '../../builders/mesh-builder';
+import { threeProducts } from './editing-fixtures';
 
 const sizeOf = () => ({ width: 100, height: 50 });
-
-function threeProducts() {
-  const mesh = aMesh().withDomain('d').withProduct('a', 'd').withProduct('b', 'd').withProduct('c', 'd').build();
-  mesh.layout.nodes = {
-    d: { x: 100, y: 100, width: 800, height: 500 },
-    a: { x: 40, y: 60 },
-    b: { x: 300, y: 90 },
-    c: { x: 400, y: 300 },
-  };
-  return mesh;
-}
 
 describe('align and distribute', () => {
   it('lines the left edges up on the leftmost one', () => {

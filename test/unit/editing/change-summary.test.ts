@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, describeLayout } from '../../../shared/editing/change-summary';
+import {
+  describeAlignment,
+  describeChange,
+  describeDistribution,
+  describeLayout,
+} from '../../../shared/editing/change-summary';
 import { aMesh, aTruncatingScenario } from '../../builders/mesh-builder';
 
 describe('what an edit did, as Undo and Redo name it', () => {
@@ -34,5 +39,23 @@ describe('what Auto-layout did', () => {
     };
 
     expect(describeLayout(before, after)).toBe('Laid out 2 elements');
+  });
+});
+
+describe('what Align and Distribute did', () => {
+  it.each([
+    ['left', 'Aligned 3 left edges'],
+    ['center', 'Aligned 3 centres'],
+    ['right', 'Aligned 3 right edges'],
+    ['top', 'Aligned 3 top edges'],
+    ['middle', 'Aligned 3 middles'],
+    ['bottom', 'Aligned 3 bottom edges'],
+  ] as const)('names what lines up when aligning %s', (alignment, text) => {
+    expect(describeAlignment(3, alignment)).toBe(text);
+  });
+
+  it('names the way it spaced them', () => {
+    expect(describeDistribution(4, 'horizontal')).toBe('Distributed 4 horizontally');
+    expect(describeDistribution(3, 'vertical')).toBe('Distributed 3 vertically');
   });
 });

@@ -91,3 +91,15 @@ export function paymentsRiskFinance(): Mesh {
   };
   return mesh;
 }
+
+/** Three products of one domain, none lined up with another. */
+export function threeProducts(): Mesh {
+  const mesh = aMesh().withDomain('d').withProduct('a', 'd').withProduct('b', 'd').withProduct('c', 'd').build();
+  mesh.layout.nodes = {
+    d: { x: 100, y: 100, width: 800, height: 500 },
+    a: { x: 40, y: 60 },
+    b: { x: 300, y: 90 },
+    c: { x: 400, y: 300 },
+  };
+  return mesh;
+}

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import {
+  alignNodes,
   announceLayout,
   applyLayout,
+  distributeNodes,
   moveNodes,
   moveToDomain,
   notesCarriedBy,
@@ -13,7 +15,7 @@ import {
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import type { Mesh } from '../../../shared/model';
-import { withNotesAt } from '../editing/editing-fixtures';
+import { threeProducts, withNotesAt } from '../editing/editing-fixtures';
 import { ecommerceSample } from '../simulation/builders';
 import { documentNow, expectOneUndoableStep, openDocument, twoStackedDomains, undoSteps } from './store-fixture';
 
@@ -192,6 +194,39 @@ describe('the notice after Auto-layout', () => {
     announceLayout(before);
 
     expect(useNoticeStore.getState().notice?.text).toBe('Auto-layout moved nothing: the design is laid out already.');
+    expect(useNoticeStore.getState().notice?.actions).toBeUndefined();
+  });
+});
+
+describe('the notice after aligning and distributing', () => {
+  beforeEach(() => {
+    openDocument(threeProducts());
+    useNoticeStore.getState().show({ tone: 'info', text: 'Laid out 31 elements' });
+  });
+
+  it('says how many top edges it aligned, with Undo, in place of what the line said before', () => {
+    alignNodes(['a', 'b', 'c'], 'top');
+
+    expect(useNoticeStore.getState().notice?.text).toBe('Aligned 3 top edges');
+    useNoticeStore
+      .getState()
+      .notice?.actions?.find((action) => action.label === 'Undo')
+      ?.run();
+    expect(documentNow()).toEqual(threeProducts());
+  });
+
+  it('says how many it distributed, and which way', () => {
+    distributeNodes(['a', 'b', 'c'], 'horizontal');
+
+    expect(useNoticeStore.getState().notice?.text).toBe('Distributed 3 horizontally');
+    expect(useNoticeStore.getState().notice?.actions?.map((action) => action.label)).toEqual(['Undo']);
+  });
+
+  it('says there was nothing to align, with no Undo, when the edges lined up already', () => {
+    alignNodes(['a', 'b', 'c'], 'top');
+    alignNodes(['a', 'b', 'c'], 'top');
+
+    expect(useNoticeStore.getState().notice?.text).toBe('The 3 top edges are aligned already.');
     expect(useNoticeStore.getState().notice?.actions).toBeUndefined();
   });
 });

@@ -116,9 +116,9 @@ export function pasteFragment(
   const domainIds = new Map<string, string>();
   const domains = [...mesh.domains];
   // Products and systems whose domain was not copied go into the domain under the pointer; with the
-  // pointer over empty canvas, into the domain nearest it; else back into their own.
-  const hasHosts = fragment.hostDomains.every((host) => domains.some((domain) => domain.id === host.id));
-  const domainUnderPointer = point && (domainAt(mesh, point) ?? (hasHosts ? nearestDomain(mesh, point) : undefined));
+  // pointer over empty canvas, into the domain nearest it, in this design or another; else back into
+  // their own, made again where the design lacks it.
+  const domainUnderPointer = point && (domainAt(mesh, point) ?? nearestDomain(mesh, point));
   const recreatedHosts = domainUnderPointer
     ? []
     : fragment.hostDomains.filter((host) => !domains.some((domain) => domain.id === host.id));
@@ -246,11 +246,17 @@ export function pasteFragment(
     mesh: pasted,
     nodeIds: [
       ...domainIds.values(),
-      ...looseChildren.map((node) => nodeIdMap.get(node.id) as string),
+      ...childrenCopiedAlone(fragment).map((node) => nodeIdMap.get(node.id) as string),
       ...noteIds.values(),
     ],
     linkIds: links.map((link) => link.id),
   };
+}
+
+/** The products and systems copied without their domain: a paste selects them, in their domain as made again too. */
+function childrenCopiedAlone(fragment: MeshFragment): Array<DataProduct | OperationalSystem> {
+  const copiedDomainIds = new Set(fragment.domains.map((domain) => domain.id));
+  return [...fragment.products, ...fragment.systems].filter((node) => !copiedDomainIds.has(node.domainId));
 }
 
 interface ChildPlacementContext {

@@ -22,6 +22,13 @@ const gapBetween = (first: Rect, second: Rect) =>
     first.y - (second.y + second.height),
   );
 
+/** A design of its own, with one domain, Fleet, at the canvas's origin. */
+function anotherDesignWithOneDomain(): Mesh {
+  const mesh = aMesh('other').withDomain('fleet', { name: 'Fleet' }).build();
+  mesh.layout.nodes = { fleet: { x: 0, y: 0, width: 600, height: 300 } };
+  return mesh;
+}
+
 describe('pasteFragment', () => {
   it('gives pasted elements fresh ids and remaps the links between them', () => {
     const mesh = pipeline();
@@ -211,7 +218,26 @@ describe('pasteFragment', () => {
     const pasted = pasteFragment(target, copyFragment(source, new Set(['orders'])), 'beside-originals');
     expect(pasted.mesh.domains.map((domain) => domain.id)).toEqual(['sales']);
     expect(pasted.mesh.products[0]).toMatchObject({ id: 'orders', domainId: 'sales', name: 'Orders' });
+    expect(pasted.nodeIds).toEqual(['sales', 'orders']);
     expect(checkIntegrity(pasted.mesh)).toEqual([]);
+  });
+
+  it('pastes products copied from inside a domain into the nearest domain of another design, not a copy of theirs', () => {
+    const [source, target] = [pipeline(), anotherDesignWithOneDomain()];
+    const pasted = pasteFragment(target, copyFragment(source, new Set(['orders', 'shop'])), {
+      at: { x: 900, y: 500 },
+    });
+    expect(pasted.mesh.domains.map((domain) => domain.id)).toEqual(['fleet']);
+    expect([...pasted.mesh.products, ...pasted.mesh.systems].map((node) => node.domainId)).toEqual(['fleet', 'fleet']);
+    expect(pasted.nodeIds).toEqual(['orders', 'shop']);
+    expect(checkIntegrity(pasted.mesh)).toEqual([]);
+  });
+
+  it('recreates a copied domain in another design, with what it holds', () => {
+    const [source, target] = [pipeline(), anotherDesignWithOneDomain()];
+    const pasted = pasteFragment(target, copyFragment(source, new Set(['sales'])), { at: { x: 900, y: 500 } });
+    expect(pasted.mesh.domains.map((domain) => domain.id)).toEqual(['fleet', 'sales']);
+    expect(pasted.mesh.products.every((product) => product.domainId === 'sales')).toBe(true);
   });
 });
 

@@ -376,8 +376,11 @@ describeInChromium('grouping products into a domain', (session) => {
     await page.mouse.click(pane.x, pane.y);
     await openContract(page, 'Shipment');
     await expect.poll(() => yamlLinesStartingWith(page, 'domain:')).toEqual(['domain: last-mile']);
+    const notice = page.getByRole('status');
+    expect(await notice.textContent()).toContain('Grouped 1 product into Last Mile');
 
-    await page.getByRole('button', { name: 'Undo' }).click();
+    // The status line's Undo, still there once the domain is named, takes the grouping back with its name.
+    await notice.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => yamlLinesStartingWith(page, 'domain:')).toEqual(['domain: shipping']);
     expect(await domainNode(page, 'Last Mile').count()).toBe(0);
   });

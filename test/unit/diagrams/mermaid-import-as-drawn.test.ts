@@ -5,7 +5,7 @@ import { importMermaidFlowchart } from '../../../shared/import';
 import { emptyMesh } from '../../../shared/model';
 
 const drawing = (name: string) =>
-  readFileSync(join(import.meta.dirname, '../../fixtures/import/mermaid-as-drawn', name), 'utf8');
+  readFileSync(join(import.meta.dirname, '../../fixtures/mermaid/as-drawn', name), 'utf8');
 
 function imported(name: string) {
   const result = importMermaidFlowchart(drawing(name), emptyMesh('new', 'New'));

@@ -64,7 +64,7 @@ export interface FindingInText {
 }
 
 /**
- * The design's findings about contract `contractIndex` (muted ones left out), each placed in
+ * The design's findings about a part of contract `contractIndex` (muted ones left out), each placed in
  * `text`, the contract's text its editor shows; one the text's own checks say at the same place is
  * left to them, so the editor says each problem once.
  */
@@ -79,7 +79,8 @@ export function designFindingsInText(
     saidByTheText.some((said) => said.line === range.line && said.column === range.column);
   return findings.flatMap((finding) => {
     const part = contractPartOf(finding.path);
-    if (finding.suppressed || part?.contractIndex !== contractIndex) return [];
+    // One about the contract as a whole (no link reads it) has no line of its own to show in its text.
+    if (finding.suppressed || part?.contractIndex !== contractIndex || part.modelPath.length === 0) return [];
     const range = modelPathInText(source, part.modelPath);
     return TEXT_CHECK_RULES.has(finding.ruleId) && isSaid(range) ? [] : [{ finding, range }];
   });

@@ -102,7 +102,7 @@ describe('docs/cli.md', () => {
       const run = runs.find(({ example }) => example === `mesh-designer ${diagrams}`);
       expect(run).toMatchObject({ status: 0, stderr: '' });
       expect(run?.stdout).toBe(
-        'shop.mesh.json: wrote 13 files to build/diagrams (index.md lists them), with 8 svg and png pictures of the Mermaid diagrams\n',
+        'shop.mesh.json: wrote 19 files to build/diagrams (index.md lists them), with 12 svg and png pictures of the Mermaid diagrams\n',
       );
       const built = (path: string) => readFileSync(join(workspace, 'build/diagrams', path));
       const index = built('index.md').toString('utf8');

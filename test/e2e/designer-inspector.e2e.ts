@@ -129,7 +129,7 @@ describeInChromium('the inspector', (session) => {
     await page.keyboard.type('Roast profiles');
     await page.keyboard.press('Shift+Tab');
     expect((await focusedControl(page)).inspector).toBe('note-inspector');
-    expect(await counts(page)).toBe('1 domain · 1 product · 1 system · 0 links');
+    expect(await counts(page)).toBe('1 domain · 1 product · 1 system · 0 links · 1 note');
   });
 
   it('keeps the focus in the field clicked after a new element’s first name, so typing there never reaches the canvas', async () => {

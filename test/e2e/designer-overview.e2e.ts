@@ -128,7 +128,7 @@ describeInChromium('a large mesh you can read', (session) => {
       await page.keyboard.press('l');
       await busy.waitFor();
       await busy.waitFor({ state: 'detached', timeout: 120_000 });
-      expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Undo', description: 'Undo (Ctrl+Z)' }).isDisabled()).toBe(false);
       // The grid of domains fits the view above the smallest zoom.
       expect(await zoomLevel(page)).toBeGreaterThan(0.05);
     },

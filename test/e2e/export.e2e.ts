@@ -97,6 +97,8 @@ describeInChromium('export', (session) => {
     const diagrams = [...files.keys()].filter((path) => path.endsWith('.mmd'));
     expect(diagrams.sort()).toEqual([
       'mermaid/architecture/orders.mmd',
+      'mermaid/contracts/order-placed.mmd',
+      'mermaid/contracts/order.mmd',
       'mermaid/data-retrieval/orders-service.mmd',
       'mermaid/lineage/orders.mmd',
       'mermaid/logical-view/orders.mmd',
@@ -254,6 +256,7 @@ describeInChromium('export', (session) => {
       'strimzi/kafka-connectors.yaml',
       'jsonschema/order-placed-order-placed.schema.json',
       'mermaid/data-retrieval/orders-service.mmd',
+      'mermaid/contracts/order-placed.mmd',
     ]);
   });
 
@@ -332,7 +335,13 @@ describeInChromium('export', (session) => {
   });
 });
 
-const DIAGRAM_KINDS = ['Logical views', 'Data product architectures', 'Data retrieval flows', 'Lineage'];
+const DIAGRAM_KINDS = [
+  'Logical views',
+  'Data product architectures',
+  'Data retrieval flows',
+  'Lineage',
+  'Contract ER diagrams',
+];
 
 /** The Orders domain's diagrams of one kind, as the Export dialog downloads them with only that picture format chosen. */
 function warningSection(page: Page, heading: string) {

@@ -5,6 +5,14 @@ import { exportBundle } from './export-bundle';
 import { WHOLE_MESH } from './export-scope';
 import type { ExportOptions, ExportProblem } from './export-target';
 import { EXPORT_TARGETS } from './export-targets';
+import { mermaidTarget } from './mermaid/mermaid-target';
+
+/**
+ * The formats that can refuse a design. Mermaid draws the design's own elements, so it never
+ * refuses one (a diagram past Mermaid's limits is left out with a warning), and drawing every
+ * diagram was three quarters of the check's time: too long for the app to run it after each edit.
+ */
+const REFUSING_TARGETS = EXPORT_TARGETS.filter((target) => target !== mermaidTarget);
 
 /** An error a governance rule reports (not turned off, not lowered by a policy): where, and which rule. */
 export interface RuleError {
@@ -22,15 +30,15 @@ export function ruleErrorsOf(findings: readonly Finding[]): RuleError[] {
 /**
  * What stops an export of the whole mesh in every format, each problem as the export names it,
  * but those `ruleErrors` already say: `validate` reports them, so that a CI job that only
- * validates fails where the export would. Pictures of diagrams are not drawn: only Chromium can
- * say whether it draws them.
+ * validates fails where the export would. Diagrams are not drawn (see REFUSING_TARGETS), nor
+ * their pictures: only Chromium can say whether it draws them.
  */
 export function exportRefusals(
   mesh: Mesh,
   options: ExportOptions = {},
   ruleErrors: readonly RuleError[] = [],
 ): Problem[] {
-  const bundle = exportBundle(mesh, EXPORT_TARGETS, WHOLE_MESH, options);
+  const bundle = exportBundle(mesh, REFUSING_TARGETS, WHOLE_MESH, options);
   if (bundle.ok) return [];
   const isSaidByRule = ({ sameAs }: ExportProblem) =>
     sameAs !== undefined && ruleErrors.some((error) => error.ruleId === sameAs.ruleId && error.path === sameAs.path);

@@ -173,7 +173,8 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
 
     await page.locator('.yaml-editor .view-line', { hasText: 'broken: [' }).waitFor();
     expect(await page.getByTestId('out-of-sync').textContent()).toMatch(/^Not applied: 1 problem/);
-    expect(await problems(page)).toContain('broken');
+    // Monaco may close the typed [ or not, as keys arrive: either way the problem is on line 3, the text typed.
+    expect(await problems(page)).toMatch(/^3:\d+ /m);
   });
 
   it('asks before New drops contract text with problems with Discard / Cancel, focused on Cancel, so Enter keeps the text', async () => {

@@ -350,13 +350,13 @@ function snapshotInBatches(
   }
 }
 
-/** Snapshot records of the table's rows with rowids after `?1` up to `?2`. */
+/** Snapshot records of the table's rows with rowids after the first parameter up to the second. */
 function snapshotSql(topic: CdcTopicPlan, position: number): string {
   const columns = topic.table.columns.map((column) => column.name);
   const key = changeKeySql(topic.log.format, quoteIdentifier);
   return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx, _lsn, _snapshot, ${columnList(prefixed('after_', columns))})
 SELECT 'r', millis, _key, ${partitionSql('_key', topic.log.partitions)}, tx, ${position}, 'true', ${columnList(columns)}
-FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} WHERE rowid > ?1 AND rowid <= ?2 ORDER BY rowid), node._clock`;
+FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} WHERE rowid > ? AND rowid <= ? ORDER BY rowid), node._clock`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type DebeziumEngineId, debeziumEngineId } from './database-engine';
+import { utf8Bytes } from './utf8-bytes';
 
 /*
  * How long a table's or column's name may be in each database. A longer one is cut (PostgreSQL
@@ -29,7 +30,7 @@ export function identifierLengthProblem(engine: string, name: string): string | 
   const limit = engineId && IDENTIFIER_LIMITS[engineId];
   if (!limit) return undefined;
   const characters = [...name].length;
-  const bytes = new TextEncoder().encode(name).length;
+  const bytes = utf8Bytes(name).length;
   const length = limit.unit === 'bytes' ? bytes : characters;
   if (length <= limit.longest) return undefined;
   const size =

@@ -1,3 +1,4 @@
+import { utf8Bytes } from '../model/utf8-bytes';
 /**
  * The partition Kafka's default partitioner picks for a key: murmur2 of the key's UTF-8 bytes,
  * made positive, modulo the partition count. Records without a key get 0 here; an append places
@@ -34,30 +35,4 @@ export function murmur2(data: ArrayLike<number>): number {
   h = Math.imul(h, m);
   h ^= h >>> 15;
   return h | 0;
-}
-
-/**
- * UTF-8 without TextEncoder, which the pure core cannot assume. Every record key is hashed
- * through it, so it walks UTF-16 units rather than iterating code points.
- */
-export function utf8Bytes(text: string): number[] {
-  const bytes: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    let code = text.charCodeAt(index);
-    if (code < 0x80) {
-      bytes.push(code);
-      continue;
-    }
-    const low = text.charCodeAt(index + 1);
-    if (code >= 0xd800 && code < 0xdc00 && low >= 0xdc00 && low < 0xe000) {
-      code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
-      index++;
-    }
-    if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    else {
-      bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    }
-  }
-  return bytes;
 }

@@ -1,4 +1,5 @@
-import { murmur2, utf8Bytes } from '../../simulation/kafka-partitioner';
+import { utf8Bytes } from '../../model/utf8-bytes';
+import { murmur2 } from '../../simulation/kafka-partitioner';
 import { quoteIdentifier, quoteLiteral } from '../../simulation/sql-text';
 
 /** PostgreSQL cuts identifiers at 63 bytes (NAMEDATALEN - 1), so two long names could become one. */

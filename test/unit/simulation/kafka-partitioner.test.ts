@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kafkaPartition, murmur2, utf8Bytes } from '../../../shared/simulation/kafka-partitioner';
+import { utf8Bytes } from '../../../shared/model/utf8-bytes';
+import { kafkaPartition, murmur2 } from '../../../shared/simulation/kafka-partitioner';
 
 describe("Kafka's default partitioner", () => {
   it("hashes like Kafka's Utils.murmur2 (Kafka's own test vectors)", () => {

@@ -173,8 +173,9 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
 
     await page.locator('.yaml-editor .view-line', { hasText: 'broken: [' }).waitFor();
     expect(await page.getByTestId('out-of-sync').textContent()).toMatch(/^Not applied: 1 problem/);
-    // Monaco may close the typed [ or not, as keys arrive: either way the problem is on line 3, the text typed.
-    expect(await problems(page)).toMatch(/^3:\d+ /m);
+    // Monaco may close the typed [ or not, as keys arrive: the problem is at the typed line (an unknown
+    // field 'broken') or, with the [ left open, on the next line, where YAML finds the sequence unclosed.
+    expect(await problems(page)).toMatch(/^[23]:\d+ /);
   });
 
   it('asks before New drops contract text with problems with Discard / Cancel, focused on Cancel, so Enter keeps the text', async () => {

@@ -52,7 +52,9 @@ describeInChromium('recent designs in the browser', (session) => {
     const recent = page.getByRole('region', { name: 'Recent designs' }).getByRole('button');
     // The start screen reads the kept handles from IndexedDB once the page has loaded.
     await expect.poll(() => recent.allTextContents()).toEqual(['e-commerce-mesh.mesh.json']);
-    expect(await paletteOptions(page, 'open recent')).toContain('FileOpen Recent: e-commerce-mesh.mesh.json');
+    await expect
+      .poll(() => paletteOptions(page, 'open recent'))
+      .toContain('FileOpen Recent: e-commerce-mesh.mesh.json');
 
     await recent.first().click();
     await page.waitForSelector('.react-flow__node-product');

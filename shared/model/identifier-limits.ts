@@ -16,7 +16,7 @@ interface IdentifierLimit {
   past: string;
 }
 
-const IDENTIFIER_LIMITS: Partial<Record<DebeziumEngineId, IdentifierLimit>> = {
+export const IDENTIFIER_LIMITS: Partial<Record<DebeziumEngineId, IdentifierLimit>> = {
   postgres: { engineName: 'PostgreSQL', longest: 63, unit: 'bytes', past: 'cuts the rest' },
   mysql: { engineName: 'MySQL', longest: 64, unit: 'characters', past: 'refuses a longer one' },
   mariadb: { engineName: 'MariaDB', longest: 64, unit: 'characters', past: 'refuses a longer one' },

@@ -1,9 +1,10 @@
+import { IDENTIFIER_LIMITS } from '../../model/identifier-limits';
 import { utf8Bytes } from '../../model/utf8-bytes';
 import { murmur2 } from '../../simulation/kafka-partitioner';
 import { quoteIdentifier, quoteLiteral } from '../../simulation/sql-text';
 
 /** PostgreSQL cuts identifiers at 63 bytes (NAMEDATALEN - 1), so two long names could become one. */
-const MAX_IDENTIFIER_BYTES = 63;
+const MAX_IDENTIFIER_BYTES = IDENTIFIER_LIMITS.postgres?.longest ?? 63;
 
 /**
  * A name as PostgreSQL will keep it: unchanged up to 63 bytes; longer ones cut and ended

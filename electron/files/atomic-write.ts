@@ -50,7 +50,9 @@ export const ORPHAN_AGE_MS = 60 * 60 * 1000;
 /**
  * Removes the temporary files an earlier save of `path` left when it was killed mid-write. Only
  * this app's own names for this file are touched (`.orders.mesh.json.<uuid>.tmp`), and only those
- * last written `olderThanMs` ago: a newer one may be another save's, still being written.
+ * last written `olderThanMs` ago: a newer one may be another save's, still being written. With
+ * `olderThanMs: 0` (no save can be running) every one goes, whatever its time: a file's time can be a
+ * fraction of a millisecond past `Date.now()`, or ahead of it on a network drive.
  */
 export async function sweepOrphanTemporaryFiles(
   fs: FileSystem,
@@ -59,10 +61,12 @@ export async function sweepOrphanTemporaryFiles(
 ): Promise<void> {
   const writtenBefore = Date.now() - olderThanMs;
   for (const orphan of await orphanTemporarySiblings(fs, path)) {
-    const isOld = await fs.status(orphan).then(
-      (status) => status.modifiedAtMs <= writtenBefore,
-      () => false,
-    );
+    const isOld =
+      olderThanMs === 0 ||
+      (await fs.status(orphan).then(
+        (status) => status.modifiedAtMs <= writtenBefore,
+        () => false,
+      ));
     if (isOld) await fs.remove(orphan).catch(() => undefined);
   }
 }

@@ -307,7 +307,11 @@ describe('writeFileAtomically on the real disk', () => {
     folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
     const target = join(folder, 'orders.mesh.json');
     await writeFile(target, 'old');
-    await writeFile(temporarySiblingOf(target), 'left by a save killed a moment ago');
+    const orphan = temporarySiblingOf(target);
+    await writeFile(orphan, 'left by a save killed a moment ago');
+    // Its time a second ahead of this clock, as a network drive's can be.
+    const aheadOfNow = new Date(Date.now() + 1000);
+    await utimes(orphan, aheadOfNow, aheadOfNow);
 
     await sweepOrphanTemporaryFiles(nodeFileSystem, target, { olderThanMs: 0 });
 

@@ -93,7 +93,8 @@ export function PresenterMode() {
         <SimulatedClock className="presenter__clock" testId="presenter-clock" tickTestId="presenter-tick" />
         <span className="presenter__status">{STATUS_LABELS[status]}</span>
         <span className="presenter__keys">
-          → next · ← back · Space {status === 'running' ? 'pauses' : 'runs'} · S steps · Esc ends · faults:{' '}
+          → next · ← back · Space {status === 'running' ? 'pauses' : 'runs'} · S steps · B steps back · Esc ends ·
+          faults:{' '}
           {FAULT_CARDS.map((card, index) => (
             <kbd key={card.kind} title={card.title}>
               {index + 1}

@@ -119,7 +119,7 @@ export function SimulationBar() {
       <button
         type="button"
         onClick={() => setSimulation({ isPresenting: true })}
-        title="Full screen, large text: → ← walk a trace, ↓ ↑ Page Down Page Up scroll a stage, Space runs or pauses, S steps, 1–5 fire faults, Esc ends"
+        title="Full screen, large text: → ← walk a trace, ↓ ↑ Page Down Page Up scroll a stage, Space runs or pauses, S steps, B steps back, 1–5 fire faults, Esc ends"
       >
         Present
       </button>

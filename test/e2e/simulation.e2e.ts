@@ -377,6 +377,14 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(await page.locator('.react-flow__controls').isVisible()).toBe(false);
     expect(await page.locator('.react-flow__minimap').isVisible()).toBe(false);
     await screenshot(page, 'simulate-presenter-mode');
+    const keys = presenter.locator('.presenter__keys');
+    expect(await keys.textContent()).toContain('S steps · B steps back');
+    const tick = presenter.getByTestId('presenter-tick');
+    const tickBefore = await tick.textContent();
+    await page.keyboard.press('s');
+    await expect.poll(() => tick.textContent()).not.toBe(tickBefore);
+    await page.keyboard.press('b');
+    await expect.poll(() => tick.textContent()).toBe(tickBefore);
     await page.keyboard.press('2');
     await presenter.getByTestId('presenter-fault').filter({ hasText: 'Key 2 fired' }).waitFor();
     await page.keyboard.press('Escape');

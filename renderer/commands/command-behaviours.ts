@@ -5,6 +5,7 @@ import { groupableNodeIds } from '../../shared/editing/domain-grouping';
 import { containsPoint, type Point } from '../../shared/editing/geometry';
 import type { Direction } from '../../shared/editing/keyboard-navigation';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
+import { importPastedText } from '../app/import-pasted-text';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { focusedNodeId, focusNodeWhenDrawn } from '../canvas/canvas-element-focus';
 import { nodeToConnect } from '../canvas/connect-dialog';
@@ -229,8 +230,8 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
       const covered = canvasCommands.visibleArea()?.covered ?? [];
       const placement = point ? { at: point, covered } : 'beside-originals';
       // Slid clear of what was at the pointer, a paste can end up off screen: the view follows it.
-      if (pastedText !== undefined) return showCopies(pasteClipboardText(placement, pastedText));
-      return pasteClipboard(placement, host).then(showCopies);
+      if (pastedText !== undefined) return showCopies(pasteClipboardText(placement, pastedText, importPastedText));
+      return pasteClipboard(placement, host, importPastedText).then(showCopies);
     },
     isEnabled: hasDocument,
   },

@@ -171,25 +171,33 @@ async function readSystemClipboard(reader: ClipboardReader): Promise<ClipboardRe
   }
 }
 
+/** Takes pasted text that is not copied elements (a flowchart, a contract); returns whether it did. */
+export type OtherTextImport = (text: string) => boolean;
+
 /**
  * Pastes elements copied in any window (JSON text on the system clipboard, read through `reader`)
- * at `placement`, in free space, as one undo step; text that is not copied elements, or would break
- * the design, changes nothing and says why. Resolves to the pasted nodes' ids (none when nothing was pasted).
+ * at `placement`, in free space, as one undo step; other text goes to `importOther`, and text that
+ * neither takes, or elements that would break the design, change nothing and say why. Resolves to
+ * the pasted nodes' ids (none when nothing was pasted).
  */
-export async function pasteClipboard(placement: PastePlacement, reader: ClipboardReader): Promise<string[]> {
+export async function pasteClipboard(
+  placement: PastePlacement,
+  reader: ClipboardReader,
+  importOther: OtherTextImport,
+): Promise<string[]> {
   if (!currentMesh()) return [];
-  return pasteReading(placement, await readSystemClipboard(reader));
+  return pasteReading(placement, await readSystemClipboard(reader), importOther);
 }
 
 /**
  * Pastes the text a paste event brought (Ctrl+V, the browser's own Paste), as `pasteClipboard` does:
  * the event carries the clipboard's text, so nothing is read and no permission is asked.
  */
-export function pasteClipboardText(placement: PastePlacement, text: string): string[] {
-  return pasteReading(placement, { text });
+export function pasteClipboardText(placement: PastePlacement, text: string, importOther: OtherTextImport): string[] {
+  return pasteReading(placement, { text }, importOther);
 }
 
-function pasteReading(placement: PastePlacement, reading: ClipboardReading): string[] {
+function pasteReading(placement: PastePlacement, reading: ClipboardReading, importOther: OtherTextImport): string[] {
   const text = 'text' in reading ? reading.text : undefined;
   const mesh = currentMesh();
   if (!mesh) return [];
@@ -214,7 +222,11 @@ function pasteReading(placement: PastePlacement, reading: ClipboardReading): str
     notify('error', reading.refusal, [reading.reason]);
     return [];
   }
-  notify('info', 'Nothing to paste: the clipboard holds no copied domains, products, systems or notes.');
+  if (text !== undefined && importOther(text)) return [];
+  notify(
+    'info',
+    'Nothing to paste: the clipboard holds no copied domains, products, systems or notes, nor a Mermaid flowchart or a contract to import.',
+  );
   return [];
 }
 

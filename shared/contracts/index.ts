@@ -86,6 +86,7 @@ export {
   schemaForApiVersion,
 } from './odcs-versions';
 export { parseOdcsSource, parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
+export { pastedContractFileName } from './pasted-contract-file';
 export type { PathProblem, PathResult, PathSegment } from './path-problem';
 export type { ProblemRepair } from './problem-repair';
 export { propertyPathOf } from './property-path';

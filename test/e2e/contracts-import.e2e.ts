@@ -129,6 +129,28 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await expect.poll(() => text.inputValue()).toBe(flowchart);
   });
 
+  it('takes a Mermaid flowchart or a schema pasted on the canvas as it takes the dropped file', async () => {
+    const page = await session.openApp();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openSampleDesign(page, 'ecommerce');
+    const pasteOnCanvas = async (text: string) => {
+      await page.evaluate((copied) => navigator.clipboard.writeText(copied), text);
+      await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+v');
+    };
+
+    const flowchart = 'flowchart LR\n  subgraph Lockers\n    A[locker sites]\n  end\n';
+    await pasteOnCanvas(flowchart);
+    const text = page.getByRole('textbox', { name: 'Mermaid flowchart' });
+    await expect.poll(() => text.inputValue()).toBe(flowchart);
+    await page.keyboard.press('Escape');
+
+    await pasteOnCanvas('CREATE TABLE locker_sites (id integer PRIMARY KEY, city text NOT NULL);');
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('tab', { name: 'locker_sites' }).waitFor();
+  });
+
   it('closes the tab of an imported contract when Undo takes the import back, and Redo brings the contract back', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

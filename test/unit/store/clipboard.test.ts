@@ -4,6 +4,7 @@ import {
   copySelection,
   cutSelection,
   duplicateSelection,
+  type OtherTextImport,
   pasteClipboard,
   pasteClipboardText,
   setSystemClipboard,
@@ -36,12 +37,13 @@ const refusingReader = (kind: ClipboardReader['kind'], error: Error): ClipboardR
 });
 
 const pointInAnalytics = { at: { x: 860, y: 260 } };
+const importsNothing: OtherTextImport = () => false;
 
 describe('clipboard commands', () => {
   let system: ReturnType<typeof fakeClipboard>;
   /** Paste from a menu, the browser's host reading the system clipboard. */
-  const paste = (placement: PastePlacement) =>
-    pasteClipboard(placement, { kind: 'browser', readClipboardText: async () => system.text });
+  const paste = (placement: PastePlacement, importOther = importsNothing) =>
+    pasteClipboard(placement, { kind: 'browser', readClipboardText: async () => system.text }, importOther);
   beforeEach(() => {
     openDocument(pipeline());
     system = fakeClipboard();
@@ -91,6 +93,16 @@ describe('clipboard commands', () => {
     expect(useNoticeStore.getState().notice?.text).toContain('Nothing to paste');
   });
 
+  it('gives text that is not copied elements to the importer, which says what it did', async () => {
+    system.text = 'flowchart LR\n  A --> B';
+    useNoticeStore.getState().dismiss();
+    const taken: string[] = [];
+    await paste(pointInAnalytics, (text) => taken.push(text) > 0);
+    expect(taken).toEqual(['flowchart LR\n  A --> B']);
+    expect(undoSteps()).toBe(0);
+    expect(useNoticeStore.getState().notice).toBeNull();
+  });
+
   it('pastes nothing from broken copied elements, listing each located problem', async () => {
     system.text = JSON.stringify({ format: 'data-mesh-designer/elements', version: 1, domains: 'x' });
     await paste(pointInAnalytics);
@@ -102,13 +114,13 @@ describe('clipboard commands', () => {
     setSystemClipboard({ writeText: () => Promise.reject(new Error('denied')) });
     selectOnly(['orders']);
     await copySelection();
-    await pasteClipboard(pointInAnalytics, refusingReader('browser', new Error('denied')));
+    await pasteClipboard(pointInAnalytics, refusingReader('browser', new Error('denied')), importsNothing);
     expect(documentNow().products).toHaveLength(3);
   });
 
   it('says in the browser that the app was not allowed to read the clipboard, and how to allow it', async () => {
     const refusal = new DOMException('Read permission denied.', 'NotAllowedError');
-    await pasteClipboard(pointInAnalytics, refusingReader('browser', refusal));
+    await pasteClipboard(pointInAnalytics, refusingReader('browser', refusal), importsNothing);
     expect(undoSteps()).toBe(0);
     const notice = useNoticeStore.getState().notice;
     expect(notice?.text).toBe(
@@ -121,7 +133,7 @@ describe('clipboard commands', () => {
     const refusal = new Error(
       'Refusing to paste: the clipboard holds 70.0 MiB of text, over the 64 MiB a design may have.',
     );
-    await pasteClipboard(pointInAnalytics, refusingReader('desktop', refusal));
+    await pasteClipboard(pointInAnalytics, refusingReader('desktop', refusal), importsNothing);
     expect(undoSteps()).toBe(0);
     const notice = useNoticeStore.getState().notice;
     expect(notice?.text).toBe('Nothing was pasted: the clipboard could not be read.');
@@ -132,7 +144,7 @@ describe('clipboard commands', () => {
     selectOnly(['orders']);
     await copySelection();
     openDocument(emptyMesh('other', 'Other'));
-    pasteClipboardText(pointInAnalytics, system.text);
+    pasteClipboardText(pointInAnalytics, system.text, importsNothing);
     expect(documentNow().products.map((product) => product.name)).toEqual(['Orders']);
     expect(undoSteps()).toBe(1);
   });
@@ -140,7 +152,7 @@ describe('clipboard commands', () => {
   it('pastes this window’s copy when a paste event brought no text', async () => {
     selectOnly(['orders']);
     await copySelection();
-    pasteClipboardText(pointInAnalytics, '');
+    pasteClipboardText(pointInAnalytics, '', importsNothing);
     expect(documentNow().products).toHaveLength(3);
   });
 

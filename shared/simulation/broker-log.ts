@@ -1,5 +1,6 @@
 import { temporalValueSql } from './debezium-temporal-values';
 import { kafkaPartition } from './kafka-partitioner';
+import { type CdcFormat, FIRST_DELIVERY, type LogFormat, logTableColumns, recordColumnNames } from './log-format';
 import { documentKeySql, documentTextSql, recordShape, updatedFieldsSql } from './record-shape';
 import { isUserSelect, type SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
@@ -8,31 +9,8 @@ import type { TableColumn } from './table-column';
 
 export type { TableColumn } from './table-column';
 
-/** Where a Debezium record says it came from (the envelope's `source` block). */
-export interface CdcSource {
-  /** Debezium's name for the database's connector (`postgresql`), as `source.connector` gives it. */
-  connector: string;
-  /** The connector's logical name, its topic prefix: `orders` for `orders.public.orders`. */
-  name: string;
-  db: string;
-  /** The table's schema, for the engines whose source block names one (PostgreSQL, SQL Server, Oracle, Db2). */
-  schema?: string;
-  table: string;
-}
-
 /** The Debezium release whose envelope and source block the records follow. */
 export const DEBEZIUM_VERSION = '2.7.3.Final';
-
-/**
- * What a log's records hold. `cdc`: change events of one table, with before and after images
- * stored as `before_<column>` / `after_<column>` and rendered as Debezium envelopes on read.
- * `records`: flat payload columns, for outbox events and output ports; an outbox event's log
- * also keeps the service's write it came from (`keepsWrite`, see `WRITE_COLUMN`).
- */
-export type LogFormat =
-  | { kind: 'cdc'; columns: TableColumn[]; key: string[]; tombstones: boolean; source: CdcSource }
-  | { kind: 'records'; columns: TableColumn[]; key: string[]; keepsWrite?: boolean };
-export type CdcFormat = Extract<LogFormat, { kind: 'cdc' }>;
 
 /** An append-only log in the broker: a system's topic, or the log behind a product's output port. */
 export interface BrokerLog {
@@ -98,14 +76,6 @@ export interface LogMessage {
 const PARTITION_FUNCTION = 'mesh_partition';
 const OFFSET_FUNCTION = 'mesh_offset';
 const KEYLESS_PARTITION_FUNCTION = 'mesh_keyless_partition';
-/** What a log keeps about each record besides its payload (after `_position`, its place in the log). */
-const HEADER: readonly TableColumn[] = [
-  { name: '_partition', type: 'INTEGER' },
-  { name: '_offset', type: 'INTEGER' },
-  { name: '_timestamp', type: 'INTEGER' },
-  { name: '_key', type: 'TEXT' },
-  { name: '_op', type: 'TEXT' },
-];
 
 /**
  * The functions log SQL calls: `mesh_partition(key, partitions)`, Kafka's partition for a key,
@@ -150,99 +120,12 @@ export function partitionSql(keySql: string, partitions: number): string {
 }
 
 /**
- * The service's write a record came from: one row changed by one statement, numbered per
- * system. The CDC records and the outbox events of that change share it, so a trace finds the
- * event a write published beside its change record, whatever else the transaction changed.
- * Null where no outbox event could share it (a table without one, a snapshot, a truncate).
- */
-export const WRITE_COLUMN: TableColumn = { name: '_write', type: 'INTEGER' };
-
-/**
- * What a change record carries besides its row images: its place in the source's log, when the
- * source made it, its snapshot marker, Kafka headers (JSON), with transaction metadata on its
- * transaction and place in it, after a column was renamed at the source its row images as
- * the source now names them (JSON `{before, after}`; a MongoDB record's `{after, updatedFields}`,
- * each the text the envelope writes), which the envelope shows instead, and,
- * for the engines whose source block gives one, the log position of its transaction's commit or
- * of the commit before it; and the write it came from.
- */
-export const CHANGE_METADATA: readonly TableColumn[] = [
-  { name: '_sequence', type: 'INTEGER' },
-  { name: '_lsn', type: 'INTEGER' },
-  { name: '_source_ts', type: 'INTEGER' },
-  { name: '_snapshot', type: 'TEXT' },
-  { name: '_headers', type: 'TEXT' },
-  { name: '_tx', type: 'TEXT' },
-  { name: '_tx_total', type: 'INTEGER' },
-  { name: '_tx_order', type: 'INTEGER' },
-  { name: '_renamed_images', type: 'TEXT' },
-  { name: '_commit_lsn', type: 'INTEGER' },
-  { name: '_last_commit_lsn', type: 'INTEGER' },
-  WRITE_COLUMN,
-];
-
-/**
- * The columns of a log's records (and of a raw zone's copies) that hold epoch milliseconds: the
- * record's time, a change's at its source, and a record sent again its first delivery's.
- */
-export function epochMillisColumns(format: LogFormat): string[] {
-  return [
-    '_timestamp',
-    ...(format.kind === 'cdc' ? ['_source_ts'] : []),
-    ...(canBeSentAgain(format) ? ['_first_timestamp'] : []),
-  ];
-}
-
-/**
- * What a record sent again (a `redeliver` or `out-of-order` fault) keeps of its first delivery:
- * its offset (its key, so its partition, is the same) and its timestamp, which a change's envelope
- * keeps as its `ts_ms`. Null on a first delivery; only a source's topics (CDC, outbox) have them.
- */
-const FIRST_DELIVERY: readonly TableColumn[] = [
-  { name: '_first_offset', type: 'INTEGER' },
-  { name: '_first_timestamp', type: 'INTEGER' },
-];
-
-/** Whether a log's records can be sent again: a source's topics can, a product's port logs cannot. */
-export function canBeSentAgain(format: LogFormat): boolean {
-  return format.kind === 'cdc' || format.keepsWrite === true;
-}
-
-function firstDeliveryColumns(format: LogFormat): readonly TableColumn[] {
-  return canBeSentAgain(format) ? FIRST_DELIVERY : [];
-}
-
-/** The columns a log table has besides the payload: its place in the log, the record's header, its first delivery. */
-export const LOG_COLUMNS: readonly string[] = [
-  '_position',
-  ...[...HEADER, ...FIRST_DELIVERY].map((column) => column.name),
-];
-
-export function payloadColumns(format: LogFormat): TableColumn[] {
-  if (format.kind === 'records') return format.keepsWrite ? [WRITE_COLUMN, ...format.columns] : format.columns;
-  return [...CHANGE_METADATA, ...imageColumns(format.columns)];
-}
-
-/** A change's row images as columns: `before_<column>`, then `after_<column>`. */
-export function imageColumns(columns: readonly TableColumn[]): TableColumn[] {
-  return [
-    ...columns.map((column) => ({ ...column, name: `before_${column.name}` })),
-    ...columns.map((column) => ({ ...column, name: `after_${column.name}` })),
-  ];
-}
-
-/** Every column after `_position`, in table order: what an append or a copy must supply. */
-function recordColumnNames(format: LogFormat): string[] {
-  return [...HEADER, ...payloadColumns(format)].map((column) => column.name);
-}
-
-/**
  * A log table, or a raw-zone table holding copies of its records: same columns, so a consumer
  * copies with `INSERT INTO raw SELECT * FROM log`. Only the log numbers its positions itself.
  */
 export function logTableSql(qualifiedName: string, format: LogFormat, numbersPositions: boolean): string {
   const position = `_position INTEGER PRIMARY KEY${numbersPositions ? ' AUTOINCREMENT' : ''}`;
-  const columns = columnDefinitions([...HEADER, ...payloadColumns(format), ...firstDeliveryColumns(format)]);
+  const columns = columnDefinitions(logTableColumns(format));
   return `CREATE TABLE ${qualifiedName} (${[position, ...columns].join(', ')})`;
 }
 

@@ -1,11 +1,12 @@
 import type { DatasetKind } from '../model/contract';
 import type { Result } from '../model/problem';
 import type { TraceStageKind } from '../model/scenario';
-import { type BrokerLog, epochMillisColumns } from './broker-log';
+import type { BrokerLog } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import type { UnreadCause } from './input-consumer';
 import { type LackedColumns, lackedColumns, lackedColumnText } from './lacked-columns';
+import { epochMillisColumns } from './log-format';
 import {
   fieldsOf,
   firstDeletesFrom,

@@ -1,7 +1,8 @@
 import type { LinkDataset } from '../contracts/link-dataset';
 import { keyPropertiesInOrder } from '../contracts/primary-key';
 import type { ContractProperty, DatasetKind } from '../model/contract';
-import { LOG_COLUMNS, type TableColumn, WRITE_COLUMN } from './broker-log';
+import type { TableColumn } from './broker-log';
+import { LOG_COLUMNS, WRITE_COLUMN } from './log-format';
 import { propertySqlType } from './sql-types';
 
 /**

@@ -1,7 +1,8 @@
-import { brokerTable, imageColumns, type LogFormat, type LogProgress, prepareTrim } from './broker-log';
+import { brokerTable, type LogProgress, prepareTrim } from './broker-log';
 import type { Dataset } from './dataset';
 import { appliedTable, applyView, priorPositionSql, upsertRowsSql } from './dataset-table';
 import { lackedColumns } from './lacked-columns';
+import { imageColumns, type LogFormat } from './log-format';
 import type { InputPlan } from './product-plan';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlConnection, SqlValue } from './sql-workspace';

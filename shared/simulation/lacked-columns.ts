@@ -1,6 +1,6 @@
 import { quoted } from '../model/isolated-names';
-import type { CdcFormat } from './broker-log';
 import type { Dataset } from './dataset';
+import type { CdcFormat } from './log-format';
 import { DOCUMENT_ID, recordShape } from './record-shape';
 
 /** The columns a change record's image lacks of those its consumer's clean table expects, and the fields it has instead. */

@@ -9,8 +9,9 @@ import { outputPortPartitions, type Port } from '../model/port';
 import type { Problem } from '../model/problem';
 import type { ConnectorSettings } from '../model/scenario';
 import { isCompactedCdcTopic, isCompactedPortTopic } from '../model/topic-cleanup-policy';
-import type { BrokerLog, CdcFormat, CdcSource, TableColumn } from './broker-log';
+import type { BrokerLog, TableColumn } from './broker-log';
 import { carriedDataset, columnsProblem, type Dataset, tableNameProblem } from './dataset';
+import type { CdcFormat, CdcSource } from './log-format';
 import { DOCUMENT_ID, idColumnProblem, keepsDocuments, recordShape } from './record-shape';
 
 /** A log of the mesh, with the table a consumer of it keeps (see `linkDataset`). */

@@ -1,14 +1,6 @@
 import type { Result } from '../model/problem';
-import {
-  type BrokerLog,
-  brokerTable,
-  canBeSentAgain,
-  type LogFormat,
-  type LogMessage,
-  messageJsonSql,
-  payloadColumns,
-  WRITE_COLUMN,
-} from './broker-log';
+import { type BrokerLog, brokerTable, type LogMessage, messageJsonSql } from './broker-log';
+import { canBeSentAgain, type LogFormat, payloadColumns, WRITE_COLUMN } from './log-format';
 import type { QueryResult } from './read-only-query';
 import { changeImages, documentKeyFields, recordShape } from './record-shape';
 import { quoteIdentifier, quoteLiteral } from './sql-text';

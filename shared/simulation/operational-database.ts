@@ -3,15 +3,14 @@ import type { TopicFault } from '../model/scenario';
 import {
   capturedValueSql,
   changeKeySql,
-  imageColumns,
   keyJsonSql,
   type LogProgress,
   partitionSql,
-  payloadColumns,
   prepareAppend,
   prepareRedelivery,
   type TableColumn,
 } from './broker-log';
+import { imageColumns, payloadColumns } from './log-format';
 import { type CdcTopicPlan, type OutboxTopicPlan, type SystemPlan, writesTransactionMetadata } from './log-plan';
 import { outboxEventKeySql } from './outbox-event-key';
 import {

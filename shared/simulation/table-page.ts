@@ -1,4 +1,5 @@
-import { brokerTable, LOG_COLUMNS } from './broker-log';
+import { brokerTable } from './broker-log';
+import { LOG_COLUMNS } from './log-format';
 import { quoteIdentifier } from './sql-text';
 import { QUARANTINE_TABLE } from './table-claims';
 

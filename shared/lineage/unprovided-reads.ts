@@ -1,17 +1,22 @@
-import type { LinkDataset } from '../contracts/link-dataset';
 import type { Port, Transformation } from '../model';
+import { rawTableName } from '../simulation/sql-text';
 import type { ProductLineage } from './product-lineage';
 import { type ColumnRef, type QueryLineage, type SelectLineage, sqlLineageOf } from './sql-lineage';
 
-/** An input's clean table, as a transformation reads it. */
+/** An input's clean table, or its raw zone (`raw_<port>`), as a transformation reads it. */
 export interface InputTable {
+  kind: 'clean' | 'raw';
   /** As the dataset names it. */
   name: string;
   port: Port;
-  dataset: LinkDataset;
+  /** As written, in table order. */
+  fields: readonly string[];
   /** Lower-cased, as SQL compares names. */
   columns: ReadonlySet<string>;
 }
+
+/** The columns of an input port's raw zone, as the engine would create it; undefined when unknown. */
+export type RawZoneColumns = (port: Port) => readonly string[] | undefined;
 
 /** Something a transformation's SQL reads that nothing in its product provides. */
 export type UnprovidedRead =
@@ -57,19 +62,26 @@ const NOT_COLUMNS = new Set([
 
 /**
  * What each transformation reads that its product's inputs do not provide: a field of an input's
- * clean table that the dataset does not bring, a table no input brings and no earlier step makes. Only
+ * clean table that the dataset does not bring, a column its raw zone does not have (`rawZoneColumns`),
+ * a table no input brings and no earlier step makes. Only
  * what can be proven from SQL read exactly (see sql-lineage.ts): a step read approximately, a
  * column of a CTE, a subquery or a step (whose table a contract may shape) is never reported,
  * nor a table while an input port brings no known dataset (it might bring that one).
  */
-export function unprovidedReads(lineage: ProductLineage): TransformationReads[] {
+export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZoneColumns): TransformationReads[] {
   const inputTables = new Map<string, InputTable>();
+  const rawZones = new Map<string, InputTable>();
   for (const { port, feeds } of lineage.inputs.values()) {
     for (const { dataset } of feeds) {
       const key = dataset.schema.name.toLowerCase();
       if (inputTables.has(key)) continue;
-      const columns = new Set(dataset.schema.properties.map((property) => property.name.toLowerCase()));
-      inputTables.set(key, { name: dataset.schema.name, port, dataset, columns });
+      const fields = dataset.schema.properties.map((property) => property.name);
+      inputTables.set(key, { kind: 'clean', name: dataset.schema.name, port, fields, columns: lowerCased(fields) });
+    }
+    const rawFields = rawZoneColumns(port);
+    const rawTable = rawTableName(port.id);
+    if (rawFields) {
+      rawZones.set(rawTable, { kind: 'raw', name: rawTable, port, fields: rawFields, columns: lowerCased(rawFields) });
     }
   }
   const knowsEveryInput = lineage.product.inputPorts.every((port) => lineage.inputs.has(port.id));
@@ -109,9 +121,9 @@ export function unprovidedReads(lineage: ProductLineage): TransformationReads[] 
           report(`table ${table}`, { kind: 'table', table, inputTables: [...inputTables.values()] });
         }
       }
-      // Only an input's own table has columns known for certain; a CTE of its name hides it.
+      // Only an input's own tables have columns known for certain; a CTE of its name hides them.
       const inputTableOf = (name: string | undefined) =>
-        name === undefined || ctes.has(name) ? undefined : inputTables.get(name);
+        name === undefined || ctes.has(name) ? undefined : (inputTables.get(name) ?? rawZones.get(name));
       const read = [...tables].map(inputTableOf).filter((table): table is InputTable => table !== undefined);
       // An unqualified column is provably missing only where every table it may belong to is an input's.
       const readsOnlyInputs = select.subqueries.size === 0 && read.length > 0 && read.length === tables.size;
@@ -139,6 +151,8 @@ export function unprovidedReads(lineage: ProductLineage): TransformationReads[] 
     return unprovided.length > 0 ? [{ transformation, index, unprovided }] : [];
   }
 }
+
+const lowerCased = (names: readonly string[]) => new Set(names.map((name) => name.toLowerCase()));
 
 /** Tables the simulation engine keeps in every product: raw zones, history, the quarantine, its own (`_…`), SQLite's, the broker's logs. */
 function isEngineTable(name: string): boolean {

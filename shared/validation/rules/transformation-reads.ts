@@ -2,6 +2,7 @@ import { Memo } from '../../lineage/memo';
 import type { ProductLineage } from '../../lineage/product-lineage';
 import { type InputTable, type UnprovidedRead, unprovidedReads } from '../../lineage/unprovided-reads';
 import { type DataProduct, quoted } from '../../model';
+import { rawZoneColumns } from '../../simulation/raw-zone-columns';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
 import { transformationPlace } from '../places';
@@ -19,7 +20,9 @@ export const transformationReadsRule: Rule = {
   reads: ['products', 'links', 'contracts', 'systems'],
   check({ graph }) {
     return findingsPerLineage(findingsByProduct, graph, (product, lineage) => {
-      const steps = readsByLineage.get(lineage, [], () => unprovidedReads(lineage));
+      const steps = readsByLineage.get(lineage, [], () =>
+        unprovidedReads(lineage, (port) => rawZoneColumns(graph.mesh, product, port)),
+      );
       return steps.flatMap(({ transformation, index, unprovided }) =>
         unprovided.map(
           (read): RuleFinding => ({
@@ -40,6 +43,9 @@ function whatIsMissing(read: UnprovidedRead): string {
     return `reads table ${quoted(read.table)}, which no input port brings and no earlier transformation makes${brought ? `; its inputs bring ${brought}` : ''}.`;
   }
   const [only, ...others] = read.tables;
+  if (only?.kind === 'raw' && others.length === 0) {
+    return `reads ${quoted(read.column)} of the raw zone ${quoted(only.name)} of input port ${quoted(only.port.name)}, which has no such column: ${rawZoneAdvice(only, read.column)}.`;
+  }
   if (only && others.length === 0) {
     return `reads ${quoted(read.column)} of ${quoted(only.name)}, which its input port ${quoted(only.port.name)} does not bring: it brings ${columnsOf(only)}.`;
   }
@@ -49,15 +55,26 @@ function whatIsMissing(read: UnprovidedRead): string {
 
 function repair(read: UnprovidedRead): string {
   const failure = read.kind === 'table' ? `no such table: ${read.table}` : `no such column: ${read.column}`;
+  const readsRawZone = read.kind === 'column' && read.tables.every((table) => table.kind === 'raw');
   const fix =
     read.kind === 'table'
       ? `Read a table an input brings, link an input that brings ${quoted(read.table)}, or add a transformation of that name before this one`
-      : `Read a field the input brings, or have its producer publish ${quoted(read.column)} again (or link one that does)`;
+      : readsRawZone
+        ? "Read the raw zone's columns (a change record's fields are after_<field> and before_<field>), or read the input's clean table instead"
+        : `Read a field the input brings, or have its producer publish ${quoted(read.column)} again (or link one that does)`;
   return `${fix}; as it is, the step fails every run with "${failure}".`;
 }
 
 function columnsOf(table: InputTable): string {
-  return table.dataset.schema.properties.map((property) => property.name).join(', ') || 'no field';
+  return table.fields.join(', ') || 'no field';
+}
+
+/** A raw zone keeps a change record's row images as `before_<field>` and `after_<field>`: name the one meant. */
+function rawZoneAdvice(table: InputTable, column: string): string {
+  const [after, before] = [`after_${column}`, `before_${column}`];
+  return table.columns.has(after.toLowerCase())
+    ? `its change records hold the field as ${quoted(after)} (and ${quoted(before)}, the row before the change)`
+    : `it has ${columnsOf(table)}`;
 }
 
 function portsOf(read: UnprovidedRead) {

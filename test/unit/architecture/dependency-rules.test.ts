@@ -99,7 +99,7 @@ describe('dependency rules', () => {
     const layerOf = (path: string) => layers.indexOf(/^shared\/([^/]+)(\/|$)/.exec(path)?.[1] ?? '');
     // contracts/ is owned by its own module and may use shared/export's YAML writer; the layers above it may not.
     const edges = layers.filter((layer) => layer !== 'contracts').flatMap((layer) => importsOf(`shared/${layer}`));
-    // The simulation's naming of tables, its plan of a product and its checks of a design before a
+    // The simulation's naming of tables, its plan of a product, its logs' columns and its checks of a design before a
     // run (a step's SQL, a scenario's references, tables it fills, what a column can hold) are pure;
     // governance reports the engine's own refusals from them (product-tables, published-fields,
     // transformation-sql, scenario-*) rather than a second copy of its rules.
@@ -109,6 +109,8 @@ describe('dependency rules', () => {
       'shared/simulation/product-plan',
       'shared/simulation/table-claims',
       'shared/simulation/log-plan',
+      'shared/simulation/log-format',
+      'shared/simulation/raw-zone-columns',
       'shared/simulation/dataset',
       'shared/simulation/stored-types',
       'shared/simulation/select-check',

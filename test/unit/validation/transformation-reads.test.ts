@@ -84,6 +84,23 @@ describe('transformation-reads', () => {
     expect(readsOf(mesh)).toEqual([]);
   });
 
+  it('reads a raw zone by the columns the engine gives it: a change record’s fields are after_ and before_', () => {
+    const mesh = aGovernedMesh();
+    const customers = mesh.products.find((product) => product.id === 'customers') as Mesh['products'][number];
+    customers.transformations = [
+      { name: 'signups', sql: 'SELECT r.after_customer_id AS customer_id, r._op, r._sequence FROM raw_in r' },
+      { name: 'changes', sql: "SELECT customer_id, before_email FROM raw_in WHERE _op = 'u'" },
+    ];
+    const findings = validateMesh(mesh, { ruleIds: ['transformation-reads'] });
+    expect(findings.map((finding) => [finding.path, finding.message])).toEqual([
+      [
+        'products[0].transformations[1]',
+        "Transformation 'changes' of 'Customers' reads 'customer_id' of the raw zone 'raw_in' of input port 'shop customers', which has no such column: its change records hold the field as 'after_customer_id' (and 'before_customer_id', the row before the change).",
+      ],
+    ]);
+    expect(findings[0]?.fixHint).toContain('no such column: customer_id');
+  });
+
   it('reports a step that reads a later step’s table, or its own: steps run in order', () => {
     const mesh = withoutEmail(
       'SELECT country FROM zz_later',

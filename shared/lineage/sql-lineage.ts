@@ -200,8 +200,8 @@ function columnRefs(tokens: readonly Token[]): ColumnRef[] {
       continue;
     }
     if (!isName(token) || isPunct(tokens[at + 1], '(') || isPunct(tokens[at - 1], '.')) continue;
-    // `OVER w` names a window of the WINDOW clause, not a column.
-    if (isKeyword(tokens[at - 1], 'over')) continue;
+    // `OVER w` names a window of the WINDOW clause, and `COLLATE nocase` a collation, not a column.
+    if (isKeyword(tokens[at - 1], 'over', 'collate')) continue;
     if (isPunct(tokens[at + 1], '.')) {
       const column = tokens[at + 2];
       if (isName(column)) refs.push({ qualifier: token.text.toLowerCase(), column: column.text.toLowerCase() });
@@ -255,7 +255,7 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
 type KeptValue = { column: ColumnRef } | { subquery: QueryLineage };
 
 /**
- * The values an expression keeps: a column as it is, cast, trimmed, cased, cut, defaulted
+ * The values an expression keeps: a column as it is, cast, collated, signed, trimmed, cased, cut, defaulted
  * (`COALESCE`), joined (`||`) or chosen (`CASE ... THEN c.email`), by the functions of
  * `VALUE_KEEPING_FUNCTIONS`, or looked up by a subquery; what it computes (`COUNT(email)`,
  * `total * 2`) keeps none. `subqueries` are the expression's, by the `(` that opens each.
@@ -267,7 +267,7 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
   if (isColumn(tokens)) return columnRefs(tokens).map((column) => ({ column }));
   const subquery = parenthesized(tokens) && subqueries.get(tokens[0] as Token);
   if (subquery) return [{ subquery }];
-  const inner = castOperand(tokens) ?? parenthesized(tokens);
+  const inner = castOperand(tokens) ?? parenthesized(tokens) ?? uncollated(tokens) ?? signed(tokens);
   if (inner) return keptIn(inner);
   const call = functionCall(withoutWindow(tokens));
   if (call) return keptArguments(call.name, call.args).flatMap(keptIn);
@@ -278,6 +278,16 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
 /** A call without its `FILTER (WHERE ...)` and `OVER (...)`, which pick the rows, not the value. */
 function withoutWindow(tokens: readonly Token[]): readonly Token[] {
   return splitTopLevel(tokens, (token) => isKeyword(token, 'over', 'filter'))[0] ?? tokens;
+}
+
+/** `x COLLATE nocase`'s x: a collation says how values compare, not what they are. */
+function uncollated(tokens: readonly Token[]): readonly Token[] | undefined {
+  return isKeyword(tokens.at(-2), 'collate') && isName(tokens.at(-1)) ? tokens.slice(0, -2) : undefined;
+}
+
+/** `+x`'s and `-x`'s x: a unary plus returns x as it is, a minus the same amount negated. */
+function signed(tokens: readonly Token[]): readonly Token[] | undefined {
+  return isPunct(tokens[0], '+') || isPunct(tokens[0], '-') ? tokens.slice(1) : undefined;
 }
 
 /** `(expression)`'s expression. */

@@ -1,14 +1,14 @@
 /**
  * Which arguments of a SQL function its result keeps the value of: what a classification (pii)
  * must follow. `first`: the result is (a part of, a rewrite of, a pick among rows of) the first
- * argument; `every`: of any argument; `after-first`: of any argument but the first, which says
- * how (a format, a condition); `document-and-values`: of the first argument (a JSON document) and
+ * argument; `second`: of the second, after the format that says how to write it; `every`: of any
+ * argument; `after-first`: of any argument but the first, which says how (a format, a condition); `document-and-values`: of the first argument (a JSON document) and
  * of each value after a path (`json_set(doc, '$.email', email)`). A function not listed computes something new from its arguments
  * (`COUNT(email)`, `LENGTH(email)`, `INSTR(email, '@')`): its result keeps none of them.
  *
  * docs/governance.md lists this table; a unit test keeps the two alike.
  */
-export type KeptArguments = 'first' | 'every' | 'after-first' | 'document-and-values';
+export type KeptArguments = 'first' | 'second' | 'every' | 'after-first' | 'document-and-values';
 
 export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = {
   // Cut, cased, trimmed, padded, replaced
@@ -22,9 +22,30 @@ export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = 
   replace: 'first',
   lpad: 'first',
   rpad: 'first',
+  // Rounded or unsigned: the value at a coarser grain (a birth date rounded is its year)
+  round: 'first',
+  ceil: 'first',
+  ceiling: 'first',
+  floor: 'first',
+  trunc: 'first',
+  abs: 'first',
   // Encoded: the value can be read back
   hex: 'first',
+  unhex: 'first',
   quote: 'first',
+  unicode: 'first',
+  char: 'every',
+  // The same date or time in another form (a birth date normalised is still the birth date)
+  date: 'first',
+  time: 'first',
+  datetime: 'first',
+  julianday: 'first',
+  unixepoch: 'first',
+  strftime: 'second',
+  // Hints to the query planner, which return their first argument as it is
+  likely: 'first',
+  unlikely: 'first',
+  likelihood: 'first',
   // Formatted or joined
   printf: 'every',
   format: 'every',
@@ -76,6 +97,8 @@ export function keptArguments<T>(name: string, args: readonly T[]): readonly T[]
   switch (VALUE_KEEPING_FUNCTIONS[name.toLowerCase()]) {
     case 'first':
       return args.slice(0, 1);
+    case 'second':
+      return args.slice(1, 2);
     case 'every':
       return args;
     case 'after-first':

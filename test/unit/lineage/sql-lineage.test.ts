@@ -146,6 +146,40 @@ describe('reading a transformation’s SQL', () => {
     expect(copiesOf('c.total * 2')).toEqual([]);
   });
 
+  it('reads a date or time rewritten, a collation, a unary sign, a likelihood hint or a rounding as a copy of the value', () => {
+    const copiesOf = (expression: string) => {
+      const [output] = theSelect(`SELECT ${expression} AS v FROM subjects s`).outputs;
+      return output?.kind === 'value' ? output.copies.map((ref) => ref.column) : [];
+    };
+    expect(copiesOf('date(s.dob)')).toEqual(['dob']);
+    expect(copiesOf("date(s.dob, '+1 day', s.shift)")).toEqual(['dob']);
+    expect(copiesOf('time(s.seen_at)')).toEqual(['seen_at']);
+    expect(copiesOf('datetime(s.seen_at)')).toEqual(['seen_at']);
+    expect(copiesOf('julianday(s.dob)')).toEqual(['dob']);
+    expect(copiesOf('unixepoch(s.dob)')).toEqual(['dob']);
+    expect(copiesOf("strftime('%Y-%m-%d', s.dob, s.shift)")).toEqual(['dob']);
+    expect(copiesOf('s.initials COLLATE NOCASE')).toEqual(['initials']);
+    expect(copiesOf('lower(s.initials) COLLATE "binary"')).toEqual(['initials']);
+    expect(copiesOf('+s.initials')).toEqual(['initials']);
+    expect(copiesOf('-s.balance')).toEqual(['balance']);
+    expect(copiesOf('likely(s.initials)')).toEqual(['initials']);
+    expect(copiesOf('unlikely(s.sex)')).toEqual(['sex']);
+    expect(copiesOf('likelihood(s.sex, 0.5)')).toEqual(['sex']);
+    expect(copiesOf('round(s.dob)')).toEqual(['dob']);
+    expect(copiesOf('abs(s.balance)')).toEqual(['balance']);
+    expect(copiesOf('floor(s.salary)')).toEqual(['salary']);
+    expect(copiesOf('char(unicode(s.initials))')).toEqual(['initials']);
+    expect(copiesOf('unhex(s.token)')).toEqual(['token']);
+    expect(copiesOf('timediff(s.seen_at, s.dob)')).toEqual([]);
+    expect(copiesOf('s.total - s.paid')).toEqual([]);
+    expect(copiesOf('-s.total + s.paid')).toEqual([]);
+  });
+
+  it('names no column after COLLATE', () => {
+    const [output] = theSelect('SELECT s.initials COLLATE NOCASE AS v FROM subjects s').outputs;
+    expect(output?.kind === 'value' && output.refs).toEqual([{ qualifier: 's', column: 'initials' }]);
+  });
+
   it('reads a column wrapped in JSON as a copy of it', () => {
     const claims = theSelect(
       "SELECT ROW_NUMBER() OVER (ORDER BY i.rfid_tag) AS claim_id, i.rfid_tag, i.customer_id, json_object('email', c.contact_email) AS contact_email, json_array(i.patient_ward) AS patient_ward, 12.5 AS amount_eur FROM items i JOIN contracts c ON c.customer_id = i.customer_id",

@@ -204,6 +204,8 @@ describe('contract checks on output ports', () => {
   it.each([
     'SELECT p.id, p.email AS contact, 1 AS email FROM people p',
     'SELECT p.id, p.email AS contact, (SELECT COUNT(*) FROM people q WHERE q.id <= p.id) AS email FROM people p',
+    'SELECT p.id, p.email COLLATE NOCASE AS contact, 1 AS email FROM people p',
+    'SELECT p.id, likely(p.email) AS contact, 1 AS email FROM people p',
   ])(
     'quarantines personal data a consumer republishes under another name, following its lineage as the pii-propagation rule does: %s',
     async (sql) => {

@@ -15,6 +15,7 @@ function documentedDefaults(): Array<[string, string]> {
 
 const ARGUMENTS_KEPT: Record<KeptArguments, string> = {
   first: 'its first argument',
+  second: 'its second argument',
   every: 'every argument',
   'after-first': 'every argument but the first',
   'document-and-values': 'its first argument and each value after a path',

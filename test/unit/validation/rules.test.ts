@@ -1003,6 +1003,13 @@ describe('rule details', () => {
       'min(email)',
       'max(email)',
       "group_concat(email, ';')",
+      'date(email)',
+      "strftime('%Y', email)",
+      'julianday(email)',
+      'email COLLATE NOCASE',
+      '+email',
+      'likely(email)',
+      'round(email)',
     ];
     const dropping = ['count(email)', 'count(DISTINCT email)', 'length(email)', "instr(email, '@')"];
     expect(keeping.filter((expression) => !republishes(expression))).toEqual([]);

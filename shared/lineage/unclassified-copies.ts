@@ -19,13 +19,15 @@ export interface UnclassifiedCopy {
 
 /**
  * The output fields of a product that are plain copies of a sensitive input field (through
- * any renames its SQL makes) but whose contract does not classify them at least as strictly.
+ * any renames its SQL makes) but whose contract does not classify them at least as strictly,
+ * as `classificationLevels` rank the words (the design's policies).
  * A column copied whole copies every field nested in it, so those are compared path by path
  * below the column (`address.street` copied as `home` arrives as `home.street`).
  */
 export function unclassifiedCopies(
   lineage: ProductLineage,
   contractById: (id: string) => Contract | undefined,
+  classificationLevels: readonly string[],
 ): UnclassifiedCopy[] {
   if (!readsSensitiveFields(lineage)) return [];
   const inputs: InputFields = new Map(
@@ -55,7 +57,10 @@ export function unclassifiedCopies(
       const below = pathBelowColumn(field, object.properties[propertyIndex] as ContractProperty);
       for (const source of sourcesByColumn[propertyIndex] ?? []) {
         const copied = source.fields.get(below);
-        if (copied && !keepsClassification(copied.property.classification, field.property.classification)) {
+        if (
+          copied &&
+          !keepsClassification(copied.property.classification, field.property.classification, classificationLevels)
+        ) {
           return [{ port, contract, propertyIndex, field, source: { port: source.port, field: copied } }];
         }
       }

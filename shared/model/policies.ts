@@ -16,15 +16,25 @@ export type RulePolicy = z.infer<typeof RulePolicySchema>;
 /** Any value as the app reads it; the published JSON Schema gives it RulePolicySchema's form, so editors flag the rest. */
 export const PolicyEntrySchema = z.unknown();
 
+/** The classification words ODCS names as examples, ranked least strict first as the common four-level scheme does. */
+export const COMMON_CLASSIFICATION_LEVELS: readonly string[] = ['public', 'internal', 'confidential', 'restricted'];
+
 /**
  * Per-mesh overrides of governance rule severities, keyed by rule id: policies as code. An entry
  * is kept as written, even one `readRulePolicy` refuses: a typo in one policy is a
- * `policy-entries` finding, never a reason to lock the whole design out.
+ * `policy-entries` finding, never a reason to lock the whole design out. `classificationLevels`
+ * ranks a company's own classification words, least strict first, in place of the common four.
  */
 export const PoliciesSchema = z.strictObject({
   rules: z.record(z.string(), PolicyEntrySchema),
+  classificationLevels: z.array(z.string().trim().min(1)).optional(),
 });
 export type Policies = z.infer<typeof PoliciesSchema>;
+
+/** The classification words the design ranks, least strict first. */
+export function classificationLevelsOf(policies: Policies): readonly string[] {
+  return policies.classificationLevels ?? COMMON_CLASSIFICATION_LEVELS;
+}
 
 const SEVERITY_CHOICES = `severity must be one of ${['error', 'warning', 'info', 'off'].join(', ')}`;
 

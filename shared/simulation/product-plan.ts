@@ -5,6 +5,7 @@ import type { DataProduct, Transformation } from '../model/data-product';
 import { endpointName } from '../model/endpoints';
 import { quoted } from '../model/isolated-names';
 import type { Mesh } from '../model/mesh';
+import { classificationLevelsOf } from '../model/policies';
 import type { Port } from '../model/port';
 import type { Problem } from '../model/problem';
 import type { Dataset } from './dataset';
@@ -136,7 +137,11 @@ function problemOf(refusal: TableRefusal): Problem {
 function untaggedClassificationsByPort(mesh: Mesh, product: DataProduct): Map<string, Map<string, string>> {
   const graph = meshGraph(mesh);
   const byPort = new Map<string, Map<string, string>>();
-  for (const copy of unclassifiedCopies(productLineage(graph, product), (id) => contractOf(graph, id))) {
+  for (const copy of unclassifiedCopies(
+    productLineage(graph, product),
+    (id) => contractOf(graph, id),
+    classificationLevelsOf(mesh.policies),
+  )) {
     // Records are checked column by column; a nested copy is left to the pii-propagation rule.
     if (copy.field.parent !== undefined) continue;
     const untagged = byPort.get(copy.port.id) ?? new Map<string, string>();

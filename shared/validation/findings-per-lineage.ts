@@ -8,13 +8,14 @@ import { findingsPerElement } from './findings-per-element';
 
 /**
  * A data-flow rule's findings, product by product from its lineage: each product's are made
- * again only when what its lineage reads (the product, what feeds it) or where the contracts
- * are (findings name their paths) changes.
+ * again only when what its lineage reads (the product, what feeds it), where the contracts
+ * are (findings name their paths) or anything else the rule names in `dependencies` changes.
  */
 export function findingsPerLineage(
   memo: Memo<DataProduct, RuleFinding[]>,
   graph: MeshGraph,
   check: (product: DataProduct, lineage: ProductLineage) => RuleFinding[],
+  dependencies: readonly unknown[] = [],
 ): RuleFinding[] {
   const { mesh } = graph;
   const versions = nodeVersions(mesh);
@@ -22,7 +23,7 @@ export function findingsPerLineage(
   return findingsPerElement(
     memo,
     mesh.products,
-    (product) => [versions.inflow(product.id), contractOrder],
+    (product) => [versions.inflow(product.id), contractOrder, ...dependencies],
     (product) => check(product, productLineage(graph, product)),
   );
 }

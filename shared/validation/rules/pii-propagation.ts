@@ -7,7 +7,7 @@ import {
   unclassifiedCopies,
   unfollowedSteps,
 } from '../../lineage/unclassified-copies';
-import { type DataProduct, quoted } from '../../model';
+import { classificationLevelsOf, type DataProduct, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
 import { contractPlace, fieldPlace, transformationPlace } from '../places';
@@ -24,26 +24,31 @@ export const piiPropagationRule: Rule = {
   rationale:
     'A field classified sensitive (e.g. pii) where it is read must be classified at least as strictly where it is republished, or access rules and erasure stop at the first copy.',
   defaultSeverity: 'error',
-  reads: ['products', 'links', 'contracts', 'systems'],
+  reads: ['products', 'links', 'contracts', 'systems', 'policies'],
   check({ graph }) {
-    return findingsPerLineage(findingsByProduct, graph, (product, lineage) => {
-      const copies = copiesByLineage.get(lineage, [], () => unclassifiedCopies(lineage, (id) => contractOf(graph, id)));
-      const unfollowed = stepsByLineage.get(lineage, [], () => unfollowedSteps(lineage));
-      const copyFindings = copies.map(({ port, contract, propertyIndex, field, source }): RuleFinding => {
-        const classification = source.field.property.classification as string;
-        const where = `${quoted(field.path)} of ${quoted(port.name)}`;
-        const what = field.property.classification
-          ? `classifies it ${quoted(field.property.classification)} instead`
-          : 'does not classify it';
-        return {
-          ...fieldPlace(graph, contract, 0, propertyIndex),
-          path: contractPlace(graph, contract, 'schema', 0, 'properties', ...field.at).path,
-          message: `${quoted(product.name)} republishes ${quoted(source.field.path)}, classified ${classification} in its input ${quoted(source.port.name)}, as ${where}, but its contract ${quoted(contract.name)} ${what}.`,
-          fixHint: `Classify ${where} as ${classification} in contract ${quoted(contract.name)}, or stop republishing it.`,
-          related: [{ kind: 'port', productId: product.id, portId: source.port.id }],
-          // The one-click fix classifies a column; a nested field is classified in the contract's text.
-          ...(field.property.classification === undefined &&
-            field.parent === undefined && {
+    const levels = classificationLevelsOf(graph.mesh.policies);
+    return findingsPerLineage(
+      findingsByProduct,
+      graph,
+      (product, lineage) => {
+        const copies = copiesByLineage.get(lineage, [levels], () =>
+          unclassifiedCopies(lineage, (id) => contractOf(graph, id), levels),
+        );
+        const unfollowed = stepsByLineage.get(lineage, [], () => unfollowedSteps(lineage));
+        const copyFindings = copies.map(({ port, contract, propertyIndex, field, source }): RuleFinding => {
+          const classification = source.field.property.classification as string;
+          const where = `${quoted(field.path)} of ${quoted(port.name)}`;
+          const what = field.property.classification
+            ? `classifies it ${quoted(field.property.classification)} instead`
+            : 'does not classify it';
+          return {
+            ...fieldPlace(graph, contract, 0, propertyIndex),
+            path: contractPlace(graph, contract, 'schema', 0, 'properties', ...field.at).path,
+            message: `${quoted(product.name)} republishes ${quoted(source.field.path)}, classified ${classification} in its input ${quoted(source.port.name)}, as ${where}, but its contract ${quoted(contract.name)} ${what}.`,
+            fixHint: `Classify ${where} as ${classification} in contract ${quoted(contract.name)}, or stop republishing it.`,
+            related: [{ kind: 'port', productId: product.id, portId: source.port.id }],
+            // The one-click fix classifies a column; a nested field is classified in the contract's text.
+            ...(field.parent === undefined && {
               fix: {
                 kind: 'classify-field',
                 contractId: contract.id,
@@ -52,19 +57,21 @@ export const piiPropagationRule: Rule = {
                 classification,
               },
             }),
-        };
-      });
-      // Said at info, so that a CI run shows what it passed without checking, and fails on nothing.
-      const unfollowedFindings = unfollowed.map(
-        ({ transformation, index, reason }): RuleFinding => ({
-          ...transformationPlace(graph, product, index),
-          severity: 'info',
-          message: `pii-propagation could not follow transformation ${quoted(transformation.name)} of ${quoted(product.name)}: its SQL is read approximately (${reason}), so a classified field it republishes under another name goes unreported.`,
-          fixHint:
-            'Check by hand that each field it republishes from a classified one is classified as strictly, or write the step in SQL the rule follows (see docs/governance.md).',
-        }),
-      );
-      return [...copyFindings, ...unfollowedFindings];
-    });
+          };
+        });
+        // Said at info, so that a CI run shows what it passed without checking, and fails on nothing.
+        const unfollowedFindings = unfollowed.map(
+          ({ transformation, index, reason }): RuleFinding => ({
+            ...transformationPlace(graph, product, index),
+            severity: 'info',
+            message: `pii-propagation could not follow transformation ${quoted(transformation.name)} of ${quoted(product.name)}: its SQL is read approximately (${reason}), so a classified field it republishes under another name goes unreported.`,
+            fixHint:
+              'Check by hand that each field it republishes from a classified one is classified as strictly, or write the step in SQL the rule follows (see docs/governance.md).',
+          }),
+        );
+        return [...copyFindings, ...unfollowedFindings];
+      },
+      [levels],
+    );
   },
 };

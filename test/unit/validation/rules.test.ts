@@ -1064,6 +1064,49 @@ describe('rule details', () => {
     expect(republished('restricted', 'pii')).toBe(1);
   });
 
+  it("ranks classification words in the order the design's policies declare, and keeps an unranked one only under the same name", () => {
+    const republished = (input: string, output: string, classificationLevels?: string[]) =>
+      findingsOf(
+        'pii-propagation',
+        changed((mesh) => {
+          republishEmail(mesh);
+          if (classificationLevels) mesh.policies.classificationLevels = classificationLevels;
+          Object.assign(contract(mesh, 'customers').schema[0]?.properties[1] ?? {}, { classification: input });
+          Object.assign(contract(mesh, 'country-counts').schema[0]?.properties[3] ?? {}, { classification: output });
+        }),
+      ).length;
+    const levels = ['public', 'internal', 'confidential', 'Restricted', 'secret'];
+    expect(republished('restricted', 'secret')).toBe(1);
+    expect(republished('restricted', 'SECRET', levels)).toBe(0);
+    expect(republished('confidential', 'secret', levels)).toBe(0);
+    expect(republished('secret', 'restricted', levels)).toBe(1);
+    expect(republished('restricted', 'highly-confidential', levels)).toBe(1);
+    expect(republished('restricted', 'internal', levels)).toBe(1);
+    expect(republished('public', 'internal', levels)).toBe(0);
+  });
+
+  it('offers to classify a copy as its source is, whether the copy is unclassified or classified less strictly', () => {
+    const fixOf = (output?: string) =>
+      findingsOf(
+        'pii-propagation',
+        changed((mesh) => {
+          republishEmail(mesh);
+          if (output)
+            Object.assign(contract(mesh, 'country-counts').schema[0]?.properties[3] ?? {}, { classification: output });
+        }),
+      ).map((finding) => finding.fix);
+    const classifyAsPii = {
+      kind: 'classify-field',
+      contractId: 'country-counts',
+      object: 'country_counts',
+      field: 'contact',
+      classification: 'pii',
+    };
+    expect(fixOf()).toEqual([classifyAsPii]);
+    expect(fixOf('public')).toEqual([classifyAsPii]);
+    expect(fixOf('highly-confidential')).toEqual([classifyAsPii]);
+  });
+
   it('follows classified fields nested at any depth in an object or array column copied whole', () => {
     const nested = (...properties: Array<Record<string, unknown>>) => ({ extensions: { properties } });
     const publishingAddress = (street: Record<string, unknown>, visitSite: Record<string, unknown>) =>

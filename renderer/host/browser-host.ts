@@ -1,5 +1,6 @@
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import { checkBundlePaths } from '../../shared/export/file-names';
+import { withExportManifest } from '../../shared/files/export-manifest';
 import { CONTRACT_FILES, CONTRACT_SOURCE_FILES, MESH_FILE_EXTENSION, MESH_FILES } from '../../shared/model';
 import { autosaveIn } from './autosave';
 import { webLockClaims } from './autosave-claims';
@@ -162,7 +163,8 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       // Zip entries obey the bundle's path rules: an entry like `../../x` would unpack outside the folder.
       const unsafe = checkBundlePaths(files.map((file) => file.path));
       if (unsafe.length > 0) throw new Error(`Refusing to zip: ${unsafe.map((problem) => problem.message).join('; ')}`);
-      const archive = zipSync(Object.fromEntries(files.map((file) => [file.path, zipEntry(file.content)])));
+      const listed = withExportManifest(files);
+      const archive = zipSync(Object.fromEntries(listed.map((file) => [file.path, zipEntry(file.content)])));
       const name = `${suggestedName}.zip`;
       download(page.document, name, new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       return { folder: name, removed: [] };

@@ -4,7 +4,7 @@
  * disk's own rules, so they stay native on every platform.
  */
 
-import { EXPORT_MANIFEST_PATH, exportManifestText, staleExportFiles, unlistedExportPaths } from './export-manifest';
+import { EXPORT_MANIFEST_PATH, staleExportFiles, unlistedExportPaths, withExportManifest } from './export-manifest';
 
 /** One file of a bundle: where it goes, `/`-separated and relative to the folder, and what it holds. */
 export interface BundleFile {
@@ -117,7 +117,7 @@ export async function writeBundleFolder(
   }
   const isThere = (await disk.entryKind(target)) !== undefined;
   const paths = files.map((file) => file.path);
-  const listed = [...files, { path: EXPORT_MANIFEST_PATH, content: exportManifestText(paths) }];
+  const listed = withExportManifest(files);
   const previousManifest = isThere ? await disk.readText(disk.join(target, EXPORT_MANIFEST_PATH)) : undefined;
   if (isThere && !options.replacesUnlisted) {
     const userFiles = await filesThere(disk, target, unlistedExportPaths(previousManifest, paths));

@@ -1,5 +1,6 @@
 import { unsafePathReason } from '../export/file-names';
 import { counted } from '../model/word-list';
+import type { BundleFile } from './bundle-folder';
 
 /*
  * A folder export records the files it wrote, so that the next export into the same folder can
@@ -13,6 +14,14 @@ export const EXPORT_MANIFEST_PATH = '.mesh-export.json';
 /** The listing of `paths` as the file the export writes into its folder. */
 export function exportManifestText(paths: readonly string[]): string {
   return `${JSON.stringify({ writtenBy: 'Data Mesh Designer', files: [...paths].sort() }, null, 2)}\n`;
+}
+
+/**
+ * The bundle's files and their listing, as every export writes them (a folder, the app's zip):
+ * a folder unzipped from the app is one the CLI's `export --force` may refresh.
+ */
+export function withExportManifest(files: readonly BundleFile[]): BundleFile[] {
+  return [...files, { path: EXPORT_MANIFEST_PATH, content: exportManifestText(files.map((file) => file.path)) }];
 }
 
 /** The paths a listing names: none when it is missing or not ours; a path that could leave the folder is dropped. */

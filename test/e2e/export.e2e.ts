@@ -6,6 +6,7 @@ import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { attachContracts, resolveContractConflicts } from '../../shared/contracts';
 import { importContractSource } from '../../shared/contracts/import';
+import { EXPORT_MANIFEST_PATH, exportManifestText } from '../../shared/files/export-manifest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh, aTruncatingScenario } from '../builders/mesh-builder';
 import { fanOutMesh } from '../unit/export/unseen-meshes';
@@ -36,14 +37,19 @@ describeInChromium('export', (session) => {
       expect(name).toMatch(/-export\.zip$/);
       expect(files.size).toBeGreaterThan(10);
       expect(files.get('index.md')).toBe(readFileSync(join(FIXTURES, sample, 'index.md'), 'utf8'));
-      for (const [path, text] of files) {
+      // The zip carries the listing a folder export writes, so `export --force` can refresh it unzipped.
+      const { [EXPORT_MANIFEST_PATH]: listing, ...bundle } = Object.fromEntries(files);
+      expect(listing).toBe(exportManifestText(Object.keys(bundle)));
+      for (const [path, text] of Object.entries(bundle)) {
         const golden = join(FIXTURES, sample, path);
         expect(existsSync(golden), path).toBe(true);
         expect(text, path).toBe(readFileSync(golden, 'utf8'));
       }
       // The dialog closes and says where the files went.
       await exportDialog(page).waitFor({ state: 'detached' });
-      expect(await page.getByRole('status').textContent()).toContain(`Exported ${files.size} files to ${name}`);
+      expect(await page.getByRole('status').textContent()).toContain(
+        `Exported ${Object.keys(bundle).length} files to ${name}`,
+      );
     },
   );
 
@@ -231,6 +237,7 @@ describeInChromium('export', (session) => {
       ]);
     const { files } = await downloadBundle(page);
     expect([...files.keys()].sort()).toEqual([
+      EXPORT_MANIFEST_PATH,
       'index.md',
       'odps/customer-360.odps.yaml',
       'odps/sales-dashboard.odps.yaml',
@@ -257,6 +264,7 @@ describeInChromium('export', (session) => {
       'jsonschema/order-placed-order-placed.schema.json',
       'mermaid/data-retrieval/orders-service.mmd',
       'mermaid/contracts/order-placed.mmd',
+      EXPORT_MANIFEST_PATH,
     ]);
   });
 

@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { browserHost } from '../../../renderer/host/browser-host';
 import type { KeyValueStore } from '../../../renderer/host/key-value-store';
+import { EXPORT_MANIFEST_PATH, exportManifestText, unlistedExportPaths } from '../../../shared/files/export-manifest';
 
 /** The browser host's zip download, with the page's download link caught instead of clicked. */
 function aBrowser() {
@@ -41,7 +42,24 @@ describe('the browser’s export zip', () => {
       ]);
       const entries = unzipSync(new Uint8Array(await downloads[0]!.blob.arrayBuffer()));
       expect(downloads[0]?.name).toBe('shop.zip');
-      expect(Object.keys(entries)).toEqual(['index.md', 'odcs/order.odcs.yaml']);
+      expect(Object.keys(entries)).toEqual(['index.md', 'odcs/order.odcs.yaml', EXPORT_MANIFEST_PATH]);
+    } finally {
+      restore();
+    }
+  });
+
+  it('carries the listing a folder export writes, so the CLI can refresh a folder unzipped from it', async () => {
+    const { host, downloads, restore } = aBrowser();
+    const files = [
+      { path: 'index.md', content: '# shop\n' },
+      { path: 'odcs/order.odcs.yaml', content: 'kind: DataContract\n' },
+    ];
+    try {
+      await host.exportFiles('shop', files);
+      const entries = unzipSync(new Uint8Array(await downloads[0]!.blob.arrayBuffer()));
+      const listing = new TextDecoder().decode(entries[EXPORT_MANIFEST_PATH]);
+      expect(listing).toBe(exportManifestText(['index.md', 'odcs/order.odcs.yaml']));
+      expect(unlistedExportPaths(listing, ['index.md', 'odcs/order.odcs.yaml'])).toEqual([]);
     } finally {
       restore();
     }

@@ -1,4 +1,4 @@
-import { physicalTypeParts } from '../../contracts/physical-type-size';
+import { declaredLength, physicalTypeParts } from '../../contracts/physical-type-size';
 import type { ContractProperty } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { logicalTypeOptions } from '../../simulation/allowed-values';
@@ -8,10 +8,12 @@ import { logicalTypeOptions } from '../../simulation/allowed-values';
  * property's logical type, in PostgreSQL's spelling: `VARCHAR(8)` → varchar(8), `DECIMAL(14, 2)`
  * → numeric(14,2), `INT4` → integer, `BIGSERIAL` → bigint (the column holds what the product
  * writes: no sequence). Else the logical type's, a string's `maxLength` making it varchar(n) (the
- * smaller n where the physicalType gives another). An unsigned 64-bit integer (`BIGINT UNSIGNED`,
- * `uint64`) is numeric(20,0), as bigint cannot hold its top half. Any other physicalType (`draw_status`,
- * `SMALLINT[]`, `VARCHAR2(8)`, `TIMESTAMP`) is another database's or another type's, and the
- * logical type decides.
+ * smaller n where the physicalType gives another). Any character type's length (`char(12)`,
+ * `NVARCHAR(12)`, `VARCHAR2(12)`) is varchar(n)'s, the maxLength the JSON Schema gives it
+ * (declaredLength): char(n) would pad shorter texts with blanks, which the product did not write.
+ * An unsigned 64-bit integer (`BIGINT UNSIGNED`, `uint64`) is numeric(20,0), as bigint cannot hold
+ * its top half. Any other physicalType (`draw_status`, `SMALLINT[]`, `TIMESTAMP`) is another
+ * database's or another type's, and the logical type decides.
  */
 
 const LOGICAL_TYPES: Record<LogicalType, string> = {
@@ -35,7 +37,6 @@ const INTEGER_TYPES: ReadonlyMap<string, string> = new Map([
 ]);
 /** Unsigned 64-bit integers (MySQL's, Protobuf's) reach 2^64 - 1, past bigint: numeric(20,0) holds them. */
 const UNSIGNED_64_BIT = new Set(['bigint unsigned', 'uint64', 'fixed64']);
-const VARCHAR_NAMES = new Set(['varchar', 'character varying']);
 const NUMERIC_NAMES = new Set(['numeric', 'decimal']);
 /** The longest varchar PostgreSQL declares, and the most digits of a numeric. */
 const MAX_VARCHAR_LENGTH = 10_485_760;
@@ -48,7 +49,7 @@ export function postgresTypeOf(property: ContractProperty): string {
   const parts = physicalPartsOf(property);
   switch (logicalType) {
     case 'string': {
-      const lengths = [varcharSizeOf(parts), logicalTypeOptions(property)?.maxLength].filter(isVarcharLength);
+      const lengths = [declaredLengthOf(property), logicalTypeOptions(property)?.maxLength].filter(isVarcharLength);
       return lengths.length > 0 ? `varchar(${Math.min(...lengths)})` : 'text';
     }
     case 'number': {
@@ -69,7 +70,7 @@ export function postgresTypeOf(property: ContractProperty): string {
  */
 export function physicalTypeBeyondPostgres(property: ContractProperty): string | undefined {
   const parts = physicalPartsOf(property);
-  const length = property.logicalType === 'string' ? varcharSizeOf(parts) : undefined;
+  const length = property.logicalType === 'string' ? declaredLengthOf(property) : undefined;
   if (length !== undefined && !isVarcharLength(length)) return `varchar takes 1 to ${MAX_VARCHAR_LENGTH} characters`;
   const digits = property.logicalType === 'number' ? numericDigitsOf(parts) : undefined;
   if (digits && !isDeclarableNumeric(digits))
@@ -83,9 +84,9 @@ function physicalPartsOf({ physicalType }: ContractProperty): PhysicalTypeParts 
   return physicalType === undefined ? undefined : physicalTypeParts(physicalType);
 }
 
-/** The n of a `varchar(n)`, whether PostgreSQL can declare it or not. */
-function varcharSizeOf(parts: PhysicalTypeParts): number | undefined {
-  return parts && VARCHAR_NAMES.has(parts.base) && !parts.scale ? parts.size : undefined;
+/** The n of a `varchar(n)`, `char(n)` or another character type's, whether PostgreSQL can declare it or not. */
+function declaredLengthOf({ physicalType }: ContractProperty): number | undefined {
+  return physicalType === undefined ? undefined : declaredLength(physicalType);
 }
 
 /** The p and s of a `numeric(p,s)`, whether PostgreSQL can declare it or not. */

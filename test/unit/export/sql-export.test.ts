@@ -4,6 +4,7 @@ import { contractOf } from '../../../shared/contracts';
 import { importContractSource } from '../../../shared/contracts/import';
 import { statements, tokenize } from '../../../shared/contracts/import/sql-tokens';
 import { type ExportScope, WHOLE_MESH } from '../../../shared/export';
+import { declaredTypeOptions } from '../../../shared/export/jsonschema/declared-type-options';
 import { postgresName } from '../../../shared/export/sql/postgres-names';
 import { sqlTarget } from '../../../shared/export/sql/sql-target';
 import type { ContractProperty, Mesh } from '../../../shared/model';
@@ -296,6 +297,32 @@ describe('SQL export', () => {
     await db.exec(`INSERT INTO p.notes VALUES ('a', '"text"'), ('b', '2.5'), ('c', '{"x": [1]}')`);
     const stored = await db.query<{ body: unknown }>('SELECT body FROM p.notes ORDER BY id');
     expect(stored.rows.map((row) => row.body)).toEqual(['text', 2.5, { x: [1] }]);
+  });
+
+  it('gives a char(n), nchar(n) or varchar2(n) text the length its JSON Schema gives it, as varchar(n): blanks are not padded', async () => {
+    const fields = ['char(12)', 'CHARACTER(12)', 'nchar(12)', 'national character varying(12)', 'VARCHAR2(12)'].map(
+      (physicalType, n) => field(`code${n}`, 'string', { physicalType }),
+    );
+    const mesh = productServingTable('wagons', [
+      field('id', 'integer', { required: true, primaryKey: true }),
+      ...fields,
+    ]);
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(mesh));
+    const columns = await db.query<{ attname: string; type: string }>(
+      `SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+       WHERE attrelid = 'p.wagons'::regclass AND attnum > 1 ORDER BY attnum`,
+    );
+    expect(columns.rows.map((column) => column.type)).toEqual(fields.map(() => 'character varying(12)'));
+    expect(fields.map((property) => declaredTypeOptions(property).maxLength)).toEqual(fields.map(() => 12));
+    await db.exec(`INSERT INTO p.wagons (id, code0) VALUES (1, '${'W'.repeat(12)}')`);
+    for (const [n] of fields.entries()) {
+      await expect(db.exec(`INSERT INTO p.wagons (id, code${n}) VALUES (2, '${'W'.repeat(13)}')`)).rejects.toThrow(
+        /value too long for type character varying\(12\)/,
+      );
+    }
+    const stored = await db.query<{ code0: string }>('SELECT code0 FROM p.wagons');
+    expect(stored.rows).toEqual([{ code0: 'W'.repeat(12) }]);
   });
 
   it('takes a column’s type from a physicalType PostgreSQL has, in its spelling, and a string’s maxLength as varchar(n)', async () => {

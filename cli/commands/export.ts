@@ -14,20 +14,23 @@ import {
 import type { BundleWriteOptions } from '../../shared/files/bundle-folder';
 import { describeRemovedFiles, describeUserFilesInTheWay, pronounFor } from '../../shared/files/export-manifest';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
-import type { Mesh } from '../../shared/model';
+import type { Mesh, Problem } from '../../shared/model';
 import { counted } from '../../shared/model/word-list';
+import type { Finding } from '../../shared/validation/finding';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type BundleWritten, type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
+import { jsonLines } from '../one-line-writes';
 import { parseOptions } from '../parse-options';
 import { formatProblemInFile } from '../problem-line';
 import { readMesh } from '../read-input';
 import { openChromiumDrawer } from '../render/mermaid-images';
+import { asFileProblem, type FileProblem } from './validate';
 
 const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FORMATS];
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--baseline <saved.mesh.json>] [--force [--replace-unlisted]]`,
+  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--baseline <saved.mesh.json>] [--force [--replace-unlisted]] [--json]`,
   summary:
     'write deployable manifests: ODCS, ODPS, Backstage, Strimzi, PostgreSQL DDL, JSON Schema, Mermaid diagrams (and their SVG/PNG), and index.md',
   details: [
@@ -49,6 +52,9 @@ export const exportCommand: Command = {
     '                        no earlier export wrote (not in .mesh-export.json) is yours: nothing is written, and',
     '                        it is named (exit code 2)',
     '  --replace-unlisted    with --force, replace such files too',
+    '  --json                print one JSON report on stdout: file, out, ok, the files written and removed,',
+    "                        warnings and notes, governance (the design's errors, as validate --json gives",
+    '                        them) and errors (what stopped the export); stderr says the same for people',
     '',
     'Nothing is written when a format cannot be written or a diagram cannot be drawn; every problem is',
     "printed with the element it is about. A Mermaid diagram too large for Mermaid's default limits (what",
@@ -62,7 +68,7 @@ export const exportCommand: Command = {
   async run(args, io) {
     const options = parseOptions(args, {
       values: ['out', 'format', 'scope', 'baseline'],
-      flags: ['force', 'replace-unlisted'],
+      flags: ['force', 'replace-unlisted', 'json'],
     });
     if (!options.ok) return usageError(io, this, options.error);
     const [file, ...extra] = options.positional;
@@ -80,12 +86,17 @@ export const exportCommand: Command = {
     if (!scope)
       return usageError(io, this, `--scope is domain:<id> or nodes:<id>,<id> (got '${options.values.scope}')`);
 
+    const report = anExportReport(file, out);
+    const finish = (code: ExitCode): ExitCode => {
+      if (options.flags.json) for (const line of jsonLines({ ...report, ok: code === EXIT.ok })) io.out(line);
+      return code;
+    };
     const design = await readMesh(io, file);
-    if (!design.ok) return fail(io, design.lines);
+    if (!design.ok) return finish(fail(io, report, design.problems, design.lines));
     const exportOptions: ExportOptions = {};
     if (options.values.baseline) {
       const baseline = await readMesh(io, options.values.baseline);
-      if (!baseline.ok) return fail(io, baseline.lines);
+      if (!baseline.ok) return finish(fail(io, report, baseline.problems, baseline.lines));
       exportOptions.baseline = baseline.mesh;
     }
     const pictureFormats = PICTURE_FORMATS.filter((format) => formats.includes(format));
@@ -97,35 +108,38 @@ export const exportCommand: Command = {
     try {
       existing = await io.listFolder(out);
     } catch (error) {
-      return fail(io, [cannotWrite(out, error)]);
+      return finish(fail(io, report, [cannotWriteProblem(out, error)], [cannotWrite(out, error)]));
     }
     if (existing && existing.length > 0 && !options.flags.force) {
-      io.err(`${PROGRAM} export: ${out} is not empty (${existing.length} entries); pass --force to write into it`);
-      return EXIT.usage;
+      const message = `${out} is not empty (${existing.length} entries); pass --force to write into it`;
+      report.errors.push({ path: out, message });
+      io.err(`${PROGRAM} export: ${message}`);
+      return finish(EXIT.usage);
     }
     const request = { design: design.mesh, targets, scope, options: exportOptions };
     // The design's problems and the scope's are found without drawing: Chromium starts only for
     // a bundle that can be written.
     const text = await makeBundle(request, undefined);
-    if (!text?.ok) return failBundle(io, file, text);
-    const notes = [
-      ...governanceWarning(file, design.mesh, exportOptions),
-      ...(formats.includes('backstage') ? backstageScopeNote(file, design.mesh, scope) : []),
-    ];
+    if (!text?.ok) return finish(failBundle(io, report, text));
+    const governance = governanceErrors(design.mesh, exportOptions);
+    report.governance = governance.map((finding) => asFileProblem(finding, design.mesh));
+    if (formats.includes('backstage')) report.notes.push(...backstageScopeNote(design.mesh, scope));
+    const notes = [...governanceWarning(file, governance), ...report.notes.map((note) => `${file}: note: ${note}`)];
     const write = { replacesUnlisted: Boolean(options.flags['replace-unlisted']) };
-    if (pictureFormats.length === 0) return writeBundle(io, file, out, text, undefined, notes, write);
+    const written = { io, report, notes, options: write, printsSummary: !options.flags.json };
+    if (pictureFormats.length === 0) return finish(await writeBundle(written, text, undefined));
     const opened = await openChromiumDrawer();
     if (!opened.ok) {
-      io.err(
-        `${file}: ${pictureFormats.join(' and ')} not written: ${opened.reason}; the Mermaid text is in ${out}/mermaid/`,
-      );
-      return writeBundle(io, file, out, text, undefined, notes, write);
+      const note = `${pictureFormats.join(' and ')} not written: ${opened.reason}; the Mermaid text is in ${out}/mermaid/`;
+      report.notes.push(note);
+      io.err(`${file}: ${note}`);
+      return finish(await writeBundle(written, text, undefined));
     }
     try {
       const pictures: DiagramPictures = { formats: pictureFormats, draw: opened.drawer.draw };
       const pictured = await makeBundle(request, pictures);
-      if (!pictured?.ok) return failBundle(io, file, pictured);
-      return await writeBundle(io, file, out, pictured, pictures, notes, write);
+      if (!pictured?.ok) return finish(failBundle(io, report, pictured));
+      return finish(await writeBundle(written, pictured, pictures));
     } finally {
       await opened.drawer.close();
     }
@@ -134,13 +148,33 @@ export const exportCommand: Command = {
 
 type BundleRequest = { design: Mesh; targets: readonly ExportTarget[]; scope: ExportScope; options: ExportOptions };
 
+/** What `--json` prints, as validate's and simulate's reports do: `ok` is set when it is printed. */
+interface ExportReport {
+  file: string;
+  out: string;
+  written: string[];
+  removed: string[];
+  warnings: Problem[];
+  notes: string[];
+  governance: FileProblem[];
+  errors: Problem[];
+}
+
+function anExportReport(file: string, out: string): ExportReport {
+  return { file, out, written: [], removed: [], warnings: [], notes: [], governance: [], errors: [] };
+}
+
+/** The governance errors `validate` fails on; a design that has them still exports. */
+function governanceErrors(design: Mesh, options: ExportOptions): Finding[] {
+  const findings = validateMesh(design, options.baseline ? { baseline: options.baseline } : {});
+  return findings.filter((finding) => finding.severity === 'error' && !finding.suppressed);
+}
+
 /**
  * A design that breaks governance rules still exports (a breaking change is what `--baseline`'s
  * migration is for), but a pipeline that skipped `validate` hears about it.
  */
-function governanceWarning(file: string, design: Mesh, options: ExportOptions): string[] {
-  const findings = validateMesh(design, options.baseline ? { baseline: options.baseline } : {});
-  const errors = findings.filter((finding) => finding.severity === 'error' && !finding.suppressed);
+function governanceWarning(file: string, errors: readonly Finding[]): string[] {
   if (errors.length === 0) return [];
   const rules = [...new Set(errors.map((finding) => finding.ruleId))].join(', ');
   return [
@@ -149,11 +183,11 @@ function governanceWarning(file: string, design: Mesh, options: ExportOptions): 
 }
 
 /** A scoped catalog keeps its references to other domains' entities, which a reader might take for broken. */
-function backstageScopeNote(file: string, design: Mesh, scope: ExportScope): string[] {
+function backstageScopeNote(design: Mesh, scope: ExportScope): string[] {
   const outside = backstageReferencesOutsideScope(design, scope);
   if (outside.length === 0) return [];
   return [
-    `${file}: note: the Backstage catalog references ${counted(outside.length, 'entity', 'entities')} outside the scope, which come from the other domains' registrations: ${outside.join(', ')}`,
+    `the Backstage catalog references ${counted(outside.length, 'entity', 'entities')} outside the scope, which come from the other domains' registrations: ${outside.join(', ')}`,
   ];
 }
 
@@ -168,23 +202,33 @@ function makeBundle({ design, targets, scope, options }: BundleRequest, pictures
 }
 
 /** The bundle's problems, each with its element; `null` (a cancelled export) has none to tell. */
-function failBundle(io: CliIo, file: string, bundle: Extract<ExportResult, { ok: false }> | null): ExitCode {
+function failBundle(io: CliIo, report: ExportReport, bundle: Extract<ExportResult, { ok: false }> | null): ExitCode {
+  const problems = bundle?.errors ?? [];
   return fail(
     io,
-    (bundle?.errors ?? []).map((problem) => formatProblemInFile(file, problem)),
+    report,
+    problems,
+    problems.map((problem) => formatProblemInFile(report.file, problem)),
   );
+}
+
+/** Where a bundle is written, what is said of it, and how. */
+interface BundleWrite {
+  io: CliIo;
+  report: ExportReport;
+  notes: readonly string[];
+  options: BundleWriteOptions;
+  /** Whether stdout gets the line saying what was written; with `--json` it gets the report instead. */
+  printsSummary: boolean;
 }
 
 /** Writes the bundle: all of it, or nothing when anything fails. */
 async function writeBundle(
-  io: CliIo,
-  file: string,
-  out: string,
+  { io, report, notes, options, printsSummary }: BundleWrite,
   bundle: Extract<ExportResult, { ok: true }>,
   pictures: DiagramPictures | undefined,
-  notes: readonly string[],
-  options: BundleWriteOptions,
 ): Promise<ExitCode> {
+  const { file, out } = report;
   let written: BundleWritten;
   try {
     written = await io.writeBundle(out, bundle.value, options);
@@ -193,24 +237,34 @@ async function writeBundle(
     const outcome = keptIn
       ? `some of the old files could not be put back: they are kept in ${keptIn}`
       : `nothing in ${out} was changed`;
-    return fail(io, [`${cannotWrite(out, error)} (${outcome})`]);
+    const problem = cannotWriteProblem(out, error);
+    return fail(
+      io,
+      report,
+      [{ ...problem, message: `${problem.message} (${outcome})` }],
+      [`${cannotWrite(out, error)} (${outcome})`],
+    );
   }
   if ('userFiles' in written) {
     const them = pronounFor(written.userFiles);
-    io.err(
-      `${PROGRAM} export: ${out} ${describeUserFilesInTheWay(written.userFiles, out)}; move ${them} out of ${out}, or pass --replace-unlisted to replace ${them}`,
-    );
+    const message = `${out} ${describeUserFilesInTheWay(written.userFiles, out)}; move ${them} out of ${out}, or pass --replace-unlisted to replace ${them}`;
+    report.errors.push({ path: out, message });
+    io.err(`${PROGRAM} export: ${message}`);
     return EXIT.usage;
   }
   const { removed } = written;
-  for (const warning of bundle.warnings ?? []) io.err(formatProblemInFile(file, warning, 'warning: '));
+  report.written = bundle.value.map((bundleFile) => bundleFile.path);
+  report.removed = removed;
+  report.warnings = bundle.warnings ?? [];
+  for (const warning of report.warnings) io.err(formatProblemInFile(file, warning, 'warning: '));
   for (const note of notes) io.err(note);
   if (removed.length > 0) io.err(`${file}: ${describeRemovedFiles(removed, out)}`);
   const drawn = bundle.value.filter((bundleFile) => /\.(svg|png)$/.test(bundleFile.path)).length;
   const withPictures = pictures
     ? `, with ${drawn} ${pictures.formats.join(' and ')} pictures of the Mermaid diagrams`
     : '';
-  io.out(`${file}: wrote ${bundle.value.length} files to ${out} (${INDEX_FILE} lists them)${withPictures}`);
+  if (printsSummary)
+    io.out(`${file}: wrote ${bundle.value.length} files to ${out} (${INDEX_FILE} lists them)${withPictures}`);
   return EXIT.ok;
 }
 
@@ -223,11 +277,17 @@ function parseScope(text: string | undefined): ExportScope | null {
   return null;
 }
 
-function cannotWrite(out: string, error: unknown): string {
-  return `${PROGRAM} export: cannot write to ${out}: ${fileErrorReason(error, out)}`;
+function cannotWriteProblem(out: string, error: unknown): Problem {
+  return { path: out, message: `cannot write to ${out}: ${fileErrorReason(error, out)}` };
 }
 
-function fail(io: CliIo, lines: readonly string[]) {
+function cannotWrite(out: string, error: unknown): string {
+  return `${PROGRAM} export: ${cannotWriteProblem(out, error).message}`;
+}
+
+/** Says what stopped the export: `lines` on stderr, `problems` in the report. */
+function fail(io: CliIo, report: ExportReport, problems: readonly Problem[], lines: readonly string[]) {
+  report.errors.push(...problems);
   for (const line of lines) io.err(line);
   return EXIT.problems;
 }

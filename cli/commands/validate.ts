@@ -18,7 +18,7 @@ import { formatProblemInFile, WHOLE_FILE } from '../problem-line';
 import { readInput } from '../read-input';
 
 /** One problem of a file, where it is: a document path, and a line in YAML files. */
-interface FileProblem {
+export interface FileProblem {
   /** `off` for a finding of a rule the design's policies turned off: it counts for nothing. */
   severity: Level;
   /** For a finding of a rule turned off: the severity it would have had. */
@@ -232,7 +232,8 @@ function governanceFindings(mesh: Mesh, filters: Filters): Finding[] {
   return validateMesh(mesh, options);
 }
 
-function asFileProblem(finding: Finding, { contracts }: Mesh): FileProblem {
+/** A governance finding as `--json` reports print it (validate's, export's). */
+export function asFileProblem(finding: Finding, { contracts }: Mesh): FileProblem {
   const contractText = contractTextPlaceOf(contracts, finding.path);
   return {
     severity: finding.suppressed ? 'off' : finding.severity,

@@ -185,6 +185,43 @@ describe('mesh-designer export', () => {
     expect(await runCli(['validate', 'fan.mesh.json'], io)).toBe(EXIT.problems);
   });
 
+  it('prints with --json one report of the files written and removed, the warnings, notes and governance errors', async () => {
+    const { io, out, err } = fakeIo({ 'fan.mesh.json': serializeMesh(fanOutMesh(501)) });
+    io.writeBundle = async () => ({ removed: ['mermaid/old.mmd'] as never[] });
+    const args = ['export', 'fan.mesh.json', '--out', 'out', '--format', 'mermaid', '--json'];
+    expect(await runCli(args, io)).toBe(EXIT.ok);
+    const report = JSON.parse(out.join('\n'));
+    expect(report).toEqual({
+      file: 'fan.mesh.json',
+      out: 'out',
+      ok: true,
+      written: expect.arrayContaining(['index.md', 'mermaid/logical-view.mmd']),
+      removed: ['mermaid/old.mmd'],
+      warnings: [
+        expect.objectContaining({ path: 'mermaid/logical-view/d.mmd', kind: 'left-out' }),
+        expect.objectContaining({ path: 'mermaid/lineage/d.mmd', kind: 'left-out' }),
+      ],
+      notes: [],
+      governance: [expect.objectContaining({ severity: 'error', rule: 'output-contracts' })],
+      errors: [],
+    });
+    expect(report.written).not.toContain('mermaid/logical-view/d.mmd');
+    // stderr says the same for people, as without --json.
+    expect(err).toHaveLength(4);
+  });
+
+  it('prints with --json the problems that stopped the export, and that nothing was written', async () => {
+    const { io, out } = fakeIo({ 'shop.mesh.json': sample });
+    const args = ['export', 'shop.mesh.json', '--out', 'out', '--scope', 'domain:nope', '--json'];
+    expect(await runCli(args, io)).toBe(EXIT.problems);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({
+      file: 'shop.mesh.json',
+      ok: false,
+      written: [],
+      errors: [{ path: 'scope', message: expect.stringContaining("no domain 'nope'") }],
+    });
+  });
+
   it('reports a missing or broken design and an unknown domain as problems in the input', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'bad.mesh.json': '{ nope' });
     expect(await runCli(['export', 'missing.mesh.json', '--out', 'out'], io)).toBe(EXIT.problems);

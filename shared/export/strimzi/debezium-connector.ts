@@ -42,8 +42,10 @@ interface OutboxRouter {
 }
 
 interface OutboxFields {
-  /** Names the topic of an event (`route.by.field`). */
+  /** Names the topic of an event (`route.by.field`) when the connector sends every event to one topic. */
   routedBy: string;
+  /** The event's type, its name in the design: names the topic when events go to several. */
+  eventType: string;
   /** The event's id (`field.event.id`). */
   eventId: string;
   /** The event's key (`field.event.key`). */
@@ -54,6 +56,7 @@ interface OutboxFields {
 
 const OUTBOX_FIELDS: OutboxFields = {
   routedBy: 'aggregatetype',
+  eventType: 'type',
   eventId: 'id',
   eventKey: 'aggregateid',
   payload: 'payload',
@@ -205,7 +208,12 @@ export function debeziumConnector(
   const includedTables = [...new Set([...cdcTables, ...(outboxTopics.length > 0 ? [OUTBOX_TABLE] : [])])];
   const secretName = connectorSecret(engine, connector).name;
   const keepsDocuments = engine.connectorClass.includes('mongodb');
-  const transforms = [...(outboxTopics.length > 0 ? ['outbox'] : []), ...renamed.map((_, n) => `rename${n + 1}`)];
+  const eventRoutes = outboxTopics.length > 1 ? outboxTopics : [];
+  const transforms = [
+    ...(outboxTopics.length > 0 ? ['outbox'] : []),
+    ...eventRoutes.map((_, n) => `event${n + 1}`),
+    ...renamed.map((_, n) => `rename${n + 1}`),
+  ];
   return strimziResource('KafkaConnector', `${connector.slug}${CONNECTOR_SUFFIX}`, CONNECT_CLUSTER, {
     class: engine.connectorClass,
     tasksMax: 1,
@@ -265,10 +273,23 @@ const OUTBOX_TABLE = 'outbox';
 // biome-ignore lint/suspicious/noTemplateCurlyInString: Debezium's own placeholder syntax, not a template of ours
 const ROUTED_BY_VALUE = '${routedByValue}';
 
+/** The topic Debezium's router names by default for an event of this type, which a RegexRouter then renames. */
+function routedEventTopic(eventType: string): string {
+  return `outbox.event.${eventType}`;
+}
+
+/** The event an outbox topic carries: its name in the design, what the service writes into `type`. */
+function eventOf(topic: Topic): string {
+  return topic.source.kind === 'outbox' ? topic.source.event : '';
+}
+
 /**
  * Debezium's outbox event router, applied to the outbox table's records only (`outbox.topic`, the
  * topic Debezium writes them to). One event topic: every outbox row goes there; several: the
- * row's `aggregatetype` names the topic. Each event is keyed by the row's `aggregateid`, which
+ * row's `type`, the event's name (`WorkOrderOpened`), names it, as the simulation routes each
+ * event to its topic: the router sends it to Debezium's `outbox.event.WorkOrderOpened`, which a
+ * RegexRouter per event renames to the event's topic. The row's `aggregatetype` holds the
+ * aggregate's type, as Debezium's docs have it, the same for all of an aggregate's events. Each event is keyed by the row's `aggregateid`, which
  * holds the changed row's key as the simulation writes it (`outboxEventKeySql`). The fields it
  * reads are Debezium's defaults written out, named as the change records carry them
  * (`outbox.field`): the router looks them up by exact name, and Oracle and Db2 keep them in capitals.
@@ -279,12 +300,15 @@ function outboxRouter(
   outbox: { topic: string; field: (name: string) => string },
 ): Record<string, string | boolean> {
   const options = `transforms.outbox.${router.outboxOptions}`;
-  const { routedBy, eventId, eventKey, payload } = router.fields;
+  const { routedBy, eventType, eventId, eventKey, payload } = router.fields;
+  const isOneTopic = topics.length === 1;
   return {
     'transforms.outbox.type': router.type,
     'transforms.outbox.predicate': 'isOutbox',
-    'transforms.outbox.route.by.field': outbox.field(routedBy),
-    'transforms.outbox.route.topic.replacement': topics.length === 1 ? (topics[0] as Topic).name : ROUTED_BY_VALUE,
+    'transforms.outbox.route.by.field': outbox.field(isOneTopic ? routedBy : eventType),
+    'transforms.outbox.route.topic.replacement': isOneTopic
+      ? (topics[0] as Topic).name
+      : routedEventTopic(ROUTED_BY_VALUE),
     [`${options}.expand.json.payload`]: true,
     [`${options}.field.event.id`]: outbox.field(eventId),
     [`${options}.field.event.key`]: outbox.field(eventKey),
@@ -292,7 +316,32 @@ function outboxRouter(
     predicates: 'isOutbox',
     'predicates.isOutbox.type': 'org.apache.kafka.connect.transforms.predicates.TopicNameMatches',
     'predicates.isOutbox.pattern': exactPattern(outbox.topic),
+    ...Object.fromEntries(
+      (isOneTopic ? [] : topics).flatMap((topic, n) => [
+        [`transforms.event${n + 1}.type`, 'org.apache.kafka.connect.transforms.RegexRouter'],
+        [`transforms.event${n + 1}.regex`, exactPattern(routedEventTopic(eventOf(topic)))],
+        [`transforms.event${n + 1}.replacement`, topic.name],
+      ]),
+    ),
   };
+}
+
+/**
+ * What the service writes into its outbox for each event it publishes, as index.md says it
+ * (`orders-service's event OrderPlaced (to orders.events.order-placed): type 'OrderPlaced', …`),
+ * the columns named as the connector reads them.
+ */
+export function outboxRowsWritten(system: OperationalSystem, engine: DatabaseEngine): string[] {
+  const { eventType, routedBy, eventKey, payload } = (engine.outboxRouter ?? RELATIONAL_OUTBOX_ROUTER).fields;
+  const column = (name: string) => storedName(system.database, name);
+  return system.messaging.topics.flatMap((topic) => {
+    const event = system.publishes.find((candidate) => candidate.name === eventOf(topic));
+    const table = event && system.database.tables.find((candidate) => candidate.name === event.table);
+    if (!event || !table) return [];
+    return [
+      `${system.name}'s event ${event.name} (to ${topic.name}): ${column(eventType)} '${event.name}', ${column(eventKey)} the ${table.name} row's ${table.primaryKey.join(':')} as text, ${column(routedBy)} the aggregate's type, ${column(payload)} the event as JSON`,
+    ];
+  });
 }
 
 /** How Debezium names a table in include lists: `<schema>.<table>` (`APP.BOOKINGS`), else `<database>.<table>`. */

@@ -18,6 +18,7 @@ import {
   engineOf,
   hasCdc,
   MAX_CONNECTOR_SLUG_LENGTH,
+  outboxRowsWritten,
   schemaHistoryTopic,
 } from './debezium-connector';
 import {
@@ -74,7 +75,7 @@ export const strimziTarget = defineTarget({
             {
               path: 'strimzi/kafka-connectors.yaml',
               content: toYamlDocuments(connectors),
-              about: `${connectors.length} Debezium KafkaConnectors, each reading its database's Secret in namespace ${SECRETS_NAMESPACE}: ${secretsRead(connected)}`,
+              about: `${connectors.length} Debezium KafkaConnectors, each reading its database's Secret in namespace ${SECRETS_NAMESPACE}: ${secretsRead(connected)}${outboxRowsSaid(connected)}`,
             },
           ]
         : []),
@@ -155,6 +156,12 @@ function connectorsOf(mesh: Mesh, scoped: ScopedElements) {
 }
 
 /** The Secrets the connectors read, with their keys: `shop-db (host, port, username, password)`. */
+/** What each service writes into its outbox table, per event, for the connector to route it as the design does. */
+function outboxRowsSaid(connected: ReturnType<typeof connectorsOf>): string {
+  const rows = connected.flatMap(({ system, engine }) => outboxRowsWritten(system, engine));
+  return rows.length > 0 ? `; each event is a row of its service's outbox table: ${rows.join('; ')}` : '';
+}
+
 function secretsRead(connected: ReturnType<typeof connectorsOf>): string {
   return connected
     .map(({ engine, identity }) => connectorSecret(engine, identity))

@@ -524,6 +524,52 @@ describe('Strimzi export', () => {
     });
   });
 
+  describe('a table that publishes several events, each to its topic', () => {
+    const system = aSystem('maint', 'd', {
+      publishes: [
+        { name: 'WorkOrderOpened', table: 'items', on: ['insert'] },
+        { name: 'WorkOrderClosed', table: 'items', on: ['update'] },
+      ],
+    });
+    system.messaging.topics.push(
+      anOutboxTopic('opened', 'maintenance.events.work-order-opened', 'WorkOrderOpened'),
+      anOutboxTopic('closed', 'maintenance.events.work-order-closed', 'WorkOrderClosed'),
+    );
+    const mesh = { ...aMesh().withDomain('d').build(), systems: [system] };
+
+    /** The topic Kafka Connect sends an outbox row to, applying the connector's transforms in order as it does. */
+    function topicOf(row: Record<string, string>): string {
+      const config = connectorOf(system)?.spec.config as Record<string, string>;
+      let topic = 'maint.public.outbox';
+      for (const name of config.transforms!.split(',')) {
+        const option = (key: string) => config[`transforms.${name}.${key}`]!;
+        if (option('type') === 'io.debezium.transforms.outbox.EventRouter') {
+          const routedByValue = row[option('route.by.field')]!;
+          topic = option('route.topic.replacement').replace(/\$\{routedByValue\}/, routedByValue);
+        } else if (new RegExp(`^(?:${option('regex')})$`).test(topic)) topic = option('replacement');
+      }
+      return topic;
+    }
+
+    it("routes each by the row's type, its event's name, as Debezium's outbox table has it, not by its aggregate type", () => {
+      const row = { aggregatetype: 'WorkOrder', aggregateid: '7' };
+      expect(topicOf({ ...row, type: 'WorkOrderOpened' })).toBe('maintenance.events.work-order-opened');
+      expect(topicOf({ ...row, type: 'WorkOrderClosed' })).toBe('maintenance.events.work-order-closed');
+    });
+
+    it('says in index.md, per event, what the service writes into which column of its outbox', () => {
+      const connectors = filesOf(strimziTarget.files(mesh, WHOLE_MESH)).find((file) =>
+        file.path.endsWith('connectors.yaml'),
+      );
+      expect(connectors?.about).toContain(
+        "maint's event WorkOrderOpened (to maintenance.events.work-order-opened): type 'WorkOrderOpened', aggregateid the items row's id",
+      );
+      expect(connectors?.about).toContain(
+        "maint's event WorkOrderClosed (to maintenance.events.work-order-closed): type 'WorkOrderClosed', aggregateid the items row's id",
+      );
+    });
+  });
+
   it.each([
     ['oracle', { route: 'AGGREGATETYPE', id: 'ID', key: 'AGGREGATEID', payload: 'PAYLOAD' }],
     ['db2', { route: 'AGGREGATETYPE', id: 'ID', key: 'AGGREGATEID', payload: 'PAYLOAD' }],

@@ -1,4 +1,5 @@
 import type { Contract, DataProduct, Mesh } from '../model';
+import { isBlank } from '../model/blank-text';
 import { namesSameTeam } from '../model/owner-entity-ref';
 import { servingProducts } from './contract-serving';
 
@@ -19,7 +20,8 @@ export interface TeamContradiction {
 
 /**
  * The contracts whose team names none of the owners of the products serving them. A contract
- * with no team, or served by no product naming an owner, is not judged.
+ * with no team, or served by no product naming an owner, is not judged: an owner of only
+ * invisible characters names none, so the export never writes it over a contract's team.
  */
 export function teamContradictions(mesh: Mesh): Map<string, TeamContradiction> {
   const products = servingProducts(mesh.products);
@@ -33,8 +35,8 @@ export function teamContradictions(mesh: Mesh): Map<string, TeamContradiction> {
 
 function contradictionOf(contract: Contract, products: readonly DataProduct[]): TeamContradiction | undefined {
   const team = contract.owner?.trim() ?? '';
-  const owned = products.filter((product) => (product.owner ?? '').trim() !== '');
-  if (team === '' || owned.length === 0 || owned.some((product) => namesSameTeam(team, product.owner ?? ''))) {
+  const owned = products.filter((product) => !isBlank(product.owner));
+  if (isBlank(team) || owned.length === 0 || owned.some((product) => namesSameTeam(team, product.owner ?? ''))) {
     return undefined;
   }
   const [first, ...others] = owned.map((product) => (product.owner ?? '').trim());

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { domainCounts } from '../../../shared/editing/domain-overview';
 import { domainById } from '../../../shared/editing/mesh-index';
+import { isBlank } from '../../../shared/model/blank-text';
 import { UserText } from '../../app/user-text';
 import { useDocumentStore } from '../../store/document-store';
 import { problemCountsByDomain } from '../domain-problems';
@@ -34,7 +35,7 @@ export const DomainBlockNode = memo(function DomainBlockNode({ id }: NodeProps) 
       <div className="domain-block__name" title={domain.name}>
         <UserText text={domain.name} />
       </div>
-      {domain.owner && <div className="domain-block__owner">{domain.owner}</div>}
+      {!isBlank(domain.owner) && <div className="domain-block__owner">{domain.owner}</div>}
       <dl className="domain-block__counts">
         <div className="domain-block__count">
           <dt>products</dt>

@@ -2,6 +2,7 @@ import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo } from 'react';
 import { domainById } from '../../../shared/editing/mesh-index';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
+import { isBlank } from '../../../shared/model/blank-text';
 import { UserText } from '../../app/user-text';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
@@ -31,7 +32,7 @@ export const DomainNode = memo(function DomainNode({ id, selected }: NodeProps) 
           <UserText text={domain.name} />
         </span>
         <NodeBadges nodeId={domain.id} />
-        {domain.owner && <span className="domain-node__owner">{domain.owner}</span>}
+        {!isBlank(domain.owner) && <span className="domain-node__owner">{domain.owner}</span>}
       </div>
     </div>
   );

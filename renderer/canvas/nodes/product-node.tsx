@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { productById } from '../../../shared/editing/mesh-index';
+import { isBlank } from '../../../shared/model/blank-text';
 import { UserText } from '../../app/user-text';
 import { useContractTabs } from '../../contracts/contract-tabs-store';
 import { useNodeMarks } from '../../governance/canvas-marks';
@@ -33,7 +34,7 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
       </div>
       <div className="product-node__meta">
         <span className="product-node__kind">{product.kind}</span>
-        {product.owner && <span className="product-node__owner">{product.owner}</span>}
+        {!isBlank(product.owner) && <span className="product-node__owner">{product.owner}</span>}
       </div>
       <ProductActivity productId={product.id} />
       <div className="product-node__ports">

@@ -1,3 +1,4 @@
+import { isBlank } from '../../model/blank-text';
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
@@ -78,11 +79,14 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
   const referencedGroups = referencedGroupsByName(mesh);
   /**
    * An owner written as a user or group reference as it is; a team's name as the group the design
-   * references under that name elsewhere, or else as its team's Group.
+   * references under that name elsewhere, or else as its team's Group; one of only invisible
+   * characters as no owner.
    */
-  const ownerRef = (owner: string) =>
-    ownerEntityRef(owner) ?? referencedGroupOf(owner, referencedGroups) ?? `group:${names.group(owner)}`;
-  const owner = (team: string, domainId: string) => ownerRef(team || domainOwners.get(domainId) || '');
+  const ownerRef = (written: string) => {
+    const owner = isBlank(written) ? '' : written;
+    return ownerEntityRef(owner) ?? referencedGroupOf(owner, referencedGroups) ?? `group:${names.group(owner)}`;
+  };
+  const owner = (team: string, domainId: string) => ownerRef(isBlank(team) ? (domainOwners.get(domainId) ?? '') : team);
   const homes = new Map<string, string>();
   for (const [id, ref] of [
     ...mesh.domains.map((domain) => [domain.id, ownerRef(domain.owner)]),

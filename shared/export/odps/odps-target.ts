@@ -1,3 +1,4 @@
+import { isBlank } from '../../model/blank-text';
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
@@ -100,7 +101,7 @@ function odpsDocument(
         description: product.discoveryPort.description || undefined,
       }),
     ],
-    team: product.owner ? { name: product.owner } : undefined,
+    team: isBlank(product.owner) ? undefined : { name: product.owner },
   });
 }
 

@@ -1,5 +1,6 @@
 import { Memo } from '../../lineage/memo';
 import { type DataProduct, type Domain, type OperationalSystem, quoted, slugify } from '../../model';
+import { isBlank } from '../../model/blank-text';
 import { malformedOwnerRefMessage } from '../../model/owner-entity-ref';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
@@ -19,7 +20,7 @@ export const ownersRule: Rule = {
   reads: ['domains', 'products', 'systems'],
   check({ mesh, graph }) {
     const domains = findingsPerElement(domainFindings, mesh.domains, [], (domain) =>
-      domain.owner.trim()
+      !isBlank(domain.owner)
         ? malformedRefFindings(domainPlace(graph, domain), `Domain ${quoted(domain.name)}`, domain.owner)
         : [
             {
@@ -36,7 +37,7 @@ export const ownersRule: Rule = {
     );
     const domainOf = (product: DataProduct) => graph.domains.get(product.domainId)?.item;
     const products = findingsPerElement(productFindings, mesh.products, [graph.domains], (product) => {
-      if (product.owner.trim()) {
+      if (!isBlank(product.owner)) {
         return malformedRefFindings(
           productPlace(graph, product),
           `Data product ${quoted(product.name)}`,
@@ -44,8 +45,8 @@ export const ownersRule: Rule = {
         );
       }
       const domain = domainOf(product);
-      const domainOwner = domain?.owner.trim();
-      const owner = domainOwner || placeholderOwner(domain?.name ?? product.name);
+      const domainOwner = isBlank(domain?.owner) ? undefined : domain?.owner.trim();
+      const owner = domainOwner ?? placeholderOwner(domain?.name ?? product.name);
       return [
         {
           ...productPlace(graph, product),

@@ -94,6 +94,20 @@ describe('Backstage catalog export', () => {
     ]);
   });
 
+  it("gives a product whose owner is only invisible characters its domain's owner, as one with no owner", () => {
+    const mesh = aMesh()
+      .withDomain('clinical', { owner: 'team-clinical-data' })
+      .withProduct('adverse-events', 'clinical', { owner: '\u200b' })
+      .withProduct('visits', 'clinical', { owner: ' \ufeff' })
+      .build();
+    const { entities } = catalogOf(mesh);
+    const owners = entities.filter((entity) => entity.kind === 'System').map((entity) => entity.spec?.owner);
+    expect(owners).toEqual(['group:team-clinical-data', 'group:team-clinical-data']);
+    expect(entities.filter((entity) => entity.kind === 'Group').map((group) => group.metadata.title)).toEqual([
+      'team-clinical-data',
+    ]);
+  });
+
   it('owns by the group reference a team name slugs to, where the design names that group elsewhere: no Group of the same ref is made', async () => {
     const mesh = aMesh()
       .withDomain('cadastre', { owner: 'group:default/cadastre-team' })

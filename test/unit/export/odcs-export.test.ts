@@ -63,6 +63,15 @@ describe('ODCS export', () => {
     expect(parse(String(file?.content))).toMatchObject({ team: { name: 'team-sales' } });
   });
 
+  it("keeps the contract's team where the serving product's owner is only invisible characters", () => {
+    const mesh = aGovernedMesh();
+    mesh.contracts[0] = aContract('customers', { name: 'Customers', owner: 'team-clinical-data' });
+    const customers = mesh.products.find((product) => product.id === 'customers');
+    Object.assign(customers ?? {}, { owner: '\u200b' });
+    const [file] = filesOf(odcsTarget.files({ ...mesh, contracts: [mesh.contracts[0]] }, WHOLE_MESH));
+    expect(parse(String(file?.content))).toMatchObject({ team: { name: 'team-clinical-data' } });
+  });
+
   it('refuses, naming the contract, one the official schema would refuse', () => {
     // The document only ever holds valid contract text: this one bypasses that entry on purpose.
     const valid = aContract('broken', { name: 'Broken' });

@@ -43,6 +43,12 @@ describe('ODPS export', () => {
     expect(document.status).toBe('draft');
   });
 
+  it('names no team for a product whose owner is only invisible characters', () => {
+    const mesh = aMesh().withDomain('d').withProduct('p', 'd', { owner: '\u200b\u2060' }).build();
+    const [file] = filesOf(odpsTarget.files(mesh, WHOLE_MESH));
+    expect(parse(String(file?.content)).team).toBeUndefined();
+  });
+
   it('names each input port with its upstream contract and version, and the discovery port as a management port', () => {
     const ecommerce = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
     const files = filesOf(odpsTarget.files(ecommerce.mesh, WHOLE_MESH));

@@ -865,6 +865,19 @@ describe('rule details', () => {
     ]);
   });
 
+  it('counts an owner of only invisible characters as none, and judges no contract team by it', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(mesh.domains[0] ?? {}, { owner: '\u2060' });
+      product(mesh, 'customers').owner = '\u200b';
+      mesh.contracts[0] = aContract('customers', { name: 'Customers', owner: 'team-sales' });
+    });
+    expect(findingsOf('owners', mesh).map((finding) => finding.message)).toEqual([
+      `Domain '${mesh.domains[0]?.name}' has no owner.`,
+      "Data product 'Customers' has no owner.",
+    ]);
+    expect(findingsOf('contract-team', mesh)).toEqual([]);
+  });
+
   it('warns of an owner that looks like a Backstage reference but is not one, which export would take for a team name', () => {
     const mesh = changed((mesh) => {
       Object.assign(mesh.domains[0] ?? {}, { owner: 'group:museum/Collections Team' });

@@ -3,6 +3,7 @@ import { formatPath } from '../model/problem';
 import { allowedValueTypeIssues, exampleTypeIssues } from './allowed-value-types';
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 import { changedIdProblem } from './kept-id';
+import { LIFECYCLE_STATUSES, unknownStatusProblem } from './lifecycle-status';
 import { unnamedPartsOf } from './nested-fields';
 import { nullAllowedValueIssues } from './null-allowed-values';
 import { documentPathOf, nestedPropertiesOf } from './odcs-document';
@@ -30,7 +31,8 @@ import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type Ya
  *   and give a pattern that is a regular expression, one that matches values of a length they allow;
  * - a property's allowed values are of its type (allowed-value-types.ts), and leave null to `required`
  *   (null-allowed-values.ts);
- * - relationships name what the contract has, composite ones as many on each side (relationship-checks.ts).
+ * - relationships name what the contract has, composite ones as many on each side (relationship-checks.ts);
+ * - its status is one of ODCS's lifecycle statuses (lifecycle-status.ts).
  * A dataset's shape is an error when the contract declares its kind, and a warning when
  * the app only inferred it: the contract never said what it promises.
  */
@@ -140,6 +142,7 @@ function semanticIssues(
     ]),
     ...qualityIssuesEverywhere(contract),
     ...relationshipIssues(contract),
+    ...statusIssues(contract),
     ...(contract.kind === 'event' && contract.keepHistory
       ? [
           {
@@ -150,6 +153,13 @@ function semanticIssues(
         ]
       : []),
   ];
+}
+
+/** A status no tool can place in the lifecycle: free text in ODCS, so a warning. */
+function statusIssues(contract: Contract): SemanticIssue[] {
+  const problem = unknownStatusProblem(contract);
+  if (!problem) return [];
+  return [{ ...problem, severity: 'warning', hint: `Write one of ${LIFECYCLE_STATUSES.join(', ')}.` }];
 }
 
 /** The value of an ODCS text, read the first time it is asked for. */

@@ -1,21 +1,5 @@
 import type { Contract, DataProduct } from '../model';
-
-/**
- * ODCS statuses of a contract its consumers may rely on: `active`, and `deprecated` (still
- * served, while they move on). A `proposed` or `draft` contract promises nothing yet, a `retired`
- * one is no longer served, and any other word (ODCS 3.0's `development`) or none is taken for
- * unreleased, as the Backstage and ODPS exports take it.
- */
-const SERVED_STATUSES = new Set(['active', 'deprecated']);
-
-/** The contract's ODCS status as a word to compare (`Retired ` is `retired`); empty when it has none. */
-export function lifecycleStatus(contract: Contract): string {
-  return contract.status?.trim().toLowerCase() ?? '';
-}
-
-function isPublished(contract: Contract): boolean {
-  return SERVED_STATUSES.has(lifecycleStatus(contract));
-}
+import { isPublished, lifecycleStatus } from './lifecycle-status';
 
 function isRetired(contract: Contract): boolean {
   return lifecycleStatus(contract) === 'retired';

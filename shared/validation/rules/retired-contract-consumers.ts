@@ -1,4 +1,4 @@
-import { lifecycleStatus } from '../../contracts/withdrawn-contracts';
+import { lifecycleStatus } from '../../contracts/lifecycle-status';
 import { Memo } from '../../lineage/memo';
 import { sourceContract } from '../../lineage/source-contract';
 import { type Link, quoted } from '../../model';

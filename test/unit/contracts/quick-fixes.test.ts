@@ -72,6 +72,25 @@ describe('quick fixes of contract problems', () => {
     expect(contractQuickFixes(ordersWith('      - name: note\n        logicalType: blob\n'))).toEqual([]);
   });
 
+  it('warns of a status that is no ODCS lifecycle status, and replaces a misspelt one with the status it is closest to', () => {
+    const misspelt = ordersWith('').replace('status: active', 'status: actve');
+    expect(checkContractYaml(misspelt).map(({ severity, path, message }) => ({ severity, path, message }))).toEqual([
+      {
+        severity: 'warning',
+        path: 'status',
+        message:
+          "unknown lifecycle status 'actve'; expected one of: proposed, draft, active, deprecated, retired (did you mean 'active'?)",
+      },
+    ]);
+    const [fix] = contractQuickFixes(misspelt);
+    expect(fix?.title).toBe("Change to 'active'");
+    expect(applied(misspelt, fix?.change as TextChange)).toBe(misspelt.replace('actve', 'active'));
+    expect(contractQuickFixes(ordersWith('').replace('status: active', 'status: live'))).toEqual([]);
+    for (const status of ['Active', 'retired', 'proposed']) {
+      expect(checkContractYaml(ordersWith('').replace('status: active', `status: ${status}`))).toEqual([]);
+    }
+  });
+
   it('writes a reversed range smallest first', () => {
     const text = ordersWith(
       '      - name: total\n        logicalType: number\n        quality:\n          - metric: nullValues\n            mustBeBetween: [10, 1]\n',

@@ -878,6 +878,25 @@ describe('rule details', () => {
     expect(findingsOf('contract-team', mesh)).toEqual([]);
   });
 
+  it("warns of a contract status that is none of ODCS's lifecycle statuses in a design, with the one it most likely meant", () => {
+    const mesh = changed((mesh) => Object.assign(contract(mesh, 'customers'), { status: 'actve' }));
+    expect(
+      findingsOf('contract-semantics', mesh).map(({ severity, path, message, fixHint }) => [
+        severity,
+        path,
+        message,
+        fixHint,
+      ]),
+    ).toEqual([
+      [
+        'warning',
+        'contracts[0].status',
+        "Contract 'Customers': unknown lifecycle status 'actve'; expected one of: proposed, draft, active, deprecated, retired (did you mean 'active'?).",
+        'Write one of proposed, draft, active, deprecated, retired.',
+      ],
+    ]);
+  });
+
   it('warns of an owner that looks like a Backstage reference but is not one, which export would take for a team name', () => {
     const mesh = changed((mesh) => {
       Object.assign(mesh.domains[0] ?? {}, { owner: 'group:museum/Collections Team' });
@@ -1241,7 +1260,7 @@ describe('rule details', () => {
     });
 
     it('asks nothing of a contract withdrawn as a draft or proposal, nor of one retired in the baseline or now', () => {
-      for (const status of ['draft', 'proposed', 'retired', 'development']) {
+      for (const status of ['draft', 'proposed', 'retired', ' Draft']) {
         const baseline = withStatuses({ 'country-counts': status });
         expect([status, reported(withoutRevenue(baseline), baseline)]).toEqual([status, []]);
       }
@@ -1251,6 +1270,16 @@ describe('rule details', () => {
         outputPorts: [],
       }));
       expect(reported(retired, baseline)).toEqual([]);
+    });
+
+    it('takes a baseline contract of a status ODCS does not know (a typo, an old word) for published: the safe side', () => {
+      for (const status of ['actve', 'development', 'Active']) {
+        const baseline = withStatuses({ 'country-counts': status });
+        expect([status, reported(withoutRevenue(baseline), baseline).map((finding) => finding.severity)]).toEqual([
+          status,
+          ['error'],
+        ]);
+      }
     });
   });
 

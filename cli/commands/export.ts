@@ -30,7 +30,7 @@ const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FOR
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--baseline <saved.mesh.json>] [--force [--replace-unlisted]] [--json]`,
+  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--baseline <saved.mesh.json>] [--force [--replace-unlisted]] [--fail-on-errors] [--json]`,
   summary:
     'write deployable manifests: ODCS, ODPS, Backstage, Strimzi, PostgreSQL DDL, JSON Schema, Mermaid diagrams (and their SVG/PNG), and index.md',
   details: [
@@ -52,6 +52,8 @@ export const exportCommand: Command = {
     '                        no earlier export wrote (not in .mesh-export.json) is yours: nothing is written, and',
     '                        it is named (exit code 2)',
     '  --replace-unlisted    with --force, replace such files too',
+    '  --fail-on-errors      refuse a design that breaks governance rules (the errors validate reports): each',
+    '                        error is printed and nothing is written (exit code 1)',
     '  --json                print one JSON report on stdout: file, out, ok, the files written and removed,',
     "                        warnings and notes, governance (the design's errors, as validate --json gives",
     '                        them) and errors (what stopped the export); stderr says the same for people',
@@ -59,16 +61,18 @@ export const exportCommand: Command = {
     'Nothing is written when a format cannot be written or a diagram cannot be drawn; every problem is',
     "printed with the element it is about. A Mermaid diagram too large for Mermaid's default limits (what",
     'GitHub, GitLab and wikis draw with) is left out, and printed as a warning. Governance rules are',
-    "validate's to enforce: a design that breaks them is exported, with a warning that says how many.",
+    "validate's to enforce: a design that breaks them is exported, with a warning that says how many",
+    '(with --fail-on-errors, refused).',
     '',
-    'exit codes: 0 written; 1 problems in the design or the baseline, or a folder --out cannot be written to;',
+    'exit codes: 0 written; 1 problems in the design or the baseline (with --fail-on-errors, governance errors too),',
+    'or a folder --out cannot be written to;',
     '2 wrong usage, a folder that is not empty without --force, or files of yours the export would replace without',
     '--replace-unlisted',
   ],
   async run(args, io) {
     const options = parseOptions(args, {
       values: ['out', 'format', 'scope', 'baseline'],
-      flags: ['force', 'replace-unlisted', 'json'],
+      flags: ['force', 'replace-unlisted', 'fail-on-errors', 'json'],
     });
     if (!options.ok) return usageError(io, this, options.error);
     const [file, ...extra] = options.positional;
@@ -116,13 +120,17 @@ export const exportCommand: Command = {
       io.err(`${PROGRAM} export: ${message}`);
       return finish(EXIT.usage);
     }
+    const governance = governanceErrors(design.mesh, exportOptions);
+    report.governance = governance.map((finding) => asFileProblem(finding, design.mesh));
+    if (options.flags['fail-on-errors'] && governance.length > 0) {
+      const refusal = governanceRefusal(file, governance);
+      return finish(fail(io, report, [refusal.problem], refusal.lines));
+    }
     const request = { design: design.mesh, targets, scope, options: exportOptions };
     // The design's problems and the scope's are found without drawing: Chromium starts only for
     // a bundle that can be written.
     const text = await makeBundle(request, undefined);
     if (!text?.ok) return finish(failBundle(io, report, text));
-    const governance = governanceErrors(design.mesh, exportOptions);
-    report.governance = governance.map((finding) => asFileProblem(finding, design.mesh));
     if (formats.includes('backstage')) report.notes.push(...backstageScopeNote(design.mesh, scope));
     const notes = [...governanceWarning(file, governance), ...report.notes.map((note) => `${file}: note: ${note}`)];
     const write = { replacesUnlisted: Boolean(options.flags['replace-unlisted']) };
@@ -176,10 +184,28 @@ function governanceErrors(design: Mesh, options: ExportOptions): Finding[] {
  */
 function governanceWarning(file: string, errors: readonly Finding[]): string[] {
   if (errors.length === 0) return [];
-  const rules = [...new Set(errors.map((finding) => finding.ruleId))].join(', ');
   return [
-    `${file}: warning: the design breaks governance rules (${counted(errors.length, 'error')}: ${rules}); exported anyway, \`${PROGRAM} validate\` lists them and fails on them`,
+    `${file}: warning: the design breaks governance rules (${errorCount(errors)}); exported anyway, \`${PROGRAM} validate\` lists them and fails on them`,
   ];
+}
+
+/** How many errors, of which rules: `1 error: output-contracts`. */
+function errorCount(errors: readonly Finding[]): string {
+  return `${counted(errors.length, 'error')}: ${[...new Set(errors.map((finding) => finding.ruleId))].join(', ')}`;
+}
+
+/** With `--fail-on-errors`: each error at its element, as `validate` prints it, then why nothing was written. */
+function governanceRefusal(file: string, errors: readonly Finding[]): { problem: Problem; lines: string[] } {
+  const message = `the design breaks governance rules (${errorCount(errors)}); nothing written (--fail-on-errors), \`${PROGRAM} validate\` lists them`;
+  return {
+    problem: { path: file, message },
+    lines: [
+      ...errors.map((finding) =>
+        formatProblemInFile(file, { ...finding, message: `${finding.message} [${finding.ruleId}]` }),
+      ),
+      `${file}: ${message}`,
+    ],
+  };
 }
 
 /** A scoped catalog keeps its references to other domains' entities, which a reader might take for broken. */

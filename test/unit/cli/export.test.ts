@@ -222,6 +222,26 @@ describe('mesh-designer export', () => {
     });
   });
 
+  it('with --fail-on-errors, refuses a design that breaks governance rules: each error printed, nothing written', async () => {
+    const { io, out, err, files } = fakeIo({ 'fan.mesh.json': serializeMesh(fanOutMesh(2)) });
+    const args = ['export', 'fan.mesh.json', '--out', 'out', '--format', 'odps', '--fail-on-errors'];
+    expect(await runCli(args, io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "fan.mesh.json: products[0].outputPorts[0]: Output port 'out' of 'source' has no data contract. [output-contracts]",
+      'fan.mesh.json: the design breaks governance rules (1 error: output-contracts); nothing written (--fail-on-errors), `mesh-designer validate` lists them',
+    ]);
+    expect(out).toEqual([]);
+    expect([...files.keys()]).toEqual(['fan.mesh.json']);
+  });
+
+  it('with --fail-on-errors, exports a design with warnings only, as without it', async () => {
+    const { io, files } = fakeIo({ 'shop.mesh.json': sample });
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out', '--format', 'odcs', '--fail-on-errors'], io)).toBe(
+      EXIT.ok,
+    );
+    expect([...files.keys()].some((path) => path.startsWith('out/odcs/'))).toBe(true);
+  });
+
   it('reports a missing or broken design and an unknown domain as problems in the input', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'bad.mesh.json': '{ nope' });
     expect(await runCli(['export', 'missing.mesh.json', '--out', 'out'], io)).toBe(EXIT.problems);

@@ -5,6 +5,7 @@ import { updateDomain } from '../store/domain-actions';
 import { type OnIdChanged, takeIdFromFirstName } from '../store/first-name-id';
 import { elementNameCheck } from './fields/name-checks';
 import { NameField } from './fields/name-field';
+import { OwnerField } from './fields/owner-field';
 import { TextField } from './fields/text-field';
 import { InspectorSection } from './inspector-section';
 import { NodeActions } from './node-actions';
@@ -33,7 +34,7 @@ export function DomainInspector({ domainId, onIdChanged }: { domainId: string; o
           onFirstNamed={(options) => takeIdFromFirstName(domain.id, options, onIdChanged)}
           onChange={(name, options) => updateDomain(domain.id, { name }, options)}
         />
-        <TextField
+        <OwnerField
           label="Owner (team)"
           fieldKey={`${key}.owner`}
           value={domain.owner}

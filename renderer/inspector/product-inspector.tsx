@@ -21,6 +21,7 @@ import { DomainField } from './fields/domain-field';
 import { elementNameCheck, uniqueAmong } from './fields/name-checks';
 import { NameField } from './fields/name-field';
 import { NumberField } from './fields/number-field';
+import { OwnerField } from './fields/owner-field';
 import { TextField } from './fields/text-field';
 import { InspectorSection } from './inspector-section';
 import { type ListAccess, listCommands, type OwnerUpdate } from './list-commands';
@@ -107,7 +108,7 @@ export function ProductInspector({ productId, onIdChanged }: { productId: string
           options={ProductKindSchema.options}
           onChange={(kind) => updateProduct(product.id, { kind })}
         />
-        <TextField
+        <OwnerField
           label="Owner"
           fieldKey={`${key}.owner`}
           value={product.owner}

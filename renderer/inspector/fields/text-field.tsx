@@ -14,10 +14,21 @@ interface TextFieldProps {
   placeholder?: string;
   /** Takes the focus when the UI asks for this element's first field (it was just added). */
   focusFor?: string;
+  /** Shown under the field, which it describes. */
+  warning?: string;
 }
 
 /** A free-text field; every keystroke reaches the document, all of them one undo step. */
-export function TextField({ label, fieldKey, value, onChange, code = false, placeholder, focusFor }: TextFieldProps) {
+export function TextField({
+  label,
+  fieldKey,
+  value,
+  onChange,
+  code = false,
+  placeholder,
+  focusFor,
+  warning,
+}: TextFieldProps) {
   const id = useId();
   const focusTarget = useFocusWhenAdded(focusFor, fieldKey);
   const common = {
@@ -28,6 +39,7 @@ export function TextField({ label, fieldKey, value, onChange, code = false, plac
     spellCheck: !code,
     onBlur: useDocumentStore.getState().endTyping,
     'data-field': fieldKey,
+    ...(warning && { 'aria-describedby': `${id}-warning` }),
   };
   return (
     <div className="field">
@@ -47,6 +59,11 @@ export function TextField({ label, fieldKey, value, onChange, code = false, plac
           className="field__input"
           onChange={(event) => onChange(event.target.value, { coalesceKey: fieldKey })}
         />
+      )}
+      {warning && (
+        <p className="field__warning" id={`${id}-warning`} role="status">
+          {warning}
+        </p>
       )}
     </div>
   );

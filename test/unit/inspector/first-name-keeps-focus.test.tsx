@@ -1,9 +1,6 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HostProvider } from '../../../renderer/host/host-context';
-import { Inspector } from '../../../renderer/inspector/inspector';
 import { addDomain } from '../../../renderer/store/domain-actions';
 import { addPort } from '../../../renderer/store/port-actions';
 import { addProduct } from '../../../renderer/store/product-actions';
@@ -12,31 +9,19 @@ import { addSystem } from '../../../renderer/store/system-actions';
 import { useUiStore } from '../../../renderer/store/ui-store';
 import { nodeIds } from '../../../shared/editing/mesh-index';
 import { aMesh } from '../../builders/mesh-builder';
-import { FakeHost } from '../app/fake-host';
 import { documentNow, openDocument } from '../store/store-fixture';
+import { drawnInspector } from './drawn-inspector';
 
-Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', true);
-
-let root: Root | null = null;
-let container: HTMLElement;
+let drawn: Awaited<ReturnType<typeof drawnInspector>> | undefined;
 
 /** The inspector, drawn as the side panel draws it, for the element just added and asking for its name. */
 async function inspect(addedId: string | undefined, nameFocus: string | undefined = addedId): Promise<void> {
   useUiStore.getState().requestNameFocus(nameFocus ?? null);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () =>
-    root?.render(
-      <HostProvider host={new FakeHost()}>
-        <Inspector />
-      </HostProvider>,
-    ),
-  );
+  drawn = await drawnInspector();
 }
 
 function field(selector: string): HTMLInputElement {
-  const found = container.querySelector<HTMLInputElement>(selector);
+  const found = drawn?.container.querySelector<HTMLInputElement>(selector);
   if (!found) throw new Error(`no field ${selector}`);
   return found;
 }
@@ -54,8 +39,7 @@ async function typeInFocusedField(text: string): Promise<void> {
 describe('leaving a new element’s first name for another of its fields', () => {
   beforeEach(() => openDocument(aMesh().withDomain('roasting', { name: 'Roasting' }).build()));
   afterEach(() => {
-    act(() => root?.unmount());
-    container.remove();
+    drawn?.remove();
   });
 
   it.each([

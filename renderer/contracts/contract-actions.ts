@@ -11,13 +11,14 @@ import { type ContractFix, contractFixEdits, describeFix } from '../../shared/va
 import { type ChangeOptions, changeMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { contractNameOf, contractTextOf, useContractDrafts } from './contract-drafts';
+import { joinClashFindings, useDraftJoinClashes } from './draft-join-clashes';
 import { addOpenedContract, isOpenedDraft } from './opened-contract-files';
 
 /**
  * The one way a contract's text reaches the document, from every editor: text that reads
  * as a valid contract (of the same id) replaces it as one undo step (joins the design, for a
- * contract opened from a file with problems); anything else stays a draft beside it, with its
- * problems, and the document keeps the last valid text.
+ * contract opened from a file with problems, unless the design would then no longer export);
+ * anything else stays a draft beside it, with its problems, and the document keeps the last valid text.
  */
 export function applyContractText(id: string, text: string, options?: ChangeOptions): LocatedResult<Contract> {
   const result = parseContractKeepingId(text, id);
@@ -26,8 +27,15 @@ export function applyContractText(id: string, text: string, options?: ChangeOpti
     drafts.setDraft(id, text);
     return result;
   }
-  if (isOpenedDraft(id)) addOpenedContract(result.value);
-  else replaceContract(result.value, options);
+  if (isOpenedDraft(id)) {
+    const refusal = addOpenedContract(result.value);
+    if (refusal) {
+      const clashes = joinClashFindings(text, refusal);
+      useDraftJoinClashes.getState().setClash(id, text, clashes);
+      drafts.setDraft(id, text);
+      return { ok: false, errors: clashes };
+    }
+  } else replaceContract(result.value, options);
   drafts.clearDraft(id);
   return result;
 }

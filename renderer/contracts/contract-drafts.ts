@@ -5,6 +5,7 @@ import { readableContractName } from '../../shared/contracts/readable-contract-i
 import { copyText } from '../diagrams/copy-to-clipboard';
 import { useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
+import { joinClashesOf, useJoinClashes } from './draft-join-clashes';
 
 interface DraftsState {
   /** Text of a contract that does not read as a valid contract: kept here, never in the document. */
@@ -81,7 +82,11 @@ const NO_FINDINGS: LocatedFinding[] = [];
 /** What the shown text has to say: syntax, schema and semantic findings, and a changed id, at their lines. */
 export function useContractFindings(id: string): LocatedFinding[] {
   const text = useContractText(id);
-  return useMemo(() => (text === undefined ? NO_FINDINGS : contractFindingsOf(id, text)), [text, id]);
+  const clashes = useJoinClashes(id, text);
+  return useMemo(
+    () => (text === undefined ? NO_FINDINGS : withJoinClashes(checkedFindingsOf(id, text), clashes)),
+    [text, id, clashes],
+  );
 }
 
 /**
@@ -90,8 +95,17 @@ export function useContractFindings(id: string): LocatedFinding[] {
  */
 const lastCheckById = new Map<string, { text: string; findings: LocatedFinding[] }>();
 
-/** What the checks say about `text` as contract `id`'s, checked once for as long as the text stays. */
+/** What the checks say about `text` as contract `id`'s, and why it could not join the design, if it was refused. */
 export function contractFindingsOf(id: string, text: string): LocatedFinding[] {
+  return withJoinClashes(checkedFindingsOf(id, text), joinClashesOf(id, text));
+}
+
+function withJoinClashes(findings: LocatedFinding[], clashes: readonly LocatedFinding[]): LocatedFinding[] {
+  return clashes.length === 0 ? findings : [...findings, ...clashes];
+}
+
+/** What the checks say about `text` as contract `id`'s, checked once for as long as the text stays. */
+function checkedFindingsOf(id: string, text: string): LocatedFinding[] {
   const last = lastCheckById.get(id);
   if (last?.text === text) return last.findings;
   const findings = checkContractYaml(text, id);

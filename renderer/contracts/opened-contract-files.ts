@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 import type { ImportedFile } from '../../shared/contracts/import';
 import { STATABLE_FACTS } from '../../shared/contracts/import/imported-schema';
+import type { ImportRefusal } from '../../shared/export';
 import type { Contract } from '../../shared/model';
 import type { FileRef } from '../host/host';
 import { currentMesh } from '../store/document-store';
 import { applyImport } from './import/import-contract-files';
+import { planImport } from './import/planned-import';
 
 interface ContractFilesState {
   /** The file each contract was opened from or last saved to, so Save writes back to it. */
@@ -31,10 +33,15 @@ export function isOpenedDraft(id: string): boolean {
   return !isInDesign && id in useContractFiles.getState().fileById;
 }
 
-/** A contract opened from a file with problems, now fixed, joins the design as an opened file does. */
-export function addOpenedContract(contract: Contract): void {
+/**
+ * A contract opened from a file with problems, now fixed, joins the design as an opened file
+ * does, unless the design would then no longer export (a table its product already serves):
+ * then it stays out, and the refusal says why.
+ */
+export function addOpenedContract(contract: Contract): ImportRefusal | null {
   const file = useContractFiles.getState().fileById[contract.id];
-  if (!file) return;
+  const mesh = currentMesh();
+  if (!file || !mesh) return null;
   const opened: ImportedFile = {
     ok: true,
     file: file.name,
@@ -44,5 +51,8 @@ export function addOpenedContract(contract: Contract): void {
     notes: [],
     findings: [],
   };
+  const { refusal } = planImport(mesh, [opened], {});
+  if (refusal) return refusal;
   applyImport([opened], {}, 'Opened');
+  return null;
 }

@@ -6,7 +6,16 @@ import { CHEESE_BATCH_PUBLISHED } from '../builders/cheese-batch-contract';
 import { aMesh, aPort } from '../builders/mesh-builder';
 import { aWideContractText } from '../builders/wide-contract';
 import { describeInChromium, screenshot } from './app-driver';
-import { caretAfter, caretAtEndOf, dropFiles, findInYaml, openContract, problems, showView } from './contract-driver';
+import {
+  caretAfter,
+  caretAtEndOf,
+  dropFiles,
+  findInYaml,
+  openContract,
+  problems,
+  showView,
+  yamlLinesStartingWith,
+} from './contract-driver';
 import { counts, newBlankDesign, openByChooser, openSampleDesign } from './designer-driver';
 
 describeInChromium('the contract editor in the built app', (session) => {
@@ -736,6 +745,36 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('Backspace');
     await contracts.getByRole('button', { name: /^Vitals\s*entity/ }).waitFor();
     expect(await page.getByTestId('out-of-sync').count()).toBe(0);
+  });
+
+  it('keeps a fixed draft that cannot join the design open as a draft, the clash listed with what to do', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const uncaught: string[] = [];
+    page.on('pageerror', (error) => uncaught.push(error.message));
+    const mesh = aMesh()
+      .withDomain('finance')
+      .withProduct('billing', 'finance', {
+        outputPorts: [aPort('bills', 'output', { contractId: 'tax_bill' })],
+      })
+      .withContract('tax_bill', { name: 'Tax bills' })
+      .build();
+    await openByChooser(page, 'tax.mesh.json', serializeMesh(mesh));
+    const clashing =
+      'apiVersion: v3.1.0\nkind: DataContract\nid: tbdup\nname: Tax bills again\nversion: 1.0.0\nstatus: active\nstatus: retired\n' +
+      'dataProduct: billing\nschema:\n  - name: tax_bill\n    properties:\n      - name: id\n        logicalType: string\n';
+    await openContractFile(page, 'tbdup.odcs.yaml', clashing);
+    await page.getByTestId('out-of-sync').filter({ hasText: 'Not applied: 1 problem:' }).waitFor();
+
+    await caretAfter(page, 'status: retired');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.getByTestId('contract-problems').filter({ hasText: "'tax_bill' would name both" }).waitFor();
+    expect(await problems(page)).toContain('rename the table, or serve the contract from another product');
+    expect(await page.getByTestId('out-of-sync').textContent()).toContain('Not applied: 1 problem:');
+    expect(await page.getByRole('tab', { name: /^Tax bills again\b/ }).count()).toBe(1);
+    expect(await yamlLinesStartingWith(page, 'status:')).toEqual(['status: active']);
+    expect(uncaught).toEqual([]);
   });
 
   it('says a draft cannot be served until its YAML is fixed, rather than doing nothing, and serves it once fixed', async () => {

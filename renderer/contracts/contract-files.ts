@@ -101,7 +101,10 @@ export async function openContractFile(host: Host): Promise<void> {
     const id = readableContractId(opened.text);
     const isTaken = currentMesh()?.contracts.some((contract) => contract.id === id) ?? true;
     if (id === undefined || isTaken) {
-      const why = id === undefined ? 'it has no id to keep a draft under' : `the design already has a contract '${id}'`;
+      const why =
+        id === undefined
+          ? 'it has no id to keep a draft under: none, a blank one, or one with a control character'
+          : `the design already has a contract '${id}'`;
       useNoticeStore.getState().show({
         tone: 'error',
         text: `Open contract: could not open ${shownName(opened.file.name)} (${counted(read.errors.length, 'problem')}; ${why}). The file is left as it is.`,

@@ -1,5 +1,5 @@
 import { isMap, parseDocument } from 'yaml';
-import { isValidId } from '../model/ids';
+import { ContractIdSchema } from '../model/ids';
 
 /** A top-level string of a contract's text, read even when the text has problems elsewhere. */
 function readableTopLevelString(text: string, key: string): string | undefined {
@@ -15,7 +15,7 @@ function readableTopLevelString(text: string, key: string): string | undefined {
  */
 export function readableContractId(text: string): string | undefined {
   const id = readableTopLevelString(text, 'id');
-  return id !== undefined && isValidId(id) ? id : undefined;
+  return id !== undefined && ContractIdSchema.safeParse(id).success ? id : undefined;
 }
 
 /** The `name` a contract's text gives, even when it has problems: what to call a draft by. */

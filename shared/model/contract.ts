@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './ids';
+import { ContractIdSchema } from './ids';
 import { LogicalTypeSchema } from './logical-type';
 
 /*
@@ -86,7 +86,7 @@ export type DatasetKind = z.infer<typeof DatasetKindSchema>;
 
 /** What a contract's text reads as. */
 export const ContractModelSchema = z.strictObject({
-  id: IdSchema,
+  id: ContractIdSchema,
   /** The text's `name`, or a readable stand-in when it has none (never written back). */
   name: z.string().min(1),
   /** The ODCS version the text is written in (`v3.0.2`, `v3.1.0`, `v3.2.0`). */

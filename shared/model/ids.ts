@@ -10,6 +10,20 @@ export const IdSchema = z
 
 export type Id = z.infer<typeof IdSchema>;
 
+/** What would end a line or be refused by a reader: C0 and C1 controls, DEL, line and paragraph separators. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * A contract's id, kept verbatim, as ODCS allows any string (`urn:datacontract:tax:bill`,
+ * `Steuerbescheid-Ä`, `Tax Bill 2024`): it never names a file (exports and Save contract as…
+ * name files after a slug of the name), so only a blank id or a control character is refused.
+ */
+export const ContractIdSchema = z
+  .string()
+  .max(256)
+  .refine((id) => id.trim() !== '' && !LINE_BREAKING.test(id), 'must not be blank or hold a control character');
+
 export function isValidId(candidate: string): boolean {
   return IdSchema.safeParse(candidate).success;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './ids';
+import { ContractIdSchema, IdSchema } from './ids';
 import { TableSchema } from './table';
 
 export const SystemTableSchema = z.strictObject({
@@ -32,7 +32,7 @@ export const PublishedEventSchema = z.strictObject({
   /** The table whose inserts and updates trigger the event. */
   table: z.string().min(1),
   on: z.array(z.enum(['insert', 'update', 'delete'])).min(1),
-  contractId: IdSchema.optional(),
+  contractId: ContractIdSchema.optional(),
   description: z.string().optional(),
 });
 export type PublishedEvent = z.infer<typeof PublishedEventSchema>;

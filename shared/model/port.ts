@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './ids';
+import { ContractIdSchema, IdSchema } from './ids';
 import { LogicalTypeSchema } from './logical-type';
 
 export const PortDirectionSchema = z.enum(['input', 'output', 'discovery']);
@@ -23,7 +23,7 @@ export const PortSchema = z.strictObject({
   protocol: PortProtocolSchema,
   description: z.string(),
   /** Output ports: the contract governing the dataset served here. */
-  contractId: IdSchema.optional(),
+  contractId: ContractIdSchema.optional(),
   /** Input ports: what the consumer relies on, checked against the producer's contract. */
   expects: z.array(ExpectedFieldSchema).optional(),
 });

@@ -10,7 +10,7 @@ describe('readableContractId', () => {
   it('reads no id that is missing, not at the top level, or not a valid id', () => {
     expect(readableContractId('name: Vitals\n')).toBeUndefined();
     expect(readableContractId('- id: vitals\n')).toBeUndefined();
-    expect(readableContractId('id: ../vitals\n')).toBeUndefined();
+    expect(readableContractId('id: "vi\\u0085tals"\n')).toBeUndefined();
     expect(readableContractId('id: [\n')).toBeUndefined();
   });
 });

@@ -65,9 +65,9 @@ describe('Open contract… on a file that is not a valid contract', () => {
   });
 
   it('does not open a file whose id cannot be read, or is taken, and says so as Open contract', async () => {
-    await openContractFile(aHostOpening(DUPLICATE_KEY.replace('id: vitals', 'id: ../vitals')));
+    await openContractFile(aHostOpening(DUPLICATE_KEY.replace('id: vitals', 'id: "vi\\u0085tals"')));
     expect(notice()?.text).toBe(
-      'Open contract: could not open vitals.odcs.yaml (1 problem; it has no id to keep a draft under). The file is left as it is.',
+      'Open contract: could not open vitals.odcs.yaml (1 problem; it has no id to keep a draft under: none, a blank one, or one with a control character). The file is left as it is.',
     );
     await openContractFile(aHostOpening(DUPLICATE_KEY.replace('id: vitals', 'id: labs')));
     expect(notice()?.text).toBe(

@@ -11,11 +11,8 @@ import { useUiStore } from '../store/ui-store';
 import type { MeshLinkData } from './flow-elements';
 import { linkRoute, plainWay, routeThrough, runsBackward } from './link-route';
 import { useRouteApart } from './link-routes-apart';
-import { sameBodies, selectBodiesInTheWay, selectBodiesOf, selectNoBodies } from './node-bodies';
+import { ROUTING_MARGIN, sameBodies, selectBodiesNear, selectBodiesOf, selectNoBodies } from './node-bodies';
 import { LinkActivity, useLinkViolation } from './simulation/link-activity';
-
-/** How far round the box between its ends a link looks for nodes to go round. */
-const ROUTING_MARGIN = 200;
 
 /**
  * A link: out of the right of its source, into the left of its target, with an arrowhead where
@@ -60,7 +57,7 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   // near a moving node each frame would cost frames. It goes round them once the move ends.
   const isMoving = useDocumentStore((state) => state.gestureStart !== null);
   const bodies = useStore(
-    useMemo(() => (isMoving ? selectNoBodies : selectBodiesInTheWay(plain, ROUTING_MARGIN)), [plain, isMoving]),
+    useMemo(() => (isMoving ? selectNoBodies : selectBodiesNear(plain, ROUTING_MARGIN)), [plain, isMoving]),
     sameBodies,
   );
   // The same route while the link does not move: its activity places its count only when it does.

@@ -1,7 +1,9 @@
 import type { ReactFlowState } from '@xyflow/react';
 import { boundsOf, inflate, overlaps, type Point, type Rect } from '../../shared/editing/geometry';
 import { memoizedOn } from '../../shared/editing/memo';
-import { isClearOf } from './obstacle-route';
+
+/** How far round the box between its ends a link looks for nodes to go round. */
+export const ROUTING_MARGIN = 200;
 
 /** The nodes a label on a link must not cover: what has a title and rows to read. */
 const BODY_TYPES = new Set(['product', 'system', 'note']);
@@ -52,29 +54,26 @@ const NONE: readonly Rect[] = [];
 export const selectNoBodies = (): readonly Rect[] => NONE;
 
 /**
- * A selector of the bodies a link taking `way` must go round: none while the way is clear of
- * them all, else every body within `margin` of it. It looks again only when the nodes change,
- * and its answer compares equal (`sameBodies`) while those stay where they are, so moving a
- * node re-routes only the links it comes near.
+ * A selector of the bodies within `margin` of a link taking `way`: those it goes round where they
+ * are in its way, and keeps clear of when it is moved apart from other links (a way clear of them
+ * may be moved into them). It looks again only when the nodes change, and its answer compares
+ * equal (`sameBodies`) while those stay where they are, so moving a node re-routes only the links
+ * it comes near.
  */
-export function selectBodiesInTheWay(
-  way: readonly Point[],
-  margin: number,
-): (state: ReactFlowState) => readonly Rect[] {
+export function selectBodiesNear(way: readonly Point[], margin: number): (state: ReactFlowState) => readonly Rect[] {
   const area = inflate(
     boundsOf(way.map((point) => ({ ...point, width: 0, height: 0 }))) ?? { x: 0, y: 0, width: 0, height: 0 },
     margin,
   );
   let bodies: readonly Rect[] | undefined;
-  let inTheWay = NONE;
+  let near = NONE;
   return (state) => {
     const now = selectNodeBodies(state);
     if (now !== bodies) {
       bodies = now;
-      const near = now.filter((body) => overlaps(body, area));
-      inTheWay = isClearOf(way, near) ? NONE : near;
+      near = now.filter((body) => overlaps(body, area));
     }
-    return inTheWay;
+    return near;
   };
 }
 

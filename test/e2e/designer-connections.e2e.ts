@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
@@ -10,6 +11,7 @@ import {
   linksThroughNodes,
   nameIt,
   newBlankDesign,
+  openByChooser,
   openSampleDesign,
   portHandle,
   productNode,
@@ -17,6 +19,12 @@ import {
   systemNode,
   zoomLevel,
 } from './designer-driver';
+
+/** Five fitness-club domains; Memberships & Contracts → Invoices passes Live Club Occupancy and Turnstile Controller. */
+const fitnessClub = readFileSync(
+  new URL('../fixtures/mesh/fitness-club-crossing-link.mesh.json', import.meta.url),
+  'utf8',
+);
 
 const port = (page: Page, productId: string, portId: string) =>
   portHandle(page.getByTestId(`product-${productId}`).locator('xpath=..'), portId);
@@ -227,6 +235,17 @@ describeInChromium('connecting ports', (session) => {
     expect(await linksThroughNodes(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await screenshot(page, 'first-cdc-link');
+  });
+
+  it('routes a link between domains round the products and systems of a domain it passes, not into their ports', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openByChooser(page, 'fitness-club.mesh.json', fitnessClub);
+    await productNode(page, 'Memberships & Contracts').locator('.product-node__name').click();
+    await page.getByTestId('rf__edge-members-memberships-contracts-to-billing-invoices').waitFor();
+
+    expect(await linksThroughNodes(page)).toEqual([]);
+    await screenshot(page, 'link-round-another-domains-nodes');
   });
 });
 

@@ -31,7 +31,9 @@ interface Run {
  * two links on one line look like one link joining the ports of both. Where two runs of different
  * links lie on one line, overlapping by more than a few pixels, the one whose run can move (a
  * run between two turns) moves a lane aside; where both are a port's straight run in or out,
- * which must stay level with their ports, the turns beside them move so the runs end apart. A move
+ * which must stay level with their ports, the turns beside them move so the runs end apart, or,
+ * where that would take one through a node, one runs a lane aside and steps onto its port's line
+ * past the other's run. A move
  * that would take a link through a node it does not join is not made. Links that share a port
  * share their run from it: that line is true. Returns the routes that changed, by link id.
  */
@@ -101,11 +103,18 @@ function waysApart(a: Run, b: Run, aPoints: readonly Point[], bPoints: readonly 
       return [[run.link, shiftRun(points, run.index, run.isHorizontal, by)]];
     }),
   );
-  return movable.length > 0 ? lanesAside : [endPortRunsApart(a, b, aPoints, bPoints)].filter((way) => way.length > 0);
+  if (movable.length > 0) return lanesAside;
+  return [endPortRunsApart(a, b, aPoints, bPoints), stepPast(b, a, bPoints), stepPast(a, b, aPoints)].filter(
+    (way) => way.length > 0,
+  );
 }
 
-/** Whether a moved route still clears the nodes near it and turns as it did, no run reversed nor shrunk to nothing. */
+/**
+ * Whether a moved route still clears the nodes near it and turns as it did, no run reversed nor
+ * shrunk to nothing. A step past another run (`stepPast`) adds turns, which it places itself.
+ */
 function isFit(before: readonly Point[], after: readonly Point[], bodies: readonly Rect[]): boolean {
+  if (after.length !== before.length) return isClearOf(after, bodies);
   const keepsItsTurns = after.slice(1).every((end, index) => {
     const start = after[index] as Point;
     const [was, wasEnd] = [before[index] as Point, before[index + 1] as Point];
@@ -157,4 +166,28 @@ function turnAt(points: readonly Point[], run: Run, to: number): Point[] {
   const by = to - (run.isHorizontal ? current.x : current.y);
   const beside = run.index === 0 ? turn : turn - 1;
   return shiftRun(points, beside, !run.isHorizontal, by);
+}
+
+/**
+ * A port run sharing its line with `other`'s, where their turns cannot move apart (each would go
+ * through a node): the link runs a lane aside instead, on the side it turns to anyway, and steps
+ * onto its port's line halfway between the other run's end and its port. Empty without room.
+ */
+function stepPast(run: Run, other: Run, points: readonly Point[]): Reroute {
+  if (points.length < 4 || !run.isHorizontal) return [];
+  const isInto = run.index !== 0;
+  const [port, turn, beyond] = (isInto ? points.slice(-3).reverse() : points.slice(0, 3)) as [Point, Point, Point];
+  const otherEnd = port.x > turn.x ? Math.min(other.high, port.x) : Math.max(other.low, port.x);
+  const isOtherEndBetween = Math.min(turn.x, port.x) < otherEnd && otherEnd < Math.max(turn.x, port.x);
+  const toBeyond = beyond.y - turn.y;
+  if (!isOtherEndBetween || Math.abs(port.x - otherEnd) < 2 * MIN_STUB || Math.abs(toBeyond) < LANE_GAP + MIN_STUB)
+    return [];
+  const stepX = (otherEnd + port.x) / 2;
+  const asideY = turn.y + Math.sign(toBeyond) * LANE_GAP;
+  const step = [
+    { x: turn.x, y: asideY },
+    { x: stepX, y: asideY },
+    { x: stepX, y: port.y },
+  ];
+  return [[run.link, isInto ? [...points.slice(0, -2), ...step, port] : [port, ...step.reverse(), ...points.slice(2)]]];
 }

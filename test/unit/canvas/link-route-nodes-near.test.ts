@@ -5,6 +5,7 @@ import { ROUTING_MARGIN, selectBodiesNear } from '../../../renderer/canvas/node-
 import { segmentCrosses } from '../../../renderer/canvas/obstacle-route';
 import { type RoutedLink, spreadSharedRuns } from '../../../renderer/canvas/shared-runs';
 import { boundsOf, type Point, type Rect } from '../../../shared/editing/geometry';
+import { sharedLength } from './shared-length';
 
 /** The products and the system of test/fixtures/mesh/fitness-club-crossing-link.mesh.json, as drawn. */
 const drawn: Record<string, Rect> = {
@@ -47,22 +48,32 @@ function nodesCrossed(points: readonly Point[], ends: readonly string[]): string
 }
 
 describe('links moved apart, among the nodes near them', () => {
-  it('keeps a link between domains out of the products and systems of a domain it passes (fitness club)', () => {
-    // Memberships & Contracts → Invoices enters level with Equipment Assets' dataset, whose link
-    // runs right before it turns back to Maintenance Tickets: the two would share that line.
-    const toInvoices = routedAsDrawn('memberships-to-invoices', { x: 296, y: 246 }, { x: 522, y: 697 }, [
-      'memberships-contracts',
-      'invoices',
-    ]);
-    const toTickets = routedAsDrawn('assets-to-tickets', { x: 296, y: 697 }, { x: 158, y: 895.2 }, [
-      'equipment-assets',
-      'maintenance-tickets',
-    ]);
+  // Memberships & Contracts → Invoices enters level with Equipment Assets' dataset, whose link
+  // runs right before it turns back to Maintenance Tickets: the two would share that line.
+  const toInvoices = routedAsDrawn('memberships-to-invoices', { x: 296, y: 246 }, { x: 522, y: 697 }, [
+    'memberships-contracts',
+    'invoices',
+  ]);
+  const toTickets = routedAsDrawn('assets-to-tickets', { x: 296, y: 697 }, { x: 158, y: 895.2 }, [
+    'equipment-assets',
+    'maintenance-tickets',
+  ]);
 
+  it('keeps a link between domains out of the products and systems of a domain it passes (fitness club)', () => {
     const apart = spreadSharedRuns([toInvoices, toTickets]);
 
     const drawnRoute = (link: RoutedLink) => apart.get(link.linkId) ?? link.points;
     expect(nodesCrossed(drawnRoute(toInvoices), ['memberships-contracts', 'invoices'])).toEqual([]);
     expect(nodesCrossed(drawnRoute(toTickets), ['equipment-assets', 'maintenance-tickets'])).toEqual([]);
+  });
+
+  it('steps a link onto its port’s line past another link’s run along it, where the turns cannot move apart (fitness club)', () => {
+    const apart = spreadSharedRuns([toInvoices, toTickets]);
+
+    const [intoInvoices, outOfAssets] = [toInvoices, toTickets].map((link) => apart.get(link.linkId) ?? link.points);
+    expect(sharedLength(intoInvoices as Point[], outOfAssets as Point[])).toBe(0);
+    expect(nodesCrossed(intoInvoices as Point[], ['memberships-contracts', 'invoices'])).toEqual([]);
+    expect(nodesCrossed(outOfAssets as Point[], ['equipment-assets', 'maintenance-tickets'])).toEqual([]);
+    expect([intoInvoices?.[0], intoInvoices?.at(-1)]).toEqual([toInvoices.points[0], toInvoices.points.at(-1)]);
   });
 });

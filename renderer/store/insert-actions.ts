@@ -1,14 +1,17 @@
 import { domainPlaceAt } from '../../shared/editing/domains';
 import type { Point, Rect } from '../../shared/editing/geometry';
+import { spotClearOfChildren } from '../../shared/editing/layout-edits';
 import { owningDomainId } from '../../shared/editing/mesh-index';
 import {
   childDropPosition,
   DEFAULT_DOMAIN_SIZE,
+  DEFAULT_NODE_SIZE,
   DEFAULT_NOTE_SIZE,
   domainAt,
   domainRects,
   freeSpotIn,
   noteRects,
+  SLOT_GAP,
 } from '../../shared/editing/node-placement';
 import { useDocumentStore } from './document-store';
 import { addDomain } from './domain-actions';
@@ -67,7 +70,10 @@ function insert(kind: InsertableKind, { at, view, covered = [] }: InsertPlace): 
   if (at) {
     const domainId = domainAt(mesh, at);
     if (!domainId) return { ok: false, reason: `Drop the ${kind} inside a domain: every ${kind} belongs to one.` };
-    return created(add({ domainId, position: childDropPosition(mesh, domainId, at) }));
+    // Dropped on another node, it goes to the nearest free spot beside it, as a dragged node does.
+    const dropped = { ...childDropPosition(mesh, domainId, at), ...DEFAULT_NODE_SIZE };
+    const position = spotClearOfChildren(mesh, domainId, dropped, measuredSizeOf, { spacing: SLOT_GAP });
+    return created(add({ domainId, position, sizeOf: measuredSizeOf }));
   }
 
   const [firstSelected] = currentSelection().nodeIds;

@@ -1,6 +1,6 @@
 import type { Mesh, NodeLayout } from '../model';
 import { placeChild, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
-import { centerOf, overlaps, type Point, type Rect, slideClearNearest, translate } from './geometry';
+import { centerOf, inflate, overlaps, type Point, type Rect, slideClearNearest, translate } from './geometry';
 import { withSection } from './list-edits';
 import { childrenOf, domainById, owningDomainId, productById, systemById } from './mesh-index';
 import {
@@ -67,7 +67,7 @@ export interface DropResult {
 
 /**
  * After a drag: a product or system dropped over another domain moves into it (keeping where it
- * is on screen, unless it would cover another node there: see `clearOfSiblings`); the domain that holds it grows to contain it and pushes aside any neighbour it
+ * is on screen, unless it would cover another node there: see `spotClearOfChildren`); the domain that holds it grows to contain it and pushes aside any neighbour it
  * would overlap. One dropped outside every domain goes back to where it was in `before` (the
  * document when the drag started): every product and system belongs to a domain.
  */
@@ -93,23 +93,35 @@ export function withDroppedNodes(
     if (domainId !== node.domainId) next = withDomainOf(next, box.id, domainId);
     const measured = (id: string) => (id === box.id ? { width: box.width, height: box.height } : sizeOf(id));
     const dropped = { ...box, x: box.x - domain.x, y: box.y - domain.y };
-    next = withPositions(next, new Map([[box.id, clearOfSiblings(next, box.id, dropped, measured)]]));
+    const spot = spotClearOfChildren(next, domainId, dropped, measured, {
+      spacing: SIBLING_SPACING,
+      movesWithin: 0,
+      except: box.id,
+    });
+    next = withPositions(next, new Map([[box.id, spot]]));
     next = withDomainsApart(withDomainFitted(next, domainId, measured), [domainId]);
   }
   return { mesh: next, refused };
 }
 
 /**
- * Where a child dropped at `dropped` (relative to its domain) stays: there, or when it would cover
- * another child of its domain, the nearer free spot right or below, as far from it as siblings keep.
+ * Where a child put at `rect` (relative to its domain) goes: there, or where it would come within
+ * `movesWithin` of another child of the domain (`except` aside), the nearer free spot right or
+ * below, `spacing` clear of them. A dragged node moves only off a node it covers; a new one keeps
+ * its distance as new elements do.
  */
-function clearOfSiblings(mesh: Mesh, nodeId: string, dropped: Rect, sizeOf: SizeOf): Point {
-  const domainId = owningDomainId(mesh, nodeId) as string;
+export function spotClearOfChildren(
+  mesh: Mesh,
+  domainId: string,
+  rect: Rect,
+  sizeOf: SizeOf,
+  { spacing, movesWithin = spacing, except }: { spacing: number; movesWithin?: number; except?: string },
+): Point {
   const siblings = childrenOf(mesh, domainId).flatMap((child) =>
-    child.id === nodeId ? [] : (childRect(mesh, child.id, sizeOf) ?? []),
+    child.id === except ? [] : (childRect(mesh, child.id, sizeOf) ?? []),
   );
-  if (!siblings.some((sibling) => overlaps(sibling, dropped))) return { x: dropped.x, y: dropped.y };
-  return translate(dropped, slideClearNearest([dropped], siblings, { x: 0, y: 0 }, SIBLING_SPACING));
+  if (!siblings.some((sibling) => overlaps(inflate(sibling, movesWithin), rect))) return { x: rect.x, y: rect.y };
+  return translate(rect, slideClearNearest([rect], siblings, { x: 0, y: 0 }, spacing));
 }
 
 /** The document with a product or system belonging to another domain; its layout is left as it is. */

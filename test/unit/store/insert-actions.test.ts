@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { insertElement } from '../../../renderer/store/insert-actions';
+import { rememberNodeSizes } from '../../../renderer/store/node-sizes';
 import { selectOnly } from '../../../renderer/store/selection-store';
 import { isInsideItsDomain } from '../../../shared/editing/containment';
-import { containsRect, overlaps, type Rect } from '../../../shared/editing/geometry';
+import { containsRect, inflate, overlaps, type Rect } from '../../../shared/editing/geometry';
 import { aMesh } from '../../builders/mesh-builder';
 import { documentNow, expectOneUndoableStep, openDocument, twoStackedDomains } from './store-fixture';
 
@@ -22,14 +23,35 @@ describe('inserting from the palette', () => {
   beforeEach(() => openDocument(twoStackedDomains('tickets', 'support', { x: 32, y: 56 })));
 
   it('drops a product into the domain under the pointer, centred on it, inside its box', () => {
-    const result = insertElement('product', { at: { x: 300, y: 500 } });
+    const result = insertElement('product', { at: { x: 300, y: 150 } });
     expect(result.ok).toBe(true);
     const product = documentNow().products.at(-1);
-    expect(product?.domainId).toBe('support');
-    const domain = documentNow().layout.nodes.support!;
+    expect(product?.domainId).toBe('sales');
+    const domain = documentNow().layout.nodes.sales!;
     const layout = documentNow().layout.nodes[product?.id as string]!;
-    expect({ x: domain.x + layout.x, y: domain.y + layout.y }).toEqual({ x: 160, y: 425 });
+    expect({ x: domain.x + layout.x, y: domain.y + layout.y }).toEqual({ x: 160, y: 75 });
     expect(isInsideItsDomain(documentNow(), product?.id as string)).toBe(true);
+  });
+
+  it('drops a product over another one in the nearest free spot, 40 px clear of it, its domain grown to hold it', () => {
+    // Memberships & Contracts between two more products stacked in a domain, as drawn (260 × 74).
+    const stacked = ['profiles', 'memberships', 'app-usage'];
+    const mesh = stacked.reduce((built, id) => built.withProduct(id, 'members'), aMesh().withDomain('members')).build();
+    mesh.layout.nodes = {
+      members: { x: 0, y: 0, width: 324, height: 430 },
+      ...Object.fromEntries(stacked.map((id, row) => [id, { x: 32, y: 56 + 134 * row }])),
+    };
+    openDocument(mesh);
+    const drawn = { width: 260, height: 74 };
+    rememberNodeSizes(new Map(stacked.map((id) => [id, drawn])));
+
+    const result = insertElement('product', { at: { x: 162, y: 410 } });
+
+    const layoutOf = (id: string) => documentNow().layout.nodes[id] as { x: number; y: number };
+    const added = { ...layoutOf(result.ok ? result.id : ''), ...drawn };
+    const siblings = stacked.map((id) => ({ ...layoutOf(id), ...drawn }));
+    expect(siblings.filter((sibling) => overlaps(inflate(sibling, 39), added))).toEqual([]);
+    expect(isInsideItsDomain(documentNow(), result.ok ? result.id : '')).toBe(true);
   });
 
   it('refuses a product dropped outside every domain, saying why', () => {

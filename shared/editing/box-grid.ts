@@ -6,16 +6,22 @@ export const GRID_GAP = 80;
 type Box = { id: string } & Size;
 
 /**
- * Places boxes row by row, in order, with as many columns as brings the whole closest to
- * `aspectRatio` (width / height, the viewport's): a wide screen gets a wide grid, and a thousand
- * products stay one picture instead of one endless band.
+ * Places boxes row by row, in order, in the arrangement whose whole comes closest to `aspectRatio`
+ * (width / height, the viewport's): a wide screen gets a wide grid, and a thousand products stay
+ * one picture instead of one endless band. Columns as wide as their widest box where that fits
+ * the view as well; else rows each as long as the first, boxes side by side as wide as they are,
+ * so a domain drawn as one wide chain does not widen a column of narrow ones into one column.
  */
 export function gridPositions(boxes: readonly Box[], aspectRatio: number, gap = GRID_GAP): Map<string, Point> {
+  const counts = Array.from({ length: Math.max(1, boxes.length) }, (_, index) => index + 1);
+  const arrangements = [
+    ...counts.map((columns) => inColumns(boxes, columns, gap)),
+    ...counts.map((firstRow) => inRows(boxes, firstRow, gap)),
+  ];
   let best: { score: number; positions: Map<string, Point> } | undefined;
-  for (let columns = 1; columns <= Math.max(1, boxes.length); columns++) {
-    const grid = inColumns(boxes, columns, gap);
-    const score = Math.abs(Math.log(grid.width / Math.max(1, grid.height) / aspectRatio));
-    if (!best || score < best.score) best = { score, positions: grid.positions };
+  for (const arrangement of arrangements) {
+    const score = Math.abs(Math.log(arrangement.width / Math.max(1, arrangement.height) / aspectRatio));
+    if (!best || score < best.score) best = { score, positions: arrangement.positions };
   }
   return best?.positions ?? new Map();
 }
@@ -25,12 +31,34 @@ export function squareGridPositions(boxes: readonly Box[], gap: number): Map<str
   return inColumns(boxes, Math.max(1, Math.ceil(Math.sqrt(boxes.length))), gap).positions;
 }
 
+interface Arrangement {
+  positions: Map<string, Point>;
+  width: number;
+  height: number;
+}
+
+/**
+ * Boxes row by row, each beside the one before it, a row as long as the first `firstRow` boxes
+ * make it (or one box, where that is longer); each row as tall as its tallest box.
+ */
+function inRows(boxes: readonly Box[], firstRow: number, gap: number): Arrangement {
+  const rowLength = boxes
+    .slice(0, firstRow)
+    .reduce((length, box, index) => length + (index > 0 ? gap : 0) + box.width, 0);
+  const positions = new Map<string, Point>();
+  let [x, y, rowHeight, width] = [0, 0, 0, 0];
+  for (const box of boxes) {
+    if (x > 0 && x + box.width > rowLength) [x, y, rowHeight] = [0, y + rowHeight + gap, 0];
+    positions.set(box.id, { x, y });
+    width = Math.max(width, x + box.width);
+    rowHeight = Math.max(rowHeight, box.height);
+    x += box.width + gap;
+  }
+  return { positions, width, height: y + rowHeight };
+}
+
 /** Boxes row by row in `columns` columns, each column as wide as its widest box and each row as tall as its tallest. */
-function inColumns(
-  boxes: readonly Box[],
-  columns: number,
-  gap: number,
-): { positions: Map<string, Point>; width: number; height: number } {
+function inColumns(boxes: readonly Box[], columns: number, gap: number): Arrangement {
   const widths = new Array<number>(columns).fill(0);
   const heights = new Array<number>(Math.ceil(boxes.length / columns)).fill(0);
   boxes.forEach((box, index) => {

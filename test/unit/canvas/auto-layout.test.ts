@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { interpolateLayout } from '../../../renderer/canvas/auto-layout/animate-layout';
@@ -6,6 +7,7 @@ import { arrangedLayout } from '../../../shared/editing/auto-layout';
 import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
 import { layoutClashes } from '../../../shared/editing/layout-clashes';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
+import type { Mesh, NodeLayout } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 function twoDomains() {
@@ -98,6 +100,34 @@ describe('the ELK graph', () => {
     expect(empty?.size).toEqual(MIN_DOMAIN_SIZE);
     const laidOut = arrangedLayout(mesh, arrangements, 16 / 10);
     expect(laidOut.field).toMatchObject(MIN_DOMAIN_SIZE);
+  });
+
+  it('lays domains of chains, wide and narrow, out in rows in data-flow order, shaped like the view (fitness club)', async () => {
+    const mesh: Mesh = JSON.parse(
+      readFileSync(new URL('../../fixtures/mesh/fitness-club-crossing-link.mesh.json', import.meta.url), 'utf8'),
+    );
+    const drawn = (id: string) =>
+      id === 'club-access-turnstile-controller' ? { width: 300, height: 149 } : { width: 260, height: 74 };
+    const arrangements = arrangementsFromElk(await new ELK().layout(toElkGraph(mesh, drawn)));
+    // The canvas of a 1280 × 800 window, beside the palette and the inspector.
+    const view = { width: 836, height: 736 };
+
+    const laidOut = arrangedLayout(mesh, arrangements, view.width / view.height, drawn);
+
+    const boxes = mesh.domains.map(
+      (domain) => laidOut[domain.id] as Required<Pick<NodeLayout, 'x' | 'y' | 'width' | 'height'>>,
+    );
+    const rows = new Set(boxes.map((box) => box.y));
+    expect(rows.size).toBeLessThan(boxes.length);
+    // Read row by row, each domain comes after the one before it: right of it, or on a row below.
+    for (const [index, box] of boxes.slice(1).entries()) {
+      const before = boxes[index] as (typeof boxes)[number];
+      expect(box.y > before.y || (box.y === before.y && box.x > before.x)).toBe(true);
+    }
+    const width = Math.max(...boxes.map((box) => box.x + box.width));
+    const height = Math.max(...boxes.map((box) => box.y + box.height));
+    // In one column, as they were laid out before, they fitted the view at 0.45.
+    expect(Math.min(view.width / width, view.height / height)).toBeGreaterThan(0.55);
   });
 
   it('wraps a long chain into rows rather than one band wider than the screen can show', async () => {

@@ -5,8 +5,8 @@ import { mermaidTitle } from './diagram-title';
 import { createMermaidIds, mermaidString } from './mermaid-text';
 
 const INDENT = '  ';
-/** What Mermaid's erDiagram takes as an attribute's type or name: anything else is written with `_`. */
-const ATTRIBUTE_WORD = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Mermaid reads `PK`, `FK` or `UK` (any case) at the start of a word, up to a `-`, as a key marker, never as a name. */
+const KEY_MARKER = /^(?:pk|fk|uk)(?![A-Za-z0-9_])/i;
 
 /** A contract's schema as a Mermaid `erDiagram`, and how many relationships it draws (Mermaid limits edges). */
 export interface ContractErDiagram {
@@ -55,10 +55,10 @@ function attributeLine(field: DiagramField, isForeignKey: boolean): string {
   return [type, name, keys, notes && mermaidString(notes)].filter(Boolean).join(' ');
 }
 
+/** What Mermaid's erDiagram takes as an attribute's type or name: other characters as `_`, led by `_` where needed. */
 function attributeWord(text: string): string {
-  if (ATTRIBUTE_WORD.test(text)) return text;
   const word = text.replace(/[^A-Za-z0-9_-]/g, '_');
-  return /^[A-Za-z_]/.test(word) ? word : `_${word}`;
+  return /^[A-Za-z_]/.test(word) && !KEY_MARKER.test(word) ? word : `_${word}`;
 }
 
 /** `contract Customers`: the other contract that holds a schema object of this name, as far as the design tells. */

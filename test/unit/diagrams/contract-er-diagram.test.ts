@@ -67,6 +67,31 @@ describe('a contract’s schema as a Mermaid erDiagram', () => {
     ]);
   });
 
+  it('writes a property named like a key marker (pk, FK, Uk-code) so Mermaid reads it as a name, its name in the notes', async () => {
+    const keyNamed = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: lots
+name: Lots
+version: 1.0.0
+status: active
+schema:
+  - name: lots
+    properties:
+      - name: pk
+        logicalType: string
+      - name: FK
+        logicalType: string
+      - name: Uk-code
+        logicalType: string
+`);
+    const { text } = contractErDiagram(keyNamed, [keyNamed]);
+    expect((await parseErDiagram(text)).entities[0]?.attributes).toEqual([
+      'string _pk pk',
+      'string _FK FK',
+      'string _Uk-code Uk-code',
+    ]);
+  });
+
   it('names an object no contract of the design holds as outside the contract', async () => {
     const { text } = contractErDiagram(quoteLines, [quoteLines]);
     expect((await parseErDiagram(text)).entities[1]?.label).toBe('quotes (not in this contract)');

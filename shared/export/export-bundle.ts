@@ -2,7 +2,7 @@ import type { Mesh } from '../model/mesh';
 import { formatProblem, type Problem, type Result } from '../model/problem';
 import { type DiagramPictures, pictureFile, plannedPictures, withPictures } from './diagram-pictures';
 import { describeScope, type ExportScope, elementsInScope } from './export-scope';
-import type { ExportFile, ExportOptions, ExportResult, ExportTarget } from './export-target';
+import type { ExportFile, ExportOptions, ExportResult, ExportTarget, ExportWarning } from './export-target';
 import { checkBundlePaths } from './file-names';
 
 /*
@@ -71,8 +71,9 @@ export interface BundleSteps {
 
 /**
  * The bundle step by step: `onProgress` before each target and each picture, then `pause`.
- * Stops with null once `isCancelled` says the result is no longer wanted. A picture that cannot
- * be drawn fails the bundle, naming the diagram and the reason.
+ * Stops with null once `isCancelled` says the result is no longer wanted. A diagram of which a
+ * picture cannot be drawn is left out with its pictures, with a warning naming it and the reason,
+ * as a diagram too large to draw is: the rest of the bundle is still written.
  */
 export async function exportBundleInSteps(
   mesh: Mesh,
@@ -94,27 +95,48 @@ export async function exportBundleInSteps(
   const planned = results.flatMap(({ result }) => (result.ok ? plannedPictures(result.value, formats) : []));
   if (!steps.pictures || planned.length === 0) return assembleBundle(mesh, scope, results);
   const pictures: ExportFile[] = [];
-  for (const picture of planned) {
-    const done = targets.length + pictures.length;
-    steps.onProgress({ done, total: targets.length + planned.length, doing: `Drawing ${picture.path}` });
+  const undrawable = new Map<string, ExportWarning>();
+  for (const [index, picture] of planned.entries()) {
+    if (undrawable.has(picture.diagram.path)) continue;
+    steps.onProgress({
+      done: targets.length + index,
+      total: targets.length + planned.length,
+      doing: `Drawing ${picture.path}`,
+    });
     await steps.pause();
     if (steps.isCancelled()) return null;
     try {
       pictures.push(pictureFile(picture, await steps.pictures.draw(String(picture.diagram.content), picture.format)));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        errors: [{ path: picture.diagram.path, message: `${picture.path} could not be drawn: ${reason}` }],
-      };
+      undrawable.set(picture.diagram.path, {
+        kind: 'left-out',
+        path: picture.diagram.path,
+        message: `not written: ${picture.path} could not be drawn: ${reason}`,
+      });
     }
     if (steps.isCancelled()) return null;
   }
   const drawn = results.map(({ target, result }) => ({
     target,
-    result: result.ok ? { ...result, value: withPictures(result.value, pictures) } : result,
+    result: result.ok ? withDrawnPictures(result, pictures, undrawable) : result,
   }));
   return assembleBundle(mesh, scope, drawn);
+}
+
+/** A target's files with the pictures drawn, less each diagram a picture of which could not be drawn, named in a warning instead. */
+function withDrawnPictures(
+  { value: files, warnings = [] }: Extract<ExportResult, { ok: true }>,
+  pictures: readonly ExportFile[],
+  undrawable: ReadonlyMap<string, ExportWarning>,
+): ExportResult {
+  const leftOut = files.flatMap((file) => undrawable.get(file.path) ?? []);
+  const value = withPictures(
+    files.filter((file) => !undrawable.has(file.path)),
+    pictures,
+  );
+  const allWarnings = [...warnings, ...leftOut];
+  return allWarnings.length > 0 ? { ok: true, value, warnings: allWarnings } : { ok: true, value };
 }
 
 /** Puts the targets' results together: every problem of every target, or the files, index.md and the warnings. */

@@ -206,27 +206,33 @@ describe('export bundles', () => {
       ]);
     });
 
-    it('fails the whole bundle when a picture cannot be drawn, naming the diagram and the reason', async () => {
-      const draw = async (text: string) => {
-        if (text.includes('Logical view: Orders')) throw new Error('Parse error on line 3');
+    it('leaves out a diagram a picture of which cannot be drawn, with its pictures, and says why; the rest is written', async () => {
+      const draw = async (text: string, format: PictureFormat) => {
+        if (text.includes('Logical view: Orders') && format === 'png') throw new Error('Parse error on line 3');
         return '<svg/>';
       };
       const result = await exportBundleInSteps(
         ecommerce.mesh,
-        EXPORT_TARGETS,
+        mermaid,
         WHOLE_MESH,
-        {},
-        steps({ formats: ['svg'], draw }),
+        logicalViews,
+        steps({ formats: ['svg', 'png'], draw }),
       );
-      expect(result).toEqual({
-        ok: false,
-        errors: [
-          {
-            path: 'mermaid/logical-view/orders.mmd',
-            message: 'mermaid/logical-view/orders.svg could not be drawn: Parse error on line 3',
-          },
-        ],
-      });
+      const paths = pathsOf(result!);
+      expect(paths).not.toContain('mermaid/logical-view/orders.mmd');
+      expect(paths).not.toContain('mermaid/logical-view/orders.svg');
+      expect(paths).toContain('mermaid/logical-view/customers.png');
+      expect(result?.ok && result.warnings).toEqual([
+        {
+          kind: 'left-out',
+          path: 'mermaid/logical-view/orders.mmd',
+          message:
+            'Mermaid diagrams: not written: mermaid/logical-view/orders.png could not be drawn: Parse error on line 3',
+        },
+      ]);
+      expect(String(filesOf(result!)[0]?.content)).toContain(
+        'mermaid/logical-view/orders.mmd: not written: mermaid/logical-view/orders.png could not be drawn',
+      );
     });
 
     it('stops drawing once cancelled', async () => {

@@ -34,10 +34,11 @@ export function contractErDiagram(contract: Contract, contracts: readonly Contra
   for (const table of tables) {
     const label = table.isExternal ? `${table.name} (${holderOf(table.name, contract, contracts)})` : table.name;
     lines.push(`${INDENT}${idOf(table.name)}[${mermaidString(label)}] {`);
-    for (const field of table.fields) {
+    const names = attributeNames(table.fields);
+    table.fields.forEach((field, index) => {
       const isForeignKey = foreignKeys.has(`${table.name}.${field.name}`);
-      lines.push(`${INDENT}${INDENT}${attributeLine(field, isForeignKey)}`);
-    }
+      lines.push(`${INDENT}${INDENT}${attributeLine(field, names[index] as string, isForeignKey)}`);
+    });
     lines.push(`${INDENT}}`);
   }
   for (const { from, to } of edges) {
@@ -47,9 +48,24 @@ export function contractErDiagram(contract: Contract, contracts: readonly Contra
   return { text: `${lines.join('\n')}\n`, relationshipCount: edges.length };
 }
 
-function attributeLine(field: DiagramField, isForeignKey: boolean): string {
+/**
+ * Each field's name as an attribute word, distinct within its entity: a name Mermaid takes as it
+ * is keeps it, and a written one that would be the same as another gets `_2`, `_3`.
+ */
+function attributeNames(fields: readonly DiagramField[]): string[] {
+  const words = fields.map((field) => attributeWord(field.name));
+  const taken = new Set(words.filter((word, index) => word === fields[index]?.name));
+  return words.map((word, index) => {
+    if (word === fields[index]?.name) return word;
+    let name = word;
+    for (let suffix = 2; taken.has(name); suffix++) name = `${word}_${suffix}`;
+    taken.add(name);
+    return name;
+  });
+}
+
+function attributeLine(field: DiagramField, name: string, isForeignKey: boolean): string {
   const type = attributeWord(field.logicalType || 'any');
-  const name = attributeWord(field.name);
   const keys = [field.isPrimaryKey && 'PK', isForeignKey && 'FK', field.isUnique && 'UK'].filter(Boolean).join(', ');
   const notes = [field.isRequired && 'required', name !== field.name && field.name].filter(Boolean).join(', ');
   return [type, name, keys, notes && mermaidString(notes)].filter(Boolean).join(' ');

@@ -45,6 +45,22 @@ schema:
       - name: note
 `);
 
+/** The attributes Mermaid reads of a contract's one schema object, of the properties given as ODCS YAML list items. */
+async function attributesOfOneTable(propertiesYaml: string): Promise<string[] | undefined> {
+  const contract = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: lots
+name: Lots
+version: 1.0.0
+status: active
+schema:
+  - name: lots
+    properties:${propertiesYaml}
+`);
+  const { text } = contractErDiagram(contract, [contract]);
+  return (await parseErDiagram(text)).entities[0]?.attributes;
+}
+
 const mesh = () => {
   const design = aMesh().build();
   design.contracts.push(quotes, quoteLines);
@@ -68,28 +84,25 @@ describe('a contract’s schema as a Mermaid erDiagram', () => {
   });
 
   it('writes a property named like a key marker (pk, FK, Uk-code) so Mermaid reads it as a name, its name in the notes', async () => {
-    const keyNamed = contractFromYaml(`apiVersion: v3.1.0
-kind: DataContract
-id: lots
-name: Lots
-version: 1.0.0
-status: active
-schema:
-  - name: lots
-    properties:
+    const attributes = await attributesOfOneTable(`
       - name: pk
         logicalType: string
       - name: FK
         logicalType: string
       - name: Uk-code
-        logicalType: string
-`);
-    const { text } = contractErDiagram(keyNamed, [keyNamed]);
-    expect((await parseErDiagram(text)).entities[0]?.attributes).toEqual([
-      'string _pk pk',
-      'string _FK FK',
-      'string _Uk-code Uk-code',
-    ]);
+        logicalType: string`);
+    expect(attributes).toEqual(['string _pk pk', 'string _FK FK', 'string _Uk-code Uk-code']);
+  });
+
+  it('gives properties whose written names would be the same distinct names, the name as written kept', async () => {
+    const attributes = await attributesOfOneTable(`
+      - name: line no.
+        logicalType: integer
+      - name: line_no_
+        logicalType: integer
+      - name: line-no?
+        logicalType: integer`);
+    expect(attributes).toEqual(['integer line_no__2 line no.', 'integer line_no_', 'integer line-no_ line-no?']);
   });
 
   it('names an object no contract of the design holds as outside the contract', async () => {

@@ -31,8 +31,12 @@ export function contractErDiagram(contract: Contract, contracts: readonly Contra
   const foreignKeys = new Set(edges.map((edge) => `${edge.from.table}.${edge.from.field}`));
   const lines = ['---', `title: ${mermaidTitle(`Schema of contract ${contract.name} ${contract.version}`)}`, '---'];
   lines.push('erDiagram');
-  for (const table of tables) {
-    const label = table.isExternal ? `${table.name} (${holderOf(table.name, contract, contracts)})` : table.name;
+  for (const drawn of tables) {
+    const holder = drawn.isExternal ? holderOf(drawn.name, contract, contracts) : undefined;
+    const table = holder ? withTypesOf(holder, drawn) : drawn;
+    const label = drawn.isExternal
+      ? `${table.name} (${holder ? `contract ${holder.name}` : 'not in this contract'})`
+      : table.name;
     lines.push(`${INDENT}${idOf(table.name)}[${mermaidString(label)}] {`);
     const names = attributeNames(table.fields);
     table.fields.forEach((field, index) => {
@@ -77,10 +81,18 @@ function attributeWord(text: string): string {
   return /^[A-Za-z_]/.test(word) && !KEY_MARKER.test(word) ? word : `_${word}`;
 }
 
-/** `contract Customers`: the other contract that holds a schema object of this name, as far as the design tells. */
-function holderOf(table: DiagramTable['name'], contract: Contract, contracts: readonly Contract[]): string {
-  const holder = contracts.find(
-    (other) => other.id !== contract.id && other.schema.some((object) => object.name === table),
-  );
-  return holder ? `contract ${holder.name}` : 'not in this contract';
+/** The other contract that holds a schema object of this name, as far as the design tells. */
+function holderOf(
+  table: DiagramTable['name'],
+  contract: Contract,
+  contracts: readonly Contract[],
+): Contract | undefined {
+  return contracts.find((other) => other.id !== contract.id && other.schema.some((object) => object.name === table));
+}
+
+/** A table of another contract with the types that contract gives its properties. */
+function withTypesOf(holder: Contract, table: DiagramTable): DiagramTable {
+  const properties = holder.schema.find((object) => object.name === table.name)?.properties ?? [];
+  const typeOf = (field: string) => properties.find((property) => property.name === field)?.logicalType ?? '';
+  return { ...table, fields: table.fields.map((field) => ({ ...field, logicalType: typeOf(field.name) })) };
 }

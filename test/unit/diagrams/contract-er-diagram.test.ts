@@ -68,7 +68,7 @@ const mesh = () => {
 };
 
 describe('a contract’s schema as a Mermaid erDiagram', () => {
-  it('draws each schema object with its properties’ types, keys and required, as Mermaid reads them', async () => {
+  it('draws each schema object with its properties’ types, keys and required, and another contract’s object with that contract’s types, as Mermaid reads them', async () => {
     const { text } = contractErDiagram(quoteLines, mesh().contracts);
     const parsed = await parseErDiagram(text);
     expect(parsed.entities).toEqual([
@@ -76,7 +76,7 @@ describe('a contract’s schema as a Mermaid erDiagram', () => {
         label: 'quote_lines',
         attributes: ['integer quote_id PK,FK required', 'integer line_no_ line no.', 'any note'],
       },
-      { label: 'quotes (contract Quotes)', attributes: ['any quote_id'] },
+      { label: 'quotes (contract Quotes)', attributes: ['integer quote_id'] },
     ]);
     expect(parsed.relationships).toEqual([
       { from: 'quote_lines', to: 'quotes (contract Quotes)', label: 'quote_id → quote_id' },

@@ -1,5 +1,7 @@
 import { valueAt } from '../model/plain-schema-issue';
 import { counted } from '../model/word-list';
+import { nestedFieldPath } from './nested-fields';
+import { isJsonObject } from './odcs-document';
 import { propertyPathOf } from './property-path';
 import type { YamlEdit } from './yaml-text-edit';
 
@@ -48,13 +50,7 @@ export function schemaDiagramOf(document: OdcsValue): SchemaDiagram {
   const tables: DiagramTable[] = objects.map((object) => ({
     name: String(object.name ?? ''),
     ...(typeof object.physicalName === 'string' && { physicalName: object.physicalName }),
-    fields: asList(object.properties).map((property) => ({
-      name: String(property.name ?? ''),
-      logicalType: String(property.logicalType ?? ''),
-      isPrimaryKey: property.primaryKey === true,
-      isRequired: property.required === true,
-      isUnique: property.unique === true,
-    })),
+    fields: fieldsOf(asList(object.properties)),
     isExternal: false,
   }));
   const edges: DiagramEdge[] = [];
@@ -96,13 +92,7 @@ export function schemaDiagramOf(document: OdcsValue): SchemaDiagram {
   for (const [name, fields] of external) {
     tables.push({
       name,
-      fields: [...fields].map((field) => ({
-        name: field,
-        logicalType: '',
-        isPrimaryKey: false,
-        isRequired: false,
-        isUnique: false,
-      })),
+      fields: [...fields].map((field) => diagramField(field, {})),
       isExternal: true,
     });
   }
@@ -114,6 +104,37 @@ export function diagramSummary({ tables, edges }: SchemaDiagram): string {
   const externalCount = tables.filter((table) => table.isExternal).length;
   const external = externalCount > 0 ? `, ${counted(externalCount, 'external table')} it refers to` : '';
   return `${counted(tables.length - externalCount, 'table')}, ${counted(edges.length, 'relationship')}${external}.`;
+}
+
+/**
+ * Each property and, after it, the fields nested in it, named by their path as the contract
+ * checks name them (`storage.vault`, an array's items `lines[]`, theirs `lines[].sku`).
+ */
+function fieldsOf(properties: readonly OdcsValue[], parent?: string): DiagramField[] {
+  return properties.flatMap((property) => {
+    const name = String(property.name ?? '');
+    const path = parent === undefined ? name : nestedFieldPath(parent, name);
+    return [diagramField(path, property), ...fieldsBelow(property, path)];
+  });
+}
+
+function fieldsBelow(property: OdcsValue, path: string): DiagramField[] {
+  const { items } = property;
+  const itemsPath = `${path}[]`;
+  return [
+    ...fieldsOf(asList(property.properties), path),
+    ...(isJsonObject(items) ? [diagramField(itemsPath, items), ...fieldsBelow(items, itemsPath)] : []),
+  ];
+}
+
+function diagramField(name: string, property: OdcsValue): DiagramField {
+  return {
+    name,
+    logicalType: String(property.logicalType ?? ''),
+    isPrimaryKey: property.primaryKey === true,
+    isRequired: property.required === true,
+    isUnique: property.unique === true,
+  };
 }
 
 function edge(id: string, from: FieldRef, to: FieldRef, relationship: OdcsValue): DiagramEdge {

@@ -105,6 +105,26 @@ describe('a contract’s schema as a Mermaid erDiagram', () => {
     expect(attributes).toEqual(['integer line_no__2 line no.', 'integer line_no_', 'integer line-no_ line-no?']);
   });
 
+  it('writes the fields nested in an object or an array after their property, named by their path', async () => {
+    const attributes = await attributesOfOneTable(`
+      - name: storage
+        logicalType: object
+        properties:
+          - name: vault
+            logicalType: string
+            required: true
+      - name: lines
+        logicalType: array
+        items: { logicalType: object, properties: [{ name: sku, logicalType: string }] }`);
+    expect(attributes).toEqual([
+      'object storage',
+      'string storage_vault required, storage.vault',
+      'array lines',
+      'object lines__ lines[]',
+      'string lines___sku lines[].sku',
+    ]);
+  });
+
   it('names an object no contract of the design holds as outside the contract', async () => {
     const { text } = contractErDiagram(quoteLines, [quoteLines]);
     expect((await parseErDiagram(text)).entities[1]?.label).toBe('quotes (not in this contract)');

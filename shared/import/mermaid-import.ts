@@ -1,4 +1,5 @@
 import type { Mesh } from '../model';
+import { whyNotADesign } from './app-diagram-refusal';
 import { type AddedElements, addFlowchartToMesh } from './flowchart-mesh';
 import { type ImportNote, parseMermaidFlowchart } from './mermaid-flowchart';
 
@@ -22,6 +23,8 @@ export function importMermaidFlowchart(text: string, into: Mesh): MermaidImport 
   const parsed = parseMermaidFlowchart(text);
   if (!parsed.ok) return parsed;
   const { flowchart } = parsed;
+  const notADesign = whyNotADesign(flowchart.title);
+  if (notADesign) return { ok: false, errors: [{ line: titleLine(text), message: notADesign }] };
   if (flowchart.nodes.length === 0 && flowchart.subgraphs.length === 0) {
     const line = parsed.warnings[0]?.line ?? 1;
     return {
@@ -34,6 +37,11 @@ export function importMermaidFlowchart(text: string, into: Mesh): MermaidImport 
   const imported: MermaidImport = { ok: true, mesh, added, warnings: allWarnings };
   if (flowchart.title) imported.title = flowchart.title;
   return imported;
+}
+
+/** The line of the front matter's `title:` (a diagram's title names what it is). */
+function titleLine(text: string): number {
+  return text.slice(0, Math.max(0, text.search(/^\s*title:/m))).split('\n').length;
 }
 
 /** Whether a text looks like a Mermaid flowchart (to offer importing it when pasted). */

@@ -286,15 +286,39 @@ describe('importing a Mermaid flowchart', () => {
     expect(checkIntegrity(mesh)).toEqual([]);
   });
 
-  it('reads every other exported diagram, or says it has nothing to import, or that an ER diagram is no flowchart', () => {
+  it('refuses every other exported diagram, saying what it is: only a logical view reads back as a design', () => {
+    const refusals: Array<[RegExp, string]> = [
+      [/^mermaid\/contracts\//, 'this is a erDiagram'],
+      [
+        /^mermaid\/lineage/,
+        'This is a lineage diagram (its boxes are ports): only a logical view or a plain flowchart',
+      ],
+      [/^mermaid\/architecture\//, 'This is a data product’s architecture'],
+      [/^mermaid\/data-retrieval\//, 'This is a data retrieval flow'],
+    ];
     for (const name of EXPORT_CASES) {
       const exported = mermaidTarget.files(caseMesh(name), WHOLE_MESH);
       for (const diagram of exported.ok ? exported.value : []) {
         const result = importMermaidFlowchart(String(diagram.content), emptyMesh('new', 'New'));
-        const refusal = diagram.path.startsWith('mermaid/contracts/') ? 'this is a erDiagram' : 'no nodes or subgraphs';
-        if (!result.ok) expect(result.errors[0]?.message, diagram.path).toContain(refusal);
+        const refusal = refusals.find(([path]) => path.test(diagram.path))?.[1];
+        if (refusal) expect(result.ok ? 'imported' : result.errors[0]?.message, diagram.path).toContain(refusal);
       }
     }
+  });
+
+  it('refuses a whole-mesh diagram the export wrote by domain, at its title’s line', () => {
+    const summary =
+      '---\ntitle: "Logical view: Big nursery, by domain"\n---\nflowchart LR\n  domain_a["A"] --> domain_b["B"]';
+    expect(importMermaidFlowchart(summary, emptyMesh('new', 'New'))).toEqual({
+      ok: false,
+      errors: [
+        {
+          line: 2,
+          message:
+            'This is a domain summary (each box a whole domain): only a logical view or a plain flowchart reads back as a design.',
+        },
+      ],
+    });
   });
 });
 

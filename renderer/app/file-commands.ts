@@ -7,6 +7,7 @@ import {
   formatProblem,
   isMeshFileName,
   type Mesh,
+  NEW_DESIGN_NAME,
   serializeMeshFile,
   shownName,
 } from '../../shared/model';
@@ -150,7 +151,7 @@ async function settleUnappliedDrafts(host: Host): Promise<boolean> {
 
 export async function newMesh(host: Host): Promise<void> {
   if (!(await settleUnsavedChanges(host))) return;
-  documentState().open(emptyMesh('untitled', 'Untitled mesh'), null);
+  documentState().open(emptyMesh('untitled', NEW_DESIGN_NAME), null);
 }
 
 export async function openFile(host: Host): Promise<void> {

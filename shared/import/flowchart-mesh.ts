@@ -7,6 +7,7 @@ import {
   DISCOVERY_PORT_ID,
   type Domain,
   firstFreeName,
+  isValidId,
   type Link,
   type Mesh,
   newDataProduct,
@@ -42,8 +43,10 @@ export interface FlowchartMesh {
 export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): FlowchartMesh {
   const warnings: ImportNote[] = [];
   const takenIds = new Set([...into.domains, ...into.products, ...into.systems].map((node) => node.id));
-  const claimId = (name: string, kind: 'domain' | 'product') => {
-    const id = uniqueId(name, takenIds, kind);
+  // The app's own diagrams carry each element's id in its node id (`product_orders`): kept when free.
+  const claimId = (name: string, kind: 'domain' | 'product', mermaidId = '') => {
+    const carried = mermaidId.startsWith(`${kind}_`) ? mermaidId.slice(kind.length + 1) : '';
+    const id = isValidId(carried) && !takenIds.has(carried) ? carried : uniqueId(name, takenIds, kind);
     takenIds.add(id);
     return id;
   };
@@ -56,7 +59,7 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
       [...into.domains, ...domains].map((domain) => domain.name),
     );
     const domain: Domain = {
-      id: claimId(uniqueName, 'domain'),
+      id: claimId(uniqueName, 'domain', subgraphId),
       name: uniqueName,
       description: '',
       owner: '',
@@ -80,7 +83,10 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
     const name = taken.has(comparableName(wanted)) ? firstFreeName(wanted, taken) : wanted;
     taken.add(comparableName(name));
     const discoveryPort = newPort(DISCOVERY_PORT_ID, 'discovery', 'discovery');
-    productByNode.set(node.id, newDataProduct({ id: claimId(name, 'product'), domainId, name, discoveryPort }));
+    productByNode.set(
+      node.id,
+      newDataProduct({ id: claimId(name, 'product', node.id), domainId, name, discoveryPort }),
+    );
   }
 
   const links: Link[] = [];

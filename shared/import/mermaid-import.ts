@@ -1,4 +1,4 @@
-import type { Mesh } from '../model';
+import { type Mesh, NEW_DESIGN_NAME } from '../model';
 import { whyNotADesign } from './app-diagram-refusal';
 import { type AddedElements, addFlowchartToMesh } from './flowchart-mesh';
 import { type ImportNote, parseMermaidFlowchart } from './mermaid-flowchart';
@@ -10,7 +10,7 @@ export type MermaidImport =
       added: AddedElements;
       /** What was not imported, by line. */
       warnings: ImportNote[];
-      /** The diagram's own title (front matter), to name a new design after. */
+      /** The diagram's own title (front matter), which names a new design (see `isNewDesign`). */
       title?: string;
     }
   | { ok: false; errors: ImportNote[] };
@@ -32,11 +32,24 @@ export function importMermaidFlowchart(text: string, into: Mesh): MermaidImport 
       errors: [{ line, message: 'The flowchart has no nodes or subgraphs to import.' }, ...parsed.warnings],
     };
   }
-  const { mesh, added, warnings } = addFlowchartToMesh(flowchart, into);
+  const { mesh: withDiagram, added, warnings } = addFlowchartToMesh(flowchart, into);
+  const mesh =
+    flowchart.title && isNewDesign(into) ? { ...withDiagram, name: designNameIn(flowchart.title) } : withDiagram;
   const allWarnings = [...parsed.warnings, ...warnings].sort((a, b) => a.line - b.line);
   const imported: MermaidImport = { ok: true, mesh, added, warnings: allWarnings };
   if (flowchart.title) imported.title = flowchart.title;
   return imported;
+}
+
+/** A design with nothing in it that was never named: an import names it after its diagram. */
+function isNewDesign(mesh: Mesh): boolean {
+  const { domains, products, systems, contracts, name } = mesh;
+  return name === NEW_DESIGN_NAME && [domains, products, systems, contracts].every((list) => list.length === 0);
+}
+
+/** The design a diagram's title names: the app's logical view is titled `Logical view: <design>`. */
+function designNameIn(title: string): string {
+  return title.replace(/^Logical view: /, '') || title;
 }
 
 /** The line of the front matter's `title:` (a diagram's title names what it is). */

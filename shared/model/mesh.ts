@@ -36,6 +36,9 @@ export type MeshFile = z.infer<typeof MeshFileSchema>;
 export const MeshSchema = MeshFileSchema.extend({ contracts: z.array(ContractSchema) });
 export type Mesh = z.infer<typeof MeshSchema>;
 
+/** What a new design is called until it is named (an import may name it after its diagram's title). */
+export const NEW_DESIGN_NAME = 'Untitled mesh';
+
 export function emptyMesh(id: string, name: string): Mesh {
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,

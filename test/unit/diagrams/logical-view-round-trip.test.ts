@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mermaidDiagram } from '../../../shared/export/mermaid';
 import { importMermaidFlowchart } from '../../../shared/import';
-import { emptyMesh, type Mesh } from '../../../shared/model';
+import { emptyMesh, type Mesh, NEW_DESIGN_NAME } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 /** Print Jobs’ one output port read by Shipping and Invoicing (under another input port name), products in domain order as an import adds them. */
@@ -53,5 +53,39 @@ describe('the app’s own logical view, imported into a blank design', () => {
     expect(printJobs?.outputPorts.map((port) => port.name)).toEqual(['Print Jobs']);
     const invoicing = imported.mesh.products.find((product) => product.name === 'Invoicing');
     expect(invoicing?.inputPorts.map((port) => port.name)).toEqual(['jobs']);
+  });
+});
+
+describe('the app’s own logical view, title and all, imported into a new design', () => {
+  const original = aPrintHouse();
+  const exported = () => {
+    const diagram = mermaidDiagram(original, { kind: 'logical-view', subject: { kind: 'mesh' } });
+    if (!diagram.ok) throw new Error(JSON.stringify(diagram.errors));
+    return diagram.value;
+  };
+  const importedInto = (into: Mesh) => {
+    const result = importMermaidFlowchart(exported(), into);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return result.mesh;
+  };
+
+  it('is named after the diagram’s title and keeps the ids the diagram’s node ids carry', () => {
+    const mesh = importedInto(emptyMesh('untitled', NEW_DESIGN_NAME));
+    expect(mesh.name).toBe(original.name);
+    expect(mesh.domains.map((domain) => domain.id)).toEqual(['production', 'finance']);
+    expect(mesh.products.map((product) => product.id)).toEqual(['print_jobs', 'shipping', 'invoicing']);
+  });
+
+  it('exports again as the same text, its title included', () => {
+    const mesh = importedInto(emptyMesh('untitled', NEW_DESIGN_NAME));
+    const again = mermaidDiagram(mesh, { kind: 'logical-view', subject: { kind: 'mesh' } });
+    expect(again.ok && again.value).toBe(exported());
+  });
+
+  it('keeps the name of a design that has one, and ids the design already has are not reused', () => {
+    const named = aMesh().withDomain('production', { name: 'Existing' }).build();
+    const mesh = importedInto(named);
+    expect(mesh.name).toBe(named.name);
+    expect(mesh.domains.map((domain) => domain.id)).toEqual(['production', 'production-2', 'finance']);
   });
 });

@@ -1,5 +1,6 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { type BundleDisk, type BundleFile, writeBundleFolder } from '../../shared/files/bundle-folder';
+import type { BundleFile } from '../../shared/files/bundle-file';
+import { type BundleDisk, writeBundleFolder } from '../../shared/files/bundle-folder';
 import { describeUserFilesInTheWay, pronounFor } from '../../shared/files/export-manifest';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import type { ExportedFolder, ExportFile, IpcResult } from '../../shared/ipc';

@@ -4,14 +4,10 @@
  * disk's own rules, so they stay native on every platform.
  */
 
+import type { BundleFile } from './bundle-file';
 import { EXPORT_MANIFEST_PATH, staleExportFiles, unlistedExportPaths, withExportManifest } from './export-manifest';
 
 /** One file of a bundle: where it goes, `/`-separated and relative to the folder, and what it holds. */
-export interface BundleFile {
-  path: string;
-  content: string | Uint8Array;
-}
-
 /** The disk a bundle is written to, and its way of joining paths. */
 export interface BundleDisk {
   join(...segments: string[]): string;

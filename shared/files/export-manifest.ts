@@ -1,6 +1,6 @@
 import { unsafePathReason } from '../export/file-names';
 import { counted } from '../model/word-list';
-import type { BundleFile } from './bundle-folder';
+import type { BundleFile } from './bundle-file';
 
 /*
  * A folder export records the files it wrote, so that the next export into the same folder can

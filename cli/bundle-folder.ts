@@ -1,5 +1,6 @@
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { BundleFile } from '../shared/files/bundle-file';
 import {
   type BundleDisk,
   type BundleSiblings,
@@ -7,7 +8,7 @@ import {
   rethrowWithFileInTheWay,
   writeBundleFolder as writeBundle,
 } from '../shared/files/bundle-folder';
-import type { BundleFile, BundleWritten } from './cli-io';
+import type { BundleWritten } from './cli-io';
 
 /** The file system calls a bundle is written with; tests pass one that fails on cue. */
 export type BundleFs = Pick<typeof nodeFs, 'mkdir' | 'writeFile' | 'readFile' | 'rename' | 'rm' | 'stat' | 'readdir'>;

@@ -1,11 +1,6 @@
+import type { BundleFile } from '../shared/files/bundle-file';
 import type { BundleWriteOptions } from '../shared/files/bundle-folder';
 import type { OpenSqlWorkspace } from '../shared/simulation';
-
-export interface BundleFile {
-  /** `/`-separated, relative to the bundle's folder (checked safe slugs: shared/export/file-names.ts). */
-  path: string;
-  content: string | Uint8Array;
-}
 
 /** The previous export's files a bundle's write removed, or the user's files it would have replaced, writing nothing. */
 export type BundleWritten = { removed: string[] } | { userFiles: string[] };

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { rowProgress, workSubject } from '../../shared/simulation/work-budget';
+import { runProgressText } from './run-progress-text';
 import { useSimulationStore } from './simulation-store';
 
 /**
@@ -11,12 +11,9 @@ export function RunProgress() {
     useShallow((state) => ({ status: state.status, work: state.workInProgress, tick: state.metrics?.tick ?? 0 })),
   );
   if (!work) return null;
-  const text =
-    rowProgress(work) ??
-    (status === 'rewinding' ? `replaying tick ${work.tick} of ${tick - 1}` : `tick ${work.tick}: ${workSubject(work)}`);
   return (
     <span className="simulation-bar__progress" role="status" data-testid="run-progress">
-      {text}
+      {runProgressText(status, work, tick)}
     </span>
   );
 }

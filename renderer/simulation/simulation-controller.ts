@@ -25,6 +25,7 @@ import type { Work } from '../../shared/simulation/work-budget';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { NO_SCENARIO } from './nothing-to-run';
 import { pausePointAt } from './pause-point';
+import { runProgressText } from './run-progress-text';
 import {
   canStepBack,
   MAX_SPEED,
@@ -69,11 +70,18 @@ const LONG_REQUEST_MILLIS = 1000;
 /** When the request `send` waits for was sent. */
 let sentAt = 0;
 
-/** Shows what the worker is doing while it builds or replays the run, loads rows, or takes long over a step. */
+/**
+ * Shows what the worker is doing while it builds or replays the run, loads rows, or takes long over
+ * a step. Only a change of words reaches the store: a step back reports thousands of units, and
+ * redrawing the app for each one made it ten times slower than the replay itself.
+ */
 function showProgress(work: Work): void {
-  const { status } = state();
+  const { status, workInProgress: shown, metrics } = state();
   const isLong = performance.now() - sentAt > LONG_REQUEST_MILLIS;
-  if (status === 'starting' || status === 'rewinding' || work.rows || isLong) setSimulation({ workInProgress: work });
+  if (!(status === 'starting' || status === 'rewinding' || work.rows || isLong)) return;
+  const tick = metrics?.tick ?? 0;
+  if (shown && runProgressText(status, shown, tick) === runProgressText(status, work, tick)) return;
+  setSimulation({ workInProgress: work });
 }
 
 /** Sends a command within the budget; a failure stops the run and is shown, and comes back as undefined. */

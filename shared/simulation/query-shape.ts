@@ -72,6 +72,8 @@ const AGGREGATES = new Set([
   'JSON_GROUP_ARRAY',
   'JSON_GROUP_OBJECT',
 ]);
+/** Aggregates that are scalar functions when called with more than one argument. */
+const SCALAR_WITH_MORE_ARGUMENTS = new Set(['MIN', 'MAX']);
 /** Words that never name a column; those ending an expression may precede an alias. */
 const KEYWORDS = new Set([
   ...['ALL', 'AND', 'AS', 'ASC', 'BETWEEN', 'BY', 'CASE', 'CAST', 'COLLATE', 'CROSS', 'CURRENT', 'DESC', 'DISTINCT'],
@@ -165,7 +167,12 @@ function depthsOf(tokens: readonly SqlToken[]): number[] {
   });
 }
 
-function splitAtTopCommas(tokens: SqlToken[], depths: number[], start: number, end: number): SqlToken[][] {
+function splitAtTopCommas(
+  tokens: readonly SqlToken[],
+  depths: readonly number[],
+  start: number,
+  end: number,
+): SqlToken[][] {
   const parts: SqlToken[][] = [[]];
   for (let index = start; index < end; index++) {
     const token = tokens[index] as SqlToken;
@@ -462,13 +469,20 @@ function windowPartition(
   return splitAtTopCommas(tokens, depths, at + 3, end);
 }
 
-/** An aggregate call (`count(`, `sum(`...) that is not a window function, nor in a subquery. */
+/**
+ * An aggregate call (`count(`, `sum(`...) that is not a window function, nor in a subquery, nor
+ * `max(a, b)` or `min(a, b)`: with more than one argument, those are SQLite's scalar functions.
+ */
 export function hasAggregates(tokens: readonly SqlToken[]): boolean {
   const isInSubquery = subqueryMask(tokens);
+  const depths = depthsOf(tokens);
   return tokens.some((token, index) => {
     if (isInSubquery[index] || token.kind !== 'word' || !AGGREGATES.has(token.text.toUpperCase())) return false;
     if (tokens[index + 1]?.text !== '(') return false;
-    let after = closingParenthesis(tokens, index + 1) + 1;
+    const close = closingParenthesis(tokens, index + 1);
+    const canBeScalar = SCALAR_WITH_MORE_ARGUMENTS.has(token.text.toUpperCase());
+    if (canBeScalar && splitAtTopCommas(tokens, depths, index + 2, close).length > 1) return false;
+    let after = close + 1;
     // `sum(x) FILTER (WHERE …) OVER (…)` is a window function too.
     if (isKeyword(tokens[after], 'FILTER') && tokens[after + 1]?.text === '(') {
       after = closingParenthesis(tokens, after + 1) + 1;

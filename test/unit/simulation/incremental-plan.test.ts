@@ -434,6 +434,31 @@ WHERE o.customer_id IN (SELECT customer_id FROM customer_profile WHERE country =
     ]);
   });
 
+  it("reads max and min with two or more arguments as SQLite's scalar functions, not aggregates", () => {
+    const mode = planRecompute(
+      `SELECT o.order_id, MAX(o.total, 0.8 * COALESCE((SELECT COUNT(*) FROM shipments s WHERE s.order_id = o.order_id), 0)) AS payout,
+  min(o.total, (100)) AS capped
+FROM orders o`,
+      context(['order_id', 'payout', 'capped']),
+    );
+
+    expect(mode.incremental && mode.plan.units).toEqual([
+      { column: 'order_id', expression: '"o"."order_id"', anchorColumn: 'order_id' },
+    ]);
+    expect(mode.incremental && mode.plan.subqueryTables).toEqual(['shipments']);
+  });
+
+  it('reads max and min of one argument as aggregates, and a max(a, b) inside one', () => {
+    expect(planRecompute('SELECT MAX(o.total) AS top FROM orders o', context(['top']))).toEqual({
+      incremental: false,
+      reason: 'it aggregates its whole input into one row',
+    });
+    expect(planRecompute('SELECT min(max(o.total, 0)) AS low FROM orders o', context(['low']))).toEqual({
+      incremental: false,
+      reason: 'it aggregates its whole input into one row',
+    });
+  });
+
   it('reads `IN table` as the subquery it stands for', () => {
     const mode = planRecompute(
       'SELECT o.order_id, o.total FROM orders o WHERE o.customer_id NOT IN customer_profile',

@@ -96,6 +96,8 @@ function activitySql(random: Random): string {
     'SUM(t.amount) FILTER (WHERE t.amount > 0) OVER (PARTITION BY t.account_id ORDER BY t.txn_id)',
     'LAG(t.amount) OVER (PARTITION BY t.account_id ORDER BY t.txn_id)',
     't.amount',
+    // SQLite's scalar max and min: a value per row, not an aggregate.
+    'MAX(t.amount, 0) + MIN(t.amount, t.txn_id)',
   ]);
   return `SELECT ${key} AS txn_id, t.account_id, a.branch, t.amount, ${running} AS running_balance,
   COUNT(*) OVER (PARTITION BY t.account_id) AS account_txns

@@ -101,8 +101,17 @@ useDocumentStore.subscribe((state, previous) => {
   if (isReplaced) useNoticeStore.getState().dismiss();
 });
 
-/** The edit the status line last told of, the design as that edit left it, and how to tell of it again. */
-let announcedEdit: { text: string; after: Mesh | null; describe?: DescribeEdit } | null = null;
+/** What a told edit said, and how to tell of it again. */
+interface ToldEdit {
+  text: string;
+  describe?: DescribeEdit;
+}
+
+/**
+ * The words of each told edit, by the design as that edit left it: every step in the history
+ * keeps its own, so undoing several in a row names each (a design no step holds any more is dropped).
+ */
+const toldEdits = new WeakMap<Mesh, ToldEdit>();
 
 /** Tells of an edit from the design it left, so that words naming what it made follow a first name typed into its step. */
 export type DescribeEdit = (after: Mesh) => string;
@@ -115,12 +124,12 @@ useDocumentStore.subscribe((state, previous) => {
   if (!mesh || !previous.mesh || mesh === previous.mesh) return;
   const isUndo = previous.past.at(-1) === mesh && state.future[0] === previous.mesh;
   const isRedo = previous.future[0] === mesh && state.past.at(-1) === previous.mesh;
-  const told = announcedEdit;
   if (isUndo) {
-    const text = told?.after === previous.mesh ? told.text : describeChange(mesh, previous.mesh);
+    const text = toldEdits.get(previous.mesh)?.text ?? describeChange(mesh, previous.mesh);
     useNoticeStore.getState().show({ tone: 'info', text: `Undone: ${text}` });
   } else if (isRedo) {
-    if (told?.after === mesh) announceEdit(told.text);
+    const told = toldEdits.get(mesh);
+    if (told) announceEdit(told.text, told.describe);
     else useNoticeStore.getState().show({ tone: 'info', text: `Redone: ${describeChange(previous.mesh, mesh)}` });
   }
 });
@@ -133,7 +142,7 @@ useDocumentStore.subscribe((state, previous) => {
 export function announceEdit(text: string, describe?: DescribeEdit): void {
   const after = currentMesh();
   useNoticeStore.getState().show({ tone: 'info', text, actions: [undoWhileAsLeft(after)] });
-  announcedEdit = { text, after, ...(describe && { describe }) };
+  if (after) toldEdits.set(after, { text, ...(describe && { describe }) });
 }
 
 function undoWhileAsLeft(after: Mesh | null): NoticeAction {
@@ -148,8 +157,8 @@ function undoWhileAsLeft(after: Mesh | null): NoticeAction {
 // Typing that joins the announced step (the first name of the domain Ctrl+G made) changes what the
 // step did: its notice, in place, names it as it is now, and its Undo and `Undone:` stay with it.
 useDocumentStore.subscribe((state, previous) => {
-  const told = announcedEdit;
-  const isContinued = state.past === previous.past && state.mesh !== previous.mesh && previous.mesh === told?.after;
+  const told = previous.mesh && toldEdits.get(previous.mesh);
+  const isContinued = state.past === previous.past && state.mesh !== previous.mesh;
   if (!told?.describe || !state.mesh || !isContinued) return;
   const text = told.describe(state.mesh);
   const shown = useNoticeStore.getState().notice;
@@ -160,5 +169,5 @@ useDocumentStore.subscribe((state, previous) => {
       history: history.map((listed) => (listed.id === updated.id ? updated : listed)),
     }));
   }
-  announcedEdit = { ...told, text, after: state.mesh };
+  toldEdits.set(state.mesh, { ...told, text });
 });

@@ -58,6 +58,21 @@ describe('the notice of an edit', () => {
     expect(notices().notice?.actions?.map((action) => action.label)).toEqual(['Undo']);
   });
 
+  it('names each of several told edits as Undo takes them back one after another, and Redo brings them back', () => {
+    const linkNamed = (name: string) => {
+      useDocumentStore.getState().change((mesh) => ({ ...mesh, name }));
+      announceEdit(`Linked ${name}`);
+    };
+    linkNamed('first');
+    linkNamed('second');
+    useDocumentStore.getState().undo();
+    expect(notices().notice?.text).toBe('Undone: Linked second');
+    useDocumentStore.getState().undo();
+    expect(notices().notice?.text).toBe('Undone: Linked first');
+    useDocumentStore.getState().redo();
+    expect(notices().notice?.text).toBe('Linked first');
+  });
+
   it('gives way to what Undo did even when a later notice showed after it', () => {
     useDocumentStore.getState().change((mesh) => ({ ...mesh, name: 'Renamed' }));
     announceEdit('Deleted orders');

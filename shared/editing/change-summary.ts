@@ -14,33 +14,54 @@ const NAMED_PARTS = [
 /**
  * What an edit did, in a few words for the status line after Undo or Redo names it: `New
  * scenario “Rush hour”`, `Edited contract “Orders”`, `Deleted product “Stock”`; the design's
- * other parts by what they are (`Edited links`), and `Edited the design` where nothing else says more.
+ * notes as notes (`New note`), other parts by what they are (`Edited links`, `Moved 2 elements`), and
+ * `Edited the design` where nothing else says more.
  */
 export function describeChange(before: Mesh, after: Mesh): string {
-  const named = NAMED_PARTS.flatMap(([part, noun]) => namedChanges(before[part], after[part], noun));
-  const unnamed = (['links', 'notes', 'policies', 'layout'] as const)
+  const named = NAMED_PARTS.flatMap(([part, noun]) => itemChanges(before[part], after[part], noun));
+  const notes = itemChanges(before.notes ?? [], after.notes ?? [], 'note');
+  const unnamed = (['links', 'policies'] as const)
     .filter((part) => before[part] !== after[part] && !isSame(before[part], after[part]))
-    .map((part) => (part === 'layout' ? 'Moved elements' : `Edited ${part}`));
+    .map((part) => `Edited ${part}`);
+  const moved = movedElementCount(before, after);
   const renamed = before.name !== after.name ? [`Renamed the design “${after.name}”`] : [];
-  const all = [...named, ...renamed, ...unnamed];
+  const all = [
+    ...named,
+    ...notes,
+    ...renamed,
+    ...unnamed,
+    ...(moved > 0 ? [`Moved ${counted(moved, 'element')}`] : []),
+  ];
   if (all.length === 0) return 'Edited the design';
   return all.length > 2 ? `${all.slice(0, 2).join(', ')} and more` : all.join(', ');
 }
 
-function namedChanges(
-  before: readonly { id: string; name: string }[],
-  after: readonly { id: string; name: string }[],
+/** Elements on the canvas both before and after whose place or size changed: where one added lands is no move. */
+function movedElementCount(before: Mesh, after: Mesh): number {
+  if (before.layout === after.layout) return 0;
+  return Object.entries(after.layout.nodes).filter(([id, layout]) => {
+    const old = before.layout.nodes[id];
+    return old !== undefined && !sameLayout(old, layout);
+  }).length;
+}
+
+/** `New product “orders”`, `Edited note`: each item added, edited or deleted, by its name where it has one. */
+function itemChanges(
+  before: readonly { id: string; name?: string }[],
+  after: readonly { id: string; name?: string }[],
   noun: string,
 ): string[] {
   if (before === after) return [];
+  const named = (verb: string, item: { name?: string }) =>
+    item.name === undefined ? `${verb} ${noun}` : `${verb} ${noun} “${item.name}”`;
   const beforeById = new Map(before.map((item) => [item.id, item]));
   const afterIds = new Set(after.map((item) => item.id));
   const addedOrEdited = after.flatMap((item) => {
     const old = beforeById.get(item.id);
-    if (!old) return [`New ${noun} “${item.name}”`];
-    return old === item || isSame(old, item) ? [] : [`Edited ${noun} “${item.name}”`];
+    if (!old) return [named('New', item)];
+    return old === item || isSame(old, item) ? [] : [named('Edited', item)];
   });
-  const deleted = before.filter((item) => !afterIds.has(item.id)).map((item) => `Deleted ${noun} “${item.name}”`);
+  const deleted = before.filter((item) => !afterIds.has(item.id)).map((item) => named('Deleted', item));
   return [...addedOrEdited, ...deleted];
 }
 

@@ -18,6 +18,28 @@ describe('what an edit did, as Undo and Redo name it', () => {
     expect(describeChange(withScenario, before)).toBe('Deleted scenario “Purge”');
   });
 
+  it('names what was added without saying the elements around it moved, for its place was all that changed', () => {
+    const withProduct = aMesh().withDomain('sales').withProduct('orders', 'sales').build();
+    withProduct.layout.nodes = { ...before.layout.nodes, orders: { x: 20, y: 40 } };
+    expect(describeChange(before, withProduct)).toBe('New product “orders”');
+  });
+
+  it('names a note added, edited or deleted', () => {
+    const withNote = aMesh().withDomain('sales').withNote('note-1', 'Ask finance').build();
+    withNote.layout.nodes = { ...before.layout.nodes, 'note-1': { x: 0, y: 0, width: 200, height: 120 } };
+    const edited = { ...withNote, notes: [{ id: 'note-1', text: 'Asked' }] };
+    expect(describeChange(before, withNote)).toBe('New note');
+    expect(describeChange(withNote, edited)).toBe('Edited note');
+    expect(describeChange(withNote, before)).toBe('Deleted note');
+  });
+
+  it('counts the elements moved or resized', () => {
+    const placed = aMesh().withDomain('sales').withProduct('a', 'sales').withProduct('b', 'sales').build();
+    placed.layout.nodes = { a: { x: 0, y: 0 }, b: { x: 200, y: 0 } };
+    const moved = { ...placed, layout: { ...placed.layout, nodes: { a: { x: 10, y: 0 }, b: { x: 210, y: 0 } } } };
+    expect(describeChange(placed, moved)).toBe('Moved 2 elements');
+  });
+
   it('names the part edited where it has no name, and the design where nothing else says more', () => {
     expect(describeChange(before, { ...before, links: [] })).toBe('Edited the design');
     expect(describeChange(before, { ...before, domains: [{ ...before.domains[0]!, owner: 'Ann' }] })).toBe(

@@ -123,10 +123,15 @@ const selectHasMinimap = (state: ReactFlowState) => showsMinimap(state.width);
 /** Shift-dragging a selection box must not also select the text of the panels it passes over. */
 const BOX_SELECTING = 'is-box-selecting';
 
-/** Tabbing onto a node moves the arrow keys' highlight with it, so the two never mark different nodes. */
+/**
+ * The arrow keys' highlight follows the focus, so the two never mark different nodes: tabbing onto a
+ * node moves it there; a click (or a paste) focusing another node takes it away, as a click shows no ring.
+ */
 function followFocusWithCursor(event: FocusEvent) {
   const nodeId = focusedNodeId();
-  if (nodeId && (event.target as Element).matches(':focus-visible')) useUiStore.getState().setKeyboardCursor(nodeId);
+  const ui = useUiStore.getState();
+  if (!nodeId || nodeId === ui.keyboardCursor) return;
+  ui.setKeyboardCursor((event.target as Element).matches(':focus-visible') ? nodeId : null);
 }
 
 /**

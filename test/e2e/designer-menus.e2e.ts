@@ -176,6 +176,18 @@ describeInChromium('conventions users expect', (session) => {
     expect(await page.locator(`.react-flow__node.selected[data-id="${reached}"]`).count()).toBe(1);
   });
 
+  it('leaves no ring of the arrow keys on a node the focus has left for a clicked one', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.keyboard.press('ArrowLeft');
+    const walkedTo = await page.locator('.react-flow__node.is-cursor').getAttribute('data-id');
+    const clicked = page.locator(`.react-flow__node-product:not([data-id="${walkedTo}"])`).first();
+    await clicked.locator('.product-node__name').click();
+    const clickedId = await clicked.getAttribute('data-id');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(clickedId);
+    expect(await page.locator(`.react-flow__node.is-cursor:not([data-id="${clickedId}"])`).count()).toBe(0);
+  });
+
   it('puts a new domain in free space on screen, clear of the minimap', async () => {
     const page = await session.openApp();
     await newBlankDesign(page);

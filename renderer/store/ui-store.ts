@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Point } from '../../shared/editing/geometry';
+import { useDocumentStore } from './document-store';
 import { usePreferencesStore } from './preferences-store';
 
 export type Dialog =
@@ -110,3 +111,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
   setKeyboardCursor: (keyboardCursor) =>
     set((state) => (state.keyboardCursor === keyboardCursor ? state : { keyboardCursor })),
 }));
+
+// A document just opened starts with no node ringed: the ids of the one before mean nothing in it.
+useDocumentStore.subscribe((state, previous) => {
+  if (state.openCount !== previous.openCount) useUiStore.getState().setKeyboardCursor(null);
+});

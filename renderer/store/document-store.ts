@@ -5,7 +5,7 @@ import {
   baselineWithContract,
 } from '../../shared/contracts/breaking-change-baseline';
 import { withContractDomainsFollowing } from '../../shared/editing/contract-domains';
-import { withSizesAtLeastSmallest } from '../../shared/editing/layout-sizes';
+import { withLayoutsAsStored } from '../../shared/editing/layout-sizes';
 import { type Contract, type Mesh, meshFileName } from '../../shared/model';
 import { isDeepEqual } from '../../shared/model/deep-equal';
 import { changesOnlyScenarios } from '../../shared/model/scenario-only-change';
@@ -161,9 +161,9 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         refuse();
         return;
       }
-      // The one place every edit passes: no edit may leave a size the file format would refuse,
-      // nor a contract naming the domain its product just left.
-      const next = withSizesAtLeastSmallest(withContractDomainsFollowing(recipe(mesh), mesh), mesh);
+      // The one place every edit passes: no edit may leave a size the file format would refuse, nor a
+      // fraction of a pixel, nor a contract naming the domain its product just left.
+      const next = withLayoutsAsStored(withContractDomainsFollowing(recipe(mesh), mesh), mesh);
       if (next === mesh) return;
       const coalesceKey = options.coalesceKey ?? null;
       if (gestureStart) set({ mesh: next });

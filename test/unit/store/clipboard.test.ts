@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import {
   type ClipboardReader,
   copySelection,
@@ -11,10 +11,12 @@ import {
 } from '../../../renderer/store/clipboard';
 import { deleteSelection } from '../../../renderer/store/delete-elements';
 import { useDocumentStore } from '../../../renderer/store/document-store';
+import { rememberNodeSizes } from '../../../renderer/store/node-sizes';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { selectOnly, useSelectionStore } from '../../../renderer/store/selection-store';
 import { overlaps } from '../../../shared/editing/geometry';
 import type { PastePlacement } from '../../../shared/editing/mesh-fragment';
+import { DEFAULT_NODE_SIZE } from '../../../shared/editing/node-placement';
 import { emptyMesh } from '../../../shared/model';
 import { salesPipeline as pipeline } from '../editing/editing-fixtures';
 import { documentNow, openDocument, undoSteps } from './store-fixture';
@@ -66,6 +68,27 @@ describe('clipboard commands', () => {
     expect(undoSteps()).toBe(1);
     expect([...useSelectionStore.getState().nodeIds]).toEqual(['orders-2']);
     expect(documentNow().products.find((product) => product.id === 'orders-2')?.domainId).toBe('analytics');
+  });
+
+  it('writes whole pixels where it pastes and where the domain grows, however zoomed the pointer was', async () => {
+    const measuredAtZoom = { width: 280.04, height: 150.22 };
+    const sizes = (size: typeof measuredAtZoom) =>
+      new Map([
+        ['orders', size],
+        ['orders-2', size],
+      ]);
+    rememberNodeSizes(sizes(measuredAtZoom));
+    onTestFinished(() => rememberNodeSizes(sizes(DEFAULT_NODE_SIZE)));
+    selectOnly(['orders']);
+    await copySelection();
+    await paste({ at: { x: 1190.37, y: 414.45 } });
+    const numbers = Object.values(documentNow().layout.nodes).flatMap(({ x, y, width, height }) => [
+      x,
+      y,
+      width,
+      height,
+    ]);
+    expect(numbers.filter((value) => value !== undefined && !Number.isInteger(value))).toEqual([]);
   });
 
   it('pastes what another window copied: the text on the system clipboard', async () => {

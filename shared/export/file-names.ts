@@ -1,4 +1,4 @@
-import { withoutAccents } from '../model/ids';
+import { hyphenatedWords, withoutAccents } from '../model/ids';
 import type { Problem } from '../model/problem';
 import { isWindowsReservedName } from '../model/windows-reserved-names';
 
@@ -22,18 +22,13 @@ const SUFFIX_ROOM = 5;
  * empty when nothing is left.
  */
 export function fileSlug(name: string, maxLength = MAX_FILE_NAME_LENGTH): string {
-  return (
-    withoutAccents(name)
-      // A plural acronym (`KPIs`, `APIs`) is one word: its `s` is not the start of a camel-case word.
-      .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S')
-      // A capital after one small letter (`IoT`, `iOS`, `eTickets`) is inside a word, as ids read it.
-      .replace(/(?<=[a-z]{2}|[0-9])(?=[A-Z])/g, '-')
-      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .slice(0, maxLength)
-      .replace(/^-+|-+$/g, '')
-  );
+  const words = withoutAccents(name)
+    // A plural acronym (`KPIs`, `APIs`) is one word: its `s` is not the start of a camel-case word.
+    .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S')
+    // A capital after one small letter (`IoT`, `iOS`, `eTickets`) is inside a word, as ids read it.
+    .replace(/(?<=[a-z]{2}|[0-9])(?=[A-Z])/g, '-')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2');
+  return hyphenatedWords(words, maxLength);
 }
 
 /** What files exported from a design are named after: its name (`Water network` → `water-network`), else `mesh`. */

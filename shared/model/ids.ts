@@ -59,11 +59,20 @@ export function withoutAccents(text: string): string {
  * `🌾`) gives `whenNothingKept`: the element's kind, where the caller knows it.
  */
 export function slugify(name: string, whenNothingKept = 'item'): string {
-  const slug = withoutAccents(name)
+  return hyphenatedWords(withoutAccents(name), 64) || whenNothingKept;
+}
+
+/**
+ * `text`'s runs of ASCII letters and digits, in lower case, joined by `-`, at most `maxLength`
+ * long; cut short, it still ends at a letter or digit (`…-check`, never `…-check-`). Empty when nothing is left.
+ */
+export function hyphenatedWords(text: string, maxLength: number): string {
+  return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug.slice(0, 64) || whenNothingKept;
+    .replace(/^-+/, '')
+    .slice(0, maxLength)
+    .replace(/-+$/, '');
 }
 
 /** A fresh id from a name that collides with none of `taken` (`kind` stands in for a name with nothing an id can keep). */

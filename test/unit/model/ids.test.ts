@@ -16,6 +16,12 @@ describe('ids', () => {
     expect(slugify('///')).toBe('item');
   });
 
+  it('ends an id cut short at a letter or digit, not a hyphen', () => {
+    const linkEnds = 'club-access-turnstile-controller-to-club-access-turnstile-check-in';
+    expect(slugify(linkEnds)).toBe('club-access-turnstile-controller-to-club-access-turnstile-check');
+    expect(uniqueId(linkEnds, new Set())).toBe('club-access-turnstile-controller-to-club-access-turnstile-check');
+  });
+
   it('stands in a kind for a name with nothing an id can keep', () => {
     expect(slugify('محصول القمح', 'product')).toBe('product');
     expect(slugify('🌾', 'product')).toBe('product');

@@ -80,7 +80,8 @@ export function readYamlSource(text: string): YamlSource {
 
   const plainScalarAt: YamlSource['plainScalarAt'] = (path) => {
     const { node, isFound } = nodeAt(path);
-    if (!isFound || !isScalar(node) || node.type !== Scalar.PLAIN || node.source === undefined) return undefined;
+    // An empty value has no text to explain how it was read.
+    if (!isFound || !isScalar(node) || node.type !== Scalar.PLAIN || !node.source) return undefined;
     return { source: node.source, value: node.value };
   };
 
@@ -168,7 +169,8 @@ export function byPosition(a: TextRange, b: TextRange): number {
 
 function childOf(node: unknown, segment: PathSegment): { node: unknown; key?: unknown } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    // A duplicated key reads as its last value (plainValueOf), so its problems are there.
+    const pair = node.items.findLast((item) => isScalar(item.key) && String(item.key.value) === String(segment));
     return pair && { node: pair.value ?? pair.key, key: pair.key };
   }
   if (isSeq(node)) {

@@ -377,6 +377,23 @@ customProperties:
     ]);
   });
 
+  it('marks a problem of a duplicated key at the key the reader keeps, the last one', () => {
+    const text = anOdcsText(`schema:
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+        classification: public
+        classification:
+`);
+    expect(markers(checkContractYaml(text))).toEqual([
+      "14:9 error (document): the key 'classification' appears twice in this mapping; keys must be unique",
+      '14:24 error schema[0].properties[0].classification: must be string',
+    ]);
+  });
+
   it('says that enum and the map type of a v3.1.0 contract are ODCS v3.2.0 features, and how to upgrade', () => {
     const text = anOdcsText(`schema:
   - name: orders

@@ -21,7 +21,10 @@ const SUMMARY_KEYWORDS = new Set(['if', 'oneOf', 'anyOf']);
 export function validateOdcsDocument(document: unknown): PathProblem[] {
   const apiVersion = (document as Record<string, unknown> | null)?.apiVersion;
   const resolved = schemaForApiVersion(apiVersion);
-  if (!resolved.ok) return [{ path: ['apiVersion'], message: resolved.message }];
+  if (!resolved.ok) {
+    const { message, meant } = resolved;
+    return [{ path: ['apiVersion'], message, ...(meant && { repair: { kind: 'replace-marked-text', text: meant } }) }];
+  }
   const { validate } = resolved.schema;
   if (validate(document)) return [];
   const nonJsonNumbers = nonJsonNumberProblems(document);

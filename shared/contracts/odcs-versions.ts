@@ -50,7 +50,10 @@ export function schemasForApiVersions(): string {
     .join('; ');
 }
 
-export type OdcsVersionResolution = { ok: true; schema: OdcsSchemaVersion } | { ok: false; message: string };
+export type OdcsVersionResolution =
+  | { ok: true; schema: OdcsSchemaVersion }
+  /** `meant`: the supported apiVersion the declared one stands for (`3.1.0` for `v3.1.0`). */
+  | { ok: false; message: string; meant?: string };
 
 /**
  * The schema to check a document with, from its `apiVersion`. A document without one is
@@ -61,6 +64,10 @@ export function schemaForApiVersion(apiVersion: unknown): OdcsVersionResolution 
   const declared = String(apiVersion);
   const known = SCHEMA_OF[declared as keyof typeof SCHEMA_OF];
   if (known) return { ok: true, schema: known };
+  const withV = `v${declared}`;
+  if (withV in SCHEMA_OF) {
+    return { ok: false, message: `ODCS versions are written with a v: write '${withV}'`, meant: withV };
+  }
   const range = `this app reads ODCS ${SUPPORTED_API_VERSIONS.at(-1)} to ${LATEST_API_VERSION}`;
   const isVersion = readVersion(declared) !== undefined;
   if ((compareVersions(declared, LATEST_API_VERSION) ?? 0) > 0) {

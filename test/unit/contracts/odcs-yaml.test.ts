@@ -617,6 +617,7 @@ status: active
       'ODCS v4 is newer than this app knows (this app reads ODCS v3.0.0 to v3.2.0): update the app to edit this contract',
     ],
     ['v2.2.2', 'ODCS v2.2.2 is not supported: this app reads ODCS v3.0.0 to v3.2.0'],
+    ['3.1.0', "ODCS versions are written with a v: write 'v3.1.0'"],
     ['latest', "unknown apiVersion 'latest'; expected one of: v3.2.0, v3.1.0, v3.0.2, v3.0.1, v3.0.0"],
   ])('says what it cannot read of apiVersion %s', (apiVersion, message) => {
     const text = anOdcsText().replace('apiVersion: v3.1.0', `apiVersion: ${apiVersion}`);

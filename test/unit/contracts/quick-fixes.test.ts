@@ -116,6 +116,13 @@ describe('quick fixes of contract problems', () => {
     expect(contractQuickFixes(upgraded)).toEqual([]);
   });
 
+  it('writes an apiVersion without its v with the v', () => {
+    const text = anOdcsText().replace('apiVersion: v3.1.0', 'apiVersion: 3.1.0');
+    const [fix] = contractQuickFixes(text);
+    expect(fix?.title).toBe("Change to 'v3.1.0'");
+    expect(applied(text, fix?.change as TextChange)).toBe(anOdcsText());
+  });
+
   it('offers only the fixes of problems that touch the range asked about', () => {
     const text = ordersWith(STATUS_ENUM);
     const enumLine = text.split('\n').indexOf('        enum:') + 1;

@@ -8,7 +8,7 @@ import { unnamedPartsOf } from './nested-fields';
 import { nullAllowedValueIssues } from './null-allowed-values';
 import { documentPathOf, nestedPropertiesOf } from './odcs-document';
 import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
-import { emptyBoundsOf } from './option-bounds';
+import { type EmptyBounds, emptyBoundsOf } from './option-bounds';
 import type { PathProblem, PathSegment } from './path-problem';
 import { patternLengthConflictOf } from './pattern-length-conflict';
 import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
@@ -301,12 +301,34 @@ function propertyAndBelow(
 
 /** Bounds no value keeps make every record break the contract, and its exported JSON Schema unsatisfiable. */
 function optionBoundIssues({ property, path }: { property: ContractProperty; path: PathSegment[] }): SemanticIssue[] {
-  return emptyBoundsOf(property).map(({ lower, upper, noun }) => ({
-    path: [...path, 'logicalTypeOptions', lower.option],
-    message: `${lower.option} ${lower.value} and ${upper.option} ${upper.value} leave no ${noun} between them: no value can keep the contract`,
-    severity: 'error' as const,
-    hint: `Lower ${lower.option} or raise ${upper.option}.`,
-  }));
+  return emptyBoundsOf(property).map(({ lower, upper, noun }) => {
+    const optionsPath = [...path, 'logicalTypeOptions'];
+    const isSwapEnough = !emptyBoundsOf(withBoundsSwapped(property, lower, upper)).some(
+      (still) => still.lower.option === lower.option && still.upper.option === upper.option,
+    );
+    return {
+      path: [...optionsPath, lower.option],
+      message: `${lower.option} ${lower.value} and ${upper.option} ${upper.value} leave no ${noun} between them: no value can keep the contract`,
+      severity: 'error' as const,
+      hint: `Lower ${lower.option} or raise ${upper.option}.`,
+      ...(isSwapEnough && {
+        repair: {
+          kind: 'edit' as const,
+          title: `Swap them: ${lower.option} ${upper.value}, ${upper.option} ${lower.value}`,
+          edits: [
+            { op: 'set' as const, path: [...optionsPath, lower.option], value: upper.value },
+            { op: 'set' as const, path: [...optionsPath, upper.option], value: lower.value },
+          ],
+        },
+      }),
+    };
+  });
+}
+
+function withBoundsSwapped(property: ContractProperty, lower: EmptyBounds['lower'], upper: EmptyBounds['upper']) {
+  const options = property.extensions?.logicalTypeOptions as Record<string, unknown>;
+  const logicalTypeOptions = { ...options, [lower.option]: upper.value, [upper.option]: lower.value };
+  return { ...property, extensions: { ...property.extensions, logicalTypeOptions } };
 }
 
 /** A pattern that is no regular expression checks nothing, and makes the exported JSON Schema fail to compile. */

@@ -108,6 +108,38 @@ describe('quick fixes of contract problems', () => {
     expect(applied(text, fix?.change as TextChange)).toBe(text.replace('[9, 1]', '[1, 9]'));
   });
 
+  it.each([
+    ['integer', 'minimum: 24', 'maximum: 2', 'minimum: 2', 'maximum: 24', 'Swap them: minimum 2, maximum 24'],
+    ['string', 'minLength: 9', 'maxLength: 3', 'minLength: 3', 'maxLength: 9', 'Swap them: minLength 3, maxLength 9'],
+    ['array', 'minItems: 4', 'maxItems: 1', 'minItems: 1', 'maxItems: 4', 'Swap them: minItems 1, maxItems 4'],
+    [
+      'number',
+      'exclusiveMinimum: 5.5',
+      'exclusiveMaximum: 1',
+      'exclusiveMinimum: 1',
+      'exclusiveMaximum: 5.5',
+      'Swap them: exclusiveMinimum 1, exclusiveMaximum 5.5',
+    ],
+  ])('swaps reversed %s bounds of logicalTypeOptions', (logicalType, lower, upper, fixedLower, fixedUpper, title) => {
+    const items = logicalType === 'array' ? '        items:\n          logicalType: string\n' : '';
+    const text = ordersWith(
+      `      - name: size\n        logicalType: ${logicalType}\n${items}        logicalTypeOptions:\n          ${lower}\n          ${upper}\n`,
+    );
+    const [fix] = contractQuickFixes(text);
+    expect(fix?.title).toBe(title);
+    const fixed = applied(text, fix?.change as TextChange);
+    expect(fixed).toBe(text.replace(lower, fixedLower).replace(upper, fixedUpper));
+    expect(checkContractYaml(fixed)).toEqual([]);
+  });
+
+  it('offers no swap for bounds that leave no value either way round', () => {
+    const text = ordersWith(
+      '      - name: size\n        logicalType: integer\n        logicalTypeOptions:\n          exclusiveMinimum: 1\n          exclusiveMaximum: 2\n',
+    );
+    expect(checkContractYaml(text)).toHaveLength(1);
+    expect(contractQuickFixes(text)).toEqual([]);
+  });
+
   it('offers the upgrade for a v3.1.0 enum of bare values, writing each as {value}', () => {
     const text = ordersWith('      - name: kind\n        logicalType: string\n        enum: [checkup, filling]\n');
     const fix = contractQuickFixes(text).find((candidate) => candidate.title.startsWith('Upgrade'));

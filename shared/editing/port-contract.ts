@@ -13,7 +13,7 @@ import { withProductUpdated } from './products';
  * The mesh with a new draft contract (ODCS, the version most tools read) governing an output
  * port that has none, in one edit. It describes what the product publishes (see
  * `datasetPublishedBy`), so the port publishes it at once; else an empty object named after
- * the port.
+ * the port. It names the product's domain (by id), the product and its owner, as import finds them.
  */
 export function withNewPortContract(mesh: Mesh, productId: string, portId: string): Added | undefined {
   const product = mesh.products.find((candidate) => candidate.id === productId);
@@ -30,7 +30,9 @@ export function withNewPortContract(mesh: Mesh, productId: string, portId: strin
     kind,
     isKindDeclared: true,
     keepHistory: false,
-    ...(product.owner ? { owner: product.owner } : {}),
+    domain: product.domainId,
+    dataProduct: product.id,
+    ...(product.owner.trim() !== '' && { owner: product.owner.trim() }),
     schema: [schema],
     sla: [],
   };

@@ -157,6 +157,15 @@ describe('a new contract for an output port', () => {
     );
   });
 
+  it("names the product's domain, the product and its owner as the contract's domain, dataProduct and team", () => {
+    const created = withNewPortContract(unContracted(), 'orders', 'out');
+    const contract = created?.mesh.contracts.find((candidate) => candidate.id === created.id);
+    expect(contract?.odcs).toContain('domain: sales\ndataProduct: orders\n');
+    expect(contract?.odcs).toContain('team:\n  name: sales-team\n');
+    const unowned = withNewPortContract(unContracted(), 'revenue', 'out');
+    expect(unowned?.mesh.contracts.find((candidate) => candidate.id === unowned.id)?.odcs).not.toContain('team:');
+  });
+
   it('picks an id no other contract has', () => {
     const taken = withNewPortContract(unContracted(), 'orders', 'out')?.mesh.contracts ?? [];
     const mesh = { ...unContracted(), contracts: taken };

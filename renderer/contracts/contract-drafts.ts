@@ -5,6 +5,7 @@ import { readableContractName } from '../../shared/contracts/readable-contract-i
 import { copyText } from '../diagrams/copy-to-clipboard';
 import { useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
+import { designClassificationLevels } from './design-classification-levels';
 import { joinClashesOf, useJoinClashes } from './draft-join-clashes';
 
 interface DraftsState {
@@ -93,7 +94,10 @@ export function useContractFindings(id: string): LocatedFinding[] {
  * The last check of each contract's text: the YAML view, the form, the sync badge and the change
  * list all ask about the same text, and checking a 2 MB contract takes a noticeable moment.
  */
-const lastCheckById = new Map<string, { text: string; findings: LocatedFinding[] }>();
+const lastCheckById = new Map<
+  string,
+  { text: string; levels: readonly string[] | undefined; findings: LocatedFinding[] }
+>();
 
 /** What the checks say about `text` as contract `id`'s, and why it could not join the design, if it was refused. */
 export function contractFindingsOf(id: string, text: string): LocatedFinding[] {
@@ -104,12 +108,13 @@ function withJoinClashes(findings: LocatedFinding[], clashes: readonly LocatedFi
   return clashes.length === 0 ? findings : [...findings, ...clashes];
 }
 
-/** What the checks say about `text` as contract `id`'s, checked once for as long as the text stays. */
+/** What the checks say about `text` as contract `id`'s, checked once for as long as the text and the design's classification words stay. */
 function checkedFindingsOf(id: string, text: string): LocatedFinding[] {
   const last = lastCheckById.get(id);
-  if (last?.text === text) return last.findings;
-  const findings = checkContractYaml(text, id);
-  lastCheckById.set(id, { text, findings });
+  const levels = designClassificationLevels();
+  if (last?.text === text && last.levels === levels) return last.findings;
+  const findings = checkContractYaml(text, id, levels);
+  lastCheckById.set(id, { text, levels, findings });
   return findings;
 }
 

@@ -18,8 +18,13 @@ export interface QuickFix {
  * A repair that cannot be made on this text (its YAML would not parse, an alias would be
  * orphaned, the upgrade would not be valid) is not offered.
  */
-export function contractQuickFixes(text: string, keptId?: string, within?: TextRange): QuickFix[] {
-  return checkContractYaml(text, keptId)
+export function contractQuickFixes(
+  text: string,
+  keptId?: string,
+  within?: TextRange,
+  classificationLevels?: readonly string[],
+): QuickFix[] {
+  return checkContractYaml(text, keptId, classificationLevels)
     .filter((finding) => within === undefined || overlaps(finding, within))
     .flatMap((finding) => {
       const fix = quickFixOf(text, finding);

@@ -1,6 +1,8 @@
 import type { Contract, ContractProperty, QualityRule, SchemaObject } from '../model/contract';
+import { COMMON_CLASSIFICATION_LEVELS } from '../model/policies';
 import { formatPath } from '../model/problem';
 import { allowedValueTypeIssues, exampleTypeIssues } from './allowed-value-types';
+import { misspeltClassificationIssues } from './classification-typo';
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 import { changedIdProblem } from './kept-id';
 import { LIFECYCLE_STATUSES, unknownStatusProblem } from './lifecycle-status';
@@ -44,11 +46,17 @@ interface SemanticIssue extends PathProblem {
   hint?: string;
 }
 
-export function checkContractSemantics(contract: Contract): ContractFinding[] {
-  return semanticIssues(contract).map(({ path, message, severity, hint, repair }) => {
-    const fixHint = hint ?? (repair?.kind === 'edit' ? `${repair.title}.` : undefined);
-    return { path: formatPath(path), message, severity, ...(fixHint && { fixHint }) };
-  });
+/** `classificationLevels`: the classification words the design knows (its policies), else the common four. */
+export function checkContractSemantics(
+  contract: Contract,
+  classificationLevels?: readonly string[],
+): ContractFinding[] {
+  return semanticIssues(contract, undefined, undefined, classificationLevels).map(
+    ({ path, message, severity, hint, repair }) => {
+      const fixHint = hint ?? (repair?.kind === 'edit' ? `${repair.title}.` : undefined);
+      return { path: formatPath(path), message, severity, ...(fixHint && { fixHint }) };
+    },
+  );
 }
 
 /** Only whether each schema object can be told apart: an entity's primary key, an event's id and time. */
@@ -65,7 +73,11 @@ export function checkDatasetShape(contract: Contract): ContractFinding[] {
  * fixes, not one per layer. Given the id of the contract the text edits (`keptId`), a
  * changed id is one of them: the design would refuse that text.
  */
-export function checkContractYaml(text: string, keptId?: string): LocatedFinding[] {
+export function checkContractYaml(
+  text: string,
+  keptId?: string,
+  classificationLevels?: readonly string[],
+): LocatedFinding[] {
   const { source, duplicateKeys } = readableDespiteDuplicateKeys(readYamlSource(text));
   const parsed = parseOdcsSource(source);
   const errors = [...duplicateKeys, ...(parsed.ok ? [] : parsed.errors)].map((error) => ({
@@ -81,7 +93,7 @@ export function checkContractYaml(text: string, keptId?: string): LocatedFinding
   // What the schema already says of a place is not said twice.
   const saidByTheSchema = new Set(errors.map((error) => error.path));
   const atDocumentPath = (path: readonly PathSegment[]) => documentPathOf(path, source.value);
-  const semantic = semanticIssues(contract, read.objectsWithUnknownTypes, () => source.value)
+  const semantic = semanticIssues(contract, read.objectsWithUnknownTypes, () => source.value, classificationLevels)
     .map(({ severity, repair, hint: _hint, documentPath, ...issue }) => ({
       severity,
       ...locateProblem(source, {
@@ -124,6 +136,7 @@ function semanticIssues(
   contract: Contract,
   objectsWithUnknownTypes: ReadonlySet<number> = new Set(),
   document: () => unknown = onceRead(contract.odcs),
+  classificationLevels: readonly string[] = COMMON_CLASSIFICATION_LEVELS,
 ): SemanticIssue[] {
   return [
     ...duplicateNames(contract.schema, ['schema'], 'schema object'),
@@ -138,6 +151,7 @@ function semanticIssues(
         ...allowedValueTypeIssues(placed.property, placed.path, contract.odcs),
         ...nullAllowedValueIssues(placed.property, placed.path, document),
         ...exampleTypeIssues(placed.property, placed.path, contract.odcs),
+        ...misspeltClassificationIssues(placed.property, placed.path, classificationLevels),
       ]),
     ]),
     ...qualityIssuesEverywhere(contract),

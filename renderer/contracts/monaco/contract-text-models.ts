@@ -4,6 +4,7 @@ import { isWholeDocument } from '../../../shared/model/problem';
 import { useDocumentStore } from '../../store/document-store';
 import { applyContractText } from '../contract-actions';
 import { contractTextOf, useContractDrafts } from '../contract-drafts';
+import { designClassificationLevels } from '../design-classification-levels';
 import { registerPendingContractEdits } from '../pending-contract-edits';
 import { contractUri } from './contract-uri';
 import type { MonacoApi } from './load-monaco';
@@ -41,7 +42,7 @@ export function createContractTextModels(monaco: MonacoApi) {
     monaco.editor.setModelMarkers(
       entry.model,
       MARKER_OWNER,
-      checkContractYaml(entry.model.getValue(), id).map((finding) => ({
+      checkContractYaml(entry.model.getValue(), id, designClassificationLevels()).map((finding) => ({
         severity: severityOf(finding),
         message: isWholeDocument(finding.path) ? finding.message : `${finding.message} (${finding.path})`,
         ...monacoRange(finding),

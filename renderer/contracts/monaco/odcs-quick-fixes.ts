@@ -1,5 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { contractQuickFixes, type TextRange } from '../../../shared/contracts';
+import { designClassificationLevels } from '../design-classification-levels';
 import { contractIdOfUri } from './contract-uri';
 import type { MonacoApi } from './load-monaco';
 
@@ -11,7 +12,12 @@ export function registerOdcsQuickFixes(monaco: MonacoApi, selector: Monaco.langu
       provideCodeActions(model, range, context) {
         // Asked on every cursor move: a place with no problem marked has nothing to repair, and needs no check.
         if (context.markers.length === 0) return { actions: [], dispose() {} };
-        const fixes = contractQuickFixes(model.getValue(), contractIdOfUri(model.uri), textRangeOf(range));
+        const fixes = contractQuickFixes(
+          model.getValue(),
+          contractIdOfUri(model.uri),
+          textRangeOf(range),
+          designClassificationLevels(),
+        );
         const actions = fixes.map(({ title, finding, change }) => ({
           title,
           kind: 'quickfix',

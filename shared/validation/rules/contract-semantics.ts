@@ -1,15 +1,16 @@
 import { checkContractSemantics, checkDatasetShape, outsideTargetIssues } from '../../contracts';
 import { Memo } from '../../lineage/memo';
 import { type Contract, quoted } from '../../model';
+import { classificationLevelsOf } from '../../model/policies';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { contractPlace } from '../places';
 import type { Rule } from '../rule';
 
 /** A contract's semantic findings but its keys, which have their own rule (contract-keys) a policy can tune apart. */
-function semanticFindings(contract: Contract) {
+function semanticFindings(contract: Contract, classificationLevels: readonly string[]) {
   const shape = new Set(checkDatasetShape(contract).map((finding) => finding.message));
-  return checkContractSemantics(contract).filter((finding) => !shape.has(finding.message));
+  return checkContractSemantics(contract, classificationLevels).filter((finding) => !shape.has(finding.message));
 }
 
 export const contractSemanticsRule: Rule = {
@@ -18,13 +19,14 @@ export const contractSemanticsRule: Rule = {
   rationale:
     'What the ODCS schema cannot check: unique schema object and property names, no history kept on events, which never change, relationships that name what the contract or another contract of the design has, type options whose bounds leave some value, and allowed values of the type of their field, leaving null to required.',
   defaultSeverity: 'error',
-  reads: ['contracts'],
+  reads: ['contracts', 'policies'],
   check({ mesh, graph }) {
-    const ownFindings = findingsPerElement(findingsByContract, mesh.contracts, [], (contract) =>
-      semanticFindings(contract).map((finding) => ({
+    const classificationLevels = classificationLevelsOf(mesh.policies);
+    const ownFindings = findingsPerElement(findingsByContract, mesh.contracts, [classificationLevels], (contract) =>
+      semanticFindings(contract, classificationLevels).map((finding) => ({
         ...contractPlace(graph, contract),
         path: `${contractPlace(graph, contract).path}.${finding.path}`,
-        message: `Contract ${quoted(contract.name)}: ${finding.message}.`,
+        message: `Contract ${quoted(contract.name)}: ${asSentence(finding.message)}`,
         fixHint: finding.fixHint ?? 'Open the contract and correct it.',
         severity: finding.severity,
       })),
@@ -45,3 +47,8 @@ export const contractSemanticsRule: Rule = {
 
 const findingsByContract = new Memo<Contract, RuleFinding[]>();
 const targetFindingsByContract = new Memo<Contract, RuleFinding[]>();
+
+/** A finding's message ended as a sentence: a question keeps its mark. */
+function asSentence(message: string): string {
+  return message.endsWith('?') ? message : `${message}.`;
+}

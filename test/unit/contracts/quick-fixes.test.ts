@@ -140,6 +140,30 @@ describe('quick fixes of contract problems', () => {
     expect(contractQuickFixes(text)).toEqual([]);
   });
 
+  it('warns of a classification one slip from a known one and writes that one; a word of its own stays allowed', () => {
+    const classified = (word: string) =>
+      ordersWith(`      - name: ssn\n        logicalType: string\n        classification: ${word}\n`);
+    const misspelt = classified('confidental');
+    expect(checkContractYaml(misspelt)).toMatchObject([
+      {
+        severity: 'warning',
+        message: "classification 'confidental' is not one the design knows: did you mean 'confidential'?",
+      },
+    ]);
+    const [fix] = contractQuickFixes(misspelt);
+    expect(fix?.title).toBe("Change to 'confidential'");
+    expect(applied(misspelt, fix?.change as TextChange)).toBe(classified('confidential'));
+    expect(checkContractYaml(classified('pii'))).toEqual([]);
+    expect(checkContractYaml(classified('Restricted'))).toEqual([]);
+  });
+
+  it("judges a classification by the design's own classification levels where it has them", () => {
+    const text = ordersWith('      - name: ssn\n        logicalType: string\n        classification: secrt\n');
+    expect(checkContractYaml(text)).toEqual([]);
+    const [fix] = contractQuickFixes(text, undefined, undefined, ['open', 'secret']);
+    expect(fix?.title).toBe("Change to 'secret'");
+  });
+
   it('offers the upgrade for a v3.1.0 enum of bare values, writing each as {value}', () => {
     const text = ordersWith('      - name: kind\n        logicalType: string\n        enum: [checkup, filling]\n');
     const fix = contractQuickFixes(text).find((candidate) => candidate.title.startsWith('Upgrade'));

@@ -1117,6 +1117,24 @@ describe('rule details', () => {
     expect(republished('public', 'internal', levels)).toBe(0);
   });
 
+  it("warns of a classification a slip from one of the design's classification words, in contract-semantics", () => {
+    const misspelt = (classification: string, classificationLevels?: string[]) =>
+      findingsOf(
+        'contract-semantics',
+        changed((mesh) => {
+          if (classificationLevels) mesh.policies.classificationLevels = classificationLevels;
+          Object.assign(contract(mesh, 'customers').schema[0]?.properties[1] ?? {}, { classification });
+        }),
+      ).map((finding) => finding.message.replace(/^Contract '[^']*': /, ''));
+    expect(misspelt('confidental')).toEqual([
+      "classification 'confidental' is not one the design knows: did you mean 'confidential'?",
+    ]);
+    expect(misspelt('secrt')).toEqual([]);
+    expect(misspelt('secrt', ['open', 'secret'])).toEqual([
+      "classification 'secrt' is not one the design knows: did you mean 'secret'?",
+    ]);
+  });
+
   it('offers to classify a copy as its source is, whether the copy is unclassified or classified less strictly', () => {
     const fixOf = (output?: string) =>
       findingsOf(

@@ -217,6 +217,10 @@ function describeError(error: ErrorObject, document: unknown): PathProblem {
   const path = pathOf(error.instancePath, document);
   switch (error.keyword) {
     case 'required':
+      if (error.params.missingProperty === 'map') {
+        const misplaced = mapPartsBesideType(error.data, path);
+        if (misplaced) return misplaced;
+      }
       return isAskedOfUntypedProperty(error)
         ? {
             path,
@@ -247,6 +251,26 @@ function describeError(error: ErrorObject, document: unknown): PathProblem {
     default:
       return { path, message: error.message ?? `fails '${error.keyword}'` };
   }
+}
+
+/** A map property whose `key` and `value` are written beside its logicalType, where ODCS wants them under `map:`. */
+function mapPartsBesideType(property: unknown, path: PathSegment[]): PathProblem | undefined {
+  if (!isJsonObject(property)) return undefined;
+  const parts = (['key', 'value'] as const).filter((part) => property[part] !== undefined);
+  if (parts.length === 0) return undefined;
+  return {
+    path,
+    message:
+      "missing required field 'map': key and value belong under map: (map: {key: ..., value: ...}), not beside logicalType",
+    repair: {
+      kind: 'edit',
+      title: `Move ${parts.join(' and ')} under map:`,
+      edits: [
+        { op: 'set', path: [...path, 'map'], value: Object.fromEntries(parts.map((part) => [part, property[part]])) },
+        ...parts.map((part) => ({ op: 'delete' as const, path: [...path, part] })),
+      ],
+    },
+  };
 }
 
 /** An ODCS 3.2 `enum` entry written as a bare value (`enum: [booked]`), where the schema wants `{value: booked}`. */

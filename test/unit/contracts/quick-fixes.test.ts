@@ -164,6 +164,23 @@ describe('quick fixes of contract problems', () => {
     expect(fix?.title).toBe("Change to 'secret'");
   });
 
+  it('says that key and value written beside logicalType: map belong under map:, and moves them there', () => {
+    const text = ordersWith(
+      '      - name: totals\n        logicalType: map\n        key:\n          logicalType: string\n        value:\n          logicalType: number\n',
+    ).replace('v3.1.0', 'v3.2.0');
+    const [finding] = checkContractYaml(text);
+    expect(finding?.message).toBe(
+      "missing required field 'map': key and value belong under map: (map: {key: ..., value: ...}), not beside logicalType",
+    );
+    const [fix] = contractQuickFixes(text);
+    expect(fix?.title).toBe('Move key and value under map:');
+    const fixed = applied(text, fix?.change as TextChange);
+    expect(fixed).toContain(
+      '        logicalType: map\n        map:\n          key:\n            logicalType: string\n          value:\n            logicalType: number\n',
+    );
+    expect(checkContractYaml(fixed)).toEqual([]);
+  });
+
   it('offers the upgrade for a v3.1.0 enum of bare values, writing each as {value}', () => {
     const text = ordersWith('      - name: kind\n        logicalType: string\n        enum: [checkup, filling]\n');
     const fix = contractQuickFixes(text).find((candidate) => candidate.title.startsWith('Upgrade'));

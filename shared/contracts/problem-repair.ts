@@ -7,4 +7,5 @@ import type { YamlEdit } from './yaml-text-edit';
 export type ProblemRepair =
   | { kind: 'upgrade-to-latest' }
   | { kind: 'edit'; title: string; edits: YamlEdit[] }
-  | { kind: 'replace-marked-text'; text: string };
+  /** `title`: the quick fix's name, where `Change to '<text>'` does not say it. */
+  | { kind: 'replace-marked-text'; text: string; title?: string };

@@ -50,7 +50,7 @@ function quickFixOf(text: string, finding: LocatedFinding): QuickFix | undefined
     case 'replace-marked-text': {
       const { line, column, endLine, endColumn } = finding;
       return {
-        title: `Change to '${repair.text}'`,
+        title: repair.title ?? `Change to '${repair.text}'`,
         finding,
         change: { line, column, endLine, endColumn, text: repair.text },
       };

@@ -18,6 +18,7 @@ import type { ProblemRepair } from './problem-repair';
 import { relationshipIssues } from './relationship-checks';
 import { patternExpression } from './text-pattern';
 import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
+import { yaml11ReadingWarnings } from './yaml11-reading-warnings';
 
 /**
  * What a contract means beyond what the ODCS schema can say:
@@ -84,10 +85,11 @@ export function checkContractYaml(
     ...error,
     severity: 'error' as const,
   }));
+  const readingWarnings = yaml11ReadingWarnings(text);
   const read = parsed.ok
     ? { contract: parsed.value, objectsWithUnknownTypes: new Set<number>() }
     : contractDespiteSchemaProblems(source);
-  if (!read) return errors;
+  if (!read) return [...errors, ...readingWarnings].sort(byPosition);
   const { contract } = read;
   const changedId = keptId === undefined ? undefined : changedIdProblem(source, contract, keptId);
   // What the schema already says of a place is not said twice.
@@ -103,9 +105,11 @@ export function checkContractYaml(
       }),
     }))
     .filter((finding) => !saidByTheSchema.has(finding.path));
-  return [...errors, ...(changedId ? [{ ...changedId, severity: 'error' as const }] : []), ...semantic].sort(
-    byPosition,
-  );
+  const findings = [...errors, ...(changedId ? [{ ...changedId, severity: 'error' as const }] : []), ...semantic];
+  // A value another finding marks is explained there, with how YAML read it.
+  const isMarked = (warning: LocatedFinding) =>
+    findings.some((finding) => finding.line === warning.line && finding.column === warning.column);
+  return [...findings, ...readingWarnings.filter((warning) => !isMarked(warning))].sort(byPosition);
 }
 
 /** The model's paths a repair edits, as where they are in the ODCS document (a contract's quality rules are a custom property there). */

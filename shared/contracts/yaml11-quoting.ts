@@ -40,26 +40,40 @@ const LEXER_CONTROL = new Set(['\x02', '\x18', '\x1f']);
  * it is: the validation reports it.
  */
 export function quotedForYaml11(text: string): string {
+  const rewrites = yaml11Rewrites(text);
+  if (rewrites === undefined) return text;
   const hasTabs = text.includes('\t');
-  if (!hasTabs && !LINE_BREAK_LOOKALIKE.test(text) && !MAYBE_READ_OTHERWISE.test(text)) return text;
-  const document = parseDocument(text);
-  if (document.errors.length > 0) return text;
-  const splices: { start: number; end: number; text: string }[] = [];
-  visit(document, {
-    Scalar(key, node, path) {
-      if (key === 'key' && isMergeKey(node, path.at(-1))) return;
-      const rewritten = yaml11Reading(node, text);
-      if (rewritten !== undefined && node.range)
-        splices.push({ start: node.range[0], end: node.range[1], text: rewritten });
-    },
-  });
-  const quoted = splices.reduceRight(
+  const quoted = rewrites.reduceRight(
     (result, splice) => result.slice(0, splice.start) + splice.text + result.slice(splice.end),
     text,
   );
   // Every scalar holding one is escaped now: what is left is in comments, where PyYAML would end the comment.
   const uncommented = quoted.replace(LINE_BREAK_LOOKALIKES, ' ');
   return hasTabs ? withSpacesBetweenTokens(uncommented) : uncommented;
+}
+
+/** A scalar of the text, from `start` to `end`, and what to write in its place so YAML 1.1 readers read it alike. */
+export interface Yaml11Rewrite {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Every scalar of the text a YAML 1.1 reader reads otherwise, in order; undefined where the text does not parse. */
+export function yaml11Rewrites(text: string): Yaml11Rewrite[] | undefined {
+  if (!text.includes('\t') && !LINE_BREAK_LOOKALIKE.test(text) && !MAYBE_READ_OTHERWISE.test(text)) return [];
+  const document = parseDocument(text);
+  if (document.errors.length > 0) return undefined;
+  const rewrites: Yaml11Rewrite[] = [];
+  visit(document, {
+    Scalar(key, node, path) {
+      if (key === 'key' && isMergeKey(node, path.at(-1))) return;
+      const rewritten = yaml11Reading(node, text);
+      if (rewritten !== undefined && node.range)
+        rewrites.push({ start: node.range[0], end: node.range[1], text: rewritten });
+    },
+  });
+  return rewrites;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { checkContractSemantics, checkDatasetShape, outsideTargetIssues } from '../../contracts';
+import { yaml11ReadingWarnings } from '../../contracts/yaml11-reading-warnings';
 import { Memo } from '../../lineage/memo';
 import { type Contract, quoted } from '../../model';
 import { classificationLevelsOf } from '../../model/policies';
@@ -17,20 +18,26 @@ export const contractSemanticsRule: Rule = {
   id: 'contract-semantics',
   title: 'Contracts say what they mean',
   rationale:
-    'What the ODCS schema cannot check: unique schema object and property names, no history kept on events, which never change, relationships that name what the contract or another contract of the design has, type options whose bounds leave some value, and allowed values of the type of their field, leaving null to required.',
+    'What the ODCS schema cannot check: plain values YAML 1.1 readers (PyYAML) read otherwise, unique schema object and property names, no history kept on events, which never change, relationships that name what the contract or another contract of the design has, type options whose bounds leave some value, and allowed values of the type of their field, leaving null to required.',
   defaultSeverity: 'error',
   reads: ['contracts', 'policies'],
   check({ mesh, graph }) {
     const classificationLevels = classificationLevelsOf(mesh.policies);
-    const ownFindings = findingsPerElement(findingsByContract, mesh.contracts, [classificationLevels], (contract) =>
-      semanticFindings(contract, classificationLevels).map((finding) => ({
+    const ownFindings = findingsPerElement(findingsByContract, mesh.contracts, [classificationLevels], (contract) => [
+      ...semanticFindings(contract, classificationLevels).map((finding) => ({
         ...contractPlace(graph, contract),
         path: `${contractPlace(graph, contract).path}.${finding.path}`,
         message: `Contract ${quoted(contract.name)}: ${asSentence(finding.message)}`,
         fixHint: finding.fixHint ?? 'Open the contract and correct it.',
         severity: finding.severity,
       })),
-    );
+      ...yaml11ReadingWarnings(contract.odcs).map((warning) => ({
+        ...contractPlace(graph, contract),
+        message: `Contract ${quoted(contract.name)}, line ${warning.line}: ${asSentence(warning.message)}`,
+        fixHint: 'Open the contract and use its quick fix, Quote it.',
+        severity: warning.severity,
+      })),
+    ]);
     // A foreign key may point into another contract: whether it points anywhere depends on them all.
     const targetFindings = findingsPerElement(targetFindingsByContract, mesh.contracts, [mesh.contracts], (contract) =>
       outsideTargetIssues(contract, mesh.contracts).map((issue) => ({

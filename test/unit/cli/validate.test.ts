@@ -464,6 +464,8 @@ schema:
         contractText,
       })),
     ).toEqual([
+      // `unit: y`, which YAML 1.1 readers take for true: said of the contract, its line in the message.
+      { rule: 'contract-semantics', path: 'contracts[1]', contractText: undefined },
       {
         rule: 'contract-semantics',
         path: 'contracts[3].schema[0].properties[5].name',

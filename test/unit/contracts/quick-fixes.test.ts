@@ -181,6 +181,42 @@ describe('quick fixes of contract problems', () => {
     expect(checkContractYaml(fixed)).toEqual([]);
   });
 
+  it('warns at a plain value a YAML 1.1 reader reads otherwise, and quotes it', () => {
+    const text = anOdcsText('tags: [on, off]\ncustomProperties:\n  - property: budget\n    value: 1_000\n');
+    expect(
+      checkContractYaml(text).map(({ line, column, severity, message }) => ({ line, column, severity, message })),
+    ).toEqual([
+      {
+        line: 6,
+        column: 8,
+        severity: 'warning',
+        message: 'YAML 1.1 readers (PyYAML, SnakeYAML) read on otherwise than YAML 1.2 does: write "on"',
+      },
+      {
+        line: 6,
+        column: 12,
+        severity: 'warning',
+        message: 'YAML 1.1 readers (PyYAML, SnakeYAML) read off otherwise than YAML 1.2 does: write "off"',
+      },
+      {
+        line: 9,
+        column: 12,
+        severity: 'warning',
+        message: 'YAML 1.1 readers (PyYAML, SnakeYAML) read 1_000 otherwise than YAML 1.2 does: write "1_000"',
+      },
+    ]);
+    const fix = contractQuickFixes(text).find((candidate) => candidate.finding.line === 9);
+    expect(fix?.title).toBe('Quote it');
+    expect(applied(text, fix?.change as TextChange)).toBe(text.replace('1_000', '"1_000"'));
+  });
+
+  it('writes a leading-zero number as YAML 1.2 reads it, where YAML 1.1 reads it as octal', () => {
+    const text = anOdcsText('customProperties:\n  - property: mode\n    value: 0755\n');
+    const [fix] = contractQuickFixes(text);
+    expect(fix?.title).toBe('Write it 755');
+    expect(applied(text, fix?.change as TextChange)).toBe(text.replace('0755', '755'));
+  });
+
   it('offers the upgrade for a v3.1.0 enum of bare values, writing each as {value}', () => {
     const text = ordersWith('      - name: kind\n        logicalType: string\n        enum: [checkup, filling]\n');
     const fix = contractQuickFixes(text).find((candidate) => candidate.title.startsWith('Upgrade'));

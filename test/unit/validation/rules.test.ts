@@ -1117,6 +1117,21 @@ describe('rule details', () => {
     expect(republished('public', 'internal', levels)).toBe(0);
   });
 
+  it('warns, in contract-semantics, of a plain value of a contract that YAML 1.1 readers read otherwise', () => {
+    const messages = findingsOf(
+      'contract-semantics',
+      changed((mesh) => {
+        const customers = contract(mesh, 'customers');
+        customers.odcs = customers.odcs.replace('status: ', 'tags: [y]\nstatus: ');
+      }),
+    ).map((finding) => finding.message);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^Contract '[^']*', line \d+: YAML 1.1 readers \(PyYAML, SnakeYAML\) read y otherwise than YAML 1.2 does: write "y".$/,
+      ),
+    ]);
+  });
+
   it("warns of a classification a slip from one of the design's classification words, in contract-semantics", () => {
     const misspelt = (classification: string, classificationLevels?: string[]) =>
       findingsOf(

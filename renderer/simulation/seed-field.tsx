@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Scenario } from '../../shared/model';
 import { decimalInteger } from '../../shared/model/decimal-integer';
+import { FieldProblem } from './field-problem';
 import { seedFieldProblem, setSimulation, useSimulationStore } from './simulation-store';
 
 /**
@@ -41,11 +42,7 @@ export function SeedField({ chosen }: { chosen: Scenario | undefined }) {
           not the scenario's {chosen.seed}
         </button>
       )}
-      {problem !== null && (
-        <div id={problemId} className="simulation-bar__failure simulation-bar__seed-problem" role="alert">
-          {problem}
-        </div>
-      )}
+      <FieldProblem id={problemId} problem={problem} />
     </>
   );
 }

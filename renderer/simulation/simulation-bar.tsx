@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CommandButton } from '../commands/command-button';
 import { useDocumentStore } from '../store/document-store';
 import { whyNothingToRun } from './nothing-to-run';
+import { PauseAtField } from './pause-at-field';
 import { RunProgress } from './run-progress';
 import { SeedField } from './seed-field';
 import { SimulatedClock } from './simulated-clock';
@@ -10,12 +11,11 @@ import { MAX_SPEED, MIN_SPEED, setSimulation, useSimulationStore } from './simul
 
 /** The run's controls: run, pause, step, reset, speed, seed, scenario, and the simulated clock. */
 export function SimulationBar() {
-  const { mode, status, speed, pauseAtTick, scenarioId, failure } = useSimulationStore(
+  const { mode, status, speed, scenarioId, failure } = useSimulationStore(
     useShallow((state) => ({
       mode: state.mode,
       status: state.status,
       speed: state.speed,
-      pauseAtTick: state.pauseAtTick,
       scenarioId: state.scenarioId,
       failure: state.failure,
     })),
@@ -81,22 +81,7 @@ export function SimulationBar() {
         />
         <output data-testid="speed">{speed === 'max' ? 'max' : `${speed}/s`}</output>
       </label>
-      <label title="Pause at tick">
-        <span>
-          Pause at<span className="simulation-bar__word"> tick</span>
-        </span>
-        <input
-          type="number"
-          aria-label="Pause at tick"
-          min={1}
-          className="simulation-bar__number"
-          value={pauseAtTick ?? ''}
-          placeholder="—"
-          onChange={(event) =>
-            setSimulation({ pauseAtTick: event.target.value === '' ? null : Math.max(1, Number(event.target.value)) })
-          }
-        />
-      </label>
+      <PauseAtField />
       <SeedField chosen={chosen} />
       <label title="Scenario: applies on reset">
         <span className="simulation-bar__word">Scenario</span>

@@ -309,6 +309,23 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     },
   );
 
+  it('refuses a negative Pause at tick with its message, as the Seed field does, and takes a tick of 1 or more', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    const pauseAt = page.getByLabel('Pause at tick');
+
+    await pauseAt.fill('-5');
+
+    await page
+      .getByRole('alert')
+      .filter({ hasText: "Pause at tick must be a whole number, at least 1 (got '-5')" })
+      .waitFor();
+    expect(await pauseAt.inputValue()).toBe('-5');
+    expect(await pauseAt.getAttribute('aria-invalid')).toBe('true');
+    await pauseAt.fill('3');
+    expect(await page.getByRole('alert').filter({ hasText: 'Pause at tick must' }).count()).toBe(0);
+  });
+
   it('traces one order through every stage with its record, and presents it by keyboard, firing a fault by key', async () => {
     const page = await session.openApp();
     await simulateSample(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pausePointAt } from '../../../renderer/simulation/pause-point';
+import { pausePointAt, pauseTickProblem } from '../../../renderer/simulation/pause-point';
 
 describe('the pause point once the run is at a tick', () => {
   it('is spent when the run reached it', () => {
@@ -16,5 +16,16 @@ describe('the pause point once the run is at a tick', () => {
 
   it('stays unset when none was set', () => {
     expect(pausePointAt(null, 3)).toBeNull();
+  });
+});
+
+describe('the pause point typed in the run bar', () => {
+  it('takes a whole number of 1 or more', () => {
+    expect(pauseTickProblem('5')).toBeNull();
+    expect(pauseTickProblem('1')).toBeNull();
+  });
+
+  it.each(['-5', '0', '2.5', '1e3'])('refuses %j with the field’s name and what was typed', (typed) => {
+    expect(pauseTickProblem(typed)).toBe(`Pause at tick must be a whole number, at least 1 (got '${typed}')`);
   });
 });

@@ -5,12 +5,16 @@ import { quoteIdentifier } from './sql-text';
 /**
  * SQLite's `no such table: X`, followed by the table the query most likely meant. A topic's table
  * in the broker schema is named `<systemId>/<topicId>` (a port's `<productId>/<portId>`), not after
- * the topic, so the topic's name (`fleet.public.haul_cycles`) leads to its table too.
+ * the topic, so the topic's name (`fleet.public.haul_cycles`) leads to its table too, also when
+ * written unquoted after `broker.` or alone, which SQLite refuses as `near ".": syntax error` (`sql`
+ * is the query, to find the name in).
  */
 export function withMissingTableHint(
   message: string,
   tables: { brokerLogs: readonly Pick<BrokerLog, 'table' | 'name'>[]; nodeTables: readonly string[] },
+  sql = '',
 ): string {
+  if (message === DOTTED_NAME_ERROR) return withDottedTopicHint(message, sql, tables.brokerLogs);
   const missing = /^no such table: (?:(broker|node|main)\.)?(.+)$/s.exec(message);
   if (!missing?.[2]) return message;
   const [, schema, typed] = missing;
@@ -19,6 +23,19 @@ export function withMissingTableHint(
   const meant = brokerTable ? `broker.${quoteIdentifier(brokerTable)}` : nodeTable;
   const naming = schema === 'broker' ? BROKER_NAMING : '';
   return meant ? `${message}: did you mean ${meant}?${naming}` : `${message}${naming ? `.${naming}` : ''}`;
+}
+
+const DOTTED_NAME_ERROR = 'near ".": syntax error';
+
+/** An unquoted name of three or more dotted parts (`broker.fleet.public.haul_cycles`), not inside another name. */
+const DOTTED_NAME = /(?<![\w$."])[A-Za-z_][\w$]*(?:\.[A-Za-z_][\w$]*){2,}/g;
+
+function withDottedTopicHint(message: string, sql: string, logs: readonly Pick<BrokerLog, 'table' | 'name'>[]) {
+  for (const [dotted] of sql.matchAll(DOTTED_NAME)) {
+    const table = nearestBrokerTable(dotted.replace(/^broker\./i, ''), logs);
+    if (table) return `${message}: did you mean broker.${quoteIdentifier(table)}?`;
+  }
+  return message;
 }
 
 const BROKER_NAMING =

@@ -179,7 +179,7 @@ export function createSimulation(
       const tables = { brokerLogs: plan.logs, nodeTables: tableGuide(plan, nodeId).map((entry) => entry.table) };
       return {
         ok: false,
-        errors: result.errors.map((error) => ({ ...error, message: withMissingTableHint(error.message, tables) })),
+        errors: result.errors.map((error) => ({ ...error, message: withMissingTableHint(error.message, tables, sql) })),
       };
     },
     unreadCause: (productId, portId, position) => current().unreadCause(productId, portId, position),

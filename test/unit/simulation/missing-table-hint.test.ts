@@ -37,6 +37,14 @@ describe('the hint after a table the query names that does not exist', () => {
     expect(withMissingTableHint('no such table: broker.assays', tables)).toBe(`no such table: broker.assays.${naming}`);
   });
 
+  it('leads from a topic’s dotted name, which SQLite reads as no name, to its table, with or without broker.', () => {
+    const syntaxError = 'near ".": syntax error';
+    const hinted = 'near ".": syntax error: did you mean broker."fleet-service/cycles-cdc"?';
+    expect(withMissingTableHint(syntaxError, tables, 'SELECT * FROM broker.fleet.public.haul_cycles')).toBe(hinted);
+    expect(withMissingTableHint(syntaxError, tables, 'SELECT * FROM fleet.public.haul_cycle')).toBe(hinted);
+    expect(withMissingTableHint(syntaxError, tables, 'SELECT * FROM x.y.z')).toBe(syntaxError);
+  });
+
   it('leaves other messages and unknown names elsewhere as SQLite says them', () => {
     expect(withMissingTableHint('no such table: nowhere', tables)).toBe('no such table: nowhere');
     expect(withMissingTableHint('no such column: x', tables)).toBe('no such column: x');

@@ -106,6 +106,16 @@ describe('queries against a node', () => {
     expect(message('SELECT * FROM itmes')).toBe('no such table: itmes: did you mean items?');
   });
 
+  it.each(['SELECT count(*) FROM broker.shop.public.items', 'SELECT count(*) FROM shop.public.items'])(
+    'leads from a topic’s unquoted dotted name, which SQLite cannot read, to its table: %s',
+    async (sql) => {
+      const result = (await shop()).query('catalog', sql);
+      expect(result.ok ? undefined : result.errors[0]?.message).toBe(
+        'near ".": syntax error: did you mean broker."shop/items-cdc"?',
+      );
+    },
+  );
+
   it('still lets the simulation write after a refused query', async () => {
     const simulation = await shop();
     simulation.query('shop', 'DELETE FROM items');

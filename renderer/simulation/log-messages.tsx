@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LogRecord } from '../../shared/simulation';
 import { emptyLogText } from '../../shared/simulation/empty-log-text';
+import { keyFilterExample } from '../../shared/simulation/key-filter-example';
 import { rowCountSql } from '../../shared/simulation/table-page';
 import { MessageCard } from './message-card';
 import { simulation } from './simulation-controller';
@@ -47,7 +48,7 @@ export function LogMessages({ log }: { log: string }) {
         <input
           type="search"
           value={key}
-          placeholder="1003, or {&quot;order_id&quot;:1003}"
+          placeholder={keyFilterExample(messages[0]?.key)}
           onChange={(event) => {
             setKey(event.target.value);
             setOlder([]);

@@ -84,12 +84,22 @@ function showProgress(work: Work): void {
   setSimulation({ workInProgress: work });
 }
 
-/** Sends a command within the budget; a failure stops the run and is shown, and comes back as undefined. */
+/**
+ * The console's queries in flight, each until its answer, or until the run is rebuilt after it
+ * overran: a command sent meanwhile (a Step) would fail with it when the worker is replaced.
+ */
+let consoleQueries: Promise<unknown> = Promise.resolve();
+
+/**
+ * Sends a command within the budget, after the console's queries in flight; a failure stops the
+ * run and is shown, and comes back as undefined.
+ */
 async function send<T extends ClientResponse['type']>(
   command: SimulationCommand,
   expected: T,
   describe: (error: Problem) => string = (error) => `${error.path}: ${error.message}`,
 ): Promise<Extract<ClientResponse, { type: T }> | undefined> {
+  await consoleQueries;
   sentAt = performance.now();
   const response = await worker().send(command, stepBudgetMillis);
   if (state().workInProgress) setSimulation({ workInProgress: null });
@@ -325,28 +335,11 @@ export const simulation = {
     return fault ? simulation.fire(fault, firedWith) : false;
   },
 
-  async query(
-    nodeId: string,
-    sql: string,
-  ): Promise<{ ok: true; result: QueryResult; tick: number; time: string } | { ok: false; message: string }> {
+  async query(nodeId: string, sql: string): Promise<ConsoleAnswer> {
     if (!(await ensureRun())) return { ok: false, message: state().failure ?? 'The simulation is not running.' };
-    const response = await worker().send({ type: 'query', nodeId, sql }, stepBudgetMillis);
-    if (response.type === 'query-result') {
-      return { ok: true, result: response.result, tick: response.tick, time: response.time };
-    }
-    if (response.type === 'failed') {
-      const message = response.errors.map((error) => error.message).join('\n');
-      if ('restart' in response)
-        await replayAfterRestart(`The query ran longer than ${stepBudgetMillis} ms and was stopped.`);
-      return {
-        ok: false,
-        message:
-          'restart' in response
-            ? `The query ran longer than ${stepBudgetMillis} ms and was stopped; the run was rebuilt.`
-            : message,
-      };
-    }
-    return { ok: false, message: `unexpected answer '${response.type}'` };
+    const answer = answerQuery(nodeId, sql);
+    consoleQueries = Promise.all([consoleQueries, answer]);
+    return answer;
   },
 
   async messages(log: string, filter: MessageFilter): Promise<LogRecord[] | undefined> {
@@ -399,6 +392,32 @@ export const simulation = {
   },
 };
 
+type ConsoleAnswer = { ok: true; result: QueryResult; tick: number; time: string } | { ok: false; message: string };
+
+/** A console query's answer; one that overran has the run rebuilt before it answers. */
+async function answerQuery(nodeId: string, sql: string): Promise<ConsoleAnswer> {
+  const response = await worker().send({ type: 'query', nodeId, sql }, stepBudgetMillis);
+  if (response.type === 'query-result') {
+    return { ok: true, result: response.result, tick: response.tick, time: response.time };
+  }
+  if (response.type === 'failed') {
+    const message = response.errors.map((error) => error.message).join('\n');
+    if ('restart' in response) {
+      await replayAfterRestart(`The query ran longer than ${stepBudgetMillis} ms and was stopped.`);
+      // The rebuild's last unit of work is done: the run bar shows it no more.
+      setSimulation({ workInProgress: null });
+    }
+    return {
+      ok: false,
+      message:
+        'restart' in response
+          ? `The query ran longer than ${stepBudgetMillis} ms and was stopped; the run was rebuilt.`
+          : message,
+    };
+  }
+  return { ok: false, message: `unexpected answer '${response.type}'` };
+}
+
 /**
  * After a query overran, the worker is new and empty: rebuild the run and bring it back to the
  * same tick with the same faults; the engine is deterministic, so it is the same run.
@@ -414,7 +433,8 @@ async function replayAfterRestart(reason: string): Promise<void> {
   for (const fault of firedFaults) await worker().send({ type: 'inject', fault });
   const replayed = await worker().send({ type: 'run-until', tick }, stepBudgetMillis);
   if (replayed.type !== 'metrics') return stop(reason);
-  setSimulation({ status: 'paused', failure: null });
+  // A run going on when the query was sent goes on: its next step waited for this rebuild.
+  setSimulation({ failure: null, ...(state().status === 'running' ? {} : { status: 'paused' }) });
   accept(replayed.metrics);
 }
 

@@ -49,6 +49,15 @@ export async function step(page: Page, times = 1): Promise<void> {
   }
 }
 
+/** A shorter budget for the worker's silence, so a long load or query outlasts it in a second. */
+export async function setStepBudget(page: Page, millis: number): Promise<void> {
+  await page.evaluate(
+    (budget) =>
+      (Reflect.get(window, '__meshSimulation') as { setStepBudget(millis: number): void }).setStepBudget(budget),
+    millis,
+  );
+}
+
 export function engineMetrics(page: Page): Promise<SimulationMetrics> {
   return page.evaluate(() =>
     (Reflect.get(window, '__meshSimulation') as { engineMetrics(): Promise<SimulationMetrics> }).engineMetrics(),

@@ -18,6 +18,7 @@ import {
   openTab,
   runQuery,
   runTo,
+  setStepBudget,
   simulateSample,
   step,
   traceOrder1000,
@@ -193,13 +194,32 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await page.getByTestId('product-inspector').waitFor();
   });
 
+  it('runs a Step pressed while a console query overruns once the run is rebuilt, and then shows no progress', async () => {
+    const page = await session.openApp();
+    await sendNeverEndingQueryAtTick3(page);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+
+    await page.getByText(QUERY_REBUILT).waitFor();
+    await waitForTick(page, 4);
+    await page.getByText('paused', { exact: true }).waitFor();
+    expect(await page.getByTestId('run-progress').count()).toBe(0);
+    expect(await page.locator('.simulation-bar__failure').count()).toBe(0);
+  });
+
+  it('shows no progress once the run is rebuilt after a console query overran', async () => {
+    const page = await session.openApp();
+    await sendNeverEndingQueryAtTick3(page);
+
+    await page.getByText(QUERY_REBUILT).waitFor();
+    expect(await page.getByTestId('run-progress').count()).toBe(0);
+    expect(await currentTick(page)).toBe(3);
+  });
+
   it('keeps building a run whose initial rows take longer than the budget, batch by batch, saying how far it is', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openSampleWithLargeTable(page, LARGE_TABLE_ROWS);
     // Loading the rows takes seconds: longer than this budget, while no batch of them comes near it.
-    await page.evaluate(() =>
-      (Reflect.get(window, '__meshSimulation') as { setStepBudget(millis: number): void }).setStepBudget(1000),
-    );
+    await setStepBudget(page, 1000);
     const started = Date.now();
     await page.getByRole('button', { name: 'Simulate', exact: true }).click();
 
@@ -704,6 +724,20 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await screenshot(page, 'simulation-mysql-dates-card');
   });
 });
+
+const QUERY_REBUILT = 'The query ran longer than 1000 ms and was stopped; the run was rebuilt.';
+
+/** The sample run to tick 3 with a budget of 1000 ms, and a console query sent to it that never ends. */
+async function sendNeverEndingQueryAtTick3(page: Page): Promise<void> {
+  await simulateSample(page);
+  await setStepBudget(page, 1000);
+  await step(page, 3);
+  await runQuery(
+    page,
+    'orders',
+    'WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT max(x) FROM r',
+  );
+}
 
 /** The logs of the e-commerce sample's scenario run headless with this seed, after this many ticks. */
 async function sampleLogsAfter(ticks: number, seed: number): Promise<SimulationMetrics['logs']> {

@@ -1,4 +1,5 @@
 import type { ChangeTrace, TraceStage } from '../../shared/simulation';
+import { payloadFirst } from '../../shared/simulation/payload-first';
 import { changedFields } from '../../shared/simulation/record-diff';
 import { envelopeTimes } from '../../shared/simulation/record-shape';
 import { useDocumentStore } from '../store/document-store';
@@ -78,6 +79,8 @@ export function TraceStageBody({ stage }: { stage: TraceStage }) {
           <MessageCard log={stage.source} message={stage.message} isTraceable={false} />
           <EnvelopeTimes value={stage.message.value} />
         </>
+      ) : stage.kind === 'raw' && stage.records.length === 1 ? (
+        <RawZoneRow stage={stage} />
       ) : stage.records.length === 1 ? (
         <FieldTable
           record={stage.records[0] ?? {}}
@@ -86,6 +89,31 @@ export function TraceStageBody({ stage }: { stage: TraceStage }) {
         />
       ) : (
         stage.records.length > 1 && <RowCards records={stage.records} isHistory={stage.kind === 'history'} />
+      )}
+    </>
+  );
+}
+
+/** A raw zone's row, its payload first: the engine's columns and the empty ones folded away beneath. */
+function RawZoneRow({ stage }: { stage: TraceStage }) {
+  const {
+    payload: [payload = {}],
+    folded: [folded = {}],
+  } = payloadFirst(stage.records);
+  const foldedCount = Object.keys(folded).length;
+  const fieldTable = (record: Record<string, unknown>) => (
+    <FieldTable record={record} changed={stage.changed} epochMillisColumns={stage.epochMillisColumns} />
+  );
+  return (
+    <>
+      {fieldTable(payload)}
+      {foldedCount > 0 && (
+        <details className="trace-stage__folded" data-testid="folded-columns">
+          <summary>
+            {foldedCount} engine and empty column{foldedCount === 1 ? '' : 's'}
+          </summary>
+          {fieldTable(folded)}
+        </details>
       )}
     </>
   );

@@ -206,6 +206,16 @@ export async function openSampleWithProfileSql(page: Page, sql: string): Promise
   });
 }
 
+/** Runs to tick 6, traces order 1000 and presents its trace: the presenter, at its first stage. */
+export async function presentOrder1000(page: Page): Promise<Locator> {
+  await runTo(page, 6);
+  await traceOrder1000(page);
+  await page.getByRole('button', { name: 'Present' }).first().click();
+  const presenter = page.getByTestId('presenter');
+  await presenter.waitFor();
+  return presenter;
+}
+
 /** Traces the newest change of order 1000 (the workshop cancels it at tick 5) from the orders topic. */
 export async function traceOrder1000(page: Page): Promise<{ place: string | null }> {
   await page.getByTestId('rf__edge-l-orders-cdc').click();

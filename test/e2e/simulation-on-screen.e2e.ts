@@ -10,6 +10,7 @@ import {
   openEditedSample,
   openSampleWithProfileSql,
   openTab,
+  presentOrder1000,
   releaseStepAnswers,
   replaceEditorText,
   runQuery,
@@ -218,11 +219,7 @@ describeInChromium('Simulate mode on screen', (session) => {
       if (mesh.scenarios[0]) mesh.scenarios[0].presenterNotes = { 'output-port': note };
     });
     await enterSimulate(page);
-    await runTo(page, 6);
-    await traceOrder1000(page);
-    await page.getByRole('button', { name: 'Present' }).first().click();
-    const presenter = page.getByTestId('presenter');
-    await presenter.waitFor();
+    const presenter = await presentOrder1000(page);
     const position = page.getByTestId('presenter-position');
     const total = Number((await position.textContent())?.split('/')[1]);
     for (let index = 1; index < total; index++) await page.keyboard.press('ArrowRight');

@@ -37,6 +37,8 @@ describeInChromium('Times in a change trace', (session) => {
 
     await stageButton('Raw zone').click();
     await stage.and(page.locator('[data-stage=raw]')).waitFor();
+    // The engine's columns are folded away beneath the row's payload.
+    await stage.getByTestId('folded-columns').locator('summary').click();
     const rawSourceTs = await timeField(stage, '_source_ts');
     expect(rawSourceTs).toEqual(sourceTs);
     expect(readsItsMillis(await timeField(stage, '_timestamp'))).toBe(true);

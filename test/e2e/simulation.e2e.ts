@@ -16,6 +16,7 @@ import {
   openEditedSample,
   openSampleWithProfileSql,
   openTab,
+  presentOrder1000,
   runQuery,
   runTo,
   setStepBudget,
@@ -429,6 +430,28 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(await page.locator('.toolbar').isVisible()).toBe(true);
     expect(await page.locator('.react-flow__controls').isVisible()).toBe(true);
     await expect.poll(() => viewTransform(page)).toBe(viewBefore);
+  });
+
+  it('presents the raw zone’s row payload first at 1280 × 800, the engine’s and the empty columns folded away', async () => {
+    const page = await session.openApp();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await simulateSample(page);
+    const presenter = await presentOrder1000(page);
+    for (let press = 0; press < 3; press++) await page.keyboard.press('ArrowRight');
+    const raw = presenter.locator('[data-testid=trace-stage][data-stage=raw]');
+    await raw.waitFor();
+
+    const shownFields = await raw.getByRole('rowheader').allTextContents();
+    expect(shownFields[0]).toBe('before_order_id');
+    expect(shownFields.filter((name) => name.startsWith('_'))).toEqual([]);
+    expect(await raw.getByRole('row').filter({ hasText: 'after_status' }).boundingBox()).toMatchObject({
+      y: expect.toSatisfy((y: number) => y < 800),
+    });
+    await raw
+      .getByTestId('folded-columns')
+      .getByText(/engine and empty columns/)
+      .click();
+    expect(await raw.getByRole('rowheader', { name: '_position', exact: true }).isVisible()).toBe(true);
   });
 
   it('shows the scenario’s speaker notes beside their stage in presenter mode', async () => {

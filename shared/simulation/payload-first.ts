@@ -1,0 +1,16 @@
+type Row = Record<string, unknown>;
+
+/**
+ * Rows split for reading: the payload (a change's row images, a record's fields) first, and apart
+ * the columns the engine keeps beside it (named `_…`: `_position`, `_lsn`, `_tx`…) and those
+ * empty in every row (a create's `before_…`), which a view folds away. Each keeps its column order.
+ */
+export function payloadFirst(rows: readonly Row[]): { payload: Row[]; folded: Row[] } {
+  const isFolded = (name: string) => name.startsWith('_') || rows.every((row) => row[name] === null);
+  const pick = (row: Row, isWanted: (name: string) => boolean) =>
+    Object.fromEntries(Object.entries(row).filter(([name]) => isWanted(name)));
+  return {
+    payload: rows.map((row) => pick(row, (name) => !isFolded(name))),
+    folded: rows.map((row) => pick(row, isFolded)),
+  };
+}

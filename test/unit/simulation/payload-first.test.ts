@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { payloadFirst } from '../../../shared/simulation/payload-first';
+
+describe('a raw zone row shown payload first', () => {
+  it('leads with the change’s own columns and folds away the engine’s and the empty ones', () => {
+    const row = { _position: 7, _lsn: 120, _tx: null, op: 'c', before_ticket_id: null, after_ticket_id: 100005 };
+    expect(payloadFirst([row])).toEqual({
+      payload: [{ op: 'c', after_ticket_id: 100005 }],
+      folded: [{ _position: 7, _lsn: 120, _tx: null, before_ticket_id: null }],
+    });
+  });
+
+  it('keeps a column empty in one row but not another among the payload', () => {
+    const rows = [
+      { _position: 1, after_price: null },
+      { _position: 2, after_price: 9.5 },
+    ];
+    expect(payloadFirst(rows).payload).toEqual([{ after_price: null }, { after_price: 9.5 }]);
+  });
+});

@@ -1,6 +1,6 @@
 import { type ChangeKind, compareContracts, locateChanges, parseOdcsSource, readYamlSource } from '../shared/contracts';
 import type { FindingSeverity } from '../shared/contracts/finding';
-import type { Mesh } from '../shared/model';
+import { classificationLevelsOf, type Mesh } from '../shared/model';
 import { BREAKING_CHANGES_RULE_ID, versionProblems } from '../shared/validation/rules/breaking-changes';
 
 /** What `--baseline` gave: a design, or one contract read as a design holding it alone. */
@@ -55,7 +55,7 @@ export function contractChangesSince(
     const message = `the baseline ${baseline.file} holds no contract '${contract.id}': its changes cannot be judged`;
     return { problems: [{ severity: 'warning', message, ...at('id') }] };
   }
-  const comparison = compareContracts(previous, contract);
+  const comparison = compareContracts(previous, contract, classificationLevelsOf(baseline.mesh.policies));
   const problems = isRuleAsked
     ? versionProblems(previous, contract, comparison).map(({ severity, message, fixHint }) => ({
         severity,

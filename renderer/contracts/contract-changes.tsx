@@ -8,9 +8,10 @@ import { setContractVersion } from './contract-actions';
 export function ContractChanges({ contractId }: { contractId: string }) {
   const contract = useDocumentStore((state) => state.mesh?.contracts.find((candidate) => candidate.id === contractId));
   const saved = useDocumentStore((state) => state.baseline?.contracts.find((candidate) => candidate.id === contractId));
+  const levels = useDocumentStore((state) => state.mesh?.policies.classificationLevels);
   const comparison = useMemo(
-    () => (contract && saved && contract !== saved ? compareContracts(saved, contract) : null),
-    [contract, saved],
+    () => (contract && saved && contract !== saved ? compareContracts(saved, contract, levels) : null),
+    [contract, saved, levels],
   );
   if (!comparison || comparison.changes.length === 0) return null;
   const { neededVersion } = comparison;

@@ -1,5 +1,6 @@
 import type { Contract } from '../model/contract';
 import { emptyMesh, type Mesh } from '../model/mesh';
+import { classificationLevelsOf } from '../model/policies';
 import { type ContractComparison, compareContracts } from './breaking-changes';
 
 /**
@@ -14,7 +15,7 @@ export function baselineAfterSave(baseline: Mesh | null, saved: Mesh): Mesh {
   const before = new Map(baseline.contracts.map((contract) => [contract.id, contract]));
   let isAnyHeld = false;
   const contracts = saved.contracts.map((contract) => {
-    const kept = contractBaselineAfterSave(before.get(contract.id), contract);
+    const kept = contractBaselineAfterSave(before.get(contract.id), contract, classificationLevelsOf(saved.policies));
     if (kept !== contract) isAnyHeld = true;
     return kept;
   });
@@ -27,7 +28,8 @@ export function baselineAfterSave(baseline: Mesh | null, saved: Mesh): Mesh {
  */
 export function baselineAfterContractSave(baseline: Mesh | null, saved: Contract): Mesh {
   const previous = baseline?.contracts.find((contract) => contract.id === saved.id);
-  return baselineWithContract(baseline, contractBaselineAfterSave(previous, saved));
+  const levels = baseline ? classificationLevelsOf(baseline.policies) : undefined;
+  return baselineWithContract(baseline, contractBaselineAfterSave(previous, saved, levels));
 }
 
 /**
@@ -42,8 +44,13 @@ export function baselineWithContract(baseline: Mesh | null, contract: Contract):
 }
 
 /** A saved contract's baseline: the saved contract, unless its version is wrong for its changes since `previous`. */
-function contractBaselineAfterSave(previous: Contract | undefined, saved: Contract): Contract {
-  if (!previous || previous === saved || !isVersionWrongFor(compareContracts(previous, saved))) return saved;
+function contractBaselineAfterSave(
+  previous: Contract | undefined,
+  saved: Contract,
+  classificationLevels: readonly string[] | undefined,
+): Contract {
+  if (!previous || previous === saved) return saved;
+  if (!isVersionWrongFor(compareContracts(previous, saved, classificationLevels))) return saved;
   return previous;
 }
 

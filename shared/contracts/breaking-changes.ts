@@ -1,6 +1,7 @@
 import type { Contract, ContractProperty, EnumValue, QualityRule, SchemaObject, SlaProperty } from '../model/contract';
 import { isDeepEqual } from '../model/deep-equal';
 import { logicalTypeName } from '../model/logical-type';
+import { COMMON_CLASSIFICATION_LEVELS } from '../model/policies';
 import { classificationDirection } from './classification-strictness';
 import { canReadAs } from './compatibility';
 import { pairEntries } from './entry-pairing';
@@ -22,6 +23,8 @@ import { slaWeakening } from './sla-weakening';
  * relationship (a foreign key), is breaking: one removed or loosened takes back a promise, one added
  * or tightened refuses data it accepted; a rule's name, description or schedule only documents it.
  * So is an SLA property removed or weakened (see sla-weakening.ts); one added or tightened is not.
+ * A classification loosened (lowered or removed) breaks too: consumers handle the data as its
+ * classification told them (masking, access, retention), and would now be told less.
  * A new physical name loses consumers that read the table or column by it,
  * and a shorter declared size (`varchar(16)` to `varchar(13)`) refuses values the longer one held.
  */
@@ -48,6 +51,7 @@ const BREAKING_KINDS = [
   'physical-name-changed',
   'relationship-changed',
   'sla-weakened',
+  'classification-loosened',
 ] as const;
 
 const NON_BREAKING_KINDS = [
@@ -94,8 +98,16 @@ export interface ContractComparison {
 
 const CONTRACT_SUBJECT = 'contract';
 
-export function compareContracts(previous: Contract, next: Contract): ContractComparison {
-  const changes = [...contractChanges(previous, next), ...schemaChanges(previous.schema, next.schema)];
+/** `classificationLevels` ranks classification words, least strict first (the design's `policies.classificationLevels`). */
+export function compareContracts(
+  previous: Contract,
+  next: Contract,
+  classificationLevels: readonly string[] = COMMON_CLASSIFICATION_LEVELS,
+): ContractComparison {
+  const changes = [
+    ...contractChanges(previous, next),
+    ...schemaChanges(previous.schema, next.schema, classificationLevels),
+  ];
   const isBreaking = changes.some((change) => change.isBreaking);
   const neededVersion = isBreaking ? versionForBreakingChanges(previous.version, next.version) : undefined;
   return {
@@ -311,7 +323,11 @@ function describeValueChange(field: string, before: unknown, after: unknown): st
   return `${field} changed from ${shown(before)} to ${shown(after)}`;
 }
 
-function schemaChanges(previous: readonly SchemaObject[], next: readonly SchemaObject[]): ContractChange[] {
+function schemaChanges(
+  previous: readonly SchemaObject[],
+  next: readonly SchemaObject[],
+  levels: readonly string[],
+): ContractChange[] {
   const nextByName = new Map(next.map((object) => [object.name, object]));
   const previousNames = new Set(previous.map((object) => object.name));
   const added = next.filter((object) => !previousNames.has(object.name));
@@ -323,7 +339,7 @@ function schemaChanges(previous: readonly SchemaObject[], next: readonly SchemaO
   return [
     ...previous.flatMap((object) => {
       const counterpart = nextByName.get(object.name);
-      if (counterpart) return objectChanges(object, counterpart);
+      if (counterpart) return objectChanges(object, counterpart, levels);
       const newName = renames.get(object.name);
       return newName === undefined
         ? [change('object-removed', object.name, 'schema object removed')]
@@ -335,8 +351,8 @@ function schemaChanges(previous: readonly SchemaObject[], next: readonly SchemaO
   ];
 }
 
-function objectChanges(previous: SchemaObject, next: SchemaObject): ContractChange[] {
-  const properties = propertyListChanges(previous.properties, next.properties, next.name);
+function objectChanges(previous: SchemaObject, next: SchemaObject, levels: readonly string[]): ContractChange[] {
+  const properties = propertyListChanges(previous.properties, next.properties, next.name, levels);
   const was = extensionParts(previous.extensions);
   const is = extensionParts(next.extensions);
   return [
@@ -407,6 +423,7 @@ function propertyListChanges(
   previousList: readonly ContractProperty[],
   nextList: readonly ContractProperty[],
   parent: string,
+  levels: readonly string[],
 ): { changes: ContractChange[]; renames: Map<string, string> } {
   const [previous, next] = [withKeyUniqueness(previousList), withKeyUniqueness(nextList)];
   const subject = (name: string) => nestedFieldPath(parent, name);
@@ -418,7 +435,7 @@ function propertyListChanges(
   const changes = [
     ...previous.flatMap((property) => {
       const counterpart = nextByName.get(property.name);
-      return counterpart ? propertyChanges(property, counterpart, subject(property.name)) : [];
+      return counterpart ? propertyChanges(property, counterpart, subject(property.name), levels) : [];
     }),
     ...[...renames].map(([from, to]) =>
       change('field-renamed', subject(from), `field seems renamed to ${to} (same type and attributes)`),
@@ -489,7 +506,12 @@ function primaryKeyChanges(
   ];
 }
 
-function propertyChanges(previous: ContractProperty, next: ContractProperty, subject: string): ContractChange[] {
+function propertyChanges(
+  previous: ContractProperty,
+  next: ContractProperty,
+  subject: string,
+  levels: readonly string[],
+): ContractChange[] {
   const on = (kind: ChangeKind, attribute: keyof ContractProperty, message: string) => [
     attributeChange(kind, subject, [attribute], message),
   ];
@@ -511,7 +533,7 @@ function propertyChanges(previous: ContractProperty, next: ContractProperty, sub
       ? []
       : on('description-changed', 'description', 'description changed')),
     ...propertyQualityChanges(previous, next, subject),
-    ...nestedChanges(previous, next, subject),
+    ...nestedChanges(previous, next, subject, levels),
     ...physicalTypeChanges(previous.physicalType, next.physicalType, subject),
     ...(previous.primaryKeyPosition === next.primaryKeyPosition
       ? []
@@ -521,7 +543,7 @@ function propertyChanges(previous: ContractProperty, next: ContractProperty, sub
           'primaryKeyPosition',
           describeValueChange('primaryKeyPosition', previous.primaryKeyPosition, next.primaryKeyPosition),
         )),
-    ...classificationChanges(previous.classification, next.classification, subject),
+    ...classificationChanges(previous.classification, next.classification, subject, levels),
     ...changedAttributes(previous, next, ['examples']).map((field) =>
       attributeChange('field-changed', subject, [field], `${field} changed`),
     ),
@@ -536,13 +558,13 @@ function classificationChanges(
   previous: string | undefined,
   next: string | undefined,
   subject: string,
+  levels: readonly string[],
 ): ContractChange[] {
   if (previous === next) return [];
-  const direction = classificationDirection(previous, next);
+  const direction = classificationDirection(previous, next, levels);
   const message = describeValueChange('classification', previous, next);
-  return [
-    attributeChange('field-changed', subject, ['classification'], direction ? `${message}, ${direction}` : message),
-  ];
+  const kind = direction === 'less strict' ? 'classification-loosened' : 'field-changed';
+  return [attributeChange(kind, subject, ['classification'], direction ? `${message}, ${direction}` : message)];
 }
 
 /** A shorter declared size refuses data the longer one held; another change of type, unread, is documentation. */
@@ -568,7 +590,12 @@ function typeChange(previous: ContractProperty, next: ContractProperty): string 
  * (`orders.tags[]`), in the key and values of a map property (`orders.sizes{key}`,
  * `orders.sizes{value}`), in its logicalTypeOptions and in its other extensions.
  */
-function nestedChanges(previous: ContractProperty, next: ContractProperty, subject: string): ContractChange[] {
+function nestedChanges(
+  previous: ContractProperty,
+  next: ContractProperty,
+  subject: string,
+  levels: readonly string[],
+): ContractChange[] {
   const before = nestedPropertiesOf(previous);
   const after = nestedPropertiesOf(next);
   const was = extensionParts(before.extensions);
@@ -578,15 +605,15 @@ function nestedChanges(previous: ContractProperty, next: ContractProperty, subje
   const map =
     mapBefore && mapAfter
       ? [
-          ...unnamedPartChanges(mapBefore.key, mapAfter.key, subject, '{key}', 'map key'),
-          ...unnamedPartChanges(mapBefore.value, mapAfter.value, subject, '{value}', 'map value'),
+          ...unnamedPartChanges(mapBefore.key, mapAfter.key, subject, '{key}', 'map key', levels),
+          ...unnamedPartChanges(mapBefore.value, mapAfter.value, subject, '{value}', 'map value', levels),
         ]
       : mapBefore || mapAfter
         ? [change('field-changed', subject, 'map changed')]
         : [];
   return [
-    ...propertyListChanges(before.properties, after.properties, subject).changes,
-    ...unnamedPartChanges(before.items, after.items, subject, '[]', 'items'),
+    ...propertyListChanges(before.properties, after.properties, subject, levels).changes,
+    ...unnamedPartChanges(before.items, after.items, subject, '[]', 'items', levels),
     ...map,
     ...optionChanges(was.logicalTypeOptions, is.logicalTypeOptions, subject, previous.physicalType),
     ...physicalNameChanges(
@@ -609,8 +636,9 @@ function unnamedPartChanges(
   subject: string,
   suffix: string,
   what: string,
+  levels: readonly string[],
 ): ContractChange[] {
-  if (previous && next) return propertyChanges(previous, next, `${subject}${suffix}`);
+  if (previous && next) return propertyChanges(previous, next, `${subject}${suffix}`, levels);
   return previous || next ? [change('field-changed', subject, `${what} changed`)] : [];
 }
 

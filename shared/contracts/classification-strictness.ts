@@ -41,9 +41,10 @@ export function keepsClassification(
 export function classificationDirection(
   before: string | undefined,
   after: string | undefined,
+  levels: readonly string[] = COMMON_CLASSIFICATION_LEVELS,
 ): 'stricter' | 'less strict' | undefined {
-  const isKeptAfter = keepsClassification(before, after);
-  const wouldKeepBefore = keepsClassification(after, before);
+  const isKeptAfter = keepsClassification(before, after, levels);
+  const wouldKeepBefore = keepsClassification(after, before, levels);
   if (isKeptAfter === wouldKeepBefore) return undefined;
   return isKeptAfter ? 'stricter' : 'less strict';
 }

@@ -42,6 +42,7 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
   const text = useContractText(contractId) ?? '';
   const contract = useDocumentStore((state) => state.mesh?.contracts.find((candidate) => candidate.id === contractId));
   const designBaseline = useDocumentStore((state) => state.baseline);
+  const levels = useDocumentStore((state) => state.mesh?.policies.classificationLevels);
   const file = useContractFiles((state) => state.fileById[contractId]);
   const fileText = useContractFiles((state) => state.savedTextById[contractId]);
   const baselines = useMemo(
@@ -54,8 +55,8 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
   useMonacoTheme(monaco);
 
   const comparison = useMemo(
-    () => (baseline.contract && contract ? compareContracts(baseline.contract, contract) : undefined),
-    [baseline, contract],
+    () => (baseline.contract && contract ? compareContracts(baseline.contract, contract, levels) : undefined),
+    [baseline, contract, levels],
   );
   const changes = useMemo(
     () =>

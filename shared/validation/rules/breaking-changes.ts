@@ -3,7 +3,7 @@ import type { FindingSeverity } from '../../contracts/finding';
 import { type WithdrawnContract, withdrawnContracts } from '../../contracts/withdrawn-contracts';
 import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
-import { type Contract, type DataProduct, quoted } from '../../model';
+import { type Contract, classificationLevelsOf, type DataProduct, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { contractPlace, productPlace } from '../places';
@@ -29,7 +29,7 @@ export const breakingChangesRule: Rule = {
       ...findingsPerElement(
         findingsByContract,
         mesh.contracts,
-        (contract) => [before.get(contract.id)],
+        (contract) => [before.get(contract.id), mesh.policies.classificationLevels],
         (contract) => versionFindings(graph, contract, before.get(contract.id)),
       ),
       ...findingsPerElement(
@@ -53,7 +53,8 @@ export const breakingChangesRule: Rule = {
 /** The contract's breaking changes since the baseline that its version does not announce. */
 function versionFindings(graph: MeshGraph, contract: Contract, previous: Contract | undefined): RuleFinding[] {
   if (!previous || previous === contract) return [];
-  return versionProblems(previous, contract).map(({ version, ...problem }) => ({
+  const comparison = compareContracts(previous, contract, classificationLevelsOf(graph.mesh.policies));
+  return versionProblems(previous, contract, comparison).map(({ version, ...problem }) => ({
     ...contractPlace(graph, contract, 'version'),
     ...problem,
     ...(version && { fix: { kind: 'set-contract-version' as const, contractId: contract.id, version } }),

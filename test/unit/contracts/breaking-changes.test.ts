@@ -388,18 +388,37 @@ describe('changes outside the schema', () => {
   const changesBetween = (before: Contract, after: Contract) =>
     compareContracts(before, after).changes.map((change) => [change.isBreaking, change.message]);
 
+  const classified = (classification: string | undefined, version: string) =>
+    withProperties({ ...previous, version }, replace('note', { classification })(previous.schema[0]?.properties ?? []));
+
   it.each([
-    ['confidential', 'public', "classification changed from 'confidential' to 'public', less strict"],
-    ['internal', 'restricted', "classification changed from 'internal' to 'restricted', stricter"],
-    ['restricted', undefined, "classification removed (was 'restricted'), less strict"],
-    ['pii', 'gdpr', "classification changed from 'pii' to 'gdpr'"],
-  ])('says which way a classification went: %s to %s', (before, after, message) => {
-    const classified = (classification: string | undefined, version: string) =>
-      withProperties(
-        { ...previous, version },
-        replace('note', { classification })(previous.schema[0]?.properties ?? []),
-      );
-    expect(changesBetween(classified(before, '1.0.0'), classified(after, '1.0.1'))).toEqual([[false, message]]);
+    ['confidential', 'public', true, "classification changed from 'confidential' to 'public', less strict"],
+    ['internal', 'restricted', false, "classification changed from 'internal' to 'restricted', stricter"],
+    ['restricted', undefined, true, "classification removed (was 'restricted'), less strict"],
+    ['pii', 'gdpr', false, "classification changed from 'pii' to 'gdpr'"],
+  ])(
+    'says which way a classification went, and breaks when it loosened: %s to %s',
+    (before, after, isBreaking, message) => {
+      expect(changesBetween(classified(before, '1.0.0'), classified(after, '1.0.1'))).toEqual([[isBreaking, message]]);
+    },
+  );
+
+  it('needs a major version for a declassified field', () => {
+    expect(compareContracts(classified('restricted', '1.0.0'), classified('public', '1.0.1'))).toMatchObject({
+      isBreaking: true,
+      neededVersion: '2.0.0',
+      changes: [{ kind: 'classification-loosened' }],
+    });
+  });
+
+  it("ranks classifications by the design's own levels", () => {
+    const levels = ['open', 'secret', 'top-secret'];
+    const comparison = compareContracts(classified('top-secret', '1.0.0'), classified('secret', '1.0.1'), levels);
+    expect(comparison.changes.map((change) => [change.isBreaking, change.message])).toEqual([
+      [true, "classification changed from 'top-secret' to 'secret', less strict"],
+    ]);
+    const tightened = compareContracts(classified('secret', '1.0.0'), classified('top-secret', '1.0.1'), levels);
+    expect(tightened.isBreaking).toBe(false);
   });
 
   it('names each SLA property that changed, with its values', () => {

@@ -27,7 +27,10 @@ export interface RuleFinding {
   /** Whether each related element shows the finding as its own, badge included: a cycle belongs to all its products and links. */
   isShownOnRelated?: boolean;
   fix?: Fix;
-  /** A finding about the policies themselves (an unknown rule id, an unreadable entry), which the same policies cannot turn off. */
+  /**
+   * A finding about the policies themselves (an unknown rule id, an unreadable entry), which the
+   * same policies can neither turn off nor weaken: it keeps its own severity.
+   */
   cannotBeTurnedOff?: boolean;
   /** For a rule whose findings differ in weight (a contract's errors and warnings): this one's, unless a policy sets the rule's. */
   severity?: Severity;

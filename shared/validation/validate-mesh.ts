@@ -46,7 +46,9 @@ function checkWithPolicy(rule: Rule, context: RuleContext): Finding[] {
   const policy = rulePolicy(context.mesh.policies, rule.id, rule.defaultSeverity);
   const isOffFor = (finding: RuleFinding) => policy.severity === 'off' && !finding.cannotBeTurnedOff;
   const severityOf = (finding: RuleFinding): Severity =>
-    policy.isSet && policy.severity !== 'off' ? policy.severity : (finding.severity ?? rule.defaultSeverity);
+    policy.isSet && policy.severity !== 'off' && !finding.cannotBeTurnedOff
+      ? policy.severity
+      : (finding.severity ?? rule.defaultSeverity);
   // Rules remember their findings per element; so is each finding's policy-applied form, so an
   // edit of one element does not make every finding of the rule anew.
   return rule.check(context).map((finding) =>

@@ -10,10 +10,13 @@ function isTurnedOff(entry: unknown): boolean {
   return typeof entry === 'object' && entry !== null && (entry as { severity?: unknown }).severity === 'off';
 }
 
+/** A policy entry that cannot be applied: the design meant to set a rule's severity and does not. */
+const UNAPPLIED_POLICY = { cannotBeTurnedOff: true, severity: 'error' } as const;
+
 /**
  * Checks the mesh's own policies: every entry names a rule that exists and can be read, and a rule
- * turned off says why. Turning this rule off silences only the missing reasons: policies that
- * change nothing, as a misspelt id does, would otherwise hide themselves.
+ * turned off says why. An entry that cannot be applied is an error whatever the policies say of
+ * this rule, or a misspelt id would hide itself. A missing reason is at this rule's severity.
  */
 export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
   return {
@@ -33,7 +36,7 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
             {
               ...policyPlace(ruleId),
               message: meant ? `${noRule}: did you mean ${quoted(meant)}?` : `${noRule}.`,
-              cannotBeTurnedOff: true,
+              ...UNAPPLIED_POLICY,
               fixHint: meant
                 ? `Rename the policy to ${quoted(meant)}, or remove it.`
                 : `Use one of: ${knownRuleIds.join(', ')}.`,
@@ -46,7 +49,7 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
             {
               ...policyPlace(ruleId),
               message: `The policy for ${quoted(ruleId)} is ignored: ${read.error}.`,
-              cannotBeTurnedOff: true,
+              ...UNAPPLIED_POLICY,
               // Writing "off" alone would trade this finding for the one about a missing reason.
               fixHint: `${isTurnedOff(entry) ? ADD_REASON : 'Write a severity ("error", "warning", "info", "off"), or { "severity": …, "reason": "why" }'}; until then the rule keeps its default severity.`,
             },

@@ -682,14 +682,24 @@ schema:
     expect(JSON.parse(json.out.join('\n'))[0].ok).toBe(true);
   });
 
-  it('suggests the rule a misspelt policy nearly names in its plain output', async () => {
+  it('fails on a misspelt policy, suggesting the rule it nearly names', async () => {
     const mesh = JSON.parse(sample);
     mesh.policies.rules = { 'pii-propagaton': 'warning' };
-    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
-    await runCli(['validate', 'shop.mesh.json'], io);
-    expect(out).toContain(
-      "shop.mesh.json: warning: policies.rules[\"pii-propagaton\"]: The policies set 'pii-propagaton', which is no rule: did you mean 'pii-propagation'? [policy-entries]",
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toContain(
+      "shop.mesh.json: policies.rules[\"pii-propagaton\"]: The policies set 'pii-propagaton', which is no rule: did you mean 'pii-propagation'? [policy-entries]",
     );
+  });
+
+  it('lists a policy with a bad severity among the errors of --json --severity error', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.policies.rules = { owners: 'Error' };
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json', '--json', '--severity', 'error'], io)).toBe(EXIT.problems);
+    expect(JSON.parse(out.join('\n'))[0].problems).toMatchObject([
+      { rule: 'policy-entries', severity: 'error', path: 'policies.rules.owners' },
+    ]);
   });
 
   it("shows the policies' reason for a rule's changed severity, in words and in JSON", async () => {

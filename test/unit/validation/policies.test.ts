@@ -141,6 +141,22 @@ describe('policies as code', () => {
     ]);
   });
 
+  it('reports an unknown rule id or an unreadable entry as an error, whatever severity the policies give policy-entries', () => {
+    for (const severity of ['info', { severity: 'warning', reason: 'Quiet' }]) {
+      const findings = validateMesh(
+        withoutOwners({ 'policy-entries': severity, 'pii-propogation': 'error', owners: 'Error' }),
+      );
+      expect(
+        findings
+          .filter((finding) => finding.ruleId === 'policy-entries')
+          .map((finding) => [finding.path, finding.severity]),
+      ).toEqual([
+        ['policies.rules["pii-propogation"]', 'error'],
+        ['policies.rules.owners', 'error'],
+      ]);
+    }
+  });
+
   it('reports an unknown rule id or an unreadable entry even when the policies turn policy-entries off', () => {
     const findings = validateMesh(
       withoutOwners({ 'policy-entries': 'off', nope: 'error', owners: 'Error', 'unique-names': 'off' }),
@@ -152,10 +168,10 @@ describe('policies as code', () => {
         'warning',
         { reason: "turned off in the mesh's policies (no reason given)" },
       ],
-      ['policies.rules.nope', 'warning', undefined],
-      ['policies.rules.owners', 'warning', undefined],
+      ['policies.rules.nope', 'error', undefined],
+      ['policies.rules.owners', 'error', undefined],
       ['policies.rules["unique-names"]', 'warning', { reason: "turned off in the mesh's policies (no reason given)" }],
     ]);
-    expect(countFindings(entries).warning).toBe(2);
+    expect(countFindings(entries)).toMatchObject({ error: 2, warning: 0 });
   });
 });

@@ -1,4 +1,11 @@
-import { type ChangeKind, compareContracts, locateChanges, parseOdcsSource, readYamlSource } from '../shared/contracts';
+import {
+  type ChangeKind,
+  type ContractComparison,
+  compareContracts,
+  locateChanges,
+  parseOdcsSource,
+  readYamlSource,
+} from '../shared/contracts';
 import type { FindingSeverity } from '../shared/contracts/finding';
 import { classificationLevelsOf, type Mesh } from '../shared/model';
 import { BREAKING_CHANGES_RULE_ID, versionProblems } from '../shared/validation/rules/breaking-changes';
@@ -18,6 +25,13 @@ export interface ContractChangesReport {
   /** The version the breaking changes need, when the contract's own does not allow them. */
   neededVersion?: string;
   changes: { kind: ChangeKind; isBreaking: boolean; subject: string; message: string; line: number; column: number }[];
+}
+
+/** A design's contract changed since the baseline, by its id, where the design holds its text, and its name. */
+export interface DesignContractChanges extends ContractChangesReport {
+  contract: string;
+  path: string;
+  name: string;
 }
 
 /** A problem of the contract file at the line of the key it is about. */
@@ -65,21 +79,45 @@ export function contractChangesSince(
         ...at('version'),
       }))
     : [];
-  const changes = locateChanges(comparison.changes, previous.odcs, text).map(
+  return { problems, changes: changesReport(baseline.file, comparison, previous.odcs, text) };
+}
+
+/**
+ * Each of the design's contracts that changed since the baseline's contract of the same id, its
+ * changes at their lines in the contract's text, as `contractChangesSince` lists a contract file's.
+ */
+export function designContractChanges(baseline: Baseline, mesh: Mesh): DesignContractChanges[] {
+  const before = new Map(baseline.mesh.contracts.map((contract) => [contract.id, contract]));
+  const levels = classificationLevelsOf(mesh.policies);
+  return mesh.contracts.flatMap((contract, index) => {
+    const previous = before.get(contract.id);
+    if (!previous || previous === contract) return [];
+    const comparison = compareContracts(previous, contract, levels);
+    if (comparison.changes.length === 0) return [];
+    const report = changesReport(baseline.file, comparison, previous.odcs, contract.odcs);
+    return [{ contract: contract.id, path: `contracts[${index}].odcs`, name: contract.name, ...report }];
+  });
+}
+
+/** A comparison's changes, each where `text` shows it (a removal at its parent's line). */
+function changesReport(
+  baselineFile: string,
+  comparison: ContractComparison,
+  previousText: string,
+  text: string,
+): ContractChangesReport {
+  const changes = locateChanges(comparison.changes, previousText, text).map(
     ({ kind, isBreaking, subject, message, side, range, parentInNext }) => {
       const { line, column } = side === 'next' ? range : (parentInNext ?? range);
       return { kind, isBreaking, subject, message, line, column };
     },
   );
   return {
-    problems,
-    changes: {
-      baseline: baseline.file,
-      fromVersion: comparison.fromVersion,
-      toVersion: comparison.toVersion,
-      isBreaking: comparison.isBreaking,
-      ...(comparison.neededVersion && { neededVersion: comparison.neededVersion }),
-      changes,
-    },
+    baseline: baselineFile,
+    fromVersion: comparison.fromVersion,
+    toVersion: comparison.toVersion,
+    isBreaking: comparison.isBreaking,
+    ...(comparison.neededVersion && { neededVersion: comparison.neededVersion }),
+    changes,
   };
 }

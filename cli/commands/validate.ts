@@ -2,7 +2,7 @@ import { checkContractYaml, parseMeshFile, parseOdcsYaml } from '../../shared/co
 import { baselineWithContract } from '../../shared/contracts/breaking-change-baseline';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
-import type { ContractTextPlace, Mesh, Problem } from '../../shared/model';
+import { type ContractTextPlace, type Mesh, type Problem, quoted } from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { contractTextPlaceOf } from '../../shared/validation/contract-text-places';
@@ -11,7 +11,13 @@ import { RULES } from '../../shared/validation/rule-catalog';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type CliIo, type Command, EXIT, PROGRAM, usageError } from '../cli-io';
-import { type Baseline, type ContractChangesReport, contractChangesSince } from '../contract-changes';
+import {
+  type Baseline,
+  type ContractChangesReport,
+  contractChangesSince,
+  type DesignContractChanges,
+  designContractChanges,
+} from '../contract-changes';
 import { jsonLines } from '../one-line-writes';
 import { parseOptions } from '../parse-options';
 import { formatProblemInFile, WHOLE_FILE } from '../problem-line';
@@ -60,6 +66,8 @@ interface FileReport {
   problems: FileProblem[];
   /** A contract's changes since its contract in `--baseline`. */
   changes?: ContractChangesReport;
+  /** A design's contracts changed since `--baseline`, each with its changes. */
+  contractChanges?: DesignContractChanges[];
 }
 
 const isContractFile = (file: string) => /\.ya?ml$/i.test(file);
@@ -85,7 +93,7 @@ export const validateCommand: Command = {
     '                         also the findings of rules the policies turned off, whose severity is off)',
     '  --baseline <file>      the design as last saved (e.g. from the main branch), or a contract as published',
     '                         (an .odcs.yaml kept in git): contracts changed in a breaking way since then must',
-    '                         have a new major version; a contract file also lists its changes since then',
+    '                         have a new major version; changed contracts list their changes since then',
     '',
     'exit codes: 0 no errors (warnings, infos and rules turned off allowed), 1 an error in some file, 2 wrong usage',
   ],
@@ -172,6 +180,7 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
     return { file, problems: [...parsed.errors, ...references].map(designError) };
   }
   const findings = governanceFindings(parsed.value, filters);
+  const contractChanges = filters.baseline ? designContractChanges(filters.baseline, parsed.value) : [];
   return {
     file,
     summary: summarise(parsed.value),
@@ -179,6 +188,7 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
       ...exportProblems(parsed.value, filters, findings),
       ...findings.map((finding) => asFileProblem(finding, parsed.value)),
     ],
+    ...(contractChanges.length > 0 && { contractChanges }),
   };
 }
 
@@ -269,7 +279,15 @@ function printReport(report: FileReport, io: CliIo): void {
     const print = problem.severity === 'error' ? io.err : io.out;
     for (const line of lines) print(line);
   }
-  if (report.changes) for (const line of changeLines(report.file, report.changes)) io.out(line);
+  if (report.changes) {
+    const { changes } = report;
+    for (const line of changeLines(`${report.file}:`, '', changes, (at) => `${at.line}:${at.column}:`)) io.out(line);
+  }
+  for (const changed of report.contractChanges ?? []) {
+    const where = `${report.file}: ${changed.path}:`;
+    const which = `contract ${quoted(changed.name)}, `;
+    for (const line of changeLines(where, which, changed, (at) => ` ${at.line}:${at.column}`)) io.out(line);
+  }
   if (!hasError(report)) {
     const counts = SEVERITIES.slice(1).flatMap((severity) => {
       const count = report.problems.filter((problem) => problem.severity === severity).length;
@@ -279,15 +297,23 @@ function printReport(report: FileReport, io: CliIo): void {
   }
 }
 
-/** A contract's changes since its baseline: how many, then each at its line, as a changelog read in CI. */
-function changeLines(file: string, report: ContractChangesReport): string[] {
+/**
+ * A contract's changes since its baseline: how many, then each at its line, as a changelog read
+ * in CI; `where` names the contract's text (`shop.mesh.json: contracts[2].odcs:`), `placed` a line in it.
+ */
+function changeLines(
+  where: string,
+  which: string,
+  report: ContractChangesReport,
+  placed: (at: { line: number; column: number }) => string,
+): string[] {
   const breaking = report.changes.filter((change) => change.isBreaking).length;
   const count = `${report.changes.length} change${report.changes.length === 1 ? '' : 's'}`;
   return [
-    `${file}: ${count} since ${report.baseline} (version ${report.fromVersion} to ${report.toVersion}), ${breaking} breaking`,
+    `${where} ${count} since ${report.baseline} (${which}version ${report.fromVersion} to ${report.toVersion}), ${breaking} breaking`,
     ...report.changes.map(
       (change) =>
-        `${file}:${change.line}:${change.column}: ${change.isBreaking ? 'breaking change' : 'change'}: ${change.subject}: ${change.message}`,
+        `${where}${placed(change)} ${change.isBreaking ? 'breaking change' : 'change'}: ${change.subject}: ${change.message}`,
     ),
   ];
 }

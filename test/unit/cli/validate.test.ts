@@ -37,6 +37,16 @@ function sampleWithWaivedSelfLink() {
   return mesh;
 }
 
+/** The sample with its customer contract's text edited, given the index of its `email` field. */
+function sampleWithCustomerEdited(edits: (email: number) => YamlEdit[]) {
+  const changed = JSON.parse(sample);
+  const customer = changed.contracts.find((entry: { odcs: string[] }) => entry.odcs.includes('id: customer'));
+  const properties = parse(customer.odcs.join('\n')).schema[0].properties;
+  const email = properties.findIndex((property: { name: string }) => property.name === 'email');
+  customer.odcs = editYamlText(customer.odcs.join('\n'), edits(email)).split('\n');
+  return changed;
+}
+
 describe('mesh-designer validate', () => {
   it('passes a valid design and summarises it', async () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': sample });
@@ -550,13 +560,7 @@ schema:
   });
 
   it('judges contract changes against a baseline design', async () => {
-    const changed = JSON.parse(sample);
-    const customer = changed.contracts.find((entry: { odcs: string[] }) => entry.odcs.includes('id: customer'));
-    const properties = parse(customer.odcs.join('\n')).schema[0].properties;
-    const email = properties.findIndex((property: { name: string }) => property.name === 'email');
-    customer.odcs = editYamlText(customer.odcs.join('\n'), [
-      { op: 'delete', path: ['schema', 0, 'properties', email] },
-    ]).split('\n');
+    const changed = sampleWithCustomerEdited((email) => [{ op: 'delete', path: ['schema', 0, 'properties', email] }]);
     const files = { 'shop.mesh.json': JSON.stringify(changed), 'main.mesh.json': sample };
     const { io, err } = fakeIo(files);
     expect(await runCli(['validate', 'shop.mesh.json', '--baseline', 'main.mesh.json'], io)).toBe(EXIT.problems);
@@ -565,6 +569,39 @@ schema:
       '  hint: Release it as 2.0.0, and tell its consumers; or undo the breaking changes.',
     ]);
     expect(await runCli(['validate', 'shop.mesh.json'], fakeIo(files).io)).toBe(EXIT.ok);
+  });
+
+  it("lists each changed contract's changes since a baseline design, in words and in JSON, breaking or not", async () => {
+    const changed = sampleWithCustomerEdited((email) => [
+      { op: 'set', path: ['schema', 0, 'properties', email, 'description'], value: 'Where we write.' },
+      { op: 'set', path: ['version'], value: '1.0.1' },
+    ]);
+    const files = { 'shop.mesh.json': JSON.stringify(changed), 'main.mesh.json': sample };
+    const human = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--baseline', 'main.mesh.json'], human.io)).toBe(EXIT.ok);
+    expect(human.out).toEqual(
+      expect.arrayContaining([
+        "shop.mesh.json: contracts[2].odcs: 1 change since main.mesh.json (contract 'Customer', version 1.0.0 to 1.0.1), 0 breaking",
+        expect.stringMatching(
+          /^shop\.mesh\.json: contracts\[2\]\.odcs: \d+:\d+ change: customers\.email: description changed$/,
+        ),
+      ]),
+    );
+    const json = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--json', '--baseline', 'main.mesh.json'], json.io)).toBe(
+      EXIT.ok,
+    );
+    expect(JSON.parse(json.out.join('\n'))[0].contractChanges).toMatchObject([
+      {
+        contract: 'customer',
+        path: 'contracts[2].odcs',
+        baseline: 'main.mesh.json',
+        fromVersion: '1.0.0',
+        toVersion: '1.0.1',
+        isBreaking: false,
+        changes: [{ kind: 'description-changed', isBreaking: false, subject: 'customers.email' }],
+      },
+    ]);
   });
 
   it('judges a product deleted since the baseline with the active contract it served a breaking change, as export drops its tables', async () => {

@@ -2,11 +2,17 @@ import { checkContractYaml, parseMeshFile, parseOdcsYaml } from '../../shared/co
 import { baselineWithContract } from '../../shared/contracts/breaking-change-baseline';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
-import { type ContractTextPlace, type Mesh, type Problem, quoted } from '../../shared/model';
+import { type ContractTextPlace, type Mesh, type Policies, type Problem, quoted } from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { contractTextPlaceOf } from '../../shared/validation/contract-text-places';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
+import {
+  type PolicyWeakening,
+  readOrganisationPolicies,
+  underOrganisationPolicies,
+} from '../../shared/validation/organisation-policies';
+import { policyPlace } from '../../shared/validation/places';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
 import { validateMesh } from '../../shared/validation/validate-mesh';
@@ -54,6 +60,8 @@ interface Filters {
   /** The least severe problem shown. */
   severity: Level;
   baseline?: Baseline;
+  /** The organisation's policies (`--policy`), which a design may tighten but not weaken. */
+  organisation?: Policies;
 }
 
 interface FileReport {
@@ -74,7 +82,7 @@ const isContractFile = (file: string) => /\.ya?ml$/i.test(file);
 
 export const validateCommand: Command = {
   name: 'validate',
-  usage: `${PROGRAM} validate <file.mesh.json|contract.odcs.yaml>... [--json] [--rule <ids>] [--severity error|warning|info|off] [--baseline <saved.mesh.json|published.odcs.yaml>]`,
+  usage: `${PROGRAM} validate <file.mesh.json|contract.odcs.yaml>... [--json] [--rule <ids>] [--severity error|warning|info|off] [--baseline <saved.mesh.json|published.odcs.yaml>] [--policy <org-policy.json|.yaml>]`,
   summary: 'check designs and ODCS contracts as the editor does: schema, references, contract semantics, links',
   details: [
     'A design (*.mesh.json) is read as the app opens it (schema, ids, every reference), then the',
@@ -94,11 +102,14 @@ export const validateCommand: Command = {
     '  --baseline <file>      the design as last saved (e.g. from the main branch), or a contract as published',
     '                         (an .odcs.yaml kept in git): contracts changed in a breaking way since then must',
     '                         have a new major version; changed contracts list their changes since then',
+    "  --policy <file>        the organisation's policies (JSON or YAML, shaped as a design's policies): each rule",
+    "                         runs at the stricter of the organisation's and the design's severity, and a",
+    '                         design that sets a rule weaker is told so (a warning)',
     '',
-    'exit codes: 0 no errors (warnings, infos and rules turned off allowed), 1 an error in some file, 2 wrong usage',
+    'exit codes: 0 no errors (warnings, infos and rules turned off allowed), 1 an error in some file, 2 wrong usage or a --policy file that cannot be applied',
   ],
   async run(args, io) {
-    const options = parseOptions(args, { values: ['rule', 'severity', 'baseline'], flags: ['json'] });
+    const options = parseOptions(args, { values: ['rule', 'severity', 'baseline', 'policy'], flags: ['json'] });
     if (!options.ok) return usageError(io, this, options.error);
     if (options.positional.length === 0) return usageError(io, this, 'no file to validate');
     const ruleIds = options.values.rule?.split(',').map((id) => id.trim());
@@ -110,6 +121,12 @@ export const validateCommand: Command = {
     if (!isLevel(severity))
       return usageError(io, this, `--severity must be error, warning, info or off, not '${severity}'`);
     const filters: Filters = { severity, ...(ruleIds && { ruleIds }) };
+    const policyFile = options.values.policy;
+    if (policyFile !== undefined) {
+      const organisation = await readPolicyFile(io, policyFile);
+      if (!organisation.ok) return usageError(io, this, `--policy ${policyFile}: ${organisation.error}`);
+      filters.organisation = organisation.value;
+    }
     const reports: FileReport[] = [];
     const baselineFile = options.values.baseline;
     const baseline = baselineFile === undefined ? undefined : await readBaseline(io, baselineFile);
@@ -179,16 +196,40 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
     const references = refusedScenarioReferenceProblems(input.text).map(({ path, message }) => ({ path, message }));
     return { file, problems: [...parsed.errors, ...references].map(designError) };
   }
-  const findings = governanceFindings(parsed.value, filters);
-  const contractChanges = filters.baseline ? designContractChanges(filters.baseline, parsed.value) : [];
+  const governed = filters.organisation
+    ? underOrganisationPolicies(parsed.value.policies, filters.organisation, RULES)
+    : { policies: parsed.value.policies, weakenings: [] };
+  const mesh = { ...parsed.value, policies: governed.policies };
+  const findings = governanceFindings(mesh, filters);
+  const contractChanges = filters.baseline ? designContractChanges(filters.baseline, mesh) : [];
   return {
     file,
-    summary: summarise(parsed.value),
+    summary: summarise(mesh),
     problems: [
-      ...exportProblems(parsed.value, filters, findings),
-      ...findings.map((finding) => asFileProblem(finding, parsed.value)),
+      ...governed.weakenings.map(weakeningProblem),
+      ...exportProblems(mesh, filters, findings),
+      ...findings.map((finding) => asFileProblem(finding, mesh)),
     ],
     ...(contractChanges.length > 0 && { contractChanges }),
+  };
+}
+
+/** The organisation's policies, or why the file cannot be applied. */
+async function readPolicyFile(
+  io: CliIo,
+  file: string,
+): Promise<{ ok: true; value: Policies } | { ok: false; error: string }> {
+  const input = await readInput(io, file);
+  if (!input.ok) return { ok: false, error: input.message };
+  return readOrganisationPolicies(input.text, RULES);
+}
+
+function weakeningProblem({ ruleId, designSeverity, organisationSeverity }: PolicyWeakening): FileProblem {
+  return {
+    severity: 'warning',
+    path: policyPlace(ruleId).path,
+    message: `The design sets ${quoted(ruleId)} to ${designSeverity}, weaker than the organisation's policy (${organisationSeverity}), which applies.`,
+    fixHint: `Set ${quoted(ruleId)} to ${organisationSeverity} or stricter, or ask the organisation to change its policy.`,
   };
 }
 

@@ -739,6 +739,37 @@ schema:
     ]);
   });
 
+  it("applies an organisation's --policy the design cannot weaken, and says where the design tried", async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].owner = '';
+    mesh.policies.rules = { owners: { severity: 'off', reason: 'Owners come later' } };
+    const files = { 'shop.mesh.json': JSON.stringify(mesh), 'org.yaml': 'rules:\n  owners: error\n' };
+    const { io, out, err } = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml'], io)).toBe(EXIT.problems);
+    expect(out).toContain(
+      "shop.mesh.json: warning: policies.rules.owners: The design sets 'owners' to off, weaker than the organisation's policy (error), which applies.",
+    );
+    expect(err).toContain(
+      "shop.mesh.json: products[0]: Data product 'orders' has no owner. [owners] (policy: required by the organisation's policy)",
+    );
+    expect(await runCli(['validate', 'shop.mesh.json'], fakeIo(files).io)).toBe(EXIT.ok);
+  });
+
+  it.each([
+    ['missing.json', 'cannot read'],
+    ['bad.json', 'not JSON or YAML'],
+    ['typo.json', "no rule 'pii-propogation'; did you mean 'pii-propagation'?"],
+  ])('refuses a --policy file that cannot be applied (%s) as wrong usage', async (file, reason) => {
+    const { io, err } = fakeIo({
+      'shop.mesh.json': sample,
+      'bad.json': '{ "rules": ',
+      'typo.json': '{ "rules": { "pii-propogation": "error" } }',
+    });
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', file], io)).toBe(EXIT.usage);
+    expect(err[0]).toContain(`mesh-designer validate: --policy ${file}: `);
+    expect(err[0]).toContain(reason);
+  });
+
   it("shows the policies' reason for a rule's changed severity, in words and in JSON", async () => {
     const mesh = JSON.parse(sample);
     mesh.products[0].owner = '';

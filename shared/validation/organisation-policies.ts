@@ -1,0 +1,87 @@
+/*
+ * Federated governance: an organisation's policies (a file of the same shape as a design's
+ * `policies`) set the least severity of its rules. A design may make a rule stricter, never weaker.
+ */
+import { parse } from 'yaml';
+import { type Policies, PoliciesSchema, quoted, type RuleSeverity, readRulePolicy } from '../model';
+import { nearMiss } from '../model/near-miss';
+import { SEVERITIES } from './finding';
+import { rulePolicy } from './policy';
+import type { Rule } from './rule';
+
+/** Most severe first; `off` last. */
+const STRICTNESS: readonly RuleSeverity[] = [...SEVERITIES, 'off'];
+
+/** A rule the design sets weaker than the organisation requires: the organisation's severity applies. */
+export interface PolicyWeakening {
+  ruleId: string;
+  designSeverity: RuleSeverity;
+  organisationSeverity: RuleSeverity;
+}
+
+/** The organisation's policies from JSON or YAML text, or why they cannot be applied as a whole. */
+export function readOrganisationPolicies(
+  text: string,
+  rules: readonly Rule[],
+): { ok: true; value: Policies } | { ok: false; error: string } {
+  let document: unknown;
+  try {
+    document = parse(text);
+  } catch (error) {
+    return { ok: false, error: `not JSON or YAML: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const read = PoliciesSchema.safeParse(document);
+  if (!read.success) {
+    return {
+      ok: false,
+      error: 'it must hold { "rules": { "<rule id>": "<severity>", … } }, as a design\'s policies do',
+    };
+  }
+  const ruleIds = rules.map((rule) => rule.id);
+  for (const [ruleId, entry] of Object.entries(read.data.rules)) {
+    if (!ruleIds.includes(ruleId)) {
+      const meant = nearMiss(ruleId, ruleIds);
+      return {
+        ok: false,
+        error: `rules.${ruleId}: no rule ${quoted(ruleId)}${meant ? `; did you mean ${quoted(meant)}?` : ''}`,
+      };
+    }
+    const policy = readRulePolicy(entry);
+    if (!policy.ok) return { ok: false, error: `rules.${ruleId}: ${policy.error}` };
+  }
+  return { ok: true, value: read.data };
+}
+
+/**
+ * The design's policies with each rule the organisation names at the stricter of the two
+ * severities (the organisation's reason with it), and the rules the design had set weaker.
+ * The organisation's `classificationLevels` apply where the design ranks none of its own.
+ */
+export function underOrganisationPolicies(
+  design: Policies,
+  organisation: Policies,
+  rules: readonly Rule[],
+): { policies: Policies; weakenings: PolicyWeakening[] } {
+  const raised = rules.flatMap((rule) => {
+    if (organisation.rules[rule.id] === undefined) return [];
+    const organisationSeverity = rulePolicy(organisation, rule.id, rule.defaultSeverity).severity;
+    const designPolicy = rulePolicy(design, rule.id, rule.defaultSeverity);
+    const isWeaker = STRICTNESS.indexOf(designPolicy.severity) > STRICTNESS.indexOf(organisationSeverity);
+    return isWeaker
+      ? [{ ruleId: rule.id, designSeverity: designPolicy.severity, organisationSeverity, isSet: designPolicy.isSet }]
+      : [];
+  });
+  const required = Object.fromEntries(
+    raised.map(({ ruleId, organisationSeverity }) => [
+      ruleId,
+      { severity: organisationSeverity, reason: "required by the organisation's policy" },
+    ]),
+  );
+  // A rule the design leaves at a weaker default is raised without a word: the design weakened nothing.
+  const weakenings = raised.flatMap(({ isSet, ...weakening }) => (isSet ? [weakening] : []));
+  const classificationLevels = design.classificationLevels ?? organisation.classificationLevels;
+  return {
+    policies: { rules: { ...design.rules, ...required }, ...(classificationLevels && { classificationLevels }) },
+    weakenings,
+  };
+}

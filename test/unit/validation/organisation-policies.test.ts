@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readOrganisationPolicies, underOrganisationPolicies } from '../../../shared/validation/organisation-policies';
+import { RULES } from '../../../shared/validation/rule-catalog';
+
+describe("an organisation's policies", () => {
+  it('apply the stricter severity, and name each rule the design set weaker', () => {
+    const design = {
+      rules: {
+        'pii-propagation': { severity: 'off' as const, reason: 'PV team accepts risk' },
+        owners: 'error' as const,
+        'unique-names': 'info' as const,
+      },
+    };
+    const organisation = {
+      rules: { 'pii-propagation': 'error' as const, owners: 'warning' as const, 'orphan-products': 'error' as const },
+    };
+    const { policies, weakenings } = underOrganisationPolicies(design, organisation, RULES);
+    expect(policies.rules).toEqual({
+      'pii-propagation': { severity: 'error', reason: "required by the organisation's policy" },
+      owners: 'error',
+      'unique-names': 'info',
+      'orphan-products': { severity: 'error', reason: "required by the organisation's policy" },
+    });
+    expect(weakenings).toEqual([{ ruleId: 'pii-propagation', designSeverity: 'off', organisationSeverity: 'error' }]);
+  });
+
+  it.each([
+    [
+      '{ "rules": { "pii-propogation": "error" } }',
+      "rules.pii-propogation: no rule 'pii-propogation'; did you mean 'pii-propagation'?",
+    ],
+    ['rules:\n  owners: Error\n', "rules.owners: severity must be one of error, warning, info, off (got 'Error')"],
+    ['{ "rules": ', 'not JSON or YAML'],
+    ['[1]', 'it must hold { "rules"'],
+  ])('refuse a file that cannot be applied whole: %s', (text, error) => {
+    const read = readOrganisationPolicies(text, RULES);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.error).toContain(error);
+  });
+
+  it('read YAML as JSON', () => {
+    expect(readOrganisationPolicies('rules:\n  pii-propagation: error\n', RULES)).toEqual({
+      ok: true,
+      value: { rules: { 'pii-propagation': 'error' } },
+    });
+  });
+});

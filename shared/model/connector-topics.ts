@@ -107,6 +107,13 @@ function defaultSchema(database: NamedDatabase): string | undefined {
   return engine.defaultSchema === 'database' ? database.name.toUpperCase() : engine.defaultSchema;
 }
 
+/** Debezium's transaction topic of a connector: `<topic.prefix>.<topic.transaction>`, the suffix's default `transaction`. */
+export const TRANSACTION_TOPIC_SUFFIX = 'transaction';
+
+export function transactionTopicName(topicPrefix: string): string {
+  return `${topicPrefix}.${TRANSACTION_TOPIC_SUFFIX}`;
+}
+
 /** The topic Debezium writes a table's changes to: `<prefix>.<schema>.<table>`, `<prefix>.<database>.<table>`, … */
 export function debeziumTopicName(system: OperationalSystem, prefix: string, tableName: string): string {
   return topicNameOf(system.database, prefix, capturedTableName(system, tableName));

@@ -1,6 +1,11 @@
 import { linkDataset } from '../contracts/link-dataset';
 import { writesTombstones } from '../model/connector-tombstones';
-import { capturedTableName, connectorEngine, connectorTopicPrefixes } from '../model/connector-topics';
+import {
+  capturedTableName,
+  connectorEngine,
+  connectorTopicPrefixes,
+  transactionTopicName,
+} from '../model/connector-topics';
 import type { Contract, SchemaObject } from '../model/contract';
 import type { DataProduct } from '../model/data-product';
 import type { Mesh } from '../model/mesh';
@@ -244,11 +249,6 @@ function planSystem(
 }
 
 /**
- * Debezium's transaction topic, `<topic prefix>.transaction`, for a system that captures a table;
- * a design topic already called that (a MySQL table named `transaction`) keeps the name, and
- * the connector then writes no transaction events, as it could not either.
- */
-/**
  * Whether a system's connector writes transaction metadata, when the scenario turns it on: not
  * MongoDB's, whose changes are single-document writes here, outside any multi-document
  * transaction, and Debezium's MongoDB connector gives those none.
@@ -257,10 +257,15 @@ export function writesTransactionMetadata(system: OperationalSystem, connector: 
   return connector.transactionMetadata === true && !keepsDocuments(system);
 }
 
+/**
+ * Debezium's transaction topic, `<topic prefix>.transaction`, for a system that captures a table;
+ * a design topic already called that (a MySQL table named `transaction`) keeps the name, and
+ * the connector then writes no transaction events, as it could not either.
+ */
 function planTransactionLog(systemPlan: SystemPlan, plan: LogPlan, topicPrefix: string): void {
   const { system } = systemPlan;
   if (!systemPlan.cdcTopics.some((topic) => topic.table.cdc)) return;
-  const name = `${topicPrefix}.transaction`;
+  const name = transactionTopicName(topicPrefix);
   const clashing = system.messaging.topics.findIndex((topic) => topic.name === name || topic.id === name);
   if (clashing !== -1) {
     plan.problems.push({

@@ -1,5 +1,11 @@
 import { capturedCdcTopics, writesTombstones } from '../../model/connector-tombstones';
-import { capturedTableName, debeziumTopicName, storedName } from '../../model/connector-topics';
+import {
+  capturedTableName,
+  debeziumTopicName,
+  storedName,
+  TRANSACTION_TOPIC_SUFFIX,
+  transactionTopicName,
+} from '../../model/connector-topics';
 import { type DebeziumEngineId, debeziumEngineId } from '../../model/database-engine';
 import type { OperationalSystem, Topic } from '../../model/operational-system';
 import { skipsTruncates } from './compacted-cdc-topics';
@@ -193,10 +199,17 @@ export function connectorSecret(
   return { name: `${connector.slug}-db`, keys: Object.values(secretKeysOf(engine)) };
 }
 
+/** What a connector writes beyond its tables' changes, as the design's scenarios turn it on. */
+export interface ConnectorOptions {
+  /** Debezium's `provide.transaction.metadata` (see `writesTransactionMetadata`). */
+  providesTransactionMetadata: boolean;
+}
+
 export function debeziumConnector(
   system: OperationalSystem,
   engine: DatabaseEngine,
   connector: ConnectorIdentity,
+  options: ConnectorOptions,
 ): StrimziResource {
   const cdcTopics = capturedCdcTopics(system);
   const outboxTopics = system.messaging.topics.filter((topic) => topic.source.kind === 'outbox');
@@ -236,6 +249,10 @@ export function debeziumConnector(
       // dates and timestamps as numbers since 1970 in the column's precision, as the simulation
       // shows them. (MongoDB writes Decimal128 as extended JSON, dates as BSON dates.)
       ...(keepsDocuments ? {} : { 'decimal.handling.mode': 'precise', 'time.precision.mode': 'adaptive' }),
+      // The topic's suffix is Debezium's default, written out so the KafkaTopic's name can be read off it.
+      ...(options.providesTransactionMetadata
+        ? { 'provide.transaction.metadata': true, 'topic.transaction': TRANSACTION_TOPIC_SUFFIX }
+        : {}),
       ...JSON_CONVERTERS,
       ...(transforms.length > 0 ? { transforms: transforms.join(',') } : {}),
       ...(outboxTopics.length > 0
@@ -256,8 +273,8 @@ export function debeziumConnector(
 }
 
 /**
- * The topic a connector writes besides its tables' changes: its schema history, on the engines
- * that keep one. (Schema changes, heartbeat and transaction topics are off.)
+ * A topic a connector writes besides its tables' changes: its schema history, on the engines
+ * that keep one. (Schema changes and heartbeats are off; see `transactionTopic`.)
  */
 export function schemaHistoryTopic(
   system: OperationalSystem,
@@ -266,6 +283,11 @@ export function schemaHistoryTopic(
 ): string | undefined {
   const history = engine.config(system, connector)['schema.history.internal.kafka.topic'];
   return typeof history === 'string' ? history : undefined;
+}
+
+/** The topic of a connector's BEGIN and END events, when it provides transaction metadata. */
+export function transactionTopic(connector: ConnectorIdentity, options: ConnectorOptions): string | undefined {
+  return options.providesTransactionMetadata ? transactionTopicName(connector.topicPrefix) : undefined;
 }
 
 const OUTBOX_TABLE = 'outbox';

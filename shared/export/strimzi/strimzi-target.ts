@@ -5,8 +5,10 @@ import type { Contract } from '../../model/contract';
 import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
+import type { OperationalSystem } from '../../model/operational-system';
 import { STREAMED_PORT_PARTITIONS } from '../../model/port';
 import { isCompactedCdcTopic, isCompactedPortTopic } from '../../model/topic-cleanup-policy';
+import { writesTransactionMetadata } from '../../simulation/log-plan';
 import type { ScopedElements } from '../export-scope';
 import { defineTarget, type ExportFile, type ExportProblem } from '../export-target';
 import { createSlugAllocator } from '../file-names';
@@ -20,6 +22,7 @@ import {
   MAX_CONNECTOR_SLUG_LENGTH,
   outboxRowsWritten,
   schemaHistoryTopic,
+  transactionTopic,
 } from './debezium-connector';
 import {
   KAFKA_CLUSTER,
@@ -37,7 +40,9 @@ import { type GovernedTopic, retentionConfig, unreadRetentionWarnings } from './
  * system with CDC (see debezium-connector.ts). Topics holding entities are compacted (CDC
  * topics, entity contracts); topics of events keep the delete policy. A connector writing to a
  * compacted topic skips truncates (see compacted-cdc-topics.ts), and the export warns of each
- * scenario truncate the simulation sends that it skips. A delete-policy topic keeps its records
+ * scenario truncate the simulation sends that it skips. Where a scenario turns transaction
+ * metadata on, the connectors provide it as the simulation shows, with a KafkaTopic for each
+ * connector's transaction topic. A delete-policy topic keeps its records
  * as long as its contract's retention SLA promises, a compacted one its tombstones at least a week
  * (see topic-retention.ts). An output port's topic
  * is `<product id>.<port id>`, with the partitions the simulation gives it; replication is left
@@ -55,7 +60,9 @@ export const strimziTarget = defineTarget({
     const exported = exportedTopics(mesh, scoped);
     const topics = kafkaTopics(exported);
     const connected = connectorsOf(mesh, scoped);
-    const connectors = connected.map(({ system, engine, identity }) => debeziumConnector(system, engine, identity));
+    const connectors = connected.map(({ system, engine, identity, providesTransactionMetadata }) =>
+      debeziumConnector(system, engine, identity, { providesTransactionMetadata }),
+    );
     const warnings = [
       ...skippedTruncateWarnings(mesh, connectedSystems(mesh, scoped)),
       ...unreadRetentionWarnings(mesh, exported),
@@ -92,6 +99,8 @@ interface ExportedTopic extends GovernedTopic {
 
 /** Debezium's schema history topic: one partition, in order, never deleted nor compacted, or the connector cannot restart. */
 const SCHEMA_HISTORY_CONFIG = { 'cleanup.policy': 'delete', 'retention.ms': -1 };
+/** Debezium's transaction topic: BEGIN and END events, one partition as the simulation keeps them, read like events. */
+const TRANSACTION_TOPIC_CONFIG = { 'cleanup.policy': 'delete' };
 
 const topicConfig = (isCompacted: boolean, contract: Contract | undefined) => ({
   'cleanup.policy': isCompacted ? 'compact' : 'delete',
@@ -122,11 +131,35 @@ function exportedTopics(mesh: Mesh, scoped: ScopedElements): ExportedTopic[] {
           return { name: outputPortTopic(product.id, port.id), partitions: STREAMED_PORT_PARTITIONS, contract, config };
         }),
     ),
-    ...connectorsOf(mesh, scoped).flatMap(({ system, engine, identity }) => {
-      const history = schemaHistoryTopic(system, engine, identity);
-      return history ? [{ name: history, partitions: 1, contract: undefined, config: SCHEMA_HISTORY_CONFIG }] : [];
-    }),
+    ...connectorOwnTopics(mesh, scoped).map(({ name, config }) => ({
+      name,
+      partitions: 1,
+      contract: undefined,
+      config,
+    })),
   ];
+}
+
+/** A topic a connector writes itself, besides its tables' changes: its schema history, its transaction topic. */
+interface ConnectorOwnTopic {
+  name: string;
+  config: Record<string, string | number>;
+  system: OperationalSystem;
+  /** What the connector writes to it: `its schema history`. */
+  holds: string;
+}
+
+function connectorOwnTopics(mesh: Mesh, scoped: ScopedElements): ConnectorOwnTopic[] {
+  return connectorsOf(mesh, scoped).flatMap(({ system, engine, identity, providesTransactionMetadata }) => {
+    const history = schemaHistoryTopic(system, engine, identity);
+    const transactions = transactionTopic(identity, { providesTransactionMetadata });
+    return [
+      ...(history ? [{ name: history, config: SCHEMA_HISTORY_CONFIG, system, holds: 'its schema history' }] : []),
+      ...(transactions
+        ? [{ name: transactions, config: TRANSACTION_TOPIC_CONFIG, system, holds: 'its transaction topic' }]
+        : []),
+    ];
+  });
 }
 
 function kafkaTopics(topics: readonly ExportedTopic[]): StrimziResource[] {
@@ -151,7 +184,12 @@ function connectorsOf(mesh: Mesh, scoped: ScopedElements) {
     const slug = allocate([system.id], MAX_CONNECTOR_SLUG_LENGTH);
     if (!engine) return [];
     const topicPrefix = topicPrefixes.get(system.id) as string;
-    return [{ system, engine, identity: { slug, index: mesh.systems.indexOf(system), topicPrefix } }];
+    // Over every scenario: a deployment serves them all, so the connector writes what any one shows.
+    const providesTransactionMetadata = mesh.scenarios.some((scenario) =>
+      writesTransactionMetadata(system, scenario.connector ?? {}),
+    );
+    const identity = { slug, index: mesh.systems.indexOf(system), topicPrefix };
+    return [{ system, engine, identity, providesTransactionMetadata }];
   });
 }
 
@@ -187,18 +225,11 @@ interface TopicOrigin {
 function topicOrigins(mesh: Mesh, scoped: ScopedElements): TopicOrigin[] {
   return [
     // First, so that a clash is reported at the design's topic, the one to rename.
-    ...connectorsOf(mesh, scoped).flatMap(({ system, engine, identity }) => {
-      const history = schemaHistoryTopic(system, engine, identity);
-      return history
-        ? [
-            {
-              name: history,
-              path: `systems[${mesh.systems.indexOf(system)}]`,
-              owner: `the Debezium connector of system ${quoted(system.name)} (its schema history)`,
-            },
-          ]
-        : [];
-    }),
+    ...connectorOwnTopics(mesh, scoped).map(({ name, system, holds }) => ({
+      name,
+      path: `systems[${mesh.systems.indexOf(system)}]`,
+      owner: `the Debezium connector of system ${quoted(system.name)} (${holds})`,
+    })),
     ...scoped.systems.flatMap((system) =>
       system.messaging.topics.map((topic, index) => ({
         name: topic.name,

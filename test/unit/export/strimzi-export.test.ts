@@ -213,6 +213,61 @@ describe('Strimzi export', () => {
     });
   });
 
+  describe('transaction metadata, which a scenario turns on (connector.transactionMetadata)', () => {
+    /** A PostgreSQL system `shop`, a MongoDB system `notes`, and a scenario turning transaction metadata on or not. */
+    const topicNameOf = (resource: StrimziResourceJson) =>
+      (resource.spec as { topicName?: string }).topicName ?? resource.metadata.name;
+
+    function aMeshWithTransactionMetadata(isOn: boolean) {
+      const mesh = aMesh().withDomain('d').withSystem('shop', 'd').build();
+      const notes = aSystem('notes', 'd');
+      notes.database.engine = 'mongodb';
+      mesh.systems.push(notes);
+      mesh.scenarios.push({ ...aTruncatingScenario('shop'), steps: [], connector: { transactionMetadata: isOn } });
+      return mesh;
+    }
+
+    it("has each connector provide it and writes a KafkaTopic for its '<topic.prefix>.transaction' topic, as the simulation shows", () => {
+      const { resources } = resourcesOf(aMeshWithTransactionMetadata(true));
+      const shop = resources.find((resource) => resource.metadata.name === 'shop-cdc');
+      const transactionTopic = resources.find((resource) => topicNameOf(resource) === 'shop.transaction');
+
+      expect(shop?.spec.config).toMatchObject({
+        'provide.transaction.metadata': true,
+        'topic.transaction': 'transaction',
+      });
+      expect(transactionTopic?.spec).toMatchObject({ partitions: 1, config: { 'cleanup.policy': 'delete' } });
+      expect(resources.flatMap(strimziResourceProblems)).toEqual([]);
+    });
+
+    it('leaves it off on MongoDB, whose single-document writes have no transaction, and where no scenario turns it on', () => {
+      const on = resourcesOf(aMeshWithTransactionMetadata(true)).resources;
+      const off = resourcesOf(aMeshWithTransactionMetadata(false)).resources;
+      const providing = (resources: StrimziResourceJson[]) =>
+        resources.filter((resource) => resource.spec.config?.['provide.transaction.metadata'] === true);
+      const transactionTopics = (resources: StrimziResourceJson[]) =>
+        resources.filter(
+          (resource) => resource.kind === 'KafkaTopic' && topicNameOf(resource).endsWith('.transaction'),
+        );
+
+      expect(providing(on).map((resource) => resource.metadata.name)).toEqual(['shop-cdc']);
+      expect(transactionTopics(on).map(topicNameOf)).toEqual(['shop.transaction']);
+      expect(providing(off)).toEqual([]);
+      expect(transactionTopics(off)).toEqual([]);
+    });
+
+    it("refuses a design topic of the transaction topic's name, as the connector would write into it", () => {
+      const mesh = aMeshWithTransactionMetadata(true);
+      mesh.systems[0]?.messaging.topics.push(cdcTopic('tx', 'shop.transaction', 'items'));
+
+      const result = strimziTarget.files(mesh, WHOLE_MESH);
+
+      expect(!result.ok && result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+        "systems[0].messaging.topics[1].name: system 'shop': topic 'shop.transaction' is also the topic of the Debezium connector of system 'shop' (its transaction topic)",
+      ]);
+    });
+  });
+
   it('configures Debezium from the CDC flags, with credentials only as secret references', () => {
     const { mesh } = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
     const connectors = resourcesOf(mesh).resources.filter((resource) => resource.kind === 'KafkaConnector');

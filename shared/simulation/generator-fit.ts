@@ -40,6 +40,22 @@ export function valueTypeProblem(value: Scalar, column: Column): string | undefi
   return valueFits(value, column.type) ? undefined : misfitMessage(valueText(value), column);
 }
 
+/**
+ * Why the database refuses a value a scenario step writes into the column, or undefined when it
+ * takes it: besides a value of the column's type, text a number column reads as its number
+ * (`'42'` for an integer), as PostgreSQL and SQLite's type affinity convert it.
+ */
+export function storedValueProblem(value: Scalar, column: Column): string | undefined {
+  return readsAsNumberOf(value, column.type) ? undefined : valueTypeProblem(value, column);
+}
+
+function readsAsNumberOf(value: Scalar, type: ColumnType): boolean {
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  if (type === 'integer') return /^[+-]?\d+$/.test(text);
+  return (type === 'real' || type === 'numeric') && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text);
+}
+
 function misfitMessage(what: string, column: Column): string {
   return `${what} does not fit '${column.name}', ${article(column.type)} ${column.type} column`;
 }

@@ -3,13 +3,13 @@ import { debeziumEngineId } from '../model/database-engine';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
-import { isTopicFault, type Scenario, type ScriptStep, type TableData } from '../model/scenario';
+import { isTopicFault, type Scenario, type TableData } from '../model/scenario';
 import { topicReferredTo, topicsOf } from '../model/topic-references';
 import { columnGenerators } from './column-generators';
-import { generatorTypeProblem, referenceTypeProblem, valueTypeProblem } from './generator-fit';
+import { generatorTypeProblem, referenceTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
 import { clockRangeProblem } from './simulated-clock';
-import { rowidColumn } from './step-failure';
+import { stepValueMisfits } from './step-failure';
 import { isPatterned, patternProblem, textPatterns } from './text-patterns';
 
 /** A scenario problem; `target: 'key'` places it at the key its path names last rather than at that key's value. */
@@ -94,17 +94,6 @@ export function checkScenario(
       );
     });
   };
-  /**
-   * A step's `values` or `where` entry for the table's rowid (its one integer key) that is no whole
-   * number, at that value: SQLite refuses to store it, or matches no row with it. Other columns
-   * keep what a step writes, so a scenario can send a wrong type on purpose to show quarantine.
-   */
-  const checkValueTypes = (table: SystemTable, record: ScriptStep['values'], at: string) => {
-    const key = rowidColumn(table);
-    const value = key && record?.[key.name];
-    const misfit = key && value !== null && value !== undefined && valueTypeProblem(value, key);
-    if (misfit) problems.push({ path: `${at}.${key.name}`, message: misfit });
-  };
   const checkColumns = (table: SystemTable, columns: NamedColumn[]) => {
     for (const { column, path, target } of columns) {
       if (!table.columns.some((candidate) => candidate.name === column)) {
@@ -186,10 +175,11 @@ export function checkScenario(
     checkColumns(table, values);
     if (step.op === 'update') checkKeyKept(step.systemId, table, values);
     checkColumns(table, keysOf(step.where, `${at}.where`));
-    checkValueTypes(table, step.values, `${at}.values`);
-    checkValueTypes(table, step.where, `${at}.where`);
-    if (step.op === 'insert') checkPatterns(step, table, at);
     const system = mesh.systems.find((candidate) => candidate.id === step.systemId);
+    for (const { entry, column, message } of system ? stepValueMisfits(system, table, step) : []) {
+      problems.push({ path: `${at}.${entry}.${column}`, message });
+    }
+    if (step.op === 'insert') checkPatterns(step, table, at);
     if (step.op === 'truncate' && table.cdc && system && debeziumEngineId(system.database.engine) === 'sqlserver') {
       problems.push({
         path: `${at}.op`,

@@ -1,6 +1,7 @@
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { ScriptStep } from '../model/scenario';
-import { valueTypeProblem } from './generator-fit';
+import { storedValueProblem, valueTypeProblem } from './generator-fit';
+import { keepsDocuments } from './record-shape';
 
 /**
  * What a scenario step's failure means, in the scenario's words. SQLite says only "datatype
@@ -28,4 +29,29 @@ export function rowidColumn(table: SystemTable) {
   const [key, ...more] = table.primaryKey;
   const column = table.columns.find((candidate) => candidate.name === key);
   return more.length === 0 && column?.type === 'integer' ? column : undefined;
+}
+
+/** A value of a step's `values` or `where` that its column's type does not take. */
+export interface StepValueMisfit {
+  entry: 'values' | 'where';
+  column: string;
+  message: string;
+}
+
+/**
+ * The values a step writes or matches that the database refuses for their column's type, as
+ * PostgreSQL refuses `'lots'` for an integer (SQLite alone would store it and publish it): on a
+ * relational database every column's; on MongoDB, which stores a field as given, only the
+ * rowid's, which SQLite refuses or matches no row with.
+ */
+export function stepValueMisfits(system: OperationalSystem, table: SystemTable, step: ScriptStep): StepValueMisfit[] {
+  const key = rowidColumn(table);
+  const checked = keepsDocuments(system) ? (key ? [key] : []) : table.columns;
+  return (['values', 'where'] as const).flatMap((entry) =>
+    checked.flatMap((column) => {
+      const value = step[entry]?.[column.name];
+      const message = value !== null && value !== undefined && storedValueProblem(value, column);
+      return message ? [{ entry, column: column.name, message }] : [];
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { OperationalSystem } from '../../../shared/model/operational-system';
 import { scenarioWithTopics } from '../../../shared/model/topic-references';
 import { createSimulation } from '../../../shared/simulation';
 import { checkScenario } from '../../../shared/simulation/scenario-check';
@@ -142,14 +143,41 @@ describe('a scenario step whose value does not fit its column’s type', () => {
     ]);
   });
 
-  it('leaves a wrong type in another column, which a scenario may send on purpose to show quarantine', () => {
+  it('is reported in any other column, as the database refuses a value it cannot convert to the column’s type', () => {
     const scenario = aScenario()
       .withData('shop', 'items', 2)
       .at(3, 'shop', 'items', 'update', { values: { price: 'free' }, where: { price: 'cheap' } })
       .at(5, 'shop', 'items', 'insert', { values: { id: 3, name: 'lamp', price: 9.5, status: true } })
       .build();
 
-    expect(checkScenario(aShopMesh().build(), scenario, 'scenario')).toEqual([]);
+    expect(checkScenario(aShopMesh().build(), scenario, 'scenario')).toEqual([
+      { path: 'scenario.steps[0].values.price', message: "'free' does not fit 'price', a real column" },
+      { path: 'scenario.steps[0].where.price', message: "'cheap' does not fit 'price', a real column" },
+      { path: 'scenario.steps[1].values.status', message: "true does not fit 'status', a text column" },
+    ]);
+  });
+
+  it('takes text the database reads as a number of the column’s type, as PostgreSQL and SQLite do', () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 2)
+      .at(3, 'shop', 'items', 'update', { values: { price: ' 12.5' }, where: { id: '1' } })
+      .at(4, 'shop', 'items', 'update', { values: { id: '1.5' }, where: { id: 2 } })
+      .build();
+
+    expect(checkScenario(aShopMesh().build(), scenario, 'scenario')).toEqual([
+      { path: 'scenario.steps[1].values.id', message: "'1.5' does not fit 'id', an integer column" },
+    ]);
+  });
+
+  it('leaves a wrong type in a MongoDB document’s field, which MongoDB stores as given', () => {
+    const mesh = aShopMesh().build();
+    (mesh.systems[0] as OperationalSystem).database.engine = 'mongodb';
+    const scenario = aScenario()
+      .withData('shop', 'items', 2)
+      .at(3, 'shop', 'items', 'update', { values: { price: 'free' }, where: { id: 1 } })
+      .build();
+
+    expect(checkScenario(mesh, scenario, 'scenario')).toEqual([]);
   });
 
   it('takes values that fit, and a null to set', () => {

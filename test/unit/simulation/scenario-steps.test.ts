@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+import { createSimulation } from '../../../shared/simulation';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate, testWorkspace } from './builders';
 
 describe('a scenario step that finds no row', () => {
   it('changes nothing and says so, once per step, at the step’s tick', async () => {
@@ -47,5 +48,21 @@ describe('a scenario step that SQLite refuses', () => {
       },
     ]);
     expect(rowsOf(simulation, 'shop', 'SELECT id FROM items ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }]);
+  });
+});
+
+describe('a scenario step writing a value its column’s type does not take', () => {
+  it('stops the run before it starts, at the value, as PostgreSQL refuses it where SQLite alone would store it', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'update', { values: { price: 'lots' }, where: { id: 1 } })
+      .build();
+
+    const created = createSimulation(aShopMesh().build(), scenario, { sqlite: await testWorkspace() });
+
+    expect(created).toEqual({
+      ok: false,
+      errors: [{ path: 'scenario.steps[0].values.price', message: "'lots' does not fit 'price', a real column" }],
+    });
   });
 });

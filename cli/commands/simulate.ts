@@ -22,6 +22,7 @@ import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
 import { numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
 import { formatProblemInFile } from '../problem-line';
+import { type AnsweredQuery, queryJson, queryTableLines } from '../query-table';
 import { readMesh } from '../read-input';
 import { unforeseenErrorText } from '../unforeseen-error';
 
@@ -42,6 +43,8 @@ export interface HeadlessRequest {
   budgetMillis?: number;
   /** A topic or port log (`orders-service/orders-cdc`) to read after the last tick, its last `last` records. */
   messages?: { log: string; last: number };
+  /** A read-only query (`SELECT …`) to run on a node's tables after the last tick, as the app's SQL console runs it. */
+  query?: { node: string; sql: string };
 }
 
 /**
@@ -49,7 +52,7 @@ export interface HeadlessRequest {
  * records asked for, oldest first; or why there are none.
  */
 export type HeadlessOutcome =
-  | { ok: true; metrics: SimulationMetrics; messages?: LogMessage[] }
+  | { ok: true; metrics: SimulationMetrics; messages?: LogMessage[]; query?: AnsweredQuery }
   | { ok: false; errors: Problem[]; stopped?: StoppedRun };
 
 /**
@@ -86,7 +89,20 @@ function usageProblem(
   if (options.values.last !== undefined && options.values.messages === undefined) return '--last goes with --messages';
   if (options.flags.json && options.values.messages !== undefined)
     return '--json and --messages print different things: choose one';
+  const query = options.values.query;
+  if (query !== undefined && queryOf(query) === undefined)
+    return `--query takes <node>=<SQL>, e.g. orders-service=SELECT count(*) FROM orders (got '${query}')`;
+  if (query !== undefined && options.values.messages !== undefined)
+    return '--query and --messages print different things: choose one';
   return null;
+}
+
+/** `--query`'s node and SQL: `orders-service=SELECT …`, split at the first `=`. */
+function queryOf(text: string): { node: string; sql: string } | undefined {
+  const split = text.indexOf('=');
+  const node = text.slice(0, split).trim();
+  const sql = text.slice(split + 1).trim();
+  return split > 0 && node.length > 0 && sql.length > 0 ? { node, sql } : undefined;
 }
 
 /** What `--scenario` names to run the starter scenario (starter-scenario.ts), where the design has no scenario of that id. */
@@ -94,7 +110,7 @@ const STARTER = 'starter';
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  usage: `${PROGRAM} simulate <file.mesh.json> [--scenario ID] [--ticks N] [--seed N] [--budget-ms N] [--fail-on-lost] [--json | --messages LOG [--last N]]`,
+  usage: `${PROGRAM} simulate <file.mesh.json> [--scenario ID] [--ticks N] [--seed N] [--budget-ms N] [--fail-on-lost] [--json | --messages LOG [--last N]] [--query NODE=SQL]`,
   summary: 'run a scenario headless; exit 1 on quarantined records, pipeline errors or a step over its budget',
   details: [
     'Runs a scenario of the design on sql.js and prints what each output port published and quarantined',
@@ -120,13 +136,18 @@ export const simulateCommand: Command = {
     "                   on CDC topics), headers; with transaction metadata on, a system's transaction",
     '                   topic too (<system>/<prefix>.transaction)',
     '  --last N         only the last N records (default: all the log keeps)',
+    "  --query NODE=SQL run a read-only query (one SELECT, as in the app's SQL console) on the tables of a",
+    '                   system or product (NODE, its id) after the last tick, and print its result as a',
+    '                   text table instead of the summary; with --json, the metrics get it as "query";',
+    '                   SQL the console would refuse (a write, an unknown table or node) fails the run',
     '',
     'exit codes: 0 all good; 1 a quarantined record, a pipeline error, a step over budget, with',
-    '--fail-on-lost a consumer that lost records, or an unreadable design; 2 wrong usage',
+    '--fail-on-lost a consumer that lost records, a --query that cannot run, or an unreadable design;',
+    '2 wrong usage',
   ],
   async run(args, io) {
     const options = parseOptions(args, {
-      values: ['scenario', 'ticks', 'seed', 'budget-ms', 'messages', 'last'],
+      values: ['scenario', 'ticks', 'seed', 'budget-ms', 'messages', 'last', 'query'],
       flags: ['json', 'fail-on-lost'],
     });
     const numberOf = (name: string) => {
@@ -162,12 +183,14 @@ export const simulateCommand: Command = {
     }
     const scenario = seed === undefined ? chosen : { ...chosen, seed };
     const logName = options.values.messages;
+    const query = options.values.query === undefined ? undefined : queryOf(options.values.query);
     const request: HeadlessRequest = {
       mesh,
       scenario,
       ticks,
       ...(budget !== undefined && { budgetMillis: budget }),
       ...(logName !== undefined && { messages: { log: logName, last } }),
+      ...(query !== undefined && { query }),
     };
     const outcome = await failedRunIfThrown(async () =>
       budget === undefined ? runHeadless(request, await io.openSqlite()) : await runInWorker(request, budget),
@@ -181,14 +204,16 @@ export const simulateCommand: Command = {
     }
     const notRun = afterTheLastTick(scenario, ticks);
     if (notRun.length > 0) io.err(`note: after the last tick (${ticks}), so not run: ${notRun.join(', ')}`);
-    const { metrics, messages } = outcome;
+    const { metrics, messages, query: answered } = outcome;
     const failsOnLost = options.flags['fail-on-lost'] === true && hasLostRecords(metrics);
     if (metrics.stopped) io.err(`${file}: ${metrics.stopped.path}: ${metrics.stopped.message}`);
-    if (messages) {
-      for (const message of messages) io.out(JSON.stringify(message));
+    if (options.flags.json) {
+      for (const line of jsonLines(answered ? { ...metrics, query: queryJson(answered) } : metrics)) io.out(line);
+    } else if (messages || answered) {
+      if (messages) for (const message of messages) io.out(JSON.stringify(message));
+      if (answered) for (const line of queryTableLines(answered)) io.out(line);
       for (const line of failureLines(metrics, failsOnLost)) io.err(line);
-    } else if (options.flags.json) for (const line of jsonLines(metrics)) io.out(line);
-    else for (const line of summarise(metrics)) io.out(line);
+    } else for (const line of summarise(metrics)) io.out(line);
     const quarantined = Object.values(metrics.ports).reduce((sum, port) => sum + port.quarantined, 0);
     return quarantined > 0 || metrics.errors.length > 0 || metrics.stopped || failsOnLost ? EXIT.problems : EXIT.ok;
   },
@@ -237,6 +262,12 @@ export function runHeadless(
   const simulation = created.value;
   try {
     const metrics = onTick ? runTickByTick(simulation, request.ticks, onTick) : simulation.runUntil(request.ticks);
+    if (request.query) {
+      const { node, sql } = request.query;
+      const answer = simulation.query(node, sql);
+      if (!answer.ok) return { ok: false, errors: answer.errors.map(({ message }) => ({ path: 'query', message })) };
+      return { ok: true, metrics, query: { node, sql, ...answer.value } };
+    }
     if (!request.messages) return { ok: true, metrics };
     const read = readLog(request, simulation, request.messages);
     return read.ok ? { ok: true, metrics, messages: read.value } : read;
@@ -314,9 +345,9 @@ function runInWorker(request: HeadlessRequest, budgetMillis: number): Promise<He
     };
     const overBudget = (work: Work) => {
       const stopped = { ...work, message: overBudgetMessage(work, budgetMillis) };
-      // The records of a log cannot be read from a terminated worker: only the metrics survive it.
+      // A log's records and a query's result cannot be read from a terminated worker: only the metrics survive it.
       finish(
-        lastTick && !request.messages
+        lastTick && !request.messages && !request.query
           ? { ok: true, metrics: stoppedAfter(lastTick, stopped) }
           : { ok: false, stopped, errors: [{ path: work.path, message: stopped.message }] },
       );

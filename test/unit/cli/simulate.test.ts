@@ -242,6 +242,52 @@ describe('mesh-designer simulate', () => {
     ]);
   });
 
+  describe('--query NODE=SQL, a query on a node’s tables after the last tick, as the app’s SQL console runs it', () => {
+    const orderCount = 'orders-service=SELECT count(*) AS orders, NULL AS missing FROM orders';
+
+    it('prints its result as a text table instead of the summary', async () => {
+      const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
+      const exit = await runCli(['simulate', 'shop.mesh.json', '--ticks', '3', '--query', orderCount], io);
+      const count = JSON.parse((await fakeRun(['--ticks', '3', '--json', '--query', orderCount])).join('\n')).query
+        .rows[0][0];
+
+      expect(exit).toBe(EXIT.ok);
+      expect(err.filter((line) => !line.startsWith('note:'))).toEqual([]);
+      const width = Math.max('orders'.length, String(count).length);
+      expect(out).toEqual([
+        `${'orders'.padEnd(width)}  missing`,
+        `${'-'.repeat(width)}  -------`,
+        `${String(count).padEnd(width)}  NULL`,
+        '(1 row)',
+      ]);
+    });
+
+    it('adds its result to the metrics with --json', async () => {
+      const report = JSON.parse((await fakeRun(['--ticks', '3', '--json', '--query', orderCount])).join('\n'));
+
+      expect(report.tick).toBe(3);
+      expect(report.query).toEqual({
+        node: 'orders-service',
+        sql: 'SELECT count(*) AS orders, NULL AS missing FROM orders',
+        columns: ['orders', 'missing'],
+        rows: [[expect.any(Number), null]],
+        isTruncated: false,
+      });
+    });
+
+    it.each([
+      ['orders-service=DELETE FROM orders', /^shop\.mesh\.json: query: .+/],
+      ['orders-service=SELECT * FROM nowhere', /^shop\.mesh\.json: query: no such table: nowhere/],
+      ['warehouse=SELECT 1', /^shop\.mesh\.json: query: .*'warehouse'.*/],
+    ])('fails (exit 1) on %j, saying why', async (query, message) => {
+      const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
+
+      expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '1', '--query', query], io)).toBe(EXIT.problems);
+      expect(out).toEqual([]);
+      expect(err.filter((line) => !line.startsWith('note:'))[0]).toMatch(message);
+    });
+  });
+
   it('names the logs a design has when asked for another', async () => {
     const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '1', '--messages', 'orders'], io)).toBe(
@@ -376,6 +422,11 @@ describe('mesh-designer simulate', () => {
     [['--last', '3'], '--last goes with --messages'],
     [['--messages', 'a/b', '--last', '0'], "--last must be a whole number, at least 1 (got '0')"],
     [['--messages', 'a/b', '--json'], '--json and --messages print different things: choose one'],
+    [
+      ['--query', 'SELECT 1'],
+      "--query takes <node>=<SQL>, e.g. orders-service=SELECT count(*) FROM orders (got 'SELECT 1')",
+    ],
+    [['--query', 'a=SELECT 1', '--messages', 'a/b'], '--query and --messages print different things: choose one'],
   ])('says what is wrong with %j', async (options, problem) => {
     const { io, err } = fakeIo({});
     expect(await runCli(['simulate', 'x.mesh.json', ...options], io)).toBe(EXIT.usage);

@@ -4,6 +4,7 @@ import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
 import { type ContractTextPlace, type Mesh, type Policies, type Problem, quoted } from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
+import { CONTRACT_SOURCE_FILES, MESH_FILES } from '../../shared/model/mesh-file-format';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { contractTextPlaceOf } from '../../shared/validation/contract-text-places';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
@@ -79,6 +80,9 @@ interface FileReport {
 }
 
 const isContractFile = (file: string) => /\.ya?ml$/i.test(file);
+/** A file named as a contract is read by the byte rules of contract files (UTF-16 with a byte order mark too), as `import` reads it. */
+const readValidated = (io: CliIo, file: string) =>
+  readInput(io, file, isContractFile(file) ? CONTRACT_SOURCE_FILES : MESH_FILES);
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -168,7 +172,7 @@ async function readBaseline(
   io: CliIo,
   file: string,
 ): Promise<{ ok: true; baseline: Baseline } | { ok: false; problems: FileProblem[] }> {
-  const input = await readInput(io, file);
+  const input = await readValidated(io, file);
   if (!input.ok) return { ok: false, problems: [{ severity: 'error', path: WHOLE_FILE, message: input.message }] };
   const design = isContractFile(file) ? undefined : parseMeshFile(input.text);
   if (design?.ok) return { ok: true, baseline: { file, mesh: design.value } };
@@ -184,7 +188,7 @@ async function readBaseline(
 }
 
 async function validateFile(file: string, io: CliIo, filters: Filters): Promise<FileReport> {
-  const input = await readInput(io, file);
+  const input = await readValidated(io, file);
   if (!input.ok) return { file, problems: [{ severity: 'error', path: WHOLE_FILE, message: input.message }] };
   if (isContractFile(file)) return contractReport(file, input.text, filters);
   const parsed = parseMeshFile(input.text);

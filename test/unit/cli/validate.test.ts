@@ -315,6 +315,22 @@ FROM customers c`;
     for (const line of err) expect(line).toMatch(/^broken\.odcs\.yaml:\d+:\d+: /);
   });
 
+  it('reads a contract saved as UTF-16 with a byte order mark, as import and the app do', async () => {
+    const utf16 = new Uint8Array(Buffer.from(`\uFEFF${contract}`, 'utf16le'));
+    const { io, out, err } = fakeIo({ 'shipment.odcs.yaml': utf16 });
+    expect(await runCli(['validate', 'shipment.odcs.yaml'], io)).toBe(EXIT.ok);
+    expect(out).toEqual(['shipment.odcs.yaml: ok (ODCS contract)']);
+    expect(err).toEqual([]);
+  });
+
+  it('refuses a contract saved as UTF-16 without a byte order mark as a contract file, not as a mesh file', async () => {
+    const { io, err } = fakeIo({ 'shipment.odcs.yaml': new Uint8Array(Buffer.from(contract, 'utf16le')) });
+    expect(await runCli(['validate', 'shipment.odcs.yaml'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      'shipment.odcs.yaml: cannot read: the file contains NUL bytes: it is UTF-16 without a byte order mark or binary, not text',
+    ]);
+  });
+
   it('checks an ODCS contract in a file not named .yaml as a contract, saying it read it as one by its content', async () => {
     const { io, out, err } = fakeIo({ 'shipment.txt': contract, 'broken.txt': invalidContract });
     expect(await runCli(['validate', 'shipment.txt', 'broken.txt'], io)).toBe(EXIT.problems);

@@ -197,6 +197,22 @@ export function pasteClipboardText(placement: PastePlacement, text: string, impo
   return pasteReading(placement, { text }, importOther);
 }
 
+/** The status line's refusal of the last paste that was refused, if it still shows. */
+let pasteRefusalId: number | null = null;
+
+function refusePaste(tone: 'info' | 'error', text: string, details?: string[]): string[] {
+  notify(tone, text, details);
+  pasteRefusalId = useNoticeStore.getState().notice?.id ?? null;
+  return [];
+}
+
+/** A paste the importer took: what an earlier paste's refusal said no longer applies (the import says what it does). */
+function withdrawPasteRefusal(): void {
+  const { notice, dismiss } = useNoticeStore.getState();
+  if (notice && notice.id === pasteRefusalId) dismiss();
+  pasteRefusalId = null;
+}
+
 function pasteReading(placement: PastePlacement, reading: ClipboardReading, importOther: OtherTextImport): string[] {
   const text = 'text' in reading ? reading.text : undefined;
   const mesh = currentMesh();
@@ -208,8 +224,7 @@ function pasteReading(placement: PastePlacement, reading: ClipboardReading, impo
     const result = pasteText(mesh, text, placement, measuredSizeOf);
     if (!result.ok) {
       const { text: refusal, details } = pasteRefusal(result.errors);
-      notify('error', refusal, details);
-      return [];
+      return refusePaste('error', refusal, details);
     }
     return announcedPaste(() => applyPaste(puttingBack(cut, () => result.value)));
   }
@@ -218,16 +233,15 @@ function pasteReading(placement: PastePlacement, reading: ClipboardReading, impo
     const paste: Paste = (current) => pasteFragment(current, fragment, placement, measuredSizeOf);
     return announcedPaste(() => applyPaste(puttingBack(cut, paste)));
   }
-  if ('refusal' in reading) {
-    notify('error', reading.refusal, [reading.reason]);
+  if ('refusal' in reading) return refusePaste('error', reading.refusal, [reading.reason]);
+  if (text !== undefined && importOther(text)) {
+    withdrawPasteRefusal();
     return [];
   }
-  if (text !== undefined && importOther(text)) return [];
-  notify(
+  return refusePaste(
     'info',
     'Nothing to paste: the clipboard holds no copied domains, products, systems or notes, nor a Mermaid flowchart or a contract to import.',
   );
-  return [];
 }
 
 /** Ctrl/Cmd+D: a copy of the selection beside it, in free space, leaving the clipboard as it was; returns the copies' ids. */

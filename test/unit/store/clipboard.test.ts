@@ -116,6 +116,15 @@ describe('clipboard commands', () => {
     expect(useNoticeStore.getState().notice?.text).toContain('Nothing to paste');
   });
 
+  it('takes back an earlier paste\'s "Nothing to paste" once a later paste is taken by the importer', async () => {
+    system.text = 'hello aquarium 🐙';
+    await paste(pointInAnalytics);
+    expect(useNoticeStore.getState().notice?.text).toContain('Nothing to paste');
+    system.text = 'create table shark_feedings (id int primary key);';
+    await paste(pointInAnalytics, () => true);
+    expect(useNoticeStore.getState().notice).toBeNull();
+  });
+
   it('gives text that is not copied elements to the importer, which says what it did', async () => {
     system.text = 'flowchart LR\n  A --> B';
     useNoticeStore.getState().dismiss();

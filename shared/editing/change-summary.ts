@@ -36,13 +36,16 @@ export function describeChange(before: Mesh, after: Mesh): string {
   return all.length > 2 ? `${all.slice(0, 2).join(', ')} and more` : all.join(', ');
 }
 
-/** Elements on the canvas both before and after whose place or size changed: where one added lands is no move. */
+/**
+ * Elements on the canvas both before and after whose place or size changed. An edit that placed an
+ * element moved none: where it lands, the domain grown to hold it and the neighbours pushed aside
+ * for it all follow from adding it.
+ */
 function movedElementCount(before: Mesh, after: Mesh): number {
   if (before.layout === after.layout) return 0;
-  return Object.entries(after.layout.nodes).filter(([id, layout]) => {
-    const old = before.layout.nodes[id];
-    return old !== undefined && !sameLayout(old, layout);
-  }).length;
+  const entries = Object.entries(after.layout.nodes);
+  if (entries.some(([id]) => before.layout.nodes[id] === undefined)) return 0;
+  return entries.filter(([id, layout]) => !sameLayout(before.layout.nodes[id], layout)).length;
 }
 
 /** `New product “orders”`, `Edited note`: each item added, edited or deleted, by its name where it has one. */

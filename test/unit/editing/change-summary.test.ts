@@ -24,6 +24,18 @@ describe('what an edit did, as Undo and Redo name it', () => {
     expect(describeChange(before, withProduct)).toBe('New product “orders”');
   });
 
+  it('names only what was added when its domain grew or its neighbours were pushed to make room for it', () => {
+    const placed = aMesh().withDomain('sales').withProduct('a', 'sales').build();
+    placed.layout.nodes = { sales: { x: 0, y: 0, width: 400, height: 300 }, a: { x: 20, y: 40 } };
+    const added = aMesh().withDomain('sales').withProduct('a', 'sales').withProduct('orders', 'sales').build();
+    added.layout.nodes = {
+      sales: { x: 0, y: 0, width: 700, height: 300 },
+      a: { x: 20, y: 60 },
+      orders: { x: 360, y: 40 },
+    };
+    expect(describeChange(placed, added)).toBe('New product “orders”');
+  });
+
   it('names a note added, edited or deleted', () => {
     const withNote = aMesh().withDomain('sales').withNote('note-1', 'Ask finance').build();
     withNote.layout.nodes = { ...before.layout.nodes, 'note-1': { x: 0, y: 0, width: 200, height: 120 } };

@@ -1,4 +1,5 @@
-import type { Contract, SchemaObject } from '../model/contract';
+import type { Contract, ContractProperty, SchemaObject } from '../model/contract';
+import { withIndefiniteArticle } from '../model/word-list';
 import type { FindingSeverity } from './finding';
 import type { PathProblem, PathSegment } from './path-problem';
 
@@ -19,13 +20,61 @@ const OWN_SCHEMA_REFERENCE = /^\/?schema\/([A-Za-z0-9_-]+)\/properties\/([A-Za-z
  * longer shorthand of 3.2, are left alone: only what this contract proves wrong is reported.
  */
 export function relationshipIssues(contract: Contract): RelationshipIssue[] {
-  return relationshipsOf(contract).flatMap(({ relationship, path, isOnProperty }) => [
-    ...(isOnProperty ? [] : lengthMismatch(relationship, path)),
-    ...referencesOf(relationship, path, isOnProperty).flatMap(({ reference, at, side }) => {
-      const problem = whyDangling(contract, reference, side);
-      return problem ? [{ path: at, message: `'${reference}' ${problem}`, severity: 'warning' as const }] : [];
-    }),
-  ]);
+  return relationshipsOf(contract).flatMap(({ relationship, path, owner }) => {
+    const references = referencesOf(relationship, path, owner !== undefined);
+    return [
+      ...(owner ? [] : lengthMismatch(relationship, path)),
+      ...references.flatMap(({ reference, at, side }) => {
+        const problem = whyDangling(contract, reference, side);
+        return problem ? [{ path: at, message: `'${reference}' ${problem}`, severity: 'warning' as const }] : [];
+      }),
+      ...typeMismatches(contract, references, owner),
+    ];
+  });
+}
+
+/**
+ * Each pair of ends whose logical types differ (integer and number both hold numbers): no foreign
+ * key joins a string to an integer, so the SQL export's would fail to deploy (a warning, at the `to`).
+ */
+function typeMismatches(
+  contract: Contract,
+  references: ReturnType<typeof referencesOf>,
+  owner: ContractProperty | undefined,
+): RelationshipIssue[] {
+  const tos = references.filter(({ side }) => side === 'to');
+  const froms = owner
+    ? tos.map(() => ({ label: owner.name, property: owner }))
+    : references
+        .filter(({ side }) => side === 'from')
+        .map(({ reference }) => ({ label: reference, property: propertyNamed(contract, reference) }));
+  if (froms.length !== tos.length) return [];
+  return tos.flatMap(({ reference, at }, index) => {
+    const from = froms[index] as (typeof froms)[number];
+    const fromType = from.property?.logicalType;
+    const toType = propertyNamed(contract, reference)?.logicalType;
+    if (!fromType || !toType || joinableTypes(fromType) === joinableTypes(toType)) return [];
+    const message = `'${reference}' is ${withIndefiniteArticle(toType)} and '${from.label}', which refers to it, ${withIndefiniteArticle(fromType)}: the two ends of a relationship hold values of one type, and the SQL export's FOREIGN KEY between them would fail to deploy`;
+    return [{ path: at, message, severity: 'warning' as const }];
+  });
+}
+
+/** The kind of values a foreign key compares: an integer joins a number, as SQL compares numerics. */
+const joinableTypes = (logicalType: string) => (logicalType === 'integer' ? 'number' : logicalType);
+
+/** The property a reference in this contract's own terms names (shorthand or `schema/<id>/properties/<id>`). */
+function propertyNamed(contract: Contract, reference: string): ContractProperty | undefined {
+  const shorthand = SHORTHAND.exec(reference);
+  if (shorthand) {
+    const [, table, column] = shorthand as unknown as [string, string, string];
+    const object = contract.schema.find((candidate) => candidate.name === table);
+    return object?.properties.find((property) => property.name === column);
+  }
+  const qualified = OWN_SCHEMA_REFERENCE.exec(reference);
+  if (!qualified) return undefined;
+  const [, objectId, propertyId] = qualified as unknown as [string, string, string];
+  const object = contract.schema.find((candidate) => idOf(candidate) === objectId);
+  return object?.properties.find((property) => idOf(property) === propertyId);
 }
 
 /**
@@ -34,8 +83,8 @@ export function relationshipIssues(contract: Contract): RelationshipIssue[] {
  * `relationshipIssues`, which judges the contract alone, as only the design knows its other contracts.
  */
 export function outsideTargetIssues(contract: Contract, others: readonly Contract[]): RelationshipIssue[] {
-  return relationshipsOf(contract).flatMap(({ relationship, path, isOnProperty }) =>
-    referencesOf(relationship, path, isOnProperty).flatMap(({ reference, at, side }) => {
+  return relationshipsOf(contract).flatMap(({ relationship, path, owner }) =>
+    referencesOf(relationship, path, owner !== undefined).flatMap(({ reference, at, side }) => {
       const shorthand = side === 'to' ? SHORTHAND.exec(reference) : null;
       if (!shorthand) return [];
       const [, table, column] = shorthand as unknown as [string, string, string];
@@ -61,13 +110,13 @@ export function outsideTargetIssues(contract: Contract, others: readonly Contrac
 /** The contract's relationships: its schema objects' (with `from` and `to`) and its properties' (`from` implicit). */
 function relationshipsOf(
   contract: Contract,
-): Array<{ relationship: Record<string, unknown>; path: PathSegment[]; isOnProperty: boolean }> {
+): Array<{ relationship: Record<string, unknown>; path: PathSegment[]; owner?: ContractProperty }> {
   return contract.schema.flatMap((object, objectIndex) => [
-    ...relationshipsAt(object.extensions, ['schema', objectIndex]).map((found) => ({ ...found, isOnProperty: false })),
+    ...relationshipsAt(object.extensions, ['schema', objectIndex]),
     ...object.properties.flatMap((property, propertyIndex) =>
       relationshipsAt(property.extensions, ['schema', objectIndex, 'properties', propertyIndex]).map((found) => ({
         ...found,
-        isOnProperty: true,
+        owner: property,
       })),
     ),
   ]);

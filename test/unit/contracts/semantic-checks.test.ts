@@ -763,6 +763,40 @@ ${objectLevel}`).replace('apiVersion: v3.1.0', `apiVersion: ${apiVersion}`);
     expect(markers(checkContractYaml(text))).toEqual([]);
   });
 
+  it('warns of a relationship between properties of different types, which no foreign key can join', () => {
+    const text = anOdcsText(`schema:
+  - name: publishers
+    properties:
+      - name: publisher_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+      - name: name
+        logicalType: string
+      - name: code
+        logicalType: number
+  - name: titles
+    properties:
+      - name: isbn
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: publisher_id
+        logicalType: integer
+        relationships:
+          - to: publishers.name
+          - to: publishers.publisher_id
+          - to: publishers.code
+    relationships:
+      - from: [titles.isbn, titles.publisher_id]
+        to: [publishers.publisher_id, publishers.publisher_id]
+`);
+    expect(markers(checkContractYaml(text))).toEqual([
+      "26:17 warning schema[1].properties[1].relationships[0].to: 'publishers.name' is a string and 'publisher_id', which refers to it, an integer: the two ends of a relationship hold values of one type, and the SQL export's FOREIGN KEY between them would fail to deploy",
+      "31:14 warning schema[1].relationships[0].to[0]: 'publishers.publisher_id' is an integer and 'titles.isbn', which refers to it, a string: the two ends of a relationship hold values of one type, and the SQL export's FOREIGN KEY between them would fail to deploy",
+    ]);
+  });
+
   it('refuses a composite relationship whose from and to differ in length', () => {
     const text = related({
       objectLevel: onOrders(

@@ -353,6 +353,8 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     ]);
     const dialog = page.getByTestId('import-dialog');
     await dialog.waitFor();
+    // Its id is the design's Order: it opens as Order's next version, and is imported as a new contract here.
+    await dialog.getByLabel('Import a.odcs.yaml as').selectOption('new');
     expect(await dialog.getByText(/is taken by/).allTextContents()).toEqual([
       expect.stringContaining("The id 'order' is taken by the design"),
       expect.stringContaining("The id 'refund' is taken by b.odcs.yaml"),
@@ -437,6 +439,28 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page.getByTestId('contract-preview').getByText('Finca La Esperanza, Huila – Colómbia').waitFor();
   });
 
+  it('opens a dropped ODCS file whose id the design has as the next version of that contract, ready to import', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const fullExample = (folder: string) => ({
+      name: 'full-example.odcs.yaml',
+      text: readFileSync(join(ODCS_FIXTURES, folder, 'full-example.odcs.yaml'), 'utf8'),
+    });
+    await dropFiles(page, [fullExample('examples')]);
+    await page.getByRole('region', { name: 'Contracts' }).getByText('entity · 1.1.0').waitFor();
+    await dropFiles(page, [fullExample('v3.2.0')]);
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByTestId('import-version-changes').waitFor();
+    const chosen = dialog.getByLabel('Import full-example.odcs.yaml as').locator('option:checked');
+    expect(await chosen.textContent()).toBe('the next version of my quantum (1.1.0)');
+    expect(await dialog.getByTestId('import-refusal').count()).toBe(0);
+    expect(await dialog.getByText(/is taken by/).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const listed = page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: /^my quantum/ });
+    expect(await listed.count()).toBe(1);
+  });
+
   it('refuses in the dialog, as the CLI does, an import that would stop the design from exporting', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
@@ -450,6 +474,7 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page.getByRole('region', { name: 'Contracts' }).getByText('entity · 1.1.0').waitFor();
     await importInput.setInputFiles([fullExample('v3.2.0')]);
     const dialog = page.getByTestId('import-dialog');
+    await dialog.getByLabel('Import full-example.odcs.yaml as').selectOption('new');
     const refusal = dialog.getByTestId('import-refusal');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('the design would no longer export');

@@ -8,7 +8,7 @@ import { changeMesh, currentMesh } from '../../store/document-store';
 import { useNoticeStore } from '../../store/notice-store';
 import { useContractTabs } from '../contract-tabs-store';
 import { type ImportChoice, useImportPlan } from './import-plan-store';
-import { planImport, type ReadableFile } from './planned-import';
+import { initialChoices, planImport, type ReadableFile } from './planned-import';
 
 /** The extensions of the files the import button and a drop take: ODCS YAML and the schema formats it converts. */
 export const CONTRACT_FILE_EXTENSIONS = ['.yaml', '.yml', '.sql', '.ddl', '.avsc', '.json', '.proto'] as const;
@@ -75,7 +75,7 @@ export async function importContractTexts(
   const needsDecisions =
     hasConflicts || readable.some((file) => file.format !== 'odcs') || (verb === 'Imported' && fillsFreePort());
   if (needsDecisions) {
-    useImportPlan.getState().open(files);
+    useImportPlan.getState().open(files, initialChoices(mesh, files));
     return [];
   }
   return applyImport(files, {}, verb);

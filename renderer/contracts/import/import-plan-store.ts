@@ -14,7 +14,8 @@ export interface ImportChoice {
 interface ImportPlanState {
   files: ImportedFile[] | null;
   choices: Record<string, ImportChoice>;
-  open(files: ImportedFile[]): void;
+  /** Opens the dialog on `files`, each with its choice as `choices` gives it. */
+  open(files: ImportedFile[], choices: Record<string, ImportChoice>): void;
   choose(file: string, choice: Partial<ImportChoice>): void;
   close(): void;
 }
@@ -23,11 +24,7 @@ interface ImportPlanState {
 export const useImportPlan = create<ImportPlanState>()((set) => ({
   files: null,
   choices: {},
-  open: (files) =>
-    set({
-      files,
-      choices: Object.fromEntries(files.map((file) => [file.file, { target: 'new', onConflict: 'rename' }])),
-    }),
+  open: (files, choices) => set({ files, choices }),
   choose: (file, choice) =>
     set((state) => ({
       choices: {

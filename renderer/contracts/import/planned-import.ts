@@ -40,6 +40,25 @@ export interface PlannedImport {
   refusal: ImportRefusal | null;
 }
 
+/**
+ * What the import dialog opens with: an ODCS file whose id a contract of the design has is that
+ * contract's next version (it is the same contract, written again), when it can be; any other
+ * file is a new contract, under a new id if its id is taken.
+ */
+export function initialChoices(mesh: Mesh, files: readonly ImportedFile[]): Record<string, ImportChoice> {
+  const versioned = new Set<string>();
+  return Object.fromEntries(
+    files.map((file) => {
+      const existing = file.ok && file.format === 'odcs' && mesh.contracts.find(({ id }) => id === file.contract.id);
+      // Two files with one id cannot both be its next version: the first is.
+      const isNextVersion = existing && !versioned.has(existing.id) && asNextVersion(existing, file).ok;
+      if (isNextVersion) versioned.add(existing.id);
+      const choice: ImportChoice = { target: isNextVersion ? existing.id : 'new', onConflict: 'rename' };
+      return [file.file, choice];
+    }),
+  );
+}
+
 /** A file no choice was made for is a new contract, skipped when its id is taken. */
 const choiceOf = (choices: Readonly<Record<string, ImportChoice>>, file: string): ImportChoice =>
   choices[file] ?? { target: 'new', onConflict: 'skip' };

@@ -99,6 +99,14 @@ describe('an import that would stop the design from exporting', () => {
     expect(planImport(documentNow(), [fullExample('v3.2.0')], asNew('skip')).refusal).toBeNull();
   });
 
+  it('opens with an ODCS file whose id the design has chosen as the next version of that contract, which imports', async () => {
+    const text = readFileSync(join(import.meta.dirname, '../../fixtures/odcs/v3.2.0/full-example.odcs.yaml'), 'utf8');
+    await importContracts([new File([text], 'full-example.odcs.yaml')]);
+    const { files, choices } = useImportPlan.getState();
+    expect(choices['full-example.odcs.yaml']?.target).toBe('53581432-6c55-4ba2-a65f-72344a91553a');
+    expect(planImport(documentNow(), files ?? [], choices).refusal).toBeNull();
+  });
+
   it('changes nothing when imported all the same, and says why', () => {
     const before = documentNow();
     expect(applyImport([fullExample('v3.2.0')], asNew('rename'))).toEqual([]);

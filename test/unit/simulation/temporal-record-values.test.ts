@@ -35,7 +35,6 @@ async function visitRecords(engine: string) {
     aVisitsMesh(engine),
     aScenario()
       .at(1, 'clinic', 'visits', 'insert', { values: { at: AT, day: DAY, note: 'x' } })
-      .at(2, 'clinic', 'visits', 'insert', { values: { at: 'soon', day: 'later', note: 'y' } })
       .build(),
     { recentMessages: 5 },
   );
@@ -65,12 +64,6 @@ describe('date and timestamp columns in relational change records', () => {
     },
   );
 
-  it('keep text that is no date as it is', async () => {
-    const { records } = await visitRecords('postgres');
-
-    expect(afterOf(records[1])).toEqual({ at: 'soon', day: 'later', note: 'y' });
-  });
-
   it('stay ISO text on an engine Debezium has no connector for, as the simulator’s own connector writes them', async () => {
     const { records } = await visitRecords('h2');
 
@@ -80,13 +73,9 @@ describe('date and timestamp columns in relational change records', () => {
   it('are read back into the contract’s dates and timestamps by the consumer; its raw zone keeps the key as it came', async () => {
     const { simulation } = await visitRecords('SQL Server');
 
-    expect(rowsOf(simulation, 'care', 'SELECT at, day FROM visits')).toEqual([
-      { at: AT, day: DAY },
-      { at: 'soon', day: 'later' },
-    ]);
+    expect(rowsOf(simulation, 'care', 'SELECT at, day FROM visits')).toEqual([{ at: AT, day: DAY }]);
     expect(rowsOf(simulation, 'care', 'SELECT after_at, after_day, _key FROM raw_visits_in ORDER BY _offset')).toEqual([
       { after_at: AT, after_day: DAY, _key: `{"at":${AT_MILLIS * 1_000_000}}` },
-      { after_at: 'soon', after_day: 'later', _key: '{"at":"soon"}' },
     ]);
   });
 });

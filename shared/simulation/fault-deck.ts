@@ -12,7 +12,7 @@ import {
   type SystemTable,
   type Topic,
 } from '../model';
-import { faultTargetName } from '../model/topic-references';
+import { faultTargetName, faultWithTopic } from '../model/topic-references';
 
 /** What the facilitator chose on a fault card; a card fires with it, from the deck or by key in presenter mode. */
 export interface FaultSettings {
@@ -199,9 +199,9 @@ function requiringContracts(
 ): { productName: string; contractId: string }[] {
   const graph = meshGraph(mesh);
   const contractById = (id: string) => mesh.contracts.find((contract) => contract.id === id);
-  const consumers = mesh.links.filter(
-    (link) => link.from.nodeId === fault.systemId && link.from.portId === fault.topicId,
-  );
+  // Links name the topic by id; a scenario may name it as the canvas shows it.
+  const { topicId } = faultWithTopic(mesh, fault);
+  const consumers = mesh.links.filter((link) => link.from.nodeId === fault.systemId && link.from.portId === topicId);
   return mesh.products.flatMap((product) => {
     const fedPorts = new Set(consumers.filter((link) => link.to.nodeId === product.id).map((link) => link.to.portId));
     if (fedPorts.size === 0) return [];

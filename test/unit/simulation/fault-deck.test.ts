@@ -62,6 +62,20 @@ describe('faults the fault deck fires', () => {
     expect(simulation.step(1).ports['catalog/items-out']).toMatchObject({ published: 2, quarantined: 1 });
   });
 
+  it('names the contract that quarantines a null when the fault names its topic as the canvas shows it', () => {
+    const byName = {
+      kind: 'null-field',
+      tick: 1,
+      systemId: 'shop',
+      topicId: 'shop.public.items',
+      column: 'name',
+    } as const;
+
+    expect(firedFaultOutcome(mesh, byName, { tickMillis: 60_000 })).toBe(
+      'name is nulled in a change record that reaches shop.public.items at tick 1; the contract check of catalog (item) quarantines it when consumed.',
+    );
+  });
+
   it('names what a fired fault is aimed at as the canvas does', () => {
     expect(
       faultTargetName(mesh, { kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'name' }),

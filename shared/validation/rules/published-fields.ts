@@ -1,13 +1,17 @@
 import { Memo } from '../../lineage/memo';
+import type { MeshGraph } from '../../lineage/mesh-graph';
+import type { ProductLineage } from '../../lineage/product-lineage';
+import { sqlLineageOf } from '../../lineage/sql-lineage';
 import { type ContractProperty, type DataProduct, quoted } from '../../model';
 import { logicalTypeName } from '../../model/logical-type';
 import { joinedWith, withIndefiniteArticle } from '../../model/word-list';
 import { contractKey } from '../../simulation/dataset';
+import { selectShape } from '../../simulation/select-check';
 import { canHoldType, type SqlType, typesHeldBy } from '../../simulation/stored-types';
 import type { TableClaims } from '../../simulation/table-claims';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
-import { productPlace } from '../places';
+import { productPlace, transformationPlace } from '../places';
 import { tableClaimsOf } from '../product-table-sources';
 import type { Rule } from '../rule';
 
@@ -15,24 +19,57 @@ const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
 
 export const publishedFieldsRule: Rule = {
   id: 'published-fields',
-  title: "A port publishing an input's table as it comes gets every field its contract requires",
+  title: 'A published table has every field its contract needs',
   rationale:
-    "Without a transformation making it, a port publishes the table its input fills, columns as they come: a field its contract requires that the table lacks, or holds in a type the contract refuses, gets every record quarantined (once the design has a scenario to simulate: a sketch's transformations may not be written yet).",
+    "Without a transformation making it, a port publishes the table its input fills, columns as they come: a field its contract requires that the table lacks, or holds in a type the contract refuses, gets every record quarantined. A transformation whose result a port publishes must make every column the contract declares, or the step fails on every tick. Both once the design has a scenario to simulate: a sketch's transformations may not be written yet.",
   defaultSeverity: 'error',
   reads: ['products', 'links', 'contracts', 'systems', 'scenarios'],
   check({ mesh, graph }) {
     if (mesh.scenarios.length === 0) return [];
-    return findingsPerLineage(findingsByProduct, graph, (product) => {
+    return findingsPerLineage(findingsByProduct, graph, (product, lineage) => {
       const claims = tableClaimsOf(graph, product, productPlace(graph, product).path);
-      return publishedInputTables(claims).flatMap((published) =>
+      const ofInputTables = publishedInputTables(claims).flatMap((published) =>
         published.required.flatMap((property) => {
           const problem = problemOf(published, property);
           return problem ? [findingOf(product, published, property, problem)] : [];
         }),
       );
+      return [...ofInputTables, ...publishedStepFindings(graph, product, lineage, claims)];
     });
   },
 };
+
+/**
+ * A step whose result a port publishes, where its SQL is read exactly and lacks columns the
+ * contract declares: the engine refuses the result on every tick (transformation-step.ts).
+ */
+function publishedStepFindings(
+  graph: MeshGraph,
+  product: DataProduct,
+  lineage: ProductLineage,
+  claims: TableClaims,
+): RuleFinding[] {
+  return claims.transformations.flatMap(({ transformation, dataset }) => {
+    const table = lineage.transformations.find((step) => step.transformation === transformation)?.table;
+    const ports = claims.outputs.filter((output) => output.dataset === dataset);
+    const [first] = ports;
+    if (!dataset || !first || !hasCertainColumns(transformation.sql) || !table?.isExact) return [];
+    const missing = dataset.columns
+      .map((column) => column.name)
+      .filter((name) => !table.columns.has(name.toLowerCase()));
+    if (missing.length === 0) return [];
+    const columns = `${missing.length === 1 ? 'column' : 'columns'} ${missing.map(quoted).join(', ')}`;
+    const contract = quoted(first.governing.contract.name);
+    return [
+      {
+        ...transformationPlace(graph, product, product.transformations.indexOf(transformation)),
+        related: ports.map((output) => ({ kind: 'port', productId: product.id, portId: output.port.id }) as const),
+        message: `Transformation ${quoted(transformation.name)} of ${quoted(product.name)} makes the table output port ${quoted(first.port.name)} publishes without ${columns}, which contract ${contract} declares, so the step fails on every tick.`,
+        fixHint: `Add ${missing.length === 1 ? 'it' : 'them'} to the SELECT (${`NULL AS ${missing[0]}`} where it has no value yet), or remove ${missing.length === 1 ? 'it' : 'them'} from contract ${contract}; as it is, the simulation stops the step: "its result has no ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')}, which its contract declares".`,
+      },
+    ];
+  });
+}
 
 /** An output port that publishes an input's table as it comes, with the fields its contract requires. */
 interface PublishedInputTable {
@@ -49,6 +86,16 @@ function publishedInputTables(claims: TableClaims): PublishedInputTable[] {
     const required = output.governing.schemaObject.properties.filter((property) => property.required);
     return [{ output, input, required }];
   });
+}
+
+/**
+ * Whether the SQL names its result's columns itself: one query (else transformation-sql reports
+ * it), read exactly, no `*` whose columns depend on what it reads (an unknown table, a raw zone).
+ */
+function hasCertainColumns(sql: string): boolean {
+  const { query } = sqlLineageOf(sql);
+  const namesEachColumn = query?.selects.every((select) => select.outputs.every((output) => output.kind !== 'star'));
+  return selectShape(sql).ok && namesEachColumn === true;
 }
 
 type FieldProblem = { kind: 'missing' } | { kind: 'type'; columnType: SqlType };

@@ -115,6 +115,57 @@ describe('published-fields', () => {
     expect(findings(withStep)).toEqual([]);
   });
 
+  describe('of a transformation an output port publishes', () => {
+    /** The governed mesh, simulated, where Country counts also declares `revenue`, and Revenue's step makes the table with `sql`. */
+    function countsDeclaringRevenue(sql: string): Mesh {
+      const mesh = aGovernedMesh();
+      mesh.scenarios.push(FIVE_CUSTOMERS);
+      const counts = mesh.contracts.find((contract) => contract.id === 'country-counts') as Contract;
+      const properties = counts.schema[0]?.properties as ContractProperty[];
+      properties.push(aProperty('revenue', 'number'));
+      return withProductUpdated(mesh, 'revenue', { transformations: [{ name: 'country_counts', sql }] });
+    }
+
+    it('reports, at the transformation, the columns its contract declares that its SELECT does not make', async () => {
+      const mesh = countsDeclaringRevenue(
+        'SELECT c.country, COUNT(*) AS customers FROM customers c GROUP BY c.country',
+      );
+      expect(findings(mesh)).toMatchObject([
+        {
+          ruleId: 'published-fields',
+          severity: 'error',
+          element: { kind: 'transformation', productId: 'revenue', name: 'country_counts' },
+          related: [{ kind: 'port', productId: 'revenue', portId: 'out' }],
+          path: 'products[1].transformations[0]',
+          message:
+            "Transformation 'country_counts' of 'Revenue' makes the table output port 'counts' publishes without column 'revenue', which contract 'Country counts' declares, so the step fails on every tick.",
+        },
+      ]);
+      const failure = (await simulate(mesh, FIVE_CUSTOMERS)).step(1).errors[0]?.message;
+      expect(failure).toContain('its result has no column revenue, which its contract declares');
+    });
+
+    it('says nothing when its SELECT makes every declared column', () => {
+      expect(
+        findings(
+          countsDeclaringRevenue(
+            'SELECT c.country, COUNT(*) AS customers, 0.0 AS revenue FROM customers c GROUP BY c.country',
+          ),
+        ),
+      ).toEqual([]);
+    });
+
+    it('says nothing of SQL it reads only approximately', () => {
+      const approximate =
+        'WITH RECURSIVE n(x) AS (SELECT 1) SELECT country, COUNT(*) AS customers FROM customers GROUP BY country';
+      expect(findings(countsDeclaringRevenue(approximate))).toEqual([]);
+    });
+
+    it('says nothing where a * leaves its columns to the tables it reads', () => {
+      expect(findings(countsDeclaringRevenue('SELECT * FROM raw_in'))).toEqual([]);
+    });
+  });
+
   it.each(readdirSync(SAMPLES).filter((name) => name.endsWith('.mesh.json')))(
     'finds nothing in the sample %s, which simulates',
     (name) => {

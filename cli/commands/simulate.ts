@@ -16,6 +16,7 @@ import type { BrokerLog } from '../../shared/simulation/broker-log';
 import { engineFailure } from '../../shared/simulation/engine-failure';
 import { readMessages } from '../../shared/simulation/log-reader';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
+import { violationText } from '../../shared/simulation/quarantine-problems';
 import { seedProblem } from '../../shared/simulation/run-seed';
 import { starterScenario } from '../../shared/simulation/starter-scenario';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
@@ -442,8 +443,7 @@ function portLines([port, counts]: [string, SimulationMetrics['ports'][string]])
   return [
     `  ${port}: ${counts.published} published, ${counts.quarantined} quarantined`,
     ...counts.violations.map(
-      (violation) =>
-        `    ${violation.rule}${violation.property ? ` on ${violation.property}` : ''}: ${violation.count}×, first at tick ${violation.first.tick}: ${violation.first.message}; record ${JSON.stringify(violation.first.record)}`,
+      (violation) => `    ${violationText(violation)}; record ${JSON.stringify(violation.first.record)}`,
     ),
   ];
 }

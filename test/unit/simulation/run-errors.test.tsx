@@ -20,6 +20,20 @@ const shop = aMesh()
 
 Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', true);
 
+/** The problems RunErrors lists for a run's metrics, as text. */
+function listedProblems(metrics: SimulationMetrics): (string | null)[] {
+  useSimulationStore.setState({ metrics, runMesh: shop });
+  const container = document.createElement('div');
+  const root = createRoot(container);
+  try {
+    act(() => root.render(<RunErrors />));
+    return [...container.querySelectorAll('li')].map((item) => item.textContent);
+  } finally {
+    act(() => root.unmount());
+    useSimulationStore.setState(useSimulationStore.getInitialState());
+  }
+}
+
 describe('the problems a run lists', () => {
   it('name the elements they are at as the canvas calls them, and keep the path in a tooltip', () => {
     const errors = [
@@ -66,20 +80,32 @@ describe('the problems a run lists', () => {
       lastTick: 1,
       count: 1,
     };
-    const metrics = { inputGaps: [lost], errors: [failed] } as unknown as SimulationMetrics;
-    useSimulationStore.setState({ metrics, runMesh: shop });
-    const container = document.createElement('div');
-    const root = createRoot(container);
-    try {
-      act(() => root.render(<RunErrors />));
-      const items = [...container.querySelectorAll('li')].map((item) => item.textContent);
-      expect(items).toEqual([
-        "product 'Orders', input port 'Payments': 26 records lost to retention before it read them: its entity table 'payments' may now miss keys (ticks 6–14, 9 times)",
-        "product 'Orders', transformation 'daily_totals': no such column (tick 1)",
-      ]);
-    } finally {
-      act(() => root.unmount());
-      useSimulationStore.setState(useSimulationStore.getInitialState());
-    }
+    const metrics = { inputGaps: [lost], errors: [failed], ports: {} } as unknown as SimulationMetrics;
+    expect(listedProblems(metrics)).toEqual([
+      "product 'Orders', input port 'Payments': 26 records lost to retention before it read them: its entity table 'payments' may now miss keys (ticks 6–14, 9 times)",
+      "product 'Orders', transformation 'daily_totals': no such column (tick 1)",
+    ]);
+  });
+
+  it('lists what each output port quarantined, per rule and property, as the CLI’s summary says it', () => {
+    const ports = {
+      'orders/orders-out': {
+        published: 38,
+        quarantined: 3,
+        violations: [
+          {
+            rule: 'required',
+            property: 'total',
+            count: 3,
+            first: { tick: 10, message: 'total is required', record: { order_id: 13, total: null } },
+          },
+        ],
+      },
+      'orders/unknown-out': { published: 5, quarantined: 0, violations: [] },
+    };
+    const metrics = { inputGaps: [], errors: [], ports } as unknown as SimulationMetrics;
+    expect(listedProblems(metrics)).toEqual([
+      "product 'Orders', output port 'out': quarantined required on total: 3×, first at tick 10: total is required",
+    ]);
   });
 });

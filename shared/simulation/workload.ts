@@ -261,14 +261,18 @@ export function randomRowSql(table: string, selected: string): string {
 }
 
 /** The rowid `randomRowSql` picks, from its parameters. */
-function randomRowidSql(table: string): string {
+function randomRowidSql(table: string, eligible?: RowCondition): string {
   const name = `node.${quoteIdentifier(table)}`;
   const points = Array.from({ length: RANDOM_ROW_TRIES }, () => '(?)').join(', ');
+  const where = eligible ? ` WHERE ${eligible('')}` : '';
   // CROSS JOIN keeps the points outermost, in the order given, so LIMIT 1 takes the first hit.
-  const tried = `SELECT row.rowid FROM (VALUES ${points}) AS point CROSS JOIN ${name} AS row ON row.rowid = ${rowidAtSql(table, 'point.column1')} LIMIT 1`;
-  const counted = `SELECT rowid FROM ${name} ORDER BY rowid LIMIT 1 OFFSET CAST(? * (SELECT count(*) FROM ${name}) AS INTEGER)`;
+  const tried = `SELECT row.rowid FROM (VALUES ${points}) AS point CROSS JOIN ${name} AS row ON row.rowid = ${rowidAtSql(table, 'point.column1')}${eligible ? ` AND ${eligible('row.')}` : ''} LIMIT 1`;
+  const counted = `SELECT rowid FROM ${name}${where} ORDER BY rowid LIMIT 1 OFFSET CAST(? * (SELECT count(*) FROM ${name}${where}) AS INTEGER)`;
   return `coalesce((${tried}), (${counted}))`;
 }
+
+/** An SQL condition on a row's columns, written with `qualifier` before each (`row.` or nothing). */
+type RowCondition = (qualifier: string) => string;
 
 /** The rowid at `fraction` (in [0, 1)) of the way from the smallest rowid to the largest; it may be no row's. */
 function rowidAtSql(table: string, fraction: string): string {
@@ -298,14 +302,23 @@ export interface RandomRowStatement {
  * the first draw's rowid alone first: where that is a row (always, in a table without gaps), it
  * is the row the whole pick takes, and sql.js binds one number in a sixth of the time it binds
  * thirteen. Where it is no row, the statement changed or read nothing, and the whole pick runs.
+ * With `eligible`, only rows it holds for are picked; where none is, none.
  */
 export function prepareOnRandomRow(
   connection: SqlConnection,
   table: string,
   statementSql: (rowidSql: string) => string,
+  eligible?: RowCondition,
 ): RandomRowStatement {
-  const firstDraw = connection.prepare(statementSql(`(${rowidAtSql(table, '?')})`));
-  const everyDraw = connection.prepare(statementSql(`(${randomRowidSql(table)})`));
+  const firstRowid = rowidAtSql(table, '?');
+  const firstDraw = connection.prepare(
+    statementSql(
+      eligible
+        ? `(SELECT rowid FROM node.${quoteIdentifier(table)} WHERE rowid = ${firstRowid} AND ${eligible('')})`
+        : `(${firstRowid})`,
+    ),
+  );
+  const everyDraw = connection.prepare(statementSql(`(${randomRowidSql(table, eligible)})`));
   return {
     run: (draws, params = []) => firstDraw.run([...params, draws[0] as number]) || everyDraw.run([...params, ...draws]),
     all(draws, params = []) {
@@ -418,12 +431,18 @@ function prepareRowUpdate(
   const { random, people } = workload;
   const table = `node.${quoteIdentifier(workload.table.name)}`;
   const setters = updateColumns.map((column) => updateSetter(workload, column));
+  const eligible = advancingRows(workload, updateColumns);
   const set = `UPDATE ${table} SET ${setters.map((setter) => setter.sql).join(', ')}`;
   const newValues = (context: GenerationContext) => setters.flatMap((setter) => setter.values(context));
   const personal = personalColumns(workload);
   const kept = personal.filter(({ column }) => !updateColumns.includes(column));
   if (kept.length === personal.length || kept.length === 0) {
-    const update = prepareOnRandomRow(connection, workload.table.name, (rowid) => `${set} WHERE rowid = ${rowid}`);
+    const update = prepareOnRandomRow(
+      connection,
+      workload.table.name,
+      (rowid) => `${set} WHERE rowid = ${rowid}`,
+      eligible,
+    );
     return (context) => {
       people.nextRow();
       const values = newValues(context);
@@ -434,6 +453,7 @@ function prepareRowUpdate(
     connection,
     workload.table.name,
     (rowid) => `SELECT rowid, ${columnList(kept.map(({ column }) => column))} FROM ${table} WHERE rowid = ${rowid}`,
+    eligible,
   );
   const update = connection.prepare(`${set} WHERE rowid = ?`);
   return (context) => {
@@ -462,6 +482,34 @@ function personalColumns(workload: TableWorkload): { column: string; what: Perso
 }
 
 /**
+ * The rows a rate's update can move on, where it sets a lifecycle: those at a stage that has a next
+ * one in some lifecycle it sets. A row at its last stage would be rewritten unchanged, a change no
+ * service makes; where no row can move on, the update changes none.
+ */
+function advancingRows(workload: TableWorkload, updateColumns: readonly string[]): RowCondition | undefined {
+  const lifecycles = updateColumns.flatMap((column) => {
+    const generator = workload.generators[workload.table.columns.findIndex((candidate) => candidate.name === column)];
+    return generator?.kind === 'lifecycle' ? [{ column, moves: lifecycleMoves(generator.stages) }] : [];
+  });
+  if (lifecycles.length === 0) return undefined;
+  return (qualifier) => {
+    const movable = lifecycles.flatMap(({ column, moves }) =>
+      moves.length === 0
+        ? []
+        : [`${qualifier}${quoteIdentifier(column)} IN (${moves.map(({ from }) => stageLiteralSql(from)).join(', ')})`],
+    );
+    return movable.length > 0 ? `(${movable.join(' OR ')})` : '0';
+  };
+}
+
+/** Each stage a lifecycle moves a row on from, with the stage it moves it to (the first listing of a stage decides, as CASE does). */
+function lifecycleMoves(stages: readonly (string | number | boolean | null)[]): { from: SqlValue; to: SqlValue }[] {
+  const values = stages.map(sqlValueOf);
+  const moves = values.slice(1).map((to, at) => ({ from: values[at] as SqlValue, to }));
+  return moves.filter(({ from, to }, at) => from !== to && moves.findIndex((move) => move.from === from) === at);
+}
+
+/**
  * How a rate's update sets a column: a freshly generated value, or for a lifecycle the stage after
  * the row's own (a row at its last stage, or at a value the lifecycle does not list, keeps it).
  */
@@ -475,14 +523,24 @@ function updateSetter(
   if (generator?.kind !== 'lifecycle') {
     return { sql: `${name} = ?`, values: (context) => [workload.values[index]?.(context) ?? null] };
   }
-  const stages = generator.stages.map(sqlValueOf);
-  const moves = stages.slice(1).flatMap((next, at) => [stages[at] as SqlValue, next]);
+  const moves = lifecycleMoves(generator.stages).flatMap(({ from, to }) => [from, to]);
   if (moves.length === 0) return { sql: `${name} = ${name}`, values: () => [] };
   // Stages are constants: written into the SQL where SQLite reads them back exactly, not bound on every update.
   const written = moves.map((stage) => exactLiteralSql(stage) ?? '?');
   const bound = moves.filter((_, at) => written[at] === '?');
   const whens = written.flatMap((sql, at) => (at % 2 === 0 ? [`WHEN ${sql} THEN ${written[at + 1]} `] : []));
   return { sql: `${name} = CASE ${name} ${whens.join('')}ELSE ${name} END`, values: () => bound };
+}
+
+/**
+ * A stage in a condition, where it cannot be bound: a number sql.js binds as a double written as
+ * one (`3000000000.0`), so a column's affinity turns it into the text the stored stage became.
+ */
+function stageLiteralSql(stage: SqlValue): string {
+  const exact = exactLiteralSql(stage);
+  if (exact !== undefined) return exact;
+  const text = String(stage);
+  return /[.e]/i.test(text) ? text : `${text}.0`;
 }
 
 /**

@@ -31,6 +31,23 @@ describe('a lifecycle generator', () => {
     expect(await statusesAfter(NEW_LISTED_SOLD, 3)).toEqual(['new', 'listed', 'sold', 'sold']);
   });
 
+  it('updates only rows that can still move on, and none once every row is at its last stage', async () => {
+    const simulation = await run(
+      itemsWith(NEW_LISTED_SOLD, 0)
+        .at(0, 'shop', 'items', 'insert', {})
+        .at(0, 'shop', 'items', 'insert', {})
+        .withRate('shop', 'items', { updates: 1, updateColumns: ['status'] }),
+    );
+    simulation.step(8);
+
+    // Two rows, two moves each: four updates, however many ticks ask for one.
+    expect(rowsOf(simulation, 'catalog', 'SELECT _op, count(*) AS n FROM raw_items_in GROUP BY _op')).toEqual([
+      { _op: 'c', n: 2 },
+      { _op: 'u', n: 4 },
+    ]);
+    expect(rowsOf(simulation, 'shop', 'SELECT DISTINCT status FROM items')).toEqual([{ status: 'sold' }]);
+  });
+
   it('goes round when the first stage is listed again at the end', async () => {
     const toggle: ValueGenerator = { kind: 'lifecycle', stages: ['listed', 'hidden', 'listed'] };
 

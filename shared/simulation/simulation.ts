@@ -7,6 +7,7 @@ import type { UnreadCause } from './input-consumer';
 import { withMissingTableHint } from './missing-table-hint';
 import { planPipeline } from './pipeline-plan';
 import { type QueryResult, runReadOnlyQuery } from './read-only-query';
+import { withRenamedFieldHint } from './renamed-field-hint';
 import { checkScenario } from './scenario-check';
 import { serviceStatementRefusal } from './service-statement';
 import { clockEndMessage, simulatedClock } from './simulated-clock';
@@ -179,7 +180,10 @@ export function createSimulation(
       const tables = { brokerLogs: plan.logs, nodeTables: tableGuide(plan, nodeId).map((entry) => entry.table) };
       return {
         ok: false,
-        errors: result.errors.map((error) => ({ ...error, message: withMissingTableHint(error.message, tables, sql) })),
+        errors: result.errors.map((error) => ({
+          ...error,
+          message: withRenamedFieldHint(withMissingTableHint(error.message, tables, sql), sql),
+        })),
       };
     },
     unreadCause: (productId, portId, position) => current().unreadCause(productId, portId, position),

@@ -145,6 +145,17 @@ describe('faults the fault deck fires', () => {
     expect(
       after.ports['catalog/items-out']?.violations.map(({ rule, property, count }) => ({ rule, property, count })),
     ).toEqual([{ rule: 'required', property: 'name', count: 2 }]);
+    // The raw zone keeps the renamed images whole: the SQL console says where the new name is.
+    const renamedRead = simulation.query('catalog', 'SELECT after_title FROM raw_items_in');
+    expect(renamedRead.ok ? [] : renamedRead.errors.map((error) => error.message)).toEqual([
+      "no such column: after_title: a raw zone's columns follow the source table's names; a field renamed at the source is only in the record's row images: json_extract(_renamed_images, '$.after.title')",
+    ]);
+    expect(
+      simulation.query(
+        'catalog',
+        "SELECT json_extract(_renamed_images, '$.after.title') AS title FROM raw_items_in WHERE _renamed_images IS NOT NULL",
+      ),
+    ).toMatchObject({ ok: true, value: { rows: [['lamp'], ['chair']] } });
   });
 
   it('lets lag grow while a product is offline, then catches up', async () => {

@@ -2,7 +2,7 @@ import { isSensitiveClassification, keepsClassification } from '../contracts/cla
 import { fieldsAtEveryDepth, type NestedField } from '../contracts/nested-fields';
 import type { Contract, ContractProperty, Port, Transformation } from '../model';
 import type { FieldSet } from './field-set';
-import type { ProductLineage } from './product-lineage';
+import type { OutputLineage, ProductLineage } from './product-lineage';
 import { sqlLineageOf } from './sql-lineage';
 
 /** An output field that copies a sensitive input field without classifying it at least as strictly. */
@@ -29,6 +29,40 @@ export function unclassifiedCopies(
   contractById: (id: string) => Contract | undefined,
   classificationLevels: readonly string[],
 ): UnclassifiedCopy[] {
+  return copiesClassifiedLess(lineage, contractById, classificationLevels, (output, column, inputs) => {
+    const copies = output.fields.get(column.name.toLowerCase())?.copies;
+    return copies ? copiedColumns(copies, inputs) : [];
+  });
+}
+
+/**
+ * For a product sketched before its SQL (no transformations, and an output port publishing no
+ * input table as it comes), a guess at `unclassifiedCopies`: each output column is taken to copy
+ * the input columns of its name.
+ */
+export function nameMatchedCopies(
+  lineage: ProductLineage,
+  contractById: (id: string) => Contract | undefined,
+  classificationLevels: readonly string[],
+): UnclassifiedCopy[] {
+  if (lineage.product.transformations.length > 0) return [];
+  return copiesClassifiedLess(lineage, contractById, classificationLevels, (output, column, inputs) =>
+    output.table
+      ? []
+      : [...inputs.values()].flatMap(({ port, by }) => {
+          const fields = by.get(column.name.toLowerCase());
+          return fields ? [{ port, fields }] : [];
+        }),
+  );
+}
+
+/** The output fields classified less strictly than an input field that `sourcesOf` says their column copies. */
+function copiesClassifiedLess(
+  lineage: ProductLineage,
+  contractById: (id: string) => Contract | undefined,
+  classificationLevels: readonly string[],
+  sourcesOf: (output: OutputLineage, column: ContractProperty, inputs: InputFields) => CopiedColumn[],
+): UnclassifiedCopy[] {
   if (!readsSensitiveFields(lineage)) return [];
   const inputs: InputFields = new Map(
     [...lineage.inputs].map(([portId, input]) => [
@@ -48,10 +82,7 @@ export function unclassifiedCopies(
     const contract = port.contractId ? contractById(port.contractId) : undefined;
     const object = contract?.schema[0];
     if (!output || !contract || !object) return [];
-    const sourcesByColumn = object.properties.map((column) => {
-      const copies = output.fields.get(column.name.toLowerCase())?.copies;
-      return copies ? copiedColumns(copies, inputs) : [];
-    });
+    const sourcesByColumn = object.properties.map((column) => sourcesOf(output, column, inputs));
     return fieldsAtEveryDepth(object.properties).flatMap((field) => {
       const propertyIndex = field.at[0] as number;
       const below = pathBelowColumn(field, object.properties[propertyIndex] as ContractProperty);
@@ -68,6 +99,9 @@ export function unclassifiedCopies(
     });
   });
 }
+
+/** An input column an output column copies, with the fields nested in it. */
+type CopiedColumn = { port: Port; fields: FieldsBelowColumn };
 
 /** Per input port: the port, and per column (by lower-cased name) its fields at every depth. */
 type InputFields = ReadonlyMap<string, { port: Port; by: ReadonlyMap<string, FieldsBelowColumn> }>;
@@ -114,7 +148,7 @@ export function unfollowedSteps(lineage: ProductLineage): UnfollowedStep[] {
 }
 
 /** The input columns an output column copies, in the order of its copies. */
-function copiedColumns(copies: FieldSet, inputs: InputFields): Array<{ port: Port; fields: FieldsBelowColumn }> {
+function copiedColumns(copies: FieldSet, inputs: InputFields): CopiedColumn[] {
   return [...copies.ports()].flatMap((portId) => {
     const input = inputs.get(portId);
     if (!input) return [];

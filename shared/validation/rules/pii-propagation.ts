@@ -1,7 +1,9 @@
 import { Memo } from '../../lineage/memo';
+import type { MeshGraph } from '../../lineage/mesh-graph';
 import { contractOf } from '../../lineage/mesh-graph';
 import type { ProductLineage } from '../../lineage/product-lineage';
 import {
+  nameMatchedCopies,
   type UnclassifiedCopy,
   type UnfollowedStep,
   unclassifiedCopies,
@@ -15,6 +17,7 @@ import type { Rule } from '../rule';
 
 /** Per product lineage (which changes whenever what it reads changes), its unclassified copies. */
 const copiesByLineage = new Memo<ProductLineage, UnclassifiedCopy[]>();
+const guessesByLineage = new Memo<ProductLineage, UnclassifiedCopy[]>();
 const stepsByLineage = new Memo<ProductLineage, UnfollowedStep[]>();
 const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
 
@@ -35,30 +38,29 @@ export const piiPropagationRule: Rule = {
           unclassifiedCopies(lineage, (id) => contractOf(graph, id), levels),
         );
         const unfollowed = stepsByLineage.get(lineage, [], () => unfollowedSteps(lineage));
-        const copyFindings = copies.map(({ port, contract, propertyIndex, field, source }): RuleFinding => {
-          const classification = source.field.property.classification as string;
-          const where = `${quoted(field.path)} of ${quoted(port.name)}`;
-          const what = field.property.classification
-            ? `classifies it ${quoted(field.property.classification)} instead`
-            : 'does not classify it';
-          return {
-            ...fieldPlace(graph, contract, 0, propertyIndex),
-            path: contractPlace(graph, contract, 'schema', 0, 'properties', ...field.at).path,
-            message: `${quoted(product.name)} republishes ${quoted(source.field.path)}, classified ${classification} in its input ${quoted(source.port.name)}, as ${where}, but its contract ${quoted(contract.name)} ${what}.`,
-            fixHint: `Classify ${where} as ${classification} in contract ${quoted(contract.name)}, or stop republishing it.`,
-            related: [{ kind: 'port', productId: product.id, portId: source.port.id }],
-            // The one-click fix classifies a column; a nested field is classified in the contract's text.
-            ...(field.parent === undefined && {
-              fix: {
-                kind: 'classify-field',
-                contractId: contract.id,
-                object: contract.schema[0]?.name ?? '',
-                field: field.property.name,
-                classification,
-              },
-            }),
-          };
-        });
+        const guessed = guessesByLineage.get(lineage, [levels], () =>
+          nameMatchedCopies(lineage, (id) => contractOf(graph, id), levels),
+        );
+        const copyFindings = copies.map((copy) =>
+          unclassifiedCopyFinding(
+            graph,
+            product.id,
+            copy,
+            ({ source, classification, where, what }) =>
+              `${quoted(product.name)} republishes ${quoted(source.field.path)}, classified ${classification} in its input ${quoted(source.port.name)}, as ${where}, but its contract ${quoted(copy.contract.name)} ${what}.`,
+          ),
+        );
+        // A warning, not an error: without SQL, a field of the same name is only probably a copy.
+        const guessFindings = guessed.map((copy) => ({
+          ...unclassifiedCopyFinding(
+            graph,
+            product.id,
+            copy,
+            ({ source, classification, where, what }) =>
+              `${quoted(product.name)} has no transformations yet, so pii-propagation matched names: ${where} has the name of ${quoted(source.field.path)}, classified ${classification} in its input ${quoted(source.port.name)}, but its contract ${quoted(copy.contract.name)} ${what}.`,
+          ),
+          severity: 'warning' as const,
+        }));
         // Said at info, so that a CI run shows what it passed without checking, and fails on nothing.
         const unfollowedFindings = unfollowed.map(
           ({ transformation, index, reason }): RuleFinding => ({
@@ -69,9 +71,45 @@ export const piiPropagationRule: Rule = {
               'Check by hand that each field it republishes from a classified one is classified as strictly, or write the step in SQL the rule follows (see docs/governance.md).',
           }),
         );
-        return [...copyFindings, ...unfollowedFindings];
+        return [...copyFindings, ...guessFindings, ...unfollowedFindings];
       },
       [levels],
     );
   },
 };
+
+/** The finding at an output field classified less strictly than the input field it copies, in `message`'s words. */
+function unclassifiedCopyFinding(
+  graph: MeshGraph,
+  productId: string,
+  { port, contract, propertyIndex, field, source }: UnclassifiedCopy,
+  message: (parts: {
+    source: UnclassifiedCopy['source'];
+    classification: string;
+    where: string;
+    what: string;
+  }) => string,
+): RuleFinding {
+  const classification = source.field.property.classification as string;
+  const where = `${quoted(field.path)} of ${quoted(port.name)}`;
+  const what = field.property.classification
+    ? `classifies it ${quoted(field.property.classification)} instead`
+    : 'does not classify it';
+  return {
+    ...fieldPlace(graph, contract, 0, propertyIndex),
+    path: contractPlace(graph, contract, 'schema', 0, 'properties', ...field.at).path,
+    message: message({ source, classification, where, what }),
+    fixHint: `Classify ${where} as ${classification} in contract ${quoted(contract.name)}, or stop republishing it.`,
+    related: [{ kind: 'port', productId, portId: source.port.id }],
+    // The one-click fix classifies a column; a nested field is classified in the contract's text.
+    ...(field.parent === undefined && {
+      fix: {
+        kind: 'classify-field',
+        contractId: contract.id,
+        object: contract.schema[0]?.name ?? '',
+        field: field.property.name,
+        classification,
+      },
+    }),
+  };
+}

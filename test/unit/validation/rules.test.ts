@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withoutElements } from '../../../shared/editing/delete-elements';
 import { withPortAdded } from '../../../shared/editing/ports';
 import { withProductUpdated } from '../../../shared/editing/products';
-import type { Contract, Mesh } from '../../../shared/model';
+import type { Contract, ContractProperty, Mesh } from '../../../shared/model';
 import type { Scenario } from '../../../shared/model/scenario';
 import type { Finding } from '../../../shared/validation/finding';
 import { RULES } from '../../../shared/validation/rule-catalog';
@@ -1241,6 +1241,24 @@ describe('rule details', () => {
     expect(findingsOf('pii-propagation', mesh).map((finding) => finding.path)).toEqual([
       'contracts[2].schema[0].properties[0]',
     ]);
+  });
+
+  it('warns, matching names, of a field a product without SQL publishes less strictly than an input field of that name', () => {
+    const sketched = (email: Partial<ContractProperty>) =>
+      changed((mesh) => {
+        product(mesh, 'revenue').transformations = [];
+        contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('email', 'string', email));
+      });
+    const findings = findingsOf('pii-propagation', sketched({ classification: 'public' }));
+    expect(findings.map(({ severity, path, message }) => ({ severity, path, message }))).toEqual([
+      {
+        severity: 'warning',
+        path: 'contracts[1].schema[0].properties[2]',
+        message:
+          "'Revenue' has no transformations yet, so pii-propagation matched names: 'email' of 'counts' has the name of 'email', classified pii in its input 'customers', but its contract 'Country counts' classifies it 'public' instead.",
+      },
+    ]);
+    expect(findingsOf('pii-propagation', sketched({ classification: 'pii' }))).toEqual([]);
   });
 
   describe('breaking-changes: a published contract the design stops serving', () => {

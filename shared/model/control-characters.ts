@@ -6,15 +6,35 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = {
   '\f': '\\f',
 };
 /** C0 and C1 controls, DEL, and Unicode's line and paragraph separators: whatever may end or rewrite a line, or that a reader refuses. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const LINE_CONTROLS = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029';
+/**
+ * The bidirectional controls that show the text after them in another order than it is written
+ * (embeddings, overrides, LRI and RLI, the marks), as "Trojan Source" hides code.
+ */
+const REORDERING_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066\\u2067';
+/** The first-strong isolate and its pop: the app isolates names in its messages with them. */
+const ISOLATES = '\\u2068\\u2069';
 
-/** Text with each control character written as JSON writes it (`\n`, `\u001b`, `\u0085`), so it shows and cannot act. */
+const CONTROL_CHARACTERS = new RegExp(`[${LINE_CONTROLS}${REORDERING_CONTROLS}]`, 'g');
+const CONTROL_CHARACTERS_AND_ISOLATES = new RegExp(`[${LINE_CONTROLS}${REORDERING_CONTROLS}${ISOLATES}]`, 'g');
+const BIDI_CONTROL = new RegExp(`[${REORDERING_CONTROLS}${ISOLATES}]`);
+
+const escapedCharacter = (character: string): string =>
+  SHORT_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** Text with each control character written as JSON writes it (`\n`, `\u001b`, `\u202e`), so it shows and cannot act. */
 export function controlsEscaped(text: string): string {
-  return text.replace(
-    CONTROL_CHARACTERS,
-    (character) => SHORT_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return text.replace(CONTROL_CHARACTERS, escapedCharacter);
+}
+
+/** As `controlsEscaped`, the isolates too: for text the app isolates no name in (a comment in an exported file). */
+export function everyControlEscaped(text: string): string {
+  return text.replace(CONTROL_CHARACTERS_AND_ISOLATES, escapedCharacter);
+}
+
+/** The first bidirectional control in a text (U+202E, U+2068…), if any. */
+export function bidiControlIn(text: string): string | undefined {
+  return BIDI_CONTROL.exec(text)?.[0];
 }
 
 /** An escape `controlsEscaped` writes (`\u001b`, `\n`: see SHORT_ESCAPES), or else one character. */

@@ -1,3 +1,4 @@
+import { everyControlEscaped } from '../../model/control-characters';
 import { IDENTIFIER_LIMITS } from '../../model/identifier-limits';
 import { utf8Bytes } from '../../model/utf8-bytes';
 import { murmur2 } from '../../simulation/kafka-partitioner';
@@ -33,9 +34,12 @@ export function qualified(schema: string, table: string): string {
 
 export const literal = quoteLiteral;
 
-/** A `--` comment line; line breaks in names would end the comment and run the rest as SQL. */
+/**
+ * A `--` comment line; line breaks in names would end the comment and run the rest as SQL, and
+ * other controls (a U+202E override) would show the line otherwise than it is, so they are escaped.
+ */
 export function sqlComment(text: string): string {
-  return `-- ${text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')}`;
+  return `-- ${everyControlEscaped(text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' '))}`;
 }
 
 /** A dollar-quoted string (`$body$…$body$`) under a tag the text does not hold, whatever names it quotes. */

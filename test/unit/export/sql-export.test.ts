@@ -276,6 +276,20 @@ describe('SQL export', () => {
     expect((await tablesIn(db)).length).toBe(10);
   }, 60_000);
 
+  it('writes a name’s bidirectional controls in comments as escapes, so no comment reorders the lines a reviewer reads', () => {
+    const hostile = exportCases().find((exportCase) => exportCase.name === 'hostile-names')!.mesh;
+    const [contract, ...others] = hostile.contracts;
+    const mesh = { ...hostile, contracts: [{ ...contract!, name: 'T\u202eitle \u2066x\u2069\u200f' }, ...others] };
+    const comments = sqlFiles(mesh)
+      .flatMap((file) => String(file.content).split('\n'))
+      .filter((line) => line.startsWith('-- ') && line.includes('itle'));
+    expect(comments.length).toBeGreaterThan(0);
+    for (const line of comments) {
+      expect(line).toContain('T\\u202eitle \\u2066x\\u2069\\u200f');
+      expect(line).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    }
+  });
+
   it('keeps a property without a logicalType in a jsonb column, which takes any JSON value', async () => {
     const mesh = aMesh()
       .withDomain('d')

@@ -670,6 +670,23 @@ describe('rule details', () => {
     ]);
   });
 
+  it('warns of a name holding a bidirectional control, which shows it in another order than it is written', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(contract(mesh, 'customers'), { name: 'Title\u202e rtl' });
+      Object.assign(product(mesh, 'revenue').outputPorts[0] ?? {}, { name: 'counts\u200f' });
+    });
+    expect(findingsOf('safe-file-names', mesh).map(({ path, message }) => [path, message])).toEqual([
+      [
+        'products[1].outputPorts[0]',
+        "The name of output port '\u2068counts\u200f\u2069' holds U+200F, a bidirectional control: it shows the text round it in another order than it is written.",
+      ],
+      [
+        'contracts[0]',
+        "The name of contract '\u2068Title\u202e rtl\u2069' holds U+202E, a bidirectional control: it shows the text round it in another order than it is written.",
+      ],
+    ]);
+  });
+
   it('names the kind of the element a name clashes with, an input port clashing with an output port', () => {
     const mesh = changed((mesh) => {
       const revenue = product(mesh, 'revenue');

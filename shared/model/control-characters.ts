@@ -15,19 +15,25 @@ const REORDERING_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066\\u2067'
 /** The first-strong isolate and its pop: the app isolates names in its messages with them. */
 const ISOLATES = '\\u2068\\u2069';
 
-const CONTROL_CHARACTERS = new RegExp(`[${LINE_CONTROLS}${REORDERING_CONTROLS}]`, 'g');
+const CONTROL_CHARACTERS = new RegExp(`[${LINE_CONTROLS}]`, 'g');
+const CONTROL_CHARACTERS_AND_REORDERING = new RegExp(`[${LINE_CONTROLS}${REORDERING_CONTROLS}]`, 'g');
 const CONTROL_CHARACTERS_AND_ISOLATES = new RegExp(`[${LINE_CONTROLS}${REORDERING_CONTROLS}${ISOLATES}]`, 'g');
 const BIDI_CONTROL = new RegExp(`[${REORDERING_CONTROLS}${ISOLATES}]`);
 
 const escapedCharacter = (character: string): string =>
   SHORT_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-/** Text with each control character written as JSON writes it (`\n`, `\u001b`, `\u202e`), so it shows and cannot act. */
+/** Text with each control character written as JSON writes it (`\n`, `\u001b`, `\u0085`), so it shows and cannot act. */
 export function controlsEscaped(text: string): string {
   return text.replace(CONTROL_CHARACTERS, escapedCharacter);
 }
 
-/** As `controlsEscaped`, the isolates too: for text the app isolates no name in (a comment in an exported file). */
+/** As `controlsEscaped`, the reordering controls too (`\u202e`): for a line printed where the app's isolates are kept (the CLI's). */
+export function controlsAndReorderingEscaped(text: string): string {
+  return text.replace(CONTROL_CHARACTERS_AND_REORDERING, escapedCharacter);
+}
+
+/** As `controlsAndReorderingEscaped`, the isolates too: for text the app isolates no name in (a comment in an exported file). */
 export function everyControlEscaped(text: string): string {
   return text.replace(CONTROL_CHARACTERS_AND_ISOLATES, escapedCharacter);
 }

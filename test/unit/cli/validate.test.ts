@@ -521,6 +521,17 @@ schema:
     ]);
   });
 
+  it('prints a bidirectional override in a name escaped, keeping the isolates round the name', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].name = 'orders\u202e lmth.exe';
+    mesh.products[0].owner = '';
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owners'], io)).toBe(EXIT.ok);
+    expect(out[0]).toBe(
+      "shop.mesh.json: warning: products[0]: Data product '\u2068orders\\u202e lmth.exe\u2069' has no owner. [owners]",
+    );
+  });
+
   it('warns of a second input whose records the product never publishes, as a contract drafted from the first input leaves it', async () => {
     const mesh = JSON.parse(sample);
     const [orders] = mesh.products;

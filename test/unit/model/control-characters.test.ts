@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlsEscaped, everyControlEscaped } from '../../../shared/model';
+import { controlsAndReorderingEscaped, controlsEscaped, everyControlEscaped } from '../../../shared/model';
 
 describe('text with its control characters escaped', () => {
   it('escapes C0 and C1 controls and line separators as JSON writes them', () => {
@@ -15,7 +15,7 @@ describe('text with its control characters escaped', () => {
   });
 
   it('escapes the bidirectional embeddings, overrides, marks and LRI/RLI, which reorder the text after them', () => {
-    expect(controlsEscaped('T\u202eitle \u202a\u202b\u202c\u202d \u2066\u2067 \u200e\u200f\u061c')).toBe(
+    expect(controlsAndReorderingEscaped('T\u202eitle \u202a\u202b\u202c\u202d \u2066\u2067 \u200e\u200f\u061c')).toBe(
       'T\\u202eitle \\u202a\\u202b\\u202c\\u202d \\u2066\\u2067 \\u200e\\u200f\\u061c',
     );
   });

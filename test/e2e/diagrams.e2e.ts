@@ -143,7 +143,7 @@ describeInChromium('the Diagram view', (session) => {
 
     await page.getByRole('button', { name: 'Copy text' }).click();
     await page.getByText('Copied the Mermaid text').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('subgraph domain_domain_1["Domain 1"]');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('subgraph domain_domain-1["Domain 1"]');
 
     await page.getByRole('button', { name: 'Copy image' }).click();
     await page.getByText('Copied the diagram as an image').waitFor();

@@ -184,10 +184,15 @@ function escaped(text: string): string {
   return text.replace(/[#"&<>\\`{}|%]/g, (character) => ENTITY_CODES[character] as string);
 }
 
+/** What a Mermaid id cannot hold as written: anything but letters, digits and `_`, bar a hyphen between two of those. */
+const UNSAFE_IN_MERMAID_ID = /[^A-Za-z0-9_-]|(?<![A-Za-z0-9_])-|-(?![A-Za-z0-9_])/g;
+
 /**
  * Hands out Mermaid ids made of a kind prefix and the model id with everything but letters,
- * digits and `_` replaced: never a keyword (`end`, `graph`), never an arrow, and never the same
- * id twice (`a-b` and `a_b` become `product_a_b` and `product_a_b_2`).
+ * digits, `_` and a hyphen between them replaced by `_`: never a keyword (`end`, `graph`), never
+ * an arrow (`a--b` becomes `product_a__b`), and never the same id twice (`a--b` and `a__b`
+ * become `product_a__b` and `product_a__b_2`). A lone hyphen is kept, so an import gives the
+ * design's id back (`tank-health`).
  */
 export function createMermaidIds(): (prefix: string, modelId: string) => string {
   const byKey = new Map<string, string>();
@@ -196,7 +201,7 @@ export function createMermaidIds(): (prefix: string, modelId: string) => string 
     const key = `${prefix}\u0000${modelId}`;
     const known = byKey.get(key);
     if (known) return known;
-    const stem = `${prefix}_${modelId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+    const stem = `${prefix}_${modelId.replace(UNSAFE_IN_MERMAID_ID, '_')}`;
     let id = stem;
     for (let suffix = 2; taken.has(id); suffix++) id = `${stem}_${suffix}`;
     taken.add(id);

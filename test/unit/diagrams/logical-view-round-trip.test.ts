@@ -3,6 +3,7 @@ import { mermaidDiagram } from '../../../shared/export/mermaid';
 import { importMermaidFlowchart } from '../../../shared/import';
 import { emptyMesh, type Mesh, NEW_DESIGN_NAME } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
+import { parseFlowchart } from './real-mermaid';
 
 /** Print Jobs’ one output port read by Shipping and Invoicing (under another input port name), products in domain order as an import adds them. */
 function aPrintHouse(): Mesh {
@@ -73,7 +74,7 @@ describe('the app’s own logical view, title and all, imported into a new desig
     const mesh = importedInto(emptyMesh('untitled', NEW_DESIGN_NAME));
     expect(mesh.name).toBe(original.name);
     expect(mesh.domains.map((domain) => domain.id)).toEqual(['production', 'finance']);
-    expect(mesh.products.map((product) => product.id)).toEqual(['print_jobs', 'shipping', 'invoicing']);
+    expect(mesh.products.map((product) => product.id)).toEqual(['print-jobs', 'shipping', 'invoicing']);
   });
 
   it('exports again as the same text, its title included', () => {
@@ -87,5 +88,30 @@ describe('the app’s own logical view, title and all, imported into a new desig
     const mesh = importedInto(named);
     expect(mesh.name).toBe(named.name);
     expect(mesh.domains.map((domain) => domain.id)).toEqual(['production', 'production-2', 'finance']);
+  });
+});
+
+describe('hyphenated ids, exported and imported into a blank design', () => {
+  const aquarium = aMesh()
+    .withDomain('life-support', { name: 'Life Support' })
+    .withProduct('tank-health', 'life-support', { name: 'Tank Health', outputPorts: [aPort('out', 'output')] })
+    .withProduct('end-x', 'life-support', { name: 'End X', inputPorts: [aPort('in', 'input')] })
+    .withProduct('a--b', 'life-support', { name: 'A B' })
+    .withLink('l1', { nodeId: 'tank-health', portId: 'out' }, { nodeId: 'end-x', portId: 'in' })
+    .build();
+
+  it('keeps ids with single hyphens, as Mermaid reads a hyphen inside a node id', async () => {
+    const text = logicalView(aquarium);
+    const imported = importMermaidFlowchart(text, emptyMesh('blank', 'Blank'));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(imported.mesh.domains.map((domain) => domain.id)).toEqual(['life-support']);
+    expect(imported.mesh.products.map((product) => product.id)).toEqual(['tank-health', 'end-x', 'a__b']);
+    const mermaids = await parseFlowchart(text);
+    expect(mermaids.vertices.map((vertex) => vertex.id)).toEqual([
+      'product_tank-health',
+      'product_end-x',
+      'product_a__b',
+    ]);
+    expect(mermaids.subgraphs.map((subgraph) => subgraph.id)).toEqual(['domain_life-support']);
   });
 });

@@ -280,8 +280,8 @@ describe('importing a Mermaid flowchart', () => {
     expect(productsIn(mesh, 'graph')).toEqual(['a --> b']);
     expect(productsIn(mesh, '../../etc')).toEqual(['../../x', '<script>alert("x")</script>']);
     expect(productsIn(mesh, '🚀 Launch [beta] (v2) {x}').slice(0, 2)).toEqual([
-      'Orders product_p_orders_upper',
-      'orders product_p_orders_lower',
+      'Orders product_p-orders-upper',
+      'orders product_p-orders-lower',
     ]);
     expect(checkIntegrity(mesh)).toEqual([]);
   });

@@ -134,14 +134,15 @@ describe('createMermaidIds', () => {
     expect(ids('product', 'graph')).toBe('product_graph');
   });
 
-  it('keeps only letters, digits and underscores', () => {
-    expect(createMermaidIds()('port', 'orders-service/orders.cdc')).toBe('port_orders_service_orders_cdc');
+  it('keeps only letters, digits, underscores and a hyphen between them', () => {
+    expect(createMermaidIds()('port', 'orders-service/orders.cdc')).toBe('port_orders-service_orders_cdc');
+    expect(createMermaidIds()('product', 'a--b-')).toBe('product_a__b_');
   });
 
   it('gives the same element the same id, and two elements never one id', () => {
     const ids = createMermaidIds();
-    expect(ids('product', 'a-b')).toBe('product_a_b');
-    expect(ids('product', 'a_b')).toBe('product_a_b_2');
-    expect(ids('product', 'a-b')).toBe('product_a_b');
+    expect(ids('product', 'a--b')).toBe('product_a__b');
+    expect(ids('product', 'a__b')).toBe('product_a__b_2');
+    expect(ids('product', 'a--b')).toBe('product_a__b');
   });
 });

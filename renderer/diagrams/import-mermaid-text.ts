@@ -31,11 +31,13 @@ export function importMermaidText(text: string): boolean {
   return true;
 }
 
-/** What an import adds, as a sentence lists it: `2 domains, 5 data products and 4 links`. */
+/** What an import adds, as a sentence lists it: `2 domains, 5 data products, 1 operational system and 4 links`. */
 export function addedElements({
   domainIds,
   productIds,
+  systemIds,
   linkIds,
 }: Extract<MermaidImport, { ok: true }>['added']): string {
-  return `${counted(domainIds.length, 'domain')}, ${counted(productIds.length, 'data product')} and ${counted(linkIds.length, 'link')}`;
+  const systems = systemIds.length > 0 ? `, ${counted(systemIds.length, 'operational system')}` : '';
+  return `${counted(domainIds.length, 'domain')}, ${counted(productIds.length, 'data product')}${systems} and ${counted(linkIds.length, 'link')}`;
 }

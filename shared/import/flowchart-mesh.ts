@@ -1,6 +1,7 @@
 import { DOMAIN_COLORS } from '../editing/domains';
 import { nextDomainPosition } from '../editing/node-placement';
 import { newPort } from '../editing/products';
+import { newSystem } from '../editing/systems';
 import {
   comparableName,
   type DataProduct,
@@ -11,6 +12,7 @@ import {
   type Link,
   type Mesh,
   newDataProduct,
+  type OperationalSystem,
   type Port,
   type ProductKind,
   uniqueId,
@@ -24,6 +26,7 @@ export const LOOSE_NODES_DOMAIN = 'Imported';
 export interface AddedElements {
   domainIds: string[];
   productIds: string[];
+  systemIds: string[];
   linkIds: string[];
 }
 
@@ -35,7 +38,8 @@ export interface FlowchartMesh {
 
 /**
  * Adds a flowchart to a mesh: each subgraph becomes a domain, each node a data product (named by
- * its label), each edge a link from a new output port of its source to a new input port of its
+ * its label), or an operational system where it is drawn as a database (a cylinder), whose change
+ * stream feeds what it links to; each edge a link from a new output port of its source to a new input port of its
  * target (named by the edge's label, or `to …` / `from …`). A product no edge gives an input or an
  * output port gets the default one, so each can be linked later. New domains go below the others,
  * their products laid out by data flow. Names never clash with what the mesh already has.
@@ -44,7 +48,7 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
   const warnings: ImportNote[] = [];
   const takenIds = new Set([...into.domains, ...into.products, ...into.systems].map((node) => node.id));
   // The app's own diagrams carry each element's id in its node id (`product_orders`): kept when free.
-  const claimId = (name: string, kind: 'domain' | 'product', mermaidId = '') => {
+  const claimId = (name: string, kind: 'domain' | 'product' | 'system', mermaidId = '') => {
     const carried = mermaidId.startsWith(`${kind}_`) ? mermaidId.slice(kind.length + 1) : '';
     const id = isValidId(carried) && !takenIds.has(carried) ? carried : uniqueId(name, takenIds, kind);
     takenIds.add(id);
@@ -72,6 +76,7 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
   if (flowchart.nodes.some((node) => node.subgraphId === undefined)) addDomain(LOOSE_NODES_DOMAIN, undefined);
 
   const productByNode = new Map<string, DataProduct>();
+  const systemByNode = new Map<string, OperationalSystem>();
   const nameOf = productNames(flowchart.nodes);
   const siblingNames = new Map<string, Set<string>>();
   for (const node of flowchart.nodes) {
@@ -82,6 +87,10 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
     // Names rarely clash: only then is the domain's list searched for a free one.
     const name = taken.has(comparableName(wanted)) ? firstFreeName(wanted, taken) : wanted;
     taken.add(comparableName(name));
+    if (node.isDatabase) {
+      systemByNode.set(node.id, newSystem(claimId(name, 'system', node.id), domainId, name));
+      continue;
+    }
     const discoveryPort = newPort(DISCOVERY_PORT_ID, 'discovery', 'discovery');
     productByNode.set(
       node.id,
@@ -91,9 +100,28 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
 
   const links: Link[] = [];
   const takenLinkIds = new Set(into.links.map((link) => link.id));
+  const linkBetween = (from: Link['from'], to: Link['to']): Link => {
+    const id = uniqueId(`${from.nodeId}-to-${to.nodeId}`, takenLinkIds);
+    takenLinkIds.add(id);
+    return { id, from, to };
+  };
   for (const edge of flowchart.edges) {
+    const target = productByNode.get(edge.to);
+    if (!target) {
+      warnings.push({
+        line: edge.line,
+        message: `'${edge.from}' links to '${edge.to}', drawn as a database (an operational system): nothing feeds a system, so the link is not imported.`,
+      });
+      continue;
+    }
+    const system = systemByNode.get(edge.from);
+    if (system) {
+      const input = addPort(target, 'input', portNamesOf(edge.label)?.input ?? `from ${system.name}`);
+      const stream = system.messaging.topics[0]?.id as string;
+      links.push(linkBetween({ nodeId: system.id, portId: stream }, { nodeId: target.id, portId: input.id }));
+      continue;
+    }
     const source = productByNode.get(edge.from) as DataProduct;
-    const target = productByNode.get(edge.to) as DataProduct;
     if (source === target) {
       warnings.push({
         line: edge.line,
@@ -104,16 +132,15 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
     const names = portNamesOf(edge.label);
     const output = outputPortNamed(source, names?.output ?? `to ${target.name}`);
     const input = addPort(target, 'input', names?.input ?? `from ${source.name}`);
-    const id = uniqueId(`${source.id}-to-${target.id}`, takenLinkIds);
-    takenLinkIds.add(id);
-    links.push({ id, from: { nodeId: source.id, portId: output.id }, to: { nodeId: target.id, portId: input.id } });
+    links.push(linkBetween({ nodeId: source.id, portId: output.id }, { nodeId: target.id, portId: input.id }));
   }
 
   const products = [...productByNode.values()].map(withDefaultPorts);
+  const systems = [...systemByNode.values()];
   const layout = layeredLayout(
     domains.map((domain) => ({
       id: domain.id,
-      productIds: products.filter((product) => product.domainId === domain.id).map((product) => product.id),
+      productIds: [...systems, ...products].filter((node) => node.domainId === domain.id).map((node) => node.id),
     })),
     links.map((link) => ({ from: link.from.nodeId, to: link.to.nodeId })),
     nextDomainPosition(into),
@@ -122,12 +149,14 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
     ...into,
     domains: [...into.domains, ...domains],
     products: [...into.products, ...products],
+    systems: [...into.systems, ...systems],
     links: [...into.links, ...links],
     layout: { nodes: { ...into.layout.nodes, ...layout } },
   };
   const added = {
     domainIds: domains.map((domain) => domain.id),
     productIds: products.map((product) => product.id),
+    systemIds: systems.map((system) => system.id),
     linkIds: links.map((link) => link.id),
   };
   return { mesh, added, warnings };

@@ -11,6 +11,8 @@ export interface DraftNode {
   line: number;
   /** The innermost subgraph the node was first mentioned in. */
   subgraphId?: string;
+  /** Drawn as a cylinder (`[(…)]`, `@{ shape: cyl }`): a database, which a mesh holds as an operational system. */
+  isDatabase?: boolean;
 }
 
 export interface DraftSubgraph {
@@ -223,16 +225,18 @@ class FlowchartReader {
     this.open.push(subgraph);
   }
 
-  private mention(node: { id: string; label?: string }, line: number): void {
+  private mention(node: NodeMention, line: number): void {
     const subgraph = this.open.at(-1);
     const known = this.nodes.get(node.id);
     if (!known) {
       const draft: DraftNode = { id: node.id, label: node.label ?? node.id, line };
       if (subgraph) draft.subgraphId = subgraph.id;
+      if (node.isDatabase) draft.isDatabase = true;
       this.nodes.set(node.id, draft);
       return;
     }
     if (node.label !== undefined) known.label = node.label;
+    if (node.isDatabase) known.isDatabase = true;
     if (!subgraph || known.subgraphId === subgraph.id) return;
     if (known.subgraphId === undefined) known.subgraphId = subgraph.id;
     else this.warn(line, `'${node.id}' is already in another subgraph; it stays there.`);
@@ -304,8 +308,14 @@ interface Cursor {
   hasClass?: boolean;
 }
 
-function readNodeGroup(cursor: Cursor): Array<{ id: string; label?: string }> | string {
-  const group: Array<{ id: string; label?: string }> = [];
+/** A node as one mention writes it; a later mention may give it a label or a shape. */
+type NodeMention = { id: string; label?: string; isDatabase?: boolean };
+
+/** Mermaid's names of the cylinder, the shape a flowchart draws a database with. */
+const DATABASE_SHAPES = new Set(['cyl', 'cylinder', 'db', 'database']);
+
+function readNodeGroup(cursor: Cursor): NodeMention[] | string {
+  const group: NodeMention[] = [];
   for (;;) {
     const node = readNode(cursor);
     if (typeof node === 'string') return node;
@@ -316,24 +326,30 @@ function readNodeGroup(cursor: Cursor): Array<{ id: string; label?: string }> | 
   }
 }
 
-function readNode(cursor: Cursor): { id: string; label?: string } | string {
+function readNode(cursor: Cursor): NodeMention | string {
   cursor.rest = cursor.rest.trimStart();
   const id = NODE_ID.exec(cursor.rest)?.[0];
   if (!id) return `Not understood: expected a node at \`${excerpt(cursor.rest)}\`.`;
   cursor.rest = cursor.rest.slice(id.length);
+  let isDatabase = cursor.rest.startsWith('[(');
   let label = readShapeText(cursor, id);
   if (typeof label === 'object') return label.error;
   if (cursor.rest.startsWith('@{')) {
     const data = readShapeData(cursor);
     if (data === null) return `The shape data of '${id}' (\`@{\`) is never closed with \`}\`.`;
     label = data.label ?? label;
+    if (data.shape !== undefined) isDatabase = DATABASE_SHAPES.has(data.shape);
   }
   const classSuffix = CLASS_SUFFIX.exec(cursor.rest);
   if (classSuffix) {
     cursor.rest = cursor.rest.slice(classSuffix[0].length);
     cursor.hasClass = true;
   }
-  return label === undefined ? { id } : { id, label: cleanLabel(label) };
+  return {
+    id,
+    ...(label !== undefined && { label: cleanLabel(label) }),
+    ...(isDatabase && { isDatabase }),
+  };
 }
 
 /**
@@ -364,8 +380,8 @@ function readShapeText(cursor: Cursor, id: string): string | undefined | { error
   return text;
 }
 
-/** `@{ shape: rect, label: "data product" }`: only the label matters to a mesh. */
-function readShapeData(cursor: Cursor): { label?: string } | null {
+/** `@{ shape: rect, label: "data product" }`: only the label and the shape matter to a mesh. */
+function readShapeData(cursor: Cursor): { label?: string; shape?: string } | null {
   let at = 2;
   let isQuoted = false;
   for (; at < cursor.rest.length; at++) {
@@ -377,8 +393,8 @@ function readShapeData(cursor: Cursor): { label?: string } | null {
   const body = cursor.rest.slice(2, at);
   cursor.rest = cursor.rest.slice(at + 1);
   const label = /(?:^|[,\n{])\s*label\s*:\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,\n]*)/.exec(body)?.[1]?.trim();
-  if (label === undefined) return {};
-  return { label: yamlScalar(label) };
+  const shape = /(?:^|[,\n{])\s*shape\s*:\s*([\w-]+)/.exec(body)?.[1];
+  return { ...(label !== undefined && { label: yamlScalar(label) }), ...(shape !== undefined && { shape }) };
 }
 
 interface Link {

@@ -54,6 +54,27 @@ describe('importing a Mermaid flowchart', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('takes a node drawn as a cylinder (a database) for an operational system, its change stream feeding what it links to', () => {
+    const { mesh, warnings } = imported(
+      [
+        'flowchart LR',
+        '  vet[(Vet Records)] --> diet(Diet Planning)',
+        '  pumps@{ shape: cyl, label: "Pumps" } --> diet',
+        '  tanks@{ shape: database } --> diet',
+        '  diet --> vet',
+      ].join('\n'),
+    );
+    expect(mesh.systems.map((system) => system.name)).toEqual(['Vet Records', 'Pumps', 'tanks']);
+    expect(mesh.products.map((product) => product.name)).toEqual(['Diet Planning']);
+    const vet = mesh.systems[0];
+    expect(mesh.links[0]?.from).toEqual({ nodeId: vet?.id, portId: vet?.messaging.topics[0]?.id });
+    expect(mesh.links).toHaveLength(3);
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      "'diet' links to 'vet', drawn as a database (an operational system): nothing feeds a system, so the link is not imported.",
+    ]);
+    expect(checkIntegrity(mesh)).toEqual([]);
+  });
+
   it('links each edge from a new output port of its source to a new input port of its target', () => {
     const { mesh } = imported(NOTE_LOGICAL_VIEW);
     const d = mesh.products.find((product) => product.name === 'data product D') as Mesh['products'][number];
@@ -120,7 +141,7 @@ describe('importing a Mermaid flowchart', () => {
         B -- "nightly batch" --> C{{"Sales #quot;daily#quot;"}}
       end
       subgraph analytics
-        D[(Warehouse)] & E([Dashboard]) -.-> F>Report]
+        D[[Warehouse]] & E([Dashboard]) -.-> F>Report]
       end
       C ==> D; X@{
         shape: doc,

@@ -77,6 +77,32 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await oneLine.filter({ hasText: /^1 of 1$/ }).waitFor();
   });
 
+  it('corrects a misspelt classification and quotes a value YAML 1.1 readers read otherwise, with the quick fixes', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'logicalType: number');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('classification: confidental');
+    await expect.poll(() => problems(page)).toContain("did you mean 'confidential'?");
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget', { hasText: "Change to 'confidential'" }).waitFor();
+    await page.keyboard.press('Enter');
+    await yamlLine(page, 'classification: confidential');
+    await expect.poll(() => problems(page)).not.toContain('did you mean');
+
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('description: on');
+    await expect.poll(() => problems(page)).toContain('YAML 1.1 readers (PyYAML, SnakeYAML) read on');
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget', { hasText: 'Quote it' }).waitFor();
+    await screenshot(page, 'contract-quick-fix-yaml11');
+    await page.keyboard.press('Enter');
+    await yamlLine(page, 'description: "on"');
+    await expect.poll(() => problems(page)).not.toContain('YAML 1.1 readers');
+  });
+
   it('lists the properties in Go to Symbol (Ctrl+Shift+O), and Enter moves the caret to the one chosen', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -30,6 +30,18 @@ const lastItemField = (scope: Locator, list: string, name: string) =>
   scope.locator(`[data-field^="${list}."][data-field$=".${name}"]`).last();
 
 describeInChromium('the inspector', (session) => {
+  it('says under the Owner field that an owner of only invisible characters names no owner', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await productNode(page, 'Data product 1a').locator('.product-node__name').click();
+    const owner = inspector(page).getByLabel('Owner', { exact: true });
+    await owner.fill('\u200b');
+    const warning = inspector(page).getByText('Only spaces or invisible characters: this names no owner.');
+    await warning.waitFor();
+    await owner.fill('team-orders');
+    await warning.waitFor({ state: 'detached' });
+  });
+
   it('validates names inline, never keeps a shortened name, and makes typing one undo step', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

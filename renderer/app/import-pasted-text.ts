@@ -1,19 +1,27 @@
 import { pastedContractFileName } from '../../shared/contracts';
+import { type PasteSpot, pasteServingProduct } from '../../shared/editing/paste-serving-product';
 import { looksLikeMermaidFlowchart } from '../../shared/import';
 import { importContractTexts } from '../contracts/import/import-contract-files';
 import { openMermaidImportWith } from '../diagrams/dropped-mermaid-file';
+import { currentMesh } from '../store/document-store';
+import { measuredSizeOf } from '../store/node-sizes';
 
 /**
  * Takes text pasted on the canvas that is not copied elements as a dropped file would be taken:
  * a Mermaid flowchart opens in Import Mermaid, a contract (ODCS, SQL DDL, Avro, JSON Schema,
- * Protobuf) is imported. Returns whether the text was one of them.
+ * Protobuf) is imported, served from the product under the pointer or selected (`spot`) if there
+ * is one. Returns whether the text was one of them.
  */
-export function importPastedText(text: string): boolean {
+export function importPastedText(text: string, spot: PasteSpot): boolean {
   if (looksLikeMermaidFlowchart(text)) {
     openMermaidImportWith(new File([text], 'pasted.mmd'));
     return true;
   }
   const fileName = pastedContractFileName(text);
-  if (fileName) void importContractTexts([{ name: fileName, text }]);
+  const mesh = currentMesh();
+  if (fileName && mesh) {
+    const productId = pasteServingProduct(mesh, spot, measuredSizeOf);
+    void importContractTexts([{ name: fileName, text }], 'Imported', productId ? { productId } : {});
+  }
   return fileName !== undefined;
 }

@@ -28,6 +28,8 @@ export interface CanvasCommands {
   cancelAutoLayout(): void;
   /** Where a paste lands: the pointer when it is over the canvas, else the middle of the view. */
   pastePoint(): Point | undefined;
+  /** The pointer in canvas coordinates, when it is over the canvas. */
+  pointerPoint(): Point | undefined;
   visibleArea(): VisibleArea | undefined;
   /** A point on screen in canvas coordinates. */
   screenToCanvas(point: Point): Point | undefined;
@@ -58,6 +60,7 @@ export const canvasCommands: CanvasCommands = {
   autoLayout: () => mounted?.autoLayout() ?? Promise.resolve(),
   cancelAutoLayout: () => mounted?.cancelAutoLayout(),
   pastePoint: () => mounted?.pastePoint(),
+  pointerPoint: () => mounted?.pointerPoint(),
   visibleArea: () => mounted?.visibleArea(),
   screenToCanvas: (point) => mounted?.screenToCanvas(point),
   isOverview: () => mounted?.isOverview() ?? false,

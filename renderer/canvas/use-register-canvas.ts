@@ -48,6 +48,7 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
       const bottomRight = flow.screenToFlowPosition({ x: rect.right, y: rect.bottom });
       return { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
     };
+    const pointerPoint = () => (pointer.current ? flow.screenToFlowPosition(pointer.current) : undefined);
     const visibleArea = () => {
       const { domNode } = flowStore.getState();
       if (!domNode) return undefined;
@@ -142,10 +143,12 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
       },
       cancelAutoLayout: () => layoutRun?.abort(),
       pastePoint: () => {
-        if (pointer.current) return flow.screenToFlowPosition(pointer.current);
         const area = visibleArea();
-        return area && { x: area.view.x + area.view.width / 2, y: area.view.y + area.view.height / 2 };
+        return (
+          pointerPoint() ?? (area && { x: area.view.x + area.view.width / 2, y: area.view.y + area.view.height / 2 })
+        );
       },
+      pointerPoint,
       visibleArea,
       screenToCanvas: (point) => flow.screenToFlowPosition(point),
       isOverview: () => {

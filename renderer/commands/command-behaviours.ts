@@ -229,9 +229,11 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
       const point = at ?? canvasCommands.pastePoint();
       const covered = canvasCommands.visibleArea()?.covered ?? [];
       const placement = point ? { at: point, covered } : 'beside-originals';
+      const spot = { pointer: at ?? canvasCommands.pointerPoint(), selectedNodeIds: [...currentSelection().nodeIds] };
+      const importOther = (text: string) => importPastedText(text, spot);
       // Slid clear of what was at the pointer, a paste can end up off screen: the view follows it.
-      if (pastedText !== undefined) return showCopies(pasteClipboardText(placement, pastedText, importPastedText));
-      return pasteClipboard(placement, host, importPastedText).then(showCopies);
+      if (pastedText !== undefined) return showCopies(pasteClipboardText(placement, pastedText, importOther));
+      return pasteClipboard(placement, host, importOther).then(showCopies);
     },
     isEnabled: hasDocument,
   },

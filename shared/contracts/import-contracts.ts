@@ -254,6 +254,13 @@ export function serveContract(mesh: Mesh, contractId: string, place: Omit<Servin
   };
 }
 
+/** Serves from a new output port of the product each of the contracts that no port serves yet (a contract pasted over a product). */
+export function serveUnservedFrom(mesh: Mesh, contractIds: readonly string[], productId: string): Mesh {
+  return contractIds
+    .filter((contractId) => !isContractServed(mesh, contractId))
+    .reduce((served, contractId) => serveContract(served, contractId, { productId }), mesh);
+}
+
 /** Whether any port or published event of the design refers to the contract. */
 export function isContractServed(mesh: Mesh, contractId: string): boolean {
   return (

@@ -149,6 +149,32 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     const dialog = page.getByTestId('import-dialog');
     await dialog.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('tab', { name: 'locker_sites' }).waitFor();
+    const notice = page.locator('.status-bar .notice__text');
+    await expect.poll(() => notice.textContent()).toContain('No port serves it yet: paste it over a product');
+  });
+
+  it('serves a schema pasted over a product from a new output port of it, and one Undo takes the paste back', async () => {
+    const page = await session.openApp();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openSampleDesign(page, 'ecommerce');
+    const shipments = page.locator('.react-flow__node-product', {
+      has: page.locator('.product-node__name', { hasText: /^shipments$/ }),
+    });
+    const outputPorts = shipments.locator('.port--output');
+    const portsBefore = await outputPorts.count();
+
+    await page.evaluate(() => navigator.clipboard.writeText('CREATE TABLE parcel_lockers (id integer PRIMARY KEY);'));
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+    await shipments.hover();
+    await page.keyboard.press('Control+v');
+    await page.getByTestId('import-dialog').getByRole('button', { name: 'Import' }).click();
+
+    await expect.poll(() => outputPorts.count()).toBe(portsBefore + 1);
+    const notice = page.locator('.status-bar .notice__text');
+    await expect.poll(() => notice.textContent()).toContain('Served from shipments by a new output port.');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => outputPorts.count()).toBe(portsBefore);
+    expect(await contractList(page)).not.toContain('parcel_lockers');
   });
 
   it('closes the tab of an imported contract when Undo takes the import back, and Redo brings the contract back', async () => {

@@ -1,13 +1,14 @@
-import { formatLocatedProblem, isImported } from '../../../shared/contracts';
+import { formatLocatedProblem, isContractServed, isImported, serveUnservedFrom } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
 import { nextChildPosition, nextDomainPosition } from '../../../shared/editing/node-placement';
 import { CONTRACT_SOURCE_FILES, counted, formatProblem, isMeshFileName, type Mesh } from '../../../shared/model';
+import { distinctNodeName } from '../../../shared/model/distinct-node-name';
 import { UnreadableFileError } from '../../host/host';
 import { readFileText } from '../../host/read-file-text';
 import { changeMesh, currentMesh } from '../../store/document-store';
 import { useNoticeStore } from '../../store/notice-store';
 import { useContractTabs } from '../contract-tabs-store';
-import { type ImportChoice, useImportPlan } from './import-plan-store';
+import { type ImportChoice, type PastedOn, useImportPlan } from './import-plan-store';
 import { initialChoices, planImport, type ReadableFile } from './planned-import';
 
 /** The extensions of the files the import button and a drop take: ODCS YAML and the schema formats it converts. */
@@ -55,11 +56,13 @@ export async function importReadFiles(read: () => Promise<{ name: string; text: 
  * when there is nothing to decide, or opens the import dialog: files in other formats may
  * be a new version of an existing contract, ids taken by the design or by an earlier
  * file must be skipped, renamed or replaced, never silently merged, and a contract its product
- * would serve from a port that has none yet may be served from a new port instead. Returns the ids imported.
+ * would serve from a port that has none yet may be served from a new port instead. Text pasted on
+ * the canvas says where (`pastedOn`). Returns the ids imported.
  */
 export async function importContractTexts(
   texts: readonly { name: string; text: string }[],
   verb: ImportVerb = 'Imported',
+  pastedOn?: PastedOn,
 ): Promise<string[]> {
   const { importContractSource } = await import('../../../shared/contracts/import');
   const files = texts.map((file) => importContractSource(file.name, file.text));
@@ -75,20 +78,24 @@ export async function importContractTexts(
   const needsDecisions =
     hasConflicts || readable.some((file) => file.format !== 'odcs') || (verb === 'Imported' && fillsFreePort());
   if (needsDecisions) {
-    useImportPlan.getState().open(files, initialChoices(mesh, files));
+    useImportPlan.getState().open(files, initialChoices(mesh, files), pastedOn);
     return [];
   }
-  return applyImport(files, {}, verb);
+  return applyImport(files, {}, verb, pastedOn);
 }
 
 /** How the report names what was done: files imported, or contract files opened to be edited (Open contract…). */
 type ImportVerb = 'Imported' | 'Opened';
 
-/** Imports what the choices say, as one undo step, and reports every file. */
+/**
+ * Imports what the choices say, as one undo step, and reports every file. A contract pasted over
+ * a product that no port serves is served from a new port of it in the same step.
+ */
 export function applyImport(
   files: readonly ImportedFile[],
   choices: Readonly<Record<string, ImportChoice>>,
   verb: ImportVerb = 'Imported',
+  pastedOn?: PastedOn,
 ): string[] {
   const mesh = currentMesh();
   if (!mesh) return [];
@@ -103,7 +110,14 @@ export function applyImport(
     return [];
   }
   const added = decisions.filter(isImported);
-  if (plan.mesh !== mesh) changeMesh(() => placeNewNodes(mesh, plan.mesh));
+  const addedIds = added.map((decision) => decision.contract.id);
+  const servingProductId = pastedOn?.productId;
+  if (plan.mesh !== mesh) {
+    changeMesh(() => {
+      const placed = placeNewNodes(mesh, plan.mesh);
+      return servingProductId ? serveUnservedFrom(placed, addedIds, servingProductId) : placed;
+    });
+  }
   const opened = [...added.map((decision) => decision.contract.id), ...versions.map((version) => version.contract.id)];
   if (opened[0]) useContractTabs.getState().openContract(opened[0]);
 
@@ -129,7 +143,10 @@ export function applyImport(
   const userSkipped = plan.skippedFiles.map((file) => `${file.file}: skipped`);
   useNoticeStore.getState().show({
     tone: failures.length + plan.problems.length > 0 ? 'error' : 'info',
-    text: `${verb} ${added.length + versions.length} of ${counted(files.length, 'contract file')}.`,
+    text: [
+      `${verb} ${added.length + versions.length} of ${counted(files.length, 'contract file')}.`,
+      ...(pastedOn ? pastedServing(addedIds, servingProductId) : []),
+    ].join(' '),
     details: [
       ...plan.attachments.map((attachment) => attachment.message),
       ...versions.map((version) => version.message),
@@ -142,6 +159,16 @@ export function applyImport(
     ],
   });
   return opened;
+}
+
+/** What the status line says of where contracts pasted on the canvas are served, or how to serve them. */
+function pastedServing(addedIds: readonly string[], productId: string | undefined): string[] {
+  const mesh = currentMesh();
+  const product = mesh?.products.find((candidate) => candidate.id === productId);
+  if (!mesh || addedIds.length === 0) return [];
+  if (product) return [`Served from ${distinctNodeName(mesh, product)} by a new output port.`];
+  if (addedIds.every((id) => isContractServed(mesh, id))) return [];
+  return ['No port serves it yet: paste it over a product, or pick one in “Serve it from…” in its tab.'];
 }
 
 /** Domains and products the import created get a place on the canvas, like ones added by hand. */

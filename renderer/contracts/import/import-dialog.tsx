@@ -71,8 +71,9 @@ export function ImportDialog() {
             className="primary"
             disabled={refusal !== null}
             onClick={() => {
+              const { pastedOn } = useImportPlan.getState();
               close();
-              applyImport(files, choices);
+              applyImport(files, choices, 'Imported', pastedOn);
             }}
           >
             Import

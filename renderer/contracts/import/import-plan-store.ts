@@ -11,11 +11,17 @@ export interface ImportChoice {
   isNewPort?: boolean;
 }
 
+/** A contract pasted on the canvas, and the product under the pointer or selected that serves it, if any. */
+export interface PastedOn {
+  productId?: string;
+}
+
 interface ImportPlanState {
   files: ImportedFile[] | null;
   choices: Record<string, ImportChoice>;
+  pastedOn?: PastedOn;
   /** Opens the dialog on `files`, each with its choice as `choices` gives it. */
-  open(files: ImportedFile[], choices: Record<string, ImportChoice>): void;
+  open(files: ImportedFile[], choices: Record<string, ImportChoice>, pastedOn?: PastedOn): void;
   choose(file: string, choice: Partial<ImportChoice>): void;
   close(): void;
 }
@@ -24,7 +30,7 @@ interface ImportPlanState {
 export const useImportPlan = create<ImportPlanState>()((set) => ({
   files: null,
   choices: {},
-  open: (files, choices) => set({ files, choices }),
+  open: (files, choices, pastedOn) => set({ files, choices, pastedOn }),
   choose: (file, choice) =>
     set((state) => ({
       choices: {
@@ -32,5 +38,5 @@ export const useImportPlan = create<ImportPlanState>()((set) => ({
         [file]: { ...(state.choices[file] ?? { target: 'new', onConflict: 'rename' }), ...choice },
       },
     })),
-  close: () => set({ files: null, choices: {} }),
+  close: () => set({ files: null, choices: {}, pastedOn: undefined }),
 }));

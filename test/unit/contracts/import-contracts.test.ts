@@ -10,6 +10,7 @@ import {
   isContractServed,
   MAX_CONTRACT_FILE_LENGTH,
   serveContract,
+  serveUnservedFrom,
   servingPlaces,
 } from '../../../shared/contracts/import-contracts';
 import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
@@ -254,6 +255,19 @@ describe('serving a contract that no port serves', () => {
     ]);
     expect(isContractServed(served, 'loose')).toBe(true);
     expect(checkIntegrity(served)).toEqual([]);
+  });
+
+  it('serves from a new port of the product only the contracts that no port serves yet', () => {
+    const mesh = aMesh({
+      domains: [aDomain('d')],
+      products: [aProduct('p', 'd', { outputPorts: [anOutputPort('served', 'order')] })],
+      contracts: [aContract({ id: 'loose', name: 'Loose' }), aContract({ id: 'order', name: 'Order' })],
+    });
+    const served = serveUnservedFrom(mesh, ['loose', 'order'], 'p');
+    expect(served.products[0]?.outputPorts.map((port) => [port.id, port.contractId])).toEqual([
+      ['served', 'order'],
+      ['loose-out', 'loose'],
+    ]);
   });
 
   it('offers each product by the name the canvas gives it, its output ports without a contract before a new port', () => {

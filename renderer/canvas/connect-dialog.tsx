@@ -1,5 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { type LinkEnd, linkEndsOf, oppositeLinkEnds } from '../../shared/editing/link-ends';
+import { filterLinkEnds, type LinkEnd, linkEndsOf, oppositeLinkEnds } from '../../shared/editing/link-ends';
 import { productById, systemById } from '../../shared/editing/mesh-index';
 import { ModalDialog } from '../app/modal-dialog';
 import { currentMesh, useDocumentStore } from '../store/document-store';
@@ -21,6 +21,18 @@ function submitOnEnter(event: KeyboardEvent<HTMLSelectElement>): void {
   if (event.key !== 'Enter') return;
   event.preventDefault();
   event.currentTarget.form?.requestSubmit();
+}
+
+/** ↑ and ↓ in the filter move through the target list, so typing and picking need no Tab. */
+function stepThroughTargets(
+  event: KeyboardEvent<HTMLInputElement>,
+  count: number,
+  setIndex: (step: (index: number) => number) => void,
+): void {
+  const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+  if (step === undefined || count === 0) return;
+  event.preventDefault();
+  setIndex((index) => Math.min(count - 1, Math.max(0, index + step)));
 }
 
 /** A list of link ends: those that send, those that receive, and inputs already fed (which a link to would be refused). */
@@ -49,7 +61,7 @@ function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
 /**
  * Connect… (C): links a port of the selected node to a port of another node from the keyboard, under
  * the rules a dragged link follows and with its refusals; the link is one undo step, and the focus
- * goes back to the node.
+ * goes back to the node. A filter (focused on opening) narrows the targets by product, port or domain.
  */
 export function ConnectDialog() {
   const [nodeId] = useState(nodeToConnect);
@@ -57,7 +69,9 @@ export function ConnectDialog() {
   const starts = useMemo(() => (mesh && nodeId ? linkEndsOf(mesh, nodeId) : []), [mesh, nodeId]);
   const [startIndex, setStartIndex] = useState(0);
   const start = starts[startIndex];
-  const targets = useMemo(() => (mesh && start ? oppositeLinkEnds(mesh, start) : []), [mesh, start]);
+  const allTargets = useMemo(() => (mesh && start ? oppositeLinkEnds(mesh, start) : []), [mesh, start]);
+  const [filter, setFilter] = useState('');
+  const targets = useMemo(() => (mesh ? filterLinkEnds(mesh, allTargets, filter) : []), [mesh, allTargets, filter]);
   const [targetIndex, setTargetIndex] = useState(0);
   const target = targets[targetIndex];
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -93,10 +107,26 @@ export function ConnectDialog() {
         ) : (
           <>
             <label className="field">
+              <span className="field__label">Filter</span>
+              <input
+                // biome-ignore lint/a11y/noAutofocus: with many ports, finding the target is the first thing to do
+                autoFocus
+                type="search"
+                className="field__input"
+                aria-label="Filter: product, port or domain to link to"
+                placeholder="Product, port or domain"
+                value={filter}
+                onKeyDown={(event) => stepThroughTargets(event, targets.length, setTargetIndex)}
+                onChange={(event) => {
+                  setFilter(event.target.value);
+                  setTargetIndex(0);
+                  setRefusal(null);
+                }}
+              />
+            </label>
+            <label className="field">
               <span className="field__label">From</span>
               <select
-                // biome-ignore lint/a11y/noAutofocus: the dialog exists to pick from these lists
-                autoFocus
                 className="field__input"
                 aria-label={`From: port of ${name} to link`}
                 value={startIndex}
@@ -128,10 +158,12 @@ export function ConnectDialog() {
                 <EndOptions ends={targets} />
               </select>
             </label>
-            {targets.length === 0 && (
+            {allTargets.length === 0 ? (
               <p className="dialog-form__summary">
                 No other node has {start?.sends ? 'an input port' : 'an output port or topic'} to link to.
               </p>
+            ) : (
+              targets.length === 0 && <p className="dialog-form__summary">No port matches “{filter}”</p>
             )}
           </>
         )}

@@ -1,4 +1,6 @@
 import { type Endpoint, endpointName, type Mesh, productPorts, sameEndpoint } from '../model';
+import { domainById, productById, systemById } from './mesh-index';
+import { searchable } from './mesh-search';
 
 /** One end a link can have: a port or a topic of a node, named for a list the user picks from. */
 export interface LinkEnd {
@@ -49,4 +51,18 @@ export function oppositeLinkEnds(mesh: Mesh, start: LinkEnd): LinkEnd[] {
     (end) => end.endpoint.nodeId !== start.endpoint.nodeId && end.sends !== start.sends,
   );
   return [...opposite.filter((end) => !end.fedBy), ...opposite.filter((end) => end.fedBy)];
+}
+
+/**
+ * The ends whose product (or system), port (or topic) or domain contains `query`, ignoring case
+ * and accents: what the Connect… dialog's filter shows. All of them for an empty query.
+ */
+export function filterLinkEnds(mesh: Mesh, ends: readonly LinkEnd[], query: string): LinkEnd[] {
+  const wanted = searchable(query.trim());
+  if (!wanted) return [...ends];
+  return ends.filter((end) => {
+    const node = productById(mesh, end.endpoint.nodeId) ?? systemById(mesh, end.endpoint.nodeId);
+    const domainName = node ? (domainById(mesh, node.domainId)?.name ?? '') : '';
+    return searchable(`${end.label} ${domainName}`).includes(wanted);
+  });
 }

@@ -142,7 +142,7 @@ const searchedTexts = memoizedOn((entries: SearchEntry[]): string[] =>
 );
 
 /** Text as search compares it: without case or accents, in one Unicode normalization (`Café` matches `cafe`). */
-function searchable(text: string): string {
+export function searchable(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 

@@ -72,6 +72,16 @@ function fitsItsList(list: Locator): Promise<boolean> {
   });
 }
 
+/** Opens Connect… on Orders in a design where Sales holds a copy of Revenue (two products named Revenue). */
+async function connectOrdersBesideRevenueCopy(page: Page): Promise<Locator> {
+  await openByChooser(page, 'orders.mesh.json', withRevenueCopyInSales());
+  await page.locator('.react-flow__node[data-id="orders"]').click();
+  await page.keyboard.press('c');
+  const dialog = page.getByTestId('dialog-connect');
+  await dialog.waitFor();
+  return dialog;
+}
+
 /** What has the focus: its data-id on the canvas, its test id or aria-label elsewhere, or `body`. */
 function focused(page: Page) {
   return page.evaluate(() => {
@@ -192,6 +202,8 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     const from = dialog.getByRole('combobox', { name: 'From: port of Orders to link' });
     const to = dialog.getByRole('combobox', { name: 'To: input port it feeds' });
     const chosen = (list: typeof from) => list.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
+    expect(await focused(page)).toBe('Filter: product, port or domain to link to');
+    await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('From: port of Orders to link');
     expect(await chosen(from)).toBe('Orders · orders-out');
     await page.keyboard.press('Tab');
@@ -228,7 +240,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await newLink.count()).toBe(0);
   });
 
-  it('links a system with the documented keys: ↓ in From, Tab, the free input first in To, Tab, Enter; Enter on a list links too', async () => {
+  it('links a system with the documented keys: Tab to From, ↓, Tab, the free input first in To, Tab, Enter; Enter on a list links too', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.setViewportSize({ width: 1024, height: 700 });
     await openByChooser(page, 'shop.mesh.json', withShopSystem());
@@ -241,6 +253,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     const dialog = page.getByTestId('dialog-connect');
     await dialog.waitFor();
     const from = dialog.getByRole('combobox', { name: 'From: port of Work Order System to link' });
+    await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -256,6 +269,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     // The longest choice is read whole at 1024 px, not cut off by the list's edge.
     expect(await fitsItsList(from)).toBe(true);
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     expect(await linkToRefunds.count()).toBe(1);
@@ -264,6 +278,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.locator('.react-flow__node[data-id="orders"]').click();
     await page.keyboard.press('c');
     await dialog.waitFor();
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
@@ -288,6 +303,33 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await expect.poll(() => focused(page)).toBe(copy);
   });
 
+  it('narrows the targets of Connect… to what the filter names, says when nothing matches, and links with ↓ and Enter from it', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const dialog = await connectOrdersBesideRevenueCopy(page);
+    const to = dialog.getByRole('combobox', { name: 'To: input port it feeds' });
+    const options = () => to.locator('option').allTextContents();
+    expect(await focused(page)).toBe('Filter: product, port or domain to link to');
+
+    await page.keyboard.type('LOCKERS');
+    expect(await dialog.textContent()).toContain('No port matches “LOCKERS”');
+    expect(await options()).toEqual([]);
+    await page.getByLabel('Filter: product, port or domain to link to').fill('');
+    await page.keyboard.type('sales');
+    expect(await options()).toEqual(['Revenue (Sales) · orders-in']);
+    await page.getByLabel('Filter: product, port or domain to link to').fill('');
+    await page.keyboard.type('REVENUE');
+    expect(await options()).toHaveLength(3);
+    await page.keyboard.press('ArrowDown');
+    expect(await to.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)).toBe(
+      'Revenue (Sales) · orders-in',
+    );
+    const links = page.locator('.react-flow__edge');
+    const linksBefore = await links.count();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => links.count()).toBe(linksBefore + 1);
+  });
+
   it('offers Connect… in a product’s right-click menu, and gives the focus back to it on Escape', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);
@@ -306,10 +348,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
 
   it('names the domain of products that share a name, in Connect… and in quick search', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    await openByChooser(page, 'orders.mesh.json', withRevenueCopyInSales());
-    await page.locator('.react-flow__node[data-id="orders"]').click();
-    await page.keyboard.press('c');
-    const dialog = page.getByTestId('dialog-connect');
+    const dialog = await connectOrdersBesideRevenueCopy(page);
     const to = dialog.getByRole('combobox', { name: 'To: input port it feeds' });
     const options = (list: Locator) => list.locator('option').allTextContents();
     expect(await options(to)).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LinkEnd, linkEndsOf, oppositeLinkEnds } from '../../../shared/editing/link-ends';
+import { filterLinkEnds, type LinkEnd, linkEndsOf, oppositeLinkEnds } from '../../../shared/editing/link-ends';
 import type { Mesh } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { salesPipeline } from './editing-fixtures';
@@ -77,5 +77,25 @@ describe('link ends of products that share a name', () => {
       'Meal Orders (Menu Planning) · input',
       'Meal Orders (Cold Chain) · input',
     ]);
+  });
+});
+
+describe('filterLinkEnds', () => {
+  const mesh = salesPipeline();
+  const inputsOfShop = () => oppositeLinkEnds(mesh, firstEndOf(mesh, 'shop'));
+  const filtered = (query: string) => labels(filterLinkEnds(mesh, inputsOfShop(), query));
+
+  it('keeps the ends whose product or port contains the query, whatever its case', () => {
+    expect(filtered('REVEN')).toEqual(['Revenue · in']);
+    expect(filtered('· in')).toEqual(['Orders · in', 'Revenue · in']);
+  });
+
+  it('keeps the ends of the products of a domain whose name contains the query', () => {
+    expect(filtered('analyt')).toEqual(['Revenue · in']);
+  });
+
+  it('keeps every end for an empty query, and none for a query nothing contains', () => {
+    expect(filtered('  ')).toEqual(labels(inputsOfShop()));
+    expect(filtered('lockers')).toEqual([]);
   });
 });

@@ -61,7 +61,7 @@ export {
   servingPlaces,
 } from './import-contracts';
 export { parseContractKeepingId } from './kept-id';
-export { completeOdcsKeys, completeOdcsValues, describeOdcsKey } from './odcs-completion';
+export { completeOdcsKeys, completeOdcsValues, describeOdcsKey, describeOdcsValue } from './odcs-completion';
 export {
   CONTRACT_QUALITY_PROPERTY,
   contractToOdcs,

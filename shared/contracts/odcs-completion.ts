@@ -6,6 +6,7 @@ import {
   suggestValues,
   type WrittenKeys,
 } from './odcs-schema-guide';
+import { describeQualityMetric } from './quality-metrics';
 import type { YamlCursorPath } from './yaml-cursor-path';
 
 /** The keys to offer at the cursor: those the schema allows in its mapping, not written there yet and not deprecated. */
@@ -34,6 +35,11 @@ export function describeOdcsKey(cursor: YamlCursorPath, apiVersion?: string): st
   return cursor.key === undefined
     ? undefined
     : keysAllowedAt(cursor, apiVersion).find((suggestion) => suggestion.key === cursor.key)?.description;
+}
+
+/** The meaning of the value `word` at the cursor, where the standard gives values their own (a quality rule's `metric`). */
+export function describeOdcsValue(cursor: YamlCursorPath, word: string): string | undefined {
+  return cursor.isInValue && cursor.key === 'metric' ? describeQualityMetric(word) : undefined;
 }
 
 /**

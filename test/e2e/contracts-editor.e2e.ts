@@ -194,6 +194,19 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.locator('.suggest-widget.visible', { hasText: 'No suggestions.' }).waitFor();
   });
 
+  it('explains a quality rule’s metric on hover: what invalidValues counts and the arguments it reads', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'OrderPlaced');
+    await page
+      .locator('.yaml-editor .view-line span', { hasText: /^invalidValues$/ })
+      .first()
+      .hover();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'metric: invalidValues' });
+    await hover.waitFor();
+    expect(await hover.textContent()).toContain('not among arguments.validValues, or not matching arguments.pattern');
+  });
+
   it("completes a library quality rule with its own keys: no custom rule's engine, no second operator (Ctrl+Space)", async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -1,4 +1,10 @@
-import { completeOdcsKeys, completeOdcsValues, describeOdcsKey, yamlCursorPath } from '../../../shared/contracts';
+import {
+  completeOdcsKeys,
+  completeOdcsValues,
+  describeOdcsKey,
+  describeOdcsValue,
+  yamlCursorPath,
+} from '../../../shared/contracts';
 import { CONTRACT_URI_SCHEME } from './contract-uri';
 import type { MonacoApi } from './load-monaco';
 import { registerOdcsOutline } from './odcs-outline';
@@ -59,9 +65,12 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       if (!word || !cursor.key || (!cursor.isInValue && word.word !== cursor.key)) return null;
       const description = describeOdcsKey(cursor, apiVersionOf(text));
       if (!description) return null;
+      const valueMeaning = describeOdcsValue(cursor, word.word);
       return {
         range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
-        contents: [{ value: `**${cursor.key}**` }, { value: description }],
+        contents: valueMeaning
+          ? [{ value: `**${cursor.key}: ${word.word}**` }, { value: valueMeaning }, { value: description }]
+          : [{ value: `**${cursor.key}**` }, { value: description }],
       };
     },
   });

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { completeOdcsKeys, completeOdcsValues, describeOdcsKey } from '../../../shared/contracts/odcs-completion';
+import {
+  completeOdcsKeys,
+  completeOdcsValues,
+  describeOdcsKey,
+  describeOdcsValue,
+} from '../../../shared/contracts/odcs-completion';
 import { jsonSchemaForApiVersion } from '../../../shared/contracts/odcs-versions';
 import { yamlCursorPath } from '../../../shared/contracts/yaml-cursor-path';
 
@@ -151,6 +156,20 @@ describe('completion in a quality rule', () => {
       expect(keys).toEqual(expect.arrayContaining(['query', 'mustBe', 'mustBeLessThan']));
       expect(keys).not.toContain('engine');
       expect(keys).not.toContain('metric');
+    });
+
+    it(`${apiVersion}: explains each metric the library offers when its value is hovered, and no other value`, () => {
+      const metrics = completeOdcsValues(yamlCursorPath(rule(apiVersion, '      - metric: '), 6, 17), apiVersion);
+      expect(metrics).toContain('invalidValues');
+      for (const metric of metrics) {
+        const text = rule(apiVersion, `      - metric: ${metric}`);
+        expect(describeOdcsValue(yamlCursorPath(text, 6, 18), metric), metric).toMatch(/^Counts /);
+      }
+      const invalid = rule(apiVersion, '      - metric: invalidValues');
+      expect(describeOdcsValue(yamlCursorPath(invalid, 6, 18), 'invalidValues')).toMatch(/validValues.*pattern/);
+      expect(describeOdcsValue(yamlCursorPath(invalid, 6, 10), 'metric')).toBeUndefined();
+      const dimension = rule(apiVersion, '      - dimension: completeness');
+      expect(describeOdcsValue(yamlCursorPath(dimension, 6, 22), 'completeness')).toBeUndefined();
     });
 
     it(`${apiVersion}: offers a rule without type or metric the keys of every kind of rule`, () => {

@@ -1,6 +1,14 @@
 import { temporalValueSql } from './debezium-temporal-values';
 import { kafkaPartition } from './kafka-partitioner';
-import { type CdcFormat, FIRST_DELIVERY, type LogFormat, logTableColumns, recordColumnNames } from './log-format';
+import {
+  type CdcFormat,
+  FIRST_DELIVERY,
+  HEADERS_COLUMN,
+  type LogFormat,
+  logTableColumns,
+  payloadColumns,
+  recordColumnNames,
+} from './log-format';
 import { documentKeySql, documentTextSql, recordShape, updatedFieldsSql } from './record-shape';
 import { isUserSelect, type SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
@@ -69,7 +77,7 @@ export interface LogMessage {
   timestamp: number;
   key: unknown;
   value: unknown;
-  /** Kafka headers, when the record has any: `__debezium.oldkey` / `newkey` after a key change. */
+  /** Kafka headers, when the record has any: `__debezium.oldkey` / `newkey` after a key change, an outbox event's `id`. */
   headers?: Record<string, unknown>;
 }
 
@@ -219,7 +227,7 @@ export function prepareRecentMessages(connection: SqlConnection, log: BrokerLog)
 /** A record as consumers read it (`LogMessage`), as JSON text; the run inspector reads logs with it too. */
 export function messageJsonSql(log: BrokerLog): string {
   const message = `json_object('partition', _partition, 'offset', _offset, 'timestamp', _timestamp, 'key', json(_key), 'value', ${valueJsonSql(log.format)})`;
-  if (log.format.kind === 'records') return message;
+  if (!payloadColumns(log.format).includes(HEADERS_COLUMN)) return message;
   return `CASE WHEN _headers IS NULL THEN ${message} ELSE json_set(${message}, '$.headers', json(_headers)) END`;
 }
 

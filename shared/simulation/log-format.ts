@@ -20,7 +20,8 @@ export interface CdcSource {
  * What a log's records hold. `cdc`: change events of one table, with before and after images
  * stored as `before_<column>` / `after_<column>` and rendered as Debezium envelopes on read.
  * `records`: flat payload columns, for outbox events and output ports; an outbox event's log
- * also keeps the service's write it came from (`keepsWrite`, see `WRITE_COLUMN`).
+ * also keeps the service's write it came from (`keepsWrite`, see `WRITE_COLUMN`) and the
+ * record's Kafka headers (`HEADERS_COLUMN`).
  */
 export type LogFormat =
   | { kind: 'cdc'; columns: TableColumn[]; key: string[]; tombstones: boolean; source: CdcSource }
@@ -45,6 +46,12 @@ const HEADER: readonly TableColumn[] = [
 export const WRITE_COLUMN: TableColumn = { name: '_write', type: 'INTEGER' };
 
 /**
+ * A record's Kafka headers (JSON), null when it has none: a change's `__debezium.oldkey` /
+ * `newkey` after a key change, an outbox event's `id` (the outbox row's, as the event router sends it).
+ */
+export const HEADERS_COLUMN: TableColumn = { name: '_headers', type: 'TEXT' };
+
+/**
  * What a change record carries besides its row images: its place in the source's log, when the
  * source made it, its snapshot marker, Kafka headers (JSON), with transaction metadata on its
  * transaction and place in it, after a column was renamed at the source its row images as
@@ -58,7 +65,7 @@ const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_lsn', type: 'INTEGER' },
   { name: '_source_ts', type: 'INTEGER' },
   { name: '_snapshot', type: 'TEXT' },
-  { name: '_headers', type: 'TEXT' },
+  HEADERS_COLUMN,
   { name: '_tx', type: 'TEXT' },
   { name: '_tx_total', type: 'INTEGER' },
   { name: '_tx_order', type: 'INTEGER' },
@@ -106,7 +113,9 @@ export const LOG_COLUMNS: readonly string[] = [
 ];
 
 export function payloadColumns(format: LogFormat): TableColumn[] {
-  if (format.kind === 'records') return format.keepsWrite ? [WRITE_COLUMN, ...format.columns] : format.columns;
+  if (format.kind === 'records') {
+    return format.keepsWrite ? [WRITE_COLUMN, HEADERS_COLUMN, ...format.columns] : format.columns;
+  }
   return [...CHANGE_METADATA, ...imageColumns(format.columns)];
 }
 

@@ -628,11 +628,11 @@ function pollOutbox(
   progress: LogProgress,
   options: ConnectorOptions,
 ): Poll {
-  const eventName = quoteLiteral(topic.event.name);
+  const eventId = `printf('%s-%d', ${quoteLiteral(topic.event.name)}, _sequence)`;
   const fields = topic.fields.map(({ column, source }) => {
     const expression = {
       row: quoteIdentifier(column.name),
-      'event-id': `printf('%s-%d', ${eventName}, _sequence)`,
+      'event-id': eventId,
       'occurred-at': isoTimestampSql('_timestamp'),
       none: 'NULL',
     }[source];
@@ -642,7 +642,7 @@ function pollOutbox(
     connection,
     progress,
     outbox(topic),
-    `SELECT _partition, _timestamp + ${options.delayMillis} AS _timestamp, _key, 'append' AS _op, _write${fields.length > 0 ? `, ${fields.join(', ')}` : ''} FROM node.${outbox(topic)}`,
+    `SELECT _partition, _timestamp + ${options.delayMillis} AS _timestamp, _key, 'append' AS _op, _write, json_object('id', ${eventId}) AS _headers${fields.length > 0 ? `, ${fields.join(', ')}` : ''} FROM node.${outbox(topic)}`,
   );
 }
 

@@ -83,3 +83,27 @@ describe("an outbox event's record key, as Debezium's outbox event router writes
     expect(traced.value.subject).toBe('{"order_id":1003,"line_no":2}');
   });
 });
+
+describe("an outbox event's Kafka headers, as Debezium's outbox event router writes them", () => {
+  // The router puts the outbox row's id (`table.field.event.id`) in a header named `id`.
+  it("carry the event's id in the `id` header, beside the aggregate key and the payload", async () => {
+    const { records } = await recordsOn('item-listed');
+    expect(records.map(({ key, value, headers }) => ({ key, value, headers }))).toEqual([
+      {
+        key: '9',
+        value: { event_id: 'ItemListed-1', id: 9, name: 'lamp', occurred_at: '2026-01-05T09:01:00.000Z' },
+        headers: { id: 'ItemListed-1' },
+      },
+      {
+        key: '5',
+        value: { event_id: 'ItemListed-2', id: 5, name: 'desk', occurred_at: '2026-01-05T09:01:00.000Z' },
+        headers: { id: 'ItemListed-2' },
+      },
+      {
+        key: '9',
+        value: { event_id: 'ItemListed-3', id: 9, name: 'floor lamp', occurred_at: '2026-01-05T09:02:00.000Z' },
+        headers: { id: 'ItemListed-3' },
+      },
+    ]);
+  });
+});

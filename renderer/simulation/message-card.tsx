@@ -95,7 +95,7 @@ export function sentAgainNote(firstDelivery: NonNullable<LogRecord['firstDeliver
   return `Sent again (redelivered): the same record as offset ${firstDelivery.offset} of this partition, first sent at ${timeOfDay(firstDelivery.timestamp)}.`;
 }
 
-/** A record's Kafka headers: Debezium's `__debezium.newkey` / `oldkey` say where a key change went or came from. */
+/** A record's Kafka headers: Debezium's `__debezium.newkey` / `oldkey` say where a key change went or came from, an outbox event's `id` is its event id. */
 function RecordHeaders({ headers }: { headers: Record<string, unknown> }) {
   return (
     <dl className="message-card__headers" aria-label="Headers" data-testid="message-headers">

@@ -2,7 +2,7 @@ import type { LinkDataset } from '../contracts/link-dataset';
 import { keyPropertiesInOrder } from '../contracts/primary-key';
 import type { ContractProperty, DatasetKind } from '../model/contract';
 import type { TableColumn } from './broker-log';
-import { LOG_COLUMNS, WRITE_COLUMN } from './log-format';
+import { HEADERS_COLUMN, LOG_COLUMNS, WRITE_COLUMN } from './log-format';
 import { propertySqlType } from './sql-types';
 
 /**
@@ -64,7 +64,14 @@ export function contractKey(kind: DatasetKind, properties: readonly ContractProp
 }
 
 /** Columns the engine keeps beside a record's own: in logs and raw zones, and in its apply and pending tables. */
-const ENGINE_COLUMNS = new Set([...LOG_COLUMNS, WRITE_COLUMN.name, '_seq', '_source_position', '_prior']);
+const ENGINE_COLUMNS = new Set([
+  ...LOG_COLUMNS,
+  WRITE_COLUMN.name,
+  HEADERS_COLUMN.name,
+  '_seq',
+  '_source_position',
+  '_prior',
+]);
 
 /** A column of one of these names hides the row id the engine samples, trims and pages by. */
 const ROW_ID_NAMES = new Set(['rowid', 'oid', '_rowid_']);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
-import { openByChooser, openSampleDesign } from './designer-driver';
+import { clickLink, openByChooser, openSampleDesign } from './designer-driver';
 import {
   engineMetrics,
   enterSimulate,
@@ -71,6 +71,23 @@ describeInChromium('Simulate mode on screen', (session) => {
       value: null,
     });
     await screenshot(page, 'simulate-key-change-headers');
+  });
+
+  it("shows an outbox event's id header, as Debezium's outbox event router sends it, on its card and in its JSON", async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 5);
+    await openTab(page, 'Inspect');
+    await clickLink(page, 'l-order-placed');
+
+    await page.getByLabel('Filter by key').fill('1023');
+    const event = page.getByTestId('message').filter({ hasText: '"1023"' });
+    await event.waitFor();
+    expect(await event.getByTestId('message-headers').textContent()).toBe('id"OrderPlaced-14"');
+    await event.getByText('JSON').click();
+    const json = JSON.parse((await event.locator('pre').textContent()) ?? '');
+    expect(json.headers).toEqual({ id: 'OrderPlaced-14' });
+    expect(json.value.event_id).toBe('OrderPlaced-14');
   });
 
   it('undoes a scenario applied while simulating, and the run bar’s seed follows the design’s scenario', async () => {

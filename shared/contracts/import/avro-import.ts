@@ -177,12 +177,14 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
     });
     return { logicalType: 'string', physicalType: 'union' };
   }
+  if (type.logicalType === 'decimal' && type.precision !== undefined) {
+    // Written as SQL's decimal(p,s), so its digits bound the exported column and changes to them are compared.
+    return { logicalType: 'number', physicalType: `decimal(${type.precision},${type.scale ?? 0})` };
+  }
   if (type.logicalType && LOGICAL_TYPES[type.logicalType]) {
-    const options =
-      type.logicalType === 'decimal' && type.precision !== undefined ? `(${type.precision},${type.scale ?? 0})` : '';
     return {
       logicalType: LOGICAL_TYPES[type.logicalType] as LogicalType,
-      physicalType: `${String(type.type)}/${type.logicalType}${options}`,
+      physicalType: `${String(type.type)}/${type.logicalType}`,
     };
   }
   if (type.logicalType) {

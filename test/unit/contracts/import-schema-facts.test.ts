@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { importContractSource } from '../../../shared/contracts/import';
 import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
 import { schemaDiagramOf, whyUnreferenceable } from '../../../shared/contracts/schema-diagram';
+import { postgresTypeOf } from '../../../shared/export/sql/postgres-column-types';
 import type { ContractProperty } from '../../../shared/model/contract';
 
 /**
@@ -408,6 +409,23 @@ describe('SQL column defaults', () => {
       '2:23 invoices.paid: default (0) has no ODCS equivalent: not imported',
       '3:25 invoices.issued_at: default GETDATE() has no ODCS equivalent: not imported',
     ]);
+  });
+});
+
+describe('exact numbers', () => {
+  it('keeps an Avro decimal’s digits as the SQL importer keeps a NUMERIC’s, so the SQL export declares the same column', () => {
+    const ratio = imported(
+      'decision.avsc',
+      JSON.stringify({
+        type: 'record',
+        name: 'Decision',
+        fields: [{ name: 'ltv', type: { type: 'bytes', logicalType: 'decimal', precision: 6, scale: 3 } }],
+      }),
+    ).property('ltv');
+    const numeric = imported('decisions.sql', 'CREATE TABLE decisions (ltv NUMERIC(6,3) NOT NULL);').property('ltv');
+    expect(ratio).toMatchObject({ logicalType: 'number', physicalType: 'decimal(6,3)' });
+    expect(postgresTypeOf(ratio)).toBe('numeric(6,3)');
+    expect(postgresTypeOf(ratio)).toBe(postgresTypeOf(numeric));
   });
 });
 

@@ -13,6 +13,7 @@ import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import { type EmptyBounds, emptyBoundsOf } from './option-bounds';
 import type { PathProblem, PathSegment } from './path-problem';
 import { patternLengthConflictOf } from './pattern-length-conflict';
+import { physicalTypeMisfit } from './physical-type-fit';
 import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
 import type { ProblemRepair } from './problem-repair';
 import { relationshipIssues } from './relationship-checks';
@@ -152,6 +153,7 @@ function semanticIssues(
         ...optionBoundIssues(placed),
         ...patternIssues(placed),
         ...patternLengthIssues(placed),
+        ...physicalTypeIssues(placed),
         ...allowedValueTypeIssues(placed.property, placed.path, contract.odcs),
         ...nullAllowedValueIssues(placed.property, placed.path, document),
         ...exampleTypeIssues(placed.property, placed.path, contract.odcs),
@@ -347,6 +349,20 @@ function withBoundsSwapped(property: ContractProperty, lower: EmptyBounds['lower
   const options = property.extensions?.logicalTypeOptions as Record<string, unknown>;
   const logicalTypeOptions = { ...options, [lower.option]: upper.value, [upper.option]: lower.value };
   return { ...property, extensions: { ...property.extensions, logicalTypeOptions } };
+}
+
+/** A physical type that cannot hold the logical type's values is most often a copy-paste slip; a warning, as storage may convert. */
+function physicalTypeIssues({ property, path }: { property: ContractProperty; path: PathSegment[] }): SemanticIssue[] {
+  const misfit = physicalTypeMisfit(property.logicalType, property.physicalType);
+  if (!misfit) return [];
+  return [
+    {
+      path: [...path, 'physicalType'],
+      message: misfit,
+      severity: 'warning',
+      hint: 'Correct the physicalType, or the logicalType if that is the slip.',
+    },
+  ];
 }
 
 /** A pattern that is no regular expression checks nothing, and makes the exported JSON Schema fail to compile. */

@@ -182,6 +182,11 @@ const TYPE_WORDS = new Set(Object.keys(SQL_TYPES).map((name) => name.split(' ')[
 /** Modifiers that do not change a type's logical type. */
 const TYPE_MODIFIERS = /\s+(WITH(OUT)? TIME ZONE|UNSIGNED|SIGNED|ZEROFILL)\b/g;
 
+/** The logical type of a SQL type's name without sizes (`varchar`, `timestamp with time zone`), if SQL_TYPES knows it. */
+export function logicalTypeOfSqlTypeName(baseName: string): LogicalType | undefined {
+  return SQL_TYPES[` ${baseName.toUpperCase()}`.replace(TYPE_MODIFIERS, '').trim()];
+}
+
 /** A column type from its tokens. */
 function sqlType(tokens: Token[]): SqlType {
   let arrayDepth = 0;

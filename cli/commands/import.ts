@@ -1,7 +1,9 @@
 import {
+  asReplacement,
   attachContracts,
   CONFLICT_POLICIES,
   type ConflictPolicy,
+  type ContractComparison,
   type ImportDecision,
   isImported,
   parseMeshDocument,
@@ -10,7 +12,7 @@ import {
 import { importContractSource } from '../../shared/contracts/import';
 import { importRefusal } from '../../shared/export';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
-import { formatProblem, serializeMesh } from '../../shared/model';
+import { type Contract, counted, formatProblem, serializeMesh } from '../../shared/model';
 import { CONTRACT_SOURCE_FILES } from '../../shared/model/mesh-file-format';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
@@ -40,6 +42,8 @@ export const importCommand: Command = {
     '  --on-conflict skip      leave it out (the default)',
     '  --on-conflict rename    import it under a new id (order → order-2)',
     '  --on-conflict replace   replace the existing contract (with several files of one id, the last wins)',
+    '                          its breaking changes are listed, and when its version does not announce them',
+    '                          it is written under the version they need (1.0.0 → 2.0.0), as the app does',
     '',
     'exit codes: 0 everything imported (or skipped on request), 1 a file could not be read or imported,',
     '            an imported contract has an error, a conflict was skipped without --on-conflict, or the',
@@ -86,7 +90,20 @@ export const importCommand: Command = {
       hasProblems = true;
       return [];
     });
-    const decisions = resolveContractConflicts(design.mesh.contracts, parsed, policy);
+    const versionNotes = new Map<ImportDecision, string[]>();
+    const decisions = resolveContractConflicts(design.mesh.contracts, parsed, policy).map((decision) => {
+      const existing = design.mesh.contracts.find((contract) => contract.id === decision.contract.id);
+      if (decision.outcome.kind !== 'replaced' || !existing) return decision;
+      const replacement = asReplacement(existing, decision.contract);
+      if (!replacement.ok) {
+        io.err(`${decision.file}: cannot raise its version for its breaking changes: ${replacement.message}`);
+        hasProblems = true;
+        return decision;
+      }
+      const raised = { ...decision, contract: replacement.contract };
+      versionNotes.set(raised, breakingChangeLines(decision, existing, replacement.contract, replacement.comparison));
+      return raised;
+    });
     const imported = decisions.filter(isImported);
     const contracts = imported.map((decision) => decision.contract);
     const { mesh, attachments } = attachContracts(design.mesh, contracts, {
@@ -113,6 +130,7 @@ export const importCommand: Command = {
         io.err(line);
         hasProblems = true;
       } else io.out(line);
+      for (const note of versionNotes.get(decision) ?? []) io.out(note);
     }
     if (imported.length > 0) {
       try {
@@ -148,4 +166,24 @@ function describeDecision(decision: ImportDecision, attached: string | undefined
     case 'superseded':
       return `${file}: skipped: contract '${contract.id}' is replaced by ${outcome.by}, later in the same import`;
   }
+}
+
+/** A replacing contract's breaking changes, and the version written for them when its own does not announce them. */
+function breakingChangeLines(
+  decision: ImportDecision,
+  existing: Contract,
+  written: Contract,
+  comparison: ContractComparison,
+): string[] {
+  const breaking = comparison.changes.filter((change) => change.isBreaking);
+  if (breaking.length === 0) return [];
+  const stated = decision.contract.version;
+  const version =
+    written.version === stated
+      ? `as version ${stated}`
+      : `so it is written as version ${written.version} (the file says ${stated})`;
+  return [
+    `${decision.file}: ${counted(breaking.length, 'breaking change')} since ${existing.version}, ${version}:`,
+    ...breaking.map((change) => `  ${change.subject}: ${change.message} (breaking)`),
+  ];
 }

@@ -43,7 +43,22 @@ export function asNextVersion(existing: Contract, imported: ImportedVersion): Ne
   const version = changes.isBreaking ? nextBreakingVersion(existing.version) : bumpMinor(existing.version);
   // A version that is no semver (`2024-01`) stays: the comparison's findings say what to do about it.
   if (version === undefined) return { ok: true, contract: candidate.value, comparison: changes };
-  const bumped = editContractText(candidate.value.odcs, [{ op: 'set', path: ['version'], value: version }]);
+  return withVersion(existing, candidate.value, version);
+}
+
+/**
+ * A contract replacing `existing` as written (the CLI's `--on-conflict replace`), except that
+ * breaking changes its version does not announce raise it as `asNextVersion` does: a contract
+ * never narrows under the version consumers rely on.
+ */
+export function asReplacement(existing: Contract, replacement: Contract): NextVersion {
+  const comparison = compareContracts(existing, replacement);
+  if (comparison.neededVersion === undefined) return { ok: true, contract: replacement, comparison };
+  return withVersion(existing, replacement, comparison.neededVersion);
+}
+
+function withVersion(existing: Contract, candidate: Contract, version: string): NextVersion {
+  const bumped = editContractText(candidate.odcs, [{ op: 'set', path: ['version'], value: version }]);
   if (!bumped.ok) return bumped;
   const next = parseOdcsYaml(bumped.text);
   if (!next.ok) return { ok: false, message: next.errors.slice(0, 3).map(formatLocatedProblem).join('; ') };

@@ -36,7 +36,7 @@ export {
   parseMeshFileBytes,
   parseMeshFileRepairingSizes,
 } from './contract-text';
-export { asNextVersion, type ImportedVersion, type NextVersion } from './contract-versions';
+export { asNextVersion, asReplacement, type ImportedVersion, type NextVersion } from './contract-versions';
 export type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 export {
   CONFLICT_POLICIES,

@@ -101,6 +101,25 @@ describe('mesh-designer import', () => {
     expect(out[0]).toBe("a.odcs.yaml: skipped: contract 'order' is replaced by b.odcs.yaml, later in the same import");
   });
 
+  it('raises the version of a replacing contract whose breaking changes it does not announce, and names them', async () => {
+    const orderPlaced = (JSON.parse(sample).contracts[0].odcs as string[]).join('\n');
+    const narrowed = orderPlaced.replace(
+      '      - name: event_id\n        logicalType: string',
+      '      - name: event_id\n        logicalType: integer',
+    );
+    const { io, out, files } = fakeIo({ 'shop.mesh.json': sample, 'x.odcs.yaml': narrowed });
+    const args = ['import', 'x.odcs.yaml', '--into', 'shop.mesh.json', '--on-conflict', 'replace'];
+    expect(await runCli(args, io)).toBe(EXIT.ok);
+    const parsed = parseMeshFile(String(files.get('shop.mesh.json')));
+    expect(parsed.ok && parsed.value.contracts.find((contract) => contract.id === 'order-placed')?.version).toBe(
+      '2.0.0',
+    );
+    expect(out).toContain(
+      'x.odcs.yaml: 1 breaking change since 1.0.0, so it is written as version 2.0.0 (the file says 1.0.0):',
+    );
+    expect(out).toContainEqual(expect.stringMatching(/^ {2}order_placed\.event_id: .*\(breaking\)$/));
+  });
+
   it('reports broken and missing files at their place, and imports the others', async () => {
     const { io, err, files } = fakeIo({
       'shop.mesh.json': sample,

@@ -83,6 +83,8 @@ export interface ContractChange {
    * (`['physicalType']`, `['logicalTypeOptions', 'pattern']`), to mark that attribute's line.
    */
   attribute?: PathSegment[];
+  /** For a rename, the subject as the new text names it (`orders.customer`), where the change shows. */
+  renamedSubject?: string;
 }
 
 export interface ContractComparison {
@@ -343,7 +345,12 @@ function schemaChanges(
       const newName = renames.get(object.name);
       return newName === undefined
         ? [change('object-removed', object.name, 'schema object removed')]
-        : [change('object-renamed', object.name, `schema object seems renamed to ${newName} (same fields)`)];
+        : [
+            {
+              ...change('object-renamed', object.name, `schema object seems renamed to ${newName} (same fields)`),
+              renamedSubject: newName,
+            },
+          ];
     }),
     ...added
       .filter((object) => !renamedTo.has(object.name))
@@ -437,9 +444,10 @@ function propertyListChanges(
       const counterpart = nextByName.get(property.name);
       return counterpart ? propertyChanges(property, counterpart, subject(property.name), levels) : [];
     }),
-    ...[...renames].map(([from, to]) =>
-      change('field-renamed', subject(from), `field seems renamed to ${to} (same type and attributes)`),
-    ),
+    ...[...renames].map(([from, to]) => ({
+      ...change('field-renamed', subject(from), `field seems renamed to ${to} (same type and attributes)`),
+      renamedSubject: subject(to),
+    })),
     ...removed
       .filter((property) => !renames.has(property.name))
       .map((property) => change('field-removed', subject(property.name), 'field removed')),

@@ -18,7 +18,7 @@ export interface LocatedChange extends ContractChange {
 
 /**
  * Where each change of a comparison is, to mark it beside its line: a field or object in
- * the new text, or in the old one when it is gone; a change of one of its attributes at that
+ * the new text (a renamed one under its new name), or in the old one when it is gone; a change of one of its attributes at that
  * attribute's line (in the old text when the attribute is gone); contract-level changes at the
  * field they are about, or at the id when they name none.
  */
@@ -33,7 +33,7 @@ export function locateChanges(
   };
   return changes.map((change) => {
     if (change.field) return { ...change, ...locateContractField(change.field, sides) };
-    const inNext = subjectPath(sides.next.document, change.subject);
+    const inNext = subjectPath(sides.next.document, change.renamedSubject ?? change.subject);
     const inPrevious = subjectPath(sides.previous.document, change.subject);
     const attribute =
       change.attribute && locateAttribute(change.attribute, { next: inNext, previous: inPrevious }, sides);

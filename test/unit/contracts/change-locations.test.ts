@@ -71,6 +71,17 @@ describe('where the Diff view marks a change', () => {
     expect(removal?.parentInNext?.line).toBe(lineOf(next, 'name: playback'));
   });
 
+  it('marks a renamed schema object and a renamed field at their new names in the new text, not at the id or the parent', () => {
+    const objectRenamed = PLAYBACK.replace('name: playback', 'name: playbacks');
+    expect(marks(PLAYBACK, objectRenamed)).toEqual([
+      `next ${lineOf(objectRenamed, 'name: playbacks')}: playback schema object seems renamed to playbacks (same fields)`,
+    ]);
+    const fieldRenamed = PLAYBACK.replace('name: os', 'name: os_name');
+    expect(marks(PLAYBACK, fieldRenamed)).toEqual([
+      `next ${lineOf(fieldRenamed, 'name: os_name')}: playback.device.os field seems renamed to os_name (same type and attributes)`,
+    ]);
+  });
+
   it('marks a change of the type of a nested field, and of array items, at their type lines in the new text', () => {
     const next = PLAYBACK.replace(
       'name: os\n            logicalType: string',

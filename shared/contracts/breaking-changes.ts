@@ -7,7 +7,7 @@ import { canReadAs } from './compatibility';
 import { pairEntries } from './entry-pairing';
 import type { ContractFinding } from './finding';
 import { nestedFieldPath } from './nested-fields';
-import { isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
+import { allowedValuesRule, isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
 import type { PathSegment } from './path-problem';
 import { declaredLength, physicalSizeChange } from './physical-type-size';
 import { isUniqueAmong, primaryKeyOf } from './primary-key';
@@ -273,9 +273,15 @@ function qualityChanges(
   next: readonly QualityRule[] = [],
   subject: string,
 ): ContractChange[] {
-  const alike = pairEntries(previous.map(qualityRuleParts), next.map(qualityRuleParts), (was, is) =>
-    isDeepEqual(was.check, is.check),
-  );
+  return rulePartChanges(previous.map(qualityRuleParts), next.map(qualityRuleParts), subject);
+}
+
+function rulePartChanges(
+  previous: readonly QualityRuleParts[],
+  next: readonly QualityRuleParts[],
+  subject: string,
+): ContractChange[] {
+  const alike = pairEntries(previous, next, (was, is) => isDeepEqual(was.check, is.check));
   const relabelled = pairEntries(alike.removed, alike.added, (was, is) => was.label === is.label);
   const onRule = (rule: QualityRuleParts, what: string) =>
     attributeChange('quality-changed', subject, ['quality'], `quality rule '${rule.label}'${what}`);
@@ -303,12 +309,33 @@ function ruleDocumentationChanges(
 function propertyQualityChanges(previous: ContractProperty, next: ContractProperty, subject: string) {
   const was = allowedValuesOf(previous);
   const is = allowedValuesOf(next);
+  // `mustBe: 0` to `mustBe: 5` leaves no allowed values, yet it is one rule whose threshold changed.
+  if (isThresholdChangeOf(was, is) || isThresholdChangeOf(is, was))
+    return rulePartChanges(rulePartsWithValues(was), rulePartsWithValues(is), subject);
   const isRestrictedInBoth = was.values !== undefined && is.values !== undefined;
   return [
     ...enumChanges(was.values, is.values, subject),
     ...qualityChanges(was.otherRules, is.otherRules, subject),
     ...(isRestrictedInBoth ? ruleDocumentationChanges(was, is, subject) : []),
   ];
+}
+
+type AllowedValues = ReturnType<typeof allowedValuesOf>;
+
+/** Whether one side's allowed values are, on the other side, a rule of the same label that allows no values. */
+function isThresholdChangeOf(side: AllowedValues, other: AllowedValues): boolean {
+  return (
+    side.values !== undefined &&
+    other.values === undefined &&
+    other.otherRules.some((rule) => qualityRuleParts(rule).label === side.label)
+  );
+}
+
+/** A property's quality rules, its allowed values as the `invalidValues` rule ODCS v3.1.0 writes them. */
+function rulePartsWithValues(side: AllowedValues): QualityRuleParts[] {
+  const { values, label, documentation, otherRules } = side;
+  const valuesRule = values === undefined ? [] : [{ label, check: allowedValuesRule(values), documentation }];
+  return [...valuesRule, ...otherRules.map(qualityRuleParts)];
 }
 
 /** Each key whose value differs between two JSON objects, described. */

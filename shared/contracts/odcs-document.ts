@@ -125,12 +125,13 @@ export function propertyToOdcs(property: ContractProperty, nativeEnum: boolean):
     enum: nativeEnum ? property.enum?.map((value) => ({ value })) : undefined,
   });
   const ruleEnum = nativeEnum ? undefined : property.enum;
-  const rules = [...(ruleEnum ? [enumRule(ruleEnum)] : []), ...(property.quality ?? []).map(qualityToOdcs)];
+  const rules = [...(ruleEnum ? [allowedValuesRule(ruleEnum)] : []), ...(property.quality ?? []).map(qualityToOdcs)];
   const hasQuality = ruleEnum !== undefined || property.quality !== undefined;
   return withExtensions(head, property.extensions, compact({ quality: hasQuality ? rules : undefined }));
 }
 
-function enumRule(values: readonly EnumValue[]): OdcsObject {
+/** Allowed values as ODCS before v3.2.0 writes them: a rule that no value outside them passes. */
+export function allowedValuesRule(values: readonly EnumValue[]): OdcsObject {
   return { metric: 'invalidValues', arguments: { validValues: [...values] }, mustBe: 0 };
 }
 

@@ -817,6 +817,24 @@ describe('breaking changes in quality rules', () => {
     ]);
   });
 
+  it('calls an allowed-values rule whose mustBe changed one rule whose threshold changed, breaking as a loosened nullValues is', () => {
+    const strict = workOrderKinds('repair, calibration');
+    const tolerant = { ...imported(strict.odcs.replace('mustBe: 0', 'mustBe: 5')), version: '2.0.0' };
+    const asRows = (next: Contract, from = strict) =>
+      compareContracts(from, next).changes.map((change) => [
+        change.kind,
+        change.isBreaking,
+        change.subject,
+        change.message,
+      ]);
+    expect(asRows(tolerant)).toEqual([
+      ['quality-changed', true, 'work_order.kind', "quality rule 'invalidValues': mustBe changed from 0 to 5"],
+    ]);
+    expect(asRows(strict, tolerant)).toEqual([
+      ['quality-changed', true, 'work_order.kind', "quality rule 'invalidValues': mustBe changed from 5 to 0"],
+    ]);
+  });
+
   it('keeps the allowed values of an invalidValues rule given a description, which only documents them', () => {
     const kinds = 'repair, calibration';
     const documented = { ...workOrderKinds(kinds, 'description: Kinds the workshop does.'), version: '1.0.1' };

@@ -13,7 +13,7 @@ import { declaredLength, physicalSizeChange } from './physical-type-size';
 import { isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
-import { slaWeakening } from './sla-weakening';
+import { slaWeakening, unreadableDurationUnit } from './sla-weakening';
 
 /**
  * A change is breaking when a consumer written against the old contract can fail on the
@@ -22,7 +22,8 @@ import { slaWeakening } from './sla-weakening';
  * Protobuf and Avro schema evolution. So any change of what a quality rule checks, or of a
  * relationship (a foreign key), is breaking: one removed or loosened takes back a promise, one added
  * or tightened refuses data it accepted; a rule's name, description or schedule only documents it.
- * So is an SLA property removed or weakened (see sla-weakening.ts); one added or tightened is not.
+ * So is an SLA property removed or weakened (see sla-weakening.ts), or changed in a unit of time
+ * the app cannot read (it may be weakened); one added or tightened is not.
  * A classification loosened (lowered or removed) breaks too: consumers handle the data as its
  * classification told them (masking, access, retention), and would now be told less.
  * A new physical name loses consumers that read the table or column by it,
@@ -51,6 +52,7 @@ const BREAKING_KINDS = [
   'physical-name-changed',
   'relationship-changed',
   'sla-weakened',
+  'sla-unreadable',
   'classification-loosened',
 ] as const;
 
@@ -231,6 +233,16 @@ function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty
       if (isDeepEqual(sla, counterpart)) return [];
       const weakening = slaWeakening(sla, counterpart);
       const at = ['sla', index];
+      const unreadable = unreadableDurationUnit(counterpart) ?? unreadableDurationUnit(sla);
+      if (unreadable !== undefined && amount(sla) !== amount(counterpart))
+        return [
+          change(
+            'sla-unreadable',
+            CONTRACT_SUBJECT,
+            `SLA ${identity(sla)} changed from ${amount(sla)} to ${amount(counterpart)}, possibly weakening it: unit '${unreadable}' could not be read`,
+            at,
+          ),
+        ];
       if (weakening)
         return [
           change(

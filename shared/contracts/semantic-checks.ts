@@ -17,6 +17,8 @@ import { physicalTypeMisfit } from './physical-type-fit';
 import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
 import type { ProblemRepair } from './problem-repair';
 import { relationshipIssues } from './relationship-checks';
+import { TIME_UNIT_SPELLINGS } from './sla-durations';
+import { unreadableDurationUnit } from './sla-weakening';
 import { patternExpression } from './text-pattern';
 import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 import { yaml11ReadingWarnings } from './yaml11-reading-warnings';
@@ -163,6 +165,7 @@ function semanticIssues(
     ...qualityIssuesEverywhere(contract),
     ...relationshipIssues(contract),
     ...statusIssues(contract),
+    ...slaUnitIssues(contract),
     ...(contract.kind === 'event' && contract.keepHistory
       ? [
           {
@@ -180,6 +183,21 @@ function statusIssues(contract: Contract): SemanticIssue[] {
   const problem = unknownStatusProblem(contract);
   if (!problem) return [];
   return [{ ...problem, severity: 'warning', hint: `Write one of ${LIFECYCLE_STATUSES.join(', ')}.` }];
+}
+
+/** An SLA duration in a unit the app cannot read: its changes between versions cannot be compared. */
+function slaUnitIssues(contract: Contract): SemanticIssue[] {
+  return contract.sla.flatMap((sla, index) => {
+    const unit = unreadableDurationUnit(sla);
+    if (unit === undefined) return [];
+    return [
+      {
+        path: ['sla', index, 'unit'],
+        severity: 'warning' as const,
+        message: `SLA ${sla.property} is given in '${unit}', which is no unit of time the app reads (${TIME_UNIT_SPELLINGS}): its changes cannot be compared between versions`,
+      },
+    ];
+  });
 }
 
 /** The value of an ODCS text, read the first time it is asked for. */

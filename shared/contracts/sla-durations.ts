@@ -23,6 +23,9 @@ const MINUTES_PER_UNIT: Readonly<Record<string, number>> = Object.fromEntries(
 /** `ms, s, min, h, d, w, mo, y`: the units durations are measured in, for messages. */
 export const TIME_UNITS = UNITS.map(([, [short]]) => short).join(', ');
 
+/** `ms/msec/…, s/sec/…, …, y/yr/yrs/year/years`: every spelling of a unit of time read, for hints. */
+export const TIME_UNIT_SPELLINGS = UNITS.map(([, units]) => units.join('/')).join(', ');
+
 export const isUnitOfTime = (unit: string | undefined) =>
   MINUTES_PER_UNIT[(unit ?? '').trim().toLowerCase()] !== undefined;
 

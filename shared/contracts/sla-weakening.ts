@@ -1,5 +1,5 @@
 import type { SlaProperty } from '../model/contract';
-import { minutesOf } from './sla-durations';
+import { isUnitOfTime, minutesOf } from './sla-durations';
 
 /*
  * An SLA property is a promise to consumers: a change that makes it worse for them (data kept
@@ -40,6 +40,12 @@ export function slaWeakening(previous: SlaProperty, next: SlaProperty): string |
   if (was === undefined || is === undefined || !isSameScale(previous, next, promise.isDuration)) return undefined;
   const isWorse = promise.isGreaterWorse ? is > was : is < was;
   return isWorse ? promise.worse : undefined;
+}
+
+/** The unit of an SLA duration (latency, freshness, frequency, retention) that is no unit of time the app reads (`dys`). */
+export function unreadableDurationUnit(sla: SlaProperty): string | undefined {
+  const isDuration = PROMISES[sla.property.trim().toLowerCase()]?.isDuration;
+  return isDuration && sla.unit !== undefined && !isUnitOfTime(sla.unit) ? sla.unit : undefined;
 }
 
 function amountOf(sla: SlaProperty, isDuration: boolean): number | undefined {

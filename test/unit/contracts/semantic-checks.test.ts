@@ -18,6 +18,24 @@ describe('semantic checks on a contract', () => {
     expect(checkContractSemantics(anEventContract())).toEqual([]);
   });
 
+  it('warns of an SLA duration in a unit it cannot read, listing the spellings it reads', () => {
+    const contract = aContract({
+      sla: [
+        { property: 'latency', value: 10, unit: 'dys' },
+        { property: 'retention', value: 1, unit: 'Years' },
+        { property: 'availability', value: 99.9, unit: '%' },
+      ],
+    });
+    expect(checkContractSemantics(contract)).toEqual([
+      {
+        path: 'sla[0].unit',
+        severity: 'warning',
+        message:
+          "SLA latency is given in 'dys', which is no unit of time the app reads (ms/msec/msecs/millisecond/milliseconds, s/sec/secs/second/seconds, min/m/mins/minute/minutes, h/hr/hrs/hour/hours, d/day/days, w/week/weeks, mo/mon/mos/month/months, y/yr/yrs/year/years): its changes cannot be compared between versions",
+      },
+    ]);
+  });
+
   it('reports duplicate property names at the second one', () => {
     const contract = withProperties(aContract(), [
       aKey('order_id'),

@@ -1,9 +1,10 @@
-import { type EdgeChange, type Node, type NodeChange, type OnNodeDrag, useStoreApi } from '@xyflow/react';
+import { type EdgeChange, type Node, type NodeChange, type OnNodeDrag, useReactFlow, useStoreApi } from '@xyflow/react';
 import { type Dispatch, type SetStateAction, useCallback, useMemo, useRef } from 'react';
 import { alignmentSnap, canvasBox, type Guide } from '../../shared/editing/alignment';
-import { centerOf, overlaps, type Point, type Rect, type Size } from '../../shared/editing/geometry';
+import { overlaps, type Point, type Rect, type Size } from '../../shared/editing/geometry';
+import { dropTargetAt } from '../../shared/editing/layout-edits';
 import { domainById, nodeKindOf, owningDomainId, productById, systemById } from '../../shared/editing/mesh-index';
-import { absolutePosition, DEFAULT_NODE_SIZE, domainAt, domainRect } from '../../shared/editing/node-placement';
+import { absolutePosition, DEFAULT_NODE_SIZE, domainRect } from '../../shared/editing/node-placement';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import {
   applyLayout,
@@ -42,6 +43,7 @@ export function useNodeChanges(
   setGuides: (guides: Guide[]) => void,
 ) {
   const flowStore = useStoreApi();
+  const { screenToFlowPosition } = useReactFlow();
   const sizeOf = useCallback((id: string) => measured.get(id) ?? DEFAULT_NODE_SIZE, [measured]);
   const snapTargets = useRef<Rect[]>([]);
   const carriedNotes = useRef<CarriedNotes | undefined>(undefined);
@@ -116,19 +118,19 @@ export function useNodeChanges(
       const mesh = currentMesh();
       snapTargets.current = mesh && nodes.length === 1 ? neighbourBoxes(mesh, nodes[0]?.id ?? '', sizeOf) : [];
     };
-    const onNodeDrag: OnNodeDrag = (_event, _node, nodes) => {
+    const pointerOf = (event: MouseEvent | TouchEvent) => screenToFlowPosition(clientPointOf(event));
+    const onNodeDrag: OnNodeDrag = (event, _node, nodes) => {
       const mesh = currentMesh();
       if (!mesh) return;
-      const target = childBoxes(nodes)
-        .map((box) => ({ box, domainId: domainAt(mesh, centerOf(box)) }))
-        .find(
-          ({ box, domainId }) =>
-            domainId && domainId !== (productById(mesh, box.id) ?? systemById(mesh, box.id))?.domainId,
-        );
-      useUiStore.getState().setDropTarget(target?.domainId ?? null);
+      const boxes = childBoxes(nodes);
+      const target = dropTargetAt(mesh, pointerOf(event), new Set(nodes.map((node) => node.id)));
+      const changesDomain = boxes.some(
+        (box) => (productById(mesh, box.id) ?? systemById(mesh, box.id))?.domainId !== target,
+      );
+      useUiStore.getState().setDropTarget(target && changesDomain ? target : null);
     };
-    const onNodeDragStop: OnNodeDrag = (_event, _node, nodes) => {
-      settleDroppedNodes(childBoxes(nodes));
+    const onNodeDragStop: OnNodeDrag = (event, _node, nodes) => {
+      settleDroppedNodes(childBoxes(nodes), pointerOf(event));
       useDocumentStore.getState().endGesture();
       carriedNotes.current = undefined;
       useUiStore.getState().setDropTarget(null);
@@ -136,9 +138,15 @@ export function useNodeChanges(
       setGuides([]);
     };
     return { onNodeDragStart, onNodeDrag, onNodeDragStop };
-  }, [sizeOf, setGuides]);
+  }, [sizeOf, setGuides, screenToFlowPosition]);
 
   return { onNodesChange, onEdgesChange, ...dragHandlers };
+}
+
+/** Where on screen a mouse or touch event happened; a touch that ended is no longer among `touches`. */
+function clientPointOf(event: MouseEvent | TouchEvent): Point {
+  const place = 'changedTouches' in event ? event.changedTouches[0] : event;
+  return { x: place?.clientX ?? 0, y: place?.clientY ?? 0 };
 }
 
 /** A resized domain stops at its children; a resized note takes its new box. */

@@ -66,22 +66,22 @@ export function moveToDomain(nodeIds: NodeIdList, domainId: string): void {
 }
 
 /**
- * Ends a drag: products and systems go into the domain they were dropped on; one dropped outside
- * every domain goes back, and the status bar says why.
+ * Ends a drag released at `pointer`: products and systems go into the domain under the pointer;
+ * released outside every domain they go back, and the status bar says why.
  */
-export function settleDroppedNodes(dropped: readonly DroppedNode[]): void {
+export function settleDroppedNodes(dropped: readonly DroppedNode[], pointer: Point): void {
   const before = useDocumentStore.getState().gestureStart ?? currentMesh();
   if (!before) return;
   let refused: string[] = [];
   changeMesh((mesh) => {
-    const result = withDroppedNodes(mesh, dropped, before, measuredSizeOf);
+    const result = withDroppedNodes(mesh, dropped, pointer, before, measuredSizeOf);
     refused = result.refused;
     return result.mesh;
   });
   if (refused.length > 0) {
     useNoticeStore.getState().show({
       tone: 'error',
-      text: `${namesOf(before, refused)} went back: every product and system belongs to a domain. Drop it inside one, or add a domain first.`,
+      text: `${namesOf(before, refused)} went back: every product and system belongs to a domain. Drop it inside a domain's box.`,
       isMomentary: true,
     });
   }

@@ -1,17 +1,9 @@
 import type { Mesh, NodeLayout } from '../model';
 import { placeChild, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
-import { centerOf, inflate, overlaps, type Point, type Rect, slideClearNearest, translate } from './geometry';
+import { containsPoint, inflate, overlaps, type Point, type Rect, slideClearNearest, translate } from './geometry';
 import { withSection } from './list-edits';
 import { childrenOf, domainById, owningDomainId, productById, systemById } from './mesh-index';
-import {
-  childRect,
-  defaultSizeOf,
-  domainAt,
-  domainRect,
-  nextChildPosition,
-  type SizeOf,
-  setLayout,
-} from './node-placement';
+import { childRect, defaultSizeOf, domainRect, nextChildPosition, type SizeOf, setLayout } from './node-placement';
 import { notesCarriedWith, withNotesCarried } from './notes-on-domains';
 
 /** Sets node positions (products and systems relative to their domain), keeping their sizes. */
@@ -66,23 +58,35 @@ export interface DropResult {
 }
 
 /**
- * After a drag: a product or system dropped over another domain moves into it (keeping where it
- * is on screen, unless it would cover another node there: see `spotClearOfChildren`); the domain that holds it grows to contain it and pushes aside any neighbour it
- * would overlap. One dropped outside every domain goes back to where it was in `before` (the
- * document when the drag started): every product and system belongs to a domain.
+ * The domain a drag drops products and systems into: the one under the pointer (as draw.io's
+ * containers do), not where the dragged box's centre happens to be; a domain dragged along is no target.
+ */
+export function dropTargetAt(mesh: Mesh, pointer: Point, draggedIds: ReadonlySet<string>): string | undefined {
+  return mesh.domains.findLast(
+    (domain) => !draggedIds.has(domain.id) && containsPoint(domainRect(mesh, domain.id), pointer),
+  )?.id;
+}
+
+/**
+ * After a drag released at `pointer`: the products and systems dragged move into the domain under
+ * the pointer (keeping where they are on screen, unless one would cover another node there: see
+ * `spotClearOfChildren`); the domain that holds them grows to contain them and pushes aside any
+ * neighbour it would overlap. Released outside every domain, they go back to where they were in
+ * `before` (the document when the drag started): every product and system belongs to a domain.
  */
 export function withDroppedNodes(
   mesh: Mesh,
   dropped: readonly DroppedNode[],
+  pointer: Point,
   before: Mesh,
   sizeOf: SizeOf = defaultSizeOf,
 ): DropResult {
   let next = mesh;
   const refused: string[] = [];
+  const domainId = dropTargetAt(mesh, pointer, new Set(dropped.map((box) => box.id)));
   for (const box of dropped) {
     const node = productById(next, box.id) ?? systemById(next, box.id);
     if (!node) continue;
-    const domainId = domainAt(next, centerOf(box));
     if (!domainId) {
       refused.push(box.id);
       const original = before.layout.nodes[box.id];

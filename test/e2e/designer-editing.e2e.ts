@@ -152,6 +152,24 @@ describeInChromium('editing on the canvas', (session) => {
     expect(await undoButton(page).isDisabled()).toBe(true);
   });
 
+  it('drops a product into the domain under the pointer, though the product hangs out past its edge', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    // Held by the left end of its name, so most of the product trails right of the pointer, out of Domain 2.
+    const name = (await productName(page, 'Data product 1b').boundingBox())!;
+    const target = (await domainNode(page, 'Domain 2').boundingBox())!;
+    await page.mouse.move(name.x + 10, name.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(target.x + target.width - 40, target.y + target.height - 30, { steps: 20 });
+    expect(await page.locator('.domain-node--drop-target .domain-node__name').textContent()).toBe('Domain 2');
+    await page.mouse.up();
+
+    expect(await page.getByTestId('product-inspector').getByLabel('Domain').inputValue()).toBe('domain-2');
+    const domain = (await domainNode(page, 'Domain 2').boundingBox())!;
+    const product = (await productNode(page, 'Data product 1b').boundingBox())!;
+    expect(product.x + product.width).toBeLessThanOrEqual(domain.x + domain.width);
+  });
+
   it('moves a product to another domain from the inspector too', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

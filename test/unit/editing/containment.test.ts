@@ -9,7 +9,7 @@ import {
   withDomainsApart,
 } from '../../../shared/editing/containment';
 import { overlaps } from '../../../shared/editing/geometry';
-import { withDroppedNodes, withNodeMovedToDomain } from '../../../shared/editing/layout-edits';
+import { dropTargetAt, withDroppedNodes, withNodeMovedToDomain } from '../../../shared/editing/layout-edits';
 import type { Mesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 
@@ -44,7 +44,13 @@ describe('a product is drawn inside its domain', () => {
   it('goes back where it was, and is reported, when dropped on empty canvas', () => {
     const before = sideBySide();
     const dragged = { ...before, layout: { nodes: { ...before.layout.nodes, orders: { x: 200, y: 500 } } } };
-    const { mesh, refused } = withDroppedNodes(dragged, [{ id: 'orders', x: 200, y: 500, ...size }], before, sizeOf);
+    const { mesh, refused } = withDroppedNodes(
+      dragged,
+      [{ id: 'orders', x: 200, y: 500, ...size }],
+      { x: 300, y: 550 },
+      before,
+      sizeOf,
+    );
     expect(refused).toEqual(['orders']);
     expect(mesh.products[0]?.domainId).toBe('sales');
     expect(mesh.layout.nodes.orders).toEqual({ x: 40, y: 60 });
@@ -53,7 +59,13 @@ describe('a product is drawn inside its domain', () => {
 
   it('grows its domain to the left when dropped half out of its left edge, staying where it was dropped', () => {
     const before = sideBySide();
-    const { mesh } = withDroppedNodes(before, [{ id: 'orders', x: -80, y: 60, ...size }], before, sizeOf);
+    const { mesh } = withDroppedNodes(
+      before,
+      [{ id: 'orders', x: -80, y: 60, ...size }],
+      { x: 20, y: 110 },
+      before,
+      sizeOf,
+    );
     expect(isInsideItsDomain(mesh, 'orders', sizeOf)).toBe(true);
     const domain = mesh.layout.nodes.sales as Required<NonNullable<Mesh['layout']['nodes'][string]>>;
     expect(domain.x + (mesh.layout.nodes.orders?.x ?? 0)).toBe(-80);
@@ -62,7 +74,13 @@ describe('a product is drawn inside its domain', () => {
 
   it('moves a product dropped into another domain on top of one there to the nearest free spot', () => {
     const before = withTicketsInSupport();
-    const { mesh } = withDroppedNodes(before, [{ id: 'orders', x: 460 + 60, y: 80, ...size }], before, sizeOf);
+    const { mesh } = withDroppedNodes(
+      before,
+      [{ id: 'orders', x: 460 + 60, y: 80, ...size }],
+      { x: 620, y: 130 },
+      before,
+      sizeOf,
+    );
     expect(mesh.products.find((product) => product.id === 'orders')?.domainId).toBe('support');
     const orders = mesh.layout.nodes.orders as { x: number; y: number };
     const tickets = mesh.layout.nodes.tickets as { x: number; y: number };
@@ -73,10 +91,39 @@ describe('a product is drawn inside its domain', () => {
 
   it('leaves a product dropped into another domain, or its own, onto free space exactly where it was dropped', () => {
     const before = withTicketsInSupport();
-    const intoSupport = withDroppedNodes(before, [{ id: 'orders', x: 460 + 40, y: 180, ...size }], before, sizeOf);
+    const intoSupport = withDroppedNodes(
+      before,
+      [{ id: 'orders', x: 460 + 40, y: 180, ...size }],
+      { x: 600, y: 230 },
+      before,
+      sizeOf,
+    );
     expect(intoSupport.mesh.layout.nodes.orders).toEqual({ x: 40, y: 180 });
-    const withinSales = withDroppedNodes(before, [{ id: 'orders', x: 150, y: 170, ...size }], before, sizeOf);
+    const withinSales = withDroppedNodes(
+      before,
+      [{ id: 'orders', x: 150, y: 170, ...size }],
+      { x: 250, y: 220 },
+      before,
+      sizeOf,
+    );
     expect(withinSales.mesh.layout.nodes.orders).toEqual({ x: 150, y: 170 });
+  });
+
+  it('goes into the domain under the pointer, though most of the dropped box lies outside it', () => {
+    const before = sideBySide();
+    const pointerNearSupportsRightEdge = { x: 460 + 400 - 40, y: 300 - 30 };
+    const box = { id: 'orders', x: 460 + 400 - 50, y: 300 - 35, ...size };
+    const { mesh, refused } = withDroppedNodes(before, [box], pointerNearSupportsRightEdge, before, sizeOf);
+    expect(refused).toEqual([]);
+    expect(mesh.products[0]?.domainId).toBe('support');
+    expect(isInsideItsDomain(mesh, 'orders', sizeOf)).toBe(true);
+  });
+
+  it('takes the domain under the pointer as the drop target, and never a domain dragged along', () => {
+    const mesh = sideBySide();
+    expect(dropTargetAt(mesh, { x: 820, y: 270 }, new Set(['orders']))).toBe('support');
+    expect(dropTargetAt(mesh, { x: 430, y: 100 }, new Set(['orders']))).toBeUndefined();
+    expect(dropTargetAt(mesh, { x: 820, y: 270 }, new Set(['orders', 'support']))).toBeUndefined();
   });
 
   it('keeps a domain from being resized smaller than its children', () => {

@@ -103,7 +103,7 @@ describe('layout actions', () => {
 
   it('moves a product dropped over another domain into it, where it was dropped', () => {
     const { after } = expectOneUndoableStep(() =>
-      settleDroppedNodes([{ id: 'orders', x: 100, y: 450, width: 200, height: 100 }]),
+      settleDroppedNodes([{ id: 'orders', x: 100, y: 450, width: 200, height: 100 }], { x: 200, y: 500 }),
     );
     expect(after.products[0]?.domainId).toBe('support');
     expect(after.layout.nodes.orders).toEqual({ x: 100, y: 50 });
@@ -113,22 +113,24 @@ describe('layout actions', () => {
     const store = useDocumentStore.getState();
     store.beginGesture();
     moveNodes(new Map([['orders', { x: 700, y: 100 }]]));
-    settleDroppedNodes([{ id: 'orders', x: 700, y: 100, width: 200, height: 100 }]);
+    settleDroppedNodes([{ id: 'orders', x: 700, y: 100, width: 200, height: 100 }], { x: 800, y: 150 });
     store.endGesture();
     expect(documentNow().products[0]?.domainId).toBe('sales');
     expect(layoutOf('orders')).toEqual({ x: 40, y: 60 });
-    expect(useNoticeStore.getState().notice?.text).toContain('every product and system belongs to a domain');
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      "orders went back: every product and system belongs to a domain. Drop it inside a domain's box.",
+    );
   });
 
   it('takes back why a drop went back at the next drop that lands, where it no longer applies', async () => {
     const store = useDocumentStore.getState();
     store.beginGesture();
     moveNodes(new Map([['orders', { x: 700, y: 100 }]]));
-    settleDroppedNodes([{ id: 'orders', x: 700, y: 100, width: 200, height: 100 }]);
+    settleDroppedNodes([{ id: 'orders', x: 700, y: 100, width: 200, height: 100 }], { x: 800, y: 150 });
     store.endGesture();
     // The drag that led to it is over.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    settleDroppedNodes([{ id: 'orders', x: 100, y: 450, width: 200, height: 100 }]);
+    settleDroppedNodes([{ id: 'orders', x: 100, y: 450, width: 200, height: 100 }], { x: 200, y: 500 });
     expect(documentNow().products[0]?.domainId).toBe('support');
     expect(useNoticeStore.getState().notice).toBeNull();
   });
@@ -139,7 +141,7 @@ describe('layout actions', () => {
     const store = useDocumentStore.getState();
     store.beginGesture();
     moveNodes(new Map([['orders', { x: 700, y: 100 }]]));
-    settleDroppedNodes([{ id: 'orders', x: 700, y: 100, width: 200, height: 100 }]);
+    settleDroppedNodes([{ id: 'orders', x: 700, y: 100, width: 200, height: 100 }], { x: 800, y: 150 });
     store.endGesture();
     expect(documentNow()).toEqual(nudged);
     expect(undoSteps()).toBe(1);

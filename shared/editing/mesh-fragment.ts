@@ -152,8 +152,14 @@ export function pasteFragment(
   const contractIds = new Map<string, string>();
   const takenContractIds = new Set(mesh.contracts.map((contract) => contract.id));
   const takenContractNames = mesh.contracts.map((contract) => contract.name);
+  const copyNames = namesWhereTheyLand(copiedChildren, targetDomainOf, [...mesh.products, ...mesh.systems]);
   const nodeIdMap = new Map([...domainIds]);
-  for (const node of copiedChildren) nodeIdMap.set(node.id, freshNodeId(node.id));
+  // A copy beside its original takes its id from the domain it lands in and its name, as a new product
+  // or system does; one whose id is free (a cut put back, a paste into another design) keeps it.
+  for (const node of copiedChildren) {
+    const idFromDomain = `${targetDomainOf(node.domainId)}-${copyNames.get(node.id)}`;
+    nodeIdMap.set(node.id, freshNodeId(takenIds.has(node.id) ? idFromDomain : node.id));
+  }
   const contracts = fragment.contracts.map((contract) => {
     const id = uniqueId(contract.id, takenContractIds);
     takenContractIds.add(id);
@@ -181,17 +187,12 @@ export function pasteFragment(
 
   const products = [...mesh.products];
   const systems = [...mesh.systems];
-  const siblingNames = (domainId: string) =>
-    [...products, ...systems].filter((node) => node.domainId === domainId).map((node) => node.name);
-  const copyChild = <T extends DataProduct | OperationalSystem>(node: T): T => {
-    const domainId = targetDomainOf(node.domainId);
-    return {
-      ...node,
-      id: nodeIdMap.get(node.id) as string,
-      domainId,
-      name: copyName(node.name, siblingNames(domainId)),
-    };
-  };
+  const copyChild = <T extends DataProduct | OperationalSystem>(node: T): T => ({
+    ...node,
+    id: nodeIdMap.get(node.id) as string,
+    domainId: targetDomainOf(node.domainId),
+    name: copyNames.get(node.id) as string,
+  });
   for (const product of fragment.products) {
     products.push(copyChild({ ...product, outputPorts: product.outputPorts.map(remapContract) }));
   }
@@ -251,6 +252,25 @@ export function pasteFragment(
     ],
     linkIds: links.map((link) => link.id),
   };
+}
+
+/** Each copied child's name in the domain it lands in: numbered where a sibling there, or a copy before it, has it. */
+function namesWhereTheyLand(
+  copied: ReadonlyArray<DataProduct | OperationalSystem>,
+  targetDomainOf: (domainId: string) => string,
+  present: ReadonlyArray<DataProduct | OperationalSystem>,
+): Map<string, string> {
+  const namesIn = new Map<string, string[]>();
+  for (const node of present) namesIn.set(node.domainId, [...(namesIn.get(node.domainId) ?? []), node.name]);
+  return new Map(
+    copied.map((node) => {
+      const domainId = targetDomainOf(node.domainId);
+      const siblings = namesIn.get(domainId) ?? [];
+      const name = copyName(node.name, siblings);
+      namesIn.set(domainId, [...siblings, name]);
+      return [node.id, name];
+    }),
+  );
 }
 
 /** The products and systems copied without their domain: a paste selects them, in their domain as made again too. */

@@ -189,7 +189,7 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await page.waitForTimeout(500);
 
     // Risk grows to hold the copies and pushes Finance aside, so the originals are measured as copied.
-    expect(await apart('card-transactions-2', 'revenue-ledger-2')).toEqual(originalsApart);
+    expect(await apart('risk-card-transactions', 'risk-revenue-ledger')).toEqual(originalsApart);
     expect(await overlappingOnScreen(page, '.react-flow__node-product', 'data-id')).toEqual([]);
     expect(await overlappingOnScreen(page, '.react-flow__node-domain', 'data-id')).toEqual([]);
     await page.mouse.move(0, 0);

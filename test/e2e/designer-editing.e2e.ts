@@ -225,7 +225,7 @@ describeInChromium('editing on the canvas', (session) => {
     // Paste reads the system clipboard, which answers asynchronously.
     await expect.poll(() => counts(page)).toBe('2 domains · 7 products · 0 systems · 5 links');
     expect(await productNode(page, 'Data product 1a 2').count()).toBe(1);
-    expect(await page.getByTestId('product-product-1a-2').count()).toBe(1);
+    expect(await page.getByTestId('product-domain-1-data-product-1a-2').count()).toBe(1);
     // React Flow draws a link once both its nodes' handles are measured, a frame or more later.
     await page.getByTestId('rf__edge-product-1a-to-product-1b-2').waitFor();
 

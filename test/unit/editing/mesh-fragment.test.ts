@@ -33,17 +33,37 @@ describe('pasteFragment', () => {
   it('gives pasted elements fresh ids and remaps the links between them', () => {
     const mesh = pipeline();
     const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['shop', 'orders'])), 'beside-originals');
-    expect(pasted.mesh.systems.map((system) => system.id)).toEqual(['shop', 'shop-2']);
+    expect(pasted.mesh.systems.map((system) => system.id)).toEqual(['shop', 'sales-shop-2']);
     expect(pasted.mesh.links.slice(2)).toEqual([
       {
         id: 'shop-to-orders-2',
-        from: { nodeId: 'shop-2', portId: 'items-cdc' },
-        to: { nodeId: 'orders-2', portId: 'in' },
+        from: { nodeId: 'sales-shop-2', portId: 'items-cdc' },
+        to: { nodeId: 'sales-orders-2', portId: 'in' },
       },
     ]);
     expect(pasted.linkIds).toEqual(['shop-to-orders-2']);
-    expect(pasted.nodeIds).toEqual(['orders-2', 'shop-2']);
+    expect(pasted.nodeIds).toEqual(['sales-orders-2', 'sales-shop-2']);
     expect(checkIntegrity(pasted.mesh)).toEqual([]);
+  });
+
+  it('names a pasted product by the domain it lands in, as a new one is named: Orders pasted into Analytics is analytics-orders', () => {
+    const mesh = pipeline();
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), { at: { x: 860, y: 260 } }, sizeOf);
+    expect(pasted.nodeIds).toEqual(['analytics-orders']);
+    expect(pasted.mesh.contracts.at(-1)?.dataProduct).toBe('analytics-orders');
+  });
+
+  it('names the products of a duplicated domain by the copy of the domain, with the links between them following', () => {
+    const mesh = pipeline();
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['sales'])), 'beside-originals', sizeOf).mesh;
+    expect(pasted.products.filter((product) => product.domainId === 'sales-2').map((product) => product.id)).toEqual([
+      'sales-2-orders',
+    ]);
+    expect(pasted.links.at(-1)).toMatchObject({
+      from: { nodeId: 'sales-2-shop' },
+      to: { nodeId: 'sales-2-orders' },
+    });
+    expect(checkIntegrity(pasted)).toEqual([]);
   });
 
   it('leaves out links to elements that were not copied', () => {
@@ -57,7 +77,7 @@ describe('pasteFragment', () => {
     const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), 'beside-originals').mesh;
     expect(pasted.contracts.map((contract) => [contract.id, contract.dataProduct])).toEqual([
       ['orders-contract', 'orders'],
-      ['orders-contract-2', 'orders-2'],
+      ['orders-contract-2', 'sales-orders-2'],
     ]);
   });
 
@@ -77,7 +97,7 @@ describe('pasteFragment', () => {
   it('duplicates beside the original, in free space, never on top of it or its neighbours', () => {
     const mesh = pipeline();
     const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), 'beside-originals', sizeOf).mesh;
-    const copy = box(pasted, 'orders-2');
+    const copy = box(pasted, 'sales-orders-2');
     for (const sibling of ['orders', 'shop']) expect(overlaps(copy, box(pasted, sibling))).toBe(false);
     expect(copy.y).toBe(60);
     expect(copy.x).toBeGreaterThan(box(pasted, 'orders').x);
@@ -91,20 +111,20 @@ describe('pasteFragment', () => {
       { at: { x: 860, y: 260 } },
       sizeOf,
     ).mesh;
-    expect(pasted.products.find((product) => product.id === 'orders-2')).toMatchObject({
+    expect(pasted.products.find((product) => product.id === 'analytics-orders')).toMatchObject({
       domainId: 'analytics',
       name: 'Orders',
     });
-    expect(pasted.layout.nodes['orders-2']).toEqual({ x: 60, y: 260 });
+    expect(pasted.layout.nodes['analytics-orders']).toEqual({ x: 60, y: 260 });
   });
 
   it('pastes products with the pointer over empty canvas into the nearest domain, at its edge nearest the pointer', () => {
     const mesh = pipeline();
     const pointer = { x: 1000, y: 560 };
     const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), { at: pointer }, sizeOf).mesh;
-    expect(pasted.products.find((product) => product.id === 'orders-2')?.domainId).toBe('analytics');
+    expect(pasted.products.find((product) => product.id === 'analytics-orders')?.domainId).toBe('analytics');
     const analytics = pasted.layout.nodes.analytics ?? { x: 0, y: 0 };
-    const copy = box(pasted, 'orders-2');
+    const copy = box(pasted, 'analytics-orders');
     const onCanvas = { x: analytics.x + copy.x, y: analytics.y + copy.y };
     expect(Math.abs(onCanvas.x + size.width / 2 - pointer.x)).toBeLessThan(size.width);
     expect(pointer.y - (onCanvas.y + size.height)).toBeLessThan(250);
@@ -117,7 +137,7 @@ describe('pasteFragment', () => {
     const fragment = copyFragment(mesh, new Set(['orders']));
     const once = pasteFragment(mesh, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
     const twice = pasteFragment(once, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
-    expect(overlaps(box(twice, 'orders-2'), box(twice, 'orders-3'))).toBe(false);
+    expect(overlaps(box(twice, 'analytics-orders'), box(twice, 'analytics-orders-2'))).toBe(false);
   });
 
   it('keeps a second paste at the same point as far from the first as a new element keeps from others', () => {
@@ -125,13 +145,15 @@ describe('pasteFragment', () => {
     const fragment = copyFragment(mesh, new Set(['orders']));
     const once = pasteFragment(mesh, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
     const twice = pasteFragment(once, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
-    expect(gapBetween(box(twice, 'orders-2'), box(twice, 'orders-3'))).toBeGreaterThanOrEqual(SLOT_GAP);
+    expect(gapBetween(box(twice, 'analytics-orders'), box(twice, 'analytics-orders-2'))).toBeGreaterThanOrEqual(
+      SLOT_GAP,
+    );
   });
 
   it('keeps a duplicate as far from its original as a paste or a new element keeps from others', () => {
     const mesh = pipeline();
     const duplicated = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), 'beside-originals', sizeOf).mesh;
-    expect(gapBetween(box(duplicated, 'orders'), box(duplicated, 'orders-2'))).toBe(SLOT_GAP);
+    expect(gapBetween(box(duplicated, 'orders'), box(duplicated, 'sales-orders-2'))).toBe(SLOT_GAP);
   });
 
   it('pushes sticky notes aside that a domain growing to take the paste, or pushed by it, would cover', () => {
@@ -154,7 +176,7 @@ describe('pasteFragment', () => {
     const minimap = { x: 820, y: 200, width: 220, height: 160 };
     const pasted = pasteFragment(mesh, fragment, { at: { x: 860, y: 260 }, covered: [minimap] }, sizeOf).mesh;
     const domain = pasted.layout.nodes.analytics ?? { x: 0, y: 0 };
-    const copy = box(pasted, 'orders-2');
+    const copy = box(pasted, 'analytics-orders');
     expect(overlaps({ ...copy, x: domain.x + copy.x, y: domain.y + copy.y }, minimap)).toBe(false);
   });
 
@@ -162,16 +184,16 @@ describe('pasteFragment', () => {
     const mesh = paymentsRiskFinance();
     const fragment = copyFragment(mesh, new Set(['card-transactions', 'revenue-ledger']));
     const pasted = pasteFragment(mesh, fragment, { at: { x: 1100, y: 200 } }, sizeOf).mesh;
-    const cardCopy = box(pasted, 'card-transactions-2');
-    const ledgerCopy = box(pasted, 'revenue-ledger-2');
-    const copies = pasted.products.filter((product) => product.id.endsWith('-2'));
+    const cardCopy = box(pasted, 'risk-card-transactions');
+    const ledgerCopy = box(pasted, 'risk-revenue-ledger');
+    const copies = pasted.products.filter((product) => product.id.startsWith('risk-') && product.id !== 'risk-model');
     expect(copies.map((product) => product.domainId)).toEqual(['risk', 'risk']);
     expect(overlaps(cardCopy, ledgerCopy)).toBe(false);
     // Finance's box is 1,600 px right of Payments' (two domains apart), so its product is too.
     expect({ x: ledgerCopy.x - cardCopy.x, y: ledgerCopy.y - cardCopy.y }).toEqual({ x: 1600, y: 0 });
     expect(pasted.links.at(-1)).toMatchObject({
-      from: { nodeId: 'card-transactions-2' },
-      to: { nodeId: 'revenue-ledger-2' },
+      from: { nodeId: 'risk-card-transactions' },
+      to: { nodeId: 'risk-revenue-ledger' },
     });
     expect(overlappingDomains(pasted)).toEqual([]);
     expect(checkIntegrity(pasted)).toEqual([]);
@@ -183,16 +205,16 @@ describe('pasteFragment', () => {
     delete fragment.layout.payments;
     delete fragment.layout.finance;
     const pasted = pasteFragment(mesh, fragment, { at: { x: 1100, y: 200 } }, sizeOf).mesh;
-    expect(overlaps(box(pasted, 'card-transactions-2'), box(pasted, 'revenue-ledger-2'))).toBe(false);
-    expect(overlaps(box(pasted, 'card-transactions-2'), box(pasted, 'risk-model'))).toBe(false);
-    expect(overlaps(box(pasted, 'revenue-ledger-2'), box(pasted, 'risk-model'))).toBe(false);
+    expect(overlaps(box(pasted, 'risk-card-transactions'), box(pasted, 'risk-revenue-ledger'))).toBe(false);
+    expect(overlaps(box(pasted, 'risk-card-transactions'), box(pasted, 'risk-model'))).toBe(false);
+    expect(overlaps(box(pasted, 'risk-revenue-ledger'), box(pasted, 'risk-model'))).toBe(false);
   });
 
   it('numbers copies without doubling the number: a copy of “Orders 2” is “Orders 3”', () => {
     const mesh = pipeline();
     const fragment = copyFragment(mesh, new Set(['orders']));
     const once = pasteFragment(mesh, fragment, 'beside-originals').mesh;
-    const twice = pasteFragment(once, copyFragment(once, new Set(['orders-2'])), 'beside-originals').mesh;
+    const twice = pasteFragment(once, copyFragment(once, new Set(['sales-orders-2'])), 'beside-originals').mesh;
     expect(twice.products.map((product) => product.name)).toEqual(['Orders', 'Revenue', 'Orders 2', 'Orders 3']);
   });
 
@@ -202,7 +224,7 @@ describe('pasteFragment', () => {
     expect(pasted.nodeIds).toEqual(['sales-2']);
     expect(pasted.mesh.domains.at(-1)).toMatchObject({ id: 'sales-2', name: 'Sales 2' });
     expect(overlappingDomains(pasted.mesh)).toEqual([]);
-    expect(pasted.mesh.layout.nodes['orders-2']).toEqual({ x: 360, y: 60 });
+    expect(pasted.mesh.layout.nodes['sales-2-orders']).toEqual({ x: 360, y: 60 });
     expect(checkIntegrity(pasted.mesh)).toEqual([]);
   });
 

@@ -66,8 +66,8 @@ describe('clipboard commands', () => {
     await copySelection();
     await paste(pointInAnalytics);
     expect(undoSteps()).toBe(1);
-    expect([...useSelectionStore.getState().nodeIds]).toEqual(['orders-2']);
-    expect(documentNow().products.find((product) => product.id === 'orders-2')?.domainId).toBe('analytics');
+    expect([...useSelectionStore.getState().nodeIds]).toEqual(['analytics-orders']);
+    expect(documentNow().products.find((product) => product.id === 'analytics-orders')?.domainId).toBe('analytics');
   });
 
   it('writes whole pixels where it pastes and where the domain grows, however zoomed the pointer was', async () => {
@@ -75,7 +75,7 @@ describe('clipboard commands', () => {
     const sizes = (size: typeof measuredAtZoom) =>
       new Map([
         ['orders', size],
-        ['orders-2', size],
+        ['analytics-orders', size],
       ]);
     rememberNodeSizes(sizes(measuredAtZoom));
     onTestFinished(() => rememberNodeSizes(sizes(DEFAULT_NODE_SIZE)));
@@ -106,7 +106,7 @@ describe('clipboard commands', () => {
     await paste(pointInAnalytics);
     await paste(pointInAnalytics);
     const box = (id: string) => ({ width: 280, height: 150, ...(documentNow().layout.nodes[id] ?? { x: 0, y: 0 }) });
-    expect(overlaps(box('orders-2'), box('orders-3'))).toBe(false);
+    expect(overlaps(box('analytics-orders'), box('analytics-orders-2'))).toBe(false);
   });
 
   it('pastes nothing from text that is not copied elements, and says so', async () => {
@@ -230,7 +230,7 @@ describe('clipboard commands', () => {
     await cutSelection();
     useDocumentStore.getState().undo();
     await paste(pointInAnalytics);
-    expect(documentNow().products.map((product) => product.id)).toEqual(['orders', 'revenue', 'orders-2']);
+    expect(documentNow().products.map((product) => product.id)).toEqual(['orders', 'revenue', 'analytics-orders']);
     expect(documentNow().links.map((link) => link.id)).toEqual(['shop-to-orders', 'orders-to-revenue']);
   });
 

@@ -1,9 +1,12 @@
 import type { Connection, Edge, FinalConnectionState, IsValidConnection, OnReconnect } from '@xyflow/react';
 import { useMemo } from 'react';
+import { linkEndForDropOn, linkEndsOf } from '../../shared/editing/link-ends';
 import { checkConnection, type Endpoint } from '../../shared/model';
 import { currentMesh } from '../store/document-store';
 import { connect, reconnect, sayLinkRefused } from '../store/link-actions';
+import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
+import { clientPointOf } from './event-client-point';
 
 function endpoints(connection: Connection | Edge): [Endpoint, Endpoint] {
   return [
@@ -27,6 +30,37 @@ function explainRefusal(state: FinalConnectionState): void {
   if (!check.ok) sayLinkRefused(check.reason);
 }
 
+/**
+ * A new link released away from any dot: on a product or system, it joins that node's matching
+ * port, under the same rules as a drop on the dot; elsewhere, the status line says nothing was linked.
+ */
+function linkDroppedOffDots(event: MouseEvent | TouchEvent, state: FinalConnectionState): void {
+  const mesh = currentMesh();
+  if (!mesh || !state.fromHandle || state.isValid !== null) return;
+  const start = { nodeId: state.fromHandle.nodeId, portId: state.fromHandle.id ?? '' };
+  const nodeId = nodeIdUnder(event, (id) => linkEndsOf(mesh, id).length > 0);
+  // Let go on the node it started from: the drag was given up.
+  if (nodeId === start.nodeId) return;
+  const end = nodeId
+    ? linkEndForDropOn(mesh, start, nodeId)
+    : { ok: false as const, reason: "Nothing linked: drop the link on a port's dot, or on a product." };
+  if (!end.ok) {
+    useNoticeStore.getState().show({ tone: 'info', text: end.reason, isMomentary: true });
+    return;
+  }
+  const result = connect(start, end.endpoint);
+  if (!result.ok) sayLinkRefused(result.reason);
+}
+
+/** The product or system drawn under the pointer where the event happened, if any. */
+function nodeIdUnder(event: MouseEvent | TouchEvent, isLinkable: (id: string) => boolean): string | undefined {
+  const { x, y } = clientPointOf(event);
+  return document
+    .elementsFromPoint(x, y)
+    .map((element) => element.closest<HTMLElement>('.react-flow__node')?.dataset.id)
+    .find((id): id is string => id !== undefined && isLinkable(id));
+}
+
 /** Connecting and re-routing links, checked by the connection rules while dragging and on drop. */
 export function useConnectionHandlers() {
   return useMemo(() => {
@@ -40,7 +74,10 @@ export function useConnectionHandlers() {
       const result = connect(...endpoints(connection));
       if (!result.ok) sayLinkRefused(result.reason);
     };
-    const onConnectEnd = (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => explainRefusal(state);
+    const onConnectEnd = (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      explainRefusal(state);
+      linkDroppedOffDots(event, state);
+    };
     const onReconnectStart = (_event: React.MouseEvent, edge: Edge) => useUiStore.getState().setReconnecting(edge.id);
     const onReconnect: OnReconnect = (oldEdge, connection) => {
       const result = reconnect(oldEdge.id, ...endpoints(connection));

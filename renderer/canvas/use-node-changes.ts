@@ -18,6 +18,7 @@ import { rememberNodeSizes } from '../store/node-sizes';
 import { usePreferencesStore } from '../store/preferences-store';
 import { type SelectionChange, useSelectionStore } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
+import { clientPointOf } from './event-client-point';
 
 type SetMeasured = Dispatch<SetStateAction<ReadonlyMap<string, Size>>>;
 
@@ -141,12 +142,6 @@ export function useNodeChanges(
   }, [sizeOf, setGuides, screenToFlowPosition]);
 
   return { onNodesChange, onEdgesChange, ...dragHandlers };
-}
-
-/** Where on screen a mouse or touch event happened; a touch that ended is no longer among `touches`. */
-function clientPointOf(event: MouseEvent | TouchEvent): Point {
-  const place = 'changedTouches' in event ? event.changedTouches[0] : event;
-  return { x: place?.clientX ?? 0, y: place?.clientY ?? 0 };
 }
 
 /** A resized domain stops at its children; a resized note takes its new box. */

@@ -1,4 +1,4 @@
-import { type Endpoint, endpointName, type Mesh, productPorts, sameEndpoint } from '../model';
+import { distinctNodeName, type Endpoint, endpointName, type Mesh, productPorts, sameEndpoint } from '../model';
 import { domainById, productById, systemById } from './mesh-index';
 import { searchable } from './mesh-search';
 
@@ -65,4 +65,34 @@ export function filterLinkEnds(mesh: Mesh, ends: readonly LinkEnd[], query: stri
     const domainName = node ? (domainById(mesh, node.domainId)?.name ?? '') : '';
     return searchable(`${end.label} ${domainName}`).includes(wanted);
   });
+}
+
+export type DropEnd = { ok: true; endpoint: Endpoint } | { ok: false; reason: string };
+
+/**
+ * Where a link dragged from `start` and dropped on a node's body (not on a dot) joins it: the
+ * node's one end of the other kind (an input for a link that sends, else an output or topic), or
+ * the one free input among several; otherwise why nothing was linked.
+ */
+export function linkEndForDropOn(mesh: Mesh, start: Endpoint, nodeId: string): DropEnd {
+  const startSends = linkEndsOf(mesh, start.nodeId).find((end) => sameEndpoint(end.endpoint, start))?.sends;
+  const node = productById(mesh, nodeId) ?? systemById(mesh, nodeId);
+  if (startSends === undefined || !node) return { ok: false, reason: 'One end of the link no longer exists.' };
+  const name = distinctNodeName(mesh, node);
+  const candidates = linkEndsOf(mesh, nodeId).filter((end) => end.sends !== startSends);
+  const free = candidates.filter((end) => !end.fedBy);
+  const [only] = candidates.length === 1 ? candidates : free.length === 1 ? free : [];
+  if (only) return { ok: true, endpoint: only.endpoint };
+  const nothingLinked = (why: string) => ({ ok: false as const, reason: `Nothing linked: ${name} ${why}` });
+  if (candidates.length === 0)
+    return nothingLinked(
+      startSends ? 'has no input port for a link from an output.' : 'has no output or topic for a link into an input.',
+    );
+  const pickOne = 'drop the link on the dot of the one you mean.';
+  if (!startSends) return nothingLinked(`has ${candidates.length} outputs and topics; ${pickOne}`);
+  if (free.length === 0)
+    return nothingLinked(
+      `has no free input port: all ${candidates.length} are fed already; add another for a second source.`,
+    );
+  return nothingLinked(`has ${free.length} free input ports; ${pickOne}`);
 }

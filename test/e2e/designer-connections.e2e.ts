@@ -7,6 +7,7 @@ import {
   centerOf,
   connectPorts,
   counts,
+  emptyCanvasPoint,
   expectLinkBetween,
   linksThroughNodes,
   nameIt,
@@ -130,6 +131,36 @@ describeInChromium('connecting ports', (session) => {
     expect(await page.getByTestId('link-inspector').textContent()).toContain(
       'FromData product 1a · datasetToData product 2c',
     );
+  });
+
+  it('links to the free input of the product a link is dropped on, off its dot; undo takes it back; empty canvas says nothing was linked', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const notice = page.locator('.status-bar .notice__text');
+    await freeInputOfProduct2c(page);
+    const from = await centerOf(port(page, 'product-1a', 'out'));
+    const onName = await centerOf(productNode(page, 'Data product 2c').locator('.product-node__name'));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(onName.x, onName.y, { steps: 10 });
+    await page.mouse.up();
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+    expect(await page.getByTestId('link-inspector').textContent()).toContain(
+      'FromData product 1a · datasetToData product 2c',
+    );
+
+    await page.keyboard.press('Control+z');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 3 links');
+
+    const empty = await emptyCanvasPoint(page);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(empty.x, empty.y, { steps: 10 });
+    await page.mouse.up();
+    await expect
+      .poll(() => notice.textContent())
+      .toBe("Nothing linked: drop the link on a port's dot, or on a product.");
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 3 links');
   });
 
   it('tells in the status line what a drag linked, Auto-layout laid out and a deletion took, links counted', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { filterLinkEnds, type LinkEnd, linkEndsOf, oppositeLinkEnds } from '../../../shared/editing/link-ends';
+import {
+  filterLinkEnds,
+  type LinkEnd,
+  linkEndForDropOn,
+  linkEndsOf,
+  oppositeLinkEnds,
+} from '../../../shared/editing/link-ends';
 import type { Mesh } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { salesPipeline } from './editing-fixtures';
@@ -97,5 +103,55 @@ describe('filterLinkEnds', () => {
   it('keeps every end for an empty query, and none for a query nothing contains', () => {
     expect(filtered('  ')).toEqual(labels(inputsOfShop()));
     expect(filtered('lockers')).toEqual([]);
+  });
+});
+
+describe('linkEndForDropOn: a link dropped on a node rather than on one of its dots', () => {
+  const withSecondInputOnRevenue = (mesh: Mesh): Mesh => {
+    const revenue = mesh.products.find((product) => product.id === 'revenue');
+    revenue?.inputPorts.push({
+      ...(revenue.inputPorts[0] as (typeof revenue.inputPorts)[number]),
+      id: 'refunds',
+      name: 'refunds',
+    });
+    return mesh;
+  };
+
+  it('joins an output to the input of the node it was dropped on', () => {
+    expect(linkEndForDropOn(salesPipeline(), { nodeId: 'orders', portId: 'out' }, 'revenue')).toEqual({
+      ok: true,
+      endpoint: { nodeId: 'revenue', portId: 'in' },
+    });
+  });
+
+  it('joins an input to the output of the node it was dropped on', () => {
+    expect(linkEndForDropOn(salesPipeline(), { nodeId: 'revenue', portId: 'in' }, 'orders')).toEqual({
+      ok: true,
+      endpoint: { nodeId: 'orders', portId: 'out' },
+    });
+  });
+
+  it('takes the one free input of several, since an input takes one source', () => {
+    const mesh = withSecondInputOnRevenue(salesPipeline());
+    expect(linkEndForDropOn(mesh, { nodeId: 'shop', portId: 'items-cdc' }, 'revenue')).toEqual({
+      ok: true,
+      endpoint: { nodeId: 'revenue', portId: 'refunds' },
+    });
+  });
+
+  it('says which dot to drop on when several inputs are free', () => {
+    const mesh = withSecondInputOnRevenue(salesPipeline());
+    mesh.links = mesh.links.filter((link) => link.to.nodeId !== 'revenue');
+    expect(linkEndForDropOn(mesh, { nodeId: 'orders', portId: 'out' }, 'revenue')).toEqual({
+      ok: false,
+      reason: 'Nothing linked: Revenue has 2 free input ports; drop the link on the dot of the one you mean.',
+    });
+  });
+
+  it('says so when the node has no end of the kind the link needs', () => {
+    expect(linkEndForDropOn(salesPipeline(), { nodeId: 'orders', portId: 'out' }, 'shop')).toEqual({
+      ok: false,
+      reason: 'Nothing linked: Shop has no input port for a link from an output.',
+    });
   });
 });

@@ -35,14 +35,25 @@ function stepThroughTargets(
   setIndex((index) => Math.min(count - 1, Math.max(0, index + step)));
 }
 
-/** A list of link ends: those that send, those that receive, and inputs already fed (which a link to would be refused). */
+/** What a list of link ends shows for one: its label, what already feeds it, and whether a link to it closes a loop. */
+function endText(end: LinkEnd): string {
+  const fed = end.fedBy ? ` (fed by ${end.fedBy})` : '';
+  // A target that sends is downstream of the input the link starts at; one that receives, upstream of the output.
+  const loop = end.closesLoop ? ` (${end.sends ? 'downstream' : 'upstream'}: makes a loop)` : '';
+  return `${end.label}${fed}${loop}`;
+}
+
+/**
+ * A list of link ends: those that send, those that receive, inputs already fed (which a link to
+ * would be refused), and last those a link to would close a loop through.
+ */
 function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
   const group = (isInGroup: (end: LinkEnd) => boolean, label: string) => {
     const options = ends.flatMap((end, index) =>
       isInGroup(end)
         ? [
             <option key={`${end.endpoint.nodeId}/${end.endpoint.portId}`} value={index}>
-              {end.fedBy ? `${end.label} (fed by ${end.fedBy})` : end.label}
+              {endText(end)}
             </option>,
           ]
         : [],
@@ -51,9 +62,10 @@ function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
   };
   return (
     <>
-      {group((end) => end.sends, 'Sends data (output ports and topics)')}
-      {group((end) => !end.sends && !end.fedBy, 'Receives data (input ports)')}
-      {group((end) => Boolean(end.fedBy), 'Already fed: an input port takes one source')}
+      {group((end) => end.sends && !end.closesLoop, 'Sends data (output ports and topics)')}
+      {group((end) => !end.sends && !end.fedBy && !end.closesLoop, 'Receives data (input ports)')}
+      {group((end) => Boolean(end.fedBy) && !end.closesLoop, 'Already fed: an input port takes one source')}
+      {group((end) => Boolean(end.closesLoop), 'Makes a loop: the data would come back')}
     </>
   );
 }

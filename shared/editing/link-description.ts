@@ -1,5 +1,6 @@
+import { loopClosedBy } from '../lineage/product-feeds';
 import { type Endpoint, endpointName, type Mesh, resolveEndpoint } from '../model';
-import { linkById } from './mesh-index';
+import { linkById, productById } from './mesh-index';
 
 /** What a link's label says: which port feeds which, and under which contract. */
 export interface LinkDescription {
@@ -31,8 +32,15 @@ export function describeLink(mesh: Mesh, linkId: string): LinkDescription | unde
   };
 }
 
-/** What linking did, in the words of the link's label: `Linked orders · Orders to customer-360 · Orders`. */
+/**
+ * What linking did, in the words of the link's label: `Linked orders · Orders to customer-360 · Orders`,
+ * and the loop it closes, if any, which the product cycles rule will flag: `— this closes a loop: A → B → A`.
+ */
 export function describeLinking(verb: 'Linked' | 'Relinked', mesh: Mesh, linkId: string): string {
-  const link = describeLink(mesh, linkId);
-  return link ? `${verb} ${link.from} to ${link.to}` : verb;
+  const link = linkById(mesh, linkId);
+  const description = describeLink(mesh, linkId);
+  if (!link || !description) return verb;
+  const loop = loopClosedBy(mesh, link)?.map((productId) => productById(mesh, productId)?.name ?? productId);
+  const linked = `${verb} ${description.from} to ${description.to}`;
+  return loop ? `${linked} — this closes a loop: ${loop.join(' → ')}` : linked;
 }

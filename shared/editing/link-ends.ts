@@ -1,3 +1,4 @@
+import { productFeeds, shortestFeedPath } from '../lineage/product-feeds';
 import { distinctNodeName, type Endpoint, endpointName, type Mesh, productPorts, sameEndpoint } from '../model';
 import { domainById, productById, systemById } from './mesh-index';
 import { searchable } from './mesh-search';
@@ -11,6 +12,8 @@ export interface LinkEnd {
   sends: boolean;
   /** For an input port a link already feeds: what feeds it (`Shop · items-cdc`). An input takes one source. */
   fedBy?: string;
+  /** For a target of the Connect… dialog: whether a link to it would close a loop, data coming back to where it left. */
+  closesLoop?: boolean;
 }
 
 /** Every end a link can have in the design, node by node: output ports and topics, then input ports. */
@@ -44,13 +47,19 @@ export function linkEndsOf(mesh: Mesh, nodeId: string): LinkEnd[] {
 /**
  * The ends on other nodes that a link from `start` could reach: inputs for an end that sends,
  * else outputs and topics. Free inputs come first; inputs already fed follow, marked with what
- * feeds them, so in a large design a free one is quick to find.
+ * feeds them, so in a large design a free one is quick to find. Last come the ends a link would
+ * close a loop through (upstream of an end that sends, downstream of an input), marked so.
  */
 export function oppositeLinkEnds(mesh: Mesh, start: LinkEnd): LinkEnd[] {
-  const opposite = allLinkEnds(mesh).filter(
-    (end) => end.endpoint.nodeId !== start.endpoint.nodeId && end.sends !== start.sends,
-  );
-  return [...opposite.filter((end) => !end.fedBy), ...opposite.filter((end) => end.fedBy)];
+  const feeds = productFeeds(mesh);
+  const startId = start.endpoint.nodeId;
+  const closesLoop = (nodeId: string) =>
+    Boolean(start.sends ? shortestFeedPath(feeds, nodeId, startId) : shortestFeedPath(feeds, startId, nodeId));
+  const opposite = allLinkEnds(mesh)
+    .filter((end) => end.endpoint.nodeId !== startId && end.sends !== start.sends)
+    .map((end) => (closesLoop(end.endpoint.nodeId) ? { ...end, closesLoop: true } : end));
+  const inOrder = (ends: LinkEnd[]) => [...ends.filter((end) => !end.fedBy), ...ends.filter((end) => end.fedBy)];
+  return [...inOrder(opposite.filter((end) => !end.closesLoop)), ...inOrder(opposite.filter((end) => end.closesLoop))];
 }
 
 /**

@@ -49,9 +49,15 @@ function withShopSystem(): string {
   return JSON.stringify(mesh);
 }
 
-/** Orders to Revenue, with a copy of Revenue pasted into Sales: it keeps its name there. */
+/**
+ * Orders to Revenue, with a copy of Revenue pasted into Sales: it keeps its name there. Revenue
+ * also sends, and Orders also receives: a link from Revenue back to Orders would close a loop.
+ */
 function withRevenueCopyInSales(): string {
   const mesh = JSON.parse(ordersToRevenue());
+  const [orders, revenue] = mesh.products;
+  orders.inputPorts.push(aPort('returns-in', 'input'));
+  revenue.outputPorts.push(aPort('revenue-out', 'output'));
   const copy = aMesh()
     .withProduct('revenue-copy', 'sales', { name: 'Revenue', inputPorts: [aPort('orders-in', 'input')] })
     .build().products;
@@ -328,6 +334,27 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => links.count()).toBe(linksBefore + 1);
+
+    // From Revenue, Orders is upstream: its input comes last and marked, not chosen first, even though the other is fed.
+    await page.locator('.react-flow__node[data-id="revenue"]').click();
+    await page.keyboard.press('c');
+    await dialog.waitFor();
+    expect(await to.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)).toBe(
+      'Revenue (Sales) · orders-in (fed by Orders · orders-out)',
+    );
+    expect(await options()).toEqual([
+      'Revenue (Sales) · orders-in (fed by Orders · orders-out)',
+      'Orders · returns-in (upstream: makes a loop)',
+    ]);
+    // Linked anyway, the status line names the loop.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.locator('.status-bar .notice__text').textContent())
+      .toBe(
+        'Linked Revenue (Analytics) · revenue-out to Orders · returns-in — this closes a loop: Revenue → Orders → Revenue',
+      );
   });
 
   it('offers Connect… in a product’s right-click menu, and gives the focus back to it on Escape', async () => {

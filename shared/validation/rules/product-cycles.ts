@@ -1,4 +1,5 @@
 import { Memo } from '../../lineage/memo';
+import { productFeeds, shortestFeedPath } from '../../lineage/product-feeds';
 import { stronglyConnected } from '../../lineage/strongly-connected';
 import type { DataProduct, ElementRef, Link, Mesh } from '../../model';
 import { productPlace } from '../places';
@@ -50,19 +51,10 @@ function productCycles(mesh: Mesh): Cycle[] {
 }
 
 function searchCycles(mesh: Mesh): Cycle[] {
-  const productIds = new Set(mesh.products.map((product) => product.id));
-  const next = new Map<string, Link[]>();
-  for (const link of mesh.links) {
-    const { nodeId: from } = link.from;
-    const { nodeId: to } = link.to;
-    if (from === to || !productIds.has(from) || !productIds.has(to)) continue;
-    const list = next.get(from);
-    if (list) list.push(link);
-    else next.set(from, [link]);
-  }
+  const feeds = productFeeds(mesh);
   const components = stronglyConnected(
     mesh.products.map((product) => product.id),
-    (id) => (next.get(id) ?? []).map((link) => link.to.nodeId),
+    (id) => (feeds.get(id) ?? []).map((link) => link.to.nodeId),
   ).filter((component) => component.length > 1);
   const order = new Map(mesh.products.map((product, index) => [product.id, index]));
   return components.flatMap((component) => {
@@ -72,35 +64,12 @@ function searchCycles(mesh: Mesh): Cycle[] {
     const cycles: Cycle[] = [];
     for (const start of component.toSorted((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
       if (inCycle.has(start)) continue;
-      const cycle = shortestCycle(start, members, next);
+      // A product in a strongly connected group is on a cycle within it.
+      const links = shortestFeedPath(feeds, start, start, members) ?? [];
+      const cycle = { productIds: links.map((link) => link.from.nodeId), links };
       for (const id of cycle.productIds) inCycle.add(id);
       cycles.push(cycle);
     }
     return cycles;
   });
-}
-
-function shortestCycle(start: string, members: ReadonlySet<string>, next: ReadonlyMap<string, Link[]>): Cycle {
-  const cameBy = new Map<string, Link>();
-  const queue = [start];
-  for (let at = 0; at < queue.length; at++) {
-    const id = queue[at] as string;
-    for (const link of next.get(id) ?? []) {
-      const to = link.to.nodeId;
-      if (!members.has(to) || cameBy.has(to)) continue;
-      cameBy.set(to, link);
-      if (to === start) break;
-      queue.push(to);
-    }
-    if (cameBy.has(start)) break;
-  }
-  const links: Link[] = [];
-  for (
-    let link = cameBy.get(start);
-    link;
-    link = link.from.nodeId === start ? undefined : cameBy.get(link.from.nodeId)
-  ) {
-    links.unshift(link);
-  }
-  return { productIds: links.map((link) => link.from.nodeId), links };
 }

@@ -69,6 +69,38 @@ describe('oppositeLinkEnds', () => {
   });
 });
 
+describe('oppositeLinkEnds where a link could close a loop', () => {
+  /** Upstream, Middle and Aside, each with an input and an output, and one link between two of them. */
+  function plantWithLink(from: string, to: string): Mesh {
+    const ports = { inputPorts: [aPort('in', 'input')], outputPorts: [aPort('out', 'output')] };
+    return aMesh()
+      .withDomain('plant')
+      .withProduct('upstream', 'plant', { name: 'Upstream', ...ports })
+      .withProduct('middle', 'plant', { name: 'Middle', ...ports })
+      .withProduct('aside', 'plant', { name: 'Aside', ...ports })
+      .withLink(`${from}-to-${to}`, { nodeId: from, portId: 'out' }, { nodeId: to, portId: 'in' })
+      .build();
+  }
+  const offeredFrom = (mesh: Mesh, portId: string) => {
+    const start = linkEndsOf(mesh, 'middle').find((end) => end.endpoint.portId === portId) as LinkEnd;
+    return oppositeLinkEnds(mesh, start).map((end) => [end.label, Boolean(end.closesLoop)]);
+  };
+
+  it('offers an output the inputs upstream of it last, marked as closing a loop', () => {
+    expect(offeredFrom(plantWithLink('upstream', 'middle'), 'out')).toEqual([
+      ['Aside · in', false],
+      ['Upstream · in', true],
+    ]);
+  });
+
+  it('offers an input the outputs downstream of it last, marked as closing a loop', () => {
+    expect(offeredFrom(plantWithLink('middle', 'upstream'), 'in')).toEqual([
+      ['Aside · out', false],
+      ['Upstream · out', true],
+    ]);
+  });
+});
+
 describe('link ends of products that share a name', () => {
   it('names each one’s domain, so two inputs called “Meal Orders · input” can be told apart', () => {
     const mealOrders = { name: 'Meal Orders', inputPorts: [aPort('input', 'input')] };

@@ -46,6 +46,16 @@ describe('link actions', () => {
     expect(useNoticeStore.getState().notice?.text).toBe('Relinked orders · out to revenue · other');
   });
 
+  it('says so when the link closes a loop, naming the products round it', () => {
+    connect(end('orders', 'out'), end('revenue', 'in'));
+
+    connect(end('revenue', 'out'), end('orders', 'in'));
+
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'Linked revenue · out to orders · in — this closes a loop: revenue → orders → revenue',
+    );
+  });
+
   it('stores a link dragged from the input end the way data flows', () => {
     connect(end('revenue', 'in'), end('orders', 'out'));
     expect(documentNow().links[0]).toMatchObject({ from: end('orders', 'out'), to: end('revenue', 'in') });

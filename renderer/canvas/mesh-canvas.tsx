@@ -291,10 +291,12 @@ function MeshFlow() {
         }
       },
       onSelectionStart: () => {
+        useUiStore.getState().setBoxSelecting(true);
         document.body.classList.add(BOX_SELECTING);
         window.getSelection()?.removeAllRanges();
       },
       onSelectionEnd: () => {
+        useUiStore.getState().setBoxSelecting(false);
         document.body.classList.remove(BOX_SELECTING);
         window.getSelection()?.removeAllRanges();
       },

@@ -16,7 +16,7 @@ import {
 } from '../store/layout-actions';
 import { rememberNodeSizes } from '../store/node-sizes';
 import { usePreferencesStore } from '../store/preferences-store';
-import { type SelectionChange, useSelectionStore } from '../store/selection-store';
+import { type SelectionChange, selectLinksWithinSelectedNodes, useSelectionStore } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 import { clientPointOf } from './event-client-point';
 
@@ -91,14 +91,21 @@ export function useNodeChanges(
         rememberNodeSizes(sizes);
         setMeasured((previous) => new Map([...previous, ...sizes]));
       }
-      if (selections.length > 0) useSelectionStore.getState().applyNodeChanges(selections);
+      if (selections.length > 0) {
+        useSelectionStore.getState().applyNodeChanges(selections);
+        if (useUiStore.getState().isBoxSelecting) selectLinksWithinSelectedNodes();
+      }
     },
     [setMeasured, setGuides, sizeOf, flowStore],
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    // A box selects the links within it as its nodes change, not those React Flow's box adds.
+    const isBoxSelecting = useUiStore.getState().isBoxSelecting;
     const selections = changes.flatMap((change) =>
-      change.type === 'select' ? [{ id: change.id, selected: change.selected }] : [],
+      change.type === 'select' && !(isBoxSelecting && change.selected)
+        ? [{ id: change.id, selected: change.selected }]
+        : [],
     );
     if (selections.length > 0) useSelectionStore.getState().applyLinkChanges(selections);
   }, []);

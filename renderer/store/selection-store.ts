@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ElementIds } from '../../shared/editing/delete-elements';
+import { linksWithin } from '../../shared/editing/mesh-index';
 import { useDocumentStore } from './document-store';
 
 /** Selected domains, products and systems (`nodeIds`), and links. */
@@ -49,6 +50,20 @@ export function isOnlySelected(selection: Selection, id: string): boolean {
   return (
     selection.nodeIds.size + selection.linkIds.size === 1 && (selection.nodeIds.has(id) || selection.linkIds.has(id))
   );
+}
+
+/**
+ * Keeps selected only the links whose both ends are selected, as a selection box does: React Flow's
+ * own box selects every link touching a node in it, a link to a node outside too.
+ */
+export function selectLinksWithinSelectedNodes(): void {
+  const mesh = useDocumentStore.getState().mesh;
+  const { nodeIds } = useSelectionStore.getState();
+  if (mesh)
+    selectOnly(
+      nodeIds,
+      linksWithin(mesh, nodeIds).map((link) => link.id),
+    );
 }
 
 export function currentSelection(): Selection {

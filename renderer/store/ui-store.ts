@@ -53,6 +53,8 @@ interface UiState {
   reconnectingLinkId: string | null;
   /** The link under the pointer: it shows its label. */
   hoveredLinkId: string | null;
+  /** A selection box is being drawn (Shift+drag): the links it selects are those whose both ends it selects. */
+  isBoxSelecting: boolean;
   contextMenu: ContextMenuTarget | null;
   lineageFocus: LineageFocus | null;
   /** Auto-layout is computing: the canvas shows it is busy and offers Cancel. */
@@ -70,6 +72,7 @@ interface UiState {
   setDropTarget(domainId: string | null): void;
   setReconnecting(linkId: string | null): void;
   setHoveredLink(linkId: string | null): void;
+  setBoxSelecting(isBoxSelecting: boolean): void;
   openContextMenu(target: ContextMenuTarget | null): void;
   focusLineage(focus: LineageFocus | null): void;
   setLayingOut(isLayingOut: boolean): void;
@@ -83,6 +86,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   dropTargetDomainId: null,
   reconnectingLinkId: null,
   hoveredLinkId: null,
+  isBoxSelecting: false,
   contextMenu: null,
   lineageFocus: null,
   isLayingOut: false,
@@ -105,6 +109,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
     set((state) => (state.dropTargetDomainId === domainId ? state : { dropTargetDomainId: domainId })),
   setReconnecting: (linkId) => set({ reconnectingLinkId: linkId }),
   setHoveredLink: (linkId) => set((state) => (state.hoveredLinkId === linkId ? state : { hoveredLinkId: linkId })),
+  setBoxSelecting: (isBoxSelecting) => set({ isBoxSelecting }),
   openContextMenu: (contextMenu) => set({ contextMenu }),
   focusLineage: (lineageFocus) => set({ lineageFocus }),
   setLayingOut: (isLayingOut) => set({ isLayingOut }),

@@ -20,7 +20,7 @@ import {
 import { pastedContractDomain, servingDomains } from './contract-domains';
 import { copyName } from './copy-names';
 import { boundsOf, overlaps, type Point, type Rect, slideClear, slideClearNearest, translate } from './geometry';
-import { contractIdsOf, nodeIds } from './mesh-index';
+import { contractIdsOf, linksWithin, nodeIds } from './mesh-index';
 import {
   DOMAIN_PADDING,
   defaultSizeOf,
@@ -81,7 +81,7 @@ export function copyFragment(mesh: Mesh, selectedIds: ReadonlySet<string>): Mesh
     domains,
     products,
     systems,
-    links: mesh.links.filter((link) => copiedIds.has(link.from.nodeId) && copiedIds.has(link.to.nodeId)),
+    links: linksWithin(mesh, copiedIds),
     contracts: mesh.contracts.filter((contract) => contractIds.has(contract.id)),
     notes,
     layout: Object.fromEntries(layoutIds.flatMap((id) => (mesh.layout.nodes[id] ? [[id, mesh.layout.nodes[id]]] : []))),

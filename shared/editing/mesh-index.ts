@@ -37,6 +37,11 @@ export function linkById(mesh: Mesh, id: string): Link | undefined {
   return indexById(mesh.links).get(id);
 }
 
+/** The links whose both ends are among `nodeIds`. */
+export function linksWithin(mesh: Mesh, nodeIds: ReadonlySet<string>): Link[] {
+  return mesh.links.filter((link) => nodeIds.has(link.from.nodeId) && nodeIds.has(link.to.nodeId));
+}
+
 export function noteById(mesh: Mesh, id: string): Note | undefined {
   return mesh.notes && indexById(mesh.notes).get(id);
 }

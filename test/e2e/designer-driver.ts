@@ -46,6 +46,17 @@ export async function drag(page: Page, from: { x: number; y: number }, to: { x: 
   await page.mouse.up();
 }
 
+/** Draws a selection box with Shift held, from one corner to the other. */
+export async function shiftDrag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Promise<void> {
+  await page.keyboard.down('Shift');
+  await drag(page, from, to);
+  await page.keyboard.up('Shift');
+}
+
 export async function connectPorts(page: Page, from: Locator, to: Locator): Promise<void> {
   await drag(page, await centerOf(from), await centerOf(to));
 }

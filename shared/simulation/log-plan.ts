@@ -159,6 +159,17 @@ export function planPortLog(
   return { governing: { contract, schemaObject: schema }, log: { log, dataset } };
 }
 
+/** Why the simulation leaves a system's table out: a name SQLite keeps, or columns SQL cannot hold beside the engine's. */
+export function leftOutTableProblem(table: SystemTable): string | undefined {
+  const problem =
+    tableNameProblem(table.name) ??
+    columnsProblem(
+      table.columns.map((column) => column.name),
+      'columns',
+    );
+  return problem && `table '${table.name}' ${problem}, so it is left out`;
+}
+
 function planSystem(
   mesh: Mesh,
   system: OperationalSystem,
@@ -168,18 +179,8 @@ function planSystem(
   topicPrefix: string,
 ): SystemPlan {
   const tables = system.database.tables.filter((table, tableIndex) => {
-    const problem =
-      tableNameProblem(table.name) ??
-      columnsProblem(
-        table.columns.map((column) => column.name),
-        'columns',
-      );
-    if (problem) {
-      plan.problems.push({
-        path: `${path}.database.tables[${tableIndex}]`,
-        message: `table '${table.name}' ${problem}, so it is left out`,
-      });
-    }
+    const problem = leftOutTableProblem(table);
+    if (problem) plan.problems.push({ path: `${path}.database.tables[${tableIndex}]`, message: problem });
     return !problem;
   });
   const systemPlan: SystemPlan = { system, path, tables, cdcTopics: [], outboxTopics: [] };

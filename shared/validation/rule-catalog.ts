@@ -27,6 +27,7 @@ import { safeFileNamesRule } from './rules/safe-file-names';
 import { scenarioFillsTablesRule } from './rules/scenario-fills-tables';
 import { scenarioReferencesRule } from './rules/scenario-references';
 import { selfLinksRule } from './rules/self-links';
+import { sourceTablesRule } from './rules/source-tables';
 import { tombstoneSettingsRule } from './rules/tombstone-settings';
 import { transformationReadsRule } from './rules/transformation-reads';
 import { transformationSqlRule } from './rules/transformation-sql';
@@ -54,6 +55,7 @@ const MESH_RULES: readonly Rule[] = [
   productTablesRule,
   publishedFieldsRule,
   scenarioReferencesRule,
+  sourceTablesRule,
   scenarioFillsTablesRule,
   replicaIdentityRule,
   identifierLengthsRule,

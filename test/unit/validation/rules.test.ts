@@ -425,6 +425,17 @@ const CASES: Record<string, RuleCase> = {
     },
     passes: { mesh: () => withAScenario(() => {}) },
   },
+  'source-tables': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => {
+          shopTable(mesh).columns.push({ name: '_timestamp', type: 'text', nullable: true });
+        }),
+      message: "table 'customers' names '_timestamp', a column the engine keeps beside every record, so it is left out",
+      path: 'systems[0].database.tables[0]',
+    },
+    passes: { mesh: () => changed(() => {}) },
+  },
   'replica-identity': {
     triggers: {
       mesh: () => changed((mesh) => Object.assign(shopTable(mesh), { primaryKey: [] })),
@@ -1468,6 +1479,15 @@ describe('rule details', () => {
     expect(findings.map((finding) => [finding.path, finding.severity])).toEqual([
       [expect.stringMatching(/^systems\[0\]\.database\.tables\[0\]\.columns\[\d+\]\.name$/), 'error'],
     ]);
+  });
+
+  it('reports a table the simulation leaves out as left out only, not also as unfilled', () => {
+    const mesh = withAScenario(
+      (scenario) => scenario.data.splice(0),
+      (edited) => shopTable(edited).columns.push({ name: '_op', type: 'text', nullable: true }),
+    );
+    expect(findingsOf('source-tables', mesh).map((finding) => finding.path)).toEqual(['systems[0].database.tables[0]']);
+    expect(findingsOf('scenario-fills-tables', mesh)).toEqual([]);
   });
 
   it('leaves a keyless PostgreSQL table out of replica-identity while no connector captures it', () => {

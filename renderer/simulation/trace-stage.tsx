@@ -1,3 +1,4 @@
+import { type HistoryColumns, historyColumnNames } from '../../shared/contracts/history-columns';
 import type { ChangeTrace, TraceStage } from '../../shared/simulation';
 import { payloadFirst } from '../../shared/simulation/payload-first';
 import { changedFields } from '../../shared/simulation/record-diff';
@@ -18,8 +19,6 @@ export const STAGE_LABELS: Record<TraceStage['kind'], string> = {
   'output-port': 'Output port',
   transformation: 'Transformation',
 };
-
-const VERSION_COLUMNS = ['valid_from', 'valid_to', 'is_current'];
 
 /** One stage of a trace: where the change is, and the actual record there. */
 export function TraceStageView({ stage, readAt }: { stage: TraceStage; readAt: ChangeTrace['readAt'] }) {
@@ -88,7 +87,7 @@ export function TraceStageBody({ stage }: { stage: TraceStage }) {
           epochMillisColumns={stage.epochMillisColumns}
         />
       ) : (
-        stage.records.length > 1 && <RowCards records={stage.records} isHistory={stage.kind === 'history'} />
+        stage.records.length > 1 && <RowCards records={stage.records} versionColumns={stage.versionColumns} />
       )}
     </>
   );
@@ -134,8 +133,15 @@ function EnvelopeTimes({ value }: { value: unknown }) {
  * Several rows (an entity's versions), a field table each so no column is cut off, side by side
  * where there is room; the fields that changed from the row before are marked.
  */
-function RowCards({ records, isHistory }: { records: readonly Record<string, unknown>[]; isHistory: boolean }) {
-  const leading = isHistory ? VERSION_COLUMNS : [];
+function RowCards({
+  records,
+  versionColumns,
+}: {
+  records: readonly Record<string, unknown>[];
+  /** A history's versions: the columns that date them, shown first. */
+  versionColumns: HistoryColumns | undefined;
+}) {
+  const leading = versionColumns ? historyColumnNames(versionColumns) : [];
   return (
     <ol className="trace-stage__rows">
       {records.map((record, index) => {
@@ -148,7 +154,9 @@ function RowCards({ records, isHistory }: { records: readonly Record<string, unk
           // biome-ignore lint/suspicious/noArrayIndexKey: a stage's rows are a fixed list
           <li key={index}>
             <p className="trace-stage__row-title">
-              {isHistory ? `version ${index + 1}${record.is_current === 1 ? ' (current)' : ''}` : `row ${index + 1}`}
+              {versionColumns
+                ? `version ${index + 1}${record[versionColumns.isCurrent] === 1 ? ' (current)' : ''}`
+                : `row ${index + 1}`}
             </p>
             <FieldTable
               record={ordered}

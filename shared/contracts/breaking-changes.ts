@@ -6,6 +6,7 @@ import { classificationDirection } from './classification-strictness';
 import { canReadAs } from './compatibility';
 import { pairEntries } from './entry-pairing';
 import type { ContractFinding } from './finding';
+import { historyColumnNames, historyColumnsOf } from './history-columns';
 import { nestedFieldPath } from './nested-fields';
 import { allowedValuesRule, isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
 import type { PathSegment } from './path-problem';
@@ -49,6 +50,7 @@ const BREAKING_KINDS = [
   'quality-changed',
   'kind-changed',
   'history-dropped',
+  'history-columns-renamed',
   'physical-name-changed',
   'relationship-changed',
   'sla-weakened',
@@ -184,6 +186,19 @@ function breakingStepOf(version: Semver | undefined): string {
 
 const CONTRACT_FIELDS = ['name', 'status', 'description', 'owner', 'domain', 'dataProduct'] as const;
 
+/** History columns renamed (their `historyColumnPrefix` changed) while history is kept before and after. */
+function historyColumnChanges(previous: Contract, next: Contract): ContractChange[] {
+  if (!previous.keepHistory || !next.keepHistory) return [];
+  const [was, is] = [previous, next].map((contract) => historyColumnNames(historyColumnsOf(contract)).join(', '));
+  return was === is
+    ? []
+    : [
+        change('history-columns-renamed', CONTRACT_SUBJECT, `history columns renamed: ${was} → ${is}`, [
+          'historyColumnPrefix',
+        ]),
+      ];
+}
+
 function contractChanges(previous: Contract, next: Contract): ContractChange[] {
   return [
     ...(previous.kind === next.kind
@@ -195,6 +210,7 @@ function contractChanges(previous: Contract, next: Contract): ContractChange[] {
     ...(!previous.keepHistory && next.keepHistory
       ? [change('history-added', CONTRACT_SUBJECT, 'history is kept', ['keepHistory'])]
       : []),
+    ...historyColumnChanges(previous, next),
     ...CONTRACT_FIELDS.flatMap((field) =>
       previous[field] === next[field]
         ? []

@@ -19,7 +19,8 @@ import type { PathResult, PathSegment } from './path-problem';
  * - What ODCS has and the model does not (servers, roles, tags, businessName, ...) is
  *   kept in `extensions` at the level it was found and written back verbatim.
  * - Our event/entity semantics live in contract-level `customProperties`: `datasetKind`
- *   (`event` | `entity`) and `keepHistory` (boolean). A contract that does not say is
+ *   (`event` | `entity`), `keepHistory` (boolean) and `historyColumnPrefix` (what the history
+ *   columns' names start with, see history-columns.ts). A contract that does not say is
  *   inferred: streaming servers (Kafka, Kinesis, Pub/Sub) or a topic/stream object make
  *   an event, anything else an entity. ODCS has no contract-level quality, so the
  *   model's contract-level rules travel as `contractQuality`.
@@ -39,8 +40,14 @@ type OdcsObject = Record<string, unknown>;
 
 export const DATASET_KIND_PROPERTY = 'datasetKind';
 export const KEEP_HISTORY_PROPERTY = 'keepHistory';
+export const HISTORY_COLUMN_PREFIX_PROPERTY = 'historyColumnPrefix';
 export const CONTRACT_QUALITY_PROPERTY = 'contractQuality';
-const APP_CUSTOM_PROPERTIES = [DATASET_KIND_PROPERTY, KEEP_HISTORY_PROPERTY, CONTRACT_QUALITY_PROPERTY];
+const APP_CUSTOM_PROPERTIES = [
+  DATASET_KIND_PROPERTY,
+  KEEP_HISTORY_PROPERTY,
+  HISTORY_COLUMN_PREFIX_PROPERTY,
+  CONTRACT_QUALITY_PROPERTY,
+];
 
 const PROPERTY_FIELDS = [
   'name',
@@ -102,6 +109,9 @@ function appCustomProperties(contract: ContractModel): OdcsObject[] {
   return [
     ...(contract.isKindDeclared ? [{ property: DATASET_KIND_PROPERTY, value: contract.kind }] : []),
     ...(contract.keepHistory ? [{ property: KEEP_HISTORY_PROPERTY, value: true }] : []),
+    ...(contract.historyColumnPrefix !== undefined
+      ? [{ property: HISTORY_COLUMN_PREFIX_PROPERTY, value: contract.historyColumnPrefix }]
+      : []),
     ...(contract.quality ? [{ property: CONTRACT_QUALITY_PROPERTY, value: contract.quality.map(qualityToOdcs) }] : []),
   ];
 }
@@ -168,6 +178,7 @@ export function contractFromOdcs(document: OdcsDocument): PathResult<ContractMod
     kind: declaredKind ?? inferKind(document),
     isKindDeclared: declaredKind !== undefined,
     keepHistory: findCustom(KEEP_HISTORY_PROPERTY) ?? false,
+    historyColumnPrefix: findCustom(HISTORY_COLUMN_PREFIX_PROPERTY),
     description: purpose,
     owner,
     schema: asArray(document.schema).map((object) => objectFromOdcs(asObject(object))),
@@ -377,6 +388,8 @@ export function documentPathOf(modelPath: readonly PathSegment[], document: unkn
       return customPropertyPath(DATASET_KIND_PROPERTY);
     case 'keepHistory':
       return customPropertyPath(KEEP_HISTORY_PROPERTY);
+    case 'historyColumnPrefix':
+      return customPropertyPath(HISTORY_COLUMN_PREFIX_PROPERTY);
     case 'quality':
       return customPropertyPath(CONTRACT_QUALITY_PROPERTY, rest);
     case 'description':

@@ -79,7 +79,7 @@ export type SlaProperty = z.infer<typeof SlaPropertySchema>;
 
 /**
  * Events are immutable and append-only; entities are mutable and keyed, and may keep
- * history (valid_from / valid_to / is_current) beside their latest state.
+ * history (valid_from / valid_to / is_current, see history-columns.ts) beside their latest state.
  */
 export const DatasetKindSchema = z.enum(['event', 'entity']);
 export type DatasetKind = z.infer<typeof DatasetKindSchema>;
@@ -102,6 +102,11 @@ export const ContractModelSchema = z.strictObject({
   /** Whether the contract says its kind (`datasetKind`), rather than the app inferring it. */
   isKindDeclared: z.boolean(),
   keepHistory: z.boolean(),
+  /** What the history columns' names start with (`dbt_` gives `dbt_valid_from`…); none when absent. */
+  historyColumnPrefix: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must start with a letter or _ and hold only letters, digits and _' })
+    .optional(),
   description: z.string().optional(),
   owner: z.string().optional(),
   domain: z.string().optional(),

@@ -1,8 +1,9 @@
+import { type HistoryColumns, historyColumnNames } from '../contracts/history-columns';
 import type { DatasetKind } from '../model/contract';
 import type { Result } from '../model/problem';
 import type { TraceStageKind } from '../model/scenario';
 import type { BrokerLog } from './broker-log';
-import { type Dataset, historyTableName } from './dataset';
+import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import type { UnreadCause } from './input-consumer';
 import { type LackedColumns, lackedColumns, lackedColumnText } from './lacked-columns';
@@ -54,6 +55,8 @@ export interface TraceStage {
   /** The table or log the records are in. */
   source: string;
   records: Record<string, unknown>[];
+  /** History stages: the columns that date each version of `records`, as its contract names them. */
+  versionColumns?: HistoryColumns;
   /** Columns of `records` that hold epoch milliseconds (a raw zone's `_timestamp`), shown as times. */
   epochMillisColumns?: string[];
   /** The record as it is on a topic or port log (partition, offset, envelope). */
@@ -626,16 +629,18 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
           if (skipped) continue;
           if (dataset.keepsHistory) {
             const history = historyTableName(dataset);
+            const versionColumns = datasetHistoryColumns(dataset);
             stages.push({
               kind: 'history',
-              title: `History of the entity in ${history} (valid_from, valid_to)`,
+              title: `History of the entity in ${history} (${versionColumns.validFrom}, ${versionColumns.validTo})`,
               nodeId: productId,
               source: history,
               moment: READ_NOW,
+              versionColumns,
               records: selectRows(
                 query,
                 productId,
-                `SELECT * FROM ${quoteIdentifier(history)} WHERE ${whereSql(key)} ORDER BY valid_from LIMIT ${MAX_HISTORY_VERSIONS}`,
+                `SELECT * FROM ${quoteIdentifier(history)} WHERE ${whereSql(key)} ORDER BY ${quoteIdentifier(versionColumns.validFrom)} LIMIT ${MAX_HISTORY_VERSIONS}`,
               ),
             });
           }
@@ -715,11 +720,13 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
       if (skipped) return;
       if (dataset.keepsHistory) {
         const history = historyTableName(dataset);
+        const versionColumns = datasetHistoryColumns(dataset);
+        const [validFrom, validTo, isCurrent] = historyColumnNames(versionColumns).map(quoteIdentifier);
         // A truncate ends every current version at its own time: the versions ended then are the ones it closed.
         const closedAt = isoTime(Number(rawRow._source_ts));
         // ...less those an update at the same time closed, each followed by its next version.
-        const closedWhere = `is_current = 0 AND valid_to = ${sqlLiteral(closedAt)} AND NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(history)} AS next
-WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quoteIdentifier(name)}`).join(' AND ')} AND next.valid_from = closed.valid_to)`;
+        const closedWhere = `closed.${isCurrent} = 0 AND closed.${validTo} = ${sqlLiteral(closedAt)} AND NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(history)} AS next
+WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quoteIdentifier(name)}`).join(' AND ')} AND next.${validFrom} = closed.${validTo})`;
         const closed = selectRows(
           query,
           productId,
@@ -738,6 +745,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
           source: history,
           records: closed,
           moment: READ_NOW,
+          versionColumns,
           ...(total > closed.length && { note: `The first ${closed.length} of ${total} shown.` }),
           ...(total === 0 && { note: 'No current version to close: the table was empty.' }),
         });

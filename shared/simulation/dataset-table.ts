@@ -1,4 +1,4 @@
-import { type Dataset, historyTableName } from './dataset';
+import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset';
 import { columnDefinitions, columnList, isoTimestampSql, quoteIdentifier } from './sql-text';
 
 /**
@@ -147,12 +147,23 @@ function upsertSql(dataset: Dataset, table: string, source: string): string {
     ON CONFLICT (${columnList(dataset.key)}) ${onConflict}`;
 }
 
+/** The dataset's history columns, quoted for SQL. */
+function historySql(dataset: Dataset): { validFrom: string; validTo: string; isCurrent: string } {
+  const { validFrom, validTo, isCurrent } = datasetHistoryColumns(dataset);
+  return {
+    validFrom: quoteIdentifier(validFrom),
+    validTo: quoteIdentifier(validTo),
+    isCurrent: quoteIdentifier(isCurrent),
+  };
+}
+
 function historyTableSql(dataset: Dataset): string[] {
   const history = historyTableName(dataset);
   const columns = columnDefinitions(dataset.columns);
+  const { validFrom, validTo, isCurrent } = historySql(dataset);
   return [
-    `CREATE TABLE node.${quoteIdentifier(history)} (${[...columns, 'valid_from TEXT NOT NULL', 'valid_to TEXT', 'is_current INTEGER NOT NULL'].join(', ')})`,
-    `CREATE UNIQUE INDEX node.${quoteIdentifier(`${history}_current`)} ON ${quoteIdentifier(history)} (${columnList(dataset.key)}) WHERE is_current = 1`,
+    `CREATE TABLE node.${quoteIdentifier(history)} (${[...columns, `${validFrom} TEXT NOT NULL`, `${validTo} TEXT`, `${isCurrent} INTEGER NOT NULL`].join(', ')})`,
+    `CREATE UNIQUE INDEX node.${quoteIdentifier(`${history}_current`)} ON ${quoteIdentifier(history)} (${columnList(dataset.key)}) WHERE ${isCurrent} = 1`,
   ];
 }
 
@@ -162,22 +173,23 @@ function closeVersionSql(dataset: Dataset, onlyIfChanged = false): string {
     (column) => `${quoteIdentifier(column)} IS NOT NEW.${quoteIdentifier(column)}`,
   );
   const condition = onlyIfChanged && changed.length > 0 ? ` AND (${changed.join(' OR ')})` : '';
-  return `UPDATE ${quoteIdentifier(historyTableName(dataset))} SET valid_to = ${isoTimestampSql('NEW._timestamp')}, is_current = 0
-    WHERE is_current = 1 AND ${sameKey(dataset)}${condition}`;
+  return `${closeAllVersionsSql(dataset)} AND ${sameKey(dataset)}${condition}`;
 }
 
 /** ...a truncate ends every current version... */
 function closeAllVersionsSql(dataset: Dataset): string {
-  return `UPDATE ${quoteIdentifier(historyTableName(dataset))} SET valid_to = ${isoTimestampSql('NEW._timestamp')}, is_current = 0
-    WHERE is_current = 1`;
+  const { validTo, isCurrent } = historySql(dataset);
+  return `UPDATE ${quoteIdentifier(historyTableName(dataset))} SET ${validTo} = ${isoTimestampSql('NEW._timestamp')}, ${isCurrent} = 0
+    WHERE ${isCurrent} = 1`;
 }
 
 /** ...and a change opens the next one; the unique index on current versions ignores a change that changed nothing. */
 function openVersionSql(dataset: Dataset): string[] {
   const names = dataset.columns.map((column) => column.name);
+  const { validFrom, validTo, isCurrent } = historySql(dataset);
   return [
     closeVersionSql(dataset, true),
-    `INSERT OR IGNORE INTO ${quoteIdentifier(historyTableName(dataset))} (${columnList(names)}, valid_from, valid_to, is_current)
+    `INSERT OR IGNORE INTO ${quoteIdentifier(historyTableName(dataset))} (${columnList(names)}, ${validFrom}, ${validTo}, ${isCurrent})
     VALUES (${columnList(names, 'NEW')}, ${isoTimestampSql('NEW._timestamp')}, NULL, 1)`,
   ];
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_HISTORY_COLUMNS, type HistoryColumns, historyColumnNames } from '../contracts/history-columns';
 import type { LinkDataset } from '../contracts/link-dataset';
 import { keyPropertiesInOrder } from '../contracts/primary-key';
 import type { ContractProperty, DatasetKind } from '../model/contract';
@@ -17,6 +18,8 @@ export interface Dataset {
   key: string[];
   /** Entities only: whether `<name>_history` keeps every version (valid_from, valid_to, is_current). */
   keepsHistory: boolean;
+  /** Where history is kept: its columns' names, as the contract gives them (see `historyColumnsOf`). */
+  historyColumns?: HistoryColumns;
   /**
    * Entities fed by a CDC topic: each change carries its source position (`source.sequence`), and
    * one that is not newer than the last applied to its key (a redelivery, an older record) is skipped.
@@ -106,11 +109,13 @@ export function historyTableName(dataset: Pick<Dataset, 'name'>): string {
   return `${dataset.name}_history`;
 }
 
-/** What a history table adds to the entity's columns for each version. */
-export const HISTORY_COLUMNS = ['valid_from', 'valid_to', 'is_current'] as const;
+/** The columns the entity's history table adds to each version. */
+export function datasetHistoryColumns(dataset: Pick<Dataset, 'historyColumns'>): HistoryColumns {
+  return dataset.historyColumns ?? DEFAULT_HISTORY_COLUMNS;
+}
 
-/** The entity's own columns named like a history column (SQLite compares names ignoring case). */
-export function historyColumnClashes(dataset: Pick<Dataset, 'columns'>): string[] {
-  const reserved = new Set<string>(HISTORY_COLUMNS);
+/** The entity's own columns named like one of `history` (SQLite compares names ignoring case). */
+export function historyColumnClashes(dataset: Pick<Dataset, 'columns'>, history: HistoryColumns): string[] {
+  const reserved = new Set(historyColumnNames(history).map((name) => name.toLowerCase()));
   return dataset.columns.map((column) => column.name).filter((name) => reserved.has(name.toLowerCase()));
 }

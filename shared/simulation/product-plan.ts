@@ -1,3 +1,4 @@
+import { HISTORY_COLUMNS_REMEDY } from '../contracts/history-columns';
 import { contractOf, meshGraph } from '../lineage/mesh-graph';
 import { productLineage } from '../lineage/product-lineage';
 import { unclassifiedCopies } from '../lineage/unclassified-copies';
@@ -125,7 +126,7 @@ function problemOf(refusal: TableRefusal): Problem {
     case 'history-columns':
       return {
         path: refusal.path,
-        message: `keeps no history of '${refusal.table}': its own columns ${refusal.columns.map((name) => `'${name}'`).join(', ')} are the names history versions need; rename them to keep history`,
+        message: `keeps no history of '${refusal.table}': its own columns ${refusal.columns.map((name) => `'${name}'`).join(', ')} are the names history versions need; ${HISTORY_COLUMNS_REMEDY}`,
       };
   }
 }

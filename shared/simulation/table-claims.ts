@@ -1,3 +1,4 @@
+import { historyColumnsOf } from '../contracts/history-columns';
 import type { Transformation } from '../model/data-product';
 import type { Port } from '../model/port';
 import { type Dataset, historyColumnClashes, historyTableName } from './dataset';
@@ -108,11 +109,13 @@ export function claimTables({ inputs, transformations, outputs }: TableSources):
 
     function claimHistory(entity: Dataset) {
       if (entity.kind !== 'entity') return;
-      const clashes = historyColumnClashes(entity);
+      const historyColumns = historyColumnsOf(governing.contract);
+      const clashes = historyColumnClashes(entity, historyColumns);
       if (clashes.length > 0) {
         refusals.push({ kind: 'history-columns', table: entity.name, columns: clashes, port, path });
       } else if (!entity.keepsHistory && claim(historyTableName(entity), { kind: 'history', port, path })) {
         entity.keepsHistory = true;
+        entity.historyColumns = historyColumns;
       }
     }
   });

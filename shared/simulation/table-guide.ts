@@ -1,5 +1,6 @@
+import { historyColumnNames } from '../contracts/history-columns';
 import { distinctPortName } from '../model/endpoints';
-import { historyTableName } from './dataset';
+import { datasetHistoryColumns, historyTableName } from './dataset';
 import type { PipelinePlan } from './pipeline-plan';
 import type { InputPlan, ProductPlan } from './product-plan';
 import { QUARANTINE_TABLE } from './table-claims';
@@ -65,7 +66,7 @@ function productTables(plan: PipelinePlan, product: ProductPlan): TableGuideEntr
       continue;
     entries.push({
       table: historyTableName(output.dataset),
-      holds: `every version of '${output.dataset.name}' (valid_from, valid_to, is_current)`,
+      holds: `every version of '${output.dataset.name}' (${historyColumnNames(datasetHistoryColumns(output.dataset)).join(', ')})`,
       namedAfter: `'${output.dataset.name}' and '_history': contract '${output.governing.contract.id}' keeps history`,
     });
   }

@@ -1,4 +1,5 @@
 import { compareContracts, guessObjectRenames, guessRenames } from '../../contracts/breaking-changes';
+import { historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
 import { columnNameOf } from '../../contracts/physical-names';
 import type { Contract, ContractProperty } from '../../model/contract';
 import { refuseLossyTypeChange } from './lossy-type-changes';
@@ -175,6 +176,16 @@ function isNotNull(table: PostgresTable, property: ContractProperty): boolean {
   return property.required || table.primaryKey.includes(columnNameOf(property));
 }
 
+/** The history columns renamed where the contract's `historyColumnPrefix` changed: indexes on them follow. */
+function historyColumnRenames(history: string, before: Contract, after: Contract): string[] {
+  const was = historyColumnNames(historyColumnsOf(before));
+  const is = historyColumnNames(historyColumnsOf(after));
+  return was.flatMap((from, index) => {
+    const to = is[index] as string;
+    return from === to ? [] : [`ALTER TABLE ${history} RENAME COLUMN ${ident(from)} TO ${ident(to)};`];
+  });
+}
+
 function alterTableStatements(
   before: PostgresTable,
   after: PostgresTable,
@@ -243,6 +254,7 @@ function alterTableStatements(
     ...(before.keepsHistory && !after.keepsHistory
       ? [sqlComment('breaking: history is no longer kept'), `DROP TABLE ${history};`]
       : []),
+    ...(keepsHistory ? historyColumnRenames(history, before.contract, after.contract) : []),
     ...changedChecks.flatMap(({ was, subject: about }) =>
       was ? [...notesFor(about), `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(was.name)};`] : [],
     ),

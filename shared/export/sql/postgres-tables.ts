@@ -1,3 +1,4 @@
+import { historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
 import { columnNameOf, tableNameOf } from '../../contracts/physical-names';
 import { primaryKeyOf } from '../../contracts/primary-key';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
@@ -13,12 +14,12 @@ import { ident, literal, postgresName, qualified, sqlComment } from './postgres-
  * - every table: a CHECK per column the contract says more of than its type (postgres-checks.ts),
  *   not on the history table, whose earlier versions kept the contract of their day;
  * - an entity that keeps history also gets `<name>_history` with the same columns and
- *   `valid_from`, `valid_to`, `is_current`, one current row per key (a partial unique index).
+ *   `valid_from`, `valid_to`, `is_current` (after the contract's `historyColumnPrefix`, see
+ *   history-columns.ts), one current row per key (a partial unique index).
  * Column types: see postgres-column-types.ts; required → NOT NULL.
  * Tables and columns take their physicalName where the contract gives one (see physical-names.ts).
  */
 
-export const HISTORY_COLUMNS = ['valid_from', 'valid_to', 'is_current'] as const;
 const APPEND_ONLY_FUNCTION = 'reject_change_of_event';
 
 export interface PostgresTable {
@@ -135,7 +136,7 @@ export function tableProblems(table: PostgresTable): { message: string; repeated
     })),
     ...(table.keepsHistory
       ? table.object.properties
-          .filter((property) => (HISTORY_COLUMNS as readonly string[]).includes(columnNameOf(property)))
+          .filter((property) => historyColumnNames(historyColumnsOf(table.contract)).includes(columnNameOf(property)))
           .map((property) => ({
             message: `property '${property.name}' of '${table.name}' clashes with the history column '${columnNameOf(property)}'`,
           }))
@@ -175,11 +176,12 @@ export function createTableStatements(table: PostgresTable): string[] {
 export function historyTableStatements(table: PostgresTable): string[] {
   const target = qualified(table.schema, historyName(table));
   const isKeyed = table.primaryKey.length > 0;
+  const { validFrom, validTo, isCurrent } = historyColumnsOf(table.contract);
   const columns = [
     ...table.object.properties.map(columnDefinition),
-    '"valid_from" timestamptz NOT NULL',
-    '"valid_to" timestamptz',
-    '"is_current" boolean NOT NULL',
+    `${ident(validFrom)} timestamptz NOT NULL`,
+    `${ident(validTo)} timestamptz`,
+    `${ident(isCurrent)} boolean NOT NULL`,
   ];
   return [
     // No primary key: several versions of a key can start at the same instant (changes within one commit).
@@ -197,15 +199,16 @@ export function historyTableStatements(table: PostgresTable): string[] {
  */
 export function historySeedStatement(table: PostgresTable): string {
   const columns = columnNames(table.object.properties.map(columnNameOf));
-  return `INSERT INTO ${qualified(table.schema, historyName(table))} (${columns}, ${columnNames(HISTORY_COLUMNS)}) SELECT ${columns}, now(), NULL, true FROM ${qualified(table.schema, table.name)};`;
+  return `INSERT INTO ${qualified(table.schema, historyName(table))} (${columns}, ${columnNames(historyColumnNames(historyColumnsOf(table.contract)))}) SELECT ${columns}, now(), NULL, true FROM ${qualified(table.schema, table.name)};`;
 }
 
 /** One current row per key, and versions found by key and time. */
 export function historyIndexStatements(table: PostgresTable): string[] {
   const target = qualified(table.schema, historyName(table));
+  const { validFrom, isCurrent } = historyColumnsOf(table.contract);
   return [
-    `CREATE UNIQUE INDEX ${ident(currentIndexName(table))} ON ${target} (${columnNames(table.primaryKey)}) WHERE "is_current";`,
-    `CREATE INDEX ${ident(versionsIndexName(table))} ON ${target} (${columnNames([...table.primaryKey, 'valid_from'])});`,
+    `CREATE UNIQUE INDEX ${ident(currentIndexName(table))} ON ${target} (${columnNames(table.primaryKey)}) WHERE ${ident(isCurrent)};`,
+    `CREATE INDEX ${ident(versionsIndexName(table))} ON ${target} (${columnNames([...table.primaryKey, validFrom])});`,
   ];
 }
 

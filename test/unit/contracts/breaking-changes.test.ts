@@ -65,6 +65,21 @@ describe('breaking changes', () => {
     expect(compareContracts(previous, previous)).toMatchObject({ changes: [], isBreaking: false, findings: [] });
   });
 
+  it('reports renamed history columns as breaking: readers of the history table name them', () => {
+    const history = { ...previous, keepHistory: true };
+    expect(compareContracts(history, { ...history, version: '2.0.0', historyColumnPrefix: 'dbt_' }).changes).toEqual([
+      expect.objectContaining({
+        kind: 'history-columns-renamed',
+        isBreaking: true,
+        message:
+          'history columns renamed: valid_from, valid_to, is_current → dbt_valid_from, dbt_valid_to, dbt_is_current',
+      }),
+    ]);
+    expect(compareContracts(previous, { ...previous, version: '1.0.1', historyColumnPrefix: 'dbt_' }).changes).toEqual(
+      [],
+    );
+  });
+
   it.each<[string, Contract, [ChangeKind, boolean, string, string]]>([
     [
       'a removed field',

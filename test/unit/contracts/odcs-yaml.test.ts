@@ -91,6 +91,25 @@ describe('reading and writing the model', () => {
     ]);
   });
 
+  it('reads and writes the history column prefix as a custom property, refusing one SQL would need quotes for', () => {
+    const withPrefix = (value: string) =>
+      anOdcsText(
+        `customProperties:\n  - property: keepHistory\n    value: true\n  - property: historyColumnPrefix\n    value: "${value}"\n`,
+      );
+    const contract = imported(withPrefix('dbt_'));
+    expect(contract).toMatchObject({ keepHistory: true, historyColumnPrefix: 'dbt_' });
+    expect(contract.extensions?.customProperties).toBeUndefined();
+    expect(parse(serializeOdcsYaml(contract)).customProperties).toContainEqual({
+      property: 'historyColumnPrefix',
+      value: 'dbt_',
+    });
+    expect(problemsOf(parseOdcsYaml(withPrefix('scd 2')))).toEqual([
+      expect.stringMatching(
+        /customProperties\[1\]\.value: must start with a letter or _ and hold only letters, digits and _$/,
+      ),
+    ]);
+  });
+
   it('reads a contract that does not say its kind as an inferred entity without history', () => {
     expect(imported(anOdcsText())).toMatchObject({
       id: 'orders',

@@ -211,6 +211,67 @@ describe('SQL export', () => {
     });
   });
 
+  describe('history columns named as the contract gives them', () => {
+    /** Product `p` serving `permits`, which keeps history, its history columns after `historyColumnPrefix`. */
+    const permitsDesign = (historyColumnPrefix: string | undefined, validity: 'own validity' | 'no validity') =>
+      aMesh()
+        .withDomain('d')
+        .withContract('permits', {
+          keepHistory: true,
+          ...(historyColumnPrefix !== undefined && { historyColumnPrefix }),
+          schema: [
+            {
+              name: 'permits',
+              properties: [
+                field('id', 'integer', { required: true, primaryKey: true }),
+                ...(validity === 'own validity' ? [field('valid_from', 'date'), field('valid_to', 'date')] : []),
+              ],
+            },
+          ],
+        })
+        .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'permits' })] })
+        .build();
+    const historyColumns = async () =>
+      (
+        await db.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = 'p' AND table_name = 'permits_history' ORDER BY ordinal_position`,
+        )
+      ).rows.map((row) => row.column_name);
+
+    it('creates them beside validity columns of its own, one current version per key', async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(permitsDesign('dbt_', 'own validity')));
+
+      expect(await historyColumns()).toEqual([
+        'id',
+        'valid_from',
+        'valid_to',
+        'dbt_valid_from',
+        'dbt_valid_to',
+        'dbt_is_current',
+      ]);
+      const version = `INSERT INTO p.permits_history VALUES (1, '2026-01-01', '2026-06-30', now(), NULL, true)`;
+      await db.exec(version);
+      await expect(db.exec(version)).rejects.toThrow(/permits_history_current/);
+    });
+
+    it('renames them in a migration when the prefix changes, keeping the versions', async () => {
+      const saved = permitsDesign(undefined, 'no validity');
+      const current = permitsDesign('dbt_', 'no validity');
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(saved));
+      await db.exec(`INSERT INTO p.permits_history VALUES (1, '2026-01-01T00:00:00Z', NULL, true)`);
+      await runAsPsql(db, String(sqlFiles(current, saved).find((file) => file.path.endsWith('.changes.sql'))?.content));
+
+      const rows = await db.query('SELECT id, dbt_is_current FROM p.permits_history');
+      expect(rows.rows).toEqual([{ id: 1, dbt_is_current: true }]);
+      const migrated = await schemaOf(db, ['p']);
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(current));
+      expect(migrated).toEqual(await schemaOf(db, ['p']));
+    });
+  });
+
   it('creates a product’s tables all or nothing: a statement that fails leaves none of the file’s tables behind', async () => {
     await emptyDatabase(db);
     const orders = sqlFiles(ecommerce.mesh).find((file) => file.path === 'sql/orders.sql')!;

@@ -282,8 +282,10 @@ export class ContractBuilder {
     return this;
   }
 
-  keepingHistory(): this {
+  /** History kept, its columns named with `columnPrefix` when given (`dbt_valid_from`…). */
+  keepingHistory(columnPrefix?: string): this {
     this.contract.keepHistory = true;
+    if (columnPrefix !== undefined) this.contract.historyColumnPrefix = columnPrefix;
     return this;
   }
 

@@ -1,4 +1,4 @@
-import { DATASET_KIND_PROPERTY } from './odcs-document';
+import { APP_CUSTOM_PROPERTIES, DATASET_KIND_PROPERTY, KEEP_HISTORY_PROPERTY } from './odcs-document';
 import {
   type KeySuggestion,
   logicalTypeOptionsFor,
@@ -16,12 +16,17 @@ export function completeOdcsKeys(cursor: YamlCursorPath, apiVersion?: string): K
   );
 }
 
-/** The values to offer for the key at the cursor: the schema's, and the kinds the app's `datasetKind` custom property takes. */
+/**
+ * The values to offer for the key at the cursor: the schema's; among a contract's custom properties,
+ * the app's own names (`keepHistory`…), the kinds its `datasetKind` takes and `keepHistory`'s booleans.
+ */
 export function completeOdcsValues(cursor: YamlCursorPath, apiVersion?: string): string[] {
   if (!cursor.key) return [];
-  const isCustomValue = cursor.key === 'value' && cursor.parentPath.join('.') === 'customProperties.[]';
-  if (isCustomValue && unquoted(cursor.siblings.get('property') ?? '') === DATASET_KIND_PROPERTY) {
-    return ['event', 'entity'];
+  if (cursor.parentPath.join('.') === 'customProperties.[]') {
+    if (cursor.key === 'property') return [...APP_CUSTOM_PROPERTIES];
+    const property = unquoted(cursor.siblings.get('property') ?? '');
+    if (cursor.key === 'value' && property === DATASET_KIND_PROPERTY) return ['event', 'entity'];
+    if (cursor.key === 'value' && property === KEEP_HISTORY_PROPERTY) return ['true', 'false'];
   }
   if (isUnderLogicalTypeOptions(cursor)) {
     const options = logicalTypeOptionsFor(logicalTypeAt(cursor), apiVersion);

@@ -42,7 +42,8 @@ export const DATASET_KIND_PROPERTY = 'datasetKind';
 export const KEEP_HISTORY_PROPERTY = 'keepHistory';
 export const HISTORY_COLUMN_PREFIX_PROPERTY = 'historyColumnPrefix';
 export const CONTRACT_QUALITY_PROPERTY = 'contractQuality';
-const APP_CUSTOM_PROPERTIES = [
+/** The contract-level custom properties the app reads (see above). */
+export const APP_CUSTOM_PROPERTIES = [
   DATASET_KIND_PROPERTY,
   KEEP_HISTORY_PROPERTY,
   HISTORY_COLUMN_PREFIX_PROPERTY,

@@ -83,6 +83,24 @@ describe('completion in a contract', () => {
     expect(completeOdcsValues(yamlCursorPath(CONTRACT, 19, 12))).toEqual(['event', 'entity']);
   });
 
+  it('offers the app’s custom properties by name, and true or false for keepHistory', () => {
+    const custom = (property: string) =>
+      [
+        'apiVersion: v3.1.0',
+        'kind: DataContract',
+        'customProperties:',
+        `  - property: ${property}`,
+        '    value: ',
+      ].join('\n');
+    expect(completeOdcsValues(yamlCursorPath(custom(''), 4, 15))).toEqual([
+      'datasetKind',
+      'keepHistory',
+      'historyColumnPrefix',
+      'contractQuality',
+    ]);
+    expect(completeOdcsValues(yamlCursorPath(custom('keepHistory'), 5, 12))).toEqual(['true', 'false']);
+  });
+
   describe('under a server', () => {
     const server = (apiVersion: string, type: string) =>
       [

@@ -101,7 +101,7 @@ const QUIET_CLAUSES = new Set(['order', 'limit', 'offset', 'window']);
 const JOIN_WORDS = new Set(['join', 'inner', 'left', 'right', 'full', 'outer', 'cross', 'natural']);
 
 const TOKEN_PATTERN =
-  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"((?:[^"]|"")*)"?|`([^`]*)`?|\[([^\]]*)\]?|([A-Za-z_][A-Za-z0-9_$]*)|(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)|(\|\||<>|<=|>=|!=|==|.)/gy;
+  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"((?:[^"]|"")*)"?|`([^`]*)`?|\[([^\]]*)\]?|([A-Za-z_][A-Za-z0-9_$]*)|(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)|(\|\||->>|->|<>|<=|>=|!=|==|.)/gy;
 
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
@@ -256,7 +256,7 @@ type KeptValue = { column: ColumnRef } | { subquery: QueryLineage };
 
 /**
  * The values an expression keeps: a column as it is, cast, collated, signed, trimmed, cased, cut, defaulted
- * (`COALESCE`), joined (`||`) or chosen (`CASE ... THEN c.email`), by the functions of
+ * (`COALESCE`), joined (`||`), picked from JSON (`->>`) or chosen (`CASE ... THEN c.email`), by the functions of
  * `VALUE_KEEPING_FUNCTIONS`, or looked up by a subquery; what it computes (`COUNT(email)`,
  * `total * 2`) keeps none. `subqueries` are the expression's, by the `(` that opens each.
  */
@@ -264,6 +264,8 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
   const keptIn = (part: readonly Token[]) => keptValues(part, subqueries);
   const operands = splitTopLevel(tokens, (token) => isPunct(token, '||'));
   if (operands.length > 1) return operands.flatMap(keptIn);
+  const extracted = jsonExtracted(tokens);
+  if (extracted) return keptIn(extracted);
   if (isColumn(tokens)) return columnRefs(tokens).map((column) => ({ column }));
   const subquery = parenthesized(tokens) && subqueries.get(tokens[0] as Token);
   if (subquery) return [{ subquery }];
@@ -283,6 +285,12 @@ function withoutWindow(tokens: readonly Token[]): readonly Token[] {
 /** `x COLLATE nocase`'s x: a collation says how values compare, not what they are. */
 function uncollated(tokens: readonly Token[]): readonly Token[] | undefined {
   return isKeyword(tokens.at(-2), 'collate') && isName(tokens.at(-1)) ? tokens.slice(0, -2) : undefined;
+}
+
+/** `doc -> path` and `doc ->> path`'s doc: like `json_extract`, the result is a part of the JSON text. */
+function jsonExtracted(tokens: readonly Token[]): Token[] | undefined {
+  const [document, ...paths] = splitTopLevel(tokens, (token) => isPunct(token, '->') || isPunct(token, '->>'));
+  return paths.length > 0 ? document : undefined;
 }
 
 /** `+x`'s and `-x`'s x: a unary plus returns x as it is, a minus the same amount negated. */

@@ -132,6 +132,9 @@ describe('reading a transformation’s SQL', () => {
     expect(copiesOf('json_group_object(c.name, c.email)')).toEqual(['name', 'email']);
     expect(copiesOf('json(c.profile)')).toEqual(['profile']);
     expect(copiesOf("json_extract(c.profile, '$.email')")).toEqual(['profile']);
+    expect(copiesOf("c.profile ->> '$.email'")).toEqual(['profile']);
+    expect(copiesOf("json_object('e', c.email) -> '$.e'")).toEqual(['email']);
+    expect(copiesOf("c.profile -> '$.contact' ->> '$.email'")).toEqual(['profile']);
     expect(copiesOf('json_patch(c.profile, c.changes)')).toEqual(['profile', 'changes']);
     expect(copiesOf("json_set(c.profile, '$.email', c.email, c.path, c.phone)")).toEqual(['profile', 'email', 'phone']);
     expect(copiesOf("jsonb_insert('{}', c.path, c.email)")).toEqual(['email']);

@@ -101,7 +101,7 @@ const QUIET_CLAUSES = new Set(['order', 'limit', 'offset', 'window']);
 const JOIN_WORDS = new Set(['join', 'inner', 'left', 'right', 'full', 'outer', 'cross', 'natural']);
 
 const TOKEN_PATTERN =
-  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"((?:[^"]|"")*)"?|`([^`]*)`?|\[([^\]]*)\]?|([A-Za-z_][A-Za-z0-9_$]*)|(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)|(\|\||->>|->|<>|<=|>=|!=|==|.)/gy;
+  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"((?:[^"]|"")*)"?|`([^`]*)`?|\[([^\]]*)\]?|([A-Za-z_][A-Za-z0-9_$]*)|(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)|(\|\||->>|->|<<|>>|<>|<=|>=|!=|==|.)/gy;
 
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
@@ -140,14 +140,17 @@ function nesting(token: Token): number {
 }
 
 /** Splits at top-level occurrences of `separator` (outside parentheses and CASE ... END). */
-function splitTopLevel(tokens: readonly Token[], isSeparator: (token: Token) => boolean): Token[][] {
+function splitTopLevel(
+  tokens: readonly Token[],
+  isSeparator: (token: Token, previous: Token | undefined) => boolean,
+): Token[][] {
   const parts: Token[][] = [[]];
   let depth = 0;
-  for (const token of tokens) {
+  tokens.forEach((token, at) => {
     depth += nesting(token);
-    if (depth === 0 && isSeparator(token)) parts.push([]);
+    if (depth === 0 && isSeparator(token, tokens[at - 1])) parts.push([]);
     else parts.at(-1)?.push(token);
-  }
+  });
   return parts;
 }
 
@@ -257,8 +260,8 @@ type KeptValue = { column: ColumnRef } | { subquery: QueryLineage };
 /**
  * The values an expression keeps: a column as it is, cast, collated, signed, trimmed, cased, cut, defaulted
  * (`COALESCE`), joined (`||`), picked from JSON (`->>`) or chosen (`CASE ... THEN c.email`), by the functions of
- * `VALUE_KEEPING_FUNCTIONS`, or looked up by a subquery; what it computes (`COUNT(email)`,
- * `total * 2`) keeps none. `subqueries` are the expression's, by the `(` that opens each.
+ * `VALUE_KEEPING_FUNCTIONS`, shifted or scaled by constants (`ssn + 0`), or looked up by a subquery;
+ * what it computes (`COUNT(email)`, `total - paid`) keeps none. `subqueries` are the expression's, by the `(` that opens each.
  */
 function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, QueryLineage>): KeptValue[] {
   const keptIn = (part: readonly Token[]) => keptValues(part, subqueries);
@@ -266,6 +269,8 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
   if (operands.length > 1) return operands.flatMap(keptIn);
   const extracted = jsonExtracted(tokens);
   if (extracted) return keptIn(extracted);
+  const computedFrom = onlyNonConstantOperand(tokens);
+  if (computedFrom) return keptIn(computedFrom);
   if (isColumn(tokens)) return columnRefs(tokens).map((column) => ({ column }));
   const subquery = parenthesized(tokens) && subqueries.get(tokens[0] as Token);
   if (subquery) return [{ subquery }];
@@ -291,6 +296,36 @@ function uncollated(tokens: readonly Token[]): readonly Token[] | undefined {
 function jsonExtracted(tokens: readonly Token[]): Token[] | undefined {
   const [document, ...paths] = splitTopLevel(tokens, (token) => isPunct(token, '->') || isPunct(token, '->>'));
   return paths.length > 0 ? document : undefined;
+}
+
+const ARITHMETIC_OPERATORS = new Set(['+', '-', '*', '/', '%', '|', '&', '<<', '>>']);
+/** What a constant is made of: literals, NULL, signs, arithmetic and parentheses (`-(2 + 3)`). */
+const CONSTANT_PUNCTUATION = new Set([...ARITHMETIC_OPERATORS, '~', '(', ')']);
+
+/** A binary operator, not a sign: one that follows an operand (a value, a name, `)` or CASE's END). */
+function isBinaryArithmetic(token: Token, previous: Token | undefined): boolean {
+  const followsOperand =
+    previous?.kind === 'literal' || isName(previous) || isPunct(previous, ')') || isKeyword(previous, 'end', 'null');
+  return token.kind === 'punct' && ARITHMETIC_OPERATORS.has(token.text) && followsOperand;
+}
+
+function isConstant(tokens: readonly Token[]): boolean {
+  return tokens.every(
+    (token) =>
+      token.kind === 'literal' ||
+      isKeyword(token, 'null') ||
+      (token.kind === 'punct' && CONSTANT_PUNCTUATION.has(token.text)),
+  );
+}
+
+/**
+ * `x + 0`'s, `x % 1000000000`'s or `julianday(dob) - 0`'s x: arithmetic of one value with constants
+ * only shifts, scales or cuts it, as a sign or a rounding does, so it keeps the value.
+ */
+function onlyNonConstantOperand(tokens: readonly Token[]): Token[] | undefined {
+  const operands = splitTopLevel(tokens, isBinaryArithmetic);
+  const values = operands.filter((operand) => !isConstant(operand));
+  return operands.length > 1 && values.length === 1 ? values[0] : undefined;
 }
 
 /** `+x`'s and `-x`'s x: a unary plus returns x as it is, a minus the same amount negated. */

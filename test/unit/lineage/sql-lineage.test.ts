@@ -90,7 +90,12 @@ describe('reading a transformation’s SQL', () => {
         refs: [{ qualifier: 'c', column: 'visits' }],
         copies: [{ qualifier: 'c', column: 'visits' }],
       },
-      { kind: 'value', name: 'twice', refs: [{ qualifier: 'c', column: 'total' }], copies: [] },
+      {
+        kind: 'value',
+        name: 'twice',
+        refs: [{ qualifier: 'c', column: 'total' }],
+        copies: [{ qualifier: 'c', column: 'total' }],
+      },
     ]);
   });
 
@@ -146,10 +151,9 @@ describe('reading a transformation’s SQL', () => {
     expect(copiesOf('COUNT(c.email)')).toEqual([]);
     expect(copiesOf('ROW_NUMBER() OVER (ORDER BY c.email)')).toEqual([]);
     expect(copiesOf('LENGTH(c.email)')).toEqual([]);
-    expect(copiesOf('c.total * 2')).toEqual([]);
   });
 
-  it('reads a date or time rewritten, a collation, a unary sign, a likelihood hint or a rounding as a copy of the value', () => {
+  it('reads a date or time rewritten, a collation, a unary sign, arithmetic with constants, a likelihood hint or a rounding as a copy of the value', () => {
     const copiesOf = (expression: string) => {
       const [output] = theSelect(`SELECT ${expression} AS v FROM subjects s`).outputs;
       return output?.kind === 'value' ? output.copies.map((ref) => ref.column) : [];
@@ -174,7 +178,17 @@ describe('reading a transformation’s SQL', () => {
     expect(copiesOf('char(unicode(s.initials))')).toEqual(['initials']);
     expect(copiesOf('unhex(s.token)')).toEqual(['token']);
     expect(copiesOf('timediff(s.seen_at, s.dob)')).toEqual([]);
+    expect(copiesOf('s.ssn + 0')).toEqual(['ssn']);
+    expect(copiesOf('s.ssn * 1')).toEqual(['ssn']);
+    expect(copiesOf('s.ssn % 1000000000')).toEqual(['ssn']);
+    expect(copiesOf('s.ssn | 0')).toEqual(['ssn']);
+    expect(copiesOf('s.ssn << 1 >> 1')).toEqual(['ssn']);
+    expect(copiesOf('julianday(s.dob) - 0')).toEqual(['dob']);
+    expect(copiesOf('1 - -s.ssn / (2 + 3)')).toEqual(['ssn']);
+    expect(copiesOf('s.total * 2')).toEqual(['total']);
     expect(copiesOf('s.total - s.paid')).toEqual([]);
+    expect(copiesOf('s.total * s.rate + 1')).toEqual([]);
+    expect(copiesOf('s.balance - 1 > 0')).toEqual([]);
     expect(copiesOf('-s.total + s.paid')).toEqual([]);
   });
 

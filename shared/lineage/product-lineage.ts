@@ -32,6 +32,8 @@ export interface TableLineage {
   isExact: boolean;
   /** For an approximate table: every input field its SQL mentions, taken to feed every column. */
   mentioned: FieldSet;
+  /** Its primary key's columns, lower-cased, where its contract names them (an input's table). */
+  primaryKey?: readonly string[];
 }
 
 /** One link into an input port, and the dataset it brings. */
@@ -180,6 +182,7 @@ function inputTable(name: string, portId: string, fields: readonly ContractPrope
     knowsInputs: true,
     isExact: true,
     mentioned: new FieldSet(),
+    primaryKey: fields.filter((field) => field.primaryKey).map((field) => field.name.toLowerCase()),
   };
 }
 
@@ -378,6 +381,9 @@ function selectResult(
       const [value] = resultOf(subquery).columns;
       if (value) copies.addAll(value.column.copies);
     }
+    for (const ref of output.aggregated ?? []) {
+      if (isGroupedByKey(select, read, ref)) for (const column of resolve(ref)) copies.addAll(column.copies);
+    }
     named.addAll(sources);
     const name = output.name ?? '';
     columns.push({ ...(output.name !== undefined && { name: output.name }), column: { name, sources, copies } });
@@ -394,6 +400,34 @@ function selectResult(
     inputs: new Set(readFrom.flatMap((source) => [...source.inputs])),
     knowsInputs: readFrom.every((source) => source.knowsInputs),
   };
+}
+
+/**
+ * Whether the select groups by the primary key of the table `ref` names, so that within a group
+ * `ref` has one value (each group one row of that table, however many rows a join adds).
+ */
+function isGroupedByKey(select: SelectLineage, read: ReadonlyMap<string, TableLineage>, ref: ColumnRef): boolean {
+  const alias = aliasOf(select, read, ref);
+  const key = alias === undefined ? undefined : read.get(alias)?.primaryKey;
+  if (!key || key.length === 0) return false;
+  return key.every((column) =>
+    select.grouping.some((grouped) => grouped.column === column && aliasOf(select, read, grouped) === alias),
+  );
+}
+
+/**
+ * The alias of the table a column reference names: its qualifier, or the one table read that has
+ * the column; a table's own name stands for its one alias. Undefined where that is ambiguous.
+ */
+function aliasOf(select: SelectLineage, read: ReadonlyMap<string, TableLineage>, ref: ColumnRef): string | undefined {
+  const aliases = [...select.tables].filter(
+    ([alias, name]) =>
+      alias !== name || ![...select.tables].some(([other, named]) => other !== alias && named === name),
+  );
+  const candidates = ref.qualifier
+    ? aliases.filter(([alias, name]) => alias === ref.qualifier || name === ref.qualifier)
+    : aliases.filter(([alias]) => read.get(alias)?.columns.has(ref.column));
+  return candidates.length === 1 ? candidates[0]?.[0] : undefined;
 }
 
 /** Every input field a query's result depends on: its columns' and its rows'. */

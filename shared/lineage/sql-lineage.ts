@@ -35,6 +35,8 @@ export type SelectOutput =
       subqueries?: QueryLineage[];
       /** Those of them whose one column's value it keeps (`(SELECT o.email FROM owners o WHERE ...)`). */
       copiedSubqueries?: QueryLineage[];
+      /** Columns an aggregate sums or averages (`SUM(x)`): it keeps their values where each group is one row of their table. */
+      aggregated?: ColumnRef[];
     }
   | { kind: 'star'; qualifier?: string };
 
@@ -46,6 +48,8 @@ export interface SelectLineage {
   outputs: SelectOutput[];
   /** Columns in joins, filters and grouping: every output row depends on them. */
   conditions: ColumnRef[];
+  /** The plain columns of GROUP BY (`GROUP BY c.id, lower(c.name)` gives `c.id`). */
+  grouping: ColumnRef[];
   /** Subqueries in those clauses (`IN (SELECT ...)`, `EXISTS (...)`): every output row depends on what they read. */
   conditionSubqueries: QueryLineage[];
 }
@@ -242,6 +246,7 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
   if (isUnfollowed(subqueries)) return subqueries;
   const kept = keptValues(expression, subqueries);
   const copiedSubqueries = kept.flatMap((value) => ('subquery' in value ? [value.subquery] : []));
+  const aggregated = kept.flatMap((value) => ('aggregated' in value ? [value.aggregated] : []));
   // SQL names an unaliased column after its text: only a plain column is named after the column.
   const name = alias ?? (isColumn(expression) ? refs[0]?.column : undefined);
   return {
@@ -251,11 +256,15 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
     copies: kept.flatMap((value) => ('column' in value ? [value.column] : [])),
     ...(subqueries.size > 0 && { subqueries: [...subqueries.values()] }),
     ...(copiedSubqueries.length > 0 && { copiedSubqueries }),
+    ...(aggregated.length > 0 && { aggregated }),
   };
 }
 
 /** A value an expression keeps: a column's, or the one column's of a subquery (`(SELECT o.email FROM ...)`). */
-type KeptValue = { column: ColumnRef } | { subquery: QueryLineage };
+type KeptValue = { column: ColumnRef } | { subquery: QueryLineage } | { aggregated: ColumnRef };
+
+/** Aggregates whose result, over a group of one row, is that row's value (MIN and MAX keep it over any group). */
+const ONE_ROW_KEEPING_AGGREGATES = new Set(['sum', 'total', 'avg']);
 
 /**
  * The values an expression keeps: a column as it is, cast, collated, signed, trimmed, cased, cut, defaulted
@@ -276,6 +285,12 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
   if (subquery) return [{ subquery }];
   const inner = castOperand(tokens) ?? parenthesized(tokens) ?? uncollated(tokens) ?? signed(tokens);
   if (inner) return keptIn(inner);
+  const aggregate = functionCall(tokens);
+  if (aggregate && ONE_ROW_KEEPING_AGGREGATES.has(aggregate.name)) {
+    return keptIn(aggregate.args[0] ?? []).flatMap((value) =>
+      'column' in value ? [{ aggregated: value.column }] : [],
+    );
+  }
   const call = functionCall(withoutWindow(tokens));
   if (call) return keptArguments(call.name, call.args).flatMap(keptIn);
   if (isKeyword(tokens[0], 'case') && isKeyword(tokens.at(-1), 'end')) return caseResults(tokens).flatMap(keptIn);
@@ -386,7 +401,7 @@ function castOperand(tokens: readonly Token[]): Token[] | undefined {
   return parts.length === 2 ? parts[0] : undefined;
 }
 
-type FromLineage = Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries'>;
+type FromLineage = Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries' | 'grouping'>;
 
 /**
  * Reads `FROM a x, (SELECT ...) b JOIN c AS y ON ... WHERE ...`: the tables and subqueries by
@@ -396,24 +411,29 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   const tables = new Map<string, string>();
   const subqueries = new Map<string, QueryLineage>();
   const conditionTokens: Token[] = [];
+  const groupingTokens: Token[] = [];
   let clause: 'tables' | 'rows' | 'quiet' = 'tables';
   let expectTable = true;
+  let isGrouping = false;
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at] as Token;
     if (clause !== 'tables' && nesting(token) > 0) {
       // A nested part of a clause (a call, a CASE, a subquery) is the clause's, whatever words it holds.
       const end = nestingEnd(tokens, at);
       if (clause === 'rows') conditionTokens.push(...tokens.slice(at, end + 1));
+      if (isGrouping) groupingTokens.push(...tokens.slice(at, end + 1));
       at = end;
       continue;
     }
     const lower = token.kind === 'word' && !token.quoted ? token.text.toLowerCase() : undefined;
     if (lower && ROW_CLAUSES.has(lower)) {
       clause = 'rows';
+      isGrouping = lower === 'group';
       continue;
     }
     if (lower && QUIET_CLAUSES.has(lower)) {
       clause = 'quiet';
+      isGrouping = false;
       continue;
     }
     if (lower && JOIN_WORDS.has(lower)) {
@@ -423,6 +443,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     }
     if (clause === 'rows') {
       conditionTokens.push(token);
+      if (isGrouping) groupingTokens.push(token);
       continue;
     }
     if (clause !== 'tables') continue;
@@ -469,6 +490,9 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     subqueries,
     conditions: columnRefs(conditionTokens),
     conditionSubqueries: [...conditionSubqueries.values()],
+    grouping: splitTopLevel(groupingTokens.slice(1), (token) => isPunct(token, ','))
+      .filter(isColumn)
+      .flatMap(columnRefs),
   };
 }
 

@@ -24,7 +24,13 @@ describe('reading a transformation’s SQL', () => {
     const customerId = { qualifier: 'c', column: 'customer_id' };
     expect(select.outputs).toEqual([
       { kind: 'value', name: 'customer_id', refs: [customerId], copies: [customerId] },
-      { kind: 'value', name: 'lifetime_value', refs: [{ qualifier: 'o', column: 'total' }], copies: [] },
+      {
+        kind: 'value',
+        name: 'lifetime_value',
+        refs: [{ qualifier: 'o', column: 'total' }],
+        copies: [],
+        aggregated: [{ qualifier: 'o', column: 'total' }],
+      },
       {
         kind: 'value',
         name: 'last_order_at',
@@ -32,6 +38,7 @@ describe('reading a transformation’s SQL', () => {
         copies: [{ qualifier: 'o', column: 'placed_at' }],
       },
     ]);
+    expect(select.grouping).toEqual([customerId]);
     expect(select.conditions.map((ref) => `${ref.qualifier}.${ref.column}`)).toEqual([
       'o.customer_id',
       'c.customer_id',

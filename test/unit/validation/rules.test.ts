@@ -1076,6 +1076,29 @@ describe('rule details', () => {
     expect(dropping.filter(republishes)).toEqual([]);
   });
 
+  it('counts an aggregate of a classified field as republished where each group is one row of its table (GROUP BY its primary key)', () => {
+    const republishes = (sql: string) =>
+      findingsOf(
+        'pii-propagation',
+        changed((mesh) => {
+          product(mesh, 'revenue').transformations = [{ name: 'country_counts', sql }];
+          contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
+        }),
+      ).length > 0;
+    const oneRowGroups = [
+      'SELECT c.country, SUM(c.email) AS contact FROM customers c GROUP BY c.customer_id',
+      'SELECT country, AVG(email) AS contact FROM customers GROUP BY country, customer_id',
+      'SELECT c.country, TOTAL(c.email) + 0 AS contact FROM customers c JOIN customers d ON d.country = c.country GROUP BY c.customer_id',
+    ];
+    const manyRowGroups = [
+      'SELECT country, SUM(email) AS contact FROM customers GROUP BY country',
+      'SELECT d.country, AVG(c.email) AS contact FROM customers c JOIN customers d ON d.country = c.country GROUP BY d.customer_id',
+      'SELECT c.country, COUNT(c.email) AS contact FROM customers c GROUP BY c.customer_id',
+    ];
+    expect(oneRowGroups.filter((sql) => !republishes(sql))).toEqual([]);
+    expect(manyRowGroups.filter(republishes)).toEqual([]);
+  });
+
   it('takes a classification written in other capitals for the same one, and a different one for a finding', () => {
     const classifiedAs = (classification: string) =>
       changed((mesh) => {

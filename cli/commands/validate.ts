@@ -9,11 +9,12 @@ import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { contractTextPlaceOf } from '../../shared/validation/contract-text-places';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
 import {
+  type ClassificationReranking,
   type PolicyWeakening,
   readOrganisationPolicies,
   underOrganisationPolicies,
 } from '../../shared/validation/organisation-policies';
-import { policyPlace } from '../../shared/validation/places';
+import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../../shared/validation/places';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
 import { validateMesh } from '../../shared/validation/validate-mesh';
@@ -211,6 +212,7 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
     summary: summarise(mesh),
     problems: [
       ...governed.weakenings.map(weakeningProblem),
+      ...(governed.reranking ? [rerankingProblem(governed.reranking)] : []),
       ...exportProblems(mesh, filters, findings),
       ...findings.map((finding) => asFileProblem(finding, mesh)),
     ],
@@ -234,6 +236,15 @@ function weakeningProblem({ ruleId, designSeverity, organisationSeverity }: Poli
     path: policyPlace(ruleId).path,
     message: `The design sets ${quoted(ruleId)} to ${designSeverity}, weaker than the organisation's policy (${organisationSeverity}), which applies.`,
     fixHint: `Set ${quoted(ruleId)} to ${organisationSeverity} or stricter, or ask the organisation to change its policy.`,
+  };
+}
+
+function rerankingProblem({ designLevels, organisationLevels }: ClassificationReranking): FileProblem {
+  return {
+    severity: 'warning',
+    path: CLASSIFICATION_LEVELS_PLACE.path,
+    message: `The design ranks classifications ${designLevels.join(', ')} (least strict first), in another order than the organisation's policy (${organisationLevels.join(', ')}), which applies.`,
+    fixHint: "Rank them as the organisation's policy does, or ask the organisation to change its policy.",
   };
 }
 

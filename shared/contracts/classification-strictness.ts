@@ -30,7 +30,8 @@ export function keepsClassification(
   levels: readonly string[] = COMMON_CLASSIFICATION_LEVELS,
 ): boolean {
   if (!isSensitiveClassification(original)) return true;
-  if (copy === undefined) return false;
+  // Public data is never sensitive, wherever a design's levels rank the word.
+  if (!isSensitiveClassification(copy)) return false;
   if (normalized(original) === normalized(copy)) return true;
   const originalRank = rankOf(original, levels);
   const copyRank = rankOf(copy, levels);

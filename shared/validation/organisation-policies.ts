@@ -19,6 +19,12 @@ export interface PolicyWeakening {
   organisationSeverity: RuleSeverity;
 }
 
+/** The design ranks some of the organisation's classification words in another order: the organisation's applies to them. */
+export interface ClassificationReranking {
+  designLevels: readonly string[];
+  organisationLevels: readonly string[];
+}
+
 /** The organisation's policies from JSON or YAML text, or why they cannot be applied as a whole. */
 export function readOrganisationPolicies(
   text: string,
@@ -55,13 +61,14 @@ export function readOrganisationPolicies(
 /**
  * The design's policies with each rule the organisation names at the stricter of the two
  * severities (the organisation's reason with it), and the rules the design had set weaker.
- * The organisation's `classificationLevels` apply where the design ranks none of its own.
+ * The organisation's `classificationLevels` apply where the design ranks none of its own; where it
+ * does, the words both rank keep the organisation's order (`reranking` when that changed the design's).
  */
 export function underOrganisationPolicies(
   design: Policies,
   organisation: Policies,
   rules: readonly Rule[],
-): { policies: Policies; weakenings: PolicyWeakening[] } {
+): { policies: Policies; weakenings: PolicyWeakening[]; reranking?: ClassificationReranking } {
   const raised = rules.flatMap((rule) => {
     if (organisation.rules[rule.id] === undefined) return [];
     const organisationSeverity = rulePolicy(organisation, rule.id, rule.defaultSeverity).severity;
@@ -79,9 +86,25 @@ export function underOrganisationPolicies(
   );
   // A rule the design leaves at a weaker default is raised without a word: the design weakened nothing.
   const weakenings = raised.flatMap(({ isSet, ...weakening }) => (isSet ? [weakening] : []));
-  const classificationLevels = design.classificationLevels ?? organisation.classificationLevels;
+  const designLevels = design.classificationLevels;
+  const organisationLevels = organisation.classificationLevels;
+  const classificationLevels =
+    designLevels && organisationLevels
+      ? inOrganisationOrder(designLevels, organisationLevels)
+      : (designLevels ?? organisationLevels);
+  const isReranked = designLevels && classificationLevels?.some((level, at) => level !== designLevels[at]);
   return {
     policies: { rules: { ...design.rules, ...required }, ...(classificationLevels && { classificationLevels }) },
     weakenings,
+    ...(isReranked && organisationLevels && { reranking: { designLevels, organisationLevels } }),
   };
+}
+
+/** The design's levels with the words the organisation ranks too put in the organisation's order, in the places they held. */
+function inOrganisationOrder(designLevels: readonly string[], organisationLevels: readonly string[]): string[] {
+  const organisationRank = (level: string) =>
+    organisationLevels.findIndex((ranked) => ranked.trim().toLowerCase() === level.trim().toLowerCase());
+  const shared = designLevels.filter((level) => organisationRank(level) >= 0);
+  const reordered = [...shared].sort((a, b) => organisationRank(a) - organisationRank(b));
+  return designLevels.map((level) => (organisationRank(level) >= 0 ? (reordered.shift() as string) : level));
 }

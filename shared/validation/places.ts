@@ -89,3 +89,9 @@ export function fieldPlace(graph: MeshGraph, contract: Contract, objectIndex: nu
 export function policyPlace(ruleId: string): Place {
   return { element: { kind: 'policy', ruleId }, path: formatPath(['policies', 'rules', ruleId]) };
 }
+
+/** The design's ranking of classification words. */
+export const CLASSIFICATION_LEVELS_PLACE: Place = {
+  element: { kind: 'mesh' },
+  path: formatPath(['policies', 'classificationLevels']),
+};

@@ -1,6 +1,7 @@
-import { quoted, readRulePolicy } from '../../model';
+import { type Policies, quoted, readRulePolicy } from '../../model';
 import { nearMiss } from '../../model/near-miss';
-import { policyPlace } from '../places';
+import type { RuleFinding } from '../finding';
+import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../places';
 import type { Rule } from '../rule';
 
 const ADD_REASON = 'Write it as { "severity": "off", "reason": "…" } so the next reader knows why';
@@ -27,45 +28,63 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
     defaultSeverity: 'warning',
     reads: ['policies'],
     check({ mesh }) {
-      return Object.entries(mesh.policies.rules).flatMap(([ruleId, entry]) => {
-        if (!knownRuleIds.includes(ruleId)) {
-          const meant = nearMiss(ruleId, knownRuleIds);
-          // The suggestion is in the message, which every output shows (the CLI's plain output has no hints).
-          const noRule = `The policies set ${quoted(ruleId)}, which is no rule`;
-          return [
-            {
-              ...policyPlace(ruleId),
-              message: meant ? `${noRule}: did you mean ${quoted(meant)}?` : `${noRule}.`,
-              ...UNAPPLIED_POLICY,
-              fixHint: meant
-                ? `Rename the policy to ${quoted(meant)}, or remove it.`
-                : `Use one of: ${knownRuleIds.join(', ')}.`,
-            },
-          ];
-        }
-        const read = readRulePolicy(entry);
-        if (!read.ok) {
-          return [
-            {
-              ...policyPlace(ruleId),
-              message: `The policy for ${quoted(ruleId)} is ignored: ${read.error}.`,
-              ...UNAPPLIED_POLICY,
-              // Writing "off" alone would trade this finding for the one about a missing reason.
-              fixHint: `${isTurnedOff(entry) ? ADD_REASON : 'Write a severity ("error", "warning", "info", "off"), or { "severity": …, "reason": "why" }'}; until then the rule keeps its default severity.`,
-            },
-          ];
-        }
-        if (read.value === 'off') {
-          return [
-            {
-              ...policyPlace(ruleId),
-              message: `Rule ${quoted(ruleId)} is turned off without a reason.`,
-              fixHint: `${ADD_REASON}.`,
-            },
-          ];
-        }
-        return [];
-      });
+      return [...ruleEntryFindings(mesh.policies.rules), ...publicRankingFindings(mesh.policies.classificationLevels)];
     },
   };
+
+  function ruleEntryFindings(rules: Policies['rules']): RuleFinding[] {
+    return Object.entries(rules).flatMap(([ruleId, entry]) => {
+      if (!knownRuleIds.includes(ruleId)) {
+        const meant = nearMiss(ruleId, knownRuleIds);
+        // The suggestion is in the message, which every output shows (the CLI's plain output has no hints).
+        const noRule = `The policies set ${quoted(ruleId)}, which is no rule`;
+        return [
+          {
+            ...policyPlace(ruleId),
+            message: meant ? `${noRule}: did you mean ${quoted(meant)}?` : `${noRule}.`,
+            ...UNAPPLIED_POLICY,
+            fixHint: meant
+              ? `Rename the policy to ${quoted(meant)}, or remove it.`
+              : `Use one of: ${knownRuleIds.join(', ')}.`,
+          },
+        ];
+      }
+      const read = readRulePolicy(entry);
+      if (!read.ok) {
+        return [
+          {
+            ...policyPlace(ruleId),
+            message: `The policy for ${quoted(ruleId)} is ignored: ${read.error}.`,
+            ...UNAPPLIED_POLICY,
+            // Writing "off" alone would trade this finding for the one about a missing reason.
+            fixHint: `${isTurnedOff(entry) ? ADD_REASON : 'Write a severity ("error", "warning", "info", "off"), or { "severity": …, "reason": "why" }'}; until then the rule keeps its default severity.`,
+          },
+        ];
+      }
+      if (read.value === 'off') {
+        return [
+          {
+            ...policyPlace(ruleId),
+            message: `Rule ${quoted(ruleId)} is turned off without a reason.`,
+            fixHint: `${ADD_REASON}.`,
+          },
+        ];
+      }
+      return [];
+    });
+  }
+}
+
+/** `public` ranked above other words: the ranking would let a public copy keep data classified below it. */
+function publicRankingFindings(levels: readonly string[] | undefined): RuleFinding[] {
+  const publicAt = levels?.findIndex((level) => level.trim().toLowerCase() === 'public') ?? -1;
+  if (!levels || publicAt <= 0) return [];
+  return [
+    {
+      ...CLASSIFICATION_LEVELS_PLACE,
+      message: `The policies rank 'public' above ${levels.slice(0, publicAt).map(quoted).join(', ')}, but public data is never sensitive: 'public' must come first.`,
+      ...UNAPPLIED_POLICY,
+      fixHint: "Move 'public' to the start of policies.classificationLevels.",
+    },
+  ];
 }

@@ -782,6 +782,20 @@ schema:
     expect(await runCli(['validate', 'shop.mesh.json'], fakeIo(files).io)).toBe(EXIT.ok);
   });
 
+  it("ranks classifications in the organisation's order where the design ranks them otherwise, and warns of it", async () => {
+    const mesh = JSON.parse(sample);
+    mesh.policies.classificationLevels = ['public', 'restricted', 'internal'];
+    const files = {
+      'shop.mesh.json': JSON.stringify(mesh),
+      'org.yaml': 'rules: {}\nclassificationLevels: [public, internal, confidential, restricted]\n',
+    };
+    const { io, out } = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml'], io)).toBe(EXIT.ok);
+    expect(out).toContain(
+      "shop.mesh.json: warning: policies.classificationLevels: The design ranks classifications public, restricted, internal (least strict first), in another order than the organisation's policy (public, internal, confidential, restricted), which applies.",
+    );
+  });
+
   it.each([
     ['missing.json', 'cannot read'],
     ['bad.json', 'not JSON or YAML'],

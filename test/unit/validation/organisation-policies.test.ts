@@ -24,6 +24,27 @@ describe("an organisation's policies", () => {
     expect(weakenings).toEqual([{ ruleId: 'pii-propagation', designSeverity: 'off', organisationSeverity: 'error' }]);
   });
 
+  it("rank the organisation's classifications in its order where the design ranks them otherwise, and say so", () => {
+    const organisation = { rules: {}, classificationLevels: ['public', 'internal', 'confidential', 'restricted'] };
+    const ranked = (classificationLevels: string[]) =>
+      underOrganisationPolicies({ rules: {}, classificationLevels }, organisation, RULES);
+    expect(ranked(['restricted', 'public'])).toEqual({
+      policies: { rules: {}, classificationLevels: ['public', 'restricted'] },
+      weakenings: [],
+      reranking: { designLevels: ['restricted', 'public'], organisationLevels: organisation.classificationLevels },
+    });
+    expect(ranked(['public', 'restricted', 'secret', 'confidential']).policies.classificationLevels).toEqual([
+      'public',
+      'confidential',
+      'secret',
+      'restricted',
+    ]);
+    expect(ranked(['public', 'internal', 'pii', 'restricted'])).toEqual({
+      policies: { rules: {}, classificationLevels: ['public', 'internal', 'pii', 'restricted'] },
+      weakenings: [],
+    });
+  });
+
   it.each([
     [
       '{ "rules": { "pii-propogation": "error" } }',

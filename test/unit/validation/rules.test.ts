@@ -1099,6 +1099,29 @@ describe('rule details', () => {
     expect(manyRowGroups.filter(republishes)).toEqual([]);
   });
 
+  it('reports a design ranking public above another classification, and never takes a public copy to keep a sensitive field', () => {
+    const ranking = (classificationLevels: string[]) =>
+      changed((mesh) => {
+        republishEmail(mesh);
+        Object.assign(contract(mesh, 'customers').schema[0]?.properties[1] ?? {}, { classification: 'restricted' });
+        Object.assign(contract(mesh, 'country-counts').schema[0]?.properties[3] ?? {}, { classification: 'public' });
+        mesh.policies.classificationLevels = classificationLevels;
+      });
+    const publicLast = ranking(['restricted', 'public']);
+    expect(
+      findingsOf('policy-entries', publicLast).map(({ severity, path, message }) => ({ severity, path, message })),
+    ).toEqual([
+      {
+        severity: 'error',
+        path: 'policies.classificationLevels',
+        message:
+          "The policies rank 'public' above 'restricted', but public data is never sensitive: 'public' must come first.",
+      },
+    ]);
+    expect(findingsOf('pii-propagation', publicLast)).toHaveLength(1);
+    expect(findingsOf('policy-entries', ranking(['public', 'restricted']))).toEqual([]);
+  });
+
   it('takes a classification written in other capitals for the same one, and a different one for a finding', () => {
     const classifiedAs = (classification: string) =>
       changed((mesh) => {

@@ -88,7 +88,7 @@ export function contractChangesSince(
  */
 export function designContractChanges(baseline: Baseline, mesh: Mesh): DesignContractChanges[] {
   const before = new Map(baseline.mesh.contracts.map((contract) => [contract.id, contract]));
-  const levels = classificationLevelsOf(mesh.policies);
+  const levels = [classificationLevelsOf(baseline.mesh.policies), classificationLevelsOf(mesh.policies)];
   return mesh.contracts.flatMap((contract, index) => {
     const previous = before.get(contract.id);
     if (!previous || previous === contract) return [];

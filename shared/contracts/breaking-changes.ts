@@ -2,7 +2,7 @@ import type { Contract, ContractProperty, EnumValue, QualityRule, SchemaObject, 
 import { isDeepEqual } from '../model/deep-equal';
 import { logicalTypeName } from '../model/logical-type';
 import { COMMON_CLASSIFICATION_LEVELS } from '../model/policies';
-import { classificationDirection } from './classification-strictness';
+import { classificationDirection, sameClassification } from './classification-strictness';
 import { canReadAs } from './compatibility';
 import { pairEntries } from './entry-pairing';
 import type { ContractFinding } from './finding';
@@ -104,16 +104,23 @@ export interface ContractComparison {
 
 const CONTRACT_SUBJECT = 'contract';
 
-/** `classificationLevels` ranks classification words, least strict first (the design's `policies.classificationLevels`). */
+/** Classification words, least strict first; several rankings when the baseline ranks them otherwise than the design. */
+type Rankings = readonly (readonly string[])[];
+
+/**
+ * `classificationLevels` ranks classification words, least strict first (the design's
+ * `policies.classificationLevels`), or gives several rankings (the baseline's and the design's):
+ * a change of classification looser under any of them breaks.
+ */
 export function compareContracts(
   previous: Contract,
   next: Contract,
-  classificationLevels: readonly string[] = COMMON_CLASSIFICATION_LEVELS,
+  classificationLevels: readonly string[] | Rankings = COMMON_CLASSIFICATION_LEVELS,
 ): ContractComparison {
-  const changes = [
-    ...contractChanges(previous, next),
-    ...schemaChanges(previous.schema, next.schema, classificationLevels),
-  ];
+  const rankings = classificationLevels.every((level) => typeof level === 'string')
+    ? [classificationLevels as readonly string[]]
+    : (classificationLevels as Rankings);
+  const changes = [...contractChanges(previous, next), ...schemaChanges(previous.schema, next.schema, rankings)];
   const isBreaking = changes.some((change) => change.isBreaking);
   const neededVersion = isBreaking ? versionForBreakingChanges(previous.version, next.version) : undefined;
   return {
@@ -383,7 +390,7 @@ function describeValueChange(field: string, before: unknown, after: unknown): st
 function schemaChanges(
   previous: readonly SchemaObject[],
   next: readonly SchemaObject[],
-  levels: readonly string[],
+  levels: Rankings,
 ): ContractChange[] {
   const nextByName = new Map(next.map((object) => [object.name, object]));
   const previousNames = new Set(previous.map((object) => object.name));
@@ -413,7 +420,7 @@ function schemaChanges(
   ];
 }
 
-function objectChanges(previous: SchemaObject, next: SchemaObject, levels: readonly string[]): ContractChange[] {
+function objectChanges(previous: SchemaObject, next: SchemaObject, levels: Rankings): ContractChange[] {
   const properties = propertyListChanges(previous.properties, next.properties, next.name, levels);
   const was = extensionParts(previous.extensions);
   const is = extensionParts(next.extensions);
@@ -485,7 +492,7 @@ function propertyListChanges(
   previousList: readonly ContractProperty[],
   nextList: readonly ContractProperty[],
   parent: string,
-  levels: readonly string[],
+  levels: Rankings,
 ): { changes: ContractChange[]; renames: Map<string, string> } {
   const [previous, next] = [withKeyUniqueness(previousList), withKeyUniqueness(nextList)];
   const subject = (name: string) => nestedFieldPath(parent, name);
@@ -573,7 +580,7 @@ function propertyChanges(
   previous: ContractProperty,
   next: ContractProperty,
   subject: string,
-  levels: readonly string[],
+  levels: Rankings,
 ): ContractChange[] {
   const on = (kind: ChangeKind, attribute: keyof ContractProperty, message: string) => [
     attributeChange(kind, subject, [attribute], message),
@@ -621,13 +628,23 @@ function classificationChanges(
   previous: string | undefined,
   next: string | undefined,
   subject: string,
-  levels: readonly string[],
+  levels: Rankings,
 ): ContractChange[] {
   if (previous === next) return [];
-  const direction = classificationDirection(previous, next, levels);
+  const directions = levels.map((ranking) => classificationDirection(previous, next, ranking));
   const message = describeValueChange('classification', previous, next);
-  const kind = direction === 'less strict' ? 'classification-loosened' : 'field-changed';
-  return [attributeChange(kind, subject, ['classification'], direction ? `${message}, ${direction}` : message)];
+  if (directions.includes('less strict')) {
+    return [attributeChange('classification-loosened', subject, ['classification'], `${message}, less strict`)];
+  }
+  const direction = directions.find((found) => found !== undefined);
+  if (!direction && !sameClassification(previous, next)) {
+    // Neither word ranks against the other: the change may loosen it, so it is taken to.
+    const unranked = `${message}, which cannot be ranked: list both in policies.classificationLevels, least strict first`;
+    return [attributeChange('classification-loosened', subject, ['classification'], unranked)];
+  }
+  return [
+    attributeChange('field-changed', subject, ['classification'], direction ? `${message}, ${direction}` : message),
+  ];
 }
 
 /** A shorter declared size refuses data the longer one held; another change of type, unread, is documentation. */
@@ -657,7 +674,7 @@ function nestedChanges(
   previous: ContractProperty,
   next: ContractProperty,
   subject: string,
-  levels: readonly string[],
+  levels: Rankings,
 ): ContractChange[] {
   const before = nestedPropertiesOf(previous);
   const after = nestedPropertiesOf(next);
@@ -699,7 +716,7 @@ function unnamedPartChanges(
   subject: string,
   suffix: string,
   what: string,
-  levels: readonly string[],
+  levels: Rankings,
 ): ContractChange[] {
   if (previous && next) return propertyChanges(previous, next, `${subject}${suffix}`, levels);
   return previous || next ? [change('field-changed', subject, `${what} changed`)] : [];

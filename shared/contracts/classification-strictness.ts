@@ -18,6 +18,13 @@ function rankOf(classification: string, levels: readonly string[]): number | und
   return rank === -1 ? undefined : rank;
 }
 
+/** Whether two classifications are one, ignoring capitals, or both say the data is not sensitive (none, `public`). */
+export function sameClassification(a: string | undefined, b: string | undefined): boolean {
+  const isSensitive = isSensitiveClassification(a);
+  if (isSensitive !== isSensitiveClassification(b)) return false;
+  return !isSensitive || normalized(a) === normalized(b as string);
+}
+
 /** Whether data so classified must stay classified where it is republished: all but unclassified and public data. */
 export function isSensitiveClassification(classification: string | undefined): classification is string {
   return classification !== undefined && !['', 'public'].includes(normalized(classification));

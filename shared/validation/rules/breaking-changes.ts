@@ -29,8 +29,13 @@ export const breakingChangesRule: Rule = {
       ...findingsPerElement(
         findingsByContract,
         mesh.contracts,
-        (contract) => [before.get(contract.id), mesh.policies.classificationLevels],
-        (contract) => versionFindings(graph, contract, before.get(contract.id)),
+        (contract) => [
+          before.get(contract.id),
+          mesh.policies.classificationLevels,
+          baseline.policies.classificationLevels,
+        ],
+        (contract) =>
+          versionFindings(graph, contract, before.get(contract.id), classificationLevelsOf(baseline.policies)),
       ),
       ...findingsPerElement(
         findingsByBaselineProduct,
@@ -51,9 +56,18 @@ export const breakingChangesRule: Rule = {
 };
 
 /** The contract's breaking changes since the baseline that its version does not announce. */
-function versionFindings(graph: MeshGraph, contract: Contract, previous: Contract | undefined): RuleFinding[] {
+function versionFindings(
+  graph: MeshGraph,
+  contract: Contract,
+  previous: Contract | undefined,
+  baselineLevels: readonly string[],
+): RuleFinding[] {
   if (!previous || previous === contract) return [];
-  const comparison = compareContracts(previous, contract, classificationLevelsOf(graph.mesh.policies));
+  // A ranking changed with the classifications must not hide a downgrade: the stricter reading judges.
+  const comparison = compareContracts(previous, contract, [
+    baselineLevels,
+    classificationLevelsOf(graph.mesh.policies),
+  ]);
   return versionProblems(previous, contract, comparison).map(({ version, ...problem }) => ({
     ...contractPlace(graph, contract, 'version'),
     ...problem,

@@ -410,7 +410,13 @@ describe('changes outside the schema', () => {
     ['confidential', 'public', true, "classification changed from 'confidential' to 'public', less strict"],
     ['internal', 'restricted', false, "classification changed from 'internal' to 'restricted', stricter"],
     ['restricted', undefined, true, "classification removed (was 'restricted'), less strict"],
-    ['pii', 'gdpr', false, "classification changed from 'pii' to 'gdpr'"],
+    [
+      'restricted',
+      'pii',
+      true,
+      "classification changed from 'restricted' to 'pii', which cannot be ranked: list both in policies.classificationLevels, least strict first",
+    ],
+    ['PII', 'pii', false, "classification changed from 'PII' to 'pii'"],
   ])(
     'says which way a classification went, and breaks when it loosened: %s to %s',
     (before, after, isBreaking, message) => {
@@ -434,6 +440,18 @@ describe('changes outside the schema', () => {
     ]);
     const tightened = compareContracts(classified('secret', '1.0.0'), classified('top-secret', '1.0.1'), levels);
     expect(tightened.isBreaking).toBe(false);
+  });
+
+  it('takes a change looser under either of two rankings (the baseline’s and the design’s) as breaking', () => {
+    const baselineLevels = ['public', 'internal', 'confidential', 'restricted'];
+    const designLevels = ['public', 'restricted', 'confidential', 'internal'];
+    const lowered = compareContracts(classified('restricted', '1.0.0'), classified('internal', '1.0.1'), [
+      baselineLevels,
+      designLevels,
+    ]);
+    expect(lowered.changes.map((change) => [change.isBreaking, change.message])).toEqual([
+      [true, "classification changed from 'restricted' to 'internal', less strict"],
+    ]);
   });
 
   it('names each SLA property that changed, with its values', () => {

@@ -8,7 +8,7 @@ import { columnTypeParts, exactNumbersOf, postgresTypeOf } from './postgres-colu
 import { ident, qualified, sqlComment } from './postgres-names';
 import {
   appendOnlyTriggerName,
-  appendOnlyTriggerStatement,
+  appendOnlyTriggerStatements,
   checkClause,
   checkConstraintOf,
   checkedProperties,
@@ -21,6 +21,8 @@ import {
   historyName,
   historySeedStatement,
   historyTableStatements,
+  noTruncateTriggerName,
+  noTruncateTriggerStatement,
   type PostgresTable,
   primaryKeyName,
   tablesOf,
@@ -152,6 +154,9 @@ function renameTableStatements(table: PostgresTable, newName: string): string[] 
     ...(table.contract.kind === 'event'
       ? [
           `ALTER TRIGGER ${ident(appendOnlyTriggerName(table))} ON ${target} RENAME TO ${ident(appendOnlyTriggerName(renamed))};`,
+          // Made again rather than renamed: tables exported before TRUNCATE was refused have none.
+          `DROP TRIGGER IF EXISTS ${ident(noTruncateTriggerName(table))} ON ${target};`,
+          noTruncateTriggerStatement(renamed),
         ]
       : []),
     ...(table.keepsHistory
@@ -249,7 +254,10 @@ function alterTableStatements(
 
   return [
     ...(before.contract.kind === 'event' && after.contract.kind === 'entity'
-      ? [`DROP TRIGGER ${ident(appendOnlyTriggerName(before))} ON ${target};`]
+      ? [
+          `DROP TRIGGER ${ident(appendOnlyTriggerName(before))} ON ${target};`,
+          `DROP TRIGGER IF EXISTS ${ident(noTruncateTriggerName(before))} ON ${target};`,
+        ]
       : []),
     ...(before.keepsHistory && !after.keepsHistory
       ? [sqlComment('breaking: history is no longer kept'), `DROP TABLE ${history};`]
@@ -344,9 +352,7 @@ function alterTableStatements(
     ...kept
       .filter(({ before: old, after: now }) => old.description !== now.description)
       .map(({ after: now }) => columnCommentStatement(target, now)),
-    ...(before.contract.kind === 'entity' && after.contract.kind === 'event'
-      ? [appendOnlyTriggerStatement(after)]
-      : []),
+    ...(before.contract.kind === 'entity' && after.contract.kind === 'event' ? appendOnlyTriggerStatements(after) : []),
     ...(!before.keepsHistory && after.keepsHistory
       ? [...historyTableStatements(after), historySeedStatement(after)]
       : []),

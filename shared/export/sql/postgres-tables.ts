@@ -8,7 +8,7 @@ import { ident, literal, postgresName, qualified, sqlComment } from './postgres-
 
 /*
  * The PostgreSQL tables of a contract: one per schema object.
- * - event: append-only (a trigger refuses UPDATE and DELETE), its unique properties (the
+ * - event: append-only (triggers refuse UPDATE, DELETE and TRUNCATE), its unique properties (the
  *   event id) UNIQUE;
  * - entity: keyed by its primary key;
  * - every table: a CHECK per column the contract says more of than its type (postgres-checks.ts),
@@ -62,6 +62,7 @@ export const checkName = (table: string, column: string) => `${table}_${column}_
 export const currentIndexName = (table: PostgresTable) => `${historyName(table)}_current`;
 export const versionsIndexName = (table: PostgresTable) => `${historyName(table)}_versions`;
 export const appendOnlyTriggerName = (table: PostgresTable) => `${table.name}_append_only`;
+export const noTruncateTriggerName = (table: PostgresTable) => `${table.name}_no_truncate`;
 
 /** The properties with a UNIQUE constraint of their own. */
 export function uniqueProperties(table: PostgresTable): ContractProperty[] {
@@ -168,7 +169,7 @@ export function createTableStatements(table: PostgresTable): string[] {
     sqlComment(`${contract.name} ${contract.version}, ${object.name}: ${describeKind(table)}`),
     `CREATE TABLE ${target} (\n${[...object.properties.map(columnDefinition), ...constraints].map((line) => `  ${line}`).join(',\n')}\n);`,
     ...commentStatements(target, object),
-    ...(contract.kind === 'event' ? [appendOnlyTriggerStatement(table)] : []),
+    ...(contract.kind === 'event' ? appendOnlyTriggerStatements(table) : []),
     ...(table.keepsHistory ? historyTableStatements(table) : []),
   ];
 }
@@ -212,11 +213,19 @@ export function historyIndexStatements(table: PostgresTable): string[] {
   ];
 }
 
-export function appendOnlyTriggerStatement(table: PostgresTable): string {
-  return `CREATE TRIGGER ${ident(appendOnlyTriggerName(table))} BEFORE UPDATE OR DELETE ON ${qualified(table.schema, table.name)} FOR EACH ROW EXECUTE FUNCTION ${qualified(table.schema, APPEND_ONLY_FUNCTION)}();`;
+/** Refuses UPDATE and DELETE of any row, and TRUNCATE, which fires no row trigger. */
+export function appendOnlyTriggerStatements(table: PostgresTable): string[] {
+  return [
+    `CREATE TRIGGER ${ident(appendOnlyTriggerName(table))} BEFORE UPDATE OR DELETE ON ${qualified(table.schema, table.name)} FOR EACH ROW EXECUTE FUNCTION ${qualified(table.schema, APPEND_ONLY_FUNCTION)}();`,
+    noTruncateTriggerStatement(table),
+  ];
 }
 
-/** The trigger function event tables share, once per schema. */
+export function noTruncateTriggerStatement(table: PostgresTable): string {
+  return `CREATE TRIGGER ${ident(noTruncateTriggerName(table))} BEFORE TRUNCATE ON ${qualified(table.schema, table.name)} FOR EACH STATEMENT EXECUTE FUNCTION ${qualified(table.schema, APPEND_ONLY_FUNCTION)}();`;
+}
+
+/** The trigger function event tables share, once per schema; it reads neither OLD nor NEW, so a statement trigger can call it. */
 export function appendOnlyFunctionStatement(schema: string): string {
   return `CREATE OR REPLACE FUNCTION ${qualified(schema, APPEND_ONLY_FUNCTION)}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

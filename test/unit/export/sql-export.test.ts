@@ -196,6 +196,7 @@ describe('SQL export', () => {
       expect(events.rows[0]?.n).toBeGreaterThan(0);
       await expect(db.query('UPDATE orders.order_placed SET total = 0')).rejects.toThrow(/events are immutable/);
       await expect(db.query('DELETE FROM orders.order_placed')).rejects.toThrow(/events are immutable/);
+      await expect(db.query('TRUNCATE orders.order_placed')).rejects.toThrow(/events are immutable: TRUNCATE/);
       const [current] = (
         await db.query<Record<string, unknown>>('SELECT * FROM orders.orders_history WHERE is_current LIMIT 1')
       ).rows;

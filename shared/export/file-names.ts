@@ -18,7 +18,7 @@ const SUFFIX_ROOM = 5;
 /**
  * A display name as a file-name stem: ASCII letters and digits in lower case, words joined
  * by `-` (`OrderPlaced` → `order-placed`, `Ünïcode 🚀` → `unicode`, `Film KPIs` → `film-kpis`, `IoT` → `iot`,
- * `Süßwaren` → `susswaren`);
+ * `VmStarted` → `vm-started`, `Süßwaren` → `susswaren`);
  * empty when nothing is left.
  */
 export function fileSlug(name: string, maxLength = MAX_FILE_NAME_LENGTH): string {
@@ -27,6 +27,9 @@ export function fileSlug(name: string, maxLength = MAX_FILE_NAME_LENGTH): string
     .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S')
     // A capital after one small letter (`IoT`, `iOS`, `eTickets`) is inside a word, as ids read it.
     .replace(/(?<=[a-z]{2}|[0-9])(?=[A-Z])/g, '-')
+    // …unless that small letter ends a two-letter word and the capital starts a word of small letters
+    // (`VmStarted`, `IpAssigned`), not a plural `s` (`IoTs`).
+    .replace(/(?<=[A-Z][a-z])(?=[A-Z](?!s(?![a-z]))[a-z])/g, '-')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2');
   return hyphenatedWords(words, maxLength);
 }

@@ -35,6 +35,14 @@ describe('file names of exports', () => {
     expect(fileSlug('Guest eTickets')).toBe('guest-etickets');
     expect(fileSlug('customerID')).toBe('customer-id');
     expect(fileSlug('OrderPlaced')).toBe('order-placed');
+    expect(fileSlug('IoTDevice')).toBe('iot-device');
+  });
+
+  it('starts a word at a capital and small letters after a two-letter word (VmStarted, IpAssigned)', () => {
+    expect(fileSlug('VmStarted')).toBe('vm-started');
+    expect(fileSlug('IpAssigned')).toBe('ip-assigned');
+    expect(fileSlug('VmSnapshotTaken')).toBe('vm-snapshot-taken');
+    expect(fileSlug('DnsZoneCreated')).toBe('dns-zone-created');
   });
 
   it('spells Latin letters that are no letter plus accent as ids do, rather than dropping them', () => {

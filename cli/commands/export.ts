@@ -89,6 +89,8 @@ export const exportCommand: Command = {
     const scope = parseScope(options.values.scope);
     if (!scope)
       return usageError(io, this, `--scope is domain:<id> or nodes:<id>,<id> (got '${options.values.scope}')`);
+    if (options.flags['replace-unlisted'] && !options.flags.force)
+      return usageError(io, this, '--replace-unlisted needs --force');
 
     const report = anExportReport(file, out);
     const finish = (code: ExitCode): ExitCode => {
@@ -108,6 +110,18 @@ export const exportCommand: Command = {
     const targets = EXPORT_TARGETS.filter(
       (target) => formats.includes(target.id) || (target.id === 'mermaid' && pictureFormats.length > 0),
     );
+    const governance = governanceErrors(design.mesh, exportOptions);
+    report.governance = governance.map((finding) => asFileProblem(finding, design.mesh));
+    if (options.flags['fail-on-errors'] && governance.length > 0) {
+      const refusal = governanceRefusal(file, governance);
+      return finish(fail(io, report, [refusal.problem], refusal.lines));
+    }
+    const request = { design: design.mesh, targets, scope, options: exportOptions };
+    // The design's problems and the scope's are found without drawing: Chromium starts only for
+    // a bundle that can be written.
+    const text = await makeBundle(request, undefined);
+    if (!text?.ok) return finish(failBundle(io, report, text));
+    // Only once the design and scope are known good: a full folder must not hide what is wrong with them.
     let existing: string[] | null;
     try {
       existing = await io.listFolder(out);
@@ -120,17 +134,6 @@ export const exportCommand: Command = {
       io.err(`${PROGRAM} export: ${message}`);
       return finish(EXIT.usage);
     }
-    const governance = governanceErrors(design.mesh, exportOptions);
-    report.governance = governance.map((finding) => asFileProblem(finding, design.mesh));
-    if (options.flags['fail-on-errors'] && governance.length > 0) {
-      const refusal = governanceRefusal(file, governance);
-      return finish(fail(io, report, [refusal.problem], refusal.lines));
-    }
-    const request = { design: design.mesh, targets, scope, options: exportOptions };
-    // The design's problems and the scope's are found without drawing: Chromium starts only for
-    // a bundle that can be written.
-    const text = await makeBundle(request, undefined);
-    if (!text?.ok) return finish(failBundle(io, report, text));
     if (formats.includes('backstage')) report.notes.push(...backstageScopeNote(design.mesh, scope));
     const notes = [...governanceWarning(file, governance), ...report.notes.map((note) => `${file}: note: ${note}`)];
     const write = { replacesUnlisted: Boolean(options.flags['replace-unlisted']) };

@@ -94,6 +94,18 @@ describe('mesh-designer export', () => {
     expect(files.has('out/index.md')).toBe(true);
   });
 
+  it('reports a wrong scope, and --replace-unlisted without --force, before it asks for --force', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'out/notes.txt': 'mine' });
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out', '--scope', 'domain:nope'], io)).toBe(
+      EXIT.problems,
+    );
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out', '--replace-unlisted'], io)).toBe(EXIT.usage);
+    expect(err.slice(0, 2)).toEqual([
+      expect.stringMatching(/^shop\.mesh\.json: scope: no domain 'nope' /),
+      'mesh-designer export: --replace-unlisted needs --force',
+    ]);
+  });
+
   it('says in a sentence, not in Node’s words, why the bundle could not be written, and that nothing changed', async () => {
     const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
     io.writeBundle = async () => {
@@ -306,6 +318,7 @@ describe('mesh-designer export', () => {
       "--format given twice ('odcs' and 'sql'); give it once",
     ],
     [['export', 'shop.mesh.json', '--out', 'out', '--force', '--force'], '--force given twice; give it once'],
+    [['export', 'shop.mesh.json', '--out', 'out', '--replace-unlisted'], '--replace-unlisted needs --force'],
   ])('refuses %j as wrong usage: %s', async (args, message) => {
     const { io, err, files } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(args, io)).toBe(EXIT.usage);

@@ -24,7 +24,7 @@ import { parseOptions } from '../parse-options';
 import { formatProblemInFile } from '../problem-line';
 import { readMesh } from '../read-input';
 import { openChromiumDrawer } from '../render/mermaid-images';
-import { asFileProblem, type FileProblem } from './validate';
+import { asFileError, asFileProblem, type FileProblem } from './validate';
 
 const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FORMATS];
 
@@ -130,7 +130,7 @@ export const exportCommand: Command = {
     }
     if (existing && existing.length > 0 && !options.flags.force) {
       const message = `${out} is not empty (${existing.length} entries); pass --force to write into it`;
-      report.errors.push({ path: out, message });
+      report.errors.push(asFileError({ path: out, message }));
       io.err(`${PROGRAM} export: ${message}`);
       return finish(EXIT.usage);
     }
@@ -168,7 +168,7 @@ interface ExportReport {
   warnings: Problem[];
   notes: string[];
   governance: FileProblem[];
-  errors: Problem[];
+  errors: FileProblem[];
 }
 
 function anExportReport(file: string, out: string): ExportReport {
@@ -277,7 +277,7 @@ async function writeBundle(
   if ('userFiles' in written) {
     const them = pronounFor(written.userFiles);
     const message = `${out} ${describeUserFilesInTheWay(written.userFiles, out)}; move ${them} out of ${out}, or pass --replace-unlisted to replace ${them}`;
-    report.errors.push({ path: out, message });
+    report.errors.push(asFileError({ path: out, message }));
     io.err(`${PROGRAM} export: ${message}`);
     return EXIT.usage;
   }
@@ -316,7 +316,7 @@ function cannotWrite(out: string, error: unknown): string {
 
 /** Says what stopped the export: `lines` on stderr, `problems` in the report. */
 function fail(io: CliIo, report: ExportReport, problems: readonly Problem[], lines: readonly string[]) {
-  report.errors.push(...problems);
+  report.errors.push(...problems.map(asFileError));
   for (const line of lines) io.err(line);
   return EXIT.problems;
 }

@@ -178,7 +178,7 @@ async function readBaseline(
   const design = isContractFile(file) ? undefined : parseMeshFile(input.text);
   if (design?.ok) return { ok: true, baseline: { file, mesh: design.value } };
   if (design && !isContractGivenAsDesign(design.errors)) {
-    return { ok: false, problems: design.errors.map(designError) };
+    return { ok: false, problems: design.errors.map(asFileError) };
   }
   const contract = parseOdcsYaml(input.text);
   if (contract.ok) return { ok: true, baseline: { file, mesh: baselineWithContract(null, contract.value) } };
@@ -199,7 +199,7 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
   if (!parsed.ok) {
     // As the scenario editor does: a schema error in a scenario does not hide what it names wrongly.
     const references = refusedScenarioReferenceProblems(input.text).map(({ path, message }) => ({ path, message }));
-    return { file, problems: [...parsed.errors, ...references].map(designError) };
+    return { file, problems: [...parsed.errors, ...references].map(asFileError) };
   }
   const governed = filters.organisation
     ? underOrganisationPolicies(parsed.value.policies, filters.organisation, RULES)
@@ -248,8 +248,11 @@ function rerankingProblem({ designLevels, organisationLevels }: ClassificationRe
   };
 }
 
-/** An error that keeps a design from being read, with its line and column when it is one of the file's syntax. */
-function designError({ at, ...problem }: Problem): FileProblem {
+/**
+ * An error that keeps a design from being read or exported, as `--json` prints it: its line and
+ * column at the top level when it is one of the file's syntax.
+ */
+export function asFileError({ at, ...problem }: Problem): FileProblem {
   return { severity: 'error', ...problem, ...at };
 }
 

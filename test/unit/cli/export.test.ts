@@ -230,8 +230,22 @@ describe('mesh-designer export', () => {
       file: 'shop.mesh.json',
       ok: false,
       written: [],
-      errors: [{ path: 'scope', message: expect.stringContaining("no domain 'nope'") }],
+      errors: [{ severity: 'error', path: 'scope', message: expect.stringContaining("no domain 'nope'") }],
     });
+  });
+
+  it('prints with --json a design’s syntax error as validate --json does: severity, path, message, line, column', async () => {
+    const { io, out } = fakeIo({ 'dup.mesh.json': '{\n  "schemaVersion": 2,\n  "name": "A",\n  "name": "B"\n}' });
+    expect(await runCli(['export', 'dup.mesh.json', '--out', 'out', '--json'], io)).toBe(EXIT.problems);
+    expect(JSON.parse(out.join('\n')).errors).toEqual([
+      {
+        severity: 'error',
+        path: 'name',
+        message: expect.stringMatching(/^duplicate key "name": /),
+        line: 4,
+        column: 3,
+      },
+    ]);
   });
 
   it('with --fail-on-errors, refuses a design that breaks governance rules: each error printed, nothing written', async () => {

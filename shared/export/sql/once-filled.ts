@@ -3,9 +3,10 @@ import { type CheckConstraint, checkClause } from './postgres-tables';
 
 /*
  * Rows written before a field was required have no value in it, and a statement that needs one
- * (SET NOT NULL, a primary key over the field) would fail on them, and with it the whole
- * migration. Such statements run only once no row lacks a value; until then the migration
- * raises a warning naming the statements to run once the rows are filled. Contracts give no
+ * (a primary key over the field) would fail on them, and with it the whole migration. Such
+ * statements run only once no row lacks a value; until then the migration raises a warning
+ * naming the statements to run once the rows are filled. Any other field made required is
+ * refused instead (setNotNullOrRefuse): a column left nullable would pass for one the contract keeps. Contracts give no
  * default to fill them with, and a made-up one would pass for data. A CHECK the contract adds
  * waits alike for the rows that break it.
  */
@@ -71,7 +72,7 @@ export function addCheckOnceKept(target: string, check: CheckConstraint): string
   });
 }
 
-/** `SET NOT NULL` on a column once no row lacks a value. */
+/** `SET NOT NULL` on a column once no row lacks a value: for a column of a new key, which waits alike. */
 export function setNotNullOnceFilled(target: string, column: string): string {
   return onceFilled({
     target,
@@ -80,4 +81,22 @@ export function setNotNullOnceFilled(target: string, column: string): string {
     warning: (later) =>
       `${target}.${ident(column)} is required but has rows without a value: fill them, then run ${later}`,
   });
+}
+
+/**
+ * `SET NOT NULL` on a column, or, while rows lack a value, an exception that rolls the migration
+ * back: a migration that commits leaves the column as a fresh export makes it. `isAdded`: the
+ * column is new, so the rows can be filled only from a release where it is still optional.
+ */
+export function setNotNullOrRefuse(target: string, column: string, isAdded: boolean): string {
+  const where = `${target}.${ident(column)}`;
+  const setNotNull = `ALTER TABLE ${target} ALTER COLUMN ${ident(column)} SET NOT NULL;`;
+  const advice = isAdded
+    ? 'the migration is refused and nothing changed; the contract gives no default to fill them with: release the field as optional first, fill it in every row, then make it required, and its migration sets NOT NULL'
+    : `the migration is refused and nothing changed; fill it in those rows, then run this file again: it runs ${setNotNull}`;
+  return doBlock(` DECLARE missing bigint; BEGIN
+  SELECT count(*) INTO missing FROM ${target} WHERE ${ident(column)} IS NULL;
+  IF missing > 0 THEN RAISE EXCEPTION '% is required but % of its rows have no value; %', ${literal(where)}, missing, ${literal(advice)}; END IF;
+  ${setNotNull}
+END `);
 }

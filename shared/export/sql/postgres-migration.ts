@@ -3,7 +3,7 @@ import { historyColumnNames, historyColumnsOf } from '../../contracts/history-co
 import { columnNameOf } from '../../contracts/physical-names';
 import type { Contract, ContractProperty } from '../../model/contract';
 import { refuseLossyTypeChange } from './lossy-type-changes';
-import { addCheckOnceKept, setNotNullOnceFilled } from './once-filled';
+import { addCheckOnceKept, setNotNullOnceFilled, setNotNullOrRefuse } from './once-filled';
 import { columnTypeParts, exactNumbersOf, postgresTypeOf } from './postgres-column-types';
 import { ident, qualified, sqlComment } from './postgres-names';
 import {
@@ -203,6 +203,10 @@ function alterTableStatements(
   const altered = [target, ...(keepsHistory ? [history] : [])];
   const onBoth = (alteration: string) => altered.map((table) => `ALTER TABLE ${table} ${alteration};`);
   const subject = (property: ContractProperty) => `${after.object.name}.${property.name}`;
+  // A column of the key waits for values with the key (primary-key-change.ts); any other is refused while rows lack one.
+  const isInKey = (column: string) => after.primaryKey.includes(column);
+  const setNotNull = (table: string, column: string, isAdded: boolean) =>
+    isInKey(column) ? setNotNullOnceFilled(table, column) : setNotNullOrRefuse(table, column, isAdded);
 
   const nextByName = new Map(after.object.properties.map((property) => [property.name, property]));
   const previousByName = new Map(before.object.properties.map((property) => [property.name, property]));
@@ -309,8 +313,12 @@ function alterTableStatements(
         ...newColumnCheck(property),
         ...(property.required
           ? [
-              sqlComment(`${property.name} is required: NOT NULL once every row has a value (a warning says when not)`),
-              ...altered.map((table) => setNotNullOnceFilled(table, columnNameOf(property))),
+              sqlComment(
+                isInKey(columnNameOf(property))
+                  ? `${property.name} is required: NOT NULL once every row has a value (a warning says when not)`
+                  : `${property.name} is required: NOT NULL, refused while rows have no value`,
+              ),
+              ...altered.map((table) => setNotNull(table, columnNameOf(property), true)),
             ]
           : []),
       ]),
@@ -322,7 +330,7 @@ function alterTableStatements(
       const nullability = (table: string, wasNotNull: boolean, isNotNull: boolean) => {
         if (wasNotNull === isNotNull) return [];
         return isNotNull
-          ? [setNotNullOnceFilled(table, column)]
+          ? [setNotNull(table, column, false)]
           : [`ALTER TABLE ${table} ALTER COLUMN ${ident(column)} DROP NOT NULL;`];
       };
       const alterations = [

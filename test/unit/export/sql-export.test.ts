@@ -1014,30 +1014,25 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
         )
       ).rows[0]?.is_nullable;
 
-    it('keeps the rows when it drops history, renames and drops fields and adds a required one: NOT NULL waits for values', async () => {
+    it('keeps the rows when it drops history, renames and drops fields and adds an optional one', async () => {
       const saved = claimsDesign({ properties: savedFields });
       const current = claimsDesign({
         keepHistory: false,
-        properties: [
-          ...savedFields.slice(0, 3),
-          field('remark', 'string'),
-          field('currency', 'string', { required: true }),
-        ],
+        properties: [...savedFields.slice(0, 3), field('remark', 'string'), field('currency', 'boolean')],
       });
-      const migration = migrationOf(current, saved);
       await withSampleRows(saved);
-      await runAsPsql(db, migration);
+      await runAsPsql(db, migrationOf(current, saved));
       const rows = await db.query('SELECT claim_id, remark, currency FROM claims.claims ORDER BY claim_id');
       expect(rows.rows).toEqual([
         { claim_id: 1, remark: 'first', currency: null },
         { claim_id: 2, remark: null, currency: null },
       ]);
-      expect(await nullability('currency')).toBe('YES');
-      // Once the rows have a value, the statement the warning names makes it required.
-      await db.exec(`UPDATE claims.claims SET currency = 'EUR'`);
-      await db.exec(`ALTER TABLE "claims"."claims" ALTER COLUMN "currency" SET NOT NULL`);
-      expect(await nullability('currency')).toBe('NO');
-      // On empty tables the same migration gives exactly the current design's tables.
+    });
+
+    it('adds a required field NOT NULL to empty tables, and refuses it, naming the field and what to do, on tables with rows', async () => {
+      const saved = claimsDesign({ properties: savedFields });
+      const current = claimsDesign({ properties: [...savedFields, field('currency', 'string', { required: true })] });
+      const migration = migrationOf(current, saved);
       await emptyDatabase(db);
       await runFiles(db, sqlFiles(current));
       const expected = await schemaOf(db, ['claims']);
@@ -1045,6 +1040,32 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       await runFiles(db, sqlFiles(saved));
       await db.exec(migration);
       expect(await schemaOf(db, ['claims'])).toEqual(expected);
+      expect(await nullability('currency')).toBe('NO');
+
+      await withSampleRows(saved);
+      await expect(runAsPsql(db, migration)).rejects.toThrow(
+        /"claims"\."claims"\."currency" is required but 2 of its rows have no value; .*optional first, fill it/,
+      );
+      expect(await nullability('currency')).toBeUndefined();
+    });
+
+    it('refuses to make an optional field required while rows lack a value, and sets NOT NULL once they have one', async () => {
+      const saved = claimsDesign({ properties: savedFields });
+      const current = claimsDesign({
+        properties: savedFields.map((property) =>
+          property.name === 'note' ? { ...property, required: true } : property,
+        ),
+      });
+      const migration = migrationOf(current, saved);
+      await withSampleRows(saved);
+      await expect(runAsPsql(db, migration)).rejects.toThrow(
+        /"claims"\."claims"\."note" is required but 1 of its rows have no value; .*fill it in those rows.*SET NOT NULL/,
+      );
+      expect(await nullability('note')).toBe('YES');
+      await db.exec(`UPDATE claims.claims SET note = 'none' WHERE note IS NULL`);
+      await db.exec(`UPDATE claims.claims_history SET note = 'none' WHERE note IS NULL`);
+      await runAsPsql(db, migration);
+      expect(await nullability('note')).toBe('NO');
     });
 
     describe('a CHECK the contract adds or changes', () => {

@@ -5,12 +5,10 @@
  * so its peak RSS is its own.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { parseMeshFile } from '../../shared/contracts/contract-text';
-import type { Mesh } from '../../shared/model/mesh';
 import type { Scenario } from '../../shared/model/scenario';
 import { createSimulation, type OpenSqlWorkspace, type Simulation } from '../../shared/simulation';
+import { loadEcommerceSample } from '../ecommerce-sample';
 import { writeSection } from '../report';
 import { type Engine, workspaceOf } from '../sqlite-engines';
 
@@ -52,7 +50,6 @@ interface Flatness {
   records: { longLast: Record<string, number>; shortLast: Record<string, number> };
 }
 
-const SAMPLE = new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url);
 /** Source changes per tick of the workshop scenario (3 + 2 + 6 + 0.5 + 0.5 + 1 + 1). */
 const WORKSHOP_CHANGES_PER_TICK = 14;
 const SOURCE_CHANGES = 100_000;
@@ -235,7 +232,7 @@ function measureInChild(mode: 'measure' | 'profile', run: Run): Measurement {
 }
 
 async function measure(run: Run, isProfiled: boolean): Promise<Measurement> {
-  const sample = loadSample();
+  const sample = loadEcommerceSample();
   const mesh = run.pipeline === 'full' ? sample : { ...sample, products: [], links: [] };
   const scenario = scaled(sample.scenarios[0] as Scenario, run.changesPerTick / WORKSHOP_CHANGES_PER_TICK);
   const engine = await workspaceOf(run.engine);
@@ -277,12 +274,6 @@ async function measure(run: Run, isProfiled: boolean): Promise<Measurement> {
     ...(firstRun ? { firstRun: { seconds: firstRun.seconds, cpuSeconds: firstRun.cpuSeconds } } : {}),
     ...(isProfiled ? { stages } : {}),
   };
-}
-
-function loadSample(): Mesh {
-  const parsed = parseMeshFile(readFileSync(SAMPLE, 'utf8'));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.value;
 }
 
 function scaled(scenario: Scenario, factor: number): Scenario {
@@ -383,7 +374,7 @@ function flatnessInChild(engine: Engine): Flatness {
  * seconds, so a machine that speeds up or slows down meanwhile does so for both.
  */
 async function measureFlatness(engine: Engine): Promise<Flatness> {
-  const sample = loadSample();
+  const sample = loadEcommerceSample();
   const changesPerTick = 10_000;
   const scenario = scaled(sample.scenarios[0] as Scenario, changesPerTick / WORKSHOP_CHANGES_PER_TICK);
   let timing: Record<string, number> | undefined;

@@ -29,7 +29,11 @@ export function SimulatedClock({
   const time = useSimulationStore((state) => state.metrics?.time);
   return (
     <span className={className} data-testid={testId} title={time}>
-      {time ? formatSimulatedTime(time) : '—'} · tick <strong data-testid={tickTestId}>{tick ?? '—'}</strong>
+      <span className="simulated-clock__time">{time ? formatSimulatedTime(time) : '—'}</span>
+      <span className="simulated-clock__tick">
+        {' · tick '}
+        <strong data-testid={tickTestId}>{tick ?? '—'}</strong>
+      </span>
     </span>
   );
 }

@@ -184,6 +184,27 @@ describeInChromium('long names and narrow windows', (session) => {
     expect(await picker.locator('option').first().textContent()).toBe(name);
   });
 
+  it('keeps the Simulate bar one row at 1280 × 800 with a three-digit tick at speed max, Present on the Run button’s row', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openEditedSample(page, 'lumiere.mesh.json', (mesh) => {
+      const scenario = mesh.scenarios[0];
+      if (scenario) scenario.name = 'Saturday night at Lumière: the evening rush';
+    });
+    await enterSimulate(page);
+    const bar = page.getByRole('toolbar', { name: 'Simulation' });
+    await page.getByLabel('Speed').fill('61');
+    expect(await page.getByTestId('speed').textContent()).toBe('max');
+    await runTo(page, 120);
+    const [present, run] = [
+      await box(bar.getByRole('button', { name: 'Present' })),
+      await box(bar.getByRole('button', { name: '▶ Run' })),
+    ];
+    expect(present.y).toBe(run.y);
+    await expectInside(bar.getByRole('button', { name: 'Present' }), bar);
+    await screenshot(page, 'simulate-bar-tick-120-max-1280');
+  });
+
   it('moves whole groups of toolbar buttons to a second line on a narrow window, never past its edge', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -4,18 +4,22 @@ import { pauseTickProblem } from './pause-point';
 import { setSimulation, useSimulationStore } from './simulation-store';
 
 /**
- * The run bar's "Pause at tick": a tick it cannot pause at (`-5`, `0`, `2.5`) is refused with a
+ * The run bar's "Pause at tick": a tick it cannot pause at (`-5`, `0`, `2.5`, one too large
+ * to count to, one the run has reached) is refused with a
  * message and kept as typed, and sets no pause point, rather than quietly becoming another tick.
  */
 export function PauseAtField() {
   const pauseAtTick = useSimulationStore((state) => state.pauseAtTick);
-  const [refusedText, setRefusedText] = useState<string | null>(null);
+  // The refusal as it was when typed: the run's tick moving on later neither makes nor clears one.
+  const [refused, setRefused] = useState<{ text: string; problem: string } | null>(null);
   const problemId = useId();
-  const problem = refusedText === null ? null : pauseTickProblem(refusedText);
+  const problem = refused?.problem ?? null;
+  const refusedText = refused?.text ?? null;
   const take = (text: string) => {
-    const isTick = text === '' || pauseTickProblem(text) === null;
-    setRefusedText(isTick ? null : text);
-    setSimulation({ pauseAtTick: isTick && text !== '' ? Number(text) : null });
+    const tick = useSimulationStore.getState().metrics?.tick ?? 0;
+    const typedProblem = text === '' ? null : pauseTickProblem(text, tick);
+    setRefused(typedProblem === null ? null : { text, problem: typedProblem });
+    setSimulation({ pauseAtTick: typedProblem === null && text !== '' ? Number(text) : null });
   };
   return (
     <>

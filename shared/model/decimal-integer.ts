@@ -14,3 +14,14 @@ export function notInDecimalDigits(text: string): string | null {
   if (text.trim() === '' || !Number.isNaN(decimalInteger(text)) || !Number.isInteger(Number(text))) return null;
   return `takes plain decimal digits, such as ${Number(text)} (got '${text}')`;
 }
+
+/**
+ * Why a field's text is no whole number from `least` to `most`, in the field's words
+ * (`Ticks must be at most 1000 (got '5000')`), or null when it is one.
+ */
+export function wholeNumberProblem(name: string, text: string, least: number, most: number): string | null {
+  const value = decimalInteger(text);
+  if (Number.isNaN(value) || value < least) return `${name} must be a whole number, at least ${least} (got '${text}')`;
+  if (value > most) return `${name} must be at most ${most} (got '${text}')`;
+  return null;
+}

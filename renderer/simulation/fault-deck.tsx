@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
 import {
   columnChoices,
@@ -11,6 +12,7 @@ import {
   topicChoices,
 } from '../../shared/simulation/fault-deck';
 import { useDocumentStore } from '../store/document-store';
+import { FaultCountField } from './fault-count-field';
 import { simulation } from './simulation-controller';
 import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
@@ -72,6 +74,7 @@ function runningScenario(state: SimulationState): Scenario | undefined {
 
 function FaultCard({ mesh, kind, title }: { mesh: Mesh; kind: FaultKind; title: string }) {
   const settings = useSimulationStore((state) => state.faultSettings[kind]) ?? {};
+  const [isCountRefused, setIsCountRefused] = useState(false);
   const change = (patch: FaultSettings) =>
     setSimulation({
       faultSettings: { ...useSimulationStore.getState().faultSettings, [kind]: { ...settings, ...patch } },
@@ -124,17 +127,19 @@ function FaultCard({ mesh, kind, title }: { mesh: Mesh; kind: FaultKind; title: 
           </label>
         )}
         {(kind === 'consumer-offline' || kind === 'redeliver' || kind === 'out-of-order') && (
-          <label>
-            {kind === 'consumer-offline' ? 'Ticks' : 'Records'}
-            <input
-              type="number"
-              min={kind === 'out-of-order' ? 2 : 1}
-              value={settings.count ?? defaultCount(kind)}
-              onChange={(event) => change({ count: Math.max(1, Math.trunc(Number(event.target.value))) })}
-            />
-          </label>
+          <FaultCountField
+            kind={kind}
+            count={settings.count ?? defaultCount(kind)}
+            onCount={(count) => change({ count })}
+            onRefused={setIsCountRefused}
+          />
         )}
-        <button type="button" className="primary" onClick={() => void simulation.fireCard(kind, 'button')}>
+        <button
+          type="button"
+          className="primary"
+          disabled={isCountRefused}
+          onClick={() => void simulation.fireCard(kind, 'button')}
+        >
           Fire
         </button>
       </div>

@@ -13,6 +13,7 @@ import {
   type Topic,
 } from '../model';
 import { faultTargetName, faultWithTopic } from '../model/topic-references';
+import { offlineOutcome } from './fault-count';
 
 /** What the facilitator chose on a fault card; a card fires with it, from the deck or by key in presenter mode. */
 export interface FaultSettings {
@@ -175,6 +176,7 @@ export function firedFaultOutcome(
     // The engine sends them after the tick's own changes are published, so those count among the last.
     return `the last ${recordCount(fault.records)} on ${faultTargetName(mesh, fault)} at the end of tick ${fault.tick}, those tick ${fault.tick} published included, are sent again${fault.kind === 'out-of-order' ? ', newest first' : ''}.`;
   }
+  if (fault.kind === 'consumer-offline') return offlineOutcome(fault);
   if (fault.kind !== 'null-field' && fault.kind !== 'rename-column') return undefined;
   const topicName = faultTargetName(mesh, fault);
   const reachesTopicAt = fault.tick + Math.ceil((timing.connector?.delayMillis ?? 0) / timing.tickMillis);

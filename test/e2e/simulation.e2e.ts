@@ -528,6 +528,25 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(await gridColumn(page, 'grid-quarantine', 'port')).toEqual(['Customers']);
   });
 
+  it('refuses Ticks a consumer cannot go offline for, and lists the one fired with how long and when it is back', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 3);
+    await openTab(page, 'Faults');
+    const offline = page.getByTestId('fault-consumer-offline');
+    const fire = offline.getByRole('button', { name: 'Fire' });
+    await offline.getByLabel('Ticks').fill('0');
+    expect(await offline.getByRole('alert').textContent()).toBe("Ticks must be a whole number, at least 1 (got '0')");
+    expect(await fire.isDisabled()).toBe(true);
+    await offline.getByLabel('Ticks').fill('100000');
+    expect(await offline.getByRole('alert').textContent()).toBe("Ticks must be at most 1000 (got '100000')");
+    await offline.getByLabel('Ticks').fill('3');
+    expect(await offline.getByRole('alert').count()).toBe(0);
+    await fire.click();
+    const fired = page.getByTestId('fired-faults').filter({ hasText: 'consumer-offline' });
+    expect(await fired.textContent()).toContain('offline for 3 ticks, back at tick 7.');
+  });
+
   it('shows at 1280 × 800 the record that broke its contract by its key, first in the quarantine, and the whole message beside it, without scrolling sideways', async () => {
     const page = await session.openApp();
     await page.setViewportSize({ width: 1280, height: 800 });

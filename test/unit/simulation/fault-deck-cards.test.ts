@@ -109,8 +109,10 @@ describe('a fired fault in the list of this run', () => {
     );
   });
 
-  it('adds nothing to a fault that touches no record', () => {
-    expect(firedFaultOutcome(mesh, faultFrom(mesh, 'consumer-offline', {}, 2) as Fault, workshop)).toBeUndefined();
+  it('says how long a consumer the card took offline stays away', () => {
+    expect(firedFaultOutcome(mesh, faultFrom(mesh, 'consumer-offline', {}, 2) as Fault, workshop)).toBe(
+      'offline for 5 ticks, back at tick 7.',
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { FAULT_CARDS, firedFaultNote, readTopicsFirst } from '../../shared/simulation/fault-deck';
+import { firedFaultNote, readTopicsFirst } from '../../shared/simulation/fault-deck';
+import { faultKeyLabels } from '../../shared/simulation/fault-key-labels';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { useDocumentStore } from '../store/document-store';
 import { PRESENTER_PANEL_ID } from './presenter-scroll';
@@ -94,12 +95,7 @@ export function PresenterMode() {
         <span className="presenter__status">{STATUS_LABELS[status]}</span>
         <span className="presenter__keys">
           → next · ← back · Space {status === 'running' ? 'pauses' : 'runs'} · S steps · B steps back · Esc ends ·
-          faults:{' '}
-          {FAULT_CARDS.map((card, index) => (
-            <kbd key={card.kind} title={card.title}>
-              {index + 1}
-            </kbd>
-          ))}
+          faults: <FaultKeys />
         </span>
       </header>
       <LastFiredFault />
@@ -149,4 +145,16 @@ async function startWalk(): Promise<void> {
     const [newest] = (await simulation.messages(log, { limit: 1 })) ?? [];
     if (newest) return simulation.trace({ kind: 'record', log, position: newest.position });
   }
+}
+
+/** Keys 1–5, each named (in its tooltip and to screen readers) by the fault it fires and at what. */
+function FaultKeys() {
+  const mesh = useDocumentStore((state) => state.mesh);
+  const settings = useSimulationStore((state) => state.faultSettings);
+  if (!mesh) return null;
+  return faultKeyLabels(mesh, settings).map(({ key, kind, label }) => (
+    <kbd key={kind} title={label} aria-label={label} data-testid={`fault-key-${key}`}>
+      {key}
+    </kbd>
+  ));
 }

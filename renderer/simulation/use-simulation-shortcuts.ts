@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { FAULT_CARDS } from '../../shared/simulation/fault-deck';
+import { faultKeyLabels } from '../../shared/simulation/fault-key-labels';
+import { canvasCommands } from '../canvas/canvas-commands';
 import { isInCodeEditor, isTypingTarget } from '../commands/focus';
+import { useDocumentStore } from '../store/document-store';
 import { PRESENTER_PANEL_ID, presenterMove } from './presenter-scroll';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
@@ -36,7 +39,7 @@ export function useSimulationShortcuts(): void {
         else if (trace) simulation.moveTrace(panelMove.stage);
       } else if (isPresenting && /^[1-9]$/.test(event.key) && FAULT_CARDS[Number(event.key) - 1]) {
         event.preventDefault();
-        void simulation.fireCard((FAULT_CARDS[Number(event.key) - 1] as (typeof FAULT_CARDS)[number]).kind, 'key');
+        void fireByKey(Number(event.key));
       } else if (isPresenting && event.key === ' ') {
         event.preventDefault();
         if (status === 'running') simulation.pause();
@@ -52,4 +55,12 @@ export function useSimulationShortcuts(): void {
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
   }, []);
+}
+
+/** Fires a key's card, and brings what it hit into view on the canvas when it is not. */
+async function fireByKey(key: number): Promise<void> {
+  const mesh = useDocumentStore.getState().mesh;
+  const aimed = mesh && faultKeyLabels(mesh, useSimulationStore.getState().faultSettings)[key - 1];
+  if (!aimed) return;
+  if ((await simulation.fireCard(aimed.kind, 'key')) && aimed.nodeId) canvasCommands.reveal([aimed.nodeId]);
 }

@@ -139,6 +139,9 @@ describeInChromium('Simulate mode on screen', (session) => {
     await presenter.waitFor();
     expect(await tick.textContent()).toBe('6');
     expect(await presenter.getByTestId('presenter-clock').textContent()).toContain('09:06:00');
+    // Each key says which fault it fires, and at what.
+    expect(await presenter.getByTestId('fault-key-2').getAttribute('title')).toBe('2 redeliver · orders.public.orders');
+    expect(await presenter.getByTestId('fault-key-1').getAttribute('aria-label')).toMatch(/^1 offline · \S/);
 
     await page.keyboard.press('2');
     await presenter

@@ -1,0 +1,29 @@
+import type { FaultKind, Mesh } from '../model';
+import { faultTargetName } from '../model/topic-references';
+import { FAULT_CARDS, type FaultSettings, faultFrom } from './fault-deck';
+
+const SHORT_NAMES: Record<FaultKind, string> = {
+  'consumer-offline': 'offline',
+  redeliver: 'redeliver',
+  'null-field': 'null',
+  'out-of-order': 'out-of-order',
+  'rename-column': 'rename',
+};
+
+/** A number key of presenter mode and what it fires as its card is set now: `1 offline · Registrations`. */
+export interface FaultKeyLabel {
+  key: number;
+  kind: FaultKind;
+  label: string;
+  /** The product or system the fault is aimed at, none when the card has nothing to aim at. */
+  nodeId?: string;
+}
+
+export function faultKeyLabels(mesh: Mesh, settings: Partial<Record<FaultKind, FaultSettings>>): FaultKeyLabel[] {
+  return FAULT_CARDS.map(({ kind, title }, index) => {
+    const fault = faultFrom(mesh, kind, settings[kind] ?? {}, 0);
+    const aimedAt = fault ? ` · ${faultTargetName(mesh, fault)}` : ` (${title}: nothing to aim at)`;
+    const nodeId = fault && ('productId' in fault ? fault.productId : fault.systemId);
+    return { key: index + 1, kind, label: `${index + 1} ${SHORT_NAMES[kind]}${aimedAt}`, nodeId };
+  });
+}

@@ -30,6 +30,7 @@ interface NativeStatement {
   readonly reader: boolean;
   run(...params: unknown[]): { changes: number };
   raw(toggle: boolean): NativeStatement;
+  safeIntegers(toggle: boolean): NativeStatement;
   iterate(...params: unknown[]): IterableIterator<SqlValue[]>;
   columns(): { name: string }[];
 }
@@ -74,13 +75,14 @@ function nativeConnection(database: NativeDatabase): SqlConnection {
       return {
         run: (params) =>
           statement.reader ? [...statement.iterate(...bind(params))].length : statement.run(...bind(params)).changes,
-        all(params, maxRows = Number.POSITIVE_INFINITY) {
-          const rows: SqlValue[][] = [];
-          for (const row of statement.iterate(...bind(params))) {
-            if (rows.length >= maxRows) break;
-            rows.push(row);
+        all: (params, maxRows = Number.POSITIVE_INFINITY) => firstRows(statement.iterate(...bind(params)), maxRows),
+        allExact(maxRows = Number.POSITIVE_INFINITY) {
+          statement.safeIntegers(true);
+          try {
+            return firstRows(statement.iterate(), maxRows);
+          } finally {
+            statement.safeIntegers(false);
           }
-          return rows;
         },
         columnNames: () => (statement.reader ? statement.columns().map((column) => column.name) : []),
         release: () => undefined,
@@ -93,4 +95,13 @@ function nativeConnection(database: NativeDatabase): SqlConnection {
       });
     },
   };
+}
+
+function firstRows<T>(rows: Iterable<T>, maxRows: number): T[] {
+  const first: T[] = [];
+  for (const row of rows) {
+    if (first.length >= maxRows) break;
+    first.push(row);
+  }
+  return first;
 }

@@ -1,4 +1,5 @@
 import type { Result } from '../model/problem';
+import { queryCell } from './query-cell';
 import { checkSelect } from './select-check';
 import { simulatedNowRewrite } from './simulated-now';
 import { isKeyword, sqlTokens } from './sql-tokens';
@@ -37,7 +38,7 @@ export function runReadOnlyQuery(connection: SqlConnection, sql: string, maxRows
     const rewritten = simulatedNowRewrite(withNodeCatalog(checked.select));
     const statement = connection.prepare(`${explain}${rewritten.text}`);
     try {
-      const rows = statement.all(undefined, maxRows + 1);
+      const rows = statement.allExact(maxRows + 1).map((row) => row.map(queryCell));
       // SQLite heads an expression's column with its text as run: the engine's clock functions stay hidden.
       const columns = rewritten.writtenAs(statement.columnNames());
       return { ok: true, value: { columns, rows: rows.slice(0, maxRows), isTruncated: rows.length > maxRows } };

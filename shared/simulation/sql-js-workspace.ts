@@ -3,6 +3,7 @@ import { quoteIdentifier } from './sql-text';
 import { sqlTokens } from './sql-tokens';
 import {
   connectionSetupSql,
+  type ExactSqlValue,
   type OpenSqlWorkspace,
   type SqlConnection,
   type SqlStatement,
@@ -138,14 +139,13 @@ function sqlJsStatement(database: Database, statement: Statement): SqlStatement 
       return database.getRowsModified();
     },
     all(params, maxRows = Number.POSITIVE_INFINITY) {
-      try {
-        if (params) statement.bind(params as SqlValue[]);
-        const rows: SqlValue[][] = [];
-        while (rows.length < maxRows && statement.step()) rows.push(statement.get());
-        return rows;
-      } finally {
-        statement.reset();
-      }
+      if (params) statement.bind(params as SqlValue[]);
+      return rowsOf(statement, maxRows, () => statement.get());
+    },
+    allExact(maxRows = Number.POSITIVE_INFINITY) {
+      // sql.js reads INTEGERs as bigint when asked; its typings do not know the option.
+      const getExact = statement.get as (params: null, config: { useBigInt: boolean }) => ExactSqlValue[];
+      return rowsOf(statement, maxRows, () => getExact.call(statement, null, { useBigInt: true }));
     },
     columnNames() {
       return statement.getColumnNames();
@@ -154,4 +154,14 @@ function sqlJsStatement(database: Database, statement: Statement): SqlStatement 
       statement.free();
     },
   };
+}
+
+function rowsOf<T>(statement: Statement, maxRows: number, read: () => T[]): T[][] {
+  try {
+    const rows: T[][] = [];
+    while (rows.length < maxRows && statement.step()) rows.push(read());
+    return rows;
+  } finally {
+    statement.reset();
+  }
 }

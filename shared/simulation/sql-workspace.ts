@@ -3,12 +3,17 @@ import { quoteLiteral } from './sql-text';
 /** A value SQLite stores and returns, as every driver the engine runs on represents it. */
 export type SqlValue = number | string | Uint8Array | null;
 
+/** A value as SQLite holds it: an INTEGER as a bigint, so exact beyond 2^53 and told apart from a REAL. */
+export type ExactSqlValue = SqlValue | bigint;
+
 /** A prepared statement, reused tick after tick. Parameters are positional (`?`). */
 export interface SqlStatement {
   /** Runs to completion; returns the rows the statement itself changed (its triggers' changes not counted). */
   run(params?: readonly SqlValue[]): number;
   /** Result rows, as arrays in column order; at most `maxRows` when given. */
   all(params?: readonly SqlValue[], maxRows?: number): SqlValue[][];
+  /** Result rows as `all` reads them, with each INTEGER as a bigint. */
+  allExact(maxRows?: number): ExactSqlValue[][];
   columnNames(): string[];
   /** Frees a statement prepared for one use; the engine's own statements live as long as their connection. */
   release(): void;

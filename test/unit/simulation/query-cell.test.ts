@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { queryCell } from '../../../shared/simulation/query-cell';
+import { aScenario, aShopMesh, simulate } from './builders';
+
+describe('a value the SQL console shows', () => {
+  it('shows an integer beyond 2^53 exactly, as SQLite holds it', () => {
+    expect(queryCell(9223372036854775807n)).toBe('9223372036854775807');
+    expect(queryCell(-9007199254740993n)).toBe('-9007199254740993');
+    expect(queryCell(42n)).toBe(42);
+  });
+
+  it('shows a REAL as a REAL, not as an exact-looking integer', () => {
+    expect(queryCell(9.223372036854776e18)).toBe('9.22337203685478e+18');
+    expect(queryCell(1)).toBe('1.0');
+    expect(queryCell(-3)).toBe('-3.0');
+    expect(queryCell(1e15)).toBe('1.0e+15');
+    expect(queryCell(2.5)).toBe(2.5);
+  });
+
+  it('keeps text, bytes and null as they are', () => {
+    expect(queryCell('1.0')).toBe('1.0');
+    expect(queryCell(null)).toBeNull();
+    expect(queryCell(Uint8Array.of(1))).toEqual(Uint8Array.of(1));
+  });
+});
+
+describe('a query the SQL console runs', () => {
+  it('tells an overflowed sum, a REAL, from the largest INTEGER, and shows 1.0 as a REAL', async () => {
+    const simulation = await simulate(aShopMesh().build(), aScenario().withData('shop', 'items', 1).build());
+    const answer = simulation.query('catalog', 'SELECT 9223372036854775807 + 1, 9223372036854775807, 1.0, 2');
+    expect(answer.ok && answer.value.rows).toEqual([['9.22337203685478e+18', '9223372036854775807', '1.0', 2]]);
+  });
+});

@@ -100,10 +100,16 @@ export function underOrganisationPolicies(
   };
 }
 
-/** The design's levels with the words the organisation ranks too put in the organisation's order, in the places they held. */
+/**
+ * The design's levels with the words the organisation ranks too put in the organisation's order,
+ * in the places they held. `public` keeps the design's place: it is never sensitive whatever its
+ * rank, and a design ranking it above other words is an error of its own (policy-entries).
+ */
 function inOrganisationOrder(designLevels: readonly string[], organisationLevels: readonly string[]): string[] {
   const organisationRank = (level: string) =>
-    organisationLevels.findIndex((ranked) => ranked.trim().toLowerCase() === level.trim().toLowerCase());
+    level.trim().toLowerCase() === 'public'
+      ? -1
+      : organisationLevels.findIndex((ranked) => ranked.trim().toLowerCase() === level.trim().toLowerCase());
   const shared = designLevels.filter((level) => organisationRank(level) >= 0);
   const reordered = [...shared].sort((a, b) => organisationRank(a) - organisationRank(b));
   return designLevels.map((level) => (organisationRank(level) >= 0 ? (reordered.shift() as string) : level));

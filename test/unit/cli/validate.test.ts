@@ -796,6 +796,18 @@ schema:
     );
   });
 
+  it('reports a design ranking public above other words as an error with --policy too, though the organisation ranks it first', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.policies.classificationLevels = ['restricted', 'public'];
+    const files = {
+      'shop.mesh.json': JSON.stringify(mesh),
+      'org.yaml': 'rules: {}\nclassificationLevels: [public, internal, confidential, restricted]\n',
+    };
+    const { io, err } = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml'], io)).toBe(EXIT.problems);
+    expect(err.join('\n')).toContain("The policies rank 'public' above 'restricted'");
+  });
+
   it.each([
     ['missing.json', 'cannot read'],
     ['bad.json', 'not JSON or YAML'],

@@ -28,10 +28,13 @@ describe("an organisation's policies", () => {
     const organisation = { rules: {}, classificationLevels: ['public', 'internal', 'confidential', 'restricted'] };
     const ranked = (classificationLevels: string[]) =>
       underOrganisationPolicies({ rules: {}, classificationLevels }, organisation, RULES);
-    expect(ranked(['restricted', 'public'])).toEqual({
-      policies: { rules: {}, classificationLevels: ['public', 'restricted'] },
+    expect(ranked(['restricted', 'internal', 'public'])).toEqual({
+      policies: { rules: {}, classificationLevels: ['internal', 'restricted', 'public'] },
       weakenings: [],
-      reranking: { designLevels: ['restricted', 'public'], organisationLevels: organisation.classificationLevels },
+      reranking: {
+        designLevels: ['restricted', 'internal', 'public'],
+        organisationLevels: organisation.classificationLevels,
+      },
     });
     expect(ranked(['public', 'restricted', 'secret', 'confidential']).policies.classificationLevels).toEqual([
       'public',

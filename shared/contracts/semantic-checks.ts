@@ -175,6 +175,16 @@ function semanticIssues(
           },
         ]
       : []),
+    ...(contract.historyColumnPrefix !== undefined && !(contract.keepHistory && contract.kind !== 'event')
+      ? [
+          {
+            path: ['historyColumnPrefix'],
+            message:
+              'historyColumnPrefix has no effect: no history is kept (only an entity with keepHistory: true keeps one)',
+            severity: 'warning' as const,
+          },
+        ]
+      : []),
   ];
 }
 

@@ -172,6 +172,27 @@ describe('semantic checks on a contract', () => {
   });
 });
 
+describe('historyColumnPrefix', () => {
+  it('is warned of where no history is kept, at its value', () => {
+    const text = anOdcsText(`schema:
+  - name: permits
+    properties:
+      - name: permit_id
+        logicalType: string
+        required: true
+        primaryKey: true
+customProperties:
+  - property: historyColumnPrefix
+    value: dbt_
+`);
+    expect(markers(checkContractYaml(text))).toEqual([
+      '15:12 warning customProperties[0].value: historyColumnPrefix has no effect: no history is kept (only an entity with keepHistory: true keeps one)',
+    ]);
+    const kept = text.replace('customProperties:\n', 'customProperties:\n  - property: keepHistory\n    value: true\n');
+    expect(markers(checkContractYaml(kept))).toEqual([]);
+  });
+});
+
 describe('semantic checks on YAML text, at the line to mark', () => {
   it('marks a duplicate property name on its name', () => {
     const text = anOdcsText(`schema:

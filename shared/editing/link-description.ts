@@ -1,6 +1,6 @@
-import { loopClosedBy } from '../lineage/product-feeds';
 import { type Endpoint, endpointName, type Mesh, resolveEndpoint } from '../model';
 import { linkById, productById } from './mesh-index';
+import { loopClosedBy } from './product-feeds';
 
 /** What a link's label says: which port feeds which, and under which contract. */
 export interface LinkDescription {

@@ -1,7 +1,7 @@
-import { productFeeds, shortestFeedPath } from '../lineage/product-feeds';
 import { distinctNodeName, type Endpoint, endpointName, type Mesh, productPorts, sameEndpoint } from '../model';
 import { domainById, productById, systemById } from './mesh-index';
 import { searchable } from './mesh-search';
+import { productFeeds, shortestFeedPath } from './product-feeds';
 
 /** One end a link can have: a port or a topic of a node, named for a list the user picks from. */
 export interface LinkEnd {

@@ -1,5 +1,5 @@
+import { productFeeds, shortestFeedPath } from '../../editing/product-feeds';
 import { Memo } from '../../lineage/memo';
-import { productFeeds, shortestFeedPath } from '../../lineage/product-feeds';
 import { stronglyConnected } from '../../lineage/strongly-connected';
 import type { DataProduct, ElementRef, Link, Mesh } from '../../model';
 import { productPlace } from '../places';

@@ -1,26 +1,26 @@
-import type { Link, Mesh } from '../model';
-import { Memo } from './memo';
+import type { DataProduct, Link, Mesh } from '../model';
+import { memoizedOn } from './memo';
 
 /** Per product, the links from it into another product: the graph data products feed each other on. */
 export type ProductFeeds = ReadonlyMap<string, readonly Link[]>;
 
-const feedsByLinks = new Memo<readonly Link[], ProductFeeds>();
+const feedsOf = memoizedOn((links: readonly Link[], products: readonly DataProduct[]): ProductFeeds => {
+  const productIds = new Set(products.map((product) => product.id));
+  const next = new Map<string, Link[]>();
+  for (const link of links) {
+    const { nodeId: from } = link.from;
+    const { nodeId: to } = link.to;
+    if (from === to || !productIds.has(from) || !productIds.has(to)) continue;
+    const list = next.get(from);
+    if (list) list.push(link);
+    else next.set(from, [link]);
+  }
+  return next;
+});
 
 /** The links between two different products, by the product they leave (systems feed, but are never fed). */
 export function productFeeds(mesh: Mesh): ProductFeeds {
-  return feedsByLinks.get(mesh.links, [mesh.products], () => {
-    const productIds = new Set(mesh.products.map((product) => product.id));
-    const next = new Map<string, Link[]>();
-    for (const link of mesh.links) {
-      const { nodeId: from } = link.from;
-      const { nodeId: to } = link.to;
-      if (from === to || !productIds.has(from) || !productIds.has(to)) continue;
-      const list = next.get(from);
-      if (list) list.push(link);
-      else next.set(from, [link]);
-    }
-    return next;
-  });
+  return feedsOf(mesh.links, mesh.products);
 }
 
 /**

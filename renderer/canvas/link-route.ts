@@ -1,5 +1,6 @@
 import { boundsOf, type Point, type Rect } from '../../shared/editing/geometry';
 import { corners, isClearOf, routeAround, segmentCrosses } from './obstacle-route';
+import { keepOffOutlines } from './outline-clearance';
 
 /** How far a link runs straight out of an output port, or into an input port, before it turns. */
 export const STUB = 24;
@@ -22,7 +23,8 @@ const DETOUR_MARGIN = 28;
  * A link's route: out of the right side of its source and into the left side of its target, in
  * right angles with rounded corners (`plainWay`). Where that way would cross one of `bodies`
  * (the other nodes near it), it goes round them. `bothNodes` is the box round the link's own two
- * nodes, which a backward link goes round (undefined where the nodes are not known).
+ * nodes, which a backward link goes round (undefined where the nodes are not known). Its stretches
+ * between turns keep a lane from the `outlines` of the domains near it that they run beside.
  */
 export function linkRoute(
   source: Point,
@@ -30,6 +32,7 @@ export function linkRoute(
   bothNodes?: Rect,
   lane = 0,
   bodies: readonly Rect[] = [],
+  outlines: readonly Rect[] = [],
 ): LinkRoute {
   const plain = plainWay(source, target, bothNodes, lane);
   const shift = lane * LANE_GAP;
@@ -42,7 +45,8 @@ export function linkRoute(
         bodies,
         turnXOf(source, target, shift),
       );
-  return routeThrough(around ? corners([source, ...around, target]) : plain);
+  const way = around ? corners([source, ...around, target]) : plain;
+  return routeThrough(keepOffOutlines(way, outlines, bodies, LANE_GAP));
 }
 
 /** The route through these corners: its rounded path and its label's place. */

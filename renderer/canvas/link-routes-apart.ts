@@ -9,7 +9,11 @@ const routedLinks = createBatchedLinkMap<RoutedLink>((a, b) => a === b || (!!a &
 
 function isSameRoute(a: RoutedLink, b: RoutedLink): boolean {
   return (
-    a.points === b.points && a.bodies === b.bodies && a.sourcePort === b.sourcePort && a.targetPort === b.targetPort
+    a.points === b.points &&
+    a.bodies === b.bodies &&
+    a.outlines === b.outlines &&
+    a.sourcePort === b.sourcePort &&
+    a.targetPort === b.targetPort
   );
 }
 

@@ -11,7 +11,14 @@ import { useUiStore } from '../store/ui-store';
 import type { MeshLinkData } from './flow-elements';
 import { linkRoute, plainWay, routeThrough, runsBackward } from './link-route';
 import { useRouteApart } from './link-routes-apart';
-import { ROUTING_MARGIN, sameBodies, selectBodiesNear, selectBodiesOf, selectNoBodies } from './node-bodies';
+import {
+  ROUTING_MARGIN,
+  sameBodies,
+  selectBodiesNear,
+  selectBodiesOf,
+  selectDomainsNear,
+  selectNoBodies,
+} from './node-bodies';
 import { LinkActivity, useLinkViolation } from './simulation/link-activity';
 
 /**
@@ -60,16 +67,20 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
     useMemo(() => (isMoving ? selectNoBodies : selectBodiesNear(plain, ROUTING_MARGIN)), [plain, isMoving]),
     sameBodies,
   );
+  const outlines = useStore(
+    useMemo(() => (isMoving ? selectNoBodies : selectDomainsNear(plain, ROUTING_MARGIN)), [plain, isMoving]),
+    sameBodies,
+  );
   // The same route while the link does not move: its activity places its count only when it does.
   const ownRoute = useMemo(
-    () => linkRoute({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, bothNodes, lane, bodies),
-    [sourceX, sourceY, targetX, targetY, bothNodes, lane, bodies],
+    () => linkRoute({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, bothNodes, lane, bodies, outlines),
+    [sourceX, sourceY, targetX, targetY, bothNodes, lane, bodies, outlines],
   );
   const sourcePort = `${source}/${sourceHandleId}`;
   const targetPort = `${target}/${targetHandleId}`;
   const routed = useMemo(
-    () => ({ linkId: id, points: ownRoute.points, sourcePort, targetPort, bodies }),
-    [id, ownRoute, sourcePort, targetPort, bodies],
+    () => ({ linkId: id, points: ownRoute.points, sourcePort, targetPort, bodies, outlines }),
+    [id, ownRoute, sourcePort, targetPort, bodies, outlines],
   );
   const points = useRouteApart(routed, isMoving);
   const route = useMemo(() => (points === ownRoute.points ? ownRoute : routeThrough(points)), [points, ownRoute]);

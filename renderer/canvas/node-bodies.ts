@@ -61,17 +61,30 @@ export const selectNoBodies = (): readonly Rect[] => NONE;
  * it comes near.
  */
 export function selectBodiesNear(way: readonly Point[], margin: number): (state: ReactFlowState) => readonly Rect[] {
+  return selectNear(selectNodeBodies, way, margin);
+}
+
+/** A selector of the domains within `margin` of a link taking `way`, whose outlines it keeps off; as `selectBodiesNear`. */
+export function selectDomainsNear(way: readonly Point[], margin: number): (state: ReactFlowState) => readonly Rect[] {
+  return selectNear(selectDomainBoxes, way, margin);
+}
+
+function selectNear(
+  selectAll: (state: ReactFlowState) => readonly Rect[],
+  way: readonly Point[],
+  margin: number,
+): (state: ReactFlowState) => readonly Rect[] {
   const area = inflate(
     boundsOf(way.map((point) => ({ ...point, width: 0, height: 0 }))) ?? { x: 0, y: 0, width: 0, height: 0 },
     margin,
   );
-  let bodies: readonly Rect[] | undefined;
+  let all: readonly Rect[] | undefined;
   let near = NONE;
   return (state) => {
-    const now = selectNodeBodies(state);
-    if (now !== bodies) {
-      bodies = now;
-      near = now.filter((body) => overlaps(body, area));
+    const now = selectAll(state);
+    if (now !== all) {
+      all = now;
+      near = now.filter((rect) => overlaps(rect, area));
     }
     return near;
   };

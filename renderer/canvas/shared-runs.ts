@@ -1,29 +1,29 @@
 import type { Point, Rect } from '../../shared/editing/geometry';
 import { LANE_GAP } from './link-route';
 import { isClearOf } from './obstacle-route';
+import { runsAlongOutlines } from './outline-clearance';
+import { keepsItsTurns, MIN_STUB, type Stretch, shiftRun, stretchOf } from './route-runs';
 
-/** A link's route as drawn, with the ports it joins and the nodes near it that it must keep clear of. */
+/**
+ * A link's route as drawn, with the ports it joins, the nodes near it that it must keep clear of,
+ * and the domains near it whose outlines it must not run along.
+ */
 export interface RoutedLink {
   linkId: string;
   points: readonly Point[];
   sourcePort: string;
   targetPort: string;
   bodies: readonly Rect[];
+  outlines: readonly Rect[];
 }
 
 /** Two runs overlapping by no more than this read as touching, not as one line. */
 const MAX_TOUCH = 4;
-/** The least a run out of or into a port stays, so its arrowhead and its turn still show. */
-const MIN_STUB = 8;
 
-/** A straight run of a route: `at` across it (y of a horizontal run), from `start` to `end` along it. */
-interface Run {
+/** A straight run of a route, the link's corner `index` to the next. */
+interface Run extends Stretch {
   link: RoutedLink;
   index: number;
-  isHorizontal: boolean;
-  at: number;
-  low: number;
-  high: number;
 }
 
 /**
@@ -57,7 +57,7 @@ export function spreadSharedRuns(links: readonly RoutedLink[]): ReadonlyMap<stri
         if (second.low >= first.high - MAX_TOUCH) break;
         if (!areSeparate(first.link, second.link) || overlapOf(first, second) <= MAX_TOUCH) continue;
         const ways = waysApart(first, second, pointsOf(first.link), pointsOf(second.link));
-        const way = ways.find((routes) => routes.every(([link, points]) => isFit(pointsOf(link), points, link.bodies)));
+        const way = ways.find((routes) => routes.every(([link, points]) => isFit(pointsOf(link), points, link)));
         for (const [link, points] of way ?? []) moved.set(link.linkId, points);
       }
     }
@@ -66,13 +66,9 @@ export function spreadSharedRuns(links: readonly RoutedLink[]): ReadonlyMap<stri
 }
 
 function runsOf(link: RoutedLink): Run[] {
-  return link.points.slice(1).flatMap((end, index) => {
-    const start = link.points[index] as Point;
-    const isHorizontal = start.y === end.y;
-    if (!isHorizontal && start.x !== end.x) return [];
-    const [from, to] = isHorizontal ? [start.x, end.x] : [start.y, end.y];
-    const at = isHorizontal ? start.y : start.x;
-    return [{ link, index, isHorizontal, at, low: Math.min(from, to), high: Math.max(from, to) }];
+  return link.points.slice(1).flatMap((_, index) => {
+    const stretch = stretchOf(link.points, index);
+    return stretch ? [{ ...stretch, link, index }] : [];
   });
 }
 
@@ -110,27 +106,15 @@ function waysApart(a: Run, b: Run, aPoints: readonly Point[], bPoints: readonly 
 }
 
 /**
- * Whether a moved route still clears the nodes near it and turns as it did, no run reversed nor
- * shrunk to nothing. A step past another run (`stepPast`) adds turns, which it places itself.
+ * Whether a moved route still clears the nodes near it, runs along no more domain outlines than it
+ * did, and turns as it did. A step past another run (`stepPast`) adds turns, which it places itself.
  */
-function isFit(before: readonly Point[], after: readonly Point[], bodies: readonly Rect[]): boolean {
-  if (after.length !== before.length) return isClearOf(after, bodies);
-  const keepsItsTurns = after.slice(1).every((end, index) => {
-    const start = after[index] as Point;
-    const [was, wasEnd] = [before[index] as Point, before[index + 1] as Point];
-    const length = end.x - start.x + end.y - start.y;
-    const wasLength = wasEnd.x - was.x + wasEnd.y - was.y;
-    return Math.sign(length) === Math.sign(wasLength) && Math.abs(length) >= Math.min(MIN_STUB, Math.abs(wasLength));
-  });
-  return keepsItsTurns && isClearOf(after, bodies);
-}
-
-/** The route with its run `index` moved `by` across itself (down, or right), the runs beside it following. */
-function shiftRun(points: readonly Point[], index: number, isHorizontal: boolean, by: number): Point[] {
-  return points.map((point, at) => {
-    if (at !== index && at !== index + 1) return point;
-    return isHorizontal ? { x: point.x, y: point.y + by } : { x: point.x + by, y: point.y };
-  });
+function isFit(before: readonly Point[], after: readonly Point[], link: RoutedLink): boolean {
+  return (
+    (after.length !== before.length || keepsItsTurns(before, after)) &&
+    isClearOf(after, link.bodies) &&
+    runsAlongOutlines(after, link.outlines, LANE_GAP) <= runsAlongOutlines(before, link.outlines, LANE_GAP)
+  );
 }
 
 /**

@@ -8,6 +8,10 @@ import { counts, openByChooser, viewAtRest } from './designer-driver';
 const carRental = readFileSync(new URL('../fixtures/mesh/car-rental.mesh.json', import.meta.url), 'utf8');
 const ACROSS_TITLE = 'reservations-reservations-to-reservations-fleet-utilisation';
 const INTO_BOOKING_EVENTS = 'reservations-reservation-service-to-reservations-booking-events';
+/** The winery after Auto-layout: links running back from Bottling and Distribution once ran on domain outlines. */
+const winery = readFileSync(new URL('../fixtures/mesh/winery-laid-out.mesh.json', import.meta.url), 'utf8');
+/** As `LANE_GAP`: how far a link keeps from another, and from a domain outline it runs beside. */
+const LANE = 14;
 
 async function openCarRental(page: Page): Promise<void> {
   await openByChooser(page, 'car-rental.mesh.json', carRental);
@@ -41,6 +45,49 @@ function lineOf(page: Page, linkId: string): Promise<Array<[number, number]>> {
     }
     return points;
   });
+}
+
+/**
+ * The stretches of the drawn links that run beside a domain's side, nearer it than a lane, for more
+ * than a lane along it (a link crossing a side passes it in a few pixels), in flow coordinates.
+ */
+function stretchesAlongDomainSides(page: Page): Promise<string[]> {
+  return page.locator('.react-flow').evaluate((flow, lane) => {
+    const sides = [...flow.querySelectorAll<HTMLElement>('.react-flow__node-domain')].flatMap((domain) => {
+      const [x, y] = (/translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(domain.style.transform) ?? []).slice(1).map(Number);
+      const [left, top] = [x as number, y as number];
+      const [right, bottom] = [left + domain.offsetWidth, top + domain.offsetHeight];
+      const name = domain.getAttribute('data-id');
+      return [
+        { name: `${name} top`, isHorizontal: true, at: top, low: left, high: right },
+        { name: `${name} bottom`, isHorizontal: true, at: bottom, low: left, high: right },
+        { name: `${name} left`, isHorizontal: false, at: left, low: top, high: bottom },
+        { name: `${name} right`, isHorizontal: false, at: right, low: top, high: bottom },
+      ];
+    });
+    return [...flow.querySelectorAll('.react-flow__edge')].flatMap((link) => {
+      const path = link.querySelector('.react-flow__edge-path') as SVGPathElement;
+      const line: DOMPoint[] = [];
+      for (let along = 0; along < path.getTotalLength(); along += 1) line.push(path.getPointAtLength(along));
+      return sides.flatMap((side) => {
+        const across = (point: DOMPoint) => (side.isHorizontal ? point.y : point.x);
+        const lengthwise = (point: DOMPoint) => (side.isHorizontal ? point.x : point.y);
+        const isBeside = (point: DOMPoint) =>
+          Math.abs(across(point) - side.at) < lane - 1 && lengthwise(point) > side.low && lengthwise(point) < side.high;
+        // Each unbroken piece of the line beside the side: how far it goes along it.
+        let pieceStart: number | undefined;
+        const isAlong = line.some((point) => {
+          if (!isBeside(point)) {
+            pieceStart = undefined;
+            return false;
+          }
+          pieceStart ??= lengthwise(point);
+          return Math.abs(lengthwise(point) - pieceStart) > lane;
+        });
+        return isAlong ? [`${link.getAttribute('data-id')} along ${side.name}`] : [];
+      });
+    });
+  }, LANE);
 }
 
 describeInChromium('links drawn over domains', (session) => {
@@ -79,5 +126,14 @@ describeInChromium('links drawn over domains', (session) => {
     );
     await screenshot(page, 'links-apart-car-rental');
     expect(shared.length).toBeLessThan(3);
+  });
+
+  it('keep a lane off the domain outlines they run beside, so none reads as a box’s side', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'winery-laid-out.mesh.json', winery);
+    await page.keyboard.press('Shift+1');
+    await viewAtRest(page);
+    await screenshot(page, 'links-off-domain-outlines-winery');
+    expect(await stretchesAlongDomainSides(page)).toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ function routedAsDrawn(linkId: string, from: Point, to: Point, ends: [string, st
   const plain = plainWay(from, to, bothNodes);
   const bodies = selectBodiesNear(plain, ROUTING_MARGIN)(canvasHolding(drawn));
   const { points } = linkRoute(from, to, bothNodes, 0, bodies);
-  return { linkId, points, sourcePort: `${ends[0]}/out`, targetPort: `${ends[1]}/in`, bodies };
+  return { linkId, points, sourcePort: `${ends[0]}/out`, targetPort: `${ends[1]}/in`, bodies, outlines: [] };
 }
 
 /** The nodes, other than its own two, that a route runs through. */

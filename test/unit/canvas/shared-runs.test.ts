@@ -9,6 +9,7 @@ const link = (linkId: string, points: Point[], bodies: RoutedLink['bodies'] = []
   sourcePort: `${linkId}-out`,
   targetPort: `${linkId}-in`,
   bodies,
+  outlines: [],
 });
 
 const routeOf = (links: RoutedLink[], linkId: string) =>

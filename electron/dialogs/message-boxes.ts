@@ -1,5 +1,6 @@
 import type { MessageBoxOptions } from 'electron';
 import { overwriteQuestion } from '../../shared/export/overwrite-question';
+import { replaceChangedFileQuestion } from '../../shared/files/replace-changed-file-question';
 import type { UnsavedChangesChoice } from '../../shared/ipc';
 
 /**
@@ -79,11 +80,12 @@ export function replaceFileBox(path: string, fileName: string): MessageBox<boole
 
 /** Before a save in place replaces what another program wrote to the file since the app read it. */
 export function replaceChangedFileBox(path: string, fileName: string): MessageBox<boolean> {
+  const { message, detail } = replaceChangedFileQuestion(fileName, path);
   return {
     options: {
       type: 'warning',
-      message: `${fileName} was changed by another program. Replace that version with yours?`,
-      detail: `${path} is no longer the version you opened or saved. Replacing it loses the other program’s changes; Cancel keeps them, and Reload shows them.`,
+      message,
+      detail,
       buttons: ['Replace', 'Cancel'],
       defaultId: 1,
       cancelId: 1,

@@ -1,10 +1,5 @@
 import { basename, dirname } from 'node:path';
-
-/** What tells one version of a file from another without reading it. */
-export interface FileStamp {
-  sizeInBytes: number;
-  modifiedAtMs: number;
-}
+import { createFileVersions, type FileStamp } from '../../shared/files/file-versions';
 
 export interface ExternalChangeWatcherOptions {
   /** Watches a folder; `onEvent` gets the name of the entry that changed. Returns the stop function. */
@@ -26,18 +21,13 @@ export interface ExternalChangeWatcher {
   stop(): void;
 }
 
-const isSameStamp = (a: FileStamp | null, b: FileStamp | null) =>
-  a !== null && b !== null && a.sizeInBytes === b.sizeInBytes && a.modifiedAtMs === b.modifiedAtMs;
-
 /**
  * Tells when the open file is changed by another program. The folder is watched, not the file:
  * editors (and this app) save by writing a new file and renaming it over the old one, which a
  * watch on the old file would never see.
  */
 export function createExternalChangeWatcher(options: ExternalChangeWatcherOptions): ExternalChangeWatcher {
-  const knownVersions = new Map<string, FileStamp>();
-  /** The versions already reported, so that each is told once. */
-  const toldVersions = new Map<string, FileStamp>();
+  const versions = createFileVersions<string>();
   const writing = new Set<string>();
   let followed: { path: string; stopWatching: () => void } | null = null;
 
@@ -48,14 +38,12 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
     const now = await stampOrNull(path);
     // Gone for a moment (another program's rename in progress) is not a version to offer.
     if (now === null || writing.has(path)) return;
-    if (isSameStamp(now, knownVersions.get(path) ?? null) || isSameStamp(now, toldVersions.get(path) ?? null)) return;
-    toldVersions.set(path, now);
-    options.onExternalChange(path);
+    if (versions.isNewsToTell(path, now)) options.onExternalChange(path);
   }
 
   async function record(path: string): Promise<void> {
     const now = await stampOrNull(path);
-    if (now) knownVersions.set(path, now);
+    if (now) versions.recordKnown(path, now);
   }
 
   return {
@@ -72,9 +60,8 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
     },
     recordKnownVersion: record,
     async hasChangedSinceKnown(path) {
-      const known = knownVersions.get(path);
       const now = await stampOrNull(path);
-      return known !== undefined && now !== null && !isSameStamp(now, known);
+      return now !== null && versions.hasChangedSinceKnown(path, now);
     },
     beginOwnWrite(path) {
       writing.add(path);

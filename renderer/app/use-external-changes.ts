@@ -1,8 +1,12 @@
 import { useEffect } from 'react';
-import type { Host } from '../host/host';
+import type { FileRef, Host } from '../host/host';
 import { selectIsDirty, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { reloadFromDisk } from './file-commands';
+
+/** A desktop file goes by its path; a browser file has none, and is the very FileRef the browser host handed out. */
+const isOpenFile = (open: FileRef | null, changed: FileRef) =>
+  open !== null && (open === changed || (open.path !== undefined && open.path === changed.path));
 
 /** When another program changes the open file, offers to load its version. */
 export function useExternalChanges(host: Host): void {
@@ -10,7 +14,7 @@ export function useExternalChanges(host: Host): void {
     () =>
       host.onFileChanged((changed) => {
         const state = useDocumentStore.getState();
-        if (state.file?.path !== changed.path) return;
+        if (!isOpenFile(state.file, changed)) return;
         const hasChanges = selectIsDirty(state);
         useNoticeStore.getState().show({
           tone: hasChanges ? 'error' : 'info',

@@ -1,6 +1,8 @@
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import { checkBundlePaths } from '../../shared/export/file-names';
 import { withExportManifest } from '../../shared/files/export-manifest';
+import { createFileVersions, type FileStamp } from '../../shared/files/file-versions';
+import { replaceChangedFileQuestion } from '../../shared/files/replace-changed-file-question';
 import { CONTRACT_FILES, CONTRACT_SOURCE_FILES, MESH_FILE_EXTENSION, MESH_FILES } from '../../shared/model';
 import { autosaveIn } from './autosave';
 import { webLockClaims } from './autosave-claims';
@@ -57,6 +59,11 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
    * a browser file has no path, and two files in different folders may share a name.
    */
   const handles = new WeakMap<FileRef, FileSystemFileHandle>();
+  /** The version of each design file the page last read or wrote, to tell another program's from its own. */
+  const versions = createFileVersions<FileSystemFileHandle>();
+  /** The design file last opened or saved: the one whose changes by another program are told of. */
+  let followed: { file: FileRef; handle: FileSystemFileHandle } | null = null;
+  const writing = new Set<FileSystemFileHandle>();
 
   /** Puts a design first in the recent list (ten at most), by its handle: without one, the browser could not reopen it. */
   async function remember(file: FileRef, handle: FileSystemFileHandle): Promise<void> {
@@ -79,9 +86,38 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
 
   async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFile> {
     const file = { name: handle.name };
-    const text = await readFileText(await handle.getFile(), MESH_FILES);
+    const read = await handle.getFile();
+    const text = await readFileText(read, MESH_FILES);
+    versions.recordKnown(handle, stampOf(read));
+    followed = { file, handle };
     await remember(file, handle);
     return { file, text };
+  }
+
+  /** The change notice may have been missed (or ignored): another program's version is only replaced on a yes. */
+  async function mayReplace(handle: FileSystemFileHandle): Promise<boolean> {
+    const now = await currentStamp(handle);
+    if (now === null || !versions.hasChangedSinceKnown(handle, now)) return true;
+    return confirmInPage({ ...replaceChangedFileQuestion(handle.name, 'The file'), action: 'Replace' });
+  }
+
+  async function writeDesign(handle: FileSystemFileHandle, text: string): Promise<void> {
+    writing.add(handle);
+    try {
+      await write(handle, text);
+      const written = await currentStamp(handle);
+      if (written) versions.recordKnown(handle, written);
+    } finally {
+      writing.delete(handle);
+    }
+  }
+
+  /** Tells `listener` of a version of the followed design that another program wrote, once. */
+  async function tellOfNewVersion(listener: (file: FileRef) => void): Promise<void> {
+    const current = followed;
+    if (!current || writing.has(current.handle)) return;
+    const stamp = await currentStamp(current.handle);
+    if (stamp && versions.isNewsToTell(current.handle, stamp)) listener(current.file);
   }
 
   /** A contract file: its handle is kept to save back to it, but it is no design for the recent list. */
@@ -110,12 +146,16 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
         ? await fileSystem.showSaveFilePicker({ suggestedName, types: options.types }).catch(cancelledAsNull)
         : null);
     if (handle) {
-      const writable = await handle.createWritable();
-      await writable.write(text);
-      await writable.close();
       const saved = { name: handle.name };
-      if (options.remembers) await remember(saved, handle);
-      else handles.set(saved, handle);
+      if (options.remembers) {
+        if (existing && !(await mayReplace(existing))) return null;
+        await writeDesign(handle, text);
+        followed = { file: saved, handle };
+        await remember(saved, handle);
+      } else {
+        await write(handle, text);
+        handles.set(saved, handle);
+      }
       return saved;
     }
     if (fileSystem.showSaveFilePicker) return null;
@@ -180,9 +220,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       const types = [{ description: `${extension} file`, accept: { [type]: [extension] } }];
       const handle = await fileSystem.showSaveFilePicker({ suggestedName, types }).catch(cancelledAsNull);
       if (!handle) return null;
-      const writable = await handle.createWritable();
-      await writable.write(blob);
-      await writable.close();
+      await write(handle, blob);
       return handle.name;
     },
     async recentFiles() {
@@ -220,9 +258,34 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     async openDroppedFile(file) {
       return { file: { name: file.name }, text: await readFileText(file, MESH_FILES) };
     },
-    onFileChanged: () => () => {},
+    onFileChanged(listener) {
+      // A page is told nothing of files on disk: it looks again whenever the user comes back to it.
+      const check = () => {
+        if (page.document.visibilityState !== 'visible') return;
+        void tellOfNewVersion(listener);
+      };
+      page.addEventListener('focus', check);
+      page.document.addEventListener('visibilitychange', check);
+      return () => {
+        page.removeEventListener('focus', check);
+        page.document.removeEventListener('visibilitychange', check);
+      };
+    },
     ...autosaveIn(store, webLockClaims(page.navigator?.locks)),
   };
+}
+
+async function write(handle: FileSystemFileHandle, content: string | Blob): Promise<void> {
+  const writable = await handle.createWritable();
+  await writable.write(content);
+  await writable.close();
+}
+
+const stampOf = (file: File): FileStamp => ({ sizeInBytes: file.size, modifiedAtMs: file.lastModified });
+
+/** The file's version now; null when it cannot be read (gone, or not allowed): then there is nothing to compare. */
+function currentStamp(handle: FileSystemFileHandle): Promise<FileStamp | null> {
+  return handle.getFile().then(stampOf, () => null);
 }
 
 /** Whether the page may read the file behind a handle, asking the user where the browser wants that. */

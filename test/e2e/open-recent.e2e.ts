@@ -76,3 +76,45 @@ describeInChromium('recent designs in the browser', (session) => {
     await expect.poll(() => page.getByRole('region', { name: 'Recent designs' }).count()).toBe(0);
   });
 });
+
+const privateFileText = (page: Page, name: string) =>
+  page.evaluate(async (fileName) => {
+    const handle = await (await navigator.storage.getDirectory()).getFileHandle(fileName);
+    return (await handle.getFile()).text();
+  }, name);
+
+/** Another program rewrites the file: the design's name is theirs now. */
+const renameBehindTheApp = (page: Page, name: string) =>
+  page.evaluate(async (fileName) => {
+    const handle = await (await navigator.storage.getDirectory()).getFileHandle(fileName);
+    const text = await (await handle.getFile()).text();
+    const writable = await handle.createWritable();
+    await writable.write(text.replace('"name": "', '"name": "Colleague’s '));
+    await writable.close();
+  }, name);
+
+describeInChromium('a design another program changed, in the browser', (session) => {
+  it('says so when the page is back in front, and Save asks before replacing that version', async () => {
+    const page = await aSavedSample(session);
+    await renameBehindTheApp(page, 'e-commerce-mesh.mesh.json');
+
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.getByText('e-commerce-mesh.mesh.json was changed by another program.').waitFor();
+    await page.getByRole('button', { name: 'Domain', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+s');
+    const question = page.getByRole('alertdialog', {
+      name: 'e-commerce-mesh.mesh.json was changed by another program. Replace that version with yours?',
+    });
+    await question.getByRole('button', { name: 'Cancel' }).click();
+
+    expect(await privateFileText(page, 'e-commerce-mesh.mesh.json')).toContain('Colleague’s');
+    expect(await page.title()).toContain('•');
+
+    await page.keyboard.press('ControlOrMeta+s');
+    await question.getByRole('button', { name: 'Replace' }).click();
+
+    await expect.poll(() => page.title()).not.toContain('•');
+    expect(await privateFileText(page, 'e-commerce-mesh.mesh.json')).not.toContain('Colleague’s');
+  });
+});

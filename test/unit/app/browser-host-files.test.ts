@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { browserHost } from '../../../renderer/host/browser-host';
 import type { FileRef } from '../../../renderer/host/host';
+import { usePromptStore } from '../../../renderer/host/in-page-prompt';
 import type { KeyValueStore } from '../../../renderer/host/key-value-store';
 import { MAX_MESH_FILE_BYTES, serializeMesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
@@ -9,7 +10,7 @@ import { aMesh } from '../../builders/mesh-builder';
 class FakeFileHandle {
   readonly kind = 'file';
   constructor(
-    private readonly disk: Map<string, string | Uint8Array<ArrayBuffer>>,
+    private readonly disk: Disk,
     private readonly path: string,
   ) {}
   get name(): string {
@@ -18,7 +19,7 @@ class FakeFileHandle {
   async getFile(): Promise<File> {
     const content = this.disk.get(this.path);
     if (content === undefined) throw new DOMException('A requested file could not be found.', 'NotFoundError');
-    return new File([content], this.name);
+    return new File([content], this.name, { lastModified: this.disk.modifiedAt(this.path) });
   }
   async createWritable() {
     let written = '';
@@ -48,6 +49,19 @@ class FakeFileHandle {
   }
 }
 
+/** Files by path, each with the time it was last written (one tick a write, as a clock would have it). */
+class Disk extends Map<string, string | Uint8Array<ArrayBuffer>> {
+  private readonly writtenAt = new Map<string, number>();
+  private clock = 1_000;
+  override set(path: string, content: string | Uint8Array<ArrayBuffer>): this {
+    this.writtenAt?.set(path, ++this.clock);
+    return super.set(path, content);
+  }
+  modifiedAt(path: string): number {
+    return this.writtenAt.get(path) ?? 0;
+  }
+}
+
 /** IndexedDB hands back copies: plain data is cloned, handles (class instances) stay handles. */
 function copied<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copied) as T;
@@ -58,7 +72,7 @@ function copied<T>(value: T): T {
 }
 
 function aBrowserWithFiles(paths: Record<string, string | Uint8Array<ArrayBuffer>>) {
-  const disk = new Map(Object.entries(paths));
+  const disk = new Disk(Object.entries(paths));
   const values = new Map<string, unknown>();
   const handles: FakeFileHandle[] = [];
   const store: KeyValueStore = {
@@ -73,10 +87,12 @@ function aBrowserWithFiles(paths: Record<string, string | Uint8Array<ArrayBuffer
     handles.push(handle);
     return handle;
   };
-  const page = {
+  const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+  const page = Object.assign(new EventTarget(), {
+    document,
     showOpenFilePicker: async () => [handed()],
     showSaveFilePicker: async () => handed(),
-  } as unknown as Window;
+  }) as unknown as Window;
   const host = browserHost(store, page);
   const pick = async (path: string) => {
     nextPick = path;
@@ -88,7 +104,7 @@ function aBrowserWithFiles(paths: Record<string, string | Uint8Array<ArrayBuffer
     nextPick = path;
     return host.openContractFile();
   };
-  return { host, disk, pick, pickContract, handles };
+  return { host, disk, page, pick, pickContract, handles };
 }
 
 const design = (name: string) => serializeMesh({ ...aMesh().build(), name });
@@ -128,6 +144,71 @@ describe('files of the same name in different folders, in the browser', () => {
     await pick('/work/uni.mesh.json');
 
     expect(await host.recentFiles()).toHaveLength(1);
+  });
+});
+
+describe('saving over a file another program changed, in the browser', () => {
+  /** The question the page asks now, answered with `choice` ('act' or 'cancel'); its message. */
+  async function answerPrompt(choice: 'act' | 'cancel'): Promise<string> {
+    const { question, answer } = await vi.waitFor(() => {
+      const asked = usePromptStore.getState();
+      if (!asked.question || !asked.answer) throw new Error('nothing asked yet');
+      return asked;
+    });
+    answer?.(choice);
+    return question?.message ?? '';
+  }
+
+  it('asks before replacing it, and Cancel keeps the other program’s version', async () => {
+    const { host, disk, pick } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
+    const { file } = await pick('/work/orders.mesh.json');
+    disk.set('/work/orders.mesh.json', design('Orders, by a colleague'));
+
+    const saving = host.saveFile(file, 'orders.mesh.json', design('Orders, mine'));
+    const asked = await answerPrompt('cancel');
+
+    expect(asked).toBe('orders.mesh.json was changed by another program. Replace that version with yours?');
+    expect(await saving).toBeNull();
+    expect(disk.get('/work/orders.mesh.json')).toBe(design('Orders, by a colleague'));
+  });
+
+  it('replaces the other version when the user chooses Replace', async () => {
+    const { host, disk, pick } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
+    const { file } = await pick('/work/orders.mesh.json');
+    disk.set('/work/orders.mesh.json', design('Orders, by a colleague'));
+
+    const saving = host.saveFile(file, 'orders.mesh.json', design('Orders, mine'));
+    await answerPrompt('act');
+
+    expect(await saving).toEqual({ name: 'orders.mesh.json' });
+    expect(disk.get('/work/orders.mesh.json')).toBe(design('Orders, mine'));
+  });
+
+  it('saves again without asking when only the app wrote the file since it read it', async () => {
+    const { host, disk, pick } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
+    const { file } = await pick('/work/orders.mesh.json');
+    const saved = await host.saveFile(file, 'orders.mesh.json', design('Orders, first'));
+
+    await host.saveFile(saved, 'orders.mesh.json', design('Orders, second'));
+
+    expect(usePromptStore.getState().question).toBeNull();
+    expect(disk.get('/work/orders.mesh.json')).toBe(design('Orders, second'));
+  });
+
+  it('tells of the other version when the page gets the focus back, once for each version', async () => {
+    const { host, disk, page, pick } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
+    const { file } = await pick('/work/orders.mesh.json');
+    const told: FileRef[] = [];
+    host.onFileChanged((changed) => told.push(changed));
+    page.dispatchEvent(new Event('focus'));
+    disk.set('/work/orders.mesh.json', design('Orders, by a colleague'));
+
+    page.dispatchEvent(new Event('focus'));
+    await vi.waitFor(() => expect(told).toEqual([file]));
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+
+    expect(told).toEqual([file]);
   });
 });
 

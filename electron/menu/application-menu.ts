@@ -8,7 +8,7 @@ import {
 } from '../../shared/commands/command-table';
 import { menuSections } from '../../shared/commands/menu-layout';
 import type { FileRef } from '../../shared/ipc';
-import { shownName } from '../../shared/model/isolated-names';
+import { listedName } from '../../shared/model/isolated-names';
 
 export interface ApplicationMenuOptions {
   isMac: boolean;
@@ -45,7 +45,7 @@ export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuIt
   };
 
   const recentItem = (file: FileRef): MenuItemConstructorOptions => ({
-    label: shownName(file.path ?? file.name),
+    label: listedName(file.path ?? file.name),
     click: () => file.path && options.openRecent(file.path),
   });
   const openRecent: MenuItemConstructorOptions = {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { listedName } from '../../shared/model';
 import type { FileRef } from '../host/host';
 import { useHost } from '../host/host-context';
 import { openRecentFile } from './file-commands';
@@ -28,10 +29,10 @@ export function RecentDesigns() {
           <li key={key}>
             <button
               type="button"
-              title={file.path ?? file.name}
+              title={listedName(file.path ?? file.name)}
               onClick={() => void openRecentFile(host, file).then(refresh)}
             >
-              <UserText text={file.name} />
+              <UserText text={listedName(file.name)} />
             </button>
           </li>
         ))}

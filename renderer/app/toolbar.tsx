@@ -1,3 +1,4 @@
+import { listedName } from '../../shared/model';
 import { CommandButton } from '../commands/command-button';
 import { ModeSwitch } from '../simulation/mode-switch';
 import { selectIsDirty, useDocumentStore } from '../store/document-store';
@@ -9,7 +10,8 @@ const THEME_LABELS = { system: 'Theme: system', light: 'Theme: light', dark: 'Th
 const THEME_ICONS = { system: '◐', light: '☀', dark: '☾' } as const;
 
 export function Toolbar() {
-  const name = useDocumentStore((state) => state.mesh?.name);
+  const meshName = useDocumentStore((state) => state.mesh?.name);
+  const name = meshName === undefined ? undefined : listedName(meshName);
   const isDirty = useDocumentStore(selectIsDirty);
   const theme = usePreferencesStore((state) => state.theme);
   return (

@@ -1,3 +1,4 @@
+import { listedName } from '../model/isolated-names';
 import { COMMANDS, type CommandDefinition } from './command-table';
 
 /** How well one word of the query fits a text: higher is better, null when it does not fit at all. */
@@ -67,6 +68,6 @@ export function searchRecentFiles<File extends { name: string }>(
   files: readonly File[],
 ): { file: File; label: string }[] {
   return files
-    .map((file) => ({ file, label: `Open Recent: ${file.name}` }))
+    .map((file) => ({ file, label: `Open Recent: ${listedName(file.name)}` }))
     .filter((entry) => labelMatchScore(entry.label, 'File', query) !== null);
 }

@@ -1,4 +1,4 @@
-import { controlsEscaped } from './control-characters';
+import { controlsAndReorderingEscaped, controlsEscaped } from './control-characters';
 
 /**
  * Characters that reorder text around them: letters of right-to-left scripts (Hebrew, Arabic,
@@ -32,4 +32,13 @@ export function quoted(name: string): string {
  */
 export function shownName(name: string): string {
   return isolated(controlsEscaped(name));
+}
+
+/**
+ * A name offered as a choice (Open Recent, unsaved work to restore): as `shownName`, with its
+ * direction controls escaped too (`\u202e`), as the CLI prints them, so a name cannot pass for
+ * another (`x` U+202E `gpj.exe` drawn as `x exe.jpg`) where the user picks what to open.
+ */
+export function listedName(name: string): string {
+  return isolated(controlsAndReorderingEscaped(name));
 }

@@ -112,6 +112,17 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     );
   });
 
+  it('shows a direction override in the name of unsaved work as its escape, isolated from the text round it', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    const next = await renamedThenClosed(page, '../../etc/cron.d/x \u202egpj.exe');
+    const name = next.getByTestId('recovered-work').getByRole('listitem').locator('.recovered-work__name');
+    await name.waitFor();
+
+    expect(await name.textContent()).toBe('../../etc/cron.d/x \\u202egpj.exe');
+    expect(await name.locator('bdi').count()).toBe(1);
+  });
+
   it('counts the notes of unsaved work that is only notes, on the status bar and on the next start, not as empty', async () => {
     const page = await session.openApp();
     await newBlankDesign(page);

@@ -61,4 +61,12 @@ describe('recent designs in the command palette', () => {
     expect(labels('notary')).toEqual(['Open Recent: notary.mesh.json']);
     expect(labels('zoom')).toEqual([]);
   });
+
+  it('shows a direction override in a name as its escape, so the name cannot pass for another', () => {
+    const disguised = [{ name: '../../etc/cron.d/x \u202egpj.exe' }];
+
+    expect(searchRecentFiles('', disguised).map((entry) => entry.label)).toEqual([
+      'Open Recent: ../../etc/cron.d/x \\u202egpj.exe',
+    ]);
+  });
 });

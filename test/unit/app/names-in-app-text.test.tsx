@@ -3,7 +3,7 @@ import { openFile, saveFile } from '../../../renderer/app/file-commands';
 import { currentWindowTitle } from '../../../renderer/app/use-window-state';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
-import { serializeMesh, shownName } from '../../../shared/model';
+import { listedName, serializeMesh, shownName } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 import { FakeHost } from './fake-host';
 
@@ -48,5 +48,17 @@ describe('a file name shown in the app’s own text', () => {
     await openFile(host);
 
     expect(notice()).toBe(`Opened ${FSI}${OVERRIDDEN}${PDI}`);
+  });
+});
+
+describe('a name listed to choose from (Open Recent, unsaved work to restore)', () => {
+  it('shows its direction controls as escapes, so `x` U+202E `gpj.exe` cannot pass for `x exe.jpg`', () => {
+    expect(listedName('../../etc/cron.d/x \u202egpj.exe')).toBe('../../etc/cron.d/x \\u202egpj.exe');
+    expect(listedName(OVERRIDDEN)).toBe('Étude \\u202eexe.txt\\u202c.mesh.json');
+  });
+
+  it('keeps a right-to-left name as written, isolated, and escapes what could break its line', () => {
+    expect(listedName('הזמנות.mesh.json')).toBe(`${FSI}הזמנות.mesh.json${PDI}`);
+    expect(listedName('orders\nok.mesh.json')).toBe('orders\\nok.mesh.json');
   });
 });

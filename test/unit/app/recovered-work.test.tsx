@@ -73,7 +73,7 @@ describe('the unsaved work offered on the start screen', () => {
     ]);
   });
 
-  it('shows the names of a copy isolated, as the rest of the app does, so an override in one reorders nothing round it', async () => {
+  it('shows the direction overrides in the names of a copy as escapes, so a name cannot pass for another', async () => {
     const host = new FakeHost();
     const overridden = 'Étude \u202eexe.txt\u202c.mesh.json';
     host.slots.set(
@@ -83,10 +83,9 @@ describe('the unsaved work offered on the start screen', () => {
 
     const [entry] = await recoveredEntries(host);
 
-    expect(entry).toMatch(/^\u2068Notary \u202eetude\u2069 \| \u2068Étude \u202eexe\.txt\u202c\.mesh\.json\u2069 · /);
-    expect(document.querySelector('.recovered-work__name')?.getAttribute('title')).toBe(
-      '\u2068Notary \u202eetude\u2069',
-    );
+    expect(entry).toMatch(/^Notary \\u202eetude \| Étude \\u202eexe\.txt\\u202c\.mesh\.json · /);
+    expect(document.querySelector('.recovered-work__name')?.getAttribute('title')).toBe('Notary \\u202eetude');
+    expect(document.querySelectorAll('.recovered-work__copy bdi')).toHaveLength(2);
   });
 
   it('still lists a copy whose text no longer reads as a design, by the name it was kept under', async () => {

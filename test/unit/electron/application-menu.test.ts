@@ -77,13 +77,13 @@ describe('the application menu', () => {
     expect(everyItem.filter((entry) => entry.accelerator && entry.registerAccelerator !== false)).toEqual([]);
   });
 
-  it('shows a recent file whose name holds a direction override isolated, as the app shows names', () => {
+  it('shows a direction override in a recent file’s name as its escape, as the app lists names to choose from', () => {
     const { item } = aMenu({
       recentFiles: [{ name: 'a.mesh.json', path: '/home/ada/Étude \u202eexe.txt\u202c.mesh.json' }],
     });
     const recent = item('File', 'Open Recent')?.submenu as MenuItemConstructorOptions[];
 
-    expect(recent.map((entry) => entry.label)).toEqual(['\u2068/home/ada/Étude \u202eexe.txt\u202c.mesh.json\u2069']);
+    expect(recent.map((entry) => entry.label)).toEqual(['/home/ada/Étude \\u202eexe.txt\\u202c.mesh.json']);
   });
 
   it('lists the recent files in Open Recent and opens the one clicked', () => {

@@ -139,7 +139,6 @@ export function useNodeChanges(
     };
     const onNodeDragStop: OnNodeDrag = (event, _node, nodes) => {
       settleDroppedNodes(childBoxes(nodes), pointerOf(event));
-      useDocumentStore.getState().endGesture();
       carriedNotes.current = undefined;
       useUiStore.getState().setDropTarget(null);
       snapTargets.current = [];

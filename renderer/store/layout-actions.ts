@@ -7,6 +7,7 @@ import {
 } from '../../shared/editing/change-summary';
 import { withDomainReshaped } from '../../shared/editing/containment';
 import { type NodeIdList, withNodesMovedToDomain } from '../../shared/editing/domain-grouping';
+import { describeDomainMove } from '../../shared/editing/domain-move-summary';
 import type { Point, Rect } from '../../shared/editing/geometry';
 import {
   type DroppedNode,
@@ -19,6 +20,8 @@ import { withLockToggled } from '../../shared/editing/locks';
 import { nodeKindOf } from '../../shared/editing/mesh-index';
 import { notesCarriedWith, withNotesCarried } from '../../shared/editing/notes-on-domains';
 import type { Mesh, NodeLayout } from '../../shared/model';
+import { newErrors } from '../../shared/validation/new-findings';
+import { findingsOf } from '../governance/mesh-findings';
 import { changeMesh, currentMesh, useDocumentStore } from './document-store';
 import { measuredSizeOf } from './node-sizes';
 import { announceEdit, useNoticeStore } from './notice-store';
@@ -62,12 +65,28 @@ export function nudgeNodes(nodeIds: readonly string[], offset: Point): void {
 
 /** Moves products and systems into another domain (from the inspector), each at the next free place there: one undo step. */
 export function moveToDomain(nodeIds: NodeIdList, domainId: string): void {
+  const before = currentMesh();
   changeMesh((mesh) => withNodesMovedToDomain(mesh, nodeIds, domainId, measuredSizeOf));
+  if (before) announceDomainMove(before);
 }
 
 /**
- * Ends a drag released at `pointer`: products and systems go into the domain under the pointer;
- * released outside every domain they go back, and the status bar says why.
+ * Says which products and systems changed domain since `before`, and what followed unasked: the
+ * contracts naming their domain, the errors the move brought. Silent where none changed domain.
+ */
+function announceDomainMove(before: Mesh): void {
+  const after = currentMesh();
+  if (!after || after === before) return;
+  const { baseline } = useDocumentStore.getState();
+  const brought = newErrors(findingsOf(before, baseline).all, findingsOf(after, baseline).all);
+  const text = describeDomainMove(before, after, brought);
+  if (text) announceEdit(text);
+}
+
+/**
+ * Ends a drag released at `pointer` (one undo step): products and systems go into the domain under
+ * the pointer, and the status bar says so when that is another domain; released outside every
+ * domain they go back, and the status bar says why.
  */
 export function settleDroppedNodes(dropped: readonly DroppedNode[], pointer: Point): void {
   const before = useDocumentStore.getState().gestureStart ?? currentMesh();
@@ -78,6 +97,9 @@ export function settleDroppedNodes(dropped: readonly DroppedNode[], pointer: Poi
     refused = result.refused;
     return result.mesh;
   });
+  // Recorded first, so the notice's Undo takes back the drag, and stays while the design is as the drag left it.
+  useDocumentStore.getState().endGesture();
+  announceDomainMove(before);
   if (refused.length > 0) {
     useNoticeStore.getState().show({
       tone: 'error',

@@ -133,7 +133,7 @@ describeInChromium('editing on the canvas', (session) => {
     expect(await notice.textContent()).toBe('Deleted 4 nodes');
   });
 
-  it('moves a product into another domain by dragging it there, as one undo step', async () => {
+  it('moves a product into another domain by dragging it there, says so, and undoes it as one step', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');
     const start = await centerOf(productName(page, 'Data product 1b'));
@@ -147,7 +147,10 @@ describeInChromium('editing on the canvas', (session) => {
 
     expect(await page.getByTestId('product-inspector').getByLabel('Domain').inputValue()).toBe('domain-2');
     expect(await page.locator('.domain-node--drop-target').count()).toBe(0);
-    await undoButton(page).click();
+    expect(await page.locator('.status-bar .notice__text').textContent()).toMatch(
+      /^Moved Data product 1b to Domain 2\b/,
+    );
+    await page.locator('.notice').getByRole('button', { name: 'Undo' }).click();
     expect(await page.getByTestId('product-inspector').getByLabel('Domain').inputValue()).toBe('domain-1');
     expect(await flowPosition(productNode(page, 'Data product 1b'))).toEqual(before);
     expect(await undoButton(page).isDisabled()).toBe(true);

@@ -122,7 +122,7 @@ describe('layout actions', () => {
     );
   });
 
-  it('takes back why a drop went back at the next drop that lands, where it no longer applies', async () => {
+  it('replaces why a drop went back with what the next drop that lands did', async () => {
     const store = useDocumentStore.getState();
     store.beginGesture();
     moveNodes(new Map([['orders', { x: 700, y: 100 }]]));
@@ -132,7 +132,19 @@ describe('layout actions', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     settleDroppedNodes([{ id: 'orders', x: 100, y: 450, width: 200, height: 100 }], { x: 200, y: 500 });
     expect(documentNow().products[0]?.domainId).toBe('support');
-    expect(useNoticeStore.getState().notice).toBeNull();
+    expect(useNoticeStore.getState().notice?.text).toBe('Moved orders to support');
+  });
+
+  it('says a drop into another domain moved the product, with Undo for the drag', () => {
+    const store = useDocumentStore.getState();
+    store.beginGesture();
+    moveNodes(new Map([['orders', { x: 100, y: 450 }]]));
+    settleDroppedNodes([{ id: 'orders', x: 100, y: 450, width: 200, height: 100 }], { x: 200, y: 500 });
+    const notice = useNoticeStore.getState().notice;
+    expect(notice?.text).toBe('Moved orders to support');
+    notice?.actions?.find((action) => action.label === 'Undo')?.run();
+    expect(documentNow().products[0]?.domainId).toBe('sales');
+    expect(layoutOf('orders')).toEqual({ x: 40, y: 60 });
   });
 
   it('records no step for a drag that was refused and went back: Ctrl+Z then undoes the edit before it', () => {

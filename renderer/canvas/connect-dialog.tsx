@@ -1,5 +1,12 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { filterLinkEnds, type LinkEnd, linkEndsOf, oppositeLinkEnds } from '../../shared/editing/link-ends';
+import {
+  filterLinkEnds,
+  type LinkEnd,
+  linkableIndexFrom,
+  linkEndsOf,
+  oppositeLinkEnds,
+  takesLink,
+} from '../../shared/editing/link-ends';
 import { productById, systemById } from '../../shared/editing/mesh-index';
 import { ModalDialog } from '../app/modal-dialog';
 import { currentMesh, useDocumentStore } from '../store/document-store';
@@ -23,17 +30,22 @@ function submitOnEnter(event: KeyboardEvent<HTMLSelectElement>): void {
   event.currentTarget.form?.requestSubmit();
 }
 
-/** ↑ and ↓ in the filter move through the target list, so typing and picking need no Tab. */
+/** ↑ and ↓ in the filter move through the targets a link may end at, so typing and picking need no Tab. */
 function stepThroughTargets(
   event: KeyboardEvent<HTMLInputElement>,
-  count: number,
-  setIndex: (step: (index: number) => number) => void,
+  targets: readonly LinkEnd[],
+  index: number | undefined,
+  setIndex: (index: number) => void,
 ): void {
-  const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
-  if (step === undefined || count === 0) return;
+  const step = ({ ArrowDown: 1, ArrowUp: -1 } as const)[event.key as 'ArrowDown' | 'ArrowUp'];
+  if (step === undefined || index === undefined) return;
   event.preventDefault();
-  setIndex((index) => Math.min(count - 1, Math.max(0, index + step)));
+  setIndex(linkableIndexFrom(targets, index + step, step) ?? index);
 }
+
+/** The end a list shows as chosen: the one at `index`, or the nearest after (else before) it that a link may end at. */
+const chosenIndex = (ends: readonly LinkEnd[], index: number) =>
+  linkableIndexFrom(ends, index, 1) ?? linkableIndexFrom(ends, index, -1);
 
 /** What a list of link ends shows for one: its label, what already feeds it, and whether a link to it closes a loop. */
 function endText(end: LinkEnd): string {
@@ -44,15 +56,15 @@ function endText(end: LinkEnd): string {
 }
 
 /**
- * A list of link ends: those that send, those that receive, inputs already fed (which a link to
- * would be refused), and last those a link to would close a loop through.
+ * A list of link ends: those that send, those that receive, inputs already fed (shown, not to pick:
+ * a link to one is refused), and last those a link to would close a loop through.
  */
 function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
   const group = (isInGroup: (end: LinkEnd) => boolean, label: string) => {
     const options = ends.flatMap((end, index) =>
       isInGroup(end)
         ? [
-            <option key={`${end.endpoint.nodeId}/${end.endpoint.portId}`} value={index}>
+            <option key={`${end.endpoint.nodeId}/${end.endpoint.portId}`} value={index} disabled={!takesLink(end)}>
               {endText(end)}
             </option>,
           ]
@@ -64,7 +76,10 @@ function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
     <>
       {group((end) => end.sends && !end.closesLoop, 'Sends data (output ports and topics)')}
       {group((end) => !end.sends && !end.fedBy && !end.closesLoop, 'Receives data (input ports)')}
-      {group((end) => Boolean(end.fedBy) && !end.closesLoop, 'Already fed: an input port takes one source')}
+      {group(
+        (end) => Boolean(end.fedBy) && !end.closesLoop,
+        'Fed already: linking is refused (an input port takes one source)',
+      )}
       {group((end) => Boolean(end.closesLoop), 'Makes a loop: the data would come back')}
     </>
   );
@@ -79,13 +94,14 @@ export function ConnectDialog() {
   const [nodeId] = useState(nodeToConnect);
   const mesh = useDocumentStore((state) => state.mesh);
   const starts = useMemo(() => (mesh && nodeId ? linkEndsOf(mesh, nodeId) : []), [mesh, nodeId]);
-  const [startIndex, setStartIndex] = useState(0);
+  const [startIndex, setStartIndex] = useState(() => chosenIndex(starts, 0) ?? 0);
   const start = starts[startIndex];
   const allTargets = useMemo(() => (mesh && start ? oppositeLinkEnds(mesh, start) : []), [mesh, start]);
   const [filter, setFilter] = useState('');
   const targets = useMemo(() => (mesh ? filterLinkEnds(mesh, allTargets, filter) : []), [mesh, allTargets, filter]);
-  const [targetIndex, setTargetIndex] = useState(0);
-  const target = targets[targetIndex];
+  const [pickedTargetIndex, setTargetIndex] = useState(0);
+  const targetIndex = chosenIndex(targets, pickedTargetIndex);
+  const target = targetIndex === undefined ? undefined : targets[targetIndex];
   const [refusal, setRefusal] = useState<string | null>(null);
   const targetList = useRef<HTMLSelectElement>(null);
   const name = (mesh && nodeId && (productById(mesh, nodeId) ?? systemById(mesh, nodeId))?.name) || '';
@@ -128,7 +144,7 @@ export function ConnectDialog() {
                 aria-label="Filter: product, port or domain to link to"
                 placeholder="Product, port or domain"
                 value={filter}
-                onKeyDown={(event) => stepThroughTargets(event, targets.length, setTargetIndex)}
+                onKeyDown={(event) => stepThroughTargets(event, targets, targetIndex, setTargetIndex)}
                 onChange={(event) => {
                   setFilter(event.target.value);
                   setTargetIndex(0);
@@ -159,7 +175,7 @@ export function ConnectDialog() {
                 className="field__input"
                 aria-label={start?.sends ? 'To: input port it feeds' : 'To: output port or topic that feeds it'}
                 aria-describedby={refusal ? 'connect-refusal' : undefined}
-                value={targetIndex}
+                value={targetIndex ?? ''}
                 disabled={targets.length === 0}
                 onKeyDown={submitOnEnter}
                 onChange={(event) => {
@@ -175,7 +191,14 @@ export function ConnectDialog() {
                 No other node has {start?.sends ? 'an input port' : 'an output port or topic'} to link to.
               </p>
             ) : (
-              targets.length === 0 && <p className="dialog-form__summary">No port matches “{filter}”</p>
+              <>
+                {targets.length === 0 && <p className="dialog-form__summary">No port matches “{filter}”</p>}
+                {targets.length > 0 && !target && (
+                  <p className="dialog-form__summary">
+                    Every input port it could feed is fed already: add another input port for a second source.
+                  </p>
+                )}
+              </>
             )}
           </>
         )}

@@ -47,7 +47,7 @@ export function linkEndsOf(mesh: Mesh, nodeId: string): LinkEnd[] {
 /**
  * The ends on other nodes that a link from `start` could reach: inputs for an end that sends,
  * else outputs and topics. Free inputs come first; inputs already fed follow, marked with what
- * feeds them, so in a large design a free one is quick to find. Last come the ends a link would
+ * feeds them and not to pick (see takesLink), so in a large design a free one is quick to find. Last come the ends a link would
  * close a loop through (upstream of an end that sends, downstream of an input), marked so.
  */
 export function oppositeLinkEnds(mesh: Mesh, start: LinkEnd): LinkEnd[] {
@@ -60,6 +60,21 @@ export function oppositeLinkEnds(mesh: Mesh, start: LinkEnd): LinkEnd[] {
     .map((end) => (closesLoop(end.endpoint.nodeId) ? { ...end, closesLoop: true } : end));
   const inOrder = (ends: LinkEnd[]) => [...ends.filter((end) => !end.fedBy), ...ends.filter((end) => end.fedBy)];
   return [...inOrder(opposite.filter((end) => !end.closesLoop)), ...inOrder(opposite.filter((end) => end.closesLoop))];
+}
+
+/** Whether a link may end at `end`: an input port already fed takes no second source, so it is shown but not to pick. */
+export const takesLink = (end: LinkEnd): boolean => !end.fedBy;
+
+/**
+ * The first end a link may end at, from `index` on, `step` at a time (1 down the list, -1 up);
+ * undefined where none is.
+ */
+export function linkableIndexFrom(ends: readonly LinkEnd[], index: number, step: 1 | -1): number | undefined {
+  for (let at = index; at >= 0 && at < ends.length; at += step) {
+    const end = ends[at];
+    if (end && takesLink(end)) return at;
+  }
+  return undefined;
 }
 
 /**

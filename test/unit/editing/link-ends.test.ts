@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   filterLinkEnds,
   type LinkEnd,
+  linkableIndexFrom,
   linkEndForDropOn,
   linkEndsOf,
   oppositeLinkEnds,
+  takesLink,
 } from '../../../shared/editing/link-ends';
 import type { Mesh } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
@@ -91,6 +93,38 @@ describe('oppositeLinkEnds where a link could close a loop', () => {
       ['Aside · in', false],
       ['Upstream · in', true],
     ]);
+  });
+
+  it('offers fed inputs after the free ones, not to pick, and loop-closing ones last', () => {
+    const ports = () => ({ inputPorts: [aPort('in', 'input')], outputPorts: [aPort('out', 'output')] });
+    const mesh = aMesh()
+      .withDomain('plant')
+      .withProduct('upstream', 'plant', { name: 'Upstream', ...ports() })
+      .withProduct('middle', 'plant', { name: 'Middle', ...ports() })
+      .withProduct('fed', 'plant', { name: 'Fed', ...ports() })
+      .withProduct('aside', 'plant', { name: 'Aside', ...ports() })
+      .withLink('upstream-to-middle', { nodeId: 'upstream', portId: 'out' }, { nodeId: 'middle', portId: 'in' })
+      .withLink('aside-to-fed', { nodeId: 'aside', portId: 'out' }, { nodeId: 'fed', portId: 'in' })
+      .build();
+    const start = linkEndsOf(mesh, 'middle').find((end) => end.endpoint.portId === 'out') as LinkEnd;
+
+    expect(oppositeLinkEnds(mesh, start).map((end) => [end.label, takesLink(end), Boolean(end.closesLoop)])).toEqual([
+      ['Aside · in', true, false],
+      ['Fed · in', false, false],
+      ['Upstream · in', true, true],
+    ]);
+  });
+
+  it('steps over the fed inputs to the next end a link may take, up or down; none past the last', () => {
+    const mesh = salesPipeline();
+    const offered = oppositeLinkEnds(mesh, firstEndOf(mesh, 'shop'));
+    expect(offered.map(takesLink)).toEqual([false, false]);
+    expect(linkableIndexFrom(offered, 0, 1)).toBeUndefined();
+
+    const free = { ...(offered[0] as LinkEnd), fedBy: undefined };
+    const ends = [free, offered[0] as LinkEnd, offered[1] as LinkEnd, free];
+    expect(linkableIndexFrom(ends, 1, 1)).toBe(3);
+    expect(linkableIndexFrom(ends, 2, -1)).toBe(0);
   });
 
   it('offers an input the outputs downstream of it last, marked as closing a loop', () => {

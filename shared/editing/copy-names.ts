@@ -22,7 +22,7 @@ export function copyNumber(copy: string, original: string): string | undefined {
 
 /**
  * `name` when no one has it; otherwise its stem with `number` (the number the copy's own name got,
- * so `opera-api` beside `Opera PMS 2` becomes `opera-api 2`), or with the next free number.
+ * so `pms` beside `Opera PMS 2` becomes `pms_2` with separator `_`), or with the next free number.
  */
 export function clashFreeName(name: string, takenNames: readonly string[], number?: string, separator = ' '): string {
   const taken = new Set(takenNames.map(comparableName));

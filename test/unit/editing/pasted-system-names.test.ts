@@ -76,13 +76,27 @@ describe('a pasted or duplicated operational system', () => {
     }));
     const duplicated = pasteFragment(mesh, copyFragment(mesh, new Set([id])), 'beside-originals').mesh;
     const copy = duplicated.systems[1]!;
-    expect(copy).toMatchObject({ name: 'Opera PMS 2', service: { name: 'opera-api 2' }, database: { name: 'pms_2' } });
+    expect(copy).toMatchObject({ name: 'Opera PMS 2', service: { name: 'opera-api_2' }, database: { name: 'pms_2' } });
     expect(copy.messaging.topics.map((topic) => topic.name)).toEqual([
       'hotel.bookings_2',
       'hotel.rate_plans_2',
       'hotel.events_2',
     ]);
     expect(exportRefusals(duplicated)).toEqual([]);
+  });
+
+  it('numbers a service name chosen by hand with an underscore when pasted into another domain, where its own name stays', () => {
+    const { mesh, id } = hotelWithOperaPms();
+    mesh.systems[0]!.service = { name: 'opera-api' };
+    mesh.domains.push({ ...mesh.domains[0]!, id: 'back-office', name: 'Back Office' });
+    mesh.layout.nodes['back-office'] = { x: 2000, y: 0, width: 800, height: 400 };
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set([id])), { at: { x: 2200, y: 200 } }).mesh;
+    expect(pasted.systems[1]).toMatchObject({
+      domainId: 'back-office',
+      name: 'Opera PMS',
+      service: { name: 'opera-api_2' },
+      database: { name: 'opera_pms_2' },
+    });
   });
 
   it('keeps its names when pasted into a design that does not have them', () => {

@@ -1,4 +1,4 @@
-import { endpointName, quoted } from '../../model';
+import { distinctNodeName, endpointName, quoted } from '../../model';
 import { portPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -8,7 +8,7 @@ export const oneSourcePerInputRule: Rule = {
   rationale:
     'An input port consumes one dataset; a second link into it is a second dataset with nowhere to land (the simulation runs only one).',
   defaultSeverity: 'error',
-  reads: ['product outlines', 'systems', 'links'],
+  reads: ['product outlines', 'systems', 'links', 'domains'],
   check({ mesh, graph }) {
     return mesh.products.flatMap((product) =>
       product.inputPorts.flatMap((port) => {
@@ -18,7 +18,7 @@ export const oneSourcePerInputRule: Rule = {
         return [
           {
             ...portPlace(graph, product, port),
-            message: `Input port ${quoted(port.name)} of ${quoted(product.name)} is fed by ${links.length} links, from ${sources.slice(0, -1).join(', ')} and ${sources.at(-1)}; an input port consumes one dataset.`,
+            message: `Input port ${quoted(port.name)} of ${quoted(distinctNodeName(mesh, product))} is fed by ${links.length} links, from ${sources.slice(0, -1).join(', ')} and ${sources.at(-1)}; an input port consumes one dataset.`,
             fixHint: 'Keep one link here and add another input port for each further source.',
           },
         ];

@@ -1,4 +1,4 @@
-import { quoted } from '../../model';
+import { distinctNodeName, quoted } from '../../model';
 import { identifierLengthProblem } from '../../model/identifier-limits';
 import { systemPlace } from '../places';
 import type { Rule } from '../rule';
@@ -12,7 +12,7 @@ export const identifierLengthsRule: Rule = {
   rationale:
     'PostgreSQL keeps the first 63 bytes of a name (NAMEDATALEN - 1) and cuts the rest; MySQL and MariaDB refuse names over 64 characters, SQL Server over 128, Oracle over 128 bytes. A table named otherwise than the design names it is never matched by its connector, and its changes never reach the mesh.',
   defaultSeverity: 'error',
-  reads: ['systems'],
+  reads: ['systems', 'product outlines', 'domains'],
   check({ graph, mesh }) {
     return mesh.systems.flatMap((system) => {
       const { element, path } = systemPlace(graph, system);
@@ -20,7 +20,7 @@ export const identifierLengthsRule: Rule = {
       const finding = (at: string, what: string, problem: string) => ({
         element,
         path: `${path}.database.${at}.name`,
-        message: `${what} of ${quoted(system.name)} ${problem}, ${CONSEQUENCE}.`,
+        message: `${what} of ${quoted(distinctNodeName(mesh, system))} ${problem}, ${CONSEQUENCE}.`,
         fixHint: 'Give it a shorter name, in the design and in the database.',
       });
       return system.database.tables.flatMap((table, tableIndex) => {

@@ -1,4 +1,4 @@
-import { type OperationalSystem, quoted, type SystemTable } from '../../model';
+import { distinctNodeName, type OperationalSystem, quoted, type SystemTable } from '../../model';
 import { debeziumEngineId } from '../../model/database-engine';
 import { systemPlace } from '../places';
 import type { Rule } from '../rule';
@@ -9,7 +9,7 @@ export const replicaIdentityRule: Rule = {
   rationale:
     "Debezium's connector puts the tables it captures in a publication, and PostgreSQL refuses an UPDATE or a DELETE of a published table without a replica identity: by default its primary key. The simulation runs them, with full before images.",
   defaultSeverity: 'warning',
-  reads: ['systems'],
+  reads: ['systems', 'product outlines', 'domains'],
   check({ graph, mesh }) {
     return mesh.systems.flatMap((system) =>
       system.database.tables.flatMap((table, tableIndex) => {
@@ -19,7 +19,7 @@ export const replicaIdentityRule: Rule = {
           {
             element,
             path: `${path}.database.tables[${tableIndex}]`,
-            message: `Table ${quoted(table.name)} of ${quoted(system.name)} has no primary key: PostgreSQL refuses the service's updates and deletes of it once its connector's publication includes it (cannot update table "${table.name}" because it does not have a replica identity and publishes updates), while the simulation runs them.`,
+            message: `Table ${quoted(table.name)} of ${quoted(distinctNodeName(mesh, system))} has no primary key: PostgreSQL refuses the service's updates and deletes of it once its connector's publication includes it (cannot update table "${table.name}" because it does not have a replica identity and publishes updates), while the simulation runs them.`,
             fixHint: `Give the table a primary key, or run ALTER TABLE ${table.name} REPLICA IDENTITY FULL in its database (the export leaves database settings to you); if the service only ever inserts into it, turn this rule off with that reason.`,
           },
         ];

@@ -7,8 +7,10 @@ import { distinctPortName, productPorts } from '../model/endpoints';
 import { uniqueId } from '../model/ids';
 import type { Mesh } from '../model/mesh';
 import type { Port } from '../model/port';
+import { withContractIdentity } from './contract-edits';
 import { freePortFor } from './free-port-choice';
 import { parseOdcsYaml } from './odcs-yaml';
+import { servingIdentity } from './serving-identity';
 import { DOCUMENT_START, type LocatedProblem } from './yaml-source';
 
 export interface ContractFile {
@@ -54,6 +56,8 @@ export interface ContractAttachment {
   createdProductId?: string;
   /** The product's output port without a contract that serves it (or would, but for `newPortFor`), and why that one. */
   freePort?: { name: string; why: string };
+  /** Served from a new port of the product it was pasted over, as it names none. */
+  isServedByPaste?: boolean;
   message: string;
 }
 
@@ -102,7 +106,7 @@ function attachContract(
       : [...mesh.contracts, contract],
   };
   const base = { contractId: contract.id, replacedExisting };
-  const verb = `contract ${contract.id} ${replacedExisting ? 'replaced' : 'added'}`;
+  const verb = attachedVerb(base);
   const productName = contract.dataProduct;
   if (!productName) {
     return { mesh: withContract, attachment: { ...base, message: `${verb}; it names no dataProduct to attach to` } };
@@ -163,6 +167,11 @@ function attachContract(
       message: `${verb}; served by new product ${created.name}${domainNote} at port ${port.name}`,
     },
   };
+}
+
+/** `contract orders added` (or replaced): how an attachment's message starts. */
+function attachedVerb({ contractId, replacedExisting }: Pick<ContractAttachment, 'contractId' | 'replacedExisting'>) {
+  return `contract ${contractId} ${replacedExisting ? 'replaced' : 'added'}`;
 }
 
 /** Whether `wanted` names a product or domain as import finds it: by its id or its name, ignoring case. */
@@ -254,11 +263,45 @@ export function serveContract(mesh: Mesh, contractId: string, place: Omit<Servin
   };
 }
 
-/** Serves from a new output port of the product each of the contracts that no port serves yet (a contract pasted over a product). */
-export function serveUnservedFrom(mesh: Mesh, contractIds: readonly string[], productId: string): Mesh {
-  return contractIds
-    .filter((contractId) => !isContractServed(mesh, contractId))
-    .reduce((served, contractId) => serveContract(served, contractId, { productId }), mesh);
+/**
+ * Contracts pasted over a product that nothing serves (they name no product) are served from a new
+ * output port of it, their text naming it, its domain and its owner (where they name no team) as
+ * New contract writes them, so the file says where the design serves it.
+ */
+export function servePastedFrom(
+  mesh: Mesh,
+  attachments: readonly ContractAttachment[],
+  productId: string,
+): { mesh: Mesh; attachments: ContractAttachment[] } {
+  const product = mesh.products.find((candidate) => candidate.id === productId);
+  if (!product) return { mesh, attachments: [...attachments] };
+  const identity = servingIdentity(product);
+  let served = mesh;
+  const updated = attachments.map((attachment) => {
+    const { contractId } = attachment;
+    const contract = served.contracts.find((candidate) => candidate.id === contractId);
+    if (!contract || attachment.productId !== undefined || isContractServed(served, contractId)) return attachment;
+    const named = withContractIdentity(contract, {
+      id: contractId,
+      domain: identity.domain,
+      dataProduct: identity.dataProduct,
+      ...(contract.owner === undefined && identity.team !== undefined && { team: identity.team }),
+    });
+    const withNamed = {
+      ...served,
+      contracts: served.contracts.map((existing) => (existing === contract ? named : existing)),
+    };
+    served = serveContract(withNamed, contractId, { productId });
+    const port = served.products.find((candidate) => candidate.id === productId)?.outputPorts.at(-1) as Port;
+    return {
+      ...attachment,
+      productId,
+      portId: port.id,
+      isServedByPaste: true,
+      message: `${attachedVerb(attachment)}; served by ${product.name} at new port ${port.name}`,
+    };
+  });
+  return { mesh: served, attachments: updated };
 }
 
 /** Whether any port or published event of the design refers to the contract. */

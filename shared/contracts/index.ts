@@ -57,7 +57,7 @@ export {
   MAX_CONTRACT_FILE_LENGTH,
   type ServingPlace,
   serveContract,
-  serveUnservedFrom,
+  servePastedFrom,
   servingPlaces,
 } from './import-contracts';
 export { parseContractKeepingId } from './kept-id';

@@ -1,5 +1,6 @@
 import { contractFromModel } from '../contracts/contract-text';
 import { DEFAULT_API_VERSION } from '../contracts/odcs-versions';
+import { servingIdentity } from '../contracts/serving-identity';
 import type { ContractModel, SchemaObject } from '../model/contract';
 import { uniqueId } from '../model/ids';
 import type { Mesh } from '../model/mesh';
@@ -21,6 +22,7 @@ export function withNewPortContract(mesh: Mesh, productId: string, portId: strin
   if (!product || !port || port.contractId !== undefined) return undefined;
   const { schema, kind } = datasetPublishedBy(mesh, product) ?? { schema: emptyObject(port), kind: 'entity' };
   const name = `${product.name} ${port.name}`;
+  const { team, ...served } = servingIdentity(product);
   const model: ContractModel = {
     id: uniqueId(name, new Set(mesh.contracts.map((contract) => contract.id)), 'contract'),
     name,
@@ -30,9 +32,8 @@ export function withNewPortContract(mesh: Mesh, productId: string, portId: strin
     kind,
     isKindDeclared: true,
     keepHistory: false,
-    domain: product.domainId,
-    dataProduct: product.id,
-    ...(product.owner.trim() !== '' && { owner: product.owner.trim() }),
+    ...served,
+    ...(team !== undefined && { owner: team }),
     schema: [schema],
     sla: [],
   };

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { ecommerceWithFreePortText } from '../unit/contracts/builders';
 import { describeInChromium } from './app-driver';
 import { renameDesign } from './autosave-driver';
-import { dragRelationship, dropFiles, findInYaml, showView } from './contract-driver';
+import { dragRelationship, dropFiles, findInYaml, showView, yamlLinesStartingWith } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 const IMPORT_FIXTURES = join(import.meta.dirname, '../fixtures/import');
@@ -172,6 +172,14 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await expect.poll(() => outputPorts.count()).toBe(portsBefore + 1);
     const notice = page.locator('.status-bar .notice__text');
     await expect.poll(() => notice.textContent()).toContain('Served from shipments by a new output port.');
+    expect(await page.locator('.status-bar .notice').textContent()).not.toContain('names no dataProduct');
+    await showView(page, 'YAML');
+    await expect
+      .poll(async () => [
+        ...(await yamlLinesStartingWith(page, 'domain:')),
+        ...(await yamlLinesStartingWith(page, 'dataProduct:')),
+      ])
+      .toEqual(['domain: shipping-domain', 'dataProduct: shipments']);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => outputPorts.count()).toBe(portsBefore);
     expect(await contractList(page)).not.toContain('parcel_lockers');

@@ -1,4 +1,4 @@
-import { formatLocatedProblem, isContractServed, isImported, serveUnservedFrom } from '../../../shared/contracts';
+import { formatLocatedProblem, isContractServed, isImported } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
 import { nextChildPosition, nextDomainPosition } from '../../../shared/editing/node-placement';
 import { CONTRACT_SOURCE_FILES, counted, formatProblem, isMeshFileName, type Mesh } from '../../../shared/model';
@@ -9,7 +9,7 @@ import { changeMesh, currentMesh } from '../../store/document-store';
 import { useNoticeStore } from '../../store/notice-store';
 import { useContractTabs } from '../contract-tabs-store';
 import { type ImportChoice, type PastedOn, useImportPlan } from './import-plan-store';
-import { initialChoices, planImport, type ReadableFile } from './planned-import';
+import { initialChoices, type PlannedImport, planImport, type ReadableFile } from './planned-import';
 
 /** The extensions of the files the import button and a drop take: ODCS YAML and the schema formats it converts. */
 export const CONTRACT_FILE_EXTENSIONS = ['.yaml', '.yml', '.sql', '.ddl', '.avsc', '.json', '.proto'] as const;
@@ -74,7 +74,8 @@ export async function importContractTexts(
   const hasConflicts = ids.some((id, index) => meshIds.has(id) || ids.indexOf(id) !== index);
   // A port without a contract would serve an imported one: the dialog says which, and offers a
   // new port instead. A contract file opened to be edited goes there without asking, as the status line says.
-  const fillsFreePort = () => planImport(mesh, files, {}).attachments.some((attachment) => attachment.freePort);
+  const fillsFreePort = () =>
+    planImport(mesh, files, {}, pastedOn).attachments.some((attachment) => attachment.freePort);
   const needsDecisions =
     hasConflicts || readable.some((file) => file.format !== 'odcs') || (verb === 'Imported' && fillsFreePort());
   if (needsDecisions) {
@@ -99,7 +100,7 @@ export function applyImport(
 ): string[] {
   const mesh = currentMesh();
   if (!mesh) return [];
-  const plan = planImport(mesh, files, choices);
+  const plan = planImport(mesh, files, choices, pastedOn);
   const { versions, decisions, refusal } = plan;
   if (refusal) {
     useNoticeStore.getState().show({
@@ -110,14 +111,7 @@ export function applyImport(
     return [];
   }
   const added = decisions.filter(isImported);
-  const addedIds = added.map((decision) => decision.contract.id);
-  const servingProductId = pastedOn?.productId;
-  if (plan.mesh !== mesh) {
-    changeMesh(() => {
-      const placed = placeNewNodes(mesh, plan.mesh);
-      return servingProductId ? serveUnservedFrom(placed, addedIds, servingProductId) : placed;
-    });
-  }
+  if (plan.mesh !== mesh) changeMesh(() => placeNewNodes(mesh, plan.mesh));
   const opened = [...added.map((decision) => decision.contract.id), ...versions.map((version) => version.contract.id)];
   if (opened[0]) useContractTabs.getState().openContract(opened[0]);
 
@@ -145,7 +139,7 @@ export function applyImport(
     tone: failures.length + plan.problems.length > 0 ? 'error' : 'info',
     text: [
       `${verb} ${added.length + versions.length} of ${counted(files.length, 'contract file')}.`,
-      ...(pastedOn ? pastedServing(addedIds, servingProductId) : []),
+      ...(pastedOn ? pastedServing(plan, pastedOn.productId) : []),
     ].join(' '),
     details: [
       ...plan.attachments.map((attachment) => attachment.message),
@@ -162,11 +156,13 @@ export function applyImport(
 }
 
 /** What the status line says of where contracts pasted on the canvas are served, or how to serve them. */
-function pastedServing(addedIds: readonly string[], productId: string | undefined): string[] {
+function pastedServing(plan: PlannedImport, productId: string | undefined): string[] {
   const mesh = currentMesh();
   const product = mesh?.products.find((candidate) => candidate.id === productId);
+  const addedIds = plan.attachments.map((attachment) => attachment.contractId);
   if (!mesh || addedIds.length === 0) return [];
-  if (product) return [`Served from ${distinctNodeName(mesh, product)} by a new output port.`];
+  if (product && plan.attachments.some((attachment) => attachment.isServedByPaste))
+    return [`Served from ${distinctNodeName(mesh, product)} by a new output port.`];
   if (addedIds.every((id) => isContractServed(mesh, id))) return [];
   return ['No port serves it yet: paste it over a product, or pick one in “Serve it from…” in its tab.'];
 }

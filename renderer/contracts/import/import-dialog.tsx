@@ -30,8 +30,12 @@ const CONFLICT_LABELS: Record<ConflictPolicy, string> = {
 export function ImportDialog() {
   const files = useImportPlan((state) => state.files);
   const choices = useImportPlan((state) => state.choices);
+  const pastedOn = useImportPlan((state) => state.pastedOn);
   const mesh = useDocumentStore((state) => state.mesh);
-  const plan = useMemo(() => (files && mesh ? planImport(mesh, files, choices) : null), [files, mesh, choices]);
+  const plan = useMemo(
+    () => (files && mesh ? planImport(mesh, files, choices, pastedOn) : null),
+    [files, mesh, choices, pastedOn],
+  );
   const refusal = plan?.refusal ?? null;
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

@@ -6,11 +6,12 @@ import {
   type ImportDecision,
   isImported,
   resolveContractConflicts,
+  servePastedFrom,
 } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
 import { type ImportRefusal, importRefusal } from '../../../shared/export';
 import { type Contract, counted, type Mesh } from '../../../shared/model';
-import type { ImportChoice } from './import-plan-store';
+import type { ImportChoice, PastedOn } from './import-plan-store';
 
 export type ReadableFile = Extract<ImportedFile, { ok: true }>;
 
@@ -63,11 +64,15 @@ export function initialChoices(mesh: Mesh, files: readonly ImportedFile[]): Reco
 const choiceOf = (choices: Readonly<Record<string, ImportChoice>>, file: string): ImportChoice =>
   choices[file] ?? { target: 'new', onConflict: 'skip' };
 
-/** The import of `files` into `mesh` as `choices` say: what it would add, version and skip, or why it is refused. */
+/**
+ * The import of `files` into `mesh` as `choices` say: what it would add, version and skip, or why
+ * it is refused. A new contract pasted over a product (`pastedOn`) that names none is served from it.
+ */
 export function planImport(
   mesh: Mesh,
   files: readonly ImportedFile[],
   choices: Readonly<Record<string, ImportChoice>>,
+  pastedOn?: PastedOn,
 ): PlannedImport {
   const readable = files.filter((file): file is ReadableFile => file.ok);
   const targetOf = (file: ReadableFile) => choiceOf(choices, file.file).target;
@@ -103,11 +108,14 @@ export function planImport(
   const newPortFor = new Set(
     added.filter((decision) => choiceOf(choices, decision.file).isNewPort).map((decision) => decision.contract.id),
   );
-  const attached = attachContracts(
+  const attachedByName = attachContracts(
     withVersions,
     added.map((decision) => decision.contract),
     { newPortFor },
   );
+  const attached = pastedOn?.productId
+    ? servePastedFrom(attachedByName.mesh, attachedByName.attachments, pastedOn.productId)
+    : attachedByName;
   const isChanging = added.length > 0 || versions.length > 0;
   return {
     mesh: isChanging ? attached.mesh : mesh,

@@ -10,7 +10,7 @@ import {
   isContractServed,
   MAX_CONTRACT_FILE_LENGTH,
   serveContract,
-  serveUnservedFrom,
+  servePastedFrom,
   servingPlaces,
 } from '../../../shared/contracts/import-contracts';
 import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
@@ -263,7 +263,8 @@ describe('serving a contract that no port serves', () => {
       products: [aProduct('p', 'd', { outputPorts: [anOutputPort('served', 'order')] })],
       contracts: [aContract({ id: 'loose', name: 'Loose' }), aContract({ id: 'order', name: 'Order' })],
     });
-    const served = serveUnservedFrom(mesh, ['loose', 'order'], 'p');
+    const attachments = ['loose', 'order'].map((contractId) => ({ contractId, replacedExisting: false, message: '' }));
+    const served = servePastedFrom(mesh, attachments, 'p').mesh;
     expect(served.products[0]?.outputPorts.map((port) => [port.id, port.contractId])).toEqual([
       ['served', 'order'],
       ['loose-out', 'loose'],

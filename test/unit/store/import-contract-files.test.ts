@@ -120,3 +120,36 @@ describe('an import that would stop the design from exporting', () => {
     );
   });
 });
+
+const servingOf = (contractId: string) =>
+  documentNow()
+    .products.filter((product) => product.outputPorts.some((port) => port.contractId === contractId))
+    .map((product) => product.id);
+const contractText = (contractId: string) =>
+  documentNow().contracts.find((contract) => contract.id === contractId)?.odcs;
+
+describe('a contract pasted over a product', () => {
+  beforeEach(() => {
+    openDocument(
+      aMesh()
+        .withDomain('depots')
+        .withDomain('fleet')
+        .withProduct('gate-moves', 'depots', { name: 'Gate Moves' })
+        .withProduct('containers', 'fleet', { name: 'Container Fleet', owner: 'fleet-team' })
+        .build(),
+    );
+    useNoticeStore.setState({ notice: null, history: [] });
+    useImportPlan.getState().close();
+  });
+
+  it('is served from it and names it, its domain and its owner in its text, without saying it names no product', async () => {
+    const pasted = importContractSource('depot_stock.sql', 'CREATE TABLE depot_stock (depot_code text);');
+    applyImport([pasted], {}, 'Imported', { productId: 'containers' });
+    expect(servingOf('depot-stock')).toEqual(['containers']);
+    expect(contractText('depot-stock')).toMatch(/^domain: fleet$/m);
+    expect(contractText('depot-stock')).toMatch(/^dataProduct: containers$/m);
+    expect(contractText('depot-stock')).toMatch(/^ {2}name: fleet-team$/m);
+    expect(notice()?.text).toBe('Imported 1 of 1 contract file. Served from Container Fleet by a new output port.');
+    expect(notice()?.details?.join('\n')).not.toContain('names no dataProduct');
+  });
+});

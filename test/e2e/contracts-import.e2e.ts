@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { ecommerceWithFreePortText } from '../unit/contracts/builders';
 import { describeInChromium } from './app-driver';
@@ -183,6 +183,39 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => outputPorts.count()).toBe(portsBefore);
     expect(await contractList(page)).not.toContain('parcel_lockers');
+  });
+
+  it('imports a contract pasted over a product that does not serve the contract of its id as a new one served from it', async () => {
+    const page = await session.openApp();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openSampleDesign(page, 'ecommerce');
+    const productNamed = (name: RegExp) =>
+      page.locator('.react-flow__node-product', { has: page.locator('.product-node__name', { hasText: name }) });
+    const stock = (version: string) =>
+      `apiVersion: v3.1.0\nkind: DataContract\nid: depot-stock\nname: DepotStock\nversion: ${version}\nstatus: draft\nschema:\n  - name: depot_stock\n    properties:\n      - name: depot_code\n        logicalType: string\n`;
+    const pasteOver = async (text: string, product: Locator) => {
+      await page.evaluate((copied) => navigator.clipboard.writeText(copied), text);
+      await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+      await product.hover();
+      await page.keyboard.press('Control+v');
+    };
+    const notice = page.locator('.status-bar .notice__text');
+    await pasteOver(stock('1.0.0'), productNamed(/^shipments$/));
+    await expect.poll(() => notice.textContent()).toContain('Served from shipments by a new output port.');
+    const customerPorts = productNamed(/^customers$/).locator('.port--output');
+    const portsBefore = await customerPorts.count();
+
+    await pasteOver(stock('1.1.0'), productNamed(/^customers$/));
+    const dialog = page.getByTestId('import-dialog');
+    const choice = dialog.getByRole('combobox', { name: 'Import pasted.odcs.yaml as' });
+    expect(await choice.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe(
+      'a new contract (depot-stock)',
+    );
+    expect(await dialog.textContent()).toContain('Served from customers by a new output port.');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => customerPorts.count()).toBe(portsBefore + 1);
+    await expect.poll(() => notice.textContent()).toContain('Served from customers by a new output port.');
+    expect(await contractList(page)).toContain('DepotStockentity · 1.0.0DepotStock 2entity · 1.1.0');
   });
 
   it('closes the tab of an imported contract when Undo takes the import back, and Redo brings the contract back', async () => {

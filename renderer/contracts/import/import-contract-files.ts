@@ -79,7 +79,7 @@ export async function importContractTexts(
   const needsDecisions =
     hasConflicts || readable.some((file) => file.format !== 'odcs') || (verb === 'Imported' && fillsFreePort());
   if (needsDecisions) {
-    useImportPlan.getState().open(files, initialChoices(mesh, files), pastedOn);
+    useImportPlan.getState().open(files, initialChoices(mesh, files, pastedOn), pastedOn);
     return [];
   }
   return applyImport(files, {}, verb, pastedOn);
@@ -160,9 +160,12 @@ function pastedServing(plan: PlannedImport, productId: string | undefined): stri
   const mesh = currentMesh();
   const product = mesh?.products.find((candidate) => candidate.id === productId);
   const addedIds = plan.attachments.map((attachment) => attachment.contractId);
-  if (!mesh || addedIds.length === 0) return [];
+  if (!mesh) return [];
   if (product && plan.attachments.some((attachment) => attachment.isServedByPaste))
     return [`Served from ${distinctNodeName(mesh, product)} by a new output port.`];
+  if (product && plan.versions.length > 0)
+    return [`Not served from ${distinctNodeName(mesh, product)}: a next version is served where its contract is.`];
+  if (addedIds.length === 0) return [];
   if (addedIds.every((id) => isContractServed(mesh, id))) return [];
   return ['No port serves it yet: paste it over a product, or pick one in “Serve it from…” in its tab.'];
 }

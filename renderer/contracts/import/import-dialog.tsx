@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
 import { type Contract, counted, formatProblem } from '../../../shared/model';
+import { distinctNodeName } from '../../../shared/model/distinct-node-name';
 import { useDocumentStore } from '../../store/document-store';
 import { ChangeList } from '../contract-changes';
 import { applyImport } from './import-contract-files';
@@ -169,6 +170,7 @@ function ImportRow({
         </p>
       )}
       {target === 'new' && attachment && <ServingPort fileName={file.file} attachment={attachment} />}
+      {target === 'new' && attachment?.isServedByPaste && <PastedServing productId={attachment.productId} />}
       {target !== 'new' && target !== 'skip' && (
         <VersionChanges contracts={contracts} targetId={target} imported={file} />
       )}
@@ -213,6 +215,16 @@ function ServingPort({ fileName, attachment }: { fileName: string; attachment: C
       </select>
     </p>
   );
+}
+
+/** The product a contract pasted over it will be served from, as the status line will say it. */
+function PastedServing({ productId }: { productId: string | undefined }) {
+  const productName = useDocumentStore((state) => {
+    const product = state.mesh?.products.find((candidate) => candidate.id === productId);
+    return state.mesh && product && distinctNodeName(state.mesh, product);
+  });
+  if (!productName) return null;
+  return <p className="import-dialog__serving">Served from {productName} by a new output port.</p>;
 }
 
 function VersionChanges({

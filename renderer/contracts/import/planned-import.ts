@@ -9,6 +9,7 @@ import {
   servePastedFrom,
 } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
+import { contractIdsOf } from '../../../shared/editing/mesh-index';
 import { type ImportRefusal, importRefusal } from '../../../shared/export';
 import { type Contract, counted, type Mesh } from '../../../shared/model';
 import type { ImportChoice, PastedOn } from './import-plan-store';
@@ -43,14 +44,24 @@ export interface PlannedImport {
 
 /**
  * What the import dialog opens with: an ODCS file whose id a contract of the design has is that
- * contract's next version (it is the same contract, written again), when it can be; any other
- * file is a new contract, under a new id if its id is taken.
+ * contract's next version (it is the same contract, written again), when it can be, unless it was
+ * pasted over a product that does not serve that contract (the user meant one for that product);
+ * any other file is a new contract, under a new id if its id is taken.
  */
-export function initialChoices(mesh: Mesh, files: readonly ImportedFile[]): Record<string, ImportChoice> {
+export function initialChoices(
+  mesh: Mesh,
+  files: readonly ImportedFile[],
+  pastedOn?: PastedOn,
+): Record<string, ImportChoice> {
+  const pastedOver = mesh.products.find((product) => product.id === pastedOn?.productId);
+  const isVersionable = (contractId: string) => !pastedOver || contractIdsOf(pastedOver).includes(contractId);
   const versioned = new Set<string>();
   return Object.fromEntries(
     files.map((file) => {
-      const existing = file.ok && file.format === 'odcs' && mesh.contracts.find(({ id }) => id === file.contract.id);
+      const existing =
+        file.ok &&
+        file.format === 'odcs' &&
+        mesh.contracts.find(({ id }) => id === file.contract.id && isVersionable(id));
       // Two files with one id cannot both be its next version: the first is.
       const isNextVersion = existing && !versioned.has(existing.id) && asNextVersion(existing, file).ok;
       if (isNextVersion) versioned.add(existing.id);

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyImport, importContracts } from '../../../renderer/contracts/import/import-contract-files';
+import {
+  applyImport,
+  importContracts,
+  importContractTexts,
+} from '../../../renderer/contracts/import/import-contract-files';
 import { type ImportChoice, useImportPlan } from '../../../renderer/contracts/import/import-plan-store';
-import { planImport } from '../../../renderer/contracts/import/planned-import';
+import { initialChoices, planImport } from '../../../renderer/contracts/import/planned-import';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { importContractSource } from '../../../shared/contracts/import';
 import { aMesh } from '../../builders/mesh-builder';
@@ -121,6 +125,8 @@ describe('an import that would stop the design from exporting', () => {
   });
 });
 
+const STOCK_ODCS = (version: string) =>
+  `apiVersion: v3.1.0\nkind: DataContract\nid: depot-stock\nname: DepotStock\nversion: ${version}\nstatus: draft\nschema:\n  - name: depot_stock\n    properties:\n      - name: depot_code\n        logicalType: string\n`;
 const servingOf = (contractId: string) =>
   documentNow()
     .products.filter((product) => product.outputPorts.some((port) => port.contractId === contractId))
@@ -151,5 +157,43 @@ describe('a contract pasted over a product', () => {
     expect(contractText('depot-stock')).toMatch(/^ {2}name: fleet-team$/m);
     expect(notice()?.text).toBe('Imported 1 of 1 contract file. Served from Container Fleet by a new output port.');
     expect(notice()?.details?.join('\n')).not.toContain('names no dataProduct');
+  });
+
+  it('is a new contract served from the product when its id is of a contract the product does not serve', async () => {
+    await importContractTexts([{ name: 'stock.odcs.yaml', text: STOCK_ODCS('1.0.0') }], 'Imported', {
+      productId: 'gate-moves',
+    });
+    const pastedOn = { productId: 'containers' };
+    const files = [importContractSource('pasted.odcs.yaml', STOCK_ODCS('1.1.0'))];
+    const choices = initialChoices(documentNow(), files, pastedOn);
+    expect(choices['pasted.odcs.yaml']).toEqual({ target: 'new', onConflict: 'rename' });
+    applyImport(files, choices, 'Imported', pastedOn);
+    expect(servingOf('depot-stock-2')).toEqual(['containers']);
+    expect(documentNow().contracts.find((contract) => contract.id === 'depot-stock')?.version).toBe('1.0.0');
+    expect(notice()?.text).toBe('Imported 1 of 1 contract file. Served from Container Fleet by a new output port.');
+  });
+
+  it('is the next version by default of the contract with its id the product serves', async () => {
+    await importContractTexts([{ name: 'stock.odcs.yaml', text: STOCK_ODCS('1.0.0') }], 'Imported', {
+      productId: 'gate-moves',
+    });
+    const files = [importContractSource('pasted.odcs.yaml', STOCK_ODCS('1.1.0'))];
+    expect(initialChoices(documentNow(), files, { productId: 'gate-moves' })['pasted.odcs.yaml']?.target).toBe(
+      'depot-stock',
+    );
+  });
+
+  it('says the product was not used when the user makes it the next version of a contract served elsewhere', async () => {
+    await importContractTexts([{ name: 'stock.odcs.yaml', text: STOCK_ODCS('1.0.0') }], 'Imported', {
+      productId: 'gate-moves',
+    });
+    const files = [importContractSource('pasted.odcs.yaml', STOCK_ODCS('1.1.0'))];
+    applyImport(files, { 'pasted.odcs.yaml': { target: 'depot-stock', onConflict: 'rename' } }, 'Imported', {
+      productId: 'containers',
+    });
+    expect(servingOf('depot-stock')).toEqual(['gate-moves']);
+    expect(notice()?.text).toBe(
+      'Imported 1 of 1 contract file. Not served from Container Fleet: a next version is served where its contract is.',
+    );
   });
 });

@@ -86,7 +86,6 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     expect(await page.getByTestId('import-dialog').count()).toBe(0);
 
     await page.getByTestId('prompt').getByRole('button', { name: 'Don’t Save' }).click();
-    await page.getByTestId('import-dialog').getByRole('button', { name: 'Import' }).click();
 
     await page.getByRole('tab', { name: 'orders-postgres' }).waitFor();
     expect(await page.getByTestId('document-title').textContent()).toContain('Logical view');
@@ -146,14 +145,12 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page.keyboard.press('Escape');
 
     await pasteOnCanvas('CREATE TABLE locker_sites (id integer PRIMARY KEY, city text NOT NULL);');
-    const dialog = page.getByTestId('import-dialog');
-    await dialog.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('tab', { name: 'locker_sites' }).waitFor();
     const notice = page.locator('.status-bar .notice__text');
     await expect.poll(() => notice.textContent()).toContain('No port serves it yet: paste it over a product');
   });
 
-  it('serves a schema pasted over a product from a new output port of it, and one Undo takes the paste back', async () => {
+  it('imports a new table pasted over a product without a dialog, served from a new output port of it, and one Undo takes the paste back', async () => {
     const page = await session.openApp();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await openSampleDesign(page, 'ecommerce');
@@ -167,9 +164,9 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
     await shipments.hover();
     await page.keyboard.press('Control+v');
-    await page.getByTestId('import-dialog').getByRole('button', { name: 'Import' }).click();
 
     await expect.poll(() => outputPorts.count()).toBe(portsBefore + 1);
+    expect(await page.getByTestId('import-dialog').count()).toBe(0);
     const notice = page.locator('.status-bar .notice__text');
     await expect.poll(() => notice.textContent()).toContain('Served from shipments by a new output port.');
     expect(await page.locator('.status-bar .notice').textContent()).not.toContain('names no dataProduct');
@@ -225,7 +222,6 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page
       .getByTestId('import-contracts-input')
       .setInputFiles([{ name: 'loyalty.sql', mimeType: 'text/plain', buffer: Buffer.from(sql) }]);
-    await page.getByTestId('import-dialog').getByRole('button', { name: 'Import' }).click();
     const tab = page.getByRole('tab', { name: 'loyalty' });
     await tab.waitFor();
     const listed = page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: /^loyalty/ });
@@ -500,7 +496,6 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page
       .getByTestId('import-contracts-input')
       .setInputFiles([{ name: 'farms.sql', mimeType: 'text/plain', buffer: utf16 }]);
-    await page.getByTestId('import-dialog').getByRole('button', { name: 'Import' }).click();
     await page.getByRole('tab', { name: 'farms' }).waitFor();
     await showView(page, 'Preview');
     await page.getByTestId('contract-preview').getByText('Finca La Esperanza, Huila – Colómbia').waitFor();

@@ -1,5 +1,6 @@
 import { formatLocatedProblem, isContractServed, isImported } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
+import { nextVersionCandidates } from '../../../shared/contracts/next-version-candidates';
 import { nextChildPosition, nextDomainPosition } from '../../../shared/editing/node-placement';
 import { CONTRACT_SOURCE_FILES, counted, formatProblem, isMeshFileName, type Mesh } from '../../../shared/model';
 import { distinctNodeName } from '../../../shared/model/distinct-node-name';
@@ -53,8 +54,8 @@ export async function importReadFiles(read: () => Promise<{ name: string; text: 
 
 /**
  * Reads each file (the importers load on first use, they are large), then imports at once
- * when there is nothing to decide, or opens the import dialog: files in other formats may
- * be a new version of an existing contract, ids taken by the design or by an earlier
+ * when there is nothing to decide, or opens the import dialog: a file whose id or table a
+ * contract of the design has may be its next version, ids taken by the design or by an earlier
  * file must be skipped, renamed or replaced, never silently merged, and a contract its product
  * would serve from a port that has none yet may be served from a new port instead. Text pasted on
  * the canvas says where (`pastedOn`). Returns the ids imported.
@@ -77,7 +78,9 @@ export async function importContractTexts(
   const fillsFreePort = () =>
     planImport(mesh, files, {}, pastedOn).attachments.some((attachment) => attachment.freePort);
   const needsDecisions =
-    hasConflicts || readable.some((file) => file.format !== 'odcs') || (verb === 'Imported' && fillsFreePort());
+    hasConflicts ||
+    readable.some((file) => nextVersionCandidates(mesh.contracts, file.contract).length > 0) ||
+    (verb === 'Imported' && fillsFreePort());
   if (needsDecisions) {
     useImportPlan.getState().open(files, initialChoices(mesh, files, pastedOn), pastedOn);
     return [];

@@ -8,6 +8,7 @@ import {
   type ImportedVersion,
 } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
+import { nextVersionCandidates } from '../../../shared/contracts/next-version-candidates';
 import { type Contract, counted, formatProblem } from '../../../shared/model';
 import { distinctNodeName } from '../../../shared/model/distinct-node-name';
 import { useDocumentStore } from '../../store/document-store';
@@ -124,6 +125,7 @@ function ImportRow({
     );
   }
   const target = choice?.target ?? 'new';
+  const candidates = nextVersionCandidates(contracts, file.contract);
   const takenBy = contracts.some((contract) => contract.id === file.contract.id)
     ? 'the design'
     : earlier.find((other) => other.ok && other.contract.id === file.contract.id)?.file;
@@ -140,7 +142,7 @@ function ImportRow({
             onChange={(event) => useImportPlan.getState().choose(file.file, { target: event.target.value })}
           >
             <option value="new">a new contract ({file.contract.id})</option>
-            {contracts.map((contract) => (
+            {candidates.map((contract) => (
               <option key={contract.id} value={contract.id}>
                 the next version of {contract.name} ({contract.version})
               </option>

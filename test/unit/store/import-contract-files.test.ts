@@ -10,6 +10,7 @@ import { type ImportChoice, useImportPlan } from '../../../renderer/contracts/im
 import { initialChoices, planImport } from '../../../renderer/contracts/import/planned-import';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { importContractSource } from '../../../shared/contracts/import';
+import { nextVersionCandidates } from '../../../shared/contracts/next-version-candidates';
 import { aMesh } from '../../builders/mesh-builder';
 import { documentNow, openDocument } from './store-fixture';
 
@@ -68,8 +69,8 @@ describe('importing contract files picked with Import… or dropped on the windo
       ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer),
     ]);
     await importContracts([new File([utf16], 'farms.sql')]);
-    const [file] = useImportPlan.getState().files ?? [];
-    expect(file?.ok && file.contract.schema.map((object) => object.description)).toEqual([DESCRIPTION]);
+    const farms = documentNow().contracts.find((contract) => contract.id === 'farms');
+    expect(farms?.schema.map((object) => object.description)).toEqual([DESCRIPTION]);
   });
 });
 
@@ -195,5 +196,25 @@ describe('a contract pasted over a product', () => {
     expect(notice()?.text).toBe(
       'Imported 1 of 1 contract file. Not served from Container Fleet: a next version is served where its contract is.',
     );
+  });
+
+  it('imports a new schema that resembles nothing in the design at once, as ODCS or SQL', async () => {
+    await importContractTexts([{ name: 'depot_stock.sql', text: 'CREATE TABLE depot_stock (depot_code text);' }]);
+    expect(useImportPlan.getState().files).toBeNull();
+    expect(documentNow().contracts.map((contract) => contract.id)).toEqual(['depot-stock']);
+  });
+
+  it('asks of a SQL table named as a contract of the design, offering only the contracts it resembles', async () => {
+    await importContractTexts([{ name: 'stock.odcs.yaml', text: STOCK_ODCS('1.0.0') }]);
+    const gates = 'CREATE TABLE gate_moves (id text);';
+    await importContractTexts([{ name: 'gates.sql', text: gates }]);
+    expect(useImportPlan.getState().files).toBeNull();
+    await importContractTexts([{ name: 'stock.sql', text: 'CREATE TABLE depot_stock (depot_code text, iso text);' }]);
+    const { files } = useImportPlan.getState();
+    expect(files?.map((file) => file.file)).toEqual(['stock.sql']);
+    const [stock] = files ?? [];
+    expect(
+      stock?.ok && nextVersionCandidates(documentNow().contracts, stock.contract).map((contract) => contract.id),
+    ).toEqual(['depot-stock']);
   });
 });

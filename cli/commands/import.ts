@@ -101,7 +101,7 @@ export const importCommand: Command = {
         return decision;
       }
       const raised = { ...decision, contract: replacement.contract };
-      versionNotes.set(raised, breakingChangeLines(decision, existing, replacement.contract, replacement.comparison));
+      versionNotes.set(raised, versionLines(decision, existing, replacement.contract, replacement.comparison));
       return raised;
     });
     const imported = decisions.filter(isImported);
@@ -168,16 +168,25 @@ function describeDecision(decision: ImportDecision, attached: string | undefined
   }
 }
 
-/** A replacing contract's breaking changes, and the version written for them when its own does not announce them. */
-function breakingChangeLines(
+/**
+ * A replacing contract's breaking changes, and the version written for them when its own does not
+ * announce them; or the version kept when its own is lower than the existing one.
+ */
+function versionLines(
   decision: ImportDecision,
   existing: Contract,
   written: Contract,
   comparison: ContractComparison,
 ): string[] {
   const breaking = comparison.changes.filter((change) => change.isBreaking);
-  if (breaking.length === 0) return [];
   const stated = decision.contract.version;
+  if (breaking.length === 0) {
+    return written.version === stated
+      ? []
+      : [
+          `${decision.file}: version ${stated} is lower than the previous ${existing.version}, so it is written as version ${written.version}`,
+        ];
+  }
   const version =
     written.version === stated
       ? `as version ${stated}`

@@ -6,7 +6,7 @@ import type { ImportedFile } from './import/contract-source-import';
 import { importedSchemaEdits } from './imported-schema-merge';
 import type { OdcsDocument } from './odcs-document';
 import { parseOdcsYaml } from './odcs-yaml';
-import { bumpMinor, nextBreakingVersion } from './semver';
+import { bumpMinor, compareVersions, nextBreakingVersion } from './semver';
 import { formatLocatedProblem } from './yaml-source';
 import type { YamlEdit } from './yaml-text-edit';
 
@@ -48,13 +48,16 @@ export function asNextVersion(existing: Contract, imported: ImportedVersion): Ne
 
 /**
  * A contract replacing `existing` as written (the CLI's `--on-conflict replace`), except that
- * breaking changes its version does not announce raise it as `asNextVersion` does: a contract
- * never narrows under the version consumers rely on.
+ * breaking changes its version does not announce raise it as `asNextVersion` does, and a version
+ * lower than the existing one keeps the existing one: a contract never narrows under the version
+ * consumers rely on, and its versions never go back.
  */
 export function asReplacement(existing: Contract, replacement: Contract): NextVersion {
   const comparison = compareContracts(existing, replacement);
-  if (comparison.neededVersion === undefined) return { ok: true, contract: replacement, comparison };
-  return withVersion(existing, replacement, comparison.neededVersion);
+  const isLower = (compareVersions(replacement.version, existing.version) ?? 0) < 0;
+  const version = comparison.neededVersion ?? (isLower ? existing.version : undefined);
+  if (version === undefined) return { ok: true, contract: replacement, comparison };
+  return withVersion(existing, replacement, version);
 }
 
 function withVersion(existing: Contract, candidate: Contract, version: string): NextVersion {

@@ -120,6 +120,21 @@ describe('mesh-designer import', () => {
     expect(out).toContainEqual(expect.stringMatching(/^ {2}order_placed\.event_id: .*\(breaking\)$/));
   });
 
+  it('never lowers the version of a replaced contract: it keeps the previous version and says so', async () => {
+    const orderPlaced = (JSON.parse(sample).contracts[0].odcs as string[]).join('\n');
+    const lowered = orderPlaced.replace(/^version: .*$/m, 'version: 0.1.0');
+    const { io, out, files } = fakeIo({ 'shop.mesh.json': sample, 'x.odcs.yaml': lowered });
+    const args = ['import', 'x.odcs.yaml', '--into', 'shop.mesh.json', '--on-conflict', 'replace'];
+    expect(await runCli(args, io)).toBe(EXIT.ok);
+    const parsed = parseMeshFile(String(files.get('shop.mesh.json')));
+    expect(parsed.ok && parsed.value.contracts.find((contract) => contract.id === 'order-placed')?.version).toBe(
+      '1.0.0',
+    );
+    expect(out).toContain(
+      'x.odcs.yaml: version 0.1.0 is lower than the previous 1.0.0, so it is written as version 1.0.0',
+    );
+  });
+
   it('reports broken and missing files at their place, and imports the others', async () => {
     const { io, err, files } = fakeIo({
       'shop.mesh.json': sample,

@@ -14,7 +14,7 @@ import { declaredLength, physicalSizeChange } from './physical-type-size';
 import { isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
-import { slaWeakening, unreadableDurationUnit } from './sla-weakening';
+import { incomparableDurations, slaWeakening, unreadableDurationUnit } from './sla-weakening';
 
 /**
  * A change is breaking when a consumer written against the old contract can fail on the
@@ -257,12 +257,14 @@ function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty
       const weakening = slaWeakening(sla, counterpart);
       const at = ['sla', index];
       const unreadable = unreadableDurationUnit(counterpart) ?? unreadableDurationUnit(sla);
-      if (unreadable !== undefined && amount(sla) !== amount(counterpart))
+      const uncertainty =
+        unreadable === undefined ? incomparableDurations(sla, counterpart) : `unit '${unreadable}' could not be read`;
+      if (uncertainty !== undefined && amount(sla) !== amount(counterpart))
         return [
           change(
             'sla-unreadable',
             CONTRACT_SUBJECT,
-            `SLA ${identity(sla)} changed from ${amount(sla)} to ${amount(counterpart)}, possibly weakening it: unit '${unreadable}' could not be read`,
+            `SLA ${identity(sla)} changed from ${amount(sla)} to ${amount(counterpart)}, possibly weakening it: ${uncertainty}`,
             at,
           ),
         ];

@@ -1,5 +1,5 @@
 import type { SlaProperty } from '../model/contract';
-import { isUnitOfTime, minutesOf } from './sla-durations';
+import { CALENDAR_UNIT_SPAN, compareDurations, isUnitOfTime, minutesOf } from './sla-durations';
 
 /*
  * An SLA property is a promise to consumers: a change that makes it worse for them (data kept
@@ -35,27 +35,35 @@ const PROMISES: Readonly<Record<string, Promise>> = {
 export function slaWeakening(previous: SlaProperty, next: SlaProperty): string | undefined {
   const promise = PROMISES[previous.property.trim().toLowerCase()];
   if (!promise) return undefined;
-  const amounts = [previous, next].map((sla) => amountOf(sla, promise.isDuration));
-  const [was, is] = amounts;
-  if (was === undefined || is === undefined || !isSameScale(previous, next, promise.isDuration)) return undefined;
-  const isWorse = promise.isGreaterWorse ? is > was : is < was;
+  const order = promise.isDuration ? compareDurations(next, previous) : compareAmounts(next, previous);
+  if (order === undefined) return undefined;
+  const isWorse = promise.isGreaterWorse ? order > 0 : order < 0;
   return isWorse ? promise.worse : undefined;
 }
 
 /** The unit of an SLA duration (latency, freshness, frequency, retention) that is no unit of time the app reads (`dys`). */
 export function unreadableDurationUnit(sla: SlaProperty): string | undefined {
-  const isDuration = PROMISES[sla.property.trim().toLowerCase()]?.isDuration;
-  return isDuration && sla.unit !== undefined && !isUnitOfTime(sla.unit) ? sla.unit : undefined;
+  return isDurationPromise(sla) && sla.unit !== undefined && !isUnitOfTime(sla.unit) ? sla.unit : undefined;
 }
 
-function amountOf(sla: SlaProperty, isDuration: boolean): number | undefined {
-  if (isDuration) return minutesOf(sla.value, sla.unit);
-  const amount = typeof sla.value === 'string' ? Number(sla.value) : sla.value;
-  return typeof amount === 'number' && Number.isFinite(amount) ? amount : undefined;
+/**
+ * Why two SLA durations in units of time the app reads cannot be compared (a month against days),
+ * so a change between them may weaken the promise; undefined when they compare.
+ */
+export function incomparableDurations(previous: SlaProperty, next: SlaProperty): string | undefined {
+  const isDuration = (sla: SlaProperty) => minutesOf(sla.value, sla.unit) !== undefined;
+  if (!isDurationPromise(previous) || !isDuration(previous) || !isDuration(next)) return undefined;
+  if (compareDurations(previous, next) !== undefined) return undefined;
+  const amount = (sla: SlaProperty) => `${sla.value} ${sla.unit}`;
+  return `${amount(previous)} and ${amount(next)} cannot be compared exactly (${CALENDAR_UNIT_SPAN})`;
 }
 
-/** Durations convert between units; other amounts compare only in the same unit (`99 %` against `99.5 %`). */
-function isSameScale(previous: SlaProperty, next: SlaProperty, isDuration: boolean): boolean {
+const isDurationPromise = (sla: SlaProperty) => PROMISES[sla.property.trim().toLowerCase()]?.isDuration === true;
+
+/** Amounts that are no durations compare only in the same unit (`99 %` against `99.5 %`). */
+function compareAmounts(a: SlaProperty, b: SlaProperty): number | undefined {
   const unit = (sla: SlaProperty) => (sla.unit ?? '').trim().toLowerCase();
-  return isDuration || unit(previous) === unit(next);
+  const [left, right] = [a, b].map((sla) => (typeof sla.value === 'string' ? Number(sla.value) : sla.value));
+  const isNumber = (amount: unknown): amount is number => typeof amount === 'number' && Number.isFinite(amount);
+  return isNumber(left) && isNumber(right) && unit(a) === unit(b) ? left - right : undefined;
 }

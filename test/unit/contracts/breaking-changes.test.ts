@@ -487,6 +487,10 @@ describe('changes outside the schema', () => {
     ['throughput', [1000, 'rows'], [500, 'rows'], true, 'SLA throughput lowered from 1000 rows to 500 rows'],
     ['errorRate', [0.01, '%'], [0.1, '%'], true, 'SLA errorRate raised from 0.01 % to 0.1 %'],
     ['latency', [1, 'd'], [24, 'h'], false, 'SLA latency changed from 1 d to 24 h'],
+    ['retention', [10, 'y'], [120, 'mo'], false, 'SLA retention changed from 10 y to 120 mo'],
+    ['retention', [10, 'y'], [119, 'mo'], true, 'SLA retention shortened from 10 y to 119 mo'],
+    ['retention', [1, 'mo'], [27, 'd'], true, 'SLA retention shortened from 1 mo to 27 d'],
+    ['retention', [1, 'y'], [367, 'd'], false, 'SLA retention changed from 1 y to 367 d'],
     ['supportHours', [8, 'h'], [4, 'h'], false, 'SLA supportHours changed from 8 h to 4 h'],
   ] as const)('counts an SLA %s going from %j to %j as weakening it: %s', (property, was, is, isWeaker, message) => {
     const withSla = ([value, unit]: readonly [number, string], version: string) => ({
@@ -509,6 +513,20 @@ describe('changes outside the schema', () => {
     ]);
     expect(changesBetween(withLatency(1, 'd', '1.0.0'), withLatency(1, 'fortnight', '1.0.1'))).toEqual([
       [true, "SLA latency changed from 1 d to 1 fortnight, possibly weakening it: unit 'fortnight' could not be read"],
+    ]);
+  });
+
+  it('counts an SLA duration in months against one in days as possibly breaking, as a month is no fixed number of days', () => {
+    const withRetention = (value: number, unit: string, version: string) => ({
+      ...previous,
+      version,
+      sla: [{ property: 'retention', value, unit }],
+    });
+    expect(changesBetween(withRetention(1, 'mo', '1.0.0'), withRetention(30, 'd', '1.0.1'))).toEqual([
+      [
+        true,
+        'SLA retention changed from 1 mo to 30 d, possibly weakening it: 1 mo and 30 d cannot be compared exactly (a month has 28 to 31 days, a year 365 or 366)',
+      ],
     ]);
   });
 

@@ -1,4 +1,5 @@
-import type { ContractModel } from '../model/contract';
+import type { ContractModel, SchemaObject } from '../model/contract';
+import { columnNameOf, tableNameOf } from './physical-names';
 
 /** The columns a history table adds to each version of an entity. */
 export interface HistoryColumns {
@@ -28,3 +29,22 @@ export const DEFAULT_HISTORY_COLUMNS: HistoryColumns = historyColumnsOf({});
 /** What to do about an entity whose own columns are named like its history columns. */
 export const HISTORY_COLUMNS_REMEDY =
   "rename them, or give the history columns a prefix with the contract's custom property historyColumnPrefix (e.g. dbt_)";
+
+/**
+ * The properties of a schema object named like the history columns its table gets (a clash a
+ * history table cannot hold), each at its index, with the message the contract checks and the
+ * SQL export both give; none when the contract keeps no history.
+ */
+export function historyColumnClashes(
+  contract: Pick<ContractModel, 'kind' | 'keepHistory' | 'historyColumnPrefix'>,
+  object: SchemaObject,
+): { index: number; message: string }[] {
+  if (contract.kind !== 'entity' || !contract.keepHistory) return [];
+  const historyColumns = historyColumnNames(historyColumnsOf(contract));
+  return object.properties.flatMap((property, index) => {
+    const column = columnNameOf(property);
+    if (!historyColumns.includes(column)) return [];
+    const message = `property '${property.name}' of '${tableNameOf(object)}' clashes with the history column '${column}'`;
+    return [{ index, message }];
+  });
+}

@@ -4,6 +4,7 @@ import { formatPath } from '../model/problem';
 import { allowedValueTypeIssues, exampleTypeIssues } from './allowed-value-types';
 import { misspeltClassificationIssues } from './classification-typo';
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
+import { historyColumnClashes } from './history-columns';
 import { changedIdProblem } from './kept-id';
 import { LIFECYCLE_STATUSES, unknownStatusProblem } from './lifecycle-status';
 import { unnamedPartsOf } from './nested-fields';
@@ -151,6 +152,13 @@ function semanticIssues(
       ...duplicatePropertyNames(object.properties, ['schema', index, 'properties']),
       ...datasetShapeIssues(contract, object, index, objectsWithUnknownTypes.has(index)),
       ...keyIssues(object, index),
+      ...historyColumnClashes(contract, object).map(
+        ({ index: property, message }): SemanticIssue => ({
+          path: ['schema', index, 'properties', property, 'name'],
+          message,
+          severity: 'error',
+        }),
+      ),
       ...propertiesEverywhere(object.properties, ['schema', index, 'properties']).flatMap((placed) => [
         ...optionBoundIssues(placed),
         ...patternIssues(placed),

@@ -1,4 +1,4 @@
-import { historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
+import { historyColumnClashes, historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
 import { columnNameOf, tableNameOf } from '../../contracts/physical-names';
 import { primaryKeyOf } from '../../contracts/primary-key';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
@@ -121,27 +121,22 @@ export function relationNames(table: PostgresTable): { name: string; what: strin
 }
 
 /**
- * The clashes PostgreSQL would refuse or silently merge: two properties of one name (with the index
- * of the second, where the contract's own checks report it too), one named like a history column.
+ * The clashes PostgreSQL would refuse or silently merge: two properties of one name, one named
+ * like a history column; each with the index of the property where the contract's own checks
+ * report it too.
  */
-export function tableProblems(table: PostgresTable): { message: string; repeatedAt?: number }[] {
+export function tableProblems(table: PostgresTable): { message: string; reportedAt: number }[] {
   const columns = table.object.properties.map((property) => postgresName(columnNameOf(property)));
   const repeated = new Map<string, number>();
   columns.forEach((column, index) => {
     if (columns.indexOf(column) !== index && !repeated.has(column)) repeated.set(column, index);
   });
   return [
-    ...[...repeated].map(([column, repeatedAt]) => ({
+    ...[...repeated].map(([column, reportedAt]) => ({
       message: `'${table.name}' has two properties named '${column}'`,
-      repeatedAt,
+      reportedAt,
     })),
-    ...(table.keepsHistory
-      ? table.object.properties
-          .filter((property) => historyColumnNames(historyColumnsOf(table.contract)).includes(columnNameOf(property)))
-          .map((property) => ({
-            message: `property '${property.name}' of '${table.name}' clashes with the history column '${columnNameOf(property)}'`,
-          }))
-      : []),
+    ...historyColumnClashes(table.contract, table.object).map(({ index, message }) => ({ message, reportedAt: index })),
   ];
 }
 

@@ -137,13 +137,11 @@ function productProblems(mesh: Mesh, product: DataProduct, tables: readonly Post
     owners.set(kept, what);
     return owner ? [`${quoted(kept)} would name both ${owner} and ${what}`] : [];
   });
-  // A repeated property is the contract's own error too: the contract-semantics rule reports it there.
+  // A repeated property, or one named like a history column, is the contract's own error too: the contract-semantics rule reports it there.
   const repeats = tables.flatMap((table) =>
-    tableProblems(table).map(({ message, repeatedAt }) => {
-      const property = `contracts[${mesh.contracts.indexOf(table.contract)}].schema[${table.contract.schema.indexOf(table.object)}].properties[${repeatedAt}].name`;
-      return repeatedAt === undefined
-        ? { message }
-        : { message, sameAs: { ruleId: 'contract-semantics', path: property } };
+    tableProblems(table).map(({ message, reportedAt }) => {
+      const property = `contracts[${mesh.contracts.indexOf(table.contract)}].schema[${table.contract.schema.indexOf(table.object)}].properties[${reportedAt}].name`;
+      return { message, sameAs: { ruleId: 'contract-semantics', path: property } };
     }),
   );
   return [...clashes.map((message) => ({ message })), ...repeats].map(({ message, ...same }) => ({

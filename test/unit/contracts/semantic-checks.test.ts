@@ -173,23 +173,32 @@ describe('semantic checks on a contract', () => {
 });
 
 describe('historyColumnPrefix', () => {
-  it('is warned of where no history is kept, at its value', () => {
-    const text = anOdcsText(`schema:
+  const permits = (customProperties: string, extraProperty = '') =>
+    anOdcsText(`schema:
   - name: permits
     properties:
       - name: permit_id
         logicalType: string
         required: true
         primaryKey: true
-customProperties:
-  - property: historyColumnPrefix
-    value: dbt_
-`);
+${extraProperty}customProperties:
+${customProperties}`);
+  const keptWithPrefix = (prefix: string) =>
+    `  - property: keepHistory\n    value: true\n  - property: historyColumnPrefix\n    value: ${prefix}\n`;
+
+  it('is warned of where no history is kept, at its value', () => {
+    const text = permits('  - property: historyColumnPrefix\n    value: dbt_\n');
     expect(markers(checkContractYaml(text))).toEqual([
       '15:12 warning customProperties[0].value: historyColumnPrefix has no effect: no history is kept (only an entity with keepHistory: true keeps one)',
     ]);
-    const kept = text.replace('customProperties:\n', 'customProperties:\n  - property: keepHistory\n    value: true\n');
-    expect(markers(checkContractYaml(kept))).toEqual([]);
+    expect(markers(checkContractYaml(permits(keptWithPrefix('dbt_'))))).toEqual([]);
+  });
+
+  it('is reported where a property of an entity keeping history is named like one of its history columns, as import refuses it', () => {
+    const text = permits(keptWithPrefix('hist_'), '      - name: hist_is_current\n        logicalType: boolean\n');
+    expect(markers(checkContractYaml(text))).toEqual([
+      "13:15 error schema[0].properties[1].name: property 'hist_is_current' of 'permits' clashes with the history column 'hist_is_current'",
+    ]);
   });
 });
 

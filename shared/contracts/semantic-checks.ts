@@ -210,7 +210,8 @@ function slaUnitIssues(contract: Contract): SemanticIssue[] {
     if (unit === undefined) return [];
     return [
       {
-        path: ['sla', index, 'unit'],
+        // At its key in the contract file, where the design's findings point too.
+        path: ['slaProperties', index, 'unit'],
         severity: 'warning' as const,
         message: `SLA ${sla.property} is given in '${unit}', which is no unit of time the app reads (${TIME_UNIT_SPELLINGS}): its changes cannot be compared between versions`,
       },

@@ -1,4 +1,5 @@
 import { TIME_UNITS } from '../../contracts/sla-durations';
+import { unreadableDurationUnit } from '../../contracts/sla-weakening';
 import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
 import { type Contract, type DataProduct, type ElementRef, type Link, type Mesh, quoted } from '../../model';
@@ -56,12 +57,15 @@ export const freshnessSlosRule: Rule = {
         ];
       },
     );
+    // A unit that is no unit of time is the contract's own finding (contract-semantics), listing every spelling read.
     const contractFindings = findingsPerElement(findingsByContract, mesh.contracts, [], (contract) =>
-      unmeasuredFreshnessSlas(contract).map(({ sla, index, why }) => ({
-        ...contractPlace(graph, contract, 'slaProperties', index),
-        message: `Contract ${quoted(contract.name)} gives its ${sla.property} ${why}: it is not checked.`,
-        fixHint: `Give the SLA a number in one of ${TIME_UNITS}.`,
-      })),
+      unmeasuredFreshnessSlas(contract)
+        .filter(({ sla }) => unreadableDurationUnit(sla) === undefined)
+        .map(({ sla, index, why }) => ({
+          ...contractPlace(graph, contract, 'slaProperties', index),
+          message: `Contract ${quoted(contract.name)} gives its ${sla.property} ${why}: it is not checked.`,
+          fixHint: `Give the SLA a number in one of ${TIME_UNITS}.`,
+        })),
     );
     return [...productFindings, ...contractFindings];
   },

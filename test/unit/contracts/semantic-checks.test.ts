@@ -28,7 +28,7 @@ describe('semantic checks on a contract', () => {
     });
     expect(checkContractSemantics(contract)).toEqual([
       {
-        path: 'sla[0].unit',
+        path: 'slaProperties[0].unit',
         severity: 'warning',
         message:
           "SLA latency is given in 'dys', which is no unit of time the app reads (ms/msec/msecs/millisecond/milliseconds, s/sec/secs/second/seconds, min/m/mins/minute/minutes, h/hr/hrs/hour/hours, d/day/days, w/week/weeks, mo/mon/mos/month/months, y/yr/yrs/year/years): its changes cannot be compared between versions",

@@ -843,14 +843,20 @@ describe('rule details', () => {
     });
     expect(findingsOf('freshness-slos', mesh).map((finding) => [finding.path, finding.message])).toEqual([
       [
-        'contracts[1].slaProperties[0]',
-        "Contract 'Country counts' gives its frequency in 'fortnight', which is no unit of time this check reads (ms, s, min, h, d, w, mo, y): it is not checked.",
-      ],
-      [
         'contracts[1].slaProperties[1]',
         "Contract 'Country counts' gives its latency as 'soon', which is no number: it is not checked.",
       ],
     ]);
+  });
+
+  it('reports an SLA in no unit of time once, at its place in the contract file (slaProperties), with the list of spellings read', () => {
+    const mesh = changed((mesh) => {
+      contract(mesh, 'country-counts').sla = [{ property: 'frequency', value: 1, unit: 'fortnight' }];
+    });
+    const aboutTheUnit = [...findingsOf('freshness-slos', mesh), ...findingsOf('contract-semantics', mesh)]
+      .filter((finding) => finding.message.includes("'fortnight'"))
+      .map((finding) => [finding.ruleId, finding.path]);
+    expect(aboutTheUnit).toEqual([['contract-semantics', 'contracts[1].slaProperties[0].unit']]);
   });
 
   it('never reads a promise and a bound that differ as the same duration', () => {

@@ -4,7 +4,7 @@ import { distinctNodeName } from '../model/distinct-node-name';
 import type { Domain } from '../model/domain';
 import { emptyFileMessage, isEmptyFile } from '../model/empty-file';
 import { distinctPortName, productPorts } from '../model/endpoints';
-import { uniqueId } from '../model/ids';
+import { childIdStem, uniqueId } from '../model/ids';
 import type { Mesh } from '../model/mesh';
 import type { Port } from '../model/port';
 import { withContractIdentity } from './contract-edits';
@@ -214,7 +214,7 @@ function newProduct(
   takenIds: ReadonlySet<string>,
 ): DataProduct {
   return newDataProduct({
-    id: uniqueId(name, takenIds, 'product'),
+    id: uniqueId(childIdStem(domainId, name, 'product'), takenIds),
     domainId,
     name,
     owner,

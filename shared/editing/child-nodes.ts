@@ -1,4 +1,4 @@
-import { type Domain, firstFreeName, type Mesh, uniqueId } from '../model';
+import { childIdStem, type Domain, firstFreeName, type Mesh, uniqueId } from '../model';
 import { placeChild } from './containment';
 import type { Point } from './geometry';
 import { patched, updateById, withSection } from './list-edits';
@@ -41,7 +41,7 @@ export function withChildAdded<S extends ChildSection>(
     baseName,
     siblings.filter((sibling) => sibling.domainId === domain.id).map((sibling) => sibling.name),
   );
-  const id = uniqueId(`${domain.id}-${name}`, nodeIds(mesh));
+  const id = uniqueId(childIdStem(domain.id, name), nodeIds(mesh));
   const child = create(id, domain, name);
   return {
     mesh: placeChild(

@@ -1,5 +1,5 @@
 import type { DataProduct, Endpoint, Mesh, Port } from '../model';
-import { productPorts, slugify, uniqueId } from '../model';
+import { childIdStem, productPorts, slugify, uniqueId } from '../model';
 import { rawTableName } from '../simulation/sql-text';
 import type { Added } from './child-nodes';
 import { withContractDomainsFollowing } from './contract-domains';
@@ -28,10 +28,9 @@ export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
   if (!node) return undefined;
   const others = nodeIds(mesh);
   others.delete(id);
-  const ownStem = slugify(node.name, domain ? 'domain' : product ? 'product' : 'system');
-  const wanted = idFromFirstName(child ? `${child.domainId}-${ownStem}` : ownStem, others, id, () =>
-    isNodeReferredTo(mesh, id),
-  );
+  const kind = domain ? 'domain' : product ? 'product' : 'system';
+  const stem = child ? childIdStem(child.domainId, node.name, kind) : slugify(node.name, kind);
+  const wanted = idFromFirstName(stem, others, id, () => isNodeReferredTo(mesh, id));
   if (!wanted) return undefined;
   const renamed = <T extends { id: string }>(items: T[]) =>
     items.map((item) => (item.id === id ? { ...item, id: wanted } : item));

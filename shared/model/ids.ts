@@ -75,6 +75,15 @@ export function hyphenatedWords(text: string, maxLength: number): string {
     .replace(/-+$/, '');
 }
 
+/**
+ * The id a product or system in a domain is named by before it is made unique: the domain's id
+ * and its own name (`orders` and `Returns` → `orders-returns`), so one named like its domain is
+ * not numbered after it (`devices-devices`, not `devices-2`).
+ */
+export function childIdStem(domainId: string, name: string, kind?: string): string {
+  return `${domainId}-${slugify(name, kind)}`;
+}
+
 /** A fresh id from a name that collides with none of `taken` (`kind` stands in for a name with nothing an id can keep). */
 export function uniqueId(name: string, taken: ReadonlySet<string>, kind?: string): Id {
   const stem = slugify(name, kind);

@@ -124,7 +124,7 @@ describe('attaching imported contracts to a mesh', () => {
     const result = attachContracts(crowded, [contract]);
     expect(result.attachments[0]).toMatchObject({
       createdDomainId: 'seller-2',
-      createdProductId: 'orders-domain-2',
+      createdProductId: 'seller-2-orders-domain',
       message:
         'contract payments added; served by new product orders-domain in new domain Seller (no owner: the contract names no team) at port Payments',
     });
@@ -141,7 +141,7 @@ describe('attaching imported contracts to a mesh', () => {
     const contract = aContract({ id: 'harvest', name: 'Harvest', domain: 'مزارع', dataProduct: 'محصول القمح' });
     expect(attachContracts(mesh, [contract]).attachments[0]).toMatchObject({
       createdDomainId: 'domain',
-      createdProductId: 'product',
+      createdProductId: 'domain-product',
     });
   });
 
@@ -160,17 +160,25 @@ describe('attaching imported contracts to a mesh', () => {
     );
   });
 
+  it('names a product it creates after its domain and its name, as the canvas does, also when both have one name', () => {
+    const contract = aContract({ id: 'device', domain: 'devices', dataProduct: 'devices' });
+    expect(attachContracts(aMesh({ domains: [], products: [] }), [contract]).attachments[0]).toMatchObject({
+      createdDomainId: 'devices',
+      createdProductId: 'devices-devices',
+    });
+  });
+
   it('puts a product without a domain into an Imported domain', () => {
     const result = attachContracts(mesh, [aContract({ id: 'refunds', dataProduct: 'Refunds' })]);
     expect(result.mesh.domains[1]).toMatchObject({ id: 'imported', name: 'Imported' });
-    expect(result.mesh.products[1]).toMatchObject({ id: 'refunds', domainId: 'imported' });
+    expect(result.mesh.products[1]).toMatchObject({ id: 'imported-refunds', domainId: 'imported' });
     expect(checkIntegrity(result.mesh)).toEqual([]);
   });
 
   it('creates a product in the existing domain it names', () => {
     const result = attachContracts(mesh, [aContract({ id: 'returns', domain: 'orders', dataProduct: 'Returns' })]);
     expect(result.attachments[0]?.createdDomainId).toBeUndefined();
-    expect(result.mesh.products[1]).toMatchObject({ id: 'returns', domainId: 'orders-domain' });
+    expect(result.mesh.products[1]).toMatchObject({ id: 'orders-domain-returns', domainId: 'orders-domain' });
   });
 
   it('replaces a contract with the same id and keeps the port that serves it', () => {

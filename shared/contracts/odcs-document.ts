@@ -10,6 +10,7 @@ import {
 } from '../model/contract';
 import { valueAt } from '../model/plain-schema-issue';
 import type { PathResult, PathSegment } from './path-problem';
+import { yaml11BooleanOf } from './yaml12-reading-hint';
 
 /*
  * The mapping between an ODCS document (v3.0.x to v3.2.0) and the model. Reading is how
@@ -199,9 +200,23 @@ export function contractFromOdcs(document: OdcsDocument): PathResult<ContractMod
     ok: false,
     errors: parsed.error.issues.map((issue) => ({
       path: documentPathOf(issue.path as PathSegment[], document),
-      message: valueAt(candidate, issue.path as PathSegment[]) === undefined ? 'is required' : issue.message,
+      message: modelIssueMessage(
+        issue.path as PathSegment[],
+        valueAt(candidate, issue.path as PathSegment[]),
+        issue.message,
+      ),
     })),
   };
+}
+
+/** A refusal of the model said in the contract's words: keepHistory is a custom property, so its own name says what it takes. */
+function modelIssueMessage(path: readonly PathSegment[], value: unknown, message: string): string {
+  if (value === undefined) return 'is required';
+  if (path.length !== 1 || path[0] !== 'keepHistory') return message;
+  const meant = typeof value === 'string' ? yaml11BooleanOf(value) : undefined;
+  const got = typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+  const why = meant === undefined ? '' : `; YAML 1.1 tools read ${value} as ${meant}, quote-free ${meant} is clearer`;
+  return `${KEEP_HISTORY_PROPERTY} takes true or false (got ${got}${why})`;
 }
 
 /** What a contract is called when it does not say: its id, unless that is a meaningless UUID. */

@@ -3,6 +3,7 @@ import { COMMON_CLASSIFICATION_LEVELS } from '../model/policies';
 import { formatPath } from '../model/problem';
 import { allowedValueTypeIssues, exampleTypeIssues } from './allowed-value-types';
 import { misspeltClassificationIssues } from './classification-typo';
+import { misspeltCustomPropertyIssues } from './custom-property-typo';
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 import { historyColumnClashes } from './history-columns';
 import { changedIdProblem } from './kept-id';
@@ -174,6 +175,7 @@ function semanticIssues(
     ...relationshipIssues(contract),
     ...statusIssues(contract),
     ...slaUnitIssues(contract),
+    ...misspeltCustomPropertyIssues(document()),
     ...(contract.kind === 'event' && contract.keepHistory
       ? [
           {

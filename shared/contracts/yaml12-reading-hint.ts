@@ -16,6 +16,11 @@ const YAML11_BOOLEANS = new Map<string, boolean>([
   ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((word) => [word, false] as const),
 ]);
 
+/** The boolean a YAML 1.1 boolean word (`yes`, `Off`) meant; undefined for any other text. */
+export function yaml11BooleanOf(word: string): boolean | undefined {
+  return YAML11_BOOLEANS.get(word);
+}
+
 const WANTS_STRING = /\bmust be (?:of type )?(?:[\w ,]* )?string\b/;
 const WANTS_BOOLEAN = /\bmust be (?:of type )?(?:[\w ,]* )?boolean\b/;
 
@@ -30,7 +35,7 @@ export function yaml12ReadingHint(message: string, scalar: PlainScalar): string 
     const reading = value === null ? 'null' : `the ${typeof value} ${String(value)}`;
     return `${source} is ${reading} in YAML 1.2: quote it, ${JSON.stringify(source)}`;
   }
-  const meant = typeof value === 'string' ? YAML11_BOOLEANS.get(value) : undefined;
+  const meant = typeof value === 'string' ? yaml11BooleanOf(value) : undefined;
   if (WANTS_BOOLEAN.test(message) && meant !== undefined) {
     return `${source} is the string ${JSON.stringify(source)} in YAML 1.2: write ${meant}`;
   }

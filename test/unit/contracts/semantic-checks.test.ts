@@ -172,9 +172,9 @@ describe('semantic checks on a contract', () => {
   });
 });
 
-describe('historyColumnPrefix', () => {
-  const permits = (customProperties: string, extraProperty = '') =>
-    anOdcsText(`schema:
+/** An entity `permits` keyed by permit_id, with these contract-level custom properties (and one more property). */
+const permits = (customProperties: string, extraProperty = '') =>
+  anOdcsText(`schema:
   - name: permits
     properties:
       - name: permit_id
@@ -183,6 +183,8 @@ describe('historyColumnPrefix', () => {
         primaryKey: true
 ${extraProperty}customProperties:
 ${customProperties}`);
+
+describe('historyColumnPrefix', () => {
   const keptWithPrefix = (prefix: string) =>
     `  - property: keepHistory\n    value: true\n  - property: historyColumnPrefix\n    value: ${prefix}\n`;
 
@@ -198,6 +200,29 @@ ${customProperties}`);
     const text = permits(keptWithPrefix('hist_'), '      - name: hist_is_current\n        logicalType: boolean\n');
     expect(markers(checkContractYaml(text))).toEqual([
       "13:15 error schema[0].properties[1].name: property 'hist_is_current' of 'permits' clashes with the history column 'hist_is_current'",
+    ]);
+  });
+});
+
+describe('the custom properties the app reads', () => {
+  const withCustom = (property: string, value: string) => permits(`  - property: ${property}\n    value: ${value}\n`);
+
+  it('asks whether a custom property one slip or a case away from one the app reads meant it, and offers to correct it', () => {
+    const findings = checkContractYaml(withCustom('keephistory', 'true'));
+    expect(markers(findings)).toEqual([
+      "14:15 warning customProperties[0].property: custom property 'keephistory' is not one the app reads: did you mean 'keepHistory'?",
+    ]);
+    expect(findings[0]?.repair).toEqual({ kind: 'replace-marked-text', text: 'keepHistory' });
+    expect(markers(checkContractYaml(withCustom('keepHistroy', 'true')))[0]).toContain("did you mean 'keepHistory'?");
+    expect(markers(checkContractYaml(withCustom('retentionOwner', 'ops')))).toEqual([]);
+  });
+
+  it('says keepHistory takes true or false, and why yes is no answer', () => {
+    const errors = checkContractYaml(withCustom('keepHistory', 'yes')).filter(
+      (finding) => finding.severity === 'error',
+    );
+    expect(errors.map((finding) => finding.message)).toEqual([
+      "keepHistory takes true or false (got 'yes'; YAML 1.1 tools read yes as true, quote-free true is clearer)",
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { appCustomPropertyMeaning } from './app-custom-property-meanings';
 import { APP_CUSTOM_PROPERTIES, DATASET_KIND_PROPERTY, KEEP_HISTORY_PROPERTY } from './odcs-document';
 import {
   type KeySuggestion,
@@ -22,7 +23,7 @@ export function completeOdcsKeys(cursor: YamlCursorPath, apiVersion?: string): K
  */
 export function completeOdcsValues(cursor: YamlCursorPath, apiVersion?: string): string[] {
   if (!cursor.key) return [];
-  if (cursor.parentPath.join('.') === 'customProperties.[]') {
+  if (isContractCustomProperty(cursor)) {
     if (cursor.key === 'property') return [...APP_CUSTOM_PROPERTIES];
     const property = unquoted(cursor.siblings.get('property') ?? '');
     if (cursor.key === 'value' && property === DATASET_KIND_PROPERTY) return ['event', 'entity'];
@@ -44,7 +45,11 @@ export function describeOdcsKey(cursor: YamlCursorPath, apiVersion?: string): st
 
 /** The meaning of the value `word` at the cursor, where the standard gives values their own (a quality rule's `metric`). */
 export function describeOdcsValue(cursor: YamlCursorPath, word: string): string | undefined {
-  return cursor.isInValue && cursor.key === 'metric' ? describeQualityMetric(word) : undefined;
+  if (cursor.isInValue && cursor.key === 'metric') return describeQualityMetric(word);
+  // A custom property the app reads, on its name (`property: keepHistory`) or on its value.
+  if (!cursor.isInValue || !isContractCustomProperty(cursor)) return undefined;
+  const name = cursor.key === 'property' ? word : cursor.key === 'value' ? cursor.siblings.get('property') : undefined;
+  return name === undefined ? undefined : appCustomPropertyMeaning(unquoted(name));
 }
 
 /**
@@ -57,6 +62,8 @@ function keysAllowedAt(cursor: YamlCursorPath, apiVersion?: string): KeySuggesti
     ? logicalTypeOptionsFor(logicalTypeAt(cursor), apiVersion)
     : suggestKeys(cursor.parentPath, apiVersion, writtenKeys(cursor.siblings));
 }
+
+const isContractCustomProperty = (cursor: YamlCursorPath) => cursor.parentPath.join('.') === 'customProperties.[]';
 
 const logicalTypeAt = (cursor: YamlCursorPath) => unquoted(cursor.parentSiblings.get('logicalType') ?? '');
 

@@ -321,3 +321,28 @@ describe('hovers and completion inside flow collections', () => {
     expect(keys).not.toContain('name');
   });
 });
+
+describe('hovers on the custom properties the app reads', () => {
+  const text = [
+    'apiVersion: v3.1.0', // 1
+    'kind: DataContract', // 2
+    'customProperties:', // 3
+    '  - property: keepHistory', // 4
+    '    value: true', // 5
+    '  - property: retentionOwner', // 6
+    '    value: ops', // 7
+  ].join('\n');
+
+  it('explains keepHistory on its name and on its value, where ODCS says only what a custom property is', () => {
+    const onName = describeOdcsValue(yamlCursorPath(text, 4, 18), 'keepHistory');
+    expect(onName).toMatch(/history beside .*latest state/);
+    expect(onName).toMatch(/SCD type 2/);
+    expect(onName).toMatch(/historyColumnPrefix/);
+    expect(describeOdcsValue(yamlCursorPath(text, 5, 13), 'true')).toBe(onName);
+  });
+
+  it('leaves a custom property of the contract’s own to ODCS’s words', () => {
+    expect(describeOdcsValue(yamlCursorPath(text, 6, 18), 'retentionOwner')).toBeUndefined();
+    expect(describeOdcsValue(yamlCursorPath(text, 7, 12), 'ops')).toBeUndefined();
+  });
+});

@@ -13,11 +13,16 @@ const METRIC_MEANINGS: Readonly<Record<string, string>> = {
   rowCount: 'Counts the rows of the schema object (a rule on a schema object, not on a property).',
 };
 
-const THRESHOLD_NOTE =
+const COUNT_THRESHOLD_NOTE =
   'The count is compared with `mustBe`, `mustBeLessThan` and the other thresholds; with `unit: percent` it is a share of the rows.';
+
+/** rowCount counts the rows themselves, so a share of the rows means nothing for it. */
+const THRESHOLD_NOTES: Readonly<Record<string, string>> = {
+  rowCount: 'The number of rows is compared with `mustBe`, `mustBeGreaterThan` and the other thresholds.',
+};
 
 /** The meaning of a data quality library metric, for a hover on `metric: <name>`; undefined for a name the library lacks. */
 export function describeQualityMetric(metric: string): string | undefined {
   const meaning = METRIC_MEANINGS[metric];
-  return meaning === undefined ? undefined : `${meaning} ${THRESHOLD_NOTE}`;
+  return meaning === undefined ? undefined : `${meaning} ${THRESHOLD_NOTES[metric] ?? COUNT_THRESHOLD_NOTE}`;
 }

@@ -1,3 +1,4 @@
+import { MAX_NUMERIC_PRECISION } from '../../export/sql/postgres-column-types';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { formatPath } from '../../model/problem';
@@ -177,9 +178,18 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
     });
     return { logicalType: 'string', physicalType: 'union' };
   }
-  if (type.logicalType === 'decimal' && type.precision !== undefined) {
-    // Written as SQL's decimal(p,s), so its digits bound the exported column and changes to them are compared.
-    return { logicalType: 'number', physicalType: `decimal(${type.precision},${type.scale ?? 0})` };
+  if (type.logicalType === 'decimal') {
+    const unreadable = unreadableDecimal(type);
+    if (!unreadable) {
+      // Written as SQL's decimal(p,s), so its digits bound the exported column and changes to them are compared.
+      return { logicalType: 'number', physicalType: `decimal(${type.precision},${type.scale ?? 0})` };
+    }
+    context.notes.push({
+      path: where,
+      message: `${unreadable.reason}: imported as a number of any precision`,
+      ...context.source.locate(unreadable.key ? [...path, unreadable.key] : path, unreadable.key && 'key'),
+    });
+    return { logicalType: 'number', physicalType: `${String(type.type)}/decimal` };
   }
   if (type.logicalType && LOGICAL_TYPES[type.logicalType]) {
     return {
@@ -332,4 +342,31 @@ function checkAvroSchema(root: unknown, source: YamlSource): { problems: ImportN
   };
   visit(root, [], '');
   return { problems, names };
+}
+
+/**
+ * Why a decimal's digits declare no SQL `decimal(p,s)`, and which of its keys says so: Avro requires
+ * a precision above 0 and a scale of at most the precision; PostgreSQL's numeric holds at most 1000 digits.
+ */
+function unreadableDecimal({ precision, scale = 0 }: AvroSchema): { reason: string; key?: string } | undefined {
+  if (precision === undefined) return { reason: 'decimal has no precision, which Avro requires' };
+  if (!Number.isInteger(precision) || precision < 1) {
+    return { reason: `decimal precision ${precision} is not a positive integer, as Avro requires`, key: 'precision' };
+  }
+  if (!Number.isInteger(scale) || scale < 0) {
+    return { reason: `decimal scale ${scale} is not a whole number of 0 or more, as Avro requires`, key: 'scale' };
+  }
+  if (scale > precision) {
+    return {
+      reason: `decimal scale ${scale} is more than its precision ${precision}, which Avro forbids`,
+      key: 'scale',
+    };
+  }
+  if (precision > MAX_NUMERIC_PRECISION) {
+    return {
+      reason: `decimal precision ${precision} is more than the ${MAX_NUMERIC_PRECISION} digits PostgreSQL's numeric holds`,
+      key: 'precision',
+    };
+  }
+  return undefined;
 }

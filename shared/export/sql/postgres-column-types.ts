@@ -40,7 +40,7 @@ const UNSIGNED_64_BIT = new Set(['bigint unsigned', 'uint64', 'fixed64']);
 const NUMERIC_NAMES = new Set(['numeric', 'decimal']);
 /** The longest varchar PostgreSQL declares, and the most digits of a numeric. */
 const MAX_VARCHAR_LENGTH = 10_485_760;
-const MAX_NUMERIC_PRECISION = 1000;
+export const MAX_NUMERIC_PRECISION = 1000;
 
 /** A property without a logical type may hold any value: jsonb holds any JSON value as it is. */
 export function postgresTypeOf(property: ContractProperty): string {

@@ -187,7 +187,7 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
     context.notes.push({
       path: where,
       message: `${unreadable.reason}: imported as a number of any precision`,
-      ...context.source.locate(unreadable.key ? [...path, unreadable.key] : path, unreadable.key && 'key'),
+      ...context.source.locate(unreadable.key ? [...path, unreadable.key] : path, unreadable.key ? 'key' : undefined),
     });
     return { logicalType: 'number', physicalType: `${String(type.type)}/decimal` };
   }

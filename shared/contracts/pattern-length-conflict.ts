@@ -1,6 +1,6 @@
 import type { ContractProperty } from '../model/contract';
 import { patternLengths } from './pattern-lengths';
-import { declaredLength } from './physical-type-size';
+import { tightestUpperLimit } from './physical-limit-conflicts';
 
 /** A property's pattern whose matches are all too long for its length limit, or all too short for its minimum. */
 export interface PatternLengthConflict {
@@ -18,26 +18,17 @@ export interface PatternLengthConflict {
  */
 export function patternLengthConflictOf(property: ContractProperty): PatternLengthConflict | undefined {
   const options = (property.extensions?.logicalTypeOptions ?? {}) as Record<string, unknown>;
-  const { pattern, minLength, maxLength } = options;
+  const { pattern, minLength } = options;
   if (typeof pattern !== 'string') return undefined;
   const lengths = patternLengths(pattern);
   if (!lengths) return undefined;
   const { shortest, longest } = lengths;
   const matchLengths =
     longest === undefined ? `at least ${shortest}` : longest === shortest ? `${shortest}` : `${shortest} to ${longest}`;
-  const upper = tightestUpperLimit(maxLength, property.physicalType);
+  const upper = tightestUpperLimit(property);
   if (upper && shortest > upper.length) return { pattern, matchLengths, limit: { ...upper, bounds: 'at most' } };
   if (typeof minLength === 'number' && longest !== undefined && longest < minLength) {
     return { pattern, matchLengths, limit: { said: `minLength ${minLength}`, length: minLength, bounds: 'at least' } };
   }
   return undefined;
-}
-
-function tightestUpperLimit(maxLength: unknown, physicalType: string | undefined) {
-  const stated = physicalType === undefined ? undefined : declaredLength(physicalType);
-  const limits = [
-    ...(typeof maxLength === 'number' ? [{ said: `maxLength ${maxLength}`, length: maxLength }] : []),
-    ...(stated !== undefined && physicalType !== undefined ? [{ said: physicalType.trim(), length: stated }] : []),
-  ];
-  return limits.sort((one, other) => one.length - other.length)[0];
 }

@@ -55,6 +55,17 @@ export function declaredLength(physicalType: string): number | undefined {
   return sized?.family === 'text' ? sized.length : undefined;
 }
 
+/**
+ * The smallest and largest number an exact type (`smallint`, `integer`, `bigint`, `decimal(p,s)`)
+ * holds: `smallint` -32768 to 32767, `decimal(5,2)` -999.99 to 999.99. None for other types.
+ */
+export function declaredRange(physicalType: string): { smallest: number; largest: number } | undefined {
+  const sized = sizedTypeOf(physicalType);
+  if (sized?.family !== 'exact') return undefined;
+  const fraction = sized.fractionDigits === 0 ? 0 : 1 - 10 ** -sized.fractionDigits;
+  return { smallest: Number(sized.smallest) - fraction, largest: Number(sized.largest) + fraction };
+}
+
 /** A length, or the exact numbers a type holds: up to `largest` in magnitude before the point, and `fractionDigits` after it. */
 type SizedType =
   | { family: 'text'; length: number }

@@ -10,11 +10,12 @@ import { changedIdProblem } from './kept-id';
 import { LIFECYCLE_STATUSES, unknownStatusProblem } from './lifecycle-status';
 import { unnamedPartsOf } from './nested-fields';
 import { nullAllowedValueIssues } from './null-allowed-values';
-import { documentPathOf, nestedPropertiesOf } from './odcs-document';
+import { allowedValueDocumentPath, documentPathOf, nestedPropertiesOf } from './odcs-document';
 import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import { type EmptyBounds, emptyBoundsOf } from './option-bounds';
 import type { PathProblem, PathSegment } from './path-problem';
 import { patternLengthConflictOf } from './pattern-length-conflict';
+import { allowedValuesTooLong, boundsBeyondRange, minLengthBeyondPhysical } from './physical-limit-conflicts';
 import { physicalTypeMisfit } from './physical-type-fit';
 import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
 import type { ProblemRepair } from './problem-repair';
@@ -37,6 +38,8 @@ import { yaml11ReadingWarnings } from './yaml11-reading-warnings';
  * - a range check names its bounds smallest first, and a property's logicalTypeOptions leave some
  *   value between their bounds (minLength at most maxLength, minimum below an exclusiveMaximum…)
  *   and give a pattern that is a regular expression, one that matches values of a length they allow;
+ * - what the physicalType stores meets the property's limits: its allowed values and minLength fit
+ *   its length, its bounds its range (physical-limit-conflicts.ts);
  * - a property's allowed values are of its type (allowed-value-types.ts), and leave null to `required`
  *   (null-allowed-values.ts);
  * - relationships name what the contract has, composite ones as many on each side (relationship-checks.ts);
@@ -165,6 +168,7 @@ function semanticIssues(
         ...patternIssues(placed),
         ...patternLengthIssues(placed),
         ...physicalTypeIssues(placed),
+        ...physicalLimitIssues(placed, document),
         ...allowedValueTypeIssues(placed.property, placed.path, contract.odcs),
         ...nullAllowedValueIssues(placed.property, placed.path, document),
         ...exampleTypeIssues(placed.property, placed.path, contract.odcs),
@@ -432,6 +436,49 @@ function patternLengthIssues({ property, path }: { property: ContractProperty; p
       hint: 'Change the pattern, or the length, so that some value fits both.',
     },
   ];
+}
+
+/**
+ * Limits the stored column cannot meet: an allowed value or a minLength longer than it holds
+ * leaves records no value to keep, a bound beyond an integer type's range is never reached.
+ * Warnings, as the physicalType may be another system's and the data converted on the way.
+ */
+function physicalLimitIssues(
+  { property, path }: { property: ContractProperty; path: PathSegment[] },
+  document: () => unknown,
+): SemanticIssue[] {
+  const optionsPath = [...path, 'logicalTypeOptions'];
+  const tooLong = allowedValuesTooLong(property).map(({ index, value, characters, limit }) => ({
+    path: [...path, 'enum', index],
+    documentPath: allowedValueDocumentPath(path, index, document()),
+    message: `allowed value '${value}' has ${characters} characters; ${limit.said} holds at most ${limit.length}: no record can hold it`,
+    severity: 'warning' as const,
+    hint: 'Shorten the value, or lengthen the limit.',
+  }));
+  const shortMinLength = minLengthBeyondPhysical(property);
+  const minLengthIssues = shortMinLength
+    ? [
+        {
+          path: [...optionsPath, 'minLength'],
+          message: `minLength ${shortMinLength.minLength} needs at least ${shortMinLength.minLength} characters; ${shortMinLength.limit.said} holds at most ${shortMinLength.limit.length}: no value can keep the contract`,
+          severity: 'warning' as const,
+          hint: 'Lower minLength, or lengthen the physicalType.',
+        },
+      ]
+    : [];
+  const boundIssues = boundsBeyondRange(property).map(({ option, value, physicalType, end, excludesAll }) => {
+    const [comparison, extreme] = end.side === 'largest' ? ['above', 'larger'] : ['below', 'smaller'];
+    const consequence = excludesAll
+      ? 'no value can keep the contract'
+      : `the bound is never reached, as no ${extreme} value can be stored`;
+    return {
+      path: [...optionsPath, option],
+      message: `${option} ${value} is ${comparison} the ${end.side} value ${physicalType} holds, ${end.value}: ${consequence}`,
+      severity: 'warning' as const,
+      hint: `Bring ${option} within what ${physicalType} holds, or widen the physicalType.`,
+    };
+  });
+  return [...tooLong, ...minLengthIssues, ...boundIssues];
 }
 
 const RANGE_OPERATORS = ['mustBeBetween', 'mustNotBeBetween'] as const;

@@ -1024,3 +1024,89 @@ ${keyed}      - name: sku
     ]);
   });
 });
+
+describe('limits of a property that its physicalType or maxLength cannot meet', () => {
+  // enum is ODCS v3.2.0's.
+  const withProperty = (lines: string) =>
+    anOdcsText(`schema:
+  - name: fittings
+    properties:
+      - name: fitting_id
+        logicalType: integer
+        primaryKey: true
+        required: true
+${lines
+  .split('\n')
+  .map((line) => `      ${line}`)
+  .join('\n')}
+`).replace('v3.1.0', 'v3.2.0');
+
+  it.each([
+    [
+      'an allowed value longer than the physical length, at the value in its validValues',
+      '- name: ear\n  logicalType: string\n  physicalType: char(1)\n  quality:\n    - metric: invalidValues\n      arguments:\n        validValues: [left, r]\n      mustBe: 0',
+      "19:29 warning schema[0].properties[1].quality[0].arguments.validValues[0]: allowed value 'left' has 4 characters; char(1) holds at most 1: no record can hold it",
+    ],
+    [
+      'an allowed value longer than maxLength, at the value in its enum',
+      '- name: side\n  logicalType: string\n  enum: [{ value: left }, { value: right }]\n  logicalTypeOptions:\n    maxLength: 4',
+      "15:42 warning schema[0].properties[1].enum[1].value: allowed value 'right' has 5 characters; maxLength 4 holds at most 4: no record can hold it",
+    ],
+    [
+      'a minLength above the physical length, at the minLength',
+      '- name: code\n  logicalType: string\n  physicalType: VARCHAR ( 3 )\n  logicalTypeOptions:\n    minLength: 10',
+      '17:22 warning schema[0].properties[1].logicalTypeOptions.minLength: minLength 10 needs at least 10 characters; VARCHAR ( 3 ) holds at most 3: no value can keep the contract',
+    ],
+  ])('warns of %s', (_case, lines, marker) => {
+    expect(markers(checkContractYaml(withProperty(lines)))).toEqual([marker]);
+  });
+
+  it.each([
+    [
+      'smallint',
+      'maximum: 100000',
+      'maximum',
+      'maximum 100000 is above the largest value smallint holds, 32767: the bound is never reached, as no larger value can be stored',
+    ],
+    [
+      'smallint',
+      'minimum: -100000',
+      'minimum',
+      'minimum -100000 is below the smallest value smallint holds, -32768: the bound is never reached, as no smaller value can be stored',
+    ],
+    [
+      'smallint',
+      'minimum: 40000',
+      'minimum',
+      'minimum 40000 is above the largest value smallint holds, 32767: no value can keep the contract',
+    ],
+    [
+      'numeric(3)',
+      'exclusiveMaximum: -1000',
+      'exclusiveMaximum',
+      'exclusiveMaximum -1000 is below the smallest value numeric(3) holds, -999: no value can keep the contract',
+    ],
+  ])('warns of a bound beyond what %s holds: %s', (physicalType, options, option, said) => {
+    const text = withProperty(`- name: price
+  logicalType: integer
+  physicalType: ${physicalType}
+  logicalTypeOptions:
+    ${options}`);
+    expect(checkContractYaml(text).map((finding) => [finding.severity, finding.path, finding.message])).toEqual([
+      ['warning', `schema[0].properties[1].logicalTypeOptions.${option}`, said],
+    ]);
+  });
+
+  it.each([
+    ['char(5)', 'enum: [{ value: left }, { value: right }]\n  logicalTypeOptions:\n    minLength: 4'],
+    ['smallint', 'logicalTypeOptions:\n    minimum: -32768\n    maximum: 32767'],
+    ['numeric(5,2)', 'logicalTypeOptions:\n    maximum: 999.99'],
+    ['bigint', 'logicalTypeOptions:\n    maximum: 9007199254740991'],
+  ])('leaves limits that %s meets alone: %s', (physicalType, lines) => {
+    const logicalType = lines.startsWith('enum') ? 'string' : 'number';
+    const text = withProperty(
+      `- name: value\n  logicalType: ${logicalType}\n  physicalType: ${physicalType}\n  ${lines}`,
+    );
+    expect(checkContractYaml(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+import type { ContractProperty } from '../model/contract';
+import { logicalTypeOptions } from '../simulation/allowed-values';
+import { declaredLength, declaredRange } from './physical-type-size';
+
+/** The tightest length a property's values may have, as the contract writes it: `varchar(10)` or `maxLength 10`. */
+export interface LengthLimit {
+  said: string;
+  length: number;
+}
+
+/** The lower of `maxLength` and the length a property's `physicalType` states, if either is given. */
+export function tightestUpperLimit(property: ContractProperty): LengthLimit | undefined {
+  const { maxLength } = logicalTypeOptions(property) ?? {};
+  const { physicalType } = property;
+  const stated = physicalType === undefined ? undefined : declaredLength(physicalType);
+  const limits = [
+    ...(typeof maxLength === 'number' ? [{ said: `maxLength ${maxLength}`, length: maxLength }] : []),
+    ...(stated !== undefined && physicalType !== undefined ? [{ said: physicalType.trim(), length: stated }] : []),
+  ];
+  return limits.sort((one, other) => one.length - other.length)[0];
+}
+
+/** Each allowed value (by its index in `enum`) with more characters than the property's tightest length limit. */
+export function allowedValuesTooLong(
+  property: ContractProperty,
+): { index: number; value: string; characters: number; limit: LengthLimit }[] {
+  const limit = tightestUpperLimit(property);
+  if (!limit) return [];
+  return (property.enum ?? []).flatMap((value, index) => {
+    // Characters as SQL and JSON Schema count them: code points.
+    const characters = typeof value === 'string' ? Array.from(value).length : 0;
+    return characters > limit.length ? [{ index, value: value as string, characters, limit }] : [];
+  });
+}
+
+/** A `minLength` above the length the property's `physicalType` states: no value it stores is long enough. */
+export function minLengthBeyondPhysical(
+  property: ContractProperty,
+): { minLength: number; limit: LengthLimit } | undefined {
+  const { minLength } = logicalTypeOptions(property) ?? {};
+  const { physicalType } = property;
+  const stated = physicalType === undefined ? undefined : declaredLength(physicalType);
+  if (typeof minLength !== 'number' || stated === undefined || minLength <= stated) return undefined;
+  return { minLength, limit: { said: (physicalType as string).trim(), length: stated } };
+}
+
+const LOWER_BOUNDS = ['minimum', 'exclusiveMinimum'];
+
+/** A numeric bound of `logicalTypeOptions` past what the exact `physicalType` holds, and the end of its range it passes. */
+export interface BoundBeyondRange {
+  option: string;
+  value: number;
+  physicalType: string;
+  /** The end of the type's range the bound passes. */
+  end: { side: 'smallest' | 'largest'; value: number };
+  /** Whether the bound is past the other end of the range, so that no value the type holds keeps it. */
+  excludesAll: boolean;
+}
+
+/**
+ * The `minimum`, `maximum` and exclusive bounds outside the range of an exact `physicalType`
+ * (`smallint` holds -32768 to 32767): a bound beyond its own end is never reached, one beyond the
+ * other end (a minimum above the largest value) leaves no storable value.
+ */
+export function boundsBeyondRange(property: ContractProperty): BoundBeyondRange[] {
+  const { physicalType } = property;
+  const range = physicalType === undefined ? undefined : declaredRange(physicalType);
+  if (!range || physicalType === undefined) return [];
+  const options = logicalTypeOptions(property) ?? {};
+  return ['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum'].flatMap((option) => {
+    const value = options[option];
+    if (typeof value !== 'number') return [];
+    const end =
+      value > range.largest
+        ? { side: 'largest' as const, value: range.largest }
+        : value < range.smallest
+          ? { side: 'smallest' as const, value: range.smallest }
+          : undefined;
+    if (!end) return [];
+    const isLower = LOWER_BOUNDS.includes(option);
+    const excludesAll = isLower === (end.side === 'largest');
+    return [{ option, value, physicalType: physicalType.trim(), end, excludesAll }];
+  });
+}

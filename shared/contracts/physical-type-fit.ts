@@ -1,5 +1,6 @@
 import type { LogicalType } from '../model/logical-type';
 import { logicalTypeOfSqlTypeName } from './import/sql-column-types';
+import { isIsoFormat } from './iso-time-bound';
 import { physicalTypeParts } from './physical-type-size';
 
 /**
@@ -44,20 +45,56 @@ const NOUNS: Record<LogicalType, string> = {
 export function physicalTypeMisfit(
   logicalType: LogicalType | undefined,
   physicalType: string | undefined,
+  format?: unknown,
 ): string | undefined {
   if (!logicalType || !physicalType) return undefined;
   const parts = physicalTypeParts(physicalType);
   const held = parts && logicalTypeOfSqlTypeName(parts.base);
   if (!parts || !held) return undefined;
+  if (parts.size !== undefined && parts.size < 1) {
+    return `physicalType ${physicalType} declares an invalid size, ${parts.size}: a length or precision is at least 1`;
+  }
+  if (held === 'integer' && logicalType === 'number') {
+    return `physicalType ${physicalType} holds integers only: a number’s decimals are lost (logicalType number)`;
+  }
   if (!HELD_BY[held].includes(logicalType)) {
     return `physicalType ${physicalType} holds ${NOUNS[held]}, not ${NOUNS[logicalType]} (logicalType ${logicalType})`;
   }
-  const isoLength = ISO_LENGTH[logicalType];
-  if (held === 'string' && isoLength !== undefined && parts.size !== undefined && parts.size < isoLength) {
-    return `physicalType ${physicalType} holds ${parts.size} characters, too few for ${NOUNS[logicalType]}: ISO 8601 writes one in ${isoLength}`;
+  const written = held === 'string' ? writtenLength(logicalType, format) : undefined;
+  if (written && parts.size !== undefined && parts.size < written.length) {
+    return `physicalType ${physicalType} holds ${parts.size} characters, too few for ${NOUNS[logicalType]}: ${written.by} writes one in ${written.length}`;
   }
   if (held === 'number' && logicalType === 'integer' && (parts.scale ?? 0) > 0) {
     return `physicalType ${physicalType} keeps ${parts.scale} digits after the point, which an integer never has`;
   }
   return undefined;
+}
+
+/**
+ * How many characters a date or time takes as text: ISO 8601's shortest, or that of its declared
+ * `format` where every field has a fixed width (`yyyyMMdd`: 8); none for a format that varies
+ * (`d MMMM yyyy`), which is not judged.
+ */
+function writtenLength(logicalType: LogicalType, format: unknown): { length: number; by: string } | undefined {
+  const isoLength = ISO_LENGTH[logicalType];
+  if (isoLength === undefined) return undefined;
+  if (isIsoFormat(format)) return { length: isoLength, by: 'ISO 8601' };
+  const length = fixedFormatLength(format as string);
+  return length === undefined ? undefined : { length, by: `format ${format}` };
+}
+
+/** DateTimeFormatter fields that always write the same number of characters; a run of S writes as many fraction digits. */
+const FIXED_FIELDS = new Set(['yyyy', 'uuuu', 'yy', 'uu', 'MM', 'dd', 'DDD', 'HH', 'hh', 'mm', 'ss']);
+
+/** The characters every value a DateTimeFormatter pattern writes has, if the same for all: quoted text and symbols count as written. */
+function fixedFormatLength(format: string): number | undefined {
+  let length = 0;
+  for (const [token] of format.matchAll(/'(?:[^']|'')*'|([A-Za-z])\1*|./g)) {
+    if (token.startsWith("'")) length += token === "''" ? 1 : token.slice(1, -1).replaceAll("''", "'").length;
+    else if (/^[A-Za-z]/.test(token)) {
+      if (!FIXED_FIELDS.has(token) && !/^S+$/.test(token)) return undefined;
+      length += token.length;
+    } else length += 1;
+  }
+  return length;
 }

@@ -81,9 +81,12 @@ function holdsAll(outer: SizedType, inner: SizedType): boolean {
   );
 }
 
-/** A physical type's name (lower case, single spaces) and the size and scale it gives: `NUMERIC(14, 2)` → numeric, 14, 2. */
+/**
+ * A physical type's name (lower case, single spaces) and the size and scale it gives: `NUMERIC(14, 2)` → numeric, 14, 2.
+ * A negative size is read (`varchar(-3)`), so that the check can call it invalid; no size below 0 is any type's.
+ */
 export function physicalTypeParts(physicalType: string): { base: string; size?: number; scale?: number } | undefined {
-  const match = /^\s*([a-z][a-z0-9 ]*?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*$/i.exec(physicalType);
+  const match = /^\s*([a-z][a-z0-9 ]*?)\s*(?:\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\))?\s*$/i.exec(physicalType);
   if (!match) return undefined;
   const [size, scale] = [match[2], match[3]].map((digits) => (digits === undefined ? undefined : Number(digits)));
   return { base: (match[1] as string).toLowerCase().replace(/\s+/g, ' '), size, scale };
@@ -98,7 +101,7 @@ function sizedTypeOf(physicalType: string): SizedType | undefined {
     const largest = 2n ** BigInt(bits - 1) - 1n;
     return { family: 'exact', smallest: -largest - 1n, largest, fractionDigits: 0 };
   }
-  if (size === undefined) return undefined;
+  if (size === undefined || size < 0 || (scale ?? 0) < 0) return undefined;
   if (LENGTH_TYPES.has(base) && scale === undefined) return { family: 'text', length: size };
   const digits = declaredDigits(physicalType);
   if (!digits) return undefined;
@@ -112,5 +115,5 @@ export function declaredDigits(physicalType: string): { precision: number; scale
   const parts = physicalTypeParts(physicalType);
   if (!parts || !DECIMAL_TYPES.has(parts.base) || parts.size === undefined) return undefined;
   const scale = parts.scale ?? 0;
-  return scale <= parts.size ? { precision: parts.size, scale } : undefined;
+  return scale >= 0 && scale <= parts.size ? { precision: parts.size, scale } : undefined;
 }

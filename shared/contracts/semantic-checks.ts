@@ -396,7 +396,8 @@ function withBoundsSwapped(property: ContractProperty, lower: EmptyBounds['lower
 
 /** A physical type that cannot hold the logical type's values is most often a copy-paste slip; a warning, as storage may convert. */
 function physicalTypeIssues({ property, path }: { property: ContractProperty; path: PathSegment[] }): SemanticIssue[] {
-  const misfit = physicalTypeMisfit(property.logicalType, property.physicalType);
+  const { format } = (property.extensions?.logicalTypeOptions ?? {}) as { format?: unknown };
+  const misfit = physicalTypeMisfit(property.logicalType, property.physicalType, format);
   if (!misfit) return [];
   return [
     {

@@ -40,6 +40,31 @@ describe('a physicalType that cannot hold its logicalType', () => {
     }
   });
 
+  it('is named for a number in an integer column, which loses its decimals', () => {
+    expect(physicalTypeMisfit('number', 'integer')).toBe(
+      'physicalType integer holds integers only: a number’s decimals are lost (logicalType number)',
+    );
+    expect(physicalTypeMisfit('number', 'SMALLINT')).toMatch(/decimals are lost/);
+  });
+
+  it('is named for a length or precision below 1, which no SQL database declares', () => {
+    expect(physicalTypeMisfit('string', 'varchar(-3)')).toBe(
+      'physicalType varchar(-3) declares an invalid size, -3: a length or precision is at least 1',
+    );
+    expect(physicalTypeMisfit('string', 'VARCHAR(0)')).toMatch(/invalid size, 0/);
+    expect(physicalTypeMisfit('number', 'numeric(0,2)')).toMatch(/invalid size, 0/);
+  });
+
+  it('measures a date in text by its declared format: its length when the format is of fixed width, else not judged', () => {
+    expect(physicalTypeMisfit('date', 'varchar(8)', 'yyyyMMdd')).toBeUndefined();
+    expect(physicalTypeMisfit('date', 'varchar(7)', 'yyyyMMdd')).toBe(
+      'physicalType varchar(7) holds 7 characters, too few for dates: format yyyyMMdd writes one in 8',
+    );
+    expect(physicalTypeMisfit('timestamp', 'char(22)', "dd.MM.yyyy 'at' HH:mm:ss")).toBeUndefined();
+    expect(physicalTypeMisfit('date', 'varchar(6)', 'd MMMM yyyy')).toBeUndefined();
+    expect(physicalTypeMisfit('date', 'varchar(8)', 'yyyy-MM-dd')).toMatch(/ISO 8601 writes one in 10/);
+  });
+
   it('is a warning at the property’s physicalType line in the editor and in validate', () => {
     const text = [
       'apiVersion: v3.1.0',

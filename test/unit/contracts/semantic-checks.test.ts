@@ -1103,7 +1103,7 @@ ${lines
     ['numeric(5,2)', 'logicalTypeOptions:\n    maximum: 999.99'],
     ['bigint', 'logicalTypeOptions:\n    maximum: 9007199254740991'],
   ])('leaves limits that %s meets alone: %s', (physicalType, lines) => {
-    const logicalType = lines.startsWith('enum') ? 'string' : 'number';
+    const logicalType = lines.startsWith('enum') ? 'string' : physicalType.startsWith('numeric') ? 'number' : 'integer';
     const text = withProperty(
       `- name: value\n  logicalType: ${logicalType}\n  physicalType: ${physicalType}\n  ${lines}`,
     );

@@ -24,7 +24,8 @@ const HELD_BY: Record<LogicalType, readonly LogicalType[]> = {
 /** The characters of the shortest ISO 8601 text of a date or time: `2024-05-01`, `09:30:00`, `2024-05-01T09:30:00`. */
 const ISO_LENGTH: Partial<Record<LogicalType, number>> = { date: 10, time: 8, timestamp: 19 };
 
-const NOUNS: Record<LogicalType, string> = {
+/** What values of each logical type are called in messages: `holds text`, `holds numbers`. */
+export const VALUE_NOUNS: Record<LogicalType, string> = {
   string: 'text',
   integer: 'integers',
   number: 'numbers',
@@ -58,11 +59,11 @@ export function physicalTypeMisfit(
     return `physicalType ${physicalType} holds integers only: a number’s decimals are lost (logicalType number)`;
   }
   if (!HELD_BY[held].includes(logicalType)) {
-    return `physicalType ${physicalType} holds ${NOUNS[held]}, not ${NOUNS[logicalType]} (logicalType ${logicalType})`;
+    return `physicalType ${physicalType} holds ${VALUE_NOUNS[held]}, not ${VALUE_NOUNS[logicalType]} (logicalType ${logicalType})`;
   }
   const written = held === 'string' ? writtenLength(logicalType, format) : undefined;
   if (written && parts.size !== undefined && parts.size < written.length) {
-    return `physicalType ${physicalType} holds ${parts.size} characters, too few for ${NOUNS[logicalType]}: ${written.by} writes one in ${written.length}`;
+    return `physicalType ${physicalType} holds ${parts.size} characters, too few for ${VALUE_NOUNS[logicalType]}: ${written.by} writes one in ${written.length}`;
   }
   if (held === 'number' && logicalType === 'integer' && (parts.scale ?? 0) > 0) {
     return `physicalType ${physicalType} keeps ${parts.scale} digits after the point, which an integer never has`;

@@ -1,3 +1,5 @@
+import { logicalTypeOfSqlTypeName } from '../../contracts/import/sql-column-types';
+import { VALUE_NOUNS } from '../../contracts/physical-type-fit';
 import { declaredLength, physicalTypeParts } from '../../contracts/physical-type-size';
 import type { ContractProperty } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
@@ -76,6 +78,50 @@ export function physicalTypeBeyondPostgres(property: ContractProperty): string |
   if (digits && !isDeclarableNumeric(digits))
     return `numeric takes 1 to ${MAX_NUMERIC_PRECISION} digits, no more of them decimals`;
   return undefined;
+}
+
+/** PostgreSQL's own names for the SQL types it spells otherwise, beside its integer and numeric names. */
+const POSTGRES_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['character varying', 'varchar'],
+  ['bool', 'boolean'],
+  ['timestamp with time zone', 'timestamptz'],
+  ['time without time zone', 'time'],
+]);
+
+/**
+ * Why a column's type is not the SQL type the property's physicalType names (`varchar(8)` for a
+ * date is a date column), for a comment on its line; undefined where it is that type in
+ * PostgreSQL's spelling, or where the physicalType is no SQL type the app knows (an Avro type).
+ */
+export function physicalTypeNote(property: ContractProperty): string | undefined {
+  const { physicalType, logicalType } = property;
+  const parts = physicalPartsOf(property);
+  const heldType = parts && logicalTypeOfSqlTypeName(parts.base);
+  if (!parts || !heldType || !logicalType) return undefined;
+  const columnType = postgresTypeOf(property);
+  if (columnType === postgresSpellingOf(parts)) return undefined;
+  const said = `physicalType ${String(physicalType).trim()}`;
+  const beyondPostgres = physicalTypeBeyondPostgres(property);
+  if (beyondPostgres) return `${said} is past PostgreSQL's limits (${beyondPostgres})`;
+  if ((parts.size ?? 1) < 1)
+    return `${said} declares an invalid size: the column takes logicalType ${logicalType}'s type`;
+  if (heldType !== logicalType) {
+    return `${said} holds ${VALUE_NOUNS[heldType]}: the column takes logicalType ${logicalType}'s type`;
+  }
+  const { maxLength } = logicalTypeOptions(property) ?? {};
+  if (typeof maxLength === 'number' && varcharLengthOf(columnType) === maxLength && maxLength !== parts.size) {
+    return `${said} as ${columnType}: maxLength is ${maxLength}`;
+  }
+  if (varcharLengthOf(columnType) !== undefined && parts.base.includes('char') && !parts.base.includes('var')) {
+    return `${said} as ${columnType}: char pads shorter text with blanks the product did not write`;
+  }
+  return `${said} as ${columnType}: the column takes logicalType ${logicalType}'s type`;
+}
+
+function postgresSpellingOf({ base, size, scale }: NonNullable<PhysicalTypeParts>): string {
+  if (NUMERIC_NAMES.has(base)) return size === undefined ? 'numeric' : `numeric(${size},${scale ?? 0})`;
+  const name = INTEGER_TYPES.get(base) ?? POSTGRES_SPELLINGS.get(base) ?? base;
+  return size === undefined ? name : `${name}(${[size, scale].filter((n) => n !== undefined).join(',')})`;
 }
 
 type PhysicalTypeParts = ReturnType<typeof physicalTypeParts>;

@@ -3,7 +3,7 @@ import { columnNameOf, tableNameOf } from '../../contracts/physical-names';
 import { primaryKeyOf } from '../../contracts/primary-key';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import { columnChecksOf } from './postgres-checks';
-import { postgresTypeOf } from './postgres-column-types';
+import { physicalTypeNote, postgresTypeOf } from './postgres-column-types';
 import { ident, literal, postgresName, qualified, sqlComment } from './postgres-names';
 
 /*
@@ -162,11 +162,24 @@ export function createTableStatements(table: PostgresTable): string[] {
   ];
   return [
     sqlComment(`${contract.name} ${contract.version}, ${object.name}: ${describeKind(table)}`),
-    `CREATE TABLE ${target} (\n${[...object.properties.map(columnDefinition), ...constraints].map((line) => `  ${line}`).join(',\n')}\n);`,
+    `CREATE TABLE ${target} (\n${tableLines([
+      ...object.properties.map((property) => ({ text: columnDefinition(property), note: physicalTypeNote(property) })),
+      ...constraints.map((text) => ({ text })),
+    ])}\n);`,
     ...commentStatements(target, object),
     ...(contract.kind === 'event' ? appendOnlyTriggerStatements(table) : []),
     ...(table.keepsHistory ? historyTableStatements(table) : []),
   ];
+}
+
+/** The lines inside a CREATE TABLE's parentheses, a note after a line's comma so that it ends no line's SQL. */
+function tableLines(lines: readonly { text: string; note?: string }[]): string {
+  return lines
+    .map(({ text, note }, index) => {
+      const comma = index < lines.length - 1 ? ',' : '';
+      return `  ${text}${comma}${note === undefined ? '' : ` ${sqlComment(note)}`}`;
+    })
+    .join('\n');
 }
 
 export function historyTableStatements(table: PostgresTable): string[] {

@@ -447,6 +447,38 @@ describe('SQL export', () => {
     );
   });
 
+  it('notes on a column’s line the physicalType its type was not taken from, and why, in DDL that still runs', async () => {
+    const mesh = productServingTable('fittings', [
+      field('id', 'integer', { physicalType: 'int4', required: true, primaryKey: true }),
+      field('fitted_on', 'date', { physicalType: 'varchar(8)' }),
+      field('gain', 'integer', { physicalType: 'NUMERIC(7,5)' }),
+      field('side', 'string', { physicalType: 'char(4)' }),
+      field('price', 'number', { physicalType: 'DECIMAL(14, 2)' }),
+      field('label', 'string', { physicalType: 'VARCHAR(20)', ...options({ maxLength: 12 }) }),
+      field('notes', 'string', { physicalType: 'varchar(-3)' }),
+    ]);
+    const files = sqlFiles(mesh);
+    const lines = files.flatMap((file) => String(file.content).split('\n'));
+    const lineOf = (column: string) => lines.find((line) => line.startsWith(`  "${column}" `));
+    expect(lineOf('id')).toBe('  "id" integer NOT NULL,');
+    expect(lineOf('price')).toBe('  "price" numeric(14,2),');
+    expect(lineOf('fitted_on')).toBe(
+      '  "fitted_on" date, -- physicalType varchar(8) holds text: the column takes logicalType date\'s type',
+    );
+    expect(lineOf('gain')).toBe(
+      '  "gain" bigint, -- physicalType NUMERIC(7,5) holds numbers: the column takes logicalType integer\'s type',
+    );
+    expect(lineOf('side')).toBe(
+      '  "side" varchar(4), -- physicalType char(4) as varchar(4): char pads shorter text with blanks the product did not write',
+    );
+    expect(lineOf('label')).toBe('  "label" varchar(12), -- physicalType VARCHAR(20) as varchar(12): maxLength is 12');
+    expect(lineOf('notes')).toBe(
+      '  "notes" text, -- physicalType varchar(-3) declares an invalid size: the column takes logicalType string\'s type',
+    );
+    await emptyDatabase(db);
+    await runFiles(db, files);
+  });
+
   it('warns of a physicalType past PostgreSQL’s limits, naming the property, the type and what the DDL writes instead', () => {
     const mesh = productServingTable('settlements', [
       field('settlement_id', 'integer', { required: true, primaryKey: true }),

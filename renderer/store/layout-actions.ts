@@ -7,7 +7,6 @@ import {
 } from '../../shared/editing/change-summary';
 import { withDomainReshaped } from '../../shared/editing/containment';
 import { type NodeIdList, withNodesMovedToDomain } from '../../shared/editing/domain-grouping';
-import { describeDomainMove } from '../../shared/editing/domain-move-summary';
 import type { Point, Rect } from '../../shared/editing/geometry';
 import {
   type DroppedNode,
@@ -20,8 +19,9 @@ import { withLockToggled } from '../../shared/editing/locks';
 import { nodeKindOf } from '../../shared/editing/mesh-index';
 import { notesCarriedWith, withNotesCarried } from '../../shared/editing/notes-on-domains';
 import type { Mesh, NodeLayout } from '../../shared/model';
+import { describeDomainMove } from '../../shared/validation/domain-move-summary';
 import { newErrors } from '../../shared/validation/new-findings';
-import { findingsOf } from '../governance/mesh-findings';
+import { validateMesh } from '../../shared/validation/validate-mesh';
 import { changeMesh, currentMesh, useDocumentStore } from './document-store';
 import { measuredSizeOf } from './node-sizes';
 import { announceEdit, useNoticeStore } from './notice-store';
@@ -78,7 +78,8 @@ function announceDomainMove(before: Mesh): void {
   const after = currentMesh();
   if (!after || after === before) return;
   const { baseline } = useDocumentStore.getState();
-  const brought = newErrors(findingsOf(before, baseline).all, findingsOf(after, baseline).all);
+  const options = baseline ? { baseline } : {};
+  const brought = newErrors(validateMesh(before, options), validateMesh(after, options));
   const text = describeDomainMove(before, after, brought);
   if (text) announceEdit(text);
 }

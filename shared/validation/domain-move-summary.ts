@@ -1,5 +1,5 @@
 import { counted, isolated, type Mesh } from '../model';
-import type { Finding } from '../validation/finding';
+import type { Finding } from './finding';
 
 /**
  * What moving products and systems into another domain did, beside the move itself: `Moved Repair

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withContractDomainsFollowing } from '../../../shared/editing/contract-domains';
-import { describeDomainMove } from '../../../shared/editing/domain-move-summary';
 import { withDomainOf } from '../../../shared/editing/layout-edits';
 import type { Mesh } from '../../../shared/model';
+import { describeDomainMove } from '../../../shared/validation/domain-move-summary';
 import { newErrors } from '../../../shared/validation/new-findings';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { ecommerceSample } from '../simulation/builders';

@@ -32,6 +32,12 @@ export const PublishedEventSchema = z.strictObject({
   /** The table whose inserts and updates trigger the event. */
   table: z.string().min(1),
   on: z.array(z.enum(['insert', 'update', 'delete'])).min(1),
+  /**
+   * A SQL condition on the changed row the service writes the event for, its values after the
+   * change as `new.column` and before it as `old.column` (NULL where there is none); every change
+   * in `on` when not set.
+   */
+  when: z.string().min(1).optional(),
   contractId: ContractIdSchema.optional(),
   description: z.string().optional(),
 });

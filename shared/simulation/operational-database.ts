@@ -1,4 +1,5 @@
 import type { SystemTable } from '../model/operational-system';
+import type { Problem } from '../model/problem';
 import type { TopicFault } from '../model/scenario';
 import {
   capturedValueSql,
@@ -12,6 +13,7 @@ import {
 } from './broker-log';
 import { imageColumns, payloadColumns } from './log-format';
 import { type CdcTopicPlan, type OutboxTopicPlan, type SystemPlan, writesTransactionMetadata } from './log-plan';
+import { outboxConditionCheck, outboxConditionSql } from './outbox-condition';
 import { outboxEventKeySql } from './outbox-event-key';
 import {
   documentIdChangeProblem,
@@ -48,6 +50,8 @@ export interface SnapshotProgress {
 export interface OperationalDatabase {
   readonly plan: SystemPlan;
   readonly connection: SqlConnection;
+  /** Outbox events whose condition (`when`) SQLite or the engine refuses: they publish nothing. */
+  readonly problems: Problem[];
   /** Starts the service's next transaction, at `millis` on the simulated clock. */
   beginTransaction(millis: number): void;
   /**
@@ -131,11 +135,20 @@ export function createOperationalDatabase(
       prepareRedelivery(connection, progressOf(topic.log.table)),
     ]),
   );
+  const problems: Problem[] = [];
+  const publishing = plan.outboxTopics.filter((topic) => {
+    const problem = topic.event.when && outboxConditionCheck(connection, topic.event.when, topic.table);
+    if (problem) {
+      const eventIndex = plan.system.publishes.indexOf(topic.event);
+      problems.push({ path: `${plan.path}.publishes[${eventIndex}].when`, message: problem });
+    }
+    return !problem;
+  });
   const triggersOn = (tableName: string) => [
     ...captured
       .filter((topic) => topic.table.name === tableName)
       .flatMap((topic) => captureTriggersSql(topic, captureOptions(topic), renamed.get(topic.topic.id))),
-    ...plan.outboxTopics.filter((topic) => topic.table.name === tableName).flatMap(outboxTriggersSql),
+    ...publishing.filter((topic) => topic.table.name === tableName).flatMap(outboxTriggersSql),
     ...(publishingTables.has(tableName) ? writeCountingTriggersSql(tableName) : []),
   ];
   const snapshotRows: Record<string, number> = {};
@@ -144,6 +157,7 @@ export function createOperationalDatabase(
   return {
     plan,
     connection,
+    problems,
     beginTransaction(millis) {
       commit.run();
       beginTransaction.run([millis]);
@@ -514,9 +528,11 @@ function outboxTriggersSql(topic: OutboxTopicPlan): string[] {
   const fields = rowFields(topic).map((column) => column.name);
   return topic.event.on.map((operation) => {
     const image = operation === 'delete' ? 'OLD' : 'NEW';
+    const { when } = topic.event;
+    const onlyWhen = when ? ` WHERE ${outboxConditionSql(when, topic.table, operation)}` : '';
     return `CREATE TRIGGER node.${quoteIdentifier(`_outbox_${topic.topic.id}_${operation}`)} AFTER ${operation.toUpperCase()} ON ${quoteIdentifier(topic.table.name)} BEGIN
   INSERT INTO ${outbox(topic)} (_timestamp, _key, _partition, _write${fields.length > 0 ? `, ${columnList(fields)}` : ''})
-  SELECT (SELECT millis FROM _clock), _key, _partition, (SELECT writes FROM _clock)${fields.length > 0 ? `, ${columnList(fields, image)}` : ''} FROM ${placedKeySql(topic, image)};
+  SELECT (SELECT millis FROM _clock), _key, _partition, (SELECT writes FROM _clock)${fields.length > 0 ? `, ${columnList(fields, image)}` : ''} FROM ${placedKeySql(topic, image)}${onlyWhen};
 END`;
   });
 }

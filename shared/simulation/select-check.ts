@@ -125,7 +125,7 @@ function withoutTrailingSemicolons(tokens: SqlToken[]): SqlToken[] {
 }
 
 /** What is wrong with the query's parentheses, if anything: a `)` that closes nothing, or a `(` never closed. */
-function unbalancedParenthesis(tokens: readonly SqlToken[]): string | undefined {
+export function unbalancedParenthesis(tokens: readonly SqlToken[]): string | undefined {
   let depth = 0;
   for (const token of tokens) {
     if (token.kind !== 'symbol') continue;

@@ -115,7 +115,8 @@ function buildRun(
   const snapshot = createMetricsSnapshot(systems, products, logs, { errors, gaps }, settings.recentMessages);
   const runState = () => ({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges });
 
-  for (const problem of [...plan.problems, ...tablesWithoutData(mesh, scenario, plan.problems)]) {
+  const conditionProblems = systems.flatMap((system) => system.problems);
+  for (const problem of [...plan.problems, ...conditionProblems, ...tablesWithoutData(mesh, scenario, plan.problems)]) {
     errors.record({ ...problem, nodeId: nodeIdAt(mesh, problem.path) }, 0);
   }
 

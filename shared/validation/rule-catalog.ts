@@ -14,6 +14,7 @@ import { layoutClashesRule } from './rules/layout-clashes';
 import { linkCompatibilityRule } from './rules/link-compatibility';
 import { oneSourcePerInputRule } from './rules/one-source-per-input';
 import { orphanProductsRule } from './rules/orphan-products';
+import { outboxConditionsRule } from './rules/outbox-conditions';
 import { outputContractsRule } from './rules/output-contracts';
 import { ownersRule } from './rules/owners';
 import { piiPropagationRule } from './rules/pii-propagation';
@@ -56,6 +57,7 @@ const MESH_RULES: readonly Rule[] = [
   publishedFieldsRule,
   scenarioReferencesRule,
   sourceTablesRule,
+  outboxConditionsRule,
   scenarioFillsTablesRule,
   replicaIdentityRule,
   identifierLengthsRule,

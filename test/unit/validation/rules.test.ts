@@ -436,6 +436,24 @@ const CASES: Record<string, RuleCase> = {
     },
     passes: { mesh: () => changed(() => {}) },
   },
+  'outbox-conditions': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => {
+          publishItemAdded(mesh, 'customers');
+          Object.assign(mesh.systems[0]?.publishes[0] ?? {}, { when: "new.state = 'active'" });
+        }),
+      message: "the condition names new.state, but table 'customers' has no column 'state'",
+      path: 'systems[0].publishes[0].when',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => {
+          publishItemAdded(mesh, 'customers');
+          Object.assign(mesh.systems[0]?.publishes[0] ?? {}, { when: "new.country = 'NL' AND old.country IS NULL" });
+        }),
+    },
+  },
   'replica-identity': {
     triggers: {
       mesh: () => changed((mesh) => Object.assign(shopTable(mesh), { primaryKey: [] })),

@@ -1,6 +1,7 @@
 import { tablesFreeForStream } from '../../shared/editing/cdc-streams';
 import { systemById } from '../../shared/editing/mesh-index';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../../shared/model';
+import { outboxConditionProblem } from '../../shared/simulation/outbox-condition';
 import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
@@ -314,6 +315,16 @@ function PublishedEvents({
                 />
               ))}
             </fieldset>
+            <TextField
+              label="Only when (SQL over new. and old. columns)"
+              fieldKey={`${eventKey}.when`}
+              value={event.when ?? ''}
+              placeholder="new.status = 'finished' AND old.status IS NOT 'finished'"
+              warning={conditionWarning(event, system.database.tables)}
+              onChange={(when, options) =>
+                events.edit(index, ({ when: _previous, ...rest }) => (when ? { ...rest, when } : rest), options)
+              }
+            />
             <ChoiceField
               label="Data contract"
               value={event.contractId ?? NO_CONTRACT}
@@ -341,4 +352,10 @@ function PublishedEvents({
       }}
     />
   );
+}
+
+/** What the engine would refuse in an event's condition, said under the field as it is typed. */
+function conditionWarning(event: PublishedEvent, tables: readonly SystemTable[]): string | undefined {
+  const table = tables.find((candidate) => candidate.name === event.table);
+  return event.when && table ? outboxConditionProblem(event.when, table) : undefined;
 }

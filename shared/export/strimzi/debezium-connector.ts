@@ -361,7 +361,7 @@ export function outboxRowsWritten(system: OperationalSystem, engine: DatabaseEng
     const table = event && system.database.tables.find((candidate) => candidate.name === event.table);
     if (!event || !table) return [];
     return [
-      `${system.name}'s event ${event.name} (to ${topic.name}): ${column(eventType)} '${event.name}', ${column(eventKey)} the ${table.name} row's ${table.primaryKey.join(':')} as text, ${column(routedBy)} the aggregate's type, ${column(payload)} the event as JSON`,
+      `${system.name}'s event ${event.name} (to ${topic.name}): ${column(eventType)} '${event.name}', ${column(eventKey)} the ${table.name} row's ${table.primaryKey.join(':')} as text, ${column(routedBy)} the aggregate's type, ${column(payload)} the event as JSON${event.when ? `, written only when ${event.when}` : ''}`,
     ];
   });
 }

@@ -583,7 +583,7 @@ describe('Strimzi export', () => {
     const system = aSystem('maint', 'd', {
       publishes: [
         { name: 'WorkOrderOpened', table: 'items', on: ['insert'] },
-        { name: 'WorkOrderClosed', table: 'items', on: ['update'] },
+        { name: 'WorkOrderClosed', table: 'items', on: ['update'], when: "new.label = 'closed'" },
       ],
     });
     system.messaging.topics.push(
@@ -606,6 +606,9 @@ describe('Strimzi export', () => {
       return topic;
     }
 
+    const connectorsFile = () =>
+      filesOf(strimziTarget.files(mesh, WHOLE_MESH)).find((file) => file.path.endsWith('connectors.yaml'));
+
     it("routes each by the row's type, its event's name, as Debezium's outbox table has it, not by its aggregate type", () => {
       const row = { aggregatetype: 'WorkOrder', aggregateid: '7' };
       expect(topicOf({ ...row, type: 'WorkOrderOpened' })).toBe('maintenance.events.work-order-opened');
@@ -613,15 +616,19 @@ describe('Strimzi export', () => {
     });
 
     it('says in index.md, per event, what the service writes into which column of its outbox', () => {
-      const connectors = filesOf(strimziTarget.files(mesh, WHOLE_MESH)).find((file) =>
-        file.path.endsWith('connectors.yaml'),
-      );
+      const connectors = connectorsFile();
       expect(connectors?.about).toContain(
         "maint's event WorkOrderOpened (to maintenance.events.work-order-opened): type 'WorkOrderOpened', aggregateid the items row's id",
       );
       expect(connectors?.about).toContain(
         "maint's event WorkOrderClosed (to maintenance.events.work-order-closed): type 'WorkOrderClosed', aggregateid the items row's id",
       );
+    });
+
+    it('says in index.md that the service writes an event with a condition only for the changes it holds for', () => {
+      const connectors = connectorsFile();
+      expect(connectors?.about).toContain("payload the event as JSON, written only when new.label = 'closed'");
+      expect(connectors?.about).not.toMatch(/WorkOrderOpened[^;]*written only when/);
     });
   });
 

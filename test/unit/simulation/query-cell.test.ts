@@ -17,6 +17,11 @@ describe('a value the SQL console shows', () => {
     expect(queryCell(2.5)).toBe(2.5);
   });
 
+  it('shows an overflowed REAL as SQLite shell does, not as Infinity', () => {
+    expect(queryCell(Number.POSITIVE_INFINITY)).toBe('Inf');
+    expect(queryCell(Number.NEGATIVE_INFINITY)).toBe('-Inf');
+  });
+
   it('keeps text, bytes and null as they are', () => {
     expect(queryCell('1.0')).toBe('1.0');
     expect(queryCell(null)).toBeNull();
@@ -29,5 +34,11 @@ describe('a query the SQL console runs', () => {
     const simulation = await simulate(aShopMesh().build(), aScenario().withData('shop', 'items', 1).build());
     const answer = simulation.query('catalog', 'SELECT 9223372036854775807 + 1, 9223372036854775807, 1.0, 2');
     expect(answer.ok && answer.value.rows).toEqual([['9.22337203685478e+18', '9223372036854775807', 1, 2]]);
+  });
+
+  it('shows a REAL that overflows to infinity as Inf and -Inf', async () => {
+    const simulation = await simulate(aShopMesh().build(), aScenario().withData('shop', 'items', 1).build());
+    const answer = simulation.query('catalog', 'SELECT 1e308 * 10, -1e308 * 10');
+    expect(answer.ok && answer.value.rows).toEqual([['Inf', '-Inf']]);
   });
 });

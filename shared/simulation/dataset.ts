@@ -2,6 +2,7 @@ import { DEFAULT_HISTORY_COLUMNS, type HistoryColumns, historyColumnNames } from
 import type { LinkDataset } from '../contracts/link-dataset';
 import { keyPropertiesInOrder } from '../contracts/primary-key';
 import type { ContractProperty, DatasetKind } from '../model/contract';
+import { inNumber, joinedWith } from '../model/word-list';
 import type { TableColumn } from './broker-log';
 import { HEADERS_COLUMN, LOG_COLUMNS, WRITE_COLUMN } from './log-format';
 import { propertySqlType } from './sql-types';
@@ -81,21 +82,42 @@ const ROW_ID_NAMES = new Set(['rowid', 'oid', '_rowid_']);
 
 /**
  * Why columns (or a contract's properties, the `noun`) cannot make a table, after the name of what
- * holds them: none yet, two names SQL takes for one (it ignores case), a name the engine keeps
- * beside every record, or one of SQLite's names for the row id. Undefined when they can.
+ * holds them: none yet, or every clash at once: names SQL takes for one (it ignores case), names
+ * the engine keeps beside every record, and SQLite's names for the row id. Undefined when they can.
  */
 export function columnsProblem(names: readonly string[], noun: 'columns' | 'properties'): string | undefined {
   if (names.length === 0) return `has no ${noun} yet`;
-  const seen = new Map<string, string>();
+  const namesByFolded = new Map<string, string[]>();
+  const engineNames: string[] = [];
+  const rowIdNames: string[] = [];
   for (const name of names) {
     const folded = name.toLowerCase();
-    const earlier = seen.get(folded);
-    if (earlier !== undefined) return `names '${earlier}' and '${name}', one column to SQL, which ignores case`;
-    if (ENGINE_COLUMNS.has(folded)) return `names '${name}', a column the engine keeps beside every record`;
-    if (ROW_ID_NAMES.has(folded)) return `names '${name}', SQLite's own name for a row's id, which the engine reads`;
-    seen.set(folded, name);
+    if (ENGINE_COLUMNS.has(folded)) engineNames.push(name);
+    else if (ROW_ID_NAMES.has(folded)) rowIdNames.push(name);
+    else namesByFolded.set(folded, [...(namesByFolded.get(folded) ?? []), name]);
   }
-  return undefined;
+  const clashes = [
+    ...[...namesByFolded.values()]
+      .filter((sameToSql) => sameToSql.length > 1)
+      .map((sameToSql) => [sameToSql, 'one column to SQL, which ignores case'] as const),
+    [
+      engineNames,
+      `${inNumber(engineNames.length, 'a column', 'columns')} the engine keeps beside every record`,
+    ] as const,
+    [
+      rowIdNames,
+      `SQLite's own ${inNumber(rowIdNames.length, 'name', 'names')} for a row's id, which the engine reads`,
+    ] as const,
+  ]
+    .filter(([clashing]) => clashing.length > 0)
+    .map(
+      ([clashing, why]) =>
+        `names ${joinedWith(
+          clashing.map((name) => `'${name}'`),
+          'and',
+        )}, ${why}`,
+    );
+  return clashes.length === 0 ? undefined : clashes.join('; ');
 }
 
 /** Why a table cannot be named so: SQLite keeps names starting with `sqlite_` for itself. */

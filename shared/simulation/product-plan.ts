@@ -1,4 +1,4 @@
-import { HISTORY_COLUMNS_REMEDY } from '../contracts/history-columns';
+import { historyColumnsClashText, historyColumnsRemedy } from '../contracts/history-columns';
 import { contractOf, meshGraph } from '../lineage/mesh-graph';
 import { productLineage } from '../lineage/product-lineage';
 import { unclassifiedCopies } from '../lineage/unclassified-copies';
@@ -126,7 +126,7 @@ function problemOf(refusal: TableRefusal): Problem {
     case 'history-columns':
       return {
         path: refusal.path,
-        message: `keeps no history of '${refusal.table}': its own columns ${refusal.columns.map((name) => `'${name}'`).join(', ')} are the names history versions need; ${HISTORY_COLUMNS_REMEDY}`,
+        message: `keeps no history of '${refusal.table}': ${historyColumnsClashText(refusal.columns, refusal.prefix)}; ${historyColumnsRemedy(refusal.columns, refusal.prefix)}`,
       };
   }
 }

@@ -23,7 +23,7 @@ export type TableRefusal =
       holder: TableNamer;
     }
   | { kind: 'nothing-produces'; table: string; port: Port; path: string }
-  | { kind: 'history-columns'; table: string; columns: string[]; port: Port; path: string };
+  | { kind: 'history-columns'; table: string; columns: string[]; prefix: string | undefined; port: Port; path: string };
 
 export const QUARANTINE_TABLE = 'quarantine';
 
@@ -112,7 +112,14 @@ export function claimTables({ inputs, transformations, outputs }: TableSources):
       const historyColumns = historyColumnsOf(governing.contract);
       const clashes = historyColumnClashes(entity, historyColumns);
       if (clashes.length > 0) {
-        refusals.push({ kind: 'history-columns', table: entity.name, columns: clashes, port, path });
+        refusals.push({
+          kind: 'history-columns',
+          table: entity.name,
+          columns: clashes,
+          prefix: governing.contract.historyColumnPrefix,
+          port,
+          path,
+        });
       } else if (!entity.keepsHistory && claim(historyTableName(entity), { kind: 'history', port, path })) {
         entity.keepsHistory = true;
         entity.historyColumns = historyColumns;

@@ -1,4 +1,4 @@
-import { HISTORY_COLUMNS_REMEDY } from '../../contracts/history-columns';
+import { historyColumnsClashText, historyColumnsRemedy } from '../../contracts/history-columns';
 import { Memo } from '../../lineage/memo';
 import { contractOf } from '../../lineage/mesh-graph';
 import { type DataProduct, quoted } from '../../model';
@@ -72,8 +72,8 @@ function findingOf(context: RuleContext, product: DataProduct, refusal: TableRef
       return {
         element: { kind: 'port', productId: product.id, portId: refusal.port.id },
         path: refusal.path,
-        message: `Output port ${quoted(refusal.port.name)} of ${productName} keeps no history of ${quoted(refusal.table)}: its columns ${refusal.columns.map(quoted).join(', ')} have the names each history version needs.`,
-        fixHint: `Where the table gets those columns, ${HISTORY_COLUMNS_REMEDY}; or publish it under a contract that keeps no history.`,
+        message: `Output port ${quoted(refusal.port.name)} of ${productName} keeps no history of ${quoted(refusal.table)}: ${historyColumnsClashText(refusal.columns, refusal.prefix)}.`,
+        fixHint: `${capitalized(historyColumnsRemedy(refusal.columns, refusal.prefix))}; or publish the table under a contract that keeps no history.`,
       };
   }
 }

@@ -21,7 +21,7 @@ describe('a mesh with awkward names', () => {
         path: 'products[1].outputPorts[0]',
         nodeId: 'tariffs',
         message:
-          "keeps no history of 'tariff': its own columns 'valid_from', 'valid_to', 'is_current' are the names history versions need; rename them, or give the history columns a prefix with the contract's custom property historyColumnPrefix (e.g. dbt_)",
+          "keeps no history of 'tariff': its columns 'valid_from', 'valid_to' and 'is_current' have the names each history version needs; rename them where the table gets them, or give the history columns a prefix with the contract's custom property historyColumnPrefix (e.g. dbt_)",
         firstTick: 0,
         lastTick: 0,
         count: 1,

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { meshGraph } from '../../../shared/lineage/mesh-graph';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { tableGuide } from '../../../shared/simulation/table-guide';
+import { productTablesRule } from '../../../shared/validation/rules/product-tables';
 import { aContract, aMesh, aProduct, aScenario, aSystem, rowsOf, simulate } from './builders';
 
 const time = (tick: number) => new Date(Date.parse('2026-01-05T09:00:00.000Z') + tick * 60_000).toISOString();
 
 /** Parking permits with business validity columns of their own, published as an entity that keeps history. */
-function aPermitMesh(historyColumnPrefix?: string) {
+function aPermitMesh(historyColumnPrefix?: string, [validFrom, validTo] = ['valid_from', 'valid_to']) {
   const permit = aContract('permit', 'entity', 'permits')
     .withKey('id', 'integer')
     .withProperty('plate', 'string', { required: true })
-    .withProperty('valid_from', 'string')
-    .withProperty('valid_to', 'string')
+    .withProperty(validFrom, 'string')
+    .withProperty(validTo, 'string')
     .keepingHistory(historyColumnPrefix);
   return aMesh()
     .with(
       aSystem('billing')
-        .withTable('permits', { id: 'integer', plate: 'text', valid_from: 'text', valid_to: 'text' }, ['id'])
+        .withTable('permits', { id: 'integer', plate: 'text', [validFrom]: 'text', [validTo]: 'text' }, ['id'])
         .withCdcTopic('permits-cdc', 'permits'),
       aProduct('payments').withInput('permits-in').withOutput('permits-out', 'permit'),
       permit,
@@ -72,7 +74,34 @@ describe('history of an entity with validity columns of its own', () => {
     const metrics = simulation.step(1);
 
     expect(metrics.errors.map((error) => error.message)).toEqual([
-      "keeps no history of 'permits': its own columns 'valid_from', 'valid_to' are the names history versions need; rename them, or give the history columns a prefix with the contract's custom property historyColumnPrefix (e.g. dbt_)",
+      "keeps no history of 'permits': its columns 'valid_from' and 'valid_to' have the names each history version needs; rename them where the table gets them, or give the history columns a prefix with the contract's custom property historyColumnPrefix (e.g. dbt_)",
+    ]);
+  });
+
+  it('with a prefix that still clashes, says so and asks for another prefix rather than for one', async () => {
+    const simulation = await simulate(
+      aPermitMesh('scd_', ['scd_valid_from', 'valid_to']),
+      aScenario().withData('billing', 'permits', 1).build(),
+    );
+    const metrics = simulation.step(1);
+
+    expect(metrics.errors.map((error) => error.message)).toEqual([
+      "keeps no history of 'permits': the history columns' prefix 'scd_' still clashes with its column 'scd_valid_from'; give the history columns another prefix in the contract's custom property historyColumnPrefix, or rename it where the table gets it",
+    ]);
+  });
+
+  it('reports the clash while drawing, in the number of the columns, and the prefix that still clashes', () => {
+    const findingOf = (mesh: ReturnType<typeof aPermitMesh>) => {
+      const [finding] = productTablesRule.check({ mesh, graph: meshGraph(mesh) });
+      return [finding?.message, finding?.fixHint];
+    };
+    expect(findingOf(aPermitMesh(undefined, ['valid_from', 'starts']))).toEqual([
+      "Output port 'permits-out' of 'payments' keeps no history of 'permits': its column 'valid_from' has the name each history version needs.",
+      "Rename it where the table gets it, or give the history columns a prefix with the contract's custom property historyColumnPrefix (e.g. dbt_); or publish the table under a contract that keeps no history.",
+    ]);
+    expect(findingOf(aPermitMesh('scd_', ['scd_valid_from', 'scd_is_current']))).toEqual([
+      "Output port 'permits-out' of 'payments' keeps no history of 'permits': the history columns' prefix 'scd_' still clashes with its columns 'scd_valid_from' and 'scd_is_current'.",
+      "Give the history columns another prefix in the contract's custom property historyColumnPrefix, or rename them where the table gets them; or publish the table under a contract that keeps no history.",
     ]);
   });
 });

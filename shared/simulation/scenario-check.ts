@@ -8,6 +8,7 @@ import { topicReferredTo, topicsOf } from '../model/topic-references';
 import { columnGenerators } from './column-generators';
 import { generatorTypeProblem, referenceTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
+import { sequenceStartProblem } from './sequence-limit';
 import { clockRangeProblem } from './simulated-clock';
 import { stepValueMisfits } from './step-failure';
 import { isPatterned, patternProblem, textPatterns } from './text-patterns';
@@ -120,6 +121,9 @@ export function checkScenario(
       const column = table.columns.find((candidate) => candidate.name === name);
       const misfit = column && generatorTypeProblem(generator, column);
       if (misfit) problems.push({ path: `${at}.generators.${name}${misfit.field}`, message: misfit.message });
+      const startProblem =
+        generator.kind === 'sequence' && sequenceStartProblem(generator.start ?? 1, rowsMadeFirst(scenario, entry));
+      if (startProblem) problems.push({ path: `${at}.generators.${name}.start`, message: startProblem });
     }
     for (const [column, generator] of Object.entries(entry.generators)) {
       if (generator.kind !== 'reference') continue;
@@ -229,6 +233,14 @@ export function checkScenario(
   const clockProblem = clockRangeProblem(scenario);
   if (clockProblem) problems.push({ path: `${path}.tickMillis`, message: clockProblem });
   return problems;
+}
+
+/** The rows of a data entry's table a run makes before any other: its initial rows and the first tick's inserts. */
+function rowsMadeFirst(scenario: Scenario, entry: TableData): number {
+  const isOfTable = (rate: Scenario['rates'][number]) => rate.systemId === entry.systemId && rate.table === entry.table;
+  // A rate inserts floor(insertsPerTick) rows at tick 1, as the workload counts them.
+  const firstInserts = scenario.rates.filter(isOfTable).reduce((sum, rate) => sum + Math.floor(rate.insertsPerTick), 0);
+  return entry.initialRows + firstInserts;
 }
 
 /** Whether a run ever gives the table rows: initial rows, a rate's inserts or an insert step. */

@@ -2,6 +2,7 @@ import type { ValueGenerator } from '../model/scenario';
 import type { Column } from '../model/table';
 import { type FakePerson, fakeValue } from './fake-values';
 import type { RandomStream } from './seeded-random';
+import { sequenceExhausted } from './sequence-limit';
 import type { SqlValue } from './sql-workspace';
 
 /** What a generated value may depend on besides the random stream. */
@@ -26,7 +27,11 @@ export function columnValue(
   switch (generator.kind) {
     case 'sequence': {
       let next = generator.start ?? 1;
-      return () => next++;
+      return () => {
+        // Past it, next++ rounds to a value already made.
+        if (next > Number.MAX_SAFE_INTEGER) throw new Error(sequenceExhausted(column.name));
+        return next++;
+      };
     }
     case 'uuid':
       return () => uuid(random);

@@ -232,3 +232,51 @@ describe('a scenario whose clock runs past the last time a timestamp can show', 
     expect(checkScenario(aShopMesh().build(), scenario, 'scenario')).toEqual([]);
   });
 });
+
+describe('a sequence generator near the largest integer a number holds exactly', () => {
+  const MAX = Number.MAX_SAFE_INTEGER;
+  const sequenceFrom = (start: number, initialRows: number, insertsPerTick = 0) =>
+    aScenario()
+      .withData('shop', 'items', initialRows, { id: { kind: 'sequence', start } })
+      .withRate('shop', 'items', { inserts: insertsPerTick })
+      .build();
+
+  it('is refused at its start when the rows a run makes first would pass 2^53 - 1', () => {
+    expect(checkScenario(aShopMesh().build(), sequenceFrom(MAX - 1, 0, 20), 'scenarios[0]')).toEqual([
+      {
+        path: 'scenarios[0].data[0].generators.id.start',
+        message:
+          'a sequence from 9007199254740990 goes past 9007199254740991 (Number.MAX_SAFE_INTEGER, 2^53 - 1) within the 20 rows a run makes first (initial rows and the first tick’s inserts): past it the simulation’s numbers lose precision and repeat keys; start it lower',
+      },
+    ]);
+  });
+
+  it('is refused when even its start and the value after it do not fit, though no rate inserts', () => {
+    expect(checkScenario(aShopMesh().build(), sequenceFrom(MAX, 1), 'scenario').map(({ path }) => path)).toEqual([
+      'scenario.data[0].generators.id.start',
+    ]);
+  });
+
+  it('is taken when the rows a run makes first stay within 2^53 - 1', () => {
+    expect(checkScenario(aShopMesh().build(), sequenceFrom(MAX - 20, 1, 20), 'scenario')).toEqual([]);
+  });
+
+  it('reports the limit, not a taken key, for the inserts past 2^53 - 1 on a later tick', async () => {
+    const created = createSimulation(aShopMesh().build(), sequenceFrom(MAX - 30, 1, 20), {
+      sqlite: await testWorkspace(),
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    created.value.step(1);
+    const metrics = created.value.step(1);
+
+    expect(metrics.tables.shop).toEqual({ items: 31 });
+    expect(metrics.errors.map(({ path, message, count }) => ({ path, message, count }))).toEqual([
+      {
+        path: 'scenario.rates[0]',
+        message:
+          "the sequence of 'id' reached 9007199254740991 (Number.MAX_SAFE_INTEGER, 2^53 - 1): past it the simulation’s numbers lose precision and repeat keys; start it lower",
+        count: 10,
+      },
+    ]);
+  });
+});

@@ -184,7 +184,7 @@ describeInChromium('long names and narrow windows', (session) => {
     expect(await picker.locator('option').first().textContent()).toBe(name);
   });
 
-  it('keeps the Simulate bar one row at 1280 × 800 with a three-digit tick at speed max, Present on the Run button’s row', async () => {
+  it('keeps the Simulate bar one row at 1280 × 800 with a three-digit tick at speed max, Present on the Run button’s row and the clock’s time whole', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.setViewportSize({ width: 1280, height: 800 });
     await openEditedSample(page, 'lumiere.mesh.json', (mesh) => {
@@ -203,6 +203,21 @@ describeInChromium('long names and narrow windows', (session) => {
     expect(present.y).toBe(run.y);
     await expectInside(bar.getByRole('button', { name: 'Present' }), bar);
     await screenshot(page, 'simulate-bar-tick-120-max-1280');
+
+    // The date gives way, never the time: HH:MM:SS (24-hour, so no AM/PM to lose) is drawn whole.
+    const clock = page.getByTestId('simulated-clock');
+    const timeOfDay = (await clock.getAttribute('title'))?.slice(11, 19);
+    expect(timeOfDay).toMatch(/^\d\d:\d\d:\d\d$/);
+    const wholeParts = await clock.evaluate((element) => {
+      const { left, right } = element.getBoundingClientRect();
+      return [...element.querySelectorAll('span')]
+        .filter((part) => {
+          const box = part.getBoundingClientRect();
+          return part.scrollWidth <= part.clientWidth && box.left >= left && box.right <= right;
+        })
+        .map((part) => part.textContent);
+    });
+    expect(wholeParts.some((text) => text?.includes(timeOfDay as string))).toBe(true);
   });
 
   it('moves whole groups of toolbar buttons to a second line on a narrow window, never past its edge', async () => {

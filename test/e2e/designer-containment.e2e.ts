@@ -343,7 +343,7 @@ describeInChromium('grouping products into a domain', (session) => {
     }
     expect(await domainsApart(page)).toBe(true);
     expect(await domainChoice.inputValue()).toBe('domain-2');
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.toolbar').getByRole('button', { name: 'Undo' }).click();
     expect(inside(await boxOf(productNode(page, 'Data product 1a')), await boxOf(domainNode(page, 'Domain 1')))).toBe(
       true,
     );

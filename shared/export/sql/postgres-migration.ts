@@ -14,6 +14,7 @@ import {
   checkedProperties,
   checkName,
   columnCommentStatement,
+  columnCommentText,
   columnDefinition,
   createTableStatements,
   currentIndexName,
@@ -358,7 +359,7 @@ function alterTableStatements(
       ? primaryKeyStatements({ after, previousKey, keyColumnsMaybeEmpty, keepsHistory })
       : []),
     ...kept
-      .filter(({ before: old, after: now }) => old.description !== now.description)
+      .filter(({ before: old, after: now }) => columnCommentText(old) !== columnCommentText(now))
       .map(({ after: now }) => columnCommentStatement(target, now)),
     ...(before.contract.kind === 'entity' && after.contract.kind === 'event' ? appendOnlyTriggerStatements(after) : []),
     ...(!before.keepsHistory && after.keepsHistory

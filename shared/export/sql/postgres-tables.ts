@@ -242,15 +242,23 @@ END
 $$;`;
 }
 
+/** What a column's comment says: its description, then its classification, so those who query the table see both. */
+export function columnCommentText({ description, classification }: ContractProperty): string | undefined {
+  const classified = classification ? `classification: ${classification}` : undefined;
+  if (description && classified) return `${description} (${classified})`;
+  return description || classified;
+}
+
 export function columnCommentStatement(target: string, property: ContractProperty): string {
-  return `COMMENT ON COLUMN ${target}.${ident(columnNameOf(property))} IS ${property.description ? literal(property.description) : 'NULL'};`;
+  const text = columnCommentText(property);
+  return `COMMENT ON COLUMN ${target}.${ident(columnNameOf(property))} IS ${text ? literal(text) : 'NULL'};`;
 }
 
 function commentStatements(target: string, object: SchemaObject): string[] {
   return [
     ...(object.description ? [`COMMENT ON TABLE ${target} IS ${literal(object.description)};`] : []),
     ...object.properties
-      .filter((property) => property.description)
+      .filter((property) => columnCommentText(property))
       .map((property) => columnCommentStatement(target, property)),
   ];
 }

@@ -1061,6 +1061,32 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       ]);
     });
 
+    it('comments each classified column with its description and classification, and the migration updates it', async () => {
+      const columnComment = async (column: string) =>
+        (
+          await db.query<{ comment: string | null }>(
+            `SELECT col_description('claims.claims'::regclass, ordinal_position::int) AS comment FROM information_schema.columns WHERE table_schema = 'claims' AND table_name = 'claims' AND column_name = $1`,
+            [column],
+          )
+        ).rows[0]?.comment;
+      const classified = (changes: Record<string, Partial<ContractProperty>>) =>
+        claimsDesign({ properties: savedFields.map((property) => ({ ...property, ...changes[property.name] })) });
+      const policy = "The customer's policy";
+      const saved = classified({ policy_no: { description: policy, classification: 'internal' } });
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(saved));
+      expect(await columnComment('policy_no')).toBe("The customer's policy (classification: internal)");
+      expect(await columnComment('note')).toBeNull();
+
+      const current = classified({
+        policy_no: { description: policy, classification: 'restricted' },
+        note: { classification: 'confidential' },
+      });
+      await runAsPsql(db, migrationOf(current, saved));
+      expect(await columnComment('policy_no')).toBe("The customer's policy (classification: restricted)");
+      expect(await columnComment('note')).toBe('classification: confidential');
+    });
+
     it('adds a required field NOT NULL to empty tables, and refuses it, naming the field and what to do, on tables with rows', async () => {
       const saved = claimsDesign({ properties: savedFields });
       const current = claimsDesign({ properties: [...savedFields, field('currency', 'string', { required: true })] });

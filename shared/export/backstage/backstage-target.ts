@@ -4,9 +4,12 @@ import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
 import type { OperationalSystem } from '../../model/operational-system';
 import { ownerEntityRef } from '../../model/owner-entity-ref';
+import { classificationLevelsOf } from '../../model/policies';
 import type { Port } from '../../model/port';
+import { classifiedFields, strictestClassifications } from '../classified-fields';
 import type { ScopedElements } from '../export-scope';
 import { defineTarget } from '../export-target';
+import { fileSlug } from '../file-names';
 import { inputFeeds } from '../input-feeds';
 import { compact, nonEmpty } from '../json-values';
 import { odcsProblems, servedOdcsYaml } from '../odcs/odcs-target';
@@ -24,11 +27,16 @@ import { referencedGroupOf, referencedGroupsByName } from './referenced-groups';
  *   APIs: in Backstage only components provide and consume APIs;
  * - an API per output port with a contract (type `odcs`, the contract's ODCS YAML as definition);
  * - a Component per operational system (type `service`); products fed by its topics depend on it.
+ * A product's Component and APIs say the strictest classification of their contracts' fields in
+ * the annotation `datamesh/classification` and as a tag, so the catalog can find sensitive data.
  * Lifecycles follow contract status: all active → production, all deprecated or retired →
  * deprecated, anything else → experimental.
  */
 
 export const BACKSTAGE_API_VERSION = 'backstage.io/v1alpha1';
+export const CLASSIFICATION_ANNOTATION = 'datamesh/classification';
+/** Backstage tags: `[a-z0-9:+#]+(-[a-z0-9:+#]+)*`, at most 63 characters. */
+const MAX_TAG_LENGTH = 63;
 
 export interface CatalogEntity {
   apiVersion: string;
@@ -138,7 +146,12 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
     const provided = contractedPorts(product);
     return entity(
       'Component',
-      { name: names.product(product.id), title: product.name, description: product.description },
+      {
+        name: names.product(product.id),
+        title: product.name,
+        description: product.description,
+        ...classificationMetadata(provided.map(({ contract }) => contract)),
+      },
       {
         type: 'data-product',
         lifecycle: lifecycleOf(provided.map(({ contract }) => contract)),
@@ -151,14 +164,16 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
     );
   };
 
-  const apiEntity = (product: DataProduct, port: Port, contract: Contract) =>
-    entity(
+  const apiEntity = (product: DataProduct, port: Port, contract: Contract) => {
+    const { annotations, tags = [] } = classificationMetadata([contract]);
+    return entity(
       'API',
       {
         name: names.api(product.id, port.id),
         title: `${product.name}: ${port.name}`,
         description: port.description || contract.description,
-        tags: [contract.kind],
+        annotations,
+        tags: [...new Set([contract.kind, ...tags])],
       },
       {
         type: 'odcs',
@@ -168,6 +183,22 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
         definition: servedOdcsYaml(mesh, contract),
       },
     );
+  };
+
+  const classificationLevels = classificationLevelsOf(mesh.policies);
+  /** The strictest classification of the contracts' fields as an annotation and tags (a word no tag can spell gets none). */
+  const classificationMetadata = (served: readonly Contract[]) => {
+    const strictest = strictestClassifications(
+      served.flatMap((contract) => classifiedFields(contract).map(({ classification }) => classification)),
+      classificationLevels,
+    );
+    if (strictest.length === 0) return {};
+    const tags = [...new Set(strictest.map((classification) => fileSlug(classification, MAX_TAG_LENGTH)))];
+    return {
+      annotations: { [CLASSIFICATION_ANNOTATION]: strictest.join(', ') },
+      tags: nonEmpty(tags.filter(Boolean)),
+    };
+  };
 
   const serviceEntity = (system: OperationalSystem) =>
     entity(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { backstageReferencesOutsideScope, WHOLE_MESH } from '../../../shared/export';
 import { backstageTarget } from '../../../shared/export/backstage/backstage-target';
-import { aMesh } from '../../builders/mesh-builder';
+import { aMesh, aPort } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { catalogEntityProblems, catalogReferences } from './real-validators';
 import { readEverywhere } from './yaml-readers';
@@ -60,6 +60,46 @@ describe('Backstage catalog export', () => {
       'team-analytics',
       'team-sales',
     ]);
+  });
+
+  it('annotates and tags a product’s Component and APIs with the strictest classification of their contracts’ fields', async () => {
+    const field = (name: string, classification?: string) => ({
+      name,
+      logicalType: 'string' as const,
+      required: false,
+      unique: false,
+      primaryKey: false,
+      classification,
+    });
+    const mesh = aMesh()
+      .withDomain('health')
+      .withContract('doses', { schema: [{ name: 'doses', properties: [field('lot'), field('site', 'internal')] }] })
+      .withContract('patients', {
+        schema: [{ name: 'patients', properties: [field('region', 'Internal'), field('nhs_number', 'Restricted')] }],
+      })
+      .withContract('reactions', { schema: [{ name: 'reactions', properties: [field('symptom', 'PII data')] }] })
+      .withProduct('registry', 'health', {
+        outputPorts: [
+          aPort('doses', 'output', { contractId: 'doses' }),
+          aPort('patients', 'output', { contractId: 'patients' }),
+          aPort('reactions', 'output', { contractId: 'reactions' }),
+        ],
+      })
+      .build();
+    const { entities } = catalogOf(mesh);
+    expect((await Promise.all(entities.map(catalogEntityProblems))).flat()).toEqual([]);
+    const metadataOf = (kind: string, name: string) =>
+      entities.find((entity) => entity.kind === kind && entity.metadata.name === name)?.metadata;
+    expect(metadataOf('Component', 'registry')).toMatchObject({
+      annotations: { 'datamesh/classification': 'Restricted, PII data' },
+      tags: ['restricted', 'pii-data'],
+    });
+    expect(metadataOf('API', 'registry-doses')).toMatchObject({
+      annotations: { 'datamesh/classification': 'internal' },
+      tags: ['entity', 'internal'],
+    });
+    expect(metadataOf('API', 'registry-patients')?.tags).toEqual(['entity', 'restricted']);
+    expect(metadataOf('System', 'registry')?.annotations).toBeUndefined();
   });
 
   it('takes an owner written as a user or group reference as the owner, normalised, with no Group made for it', async () => {

@@ -4,6 +4,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { backstageReferencesOutsideScope, WHOLE_MESH } from '../../../shared/export';
 import { backstageTarget } from '../../../shared/export/backstage/backstage-target';
 import { aMesh, aPort } from '../../builders/mesh-builder';
+import { aProperty } from '../contracts/builders';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { catalogEntityProblems, catalogReferences } from './real-validators';
 import { readEverywhere } from './yaml-readers';
@@ -63,21 +64,30 @@ describe('Backstage catalog export', () => {
   });
 
   it('annotates and tags a product’s Component and APIs with the strictest classification of their contracts’ fields', async () => {
-    const field = (name: string, classification?: string) => ({
-      name,
-      logicalType: 'string' as const,
-      required: false,
-      unique: false,
-      primaryKey: false,
-      classification,
-    });
     const mesh = aMesh()
       .withDomain('health')
-      .withContract('doses', { schema: [{ name: 'doses', properties: [field('lot'), field('site', 'internal')] }] })
-      .withContract('patients', {
-        schema: [{ name: 'patients', properties: [field('region', 'Internal'), field('nhs_number', 'Restricted')] }],
+      .withContract('doses', {
+        schema: [
+          {
+            name: 'doses',
+            properties: [aProperty('lot'), aProperty('site', 'string', { classification: 'internal' })],
+          },
+        ],
       })
-      .withContract('reactions', { schema: [{ name: 'reactions', properties: [field('symptom', 'PII data')] }] })
+      .withContract('patients', {
+        schema: [
+          {
+            name: 'patients',
+            properties: [
+              aProperty('region', 'string', { classification: 'Internal' }),
+              aProperty('nhs_number', 'string', { classification: 'Restricted' }),
+            ],
+          },
+        ],
+      })
+      .withContract('reactions', {
+        schema: [{ name: 'reactions', properties: [aProperty('symptom', 'string', { classification: 'PII data' })] }],
+      })
       .withProduct('registry', 'health', {
         outputPorts: [
           aPort('doses', 'output', { contractId: 'doses' }),

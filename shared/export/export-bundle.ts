@@ -1,9 +1,11 @@
 import type { Mesh } from '../model/mesh';
 import { formatProblem, type Problem, type Result } from '../model/problem';
+import { classifiedFieldsSection } from './classified-fields-section';
 import { type DiagramPictures, pictureFile, plannedPictures, withPictures } from './diagram-pictures';
 import { describeScope, type ExportScope, elementsInScope } from './export-scope';
 import type { ExportFile, ExportOptions, ExportResult, ExportTarget, ExportWarning } from './export-target';
 import { checkBundlePaths } from './file-names';
+import { markdownText } from './markdown-text';
 
 /*
  * A bundle: the files of the chosen targets, each in its own folder (with pictures of the
@@ -175,14 +177,7 @@ function indexMarkdown(mesh: Mesh, scope: ExportScope, results: readonly TargetR
     '',
     `Exported from Data Mesh Designer: ${markdownText(describeScope(mesh, scope))}.`,
     '',
+    ...classifiedFieldsSection(mesh, scope),
     ...sections.flatMap((section) => [section, '']),
   ].join('\n');
-}
-
-/** Names as plain text in Markdown: no tables broken by `|`, no HTML, no links or emphasis made by accident. */
-function markdownText(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_[\]|<>~]/g, (character) => `\\${character}`)
-    .trim();
 }

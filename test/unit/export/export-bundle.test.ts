@@ -5,6 +5,7 @@ import {
   bundleTree,
   checkBundlePaths,
   EXPORT_TARGETS,
+  type ExportScope,
   type ExportTarget,
   exportBundle,
   exportBundleInSteps,
@@ -15,6 +16,8 @@ import {
   WHOLE_MESH,
 } from '../../../shared/export';
 import { mermaidTarget } from '../../../shared/export/mermaid';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+import { aProperty } from '../contracts/builders';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { fanOutMesh } from './unseen-meshes';
 
@@ -104,6 +107,37 @@ describe('export bundles', () => {
         },
       ],
     });
+  });
+
+  it('lists in index.md the classified fields each output port in scope serves, with their classification', () => {
+    const mesh = aMesh()
+      .withDomain('health')
+      .withDomain('stock')
+      .withContract('patients', {
+        schema: [
+          {
+            name: 'patients',
+            properties: [aProperty('nhs_number', 'string', { classification: 'restricted' }), aProperty('region')],
+          },
+        ],
+      })
+      .withContract('lots', {
+        schema: [{ name: 'lots', properties: [aProperty('supplier', 'string', { classification: 'internal' })] }],
+      })
+      .withProduct('registry', 'health', { outputPorts: [aPort('out', 'output', { contractId: 'patients' })] })
+      .withProduct('vaccines', 'stock', { outputPorts: [aPort('out', 'output', { contractId: 'lots' })] })
+      .build();
+    const indexOf = (scope: ExportScope) =>
+      String(filesOf(exportBundle(mesh, [mermaidTarget], scope)).find((file) => file.path === INDEX_FILE)?.content);
+    const wholeMesh = indexOf(WHOLE_MESH);
+    expect(wholeMesh).toContain('\n## Classified fields\n');
+    expect(wholeMesh).toContain(
+      '| registry | out | patients | patients.nhs\\_number | restricted |\n| vaccines | out | lots | lots.supplier | internal |\n',
+    );
+    expect(wholeMesh).not.toContain('patients.region');
+    const healthOnly = indexOf({ kind: 'domain', domainId: 'health' });
+    expect(healthOnly).toContain('| registry | out | patients | patients.nhs\\_number | restricted |');
+    expect(healthOnly).not.toContain('lots.supplier');
   });
 
   it('carries the files a format left out as warnings, labelled, and says in index.md what was not written', () => {

@@ -14,7 +14,7 @@ import { declaredLength, physicalSizeChange } from './physical-type-size';
 import { isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
-import { incomparableDurations, slaWeakening, unreadableDurationUnit } from './sla-weakening';
+import { incomparableDurations, slaWeakening, unrankableDuration } from './sla-weakening';
 
 /**
  * A change is breaking when a consumer written against the old contract can fail on the
@@ -256,9 +256,8 @@ function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty
       if (isDeepEqual(sla, counterpart)) return [];
       const weakening = slaWeakening(sla, counterpart);
       const at = ['sla', index];
-      const unreadable = unreadableDurationUnit(counterpart) ?? unreadableDurationUnit(sla);
       const uncertainty =
-        unreadable === undefined ? incomparableDurations(sla, counterpart) : `unit '${unreadable}' could not be read`;
+        unrankableDuration(counterpart) ?? unrankableDuration(sla) ?? incomparableDurations(sla, counterpart);
       if (uncertainty !== undefined && amount(sla) !== amount(counterpart))
         return [
           change(

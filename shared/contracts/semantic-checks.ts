@@ -21,7 +21,7 @@ import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
 import type { ProblemRepair } from './problem-repair';
 import { relationshipIssues } from './relationship-checks';
 import { TIME_UNIT_SPELLINGS } from './sla-durations';
-import { unreadableDurationUnit } from './sla-weakening';
+import { hasNoDurationUnit, unreadableDurationUnit } from './sla-weakening';
 import { patternExpression } from './text-pattern';
 import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 import { yaml11ReadingWarnings } from './yaml11-reading-warnings';
@@ -209,9 +209,18 @@ function statusIssues(contract: Contract): SemanticIssue[] {
   return [{ ...problem, severity: 'warning', hint: `Write one of ${LIFECYCLE_STATUSES.join(', ')}.` }];
 }
 
-/** An SLA duration in a unit the app cannot read: its changes between versions cannot be compared. */
+/** An SLA duration in a unit the app cannot read, or with none: its changes between versions cannot be compared. */
 function slaUnitIssues(contract: Contract): SemanticIssue[] {
   return contract.sla.flatMap((sla, index) => {
+    if (hasNoDurationUnit(sla))
+      return [
+        {
+          path: ['slaProperties', index, 'value'],
+          severity: 'warning' as const,
+          message: `SLA ${sla.property} has no unit ('${sla.value}'): its changes cannot be compared between versions`,
+          hint: 'Write the number and its unit apart, as value: 1 and unit: d; ODCS keeps the unit apart from the value.',
+        },
+      ];
     const unit = unreadableDurationUnit(sla);
     if (unit === undefined) return [];
     return [

@@ -58,6 +58,21 @@ export function incomparableDurations(previous: SlaProperty, next: SlaProperty):
   return `${amount(previous)} and ${amount(next)} cannot be compared exactly (${CALENDAR_UNIT_SPAN})`;
 }
 
+/**
+ * Whether an SLA duration lacks its own unit (`value: 1` alone, or `value: 1 d`): ODCS keeps the
+ * unit apart, so the app cannot tell how long the promise is.
+ */
+export function hasNoDurationUnit(sla: SlaProperty): boolean {
+  return isDurationPromise(sla) && (sla.unit ?? '').trim() === '' && sla.value !== null;
+}
+
+/** Why a change to or from this SLA duration cannot be ranked (a unit not read, or none), or undefined. */
+export function unrankableDuration(sla: SlaProperty): string | undefined {
+  const unit = unreadableDurationUnit(sla);
+  if (unit !== undefined) return `unit '${unit}' could not be read`;
+  return hasNoDurationUnit(sla) ? `'${sla.value}' has no unit` : undefined;
+}
+
 const isDurationPromise = (sla: SlaProperty) => PROMISES[sla.property.trim().toLowerCase()]?.isDuration === true;
 
 /** Amounts that are no durations compare only in the same unit (`99 %` against `99.5 %`). */

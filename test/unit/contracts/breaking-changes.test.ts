@@ -516,6 +516,24 @@ describe('changes outside the schema', () => {
     ]);
   });
 
+  it('counts a change to or from an SLA duration without a unit as possibly breaking', () => {
+    const withRetention = (sla: { value: number | string; unit?: string }, version: string) => ({
+      ...previous,
+      version,
+      sla: [{ property: 'retention', ...sla }],
+    });
+    const tenYears = withRetention({ value: 10, unit: 'y' }, '1.0.0');
+    expect(changesBetween(tenYears, withRetention({ value: '1 d' }, '1.0.1'))).toEqual([
+      [true, "SLA retention changed from 10 y to 1 d, possibly weakening it: '1 d' has no unit"],
+    ]);
+    expect(changesBetween(tenYears, withRetention({ value: 1 }, '1.0.1'))).toEqual([
+      [true, "SLA retention changed from 10 y to 1, possibly weakening it: '1' has no unit"],
+    ]);
+    expect(
+      changesBetween(withRetention({ value: 1 }, '1.0.0'), withRetention({ value: 1, unit: 'd' }, '1.0.1')),
+    ).toEqual([[true, "SLA retention changed from 1 to 1 d, possibly weakening it: '1' has no unit"]]);
+  });
+
   it('counts an SLA duration in months against one in days as possibly breaking, as a month is no fixed number of days', () => {
     const withRetention = (value: number, unit: string, version: string) => ({
       ...previous,

@@ -36,6 +36,24 @@ describe('semantic checks on a contract', () => {
     ]);
   });
 
+  it('warns of an SLA duration without a unit, or with the unit written inside the value, at the value', () => {
+    const contract = aContract({
+      sla: [
+        { property: 'retention', value: '1 d' },
+        { property: 'freshness', value: 1 },
+        { property: 'availability', value: 99.9 },
+      ],
+    });
+    const noUnit = (property: string, value: string) => ({
+      path: `slaProperties[${property === 'retention' ? 0 : 1}].value`,
+      severity: 'warning',
+      message: `SLA ${property} has no unit ('${value}'): its changes cannot be compared between versions`,
+      fixHint:
+        'Write the number and its unit apart, as value: 1 and unit: d; ODCS keeps the unit apart from the value.',
+    });
+    expect(checkContractSemantics(contract)).toEqual([noUnit('retention', '1 d'), noUnit('freshness', '1')]);
+  });
+
   it('reports duplicate property names at the second one', () => {
     const contract = withProperties(aContract(), [
       aKey('order_id'),

@@ -411,7 +411,12 @@ function isGroupedByKey(select: SelectLineage, read: ReadonlyMap<string, TableLi
   const key = alias === undefined ? undefined : read.get(alias)?.primaryKey;
   if (!key || key.length === 0) return false;
   return key.every((column) =>
-    select.grouping.some((grouped) => grouped.column === column && aliasOf(select, read, grouped) === alias),
+    select.grouping.some((grouped) => {
+      const groupedAlias = aliasOf(select, read, grouped);
+      // A name no table read has is the select item's alias (SQLite reads a table's column first).
+      const named = groupedAlias === undefined && grouped.selected ? grouped.selected : grouped;
+      return named.column === column && (named === grouped ? groupedAlias : aliasOf(select, read, named)) === alias;
+    }),
   );
 }
 

@@ -40,6 +40,12 @@ export type SelectOutput =
     }
   | { kind: 'star'; qualifier?: string };
 
+/**
+ * A column GROUP BY names; `selected` is the select item's column when the name is also that
+ * item's alias (`p.id AS pid ... GROUP BY pid`): SQLite reads it so only where no table read has such a column.
+ */
+export type GroupedColumn = ColumnRef & { selected?: ColumnRef };
+
 export interface SelectLineage {
   /** Tables (or CTEs) read, lower-cased, by the alias (or name) the statement uses for them. */
   tables: ReadonlyMap<string, string>;
@@ -48,8 +54,8 @@ export interface SelectLineage {
   outputs: SelectOutput[];
   /** Columns in joins, filters and grouping: every output row depends on them. */
   conditions: ColumnRef[];
-  /** The plain columns of GROUP BY (`GROUP BY c.id, lower(c.name)` gives `c.id`). */
-  grouping: ColumnRef[];
+  /** The plain columns of GROUP BY (`GROUP BY c.id, lower(c.name)` gives `c.id`), named or by position in the select list. */
+  grouping: GroupedColumn[];
   /** Subqueries in those clauses (`IN (SELECT ...)`, `EXISTS (...)`): every output row depends on what they read. */
   conditionSubqueries: QueryLineage[];
 }
@@ -81,7 +87,10 @@ export interface SqlLineage {
   isOneQuery: boolean;
 }
 
-type Token = { kind: 'word'; text: string; quoted: boolean } | { kind: 'punct'; text: string } | { kind: 'literal' };
+type Token =
+  | { kind: 'word'; text: string; quoted: boolean }
+  | { kind: 'punct'; text: string }
+  | { kind: 'literal'; number?: string };
 
 /** What this reading cannot follow, in words: `it uses a recursive WITH`. */
 interface Unfollowed {
@@ -115,7 +124,8 @@ export function tokenize(sql: string): Token[] {
     const quoted = doubleQuoted ?? backtick ?? bracketed;
     if (quoted !== undefined) tokens.push({ kind: 'word', text: quoted.replaceAll('""', '"'), quoted: true });
     else if (word !== undefined) tokens.push({ kind: 'word', text: word, quoted: false });
-    else if (number !== undefined || text.startsWith("'")) tokens.push({ kind: 'literal' });
+    else if (number !== undefined) tokens.push({ kind: 'literal', number });
+    else if (text.startsWith("'")) tokens.push({ kind: 'literal' });
     else if (punct !== undefined) tokens.push({ kind: 'punct', text: punct });
   }
   return tokens;
@@ -219,28 +229,29 @@ function columnRefs(tokens: readonly Token[]): ColumnRef[] {
   return refs;
 }
 
+/** A select item's expression and its alias (`AS name` or a bare name after it). */
+function aliased(tokens: readonly Token[]): { expression: readonly Token[]; alias?: string } {
+  const last = tokens.at(-1);
+  const beforeLast = tokens.at(-2);
+  if (isName(last) && isKeyword(beforeLast, 'as')) return { expression: tokens.slice(0, -2), alias: last.text };
+  if (
+    tokens.length > 1 &&
+    isName(last) &&
+    !isPunct(beforeLast, '.') &&
+    (isName(beforeLast) || isPunct(beforeLast, ')') || beforeLast?.kind === 'literal' || isKeyword(beforeLast, 'end'))
+  ) {
+    return { expression: tokens.slice(0, -1), alias: last.text };
+  }
+  return { expression: tokens };
+}
+
 function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
   if (tokens.length === 1 && isPunct(tokens[0], '*')) return { kind: 'star' };
   const [first, dot, third] = tokens;
   if (tokens.length === 3 && isName(first) && isPunct(dot, '.') && isPunct(third, '*')) {
     return { kind: 'star', qualifier: first.text.toLowerCase() };
   }
-  let expression = tokens;
-  let alias: string | undefined;
-  const last = tokens.at(-1);
-  const beforeLast = tokens.at(-2);
-  if (isName(last) && isKeyword(beforeLast, 'as')) {
-    alias = last.text;
-    expression = tokens.slice(0, -2);
-  } else if (
-    tokens.length > 1 &&
-    isName(last) &&
-    !isPunct(beforeLast, '.') &&
-    (isName(beforeLast) || isPunct(beforeLast, ')') || beforeLast?.kind === 'literal' || isKeyword(beforeLast, 'end'))
-  ) {
-    alias = last.text;
-    expression = tokens.slice(0, -1);
-  }
+  const { expression, alias } = aliased(tokens);
   const refs = columnRefs(expression);
   const subqueries = expressionSubqueries(expression);
   if (isUnfollowed(subqueries)) return subqueries;
@@ -401,7 +412,10 @@ function castOperand(tokens: readonly Token[]): Token[] | undefined {
   return parts.length === 2 ? parts[0] : undefined;
 }
 
-type FromLineage = Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries' | 'grouping'>;
+type FromLineage = Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries'> & {
+  /** GROUP BY's terms, read against the select list (`GROUP BY 1`). */
+  groupingTerms: Token[][];
+};
 
 /**
  * Reads `FROM a x, (SELECT ...) b JOIN c AS y ON ... WHERE ...`: the tables and subqueries by
@@ -490,11 +504,30 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     subqueries,
     conditions: columnRefs(conditionTokens),
     conditionSubqueries: [...conditionSubqueries.values()],
-    grouping: splitTopLevel(groupingTokens.slice(1), (token) => isPunct(token, ','))
-      .filter(isColumn)
-      .flatMap(columnRefs),
+    groupingTerms: splitTopLevel(groupingTokens.slice(1), (token) => isPunct(token, ',')),
   };
 }
+
+/**
+ * The plain columns GROUP BY names: itself, by a select item's 1-based position (`GROUP BY 1`),
+ * or by a select item's alias (see `GroupedColumn`).
+ */
+function groupedColumns(terms: readonly Token[][], items: readonly Token[][]): GroupedColumn[] {
+  return terms.flatMap((term): GroupedColumn[] => {
+    const [only] = term;
+    if (term.length === 1 && only?.kind === 'literal' && only.number !== undefined) {
+      const { expression } = aliased(items[Number(only.number) - 1] ?? []);
+      return isColumn(expression) ? columnRefs(expression) : [];
+    }
+    if (!isColumn(term)) return [];
+    const [named] = columnRefs(term) as [ColumnRef];
+    const item = term.length === 1 ? items.map(aliased).find(({ alias }) => sameAlias(alias, named.column)) : undefined;
+    const [selected] = item && isColumn(item.expression) ? columnRefs(item.expression) : [];
+    return [selected ? { ...named, selected } : named];
+  });
+}
+
+const sameAlias = (alias: string | undefined, column: string) => alias?.toLowerCase() === column;
 
 /** The index of the token that closes the nesting (parenthesis or CASE) opened at `openAt`; the last token if none does. */
 function nestingEnd(tokens: readonly Token[], openAt: number): number {
@@ -525,12 +558,14 @@ function readSelect(tokens: readonly Token[]): SelectLineage | Unfollowed {
   const from = readFrom(tokens.slice(fromAt + 1));
   if (isUnfollowed(from)) return from;
   const outputs: SelectOutput[] = [];
-  for (const item of splitTopLevel(tokens.slice(start, fromAt), (token) => isPunct(token, ','))) {
+  const items = splitTopLevel(tokens.slice(start, fromAt), (token) => isPunct(token, ','));
+  for (const item of items) {
     const output = readOutput(item);
     if (isUnfollowed(output)) return output;
     outputs.push(output);
   }
-  return { ...from, outputs };
+  const { groupingTerms, ...read } = from;
+  return { ...read, outputs, grouping: groupedColumns(groupingTerms, items) };
 }
 
 /** `WITH name [(columns)] AS (query), ...`: the named queries, and where the statement after them starts. */

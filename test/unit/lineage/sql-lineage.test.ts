@@ -47,6 +47,17 @@ describe('reading a transformation’s SQL', () => {
     ]);
   });
 
+  it('reads a GROUP BY term by its position in the select list, and a bare name also as a select item’s alias', () => {
+    const patientId = { qualifier: 'p', column: 'patient_id' };
+    expect(
+      theSelect('SELECT p.patient_id AS id, SUM(p.nhs_number) AS total FROM patients p GROUP BY 1').grouping,
+    ).toEqual([patientId]);
+    expect(theSelect('SELECT p.patient_id, SUM(p.nhs_number) FROM patients p GROUP BY 2, 3').grouping).toEqual([]);
+    expect(theSelect('SELECT p.patient_id AS id, SUM(p.nhs_number) FROM patients p GROUP BY id').grouping).toEqual([
+      { column: 'id', selected: patientId },
+    ]);
+  });
+
   it('keeps the columns that only pick rows (WHERE, JOIN … USING, GROUP BY, HAVING) out of every output value', () => {
     const filtered = theSelect("SELECT id, total FROM orders WHERE email LIKE '%@x.com'");
     expect(filtered.outputs.map((output) => (output.kind === 'value' ? output.refs : []))).toEqual([

@@ -1100,7 +1100,7 @@ describe('rule details', () => {
     expect(dropping.filter(republishes)).toEqual([]);
   });
 
-  it('counts an aggregate of a classified field as republished where each group is one row of its table (GROUP BY its primary key)', () => {
+  it('counts an aggregate of a classified field as republished where each group is one row of its table (GROUP BY its primary key, by name, position or alias)', () => {
     const republishes = (sql: string) =>
       findingsOf(
         'pii-propagation',
@@ -1113,11 +1113,15 @@ describe('rule details', () => {
       'SELECT c.country, SUM(c.email) AS contact FROM customers c GROUP BY c.customer_id',
       'SELECT country, AVG(email) AS contact FROM customers GROUP BY country, customer_id',
       'SELECT c.country, TOTAL(c.email) + 0 AS contact FROM customers c JOIN customers d ON d.country = c.country GROUP BY c.customer_id',
+      'SELECT customer_id, SUM(email) AS contact FROM customers GROUP BY 1',
+      'SELECT c.customer_id AS id, AVG(c.email) AS contact FROM customers c GROUP BY id',
     ];
     const manyRowGroups = [
       'SELECT country, SUM(email) AS contact FROM customers GROUP BY country',
       'SELECT d.country, AVG(c.email) AS contact FROM customers c JOIN customers d ON d.country = c.country GROUP BY d.customer_id',
       'SELECT c.country, COUNT(c.email) AS contact FROM customers c GROUP BY c.customer_id',
+      'SELECT country, customer_id, SUM(email) AS contact FROM customers GROUP BY 1',
+      'SELECT c.customer_id AS country, SUM(c.email) AS contact FROM customers c GROUP BY country',
     ];
     expect(oneRowGroups.filter((sql) => !republishes(sql))).toEqual([]);
     expect(manyRowGroups.filter(republishes)).toEqual([]);

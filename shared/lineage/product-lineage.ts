@@ -6,7 +6,7 @@ import { Memo } from './memo';
 import { contractOf, type MeshGraph } from './mesh-graph';
 import { nodeVersions } from './node-versions';
 import { sourceDataset } from './source-dataset';
-import { type ColumnRef, type QueryLineage, type SelectLineage, sqlLineageOf } from './sql-lineage';
+import { type ColumnRef, type GroupedColumn, type QueryLineage, type SelectLineage, sqlLineageOf } from './sql-lineage';
 
 /** Where a column's values come from, as fields of the product's input ports. */
 export interface ColumnLineage {
@@ -381,8 +381,11 @@ function selectResult(
       const [value] = resultOf(subquery).columns;
       if (value) copies.addAll(value.column.copies);
     }
-    for (const ref of output.aggregated ?? []) {
-      if (isGroupedByKey(select, read, ref)) for (const column of resolve(ref)) copies.addAll(column.copies);
+    for (const { column: ref, window } of output.aggregated ?? []) {
+      const isOneRowPerGroup = window
+        ? window.isCurrentRowOnly || coversKey(select, read, ref, window.partition)
+        : coversKey(select, read, ref, select.grouping);
+      if (isOneRowPerGroup) for (const column of resolve(ref)) copies.addAll(column.copies);
     }
     named.addAll(sources);
     const name = output.name ?? '';
@@ -403,15 +406,21 @@ function selectResult(
 }
 
 /**
- * Whether the select groups by the primary key of the table `ref` names, so that within a group
- * `ref` has one value (each group one row of that table, however many rows a join adds).
+ * Whether `grouping` (a GROUP BY, or a window's PARTITION BY) names the primary key of the table
+ * `ref` names, so that within a group `ref` has one value (each group one row of that table,
+ * however many rows a join adds).
  */
-function isGroupedByKey(select: SelectLineage, read: ReadonlyMap<string, TableLineage>, ref: ColumnRef): boolean {
+function coversKey(
+  select: SelectLineage,
+  read: ReadonlyMap<string, TableLineage>,
+  ref: ColumnRef,
+  grouping: readonly GroupedColumn[],
+): boolean {
   const alias = aliasOf(select, read, ref);
   const key = alias === undefined ? undefined : read.get(alias)?.primaryKey;
   if (!key || key.length === 0) return false;
   return key.every((column) =>
-    select.grouping.some((grouped) => {
+    grouping.some((grouped) => {
       const groupedAlias = aliasOf(select, read, grouped);
       // A name no table read has is the select item's alias (SQLite reads a table's column first).
       const named = groupedAlias === undefined && grouped.selected ? grouped.selected : grouped;

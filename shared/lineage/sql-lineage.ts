@@ -36,9 +36,24 @@ export type SelectOutput =
       /** Those of them whose one column's value it keeps (`(SELECT o.email FROM owners o WHERE ...)`). */
       copiedSubqueries?: QueryLineage[];
       /** Columns an aggregate sums or averages (`SUM(x)`): it keeps their values where each group is one row of their table. */
-      aggregated?: ColumnRef[];
+      aggregated?: AggregatedColumn[];
     }
   | { kind: 'star'; qualifier?: string };
+
+/** A column an aggregate sums or averages; `window` when the aggregate is a window function's (`OVER (...)`). */
+export interface AggregatedColumn {
+  column: ColumnRef;
+  window?: AggregateWindow;
+}
+
+/**
+ * The rows a window aggregate runs over: a partition, by its plain columns (none for a named
+ * window), or only the current row (`ROWS BETWEEN CURRENT ROW AND CURRENT ROW`).
+ */
+export interface AggregateWindow {
+  partition: ColumnRef[];
+  isCurrentRowOnly: boolean;
+}
 
 /**
  * A column GROUP BY names; `selected` is the select item's column when the name is also that
@@ -272,7 +287,7 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
 }
 
 /** A value an expression keeps: a column's, or the one column's of a subquery (`(SELECT o.email FROM ...)`). */
-type KeptValue = { column: ColumnRef } | { subquery: QueryLineage } | { aggregated: ColumnRef };
+type KeptValue = { column: ColumnRef } | { subquery: QueryLineage } | { aggregated: AggregatedColumn };
 
 /** Aggregates whose result, over a group of one row, is that row's value (MIN and MAX keep it over any group). */
 const ONE_ROW_KEEPING_AGGREGATES = new Set(['sum', 'total', 'avg']);
@@ -296,16 +311,46 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
   if (subquery) return [{ subquery }];
   const inner = castOperand(tokens) ?? parenthesized(tokens) ?? uncollated(tokens) ?? signed(tokens);
   if (inner) return keptIn(inner);
-  const aggregate = functionCall(tokens);
+  const [called = tokens, over] = splitTopLevel(tokens, (token) => isKeyword(token, 'over'));
+  const aggregate = functionCall(called);
   if (aggregate && ONE_ROW_KEEPING_AGGREGATES.has(aggregate.name)) {
+    const window = over && aggregateWindow(over);
     return keptIn(aggregate.args[0] ?? []).flatMap((value) =>
-      'column' in value ? [{ aggregated: value.column }] : [],
+      'column' in value ? [{ aggregated: { column: value.column, ...(window && { window }) } }] : [],
     );
   }
   const call = functionCall(withoutWindow(tokens));
   if (call) return keptArguments(call.name, call.args).flatMap(keptIn);
   if (isKeyword(tokens[0], 'case') && isKeyword(tokens.at(-1), 'end')) return caseResults(tokens).flatMap(keptIn);
   return [];
+}
+
+const WINDOW_CLAUSES = new Set(['partition', 'order', 'rows', 'range', 'groups', 'exclude']);
+
+/** The window after OVER: `(PARTITION BY a, b ORDER BY c ROWS ...)`; a named window (`OVER w`) tells no partition. */
+function aggregateWindow(tokens: readonly Token[]): AggregateWindow {
+  const clauses = new Map<string, Token[]>();
+  if (isPunct(tokens[0], '(') && closingParen(tokens, 0) === tokens.length - 1) {
+    let clause: Token[] = [];
+    let depth = 0;
+    for (const token of tokens.slice(1, -1)) {
+      const word = token.kind === 'word' && !token.quoted ? token.text.toLowerCase() : '';
+      if (depth === 0 && WINDOW_CLAUSES.has(word)) {
+        clause = [];
+        clauses.set(word, clause);
+      } else clause.push(token);
+      depth += nesting(token);
+    }
+  }
+  const [, ...partitionTerms] = clauses.get('partition') ?? [];
+  const frame = (clauses.get('rows') ?? []).map((token) => (token.kind === 'word' ? token.text.toLowerCase() : ''));
+  return {
+    partition: splitTopLevel(partitionTerms, (token) => isPunct(token, ','))
+      .filter(isColumn)
+      .flatMap(columnRefs),
+    // In ROWS (not RANGE or GROUPS, which take the row's peers too) the current row is that row alone.
+    isCurrentRowOnly: ['current row', 'between current row and current row'].includes(frame.join(' ')),
+  };
 }
 
 /** A call without its `FILTER (WHERE ...)` and `OVER (...)`, which pick the rows, not the value. */

@@ -29,7 +29,7 @@ describe('reading a transformation’s SQL', () => {
         name: 'lifetime_value',
         refs: [{ qualifier: 'o', column: 'total' }],
         copies: [],
-        aggregated: [{ qualifier: 'o', column: 'total' }],
+        aggregated: [{ column: { qualifier: 'o', column: 'total' } }],
       },
       {
         kind: 'value',
@@ -55,6 +55,30 @@ describe('reading a transformation’s SQL', () => {
     expect(theSelect('SELECT p.patient_id, SUM(p.nhs_number) FROM patients p GROUP BY 2, 3').grouping).toEqual([]);
     expect(theSelect('SELECT p.patient_id AS id, SUM(p.nhs_number) FROM patients p GROUP BY id').grouping).toEqual([
       { column: 'id', selected: patientId },
+    ]);
+  });
+
+  it('reads the window a sum or average runs over: its partition’s columns, or a frame of the current row alone', () => {
+    const windows = (sql: string) =>
+      theSelect(sql).outputs.flatMap((output) =>
+        output.kind === 'value' ? (output.aggregated ?? []).map(({ window }) => window) : [],
+      );
+    const patientId = { qualifier: 'p', column: 'patient_id' };
+    expect(
+      windows(
+        `SELECT SUM(p.nhs_number) OVER (PARTITION BY p.patient_id, lower(p.name)) AS a,
+           TOTAL(p.nhs_number) OVER (PARTITION BY p.patient_id ORDER BY p.updated_at ROWS BETWEEN CURRENT ROW AND CURRENT ROW) AS b,
+           AVG(p.nhs_number) OVER (ORDER BY p.updated_at RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS c,
+           SUM(p.nhs_number) OVER w AS d,
+           AVG(p.nhs_number) AS e
+         FROM patients p WINDOW w AS (PARTITION BY p.patient_id)`,
+      ),
+    ).toEqual([
+      { partition: [patientId], isCurrentRowOnly: false },
+      { partition: [patientId], isCurrentRowOnly: true },
+      { partition: [], isCurrentRowOnly: false },
+      { partition: [], isCurrentRowOnly: false },
+      undefined,
     ]);
   });
 

@@ -13,6 +13,7 @@ import type { PathSegment } from './path-problem';
 import { declaredLength, physicalSizeChange } from './physical-type-size';
 import { isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
+import { thresholdMove } from './quality-threshold';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 import { incomparableDurations, slaWeakening, unrankableDuration } from './sla-weakening';
 
@@ -70,6 +71,7 @@ const NON_BREAKING_KINDS = [
   'history-added',
   'contract-changed',
   'documentation-changed',
+  'quality-tightened',
 ] as const;
 
 export type ChangeKind = (typeof BREAKING_KINDS)[number] | (typeof NON_BREAKING_KINDS)[number];
@@ -319,11 +321,18 @@ function rulePartChanges(
 ): ContractChange[] {
   const alike = pairEntries(previous, next, (was, is) => isDeepEqual(was.check, is.check));
   const relabelled = pairEntries(alike.removed, alike.added, (was, is) => was.label === is.label);
-  const onRule = (rule: QualityRuleParts, what: string) =>
-    attributeChange('quality-changed', subject, ['quality'], `quality rule '${rule.label}'${what}`);
+  const onRule = (rule: QualityRuleParts, what: string, kind: ChangeKind = 'quality-changed') =>
+    attributeChange(kind, subject, ['quality'], `quality rule '${rule.label}'${what}`);
+  const checkChanges = (was: QualityRuleParts, is: QualityRuleParts) => {
+    const moved = thresholdMove(was.check, is.check);
+    if (!moved) return valueChanges(was.check, is.check).map((what) => onRule(was, `: ${what}`));
+    const { operator, direction } = moved;
+    const what = `: ${operator} ${direction} from ${shown(was.check[operator])} to ${shown(is.check[operator])}`;
+    return [onRule(was, what, direction === 'tightened' ? 'quality-tightened' : 'quality-changed')];
+  };
   return [
     ...[...alike.pairs, ...relabelled.pairs].flatMap(([was, is]) => [
-      ...valueChanges(was.check, is.check).map((what) => onRule(was, `: ${what}`)),
+      ...checkChanges(was, is),
       ...ruleDocumentationChanges(was, is, subject),
     ]),
     ...relabelled.removed.map((rule) => onRule(rule, ' removed')),

@@ -887,6 +887,59 @@ describe('breaking changes in quality rules', () => {
   });
 
   it.each([
+    ['mustBeLessThan: 5', 'mustBeLessThan: 1', 'quality-tightened', false, 'mustBeLessThan tightened from 5 to 1'],
+    ['mustBeLessThan: 1', 'mustBeLessThan: 5', 'quality-changed', true, 'mustBeLessThan loosened from 1 to 5'],
+    [
+      'mustBeGreaterThan: 10',
+      'mustBeGreaterThan: 100',
+      'quality-tightened',
+      false,
+      'mustBeGreaterThan tightened from 10 to 100',
+    ],
+    [
+      'mustBeLessOrEqualTo: 3',
+      'mustBeLessOrEqualTo: 4',
+      'quality-changed',
+      true,
+      'mustBeLessOrEqualTo loosened from 3 to 4',
+    ],
+    [
+      'mustBeBetween: [1, 10]',
+      'mustBeBetween: [2, 9]',
+      'quality-tightened',
+      false,
+      'mustBeBetween tightened from [1,10] to [2,9]',
+    ],
+    [
+      'mustBeBetween: [1, 10]',
+      'mustBeBetween: [0, 5]',
+      'quality-changed',
+      true,
+      'mustBeBetween loosened from [1,10] to [0,5]',
+    ],
+    ['mustBe: 0', 'mustBe: 1', 'quality-changed', true, 'mustBe changed from 0 to 1'],
+  ] as const)(
+    'ranks a rule’s threshold moved under the same operator, %s to %s, as %s',
+    (was, is, kind, isBreaking, message) => {
+      const from = imported(anOdcsText(rule(was)));
+      expect(
+        compareContracts(from, nextVersionOf(rule(is))).changes.map((change) => [
+          change.kind,
+          change.isBreaking,
+          change.message,
+        ]),
+      ).toEqual([[kind, isBreaking, `quality rule 'nullValues': ${message}`]]);
+    },
+  );
+
+  it('keeps a stricter threshold breaking when the rule’s operator or what it measures changes too', () => {
+    const from = imported(anOdcsText(rule('mustBeLessThan: 5')));
+    const changesTo = (body: string) => compareContracts(from, nextVersionOf(rule(body)));
+    expect(changesTo('mustBeLessOrEqualTo: 1')).toMatchObject({ isBreaking: true });
+    expect(changesTo('mustBeLessThan: 1\n            unit: percent')).toMatchObject({ isBreaking: true });
+  });
+
+  it.each([
     ['a description', 'description: Every order has an id.', "description set to 'Every order has an id.'"],
     ['a name', 'name: ids present', "name set to 'ids present'"],
     ['a dimension', 'dimension: completeness', "dimension set to 'completeness'"],

@@ -43,6 +43,8 @@ export interface PropertyFacts {
   physicalType?: string;
   description?: string;
   enum?: EnumValue[];
+  /** As a SQL column's comment may say it, the way the app's SQL export writes it. */
+  classification?: string;
   /** ODCS fields the model does not hold: `items`, nested `properties`, `map`, `logicalTypeOptions`. */
   extensions?: Record<string, unknown>;
 }
@@ -57,6 +59,7 @@ export function importedProperty(name: string, logicalType: LogicalType, facts: 
     ...(facts.primaryKeyPosition !== undefined && { primaryKeyPosition: facts.primaryKeyPosition }),
     ...(facts.physicalType !== undefined && { physicalType: facts.physicalType }),
     ...(facts.description !== undefined && facts.description !== '' && { description: facts.description }),
+    ...(facts.classification !== undefined && { classification: facts.classification }),
     ...(facts.enum !== undefined && facts.enum.length > 0 && { enum: facts.enum }),
     ...(facts.extensions !== undefined && Object.keys(facts.extensions).length > 0 && { extensions: facts.extensions }),
   };

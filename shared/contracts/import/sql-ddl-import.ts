@@ -2,6 +2,7 @@ import mysql from 'node-sql-parser/build/mysql.js';
 import postgresql from 'node-sql-parser/build/postgresql.js';
 import transactsql from 'node-sql-parser/build/transactsql.js';
 import type { ContractProperty, EnumValue, SchemaObject } from '../../model/contract';
+import { readColumnComment } from '../column-comment';
 import { declaredLength } from '../physical-type-size';
 import {
   allowedValues,
@@ -465,7 +466,7 @@ function tableObject(
       primaryKey: keyPosition !== -1,
       ...(keyPosition !== -1 && { primaryKeyPosition: keyPosition + 1 }),
       ...(arrayDepth > 0 ? { physicalType: facts.physicalType } : facts),
-      description: commentOn(property) ?? columnComment(column, context.ddl.hasBackslashEscapes),
+      ...readColumnComment(commentOn(property) ?? columnComment(column, context.ddl.hasBackslashEscapes)),
       extensions: {
         ...(arrayDepth === 0 && options && { logicalTypeOptions: options }),
         ...(items && { items }),

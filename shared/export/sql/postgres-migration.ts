@@ -1,4 +1,5 @@
 import { compareContracts, guessObjectRenames, guessRenames } from '../../contracts/breaking-changes';
+import { columnCommentText } from '../../contracts/column-comment';
 import { historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
 import { columnNameOf } from '../../contracts/physical-names';
 import type { Contract, ContractProperty } from '../../model/contract';
@@ -14,7 +15,6 @@ import {
   checkedProperties,
   checkName,
   columnCommentStatement,
-  columnCommentText,
   columnDefinition,
   createTableStatements,
   currentIndexName,

@@ -1,3 +1,4 @@
+import { columnCommentText } from '../../contracts/column-comment';
 import { historyColumnClashes, historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
 import { columnNameOf, tableNameOf } from '../../contracts/physical-names';
 import { primaryKeyOf } from '../../contracts/primary-key';
@@ -243,12 +244,6 @@ $$;`;
 }
 
 /** What a column's comment says: its description, then its classification, so those who query the table see both. */
-export function columnCommentText({ description, classification }: ContractProperty): string | undefined {
-  const classified = classification ? `classification: ${classification}` : undefined;
-  if (description && classified) return `${description} (${classified})`;
-  return description || classified;
-}
-
 export function columnCommentStatement(target: string, property: ContractProperty): string {
   const text = columnCommentText(property);
   return `COMMENT ON COLUMN ${target}.${ident(columnNameOf(property))} IS ${text ? literal(text) : 'NULL'};`;

@@ -29,7 +29,14 @@ export const ValueGeneratorSchema = z.discriminatedUnion('kind', [
     kind: z.literal('fake'),
     what: z.enum(['fullName', 'email', 'street', 'city', 'country', 'phone', 'word', 'sentence']),
   }),
-  z.strictObject({ kind: z.literal('now') }),
+  /** The tick's time, or (`laterByMinutes`) a random number of minutes in the range after it: a booking's end after its start. */
+  z.strictObject({
+    kind: z.literal('now'),
+    laterByMinutes: z
+      .strictObject({ min: z.number().int().min(0), max: z.number().int() })
+      .superRefine(minNotAboveMax)
+      .optional(),
+  }),
   z.strictObject({ kind: z.literal('reference'), table: z.string().min(1), column: z.string().min(1) }),
 ]);
 export type ValueGenerator = z.infer<typeof ValueGeneratorSchema>;

@@ -67,7 +67,35 @@ function tableData(mesh: Mesh, system: OperationalSystem, table: SystemTable): T
       return generator ? [[column.name, generator]] : [];
     }),
   );
-  return { systemId: system.id, table: table.name, initialRows: INITIAL_ROWS, generators };
+  return { systemId: system.id, table: table.name, initialRows: INITIAL_ROWS, generators: withLaterTimes(generators) };
+}
+
+/** Name parts of a time that comes first (`starts_at`) or last (`ends_at`) in a row. */
+const FIRST_TIME_WORDS = new Set(['start', 'starts', 'begin', 'begins', 'from', 'opens', 'created']);
+const LAST_TIME_WORDS = new Set(['end', 'ends', 'to', 'until', 'closes', 'finish', 'finishes', 'updated']);
+
+/**
+ * A row's times at `now` all read the same instant (a booking ending when it starts): the first
+ * (by name, `starts_at` before `ends_at`, else in column order) stays the tick's time, each later
+ * one comes a random while after the one before it.
+ */
+function withLaterTimes(generators: Record<string, ValueGenerator>): Record<string, ValueGenerator> {
+  const times = Object.keys(generators)
+    .filter((name) => generators[name]?.kind === 'now')
+    .sort((a, b) => timeOrder(a) - timeOrder(b));
+  const later = times
+    .slice(1)
+    .map((name, index) => [
+      name,
+      { kind: 'now', laterByMinutes: { min: 30 + 120 * index, max: 120 * (index + 1) } } satisfies ValueGenerator,
+    ]);
+  return { ...generators, ...Object.fromEntries(later) };
+}
+
+function timeOrder(columnName: string): number {
+  const words = columnName.toLowerCase().split(/[^a-z]+/);
+  if (words.some((word) => FIRST_TIME_WORDS.has(word))) return 0;
+  return words.some((word) => LAST_TIME_WORDS.has(word)) ? 2 : 1;
 }
 
 /**

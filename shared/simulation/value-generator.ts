@@ -51,8 +51,14 @@ export function columnValue(
     }
     case 'fake':
       return () => fakeValue(generator.what, random, person);
-    case 'now':
-      return column.type === 'date' ? (context) => context.now.slice(0, 10) : (context) => context.now;
+    case 'now': {
+      const later = generator.laterByMinutes;
+      const time = later
+        ? (context: GenerationContext) =>
+            new Date(Date.parse(context.now) + random.integer(later.min, later.max) * 60_000).toISOString()
+        : (context: GenerationContext) => context.now;
+      return column.type === 'date' ? (context) => time(context).slice(0, 10) : time;
+    }
     case 'reference':
       return (context) => {
         const value = context.sampleReference(generator.table, generator.column);

@@ -14,6 +14,9 @@ describe('a generator’s range and stages', () => {
     expect(problemsOf({ kind: 'decimal', min: 500, max: 10, scale: 2 })).toEqual([
       { path: ['min'], message: 'min (500) is above max (10)' },
     ]);
+    expect(problemsOf({ kind: 'now', laterByMinutes: { min: 90, max: 30 } })).toEqual([
+      { path: ['laterByMinutes', 'min'], message: 'min (90) is above max (30)' },
+    ]);
   });
 
   it('refuses a lifecycle of one stage, which never moves, at its stages', () => {

@@ -107,6 +107,30 @@ describe('a starter scenario generated from the design', () => {
     simulation.dispose();
   });
 
+  it('gives a table’s later timestamps a time after its first, so a booking ends after it starts', async () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('booking-service')
+          .withTable('bookings', { id: 'integer', ends_at: 'timestamp', starts_at: 'timestamp', lane: 'integer' })
+          .withCdcTopic('bookings-cdc', 'bookings'),
+      )
+      .build();
+    const scenario = starterScenario(mesh);
+    expect(checkScenario(mesh, scenario, 'scenarios[0]')).toEqual([]);
+    expect(scenario.data[0]?.generators).toMatchObject({
+      starts_at: { kind: 'now' },
+      ends_at: { kind: 'now', laterByMinutes: { min: 30, max: 120 } },
+    });
+    expect(scenario.data[0]?.generators.starts_at).not.toHaveProperty('laterByMinutes');
+
+    const simulation = await simulate(mesh, scenario);
+    simulation.step(3);
+    const rows = rowsOf(simulation, 'booking-service', 'SELECT starts_at, ends_at FROM bookings');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(String(row.ends_at) > String(row.starts_at)).toBe(true);
+    simulation.dispose();
+  });
+
   it('draws numbers within the bounds the contracts set, so its rows keep them', async () => {
     const mesh = aMesh()
       .with(

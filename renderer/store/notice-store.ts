@@ -19,6 +19,8 @@ export interface Notice {
    * another replaces them.
    */
   isMomentary?: boolean;
+  /** For a notice of what an edit did (or Undo or Redo): the design as it left it. The next other edit takes the notice away. */
+  editedDesign?: Mesh;
 }
 
 export interface NoticeAction {
@@ -85,6 +87,16 @@ useDocumentStore.subscribe((state, previous) => {
   if (state.mesh !== previous.mesh || state.isReadOnly !== previous.isReadOnly) dismissMomentary();
 });
 
+// What an edit did stops being news at the next edit (whose undo it would no longer name), except
+// typing that joins that very step: the notice follows it.
+useDocumentStore.subscribe((state, previous) => {
+  const shown = useNoticeStore.getState().notice;
+  if (!shown?.editedDesign || !state.mesh || state.mesh === shown.editedDesign || state.mesh === previous.mesh) return;
+  const isSameStep = state.past === previous.past && !state.gestureStart && previous.mesh === shown.editedDesign;
+  if (isSameStep) useNoticeStore.setState({ notice: { ...shown, editedDesign: state.mesh } });
+  else useNoticeStore.getState().dismiss();
+});
+
 useSelectionStore.subscribe((state, previous) => {
   if (!isSameSelection(state, previous)) dismissMomentary();
 });
@@ -126,11 +138,14 @@ useDocumentStore.subscribe((state, previous) => {
   const isRedo = previous.future[0] === mesh && state.past.at(-1) === previous.mesh;
   if (isUndo) {
     const text = toldEdits.get(previous.mesh)?.text ?? describeChange(mesh, previous.mesh);
-    useNoticeStore.getState().show({ tone: 'info', text: `Undone: ${text}` });
+    useNoticeStore.getState().show({ tone: 'info', text: `Undone: ${text}`, editedDesign: mesh });
   } else if (isRedo) {
     const told = toldEdits.get(mesh);
     if (told) announceEdit(told.text, told.describe);
-    else useNoticeStore.getState().show({ tone: 'info', text: `Redone: ${describeChange(previous.mesh, mesh)}` });
+    else
+      useNoticeStore
+        .getState()
+        .show({ tone: 'info', text: `Redone: ${describeChange(previous.mesh, mesh)}`, editedDesign: mesh });
   }
 });
 
@@ -141,7 +156,9 @@ useDocumentStore.subscribe((state, previous) => {
  */
 export function announceEdit(text: string, describe?: DescribeEdit): void {
   const after = currentMesh();
-  useNoticeStore.getState().show({ tone: 'info', text, actions: [undoWhileAsLeft(after)] });
+  useNoticeStore
+    .getState()
+    .show({ tone: 'info', text, actions: [undoWhileAsLeft(after)], ...(after && { editedDesign: after }) });
   if (after) toldEdits.set(after, { text, ...(describe && { describe }) });
 }
 
@@ -163,7 +180,7 @@ useDocumentStore.subscribe((state, previous) => {
   const text = told.describe(state.mesh);
   const shown = useNoticeStore.getState().notice;
   if (shown?.text === told.text) {
-    const updated = { ...shown, text, actions: [undoWhileAsLeft(state.mesh)] };
+    const updated = { ...shown, text, actions: [undoWhileAsLeft(state.mesh)], editedDesign: state.mesh };
     useNoticeStore.setState(({ history }) => ({
       notice: updated,
       history: history.map((listed) => (listed.id === updated.id ? updated : listed)),

@@ -82,6 +82,44 @@ describe('the notice of an edit', () => {
   });
 });
 
+describe('the notice of an edit, after a later edit (the QA’s pools: a link’s notice naming a renamed topic)', () => {
+  const rename = (name: string, coalesceKey?: string) =>
+    useDocumentStore.getState().change((mesh) => ({ ...mesh, name }), coalesceKey ? { coalesceKey } : {});
+
+  beforeEach(() => {
+    openDocument(aMesh().build());
+    rename('Linked');
+    announceEdit('Linked booking-service · booking_service.public.items to Lane Bookings · input');
+  });
+
+  it('goes at the next edit, and stays listed', () => {
+    rename('Table renamed');
+    expect(notices().notice).toBeNull();
+    expect(notices().history[0]?.text).toContain('Linked booking-service');
+  });
+
+  it('goes at an edit made in a gesture (a drag)', () => {
+    useDocumentStore.getState().beginGesture();
+    rename('Dragged');
+    useDocumentStore.getState().endGesture();
+    expect(notices().notice).toBeNull();
+  });
+
+  it('stays while typing joins the step it tells of', () => {
+    useDocumentStore.getState().continueLastStep('name');
+    rename('Linked 2', 'name');
+    rename('Linked 23', 'name');
+    expect(notices().notice?.text).toContain('Linked booking-service');
+  });
+
+  it('gives way at the next edit after Undo told of it too', () => {
+    useDocumentStore.getState().undo();
+    expect(notices().notice?.text).toContain('Undone: Linked booking-service');
+    rename('Another');
+    expect(notices().notice).toBeNull();
+  });
+});
+
 describe('undoing and redoing an edit no notice told of (the QA’s zoo: New scenario after a paste)', () => {
   beforeEach(() => {
     openDocument(aMesh().build());

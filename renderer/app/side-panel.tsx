@@ -1,7 +1,8 @@
-import { type ComponentType, useEffect } from 'react';
+import { type ComponentType, type KeyboardEvent, useEffect } from 'react';
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { ImpactPanel } from '../governance/impact-panel';
 import { ProblemsPanel } from '../governance/problems-panel';
+import { leaveInspectorFieldOnEscape } from '../inspector/fields/leave-field';
 import { Inspector } from '../inspector/inspector';
 import { usePreferencesStore } from '../store/preferences-store';
 import { type SidePanelTab as TabId, useUiStore } from '../store/ui-store';
@@ -12,6 +13,7 @@ interface SidePanelTab {
   id: TabId;
   title: string;
   Content: ComponentType;
+  onKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
 }
 
 function ContractTab() {
@@ -20,7 +22,7 @@ function ContractTab() {
 }
 
 const TABS: readonly SidePanelTab[] = [
-  { id: 'inspector', title: 'Inspector', Content: Inspector },
+  { id: 'inspector', title: 'Inspector', Content: Inspector, onKeyDown: leaveInspectorFieldOnEscape },
   { id: 'problems', title: 'Problems', Content: ProblemsPanel },
   { id: 'impact', title: 'Impact', Content: ImpactPanel },
 ];
@@ -64,6 +66,7 @@ export function SidePanel() {
           role="tabpanel"
           id={`tabpanel-${active.id}`}
           aria-labelledby={`tab-${active.id}`}
+          onKeyDown={active.onKeyDown}
         >
           <active.Content />
         </div>

@@ -20,6 +20,11 @@ export function focusedNodeId(): string | undefined {
   return (focused as HTMLElement).dataset.id;
 }
 
+/** Puts the focus on the canvas itself, where its keys (D, P, S…) work, when no element of it is selected. */
+export function focusCanvas(): void {
+  document.querySelector<HTMLElement>('.mesh-canvas')?.focus({ preventScroll: true });
+}
+
 /** Moves the focus to a node, so the focus ring and the arrow keys' highlight stay on the same node. */
 export function focusNode(nodeId: string): void {
   nodeElement(nodeId)?.focus({ preventScroll: true });

@@ -318,6 +318,8 @@ function MeshFlow() {
       ref={wrapper}
       className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isOverview ? ' mesh-canvas--overview' : ''}${hasBlockOverview(flowNodeCount) ? ' mesh-canvas--blocks' : ''}${lineageFocus ? ' mesh-canvas--focused' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}${captureTheme ? ' mesh-canvas--capturing' : ''}`}
       data-testid="canvas"
+      // Focusable from code only: Escape in the inspector gives the focus back here when nothing is selected.
+      tabIndex={-1}
       data-overview={isOverview}
       onPointerDownCapture={capturePointer}
       onMouseDownCapture={preventTextSelection}

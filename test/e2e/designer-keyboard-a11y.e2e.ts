@@ -8,9 +8,11 @@ import {
   domainNode,
   focusedField,
   nameIt,
+  nameOnceFocused,
   newBlankDesign,
   openByChooser,
   productNode,
+  systemNode,
 } from './designer-driver';
 
 /** Orders in Sales feeds Revenue in Analytics: two products, one link, side by side. */
@@ -394,6 +396,24 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('p');
     await nameIt(page, 'Battery Returns');
     await expect.poll(() => focused(page)).toBe('hazardous-waste-battery-returns');
+  });
+
+  it('gives the focus back to the selected node on Escape in any inspector field, so the next key adds (the QA’s pools)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameOnceFocused(page, 'domain-inspector', 'Leisure');
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await focusedField(page))?.inspector).toBe('system-inspector');
+    await page.keyboard.type('booking-service');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('leisure-booking-service');
+    expect(await systemNode(page, 'booking-service').count()).toBe(1);
+    await page.keyboard.press('p');
+    await nameOnceFocused(page, 'product-inspector', 'Lane Bookings');
+    await expect.poll(() => productNode(page, 'Lane Bookings').count()).toBe(1);
   });
 
   it('types into a new element’s name what was typed before its field took the focus', async () => {

@@ -96,9 +96,9 @@ export function NameField({
         }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
+            // The inspector then leaves the field, as it does on Escape in any of its fields.
             isCancelling.current = true;
             cancel();
-            leaveFieldForCanvas(event.currentTarget);
           } else if ((event.key === 'Enter' || event.key === 'Tab') && message) {
             // The refusal stays in view, beside the field, until the name is changed or cancelled.
             event.preventDefault();

@@ -19,7 +19,7 @@ import { withLockToggled } from '../../shared/editing/locks';
 import { nodeKindOf } from '../../shared/editing/mesh-index';
 import { notesCarriedWith, withNotesCarried } from '../../shared/editing/notes-on-domains';
 import type { Mesh, NodeLayout } from '../../shared/model';
-import { describeDomainMove } from '../../shared/validation/domain-move-summary';
+import { describeDomainMove, nodesMovedToOtherDomain } from '../../shared/validation/domain-move-summary';
 import { newErrors } from '../../shared/validation/new-findings';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { changeMesh, currentMesh, useDocumentStore } from './document-store';
@@ -76,7 +76,8 @@ export function moveToDomain(nodeIds: NodeIdList, domainId: string): void {
  */
 function announceDomainMove(before: Mesh): void {
   const after = currentMesh();
-  if (!after || after === before) return;
+  // Most drags stay in their domain: the design is validated only for a move that changed one.
+  if (!after || after === before || nodesMovedToOtherDomain(before, after).length === 0) return;
   const { baseline } = useDocumentStore.getState();
   const options = baseline ? { baseline } : {};
   const brought = newErrors(validateMesh(before, options), validateMesh(after, options));

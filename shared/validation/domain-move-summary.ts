@@ -7,11 +7,7 @@ import type { Finding } from './finding';
  * Undefined when nothing changed domain.
  */
 export function describeDomainMove(before: Mesh, after: Mesh, errorsBrought: readonly Finding[]): string | undefined {
-  const domainBefore = new Map([...before.products, ...before.systems].map((node) => [node.id, node.domainId]));
-  const moved = [...after.products, ...after.systems].filter((node) => {
-    const was = domainBefore.get(node.id);
-    return was !== undefined && was !== node.domainId;
-  });
+  const moved = nodesMovedToOtherDomain(before, after);
   const [first] = moved;
   if (!first) return undefined;
   const domainIds = new Set(moved.map((node) => node.domainId));
@@ -42,4 +38,13 @@ function errorsNamed(errors: readonly Finding[]): string {
   if (errors.length === 0) return '';
   const ruleIds = [...new Set(errors.map((error) => error.ruleId))];
   return `${counted(errors.length, 'new error')} (${ruleIds.join(', ')})`;
+}
+
+/** The products and systems of `after` that were in another domain in `before`. */
+export function nodesMovedToOtherDomain(before: Mesh, after: Mesh) {
+  const domainBefore = new Map([...before.products, ...before.systems].map((node) => [node.id, node.domainId]));
+  return [...after.products, ...after.systems].filter((node) => {
+    const was = domainBefore.get(node.id);
+    return was !== undefined && was !== node.domainId;
+  });
 }

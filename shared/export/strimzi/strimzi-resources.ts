@@ -10,7 +10,7 @@ export const MAX_RESOURCE_NAME_LENGTH = 63;
 
 export interface StrimziResource {
   apiVersion: string;
-  kind: 'KafkaTopic' | 'KafkaConnector';
+  kind: 'KafkaTopic' | 'KafkaConnector' | 'KafkaUser';
   metadata: { name: string; labels: Record<string, string> };
   spec: Record<string, unknown>;
 }
@@ -22,6 +22,11 @@ export function strimziResource(
   spec: Record<string, unknown>,
 ): StrimziResource {
   return { apiVersion: STRIMZI_API_VERSION, kind, metadata: { name, labels: { 'strimzi.io/cluster': cluster } }, spec };
+}
+
+/** The topic of a streamed (kafka-topic) output port. */
+export function outputPortTopic(productId: string, portId: string): string {
+  return `${productId}.${portId}`;
 }
 
 const MAX_TOPIC_NAME_LENGTH = 249;

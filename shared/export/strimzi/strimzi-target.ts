@@ -1,5 +1,6 @@
 import { meshGraph } from '../../lineage/mesh-graph';
 import { sourceContract } from '../../lineage/source-contract';
+import { capturedCdcTopics } from '../../model/connector-tombstones';
 import { connectorTopicPrefixes } from '../../model/connector-topics';
 import type { Contract } from '../../model/contract';
 import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
@@ -24,9 +25,12 @@ import {
   schemaHistoryTopic,
   transactionTopic,
 } from './debezium-connector';
+import { kafkaUser, productTopicAccess, READS, type TopicAccess, WRITES } from './kafka-users';
 import {
+  CONNECT_CLUSTER,
   KAFKA_CLUSTER,
   MAX_RESOURCE_NAME_LENGTH,
+  outputPortTopic,
   SECRETS_NAMESPACE,
   type StrimziResource,
   strimziResource,
@@ -37,7 +41,8 @@ import { type GovernedTopic, retentionConfig, unreadRetentionWarnings } from './
 /*
  * Kafka on Kubernetes with Strimzi (kafka.strimzi.io/v1): a KafkaTopic per topic of the
  * operational systems and per streaming (kafka-topic) output port, and a KafkaConnector per
- * system with CDC (see debezium-connector.ts). Topics holding entities are compacted (CDC
+ * system with CDC (see debezium-connector.ts), and a KafkaUser per client of the topics with
+ * the ACLs of what it reads and writes (see kafka-users.ts). Topics holding entities are compacted (CDC
  * topics, entity contracts); topics of events keep the delete policy. A connector writing to a
  * compacted topic skips truncates (see compacted-cdc-topics.ts), and the export warns of each
  * scenario truncate the simulation sends that it skips. Where a scenario turns transaction
@@ -53,7 +58,7 @@ export const strimziTarget = defineTarget({
   id: 'strimzi',
   label: 'Kafka on Kubernetes (Strimzi)',
   readBy:
-    'kubectl apply -f, with the Strimzi operator (1.x) running the topics, and a KafkaConnect cluster of yours named kafka-connect (with the Debezium 2.7 connector plugins and the Secrets config provider) running the connectors',
+    'kubectl apply -f, with the Strimzi operator (1.x) running the topics and users, and a KafkaConnect cluster of yours named kafka-connect (with the Debezium 2.7 connector plugins and the Secrets config provider) running the connectors',
   write({ mesh, scoped }) {
     const problems = strimziProblems(mesh, scoped);
     if (problems.length > 0) return { ok: false, errors: problems };
@@ -63,6 +68,7 @@ export const strimziTarget = defineTarget({
     const connectors = connected.map(({ system, engine, identity, providesTransactionMetadata }) =>
       debeziumConnector(system, engine, identity, { providesTransactionMetadata }),
     );
+    const users = kafkaUsers(mesh, scoped);
     const warnings = [
       ...skippedTruncateWarnings(mesh, connectedSystems(mesh, scoped)),
       ...unreadRetentionWarnings(mesh, exported),
@@ -83,6 +89,15 @@ export const strimziTarget = defineTarget({
               path: 'strimzi/kafka-connectors.yaml',
               content: toYamlDocuments(connectors),
               about: `${connectors.length} Debezium KafkaConnectors, each reading its database's Secret in namespace ${SECRETS_NAMESPACE}: ${secretsRead(connected)}${outboxRowsSaid(connected)}`,
+            },
+          ]
+        : []),
+      ...(users.length > 0
+        ? [
+            {
+              path: 'strimzi/kafka-users.yaml',
+              content: toYamlDocuments(users),
+              about: `${users.length} KafkaUsers (mutual TLS, simple authorization): ${users.map((user) => user.metadata.name).join(', ')}, each allowed only the topics it reads or writes`,
             },
           ]
         : []),
@@ -149,12 +164,14 @@ interface ConnectorOwnTopic {
   holds: string;
 }
 
+const SCHEMA_HISTORY = 'its schema history';
+
 function connectorOwnTopics(mesh: Mesh, scoped: ScopedElements): ConnectorOwnTopic[] {
   return connectorsOf(mesh, scoped).flatMap(({ system, engine, identity, providesTransactionMetadata }) => {
     const history = schemaHistoryTopic(system, engine, identity);
     const transactions = transactionTopic(identity, { providesTransactionMetadata });
     return [
-      ...(history ? [{ name: history, config: SCHEMA_HISTORY_CONFIG, system, holds: 'its schema history' }] : []),
+      ...(history ? [{ name: history, config: SCHEMA_HISTORY_CONFIG, system, holds: SCHEMA_HISTORY }] : []),
       ...(transactions
         ? [{ name: transactions, config: TRANSACTION_TOPIC_CONFIG, system, holds: 'its transaction topic' }]
         : []),
@@ -172,6 +189,41 @@ function kafkaTopics(topics: readonly ExportedTopic[]): StrimziResource[] {
       config,
     });
   });
+}
+
+/**
+ * The KafkaUsers of the export (see kafka-users.ts): the Connect cluster's, which its connectors
+ * write with, then one per product in scope that reads or writes a topic, its consumer group
+ * named as the user is.
+ */
+function kafkaUsers(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
+  const connectAccess = connectorTopicAccess(mesh, scoped);
+  const allocate = createSlugAllocator((slug) => slug === CONNECT_CLUSTER);
+  const productUsers = scoped.products.flatMap((product) => {
+    const access = productTopicAccess(mesh, product);
+    if (access.length === 0) return [];
+    const name = allocate([product.id], MAX_RESOURCE_NAME_LENGTH);
+    return [kafkaUser(name, KAFKA_CLUSTER, access, name)];
+  });
+  return [
+    ...(connectAccess.length > 0 ? [kafkaUser(CONNECT_CLUSTER, KAFKA_CLUSTER, connectAccess)] : []),
+    ...productUsers,
+  ];
+}
+
+/** What the connectors write: their tables' changes, outbox events, transaction topics; and the schema history they read back on restart. */
+function connectorTopicAccess(mesh: Mesh, scoped: ScopedElements): TopicAccess[] {
+  const written = connectorsOf(mesh, scoped).flatMap(({ system }) => [
+    ...capturedCdcTopics(system).map(({ topic }) => topic),
+    ...system.messaging.topics.filter((topic) => topic.source.kind === 'outbox'),
+  ]);
+  return [
+    ...written.map((topic) => ({ topic: topic.name, operations: WRITES })),
+    ...connectorOwnTopics(mesh, scoped).map(({ name, holds }) => ({
+      topic: name,
+      operations: holds === SCHEMA_HISTORY ? [...READS, ...WRITES] : WRITES,
+    })),
+  ];
 }
 
 /** Each system with CDC on an engine Debezium reads, with what sets its connector apart. */
@@ -209,10 +261,6 @@ function secretsRead(connected: ReturnType<typeof connectorsOf>): string {
 
 function connectedSystems(mesh: Mesh, scoped: ScopedElements) {
   return connectorsOf(mesh, scoped).map(({ system }) => system);
-}
-
-export function outputPortTopic(productId: string, portId: string): string {
-  return `${productId}.${portId}`;
 }
 
 /** A Kafka topic of the export and the element it comes from. */

@@ -43,7 +43,7 @@ describe('export bundles', () => {
     },
   );
 
-  it('exports one domain: its products, their contracts, the owners they name', () => {
+  it('exports one domain: its products, their contracts, the owners they name, the Kafka users of its readers', () => {
     const files = pathsOf(
       exportBundle(ecommerce.mesh, EXPORT_TARGETS, { kind: 'domain', domainId: 'analytics-domain' }),
     );
@@ -55,7 +55,8 @@ describe('export bundles', () => {
       'odcs/customer-profile.odcs.yaml',
       'odcs/daily-sales.odcs.yaml',
     ]);
-    expect(files.some((path) => path.startsWith('strimzi/'))).toBe(false);
+    // Its products read topics of other domains: only their KafkaUsers, no topic or connector.
+    expect(files.filter((path) => path.startsWith('strimzi/'))).toEqual(['strimzi/kafka-users.yaml']);
   });
 
   it('exports the selection: a system brings its topics, connector and the contracts of the events it publishes', () => {
@@ -66,6 +67,7 @@ describe('export bundles', () => {
       'backstage/catalog-info.yaml',
       'strimzi/kafka-topics.yaml',
       'strimzi/kafka-connectors.yaml',
+      'strimzi/kafka-users.yaml',
       'jsonschema/order-placed-order-placed.schema.json',
       'mermaid/data-retrieval/orders-service.mmd',
       'mermaid/contracts/order-placed.mmd',
@@ -312,7 +314,7 @@ describe('export bundles', () => {
       'odcs (6)',
       'odps (5)',
       'backstage (1)',
-      'strimzi (2)',
+      'strimzi (3)',
       'sql (5)',
       'jsonschema (6)',
       'mermaid (2)',

@@ -18,6 +18,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import odcsSchemaV310 from '../../../shared/contracts/odcs-schema-v3.1.0.json';
 import odcsSchemaV320 from '../../../shared/contracts/odcs-schema-v3.2.0.json';
+import { KAFKA_USER_V1_SCHEMA } from './kafka-user-documented-schema';
 import { ajv2019, readJsonStandard, readYamlStandard } from './standards';
 
 /*
@@ -138,6 +139,7 @@ const crdValidators = new Map(
     ];
   }),
 );
+crdValidators.set('kafka.strimzi.io/v1 KafkaUser', crdAjv.compile(strictSchema(KAFKA_USER_V1_SCHEMA)));
 
 // Kubernetes object names (DNS-1123 subdomains) and label values.
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -150,7 +152,7 @@ export interface StrimziResourceJson {
   spec: { topicName?: string; config?: Record<string, unknown> } & Record<string, unknown>;
 }
 
-/** What Kubernetes refuses in a Strimzi resource: the v1 CRD's schema, the object's name, its label values. */
+/** What Kubernetes refuses in a Strimzi resource: the v1 CRD's schema (KafkaUser's as documented), the object's name, its label values. */
 export function strimziResourceProblems(resource: StrimziResourceJson): string[] {
   const name = `${resource.kind} ${resource.metadata?.name}`;
   const validate = crdValidators.get(`${resource.apiVersion} ${resource.kind}`);

@@ -93,6 +93,98 @@ describe('Strimzi export', () => {
     expect(topic?.spec.config).toEqual({ 'cleanup.policy': 'delete' });
   });
 
+  describe('KafkaUsers: each client may read and write only the topics the design has it use', () => {
+    /** `shop` (CDC on `items`, outbox event `Sold`) read by `sales`, which streams `sales.totals` to `board`. */
+    function aMeshWithClients() {
+      const mesh = aMesh()
+        .withDomain('d')
+        .withSystem('shop', 'd', { publishes: [{ name: 'Sold', table: 'items', on: ['insert'] }] })
+        .withProduct('sales', 'd', {
+          inputPorts: [aPort('items-in', 'input'), aPort('sold-in', 'input')],
+          outputPorts: [aPort('totals', 'output', { protocol: 'kafka-topic' })],
+        })
+        .withProduct('board', 'd', { inputPorts: [aPort('totals-in', 'input')] })
+        .withProduct('idle', 'd')
+        .withLink('l1', { nodeId: 'shop', portId: 'items-cdc' }, { nodeId: 'sales', portId: 'items-in' })
+        .withLink('l2', { nodeId: 'shop', portId: 'sold' }, { nodeId: 'sales', portId: 'sold-in' })
+        .withLink('l3', { nodeId: 'sales', portId: 'totals' }, { nodeId: 'board', portId: 'totals-in' })
+        .build();
+      mesh.systems[0]!.messaging.topics.push(anOutboxTopic('sold', 'shop.events.sold', 'Sold'));
+      return mesh;
+    }
+    const usersOf = (mesh: Parameters<typeof strimziTarget.files>[0]) =>
+      resourcesOf(mesh).resources.filter((resource) => resource.kind === 'KafkaUser');
+    const topicAcl = (name: string, operations: string[]) => ({
+      resource: { type: 'topic', name, patternType: 'literal' },
+      operations,
+    });
+
+    it('writes strimzi/kafka-users.yaml: mutual TLS, simple authorization, on the cluster of the topics', () => {
+      const { files } = resourcesOf(aMeshWithClients());
+      const users = usersOf(aMeshWithClients());
+
+      expect(files.map((file) => file.path)).toContain('strimzi/kafka-users.yaml');
+      expect(users.map((user) => user.metadata.name)).toEqual(['kafka-connect', 'sales', 'board']);
+      for (const user of users) {
+        expect(user.apiVersion).toBe('kafka.strimzi.io/v1');
+        expect(user.metadata.labels).toEqual({ 'strimzi.io/cluster': 'kafka' });
+        expect(user.spec.authentication).toEqual({ type: 'tls' });
+        expect(user.spec.authorization).toMatchObject({ type: 'simple' });
+      }
+    });
+
+    it('lets a product read and describe each topic linked to it, read its consumer group, and write its streamed ports', () => {
+      const [, sales, board] = usersOf(aMeshWithClients());
+
+      expect(sales?.spec.authorization).toEqual({
+        type: 'simple',
+        acls: [
+          topicAcl('shop.items', ['Read', 'Describe']),
+          topicAcl('shop.events.sold', ['Read', 'Describe']),
+          topicAcl('sales.totals', ['Write', 'Describe']),
+          { resource: { type: 'group', name: 'sales', patternType: 'literal' }, operations: ['Read'] },
+        ],
+      });
+      expect(board?.spec.authorization).toEqual({
+        type: 'simple',
+        acls: [
+          topicAcl('sales.totals', ['Read', 'Describe']),
+          { resource: { type: 'group', name: 'board', patternType: 'literal' }, operations: ['Read'] },
+        ],
+      });
+    });
+
+    it("lets the Connect cluster's user write the connectors' CDC and outbox topics, and read back a schema history", () => {
+      const mesh = aMeshWithClients();
+      const [connect] = usersOf(mesh);
+      mesh.systems[0]!.database.engine = 'mysql';
+      const [connectOnMysql] = usersOf(mesh);
+
+      expect(connect?.spec.authorization).toEqual({
+        type: 'simple',
+        acls: [topicAcl('shop.items', ['Write', 'Describe']), topicAcl('shop.events.sold', ['Write', 'Describe'])],
+      });
+      expect(connectOnMysql?.spec.authorization).toMatchObject({
+        acls: expect.arrayContaining([topicAcl('schema-history.shop', ['Read', 'Write', 'Describe'])]),
+      });
+    });
+
+    it('names users as Kubernetes accepts, apart from the Connect cluster and from each other', () => {
+      const mesh = aMeshWithClients();
+      mesh.products[0]!.id = 'Kafka_Connect';
+      mesh.links.forEach((link) => {
+        if (link.to.nodeId === 'sales') link.to.nodeId = 'Kafka_Connect';
+        if (link.from.nodeId === 'sales') link.from.nodeId = 'Kafka_Connect';
+      });
+
+      expect(usersOf(mesh).map((user) => user.metadata.name)).toEqual(['kafka-connect', 'kafka-connect-2', 'board']);
+    });
+
+    it('writes no KafkaUser for a product that reads and writes no topic', () => {
+      expect(usersOf(aMeshWithClients()).map((user) => user.metadata.name)).not.toContain('idle');
+    });
+  });
+
   describe('retention: a topic keeps its records as long as the contract governing them promises', () => {
     /** A system publishing the event `Opened` under `contract`, and a product serving it on a streamed port. */
     function aMeshServing(contract: ReturnType<typeof aContract>) {

@@ -1,5 +1,5 @@
 import type { LinkDataset } from '../contracts/link-dataset';
-import type { ContractProperty, DataProduct, Link, Port, Transformation } from '../model';
+import type { ContractProperty, DataProduct, Link, Port, SchemaObject, Transformation } from '../model';
 import { rawTableName } from '../simulation/sql-text';
 import { FieldSet } from './field-set';
 import { Memo } from './memo';
@@ -55,11 +55,26 @@ export interface TransformationLineage {
   named: FieldSet;
 }
 
+/** A schema object of an output port's contract, filled by the product's table of its name. */
+export interface ObjectLineage {
+  object: SchemaObject;
+  /** Its place in the contract's `schema`. */
+  index: number;
+  table?: TableLineage;
+  /** Each of its properties, lower-cased name → where its values come from. */
+  fields: ReadonlyMap<string, ColumnLineage>;
+}
+
 export interface OutputLineage {
   port: Port;
-  /** The table the port publishes: the one named like its contract's first schema object. */
+  /** Every schema object of its contract: the export makes a table of each, filled by the product's table of its name. */
+  objects: ObjectLineage[];
+  /**
+   * The table the port publishes to its consumers: the one named like its contract's first schema
+   * object, the only one the engine's log carries (see link-dataset.ts).
+   */
   table?: TableLineage;
-  /** Each contract property, lower-cased name → where its values come from. */
+  /** Each property of that first object, lower-cased name → where its values come from. */
   fields: ReadonlyMap<string, ColumnLineage>;
   /** Input ports the output depends on; every input when nothing tells which. */
   inputs: ReadonlySet<string>;
@@ -143,18 +158,15 @@ function computeLineage(graph: MeshGraph, product: DataProduct): ProductLineage 
   const everyInput = new Set(inputs.keys());
   const outputs = new Map<string, OutputLineage>();
   for (const port of product.outputPorts) {
-    const contract = contractOf(graph, port.contractId);
-    const object = contract?.schema[0];
-    const table = object && tables.get(object.name.toLowerCase());
-    const fields = new Map<string, ColumnLineage>();
-    for (const property of object?.properties ?? []) {
-      const key = property.name.toLowerCase();
-      fields.set(key, table ? columnOf(table, key, property.name) : unknownColumn(property.name));
-    }
+    const objects = (contractOf(graph, port.contractId)?.schema ?? []).map((object, index) =>
+      objectLineage(object, index, tables),
+    );
+    const table = objects[0]?.table;
     outputs.set(port.id, {
       port,
+      objects,
       ...(table && { table }),
-      fields,
+      fields: objects[0]?.fields ?? new Map(),
       inputs: table?.inputs ?? everyInput,
       rowSources: table?.rowSources ?? new FieldSet(),
     });
@@ -197,6 +209,16 @@ function rawZone(portId: string): TableLineage {
     isExact: false,
     mentioned: new FieldSet(),
   };
+}
+
+function objectLineage(object: SchemaObject, index: number, tables: ReadonlyMap<string, TableLineage>): ObjectLineage {
+  const table = tables.get(object.name.toLowerCase());
+  const fields = new Map<string, ColumnLineage>();
+  for (const property of object.properties) {
+    const key = property.name.toLowerCase();
+    fields.set(key, table ? columnOf(table, key, property.name) : unknownColumn(property.name));
+  }
+  return { object, index, ...(table && { table }), fields };
 }
 
 function unknownColumn(name: string): ColumnLineage {

@@ -2,14 +2,16 @@ import { isSensitiveClassification, keepsClassification } from '../contracts/cla
 import { fieldsAtEveryDepth, type NestedField } from '../contracts/nested-fields';
 import type { Contract, ContractProperty, Port, Transformation } from '../model';
 import type { FieldSet } from './field-set';
-import type { OutputLineage, ProductLineage } from './product-lineage';
+import type { ObjectLineage, ProductLineage } from './product-lineage';
 import { sqlLineageOf } from './sql-lineage';
 
 /** An output field that copies a sensitive input field without classifying it at least as strictly. */
 export interface UnclassifiedCopy {
   port: Port;
   contract: Contract;
-  /** The output column the copy is, or is nested in: a property of the contract's first schema object. */
+  /** The schema object of the contract the copy is in: its place in the contract's `schema`. */
+  objectIndex: number;
+  /** The output column the copy is, or is nested in: a property of that schema object. */
   propertyIndex: number;
   /** The copy, named by its path (`home.street`, `visits[].site`); `at` is its place in the schema object's `properties`. */
   field: NestedField;
@@ -29,8 +31,8 @@ export function unclassifiedCopies(
   contractById: (id: string) => Contract | undefined,
   classificationLevels: readonly string[],
 ): UnclassifiedCopy[] {
-  return copiesClassifiedLess(lineage, contractById, classificationLevels, (output, column, inputs) => {
-    const copies = output.fields.get(column.name.toLowerCase())?.copies;
+  return copiesClassifiedLess(lineage, contractById, classificationLevels, (filled, column, inputs) => {
+    const copies = filled.fields.get(column.name.toLowerCase())?.copies;
     return copies ? copiedColumns(copies, inputs) : [];
   });
 }
@@ -46,8 +48,8 @@ export function nameMatchedCopies(
   classificationLevels: readonly string[],
 ): UnclassifiedCopy[] {
   if (lineage.product.transformations.length > 0) return [];
-  return copiesClassifiedLess(lineage, contractById, classificationLevels, (output, column, inputs) =>
-    output.table
+  return copiesClassifiedLess(lineage, contractById, classificationLevels, (filled, column, inputs) =>
+    filled.table
       ? []
       : [...inputs.values()].flatMap(({ port, by }) => {
           const fields = by.get(column.name.toLowerCase());
@@ -61,7 +63,7 @@ function copiesClassifiedLess(
   lineage: ProductLineage,
   contractById: (id: string) => Contract | undefined,
   classificationLevels: readonly string[],
-  sourcesOf: (output: OutputLineage, column: ContractProperty, inputs: InputFields) => CopiedColumn[],
+  sourcesOf: (filled: ObjectLineage, column: ContractProperty, inputs: InputFields) => CopiedColumn[],
 ): UnclassifiedCopy[] {
   if (!readsSensitiveFields(lineage)) return [];
   const inputs: InputFields = new Map(
@@ -80,22 +82,26 @@ function copiesClassifiedLess(
   return lineage.product.outputPorts.flatMap((port) => {
     const output = lineage.outputs.get(port.id);
     const contract = port.contractId ? contractById(port.contractId) : undefined;
-    const object = contract?.schema[0];
-    if (!output || !contract || !object) return [];
-    const sourcesByColumn = object.properties.map((column) => sourcesOf(output, column, inputs));
-    return fieldsAtEveryDepth(object.properties).flatMap((field) => {
-      const propertyIndex = field.at[0] as number;
-      const below = pathBelowColumn(field, object.properties[propertyIndex] as ContractProperty);
-      for (const source of sourcesByColumn[propertyIndex] ?? []) {
-        const copied = source.fields.get(below);
-        if (
-          copied &&
-          !keepsClassification(copied.property.classification, field.property.classification, classificationLevels)
-        ) {
-          return [{ port, contract, propertyIndex, field, source: { port: source.port, field: copied } }];
+    if (!output || !contract) return [];
+    return output.objects.flatMap((filled) => {
+      const { object, index: objectIndex } = filled;
+      const sourcesByColumn = object.properties.map((column) => sourcesOf(filled, column, inputs));
+      return fieldsAtEveryDepth(object.properties).flatMap((field) => {
+        const propertyIndex = field.at[0] as number;
+        const below = pathBelowColumn(field, object.properties[propertyIndex] as ContractProperty);
+        for (const source of sourcesByColumn[propertyIndex] ?? []) {
+          const copied = source.fields.get(below);
+          if (
+            copied &&
+            !keepsClassification(copied.property.classification, field.property.classification, classificationLevels)
+          ) {
+            return [
+              { port, contract, objectIndex, propertyIndex, field, source: { port: source.port, field: copied } },
+            ];
+          }
         }
-      }
-      return [];
+        return [];
+      });
     });
   });
 }

@@ -20,6 +20,7 @@ export const immutableEventsRule: Rule = {
     return findingsPerLineage(findingsByProduct, graph, (product, lineage) =>
       product.outputPorts.flatMap((port): RuleFinding[] => {
         const contract = port.contractId === undefined ? undefined : contractOf(graph, port.contractId);
+        // Only the first schema object goes onto the log consumers read, so only it can pass on changes as events.
         const published = contract?.kind === 'event' ? contract.schema[0]?.name : undefined;
         // A transformation of that name clashes with the entity's table: product-tables says so, once.
         if (!contract || !published || product.transformations.some((step) => step.name === published)) return [];

@@ -82,7 +82,7 @@ export const piiPropagationRule: Rule = {
 function unclassifiedCopyFinding(
   graph: MeshGraph,
   productId: string,
-  { port, contract, propertyIndex, field, source }: UnclassifiedCopy,
+  { port, contract, objectIndex, propertyIndex, field, source }: UnclassifiedCopy,
   message: (parts: {
     source: UnclassifiedCopy['source'];
     classification: string;
@@ -96,8 +96,8 @@ function unclassifiedCopyFinding(
     ? `classifies it ${quoted(field.property.classification)} instead`
     : 'does not classify it';
   return {
-    ...fieldPlace(graph, contract, 0, propertyIndex),
-    path: contractPlace(graph, contract, 'schema', 0, 'properties', ...field.at).path,
+    ...fieldPlace(graph, contract, objectIndex, propertyIndex),
+    path: contractPlace(graph, contract, 'schema', objectIndex, 'properties', ...field.at).path,
     message: message({ source, classification, where, what }),
     fixHint: `Classify ${where} as ${classification} in contract ${quoted(contract.name)}, or stop republishing it.`,
     related: [{ kind: 'port', productId, portId: source.port.id }],
@@ -106,7 +106,7 @@ function unclassifiedCopyFinding(
       fix: {
         kind: 'classify-field',
         contractId: contract.id,
-        object: contract.schema[0]?.name ?? '',
+        object: contract.schema[objectIndex]?.name ?? '',
         field: field.property.name,
         classification,
       },

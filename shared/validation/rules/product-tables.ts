@@ -136,7 +136,7 @@ function nameTakenHint(
   return `Rename ${holderText(holder, table)}, or publish the table under a contract that keeps no history.`;
 }
 
-/** The output port whose contract's schema object names this table. */
+/** The output port whose contract's first schema object, the table the port publishes in a simulation, names this table. */
 function portPublishing(context: RuleContext, product: DataProduct, table: string) {
   return product.outputPorts.find(
     (port) => port.contractId !== undefined && contractOf(context.graph, port.contractId)?.schema[0]?.name === table,

@@ -1357,6 +1357,26 @@ describe('rule details', () => {
     ]);
   });
 
+  it('checks every schema object of an output contract that a transformation fills, not only the first', () => {
+    const mesh = changed((mesh) => {
+      product(mesh, 'revenue').transformations.push({
+        name: 'leak',
+        sql: 'SELECT customer_id, email AS x FROM customers',
+      });
+      contract(mesh, 'country-counts').schema.push(anObject('leak', [aKey('customer_id'), aProperty('x')]));
+    });
+    const findings = findingsOf('pii-propagation', mesh);
+    expect(findings.map(({ path, message, element }) => ({ path, message, element }))).toEqual([
+      {
+        path: 'contracts[1].schema[1].properties[1]',
+        message:
+          "'Revenue' republishes 'email', classified pii in its input 'customers', as 'x' of 'counts', but its contract 'Country counts' does not classify it.",
+        element: { kind: 'field', contractId: 'country-counts', object: 'leak', field: 'x' },
+      },
+    ]);
+    expect(findings[0]?.fix).toMatchObject({ object: 'leak', field: 'x' });
+  });
+
   it('warns, matching names, of a field a product without SQL publishes less strictly than an input field of that name', () => {
     const sketched = (email: Partial<ContractProperty>) =>
       changed((mesh) => {

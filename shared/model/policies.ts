@@ -36,6 +36,15 @@ export function classificationLevelsOf(policies: Policies): readonly string[] {
   return policies.classificationLevels ?? COMMON_CLASSIFICATION_LEVELS;
 }
 
+/**
+ * The words ranked before `public`, each then less strict than public data, which is never
+ * sensitive: a ranking that would let a public copy keep them. None where `public` comes first or not at all.
+ */
+export function levelsRankedBelowPublic(levels: readonly string[] | undefined): readonly string[] {
+  const publicAt = levels?.findIndex((level) => level.trim().toLowerCase() === 'public') ?? -1;
+  return levels && publicAt > 0 ? levels.slice(0, publicAt) : [];
+}
+
 const SEVERITY_CHOICES = `severity must be one of ${['error', 'warning', 'info', 'off'].join(', ')}`;
 
 /** A policy entry as the rules apply it, or why it cannot be applied. */

@@ -3,7 +3,14 @@
  * `policies`) set the least severity of its rules. A design may make a rule stricter, never weaker.
  */
 import { parse } from 'yaml';
-import { type Policies, PoliciesSchema, quoted, type RuleSeverity, readRulePolicy } from '../model';
+import {
+  levelsRankedBelowPublic,
+  type Policies,
+  PoliciesSchema,
+  quoted,
+  type RuleSeverity,
+  readRulePolicy,
+} from '../model';
 import { nearMiss } from '../model/near-miss';
 import { SEVERITIES } from './finding';
 import { rulePolicy } from './policy';
@@ -54,6 +61,13 @@ export function readOrganisationPolicies(
     }
     const policy = readRulePolicy(entry);
     if (!policy.ok) return { ok: false, error: `rules.${ruleId}: ${policy.error}` };
+  }
+  const belowPublic = levelsRankedBelowPublic(read.data.classificationLevels);
+  if (belowPublic.length > 0) {
+    return {
+      ok: false,
+      error: `classificationLevels: 'public' is ranked above ${belowPublic.map(quoted).join(', ')}, but public data is never sensitive: 'public' must come first`,
+    };
   }
   return { ok: true, value: read.data };
 }

@@ -1,4 +1,4 @@
-import { type Policies, quoted, readRulePolicy } from '../../model';
+import { levelsRankedBelowPublic, type Policies, quoted, readRulePolicy } from '../../model';
 import { nearMiss } from '../../model/near-miss';
 import type { RuleFinding } from '../finding';
 import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../places';
@@ -77,12 +77,12 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
 
 /** `public` ranked above other words: the ranking would let a public copy keep data classified below it. */
 function publicRankingFindings(levels: readonly string[] | undefined): RuleFinding[] {
-  const publicAt = levels?.findIndex((level) => level.trim().toLowerCase() === 'public') ?? -1;
-  if (!levels || publicAt <= 0) return [];
+  const below = levelsRankedBelowPublic(levels);
+  if (below.length === 0) return [];
   return [
     {
       ...CLASSIFICATION_LEVELS_PLACE,
-      message: `The policies rank 'public' above ${levels.slice(0, publicAt).map(quoted).join(', ')}, but public data is never sensitive: 'public' must come first.`,
+      message: `The policies rank 'public' above ${below.map(quoted).join(', ')}, but public data is never sensitive: 'public' must come first.`,
       ...UNAPPLIED_POLICY,
       fixHint: "Move 'public' to the start of policies.classificationLevels.",
     },

@@ -812,11 +812,13 @@ schema:
     ['missing.json', 'cannot read'],
     ['bad.json', 'not JSON or YAML'],
     ['typo.json', "no rule 'pii-propogation'; did you mean 'pii-propagation'?"],
+    ['levels.yaml', "levels.yaml: classificationLevels: 'public' is ranked above 'internal'"],
   ])('refuses a --policy file that cannot be applied (%s) as wrong usage', async (file, reason) => {
     const { io, err } = fakeIo({
       'shop.mesh.json': sample,
       'bad.json': '{ "rules": ',
       'typo.json': '{ "rules": { "pii-propogation": "error" } }',
+      'levels.yaml': 'rules:\n  pii-propagation: error\nclassificationLevels: [internal, public]\n',
     });
     expect(await runCli(['validate', 'shop.mesh.json', '--policy', file], io)).toBe(EXIT.usage);
     expect(err[0]).toContain(`mesh-designer validate: --policy ${file}: `);

@@ -56,6 +56,10 @@ describe("an organisation's policies", () => {
     ['rules:\n  owners: Error\n', "rules.owners: severity must be one of error, warning, info, off (got 'Error')"],
     ['{ "rules": ', 'not JSON or YAML'],
     ['[1]', 'it must hold { "rules"'],
+    [
+      'rules: {}\nclassificationLevels: [internal, public]\n',
+      "classificationLevels: 'public' is ranked above 'internal', but public data is never sensitive: 'public' must come first",
+    ],
   ])('refuse a file that cannot be applied whole: %s', (text, error) => {
     const read = readOrganisationPolicies(text, RULES);
     expect(read.ok).toBe(false);

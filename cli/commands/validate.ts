@@ -2,7 +2,14 @@ import { checkContractYaml, parseMeshFile, parseOdcsYaml } from '../../shared/co
 import { baselineWithContract } from '../../shared/contracts/breaking-change-baseline';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
-import { type ContractTextPlace, type Mesh, type Policies, type Problem, quoted } from '../../shared/model';
+import {
+  type ContractTextPlace,
+  DOCUMENT_PATH,
+  type Mesh,
+  type Policies,
+  type Problem,
+  quoted,
+} from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { CONTRACT_SOURCE_FILES, MESH_FILES } from '../../shared/model/mesh-file-format';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
@@ -18,7 +25,7 @@ import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../../shared/validatio
 import { RULES } from '../../shared/validation/rule-catalog';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
 import { validateMesh } from '../../shared/validation/validate-mesh';
-import { type CliIo, type Command, EXIT, PROGRAM, usageError } from '../cli-io';
+import { type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
 import {
   type Baseline,
   type ContractChangesReport,
@@ -129,7 +136,8 @@ export const validateCommand: Command = {
     const policyFile = options.values.policy;
     if (policyFile !== undefined) {
       const organisation = await readPolicyFile(io, policyFile);
-      if (!organisation.ok) return usageError(io, this, `--policy ${policyFile}: ${organisation.error}`);
+      if (!organisation.ok) return refusedPolicyFile(io, policyFile, organisation);
+      if (setsNothing(organisation.value)) io.err(`${policyFile}: note: ${SETS_NOTHING}`);
       filters.organisation = organisation.value;
     }
     const reports: FileReport[] = [];
@@ -220,15 +228,35 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
   };
 }
 
-/** The organisation's policies, or why the file cannot be applied. */
+/** The organisation's policies, or why the file cannot be applied (where in it, for its syntax). */
 async function readPolicyFile(
   io: CliIo,
   file: string,
-): Promise<{ ok: true; value: Policies } | { ok: false; error: string }> {
+): Promise<{ ok: true; value: Policies } | { ok: false; error: string; at?: ContractTextPlace }> {
   const input = await readInput(io, file);
   if (!input.ok) return { ok: false, error: input.message };
   return readOrganisationPolicies(input.text, RULES);
 }
+
+/** Says why a --policy file cannot be applied: a problem of the file, so without the usage text the command line was right by. */
+function refusedPolicyFile(
+  io: CliIo,
+  file: string,
+  { error, at }: { error: string; at?: ContractTextPlace },
+): ExitCode {
+  io.err(
+    at
+      ? formatProblemInFile(file, { path: DOCUMENT_PATH, message: error, at })
+      : `${PROGRAM} validate: --policy ${file}: ${error}`,
+  );
+  return EXIT.usage;
+}
+
+function setsNothing(policies: Policies): boolean {
+  return Object.keys(policies.rules).length === 0 && policies.classificationLevels === undefined;
+}
+
+const SETS_NOTHING = 'the policy sets nothing (no rules, no classificationLevels), so it changes no finding';
 
 function weakeningProblem({ ruleId, designSeverity, organisationSeverity }: PolicyWeakening): FileProblem {
   return {

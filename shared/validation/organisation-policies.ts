@@ -2,8 +2,9 @@
  * Federated governance: an organisation's policies (a file of the same shape as a design's
  * `policies`) set the least severity of its rules. A design may make a rule stricter, never weaker.
  */
-import { parse } from 'yaml';
+import { readYamlSource } from '../contracts/yaml-source';
 import {
+  type ContractTextPlace,
   levelsRankedBelowPublic,
   type Policies,
   PoliciesSchema,
@@ -32,18 +33,20 @@ export interface ClassificationReranking {
   organisationLevels: readonly string[];
 }
 
-/** The organisation's policies from JSON or YAML text, or why they cannot be applied as a whole. */
+/**
+ * The organisation's policies from JSON or YAML text, or why they cannot be applied as a whole,
+ * placed in the text (`at`) where the problem is its syntax.
+ */
 export function readOrganisationPolicies(
   text: string,
   rules: readonly Rule[],
-): { ok: true; value: Policies } | { ok: false; error: string } {
-  let document: unknown;
-  try {
-    document = parse(text);
-  } catch (error) {
-    return { ok: false, error: `not JSON or YAML: ${error instanceof Error ? error.message : String(error)}` };
+): { ok: true; value: Policies } | { ok: false; error: string; at?: ContractTextPlace } {
+  const source = readYamlSource(text);
+  const syntaxError = source.syntaxErrors[0];
+  if (syntaxError) {
+    return { ok: false, error: syntaxError.message, at: { line: syntaxError.line, column: syntaxError.column } };
   }
-  const read = PoliciesSchema.safeParse(document);
+  const read = PoliciesSchema.safeParse(source.value);
   if (!read.success) {
     return {
       ok: false,

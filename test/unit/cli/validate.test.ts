@@ -810,19 +810,45 @@ schema:
 
   it.each([
     ['missing.json', 'cannot read'],
-    ['bad.json', 'not JSON or YAML'],
     ['typo.json', "no rule 'pii-propogation'; did you mean 'pii-propagation'?"],
     ['levels.yaml', "levels.yaml: classificationLevels: 'public' is ranked above 'internal'"],
   ])('refuses a --policy file that cannot be applied (%s) as wrong usage', async (file, reason) => {
     const { io, err } = fakeIo({
       'shop.mesh.json': sample,
-      'bad.json': '{ "rules": ',
       'typo.json': '{ "rules": { "pii-propogation": "error" } }',
       'levels.yaml': 'rules:\n  pii-propagation: error\nclassificationLevels: [internal, public]\n',
     });
     expect(await runCli(['validate', 'shop.mesh.json', '--policy', file], io)).toBe(EXIT.usage);
     expect(err[0]).toContain(`mesh-designer validate: --policy ${file}: `);
     expect(err[0]).toContain(reason);
+  });
+
+  it("places a --policy file's YAML syntax problem at its line and column, on one line, without the usage text", async () => {
+    const { io, err } = fakeIo({
+      'shop.mesh.json': sample,
+      'org.yaml': 'rules:\n  pii-propagation: error\n  pii-propagation: warning\n',
+    });
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml'], io)).toBe(EXIT.usage);
+    expect(err).toEqual(["org.yaml:3:3: the key 'pii-propagation' appears twice in this mapping; keys must be unique"]);
+    const json = fakeIo({ 'shop.mesh.json': sample, 'bad.json': '{ "rules": ' });
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'bad.json'], json.io)).toBe(EXIT.usage);
+    expect(json.err).toEqual(['bad.json:1:12: Flow map must end with a }']);
+  });
+
+  it('says what is wrong inside a --policy file without the usage text, kept for wrong command lines', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'org.yaml': 'rules:\n  pii-propogation: error\n' });
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml'], io)).toBe(EXIT.usage);
+    expect(err).toEqual([
+      "mesh-designer validate: --policy org.yaml: rules.pii-propogation: no rule 'pii-propogation'; did you mean 'pii-propagation'?",
+    ]);
+  });
+
+  it('notes a --policy file that sets nothing', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'org.yaml': 'rules: {}\n' });
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml'], io)).toBe(EXIT.ok);
+    expect(err).toEqual([
+      'org.yaml: note: the policy sets nothing (no rules, no classificationLevels), so it changes no finding',
+    ]);
   });
 
   it("shows the policies' reason for a rule's changed severity, in words and in JSON", async () => {

@@ -54,7 +54,7 @@ describe("an organisation's policies", () => {
       "rules.pii-propogation: no rule 'pii-propogation'; did you mean 'pii-propagation'?",
     ],
     ['rules:\n  owners: Error\n', "rules.owners: severity must be one of error, warning, info, off (got 'Error')"],
-    ['{ "rules": ', 'not JSON or YAML'],
+    ['{ "rules": ', 'Flow map must end with a }'],
     ['[1]', 'it must hold { "rules"'],
     [
       'rules: {}\nclassificationLevels: [internal, public]\n',

@@ -21,7 +21,13 @@ export const inputsReachOutputsRule: Rule = {
       // Where two of its tables share a name, the engine builds other tables than the lineage reads: product-tables says which.
       const { refusals } = tableClaimsOf(graph, product, productPlace(graph, product).path);
       if (refusals.some((refusal) => refusal.kind === 'name-taken')) return [];
-      const reaching = new Set([...lineage.outputs.values()].flatMap((output) => [...output.inputs]));
+      // What the port publishes to consumers, and each other schema object of its contract, which the export serves as a table.
+      const reaching = new Set(
+        [...lineage.outputs.values()].flatMap((output) => [
+          ...output.inputs,
+          ...output.objects.flatMap((filled) => [...(filled.table?.inputs ?? [])]),
+        ]),
+      );
       return [...lineage.inputs.values()]
         .filter((input) => !reaching.has(input.port.id) && !isReadBack(product, input))
         .map(({ port, feeds }) => {

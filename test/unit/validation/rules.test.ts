@@ -1557,6 +1557,19 @@ describe('rule details', () => {
     ]);
   });
 
+  it("counts an input as reaching an output port through the step that fills its contract's second schema object", () => {
+    const mesh = aMeshWithASecondInputIntoCustomers();
+    product(mesh, 'customers').transformations.push({
+      name: 'order_totals',
+      sql: 'SELECT o.customer_id, SUM(o.total) AS spent FROM orders o GROUP BY o.customer_id',
+    });
+    contract(mesh, 'customers').schema.push(
+      anObject('order_totals', [aKey('customer_id'), aProperty('spent', 'number')]),
+    );
+
+    expect(findingsOf('inputs-reach-outputs', mesh)).toEqual([]);
+  });
+
   it("counts an input as reaching an output port through a published step that reads the port's raw zone (the event pattern of docs/simulation.md)", () => {
     const mesh = aMeshWithASecondInputIntoCustomers();
     product(mesh, 'customers').transformations.push({

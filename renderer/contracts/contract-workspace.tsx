@@ -156,8 +156,9 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
   );
 }
 
-const errorCount = (findings: readonly LocatedFinding[]) =>
-  findings.filter((finding) => finding.severity === 'error').length;
+const countWith = (findings: readonly LocatedFinding[], severity: LocatedFinding['severity']) =>
+  findings.filter((finding) => finding.severity === severity).length;
+const errorCount = (findings: readonly LocatedFinding[]) => countWith(findings, 'error');
 
 /** On a tab, whichever is active: its text is a draft the design does not hold, leaving would lose it. */
 function DraftMarker({ contractId }: { contractId: string }) {
@@ -177,7 +178,8 @@ function SyncBadge({ contractId }: { contractId: string }) {
   const hasDraft = useHasDraft(contractId);
   const findings = useContractFindings(contractId);
   const errors = errorCount(findings);
-  const warnings = findings.length - errors;
+  // An info leaves the contract in sync: it says nothing is wrong.
+  const warnings = countWith(findings, 'warning');
   if (hasDraft) {
     return (
       <span className="sync-badge sync-badge--stale" role="status" data-testid="out-of-sync">

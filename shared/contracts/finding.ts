@@ -2,7 +2,8 @@ import type { Problem } from '../model/problem';
 import type { ProblemRepair } from './problem-repair';
 import type { TextRange } from './yaml-source';
 
-export type FindingSeverity = 'error' | 'warning';
+/** `info` for what is worth knowing but fine as it is (a value only some YAML 1.1 readers read otherwise). */
+export type FindingSeverity = 'error' | 'warning' | 'info';
 
 /** Something to tell the author of a contract, at a path of the contract. */
 export interface ContractFinding extends Problem {

@@ -94,13 +94,13 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('description: on');
-    await expect.poll(() => problems(page)).toContain('YAML 1.1 readers (PyYAML, SnakeYAML) read on');
+    await expect.poll(() => problems(page)).toContain('PyYAML and SnakeYAML read `on` as the boolean true');
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget', { hasText: 'Quote it' }).waitFor();
     await screenshot(page, 'contract-quick-fix-yaml11');
     await page.keyboard.press('Enter');
     await yamlLine(page, 'description: "on"');
-    await expect.poll(() => problems(page)).not.toContain('YAML 1.1 readers');
+    await expect.poll(() => problems(page)).not.toContain('PyYAML and SnakeYAML read');
   });
 
   it('lists the properties in Go to Symbol (Ctrl+Shift+O), and Enter moves the caret to the one chosen', async () => {

@@ -35,8 +35,12 @@ interface ContractTextModel {
 export function createContractTextModels(monaco: MonacoApi) {
   const models = new Map<string, ContractTextModel>();
 
-  const severityOf = (finding: LocatedFinding) =>
-    finding.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning;
+  const markerSeverities = {
+    error: monaco.MarkerSeverity.Error,
+    warning: monaco.MarkerSeverity.Warning,
+    info: monaco.MarkerSeverity.Info,
+  };
+  const severityOf = (finding: LocatedFinding) => markerSeverities[finding.severity];
 
   function mark(id: string, entry: ContractTextModel): void {
     monaco.editor.setModelMarkers(

@@ -18,7 +18,7 @@ export const contractSemanticsRule: Rule = {
   id: 'contract-semantics',
   title: 'Contracts say what they mean',
   rationale:
-    'What the ODCS schema cannot check: plain values YAML 1.1 readers (PyYAML) read otherwise, unique schema object and property names, no history kept on events, which never change, relationships that name what the contract or another contract of the design has, type options whose bounds leave some value, and allowed values of the type of their field, leaving null to required.',
+    'What the ODCS schema cannot check: plain values YAML 1.1 readers (PyYAML, SnakeYAML, Go’s yaml.v2) read otherwise, unique schema object and property names, no history kept on events, which never change, relationships that name what the contract or another contract of the design has, type options whose bounds leave some value, and allowed values of the type of their field, leaving null to required.',
   defaultSeverity: 'error',
   reads: ['contracts', 'policies'],
   check({ mesh, graph }) {

@@ -490,7 +490,7 @@ schema:
         contractText,
       })),
     ).toEqual([
-      // `unit: y`, which YAML 1.1 readers take for true: said of the contract, its line in the message.
+      // `unit: y`, which the YAML 1.1 spec takes for true (an info): said of the contract, its line in the message.
       { rule: 'contract-semantics', path: 'contracts[1]', contractText: undefined },
       {
         rule: 'contract-semantics',

@@ -190,24 +190,37 @@ describe('quick fixes of contract problems', () => {
         line: 6,
         column: 8,
         severity: 'warning',
-        message: 'YAML 1.1 readers (PyYAML, SnakeYAML) read on otherwise than YAML 1.2 does: write "on"',
+        message: 'PyYAML and SnakeYAML read `on` as the boolean true: write "on"',
       },
       {
         line: 6,
         column: 12,
         severity: 'warning',
-        message: 'YAML 1.1 readers (PyYAML, SnakeYAML) read off otherwise than YAML 1.2 does: write "off"',
+        message: 'PyYAML and SnakeYAML read `off` as the boolean false: write "off"',
       },
       {
         line: 9,
         column: 12,
         severity: 'warning',
-        message: 'YAML 1.1 readers (PyYAML, SnakeYAML) read 1_000 otherwise than YAML 1.2 does: write "1_000"',
+        message: 'YAML 1.1 readers such as PyYAML read `1_000` otherwise than YAML 1.2 does: write "1_000"',
       },
     ]);
     const fix = contractQuickFixes(text).find((candidate) => candidate.finding.line === 9);
     expect(fix?.title).toBe('Quote it');
     expect(applied(text, fix?.change as TextChange)).toBe(text.replace('1_000', '"1_000"'));
+  });
+
+  it('only informs of y and n, which the YAML 1.1 spec reads as booleans but PyYAML and SnakeYAML as text, and quotes them', () => {
+    const text = anOdcsText('tags: [y, N]\n');
+    const specReading = (value: string, boolean: boolean) =>
+      `info: the YAML 1.1 spec and readers that follow it whole, such as Go's yaml.v2, read \`${value}\` as the boolean ${boolean}; PyYAML and SnakeYAML read text: write "${value}"`;
+    expect(checkContractYaml(text).map(({ severity, message }) => `${severity}: ${message}`)).toEqual([
+      specReading('y', true),
+      specReading('N', false),
+    ]);
+    const [fix] = contractQuickFixes(text);
+    expect(fix?.title).toBe('Quote it');
+    expect(applied(text, fix?.change as TextChange)).toBe(text.replace('[y,', '["y",'));
   });
 
   it('writes a leading-zero number as YAML 1.2 reads it, where YAML 1.1 reads it as octal', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseOdcsYaml } from '../../../shared/contracts';
 import { WHOLE_MESH } from '../../../shared/export';
-import { odcsTarget } from '../../../shared/export/odcs/odcs-target';
+import { odcsTarget, odcsYaml } from '../../../shared/export/odcs/odcs-target';
 import { aContract } from '../../builders/mesh-builder';
 import { aGovernedMesh } from '../validation/governed-mesh';
 import { EXPORT_FIXTURES, exportCases, filesOf, itWritesTheGoldenFiles, readMesh } from './golden-cases';
@@ -35,6 +35,13 @@ describe('ODCS export', () => {
     for (const file of filesOf(odcsTarget.files(sample, WHOLE_MESH))) {
       expect(file.content, file.path).toBe(readFileSync(join(EXPORT_FIXTURES, 'ecommerce', file.path), 'utf8'));
     }
+  });
+
+  it('quotes y and n in any capitals, which the editor only informs of, so readers of the YAML 1.1 spec read text too', () => {
+    const [contract] = exportCases()[0]!.mesh.contracts;
+    if (!contract) throw new Error('the case has no contract');
+    const withFlags = { ...contract, odcs: contract.odcs.replace(/^status: /m, 'tags: [y, Y, n, N]\nstatus: ') };
+    expect(odcsYaml(withFlags)).toContain('tags: ["y", "Y", "n", "N"]\n');
   });
 
   it('keeps each contract’s own apiVersion (an official v3.0 example stays v3.0)', () => {

@@ -1231,18 +1231,27 @@ describe('rule details', () => {
     expect(republished('public', 'internal', levels)).toBe(0);
   });
 
-  it('warns, in contract-semantics, of a plain value of a contract that YAML 1.1 readers read otherwise', () => {
-    const messages = findingsOf(
+  it('warns, in contract-semantics, of a plain value of a contract that PyYAML reads otherwise, and only informs of y', () => {
+    const findings = findingsOf(
       'contract-semantics',
       changed((mesh) => {
         const customers = contract(mesh, 'customers');
-        customers.odcs = customers.odcs.replace('status: ', 'tags: [y]\nstatus: ');
+        customers.odcs = customers.odcs.replace('status: ', 'tags: [y, on]\nstatus: ');
       }),
-    ).map((finding) => finding.message);
-    expect(messages).toEqual([
-      expect.stringMatching(
-        /^Contract '[^']*', line \d+: YAML 1.1 readers \(PyYAML, SnakeYAML\) read y otherwise than YAML 1.2 does: write "y".$/,
-      ),
+    ).map(({ message, severity }) => ({ message, severity }));
+    expect(findings).toEqual([
+      {
+        message: expect.stringMatching(
+          /^Contract '[^']*', line \d+: the YAML 1.1 spec and readers that follow it whole, such as Go's yaml.v2, read `y` as the boolean true; PyYAML and SnakeYAML read text: write "y".$/,
+        ),
+        severity: 'info',
+      },
+      {
+        message: expect.stringMatching(
+          /^Contract '[^']*', line \d+: PyYAML and SnakeYAML read `on` as the boolean true: write "on".$/,
+        ),
+        severity: 'warning',
+      },
     ]);
   });
 

@@ -1,13 +1,25 @@
-/** The candidate a misspelt name most likely meant: the closest by edits, if it is close enough to be a typo. */
+/** A name this long may be two slips from what was meant (`stng` for `string`): shorter ones, one. */
+const TWO_SLIPS_FROM = 4;
+
+/**
+ * The candidate a misspelt name most likely meant: the closest by edits, if it is close enough to
+ * be a typo and no other candidate is as close (`tme` could be `time` or `tame`: neither is said).
+ */
 export function nearMiss(name: string, candidates: readonly string[]): string | undefined {
   const typed = name.toLowerCase();
-  const allowed = Math.min(3, Math.max(1, Math.floor(typed.length / 3)));
-  let best: { candidate: string; distance: number } | undefined;
+  const leastReach = typed.length >= TWO_SLIPS_FROM ? 2 : 1;
+  const allowed = Math.min(3, Math.max(leastReach, Math.floor(typed.length / 3)));
+  let best: { candidate: string; distance: number; isTied: boolean } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(typed, candidate.toLowerCase());
-    if (distance <= allowed && (!best || distance < best.distance)) best = { candidate, distance };
+    if (distance > allowed || (best && distance > best.distance)) continue;
+    const isSame = best !== undefined && best.candidate.toLowerCase() === candidate.toLowerCase();
+    best =
+      best && distance === best.distance
+        ? { ...best, isTied: best.isTied || !isSame }
+        : { candidate, distance, isTied: false };
   }
-  return best?.candidate;
+  return best?.isTied ? undefined : best?.candidate;
 }
 
 /**

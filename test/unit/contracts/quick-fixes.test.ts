@@ -72,6 +72,13 @@ describe('quick fixes of contract problems', () => {
     expect(contractQuickFixes(ordersWith('      - name: note\n        logicalType: blob\n'))).toEqual([]);
   });
 
+  it('replaces a logicalType two slips from a known one, four letters or more, when no other is as close', () => {
+    const misspelt = ordersWith('      - name: note\n        logicalType: stng\n');
+    const [fix] = contractQuickFixes(misspelt);
+    expect(fix?.title).toBe("Change to 'string'");
+    expect(applied(misspelt, fix?.change as TextChange)).toBe(misspelt.replace('stng', 'string'));
+  });
+
   it('warns of a status that is no ODCS lifecycle status, and replaces a misspelt one with the status it is closest to', () => {
     const misspelt = ordersWith('').replace('status: active', 'status: actve');
     expect(checkContractYaml(misspelt).map(({ severity, path, message }) => ({ severity, path, message }))).toEqual([

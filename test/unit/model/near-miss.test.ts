@@ -13,6 +13,20 @@ describe('the name a misspelt one most likely meant', () => {
     expect(nearMiss('nodeID', ['nodeId'])).toBe('nodeId');
   });
 
+  it('reaches two slips from a name of four letters or more, when only one candidate is that close', () => {
+    expect(nearMiss('stng', ['string', 'date', 'number'])).toBe('string');
+    expect(nearMiss('intgr', ['integer', 'number'])).toBe('integer');
+    expect(nearMiss('abc', ['abcde'])).toBeUndefined();
+  });
+
+  it('suggests nothing where two candidates are as close', () => {
+    expect(nearMiss('tme', ['time', 'tame'])).toBeUndefined();
+    expect(nearMiss('dat', ['date', 'data'])).toBeUndefined();
+    expect(nearMiss('stng', ['string', 'sting'])).toBe('sting');
+    expect(nearMiss('stig', ['string', 'stag'])).toBe('stag');
+    expect(nearMiss('stng', ['string', 'sating'])).toBeUndefined();
+  });
+
   it('suggests nothing for a name too far from every candidate', () => {
     expect(nearMiss('ab', ['width', 'height'])).toBeUndefined();
     expect(nearMiss('quality', ['schema', 'servers'])).toBeUndefined();

@@ -8,6 +8,7 @@ import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding
 import { historyColumnClashes } from './history-columns';
 import { changedIdProblem } from './kept-id';
 import { LIFECYCLE_STATUSES, unknownStatusProblem } from './lifecycle-status';
+import { misplacedCustomPropertyIssues } from './misplaced-custom-properties';
 import { unnamedPartsOf } from './nested-fields';
 import { nullAllowedValueIssues } from './null-allowed-values';
 import { allowedValueDocumentPath, documentPathOf, nestedPropertiesOf } from './odcs-document';
@@ -35,6 +36,7 @@ import { yaml11ReadingWarnings } from './yaml11-reading-warnings';
  *   required property that is unique or the primary key) and an event time (a required
  *   timestamp property);
  * - keepHistory means nothing on an event, which never changes;
+ * - the custom properties the app reads (datasetKind…) are at the top level, where it reads them;
  * - a range check names its bounds smallest first, and a property's logicalTypeOptions leave some
  *   value between their bounds (minLength at most maxLength, minimum below an exclusiveMaximum…)
  *   and give a pattern that is a regular expression, one that matches values of a length they allow;
@@ -180,6 +182,7 @@ function semanticIssues(
     ...statusIssues(contract),
     ...slaUnitIssues(contract),
     ...misspeltCustomPropertyIssues(document()),
+    ...misplacedCustomPropertyIssues(document()).map((issue) => ({ ...issue, documentPath: issue.path })),
     ...(contract.kind === 'event' && contract.keepHistory
       ? [
           {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { upgradeToLatest } from '../../../shared/contracts/contract-edits';
+import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import { contractQuickFixes } from '../../../shared/contracts/quick-fixes';
-import { checkContractYaml } from '../../../shared/contracts/semantic-checks';
+import { checkContractSemantics, checkContractYaml } from '../../../shared/contracts/semantic-checks';
 import { type TextChange, textChangeBetween } from '../../../shared/contracts/text-change';
 import { anOdcsText } from './builders';
 
@@ -272,5 +273,79 @@ describe('the one change between two texts', () => {
       text: '0\nd: 4',
     });
     expect(textChangeBetween('same', 'same')).toEqual({ line: 1, column: 5, endLine: 1, endColumn: 5, text: '' });
+  });
+});
+
+/** Orders, keyed by order_id, with `objectLines` (indented for the object) on its schema object. */
+const ordersWithOnObject = (objectLines: string, topLevel = '') =>
+  anOdcsText(`${topLevel}schema:
+  - name: orders
+${objectLines}    properties:
+      - name: order_id
+        logicalType: integer
+        primaryKey: true
+        required: true
+`);
+
+const KIND_ON_OBJECT = '    customProperties:\n      - property: datasetKind\n        value: event\n';
+
+/** The contract a valid text holds. */
+function contractIn(text: string) {
+  const parsed = parseOdcsYaml(text);
+  if (!parsed.ok) throw new Error(parsed.errors.map((error) => error.message).join('; '));
+  return parsed.value;
+}
+
+const misplaced = (text: string) =>
+  checkContractYaml(text)
+    .filter((finding) => finding.message.includes('top-level customProperties'))
+    .map(({ line, path, message }) => `${line} ${path}: ${message}`);
+
+describe('custom properties the app reads only at the top level, written elsewhere', () => {
+  it('warns at a datasetKind on a schema object, which the app does not read there', () => {
+    expect(misplaced(ordersWithOnObject(KIND_ON_OBJECT))).toEqual([
+      "9 schema[0].customProperties[0].property: datasetKind is read from the contract's top-level customProperties; here it has no effect",
+    ]);
+  });
+
+  it('warns of every property the app reads, at any depth, and of none of its own', () => {
+    const onProperty = ordersWithOnObject(KIND_ON_OBJECT.replace('datasetKind', 'owner')).replace(
+      '        required: true\n',
+      '        required: true\n        customProperties:\n          - property: keepHistory\n            value: true\n          - property: historyColumnPrefix\n            value: dbt_\n',
+    );
+    expect(misplaced(onProperty).map((finding) => finding.split(':')[0])).toEqual([
+      '17 schema[0].properties[0].customProperties[0].property',
+      '19 schema[0].properties[0].customProperties[1].property',
+    ]);
+  });
+
+  it('moves it to the top level with its quick fix, dropping a list it leaves empty, so the app reads it', () => {
+    const text = ordersWithOnObject(KIND_ON_OBJECT);
+    const [fix] = contractQuickFixes(text).filter((candidate) => candidate.title.includes('top-level'));
+    expect(fix?.title).toBe("Move it to the contract's top-level customProperties");
+    const moved = applied(text, fix?.change as TextChange);
+    expect(moved).not.toContain('    customProperties:');
+    expect(misplaced(moved)).toEqual([]);
+    expect(contractIn(moved).kind).toBe('event');
+  });
+
+  it('adds it after the top level’s own custom properties', () => {
+    const text = ordersWithOnObject(KIND_ON_OBJECT, 'customProperties:\n  - property: owner\n    value: seeds\n');
+    const [fix] = contractQuickFixes(text).filter((candidate) => candidate.title.includes('top-level'));
+    expect(applied(text, fix?.change as TextChange)).toContain(
+      'customProperties:\n  - property: owner\n    value: seeds\n  - property: datasetKind\n    value: event\n',
+    );
+  });
+
+  it('offers no move where the top level sets it already, and says to remove it', () => {
+    const text = ordersWithOnObject(
+      KIND_ON_OBJECT,
+      'customProperties:\n  - property: datasetKind\n    value: entity\n',
+    );
+    expect(misplaced(text)).toHaveLength(1);
+    expect(contractQuickFixes(text).filter((candidate) => candidate.title.includes('top-level'))).toEqual([]);
+    expect(
+      checkContractSemantics(contractIn(text)).find((finding) => finding.message.startsWith('datasetKind')),
+    ).toEqual(expect.objectContaining({ fixHint: "Remove it: the contract's top level sets datasetKind." }));
   });
 });

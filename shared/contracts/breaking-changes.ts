@@ -6,6 +6,7 @@ import { classificationDirection, sameClassification } from './classification-st
 import { canReadAs } from './compatibility';
 import { pairEntries } from './entry-pairing';
 import type { ContractFinding } from './finding';
+import { type GuessedRename, guessObjectRenames, guessRenames } from './guessed-renames';
 import { historyColumnNames, historyColumnsOf } from './history-columns';
 import { nestedFieldPath } from './nested-fields';
 import { allowedValuesRule, isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
@@ -409,18 +410,22 @@ function schemaChanges(
     previous.filter((object) => !nextByName.has(object.name)),
     added,
   );
-  const renamedTo = new Set(renames.values());
+  const renamedTo = new Set([...renames.values()].map((rename) => rename.to));
   return [
     ...previous.flatMap((object) => {
       const counterpart = nextByName.get(object.name);
       if (counterpart) return objectChanges(object, counterpart, levels);
-      const newName = renames.get(object.name);
-      return newName === undefined
+      const rename = renames.get(object.name);
+      return rename === undefined
         ? [change('object-removed', object.name, 'schema object removed')]
         : [
             {
-              ...change('object-renamed', object.name, `schema object seems renamed to ${newName} (same fields)`),
-              renamedSubject: newName,
+              ...change(
+                'object-renamed',
+                object.name,
+                `schema object seems renamed to ${rename.to} (same fields, ${rename.evidence})`,
+              ),
+              renamedSubject: rename.to,
             },
           ];
     }),
@@ -503,7 +508,7 @@ function propertyListChanges(
   nextList: readonly ContractProperty[],
   parent: string,
   levels: Rankings,
-): { changes: ContractChange[]; renames: Map<string, string> } {
+): { changes: ContractChange[]; renames: Map<string, GuessedRename> } {
   const [previous, next] = [withKeyUniqueness(previousList), withKeyUniqueness(nextList)];
   const subject = (name: string) => nestedFieldPath(parent, name);
   const nextByName = new Map(next.map((property) => [property.name, property]));
@@ -516,15 +521,15 @@ function propertyListChanges(
       const counterpart = nextByName.get(property.name);
       return counterpart ? propertyChanges(property, counterpart, subject(property.name), levels) : [];
     }),
-    ...[...renames].map(([from, to]) => ({
-      ...change('field-renamed', subject(from), `field seems renamed to ${to} (same type and attributes)`),
+    ...[...renames].map(([from, { to, evidence }]) => ({
+      ...change('field-renamed', subject(from), `field seems renamed to ${to} (same type and attributes, ${evidence})`),
       renamedSubject: subject(to),
     })),
     ...removed
       .filter((property) => !renames.has(property.name))
       .map((property) => change('field-removed', subject(property.name), 'field removed')),
     ...added
-      .filter((property) => ![...renames.values()].includes(property.name))
+      .filter((property) => ![...renames.values()].some((rename) => rename.to === property.name))
       .map((property) =>
         property.required
           ? change('field-added-required', subject(property.name), 'required field added')
@@ -539,45 +544,12 @@ function withKeyUniqueness(properties: readonly ContractProperty[]): ContractPro
   return properties.map((property) => ({ ...property, unique: isUniqueAmong(property, properties) }));
 }
 
-/** A removed and an added field alike in everything but name are taken for a rename. */
-export function guessRenames(
-  removed: readonly ContractProperty[],
-  added: readonly ContractProperty[],
-): Map<string, string> {
-  return pairBySignature(removed, added, signature);
-}
-
-/** Removed and added schema objects with the same fields (names, types and attributes), old name → new name. */
-export function guessObjectRenames(
-  removed: readonly SchemaObject[],
-  added: readonly SchemaObject[],
-): Map<string, string> {
-  const fieldsOf = (object: SchemaObject) =>
-    JSON.stringify(object.properties.map((property) => [property.name, signature(property)]));
-  return pairBySignature(removed, added, fieldsOf);
-}
-
-/** Each removed item paired with the first unclaimed added one of the same signature, by name. */
-function pairBySignature<Item extends { name: string }>(
-  removed: readonly Item[],
-  added: readonly Item[],
-  signatureOf: (item: Item) => string,
-): Map<string, string> {
-  const { pairs } = pairEntries(removed, added, (was, is) => signatureOf(was) === signatureOf(is));
-  return new Map(pairs.map(([was, is]) => [was.name, is.name]));
-}
-
-function signature(property: ContractProperty): string {
-  const { logicalType, physicalType, required, unique, primaryKey, primaryKeyPosition, classification } = property;
-  return JSON.stringify([logicalType, physicalType, required, unique, primaryKey, primaryKeyPosition, classification]);
-}
-
 function primaryKeyChanges(
   previous: SchemaObject,
   next: SchemaObject,
-  renames: ReadonlyMap<string, string>,
+  renames: ReadonlyMap<string, GuessedRename>,
 ): ContractChange[] {
-  const before = primaryKeyOf(previous).map((name) => renames.get(name) ?? name);
+  const before = primaryKeyOf(previous).map((name) => renames.get(name)?.to ?? name);
   const after = primaryKeyOf(next);
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   const describe = (names: readonly string[]) => (names.length > 0 ? `(${names.join(', ')})` : 'none');

@@ -1,5 +1,6 @@
-import { compareContracts, guessObjectRenames, guessRenames } from '../../contracts/breaking-changes';
+import { compareContracts } from '../../contracts/breaking-changes';
 import { columnCommentText } from '../../contracts/column-comment';
+import { type GuessedRename, guessObjectRenames, guessRenames } from '../../contracts/guessed-renames';
 import { historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
 import { columnNameOf } from '../../contracts/physical-names';
 import type { Contract, ContractProperty } from '../../model/contract';
@@ -35,8 +36,8 @@ import { primaryKeyStatements } from './primary-key-change';
 
 /*
  * ALTER statements taking a contract's tables from its last saved version to the current one:
- * added, removed and renamed fields (a rename is a removed and an added field alike in all
- * but name), renamed schema objects (alike in every field), type changes, nullability,
+ * added, removed and renamed fields and schema objects (guessed-renames.ts: alike, and with evidence
+ * they are one, which a comment on the RENAME states), type changes, nullability,
  * uniqueness, primary key, CHECKs (a new one waits for the rows that break it, see once-filled.ts),
  * history kept or dropped, event ↔ entity (the append-only trigger).
  * Every statement that carries a breaking change is preceded by a `-- breaking:` line with the
@@ -100,18 +101,22 @@ export function migrationStatements(
     goneTables.map((table) => table.object),
     nextTables.filter((table) => !previousTables.has(table.object.name)).map((table) => table.object),
   );
-  const renamedFrom = new Map([...renames].map(([from, to]) => [to, previousTables.get(from) as PostgresTable]));
+  const renamedFrom = new Map(
+    [...renames].map(([from, rename]) => [rename.to, { table: previousTables.get(from) as PostgresTable, rename }]),
+  );
   const statements = [
     ...goneTables
       .filter((table) => !renames.has(table.object.name))
       .flatMap((table) => [...notesFor(table.object.name), ...dropTableStatements(table)]),
     ...nextTables.flatMap((table) => {
-      const old = previousTables.get(table.object.name) ?? renamedFrom.get(table.object.name);
+      const renamed = renamedFrom.get(table.object.name);
+      const old = previousTables.get(table.object.name) ?? renamed?.table;
       if (!old) return createTableStatements(table);
       if (old.name === table.name) return alterTableStatements(old, table, notesFor);
       return [
         ...notesFor(old.object.name),
         ...notesFor(table.object.name),
+        ...(renamed ? [assumedRenameComment(old.object.name, renamed.rename)] : []),
         ...renameTableStatements(old, table.name),
         ...alterTableStatements({ ...old, name: table.name }, table, notesFor),
       ];
@@ -123,6 +128,11 @@ export function migrationStatements(
     ...(previous.kind === next.kind ? [] : notesFor('contract')),
     ...statements,
   ];
+}
+
+/** A rename is a guess (guessed-renames.ts): the statement that moves the rows says on what it rests. */
+function assumedRenameComment(subject: string, rename: GuessedRename): string {
+  return sqlComment(`assumed rename: ${subject} → ${rename.to} (${rename.evidence})`);
 }
 
 function createAll(schema: string, contract: Contract): string[] {
@@ -214,19 +224,20 @@ function alterTableStatements(
   const removed = before.object.properties.filter((property) => !nextByName.has(property.name));
   const added = after.object.properties.filter((property) => !previousByName.has(property.name));
   const renames = guessRenames(removed, added);
-  const renamedTo = new Set(renames.values());
+  const renamedTo = new Set([...renames.values()].map((rename) => rename.to));
   const kept = before.object.properties.flatMap((property) => {
     const counterpart = nextByName.get(property.name);
     return counterpart ? [{ before: property, after: counterpart }] : [];
   });
   /** The columns the table had before, renamed or not. */
   const carriedOver = [
-    ...[...renames].map(([from, to]) => ({
+    ...[...renames].map(([from, rename]) => ({
       before: previousByName.get(from) as ContractProperty,
-      after: nextByName.get(to) as ContractProperty,
+      after: nextByName.get(rename.to) as ContractProperty,
       subject: `${after.object.name}.${from}`,
+      rename,
     })),
-    ...kept.map((pair) => ({ ...pair, subject: subject(pair.after) })),
+    ...kept.map((pair) => ({ ...pair, subject: subject(pair.after), rename: undefined })),
   ];
   /** Columns whose name changes: a property renamed, or its physicalName changed. */
   const renamedColumns = carriedOver.filter((pair) => columnNameOf(pair.before) !== columnNameOf(pair.after));
@@ -288,10 +299,11 @@ function alterTableStatements(
         ...notesFor(subject(now)),
         `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(uniqueName(before.name, columnNameOf(old)))};`,
       ]),
-    ...renamedColumns.flatMap(({ before: old, after: now, subject: about }) => {
+    ...renamedColumns.flatMap(({ before: old, after: now, subject: about, rename }) => {
       const [from, to] = [columnNameOf(old), columnNameOf(now)];
       return [
         ...notesFor(about),
+        ...(rename ? [assumedRenameComment(about, rename)] : []),
         ...onBoth(`RENAME COLUMN ${ident(from)} TO ${ident(to)}`),
         ...(hasUniqueConstraint(before, old) && hasUniqueConstraint(after, now)
           ? [

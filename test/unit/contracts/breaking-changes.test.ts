@@ -197,20 +197,75 @@ describe('breaking changes', () => {
     ]);
   });
 
-  it('takes a removed and an added field alike in all but name for a rename', () => {
-    const next = changed((properties) =>
-      properties.map((property) => (property.name === 'note' ? { ...property, name: 'remark' } : property)),
-    );
-    expect(changesOf(next)).toEqual([
-      ['field-renamed', true, 'orders.note', 'field seems renamed to remark (same type and attributes)'],
-    ]);
+  describe('a removed and an added field alike in type and attributes', () => {
+    /** The changes when `note` (optional string) becomes `to`, with `from` and `to` given more attributes. */
+    const noteRenamed = (to: string, before: Partial<ContractProperty> = {}, after: Partial<ContractProperty> = {}) =>
+      compareContracts(
+        { ...changed(replace('note', before)), version: '1.0.0' },
+        changed((properties) =>
+          properties.map((property) => (property.name === 'note' ? { ...property, ...after, name: to } : property)),
+        ),
+      ).changes.map((change) => [change.kind, change.message]);
+
+    it('is a rename when the names are close, and says so', () => {
+      expect(noteRenamed('note_text')).toEqual([
+        ['field-renamed', 'field seems renamed to note_text (same type and attributes, similar names)'],
+      ]);
+    });
+
+    it.each([
+      ['e_mail', 'email'],
+      ['zip', 'zip_code'],
+      ['customerName', 'customer_name'],
+      ['line_id', 'id'],
+      ['playback', 'playbacks'],
+    ])('takes %s and %s for close names', (from, to) => {
+      const [kind] = noteRenamed(to, { name: from })[0] ?? [];
+      expect(kind).toBe('field-renamed');
+    });
+
+    it.each([
+      ['s3_uri', 'sensor'],
+      ['note', 'remark'],
+      ['customer_id', 'line_id'],
+      ['customer_name', 'full_name'],
+    ])('takes %s and %s, whose names are not close, for a removal and an addition', (from, to) => {
+      expect(noteRenamed(to, { name: from }).map(([kind]) => kind)).toEqual(['field-removed', 'field-added-optional']);
+    });
+
+    it('is a rename when both have the same ODCS id or the same physicalName, whatever the names', () => {
+      const id = { extensions: { id: 'note_id' } };
+      expect(noteRenamed('remark', id, id)).toEqual([
+        ['field-renamed', "field seems renamed to remark (same type and attributes, same id 'note_id')"],
+      ]);
+      expect(noteRenamed('remark', {}, { extensions: { physicalName: 'note' } })).toEqual([
+        ['field-renamed', "field seems renamed to remark (same type and attributes, same physicalName 'note')"],
+      ]);
+    });
+
+    it('is no rename when both have an ODCS id and the ids differ, however close the names', () => {
+      const kinds = noteRenamed('note_text', { extensions: { id: 'a' } }, { extensions: { id: 'b' } });
+      expect(kinds.map(([kind]) => kind)).toEqual(['field-removed', 'field-added-optional']);
+    });
   });
 
-  it('takes a removed and an added schema object with the same fields for a rename, and one with other fields for a removal', () => {
+  it('takes a removed and an added schema object with the same fields and close names for a rename, and one with other fields for a removal', () => {
     const orders = previous.schema[0]!;
     const renamed: Contract = { ...previous, version: '2.0.0', schema: [{ ...orders, name: 'order_records' }] };
     expect(changesOf(renamed)).toEqual([
-      ['object-renamed', true, 'orders', 'schema object seems renamed to order_records (same fields)'],
+      ['object-renamed', true, 'orders', 'schema object seems renamed to order_records (same fields, similar names)'],
+    ]);
+    const unrelated: Contract = { ...renamed, schema: [{ ...orders, name: 'shipments' }] };
+    expect(changesOf(unrelated).map(([kind, , subject]) => [kind, subject])).toEqual([
+      ['object-removed', 'orders'],
+      ['object-added', 'shipments'],
+    ]);
+    const samePhysicalName: Contract = {
+      ...renamed,
+      schema: [{ ...orders, name: 'shipments', physicalName: 'orders' }],
+    };
+    expect(changesOf(samePhysicalName).map(([, , , message]) => message)).toEqual([
+      "schema object seems renamed to shipments (same fields, same physicalName 'orders')",
     ]);
     const other = anObject('order_records', orders.properties.slice(1));
     expect(changesOf({ ...renamed, schema: [other] }).map(([kind, , subject]) => [kind, subject])).toEqual([

@@ -74,11 +74,11 @@ describe('where the Diff view marks a change', () => {
   it('marks a renamed schema object and a renamed field at their new names in the new text, not at the id or the parent', () => {
     const objectRenamed = PLAYBACK.replace('name: playback', 'name: playbacks');
     expect(marks(PLAYBACK, objectRenamed)).toEqual([
-      `next ${lineOf(objectRenamed, 'name: playbacks')}: playback schema object seems renamed to playbacks (same fields)`,
+      `next ${lineOf(objectRenamed, 'name: playbacks')}: playback schema object seems renamed to playbacks (same fields, similar names)`,
     ]);
     const fieldRenamed = PLAYBACK.replace('name: os', 'name: os_name');
     expect(marks(PLAYBACK, fieldRenamed)).toEqual([
-      `next ${lineOf(fieldRenamed, 'name: os_name')}: playback.device.os field seems renamed to os_name (same type and attributes)`,
+      `next ${lineOf(fieldRenamed, 'name: os_name')}: playback.device.os field seems renamed to os_name (same type and attributes, similar names)`,
     ]);
   });
 

@@ -1050,15 +1050,39 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       const saved = claimsDesign({ properties: savedFields });
       const current = claimsDesign({
         keepHistory: false,
-        properties: [...savedFields.slice(0, 3), field('remark', 'string'), field('currency', 'boolean')],
+        properties: [...savedFields.slice(0, 3), field('claim_note', 'string'), field('currency', 'boolean')],
       });
+      const migration = migrationOf(current, saved);
+      expect(migration).toContain('-- assumed rename: claims.note → claim_note (similar names)');
       await withSampleRows(saved);
-      await runAsPsql(db, migrationOf(current, saved));
-      const rows = await db.query('SELECT claim_id, remark, currency FROM claims.claims ORDER BY claim_id');
+      await runAsPsql(db, migration);
+      const rows = await db.query('SELECT claim_id, claim_note, currency FROM claims.claims ORDER BY claim_id');
       expect(rows.rows).toEqual([
-        { claim_id: 1, remark: 'first', currency: null },
-        { claim_id: 2, remark: null, currency: null },
+        { claim_id: 1, claim_note: 'first', currency: null },
+        { claim_id: 2, claim_note: null, currency: null },
       ]);
+    });
+
+    it('drops a removed field and adds an unrelated one alike in type, rather than moving its values into it', async () => {
+      const tiles = (extra: ContractProperty) =>
+        claimsDesign({ keepHistory: false, properties: [savedFields[0]!, extra] });
+      const saved = tiles(field('s3_uri', 'string', { required: true }));
+      const current = tiles(field('sensor', 'string', { required: true }));
+      const migration = migrationOf(current, saved);
+      expect(migration).not.toContain('RENAME');
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(saved));
+      await db.exec(`INSERT INTO claims.claims VALUES (1, 's3://tiles/1.tif')`);
+      await expect(runAsPsql(db, migration)).rejects.toThrow(
+        /"claims"\."claims"\."sensor" is required but 1 of its rows have no value/,
+      );
+      expect((await db.query('SELECT * FROM claims.claims')).rows).toEqual([
+        { claim_id: 1, s3_uri: 's3://tiles/1.tif' },
+      ]);
+      await db.exec('DELETE FROM claims.claims');
+      await runAsPsql(db, migration);
+      await db.exec(`INSERT INTO claims.claims VALUES (2, 'MSI-B')`);
+      expect((await db.query('SELECT * FROM claims.claims')).rows).toEqual([{ claim_id: 2, sensor: 'MSI-B' }]);
     });
 
     it('comments each classified column with its description and classification, and the migration updates it', async () => {
@@ -1547,10 +1571,17 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
 
     it('renames the tables of a renamed schema object, with their history, keys and triggers, and keeps their rows', async () => {
       const saved = claimsDesign({ properties: savedFields, eventName: 'claim_filed' });
-      const current = claimsDesign({ objectName: 'claim_records', eventName: 'claim_events', properties: savedFields });
+      const current = claimsDesign({
+        objectName: 'claim_records',
+        eventName: 'claim_filed_events',
+        properties: savedFields,
+      });
       const migration = migrationOf(current, saved);
       expect(migration).not.toContain('DROP TABLE');
-      expect(migration).toContain('-- breaking: claims: schema object seems renamed to claim_records (same fields)');
+      expect(migration).toContain(
+        '-- breaking: claims: schema object seems renamed to claim_records (same fields, similar names)',
+      );
+      expect(migration).toContain('-- assumed rename: claims → claim_records (similar names)');
       await emptyDatabase(db);
       await runFiles(db, sqlFiles(current));
       const expected = await schemaOf(db, ['claims']);
@@ -1560,10 +1591,12 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       expect(await schemaOf(db, ['claims'])).toEqual(expected);
       const count = async (table: string) =>
         (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM claims.${table}`)).rows[0]?.n;
-      expect([await count('claim_records'), await count('claim_records_history'), await count('claim_events')]).toEqual(
-        [2, 2, 1],
-      );
-      await expect(db.query('DELETE FROM claims.claim_events')).rejects.toThrow(/events are immutable/);
+      expect([
+        await count('claim_records'),
+        await count('claim_records_history'),
+        await count('claim_filed_events'),
+      ]).toEqual([2, 2, 1]);
+      await expect(db.query('DELETE FROM claims.claim_filed_events')).rejects.toThrow(/events are immutable/);
     });
   });
 

@@ -24,7 +24,7 @@ import { parseOptions } from '../parse-options';
 import { formatProblemInFile } from '../problem-line';
 import { readMesh } from '../read-input';
 import { openChromiumDrawer } from '../render/mermaid-images';
-import { asFileError, asFileProblem, type FileProblem } from './validate';
+import { asFileError, asFileProblem, type FileProblem, unreadableBaselineSubject } from './validate';
 
 const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FORMATS];
 
@@ -56,7 +56,8 @@ export const exportCommand: Command = {
     '                        error is printed and nothing is written (exit code 1)',
     '  --json                print one JSON report on stdout: file, out, ok, the files written and removed,',
     "                        warnings and notes, governance (the design's errors, as validate --json gives",
-    '                        them) and errors (what stopped the export); stderr says the same for people',
+    '                        them) and errors (what stopped the export); stderr says the same for people.',
+    '                        A --baseline that cannot be read is the file, with isBaseline: true',
     '',
     'Nothing is written when a format cannot be written or a diagram cannot be drawn; every problem is',
     "printed with the element it is about. A Mermaid diagram too large for Mermaid's default limits (what",
@@ -102,7 +103,10 @@ export const exportCommand: Command = {
     const exportOptions: ExportOptions = {};
     if (options.values.baseline) {
       const baseline = await readMesh(io, options.values.baseline);
-      if (!baseline.ok) return finish(fail(io, report, baseline.problems, baseline.lines));
+      if (!baseline.ok) {
+        Object.assign(report, unreadableBaselineSubject(options.values.baseline));
+        return finish(fail(io, report, baseline.problems, baseline.lines));
+      }
       exportOptions.baseline = baseline.mesh;
     }
     const pictureFormats = PICTURE_FORMATS.filter((format) => formats.includes(format));
@@ -161,7 +165,9 @@ type BundleRequest = { design: Mesh; targets: readonly ExportTarget[]; scope: Ex
 
 /** What `--json` prints, as validate's and simulate's reports do: `ok` is set when it is printed. */
 interface ExportReport {
+  /** The design; or the `--baseline`, marked `isBaseline`, when it cannot be read. */
   file: string;
+  isBaseline?: true;
   out: string;
   written: string[];
   removed: string[];

@@ -73,9 +73,14 @@ interface Filters {
   organisation?: Policies;
 }
 
+/** Who a report is about when `--baseline` cannot be read: the baseline, alone, as nothing can be judged against it. */
+export function unreadableBaselineSubject(file: string): { file: string; isBaseline: true } {
+  return { file, isBaseline: true };
+}
+
 interface FileReport {
   file: string;
-  /** The design given with --baseline: reported alone when it cannot be read, as nothing can be judged against it. */
+  /** The design given with --baseline: reported alone when it cannot be read (`unreadableBaselineSubject`). */
   isBaseline?: true;
   summary?: string;
   /** How the file was read, when its name does not say: printed on stderr, before its problems. */
@@ -144,7 +149,7 @@ export const validateCommand: Command = {
     const baselineFile = options.values.baseline;
     const baseline = baselineFile === undefined ? undefined : await readBaseline(io, baselineFile);
     if (baselineFile !== undefined && baseline?.ok === false) {
-      reports.push({ file: baselineFile, isBaseline: true, problems: baseline.problems });
+      reports.push({ ...unreadableBaselineSubject(baselineFile), problems: baseline.problems });
     } else {
       if (baseline?.ok) filters.baseline = baseline.baseline;
       for (const file of options.positional) reports.push(shown(await validateFile(file, io, filters), filters));

@@ -248,6 +248,21 @@ describe('mesh-designer export', () => {
     ]);
   });
 
+  it('names with --json a --baseline it cannot read as the file at fault, marked isBaseline, as validate --json does', async () => {
+    const { io, out, err, files } = fakeIo({ 'shop.mesh.json': sample, 'cut.mesh.json': '{"schemaVersion": 2,' });
+    const args = ['export', 'shop.mesh.json', '--out', 'out', '--baseline', 'cut.mesh.json', '--json'];
+    expect(await runCli(args, io)).toBe(EXIT.problems);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({
+      file: 'cut.mesh.json',
+      isBaseline: true,
+      ok: false,
+      written: [],
+      errors: [{ severity: 'error', path: '(document)', message: expect.stringMatching(/^not valid JSON: /), line: 1 }],
+    });
+    expect(err).toEqual([expect.stringMatching(/^cut\.mesh\.json:1:\d+: not valid JSON: /)]);
+    expect([...files.keys()]).not.toContain('out/index.md');
+  });
+
   it('with --fail-on-errors, refuses a design that breaks governance rules: each error printed, nothing written', async () => {
     const { io, out, err, files } = fakeIo({ 'fan.mesh.json': serializeMesh(fanOutMesh(2)) });
     const args = ['export', 'fan.mesh.json', '--out', 'out', '--format', 'odps', '--fail-on-errors'];

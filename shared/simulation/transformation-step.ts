@@ -10,6 +10,7 @@ import { readsTheClock, withSimulatedNow } from './simulated-now';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral, rowInSql } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
 import { anchorToChangesSql, type RowFilter } from './step-input-changes';
+import { dropRedundantIndexes, indexUnlessSought } from './table-indexes';
 
 /** How one run of a step went: `unchanged` when none of the tables it reads changed. */
 export type StepRun = 'incremental' | 'full' | 'unchanged';
@@ -359,12 +360,8 @@ ON ${sameKey} WHERE (${rowInScope}) IS NOT TRUE LIMIT 1`,
       const anchorTable = `node.${quoteIdentifier(plan.anchor.table)}`;
       const anchorAlias = quoteIdentifier(plan.anchor.alias);
       const unitExpressions = plan.units.map((unit) => unit.expression).join(', ');
-      connection.exec(
-        [
-          `CREATE TABLE ${units} (${unitColumns.map(quoteIdentifier).join(', ')}, UNIQUE (${unitList}))`,
-          `CREATE INDEX node.${quoteIdentifier(`_units_${dataset.name}_rows`)} ON ${quoteIdentifier(dataset.name)} (${unitList})`,
-        ].join(';\n'),
-      );
+      connection.exec(`CREATE TABLE ${units} (${unitColumns.map(quoteIdentifier).join(', ')}, UNIQUE (${unitList}))`);
+      indexUnlessSought(connection, dataset.name, `_units_${dataset.name}_rows`, unitColumns);
       indexUnitColumn(connection, plan);
       const touchedByAnchor = [
         prepare(`DELETE FROM ${units}`),
@@ -427,9 +424,7 @@ WHERE (${rowInSql('t', unitColumns, units)}) IS NOT TRUE LIMIT 1`
         ? prepareGroupTotals(connection, dataset.name, plan, { ...aggregation, aggregates }, inputs)
         : regroupedGroups(connection, dataset.name, plan, aggregation, inputs);
       const groupColumns = aggregation.groups.map((group) => group.column);
-      connection.exec(
-        `CREATE INDEX node.${quoteIdentifier(`_groups_${dataset.name}_rows`)} ON ${quoteIdentifier(dataset.name)} (${columnList(groupColumns)})`,
-      );
+      indexUnlessSought(connection, dataset.name, `_groups_${dataset.name}_rows`, groupColumns);
       const recomputeGroups = recomputeWithin(totals.touchedRows, groupColumns, totals.touched);
       // Prepared on the first tick that needs it: most groups have no NULL group column.
       let recomputeGroupsWithNull: ReturnType<typeof recomputeWithin> | undefined;
@@ -473,36 +468,6 @@ function indexJoinedTables(connection: SqlConnection, stepName: string, plan: In
 }
 
 /**
- * Drops each plain index on `table` that another one begins with (`orders (customer_id)` beside
- * `orders (customer_id, status, total)`): the longer one serves every lookup, and one index less
- * is one write less per change. Of two alike, the first by name stays.
- */
-function dropRedundantIndexes(connection: SqlConnection, table: string): void {
-  const read = connection.prepare(
-    `SELECT list.name, info.name FROM pragma_index_list(?, 'node') AS list, pragma_index_info(list.name, 'node') AS info
-WHERE list.origin = 'c' AND NOT list."unique" AND NOT list.partial ORDER BY list.name, info.seqno`,
-  );
-  const columnsOf = new Map<string, string[]>();
-  try {
-    for (const [index, column] of read.all([table])) {
-      columnsOf.set(String(index), [...(columnsOf.get(String(index)) ?? []), String(column)]);
-    }
-  } finally {
-    read.release();
-  }
-  const indexes = [...columnsOf];
-  const redundant = indexes.filter(([name, columns]) =>
-    indexes.some(
-      ([other, otherColumns]) =>
-        other !== name &&
-        columns.every((column, position) => otherColumns[position] === column) &&
-        (otherColumns.length > columns.length || other < name),
-    ),
-  );
-  connection.exec(redundant.map(([name]) => `DROP INDEX node.${quoteIdentifier(name)}`).join(';\n'));
-}
-
-/**
  * Lets the anchor be cut to a unit's rows by index when the unit is one of its columns and nothing
  * indexes it yet. A unit computed by an expression gets none: its units are usually few and large
  * (a day), and reading most of a table through an index costs more than scanning it.
@@ -510,18 +475,5 @@ WHERE list.origin = 'c' AND NOT list."unique" AND NOT list.partial ORDER BY list
 function indexUnitColumn(connection: SqlConnection, plan: IncrementalPlan): void {
   const column = plan.units[0]?.anchorColumn;
   if (column === undefined) return;
-  const lookup = connection.prepare(
-    `SELECT 1 FROM pragma_table_info(?, 'node') WHERE pk = 1 AND name = ? COLLATE NOCASE
-UNION ALL SELECT 1 FROM pragma_index_list(?, 'node') AS list, pragma_index_info(list.name, 'node') AS info
-WHERE info.seqno = 0 AND info.name = ? COLLATE NOCASE`,
-  );
-  try {
-    const table = plan.anchor.table;
-    if (lookup.all([table, column, table, column]).length > 0) return;
-  } finally {
-    lookup.release();
-  }
-  connection.exec(
-    `CREATE INDEX node.${quoteIdentifier(`_unit_${plan.anchor.table}_${column}`)} ON ${quoteIdentifier(plan.anchor.table)} (${quoteIdentifier(column)})`,
-  );
+  indexUnlessSought(connection, plan.anchor.table, `_unit_${plan.anchor.table}_${column}`, [column]);
 }

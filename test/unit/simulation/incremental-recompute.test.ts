@@ -372,6 +372,17 @@ describe('incremental recomputation', () => {
     ]);
   });
 
+  it('adds no index to a result its key already indexes: a profile found by customer, a day of sales by day and country', async () => {
+    const mesh = ecommerceSample();
+    const simulation = await simulate(mesh, mesh.scenarios[0] as Scenario);
+    const indexesOf = (product: string, table: string) =>
+      rowsOf(simulation, product, `SELECT name FROM pragma_index_list('${table}') ORDER BY name`);
+
+    // customer_id is the profile's rowid; (day, country) its primary key's own index.
+    expect(indexesOf('customer-360', 'customer_profile')).toEqual([]);
+    expect(indexesOf('sales-dashboard', 'daily_sales')).toEqual([{ name: 'sqlite_autoindex_daily_sales_1' }]);
+  });
+
   it('looks for a key shared with rows out of scope only where the units are no key columns', async () => {
     const prepared: string[] = [];
     const open = await testWorkspace();

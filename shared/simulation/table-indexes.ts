@@ -50,7 +50,7 @@ WHERE ${condition} ORDER BY list.name, info.seqno`,
 }
 
 /** Whether `columns` is the table's one primary key column, declared INTEGER: then it is the rowid. */
-function isRowidKey(connection: SqlConnection, table: string, columns: readonly string[]): boolean {
+export function isRowidKey(connection: SqlConnection, table: string, columns: readonly string[]): boolean {
   if (columns.length !== 1) return false;
   const read = connection.prepare(`SELECT name, upper(type) FROM pragma_table_info(?, 'node') WHERE pk > 0`);
   try {

@@ -10,7 +10,7 @@ import { readsTheClock, withSimulatedNow } from './simulated-now';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral, rowInSql } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
 import { anchorToChangesSql, type RowFilter } from './step-input-changes';
-import { dropRedundantIndexes, indexUnlessSought } from './table-indexes';
+import { dropRedundantIndexes, indexUnlessSought, isRowidKey } from './table-indexes';
 
 /** How one run of a step went: `unchanged` when none of the tables it reads changed. */
 export type StepRun = 'incremental' | 'full' | 'unchanged';
@@ -454,11 +454,12 @@ WHERE (${rowInSql('t', unitColumns, units)}) IS NOT TRUE LIMIT 1`
 /**
  * Gives each joined table an index led by the columns its join looks up and holding every other
  * column the step reads, so recomputing a unit reads its joined rows from the index alone: a unit
- * with many joined rows (a customer's orders) costs no lookup per row in the table.
+ * with many joined rows (a customer's orders) costs no lookup per row in the table. A table looked
+ * up by its rowid key gets none: a search by rowid lands on the row itself.
  */
 function indexJoinedTables(connection: SqlConnection, stepName: string, plan: IncrementalPlan): void {
   for (const { table, alias, lookup, columns } of plan.joined) {
-    if (lookup.length === 0) continue;
+    if (lookup.length === 0 || isRowidKey(connection, table, lookup)) continue;
     const covered = [...lookup, ...columns.filter((column) => !lookup.includes(column))];
     connection.exec(
       `CREATE INDEX node.${quoteIdentifier(`_join_${stepName}_${alias}`)} ON ${quoteIdentifier(table)} (${columnList(covered)})`,

@@ -383,6 +383,14 @@ describe('incremental recomputation', () => {
     expect(indexesOf('sales-dashboard', 'daily_sales')).toEqual([{ name: 'sqlite_autoindex_daily_sales_1' }]);
   });
 
+  it('adds no index to a joined table looked up by its rowid key: a profile joined to the sales by customer', async () => {
+    const mesh = ecommerceSample();
+    const simulation = await simulate(mesh, mesh.scenarios[0] as Scenario);
+
+    // A search by rowid lands on the row itself: an index holding its other columns saves no lookup.
+    expect(rowsOf(simulation, 'sales-dashboard', `SELECT name FROM pragma_index_list('customer_profile')`)).toEqual([]);
+  });
+
   it('looks for a key shared with rows out of scope only where the units are no key columns', async () => {
     const prepared: string[] = [];
     const open = await testWorkspace();

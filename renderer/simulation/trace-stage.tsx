@@ -73,9 +73,9 @@ export function TraceStageBody({ stage }: { stage: TraceStage }) {
         </p>
       )}
       {stage.note && <p className="trace-stage__note">{stage.note}</p>}
-      {stage.message ? (
+      {stage.message && stage.log ? (
         <>
-          <MessageCard log={stage.source} message={stage.message} isTraceable={false} />
+          <MessageCard log={stage.log} message={stage.message} isTraceable={false} />
           <EnvelopeTimes value={stage.message.value} />
         </>
       ) : stage.kind === 'raw' && stage.records.length === 1 ? (

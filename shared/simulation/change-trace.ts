@@ -61,6 +61,8 @@ export interface TraceStage {
   epochMillisColumns?: string[];
   /** The record as it is on a topic or port log (partition, offset, envelope). */
   message?: LogRecord;
+  /** The log `message` is on, as the run's catalog keys it (its broker table), which finds its temporal columns. */
+  log?: string;
   /** Fields a service's update changed. */
   changed?: string[];
   /** Where the write went, when it went more than one way: its CDC record, or an outbox event. */
@@ -345,6 +347,7 @@ function publishedStage(query: RunQuery, topic: SourceTopic, record: LogRecord):
     portId: topic.topic.id,
     source: topic.topic.name,
     message: record,
+    log: topic.log.table,
     moment: publishedAt(record),
   };
   if (isOutboxTopic(topic)) {
@@ -495,6 +498,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
           ...base,
           records: [fieldsOf(record)],
           message: record,
+          log: output.log.log.table,
           moment: publishedAt(record),
           check: { passed: true, contract: contractName(output) },
           ...publishedRecordNote(record, output.dataset.name, change.rowNow),

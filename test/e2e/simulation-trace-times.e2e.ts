@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { runTo, simulateSample, traceOrder1000 } from './simulation-driver';
+import { enterSimulate, openEditedSample, runTo, simulateSample, traceOrder1000 } from './simulation-driver';
 
 /** A field of the trace stage's record: the time its cell reads, and the number its tooltip keeps. */
 async function timeField(stage: Locator, field: string): Promise<{ text: string | null; title: string | null }> {
@@ -52,4 +52,30 @@ describeInChromium('Times in a change trace', (session) => {
     ).toBe(0);
     await screenshot(page, 'simulation-trace-times-raw-zone');
   });
+
+  it.each([
+    ['PostgreSQL', 'postgres', 'microseconds'],
+    ['MySQL', 'mysql', 'milliseconds'],
+  ])(
+    "shows a %s timestamp in the trace's CDC record with the time it stands for beside it",
+    async (_, engine, unit) => {
+      const page = await session.openApp({ withoutFileSystemAccess: true });
+      await openEditedSample(page, `${engine}-trace.mesh.json`, (mesh) => {
+        const orders = mesh.systems.find((system) => system.id === 'orders-service');
+        if (orders) orders.database.engine = engine;
+      });
+      await enterSimulate(page);
+      await runTo(page, 6);
+      await traceOrder1000(page);
+      await page.locator('.trace-tab button').filter({ hasText: 'CDC record' }).first().click();
+      const stage = page.locator('.trace-tab [data-testid=trace-stage][data-stage=cdc-record]');
+      const placedAt = stage
+        .locator('.record-table--diff tr')
+        .filter({ has: page.getByRole('rowheader', { name: 'placed_at', exact: true }) })
+        .locator('.encoded-temporal')
+        .last();
+      expect(await placedAt.textContent()).toMatch(/^\d+ 2026-01-05 09:0\d:00$/);
+      expect(await placedAt.getAttribute('title')).toContain(`(${unit} since 1970, UTC)`);
+    },
+  );
 });

@@ -27,10 +27,13 @@ export function MessageCard({
   log,
   message,
   isTraceable = true,
+  showsChangedFirst = false,
 }: {
   log: string;
   message: LogRecord;
   isTraceable?: boolean;
+  /** An update's changed fields lead its rows, as a stage that shows one record at a time wants. */
+  showsChangedFirst?: boolean;
 }) {
   const value = message.value;
   const envelope = changeImages(value);
@@ -69,7 +72,12 @@ export function MessageCard({
       )}
       {message.headers && <RecordHeaders headers={message.headers} />}
       {envelope ? (
-        <EnvelopeDiff envelope={envelope} messageKey={message.key} temporalColumns={temporalColumns} />
+        <EnvelopeDiff
+          envelope={envelope}
+          messageKey={message.key}
+          temporalColumns={temporalColumns}
+          showsChangedFirst={showsChangedFirst}
+        />
       ) : (
         value !== null && <FieldTable record={value as Record<string, unknown>} />
       )}
@@ -139,9 +147,14 @@ export const ABSENT = Symbol('absent');
 /**
  * The rows of a change's card, field by field over its images. A MongoDB delete has neither image
  * (`before` and `after` are null): Debezium gives only the document's `_id`, in the key, so its
- * card shows that, and says the document is deleted.
+ * card shows that, and says the document is deleted. Fields keep the table's order, so the cards of
+ * one topic line up; `showsChangedFirst` puts an update's changed fields first instead.
  */
-export function envelopeRows(envelope: ChangeImages, key: unknown): { rows: EnvelopeRow[]; note?: string } {
+export function envelopeRows(
+  envelope: ChangeImages,
+  key: unknown,
+  showsChangedFirst = false,
+): { rows: EnvelopeRow[]; note?: string } {
   if (envelope.op === 't') {
     return { rows: [], note: 'Table truncated: one record for the whole table, with no key and no row images.' };
   }
@@ -156,13 +169,14 @@ export function envelopeRows(envelope: ChangeImages, key: unknown): { rows: Enve
   }
   const changed = new Set(envelope.op === 'u' ? updatedFields(envelope) : []);
   const { before, after } = envelope;
+  const rows = Object.keys(after ?? before ?? {}).map((name) => ({
+    name,
+    before: before ? before[name] : ABSENT,
+    after: after ? after[name] : ABSENT,
+    isChanged: changed.has(name),
+  }));
   return {
-    rows: Object.keys(after ?? before ?? {}).map((name) => ({
-      name,
-      before: before ? before[name] : ABSENT,
-      after: after ? after[name] : ABSENT,
-      isChanged: changed.has(name),
-    })),
+    rows: showsChangedFirst ? [...rows.filter((row) => row.isChanged), ...rows.filter((row) => !row.isChanged)] : rows,
   };
 }
 
@@ -171,12 +185,14 @@ export function EnvelopeDiff({
   envelope,
   messageKey,
   temporalColumns,
+  showsChangedFirst = false,
 }: {
   envelope: ChangeImages;
   messageKey: unknown;
   temporalColumns: readonly TableColumn[];
+  showsChangedFirst?: boolean;
 }) {
-  const { rows, note } = envelopeRows(envelope, messageKey);
+  const { rows, note } = envelopeRows(envelope, messageKey, showsChangedFirst);
   const connector = String(envelope.source.connector);
   const cell = (name: string, value: unknown) => {
     if (value === ABSENT) return '';

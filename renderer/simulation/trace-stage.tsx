@@ -75,7 +75,7 @@ export function TraceStageBody({ stage }: { stage: TraceStage }) {
       {stage.note && <p className="trace-stage__note">{stage.note}</p>}
       {stage.message && stage.log ? (
         <>
-          <MessageCard log={stage.log} message={stage.message} isTraceable={false} />
+          <MessageCard log={stage.log} message={stage.message} isTraceable={false} showsChangedFirst />
           <EnvelopeTimes value={stage.message.value} />
         </>
       ) : stage.kind === 'raw' && stage.records.length === 1 ? (

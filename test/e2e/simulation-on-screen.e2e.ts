@@ -231,6 +231,29 @@ describeInChromium('Simulate mode on screen', (session) => {
       .toBe(0);
   });
 
+  it('shows an update’s changed field first in the presenter’s CDC record at 1280 × 800, above the unchanged ones', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openEditedSample(page, 'wide-orders.mesh.json', (mesh) => {
+      const columns = mesh.systems.find((system) => system.id === 'orders-service')?.database.tables[0]?.columns;
+      const extra = Array.from({ length: 16 }, (_, index) => ({ name: `note_${index}`, type: 'text', nullable: true }));
+      columns?.splice(2, 0, ...extra);
+    });
+    await enterSimulate(page);
+    const presenter = await presentOrder1000(page);
+    const stage = presenter.locator('[data-testid=trace-stage][data-stage=cdc-record]');
+    for (let presses = 0; presses < 6 && (await stage.count()) === 0; presses++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(200);
+    }
+    const rows = stage.locator('.record-table--diff tbody tr');
+    expect(await rows.first().getAttribute('class')).toBe('is-changed');
+    expect(await rows.first().getByRole('rowheader').textContent()).toBe('status');
+    const [shown, panel] = [await rows.first().boundingBox(), await page.locator('#presenter-panel').boundingBox()];
+    expect(shown && panel && shown.y + shown.height <= Math.min(panel.y + panel.height, 800)).toBe(true);
+    await screenshot(page, 'simulate-presenter-update-changed-first-1280');
+  });
+
   it('scrolls a stage taller than the presenter panel by keyboard at 1280 × 800: ↓ ↑ a little, Page Down / Page Up a panel, then on to the next or back', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -43,6 +43,22 @@ describe('the rows of a change’s card in the Inspect tab', () => {
     });
   });
 
+  it('put an update’s changed fields first when asked, in table order otherwise', () => {
+    const update = imagesOf({
+      before: { id: 2, name: 'chair', price: 10 },
+      after: { id: 2, name: 'chair', price: 20 },
+      source: { connector: 'postgresql', table: 'items' },
+      op: 'u',
+    });
+
+    expect(envelopeRows(update, { id: 2 }, true).rows.map((row) => [row.name, row.isChanged])).toEqual([
+      ['price', true],
+      ['id', false],
+      ['name', false],
+    ]);
+    expect(envelopeRows(update, { id: 2 }).rows.map((row) => row.name)).toEqual(['id', 'name', 'price']);
+  });
+
   it('show a truncate, which has no key and no images, as a note for the whole table, no empty table', () => {
     const truncate = imagesOf({
       before: null,

@@ -23,6 +23,7 @@ export function FaultDeck() {
   const scheduled = useSimulationStore(scheduledFaults);
   const timing = useSimulationStore(runningScenario);
   const ranTick = useSimulationStore((state) => state.metrics?.tick);
+  const resent = useSimulationStore((state) => state.metrics?.resent);
   if (!mesh) return null;
   const tick = ranTick ?? 0;
   const fired = faultsFiredSoFar(scheduled, fromDeck, ranTick ?? -1);
@@ -44,11 +45,11 @@ export function FaultDeck() {
           <h3 className="simulation-panel__title">Fired in this run</h3>
           <ul className="fault-deck__fired" data-testid="fired-faults">
             {fired.map(({ fault, source }, index) => {
-              const outcome = timing && firedFaultOutcome(mesh, fault, timing);
+              const outcome = timing && firedFaultOutcome(mesh, fault, timing, resent);
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: fired faults only grow while the run lasts
                 <li key={index}>
-                  tick {fault.tick}: {firedFaultLabel(mesh, fault)}
+                  tick {fault.tick}: {firedFaultLabel(mesh, fault, resent)}
                   {source === 'scenario' && ' (scenario)'}
                   {outcome && ` — ${outcome}`}
                 </li>

@@ -118,6 +118,7 @@ export function PresenterMode() {
 function LastFiredFault() {
   const fired = useSimulationStore((state) => state.lastFiredFault);
   const ranTick = useSimulationStore((state) => state.metrics?.tick ?? 0);
+  const resent = useSimulationStore((state) => state.metrics?.resent);
   const timing = useSimulationStore((state) =>
     state.runMesh?.scenarios.find((scenario) => scenario.id === state.scenarioId),
   );
@@ -125,7 +126,7 @@ function LastFiredFault() {
   if (!fired || !mesh) return null;
   return (
     <p className="presenter__fault" role="status" data-testid="presenter-fault">
-      {firedFaultNote(mesh, fired.fault, ranTick, timing, fired.firedWith)}
+      {firedFaultNote(mesh, fired.fault, ranTick, timing, fired.firedWith, resent)}
       {ranTick < fired.fault.tick && ' Press S to step to it, or Space to run.'}
     </p>
   );

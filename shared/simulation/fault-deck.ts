@@ -14,6 +14,7 @@ import {
 } from '../model';
 import { faultTargetName, faultWithTopic } from '../model/topic-references';
 import { offlineOutcome } from './fault-count';
+import type { ResentRecords } from './simulation-metrics';
 
 /** What the facilitator chose on a fault card; a card fires with it, from the deck or by key in presenter mode. */
 export interface FaultSettings {
@@ -151,15 +152,35 @@ export function faultsFiredSoFar(scheduled: readonly Fault[], fromDeck: readonly
 }
 
 /** A fired fault as Fired in this run lists it: its kind and target, with how many records a redelivery sends. */
-export function firedFaultLabel(mesh: Mesh, fault: Fault): string {
+export function firedFaultLabel(mesh: Mesh, fault: Fault, resent: readonly ResentRecords[] = []): string {
   const target = faultTargetName(mesh, fault);
   return fault.kind === 'redeliver' || fault.kind === 'out-of-order'
-    ? `${fault.kind} ${recordCount(fault.records)} of ${target}`
+    ? `${fault.kind} ${sentCount(fault, resent)} of ${target}`
     : `${fault.kind} ${target}`;
 }
 
 function recordCount(records: number): string {
   return records === 1 ? '1 record' : `${records} records`;
+}
+
+/**
+ * How many records a redelivery sends again: as many as it asks for until its tick has run, then
+ * as many as the run sent, which is all the topic held when that was fewer.
+ */
+function sentCount(
+  fault: Extract<Fault, { kind: 'redeliver' | 'out-of-order' }>,
+  resent: readonly ResentRecords[],
+): string {
+  const sent = resent.find(
+    (candidate) =>
+      candidate.tick === fault.tick &&
+      candidate.kind === fault.kind &&
+      candidate.systemId === fault.systemId &&
+      candidate.topicId === fault.topicId,
+  )?.records;
+  return sent === undefined || sent === fault.records
+    ? recordCount(fault.records)
+    : `${recordCount(sent)} (all the topic held; ${fault.records} asked)`;
 }
 
 /**
@@ -171,10 +192,11 @@ export function firedFaultOutcome(
   mesh: Mesh,
   fault: Fault,
   timing: Pick<Scenario, 'tickMillis' | 'connector'>,
+  resent: readonly ResentRecords[] = [],
 ): string | undefined {
   if (fault.kind === 'redeliver' || fault.kind === 'out-of-order') {
     // The engine sends them after the tick's own changes are published, so those count among the last.
-    return `the last ${recordCount(fault.records)} on ${faultTargetName(mesh, fault)} at the end of tick ${fault.tick}, those tick ${fault.tick} published included, are sent again${fault.kind === 'out-of-order' ? ', newest first' : ''}.`;
+    return `the last ${sentCount(fault, resent)} on ${faultTargetName(mesh, fault)} at the end of tick ${fault.tick}, those tick ${fault.tick} published included, are sent again${fault.kind === 'out-of-order' ? ', newest first' : ''}.`;
   }
   if (fault.kind === 'consumer-offline') return offlineOutcome(fault);
   if (fault.kind !== 'null-field' && fault.kind !== 'rename-column') return undefined;
@@ -234,12 +256,13 @@ export function firedFaultNote(
   ranTick: number,
   timing?: Pick<Scenario, 'tickMillis' | 'connector'>,
   firedWith: FiredWith = 'key',
+  resent: readonly ResentRecords[] = [],
 ): string {
   const key = FAULT_CARDS.findIndex((card) => card.kind === fault.kind) + 1;
   const firer = firedWith === 'key' ? `Key ${key}` : 'The Faults tab’s Fire button';
   const title = FAULT_CARDS[key - 1]?.title ?? fault.kind;
   const target = faultTargetName(mesh, fault);
   const when = ranTick < fault.tick ? `it takes effect at tick ${fault.tick}` : `it took effect at tick ${fault.tick}`;
-  const outcome = ranTick >= fault.tick && timing ? firedFaultOutcome(mesh, fault, timing) : undefined;
+  const outcome = ranTick >= fault.tick && timing ? firedFaultOutcome(mesh, fault, timing, resent) : undefined;
   return `${firer} fired “${title}” on ${target}: ${when}${outcome ? ` — ${outcome}` : '.'}`;
 }

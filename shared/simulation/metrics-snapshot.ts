@@ -4,7 +4,7 @@ import { lostRecords } from './input-consumer';
 import type { InputGapLog } from './input-gaps';
 import type { LogRegistry } from './log-registry';
 import type { OperationalDatabase } from './operational-database';
-import type { SimulationMetrics, TickMetrics } from './simulation-metrics';
+import type { ResentRecords, SimulationMetrics, TickMetrics } from './simulation-metrics';
 import { quoteIdentifier } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
 
@@ -26,7 +26,8 @@ export function createMetricsSnapshot(
   systems: readonly OperationalDatabase[],
   products: readonly DataProductRuntime[],
   logs: LogRegistry,
-  problems: { errors: ErrorLog; gaps: InputGapLog },
+  /** What the run noted as it went: its errors, its inputs' gaps, the records its faults sent again. */
+  noted: { errors: ErrorLog; gaps: InputGapLog; resent: readonly ResentRecords[] },
   recentMessages: number,
 ): MetricsSnapshot {
   const counters = new Map<string, SqlStatement>();
@@ -78,8 +79,9 @@ export function createMetricsSnapshot(
       transformations: {},
       logs: logs.metrics(recentMessages),
       tables: {},
-      errors: problems.errors.list(),
-      inputGaps: problems.gaps.list(),
+      errors: noted.errors.list(),
+      inputGaps: noted.gaps.list(),
+      resent: [...noted.resent],
     };
     for (const system of systems) {
       const { id } = system.plan.system;

@@ -63,9 +63,9 @@ export interface OperationalDatabase {
   publishChanges(millis: number): void;
   /**
    * A fault at the source at `millis`: records sent again (in order or newest first), as a
-   * restarted connector does; a null; a renamed column.
+   * restarted connector does; a null; a renamed column. Returns how many records it sent again.
    */
-  applyFault(fault: TopicFault, millis: number): void;
+  applyFault(fault: TopicFault, millis: number): number;
   /** Empties a table as TRUNCATE does: one `t` record per CDC topic, no delete per row, no outbox events. */
   truncate(tableName: string): number;
   snapshot(): SnapshotProgress;
@@ -230,13 +230,12 @@ SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadat
       switch (fault.kind) {
         case 'redeliver':
         case 'out-of-order':
-          redeliveries.get(fault.topicId)?.(fault.records, millis, fault.kind === 'out-of-order');
-          return;
+          return redeliveries.get(fault.topicId)?.(fault.records, millis, fault.kind === 'out-of-order') ?? 0;
         case 'null-field':
           if (topic) connection.exec(nullFieldChangeSql(topic, fault.column));
-          return;
+          return 0;
         case 'rename-column': {
-          if (!topic) return;
+          if (!topic) return 0;
           const before = captureTriggersSql(topic, captureOptions(topic), renamed.get(topic.topic.id));
           renamed.set(
             topic.topic.id,
@@ -248,6 +247,7 @@ SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadat
               ...captureTriggersSql(topic, captureOptions(topic), renamed.get(topic.topic.id)),
             ].join(';\n'),
           );
+          return 0;
         }
       }
     },

@@ -30,6 +30,17 @@ export interface SimulationMetrics {
   inputGaps: InputGap[];
   /** Set when a unit of work ran over the budget, or the clock reached its end: the run does not advance until reset. */
   stopped?: StoppedRun;
+  /** Every `redeliver` and `out-of-order` fault that has fired so far, with how many records it sent again. */
+  resent: ResentRecords[];
+}
+
+/** Records a fault sent again: as many as it asked for, or all its topic held when that was fewer. */
+export interface ResentRecords {
+  tick: number;
+  systemId: string;
+  topicId: string;
+  kind: 'redeliver' | 'out-of-order';
+  records: number;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { PipelinePlan } from './pipeline-plan';
 import { registerSeededRandom } from './seeded-sql-functions';
 import { simulatedClock } from './simulated-clock';
 import { registerSimulatedNow } from './simulated-now';
-import type { SimulationMetrics, TickMetrics } from './simulation-metrics';
+import type { ResentRecords, SimulationMetrics, TickMetrics } from './simulation-metrics';
 import { createSqlCallerScope, type SqlCaller } from './sql-caller';
 import type { OpenSqlWorkspace, SqlConnection } from './sql-workspace';
 import { tablesWithoutData } from './tables-without-data';
@@ -79,6 +79,7 @@ function buildRun(
   let currentTick = 0;
   let sourceChanges = 0;
   const schedule = createFaultSchedule(scenario.faults ?? []);
+  const resent: ResentRecords[] = [];
 
   const callers = createSqlCallerScope();
   const logs = createLogRegistry(connect(), plan.logs, callers);
@@ -112,7 +113,7 @@ function buildRun(
     ),
   );
   const gaps = createInputGapLog(products);
-  const snapshot = createMetricsSnapshot(systems, products, logs, { errors, gaps }, settings.recentMessages);
+  const snapshot = createMetricsSnapshot(systems, products, logs, { errors, gaps, resent }, settings.recentMessages);
   const runState = () => ({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges });
 
   const conditionProblems = systems.flatMap((system) => system.problems);
@@ -164,7 +165,13 @@ function buildRun(
           sourceChanges += workload.applyTick(systemId, tick, clock.isoAt(tick));
           system.publishChanges(millis);
           // Sent again by this tick's poll, after what it published: appended at the tick, never after it.
-          for (const fault of faults) if (!changesCapture(fault)) system.applyFault(fault, millis);
+          for (const fault of faults) {
+            if (changesCapture(fault)) continue;
+            const records = system.applyFault(fault, millis);
+            if (fault.kind === 'redeliver' || fault.kind === 'out-of-order') {
+              resent.push({ tick, systemId, topicId: fault.topicId, kind: fault.kind, records });
+            }
+          }
         }),
       );
     }

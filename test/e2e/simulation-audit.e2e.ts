@@ -1,7 +1,16 @@
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
 import { productNode } from './designer-driver';
-import { openEditedSample, openTab, runQuery, runTo, simulateSample, step, waitForTick } from './simulation-driver';
+import {
+  fireRedelivery,
+  openEditedSample,
+  openTab,
+  runQuery,
+  runTo,
+  simulateSample,
+  step,
+  waitForTick,
+} from './simulation-driver';
 
 /** Inputs the other Simulate suites have not tried: a design of one's own, tabs in another order. */
 describeInChromium('Simulate mode, audited', (session) => {
@@ -152,6 +161,18 @@ describeInChromium('Simulate mode, audited', (session) => {
     // The deck's fault fires at the next tick; the sample's connector has no delay, so its record reaches the topic then.
     expect(await page.getByTestId('fired-faults').textContent()).toMatch(
       /tick (\d+): null-field customers\.public\.customers — street is nulled in a change record that reaches customers\.public\.customers at tick \1; no consumer’s contract requires street, so nothing is quarantined\./,
+    );
+  });
+
+  it('lists a redelivery that asked for more than its topic held by the records it sent', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await fireRedelivery(page, 'orders.public.orders', 1000);
+    await step(page);
+    const fired = page.getByTestId('fired-faults');
+    await fired.filter({ hasText: 'asked' }).waitFor();
+    expect(await fired.textContent()).toMatch(
+      /^tick 1: redeliver (\d+) records \(all the topic held; 1000 asked\) of orders\.public\.orders — the last \1 records \(all the topic held; 1000 asked\) on orders\.public\.orders at the end of tick 1/,
     );
   });
 

@@ -62,6 +62,24 @@ describe('faults the fault deck fires', () => {
     expect(simulation.step(1).ports['catalog/items-out']).toMatchObject({ published: 2, quarantined: 1 });
   });
 
+  it('lists a redelivery by the records it sent, all the topic held when it asked for more', async () => {
+    const redelivery = { kind: 'redeliver', tick: 1, systemId: 'shop', topicId: 'items-cdc', records: 1000 } as const;
+    const simulation = await simulate(
+      mesh,
+      aScenario().withData('shop', 'items', 2, PREDICTABLE_ITEMS).withFault(redelivery).build(),
+    );
+    simulation.step(1);
+    const { resent } = simulation.metrics();
+
+    expect(resent).toEqual([{ tick: 1, systemId: 'shop', topicId: 'items-cdc', kind: 'redeliver', records: 2 }]);
+    expect(firedFaultLabel(mesh, redelivery, resent)).toBe(
+      'redeliver 2 records (all the topic held; 1000 asked) of shop.public.items',
+    );
+    expect(firedFaultOutcome(mesh, redelivery, { tickMillis: 60_000 }, resent)).toBe(
+      'the last 2 records (all the topic held; 1000 asked) on shop.public.items at the end of tick 1, those tick 1 published included, are sent again.',
+    );
+  });
+
   it('names the contract that quarantines a null when the fault names its topic as the canvas shows it', () => {
     const byName = {
       kind: 'null-field',

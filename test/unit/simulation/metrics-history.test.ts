@@ -41,6 +41,7 @@ function snapshot(
     tables: {},
     errors: [],
     inputGaps: [],
+    resent: [],
   };
 }
 

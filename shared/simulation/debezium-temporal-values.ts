@@ -1,4 +1,5 @@
 import { epochDaysSql, epochMillisSql, isDateTextSql } from './date-text-sql';
+import type { LogFormat } from './log-format';
 import type { TableColumn } from './table-column';
 
 /*
@@ -28,6 +29,15 @@ const ADAPTIVE_UNITS: Readonly<Record<string, Record<TemporalType, EpochUnit>>> 
   // DATE; TIMESTAMP, precision 6
   db2: { date: 'days', timestamp: 'micros' },
 };
+
+/**
+ * The columns of a log whose records carry a date or timestamp as the number its connector
+ * wrote, while the log's table (and a raw zone's copy) holds the ISO text, which SQL reads.
+ */
+export function numberEncodedColumns(format: LogFormat): string[] {
+  if (format.kind !== 'cdc') return [];
+  return format.columns.filter((column) => adaptiveUnit(format.source.connector, column)).map((column) => column.name);
+}
 
 /** What `connector` counts a date or timestamp column in; undefined for other columns and connectors. */
 function adaptiveUnit(connector: string, column: TableColumn): EpochUnit | undefined {

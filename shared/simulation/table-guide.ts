@@ -1,6 +1,7 @@
 import { historyColumnNames } from '../contracts/history-columns';
 import { distinctPortName } from '../model/endpoints';
 import { datasetHistoryColumns, historyTableName } from './dataset';
+import { numberEncodedColumns } from './debezium-temporal-values';
 import type { PipelinePlan } from './pipeline-plan';
 import type { InputPlan, ProductPlan } from './product-plan';
 import { QUARANTINE_TABLE } from './table-claims';
@@ -35,9 +36,10 @@ export function tableGuide(plan: PipelinePlan, nodeId: string): TableGuideEntry[
 function productTables(plan: PipelinePlan, product: ProductPlan): TableGuideEntry[] {
   const entries: TableGuideEntry[] = [];
   for (const input of product.inputs) {
+    const encoded = numberEncodedColumns(input.source.log.format);
     entries.push({
       table: input.rawTable,
-      holds: `every record read through input port '${distinctPortName(product.product, input.port)}', as it arrived`,
+      holds: `every record read through input port '${distinctPortName(product.product, input.port)}', as it arrived${encoded.length > 0 ? `; ${encoded.join(', ')} as ISO text, where the record's JSON carries the number its connector wrote` : ''}`,
       namedAfter: `'raw_' and the input port's id in snake_case`,
     });
     if (input.dataset) {

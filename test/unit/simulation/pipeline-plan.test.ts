@@ -90,6 +90,9 @@ describe('how products name their tables', () => {
     expect(tableGuide(plan, 'customer-360')[0]?.holds).toBe(
       "every record read through input port 'Customers', as it arrived",
     );
+    expect(tableGuide(plan, 'orders')[0]?.holds).toBe(
+      "every record read through input port 'orders CDC', as it arrived; placed_at, updated_at as ISO text, where the record's JSON carries the number its connector wrote",
+    );
     expect(tableGuide(plan, 'orders')[1]).toEqual({
       table: 'orders',
       holds: 'the latest state per key (inserts and updates applied, deletes removed)',

@@ -1,14 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Fault } from '../../shared/model';
 import { firedFaultNote, readTopicsFirst } from '../../shared/simulation/fault-deck';
 import { faultKeyLabels } from '../../shared/simulation/fault-key-labels';
+import { faultNodeIds } from '../../shared/simulation/fault-nodes';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { useDocumentStore } from '../store/document-store';
 import { PRESENTER_PANEL_ID } from './presenter-scroll';
 import { SimulatedClock } from './simulated-clock';
 import { STATUS_LABELS } from './simulation-bar';
 import { simulation } from './simulation-controller';
-import { setSimulation, useSimulationStore } from './simulation-store';
+import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 import { traceStagePlaces } from './trace-places';
 import {
   STAGE_LABELS,
@@ -51,12 +53,23 @@ export function PresenterMode() {
     };
   }, [isPresenting]);
 
+  const faultInEffect = useSimulationStore(faultTakingEffect);
+  const focusedStage = useRef<number>(undefined);
   useEffect(() => {
     if (!isPresenting || !stage) return;
+    // On the tick a fired fault takes effect its nodes stay in view while the walk re-reads its stage; another stage brings the walk back.
+    if (faultInEffect && focusedStage.current === traceStage) return;
+    focusedStage.current = traceStage;
     // After the layout change that presenting brings, so the view fits the canvas it has now.
     const timer = window.setTimeout(() => canvasCommands.focusNode(stage.nodeId), 60);
     return () => window.clearTimeout(timer);
-  }, [isPresenting, stage]);
+  }, [isPresenting, stage, traceStage, faultInEffect]);
+
+  useEffect(() => {
+    if (!isPresenting || !faultInEffect || !runMesh) return;
+    const timer = window.setTimeout(() => canvasCommands.focusNodes(faultNodeIds(runMesh, faultInEffect)), 60);
+    return () => window.clearTimeout(timer);
+  }, [isPresenting, faultInEffect, runMesh]);
 
   // Each stage opens at its top; a tick that re-reads the same stage keeps where it was scrolled to.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another stage is shown
@@ -112,6 +125,12 @@ export function PresenterMode() {
       )}
     </section>
   );
+}
+
+/** The fault fired last while presenting, on the tick it takes effect (the run's tick now). */
+function faultTakingEffect(state: SimulationState): Fault | undefined {
+  const fault = state.lastFiredFault?.fault;
+  return fault && state.metrics?.tick === fault.tick ? fault : undefined;
 }
 
 /** The fault fired last while presenting: which card, how, on what, and whether its tick has run (so its effect shows on the canvas). */

@@ -170,6 +170,48 @@ describeInChromium('Simulate mode on screen', (session) => {
     expect(await page.getByTestId('tick').textContent()).toBe(pausedAt);
   });
 
+  it('keeps a fault’s system and its consumer in view on the step the fault takes effect, then follows the walk again', async () => {
+    const page = await session.openApp();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await simulateSample(page);
+    await runTo(page, 6);
+    await openTab(page, 'Faults');
+    const nullField = page.getByTestId('fault-null-field');
+    await nullField.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
+    await nullField.getByLabel('Column').selectOption('email');
+    await traceOrder1000(page);
+    await page.getByRole('button', { name: 'Present' }).first().click();
+    const presenter = page.getByTestId('presenter');
+    await presenter.waitFor();
+    const isInView = async (nodeId: string) => {
+      const [node, pane] = [
+        await page.getByTestId(`rf__node-${nodeId}`).boundingBox(),
+        await page.locator('.react-flow').boundingBox(),
+      ];
+      return (
+        !!node &&
+        !!pane &&
+        node.x >= pane.x &&
+        node.y >= pane.y &&
+        node.x + node.width <= pane.x + pane.width &&
+        node.y + node.height <= pane.y + pane.height
+      );
+    };
+
+    await page.keyboard.press('3');
+    await presenter.getByTestId('presenter-fault').filter({ hasText: 'takes effect at tick 7' }).waitFor();
+    await page.keyboard.press('s');
+    await presenter.getByTestId('presenter-fault').filter({ hasText: 'took effect at tick 7' }).waitFor();
+    await page.waitForTimeout(800);
+    expect(await isInView('customers-service')).toBe(true);
+    expect(await isInView('customers')).toBe(true);
+    await screenshot(page, 'simulate-presenter-fault-in-view-1280');
+
+    // The next stage brings the walk back into view.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => isInView('orders-service')).toBe(true);
+  });
+
   it('keeps a link’s count off another link’s port while a consumer is offline (the QA’s zoo at tick 6)', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.setViewportSize({ width: 1280, height: 800 });

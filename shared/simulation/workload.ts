@@ -5,6 +5,7 @@ import type { Column } from '../model/table';
 import { columnGenerators } from './column-generators';
 import type { ReportedError } from './error-log';
 import { isPersonal, type PersonalFakeKind, personOrdinals, type RowPeople, rowPeople } from './fake-values';
+import { finiteValues, unusedCombinations } from './finite-values';
 import type { OperationalDatabase } from './operational-database';
 import { type KnownFakeValues, personAgreeingWith } from './person-of-row';
 import { findTable } from './scenario-check';
@@ -41,6 +42,10 @@ interface TableWorkload {
   /** Whom the fake values of the row being drawn describe. */
   people: RowPeople;
   insert: SqlStatement;
+  /** Every value each key column's generator can give, where they are few enough to list (`finiteValues`). */
+  keyValues: (isInitialRow: boolean) => (SqlValue[] | undefined)[];
+  /** The key of every row, in the order of `table.primaryKey`. */
+  selectKeys: SqlStatement;
   context: (now: string, isInitialRow?: boolean) => GenerationContext;
 }
 
@@ -171,6 +176,15 @@ function createTableWorkload(
   const insert = database.connection.prepare(
     `INSERT INTO node.${quoteIdentifier(table.name)} (${columnList(table.columns.map((column) => column.name))}) VALUES (${table.columns.map(() => '?').join(', ')})`,
   );
+  const keyIndexes = table.primaryKey.map((name) => table.columns.findIndex((column) => column.name === name));
+  // A pattern rewrites made-up values (an integer in a text column), so the generator's own list is not what is stored.
+  const keyValues = (isInitialRow: boolean) =>
+    keyIndexes.map((index) => {
+      const generator = generators[index];
+      const column = table.columns[index] as Column;
+      if (!generator || (patterns.has(column.name) && isPatterned(column, generator))) return undefined;
+      return finiteValues(generator, isInitialRow);
+    });
   return {
     database,
     table,
@@ -179,6 +193,10 @@ function createTableWorkload(
     values,
     people,
     insert,
+    keyValues,
+    selectKeys: database.connection.prepare(
+      `SELECT ${columnList(table.primaryKey)} FROM node.${quoteIdentifier(table.name)}`,
+    ),
     context: (now, isInitialRow = false) => ({ now, isInitialRow, sampleReference }),
   };
 }
@@ -223,18 +241,37 @@ function generateRow(workload: TableWorkload, context: GenerationContext): SqlVa
 const DRAWS_PER_INSERT = 8;
 
 /**
- * Inserts a generated row. A key drawn from other tables' rows (an order line of an existing
- * order and product) can be one already taken: such a row is drawn again, a few times at most.
+ * Inserts a generated row. Where its key is taken and every key column's values are few enough
+ * to list (`oneOf`, a small `integer` range), the row gets one of the unused keys instead. A key
+ * drawn from other tables' rows (an order line of an existing order and product) is drawn
+ * again with the rest of its row, a few times at most.
  */
 function insertGeneratedRow(workload: TableWorkload, context: GenerationContext): number {
   for (let draw = 1; ; draw++) {
+    const row = generateRow(workload, context);
     try {
-      return workload.insert.run(generateRow(workload, context));
+      return workload.insert.run(row);
     } catch (error) {
       if (!isTakenKey(error)) throw error;
+      const unusedKeys = unusedCombinations(workload.keyValues(context.isInitialRow), workload.selectKeys.all());
+      if (unusedKeys) return insertWithUnusedKey(workload, row, unusedKeys);
       if (draw === DRAWS_PER_INSERT) throw new Error(noUnusedKey(workload.table));
     }
   }
+}
+
+function insertWithUnusedKey(workload: TableWorkload, row: SqlValue[], unusedKeys: SqlValue[][]): number {
+  const { table } = workload;
+  if (unusedKeys.length === 0) throw new Error(everyKeyTaken(table));
+  const key = workload.random.pick(unusedKeys);
+  table.primaryKey.forEach((name, keyColumn) => {
+    row[table.columns.findIndex((column) => column.name === name)] = key[keyColumn] as SqlValue;
+  });
+  return workload.insert.run(row);
+}
+
+function everyKeyTaken(table: SystemTable): string {
+  return `a new row of ${table.name} found no unused key: every value its generators can give (${table.primaryKey.join(', ')}) is taken; add values to its key's generators or insert fewer rows here`;
 }
 
 function noUnusedKey(table: SystemTable): string {

@@ -26,6 +26,7 @@ import { replicaIdentityRule } from './rules/replica-identity';
 import { retiredContractConsumersRule } from './rules/retired-contract-consumers';
 import { safeFileNamesRule } from './rules/safe-file-names';
 import { scenarioFillsTablesRule } from './rules/scenario-fills-tables';
+import { scenarioKeyRoomRule } from './rules/scenario-key-room';
 import { scenarioReferencesRule } from './rules/scenario-references';
 import { selfLinksRule } from './rules/self-links';
 import { sourceTablesRule } from './rules/source-tables';
@@ -59,6 +60,7 @@ const MESH_RULES: readonly Rule[] = [
   sourceTablesRule,
   outboxConditionsRule,
   scenarioFillsTablesRule,
+  scenarioKeyRoomRule,
   replicaIdentityRule,
   identifierLengthsRule,
   tombstoneSettingsRule,

@@ -425,6 +425,27 @@ const CASES: Record<string, RuleCase> = {
     },
     passes: { mesh: () => withAScenario(() => {}) },
   },
+  'scenario-key-room': {
+    triggers: {
+      mesh: () =>
+        withAScenario((scenario) =>
+          Object.assign(scenario.data[0] ?? {}, {
+            generators: { customer_id: { kind: 'oneOf', values: [1, 2, 3, 4] } },
+          }),
+        ),
+      message:
+        "scenario 'Busy day': 5 rows of 'customers' (initial rows and insert steps) but its generators can give (customer_id) only 4 distinct keys",
+      path: 'scenarios[0].data[0].initialRows',
+    },
+    passes: {
+      mesh: () =>
+        withAScenario((scenario) =>
+          Object.assign(scenario.data[0] ?? {}, {
+            generators: { customer_id: { kind: 'oneOf', values: [1, 2, 3, 4, 5] } },
+          }),
+        ),
+    },
+  },
   'source-tables': {
     triggers: {
       mesh: () =>

@@ -14,6 +14,7 @@ import { isUserSelect, type SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
 import type { TableColumn } from './table-column';
+import { transactionIdSql } from './transaction-id';
 
 export type { TableColumn } from './table-column';
 
@@ -257,7 +258,7 @@ function valueJsonSql(format: LogFormat): string {
       ${table}${connectorFieldsSql(source.connector)}),
     'op', _op, 'ts_ms', ${PROCESSED_AT_SQL}, ${finerTimestampsSql(PROCESSED_AT_SQL)},
     'transaction', CASE WHEN _tx_total IS NOT NULL THEN
-      json_object('id', _tx, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;
+      json_object('id', ${transactionIdSql(source.connector, '_tx', '_lsn')}, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;
 }
 
 /** A change's `ts_ms`, when the connector processed it: the record's timestamp, or its first delivery's if it was sent again. */

@@ -26,6 +26,7 @@ import { snapshotMarker } from './snapshot-marker';
 import { columnDefinitions, columnList, isoTimestampSql, prefixed, quoteIdentifier, quoteLiteral } from './sql-text';
 import { columnSqlType } from './sql-types';
 import type { SqlConnection } from './sql-workspace';
+import { transactionIdSql } from './transaction-id';
 import { ROW_BATCH, type RowBatch, rowBatches } from './work-budget';
 
 /** How the system's CDC connector behaves. */
@@ -605,22 +606,29 @@ function prepareTransactionPoll(
   const changes = captured
     .map(
       (topic) =>
-        `SELECT _tx, _tx_total, _timestamp, ${quoteLiteral(dataCollectionName(topic))} AS collection FROM node.${changeLog(topic)} WHERE _sequence > ? AND _timestamp <= ? AND _tx_total IS NOT NULL`,
+        `SELECT _tx, _tx_total, _timestamp, _lsn, ${quoteLiteral(dataCollectionName(topic))} AS collection FROM node.${changeLog(topic)} WHERE _sequence > ? AND _timestamp <= ? AND _tx_total IS NOT NULL`,
     )
     .join('\nUNION ALL ');
+  const connector = captured[0]?.log.format.source.connector ?? '';
+  const id = transactionIdSql(
+    connector,
+    't._tx',
+    "CASE boundary.status WHEN 'BEGIN' THEN t.begin_lsn ELSE own_commit.position END",
+  );
   const collections = `SELECT json_group_array(json_object('data_collection', collection, 'event_count', events)) FROM (
     SELECT collection, count(*) AS events FROM changes WHERE changes._tx = t._tx GROUP BY collection ORDER BY min(_tx_total))`;
   const append = prepareAppend(
     connection,
     progress,
     `WITH changes AS (${changes}),
-transactions AS (SELECT _tx, min(_timestamp) AS millis, count(*) AS events FROM changes GROUP BY _tx)
-SELECT 0 AS _partition, t.millis + ${options.delayMillis} AS _timestamp, ${keyJsonSql(['id'], () => 't._tx')} AS _key, 'append' AS _op,
-  boundary.status, t._tx AS id,
+transactions AS (SELECT _tx, min(_timestamp) AS millis, count(*) AS events, min(_lsn) AS begin_lsn FROM changes GROUP BY _tx)
+SELECT 0 AS _partition, t.millis + ${options.delayMillis} AS _timestamp, ${keyJsonSql(['id'], () => id)} AS _key, 'append' AS _op,
+  boundary.status, ${id} AS id,
   CASE boundary.status WHEN 'END' THEN t.events END AS event_count,
   CASE boundary.status WHEN 'END' THEN (${collections}) END AS data_collections,
   t.millis AS ts_ms
 FROM transactions t CROSS JOIN (SELECT 'BEGIN' AS status, 0 AS place UNION ALL SELECT 'END', 1) boundary
+  LEFT JOIN node.${COMMITS} AS own_commit ON own_commit.tx = CAST(t._tx AS INTEGER)
 ORDER BY CAST(t._tx AS INTEGER), boundary.place`,
   );
   return (cutoff) => append(changePolls.flatMap((poll) => [poll.polled(), cutoff]));

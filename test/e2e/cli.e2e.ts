@@ -164,14 +164,18 @@ describe('the built mesh-designer command line', () => {
     };
     const events: TransactionEvent[] = records('orders-service/orders.transaction').map((record) => record.value);
     const changes = [...records('orders-service/orders-cdc'), ...records('orders-service/order-lines-cdc')];
+    // PostgreSQL's transaction ids are `<txId>:<LSN>`, each with the LSN of its own record: the txId ties them.
+    const txIdOf = (id: string) => Number(id.split(':')[0]);
     const counted = (id: string, table: string) =>
-      changes.filter(({ value }) => value?.transaction?.id === id && value.source.table === table).length;
+      changes.filter(
+        ({ value }) => value?.transaction && value.source.txId === txIdOf(id) && value.source.table === table,
+      ).length;
 
     expect(events.length).toBeGreaterThan(4);
     events.forEach((event, index) => {
       expect(event.status).toBe(index % 2 === 0 ? 'BEGIN' : 'END');
       if (event.status === 'BEGIN') return;
-      expect(event.id).toBe(events[index - 1]?.id);
+      expect(txIdOf(event.id)).toBe(txIdOf(events[index - 1]?.id ?? ''));
       const perTable = ['orders', 'order_lines']
         .map((table) => ({ data_collection: `public.${table}`, event_count: counted(event.id, table) }))
         .filter(({ event_count }) => event_count > 0);

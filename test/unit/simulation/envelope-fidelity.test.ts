@@ -104,12 +104,21 @@ describe('envelope fields', () => {
       metrics.logs[`store/${topic}`]?.recent.map((message) => envelope(message).transaction);
 
     // Tick 0 is the snapshot (no transaction) and its steps; tick 1's service work is transaction 3.
+    // PostgreSQL's id is `<txId>:<LSN>`, the LSN the change's own (13, 16, 19: see the source blocks).
     expect(transactions('a-cdc')).toEqual([
       null,
-      { id: '3', total_order: 1, data_collection_order: 1 },
-      { id: '3', total_order: 3, data_collection_order: 2 },
+      { id: '3:13', total_order: 1, data_collection_order: 1 },
+      { id: '3:19', total_order: 3, data_collection_order: 2 },
     ]);
-    expect(transactions('b-cdc')).toEqual([{ id: '3', total_order: 2, data_collection_order: 1 }]);
+    expect(transactions('b-cdc')).toEqual([{ id: '3:16', total_order: 2, data_collection_order: 1 }]);
+    const changes = ['a-cdc', 'b-cdc'].flatMap(
+      (topic) => metrics.logs[`store/${topic}`]?.recent.slice(topic === 'a-cdc' ? 1 : 0) ?? [],
+    );
+    expect(changes.map((message) => envelope(message).source)).toEqual([
+      expect.objectContaining({ txId: 3, lsn: 13 }),
+      expect.objectContaining({ txId: 3, lsn: 19 }),
+      expect.objectContaining({ txId: 3, lsn: 16 }),
+    ]);
   });
 
   it('write a BEGIN and an END per transaction to the connector’s transaction topic, counting its events per table', async () => {
@@ -126,14 +135,21 @@ describe('envelope fields', () => {
     const simulation = await simulate(twoTableMesh(), scenario, { recentMessages: 10 });
     // The connector processes tick 3's transaction 250 ms later, so it reaches the topic at tick 4.
     const metrics = simulation.step(4);
-    const boundary = (tick: number, status: 'BEGIN' | 'END', offset: number, counts?: Record<string, number>) => ({
+    // PostgreSQL's id is `<txId>:<LSN>`: a BEGIN's LSN its transaction's first change's, an END's its commit's.
+    const boundary = (
+      tick: number,
+      status: 'BEGIN' | 'END',
+      offset: number,
+      lsn: number,
+      counts?: Record<string, number>,
+    ) => ({
       partition: 0,
       offset,
       timestamp: at(tick) + 250,
-      key: { id: String(tick + 2) },
+      key: { id: `${tick + 2}:${lsn}` },
       value: {
         status,
-        id: String(tick + 2),
+        id: `${tick + 2}:${lsn}`,
         event_count: counts ? Object.values(counts).reduce((sum, count) => sum + count) : null,
         data_collections: counts
           ? Object.entries(counts).map(([table, count]) => ({ data_collection: table, event_count: count }))
@@ -148,10 +164,10 @@ describe('envelope fields', () => {
       name: 'store.transaction',
       records: 4,
       recent: [
-        boundary(1, 'BEGIN', 0),
-        boundary(1, 'END', 1, { 'public.b': 1, 'public.a': 2 }),
-        boundary(3, 'BEGIN', 2),
-        boundary(3, 'END', 3, { 'public.a': 1 }),
+        boundary(1, 'BEGIN', 0, 15),
+        boundary(1, 'END', 1, 27, { 'public.b': 1, 'public.a': 2 }),
+        boundary(3, 'BEGIN', 2, 40),
+        boundary(3, 'END', 3, 45, { 'public.a': 1 }),
       ],
     });
     expect(metrics.errors).toEqual([]);

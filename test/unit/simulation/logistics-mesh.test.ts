@@ -16,7 +16,7 @@ const source = (tick: number) => ({
   sequence: POSTGRES_SEQUENCE,
   schema: 'public',
   table: 'hub_slots',
-  // The snapshot is transaction 1, tick 0's work 2: the tick's transaction, as in `transaction.id`.
+  // The snapshot is transaction 1, tick 0's work 2: the tick's transaction, as `transaction.id` begins.
   txId: tick + 2,
   lsn: expect.any(Number),
   xmin: null,
@@ -53,8 +53,9 @@ describe('a parcel network: a composite key on a topic of three partitions', () 
   it('changes a composite key as Debezium does, partitioned by murmur2 of the key JSON, offsets counting per partition, with the connector’s delay and transaction', async () => {
     const simulation = await simulate(logisticsMesh(), changingScenario(), { recentMessages: 4 });
     const slot = { hub_id: 1, slot: 'A', parcel_code: 'P-1', temp_c: 4.5 };
+    // `<txId>:<LSN>`: the key change's delete and create are one row change in the log, LSN 39.
     const transaction = (total: number, inTable: number) => ({
-      id: '4',
+      id: '4:39',
       total_order: total,
       data_collection_order: inTable,
     });
@@ -110,7 +111,7 @@ describe('a parcel network: a composite key on a topic of three partitions', () 
           source: source(3),
           op: 't',
           ...debeziumTimes(at(3) + DELAY),
-          transaction: { id: '5', total_order: 1, data_collection_order: 1 },
+          transaction: { id: '5:77', total_order: 1, data_collection_order: 1 },
         },
       },
     ]);

@@ -42,10 +42,8 @@ interface TableWorkload {
   /** Whom the fake values of the row being drawn describe. */
   people: RowPeople;
   insert: SqlStatement;
-  /** Every value each key column's generator can give, where they are few enough to list (`finiteValues`). */
-  keyValues: (isInitialRow: boolean) => (SqlValue[] | undefined)[];
-  /** The key of every row, in the order of `table.primaryKey`. */
-  selectKeys: SqlStatement;
+  /** The keys no row has, where every key column's values are few enough to list (`finiteValues`); else undefined. */
+  unusedKeys: (isInitialRow: boolean) => SqlValue[][] | undefined;
   context: (now: string, isInitialRow?: boolean) => GenerationContext;
 }
 
@@ -185,6 +183,14 @@ function createTableWorkload(
       if (!generator || (patterns.has(column.name) && isPatterned(column, generator))) return undefined;
       return finiteValues(generator, isInitialRow);
     });
+  // Prepared at the first taken key: a table without a key never needs it.
+  let selectKeys: SqlStatement | undefined;
+  const unusedKeys = (isInitialRow: boolean) => {
+    selectKeys ??= database.connection.prepare(
+      `SELECT ${columnList(table.primaryKey)} FROM node.${quoteIdentifier(table.name)}`,
+    );
+    return unusedCombinations(keyValues(isInitialRow), selectKeys.all());
+  };
   return {
     database,
     table,
@@ -193,10 +199,7 @@ function createTableWorkload(
     values,
     people,
     insert,
-    keyValues,
-    selectKeys: database.connection.prepare(
-      `SELECT ${columnList(table.primaryKey)} FROM node.${quoteIdentifier(table.name)}`,
-    ),
+    unusedKeys,
     context: (now, isInitialRow = false) => ({ now, isInitialRow, sampleReference }),
   };
 }
@@ -253,7 +256,7 @@ function insertGeneratedRow(workload: TableWorkload, context: GenerationContext)
       return workload.insert.run(row);
     } catch (error) {
       if (!isTakenKey(error)) throw error;
-      const unusedKeys = unusedCombinations(workload.keyValues(context.isInitialRow), workload.selectKeys.all());
+      const unusedKeys = workload.unusedKeys(context.isInitialRow);
       if (unusedKeys) return insertWithUnusedKey(workload, row, unusedKeys);
       if (draw === DRAWS_PER_INSERT) throw new Error(noUnusedKey(workload.table));
     }

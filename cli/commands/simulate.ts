@@ -7,6 +7,7 @@ import {
   type OpenSqlWorkspace,
   overBudgetMessage,
   type Simulation,
+  type SimulationError,
   type SimulationMetrics,
   type StoppedRun,
   type Work,
@@ -142,9 +143,9 @@ export const simulateCommand: Command = {
     '                   text table instead of the summary; with --json, the metrics get it as "query";',
     '                   SQL the console would refuse (a write, an unknown table or node) fails the run',
     '',
-    'exit codes: 0 all good; 1 a quarantined record, a pipeline error, a step over budget, with',
-    '--fail-on-lost a consumer that lost records, a --query that cannot run, or an unreadable design;',
-    '2 wrong usage',
+    'exit codes: 0 all good (warnings, such as a step that changed no row, allowed); 1 a quarantined',
+    'record, a pipeline error, a step over budget, with --fail-on-lost a consumer that lost records, a',
+    '--query that cannot run, or an unreadable design; 2 wrong usage',
   ],
   async run(args, io) {
     const options = parseOptions(args, {
@@ -213,7 +214,7 @@ export const simulateCommand: Command = {
     } else if (messages || answered) {
       if (messages) for (const message of messages) io.out(JSON.stringify(message));
       if (answered) for (const line of queryTableLines(answered)) io.out(line);
-      for (const line of failureLines(metrics, failsOnLost)) io.err(line);
+      for (const line of [...failureLines(metrics, failsOnLost), ...warningLines(metrics)]) io.err(line);
     } else for (const line of summarise(metrics)) io.out(line);
     const quarantined = Object.values(metrics.ports).reduce((sum, port) => sum + port.quarantined, 0);
     return quarantined > 0 || metrics.errors.length > 0 || metrics.stopped || failsOnLost ? EXIT.problems : EXIT.ok;
@@ -426,6 +427,7 @@ function summarise(metrics: SimulationMetrics): string[] {
     ]),
     ...inputGapLines(metrics),
     ...errorLines(metrics),
+    ...warningLines(metrics),
   ];
 }
 
@@ -458,10 +460,22 @@ function inputGapLines(metrics: SimulationMetrics): string[] {
 
 function errorLines(metrics: SimulationMetrics): string[] {
   return [
-    ...(metrics.errors.length > 0 ? ['errors:'] : []),
-    ...metrics.errors.map(
-      (error) => `  ${error.path}${error.step ? ` step '${error.step}'` : ''}: ${error.message} (${error.count}×)`,
-    ),
+    ...runProblemLines('errors:', metrics.errors),
     ...(metrics.stopped ? [`stopped: ${metrics.stopped.message}`] : []),
+  ];
+}
+
+/** Steps that changed no row: said, but the run went on and does not fail for them. */
+function warningLines(metrics: SimulationMetrics): string[] {
+  return runProblemLines('warnings:', metrics.warnings);
+}
+
+function runProblemLines(title: string, problems: readonly SimulationError[]): string[] {
+  return [
+    ...(problems.length > 0 ? [title] : []),
+    ...problems.map(
+      (problem) =>
+        `  ${problem.path}${problem.step ? ` step '${problem.step}'` : ''}: ${problem.message} (${problem.count}×)`,
+    ),
   ];
 }

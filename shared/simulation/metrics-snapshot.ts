@@ -26,8 +26,8 @@ export function createMetricsSnapshot(
   systems: readonly OperationalDatabase[],
   products: readonly DataProductRuntime[],
   logs: LogRegistry,
-  /** What the run noted as it went: its errors, its inputs' gaps, the records its faults sent again. */
-  noted: { errors: ErrorLog; gaps: InputGapLog; resent: readonly ResentRecords[] },
+  /** What the run noted as it went: its errors and warnings, its inputs' gaps, the records its faults sent again. */
+  noted: { errors: ErrorLog; warnings: ErrorLog; gaps: InputGapLog; resent: readonly ResentRecords[] },
   recentMessages: number,
 ): MetricsSnapshot {
   const counters = new Map<string, SqlStatement>();
@@ -82,6 +82,7 @@ export function createMetricsSnapshot(
       errors: noted.errors.list(),
       inputGaps: noted.gaps.list(),
       resent: [...noted.resent],
+      warnings: noted.warnings.list(),
     };
     for (const system of systems) {
       const { id } = system.plan.system;

@@ -28,6 +28,11 @@ export interface SimulationMetrics {
    * the consumer read them, columns its records lacked): the run goes on, and does not fail for them.
    */
   inputGaps: InputGap[];
+  /**
+   * Scenario steps that changed no row (an UPDATE or DELETE whose WHERE matched nothing, a no-op
+   * with no change record in the database too): the run goes on, and does not fail for them.
+   */
+  warnings: SimulationError[];
   /** Set when a unit of work ran over the budget, or the clock reached its end: the run does not advance until reset. */
   stopped?: StoppedRun;
   /** Every `redeliver` and `out-of-order` fault that has fired so far, with how many records it sent again. */

@@ -1,7 +1,7 @@
 import type { Mesh } from '../model/mesh';
 import type { Fault, Scenario } from '../model/scenario';
 import { createDataProductRuntime, type DataProductRuntime, type StepFailure } from './data-product-runtime';
-import type { ErrorLog, ReportedError } from './error-log';
+import { createErrorLog, type ErrorLog, type ReportedError } from './error-log';
 import { changesCapture, createFaultSchedule } from './fault-schedule';
 import { type RuntimeLimits, type UnreadCause, unreadCause } from './input-consumer';
 import { createInputGapLog } from './input-gaps';
@@ -99,8 +99,14 @@ function buildRun(
     createOperationalDatabase(connectNode(systemPlan.system.id), systemPlan, logs.progressOf, connector),
   );
   const systemsById = new Map(systems.map((system) => [system.plan.system.id, system]));
-  const workload = createWorkload(mesh, scenario, scenarioPath, systemsById, (failure) =>
-    errors.record(failure, currentTick),
+  const warnings = createErrorLog();
+  const workload = createWorkload(
+    mesh,
+    scenario,
+    scenarioPath,
+    systemsById,
+    (failure) => errors.record(failure, currentTick),
+    (noChange) => warnings.record(noChange, currentTick),
   );
   const products = plan.products.map((productPlan) =>
     createDataProductRuntime(
@@ -113,7 +119,7 @@ function buildRun(
     ),
   );
   const gaps = createInputGapLog(products);
-  const snapshot = createMetricsSnapshot(systems, products, logs, { errors, gaps, resent }, settings.recentMessages);
+  const snapshot = createMetricsSnapshot(systems, products, logs, { errors, warnings, gaps, resent }, settings.recentMessages);
   const runState = () => ({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges });
 
   const conditionProblems = systems.flatMap((system) => system.problems);

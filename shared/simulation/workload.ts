@@ -53,6 +53,7 @@ export function createWorkload(
   scenarioPath: string,
   databases: ReadonlyMap<string, OperationalDatabase>,
   reportFailure: ReportFailure,
+  reportNoChange: ReportFailure,
 ): Workload {
   const tables = new Map<string, TableWorkload>();
   const tableWorkload = (systemId: string, tableName: string): TableWorkload => {
@@ -73,7 +74,9 @@ export function createWorkload(
           {
             step,
             path: `${scenarioPath}.steps[${index}]`,
-            run: prepareScriptStep(tableWorkload(step.systemId, step.table), step),
+            run: prepareScriptStep(tableWorkload(step.systemId, step.table), step, (message) =>
+              reportNoChange({ path: `${scenarioPath}.steps[${index}]`, nodeId: step.systemId, message }),
+            ),
           },
         ]
       : [],
@@ -369,8 +372,12 @@ export function prepareOnRandomRow(
 }
 
 /** A step's run; its failure says what SQLite refused in the scenario's words (`stepFailureMessage`). */
-function prepareScriptStep(workload: TableWorkload, step: ScriptStep): (now: string) => number {
-  const run = prepareStepStatement(workload, step);
+function prepareScriptStep(
+  workload: TableWorkload,
+  step: ScriptStep,
+  reportNoChange: (message: string) => void,
+): (now: string) => number {
+  const run = prepareStepStatement(workload, step, reportNoChange);
   return (now) => {
     try {
       return run(now);
@@ -382,7 +389,11 @@ function prepareScriptStep(workload: TableWorkload, step: ScriptStep): (now: str
   };
 }
 
-function prepareStepStatement(workload: TableWorkload, step: ScriptStep): (now: string) => number {
+function prepareStepStatement(
+  workload: TableWorkload,
+  step: ScriptStep,
+  reportNoChange: (message: string) => void,
+): (now: string) => number {
   const { connection } = workload.database;
   const table = `node.${quoteIdentifier(workload.table.name)}`;
   const values = Object.entries(step.values ?? {});
@@ -390,15 +401,17 @@ function prepareStepStatement(workload: TableWorkload, step: ScriptStep): (now: 
   const condition =
     where.length > 0 ? ` WHERE ${where.map(([column]) => `${quoteIdentifier(column)} = ?`).join(' AND ')}` : '';
   const whereValues = where.map(([, value]) => sqlValueOf(value));
-  // A step that finds no row changes nothing, as a service's statement would; the user is told why.
+  // A step that finds no row changes nothing and writes no change record, as the database's
+  // statement would; the run goes on, and the user is told why.
   const changedSome = (changed: number) => {
     if (changed > 0) return changed;
     const matched = where.map(([column, value]) => `${column} = ${JSON.stringify(value)}`).join(' and ');
-    throw new Error(
+    reportNoChange(
       where.length > 0
         ? `${step.op} changed no row: no row of ${workload.table.name} has ${matched}`
         : `${step.op} changed no row: ${workload.table.name} is empty`,
     );
+    return 0;
   };
   switch (step.op) {
     case 'insert': {

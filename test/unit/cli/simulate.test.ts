@@ -38,6 +38,29 @@ describe('mesh-designer simulate', () => {
     expect(out[dailySales + 1]).toBe('    in full 1×: the first run, which builds its groups from every row');
   });
 
+  it('warns of a step that deleted no row, and the run goes on and passes (exit 0)', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.scenarios[0].steps.push({
+      tick: 2,
+      systemId: 'orders-service',
+      table: 'orders',
+      op: 'delete',
+      where: { order_id: -1 },
+    });
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '4'], io)).toBe(EXIT.ok);
+    expect(out.slice(-2)).toEqual([
+      'warnings:',
+      '  scenarios[0].steps[1]: delete changed no row: no row of orders has order_id = -1 (1×)',
+    ]);
+    const json = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '4', '--json'], json.io)).toBe(EXIT.ok);
+    expect(JSON.parse(json.out.join('\n'))).toMatchObject({
+      errors: [],
+      warnings: [{ path: 'scenarios[0].steps[1]', firstTick: 2, count: 1 }],
+    });
+  });
+
   it('prints the full metrics as JSON on request', async () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': sample });
     await runCli(['simulate', 'shop.mesh.json', '--ticks', '2', '--json'], io);

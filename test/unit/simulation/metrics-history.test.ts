@@ -42,6 +42,7 @@ function snapshot(
     errors: [],
     inputGaps: [],
     resent: [],
+    warnings: [],
   };
 }
 

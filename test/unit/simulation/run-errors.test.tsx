@@ -87,6 +87,32 @@ describe('the problems a run lists', () => {
     ]);
   });
 
+  it('lists steps that changed no row as warnings of their own, under the problems', () => {
+    const noRow = {
+      path: 'scenarios[0].steps[4]',
+      nodeId: 'orders',
+      message: "delete changed no row: no row of orders has order_id = 'x'",
+      firstTick: 5,
+      lastTick: 5,
+      count: 1,
+    };
+    const metrics = { inputGaps: [], errors: [], warnings: [noRow], ports: {} } as unknown as SimulationMetrics;
+    useSimulationStore.setState({ metrics, runMesh: shop });
+    const container = document.createElement('div');
+    const root = createRoot(container);
+    try {
+      act(() => root.render(<RunErrors />));
+      expect(container.querySelector('[aria-label="Run problems"]')).toBeNull();
+      expect(container.querySelector('[aria-label="Run warnings"] h3')?.textContent).toBe('Warnings during the run');
+      expect(container.querySelector('[aria-label="Run warnings"] li')?.textContent).toBe(
+        "scenarios[0].steps[4]: delete changed no row: no row of orders has order_id = 'x' (tick 5)",
+      );
+    } finally {
+      act(() => root.unmount());
+      useSimulationStore.setState(useSimulationStore.getInitialState());
+    }
+  });
+
   it('lists what each output port quarantined, per rule and property, as the CLI’s summary says it', () => {
     const ports = {
       'orders/orders-out': {

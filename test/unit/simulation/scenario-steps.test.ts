@@ -3,17 +3,19 @@ import { createSimulation } from '../../../shared/simulation';
 import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate, testWorkspace } from './builders';
 
 describe('a scenario step that finds no row', () => {
-  it('changes nothing and says so, once per step, at the step’s tick', async () => {
+  it('changes nothing, as the database would, and warns once per step, at the step’s tick; the run goes on', async () => {
     const scenario = aScenario()
-      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .withData('shop', 'items', 3, PREDICTABLE_ITEMS)
       .at(1, 'shop', 'items', 'update', { values: { status: 'sold' }, where: { id: 9, status: 'listed' } })
       .at(2, 'shop', 'items', 'delete', { where: { id: 1 } })
       .at(3, 'shop', 'items', 'delete', { where: { id: 1 } })
+      .at(4, 'shop', 'items', 'delete', { where: { id: 3 } })
       .build();
     const simulation = await simulate(aShopMesh().build(), scenario);
-    const { errors } = simulation.step(3);
+    const { errors, warnings } = simulation.step(4);
 
-    expect(errors.map(({ path, nodeId, message, firstTick }) => ({ path, nodeId, message, firstTick }))).toEqual([
+    expect(errors).toEqual([]);
+    expect(warnings.map(({ path, nodeId, message, firstTick }) => ({ path, nodeId, message, firstTick }))).toEqual([
       {
         path: 'scenario.steps[0]',
         nodeId: 'shop',
@@ -28,6 +30,8 @@ describe('a scenario step that finds no row', () => {
       },
     ]);
     expect(rowsOf(simulation, 'shop', 'SELECT id FROM items ORDER BY id')).toEqual([{ id: 2 }]);
+    // No change record for the steps that changed nothing: the snapshot's 3, then the two deletes.
+    expect(simulation.metrics().logs['shop/items-cdc']?.records).toBe(5);
   });
 });
 

@@ -14,12 +14,14 @@ import {
   type WorkWatch,
 } from '../../shared/simulation';
 import type { BrokerLog } from '../../shared/simulation/broker-log';
+import { type ChangeTrace, type TraceStart, traceChange } from '../../shared/simulation/change-trace';
 import { engineFailure } from '../../shared/simulation/engine-failure';
 import { readMessages } from '../../shared/simulation/log-reader';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { violationText } from '../../shared/simulation/quarantine-problems';
 import { seedProblem } from '../../shared/simulation/run-seed';
 import { starterScenario } from '../../shared/simulation/starter-scenario';
+import { traceLines, traceStartOf } from '../change-trace-text';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
 import { numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
@@ -47,6 +49,8 @@ export interface HeadlessRequest {
   messages?: { log: string; last: number };
   /** A read-only query (`SELECT …`) to run on a node's tables after the last tick, as the app's SQL console runs it. */
   query?: { node: string; sql: string };
+  /** A row whose changes to follow through the mesh after the last tick, as the app's trace does. */
+  trace?: TraceStart;
 }
 
 /**
@@ -54,7 +58,7 @@ export interface HeadlessRequest {
  * records asked for, oldest first; or why there are none.
  */
 export type HeadlessOutcome =
-  | { ok: true; metrics: SimulationMetrics; messages?: LogMessage[]; query?: AnsweredQuery }
+  | { ok: true; metrics: SimulationMetrics; messages?: LogMessage[]; query?: AnsweredQuery; trace?: ChangeTrace }
   | { ok: false; errors: Problem[]; stopped?: StoppedRun };
 
 /**
@@ -96,6 +100,8 @@ function usageProblem(
     return `--query takes <node>=<SQL>, e.g. orders-service=SELECT count(*) FROM orders (got '${query}')`;
   if (query !== undefined && options.values.messages !== undefined)
     return '--query and --messages print different things: choose one';
+  if (options.values.trace !== undefined && (query !== undefined || options.values.messages !== undefined))
+    return '--trace prints its own hops, not with --query or --messages: choose one';
   return null;
 }
 
@@ -112,7 +118,7 @@ const STARTER = 'starter';
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  usage: `${PROGRAM} simulate <file.mesh.json> [--scenario ID] [--ticks N] [--seed N] [--budget-ms N] [--fail-on-lost] [--json | --messages LOG [--last N]] [--query NODE=SQL]`,
+  usage: `${PROGRAM} simulate <file.mesh.json> [--scenario ID] [--ticks N] [--seed N] [--budget-ms N] [--fail-on-lost] [--json | --messages LOG [--last N]] [--query NODE=SQL] [--trace SYSTEM/TABLE=KEY]`,
   summary: 'run a scenario headless; exit 1 on quarantined records, pipeline errors or a step over its budget',
   details: [
     'Runs a scenario of the design on sql.js and prints what each output port published and quarantined',
@@ -142,6 +148,11 @@ export const simulateCommand: Command = {
     '                   system or product (NODE, its id) after the last tick, and print its result as a',
     '                   text table instead of the summary; with --json, the metrics get it as "query";',
     '                   SQL the console would refuse (a write, an unknown table or node) fails the run',
+    "  --trace SYSTEM/TABLE=KEY  follow that row's latest change through the mesh after the last tick, as",
+    "                   the app's trace does, and print each hop (write, CDC record with its partition and",
+    '                   offset, raw zone, clean, history, transformations, output ports, consumers) instead',
+    '                   of the summary; KEY is the value of a one-column key or a JSON object of the key;',
+    '                   with --json, the metrics get it as "trace"',
     '',
     'exit codes: 0 all good (warnings, such as a step that changed no row, allowed); 1 a quarantined',
     'record, a pipeline error, a step over budget, with --fail-on-lost a consumer that lost records, a',
@@ -149,7 +160,7 @@ export const simulateCommand: Command = {
   ],
   async run(args, io) {
     const options = parseOptions(args, {
-      values: ['scenario', 'ticks', 'seed', 'budget-ms', 'messages', 'last', 'query'],
+      values: ['scenario', 'ticks', 'seed', 'budget-ms', 'messages', 'last', 'query', 'trace'],
       flags: ['json', 'fail-on-lost'],
     });
     const numberOf = (name: string) => {
@@ -184,6 +195,9 @@ export const simulateCommand: Command = {
       return refuse([{ path: 'scenarios', message }], [`${file}: ${message}`]);
     }
     const scenario = seed === undefined ? chosen : { ...chosen, seed };
+    const traced = options.values.trace === undefined ? undefined : traceStartOf(mesh, options.values.trace);
+    if (traced && 'problem' in traced)
+      return refuse([{ path: 'trace', message: traced.problem }], [`${file}: ${traced.problem}`]);
     const logName = options.values.messages;
     const query = options.values.query === undefined ? undefined : queryOf(options.values.query);
     const request: HeadlessRequest = {
@@ -193,6 +207,7 @@ export const simulateCommand: Command = {
       ...(budget !== undefined && { budgetMillis: budget }),
       ...(logName !== undefined && { messages: { log: logName, last } }),
       ...(query !== undefined && { query }),
+      ...(traced && { trace: traced.start }),
     };
     const outcome = await failedRunIfThrown(async () =>
       budget === undefined ? runHeadless(request, await io.openSqlite()) : await runInWorker(request, budget),
@@ -206,14 +221,16 @@ export const simulateCommand: Command = {
     }
     const notRun = afterTheLastTick(scenario, ticks);
     if (notRun.length > 0) io.err(`note: after the last tick (${ticks}), so not run: ${notRun.join(', ')}`);
-    const { metrics, messages, query: answered } = outcome;
+    const { metrics, messages, query: answered, trace } = outcome;
     const failsOnLost = options.flags['fail-on-lost'] === true && hasLostRecords(metrics);
     if (metrics.stopped) io.err(`${file}: ${metrics.stopped.path}: ${metrics.stopped.message}`);
     if (options.flags.json) {
-      for (const line of jsonLines(answered ? { ...metrics, query: queryJson(answered) } : metrics)) io.out(line);
-    } else if (messages || answered) {
+      const extra = { ...(answered && { query: queryJson(answered) }), ...(trace && { trace }) };
+      for (const line of jsonLines({ ...metrics, ...extra })) io.out(line);
+    } else if (messages || answered || trace) {
       if (messages) for (const message of messages) io.out(JSON.stringify(message));
       if (answered) for (const line of queryTableLines(answered)) io.out(line);
+      if (trace) for (const line of traceLines(trace)) io.out(line);
       for (const line of [...failureLines(metrics, failsOnLost), ...warningLines(metrics)]) io.err(line);
     } else for (const line of summarise(metrics)) io.out(line);
     const quarantined = Object.values(metrics.ports).reduce((sum, port) => sum + port.quarantined, 0);
@@ -269,6 +286,10 @@ export function runHeadless(
       const answer = simulation.query(node, sql);
       if (!answer.ok) return { ok: false, errors: answer.errors.map(({ message }) => ({ path: 'query', message })) };
       return { ok: true, metrics, query: { node, sql, ...answer.value } };
+    }
+    if (request.trace) {
+      const traced = traceChange(planPipeline(request.mesh, request.scenario.connector), simulation, request.trace);
+      return traced.ok ? { ok: true, metrics, trace: traced.value } : traced;
     }
     if (!request.messages) return { ok: true, metrics };
     const read = readLog(request, simulation, request.messages);
@@ -349,7 +370,7 @@ function runInWorker(request: HeadlessRequest, budgetMillis: number): Promise<He
       const stopped = { ...work, message: overBudgetMessage(work, budgetMillis) };
       // A log's records and a query's result cannot be read from a terminated worker: only the metrics survive it.
       finish(
-        lastTick && !request.messages && !request.query
+        lastTick && !request.messages && !request.query && !request.trace
           ? { ok: true, metrics: stoppedAfter(lastTick, stopped) }
           : { ok: false, stopped, errors: [{ path: work.path, message: stopped.message }] },
       );

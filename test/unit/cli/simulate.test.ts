@@ -61,6 +61,40 @@ describe('mesh-designer simulate', () => {
     });
   });
 
+  it('traces a row’s latest change hop by hop with --trace, as the app’s trace does, and in --json', async () => {
+    const { io, out } = fakeIo({ 'shop.mesh.json': sample });
+    const trace = ['--ticks', '6', '--trace', 'orders-service/orders=1000'];
+    expect(await runCli(['simulate', 'shop.mesh.json', ...trace], io)).toBe(EXIT.ok);
+    expect(out[0]).toBe('trace {"order_id":1000}, tables read at tick 6 (2026-01-05T09:06:00.000Z)');
+    const hops = out.flatMap(
+      (line) => /^\d+\. .* \[([a-z-]+)\] at ([\w-]+): /.exec(line)?.slice(1, 3).join(' at ') ?? [],
+    );
+    expect(hops.slice(0, 7)).toEqual([
+      'service-write at orders-service',
+      'table-row at orders-service',
+      'cdc-record at orders-service',
+      'raw at orders',
+      'clean at orders',
+      'history at orders',
+      'output-port at orders',
+    ]);
+    expect(hops).toContain('transformation at customer-360');
+    expect(hops).toContain('raw at sales-dashboard');
+    // The CDC record's place in its topic, under its hop.
+    expect(out[out.findIndex((line) => line.includes('[cdc-record]')) + 1]).toMatch(/^ {3}partition 0, offset \d+$/);
+    const json = fakeIo({ 'shop.mesh.json': sample });
+    await runCli(['simulate', 'shop.mesh.json', ...trace, '--json'], json.io);
+    const traced = JSON.parse(json.out.join('\n')).trace;
+    expect(traced.key).toEqual({ order_id: 1000 });
+    expect(traced.stages[2]).toMatchObject({ kind: 'cdc-record', message: { partition: 0 } });
+  });
+
+  it('refuses a --trace that names no table, saying how to write one', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+    expect(await runCli(['simulate', 'shop.mesh.json', '--trace', 'orders-service/nowhere=1'], io)).toBe(EXIT.problems);
+    expect(err).toEqual(["shop.mesh.json: --trace: no table 'nowhere' in a system 'orders-service'"]);
+  });
+
   it('prints the full metrics as JSON on request', async () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': sample });
     await runCli(['simulate', 'shop.mesh.json', '--ticks', '2', '--json'], io);

@@ -1,0 +1,72 @@
+import type { Mesh } from '../shared/model';
+import type { ChangeTrace, TraceStart } from '../shared/simulation';
+
+/**
+ * `--trace`'s start, the row the app's trace starts from: `<system>/<table>=<key>`, the key a value
+ * of a one-column key (`A10-G1`, `1003`) or a JSON object of the key's columns (`{"hub_id":1,"slot":"A"}`).
+ * Else the problem, where the text is not of that form or names no such table or key.
+ */
+export function traceStartOf(mesh: Mesh, text: string): { start: TraceStart } | { problem: string } {
+  const equals = text.indexOf('=');
+  const slash = text.indexOf('/');
+  if (slash < 1 || equals < slash + 2 || equals === text.length - 1)
+    return { problem: `--trace takes <system>/<table>=<key>, e.g. orders-service/orders=1003 (got '${text}')` };
+  const systemId = text.slice(0, slash);
+  const tableName = text.slice(slash + 1, equals);
+  const keyText = text.slice(equals + 1);
+  const system = mesh.systems.find((candidate) => candidate.id === systemId);
+  const table = system?.database.tables.find((candidate) => candidate.name === tableName);
+  if (!system || !table) return { problem: `--trace: no table '${tableName}' in a system '${systemId}'` };
+  const row = keyText.trimStart().startsWith('{') ? parsedObject(keyText) : oneColumnKey(table, keyText);
+  if (!row)
+    return {
+      problem: `--trace: give the key of '${tableName}' (${table.primaryKey.join(', ')}) as a JSON object of those columns (got '${keyText}')`,
+    };
+  return { start: { kind: 'row', nodeId: systemId, table: tableName, row } };
+}
+
+function parsedObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A one-column key's value as the column holds it: a number in a numeric column, else the text. */
+function oneColumnKey(
+  table: Mesh['systems'][number]['database']['tables'][number],
+  text: string,
+): Record<string, unknown> | undefined {
+  const [keyColumn, ...more] = table.primaryKey;
+  const column = table.columns.find((candidate) => candidate.name === keyColumn);
+  if (!column || more.length > 0) return undefined;
+  const isNumeric = column.type === 'integer' || column.type === 'real' || column.type === 'numeric';
+  const number = Number(text);
+  return { [column.name]: isNumeric && text.trim() !== '' && Number.isFinite(number) ? number : text };
+}
+
+/** A trace as text: each hop in order, with its place (topic partition and offset) and the records it shows. */
+export function traceLines(trace: ChangeTrace): string[] {
+  return [
+    `trace ${trace.subject}, tables read at tick ${trace.readAt.tick} (${trace.readAt.time})`,
+    ...trace.stages.flatMap((stage, index) => [
+      `${index + 1}. ${stage.title} [${stage.kind}] at ${stage.nodeId}: ${stage.source}${stage.moment.kind === 'recorded' ? ` (${stage.moment.text})` : ''}`,
+      ...(stage.message ? [`   partition ${stage.message.partition}, offset ${stage.message.offset}`] : []),
+      ...(stage.branch ? [`   branch: ${stage.branch.label}`] : []),
+      ...(stage.changed && stage.changed.length > 0 ? [`   changed: ${stage.changed.join(', ')}`] : []),
+      ...(stage.check
+        ? [
+            stage.check.passed
+              ? `   contract ${stage.check.contract}: passed`
+              : `   contract ${stage.check.contract}: failed ${stage.check.rule}${stage.check.property ? ` on ${stage.check.property}` : ''}: ${stage.check.message}`,
+          ]
+        : []),
+      ...(stage.note ? [`   note: ${stage.note}`] : []),
+      ...stage.records.map((record) => `   ${JSON.stringify(record)}`),
+    ]),
+  ];
+}

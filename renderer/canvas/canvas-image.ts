@@ -118,7 +118,7 @@ function isShown(element: HTMLElement, nodeIds: ReadonlySet<string>, edgeIds: Re
   return true;
 }
 
-/** What only editing shows: governance badges, connection handles, link grips, selection outlines. */
+/** What only editing shows: governance badges, connection handles, link grips, selection outlines (links' badges are not drawn meanwhile). */
 const EDITING_CHROME = [
   '.governance-badge',
   '.react-flow__handle',

@@ -1,11 +1,16 @@
 import { memo } from 'react';
+import { useCanvasCapture } from '../canvas/canvas-image';
 import { useLinkBadge } from './canvas-marks';
 import { useLinkImpact } from './use-impact';
 
-/** A link's problems: a small badge in the middle of the link, its tooltip listing each. */
+/**
+ * A link's problems: a small badge in the middle of the link, its tooltip listing each. Not drawn
+ * in an image of the canvas: the image copies each link's <svg> whole, out of reach of its filter.
+ */
 export const LinkBadge = memo(function LinkBadge({ linkId, x, y }: { linkId: string; x: number; y: number }) {
   const badge = useLinkBadge(linkId);
-  if (!badge.severity) return null;
+  const isCapturing = useCanvasCapture((state) => state.theme !== null);
+  if (!badge.severity || isCapturing) return null;
   return (
     <g
       className={`link-badge link-badge--${badge.severity}`}

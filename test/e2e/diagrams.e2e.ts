@@ -324,13 +324,28 @@ describeInChromium('images of the canvas', (session) => {
 
   it('leaves editing chrome and repeated default styles out of the image', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    await openSampleDesign(page, 'ecommerce');
+    const mesh = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../assets/samples/ecommerce.mesh.json'), 'utf8'),
+    );
+    mesh.links.push({
+      id: 'loop',
+      from: { nodeId: 'customer-360', portId: 'profiles-out' },
+      to: { nodeId: 'customer-360', portId: 'customers-in' },
+    });
+    await openByChooser(page, 'shop.mesh.json', JSON.stringify(mesh));
     await productNode(page, 'customer-360').click();
     await page.locator('.governance-badge').first().waitFor();
+    await page.getByTestId('link-problems-loop').waitFor();
     const svg = (await saveImage(page, ['SVG', 'The whole mesh', 'Light'])).bytes.toString('utf8');
     expect(svg).toContain('customer-360');
     expect(svg).toContain('port__name');
-    for (const chrome of ['governance-badge', 'react-flow__handle', 'react-flow__edgeupdater', 'edge-interaction'])
+    for (const chrome of [
+      'governance-badge',
+      'link-badge',
+      'react-flow__handle',
+      'react-flow__edgeupdater',
+      'edge-interaction',
+    ])
       expect(svg, chrome).not.toContain(chrome);
     // The selected product's outline is the editor's, not the design's.
     expect(svg).not.toMatch(/outline: [^;]*solid/);

@@ -50,7 +50,7 @@ export interface MeshFragment {
 
 export interface PastedElements {
   mesh: Mesh;
-  /** What to select afterwards: pasted domains, pasted children outside them, notes, and pasted links. */
+  /** What to select afterwards: pasted domains, pasted products and systems (also those inside pasted domains), notes, and pasted links. */
   nodeIds: string[];
   linkIds: string[];
 }
@@ -247,7 +247,7 @@ export function pasteFragment(
     mesh: pasted,
     nodeIds: [
       ...domainIds.values(),
-      ...childrenCopiedAlone(fragment).map((node) => nodeIdMap.get(node.id) as string),
+      ...copiedChildren.map((node) => nodeIdMap.get(node.id) as string),
       ...noteIds.values(),
     ],
     linkIds: links.map((link) => link.id),
@@ -271,12 +271,6 @@ function namesWhereTheyLand(
       return [node.id, name];
     }),
   );
-}
-
-/** The products and systems copied without their domain: a paste selects them, in their domain as made again too. */
-function childrenCopiedAlone(fragment: MeshFragment): Array<DataProduct | OperationalSystem> {
-  const copiedDomainIds = new Set(fragment.domains.map((domain) => domain.id));
-  return [...fragment.products, ...fragment.systems].filter((node) => !copiedDomainIds.has(node.domainId));
 }
 
 interface ChildPlacementContext {

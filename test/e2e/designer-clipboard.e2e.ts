@@ -332,6 +332,23 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     });
   }
 
+  it('selects a pasted domain with the products and systems it holds, so they can be arranged at once', async () => {
+    const page = await session.openApp();
+    await allowClipboard(page.context());
+    await openSampleDesign(page, 'ecommerce');
+    await selectDomain(page, 'Orders');
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
+    const empty = await emptyCanvasPoint(page);
+    await page.mouse.move(empty.x, empty.y);
+    await page.keyboard.press('Control+v');
+    await domainNode(page, 'Orders 2').waitFor();
+    const inspector = page.getByTestId('selection-inspector');
+    expect(await inspector.locator('.inspector__title').textContent()).toBe('3 nodes and 2 links selected');
+    expect(await page.locator('.react-flow__node.selected').count()).toBe(3);
+    expect(await inspector.getByRole('button', { name: 'Align left' }).isEnabled()).toBe(true);
+  });
+
   it('follows a duplicated domain with the view when the copy lands off screen', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

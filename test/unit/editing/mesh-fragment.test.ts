@@ -221,7 +221,7 @@ describe('pasteFragment', () => {
   it('lands a pasted domain in free space, not 32 px over the original', () => {
     const mesh = pipeline();
     const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['sales'])), 'beside-originals', sizeOf);
-    expect(pasted.nodeIds).toEqual(['sales-2']);
+    expect(pasted.nodeIds[0]).toBe('sales-2');
     expect(pasted.mesh.domains.at(-1)).toMatchObject({ id: 'sales-2', name: 'Sales 2' });
     expect(overlappingDomains(pasted.mesh)).toEqual([]);
     expect(pasted.mesh.layout.nodes['sales-2-orders']).toEqual({ x: 360, y: 60 });
@@ -232,6 +232,14 @@ describe('pasteFragment', () => {
     const mesh = pipeline();
     const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['sales'])), 'beside-originals', sizeOf).mesh;
     expect(pasted.layout.nodes['sales-2']).toMatchObject({ x: 0, y: 340 });
+  });
+
+  it('selects a pasted domain with the products and systems it holds', () => {
+    const mesh = pipeline();
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['sales'])), 'beside-originals', sizeOf);
+    const held = [...pasted.mesh.products, ...pasted.mesh.systems].filter((node) => node.domainId === 'sales-2');
+    expect(held.length).toBeGreaterThan(1);
+    expect(pasted.nodeIds).toEqual(['sales-2', ...held.map((node) => node.id)]);
   });
 
   it('recreates the domain of a pasted product in a design that lacks it', () => {

@@ -38,6 +38,25 @@ export function everyControlEscaped(text: string): string {
   return text.replace(CONTROL_CHARACTERS_AND_ISOLATES, escapedCharacter);
 }
 
+/** The embeddings, overrides and isolates: they reorder text, and no name needs them (the marks, U+200E and U+200F, right-to-left text may). */
+const EMBEDDINGS_OVERRIDES_AND_ISOLATES = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** The characters a name should not hold, each once in order of appearance: control characters, and the bidirectional controls no name needs. */
+export function hiddenCharactersIn(name: string): { controls: string[]; bidiControls: string[] } {
+  const distinct = (pattern: RegExp) => [...new Set(name.match(pattern) ?? [])];
+  return { controls: distinct(CONTROL_CHARACTERS), bidiControls: distinct(EMBEDDINGS_OVERRIDES_AND_ISOLATES) };
+}
+
+/** The name without the characters `hiddenCharactersIn` finds. */
+export function withoutHiddenCharacters(name: string): string {
+  return name.replace(CONTROL_CHARACTERS, '').replace(EMBEDDINGS_OVERRIDES_AND_ISOLATES, '');
+}
+
+/** A character as Unicode names it: `U+202E`. */
+export function codePointLabel(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** The first bidirectional control in a text (U+202E, U+2068…), if any. */
 export function bidiControlIn(text: string): string | undefined {
   return BIDI_CONTROL.exec(text)?.[0];

@@ -1,5 +1,5 @@
 import { Memo } from '../lineage/memo';
-import { bidiControlIn } from '../model/control-characters';
+import { bidiControlIn, codePointLabel } from '../model/control-characters';
 import { isWindowsReservedName } from '../model/windows-reserved-names';
 
 /** Characters no common file system accepts in a name (Windows' list, which includes `/`), and control characters. */
@@ -32,8 +32,7 @@ function judge(name: string): string | undefined {
   // A name holding one shows in another order than it is written (`exe.txt` read as `txt.exe`).
   const bidiControl = bidiControlIn(name);
   if (bidiControl !== undefined) {
-    const code = bidiControl.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return `holds U+${code}, a bidirectional control: it shows the text round it in another order than it is written`;
+    return `holds ${codePointLabel(bidiControl)}, a bidirectional control: it shows the text round it in another order than it is written`;
   }
   if (isWindowsReservedName(trimmed)) return `is a device name Windows reserves ('${trimmed.split('.')[0]}')`;
   if (/[. ]$/.test(name)) return 'ends with a dot or a space, which Windows drops';

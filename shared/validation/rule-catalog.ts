@@ -12,6 +12,7 @@ import { inputsLinkedRule } from './rules/inputs-linked';
 import { inputsReachOutputsRule } from './rules/inputs-reach-outputs';
 import { layoutClashesRule } from './rules/layout-clashes';
 import { linkCompatibilityRule } from './rules/link-compatibility';
+import { nameCharactersRule } from './rules/name-characters';
 import { oneSourcePerInputRule } from './rules/one-source-per-input';
 import { orphanProductsRule } from './rules/orphan-products';
 import { outboxConditionsRule } from './rules/outbox-conditions';
@@ -68,6 +69,7 @@ const MESH_RULES: readonly Rule[] = [
   immutableEventsRule,
   freshnessSlosRule,
   uniqueNamesRule,
+  nameCharactersRule,
   safeFileNamesRule,
   orphanProductsRule,
   unusedContractsRule,

@@ -1,5 +1,6 @@
 import { Memo } from '../../lineage/memo';
 import { quoted } from '../../model';
+import { withoutHiddenCharacters } from '../../model/control-characters';
 import { fileNameProblem } from '../file-name-safety';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
@@ -18,7 +19,8 @@ export const safeFileNamesRule: Rule = {
     return NAMED_SECTIONS.flatMap((section) =>
       findingsPerElement(findingsByOwner, mesh[section], [], (owner) =>
         namesOf(section, owner).flatMap((element) => {
-          const problem = fileNameProblem(element.name);
+          // Control characters and bidirectional overrides are name-characters' to report.
+          const problem = fileNameProblem(withoutHiddenCharacters(element.name));
           if (!problem) return [];
           const shown = element.name.length > 40 ? `${element.name.slice(0, 40)}…` : element.name;
           return [

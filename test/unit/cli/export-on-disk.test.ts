@@ -36,7 +36,7 @@ describe('mesh-designer export on the disk, with a design it has never seen', { 
 
   it('writes every file inside the output folder, listed in index.md, then asks for --force', () => {
     const first = meshDesigner(['export', 'tricky.mesh.json', '--out', 'out/bundle'], workspace);
-    expect(first.stderr).toMatch(/^tricky\.mesh\.json: warning: the design breaks governance rules \(3 errors: /m);
+    expect(first.stderr).toMatch(/^tricky\.mesh\.json: warning: the design breaks governance rules \(4 errors: /m);
     expect(first.status).toBe(0);
     expect(filesUnder(workspace).filter((path) => !path.startsWith('out/bundle/'))).toEqual(['tricky.mesh.json']);
     const written = filesUnder(join(workspace, 'out/bundle'));

@@ -324,6 +324,14 @@ const CASES: Record<string, RuleCase> = {
     },
     passes: { mesh: () => changed((mesh) => Object.assign(product(mesh, 'revenue'), { name: 'Console' })) },
   },
+  'name-characters': {
+    triggers: {
+      mesh: () => changed((mesh) => Object.assign(product(mesh, 'revenue'), { name: 'Reve\u0000nue' })),
+      message: "The name of data product 'Reve\\u0000nue' holds a control character (U+0000).",
+      path: 'products[1]',
+    },
+    passes: { mesh: () => changed((mesh) => Object.assign(product(mesh, 'revenue'), { name: 'הכנסות\u200f' })) },
+  },
   'immutable-events': {
     triggers: {
       mesh: () => changed((mesh) => Object.assign(contract(mesh, 'customers'), { kind: 'event' })),
@@ -730,7 +738,7 @@ describe('rule details', () => {
     ]);
   });
 
-  it('warns of a name holding a bidirectional control, which shows it in another order than it is written', () => {
+  it('warns of a name holding a bidirectional mark as a file name, leaving overrides to name-characters', () => {
     const mesh = changed((mesh) => {
       Object.assign(contract(mesh, 'customers'), { name: 'Title\u202e rtl' });
       Object.assign(product(mesh, 'revenue').outputPorts[0] ?? {}, { name: 'counts\u200f' });
@@ -740,11 +748,43 @@ describe('rule details', () => {
         'products[1].outputPorts[0]',
         "The name of output port '\u2068counts\u200f\u2069' holds U+200F, a bidirectional control: it shows the text round it in another order than it is written.",
       ],
-      [
-        'contracts[0]',
-        "The name of contract '\u2068Title\u202e rtl\u2069' holds U+202E, a bidirectional control: it shows the text round it in another order than it is written.",
-      ],
     ]);
+  });
+
+  it('finds control characters (an error) and bidirectional overrides (a warning) in names, written escaped', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(mesh.domains[0] ?? {}, { name: '\u202eevil\u0000 name' });
+      Object.assign(contract(mesh, 'customers'), { name: 'Title\u202e rtl\u2066' });
+      Object.assign(product(mesh, 'revenue').outputPorts[0] ?? {}, { name: 'counts\u001b\u0085' });
+    });
+    expect(findingsOf('name-characters', mesh).map(({ path, message, severity }) => [path, severity, message])).toEqual(
+      [
+        [
+          'domains[0]',
+          'error',
+          "The name of domain '\\u202eevil\\u0000 name' holds a control character (U+0000) and a bidirectional control (U+202E), which shows it in another order than it is written.",
+        ],
+        [
+          'products[1].outputPorts[0]',
+          'error',
+          "The name of output port 'counts\\u001b\\u0085' holds control characters (U+001B, U+0085).",
+        ],
+        [
+          'contracts[0]',
+          'warning',
+          "The name of contract 'Title\\u202e rtl\\u2066' holds bidirectional controls (U+202E, U+2066), which shows it in another order than it is written.",
+        ],
+      ],
+    );
+    expect(findingsOf('safe-file-names', mesh)).toEqual([]);
+  });
+
+  it('finds nothing in right-to-left names, nor in the marks they may hold', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(mesh.domains[0] ?? {}, { name: 'مبيعات' });
+      Object.assign(product(mesh, 'revenue'), { name: 'הכנסות 2025\u200e' });
+    });
+    expect(findingsOf('name-characters', mesh)).toEqual([]);
   });
 
   it('names the kind of the element a name clashes with, an input port clashing with an output port', () => {

@@ -1,7 +1,13 @@
 import { basename } from 'node:path';
 import { type BaseWindow, dialog, type FileFilter } from 'electron';
 import type { FileDialog } from './file-dialog';
-import { exportIntoFolderBox, type MessageBox, replaceChangedFileBox, replaceFileBox } from './message-boxes';
+import {
+  exportIntoFolderBox,
+  type MessageBox,
+  replaceChangedFileBox,
+  replaceFileBox,
+  saveDeletedFileBox,
+} from './message-boxes';
 
 // Native dialogs match on the last extension only, so `.mesh.json` files are offered as `json`.
 const MESH_FILE_FILTERS: FileFilter[] = [{ name: 'Mesh designs', extensions: ['json'] }];
@@ -60,6 +66,7 @@ export function electronFileDialog(parentWindow: () => BaseWindow | undefined): 
       askSavePath(parent(), 'Save contract', suggestedName, CONTRACT_FILE_FILTERS),
     confirmReplace: (path) => showMessageBox(parent(), replaceFileBox(path, basename(path))),
     confirmReplaceChangedFile: (path) => showMessageBox(parent(), replaceChangedFileBox(path, basename(path))),
+    askSaveDeletedFile: (path) => showMessageBox(parent(), saveDeletedFileBox(path, basename(path))),
     confirmExportInto: (folder) => showMessageBox(parent(), exportIntoFolderBox(folder)),
   };
 }

@@ -1,3 +1,5 @@
+import type { DeletedFileAnswer } from '../../shared/files/save-deleted-file-question';
+
 /** The questions main asks the user; each answer is null when they cancel. */
 export interface FileDialog {
   chooseMeshFileToOpen(): Promise<string | null>;
@@ -14,6 +16,8 @@ export interface FileDialog {
   confirmReplace(path: string): Promise<boolean>;
   /** Asks before a save in place replaces a version of the file another program wrote since the app read it. */
   confirmReplaceChangedFile(path: string): Promise<boolean>;
+  /** Asks before a save in place writes again a file another program deleted or moved since the app read it. */
+  askSaveDeletedFile(path: string): Promise<DeletedFileAnswer>;
   /** Asks before an export writes into a folder that is already there. */
   confirmExportInto(folder: string): Promise<boolean>;
 }

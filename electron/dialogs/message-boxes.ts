@@ -1,6 +1,11 @@
 import type { MessageBoxOptions } from 'electron';
 import { overwriteQuestion } from '../../shared/export/overwrite-question';
 import { replaceChangedFileQuestion } from '../../shared/files/replace-changed-file-question';
+import {
+  DELETED_FILE_CHOICES,
+  type DeletedFileAnswer,
+  saveDeletedFileQuestion,
+} from '../../shared/files/save-deleted-file-question';
 import type { UnsavedChangesChoice } from '../../shared/ipc';
 
 /**
@@ -92,6 +97,24 @@ export function replaceChangedFileBox(path: string, fileName: string): MessageBo
       noLink: true,
     },
     answerFor: (response) => response === 0,
+  };
+}
+
+/** Before a save in place writes again a file another program deleted or moved since the app read it. */
+export function saveDeletedFileBox(path: string, fileName: string): MessageBox<DeletedFileAnswer> {
+  const { message, detail } = saveDeletedFileQuestion(fileName, path);
+  const cancelId = DELETED_FILE_CHOICES.findIndex((choice) => choice.answer === 'cancel');
+  return {
+    options: {
+      type: 'warning',
+      message,
+      detail,
+      buttons: DELETED_FILE_CHOICES.map((choice) => choice.label),
+      defaultId: cancelId,
+      cancelId,
+      noLink: true,
+    },
+    answerFor: (response) => DELETED_FILE_CHOICES[response]?.answer ?? 'cancel',
   };
 }
 

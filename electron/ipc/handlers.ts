@@ -81,16 +81,26 @@ export function createIpcHandlers({
       if (!(await access.isChosenByUser(file.path))) {
         return refuse(`Refusing to save to ${file.path}: it was never chosen in a file dialog. Use Save As… instead.`);
       }
-      // The change notice may have been missed (or ignored): another program's version is only replaced on a yes.
-      const keepsTheirs =
-        (await watcher.hasChangedSinceKnown(file.path)) && !(await dialog.confirmReplaceChangedFile(file.path));
-      return succeed(keepsTheirs ? null : file.path);
+      const inPlace = await confirmedInPlace(file.path);
+      if (inPlace !== 'save-as') return succeed(inPlace);
     }
     const requestedPath = await dialog.chooseSavePath(
       withMeshExtension(file?.name || basename(suggestedName) || UNTITLED_MESH_FILE_NAME),
     );
     if (requestedPath === null) return succeed(null);
     return succeed(await confirmedSavePath(fs, dialog, requestedPath, withMeshExtension));
+  }
+
+  /** Where a save in place writes, once the user has had a say about another program's doing: the path, nothing, or a Save As. */
+  async function confirmedInPlace(path: string): Promise<string | null | 'save-as'> {
+    // A file gone since it was read (a git checkout, a move) is written again only on a yes.
+    if (!(await fs.exists(path))) {
+      const answer = await dialog.askSaveDeletedFile(path);
+      return answer === 'save' ? path : answer === 'cancel' ? null : 'save-as';
+    }
+    // The change notice may have been missed (or ignored): another program's version is only replaced on a yes.
+    const keepsTheirs = (await watcher.hasChangedSinceKnown(path)) && !(await dialog.confirmReplaceChangedFile(path));
+    return keepsTheirs ? null : path;
   }
 
   async function save(path: string, text: string): Promise<IpcResult<FileRef>> {

@@ -3,6 +3,11 @@ import { checkBundlePaths } from '../../shared/export/file-names';
 import { withExportManifest } from '../../shared/files/export-manifest';
 import { createFileVersions, type FileStamp } from '../../shared/files/file-versions';
 import { replaceChangedFileQuestion } from '../../shared/files/replace-changed-file-question';
+import {
+  DELETED_FILE_CHOICES,
+  type DeletedFileAnswer,
+  saveDeletedFileQuestion,
+} from '../../shared/files/save-deleted-file-question';
 import { CONTRACT_FILES, CONTRACT_SOURCE_FILES, MESH_FILE_EXTENSION, MESH_FILES } from '../../shared/model';
 import { autosaveIn } from './autosave';
 import { webLockClaims } from './autosave-claims';
@@ -94,11 +99,30 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     return { file, text };
   }
 
-  /** The change notice may have been missed (or ignored): another program's version is only replaced on a yes. */
-  async function mayReplace(handle: FileSystemFileHandle): Promise<boolean> {
-    const now = await currentStamp(handle);
-    if (now === null || !versions.hasChangedSinceKnown(handle, now)) return true;
-    return confirmInPage({ ...replaceChangedFileQuestion(handle.name, 'The file'), action: 'Replace' });
+  /**
+   * Where a save in place writes once the user has had a say about another program's doing: the
+   * file, another one (Save As…), or none. A file gone since (a git checkout) is written again only
+   * on a yes; the change notice may have been missed (or ignored): another program's version is only
+   * replaced on a yes.
+   */
+  async function confirmedTarget(
+    handle: FileSystemFileHandle,
+    pickAnother: () => Promise<FileSystemFileHandle | null>,
+  ): Promise<FileSystemFileHandle | null> {
+    const now = await handle.getFile().then(stampOf, (error: unknown) => (isNotFound(error) ? 'gone' : null));
+    if (now === 'gone') {
+      const answer = await askInPage<DeletedFileAnswer>({
+        ...saveDeletedFileQuestion(handle.name, 'The file'),
+        choices: DELETED_FILE_CHOICES.map(({ answer, label }) => ({ id: answer, label })),
+        defaultId: 'cancel',
+        cancelId: 'cancel',
+      });
+      return answer === 'save' ? handle : answer === 'save-as' ? pickAnother() : null;
+    }
+    if (now === null || !versions.hasChangedSinceKnown(handle, now)) return handle;
+    return (await confirmInPage({ ...replaceChangedFileQuestion(handle.name, 'The file'), action: 'Replace' }))
+      ? handle
+      : null;
   }
 
   async function writeDesign(handle: FileSystemFileHandle, text: string): Promise<void> {
@@ -139,16 +163,17 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     text: string,
     options: { types: object[]; mimeType: string; remembers: boolean },
   ): Promise<FileRef | null> {
-    const existing = file && handles.get(file);
-    const handle =
-      existing ??
-      (fileSystem.showSaveFilePicker
+    const pickNew = async () =>
+      fileSystem.showSaveFilePicker
         ? await fileSystem.showSaveFilePicker({ suggestedName, types: options.types }).catch(cancelledAsNull)
-        : null);
-    if (handle) {
+        : null;
+    const existing = file && handles.get(file);
+    const picked = existing ?? (await pickNew());
+    if (picked) {
+      const handle = existing && options.remembers ? await confirmedTarget(existing, pickNew) : picked;
+      if (!handle) return null;
       const saved = { name: handle.name };
       if (options.remembers) {
-        if (existing && !(await mayReplace(existing))) return null;
         await writeDesign(handle, text);
         followed = { file: saved, handle };
         await remember(saved, handle);
@@ -192,7 +217,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
         throw new Error(`the browser was not allowed to read it; ${NO_LONGER_LISTED}`);
       }
       return readHandle(handle).catch(async (error: unknown) => {
-        if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
+        if (!isNotFound(error)) throw error;
         await forget(handle);
         throw new Error(`it is no longer there (moved, renamed or deleted); ${NO_LONGER_LISTED}`);
       });
@@ -284,6 +309,9 @@ async function write(handle: FileSystemFileHandle, content: string | Blob): Prom
 const stampOf = (file: File): FileStamp => ({ sizeInBytes: file.size, modifiedAtMs: file.lastModified });
 
 /** The file's version now; null when it cannot be read (gone, or not allowed): then there is nothing to compare. */
+/** Whether the browser refused a file because it is no longer there (deleted, moved or renamed). */
+const isNotFound = (error: unknown) => error instanceof DOMException && error.name === 'NotFoundError';
+
 function currentStamp(handle: FileSystemFileHandle): Promise<FileStamp | null> {
   return handle.getFile().then(stampOf, () => null);
 }

@@ -104,7 +104,11 @@ function aBrowserWithFiles(paths: Record<string, string | Uint8Array<ArrayBuffer
     nextPick = path;
     return host.openContractFile();
   };
-  return { host, disk, page, pick, pickContract, handles };
+  /** Where the next file picker (Save As…) points. */
+  const pickNext = (path: string) => {
+    nextPick = path;
+  };
+  return { host, disk, page, pick, pickContract, pickNext, handles };
 }
 
 const design = (name: string) => serializeMesh({ ...aMesh().build(), name });
@@ -149,7 +153,7 @@ describe('files of the same name in different folders, in the browser', () => {
 
 describe('saving over a file another program changed, in the browser', () => {
   /** The question the page asks now, answered with `choice` ('act' or 'cancel'); its message. */
-  async function answerPrompt(choice: 'act' | 'cancel'): Promise<string> {
+  async function answerPrompt(choice: string): Promise<string> {
     const { question, answer } = await vi.waitFor(() => {
       const asked = usePromptStore.getState();
       if (!asked.question || !asked.answer) throw new Error('nothing asked yet');
@@ -182,6 +186,39 @@ describe('saving over a file another program changed, in the browser', () => {
 
     expect(await saving).toEqual({ name: 'orders.mesh.json' });
     expect(disk.get('/work/orders.mesh.json')).toBe(design('Orders, mine'));
+  });
+
+  it('asks before writing again a file another program deleted, and Cancel writes nothing', async () => {
+    const { host, disk, pick } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
+    const { file } = await pick('/work/orders.mesh.json');
+    disk.delete('/work/orders.mesh.json');
+
+    const saving = host.saveFile(file, 'orders.mesh.json', design('Orders, mine'));
+    const asked = await answerPrompt('cancel');
+
+    expect(asked).toBe(
+      'orders.mesh.json was deleted or moved by another program (for example a git checkout). Save it there again?',
+    );
+    expect(await saving).toBeNull();
+    expect(disk.has('/work/orders.mesh.json')).toBe(false);
+  });
+
+  it('writes a deleted file there again on Save, and elsewhere on Save As…', async () => {
+    const { host, disk, pick, pickNext } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
+    const { file } = await pick('/work/orders.mesh.json');
+    disk.delete('/work/orders.mesh.json');
+    const again = host.saveFile(file, 'orders.mesh.json', design('Orders, mine'));
+    await answerPrompt('save');
+    expect(await again).toEqual({ name: 'orders.mesh.json' });
+    expect(disk.get('/work/orders.mesh.json')).toBe(design('Orders, mine'));
+
+    pickNext('/work/other.mesh.json');
+    disk.delete('/work/orders.mesh.json');
+    const elsewhere = host.saveFile(file, 'orders.mesh.json', design('Orders, elsewhere'));
+    await answerPrompt('save-as');
+    expect(await elsewhere).toEqual({ name: 'other.mesh.json' });
+    expect(disk.get('/work/other.mesh.json')).toBe(design('Orders, elsewhere'));
+    expect(disk.has('/work/orders.mesh.json')).toBe(false);
   });
 
   it('saves again without asking when only the app wrote the file since it read it', async () => {

@@ -3,6 +3,7 @@ import { createExternalChangeWatcher } from '../../../electron/files/external-ch
 import { createFileAccess } from '../../../electron/files/file-access';
 import { createRecentFilesStore } from '../../../electron/files/recent-files';
 import { createIpcHandlers, type DocumentWindow } from '../../../electron/ipc/handlers';
+import type { DeletedFileAnswer } from '../../../shared/files/save-deleted-file-question';
 import type { DocumentShellState, FileRef, UnsavedChangesChoice } from '../../../shared/ipc';
 import { IPC_CHANNELS, type IpcChannel } from '../../../shared/ipc';
 import { MAX_MESH_FILE_BYTES } from '../../../shared/model/mesh-file-format';
@@ -263,6 +264,46 @@ describe('IPC handlers', () => {
 
         expect(dialog.changedFileQuestions).toEqual([]);
         expect(fs.files.get(ORDERS)).toBe('second save');
+      });
+    });
+
+    describe('in place, over a file another program deleted or moved since', () => {
+      async function openedThenDeletedOutside(deletedFileAnswer: DeletedFileAnswer, savePath: string | null = null) {
+        const fs = new InMemoryFileSystem().withFile(ORDERS, 'opened');
+        const desktop = aDesktop({ fileToOpen: ORDERS, deletedFileAnswer, savePath }, fs, undefined, {
+          watchesChanges: true,
+        });
+        await desktop.handlers['file:open'](undefined, A_PAGE);
+        await fs.remove(ORDERS);
+        const result = await desktop.handlers['file:save'](
+          { file: { name: 'orders.mesh.json', path: ORDERS }, suggestedName: 'orders.mesh.json', text: 'mine' },
+          A_PAGE,
+        );
+        return { ...desktop, result };
+      }
+
+      it('asks first, and writes nothing on Cancel', async () => {
+        const { result, dialog, fs } = await openedThenDeletedOutside('cancel');
+
+        expect(result).toEqual({ ok: true, value: null });
+        expect(dialog.deletedFileQuestions).toEqual([ORDERS]);
+        expect(fs.files.has(ORDERS)).toBe(false);
+      });
+
+      it('writes it there again on Save', async () => {
+        const { fs } = await openedThenDeletedOutside('save');
+
+        expect(fs.files.get(ORDERS)).toBe('mine');
+      });
+
+      it('asks where on Save As…, and writes it there', async () => {
+        const elsewhere = '/home/ada/elsewhere.mesh.json';
+        const { result, dialog, fs } = await openedThenDeletedOutside('save-as', elsewhere);
+
+        expect(dialog.suggestedSaveNames).toEqual(['orders.mesh.json']);
+        expect(result).toMatchObject({ ok: true, value: { path: elsewhere } });
+        expect(fs.files.get(elsewhere)).toBe('mine');
+        expect(fs.files.has(ORDERS)).toBe(false);
       });
     });
 

@@ -5,6 +5,7 @@ import {
   openLinkBox,
   replaceChangedFileBox,
   replaceFileBox,
+  saveDeletedFileBox,
   unsavedChangesBox,
 } from '../../../electron/dialogs/message-boxes';
 
@@ -48,6 +49,17 @@ describe('native message boxes', () => {
     );
     expect(box.options.defaultId).toBe(box.options.cancelId);
     expect([box.answerFor(0), box.answerFor(1)]).toEqual([true, false]);
+  });
+
+  it('ask before a save writes again a file another program deleted: Save / Save As… / Cancel, defaulting to Cancel', () => {
+    const box = saveDeletedFileBox('/home/ada/orders.mesh.json', 'orders.mesh.json');
+
+    expect(box.options.message).toBe(
+      'orders.mesh.json was deleted or moved by another program (for example a git checkout). Save it there again?',
+    );
+    expect(box.options.buttons).toEqual(['Save', 'Save As…', 'Cancel']);
+    expect(box.options.defaultId).toBe(box.options.cancelId);
+    expect([0, 1, 2, 7].map(box.answerFor)).toEqual(['save', 'save-as', 'cancel', 'cancel']);
   });
 
   it('ask before a window closes with work the page held back, defaulting to Cancel', () => {

@@ -1,4 +1,5 @@
 import type { FileDialog } from '../../../../electron/dialogs/file-dialog';
+import type { DeletedFileAnswer } from '../../../../shared/files/save-deleted-file-question';
 
 export interface DialogAnswers {
   fileToOpen: string | null;
@@ -9,6 +10,8 @@ export interface DialogAnswers {
   contractFileToOpen: string | null;
   contractSavePath: string | null;
   confirms: boolean;
+  /** The answer to saving in place a file another program deleted. */
+  deletedFileAnswer: DeletedFileAnswer;
 }
 
 /** Answers each native dialog with a prepared value (null is "cancel") and remembers what it was asked. */
@@ -19,6 +22,8 @@ export class FakeDialog implements FileDialog {
   readonly replaceQuestions: string[] = [];
   /** The files a save in place asked about replacing, another program having changed them. */
   readonly changedFileQuestions: string[] = [];
+  /** The files a save in place asked about writing again, another program having deleted them. */
+  readonly deletedFileQuestions: string[] = [];
   /** The folders an export asked about writing into. */
   readonly exportFolderQuestions: string[] = [];
 
@@ -32,6 +37,7 @@ export class FakeDialog implements FileDialog {
       contractFileToOpen: null,
       contractSavePath: null,
       confirms: true,
+      deletedFileAnswer: 'save',
       ...answers,
     };
   }
@@ -75,6 +81,11 @@ export class FakeDialog implements FileDialog {
   async confirmReplaceChangedFile(path: string): Promise<boolean> {
     this.changedFileQuestions.push(path);
     return this.answers.confirms;
+  }
+
+  async askSaveDeletedFile(path: string): Promise<DeletedFileAnswer> {
+    this.deletedFileQuestions.push(path);
+    return this.answers.deletedFileAnswer;
   }
 
   async confirmExportInto(folder: string): Promise<boolean> {

@@ -117,4 +117,31 @@ describeInChromium('a design another program changed, in the browser', (session)
     await expect.poll(() => page.title()).not.toContain('•');
     expect(await privateFileText(page, 'e-commerce-mesh.mesh.json')).not.toContain('Colleague’s');
   });
+
+  it('asks before Save writes again a design another program deleted, and Cancel writes nothing', async () => {
+    const page = await aSavedSample(session);
+    await page.getByRole('button', { name: 'Domain', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await removePrivateFile(page, 'e-commerce-mesh.mesh.json');
+
+    await page.keyboard.press('ControlOrMeta+s');
+    const question = page.getByRole('alertdialog', {
+      name: 'e-commerce-mesh.mesh.json was deleted or moved by another program (for example a git checkout). Save it there again?',
+    });
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    expect(await privateFileNames(page)).not.toContain('e-commerce-mesh.mesh.json');
+    expect(await page.title()).toContain('•');
+
+    await page.keyboard.press('ControlOrMeta+s');
+    await question.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.title()).not.toContain('•');
+    expect(await privateFileNames(page)).toContain('e-commerce-mesh.mesh.json');
+  });
 });
+
+const privateFileNames = (page: Page) =>
+  page.evaluate(async () => {
+    const names: string[] = [];
+    for await (const name of (await navigator.storage.getDirectory()).keys()) names.push(name);
+    return names;
+  });

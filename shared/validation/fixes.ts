@@ -1,6 +1,7 @@
 import { editContractText, parseOdcsYaml, propertyPathOf, readOdcsDocument, type YamlEdit } from '../contracts';
 import { withDomainUpdated } from '../editing/domains';
 import { withSection } from '../editing/list-edits';
+import { withNewPortContract } from '../editing/port-contract';
 import { withProductUpdated } from '../editing/products';
 import { type Mesh, quoted } from '../model';
 import type { Fix } from './finding';
@@ -18,6 +19,8 @@ export function applyFix(mesh: Mesh, fix: Fix): Mesh {
         'links',
         mesh.links.filter((link) => link.id !== fix.linkId),
       );
+    case 'add-port-contract':
+      return withNewPortContract(mesh, fix.productId, fix.portId)?.mesh ?? mesh;
     case 'set-contract-version':
     case 'classify-field':
     case 'name-serving':
@@ -76,6 +79,8 @@ export function describeFix(fix: Fix): string {
       return `Set owner to ${quoted(fix.owner)}`;
     case 'remove-link':
       return 'Remove the link';
+    case 'add-port-contract':
+      return 'Add a contract';
     case 'set-contract-version':
       return `Bump to ${fix.version}`;
     case 'classify-field':

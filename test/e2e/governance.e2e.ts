@@ -226,6 +226,23 @@ describeInChromium('governance', (session) => {
     await problem(page, "Input port 'Orders' of 'customer-360'").getByText('Turned off: Wired at go-live').waitFor();
   });
 
+  it('adds the missing contract of an output port in one click, as one undoable step', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = JSON.parse(ecommerce);
+    delete mesh.products.find((product: { id: string }) => product.id === 'shipments').outputPorts[0].contractId;
+    await openByChooser(page, 'shop.mesh.json', JSON.stringify(mesh));
+    await page.getByTestId('problem-counts').click();
+    const noContract = problem(page, "Output port 'Shipments' of 'shipments' has no data contract.");
+    await noContract.waitFor();
+
+    await noContract.locator('.problem-row__fix', { hasText: 'Add a contract' }).click();
+    await noContract.waitFor({ state: 'detached' });
+    await productNode(page, 'shipments').locator('.port--has-contract', { hasText: 'Shipments' }).waitFor();
+
+    await page.keyboard.press('Control+z');
+    await noContract.waitFor();
+  });
+
   it('lists each consumer still reading under a retired contract, at its link', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     const mesh = JSON.parse(ecommerce);

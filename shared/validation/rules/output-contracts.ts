@@ -27,7 +27,8 @@ export const outputContractsRule: Rule = {
               ? {
                   message: `${subject} has no data contract.`,
                   fixHint:
-                    "Press New contract in the port's inspector for a draft of what the product receives, choose a contract, or import one (ODCS YAML).",
+                    "Add a contract (or New contract in the port's inspector) drafts one of what the product receives; or choose a contract, or import one (ODCS YAML).",
+                  fix: { kind: 'add-port-contract', productId: product.id, portId: port.id },
                 }
               : {
                   message: `${subject} refers to contract ${quoted(port.contractId)}, which does not exist.`,

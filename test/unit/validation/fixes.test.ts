@@ -34,6 +34,15 @@ describe('one-click fixes', () => {
     expect(after.domains[0]?.owner).toBe('team-sales');
   });
 
+  it('adds a draft contract to an output port that has none, in one click', () => {
+    const mesh = aGovernedMesh();
+    mesh.products[1]?.outputPorts.push(aPort('forecast', 'output'));
+    const { fix, after } = fixed('output-contracts', mesh);
+    expect(describeFix(fix)).toBe('Add a contract');
+    expect(after.contracts).toHaveLength(mesh.contracts.length + 1);
+    expect(remaining('output-contracts', after)).toEqual([]);
+  });
+
   it('removes a link from a product to itself', () => {
     const mesh = aGovernedMesh();
     mesh.products[1]?.inputPorts.push(aPort('loop', 'input'));

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import type { Contract } from '../model/contract';
 import { isEnumRule, isJsonObject, type OdcsDocument } from './odcs-document';
+import { v30LibraryRules } from './odcs-v30-quality';
 import { LATEST_API_VERSION } from './odcs-versions';
 import { parseOdcsYaml } from './odcs-yaml';
 import type { PathSegment } from './path-problem';
@@ -47,16 +48,20 @@ export function readOdcsDocument(text: string): OdcsDocument | undefined {
 }
 
 /**
- * Rewrites a contract in the newest ODCS version: `apiVersion`, and allowed values kept as
+ * Rewrites a contract in the newest ODCS version: `apiVersion`, a v3.0.x library rule's `rule`
+ * as the `metric` it became (its own fields as `arguments`), and allowed values kept as
  * an `invalidValues` quality rule become the property's `enum`. The result must read as a
  * valid contract of that version, or nothing changes and the reason is given.
  */
 export function upgradeToLatest(text: string): ContractEditResult {
-  const document = readOdcsDocument(text);
-  if (!document) return { ok: false, message: 'fix the YAML first' };
-  if (document.apiVersion === LATEST_API_VERSION) return { ok: false, message: `already ODCS ${LATEST_API_VERSION}` };
+  const original = readOdcsDocument(text);
+  if (!original) return { ok: false, message: 'fix the YAML first' };
+  if (original.apiVersion === LATEST_API_VERSION) return { ok: false, message: `already ODCS ${LATEST_API_VERSION}` };
+  const withMetrics = editContractText(text, v30RuleUpgrades(original));
+  if (!withMetrics.ok) return withMetrics;
+  const document = readOdcsDocument(withMetrics.text) ?? original;
   const edits: YamlEdit[] = [{ op: 'set', path: ['apiVersion'], value: LATEST_API_VERSION }, ...enumUpgrades(document)];
-  const edited = editContractText(text, edits);
+  const edited = editContractText(withMetrics.text, edits);
   if (!edited.ok) return edited;
   const check = parseOdcsYaml(edited.text);
   if (!check.ok) {
@@ -64,6 +69,11 @@ export function upgradeToLatest(text: string): ContractEditResult {
     return { ok: false, message: `it would not be valid ODCS ${LATEST_API_VERSION}: ${reasons}` };
   }
   return edited;
+}
+
+/** The edits that write each v3.0.x library rule as the v3.1.0 `metric` rule it became. */
+function v30RuleUpgrades(document: OdcsDocument): YamlEdit[] {
+  return v30LibraryRules(document).map(({ path, asV310 }) => ({ op: 'set', path, value: asV310 }));
 }
 
 /** The edits that write every property's allowed values, at every depth, as an ODCS 3.2 `enum` rather than an `invalidValues` rule. */

@@ -519,6 +519,6 @@ function asObject(value: unknown): OdcsObject {
   return isJsonObject(value) ? value : {};
 }
 
-function asArray(value: unknown): unknown[] {
+export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }

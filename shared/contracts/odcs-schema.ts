@@ -6,6 +6,7 @@ import { escapePointer, pathOf } from './json-pointer';
 import { nonJsonNumberProblems } from './non-json-numbers';
 import { isJsonObject } from './odcs-document';
 import { choosingValuesFor, schemaPathOf } from './odcs-schema-guide';
+import { asV30Problem, v30LibraryRules, withRulesAsV310 } from './odcs-v30-quality';
 import { LATEST_API_VERSION, schemaForApiVersion } from './odcs-versions';
 import type { PathProblem, PathSegment } from './path-problem';
 import { unchosenBranchFields } from './unchosen-branch-fields';
@@ -19,6 +20,14 @@ const SUMMARY_KEYWORDS = new Set(['if', 'oneOf', 'anyOf']);
  * at the path it is about; a version the app does not know is itself the one problem.
  */
 export function validateOdcsDocument(document: unknown): PathProblem[] {
+  const v30Rules = v30LibraryRules(document);
+  if (v30Rules.length === 0) return schemaProblems(document);
+  // v3.0.x has no schema here: its library rules are checked in the v3.1.0 form they became.
+  const asV310 = withRulesAsV310(document as Record<string, unknown>, v30Rules);
+  return schemaProblems(asV310).flatMap((problem) => asV30Problem(problem, v30Rules));
+}
+
+function schemaProblems(document: unknown): PathProblem[] {
   const apiVersion = (document as Record<string, unknown> | null)?.apiVersion;
   const resolved = schemaForApiVersion(apiVersion);
   if (!resolved.ok) {

@@ -11,7 +11,7 @@ import { compareVersions, readVersion } from './semver';
  * the released 3.2.0 differs from the 3.2.0 schema bundled (odcs-schema-as-released.ts), and
  * precompiled so no code is generated at run time (the app's CSP forbids it). 3.0.x has
  * no schema of its own here: the 3.1.0 schema accepts its documents and flags what 3.1
- * deprecated.
+ * deprecated, once their library rules are in the form 3.1 gave them (odcs-v30-quality.ts).
  */
 
 export interface OdcsSchemaVersion {

@@ -2,6 +2,7 @@ import { toYamlText } from '../export/yaml-text';
 import type { Contract, ContractModel } from '../model/contract';
 import { contractFromOdcs, contractToOdcs, documentPathOf, isJsonObject, type OdcsDocument } from './odcs-document';
 import { validateOdcsDocument } from './odcs-schema';
+import { v30LibraryRules, withRulesAsV310 } from './odcs-v30-quality';
 import type { PathSegment } from './path-problem';
 import { rememberSchemaValid } from './schema-valid-texts';
 import { byPosition, type LocatedResult, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
@@ -40,7 +41,9 @@ export function parseOdcsSource(source: YamlSource): LocatedResult<Contract> {
   const schemaProblems = validateOdcsDocument(source.value);
   if (schemaProblems.length === 0) rememberSchemaValid(source.text);
   const reading =
-    schemaProblems.length > 0 ? { ok: false as const, errors: schemaProblems } : contractFromOdcs(source.value);
+    schemaProblems.length > 0
+      ? { ok: false as const, errors: schemaProblems }
+      : contractFromOdcs(asV310Reading(source.value));
   if (reading.ok) return { ok: true, value: { ...reading.value, odcs: source.text } };
   return { ok: false, errors: reading.errors.map((problem) => locateProblem(source, problem)).sort(byPosition) };
 }
@@ -60,7 +63,7 @@ export interface ContractDespiteSchemaProblems {
  */
 export function contractDespiteSchemaProblems(source: YamlSource): ContractDespiteSchemaProblems | undefined {
   if (source.syntaxErrors.length > 0 || !isJsonObject(source.value)) return undefined;
-  const document = source.value;
+  const document = asV310Reading(source.value);
   const reading = contractFromOdcs(document);
   if (reading.ok) return { contract: { ...reading.value, odcs: source.text }, objectsWithUnknownTypes: new Set() };
   const refused = reading.errors.map((problem) => documentPathOf(problem.path, document));
@@ -73,6 +76,11 @@ export function contractDespiteSchemaProblems(source: YamlSource): ContractDespi
       unknownTypes.flatMap(([, objectIndex]) => (typeof objectIndex === 'number' ? [objectIndex] : [])),
     ),
   };
+}
+
+/** What a document reads as in the model, which holds ODCS v3.0.x library rules in their v3.1.0 form. */
+function asV310Reading(document: OdcsDocument): OdcsDocument {
+  return withRulesAsV310(document, v30LibraryRules(document));
 }
 
 /** The path of the field a refused value is in: an `enum` for its element `enum[0]`. */

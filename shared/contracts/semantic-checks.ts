@@ -12,6 +12,7 @@ import { misplacedCustomPropertyIssues } from './misplaced-custom-properties';
 import { unnamedPartsOf } from './nested-fields';
 import { nullAllowedValueIssues } from './null-allowed-values';
 import { allowedValueDocumentPath, documentPathOf, nestedPropertiesOf } from './odcs-document';
+import { uncheckedV30RuleWarnings } from './odcs-v30-quality';
 import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import { type EmptyBounds, emptyBoundsOf } from './option-bounds';
 import type { PathProblem, PathSegment } from './path-problem';
@@ -182,6 +183,11 @@ function semanticIssues(
     ...statusIssues(contract),
     ...slaUnitIssues(contract),
     ...misspeltCustomPropertyIssues(document()),
+    ...uncheckedV30RuleWarnings(document()).map((issue) => ({
+      ...issue,
+      severity: 'warning' as const,
+      documentPath: issue.path,
+    })),
     ...misplacedCustomPropertyIssues(document()).map((issue) => ({ ...issue, documentPath: issue.path })),
     ...(contract.kind === 'event' && contract.keepHistory
       ? [

@@ -11,6 +11,7 @@ import { withContractIdentity } from './contract-edits';
 import { freePortFor } from './free-port-choice';
 import { parseOdcsYaml } from './odcs-yaml';
 import { servingIdentity } from './serving-identity';
+import { contractOwnerOf } from './team-owner';
 import { DOCUMENT_START, type LocatedProblem } from './yaml-source';
 
 export interface ContractFile {
@@ -145,12 +146,13 @@ function attachContract(
 
   const nodeIds = new Set([...mesh.domains, ...mesh.products, ...mesh.systems].map((node) => node.id));
   // A new domain is the team's as the new product is: the contract names no other owner.
-  const team = contract.owner ?? '';
+  const owner = contractOwnerOf(contract);
+  const team = owner.owner ?? '';
   const targetDomain = domain ?? newDomain(contract.domain ?? IMPORTED_DOMAIN_NAME, team, mesh, nodeIds);
   const isNewDomain = targetDomain !== domain;
   const port = outputPortFor(contract, new Set([DISCOVERY_PORT_ID]));
   const created = newProduct(productName, team, targetDomain.id, port, new Set([...nodeIds, targetDomain.id]));
-  const ownerNote = team === '' ? ' (no owner: the contract names no team)' : '';
+  const ownerNote = owner.owner === undefined ? ` (no owner: ${owner.why})` : '';
   const domainNote = isNewDomain ? ` in new domain ${targetDomain.name}${ownerNote}` : '';
   return {
     mesh: {

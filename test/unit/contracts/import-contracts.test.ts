@@ -13,11 +13,22 @@ import {
   servePastedFrom,
   servingPlaces,
 } from '../../../shared/contracts/import-contracts';
+import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
 import { checkIntegrity } from '../../../shared/model/integrity';
 import type { Mesh } from '../../../shared/model/mesh';
 import type { Port } from '../../../shared/model/port';
-import { aContract, aDomain, aKey, aMesh, anEventContract, anObject, anOutputPort, aProduct } from './builders';
+import {
+  aContract,
+  aDomain,
+  aKey,
+  aMesh,
+  anEventContract,
+  anObject,
+  anOdcsText,
+  anOutputPort,
+  aProduct,
+} from './builders';
 
 /** The mesh with its first product's output ports replaced. */
 function withPortsOf(mesh: Mesh, outputPorts: Port[]): Mesh {
@@ -157,6 +168,29 @@ describe('attaching imported contracts to a mesh', () => {
     expect(result.mesh.domains[1]?.owner).toBe('');
     expect(result.attachments[0]?.message).toBe(
       'contract payments added; served by new product Payouts in new domain Seller (no owner: the contract names no team) at port Orders',
+    );
+  });
+
+  it("gives what it creates the owner member of a team written as a list (ODCS v3.0.x's form), which names no team", () => {
+    const parsed = parseOdcsYaml(
+      anOdcsText(
+        'domain: Seller\ndataProduct: Payouts\nteam:\n  - username: ana\n    role: analyst\n  - username: fin-lead\n    role: owner\n',
+      ),
+    );
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatLocatedProblem).join('\n'));
+    const result = attachContracts(mesh, [parsed.value]);
+    expect(result.mesh.products[1]).toMatchObject({ name: 'Payouts', owner: 'fin-lead' });
+    expect(result.mesh.domains[1]).toMatchObject({ name: 'Seller', owner: 'fin-lead' });
+    expect(result.attachments[0]?.message).toBe(
+      'contract orders added; served by new product Payouts in new domain Seller at port orders',
+    );
+  });
+
+  it('says so when a team written as a list has no member with the role owner', () => {
+    const parsed = parseOdcsYaml(anOdcsText('domain: Seller\ndataProduct: Payouts\nteam:\n  - username: ana\n'));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatLocatedProblem).join('\n'));
+    expect(attachContracts(mesh, [parsed.value]).attachments[0]?.message).toContain(
+      "(no owner: the contract's team lists no member with role: owner)",
     );
   });
 

@@ -86,12 +86,28 @@ export function importAvro(text: string): SchemaImport {
       errors: [{ path: '(schema)', message: 'the schema has no record to import', ...source.locate([]) }],
     };
   }
+  for (const { schema, path } of records) notes.push(...unkeptNamespace(schema, path, names, source));
   const objects: SchemaObject[] = records.map(({ schema, path }) => ({
     name: schema.name ?? 'record',
     ...(schema.doc && { description: schema.doc }),
     properties: fieldsOf(schema, path, { source, notes, names, expanding: new Set([schema]) }),
   }));
   return { ok: true, format: 'avro', objects, notes, statedFacts: ['required'] };
+}
+
+/** A record's namespace, which ODCS has no word for: the schema object is named by the record's short name. */
+function unkeptNamespace(record: AvroSchema, path: PathSegment[], names: AvroNames, source: YamlSource): ImportNote[] {
+  const fullName = names.fullNameOf.get(record) ?? '';
+  const namespace = namespaceOf(fullName);
+  // A name written in full names the schema object in full: nothing is left out.
+  if (namespace === '' || record.name?.includes('.')) return [];
+  return [
+    {
+      path: record.name ?? 'record',
+      message: `namespace ${namespace} has no ODCS equivalent: not imported (the schema object is named ${record.name}, not ${fullName})`,
+      ...source.locate([...path, 'namespace'], 'key'),
+    },
+  ];
 }
 
 interface Context {
@@ -195,6 +211,8 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
     return {
       logicalType: LOGICAL_TYPES[type.logicalType] as LogicalType,
       physicalType: `${String(type.type)}/${type.logicalType}`,
+      // As the JSON Schema import says `format: uuid`: the format ODCS gives a string.
+      ...(type.logicalType === 'uuid' && { extensions: { logicalTypeOptions: { format: 'uuid' } } }),
     };
   }
   if (type.logicalType) {

@@ -52,7 +52,6 @@ type JsonSchema = {
 const READ_KEYWORDS = new Set([
   '$ref',
   '$schema',
-  '$id',
   '$defs',
   '$comment',
   '$anchor',

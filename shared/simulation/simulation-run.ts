@@ -119,7 +119,13 @@ function buildRun(
     ),
   );
   const gaps = createInputGapLog(products);
-  const snapshot = createMetricsSnapshot(systems, products, logs, { errors, warnings, gaps, resent }, settings.recentMessages);
+  const snapshot = createMetricsSnapshot(
+    systems,
+    products,
+    logs,
+    { errors, warnings, gaps, resent },
+    settings.recentMessages,
+  );
   const runState = () => ({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges });
 
   const conditionProblems = systems.flatMap((system) => system.problems);

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { breakingChangesRule } from './rules/breaking-changes';
+import { contractIdsRule } from './rules/contract-ids';
 import { contractKeysRule } from './rules/contract-keys';
 import { contractSemanticsRule } from './rules/contract-semantics';
 import { contractServingRule } from './rules/contract-serving';
@@ -44,6 +45,7 @@ const MESH_RULES: readonly Rule[] = [
   contractKeysRule,
   contractServingRule,
   contractTeamRule,
+  contractIdsRule,
   inputsLinkedRule,
   inputsReachOutputsRule,
   oneSourcePerInputRule,

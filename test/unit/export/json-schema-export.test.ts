@@ -29,6 +29,14 @@ describe('JSON Schema export', () => {
     },
   );
 
+  it('writes a contract id that reads as a path percent-encoded in $id, a URI reference Ajv resolves', () => {
+    const files = exportedSchemas('"../../tmp/pwn x"', '  - name: lots\n');
+    const id = JSON.parse(String(files[0]?.content)).$id;
+    expect(id).toBe('urn:data-contract:..%2F..%2Ftmp%2Fpwn%20x:1.0.0:lots');
+    expect(compileJsonSchemas(files).getSchema(id)).toBeDefined();
+    expect(compileJsonSchemas([]).validate({ type: 'string', format: 'uri-reference' }, id)).toBe(true);
+  });
+
   it("names a schema's file after its contract as the ODCS file is: by the id when the name leaves no letters", () => {
     const contracts = ['..', '🛍️'].map((name, index) =>
       contractFromYaml(

@@ -562,6 +562,18 @@ const CASES: Record<string, RuleCase> = {
         }),
     },
   },
+  'contract-ids': {
+    triggers: {
+      mesh: () => changed((mesh) => mesh.contracts.push(aContract('../../tmp/pwn', { name: 'Pwn' }))),
+      message:
+        "Contract 'Pwn' has the id '../../tmp/pwn', which holds '/' and '..': the ODPS contractId and the Backstage API definition carry it verbatim (the JSON Schema $id percent-encoded), and tools reading them may take it for a path.",
+      path: 'contracts[2].id',
+    },
+    passes: {
+      // ODCS's own style of id: colons and dots are no path.
+      mesh: () => changed((mesh) => mesh.contracts.push(aContract('urn:datacontract:tax.bill', { name: 'Tax bill' }))),
+    },
+  },
   'unused-contracts': {
     triggers: {
       mesh: () =>
@@ -785,6 +797,22 @@ describe('rule details', () => {
       Object.assign(product(mesh, 'revenue'), { name: 'הכנסות 2025\u200e' });
     });
     expect(findingsOf('name-characters', mesh)).toEqual([]);
+  });
+
+  it('warns of a contract id holding a space or a backslash, and suggests a slug of it', () => {
+    const mesh = changed((mesh) => {
+      mesh.contracts.push(aContract('Tax Bill 2024', { name: 'Tax bill' }), aContract('tax\\bill', { name: 'Bill' }));
+    });
+    expect(findingsOf('contract-ids', mesh).map(({ message, fixHint }) => [message.split(':')[0], fixHint])).toEqual([
+      [
+        "Contract 'Tax bill' has the id 'Tax Bill 2024', which holds a space",
+        "Give the contract a plain id such as 'tax-bill-2024', and name it so in the ports that serve or read it.",
+      ],
+      [
+        "Contract 'Bill' has the id 'tax\\bill', which holds '\\'",
+        "Give the contract a plain id such as 'tax-bill', and name it so in the ports that serve or read it.",
+      ],
+    ]);
   });
 
   it('names the kind of the element a name clashes with, an input port clashing with an output port', () => {

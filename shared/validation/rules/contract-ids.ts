@@ -1,0 +1,42 @@
+import { Memo } from '../../lineage/memo';
+import { type Contract, quoted } from '../../model';
+import { slugify } from '../../model/ids';
+import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
+import { contractPlace } from '../places';
+import type { Rule } from '../rule';
+
+export const contractIdsRule: Rule = {
+  id: 'contract-ids',
+  title: 'Contract ids read as one plain identifier',
+  rationale:
+    'ODCS allows any id, and exports write it verbatim into ODPS contractId, the Backstage API definition and the JSON Schema $id; an id with a slash, `..` or a space reads as a path or several words to the tools that take it.',
+  // ODCS accepts the id, so it is no error; the tools reading the exports may still misread it.
+  defaultSeverity: 'warning',
+  reads: ['contracts'],
+  check({ mesh, graph }) {
+    return findingsPerElement(findingsByContract, mesh.contracts, [], (contract) => {
+      const problems = idProblems(contract.id);
+      if (problems.length === 0) return [];
+      return [
+        {
+          ...contractPlace(graph, contract, 'id'),
+          message: `Contract ${quoted(contract.name)} has the id ${quoted(contract.id)}, which holds ${problems.join(' and ')}: the ODPS contractId and the Backstage API definition carry it verbatim (the JSON Schema $id percent-encoded), and tools reading them may take it for a path.`,
+          fixHint: `Give the contract a plain id such as ${quoted(slugify(contract.id, 'contract'))}, and name it so in the ports that serve or read it.`,
+        },
+      ];
+    });
+  },
+};
+
+/** What in an id reads as a path or as several words; control characters are refused by the file format itself. */
+function idProblems(id: string): string[] {
+  return [
+    id.includes('/') && "'/'",
+    id.includes('\\') && "'\\'",
+    id.includes('..') && "'..'",
+    /\s/.test(id) && 'a space',
+  ].filter((problem) => problem !== false);
+}
+
+const findingsByContract = new Memo<Contract, RuleFinding[]>();

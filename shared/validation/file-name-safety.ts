@@ -6,6 +6,12 @@ import { isWindowsReservedName } from '../model/windows-reserved-names';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/;
 /**
+ * Format characters that draw nothing (soft hyphen, zero-width space, word joiner and the invisible
+ * operators, U+FEFF, interlinear annotations): a name holding one looks like another it is not.
+ * The joiners U+200C and U+200D are left out, as Persian words and emoji need them.
+ */
+const INVISIBLE_FORMAT = /[\u00ad\u180e\u200b\u2060-\u2064\ufeff\ufff9-\ufffb]/;
+/**
  * File systems take 255 bytes per name; exports add a suffix (`.odcs.yaml`, `-history`) and
  * sometimes a prefix, so names keep room for them.
  */
@@ -36,6 +42,11 @@ function judge(name: string): string | undefined {
   }
   if (isWindowsReservedName(trimmed)) return `is a device name Windows reserves ('${trimmed.split('.')[0]}')`;
   if (/[. ]$/.test(name)) return 'ends with a dot or a space, which Windows drops';
+  const invisible = INVISIBLE_FORMAT.exec(name)?.[0];
+  if (invisible !== undefined) {
+    const code = invisible.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return `holds U+${code}, an invisible format character: files named after it look like files of another name`;
+  }
   const bytes = utf8Length(name);
   if (bytes > MAX_NAME_BYTES) return `is ${bytes} bytes long; file names take at most ${MAX_NAME_BYTES} here`;
   return undefined;

@@ -799,6 +799,24 @@ describe('rule details', () => {
     expect(findingsOf('name-characters', mesh)).toEqual([]);
   });
 
+  it('warns of a name holding an invisible format character, but not of the joiners emoji and Persian need', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(contract(mesh, 'customers'), { name: 'Cust\u200bomers' });
+      Object.assign(product(mesh, 'revenue'), { name: 'Re\u00advenue' });
+      Object.assign(mesh.domains[1] ?? {}, { name: '👩\u200d💻 می\u200cخواهم' });
+    });
+    expect(findingsOf('safe-file-names', mesh).map(({ path, message }) => [path, message])).toEqual([
+      [
+        'products[1]',
+        "The name of data product 'Re\u00advenue' holds U+00AD, an invisible format character: files named after it look like files of another name.",
+      ],
+      [
+        'contracts[0]',
+        "The name of contract 'Cust\u200bomers' holds U+200B, an invisible format character: files named after it look like files of another name.",
+      ],
+    ]);
+  });
+
   it('warns of a contract id holding a space or a backslash, and suggests a slug of it', () => {
     const mesh = changed((mesh) => {
       mesh.contracts.push(aContract('Tax Bill 2024', { name: 'Tax bill' }), aContract('tax\\bill', { name: 'Bill' }));

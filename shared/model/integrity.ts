@@ -63,6 +63,12 @@ export function checkIntegrity(mesh: Mesh): Problem[] {
     system.publishes.forEach((event, eventIndex) => {
       const eventPath = `${path}.publishes[${eventIndex}]`;
       if (!tableNames.has(event.table)) report(`${eventPath}.table`, `no table '${event.table}'`);
+      const table = system.database.tables.find((candidate) => candidate.name === event.table);
+      event.aggregateKey?.forEach((column, columnIndex) => {
+        if (table && !table.columns.some((candidate) => candidate.name === column)) {
+          report(`${eventPath}.aggregateKey[${columnIndex}]`, `no column '${column}' in table '${table.name}'`);
+        }
+      });
       if (event.contractId && !contractIds.has(event.contractId)) {
         report(`${eventPath}.contractId`, `no contract '${event.contractId}'`);
       }

@@ -38,10 +38,21 @@ export const PublishedEventSchema = z.strictObject({
    * in `on` when not set.
    */
   when: z.string().min(1).optional(),
+  /**
+   * The changed row's columns the service writes into the outbox row's `aggregateid`, the event's
+   * record key (so its partition): the aggregate the event is about, `['lot_id']` for a bid on a
+   * lot. The table's primary key when not set.
+   */
+  aggregateKey: z.array(z.string().min(1)).min(1).optional(),
   contractId: ContractIdSchema.optional(),
   description: z.string().optional(),
 });
 export type PublishedEvent = z.infer<typeof PublishedEventSchema>;
+
+/** The columns of `table`, the event's table, whose values key the event: its `aggregateKey`, else the table's primary key. */
+export function eventAggregateKey(event: PublishedEvent, table: { primaryKey: readonly string[] }): readonly string[] {
+  return event.aggregateKey ?? table.primaryKey;
+}
 
 export const OperationalSystemSchema = z.strictObject({
   id: IdSchema,

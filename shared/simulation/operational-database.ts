@@ -1,4 +1,4 @@
-import type { SystemTable } from '../model/operational-system';
+import { eventAggregateKey, type SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
 import type { TopicFault } from '../model/scenario';
 import {
@@ -324,9 +324,8 @@ END`,
 
 function keySql(topic: CdcTopicPlan | OutboxTopicPlan, image: 'NEW' | 'OLD'): string {
   const columnSql = (name: string) => `${image}.${quoteIdentifier(name)}`;
-  return topic.log.format.kind === 'cdc'
-    ? changeKeySql(topic.log.format, columnSql)
-    : outboxEventKeySql(topic.table.primaryKey, columnSql);
+  if ('event' in topic) return outboxEventKeySql(eventAggregateKey(topic.event, topic.table), columnSql);
+  return changeKeySql(topic.log.format, columnSql);
 }
 
 /** The record key and its partition, computed once per change in a subquery the capture selects from. */

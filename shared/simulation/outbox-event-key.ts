@@ -7,8 +7,8 @@ const AGGREGATE_ID_SEPARATOR = ':';
 /**
  * An outbox event's record key as Debezium's outbox event router writes it: the outbox row's
  * `aggregateid` (`table.field.event.key`), a varchar in Debezium's outbox table, which the JSON
- * converter writes as a JSON string. The aggregate is the changed row, so its id is the row's
- * key as text: `"1003"`, `"1003:2"` for a composite key. No key, or a null in it: no key.
+ * converter writes as a JSON string: the aggregate's columns of the changed row (its key, unless
+ * the event names others) as text, `"1003"`, `"1003:2"` for two. None, or a null in them: no key.
  */
 export function outboxEventKeySql(key: readonly string[], columnSql: (name: string) => string): string {
   if (key.length === 0) return 'NULL';

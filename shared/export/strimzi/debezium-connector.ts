@@ -7,7 +7,7 @@ import {
   transactionTopicName,
 } from '../../model/connector-topics';
 import { type DebeziumEngineId, debeziumEngineId } from '../../model/database-engine';
-import type { OperationalSystem, Topic } from '../../model/operational-system';
+import { eventAggregateKey, type OperationalSystem, type Topic } from '../../model/operational-system';
 import { skipsTruncates } from './compacted-cdc-topics';
 import {
   CONNECT_CLUSTER,
@@ -312,7 +312,7 @@ function eventOf(topic: Topic): string {
  * event to its topic: the router sends it to Debezium's `outbox.event.WorkOrderOpened`, which a
  * RegexRouter per event renames to the event's topic. The row's `aggregatetype` holds the
  * aggregate's type, as Debezium's docs have it, the same for all of an aggregate's events. Each event is keyed by the row's `aggregateid`, which
- * holds the changed row's key as the simulation writes it (`outboxEventKeySql`). The fields it
+ * holds the event's aggregate key as the simulation writes it (`outboxEventKeySql`). The fields it
  * reads are Debezium's defaults written out, named as the change records carry them
  * (`outbox.field`): the router looks them up by exact name, and Oracle and Db2 keep them in capitals.
  */
@@ -361,7 +361,7 @@ export function outboxRowsWritten(system: OperationalSystem, engine: DatabaseEng
     const table = event && system.database.tables.find((candidate) => candidate.name === event.table);
     if (!event || !table) return [];
     return [
-      `${system.name}'s event ${event.name} (to ${topic.name}): ${column(eventType)} '${event.name}', ${column(eventKey)} the ${table.name} row's ${table.primaryKey.join(':')} as text, ${column(routedBy)} the aggregate's type, ${column(payload)} the event as JSON${event.when ? `, written only when ${event.when}` : ''}`,
+      `${system.name}'s event ${event.name} (to ${topic.name}): ${column(eventType)} '${event.name}', ${column(eventKey)} the ${table.name} row's ${eventAggregateKey(event, table).join(':')} as text, ${column(routedBy)} the aggregate's type, ${column(payload)} the event as JSON${event.when ? `, written only when ${event.when}` : ''}`,
     ];
   });
 }

@@ -671,6 +671,17 @@ describe('Strimzi export', () => {
     });
   });
 
+  it("tells the service to write an event's aggregate key into aggregateid where the event names one", () => {
+    const system = aSystem('maint', 'd', {
+      publishes: [{ name: 'WorkOrderOpened', table: 'items', on: ['insert'], aggregateKey: ['label'] }],
+    });
+    system.messaging.topics.push(anOutboxTopic('opened', 'maintenance.events.work-order-opened', 'WorkOrderOpened'));
+    const { files } = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] });
+    const connectors = files.find((file) => file.path.endsWith('connectors.yaml'));
+
+    expect(connectors?.about).toContain("type 'WorkOrderOpened', aggregateid the items row's label as text");
+  });
+
   describe('a table that publishes several events, each to its topic', () => {
     const system = aSystem('maint', 'd', {
       publishes: [

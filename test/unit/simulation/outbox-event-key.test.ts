@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkIntegrity } from '../../../shared/model';
 import { traceChange } from '../../../shared/simulation/change-trace';
 import { readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
@@ -7,8 +8,8 @@ import { aMesh, aProduct, aScenario, aSystem, loadSqlJs, simulate } from './buil
 beforeAll(() => loadSqlJs(), 60_000);
 
 /**
- * A shop publishing ItemListed (items keyed by `id`) and LineAdded (lines keyed by `order_id`
- * and `line_no`) through its outbox, each on a topic of 3 partitions read by one product.
+ * A shop publishing ItemListed (items keyed by `id`), LineAdded (lines keyed by `order_id`
+ * and `line_no`) and OrderGrew (a line keyed by its order alone) through its outbox, each on a topic of 3 partitions read by one product.
  */
 function shopMesh() {
   return aMesh()
@@ -21,11 +22,17 @@ function shopMesh() {
           { name: 'ItemListed', table: 'items', on: ['insert', 'update'] },
           { partitions: 3 },
         )
-        .withOutboxEvent('line-added', { name: 'LineAdded', table: 'lines' }, { partitions: 3 }),
-      aProduct('listings').withInput('listed-in').withInput('lines-in'),
+        .withOutboxEvent('line-added', { name: 'LineAdded', table: 'lines' }, { partitions: 3 })
+        .withOutboxEvent(
+          'order-grew',
+          { name: 'OrderGrew', table: 'lines', aggregateKey: ['order_id'] },
+          { partitions: 3 },
+        ),
+      aProduct('listings').withInput('listed-in').withInput('lines-in').withInput('orders-in'),
     )
     .withLink('shop/item-listed', 'listings/listed-in')
     .withLink('shop/line-added', 'listings/lines-in')
+    .withLink('shop/order-grew', 'listings/orders-in')
     .build();
 }
 
@@ -70,6 +77,19 @@ describe("an outbox event's record key, as Debezium's outbox event router writes
 
   it('joins the values of a composite key with a colon', async () => {
     expect(await keysOn('line-added')).toEqual([{ key: '1003:2', partition: 0 }]);
+  });
+
+  it("is the event's aggregate key where it names one: a line's order, so an order's events share a partition", async () => {
+    expect(await keysOn('order-grew')).toEqual([{ key: '1003', partition: 1 }]);
+  });
+
+  it('names its place when the aggregate key names a column the table lacks', () => {
+    const mesh = shopMesh();
+    const event = mesh.systems[0]?.publishes.find((candidate) => candidate.name === 'OrderGrew');
+    if (event) event.aggregateKey = ['order_no'];
+    expect(checkIntegrity(mesh)).toEqual([
+      { path: 'systems[0].publishes[2].aggregateKey[0]', message: "no column 'order_no' in table 'lines'" },
+    ]);
   });
 
   it("is traced as the changed row's key: the trace names the row, not the event's key text", async () => {

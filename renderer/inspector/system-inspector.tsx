@@ -297,7 +297,18 @@ function PublishedEvents({
               label="On changes to table"
               value={event.table}
               options={tableNames}
-              onChange={(table) => events.change(index, { table })}
+              // Another table's columns are not this one's: the event is keyed by its row's key again.
+              onChange={(table) => events.edit(index, ({ aggregateKey: _previous, ...rest }) => ({ ...rest, table }))}
+            />
+            <ChoiceField
+              label="Keyed by (aggregateid)"
+              value={event.aggregateKey?.join(',') ?? ROW_KEY}
+              options={aggregateKeyOptions(event, system.database.tables)}
+              onChange={(columns) =>
+                events.edit(index, ({ aggregateKey: _previous, ...rest }) =>
+                  columns === ROW_KEY ? rest : { ...rest, aggregateKey: columns.split(',') },
+                )
+              }
             />
             <fieldset className="field-row">
               <legend>Published on</legend>
@@ -352,6 +363,20 @@ function PublishedEvents({
       }}
     />
   );
+}
+
+const ROW_KEY = '';
+
+/** The keys an event may have: its row's key, which Debezium's outbox examples use, or one of the row's columns (a bid's lot). */
+function aggregateKeyOptions(event: PublishedEvent, tables: readonly SystemTable[]) {
+  const table = tables.find((candidate) => candidate.name === event.table);
+  const rowKey = table && table.primaryKey.length > 0 ? table.primaryKey.join(', ') : 'none: the table has no key';
+  const columns = (table?.columns ?? []).map((column) => column.name);
+  const chosen = event.aggregateKey && event.aggregateKey.length > 1 ? [event.aggregateKey.join(',')] : [];
+  return [
+    { value: ROW_KEY, label: `the row's key (${rowKey})` },
+    ...[...chosen, ...columns].map((value) => ({ value, label: value.replaceAll(',', ', ') })),
+  ];
 }
 
 /** What the engine would refuse in an event's condition, said under the field as it is typed. */

@@ -44,8 +44,7 @@ function judge(name: string): string | undefined {
   if (/[. ]$/.test(name)) return 'ends with a dot or a space, which Windows drops';
   const invisible = INVISIBLE_FORMAT.exec(name)?.[0];
   if (invisible !== undefined) {
-    const code = invisible.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return `holds U+${code}, an invisible format character: files named after it look like files of another name`;
+    return `holds ${codePointLabel(invisible)}, an invisible format character: files named after it look like files of another name`;
   }
   const bytes = utf8Length(name);
   if (bytes > MAX_NAME_BYTES) return `is ${bytes} bytes long; file names take at most ${MAX_NAME_BYTES} here`;

@@ -118,6 +118,8 @@ describe('dependency rules', () => {
       'shared/simulation/scenario-check',
       'shared/simulation/tables-without-data',
       'shared/simulation/outbox-condition',
+      'shared/simulation/column-generators',
+      'shared/simulation/finite-values',
     ];
     const forbidden = (edge: ImportEdge) =>
       edge.specifier.startsWith('.') &&

@@ -18,6 +18,7 @@ import { usePreferencesStore } from '../store/preferences-store';
 import { ContractPanel } from './contract-panel';
 import { EmptyState } from './empty-state';
 import { OpenDialog } from './modal-dialog';
+import { useModalDialogKeys } from './modal-dialog-keys';
 import { NoticesList } from './notices-list';
 import { Palette } from './palette';
 import { PartBoundary } from './part-boundary';
@@ -44,6 +45,7 @@ export function App() {
   const showsSidePanel = usePreferencesStore((state) => state.showsSidePanel);
   useAutosave(host);
   useCommands(host);
+  useModalDialogKeys();
   useDesktopRequests(host);
   useExternalChanges(host);
   useFileDrop(host);

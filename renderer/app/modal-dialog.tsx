@@ -18,6 +18,7 @@ export function ModalDialog({ dialog, title, children, className }: ModalDialogP
   }, []);
   const close = () => useUiStore.getState().openDialog(null);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keys' way to close it, Escape, is useModalDialogKeys's, for every modal dialog.
     <dialog
       ref={ref}
       className={`modal ${className ?? ''}`}
@@ -25,7 +26,6 @@ export function ModalDialog({ dialog, title, children, className }: ModalDialogP
       data-testid={`dialog-${dialog}`}
       onClose={close}
       onClick={(event) => event.target === ref.current && close()}
-      onKeyDown={(event) => event.key === 'Escape' && close()}
     >
       <div className="modal__body">{children}</div>
     </dialog>

@@ -31,3 +31,9 @@ export function isControlFocused(): boolean {
     focused.closest('button, a[href], select, summary, [role="button"], [role="menuitem"], [role="tab"]') !== null
   );
 }
+
+/** The modal dialog keys belong to while one is open: the one holding the focus, else the last opened. */
+export function topModalDialog(): HTMLDialogElement | null {
+  const open = [...document.querySelectorAll<HTMLDialogElement>('dialog:modal')];
+  return open.find((dialog) => dialog.contains(document.activeElement)) ?? open.at(-1) ?? null;
+}

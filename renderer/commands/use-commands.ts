@@ -6,7 +6,7 @@ import { holdTypedAhead, typesCharacter } from '../inspector/fields/typed-ahead'
 import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
 import { commandToRunForKey, isAppKeyInCodeEditor, menuCommandAction } from './command-routing';
-import { focusPlace, leaveTextField } from './focus';
+import { focusPlace, leaveTextField, topModalDialog } from './focus';
 import { PLATFORM } from './platform';
 import { isCommandEnabled, runCommand, whatCommandNeeds } from './run-command';
 
@@ -21,7 +21,9 @@ export function runAsMenuItem(id: CommandId, host: Host): void {
   }
 }
 
-const isDialogOpen = () => useUiStore.getState().dialog !== null || usePromptStore.getState().question !== null;
+// The store says so before the dialog's effect opens it; the page says so for a dialog of its own (Import).
+const isDialogOpen = () =>
+  useUiStore.getState().dialog !== null || usePromptStore.getState().question !== null || topModalDialog() !== null;
 
 /** Runs the command table's commands from the keyboard and from the desktop menus. */
 export function useCommands(host: Host): void {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { FAULT_CARDS } from '../../shared/simulation/fault-deck';
 import { faultKeyLabels } from '../../shared/simulation/fault-key-labels';
 import { canvasCommands } from '../canvas/canvas-commands';
-import { isInCodeEditor, isTypingTarget } from '../commands/focus';
+import { isInCodeEditor, isTypingTarget, topModalDialog } from '../commands/focus';
 import { useDocumentStore } from '../store/document-store';
 import { PRESENTER_PANEL_ID, presenterMove } from './presenter-scroll';
 import { simulation } from './simulation-controller';
@@ -22,6 +22,7 @@ export function useSimulationShortcuts(): void {
         mode !== 'simulate' ||
         isTypingTarget(event.target) ||
         isInCodeEditor(event.target) ||
+        topModalDialog() !== null ||
         event.ctrlKey ||
         event.metaKey ||
         event.altKey

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
@@ -11,6 +13,7 @@ import {
   nameOnceFocused,
   newBlankDesign,
   openByChooser,
+  openSampleDesign,
   productNode,
   systemNode,
 } from './designer-driver';
@@ -518,5 +521,44 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('Escape');
     await page.getByTestId('prompt').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New');
+  });
+
+  it('keeps Tab inside a modal dialog, closes it on Escape wherever the focus is, and runs no design key behind it', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const products = await page.locator('.react-flow__node-product').count();
+    await page.locator('.react-flow__node-product').first().click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node-product').count()).toBe(products - 1);
+    // A contract pasted over a product: the import dialog asks which port serves it.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const contract = readFileSync(join(import.meta.dirname, '../fixtures/odcs/batch/shipment.odcs.yaml'), 'utf8');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), contract.replace(/^id: .*$/m, 'id: parcel'));
+    await page.locator('.react-flow__node-product').first().click();
+    await page.keyboard.press('Control+v');
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    const isFocusInDialog = () => dialog.evaluate((element) => element.contains(document.activeElement));
+    for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await isFocusInDialog(), `after ${key}`).toBe(true);
+    }
+    for (const key of ['Control+z', 'Control+y', 'Control+Shift+z', 'p', 'Delete']) await page.keyboard.press(key);
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await page.keyboard.press('Control+z');
+    expect(await page.locator('.react-flow__node-product').count()).toBe(products - 1);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    const exportButton = page.locator('button', { hasText: /^Export…$/ });
+    await exportButton.focus();
+    await page.keyboard.press('Enter');
+    const exportDialog = page.getByTestId('dialog-export');
+    await exportDialog.waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Escape');
+    await exportDialog.waitFor({ state: 'detached' });
+    expect(await page.locator('.react-flow__node-product').count()).toBe(products - 1);
   });
 });

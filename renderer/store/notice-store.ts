@@ -130,7 +130,7 @@ export type DescribeEdit = (after: Mesh) => string;
 
 // Undo and Redo say what they took back or brought back, in place of whatever the status line
 // said: an edit told of by its own notice by that notice's words (redoing it tells of it again,
-// with its Undo), any other by what it changed.
+// as redone, with its Undo), any other by what it changed.
 useDocumentStore.subscribe((state, previous) => {
   const { mesh } = state;
   if (!mesh || !previous.mesh || mesh === previous.mesh) return;
@@ -141,7 +141,7 @@ useDocumentStore.subscribe((state, previous) => {
     useNoticeStore.getState().show({ tone: 'info', text: `Undone: ${text}`, editedDesign: mesh });
   } else if (isRedo) {
     const told = toldEdits.get(mesh);
-    if (told) announceEdit(told.text, told.describe);
+    if (told) showWithUndo(`Redone: ${told.text}`);
     else
       useNoticeStore
         .getState()
@@ -155,11 +155,17 @@ useDocumentStore.subscribe((state, previous) => {
  * design is as the edit left it.
  */
 export function announceEdit(text: string, describe?: DescribeEdit): void {
+  const after = showWithUndo(text);
+  if (after) toldEdits.set(after, { text, ...(describe && { describe }) });
+}
+
+/** Shows what the design as it is now was left by, with Undo for that; returns that design. */
+function showWithUndo(text: string): Mesh | null {
   const after = currentMesh();
   useNoticeStore
     .getState()
     .show({ tone: 'info', text, actions: [undoWhileAsLeft(after)], ...(after && { editedDesign: after }) });
-  if (after) toldEdits.set(after, { text, ...(describe && { describe }) });
+  return after;
 }
 
 function undoWhileAsLeft(after: Mesh | null): NoticeAction {

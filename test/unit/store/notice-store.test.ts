@@ -49,12 +49,12 @@ describe('the notice of an edit', () => {
     expect(notices().notice?.text).toBe('Undone: Deleted orders');
   });
 
-  it('tells of the edit again, with its Undo, when it is redone', () => {
+  it('tells of the edit again as redone, with its Undo, when it is redone', () => {
     useDocumentStore.getState().change((mesh) => ({ ...mesh, name: 'Renamed' }));
     announceEdit('Deleted orders');
     useDocumentStore.getState().undo();
     useDocumentStore.getState().redo();
-    expect(notices().notice?.text).toBe('Deleted orders');
+    expect(notices().notice?.text).toBe('Redone: Deleted orders');
     expect(notices().notice?.actions?.map((action) => action.label)).toEqual(['Undo']);
   });
 
@@ -70,7 +70,9 @@ describe('the notice of an edit', () => {
     useDocumentStore.getState().undo();
     expect(notices().notice?.text).toBe('Undone: Linked first');
     useDocumentStore.getState().redo();
-    expect(notices().notice?.text).toBe('Linked first');
+    expect(notices().notice?.text).toBe('Redone: Linked first');
+    useDocumentStore.getState().undo();
+    expect(notices().notice?.text).toBe('Undone: Linked first');
   });
 
   it('gives way to what Undo did even when a later notice showed after it', () => {

@@ -106,7 +106,8 @@ describe('system actions', () => {
     const { after } = expectOneUndoableStep(() => setTableCdc('shop', 'items', false));
     expect(after.links).toEqual([]);
     const notice = useNoticeStore.getState().notice;
-    expect(notice?.text).toBe('CDC is off for items: removed its change stream shop.items and 1 link.');
+    // The step was undone and redone: the redo tells of it again.
+    expect(notice?.text).toBe('Redone: CDC is off for items: removed its change stream shop.items and 1 link.');
     notice?.actions?.find((action) => action.label === 'Undo')?.run();
     expect(documentNow().links).toHaveLength(1);
   });

@@ -45,7 +45,7 @@ import { usePreferencesStore } from '../store/preferences-store';
 import { selectOnly, useSelectionStore } from '../store/selection-store';
 import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
 import { AlignmentGuides } from './alignment-guides';
-import { focusedNodeId } from './canvas-element-focus';
+import { focusCanvas, focusedNodeId } from './canvas-element-focus';
 import { CanvasGrid } from './canvas-grid';
 import { useCanvasCapture } from './canvas-image';
 import { useCanvasTabOrder } from './canvas-tab-order';
@@ -250,6 +250,10 @@ function MeshFlow() {
   const { onDragOver, onDrop } = usePaletteDrop();
   useRegisterCanvas(pointer, drawBlocksAhead);
   useFitKeptOnResize();
+  // A design just opened takes the keys: the button that opened it (New blank mesh, a recent design) went, and the focus with it.
+  useEffect(() => {
+    if (document.activeElement === document.body) focusCanvas();
+  }, []);
 
   const openMenu = useCallback(
     (event: MouseEvent | globalThis.MouseEvent, on: ContextMenuTarget['on'] | typeof canvasTargetAt) => {

@@ -47,6 +47,8 @@ export function ScenarioEditor() {
   const [problems, setProblems] = useState<LocatedProblem[]>([]);
   const [isDirty, setDirty] = useState(false);
   const [applied, setApplied] = useState(false);
+  /** Set by New scenario, whose button goes: the editor that replaces it takes the focus. */
+  const isFocusedOnceBuilt = useRef(false);
   /** Set while the editor takes the document's text, which is no edit of the user's. */
   const isShowingDocument = useRef(false);
   useMonacoTheme(monaco);
@@ -92,6 +94,8 @@ export function ScenarioEditor() {
     check();
     const completion = completeScenarioReferences(monaco, model);
     editor.current = created;
+    if (isFocusedOnceBuilt.current) created.focus();
+    isFocusedOnceBuilt.current = false;
     return () => {
       completion.dispose();
       listener.dispose();
@@ -129,7 +133,14 @@ export function ScenarioEditor() {
         <p className="simulation-panel__hint">
           This design has no scenario yet: the sample data, rates, steps and faults to simulate.
         </p>
-        <button type="button" className="primary" onClick={startANewScenario}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            isFocusedOnceBuilt.current = true;
+            startANewScenario();
+          }}
+        >
           New scenario
         </button>
       </section>
@@ -152,6 +163,8 @@ export function ScenarioEditor() {
       },
     );
     setSimulation({ scenarioId: read.value.id, seedText: null });
+    // Apply disables itself: the focus goes back to the text just applied, not to <body>.
+    editor.current?.focus();
     setDirty(false);
     setApplied(true);
   };

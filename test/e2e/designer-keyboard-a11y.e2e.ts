@@ -561,4 +561,29 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await exportDialog.waitFor({ state: 'detached' });
     expect(await page.locator('.react-flow__node-product').count()).toBe(products - 1);
   });
+
+  it('keeps the focus off <body> after New blank mesh, New scenario and Apply, each of which takes its button away', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.getByRole('button', { name: 'New blank mesh' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('canvas');
+
+    await openDesign(page);
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await page.getByRole('tab', { name: 'Scenario', exact: true }).click();
+    await page.getByRole('button', { name: 'New scenario' }).focus();
+    await page.keyboard.press('Enter');
+    const isInScenarioEditor = () =>
+      page.evaluate(() => document.activeElement?.closest('[data-testid="scenario-editor"]') !== null);
+    await expect.poll(isInScenarioEditor).toBe(true);
+
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    const apply = page.getByRole('button', { name: 'Apply' });
+    await expect.poll(() => apply.isEnabled()).toBe(true);
+    await apply.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => apply.isEnabled()).toBe(false);
+    expect(await isInScenarioEditor()).toBe(true);
+  });
 });

@@ -250,6 +250,11 @@ function MeshFlow() {
   const { onDragOver, onDrop } = usePaletteDrop();
   useRegisterCanvas(pointer, drawBlocksAhead);
   useFitKeptOnResize();
+  // React Flow's credit stays shown, but out of the Tab order.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the credit is drawn with the flow, once the first view is known
+  useEffect(() => {
+    wrapper.current?.querySelector('.react-flow__attribution a')?.setAttribute('tabindex', '-1');
+  }, [initialViewport]);
   // A design just opened takes the keys: the button that opened it (New blank mesh, a recent design) went, and the focus with it.
   useEffect(() => {
     if (document.activeElement === document.body) focusCanvas();

@@ -44,6 +44,7 @@ import { usePreferencesStore } from '../store/preferences-store';
 import { currentSelection, selectOnly, useSelectionStore } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 import { isControlFocused } from './focus';
+import { focusNextRegion } from './focus-regions';
 
 export interface CommandContext {
   host: Host;
@@ -53,6 +54,8 @@ export interface CommandContext {
   at?: Point;
   /** The clipboard's text a paste event brought: Paste pastes it without reading the clipboard. */
   pastedText?: string;
+  /** What had the focus when the command was asked for, before a field's typing step ended (F6 goes on from there). */
+  focusedBefore?: Element | null;
 }
 
 /** What a command does (`run`) and when it can (`isEnabled`, read from the stores; always when absent). */
@@ -284,6 +287,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
 
   'view.quick-search': { run: () => useUiStore.getState().openDialog('quick-search'), isEnabled: hasDocument },
   'view.next-problem': { run: () => void goToNextProblem(), isEnabled: hasDocument },
+  'view.next-region': { run: ({ focusedBefore }) => focusNextRegion(focusedBefore ?? document.activeElement) },
   'view.open-contract': {
     run: openContractOfSelection,
     isEnabled: selectionHasContract,

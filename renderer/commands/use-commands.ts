@@ -14,8 +14,9 @@ import { isCommandEnabled, runCommand, whatCommandNeeds } from './run-command';
 export function runAsMenuItem(id: CommandId, host: Host): void {
   const action = menuCommandAction(id, focusPlace(document.activeElement));
   if (action === 'run') {
+    const focusedBefore = document.activeElement;
     leaveTextField();
-    runCommand(id, { host });
+    runCommand(id, { host, focusedBefore });
   } else {
     void host.editText(action.textEdit);
   }
@@ -50,8 +51,9 @@ export function useCommands(host: Host): void {
       }
       event.preventDefault();
       // A field's typing step ends first, so undo takes back the whole edit and save sees it.
+      const focusedBefore = document.activeElement;
       leaveTextField();
-      runCommand(id, { host, keyPress: event });
+      runCommand(id, { host, keyPress: event, focusedBefore });
     };
     // The code editor takes keys where they land (Ctrl+K starts its chords): the app's keys are
     // taken from it first, on their way down, and never reach it, even when no command runs.

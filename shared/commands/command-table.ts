@@ -291,6 +291,15 @@ export const COMMANDS = [
     menu: { in: 'View', section: 'navigate' },
   },
   {
+    id: 'view.next-region',
+    label: 'Next Region',
+    description: 'Move the focus to the next region: canvas, side panel (its first field), toolbar',
+    group: 'View',
+    keys: ['F6'],
+    scope: 'everywhere',
+    menu: { in: 'View', section: 'navigate' },
+  },
+  {
     id: 'view.open-contract',
     label: 'Open Contract',
     description: 'Open the contract of the selected product or link',

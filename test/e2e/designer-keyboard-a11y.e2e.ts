@@ -586,4 +586,18 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await expect.poll(() => apply.isEnabled()).toBe(false);
     expect(await isInScenarioEditor()).toBe(true);
   });
+
+  it('goes round canvas, inspector and toolbar with F6, and keeps the React Flow credit out of the Tab order', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.locator('.react-flow__node[data-id="revenue"]').click();
+    await page.keyboard.press('F6');
+    expect(await focusedField(page)).toEqual({ inspector: 'product-inspector', text: 'Revenue' });
+    await page.keyboard.press('F6');
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="toolbar"]') !== null)).toBe(true);
+    await page.keyboard.press('F6');
+    expect(await focused(page)).toBe('revenue');
+    expect(await page.locator('.react-flow__attribution a').getAttribute('tabindex')).toBe('-1');
+    await expect.poll(() => page.locator('.react-flow__attribution').isVisible()).toBe(true);
+  });
 });

@@ -92,7 +92,7 @@ describe('which command a key runs, by where the focus is', () => {
     }
   });
 
-  it('takes from the code editor only the file, search, palette, reload and mode keys, leaving Monaco its Ctrl+G, Ctrl+D, Ctrl+/ …', () => {
+  it('takes from the code editor only the file, search, region, palette, reload and mode keys, leaving Monaco its Ctrl+G, Ctrl+D, Ctrl+/ …', () => {
     const takenInEditor = (COMMANDS as readonly CommandDefinition[])
       .filter((command) => command.scope === 'everywhere')
       .flatMap((command) => chordsOn(command.keys, 'other'));
@@ -103,6 +103,7 @@ describe('which command a key runs, by where the focus is', () => {
       'Mod+Alt+S',
       'Mod+E',
       'Mod+K',
+      'F6',
       'Mod+R',
       'Mod+Shift+S',
       'Mod+Shift+P',

@@ -369,9 +369,11 @@ function jsonExtracted(tokens: readonly Token[]): Token[] | undefined {
   return paths.length > 0 ? document : undefined;
 }
 
-const ARITHMETIC_OPERATORS = new Set(['+', '-', '*', '/', '%', '|', '&', '<<', '>>']);
-/** What a constant is made of: literals, NULL, signs, arithmetic and parentheses (`-(2 + 3)`). */
-const CONSTANT_PUNCTUATION = new Set([...ARITHMETIC_OPERATORS, '~', '(', ')']);
+/** SQLite's binary arithmetic and bitwise operators, loosest-binding first: an expression splits at the loosest it holds. */
+const OPERATOR_LEVELS = [new Set(['|', '&', '<<', '>>']), new Set(['+', '-']), new Set(['*', '/', '%'])];
+const ARITHMETIC_OPERATORS = new Set(OPERATOR_LEVELS.flatMap((level) => [...level]));
+/** Functions that give a new value on every call: a term calling one is not a constant. */
+const VOLATILE_FUNCTIONS = new Set(['random', 'randomblob']);
 
 /** A binary operator, not a sign: one that follows an operand (a value, a name, `)` or CASE's END). */
 function isBinaryArithmetic(token: Token, previous: Token | undefined): boolean {
@@ -380,23 +382,94 @@ function isBinaryArithmetic(token: Token, previous: Token | undefined): boolean 
   return token.kind === 'punct' && ARITHMETIC_OPERATORS.has(token.text) && followsOperand;
 }
 
-function isConstant(tokens: readonly Token[]): boolean {
-  return tokens.every(
-    (token) =>
-      token.kind === 'literal' ||
-      isKeyword(token, 'null') ||
-      (token.kind === 'punct' && CONSTANT_PUNCTUATION.has(token.text)),
-  );
+const COMPARISON_OPERATORS = new Set(['=', '==', '<', '>', '<=', '>=', '<>', '!=']);
+
+/** Whether an expression is a truth value (`balance - 1 > 0`, `a AND b`, `x IN (...)`), which binds more loosely than arithmetic. */
+function comparesOrTests(tokens: readonly Token[]): boolean {
+  let depth = 0;
+  return tokens.some((token) => {
+    depth += nesting(token);
+    const isTest =
+      (token.kind === 'punct' && COMPARISON_OPERATORS.has(token.text)) ||
+      isKeyword(token, 'and', 'or', 'not', 'is', 'in', 'like', 'glob', 'between');
+    return depth === 0 && isTest;
+  });
+}
+
+/** An operand of arithmetic, with the operator before it (none for the first). */
+interface ArithmeticTerm {
+  operator?: string;
+  operand: Token[];
+}
+
+/** An expression split at its loosest top-level binary operators (`a + b * c` gives `a` and `b * c`); one term if it has none. */
+function arithmeticTerms(tokens: readonly Token[]): ArithmeticTerm[] {
+  for (const level of OPERATOR_LEVELS) {
+    const terms: ArithmeticTerm[] = [{ operand: [] }];
+    let depth = 0;
+    tokens.forEach((token, at) => {
+      depth += nesting(token);
+      const splits = depth === 0 && token.kind === 'punct' && level.has(token.text);
+      if (splits && isBinaryArithmetic(token, tokens[at - 1])) terms.push({ operator: token.text, operand: [] });
+      else terms.at(-1)?.operand.push(token);
+    });
+    if (terms.length > 1) return terms;
+  }
+  return [{ operand: [...tokens] }];
 }
 
 /**
- * `x + 0`'s, `x % 1000000000`'s or `julianday(dob) - 0`'s x: arithmetic of one value with constants
- * only shifts, scales or cuts it, as a sign or a rounding does, so it keeps the value.
+ * Whether an expression has one value whatever the row, read from its structure: it names no
+ * column (`3`, `julianday('1970-01-01')`, `abs(-3)`; `random()` aside), or its columns cancel: a
+ * product with a literal 0 factor (`0 * patient_id`), a sum whose column terms come in pairs that
+ * subtract out (`patient_id - patient_id`), or arithmetic of such constants.
+ */
+function isConstant(tokens: readonly Token[]): boolean {
+  const inner = parenthesized(tokens) ?? signed(tokens);
+  if (inner) return isConstant(inner);
+  const callsVolatile = tokens.some(
+    (token, at) => isName(token) && VOLATILE_FUNCTIONS.has(token.text.toLowerCase()) && isPunct(tokens[at + 1], '('),
+  );
+  if (callsVolatile) return false;
+  if (columnRefs(tokens).length === 0 && !tokens.some((_, at) => opensSubquery(tokens, at))) return true;
+  const terms = arithmeticTerms(tokens);
+  if (terms.length === 1) return false;
+  const isProduct = terms.every(({ operator }) => operator === undefined || operator === '*');
+  if (isProduct && terms.some(({ operand }) => isZero(operand))) return true;
+  const variable = terms.filter(({ operand }) => !isConstant(operand));
+  const isSum = terms.every(({ operator }) => operator === undefined || operator === '+' || operator === '-');
+  return variable.length === 0 || (isSum && cancelOut(variable));
+}
+
+/** A literal 0 (`0`, `0.0`, `(0)`). */
+function isZero(tokens: readonly Token[]): boolean {
+  const value = parenthesized(tokens) ?? tokens;
+  const [only] = value;
+  return value.length === 1 && only?.kind === 'literal' && only.number !== undefined && Number(only.number) === 0;
+}
+
+/** Whether terms of a sum subtract out: each added as often as it is subtracted, compared as written. */
+function cancelOut(terms: readonly ArithmeticTerm[]): boolean {
+  const balance = new Map<string, number>();
+  for (const { operator, operand } of terms) {
+    const written = operand
+      .map((token) => ('text' in token ? token.text.toLowerCase() : (token.number ?? "''")))
+      .join(' ');
+    balance.set(written, (balance.get(written) ?? 0) + (operator === '-' ? -1 : 1));
+  }
+  return [...balance.values()].every((count) => count === 0);
+}
+
+/**
+ * `x + 0`'s, `x % 1000000000`'s or `julianday(dob) - julianday('1970-01-01')`'s x: arithmetic of one
+ * value with constants (`isConstant`) only shifts, scales or cuts it, as a sign or a rounding does,
+ * so it keeps the value. Arithmetic that is itself constant (`x * 0`) keeps nothing.
  */
 function onlyNonConstantOperand(tokens: readonly Token[]): Token[] | undefined {
-  const operands = splitTopLevel(tokens, isBinaryArithmetic);
+  if (comparesOrTests(tokens)) return undefined;
+  const operands = arithmeticTerms(tokens).map(({ operand }) => operand);
   const values = operands.filter((operand) => !isConstant(operand));
-  return operands.length > 1 && values.length === 1 ? values[0] : undefined;
+  return operands.length > 1 && values.length === 1 && !isConstant(tokens) ? values[0] : undefined;
 }
 
 /** `+x`'s and `-x`'s x: a unary plus returns x as it is, a minus the same amount negated. */

@@ -1211,6 +1211,28 @@ describe('rule details', () => {
     expect(dropping.filter(republishesAs)).toEqual([]);
   });
 
+  it('counts a classified field shifted by a constant expression as republished: literals only, or columns that cancel', () => {
+    const republishesAs = (expression: string) =>
+      republishes(`SELECT country, ${expression} AS contact FROM customers`);
+    const shiftedByConstants = [
+      "julianday(email) - julianday('1970-01-01')",
+      "unixepoch(email) - unixepoch('2000-01-01')",
+      'email - abs(-3)',
+      'email + (customer_id - customer_id)',
+      'email + 0 * customer_id',
+      'email + customer_id * 0 + 1',
+    ];
+    const computed = [
+      'email - customer_id',
+      'email * 0',
+      'email - email',
+      'email + random()',
+      'email + customer_id * 1',
+    ];
+    expect(shiftedByConstants.filter((expression) => !republishesAs(expression))).toEqual([]);
+    expect(computed.filter(republishesAs)).toEqual([]);
+  });
+
   it('counts an aggregate of a classified field as republished where each group is one row of its table (GROUP BY its primary key, by name, position or alias)', () => {
     const oneRowGroups = [
       'SELECT c.country, SUM(c.email) AS contact FROM customers c GROUP BY c.customer_id',

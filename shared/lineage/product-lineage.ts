@@ -280,6 +280,8 @@ function approximateTable(
 /** What a query gives: its columns in order (by name where they have one), and what its rows depend on. */
 interface QueryResult {
   columns: Array<{ name?: string; column: ColumnLineage }>;
+  /** The columns, by name, that keep the primary key of the one table it reads, row for row (see `keptPrimaryKey`). */
+  primaryKey?: readonly string[];
   rowSources: FieldSet;
   inputs: ReadonlySet<string>;
   knowsInputs: boolean;
@@ -288,13 +290,17 @@ interface QueryResult {
 /** A query's result as a table others read: a CTE, a subquery, the transformation's own. */
 function resultTable(name: string, result: QueryResult, renamed: readonly string[] = []): TableLineage {
   const columns = new Map<string, ColumnLineage>();
+  const renaming = new Map<string, string>();
   result.columns.forEach(({ name: columnName, column }, position) => {
     const key = renamed[position] ?? columnName;
     if (key !== undefined) columns.set(key, key === columnName ? column : { ...column, name: key });
+    if (key !== undefined && columnName !== undefined) renaming.set(columnName, key);
   });
+  const primaryKey = result.primaryKey?.map((column) => renaming.get(column) ?? column);
   return {
     name,
     columns,
+    ...(primaryKey && { primaryKey }),
     rowSources: result.rowSources,
     inputs: result.inputs,
     knowsInputs: result.knowsInputs,
@@ -404,10 +410,10 @@ function selectResult(
       if (value) copies.addAll(value.column.copies);
     }
     for (const { column: ref, window } of output.aggregated ?? []) {
-      const isOneRowPerGroup = window
-        ? window.isCurrentRowOnly || coversKey(select, read, ref, window.partition)
-        : coversKey(select, read, ref, select.grouping);
-      if (isOneRowPerGroup) for (const column of resolve(ref)) copies.addAll(column.copies);
+      const isOneValuePerGroup = window
+        ? window.isCurrentRowOnly || holdsOneValue(select, read, ref, window.partition)
+        : holdsOneValue(select, read, ref, select.grouping);
+      if (isOneValuePerGroup) for (const column of resolve(ref)) copies.addAll(column.copies);
     }
     named.addAll(sources);
     const name = output.name ?? '';
@@ -419,8 +425,10 @@ function selectResult(
   for (const subquery of select.conditionSubqueries) rowSources.addAll(everythingRead(resultOf(subquery)));
   for (const table of readTables) rowSources.addAll(table.rowSources);
   const readFrom = [...readTables, ...subqueryResults.values()];
+  const primaryKey = keptPrimaryKey(select, read);
   return {
     columns,
+    ...(primaryKey && { primaryKey }),
     rowSources,
     inputs: new Set(readFrom.flatMap((source) => [...source.inputs])),
     knowsInputs: readFrom.every((source) => source.knowsInputs),
@@ -428,42 +436,78 @@ function selectResult(
 }
 
 /**
- * Whether `grouping` (a GROUP BY, or a window's PARTITION BY) names the primary key of the table
- * `ref` names, so that within a group `ref` has one value (each group one row of that table,
- * however many rows a join adds).
+ * Whether within each group of `grouping` (a GROUP BY, or a window's PARTITION BY) the column `ref`
+ * has one value: the grouping names that column itself, or every column of the primary key of the
+ * table `ref` names, so that each group is one row of that table (however many rows a join adds).
  */
-function coversKey(
+function holdsOneValue(
   select: SelectLineage,
   read: ReadonlyMap<string, TableLineage>,
   ref: ColumnRef,
   grouping: readonly GroupedColumn[],
 ): boolean {
   const alias = aliasOf(select, read, ref);
+  if (alias === undefined) return false;
+  const key = read.get(alias)?.primaryKey ?? [];
+  const groups = (column: string) => isGroupedBy(select, read, grouping, alias, column);
+  return groups(ref.column) || (key.length > 0 && key.every(groups));
+}
+
+/** Whether `grouping` names `column` of the table read as `alias`. */
+function isGroupedBy(
+  select: SelectLineage,
+  read: ReadonlyMap<string, TableLineage>,
+  grouping: readonly GroupedColumn[],
+  alias: string,
+  column: string,
+): boolean {
+  return grouping.some((grouped) => {
+    const groupedAlias = aliasOf(select, read, grouped);
+    // A name no table read has is the select item's alias (SQLite reads a table's column first).
+    const named = groupedAlias === undefined && grouped.selected ? grouped.selected : grouped;
+    return named.column === column && (named === grouped ? groupedAlias : aliasOf(select, read, named)) === alias;
+  });
+}
+
+/**
+ * The output columns that keep, as they are, every column of the primary key of the one table a
+ * SELECT reads (no join, no subquery in FROM, no GROUP BY): its rows are that table's rows, so
+ * they keep the key. Undefined where they may not.
+ */
+function keptPrimaryKey(select: SelectLineage, read: ReadonlyMap<string, TableLineage>): string[] | undefined {
+  const aliases = tableAliases(select);
+  const [alias] = aliases;
   const key = alias === undefined ? undefined : read.get(alias)?.primaryKey;
-  if (!key || key.length === 0) return false;
-  return key.every((column) =>
-    grouping.some((grouped) => {
-      const groupedAlias = aliasOf(select, read, grouped);
-      // A name no table read has is the select item's alias (SQLite reads a table's column first).
-      const named = groupedAlias === undefined && grouped.selected ? grouped.selected : grouped;
-      return named.column === column && (named === grouped ? groupedAlias : aliasOf(select, read, named)) === alias;
-    }),
+  if (aliases.length !== 1 || select.subqueries.size > 0 || select.grouping.length > 0 || !key?.length)
+    return undefined;
+  const names = key.map(
+    (column) =>
+      select.outputs.flatMap((output) => {
+        if (output.kind === 'star') return [column];
+        return output.column?.column === column && output.name !== undefined ? [output.name] : [];
+      })[0],
   );
+  return names.every((name) => name !== undefined) ? (names as string[]) : undefined;
+}
+
+/** The aliases of the tables a SELECT reads; a table's own name stands for its one alias. */
+function tableAliases(select: SelectLineage): string[] {
+  const tables = [...select.tables];
+  return tables
+    .filter(([alias, name]) => alias !== name || !tables.some(([other, named]) => other !== alias && named === name))
+    .map(([alias]) => alias);
 }
 
 /**
  * The alias of the table a column reference names: its qualifier, or the one table read that has
- * the column; a table's own name stands for its one alias. Undefined where that is ambiguous.
+ * the column. Undefined where that is ambiguous.
  */
 function aliasOf(select: SelectLineage, read: ReadonlyMap<string, TableLineage>, ref: ColumnRef): string | undefined {
-  const aliases = [...select.tables].filter(
-    ([alias, name]) =>
-      alias !== name || ![...select.tables].some(([other, named]) => other !== alias && named === name),
-  );
+  const aliases = tableAliases(select);
   const candidates = ref.qualifier
-    ? aliases.filter(([alias, name]) => alias === ref.qualifier || name === ref.qualifier)
-    : aliases.filter(([alias]) => read.get(alias)?.columns.has(ref.column));
-  return candidates.length === 1 ? candidates[0]?.[0] : undefined;
+    ? aliases.filter((alias) => alias === ref.qualifier || select.tables.get(alias) === ref.qualifier)
+    : aliases.filter((alias) => read.get(alias)?.columns.has(ref.column));
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /** Every input field a query's result depends on: its columns' and its rows'. */

@@ -27,6 +27,8 @@ export type SelectOutput =
       kind: 'value';
       /** The output column's name, lower-cased; none for an expression without an alias. */
       name?: string;
+      /** The column the value is, as it is, when it is one (`c.id`, `c.id AS key`). */
+      column?: ColumnRef;
       /** Columns the value is computed from. */
       refs: ColumnRef[];
       /** Columns whose values it keeps as they are, or cut, cased, trimmed or joined (`LOWER(email)`, `a || b`). */
@@ -278,6 +280,7 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
   return {
     kind: 'value',
     ...(name !== undefined && { name: name.toLowerCase() }),
+    ...(isColumn(expression) && refs[0] && { column: refs[0] }),
     refs,
     copies: kept.flatMap((value) => ('column' in value ? [value.column] : [])),
     ...(subqueries.size > 0 && { subqueries: [...subqueries.values()] }),

@@ -23,7 +23,7 @@ describe('reading a transformation’s SQL', () => {
     });
     const customerId = { qualifier: 'c', column: 'customer_id' };
     expect(select.outputs).toEqual([
-      { kind: 'value', name: 'customer_id', refs: [customerId], copies: [customerId] },
+      { kind: 'value', name: 'customer_id', column: customerId, refs: [customerId], copies: [customerId] },
       {
         kind: 'value',
         name: 'lifetime_value',
@@ -113,7 +113,13 @@ describe('reading a transformation’s SQL', () => {
       `-- email is not read here\nSELECT "Full Name" AS name, 'email' AS label /* email */ FROM people`,
     );
     expect(lineage.query?.selects[0]?.outputs).toEqual([
-      { kind: 'value', name: 'name', refs: [{ column: 'full name' }], copies: [{ column: 'full name' }] },
+      {
+        kind: 'value',
+        name: 'name',
+        column: { column: 'full name' },
+        refs: [{ column: 'full name' }],
+        copies: [{ column: 'full name' }],
+      },
       { kind: 'value', name: 'label', refs: [], copies: [] },
     ]);
     expect(lineage.identifiers.has('email')).toBe(false);
@@ -291,7 +297,7 @@ describe('reading a transformation’s SQL', () => {
     const [parcel, liable, charges, owner] = select.outputs;
     const names = { qualifier: 't', column: 'proprietor_names' };
     expect(parcel).toMatchObject({ name: 'parcel_id', copies: [{ qualifier: 'v', column: 'parcel_id' }] });
-    expect(liable).toEqual({ kind: 'value', name: 'liable_party', refs: [names], copies: [names] });
+    expect(liable).toEqual({ kind: 'value', name: 'liable_party', column: names, refs: [names], copies: [names] });
     // The value is the subquery's: computed from what it reads, copying what its one column copies (COUNT(*): nothing).
     expect(charges).toMatchObject({ name: 'outstanding_charges', refs: [], copies: [] });
     const [count] = charges?.kind === 'value' ? (charges.subqueries ?? []) : [];
@@ -305,6 +311,7 @@ describe('reading a transformation’s SQL', () => {
     expect(owner?.kind === 'value' && owner.copiedSubqueries?.[0]?.selects[0]?.outputs).toEqual([
       {
         kind: 'value',
+        column: { qualifier: 'o', column: 'email' },
         refs: [{ qualifier: 'o', column: 'email' }],
         copies: [{ qualifier: 'o', column: 'email' }],
         name: 'email',
@@ -326,6 +333,7 @@ describe('reading a transformation’s SQL', () => {
       {
         kind: 'value',
         name: 'total',
+        column: { qualifier: 'o', column: 'total' },
         refs: [{ qualifier: 'o', column: 'total' }],
         copies: [{ qualifier: 'o', column: 'total' }],
       },

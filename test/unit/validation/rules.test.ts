@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withoutElements } from '../../../shared/editing/delete-elements';
 import { withPortAdded } from '../../../shared/editing/ports';
 import { withProductUpdated } from '../../../shared/editing/products';
-import type { Contract, ContractProperty, Mesh } from '../../../shared/model';
+import type { Contract, ContractProperty, Mesh, Transformation } from '../../../shared/model';
 import type { Scenario } from '../../../shared/model/scenario';
 import type { Finding } from '../../../shared/validation/finding';
 import { RULES } from '../../../shared/validation/rule-catalog';
@@ -645,11 +645,12 @@ const findingsOf = (ruleId: string, mesh: Mesh, baseline?: Mesh): Finding[] =>
   validateMesh(mesh, { ruleIds: [ruleId], ...(baseline && { baseline }) });
 
 /** Whether revenue's step, given this SQL and a `contact` column in its contract, republishes a classified field. */
-const republishes = (sql: string) =>
+/** Whether pii-propagation reports the step `country_counts` (run after `earlierSteps`) republishing a classified field. */
+const republishes = (sql: string, earlierSteps: Transformation[] = []) =>
   findingsOf(
     'pii-propagation',
     changed((mesh) => {
-      product(mesh, 'revenue').transformations = [{ name: 'country_counts', sql }];
+      product(mesh, 'revenue').transformations = [...earlierSteps, { name: 'country_counts', sql }];
       contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
     }),
   ).length > 0;
@@ -1249,7 +1250,36 @@ describe('rule details', () => {
       'SELECT c.customer_id AS country, SUM(c.email) AS contact FROM customers c GROUP BY country',
     ];
     expect(oneRowGroups.filter((sql) => !republishes(sql))).toEqual([]);
-    expect(manyRowGroups.filter(republishes)).toEqual([]);
+    expect(manyRowGroups.filter((sql) => republishes(sql))).toEqual([]);
+  });
+
+  it('counts an aggregate as republished where its group holds one value: grouped by its own argument, or by the key a step keeps', () => {
+    const throughStep = (step: string, sql: string) => republishes(sql, [{ name: 'step', sql: step }]);
+    const averagePerCustomer = 'SELECT customer_id AS country, AVG(a) AS contact FROM step GROUP BY customer_id';
+    expect(republishes('SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY email')).toBe(
+      true,
+    );
+    expect(republishes('SELECT country, SUM(email) OVER (PARTITION BY email) AS contact FROM customers')).toBe(true);
+    expect(throughStep('SELECT customer_id, email AS a FROM customers', averagePerCustomer)).toBe(true);
+    expect(
+      throughStep(
+        'SELECT c.customer_id AS id, c.email AS a FROM customers c',
+        averagePerCustomer.replaceAll('customer_id', 'id'),
+      ),
+    ).toBe(true);
+    expect(
+      throughStep(
+        'SELECT c.customer_id, c.email AS a FROM customers c JOIN customers d ON d.country = c.country',
+        averagePerCustomer,
+      ),
+    ).toBe(false);
+    expect(
+      throughStep(
+        'SELECT customer_id, email AS a FROM customers UNION ALL SELECT customer_id, country FROM customers',
+        averagePerCustomer,
+      ),
+    ).toBe(false);
+    expect(throughStep('SELECT country AS customer_id, email AS a FROM customers', averagePerCustomer)).toBe(false);
   });
 
   it('counts a window sum or average of a classified field as republished where each partition is one row of its table, or the frame the current row alone', () => {
@@ -1265,7 +1295,7 @@ describe('rule details', () => {
       'SELECT country, SUM(email) OVER w AS contact FROM customers WINDOW w AS (PARTITION BY customer_id)',
     ];
     expect(oneRowWindows.filter((sql) => !republishes(sql))).toEqual([]);
-    expect(manyRowWindows.filter(republishes)).toEqual([]);
+    expect(manyRowWindows.filter((sql) => republishes(sql))).toEqual([]);
   });
 
   it('reports a design ranking public above another classification, and never takes a public copy to keep a sensitive field', () => {

@@ -49,10 +49,11 @@ export interface AggregatedColumn {
 }
 
 /**
- * The rows a window aggregate runs over: a partition, by its plain columns (none for a named
- * window), or only the current row (`ROWS BETWEEN CURRENT ROW AND CURRENT ROW`).
+ * The rows a window aggregate runs over: a partition, by its plain columns, or only the current row
+ * (`ROWS BETWEEN CURRENT ROW AND CURRENT ROW`).
  */
 export interface AggregateWindow {
+  /** Plain columns every row of the frame shares a value of: PARTITION BY's, and ORDER BY's too for a RANGE or GROUPS frame of the current row (its peers). */
   partition: ColumnRef[];
   isCurrentRowOnly: boolean;
 }
@@ -330,7 +331,7 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
 
 const WINDOW_CLAUSES = new Set(['partition', 'order', 'rows', 'range', 'groups', 'exclude']);
 
-/** The window after OVER: `(PARTITION BY a, b ORDER BY c ROWS ...)`; a named window (`OVER w`) tells no partition. */
+/** The window after OVER: `(PARTITION BY a, b ORDER BY c ROWS ...)` (a named one written out by `withNamedWindows`). */
 function aggregateWindow(tokens: readonly Token[]): AggregateWindow {
   const clauses = new Map<string, Token[]>();
   if (isPunct(tokens[0], '(') && closingParen(tokens, 0) === tokens.length - 1) {
@@ -345,14 +346,23 @@ function aggregateWindow(tokens: readonly Token[]): AggregateWindow {
       depth += nesting(token);
     }
   }
-  const [, ...partitionTerms] = clauses.get('partition') ?? [];
-  const frame = (clauses.get('rows') ?? []).map((token) => (token.kind === 'word' ? token.text.toLowerCase() : ''));
-  return {
-    partition: splitTopLevel(partitionTerms, (token) => isPunct(token, ','))
+  const plainColumns = (clause: string) => {
+    const [, ...terms] = clauses.get(clause) ?? [];
+    return splitTopLevel(terms, (token) => isPunct(token, ','))
+      .map((term) => (isKeyword(term.at(-1), 'asc', 'desc') ? term.slice(0, -1) : term))
       .filter(isColumn)
-      .flatMap(columnRefs),
-    // In ROWS (not RANGE or GROUPS, which take the row's peers too) the current row is that row alone.
-    isCurrentRowOnly: ['current row', 'between current row and current row'].includes(frame.join(' ')),
+      .flatMap(columnRefs);
+  };
+  const isCurrentRow = (clause: string) =>
+    ['current row', 'between current row and current row'].includes(
+      (clauses.get(clause) ?? []).map((token) => (token.kind === 'word' ? token.text.toLowerCase() : '')).join(' '),
+    );
+  // A RANGE or GROUPS frame of the current row holds its peers: the rows alike in the partition and the ORDER BY.
+  const isPeersOnly = isCurrentRow('range') || isCurrentRow('groups');
+  return {
+    partition: [...plainColumns('partition'), ...(isPeersOnly ? plainColumns('order') : [])],
+    // In ROWS the current row is that row alone.
+    isCurrentRowOnly: isCurrentRow('rows'),
   };
 }
 
@@ -660,6 +670,45 @@ function nestingEnd(tokens: readonly Token[], openAt: number): number {
   return tokens.length - 1;
 }
 
+/** The windows of a `WINDOW w AS (PARTITION BY ...), v AS (...)` clause, by lower-cased name: what is inside their parentheses. */
+function namedWindows(tokens: readonly Token[]): Map<string, Token[]> {
+  const windows = new Map<string, Token[]>();
+  let depth = 0;
+  let at = tokens.findIndex((token) => {
+    depth += nesting(token);
+    return depth === 0 && isKeyword(token, 'window');
+  });
+  if (at < 0) return windows;
+  for (at++; isName(tokens[at]) && isKeyword(tokens[at + 1], 'as') && isPunct(tokens[at + 2], '('); ) {
+    const close = closingParen(tokens, at + 2);
+    if (close < 0) break;
+    windows.set((tokens[at] as Extract<Token, { kind: 'word' }>).text.toLowerCase(), tokens.slice(at + 3, close));
+    at = isPunct(tokens[close + 1], ',') ? close + 2 : tokens.length;
+  }
+  return windows;
+}
+
+/** A select item with each window it names (`OVER w`, `OVER (w ORDER BY ...)`) written out, so it reads like one written in place. */
+function withNamedWindows(item: readonly Token[], windows: ReadonlyMap<string, Token[]>): Token[] {
+  const definition = (token: Token | undefined) => (isName(token) ? windows.get(token.text.toLowerCase()) : undefined);
+  const written: Token[] = [];
+  for (let at = 0; at < item.length; at++) {
+    const token = item[at] as Token;
+    written.push(token);
+    if (!isKeyword(token, 'over')) continue;
+    const named = definition(item[at + 1]);
+    const based = isPunct(item[at + 1], '(') ? definition(item[at + 2]) : undefined;
+    if (named) {
+      written.push({ kind: 'punct', text: '(' }, ...named, { kind: 'punct', text: ')' });
+      at++;
+    } else if (based) {
+      written.push({ kind: 'punct', text: '(' }, ...based);
+      at += 2;
+    }
+  }
+  return written;
+}
+
 /** One `SELECT ... FROM ...`. */
 function readSelect(tokens: readonly Token[]): SelectLineage | Unfollowed {
   if (!isKeyword(tokens[0], 'select')) {
@@ -680,8 +729,9 @@ function readSelect(tokens: readonly Token[]): SelectLineage | Unfollowed {
   if (isUnfollowed(from)) return from;
   const outputs: SelectOutput[] = [];
   const items = splitTopLevel(tokens.slice(start, fromAt), (token) => isPunct(token, ','));
+  const windows = namedWindows(tokens.slice(fromAt + 1));
   for (const item of items) {
-    const output = readOutput(item);
+    const output = readOutput(withNamedWindows(item, windows));
     if (isUnfollowed(output)) return output;
     outputs.push(output);
   }

@@ -58,7 +58,7 @@ describe('reading a transformation’s SQL', () => {
     ]);
   });
 
-  it('reads the window a sum or average runs over: its partition’s columns, or a frame of the current row alone', () => {
+  it('reads the window a sum or average runs over: its partition’s columns (a named window’s too, and a RANGE frame’s peers), or a frame of the current row alone', () => {
     const windows = (sql: string) =>
       theSelect(sql).outputs.flatMap((output) =>
         output.kind === 'value' ? (output.aggregated ?? []).map(({ window }) => window) : [],
@@ -76,8 +76,8 @@ describe('reading a transformation’s SQL', () => {
     ).toEqual([
       { partition: [patientId], isCurrentRowOnly: false },
       { partition: [patientId], isCurrentRowOnly: true },
-      { partition: [], isCurrentRowOnly: false },
-      { partition: [], isCurrentRowOnly: false },
+      { partition: [{ qualifier: 'p', column: 'updated_at' }], isCurrentRowOnly: false },
+      { partition: [patientId], isCurrentRowOnly: false },
       undefined,
     ]);
   });

@@ -1282,17 +1282,21 @@ describe('rule details', () => {
     expect(throughStep('SELECT country AS customer_id, email AS a FROM customers', averagePerCustomer)).toBe(false);
   });
 
-  it('counts a window sum or average of a classified field as republished where each partition is one row of its table, or the frame the current row alone', () => {
+  it("counts a window sum or average of a classified field as republished where each partition is one row of its table, or the frame the current row alone (named windows followed; RANGE taking the row's peers)", () => {
     const oneRowWindows = [
       'SELECT c.country, SUM(c.email) OVER (PARTITION BY c.customer_id) AS contact FROM customers c',
       'SELECT country, AVG(email) OVER (PARTITION BY country, customer_id ORDER BY country) AS contact FROM customers',
       'SELECT country, TOTAL(email) OVER (PARTITION BY country ORDER BY customer_id ROWS BETWEEN CURRENT ROW AND CURRENT ROW) AS contact FROM customers',
+      'SELECT country, TOTAL(email) OVER (ORDER BY customer_id RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS contact FROM customers',
+      'SELECT country, SUM(email) OVER w AS contact FROM customers WINDOW w AS (PARTITION BY customer_id)',
+      'SELECT country, SUM(email) OVER (w) AS contact FROM customers WINDOW v AS (ORDER BY country), w AS (PARTITION BY customer_id)',
     ];
     const manyRowWindows = [
       'SELECT country, SUM(email) OVER (PARTITION BY country) AS contact FROM customers',
       'SELECT country, AVG(email) OVER () AS contact FROM customers',
-      'SELECT country, TOTAL(email) OVER (ORDER BY customer_id RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS contact FROM customers',
-      'SELECT country, SUM(email) OVER w AS contact FROM customers WINDOW w AS (PARTITION BY customer_id)',
+      'SELECT country, TOTAL(email) OVER (ORDER BY country RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS contact FROM customers',
+      'SELECT country, TOTAL(email) OVER (ORDER BY customer_id RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS contact FROM customers',
+      'SELECT country, SUM(email) OVER w AS contact FROM customers WINDOW w AS (PARTITION BY country)',
     ];
     expect(oneRowWindows.filter((sql) => !republishes(sql))).toEqual([]);
     expect(manyRowWindows.filter((sql) => republishes(sql))).toEqual([]);

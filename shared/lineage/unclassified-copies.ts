@@ -1,7 +1,7 @@
 import { isSensitiveClassification, keepsClassification } from '../contracts/classification-strictness';
 import { fieldsAtEveryDepth, type NestedField } from '../contracts/nested-fields';
 import type { Contract, ContractProperty, Port, Transformation } from '../model';
-import type { FieldSet } from './field-set';
+import { FieldSet } from './field-set';
 import type { ObjectLineage, ProductLineage } from './product-lineage';
 import { sqlLineageOf } from './sql-lineage';
 
@@ -139,6 +139,8 @@ export interface UnfollowedStep {
   transformation: Transformation;
   index: number;
   reason: string;
+  /** Whether its SQL names a field classified sensitive: what goes unchecked may then be a copy of it. */
+  namesSensitiveField: boolean;
 }
 
 /**
@@ -147,10 +149,30 @@ export interface UnfollowedStep {
  */
 export function unfollowedSteps(lineage: ProductLineage): UnfollowedStep[] {
   if (!readsSensitiveFields(lineage)) return [];
+  const sensitive = sensitiveFields(lineage);
   return lineage.product.transformations.flatMap((transformation, index) => {
     const { approximateBecause, isOneQuery } = sqlLineageOf(transformation.sql);
-    return approximateBecause && isOneQuery ? [{ transformation, index, reason: approximateBecause }] : [];
+    const namesSensitiveField = lineage.transformations[index]?.named.intersects(sensitive) ?? false;
+    return approximateBecause && isOneQuery
+      ? [{ transformation, index, reason: approximateBecause, namesSensitiveField }]
+      : [];
   });
+}
+
+/** The input columns a product reads that are classified sensitive, or hold a field that is. */
+function sensitiveFields(lineage: ProductLineage): FieldSet {
+  const sensitive = new FieldSet();
+  for (const [portId, input] of lineage.inputs) {
+    for (const { dataset } of input.feeds) {
+      for (const column of dataset.schema.properties) {
+        const fields = fieldsAtEveryDepth([column]);
+        if (fields.some((field) => isSensitiveClassification(field.property.classification))) {
+          sensitive.add(portId, column.name);
+        }
+      }
+    }
+  }
+  return sensitive;
 }
 
 /** The input columns an output column copies, in the order of its copies. */

@@ -61,11 +61,12 @@ export const piiPropagationRule: Rule = {
           ),
           severity: 'warning' as const,
         }));
-        // Said at info, so that a CI run shows what it passed without checking, and fails on nothing.
+        // Said at info, so that a CI run shows what it passed without checking; a warning (which a policy can make
+        // an error) where the step names a classified field, since what goes unchecked may be its copy.
         const unfollowedFindings = unfollowed.map(
-          ({ transformation, index, reason }): RuleFinding => ({
+          ({ transformation, index, reason, namesSensitiveField }): RuleFinding => ({
             ...transformationPlace(graph, product, index),
-            severity: 'info',
+            severity: namesSensitiveField ? 'warning' : 'info',
             message: `pii-propagation could not follow transformation ${quoted(transformation.name)} of ${quoted(product.name)}: its SQL is read approximately (${reason}), so a classified field it republishes under another name goes unreported.`,
             fixHint:
               'Check by hand that each field it republishes from a classified one is classified as strictly, or write the step in SQL the rule follows (see docs/governance.md).',

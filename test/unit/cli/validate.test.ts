@@ -219,9 +219,9 @@ FROM customers c`;
     const approximate = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'pii-propagation'], approximate.io)).toBe(EXIT.ok);
     expect(approximate.out).toEqual([
-      "shop.mesh.json: info: products[3].transformations[0]: pii-propagation could not follow transformation 'customer_profile' of 'customer-360': its SQL is read approximately (it reads the table-valued function 'json_each'), so a classified field it republishes under another name goes unreported. [pii-propagation]",
+      "shop.mesh.json: warning: products[3].transformations[0]: pii-propagation could not follow transformation 'customer_profile' of 'customer-360': its SQL is read approximately (it reads the table-valued function 'json_each'), so a classified field it republishes under another name goes unreported. [pii-propagation]",
       '  hint: Check by hand that each field it republishes from a classified one is classified as strictly, or write the step in SQL the rule follows (see docs/governance.md).',
-      'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 8 links; 1 info)',
+      'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 8 links; 1 warning)',
     ]);
   });
 

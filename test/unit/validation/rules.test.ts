@@ -1157,7 +1157,7 @@ describe('rule details', () => {
     }
   });
 
-  it('says which step it cannot follow, and why, where a product reading classified fields has SQL read approximately', () => {
+  it('says which step it cannot follow, and why, where a product reading classified fields has SQL read approximately: a warning where the step names one', () => {
     const withStep = (sql: string, emailClassification?: string) =>
       changed((mesh) => {
         product(mesh, 'revenue').transformations = [{ name: 'country_counts', sql }];
@@ -1177,6 +1177,10 @@ describe('rule details', () => {
       },
     ]);
     expect(findingsOf('pii-propagation', withStep(approximate, 'public'))).toEqual([]);
+    const namingEmail = approximate.replace('COUNT(*)', 'COUNT(c.email)');
+    expect(findingsOf('pii-propagation', withStep(namingEmail, 'pii')).map(({ severity }) => severity)).toEqual([
+      'warning',
+    ]);
     expect(findingsOf('pii-propagation', withStep(approximate.replace(", json_each('[1]')", ''), 'pii'))).toEqual([]);
   });
 

@@ -28,13 +28,15 @@ export interface RowBatch {
 /** Rows per unit of work when a table's initial rows are loaded or snapshotted: each batch is timed alone. */
 export const ROW_BATCH = 2000;
 
-/** The batches that cover `total` rows of `table`, in order. */
-export function rowBatches(table: string, total: number): RowBatch[] {
-  const batches: RowBatch[] = [];
+/**
+ * The batches that cover `total` rows of `table`, in order, each made as it is reached: a list of
+ * them all for 10^12 rows would fill memory before the first batch started, so a budget blamed
+ * the work announced before it.
+ */
+export function* rowBatches(table: string, total: number): Generator<RowBatch> {
   for (let first = 0; first < total; first += ROW_BATCH) {
-    batches.push({ table, first, count: Math.min(ROW_BATCH, total - first), total });
+    yield { table, first, count: Math.min(ROW_BATCH, total - first), total };
   }
-  return batches;
 }
 
 /** `Snapshotting orders: 30,000 of 60,000 rows`: how far a long load is, for a progress line. */

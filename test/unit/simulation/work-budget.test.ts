@@ -101,6 +101,28 @@ describe('a time budget per unit of work', () => {
     });
   });
 
+  it('names the first batch of initial rows of a huge table when it runs over, without first listing every batch', async () => {
+    const huge = aScenario().withData('shop', 'items', 1e12, PREDICTABLE_ITEMS).build();
+    const created = createSimulation(
+      reportMesh(),
+      huge,
+      { sqlite: await testWorkspace(), budgetMillis: 1000 },
+      slowClock(0, 'initial-rows'),
+    );
+
+    expect(created).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          path: 'systems[0]',
+          message: expect.stringMatching(
+            /^the initial rows 1–2,000 of 1,000,000,000,000 in table 'items' of system 'shop' at tick 0 took 5000 ms/,
+          ),
+        },
+      ],
+    });
+  });
+
   it('loads and snapshots a large table in batches of 2,000 rows, each a unit of work of its own', async () => {
     const watch = slowClock(Number.POSITIVE_INFINITY);
     const large = aScenario().withData('shop', 'items', 5000, PREDICTABLE_ITEMS).build();

@@ -28,6 +28,7 @@ import { replicaIdentityRule } from './rules/replica-identity';
 import { retiredContractConsumersRule } from './rules/retired-contract-consumers';
 import { safeFileNamesRule } from './rules/safe-file-names';
 import { scenarioFillsTablesRule } from './rules/scenario-fills-tables';
+import { scenarioInitialRowsRule } from './rules/scenario-initial-rows';
 import { scenarioKeyRoomRule } from './rules/scenario-key-room';
 import { scenarioReferencesRule } from './rules/scenario-references';
 import { selfLinksRule } from './rules/self-links';
@@ -64,6 +65,7 @@ const MESH_RULES: readonly Rule[] = [
   outboxConditionsRule,
   scenarioFillsTablesRule,
   scenarioKeyRoomRule,
+  scenarioInitialRowsRule,
   replicaIdentityRule,
   identifierLengthsRule,
   tombstoneSettingsRule,

@@ -454,6 +454,17 @@ const CASES: Record<string, RuleCase> = {
         ),
     },
   },
+  'scenario-initial-rows': {
+    triggers: {
+      mesh: () => withAScenario((scenario) => Object.assign(scenario.data[0] ?? {}, { initialRows: 1e12 })),
+      message:
+        "scenario 'Busy day': 1,000,000,000,000 initial rows of 'customers': a run would load them for about 14,600 hours and need about 1,850,000 GB of memory",
+      path: 'scenarios[0].data[0].initialRows',
+    },
+    passes: {
+      mesh: () => withAScenario((scenario) => Object.assign(scenario.data[0] ?? {}, { initialRows: 1_000_000 })),
+    },
+  },
   'source-tables': {
     triggers: {
       mesh: () =>

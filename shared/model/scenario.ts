@@ -37,7 +37,13 @@ export const ValueGeneratorSchema = z.discriminatedUnion('kind', [
       .superRefine(minNotAboveMax)
       .optional(),
   }),
-  z.strictObject({ kind: z.literal('reference'), table: z.string().min(1), column: z.string().min(1) }),
+  /** A value of an existing row of `table`; with `differentFrom`, never the value the row's column of that name has (a game's two players). */
+  z.strictObject({
+    kind: z.literal('reference'),
+    table: z.string().min(1),
+    column: z.string().min(1),
+    differentFrom: z.string().min(1).optional(),
+  }),
 ]);
 export type ValueGenerator = z.infer<typeof ValueGeneratorSchema>;
 

@@ -8,6 +8,7 @@ import { topicReferredTo, topicsOf } from '../model/topic-references';
 import { columnGenerators } from './column-generators';
 import { generatorTypeProblem, referenceTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
+import { differentFromProblems, updatedDifferenceProblems } from './reference-differences';
 import { sequenceStartProblem } from './sequence-limit';
 import { clockRangeProblem } from './simulated-clock';
 import { stepValueMisfits } from './step-failure';
@@ -125,6 +126,7 @@ export function checkScenario(
         generator.kind === 'sequence' && sequenceStartProblem(generator.start ?? 1, rowsMadeFirst(scenario, entry));
       if (startProblem) problems.push({ path: `${at}.generators.${name}.start`, message: startProblem });
     }
+    problems.push(...differentFromProblems(entry, table, at));
     for (const [column, generator] of Object.entries(entry.generators)) {
       if (generator.kind !== 'reference') continue;
       const generatorAt = `${at}.generators.${column}`;
@@ -159,6 +161,8 @@ export function checkScenario(
       checkColumns(table, updateColumns);
       checkKeyKept(rate.systemId, table, updateColumns);
       checkPatterns(rate, table, at);
+      const entry = scenario.data.find((data) => data.systemId === rate.systemId && data.table === rate.table);
+      problems.push(...updatedDifferenceProblems(rate, entry, at));
     }
     if (rate.updatesPerTick > 0 && (rate.updateColumns ?? []).length === 0) {
       const example = table?.columns.find((column) => !table.primaryKey.includes(column.name))?.name ?? 'status';

@@ -11,11 +11,23 @@ export interface GenerationContext {
   now: string;
   /** Whether the row is one present before CDC starts (the snapshot's), not one a service inserts. */
   isInitialRow: boolean;
-  /** A value of an existing row of `table.column`, or null when that table is empty. */
-  sampleReference(table: string, column: string): SqlValue;
+  /**
+   * A value of an existing row of `table.column` other than `unlike` (when given): null when that
+   * table is empty, undefined when each of its rows has `unlike`'s value.
+   */
+  sampleReference(table: string, column: string, unlike?: Unlike): SqlValue | undefined;
 }
 
-export type ColumnValue = (context: GenerationContext) => SqlValue;
+/** A value a reference must not take, and the column of the row being drawn that holds it. */
+export interface Unlike {
+  column: string;
+  value: SqlValue;
+}
+
+/** The value a column of the row being drawn already has. */
+export type DrawnValue = (column: string) => SqlValue;
+
+export type ColumnValue = (context: GenerationContext, drawn?: DrawnValue) => SqlValue;
 
 /** A column's values; its fake values describe the row's `person` this column is about, as some of the table's other fake columns do. */
 export function columnValue(
@@ -60,8 +72,11 @@ export function columnValue(
       return column.type === 'date' ? (context) => time(context).slice(0, 10) : time;
     }
     case 'reference':
-      return (context) => {
-        const value = context.sampleReference(generator.table, generator.column);
+      return (context, drawn) => {
+        const { differentFrom } = generator;
+        const unlike = differentFrom && drawn ? { column: differentFrom, value: drawn(differentFrom) } : undefined;
+        const value = context.sampleReference(generator.table, generator.column, unlike);
+        if (value === undefined) throw new Error(noOtherRow(column, generator, unlike as Unlike));
         if (value === null && !column.nullable) throw new Error(noRowsToReference(column, generator));
         return value;
       };
@@ -95,6 +110,10 @@ export function defaultGenerator(column: Column, isSoleKey: boolean): ValueGener
 
 function noRowsToReference(column: Column, reference: { table: string; column: string }): string {
   return `${column.name} references ${reference.table}.${reference.column}, which has no rows yet: give ${reference.table} initialRows, or insert its rows before this table's`;
+}
+
+function noOtherRow(column: Column, reference: { table: string; column: string }, unlike: Unlike): string {
+  return `${column.name} must differ from ${unlike.column} (${unlike.value}), but no row of ${reference.table} has another ${reference.column}: give ${reference.table} more rows`;
 }
 
 export function sqlValueOf(value: string | number | boolean | null): SqlValue {

@@ -15,7 +15,7 @@ import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
 import { stepFailureMessage } from './step-failure';
 import { textLengths, withinLength } from './text-lengths';
 import { isPatterned, matchingPattern, textPatterns } from './text-patterns';
-import { type ColumnValue, columnValue, type GenerationContext, sqlValueOf } from './value-generator';
+import { type ColumnValue, columnValue, type GenerationContext, sqlValueOf, type Unlike } from './value-generator';
 import { type RowBatch, rowBatches } from './work-budget';
 
 /** Reports a failed operation; the run goes on. */
@@ -39,6 +39,8 @@ interface TableWorkload {
   /** Per column of the table, in its order. */
   generators: (ValueGenerator | undefined)[];
   values: (ColumnValue | undefined)[];
+  /** The column indexes in the order a row's values are drawn (`columnDrawOrder`). */
+  drawOrder: number[];
   /** Whom the fake values of the row being drawn describe. */
   people: RowPeople;
   insert: SqlStatement;
@@ -157,22 +159,20 @@ function createTableWorkload(
     const pattern = patterns.get(column.name);
     return pattern && isPatterned(column, generator) ? matchingPattern(fitted, column, pattern, random) : fitted;
   });
-  const samplers = new Map<string, RandomRowStatement>();
-  const sampleReference = (referencedTable: string, column: string): SqlValue => {
+  const samplers = new Map<string, ReferenceSampler>();
+  const sampleReference = (referencedTable: string, column: string, unlike?: Unlike): SqlValue | undefined => {
     const id = `${referencedTable}.${column}`;
     let sampler = samplers.get(id);
     if (!sampler) {
       const owner = findTable(mesh.systems, referencedTable, system) as { system: OperationalSystem };
-      const connection = (databases.get(owner.system.id) as OperationalDatabase).connection;
-      const name = `node.${quoteIdentifier(referencedTable)}`;
-      sampler = prepareOnRandomRow(
-        connection,
+      sampler = referenceSampler(
+        (databases.get(owner.system.id) as OperationalDatabase).connection,
         referencedTable,
-        (rowid) => `SELECT ${quoteIdentifier(column)} FROM ${name} WHERE rowid = ${rowid}`,
+        column,
       );
       samplers.set(id, sampler);
     }
-    return sampler.all(randomRowDraws(random))[0]?.[0] ?? null;
+    return sampler.sample(random, unlike?.value ?? null);
   };
   const insert = database.connection.prepare(
     `INSERT INTO node.${quoteIdentifier(table.name)} (${columnList(table.columns.map((column) => column.name))}) VALUES (${table.columns.map(() => '?').join(', ')})`,
@@ -200,6 +200,7 @@ function createTableWorkload(
     random,
     generators,
     values,
+    drawOrder: columnDrawOrder(table, generators),
     people,
     insert,
     unusedKeys,
@@ -240,7 +241,67 @@ function inReferenceOrder(data: readonly TableData[]): number[] {
 
 function generateRow(workload: TableWorkload, context: GenerationContext): SqlValue[] {
   workload.people.nextRow();
-  return workload.values.map((value) => (value ? value(context) : null));
+  const { columns } = workload.table;
+  const row: SqlValue[] = columns.map(() => null);
+  const drawn = (column: string) => row[columns.findIndex((candidate) => candidate.name === column)] ?? null;
+  for (const index of workload.drawOrder) row[index] = workload.values[index]?.(context, drawn) ?? null;
+  return row;
+}
+
+/**
+ * The table's column indexes in its order, except that a reference that must differ from another
+ * column (`differentFrom`) comes after that column, whose value it needs. In a cycle, which
+ * validation refuses, the one first in the table is drawn first.
+ */
+function columnDrawOrder(table: SystemTable, generators: readonly (ValueGenerator | undefined)[]): number[] {
+  const order: number[] = [];
+  const place = (index: number, placing: Set<number>) => {
+    if (order.includes(index) || placing.has(index)) return;
+    placing.add(index);
+    const generator = generators[index];
+    const named = generator?.kind === 'reference' ? generator.differentFrom : undefined;
+    const namedIndex = table.columns.findIndex((column) => column.name === named);
+    if (namedIndex >= 0) place(namedIndex, placing);
+    order.push(index);
+  };
+  for (let index = 0; index < table.columns.length; index++) place(index, new Set());
+  return order;
+}
+
+/** Draws a referenced column's value from a random row, each row as likely as any other. */
+interface ReferenceSampler {
+  /**
+   * A value of a random row other than `unlike` (unless null): null when the table has no rows,
+   * undefined when every row has `unlike`.
+   */
+  sample(random: RandomStream, unlike: SqlValue): SqlValue | undefined;
+}
+
+function referenceSampler(connection: SqlConnection, table: string, column: string): ReferenceSampler {
+  const name = `node.${quoteIdentifier(table)}`;
+  const selected = quoteIdentifier(column);
+  const pick = prepareOnRandomRow(
+    connection,
+    table,
+    (rowid) => `SELECT ${selected} FROM ${name} WHERE rowid = ${rowid}`,
+  );
+  const draw = (random: RandomStream) => pick.all(randomRowDraws(random))[0]?.[0] ?? null;
+  // Prepared at the first draw that met `unlike` every time: it counts the table's rows, O(n).
+  let pickOther: SqlStatement | undefined;
+  return {
+    sample(random, unlike) {
+      // Drawing again until the value differs keeps every other row as likely as any.
+      for (let attempt = 0; attempt < DRAWS_PER_INSERT; attempt++) {
+        const value = draw(random);
+        if (unlike === null || value === null || value !== unlike) return value;
+      }
+      const others = `FROM ${name} WHERE ${selected} IS NOT ?`;
+      pickOther ??= connection.prepare(
+        `SELECT ${selected} ${others} ORDER BY rowid LIMIT 1 OFFSET CAST(? * (SELECT count(*) ${others}) AS INTEGER)`,
+      );
+      return pickOther.all([unlike, random.next(), unlike])[0]?.[0];
+    },
+  };
 }
 
 /** How many rows are drawn for one insert whose generated key is already taken before its failure is reported. */

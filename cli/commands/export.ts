@@ -20,6 +20,7 @@ import type { Finding } from '../../shared/validation/finding';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type BundleWritten, type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
+import { governedByOrganisation, readPolicyOption } from '../organisation-policy';
 import { parseOptions } from '../parse-options';
 import { formatProblemInFile } from '../problem-line';
 import { readMesh } from '../read-input';
@@ -30,7 +31,7 @@ const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FOR
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--baseline <saved.mesh.json>] [--force [--replace-unlisted]] [--fail-on-errors] [--json]`,
+  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--baseline <saved.mesh.json>] [--policy <org-policy.json|.yaml>] [--force [--replace-unlisted]] [--fail-on-errors] [--json]`,
   summary:
     'write deployable manifests: ODCS, ODPS, Backstage, Strimzi, PostgreSQL DDL, JSON Schema, Mermaid diagrams (and their SVG/PNG), and index.md',
   details: [
@@ -45,6 +46,9 @@ export const exportCommand: Command = {
     '  --baseline <file>     the design as last saved (e.g. from the main branch): adds sql/<product>.changes.sql,',
     "                        the migration from each contract's saved version to the current one, and for each",
     '                        product deleted since, one that drops its tables',
+    "  --policy <file>       the organisation's policies, as validate applies them: each rule runs at the stricter",
+    "                        of the organisation's and the design's severity (for --fail-on-errors and the report),",
+    '                        and a design that sets a rule weaker is told so (a warning)',
     '  --force               write into a folder that is not empty: files of the same name that the previous',
     '                        export wrote are replaced, the files the previous export wrote that this one does',
     '                        not (listed in its .mesh-export.json) are removed with the folders they leave empty,',
@@ -72,7 +76,7 @@ export const exportCommand: Command = {
   ],
   async run(args, io) {
     const options = parseOptions(args, {
-      values: ['out', 'format', 'scope', 'baseline'],
+      values: ['out', 'format', 'scope', 'baseline', 'policy'],
       flags: ['force', 'replace-unlisted', 'fail-on-errors', 'json'],
     });
     if (!options.ok) return usageError(io, this, options.error);
@@ -93,13 +97,19 @@ export const exportCommand: Command = {
     if (options.flags['replace-unlisted'] && !options.flags.force)
       return usageError(io, this, '--replace-unlisted needs --force');
 
+    const policyFile = options.values.policy;
+    const organisation = policyFile === undefined ? undefined : await readPolicyOption(io, this.name, policyFile);
+    if (organisation?.ok === false) return organisation.exit;
+
     const report = anExportReport(file, out);
     const finish = (code: ExitCode): ExitCode => {
       if (options.flags.json) for (const line of jsonLines({ ...report, ok: code === EXIT.ok })) io.out(line);
       return code;
     };
-    const design = await readMesh(io, file);
-    if (!design.ok) return finish(fail(io, report, design.problems, design.lines));
+    const read = await readMesh(io, file);
+    if (!read.ok) return finish(fail(io, report, read.problems, read.lines));
+    const design = governedByOrganisation(read.mesh, organisation?.policies);
+    for (const problem of design.problems) io.err(formatProblemInFile(file, problem, 'warning: '));
     const exportOptions: ExportOptions = {};
     if (options.values.baseline) {
       const baseline = await readMesh(io, options.values.baseline);
@@ -115,7 +125,7 @@ export const exportCommand: Command = {
       (target) => formats.includes(target.id) || (target.id === 'mermaid' && pictureFormats.length > 0),
     );
     const governance = governanceErrors(design.mesh, exportOptions);
-    report.governance = governance.map((finding) => asFileProblem(finding, design.mesh));
+    report.governance = [...design.problems, ...governance.map((finding) => asFileProblem(finding, design.mesh))];
     if (options.flags['fail-on-errors'] && governance.length > 0) {
       const refusal = governanceRefusal(file, governance);
       return finish(fail(io, report, [refusal.problem], refusal.lines));

@@ -2,30 +2,16 @@ import { checkContractYaml, parseMeshFile, parseOdcsYaml } from '../../shared/co
 import { baselineWithContract } from '../../shared/contracts/breaking-change-baseline';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
-import {
-  type ContractTextPlace,
-  DOCUMENT_PATH,
-  type Mesh,
-  type Policies,
-  type Problem,
-  quoted,
-} from '../../shared/model';
+import { type ContractTextPlace, type Mesh, type Policies, type Problem, quoted } from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { CONTRACT_SOURCE_FILES, MESH_FILES } from '../../shared/model/mesh-file-format';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { contractTextPlaceOf } from '../../shared/validation/contract-text-places';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
-import {
-  type ClassificationReranking,
-  type PolicyWeakening,
-  readOrganisationPolicies,
-  underOrganisationPolicies,
-} from '../../shared/validation/organisation-policies';
-import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../../shared/validation/places';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
 import { validateMesh } from '../../shared/validation/validate-mesh';
-import { type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
+import { type CliIo, type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import {
   type Baseline,
   type ContractChangesReport,
@@ -34,6 +20,7 @@ import {
   designContractChanges,
 } from '../contract-changes';
 import { jsonLines } from '../one-line-writes';
+import { governedByOrganisation, readPolicyOption } from '../organisation-policy';
 import { parseOptions } from '../parse-options';
 import { formatProblemInFile, WHOLE_FILE } from '../problem-line';
 import { readInput } from '../read-input';
@@ -140,10 +127,9 @@ export const validateCommand: Command = {
     const filters: Filters = { severity, ...(ruleIds && { ruleIds }) };
     const policyFile = options.values.policy;
     if (policyFile !== undefined) {
-      const organisation = await readPolicyFile(io, policyFile);
-      if (!organisation.ok) return refusedPolicyFile(io, policyFile, organisation);
-      if (setsNothing(organisation.value)) io.err(`${policyFile}: note: ${SETS_NOTHING}`);
-      filters.organisation = organisation.value;
+      const organisation = await readPolicyOption(io, this.name, policyFile);
+      if (!organisation.ok) return organisation.exit;
+      filters.organisation = organisation.policies;
     }
     const reports: FileReport[] = [];
     const baselineFile = options.values.baseline;
@@ -214,70 +200,19 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
     const references = refusedScenarioReferenceProblems(input.text).map(({ path, message }) => ({ path, message }));
     return { file, problems: [...parsed.errors, ...references].map(asFileError) };
   }
-  const governed = filters.organisation
-    ? underOrganisationPolicies(parsed.value.policies, filters.organisation, RULES)
-    : { policies: parsed.value.policies, weakenings: [] };
-  const mesh = { ...parsed.value, policies: governed.policies };
+  const governed = governedByOrganisation(parsed.value, filters.organisation);
+  const mesh = governed.mesh;
   const findings = governanceFindings(mesh, filters);
   const contractChanges = filters.baseline ? designContractChanges(filters.baseline, mesh) : [];
   return {
     file,
     summary: summarise(mesh),
     problems: [
-      ...governed.weakenings.map(weakeningProblem),
-      ...(governed.reranking ? [rerankingProblem(governed.reranking)] : []),
+      ...governed.problems,
       ...exportProblems(mesh, filters, findings),
       ...findings.map((finding) => asFileProblem(finding, mesh)),
     ],
     ...(contractChanges.length > 0 && { contractChanges }),
-  };
-}
-
-/** The organisation's policies, or why the file cannot be applied (where in it, for its syntax). */
-async function readPolicyFile(
-  io: CliIo,
-  file: string,
-): Promise<{ ok: true; value: Policies } | { ok: false; error: string; at?: ContractTextPlace }> {
-  const input = await readInput(io, file);
-  if (!input.ok) return { ok: false, error: input.message };
-  return readOrganisationPolicies(input.text, RULES);
-}
-
-/** Says why a --policy file cannot be applied: a problem of the file, so without the usage text the command line was right by. */
-function refusedPolicyFile(
-  io: CliIo,
-  file: string,
-  { error, at }: { error: string; at?: ContractTextPlace },
-): ExitCode {
-  io.err(
-    at
-      ? formatProblemInFile(file, { path: DOCUMENT_PATH, message: error, at })
-      : `${PROGRAM} validate: --policy ${file}: ${error}`,
-  );
-  return EXIT.usage;
-}
-
-function setsNothing(policies: Policies): boolean {
-  return Object.keys(policies.rules).length === 0 && policies.classificationLevels === undefined;
-}
-
-const SETS_NOTHING = 'the policy sets nothing (no rules, no classificationLevels), so it changes no finding';
-
-function weakeningProblem({ ruleId, designSeverity, organisationSeverity }: PolicyWeakening): FileProblem {
-  return {
-    severity: 'warning',
-    path: policyPlace(ruleId).path,
-    message: `The design sets ${quoted(ruleId)} to ${designSeverity}, weaker than the organisation's policy (${organisationSeverity}), which applies.`,
-    fixHint: `Set ${quoted(ruleId)} to ${organisationSeverity} or stricter, or ask the organisation to change its policy.`,
-  };
-}
-
-function rerankingProblem({ designLevels, organisationLevels }: ClassificationReranking): FileProblem {
-  return {
-    severity: 'warning',
-    path: CLASSIFICATION_LEVELS_PLACE.path,
-    message: `The design ranks classifications ${designLevels.join(', ')} (least strict first), in another order than the organisation's policy (${organisationLevels.join(', ')}), which applies.`,
-    fixHint: "Rank them as the organisation's policy does, or ask the organisation to change its policy.",
   };
 }
 

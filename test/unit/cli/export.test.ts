@@ -275,6 +275,27 @@ describe('mesh-designer export', () => {
     expect([...files.keys()]).toEqual(['fan.mesh.json']);
   });
 
+  it("with --fail-on-errors and --policy, refuses a design that turns off a rule the organisation's policy requires", async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].owner = '';
+    mesh.policies.rules = { owners: { severity: 'off', reason: 'Owners come later' } };
+    const files = { 'shop.mesh.json': JSON.stringify(mesh), 'org.yaml': 'rules:\n  owners: error\n' };
+    const args = ['export', 'shop.mesh.json', '--out', 'out', '--format', 'odcs', '--fail-on-errors'];
+    expect(await runCli(args, fakeIo(files).io)).toBe(EXIT.ok);
+    const { io, err } = fakeIo(files);
+    expect(await runCli([...args, '--policy', 'org.yaml', '--json'], io)).toBe(EXIT.problems);
+    expect(err).toContain(
+      "shop.mesh.json: warning: policies.rules.owners: The design sets 'owners' to off, weaker than the organisation's policy (error), which applies.",
+    );
+    expect(err.at(-1)).toMatch(/breaks governance rules \(1 error: owners\); nothing written/);
+  });
+
+  it('refuses a --policy file that cannot be applied as validate does', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'org.yaml': 'rules:\n  nope: error\n' });
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out', '--policy', 'org.yaml'], io)).toBe(EXIT.usage);
+    expect(err[0]).toContain('mesh-designer export: --policy org.yaml: ');
+  });
+
   it('with --fail-on-errors, exports a design with warnings only, as without it', async () => {
     const { io, files } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['export', 'shop.mesh.json', '--out', 'out', '--format', 'odcs', '--fail-on-errors'], io)).toBe(

@@ -1,0 +1,76 @@
+import { DOCUMENT_PATH, type Mesh, type Policies, quoted } from '../shared/model';
+import {
+  type ClassificationReranking,
+  type PolicyWeakening,
+  readOrganisationPolicies,
+  underOrganisationPolicies,
+} from '../shared/validation/organisation-policies';
+import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../shared/validation/places';
+import { RULES } from '../shared/validation/rule-catalog';
+import { type CliIo, EXIT, type ExitCode, PROGRAM } from './cli-io';
+import type { FileProblem } from './commands/validate';
+import { formatProblemInFile } from './problem-line';
+import { readInput } from './read-input';
+
+/**
+ * `--policy <file>` of a command: the organisation's policies, noted when they set nothing; or the
+ * exit code once it is said, without the usage text, why the file cannot be applied.
+ */
+export async function readPolicyOption(
+  io: CliIo,
+  command: string,
+  file: string,
+): Promise<{ ok: true; policies: Policies } | { ok: false; exit: ExitCode }> {
+  const input = await readInput(io, file);
+  const read = input.ok ? readOrganisationPolicies(input.text, RULES) : { ok: false as const, error: input.message };
+  if (!read.ok) {
+    io.err(
+      'at' in read && read.at
+        ? formatProblemInFile(file, { path: DOCUMENT_PATH, message: read.error, at: read.at })
+        : `${PROGRAM} ${command}: --policy ${file}: ${read.error}`,
+    );
+    return { ok: false, exit: EXIT.usage };
+  }
+  if (setsNothing(read.value)) io.err(`${file}: note: ${SETS_NOTHING}`);
+  return { ok: true, policies: read.value };
+}
+
+/** The design under the organisation's policies, which it may tighten but not weaken, and the warnings where it tried. */
+export function governedByOrganisation(
+  mesh: Mesh,
+  organisation: Policies | undefined,
+): { mesh: Mesh; problems: FileProblem[] } {
+  if (!organisation) return { mesh, problems: [] };
+  const governed = underOrganisationPolicies(mesh.policies, organisation, RULES);
+  return {
+    mesh: { ...mesh, policies: governed.policies },
+    problems: [
+      ...governed.weakenings.map(weakeningProblem),
+      ...(governed.reranking ? [rerankingProblem(governed.reranking)] : []),
+    ],
+  };
+}
+
+function setsNothing(policies: Policies): boolean {
+  return Object.keys(policies.rules).length === 0 && policies.classificationLevels === undefined;
+}
+
+const SETS_NOTHING = 'the policy sets nothing (no rules, no classificationLevels), so it changes no finding';
+
+function weakeningProblem({ ruleId, designSeverity, organisationSeverity }: PolicyWeakening): FileProblem {
+  return {
+    severity: 'warning',
+    path: policyPlace(ruleId).path,
+    message: `The design sets ${quoted(ruleId)} to ${designSeverity}, weaker than the organisation's policy (${organisationSeverity}), which applies.`,
+    fixHint: `Set ${quoted(ruleId)} to ${organisationSeverity} or stricter, or ask the organisation to change its policy.`,
+  };
+}
+
+function rerankingProblem({ designLevels, organisationLevels }: ClassificationReranking): FileProblem {
+  return {
+    severity: 'warning',
+    path: CLASSIFICATION_LEVELS_PLACE.path,
+    message: `The design ranks classifications ${designLevels.join(', ')} (least strict first), in another order than the organisation's policy (${organisationLevels.join(', ')}), which applies.`,
+    fixHint: "Rank them as the organisation's policy does, or ask the organisation to change its policy.",
+  };
+}

@@ -29,6 +29,7 @@ import { formatProblemInFile } from '../problem-line';
 import { type AnsweredQuery, queryJson, queryTableLines } from '../query-table';
 import { readMesh } from '../read-input';
 import { unforeseenErrorText } from '../unforeseen-error';
+import { asFileError } from './validate';
 
 const DEFAULT_TICKS = 100;
 /** The longest run: about two years of minutes, far beyond any lesson, short of running for ever. */
@@ -176,7 +177,7 @@ export const simulateCommand: Command = {
     if (problem !== null || file === undefined) return usageError(io, this, problem ?? 'no design to simulate');
     /** Nothing to run: said on stderr and, with --json, as the report a failed run prints. */
     const refuse = (errors: Problem[], lines: string[]) => {
-      if (options.flags.json) for (const line of jsonLines({ errors })) io.out(line);
+      if (options.flags.json) for (const line of jsonLines({ errors: errors.map(asFileError) })) io.out(line);
       for (const line of lines) io.err(line);
       return EXIT.problems;
     };
@@ -215,7 +216,8 @@ export const simulateCommand: Command = {
 
     if (!outcome.ok) {
       if (options.flags.json)
-        for (const line of jsonLines({ errors: outcome.errors, stopped: outcome.stopped })) io.out(line);
+        for (const line of jsonLines({ errors: outcome.errors.map(asFileError), stopped: outcome.stopped }))
+          io.out(line);
       for (const problem of outcome.errors) io.err(formatProblemInFile(file, problem));
       return EXIT.problems;
     }

@@ -382,14 +382,27 @@ describe('mesh-designer simulate', () => {
     const missing = fakeIo({});
     expect(await runCli(['simulate', 'missing.mesh.json', '--json'], missing.io)).toBe(EXIT.problems);
     expect(JSON.parse(missing.out.join('\n'))).toEqual({
-      errors: [{ path: '(file)', message: 'cannot read: no such file' }],
+      errors: [{ severity: 'error', path: '(file)', message: 'cannot read: no such file' }],
     });
     expect(missing.err).toEqual(['missing.mesh.json: cannot read: no such file']);
 
     const other = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--scenario', 'nope', '--json'], other.io)).toBe(EXIT.problems);
     expect(JSON.parse(other.out.join('\n'))).toEqual({
-      errors: [{ path: 'scenarios', message: "no scenario 'nope' (has: workshop, or starter)" }],
+      errors: [{ severity: 'error', path: 'scenarios', message: "no scenario 'nope' (has: workshop, or starter)" }],
+    });
+  });
+
+  it('prints with --json a design cut short as validate and export do: severity, and line and column at the top level', async () => {
+    const { io, out } = fakeIo({ 'cut.mesh.json': sample.slice(0, 200) });
+    expect(await runCli(['simulate', 'cut.mesh.json', '--json'], io)).toBe(EXIT.problems);
+    const [error] = JSON.parse(out.join('\n')).errors;
+    expect(error).toEqual({
+      severity: 'error',
+      path: '(document)',
+      message: expect.stringMatching(/^not valid JSON: /),
+      line: expect.any(Number),
+      column: expect.any(Number),
     });
   });
 
@@ -409,7 +422,7 @@ describe('mesh-designer simulate', () => {
       const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
       const failing = { ...io, openSqlite: () => open(message) as ReturnType<typeof io.openSqlite> };
       expect(await runCli(['simulate', 'shop.mesh.json', '--json'], failing)).toBe(EXIT.problems);
-      expect(JSON.parse(out.join('\n'))).toEqual({ errors: [{ path: '(engine)', message }] });
+      expect(JSON.parse(out.join('\n'))).toEqual({ errors: [{ severity: 'error', path: '(engine)', message }] });
       expect(err).toEqual([`shop.mesh.json: (engine): ${message}`]);
     },
   );
@@ -423,6 +436,7 @@ describe('mesh-designer simulate', () => {
 
     expect(JSON.parse(out.join('\n')).errors).toEqual([
       {
+        severity: 'error',
         path: 'scenarios[0].tickMillis',
         message: expect.stringMatching(/^tick \d+.* would come after 9999-12-31T23:59:59\.999Z/),
       },

@@ -7,6 +7,7 @@ import {
   type Problem,
 } from '../shared/model';
 import { contractPartOf } from '../shared/validation/contract-text-places';
+import type { DesignFilePlacer } from '../shared/validation/design-file-places';
 
 /** The path of a problem with the file as a whole (it cannot be read, or holds no design). */
 export const WHOLE_FILE = '(file)';
@@ -38,4 +39,14 @@ export function placeInFile(problem: Problem & Partial<ContractTextPlace>): Cont
   return problem.line === undefined || problem.column === undefined
     ? undefined
     : { line: problem.line, column: problem.column };
+}
+
+/** A design's problem at its line and column in the design file, unless it has its place already (a syntax error). */
+export function placedInDesign<P extends Problem & Partial<ContractTextPlace>>(
+  placer: DesignFilePlacer,
+  problem: P,
+): P {
+  if (placeInFile(problem)) return problem;
+  const place = placer(problem.path, problem.contractText);
+  return place ? { ...problem, ...place } : problem;
 }

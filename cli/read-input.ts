@@ -1,10 +1,11 @@
 import { parseMeshFile } from '../shared/contracts';
 import { fileErrorReason } from '../shared/files/file-error-reason';
-import type { Mesh, Problem } from '../shared/model';
+import type { Mesh, Problem, Result } from '../shared/model';
 import { isContractGivenAsDesign } from '../shared/model/mesh-file-diagnosis';
 import { decodeTextFileBytes, MESH_FILES, type TextFileKind } from '../shared/model/mesh-file-format';
+import { type DesignFilePlacer, designFilePlacer } from '../shared/validation/design-file-places';
 import { type CliIo, PROGRAM } from './cli-io';
-import { formatProblemInFile, WHOLE_FILE } from './problem-line';
+import { formatProblemInFile, placedInDesign, WHOLE_FILE } from './problem-line';
 
 /**
  * A file's text, decoded by the app's rules for its kind (a mesh file is UTF-8, a contract source
@@ -27,28 +28,28 @@ export async function readInput(
   return { ok: true, text: text.value };
 }
 
-/** A design read and checked, or every problem at its path in the file, and as the lines to print. */
+/**
+ * A design read and checked, with its text to place later problems in (`designFilePlacer`); or
+ * every problem at its place in the file, and as the lines to print.
+ */
 export async function readMesh(
   io: CliIo,
   path: string,
-): Promise<{ ok: true; mesh: Mesh } | { ok: false; problems: Problem[]; lines: string[] }> {
-  const read = await readDesign(io, path);
-  if (read.ok) return read;
-  const lines = read.errors.map((problem) => formatProblemInFile(path, problem));
-  return { ok: false, problems: read.errors, lines };
+): Promise<{ ok: true; mesh: Mesh; placer: DesignFilePlacer } | { ok: false; problems: Problem[]; lines: string[] }> {
+  const input = await readInput(io, path);
+  const read = input.ok
+    ? readDesign(path, input.text)
+    : { ok: false as const, errors: [{ path: WHOLE_FILE, message: input.message }] };
+  const placer = designFilePlacer(input.ok ? input.text : '');
+  if (read.ok) return { ok: true, mesh: read.value, placer };
+  const problems = read.errors.map((problem) => placedInDesign(placer, problem));
+  return { ok: false, problems, lines: problems.map((problem) => formatProblemInFile(path, problem)) };
 }
 
-async function readDesign(
-  io: CliIo,
-  path: string,
-): Promise<{ ok: true; mesh: Mesh } | { ok: false; errors: Problem[] }> {
-  const input = await readInput(io, path);
-  if (!input.ok) return { ok: false, errors: [{ path: WHOLE_FILE, message: input.message }] };
-  const parsed = parseMeshFile(input.text);
-  if (parsed.ok) return { ok: true, mesh: parsed.value };
-  if (isContractGivenAsDesign(parsed.errors))
-    return { ok: false, errors: [{ path: WHOLE_FILE, message: contractGivenAsDesign(path) }] };
-  return { ok: false, errors: parsed.errors };
+function readDesign(path: string, text: string): Result<Mesh> {
+  const parsed = parseMeshFile(text);
+  if (parsed.ok || !isContractGivenAsDesign(parsed.errors)) return parsed;
+  return { ok: false, errors: [{ path: WHOLE_FILE, message: contractGivenAsDesign(path) }] };
 }
 
 /** The app's advice names its menus: on the command line, the commands that check a contract and add it to a design. */

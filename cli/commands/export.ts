@@ -16,16 +16,17 @@ import { describeRemovedFiles, describeUserFilesInTheWay, pronounFor } from '../
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import type { Mesh, Problem } from '../../shared/model';
 import { counted } from '../../shared/model/word-list';
+import type { DesignFilePlacer } from '../../shared/validation/design-file-places';
 import type { Finding } from '../../shared/validation/finding';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type BundleWritten, type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
 import { governedByOrganisation, readPolicyOption } from '../organisation-policy';
 import { parseOptions } from '../parse-options';
-import { formatProblemInFile } from '../problem-line';
+import { formatProblemInFile, placedInDesign } from '../problem-line';
 import { readMesh } from '../read-input';
 import { openChromiumDrawer } from '../render/mermaid-images';
-import { asFileError, asFileProblem, type FileProblem, unreadableBaselineSubject } from './validate';
+import { asFileError, asFileProblem, type FileProblem, problemLines, unreadableBaselineSubject } from './validate';
 
 const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FORMATS];
 
@@ -108,8 +109,10 @@ export const exportCommand: Command = {
     };
     const read = await readMesh(io, file);
     if (!read.ok) return finish(fail(io, report, read.problems, read.lines));
+    const placed = <P extends FileProblem>(problem: P) => placedInDesign(read.placer, problem);
     const design = governedByOrganisation(read.mesh, organisation?.policies);
-    for (const problem of design.problems) io.err(formatProblemInFile(file, problem, 'warning: '));
+    const policyWarnings = design.problems.map(placed);
+    for (const line of policyWarnings.flatMap((problem) => problemLines(file, problem))) io.err(line);
     const exportOptions: ExportOptions = {};
     if (options.values.baseline) {
       const baseline = await readMesh(io, options.values.baseline);
@@ -125,16 +128,17 @@ export const exportCommand: Command = {
       (target) => formats.includes(target.id) || (target.id === 'mermaid' && pictureFormats.length > 0),
     );
     const governance = governanceErrors(design.mesh, exportOptions);
-    report.governance = [...design.problems, ...governance.map((finding) => asFileProblem(finding, design.mesh))];
+    const governanceProblems = governance.map((finding) => placed(asFileProblem(finding, design.mesh)));
+    report.governance = [...policyWarnings, ...governanceProblems];
     if (options.flags['fail-on-errors'] && governance.length > 0) {
-      const refusal = governanceRefusal(file, governance);
+      const refusal = governanceRefusal(file, governance, governanceProblems);
       return finish(fail(io, report, [refusal.problem], refusal.lines));
     }
     const request = { design: design.mesh, targets, scope, options: exportOptions };
     // The design's problems and the scope's are found without drawing: Chromium starts only for
     // a bundle that can be written.
     const text = await makeBundle(request, undefined);
-    if (!text?.ok) return finish(failBundle(io, report, text));
+    if (!text?.ok) return finish(failBundle(io, report, text, read.placer));
     // Only once the design and scope are known good: a full folder must not hide what is wrong with them.
     let existing: string[] | null;
     try {
@@ -163,7 +167,7 @@ export const exportCommand: Command = {
     try {
       const pictures: DiagramPictures = { formats: pictureFormats, draw: opened.drawer.draw };
       const pictured = await makeBundle(request, pictures);
-      if (!pictured?.ok) return finish(failBundle(io, report, pictured));
+      if (!pictured?.ok) return finish(failBundle(io, report, pictured, read.placer));
       return finish(await writeBundle(written, pictured, pictures));
     } finally {
       await opened.drawer.close();
@@ -213,17 +217,16 @@ function errorCount(errors: readonly Finding[]): string {
   return `${counted(errors.length, 'error')}: ${[...new Set(errors.map((finding) => finding.ruleId))].join(', ')}`;
 }
 
-/** With `--fail-on-errors`: each error at its element, as `validate` prints it, then why nothing was written. */
-function governanceRefusal(file: string, errors: readonly Finding[]): { problem: Problem; lines: string[] } {
+/** With `--fail-on-errors`: each error printed as `validate` prints it, then why nothing was written. */
+function governanceRefusal(
+  file: string,
+  errors: readonly Finding[],
+  problems: readonly FileProblem[],
+): { problem: Problem; lines: string[] } {
   const message = `the design breaks governance rules (${errorCount(errors)}); nothing written (--fail-on-errors), \`${PROGRAM} validate\` lists them`;
   return {
     problem: { path: file, message },
-    lines: [
-      ...errors.map((finding) =>
-        formatProblemInFile(file, { ...finding, message: `${finding.message} [${finding.ruleId}]` }),
-      ),
-      `${file}: ${message}`,
-    ],
+    lines: [...problems.flatMap((problem) => problemLines(file, problem)), `${file}: ${message}`],
   };
 }
 
@@ -247,8 +250,13 @@ function makeBundle({ design, targets, scope, options }: BundleRequest, pictures
 }
 
 /** The bundle's problems, each with its element; `null` (a cancelled export) has none to tell. */
-function failBundle(io: CliIo, report: ExportReport, bundle: Extract<ExportResult, { ok: false }> | null): ExitCode {
-  const problems = bundle?.errors ?? [];
+function failBundle(
+  io: CliIo,
+  report: ExportReport,
+  bundle: Extract<ExportResult, { ok: false }> | null,
+  placer: DesignFilePlacer,
+): ExitCode {
+  const problems = (bundle?.errors ?? []).map((problem) => placedInDesign(placer, problem));
   return fail(
     io,
     report,

@@ -25,7 +25,7 @@ import { traceLines, traceStartOf } from '../change-trace-text';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
 import { numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
-import { formatProblemInFile } from '../problem-line';
+import { formatProblemInFile, placedInDesign } from '../problem-line';
 import { type AnsweredQuery, queryJson, queryTableLines } from '../query-table';
 import { readMesh } from '../read-input';
 import { unforeseenErrorText } from '../unforeseen-error';
@@ -193,7 +193,8 @@ export const simulateCommand: Command = {
         mesh.scenarios.length === 0
           ? `the design has no scenario to simulate: run the one the app's Scenario tab makes from the design's tables with --scenario ${STARTER}, or add one there`
           : `no scenario '${scenarioId}' (has: ${mesh.scenarios.map((s) => s.id).join(', ')}, or ${STARTER})`;
-      return refuse([{ path: 'scenarios', message }], [`${file}: ${message}`]);
+      const problem = placedInDesign(read.placer, { path: 'scenarios', message });
+      return refuse([problem], [formatProblemInFile(file, problem)]);
     }
     const scenario = seed === undefined ? chosen : { ...chosen, seed };
     const traced = options.values.trace === undefined ? undefined : traceStartOf(mesh, options.values.trace);
@@ -215,6 +216,7 @@ export const simulateCommand: Command = {
     );
 
     if (!outcome.ok) {
+      outcome.errors = outcome.errors.map((problem) => placedInDesign(read.placer, problem));
       if (options.flags.json)
         for (const line of jsonLines({ errors: outcome.errors.map(asFileError), stopped: outcome.stopped }))
           io.out(line);

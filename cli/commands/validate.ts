@@ -2,11 +2,19 @@ import { checkContractYaml, parseMeshFile, parseOdcsYaml } from '../../shared/co
 import { baselineWithContract } from '../../shared/contracts/breaking-change-baseline';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
-import { type ContractTextPlace, type Mesh, type Policies, type Problem, quoted } from '../../shared/model';
+import {
+  type ContractTextPlace,
+  type Mesh,
+  type Policies,
+  type Problem,
+  quoted,
+  type Result,
+} from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { CONTRACT_SOURCE_FILES, MESH_FILES } from '../../shared/model/mesh-file-format';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { contractTextPlaceOf } from '../../shared/validation/contract-text-places';
+import { designFilePlacer } from '../../shared/validation/design-file-places';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
@@ -22,7 +30,7 @@ import {
 import { jsonLines } from '../one-line-writes';
 import { governedByOrganisation, readPolicyOption } from '../organisation-policy';
 import { parseOptions } from '../parse-options';
-import { formatProblemInFile, WHOLE_FILE } from '../problem-line';
+import { formatProblemInFile, placedInDesign, WHOLE_FILE } from '../problem-line';
 import { readInput } from '../read-input';
 
 /** One problem of a file, where it is: a document path, and a line in YAML files. */
@@ -195,9 +203,16 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
   if (!parsed.ok && isContractGivenAsDesign(parsed.errors)) {
     return { ...contractReport(file, input.text, filters), note: CONTRACT_BY_ITS_CONTENT };
   }
+  const report = designReport(file, input.text, parsed, filters);
+  const placer = designFilePlacer(input.text);
+  return { ...report, problems: report.problems.map((problem) => placedInDesign(placer, problem)) };
+}
+
+/** A design's report, its problems not yet placed in its file. */
+function designReport(file: string, text: string, parsed: Result<Mesh>, filters: Filters): FileReport {
   if (!parsed.ok) {
     // As the scenario editor does: a schema error in a scenario does not hide what it names wrongly.
-    const references = refusedScenarioReferenceProblems(input.text).map(({ path, message }) => ({ path, message }));
+    const references = refusedScenarioReferenceProblems(text).map(({ path, message }) => ({ path, message }));
     return { file, problems: [...parsed.errors, ...references].map(asFileError) };
   }
   const governed = governedByOrganisation(parsed.value, filters.organisation);
@@ -292,19 +307,8 @@ function summarise({ domains, products, systems, contracts, links }: Mesh): stri
 function printReport(report: FileReport, io: CliIo): void {
   if (report.note) io.err(`${report.file}: note: ${report.note}`);
   for (const problem of report.problems) {
-    const label = problem.suppressed ? 'off: ' : problem.severity === 'error' ? '' : `${problem.severity}: `;
-    const rule = problem.rule ? ` [${problem.rule}]` : '';
-    const reason = problem.suppressed
-      ? ` (turned off: ${problem.suppressed.reason})`
-      : problem.policyReason !== undefined
-        ? ` (policy: ${problem.policyReason})`
-        : '';
-    const lines = [
-      formatProblemInFile(report.file, { ...problem, message: `${problem.message}${rule}${reason}` }, label),
-    ];
-    if (problem.fixHint) lines.push(`  hint: ${problem.fixHint}`);
     const print = problem.severity === 'error' ? io.err : io.out;
-    for (const line of lines) print(line);
+    for (const line of problemLines(report.file, problem)) print(line);
   }
   if (report.changes) {
     const { changes } = report;
@@ -322,6 +326,19 @@ function printReport(report: FileReport, io: CliIo): void {
     });
     io.out(`${report.file}: ok (${report.summary}${counts.length > 0 ? `; ${counts.join(', ')}` : ''})`);
   }
+}
+
+/** A problem as validate prints it, at its place in the file, with its rule, why its severity is what it is, and its hint. */
+export function problemLines(file: string, problem: FileProblem): string[] {
+  const label = problem.suppressed ? 'off: ' : problem.severity === 'error' ? '' : `${problem.severity}: `;
+  const rule = problem.rule ? ` [${problem.rule}]` : '';
+  const reason = problem.suppressed
+    ? ` (turned off: ${problem.suppressed.reason})`
+    : problem.policyReason !== undefined
+      ? ` (policy: ${problem.policyReason})`
+      : '';
+  const line = formatProblemInFile(file, { ...problem, message: `${problem.message}${rule}${reason}` }, label);
+  return problem.fixHint ? [line, `  hint: ${problem.fixHint}`] : [line];
 }
 
 /**

@@ -163,7 +163,7 @@ describe('mesh-designer export', () => {
     expect(await runCli(['export', 'shop.mesh.json', '--out', 'out'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
       expect.stringMatching(
-        /^shop\.mesh\.json: systems\[1\]\.database\.engine: Kafka on Kubernetes \(Strimzi\): system 'customers-service': no Debezium connector for the database engine 'sqlite'/,
+        /^shop\.mesh\.json:1:\d+: systems\[1\]\.database\.engine: Kafka on Kubernetes \(Strimzi\): system 'customers-service': no Debezium connector for the database engine 'sqlite'/,
       ),
     ]);
     expect([...files.keys()]).toEqual(['shop.mesh.json']);
@@ -268,7 +268,8 @@ describe('mesh-designer export', () => {
     const args = ['export', 'fan.mesh.json', '--out', 'out', '--format', 'odps', '--fail-on-errors'];
     expect(await runCli(args, io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      "fan.mesh.json: products[0].outputPorts[0]: Output port 'out' of 'source' has no data contract. [output-contracts]",
+      "fan.mesh.json:67:11: products[0].outputPorts[0]: Output port 'out' of 'source' has no data contract. [output-contracts]",
+      "  hint: Press New contract in the port's inspector for a draft of what the product receives, choose a contract, or import one (ODCS YAML).",
       'fan.mesh.json: the design breaks governance rules (1 error: output-contracts); nothing written (--fail-on-errors), `mesh-designer validate` lists them',
     ]);
     expect(out).toEqual([]);
@@ -284,8 +285,10 @@ describe('mesh-designer export', () => {
     expect(await runCli(args, fakeIo(files).io)).toBe(EXIT.ok);
     const { io, err } = fakeIo(files);
     expect(await runCli([...args, '--policy', 'org.yaml', '--json'], io)).toBe(EXIT.problems);
-    expect(err).toContain(
-      "shop.mesh.json: warning: policies.rules.owners: The design sets 'owners' to off, weaker than the organisation's policy (error), which applies.",
+    expect(err).toContainEqual(
+      expect.stringMatching(
+        /^shop\.mesh\.json:1:\d+: warning: policies\.rules\.owners: The design sets 'owners' to off, weaker than the organisation's policy \(error\), which applies\.$/,
+      ),
     );
     expect(err.at(-1)).toMatch(/breaks governance rules \(1 error: owners\); nothing written/);
   });

@@ -198,7 +198,7 @@ describe('mesh-designer simulate', () => {
 
     expect(await runCli(['simulate', 'shop.mesh.json', '--budget-ms', '3000'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      "shop.mesh.json: products[4].transformations[0]: transformation 'daily_sales' of product 'sales-dashboard' at tick 0 ran longer than the budget of 3000 ms; the run stopped",
+      "shop.mesh.json:1:17147: products[4].transformations[0]: transformation 'daily_sales' of product 'sales-dashboard' at tick 0 ran longer than the budget of 3000 ms; the run stopped",
     ]);
   });
 
@@ -375,7 +375,7 @@ describe('mesh-designer simulate', () => {
   it('names the scenarios a file has when asked for another', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--scenario', 'nope'], io)).toBe(EXIT.problems);
-    expect(err).toEqual(["shop.mesh.json: no scenario 'nope' (has: workshop, or starter)"]);
+    expect(err).toEqual(["shop.mesh.json:950:7: scenarios: no scenario 'nope' (has: workshop, or starter)"]);
   });
 
   it('prints with --json, as a failed run does, why there is nothing to run: a design it cannot read, no such scenario', async () => {
@@ -389,7 +389,15 @@ describe('mesh-designer simulate', () => {
     const other = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--scenario', 'nope', '--json'], other.io)).toBe(EXIT.problems);
     expect(JSON.parse(other.out.join('\n'))).toEqual({
-      errors: [{ severity: 'error', path: 'scenarios', message: "no scenario 'nope' (has: workshop, or starter)" }],
+      errors: [
+        {
+          severity: 'error',
+          path: 'scenarios',
+          message: "no scenario 'nope' (has: workshop, or starter)",
+          line: 950,
+          column: 7,
+        },
+      ],
     });
   });
 
@@ -438,11 +446,13 @@ describe('mesh-designer simulate', () => {
       {
         severity: 'error',
         path: 'scenarios[0].tickMillis',
+        line: 1,
+        column: 20076,
         message: expect.stringMatching(/^tick \d+.* would come after 9999-12-31T23:59:59\.999Z/),
       },
     ]);
     expect(err).toEqual([
-      expect.stringMatching(/^shop\.mesh\.json: scenarios\[0\]\.tickMillis: tick \d+.* would come after/),
+      expect.stringMatching(/^shop\.mesh\.json:1:20076: scenarios\[0\]\.tickMillis: tick \d+.* would come after/),
     ]);
   });
 
@@ -450,7 +460,7 @@ describe('mesh-designer simulate', () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify({ ...JSON.parse(sample), scenarios: [] }) });
     expect(await runCli(['simulate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      "shop.mesh.json: the design has no scenario to simulate: run the one the app's Scenario tab makes from the design's tables with --scenario starter, or add one there",
+      "shop.mesh.json:1:17431: scenarios: the design has no scenario to simulate: run the one the app's Scenario tab makes from the design's tables with --scenario starter, or add one there",
     ]);
   });
 

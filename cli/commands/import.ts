@@ -12,16 +12,20 @@ import {
 import { importContractSource } from '../../shared/contracts/import';
 import { importRefusal } from '../../shared/export';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
-import { type Contract, counted, formatProblem, serializeMesh } from '../../shared/model';
+import { type Contract, counted, formatProblem, type Mesh, serializeMesh } from '../../shared/model';
 import { CONTRACT_SOURCE_FILES } from '../../shared/model/mesh-file-format';
+import { designFilePlacer } from '../../shared/validation/design-file-places';
+import { newErrors } from '../../shared/validation/new-findings';
+import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
-import { formatProblemInFile } from '../problem-line';
+import { formatProblemInFile, placedInDesign } from '../problem-line';
 import { readInput, readMesh } from '../read-input';
+import { asFileProblem, problemLines } from './validate';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: `${PROGRAM} import <contract.odcs.yaml|schema.sql|.avsc|.schema.json|.proto>... --into <file.mesh.json> [--on-conflict skip|rename|replace] [--new-port]`,
+  usage: `${PROGRAM} import <contract.odcs.yaml|schema.sql|.avsc|.schema.json|.proto>... --into <file.mesh.json> [--on-conflict skip|rename|replace] [--new-port] [--fail-on-errors]`,
   summary:
     'add contracts (ODCS, or SQL DDL, Avro, JSON Schema, Protobuf) to a design, each served by the data product it names',
   details: [
@@ -38,19 +42,25 @@ export const importCommand: Command = {
     'only when something was imported, and never when the result would not export (two tables of one name',
     'in a product, for instance).',
     '',
+    'The errors of validate the import brings to the design (not those it had before) are printed as warnings,',
+    'each at its place in the written design, with its hint (a new product serving a contract needs an input and',
+    'a transformation making its table, for one); the import is written all the same unless --fail-on-errors.',
+    '',
     'A contract whose id the design, or an earlier file of the same command, already has is never merged:',
     '  --on-conflict skip      leave it out (the default)',
     '  --on-conflict rename    import it under a new id (order → order-2)',
     '  --on-conflict replace   replace the existing contract (with several files of one id, the last wins)',
     '                          its breaking changes are listed, and when its version does not announce them',
     '                          it is written under the version they need (1.0.0 → 2.0.0), as the app does',
+    '  --fail-on-errors        refuse an import that brings errors validate reports: each is printed, nothing',
+    '                          is written (exit code 1)',
     '',
     'exit codes: 0 everything imported (or skipped on request), 1 a file could not be read or imported,',
     '            an imported contract has an error, a conflict was skipped without --on-conflict, or the',
-    '            design would no longer export, 2 wrong usage',
+    '            design would no longer export, or with --fail-on-errors the import brings errors, 2 wrong usage',
   ],
   async run(args, io) {
-    const options = parseOptions(args, { values: ['into', 'on-conflict'], flags: ['new-port'] });
+    const options = parseOptions(args, { values: ['into', 'on-conflict'], flags: ['new-port', 'fail-on-errors'] });
     if (!options.ok) return usageError(io, this, options.error);
     const files = options.positional;
     const into = options.values.into;
@@ -123,6 +133,12 @@ export const importCommand: Command = {
       io.out(`${into}: 0 of ${files.length} contract files imported, nothing written`);
       return EXIT.problems;
     }
+    const brought = imported.length > 0 ? errorsBrought(into, design.mesh, checked.value) : [];
+    for (const line of brought) io.err(line);
+    if (brought.length > 0 && options.flags['fail-on-errors']) {
+      io.err(`${into}: nothing written (--fail-on-errors)`);
+      return EXIT.problems;
+    }
     for (const decision of decisions) {
       const attachment = attachments[imported.indexOf(decision)];
       const line = describeDecision(decision, attachment?.message);
@@ -146,6 +162,23 @@ export const importCommand: Command = {
     return hasProblems ? EXIT.problems : EXIT.ok;
   },
 };
+
+/**
+ * The errors of validate the import brought, as warnings at their place in the design as written,
+ * each with its hint; then how many, of which rules.
+ */
+function errorsBrought(into: string, before: Mesh, after: Mesh): string[] {
+  const brought = newErrors(validateMesh(before), validateMesh(after));
+  if (brought.length === 0) return [];
+  const placer = designFilePlacer(serializeMesh(after));
+  const rules = [...new Set(brought.map((finding) => finding.ruleId))].join(', ');
+  return [
+    ...brought.flatMap((finding) =>
+      problemLines(into, placedInDesign(placer, { ...asFileProblem(finding, after), severity: 'warning' })),
+    ),
+    `${into}: the import brought ${counted(brought.length, 'error')} (${rules}) that \`${PROGRAM} validate\` fails on`,
+  ];
+}
 
 function isConflictPolicy(value: string): value is ConflictPolicy {
   return (CONFLICT_POLICIES as readonly string[]).includes(value);

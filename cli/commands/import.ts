@@ -56,8 +56,9 @@ export const importCommand: Command = {
     '                          is written (exit code 1)',
     '',
     'exit codes: 0 everything imported (or skipped on request), 1 a file could not be read or imported,',
-    '            an imported contract has an error, a conflict was skipped without --on-conflict, or the',
-    '            design would no longer export, or with --fail-on-errors the import brings errors, 2 wrong usage',
+    '            an imported contract has an error, a conflict was skipped without --on-conflict, with',
+    '            --fail-on-errors the import brings errors validate reports, or the design would no longer',
+    '            export, 2 wrong usage',
   ],
   async run(args, io) {
     const options = parseOptions(args, { values: ['into', 'on-conflict'], flags: ['new-port', 'fail-on-errors'] });

@@ -269,7 +269,7 @@ describe('mesh-designer export', () => {
     expect(await runCli(args, io)).toBe(EXIT.problems);
     expect(err).toEqual([
       "fan.mesh.json:67:11: products[0].outputPorts[0]: Output port 'out' of 'source' has no data contract. [output-contracts]",
-      "  hint: Press New contract in the port's inspector for a draft of what the product receives, choose a contract, or import one (ODCS YAML).",
+      "  hint: Add a contract (or New contract in the port's inspector) drafts one of what the product receives; or choose a contract, or import one (ODCS YAML).",
       'fan.mesh.json: the design breaks governance rules (1 error: output-contracts); nothing written (--fail-on-errors), `mesh-designer validate` lists them',
     ]);
     expect(out).toEqual([]);

@@ -8,8 +8,7 @@ import {
 import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../shared/validation/places';
 import { RULES } from '../shared/validation/rule-catalog';
 import { type CliIo, EXIT, type ExitCode, PROGRAM } from './cli-io';
-import type { FileProblem } from './commands/validate';
-import { formatProblemInFile } from './problem-line';
+import { type FileProblem, formatProblemInFile } from './problem-line';
 import { readInput } from './read-input';
 
 /**

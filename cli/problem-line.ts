@@ -8,9 +8,35 @@ import {
 } from '../shared/model';
 import { contractPartOf } from '../shared/validation/contract-text-places';
 import type { DesignFilePlacer } from '../shared/validation/design-file-places';
+import { SEVERITIES, type Severity } from '../shared/validation/finding';
 
 /** The path of a problem with the file as a whole (it cannot be read, or holds no design). */
 export const WHOLE_FILE = '(file)';
+
+/** One problem of a file, where it is: a document path, and a line in YAML files. */
+export interface FileProblem {
+  /** `off` for a finding of a rule the design's policies turned off: it counts for nothing. */
+  severity: Level;
+  /** For a finding of a rule turned off: the severity it would have had. */
+  ruleSeverity?: Severity;
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+  /** The governance rule that found it (designs only); see docs/governance.md. */
+  rule?: string;
+  fixHint?: string;
+  /** The rule is turned off in the design's policies: shown with the reason, never an error. */
+  suppressed?: { reason: string };
+  /** Why the design's policies changed the rule's severity. */
+  policyReason?: string;
+  /** For a problem inside a design's contract: where in the contract's own text. */
+  contractText?: ContractTextPlace;
+}
+
+/** How much a problem matters, most first; `off` last, so `--severity` above it leaves rules turned off out. */
+export const LEVELS = [...SEVERITIES, 'off'] as const;
+export type Level = (typeof LEVELS)[number];
 
 /**
  * A problem in a file as compilers print it and CI problem matchers (GitHub, GitLab) read it:

@@ -23,10 +23,10 @@ import { type BundleWritten, type CliIo, type Command, EXIT, type ExitCode, PROG
 import { jsonLines } from '../one-line-writes';
 import { governedByOrganisation, readPolicyOption } from '../organisation-policy';
 import { parseOptions } from '../parse-options';
-import { formatProblemInFile, placedInDesign } from '../problem-line';
+import { type FileProblem, formatProblemInFile, placedInDesign } from '../problem-line';
 import { readMesh } from '../read-input';
 import { openChromiumDrawer } from '../render/mermaid-images';
-import { asFileError, asFileProblem, type FileProblem, problemLines, unreadableBaselineSubject } from './validate';
+import { asFileError, asFileProblem, problemLines, unreadableBaselineSubject } from './validate';
 
 const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FORMATS];
 

@@ -2,20 +2,13 @@ import { checkContractYaml, parseMeshFile, parseOdcsYaml } from '../../shared/co
 import { baselineWithContract } from '../../shared/contracts/breaking-change-baseline';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
-import {
-  type ContractTextPlace,
-  type Mesh,
-  type Policies,
-  type Problem,
-  quoted,
-  type Result,
-} from '../../shared/model';
+import { type Mesh, type Policies, type Problem, quoted, type Result } from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { CONTRACT_SOURCE_FILES, MESH_FILES } from '../../shared/model/mesh-file-format';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { contractTextPlaceOf } from '../../shared/validation/contract-text-places';
 import { designFilePlacer } from '../../shared/validation/design-file-places';
-import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
+import { type Finding, SEVERITIES } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
 import { validateMesh } from '../../shared/validation/validate-mesh';
@@ -30,33 +23,8 @@ import {
 import { jsonLines } from '../one-line-writes';
 import { governedByOrganisation, readPolicyOption } from '../organisation-policy';
 import { parseOptions } from '../parse-options';
-import { formatProblemInFile, placedInDesign, WHOLE_FILE } from '../problem-line';
+import { type FileProblem, formatProblemInFile, LEVELS, type Level, placedInDesign, WHOLE_FILE } from '../problem-line';
 import { readInput } from '../read-input';
-
-/** One problem of a file, where it is: a document path, and a line in YAML files. */
-export interface FileProblem {
-  /** `off` for a finding of a rule the design's policies turned off: it counts for nothing. */
-  severity: Level;
-  /** For a finding of a rule turned off: the severity it would have had. */
-  ruleSeverity?: Severity;
-  path: string;
-  message: string;
-  line?: number;
-  column?: number;
-  /** The governance rule that found it (designs only); see docs/governance.md. */
-  rule?: string;
-  fixHint?: string;
-  /** The rule is turned off in the design's policies: shown with the reason, never an error. */
-  suppressed?: { reason: string };
-  /** Why the design's policies changed the rule's severity. */
-  policyReason?: string;
-  /** For a problem inside a design's contract: where in the contract's own text. */
-  contractText?: ContractTextPlace;
-}
-
-/** How much a problem matters, most first; `off` last, so `--severity` above it leaves rules turned off out. */
-const LEVELS = [...SEVERITIES, 'off'] as const;
-type Level = (typeof LEVELS)[number];
 
 /** What the governance options ask for. */
 interface Filters {

@@ -32,7 +32,7 @@ export function datasetTableSql(dataset: Dataset): string[] {
       .join(', ')}`,
     applyTriggerSql(dataset, 'delete', `NEW._op = 'd'`, [
       deleteSql(dataset),
-      ...(keepsHistory ? [closeVersionSql(dataset)] : []),
+      ...(keepsHistory ? closeVersionSql(dataset) : []),
     ]),
     // One change's row as VALUES, not as a SELECT: SQLite first copies an INSERT's SELECT into a
     // temporary table where the target has triggers (a published entity's), once per change.
@@ -42,7 +42,7 @@ export function datasetTableSql(dataset: Dataset): string[] {
     ]),
     applyTriggerSql(dataset, 'truncate', `NEW._op = 't'`, [
       `DELETE FROM ${name}`,
-      ...(keepsHistory ? [closeAllVersionsSql(dataset)] : []),
+      ...(keepsHistory ? closeAllVersionsSql(dataset) : []),
       ...(tracks ? [`UPDATE ${appliedTable(dataset)} SET truncated_at = NEW._source_position`] : []),
     ]),
     ...(tracks
@@ -167,20 +167,33 @@ function historyTableSql(dataset: Dataset): string[] {
   ];
 }
 
-/** SCD2: a change ends the current version at its timestamp... */
-function closeVersionSql(dataset: Dataset, onlyIfChanged = false): string {
+/** SCD2: a change ends the key's current version at its timestamp... */
+function closeVersionSql(dataset: Dataset, onlyIfChanged = false): string[] {
   const changed = nonKeyColumns(dataset).map(
     (column) => `${quoteIdentifier(column)} IS NOT NEW.${quoteIdentifier(column)}`,
   );
   const condition = onlyIfChanged && changed.length > 0 ? ` AND (${changed.join(' OR ')})` : '';
-  return `${closeAllVersionsSql(dataset)} AND ${sameKey(dataset)}${condition}`;
+  return endCurrentVersionsSql(dataset, ` AND ${sameKey(dataset)}${condition}`);
 }
 
 /** ...a truncate ends every current version... */
-function closeAllVersionsSql(dataset: Dataset): string {
-  const { validTo, isCurrent } = historySql(dataset);
-  return `UPDATE ${quoteIdentifier(historyTableName(dataset))} SET ${validTo} = ${isoTimestampSql('NEW._timestamp')}, ${isCurrent} = 0
-    WHERE ${isCurrent} = 1`;
+function closeAllVersionsSql(dataset: Dataset): string[] {
+  return endCurrentVersionsSql(dataset, '');
+}
+
+/**
+ * Ends the current versions `condition` selects at the change's timestamp. One that began at that
+ * instant was superseded at once (changes within a tick share its time): it is dropped, so every
+ * version kept has positive length and `valid_from <= t < valid_to` finds one version per key.
+ */
+function endCurrentVersionsSql(dataset: Dataset, condition: string): string[] {
+  const history = quoteIdentifier(historyTableName(dataset));
+  const { validFrom, validTo, isCurrent } = historySql(dataset);
+  const at = isoTimestampSql('NEW._timestamp');
+  return [
+    `DELETE FROM ${history} WHERE ${isCurrent} = 1${condition} AND ${validFrom} = ${at}`,
+    `UPDATE ${history} SET ${validTo} = ${at}, ${isCurrent} = 0 WHERE ${isCurrent} = 1${condition}`,
+  ];
 }
 
 /** ...and a change opens the next one; the unique index on current versions ignores a change that changed nothing. */
@@ -188,7 +201,7 @@ function openVersionSql(dataset: Dataset): string[] {
   const names = dataset.columns.map((column) => column.name);
   const { validFrom, validTo, isCurrent } = historySql(dataset);
   return [
-    closeVersionSql(dataset, true),
+    ...closeVersionSql(dataset, true),
     `INSERT OR IGNORE INTO ${quoteIdentifier(historyTableName(dataset))} (${columnList(names)}, ${validFrom}, ${validTo}, ${isCurrent})
     VALUES (${columnList(names, 'NEW')}, ${isoTimestampSql('NEW._timestamp')}, NULL, 1)`,
   ];

@@ -59,13 +59,81 @@ describe('entities of a source-aligned product', () => {
     simulation.step(1);
 
     expect(rowsOf(simulation, 'catalog', 'SELECT id, price FROM items')).toEqual([{ id: 3, price: 7 }]);
+    // Versions 5 and 6 were superseded at the instant they began: history keeps only the last.
     expect(
       rowsOf(simulation, 'catalog', 'SELECT price, valid_from, valid_to, is_current FROM items_history ORDER BY rowid'),
-    ).toEqual([
-      { price: 5, valid_from: time(1), valid_to: time(1), is_current: 0 },
-      { price: 6, valid_from: time(1), valid_to: time(1), is_current: 0 },
-      { price: 7, valid_from: time(1), valid_to: null, is_current: 1 },
-    ]);
+    ).toEqual([{ price: 7, valid_from: time(1), valid_to: null, is_current: 1 }]);
+  });
+
+  describe('keeps only versions of positive length', () => {
+    const historyAfter = async (scenario: ReturnType<typeof aScenario>, ticks: number) => {
+      const simulation = await simulate(aShopMesh({ keepHistory: true }).build(), scenario.build());
+      simulation.step(ticks);
+      return rowsOf(
+        simulation,
+        'catalog',
+        'SELECT id, price, valid_from, valid_to, is_current FROM items_history ORDER BY id, valid_from',
+      );
+    };
+
+    it('keeps one version of a row created and changed in one tick', async () => {
+      const createdAndChanged = aScenario()
+        .at(1, 'shop', 'items', 'insert', { values: { id: 17, name: 'desk', price: 5, status: 'new' } })
+        .at(1, 'shop', 'items', 'update', { values: { price: 6 }, where: { id: 17 } })
+        .at(3, 'shop', 'items', 'update', { values: { price: 8 }, where: { id: 17 } });
+
+      expect(await historyAfter(createdAndChanged, 3)).toEqual([
+        { id: 17, price: 6, valid_from: time(1), valid_to: time(3), is_current: 0 },
+        { id: 17, price: 8, valid_from: time(3), valid_to: null, is_current: 1 },
+      ]);
+    });
+
+    it('ends the earlier version at the tick and keeps the last change of the tick only', async () => {
+      const changedTwice = aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(2, 'shop', 'items', 'update', { values: { price: 11 }, where: { id: 1 } })
+        .at(2, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } });
+
+      expect(await historyAfter(changedTwice, 2)).toEqual([
+        { id: 1, price: 9.5, valid_from: time(0), valid_to: time(2), is_current: 0 },
+        { id: 1, price: 12, valid_from: time(2), valid_to: null, is_current: 1 },
+      ]);
+    });
+
+    it('drops a version a delete or a truncate ends at the tick it began', async () => {
+      const gone = aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'insert', { values: { id: 2, name: 'chair', price: 25, status: 'new' } })
+        .at(1, 'shop', 'items', 'delete', { where: { id: 2 } })
+        .at(2, 'shop', 'items', 'insert', { values: { id: 3, name: 'desk', price: 5, status: 'new' } })
+        .at(2, 'shop', 'items', 'truncate', {});
+
+      expect(await historyAfter(gone, 2)).toEqual([
+        { id: 1, price: 9.5, valid_from: time(0), valid_to: time(2), is_current: 0 },
+      ]);
+    });
+
+    it('lets valid_from <= t < valid_to select one version per key at every tick', async () => {
+      const simulation = await simulate(
+        aShopMesh({ keepHistory: true }).build(),
+        aScenario()
+          .at(1, 'shop', 'items', 'insert', { values: { id: 17, name: 'desk', price: 5, status: 'new' } })
+          .at(1, 'shop', 'items', 'update', { values: { status: 'listed' }, where: { id: 17 } })
+          .build(),
+      );
+      simulation.step(1);
+
+      expect(
+        rowsOf(
+          simulation,
+          'catalog',
+          `SELECT id, status FROM items_history WHERE valid_from <= '${time(1)}' AND (valid_to IS NULL OR '${time(1)}' < valid_to)`,
+        ),
+      ).toEqual([{ id: 17, status: 'listed' }]);
+      expect(rowsOf(simulation, 'catalog', 'SELECT count(*) AS versions FROM items_history')).toEqual([
+        { versions: 1 },
+      ]);
+    });
   });
 
   it('keeps no history table when the contract does not ask for one', async () => {

@@ -82,12 +82,10 @@ describe('a CDC consumer facing redelivered records', () => {
     expect(
       metrics.logs['shop/items-cdc']?.recent.map((message) => (message.value as { op: string } | null)?.op ?? null),
     ).toEqual(['u', 'd', null, 'u', 'd', null]);
+    // Price 10 began and ended at tick 2: a version of no length, which history does not keep.
     expect(
       rowsOf(simulation, 'catalog', 'SELECT price, valid_from, valid_to, is_current FROM items_history ORDER BY rowid'),
-    ).toEqual([
-      { price: 9.5, valid_from: time(0), valid_to: time(2), is_current: 0 },
-      { price: 10, valid_from: time(2), valid_to: time(2), is_current: 0 },
-    ]);
+    ).toEqual([{ price: 9.5, valid_from: time(0), valid_to: time(2), is_current: 0 }]);
     expect(metrics.consumers['catalog/items-in']?.skipped).toBe(2);
   });
 });

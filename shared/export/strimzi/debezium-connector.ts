@@ -9,12 +9,13 @@ import {
 import { type DebeziumEngineId, debeziumEngineId } from '../../model/database-engine';
 import { eventAggregateKey, type OperationalSystem, type Topic } from '../../model/operational-system';
 import { skipsTruncates } from './compacted-cdc-topics';
+import { connectUserTlsClient } from './connect-user-tls-client';
 import {
   CONNECT_CLUSTER,
   exactPattern,
-  KAFKA_BOOTSTRAP_SERVERS,
-  SECRETS_NAMESPACE,
+  KAFKA_TLS_BOOTSTRAP_SERVERS,
   type StrimziResource,
+  secretReference,
   strimziResource,
 } from './strimzi-resources';
 
@@ -106,11 +107,17 @@ export interface ConnectorIdentity {
 /**
  * The engines that keep a schema history in a topic of their own (exported as a KafkaTopic). They
  * would also publish schema changes to the topic named by the prefix; the design models no
- * consumer of those, so they are off and that topic never needs creating.
+ * consumer of those, so they are off and that topic never needs creating. Debezium writes and
+ * reads the history with a producer and a consumer of its own, which authenticate on the TLS
+ * listener as the Connect cluster's user; the consumer's group is Debezium's default
+ * (`<topic.prefix>-schemahistory`), written out so the user's ACL can be read off it.
  */
 const schemaHistory = (connector: ConnectorIdentity) => ({
-  'schema.history.internal.kafka.bootstrap.servers': KAFKA_BOOTSTRAP_SERVERS,
+  'schema.history.internal.kafka.bootstrap.servers': KAFKA_TLS_BOOTSTRAP_SERVERS,
   'schema.history.internal.kafka.topic': `schema-history.${connector.slug}`,
+  'schema.history.internal.consumer.group.id': `${connector.topicPrefix}-schemahistory`,
+  ...connectUserTlsClient('schema.history.internal.producer.'),
+  ...connectUserTlsClient('schema.history.internal.consumer.'),
   'include.schema.changes': false,
 });
 
@@ -232,10 +239,7 @@ export function debeziumConnector(
     tasksMax: 1,
     config: {
       ...Object.fromEntries(
-        Object.entries(secretKeysOf(engine)).map(([setting, key]) => [
-          setting,
-          `\${secrets:${SECRETS_NAMESPACE}/${secretName}:${key}}`,
-        ]),
+        Object.entries(secretKeysOf(engine)).map(([setting, key]) => [setting, secretReference(secretName, key)]),
       ),
       ...engine.config(system, connector),
       'topic.prefix': prefix,
@@ -281,8 +285,26 @@ export function schemaHistoryTopic(
   engine: DatabaseEngine,
   connector: ConnectorIdentity,
 ): string | undefined {
-  const history = engine.config(system, connector)['schema.history.internal.kafka.topic'];
-  return typeof history === 'string' ? history : undefined;
+  return schemaHistorySetting(system, engine, connector, 'schema.history.internal.kafka.topic');
+}
+
+/** The consumer group in which a connector reads its schema history back, on the engines that keep one. */
+export function schemaHistoryGroup(
+  system: OperationalSystem,
+  engine: DatabaseEngine,
+  connector: ConnectorIdentity,
+): string | undefined {
+  return schemaHistorySetting(system, engine, connector, 'schema.history.internal.consumer.group.id');
+}
+
+function schemaHistorySetting(
+  system: OperationalSystem,
+  engine: DatabaseEngine,
+  connector: ConnectorIdentity,
+  key: string,
+): string | undefined {
+  const value = engine.config(system, connector)[key];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The topic of a connector's BEGIN and END events, when it provides transaction metadata. */

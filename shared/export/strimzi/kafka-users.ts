@@ -7,8 +7,8 @@ import { outputPortTopic, type StrimziResource, strimziResource } from './strimz
  * Who may read and write each topic, as Strimzi KafkaUsers with simple authorization: the
  * clients authenticate by mutual TLS (`tls`: the User Operator issues each user a certificate
  * in a Secret of the user's name, no password to hand around), and each user gets literal ACLs
- * on the topics the design has it read (Read, Describe) or write (Write, Describe), a product
- * also Read on its consumer group, named as the user is.
+ * on the topics the design has it read (Read, Describe) or write (Write, Describe), and Read on
+ * the consumer groups it reads in (a product's is named as its user is).
  */
 
 type TopicOperation = 'Read' | 'Write' | 'Describe';
@@ -39,12 +39,17 @@ export function productTopicAccess(mesh: Mesh, product: DataProduct): TopicAcces
   return [...reads, ...writes];
 }
 
-/** A KafkaUser allowed `access` (one ACL per topic, its operations merged), and Read on `group` when it consumes. */
+/** Whether a client reads any of the topics: then it reads in a consumer group. */
+export function readsAny(access: readonly TopicAccess[]): boolean {
+  return access.some(({ operations }) => operations.includes('Read'));
+}
+
+/** A KafkaUser allowed `access` (one ACL per topic, its operations merged), and Read on each of `groups`. */
 export function kafkaUser(
   name: string,
   cluster: string,
   access: readonly TopicAccess[],
-  group?: string,
+  groups: readonly string[],
 ): StrimziResource {
   const operationsByTopic = new Map<string, Set<TopicOperation>>();
   for (const { topic, operations } of access) {
@@ -52,15 +57,15 @@ export function kafkaUser(
     for (const operation of operations) merged.add(operation);
     operationsByTopic.set(topic, merged);
   }
-  const isConsumer = access.some(({ operations }) => operations.includes('Read'));
   const acls = [
     ...[...operationsByTopic].map(([topic, operations]) => ({
       resource: { type: 'topic', name: topic, patternType: 'literal' },
       operations: OPERATION_ORDER.filter((operation) => operations.has(operation)),
     })),
-    ...(group && isConsumer
-      ? [{ resource: { type: 'group', name: group, patternType: 'literal' }, operations: ['Read'] }]
-      : []),
+    ...groups.map((group) => ({
+      resource: { type: 'group', name: group, patternType: 'literal' },
+      operations: ['Read'],
+    })),
   ];
   return strimziResource('KafkaUser', name, cluster, {
     authentication: { type: 'tls' },

@@ -2,11 +2,22 @@
 export const STRIMZI_API_VERSION = 'kafka.strimzi.io/v1';
 export const KAFKA_CLUSTER = 'kafka';
 export const CONNECT_CLUSTER = 'kafka-connect';
-/** The namespace of the Secrets holding database credentials, read through Strimzi's config provider. */
+/**
+ * The namespace of the Secrets read through Strimzi's config provider: the databases' credentials,
+ * and the Kafka cluster's CA and its users' certificates, which Strimzi keeps beside the cluster.
+ */
 export const SECRETS_NAMESPACE = 'kafka';
-export const KAFKA_BOOTSTRAP_SERVERS = `${KAFKA_CLUSTER}-kafka-bootstrap:9092`;
+/** Strimzi's TLS listener, where clients authenticate with their KafkaUser's certificate. */
+export const KAFKA_TLS_BOOTSTRAP_SERVERS = `${KAFKA_CLUSTER}-kafka-bootstrap:9093`;
+/** The Secret in which Strimzi keeps the public certificate of the Kafka cluster's CA (`ca.crt`). */
+export const CLUSTER_CA_CERT_SECRET = `${KAFKA_CLUSTER}-cluster-ca-cert`;
 /** Kubernetes label values and most resource names: at most 63 characters. */
 export const MAX_RESOURCE_NAME_LENGTH = 63;
+
+/** A value Strimzi's KubernetesSecretConfigProvider reads from a key of a Secret when Kafka Connect starts the connector. */
+export function secretReference(secret: string, key: string): string {
+  return `\${secrets:${SECRETS_NAMESPACE}/${secret}:${key}}`;
+}
 
 export interface StrimziResource {
   apiVersion: string;

@@ -22,10 +22,11 @@ import {
   hasCdc,
   MAX_CONNECTOR_SLUG_LENGTH,
   outboxRowsWritten,
+  schemaHistoryGroup,
   schemaHistoryTopic,
   transactionTopic,
 } from './debezium-connector';
-import { kafkaUser, productTopicAccess, READS, type TopicAccess, WRITES } from './kafka-users';
+import { kafkaUser, productTopicAccess, READS, readsAny, type TopicAccess, WRITES } from './kafka-users';
 import {
   CONNECT_CLUSTER,
   KAFKA_CLUSTER,
@@ -193,8 +194,8 @@ function kafkaTopics(topics: readonly ExportedTopic[]): StrimziResource[] {
 
 /**
  * The KafkaUsers of the export (see kafka-users.ts): the Connect cluster's, which its connectors
- * write with, then one per product in scope that reads or writes a topic, its consumer group
- * named as the user is.
+ * write with, reading their schema histories back in their groups, then one per product in scope
+ * that reads or writes a topic, its consumer group named as the user is.
  */
 function kafkaUsers(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
   const connectAccess = connectorTopicAccess(mesh, scoped);
@@ -203,12 +204,21 @@ function kafkaUsers(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
     const access = productTopicAccess(mesh, product);
     if (access.length === 0) return [];
     const name = allocate([product.id], MAX_RESOURCE_NAME_LENGTH);
-    return [kafkaUser(name, KAFKA_CLUSTER, access, name)];
+    return [kafkaUser(name, KAFKA_CLUSTER, access, readsAny(access) ? [name] : [])];
   });
   return [
-    ...(connectAccess.length > 0 ? [kafkaUser(CONNECT_CLUSTER, KAFKA_CLUSTER, connectAccess)] : []),
+    ...(connectAccess.length > 0
+      ? [kafkaUser(CONNECT_CLUSTER, KAFKA_CLUSTER, connectAccess, schemaHistoryGroups(mesh, scoped))]
+      : []),
     ...productUsers,
   ];
+}
+
+function schemaHistoryGroups(mesh: Mesh, scoped: ScopedElements): string[] {
+  return connectorsOf(mesh, scoped).flatMap(({ system, engine, identity }) => {
+    const group = schemaHistoryGroup(system, engine, identity);
+    return group ? [group] : [];
+  });
 }
 
 /** What the connectors write: their tables' changes, outbox events, transaction topics; and the schema history they read back on restart. */

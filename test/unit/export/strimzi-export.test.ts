@@ -169,6 +169,23 @@ describe('Strimzi export', () => {
       });
     });
 
+    it("lets the Connect cluster's user read in the group its schema history consumer joins, as the connector names it", () => {
+      const mesh = aMeshWithClients();
+      mesh.systems[0]!.database.engine = 'mysql';
+      const { resources } = resourcesOf(mesh);
+      const connector = resources.find((resource) => resource.kind === 'KafkaConnector');
+      const [connect] = resources.filter((resource) => resource.kind === 'KafkaUser');
+      const group = connector?.spec.config?.['schema.history.internal.consumer.group.id'];
+
+      expect(group).toBe('shop-schemahistory');
+      expect(connect?.spec.authorization).toMatchObject({
+        acls: expect.arrayContaining([
+          { resource: { type: 'group', name: group, patternType: 'literal' }, operations: ['Read'] },
+        ]),
+      });
+      expect(resources.flatMap(strimziResourceProblems)).toEqual([]);
+    });
+
     it('names users as Kubernetes accepts, apart from the Connect cluster and from each other', () => {
       const mesh = aMeshWithClients();
       mesh.products[0]!.id = 'Kafka_Connect';
@@ -852,6 +869,31 @@ describe('Strimzi export', () => {
         keepsHistory ? 'schema-history.shop' : undefined,
       );
       expect(connector?.spec.config?.['include.schema.changes']).toBe(keepsHistory ? false : undefined);
+      // Its own producer and consumer, which do not take the Connect worker's TLS identity: they present the kafka-connect user's.
+      const historyClient = (client: string) =>
+        Object.fromEntries(
+          Object.entries(connector?.spec.config ?? {}).filter(
+            ([key]) =>
+              key.startsWith(`schema.history.internal.${client}.ssl`) ||
+              key === `schema.history.internal.${client}.security.protocol`,
+          ),
+        );
+      for (const client of ['producer', 'consumer'])
+        expect(historyClient(client)).toEqual(
+          keepsHistory
+            ? {
+                [`schema.history.internal.${client}.security.protocol`]: 'SSL',
+                [`schema.history.internal.${client}.ssl.keystore.type`]: 'PEM',
+                [`schema.history.internal.${client}.ssl.keystore.certificate.chain`]: `\${secrets:kafka/kafka-connect:user.crt}`,
+                [`schema.history.internal.${client}.ssl.keystore.key`]: `\${secrets:kafka/kafka-connect:user.key}`,
+                [`schema.history.internal.${client}.ssl.truststore.type`]: 'PEM',
+                [`schema.history.internal.${client}.ssl.truststore.certificates`]: `\${secrets:kafka/kafka-cluster-ca-cert:ca.crt}`,
+              }
+            : {},
+        );
+      expect(connector?.spec.config?.['schema.history.internal.kafka.bootstrap.servers']).toBe(
+        keepsHistory ? 'kafka-kafka-bootstrap:9093' : undefined,
+      );
       expect(history?.spec).toEqual(
         keepsHistory
           ? {

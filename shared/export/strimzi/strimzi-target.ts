@@ -98,7 +98,7 @@ export const strimziTarget = defineTarget({
             {
               path: 'strimzi/kafka-users.yaml',
               content: toYamlDocuments(users),
-              about: `${users.length} KafkaUsers (mutual TLS, simple authorization): ${users.map((user) => user.metadata.name).join(', ')}, each allowed only the topics it reads or writes`,
+              about: `${users.length} KafkaUsers (mutual TLS, simple authorization): ${users.map((user) => user.metadata.name).join(', ')}, each allowed only the topics it reads or writes${users.some((user) => user.metadata.name === CONNECT_CLUSTER) ? '; kafka-connect with the ACLs of every connector of the design, which its one Connect cluster runs, so every export writes it alike' : ''}`,
             },
           ]
         : []),
@@ -195,10 +195,12 @@ function kafkaTopics(topics: readonly ExportedTopic[]): StrimziResource[] {
 /**
  * The KafkaUsers of the export (see kafka-users.ts): the Connect cluster's, which its connectors
  * write with, reading their schema histories back in their groups, then one per product in scope
- * that reads or writes a topic, its consumer group named as the user is.
+ * that reads or writes a topic, its consumer group named as the user is. One Connect cluster runs
+ * every connector of the design, so its user has the ACLs of them all whatever the scope: the
+ * exports of two domains write it alike, and applying one does not take the other's ACLs away.
  */
 function kafkaUsers(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
-  const connectAccess = connectorTopicAccess(mesh, scoped);
+  const hasConnectors = connectorsOf(mesh, scoped).length > 0;
   const allocate = createSlugAllocator((slug) => slug === CONNECT_CLUSTER);
   const productUsers = scoped.products.flatMap((product) => {
     const access = productTopicAccess(mesh, product);
@@ -207,8 +209,8 @@ function kafkaUsers(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
     return [kafkaUser(name, KAFKA_CLUSTER, access, readsAny(access) ? [name] : [])];
   });
   return [
-    ...(connectAccess.length > 0
-      ? [kafkaUser(CONNECT_CLUSTER, KAFKA_CLUSTER, connectAccess, schemaHistoryGroups(mesh, scoped))]
+    ...(hasConnectors
+      ? [kafkaUser(CONNECT_CLUSTER, KAFKA_CLUSTER, connectorTopicAccess(mesh, mesh), schemaHistoryGroups(mesh, mesh))]
       : []),
     ...productUsers,
   ];
@@ -239,12 +241,14 @@ function connectorTopicAccess(mesh: Mesh, scoped: ScopedElements): TopicAccess[]
 /** Each system with CDC on an engine Debezium reads, with what sets its connector apart. */
 function connectorsOf(mesh: Mesh, scoped: ScopedElements) {
   const allocate = createSlugAllocator();
-  // Over the whole design, as the simulation takes them, so a scoped export names topics alike.
+  // Over the whole design, as the simulation takes them, so a scoped export names topics, slugs and
+  // so connectors, Secrets and schema histories alike, as the Connect cluster's user names them.
   const topicPrefixes = connectorTopicPrefixes(mesh.systems);
-  return scoped.systems.filter(hasCdc).flatMap((system) => {
+  const inScope = new Set(scoped.systems);
+  return mesh.systems.filter(hasCdc).flatMap((system) => {
     const engine = engineOf(system);
     const slug = allocate([system.id], MAX_CONNECTOR_SLUG_LENGTH);
-    if (!engine) return [];
+    if (!engine || !inScope.has(system)) return [];
     const topicPrefix = topicPrefixes.get(system.id) as string;
     // Over every scenario: a deployment serves them all, so the connector writes what any one shows.
     const providesTransactionMetadata = mesh.scenarios.some((scenario) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { warningSections } from '../../../renderer/export/warning-sections';
-import { WHOLE_MESH } from '../../../shared/export';
+import { type ExportScope, WHOLE_MESH } from '../../../shared/export';
 import { strimziTarget } from '../../../shared/export/strimzi/strimzi-target';
 import { DEBEZIUM_ENGINE_IDS } from '../../../shared/model/database-engine';
 import type { OperationalSystem } from '../../../shared/model/operational-system';
@@ -195,6 +195,58 @@ describe('Strimzi export', () => {
       });
 
       expect(usersOf(mesh).map((user) => user.metadata.name)).toEqual(['kafka-connect', 'kafka-connect-2', 'board']);
+    });
+
+    describe('one Connect cluster runs every connector of the design, so every export gives its user the same ACLs', () => {
+      /** `shop.db` (MySQL) in domain `a`, `shop-db` (MySQL) in domain `b`: ids that slug alike, in two domains. */
+      const twoDomains = () =>
+        aMesh()
+          .withDomain('a')
+          .withDomain('b')
+          .withSystem('shop.db', 'a', { database: { ...aSystem('x', 'a').database, engine: 'mysql' } })
+          .withSystem('shop-db', 'b', { database: { ...aSystem('y', 'b').database, engine: 'mysql' } })
+          .build();
+      const exportOf = (scope: ExportScope) =>
+        filesOf(strimziTarget.files(twoDomains(), scope)).flatMap((file) =>
+          parseAllDocuments(String(file.content)).map((doc) => doc.toJSON() as StrimziResourceJson),
+        );
+      const connectUserOf = (scope: ExportScope) =>
+        exportOf(scope).find((resource) => resource.kind === 'KafkaUser' && resource.metadata.name === 'kafka-connect');
+
+      it("writes the kafka-connect user with every connector's ACLs in a domain's export, as in the whole mesh's", () => {
+        const whole = connectUserOf(WHOLE_MESH);
+
+        expect(whole?.spec.authorization).toMatchObject({
+          acls: expect.arrayContaining([
+            topicAcl('schema-history.shop-db', ['Read', 'Write', 'Describe']),
+            topicAcl('schema-history.shop-db-2', ['Read', 'Write', 'Describe']),
+          ]),
+        });
+        expect(connectUserOf({ kind: 'domain', domainId: 'a' })).toEqual(whole);
+        expect(connectUserOf({ kind: 'domain', domainId: 'b' })).toEqual(whole);
+      });
+
+      it('names each connector and its topics alike in every export, so the ACLs name what the connectors write', () => {
+        const connectorsOf = (scope: ExportScope) =>
+          exportOf(scope)
+            .filter((resource) => resource.kind === 'KafkaConnector')
+            .map((connector) => [
+              connector.metadata.name,
+              connector.spec.config?.['schema.history.internal.kafka.topic'],
+            ]);
+
+        expect([
+          ...connectorsOf({ kind: 'domain', domainId: 'a' }),
+          ...connectorsOf({ kind: 'domain', domainId: 'b' }),
+        ]).toEqual(connectorsOf(WHOLE_MESH));
+      });
+
+      it("says in index.md that the kafka-connect user carries every connector's ACLs", () => {
+        const files = filesOf(strimziTarget.files(twoDomains(), { kind: 'domain', domainId: 'a' }));
+        expect(files.find((file) => file.path === 'strimzi/kafka-users.yaml')?.about).toContain(
+          'kafka-connect with the ACLs of every connector of the design',
+        );
+      });
     });
 
     it('writes no KafkaUser for a product that reads and writes no topic', () => {

@@ -64,6 +64,7 @@ import {
 } from './flow-elements';
 import { LayoutBusy } from './layout-busy';
 import { LineageBar } from './lineage-bar';
+import { linkNearestPointer, passToLinkNearestPointer } from './link-nearest-pointer';
 import { MeshLinkEdge } from './mesh-link-edge';
 import { leaveLineageFocus } from './navigation';
 import { DomainBlockNode } from './nodes/domain-block-node';
@@ -142,6 +143,11 @@ function canvasTargetAt(point: Point): ContextMenuTarget['on'] {
   const mesh = currentMesh();
   const domainId = mesh && domainAt(mesh, point);
   return domainId ? { kind: 'domain-body', id: domainId } : { kind: 'pane' };
+}
+
+/** A link hovered shows its label: that of the link drawn nearest the pointer, where close links' click areas overlap. */
+function hoverLinkNearestPointer(event: MouseEvent, edge: Edge) {
+  useUiStore.getState().setHoveredLink(linkNearestPointer(event.nativeEvent) ?? edge.id);
 }
 
 export function MeshCanvas() {
@@ -288,7 +294,8 @@ function MeshFlow() {
       },
       onNodeClick: (_event: MouseEvent, node: Node) => inspectClicked(node),
       onEdgeClick: (_event: MouseEvent, edge: Edge) => inspectClicked(edge),
-      onEdgeMouseEnter: (_event: MouseEvent, edge: Edge) => useUiStore.getState().setHoveredLink(edge.id),
+      onEdgeMouseEnter: hoverLinkNearestPointer,
+      onEdgeMouseMove: hoverLinkNearestPointer,
       onEdgeMouseLeave: () => useUiStore.getState().setHoveredLink(null),
       onNodeDoubleClick: (event: MouseEvent, node: Node) => {
         // Far out, double-clicking a domain's block zooms into it, at least as far as its products can be read.
@@ -332,6 +339,8 @@ function MeshFlow() {
       data-overview={isOverview}
       onPointerDownCapture={capturePointer}
       onMouseDownCapture={preventTextSelection}
+      onClickCapture={passToLinkNearestPointer}
+      onContextMenuCapture={passToLinkNearestPointer}
       onPointerMove={trackPointer}
       onFocus={followFocusWithCursor}
       onPointerLeave={() => {

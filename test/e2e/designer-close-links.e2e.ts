@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import { openByChooser, viewAtRest } from './designer-driver';
+
+/** The chess federation: Tournament Service's games and tournaments CDC links run ~9 px apart into Games. */
+const chess = readFileSync(new URL('../fixtures/mesh/chess.mesh.json', import.meta.url), 'utf8');
+const GAMES_CDC = 'l2';
+const TOURNAMENTS_CDC = 'l3';
+
+interface ScreenPoint {
+  x: number;
+  y: number;
+}
+
+/**
+ * Where the later link's invisible click area lies over the earlier link's drawn line, as far from
+ * the later line as such a point gets; with the point of the later line nearest it, on screen.
+ */
+function coveredLine(page: Page, earlierId: string, laterId: string) {
+  return page.locator('.react-flow').evaluate(
+    (flow, [earlier, later]) => {
+      const lineOf = (linkId: string) => {
+        const path = flow.querySelector(`[data-id="${linkId}"] .react-flow__edge-path`) as SVGPathElement;
+        const toScreen = path.getScreenCTM() as DOMMatrix;
+        const points: DOMPoint[] = [];
+        for (let along = 0; along < path.getTotalLength(); along += 1) {
+          points.push(path.getPointAtLength(along).matrixTransform(toScreen));
+        }
+        return points;
+      };
+      const laterLine = lineOf(later as string);
+      const nearestOnLater = (point: DOMPoint) => {
+        const distance = (onLater: DOMPoint) => Math.hypot(onLater.x - point.x, onLater.y - point.y);
+        const nearest = laterLine.reduce((best, onLater) => (distance(onLater) < distance(best) ? onLater : best));
+        return { point: nearest, distance: distance(nearest) };
+      };
+      const covered = lineOf(earlier as string).filter(
+        (point) =>
+          document.elementFromPoint(point.x, point.y)?.closest('.react-flow__edge')?.getAttribute('data-id') === later,
+      );
+      const onEarlier = covered.sort((a, b) => nearestOnLater(b).distance - nearestOnLater(a).distance)[0];
+      if (!onEarlier) return undefined;
+      const { point: onLater, distance } = nearestOnLater(onEarlier);
+      return { onEarlier: { x: onEarlier.x, y: onEarlier.y }, onLater: { x: onLater.x, y: onLater.y }, distance };
+    },
+    [earlierId, laterId],
+  );
+}
+
+function selectedLinks(page: Page): Promise<string[]> {
+  return page
+    .locator('.react-flow__edge.selected')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('data-id') ?? ''));
+}
+
+function labelledLinks(page: Page): Promise<string[]> {
+  return page
+    .locator('.link-label')
+    .evaluateAll((labels) =>
+      labels.map((label) => label.getAttribute('data-testid')?.replace('link-label-', '') ?? '').sort(),
+    );
+}
+
+async function expectHoverAndClickReach(page: Page, point: ScreenPoint, linkId: string): Promise<void> {
+  // A link selected on its own keeps its label: the hovered one is shown beside it.
+  const labelled = [...new Set([linkId, ...(await selectedLinks(page))])].sort();
+  await page.mouse.move(point.x, point.y);
+  await expect.poll(() => labelledLinks(page)).toEqual(labelled);
+  await page.mouse.click(point.x, point.y);
+  await expect.poll(() => selectedLinks(page)).toEqual([linkId]);
+}
+
+describeInChromium('links drawn close together', (session) => {
+  it('each take the hover, the click and the right-click on their own line, though the other’s click area covers it', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openByChooser(page, 'chess.mesh.json', chess);
+    await page.keyboard.press('Shift+1');
+    await viewAtRest(page);
+    // Zoomed in till the two lines run ~8 px apart, inside each other's 20 px click areas.
+    for (const _ of [1, 2, 3]) {
+      await page.keyboard.press('=');
+      await viewAtRest(page);
+    }
+    const covered = await coveredLine(page, GAMES_CDC, TOURNAMENTS_CDC);
+    // The case that went wrong: the tournaments CDC's click area over the games CDC's line, pixels from its own.
+    expect(covered?.distance).toBeGreaterThan(7);
+    if (!covered) return;
+
+    await expectHoverAndClickReach(page, covered.onEarlier, GAMES_CDC);
+    await expectHoverAndClickReach(page, covered.onLater, TOURNAMENTS_CDC);
+    await page.mouse.click(covered.onEarlier.x, covered.onEarlier.y, { button: 'right' });
+    await expect.poll(() => selectedLinks(page)).toEqual([GAMES_CDC]);
+  });
+});

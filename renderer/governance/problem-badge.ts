@@ -18,8 +18,16 @@ const NO_BADGE: BadgeView = { severity: null, sign: '', count: 0, tooltip: '' };
 
 const TURNED_OFF_SIGN = '○';
 
-/** A finding as its badge lists it, with the policy's reason wherever the policies changed its rule. */
-function tooltipLine(finding: Finding): string {
+/**
+ * A finding as its badge lists it, with the policy's reason wherever the policies changed its rule;
+ * one with a one-click fix says under it where that fix is.
+ */
+function tooltipLines(finding: Finding): string[] {
+  const howToFix = finding.fix && !finding.suppressed ? [`  ${finding.fixHint}`] : [];
+  return [findingLine(finding), ...howToFix];
+}
+
+function findingLine(finding: Finding): string {
   if (finding.suppressed) return `turned off (${finding.suppressed.reason}): ${finding.message}`;
   if (finding.policyReason !== undefined)
     return `${finding.severity} (policy: ${finding.policyReason}): ${finding.message}`;
@@ -29,7 +37,7 @@ function tooltipLine(finding: Finding): string {
 export function badgeOf(findings: readonly Finding[] | undefined): BadgeView {
   if (!findings || findings.length === 0) return NO_BADGE;
   const counts = countFindings(findings);
-  const messages = findings.map(tooltipLine);
+  const messages = findings.flatMap(tooltipLines);
   const severity = SEVERITIES.find((level) => counts[level] > 0);
   if (!severity)
     return { severity: 'off', sign: TURNED_OFF_SIGN, count: findings.length, tooltip: messages.join('\n') };

@@ -1,13 +1,21 @@
-import { SEVERITIES } from '../../shared/validation/finding';
+import { type Finding, SEVERITIES } from '../../shared/validation/finding';
+import { findingGroups } from '../../shared/validation/finding-groups';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { useExportRefusalsStore, withRefusals } from './export-refusals-store';
 import { findingsOf } from './mesh-findings';
 import { SEVERITY_LABELS } from './severity-labels';
 
+/** What the problems panel shows as one row each (six ports without a contract), a line each. */
+function activeGroups(findings: readonly Finding[]): string {
+  return findingGroups(findings.filter((finding) => !finding.suppressed)).join('\n');
+}
+
 /** Errors (what stops its export included), warnings and infos of the design in the status bar; a click opens the problems panel. */
 export function ProblemCounts() {
   const ruleCounts = useDocumentStore((state) => findingsOf(state.mesh, state.baseline).counts);
+  // A string, so the button draws again only when what its tooltip says changes.
+  const groups = useDocumentStore((state) => activeGroups(findingsOf(state.mesh, state.baseline).all));
   const refusals = useExportRefusalsStore((state) => state.refusals);
   const counts = withRefusals(ruleCounts, refusals);
   const hasDocument = useDocumentStore((state) => state.mesh !== null);
@@ -18,7 +26,7 @@ export function ProblemCounts() {
       type="button"
       className="problem-counts"
       onClick={() => useUiStore.getState().showSidePanelTab('problems')}
-      title={`${label}: show the problems`}
+      title={[`${label}: show the problems`, groups].filter(Boolean).join('\n')}
       aria-label={`Problems: ${label}`}
       data-testid="problem-counts"
     >

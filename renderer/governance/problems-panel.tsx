@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Mesh } from '../../shared/model';
 import { type Finding, SEVERITIES } from '../../shared/validation/finding';
+import { type FindingEntry, groupedFindings } from '../../shared/validation/finding-groups';
 import { describeFix } from '../../shared/validation/fixes';
 import { ruleById } from '../../shared/validation/rule-catalog';
 import { whereShown } from '../../shared/validation/where-shown';
@@ -76,21 +77,43 @@ export function ProblemsPanel() {
         </p>
       )}
       <ul className="problem-list">
-        {keyedItems(active, problemKey).map(({ key, item: finding }) => (
-          <ProblemRow key={key} mesh={mesh} finding={finding} />
-        ))}
+        {keyedItems(groupedFindings(active), entryKey).map(({ key, item: entry }) =>
+          'title' in entry ? (
+            <ProblemGroup key={key} mesh={mesh} title={entry.title} findings={entry.findings} />
+          ) : (
+            <ProblemRow key={key} mesh={mesh} finding={entry.finding} />
+          ),
+        )}
       </ul>
       {suppressed.length > 0 && (
         <details className="problems-panel__suppressed">
           <summary>{suppressed.length} turned off by the design’s policies</summary>
-          <ul className="problem-list">
-            {keyedItems(suppressed, problemKey).map(({ key, item: finding }) => (
-              <ProblemRow key={key} mesh={mesh} finding={finding} />
-            ))}
-          </ul>
+          <ProblemList mesh={mesh} findings={suppressed} />
         </details>
       )}
     </section>
+  );
+}
+
+/** Several findings that read as one to-do (a new design's ports without contracts): one row, opened for each. */
+function ProblemGroup({ mesh, title, findings }: { mesh: Mesh; title: string; findings: readonly Finding[] }) {
+  return (
+    <li className={`problem-group problem-row--${findings[0]?.severity}`} data-testid="problem-group">
+      <details>
+        <summary className="problem-group__title">{title}</summary>
+        <ProblemList mesh={mesh} findings={findings} />
+      </details>
+    </li>
+  );
+}
+
+function ProblemList({ mesh, findings }: { mesh: Mesh; findings: readonly Finding[] }) {
+  return (
+    <ul className="problem-list">
+      {keyedItems(findings, problemKey).map(({ key, item: finding }) => (
+        <ProblemRow key={key} mesh={mesh} finding={finding} />
+      ))}
+    </ul>
   );
 }
 
@@ -128,6 +151,11 @@ function ProblemRow({ mesh, finding }: { mesh: Mesh; finding: Finding }) {
       )}
     </li>
   );
+}
+
+/** A group keeps its key as its count changes, so one fixed in it leaves it open. */
+function entryKey(entry: FindingEntry): string {
+  return 'title' in entry ? `group ${entry.fixKind}` : problemKey(entry.finding);
 }
 
 function problemKey(finding: Finding): string {

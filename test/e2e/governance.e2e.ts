@@ -4,7 +4,16 @@ import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh } from '../builders/mesh-builder';
 import { describeInChromium, isOnScreen, screenshot } from './app-driver';
-import { openByChooser, openSampleDesign, openSection, productNode, systemNode } from './designer-driver';
+import {
+  addProductByKey,
+  nameIt,
+  newBlankDesign,
+  openByChooser,
+  openSampleDesign,
+  openSection,
+  productNode,
+  systemNode,
+} from './designer-driver';
 import { openEditedSample } from './simulation-driver';
 
 const ecommerce = readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
@@ -224,6 +233,35 @@ describeInChromium('governance', (session) => {
 
     await page.getByText('1 turned off by the design’s policies').click();
     await problem(page, "Input port 'Orders' of 'customer-360'").getByText('Turned off: Wired at go-live').waitFor();
+  });
+
+  it('shows a new design’s ports without a contract as one to-do, saying on each product how to add one', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Club');
+    for (const name of ['Members', 'Visits', 'Classes']) await addProductByKey(page, name);
+    const badgeOf = (name: string) => productNode(page, name).getByTestId(/^problems-/);
+    await expect
+      .poll(() => badgeOf('Visits').getAttribute('title'))
+      .toContain("error: Output port 'dataset' of 'Visits' has no data contract.");
+    expect(await badgeOf('Visits').getAttribute('title')).toContain("New contract in the port's inspector");
+    expect(await page.getByTestId('problem-counts').getAttribute('title')).toContain(
+      '3 output ports have no contract yet',
+    );
+
+    await page.getByTestId('problem-counts').click();
+    const group = page.getByTestId('problem-group');
+    await expect.poll(() => group.locator('summary').textContent()).toBe('3 output ports have no contract yet');
+    expect(await problem(page, 'has no data contract').filter({ visible: true }).count()).toBe(0);
+    await group.locator('summary').click();
+    const fixes = group.locator('.problem-row__fix', { hasText: 'Add a contract' });
+    expect(await fixes.count()).toBe(3);
+    await fixes.first().click();
+    await expect.poll(() => group.locator('summary').textContent()).toBe('2 output ports have no contract yet');
+    // Still open for the next.
+    expect(await fixes.count()).toBe(2);
+    await screenshot(page, 'ports-without-contract-grouped');
   });
 
   it('adds the missing contract of an output port in one click, as one undoable step', async () => {

@@ -48,6 +48,20 @@ describe('a node’s problem badge', () => {
     ]);
   });
 
+  it('says under a finding with a one-click fix where to find it', () => {
+    const badge = badgeOf([
+      aFinding('error', "Output port 'out' of 'Orders' has no data contract.", {
+        fixHint: "Add a contract (or New contract in the port's inspector) drafts one.",
+        fix: { kind: 'add-port-contract', productId: 'orders', portId: 'out' },
+      }),
+    ]);
+    expect(badge.tooltip.split('\n')).toEqual([
+      '1 error',
+      "error: Output port 'out' of 'Orders' has no data contract.",
+      "  Add a contract (or New contract in the port's inspector) drafts one.",
+    ]);
+  });
+
   it('leaves findings of rules turned off out of the count unless they are all there is', () => {
     const turnedOff = { suppressed: { reason: 'not yet' } };
     expect(badgeOf([aFinding('error', 'no contract', turnedOff), aFinding('info', 'no description')])).toMatchObject({

@@ -9,15 +9,46 @@ function minNotAboveMax(range: { min: number; max: number }, context: z.Refineme
   }
 }
 
+/** Values drawn at random; with `weights` (one per value), each as often as its weight says: `[45, 35, 20]`. */
+const WeightedValuesFields = {
+  values: z.array(ScalarSchema).min(1),
+  weights: z.array(z.number().min(0, 'a weight cannot be negative')).optional(),
+};
+
+function weightsFitValues(choice: { values: unknown[]; weights?: number[] }, context: z.RefinementCtx): void {
+  const { values, weights } = choice;
+  if (!weights) return;
+  if (weights.length !== values.length) {
+    context.addIssue({
+      code: 'custom',
+      path: ['weights'],
+      message: `${weights.length} weights for ${values.length} values: give one weight per value`,
+    });
+  } else if (weights.every((weight) => weight === 0)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['weights'],
+      message: 'every weight is 0: give at least one value a weight above 0',
+    });
+  }
+}
+
+const WeightedValuesSchema = z.strictObject(WeightedValuesFields).superRefine(weightsFitValues);
+export type WeightedValues = z.infer<typeof WeightedValuesSchema>;
+
+/** A lifecycle's stage: one value, or one of several drawn as `oneOf` draws (a game's result: 1-0, 0-1 or ½-½). */
+const LifecycleStageSchema = z.union([ScalarSchema, WeightedValuesSchema]);
+export type LifecycleStage = z.infer<typeof LifecycleStageSchema>;
+
 /** How the simulator fills one column of generated rows. */
 export const ValueGeneratorSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sequence'), start: z.number().int().optional() }),
   z.strictObject({ kind: z.literal('uuid') }),
-  z.strictObject({ kind: z.literal('oneOf'), values: z.array(ScalarSchema).min(1) }),
+  z.strictObject({ kind: z.literal('oneOf'), ...WeightedValuesFields }).superRefine(weightsFitValues),
   /** A status that moves forward: a new row starts at the first stage, a rate's update moves a row one stage on. */
   z.strictObject({
     kind: z.literal('lifecycle'),
-    stages: z.array(ScalarSchema).min(2, 'a lifecycle needs at least two stages; for one value, use oneOf'),
+    stages: z.array(LifecycleStageSchema).min(2, 'a lifecycle needs at least two stages; for one value, use oneOf'),
   }),
   z
     .strictObject({ kind: z.literal('integer'), min: z.number().int(), max: z.number().int() })

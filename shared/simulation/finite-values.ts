@@ -2,23 +2,35 @@ import type { SystemTable } from '../model/operational-system';
 import type { ValueGenerator } from '../model/scenario';
 import type { SqlValue } from './sql-workspace';
 import { sqlValueOf } from './value-generator';
+import { drawableValues, stageChoice } from './weighted-choice';
 
 /**
  * How many distinct values a generator can give a row, or undefined where they are too many to
  * run out of (uuids, fake values, times) or come from another table (`reference`). A lifecycle
- * gives initial rows any stage, new rows its first.
+ * gives initial rows any stage's values, new rows its first stage's.
  */
 export function distinctValueCount(generator: ValueGenerator, isInitialRow: boolean): number | undefined {
   switch (generator.kind) {
     case 'oneOf':
-      return new Set(generator.values.map(sqlValueOf)).size;
     case 'lifecycle':
-      return isInitialRow ? new Set(generator.stages.map(sqlValueOf)).size : 1;
+      return writtenValues(generator, isInitialRow).length;
     case 'integer':
       return Math.max(0, generator.max - generator.min + 1);
     default:
       return undefined;
   }
+}
+
+/** The distinct values a `oneOf` or `lifecycle` can give a row, leaving out those weighted 0. */
+function writtenValues(
+  generator: Extract<ValueGenerator, { kind: 'oneOf' | 'lifecycle' }>,
+  isInitialRow: boolean,
+): SqlValue[] {
+  const choices =
+    generator.kind === 'oneOf'
+      ? [generator]
+      : (isInitialRow ? generator.stages : generator.stages.slice(0, 1)).map(stageChoice);
+  return [...new Set(choices.flatMap(drawableValues).map(sqlValueOf))];
 }
 
 /** The most values `finiteValues` lists: past it, a random draw finds an unused one soon enough. */
@@ -30,9 +42,8 @@ export function finiteValues(generator: ValueGenerator, isInitialRow: boolean): 
   if (count === undefined || count > MOST_LISTED_VALUES) return undefined;
   switch (generator.kind) {
     case 'oneOf':
-      return [...new Set(generator.values.map(sqlValueOf))];
     case 'lifecycle':
-      return isInitialRow ? [...new Set(generator.stages.map(sqlValueOf))] : [sqlValueOf(generator.stages[0] ?? null)];
+      return writtenValues(generator, isInitialRow);
     case 'integer':
       return Array.from({ length: count }, (_, offset) => generator.min + offset);
     default:

@@ -23,16 +23,26 @@ export function generatorTypeProblem(
   column: Column,
 ): { field: string; message: string } | undefined {
   if (generator.kind === 'oneOf' || generator.kind === 'lifecycle') {
-    const [field, values] = generator.kind === 'oneOf' ? ['values', generator.values] : ['stages', generator.stages];
-    const at = values.findIndex((value) => !valueFits(value, column.type));
-    if (at === -1) return undefined;
-    return { field: `.${field}[${at}]`, message: misfitMessage(valueText(values[at] as Scalar), column) };
+    const misfit = writtenValues(generator).find(({ value }) => !valueFits(value, column.type));
+    return misfit && { field: misfit.field, message: misfitMessage(valueText(misfit.value), column) };
   }
   if (TYPES_MADE[generator.kind].includes(column.type)) return undefined;
   return {
     field: generator.kind === 'fake' ? '.what' : '.kind',
     message: misfitMessage(generatorName(generator), column),
   };
+}
+
+/** Each value a `oneOf` or `lifecycle` writes out, with its field (`.values[1]`, `.stages[2].values[0]`). */
+function writtenValues(
+  generator: Extract<ValueGenerator, { kind: 'oneOf' | 'lifecycle' }>,
+): { field: string; value: Scalar }[] {
+  const valuesOf = (values: readonly Scalar[], field: string) =>
+    values.map((value, at) => ({ field: `${field}.values[${at}]`, value }));
+  if (generator.kind === 'oneOf') return valuesOf(generator.values, '');
+  return generator.stages.flatMap((stage, at) =>
+    typeof stage === 'object' ? valuesOf(stage.values, `.stages[${at}]`) : [{ field: `.stages[${at}]`, value: stage }],
+  );
 }
 
 /** Why a value written in a scenario (a step's, a generator's) cannot be stored in the column, or undefined when it can. */

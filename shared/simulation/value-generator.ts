@@ -1,9 +1,10 @@
-import type { ValueGenerator } from '../model/scenario';
+import type { LifecycleStage, ValueGenerator } from '../model/scenario';
 import type { Column } from '../model/table';
 import { type FakePerson, fakeValue } from './fake-values';
 import type { RandomStream } from './seeded-random';
 import { sequenceExhausted } from './sequence-limit';
 import type { SqlValue } from './sql-workspace';
+import { drawStage, drawWeighted } from './weighted-choice';
 
 /** What a generated value may depend on besides the random stream. */
 export interface GenerationContext {
@@ -48,11 +49,12 @@ export function columnValue(
     case 'uuid':
       return () => uuid(random);
     case 'oneOf':
-      return () => sqlValueOf(random.pick(generator.values));
+      return () => sqlValueOf(drawWeighted(generator, random));
     case 'lifecycle': {
       // Rows present before CDC starts have lived a while: any stage. New ones start at the first.
-      const firstStage = sqlValueOf(generator.stages[0] ?? null);
-      return (context) => (context.isInitialRow ? sqlValueOf(random.pick(generator.stages)) : firstStage);
+      const { stages } = generator;
+      const firstStage = stages[0] as LifecycleStage;
+      return (context) => sqlValueOf(drawStage(context.isInitialRow ? random.pick(stages) : firstStage, random));
     }
     case 'integer':
       return () => random.integer(generator.min, generator.max);

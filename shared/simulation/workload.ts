@@ -1,6 +1,6 @@
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
-import type { ChangeRate, Scenario, ScriptStep, TableData, ValueGenerator } from '../model/scenario';
+import type { ChangeRate, LifecycleStage, Scenario, ScriptStep, TableData, ValueGenerator } from '../model/scenario';
 import type { Column } from '../model/table';
 import { columnGenerators } from './column-generators';
 import type { ReportedError } from './error-log';
@@ -16,6 +16,7 @@ import { stepFailureMessage } from './step-failure';
 import { textLengths, withinLength } from './text-lengths';
 import { isPatterned, matchingPattern, textPatterns } from './text-patterns';
 import { type ColumnValue, columnValue, type GenerationContext, sqlValueOf, type Unlike } from './value-generator';
+import { drawableValues, drawStage, stageChoice } from './weighted-choice';
 import { type RowBatch, rowBatches } from './work-budget';
 
 /** Reports a failed operation; the run goes on. */
@@ -616,11 +617,22 @@ function advancingRows(workload: TableWorkload, updateColumns: readonly string[]
   };
 }
 
-/** Each stage a lifecycle moves a row on from, with the stage it moves it to (the first listing of a stage decides, as CASE does). */
-function lifecycleMoves(stages: readonly (string | number | boolean | null)[]): { from: SqlValue; to: SqlValue }[] {
-  const values = stages.map(sqlValueOf);
-  const moves = values.slice(1).map((to, at) => ({ from: values[at] as SqlValue, to }));
-  return moves.filter(({ from, to }, at) => from !== to && moves.findIndex((move) => move.from === from) === at);
+/**
+ * Each value a lifecycle moves a row on from, with the stage it moves it to (the first listing of a
+ * value decides, as CASE does); a stage of several values is drawn among them per row.
+ */
+function lifecycleMoves(stages: readonly LifecycleStage[]): { from: SqlValue; to: LifecycleStage }[] {
+  const moves = stages
+    .slice(1)
+    .flatMap((to, at) =>
+      drawableValues(stageChoice(stages[at] as LifecycleStage)).map((from) => ({ from: sqlValueOf(from), to })),
+    );
+  return moves.filter(({ from, to }, at) => !staysAt(from, to) && moves.findIndex((move) => move.from === from) === at);
+}
+
+/** Whether a move from `from` to `to` always leaves the row as it was. */
+function staysAt(from: SqlValue, to: LifecycleStage): boolean {
+  return drawableValues(stageChoice(to)).every((value) => sqlValueOf(value) === from);
 }
 
 /**
@@ -637,13 +649,21 @@ function updateSetter(
   if (generator?.kind !== 'lifecycle') {
     return { sql: `${name} = ?`, values: (context) => [workload.values[index]?.(context) ?? null] };
   }
-  const moves = lifecycleMoves(generator.stages).flatMap(({ from, to }) => [from, to]);
+  const moves = lifecycleMoves(generator.stages);
   if (moves.length === 0) return { sql: `${name} = ${name}`, values: () => [] };
-  // Stages are constants: written into the SQL where SQLite reads them back exactly, not bound on every update.
-  const written = moves.map((stage) => exactLiteralSql(stage) ?? '?');
-  const bound = moves.filter((_, at) => written[at] === '?');
+  // Stages are constants: written into the SQL where SQLite reads them back exactly, not bound on
+  // every update. A stage of several values is bound, drawn for the row the update changes.
+  const stageValues = moves.flatMap(({ from, to }) => [() => from, () => sqlValueOf(drawStage(to, workload.random))]);
+  const written = moves.flatMap(({ from, to }) => [
+    exactLiteralSql(from) ?? '?',
+    typeof to === 'object' ? '?' : (exactLiteralSql(sqlValueOf(to)) ?? '?'),
+  ]);
+  const bound = stageValues.filter((_, at) => written[at] === '?');
   const whens = written.flatMap((sql, at) => (at % 2 === 0 ? [`WHEN ${sql} THEN ${written[at + 1]} `] : []));
-  return { sql: `${name} = CASE ${name} ${whens.join('')}ELSE ${name} END`, values: () => bound };
+  return {
+    sql: `${name} = CASE ${name} ${whens.join('')}ELSE ${name} END`,
+    values: () => bound.map((value) => value()),
+  };
 }
 
 /**

@@ -30,3 +30,31 @@ describe('a generator’s range and stages', () => {
     expect(problemsOf({ kind: 'lifecycle', stages: ['held', 'ticketed'] })).toEqual([]);
   });
 });
+
+describe('a generator’s weights', () => {
+  it('refuses weights that are not one per value, at the weights', () => {
+    expect(problemsOf({ kind: 'oneOf', values: ['a', 'b', 'c'], weights: [1, 2] })).toEqual([
+      { path: ['weights'], message: '2 weights for 3 values: give one weight per value' },
+    ]);
+  });
+
+  it('refuses a negative weight and weights that are all 0', () => {
+    expect(problemsOf({ kind: 'oneOf', values: ['a', 'b'], weights: [1, -1] })).toEqual([
+      { path: ['weights', 1], message: 'a weight cannot be negative' },
+    ]);
+    expect(problemsOf({ kind: 'oneOf', values: ['a', 'b'], weights: [0, 0] })).toEqual([
+      { path: ['weights'], message: 'every weight is 0: give at least one value a weight above 0' },
+    ]);
+  });
+
+  it('checks the weights of a lifecycle’s stage at that stage', () => {
+    expect(problemsOf({ kind: 'lifecycle', stages: ['*', { values: ['1-0', '0-1'], weights: [1] }] })).toEqual([
+      { path: ['stages', 1, 'weights'], message: '1 weights for 2 values: give one weight per value' },
+    ]);
+  });
+
+  it('accepts weights of 0 beside others, and a stage of several values without weights', () => {
+    expect(problemsOf({ kind: 'oneOf', values: ['a', 'b'], weights: [0, 3] })).toEqual([]);
+    expect(problemsOf({ kind: 'lifecycle', stages: ['*', { values: ['1-0', '0-1', '½-½'] }] })).toEqual([]);
+  });
+});

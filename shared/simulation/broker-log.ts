@@ -14,7 +14,7 @@ import { isUserSelect, type SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
 import type { TableColumn } from './table-column';
-import { transactionIdSql } from './transaction-id';
+import { BINLOG_FILE, transactionIdSql } from './transaction-id';
 
 export type { TableColumn } from './table-column';
 
@@ -258,7 +258,7 @@ function valueJsonSql(format: LogFormat): string {
       ${table}${connectorFieldsSql(source.connector)}),
     'op', _op, 'ts_ms', ${PROCESSED_AT_SQL}, ${finerTimestampsSql(PROCESSED_AT_SQL)},
     'transaction', CASE WHEN _tx_total IS NOT NULL THEN
-      json_object('id', ${transactionIdSql(source.connector, '_tx', '_lsn')}, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;
+      json_object('id', ${transactionIdSql(source.connector, { tx: '_tx', lsn: '_lsn', begin: '_begin_lsn' })}, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;
 }
 
 /** A change's `ts_ms`, when the connector processed it: the record's timestamp, or its first delivery's if it was sent again. */
@@ -297,7 +297,7 @@ function connectorFieldsSql(connector: string): string {
       return `, 'txId', CAST(_tx AS INTEGER), 'lsn', _lsn, 'xmin', NULL`;
     case 'mysql':
     case 'mariadb':
-      return `, 'server_id', 1, 'gtid', NULL, 'file', 'mysql-bin.000001', 'pos', _lsn, 'row', 0, 'thread', NULL, 'query', NULL`;
+      return `, 'server_id', 1, 'gtid', NULL, 'file', ${quoteLiteral(BINLOG_FILE)}, 'pos', _lsn, 'row', 0, 'thread', NULL, 'query', NULL`;
     case 'sqlserver':
       return `, 'change_lsn', CASE WHEN ${isSnapshot} THEN NULL ELSE ${lsnTextSql('_lsn')} END, 'commit_lsn', ${lsnTextSql(commitPosition)},
         'event_serial_no', CASE WHEN ${isSnapshot} THEN NULL WHEN _op = 'u' OR (_op = 'c' AND _headers IS NOT NULL) THEN 2 ELSE 1 END`;

@@ -58,7 +58,8 @@ export const HEADERS_COLUMN: TableColumn = { name: '_headers', type: 'TEXT' };
  * the source now names them (JSON `{before, after}`; a MongoDB record's `{after, updatedFields}`,
  * each the text the envelope writes), which the envelope shows instead, and,
  * for the engines whose source block gives one, the log position of its transaction's commit or
- * of the commit before it; and the write it came from.
+ * of the commit before it, and for those whose transaction id names one, where its transaction
+ * began; and the write it came from.
  */
 const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_sequence', type: 'INTEGER' },
@@ -72,6 +73,7 @@ const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_renamed_images', type: 'TEXT' },
   { name: '_commit_lsn', type: 'INTEGER' },
   { name: '_last_commit_lsn', type: 'INTEGER' },
+  { name: '_begin_lsn', type: 'INTEGER' },
   WRITE_COLUMN,
 ];
 

@@ -94,9 +94,9 @@ export function createOperationalDatabase(
   });
   connection.exec(
     [
-      'CREATE TABLE node._clock (millis INTEGER NOT NULL, tx INTEGER NOT NULL, tx_events INTEGER NOT NULL, writes INTEGER NOT NULL)',
-      'INSERT INTO node._clock VALUES (0, 0, 0, 0)',
-      `CREATE TABLE node.${COMMITS} (tx INTEGER PRIMARY KEY, position INTEGER NOT NULL)`,
+      'CREATE TABLE node._clock (millis INTEGER NOT NULL, tx INTEGER NOT NULL, tx_events INTEGER NOT NULL, writes INTEGER NOT NULL, tx_begin INTEGER NOT NULL)',
+      'INSERT INTO node._clock VALUES (0, 0, 0, 0, 0)',
+      `CREATE TABLE node.${COMMITS} (tx INTEGER PRIMARY KEY, position INTEGER NOT NULL, begin_position INTEGER NOT NULL)`,
       ...plan.tables.map(operationalTableSql),
       ...(keepsDocuments(plan.system) ? plan.tables.flatMap(documentIdGuardSql) : []),
       // A change is streamed (Debezium's `source.snapshot` "false") unless the snapshot marks it or it is a tombstone.
@@ -115,10 +115,13 @@ export function createOperationalDatabase(
     ].join(';\n'),
   );
 
-  const beginTransaction = connection.prepare('UPDATE node._clock SET millis = ?, tx = tx + 1, tx_events = 0');
+  // A transaction begins at the log position the ones before it left: before any change of its own.
+  const beginTransaction = connection.prepare(
+    `UPDATE node._clock SET millis = ?, tx = tx + 1, tx_events = 0, tx_begin = ${LOG_POSITION_SQL}`,
+  );
   // Once per transaction, not per change: the log position it commits at, which no change of it comes after.
   const commit = connection.prepare(
-    `INSERT OR REPLACE INTO node.${COMMITS} SELECT tx, ${LOG_POSITION_SQL} FROM node._clock`,
+    `INSERT OR REPLACE INTO node.${COMMITS} SELECT tx, ${LOG_POSITION_SQL}, tx_begin FROM node._clock`,
   );
   const changePolls = captured.map((topic) => pollChangeLog(connection, topic, progressOf(topic.log.table), options));
   const polls = [
@@ -563,10 +566,13 @@ function pollChangeLog(
     ],
     ['_commit_lsn', commits.own ? 'own_commit.position' : 'NULL'],
     ['_last_commit_lsn', commits.last ? 'last_commit.position' : 'NULL'],
+    ['_begin_lsn', commits.begin ? 'own_commit.begin_position' : 'NULL'],
   ]);
   // A transaction's commits are looked up by its number (an index seek per change, no scan).
   const joins = [
-    ...(commits.own ? [`LEFT JOIN node.${COMMITS} AS own_commit ON own_commit.tx = CAST(_tx AS INTEGER)`] : []),
+    ...(commits.own || commits.begin
+      ? [`LEFT JOIN node.${COMMITS} AS own_commit ON own_commit.tx = CAST(_tx AS INTEGER)`]
+      : []),
     ...(commits.last ? [`LEFT JOIN node.${COMMITS} AS last_commit ON last_commit.tx = CAST(_tx AS INTEGER) - 1`] : []),
   ];
   const selected = ['_partition', '_timestamp', '_key', '_op', ...payloadColumns(topic.log.format).map((c) => c.name)];
@@ -581,12 +587,14 @@ function pollChangeLog(
 /**
  * Which commit positions a connector's source block gives: its own transaction's (SQL Server's
  * `commit_lsn`, Db2's, Oracle's `commit_scn`), or the one before it (PostgreSQL's `sequence`
- * starts with the last commit the connector saw; the services' transactions follow one another).
+ * starts with the last commit the connector saw; the services' transactions follow one another);
+ * and whether its transaction id names where the transaction begins (MySQL's, transaction-id.ts).
  */
-function commitsRead(connector: string): { own: boolean; last: boolean } {
+function commitsRead(connector: string): { own: boolean; last: boolean; begin: boolean } {
   return {
     own: connector === 'sqlserver' || connector === 'db2' || connector === 'oracle',
     last: connector === 'postgresql',
+    begin: connector === 'mysql',
   };
 }
 
@@ -609,11 +617,11 @@ function prepareTransactionPoll(
     )
     .join('\nUNION ALL ');
   const connector = captured[0]?.log.format.source.connector ?? '';
-  const id = transactionIdSql(
-    connector,
-    't._tx',
-    "CASE boundary.status WHEN 'BEGIN' THEN t.begin_lsn ELSE own_commit.position END",
-  );
+  const id = transactionIdSql(connector, {
+    tx: 't._tx',
+    lsn: "CASE boundary.status WHEN 'BEGIN' THEN t.begin_lsn ELSE own_commit.position END",
+    begin: 'own_commit.begin_position',
+  });
   const collections = `SELECT json_group_array(json_object('data_collection', collection, 'event_count', events)) FROM (
     SELECT collection, count(*) AS events FROM changes WHERE changes._tx = t._tx GROUP BY collection ORDER BY min(_tx_total))`;
   const append = prepareAppend(

@@ -1,9 +1,23 @@
+/** The one binlog file a simulated MySQL or MariaDB server writes. */
+export const BINLOG_FILE = 'mysql-bin.000001';
+
 /**
  * Debezium's transaction id (`transaction.id` of a change record, `id` of a BEGIN or END event and
- * of its key), as SQL. PostgreSQL's, since Debezium 2.0 (DBZ-5329, `PostgresTransactionMonitor`),
- * is `<txId>:<LSN>` with the LSN the connector last saw when it wrote the record: a change's own,
- * the BEGIN's (the transaction's first change) or the commit's; other engines' is the transaction's number.
+ * of its key), as SQL, from the transaction's number, a log position and the position it began at.
+ * PostgreSQL's, since Debezium 2.0 (DBZ-5329, `PostgresTransactionMonitor`), is `<txId>:<LSN>`
+ * with the LSN the connector last saw when it wrote the record: a change's own, the BEGIN's (the
+ * transaction's first change) or the commit's. MySQL's (`MySqlOffsetContext`) is the transaction's
+ * GTID where the server has GTIDs, else `file=<binlog file>,pos=<its BEGIN's position>`, one id for
+ * all its records and events; our servers run without GTIDs (`source.gtid` null), MySQL's default.
+ * Other engines' is the transaction's number.
  */
-export function transactionIdSql(connector: string, txSql: string, lsnSql: string): string {
-  return connector === 'postgresql' ? `(${txSql} || ':' || ${lsnSql})` : txSql;
+export function transactionIdSql(connector: string, sql: { tx: string; lsn: string; begin: string }): string {
+  switch (connector) {
+    case 'postgresql':
+      return `(${sql.tx} || ':' || ${sql.lsn})`;
+    case 'mysql':
+      return `('file=${BINLOG_FILE},pos=' || ${sql.begin})`;
+    default:
+      return sql.tx;
+  }
 }

@@ -16,6 +16,25 @@ const at = tickMillis;
 type Envelope = { op: string; ts_ms: number; source: Record<string, unknown>; transaction: unknown };
 const envelope = (message: LogMessage | undefined) => message?.value as Envelope;
 
+/** One row of `a` before CDC starts; tick 1's work, one transaction: a's insert, b's, a's update. */
+const TICK_1_TRANSACTION = {
+  ...aScenario()
+    .withData('store', 'a', 1)
+    .at(1, 'store', 'a', 'insert', { values: { id: 10, label: 'x' } })
+    .at(1, 'store', 'b', 'insert', { values: { id: 20, label: 'y' } })
+    .at(1, 'store', 'a', 'update', { values: { label: 'z' }, where: { id: 10 } })
+    .build(),
+  connector: { transactionMetadata: true },
+};
+
+/** The two tables' system on MySQL, its database `shop`. */
+function mysqlTwoTableMesh() {
+  const mesh = twoTableMesh((table) => `store.${table}`);
+  const [store] = mesh.systems;
+  if (store) store.database = { ...store.database, engine: 'mysql', name: 'shop' };
+  return mesh;
+}
+
 describe('snapshot records', () => {
   it('mark the first record "first", the last "last" and the others "true"', async () => {
     const simulation = await simulate(
@@ -89,16 +108,7 @@ describe('envelope fields', () => {
   });
 
   it('name each change’s transaction, its order in it and in its table, when transaction metadata is on', async () => {
-    const scenario = {
-      ...aScenario()
-        .withData('store', 'a', 1)
-        .at(1, 'store', 'a', 'insert', { values: { id: 10, label: 'x' } })
-        .at(1, 'store', 'b', 'insert', { values: { id: 20, label: 'y' } })
-        .at(1, 'store', 'a', 'update', { values: { label: 'z' }, where: { id: 10 } })
-        .build(),
-      connector: { transactionMetadata: true },
-    };
-    const simulation = await simulate(twoTableMesh(), scenario);
+    const simulation = await simulate(twoTableMesh(), TICK_1_TRANSACTION);
     const metrics = simulation.step(1);
     const transactions = (topic: string) =>
       metrics.logs[`store/${topic}`]?.recent.map((message) => envelope(message).transaction);
@@ -174,23 +184,17 @@ describe('envelope fields', () => {
   });
 
   it('name tables in transaction events by database where the engine has no schemas, and keep a clashing topic’s name', async () => {
-    const mysqlMesh = () => {
-      const mesh = twoTableMesh((table) => `store.${table}`);
-      const [store] = mesh.systems;
-      if (store) store.database = { ...store.database, engine: 'mysql', name: 'shop' };
-      return mesh;
-    };
     const scenario = {
       ...aScenario()
         .at(1, 'store', 'a', 'insert', { values: { id: 1, label: 'x' } })
         .build(),
       connector: { transactionMetadata: true },
     };
-    const simulation = await simulate(mysqlMesh(), scenario);
+    const simulation = await simulate(mysqlTwoTableMesh(), scenario);
     const end = simulation.step(1).logs['store/store.transaction']?.recent.at(-1)?.value;
     expect(end).toMatchObject({ status: 'END', data_collections: [{ data_collection: 'shop.a', event_count: 1 }] });
 
-    const clashing = mysqlMesh();
+    const clashing = mysqlTwoTableMesh();
     const topic = clashing.systems[0]?.messaging.topics[1];
     if (topic) topic.name = 'store.transaction';
     const metrics = (await simulate(clashing, scenario)).step(1);
@@ -201,6 +205,26 @@ describe('envelope fields', () => {
         message: "'store.transaction' is the connector's transaction topic, so no transaction events are written",
       }),
     );
+  });
+
+  it('give MySQL transactions Debezium’s id without GTIDs: the binlog file and the position the transaction begins at', async () => {
+    const metrics = (await simulate(mysqlTwoTableMesh(), TICK_1_TRANSACTION, { recentMessages: 10 })).step(1);
+    const changes = (topic: string) =>
+      (metrics.logs[`store/${topic}`]?.recent ?? []).map(envelope).filter((record) => record.transaction);
+    const records = [...changes('a-cdc'), ...changes('b-cdc')];
+    // MySqlOffsetContext's `file=%s,pos=%s`, the position its BEGIN is at: 11, where the transactions
+    // before it left the log, ahead of its own changes (13, 16, 19, as on PostgreSQL above).
+    const id = 'file=mysql-bin.000001,pos=11';
+
+    expect(records.map((record) => [record.transaction, record.source.pos, record.source.gtid])).toEqual([
+      [expect.objectContaining({ id }), 13, null],
+      [expect.objectContaining({ id }), 19, null],
+      [expect.objectContaining({ id }), 16, null],
+    ]);
+    expect(metrics.logs['store/store.transaction']?.recent.map((message) => [message.key, message.value])).toEqual([
+      [{ id }, expect.objectContaining({ status: 'BEGIN', id })],
+      [{ id }, expect.objectContaining({ status: 'END', id })],
+    ]);
   });
 
   it('write no transaction topic when transaction metadata is off', async () => {

@@ -8,6 +8,7 @@ import { isPersonal, type PersonalFakeKind, personOrdinals, type RowPeople, rowP
 import { finiteValues, unusedCombinations } from './finite-values';
 import type { OperationalDatabase } from './operational-database';
 import { type KnownFakeValues, personAgreeingWith } from './person-of-row';
+import { countAt } from './rate-counts';
 import { findTable } from './scenario-check';
 import { type RandomStream, seededRandom } from './seeded-random';
 import { columnList, quoteIdentifier, quoteLiteral } from './sql-text';
@@ -339,7 +340,7 @@ function insertWithUnusedKey(workload: TableWorkload, row: SqlValue[], unusedKey
 }
 
 function everyKeyTaken(table: SystemTable): string {
-  return `a new row of ${table.name} found no unused key: every value its generators can give (${table.primaryKey.join(', ')}) is taken; add values to its key's generators or insert fewer rows here`;
+  return `a new row of ${table.name} found no unused key: every value its generators can give (${table.primaryKey.join(', ')}) was used earlier in this run (a key is never reused); add values to its key's generators or insert fewer rows here`;
 }
 
 function noUnusedKey(table: SystemTable): string {
@@ -497,11 +498,6 @@ function prepareStepStatement(
     case 'truncate':
       return () => workload.database.truncate(workload.table.name);
   }
-}
-
-/** Operations for a tick: fractional rates accumulate, so 0.5 per tick is one every other tick. */
-function countAt(perTick: number, tick: number): number {
-  return Math.floor(perTick * tick) - Math.floor(perTick * (tick - 1));
 }
 
 function prepareChangeRate(

@@ -68,11 +68,11 @@ describe('a key whose generator has few values', () => {
     simulation.dispose();
   });
 
-  it('says so when every value of the key is taken', async () => {
+  it('says, when every value of the key is taken, that those values were used earlier in the run', async () => {
     const scenario = aScenario().withData('gantry-service', 'gantries', 5, { gantry_id: fourGantries }).build();
     const simulation = await simulate(gantryService(), scenario);
     expect(simulation.metrics().errors.map((error) => error.message)).toEqual([
-      "a new row of gantries found no unused key: every value its generators can give (gantry_id) is taken; add values to its key's generators or insert fewer rows here",
+      "a new row of gantries found no unused key: every value its generators can give (gantry_id) was used earlier in this run (a key is never reused); add values to its key's generators or insert fewer rows here",
     ]);
     simulation.dispose();
   });

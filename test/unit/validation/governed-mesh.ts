@@ -1,4 +1,5 @@
 import type { Contract, Mesh } from '../../../shared/model';
+import type { Scenario } from '../../../shared/model/scenario';
 import { aContract, aMesh, aPort, aProduct } from '../../builders/mesh-builder';
 import { aKey, anObject, aProperty } from '../contracts/builders';
 
@@ -188,4 +189,19 @@ export function aMeshWithASecondInputIntoCustomers(): Mesh {
     to: { nodeId: 'customers', portId: 'orders-in' },
   });
   return mesh;
+}
+
+/** A scenario, Busy day, in which the Shop fills its customers table with five rows before the first tick. */
+export function aBusyDay(): Scenario {
+  return {
+    id: 'busy-day',
+    name: 'Busy day',
+    description: '',
+    seed: 1,
+    startTime: '2024-01-01T00:00:00.000Z',
+    tickMillis: 1000,
+    data: [{ systemId: 'shop', table: 'customers', initialRows: 5, generators: {} }],
+    rates: [],
+    steps: [],
+  };
 }

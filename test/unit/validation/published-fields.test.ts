@@ -7,22 +7,12 @@ import type { Scenario } from '../../../shared/model/scenario';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aKey, aProperty } from '../contracts/builders';
 import { simulate } from '../simulation/builders';
-import { aGovernedMesh } from './governed-mesh';
+import { aBusyDay, aGovernedMesh } from './governed-mesh';
 
 const SAMPLES = new URL('../../../assets/samples/', import.meta.url);
 
 /** The Shop fills its customers table with five rows on the first tick. */
-const FIVE_CUSTOMERS: Scenario = {
-  id: 'busy-day',
-  name: 'Busy day',
-  description: '',
-  seed: 1,
-  startTime: '2024-01-01T00:00:00.000Z',
-  tickMillis: 1000,
-  data: [{ systemId: 'shop', table: 'customers', initialRows: 5, generators: {} }],
-  rates: [],
-  steps: [],
-};
+const FIVE_CUSTOMERS: Scenario = aBusyDay();
 
 /**
  * The governed mesh, simulated, where the contract Customers publishes (straight from the Shop's

@@ -10,6 +10,7 @@ import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aContract, anOutboxTopic, aPort, aProduct } from '../../builders/mesh-builder';
 import { aKey, anObject, aProperty } from '../contracts/builders';
 import {
+  aBusyDay,
   aGovernedMesh,
   aMeshWithASecondInputIntoCustomers,
   aMeshWithTwoFeedsIntoOnePort,
@@ -27,17 +28,7 @@ function changed(edit: (mesh: Mesh) => void): Mesh {
 function withAScenario(edit: (scenario: Scenario) => void, editMesh: (mesh: Mesh) => void = () => {}): Mesh {
   return changed((mesh) => {
     editMesh(mesh);
-    const scenario: Scenario = {
-      id: 'busy-day',
-      name: 'Busy day',
-      description: '',
-      seed: 1,
-      startTime: '2024-01-01T00:00:00.000Z',
-      tickMillis: 1000,
-      data: [{ systemId: 'shop', table: 'customers', initialRows: 5, generators: {} }],
-      rates: [],
-      steps: [],
-    };
+    const scenario = aBusyDay();
     edit(scenario);
     mesh.scenarios.push(scenario);
   });

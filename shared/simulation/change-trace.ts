@@ -11,6 +11,7 @@ import { epochMillisColumns } from './log-format';
 import {
   fieldsOf,
   firstDeletesFrom,
+  hasLostRecords,
   type LogRecord,
   ownerOf,
   type RunQuery,
@@ -179,19 +180,18 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
     const record = read.value ?? (start.record?.position === start.position ? start.record : undefined);
     return record ? { ok: true, value: { log, record } } : fail(`no record at ${start.position} in '${log.name}'`);
   }
-  const latestIn = (log: BrokerLog, fields: Record<string, unknown>, what: string): Result<StartPoint> => {
-    const read = recordsWithFields(query, log, fields, { order: 'newest' });
+  const latestIn = (log: BrokerLog, key: Record<string, unknown>, rowName: string): Result<StartPoint> => {
+    const read = recordsWithFields(query, log, key, { order: 'newest' });
     if (!read.ok) return read;
     const [record] = read.value;
-    return record
-      ? { ok: true, value: { log, record } }
-      : fail(`no record of ${what} on '${log.name}' (retention may have dropped it)`);
+    if (record) return { ok: true, value: { log, record } };
+    return fail(noRecordText(query, log, key, { nodeId: start.nodeId, table: start.table, name: rowName }));
   };
   const system = plan.systems.find((candidate) => candidate.system.id === start.nodeId);
   if (system) {
     const topic = system.cdcTopics.find((candidate) => candidate.table.name === start.table);
     if (!topic) return fail(`table '${start.table}' has no CDC topic: its changes never leave the service`);
-    return latestIn(topic.log, pick(start.row, topic.table.primaryKey), `this ${start.table} row`);
+    return latestIn(topic.log, pick(start.row, topic.table.primaryKey), start.table);
   }
   const product = plan.products.find((candidate) => candidate.product.id === start.nodeId);
   if (!product) return fail(`no system or product '${start.nodeId}'`);
@@ -207,10 +207,33 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
       candidate.dataset &&
       (candidate.dataset.name === start.table || historyTableName(candidate.dataset) === start.table),
   );
-  if (fed?.dataset) return latestIn(fed.source.log, pick(start.row, fed.dataset.key), `this ${fed.dataset.name} row`);
+  if (fed?.dataset) return latestIn(fed.source.log, pick(start.row, fed.dataset.key), fed.dataset.name);
   const output = product.outputs.find((candidate) => candidate.dataset.name === start.table);
-  if (output) return latestIn(output.log.log, pick(start.row, output.dataset.key), `this ${start.table} row`);
+  if (output) return latestIn(output.log.log, pick(start.row, output.dataset.key), start.table);
   return fail(`'${start.table}' is not published: trace one of its inputs instead`);
+}
+
+/**
+ * Why no record on `log` has the key of a row of `holder` (in `nodeId`, named `name`): retention
+ * dropped it, it is not on the log yet, or no row had that key in this run.
+ */
+function noRecordText(
+  query: RunQuery,
+  log: BrokerLog,
+  key: Record<string, unknown>,
+  holder: { nodeId: string; table: string; name: string },
+): string {
+  const what = `this ${holder.name} row`;
+  const lost = hasLostRecords(query, log);
+  if (!lost.ok || lost.value) return `no record of ${what} on '${log.name}' (retention may have dropped it)`;
+  const held = selectRows(
+    query,
+    holder.nodeId,
+    `SELECT 1 FROM ${quoteIdentifier(holder.table)} WHERE ${whereSql(key)} LIMIT 1`,
+  );
+  if (held.length > 0) return `no record of ${what} on '${log.name}' yet`;
+  const keyText = Object.entries(key).map(([name, value]) => `${name} ${JSON.stringify(value)}`);
+  return `no row of ${holder.name} has ${keyText.join(' and ')} in this run`;
 }
 
 /**

@@ -94,6 +94,12 @@ export function firstDeletesFrom(
   return { ok: true, value: { records: records.value, total: Number(total), isCutByRetention } };
 }
 
+/** Whether retention or compaction removed any of the log's records: its positions count from 1, without gaps. */
+export function hasLostRecords(query: RunQuery, log: BrokerLog): Result<boolean> {
+  const counted = query(ownerOf(log), `SELECT count(*) < coalesce(max(_position), 0) FROM ${brokerTable(log)}`);
+  return counted.ok ? { ok: true, value: Boolean(counted.value.rows[0]?.[0]) } : counted;
+}
+
 export function recordAt(query: RunQuery, log: BrokerLog, position: number): Result<LogRecord | undefined> {
   const read = selectRecords(query, log, [`_position = ${Math.floor(position)}`], '');
   return read.ok ? { ok: true, value: read.value[0] } : read;

@@ -95,6 +95,13 @@ describe('mesh-designer simulate', () => {
     expect(err).toEqual(["shop.mesh.json: --trace: no table 'nowhere' in a system 'orders-service'"]);
   });
 
+  it('says a --trace key never appeared in the run, where retention dropped nothing', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+    const trace = ['--ticks', '2', '--trace', 'orders-service/orders=99999'];
+    expect(await runCli(['simulate', 'shop.mesh.json', ...trace], io)).toBe(EXIT.problems);
+    expect(err).toEqual(['shop.mesh.json: trace: no row of orders has order_id 99999 in this run']);
+  });
+
   it('prints the full metrics as JSON on request', async () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': sample });
     await runCli(['simulate', 'shop.mesh.json', '--ticks', '2', '--json'], io);

@@ -674,6 +674,19 @@ describe('tracing a record lost to retention', () => {
       'Never changed by this record, which was lost: it holds no row for this key.',
     );
   });
+  it('blames retention for a row with no record only where retention removed records from the topic', async () => {
+    const simulation = await simulate(shop, scenario, { retainedRecords: 3 });
+    simulation.step(4);
+    const traced = traceChange(planPipeline(shop), simulation, {
+      kind: 'row',
+      nodeId: 'shop',
+      table: 'items',
+      row: { id: 1 },
+    });
+    expect(traced.ok ? [] : traced.errors.map((error) => error.message)).toEqual([
+      "no record of this items row on 'shop.public.items' (retention may have dropped it)",
+    ]);
+  });
 });
 
 describe('tracing a change to what a transformation publishes', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
+import { isSequenceFormat, SEQUENCE_FORMAT_RULE } from './sequence-format';
 
 const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -42,7 +43,12 @@ export type LifecycleStage = z.infer<typeof LifecycleStageSchema>;
 
 /** How the simulator fills one column of generated rows. */
 export const ValueGeneratorSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('sequence'), start: z.number().int().optional() }),
+  /** The next number from `start`; with a `format` (`2026A-%04d`), the text it makes of each number, for a text column. */
+  z.strictObject({
+    kind: z.literal('sequence'),
+    start: z.number().int().optional(),
+    format: z.string().refine(isSequenceFormat, SEQUENCE_FORMAT_RULE).optional(),
+  }),
   z.strictObject({ kind: z.literal('uuid') }),
   z.strictObject({ kind: z.literal('oneOf'), ...WeightedValuesFields }).superRefine(weightsFitValues),
   /** A status that moves forward: a new row starts at the first stage, a rate's update moves a row one stage on. */

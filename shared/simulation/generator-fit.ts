@@ -26,10 +26,17 @@ export function generatorTypeProblem(
     const misfit = writtenValues(generator).find(({ value }) => !valueFits(value, column.type));
     return misfit && { field: misfit.field, message: misfitMessage(valueText(misfit.value), column) };
   }
+  if (generator.kind === 'sequence' && generator.format !== undefined) {
+    return column.type === 'text'
+      ? undefined
+      : { field: '.format', message: misfitMessage('a formatted sequence', column) };
+  }
   if (TYPES_MADE[generator.kind].includes(column.type)) return undefined;
+  const misfit = misfitMessage(generatorName(generator), column);
+  const isTextSequence = generator.kind === 'sequence' && column.type === 'text';
   return {
     field: generator.kind === 'fake' ? '.what' : '.kind',
-    message: misfitMessage(generatorName(generator), column),
+    message: isTextSequence ? `${misfit}; give the sequence a format ("R-%04d") to make text` : misfit,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { LifecycleStage, ValueGenerator } from '../model/scenario';
+import { formatSequence } from '../model/sequence-format';
 import type { Column } from '../model/table';
 import { type FakePerson, fakeValue } from './fake-values';
 import type { RandomStream } from './seeded-random';
@@ -43,7 +44,8 @@ export function columnValue(
       return () => {
         // Past it, next++ rounds to a value already made.
         if (next > Number.MAX_SAFE_INTEGER) throw new Error(sequenceExhausted(column.name));
-        return next++;
+        const value = next++;
+        return generator.format ? formatSequence(generator.format, value) : value;
       };
     }
     case 'uuid':

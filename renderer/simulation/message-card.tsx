@@ -231,14 +231,16 @@ export function EnvelopeDiff({
   );
 }
 
-/** A record's fields, one a row; those named in `epochMillisColumns` read as times. */
+/** A record's fields, one a row; those named in `epochMillisColumns` read as times, those in `changedFrom` as `old → new`. */
 export function FieldTable({
   record,
   changed,
+  changedFrom,
   epochMillisColumns,
 }: {
   record: Record<string, unknown>;
   changed?: readonly string[];
+  changedFrom?: Record<string, unknown>;
   epochMillisColumns?: readonly string[];
 }) {
   return (
@@ -248,6 +250,7 @@ export function FieldTable({
           <tr key={name} className={changed?.includes(name) ? 'is-changed' : undefined}>
             <th scope="row">{name}</th>
             <td>
+              {changedFrom && name in changedFrom && `${formatValue(changedFrom[name])} → `}
               {typeof value === 'number' && epochMillisColumns?.includes(name) ? (
                 <EpochMillis millis={value} />
               ) : (

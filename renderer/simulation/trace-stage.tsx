@@ -84,6 +84,7 @@ export function TraceStageBody({ stage }: { stage: TraceStage }) {
         <FieldTable
           record={stage.records[0] ?? {}}
           changed={stage.changed}
+          changedFrom={stage.changedFrom}
           epochMillisColumns={stage.epochMillisColumns}
         />
       ) : (

@@ -66,6 +66,8 @@ export interface TraceStage {
   log?: string;
   /** Fields a service's update changed. */
   changed?: string[];
+  /** What a service's update changed them from, where the stage's record cannot say it: a key change's old key. */
+  changedFrom?: Record<string, unknown>;
   /** Where the write went, when it went more than one way: its CDC record, or an outbox event. */
   branch?: TraceBranch;
   check?: ContractCheckOutcome;
@@ -353,9 +355,11 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
       title: `${write ?? `${table} changed`}, at ${time}`,
       nodeId: systemId,
       source: table,
-      records: truncate ? [] : [written],
+      // A key change's record may be the old key's delete: the row it wrote has the new key.
+      records: truncate ? [] : [keyChange ? { ...written, ...keyChange.to } : written],
       moment: recorded(`Written at ${time}`),
       ...(changed && { changed }),
+      ...(keyChange && { changedFrom: keyChange.from }),
     },
     tableRow,
   ];

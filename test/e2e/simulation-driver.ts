@@ -228,6 +228,17 @@ export async function traceOrder1000(page: Page): Promise<{ place: string | null
   return { place };
 }
 
+/** The key-change sample, whose step changes order 1000's key to 5000, run to tick 5 with the orders CDC link's messages open. */
+export async function runKeyChangeTo5000(page: Page): Promise<void> {
+  await openEditedSample(page, 'key-change.mesh.json', (mesh) => {
+    const scenario = mesh.scenarios[0];
+    if (scenario) scenario.steps = [{ ...(scenario.steps[0] as object), values: { order_id: 5000 } }];
+  });
+  await enterSimulate(page);
+  await runTo(page, 5);
+  await page.getByTestId('rf__edge-l-orders-cdc').click();
+}
+
 /** The values a data grid shows in one column, for the rows drawn now (once every drawn row is loaded). */
 export async function gridColumn(page: Page, testId: string, column: string): Promise<string[]> {
   const grid = page.getByTestId(testId);

@@ -13,6 +13,7 @@ import {
   presentOrder1000,
   releaseStepAnswers,
   replaceEditorText,
+  runKeyChangeTo5000,
   runQuery,
   runTo,
   simulateSample,
@@ -40,13 +41,7 @@ describeInChromium('Simulate mode on screen', (session) => {
 
   it('shows the Kafka headers of a primary-key change on its cards and in their JSON', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    await openEditedSample(page, 'key-change.mesh.json', (mesh) => {
-      const scenario = mesh.scenarios[0];
-      if (scenario) scenario.steps = [{ ...(scenario.steps[0] as object), values: { order_id: 5000 } }];
-    });
-    await enterSimulate(page);
-    await runTo(page, 5);
-    await page.getByTestId('rf__edge-l-orders-cdc').click();
+    await runKeyChangeTo5000(page);
 
     await page.getByLabel('Filter by key').fill('5000');
     const created = page.getByTestId('message').filter({ has: page.locator('.op--c'), hasText: '{"order_id":5000}' });

@@ -759,6 +759,10 @@ describe('tracing a change of a row’s key', () => {
     simulation.step(4);
     const { traced } = traceOrder(simulation, 1000, (record) => '__debezium.newkey' in (record.headers ?? {}));
 
+    const write = traced.stages.find((stage) => stage.kind === 'service-write');
+    expect(write?.changed).toEqual(['order_id']);
+    expect(write?.records[0]?.order_id).toBe(9000);
+    expect(write?.changedFrom).toEqual({ order_id: 1000 });
     const row = traced.stages.find((stage) => stage.kind === 'table-row');
     expect(row?.note).toBe(
       'No row has {"order_id":1000} now: its key became {"order_id":9000}; this is the row under its new key.',

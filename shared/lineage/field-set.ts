@@ -39,6 +39,15 @@ export class FieldSet {
     return common;
   }
 
+  /** The fields of this set that are not in `other`. */
+  without(other: FieldSet): FieldSet {
+    const left = new FieldSet();
+    for (const [portId, fields] of this.byPort) {
+      for (const field of fields) if (!other.has(portId, field)) left.add(portId, field);
+    }
+    return left;
+  }
+
   intersects(other: FieldSet): boolean {
     for (const [portId, fields] of other.byPort) for (const field of fields) if (this.has(portId, field)) return true;
     return false;

@@ -15,6 +15,8 @@ export interface ColumnLineage {
   sources: FieldSet;
   /** The input fields the value is a plain copy of (what a classification must follow). */
   copies: FieldSet;
+  /** The input fields the value is computed from row by row without copying them (`CASE diagnosis WHEN ...`): still each row's data. */
+  derived: FieldSet;
 }
 
 /** A table inside a product (an input's clean table or a transformation's result), column by column. */
@@ -184,7 +186,7 @@ function inputTable(name: string, portId: string, fields: readonly ContractPrope
   const columns = new Map<string, ColumnLineage>();
   for (const field of fields) {
     const own = FieldSet.of(portId, [field.name]);
-    columns.set(field.name.toLowerCase(), { name: field.name, sources: own, copies: own });
+    columns.set(field.name.toLowerCase(), { name: field.name, sources: own, copies: own, derived: new FieldSet() });
   }
   return {
     name,
@@ -222,7 +224,7 @@ function objectLineage(object: SchemaObject, index: number, tables: ReadonlyMap<
 }
 
 function unknownColumn(name: string): ColumnLineage {
-  return { name, sources: new FieldSet(), copies: new FieldSet() };
+  return { name, sources: new FieldSet(), copies: new FieldSet(), derived: new FieldSet() };
 }
 
 /** A column of a table; for an approximately read table, everything its SQL mentions (copied when the name matches). */
@@ -232,7 +234,7 @@ function columnOf(table: TableLineage, key: string, name: string): ColumnLineage
   for (const portId of table.mentioned.ports()) {
     if (table.mentioned.has(portId, key)) copies.add(portId, key);
   }
-  return { name, sources: table.mentioned, copies };
+  return { name, sources: table.mentioned, copies, derived: new FieldSet() };
 }
 
 function transformationLineage(
@@ -343,12 +345,15 @@ function queryResult(
   const columns = first.columns.map(({ name, column }, position) => {
     const sources = new FieldSet();
     const copies = new FieldSet();
+    const derived = new FieldSet();
     for (const result of [first, ...others]) {
       const same = result.columns[position]?.column;
-      sources.addAll(same?.sources ?? new FieldSet());
-      copies.addAll(same?.copies ?? new FieldSet());
+      if (!same) continue;
+      sources.addAll(same.sources);
+      copies.addAll(same.copies);
+      derived.addAll(same.derived);
     }
-    return { ...(name !== undefined && { name }), column: { name: column.name, sources, copies } };
+    return { ...(name !== undefined && { name }), column: { name: column.name, sources, copies, derived } };
   });
   return { columns, rowSources, inputs, knowsInputs };
 }
@@ -402,22 +407,35 @@ function selectResult(
     }
     const sources = new FieldSet();
     const copies = new FieldSet();
+    const derived = new FieldSet();
+    /** A copy of a column keeps its copies, and what it is derived from. */
+    const copy = (column: ColumnLineage) => {
+      copies.addAll(column.copies);
+      derived.addAll(column.derived);
+    };
     for (const column of output.refs.flatMap(resolve)) sources.addAll(column.sources);
-    for (const column of output.copies.flatMap(resolve)) copies.addAll(column.copies);
+    for (const column of output.copies.flatMap(resolve)) copy(column);
+    for (const column of (output.derived ?? []).flatMap(resolve)) {
+      derived.addAll(column.copies);
+      derived.addAll(column.derived);
+    }
     for (const subquery of output.subqueries ?? []) sources.addAll(everythingRead(resultOf(subquery)));
     for (const subquery of output.copiedSubqueries ?? []) {
       const [value] = resultOf(subquery).columns;
-      if (value) copies.addAll(value.column.copies);
+      if (value) copy(value.column);
     }
     for (const { column: ref, window } of output.aggregated ?? []) {
       const isOneValuePerGroup = window
         ? window.isCurrentRowOnly || holdsOneValue(select, read, ref, window.partition)
         : holdsOneValue(select, read, ref, select.grouping);
-      if (isOneValuePerGroup) for (const column of resolve(ref)) copies.addAll(column.copies);
+      if (isOneValuePerGroup) for (const column of resolve(ref)) copy(column);
     }
     named.addAll(sources);
     const name = output.name ?? '';
-    columns.push({ ...(output.name !== undefined && { name: output.name }), column: { name, sources, copies } });
+    columns.push({
+      ...(output.name !== undefined && { name: output.name }),
+      column: { name, sources, copies, derived },
+    });
   }
   const rowSources = new FieldSet();
   for (const column of select.conditions.flatMap(resolve)) rowSources.addAll(column.sources);

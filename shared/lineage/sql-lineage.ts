@@ -39,6 +39,8 @@ export type SelectOutput =
       copiedSubqueries?: QueryLineage[];
       /** Columns an aggregate sums or averages (`SUM(x)`): it keeps their values where each group is one row of their table. */
       aggregated?: AggregatedColumn[];
+      /** Columns it is computed from row by row, outside any aggregate, without keeping them (`CASE diagnosis WHEN ...`, `x IN (...)`, `LENGTH(email)`). */
+      derived?: ColumnRef[];
     }
   | { kind: 'star'; qualifier?: string };
 
@@ -276,6 +278,8 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
   const kept = keptValues(expression, subqueries);
   const copiedSubqueries = kept.flatMap((value) => ('subquery' in value ? [value.subquery] : []));
   const aggregated = kept.flatMap((value) => ('aggregated' in value ? [value.aggregated] : []));
+  const copies = kept.flatMap((value) => ('column' in value ? [value.column] : []));
+  const derived = columnRefs(withoutAggregates(expression)).filter((ref) => !copies.some((copy) => sameRef(copy, ref)));
   // SQL names an unaliased column after its text: only a plain column is named after the column.
   const name = alias ?? (isColumn(expression) ? refs[0]?.column : undefined);
   return {
@@ -283,11 +287,46 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
     ...(name !== undefined && { name: name.toLowerCase() }),
     ...(isColumn(expression) && refs[0] && { column: refs[0] }),
     refs,
-    copies: kept.flatMap((value) => ('column' in value ? [value.column] : [])),
+    copies,
     ...(subqueries.size > 0 && { subqueries: [...subqueries.values()] }),
     ...(copiedSubqueries.length > 0 && { copiedSubqueries }),
     ...(aggregated.length > 0 && { aggregated }),
+    ...(derived.length > 0 && { derived }),
   };
+}
+
+const sameRef = (one: ColumnRef, other: ColumnRef) => one.qualifier === other.qualifier && one.column === other.column;
+
+/** Aggregates: their value is computed over many rows, not row by row (`SUM`'s over a group of one row is `aggregated`'s). */
+const AGGREGATE_FUNCTIONS = new Set([
+  'count',
+  'sum',
+  'total',
+  'avg',
+  'min',
+  'max',
+  'group_concat',
+  'string_agg',
+  'json_group_array',
+  'jsonb_group_array',
+  'json_group_object',
+  'jsonb_group_object',
+]);
+
+/** An expression without its aggregate calls and windows (`OVER (...)`, `OVER w`): what is left is computed row by row. */
+function withoutAggregates(tokens: readonly Token[]): Token[] {
+  const left: Token[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const token = tokens[at] as Token;
+    const isAggregate =
+      isName(token) && AGGREGATE_FUNCTIONS.has(token.text.toLowerCase()) && isPunct(tokens[at + 1], '(');
+    if (isAggregate) at = closingParen(tokens, at + 1);
+    else if (isKeyword(token, 'over', 'filter'))
+      at = isPunct(tokens[at + 1], '(') ? closingParen(tokens, at + 1) : at + 1;
+    else left.push(token);
+    if (at < 0) break;
+  }
+  return left;
 }
 
 /** A value an expression keeps: a column's, or the one column's of a subquery (`(SELECT o.email FROM ...)`). */

@@ -38,6 +38,22 @@ export function unclassifiedCopies(
 }
 
 /**
+ * The output fields computed row by row from a sensitive input field without copying it (a code
+ * mapping, a flag: `CASE diagnosis WHEN ...`), whose contract does not classify them at least as
+ * strictly: still each row's special-category data. A field that also copies it is `unclassifiedCopies`'.
+ */
+export function unclassifiedDerivations(
+  lineage: ProductLineage,
+  contractById: (id: string) => Contract | undefined,
+  classificationLevels: readonly string[],
+): UnclassifiedCopy[] {
+  return copiesClassifiedLess(lineage, contractById, classificationLevels, (filled, column, inputs) => {
+    const field = filled.fields.get(column.name.toLowerCase());
+    return field ? copiedColumns(field.derived.without(field.copies), inputs) : [];
+  });
+}
+
+/**
  * For a product sketched before its SQL (no transformations, and an output port publishing no
  * input table as it comes), a guess at `unclassifiedCopies`: each output column is taken to copy
  * the input columns of its name.

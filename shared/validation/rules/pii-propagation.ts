@@ -7,6 +7,7 @@ import {
   type UnclassifiedCopy,
   type UnfollowedStep,
   unclassifiedCopies,
+  unclassifiedDerivations,
   unfollowedSteps,
 } from '../../lineage/unclassified-copies';
 import { classificationLevelsOf, type DataProduct, quoted } from '../../model';
@@ -17,6 +18,7 @@ import type { Rule } from '../rule';
 
 /** Per product lineage (which changes whenever what it reads changes), its unclassified copies. */
 const copiesByLineage = new Memo<ProductLineage, UnclassifiedCopy[]>();
+const derivationsByLineage = new Memo<ProductLineage, UnclassifiedCopy[]>();
 const guessesByLineage = new Memo<ProductLineage, UnclassifiedCopy[]>();
 const stepsByLineage = new Memo<ProductLineage, UnfollowedStep[]>();
 const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
@@ -37,6 +39,9 @@ export const piiPropagationRule: Rule = {
         const copies = copiesByLineage.get(lineage, [levels], () =>
           unclassifiedCopies(lineage, (id) => contractOf(graph, id), levels),
         );
+        const derivations = derivationsByLineage.get(lineage, [levels], () =>
+          unclassifiedDerivations(lineage, (id) => contractOf(graph, id), levels),
+        );
         const unfollowed = stepsByLineage.get(lineage, [], () => unfollowedSteps(lineage));
         const guessed = guessesByLineage.get(lineage, [levels], () =>
           nameMatchedCopies(lineage, (id) => contractOf(graph, id), levels),
@@ -50,6 +55,18 @@ export const piiPropagationRule: Rule = {
               `${quoted(product.name)} republishes ${quoted(source.field.path)}, classified ${classification} in its input ${quoted(source.port.name)}, as ${where}, but its contract ${quoted(copy.contract.name)} ${what}.`,
           ),
         );
+        // A warning, not an error: a code or a flag computed from a value tells less than the value itself.
+        const derivationFindings = derivations.map((derivation) => ({
+          ...unclassifiedCopyFinding(
+            graph,
+            product.id,
+            derivation,
+            ({ source, classification, where, what }) =>
+              `${quoted(product.name)} publishes ${where}, derived row by row from ${quoted(source.field.path)}, classified ${classification} in its input ${quoted(source.port.name)} (a CASE, a comparison or a function of it), but its contract ${quoted(derivation.contract.name)} ${what}.`,
+            'publish it only aggregated over many rows',
+          ),
+          severity: 'warning' as const,
+        }));
         // A warning, not an error: without SQL, a field of the same name is only probably a copy.
         const guessFindings = guessed.map((copy) => ({
           ...unclassifiedCopyFinding(
@@ -72,7 +89,7 @@ export const piiPropagationRule: Rule = {
               'Check by hand that each field it republishes from a classified one is classified as strictly, or write the step in SQL the rule follows (see docs/governance.md).',
           }),
         );
-        return [...copyFindings, ...guessFindings, ...unfollowedFindings];
+        return [...copyFindings, ...derivationFindings, ...guessFindings, ...unfollowedFindings];
       },
       [levels],
     );
@@ -90,6 +107,7 @@ function unclassifiedCopyFinding(
     where: string;
     what: string;
   }) => string,
+  otherwise = 'stop republishing it',
 ): RuleFinding {
   const classification = source.field.property.classification as string;
   const where = `${quoted(field.path)} of ${quoted(port.name)}`;
@@ -100,7 +118,7 @@ function unclassifiedCopyFinding(
     ...fieldPlace(graph, contract, objectIndex, propertyIndex),
     path: contractPlace(graph, contract, 'schema', objectIndex, 'properties', ...field.at).path,
     message: message({ source, classification, where, what }),
-    fixHint: `Classify ${where} as ${classification} in contract ${quoted(contract.name)}, or stop republishing it.`,
+    fixHint: `Classify ${where} as ${classification} in contract ${quoted(contract.name)}, or ${otherwise}.`,
     related: [{ kind: 'port', productId, portId: source.port.id }],
     // The one-click fix classifies a column; a nested field is classified in the contract's text.
     ...(field.parent === undefined && {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readSqlLineage, type SelectLineage } from '../../../shared/lineage/sql-lineage';
 
+/** The names of the columns one output of `SELECT <expression> AS v FROM <from>` copies, or is derived from. */
+function columnsOf(kind: 'copies' | 'derived', from: string) {
+  return (expression: string) => {
+    const [output] = theSelect(`SELECT ${expression} AS v FROM ${from}`).outputs;
+    return output?.kind === 'value' ? (output[kind] ?? []).map((ref) => ref.column) : [];
+  };
+}
+
 /** The statement's one SELECT. */
 function theSelect(sql: string): SelectLineage {
   const lineage = readSqlLineage(sql);
@@ -148,10 +156,7 @@ describe('reading a transformation’s SQL', () => {
   });
 
   it('reads the functions and operators that keep a value as copies of it, and what computes one as none', () => {
-    const copiesOf = (expression: string) => {
-      const [output] = theSelect(`SELECT ${expression} AS v FROM customers c`).outputs;
-      return output?.kind === 'value' ? output.copies.map((ref) => ref.column) : [];
-    };
+    const copiesOf = columnsOf('copies', 'customers c');
     expect(copiesOf("COALESCE(c.email, c.phone, 'none')")).toEqual(['email', 'phone']);
     expect(copiesOf('IFNULL(c.email, c.phone)')).toEqual(['email', 'phone']);
     expect(copiesOf('LOWER(TRIM(c.email))')).toEqual(['email']);
@@ -201,11 +206,22 @@ describe('reading a transformation’s SQL', () => {
     expect(copiesOf('LENGTH(c.email)')).toEqual([]);
   });
 
+  it('reads the columns a value is computed from row by row without keeping them as derived, and none inside an aggregate or a window', () => {
+    const derivedFrom = columnsOf('derived', 'customers c');
+    expect(derivedFrom("CASE c.diagnosis WHEN 'PCOS' THEN 'D1' ELSE 'D0' END")).toEqual(['diagnosis']);
+    expect(derivedFrom("CASE WHEN c.diagnosis = 'PCOS' THEN c.email END")).toEqual(['diagnosis']);
+    expect(derivedFrom("(c.diagnosis IN ('a', 'b'))")).toEqual(['diagnosis']);
+    expect(derivedFrom('LENGTH(c.email) > c.cap')).toEqual(['email', 'cap']);
+    expect(derivedFrom('c.total - c.paid')).toEqual(['total', 'paid']);
+    expect(derivedFrom('LOWER(c.email)')).toEqual([]);
+    expect(derivedFrom("SUM(CASE WHEN c.diagnosis = 'PCOS' THEN 1 END)")).toEqual([]);
+    expect(derivedFrom("COUNT(*) FILTER (WHERE c.diagnosis = 'PCOS')")).toEqual([]);
+    expect(derivedFrom('ROW_NUMBER() OVER (PARTITION BY c.diagnosis)')).toEqual([]);
+    expect(derivedFrom('MAX(c.age) > 40')).toEqual([]);
+  });
+
   it('reads a date or time rewritten, a collation, a unary sign, arithmetic with constants, a likelihood hint or a rounding as a copy of the value', () => {
-    const copiesOf = (expression: string) => {
-      const [output] = theSelect(`SELECT ${expression} AS v FROM subjects s`).outputs;
-      return output?.kind === 'value' ? output.copies.map((ref) => ref.column) : [];
-    };
+    const copiesOf = columnsOf('copies', 'subjects s');
     expect(copiesOf('date(s.dob)')).toEqual(['dob']);
     expect(copiesOf("date(s.dob, '+1 day', s.shift)")).toEqual(['dob']);
     expect(copiesOf('time(s.seen_at)')).toEqual(['seen_at']);

@@ -55,6 +55,8 @@ export interface TransformationLineage {
   table: TableLineage;
   /** Every input field the step's SQL names, in values or conditions (through the columns of earlier steps). */
   named: FieldSet;
+  /** Those named in what its SQL is read of only approximately (see `SqlLineage.unfollowedIdentifiers`). */
+  guessed: FieldSet;
 }
 
 /** A schema object of an output port's contract, filled by the product's table of its name. */
@@ -248,11 +250,18 @@ function transformationLineage(
     const everyTable = [...tables.values()];
     const read = sql.isOneQuery ? everyTable.filter((table) => sql.identifiers.has(table.name)) : everyTable;
     const table = approximateTable(name, read, sql.identifiers, sql.isOneQuery);
-    return { transformation, table, named: table.mentioned };
+    return { transformation, table, named: table.mentioned, guessed: table.mentioned };
   }
   const named = new FieldSet();
   const table = resultTable(name, queryResult(sql.query, tables, named));
-  return { transformation, table, named };
+  const { mentioned: guessed } = opaqueTable(name, sql.unfollowedIdentifiers, tables);
+  return { transformation, table, named, guessed };
+}
+
+/** A part of a query read only approximately (an `OpaqueSource`), as a table: every field it names of the tables it names feeds every column. */
+function opaqueTable(name: string, identifiers: ReadonlySet<string>, scope: ReadonlyMap<string, TableLineage>) {
+  const read = [...scope.values()].filter((table) => identifiers.has(table.name));
+  return approximateTable(name, read, identifiers, true);
 }
 
 /** A step read only from the identifiers in its SQL: every field of `read` it names feeds every column and row. */
@@ -327,8 +336,14 @@ function queryResult(
   outer?: Resolve,
 ): QueryResult {
   const scope = new Map(tables);
-  for (const cte of query.ctes)
-    scope.set(cte.name, resultTable(cte.name, queryResult(cte.query, scope, named, outer), cte.columns));
+  for (const cte of query.ctes) {
+    const table =
+      'opaque' in cte
+        ? opaqueTable(cte.name, cte.opaque.identifiers, scope)
+        : resultTable(cte.name, queryResult(cte.query, scope, named, outer), cte.columns);
+    if ('opaque' in cte) named.addAll(table.mentioned);
+    scope.set(cte.name, table);
+  }
   const [first, ...others] = query.selects.map((select) => selectResult(select, scope, named, outer));
   const filters = query.filters.map((select) => selectResult(select, scope, named, outer));
   if (!first || (others.length === 0 && filters.length === 0))
@@ -371,6 +386,11 @@ function selectResult(
   }
   for (const [alias, subquery] of select.subqueries) {
     read.set(alias, resultTable(alias, queryResult(subquery, scope, named)));
+  }
+  for (const [alias, source] of select.opaque ?? []) {
+    const table = opaqueTable(alias, source.identifiers, scope);
+    named.addAll(table.mentioned);
+    read.set(alias, table);
   }
   const readTables = [...new Set(read.values())];
   /** The columns a reference may mean: by qualifier, or any table read that has the column; else the outer query's. */
@@ -496,8 +516,8 @@ function keptPrimaryKey(select: SelectLineage, read: ReadonlyMap<string, TableLi
   const aliases = tableAliases(select);
   const [alias] = aliases;
   const key = alias === undefined ? undefined : read.get(alias)?.primaryKey;
-  if (aliases.length !== 1 || select.subqueries.size > 0 || select.grouping.length > 0 || !key?.length)
-    return undefined;
+  const joinsMore = select.subqueries.size > 0 || (select.opaque?.size ?? 0) > 0;
+  if (aliases.length !== 1 || joinsMore || select.grouping.length > 0 || !key?.length) return undefined;
   const names = key.map(
     (column) =>
       select.outputs.flatMap((output) => {

@@ -4,10 +4,12 @@
  * subqueries in FROM, in a value (`(SELECT COUNT(*) FROM c WHERE c.id = t.id)`) and in a
  * condition (`IN (SELECT ...)`, `EXISTS (...)`), which may name the columns of the query around
  * them; CTEs (`WITH c AS (...)`), UNION / INTERSECT / EXCEPT, expressions, `AS` and bare aliases,
- * `*` and `x.*`. Anything more (a recursive CTE, VALUES, a table-valued function, a parenthesized
- * join) is marked approximate, with the reason: callers then assume every column it names feeds
- * every column it writes, which can over-report an impact but never miss one, and say where they
- * did. Text that is not one query that parses (a bracket left open, no table after JOIN) tells
+ * `*` and `x.*`, and a join in parentheses (`FROM (a JOIN b ON ...)` is `FROM a JOIN b ON ...`).
+ * A FROM item it cannot read (VALUES, a recursive CTE) is an opaque source, whose columns are
+ * unknown while the rest is read exactly; anything more (a table-valued function) makes the whole
+ * statement approximate. Either way the reason is given: callers then assume every column an
+ * unread part names feeds every column it gives, which can over-report an impact but never miss
+ * one, and say where they did. Text that is not one query that parses (a bracket left open, no table after JOIN) tells
  * nothing of what it reads: callers take it to read every table before it.
  */
 
@@ -78,14 +80,20 @@ export interface SelectLineage {
   grouping: GroupedColumn[];
   /** Subqueries in those clauses (`IN (SELECT ...)`, `EXISTS (...)`): every output row depends on what they read. */
   conditionSubqueries: QueryLineage[];
+  /** FROM items it cannot read (`(VALUES (1)) v`), by their alias (`#1`, `#2`… when they have none). */
+  opaque?: ReadonlyMap<string, OpaqueSource>;
 }
 
-/** A query named by WITH, with the column names it may give its result. */
-export interface NamedQuery {
-  name: string;
-  columns: string[];
-  query: QueryLineage;
+/** A part of a query this reading cannot follow: its columns are unknown. */
+export interface OpaqueSource {
+  /** Why, as words to follow "its SQL is read approximately": `it uses VALUES`. */
+  reason: string;
+  /** Every identifier in it, lower-cased: what an approximate reading of it falls back on. */
+  identifiers: ReadonlySet<string>;
 }
+
+/** A query named by WITH, with the column names it may give its result; a recursive one is opaque. */
+export type NamedQuery = { name: string; columns: string[] } & ({ query: QueryLineage } | { opaque: OpaqueSource });
 
 export interface QueryLineage {
   /** WITH's queries, in order: each may read those before it. */
@@ -97,12 +105,14 @@ export interface QueryLineage {
 }
 
 export interface SqlLineage {
-  /** The statement, unless it is read only approximately. */
+  /** The statement, unless it is read only approximately as a whole. */
   query?: QueryLineage;
   /** Every identifier in the text, lower-cased: what an approximate reading falls back on. */
   identifiers: ReadonlySet<string>;
-  /** Why the statement is read only approximately, as words to follow "its SQL is read approximately": `it uses VALUES`. */
+  /** Why the statement, or a part of it (an opaque source), is read only approximately, as words to follow "its SQL is read approximately": `it uses VALUES`. */
   approximateBecause?: string;
+  /** The identifiers of what is read approximately: all of them without `query`, its opaque sources' with it. */
+  unfollowedIdentifiers: ReadonlySet<string>;
   /** False for text that does not parse as one query (`parsesAsOneQuery`): nothing tells what it reads. */
   isOneQuery: boolean;
 }
@@ -124,7 +134,7 @@ function isUnfollowed(reading: object): reading is Unfollowed {
 const KEYWORDS = new Set(
   (
     'select distinct all from where group by having order limit offset join inner left right full outer cross natural on using as and or not in is null like glob between case when then else end ' +
-    'union intersect except with recursive asc desc nulls first last true false exists cast collate escape filter over partition rows range window'
+    'union intersect except with recursive values asc desc nulls first last true false exists cast collate escape filter over partition rows range window'
   ).split(' '),
 );
 /** Clauses after FROM whose columns decide which rows there are. */
@@ -583,6 +593,7 @@ function castOperand(tokens: readonly Token[]): Token[] | undefined {
 }
 
 type FromLineage = Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries'> & {
+  opaque: Map<string, OpaqueSource>;
   /** GROUP BY's terms, read against the select list (`GROUP BY 1`). */
   groupingTerms: Token[][];
 };
@@ -594,7 +605,11 @@ type FromLineage = Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions' | 
 function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   const tables = new Map<string, string>();
   const subqueries = new Map<string, QueryLineage>();
+  const opaque = new Map<string, OpaqueSource>();
   const conditionTokens: Token[] = [];
+  /** What the joins in parentheses decide the rows by. */
+  const nestedConditions: ColumnRef[] = [];
+  const nestedConditionSubqueries: QueryLineage[] = [];
   const groupingTokens: Token[] = [];
   let clause: 'tables' | 'rows' | 'quiet' = 'tables';
   let expectTable = true;
@@ -633,16 +648,27 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     if (clause !== 'tables') continue;
     if (isPunct(token, ',')) expectTable = true;
     else if (expectTable && isPunct(token, '(')) {
-      if (!isKeyword(tokens[at + 1], 'select', 'with', 'values')) return { unfollowed: 'it uses a parenthesized join' };
       const close = closingParen(tokens, at);
-      const query = readQuery(tokens.slice(at + 1, close));
-      if (isUnfollowed(query)) return query;
+      const inside = tokens.slice(at + 1, close);
       at = close;
+      expectTable = false;
+      if (!isKeyword(inside[0], 'select', 'with', 'values')) {
+        const joined = readFrom(inside);
+        if (isUnfollowed(joined)) return joined;
+        for (const [alias, name] of joined.tables) tables.set(alias, name);
+        for (const [alias, query] of joined.subqueries) subqueries.set(alias, query);
+        for (const [alias, source] of joined.opaque) opaque.set(alias, source);
+        nestedConditions.push(...joined.conditions);
+        nestedConditionSubqueries.push(...joined.conditionSubqueries);
+        continue;
+      }
+      const query = readQuery(inside);
       const afterAs = isKeyword(tokens[at + 1], 'as') ? 2 : 1;
       const alias = tokens[at + afterAs];
       if (isName(alias)) at += afterAs;
-      subqueries.set(isName(alias) ? alias.text.toLowerCase() : `#${subqueries.size + 1}`, query);
-      expectTable = false;
+      const key = isName(alias) ? alias.text.toLowerCase() : `#${subqueries.size + opaque.size + 1}`;
+      if (isUnfollowed(query)) opaque.set(key, opaqueSource(query, inside));
+      else subqueries.set(key, query);
     } else if (isPunct(token, '(')) {
       const called = tokens[at - 1];
       return {
@@ -672,8 +698,9 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   return {
     tables,
     subqueries,
-    conditions: columnRefs(conditionTokens),
-    conditionSubqueries: [...conditionSubqueries.values()],
+    opaque,
+    conditions: [...nestedConditions, ...columnRefs(conditionTokens)],
+    conditionSubqueries: [...nestedConditionSubqueries, ...conditionSubqueries.values()],
     groupingTerms: splitTopLevel(groupingTokens.slice(1), (token) => isPunct(token, ',')),
   };
 }
@@ -774,18 +801,21 @@ function readSelect(tokens: readonly Token[]): SelectLineage | Unfollowed {
     if (isUnfollowed(output)) return output;
     outputs.push(output);
   }
-  const { groupingTerms, ...read } = from;
-  return { ...read, outputs, grouping: groupedColumns(groupingTerms, items) };
+  const { groupingTerms, opaque, ...read } = from;
+  return {
+    ...read,
+    ...(opaque.size > 0 && { opaque }),
+    outputs,
+    grouping: groupedColumns(groupingTerms, items),
+  };
 }
 
 /** `WITH name [(columns)] AS (query), ...`: the named queries, and where the statement after them starts. */
 function readCtes(tokens: readonly Token[]): { ctes: NamedQuery[]; bodyAt: number } | Unfollowed {
   const ctes: NamedQuery[] = [];
   if (!isKeyword(tokens[0], 'with')) return { ctes, bodyAt: 0 };
-  // A recursive query's columns feed themselves: beyond this reading.
-  if (isKeyword(tokens[1], 'recursive')) return { unfollowed: 'it uses a recursive WITH' };
   const unreadWith = { unfollowed: 'it uses a WITH clause this reading does not follow' };
-  let at = 1;
+  let at = isKeyword(tokens[1], 'recursive') ? 2 : 1;
   for (;;) {
     const name = tokens[at++];
     if (!isName(name)) return unreadWith;
@@ -805,9 +835,18 @@ function readCtes(tokens: readonly Token[]): { ctes: NamedQuery[]; bodyAt: numbe
     )
       at++;
     const close = isPunct(tokens[at], '(') ? closingParen(tokens, at) : -1;
-    const query = close > 0 ? readQuery(tokens.slice(at + 1, close)) : unreadWith;
-    if (isUnfollowed(query)) return query;
-    ctes.push({ name: name.text.toLowerCase(), columns, query });
+    if (close < 0) return unreadWith;
+    const body = tokens.slice(at + 1, close);
+    const cteName = name.text.toLowerCase();
+    // A recursive query's columns feed themselves: beyond this reading.
+    const isRecursive = body.some((token) => isName(token) && token.text.toLowerCase() === cteName);
+    const query = isRecursive ? { unfollowed: 'it uses a recursive WITH' } : readQuery(body);
+    if (isUnfollowed(query) && !isRecursive) return query;
+    ctes.push({
+      name: cteName,
+      columns,
+      ...(isUnfollowed(query) ? { opaque: opaqueSource(query, body) } : { query }),
+    });
     at = close + 1;
     if (!isPunct(tokens[at], ',')) return { ctes, bodyAt: at };
     at++;
@@ -845,16 +884,54 @@ function readQuery(tokens: readonly Token[]): QueryLineage | Unfollowed {
   return finish() ?? { ctes: withs.ctes, selects, filters };
 }
 
+/** The lower-cased names among tokens. */
+function namesIn(tokens: readonly Token[]): Set<string> {
+  return new Set(tokens.flatMap((token) => (isName(token) ? [token.text.toLowerCase()] : [])));
+}
+
+function opaqueSource({ unfollowed }: Unfollowed, tokens: readonly Token[]): OpaqueSource {
+  return { reason: unfollowed, identifiers: namesIn(tokens) };
+}
+
+/** The opaque sources of a query and of every query in it, in the order they are written. */
+function opaqueSources(query: QueryLineage): OpaqueSource[] {
+  const ofSelect = (select: SelectLineage): OpaqueSource[] => [
+    ...[...select.subqueries.values()].flatMap(opaqueSources),
+    ...(select.opaque?.values() ?? []),
+    ...select.outputs
+      .flatMap((output) => (output.kind === 'value' ? (output.subqueries ?? []) : []))
+      .flatMap(opaqueSources),
+    ...select.conditionSubqueries.flatMap(opaqueSources),
+  ];
+  return [
+    ...query.ctes.flatMap((cte) => ('opaque' in cte ? [cte.opaque] : opaqueSources(cte.query))),
+    ...[...query.selects, ...query.filters].flatMap(ofSelect),
+  ];
+}
+
 export function readSqlLineage(sql: string): SqlLineage {
   const tokens = tokenize(sql).filter((token) => !isPunct(token, ';'));
-  const identifiers = new Set(tokens.flatMap((token) => (isName(token) ? [token.text.toLowerCase()] : [])));
+  const identifiers = namesIn(tokens);
   if (!parsesAsOneQuery(sql)) {
-    return { identifiers, approximateBecause: 'it does not parse as one query', isOneQuery: false };
+    return {
+      identifiers,
+      approximateBecause: 'it does not parse as one query',
+      unfollowedIdentifiers: identifiers,
+      isOneQuery: false,
+    };
   }
   const query = readQuery(tokens);
-  return isUnfollowed(query)
-    ? { identifiers, approximateBecause: query.unfollowed, isOneQuery: true }
-    : { query, identifiers, isOneQuery: true };
+  if (isUnfollowed(query)) {
+    return { identifiers, approximateBecause: query.unfollowed, unfollowedIdentifiers: identifiers, isOneQuery: true };
+  }
+  const opaque = opaqueSources(query);
+  return {
+    query,
+    identifiers,
+    ...(opaque[0] && { approximateBecause: opaque[0].reason }),
+    unfollowedIdentifiers: new Set(opaque.flatMap((source) => [...source.identifiers])),
+    isOneQuery: true,
+  };
 }
 
 const lineages = new Memo<string, SqlLineage>();

@@ -155,7 +155,7 @@ export interface UnfollowedStep {
   transformation: Transformation;
   index: number;
   reason: string;
-  /** Whether its SQL names a field classified sensitive: what goes unchecked may then be a copy of it. */
+  /** Whether what its SQL is read of approximately names a field classified sensitive: what goes unchecked may then be a copy of it. */
   namesSensitiveField: boolean;
 }
 
@@ -168,7 +168,7 @@ export function unfollowedSteps(lineage: ProductLineage): UnfollowedStep[] {
   const sensitive = sensitiveFields(lineage);
   return lineage.product.transformations.flatMap((transformation, index) => {
     const { approximateBecause, isOneQuery } = sqlLineageOf(transformation.sql);
-    const namesSensitiveField = lineage.transformations[index]?.named.intersects(sensitive) ?? false;
+    const namesSensitiveField = lineage.transformations[index]?.guessed.intersects(sensitive) ?? false;
     return approximateBecause && isOneQuery
       ? [{ transformation, index, reason: approximateBecause, namesSensitiveField }]
       : [];

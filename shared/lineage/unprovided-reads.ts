@@ -96,8 +96,9 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
   });
 
   function unprovidedReadsOf(transformation: Transformation, index: number): TransformationReads[] {
-    const { query } = sqlLineageOf(transformation.sql);
-    if (!query) return [];
+    const { query, approximateBecause } = sqlLineageOf(transformation.sql);
+    // A part read approximately may hold any column: only a read it can prove is reported.
+    if (!query || approximateBecause) return [];
     const unprovided: UnprovidedRead[] = [];
     const reported = new Set<string>();
     const report = (key: string, read: UnprovidedRead) => {
@@ -108,7 +109,7 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
     const visitQuery = (node: QueryLineage, outerCtes: ReadonlySet<string>) => {
       const ctes = new Set(outerCtes);
       for (const cte of node.ctes) {
-        visitQuery(cte.query, ctes);
+        if ('query' in cte) visitQuery(cte.query, ctes);
         ctes.add(cte.name);
       }
       for (const select of [...node.selects, ...node.filters]) visitSelect(select, ctes);

@@ -361,6 +361,41 @@ describe('reading a transformation’s SQL', () => {
     ]);
   });
 
+  it('reads a join in parentheses as the tables it joins, and the conditions it joins them on', () => {
+    const select = theSelect(
+      'SELECT a.id, b.email AS x FROM (patients a JOIN (visits v JOIN sites s ON s.id = v.site) ON v.patient = a.id) JOIN owners b ON b.id = a.owner',
+    );
+    expect([...select.tables.keys()]).toEqual(['a', 'patients', 'v', 'visits', 's', 'sites', 'b', 'owners']);
+    expect(select.conditions.map((ref) => `${ref.qualifier}.${ref.column}`)).toEqual([
+      's.id',
+      'v.site',
+      'v.patient',
+      'a.id',
+      'b.id',
+      'a.owner',
+    ]);
+    expect(select.outputs[1]).toMatchObject({ name: 'x', copies: [{ qualifier: 'b', column: 'email' }] });
+  });
+
+  it('reads a FROM item it cannot follow (VALUES, a recursive CTE) as an opaque source, and the rest exactly, saying why', () => {
+    const withValues = readSqlLineage('SELECT p.email AS x FROM patients p JOIN (VALUES (1)) v ON 1 = 1');
+    const select = withValues.query?.selects[0];
+    expect(withValues.approximateBecause).toBe('it uses VALUES');
+    expect([...(select?.opaque?.keys() ?? [])]).toEqual(['v']);
+    expect(select?.outputs[0]).toMatchObject({ name: 'x', copies: [{ qualifier: 'p', column: 'email' }] });
+    expect([...withValues.unfollowedIdentifiers]).toEqual([]);
+
+    const recursive = readSqlLineage(
+      'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 1), c AS (SELECT email FROM patients) SELECT c.email AS x FROM c, r',
+    );
+    expect(recursive.approximateBecause).toBe('it uses a recursive WITH');
+    expect(recursive.query?.ctes.map((cte) => [cte.name, 'opaque' in cte])).toEqual([
+      ['r', true],
+      ['c', false],
+    ]);
+    expect([...recursive.unfollowedIdentifiers].sort()).toEqual(['n', 'r']);
+  });
+
   it('reads what it cannot follow only approximately, keeping every name it mentions and saying why', () => {
     const cases: Array<[string, string]> = [
       [
@@ -368,7 +403,7 @@ describe('reading a transformation’s SQL', () => {
         'it uses a recursive WITH',
       ],
       [
-        'SELECT total, (WITH RECURSIVE n(x) AS (SELECT 1) SELECT x FROM n) AS top FROM orders',
+        'SELECT total, (WITH RECURSIVE n(x) AS (SELECT 1 UNION SELECT x FROM n) SELECT x FROM n) AS top FROM orders',
         'it uses a recursive WITH',
       ],
       ['SELECT value FROM json_each(orders.items), orders', "it reads the table-valued function 'json_each'"],

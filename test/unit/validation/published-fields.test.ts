@@ -146,8 +146,7 @@ describe('published-fields', () => {
     });
 
     it('says nothing of SQL it reads only approximately', () => {
-      const approximate =
-        'WITH RECURSIVE n(x) AS (SELECT 1) SELECT country, COUNT(*) AS customers FROM customers GROUP BY country';
+      const approximate = "SELECT country, COUNT(*) AS customers FROM customers, json_each('[1]') GROUP BY country";
       expect(findings(countsDeclaringRevenue(approximate))).toEqual([]);
     });
 

@@ -646,16 +646,16 @@ function republishEmail(mesh: Mesh): void {
 const findingsOf = (ruleId: string, mesh: Mesh, baseline?: Mesh): Finding[] =>
   validateMesh(mesh, { ruleIds: [ruleId], ...(baseline && { baseline }) });
 
-/** Whether revenue's step, given this SQL and a `contact` column in its contract, republishes a classified field. */
+/** The mesh where revenue's step `country_counts` (run after `earlierSteps`) is this SQL, and its contract has a `contact` column. */
+const publishing = (sql: string, earlierSteps: Transformation[] = []) =>
+  changed((mesh) => {
+    product(mesh, 'revenue').transformations = [...earlierSteps, { name: 'country_counts', sql }];
+    contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
+  });
+
 /** Whether pii-propagation reports the step `country_counts` (run after `earlierSteps`) republishing a classified field: a copy, an error (a value derived from it is a warning). */
 const republishes = (sql: string, earlierSteps: Transformation[] = []) =>
-  findingsOf(
-    'pii-propagation',
-    changed((mesh) => {
-      product(mesh, 'revenue').transformations = [...earlierSteps, { name: 'country_counts', sql }];
-      contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
-    }),
-  ).some((finding) => finding.severity === 'error');
+  findingsOf('pii-propagation', publishing(sql, earlierSteps)).some((finding) => finding.severity === 'error');
 
 describe('the governance rules', () => {
   it('have a case for every rule, and nothing to say about the governed mesh', () => {
@@ -1103,11 +1103,6 @@ describe('rule details', () => {
   });
 
   it('follows a classified field through CTEs, subqueries, unions and functions that keep its value', () => {
-    const publishing = (sql: string) =>
-      changed((mesh) => {
-        product(mesh, 'revenue').transformations = [{ name: 'country_counts', sql }];
-        contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
-      });
     const republished =
       "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
     for (const sql of [
@@ -1139,11 +1134,6 @@ describe('rule details', () => {
   });
 
   it('warns of a column derived row by row from a classified field (CASE, IN, a comparison, a function), through CTEs, subqueries and unions, but not of an aggregate over many rows', () => {
-    const publishing = (sql: string) =>
-      changed((mesh) => {
-        product(mesh, 'revenue').transformations = [{ name: 'country_counts', sql }];
-        contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
-      });
     const derived = {
       severity: 'warning',
       message:
@@ -1227,6 +1217,43 @@ describe('rule details', () => {
       'warning',
     ]);
     expect(findingsOf('pii-propagation', withStep(approximate.replace(", json_each('[1]')", ''), 'pii'))).toEqual([]);
+  });
+
+  it('follows a copy beside a FROM item it cannot read (VALUES, a recursive CTE, a join in parentheses), and names the step at info for the part it reads approximately', () => {
+    const republished =
+      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
+    const unfollowed = (reason: string) =>
+      `pii-propagation could not follow transformation 'country_counts' of 'Revenue': its SQL is read approximately (${reason}), so a classified field it republishes under another name goes unreported.`;
+    const cases: Array<[string, Array<[string, string]>]> = [
+      [
+        'SELECT c.country, c.email AS contact FROM customers c JOIN (VALUES (1)) v ON 1 = 1',
+        [
+          ['error', republished],
+          ['info', unfollowed('it uses VALUES')],
+        ],
+      ],
+      [
+        'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 1) SELECT c.country, c.email AS contact FROM customers c, r',
+        [
+          ['error', republished],
+          ['info', unfollowed('it uses a recursive WITH')],
+        ],
+      ],
+      [
+        'SELECT a.country, b.email AS contact FROM (customers a JOIN customers b ON a.customer_id = b.customer_id)',
+        [['error', republished]],
+      ],
+      [
+        'WITH RECURSIVE r(e) AS (SELECT email FROM customers UNION SELECT e FROM r) SELECT c.country, r.e AS contact FROM customers c, r',
+        [['warning', unfollowed('it uses a recursive WITH')]],
+      ],
+    ];
+    for (const [sql, expected] of cases) {
+      expect([
+        sql,
+        findingsOf('pii-propagation', publishing(sql)).map(({ severity, message }) => [severity, message]),
+      ]).toEqual([sql, expected]);
+    }
   });
 
   it('counts a classified field passed through a function that keeps its value as republished, and an aggregate that counts it as not', () => {

@@ -1,5 +1,5 @@
 import { Memo } from '../../lineage/memo';
-import { type Contract, quoted } from '../../model';
+import { type Contract, joinedWith, quoted } from '../../model';
 import { slugify } from '../../model/ids';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
@@ -21,7 +21,7 @@ export const contractIdsRule: Rule = {
       return [
         {
           ...contractPlace(graph, contract, 'id'),
-          message: `Contract ${quoted(contract.name)} has the id ${quoted(contract.id)}, which holds ${problems.join(' and ')}: the ODPS contractId and the Backstage API definition carry it verbatim (the JSON Schema $id percent-encoded), and tools reading them may take it for a path.`,
+          message: `Contract ${quoted(contract.name)} has the id ${quoted(contract.id)}, which holds ${joinedWith(problems, 'and')}: the ODPS contractId and the Backstage API definition carry it verbatim (the JSON Schema $id percent-encoded), and tools reading them may take it for a path or cut it as a URL.`,
           fixHint: `Give the contract a plain id such as ${quoted(slugify(contract.id, 'contract'))}, and name it so in the ports that serve or read it.`,
         },
       ];
@@ -29,13 +29,20 @@ export const contractIdsRule: Rule = {
   },
 };
 
-/** What in an id reads as a path or as several words; control characters are refused by the file format itself. */
+/** A URN (RFC 8141: `urn:` and a namespace id): its colons are its own syntax, not a URL scheme. */
+const URN = /^urn:[a-z0-9][a-z0-9-]{0,31}:/i;
+
+/** What in an id reads as a path, as several words, or as a URL's query, fragment, escape or scheme; control characters are refused by the file format itself. */
 function idProblems(id: string): string[] {
   return [
     id.includes('/') && "'/'",
     id.includes('\\') && "'\\'",
     id.includes('..') && "'..'",
     /\s/.test(id) && 'a space',
+    id.includes('?') && "'?'",
+    id.includes('#') && "'#'",
+    id.includes('%') && "'%'",
+    id.includes(':') && !URN.test(id) && "':' outside a URN",
   ].filter((problem) => problem !== false);
 }
 

@@ -568,11 +568,11 @@ const CASES: Record<string, RuleCase> = {
     triggers: {
       mesh: () => changed((mesh) => mesh.contracts.push(aContract('../../tmp/pwn', { name: 'Pwn' }))),
       message:
-        "Contract 'Pwn' has the id '../../tmp/pwn', which holds '/' and '..': the ODPS contractId and the Backstage API definition carry it verbatim (the JSON Schema $id percent-encoded), and tools reading them may take it for a path.",
+        "Contract 'Pwn' has the id '../../tmp/pwn', which holds '/' and '..': the ODPS contractId and the Backstage API definition carry it verbatim (the JSON Schema $id percent-encoded), and tools reading them may take it for a path or cut it as a URL.",
       path: 'contracts[2].id',
     },
     passes: {
-      // ODCS's own style of id: colons and dots are no path.
+      // A URN: its colons are its own syntax, not a URL scheme, and its dots are no path.
       mesh: () => changed((mesh) => mesh.contracts.push(aContract('urn:datacontract:tax.bill', { name: 'Tax bill' }))),
     },
   },

@@ -52,6 +52,23 @@ export function withoutHiddenCharacters(name: string): string {
   return name.replace(CONTROL_CHARACTERS, '').replace(EMBEDDINGS_OVERRIDES_AND_ISOLATES, '');
 }
 
+/**
+ * Format characters that draw nothing (soft hyphen, zero-width space, word joiner and the invisible
+ * operators, U+FEFF, interlinear annotations): text holding one looks like other text it is not.
+ * The joiners U+200C and U+200D are left out, as Persian words and emoji need them.
+ */
+const INVISIBLE_FORMAT = /[\u00ad\u180e\u200b\u2060-\u2064\ufeff\ufff9-\ufffb]/g;
+
+/** The invisible format characters in a text, each once in order of appearance. */
+export function invisibleFormatCharactersIn(text: string): string[] {
+  return [...new Set(text.match(INVISIBLE_FORMAT) ?? [])];
+}
+
+/** As `everyControlEscaped`, the invisible format characters too (`\u200b`): for an identifier, which needs none of them. */
+export function everyHiddenCharacterEscaped(text: string): string {
+  return everyControlEscaped(text).replace(INVISIBLE_FORMAT, escapedCharacter);
+}
+
 /** A character as Unicode names it: `U+202E`. */
 export function codePointLabel(character: string): string {
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;

@@ -1,16 +1,10 @@
 import { Memo } from '../lineage/memo';
-import { bidiControlIn, codePointLabel } from '../model/control-characters';
+import { bidiControlIn, codePointLabel, invisibleFormatCharactersIn } from '../model/control-characters';
 import { isWindowsReservedName } from '../model/windows-reserved-names';
 
 /** Characters no common file system accepts in a name (Windows' list, which includes `/`), and control characters. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/;
-/**
- * Format characters that draw nothing (soft hyphen, zero-width space, word joiner and the invisible
- * operators, U+FEFF, interlinear annotations): a name holding one looks like another it is not.
- * The joiners U+200C and U+200D are left out, as Persian words and emoji need them.
- */
-const INVISIBLE_FORMAT = /[\u00ad\u180e\u200b\u2060-\u2064\ufeff\ufff9-\ufffb]/;
 /**
  * File systems take 255 bytes per name; exports add a suffix (`.odcs.yaml`, `-history`) and
  * sometimes a prefix, so names keep room for them.
@@ -42,7 +36,7 @@ function judge(name: string): string | undefined {
   }
   if (isWindowsReservedName(trimmed)) return `is a device name Windows reserves ('${trimmed.split('.')[0]}')`;
   if (/[. ]$/.test(name)) return 'ends with a dot or a space, which Windows drops';
-  const invisible = INVISIBLE_FORMAT.exec(name)?.[0];
+  const [invisible] = invisibleFormatCharactersIn(name);
   if (invisible !== undefined) {
     return `holds ${codePointLabel(invisible)}, an invisible format character: files named after it look like files of another name`;
   }

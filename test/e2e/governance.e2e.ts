@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
-import { aMesh } from '../builders/mesh-builder';
+import { aMesh, aPort } from '../builders/mesh-builder';
 import { describeInChromium, isOnScreen, screenshot } from './app-driver';
 import {
   addProductByKey,
@@ -28,6 +28,18 @@ function manyUnlinkedProducts(): string {
   const builder = aMesh().withDomain('sales', { name: 'Sales' });
   for (let index = 1; index <= 30; index++)
     builder.withProduct(`product-${index}`, 'sales', { name: `Product ${index}` });
+  return serializeMesh(builder.build());
+}
+
+/** Two owned products of a festival, neither fed nor under contract: what P makes, named. */
+function unContractedProducts(): string {
+  const builder = aMesh().withDomain('ticketing', { name: 'Ticketing' });
+  for (const name of ['Ticket Sales', 'Wristband Scans'])
+    builder.withProduct(name.toLowerCase().replace(' ', '-'), 'ticketing', {
+      name,
+      owner: 'festival-team',
+      outputPorts: [aPort('out', 'output', { name: 'dataset' })],
+    });
   return serializeMesh(builder.build());
 }
 
@@ -279,6 +291,20 @@ describeInChromium('governance', (session) => {
 
     await page.keyboard.press('Control+z');
     await noContract.waitFor();
+  });
+
+  it('adds a contract to a product fed by nothing without a new error in its place', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'festival.mesh.json', unContractedProducts());
+    await page.getByTestId('problem-counts').click();
+    const noContract = problem(page, "Output port 'dataset' of 'Ticket Sales' has no data contract.");
+    const errorsBefore = Number(await problemCount(page, 'error'));
+
+    await noContract.locator('.problem-row__fix', { hasText: 'Add a contract' }).click();
+    await noContract.waitFor({ state: 'detached' });
+
+    expect(Number(await problemCount(page, 'error'))).toBe(errorsBefore - 1);
+    expect(await page.getByTestId('problem').filter({ hasText: 'no primary key' }).count()).toBe(0);
   });
 
   it('lists each consumer still reading under a retired contract, at its link', async () => {

@@ -132,21 +132,47 @@ describe('a new contract for an output port', () => {
       { name: 'clean', sql: 'SELECT * FROM items' },
       { name: 'daily_revenue', sql: 'SELECT 1 AS day' },
     );
-    expect(withNewPortContract(mesh, 'revenue', 'out')?.mesh.contracts.at(-1)?.schema).toEqual([
-      { name: 'daily_revenue', properties: [] },
-    ]);
+    expect(withNewPortContract(mesh, 'revenue', 'out')?.mesh.contracts.at(-1)?.schema[0]?.name).toBe('daily_revenue');
   });
 
-  it('gives a product fed by nothing an empty object named after the port, and never replaces a contract', () => {
+  it('gives a product fed by nothing an object named after the port, and never replaces a contract', () => {
     const lonely = withNewPortContract(unContracted(), 'lonely', 'out');
-    expect(lonely?.mesh.contracts.at(-1)?.schema).toEqual([{ name: 'top_10_skus', properties: [] }]);
+    expect(lonely?.mesh.contracts.at(-1)?.schema[0]?.name).toBe('top_10_skus');
 
     const again = withNewPortContract(lonely?.mesh ?? unContracted(), 'lonely', 'out');
     expect(again).toBeUndefined();
     expect(withNewPortContract(unContracted(), 'lonely', 'missing')).toBeUndefined();
   });
 
-  it('gives the empty object fields in block style, as the form adds them', () => {
+  it.each([
+    ['fed by nothing', (mesh: Mesh) => mesh],
+    [
+      'whose last transformation says no columns',
+      (mesh: Mesh) => {
+        mesh.products[2]?.transformations.push({ name: 'top_skus', sql: 'SELECT 1 AS sku' });
+        return mesh;
+      },
+    ],
+  ])('drafts a keyed contract that adds no error for a product %s', (_, shaped) => {
+    const mesh = shaped(unContracted());
+    const errorsOf = (findings: ReturnType<typeof validateMesh>) =>
+      findings.filter((finding) => finding.severity === 'error').map((finding) => finding.message);
+    const drafted = withNewPortContract(mesh, 'lonely', 'out')?.mesh ?? mesh;
+
+    const before = new Set(errorsOf(validateMesh(mesh)));
+    expect(errorsOf(validateMesh(drafted)).filter((message) => !before.has(message))).toEqual([]);
+    expect(drafted.contracts.at(-1)?.schema[0]?.properties).toEqual([
+      expect.objectContaining({
+        name: 'id',
+        required: true,
+        unique: true,
+        primaryKey: true,
+        description: expect.any(String),
+      }),
+    ]);
+  });
+
+  it('gives the drafted object fields in block style, as the form adds them', () => {
     const odcs = withNewPortContract(unContracted(), 'lonely', 'out')?.mesh.contracts.at(-1)?.odcs ?? '';
     const withFields = editYamlText(odcs, [
       { op: 'insert', path: ['schema', 0, 'properties', 0], value: { name: 'order_id', logicalType: 'string' } },

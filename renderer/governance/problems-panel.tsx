@@ -11,7 +11,7 @@ import { elementLabel } from './element-label';
 import { activeInOrder, problemsOf, useExportRefusalsStore, withRefusals } from './export-refusals-store';
 import { useGovernanceStore } from './governance-store';
 import { findingsOf } from './mesh-findings';
-import { fixProblem } from './problem-actions';
+import { fixProblem, focusNextFixAfter } from './problem-actions';
 import { revealElement } from './reveal-element';
 import { SEVERITY_LABELS } from './severity-labels';
 import './governance.css';
@@ -47,7 +47,7 @@ export function ProblemsPanel() {
   const active = activeInOrder(visible);
   const suppressed = visible.filter((finding) => finding.suppressed);
   return (
-    <section className="problems-panel" aria-label="Problems" data-testid="problems-panel">
+    <section className="problems-panel" aria-label="Problems" data-testid="problems-panel" tabIndex={-1}>
       <div className="problems-panel__filters">
         {SEVERITIES.map((severity) => (
           <button
@@ -143,7 +143,11 @@ function ProblemRow({ mesh, finding }: { mesh: Mesh; finding: Finding }) {
         <button
           type="button"
           className="problem-row__fix"
-          onClick={() => finding.fix && fixProblem(finding.fix)}
+          onClick={(event) => {
+            if (!finding.fix) return;
+            focusNextFixAfter(event.currentTarget);
+            fixProblem(finding.fix);
+          }}
           title="One undoable step"
         >
           {describeFix(finding.fix)}

@@ -14,7 +14,7 @@ import type { Host } from '../host/host';
 import { removeSelection } from './delete-elements';
 import { changeMesh, currentMesh, useDocumentStore } from './document-store';
 import { measuredSizeOf } from './node-sizes';
-import { announceEdit, useNoticeStore } from './notice-store';
+import { useNoticeStore, withEditAnnounced } from './notice-store';
 import { currentSelection, selectOnly } from './selection-store';
 
 /** The operating system's clipboard, as text: where copies go so other windows and text editors see them. */
@@ -143,11 +143,7 @@ function applyPaste(paste: Paste): string[] {
  * what the last edit (a cut, a deletion) said.
  */
 function announcedPaste(paste: () => string[], describe = describePaste): string[] {
-  const before = currentMesh();
-  const pastedIds = paste();
-  const after = currentMesh();
-  if (before && after && after !== before) announceEdit(describe(before, after));
-  return pastedIds;
+  return withEditAnnounced(paste, describe);
 }
 
 /** What a refused read says: only a browser has site settings that allow it. */

@@ -159,6 +159,15 @@ export function announceEdit(text: string, describe?: DescribeEdit): void {
   if (after) toldEdits.set(after, { text, ...(describe && { describe }) });
 }
 
+/** Makes an edit and, where it changed the design, tells what it did (see `announceEdit`); returns what the edit does. */
+export function withEditAnnounced<T>(edit: () => T, describe: (before: Mesh, after: Mesh) => string): T {
+  const before = currentMesh();
+  const result = edit();
+  const after = currentMesh();
+  if (before && after && after !== before) announceEdit(describe(before, after));
+  return result;
+}
+
 /** Shows what the design as it is now was left by, with Undo for that; returns that design. */
 function showWithUndo(text: string): Mesh | null {
   const after = currentMesh();

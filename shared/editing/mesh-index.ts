@@ -1,4 +1,4 @@
-import type { DataProduct, Domain, Link, Mesh, Note, OperationalSystem } from '../model';
+import type { Contract, DataProduct, Domain, Link, Mesh, Note, OperationalSystem } from '../model';
 
 /** Lookups by id, built once per changed section of the document rather than a `.find` per node per render. */
 export interface MeshIndex {
@@ -31,6 +31,10 @@ export function productById(mesh: Mesh, id: string): DataProduct | undefined {
 
 export function systemById(mesh: Mesh, id: string): OperationalSystem | undefined {
   return indexById(mesh.systems).get(id);
+}
+
+export function contractById(mesh: Mesh, id: string): Contract | undefined {
+  return indexById(mesh.contracts).get(id);
 }
 
 export function linkById(mesh: Mesh, id: string): Link | undefined {

@@ -1,9 +1,10 @@
 import { editContractText, parseOdcsYaml, propertyPathOf, readOdcsDocument, type YamlEdit } from '../contracts';
 import { withDomainUpdated } from '../editing/domains';
 import { withSection } from '../editing/list-edits';
+import { contractById, domainById, linkById, productById } from '../editing/mesh-index';
 import { withNewPortContract } from '../editing/port-contract';
 import { withProductUpdated } from '../editing/products';
-import { type Mesh, quoted } from '../model';
+import { type ElementRef, endpointName, type Mesh, quoted } from '../model';
 import type { Fix } from './finding';
 
 /** The mesh with a finding's fix applied; the same mesh when what it repairs is gone. */
@@ -90,4 +91,37 @@ export function describeFix(fix: Fix): string {
     case 'name-team':
       return `Set team to ${quoted(fix.team)}`;
   }
+}
+
+/**
+ * What a fix did, for the status line: `Added contract 'Orders dataset' to Orders · dataset`,
+ * else the fix as its button said it, after where it was made (`Fixed contract 'Orders': Bump to 2.0.0`).
+ */
+export function describeFixMade(before: Mesh, after: Mesh, fix: Fix): string {
+  if (fix.kind === 'add-port-contract') {
+    const port = { nodeId: fix.productId, portId: fix.portId };
+    const contractId = productById(after, fix.productId)?.outputPorts.find((out) => out.id === fix.portId)?.contractId;
+    const contract = contractId === undefined ? undefined : contractById(after, contractId);
+    return `Added contract ${quoted(contract?.name ?? contractId ?? '')} to ${endpointName(after, port)}`;
+  }
+  return `Fixed ${placeOfFix(before, fix)}: ${describeFix(fix)}`;
+}
+
+function placeOfFix(mesh: Mesh, fix: Exclude<Fix, { kind: 'add-port-contract' }>): string {
+  switch (fix.kind) {
+    case 'set-owner':
+      return ownedName(mesh, fix.element);
+    case 'remove-link': {
+      const link = linkById(mesh, fix.linkId);
+      return link ? `the link ${endpointName(mesh, link.from)} to ${endpointName(mesh, link.to)}` : 'the link';
+    }
+    default:
+      return `contract ${quoted(contractById(mesh, fix.contractId)?.name ?? fix.contractId)}`;
+  }
+}
+
+function ownedName(mesh: Mesh, element: Extract<ElementRef, { kind: 'domain' | 'product' }>): string {
+  return element.kind === 'domain'
+    ? `domain ${domainById(mesh, element.domainId)?.name ?? element.domainId}`
+    : (productById(mesh, element.productId)?.name ?? element.productId);
 }

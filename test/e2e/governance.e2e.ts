@@ -307,6 +307,36 @@ describeInChromium('governance', (session) => {
     expect(await page.getByTestId('problem').filter({ hasText: 'no primary key' }).count()).toBe(0);
   });
 
+  it('says what a one-click fix did, with Undo, and gives the keyboard to the next fix', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'festival.mesh.json', unContractedProducts());
+    await page.getByTestId('problem-counts').click();
+    const fixOf = (product: string) =>
+      problem(page, `Output port 'dataset' of '${product}' has no data contract.`).locator('.problem-row__fix');
+    const focusedText = () =>
+      page.evaluate(() =>
+        document.activeElement === document.body
+          ? 'body'
+          : (document.activeElement?.closest('[data-testid=problem]')?.textContent ??
+            document.activeElement?.className),
+      );
+
+    await fixOf('Ticket Sales').click();
+
+    const notice = page.locator('.status-bar .notice');
+    await expect
+      .poll(() => notice.locator('.notice__text').textContent())
+      .toBe("Added contract 'Ticket Sales dataset' to Ticket Sales · dataset");
+    await notice.getByRole('button', { name: 'Undo' }).waitFor();
+    await expect.poll(focusedText).toContain("of 'Wristband Scans' has no data contract");
+
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => notice.locator('.notice__text').textContent())
+      .toBe("Added contract 'Wristband Scans dataset' to Wristband Scans · dataset");
+    await expect.poll(focusedText).not.toBe('body');
+  });
+
   it('lists each consumer still reading under a retired contract, at its link', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     const mesh = JSON.parse(ecommerce);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contract, Mesh } from '../../../shared/model';
 import type { Fix } from '../../../shared/validation/finding';
-import { applyFix, describeFix } from '../../../shared/validation/fixes';
+import { applyFix, describeFix, describeFixMade } from '../../../shared/validation/fixes';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aContract, aPort } from '../../builders/mesh-builder';
 import { aProperty, withProperties } from '../contracts/builders';
@@ -23,6 +23,7 @@ describe('one-click fixes', () => {
     mesh.products[1] = { ...(mesh.products[1] as Mesh['products'][number]), owner: '' };
     const { fix, after } = fixed('owners', mesh);
     expect(describeFix(fix)).toBe("Set owner to 'team-analytics'");
+    expect(describeFixMade(mesh, after, fix)).toBe(`Fixed ${after.products[1]?.name}: Set owner to 'team-analytics'`);
     expect(after.products[1]?.owner).toBe('team-analytics');
     expect(remaining('owners', after)).toEqual([]);
   });
@@ -39,6 +40,9 @@ describe('one-click fixes', () => {
     mesh.products[1]?.outputPorts.push(aPort('forecast', 'output'));
     const { fix, after } = fixed('output-contracts', mesh);
     expect(describeFix(fix)).toBe('Add a contract');
+    expect(describeFixMade(mesh, after, fix)).toBe(
+      `Added contract '${after.contracts.at(-1)?.name}' to Revenue · forecast`,
+    );
     expect(after.contracts).toHaveLength(mesh.contracts.length + 1);
     expect(remaining('output-contracts', after)).toEqual([]);
   });
@@ -53,6 +57,9 @@ describe('one-click fixes', () => {
     });
     const { fix, after } = fixed('self-links', mesh);
     expect(describeFix(fix)).toBe('Remove the link');
+    expect(describeFixMade(mesh, after, fix)).toBe(
+      'Fixed the link Revenue · counts to Revenue · loop: Remove the link',
+    );
     expect(after.links.map((link) => link.id)).toEqual(['shop-to-customers', 'customers-to-revenue']);
   });
 
@@ -63,6 +70,7 @@ describe('one-click fixes', () => {
     mesh.contracts[0] = withProperties(contract, contract.schema[0]?.properties.slice(0, -1) ?? []);
     const { fix, after } = fixed('breaking-changes', mesh, baseline);
     expect(describeFix(fix)).toBe('Bump to 2.0.0');
+    expect(describeFixMade(mesh, after, fix)).toBe(`Fixed contract '${contract.name}': Bump to 2.0.0`);
     expect(after.contracts[0]?.version).toBe('2.0.0');
     expect(after.contracts[0]?.odcs).toContain('version: 2.0.0');
     expect(remaining('breaking-changes', after, baseline)).toEqual([]);

@@ -116,6 +116,9 @@ export function CanvasImageDialog() {
           <button type="button" className="primary" disabled={isWorking} onClick={save}>
             Save .{options.format}…
           </button>
+          <button type="button" onClick={() => useUiStore.getState().openDialog(null)}>
+            Cancel
+          </button>
         </div>
       </div>
     </ModalDialog>

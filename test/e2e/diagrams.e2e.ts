@@ -297,6 +297,21 @@ describeInChromium('images of the canvas', (session) => {
 
   const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
 
+  it('offers Cancel after the buttons that do the work, and Cancel closes the dialog', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleDesign(page, 'ecommerce');
+    await page.getByRole('button', { name: /^Image( of the canvas)?…$/ }).click();
+    const dialog = page.getByTestId('dialog-canvas-image');
+
+    expect(await dialog.locator('.dialog-form__row--end button').allTextContents()).toEqual([
+      'Copy PNG',
+      'Save .png…',
+      'Cancel',
+    ]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('saves PNGs of the whole mesh in light and dark at 1× and 2×, and an SVG', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openSampleDesign(page, 'ecommerce');

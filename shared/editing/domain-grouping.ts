@@ -4,7 +4,7 @@ import { withDomainFitted, withDomainsApart } from './containment';
 import { withDomainAdded } from './domains';
 import { boundsOf, type Rect } from './geometry';
 import { withDomainOf, withNodeMovedToDomain, withPositions } from './layout-edits';
-import { productById, systemById } from './mesh-index';
+import { owningDomainId, productById, systemById } from './mesh-index';
 import {
   absolutePosition,
   DOMAIN_PADDING,
@@ -20,6 +20,15 @@ export type NodeIdList = readonly string[] | ReadonlySet<string>;
 /** The products and systems among some selected nodes: the only ones a domain can hold. */
 export function groupableNodeIds(mesh: Mesh, nodeIds: NodeIdList): string[] {
   return [...nodeIds].filter((id) => productById(mesh, id) ?? systemById(mesh, id));
+}
+
+/**
+ * The products and systems among some selected nodes that a move to another domain would take:
+ * not those whose domain is selected too (a pasted domain with its nodes), which go with it.
+ */
+export function movableNodeIds(mesh: Mesh, nodeIds: NodeIdList): string[] {
+  const selected = new Set(nodeIds);
+  return groupableNodeIds(mesh, selected).filter((id) => !selected.has(owningDomainId(mesh, id) ?? ''));
 }
 
 /**

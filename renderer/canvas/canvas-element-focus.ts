@@ -1,6 +1,8 @@
 /** The DOM side of the canvas's keyboard use: which node has the focus, and moving it. */
 
+import { nodeKindOf } from '../../shared/editing/mesh-index';
 import { nextFrame } from '../app/next-frame';
+import { currentMesh } from '../store/document-store';
 import { currentSelection } from '../store/selection-store';
 
 function nodeElement(nodeId: string): HTMLElement | null {
@@ -43,4 +45,20 @@ export async function focusNodeWhenDrawn(nodeId: string): Promise<void> {
     if (focusedNodeId() === nodeId) return;
     await nextFrame();
   }
+}
+
+/**
+ * Runs an edit that redraws the canvas under the focus (Undo, Redo): where the focus was on the
+ * canvas or nowhere, it then goes to the first selected node still in the design once drawn, else
+ * to the canvas; never left on <body>, where the canvas's keys do nothing.
+ */
+export function keepingCanvasFocus(edit: () => void): void {
+  const focused = document.activeElement;
+  const wasOnCanvas = !focused || focused === document.body || focused.closest('.mesh-canvas') !== null;
+  edit();
+  if (!wasOnCanvas) return;
+  const mesh = currentMesh();
+  const nodeId = [...currentSelection().nodeIds].find((id) => mesh && nodeKindOf(mesh, id));
+  if (nodeId) void focusNodeWhenDrawn(nodeId);
+  else focusCanvas();
 }

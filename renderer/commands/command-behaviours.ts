@@ -7,7 +7,7 @@ import type { Direction } from '../../shared/editing/keyboard-navigation';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { importPastedText } from '../app/import-pasted-text';
 import { canvasCommands } from '../canvas/canvas-commands';
-import { focusedNodeId, focusNodeWhenDrawn } from '../canvas/canvas-element-focus';
+import { focusedNodeId, focusNodeWhenDrawn, keepingCanvasFocus } from '../canvas/canvas-element-focus';
 import { nodeToConnect } from '../canvas/connect-dialog';
 import { openContextMenuFromKeyboard } from '../canvas/keyboard-context-menu';
 import {
@@ -216,12 +216,12 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'file.close': { run: ({ host }) => closeDesign(host), isEnabled: hasDocument },
 
   'edit.undo': {
-    run: () => documentState().undo(),
+    run: () => keepingCanvasFocus(() => documentState().undo()),
     isEnabled: () => selectCanUndo(documentState()),
     needs: 'nothing to undo',
   },
   'edit.redo': {
-    run: () => documentState().redo(),
+    run: () => keepingCanvasFocus(() => documentState().redo()),
     isEnabled: () => selectCanRedo(documentState()),
     needs: 'nothing to redo',
   },

@@ -120,6 +120,24 @@ async function openDesign(page: Page): Promise<void> {
 }
 
 describeInChromium('the canvas from the keyboard alone', (session) => {
+  it('keeps the focus on a selected node through Undo and Redo of a paste', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openDesign(page);
+    await page.locator('.react-flow__node-product').first().click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => selectedNodes(page)).toHaveLength(1);
+    const [pasted] = await selectedNodes(page);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => focused(page)).not.toBe('body');
+    expect(await focused(page)).not.toBe(pasted);
+
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => focused(page)).toBe(pasted);
+  });
+
   it('names nodes and links by their names, and rings, selects and inspects the node the keys reach', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);

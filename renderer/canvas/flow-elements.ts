@@ -3,7 +3,7 @@ import type { LinkCompatibility } from '../../shared/contracts';
 import type { DomainFlow } from '../../shared/editing/domain-overview';
 import type { Size } from '../../shared/editing/geometry';
 import { memoizedOn } from '../../shared/editing/memo';
-import { DEFAULT_DOMAIN_SIZE, DEFAULT_NOTE_SIZE } from '../../shared/editing/node-placement';
+import { DEFAULT_DOMAIN_SIZE, DEFAULT_NODE_SIZE, DEFAULT_NOTE_SIZE } from '../../shared/editing/node-placement';
 import type { Layout, Link, Mesh, NodeLayout, RuleSeverity } from '../../shared/model';
 import type { RulePolicy } from '../../shared/validation/policy';
 
@@ -167,6 +167,12 @@ function toFlowNode(id: string, inputs: NodeInputs): Node {
     node.height = layout.height ?? DEFAULT_NOTE_SIZE.height;
   }
   if (measured) node.measured = measured;
+  // Shown (so able to take the focus) from its first drawing, not only once measured: a node named
+  // for the first time is drawn anew under the id its name gives, and Enter gives it the focus at once.
+  else if (type === 'product' || type === 'system') {
+    node.initialWidth = DEFAULT_NODE_SIZE.width;
+    node.initialHeight = DEFAULT_NODE_SIZE.height;
+  }
   return node;
 }
 

@@ -138,6 +138,30 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await expect.poll(() => focused(page)).toBe(pasted);
   });
 
+  it('gives the focus to a product at once when Enter ends its first name', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('p');
+    await page.keyboard.type('Ticket Sales');
+    await page.evaluate(() => {
+      document.addEventListener(
+        'keydown',
+        (event) => {
+          if (event.key === 'Enter')
+            setTimeout(() => {
+              const focused = document.activeElement as HTMLElement;
+              document.body.dataset.focusAfterEnter = focused === document.body ? 'body' : focused.className;
+            }, 0);
+        },
+        { once: true, capture: true },
+      );
+    });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.body.dataset.focusAfterEnter)).toBeDefined();
+    expect(await page.evaluate(() => document.body.dataset.focusAfterEnter)).toContain('react-flow__node');
+  });
+
   it('names nodes and links by their names, and rings, selects and inspects the node the keys reach', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);

@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import {
   canvasElement,
   focusCanvas,
@@ -14,7 +15,8 @@ import { currentSelection } from '../../store/selection-store';
  * keys work there at once, or stays in the field when no node is selected; never on <body>.
  */
 export function leaveFieldForCanvas(field: HTMLElement): void {
-  field.blur();
+  // Drawn at once, a node the name (kept on blur) gives a new id can take the focus at once.
+  flushSync(() => field.blur());
   const [nodeId] = currentSelection().nodeIds;
   if (nodeId) focusNode(nodeId);
   // A first name gives a new node its id: the canvas draws it under that id a frame or more later.

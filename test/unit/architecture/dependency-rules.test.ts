@@ -120,6 +120,7 @@ describe('dependency rules', () => {
       'shared/simulation/outbox-condition',
       'shared/simulation/column-generators',
       'shared/simulation/finite-values',
+      'shared/simulation/rate-counts',
     ];
     const forbidden = (edge: ImportEdge) =>
       edge.specifier.startsWith('.') &&

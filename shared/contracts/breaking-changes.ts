@@ -406,7 +406,7 @@ function schemaChanges(
   const nextByName = new Map(next.map((object) => [object.name, object]));
   const previousNames = new Set(previous.map((object) => object.name));
   const added = next.filter((object) => !previousNames.has(object.name));
-  const renames = guessObjectRenames(
+  const { renames, undecided } = guessObjectRenames(
     previous.filter((object) => !nextByName.has(object.name)),
     added,
   );
@@ -417,7 +417,13 @@ function schemaChanges(
       if (counterpart) return objectChanges(object, counterpart, levels);
       const rename = renames.get(object.name);
       return rename === undefined
-        ? [change('object-removed', object.name, 'schema object removed')]
+        ? [
+            change(
+              'object-removed',
+              object.name,
+              `schema object removed${maybeRenamed(undecided.get(object.name), 'schema objects')}`,
+            ),
+          ]
         : [
             {
               ...change(
@@ -508,14 +514,14 @@ function propertyListChanges(
   nextList: readonly ContractProperty[],
   parent: string,
   levels: Rankings,
-): { changes: ContractChange[]; renames: Map<string, GuessedRename> } {
+): { changes: ContractChange[]; renames: ReadonlyMap<string, GuessedRename> } {
   const [previous, next] = [withKeyUniqueness(previousList), withKeyUniqueness(nextList)];
   const subject = (name: string) => nestedFieldPath(parent, name);
   const nextByName = new Map(next.map((property) => [property.name, property]));
   const previousNames = new Set(previous.map((property) => property.name));
   const removed = previous.filter((property) => !nextByName.has(property.name));
   const added = next.filter((property) => !previousNames.has(property.name));
-  const renames = guessRenames(removed, added);
+  const { renames, undecided } = guessRenames(removed, added);
   const changes = [
     ...previous.flatMap((property) => {
       const counterpart = nextByName.get(property.name);
@@ -527,7 +533,13 @@ function propertyListChanges(
     })),
     ...removed
       .filter((property) => !renames.has(property.name))
-      .map((property) => change('field-removed', subject(property.name), 'field removed')),
+      .map((property) =>
+        change(
+          'field-removed',
+          subject(property.name),
+          `field removed${maybeRenamed(undecided.get(property.name), 'fields')}`,
+        ),
+      ),
     ...added
       .filter((property) => ![...renames.values()].some((rename) => rename.to === property.name))
       .map((property) =>
@@ -537,6 +549,13 @@ function propertyListChanges(
       ),
   ];
   return { changes, renames };
+}
+
+/** What to say of a removed item that similar names tie to more than one (guessed-renames.ts). */
+function maybeRenamed(candidates: readonly string[] | undefined, items: string): string {
+  if (candidates === undefined) return '';
+  const which = candidates.length > 1 ? 'one of them' : 'it';
+  return `; ${candidates.join(', ')}: added — it may have been renamed to ${which}: give the ${items} ODCS ids or the same physicalName to say which`;
 }
 
 /** A one-field primary key is unique whether or not it writes `unique: true`, so dropping the line changes nothing. */

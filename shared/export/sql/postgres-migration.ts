@@ -97,7 +97,7 @@ export function migrationStatements(
   const nextTables = tablesOf(schema, next);
   const nextObjects = new Set(nextTables.map((table) => table.object.name));
   const goneTables = [...previousTables.values()].filter((table) => !nextObjects.has(table.object.name));
-  const renames = guessObjectRenames(
+  const { renames } = guessObjectRenames(
     goneTables.map((table) => table.object),
     nextTables.filter((table) => !previousTables.has(table.object.name)).map((table) => table.object),
   );
@@ -223,7 +223,7 @@ function alterTableStatements(
   const previousByName = new Map(before.object.properties.map((property) => [property.name, property]));
   const removed = before.object.properties.filter((property) => !nextByName.has(property.name));
   const added = after.object.properties.filter((property) => !previousByName.has(property.name));
-  const renames = guessRenames(removed, added);
+  const { renames } = guessRenames(removed, added);
   const renamedTo = new Set([...renames.values()].map((rename) => rename.to));
   const kept = before.object.properties.flatMap((property) => {
     const counterpart = nextByName.get(property.name);

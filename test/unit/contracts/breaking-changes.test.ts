@@ -243,6 +243,43 @@ describe('breaking changes', () => {
       ]);
     });
 
+    /** `note` replaced by `amount_due` and `amount_paid`, alike in all but name. */
+    const noteSplitInTwo = (properties: ContractProperty[]) =>
+      properties.flatMap((property) =>
+        property.name === 'note'
+          ? [
+              { ...property, name: 'amount_due' },
+              { ...property, name: 'amount_paid' },
+            ]
+          : [property],
+      );
+
+    it('is no rename when similar names fit more than one added field, and says which it may have become', () => {
+      const changes = compareContracts(
+        { ...changed(replace('note', { name: 'amount' })), version: '1.0.0' },
+        changed(noteSplitInTwo),
+      ).changes.map((change) => [change.kind, change.message]);
+      expect(changes).toEqual([
+        [
+          'field-removed',
+          'field removed; amount_due, amount_paid: added — it may have been renamed to one of them: give the fields ODCS ids or the same physicalName to say which',
+        ],
+        ['field-added-optional', 'optional field added'],
+        ['field-added-optional', 'optional field added'],
+      ]);
+    });
+
+    it('is no rename when similar names fit one added field to more than one removed one', () => {
+      const changes = compareContracts(
+        {
+          ...changed(noteSplitInTwo),
+          version: '1.0.0',
+        },
+        changed(replace('note', { name: 'amount' })),
+      ).changes.map((change) => change.kind);
+      expect(changes).toEqual(['field-removed', 'field-removed', 'field-added-optional']);
+    });
+
     it('is no rename when both have an ODCS id and the ids differ, however close the names', () => {
       const kinds = noteRenamed('note_text', { extensions: { id: 'a' } }, { extensions: { id: 'b' } });
       expect(kinds.map(([kind]) => kind)).toEqual(['field-removed', 'field-added-optional']);

@@ -1085,6 +1085,25 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       expect((await db.query('SELECT * FROM claims.claims')).rows).toEqual([{ claim_id: 2, sensor: 'MSI-B' }]);
     });
 
+    it('moves no values when a removed field name fits more than one added field', async () => {
+      const payments = (...extra: ContractProperty[]) =>
+        claimsDesign({ keepHistory: false, properties: [savedFields[0]!, ...extra] });
+      const saved = payments(field('amount', 'number'));
+      const current = payments(field('amount_due', 'number'), field('amount_paid', 'number'));
+      const migration = migrationOf(current, saved);
+      expect(migration).not.toContain('RENAME');
+      expect(migration).toContain(
+        '-- breaking: claims.amount: field removed; amount_due, amount_paid: added — it may have been renamed to one of them',
+      );
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(saved));
+      await db.exec('INSERT INTO claims.claims VALUES (1, 120.5)');
+      await runAsPsql(db, migration);
+      expect((await db.query('SELECT * FROM claims.claims')).rows).toEqual([
+        { claim_id: 1, amount_due: null, amount_paid: null },
+      ]);
+    });
+
     it('comments each classified column with its description and classification, and the migration updates it', async () => {
       const columnComment = async (column: string) =>
         (

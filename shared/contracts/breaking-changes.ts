@@ -123,7 +123,9 @@ export function compareContracts(
   const rankings = classificationLevels.every((level) => typeof level === 'string')
     ? [classificationLevels as readonly string[]]
     : (classificationLevels as Rankings);
-  const changes = [...contractChanges(previous, next), ...schemaChanges(previous.schema, next.schema, rankings)];
+  const changes = [...contractChanges(previous, next), ...schemaChanges(previous.schema, next.schema, rankings)].map(
+    (change) => (previous.kind === 'event' && next.kind === 'event' ? withPublishedEvents(change) : change),
+  );
   const isBreaking = changes.some((change) => change.isBreaking);
   const neededVersion = isBreaking ? versionForBreakingChanges(previous.version, next.version) : undefined;
   return {
@@ -133,6 +135,15 @@ export function compareContracts(
     isBreaking,
     ...(neededVersion && { neededVersion }),
     findings: versionFindings(previous.version, next.version, changes.length > 0, isBreaking, neededVersion),
+  };
+}
+
+/** A field an event contract now requires: events published before lack it, and events are never updated. */
+function withPublishedEvents(change: ContractChange): ContractChange {
+  if (change.kind !== 'field-added-required' && change.kind !== 'optional-to-required') return change;
+  return {
+    ...change,
+    message: `${change.message}, which events already published lack and, immutable, cannot be given: keep it optional, or have the data owner backfill them`,
   };
 }
 

@@ -87,16 +87,38 @@ export function setNotNullOnceFilled(target: string, column: string): string {
  * `SET NOT NULL` on a column, or, while rows lack a value, an exception that rolls the migration
  * back: a migration that commits leaves the column as a fresh export makes it. `isAdded`: the
  * column is new, so the rows can be filled only from a release where it is still optional.
+ * `appendOnlyTrigger`: the table holds events, whose trigger refuses the UPDATE that would fill them.
  */
-export function setNotNullOrRefuse(target: string, column: string, isAdded: boolean): string {
+export function setNotNullOrRefuse(
+  target: string,
+  column: string,
+  { isAdded, appendOnlyTrigger }: { isAdded: boolean; appendOnlyTrigger?: string },
+): string {
   const where = `${target}.${ident(column)}`;
   const setNotNull = `ALTER TABLE ${target} ALTER COLUMN ${ident(column)} SET NOT NULL;`;
-  const advice = isAdded
-    ? 'the migration is refused and nothing changed; the contract gives no default to fill them with: release the field as optional first, fill it in every row, then make it required, and its migration sets NOT NULL'
-    : `the migration is refused and nothing changed; fill it in those rows, then run this file again: it runs ${setNotNull}`;
+  const refused = 'the migration is refused and nothing changed; ';
+  const advice = appendOnlyTrigger
+    ? refused + storedEventsAdvice(target, column, appendOnlyTrigger, isAdded)
+    : isAdded
+      ? `${refused}the contract gives no default to fill them with: release the field as optional first, fill it in every row, then make it required, and its migration sets NOT NULL`
+      : `${refused}fill it in those rows, then run this file again: it runs ${setNotNull}`;
   return doBlock(` DECLARE missing bigint; BEGIN
   SELECT count(*) INTO missing FROM ${target} WHERE ${ident(column)} IS NULL;
   IF missing > 0 THEN RAISE EXCEPTION '% is required but % of its rows have no value; %', ${literal(where)}, missing, ${literal(advice)}; END IF;
   ${setNotNull}
 END `);
+}
+
+/** Events stored cannot be updated: the options left are to keep the field optional, or a backfill by the data owner past the trigger. */
+function storedEventsAdvice(target: string, column: string, trigger: string, isAdded: boolean): string {
+  const backfill = [
+    'BEGIN;',
+    `ALTER TABLE ${target} DISABLE TRIGGER ${ident(trigger)};`,
+    `UPDATE ${target} SET ${ident(column)} = … WHERE ${ident(column)} IS NULL;`,
+    `ALTER TABLE ${target} ENABLE TRIGGER ${ident(trigger)};`,
+    'COMMIT;',
+  ].join(' ');
+  const first = isAdded ? 'release it as optional first, then ' : '';
+  const then = isAdded ? 'then make it required' : 'then run this file again';
+  return `stored events cannot be updated (the table is append-only): keep the field optional, as events published before it lack it, or ${first}have the data owner fill it with the append-only trigger disabled, in one transaction: ${backfill} ${then}`;
 }

@@ -216,8 +216,14 @@ function alterTableStatements(
   const subject = (property: ContractProperty) => `${after.object.name}.${property.name}`;
   // A column of the key waits for values with the key (primary-key-change.ts); any other is refused while rows lack one.
   const isInKey = (column: string) => after.primaryKey.includes(column);
+  const holdsEvents = before.contract.kind === 'event' && after.contract.kind === 'event';
   const setNotNull = (table: string, column: string, isAdded: boolean) =>
-    isInKey(column) ? setNotNullOnceFilled(table, column) : setNotNullOrRefuse(table, column, isAdded);
+    isInKey(column)
+      ? setNotNullOnceFilled(table, column)
+      : setNotNullOrRefuse(table, column, {
+          isAdded,
+          appendOnlyTrigger: holdsEvents && table === target ? appendOnlyTriggerName(before) : undefined,
+        });
 
   const nextByName = new Map(after.object.properties.map((property) => [property.name, property]));
   const previousByName = new Map(before.object.properties.map((property) => [property.name, property]));

@@ -447,6 +447,23 @@ describe('breaking changes', () => {
     ).toEqual([expected]);
   });
 
+  it('says of a field an event contract now requires that events already published cannot meet it', () => {
+    const events = (contract: Contract): Contract => ({ ...contract, kind: 'event' });
+    const messages = compareContracts(
+      events(previous),
+      events(
+        changed((properties) => [
+          ...properties.map((property) => ({ ...property, required: true })),
+          aProperty('channel', 'string', { required: true }),
+        ]),
+      ),
+    ).changes.map((change) => `${change.subject}: ${change.message}`);
+    const cannotMeet =
+      'which events already published lack and, immutable, cannot be given: keep it optional, or have the data owner backfill them';
+    expect(messages).toContain(`orders.note: optional field made required, ${cannotMeet}`);
+    expect(messages).toContain(`orders.channel: required field added, ${cannotMeet}`);
+  });
+
   it('reports a removed schema object, and a changed kind or dropped history', () => {
     const next: Contract = { ...previous, version: '2.0.0', kind: 'event', schema: [] };
     const history = { ...previous, keepHistory: true };

@@ -1169,6 +1169,61 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       expect(await nullability('note')).toBe('NO');
     });
 
+    describe('a field made required on an event table, whose stored events cannot be updated', () => {
+      /** The event contract with `channel` given attributes, and any fields more. */
+      const filed = (channel: Partial<ContractProperty>, ...more: ContractProperty[]) =>
+        aMesh()
+          .withDomain('d')
+          .withContract('filed', {
+            kind: 'event',
+            schema: [
+              {
+                name: 'claim_filed',
+                properties: [
+                  field('event_id', 'string', { required: true, unique: true }),
+                  field('channel', 'string', channel),
+                  ...more,
+                ],
+              },
+            ],
+          })
+          .withProduct('claims', 'd', { outputPorts: [aPort('events', 'output', { contractId: 'filed' })] })
+          .build();
+      const migrationWithAnEvent = async (saved: Mesh, current: Mesh) => {
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(saved));
+        await db.exec(`INSERT INTO claims.claim_filed (event_id) VALUES ('e-1')`);
+        return migrationOf(current, saved);
+      };
+      const backfill =
+        /stored events cannot be updated.*keep the field optional.*(BEGIN; ALTER TABLE "claims"\."claim_filed" DISABLE TRIGGER "claim_filed_append_only"; UPDATE .* COMMIT;) then run this file again/;
+
+      it('refuses, and the backfill it shows lets the migration run', async () => {
+        const migration = await migrationWithAnEvent(filed({}), filed({ required: true }));
+        const refusal = await runAsPsql(db, migration).then(
+          () => '',
+          (error: Error) => error.message,
+        );
+        const statements = backfill.exec(refusal)?.[1];
+        expect(statements, refusal).toBeDefined();
+        await db.exec(String(statements).replace('…', `'web'`));
+        await runAsPsql(db, migration);
+        expect((await db.query('SELECT event_id, channel FROM claims.claim_filed')).rows).toEqual([
+          { event_id: 'e-1', channel: 'web' },
+        ]);
+      });
+
+      it('refuses an added required field, saying to release it as optional first', async () => {
+        const migration = await migrationWithAnEvent(
+          filed({}),
+          filed({}, field('branch', 'string', { required: true })),
+        );
+        await expect(runAsPsql(db, migration)).rejects.toThrow(
+          /stored events cannot be updated.*keep the field optional.*release it as optional first, then have the data owner fill it/,
+        );
+      });
+    });
+
     describe('a CHECK the contract adds or changes', () => {
       /** Claims whose status and amount the contract may say more of. */
       const claimsChecked = (

@@ -5,7 +5,10 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/;
 
 export const IdSchema = z
   .string()
-  .regex(ID_PATTERN, 'must be letters, digits, "-", "_" or inner "." (no slashes, no leading dot)')
+  .regex(
+    ID_PATTERN,
+    'must be ASCII letters a–z or A–Z, digits, "-", "_" or inner "." (no accents, slashes or leading dot)',
+  )
   .max(128);
 
 export type Id = z.infer<typeof IdSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidId, slugify, uniqueId } from '../../../shared/model/ids';
+import { IdSchema, isValidId, slugify, uniqueId } from '../../../shared/model/ids';
 
 describe('ids', () => {
   it('refuses ids that could escape a folder', () => {
@@ -7,6 +7,14 @@ describe('ids', () => {
     expect(isValidId('a/b')).toBe(false);
     expect(isValidId('.hidden')).toBe(false);
     expect(isValidId('orders.v1')).toBe(true);
+  });
+
+  it('says an id takes ASCII letters only, as é is a letter it refuses', () => {
+    const result = IdSchema.safeParse('Remboursements-Crédit_Épargne.v2');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'must be ASCII letters a–z or A–Z, digits, "-", "_" or inner "." (no accents, slashes or leading dot)',
+    ]);
   });
 
   it('slugifies names into ids', () => {

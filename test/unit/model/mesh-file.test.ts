@@ -146,7 +146,7 @@ describe('bad input', () => {
 
   it('refuses ids that could escape a folder', () => {
     const mesh = aMesh().withDomain('../../etc').build();
-    expect(errorsOf(serializeMesh(mesh))[0]).toMatch(/^domains\[0\]\.id: must be letters/);
+    expect(errorsOf(serializeMesh(mesh))[0]).toMatch(/^domains\[0\]\.id: must be ASCII letters/);
   });
 
   it('names dangling references', () => {

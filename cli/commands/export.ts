@@ -9,6 +9,7 @@ import {
   exportBundleInSteps,
   INDEX_FILE,
   PICTURE_FORMATS,
+  v30ContractsNote,
   WHOLE_MESH,
 } from '../../shared/export';
 import type { BundleWriteOptions } from '../../shared/files/bundle-folder';
@@ -153,6 +154,7 @@ export const exportCommand: Command = {
       return finish(EXIT.usage);
     }
     if (formats.includes('backstage')) report.notes.push(...backstageScopeNote(design.mesh, scope));
+    if (formats.includes('odcs')) report.notes.push(...v30ContractsNote(design.mesh, scope));
     const notes = [...governanceWarning(file, governance), ...report.notes.map((note) => `${file}: note: ${note}`)];
     const write = { replacesUnlisted: Boolean(options.flags['replace-unlisted']) };
     const written = { io, report, notes, options: write, printsSummary: !options.flags.json };

@@ -38,5 +38,6 @@ export {
   MAX_FILE_NAME_LENGTH,
   unsafePathReason,
 } from './file-names';
+export { v30ContractsNote } from './odcs/v30-contracts-note';
 export { overwriteQuestion } from './overwrite-question';
 export { toYamlDocuments, toYamlText } from './yaml-text';

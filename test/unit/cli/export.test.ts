@@ -5,6 +5,7 @@ import { runCli } from '../../../cli/run-cli';
 import { parseMeshFile } from '../../../shared/contracts';
 import { type Mesh, serializeMesh } from '../../../shared/model';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
+import { aMesh } from '../../builders/mesh-builder';
 import { fanOutMesh } from '../export/unseen-meshes';
 import { fakeIo } from './fake-io';
 
@@ -67,6 +68,17 @@ describe('mesh-designer export', () => {
     const catalog = String(files.get('out/backstage/catalog-info.yaml'));
     expect(catalog).toContain('api:orders-orders-out');
     expect(catalog).not.toContain('name: orders-orders-out');
+  });
+
+  it('notes the contracts it writes in ODCS v3.0.x, as read, and the app’s upgrade', async () => {
+    const design = aMesh().withContract('group-loan', { name: 'GroupLoan', apiVersion: 'v3.0.2' }).build();
+    const { io, err } = fakeIo({ 'shop.mesh.json': serializeMesh(design) });
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out', '--format', 'odcs'], io)).toBe(EXIT.ok);
+    expect(err).toEqual([
+      expect.stringMatching(
+        /^shop\.mesh\.json: note: 1 contract written as ODCS v3\.0\.x, as read .*Upgrade to v3\.2\.0/,
+      ),
+    ]);
   });
 
   it('warns on stderr, in validate’s words, of an owner that looks like a Backstage reference but is not one', async () => {

@@ -10,22 +10,26 @@ import {
   resolveContractConflicts,
 } from '../../shared/contracts';
 import { importContractSource } from '../../shared/contracts/import';
+import type { ImportOutcome } from '../../shared/contracts/import-conflicts';
+import type { ContractAttachment } from '../../shared/contracts/import-contracts';
+import type { LocatedProblem } from '../../shared/contracts/yaml-source';
 import { importRefusal } from '../../shared/export';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
-import { type Contract, counted, formatProblem, type Mesh, serializeMesh } from '../../shared/model';
+import { type Contract, counted, type Mesh, type Problem, productPorts, serializeMesh } from '../../shared/model';
 import { CONTRACT_SOURCE_FILES } from '../../shared/model/mesh-file-format';
 import { designFilePlacer } from '../../shared/validation/design-file-places';
 import { newErrors } from '../../shared/validation/new-findings';
 import { validateMesh } from '../../shared/validation/validate-mesh';
-import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
+import { type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
+import { jsonLines } from '../one-line-writes';
 import { parseOptions } from '../parse-options';
-import { formatProblemInFile, placedInDesign } from '../problem-line';
+import { type FileProblem, formatProblemInFile, type Level, placedInDesign, WHOLE_FILE } from '../problem-line';
 import { readInput, readMesh } from '../read-input';
-import { asFileProblem, problemLines } from './validate';
+import { asFileError, asFileProblem, problemLines } from './validate';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: `${PROGRAM} import <contract.odcs.yaml|schema.sql|.avsc|.schema.json|.proto>... --into <file.mesh.json> [--on-conflict skip|rename|replace] [--new-port] [--fail-on-errors]`,
+  usage: `${PROGRAM} import <contract.odcs.yaml|schema.sql|.avsc|.schema.json|.proto>... --into <file.mesh.json> [--on-conflict skip|rename|replace] [--new-port] [--fail-on-errors] [--dry-run] [--json]`,
   summary:
     'add contracts (ODCS, or SQL DDL, Avro, JSON Schema, Protobuf) to a design, each served by the data product it names',
   details: [
@@ -54,14 +58,24 @@ export const importCommand: Command = {
     '                          it is written under the version they need (1.0.0 → 2.0.0), as the app does',
     '  --fail-on-errors        refuse an import that brings errors validate reports: each is printed, nothing',
     '                          is written (exit code 1)',
+    '  --dry-run               do everything but write the design: what would be imported is said, and with',
+    '                          --fail-on-errors the verdict; the design is left as it was',
+    '  --json                  print one JSON report on stdout: into, ok, dryRun, written, imported, files (per',
+    '                          file: outcome, contract, product, port, created domain/product/port, version',
+    '                          and breakingChanges of a replaced contract, notes on what was not mapped, errors),',
+    '                          errorsBrought and errors (what stopped it), each problem as validate --json gives',
+    '                          it; stderr says the same for people',
     '',
     'exit codes: 0 everything imported (or skipped on request), 1 a file could not be read or imported,',
     '            an imported contract has an error, a conflict was skipped without --on-conflict, with',
     '            --fail-on-errors the import brings errors validate reports, or the design would no longer',
-    '            export, 2 wrong usage',
+    '            export, 2 wrong usage; with --dry-run the same, for the import it would have done',
   ],
   async run(args, io) {
-    const options = parseOptions(args, { values: ['into', 'on-conflict'], flags: ['new-port', 'fail-on-errors'] });
+    const options = parseOptions(args, {
+      values: ['into', 'on-conflict'],
+      flags: ['new-port', 'fail-on-errors', 'json', 'dry-run'],
+    });
     if (!options.ok) return usageError(io, this, options.error);
     const files = options.positional;
     const into = options.values.into;
@@ -71,112 +85,218 @@ export const importCommand: Command = {
     if (!isConflictPolicy(policy))
       return usageError(io, this, `--on-conflict is skip, rename or replace (got '${policy}')`);
 
+    const isDryRun = Boolean(options.flags['dry-run']);
+    const report = anImportReport(into, isDryRun);
+    // With --json, stdout is the report alone: the lines for people go to stderr.
+    const tell = options.flags.json ? io.err : io.out;
+    const finish = (code: ExitCode): ExitCode => {
+      if (options.flags.json) for (const line of jsonLines({ ...report, ok: code === EXIT.ok })) io.out(line);
+      return code;
+    };
+    /** What stopped the import, in the design file: on stderr, and in the report. */
+    const fail = (problems: readonly Problem[]): ExitCode => {
+      report.errors.push(...problems.map(asFileError));
+      for (const problem of problems) io.err(formatProblemInFile(into, problem));
+      return finish(EXIT.problems);
+    };
     const design = await readMesh(io, into);
-    if (!design.ok) {
-      for (const line of design.lines) io.err(line);
-      return EXIT.problems;
-    }
+    if (!design.ok) return fail(design.problems);
     let hasProblems = false;
-    const readable: { name: string; text: string }[] = [];
+    const readable: { name: string; text: string; said: ImportedFileReport }[] = [];
     for (const file of files) {
+      const said = anImportedFileReport(file);
+      report.files.push(said);
       const input = await readInput(io, file, CONTRACT_SOURCE_FILES);
-      if (input.ok) readable.push({ name: file, text: input.text });
+      if (input.ok) readable.push({ name: file, text: input.text, said });
       else {
+        said.errors.push({ severity: 'error', path: WHOLE_FILE, message: input.message });
         io.err(`${file}: ${input.message}`);
         hasProblems = true;
       }
     }
     // ODCS YAML, or a contract made from SQL DDL, Avro, JSON Schema or Protobuf.
-    const parsed = readable.flatMap(({ name, text }) => {
-      const report = importContractSource(name, text);
-      if (report.ok) {
-        for (const note of report.notes) io.err(formatProblemInFile(report.file, note));
+    const parsed = readable.flatMap(({ name, text, said }) => {
+      const imported = importContractSource(name, text);
+      if (imported.ok) {
+        said.notes.push(...imported.notes.map((note) => locatedFileProblem('warning', note)));
+        for (const note of imported.notes) io.err(formatProblemInFile(imported.file, note));
         // The errors `validate` would report: imported all the same, as the app's import dialog does.
-        const errors = report.findings.filter((finding) => finding.severity === 'error');
-        for (const error of errors) io.err(formatProblemInFile(report.file, error));
+        const errors = imported.findings.filter((finding) => finding.severity === 'error');
+        said.errors.push(...errors.map((error) => locatedFileProblem('error', error)));
+        for (const error of errors) io.err(formatProblemInFile(imported.file, error));
         if (errors.length > 0) hasProblems = true;
-        return [{ file: report.file, contract: report.contract }];
+        return [{ file: imported.file, contract: imported.contract, said }];
       }
-      for (const problem of report.errors) io.err(formatProblemInFile(report.file, problem));
+      said.errors.push(...imported.errors.map((problem) => locatedFileProblem('error', problem)));
+      for (const problem of imported.errors) io.err(formatProblemInFile(imported.file, problem));
       hasProblems = true;
       return [];
     });
-    const versionNotes = new Map<ImportDecision, string[]>();
-    const decisions = resolveContractConflicts(design.mesh.contracts, parsed, policy).map((decision) => {
+    // One decision per parsed file, in their order.
+    const decisions = resolveContractConflicts(design.mesh.contracts, parsed, policy).map((decision, index) => {
+      const said = parsed[index]?.said as ImportedFileReport;
+      Object.assign(said, decided(decision));
       const existing = design.mesh.contracts.find((contract) => contract.id === decision.contract.id);
-      if (decision.outcome.kind !== 'replaced' || !existing) return decision;
+      if (decision.outcome.kind !== 'replaced' || !existing) return { decision, said };
       const replacement = asReplacement(existing, decision.contract);
       if (!replacement.ok) {
-        io.err(`${decision.file}: cannot raise its version for its breaking changes: ${replacement.message}`);
+        const message = `cannot raise its version for its breaking changes: ${replacement.message}`;
+        said.errors.push({ severity: 'error', path: WHOLE_FILE, message });
+        io.err(`${decision.file}: ${message}`);
         hasProblems = true;
-        return decision;
+        return { decision, said };
       }
-      const raised = { ...decision, contract: replacement.contract };
-      versionNotes.set(raised, versionLines(decision, existing, replacement.contract, replacement.comparison));
-      return raised;
+      Object.assign(said, versionChange(decision, existing, replacement.contract, replacement.comparison));
+      return { decision: { ...decision, contract: replacement.contract }, said };
     });
-    const imported = decisions.filter(isImported);
-    const contracts = imported.map((decision) => decision.contract);
+    const imported = decisions.filter(({ decision }) => isImported(decision));
+    const contracts = imported.map(({ decision }) => decision.contract);
     const { mesh, attachments } = attachContracts(design.mesh, contracts, {
       newPortFor: new Set(options.flags['new-port'] ? contracts.map((contract) => contract.id) : []),
     });
     // Validate on write: the file must open again exactly as the app opens it.
     const checked = parseMeshDocument(JSON.parse(serializeMesh(mesh)));
-    if (!checked.ok) {
-      for (const problem of checked.errors) io.err(`${into}: ${formatProblem(problem)} (nothing was written)`);
-      return EXIT.problems;
-    }
+    if (!checked.ok) return fail(withReason(checked.errors, 'nothing was written'));
     const refusal = imported.length > 0 ? importRefusal(design.mesh, checked.value) : null;
     if (refusal) {
-      for (const problem of refusal.problems) {
-        io.err(`${into}: ${formatProblem(problem)} (nothing was written: ${refusal.reason})`);
-      }
-      io.out(`${into}: 0 of ${files.length} contract files imported, nothing written`);
-      return EXIT.problems;
+      const code = fail(withReason(refusal.problems, `nothing was written: ${refusal.reason}`));
+      tell(`${into}: 0 of ${files.length} contract files imported, nothing written`);
+      return code;
     }
-    const brought = imported.length > 0 ? errorsBrought(into, design.mesh, checked.value) : [];
-    for (const line of brought) io.err(line);
+    const brought = imported.length > 0 ? errorsBrought(design.mesh, checked.value) : [];
+    report.errorsBrought = brought;
+    for (const line of errorsBroughtLines(into, brought)) io.err(line);
     if (brought.length > 0 && options.flags['fail-on-errors']) {
-      io.err(`${into}: nothing written (--fail-on-errors)`);
-      return EXIT.problems;
+      return fail([{ path: WHOLE_FILE, message: 'nothing written (--fail-on-errors)' }]);
     }
-    for (const decision of decisions) {
-      const attachment = attachments[imported.indexOf(decision)];
+    for (const { decision, said } of decisions) {
+      const attachment = attachments[imported.findIndex((chosen) => chosen.decision === decision)];
+      if (attachment) Object.assign(said, servedAt(attachment, design.mesh));
       const line = describeDecision(decision, attachment?.message);
+      // The line goes on after the file's name with `: ` or `, named …`.
+      said.message = line.slice(decision.file.length + 2);
       if (decision.outcome.kind === 'skipped' && options.values['on-conflict'] === undefined) {
+        said.errors.push({ severity: 'error', path: WHOLE_FILE, message: said.message });
         io.err(line);
         hasProblems = true;
-      } else io.out(line);
-      for (const note of versionNotes.get(decision) ?? []) io.out(note);
+      } else tell(line);
+      for (const note of versionLines(said)) tell(note);
     }
-    if (imported.length > 0) {
+    report.imported = imported.length;
+    if (imported.length > 0 && !isDryRun) {
       try {
         await io.replaceText(into, serializeMesh(checked.value));
       } catch (error) {
-        io.err(`${into}: cannot write: ${fileErrorReason(error, into)} (the design is as it was)`);
-        return EXIT.problems;
+        const message = `cannot write: ${fileErrorReason(error, into)} (the design is as it was)`;
+        return fail([{ path: WHOLE_FILE, message }]);
       }
+      report.written = true;
     }
-    io.out(
-      `${into}: ${imported.length} of ${files.length} contract files imported${imported.length > 0 ? '' : ', nothing written'}`,
-    );
-    return hasProblems ? EXIT.problems : EXIT.ok;
+    tell(`${into}: ${importedCount(imported.length, files.length, isDryRun)}`);
+    return finish(hasProblems ? EXIT.problems : EXIT.ok);
   },
 };
 
-/**
- * The errors of validate the import brought, as warnings at their place in the design as written,
- * each with its hint; then how many, of which rules.
- */
-function errorsBrought(into: string, before: Mesh, after: Mesh): string[] {
+/** What `--json` prints: `ok` is set when it is printed. */
+interface ImportReport {
+  into: string;
+  dryRun: boolean;
+  /** Whether the design file was replaced. */
+  written: boolean;
+  /** How many of the files' contracts are in the design (or would be, with --dry-run). */
+  imported: number;
+  files: ImportedFileReport[];
+  /** The errors of validate the import brought to the design, as warnings, each at its place in the design. */
+  errorsBrought: FileProblem[];
+  /** What stopped the import, in the design file: nothing was written. */
+  errors: FileProblem[];
+}
+
+/** What became of one file given, in the report of `--json`. */
+interface ImportedFileReport {
+  file: string;
+  /** What became of its contract; none when it could not be read or made into one. */
+  outcome?: ImportOutcome['kind'];
+  /** The id of its contract in the design. */
+  contract?: string;
+  /** The contract's own name, when another contract had it and it is imported under `name`. */
+  renamedFrom?: string;
+  name?: string;
+  /** The product and output port that serve the contract. */
+  product?: string;
+  port?: string;
+  /** The domain, product and output port the import made for it. */
+  created?: { domain?: string; product?: string; port?: string };
+  /** A replaced contract's version before, in the file, and as written. */
+  version?: { previous: string; stated: string; written: string };
+  breakingChanges?: { subject: string; message: string }[];
+  /** The line printed for the file, without its name. */
+  message?: string;
+  /** What the source had that ODCS cannot say, each at its line in the file. */
+  notes: FileProblem[];
+  /** What kept it from being read or imported, or an error validate finds in its contract. */
+  errors: FileProblem[];
+}
+
+function anImportReport(into: string, dryRun: boolean): ImportReport {
+  return { into, dryRun, written: false, imported: 0, files: [], errorsBrought: [], errors: [] };
+}
+
+function anImportedFileReport(file: string): ImportedFileReport {
+  return { file, notes: [], errors: [] };
+}
+
+/** A problem at its place in a contract's source, as validate --json gives one. */
+function locatedFileProblem(severity: Level, { path, message, line, column }: LocatedProblem): FileProblem {
+  return { severity, path, message, line, column };
+}
+
+function decided({ contract, outcome, renamedFrom }: ImportDecision): Partial<ImportedFileReport> {
+  return {
+    outcome: outcome.kind,
+    contract: contract.id,
+    name: contract.name,
+    ...(renamedFrom !== undefined && { renamedFrom }),
+  };
+}
+
+/** Where a contract is served, and what was made to serve it: the port is new where the product did not have it. */
+function servedAt(attachment: ContractAttachment, before: Mesh): Partial<ImportedFileReport> {
+  const { productId, portId, createdDomainId, createdProductId } = attachment;
+  if (productId === undefined || portId === undefined) return {};
+  const product = before.products.find((candidate) => candidate.id === productId);
+  const isNewPort = !product || !productPorts(product).some((port) => port.id === portId);
+  const created = {
+    ...(createdDomainId !== undefined && { domain: createdDomainId }),
+    ...(createdProductId !== undefined && { product: createdProductId }),
+    ...(isNewPort && { port: portId }),
+  };
+  return { product: productId, port: portId, ...(Object.keys(created).length > 0 && { created }) };
+}
+
+/** Problems that stopped the import, each saying what became of the design. */
+function withReason(problems: readonly Problem[], reason: string): Problem[] {
+  return problems.map((problem) => ({ ...problem, message: `${problem.message} (${reason})` }));
+}
+
+function importedCount(imported: number, given: number, isDryRun: boolean): string {
+  if (isDryRun) return `${imported} of ${given} contract files would be imported (--dry-run: nothing written)`;
+  return `${imported} of ${given} contract files imported${imported > 0 ? '' : ', nothing written'}`;
+}
+
+/** The errors of validate the import brought, as warnings at their place in the design as written. */
+function errorsBrought(before: Mesh, after: Mesh): FileProblem[] {
   const brought = newErrors(validateMesh(before), validateMesh(after));
-  if (brought.length === 0) return [];
   const placer = designFilePlacer(serializeMesh(after));
-  const rules = [...new Set(brought.map((finding) => finding.ruleId))].join(', ');
+  return brought.map((finding) => placedInDesign(placer, { ...asFileProblem(finding, after), severity: 'warning' }));
+}
+
+/** Each error brought with its hint; then how many, of which rules. */
+function errorsBroughtLines(into: string, brought: readonly FileProblem[]): string[] {
+  if (brought.length === 0) return [];
+  const rules = [...new Set(brought.map((problem) => problem.rule))].join(', ');
   return [
-    ...brought.flatMap((finding) =>
-      problemLines(into, placedInDesign(placer, { ...asFileProblem(finding, after), severity: 'warning' })),
-    ),
+    ...brought.flatMap((problem) => problemLines(into, problem)),
     `${into}: the import brought ${counted(brought.length, 'error')} (${rules}) that \`${PROGRAM} validate\` fails on`,
   ];
 }
@@ -202,31 +322,37 @@ function describeDecision(decision: ImportDecision, attached: string | undefined
   }
 }
 
-/**
- * A replacing contract's breaking changes, and the version written for them when its own does not
- * announce them; or the version kept when its own is lower than the existing one.
- */
-function versionLines(
+/** A replacing contract's version, before, in its file and as written, and its breaking changes since. */
+function versionChange(
   decision: ImportDecision,
   existing: Contract,
   written: Contract,
   comparison: ContractComparison,
-): string[] {
-  const breaking = comparison.changes.filter((change) => change.isBreaking);
-  const stated = decision.contract.version;
-  if (breaking.length === 0) {
-    return written.version === stated
+): Required<Pick<ImportedFileReport, 'version' | 'breakingChanges'>> {
+  return {
+    version: { previous: existing.version, stated: decision.contract.version, written: written.version },
+    breakingChanges: comparison.changes
+      .filter((change) => change.isBreaking)
+      .map(({ subject, message }) => ({ subject, message })),
+  };
+}
+
+/**
+ * A replacing contract's breaking changes, and the version written for them when its own does not
+ * announce them; or the version kept when its own is lower than the existing one.
+ */
+function versionLines({ file, version, breakingChanges = [] }: ImportedFileReport): string[] {
+  if (!version) return [];
+  const { previous, stated, written } = version;
+  if (breakingChanges.length === 0) {
+    return written === stated
       ? []
-      : [
-          `${decision.file}: version ${stated} is lower than the previous ${existing.version}, so it is written as version ${written.version}`,
-        ];
+      : [`${file}: version ${stated} is lower than the previous ${previous}, so it is written as version ${written}`];
   }
-  const version =
-    written.version === stated
-      ? `as version ${stated}`
-      : `so it is written as version ${written.version} (the file says ${stated})`;
+  const as =
+    written === stated ? `as version ${stated}` : `so it is written as version ${written} (the file says ${stated})`;
   return [
-    `${decision.file}: ${counted(breaking.length, 'breaking change')} since ${existing.version}, ${version}:`,
-    ...breaking.map((change) => `  ${change.subject}: ${change.message} (breaking)`),
+    `${file}: ${counted(breakingChanges.length, 'breaking change')} since ${previous}, ${as}:`,
+    ...breakingChanges.map((change) => `  ${change.subject}: ${change.message} (breaking)`),
   ];
 }

@@ -259,6 +259,115 @@ describe('mesh-designer import', () => {
   });
 });
 
+describe('mesh-designer import --json and --dry-run, for CI', () => {
+  const invoices = withId(shipment, 'invoice').replace(/^dataProduct: .*$/m, 'dataProduct: invoicing');
+  const jsonOf = (lines: readonly string[]) => JSON.parse(lines.join('\n'));
+
+  it('prints one JSON report on stdout: what each file created and changed, and the errors the import brought', async () => {
+    const { io, out, err, files } = fakeIo({ 'shop.mesh.json': sample, 'i.odcs.yaml': invoices });
+    expect(await runCli(['import', 'i.odcs.yaml', '--into', 'shop.mesh.json', '--json'], io)).toBe(EXIT.ok);
+    const report = jsonOf(out);
+    expect(report).toMatchObject({ into: 'shop.mesh.json', ok: true, dryRun: false, written: true, imported: 1 });
+    expect(report.files).toEqual([
+      expect.objectContaining({
+        file: 'i.odcs.yaml',
+        outcome: 'added',
+        contract: 'invoice',
+        product: expect.any(String),
+        port: expect.any(String),
+        created: { product: 'shipping-domain-invoicing', port: expect.any(String) },
+        notes: [],
+        errors: [],
+      }),
+    ]);
+    expect(report.errorsBrought).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        rule: 'product-tables',
+        line: expect.any(Number),
+        column: expect.any(Number),
+        fixHint: expect.any(String),
+      }),
+    ]);
+    expect(report.errors).toEqual([]);
+    expect(contractIds(files.get('shop.mesh.json'))).toContain('invoice');
+    expect(err.at(-1)).toBe('shop.mesh.json: 1 of 1 contract files imported');
+  });
+
+  it('reports the version a replacing contract is written under, its breaking changes, and unmapped parts as notes', async () => {
+    const orderPlaced = (JSON.parse(sample).contracts[0].odcs as string[]).join('\n');
+    const narrowed = orderPlaced.replace(
+      '      - name: event_id\n        logicalType: string',
+      '      - name: event_id\n        logicalType: integer',
+    );
+    const ddl = readFileSync(new URL('../../fixtures/import/sql/orders-postgres.sql', import.meta.url), 'utf8');
+    const { io, out } = fakeIo({ 'shop.mesh.json': sample, 'x.odcs.yaml': narrowed, 'orders-postgres.sql': ddl });
+    const args = ['import', 'x.odcs.yaml', 'orders-postgres.sql', '--into', 'shop.mesh.json'];
+    expect(await runCli([...args, '--on-conflict', 'replace', '--json'], io)).toBe(EXIT.ok);
+    const [replaced, made] = jsonOf(out).files;
+    expect(replaced).toMatchObject({
+      outcome: 'replaced',
+      contract: 'order-placed',
+      version: { previous: '1.0.0', stated: '1.0.0', written: '2.0.0' },
+      breakingChanges: [expect.objectContaining({ subject: 'order_placed.event_id' })],
+    });
+    expect(made.notes[0]).toEqual({
+      severity: 'warning',
+      path: 'orders.status',
+      message: "default 'placed' has no ODCS equivalent: not imported",
+      line: 5,
+      column: 31,
+    });
+  });
+
+  it('keeps stdout JSON when input cannot be read: each error in the shape validate --json gives a problem', async () => {
+    const { io, out } = fakeIo({ 'shop.mesh.json': sample, 'bad.odcs.yaml': broken });
+    const args = ['import', 'gone.odcs.yaml', 'bad.odcs.yaml', '--into', 'shop.mesh.json', '--json'];
+    expect(await runCli(args, io)).toBe(EXIT.problems);
+    const report = jsonOf(out);
+    expect(report).toMatchObject({ ok: false, written: false, imported: 0 });
+    expect(report.files[0]).toEqual({
+      file: 'gone.odcs.yaml',
+      notes: [],
+      errors: [{ severity: 'error', path: '(file)', message: 'cannot read: no such file' }],
+    });
+    expect(report.files[1].errors[0]).toMatchObject({ severity: 'error', line: expect.any(Number) });
+
+    const noDesign = fakeIo({ 'a.odcs.yaml': shipment });
+    expect(await runCli(['import', 'a.odcs.yaml', '--into', 'gone.mesh.json', '--json'], noDesign.io)).toBe(
+      EXIT.problems,
+    );
+    expect(jsonOf(noDesign.out).errors).toEqual([
+      { severity: 'error', path: '(file)', message: 'cannot read: no such file' },
+    ]);
+  });
+
+  it('does everything but write with --dry-run, and says so', async () => {
+    const { io, out, files } = fakeIo({ 'shop.mesh.json': sample, 'a.odcs.yaml': withId(shipment, 'parcel') });
+    expect(await runCli(['import', 'a.odcs.yaml', '--into', 'shop.mesh.json', '--dry-run'], io)).toBe(EXIT.ok);
+    expect(files.get('shop.mesh.json')).toBe(sample);
+    expect(out.at(-1)).toBe('shop.mesh.json: 1 of 1 contract files would be imported (--dry-run: nothing written)');
+
+    const json = fakeIo({ 'shop.mesh.json': sample, 'a.odcs.yaml': withId(shipment, 'parcel') });
+    await runCli(['import', 'a.odcs.yaml', '--into', 'shop.mesh.json', '--dry-run', '--json'], json.io);
+    expect(jsonOf(json.out)).toMatchObject({ ok: true, dryRun: true, written: false, imported: 1 });
+    expect(json.files.get('shop.mesh.json')).toBe(sample);
+  });
+
+  it('gives the verdict of --fail-on-errors with --dry-run, writing nothing either way', async () => {
+    const { io, out, files } = fakeIo({ 'shop.mesh.json': sample, 'i.odcs.yaml': invoices });
+    const args = ['import', 'i.odcs.yaml', '--into', 'shop.mesh.json', '--dry-run', '--fail-on-errors', '--json'];
+    expect(await runCli(args, io)).toBe(EXIT.problems);
+    const report = jsonOf(out);
+    expect(report).toMatchObject({ ok: false, dryRun: true, written: false });
+    expect(report.errorsBrought).toHaveLength(1);
+    expect(report.errors).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/--fail-on-errors/) }),
+    ]);
+    expect(files.get('shop.mesh.json')).toBe(sample);
+  });
+});
+
 describe('mesh-designer import of other schema formats', () => {
   it('makes a contract from SQL DDL and reports what it could not map, with its line', async () => {
     const ddl = readFileSync(new URL('../../fixtures/import/sql/orders-postgres.sql', import.meta.url), 'utf8');

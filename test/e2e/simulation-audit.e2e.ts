@@ -7,6 +7,7 @@ import {
   openTab,
   runQuery,
   runTo,
+  simulateNewScenarioOfSample,
   simulateSample,
   step,
   waitForTick,
@@ -65,14 +66,8 @@ describeInChromium('Simulate mode, audited', (session) => {
 
   it('drops the run of a scenario that an undo in Design removed, instead of stepping it on', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    await openEditedSample(page, 'no-scenario.mesh.json', (mesh) => {
-      mesh.scenarios = [];
-    });
-    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
-    await openTab(page, 'Scenario');
-    await page.getByRole('button', { name: 'New scenario' }).click();
+    await simulateNewScenarioOfSample(page);
     await page.getByTestId('scenario-editor').locator('.monaco-editor').waitFor();
-    await waitForTick(page, 0);
     await step(page, 2);
 
     await page.getByRole('button', { name: 'Design', exact: true }).click();

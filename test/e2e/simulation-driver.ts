@@ -198,6 +198,17 @@ export async function openEditedSample(page: Page, name: string, edit: (mesh: Sa
   await page.waitForSelector('.react-flow__node-product');
 }
 
+/** The e-commerce sample without its scenario, in Simulate with the scenario New scenario generates, at tick 0. */
+export async function simulateNewScenarioOfSample(page: Page): Promise<void> {
+  await openEditedSample(page, 'no-scenario.mesh.json', (mesh) => {
+    mesh.scenarios = [];
+  });
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  await openTab(page, 'Scenario');
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await waitForTick(page, 0);
+}
+
 /** The e-commerce sample with customer-360's transformation replaced. */
 export async function openSampleWithProfileSql(page: Page, sql: string): Promise<void> {
   await openEditedSample(page, 'looping.mesh.json', (mesh) => {

@@ -16,6 +16,7 @@ import {
   openSampleDesign,
   productNode,
   selectDomain,
+  systemNode,
   viewAtRest,
 } from './designer-driver';
 
@@ -246,6 +247,25 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await expect.poll(() => yamlLinesStartingWith(page, 'domain:')).toEqual(['domain: customers']);
     await openContract(page, 'Shipment');
     await expect.poll(() => yamlLinesStartingWith(page, 'domain:')).toEqual(['domain: shipping']);
+  });
+
+  it('numbers the service name chosen by hand of a copied system, after an underscore', async () => {
+    const page = await session.openApp();
+    await allowClipboard(page.context());
+    await openSampleDesign(page, 'ecommerce');
+    await systemNode(page, 'orders-service').locator('.system-node__name').click();
+    const serviceName = page.getByTestId('system-inspector').getByLabel('Service name');
+    await serviceName.fill('mnr-system');
+    await serviceName.press('Enter');
+    await page.keyboard.press('Escape');
+    await systemNode(page, 'orders-service').locator('.system-node__name').click();
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => readClipboard(page)).toContain('"mnr-system"');
+
+    await pasteNearCornerOf(page, 'Orders');
+
+    await expect.poll(() => counts(page)).toMatch(/ 4 systems /);
+    await expect.poll(() => serviceName.inputValue()).toBe('mnr-system_2');
   });
 
   it('cuts with Ctrl+X as one undo step, and pastes the cut back as it was, linked to the rest, then copies', async () => {

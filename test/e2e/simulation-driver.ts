@@ -250,6 +250,22 @@ export async function runKeyChangeTo5000(page: Page): Promise<void> {
   await page.getByTestId('rf__edge-l-orders-cdc').click();
 }
 
+/** Whether the node is drawn whole within the canvas. */
+export async function isNodeInView(page: Page, nodeId: string): Promise<boolean> {
+  const [node, pane] = [
+    await page.getByTestId(`rf__node-${nodeId}`).boundingBox(),
+    await page.locator('.react-flow').boundingBox(),
+  ];
+  return (
+    !!node &&
+    !!pane &&
+    node.x >= pane.x &&
+    node.y >= pane.y &&
+    node.x + node.width <= pane.x + pane.width &&
+    node.y + node.height <= pane.y + pane.height
+  );
+}
+
 /** The values a data grid shows in one column, for the rows drawn now (once every drawn row is loaded). */
 export async function gridColumn(page: Page, testId: string, column: string): Promise<string[]> {
   const grid = page.getByTestId(testId);

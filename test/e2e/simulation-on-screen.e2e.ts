@@ -7,6 +7,7 @@ import {
   enterSimulate,
   fireRedelivery,
   holdStepAnswers,
+  isNodeInView,
   openEditedSample,
   openSampleWithProfileSql,
   openTab,
@@ -178,33 +179,19 @@ describeInChromium('Simulate mode on screen', (session) => {
     await page.getByRole('button', { name: 'Present' }).first().click();
     const presenter = page.getByTestId('presenter');
     await presenter.waitFor();
-    const isInView = async (nodeId: string) => {
-      const [node, pane] = [
-        await page.getByTestId(`rf__node-${nodeId}`).boundingBox(),
-        await page.locator('.react-flow').boundingBox(),
-      ];
-      return (
-        !!node &&
-        !!pane &&
-        node.x >= pane.x &&
-        node.y >= pane.y &&
-        node.x + node.width <= pane.x + pane.width &&
-        node.y + node.height <= pane.y + pane.height
-      );
-    };
 
     await page.keyboard.press('3');
     await presenter.getByTestId('presenter-fault').filter({ hasText: 'takes effect at tick 7' }).waitFor();
     await page.keyboard.press('s');
     await presenter.getByTestId('presenter-fault').filter({ hasText: 'took effect at tick 7' }).waitFor();
     await page.waitForTimeout(800);
-    expect(await isInView('customers-service')).toBe(true);
-    expect(await isInView('customers')).toBe(true);
+    expect(await isNodeInView(page, 'customers-service')).toBe(true);
+    expect(await isNodeInView(page, 'customers')).toBe(true);
     await screenshot(page, 'simulate-presenter-fault-in-view-1280');
 
     // The next stage brings the walk back into view.
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => isInView('orders-service')).toBe(true);
+    await expect.poll(() => isNodeInView(page, 'orders-service')).toBe(true);
   });
 
   it('keeps a link’s count off another link’s port while a consumer is offline (the QA’s zoo at tick 6)', async () => {

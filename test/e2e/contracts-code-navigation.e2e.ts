@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { caretAfter, copyOfYaml, findInYaml, openContract, problems } from './contract-driver';
+import { caretAfter, caretAtEndOf, copyOfYaml, findInYaml, openContract, problems } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 /** Whether an element's top is within a few pixels of another's: the caret is on that line. */
@@ -101,6 +101,27 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await page.keyboard.press('Enter');
     await yamlLine(page, 'description: "on"');
     await expect.poll(() => problems(page)).not.toContain('PyYAML and SnakeYAML read');
+  });
+
+  it('explains keepHistory on hover, and offers the name the app reads for a misspelt keephistory with a quick fix', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAtEndOf(page, 'property: keepHistory');
+    await (await yamlLine(page, 'property: keepHistory')).locator('span', { hasText: /^keepHistory$/ }).hover();
+    await page
+      .locator('.monaco-hover:not(.hidden)', { hasText: 'keeps an entity’s history beside its latest state' })
+      .waitFor();
+
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.keyboard.insertText('keephistory');
+    await expect.poll(() => problems(page)).toContain("did you mean 'keepHistory'?");
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget', { hasText: "Change to 'keepHistory'" }).waitFor();
+    await page.keyboard.press('Enter');
+
+    await yamlLine(page, 'property: keepHistory');
+    await expect.poll(() => problems(page)).not.toContain('did you mean');
   });
 
   it('lists the properties in Go to Symbol (Ctrl+Shift+O), and Enter moves the caret to the one chosen', async () => {

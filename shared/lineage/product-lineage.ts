@@ -446,7 +446,7 @@ function selectResult(
     }
     for (const { column: ref, window } of output.aggregated ?? []) {
       const isOneValuePerGroup = window
-        ? window.isCurrentRowOnly || holdsOneValue(select, read, ref, window.partition)
+        ? window.isOneRowFrame || holdsOneValue(select, read, ref, window.partition)
         : holdsOneValue(select, read, ref, select.grouping);
       if (isOneValuePerGroup) for (const column of resolve(ref)) copy(column);
     }

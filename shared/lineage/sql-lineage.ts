@@ -53,13 +53,13 @@ export interface AggregatedColumn {
 }
 
 /**
- * The rows a window aggregate runs over: a partition, by its plain columns, or only the current row
- * (`ROWS BETWEEN CURRENT ROW AND CURRENT ROW`).
+ * The rows a window aggregate runs over: a partition, by its plain columns, or a frame of one row
+ * (`ROWS BETWEEN CURRENT ROW AND CURRENT ROW`, `ROWS BETWEEN 1 PRECEDING AND 1 PRECEDING`).
  */
 export interface AggregateWindow {
   /** Plain columns every row of the frame shares a value of: PARTITION BY's, and ORDER BY's too for a RANGE or GROUPS frame of the current row (its peers). */
   partition: ColumnRef[];
-  isCurrentRowOnly: boolean;
+  isOneRowFrame: boolean;
 }
 
 /**
@@ -364,8 +364,9 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
   if (subquery) return [{ subquery }];
   const inner = castOperand(tokens) ?? parenthesized(tokens) ?? uncollated(tokens) ?? signed(tokens);
   if (inner) return keptIn(inner);
-  const [called = tokens, over] = splitTopLevel(tokens, (token) => isKeyword(token, 'over'));
-  const aggregate = functionCall(called);
+  const [, over] = splitTopLevel(tokens, (token) => isKeyword(token, 'over'));
+  // FILTER only takes rows out: over one row the aggregate is still that row's value.
+  const aggregate = functionCall(withoutWindow(tokens));
   if (aggregate && ONE_ROW_KEEPING_AGGREGATES.has(aggregate.name)) {
     const window = over && aggregateWindow(over);
     return keptIn(aggregate.args[0] ?? []).flatMap((value) =>
@@ -398,21 +399,57 @@ function aggregateWindow(tokens: readonly Token[]): AggregateWindow {
   const plainColumns = (clause: string) => {
     const [, ...terms] = clauses.get(clause) ?? [];
     return splitTopLevel(terms, (token) => isPunct(token, ','))
-      .map((term) => (isKeyword(term.at(-1), 'asc', 'desc') ? term.slice(0, -1) : term))
+      .map((term) => injectivelyWrapped(isKeyword(term.at(-1), 'asc', 'desc') ? term.slice(0, -1) : term))
       .filter(isColumn)
       .flatMap(columnRefs);
   };
-  const isCurrentRow = (clause: string) =>
-    ['current row', 'between current row and current row'].includes(
-      (clauses.get(clause) ?? []).map((token) => (token.kind === 'word' ? token.text.toLowerCase() : '')).join(' '),
-    );
+  const frames = (clause: string) => frameBounds(clauses.get(clause) ?? []);
+  const isCurrentRow = (bounds: string) => ['current row', 'between current row and current row'].includes(bounds);
   // A RANGE or GROUPS frame of the current row holds its peers: the rows alike in the partition and the ORDER BY.
-  const isPeersOnly = isCurrentRow('range') || isCurrentRow('groups');
+  const isPeersOnly = isCurrentRow(frames('range')) || isCurrentRow(frames('groups'));
+  const rows = frames('rows');
   return {
     partition: [...plainColumns('partition'), ...(isPeersOnly ? plainColumns('order') : [])],
-    // In ROWS the current row is that row alone.
-    isCurrentRowOnly: isCurrentRow('rows'),
+    // In ROWS the current row is that row alone, and `N PRECEDING AND N PRECEDING` one other row (as lag() reads it).
+    isOneRowFrame: isCurrentRow(rows) || /^between (\d+) (preceding|following) and \1 \2$/.test(rows),
   };
+}
+
+/** A frame's bounds in lower-case words, `0 PRECEDING` and `0 FOLLOWING` written as the `current row` they are. */
+function frameBounds(tokens: readonly Token[]): string {
+  return tokens
+    .map((token) => (token.kind === 'literal' ? (token.number ?? '') : token.text.toLowerCase()))
+    .join(' ')
+    .replace(/\b0+ (preceding|following)\b/g, 'current row');
+}
+
+/**
+ * `key + 1`'s, `2 * key`'s or `CAST(key AS TEXT)`'s key, through any depth of them; else the expression itself.
+ * These wrappers give distinct values for distinct values (a shift by a constant, a non-zero constant
+ * factor, a cast to text), so grouping or partitioning by one groups as by what it wraps.
+ */
+function injectivelyWrapped(tokens: readonly Token[]): readonly Token[] {
+  const inner = parenthesized(tokens) ?? textCastOperand(tokens) ?? shiftedOrScaledOperand(tokens);
+  return inner ? injectivelyWrapped(inner) : tokens;
+}
+
+function textCastOperand(tokens: readonly Token[]): Token[] | undefined {
+  return isKeyword(tokens.at(-2), 'text') ? castOperand(tokens) : undefined;
+}
+
+/** `x + 3`'s, `3 - x`'s or `x * 2`'s x: one operand and one non-zero number (any number for a shift). */
+function shiftedOrScaledOperand(tokens: readonly Token[]): Token[] | undefined {
+  const terms = arithmeticTerms(tokens);
+  const [first, second] = terms;
+  if (terms.length !== 2 || !first || !second) return undefined;
+  const isNumber = (operand: readonly Token[]) =>
+    operand.length === 1 && operand[0]?.kind === 'literal' && operand[0].number !== undefined;
+  const [number, operand] = isNumber(second.operand)
+    ? [second.operand, first.operand]
+    : [first.operand, second.operand];
+  if (!isNumber(number) || isNumber(operand)) return undefined;
+  const isShift = second.operator === '+' || second.operator === '-';
+  return isShift || (second.operator === '*' && !isZero(number)) ? operand : undefined;
 }
 
 /** A call without its `FILTER (WHERE ...)` and `OVER (...)`, which pick the rows, not the value. */
@@ -710,7 +747,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
  * or by a select item's alias (see `GroupedColumn`).
  */
 function groupedColumns(terms: readonly Token[][], items: readonly Token[][]): GroupedColumn[] {
-  return terms.flatMap((term): GroupedColumn[] => {
+  return terms.map(injectivelyWrapped).flatMap((term): GroupedColumn[] => {
     const [only] = term;
     if (term.length === 1 && only?.kind === 'literal' && only.number !== undefined) {
       const { expression } = aliased(items[Number(only.number) - 1] ?? []);

@@ -82,10 +82,10 @@ describe('reading a transformation’s SQL', () => {
          FROM patients p WINDOW w AS (PARTITION BY p.patient_id)`,
       ),
     ).toEqual([
-      { partition: [patientId], isCurrentRowOnly: false },
-      { partition: [patientId], isCurrentRowOnly: true },
-      { partition: [{ qualifier: 'p', column: 'updated_at' }], isCurrentRowOnly: false },
-      { partition: [patientId], isCurrentRowOnly: false },
+      { partition: [patientId], isOneRowFrame: false },
+      { partition: [patientId], isOneRowFrame: true },
+      { partition: [{ qualifier: 'p', column: 'updated_at' }], isOneRowFrame: false },
+      { partition: [patientId], isOneRowFrame: false },
       undefined,
     ]);
   });

@@ -1378,6 +1378,49 @@ describe('rule details', () => {
     expect(manyRowWindows.filter((sql) => republishes(sql))).toEqual([]);
   });
 
+  it('counts one-row frames however written, FILTER, and grouping by an injective wrapper of a column as republishing', () => {
+    const oneRow = {
+      'a frame of 0 PRECEDING AND 0 FOLLOWING':
+        'SELECT country, SUM(email) OVER (ORDER BY customer_id ROWS BETWEEN 0 PRECEDING AND 0 FOLLOWING) AS contact FROM customers',
+      'a frame of CURRENT ROW AND 0 FOLLOWING':
+        'SELECT country, SUM(email) OVER (ORDER BY customer_id DESC ROWS BETWEEN CURRENT ROW AND 0 FOLLOWING) AS contact FROM customers',
+      'a frame of 1 PRECEDING AND 1 PRECEDING':
+        'SELECT country, SUM(email) OVER (ORDER BY customer_id ROWS BETWEEN 1 PRECEDING AND 1 PRECEDING) AS contact FROM customers',
+      'a frame of 2 FOLLOWING AND 2 FOLLOWING':
+        'SELECT country, AVG(email) OVER (ORDER BY customer_id ROWS BETWEEN 2 FOLLOWING AND 2 FOLLOWING) AS contact FROM customers',
+      'an aggregate with FILTER':
+        'SELECT customer_id AS country, SUM(email) FILTER (WHERE 1) AS contact FROM customers GROUP BY customer_id',
+      'GROUP BY the key plus a constant':
+        'SELECT MIN(country) AS country, TOTAL(email) AS contact FROM customers GROUP BY customer_id + 0',
+      'GROUP BY the key cast to text':
+        'SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY CAST(customer_id AS TEXT)',
+      'GROUP BY the field cast to text':
+        'SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY CAST(email AS TEXT)',
+      'PARTITION BY the key times a constant':
+        'SELECT country, SUM(email) OVER (PARTITION BY customer_id * 1) AS contact FROM customers',
+    };
+    const manyRows = {
+      'a frame of 1 PRECEDING AND 0 FOLLOWING':
+        'SELECT country, SUM(email) OVER (ORDER BY customer_id ROWS BETWEEN 1 PRECEDING AND 0 FOLLOWING) AS contact FROM customers',
+      'GROUP BY the key times 0':
+        'SELECT MIN(country) AS country, TOTAL(email) AS contact FROM customers GROUP BY customer_id * 0',
+      'GROUP BY the key divided':
+        'SELECT MIN(country) AS country, TOTAL(email) AS contact FROM customers GROUP BY customer_id / 10',
+      'PARTITION BY the country plus a constant':
+        'SELECT country, SUM(email) OVER (PARTITION BY country + 0) AS contact FROM customers',
+    };
+    expect(
+      Object.entries(oneRow)
+        .filter(([, sql]) => !republishes(sql))
+        .map(([form]) => form),
+    ).toEqual([]);
+    expect(
+      Object.entries(manyRows)
+        .filter(([, sql]) => republishes(sql))
+        .map(([form]) => form),
+    ).toEqual([]);
+  });
+
   it('reports a design ranking public above another classification, and never takes a public copy to keep a sensitive field', () => {
     const ranking = (classificationLevels: string[]) =>
       changed((mesh) => {

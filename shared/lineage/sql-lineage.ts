@@ -120,7 +120,7 @@ export interface SqlLineage {
 type Token =
   | { kind: 'word'; text: string; quoted: boolean }
   | { kind: 'punct'; text: string }
-  | { kind: 'literal'; number?: string };
+  | { kind: 'literal'; number?: string; string?: string };
 
 /** What this reading cannot follow, in words: `it uses a recursive WITH`. */
 interface Unfollowed {
@@ -155,10 +155,16 @@ export function tokenize(sql: string): Token[] {
     if (quoted !== undefined) tokens.push({ kind: 'word', text: quoted.replaceAll('""', '"'), quoted: true });
     else if (word !== undefined) tokens.push({ kind: 'word', text: word, quoted: false });
     else if (number !== undefined) tokens.push({ kind: 'literal', number });
-    else if (text.startsWith("'")) tokens.push({ kind: 'literal' });
+    else if (text.startsWith("'")) tokens.push({ kind: 'literal', string: unquotedString(text) });
     else if (punct !== undefined) tokens.push({ kind: 'punct', text: punct });
   }
   return tokens;
+}
+
+/** `'it''s'`'s text: it's. */
+function unquotedString(text: string): string {
+  const isClosed = text.length > 1 && text.endsWith("'");
+  return text.slice(1, isClosed ? -1 : undefined).replaceAll("''", "'");
 }
 
 function isKeyword(token: Token | undefined, ...words: string[]): boolean {
@@ -259,18 +265,22 @@ function columnRefs(tokens: readonly Token[]): ColumnRef[] {
   return refs;
 }
 
-/** A select item's expression and its alias (`AS name` or a bare name after it). */
+/**
+ * A select item's expression and its alias (`AS name` or a bare name after it). SQLite also takes
+ * a string literal for the name (`email 'contact'`, `email AS 'contact'`).
+ */
 function aliased(tokens: readonly Token[]): { expression: readonly Token[]; alias?: string } {
   const last = tokens.at(-1);
   const beforeLast = tokens.at(-2);
-  if (isName(last) && isKeyword(beforeLast, 'as')) return { expression: tokens.slice(0, -2), alias: last.text };
+  const alias = isName(last) ? last.text : last?.kind === 'literal' ? last.string : undefined;
+  if (alias === undefined) return { expression: tokens };
+  if (isKeyword(beforeLast, 'as')) return { expression: tokens.slice(0, -2), alias };
   if (
     tokens.length > 1 &&
-    isName(last) &&
     !isPunct(beforeLast, '.') &&
     (isName(beforeLast) || isPunct(beforeLast, ')') || beforeLast?.kind === 'literal' || isKeyword(beforeLast, 'end'))
   ) {
-    return { expression: tokens.slice(0, -1), alias: last.text };
+    return { expression: tokens.slice(0, -1), alias };
   }
   return { expression: tokens };
 }

@@ -55,6 +55,18 @@ describe('reading a transformation’s SQL', () => {
     ]);
   });
 
+  it("names a column by a string literal after its expression, as SQLite does (`email 'contact'`, `email AS 'contact'`)", () => {
+    const select = theSelect(
+      "SELECT email 'contact', country AS 'region', 'x' AS label, upper(email) 'shout' FROM customers",
+    );
+    expect(select.outputs.map((output) => (output.kind === 'value' ? output.name : undefined))).toEqual([
+      'contact',
+      'region',
+      'label',
+      'shout',
+    ]);
+  });
+
   it('reads a GROUP BY term by its position in the select list, and a bare name also as a select item’s alias', () => {
     const patientId = { qualifier: 'p', column: 'patient_id' };
     expect(

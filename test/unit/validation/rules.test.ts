@@ -1378,6 +1378,10 @@ describe('rule details', () => {
     expect(manyRowWindows.filter((sql) => republishes(sql))).toEqual([]);
   });
 
+  it('reads a string literal after a column as its alias, as SQLite does', () => {
+    expect(republishes("SELECT country, email 'contact' FROM customers")).toBe(true);
+  });
+
   it('counts one-row frames however written, FILTER, and grouping by an injective wrapper of a column as republishing', () => {
     const oneRow = {
       'a frame of 0 PRECEDING AND 0 FOLLOWING':

@@ -445,9 +445,10 @@ function selectResult(
       if (value) copy(value.column);
     }
     for (const { column: ref, window } of output.aggregated ?? []) {
+      const pinned = select.pinned ?? [];
       const isOneValuePerGroup = window
-        ? window.isOneRowFrame || holdsOneValue(select, read, ref, window.partition)
-        : holdsOneValue(select, read, ref, select.grouping);
+        ? window.isOneRowFrame || holdsOneValue(select, read, ref, [...window.partition, ...pinned])
+        : holdsOneValue(select, read, ref, [...select.grouping, ...pinned]);
       if (isOneValuePerGroup) for (const column of resolve(ref)) copy(column);
     }
     named.addAll(sources);

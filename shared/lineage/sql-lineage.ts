@@ -80,6 +80,8 @@ export interface SelectLineage {
   grouping: GroupedColumn[];
   /** Subqueries in those clauses (`IN (SELECT ...)`, `EXISTS (...)`): every output row depends on what they read. */
   conditionSubqueries: QueryLineage[];
+  /** Columns WHERE holds to one value (`WHERE c.id = 7 AND ...`): like a GROUP BY of them, every row read shares it. */
+  pinned?: ColumnRef[];
   /** FROM items it cannot read (`(VALUES (1)) v`), by their alias (`#1`, `#2`… when they have none). */
   opaque?: ReadonlyMap<string, OpaqueSource>;
 }
@@ -639,7 +641,7 @@ function castOperand(tokens: readonly Token[]): Token[] | undefined {
   return parts.length === 2 ? parts[0] : undefined;
 }
 
-type FromLineage = Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries'> & {
+type FromLineage = Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries' | 'pinned'> & {
   opaque: Map<string, OpaqueSource>;
   /** GROUP BY's terms, read against the select list (`GROUP BY 1`). */
   groupingTerms: Token[][];
@@ -658,9 +660,11 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   const nestedConditions: ColumnRef[] = [];
   const nestedConditionSubqueries: QueryLineage[] = [];
   const groupingTokens: Token[] = [];
+  const filterTokens: Token[] = [];
   let clause: 'tables' | 'rows' | 'quiet' = 'tables';
   let expectTable = true;
   let isGrouping = false;
+  let isFiltering = false;
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at] as Token;
     if (clause !== 'tables' && nesting(token) > 0) {
@@ -668,6 +672,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
       const end = nestingEnd(tokens, at);
       if (clause === 'rows') conditionTokens.push(...tokens.slice(at, end + 1));
       if (isGrouping) groupingTokens.push(...tokens.slice(at, end + 1));
+      if (isFiltering) filterTokens.push(...tokens.slice(at, end + 1));
       at = end;
       continue;
     }
@@ -675,11 +680,13 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     if (lower && ROW_CLAUSES.has(lower)) {
       clause = 'rows';
       isGrouping = lower === 'group';
+      isFiltering = lower === 'where';
       continue;
     }
     if (lower && QUIET_CLAUSES.has(lower)) {
       clause = 'quiet';
       isGrouping = false;
+      isFiltering = false;
       continue;
     }
     if (lower && JOIN_WORDS.has(lower)) {
@@ -690,6 +697,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     if (clause === 'rows') {
       conditionTokens.push(token);
       if (isGrouping) groupingTokens.push(token);
+      if (isFiltering) filterTokens.push(token);
       continue;
     }
     if (clause !== 'tables') continue;
@@ -742,7 +750,12 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   }
   const conditionSubqueries = expressionSubqueries(conditionTokens);
   if (isUnfollowed(conditionSubqueries)) return conditionSubqueries;
+  const pinned = pinnedColumns(
+    filterTokens,
+    (qualifier) => tables.has(qualifier) || subqueries.has(qualifier) || opaque.has(qualifier),
+  );
   return {
+    ...(pinned.length > 0 && { pinned }),
     tables,
     subqueries,
     opaque,
@@ -750,6 +763,29 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     conditionSubqueries: [...nestedConditionSubqueries, ...conditionSubqueries.values()],
     groupingTerms: splitTopLevel(groupingTokens.slice(1), (token) => isPunct(token, ',')),
   };
+}
+
+/**
+ * The columns a WHERE condition holds equal to one value in each of its top-level ANDs: a constant
+ * (`c.id = 7`, `7 == id`), or in a correlated subquery a column of the outer query (`u.id = t.id`,
+ * `t` read outside), one value for each row the subquery runs for.
+ */
+function pinnedColumns(condition: readonly Token[], isReadHere: (qualifier: string) => boolean): ColumnRef[] {
+  const isOuterColumn = (tokens: readonly Token[]) => {
+    const [ref] = isColumn(tokens) ? columnRefs(tokens) : [];
+    return ref?.qualifier !== undefined && !isReadHere(ref.qualifier);
+  };
+  const isOneValue = (tokens: readonly Token[]) => isConstant(tokens) || isOuterColumn(tokens);
+  // An OR at the top lets rows of other values through.
+  if (splitTopLevel(condition, (token) => isKeyword(token, 'or')).length > 1) return [];
+  return splitTopLevel(condition, (token) => isKeyword(token, 'and')).flatMap((term) => {
+    const [left = [], right = [], ...more] = splitTopLevel(
+      term,
+      (token) => isPunct(token, '=') || isPunct(token, '=='),
+    );
+    const [column, other] = isColumn(left) ? [left, right] : [right, left];
+    return more.length === 0 && isColumn(column) && other.length > 0 && isOneValue(other) ? columnRefs(column) : [];
+  });
 }
 
 /**

@@ -1378,6 +1378,19 @@ describe('rule details', () => {
     expect(manyRowWindows.filter((sql) => republishes(sql))).toEqual([]);
   });
 
+  it('counts an aggregate as republished where WHERE pins the key to one value: one row, so the aggregate is its value', () => {
+    const averaged = (where: string) => `SELECT 7 AS country, AVG(email) AS contact FROM customers WHERE ${where}`;
+    const oneRow = ['customer_id = 7', "country = 'NL' AND 7 = customer_id", 'customer_id == (3 + 4)'];
+    const manyRows = ['customer_id > 7', "country = 'NL'", 'customer_id = 7 OR country = 1', 'customer_id = country'];
+    expect(oneRow.filter((where) => !republishes(averaged(where)))).toEqual([]);
+    expect(manyRows.filter((where) => republishes(averaged(where)))).toEqual([]);
+    const correlated = (where: string) =>
+      `SELECT c.country, (SELECT AVG(d.email) FROM customers d WHERE ${where}) AS contact FROM customers c`;
+    expect(republishes(correlated('d.customer_id = c.customer_id'))).toBe(true);
+    expect(republishes(correlated('d.country = c.country'))).toBe(false);
+    expect(republishes(correlated('d.customer_id = d.country'))).toBe(false);
+  });
+
   it('reads a string literal after a column as its alias, as SQLite does', () => {
     expect(republishes("SELECT country, email 'contact' FROM customers")).toBe(true);
   });

@@ -1,10 +1,12 @@
 import type { ContractProperty } from '../model/contract';
+import { everyHiddenCharacterEscaped } from '../model/control-characters';
 import { nearMiss } from '../model/near-miss';
 import type { PathProblem, PathSegment } from './path-problem';
 
 /**
- * A property's classification a slip away from one of the known `levels` (`confidental`): a
- * warning with that word as its repair. A word far from all of them is a company's own, and allowed.
+ * A property's classification a slip away from one of the known `levels` (`confidental`), or one
+ * of them with spaces around it (`" restricted "`, which catalogs match exactly): a warning with the
+ * word meant as its repair. A word far from all of them is a company's own, and allowed.
  */
 export function misspeltClassificationIssues(
   property: ContractProperty,
@@ -13,16 +15,26 @@ export function misspeltClassificationIssues(
 ): Array<PathProblem & { severity: 'warning' }> {
   const { classification } = property;
   if (classification === undefined) return [];
-  const written = classification.trim().toLowerCase();
-  if (levels.some((level) => level.toLowerCase() === written)) return [];
-  const meant = nearMiss(written, levels);
-  if (meant === undefined) return [];
-  return [
+  const trimmed = classification.trim();
+  const written = trimmed.toLowerCase();
+  const shown = everyHiddenCharacterEscaped(classification);
+  const warning = (message: string, text: string) => [
     {
       path: [...path, 'classification'],
-      message: `classification '${classification}' is not one the design knows: did you mean '${meant}'?`,
-      severity: 'warning',
-      repair: { kind: 'replace-marked-text', text: meant },
+      message,
+      severity: 'warning' as const,
+      repair: { kind: 'replace-marked-text' as const, text },
     },
   ];
+  if (levels.some((level) => level.toLowerCase() === written)) {
+    return trimmed === classification
+      ? []
+      : warning(
+          `classification '${shown}' has spaces around it, but catalogs and policies match a classification exactly: write '${trimmed}'.`,
+          trimmed,
+        );
+  }
+  const meant = nearMiss(written, levels);
+  if (meant === undefined) return [];
+  return warning(`classification '${shown}' is not one the design knows: did you mean '${meant}'?`, meant);
 }

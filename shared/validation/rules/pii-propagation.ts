@@ -11,6 +11,7 @@ import {
   unfollowedSteps,
 } from '../../lineage/unclassified-copies';
 import { classificationLevelsOf, type DataProduct, quoted } from '../../model';
+import { everyHiddenCharacterEscaped } from '../../model/control-characters';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
 import { contractPlace, fieldPlace, transformationPlace } from '../places';
@@ -110,15 +111,17 @@ function unclassifiedCopyFinding(
   otherwise = 'stop republishing it',
 ): RuleFinding {
   const classification = source.field.property.classification as string;
+  // A classification's invisible characters (`restricted\u200b`) are what set it apart: show them.
+  const shown = everyHiddenCharacterEscaped(classification);
   const where = `${quoted(field.path)} of ${quoted(port.name)}`;
   const what = field.property.classification
-    ? `classifies it ${quoted(field.property.classification)} instead`
+    ? `classifies it ${quoted(everyHiddenCharacterEscaped(field.property.classification))} instead`
     : 'does not classify it';
   return {
     ...fieldPlace(graph, contract, objectIndex, propertyIndex),
     path: contractPlace(graph, contract, 'schema', objectIndex, 'properties', ...field.at).path,
-    message: message({ source, classification, where, what }),
-    fixHint: `Classify ${where} as ${classification} in contract ${quoted(contract.name)}, or ${otherwise}.`,
+    message: message({ source, classification: shown, where, what }),
+    fixHint: `Classify ${where} as ${shown} in contract ${quoted(contract.name)}, or ${otherwise}.`,
     related: [{ kind: 'port', productId, portId: source.port.id }],
     // The one-click fix classifies a column; a nested field is classified in the contract's text.
     ...(field.parent === undefined && {

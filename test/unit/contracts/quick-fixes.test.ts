@@ -28,6 +28,10 @@ const ordersWith = (properties: string) =>
         required: true
 ${properties}`);
 
+/** The orders contract with an `ssn` column classified as `word` says (as YAML writes it). */
+const classified = (word: string) =>
+  ordersWith(`      - name: ssn\n        logicalType: string\n        classification: ${word}\n`);
+
 const STATUS_ENUM = `      - name: status
         logicalType: string
         enum:
@@ -149,8 +153,6 @@ describe('quick fixes of contract problems', () => {
   });
 
   it('warns of a classification one slip from a known one and writes that one; a word of its own stays allowed', () => {
-    const classified = (word: string) =>
-      ordersWith(`      - name: ssn\n        logicalType: string\n        classification: ${word}\n`);
     const misspelt = classified('confidental');
     expect(checkContractYaml(misspelt)).toMatchObject([
       {
@@ -163,6 +165,23 @@ describe('quick fixes of contract problems', () => {
     expect(applied(misspelt, fix?.change as TextChange)).toBe(classified('confidential'));
     expect(checkContractYaml(classified('pii'))).toEqual([]);
     expect(checkContractYaml(classified('Restricted'))).toEqual([]);
+  });
+
+  it('warns of a classification with spaces around it, which catalogs match exactly, and trims it; shows hidden characters escaped', () => {
+    const spaced = classified('" restricted "');
+    expect(checkContractYaml(spaced)).toMatchObject([
+      {
+        severity: 'warning',
+        message:
+          "classification ' restricted ' has spaces around it, but catalogs and policies match a classification exactly: write 'restricted'.",
+      },
+    ]);
+    const [fix] = contractQuickFixes(spaced);
+    expect(fix?.title).toBe("Change to 'restricted'");
+    expect(applied(spaced, fix?.change as TextChange)).toBe(classified('restricted'));
+    expect(checkContractYaml(classified('"restricted\\u200b"')).map((finding) => finding.message)).toEqual([
+      "classification 'restricted\\u200b' is not one the design knows: did you mean 'restricted'?",
+    ]);
   });
 
   it("judges a classification by the design's own classification levels where it has them", () => {

@@ -1471,6 +1471,9 @@ describe('rule details', () => {
     expect(findingsOf('pii-propagation', classifiedAs('public')).map((finding) => finding.message)).toEqual([
       "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' classifies it 'public' instead.",
     ]);
+    expect(findingsOf('pii-propagation', classifiedAs('pii\u200b')).map((finding) => finding.message)).toEqual([
+      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' classifies it 'pii\\u200b' instead.",
+    ]);
   });
 
   it('asks nothing of a field classified public, nor of an output classifying a field more strictly', () => {

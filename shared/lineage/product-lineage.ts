@@ -36,6 +36,8 @@ export interface TableLineage {
   mentioned: FieldSet;
   /** Its primary key's columns, lower-cased, where its contract names them (an input's table). */
   primaryKey?: readonly string[];
+  /** Whether it holds one row at most (a query ending in `LIMIT 1`): an aggregate over it is that row's value. */
+  isOneRow?: boolean;
 }
 
 /** One link into an input port, and the dataset it brings. */
@@ -293,6 +295,7 @@ interface QueryResult {
   columns: Array<{ name?: string; column: ColumnLineage }>;
   /** The columns, by name, that keep the primary key of the one table it reads, row for row (see `keptPrimaryKey`). */
   primaryKey?: readonly string[];
+  isOneRow?: boolean;
   rowSources: FieldSet;
   inputs: ReadonlySet<string>;
   knowsInputs: boolean;
@@ -312,6 +315,7 @@ function resultTable(name: string, result: QueryResult, renamed: readonly string
     name,
     columns,
     ...(primaryKey && { primaryKey }),
+    ...(result.isOneRow && { isOneRow: true }),
     rowSources: result.rowSources,
     inputs: result.inputs,
     knowsInputs: result.knowsInputs,
@@ -330,6 +334,17 @@ type Resolve = (ref: ColumnRef) => ColumnLineage[];
  * what its own tables lack in the query around it (`outer`).
  */
 function queryResult(
+  query: QueryLineage,
+  tables: ReadonlyMap<string, TableLineage>,
+  named: FieldSet,
+  outer?: Resolve,
+): QueryResult {
+  const result = unlimitedQueryResult(query, tables, named, outer);
+  return query.isOneRow ? { ...result, isOneRow: true } : result;
+}
+
+/** `queryResult`, before its LIMIT. */
+function unlimitedQueryResult(
   query: QueryLineage,
   tables: ReadonlyMap<string, TableLineage>,
   named: FieldSet,
@@ -487,6 +502,7 @@ function holdsOneValue(
 ): boolean {
   const alias = aliasOf(select, read, ref);
   if (alias === undefined) return false;
+  if (read.get(alias)?.isOneRow) return true;
   const key = read.get(alias)?.primaryKey ?? [];
   const groups = (column: string) => isGroupedBy(select, read, grouping, alias, column);
   return groups(ref.column) || (key.length > 0 && key.every(groups));

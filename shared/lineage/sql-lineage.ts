@@ -104,6 +104,8 @@ export interface QueryLineage {
   selects: SelectLineage[];
   /** SELECTs after EXCEPT: they only take rows away. */
   filters: SelectLineage[];
+  /** Whether it gives one row at most: it ends in `LIMIT 1` (or `LIMIT 0`). */
+  isOneRow?: true;
 }
 
 export interface SqlLineage {
@@ -964,7 +966,20 @@ function readQuery(tokens: readonly Token[]): QueryLineage | Unfollowed {
     part = [];
     if (isKeyword(body[at + 1], 'all', 'distinct')) at++;
   }
-  return finish() ?? { ctes: withs.ctes, selects, filters };
+  return finish() ?? { ctes: withs.ctes, selects, filters, ...(limitsToOneRow(body) && { isOneRow: true }) };
+}
+
+/** Whether a query's last top-level LIMIT is `LIMIT 1` or `LIMIT 0` (an OFFSET after it aside). */
+function limitsToOneRow(tokens: readonly Token[]): boolean {
+  let depth = 0;
+  let limitAt = -1;
+  tokens.forEach((token, at) => {
+    depth += nesting(token);
+    if (depth === 0 && isKeyword(token, 'limit')) limitAt = at;
+  });
+  const [count, after] = limitAt < 0 ? [] : tokens.slice(limitAt + 1);
+  const isCount = count?.kind === 'literal' && count.number !== undefined && Number(count.number) <= 1;
+  return isCount && (after === undefined || isKeyword(after, 'offset'));
 }
 
 /** The lower-cased names among tokens. */

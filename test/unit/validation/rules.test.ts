@@ -1391,6 +1391,18 @@ describe('rule details', () => {
     expect(republishes(correlated('d.customer_id = d.country'))).toBe(false);
   });
 
+  it('counts an aggregate over a step or CTE of LIMIT 1 as republished: one row, so the aggregate is its value', () => {
+    const averaged = 'SELECT 7 AS country, AVG(a) AS contact FROM step';
+    expect(republishes(averaged, [{ name: 'step', sql: 'SELECT email AS a FROM customers LIMIT 1' }])).toBe(true);
+    expect(
+      republishes(
+        'WITH one AS (SELECT email AS a FROM customers LIMIT 1 OFFSET 3) SELECT 7 AS country, AVG(a) AS contact FROM one',
+      ),
+    ).toBe(true);
+    expect(republishes(averaged, [{ name: 'step', sql: 'SELECT email AS a FROM customers LIMIT 2' }])).toBe(false);
+    expect(republishes('SELECT 7 AS country, AVG(email) AS contact FROM customers LIMIT 1')).toBe(false);
+  });
+
   it('reads a string literal after a column as its alias, as SQLite does', () => {
     expect(republishes("SELECT country, email 'contact' FROM customers")).toBe(true);
   });

@@ -30,7 +30,7 @@ export function misspeltClassificationIssues(
     return trimmed === classification
       ? []
       : warning(
-          `classification '${shown}' has spaces around it, but catalogs and policies match a classification exactly: write '${trimmed}'.`,
+          `classification '${shown}' has spaces around it, but catalogs and policies match a classification exactly: write '${trimmed}'`,
           trimmed,
         );
   }

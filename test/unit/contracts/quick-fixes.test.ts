@@ -173,7 +173,7 @@ describe('quick fixes of contract problems', () => {
       {
         severity: 'warning',
         message:
-          "classification ' restricted ' has spaces around it, but catalogs and policies match a classification exactly: write 'restricted'.",
+          "classification ' restricted ' has spaces around it, but catalogs and policies match a classification exactly: write 'restricted'",
       },
     ]);
     const [fix] = contractQuickFixes(spaced);

@@ -585,9 +585,12 @@ function onlyNonConstantOperand(tokens: readonly Token[]): Token[] | undefined {
   return operands.length > 1 && values.length === 1 && !isConstant(tokens) ? values[0] : undefined;
 }
 
-/** `+x`'s and `-x`'s x: a unary plus returns x as it is, a minus the same amount negated. */
+/**
+ * `+x`'s, `-x`'s and `~x`'s x: a unary plus returns x as it is, a minus the same amount negated, a
+ * bitwise NOT its bits flipped (`~~x` is x): each gives distinct values for distinct values, so keeps x.
+ */
 function signed(tokens: readonly Token[]): readonly Token[] | undefined {
-  return isPunct(tokens[0], '+') || isPunct(tokens[0], '-') ? tokens.slice(1) : undefined;
+  return isPunct(tokens[0], '+') || isPunct(tokens[0], '-') || isPunct(tokens[0], '~') ? tokens.slice(1) : undefined;
 }
 
 /** `(expression)`'s expression. */

@@ -245,6 +245,9 @@ describe('reading a transformation’s SQL', () => {
     expect(copiesOf('lower(s.initials) COLLATE "binary"')).toEqual(['initials']);
     expect(copiesOf('+s.initials')).toEqual(['initials']);
     expect(copiesOf('-s.balance')).toEqual(['balance']);
+    expect(copiesOf('~s.balance')).toEqual(['balance']);
+    expect(copiesOf('~~s.balance')).toEqual(['balance']);
+    expect(copiesOf('-(-s.balance)')).toEqual(['balance']);
     expect(copiesOf('likely(s.initials)')).toEqual(['initials']);
     expect(copiesOf('unlikely(s.sex)')).toEqual(['sex']);
     expect(copiesOf('likelihood(s.sex, 0.5)')).toEqual(['sex']);

@@ -97,7 +97,9 @@ describe('the built mesh-designer command line', () => {
     const parcels = join(workspace, 'parcels.odcs.yaml');
     writeFileSync(parcels, shipment.replace('  - name: shipments', '  - name: parcels'));
     const run = meshDesigner('import', parcels, '--into', design, '--on-conflict', 'rename');
-    expect(run.stderr).toBe('');
+    // The new port publishes table 'parcels', which nothing in the product makes yet: import says so.
+    expect(run.stderr).toContain("publishes table 'parcels'");
+    expect(run.stderr).toContain('the import brought 1 error (product-tables)');
     expect(run.status).toBe(0);
     expect(JSON.parse(readFileSync(design, 'utf8')).contracts.length).toBe(7);
   });

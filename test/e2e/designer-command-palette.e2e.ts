@@ -26,8 +26,8 @@ describeInChromium('the command palette', (session) => {
     expect(await palette(page).count()).toBe(1);
 
     await page.keyboard.press('Escape');
-    expect(await palette(page).count()).toBe(0);
-    expect(await save.evaluate((button) => button === document.activeElement)).toBe(true);
+    await expect.poll(() => palette(page).count()).toBe(0);
+    await expect.poll(() => save.evaluate((button) => button === document.activeElement)).toBe(true);
   });
 
   it('runs the command picked with the arrow keys and Enter (F1, fuzzy letters)', async () => {

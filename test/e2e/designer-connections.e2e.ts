@@ -156,7 +156,7 @@ describeInChromium('connecting ports', (session) => {
     await freeInputOfProduct2c(page);
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => notice.textContent()).toBe('Deleted 1 link');
+    await expect.poll(() => notice.textContent()).toBe('Redone: Deleted 1 link');
 
     await connectPorts(page, port(page, 'product-1a', 'out'), port(page, 'product-2c', 'from-product-2b'));
     await expect.poll(() => notice.textContent()).toMatch(/^Linked Data product 1a · dataset to Data product 2c · /);

@@ -297,6 +297,8 @@ describeInChromium('governance', (session) => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openByChooser(page, 'festival.mesh.json', unContractedProducts());
     await page.getByTestId('problem-counts').click();
+    // Ports without a contract are one to-do: open it for its rows.
+    await page.getByTestId('problem-group').locator('summary').click();
     const noContract = problem(page, "Output port 'dataset' of 'Ticket Sales' has no data contract.");
     const errorsBefore = Number(await problemCount(page, 'error'));
 
@@ -311,6 +313,8 @@ describeInChromium('governance', (session) => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openByChooser(page, 'festival.mesh.json', unContractedProducts());
     await page.getByTestId('problem-counts').click();
+    // Ports without a contract are one to-do: open it for its rows.
+    await page.getByTestId('problem-group').locator('summary').click();
     const fixOf = (product: string) =>
       problem(page, `Output port 'dataset' of '${product}' has no data contract.`).locator('.problem-row__fix');
     const focusedText = () =>

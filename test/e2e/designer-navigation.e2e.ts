@@ -96,7 +96,7 @@ describeInChromium('finding one’s way', (session) => {
     await searchTheDesign(page, 'sales dash');
     await expect.poll(() => firstResult(page).textContent()).toContain('sales-dashboard');
     await page.keyboard.press('Enter');
-    expect(await page.getByTestId('dialog-quick-search').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('dialog-quick-search').count()).toBe(0);
     expect(await page.getByTestId('product-inspector').getByLabel('Name').first().inputValue()).toBe('sales-dashboard');
     await page.waitForTimeout(500);
     await expectInMiddleOfCanvas(page, productNode(page, 'sales-dashboard'));
@@ -104,7 +104,7 @@ describeInChromium('finding one’s way', (session) => {
     await searchTheDesign(page, 'orders.public.order_lines');
     await expect.poll(() => firstResult(page).textContent()).toContain('topic of orders-service');
     await page.keyboard.press('Escape');
-    expect(await page.getByTestId('dialog-quick-search').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('dialog-quick-search').count()).toBe(0);
   });
 
   it('finds a table’s column with quick search, and selects its system and brings it into view', async () => {
@@ -263,9 +263,9 @@ describeInChromium('finding one’s way', (session) => {
     const keyHeights = await sheet.locator('kbd').evaluateAll((keys) => keys.map((key) => key.clientHeight));
     expect(Math.max(...keyHeights)).toBe(Math.min(...keyHeights));
     await page.keyboard.press('Escape');
-    expect(await sheet.count()).toBe(0);
+    await expect.poll(() => sheet.count()).toBe(0);
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
-    expect(await sheet.count()).toBe(1);
+    await expect.poll(() => sheet.count()).toBe(1);
   });
 
   it('follows the system’s dark theme, switches theme, and remembers the choice', async () => {

@@ -57,7 +57,13 @@ export async function shiftDrag(
   await page.keyboard.up('Shift');
 }
 
+/**
+ * Drags from one port to another as a user would. A node just added or renamed is drawn at a
+ * starting size until React Flow measures it (its ResizeObserver runs before the next frame), so
+ * the ports are taken where they are once two frames have passed.
+ */
 export async function connectPorts(page: Page, from: Locator, to: Locator): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await drag(page, await centerOf(from), await centerOf(to));
 }
 

@@ -112,6 +112,10 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await page
       .locator('.monaco-hover:not(.hidden)', { hasText: 'keeps an entity’s history beside its latest state' })
       .waitFor();
+    // The hover closes first, so the quick-fix menu opens over the editor alone.
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-hover:not(.hidden)').waitFor({ state: 'detached' });
 
     await page.keyboard.press('Control+Shift+ArrowLeft');
     await page.keyboard.insertText('keephistory');

@@ -1,10 +1,9 @@
 import type { MouseEvent as ReactMouseEvent } from 'react';
 import type { Point } from '../../shared/editing/geometry';
+import { distanceFromPath } from './distance-from-path';
 import { clientPointOf } from './event-client-point';
 
 const CLICK_AREA = '.react-flow__edge-interaction';
-/** Flow units between the points of a line measured for how near the pointer it runs. */
-const MEASURE_STEP = 2;
 
 /**
  * Among the links whose click areas hold the pointer, the one whose line is drawn nearest it.
@@ -40,11 +39,5 @@ function distanceFromLine(path: SVGPathElement, point: Point): number {
   const toPath = path.getScreenCTM()?.inverse();
   if (!toPath) return Number.POSITIVE_INFINITY;
   const local = new DOMPoint(point.x, point.y).matrixTransform(toPath);
-  const length = path.getTotalLength();
-  let nearest = Number.POSITIVE_INFINITY;
-  for (let along = 0; along <= length + MEASURE_STEP; along += MEASURE_STEP) {
-    const onLine = path.getPointAtLength(Math.min(along, length));
-    nearest = Math.min(nearest, Math.hypot(onLine.x - local.x, onLine.y - local.y));
-  }
-  return nearest;
+  return distanceFromPath(local, (along) => path.getPointAtLength(along), path.getTotalLength());
 }

@@ -64,7 +64,8 @@ import {
 } from './flow-elements';
 import { LayoutBusy } from './layout-busy';
 import { LineageBar } from './lineage-bar';
-import { linkNearestPointer, passToLinkNearestPointer } from './link-nearest-pointer';
+import { createLinkHover } from './link-hover';
+import { passToLinkNearestPointer } from './link-nearest-pointer';
 import { MeshLinkEdge } from './mesh-link-edge';
 import { leaveLineageFocus } from './navigation';
 import { DomainBlockNode } from './nodes/domain-block-node';
@@ -145,10 +146,7 @@ function canvasTargetAt(point: Point): ContextMenuTarget['on'] {
   return domainId ? { kind: 'domain-body', id: domainId } : { kind: 'pane' };
 }
 
-/** A link hovered shows its label: that of the link drawn nearest the pointer, where close links' click areas overlap. */
-function hoverLinkNearestPointer(event: MouseEvent, edge: Edge) {
-  useUiStore.getState().setHoveredLink(linkNearestPointer(event.nativeEvent) ?? edge.id);
-}
+const linkHover = createLinkHover((linkId) => useUiStore.getState().setHoveredLink(linkId));
 
 export function MeshCanvas() {
   return (
@@ -294,9 +292,9 @@ function MeshFlow() {
       },
       onNodeClick: (_event: MouseEvent, node: Node) => inspectClicked(node),
       onEdgeClick: (_event: MouseEvent, edge: Edge) => inspectClicked(edge),
-      onEdgeMouseEnter: hoverLinkNearestPointer,
-      onEdgeMouseMove: hoverLinkNearestPointer,
-      onEdgeMouseLeave: () => useUiStore.getState().setHoveredLink(null),
+      onEdgeMouseEnter: linkHover.move,
+      onEdgeMouseMove: linkHover.move,
+      onEdgeMouseLeave: linkHover.leave,
       onNodeDoubleClick: (event: MouseEvent, node: Node) => {
         // Far out, double-clicking a domain's block zooms into it, at least as far as its products can be read.
         if (node.type === 'domain-block') {

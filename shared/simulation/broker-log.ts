@@ -14,7 +14,7 @@ import { isUserSelect, type SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
 import type { TableColumn } from './table-column';
-import { BINLOG_FILE, transactionIdSql } from './transaction-id';
+import { BINLOG_FILE, mariaDbGtidSql, transactionIdSql } from './transaction-id';
 
 export type { TableColumn } from './table-column';
 
@@ -281,7 +281,8 @@ function sequenceSql(connector: string): string {
  * simulated log position of the change and of its transaction's commit (a snapshot has neither
  * a change position nor a transaction: it is read at one position): PostgreSQL's transaction id
  * and LSN; MySQL's and MariaDB's binlog coordinates (one simulated binlog file; the server's
- * default id; the row's place in its event is 0, a statement changing one row); SQL Server's and
+ * default id; the row's place in its event is 0, a statement changing one row; a GTID on MariaDB,
+ * which writes one per transaction, none on MySQL, which by default does not); SQL Server's and
  * Db2's change and commit LSNs (SQL Server's update is two CDC rows, serial numbers 1 and 2, and
  * so is a key change's delete and insert); Oracle's transaction, SCNs of the change and its
  * commit, one redo thread, and nulls for what LogMiner would add (XStream's LCR position, the
@@ -296,8 +297,11 @@ function connectorFieldsSql(connector: string): string {
     case 'postgresql':
       return `, 'txId', CAST(_tx AS INTEGER), 'lsn', _lsn, 'xmin', NULL`;
     case 'mysql':
-    case 'mariadb':
-      return `, 'server_id', 1, 'gtid', NULL, 'file', ${quoteLiteral(BINLOG_FILE)}, 'pos', _lsn, 'row', 0, 'thread', NULL, 'query', NULL`;
+    case 'mariadb': {
+      const gtid =
+        connector === 'mariadb' ? `CASE WHEN ${isSnapshot} THEN NULL ELSE ${mariaDbGtidSql('_tx')} END` : 'NULL';
+      return `, 'server_id', 1, 'gtid', ${gtid}, 'file', ${quoteLiteral(BINLOG_FILE)}, 'pos', _lsn, 'row', 0, 'thread', NULL, 'query', NULL`;
+    }
     case 'sqlserver':
       return `, 'change_lsn', CASE WHEN ${isSnapshot} THEN NULL ELSE ${lsnTextSql('_lsn')} END, 'commit_lsn', ${lsnTextSql(commitPosition)},
         'event_serial_no', CASE WHEN ${isSnapshot} THEN NULL WHEN _op = 'u' OR (_op = 'c' AND _headers IS NOT NULL) THEN 2 ELSE 1 END`;

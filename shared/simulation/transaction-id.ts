@@ -9,6 +9,7 @@ export const BINLOG_FILE = 'mysql-bin.000001';
  * transaction's first change) or the commit's. MySQL's (`MySqlOffsetContext`) is the transaction's
  * GTID where the server has GTIDs, else `file=<binlog file>,pos=<its BEGIN's position>`, one id for
  * all its records and events; our servers run without GTIDs (`source.gtid` null), MySQL's default.
+ * MariaDB's is its GTID (`mariaDbGtidSql`): MariaDB writes one for every transaction.
  * Other engines' is the transaction's number.
  */
 export function transactionIdSql(connector: string, sql: { tx: string; lsn: string; begin: string }): string {
@@ -17,7 +18,18 @@ export function transactionIdSql(connector: string, sql: { tx: string; lsn: stri
       return `(${sql.tx} || ':' || ${sql.lsn})`;
     case 'mysql':
       return `('file=${BINLOG_FILE},pos=' || ${sql.begin})`;
+    case 'mariadb':
+      return mariaDbGtidSql(sql.tx);
     default:
       return sql.tx;
   }
+}
+
+/**
+ * A MariaDB transaction's GTID as Debezium writes it (`MariaDbStreamingChangeEventSource`):
+ * `<domain>-<server id>-<sequence>`, here the default domain 0, the server's id 1 (`source.server_id`)
+ * and the transaction's number as its sequence.
+ */
+export function mariaDbGtidSql(txSql: string): string {
+  return `('0-1-' || ${txSql})`;
 }

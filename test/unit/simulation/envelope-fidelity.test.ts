@@ -27,11 +27,11 @@ const TICK_1_TRANSACTION = {
   connector: { transactionMetadata: true },
 };
 
-/** The two tables' system on MySQL, its database `shop`. */
-function mysqlTwoTableMesh() {
+/** The two tables' system on a MySQL-family engine, its database `shop`. */
+function engineTwoTableMesh(engine: 'mysql' | 'mariadb') {
   const mesh = twoTableMesh((table) => `store.${table}`);
   const [store] = mesh.systems;
-  if (store) store.database = { ...store.database, engine: 'mysql', name: 'shop' };
+  if (store) store.database = { ...store.database, engine, name: 'shop' };
   return mesh;
 }
 
@@ -190,11 +190,11 @@ describe('envelope fields', () => {
         .build(),
       connector: { transactionMetadata: true },
     };
-    const simulation = await simulate(mysqlTwoTableMesh(), scenario);
+    const simulation = await simulate(engineTwoTableMesh('mysql'), scenario);
     const end = simulation.step(1).logs['store/store.transaction']?.recent.at(-1)?.value;
     expect(end).toMatchObject({ status: 'END', data_collections: [{ data_collection: 'shop.a', event_count: 1 }] });
 
-    const clashing = mysqlTwoTableMesh();
+    const clashing = engineTwoTableMesh('mysql');
     const topic = clashing.systems[0]?.messaging.topics[1];
     if (topic) topic.name = 'store.transaction';
     const metrics = (await simulate(clashing, scenario)).step(1);
@@ -208,7 +208,7 @@ describe('envelope fields', () => {
   });
 
   it('give MySQL transactions Debezium’s id without GTIDs: the binlog file and the position the transaction begins at', async () => {
-    const metrics = (await simulate(mysqlTwoTableMesh(), TICK_1_TRANSACTION, { recentMessages: 10 })).step(1);
+    const metrics = (await simulate(engineTwoTableMesh('mysql'), TICK_1_TRANSACTION, { recentMessages: 10 })).step(1);
     const changes = (topic: string) =>
       (metrics.logs[`store/${topic}`]?.recent ?? []).map(envelope).filter((record) => record.transaction);
     const records = [...changes('a-cdc'), ...changes('b-cdc')];
@@ -220,6 +220,26 @@ describe('envelope fields', () => {
       [expect.objectContaining({ id }), 13, null],
       [expect.objectContaining({ id }), 19, null],
       [expect.objectContaining({ id }), 16, null],
+    ]);
+    expect(metrics.logs['store/store.transaction']?.recent.map((message) => [message.key, message.value])).toEqual([
+      [{ id }, expect.objectContaining({ status: 'BEGIN', id })],
+      [{ id }, expect.objectContaining({ status: 'END', id })],
+    ]);
+  });
+
+  it('give MariaDB transactions Debezium’s id, their GTID: domain 0, server 1, the transaction’s number', async () => {
+    const metrics = (await simulate(engineTwoTableMesh('mariadb'), TICK_1_TRANSACTION, { recentMessages: 10 })).step(1);
+    const sources = (topic: string) => (metrics.logs[`store/${topic}`]?.recent ?? []).map(envelope);
+    const [snapshot, ...changes] = sources('a-cdc');
+    const records = [...changes, ...sources('b-cdc')];
+    // MariaDbStreamingChangeEventSource's `domain-server-sequence`; tick 1's work is transaction 3, as on PostgreSQL.
+    const id = '0-1-3';
+
+    expect([snapshot?.source.gtid, snapshot?.transaction]).toEqual([null, null]);
+    expect(records.map((record) => [record.transaction, record.source.gtid])).toEqual([
+      [expect.objectContaining({ id }), id],
+      [expect.objectContaining({ id }), id],
+      [expect.objectContaining({ id }), id],
     ]);
     expect(metrics.logs['store/store.transaction']?.recent.map((message) => [message.key, message.value])).toEqual([
       [{ id }, expect.objectContaining({ status: 'BEGIN', id })],
@@ -265,9 +285,7 @@ describe('envelope fields', () => {
   it.each(['mysql', 'mariadb'] as const)(
     'give %s records their binlog coordinates, at the end of the source block as Debezium’s connector does',
     async (engine) => {
-      const mesh = twoTableMesh((table) => `store.${table}`);
-      const [store] = mesh.systems;
-      if (store) store.database = { ...store.database, engine, name: 'shop' };
+      const mesh = engineTwoTableMesh(engine);
       const scenario = aScenario()
         .at(1, 'store', 'a', 'insert', { values: { id: 1, label: 'x' } })
         .at(1, 'store', 'b', 'insert', { values: { id: 2, label: 'y' } })
@@ -288,7 +306,7 @@ describe('envelope fields', () => {
         'thread',
         'query',
       ]);
-      expect(a).toMatchObject({ db: 'shop', table: 'a', server_id: 1, gtid: null, file: 'mysql-bin.000001', row: 0 });
+      expect(a).toMatchObject({ db: 'shop', table: 'a', server_id: 1, file: 'mysql-bin.000001', row: 0 });
       expect(a).not.toHaveProperty('schema');
       expect(Number(b?.pos)).toBeGreaterThan(Number(a?.pos));
     },

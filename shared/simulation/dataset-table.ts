@@ -196,13 +196,24 @@ function endCurrentVersionsSql(dataset: Dataset, condition: string): string[] {
   ];
 }
 
-/** ...and a change opens the next one; the unique index on current versions ignores a change that changed nothing. */
+/**
+ * ...and a change opens the next one; the unique index on current versions ignores a change that
+ * changed nothing. A change that restores the version its tick ended (a row changed and changed
+ * back, or deleted and created again as it was) reopens that version: over the tick nothing changed.
+ */
 function openVersionSql(dataset: Dataset): string[] {
   const names = dataset.columns.map((column) => column.name);
   const { validFrom, validTo, isCurrent } = historySql(dataset);
+  const history = quoteIdentifier(historyTableName(dataset));
+  const sameValues = nonKeyColumns(dataset).map(
+    (column) => ` AND ${quoteIdentifier(column)} IS NEW.${quoteIdentifier(column)}`,
+  );
   return [
     ...closeVersionSql(dataset, true),
-    `INSERT OR IGNORE INTO ${quoteIdentifier(historyTableName(dataset))} (${columnList(names)}, ${validFrom}, ${validTo}, ${isCurrent})
+    `UPDATE ${history} SET ${validTo} = NULL, ${isCurrent} = 1
+    WHERE ${isCurrent} = 0 AND ${validTo} = ${isoTimestampSql('NEW._timestamp')} AND ${sameKey(dataset)}${sameValues.join('')}
+      AND NOT EXISTS (SELECT 1 FROM ${history} WHERE ${isCurrent} = 1 AND ${sameKey(dataset)})`,
+    `INSERT OR IGNORE INTO ${history} (${columnList(names)}, ${validFrom}, ${validTo}, ${isCurrent})
     VALUES (${columnList(names, 'NEW')}, ${isoTimestampSql('NEW._timestamp')}, NULL, 1)`,
   ];
 }

@@ -113,6 +113,30 @@ describe('entities of a source-aligned product', () => {
       ]);
     });
 
+    it.each([
+      [
+        'changed and changed back',
+        [
+          ['update', { values: { price: 11 }, where: { id: 1 } }],
+          ['update', { values: { price: 9.5 }, where: { id: 1 } }],
+        ],
+      ],
+      [
+        'deleted and created again as it was',
+        [
+          ['delete', { where: { id: 1 } }],
+          ['insert', { values: { id: 1, name: 'lamp', price: 9.5, status: 'new' } }],
+        ],
+      ],
+    ] as const)('keeps the version open of a row %s within one tick: the tick changed nothing', async (_, changes) => {
+      const reverted = aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS);
+      for (const [operation, change] of changes) reverted.at(2, 'shop', 'items', operation, change);
+
+      expect(await historyAfter(reverted, 2)).toEqual([
+        { id: 1, price: 9.5, valid_from: time(0), valid_to: null, is_current: 1 },
+      ]);
+    });
+
     it('lets valid_from <= t < valid_to select one version per key at every tick', async () => {
       const simulation = await simulate(
         aShopMesh({ keepHistory: true }).build(),

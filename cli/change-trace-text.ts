@@ -1,5 +1,6 @@
 import type { Mesh } from '../shared/model';
-import type { ChangeTrace, TraceStart } from '../shared/simulation';
+import type { ChangeTrace, TraceStage, TraceStart } from '../shared/simulation';
+import { changedFromText, valueText } from '../shared/simulation/value-text';
 
 /**
  * `--trace`'s start, the row the app's trace starts from: `<system>/<table>=<key>`, the key a value
@@ -57,7 +58,7 @@ export function traceLines(trace: ChangeTrace): string[] {
       `${index + 1}. ${stage.title} [${stage.kind}] at ${stage.nodeId}: ${stage.source}${stage.moment.kind === 'recorded' ? ` (${stage.moment.text})` : ''}`,
       ...(stage.message ? [`   partition ${stage.message.partition}, offset ${stage.message.offset}`] : []),
       ...(stage.branch ? [`   branch: ${stage.branch.label}`] : []),
-      ...(stage.changed && stage.changed.length > 0 ? [`   changed: ${stage.changed.join(', ')}`] : []),
+      ...(stage.changed && stage.changed.length > 0 ? [`   changed: ${changedFieldsText(stage)}`] : []),
       ...(stage.check
         ? [
             stage.check.passed
@@ -69,4 +70,15 @@ export function traceLines(trace: ChangeTrace): string[] {
       ...stage.records.map((record) => `   ${JSON.stringify(record)}`),
     ]),
   ];
+}
+
+/** The fields a write changed, those whose old value the stage keeps as old → new (a key change's `run_id 2 → 902`), as the app's field table shows them. */
+function changedFieldsText({ changed = [], changedFrom, records: [record] }: TraceStage): string {
+  return changed
+    .map((name) =>
+      changedFrom && name in changedFrom
+        ? `${name} ${changedFromText(changedFrom[name])}${valueText(record?.[name])}`
+        : name,
+    )
+    .join(', ');
 }

@@ -9,6 +9,7 @@ import {
   updatedFields,
 } from '../../shared/simulation/record-shape';
 import type { TableColumn } from '../../shared/simulation/table-column';
+import { changedFromText } from '../../shared/simulation/value-text';
 import { EncodedTemporal } from './encoded-temporal';
 import { EpochMillis } from './epoch-millis';
 import { formatValue } from './format-value';
@@ -250,7 +251,7 @@ export function FieldTable({
           <tr key={name} className={changed?.includes(name) ? 'is-changed' : undefined}>
             <th scope="row">{name}</th>
             <td>
-              {changedFrom && name in changedFrom && `${formatValue(changedFrom[name])} → `}
+              {changedFrom && name in changedFrom && changedFromText(changedFrom[name])}
               {typeof value === 'number' && epochMillisColumns?.includes(name) ? (
                 <EpochMillis millis={value} />
               ) : (

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { traceLines } from '../../../cli/change-trace-text';
+import type { ChangeTrace, TraceStage } from '../../../shared/simulation';
+
+/** A trace of one service write, read at tick 3. */
+function aTraceOf(write: Partial<TraceStage>): ChangeTrace {
+  const stage: TraceStage = {
+    kind: 'service-write',
+    title: 'UPDATE runs',
+    nodeId: 'runner',
+    source: 'runs',
+    records: [],
+    moment: { kind: 'recorded', text: 'Written at 2026-01-05T09:03:00.000Z' },
+    ...write,
+  };
+  return {
+    key: { run_id: 902 },
+    subject: '{"run_id":902}',
+    stages: [stage],
+    start: { kind: 'record', log: 'runner/runs-cdc', position: 1 },
+    readAt: { tick: 3, time: '2026-01-05T09:03:00.000Z' },
+  };
+}
+
+describe('the CLI’s trace text', () => {
+  it('shows a changed key as old → new, as the app’s field table does', () => {
+    const keyChange = aTraceOf({
+      title: 'UPDATE runs, its key {"run_id":2} becoming {"run_id":902}',
+      records: [{ run_id: 902, status: 'done' }],
+      changed: ['run_id'],
+      changedFrom: { run_id: 2 },
+    });
+
+    expect(traceLines(keyChange)).toContain('   changed: run_id 2 → 902');
+  });
+
+  it('names the changed fields of an update whose old values its CDC record shows', () => {
+    const update = aTraceOf({ records: [{ run_id: 902, status: 'done' }], changed: ['status'] });
+
+    expect(traceLines(update)).toContain('   changed: status');
+  });
+});

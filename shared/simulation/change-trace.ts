@@ -26,7 +26,7 @@ import { changeImages, updatedFields } from './record-shape';
 import { quoteIdentifier } from './sql-text';
 import { QUARANTINE_TABLE } from './table-claims';
 import { branchesOfWrite, isOutboxTopic, type SourceTopic, type WriteBranch } from './write-branches';
-import { writtenImage } from './written-image';
+import { withWrittenTimes, writtenImage } from './written-image';
 
 /** Where a trace starts: a record on a topic or port log, or a row of any node's table. */
 export type TraceStart = RecordStart | { kind: 'row'; nodeId: string; table: string; row: Record<string, unknown> };
@@ -142,7 +142,9 @@ export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStar
     walker.followConsumers(log, record, new Set([log.table]));
   }
   const key =
-    topic && isOutboxTopic(topic) ? pick(fieldsOf(record, log.format), topic.table.primaryKey) : keyOf(record);
+    topic && isOutboxTopic(topic)
+      ? pick(fieldsOf(record, log.format), topic.table.primaryKey)
+      : withWrittenTimes(keyOf(record), log.format);
   const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : JSON.stringify(key);
   const followed: RecordStart = { kind: 'record', log: log.table, position: record.position, record };
   return { ok: true, value: { key, subject, stages, start: followed, readAt: { tick: run.tick, time: run.time } } };
@@ -285,14 +287,16 @@ function traceBranch(topic: SourceTopic): TraceBranch {
 function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [TraceStage, TraceStage] {
   const systemId = ownerOf(topic.log);
   const table = topic.table.name;
-  const fields = fieldsOf(record, topic.log.format);
+  const fields = storedFieldsOf(record, topic.log);
   const key = pick(fields, topic.table.primaryKey);
   const truncate = isTruncate(record);
   const current = truncate
     ? []
     : selectRows(query, systemId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(key)}`);
   const moved =
-    current.length === 0 ? underNewKey(query, systemId, table, topic.table.primaryKey, record, key) : undefined;
+    current.length === 0
+      ? underNewKey(query, systemId, table, topic.table.primaryKey, keyChangeOf(record, topic.log), key)
+      : undefined;
   const tableRow: TraceStage = {
     kind: 'table-row',
     title: truncate ? `The ${table} table in the service's database` : `The ${table} row in the service's database`,
@@ -331,7 +335,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
   // When the service wrote it: the record's own ts_ms is when the connector processed it, later.
   const writtenAt = envelope?.source.ts_ms;
   const time = isoTime(typeof writtenAt === 'number' ? writtenAt : record.timestamp);
-  const keyChange = keyChangeOf(record);
+  const keyChange = keyChangeOf(record, topic.log);
   const write = keyChange
     ? `UPDATE ${table}, its key ${JSON.stringify(keyChange.from)} becoming ${JSON.stringify(keyChange.to)}`
     : {
@@ -421,10 +425,9 @@ function underNewKey(
   nodeId: string,
   table: string,
   keyColumns: readonly string[],
-  record: LogRecord,
+  change: KeyChange | undefined,
   key: Record<string, unknown>,
 ): { records: Record<string, unknown>[]; note: string } | undefined {
-  const change = keyChangeOf(record);
   if (!change || !keyColumns.every((column) => column in change.to)) return undefined;
   if (JSON.stringify(pick(change.from, keyColumns)) !== JSON.stringify(key)) return undefined;
   const newKey = pick(change.to, keyColumns);
@@ -437,15 +440,24 @@ function underNewKey(
   };
 }
 
+interface KeyChange {
+  from: Record<string, unknown>;
+  to: Record<string, unknown>;
+}
+
 /**
- * The old and new key of an update that changed a row's key: Debezium sends it as a delete of the
- * old key (and its tombstone) with a `__debezium.newkey` header, then a create with `__debezium.oldkey`.
+ * The old and new key of an update that changed a row's key, as tables hold them: Debezium sends it as a
+ * delete of the old key (and its tombstone) with a `__debezium.newkey` header, then a create with `__debezium.oldkey`.
  */
-function keyChangeOf(record: LogRecord): { from: Record<string, unknown>; to: Record<string, unknown> } | undefined {
+function keyChangeOf(record: LogRecord, log: BrokerLog): KeyChange | undefined {
   const headers = record.headers ?? {};
   const key = record.key as Record<string, unknown>;
-  if ('__debezium.newkey' in headers) return { from: key, to: headers['__debezium.newkey'] as Record<string, unknown> };
-  if ('__debezium.oldkey' in headers) return { from: headers['__debezium.oldkey'] as Record<string, unknown>, to: key };
+  const asStored = (from: unknown, to: unknown): KeyChange => ({
+    from: withWrittenTimes(from as Record<string, unknown>, log.format),
+    to: withWrittenTimes(to as Record<string, unknown>, log.format),
+  });
+  if ('__debezium.newkey' in headers) return asStored(key, headers['__debezium.newkey']);
+  if ('__debezium.oldkey' in headers) return asStored(headers['__debezium.oldkey'], key);
   return undefined;
 }
 
@@ -636,7 +648,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
           );
           const moved =
             clean.length === 0 && dataset.kind === 'entity'
-              ? underNewKey(query, productId, dataset.name, dataset.key, record, key)
+              ? underNewKey(query, productId, dataset.name, dataset.key, keyChangeOf(record, log), key)
               : undefined;
           const lacking =
             log.format.kind === 'cdc'
@@ -710,7 +722,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
               : `Never emptied by this truncate, which compaction removed: a later truncate emptied it. It holds ${count} ${count === 1 ? 'row' : 'rows'} now.`,
         };
       }
-      const key = pick(fieldsOf(record, log.format), dataset.key);
+      const key = pick(storedFieldsOf(record, log), dataset.key);
       const rows = selectRows(
         query,
         productId,
@@ -931,7 +943,7 @@ function omit(fields: Record<string, unknown>, names: readonly string[]): Record
  * row in the log (and so in the raw zone) keeps its before image: what the port last published for the key.
  */
 function fieldsRead(record: LogRecord, log: BrokerLog, rawRow: Record<string, unknown>): Record<string, unknown> {
-  if (log.format.kind !== 'records' || record.value !== null) return fieldsOf(record, log.format);
+  if (log.format.kind !== 'records' || record.value !== null) return storedFieldsOf(record, log);
   return pick(
     rawRow,
     log.format.columns.map((column) => column.name),
@@ -1011,6 +1023,11 @@ function outputOf(plan: PipelinePlan, log: BrokerLog): { product: ProductPlan; o
 
 function isoTime(millis: number): string {
   return new Date(millis).toISOString();
+}
+
+/** The fields a record carries as its tables hold them, which is how each hop of a trace finds its row. */
+function storedFieldsOf(record: LogRecord, log: BrokerLog): Record<string, unknown> {
+  return withWrittenTimes(fieldsOf(record, log.format), log.format);
 }
 
 /** A change record's or port record's key, by field; an outbox event's key is its aggregate id's text instead. */

@@ -1,5 +1,6 @@
 import type { SystemTable } from '../model';
 import { writtenTemporalValue } from './debezium-temporal-values';
+import type { LogFormat } from './log-format';
 import type { CdcTopicPlan } from './log-plan';
 import { DOCUMENT_ID } from './record-shape';
 
@@ -28,7 +29,9 @@ export function writtenImage(
   return withWrittenTimes({ ...named, ...kept }, topic.log.format);
 }
 
-function withWrittenTimes(image: Record<string, unknown>, format: CdcTopicPlan['log']['format']) {
+/** A record's fields with its dates and timestamps as the ISO text the service wrote, as tables hold them; a flat record's as they are. */
+export function withWrittenTimes(image: Record<string, unknown>, format: LogFormat): Record<string, unknown> {
+  if (format.kind !== 'cdc') return image;
   const columnOf = new Map(format.columns.map((column) => [column.name, column]));
   return Object.fromEntries(
     Object.entries(image).map(([name, value]) => {

@@ -429,9 +429,15 @@ function removedText({ lost, compacted }: { lost: number; compacted: number }): 
   return `${lost > 0 ? `, ${lost} lost to retention` : ''}${compacted > 0 ? `, ${compacted} compacted away (older records of their keys)` : ''}`;
 }
 
+/** The summary's first line; a run stopped over budget has the metrics of the tick before the one that ran long. */
+function headingLine({ tick, time, sourceChanges, stopped }: SimulationMetrics): string {
+  const asOf = `tick ${tick} (${time})`;
+  return `${stopped ? `metrics as of ${asOf}, the last tick completed` : asOf}: ${sourceChanges} source changes`;
+}
+
 function summarise(metrics: SimulationMetrics): string[] {
   return [
-    `tick ${metrics.tick} (${metrics.time}): ${metrics.sourceChanges} source changes`,
+    headingLine(metrics),
     'output ports:',
     ...Object.entries(metrics.ports).flatMap(portLines),
     'consumers:',

@@ -1,3 +1,6 @@
+import { meshGraph } from '../../lineage/mesh-graph';
+import { portFlows } from '../../lineage/port-flows';
+import { productLineage } from '../../lineage/product-lineage';
 import { isBlank } from '../../model/blank-text';
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
@@ -12,7 +15,9 @@ import { toYamlText } from '../yaml-text';
  * has no field for (the product's kind, documentation, SLOs, inputs fed without a contract)
  * travels as custom properties, so nothing of the design is lost.
  * - status: the one status all its output contracts share, else `draft` (also when they say none);
- * - an output port without a contract has no version to give: it says `0.0.0`.
+ * - an output port without a contract has no version to give: it says `0.0.0`;
+ * - an output port's `inputContracts` are those of the inputs its lineage says feed it (all of
+ *   them where the lineage cannot tell: no contract, no table of its name, SQL that does not parse).
  */
 
 export const ODPS_API_VERSION = 'v1.0.0';
@@ -46,7 +51,13 @@ function odpsDocument(
 ): Record<string, unknown> {
   const outputContracts = product.outputPorts.flatMap((port) => contracts.get(port.contractId ?? '') ?? []);
   const inputs = product.inputPorts.map((port) => ({ port, feeds: feeds(product.id, port.id) }));
-  const inputContracts = unique(inputs.flatMap(({ feeds }) => feeds.flatMap((feed) => feed.contract ?? [])));
+  const flows = portFlows(productLineage(meshGraph(mesh), product));
+  const inputContractsOf = (outputId: string) =>
+    unique(
+      flows
+        .filter((flow) => flow.outputId === outputId)
+        .flatMap((flow) => feeds(product.id, flow.inputId).flatMap((feed) => feed.contract ?? [])),
+    );
   const uncontracted = inputs.filter(({ feeds }) => feeds.every((feed) => !feed.contract));
   const domain = mesh.domains.find((candidate) => candidate.id === product.domainId);
   return compact({
@@ -89,7 +100,7 @@ function odpsDocument(
           type: port.protocol,
           version: contract?.version ?? UNVERSIONED,
           contractId: contract?.id,
-          inputContracts: nonEmpty(inputContracts.map(({ id, version }) => ({ id, version }))),
+          inputContracts: nonEmpty(inputContractsOf(port.id).map(({ id, version }) => ({ id, version }))),
         });
       }),
     ),

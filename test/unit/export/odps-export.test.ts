@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { WHOLE_MESH } from '../../../shared/export';
 import { odpsTarget } from '../../../shared/export/odps/odps-target';
-import { aMesh, aPort } from '../../builders/mesh-builder';
+import { aContract, aMesh, anOutboxTopic, aPort } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { odpsDocumentProblems } from './real-validators';
 import { readYamlStandard } from './standards';
@@ -64,6 +64,68 @@ describe('ODPS export', () => {
       ],
       outputPorts: [{ name: 'Daily sales', contractId: 'daily-sales', version: '1.0.0', type: 'table' }],
       managementPorts: [{ name: 'Discovery', content: 'discoverability' }],
+    });
+  });
+  describe('inputContracts of an output port', () => {
+    /**
+     * `shop` feeds `sales` its items table by CDC (no contract) and its Sold events under the
+     * contract `sold`; `catalog` feeds it prices under `price`. Each output port of `sales` reads:
+     * items-out the items table alone, prices-out the prices alone, totals-out (SQL) sold and
+     * prices, draft-out has no contract, so no table the lineage could follow.
+     */
+    function aMeshWithThreeFeeds() {
+      const mesh = aMesh()
+        .withDomain('d')
+        .withSystem('shop', 'd', { publishes: [{ name: 'Sold', table: 'items', on: ['insert'], contractId: 'sold' }] })
+        .withContract('sold', { kind: 'event' })
+        .withContract('price')
+        .withContract('item-copy', { schema: aContract('items').schema })
+        .withContract('price-copy', { schema: aContract('price').schema })
+        .withContract('totals')
+        .withProduct('catalog', 'd', { outputPorts: [aPort('prices', 'output', { contractId: 'price' })] })
+        .withProduct('sales', 'd', {
+          inputPorts: [aPort('items-in', 'input'), aPort('sold-in', 'input'), aPort('prices-in', 'input')],
+          outputPorts: [
+            aPort('items-out', 'output', { contractId: 'item-copy' }),
+            aPort('prices-out', 'output', { contractId: 'price-copy' }),
+            aPort('totals-out', 'output', { contractId: 'totals' }),
+            aPort('draft-out', 'output'),
+          ],
+          transformations: [{ name: 'totals', sql: 'SELECT s.id FROM sold s JOIN price p ON p.id = s.id' }],
+        })
+        .withLink('l1', { nodeId: 'shop', portId: 'items-cdc' }, { nodeId: 'sales', portId: 'items-in' })
+        .withLink('l2', { nodeId: 'shop', portId: 'sold' }, { nodeId: 'sales', portId: 'sold-in' })
+        .withLink('l3', { nodeId: 'catalog', portId: 'prices' }, { nodeId: 'sales', portId: 'prices-in' })
+        .build();
+      mesh.systems[0]!.messaging.topics.push(anOutboxTopic('sold', 'shop.events.sold', 'Sold'));
+      return mesh;
+    }
+
+    function inputContractsByPort(mesh: ReturnType<typeof aMeshWithThreeFeeds>) {
+      const file = filesOf(odpsTarget.files(mesh, WHOLE_MESH)).find((each) => each.path === 'odps/sales.odps.yaml');
+      const document = parse(String(file?.content));
+      expect(odpsDocumentProblems(document)).toEqual([]);
+      return Object.fromEntries(
+        document.outputPorts.map((port: { name: string; inputContracts?: { id: string }[] }) => [
+          port.name,
+          port.inputContracts?.map((contract) => contract.id),
+        ]),
+      );
+    }
+
+    it('lists for each output port only the contracts of the inputs its table is built from', () => {
+      expect(inputContractsByPort(aMeshWithThreeFeeds())).toEqual({
+        'items-out': undefined,
+        'prices-out': ['price'],
+        'totals-out': ['sold', 'price'],
+        'draft-out': ['sold', 'price'],
+      });
+    });
+
+    it('lists every input contract for a port whose SQL does not parse, as any input may feed it', () => {
+      const mesh = aMeshWithThreeFeeds();
+      mesh.products[1]!.transformations[0]!.sql = 'SELECT FROM WHERE (';
+      expect(inputContractsByPort(mesh)['totals-out']).toEqual(['sold', 'price']);
     });
   });
 });

@@ -8,16 +8,17 @@ export interface Semver {
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 
+/** Undefined where a number is beyond `Number.MAX_SAFE_INTEGER`, as npm's semver: it would be compared rounded. */
 export function parseSemver(version: string): Semver | undefined {
   const match = SEMVER.exec(version.trim());
   if (!match) return undefined;
   const [, major, minor, patch, prerelease] = match;
-  return {
-    major: Number(major),
-    minor: Number(minor),
-    patch: Number(patch),
-    prerelease: prerelease ? prerelease.split('.') : [],
-  };
+  return exactVersion(Number(major), Number(minor), Number(patch), prerelease ? prerelease.split('.') : []);
+}
+
+function exactVersion(major: number, minor: number, patch: number, prerelease: string[]): Semver | undefined {
+  const isExact = [major, minor, patch].every(Number.isSafeInteger);
+  return isExact ? { major, minor, patch, prerelease } : undefined;
 }
 
 /**
@@ -51,7 +52,7 @@ export function readVersion(version: string): Semver | undefined {
   const short = /^(\d+)(?:\.(\d+))?$/.exec(text);
   if (!short) return undefined;
   const [, major, minor = '0'] = short;
-  return { major: Number(major), minor: Number(minor), patch: 0, prerelease: [] };
+  return exactVersion(Number(major), Number(minor), 0, []);
 }
 
 /** Like `compareSemver`, for versions as `readVersion` reads them; undefined when either is no version. */

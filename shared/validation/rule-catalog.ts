@@ -5,6 +5,7 @@ import { contractKeysRule } from './rules/contract-keys';
 import { contractSemanticsRule } from './rules/contract-semantics';
 import { contractServingRule } from './rules/contract-serving';
 import { contractTeamRule } from './rules/contract-team';
+import { contractVersionNumbersRule } from './rules/contract-version-numbers';
 import { crossDomainSourcesRule } from './rules/cross-domain-sources';
 import { freshnessSlosRule } from './rules/freshness-slos';
 import { identifierLengthsRule } from './rules/identifier-lengths';
@@ -47,6 +48,7 @@ const MESH_RULES: readonly Rule[] = [
   contractServingRule,
   contractTeamRule,
   contractIdsRule,
+  contractVersionNumbersRule,
   inputsLinkedRule,
   inputsReachOutputsRule,
   oneSourcePerInputRule,

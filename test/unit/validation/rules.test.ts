@@ -576,6 +576,22 @@ const CASES: Record<string, RuleCase> = {
       mesh: () => changed((mesh) => mesh.contracts.push(aContract('urn:datacontract:tax.bill', { name: 'Tax bill' }))),
     },
   },
+  'contract-version-numbers': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) =>
+          mesh.contracts.push(aContract('bill', { name: 'Bill', version: '99999999999999999999.0.0' })),
+        ),
+      message:
+        "Contract 'Bill' has the version '99999999999999999999.0.0', whose number 99999999999999999999 is larger than 9007199254740991: the exports carry it verbatim, semver tools refuse it, and versions cannot be compared with it.",
+      path: 'contracts[2].version',
+    },
+    passes: {
+      // The largest number a JavaScript reader holds exactly.
+      mesh: () =>
+        changed((mesh) => mesh.contracts.push(aContract('bill', { name: 'Bill', version: '9007199254740991.0.0' }))),
+    },
+  },
   'unused-contracts': {
     triggers: {
       mesh: () =>

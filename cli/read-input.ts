@@ -5,6 +5,7 @@ import { isContractGivenAsDesign } from '../shared/model/mesh-file-diagnosis';
 import { decodeTextFileBytes, MESH_FILES, type TextFileKind } from '../shared/model/mesh-file-format';
 import { type DesignFilePlacer, designFilePlacer } from '../shared/validation/design-file-places';
 import { type CliIo, PROGRAM } from './cli-io';
+import { designContractTexts, withFollowOnYamlErrorsCounted } from './follow-on-yaml-errors';
 import { formatProblemInFile, placedInDesign, WHOLE_FILE } from './problem-line';
 
 /**
@@ -42,7 +43,9 @@ export async function readMesh(
     : { ok: false as const, errors: [{ path: WHOLE_FILE, message: input.message }] };
   const placer = designFilePlacer(input.ok ? input.text : '');
   if (read.ok) return { ok: true, mesh: read.value, placer };
-  const problems = read.errors.map((problem) => placedInDesign(placer, problem));
+  const problems = withFollowOnYamlErrorsCounted(read.errors, designContractTexts(input.ok ? input.text : '')).map(
+    (problem) => placedInDesign(placer, problem),
+  );
   return { ok: false, problems, lines: problems.map((problem) => formatProblemInFile(path, problem)) };
 }
 

@@ -20,6 +20,7 @@ import {
   type DesignContractChanges,
   designContractChanges,
 } from '../contract-changes';
+import { contractFileText, designContractTexts, withFollowOnYamlErrorsCounted } from '../follow-on-yaml-errors';
 import { jsonLines } from '../one-line-writes';
 import { governedByOrganisation, readPolicyOption } from '../organisation-policy';
 import { parseOptions } from '../parse-options';
@@ -181,7 +182,12 @@ function designReport(file: string, text: string, parsed: Result<Mesh>, filters:
   if (!parsed.ok) {
     // As the scenario editor does: a schema error in a scenario does not hide what it names wrongly.
     const references = refusedScenarioReferenceProblems(text).map(({ path, message }) => ({ path, message }));
-    return { file, problems: [...parsed.errors, ...references].map(asFileError) };
+    return {
+      file,
+      problems: withFollowOnYamlErrorsCounted([...parsed.errors, ...references], designContractTexts(text)).map(
+        asFileError,
+      ),
+    };
   }
   const governed = governedByOrganisation(parsed.value, filters.organisation);
   const mesh = governed.mesh;
@@ -215,7 +221,8 @@ const CONTRACT_BY_ITS_CONTENT =
  * rules; with `--baseline`, judged against its contract there as the app judges a design's.
  */
 function contractReport(file: string, text: string, filters: Filters): FileReport {
-  const problems: FileProblem[] = checkContractYaml(text).map(({ severity, path, message, line, column }) => ({
+  const checked = withFollowOnYamlErrorsCounted(checkContractYaml(text), contractFileText(text));
+  const problems: FileProblem[] = checked.map(({ severity, path, message, line, column }) => ({
     severity,
     path,
     message,

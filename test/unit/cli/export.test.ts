@@ -246,6 +246,22 @@ describe('mesh-designer export', () => {
     });
   });
 
+  it("refuses a design whose contract has a broken YAML line with that line's error alone, counting the ones after it", async () => {
+    const mesh = JSON.parse(
+      readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
+    );
+    const odcs: string[] = mesh.contracts[0].odcs;
+    const named = odcs.findIndex((line) => line.trim().startsWith('- name: ') && line.startsWith('      '));
+    odcs[named] = (odcs[named] as string).replace(/- name: .*/, '- name: reason: bad: [unclosed');
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      expect.stringMatching(
+        /^shop\.mesh\.json:\d+:\d+: contracts\[0\]\.odcs: \d+:\d+ Nested mappings are not allowed in compact mappings \(and \d+ more YAML errors after it, probably caused by this one\)$/,
+      ),
+    ]);
+  });
+
   it('prints with --json a design’s syntax error as validate --json does: severity, path, message, line, column', async () => {
     const { io, out } = fakeIo({ 'dup.mesh.json': '{\n  "schemaVersion": 2,\n  "name": "A",\n  "name": "B"\n}' });
     expect(await runCli(['export', 'dup.mesh.json', '--out', 'out', '--json'], io)).toBe(EXIT.problems);

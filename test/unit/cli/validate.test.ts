@@ -399,6 +399,25 @@ schema:
     ]);
   });
 
+  it("prints only a contract's first YAML syntax error, and how many errors follow that it probably caused", async () => {
+    const mesh = JSON.parse(sample);
+    const odcs: string[] = mesh.contracts[0].odcs;
+    const named = odcs.findIndex((line) => line.trim().startsWith('- name: ') && line.startsWith('      '));
+    const indent = (odcs[named] as string).indexOf('-');
+    odcs[named] = `${' '.repeat(indent)}- name: reason: bad: [unclosed`;
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh), 'alone.odcs.yaml': odcs.join('\n') });
+
+    expect(await runCli(['validate', 'shop.mesh.json', 'alone.odcs.yaml'], io)).toBe(EXIT.problems);
+    const first = `${named + 1}:${indent + 9} Nested mappings are not allowed in compact mappings`;
+    const followers = /\(and \d+ more YAML errors after it, probably caused by this one\)$/;
+    expect(err).toEqual([
+      expect.stringMatching(
+        new RegExp(`^shop\\.mesh\\.json:\\d+:\\d+: contracts\\[0\\]\\.odcs: ${first} ${followers.source}`),
+      ),
+      expect.stringMatching(new RegExp(`^alone\\.odcs\\.yaml:${first.replace(' ', ': ')} ${followers.source}`)),
+    ]);
+  });
+
   it('names a duplicate key by its line and column alone, without a path for the document as a whole', async () => {
     const twice = contract.replace(/^version: .*$/m, (line) => `${line}\nversion: 2.0.0`);
     const mesh = JSON.parse(sample);

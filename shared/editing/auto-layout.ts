@@ -1,8 +1,9 @@
 import type { Mesh, NodeLayout } from '../model';
-import { GRID_GAP, gridPositions } from './box-grid';
+import { GRID_GAP } from './box-grid';
 import { withDomainFitted, withDomainsApart, withNotesPushedAside } from './containment';
 import { domainFlows } from './domain-overview';
 import type { Point, Size } from './geometry';
+import { layeredDomainPositions } from './layered-domain-grid';
 import { withLayoutApplied } from './layout-edits';
 import { defaultSizeOf, domainRect, type SizeOf } from './node-placement';
 import { notesOnDomains, withNotesCarried } from './notes-on-domains';
@@ -39,8 +40,8 @@ export function domainsInFlowOrder(mesh: Mesh): string[] {
 }
 
 /**
- * The layout auto-layout moves to: each domain as ELK arranged it, the domains in a grid in
- * data-flow order near the viewport's aspect ratio. Locked elements stay where they are; domains
+ * The layout auto-layout moves to: each domain as ELK arranged it, the domains in layers by data
+ * flow (a domain right of those feeding it, unlinked domains after), near the viewport's aspect ratio. Locked elements stay where they are; domains
  * then grow to hold their children and push aside any they would overlap, and a sticky note they
  * come to cover. A note on a domain moves with it, keeping its place on the domain.
  */
@@ -55,7 +56,8 @@ export function arrangedLayout(
   const isLocked = (id: string) => mesh.layout.nodes[id]?.locked === true;
   const boxes = order.map((id) => ({ id, ...(byDomain.get(id) as DomainArrangement).size }));
   const widest = Math.max(0, ...boxes.map((box) => box.width));
-  const positions = gridPositions(boxes, aspectRatio, Math.max(GRID_GAP, Math.round(widest * GAP_PER_DOMAIN_WIDTH)));
+  const gap = Math.max(GRID_GAP, Math.round(widest * GAP_PER_DOMAIN_WIDTH));
+  const positions = layeredDomainPositions(boxes, domainFlows(mesh), aspectRatio, gap);
   const target: Record<string, NodeLayout> = {};
   for (const id of order) {
     const arrangement = byDomain.get(id) as DomainArrangement;

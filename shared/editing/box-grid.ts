@@ -3,7 +3,8 @@ import type { Point, Size } from './geometry';
 /** Space between boxes in a grid of domains: at least this, more between large domains so links between them show. */
 export const GRID_GAP = 80;
 
-type Box = { id: string } & Size;
+/** A box to place; its id is a domain's, or any key the caller places it by. */
+type Box<Id = string> = { id: Id } & Size;
 
 /**
  * Places boxes row by row, in order, in the arrangement whose whole comes closest to `aspectRatio`
@@ -12,13 +13,13 @@ type Box = { id: string } & Size;
  * the view as well; else rows each as long as the first, boxes side by side as wide as they are,
  * so a domain drawn as one wide chain does not widen a column of narrow ones into one column.
  */
-export function gridPositions(boxes: readonly Box[], aspectRatio: number, gap = GRID_GAP): Map<string, Point> {
+export function gridPositions<Id>(boxes: readonly Box<Id>[], aspectRatio: number, gap = GRID_GAP): Map<Id, Point> {
   const counts = Array.from({ length: Math.max(1, boxes.length) }, (_, index) => index + 1);
   const arrangements = [
     ...counts.map((columns) => inColumns(boxes, columns, gap)),
     ...counts.map((firstRow) => inRows(boxes, firstRow, gap)),
   ];
-  let best: { score: number; positions: Map<string, Point> } | undefined;
+  let best: { score: number; positions: Map<Id, Point> } | undefined;
   for (const arrangement of arrangements) {
     const score = Math.abs(Math.log(arrangement.width / Math.max(1, arrangement.height) / aspectRatio));
     if (!best || score < best.score) best = { score, positions: arrangement.positions };
@@ -31,8 +32,8 @@ export function squareGridPositions(boxes: readonly Box[], gap: number): Map<str
   return inColumns(boxes, Math.max(1, Math.ceil(Math.sqrt(boxes.length))), gap).positions;
 }
 
-interface Arrangement {
-  positions: Map<string, Point>;
+interface Arrangement<Id> {
+  positions: Map<Id, Point>;
   width: number;
   height: number;
 }
@@ -41,11 +42,11 @@ interface Arrangement {
  * Boxes row by row, each beside the one before it, a row as long as the first `firstRow` boxes
  * make it (or one box, where that is longer); each row as tall as its tallest box.
  */
-function inRows(boxes: readonly Box[], firstRow: number, gap: number): Arrangement {
+function inRows<Id>(boxes: readonly Box<Id>[], firstRow: number, gap: number): Arrangement<Id> {
   const rowLength = boxes
     .slice(0, firstRow)
     .reduce((length, box, index) => length + (index > 0 ? gap : 0) + box.width, 0);
-  const positions = new Map<string, Point>();
+  const positions = new Map<Id, Point>();
   let [x, y, rowHeight, width] = [0, 0, 0, 0];
   for (const box of boxes) {
     if (x > 0 && x + box.width > rowLength) [x, y, rowHeight] = [0, y + rowHeight + gap, 0];
@@ -58,7 +59,7 @@ function inRows(boxes: readonly Box[], firstRow: number, gap: number): Arrangeme
 }
 
 /** Boxes row by row in `columns` columns, each column as wide as its widest box and each row as tall as its tallest. */
-function inColumns(boxes: readonly Box[], columns: number, gap: number): Arrangement {
+function inColumns<Id>(boxes: readonly Box<Id>[], columns: number, gap: number): Arrangement<Id> {
   const widths = new Array<number>(columns).fill(0);
   const heights = new Array<number>(Math.ceil(boxes.length / columns)).fill(0);
   boxes.forEach((box, index) => {

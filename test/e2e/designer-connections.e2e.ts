@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
 import {
   addProductByKey,
+  box,
   centerOf,
   connectPorts,
   counts,
@@ -18,6 +19,7 @@ import {
   productNode,
   selectDomain,
   systemNode,
+  viewAtRest,
   zoomLevel,
 } from './designer-driver';
 
@@ -26,6 +28,9 @@ const fitnessClub = readFileSync(
   new URL('../fixtures/mesh/fitness-club-crossing-link.mesh.json', import.meta.url),
   'utf8',
 );
+
+/** A postal service whose Network Analytics, made by Ctrl+G, reads from Sorting & Logistics and Counter Services. */
+const postal = readFileSync(new URL('../fixtures/mesh/postal-grouped-analytics.mesh.json', import.meta.url), 'utf8');
 
 const port = (page: Page, productId: string, portId: string) =>
   portHandle(page.getByTestId(`product-${productId}`).locator('xpath=..'), portId);
@@ -263,6 +268,25 @@ describeInChromium('connecting ports', (session) => {
 
     expect(await linksThroughNodes(page)).toEqual([]);
     await screenshot(page, 'link-round-another-domains-nodes');
+  });
+
+  it('lays a consuming domain out right of the domains feeding it, an empty domain after them (postal service)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openByChooser(page, 'postal.mesh.json', postal);
+    await page.keyboard.press('l');
+    await expect.poll(() => page.locator('.status-bar .notice__text').textContent()).toMatch(/^Laid out \d+ elements$/);
+    await viewAtRest(page);
+
+    const consumer = await box(page.getByTestId('domain-network-analytics'));
+    for (const producer of ['sorting-logistics', 'counter-services']) {
+      const feeder = await box(page.getByTestId(`domain-${producer}`));
+      expect(feeder.x + feeder.width).toBeLessThanOrEqual(consumer.x);
+    }
+    const empty = await box(page.getByTestId('domain-delivery-rounds-zustellung'));
+    expect(empty.x >= consumer.x + consumer.width || empty.y >= consumer.y + consumer.height).toBe(true);
+    expect(await linksThroughNodes(page)).toEqual([]);
+    await screenshot(page, 'postal-layered-domains');
   });
 });
 

@@ -114,8 +114,9 @@ describe('the ELK graph', () => {
 
     const laidOut = arrangedLayout(mesh, arrangements, view.width / view.height, drawn);
 
-    const boxes = mesh.domains.map(
-      (domain) => laidOut[domain.id] as Required<Pick<NodeLayout, 'x' | 'y' | 'width' | 'height'>>,
+    // Billing reads from Members, so it follows Members; the domains no link joins come after.
+    const boxes = ['members', 'billing', 'club-access', 'training', 'facilities'].map(
+      (id) => laidOut[id] as Required<Pick<NodeLayout, 'x' | 'y' | 'width' | 'height'>>,
     );
     const rows = new Set(boxes.map((box) => box.y));
     expect(rows.size).toBeLessThan(boxes.length);
@@ -128,6 +129,30 @@ describe('the ELK graph', () => {
     const height = Math.max(...boxes.map((box) => box.y + box.height));
     // In one column, as they were laid out before, they fitted the view at 0.45.
     expect(Math.min(view.width / width, view.height / height)).toBeGreaterThan(0.55);
+  });
+
+  it('places a domain right of the domains feeding it, and a domain no link joins last (postal service)', async () => {
+    const mesh: Mesh = JSON.parse(
+      readFileSync(new URL('../../fixtures/mesh/postal-grouped-analytics.mesh.json', import.meta.url), 'utf8'),
+    );
+    const size = () => ({ width: 260, height: 74 });
+    const arrangements = arrangementsFromElk(await new ELK().layout(toElkGraph(mesh, size)));
+
+    const laidOut = arrangedLayout(mesh, arrangements, 836 / 736, size);
+
+    const box = (id: string) => laidOut[id] as Required<Pick<NodeLayout, 'x' | 'y' | 'width' | 'height'>>;
+    const domainOf = new Map([...mesh.products, ...mesh.systems].map((node) => [node.id, node.domainId]));
+    const crossDomain = mesh.links
+      .map((link) => [domainOf.get(link.from.nodeId), domainOf.get(link.to.nodeId)] as [string, string])
+      .filter(([from, to]) => from !== to);
+    expect(crossDomain).toHaveLength(2);
+    for (const [from, to] of crossDomain) expect(box(from).x + box(from).width).toBeLessThanOrEqual(box(to).x);
+    const empty = box('delivery-rounds-zustellung');
+    for (const domain of mesh.domains.filter((domain) => domain.id !== 'delivery-rounds-zustellung')) {
+      const other = box(domain.id);
+      expect(empty.x >= other.x + other.width || empty.y >= other.y + other.height).toBe(true);
+    }
+    expect(overlappingDomains({ ...mesh, layout: { nodes: { ...mesh.layout.nodes, ...laidOut } } })).toEqual([]);
   });
 
   it('wraps a long chain into rows rather than one band wider than the screen can show', async () => {

@@ -1,0 +1,128 @@
+import { gridPositions } from './box-grid';
+import type { Point, Size } from './geometry';
+
+type Box = { id: string } & Size;
+
+/** A flow of data from one domain to another. */
+export interface DomainEdge {
+  from: string;
+  to: string;
+}
+
+/** A layered layout wraps into bands only when one band would be more than this times as wide as the view. */
+const WRAP_WHEN_WIDER_THAN_VIEW = 2;
+
+/**
+ * Places domains as a layered (Sugiyama) layout does: each linked domain in a column right of
+ * every domain that feeds it, so links between domains enter from the left; domains that no link
+ * joins come after, in a grid of their own right of or below the layers. `boxes` come in flow
+ * order (feeders first); a flow against that order (a cycle) does not move its consumer.
+ * Only where one band of columns would be far wider than the view do the columns wrap into bands.
+ */
+export function layeredDomainPositions(
+  boxes: readonly Box[],
+  edges: readonly DomainEdge[],
+  aspectRatio: number,
+  gap: number,
+): Map<string, Point> {
+  const layers = layersOf(boxes, edges);
+  const linked = new Set(layers.flat());
+  if (linked.size === 0) return gridPositions(boxes, aspectRatio, gap);
+  const unlinked = boxes.filter((box) => !linked.has(box));
+  const candidates = layers.map((_, index) => {
+    const layered = bandsOf(layers, index + 1, gap);
+    // The layers as one box, first in a grid of their own with the unlinked domains after it.
+    const whole: ({ id: string | symbol } & Size)[] = [
+      { id: LAYERS, width: layered.width, height: layered.height },
+      ...unlinked,
+    ];
+    return {
+      isWrapped: index + 1 < layers.length,
+      layered,
+      ...placedBlock(gridPositions(whole, aspectRatio, gap), whole),
+    };
+  });
+  const score = (candidate: Block<string | symbol>) =>
+    Math.abs(Math.log(candidate.width / Math.max(1, candidate.height) / aspectRatio));
+  const byScore = (a: Block<string | symbol>, b: Block<string | symbol>) => score(a) - score(b);
+  const unwrapped = candidates.at(-1) as (typeof candidates)[number];
+  const isFarTooWide = unwrapped.width / Math.max(1, unwrapped.height) > WRAP_WHEN_WIDER_THAN_VIEW * aspectRatio;
+  const best = isFarTooWide ? ([...candidates].sort(byScore)[0] as typeof unwrapped) : unwrapped;
+  const origin = best.positions.get(LAYERS) as Point;
+  const positions = new Map<string, Point>();
+  for (const [id, point] of best.positions) if (typeof id === 'string') positions.set(id, point);
+  for (const [id, point] of best.layered.positions) positions.set(id, { x: origin.x + point.x, y: origin.y + point.y });
+  return positions;
+}
+
+const LAYERS = Symbol('layers');
+
+/**
+ * The linked domains in layers: a domain one layer right of the furthest domain feeding it; in a
+ * layer, domains in the order of the average row of their feeders, so links cross less.
+ */
+function layersOf(boxes: readonly Box[], edges: readonly DomainEdge[]): Box[][] {
+  const orderOf = new Map(boxes.map((box, index) => [box.id, index]));
+  const forward = edges.filter((edge) => (orderOf.get(edge.from) ?? Infinity) < (orderOf.get(edge.to) ?? -Infinity));
+  const isLinked = new Set(
+    edges.filter((edge) => orderOf.has(edge.from) && orderOf.has(edge.to)).flatMap((edge) => [edge.from, edge.to]),
+  );
+  const layerOf = new Map<string, number>();
+  const layers: Box[][] = [];
+  for (const box of boxes) {
+    if (!isLinked.has(box.id)) continue;
+    const feeders = forward.filter((edge) => edge.to === box.id).map((edge) => layerOf.get(edge.from) ?? 0);
+    const layer = feeders.length > 0 ? Math.max(...feeders) + 1 : 0;
+    layerOf.set(box.id, layer);
+    layers[layer] = [...(layers[layer] ?? []), box];
+  }
+  const rowOf = new Map<string, number>();
+  for (const layer of layers) {
+    const feederRow = (box: Box) => {
+      const rows = forward.filter((edge) => edge.to === box.id).map((edge) => rowOf.get(edge.from) ?? 0);
+      return rows.length > 0 ? rows.reduce((sum, row) => sum + row, 0) / rows.length : 0;
+    };
+    layer.sort((a, b) => feederRow(a) - feederRow(b));
+    for (const [row, box] of layer.entries()) rowOf.set(box.id, row);
+  }
+  return layers;
+}
+
+interface Block<Id = string> {
+  positions: Map<Id, Point>;
+  width: number;
+  height: number;
+}
+
+/** Columns of domains side by side, `perBand` columns to a band, bands one below the other. */
+function bandsOf(layers: readonly Box[][], perBand: number, gap: number): Block {
+  const positions = new Map<string, Point>();
+  let [top, width] = [0, 0];
+  for (let first = 0; first < layers.length; first += perBand) {
+    let [left, bandHeight] = [0, 0];
+    for (const column of layers.slice(first, first + perBand)) {
+      let y = top;
+      for (const box of column) {
+        positions.set(box.id, { x: left, y });
+        y += box.height + gap;
+      }
+      bandHeight = Math.max(bandHeight, y - gap - top);
+      left += Math.max(...column.map((box) => box.width)) + gap;
+    }
+    width = Math.max(width, left - gap);
+    top += bandHeight + gap;
+  }
+  return { positions, width, height: top - gap };
+}
+
+/** The positions with the extent of the boxes they place. */
+function placedBlock<Id>(positions: Map<Id, Point>, boxes: readonly ({ id: Id } & Size)[]): Block<Id> {
+  const sizeOf = new Map(boxes.map((box) => [box.id, box]));
+  let [width, height] = [0, 0];
+  for (const [id, point] of positions) {
+    const box = sizeOf.get(id) as Size;
+    width = Math.max(width, point.x + box.width);
+    height = Math.max(height, point.y + box.height);
+  }
+  return { positions, width, height };
+}

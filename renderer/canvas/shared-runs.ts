@@ -20,6 +20,9 @@ export interface RoutedLink {
 /** Two runs overlapping by no more than this read as touching, not as one line. */
 const MAX_TOUCH = 4;
 
+/** Parallel runs closer than half a lane read as one line (3 px apart after a grouping), so are moved apart too. */
+const NEAR_LINES = LANE_GAP / 2;
+
 /** A straight run of a route, the link's corner `index` to the next. */
 interface Run extends Stretch {
   link: RoutedLink;
@@ -29,7 +32,7 @@ interface Run extends Stretch {
 /**
  * The routes of links that would share a stretch of line, moved apart so each reads as itself:
  * two links on one line look like one link joining the ports of both. Where two runs of different
- * links lie on one line, overlapping by more than a few pixels, the one whose run can move (a
+ * links lie on one line (or less than half a lane apart), overlapping by more than a few pixels, the one whose run can move (a
  * run between two turns) moves a lane aside; where both are a port's straight run in or out,
  * which must stay level with their ports, the turns beside them move so the runs end apart, or,
  * where that would take one through a node, one runs a lane aside and steps onto its port's line
@@ -40,22 +43,14 @@ interface Run extends Stretch {
 export function spreadSharedRuns(links: readonly RoutedLink[]): ReadonlyMap<string, Point[]> {
   const moved = new Map<string, Point[]>();
   const pointsOf = (link: RoutedLink) => moved.get(link.linkId) ?? link.points;
-  const byLine = new Map<string, Run[]>();
-  for (const link of links) {
-    for (const run of runsOf(link)) {
-      const line = `${run.isHorizontal ? 'h' : 'v'}${Math.round(run.at)}`;
-      const onLine = byLine.get(line);
-      if (onLine) onLine.push(run);
-      else byLine.set(line, [run]);
-    }
-  }
-  for (const runs of byLine.values()) {
+  for (const runs of runsOnNearLines(links.flatMap(runsOf))) {
     if (runs.length < 2) continue;
     const sorted = [...runs].sort((a, b) => a.low - b.low || byLinkId(a.link, b.link));
     for (const [index, first] of sorted.entries()) {
       for (const second of sorted.slice(index + 1)) {
         if (second.low >= first.high - MAX_TOUCH) break;
         if (!areSeparate(first.link, second.link) || overlapOf(first, second) <= MAX_TOUCH) continue;
+        if (Math.abs(first.at - second.at) >= NEAR_LINES) continue;
         const ways = waysApart(first, second, pointsOf(first.link), pointsOf(second.link));
         const way = ways.find((routes) => routes.every(([link, points]) => isFit(pointsOf(link), points, link)));
         for (const [link, points] of way ?? []) moved.set(link.linkId, points);
@@ -63,6 +58,23 @@ export function spreadSharedRuns(links: readonly RoutedLink[]): ReadonlyMap<stri
     }
   }
   return moved;
+}
+
+/**
+ * Runs grouped by the line they lie on, runs in one direction less than `NEAR_LINES` apart counted
+ * on one line (and a line of such runs taking in the next run near its last).
+ */
+function runsOnNearLines(runs: readonly Run[]): Run[][] {
+  const groups: Run[][] = [];
+  for (const isHorizontal of [true, false]) {
+    const across = runs.filter((run) => run.isHorizontal === isHorizontal).sort((a, b) => a.at - b.at);
+    for (const [index, run] of across.entries()) {
+      const previous = across[index - 1];
+      if (previous && run.at - previous.at < NEAR_LINES) groups.at(-1)?.push(run);
+      else groups.push([run]);
+    }
+  }
+  return groups;
 }
 
 function runsOf(link: RoutedLink): Run[] {
@@ -94,8 +106,10 @@ type Reroute = Array<[RoutedLink, Point[]]>;
 function waysApart(a: Run, b: Run, aPoints: readonly Point[], bPoints: readonly Point[]): Reroute[] {
   const movable = [b, a].filter((run) => !isPortRun(run));
   const lanesAside = movable.flatMap((run) =>
-    [LANE_GAP, -LANE_GAP].map((by): Reroute => {
-      const points = run === a ? aPoints : bPoints;
+    [LANE_GAP, -LANE_GAP].map((side): Reroute => {
+      const [points, other] = run === a ? [aPoints, b] : [bPoints, a];
+      // A lane from the other run's line, not from its own, which may lie a few pixels off it.
+      const by = other.at + side - run.at;
       return [[run.link, shiftRun(points, run.index, run.isHorizontal, by)]];
     }),
   );

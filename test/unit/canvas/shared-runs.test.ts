@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LANE_GAP } from '../../../renderer/canvas/link-route';
 import { type RoutedLink, spreadSharedRuns } from '../../../renderer/canvas/shared-runs';
 import type { Point } from '../../../shared/editing/geometry';
 import { sharedLength } from './shared-length';
@@ -91,6 +92,33 @@ describe('links that would share a stretch of line', () => {
       },
     ];
     expect(spreadSharedRuns(fanOut).size).toBe(0);
+  });
+
+  it('take lanes apart where they run a few pixels apart, which reads as one line (postal service, after Ctrl+G)', () => {
+    // Network Analytics, just grouped: both links come round to its left border, a lane off it, 3 px apart.
+    const networkAnalytics = { x: 198, y: 134, width: 474, height: 404 };
+    const besideIt = (linkId: string, points: Point[]) => ({ ...link(linkId, points), outlines: [networkAnalytics] });
+    const fromPos = besideIt('pos-to-counter-sales', [
+      { x: 100, y: 264 },
+      { x: 181, y: 264 },
+      { x: 181, y: 218 },
+      { x: 452, y: 218 },
+    ]);
+    const fromTracking = besideIt('tracking-to-round-performance', [
+      { x: 478, y: 40 },
+      { x: 478, y: 168 },
+      { x: 184, y: 168 },
+      { x: 184, y: 498 },
+      { x: 216, y: 498 },
+    ]);
+    const links = [fromPos, fromTracking];
+    const verticalAt = (points: readonly Point[], from: number) => (points[from] as Point).x;
+
+    const pos = verticalAt(routeOf(links, fromPos.linkId), 1);
+    const tracking = verticalAt(routeOf(links, fromTracking.linkId), 2);
+
+    expect(Math.abs(pos - tracking)).toBeGreaterThanOrEqual(LANE_GAP);
+    expect(Math.max(pos, tracking)).toBeLessThanOrEqual(networkAnalytics.x - LANE_GAP);
   });
 
   it('stay where they touch for no more than a few pixels', () => {

@@ -2,6 +2,7 @@ import type { Mesh, NodeLayout } from '../model';
 import { GRID_GAP } from './box-grid';
 import { withDomainFitted, withDomainsApart, withNotesPushedAside } from './containment';
 import { domainFlows } from './domain-overview';
+import { inFlowOrder } from './flow-order';
 import type { Point, Size } from './geometry';
 import { layeredDomainPositions } from './layered-domain-grid';
 import { withLayoutApplied } from './layout-edits';
@@ -22,21 +23,10 @@ const GAP_PER_DOMAIN_WIDTH = 0.08;
  * ties (and cycles) in document order.
  */
 export function domainsInFlowOrder(mesh: Mesh): string[] {
-  const feeders = new Map(mesh.domains.map((domain) => [domain.id, new Set<string>()]));
-  for (const flow of domainFlows(mesh)) feeders.get(flow.to)?.add(flow.from);
-  const ordered: string[] = [];
-  const placed = new Set<string>();
-  while (ordered.length < mesh.domains.length) {
-    const ready = mesh.domains.find(
-      (domain) => !placed.has(domain.id) && [...(feeders.get(domain.id) ?? [])].every((from) => placed.has(from)),
-    );
-    // In a cycle nothing is ready: take the first remaining domain, as written.
-    const next = ready ?? mesh.domains.find((domain) => !placed.has(domain.id));
-    if (!next) break;
-    ordered.push(next.id);
-    placed.add(next.id);
-  }
-  return ordered;
+  return inFlowOrder(
+    mesh.domains.map((domain) => domain.id),
+    domainFlows(mesh),
+  );
 }
 
 /**

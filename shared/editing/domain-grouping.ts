@@ -1,7 +1,8 @@
 import type { Mesh } from '../model';
 import type { Added } from './child-nodes';
-import { withDomainFitted, withDomainsApart } from './containment';
+import { childBoxes, withDomainFitted, withDomainsApart } from './containment';
 import { withDomainAdded } from './domains';
+import { inFlowOrder } from './flow-order';
 import { boundsOf, type Rect } from './geometry';
 import { withDomainOf, withNodeMovedToDomain, withPositions } from './layout-edits';
 import { owningDomainId, productById, systemById } from './mesh-index';
@@ -11,8 +12,10 @@ import {
   defaultSizeOf,
   MIN_DOMAIN_SIZE,
   type SizeOf,
+  SLOT_GAP,
   setLayout,
 } from './node-placement';
+import { readingOrder } from './reading-order';
 
 /** Node ids as a list or a set (a selection); not any iterable, since a single id string is one too. */
 export type NodeIdList = readonly string[] | ReadonlySet<string>;
@@ -32,10 +35,12 @@ export function movableNodeIds(mesh: Mesh, nodeIds: NodeIdList): string[] {
 }
 
 /**
- * The document with a new domain holding the given products and systems, as they were arranged,
- * sized to fit them: it goes where they were drawn, or (domains never overlap) slides to the
- * nearest free place beside their old domain, with them. Their links are theirs, so they follow.
- * Undefined when none of the nodes is a product or system.
+ * The document with a new domain holding the given products and systems, sized to fit them: as
+ * they were arranged when they come from one domain, else side by side in a row in the order data
+ * flows between them (their old places, in different domains, say nothing of how they belong
+ * together). It goes where they were drawn, or (domains never overlap) slides to the nearest free
+ * place beside their old domains, with them; an old domain left with nothing shrinks to the empty
+ * size. Their links are theirs, so they follow. Undefined when none of the nodes is a product or system.
  */
 export function withNodesGroupedIntoNewDomain(
   mesh: Mesh,
@@ -43,23 +48,47 @@ export function withNodesGroupedIntoNewDomain(
   sizeOf: SizeOf = defaultSizeOf,
 ): Added | undefined {
   const ids = groupableNodeIds(mesh, nodeIds);
-  const boxes = ids.map((id) => ({ id, ...absolutePosition(mesh, id), ...sizeOf(id) }));
-  const extent = boundsOf(boxes);
+  const sourceDomains = [...new Set(ids.map((id) => owningDomainId(mesh, id) ?? ''))];
+  const drawn = ids.map((id) => ({ id, ...absolutePosition(mesh, id), ...sizeOf(id) }));
+  const extent = boundsOf(drawn);
   if (!extent) return undefined;
-  const wanted: Rect = {
+  const boxes = sourceDomains.length > 1 ? inARow(mesh, drawn, extent) : drawn;
+  const wanted = rectHolding(boundsOf(boxes) as Rect);
+  const added = withDomainAdded(mesh, wanted);
+  let next = setLayout(added.mesh, added.id, wanted);
+  for (const id of ids) next = withDomainOf(next, id, added.id);
+  next = withPositions(next, new Map(boxes.map((box) => [box.id, { x: box.x - wanted.x, y: box.y - wanted.y }])));
+  for (const domainId of sourceDomains) {
+    const layout = next.layout.nodes[domainId];
+    if (layout && childBoxes(next, domainId, sizeOf).length === 0)
+      next = setLayout(next, domainId, { ...layout, ...MIN_DOMAIN_SIZE });
+  }
+  // The old domains, which held them, stay where they are: the new one moves out of their way.
+  const oldDomains = mesh.domains.map((domain) => domain.id);
+  next = withDomainsApart(withDomainFitted(next, added.id, sizeOf), oldDomains);
+  return { mesh: next, id: added.id };
+}
+
+/** A domain's box holding nodes whose extent is `extent`, with the padding round them. */
+function rectHolding(extent: Rect): Rect {
+  return {
     x: extent.x - DOMAIN_PADDING.side,
     y: extent.y - DOMAIN_PADDING.top,
     width: Math.max(MIN_DOMAIN_SIZE.width, extent.width + 2 * DOMAIN_PADDING.side),
     height: Math.max(MIN_DOMAIN_SIZE.height, extent.height + DOMAIN_PADDING.top + DOMAIN_PADDING.bottom),
   };
-  const added = withDomainAdded(mesh, wanted);
-  let next = setLayout(added.mesh, added.id, wanted);
-  for (const id of ids) next = withDomainOf(next, id, added.id);
-  next = withPositions(next, new Map(boxes.map((box) => [box.id, { x: box.x - wanted.x, y: box.y - wanted.y }])));
-  // The old domains, which held them, stay where they are: the new one moves out of their way.
-  const oldDomains = mesh.domains.map((domain) => domain.id);
-  next = withDomainsApart(withDomainFitted(next, added.id, sizeOf), oldDomains);
-  return { mesh: next, id: added.id };
+}
+
+/** The nodes side by side from the top left of where they were drawn, in the order data flows between them. */
+function inARow(mesh: Mesh, drawn: readonly (Rect & { id: string })[], extent: Rect): (Rect & { id: string })[] {
+  const byId = new Map(drawn.map((box) => [box.id, box]));
+  const flows = mesh.links.map((link) => ({ from: link.from.nodeId, to: link.to.nodeId }));
+  let x = extent.x;
+  return inFlowOrder(readingOrder(drawn), flows).map((id) => {
+    const box = { ...(byId.get(id) as Rect & { id: string }), x, y: extent.y };
+    x += box.width + SLOT_GAP;
+    return box;
+  });
 }
 
 /** The document with the given products and systems moved into an existing domain, each at its next free place. */

@@ -1,13 +1,8 @@
 import { gridPositions } from './box-grid';
+import type { Flow } from './flow-order';
 import type { Point, Size } from './geometry';
 
 type Box = { id: string } & Size;
-
-/** A flow of data from one domain to another. */
-export interface DomainEdge {
-  from: string;
-  to: string;
-}
 
 /** A layered layout wraps into bands only when one band would be more than this times as wide as the view. */
 const WRAP_WHEN_WIDER_THAN_VIEW = 2;
@@ -21,7 +16,7 @@ const WRAP_WHEN_WIDER_THAN_VIEW = 2;
  */
 export function layeredDomainPositions(
   boxes: readonly Box[],
-  edges: readonly DomainEdge[],
+  edges: readonly Flow[],
   aspectRatio: number,
   gap: number,
 ): Map<string, Point> {
@@ -61,7 +56,7 @@ const LAYERS = Symbol('layers');
  * The linked domains in layers: a domain one layer right of the furthest domain feeding it; in a
  * layer, domains in the order of the average row of their feeders, so links cross less.
  */
-function layersOf(boxes: readonly Box[], edges: readonly DomainEdge[]): Box[][] {
+function layersOf(boxes: readonly Box[], edges: readonly Flow[]): Box[][] {
   const orderOf = new Map(boxes.map((box, index) => [box.id, index]));
   const forward = edges.filter((edge) => (orderOf.get(edge.from) ?? Infinity) < (orderOf.get(edge.to) ?? -Infinity));
   const isLinked = new Set(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
 import { withNodesGroupedIntoNewDomain, withNodesMovedToDomain } from '../../../shared/editing/domain-grouping';
-import { absolutePosition } from '../../../shared/editing/node-placement';
+import { absolutePosition, MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import type { Mesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 
@@ -64,6 +64,42 @@ describe('grouping products and systems into a new domain', () => {
     const grouped = withNodesGroupedIntoNewDomain(salesAndSupport(), ['orders'], sizeOf);
 
     expect(grouped?.mesh.links).toEqual(salesAndSupport().links);
+  });
+
+  it('sets products from different domains in a row, in the order data flows, not as they lay apart', () => {
+    const mesh = salesAndSupport();
+    mesh.products.push({ ...mesh.products[0]!, id: 'tickets', name: 'Tickets', domainId: 'support' });
+    mesh.layout.nodes.tickets = { x: 40, y: 160 };
+    mesh.links.push({
+      id: 'tickets-to-orders',
+      from: { nodeId: 'tickets', portId: 'out' },
+      to: { nodeId: 'orders', portId: 'in' },
+    });
+
+    const grouped = withNodesGroupedIntoNewDomain(mesh, ['orders', 'tickets'], sizeOf) as { mesh: Mesh; id: string };
+
+    const tickets = absolutePosition(grouped.mesh, 'tickets');
+    const orders = absolutePosition(grouped.mesh, 'orders');
+    expect(orders.y).toBe(tickets.y);
+    expect(orders.x).toBeGreaterThan(tickets.x + size.width);
+    // Two nodes side by side, with the domain's padding: no empty stretch where they lay apart.
+    expect(grouped.mesh.layout.nodes[grouped.id]).toMatchObject({
+      width: orders.x - tickets.x + size.width + 64,
+      height: size.height + 56 + 32,
+    });
+    expect(isInsideItsDomain(grouped.mesh, 'orders', sizeOf)).toBe(true);
+    expect(overlappingDomains(grouped.mesh)).toEqual([]);
+  });
+
+  it('shrinks a domain the grouping empties to the empty size, in place', () => {
+    const mesh = salesAndSupport();
+    mesh.products.push({ ...mesh.products[0]!, id: 'tickets', name: 'Tickets', domainId: 'support' });
+    mesh.layout.nodes.tickets = { x: 40, y: 60 };
+
+    const grouped = withNodesGroupedIntoNewDomain(mesh, ['orders', 'tickets'], sizeOf) as { mesh: Mesh; id: string };
+
+    expect(grouped.mesh.layout.nodes.support).toEqual({ x: 1100, y: 0, ...MIN_DOMAIN_SIZE });
+    expect(grouped.mesh.layout.nodes.sales).toEqual(mesh.layout.nodes.sales);
   });
 
   it('does nothing when no product or system is selected', () => {

@@ -337,6 +337,30 @@ describeInChromium('images of the canvas', (session) => {
     await viewer.locator('img').screenshot({ path: join(SCREENSHOT_DIR, 'canvas-image-svg-rendered.png') });
   });
 
+  it('shows every domain name whole in the image, which has no tooltip to read a cut name in (postal service)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const postal = readFileSync(
+      join(import.meta.dirname, '../fixtures/mesh/postal-grouped-analytics.mesh.json'),
+      'utf8',
+    );
+    await openByChooser(page, 'postal.mesh.json', postal);
+    const cutOnCanvas = page.getByTestId('domain-delivery-rounds-zustellung').locator('.domain-node__name');
+    expect(await cutOnCanvas.evaluate((name) => name.scrollWidth > name.clientWidth)).toBe(true);
+
+    const svg = await saveImage(page, ['SVG', 'The whole mesh', 'Light']);
+    const viewer = await page.context().newPage();
+    await viewer.goto(`data:image/svg+xml;base64,${svg.bytes.toString('base64')}`);
+    const names = await viewer
+      .locator('.domain-node__name')
+      .evaluateAll((elements) =>
+        elements.map((name) => ({ text: name.textContent, isCut: name.scrollWidth > name.clientWidth })),
+      );
+    expect(names).toContainEqual({ text: 'Delivery Rounds — Zustellung 配達', isCut: false });
+    expect(names.filter((name) => name.isCut)).toEqual([]);
+    await page.getByTestId('dialog-canvas-image').waitFor({ state: 'detached' });
+    copyAs(await saveImage(page, ['PNG', 'The whole mesh', 'Light', '1×']), 'canvas-image-whole-domain-names.png');
+  });
+
   it('leaves editing chrome and repeated default styles out of the image', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     const mesh = JSON.parse(

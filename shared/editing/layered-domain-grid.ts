@@ -10,7 +10,7 @@ const WRAP_WHEN_WIDER_THAN_VIEW = 2;
 /**
  * Places domains as a layered (Sugiyama) layout does: each linked domain in a column right of
  * every domain that feeds it, so links between domains enter from the left; domains that no link
- * joins come after, in a grid of their own right of or below the layers. `boxes` come in flow
+ * joins come after the layers, read row by row (the layers counted as one box in that grid). `boxes` come in flow
  * order (feeders first); a flow against that order (a cycle) does not move its consumer.
  * Only where one band of columns would be far wider than the view do the columns wrap into bands.
  */
@@ -31,11 +31,7 @@ export function layeredDomainPositions(
       { id: LAYERS, width: layered.width, height: layered.height },
       ...unlinked,
     ];
-    return {
-      isWrapped: index + 1 < layers.length,
-      layered,
-      ...placedBlock(gridPositions(whole, aspectRatio, gap), whole),
-    };
+    return { layered, ...placedBlock(gridPositions(whole, aspectRatio, gap), whole) };
   });
   const score = (candidate: Block<string | symbol>) =>
     Math.abs(Math.log(candidate.width / Math.max(1, candidate.height) / aspectRatio));

@@ -48,7 +48,7 @@ function PortFields({ product, port, onIdChanged }: { product: DataProduct; port
           label="Protocol"
           value={port.protocol}
           options={PortProtocolSchema.options}
-          onChange={(protocol) => updatePort(product.id, port.id, { protocol })}
+          onChange={(protocol, options) => updatePort(product.id, port.id, { protocol }, options)}
         />
       )}
       {port.direction === 'output' && (
@@ -62,7 +62,9 @@ function PortFields({ product, port, onIdChanged }: { product: DataProduct; port
               label: `${contract.name} ${contract.version}`,
             })),
           ]}
-          onChange={(contractId) => updatePort(product.id, port.id, { contractId: contractId || undefined })}
+          onChange={(contractId, options) =>
+            updatePort(product.id, port.id, { contractId: contractId || undefined }, options)
+          }
         />
       )}
       {port.direction === 'output' && port.contractId && (
@@ -134,7 +136,7 @@ function ExpectedFields({ product, port }: { product: DataProduct; port: Port })
               label="Type"
               value={field.logicalType}
               options={LogicalTypeSchema.options}
-              onChange={(logicalType) => commands.change(index, { logicalType })}
+              onChange={(logicalType, options) => commands.change(index, { logicalType }, options)}
             />
             <CheckField
               label="Required"

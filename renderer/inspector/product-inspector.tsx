@@ -106,7 +106,7 @@ export function ProductInspector({ productId, onIdChanged }: { productId: string
           label="Kind"
           value={product.kind}
           options={ProductKindSchema.options}
-          onChange={(kind) => updateProduct(product.id, { kind })}
+          onChange={(kind, options) => updateProduct(product.id, { kind }, options)}
         />
         <OwnerField
           label="Owner"
@@ -206,7 +206,7 @@ export function ProductInspector({ productId, onIdChanged }: { productId: string
                 label="Severity"
                 value={item.severity}
                 options={SEVERITIES}
-                onChange={(severity) => tests.change(index, { severity })}
+                onChange={(severity, options) => tests.change(index, { severity }, options)}
               />
               <TextField
                 label="SQL returning violating rows"
@@ -241,7 +241,7 @@ export function ProductInspector({ productId, onIdChanged }: { productId: string
                   label="Kind"
                   value={item.kind}
                   options={SLO_KINDS}
-                  onChange={(kind) => slos.change(index, { kind })}
+                  onChange={(kind, options) => slos.change(index, { kind }, options)}
                 />
                 <NumberField
                   label="Target"

@@ -225,10 +225,10 @@ function TopicList({ system }: { system: OperationalSystem }) {
                   },
                   { value: 'outbox', label: 'events the service publishes' },
                 ]}
-                onChange={(kind) => {
+                onChange={(kind, options) => {
                   const [table] = freeTables(topic.id);
-                  if (kind === 'cdc' && table) change({ source: { kind: 'cdc', table } });
-                  else if (kind === 'outbox') change({ source: { kind: 'outbox', event: 'Event' } });
+                  if (kind === 'cdc' && table) change({ source: { kind: 'cdc', table } }, options);
+                  else if (kind === 'outbox') change({ source: { kind: 'outbox', event: 'Event' } }, options);
                 }}
               />
               {topic.source.kind === 'cdc' ? (
@@ -236,7 +236,7 @@ function TopicList({ system }: { system: OperationalSystem }) {
                   label="Table"
                   value={topic.source.table}
                   options={freeTables(topic.id)}
-                  onChange={(table) => change({ source: { kind: 'cdc', table } })}
+                  onChange={(table, options) => change({ source: { kind: 'cdc', table } }, options)}
                 />
               ) : (
                 <NameField
@@ -298,15 +298,20 @@ function PublishedEvents({
               value={event.table}
               options={tableNames}
               // Another table's columns are not this one's: the event is keyed by its row's key again.
-              onChange={(table) => events.edit(index, ({ aggregateKey: _previous, ...rest }) => ({ ...rest, table }))}
+              onChange={(table, options) =>
+                events.edit(index, ({ aggregateKey: _previous, ...rest }) => ({ ...rest, table }), options)
+              }
             />
             <ChoiceField
               label="Keyed by (aggregateid)"
               value={event.aggregateKey?.join(',') ?? ROW_KEY}
               options={aggregateKeyOptions(event, system.database.tables)}
-              onChange={(columns) =>
-                events.edit(index, ({ aggregateKey: _previous, ...rest }) =>
-                  columns === ROW_KEY ? rest : { ...rest, aggregateKey: columns.split(',') },
+              onChange={(columns, options) =>
+                events.edit(
+                  index,
+                  ({ aggregateKey: _previous, ...rest }) =>
+                    columns === ROW_KEY ? rest : { ...rest, aggregateKey: columns.split(',') },
+                  options,
                 )
               }
             />
@@ -346,9 +351,11 @@ function PublishedEvents({
                   label: `${contract.name} ${contract.version}`,
                 })),
               ]}
-              onChange={(contractId) =>
-                events.edit(index, ({ contractId: _previous, ...rest }) =>
-                  contractId ? { ...rest, contractId } : rest,
+              onChange={(contractId, options) =>
+                events.edit(
+                  index,
+                  ({ contractId: _previous, ...rest }) => (contractId ? { ...rest, contractId } : rest),
+                  options,
                 )
               }
             />

@@ -115,7 +115,9 @@ function ColumnList<T extends Table>({
                 label="Type"
                 value={column.type}
                 options={ColumnTypeSchema.options}
-                onChange={(type) => change((current) => withColumnUpdated(current, column.name, { type }))}
+                onChange={(type, options) =>
+                  change((current) => withColumnUpdated(current, column.name, { type }), options)
+                }
               />
               <CheckField
                 label="Nullable"

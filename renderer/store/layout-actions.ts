@@ -22,7 +22,7 @@ import type { Mesh, NodeLayout } from '../../shared/model';
 import { describeDomainMove, nodesMovedToOtherDomain } from '../../shared/validation/domain-move-summary';
 import { newErrors } from '../../shared/validation/new-findings';
 import { validateMesh } from '../../shared/validation/validate-mesh';
-import { changeMesh, currentMesh, useDocumentStore } from './document-store';
+import { type ChangeOptions, changeMesh, currentMesh, useDocumentStore } from './document-store';
 import { measuredSizeOf } from './node-sizes';
 import { announceEdit, useNoticeStore } from './notice-store';
 
@@ -64,9 +64,9 @@ export function nudgeNodes(nodeIds: readonly string[], offset: Point): void {
 }
 
 /** Moves products and systems into another domain (from the inspector), each at the next free place there: one undo step. */
-export function moveToDomain(nodeIds: NodeIdList, domainId: string): void {
+export function moveToDomain(nodeIds: NodeIdList, domainId: string, options?: ChangeOptions): void {
   const before = currentMesh();
-  changeMesh((mesh) => withNodesMovedToDomain(mesh, nodeIds, domainId, measuredSizeOf));
+  changeMesh((mesh) => withNodesMovedToDomain(mesh, nodeIds, domainId, measuredSizeOf), options);
   if (before) announceDomainMove(before);
 }
 

@@ -629,6 +629,25 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await isInScenarioEditor()).toBe(true);
   });
 
+  it('takes back the whole visit of a list field with one Undo: ↓ ↓ on Kind, Escape, Ctrl+Z (the QA’s landlord statements)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Tenancies');
+    await addProductByKey(page, 'Landlord Statements');
+    const kind = page.getByTestId('product-inspector').getByLabel('Kind');
+    await kind.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await kind.inputValue()).toBe('consumer-aligned');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => kind.inputValue()).toBe('source-aligned');
+    expect(await page.locator('.status-bar .notice__text').textContent()).toBe(
+      'Undone: Edited product “Landlord Statements”',
+    );
+  });
+
   it('goes round canvas, inspector and toolbar with F6, and keeps the React Flow credit out of the Tab order', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);

@@ -16,7 +16,7 @@ export function DomainField({ nodeIds, domainId }: { nodeIds: readonly string[];
       label="Domain"
       value={domainId ?? SEVERAL}
       options={domainId ? options : [{ value: SEVERAL, label: 'Several domains', disabled: true }, ...options]}
-      onChange={(next) => moveToDomain(nodeIds, next)}
+      onChange={(next, changeOptions) => moveToDomain(nodeIds, next, changeOptions)}
     />
   );
 }

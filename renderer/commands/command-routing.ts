@@ -6,14 +6,31 @@ import {
   type CommandScope,
 } from '../../shared/commands/command-table';
 
-/** Where the keyboard focus is: on the canvas (nothing typed into), in a text field, or in the code editor. */
-export type FocusPlace = 'canvas' | 'field' | 'code';
+/**
+ * Where the keyboard focus is: on the canvas (or nothing), on a control of another panel (a
+ * toolbar button, a tab), in a text field, or in the code editor.
+ */
+export type FocusPlace = 'canvas' | 'panel' | 'field' | 'code';
 
 const SCOPE_REACH: Record<CommandScope, readonly FocusPlace[]> = {
-  canvas: ['canvas'],
-  fields: ['canvas', 'field'],
-  everywhere: ['canvas', 'field', 'code'],
+  canvas: ['canvas', 'panel'],
+  fields: ['canvas', 'panel', 'field'],
+  everywhere: ['canvas', 'panel', 'field', 'code'],
 };
+
+/** A key without Ctrl, ⌘ or Alt that is no function key: a letter, an arrow, Delete, Escape. */
+function isPlainKey(press: KeyPress): boolean {
+  return !press.ctrlKey && !press.metaKey && !press.altKey && !/^F\d+$/.test(press.key);
+}
+
+/**
+ * The canvas's plain keys act on the canvas alone: on a control of another panel, S or an
+ * arrow belongs to that control (or does nothing), as in VS Code's side bar, while Ctrl chords
+ * and function keys stay the app's.
+ */
+function isCanvasKeyOnPanel(command: CommandDefinition, press: KeyPress, focus: FocusPlace): boolean {
+  return focus === 'panel' && (command.scope ?? 'canvas') === 'canvas' && isPlainKey(press);
+}
 
 function reaches(command: CommandDefinition, focus: FocusPlace): boolean {
   return SCOPE_REACH[command.scope ?? 'canvas'].includes(focus);
@@ -37,7 +54,8 @@ export function commandToRunForKey(
 ): CommandId | null {
   if (isDialogOpen) return null;
   const command = commandForKeyPress(press, platform);
-  return command && reaches(command, focus) ? (command.id as CommandId) : null;
+  if (!command || !reaches(command, focus) || isCanvasKeyOnPanel(command, press, focus)) return null;
+  return command.id as CommandId;
 }
 
 /**

@@ -13,7 +13,14 @@ export function isInCodeEditor(target: EventTarget | null): boolean {
 
 export function focusPlace(target: EventTarget | null): FocusPlace {
   if (isInCodeEditor(target)) return 'code';
-  return isTypingTarget(target) ? 'field' : 'canvas';
+  if (isTypingTarget(target)) return 'field';
+  return isOnCanvasOrNowhere(target) ? 'canvas' : 'panel';
+}
+
+/** The canvas, or no control at all (<body>, the window): where the canvas's one-key shortcuts act. */
+function isOnCanvasOrNowhere(target: EventTarget | null): boolean {
+  if (!(target instanceof Element) || target === document.body || target === document.documentElement) return true;
+  return target.closest('.mesh-canvas') !== null;
 }
 
 /** Ends the typing step of a focused field, so what follows (undo, save) sees the whole edit. */

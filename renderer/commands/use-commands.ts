@@ -32,7 +32,9 @@ export function useCommands(host: Host): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const { nameFocusRequest } = useUiStore.getState();
-      if (nameFocusRequest && focusPlace(event.target) === 'canvas' && typesCharacter(event)) {
+      // Letters typed before a new element's name field shows go into it, from a clicked Add button too.
+      const isOutsideText = ['canvas', 'panel'].includes(focusPlace(event.target));
+      if (nameFocusRequest && isOutsideText && typesCharacter(event)) {
         event.preventDefault();
         holdTypedAhead(nameFocusRequest.elementId, event.key);
         return;

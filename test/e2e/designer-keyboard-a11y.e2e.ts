@@ -648,6 +648,19 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     );
   });
 
+  it('leaves the canvas’s letters to a focused toolbar button, and keeps Ctrl chords there (the QA’s letters on a button)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.locator('.react-flow__node[data-id="orders"]').click();
+    await page.getByRole('toolbar').getByRole('button', { name: 'Save as…' }).focus();
+    await page.keyboard.press('s');
+    await page.keyboard.press('i');
+    expect(await page.locator('.react-flow__node-system').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Save as…');
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => page.locator('.react-flow__node-product').count()).toBe(3);
+  });
+
   it('goes round canvas, inspector and toolbar with F6, and keeps the React Flow credit out of the Tab order', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);

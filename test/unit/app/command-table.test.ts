@@ -63,6 +63,16 @@ describe('which command a key runs, by where the focus is', () => {
     expect(commandToRunForKey(plain('d'), 'field', false, 'other')).toBeNull();
   });
 
+  it('leaves plain keys to a focused control outside the canvas (a toolbar button), and runs its Ctrl, Alt and F-key chords', () => {
+    for (const key of ['s', 'l', 'i', 'Delete', 'ArrowLeft', 'Escape']) {
+      expect(commandToRunForKey({ ...plain(key), code: key }, 'panel', false, 'other')).toBeNull();
+    }
+    expect(commandToRunForKey(ctrl('d'), 'panel', false, 'other')).toBe('edit.duplicate');
+    expect(commandToRunForKey(ctrl('z'), 'panel', false, 'other')).toBe('edit.undo');
+    expect(commandToRunForKey({ ...plain('F8'), code: 'F8' }, 'panel', false, 'other')).toBe('view.next-problem');
+    expect(commandToRunForKey({ ...plain('F6'), code: 'F6' }, 'panel', false, 'other')).toBe('view.next-region');
+  });
+
   it('runs undo in text fields, but leaves it to the YAML editor there', () => {
     expect(commandToRunForKey(ctrl('z'), 'field', false, 'other')).toBe('edit.undo');
     expect(commandToRunForKey(ctrl('z'), 'code', false, 'other')).toBeNull();

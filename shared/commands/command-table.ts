@@ -293,7 +293,8 @@ export const COMMANDS = [
   {
     id: 'view.next-region',
     label: 'Next Region',
-    description: 'Move the focus to the next region: canvas, side panel (its first field), toolbar',
+    description:
+      'Move the focus to the next region shown: canvas, contract editor, side panel, status bar, toolbar, palette',
     group: 'View',
     keys: ['F6'],
     scope: 'everywhere',

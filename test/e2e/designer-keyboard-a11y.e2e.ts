@@ -114,6 +114,21 @@ const focusedNodeOutline = (page: Page) =>
     return body ? getComputedStyle(body).outlineStyle : 'none';
   });
 
+/** The regions F6 takes the focus to, press after press, by their class. */
+async function regionsF6Visits(page: Page, presses: number): Promise<string[]> {
+  const visited: string[] = [];
+  for (let press = 0; press < presses; press++) {
+    await page.keyboard.press('F6');
+    visited.push(
+      await page.evaluate(() => {
+        const regions = ['toolbar', 'palette', 'mesh-canvas', 'contract-panel', 'side-panel', 'status-bar'];
+        return regions.find((region) => document.activeElement?.closest(`.${region}`)) ?? 'body';
+      }),
+    );
+  }
+  return visited;
+}
+
 async function openDesign(page: Page): Promise<void> {
   await openByChooser(page, 'orders.mesh.json', ordersToRevenue());
   await page.waitForSelector('.react-flow__node-product');
@@ -661,15 +676,32 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await expect.poll(() => page.locator('.react-flow__node-product').count()).toBe(3);
   });
 
-  it('goes round canvas, inspector and toolbar with F6, and keeps the React Flow credit out of the Tab order', async () => {
+  it('goes round every region shown with F6, in screen order, the contract editor beside the canvas included', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Tenancies');
+    await addProductByKey(page, 'Landlord Statements');
+    await page.getByTestId('product-inspector').getByRole('button', { name: 'New contract' }).click();
+    await page.getByTestId('contract-panel').waitFor();
+    await productNode(page, 'Landlord Statements').click();
+    expect(await regionsF6Visits(page, 6)).toEqual([
+      'contract-panel',
+      'side-panel',
+      'status-bar',
+      'toolbar',
+      'palette',
+      'mesh-canvas',
+    ]);
+  });
+
+  it('goes from the canvas to the inspector’s first field with F6 and back on the selected node, and keeps the React Flow credit out of the Tab order', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);
     await page.locator('.react-flow__node[data-id="revenue"]').click();
     await page.keyboard.press('F6');
     expect(await focusedField(page)).toEqual({ inspector: 'product-inspector', text: 'Revenue' });
-    await page.keyboard.press('F6');
-    expect(await page.evaluate(() => document.activeElement?.closest('[role="toolbar"]') !== null)).toBe(true);
-    await page.keyboard.press('F6');
+    expect(await regionsF6Visits(page, 4)).toEqual(['status-bar', 'toolbar', 'palette', 'mesh-canvas']);
     expect(await focused(page)).toBe('revenue');
     expect(await page.locator('.react-flow__attribution a').getAttribute('tabindex')).toBe('-1');
     await expect.poll(() => page.locator('.react-flow__attribution').isVisible()).toBe(true);

@@ -4,10 +4,10 @@ import { contractOf } from '../../lineage/mesh-graph';
 import { type DataProduct, quoted } from '../../model';
 import { capitalized } from '../../model/word-list';
 import { rawTableName } from '../../simulation/sql-text';
-import { otherSpellingText, type TableNamer, type TableRefusal } from '../../simulation/table-claims';
+import { otherSpellingText, type TableClaims, type TableNamer, type TableRefusal } from '../../simulation/table-claims';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
-import { productPlace } from '../places';
+import { contractPlace, productPlace } from '../places';
 import { tableClaimsOf } from '../product-table-sources';
 import type { Rule, RuleContext } from '../rule';
 
@@ -21,24 +21,65 @@ export const productTablesRule: Rule = {
   id: 'product-tables',
   title: "A product's tables have names of their own, and each published one is made",
   rationale:
-    "A product builds a table per input, per transformation and per history it keeps, named as docs/simulation.md says, and publishes the table named after its contract's schema object. Two tables of one name, or (once the design has a scenario to simulate) a published table nothing makes, stop the simulation: these are its own checks, run before it.",
+    "A product builds a table per input, per transformation and per history it keeps, named as docs/simulation.md says, and publishes the table named after its contract's schema object. Two tables of one name, or (once the design has a scenario to simulate) a published table nothing makes, stop the simulation: these are its own checks, run before it. In a sketch without a scenario, a product without SQL that reads a system's stream publishes that stream's table as it comes, so a contract naming another table is a warning there.",
   defaultSeverity: 'error',
   reads: ['products', 'links', 'contracts', 'systems', 'scenarios'],
   check(context) {
     const isSimulated = context.mesh.scenarios.length > 0;
     const memo = isSimulated ? findingsByProduct.simulated : findingsByProduct.sketched;
     return findingsPerLineage(memo, context.graph, (product) => {
-      return tableClaimsOf(context.graph, product, productPlace(context.graph, product).path)
-        .refusals.filter((refusal) => isSimulated || !isOnlyForASimulation(refusal))
+      const claims = tableClaimsOf(context.graph, product, productPlace(context.graph, product).path);
+      return claims.refusals
         .filter((refusal) => !isThroughSelfLink(context, product, refusal))
-        .map((refusal) => findingOf(context, product, refusal));
+        .flatMap((refusal) => {
+          if (isSimulated || refusal.kind !== 'nothing-produces') return [findingOf(context, product, refusal)];
+          // A published table nothing makes yet is what a sketch without SQL is: it matters only to a run.
+          return publishesAStreamAsItComes(context, product)
+            ? [sketchedFindingOf(context, product, refusal, claims)]
+            : [];
+        });
     });
   },
 };
 
-/** A published table nothing makes yet is what a sketch without SQL is: it matters only to a run. */
-function isOnlyForASimulation(refusal: TableRefusal): boolean {
-  return refusal.kind === 'nothing-produces';
+/**
+ * A product without transformations that reads a system's stream publishes the stream's table as
+ * it comes, with no SQL to write: a published table of another name is a slip even in a sketch.
+ */
+function publishesAStreamAsItComes({ graph }: RuleContext, product: DataProduct): boolean {
+  return (
+    product.transformations.length === 0 &&
+    product.inputPorts.some((port) =>
+      graph.linksInto({ nodeId: product.id, portId: port.id }).some((link) => graph.systems.has(link.from.nodeId)),
+    )
+  );
+}
+
+/**
+ * In a sketch, which is not simulated, a published table nothing makes is a warning at the
+ * contract's schema object, the name to change, shown on the port too.
+ */
+function sketchedFindingOf(
+  context: RuleContext,
+  product: DataProduct,
+  refusal: Extract<TableRefusal, { kind: 'nothing-produces' }>,
+  claims: TableClaims,
+): RuleFinding {
+  const finding = findingOf(context, product, refusal);
+  const contract = contractOf(context.graph, refusal.port.contractId);
+  if (!contract) return finding;
+  const objectIndex = contract.schema.findIndex((object) => object.name === refusal.table);
+  const broughtTables = claims.inputs.flatMap((input) => (input.dataset ? [quoted(input.dataset.name)] : []));
+  return {
+    ...finding,
+    ...contractPlace(context.graph, contract, 'schema', objectIndex),
+    related: [finding.element],
+    isShownOnRelated: true,
+    severity: 'warning',
+    ...(broughtTables.length > 0 && {
+      fixHint: `Name the schema object after ${broughtTables.length === 1 ? 'the table its input brings' : 'a table its inputs bring'} (${broughtTables.join(', ')}), which the port then publishes as it comes; or add a transformation named ${quoted(refusal.table)} that makes it.`,
+    }),
+  };
 }
 
 /** A product linked to itself reads a table it makes: self-links reports that, once. */

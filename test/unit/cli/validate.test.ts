@@ -238,6 +238,22 @@ FROM customers c`;
     ]);
   });
 
+  it("warns in a sketch, at its line in the contract, of a schema object a product publishing a system's stream does not make", async () => {
+    const mesh = JSON.parse(sample);
+    mesh.scenarios = [];
+    const order = mesh.contracts[1];
+    order.odcs = order.odcs.map((line: string) => (line === '  - name: orders' ? '  - name: order_list' : line));
+    const text = JSON.stringify(mesh, null, 2);
+    const line = text.split('\n').findIndex((row) => row.includes('"  - name: order_list"')) + 1;
+    const { io, out } = fakeIo({ 'shop.mesh.json': text });
+
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'product-tables'], io)).toBe(EXIT.ok);
+    expect(out.slice(0, -1)).toEqual([
+      `shop.mesh.json:${line}:14: warning: contracts[1].schema[0]: Output port 'Orders' of 'orders' publishes table 'order_list' (the schema object of contract 'Order'), but nothing in the product makes it: no transformation has that name and no input brings it. [product-tables]`,
+      "  hint: Name the schema object after a table its inputs bring ('orders', 'order_placed'), which the port then publishes as it comes; or add a transformation named 'order_list' that makes it.",
+    ]);
+  });
+
   it('reports the references of a scenario the schema refuses beside its schema errors, as the scenario editor does', async () => {
     const mesh = JSON.parse(sample);
     mesh.scenarios[0].rates[0].insertsPerTick = -1;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMeshFile } from '../../../shared/contracts/contract-text';
+import { contractOf, parseMeshFile } from '../../../shared/contracts/contract-text';
 import { withProductUpdated } from '../../../shared/editing/products';
 import { meshGraph } from '../../../shared/lineage/mesh-graph';
 import type { Mesh } from '../../../shared/model';
@@ -88,6 +88,44 @@ describe('product-tables', () => {
     expect(findings[0]?.message).toMatch(
       /^Output port 'dataset' of 'Data product 1a' publishes table 'product_1a' .* but nothing in the product makes it/,
     );
+  });
+
+  /** The governed mesh, a sketch without a scenario, where the Customers contract names its object `customer_list`. */
+  function aSketchPublishingATableNothingMakes(): Mesh {
+    const mesh = aGovernedMesh();
+    const { odcs: _, ...customers } = mesh.contracts[0] as Mesh['contracts'][number];
+    const [object] = customers.schema;
+    mesh.contracts[0] = contractOf({
+      ...customers,
+      schema: [{ ...(object as (typeof customers.schema)[number]), name: 'customer_list' }],
+    });
+    return mesh;
+  }
+
+  it("warns in a sketch, at the contract's schema object, of a table a product publishing a system's stream as it comes does not make", () => {
+    const mesh = aSketchPublishingATableNothingMakes();
+    expect(mesh.scenarios).toEqual([]);
+    expect(check(mesh)).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        path: 'contracts[0].schema[0]',
+        element: { kind: 'contract', contractId: 'customers' },
+        related: [{ kind: 'port', productId: 'customers', portId: 'out' }],
+        message:
+          "Output port 'customers' of 'Customers' publishes table 'customer_list' (the schema object of contract 'Customers'), but nothing in the product makes it: no transformation has that name and no input brings it.",
+        fixHint:
+          "Name the schema object after the table its input brings ('customers'), which the port then publishes as it comes; or add a transformation named 'customer_list' that makes it.",
+      }),
+    ]);
+  });
+
+  it('leaves to a run a sketched product that reads only other products and has no SQL yet', () => {
+    const mesh = aSketchPublishingATableNothingMakes();
+    const customers = mesh.products.find((product) => product.id === 'customers') as Mesh['products'][number];
+    customers.transformations = [{ name: 'customer_list', sql: 'SELECT * FROM customers' }];
+    const revenue = mesh.products.find((product) => product.id === 'revenue') as Mesh['products'][number];
+    revenue.transformations = [];
+    expect(check(mesh)).toEqual([]);
   });
 
   it('refuses the tables the engine refuses, a clash included', () => {

@@ -381,6 +381,39 @@ describe('mesh-designer simulate', () => {
     );
   });
 
+  it('fails (exit 1) on ports that publish nothing, listing them under errors in the summary and in --json', async () => {
+    const mesh = { ...JSON.parse(sample), scenarios: [] };
+    const [orders] = mesh.products;
+    delete orders.outputPorts[0].contractId;
+    const order = mesh.contracts[1];
+    order.odcs = order.odcs.map((line: string) => (line === '  - name: orders' ? '  - name: order_list' : line));
+    const options = ['simulate', 'shop.mesh.json', '--scenario', 'starter', '--ticks', '3'];
+    const unpublished = [
+      {
+        path: 'products[0].outputPorts[0].contractId',
+        message: 'no contract, so the port publishes nothing',
+      },
+      {
+        path: 'products[0].outputPorts[1]',
+        message:
+          "nothing produces table 'order_list' to publish: name a transformation 'order_list' or consume a stream that yields it",
+      },
+    ];
+
+    const text = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(options, text.io)).toBe(EXIT.problems);
+    const errors = text.out.slice(text.out.indexOf('errors:') + 1);
+    for (const { path, message } of unpublished) expect(errors).toContain(`  ${path}: ${message} (1×)`);
+
+    const json = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli([...options, '--json'], json.io)).toBe(EXIT.problems);
+    const report = JSON.parse(json.out.join('\n'));
+    expect(report.errors).toEqual(
+      expect.arrayContaining(unpublished.map((problem) => expect.objectContaining(problem))),
+    );
+    expect(report.warnings).toEqual([]);
+  });
+
   it('names the scenarios a file has when asked for another', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--scenario', 'nope'], io)).toBe(EXIT.problems);

@@ -65,11 +65,16 @@ function weakeningProblem({ ruleId, designSeverity, organisationSeverity }: Poli
   };
 }
 
-function rerankingProblem({ designLevels, organisationLevels }: ClassificationReranking): FileProblem {
+function rerankingProblem({ designLevels, organisationLevels, isCommonOrder }: ClassificationReranking): FileProblem {
+  const order = isCommonOrder
+    ? `the common order (${organisationLevels.join(', ')}), which applies under an organisation's policy that ranks none`
+    : `the organisation's policy (${organisationLevels.join(', ')}), which applies`;
   return {
     severity: 'warning',
     path: CLASSIFICATION_LEVELS_PLACE.path,
-    message: `The design ranks classifications ${designLevels.join(', ')} (least strict first), in another order than the organisation's policy (${organisationLevels.join(', ')}), which applies.`,
-    fixHint: "Rank them as the organisation's policy does, or ask the organisation to change its policy.",
+    message: `The design ranks classifications ${designLevels.join(', ')} (least strict first), in another order than ${order}.`,
+    fixHint: isCommonOrder
+      ? 'Rank the common words in their common order; words of your own may go between them.'
+      : "Rank them as the organisation's policy does, or ask the organisation to change its policy.",
   };
 }

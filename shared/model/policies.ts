@@ -45,6 +45,21 @@ export function levelsRankedBelowPublic(levels: readonly string[] | undefined): 
   return levels && publicAt > 0 ? levels.slice(0, publicAt) : [];
 }
 
+/**
+ * The pairs of the common four words (`public` aside: see `levelsRankedBelowPublic`) that `levels`
+ * ranks against the common order, each as [the stricter word, the one it is ranked below]: the
+ * ranking would let a copy of `restricted` data be classified `internal`.
+ */
+export function commonLevelsInverted(levels: readonly string[] | undefined): [string, string][] {
+  const rankOf = (level: string) => COMMON_CLASSIFICATION_LEVELS.indexOf(level.trim().toLowerCase());
+  const common = (levels ?? []).filter((level) => rankOf(level) > 0);
+  return common.flatMap((stricter, at) =>
+    common
+      .slice(at + 1)
+      .flatMap((ranked): [string, string][] => (rankOf(stricter) > rankOf(ranked) ? [[stricter, ranked]] : [])),
+  );
+}
+
 const SEVERITY_CHOICES = `severity must be one of ${['error', 'warning', 'info', 'off'].join(', ')}`;
 
 /** A policy entry as the rules apply it, or why it cannot be applied. */

@@ -4,6 +4,7 @@
  */
 import { readYamlSource } from '../contracts/yaml-source';
 import {
+  COMMON_CLASSIFICATION_LEVELS,
   type ContractTextPlace,
   levelsRankedBelowPublic,
   type Policies,
@@ -31,6 +32,8 @@ export interface PolicyWeakening {
 export interface ClassificationReranking {
   designLevels: readonly string[];
   organisationLevels: readonly string[];
+  /** The organisation ranks no words of its own: the common order of the common four applied. */
+  isCommonOrder?: true;
 }
 
 /**
@@ -80,6 +83,8 @@ export function readOrganisationPolicies(
  * severities (the organisation's reason with it), and the rules the design had set weaker.
  * The organisation's `classificationLevels` apply where the design ranks none of its own; where it
  * does, the words both rank keep the organisation's order (`reranking` when that changed the design's).
+ * An organisation that ranks none keeps the common four in their common order: a design may add words
+ * between them, not invert them.
  */
 export function underOrganisationPolicies(
   design: Policies,
@@ -104,16 +109,18 @@ export function underOrganisationPolicies(
   // A rule the design leaves at a weaker default is raised without a word: the design weakened nothing.
   const weakenings = raised.flatMap(({ isSet, ...weakening }) => (isSet ? [weakening] : []));
   const designLevels = design.classificationLevels;
-  const organisationLevels = organisation.classificationLevels;
-  const classificationLevels =
-    designLevels && organisationLevels
-      ? inOrganisationOrder(designLevels, organisationLevels)
-      : (designLevels ?? organisationLevels);
+  const isCommonOrder = organisation.classificationLevels === undefined;
+  const organisationLevels = organisation.classificationLevels ?? COMMON_CLASSIFICATION_LEVELS;
+  const classificationLevels = designLevels
+    ? inOrganisationOrder(designLevels, organisationLevels)
+    : organisation.classificationLevels;
   const isReranked = designLevels && classificationLevels?.some((level, at) => level !== designLevels[at]);
   return {
     policies: { rules: { ...design.rules, ...required }, ...(classificationLevels && { classificationLevels }) },
     weakenings,
-    ...(isReranked && organisationLevels && { reranking: { designLevels, organisationLevels } }),
+    ...(isReranked && {
+      reranking: { designLevels, organisationLevels, ...(isCommonOrder && { isCommonOrder: true as const }) },
+    }),
   };
 }
 

@@ -1,4 +1,11 @@
-import { levelsRankedBelowPublic, type Policies, quoted, readRulePolicy } from '../../model';
+import {
+  COMMON_CLASSIFICATION_LEVELS,
+  commonLevelsInverted,
+  levelsRankedBelowPublic,
+  type Policies,
+  quoted,
+  readRulePolicy,
+} from '../../model';
 import { nearMiss } from '../../model/near-miss';
 import type { RuleFinding } from '../finding';
 import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../places';
@@ -28,7 +35,12 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
     defaultSeverity: 'warning',
     reads: ['policies'],
     check({ mesh }) {
-      return [...ruleEntryFindings(mesh.policies.rules), ...publicRankingFindings(mesh.policies.classificationLevels)];
+      const levels = mesh.policies.classificationLevels;
+      return [
+        ...ruleEntryFindings(mesh.policies.rules),
+        ...publicRankingFindings(levels),
+        ...invertedCommonFindings(levels),
+      ];
     },
   };
 
@@ -87,4 +99,13 @@ function publicRankingFindings(levels: readonly string[] | undefined): RuleFindi
       fixHint: "Move 'public' to the start of policies.classificationLevels.",
     },
   ];
+}
+
+/** The common words ranked against their order: a warning, as a company may mean its own words by them. */
+function invertedCommonFindings(levels: readonly string[] | undefined): RuleFinding[] {
+  return commonLevelsInverted(levels).map(([stricter, ranked]) => ({
+    ...CLASSIFICATION_LEVELS_PLACE,
+    message: `The policies rank ${quoted(stricter)} below ${quoted(ranked)}, against the common order (${COMMON_CLASSIFICATION_LEVELS.join(', ')}): a copy of ${stricter} data could be classified ${quoted(ranked)}.`,
+    fixHint: `Rank ${quoted(stricter)} after ${quoted(ranked)} in policies.classificationLevels, or use words of the company's own.`,
+  }));
 }

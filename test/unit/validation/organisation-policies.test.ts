@@ -48,6 +48,41 @@ describe("an organisation's policies", () => {
     });
   });
 
+  it('rank the common words in their common order where the organisation ranks no words of its own', () => {
+    const organisation = { rules: { 'pii-propagation': 'error' as const } };
+    expect(
+      underOrganisationPolicies(
+        { rules: {}, classificationLevels: ['public', 'restricted', 'internal'] },
+        organisation,
+        RULES,
+      ),
+    ).toEqual({
+      policies: {
+        rules: {},
+        classificationLevels: ['public', 'internal', 'restricted'],
+      },
+      weakenings: [],
+      reranking: {
+        designLevels: ['public', 'restricted', 'internal'],
+        organisationLevels: ['public', 'internal', 'confidential', 'restricted'],
+        isCommonOrder: true,
+      },
+    });
+    expect(
+      underOrganisationPolicies(
+        { rules: {}, classificationLevels: ['public', 'internal', 'secret'] },
+        organisation,
+        RULES,
+      ),
+    ).toEqual({
+      policies: {
+        rules: {},
+        classificationLevels: ['public', 'internal', 'secret'],
+      },
+      weakenings: [],
+    });
+  });
+
   it.each([
     [
       '{ "rules": { "pii-propogation": "error" } }',

@@ -1489,6 +1489,30 @@ describe('rule details', () => {
     expect(findingsOf('policy-entries', ranking(['public', 'restricted']))).toEqual([]);
   });
 
+  it('warns where a design ranks the common words against their order, naming each inverted pair', () => {
+    const ranking = (classificationLevels: string[]) =>
+      changed((mesh) => {
+        mesh.policies.classificationLevels = classificationLevels;
+      });
+    const launders = ranking(['public', 'restricted', 'internal']);
+    expect(
+      findingsOf('policy-entries', launders).map(({ severity, path, message }) => ({ severity, path, message })),
+    ).toEqual([
+      {
+        severity: 'warning',
+        path: 'policies.classificationLevels',
+        message:
+          "The policies rank 'restricted' below 'internal', against the common order (public, internal, confidential, restricted): a copy of restricted data could be classified 'internal'.",
+      },
+    ]);
+    expect(
+      findingsOf('policy-entries', ranking(['Confidential', 'secret', 'internal'])).map((finding) => finding.message),
+    ).toEqual([
+      "The policies rank 'Confidential' below 'internal', against the common order (public, internal, confidential, restricted): a copy of Confidential data could be classified 'internal'.",
+    ]);
+    expect(findingsOf('policy-entries', ranking(['public', 'internal', 'secret', 'restricted', 'top']))).toEqual([]);
+  });
+
   it('takes a classification written in other capitals for the same one, and a different one for a finding', () => {
     const classifiedAs = (classification: string) =>
       changed((mesh) => {

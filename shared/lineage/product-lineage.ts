@@ -454,7 +454,12 @@ function selectResult(
       derived.addAll(column.copies);
       derived.addAll(column.derived);
     }
-    for (const subquery of output.subqueries ?? []) sources.addAll(everythingRead(resultOf(subquery)));
+    for (const subquery of output.subqueries ?? []) {
+      const read = everythingRead(resultOf(subquery));
+      sources.addAll(read);
+      // A subquery the value tests rather than keeps (EXISTS, IN, compared with): each row's answer tells what it read.
+      if (!output.copiedSubqueries?.includes(subquery)) derived.addAll(read);
+    }
     for (const subquery of output.copiedSubqueries ?? []) {
       const [value] = resultOf(subquery).columns;
       if (value) copy(value.column);

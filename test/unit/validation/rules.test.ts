@@ -1187,6 +1187,32 @@ describe('rule details', () => {
     }
   });
 
+  it('warns of a per-row flag computed by a subquery (EXISTS, IN, a comparison with it) from a classified field it reads, its WHERE included', () => {
+    const derived =
+      "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";
+    const flagged = "c2.customer_id = c.customer_id AND c2.email LIKE '%@x'";
+    for (const sql of [
+      `SELECT EXISTS (SELECT 1 FROM customers c2 WHERE ${flagged}) AS contact FROM customers c`,
+      `SELECT NOT EXISTS (SELECT 1 FROM customers c2 WHERE ${flagged}) AS contact FROM customers c`,
+      `SELECT CASE WHEN EXISTS (SELECT 1 FROM customers c2 WHERE ${flagged}) THEN 'Y' ELSE 'N' END AS contact FROM customers c`,
+      "SELECT c.customer_id IN (SELECT c2.customer_id FROM customers c2 WHERE c2.email LIKE '%@x') AS contact FROM customers c",
+      "SELECT c.customer_id = (SELECT MIN(c2.customer_id) FROM customers c2 WHERE c2.email = 'a@x') AS contact FROM customers c",
+    ]) {
+      expect([
+        sql,
+        findingsOf('pii-propagation', publishing(sql)).map(({ severity, message }) => ({ severity, message })),
+      ]).toEqual([sql, [{ severity: 'warning', message: derived }]]);
+    }
+    expect(
+      findingsOf(
+        'pii-propagation',
+        publishing(
+          "SELECT EXISTS (SELECT 1 FROM customers c2 WHERE c2.customer_id = c.customer_id AND c2.country = 'FR') AS contact FROM customers c",
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it('counts a classified field wrapped in JSON (json_object, json_array) as republished', () => {
     const publishing = (expression: string) =>
       changed((mesh) => {

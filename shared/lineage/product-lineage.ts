@@ -468,7 +468,7 @@ function selectResult(
       const pinned = select.pinned ?? [];
       const isOneValuePerGroup = window
         ? window.isOneRowFrame || holdsOneValue(select, read, ref, [...window.partition, ...pinned])
-        : holdsOneValue(select, read, ref, [...select.grouping, ...pinned]);
+        : select.hasOneRowGroups || holdsOneValue(select, read, ref, [...select.grouping, ...pinned]);
       if (isOneValuePerGroup) for (const column of resolve(ref)) copy(column);
     }
     named.addAll(sources);

@@ -82,6 +82,8 @@ export interface SelectLineage {
   conditionSubqueries: QueryLineage[];
   /** Columns WHERE holds to one value (`WHERE c.id = 7 AND ...`): like a GROUP BY of them, every row read shares it. */
   pinned?: ColumnRef[];
+  /** HAVING keeps only groups of one row (`HAVING COUNT(*) = 1`): an aggregate over each is that row's value. */
+  hasOneRowGroups?: true;
   /** FROM items it cannot read (`(VALUES (1)) v`), by their alias (`#1`, `#2`… when they have none). */
   opaque?: ReadonlyMap<string, OpaqueSource>;
 }
@@ -438,13 +440,26 @@ function frameBounds(tokens: readonly Token[]): string {
 }
 
 /**
- * `key + 1`'s, `2 * key`'s or `CAST(key AS TEXT)`'s key, through any depth of them; else the expression itself.
+ * `key + 1`'s, `2 * key`'s, `CAST(key AS TEXT)`'s or `key || ''`'s key, through any depth of them; else the expression itself.
  * These wrappers give distinct values for distinct values (a shift by a constant, a non-zero constant
  * factor, a cast to text), so grouping or partitioning by one groups as by what it wraps.
  */
 function injectivelyWrapped(tokens: readonly Token[]): readonly Token[] {
-  const inner = parenthesized(tokens) ?? textCastOperand(tokens) ?? shiftedOrScaledOperand(tokens);
+  const inner =
+    parenthesized(tokens) ??
+    textCastOperand(tokens) ??
+    emptyTextJoinedOperand(tokens) ??
+    shiftedOrScaledOperand(tokens);
   return inner ? injectivelyWrapped(inner) : tokens;
+}
+
+/** `x || ''`'s or `'' || x`'s x: joined to no text, a value is cast to text. */
+function emptyTextJoinedOperand(tokens: readonly Token[]): Token[] | undefined {
+  const operands = splitTopLevel(tokens, (token) => isPunct(token, '||'));
+  const isEmptyText = (operand: readonly Token[]) =>
+    operand.length === 1 && operand[0]?.kind === 'literal' && operand[0].string === '';
+  const others = operands.filter((operand) => !isEmptyText(operand));
+  return operands.length > 1 && others.length === 1 ? others[0] : undefined;
 }
 
 function textCastOperand(tokens: readonly Token[]): Token[] | undefined {
@@ -646,7 +661,10 @@ function castOperand(tokens: readonly Token[]): Token[] | undefined {
   return parts.length === 2 ? parts[0] : undefined;
 }
 
-type FromLineage = Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries' | 'pinned'> & {
+type FromLineage = Pick<
+  SelectLineage,
+  'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries' | 'pinned' | 'hasOneRowGroups'
+> & {
   opaque: Map<string, OpaqueSource>;
   /** GROUP BY's terms, read against the select list (`GROUP BY 1`). */
   groupingTerms: Token[][];
@@ -664,34 +682,32 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   /** What the joins in parentheses decide the rows by. */
   const nestedConditions: ColumnRef[] = [];
   const nestedConditionSubqueries: QueryLineage[] = [];
-  const groupingTokens: Token[] = [];
-  const filterTokens: Token[] = [];
+  /** The tokens of each row clause (`where`, `group`, `having`…) after its word. */
+  const rowClauseTokens = new Map<string, Token[]>();
   let clause: 'tables' | 'rows' | 'quiet' = 'tables';
   let expectTable = true;
-  let isGrouping = false;
-  let isFiltering = false;
+  let rowClause: Token[] = [];
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at] as Token;
     if (clause !== 'tables' && nesting(token) > 0) {
       // A nested part of a clause (a call, a CASE, a subquery) is the clause's, whatever words it holds.
       const end = nestingEnd(tokens, at);
-      if (clause === 'rows') conditionTokens.push(...tokens.slice(at, end + 1));
-      if (isGrouping) groupingTokens.push(...tokens.slice(at, end + 1));
-      if (isFiltering) filterTokens.push(...tokens.slice(at, end + 1));
+      if (clause === 'rows') {
+        conditionTokens.push(...tokens.slice(at, end + 1));
+        rowClause.push(...tokens.slice(at, end + 1));
+      }
       at = end;
       continue;
     }
     const lower = token.kind === 'word' && !token.quoted ? token.text.toLowerCase() : undefined;
     if (lower && ROW_CLAUSES.has(lower)) {
       clause = 'rows';
-      isGrouping = lower === 'group';
-      isFiltering = lower === 'where';
+      rowClause = rowClauseTokens.get(lower) ?? [];
+      rowClauseTokens.set(lower, rowClause);
       continue;
     }
     if (lower && QUIET_CLAUSES.has(lower)) {
       clause = 'quiet';
-      isGrouping = false;
-      isFiltering = false;
       continue;
     }
     if (lower && JOIN_WORDS.has(lower)) {
@@ -701,8 +717,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     }
     if (clause === 'rows') {
       conditionTokens.push(token);
-      if (isGrouping) groupingTokens.push(token);
-      if (isFiltering) filterTokens.push(token);
+      rowClause.push(token);
       continue;
     }
     if (clause !== 'tables') continue;
@@ -756,7 +771,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   const conditionSubqueries = expressionSubqueries(conditionTokens);
   if (isUnfollowed(conditionSubqueries)) return conditionSubqueries;
   const pinned = pinnedColumns(
-    filterTokens,
+    rowClauseTokens.get('where') ?? [],
     (qualifier) => tables.has(qualifier) || subqueries.has(qualifier) || opaque.has(qualifier),
   );
   return {
@@ -766,7 +781,8 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     opaque,
     conditions: [...nestedConditions, ...columnRefs(conditionTokens)],
     conditionSubqueries: [...nestedConditionSubqueries, ...conditionSubqueries.values()],
-    groupingTerms: splitTopLevel(groupingTokens.slice(1), (token) => isPunct(token, ',')),
+    groupingTerms: splitTopLevel((rowClauseTokens.get('group') ?? []).slice(1), (token) => isPunct(token, ',')),
+    ...(keepsOneRowGroups(rowClauseTokens.get('having') ?? []) && { hasOneRowGroups: true }),
   };
 }
 
@@ -792,6 +808,34 @@ function pinnedColumns(condition: readonly Token[], isReadHere: (qualifier: stri
     return more.length === 0 && isColumn(column) && other.length > 0 && isOneValue(other) ? columnRefs(column) : [];
   });
 }
+
+/**
+ * Whether HAVING holds, in one of its top-level ANDs, a COUNT to at most 1 (`COUNT(*) = 1`, `COUNT(*) < 2`,
+ * `1 >= COUNT(x)`): a group has at least one row, so each group kept is one row.
+ */
+function keepsOneRowGroups(having: readonly Token[]): boolean {
+  if (splitTopLevel(having, (token) => isKeyword(token, 'or')).length > 1) return false;
+  return splitTopLevel(having, (token) => isKeyword(token, 'and')).some((term) => {
+    const at = term.findIndex((token) => token.kind === 'punct' && COMPARISON_OPERATORS.has(token.text));
+    const operatorToken = term[at];
+    if (operatorToken?.kind !== 'punct') return false;
+    const operator = operatorToken.text;
+    const [left, right] = [term.slice(0, at), term.slice(at + 1)];
+    const isCount = (side: readonly Token[]) => functionCall(side)?.name === 'count';
+    const numberOf = (side: readonly Token[]) =>
+      side.length === 1 && side[0]?.kind === 'literal' && side[0].number !== undefined ? Number(side[0].number) : NaN;
+    // Written `n op COUNT(…)`, it reads as `COUNT(…) op' n` with the comparison turned round.
+    const [bound, countOperator] = isCount(left)
+      ? [numberOf(right), operator]
+      : isCount(right)
+        ? [numberOf(left), TURNED_ROUND[operator] ?? operator]
+        : [NaN, operator];
+    const mostRows = countOperator === '<' ? bound - 1 : ['<=', '=', '=='].includes(countOperator) ? bound : NaN;
+    return mostRows === 1;
+  });
+}
+
+const TURNED_ROUND: Readonly<Record<string, string>> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
 
 /**
  * The plain columns GROUP BY names: itself, by a select item's 1-based position (`GROUP BY 1`),

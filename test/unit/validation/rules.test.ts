@@ -1469,6 +1469,18 @@ describe('rule details', () => {
         'SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY CAST(email AS TEXT)',
       'PARTITION BY the key times a constant':
         'SELECT country, SUM(email) OVER (PARTITION BY customer_id * 1) AS contact FROM customers',
+      "GROUP BY the key joined to ''":
+        "SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY customer_id || ''",
+      "GROUP BY '' joined to the key":
+        "SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY '' || customer_id",
+      'HAVING COUNT(*) = 1':
+        'SELECT country, AVG(email) AS contact FROM customers GROUP BY country HAVING COUNT(*) = 1',
+      'HAVING COUNT(*) < 2':
+        'SELECT country, SUM(email) AS contact FROM customers GROUP BY country HAVING COUNT(*) < 2',
+      'HAVING 1 >= COUNT(email)':
+        'SELECT country, SUM(email) AS contact FROM customers GROUP BY country HAVING 1 >= COUNT(email)',
+      'HAVING COUNT(*) <= 1 AND a condition':
+        "SELECT country, SUM(email) AS contact FROM customers GROUP BY country HAVING COUNT(*) <= 1 AND country <> 'FR'",
     };
     const manyRows = {
       'a frame of 1 PRECEDING AND 0 FOLLOWING':
@@ -1479,6 +1491,14 @@ describe('rule details', () => {
         'SELECT MIN(country) AS country, TOTAL(email) AS contact FROM customers GROUP BY customer_id / 10',
       'PARTITION BY the country plus a constant':
         'SELECT country, SUM(email) OVER (PARTITION BY country + 0) AS contact FROM customers',
+      "GROUP BY a part of the key joined to ''":
+        "SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY substr(customer_id, 1, 1) || ''",
+      'HAVING COUNT(*) > 1':
+        'SELECT country, AVG(email) AS contact FROM customers GROUP BY country HAVING COUNT(*) > 1',
+      'HAVING COUNT(*) = 1 OR a condition':
+        "SELECT country, AVG(email) AS contact FROM customers GROUP BY country HAVING COUNT(*) = 1 OR country = 'FR'",
+      'HAVING COUNT(*) <= 2':
+        'SELECT country, AVG(email) AS contact FROM customers GROUP BY country HAVING COUNT(*) <= 2',
     };
     expect(
       Object.entries(oneRow)
@@ -1490,6 +1510,23 @@ describe('rule details', () => {
         .filter(([, sql]) => republishes(sql))
         .map(([form]) => form),
     ).toEqual([]);
+  });
+
+  it('warns of a difference of aggregates that leaves out one row: derived from the field they sum', () => {
+    expect(
+      findingsOf(
+        'pii-propagation',
+        publishing(
+          'SELECT c.customer_id, (SELECT SUM(email) FROM customers) - (SELECT SUM(x.email) FROM customers x WHERE x.customer_id <> c.customer_id) AS contact FROM customers c',
+        ),
+      ).map(({ severity, message }) => ({ severity, message })),
+    ).toEqual([
+      {
+        severity: 'warning',
+        message:
+          "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.",
+      },
+    ]);
   });
 
   it('reports a design ranking public above another classification, and never takes a public copy to keep a sensitive field', () => {

@@ -15,8 +15,16 @@ export interface UnclassifiedCopy {
   propertyIndex: number;
   /** The copy, named by its path (`home.street`, `visits[].site`); `at` is its place in the schema object's `properties`. */
   field: NestedField;
-  /** The input field copied, at the same depth below the column it arrives in. */
-  source: { port: Port; field: NestedField };
+  /** The input field copied, at the same depth below the column it arrives in: of `sources`, the one whose classification keeps all theirs, else the first. */
+  source: CopiedField;
+  /** Every input field copied there and classified more strictly than the copy, in the order the SQL names them. */
+  sources: readonly CopiedField[];
+}
+
+/** An input field, and the input port it is read from. */
+export interface CopiedField {
+  port: Port;
+  field: NestedField;
 }
 
 /**
@@ -105,21 +113,28 @@ function copiesClassifiedLess(
       return fieldsAtEveryDepth(object.properties).flatMap((field) => {
         const propertyIndex = field.at[0] as number;
         const below = pathBelowColumn(field, object.properties[propertyIndex] as ContractProperty);
-        for (const source of sourcesByColumn[propertyIndex] ?? []) {
-          const copied = source.fields.get(below);
-          if (
-            copied &&
-            !keepsClassification(copied.property.classification, field.property.classification, classificationLevels)
-          ) {
-            return [
-              { port, contract, objectIndex, propertyIndex, field, source: { port: source.port, field: copied } },
-            ];
-          }
-        }
-        return [];
+        const sources = (sourcesByColumn[propertyIndex] ?? []).flatMap(({ port, fields }): CopiedField[] => {
+          const copied = fields.get(below);
+          const isKept =
+            !copied ||
+            keepsClassification(copied.property.classification, field.property.classification, classificationLevels);
+          return isKept ? [] : [{ port, field: copied }];
+        });
+        const [first] = sources;
+        if (!first) return [];
+        const source = strictestOf(sources, classificationLevels) ?? first;
+        return [{ port, contract, objectIndex, propertyIndex, field, source, sources }];
       });
     });
   });
+}
+
+/** The copied field whose classification keeps every other's, if one does. */
+function strictestOf(sources: readonly CopiedField[], levels: readonly string[]): CopiedField | undefined {
+  const classificationOf = ({ field }: CopiedField) => field.property.classification;
+  return sources.find((candidate) =>
+    sources.every((other) => keepsClassification(classificationOf(other), classificationOf(candidate), levels)),
+  );
 }
 
 /** An input column an output column copies, with the fields nested in it. */

@@ -1,6 +1,10 @@
-/** Items as a sentence lists them: `a`, `a and b`, `a, b or c`. */
-export function joinedWith(items: readonly (string | number)[], conjunction: 'and' | 'or'): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+/**
+ * Items as a sentence lists them: `a`, `a and b`, `a, b or c`; with `isSerial`, a comma before the
+ * conjunction too, for items that hold commas of their own (`'x', classified pii, and 'y', …`).
+ */
+export function joinedWith(items: readonly (string | number)[], conjunction: 'and' | 'or', isSerial = false): string {
+  const before = isSerial ? ', ' : ' ';
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')}${before}${conjunction} ${items.at(-1)}`;
 }
 
 /** A count with its noun in the number it takes: `1 problem`, `3 problems`. */

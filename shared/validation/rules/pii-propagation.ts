@@ -3,6 +3,7 @@ import type { MeshGraph } from '../../lineage/mesh-graph';
 import { contractOf } from '../../lineage/mesh-graph';
 import type { ProductLineage } from '../../lineage/product-lineage';
 import {
+  type CopiedField,
   nameMatchedCopies,
   type UnclassifiedCopy,
   type UnfollowedStep,
@@ -10,7 +11,7 @@ import {
   unclassifiedDerivations,
   unfollowedSteps,
 } from '../../lineage/unclassified-copies';
-import { classificationLevelsOf, type DataProduct, quoted } from '../../model';
+import { classificationLevelsOf, type DataProduct, joinedWith, quoted } from '../../model';
 import { everyHiddenCharacterEscaped } from '../../model/control-characters';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
@@ -52,8 +53,8 @@ export const piiPropagationRule: Rule = {
             graph,
             product.id,
             copy,
-            ({ source, classification, where, what }) =>
-              `${quoted(product.name)} republishes ${quoted(source.field.path)}, classified ${classification} in its input ${quoted(source.port.name)}, as ${where}, but its contract ${quoted(copy.contract.name)} ${what}.`,
+            ({ copied, where, what }) =>
+              `${quoted(product.name)} republishes ${copied}, as ${where}, but its contract ${quoted(copy.contract.name)} ${what}.`,
           ),
         );
         // A warning, not an error: a code or a flag computed from a value tells less than the value itself.
@@ -62,8 +63,8 @@ export const piiPropagationRule: Rule = {
             graph,
             product.id,
             derivation,
-            ({ source, classification, where, what }) =>
-              `${quoted(product.name)} publishes ${where}, derived row by row from ${quoted(source.field.path)}, classified ${classification} in its input ${quoted(source.port.name)} (a CASE, a comparison or a function of it), but its contract ${quoted(derivation.contract.name)} ${what}.`,
+            ({ copied, where, what }) =>
+              `${quoted(product.name)} publishes ${where}, derived row by row from ${copied} (a CASE, a comparison or a function of it), but its contract ${quoted(derivation.contract.name)} ${what}.`,
             'publish it only aggregated over many rows',
           ),
           severity: 'warning' as const,
@@ -74,8 +75,8 @@ export const piiPropagationRule: Rule = {
             graph,
             product.id,
             copy,
-            ({ source, classification, where, what }) =>
-              `${quoted(product.name)} has no transformations yet, so pii-propagation matched names: ${where} has the name of ${quoted(source.field.path)}, classified ${classification} in its input ${quoted(source.port.name)}, but its contract ${quoted(copy.contract.name)} ${what}.`,
+            ({ copied, where, what }) =>
+              `${quoted(product.name)} has no transformations yet, so pii-propagation matched names: ${where} has the name of ${copied}, but its contract ${quoted(copy.contract.name)} ${what}.`,
           ),
           severity: 'warning' as const,
         }));
@@ -97,17 +98,32 @@ export const piiPropagationRule: Rule = {
   },
 };
 
+/**
+ * The input fields copied, each with its classification, grouped by input port: `'email', classified
+ * pii in its input 'customers'`, or `'a', classified x, and 'b', classified y, in its input 'p'`.
+ */
+function copiedFieldsText(sources: readonly CopiedField[]): string {
+  const byPort = new Map<CopiedField['port'], CopiedField[]>();
+  for (const source of sources) byPort.set(source.port, [...(byPort.get(source.port) ?? []), source]);
+  return joinedWith(
+    [...byPort].map(([port, copied]) => {
+      const fields = copied.map(
+        ({ field }) =>
+          `${quoted(field.path)}, classified ${everyHiddenCharacterEscaped(field.property.classification as string)}`,
+      );
+      return `${joinedWith(fields, 'and', true)}${fields.length > 1 ? ',' : ''} in its input ${quoted(port.name)}`;
+    }),
+    'and',
+    true,
+  );
+}
+
 /** The finding at an output field classified less strictly than the input field it copies, in `message`'s words. */
 function unclassifiedCopyFinding(
   graph: MeshGraph,
   productId: string,
-  { port, contract, objectIndex, propertyIndex, field, source }: UnclassifiedCopy,
-  message: (parts: {
-    source: UnclassifiedCopy['source'];
-    classification: string;
-    where: string;
-    what: string;
-  }) => string,
+  { port, contract, objectIndex, propertyIndex, field, source, sources }: UnclassifiedCopy,
+  message: (parts: { copied: string; where: string; what: string }) => string,
   otherwise = 'stop republishing it',
 ): RuleFinding {
   const classification = source.field.property.classification as string;
@@ -120,9 +136,13 @@ function unclassifiedCopyFinding(
   return {
     ...fieldPlace(graph, contract, objectIndex, propertyIndex),
     path: contractPlace(graph, contract, 'schema', objectIndex, 'properties', ...field.at).path,
-    message: message({ source, classification: shown, where, what }),
+    message: message({ copied: copiedFieldsText(sources), where, what }),
     fixHint: `Classify ${where} as ${shown} in contract ${quoted(contract.name)}, or ${otherwise}.`,
-    related: [{ kind: 'port', productId, portId: source.port.id }],
+    related: [...new Set(sources.map((copied) => copied.port.id))].map((portId) => ({
+      kind: 'port',
+      productId,
+      portId,
+    })),
     // The one-click fix classifies a column; a nested field is classified in the contract's text.
     ...(field.parent === undefined && {
       fix: {

@@ -1213,6 +1213,37 @@ describe('rule details', () => {
     ).toEqual([]);
   });
 
+  it('names every classified field one output field copies, with the classification of each, and asks for the strictest', () => {
+    const publishingBoth = (expression: string) =>
+      changed((mesh) => {
+        Object.assign(contract(mesh, 'customers').schema[0]?.properties[1] ?? {}, { classification: 'confidential' });
+        Object.assign(contract(mesh, 'customers').schema[0]?.properties[2] ?? {}, { classification: 'restricted' });
+        product(mesh, 'revenue').transformations = [
+          { name: 'country_counts', sql: `SELECT ${expression} AS contact FROM customers` },
+        ];
+        contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
+      });
+    for (const expression of [
+      'iif(customer_id > 1, email, country)',
+      "json_group_array(json_object('e', email, 'c', country))",
+    ]) {
+      expect([
+        expression,
+        findingsOf('pii-propagation', publishingBoth(expression)).map(({ message, fixHint }) => ({ message, fixHint })),
+      ]).toEqual([
+        expression,
+        [
+          {
+            message:
+              "'Revenue' republishes 'email', classified confidential, and 'country', classified restricted, in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+            fixHint:
+              "Classify 'contact' of 'counts' as restricted in contract 'Country counts', or stop republishing it.",
+          },
+        ],
+      ]);
+    }
+  });
+
   it('counts a classified field wrapped in JSON (json_object, json_array) as republished', () => {
     const publishing = (expression: string) =>
       changed((mesh) => {

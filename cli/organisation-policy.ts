@@ -30,7 +30,8 @@ export async function readPolicyOption(
     );
     return { ok: false, exit: EXIT.usage };
   }
-  if (setsNothing(read.value)) io.err(`${file}: note: ${SETS_NOTHING}`);
+  for (const note of [...read.notes, ...(setsNothing(read.value) ? [SETS_NOTHING] : [])])
+    io.err(`${file}: note: ${note}`);
   return { ok: true, policies: read.value };
 }
 

@@ -36,20 +36,37 @@ export interface ClassificationReranking {
   isCommonOrder?: true;
 }
 
+/** A design's policies, with `rules` left out meaning none: a file may only rank classifications. */
+const OrganisationPoliciesSchema = PoliciesSchema.extend({ rules: PoliciesSchema.shape.rules.default({}) });
+const POLICY_FILE_KEYS = Object.keys(PoliciesSchema.shape);
+
 /**
- * The organisation's policies from JSON or YAML text, or why they cannot be applied as a whole,
- * placed in the text (`at`) where the problem is its syntax.
+ * The organisation's policies from JSON or YAML text, with notes on what in them has no effect; or
+ * why they cannot be applied as a whole, placed in the text (`at`) where the problem is its syntax.
  */
 export function readOrganisationPolicies(
   text: string,
   rules: readonly Rule[],
-): { ok: true; value: Policies } | { ok: false; error: string; at?: ContractTextPlace } {
+): { ok: true; value: Policies; notes: string[] } | { ok: false; error: string; at?: ContractTextPlace } {
   const source = readYamlSource(text);
   const syntaxError = source.syntaxErrors[0];
   if (syntaxError) {
     return { ok: false, error: syntaxError.message, at: { line: syntaxError.line, column: syntaxError.column } };
   }
-  const read = PoliciesSchema.safeParse(source.value);
+  const { value } = source;
+  const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+  const unknownKey = keys.find((key) => !POLICY_FILE_KEYS.includes(key));
+  if (unknownKey !== undefined) {
+    const meant = nearMiss(unknownKey, POLICY_FILE_KEYS);
+    const noKey = `no key ${quoted(unknownKey)} in a policy file`;
+    return {
+      ok: false,
+      error: meant
+        ? `${noKey}; did you mean ${quoted(meant)}?`
+        : `${noKey}, which holds only ${POLICY_FILE_KEYS.map(quoted).join(' and ')}`,
+    };
+  }
+  const read = OrganisationPoliciesSchema.safeParse(value);
   if (!read.success) {
     return {
       ok: false,
@@ -68,6 +85,11 @@ export function readOrganisationPolicies(
     const policy = readRulePolicy(entry);
     if (!policy.ok) return { ok: false, error: `rules.${ruleId}: ${policy.error}` };
   }
+  const levels = read.data.classificationLevels ?? [];
+  const twice = levels.find((level, at) => levels.slice(0, at).some((earlier) => sameLevel(earlier, level)));
+  if (twice !== undefined) {
+    return { ok: false, error: `classificationLevels: ${quoted(twice)} is ranked twice; rank each word once` };
+  }
   const belowPublic = levelsRankedBelowPublic(read.data.classificationLevels);
   if (belowPublic.length > 0) {
     return {
@@ -75,8 +97,17 @@ export function readOrganisationPolicies(
       error: `classificationLevels: 'public' is ranked above ${belowPublic.map(quoted).join(', ')}, but public data is never sensitive: 'public' must come first`,
     };
   }
-  return { ok: true, value: read.data };
+  const notes = Object.keys(read.data.rules).flatMap((ruleId) =>
+    rulePolicy(read.data, ruleId, 'error').severity === 'off'
+      ? [
+          `rules.${ruleId}: 'off' has no effect: a design keeps its own severity where it is stricter, so a policy can only raise one`,
+        ]
+      : [],
+  );
+  return { ok: true, value: read.data, notes };
 }
+
+const sameLevel = (one: string, other: string) => one.trim().toLowerCase() === other.trim().toLowerCase();
 
 /**
  * The design's policies with each rule the organisation names at the stricter of the two
@@ -131,9 +162,7 @@ export function underOrganisationPolicies(
  */
 function inOrganisationOrder(designLevels: readonly string[], organisationLevels: readonly string[]): string[] {
   const organisationRank = (level: string) =>
-    level.trim().toLowerCase() === 'public'
-      ? -1
-      : organisationLevels.findIndex((ranked) => ranked.trim().toLowerCase() === level.trim().toLowerCase());
+    level.trim().toLowerCase() === 'public' ? -1 : organisationLevels.findIndex((ranked) => sameLevel(ranked, level));
   const shared = designLevels.filter((level) => organisationRank(level) >= 0);
   const reordered = [...shared].sort((a, b) => organisationRank(a) - organisationRank(b));
   return designLevels.map((level) => (organisationRank(level) >= 0 ? (reordered.shift() as string) : level));

@@ -909,6 +909,14 @@ schema:
     ]);
   });
 
+  it('notes a --policy file turning a rule off, which has no effect', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'org.yaml': 'rules:\n  owners: off\n' });
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml'], io)).toBe(EXIT.ok);
+    expect(err).toEqual([
+      "org.yaml: note: rules.owners: 'off' has no effect: a design keeps its own severity where it is stricter, so a policy can only raise one",
+    ]);
+  });
+
   it("shows the policies' reason for a rule's changed severity, in words and in JSON", async () => {
     const mesh = JSON.parse(sample);
     mesh.products[0].owner = '';

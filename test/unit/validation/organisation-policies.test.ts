@@ -91,6 +91,15 @@ describe("an organisation's policies", () => {
     ['rules:\n  owners: Error\n', "rules.owners: severity must be one of error, warning, info, off (got 'Error')"],
     ['{ "rules": ', 'Flow map must end with a }'],
     ['[1]', 'it must hold { "rules"'],
+    ['rule:\n  owners: error\n', "no key 'rule' in a policy file; did you mean 'rules'?"],
+    [
+      'rules:\n  owners: error\nx: 1\n',
+      "no key 'x' in a policy file, which holds only 'rules' and 'classificationLevels'",
+    ],
+    [
+      'classificationLevels: [public, restricted, Restricted]\n',
+      "classificationLevels: 'Restricted' is ranked twice; rank each word once",
+    ],
     [
       'rules: {}\nclassificationLevels: [internal, public]\n',
       "classificationLevels: 'public' is ranked above 'internal', but public data is never sensitive: 'public' must come first",
@@ -101,10 +110,34 @@ describe("an organisation's policies", () => {
     expect(!read.ok && read.error).toContain(error);
   });
 
+  it('read a file that only ranks classifications, with no rules', () => {
+    expect(readOrganisationPolicies('classificationLevels: [public, internal, restricted]\n', RULES)).toEqual({
+      ok: true,
+      value: { rules: {}, classificationLevels: ['public', 'internal', 'restricted'] },
+      notes: [],
+    });
+  });
+
+  it('note that a rule turned off has no effect, as the stricter severity applies', () => {
+    expect(
+      readOrganisationPolicies(
+        'rules:\n  pii-propagation: off\n  owners: { severity: "off", reason: "pilot" }\n  unique-names: error\n',
+        RULES,
+      ),
+    ).toMatchObject({
+      ok: true,
+      notes: [
+        "rules.pii-propagation: 'off' has no effect: a design keeps its own severity where it is stricter, so a policy can only raise one",
+        "rules.owners: 'off' has no effect: a design keeps its own severity where it is stricter, so a policy can only raise one",
+      ],
+    });
+  });
+
   it('read YAML as JSON', () => {
     expect(readOrganisationPolicies('rules:\n  pii-propagation: error\n', RULES)).toEqual({
       ok: true,
       value: { rules: { 'pii-propagation': 'error' } },
+      notes: [],
     });
   });
 });

@@ -17,6 +17,8 @@ export interface ColumnLineage {
   copies: FieldSet;
   /** The input fields the value is computed from row by row without copying them (`CASE diagnosis WHEN ...`): still each row's data. */
   derived: FieldSet;
+  /** Those of `copies` that are one row's value picked among many by MIN or MAX (`MAX(result_value) … GROUP BY test_code`). */
+  picked?: FieldSet;
 }
 
 /** A table inside a product (an input's clean table or a transformation's result), column by column. */
@@ -376,14 +378,16 @@ function unlimitedQueryResult(
     const sources = new FieldSet();
     const copies = new FieldSet();
     const derived = new FieldSet();
+    const picked = new FieldSet();
     for (const result of [first, ...others]) {
       const same = result.columns[position]?.column;
       if (!same) continue;
       sources.addAll(same.sources);
       copies.addAll(same.copies);
       derived.addAll(same.derived);
+      if (same.picked) picked.addAll(same.picked);
     }
-    return { ...(name !== undefined && { name }), column: { name: column.name, sources, copies, derived } };
+    return { ...(name !== undefined && { name }), column: { name: column.name, sources, copies, derived, picked } };
   });
   return { columns, rowSources, inputs, knowsInputs };
 }
@@ -443,13 +447,16 @@ function selectResult(
     const sources = new FieldSet();
     const copies = new FieldSet();
     const derived = new FieldSet();
+    const picked = new FieldSet();
     /** A copy of a column keeps its copies, and what it is derived from. */
     const copy = (column: ColumnLineage) => {
       copies.addAll(column.copies);
       derived.addAll(column.derived);
+      if (column.picked) picked.addAll(column.picked);
     };
     for (const column of output.refs.flatMap(resolve)) sources.addAll(column.sources);
     for (const column of output.copies.flatMap(resolve)) copy(column);
+    for (const column of (output.picked ?? []).flatMap(resolve)) picked.addAll(column.copies);
     for (const column of (output.derived ?? []).flatMap(resolve)) {
       derived.addAll(column.copies);
       derived.addAll(column.derived);
@@ -475,7 +482,7 @@ function selectResult(
     const name = output.name ?? '';
     columns.push({
       ...(output.name !== undefined && { name: output.name }),
-      column: { name, sources, copies, derived },
+      column: { name, sources, copies, derived, picked },
     });
   }
   const rowSources = new FieldSet();

@@ -35,6 +35,8 @@ export type SelectOutput =
       refs: ColumnRef[];
       /** Columns whose values it keeps as they are, or cut, cased, trimmed or joined (`LOWER(email)`, `a || b`). */
       copies: ColumnRef[];
+      /** Those of `copies` it keeps only as MIN or MAX picks one row's value among many (`MAX(result_value)`). */
+      picked?: ColumnRef[];
       /** Subqueries in the value: it is computed from everything they read. */
       subqueries?: QueryLineage[];
       /** Those of them whose one column's value it keeps (`(SELECT o.email FROM owners o WHERE ...)`). */
@@ -305,6 +307,8 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
   const copiedSubqueries = kept.flatMap((value) => ('subquery' in value ? [value.subquery] : []));
   const aggregated = kept.flatMap((value) => ('aggregated' in value ? [value.aggregated] : []));
   const copies = kept.flatMap((value) => ('column' in value ? [value.column] : []));
+  const keptAsIs = kept.flatMap((value) => ('column' in value && !value.isPicked ? [value.column] : []));
+  const picked = copies.filter((copy) => !keptAsIs.some((ref) => sameRef(copy, ref)));
   const derived = columnRefs(withoutAggregates(expression)).filter((ref) => !copies.some((copy) => sameRef(copy, ref)));
   // SQL names an unaliased column after its text: only a plain column is named after the column.
   const name = alias ?? (isColumn(expression) ? refs[0]?.column : undefined);
@@ -314,6 +318,7 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
     ...(isColumn(expression) && refs[0] && { column: refs[0] }),
     refs,
     copies,
+    ...(picked.length > 0 && { picked }),
     ...(subqueries.size > 0 && { subqueries: [...subqueries.values()] }),
     ...(copiedSubqueries.length > 0 && { copiedSubqueries }),
     ...(aggregated.length > 0 && { aggregated }),
@@ -355,8 +360,11 @@ function withoutAggregates(tokens: readonly Token[]): Token[] {
   return left;
 }
 
-/** A value an expression keeps: a column's, or the one column's of a subquery (`(SELECT o.email FROM ...)`). */
-type KeptValue = { column: ColumnRef } | { subquery: QueryLineage } | { aggregated: AggregatedColumn };
+/** A value an expression keeps: a column's (`isPicked` among rows by MIN or MAX), or the one column's of a subquery (`(SELECT o.email FROM ...)`). */
+type KeptValue = { column: ColumnRef; isPicked?: true } | { subquery: QueryLineage } | { aggregated: AggregatedColumn };
+
+/** Aggregates that return one row's value as it is, whatever the group: not a summary of it. */
+const ROW_PICKING_AGGREGATES = new Set(['min', 'max']);
 
 /** Aggregates whose result, over a group of one row, is that row's value (MIN and MAX keep it over any group). */
 const ONE_ROW_KEEPING_AGGREGATES = new Set(['sum', 'total', 'avg']);
@@ -390,6 +398,9 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
     );
   }
   const call = functionCall(withoutWindow(tokens));
+  if (call && ROW_PICKING_AGGREGATES.has(call.name) && call.args.length === 1) {
+    return keptIn(call.args[0] ?? []).map((value) => ('column' in value ? { ...value, isPicked: true } : value));
+  }
   if (call) return keptArguments(call.name, call.args).flatMap(keptIn);
   if (isKeyword(tokens[0], 'case') && isKeyword(tokens.at(-1), 'end')) return caseResults(tokens).flatMap(keptIn);
   return [];

@@ -21,10 +21,11 @@ export interface UnclassifiedCopy {
   sources: readonly CopiedField[];
 }
 
-/** An input field, and the input port it is read from. */
+/** An input field, and the input port it is read from; `isPicked` where MIN or MAX took it, one row's value among many. */
 export interface CopiedField {
   port: Port;
   field: NestedField;
+  isPicked?: true;
 }
 
 /**
@@ -40,8 +41,8 @@ export function unclassifiedCopies(
   classificationLevels: readonly string[],
 ): UnclassifiedCopy[] {
   return copiesClassifiedLess(lineage, contractById, classificationLevels, (filled, column, inputs) => {
-    const copies = filled.fields.get(column.name.toLowerCase())?.copies;
-    return copies ? copiedColumns(copies, inputs) : [];
+    const field = filled.fields.get(column.name.toLowerCase());
+    return field ? copiedColumns(field.copies, inputs, field.picked) : [];
   });
 }
 
@@ -113,12 +114,12 @@ function copiesClassifiedLess(
       return fieldsAtEveryDepth(object.properties).flatMap((field) => {
         const propertyIndex = field.at[0] as number;
         const below = pathBelowColumn(field, object.properties[propertyIndex] as ContractProperty);
-        const sources = (sourcesByColumn[propertyIndex] ?? []).flatMap(({ port, fields }): CopiedField[] => {
+        const sources = (sourcesByColumn[propertyIndex] ?? []).flatMap(({ port, fields, isPicked }): CopiedField[] => {
           const copied = fields.get(below);
           const isKept =
             !copied ||
             keepsClassification(copied.property.classification, field.property.classification, classificationLevels);
-          return isKept ? [] : [{ port, field: copied }];
+          return isKept ? [] : [{ port, field: copied, ...(isPicked && { isPicked }) }];
         });
         const [first] = sources;
         if (!first) return [];
@@ -138,7 +139,7 @@ function strictestOf(sources: readonly CopiedField[], levels: readonly string[])
 }
 
 /** An input column an output column copies, with the fields nested in it. */
-type CopiedColumn = { port: Port; fields: FieldsBelowColumn };
+type CopiedColumn = { port: Port; fields: FieldsBelowColumn; isPicked?: true };
 
 /** Per input port: the port, and per column (by lower-cased name) its fields at every depth. */
 type InputFields = ReadonlyMap<string, { port: Port; by: ReadonlyMap<string, FieldsBelowColumn> }>;
@@ -206,14 +207,15 @@ function sensitiveFields(lineage: ProductLineage): FieldSet {
   return sensitive;
 }
 
-/** The input columns an output column copies, in the order of its copies. */
-function copiedColumns(copies: FieldSet, inputs: InputFields): CopiedColumn[] {
+/** The input columns an output column copies, in the order of its copies; those of `picked` marked so. */
+function copiedColumns(copies: FieldSet, inputs: InputFields, picked?: FieldSet): CopiedColumn[] {
   return [...copies.ports()].flatMap((portId) => {
     const input = inputs.get(portId);
     if (!input) return [];
-    return [...copies.fieldsOf(portId)].flatMap((name) => {
+    return [...copies.fieldsOf(portId)].flatMap((name): CopiedColumn[] => {
       const fields = input.by.get(name);
-      return fields ? [{ port: input.port, fields }] : [];
+      const isPicked = picked?.has(portId, name) ?? false;
+      return fields ? [{ port: input.port, fields, ...(isPicked && { isPicked: true as const }) }] : [];
     });
   });
 }

@@ -54,7 +54,7 @@ export const piiPropagationRule: Rule = {
             product.id,
             copy,
             ({ copied, where, what }) =>
-              `${quoted(product.name)} republishes ${copied}, as ${where}, but its contract ${quoted(copy.contract.name)} ${what}.`,
+              `${quoted(product.name)} republishes ${copied}, as ${where}${copy.sources.every((source) => source.isPicked) ? `, ${PICKED}; but` : ', but'} its contract ${quoted(copy.contract.name)} ${what}.`,
           ),
         );
         // A warning, not an error: a code or a flag computed from a value tells less than the value itself.
@@ -97,6 +97,9 @@ export const piiPropagationRule: Rule = {
     );
   },
 };
+
+/** Why an aggregate is a copy where it is MIN or MAX: the severity of a copy is kept, and said why. */
+const PICKED = "taken by MIN or MAX, which return one record's real value, not a summary of the group";
 
 /**
  * The input fields copied, each with its classification, grouped by input port: `'email', classified

@@ -44,6 +44,7 @@ describe('reading a transformation’s SQL', () => {
         name: 'last_order_at',
         refs: [{ qualifier: 'o', column: 'placed_at' }],
         copies: [{ qualifier: 'o', column: 'placed_at' }],
+        picked: [{ qualifier: 'o', column: 'placed_at' }],
       },
     ]);
     expect(select.grouping).toEqual([customerId]);

@@ -1130,7 +1130,6 @@ describe('rule details', () => {
       'SELECT UPPER(SUBSTR(email, 1, 3)) AS contact FROM customers',
       "SELECT COALESCE(email, '') || ' <' || country || '>' AS contact FROM customers",
       'SELECT CASE WHEN country IS NULL THEN NULL ELSE email END AS contact FROM customers',
-      'SELECT MIN(email) AS contact FROM customers GROUP BY country',
       'SELECT c.email AS contact, (SELECT COUNT(*) FROM customers x WHERE x.country = c.country) AS peers FROM customers c',
       'SELECT c.email AS contact FROM customers c WHERE c.country IN (SELECT country FROM customers WHERE customer_id > 0)',
       'SELECT (SELECT x.email FROM customers x WHERE x.customer_id = c.customer_id) AS contact FROM customers c',
@@ -1242,6 +1241,33 @@ describe('rule details', () => {
         ],
       ]);
     }
+  });
+
+  it("says a copy picked by MIN or MAX is one record's real value, and a plain copy nothing of the sort", () => {
+    const messageOf = (sql: string) =>
+      findingsOf('pii-propagation', publishing(sql)).map(({ severity, message }) => ({ severity, message }));
+    for (const sql of [
+      'SELECT country, MIN(email) AS contact FROM customers GROUP BY country',
+      'SELECT country, lower(MAX(c.email)) AS contact FROM customers c GROUP BY country',
+    ]) {
+      expect([sql, messageOf(sql)]).toEqual([
+        sql,
+        [
+          {
+            severity: 'error',
+            message:
+              "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', taken by MIN or MAX, which return one record's real value, not a summary of the group; but its contract 'Country counts' does not classify it.",
+          },
+        ],
+      ]);
+    }
+    expect(messageOf('SELECT country, email AS contact FROM customers')).toEqual([
+      {
+        severity: 'error',
+        message:
+          "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+      },
+    ]);
   });
 
   it('counts a classified field wrapped in JSON (json_object, json_array) as republished', () => {

@@ -29,6 +29,9 @@ import { incomparableDurations, slaWeakening, unrankableDuration } from './sla-w
  * the app cannot read (it may be weakened); one added or tightened is not.
  * A classification loosened (lowered or removed) breaks too: consumers handle the data as its
  * classification told them (masking, access, retention), and would now be told less.
+ * A value bound in logicalTypeOptions (a maxLength, a minimum, a pattern, a format) breaks whichever
+ * way it changes: tightened or added it refuses data it accepted, loosened or removed it takes back a
+ * promise consumers built on (a VARCHAR(12) column for a maxLength of 12).
  * A new physical name loses consumers that read the table or column by it,
  * and a shorter declared size (`varchar(16)` to `varchar(13)`) refuses values the longer one held.
  */
@@ -48,6 +51,7 @@ const BREAKING_KINDS = [
   'enum-value-removed',
   'enum-introduced',
   'constraint-tightened',
+  'constraint-loosened',
   'constraint-changed',
   'quality-changed',
   'kind-changed',
@@ -66,7 +70,6 @@ const NON_BREAKING_KINDS = [
   'field-added-optional',
   'enum-value-added',
   'enum-lifted',
-  'constraint-loosened',
   'description-changed',
   'field-changed',
   'history-added',
@@ -746,12 +749,12 @@ const UPPER_BOUNDS = new Set(['maxLength', 'maxItems', 'maxProperties', 'maximum
 const LOWER_BOUNDS = new Set(['minLength', 'minItems', 'minProperties', 'minimum', 'exclusiveMinimum']);
 
 /**
- * What changed in a property's `logicalTypeOptions`. A bound added or moved inward refuses
- * data the old contract accepted, and so does any other option added: taken as tightened. Any
- * other option changed (a pattern, a format) may refuse data too, so it breaks, but is only
- * said to have changed: whether a new pattern accepts more cannot be told. A bound moved
- * outward or an option removed loosens. A `maxLength` no shorter than the old physicalType's
- * length (`varchar(20)`, which held no longer text) refuses nothing: it only says so.
+ * What changed in a property's `logicalTypeOptions`, all breaking. A bound added or moved inward
+ * refuses data the old contract accepted, and so does any other option added: taken as tightened.
+ * Any other option changed (a pattern, a format) is only said to have changed: whether a new
+ * pattern accepts more cannot be told. A bound moved outward or an option removed loosens. A
+ * `maxLength` no shorter than the old physicalType's length (`varchar(20)`, which held no longer
+ * text) refuses nothing and promises nothing new: it only says so.
  */
 function optionChanges(
   previous: unknown,

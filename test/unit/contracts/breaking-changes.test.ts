@@ -799,7 +799,7 @@ describe('breaking changes inside a map property (ODCS v3.2.0)', () => {
       withValuesOfType('integer').replace('              maxLength: 10', '              maximum: 10'),
       [
         ['type-changed', true, 'listings.sizes{value}', 'type changed from string to integer'],
-        ['constraint-loosened', false, 'listings.sizes{value}', 'maxLength removed (was 10)'],
+        ['constraint-loosened', true, 'listings.sizes{value}', 'maxLength removed (was 10)'],
         ['constraint-tightened', true, 'listings.sizes{value}', 'maximum set to 10'],
       ],
     ],
@@ -812,7 +812,7 @@ describe('breaking changes inside a map property (ODCS v3.2.0)', () => {
       [
         ['type-changed', true, 'listings.sizes{value}', 'type changed from string to object'],
         ['field-added-optional', false, 'listings.sizes{value}.eu', 'optional field added'],
-        ['constraint-loosened', false, 'listings.sizes{value}', 'maxLength removed (was 10)'],
+        ['constraint-loosened', true, 'listings.sizes{value}', 'maxLength removed (was 10)'],
       ],
     ],
     [
@@ -907,12 +907,23 @@ describe('breaking changes in logicalTypeOptions', () => {
     [
       'a higher maximum length',
       '\n        logicalTypeOptions:\n          maxLength: 64\n          minLength: 1',
-      ['constraint-loosened', false, 'orders.code', 'maxLength loosened from 36 to 64'],
+      ['constraint-loosened', true, 'orders.code', 'maxLength loosened from 36 to 64'],
     ],
     [
       'a bound removed',
       '\n        logicalTypeOptions:\n          maxLength: 36',
-      ['constraint-loosened', false, 'orders.code', 'minLength removed (was 1)'],
+      ['constraint-loosened', true, 'orders.code', 'minLength removed (was 1)'],
+    ],
+    [
+      'a maximum length removed, which a consumer column of 36 characters relied on',
+      '\n        logicalTypeOptions:\n          minLength: 1',
+      ['constraint-loosened', true, 'orders.code', 'maxLength removed (was 36)'],
+    ],
+    [
+      'a pattern removed',
+      '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1',
+      ['constraint-loosened', true, 'orders.code', "pattern removed (was '^[a-z]+$')"],
+      '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1\n          pattern: "^[a-z]+$"',
     ],
     [
       'a maximum length the varchar it was already kept to, which refuses nothing',
@@ -928,6 +939,20 @@ describe('breaking changes in logicalTypeOptions', () => {
     ],
   ])('finds %s', (_, options, expected, previousOptions) => {
     expect(changesTo(options, previousOptions)).toEqual([expected]);
+  });
+
+  it('finds a loosened bound on the items of an array property breaking', () => {
+    const options = '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1';
+    const next = withOptions(options, '2.0.0', 1000);
+    expect(compareContracts(before, next).changes).toEqual([
+      {
+        kind: 'constraint-loosened',
+        isBreaking: true,
+        subject: 'orders.lines[]',
+        message: 'maximum loosened from 100 to 1000',
+        attribute: ['logicalTypeOptions', 'maximum'],
+      },
+    ]);
   });
 
   it('finds a tightened bound on the items of an array property', () => {

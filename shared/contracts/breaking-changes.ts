@@ -15,6 +15,7 @@ import { declaredLength, physicalSizeChange } from './physical-type-size';
 import { isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
 import { thresholdMove } from './quality-threshold';
+import { rangeEndMoves } from './range-end-moves';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 import { incomparableDurations, slaWeakening, unrankableDuration } from './sla-weakening';
 
@@ -751,7 +752,8 @@ const LOWER_BOUNDS = new Set(['minLength', 'minItems', 'minProperties', 'minimum
 /**
  * What changed in a property's `logicalTypeOptions`, all breaking. A bound added or moved inward
  * refuses data the old contract accepted, and so does any other option added: taken as tightened.
- * Any other option changed (a pattern, a format) is only said to have changed: whether a new
+ * An end of a range written first inclusive then exclusive (`exclusiveMinimum: 0` to `minimum: 0`)
+ * is one bound moved. Any other option changed (a pattern, a format) is only said to have changed: whether a new
  * pattern accepts more cannot be told. A bound moved outward or an option removed loosens. A
  * `maxLength` no shorter than the old physicalType's length (`varchar(20)`, which held no longer
  * text) refuses nothing and promises nothing new: it only says so.
@@ -764,13 +766,16 @@ function optionChanges(
 ): ContractChange[] {
   const before = isJsonObject(previous) ? previous : {};
   const after = isJsonObject(next) ? next : {};
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])].flatMap((option) => {
+  const moves = rangeEndMoves(before, after);
+  const movedOptions = new Set(moves.flatMap((move) => move.options));
+  const onOption = (option: string, kind: ChangeKind, message: string) => [
+    attributeChange(kind, subject, ['logicalTypeOptions', option], message),
+  ];
+  const keyChanges = [...new Set([...Object.keys(before), ...Object.keys(after)])].flatMap((option) => {
     const was = before[option];
     const is = after[option];
-    const on = (kind: ChangeKind, message: string) => [
-      attributeChange(kind, subject, ['logicalTypeOptions', option], message),
-    ];
-    if (isDeepEqual(was, is)) return [];
+    const on = (kind: ChangeKind, message: string) => onOption(option, kind, message);
+    if (isDeepEqual(was, is) || movedOptions.has(option)) return [];
     if (is === undefined) return on('constraint-loosened', `${option} removed (was ${shown(was)})`);
     if (was === undefined && isWithinPhysicalLength(option, is, previousPhysicalType))
       return on('field-changed', `${option} set to ${shown(is)}, as its physicalType ${previousPhysicalType} said`);
@@ -778,6 +783,10 @@ function optionChanges(
     const verb = boundMove(option, was, is);
     return on(`constraint-${verb}`, `${option} ${verb} from ${shown(was)} to ${shown(is)}`);
   });
+  return [
+    ...moves.flatMap((move) => onOption(move.option, `constraint-${move.direction}`, move.message)),
+    ...keyChanges,
+  ];
 }
 
 /** Whether `option` is a `maxLength` no shorter than the length `physicalType` already kept text to (`varchar(20)`). */

@@ -941,6 +941,26 @@ describe('breaking changes in logicalTypeOptions', () => {
     expect(changesTo(options, previousOptions)).toEqual([expected]);
   });
 
+  const amountWith = (options: string) =>
+    `\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1\n      - name: amount\n        logicalType: number\n        logicalTypeOptions:\n          ${options}`;
+  const amountChangesTo = (was: string, is: string) =>
+    compareContracts(withOptions(amountWith(was), '1.0.0'), withOptions(amountWith(is))).changes.map((change) => [
+      change.kind,
+      change.isBreaking,
+      change.message,
+      change.attribute,
+    ]);
+
+  it.each([
+    ['exclusiveMinimum: 0', 'minimum: 0', 'constraint-loosened', 'lower bound loosened from > 0 to ≥ 0'],
+    ['minimum: 0', 'exclusiveMinimum: 0', 'constraint-tightened', 'lower bound tightened from ≥ 0 to > 0'],
+    ['maximum: 100', 'exclusiveMaximum: 100', 'constraint-tightened', 'upper bound tightened from ≤ 100 to < 100'],
+    ['exclusiveMaximum: 100', 'maximum: 101', 'constraint-loosened', 'upper bound loosened from < 100 to ≤ 101'],
+  ])('finds %s to %s as one bound %s', (was, is, kind, message) => {
+    const option = is.split(':')[0];
+    expect(amountChangesTo(was, is)).toEqual([[kind, true, message, ['logicalTypeOptions', option]]]);
+  });
+
   it('finds a loosened bound on the items of an array property breaking', () => {
     const options = '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1';
     const next = withOptions(options, '2.0.0', 1000);

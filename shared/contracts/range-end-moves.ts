@@ -1,0 +1,58 @@
+import type { OdcsDocument } from './odcs-document';
+
+/** The two keys that can each write one end of a range: inclusive and exclusive. */
+const RANGE_ENDS = [
+  { end: 'lower', inclusive: 'minimum', exclusive: 'exclusiveMinimum', sign: ['≥', '>'] },
+  { end: 'upper', inclusive: 'maximum', exclusive: 'exclusiveMaximum', sign: ['≤', '<'] },
+] as const;
+
+export interface RangeEndMove {
+  /** The keys the move covers on either side, reported as one change. */
+  options: readonly string[];
+  /** The key the new options write the end with, where the change shows. */
+  option: string;
+  direction: 'loosened' | 'tightened' | 'changed';
+  message: string;
+}
+
+interface RangeEnd {
+  option: string;
+  value: unknown;
+  isExclusive: boolean;
+}
+
+/**
+ * Each end of a range whose key changed between inclusive and exclusive (`exclusiveMinimum: 0` to
+ * `minimum: 0`): one bound that moved, not one removed and another set.
+ */
+export function rangeEndMoves(before: OdcsDocument, after: OdcsDocument): RangeEndMove[] {
+  return RANGE_ENDS.flatMap(({ end, inclusive, exclusive, sign }) => {
+    const endOf = (options: OdcsDocument): RangeEnd | undefined => {
+      const written = [inclusive, exclusive].filter((option) => options[option] !== undefined);
+      const [option] = written;
+      if (written.length !== 1 || option === undefined) return undefined;
+      return { option, value: options[option], isExclusive: option === exclusive };
+    };
+    const [was, is] = [endOf(before), endOf(after)];
+    if (!was || !is || was.option === is.option) return [];
+    const shown = ({ value, isExclusive }: RangeEnd) => `${sign[Number(isExclusive)]} ${String(value)}`;
+    const direction = endMove(end, was, is);
+    return [
+      {
+        options: [inclusive, exclusive],
+        option: is.option,
+        direction,
+        message: `${end} bound ${direction} from ${shown(was)} to ${shown(is)}`,
+      },
+    ];
+  });
+}
+
+/** Which way an end moved when its key changed between inclusive and exclusive; `changed` for values not numbers (dates). */
+function endMove(end: 'lower' | 'upper', was: RangeEnd, is: RangeEnd): RangeEndMove['direction'] {
+  if (typeof was.value !== 'number' || typeof is.value !== 'number') return 'changed';
+  const outward = end === 'lower' ? is.value < was.value : is.value > was.value;
+  // At the same value, only the exclusive key moved: dropping it lets the value itself through.
+  const isLooser = outward || (is.value === was.value && was.isExclusive);
+  return isLooser ? 'loosened' : 'tightened';
+}

@@ -1,3 +1,4 @@
+import { type LogicalType, LogicalTypeSchema } from '../model/logical-type';
 import { jsonSchemaForApiVersion, LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from './odcs-versions';
 
 /** The parts of a JSON Schema node the guide reads. */
@@ -301,6 +302,13 @@ export function logicalTypeOptionsFor(logicalType: string, apiVersion = LATEST_A
     }
   }
   return [...options.values()];
+}
+
+/** The logical types whose `logicalTypeOptions` the schema lets take `option` (`minimum`: date, …, integer). */
+export function logicalTypesTaking(option: string, apiVersion = LATEST_API_VERSION): LogicalType[] {
+  return LogicalTypeSchema.options.filter((logicalType) =>
+    logicalTypeOptionsFor(logicalType, apiVersion).some(({ key }) => key === option),
+  );
 }
 
 interface LogicalTypeCondition {

@@ -1,11 +1,12 @@
 import type { ErrorObject } from 'ajv';
 import { nearMiss } from '../model/near-miss';
+import { valueAt } from '../model/plain-schema-issue';
 import { formatPath } from '../model/problem';
 import { joinedWith } from '../model/word-list';
 import { escapePointer, pathOf } from './json-pointer';
 import { nonJsonNumberProblems } from './non-json-numbers';
 import { isJsonObject } from './odcs-document';
-import { choosingValuesFor, schemaPathOf } from './odcs-schema-guide';
+import { choosingValuesFor, logicalTypesTaking, schemaPathOf } from './odcs-schema-guide';
 import { asV30Problem, v30LibraryRules, withRulesAsV310 } from './odcs-v30-quality';
 import { LATEST_API_VERSION, schemaForApiVersion } from './odcs-versions';
 import type { PathProblem, PathSegment } from './path-problem';
@@ -237,9 +238,11 @@ function describeError(error: ErrorObject, document: unknown): PathProblem {
           }
         : { path, message: `missing required field '${error.params.missingProperty}'` };
     case 'additionalProperties':
-      return unknownField(path, String(error.params.additionalProperty));
-    case 'unevaluatedProperties':
-      return unknownField(path, String(error.params.unevaluatedProperty), versionOf(document));
+    case 'unevaluatedProperties': {
+      const field = String(error.params.additionalProperty ?? error.params.unevaluatedProperty);
+      const apiVersion = error.keyword === 'unevaluatedProperties' ? versionOf(document) : undefined;
+      return optionOfAnotherType(path, field, document) ?? unknownField(path, field, apiVersion);
+    }
     case 'not':
       return describeForbidden(error, path);
     case 'type':
@@ -331,6 +334,19 @@ function unknownField(objectPath: PathSegment[], field: string, apiVersion?: str
   );
   const hint = keys.length > 0 ? `; it needs ${keys.map((key, index) => `${key}: ${needs[index]}`).join(' or ')}` : '';
   return { path: [...objectPath, field], message: `unknown field '${field}'${hint}`, target: 'key' };
+}
+
+/** A `logicalTypeOptions` key the schema knows, written under a logical type that does not take it. */
+function optionOfAnotherType(objectPath: PathSegment[], option: string, document: unknown): PathProblem | undefined {
+  if (objectPath.at(-1) !== 'logicalTypeOptions') return undefined;
+  const logicalType = valueAt(document, [...objectPath.slice(0, -1), 'logicalType']);
+  const takers = logicalTypesTaking(option, versionOf(document));
+  if (typeof logicalType !== 'string' || takers.length === 0) return undefined;
+  return {
+    path: [...objectPath, option],
+    message: `'${option}' applies to ${joinedWith(takers, 'and')} fields, not ${logicalType}`,
+    target: 'key',
+  };
 }
 
 /** How many values a hint names before it counts the rest (19 server types have a `database`). */

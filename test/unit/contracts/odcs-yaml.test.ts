@@ -408,6 +408,15 @@ schema:
     ]);
   });
 
+  it('says which logical types take an option written under another type', () => {
+    const text = anOdcsText(
+      'schema:\n  - name: t\n    properties:\n      - name: a\n        logicalType: string\n        logicalTypeOptions:\n          minimum: 5\n',
+    );
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      "12:11 schema[0].properties[0].logicalTypeOptions.minimum: 'minimum' applies to date, timestamp, time, number and integer fields, not string",
+    ]);
+  });
+
   it('says how YAML 1.2 read a plain value that YAML 1.1 habits wrote, where the schema refuses its type', () => {
     const text = anOdcsText(
       'name: 2024\nschema:\n  - name: t\n    properties:\n      - name: a\n        logicalType: string\n        required: yes\n        unique: Off\n        primaryKey: maybe\n',

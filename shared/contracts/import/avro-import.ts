@@ -241,7 +241,13 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
     case 'enum':
       return { logicalType: 'string', physicalType: 'enum', ...doc, enum: type.symbols ?? [] };
     case 'fixed':
-      return { logicalType: 'string', physicalType: `fixed(${type.size})`, ...doc };
+      // Avro's JSON encoding writes each byte as one character, as for bytes: a fixed(20) is 20 of them.
+      return {
+        logicalType: 'string',
+        physicalType: `fixed(${type.size})`,
+        ...doc,
+        extensions: { logicalTypeOptions: { minLength: type.size, maxLength: type.size } },
+      };
     case 'array': {
       const items = typeShape(type.items ?? 'string', where, [...path, 'items'], context, namespace);
       return { logicalType: 'array', extensions: { items: unnamedProperty(items.logicalType, items) } };

@@ -164,8 +164,11 @@ const errorCount = (findings: readonly LocatedFinding[]) => countWith(findings, 
 function DraftMarker({ contractId }: { contractId: string }) {
   const problems = counted(errorCount(useContractFindings(contractId)), 'problem');
   return (
-    <span className="contract-tab__draft" title="Its text has problems: the design keeps the last valid version">
-      ⚠ Draft — not applied: {problems}
+    <span
+      className="contract-tab__draft"
+      title="A draft not applied: its text has problems, so the design keeps the last valid version"
+    >
+      ⚠ Draft: {problems}
     </span>
   );
 }

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium, screenshot } from './app-driver';
-import { emptyCanvasPoint, openContractFromList, openSampleDesign } from './designer-driver';
+import { describeInChromium, isOnScreen, screenshot } from './app-driver';
+import { caretAfter, openContract } from './contract-driver';
+import { box, emptyCanvasPoint, expectInside, openContractFromList, openSampleDesign } from './designer-driver';
 
 const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
 
@@ -9,6 +10,15 @@ async function openOrderContract(page: Page): Promise<void> {
   await openSampleDesign(page, 'ecommerce');
   await openContractFromList(page, 'Order');
   await page.getByTestId('contract-panel').waitFor();
+}
+
+/** Drags the contract panel's border `by` pixels: to the right narrows the panel. */
+async function dragSplitter(page: Page, by: number): Promise<void> {
+  const splitter = (await page.getByTestId('contract-splitter').boundingBox())!;
+  await page.mouse.move(splitter.x + 2, splitter.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(splitter.x + 2 + by, splitter.y + 200, { steps: 8 });
+  await page.mouse.up();
 }
 
 const widthOf = async (page: Page, testId: string) => (await page.getByTestId(testId).boundingBox())?.width ?? 0;
@@ -32,18 +42,11 @@ describeInChromium('the contract editor beside the canvas', (session) => {
   it('keeps the canvas usable: a panel the user resizes, maximizes or moves into the side panel', async () => {
     const page = await session.openApp();
     await openOrderContract(page);
-    const dragSplitter = async (by: number) => {
-      const splitter = (await page.getByTestId('contract-splitter').boundingBox())!;
-      await page.mouse.move(splitter.x + 2, splitter.y + 200);
-      await page.mouse.down();
-      await page.mouse.move(splitter.x + 2 + by, splitter.y + 200, { steps: 8 });
-      await page.mouse.up();
-    };
     // The canvas gets room back by dragging the panel's border, and the panel by dragging it back.
-    await dragSplitter(150);
+    await dragSplitter(page, 150);
     await expect.poll(() => widthOf(page, 'canvas')).toBeGreaterThan(640);
     const narrow = await widthOf(page, 'contract-panel');
-    await dragSplitter(-300);
+    await dragSplitter(page, -300);
     await expect.poll(() => widthOf(page, 'contract-panel')).toBeGreaterThan(narrow + 250);
 
     await page.getByRole('button', { name: 'Maximize' }).click();
@@ -116,5 +119,31 @@ describeInChromium('the contract editor beside the canvas', (session) => {
       expect(await tab.getAttribute('title')).toBe(name);
       expect(await tabsUnderTheSwitch()).toEqual([]);
     }
+  });
+
+  it('keeps a draft tab’s marker and its count whole beside the switch, the name ellipsized', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'CustomerProfile');
+    await caretAfter(page, 'apiVersion');
+    await page.keyboard.type('\nbroken: [');
+    const marker = page.locator('.contract-tab--active .contract-tab__draft');
+    await marker.waitFor();
+    await screenshot(page, 'contract-draft-tab-beside-switch');
+
+    expect(await marker.textContent()).toBe('⚠ Draft: 1 problem');
+    const expectMarkerBesideSwitch = async () => {
+      const switchBox = await box(page.getByRole('group', { name: 'Where the contract editor is' }));
+      expect((await box(marker)).x + (await box(marker)).width).toBeLessThanOrEqual(switchBox.x);
+      await expectInside(marker, page.getByTestId('contract-panel').getByRole('tablist'));
+      expect(await isOnScreen(marker)).toBe(true);
+    };
+    await expectMarkerBesideSwitch();
+    // The name gives way first, yet keeps a few letters to tell the tab by.
+    expect((await box(page.locator('.contract-tab--active .contract-tab__label'))).width).toBeGreaterThan(40);
+
+    await dragSplitter(page, 100);
+    await screenshot(page, 'contract-draft-tab-beside-switch-narrow');
+    await expectMarkerBesideSwitch();
   });
 });

@@ -167,7 +167,7 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     await breakTheOrderContract(page);
 
     const tab = page.getByRole('tab', { name: /^Order/ });
-    expect(await tab.textContent()).toBe('Order⚠ Draft — not applied: 1 problem');
+    expect(await tab.textContent()).toBe('Order⚠ Draft: 1 problem');
     expect(await page.title()).toMatch(/^• /);
   });
 

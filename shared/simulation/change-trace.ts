@@ -5,6 +5,7 @@ import type { TraceStageKind } from '../model/scenario';
 import type { BrokerLog } from './broker-log';
 import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
+import { faultMadeStages } from './fault-made-record';
 import type { UnreadCause } from './input-consumer';
 import { type LackedColumns, lackedColumns, lackedColumnText } from './lacked-columns';
 import { epochMillisColumns } from './log-format';
@@ -23,6 +24,7 @@ import type { PipelinePlan } from './pipeline-plan';
 import type { InputPlan, OutputPlan, ProductPlan } from './product-plan';
 import { changedFields } from './record-diff';
 import { changeImages, updatedFields } from './record-shape';
+import type { TimedFault } from './simulation';
 import { quoteIdentifier } from './sql-text';
 import { QUARANTINE_TABLE } from './table-claims';
 import { branchesOfWrite, isOutboxTopic, type SourceTopic, type WriteBranch } from './write-branches';
@@ -114,6 +116,8 @@ export interface TracedRun {
   query: RunQuery;
   /** Why the product never read the record at `position` of the log behind this input port, now gone from it. */
   unreadCause(productId: string, portId: string, position: number): UnreadCause | undefined;
+  /** The faults fired so far, which tell a record a fault made from one a service write sent. */
+  firedFaults(): readonly TimedFault[];
   tick: number;
   /** The tick's time, ISO 8601. */
   time: string;
@@ -251,7 +255,7 @@ function writeStages(plan: PipelinePlan, run: TracedRun, topic: SourceTopic, rec
   const told = branches.find((branch) => !isOutboxTopic(branch.topic)) ?? { topic, record };
   const [write, row] = sourceStages(query, told.topic, told.record);
   const isBranching = branches.length > 1;
-  return [
+  const stages = [
     isBranching ? { ...write, note: branchingNote(branches) } : write,
     row,
     ...branches.flatMap((branch) => {
@@ -266,6 +270,7 @@ function writeStages(plan: PipelinePlan, run: TracedRun, topic: SourceTopic, rec
       return followed.map((stage) => ({ ...stage, branch: labelled }));
     }),
   ];
+  return faultMadeStages(plan, run.firedFaults(), told, stages);
 }
 
 /** What the write's stage says of a write that went several ways, in the order the trace follows them. */

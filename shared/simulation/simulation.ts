@@ -57,6 +57,8 @@ export interface Simulation {
   query(nodeId: string, sql: string): Result<QueryResult>;
   /** Why the product never read the record at `position` of the log behind this input port, now gone from it: retention or compaction removed it first. */
   unreadCause(productId: string, portId: string, position: number): UnreadCause | undefined;
+  /** The faults fired so far, the scenario's and those injected, each with its tick's time. */
+  firedFaults(): TimedFault[];
   /** One INSERT, UPDATE or DELETE of the system's own tables, run as its microservice would; CDC picks it up at the next tick. */
   execute(systemId: string, sql: string): Result<{ changes: number }>;
   /** Adds a fault to this run (it is not saved in the scenario); it fires at its tick, after the current one. */
@@ -71,6 +73,12 @@ export interface Simulation {
   rewind(tick: number, onTick?: (metrics: TickMetrics) => void): SimulationMetrics;
   /** Closes every database; the simulation cannot be used afterwards. */
   dispose(): void;
+}
+
+/** A fault and the time of the tick it fires at. */
+export interface TimedFault {
+  fault: Fault;
+  millis: number;
 }
 
 const DEFAULT_MAX_TICKS = 100_000;
@@ -106,7 +114,8 @@ export function createSimulation(
   let errors: ErrorLog = createErrorLog();
   const start = () => startRun(mesh, scenario, scenarioPath, plan, options.sqlite, settings, errors);
   let stopped: StoppedRun | undefined;
-  const { lastTick } = simulatedClock(scenario.startTime, scenario.tickMillis);
+  const clock = simulatedClock(scenario.startTime, scenario.tickMillis);
+  const { lastTick } = clock;
   let run: SimulationRun | undefined;
   /** What the run was given besides its scenario, replayed by `rewind`. */
   let injectedFaults: Fault[] = [];
@@ -187,6 +196,10 @@ export function createSimulation(
       };
     },
     unreadCause: (productId, portId, position) => current().unreadCause(productId, portId, position),
+    firedFaults: () =>
+      [...(scenario.faults ?? []), ...injectedFaults]
+        .filter((fault) => fault.tick <= current().tick)
+        .map((fault) => ({ fault, millis: clock.millisAt(fault.tick) })),
     execute(systemId, sql) {
       const system = mesh.systems.find((candidate) => candidate.id === systemId);
       const connection = system ? connectionOf(systemId) : undefined;

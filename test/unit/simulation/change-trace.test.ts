@@ -560,7 +560,7 @@ describe('tracing a change a fault broke', () => {
     expect(published?.[0]).toMatchObject({ after: { id: 1, title: 'lamp', price: 15, status: 'new' } });
   });
 
-  it('shows the service keeping the value a null-field fault nulled: the table’s column is NOT NULL, only the record has null', async () => {
+  it('shows no service write for a null-field fault’s record: the table’s column is NOT NULL and keeps its value, only the record has null', async () => {
     const { write, changed, row, published } = await writeAndRow(
       {
         kind: 'null-field',
@@ -573,9 +573,51 @@ describe('tracing a change a fault broke', () => {
     );
 
     expect(published?.[0]).toMatchObject({ after: { id: 1, name: null, price: 12, status: 'new' } });
-    expect(write).toEqual([{ id: 1, name: 'lamp', price: 12, status: 'new' }]);
+    expect(write).toEqual([]);
     expect(changed).toEqual([]);
     expect(row).toEqual([{ id: 1, name: 'lamp', price: 15, status: 'new' }]);
+  });
+
+  /** Item 1 updated at tick 1, then the name nulled by a fault at `tick`, run to that tick. */
+  async function nullFieldAt(tick: number) {
+    const simulation = await simulate(
+      shop,
+      aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } })
+        .withFault({ kind: 'null-field', tick, systemId: 'shop', topicId: 'items-cdc', column: 'name' })
+        .build(),
+    );
+    simulation.step(tick);
+    return simulation;
+  }
+
+  it('says a null-field fault made the record, not a service write, and where the entity now disagrees with the source', async () => {
+    const simulation = await nullFieldAt(2);
+    // Positions: 1 the snapshot, 2 the update, 3 the fault's record.
+    const stages = traceShopRecord(shop, simulation, 3);
+    const write = stages.find((stage) => stage.kind === 'service-write');
+    const clean = stages.find((stage) => stage.kind === 'clean');
+
+    expect(write?.title).toBe('No service write: the fault “A null in a required field” made this record, at tick 2');
+    expect(write?.note).toBe(
+      "The service wrote nothing: the fault “A null in a required field”, fired at tick 2, injected this change record on shop.public.items, with name null and every other field as the items row holds it. The row below is the service's, unchanged.",
+    );
+    expect(write?.records).toEqual([]);
+    expect(write?.moment).toEqual({ kind: 'recorded', text: 'Injected by the fault at tick 2' });
+    expect(clean?.records).toEqual([expect.objectContaining({ id: 1, name: null })]);
+    expect(clean?.note).toBe(
+      'The entity now disagrees with the source of record: shop\'s items row has name "lamp", the entity name null.',
+    );
+  });
+
+  it('tells a service write as one although a null-field fault fired on its topic', async () => {
+    const simulation = await nullFieldAt(1);
+    // Positions: 1 the snapshot, 2 the fault's record, 3 the update the service wrote.
+    const [write] = traceShopRecord(shop, simulation, 3);
+
+    expect(write?.title).toBe('UPDATE items, at 2026-01-05T09:01:00.000Z');
+    expect(write?.note).toBeUndefined();
   });
 });
 

@@ -1,0 +1,101 @@
+import type { Fault } from '../model/scenario';
+import type { TraceStage } from './change-trace';
+import { FAULT_CARDS } from './fault-deck';
+import { type LogRecord, ownerOf } from './log-reader';
+import type { PipelinePlan } from './pipeline-plan';
+import { changedFields } from './record-diff';
+import { changeImages } from './record-shape';
+import type { TimedFault } from './simulation';
+import type { SourceTopic } from './write-branches';
+
+type NullFieldFault = Extract<Fault, { kind: 'null-field' }>;
+
+/**
+ * A trace of a record a `null-field` fault made, told as such: its service-write stage says no
+ * write happened and which fault, at which tick, made the record; each entity that applied it says
+ * where it now disagrees with the source of record. Any other trace is returned as it is.
+ */
+export function faultMadeStages(
+  plan: PipelinePlan,
+  faults: readonly TimedFault[],
+  told: { topic: SourceTopic; record: LogRecord },
+  stages: TraceStage[],
+): TraceStage[] {
+  const fault = nullFieldFaultOf(told.record, told.topic, faults);
+  if (!fault) return stages;
+  const [write, row, ...followed] = stages;
+  if (write?.kind !== 'service-write' || row?.kind !== 'table-row') return stages;
+  const sourceRow = row.records[0];
+  const sourceName = `${row.nodeId}'s ${row.source} row`;
+  const readsTopic = (stage: TraceStage | undefined) =>
+    stage?.kind === 'raw' &&
+    plan.products.some(
+      (product) =>
+        product.product.id === stage.nodeId &&
+        product.inputs.some(
+          (input) => input.port.id === stage.portId && input.source.log.table === told.topic.log.table,
+        ),
+    );
+  return [
+    { ...write, ...faultMadeWrite(fault, told.topic, row.source), records: [], changed: [] },
+    row,
+    ...followed.map((stage, index) => {
+      const entity = stage.records[0];
+      if (stage.kind !== 'clean' || !readsTopic(followed[index - 1]) || !entity || !sourceRow) return stage;
+      const disagreement = disagreementWithSource(entity, sourceRow, sourceName);
+      if (!disagreement) return stage;
+      return { ...stage, note: stage.note ? `${stage.note} ${disagreement}` : disagreement };
+    }),
+  ];
+}
+
+/**
+ * The `null-field` fault that made a change record, if one did: an update of its topic written at
+ * the fault's tick whose after image has the fault's column null where its before image has a
+ * value. No service write makes that: the table's column is NOT NULL, and the service kept its value.
+ */
+function nullFieldFaultOf(
+  record: LogRecord,
+  topic: SourceTopic,
+  faults: readonly TimedFault[],
+): NullFieldFault | undefined {
+  const images = changeImages(record.value);
+  if (images?.op !== 'u' || !images.before || !images.after) return undefined;
+  const { before, after } = images;
+  const systemId = ownerOf(topic.log);
+  return faults.find(
+    ({ fault, millis }) =>
+      fault.kind === 'null-field' &&
+      fault.systemId === systemId &&
+      fault.topicId === topic.topic.id &&
+      after[fault.column] === null &&
+      before[fault.column] != null &&
+      images.source.ts_ms === millis,
+  )?.fault as NullFieldFault | undefined;
+}
+
+function faultMadeWrite(
+  fault: NullFieldFault,
+  topic: SourceTopic,
+  table: string,
+): Pick<TraceStage, 'title' | 'note' | 'moment'> {
+  const card = FAULT_CARDS.find((candidate) => candidate.kind === fault.kind)?.title ?? fault.kind;
+  return {
+    title: `No service write: the fault “${card}” made this record, at tick ${fault.tick}`,
+    note: `The service wrote nothing: the fault “${card}”, fired at tick ${fault.tick}, injected this change record on ${topic.topic.name}, with ${fault.column} null and every other field as the ${table} row holds it. The row below is the service's, unchanged.`,
+    moment: { kind: 'recorded', text: `Injected by the fault at tick ${fault.tick}` },
+  };
+}
+
+/** Where an entity that applied a fault's record disagrees with the source of record, field by field; undefined where they agree. */
+function disagreementWithSource(
+  entity: Record<string, unknown>,
+  sourceRow: Record<string, unknown>,
+  sourceName: string,
+): string | undefined {
+  const differing = changedFields(sourceRow, entity).filter((name) => name in sourceRow);
+  if (differing.length === 0) return undefined;
+  const values = (row: Record<string, unknown>) =>
+    differing.map((name) => `${name} ${JSON.stringify(row[name])}`).join(', ');
+  return `The entity now disagrees with the source of record: ${sourceName} has ${values(sourceRow)}, the entity ${values(entity)}.`;
+}

@@ -10,6 +10,7 @@ import type { UnreadCause } from './input-consumer';
 import { type LackedColumns, lackedColumns, lackedColumnText } from './lacked-columns';
 import { epochMillisColumns } from './log-format';
 import {
+  copiesOf,
   fieldsOf,
   firstDeletesFrom,
   hasLostRecords,
@@ -188,8 +189,11 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
     const record = read.value ?? (start.record?.position === start.position ? start.record : undefined);
     return record ? { ok: true, value: { log, record } } : fail(`no record at ${start.position} in '${log.name}'`);
   }
+  // The first delivery of the newest change is the one consumers applied; its copies, if any, they skipped.
   const latestIn = (log: BrokerLog, key: Record<string, unknown>, rowName: string): Result<StartPoint> => {
-    const read = recordsWithFields(query, log, key, { order: 'newest' });
+    const applied = recordsWithFields(query, log, key, { order: 'newest', isFirstDelivery: true });
+    const read =
+      applied.ok && applied.value.length > 0 ? applied : recordsWithFields(query, log, key, { order: 'newest' });
     if (!read.ok) return read;
     const [record] = read.value;
     if (record) return { ok: true, value: { log, record } };
@@ -403,7 +407,17 @@ function publishedStage(query: RunQuery, topic: SourceTopic, record: LogRecord):
       ? {
           note: `${topic.log.isCompacted ? 'The topic has removed this record since (past retention, a compacted topic keeps only records some consumer has not read, the latest of each key)' : 'Retention has removed this record from the topic since'}: it is shown as the trace first read it.`,
         }
-      : sentBefore(record)),
+      : (sentBefore(record) ?? sentSince(query, topic.log, record))),
+  };
+}
+
+/** A note on a first delivery the connector sent again since: where, and why the trace follows this one. */
+function sentSince(query: RunQuery, log: BrokerLog, record: LogRecord): { note: string } | undefined {
+  const copies = copiesOf(query, log, record);
+  if (!copies.ok || copies.value.length === 0) return undefined;
+  const offsets = copies.value.map((copy) => copy.offset).join(', ');
+  return {
+    note: `Sent again since, at offset${copies.value.length === 1 ? '' : 's'} ${offsets} of partition ${record.partition}: each consumer skips a copy as a duplicate, so the trace follows this first delivery.`,
   };
 }
 

@@ -42,13 +42,14 @@ export function readMessages(query: RunQuery, log: BrokerLog, filter: MessageFil
 
 /**
  * Records whose payload has these field values: for CDC, in the after image (or the before image
- * of a delete); for flat records, in their columns. `order` picks the oldest or newest first.
+ * of a delete); for flat records, in their columns. `order` picks the oldest or newest first;
+ * `isFirstDelivery` leaves out records sent again.
  */
 export function recordsWithFields(
   query: RunQuery,
   log: BrokerLog,
   fields: Record<string, unknown>,
-  options: { order: 'oldest' | 'newest'; fromTimestamp?: number; limit?: number },
+  options: { order: 'oldest' | 'newest'; fromTimestamp?: number; limit?: number; isFirstDelivery?: boolean },
 ): Result<LogRecord[]> {
   const names = Object.keys(fields);
   const columns = new Set(log.format.columns.map((column) => column.name));
@@ -60,6 +61,7 @@ export function recordsWithFields(
       : `${quoteIdentifier(name)} = ${value}`;
   });
   if (options.fromTimestamp !== undefined) conditions.push(`_timestamp >= ${Math.floor(options.fromTimestamp)}`);
+  if (options.isFirstDelivery && canBeSentAgain(log.format)) conditions.push('_first_offset IS NULL');
   const direction = options.order === 'oldest' ? 'ASC' : 'DESC';
   return selectRecords(query, log, conditions, `ORDER BY _position ${direction} LIMIT ${options.limit ?? 1}`);
 }
@@ -98,6 +100,17 @@ export function firstDeletesFrom(
 export function hasLostRecords(query: RunQuery, log: BrokerLog): Result<boolean> {
   const counted = query(ownerOf(log), `SELECT count(*) < coalesce(max(_position), 0) FROM ${brokerTable(log)}`);
   return counted.ok ? { ok: true, value: Boolean(counted.value.rows[0]?.[0]) } : counted;
+}
+
+/** The copies of a first delivery that were sent again since, oldest first. */
+export function copiesOf(query: RunQuery, log: BrokerLog, record: LogRecord): Result<LogRecord[]> {
+  if (!canBeSentAgain(log.format) || record.firstDelivery) return { ok: true, value: [] };
+  return selectRecords(
+    query,
+    log,
+    [`_partition = ${Math.floor(record.partition)}`, `_first_offset = ${Math.floor(record.offset)}`],
+    'ORDER BY _position',
+  );
 }
 
 export function recordAt(query: RunQuery, log: BrokerLog, position: number): Result<LogRecord | undefined> {

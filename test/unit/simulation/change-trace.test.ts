@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
 import type { Simulation } from '../../../shared/simulation';
-import { traceChange } from '../../../shared/simulation/change-trace';
+import { type TraceStart, traceChange } from '../../../shared/simulation/change-trace';
 import { type LogRecord, readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import {
@@ -159,10 +159,11 @@ describe('tracing one change', () => {
 
 /** Traces the record at `position` on the shop's items topic. */
 function traceShopRecord(shop: Mesh, simulation: Simulation, position: number) {
-  const plan = planPipeline(shop);
-  const topic = plan.logs.find((log) => log.table === 'shop/items-cdc');
-  if (!topic) throw new Error('no items topic');
-  const traced = traceChange(plan, simulation, { kind: 'record', log: topic.table, position });
+  return traceShop(shop, simulation, { kind: 'record', log: 'shop/items-cdc', position });
+}
+
+function traceShop(shop: Mesh, simulation: Simulation, start: TraceStart) {
+  const traced = traceChange(planPipeline(shop), simulation, start);
   if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
   return traced.value.stages;
 }
@@ -270,9 +271,34 @@ describe('tracing a record the consumer skipped', () => {
     simulation.step(3);
     const firstDelete = traceShopRecord(shop, simulation, 3);
 
-    expect(firstDelete.find((stage) => stage.kind === 'cdc-record')?.note).toBeUndefined();
+    expect(firstDelete.find((stage) => stage.kind === 'cdc-record')?.note).toBe(
+      'Sent again since, at offset 3 of partition 0: each consumer skips a copy as a duplicate, so the trace follows this first delivery.',
+    );
     expect(firstDelete.find((stage) => stage.kind === 'clean')?.note).toBe('The row is gone: it was deleted since.');
     expect(stagesAfterRaw(firstDelete)).toEqual(['clean', 'history', 'output-port']);
+  });
+});
+
+describe('tracing a key whose change was sent again', () => {
+  it('follows the delivery the consumer applied, the first of the newest change, and names the copies it skipped', async () => {
+    const shop = aShopMesh().build();
+    // Item 1 is updated at tick 1 (offset 1); at tick 2 the connector sends it again (offset 2).
+    const scenario = aScenario()
+      .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+      .withFault({ kind: 'redeliver', tick: 2, systemId: 'shop', topicId: 'items-cdc', records: 1 })
+      .build();
+    const simulation = await simulate(shop, scenario);
+    simulation.step(2);
+    const stages = traceShop(shop, simulation, { kind: 'row', nodeId: 'shop', table: 'items', row: { id: 1 } });
+    const record = stages.find((stage) => stage.kind === 'cdc-record');
+
+    expect(record?.message).toMatchObject({ partition: 0, offset: 1 });
+    expect(record?.note).toBe(
+      'Sent again since, at offset 2 of partition 0: each consumer skips a copy as a duplicate, so the trace follows this first delivery.',
+    );
+    expect(stages.find((stage) => stage.kind === 'clean')?.note).toBeUndefined();
+    expect(stages.map((stage) => stage.kind)).toContain('output-port');
   });
 });
 

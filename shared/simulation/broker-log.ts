@@ -191,7 +191,7 @@ SELECT ${partition}, ${OFFSET_FUNCTION}(${progress.id}, ${partition}), ${columnL
 export function prepareRedelivery(
   connection: SqlConnection,
   progress: LogProgress,
-): (count: number, millis: number, newestFirst?: boolean) => number {
+): (count: number, millis: number, newestFirst?: boolean) => FirstSent[] {
   const carried = recordColumnNames(progress.log.format).filter((name) => name !== '_offset' && name !== '_timestamp');
   const appendIn = (order: 'ASC' | 'DESC') =>
     prepareAppend(
@@ -204,8 +204,22 @@ FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position ${order
     );
   const inOrder = appendIn('ASC');
   const newestFirstAppend = appendIn('DESC');
-  return (count, millis, newestFirst = false) =>
-    (newestFirst ? newestFirstAppend : inOrder)([millis, Math.max(progress.end - count, progress.trimmedTo)]);
+  const firstSent = connection.prepare(
+    `SELECT _partition, _first_offset FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position`,
+  );
+  return (count, millis, newestFirst = false) => {
+    const end = progress.end;
+    (newestFirst ? newestFirstAppend : inOrder)([millis, Math.max(end - count, progress.trimmedTo)]);
+    return firstSent
+      .all([end])
+      .map(([partition, offset]) => ({ partition: Number(partition), offset: Number(offset) }));
+  };
+}
+
+/** Where a record sent again was first sent. */
+export interface FirstSent {
+  partition: number;
+  offset: number;
 }
 
 /** Keeps a log (or raw zone) to its last `retained` records, like a topic's retention. */

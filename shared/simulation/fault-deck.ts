@@ -13,6 +13,7 @@ import {
   type Topic,
 } from '../model';
 import { faultTargetName, faultWithTopic } from '../model/topic-references';
+import type { FirstSent } from './broker-log';
 import { offlineOutcome } from './fault-count';
 import type { ResentRecords } from './simulation-metrics';
 
@@ -155,7 +156,7 @@ export function faultsFiredSoFar(scheduled: readonly Fault[], fromDeck: readonly
 export function firedFaultLabel(mesh: Mesh, fault: Fault, resent: readonly ResentRecords[] = []): string {
   const target = faultTargetName(mesh, fault);
   return fault.kind === 'redeliver' || fault.kind === 'out-of-order'
-    ? `${fault.kind} ${sentCount(fault, resent)} of ${target}`
+    ? `${fault.kind} ${sentCount(fault, resentBy(mesh, fault, resent))} of ${target}`
     : `${fault.kind} ${target}`;
 }
 
@@ -163,25 +164,50 @@ function recordCount(records: number): string {
   return records === 1 ? '1 record' : `${records} records`;
 }
 
-/**
- * How many records a redelivery sends again: as many as it asks for until its tick has run, then
- * as many as the run sent, which is all the topic held when that was fewer.
- */
-function sentCount(
-  fault: Extract<Fault, { kind: 'redeliver' | 'out-of-order' }>,
-  resent: readonly ResentRecords[],
-): string {
-  const sent = resent.find(
+type Resending = Extract<Fault, { kind: 'redeliver' | 'out-of-order' }>;
+
+/** What the run says a redelivery or burst sent again, once its tick has run; the fault may name its topic as the canvas does. */
+function resentBy(mesh: Mesh, fault: Resending, resent: readonly ResentRecords[]): ResentRecords | undefined {
+  const { topicId } = faultWithTopic(mesh, fault);
+  return resent.find(
     (candidate) =>
       candidate.tick === fault.tick &&
       candidate.kind === fault.kind &&
       candidate.systemId === fault.systemId &&
-      candidate.topicId === fault.topicId,
-  )?.records;
+      candidate.topicId === topicId,
+  );
+}
+
+/**
+ * How many records a redelivery sends again: as many as it asks for until its tick has run, then
+ * as many as the run sent, which is all the topic held when that was fewer.
+ */
+function sentCount(fault: Resending, resending: ResentRecords | undefined): string {
+  const sent = resending?.sent.length;
   return sent === undefined || sent === fault.records
     ? recordCount(fault.records)
     : `${recordCount(sent)} (all the topic held; ${fault.records} asked)`;
 }
+
+/** Where the records sent again were first sent, in the order they were sent again: `partition 0, offsets 3, 2, 1`. */
+function firstSentText(sent: readonly FirstSent[]): string {
+  const shown = sent.slice(0, MOST_OFFSETS_LISTED);
+  const runs: { partition: number; offsets: number[] }[] = [];
+  for (const { partition, offset } of shown) {
+    const last = runs.at(-1);
+    if (last?.partition === partition) last.offsets.push(offset);
+    else runs.push({ partition, offsets: [offset] });
+  }
+  const listed = runs
+    .map(
+      ({ partition, offsets }) =>
+        `partition ${partition}, offset${offsets.length === 1 ? '' : 's'} ${offsets.join(', ')}`,
+    )
+    .join('; ');
+  return sent.length > shown.length ? `${listed} and ${sent.length - shown.length} more` : listed;
+}
+
+const MOST_OFFSETS_LISTED = 20;
 
 /**
  * What a fired fault does, for the list of fired faults: which records a redelivery sends again;
@@ -196,7 +222,14 @@ export function firedFaultOutcome(
 ): string | undefined {
   if (fault.kind === 'redeliver' || fault.kind === 'out-of-order') {
     // The engine sends them after the tick's own changes are published, so those count among the last.
-    return `the last ${sentCount(fault, resent)} on ${faultTargetName(mesh, fault)} at the end of tick ${fault.tick}, those tick ${fault.tick} published included, are sent again${fault.kind === 'out-of-order' ? ', newest first' : ''}.`;
+    const resending = resentBy(mesh, fault, resent);
+    const count = sentCount(fault, resending);
+    const target = faultTargetName(mesh, fault);
+    const endOfTick = `at the end of tick ${fault.tick}, those tick ${fault.tick} published included`;
+    const newestFirst = fault.kind === 'out-of-order' ? ', newest first' : '';
+    return resending
+      ? `sent ${count} of ${target} again ${endOfTick}${newestFirst}: the records first sent at ${firstSentText(resending.sent)}.`
+      : `the last ${count} on ${target} ${endOfTick}, are sent again${newestFirst}.`;
   }
   if (fault.kind === 'consumer-offline') return offlineOutcome(fault);
   if (fault.kind !== 'null-field' && fault.kind !== 'rename-column') return undefined;

@@ -4,6 +4,7 @@ import type { TopicFault } from '../model/scenario';
 import {
   capturedValueSql,
   changeKeySql,
+  type FirstSent,
   keyJsonSql,
   type LogProgress,
   partitionSql,
@@ -64,9 +65,9 @@ export interface OperationalDatabase {
   publishChanges(millis: number): void;
   /**
    * A fault at the source at `millis`: records sent again (in order or newest first), as a
-   * restarted connector does; a null; a renamed column. Returns how many records it sent again.
+   * restarted connector does; a null; a renamed column. Returns where each record it sent again was first sent.
    */
-  applyFault(fault: TopicFault, millis: number): number;
+  applyFault(fault: TopicFault, millis: number): FirstSent[];
   /** Empties a table as TRUNCATE does: one `t` record per CDC topic, no delete per row, no outbox events. */
   truncate(tableName: string): number;
   snapshot(): SnapshotProgress;
@@ -234,12 +235,12 @@ SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadat
       switch (fault.kind) {
         case 'redeliver':
         case 'out-of-order':
-          return redeliveries.get(fault.topicId)?.(fault.records, millis, fault.kind === 'out-of-order') ?? 0;
+          return redeliveries.get(fault.topicId)?.(fault.records, millis, fault.kind === 'out-of-order') ?? [];
         case 'null-field':
           if (topic) connection.exec(nullFieldChangeSql(topic, fault.column));
-          return 0;
+          return [];
         case 'rename-column': {
-          if (!topic) return 0;
+          if (!topic) return [];
           const before = captureTriggersSql(topic, captureOptions(topic), renamed.get(topic.topic.id));
           renamed.set(
             topic.topic.id,
@@ -251,7 +252,7 @@ SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadat
               ...captureTriggersSql(topic, captureOptions(topic), renamed.get(topic.topic.id)),
             ].join(';\n'),
           );
-          return 0;
+          return [];
         }
       }
     },

@@ -1,4 +1,4 @@
-import type { LogMessage } from './broker-log';
+import type { FirstSent, LogMessage } from './broker-log';
 import type { Work } from './work-budget';
 
 /** A snapshot after a tick: what the canvas animates and the panels list. Keys keep plan order. */
@@ -45,7 +45,8 @@ export interface ResentRecords {
   systemId: string;
   topicId: string;
   kind: 'redeliver' | 'out-of-order';
-  records: number;
+  /** Where each record sent again was first sent, in the order they were sent again. */
+  sent: FirstSent[];
 }
 
 /**

@@ -179,9 +179,9 @@ function buildRun(
           // Sent again by this tick's poll, after what it published: appended at the tick, never after it.
           for (const fault of faults) {
             if (changesCapture(fault)) continue;
-            const records = system.applyFault(fault, millis);
+            const sent = system.applyFault(fault, millis);
             if (fault.kind === 'redeliver' || fault.kind === 'out-of-order') {
-              resent.push({ tick, systemId, topicId: fault.topicId, kind: fault.kind, records });
+              resent.push({ tick, systemId, topicId: fault.topicId, kind: fault.kind, sent });
             }
           }
         }),

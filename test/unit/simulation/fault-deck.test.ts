@@ -71,13 +71,46 @@ describe('faults the fault deck fires', () => {
     simulation.step(1);
     const { resent } = simulation.metrics();
 
-    expect(resent).toEqual([{ tick: 1, systemId: 'shop', topicId: 'items-cdc', kind: 'redeliver', records: 2 }]);
+    expect(resent).toEqual([
+      {
+        tick: 1,
+        systemId: 'shop',
+        topicId: 'items-cdc',
+        kind: 'redeliver',
+        sent: [
+          { partition: 0, offset: 0 },
+          { partition: 0, offset: 1 },
+        ],
+      },
+    ]);
     expect(firedFaultLabel(mesh, redelivery, resent)).toBe(
       'redeliver 2 records (all the topic held; 1000 asked) of shop.public.items',
     );
     expect(firedFaultOutcome(mesh, redelivery, { tickMillis: 60_000 }, resent)).toBe(
-      'the last 2 records (all the topic held; 1000 asked) on shop.public.items at the end of tick 1, those tick 1 published included, are sent again.',
+      'sent 2 records (all the topic held; 1000 asked) of shop.public.items again at the end of tick 1, those tick 1 published included: the records first sent at partition 0, offsets 0, 1.',
     );
+  });
+
+  it('says, once its tick has run, which records a burst sent again, in the order it sent them', async () => {
+    const burst = { kind: 'out-of-order', tick: 1, systemId: 'shop', topicId: 'items-cdc', records: 3 } as const;
+    const simulation = await simulate(mesh, threeItems().withFault(burst).build());
+
+    expect(firedFaultOutcome(mesh, burst, { tickMillis: 60_000 }, simulation.metrics().resent)).toBe(
+      'the last 3 records on shop.public.items at the end of tick 1, those tick 1 published included, are sent again, newest first.',
+    );
+    simulation.step(1);
+    expect(firedFaultOutcome(mesh, burst, { tickMillis: 60_000 }, simulation.metrics().resent)).toBe(
+      'sent 3 records of shop.public.items again at the end of tick 1, those tick 1 published included, newest first: the records first sent at partition 0, offsets 3, 2, 1.',
+    );
+    // A scenario's fault may name its topic as the canvas shows it.
+    expect(
+      firedFaultOutcome(
+        mesh,
+        { ...burst, topicId: 'shop.public.items' },
+        { tickMillis: 60_000 },
+        simulation.metrics().resent,
+      ),
+    ).toMatch(/^sent 3 records/);
   });
 
   it('names the contract that quarantines a null when the fault names its topic as the canvas shows it', () => {

@@ -8,6 +8,8 @@ import {
   recordShape,
   updatedFields,
 } from '../../shared/simulation/record-shape';
+import { resendKindOf } from '../../shared/simulation/resend-kind';
+import type { ResentRecords } from '../../shared/simulation/simulation-metrics';
 import type { TableColumn } from '../../shared/simulation/table-column';
 import { changedFromText } from '../../shared/simulation/value-text';
 import { EncodedTemporal } from './encoded-temporal';
@@ -66,11 +68,7 @@ export function MessageCard({
           </button>
         )}
       </header>
-      {message.firstDelivery && (
-        <p className="message-card__note message-card__resent" data-testid="message-resent">
-          {sentAgainNote(message.firstDelivery)}
-        </p>
-      )}
+      {message.firstDelivery && <SentAgain log={log} message={message} firstDelivery={message.firstDelivery} />}
       {message.headers && <RecordHeaders headers={message.headers} />}
       {envelope ? (
         <EnvelopeDiff
@@ -99,9 +97,34 @@ function timeOfDay(millis: number): string {
   return new Date(millis).toISOString().slice(11, 19);
 }
 
-/** What a record sent again says, so it is not read as a second change: where it was first sent, and when. */
-export function sentAgainNote(firstDelivery: NonNullable<LogRecord['firstDelivery']>): string {
-  return `Sent again (redelivered): the same record as offset ${firstDelivery.offset} of this partition, first sent at ${timeOfDay(firstDelivery.timestamp)}.`;
+/** A record sent again, told by the fault that sent it (a redelivery, or an out-of-order burst) as the run recorded it. */
+function SentAgain({
+  log,
+  message,
+  firstDelivery,
+}: {
+  log: string;
+  message: LogRecord;
+  firstDelivery: NonNullable<LogRecord['firstDelivery']>;
+}) {
+  const resent = useSimulationStore((state) => state.metrics?.resent ?? NO_RESENDS);
+  return (
+    <p className="message-card__note message-card__resent" data-testid="message-resent">
+      {sentAgainNote(firstDelivery, resendKindOf(log, message, resent))}
+    </p>
+  );
+}
+
+const NO_RESENDS: readonly ResentRecords[] = [];
+
+/** What a record sent again says, so it is not read as a second change: how it was sent again, where it was first sent, and when. */
+export function sentAgainNote(
+  firstDelivery: NonNullable<LogRecord['firstDelivery']>,
+  kind?: ResentRecords['kind'],
+): string {
+  const same = `the same record as offset ${firstDelivery.offset} of this partition, first sent at ${timeOfDay(firstDelivery.timestamp)}.`;
+  if (kind !== 'out-of-order') return `Sent again (redelivered): ${same}`;
+  return `Re-sent out of order (burst, newest first): ${same} A consumer that applied it skips it: it is no newer than the change already applied for its key.`;
 }
 
 /** A record's Kafka headers: Debezium's `__debezium.newkey` / `oldkey` say where a key change went or came from, an outbox event's `id` is its event id. */

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { MessageCard } from '../../../renderer/simulation/message-card';
+import { MessageCard, sentAgainNote } from '../../../renderer/simulation/message-card';
 import type { LogRecord } from '../../../shared/simulation';
 import { tickMillis } from './builders';
 
@@ -33,6 +33,12 @@ describe('a record’s card in the Inspect tab', () => {
       'Sent again (redelivered): the same record as offset 3 of this partition, first sent at 09:05:30.',
     );
     expect(html).toContain('partition 1 · offset 6');
+  });
+
+  it('says a copy an out-of-order burst sent was re-sent out of order, and why a consumer skips it', () => {
+    expect(sentAgainNote({ offset: 3, timestamp: create9001.timestamp }, 'out-of-order')).toBe(
+      'Re-sent out of order (burst, newest first): the same record as offset 3 of this partition, first sent at 09:05:30. A consumer that applied it skips it: it is no newer than the change already applied for its key.',
+    );
   });
 
   it('says nothing of the kind on a record’s first delivery', () => {

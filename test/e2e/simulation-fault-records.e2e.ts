@@ -1,0 +1,64 @@
+import { expect, it } from 'vitest';
+import { describeInChromium, screenshot } from './app-driver';
+import { fireNullField, openTab, runTo, simulateSample, step } from './simulation-driver';
+
+describeInChromium('Records a fault made or sent again', (session) => {
+  it('tells a null-field fault’s record, a burst’s copies and what the burst sent, once its tick has run', async () => {
+    const page = await session.openApp();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await simulateSample(page);
+    await runTo(page, 3);
+    await fireNullField(page, 'customers.public.customers', 'email');
+    const burst = page.getByTestId('fault-out-of-order');
+    await burst.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
+    await burst.getByLabel('Records').fill('3');
+    await burst.getByRole('button', { name: 'Fire' }).click();
+    const fired = page.getByTestId('fired-faults').locator('li').filter({ hasText: 'out-of-order' });
+    await fired.waitFor();
+    expect(await fired.textContent()).toContain('are sent again, newest first.');
+
+    await step(page);
+    await fired
+      .filter({ hasText: 'sent 3 records of customers.public.customers again at the end of tick 4' })
+      .waitFor();
+    expect(await fired.textContent()).toMatch(
+      /newest first: the records first sent at partition \d+, offsets? \d+(, \d+)*(; partition \d+, offsets? \d+(, \d+)*)*\.$/,
+    );
+    await fired.scrollIntoViewIfNeeded();
+    await screenshot(page, 'simulation-fault-records-fired');
+
+    await openTab(page, 'Inspect');
+    await page.getByTestId('rf__edge-l-customers-cdc').click();
+    const copies = page.getByTestId('message-resent');
+    await copies.first().waitFor();
+    expect(await copies.allTextContents()).toEqual(
+      Array(3).fill(expect.stringMatching(/^Re-sent out of order \(burst, newest first\): the same record as offset/)),
+    );
+    await copies.first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'simulation-fault-records-burst-card');
+
+    const nulled = page
+      .getByTestId('message')
+      .filter({ hasNot: page.getByTestId('message-resent') })
+      .filter({
+        has: page
+          .locator('tr', { has: page.getByRole('rowheader', { name: 'email', exact: true }) })
+          .locator('td >> nth=1', { hasText: /^null$/ }),
+      });
+    await nulled.first().getByRole('button', { name: 'Trace' }).click();
+    const stage = page.locator('.trace-tab [data-testid=trace-stage]');
+    await stage.and(page.locator('[data-stage=service-write]')).waitFor();
+    expect(await stage.locator('.trace-stage__title').textContent()).toBe(
+      'No service write: the fault “A null in a required field” made this record, at tick 4',
+    );
+    expect(await stage.locator('.trace-stage__note').textContent()).toContain('The service wrote nothing');
+    await screenshot(page, 'simulation-fault-records-trace-write');
+
+    await page.locator('.trace-tab button').filter({ hasText: 'Clean zone' }).first().click();
+    await stage.and(page.locator('[data-stage=clean]')).waitFor();
+    expect(await stage.locator('.trace-stage__note').textContent()).toMatch(
+      /The entity now disagrees with the source of record: customers-service's customers row has email "[^"]+", the entity email null\./,
+    );
+    await screenshot(page, 'simulation-fault-records-trace-clean');
+  });
+});

@@ -7,6 +7,12 @@ const TABBABLE = 'button, [href], input, select, textarea, [tabindex]';
 const focusFirstTabbable = (region: HTMLElement) => focusFirst(region, TABBABLE);
 
 /**
+ * Where Monaco takes the typing, its cursor kept: in Chromium an EditContext div, elsewhere a
+ * textarea.
+ */
+const MONACO_TEXT = '.monaco-editor :is(.native-edit-context, textarea.inputarea)';
+
+/**
  * The page's regions F6 goes round, in screen order (as VS Code's parts), each with what takes
  * the focus on arriving there; a region not shown, or with nothing to focus, is passed over.
  */
@@ -17,7 +23,7 @@ const REGIONS: ReadonlyArray<{ selector: string; focus: (region: HTMLElement) =>
   { selector: '.mesh-canvas', focus: focusCanvasSelection },
   {
     selector: '.contract-panel',
-    focus: (region) => focusFirst(region, '.monaco-editor textarea') || focusFirstTabbable(region),
+    focus: (region) => focusFirst(region, MONACO_TEXT) || focusFirstTabbable(region),
   },
   {
     selector: '.side-panel',

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 /** Helpers that work the contract editor the way a user does. */
 
 /** Monaco's EditContext takes keys a moment after it takes the focus. */
-const EDIT_CONTEXT_SETTLE_MILLIS = 250;
+export const EDIT_CONTEXT_SETTLE_MILLIS = 250;
 
 export async function openContract(page: Page, name: string): Promise<void> {
   await page

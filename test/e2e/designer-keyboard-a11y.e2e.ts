@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh, aPort, aSystem } from '../builders/mesh-builder';
 import { describeInChromium, screenshot } from './app-driver';
+import { caretAfter, EDIT_CONTEXT_SETTLE_MILLIS, yamlLinesStartingWith } from './contract-driver';
 import {
   addProductByKey,
   domainNode,
@@ -127,6 +128,15 @@ async function regionsF6Visits(page: Page, presses: number): Promise<string[]> {
     );
   }
   return visited;
+}
+
+/** A new design with one product in one domain, and a new contract for it open in the editor. */
+async function productWithNewContract(page: Page, name: string): Promise<void> {
+  await newBlankDesign(page);
+  await page.keyboard.press('d');
+  await nameIt(page, 'Tenancies');
+  await addProductByKey(page, name);
+  await page.getByTestId('product-inspector').getByRole('button', { name: 'New contract' }).click();
 }
 
 async function openDesign(page: Page): Promise<void> {
@@ -678,11 +688,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
 
   it('goes round every region shown with F6, in screen order, the contract editor beside the canvas included', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    await newBlankDesign(page);
-    await page.keyboard.press('d');
-    await nameIt(page, 'Tenancies');
-    await addProductByKey(page, 'Landlord Statements');
-    await page.getByTestId('product-inspector').getByRole('button', { name: 'New contract' }).click();
+    await productWithNewContract(page, 'Landlord Statements');
     await page.getByTestId('contract-panel').waitFor();
     await productNode(page, 'Landlord Statements').click();
     expect(await regionsF6Visits(page, 6)).toEqual([
@@ -693,6 +699,20 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
       'palette',
       'mesh-canvas',
     ]);
+  });
+
+  it('puts the focus in the contract’s text with F6, where its cursor was, as VS Code does', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await productWithNewContract(page, 'Deposit Returns');
+    await caretAfter(page, 'kind: DataContract');
+    await productNode(page, 'Deposit Returns').click();
+    await page.keyboard.press('F6');
+    expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true);
+    await page.waitForTimeout(EDIT_CONTEXT_SETTLE_MILLIS);
+    await page.keyboard.type('X');
+    await expect.poll(() => yamlLinesStartingWith(page, 'kind:')).toEqual(['kind: DataContractX']);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => yamlLinesStartingWith(page, 'kind:')).toEqual(['kind: DataContract']);
   });
 
   it('goes from the canvas to the inspector’s first field with F6 and back on the selected node, and keeps the React Flow credit out of the Tab order', async () => {

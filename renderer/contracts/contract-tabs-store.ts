@@ -27,8 +27,8 @@ interface ContractTabsState {
   placeRevealed(): void;
   /** Opens the contract with the keyboard focus in its editor, to type at once. */
   openContractToEdit(id: string): void;
-  /** The editor took the focus asked for. */
-  editorFocused(): void;
+  /** The editor took the focus asked for, or the user put it elsewhere first. */
+  endEditorFocusRequest(): void;
   closeContract(id: string): void;
   closeContracts(ids: readonly string[]): void;
   setView(view: ContractView): void;
@@ -49,7 +49,7 @@ export const useContractTabs = create<ContractTabsState>()((set, get) => ({
     get().openContract(id);
     set({ editorFocusRequest: id });
   },
-  editorFocused: () => set({ editorFocusRequest: null }),
+  endEditorFocusRequest: () => set({ editorFocusRequest: null }),
   openContractAt: (place) => {
     get().openContract(place.contractId);
     // The form lists properties in windowed rows: the YAML view is where any of them can be shown at once.

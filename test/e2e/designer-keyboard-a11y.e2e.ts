@@ -139,6 +139,19 @@ async function productWithNewContract(page: Page, name: string): Promise<void> {
   await page.getByTestId('product-inspector').getByRole('button', { name: 'New contract' }).click();
 }
 
+/** Holds back the app's request for Monaco, as on a slow first load, until the returned function is called. */
+async function holdMonaco(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/editor\.api-[^/]*\.js(\?.*)?$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 async function openDesign(page: Page): Promise<void> {
   await openByChooser(page, 'orders.mesh.json', ordersToRevenue());
   await page.waitForSelector('.react-flow__node-product');
@@ -713,6 +726,17 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await expect.poll(() => yamlLinesStartingWith(page, 'kind:')).toEqual(['kind: DataContractX']);
     await page.keyboard.press('Control+z');
     await expect.poll(() => yamlLinesStartingWith(page, 'kind:')).toEqual(['kind: DataContract']);
+  });
+
+  it('leaves the focus where the user put it while the new contract’s editor was still loading', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const releaseMonaco = await holdMonaco(page);
+    await productWithNewContract(page, 'Rent Arrears');
+    await productNode(page, 'Rent Arrears').click();
+    const node = await focused(page);
+    releaseMonaco();
+    await page.locator('.yaml-editor .view-line', { hasText: 'kind: DataContract' }).waitFor();
+    expect(await focused(page)).toBe(node);
   });
 
   it('goes from the canvas to the inspector’s first field with F6 and back on the selected node, and keeps the React Flow credit out of the Tab order', async () => {

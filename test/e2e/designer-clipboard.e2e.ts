@@ -352,8 +352,8 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     });
   }
 
-  it('selects a pasted domain with the products and systems it holds, so they can be arranged at once', async () => {
-    const page = await session.openApp();
+  /** Copies the e-commerce sample's Orders domain and pastes it over empty canvas: Orders 2, selected with its nodes. */
+  async function pasteCopyOfOrders(page: Page): Promise<void> {
     await allowClipboard(page.context());
     await openSampleDesign(page, 'ecommerce');
     await selectDomain(page, 'Orders');
@@ -363,10 +363,23 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await page.mouse.move(empty.x, empty.y);
     await page.keyboard.press('Control+v');
     await domainNode(page, 'Orders 2').waitFor();
+  }
+
+  it('selects a pasted domain with the products and systems it holds, so they can be arranged at once', async () => {
+    const page = await session.openApp();
+    await pasteCopyOfOrders(page);
     const inspector = page.getByTestId('selection-inspector');
     expect(await inspector.locator('.inspector__title').textContent()).toBe('3 nodes and 2 links selected');
     expect(await page.locator('.react-flow__node.selected').count()).toBe(3);
     expect(await inspector.getByRole('button', { name: 'Align left' }).isEnabled()).toBe(true);
+  });
+
+  it('offers no Domain field for a pasted domain selected with its nodes, which would move them into their own domain', async () => {
+    const page = await session.openApp();
+    await pasteCopyOfOrders(page);
+    const inspector = page.getByTestId('selection-inspector');
+    await inspector.getByRole('button', { name: 'Group into new domain' }).waitFor();
+    expect(await inspector.getByLabel('Domain', { exact: true }).count()).toBe(0);
   });
 
   it('follows a duplicated domain with the view when the copy lands off screen', async () => {

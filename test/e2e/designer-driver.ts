@@ -267,6 +267,15 @@ export async function openSection(scope: Locator, title: string): Promise<void> 
   if (!(await section.getAttribute('open'))) await section.locator('summary').click();
 }
 
+/** The e-commerce sample with orders-service selected: its inspector, the Published events section open. */
+export async function ordersServiceEvents(page: Page): Promise<Locator> {
+  await openSampleDesign(page, 'ecommerce');
+  await systemNode(page, 'orders-service').locator('.system-node__name').click();
+  const system = page.getByTestId('system-inspector');
+  await openSection(system, 'Published events');
+  return system;
+}
+
 /** Where an element is drawn on the page; it must be visible. */
 export async function box(locator: Locator) {
   const found = await locator.boundingBox();

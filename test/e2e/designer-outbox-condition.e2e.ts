@@ -1,14 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { openSampleDesign, openSection, systemNode } from './designer-driver';
+import { ordersServiceEvents } from './designer-driver';
 
 describeInChromium('an outbox event’s Only when condition in the system inspector', (session) => {
   it('shows the check of a condition under its field, naming a column the table lacks, and none once it is right', async () => {
     const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await systemNode(page, 'orders-service').locator('.system-node__name').click();
-    const system = page.getByTestId('system-inspector');
-    await openSection(system, 'Published events');
+    const system = await ordersServiceEvents(page);
     const onlyWhen = system.getByLabel('Only when (SQL over new. and old. columns)');
 
     await onlyWhen.fill("new.state = 'cancelled'");

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
-import { clickLink, openByChooser, openSampleDesign } from './designer-driver';
+import { clickLink, openByChooser, openSampleDesign, ordersServiceEvents } from './designer-driver';
 import {
   engineMetrics,
   enterSimulate,
@@ -84,6 +84,24 @@ describeInChromium('Simulate mode on screen', (session) => {
     const json = JSON.parse((await event.locator('pre').textContent()) ?? '');
     expect(json.headers).toEqual({ id: 'OrderPlaced-14' });
     expect(json.value.event_id).toBe('OrderPlaced-14');
+  });
+
+  it('keys an outbox event by the column chosen under Keyed by (aggregateid) in the system inspector', async () => {
+    const page = await session.openApp();
+    const system = await ordersServiceEvents(page);
+    await system.getByLabel('Keyed by (aggregateid)').selectOption('customer_id');
+    await enterSimulate(page);
+    await step(page);
+    await openTab(page, 'Inspect');
+    await clickLink(page, 'l-order-placed');
+
+    const event = page.getByTestId('message').first();
+    await event.getByText('JSON').click();
+    const json = JSON.parse((await event.locator('pre').textContent()) ?? '');
+    expect(json.value.event_id).toMatch(/^OrderPlaced-/);
+    expect(json.key).toBe(String(json.value.customer_id));
+    expect(await event.locator('.message-card__key').textContent()).toBe(JSON.stringify(json.key));
+    expect(json.key).not.toBe(String(json.value.order_id));
   });
 
   it('undoes a scenario applied while simulating, and the run bar’s seed follows the design’s scenario', async () => {

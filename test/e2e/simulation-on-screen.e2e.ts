@@ -104,6 +104,24 @@ describeInChromium('Simulate mode on screen', (session) => {
     expect(json.key).not.toBe(String(json.value.order_id));
   });
 
+  it('lists a scenario step that matched no row under Warnings during the run, and runs on past it', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'no-such-order.mesh.json', (mesh) => {
+      const scenario = mesh.scenarios[0];
+      if (scenario) scenario.steps = [{ ...(scenario.steps[0] as object), where: { order_id: 99999 } }];
+    });
+    await enterSimulate(page);
+    await runTo(page, 6);
+    await openTab(page, 'Inspect');
+
+    const warnings = page.getByRole('region', { name: 'Run warnings' });
+    expect(await warnings.getByRole('heading').textContent()).toBe('Warnings during the run');
+    expect(await warnings.getByRole('listitem').allTextContents()).toEqual([
+      'scenarios[0].steps[0]: update changed no row: no row of orders has order_id = 99999 (tick 5)',
+    ]);
+    expect(await page.getByRole('region', { name: 'Run problems' }).count()).toBe(0);
+  });
+
   it('undoes a scenario applied while simulating, and the run bar’s seed follows the design’s scenario', async () => {
     const page = await session.openApp();
     await simulateSample(page);

@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { largeMesh } from '../../bench/cases/canvas';
 import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { serializeMesh } from '../../shared/model';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR, screenshot } from './app-driver';
-import { openByChooser, openSampleDesign, productNode, systemNode } from './designer-driver';
+import { flowPosition, openByChooser, openSampleDesign, productNode, systemNode } from './designer-driver';
 import {
   drawnByResvg,
   labelPixelsDrawnByResvg,
@@ -295,6 +295,19 @@ describeInChromium('images of the canvas', (session) => {
     return savedDownload(page, /^Save \.(png|svg)…$/);
   }
 
+  /** The e-commerce sample with a link from customer-360 back into itself: a cycle, an error at the link. */
+  async function openShopWithLoop(page: Page): Promise<void> {
+    const mesh = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../assets/samples/ecommerce.mesh.json'), 'utf8'),
+    );
+    mesh.links.push({
+      id: 'loop',
+      from: { nodeId: 'customer-360', portId: 'profiles-out' },
+      to: { nodeId: 'customer-360', portId: 'customers-in' },
+    });
+    await openByChooser(page, 'shop.mesh.json', JSON.stringify(mesh));
+  }
+
   const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
 
   it('offers Cancel after the buttons that do the work, and Cancel closes the dialog', async () => {
@@ -363,15 +376,7 @@ describeInChromium('images of the canvas', (session) => {
 
   it('leaves editing chrome and repeated default styles out of the image', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    const mesh = JSON.parse(
-      readFileSync(join(import.meta.dirname, '../../assets/samples/ecommerce.mesh.json'), 'utf8'),
-    );
-    mesh.links.push({
-      id: 'loop',
-      from: { nodeId: 'customer-360', portId: 'profiles-out' },
-      to: { nodeId: 'customer-360', portId: 'customers-in' },
-    });
-    await openByChooser(page, 'shop.mesh.json', JSON.stringify(mesh));
+    await openShopWithLoop(page);
     await productNode(page, 'customer-360').click();
     await page.locator('.governance-badge').first().waitFor();
     await page.getByTestId('link-problems-loop').waitFor();
@@ -390,6 +395,17 @@ describeInChromium('images of the canvas', (session) => {
     expect(svg).not.toMatch(/outline: [^;]*solid/);
     // Each element carried every computed property (some 6 kB): only those the app's CSS sets are kept.
     expect(svg.length / (svg.match(/style="/g) ?? []).length).toBeLessThan(2_000);
+  });
+
+  it('leaves link problem badges out of the PNG: no pixel of the badge’s colour where the canvas draws it', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openShopWithLoop(page);
+    const badge = page.getByTestId('link-problems-loop');
+    const where = await badgeInImage(page, badge);
+    const colour = await badge.locator('circle').evaluate((circle) => getComputedStyle(circle).fill);
+
+    const png = (await saveImage(page, ['PNG', 'The whole mesh', 'Light', '1×'])).bytes;
+    expect(await pixelsOfColour(page, png, where, colour)).toBe(0);
   });
 
   it('saves the selection only, and copies a PNG', async () => {
@@ -414,6 +430,44 @@ describeInChromium('images of the canvas', (session) => {
     expect(types).toContain('image/png');
   });
 });
+
+/** The pixel of a 1× image of the whole mesh at a link badge's centre: its place on the canvas, off the nodes' bounds, past the image's margin. */
+async function badgeInImage(page: Page, badge: Locator): Promise<{ x: number; y: number }> {
+  const IMAGE_MARGIN = 24; // canvas-image.ts's MARGIN
+  const transform = (await badge.getAttribute('transform')) ?? '';
+  const [x, y] = (/translate\(([-\d.]+) ([-\d.]+)\)/.exec(transform) ?? []).slice(1).map(Number);
+  if (x === undefined || y === undefined) throw new Error(`no translate in '${transform}'`);
+  const nodes = await Promise.all((await page.locator('.react-flow__node').all()).map(flowPosition));
+  const left = Math.min(...nodes.map((node) => node.x));
+  const top = Math.min(...nodes.map((node) => node.y));
+  return { x: x - left + IMAGE_MARGIN, y: y - top + IMAGE_MARGIN };
+}
+
+/** How many pixels of a PNG within 10 px of a point have the colour (CSS rgb()), each channel within 16. */
+async function pixelsOfColour(page: Page, png: Buffer, at: { x: number; y: number }, colour: string): Promise<number> {
+  const viewer = await page.context().newPage();
+  try {
+    await viewer.setContent(`<img src="data:image/png;base64,${png.toString('base64')}">`);
+    return await viewer.locator('img').evaluate(
+      async (image: HTMLImageElement, { at, colour }) => {
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        [canvas.width, canvas.height] = [image.naturalWidth, image.naturalHeight];
+        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+        context.drawImage(image, 0, 0);
+        const wanted = (colour.match(/\d+/g) ?? []).map(Number);
+        const { data } = context.getImageData(Math.round(at.x) - 10, Math.round(at.y) - 10, 21, 21);
+        let count = 0;
+        for (let index = 0; index < data.length; index += 4)
+          if (wanted.every((channel, offset) => Math.abs((data[index + offset] ?? 0) - channel) <= 16)) count++;
+        return count;
+      },
+      { at, colour },
+    );
+  } finally {
+    await viewer.close();
+  }
+}
 
 function copyAs(saved: { bytes: Buffer }, name: string): void {
   writeFileSync(join(SCREENSHOT_DIR, name), saved.bytes);

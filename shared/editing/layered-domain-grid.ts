@@ -1,17 +1,23 @@
+import { stronglyConnected } from '../lineage/strongly-connected';
 import { gridPositions } from './box-grid';
 import type { Flow } from './flow-order';
 import type { Point, Size } from './geometry';
 
 type Box = { id: string } & Size;
 
-/** A layered layout wraps into bands only when one band would be more than this times as wide as the view. */
-const WRAP_WHEN_WIDER_THAN_VIEW = 2;
+/**
+ * A layered layout wraps into bands, which sends links back left, only when one band would be more
+ * than this times as wide as the view: a few views wide still fits legibly enough to find a
+ * domain and zoom in (eight domains in four columns, say); a chain of twenty domains does not.
+ */
+const WRAP_WHEN_WIDER_THAN_VIEW = 6;
 
 /**
  * Places domains as a layered (Sugiyama) layout does: each linked domain in a column right of
  * every domain that feeds it, so links between domains enter from the left; domains that no link
- * joins come after the layers, read row by row (the layers counted as one box in that grid). `boxes` come in flow
- * order (feeders first); a flow against that order (a cycle) does not move its consumer.
+ * joins come after the layers, read row by row (the layers counted as one box in that grid). The
+ * domains of a cycle stand one above the other in one column. `boxes` come in flow order (feeders
+ * first), which orders a layer's domains before they are sorted by their feeders' rows.
  * Only where one band of columns would be far wider than the view do the columns wrap into bands.
  */
 export function layeredDomainPositions(
@@ -49,23 +55,29 @@ export function layeredDomainPositions(
 const LAYERS = Symbol('layers');
 
 /**
- * The linked domains in layers: a domain one layer right of the furthest domain feeding it; in a
- * layer, domains in the order of the average row of their feeders, so links cross less.
+ * The linked domains in layers: a domain one layer right of the furthest domain feeding it, the
+ * domains of a cycle (feeding each other) one above the other in one layer; in a layer, domains in the
+ * order of the average row of their feeders, so links cross less.
  */
 function layersOf(boxes: readonly Box[], edges: readonly Flow[]): Box[][] {
-  const orderOf = new Map(boxes.map((box, index) => [box.id, index]));
-  const forward = edges.filter((edge) => (orderOf.get(edge.from) ?? Infinity) < (orderOf.get(edge.to) ?? -Infinity));
-  const isLinked = new Set(
-    edges.filter((edge) => orderOf.has(edge.from) && orderOf.has(edge.to)).flatMap((edge) => [edge.from, edge.to]),
-  );
+  const boxOf = new Map(boxes.map((box) => [box.id, box]));
+  const joining = edges.filter((edge) => edge.from !== edge.to && boxOf.has(edge.from) && boxOf.has(edge.to));
+  const linkedIds = boxes
+    .map((box) => box.id)
+    .filter((id) => joining.some((edge) => edge.from === id || edge.to === id));
+  const successors = (id: string) => joining.filter((edge) => edge.from === id).map((edge) => edge.to);
+  // Tarjan's order puts a cycle after every cycle it feeds: reversed, feeders come first.
+  const cycles = stronglyConnected(linkedIds, successors).reverse();
+  const cycleOf = new Map(cycles.flatMap((cycle, index) => cycle.map((id) => [id, index] as const)));
+  const forward = joining.filter((edge) => cycleOf.get(edge.from) !== cycleOf.get(edge.to));
   const layerOf = new Map<string, number>();
   const layers: Box[][] = [];
-  for (const box of boxes) {
-    if (!isLinked.has(box.id)) continue;
-    const feeders = forward.filter((edge) => edge.to === box.id).map((edge) => layerOf.get(edge.from) ?? 0);
+  for (const cycle of cycles) {
+    const feeders = forward.filter((edge) => cycle.includes(edge.to)).map((edge) => layerOf.get(edge.from) ?? 0);
     const layer = feeders.length > 0 ? Math.max(...feeders) + 1 : 0;
-    layerOf.set(box.id, layer);
-    layers[layer] = [...(layers[layer] ?? []), box];
+    const members = boxes.filter((box) => cycle.includes(box.id));
+    for (const box of members) layerOf.set(box.id, layer);
+    layers[layer] = [...(layers[layer] ?? []), ...members];
   }
   const rowOf = new Map<string, number>();
   for (const layer of layers) {
@@ -85,19 +97,24 @@ interface Block<Id = string> {
   height: number;
 }
 
-/** Columns of domains side by side, `perBand` columns to a band, bands one below the other. */
+/**
+ * Columns of domains side by side, each centred on its band's middle (links between columns run
+ * shorter so), `perBand` columns to a band, bands one below the other.
+ */
 function bandsOf(layers: readonly Box[][], perBand: number, gap: number): Block {
   const positions = new Map<string, Point>();
+  const heightOf = (column: readonly Box[]) => column.reduce((sum, box) => sum + box.height + gap, -gap);
   let [top, width] = [0, 0];
   for (let first = 0; first < layers.length; first += perBand) {
-    let [left, bandHeight] = [0, 0];
-    for (const column of layers.slice(first, first + perBand)) {
-      let y = top;
+    const band = layers.slice(first, first + perBand);
+    const bandHeight = Math.max(...band.map(heightOf));
+    let left = 0;
+    for (const column of band) {
+      let y = top + Math.round((bandHeight - heightOf(column)) / 2);
       for (const box of column) {
         positions.set(box.id, { x: left, y });
         y += box.height + gap;
       }
-      bandHeight = Math.max(bandHeight, y - gap - top);
       left += Math.max(...column.map((box) => box.width)) + gap;
     }
     width = Math.max(width, left - gap);

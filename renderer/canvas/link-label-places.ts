@@ -1,7 +1,7 @@
 import { MIN_CHILD_MARGIN } from '../../shared/editing/containment';
 import { inflate, overlaps, type Point, type Rect, type Size } from '../../shared/editing/geometry';
 import { rectGrid } from '../../shared/editing/rect-grid';
-import { middleOfLink, middleSegmentOf, midpoint } from './link-route';
+import { middleOfLink } from './link-route';
 
 /** A label along a link sits this far above its point, so the line under it stays visible. */
 export const LABEL_GAP = 8;
@@ -9,6 +9,13 @@ export const LABEL_GAP = 8;
 const MIN_JUMP = 1;
 /** How far apart the labels of two links stay at least, so they never read as one. */
 const LABEL_SPACING = 4;
+/**
+ * How far back along its link from the consumer's port a count looks for a place clear of the
+ * other links' lines, before it stands over one rather than go farther.
+ */
+const NEAR_CONSUMER = 100;
+/** How far a label keeps from a node body, so that drawn at a fractional zoom it never touches the node it stands by. */
+const BODY_CLEARANCE = 2;
 /** The governance badge drawn on the middle of a link (a circle of radius 8). */
 const BADGE_RADIUS = 8;
 /**
@@ -80,19 +87,25 @@ export function domainTitleBar(domain: Rect): Rect {
  * Where each label goes along its own link so that it covers no node body, no domain's title bar
  * (links run inside domains, so the rest of a domain is open), not the badge on its link's middle,
  * no other link's label, no other link's ends (where it would read as that link's count) and,
- * where it can, no other link's line (links leaving ports side by side
- * run close together until they part): on the middle segment, as near its middle as it can;
- * else on the next segments out from the middle; where no place along the link is clear, beside
+ * where it can, no other link's line (links leaving ports side by side run close together until
+ * they part): as near the link's consuming end as it can, just before the input port, as stream
+ * tools show records arriving at their consumer (so the counts of a product's inputs stand by
+ * it, one behind the other where its inputs are close); over another link's line rather than
+ * farther than NEAR_CONSUMER back along its own; where no place along the link is clear, beside
  * it, never farther than MAX_DISTANCE_FROM_LINK from its line; where nothing that near is clear,
- * on the link over the nodes it passes between, so a count never drifts to read as another link's. Labels are placed in the order of their link ids,
- * so the same design gets the same places whatever order its links are drawn in.
+ * on the link over the nodes it passes between, so a count never drifts to read as another
+ * link's. Labels are placed in the order of their link ids, so the same design gets the same
+ * places whatever order its links are drawn in.
  */
 export function placeLinkLabels(
   labels: readonly LinkLabel[],
   bodies: readonly Rect[],
   domains: readonly Rect[] = [],
 ): ReadonlyMap<string, Point> {
-  const taken = rectGrid(GRID_CELL, [...bodies, ...domains.map(domainTitleBar)]);
+  const taken = rectGrid(GRID_CELL, [
+    ...bodies.map((body) => inflate(body, BODY_CLEARANCE)),
+    ...domains.map(domainTitleBar),
+  ]);
   const labelsAndTitles = rectGrid(GRID_CELL, domains.map(domainTitleBar));
   const linkLines = rectGrid(GRID_CELL, labels.flatMap(stretchesOf));
   const linkEnds = rectGrid(GRID_CELL, labels.flatMap(endsOf));
@@ -114,6 +127,10 @@ export function placeLinkLabels(
       return overlaps(box, badge) ? badge : labelsAndTitles.firstOverlapping(box);
     };
     const place =
+      nearestClearAlongLink(points, size, blockerOrOtherLineAt, NEAR_CONSUMER) ??
+      nearestClearBesideLink(points, size, blockerOrOtherLineAt, 0, NEAR_CONSUMER) ??
+      nearestClearAlongLink(points, size, blockerAt, NEAR_CONSUMER) ??
+      nearestClearBesideLink(points, size, blockerAt, MAX_DISTANCE_FROM_LINK, NEAR_CONSUMER) ??
       nearestClearAlongLink(points, size, blockerOrOtherLineAt) ??
       // Beside its own line only where it still covers it: off it, a label clear of the other lines reads as no line's.
       nearestClearBesideLink(points, size, blockerOrOtherLineAt, 0) ??
@@ -135,19 +152,42 @@ function byLinkId(a: LinkLabel, b: LinkLabel): number {
 
 type BlockerAt = (point: Point) => Rect | undefined;
 
-/** The clear place along a link nearest the middle of its middle segment, else of the segments out from it. */
-function nearestClearAlongLink(points: readonly Point[], size: Size, blockerAt: BlockerAt): Point | undefined {
-  for (const segment of segmentsOutFrom(middleSegmentOf(points), points.length - 1)) {
-    const place = nearestClearOnSegment(points[segment] as Point, points[segment + 1] as Point, size, blockerAt);
+/** A stretch of a link, its end nearer the consumer, and how far back from that end a label may look on it. */
+interface StretchBack {
+  start: Point;
+  end: Point;
+  reach: number;
+}
+
+/** The segments of a link from the one into the consumer back to the first, as far as `reach` back from the consumer. */
+function segmentsFromTheEnd(points: readonly Point[], reach: number): StretchBack[] {
+  const segments: StretchBack[] = [];
+  let left = reach;
+  for (let segment = points.length - 2; segment >= 0 && left >= 0; segment--) {
+    const [start, end] = [points[segment] as Point, points[segment + 1] as Point];
+    const length = Math.hypot(end.x - start.x, end.y - start.y);
+    segments.push({ start, end, reach: Math.min(length, left) });
+    left -= length;
+  }
+  return segments;
+}
+
+/** The clear place along a link nearest its consuming end, looking back along it at most `reach`. */
+function nearestClearAlongLink(
+  points: readonly Point[],
+  size: Size,
+  blockerAt: BlockerAt,
+  reach = Number.POSITIVE_INFINITY,
+): Point | undefined {
+  for (const segment of segmentsFromTheEnd(points, reach)) {
+    const place = firstClearBack(segment, size, blockerAt);
     if (place) return place;
   }
   return undefined;
 }
 
 /** A line beside a segment of a link where a label may stand, and how far a label on it is from the segment. */
-interface BesideLine {
-  from: Point;
-  to: Point;
+interface BesideLine extends StretchBack {
   distance: number;
   /** How far the line is from where a label on the segment itself stands: nearer first among equally distant lines. */
   shift: number;
@@ -155,93 +195,80 @@ interface BesideLine {
 }
 
 /**
- * The clear place nearest the link, within `farthest` of its line, where a label covers nothing:
- * first where its box still covers the line, then farther out; among equals, nearest the middle
- * segment. Links are drawn at right angles, so each segment is horizontal or vertical.
+ * The clear place nearest the link, within `farthest` of its line and `reach` back from its
+ * consumer, where a label covers nothing: first where its box still covers the line, then farther
+ * out; among equals, on the segment nearest the consumer. Links are drawn at right angles, so
+ * each segment is horizontal or vertical.
  */
 function nearestClearBesideLink(
   points: readonly Point[],
   size: Size,
   blockerAt: BlockerAt,
   farthest = MAX_DISTANCE_FROM_LINK,
+  reach = Number.POSITIVE_INFINITY,
 ): Point | undefined {
-  const lines = segmentsOutFrom(middleSegmentOf(points), points.length - 1)
-    .flatMap((segment, segmentRank) =>
-      linesBeside(points[segment] as Point, points[segment + 1] as Point, size).map((line) => ({
-        ...line,
-        segmentRank,
-      })),
-    )
+  const lines = segmentsFromTheEnd(points, reach)
+    .flatMap((segment, segmentRank) => linesBeside(segment, size).map((line) => ({ ...line, segmentRank })))
     .filter((line) => line.distance <= farthest)
     .sort((a, b) => a.distance - b.distance || a.shift - b.shift || a.segmentRank - b.segmentRank);
   for (const line of lines) {
-    const place = nearestClearOnSegment(line.from, line.to, size, blockerAt);
+    const place = firstClearBack(line, size, blockerAt);
     if (place) return place;
   }
   return undefined;
 }
 
-/** The lines parallel to a segment on which a label's box overlaps the segment's span and stands within the bound of it. */
-function linesBeside(from: Point, to: Point, size: Size): Omit<BesideLine, 'segmentRank'>[] {
+/**
+ * The lines parallel to a segment on which a label's box overlaps the segment's span and stands
+ * within the bound of it, each run from its end nearer the consumer.
+ */
+function linesBeside({ start, end, reach }: StretchBack, size: Size): Omit<BesideLine, 'segmentRank'>[] {
   const lines: Omit<BesideLine, 'segmentRank'>[] = [];
-  if (from.y === to.y) {
-    const [left, right] = from.x < to.x ? [from.x, to.x] : [to.x, from.x];
+  if (start.y === end.y) {
+    const forwards = Math.sign(end.x - start.x);
     // A label stands LABEL_GAP above its point: its box spans [y - LABEL_GAP - height, y - LABEL_GAP].
     for (
-      let y = from.y + LABEL_GAP - MAX_DISTANCE_FROM_LINK;
-      y <= from.y + LABEL_GAP + size.height + MAX_DISTANCE_FROM_LINK;
+      let y = start.y + LABEL_GAP - MAX_DISTANCE_FROM_LINK;
+      y <= start.y + LABEL_GAP + size.height + MAX_DISTANCE_FROM_LINK;
       y += BESIDE_STEP
     ) {
-      const distance = Math.max(y - LABEL_GAP - size.height - from.y, from.y - (y - LABEL_GAP), 0);
-      const ends = { from: { x: left - size.width / 2, y }, to: { x: right + size.width / 2, y } };
-      lines.push({ ...ends, distance, shift: Math.abs(y - from.y) });
+      const distance = Math.max(y - LABEL_GAP - size.height - start.y, start.y - (y - LABEL_GAP), 0);
+      const ends = {
+        start: { x: start.x - (forwards * size.width) / 2, y },
+        end: { x: end.x + (forwards * size.width) / 2, y },
+      };
+      lines.push({ ...ends, reach: reach + size.width, distance, shift: Math.abs(y - start.y) });
     }
-  } else if (from.x === to.x) {
-    const [top, bottom] = from.y < to.y ? [from.y, to.y] : [to.y, from.y];
-    const reach = size.width / 2 + MAX_DISTANCE_FROM_LINK;
-    for (let offset = -reach; offset <= reach; offset += BESIDE_STEP) {
-      const x = from.x + offset;
-      const ends = { from: { x, y: top + LABEL_GAP }, to: { x, y: bottom + LABEL_GAP + size.height } };
-      lines.push({ ...ends, distance: Math.max(Math.abs(offset) - size.width / 2, 0), shift: Math.abs(offset) });
+  } else if (start.x === end.x) {
+    const [top, bottom] = [Math.min(start.y, end.y) + LABEL_GAP, Math.max(start.y, end.y) + LABEL_GAP + size.height];
+    const [startY, endY] = end.y > start.y ? [top, bottom] : [bottom, top];
+    const across = size.width / 2 + MAX_DISTANCE_FROM_LINK;
+    for (let offset = -across; offset <= across; offset += BESIDE_STEP) {
+      const x = start.x + offset;
+      const ends = { start: { x, y: startY }, end: { x, y: endY } };
+      const distance = Math.max(Math.abs(offset) - size.width / 2, 0);
+      lines.push({ ...ends, reach: reach + size.height, distance, shift: Math.abs(offset) });
     }
   }
   return lines;
 }
 
-/** Segment indexes from the middle one outwards: m, m - 1, m + 1, m - 2… */
-function segmentsOutFrom(middle: number, count: number): number[] {
-  const order = [middle];
-  for (let distance = 1; order.length < count; distance++) {
-    if (middle - distance >= 0) order.push(middle - distance);
-    if (middle + distance < count) order.push(middle + distance);
-  }
-  return order;
-}
-
 /**
- * The clear place on a segment nearest its middle: it looks from the middle towards both ends,
- * and where a place is blocked, it jumps past what blocks it (so a crowded segment costs a look
- * per label on it, not one every few pixels).
+ * The clear place on a stretch nearest its end, looking back at most its reach: where a place is
+ * blocked, it jumps past what blocks it (so a crowded stretch costs a look per label on it, not
+ * one every few pixels).
  */
-function nearestClearOnSegment(from: Point, to: Point, size: Size, blockerAt: BlockerAt): Point | undefined {
-  const centre = midpoint(from, to);
-  const length = Math.hypot(to.x - from.x, to.y - from.y);
-  if (length === 0) return blockerAt(centre) ? undefined : centre;
-  const towardsEnd = { x: (to.x - from.x) / length, y: (to.y - from.y) / length };
-  const ways = [{ x: -towardsEnd.x, y: -towardsEnd.y }, towardsEnd].map((direction) => ({ direction, offset: 0 }));
-  for (;;) {
-    const open = ways.filter((way) => way.offset <= length / 2);
-    // Towards the start first where both are as far from the middle.
-    const way = open.reduce<(typeof open)[number] | undefined>(
-      (nearest, candidate) => (nearest && nearest.offset <= candidate.offset ? nearest : candidate),
-      undefined,
-    );
-    if (!way) return undefined;
-    const place = { x: centre.x + way.direction.x * way.offset, y: centre.y + way.direction.y * way.offset };
+function firstClearBack({ start, end, reach }: StretchBack, size: Size, blockerAt: BlockerAt): Point | undefined {
+  const length = Math.hypot(end.x - start.x, end.y - start.y);
+  if (length === 0) return blockerAt(end) ? undefined : end;
+  const back = { x: (start.x - end.x) / length, y: (start.y - end.y) / length };
+  for (let offset = 0; offset <= Math.min(reach, length); ) {
+    const place = { x: end.x + back.x * offset, y: end.y + back.y * offset };
     const blocker = blockerAt(place);
     if (!blocker) return place;
-    way.offset += Math.max(MIN_JUMP, distanceToClear(labelBoxAt(place, size), way.direction, blocker));
+    offset += Math.max(MIN_JUMP, distanceToClear(labelBoxAt(place, size), back, blocker));
   }
+  return undefined;
 }
 
 /** How far a box moving in `direction` (a unit vector) goes before it is clear of `blocker`. */

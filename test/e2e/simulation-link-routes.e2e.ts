@@ -3,11 +3,14 @@ import { expect, it } from 'vitest';
 import { LABEL_GAP } from '../../renderer/canvas/link-label-places';
 import { aMesh, aPort } from '../builders/mesh-builder';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
-import { linksThroughNodes, openByChooser } from './designer-driver';
+import { box, linksThroughNodes, openByChooser, viewAtRest } from './designer-driver';
 import { enterSimulate, linksThroughCounts, runTo } from './simulation-driver';
 
 /** Meter Readings → AMI Head-End → Daily Consumption in one row, Leak Alerts below: the outer link must go round the system. */
 const oneRow = readFileSync(new URL('../fixtures/mesh/one-row-metering.mesh.json', import.meta.url), 'utf8');
+
+/** Eight domains; Operations Dashboard reads three products of three other domains, thousands of px away once laid out. */
+const rescue = readFileSync(new URL('../fixtures/mesh/mountain-rescue.mesh.json', import.meta.url), 'utf8');
 
 /** One system's three topics, on ports side by side, each into the matching input of one product: the links run close together. */
 function fanOutDesign(): string {
@@ -83,7 +86,7 @@ function fanOutDesign(): string {
 }
 
 describeInChromium('Links while simulating', (session) => {
-  it('show each count where only its own line runs, where links leave neighbouring ports side by side', async () => {
+  it('show each count on its own line by its port, clear of the others, where links run side by side into neighbouring ports', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openByChooser(page, 'fan-out.mesh.json', fanOutDesign());
     await enterSimulate(page);
@@ -91,11 +94,45 @@ describeInChromium('Links while simulating', (session) => {
     await page.getByTestId('link-count-l-passes').waitFor();
     await screenshot(page, 'simulate-fan-out-counts');
 
-    expect(await linksThroughCounts(page, LABEL_GAP)).toEqual({
-      'l-passes': ['l-passes'],
-      'l-gate_scans': ['l-gate_scans'],
-      'l-gate_checks': ['l-gate_checks'],
-    });
+    // The ports are 18 px apart: a count by its port may stand over the line into the port above.
+    const through = await linksThroughCounts(page, LABEL_GAP);
+    for (const linkId of ['l-passes', 'l-gate_scans', 'l-gate_checks']) expect(through[linkId]).toContain(linkId);
+    expect(await overlappingOnScreen(page, '.link-activity, .react-flow__node-product', 'data-testid')).toEqual([]);
+    const product = await box(page.getByTestId('rf__node-lift-passes'));
+    for (const count of await page.locator('.link-activity').all()) {
+      expect(product.x - ((await box(count)).x + (await box(count)).width)).toBeLessThanOrEqual(150);
+    }
+  });
+
+  it('show each input’s count by its port, on screen when the view zooms to the consuming product', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'rescue.mesh.json', rescue);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('l');
+    await expect.poll(() => page.locator('.status-bar .notice__text').textContent()).toMatch(/^Laid out \d+ elements$/);
+    await enterSimulate(page);
+    await runTo(page, 3);
+    const dashboard = page.getByTestId('rf__node-ops-dashboard');
+    await dashboard.click();
+    await page.keyboard.press('Shift+2');
+    await viewAtRest(page);
+    await screenshot(page, 'simulate-counts-by-input-ports');
+
+    const canvas = await box(page.locator('.react-flow'));
+    const inputs = { 'resp-in': 'response-times', 'ready-in': 'team-readiness', 'risk-in': 'avalanche-risk' };
+    for (const [portId, producer] of Object.entries(inputs)) {
+      const count = await box(page.getByTestId(`link-count-l-${producer}-ops-dashboard-${portId}`));
+      const port = await box(dashboard.locator(`.react-flow__handle[data-handleid="${portId}"]`));
+      expect(count.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(count.y).toBeGreaterThanOrEqual(canvas.y);
+      expect(count.x + count.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(count.y + count.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+      const [countMiddle, portMiddle] = [count, port].map((rect) => ({
+        x: rect.x + rect.width / 2,
+        y: rect.y + rect.height / 2,
+      })) as [{ x: number; y: number }, { x: number; y: number }];
+      expect(Math.hypot(countMiddle.x - portMiddle.x, countMiddle.y - portMiddle.y)).toBeLessThanOrEqual(150);
+    }
   });
 
   it('go round the systems they do not join, their counts off the nodes, while a trace grows a system', async () => {

@@ -18,7 +18,7 @@ interface LinkActivityProps {
   /** The producer's port: `<nodeId>/<portId>`, whose quarantine marks the link. */
   sourcePort: string;
   path: string;
-  /** The link's corners: its count goes on the middle segment, clear of node bodies. */
+  /** The link's corners: its count goes by the consumer's end, clear of node bodies. */
   points: readonly Point[];
 }
 

@@ -45,29 +45,31 @@ describe('a count label along a link', () => {
   const { points } = linkRoute({ x: 0, y: 0 }, { x: 200, y: 300 });
   const size = { width: 60, height: 18 };
 
-  it('sits on the middle of the middle segment when nothing is there', () => {
-    expect(placeAlone(points, size, [])).toEqual({ x: 100, y: 150 });
+  // The consumer, whose input port the link enters at (200, 300).
+  const consumer = { x: 200, y: 260, width: 160, height: 80 };
+
+  it('sits just before the consumer’s input port, as records arrive there, when nothing is there', () => {
+    const place = placeAlone(points, size, [consumer]);
+    // Its box ends a couple of pixels before the consumer, so it never touches it at any zoom.
+    expect(place).toEqual({ x: 198 - size.width / 2, y: 300 });
   });
 
-  it('slides along the middle segment, as little as it can, off a node the link passes over', () => {
-    const node = { x: 60, y: 100, width: 120, height: 80 };
-    const place = placeAlone(points, size, [node]);
-    expect(place.x).toBe(100);
-    expect(overlaps(labelBoxAt(place, size), node)).toBe(false);
-    // Above the node (the nearer way out) and right against it.
-    expect(labelBoxAt(place, size).y + size.height).toBeLessThanOrEqual(node.y);
-    expect(overlaps(labelBoxAt({ x: 100, y: place.y + 4 }, size), node)).toBe(true);
+  it('slides back along the link, as little as it can, off a node the link passes over', () => {
+    const node = { x: 150, y: 270, width: 30, height: 60 };
+    const place = placeAlone(points, size, [node, consumer]);
+    expect(place.y).toBe(300);
+    expect(labelBoxAt(place, size).x + size.width).toBe(node.x - 2);
   });
 
   it('keeps off the badge on the middle of the link', () => {
-    const above = { x: 0, y: 0, width: 200, height: 140 };
-    const place = placeAlone(points, size, [above]);
+    const below = { x: 40, y: 160, width: 320, height: 200 };
+    const place = placeAlone(points, size, [below]);
     expect(place.x).toBe(100);
-    // Below the middle, clear of the 16-pixel badge there as well as of the node above.
-    expect(labelBoxAt(place, size).y).toBeGreaterThanOrEqual(158);
+    // Above the node, and clear of the 16-pixel badge on the middle (100, 150) as well.
+    expect(labelBoxAt(place, size).y + size.height).toBeLessThanOrEqual(142);
   });
 
-  it('moves to the next segment when the middle one is covered from end to end', () => {
+  it('moves to the next segment when the one into the consumer is covered from end to end', () => {
     const column = { x: 40, y: -40, width: 120, height: 380 };
     const place = placeAlone(points, size, [column]);
     expect(place.y === 0 || place.y === 300).toBe(true);
@@ -75,20 +77,44 @@ describe('a count label along a link', () => {
   });
 
   it('slides off the title bar of a domain the link passes under, so the domain’s name stays readable', () => {
-    const domain = { x: 0, y: 130, width: 300, height: 300 };
+    const domain = { x: 150, y: 280, width: 300, height: 300 };
     const place = placeLinkLabels([{ linkId: 'only', points, size }], [], [domain]).get('only') as Point;
-    expect(place.x).toBe(100);
+    expect(place.y).toBe(300);
     expect(overlaps(labelBoxAt(place, size), domainTitleBar(domain))).toBe(false);
   });
 
-  it('stays on the middle of a link that runs inside a domain, below its title bar', () => {
+  it('stays at the consumer’s end of a link that runs inside a domain, below its title bar', () => {
     const domain = { x: -50, y: -100, width: 400, height: 600 };
-    expect(placeLinkLabels([{ linkId: 'only', points, size }], [], [domain]).get('only')).toEqual({ x: 100, y: 150 });
+    expect(placeLinkLabels([{ linkId: 'only', points, size }], [], [domain]).get('only')).toEqual({ x: 200, y: 300 });
   });
 
-  it('stays on the middle of its link, over what is there, when nothing near the link is clear', () => {
+  it('stays at the consumer’s end of its link, over what is there, when nothing near the link is clear', () => {
     const everything = { x: -500, y: -500, width: 1200, height: 900 };
-    expect(placeAlone(points, size, [everything])).toEqual(middleOfLink(points));
+    expect(placeAlone(points, size, [everything])).toEqual({ x: 200, y: 300 });
+  });
+
+  it('stacks the counts of a product’s inputs by it, one behind the other, each within 150 px of its port', () => {
+    // Three links from far off (2,000 px) into ports 20 px apart, as into the rescue's Operations Dashboard.
+    const dashboard = { x: 3000, y: 480, width: 240, height: 120 };
+    const ports = [510, 530, 550].map((y) => ({ x: dashboard.x, y }));
+    const labels = ports.map((port, index) => ({
+      linkId: `input-${index}`,
+      points: [
+        { x: 1000, y: 100 + 400 * index },
+        { x: 2960 - 14 * index, y: 100 + 400 * index },
+        { x: 2960 - 14 * index, y: port.y },
+        port,
+      ],
+      size: { width: 70, height: 18 },
+    }));
+    const places = placeLinkLabels(labels, [dashboard]);
+    const boxes = labelBoxes(labels, places);
+    expect(overlappingPairs(boxes)).toEqual([]);
+    for (const [index, port] of ports.entries()) {
+      const place = places.get(`input-${index}`) as Point;
+      expect(Math.hypot(place.x - port.x, place.y - port.y)).toBeLessThanOrEqual(150);
+      expect(overlaps(boxes.get(`input-${index}`) as Rect, dashboard)).toBe(false);
+    }
   });
 });
 
@@ -253,22 +279,18 @@ describe('the count labels of several links', () => {
     for (const box of boxes.values()) expect(bodies.filter((body) => overlaps(box, body))).toEqual([]);
   });
 
-  it('move along their own links, not sideways off them', () => {
-    // Two links on the same horizontal line: the second label slides along it.
+  it('stay on their own line, clear of each other, where two links share it', () => {
     const points = [
       { x: 0, y: 100 },
       { x: 400, y: 100 },
     ];
-    const places = placeLinkLabels(
-      [
-        { linkId: 'a', points, size },
-        { linkId: 'b', points, size },
-      ],
-      [],
-    );
-    expect(places.get('a')).toEqual({ x: 200, y: 100 });
-    expect(places.get('b')?.y).toBe(100);
-    expect(Math.abs((places.get('b')?.x ?? 200) - 200)).toBeGreaterThanOrEqual(size.width);
+    const labels = [
+      { linkId: 'a', points, size },
+      { linkId: 'b', points, size },
+    ];
+    const boxes = labelBoxes(labels, placeLinkLabels(labels, []));
+    expect(overlappingPairs(boxes)).toEqual([]);
+    for (const box of boxes.values()) expect(distanceToRoute(box, points)).toBeLessThanOrEqual(LABEL_GAP);
   });
 
   it('get the same places whatever order their links come in', () => {

@@ -1,7 +1,8 @@
 import type { Mesh } from '../model';
+import { isBlank } from '../model/blank-text';
 import type { Added } from './child-nodes';
 import { childBoxes, withDomainFitted, withDomainsApart } from './containment';
-import { withDomainAdded } from './domains';
+import { withDomainAdded, withDomainUpdated } from './domains';
 import { inFlowOrder } from './flow-order';
 import { boundsOf, type Rect } from './geometry';
 import { withDomainOf, withNodeMovedToDomain, withPositions } from './layout-edits';
@@ -40,7 +41,8 @@ export function movableNodeIds(mesh: Mesh, nodeIds: NodeIdList): string[] {
  * flows between them (their old places, in different domains, say nothing of how they belong
  * together). It goes where they were drawn, or (domains never overlap) slides to the nearest free
  * place beside their old domains, with them; an old domain left with nothing shrinks to the empty
- * size. Their links are theirs, so they follow. Undefined when none of the nodes is a product or system.
+ * size. Their links are theirs, so they follow. The domain's owner is its products' owner where
+ * they all have the same one. Undefined when none of the nodes is a product or system.
  */
 export function withNodesGroupedIntoNewDomain(
   mesh: Mesh,
@@ -55,7 +57,7 @@ export function withNodesGroupedIntoNewDomain(
   const boxes = sourceDomains.length > 1 ? inARow(mesh, drawn, extent) : drawn;
   const wanted = rectHolding(boundsOf(boxes) as Rect);
   const added = withDomainAdded(mesh, wanted);
-  let next = setLayout(added.mesh, added.id, wanted);
+  let next = withDomainUpdated(setLayout(added.mesh, added.id, wanted), added.id, { owner: sharedOwner(mesh, ids) });
   for (const id of ids) next = withDomainOf(next, id, added.id);
   next = withPositions(next, new Map(boxes.map((box) => [box.id, { x: box.x - wanted.x, y: box.y - wanted.y }])));
   for (const domainId of sourceDomains) {
@@ -67,6 +69,13 @@ export function withNodesGroupedIntoNewDomain(
   const oldDomains = mesh.domains.map((domain) => domain.id);
   next = withDomainsApart(withDomainFitted(next, added.id, sizeOf), oldDomains);
   return { mesh: next, id: added.id };
+}
+
+/** The owner every one of these nodes' products has, blank where they differ, one has none, or there are none. */
+function sharedOwner(mesh: Mesh, nodeIds: readonly string[]): string {
+  const owners = new Set(nodeIds.flatMap((id) => productById(mesh, id)?.owner ?? []));
+  const [owner] = owners;
+  return owners.size === 1 && !isBlank(owner) ? (owner as string) : '';
 }
 
 /** A domain's box holding nodes whose extent is `extent`, with the padding round them. */

@@ -29,6 +29,26 @@ function salesAndSupport(): Mesh {
 }
 
 describe('grouping products and systems into a new domain', () => {
+  it('gives the new domain its products’ owner when they all have the same one, else none', () => {
+    const owned = (owners: Record<string, string>) => {
+      const mesh = salesAndSupport();
+      for (const product of mesh.products) product.owner = owners[product.id] ?? '';
+      return mesh;
+    };
+    const ownerOfNewDomain = (mesh: Mesh, ids: string[]) => {
+      const grouped = withNodesGroupedIntoNewDomain(mesh, ids, sizeOf);
+      return grouped?.mesh.domains.find((domain) => domain.id === grouped.id)?.owner;
+    };
+
+    const sameTeam = owned({ orders: 'team-sales', refunds: 'team-sales' });
+    expect(ownerOfNewDomain(sameTeam, ['orders', 'refunds', 'shop'])).toBe('team-sales');
+    const twoTeams = owned({ orders: 'team-sales', refunds: 'team-finance' });
+    expect(ownerOfNewDomain(twoTeams, ['orders', 'refunds'])).toBe('');
+    const oneUnowned = owned({ orders: 'team-sales' });
+    expect(ownerOfNewDomain(oneUnowned, ['orders', 'refunds'])).toBe('');
+    expect(ownerOfNewDomain(sameTeam, ['shop'])).toBe('');
+  });
+
   it('moves only the selected products and systems into the new domain, which is selected by its id', () => {
     const grouped = withNodesGroupedIntoNewDomain(salesAndSupport(), ['orders', 'refunds', 'sales'], sizeOf);
 

@@ -12,6 +12,7 @@ import {
   shownName,
 } from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { focusCanvas } from '../canvas/canvas-element-focus';
 import { unappliedDraftNames, useContractDrafts } from '../contracts/contract-drafts';
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { importReadFiles } from '../contracts/import/import-contract-files';
@@ -120,8 +121,11 @@ async function replaceDesign(host: Host, open: () => Promise<boolean>): Promise<
   const leaving = await askBeforeLeaving(host);
   if (!leaving) return false;
   const hasOpened = await open();
-  if (hasOpened) await leaving.hasLeft();
-  return hasOpened;
+  if (!hasOpened) return false;
+  await leaving.hasLeft();
+  // The keys go to the design just opened, not to the button or menu that opened it.
+  focusCanvas();
+  return true;
 }
 
 /** Says what a save did not keep: contract text with problems is never in the design. */

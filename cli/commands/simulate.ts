@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Mesh, Problem, Result, Scenario } from '../../shared/model';
 import { decimalInteger } from '../../shared/model/decimal-integer';
+import { counted } from '../../shared/model/word-list';
 import {
   createSimulation,
   type LogMessage,
@@ -26,6 +27,7 @@ import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
 import { numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
 import { formatProblemInFile, placedInDesign } from '../problem-line';
+import { type QuarantineError, quarantineErrorLine, quarantineErrors, quarantineVerdicts } from '../quarantine-errors';
 import { type AnsweredQuery, queryJson, queryTableLines } from '../query-table';
 import { readMesh } from '../read-input';
 import { unforeseenErrorText } from '../unforeseen-error';
@@ -227,18 +229,29 @@ export const simulateCommand: Command = {
     if (notRun.length > 0) io.err(`note: after the last tick (${ticks}), so not run: ${notRun.join(', ')}`);
     const { metrics, messages, query: answered, trace } = outcome;
     const failsOnLost = options.flags['fail-on-lost'] === true && hasLostRecords(metrics);
+    const quarantines = quarantineErrors(mesh, metrics.ports, read.placer);
+    const quarantineLines = quarantines.map((error) => quarantineErrorLine(file, error));
     if (metrics.stopped) io.err(`${file}: ${metrics.stopped.path}: ${metrics.stopped.message}`);
     if (options.flags.json) {
       const extra = { ...(answered && { query: queryJson(answered) }), ...(trace && { trace }) };
-      for (const line of jsonLines({ ...metrics, ...extra })) io.out(line);
+      for (const line of jsonLines({ ...metrics, errors: [...metrics.errors, ...quarantines], ...extra })) io.out(line);
+      for (const line of quarantineLines) io.err(line);
     } else if (messages || answered || trace) {
       if (messages) for (const message of messages) io.out(JSON.stringify(message));
       if (answered) for (const line of queryTableLines(answered)) io.out(line);
       if (trace) for (const line of traceLines(trace)) io.out(line);
-      for (const line of [...failureLines(metrics, failsOnLost), ...warningLines(metrics)]) io.err(line);
-    } else for (const line of summarise(metrics)) io.out(line);
-    const quarantined = Object.values(metrics.ports).reduce((sum, port) => sum + port.quarantined, 0);
-    return quarantined > 0 || metrics.errors.length > 0 || metrics.stopped || failsOnLost ? EXIT.problems : EXIT.ok;
+      const quarantined = quarantineLines.length > 0 ? ['quarantined:', ...quarantineLines] : [];
+      for (const line of [...quarantined, ...failureLines(metrics, failsOnLost), ...warningLines(metrics)])
+        io.err(line);
+    } else {
+      for (const line of quarantineLines) io.err(line);
+      for (const line of summarise(metrics)) io.out(line);
+      const verdict = failureVerdict(file, { metrics, quarantines, failsOnLost });
+      if (verdict) io.out(verdict);
+    }
+    return quarantines.length > 0 || metrics.errors.length > 0 || metrics.stopped || failsOnLost
+      ? EXIT.problems
+      : EXIT.ok;
   },
 };
 
@@ -462,14 +475,26 @@ function summarise(metrics: SimulationMetrics): string[] {
   ];
 }
 
-/** What makes the run fail (exit 1) in the summary's words, for stderr when stdout holds a log's records. */
+/** What else makes the run fail (exit 1) in the summary's words, for stderr when stdout holds a log's records. */
 function failureLines(metrics: SimulationMetrics, failsOnLost: boolean): string[] {
-  const quarantining = Object.entries(metrics.ports).filter(([, counts]) => counts.quarantined > 0);
-  return [
-    ...(quarantining.length > 0 ? ['quarantined:', ...quarantining.flatMap(portLines)] : []),
-    ...(failsOnLost ? inputGapLines(metrics) : []),
-    ...errorLines(metrics),
+  return [...(failsOnLost ? inputGapLines(metrics) : []), ...errorLines(metrics)];
+}
+
+/** The summary's last line when the run fails: why, as `failed: 6 records quarantined at rx/rx-out (shop.mesh.json:31:15)`. */
+function failureVerdict(
+  file: string,
+  run: { metrics: SimulationMetrics; quarantines: readonly QuarantineError[]; failsOnLost: boolean },
+): string | undefined {
+  const { metrics, quarantines, failsOnLost } = run;
+  // A stop is among the errors too, and said apart.
+  const pipelineErrors = metrics.errors.filter((error) => error.message !== metrics.stopped?.message);
+  const reasons = [
+    ...quarantineVerdicts(file, quarantines),
+    ...(pipelineErrors.length > 0 ? [counted(pipelineErrors.length, 'pipeline error')] : []),
+    ...(metrics.stopped ? [`stopped over budget at ${metrics.stopped.path}`] : []),
+    ...(failsOnLost ? ['a consumer lost records to retention (--fail-on-lost)'] : []),
   ];
+  return reasons.length > 0 ? `failed: ${reasons.join('; ')}` : undefined;
 }
 
 function portLines([port, counts]: [string, SimulationMetrics['ports'][string]]): string[] {

@@ -1,3 +1,4 @@
+import { linkDataset } from '../contracts/link-dataset';
 import type { Mesh, Problem } from '../model';
 import type { ContractViolations, PortMetrics } from './simulation-metrics';
 
@@ -20,4 +21,44 @@ function outputPortPath(mesh: Mesh, key: string): string {
   const productIndex = mesh.products.findIndex((product) => product.id === productId);
   const portIndex = mesh.products[productIndex]?.outputPorts.findIndex((port) => port.id === portId) ?? -1;
   return portIndex < 0 ? key : `products[${productIndex}].outputPorts[${portIndex}]`;
+}
+
+/** The field of a property a rule checks, where the contract's model writes one (`enum[0]`: its first allowed value). */
+const CHECKED_FIELD: Partial<Record<string, string>> = {
+  required: 'required',
+  type: 'logicalType',
+  enum: 'enum[0]',
+  classification: 'classification',
+  unique: 'unique',
+};
+
+/**
+ * Where the check that quarantined records at a port (`<productId>/<portId>`) is written in the
+ * design: the property's field in the port's contract (`contracts[0].schema[0].properties[4].enum[0]`),
+ * the property where no field says the rule, the contract where no property does; none for a port
+ * the design has not.
+ */
+export function quarantineCheckPath(
+  mesh: Mesh,
+  portKey: string,
+  { rule, property }: Pick<ContractViolations, 'rule' | 'property'>,
+): string | undefined {
+  const [productId, portId] = portKey.split('/');
+  const product = mesh.products.find((candidate) => candidate.id === productId);
+  const port = product?.outputPorts.find((candidate) => candidate.id === portId);
+  const contractById = (id: string) => mesh.contracts.find((contract) => contract.id === id);
+  const governed = product && port && linkDataset({ kind: 'port', product, port }, contractById);
+  if (!governed?.contract) return undefined;
+  const { contract, schema } = governed;
+  const contractPath = `contracts[${mesh.contracts.indexOf(contract)}]`;
+  const objectIndex = contract.schema.indexOf(schema);
+  // A nested field (`size.system`, `photos[2].url`) is checked by what its top property says.
+  const propertyName = property?.split(/[.[]/)[0];
+  const propertyIndex = schema.properties.findIndex((candidate) => candidate.name === propertyName);
+  if (objectIndex < 0 || propertyIndex < 0) return contractPath;
+  const propertyPath = `${contractPath}.schema[${objectIndex}].properties[${propertyIndex}]`;
+  const field = CHECKED_FIELD[rule];
+  const hasField =
+    field !== undefined && (field !== 'enum[0]' || (schema.properties[propertyIndex]?.enum?.length ?? 0) > 0);
+  return hasField ? `${propertyPath}.${field}` : propertyPath;
 }

@@ -117,6 +117,51 @@ describe('mesh-designer simulate', () => {
     );
   });
 
+  describe('quarantined records are errors of the design, at the contract check that quarantined them', () => {
+    const text = JSON.stringify(withOrderStatuses(['placed']), null, 2);
+    const lines = text.split('\n');
+    const checkLine = lines.findIndex((line) => line.endsWith('- placed",')) + 1;
+    const checkColumn = (lines[checkLine - 1] ?? '').indexOf('placed') + 1;
+    const at = `shop.mesh.json:${checkLine}:${checkColumn}:`;
+
+    it('says each on stderr at its line, and closes the summary with why the run failed', async () => {
+      const { io, out, err } = fakeIo({ 'shop.mesh.json': text });
+      expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '10'], io)).toBe(EXIT.problems);
+      expect(err).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^${at} contracts\\[\\d+\\]\\.schema\\[0\\]\\.properties\\[2\\]\\.enum\\[0\\]: quarantined at orders/orders-out: enum on status: [1-9]\\d*×, first at tick \\d+: status must be one of placed, got '\\w+'; record \\{"order_id":`,
+          ),
+        ),
+      ]);
+      expect(out.at(-1)).toMatch(
+        new RegExp(`^failed: [1-9]\\d* records quarantined at orders/orders-out \\(${at.slice(0, -1)}\\)$`),
+      );
+    });
+
+    it('lists each in --json errors with its place, rule, count and first record', async () => {
+      const { io, out } = fakeIo({ 'shop.mesh.json': text });
+      await runCli(['simulate', 'shop.mesh.json', '--ticks', '10', '--json'], io);
+      expect(JSON.parse(out.join('\n')).errors).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          rule: 'quarantine',
+          port: 'orders/orders-out',
+          line: checkLine,
+          column: checkColumn,
+          count: expect.any(Number),
+          first: expect.objectContaining({ record: expect.objectContaining({ order_id: expect.any(Number) }) }),
+        }),
+      ]);
+    });
+
+    it('places the quarantined: block of --messages the same way', async () => {
+      const { io, err } = fakeIo({ 'shop.mesh.json': text });
+      await runCli(['simulate', 'shop.mesh.json', '--ticks', '10', '--messages', 'orders/orders-out'], io);
+      expect(err.slice(0, 2)).toEqual(['quarantined:', expect.stringMatching(new RegExp(`^${at} `))]);
+    });
+  });
+
   it('lists the quarantined records by rule in --json', async () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(withOrderStatuses(['placed'])) });
     await runCli(['simulate', 'shop.mesh.json', '--ticks', '10', '--json'], io);
@@ -236,8 +281,9 @@ describe('mesh-designer simulate', () => {
       `metrics as of tick ${metrics.tick} (${metrics.time}), the last tick completed: ${metrics.sourceChanges} source changes`,
     );
     expect(summary.out).toContainEqual(expect.stringMatching(/^ {2}orders\/orders-out: [1-9]\d* published/));
-    expect(summary.out.at(-1)).toBe(`stopped: ${metrics.stopped.message}`);
-    expect(summary.err).toEqual([`shop.mesh.json: products[4].transformations[0]: ${metrics.stopped.message}`]);
+    expect(summary.out.at(-2)).toBe(`stopped: ${metrics.stopped.message}`);
+    expect(summary.out.at(-1)).toMatch(/stopped over budget at products\[4\]\.transformations\[0\]$/);
+    expect(summary.err).toContain(`shop.mesh.json: products[4].transformations[0]: ${metrics.stopped.message}`);
   });
 
   it("prints a topic's records after the last tick as a consumer reads them, one JSON object per line", async () => {
@@ -288,10 +334,8 @@ describe('mesh-designer simulate', () => {
     const files = { 'shop.mesh.json': JSON.stringify(mesh) };
     const summary = fakeIo(files);
     await runCli(['simulate', 'shop.mesh.json', '--ticks', '3'], summary.io);
-    const reasons = summary.out.slice(summary.out.indexOf('errors:'));
-    const quarantine = summary.out.filter(
-      (line) => /quarantined$|^ {4}enum on status/.test(line) && !/ 0 quarantined$/.test(line),
-    );
+    const reasons = summary.out.slice(summary.out.indexOf('errors:'), -1);
+    const quarantine = summary.err.filter((line) => !line.startsWith('note:'));
     const records = fakeIo(files);
 
     expect(
@@ -300,7 +344,9 @@ describe('mesh-designer simulate', () => {
     expect(reasons).toContain(
       "  products[0].transformations[0]: table name 'orders' is already taken by products[0].inputPorts[0] (1×)",
     );
-    expect(quarantine.length).toBeGreaterThan(1);
+    expect(quarantine).toEqual([
+      expect.stringMatching(/^shop\.mesh\.json:1:\d+: .*: quarantined at orders\/orders-out: /),
+    ]);
     expect(records.err.filter((line) => !line.startsWith('note:'))).toEqual([
       'quarantined:',
       ...quarantine,
@@ -615,7 +661,7 @@ describe('mesh-designer simulate, its limits', () => {
       /^ {2}catalog\/items-in: 5 records lost to retention before it read them: its entity table 'items' may now miss keys/,
     );
     expect(gate.exit).toBe(EXIT.problems);
-    expect(gate.out).toEqual(summary.out);
+    expect(gate.out).toEqual([...summary.out, 'failed: a consumer lost records to retention (--fail-on-lost)']);
     expect(JSON.parse((await run(['--json'])).out.join('\n')).inputGaps).toEqual([
       expect.objectContaining({ consumer: 'catalog/items-in', firstTick: 2, lastTick: 4 }),
     ]);

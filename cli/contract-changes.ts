@@ -48,13 +48,12 @@ export interface VersionRuleProblem {
 /**
  * A contract file judged against the baseline's contract of the same id, as the app judges a
  * design's contracts: its changes, and the `breaking-changes` rule's findings on its version
- * (unless `--rule` leaves the rule out). Nothing when the text does not read as a contract: its
+ * (`--baseline` asks for them whatever `--rule` says). Nothing when the text does not read as a contract: its
  * problems are reported already.
  */
 export function contractChangesSince(
   baseline: Baseline,
   text: string,
-  isRuleAsked: boolean,
 ): { problems: VersionRuleProblem[]; changes?: ContractChangesReport } {
   const source = readYamlSource(text);
   const read = parseOdcsSource(source);
@@ -70,15 +69,13 @@ export function contractChangesSince(
     return { problems: [{ severity: 'warning', message, ...at('id') }] };
   }
   const comparison = compareContracts(previous, contract, classificationLevelsOf(baseline.mesh.policies));
-  const problems = isRuleAsked
-    ? versionProblems(previous, contract, comparison).map(({ severity, message, fixHint }) => ({
-        severity,
-        message,
-        rule: BREAKING_CHANGES_RULE_ID,
-        fixHint,
-        ...at('version'),
-      }))
-    : [];
+  const problems = versionProblems(previous, contract, comparison).map(({ severity, message, fixHint }) => ({
+    severity,
+    message,
+    rule: BREAKING_CHANGES_RULE_ID,
+    fixHint,
+    ...at('version'),
+  }));
   return { problems, changes: changesReport(baseline.file, comparison, previous.odcs, text) };
 }
 

@@ -77,7 +77,7 @@ export const validateCommand: Command = {
     '',
     'options:',
     '  --json                 print one JSON report for all files on stdout',
-    `  --rule <ids>           only these rules (no export or simulate checks), comma-separated: ${RULES.map((rule) => rule.id).join(', ')}`,
+    `  --rule <ids>           only these rules (no export or simulate checks; with --baseline, breaking-changes too), comma-separated: ${RULES.map((rule) => rule.id).join(', ')}`,
     '  --severity <level>     only problems this severe or more: error, warning, info, or off (the default:',
     '                         also the findings of rules the policies turned off, whose severity is off)',
     '  --baseline <file>      the design as last saved (e.g. from the main branch), or a contract as published',
@@ -115,6 +115,9 @@ export const validateCommand: Command = {
       reports.push({ ...unreadableBaselineSubject(baselineFile), problems: baseline.problems });
     } else {
       if (baseline?.ok) filters.baseline = baseline.baseline;
+      // --baseline is asked for to gate on breaking changes: --rule narrows the other rules only.
+      if (baseline?.ok && filters.ruleIds && !filters.ruleIds.includes(BREAKING_CHANGES_RULE_ID))
+        filters.ruleIds = [...filters.ruleIds, BREAKING_CHANGES_RULE_ID];
       for (const file of options.positional) reports.push(shown(await validateFile(file, io, filters), filters));
     }
     const hasErrors = reports.some(hasError);
@@ -230,8 +233,7 @@ function contractReport(file: string, text: string, filters: Filters): FileRepor
     column,
   }));
   if (!filters.baseline) return { file, summary: 'ODCS contract', problems };
-  const isRuleAsked = !filters.ruleIds || filters.ruleIds.includes(BREAKING_CHANGES_RULE_ID);
-  const judged = contractChangesSince(filters.baseline, text, isRuleAsked);
+  const judged = contractChangesSince(filters.baseline, text);
   return {
     file,
     summary: 'ODCS contract',

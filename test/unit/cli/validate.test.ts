@@ -640,6 +640,22 @@ schema:
     expect(await runCli(['validate', 'shop.mesh.json'], fakeIo(files).io)).toBe(EXIT.ok);
   });
 
+  it('applies the breaking-change gate of --baseline whatever --rule asks for, to designs and contracts', async () => {
+    const changed = sampleWithCustomerEdited((email) => [{ op: 'delete', path: ['schema', 0, 'properties', email] }]);
+    const files = { 'shop.mesh.json': JSON.stringify(changed), 'main.mesh.json': sample };
+    const { io, err, out } = fakeIo(files);
+    const options = ['--baseline', 'main.mesh.json', '--rule', 'owners'];
+    expect(await runCli(['validate', 'shop.mesh.json', ...options], io)).toBe(EXIT.problems);
+    expect(err).toContainEqual(
+      expect.stringMatching(/breaking changes need a new major version.*\[breaking-changes\]$/),
+    );
+    expect(out).not.toContainEqual(expect.stringMatching(/: ok \(/));
+    const customer = changed.contracts.find((entry: { odcs: string[] }) => entry.odcs.includes('id: customer'));
+    const contractRun = fakeIo({ ...files, 'customer.odcs.yaml': customer.odcs.join('\n') });
+    expect(await runCli(['validate', 'customer.odcs.yaml', ...options], contractRun.io)).toBe(EXIT.problems);
+    expect(contractRun.err).toContainEqual(expect.stringMatching(/breaking changes need a new major version/));
+  });
+
   it("lists each changed contract's changes since a baseline design, in words and in JSON, breaking or not", async () => {
     const changed = sampleWithCustomerEdited((email) => [
       { op: 'set', path: ['schema', 0, 'properties', email, 'description'], value: 'Where we write.' },

@@ -22,6 +22,24 @@ describe('mesh-designer', () => {
     expect(out).toEqual([packageJson.version]);
   });
 
+  it.each([
+    ['validate', '.env'],
+    ['validate', '.env', '--json'],
+    ['validate', 'shop.mesh.json', '--baseline', '.env'],
+    ['validate', 'shop.mesh.json', '--baseline', '.env', '--json'],
+    ['simulate', '.env'],
+    ['simulate', '.env', '--json'],
+    ['export', '.env', '--out', 'out'],
+    ['export', '.env', '--out', 'out', '--json'],
+  ])('never prints what a file that is not JSON holds: %s %s', async (...args) => {
+    const secret = 'STRIPE_SECRET_KEY=sk_live_abc123';
+    const { io, out, err } = fakeIo({ '.env': `${secret}\n`, 'shop.mesh.json': '{}' });
+    expect(await runCli(args, io)).toBe(EXIT.problems);
+    const printed = [...out, ...err].join('\n');
+    expect(printed).toContain("not valid JSON: unexpected 'S'");
+    expect(printed).not.toMatch(/STRIPE_SEC|sk_live/);
+  });
+
   it.each(COMMANDS.map((command) => command.name))(
     'explains %s on --help, on stdout, without running it',
     async (name) => {

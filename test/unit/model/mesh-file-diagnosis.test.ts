@@ -84,6 +84,15 @@ describe('why a design is not valid JSON', () => {
     );
   });
 
+  it('never repeats what the file holds, only the character where it stops being JSON', () => {
+    expect(diagnosed('STRIPE_SECRET_KEY=sk_live_abc123\n')).toBe(
+      "(document): not valid JSON: unexpected 'S' (line 1, column 1)",
+    );
+    expect(diagnosed('{"a": 1, "b": sk_live_abc123}')).toBe(
+      "(document): not valid JSON: unexpected 's' (line 1, column 15)",
+    );
+  });
+
   it('names one place where the JSON breaks, not the engine’s position beside it', () => {
     expect(diagnosed('{"a": 1 2}')).toBe(
       "(document): not valid JSON: Expected ',' or '}' after property value (line 1, column 9)",

@@ -15,7 +15,7 @@ import {
 import type { BundleWriteOptions } from '../../shared/files/bundle-folder';
 import { describeRemovedFiles, describeUserFilesInTheWay, pronounFor } from '../../shared/files/export-manifest';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
-import type { Mesh, Problem } from '../../shared/model';
+import { DOCUMENT_PATH, type Mesh, type Problem } from '../../shared/model';
 import { counted } from '../../shared/model/word-list';
 import type { DesignFilePlacer } from '../../shared/validation/design-file-places';
 import type { Finding } from '../../shared/validation/finding';
@@ -227,7 +227,7 @@ function governanceRefusal(
 ): { problem: Problem; lines: string[] } {
   const message = `the design breaks governance rules (${errorCount(errors)}); nothing written (--fail-on-errors), \`${PROGRAM} validate\` lists them`;
   return {
-    problem: { path: file, message },
+    problem: { path: DOCUMENT_PATH, message },
     lines: [...problems.flatMap((problem) => problemLines(file, problem)), `${file}: ${message}`],
   };
 }

@@ -302,6 +302,15 @@ describe('mesh-designer export', () => {
     ]);
     expect(out).toEqual([]);
     expect([...files.keys()]).toEqual(['fan.mesh.json']);
+    const json = fakeIo({ 'fan.mesh.json': serializeMesh(fanOutMesh(2)) });
+    expect(await runCli([...args, '--json'], json.io)).toBe(EXIT.problems);
+    expect(JSON.parse(json.out.join('\n')).errors).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: '(document)',
+        message: expect.stringMatching(/^the design breaks governance rules/),
+      }),
+    ]);
   });
 
   it("with --fail-on-errors and --policy, refuses a design that turns off a rule the organisation's policy requires", async () => {

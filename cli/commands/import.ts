@@ -12,7 +12,7 @@ import {
 import { importContractSource } from '../../shared/contracts/import';
 import type { ImportOutcome } from '../../shared/contracts/import-conflicts';
 import type { ContractAttachment } from '../../shared/contracts/import-contracts';
-import type { LocatedProblem } from '../../shared/contracts/yaml-source';
+import { byPosition, type LocatedProblem } from '../../shared/contracts/yaml-source';
 import { importRefusal } from '../../shared/export';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import { type Contract, counted, type Mesh, type Problem, productPorts, serializeMesh } from '../../shared/model';
@@ -21,6 +21,7 @@ import { designFilePlacer } from '../../shared/validation/design-file-places';
 import { newErrors } from '../../shared/validation/new-findings';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
+import { contractFileText, withFollowOnYamlErrorsCounted } from '../follow-on-yaml-errors';
 import { jsonLines } from '../one-line-writes';
 import { parseOptions } from '../parse-options';
 import { type FileProblem, formatProblemInFile, type Level, placedInDesign, WHOLE_FILE } from '../problem-line';
@@ -117,18 +118,26 @@ export const importCommand: Command = {
     // ODCS YAML, or a contract made from SQL DDL, Avro, JSON Schema or Protobuf.
     const parsed = readable.flatMap(({ name, text, said }) => {
       const imported = importContractSource(name, text);
+      // In the text's order, a broken YAML text's first error with how many follow it, as validate says them.
+      const asValidateSays = <P extends LocatedProblem>(problems: readonly P[]) => {
+        const inOrder = [...problems].sort(byPosition);
+        return imported.format === 'odcs' ? withFollowOnYamlErrorsCounted(inOrder, contractFileText(text)) : inOrder;
+      };
       if (imported.ok) {
         said.notes.push(...imported.notes.map((note) => locatedFileProblem('warning', note)));
         for (const note of imported.notes) io.err(formatProblemInFile(imported.file, note));
         // The errors `validate` would report: imported all the same, as the app's import dialog does.
-        const errors = imported.findings.filter((finding) => finding.severity === 'error');
+        const errors = asValidateSays(imported.findings.filter((finding) => finding.severity === 'error'));
         said.errors.push(...errors.map((error) => locatedFileProblem('error', error)));
         for (const error of errors) io.err(formatProblemInFile(imported.file, error));
         if (errors.length > 0) hasProblems = true;
         return [{ file: imported.file, contract: imported.contract, said }];
       }
-      said.errors.push(...imported.errors.map((problem) => locatedFileProblem('error', problem)));
-      for (const problem of imported.errors) io.err(formatProblemInFile(imported.file, problem));
+      const errors = asValidateSays(imported.errors);
+      said.errors.push(...errors.map((problem) => locatedFileProblem('error', problem)));
+      for (const problem of errors) io.err(formatProblemInFile(imported.file, problem));
+      said.message = NOT_A_CONTRACT;
+      io.err(`${imported.file}: ${NOT_A_CONTRACT}`);
       hasProblems = true;
       return [];
     });
@@ -196,6 +205,9 @@ export const importCommand: Command = {
     return finish(hasProblems ? EXIT.problems : EXIT.ok);
   },
 };
+
+/** The line of a file whose errors keep it from being imported, said just above it. */
+const NOT_A_CONTRACT = 'not imported: it cannot be read as a contract (see above)';
 
 /** What `--json` prints: `ok` is set when it is printed. */
 interface ImportReport {

@@ -153,6 +153,27 @@ describe('mesh-designer import', () => {
     expect(contractIds(files.get('shop.mesh.json'))).toContain('parcel');
   });
 
+  it('says a broken YAML file as validate does, its first error with how many follow it, then that it was not imported', async () => {
+    const cascading = withId(shipment, 'parcel').replace(/^schema:$/m, 'schema: [a: b: c\n  - d: e: f');
+    const files = { 'shop.mesh.json': sample, 'bad.odcs.yaml': cascading };
+    const validated = fakeIo(files);
+    await runCli(['validate', 'bad.odcs.yaml'], validated.io);
+    expect(validated.err).toEqual([
+      expect.stringMatching(/\(and \d+ more YAML errors after it, probably caused by this one\)$/),
+    ]);
+    const { io, err, out } = fakeIo(files);
+    expect(await runCli(['import', 'bad.odcs.yaml', '--into', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([...validated.err, 'bad.odcs.yaml: not imported: it cannot be read as a contract (see above)']);
+    expect(out).toEqual(['shop.mesh.json: 0 of 1 contract files imported, nothing written']);
+    const json = fakeIo(files);
+    await runCli(['import', 'bad.odcs.yaml', '--into', 'shop.mesh.json', '--json'], json.io);
+    const [said] = JSON.parse(json.out.join('\n')).files;
+    expect(said.errors).toEqual([
+      expect.objectContaining({ message: validated.err[0]?.replace(/^bad\.odcs\.yaml:\d+:\d+: /, '') }),
+    ]);
+    expect(said.message).toBe('not imported: it cannot be read as a contract (see above)');
+  });
+
   it('places a problem in a contract file as validate does, file:line:column: message, as CI problem matchers read it', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'bad.odcs.yaml': broken });
     await runCli(['validate', 'bad.odcs.yaml'], io);

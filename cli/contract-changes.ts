@@ -7,7 +7,7 @@ import {
   readYamlSource,
 } from '../shared/contracts';
 import type { FindingSeverity } from '../shared/contracts/finding';
-import { classificationLevelsOf, type Mesh } from '../shared/model';
+import { type ContractTextPlace, classificationLevelsOf, type Mesh } from '../shared/model';
 import { BREAKING_CHANGES_RULE_ID, versionProblems } from '../shared/validation/rules/breaking-changes';
 
 /** What `--baseline` gave: a design, or one contract read as a design holding it alone. */
@@ -24,7 +24,17 @@ export interface ContractChangesReport {
   isBreaking: boolean;
   /** The version the breaking changes need, when the contract's own does not allow them. */
   neededVersion?: string;
-  changes: { kind: ChangeKind; isBreaking: boolean; subject: string; message: string; line: number; column: number }[];
+  changes: {
+    kind: ChangeKind;
+    isBreaking: boolean;
+    subject: string;
+    message: string;
+    /** In the contract's text. */
+    line: number;
+    column: number;
+    /** For a design's contract: where the change is in the design file. */
+    inFile?: ContractTextPlace;
+  }[];
 }
 
 /** A design's contract changed since the baseline, by its id, where the design holds its text, and its name. */

@@ -7,7 +7,7 @@ import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis'
 import { CONTRACT_SOURCE_FILES, MESH_FILES } from '../../shared/model/mesh-file-format';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { contractTextPlaceOf } from '../../shared/validation/contract-text-places';
-import { designFilePlacer } from '../../shared/validation/design-file-places';
+import { type DesignFilePlacer, designFilePlacer } from '../../shared/validation/design-file-places';
 import { type Finding, SEVERITIES } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
@@ -177,7 +177,22 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
   }
   const report = designReport(file, input.text, parsed, filters);
   const placer = designFilePlacer(input.text);
-  return { ...report, problems: report.problems.map((problem) => placedInDesign(placer, problem)) };
+  return {
+    ...report,
+    problems: report.problems.map((problem) => placedInDesign(placer, problem)),
+    ...(report.contractChanges && {
+      contractChanges: report.contractChanges.map((changed) => placedChanges(placer, changed)),
+    }),
+  };
+}
+
+/** A design contract's changes, each also at its line and column in the design file (`inFile`), as its problems are placed. */
+function placedChanges(placer: DesignFilePlacer, changed: DesignContractChanges): DesignContractChanges {
+  const changes = changed.changes.map((change) => {
+    const inFile = placer(changed.path, change);
+    return inFile ? { ...change, inFile } : change;
+  });
+  return { ...changed, changes };
 }
 
 /** A design's report, its problems not yet placed in its file. */
@@ -289,12 +304,16 @@ function printReport(report: FileReport, io: CliIo): void {
   }
   if (report.changes) {
     const { changes } = report;
-    for (const line of changeLines(`${report.file}:`, '', changes, (at) => `${at.line}:${at.column}:`)) io.out(line);
+    const at = (change: PlacedChange) => `${report.file}:${change.line}:${change.column}:`;
+    for (const line of changeLines(`${report.file}:`, '', changes, at)) io.out(line);
   }
   for (const changed of report.contractChanges ?? []) {
     const where = `${report.file}: ${changed.path}:`;
     const which = `contract ${quoted(changed.name)}, `;
-    for (const line of changeLines(where, which, changed, (at) => ` ${at.line}:${at.column}`)) io.out(line);
+    // Where the design file is unlike what it was read from, at least the place in the contract's text.
+    const at = ({ inFile, line, column }: PlacedChange) =>
+      inFile ? `${report.file}:${inFile.line}:${inFile.column}: ${changed.path}:` : `${where} ${line}:${column}`;
+    for (const line of changeLines(where, which, changed, at)) io.out(line);
   }
   if (!hasError(report)) {
     const counts = SEVERITIES.slice(1).flatMap((severity) => {
@@ -318,15 +337,17 @@ export function problemLines(file: string, problem: FileProblem): string[] {
   return problem.fixHint ? [line, `  hint: ${problem.fixHint}`] : [line];
 }
 
+type PlacedChange = ContractChangesReport['changes'][number];
+
 /**
  * A contract's changes since its baseline: how many, then each at its line, as a changelog read
- * in CI; `where` names the contract's text (`shop.mesh.json: contracts[2].odcs:`), `placed` a line in it.
+ * in CI; `where` names the contract (`shop.mesh.json: contracts[2].odcs:`), `placed` a change's place.
  */
 function changeLines(
   where: string,
   which: string,
   report: ContractChangesReport,
-  placed: (at: { line: number; column: number }) => string,
+  placed: (change: PlacedChange) => string,
 ): string[] {
   const breaking = report.changes.filter((change) => change.isBreaking).length;
   const count = `${report.changes.length} change${report.changes.length === 1 ? '' : 's'}`;
@@ -334,7 +355,7 @@ function changeLines(
     `${where} ${count} since ${report.baseline} (${which}version ${report.fromVersion} to ${report.toVersion}), ${breaking} breaking`,
     ...report.changes.map(
       (change) =>
-        `${where}${placed(change)} ${change.isBreaking ? 'breaking change' : 'change'}: ${change.subject}: ${change.message}`,
+        `${placed(change)} ${change.isBreaking ? 'breaking change' : 'change'}: ${change.subject}: ${change.message}`,
     ),
   ];
 }

@@ -668,9 +668,18 @@ schema:
       expect.arrayContaining([
         "shop.mesh.json: contracts[2].odcs: 1 change since main.mesh.json (contract 'Customer', version 1.0.0 to 1.0.1), 0 breaking",
         expect.stringMatching(
-          /^shop\.mesh\.json: contracts\[2\]\.odcs: \d+:\d+ change: customers\.email: description changed$/,
+          /^shop\.mesh\.json:1:\d+: contracts\[2\]\.odcs: change: customers\.email: description changed$/,
         ),
       ]),
+    );
+    // At the file's line and column, as its problems are: the description's line in the contract's text.
+    const pretty = fakeIo({ ...files, 'shop.mesh.json': JSON.stringify(changed, null, 2) });
+    await runCli(['validate', 'shop.mesh.json', '--baseline', 'main.mesh.json'], pretty.io);
+    const lines = JSON.stringify(changed, null, 2).split('\n');
+    const description = lines.findIndex((line) => line.includes('description: Where we write.')) + 1;
+    const column = (lines[description - 1] ?? '').indexOf('description: Where') + 1;
+    expect(pretty.out).toContain(
+      `shop.mesh.json:${description}:${column}: contracts[2].odcs: change: customers.email: description changed`,
     );
     const json = fakeIo(files);
     expect(await runCli(['validate', 'shop.mesh.json', '--json', '--baseline', 'main.mesh.json'], json.io)).toBe(
@@ -684,7 +693,14 @@ schema:
         fromVersion: '1.0.0',
         toVersion: '1.0.1',
         isBreaking: false,
-        changes: [{ kind: 'description-changed', isBreaking: false, subject: 'customers.email' }],
+        changes: [
+          {
+            kind: 'description-changed',
+            isBreaking: false,
+            subject: 'customers.email',
+            inFile: { line: 1, column: expect.any(Number) },
+          },
+        ],
       },
     ]);
   });

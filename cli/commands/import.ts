@@ -19,6 +19,7 @@ import { type Contract, counted, type Mesh, type Problem, productPorts, serializ
 import { CONTRACT_SOURCE_FILES } from '../../shared/model/mesh-file-format';
 import { designFilePlacer } from '../../shared/validation/design-file-places';
 import { newErrors } from '../../shared/validation/new-findings';
+import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
 import { contractFileText, withFollowOnYamlErrorsCounted } from '../follow-on-yaml-errors';
@@ -58,7 +59,8 @@ export const importCommand: Command = {
     '                          its breaking changes are listed, and when its version does not announce them',
     '                          it is written under the version they need (1.0.0 → 2.0.0), as the app does',
     '  --fail-on-errors        refuse an import that brings errors validate reports: each is printed, nothing',
-    '                          is written (exit code 1)',
+    '                          is written (exit code 1); so is a replacing contract whose version does not',
+    "                          announce its breaking changes (validate's breaking-changes error)",
     '  --dry-run               do everything but write the design: what would be imported is said, and with',
     '                          --fail-on-errors the verdict; the design is left as it was',
     '  --json                  print one JSON report on stdout: into, ok, dryRun, written, imported, files (per',
@@ -156,8 +158,16 @@ export const importCommand: Command = {
         return { decision, said };
       }
       Object.assign(said, versionChange(decision, existing, replacement.contract, replacement.comparison));
-      return { decision: { ...decision, contract: replacement.contract }, said };
+      const unannounced = options.flags['fail-on-errors'] ? unannouncedBreakingChanges(said) : undefined;
+      if (unannounced) {
+        said.errors.push(unannounced.problem);
+        for (const line of unannounced.lines) io.err(line);
+      }
+      return { decision: { ...decision, contract: replacement.contract }, said, isRefused: unannounced !== undefined };
     });
+    if (decisions.some(({ isRefused }) => isRefused)) {
+      return fail([{ path: WHOLE_FILE, message: 'nothing written (--fail-on-errors)' }]);
+    }
     const imported = decisions.filter(({ decision }) => isImported(decision));
     const contracts = imported.map(({ decision }) => decision.contract);
     const { mesh, attachments } = attachContracts(design.mesh, contracts, {
@@ -365,6 +375,28 @@ function versionLines({ file, version, breakingChanges = [] }: ImportedFileRepor
     written === stated ? `as version ${stated}` : `so it is written as version ${written} (the file says ${stated})`;
   return [
     `${file}: ${counted(breakingChanges.length, 'breaking change')} since ${previous}, ${as}:`,
-    ...breakingChanges.map((change) => `  ${change.subject}: ${change.message} (breaking)`),
+    ...breakingChangeLines(breakingChanges),
   ];
+}
+
+/**
+ * A replacing contract's breaking changes its own version does not announce, which `validate`'s
+ * breaking-changes rule fails on: what `--fail-on-errors` refuses rather than renumber.
+ */
+function unannouncedBreakingChanges({
+  file,
+  version,
+  breakingChanges = [],
+}: ImportedFileReport): { problem: FileProblem; lines: string[] } | undefined {
+  if (!version || breakingChanges.length === 0 || version.written === version.stated) return undefined;
+  const { previous, stated, written } = version;
+  const message = `${counted(breakingChanges.length, 'breaking change')} since ${previous} under version ${stated}, which needs ${written}`;
+  return {
+    problem: { severity: 'error', path: WHOLE_FILE, message, rule: BREAKING_CHANGES_RULE_ID },
+    lines: [`${file}: ${message} [${BREAKING_CHANGES_RULE_ID}]:`, ...breakingChangeLines(breakingChanges)],
+  };
+}
+
+function breakingChangeLines(breakingChanges: NonNullable<ImportedFileReport['breakingChanges']>): string[] {
+  return breakingChanges.map((change) => `  ${change.subject}: ${change.message} (breaking)`);
 }

@@ -124,6 +124,34 @@ describe('mesh-designer import', () => {
     expect(out).toContainEqual(expect.stringMatching(/^ {2}order_placed\.event_id: .*\(breaking\)$/));
   });
 
+  it('with --fail-on-errors, refuses a replacing contract whose version does not announce its breaking changes, as validate fails on it', async () => {
+    const orderPlaced = (JSON.parse(sample).contracts[0].odcs as string[]).join('\n');
+    const narrowed = orderPlaced.replace(
+      '      - name: event_id\n        logicalType: string',
+      '      - name: event_id\n        logicalType: integer',
+    );
+    const files = { 'shop.mesh.json': sample, 'x.odcs.yaml': narrowed };
+    const args = ['import', 'x.odcs.yaml', '--into', 'shop.mesh.json', '--on-conflict', 'replace', '--fail-on-errors'];
+    const { io, err, files: after } = fakeIo(files);
+    expect(await runCli(args, io)).toBe(EXIT.problems);
+    expect(after.get('shop.mesh.json')).toBe(sample);
+    expect(err).toContain(
+      'x.odcs.yaml: 1 breaking change since 1.0.0 under version 1.0.0, which needs 2.0.0 [breaking-changes]:',
+    );
+    expect(err).toContainEqual(expect.stringMatching(/^ {2}order_placed\.event_id: .*\(breaking\)$/));
+    expect(err.at(-1)).toBe('shop.mesh.json: nothing written (--fail-on-errors)');
+    const json = fakeIo(files);
+    expect(await runCli([...args, '--json'], json.io)).toBe(EXIT.problems);
+    const report = JSON.parse(json.out.join('\n'));
+    expect(report).toMatchObject({ ok: false, written: false });
+    expect(report.files[0].errors).toEqual([
+      expect.objectContaining({
+        rule: 'breaking-changes',
+        message: expect.stringMatching(/^1 breaking change since 1\.0\.0/),
+      }),
+    ]);
+  });
+
   it('never lowers the version of a replaced contract: it keeps the previous version and says so', async () => {
     const orderPlaced = (JSON.parse(sample).contracts[0].odcs as string[]).join('\n');
     const lowered = orderPlaced.replace(/^version: .*$/m, 'version: 0.1.0');

@@ -1,7 +1,7 @@
 import { DOMAIN_COLORS } from '../editing/domains';
 import { nextDomainPosition } from '../editing/node-placement';
 import { newPort } from '../editing/products';
-import { newSystem } from '../editing/systems';
+import { newSystem, newTopic } from '../editing/systems';
 import {
   comparableName,
   type DataProduct,
@@ -15,6 +15,7 @@ import {
   type OperationalSystem,
   type Port,
   type ProductKind,
+  type Topic,
   uniqueId,
 } from '../model';
 import { layeredLayout } from './layered-layout';
@@ -105,6 +106,7 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
     takenLinkIds.add(id);
     return { id, from, to };
   };
+  const renamedStreams = new Set<OperationalSystem>();
   for (const edge of flowchart.edges) {
     const target = productByNode.get(edge.to);
     if (!target) {
@@ -116,9 +118,10 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
     }
     const system = systemByNode.get(edge.from);
     if (system) {
-      const input = addPort(target, 'input', portNamesOf(edge.label)?.input ?? `from ${system.name}`);
-      const stream = system.messaging.topics[0]?.id as string;
-      links.push(linkBetween({ nodeId: system.id, portId: stream }, { nodeId: target.id, portId: input.id }));
+      const names = portNamesOf(edge.label);
+      const input = addPort(target, 'input', names?.input ?? `from ${system.name}`);
+      const stream = names?.isOutputNamed ? streamNamed(system, names.output, renamedStreams) : firstStream(system);
+      links.push(linkBetween({ nodeId: system.id, portId: stream.id }, { nodeId: target.id, portId: input.id }));
       continue;
     }
     const source = productByNode.get(edge.from) as DataProduct;
@@ -174,12 +177,36 @@ function productNames(nodes: readonly DraftNode[]): (node: DraftNode) => string 
  * The ports an edge's label names: `Print Jobs → jobs` as the logical view labels a link (see
  * portsLabel), else one name for both. Nothing for an edge without a label.
  */
-function portNamesOf(label: string): { output: string; input: string } | undefined {
+function portNamesOf(label: string): { output: string; input: string; isOutputNamed: boolean } | undefined {
   if (!label) return undefined;
   const parts = label.split(' → ');
   return parts.length === 2 && parts.every((part) => part.trim() !== '')
-    ? { output: (parts[0] as string).trim(), input: (parts[1] as string).trim() }
-    : { output: label, input: label };
+    ? { output: (parts[0] as string).trim(), input: (parts[1] as string).trim(), isOutputNamed: true }
+    : { output: label, input: label, isOutputNamed: false };
+}
+
+function firstStream(system: OperationalSystem): Topic {
+  return system.messaging.topics[0] as Topic;
+}
+
+/**
+ * The system's stream of this name, as the logical view labels a system's link (`stream → port`):
+ * the first name given renames the new system's change stream, any other adds a topic the
+ * service publishes to (mutated: the system is not in any document yet).
+ */
+function streamNamed(system: OperationalSystem, name: string, renamed: Set<OperationalSystem>): Topic {
+  const topics = system.messaging.topics;
+  const named = topics.find((topic) => topic.name === name);
+  if (named) return named;
+  if (!renamed.has(system)) {
+    renamed.add(system);
+    const stream = firstStream(system);
+    stream.name = name;
+    return stream;
+  }
+  const topic = { ...newTopic(topics, system.database, { kind: 'outbox', event: name }), name };
+  topics.push(topic);
+  return topic;
 }
 
 /** The product's output port of this name, added by the first edge naming it: one port may feed several links (an input is fed by one). */

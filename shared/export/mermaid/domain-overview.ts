@@ -1,19 +1,13 @@
 import { domainCounts, flowsBetweenDomains } from '../../editing/domain-overview';
 import { type Flowchart, type FlowEdge, flowNode } from './flowchart';
 import { createMermaidIds } from './mermaid-text';
-import type { LinkEnd, MeshGraph, ResolvedLink } from './mesh-graph';
+import { linkEndNode, type MeshGraph } from './mesh-graph';
 
 /**
  * The mesh as the canvas shows it far out: each domain one node with its counts, and the links
- * from one domain into another one edge, labelled with how many of `drawnLinks` (the links the
- * whole diagram it stands in for draws) it stands for.
+ * from one domain into another one edge, labelled with how many links it stands for.
  */
-export function domainOverview(
-  graph: MeshGraph,
-  drawnLinks: readonly ResolvedLink[],
-  title: string,
-  notes: string[],
-): Flowchart {
+export function domainOverview(graph: MeshGraph, title: string, notes: string[]): Flowchart {
   const ids = createMermaidIds();
   const counts = domainCounts(graph.mesh);
   const items = graph.mesh.domains.map((domain) => {
@@ -21,7 +15,10 @@ export function domainOverview(
     const summary = [counted(products, 'product'), counted(systems, 'system'), counted(ports, 'port')].join(', ');
     return flowNode(ids('domain', domain.id), `${domain.name} · ${summary}`);
   });
-  const linkDomains = drawnLinks.map((resolved) => ({ from: domainOf(resolved.from), to: domainOf(resolved.to) }));
+  const linkDomains = graph.links.map((resolved) => ({
+    from: linkEndNode(resolved.from).domainId,
+    to: linkEndNode(resolved.to).domainId,
+  }));
   const edges = flowsBetweenDomains(linkDomains).map(
     (flow): FlowEdge => ({
       from: ids('domain', flow.from),
@@ -30,10 +27,6 @@ export function domainOverview(
     }),
   );
   return { title, direction: 'LR', items, edges, notes };
-}
-
-function domainOf(end: LinkEnd): string {
-  return end.kind === 'port' ? end.product.domainId : end.system.domainId;
 }
 
 function counted(count: number, noun: string): string {

@@ -1,59 +1,55 @@
-import type { DataProduct, Domain } from '../../model';
-import { type Flowchart, type FlowEdge, flowNode, flowSubgraph } from './flowchart';
+import type { Domain } from '../../model';
+import { type Flowchart, type FlowEdge, type FlowNode, flowNode, flowSubgraph } from './flowchart';
 import { createMermaidIds } from './mermaid-text';
-import type { MeshGraph, ResolvedLink } from './mesh-graph';
+import { type LinkEnd, linkEndNode, type MeshGraph, type ResolvedLink } from './mesh-graph';
 
 /**
- * The design note's logical view: one subgraph per domain holding its data products, and the
- * product-to-product links (the note's "component relations") labelled by the ports they join.
- * For one domain: its products, and the products of other domains they exchange data with.
+ * The design note's logical view: one subgraph per domain holding its data products and its
+ * operational systems (cylinders, as the importer reads databases), and the links between them
+ * (the note's "component relations") labelled by the ports they join. For one domain: its
+ * products and systems, and those of other domains they exchange data with.
  */
 export function logicalView(graph: MeshGraph, domainId?: string): Flowchart {
   const ids = createMermaidIds();
+  const nodeIdOf = (end: LinkEnd) =>
+    end.kind === 'port' ? ids('product', end.product.id) : ids('system', end.system.id);
   const isShownLink = (resolved: ResolvedLink) =>
     domainId === undefined ||
-    (resolved.from.kind === 'port' && resolved.from.product.domainId === domainId) ||
+    linkEndNode(resolved.from).domainId === domainId ||
     resolved.to.product.domainId === domainId;
-  const links = logicalViewLinks(graph).filter(isShownLink);
-  const neighbours = new Set(links.flatMap((resolved) => [resolved.from.product.id, resolved.to.product.id]));
-  const isShownProduct = (product: DataProduct) =>
-    domainId === undefined || product.domainId === domainId || neighbours.has(product.id);
-  const shownDomains = graph.mesh.domains.filter(
-    (domain) => domainId === undefined || domain.id === domainId || hasProductIn(graph, domain, isShownProduct),
-  );
-  const items = shownDomains.map((domain) =>
-    flowSubgraph(
-      ids('domain', domain.id),
-      domain.name,
-      graph.mesh.products
-        .filter((product) => product.domainId === domain.id && isShownProduct(product))
-        .map((product) => flowNode(ids('product', product.id), product.name)),
-      domain.color,
-    ),
-  );
+  const links = graph.links.filter(isShownLink);
+  const neighbours = new Set(links.flatMap((resolved) => [linkEndNode(resolved.from).id, resolved.to.product.id]));
+  const isShown = (node: { id: string; domainId: string }) =>
+    domainId === undefined || node.domainId === domainId || neighbours.has(node.id);
+  const nodesIn = (domain: Domain): FlowNode[] => [
+    ...graph.mesh.products
+      .filter((product) => product.domainId === domain.id && isShown(product))
+      .map((product) => flowNode(ids('product', product.id), product.name)),
+    ...graph.mesh.systems
+      .filter((system) => system.domainId === domain.id && isShown(system))
+      .map((system) => flowNode(ids('system', system.id), system.name, 'db')),
+  ];
+  const items = graph.mesh.domains
+    .map((domain) => ({ domain, nodes: nodesIn(domain) }))
+    .filter(({ domain, nodes }) => domainId === undefined || domain.id === domainId || nodes.length > 0)
+    .map(({ domain, nodes }) => flowSubgraph(ids('domain', domain.id), domain.name, nodes, domain.color));
   const edges = links.map(
     (resolved): FlowEdge => ({
-      from: ids('product', resolved.from.product.id),
-      to: ids('product', resolved.to.product.id),
-      label: portsLabel(resolved.from.port.name, resolved.to.port.name),
+      from: nodeIdOf(resolved.from),
+      to: nodeIdOf(resolved.to),
+      label: portsLabel(resolved),
     }),
   );
   const scope = domainId === undefined ? graph.mesh.name : (graph.domain(domainId)?.name ?? domainId);
   return { title: `Logical view: ${scope}`, direction: 'LR', items, edges };
 }
 
-/** The links the logical view draws: from one product's output port into another's input port. */
-export function logicalViewLinks(graph: MeshGraph): (ResolvedLink & { from: { kind: 'port' } })[] {
-  return graph.links.filter(
-    (resolved): resolved is ResolvedLink & { from: { kind: 'port' } } => resolved.from.kind === 'port',
-  );
-}
-
-function hasProductIn(graph: MeshGraph, domain: Domain, isShown: (product: DataProduct) => boolean): boolean {
-  return graph.mesh.products.some((product) => product.domainId === domain.id && isShown(product));
-}
-
-/** `dataset → from product-1a`; a name both ports share is said once. */
-function portsLabel(output: string, input: string): string {
-  return output === input ? output : `${output} → ${input}`;
+/**
+ * `dataset → from product-1a`; a name both ports share is said once. A system's stream is always
+ * named, so that an import gives the stream its name back.
+ */
+function portsLabel(resolved: ResolvedLink): string {
+  const output = resolved.from.kind === 'port' ? resolved.from.port.name : resolved.from.topic.name;
+  const input = resolved.to.port.name;
+  return output === input && resolved.from.kind === 'port' ? output : `${output} → ${input}`;
 }

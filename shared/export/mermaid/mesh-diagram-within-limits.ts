@@ -1,7 +1,6 @@
 import { domainOverview } from './domain-overview';
 import type { Flowchart } from './flowchart';
 import { renderFlowchart } from './flowchart';
-import { logicalViewLinks } from './logical-view';
 import { pastDefaultLimits } from './mermaid-limits';
 import type { MeshGraph } from './mesh-graph';
 
@@ -30,6 +29,5 @@ export function meshOverview(
     `The whole diagram would be ${whole.tooLarge}: each domain is one node here, and each edge the links from one domain into another.`,
     ...detail,
   ];
-  const drawnLinks = whole.kind === 'logical-view' ? logicalViewLinks(graph) : graph.links;
-  return domainOverview(graph, drawnLinks, `${whole.title}, by domain`, notes);
+  return domainOverview(graph, `${whole.title}, by domain`, notes);
 }

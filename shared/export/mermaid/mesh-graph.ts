@@ -70,6 +70,11 @@ export function linkEndName(end: LinkEnd): string {
   return end.kind === 'port' ? `${end.product.name}: ${end.port.name}` : `${end.system.name}: ${end.topic.name}`;
 }
 
+/** The product or system a link end belongs to. */
+export function linkEndNode(end: LinkEnd): DataProduct | OperationalSystem {
+  return end.kind === 'port' ? end.product : end.system;
+}
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);

@@ -66,7 +66,7 @@ describe('names holding control characters', () => {
 
   it('draws a domain overview that Mermaid parses', async () => {
     const graph = meshGraph(mesh);
-    const text = renderFlowchart(domainOverview(graph, graph.links, held('overview'), [held('note')]));
+    const text = renderFlowchart(domainOverview(graph, held('overview'), [held('note')]));
     await expect((await realMermaid()).parse(text)).resolves.toBeTruthy();
   });
 

@@ -115,3 +115,75 @@ describe('hyphenated ids, exported and imported into a blank design', () => {
     expect(mermaids.subgraphs.map((subgraph) => subgraph.id)).toEqual(['domain_life-support']);
   });
 });
+
+describe('operational systems in the logical view, exported and imported into a blank design', () => {
+  const hydro = aMesh()
+    .withDomain('water', { name: 'Water' })
+    .withDomain('maintenance', { name: 'Maintenance' })
+    .withSystem('scada', 'water', { name: 'SCADA historian' })
+    .withProduct('levels', 'water', {
+      name: 'Reservoir levels',
+      inputPorts: [aPort('levels', 'input', { name: 'levels' })],
+      outputPorts: [aPort('dataset', 'output', { name: 'dataset' })],
+    })
+    .withProduct('outages', 'maintenance', {
+      name: 'Planned outages',
+      inputPorts: [aPort('scada-feed', 'input', { name: 'scada feed' }), aPort('levels', 'input', { name: 'levels' })],
+      outputPorts: [aPort('dataset', 'output', { name: 'dataset' })],
+    })
+    .withLink('l1', { nodeId: 'scada', portId: 'items-cdc' }, { nodeId: 'levels', portId: 'levels' })
+    .withLink('l2', { nodeId: 'scada', portId: 'items-cdc' }, { nodeId: 'outages', portId: 'scada-feed' })
+    .withLink('l3', { nodeId: 'levels', portId: 'dataset' }, { nodeId: 'outages', portId: 'levels' })
+    .build();
+  const text = logicalView(hydro);
+  const imported = importMermaidFlowchart(text, emptyMesh('blank', 'Blank'));
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+  const endName = (mesh: Mesh, end: { nodeId: string; portId: string }) => {
+    const system = mesh.systems.find((candidate) => candidate.id === end.nodeId);
+    const topic = system?.messaging.topics.find((candidate) => candidate.id === end.portId);
+    const product = mesh.products.find((candidate) => candidate.id === end.nodeId);
+    const port = product && [...product.inputPorts, ...product.outputPorts].find((p) => p.id === end.portId);
+    return `${system?.name ?? product?.name}: ${topic?.name ?? port?.name}`;
+  };
+  const linkNames = (mesh: Mesh) => mesh.links.map((link) => `${endName(mesh, link.from)} → ${endName(mesh, link.to)}`);
+
+  it('draws each system as a cylinder in its domain, with its links, as Mermaid reads it', async () => {
+    const parsed = await parseFlowchart(text);
+    expect(parsed.vertices.find((vertex) => vertex.id === 'system_scada')?.type).toBe('db');
+    expect(parsed.subgraphs.find((subgraph) => subgraph.id === 'domain_water')?.nodes).toContain('system_scada');
+    expect(parsed.edges.filter((edge) => edge.from === 'system_scada').map((edge) => edge.to)).toEqual([
+      'product_levels',
+      'product_outages',
+    ]);
+  });
+
+  it('comes back with the same systems, ports and link ends', () => {
+    expect(imported.mesh.systems.map((system) => [system.id, system.domainId, system.name])).toEqual([
+      ['scada', 'water', 'SCADA historian'],
+    ]);
+    expect(imported.mesh.products.map((product) => product.inputPorts.map((port) => port.name))).toEqual([
+      ['levels'],
+      ['scada feed', 'levels'],
+    ]);
+    expect(linkNames(imported.mesh)).toEqual(linkNames(hydro));
+  });
+
+  it('exports again as the same logical view and lineage', () => {
+    expect(logicalView(imported.mesh)).toEqual(text);
+    expect(lineage(imported.mesh)).toEqual(lineage(hydro));
+  });
+});
+
+describe('a domain’s logical view', () => {
+  it('draws the systems of other domains that feed its products', () => {
+    const mesh = aMesh()
+      .withDomain('water')
+      .withDomain('maintenance')
+      .withSystem('scada', 'water')
+      .withProduct('outages', 'maintenance', { inputPorts: [aPort('feed', 'input')] })
+      .withLink('l1', { nodeId: 'scada', portId: 'items-cdc' }, { nodeId: 'outages', portId: 'feed' })
+      .build();
+    const diagram = mermaidDiagram(mesh, { kind: 'logical-view', subject: { kind: 'domain', id: 'maintenance' } });
+    expect(diagram.ok && diagram.value).toContain('system_scada -->');
+  });
+});

@@ -11,6 +11,7 @@ import { checkContractYaml } from '../semantic-checks';
 import { DOCUMENT_START, type LocatedProblem, type LocatedResult } from '../yaml-source';
 import { editYamlText } from '../yaml-text-edit';
 import { importAvro } from './avro-import';
+import { contractFileFormat } from './contract-file-format';
 import {
   type ImportFormat,
   type ImportNote,
@@ -55,8 +56,8 @@ export function isImportableFile(name: string): boolean {
  * throws: a file that cannot be read is a located problem.
  */
 export function importContractSource(fileName: string, text: string): ImportedFile {
-  const format = formatOf(fileName, text);
-  const refusal = contractFileRefusal(text);
+  const { format, refusal: notAContract } = contractFileFormat(fileName, text);
+  const refusal = contractFileRefusal(text) ?? notAContract;
   if (refusal) {
     return { ok: false, file: fileName, format, errors: [{ path: '(file)', message: refusal, ...DOCUMENT_START }] };
   }
@@ -130,14 +131,6 @@ function oncePerPlace(notes: ImportNote[]): ImportNote[] {
       return true;
     })
     .toSorted((one, other) => one.line - other.line || one.column - other.column);
-}
-
-function formatOf(fileName: string, text: string): ImportFormat | 'odcs' {
-  if (/\.(sql|ddl)$/i.test(fileName)) return 'sql';
-  if (/\.avsc$/i.test(fileName)) return 'avro';
-  if (/\.proto$/i.test(fileName)) return 'protobuf';
-  if (/\.json$/i.test(fileName)) return /"type"\s*:\s*"record"/.test(text) ? 'avro' : 'json-schema';
-  return 'odcs';
 }
 
 function readSchema(format: ImportFormat, fileName: string, text: string): SchemaImport {

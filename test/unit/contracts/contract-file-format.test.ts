@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { importContractSource } from '../../../shared/contracts/import';
+
+const odcsAsJson = JSON.stringify(
+  {
+    apiVersion: 'v3.1.0',
+    kind: 'DataContract',
+    id: 'work-orders',
+    name: 'Work orders',
+    version: '0.3.0',
+    status: 'draft',
+    schema: [{ name: 'work_order', logicalType: 'object', properties: [{ name: 'wo_number', logicalType: 'string' }] }],
+  },
+  null,
+  2,
+);
+
+describe('telling a contract file’s format by what it holds', () => {
+  it('reads an ODCS contract written as JSON (kind DataContract, apiVersion v3) as ODCS, not as a JSON Schema', () => {
+    const imported = importContractSource('work-orders.odcs.json', odcsAsJson);
+    expect(imported.format).toBe('odcs');
+    expect(imported.ok && imported.contract.id).toBe('work-orders');
+  });
+
+  it('still reads a JSON Schema as one', () => {
+    const schema = JSON.stringify({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: 'Reading',
+      type: 'object',
+      properties: { id: { type: 'string' } },
+    });
+    const imported = importContractSource('reading.json', schema);
+    expect(imported.format).toBe('json-schema');
+    expect(imported.ok).toBe(true);
+  });
+
+  it('refuses a .json that is neither ODCS, Avro nor a JSON Schema, saying what it reads', () => {
+    const imported = importContractSource('settings.json', '{ "theme": "dark" }');
+    expect(imported.ok).toBe(false);
+    expect(!imported.ok && imported.errors.map((error) => error.message)).toEqual([
+      'not a contract: a .json file is read as an ODCS contract (kind: DataContract), an Avro schema ("type": "record") or a JSON Schema (with "$schema", "type" or "properties")',
+    ]);
+  });
+});

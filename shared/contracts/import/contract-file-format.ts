@@ -9,14 +9,19 @@ const JSON_SCHEMA_KEYS = ['$schema', 'type', 'properties', '$defs', 'definitions
 
 /**
  * What a file holds, by its name and, where the name could mislead, its content: an ODCS
- * contract written as JSON is ODCS, not a JSON Schema.
+ * contract written as JSON is ODCS, not a JSON Schema; a Data Contract Specification file
+ * (datacontract.com's format, not ODCS) is refused with the command that converts it.
  */
 export function contractFileFormat(fileName: string, text: string): FormatReading {
   if (/\.(sql|ddl)$/i.test(fileName)) return { format: 'sql' };
   if (/\.avsc$/i.test(fileName)) return { format: 'avro' };
   if (/\.proto$/i.test(fileName)) return { format: 'protobuf' };
-  if (!/\.json$/i.test(fileName)) return { format: 'odcs' };
-  const keys = jsonTopLevel(text);
+  const isJson = /\.json$/i.test(fileName);
+  const keys = isJson ? jsonTopLevel(text) : undefined;
+  const specification = keys ? keys.dataContractSpecification : yamlSpecificationVersion(text);
+  if (specification !== undefined)
+    return { format: 'odcs', refusal: dataContractSpecificationRefusal(fileName, specification) };
+  if (!isJson) return { format: 'odcs' };
   if (keys?.kind === 'DataContract' && /^v3\./.test(String(keys.apiVersion))) return { format: 'odcs' };
   if (/"type"\s*:\s*"record"/.test(text)) return { format: 'avro' };
   if (keys && !JSON_SCHEMA_KEYS.some((key) => key in keys)) {
@@ -39,4 +44,13 @@ function jsonTopLevel(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+function yamlSpecificationVersion(text: string): string | undefined {
+  return /^["']?dataContractSpecification["']?\s*:\s*["']?([^"'\s#]*)/m.exec(text)?.[1];
+}
+
+function dataContractSpecificationRefusal(fileName: string, version: unknown): string {
+  const file = fileName.split(/[\\/]/).pop() ?? fileName;
+  return `a Data Contract Specification file (dataContractSpecification: ${String(version)}), not an ODCS contract: convert it with datacontract-cli, \`datacontract export --format odcs ${file}\`, and import what it writes`;
 }

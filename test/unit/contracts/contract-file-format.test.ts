@@ -15,6 +15,19 @@ const odcsAsJson = JSON.stringify(
   2,
 );
 
+const dataContractSpecification = `dataContractSpecification: 1.1.0
+id: turbine-telemetry
+info:
+  title: Turbine telemetry
+  version: 1.0.0
+models:
+  telemetry:
+    type: table
+    fields:
+      unit_id:
+        type: string
+`;
+
 describe('telling a contract file’s format by what it holds', () => {
   it('reads an ODCS contract written as JSON (kind DataContract, apiVersion v3) as ODCS, not as a JSON Schema', () => {
     const imported = importContractSource('work-orders.odcs.json', odcsAsJson);
@@ -39,6 +52,17 @@ describe('telling a contract file’s format by what it holds', () => {
     expect(imported.ok).toBe(false);
     expect(!imported.ok && imported.errors.map((error) => error.message)).toEqual([
       'not a contract: a .json file is read as an ODCS contract (kind: DataContract), an Avro schema ("type": "record") or a JSON Schema (with "$schema", "type" or "properties")',
+    ]);
+  });
+
+  it.each([
+    ['turbines.dcs.yaml', dataContractSpecification],
+    ['turbines.json', JSON.stringify({ dataContractSpecification: '1.1.0', id: 't', models: {} })],
+  ])('refuses a Data Contract Specification file (%s) with one message saying how to convert it', (file, text) => {
+    const imported = importContractSource(file, text);
+    expect(imported.ok).toBe(false);
+    expect(!imported.ok && imported.errors.map((error) => error.message)).toEqual([
+      `a Data Contract Specification file (dataContractSpecification: 1.1.0), not an ODCS contract: convert it with datacontract-cli, \`datacontract export --format odcs ${file}\`, and import what it writes`,
     ]);
   });
 });

@@ -11,7 +11,7 @@ export interface DraftNode {
   line: number;
   /** The innermost subgraph the node was first mentioned in. */
   subgraphId?: string;
-  /** Drawn as a cylinder (`[(…)]`, `@{ shape: cyl }`): a database, which a mesh holds as an operational system. */
+  /** Drawn as a database or other storage (`[(…)]`, `@{ shape: cyl }`, `lin-cyl`, `das`…), which a mesh holds as an operational system. */
   isDatabase?: boolean;
 }
 
@@ -293,6 +293,8 @@ function readChain(text: string): Chain | string {
     if (link.isInvisible) chain.notes.push('Invisible links (`~~~`) only place nodes; they are not imported.');
     else {
       if (link.isBothWays) chain.notes.push('A link with arrows at both ends is imported as one link, left to right.');
+      if (link.hasCircleOrCrossEnd)
+        chain.notes.push('A link with a circle or cross end (`--o`, `--x`) is imported as a plain link.');
       for (const from of previous) {
         for (const to of next) chain.edges.push({ from: from.id, to: to.id, label: link.label });
       }
@@ -311,8 +313,29 @@ interface Cursor {
 /** A node as one mention writes it; a later mention may give it a label or a shape. */
 type NodeMention = { id: string; label?: string; isDatabase?: boolean };
 
-/** Mermaid's names of the cylinder, the shape a flowchart draws a database with. */
-const DATABASE_SHAPES = new Set(['cyl', 'cylinder', 'db', 'database']);
+/**
+ * Mermaid's storage shapes, by their names and aliases (its shape list's Database, Direct Access
+ * Storage, Disk Storage, Internal Storage and Stored Data): where a mesh keeps data outside its
+ * products, an operational system.
+ */
+const STORAGE_SHAPES = new Set([
+  'cyl',
+  'cylinder',
+  'db',
+  'database',
+  'h-cyl',
+  'das',
+  'horizontal-cylinder',
+  'lin-cyl',
+  'disk',
+  'lined-cylinder',
+  'win-pane',
+  'internal-storage',
+  'window-pane',
+  'bow-rect',
+  'stored-data',
+  'bow-tie-rectangle',
+]);
 
 function readNodeGroup(cursor: Cursor): NodeMention[] | string {
   const group: NodeMention[] = [];
@@ -338,7 +361,7 @@ function readNode(cursor: Cursor): NodeMention | string {
     const data = readShapeData(cursor);
     if (data === null) return `The shape data of '${id}' (\`@{\`) is never closed with \`}\`.`;
     label = data.label ?? label;
-    if (data.shape !== undefined) isDatabase = DATABASE_SHAPES.has(data.shape);
+    if (data.shape !== undefined) isDatabase = STORAGE_SHAPES.has(data.shape);
   }
   const classSuffix = CLASS_SUFFIX.exec(cursor.rest);
   if (classSuffix) {
@@ -401,6 +424,13 @@ interface Link {
   label: string;
   isInvisible: boolean;
   isBothWays: boolean;
+  /** `--o`, `--x`, `o--o`: Mermaid draws a circle or a cross at an end, which a mesh link has no word for. */
+  hasCircleOrCrossEnd: boolean;
+}
+
+/** Whether a link written as `start` and `end` (`o`, `--o`) has a circle or cross at either end. */
+function isCircleOrCross(start: string | undefined, end: string): boolean {
+  return start === 'o' || start === 'x' || /[ox]$/.test(end);
 }
 
 /**
@@ -420,6 +450,7 @@ function readLink(cursor: Cursor): Link | string | null {
       label: cleanLabel(label),
       isInvisible: (link[2] as string).startsWith('~'),
       isBothWays: link[1] === '<' && (link[2] as string).endsWith('>'),
+      hasCircleOrCrossEnd: isCircleOrCross(link[1], link[2] as string),
     };
   }
   const textStart = TEXT_LINK_START.exec(rest);
@@ -434,6 +465,7 @@ function readLink(cursor: Cursor): Link | string | null {
     label: cleanLabel(afterStart.slice(0, endAt)),
     isInvisible: false,
     isBothWays: textStart[1] === '<',
+    hasCircleOrCrossEnd: isCircleOrCross(textStart[1], end[1] as string),
   };
 }
 

@@ -75,6 +75,34 @@ describe('importing a Mermaid flowchart', () => {
     expect(checkIntegrity(mesh)).toEqual([]);
   });
 
+  it.each([
+    'lin-cyl',
+    'disk',
+    'lined-cylinder',
+    'das',
+    'h-cyl',
+    'horizontal-cylinder',
+    'win-pane',
+    'internal-storage',
+    'bow-rect',
+    'stored-data',
+  ])('takes a node of Mermaid’s storage shape %s for an operational system', (shape) => {
+    const { mesh } = imported(`flowchart LR\n  W@{ shape: ${shape}, label: "Water rights DB" } --> L[Levels]`);
+    expect(mesh.systems.map((system) => system.name)).toEqual(['Water rights DB']);
+    expect(mesh.products.map((product) => product.name)).toEqual(['Levels']);
+    expect(mesh.links).toHaveLength(1);
+  });
+
+  it('reads an edge with a circle or cross end as a plain link, and says so', () => {
+    const { mesh, warnings } = imported('flowchart LR\n  A --o B\n  B --x C\n  C o--o D');
+    expect(linkedNames(mesh)).toEqual(['A -> B', 'B -> C', 'C -> D']);
+    expect(warnings.map((warning) => [warning.line, warning.message])).toEqual([
+      [2, 'A link with a circle or cross end (`--o`, `--x`) is imported as a plain link.'],
+      [3, 'A link with a circle or cross end (`--o`, `--x`) is imported as a plain link.'],
+      [4, 'A link with a circle or cross end (`--o`, `--x`) is imported as a plain link.'],
+    ]);
+  });
+
   it('links each edge from a new output port of its source to a new input port of its target', () => {
     const { mesh } = imported(NOTE_LOGICAL_VIEW);
     const d = mesh.products.find((product) => product.name === 'data product D') as Mesh['products'][number];

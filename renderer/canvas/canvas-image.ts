@@ -1,6 +1,7 @@
 import type { Node, ReactFlowInstance } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
 import { create } from 'zustand';
+import { boundsOf, type Rect } from '../../shared/editing/geometry';
 
 export interface CanvasImageOptions {
   format: 'png' | 'svg';
@@ -57,7 +58,8 @@ export async function captureCanvas(
     );
     const viewport = await drawnViewport(flow.getNodes().length);
     const restoreLinkStyles = inlineLinkStyles(viewport);
-    const bounds = flow.getNodesBounds(nodes);
+    // Links routed around the domains run outside the nodes: the picture holds them whole.
+    const bounds = boundsOf([flow.getNodesBounds(nodes), ...drawnLinkRects(flow, viewport, shownEdgeIds)]) as Rect;
     const width = Math.ceil(bounds.width + 2 * MARGIN);
     const height = Math.ceil(bounds.height + 2 * MARGIN);
     const flowElement = viewport.closest('.react-flow') as HTMLElement;
@@ -193,6 +195,20 @@ function inlineLinkStyles(viewport: HTMLElement): () => void {
       if (style === null || style === undefined) shape.removeAttribute('style');
       else shape.setAttribute('style', style);
     });
+}
+
+/** Where the shown links' lines and labels are drawn, in canvas units. */
+function drawnLinkRects(flow: ReactFlowInstance, viewport: HTMLElement, edgeIds: ReadonlySet<string>): Rect[] {
+  const drawn = [...edgeIds].flatMap((id) => [
+    ...viewport.querySelectorAll(`.react-flow__edge[data-id="${CSS.escape(id)}"] .react-flow__edge-path`),
+    ...viewport.querySelectorAll(`[data-testid="link-label-${CSS.escape(id)}"]`),
+  ]);
+  return drawn.map((element) => {
+    const box = element.getBoundingClientRect();
+    const topLeft = flow.screenToFlowPosition({ x: box.left, y: box.top }, { snapToGrid: false });
+    const bottomRight = flow.screenToFlowPosition({ x: box.right, y: box.bottom }, { snapToGrid: false });
+    return { ...topLeft, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+  });
 }
 
 function bytesOfDataUrl(dataUrl: string): Uint8Array {

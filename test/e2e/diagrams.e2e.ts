@@ -374,6 +374,32 @@ describeInChromium('images of the canvas', (session) => {
     copyAs(await saveImage(page, ['PNG', 'The whole mesh', 'Light', '1×']), 'canvas-image-whole-domain-names.png');
   });
 
+  it('holds every link whole, also those routed around the domains, with the margin (hydro)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const hydro = readFileSync(
+      join(import.meta.dirname, '../fixtures/mesh/hydro-links-around-domains.mesh.json'),
+      'utf8',
+    );
+    await openByChooser(page, 'hydro.mesh.json', hydro);
+    const svg = await saveImage(page, ['SVG', 'The whole mesh', 'Light']);
+    const viewer = await page.context().newPage();
+    await viewer.goto(`data:image/svg+xml;base64,${svg.bytes.toString('base64')}`);
+    const outside = await viewer.evaluate(() => {
+      const picture = document.documentElement.getBoundingClientRect();
+      return [...document.querySelectorAll('.react-flow__edge-path, .link-label')].flatMap((drawn) => {
+        const box = drawn.getBoundingClientRect();
+        const isInside =
+          box.left >= picture.left + 1 &&
+          box.top >= picture.top + 1 &&
+          box.right <= picture.right - 1 &&
+          box.bottom <= picture.bottom - 1;
+        return isInside ? [] : [`${drawn.closest('[data-id]')?.getAttribute('data-id')}: ${JSON.stringify(box)}`];
+      });
+    });
+    expect(await viewer.locator('.react-flow__edge-path').count()).toBeGreaterThan(10);
+    expect(outside).toEqual([]);
+  });
+
   it('leaves editing chrome and repeated default styles out of the image', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openShopWithLoop(page);

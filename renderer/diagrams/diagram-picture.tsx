@@ -1,5 +1,11 @@
-import { useEffect, useState } from 'react';
+import { type CSSProperties, useEffect, useState } from 'react';
 import { type RenderedDiagram, renderMermaid } from './load-mermaid';
+
+/**
+ * A picture is fitted to the pane, but never drawn smaller than this: a long chain fitted whole
+ * would be a strip a few pixels tall; at half size it stays readable and the pane scrolls.
+ */
+const MIN_FIT_SCALE = 0.5;
 
 type PictureState = { status: 'rendering' } | (RenderedDiagram & { status: 'done'; milliseconds: number });
 
@@ -42,9 +48,16 @@ export function DiagramPicture({ text, isDark, isActualSize, onDone }: DiagramPi
       className={`diagram-picture${isActualSize ? ' diagram-picture--actual-size' : ''}`}
       data-testid="diagram-picture"
       data-render-ms={state.milliseconds}
+      style={{ '--diagram-min-width': `${naturalWidth(state.svg) * MIN_FIT_SCALE}px` } as CSSProperties}
       // Mermaid's own output, its labels sanitized by Mermaid (securityLevel strict).
       // biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG Mermaid rendered from our escaped text
       dangerouslySetInnerHTML={{ __html: state.svg }}
     />
   );
+}
+
+/** The width Mermaid drew the picture at, from its `viewBox` (0 when it has none). */
+function naturalWidth(svg: string): number {
+  const width = Number(/viewBox="[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e]+)/.exec(svg)?.[1]);
+  return Number.isFinite(width) ? width : 0;
 }

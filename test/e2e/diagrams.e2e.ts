@@ -5,7 +5,8 @@ import { expect, it } from 'vitest';
 import { largeMesh } from '../../bench/cases/canvas';
 import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
-import { serializeMesh } from '../../shared/model';
+import { type Mesh, serializeMesh } from '../../shared/model';
+import { aMesh, aPort } from '../builders/mesh-builder';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR, screenshot } from './app-driver';
 import { flowPosition, openByChooser, openSampleDesign, productNode, systemNode } from './designer-driver';
 import {
@@ -180,6 +181,21 @@ describeInChromium('the Diagram view', (session) => {
     await picture.getByText('Product 7.12').waitFor({ timeout: 30_000 });
     expect(await overview.count()).toBe(0);
   }, 90_000);
+
+  it('shows a long chain of products no smaller than half size, to scroll through, rather than a thin strip', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'chain.mesh.json', serializeMesh(aLongChain(40)));
+    await page.getByTestId('mesh-inspector').getByRole('button', { name: 'Logical view…' }).click();
+    const picture = page.getByTestId('diagram-picture');
+    await picture.locator('svg').waitFor({ state: 'attached' });
+    const scale = await picture
+      .locator('svg')
+      .evaluate((svg: SVGSVGElement) => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
+    expect(scale).toBeGreaterThanOrEqual(0.5);
+    const pane = page.locator('.diagram-view__picture-pane');
+    expect(await pane.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    await screenshot(page, 'diagram-view-long-chain');
+  });
 
   it('saves the .png the Export dialog and the command line draw of its text, byte for byte', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
@@ -497,4 +513,19 @@ async function pixelsOfColour(page: Page, png: Buffer, at: { x: number; y: numbe
 
 function copyAs(saved: { bytes: Buffer }, name: string): void {
   writeFileSync(join(SCREENSHOT_DIR, name), saved.bytes);
+}
+
+/** One domain whose products feed each other in a line: a logical view far wider than tall. */
+function aLongChain(length: number): Mesh {
+  const builder = aMesh('chain').withDomain('line', { name: 'Line' });
+  for (let index = 0; index < length; index++) {
+    builder.withProduct(`p${index}`, 'line', {
+      name: `Product ${index}`,
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('out', 'output')],
+    });
+    if (index > 0)
+      builder.withLink(`l${index}`, { nodeId: `p${index - 1}`, portId: 'out' }, { nodeId: `p${index}`, portId: 'in' });
+  }
+  return builder.build();
 }

@@ -257,7 +257,6 @@ function contractChanges(previous: Contract, next: Contract): ContractChange[] {
  */
 function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty[]): ContractChange[] {
   const identity = (sla: SlaProperty) => (sla.element ? `${sla.property} of ${sla.element}` : sla.property);
-  const amount = (sla: SlaProperty) => (sla.unit ? `${sla.value} ${sla.unit}` : String(sla.value));
   const nextIndexes = new Map(next.map((sla, index) => [identity(sla), index]));
   const previousIdentities = new Set(previous.map(identity));
   const weakens = (message: string) => `${message}, weakening what consumers were promised`;
@@ -267,7 +266,7 @@ function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty
       const counterpart = index === undefined ? undefined : next[index];
       if (index === undefined || !counterpart)
         return [
-          change('sla-weakened', CONTRACT_SUBJECT, weakens(`SLA ${identity(sla)} removed (was ${amount(sla)})`), [
+          change('sla-weakened', CONTRACT_SUBJECT, weakens(`SLA ${identity(sla)} removed (was ${slaAmount(sla)})`), [
             'sla',
           ]),
         ];
@@ -276,12 +275,13 @@ function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty
       const at = ['sla', index];
       const uncertainty =
         unrankableDuration(counterpart) ?? unrankableDuration(sla) ?? incomparableDurations(sla, counterpart);
-      if (uncertainty !== undefined && amount(sla) !== amount(counterpart))
+      const [was, is] = distinctAmounts(sla, counterpart);
+      if (uncertainty !== undefined && was !== is)
         return [
           change(
             'sla-unreadable',
             CONTRACT_SUBJECT,
-            `SLA ${identity(sla)} changed from ${amount(sla)} to ${amount(counterpart)}, possibly weakening it: ${uncertainty}`,
+            `SLA ${identity(sla)} changed from ${was} to ${is}, possibly weakening it: ${uncertainty}`,
             at,
           ),
         ];
@@ -290,21 +290,39 @@ function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty
           change(
             'sla-weakened',
             CONTRACT_SUBJECT,
-            weakens(`SLA ${identity(sla)} ${weakening} from ${amount(sla)} to ${amount(counterpart)}`),
+            weakens(`SLA ${identity(sla)} ${weakening} from ${slaAmount(sla)} to ${slaAmount(counterpart)}`),
             at,
           ),
         ];
-      const what =
-        amount(sla) === amount(counterpart) ? 'changed' : `changed from ${amount(sla)} to ${amount(counterpart)}`;
+      const what = was === is ? 'changed' : `changed from ${was} to ${is}`;
       return [change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} ${what}`, at)];
     }),
     ...next.flatMap((sla, index) =>
       previousIdentities.has(identity(sla))
         ? []
-        : [change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} set to ${amount(sla)}`, ['sla', index])],
+        : [
+            change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} set to ${slaAmount(sla)}`, [
+              'sla',
+              index,
+            ]),
+          ],
     ),
   ];
 }
+
+/**
+ * The old and new amounts of an SLA property for messages: `1 h` for `value: 1, unit: h` and for
+ * `value: 1 h` alike, unless that hides the change between them, when a value with no unit of its
+ * own is quoted (`from 1 h to '1 h'`).
+ */
+function distinctAmounts(previous: SlaProperty, next: SlaProperty): [string, string] {
+  const asWritten = (sla: SlaProperty) => (sla.unit ? slaAmount(sla) : `'${sla.value}'`);
+  return slaAmount(previous) === slaAmount(next)
+    ? [asWritten(previous), asWritten(next)]
+    : [slaAmount(previous), slaAmount(next)];
+}
+
+const slaAmount = (sla: SlaProperty) => (sla.unit ? `${sla.value} ${sla.unit}` : String(sla.value));
 
 /** The ODCS sections kept as they were written (servers, tags, customProperties…), by name, when any changed. */
 function extensionChanges(

@@ -643,6 +643,20 @@ describe('changes outside the schema', () => {
     ).toEqual([[true, "SLA retention changed from 1 to 1 d, possibly weakening it: '1' has no unit"]]);
   });
 
+  it('counts moving an SLA unit into the value, and back, as possibly breaking, quoting the value that has no unit', () => {
+    const withLatency = (sla: { value: number | string; unit?: string }) => ({
+      ...previous,
+      sla: [{ property: 'latency', ...sla }],
+    });
+    const [oneHour, oneHourInValue] = [withLatency({ value: 1, unit: 'h' }), withLatency({ value: '1 h' })];
+    expect(changesBetween(oneHour, oneHourInValue)).toEqual([
+      [true, "SLA latency changed from 1 h to '1 h', possibly weakening it: '1 h' has no unit"],
+    ]);
+    expect(changesBetween(oneHourInValue, oneHour)).toEqual([
+      [true, "SLA latency changed from '1 h' to 1 h, possibly weakening it: '1 h' has no unit"],
+    ]);
+  });
+
   it('counts an SLA duration in months against one in days as possibly breaking, as a month is no fixed number of days', () => {
     const withRetention = (value: number, unit: string, version: string) => ({
       ...previous,

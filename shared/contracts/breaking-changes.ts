@@ -729,7 +729,10 @@ function nestedChanges(
     ...propertyListChanges(before.properties, after.properties, subject, levels).changes,
     ...unnamedPartChanges(before.items, after.items, subject, '[]', 'items', levels),
     ...map,
-    ...optionChanges(was.logicalTypeOptions, is.logicalTypeOptions, subject, previous.physicalType),
+    ...optionChanges(was.logicalTypeOptions, is.logicalTypeOptions, subject, {
+      physicalType: previous.physicalType,
+      isInteger: previous.logicalType === 'integer' && next.logicalType === 'integer',
+    }),
     ...physicalNameChanges(
       { name: previous.name, physicalName: was.physicalName },
       { name: next.name, physicalName: is.physicalName },
@@ -771,7 +774,8 @@ const LOWER_BOUNDS = new Set(['minLength', 'minItems', 'minProperties', 'minimum
  * What changed in a property's `logicalTypeOptions`, all breaking. A bound added or moved inward
  * refuses data the old contract accepted, and so does any other option added: taken as tightened.
  * An end of a range written first inclusive then exclusive (`exclusiveMinimum: 0` to `minimum: 0`)
- * is one bound moved. Any other option changed (a pattern, a format) is only said to have changed: whether a new
+ * is one bound moved; on an integer field, one that allows the same integers (`minimum: 1` to
+ * `exclusiveMinimum: 0`) only says so. Any other option changed (a pattern, a format) is only said to have changed: whether a new
  * pattern accepts more cannot be told. A bound moved outward or an option removed loosens. A
  * `maxLength` no shorter than the old physicalType's length (`varchar(20)`, which held no longer
  * text) refuses nothing and promises nothing new: it only says so.
@@ -780,11 +784,12 @@ function optionChanges(
   previous: unknown,
   next: unknown,
   subject: string,
-  previousPhysicalType: string | undefined,
+  field: { physicalType: string | undefined; isInteger: boolean },
 ): ContractChange[] {
+  const previousPhysicalType = field.physicalType;
   const before = isJsonObject(previous) ? previous : {};
   const after = isJsonObject(next) ? next : {};
-  const moves = rangeEndMoves(before, after);
+  const moves = rangeEndMoves(before, after, field.isInteger);
   const movedOptions = new Set(moves.flatMap((move) => move.options));
   const onOption = (option: string, kind: ChangeKind, message: string) => [
     attributeChange(kind, subject, ['logicalTypeOptions', option], message),
@@ -802,7 +807,9 @@ function optionChanges(
     return on(`constraint-${verb}`, `${option} ${verb} from ${shown(was)} to ${shown(is)}`);
   });
   return [
-    ...moves.flatMap((move) => onOption(move.option, `constraint-${move.direction}`, move.message)),
+    ...moves.flatMap((move) =>
+      onOption(move.option, move.direction === 'kept' ? 'field-changed' : `constraint-${move.direction}`, move.message),
+    ),
     ...keyChanges,
   ];
 }

@@ -11,9 +11,12 @@ export interface RangeEndMove {
   options: readonly string[];
   /** The key the new options write the end with, where the change shows. */
   option: string;
-  direction: 'loosened' | 'tightened' | 'changed';
+  /** `kept` when both keys allow the same integers (`minimum: 1`, `exclusiveMinimum: 0`). */
+  direction: 'loosened' | 'tightened' | 'changed' | 'kept';
   message: string;
 }
+
+export type RangeEndSide = 'lower' | 'upper';
 
 interface RangeEnd {
   option: string;
@@ -25,7 +28,7 @@ interface RangeEnd {
  * Each end of a range whose key changed between inclusive and exclusive (`exclusiveMinimum: 0` to
  * `minimum: 0`): one bound that moved, not one removed and another set.
  */
-export function rangeEndMoves(before: OdcsDocument, after: OdcsDocument): RangeEndMove[] {
+export function rangeEndMoves(before: OdcsDocument, after: OdcsDocument, isInteger: boolean): RangeEndMove[] {
   return RANGE_ENDS.flatMap(({ end, inclusive, exclusive, sign }) => {
     const endOf = (options: OdcsDocument): RangeEnd | undefined => {
       const written = [inclusive, exclusive].filter((option) => options[option] !== undefined);
@@ -36,23 +39,35 @@ export function rangeEndMoves(before: OdcsDocument, after: OdcsDocument): RangeE
     const [was, is] = [endOf(before), endOf(after)];
     if (!was || !is || was.option === is.option) return [];
     const shown = ({ value, isExclusive }: RangeEnd) => `${sign[Number(isExclusive)]} ${String(value)}`;
-    const direction = endMove(end, was, is);
-    return [
-      {
-        options: [inclusive, exclusive],
-        option: is.option,
-        direction,
-        message: `${end} bound ${direction} from ${shown(was)} to ${shown(is)}`,
-      },
-    ];
+    const direction = endMove(end, was, is, isInteger);
+    const message =
+      direction === 'kept'
+        ? `${end} bound written differently, from ${shown(was)} to ${shown(is)}, allowing the same integers`
+        : `${end} bound ${direction} from ${shown(was)} to ${shown(is)}`;
+    return [{ options: [inclusive, exclusive], option: is.option, direction, message }];
   });
 }
 
 /** Which way an end moved when its key changed between inclusive and exclusive; `changed` for values not numbers (dates). */
-function endMove(end: 'lower' | 'upper', was: RangeEnd, is: RangeEnd): RangeEndMove['direction'] {
+function endMove(end: RangeEndSide, was: RangeEnd, is: RangeEnd, isInteger: boolean): RangeEndMove['direction'] {
   if (typeof was.value !== 'number' || typeof is.value !== 'number') return 'changed';
+  if (isInteger) {
+    const from = inclusiveIntegerBound(end, was.value, was.isExclusive);
+    const to = inclusiveIntegerBound(end, is.value, is.isExclusive);
+    if (from === to) return 'kept';
+    return (end === 'lower' ? to < from : to > from) ? 'loosened' : 'tightened';
+  }
   const outward = end === 'lower' ? is.value < was.value : is.value > was.value;
   // At the same value, only the exclusive key moved: dropping it lets the value itself through.
   const isLooser = outward || (is.value === was.value && was.isExclusive);
   return isLooser ? 'loosened' : 'tightened';
+}
+
+/**
+ * The least (lower end) or greatest (upper end) integer a bound lets through, so that bounds
+ * allowing the same integers compare equal: `> 0` and `≥ 1` are both 1, `< 6` and `≤ 5` both 5.
+ */
+export function inclusiveIntegerBound(end: RangeEndSide, value: number, isExclusive: boolean): number {
+  if (end === 'lower') return isExclusive ? Math.floor(value) + 1 : Math.ceil(value);
+  return isExclusive ? Math.ceil(value) - 1 : Math.floor(value);
 }

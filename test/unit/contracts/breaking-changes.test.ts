@@ -955,24 +955,68 @@ describe('breaking changes in logicalTypeOptions', () => {
     expect(changesTo(options, previousOptions)).toEqual([expected]);
   });
 
-  const amountWith = (options: string) =>
-    `\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1\n      - name: amount\n        logicalType: number\n        logicalTypeOptions:\n          ${options}`;
-  const amountChangesTo = (was: string, is: string) =>
-    compareContracts(withOptions(amountWith(was), '1.0.0'), withOptions(amountWith(is))).changes.map((change) => [
-      change.kind,
-      change.isBreaking,
-      change.message,
-      change.attribute,
-    ]);
+  const amountWith = (options: string, logicalType = 'number') =>
+    `\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1\n      - name: amount\n        logicalType: ${logicalType}\n        logicalTypeOptions:\n          ${options}`;
+  const amountChangesTo = (was: string, is: string, logicalType?: string) =>
+    compareContracts(
+      withOptions(amountWith(was, logicalType), '1.0.0'),
+      withOptions(amountWith(is, logicalType)),
+    ).changes.map((change) => [change.kind, change.isBreaking, change.message, change.attribute]);
 
   it.each([
-    ['exclusiveMinimum: 0', 'minimum: 0', 'constraint-loosened', 'lower bound loosened from > 0 to ≥ 0'],
-    ['minimum: 0', 'exclusiveMinimum: 0', 'constraint-tightened', 'lower bound tightened from ≥ 0 to > 0'],
-    ['maximum: 100', 'exclusiveMaximum: 100', 'constraint-tightened', 'upper bound tightened from ≤ 100 to < 100'],
-    ['exclusiveMaximum: 100', 'maximum: 101', 'constraint-loosened', 'upper bound loosened from < 100 to ≤ 101'],
-  ])('finds %s to %s as one bound %s', (was, is, kind, message) => {
+    ['number', 'exclusiveMinimum: 0', 'minimum: 0', 'constraint-loosened', 'lower bound loosened from > 0 to ≥ 0'],
+    ['number', 'minimum: 0', 'exclusiveMinimum: 0', 'constraint-tightened', 'lower bound tightened from ≥ 0 to > 0'],
+    [
+      'number',
+      'maximum: 100',
+      'exclusiveMaximum: 100',
+      'constraint-tightened',
+      'upper bound tightened from ≤ 100 to < 100',
+    ],
+    [
+      'number',
+      'exclusiveMaximum: 100',
+      'maximum: 101',
+      'constraint-loosened',
+      'upper bound loosened from < 100 to ≤ 101',
+    ],
+    ['number', 'minimum: 1', 'exclusiveMinimum: 0', 'constraint-loosened', 'lower bound loosened from ≥ 1 to > 0'],
+    ['number', 'maximum: 5', 'exclusiveMaximum: 6', 'constraint-loosened', 'upper bound loosened from ≤ 5 to < 6'],
+    ['integer', 'minimum: 1', 'exclusiveMinimum: -1', 'constraint-loosened', 'lower bound loosened from ≥ 1 to > -1'],
+    ['integer', 'minimum: 1', 'exclusiveMinimum: 1', 'constraint-tightened', 'lower bound tightened from ≥ 1 to > 1'],
+    ['integer', 'maximum: 5', 'exclusiveMaximum: 7', 'constraint-loosened', 'upper bound loosened from ≤ 5 to < 7'],
+    ['integer', 'exclusiveMaximum: 6', 'maximum: 4', 'constraint-tightened', 'upper bound tightened from < 6 to ≤ 4'],
+  ])('finds, on a %s, %s to %s as one bound %s', (logicalType, was, is, kind, message) => {
     const option = is.split(':')[0];
-    expect(amountChangesTo(was, is)).toEqual([[kind, true, message, ['logicalTypeOptions', option]]]);
+    expect(amountChangesTo(was, is, logicalType)).toEqual([[kind, true, message, ['logicalTypeOptions', option]]]);
+  });
+
+  it.each([
+    [
+      'minimum: 1',
+      'exclusiveMinimum: 0',
+      'lower bound written differently, from ≥ 1 to > 0, allowing the same integers',
+    ],
+    [
+      'exclusiveMinimum: 0',
+      'minimum: 1',
+      'lower bound written differently, from > 0 to ≥ 1, allowing the same integers',
+    ],
+    [
+      'maximum: 5',
+      'exclusiveMaximum: 6',
+      'upper bound written differently, from ≤ 5 to < 6, allowing the same integers',
+    ],
+    [
+      'exclusiveMaximum: 6',
+      'maximum: 5',
+      'upper bound written differently, from < 6 to ≤ 5, allowing the same integers',
+    ],
+  ])('finds %s to %s on an integer no breaking change, as both allow the same integers', (was, is, message) => {
+    const option = is.split(':')[0];
+    expect(amountChangesTo(was, is, 'integer')).toEqual([
+      ['field-changed', false, message, ['logicalTypeOptions', option]],
+    ]);
   });
 
   it('finds a loosened bound on the items of an array property breaking', () => {

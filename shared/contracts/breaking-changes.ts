@@ -800,8 +800,14 @@ function optionChanges(
     const on = (kind: ChangeKind, message: string) => onOption(option, kind, message);
     if (isDeepEqual(was, is) || movedOptions.has(option)) return [];
     if (is === undefined) return on('constraint-loosened', `${option} removed (was ${shown(was)})`);
-    if (was === undefined && isWithinPhysicalLength(option, is, previousPhysicalType))
-      return on('field-changed', `${option} set to ${shown(is)}, as its physicalType ${previousPhysicalType} said`);
+    const physicalLength = option === 'maxLength' ? physicalLengthOf(previousPhysicalType) : undefined;
+    if (was === undefined && typeof is === 'number' && physicalLength !== undefined && is >= physicalLength)
+      return on(
+        'field-changed',
+        is === physicalLength
+          ? `${option} set to ${shown(is)}, as its physicalType ${previousPhysicalType} said`
+          : `${option} set to ${shown(is)}, longer than its physicalType ${previousPhysicalType} holds`,
+      );
     if (was === undefined) return on('constraint-tightened', `${option} set to ${shown(is)}`);
     const verb = boundMove(option, was, is);
     return on(`constraint-${verb}`, `${option} ${verb} from ${shown(was)} to ${shown(is)}`);
@@ -814,11 +820,8 @@ function optionChanges(
   ];
 }
 
-/** Whether `option` is a `maxLength` no shorter than the length `physicalType` already kept text to (`varchar(20)`). */
-function isWithinPhysicalLength(option: string, value: unknown, physicalType: string | undefined): boolean {
-  const length = physicalType === undefined ? undefined : declaredLength(physicalType);
-  return option === 'maxLength' && typeof value === 'number' && length !== undefined && value >= length;
-}
+const physicalLengthOf = (physicalType: string | undefined) =>
+  physicalType === undefined ? undefined : declaredLength(physicalType);
 
 /** How a numeric bound moved; any other option (a pattern, a format) may now accept more or less: changed. */
 function boundMove(option: string, was: unknown, is: unknown): 'loosened' | 'tightened' | 'changed' {

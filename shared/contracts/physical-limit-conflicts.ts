@@ -33,15 +33,28 @@ export function allowedValuesTooLong(
   });
 }
 
-/** A `minLength` above the length the property's `physicalType` states: no value it stores is long enough. */
-export function minLengthBeyondPhysical(
-  property: ContractProperty,
-): { minLength: number; limit: LengthLimit } | undefined {
-  const { minLength } = logicalTypeOptions(property) ?? {};
+/** A length option of `logicalTypeOptions` above the length the property's `physicalType` states. */
+export interface LengthBeyondPhysical {
+  option: 'minLength' | 'maxLength';
+  value: number;
+  limit: LengthLimit;
+}
+
+/**
+ * The `minLength` and `maxLength` above the length the property's `physicalType` states: no value
+ * it stores is long enough for such a minLength, and such a maxLength promises lengths it cannot store.
+ */
+export function lengthsBeyondPhysical(property: ContractProperty): LengthBeyondPhysical[] {
+  const options = logicalTypeOptions(property) ?? {};
   const { physicalType } = property;
   const stated = physicalType === undefined ? undefined : declaredLength(physicalType);
-  if (typeof minLength !== 'number' || stated === undefined || minLength <= stated) return undefined;
-  return { minLength, limit: { said: (physicalType as string).trim(), length: stated } };
+  if (stated === undefined || physicalType === undefined) return [];
+  return (['minLength', 'maxLength'] as const).flatMap((option) => {
+    const value = options[option];
+    return typeof value === 'number' && value > stated
+      ? [{ option, value, limit: { said: physicalType.trim(), length: stated } }]
+      : [];
+  });
 }
 
 const LOWER_BOUNDS = ['minimum', 'exclusiveMinimum'];

@@ -17,7 +17,7 @@ import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import { type EmptyBounds, emptyBoundsOf } from './option-bounds';
 import type { PathProblem, PathSegment } from './path-problem';
 import { patternLengthConflictOf } from './pattern-length-conflict';
-import { allowedValuesTooLong, boundsBeyondRange, minLengthBeyondPhysical } from './physical-limit-conflicts';
+import { allowedValuesTooLong, boundsBeyondRange, lengthsBeyondPhysical } from './physical-limit-conflicts';
 import { physicalTypeMisfit } from './physical-type-fit';
 import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
 import type { ProblemRepair } from './problem-repair';
@@ -474,17 +474,18 @@ function physicalLimitIssues(
     severity: 'warning' as const,
     hint: 'Shorten the value, or lengthen the limit.',
   }));
-  const shortMinLength = minLengthBeyondPhysical(property);
-  const minLengthIssues = shortMinLength
-    ? [
-        {
-          path: [...optionsPath, 'minLength'],
-          message: `minLength ${shortMinLength.minLength} needs at least ${shortMinLength.minLength} characters; ${shortMinLength.limit.said} holds at most ${shortMinLength.limit.length}: no value can keep the contract`,
-          severity: 'warning' as const,
-          hint: 'Lower minLength, or lengthen the physicalType.',
-        },
-      ]
-    : [];
+  const lengthIssues = lengthsBeyondPhysical(property).map(({ option, value, limit }) => ({
+    path: [...optionsPath, option],
+    message:
+      option === 'minLength'
+        ? `minLength ${value} needs at least ${value} characters; ${limit.said} holds at most ${limit.length}: no value can keep the contract`
+        : `maxLength ${value} allows ${value} characters; ${limit.said} holds at most ${limit.length}: longer values the contract allows cannot be stored`,
+    severity: 'warning' as const,
+    hint:
+      option === 'minLength'
+        ? 'Lower minLength, or lengthen the physicalType.'
+        : `Lower maxLength to ${limit.length}, or lengthen the physicalType.`,
+  }));
   const boundIssues = boundsBeyondRange(property).map(({ option, value, physicalType, end, excludesAll }) => {
     const [comparison, extreme] = end.side === 'largest' ? ['above', 'larger'] : ['below', 'smaller'];
     const consequence = excludesAll
@@ -497,7 +498,7 @@ function physicalLimitIssues(
       hint: `Bring ${option} within what ${physicalType} holds, or widen the physicalType.`,
     };
   });
-  return [...tooLong, ...minLengthIssues, ...boundIssues];
+  return [...tooLong, ...lengthIssues, ...boundIssues];
 }
 
 const RANGE_OPERATORS = ['mustBeBetween', 'mustNotBeBetween'] as const;

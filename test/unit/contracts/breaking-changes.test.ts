@@ -946,6 +946,12 @@ describe('breaking changes in logicalTypeOptions', () => {
       '\n        physicalType: VARCHAR(36)',
     ],
     [
+      'a maximum length longer than the varchar it is kept to, which refuses nothing but is not what the varchar said',
+      '\n        physicalType: varchar(8)\n        logicalTypeOptions:\n          maxLength: 10',
+      ['field-changed', false, 'orders.code', 'maxLength set to 10, longer than its physicalType varchar(8) holds'],
+      '\n        physicalType: varchar(8)',
+    ],
+    [
       'a maximum length shorter than the varchar it was',
       '\n        physicalType: VARCHAR(36)\n        logicalTypeOptions:\n          maxLength: 20',
       ['constraint-tightened', true, 'orders.code', 'maxLength set to 20'],

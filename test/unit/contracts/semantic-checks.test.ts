@@ -1075,6 +1075,11 @@ ${lines
       '- name: code\n  logicalType: string\n  physicalType: VARCHAR ( 3 )\n  logicalTypeOptions:\n    minLength: 10',
       '17:22 warning schema[0].properties[1].logicalTypeOptions.minLength: minLength 10 needs at least 10 characters; VARCHAR ( 3 ) holds at most 3: no value can keep the contract',
     ],
+    ...['varchar(8)', 'char(8)', 'character varying(8)', 'nvarchar(8)'].map((physicalType) => [
+      `a maxLength above the physical length of ${physicalType}, at the maxLength`,
+      `- name: bin_code\n  logicalType: string\n  physicalType: ${physicalType}\n  logicalTypeOptions:\n    maxLength: 10`,
+      `17:22 warning schema[0].properties[1].logicalTypeOptions.maxLength: maxLength 10 allows 10 characters; ${physicalType} holds at most 8: longer values the contract allows cannot be stored`,
+    ]),
   ])('warns of %s', (_case, lines, marker) => {
     expect(markers(checkContractYaml(withProperty(lines)))).toEqual([marker]);
   });
@@ -1120,8 +1125,14 @@ ${lines
     ['smallint', 'logicalTypeOptions:\n    minimum: -32768\n    maximum: 32767'],
     ['numeric(5,2)', 'logicalTypeOptions:\n    maximum: 999.99'],
     ['bigint', 'logicalTypeOptions:\n    maximum: 9007199254740991'],
+    ['varchar(8)', 'logicalTypeOptions:\n    maxLength: 8'],
   ])('leaves limits that %s meets alone: %s', (physicalType, lines) => {
-    const logicalType = lines.startsWith('enum') ? 'string' : physicalType.startsWith('numeric') ? 'number' : 'integer';
+    const logicalType =
+      lines.startsWith('enum') || physicalType.startsWith('varchar')
+        ? 'string'
+        : physicalType.startsWith('numeric')
+          ? 'number'
+          : 'integer';
     const text = withProperty(
       `- name: value\n  logicalType: ${logicalType}\n  physicalType: ${physicalType}\n  ${lines}`,
     );

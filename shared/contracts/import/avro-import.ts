@@ -17,7 +17,8 @@ import {
  * top-level union), checked against the Avro specification first (names, fields, known
  * types). Not with avsc: it compiles a reader per record with `new Function`, which the
  * app's Content-Security-Policy forbids. A field is required unless its type is a union
- * with null; a union of several other types has no logical type and is reported. Logical
+ * with null; a union of several numeric types is a number (an integer when all are `int` or
+ * `long`), of several other types has no logical type and is reported. Logical
  * types come from Avro's own (`timestamp-millis`, `date`, `decimal`, `uuid`); enums keep
  * their symbols as allowed values, arrays and maps their item types, nested records their
  * properties.
@@ -126,7 +127,8 @@ function fieldsOf(record: AvroSchema, path: PathSegment[], context: Context): Co
     const nonNull = members.filter((member) => member !== 'null');
     const required = !members.includes('null');
     const where = `${record.name ?? 'record'}.${field.name}`;
-    if (nonNull.length !== 1) {
+    const numericUnion = numericUnionShape(nonNull);
+    if (nonNull.length !== 1 && !numericUnion) {
       context.notes.push({
         path: where,
         message: `the union ${JSON.stringify(field.type)} has no ODCS logical type: imported as a string`,
@@ -145,7 +147,7 @@ function fieldsOf(record: AvroSchema, path: PathSegment[], context: Context): Co
         ...context.source.locate([...fieldPath, 'default'], 'key'),
       });
     }
-    const shape = typeShape(nonNull[0] as AvroType, where, [...fieldPath, 'type'], context, namespace);
+    const shape = numericUnion ?? typeShape(nonNull[0] as AvroType, where, [...fieldPath, 'type'], context, namespace);
     const description = field.doc ?? shape.description;
     return importedProperty(field.name, shape.logicalType, {
       required,
@@ -187,6 +189,8 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
       const member = nonNull[0] as AvroType;
       return typeShape(member, where, [...path, type.indexOf(member)], context, namespace);
     }
+    const numericUnion = numericUnionShape(nonNull);
+    if (numericUnion) return numericUnion;
     context.notes.push({
       path: where,
       message: 'a nested union has no ODCS logical type: imported as a string',
@@ -262,6 +266,16 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
     default:
       return typeShape(type.type, where, [...path, 'type'], context, namespace);
   }
+}
+
+/**
+ * A union of numbers alone (`["float", "int"]`, null aside) holds numbers whichever branch a
+ * value takes: integers when every branch is `int` or `long`.
+ */
+function numericUnionShape(members: readonly AvroType[]): TypeShape | undefined {
+  const types = members.map((member) => (typeof member === 'string' ? PRIMITIVES[member] : undefined));
+  if (members.length < 2 || !types.every((type) => type === 'integer' || type === 'number')) return undefined;
+  return { logicalType: types.includes('number') ? 'number' : 'integer', physicalType: 'union' };
 }
 
 function asNote(problem: {

@@ -14,7 +14,7 @@ import type { PathSegment } from './path-problem';
 import { declaredLength, physicalSizeChange } from './physical-type-size';
 import { isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
-import { thresholdMove } from './quality-threshold';
+import { operatorChange, thresholdMove } from './quality-threshold';
 import { rangeEndMoves } from './range-end-moves';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 import { incomparableDurations, slaWeakening, unrankableDuration } from './sla-weakening';
@@ -77,6 +77,7 @@ const NON_BREAKING_KINDS = [
   'contract-changed',
   'documentation-changed',
   'quality-tightened',
+  'quality-rewritten',
 ] as const;
 
 export type ChangeKind = (typeof BREAKING_KINDS)[number] | (typeof NON_BREAKING_KINDS)[number];
@@ -359,6 +360,11 @@ function rulePartChanges(
     attributeChange(kind, subject, ['quality'], `quality rule '${rule.label}'${what}`);
   const checkChanges = (was: QualityRuleParts, is: QualityRuleParts) => {
     const moved = thresholdMove(was.check, is.check);
+    const rewritten = operatorChange(was.check, is.check);
+    if (rewritten) {
+      const kinds = { loosened: 'quality-changed', tightened: 'quality-tightened', kept: 'quality-rewritten' } as const;
+      return [onRule(was, `: ${rewritten.message}`, kinds[rewritten.direction])];
+    }
     if (!moved) return valueChanges(was.check, is.check).map((what) => onRule(was, `: ${what}`));
     const { operator, direction } = moved;
     const what = `: ${operator} ${direction} from ${shown(was.check[operator])} to ${shown(is.check[operator])}`;

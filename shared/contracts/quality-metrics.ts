@@ -21,6 +21,11 @@ const THRESHOLD_NOTES: Readonly<Record<string, string>> = {
   rowCount: 'The number of rows is compared with `mustBe`, `mustBeGreaterThan` and the other thresholds.',
 };
 
+/** Whether a rule of this metric and unit compares a whole number of values or rows (not a share of them, `unit: percent`). */
+export function isCountMetric(metric: unknown, unit: unknown): boolean {
+  return typeof metric === 'string' && METRIC_MEANINGS[metric] !== undefined && (unit ?? 'rows') === 'rows';
+}
+
 /** The meaning of a data quality library metric, for a hover on `metric: <name>`; undefined for a name the library lacks. */
 export function describeQualityMetric(metric: string): string | undefined {
   const meaning = METRIC_MEANINGS[metric];

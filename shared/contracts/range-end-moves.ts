@@ -2,8 +2,8 @@ import type { OdcsDocument } from './odcs-document';
 
 /** The two keys that can each write one end of a range: inclusive and exclusive. */
 const RANGE_ENDS = [
-  { end: 'lower', inclusive: 'minimum', exclusive: 'exclusiveMinimum', sign: ['≥', '>'] },
-  { end: 'upper', inclusive: 'maximum', exclusive: 'exclusiveMaximum', sign: ['≤', '<'] },
+  { end: 'lower', inclusive: 'minimum', exclusive: 'exclusiveMinimum' },
+  { end: 'upper', inclusive: 'maximum', exclusive: 'exclusiveMaximum' },
 ] as const;
 
 export interface RangeEndMove {
@@ -29,7 +29,7 @@ interface RangeEnd {
  * `minimum: 0`): one bound that moved, not one removed and another set.
  */
 export function rangeEndMoves(before: OdcsDocument, after: OdcsDocument, isInteger: boolean): RangeEndMove[] {
-  return RANGE_ENDS.flatMap(({ end, inclusive, exclusive, sign }) => {
+  return RANGE_ENDS.flatMap(({ end, inclusive, exclusive }) => {
     const endOf = (options: OdcsDocument): RangeEnd | undefined => {
       const written = [inclusive, exclusive].filter((option) => options[option] !== undefined);
       const [option] = written;
@@ -38,7 +38,7 @@ export function rangeEndMoves(before: OdcsDocument, after: OdcsDocument, isInteg
     };
     const [was, is] = [endOf(before), endOf(after)];
     if (!was || !is || was.option === is.option) return [];
-    const shown = ({ value, isExclusive }: RangeEnd) => `${sign[Number(isExclusive)]} ${String(value)}`;
+    const shown = (bound: RangeEnd) => shownBound(end, bound);
     const direction = endMove(end, was, is, isInteger);
     const message =
       direction === 'kept'
@@ -51,23 +51,57 @@ export function rangeEndMoves(before: OdcsDocument, after: OdcsDocument, isInteg
 /** Which way an end moved when its key changed between inclusive and exclusive; `changed` for values not numbers (dates). */
 function endMove(end: RangeEndSide, was: RangeEnd, is: RangeEnd, isInteger: boolean): RangeEndMove['direction'] {
   if (typeof was.value !== 'number' || typeof is.value !== 'number') return 'changed';
+  return boundMove(
+    end,
+    { value: was.value, isExclusive: was.isExclusive },
+    { value: is.value, isExclusive: is.isExclusive },
+    isInteger,
+  );
+}
+
+/** One end of a range of numbers: `> 0` is exclusive, `≥ 0` inclusive. */
+export interface NumericBound {
+  value: number;
+  isExclusive: boolean;
+}
+
+/**
+ * Which way one end of a range moved, written inclusive or exclusive on either side; `kept` when,
+ * over integers, both let the same ones through (`≥ 1` and `> 0`).
+ */
+export function boundMove(
+  end: RangeEndSide,
+  was: NumericBound,
+  is: NumericBound,
+  isInteger: boolean,
+): 'loosened' | 'tightened' | 'kept' {
   if (isInteger) {
     const from = inclusiveIntegerBound(end, was.value, was.isExclusive);
     const to = inclusiveIntegerBound(end, is.value, is.isExclusive);
     if (from === to) return 'kept';
     return (end === 'lower' ? to < from : to > from) ? 'loosened' : 'tightened';
   }
+  if (is.value === was.value && is.isExclusive === was.isExclusive) return 'kept';
   const outward = end === 'lower' ? is.value < was.value : is.value > was.value;
   // At the same value, only the exclusive key moved: dropping it lets the value itself through.
   const isLooser = outward || (is.value === was.value && was.isExclusive);
   return isLooser ? 'loosened' : 'tightened';
 }
 
+/** A bound as messages write it: `≥ 1`, `< 6`. */
+export function shownBound(
+  end: RangeEndSide,
+  { value, isExclusive }: { value: unknown; isExclusive: boolean },
+): string {
+  const signs = end === 'lower' ? ['≥', '>'] : ['≤', '<'];
+  return `${signs[Number(isExclusive)]} ${String(value)}`;
+}
+
 /**
  * The least (lower end) or greatest (upper end) integer a bound lets through, so that bounds
  * allowing the same integers compare equal: `> 0` and `≥ 1` are both 1, `< 6` and `≤ 5` both 5.
  */
-export function inclusiveIntegerBound(end: RangeEndSide, value: number, isExclusive: boolean): number {
+function inclusiveIntegerBound(end: RangeEndSide, value: number, isExclusive: boolean): number {
   if (end === 'lower') return isExclusive ? Math.floor(value) + 1 : Math.ceil(value);
   return isExclusive ? Math.ceil(value) - 1 : Math.floor(value);
 }

@@ -1136,8 +1136,57 @@ describe('breaking changes in quality rules', () => {
       'mustBeBetween loosened from [1,10] to [0,5]',
     ],
     ['mustBe: 0', 'mustBe: 1', 'quality-changed', true, 'mustBe changed from 0 to 1'],
+    [
+      'mustBeLessThan: 1',
+      'mustBeLessOrEqualTo: 1',
+      'quality-changed',
+      true,
+      'operator changed from < 1 to ≤ 1, loosened',
+    ],
+    [
+      'mustBeLessThan: 1',
+      'mustBeLessOrEqualTo: 0',
+      'quality-rewritten',
+      false,
+      'operator changed from < 1 to ≤ 0, allowing the same counts',
+    ],
+    [
+      'mustBeGreaterOrEqualTo: 10',
+      'mustBeGreaterThan: 9',
+      'quality-rewritten',
+      false,
+      'operator changed from ≥ 10 to > 9, allowing the same counts',
+    ],
+    [
+      'mustBeLessThan: 5',
+      'mustBeLessOrEqualTo: 1',
+      'quality-tightened',
+      false,
+      'operator changed from < 5 to ≤ 1, tightened',
+    ],
+    [
+      'mustBeLessThan: 1\n            unit: percent',
+      'mustBeLessOrEqualTo: 1\n            unit: percent',
+      'quality-changed',
+      true,
+      'operator changed from < 1 to ≤ 1, loosened',
+    ],
+    [
+      'mustBeLessOrEqualTo: 1\n            unit: percent',
+      'mustBeLessThan: 1\n            unit: percent',
+      'quality-tightened',
+      false,
+      'operator changed from ≤ 1 to < 1, tightened',
+    ],
+    [
+      'mustBeLessThan: 1\n            unit: percent',
+      'mustBeLessOrEqualTo: 0\n            unit: percent',
+      'quality-tightened',
+      false,
+      'operator changed from < 1 to ≤ 0, tightened',
+    ],
   ] as const)(
-    'ranks a rule’s threshold moved under the same operator, %s to %s, as %s',
+    'ranks a rule’s threshold moved, under the same operator or its inclusive or exclusive twin, %s to %s, as %s',
     (was, is, kind, isBreaking, message) => {
       const from = imported(anOdcsText(rule(was)));
       expect(
@@ -1150,11 +1199,11 @@ describe('breaking changes in quality rules', () => {
     },
   );
 
-  it('keeps a stricter threshold breaking when the rule’s operator or what it measures changes too', () => {
+  it('keeps a stricter threshold breaking when what the rule measures changes too', () => {
     const from = imported(anOdcsText(rule('mustBeLessThan: 5')));
     const changesTo = (body: string) => compareContracts(from, nextVersionOf(rule(body)));
-    expect(changesTo('mustBeLessOrEqualTo: 1')).toMatchObject({ isBreaking: true });
     expect(changesTo('mustBeLessThan: 1\n            unit: percent')).toMatchObject({ isBreaking: true });
+    expect(changesTo('mustBeLessOrEqualTo: 1\n            unit: percent')).toMatchObject({ isBreaking: true });
   });
 
   it.each([

@@ -24,7 +24,7 @@ export function focusedNodeId(): string | undefined {
 
 /** Puts the focus on the canvas itself, where its keys (D, P, S…) work, when no element of it is selected. */
 export function focusCanvas(): void {
-  document.querySelector<HTMLElement>('.mesh-canvas')?.focus({ preventScroll: true });
+  globalThis.document?.querySelector<HTMLElement>('.mesh-canvas')?.focus({ preventScroll: true });
 }
 
 /** Moves the focus to a node, so the focus ring and the arrow keys' highlight stay on the same node. */

@@ -1,4 +1,5 @@
-import type { ChangeTrace, TraceMoment } from '../../shared/simulation/change-trace';
+import type { ChangeTrace } from '../../shared/simulation/change-trace';
+import type { TraceMoment } from '../../shared/simulation/trace-stage';
 import { resultAgeText } from './result-age';
 
 /**

@@ -1,5 +1,5 @@
 import { type Mesh, resolveEndpoint } from '../../shared/model';
-import type { TraceStage } from '../../shared/simulation/change-trace';
+import type { TraceStage } from '../../shared/simulation/trace-stage';
 
 /**
  * Where each stage of a trace is, as its list names it: its node by name, and where that node has

@@ -1,4 +1,4 @@
-import type { TraceBranch, TraceStage } from '../../shared/simulation/change-trace';
+import type { TraceBranch, TraceStage } from '../../shared/simulation/trace-stage';
 
 /** Consecutive stages of one branch of the write (or of none: the write itself), with their places in the trace. */
 export interface TraceStageGroup {

@@ -293,8 +293,7 @@ export const COMMANDS = [
   {
     id: 'view.next-region',
     label: 'Next Region',
-    description:
-      'Move the focus to the next region shown: canvas, contract editor, side panel, status bar, toolbar, palette',
+    description: 'Move the focus to the next region shown: canvas, editor, side panel, status bar, toolbar…',
     group: 'View',
     keys: ['F6'],
     scope: 'everywhere',

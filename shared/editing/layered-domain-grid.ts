@@ -1,4 +1,4 @@
-import { stronglyConnected } from '../lineage/strongly-connected';
+import { stronglyConnected } from '../model/strongly-connected';
 import { gridPositions } from './box-grid';
 import type { Flow } from './flow-order';
 import type { Point, Size } from './geometry';

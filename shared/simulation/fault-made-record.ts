@@ -1,11 +1,11 @@
 import type { Fault } from '../model/scenario';
-import type { TraceStage } from './change-trace';
 import { FAULT_CARDS } from './fault-deck';
 import { type LogRecord, ownerOf } from './log-reader';
 import type { PipelinePlan } from './pipeline-plan';
 import { changedFields } from './record-diff';
 import { changeImages } from './record-shape';
 import type { TimedFault } from './simulation';
+import type { TraceStage } from './trace-stage';
 import type { SourceTopic } from './write-branches';
 
 type NullFieldFault = Extract<Fault, { kind: 'null-field' }>;

@@ -3,7 +3,7 @@
  * CLI, any driver behind `SqlWorkspace` in benchmarks). See README.md for how data flows.
  */
 export type { LogMessage } from './broker-log';
-export type { ChangeTrace, ContractCheckOutcome, TraceStage, TraceStart } from './change-trace';
+export type { ChangeTrace, TraceStart } from './change-trace';
 export type { LogRecord, MessageFilter } from './log-reader';
 export { type PipelinePlan, planPipeline } from './pipeline-plan';
 export type { QueryResult } from './read-only-query';
@@ -42,6 +42,7 @@ export {
   type SqlWorkspace,
 } from './sql-workspace';
 export { type TableGuideEntry, tableGuide } from './table-guide';
+export type { ContractCheckOutcome, TraceStage } from './trace-stage';
 export { describeWork, overBudgetMessage, type Work, type WorkWatch, workSubject } from './work-budget';
 export type {
   SimulationCommand,

@@ -1,7 +1,7 @@
 import { productFeeds, shortestFeedPath } from '../../editing/product-feeds';
 import { Memo } from '../../lineage/memo';
-import { stronglyConnected } from '../../lineage/strongly-connected';
 import type { DataProduct, ElementRef, Link, Mesh } from '../../model';
+import { stronglyConnected } from '../../model/strongly-connected';
 import { productPlace } from '../places';
 import type { Rule } from '../rule';
 

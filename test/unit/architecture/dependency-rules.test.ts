@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stronglyConnected } from '../../../shared/lineage/strongly-connected';
+import { stronglyConnected } from '../../../shared/model/strongly-connected';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));

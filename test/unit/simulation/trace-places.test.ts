@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { traceStagePlaces } from '../../../renderer/simulation/trace-places';
-import type { TraceStage } from '../../../shared/simulation/change-trace';
+import type { TraceStage } from '../../../shared/simulation/trace-stage';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 const stage = (kind: TraceStage['kind'], nodeId: string, source: string, portId?: string): TraceStage => ({

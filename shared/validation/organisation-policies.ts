@@ -40,6 +40,17 @@ export interface ClassificationReranking {
 const OrganisationPoliciesSchema = PoliciesSchema.extend({ rules: PoliciesSchema.shape.rules.default({}) });
 const POLICY_FILE_KEYS = Object.keys(PoliciesSchema.shape);
 
+const SHAPE_PROBLEM = 'it must hold { "rules": { "<rule id>": "<severity>", … } }, as a design\'s policies do';
+
+/** What is wrong in `classificationLevels`, where the first problem the schema found is there: the list, or one word of it. */
+function levelsProblem(path: readonly PropertyKey[]): string | undefined {
+  const [key, index] = path;
+  if (key !== 'classificationLevels') return undefined;
+  return typeof index === 'number'
+    ? `classificationLevels[${index}]: must be a non-empty word`
+    : 'classificationLevels: must be a list of words';
+}
+
 /**
  * The organisation's policies from JSON or YAML text, with notes on what in them has no effect; or
  * why they cannot be applied as a whole, placed in the text (`at`) where the problem is its syntax.
@@ -68,10 +79,7 @@ export function readOrganisationPolicies(
   }
   const read = OrganisationPoliciesSchema.safeParse(value);
   if (!read.success) {
-    return {
-      ok: false,
-      error: 'it must hold { "rules": { "<rule id>": "<severity>", … } }, as a design\'s policies do',
-    };
+    return { ok: false, error: levelsProblem(read.error.issues[0]?.path ?? []) ?? SHAPE_PROBLEM };
   }
   const ruleIds = rules.map((rule) => rule.id);
   for (const [ruleId, entry] of Object.entries(read.data.rules)) {

@@ -101,6 +101,12 @@ describe("an organisation's policies", () => {
       "classificationLevels: 'Restricted' is ranked twice; rank each word once",
     ],
     [
+      'classificationLevels: [public, internal, "", 42, biometric]\n',
+      'classificationLevels[2]: must be a non-empty word',
+    ],
+    ['classificationLevels: [public, internal, 42]\n', 'classificationLevels[2]: must be a non-empty word'],
+    ['classificationLevels: biometric\n', 'classificationLevels: must be a list of words'],
+    [
       'rules: {}\nclassificationLevels: [internal, public]\n',
       "classificationLevels: 'public' is ranked above 'internal', but public data is never sensitive: 'public' must come first",
     ],

@@ -4,10 +4,10 @@
  * subqueries in FROM, in a value (`(SELECT COUNT(*) FROM c WHERE c.id = t.id)`) and in a
  * condition (`IN (SELECT ...)`, `EXISTS (...)`), which may name the columns of the query around
  * them; CTEs (`WITH c AS (...)`), UNION / INTERSECT / EXCEPT, expressions, `AS` and bare aliases,
- * `*` and `x.*`, and a join in parentheses (`FROM (a JOIN b ON ...)` is `FROM a JOIN b ON ...`).
+ * `*` and `x.*`, columns named with their schema (`main.c.id`), and a join in parentheses (`FROM (a JOIN b ON ...)` is `FROM a JOIN b ON ...`).
  * A FROM item it cannot read (VALUES, a recursive CTE) is an opaque source, whose columns are
- * unknown while the rest is read exactly; anything more (a table-valued function) makes the whole
- * statement approximate. Either way the reason is given: callers then assume every column an
+ * unknown while the rest is read exactly; anything more (a table-valued function, a column whose
+ * qualifier names no table in scope) makes the whole statement approximate. Either way the reason is given: callers then assume every column an
  * unread part names feeds every column it gives, which can over-report an impact but never miss
  * one, and say where they did. Text that is not one query that parses (a bracket left open, no table after JOIN) tells
  * nothing of what it reads: callers take it to read every table before it.
@@ -263,14 +263,32 @@ function columnRefs(tokens: readonly Token[]): ColumnRef[] {
     if (!isName(token) || isPunct(tokens[at + 1], '(') || isPunct(tokens[at - 1], '.')) continue;
     // `OVER w` names a window of the WINDOW clause, and `COLLATE nocase` a collation, not a column.
     if (isKeyword(tokens[at - 1], 'over', 'collate')) continue;
-    if (isPunct(tokens[at + 1], '.')) {
-      const column = tokens[at + 2];
-      if (isName(column)) refs.push({ qualifier: token.text.toLowerCase(), column: column.text.toLowerCase() });
-      continue;
-    }
-    refs.push({ column: token.text.toLowerCase() });
+    const parts = dottedName(tokens, at);
+    at += 2 * (parts.length - 1);
+    refs.push(qualifiedRef(parts));
   }
   return refs;
+}
+
+/** The lower-cased parts of a dotted name starting at `at` (`main.customers.email`): one for a plain name. */
+function dottedName(tokens: readonly Token[], at: number): string[] {
+  const parts: string[] = [];
+  for (let next = at; isName(tokens[next]); next += 2) {
+    parts.push((tokens[next] as Extract<Token, { kind: 'word' }>).text.toLowerCase());
+    if (!isPunct(tokens[next + 1], '.')) break;
+  }
+  return parts;
+}
+
+/**
+ * A column named by its dotted parts: `email`, `c.email`, or `main.c.email`, whose schema SQLite
+ * checks and this reading drops. More parts than that name no table: the qualifier keeps them all, so nothing resolves it.
+ */
+function qualifiedRef(parts: readonly string[]): ColumnRef {
+  const column = parts.at(-1) as string;
+  const qualifiers = parts.slice(0, -1);
+  if (qualifiers.length === 0) return { column };
+  return { qualifier: qualifiers.length <= 2 ? (qualifiers.at(-1) as string) : qualifiers.join('.'), column };
 }
 
 /**
@@ -295,9 +313,9 @@ function aliased(tokens: readonly Token[]): { expression: readonly Token[]; alia
 
 function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
   if (tokens.length === 1 && isPunct(tokens[0], '*')) return { kind: 'star' };
-  const [first, dot, third] = tokens;
-  if (tokens.length === 3 && isName(first) && isPunct(dot, '.') && isPunct(third, '*')) {
-    return { kind: 'star', qualifier: first.text.toLowerCase() };
+  const starred = tokens.slice(0, -2);
+  if (isPunct(tokens.at(-2), '.') && isPunct(tokens.at(-1), '*') && isColumn(starred)) {
+    return { kind: 'star', qualifier: qualifiedRef([...dottedName(starred, 0), '*']).qualifier };
   }
   const { expression, alias } = aliased(tokens);
   const refs = columnRefs(expression);
@@ -658,9 +676,9 @@ function caseResults(tokens: readonly Token[]): Token[][] {
   return results;
 }
 
-/** `email` or `c.email`. */
+/** `email`, `c.email` or `main.c.email`. */
 function isColumn(tokens: readonly Token[]): boolean {
-  return (tokens.length === 1 || (tokens.length === 3 && isPunct(tokens[1], '.'))) && isName(tokens[0]);
+  return tokens.length > 0 && tokens.length <= 5 && dottedName(tokens, 0).length * 2 - 1 === tokens.length;
 }
 
 /** The value of an expression that is one `CAST(value AS type)`, which keeps the value (and whose type names no column). */
@@ -1040,6 +1058,51 @@ function limitsToOneRow(tokens: readonly Token[]): boolean {
   return isCount && (after === undefined || isKeyword(after, 'offset'));
 }
 
+/**
+ * A column whose qualifier names no table its SELECT reads, nor one of a query around it
+ * (`aliasesAround`): what it means cannot be told, so the statement is read approximately.
+ */
+function strayQualifier(query: QueryLineage, aliasesAround: ReadonlySet<string> = new Set()): Unfollowed | undefined {
+  const inCtes = query.ctes.flatMap((cte) => ('query' in cte ? [cte.query] : []));
+  for (const inner of inCtes) {
+    const stray = strayQualifier(inner, aliasesAround);
+    if (stray) return stray;
+  }
+  for (const select of [...query.selects, ...query.filters]) {
+    const aliases = new Set([
+      ...aliasesAround,
+      ...select.tables.keys(),
+      ...select.subqueries.keys(),
+      ...(select.opaque?.keys() ?? []),
+    ]);
+    const refs = [
+      ...select.outputs.flatMap((output) =>
+        output.kind === 'value' ? output.refs : output.qualifier ? [{ qualifier: output.qualifier, column: '*' }] : [],
+      ),
+      ...select.conditions,
+      ...select.grouping,
+    ];
+    const stray = refs.find((ref) => ref.qualifier !== undefined && !aliases.has(ref.qualifier));
+    if (stray) {
+      return {
+        unfollowed: `it names '${stray.qualifier}.${stray.column}', and no table it reads is called '${stray.qualifier}'`,
+      };
+    }
+    const nested = [
+      ...[...select.subqueries.values()].map((subquery) => ({ subquery, around: aliasesAround })),
+      ...[
+        ...select.outputs.flatMap((output) => (output.kind === 'value' ? (output.subqueries ?? []) : [])),
+        ...select.conditionSubqueries,
+      ].map((subquery) => ({ subquery, around: aliases })),
+    ];
+    for (const { subquery, around } of nested) {
+      const strayInside = strayQualifier(subquery, around);
+      if (strayInside) return strayInside;
+    }
+  }
+  return undefined;
+}
+
 /** The lower-cased names among tokens. */
 function namesIn(tokens: readonly Token[]): Set<string> {
   return new Set(tokens.flatMap((token) => (isName(token) ? [token.text.toLowerCase()] : [])));
@@ -1076,7 +1139,8 @@ export function readSqlLineage(sql: string): SqlLineage {
       isOneQuery: false,
     };
   }
-  const query = readQuery(tokens);
+  const read = readQuery(tokens);
+  const query = isUnfollowed(read) ? read : (strayQualifier(read) ?? read);
   if (isUnfollowed(query)) {
     return { identifiers, approximateBecause: query.unfollowed, unfollowedIdentifiers: identifiers, isOneQuery: true };
   }

@@ -1502,6 +1502,25 @@ describe('rule details', () => {
     expect(republishes('SELECT 7 AS country, AVG(email) AS contact FROM customers LIMIT 1')).toBe(false);
   });
 
+  it('reads a column named by schema, table and column (main.customers.email), and reads approximately a column whose qualifier names no table it reads', () => {
+    expect(republishes('SELECT country, main.customers.email AS contact FROM main.customers')).toBe(true);
+    expect(republishes('SELECT c.country, main.c.email AS contact FROM main.customers c')).toBe(true);
+    expect(
+      republishes('SELECT country, contact FROM (SELECT country, main.customers.email AS contact FROM customers)'),
+    ).toBe(true);
+    const unresolved = (sql: string) =>
+      findingsOf('pii-propagation', publishing(sql)).map(({ severity, message }) => [severity, message]);
+    expect(unresolved('SELECT country, x.email AS contact FROM customers c')).toEqual([
+      [
+        'warning',
+        "pii-propagation could not follow transformation 'country_counts' of 'Revenue': its SQL is read approximately (it names 'x.email', and no table it reads is called 'x'), so a classified field it republishes under another name goes unreported.",
+      ],
+    ]);
+    expect(
+      unresolved('SELECT country, a.main.customers.email AS contact FROM customers').map(([severity]) => severity),
+    ).toEqual(['warning']);
+  });
+
   it('reads a string literal after a column as its alias, as SQLite does', () => {
     expect(republishes("SELECT country, email 'contact' FROM customers")).toBe(true);
   });

@@ -609,12 +609,17 @@ function isZero(tokens: readonly Token[]): boolean {
 function cancelOut(terms: readonly ArithmeticTerm[]): boolean {
   const balance = new Map<string, number>();
   for (const { operator, operand } of terms) {
-    const written = operand
-      .map((token) => ('text' in token ? token.text.toLowerCase() : (token.number ?? "''")))
-      .join(' ');
+    const written = writtenForm(operand);
     balance.set(written, (balance.get(written) ?? 0) + (operator === '-' ? -1 : 1));
   }
   return [...balance.values()].every((count) => count === 0);
+}
+
+/** An expression as written, case aside, to compare two by their text (`x + 1` and `X+1` alike). */
+function writtenForm(tokens: readonly Token[]): string {
+  const written = (token: Token) =>
+    'text' in token ? token.text.toLowerCase() : (token.number ?? `'${token.string?.replaceAll("'", "''")}'`);
+  return tokens.map(written).join(' ');
 }
 
 /**
@@ -816,25 +821,69 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
 }
 
 /**
- * The columns a WHERE condition holds equal to one value in each of its top-level ANDs: a constant
- * (`c.id = 7`, `7 == id`), or in a correlated subquery a column of the outer query (`u.id = t.id`,
- * `t` read outside), one value for each row the subquery runs for.
+ * The columns a WHERE condition holds to one value in each of its top-level ANDs: equal to
+ * (`c.id = 7`, `7 == id`), IN a list of one (`id IN (7)`) or BETWEEN equal ends (`id BETWEEN 7
+ * AND 7`) of a constant, a subquery that names no column of the query around it (`id = (SELECT
+ * MAX(id) FROM t)`: one value), or in a correlated subquery a column of the outer query (`u.id =
+ * t.id`, `t` read outside), one value for each row the subquery runs for.
  */
 function pinnedColumns(condition: readonly Token[], isReadHere: (qualifier: string) => boolean): ColumnRef[] {
   const isOuterColumn = (tokens: readonly Token[]) => {
     const [ref] = isColumn(tokens) ? columnRefs(tokens) : [];
     return ref?.qualifier !== undefined && !isReadHere(ref.qualifier);
   };
-  const isOneValue = (tokens: readonly Token[]) => isConstant(tokens) || isOuterColumn(tokens);
+  const isOneValue = (tokens: readonly Token[]) =>
+    tokens.length > 0 && (isConstant(tokens) || isOuterColumn(tokens) || isUncorrelatedSubquery(tokens));
   // An OR at the top lets rows of other values through.
   if (splitTopLevel(condition, (token) => isKeyword(token, 'or')).length > 1) return [];
-  return splitTopLevel(condition, (token) => isKeyword(token, 'and')).flatMap((term) => {
-    const [left = [], right = [], ...more] = splitTopLevel(
-      term,
-      (token) => isPunct(token, '=') || isPunct(token, '=='),
-    );
-    const [column, other] = isColumn(left) ? [left, right] : [right, left];
-    return more.length === 0 && isColumn(column) && other.length > 0 && isOneValue(other) ? columnRefs(column) : [];
+  return conjuncts(condition).flatMap((term) => {
+    const pinned = heldToOneValue(term, isOneValue);
+    return pinned ? columnRefs(pinned) : [];
+  });
+}
+
+/**
+ * The operand a comparison holds to one value (`isOneValue`), either way round: `x = v`, `x == v`,
+ * `x IN (v)`, `x BETWEEN v AND v` (ends written alike).
+ */
+function heldToOneValue(
+  term: readonly Token[],
+  isOneValue: (tokens: readonly Token[]) => boolean,
+): readonly Token[] | undefined {
+  const equal = splitTopLevel(term, (token) => isPunct(token, '=') || isPunct(token, '=='));
+  if (equal.length === 2) {
+    const [left = [], right = []] = equal;
+    if (isColumn(left) && isOneValue(right)) return left;
+    return isColumn(right) && isOneValue(left) ? right : undefined;
+  }
+  const [operand = [], list, ...more] = splitTopLevel(term, (token) => isKeyword(token, 'in'));
+  if (list && more.length === 0) {
+    const values = splitTopLevel(parenthesized(list) ?? [], (token) => isPunct(token, ','));
+    return isColumn(operand) && values.length === 1 && isOneValue(values[0] ?? []) ? operand : undefined;
+  }
+  const [tested = [], range] = splitTopLevel(term, (token) => isKeyword(token, 'between'));
+  const [low = [], high = [], ...beyond] = splitTopLevel(range ?? [], (token) => isKeyword(token, 'and'));
+  const isOneRange = beyond.length === 0 && writtenForm(low) === writtenForm(high) && isOneValue(low);
+  return range && isColumn(tested) && isOneRange ? tested : undefined;
+}
+
+/** Whether an expression is a subquery naming no column of a query around it: it gives one value for every row. */
+function isUncorrelatedSubquery(tokens: readonly Token[]): boolean {
+  const inside = opensSubquery(tokens, 0) && parenthesized(tokens);
+  if (!inside) return false;
+  const query = readQuery(inside);
+  return !isUnfollowed(query) && strayQualifier(query) === undefined;
+}
+
+/** A condition's top-level ANDs; a BETWEEN's own AND splits none. */
+function conjuncts(condition: readonly Token[]): Token[][] {
+  let awaitsBetweenAnd = false;
+  return splitTopLevel(condition, (token) => {
+    if (isKeyword(token, 'between')) awaitsBetweenAnd = true;
+    if (!isKeyword(token, 'and')) return false;
+    const isBetweenAnd = awaitsBetweenAnd;
+    awaitsBetweenAnd = false;
+    return !isBetweenAnd;
   });
 }
 

@@ -1490,6 +1490,33 @@ describe('rule details', () => {
     expect(republishes(correlated('d.customer_id = d.country'))).toBe(false);
   });
 
+  it('counts an aggregate as republished where WHERE pins the key by IN one value, BETWEEN equal ends or a scalar subquery, with or without GROUP BY', () => {
+    const averaged = (where: string) => `SELECT 7 AS country, AVG(email) AS contact FROM customers WHERE ${where}`;
+    const oneRow = [
+      'customer_id IN (7)',
+      'customer_id BETWEEN 7 AND 7',
+      "customer_id BETWEEN 7 AND 7 AND country = 'NL'",
+      'customer_id = (SELECT MAX(customer_id) FROM customers)',
+      '(SELECT MIN(d.customer_id) FROM customers d) = customer_id',
+    ];
+    const manyRows = [
+      'customer_id IN (7, 8)',
+      'customer_id NOT IN (7)',
+      'customer_id IN (SELECT customer_id FROM customers)',
+      'customer_id BETWEEN 7 AND 8',
+      "customer_id BETWEEN 'a' AND 'b'",
+      'customer_id NOT BETWEEN 7 AND 7',
+    ];
+    expect(oneRow.filter((where) => !republishes(averaged(where)))).toEqual([]);
+    expect(manyRows.filter((where) => republishes(averaged(where)))).toEqual([]);
+    expect(
+      republishes('SELECT country, SUM(email) AS contact FROM customers WHERE customer_id IN (7) GROUP BY country'),
+    ).toBe(true);
+    const perCountry =
+      'SELECT 7 AS country, AVG(c.email) AS contact FROM customers c WHERE c.customer_id = (SELECT MAX(d.customer_id) FROM customers d WHERE d.country = c.country)';
+    expect(republishes(perCountry)).toBe(false);
+  });
+
   it('counts an aggregate over a step or CTE of LIMIT 1 as republished: one row, so the aggregate is its value', () => {
     const averaged = 'SELECT 7 AS country, AVG(a) AS contact FROM step';
     expect(republishes(averaged, [{ name: 'step', sql: 'SELECT email AS a FROM customers LIMIT 1' }])).toBe(true);

@@ -471,8 +471,8 @@ function selectResult(
       const [value] = resultOf(subquery).columns;
       if (value) copy(value.column);
     }
-    for (const { column: ref, window } of output.aggregated ?? []) {
-      const pinned = select.pinned ?? [];
+    for (const { column: ref, window, pinned: pinnedInside = [] } of output.aggregated ?? []) {
+      const pinned = [...(select.pinned ?? []), ...pinnedInside];
       const isOneValuePerGroup = window
         ? window.isOneRowFrame || holdsOneValue(select, read, ref, [...window.partition, ...pinned])
         : select.hasOneRowGroups || holdsOneValue(select, read, ref, [...select.grouping, ...pinned]);

@@ -52,6 +52,8 @@ export type SelectOutput =
 export interface AggregatedColumn {
   column: ColumnRef;
   window?: AggregateWindow;
+  /** Columns the aggregate's own `FILTER (WHERE …)` or CASE guard (`SUM(CASE WHEN id = 7 THEN x END)`) holds to one value, as a WHERE would. */
+  pinned?: ColumnRef[];
 }
 
 /**
@@ -411,8 +413,15 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
   const aggregate = functionCall(withoutWindow(tokens));
   if (aggregate && ONE_ROW_KEEPING_AGGREGATES.has(aggregate.name)) {
     const window = over && aggregateWindow(over);
-    return keptIn(aggregate.args[0] ?? []).flatMap((value) =>
-      'column' in value ? [{ aggregated: { column: value.column, ...(window && { window }) } }] : [],
+    const [argument = []] = aggregate.args;
+    const everyTableHere = () => true;
+    const pinned = [filterCondition(tokens), caseGuard(argument)].flatMap((condition) =>
+      condition ? pinnedColumns(condition, everyTableHere) : [],
+    );
+    return keptIn(argument).flatMap((value) =>
+      'column' in value
+        ? [{ aggregated: { column: value.column, ...(window && { window }), ...(pinned.length > 0 && { pinned }) } }]
+        : [],
     );
   }
   const call = functionCall(withoutWindow(tokens));
@@ -422,6 +431,27 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
   if (call) return keptArguments(call.name, call.args).flatMap(keptIn);
   if (isKeyword(tokens[0], 'case') && isKeyword(tokens.at(-1), 'end')) return caseResults(tokens).flatMap(keptIn);
   return [];
+}
+
+/** The condition of an aggregate call's `FILTER (WHERE …)`, if it has one. */
+function filterCondition(call: readonly Token[]): Token[] | undefined {
+  const [, filtered] = splitTopLevel(call, (token) => isKeyword(token, 'filter'));
+  const close = filtered ? closingParen(filtered, 0) : -1;
+  return filtered && close > 0 && isKeyword(filtered[1], 'where') ? filtered.slice(2, close) : undefined;
+}
+
+/**
+ * The condition of `CASE WHEN condition THEN value END` (or `ELSE NULL`): the rows it fails give
+ * NULL, which SUM and AVG leave out, so over them the aggregate reads only the rows it holds.
+ */
+function caseGuard(expression: readonly Token[]): Token[] | undefined {
+  if (!isKeyword(expression[0], 'case') || nestingEnd(expression, 0) !== expression.length - 1) return undefined;
+  const [beforeWhen = [], condition = [], ...more] = splitTopLevel(expression.slice(1, -1), (token) =>
+    isKeyword(token, 'when', 'then', 'else'),
+  );
+  const [, otherwise] = more;
+  const isNullOrNone = otherwise === undefined || (otherwise.length === 1 && isKeyword(otherwise[0], 'null'));
+  return beforeWhen.length === 0 && more.length <= 2 && isNullOrNone ? condition : undefined;
 }
 
 const WINDOW_CLAUSES = new Set(['partition', 'order', 'rows', 'range', 'groups', 'exclude']);

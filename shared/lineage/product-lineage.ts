@@ -475,7 +475,8 @@ function selectResult(
       const pinned = [...(select.pinned ?? []), ...pinnedInside];
       const isOneValuePerGroup = window
         ? window.isOneRowFrame || holdsOneValue(select, read, ref, [...window.partition, ...pinned])
-        : select.hasOneRowGroups || holdsOneValue(select, read, ref, [...select.grouping, ...pinned]);
+        : select.hasOneRowGroups ||
+          holdsOneValue(select, read, ref, [...select.grouping, ...pinned, ...(select.oneValuePerGroup ?? [])]);
       if (isOneValuePerGroup) for (const column of resolve(ref)) copy(column);
     }
     named.addAll(sources);

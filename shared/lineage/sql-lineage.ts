@@ -88,6 +88,8 @@ export interface SelectLineage {
   pinned?: ColumnRef[];
   /** HAVING keeps only groups of one row (`HAVING COUNT(*) = 1`): an aggregate over each is that row's value. */
   hasOneRowGroups?: true;
+  /** Columns HAVING holds to one value in each group (`MIN(id) = MAX(id)`, `COUNT(DISTINCT id) = 1`): like a GROUP BY of them. */
+  oneValuePerGroup?: ColumnRef[];
   /** FROM items it cannot read (`(VALUES (1)) v`), by their alias (`#1`, `#2`… when they have none). */
   opaque?: ReadonlyMap<string, OpaqueSource>;
 }
@@ -630,9 +632,7 @@ function isConstant(tokens: readonly Token[]): boolean {
 
 /** A literal 0 (`0`, `0.0`, `(0)`). */
 function isZero(tokens: readonly Token[]): boolean {
-  const value = parenthesized(tokens) ?? tokens;
-  const [only] = value;
-  return value.length === 1 && only?.kind === 'literal' && only.number !== undefined && Number(only.number) === 0;
+  return literalNumber(parenthesized(tokens) ?? tokens) === 0;
 }
 
 /** Whether terms of a sum subtract out: each added as often as it is subtracted, compared as written. */
@@ -727,7 +727,7 @@ function castOperand(tokens: readonly Token[]): Token[] | undefined {
 
 type FromLineage = Pick<
   SelectLineage,
-  'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries' | 'pinned' | 'hasOneRowGroups'
+  'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries' | 'pinned' | 'hasOneRowGroups' | 'oneValuePerGroup'
 > & {
   opaque: Map<string, OpaqueSource>;
   /** GROUP BY's terms, read against the select list (`GROUP BY 1`). */
@@ -834,6 +834,13 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   }
   const conditionSubqueries = expressionSubqueries(conditionTokens);
   if (isUnfollowed(conditionSubqueries)) return conditionSubqueries;
+  const groupSize = havingGroupSize(rowClauseTokens.get('having') ?? []);
+  if (groupSize.isUnread) {
+    return {
+      unfollowed:
+        'its HAVING counts the rows of a group in a form this reading does not follow, so the group size could not be told',
+    };
+  }
   const pinned = pinnedColumns(
     rowClauseTokens.get('where') ?? [],
     (qualifier) => tables.has(qualifier) || subqueries.has(qualifier) || opaque.has(qualifier),
@@ -846,7 +853,8 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     conditions: [...nestedConditions, ...columnRefs(conditionTokens)],
     conditionSubqueries: [...nestedConditionSubqueries, ...conditionSubqueries.values()],
     groupingTerms: splitTopLevel((rowClauseTokens.get('group') ?? []).slice(1), (token) => isPunct(token, ',')),
-    ...(keepsOneRowGroups(rowClauseTokens.get('having') ?? []) && { hasOneRowGroups: true }),
+    ...(groupSize.hasOneRowGroups && { hasOneRowGroups: true }),
+    ...(groupSize.oneValueColumns.length > 0 && { oneValuePerGroup: groupSize.oneValueColumns }),
   };
 }
 
@@ -917,30 +925,153 @@ function conjuncts(condition: readonly Token[]): Token[][] {
   });
 }
 
+/** What HAVING tells of the size of each group it keeps. */
+interface GroupSize {
+  /** Each group kept is one row. */
+  hasOneRowGroups: boolean;
+  /** Columns of one value in each group kept (`MIN(id) = MAX(id)`, `COUNT(DISTINCT id) = 1`). */
+  oneValueColumns: ColumnRef[];
+  /** It counts a group's rows in a form this reading does not follow (`COUNT(*) * 2 = 2`). */
+  isUnread: boolean;
+}
+
+const ANY_SIZE: GroupSize = { hasOneRowGroups: false, oneValueColumns: [], isUnread: false };
+
 /**
- * Whether HAVING holds, in one of its top-level ANDs, a COUNT to at most 1 (`COUNT(*) = 1`, `COUNT(*) < 2`,
- * `1 >= COUNT(x)`): a group has at least one row, so each group kept is one row.
+ * The group size a HAVING holds in its top-level ANDs (no OR, which lets other groups through): a
+ * count of rows at most 1 (`COUNT(*) = 1`, `< 2`, `1 >= COUNT(x)`, `IN (1)`, `BETWEEN 0 AND 1`,
+ * `NOT COUNT(*) > 1`, `SUM(1)` counting as `COUNT(*)`, brackets aside), or one value of a column.
  */
-function keepsOneRowGroups(having: readonly Token[]): boolean {
-  if (splitTopLevel(having, (token) => isKeyword(token, 'or')).length > 1) return false;
-  return splitTopLevel(having, (token) => isKeyword(token, 'and')).some((term) => {
-    const at = term.findIndex((token) => token.kind === 'punct' && COMPARISON_OPERATORS.has(token.text));
-    const operatorToken = term[at];
-    if (operatorToken?.kind !== 'punct') return false;
-    const operator = operatorToken.text;
-    const [left, right] = [term.slice(0, at), term.slice(at + 1)];
-    const isCount = (side: readonly Token[]) => functionCall(side)?.name === 'count';
-    const numberOf = (side: readonly Token[]) =>
-      side.length === 1 && side[0]?.kind === 'literal' && side[0].number !== undefined ? Number(side[0].number) : NaN;
-    // Written `n op COUNT(…)`, it reads as `COUNT(…) op' n` with the comparison turned round.
-    const [bound, countOperator] = isCount(left)
-      ? [numberOf(right), operator]
-      : isCount(right)
-        ? [numberOf(left), TURNED_ROUND[operator] ?? operator]
-        : [NaN, operator];
-    const mostRows = countOperator === '<' ? bound - 1 : ['<=', '=', '=='].includes(countOperator) ? bound : NaN;
-    return mostRows === 1;
-  });
+function havingGroupSize(having: readonly Token[]): GroupSize {
+  if (splitTopLevel(having, (token) => isKeyword(token, 'or')).length > 1) return ANY_SIZE;
+  return conjuncts(having)
+    .map((term) => termGroupSize(term, false))
+    .reduce(
+      (all, one) => ({
+        hasOneRowGroups: all.hasOneRowGroups || one.hasOneRowGroups,
+        oneValueColumns: [...all.oneValueColumns, ...one.oneValueColumns],
+        isUnread: all.isUnread || one.isUnread,
+      }),
+      ANY_SIZE,
+    );
+}
+
+function termGroupSize(term: readonly Token[], isNegated: boolean): GroupSize {
+  if (isKeyword(term[0], 'not')) return termGroupSize(term.slice(1), !isNegated);
+  const inner = parenthesized(term);
+  if (inner) return isNegated ? termGroupSize(inner, true) : havingGroupSize(inner);
+  const counted = countedComparison(term);
+  if (!counted) return { ...ANY_SIZE, isUnread: mentionsGroupSize(term) };
+  const { counts, operator, bounds } = counted;
+  const mostRows = isNegated ? mostAllowed(NEGATED[operator] ?? operator, bounds) : mostAllowed(operator, bounds);
+  if (mostRows === undefined) return { ...ANY_SIZE, isUnread: true };
+  if (mostRows > 1) return ANY_SIZE;
+  return counts === 'rows' ? { ...ANY_SIZE, hasOneRowGroups: true } : { ...ANY_SIZE, oneValueColumns: [counts] };
+}
+
+/** What a group-size term counts (its rows, or the values of a column), compared how, with which numbers. */
+interface CountedComparison {
+  counts: 'rows' | ColumnRef;
+  /** A comparison operator written as `count op bound`, `in` or `between`. */
+  operator: string;
+  bounds: number[];
+}
+
+/**
+ * `COUNT(*) op n`, `n op COUNT(*)` (turned round), `COUNT(*) IN (n, …)`, `COUNT(*) BETWEEN m AND n`;
+ * `MIN(c) = MAX(c)` counts the values of c as `COUNT(DISTINCT c) = 1` does. Non-numbers are NaN.
+ */
+function countedComparison(term: readonly Token[]): CountedComparison | undefined {
+  const [tested = [], list, ...moreIn] = splitTopLevel(term, (token) => isKeyword(token, 'in'));
+  const testedCount = groupCount(tested);
+  if (list && moreIn.length === 0 && testedCount) {
+    const values = splitTopLevel(parenthesized(list) ?? [], (token) => isPunct(token, ','));
+    return { counts: testedCount, operator: 'in', bounds: values.map(literalNumber) };
+  }
+  const [ranged = [], range] = splitTopLevel(term, (token) => isKeyword(token, 'between'));
+  const rangedCount = groupCount(ranged);
+  if (range && rangedCount) {
+    const ends = splitTopLevel(range, (token) => isKeyword(token, 'and'));
+    return { counts: rangedCount, operator: 'between', bounds: ends.length === 2 ? ends.map(literalNumber) : [NaN] };
+  }
+  const at = term.findIndex((token) => token.kind === 'punct' && COMPARISON_OPERATORS.has(token.text));
+  const operator = at < 0 ? undefined : (term[at] as Extract<Token, { kind: 'punct' }>).text;
+  if (!operator) return undefined;
+  const [left, right] = [term.slice(0, at), term.slice(at + 1)];
+  const distinctByExtremes = sameValueExtremes(left, right);
+  if (distinctByExtremes && (operator === '=' || operator === '==')) {
+    return { counts: distinctByExtremes, operator: '=', bounds: [1] };
+  }
+  const [leftCount, rightCount] = [groupCount(left), groupCount(right)];
+  if (leftCount) return { counts: leftCount, operator, bounds: [literalNumber(right)] };
+  if (rightCount)
+    return { counts: rightCount, operator: TURNED_ROUND[operator] ?? operator, bounds: [literalNumber(left)] };
+  return undefined;
+}
+
+/** What an expression counts of a group: its rows (`COUNT(*)`, `COUNT(x)`, `SUM(1)`, `TOTAL(1)`), or a column's values (`COUNT(DISTINCT c)`). */
+function groupCount(tokens: readonly Token[]): 'rows' | ColumnRef | undefined {
+  const call = functionCall(tokens);
+  if (!call) return undefined;
+  const [argument = []] = call.args;
+  if (call.name === 'count') {
+    const isDistinct = isKeyword(tokens[2], 'distinct');
+    return isDistinct && isColumn(argument) ? columnRefs(argument)[0] : isDistinct ? undefined : 'rows';
+  }
+  return (call.name === 'sum' || call.name === 'total') && literalNumber(argument) === 1 ? 'rows' : undefined;
+}
+
+/** The number an expression is as one literal (`7`); NaN for anything else. */
+function literalNumber(tokens: readonly Token[]): number {
+  const [only] = tokens;
+  return tokens.length === 1 && only?.kind === 'literal' && only.number !== undefined ? Number(only.number) : NaN;
+}
+
+/** `MIN(c) = MAX(c)`'s c (either way round): the group holds one value of it. */
+function sameValueExtremes(left: readonly Token[], right: readonly Token[]): ColumnRef | undefined {
+  const [one, other] = [functionCall(left), functionCall(right)];
+  if (!one || !other || [one.name, other.name].sort().join() !== 'max,min') return undefined;
+  const [column = []] = one.args;
+  const isSameColumn = isColumn(column) && writtenForm(column) === writtenForm(other.args[0] ?? []);
+  return isSameColumn ? columnRefs(column)[0] : undefined;
+}
+
+/** The most rows (or values) a count compared so may have and pass; undefined where a bound is not a number. */
+function mostAllowed(operator: string, bounds: readonly number[]): number | undefined {
+  if (bounds.some(Number.isNaN)) return undefined;
+  switch (operator) {
+    case '=':
+    case '==':
+    case '<=':
+      return bounds[0];
+    case '<':
+      return (bounds[0] as number) - 1;
+    case 'in':
+      return Math.max(...bounds);
+    case 'between':
+      return bounds[1];
+    default:
+      return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** A comparison's negation: `NOT COUNT(*) > 1` is `COUNT(*) <= 1`. IN and BETWEEN negated allow counts without bound. */
+const NEGATED: Readonly<Record<string, string>> = {
+  '=': '<>',
+  '==': '<>',
+  '<>': '=',
+  '!=': '=',
+  '<': '>=',
+  '>=': '<',
+  '>': '<=',
+  '<=': '>',
+  in: 'not in',
+  between: 'not between',
+};
+
+/** Whether an expression counts a group's rows or values somewhere in it (`COUNT(*) * 2`, `SUM(1) - 1`). */
+function mentionsGroupSize(tokens: readonly Token[]): boolean {
+  return tokens.some((_, at) => groupCount(tokens.slice(at, nestingEnd(tokens, at + 1) + 1)) !== undefined);
 }
 
 const TURNED_ROUND: Readonly<Record<string, string>> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };

@@ -1640,6 +1640,51 @@ describe('rule details', () => {
     ).toEqual([]);
   });
 
+  it('reads HAVING group sizes however written: brackets, IN one value, BETWEEN, NOT, SUM(1), one distinct key', () => {
+    const having = (condition: string) =>
+      `SELECT country, AVG(email) AS contact FROM customers GROUP BY country HAVING ${condition}`;
+    const oneRow = [
+      '(COUNT(*) = 1)',
+      "((COUNT(*) = 1) AND country <> 'FR')",
+      'COUNT(*) IN (1)',
+      'COUNT(*) BETWEEN 1 AND 1',
+      "COUNT(*) BETWEEN 0 AND 1 AND country <> 'FR'",
+      'NOT COUNT(*) > 1',
+      'NOT (COUNT(*) >= 2)',
+      'SUM(1) = 1',
+      '1 = TOTAL(1)',
+      'MIN(customer_id) = MAX(customer_id)',
+      'COUNT(DISTINCT customer_id) = 1',
+    ];
+    const manyRows = [
+      'COUNT(*) IN (1, 2)',
+      'COUNT(*) BETWEEN 1 AND 2',
+      'NOT COUNT(*) = 1',
+      'SUM(2) = 2',
+      'MIN(country) = MAX(country)',
+      'MIN(customer_id) < MAX(customer_id)',
+      'COUNT(DISTINCT country) = 1',
+      "(COUNT(*) = 1 OR country = 'FR')",
+    ];
+    expect(misreadForms(having, oneRow, manyRows)).toEqual({ oneRow: [], manyRows: [] });
+  });
+
+  it('warns where HAVING counts the rows of a group in a form it cannot read: the group size could not be told', () => {
+    const severities = (condition: string) =>
+      findingsOf(
+        'pii-propagation',
+        publishing(`SELECT country, AVG(email) AS contact FROM customers GROUP BY country HAVING ${condition}`),
+      ).map(({ severity, message }) => [severity, message]);
+    expect(severities('COUNT(*) * 2 = 2')).toEqual([
+      [
+        'warning',
+        "pii-propagation could not follow transformation 'country_counts' of 'Revenue': its SQL is read approximately (its HAVING counts the rows of a group in a form this reading does not follow, so the group size could not be told), so a classified field it republishes under another name goes unreported.",
+      ],
+    ]);
+    expect(severities('COUNT(*) - 1 = 0').map(([severity]) => severity)).toEqual(['warning']);
+    expect(severities('COUNT(*) > 1')).toEqual([]);
+  });
+
   it('warns of a difference of aggregates that leaves out one row: derived from the field they sum', () => {
     expect(
       findingsOf(

@@ -40,13 +40,36 @@ export function faultMadeStages(
     { ...write, ...faultMadeWrite(fault, told.topic, row.source), records: [], changed: [] },
     row,
     ...followed.map((stage, index) => {
+      if (readsTopic(stage)) return nulledInRawZone(stage, fault);
       const entity = stage.records[0];
       if (stage.kind !== 'clean' || !readsTopic(followed[index - 1]) || !entity || !sourceRow) return stage;
-      const disagreement = disagreementWithSource(entity, sourceRow, sourceName);
-      if (!disagreement) return stage;
-      return { ...stage, note: stage.note ? `${stage.note} ${disagreement}` : disagreement };
+      return withNote(stage, disagreementWithSource(entity, sourceRow, sourceName));
     }),
   ];
+}
+
+function withNote(stage: TraceStage, note: string | undefined): TraceStage {
+  if (!note) return stage;
+  return { ...stage, note: stage.note ? `${stage.note} ${note}` : note };
+}
+
+function cardTitle(fault: NullFieldFault): string {
+  return FAULT_CARDS.find((candidate) => candidate.kind === fault.kind)?.title ?? fault.kind;
+}
+
+/** How a note names the fault: its card's title and the tick it fired at. */
+function faultPhrase(fault: NullFieldFault): string {
+  return `the fault “${cardTitle(fault)}” at tick ${fault.tick}`;
+}
+
+/** A raw zone's row of the fault's record, its nulled column marked and the fault named. */
+function nulledInRawZone(stage: TraceStage, fault: NullFieldFault): TraceStage {
+  const nulled = `after_${fault.column}`;
+  const marked = withNote(
+    stage,
+    `${nulled} is null: nulled by ${faultPhrase(fault)}, not by the service (before_${fault.column} holds its value).`,
+  );
+  return { ...marked, changed: [...(stage.changed ?? []), nulled] };
 }
 
 /**
@@ -79,7 +102,7 @@ function faultMadeWrite(
   topic: SourceTopic,
   table: string,
 ): Pick<TraceStage, 'title' | 'note' | 'moment'> {
-  const card = FAULT_CARDS.find((candidate) => candidate.kind === fault.kind)?.title ?? fault.kind;
+  const card = cardTitle(fault);
   return {
     title: `No service write: the fault “${card}” made this record, at tick ${fault.tick}`,
     note: `The service wrote nothing: the fault “${card}”, fired at tick ${fault.tick}, injected this change record on ${topic.topic.name}, with ${fault.column} null and every other field as the ${table} row holds it. The row below is the service's, unchanged.`,

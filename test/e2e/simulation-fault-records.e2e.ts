@@ -54,6 +54,19 @@ describeInChromium('Records a fault made or sent again', (session) => {
     expect(await stage.locator('.trace-stage__note').textContent()).toContain('The service wrote nothing');
     await screenshot(page, 'simulation-fault-records-trace-write');
 
+    await page.locator('.trace-tab button').filter({ hasText: 'Raw zone' }).first().click();
+    const raw = stage.and(page.locator('[data-stage=raw]'));
+    await raw.waitFor();
+    const nulledRow = raw.locator('tr.is-changed', {
+      has: page.getByRole('rowheader', { name: 'after_email', exact: true }),
+    });
+    expect(await nulledRow.locator('td').textContent()).toBe('null');
+    expect(await raw.getByTestId('folded-columns').getByRole('rowheader', { name: 'after_email' }).count()).toBe(0);
+    expect(await raw.locator('.trace-stage__note').textContent()).toContain(
+      'after_email is null: nulled by the fault “A null in a required field” at tick 4',
+    );
+    await screenshot(page, 'simulation-fault-records-trace-raw');
+
     await page.locator('.trace-tab button').filter({ hasText: 'Clean zone' }).first().click();
     await stage.and(page.locator('[data-stage=clean]')).waitFor();
     expect(await stage.locator('.trace-stage__note').textContent()).toMatch(

@@ -637,6 +637,17 @@ describe('tracing a change a fault broke', () => {
     );
   });
 
+  it('keeps the column a null-field fault nulled in view at the raw zone, marked, and names the fault there', async () => {
+    const simulation = await nullFieldAt(2);
+    const raw = traceShopRecord(shop, simulation, 3).find((stage) => stage.kind === 'raw');
+
+    expect(raw?.records).toEqual([expect.objectContaining({ before_name: 'lamp', after_name: null })]);
+    expect(raw?.changed).toContain('after_name');
+    expect(raw?.note).toBe(
+      'after_name is null: nulled by the fault “A null in a required field” at tick 2, not by the service (before_name holds its value).',
+    );
+  });
+
   it('tells a service write as one although a null-field fault fired on its topic', async () => {
     const simulation = await nullFieldAt(1);
     // Positions: 1 the snapshot, 2 the fault's record, 3 the update the service wrote.

@@ -17,4 +17,11 @@ describe('a raw zone row shown payload first', () => {
     ];
     expect(payloadFirst(rows).payload).toEqual([{ after_price: null }, { after_price: 9.5 }]);
   });
+
+  it('keeps in view a column the change nulled: empty after, filled before', () => {
+    const row = { _position: 9, before_station: 'Svalbard', after_station: null, after_pass_id: 6 };
+    expect(payloadFirst([row]).payload).toEqual([
+      { before_station: 'Svalbard', after_station: null, after_pass_id: 6 },
+    ]);
+  });
 });

@@ -36,13 +36,18 @@ export function faultMadeStages(
           (input) => input.port.id === stage.portId && input.source.log.table === told.topic.log.table,
         ),
     );
+  const appliedBy = (index: number) => {
+    const before = followed[index - 1];
+    return readsTopic(before) || (before?.kind === 'clean' && readsTopic(followed[index - 2]));
+  };
   return [
     { ...write, ...faultMadeWrite(fault, told.topic, row.source), records: [], changed: [] },
     row,
     ...followed.map((stage, index) => {
       if (readsTopic(stage)) return nulledInRawZone(stage, fault);
+      if (stage.kind === 'history' && appliedBy(index)) return withNote(stage, faultVersionNote(stage, fault));
       const entity = stage.records[0];
-      if (stage.kind !== 'clean' || !readsTopic(followed[index - 1]) || !entity || !sourceRow) return stage;
+      if (stage.kind !== 'clean' || !appliedBy(index) || !entity || !sourceRow) return stage;
       return withNote(stage, disagreementWithSource(entity, sourceRow, sourceName));
     }),
   ];
@@ -70,6 +75,14 @@ function nulledInRawZone(stage: TraceStage, fault: NullFieldFault): TraceStage {
     `${nulled} is null: nulled by ${faultPhrase(fault)}, not by the service (before_${fault.column} holds its value).`,
   );
   return { ...marked, changed: [...(stage.changed ?? []), nulled] };
+}
+
+/** Which of an entity's versions the fault's record made: those with the fault's column null. */
+function faultVersionNote(stage: TraceStage, fault: NullFieldFault): string | undefined {
+  const versions = stage.records.flatMap((version, index) => (version[fault.column] === null ? [index + 1] : []));
+  if (versions.length === 0) return undefined;
+  const which = versions.length === 1 ? `Version ${versions[0]}` : `Versions ${versions.join(', ')}`;
+  return `${which}, with ${fault.column} null, came from the record ${faultPhrase(fault)} made: the entity applied it, so its history keeps it.`;
 }
 
 /**

@@ -604,10 +604,10 @@ describe('tracing a change a fault broke', () => {
     expect(row).toEqual([{ id: 1, name: 'lamp', price: 15, status: 'new' }]);
   });
 
-  /** Item 1 updated at tick 1, then the name nulled by a fault at `tick`, run to that tick. */
-  async function nullFieldAt(tick: number) {
+  /** Item 1 updated at tick 1, then the name nulled by a fault at `tick`, run to that tick (in the shop, or `mesh`). */
+  async function nullFieldAt(tick: number, mesh = shop) {
     const simulation = await simulate(
-      shop,
+      mesh,
       aScenario()
         .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
         .at(1, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } })
@@ -645,6 +645,17 @@ describe('tracing a change a fault broke', () => {
     expect(raw?.changed).toContain('after_name');
     expect(raw?.note).toBe(
       'after_name is null: nulled by the fault “A null in a required field” at tick 2, not by the service (before_name holds its value).',
+    );
+  });
+
+  it('says at the History stage which version the null-field fault’s record made, which history keeps', async () => {
+    const withHistory = withNameRequired(aShopMesh({ keepHistory: true }).build());
+    const simulation = await nullFieldAt(2, withHistory);
+    const history = traceShopRecord(withHistory, simulation, 3).find((stage) => stage.kind === 'history');
+
+    expect(history?.records[2]).toMatchObject({ name: null });
+    expect(history?.note).toBe(
+      'Version 3, with name null, came from the record the fault “A null in a required field” at tick 2 made: the entity applied it, so its history keeps it.',
     );
   });
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
+import type { FaultKind, Mesh } from '../../shared/model';
 import {
   columnChoices,
   defaultCount,
@@ -13,8 +13,9 @@ import {
 } from '../../shared/simulation/fault-deck';
 import { useDocumentStore } from '../store/document-store';
 import { FaultCountField } from './fault-count-field';
+import { runningScenario, scheduledFaults } from './run-faults';
 import { simulation } from './simulation-controller';
-import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
+import { setSimulation, useSimulationStore } from './simulation-store';
 
 /** Faults a facilitator fires during the run; each takes effect at the next tick (keys 1–5 in presenter mode). */
 export function FaultDeck() {
@@ -60,17 +61,6 @@ export function FaultDeck() {
       )}
     </section>
   );
-}
-
-const NO_FAULTS: readonly Fault[] = [];
-
-/** The faults the running scenario schedules (a stable empty list when none, for the store's selector). */
-function scheduledFaults(state: SimulationState): readonly Fault[] {
-  return runningScenario(state)?.faults ?? NO_FAULTS;
-}
-
-function runningScenario(state: SimulationState): Scenario | undefined {
-  return state.runMesh?.scenarios.find((scenario) => scenario.id === state.scenarioId);
 }
 
 function FaultCard({ mesh, kind, title }: { mesh: Mesh; kind: FaultKind; title: string }) {

@@ -1,5 +1,6 @@
 import type { LogRecord } from '../../shared/simulation';
 import { readTemporalValue } from '../../shared/simulation/debezium-temporal-values';
+import { faultMadeRecordNote, nullFieldFaultOf } from '../../shared/simulation/fault-made-record';
 import {
   type ChangeImages,
   changeImages,
@@ -15,6 +16,7 @@ import { changedFromText } from '../../shared/simulation/value-text';
 import { EncodedTemporal } from './encoded-temporal';
 import { EpochMillis } from './epoch-millis';
 import { formatValue } from './format-value';
+import { useTimedFaults } from './run-faults';
 import { simulation } from './simulation-controller';
 import { useSimulationStore } from './simulation-store';
 
@@ -69,6 +71,7 @@ export function MessageCard({
         )}
       </header>
       {message.firstDelivery && <SentAgain log={log} message={message} firstDelivery={message.firstDelivery} />}
+      {envelope?.op === 'u' && <FaultMade log={log} message={message} />}
       {message.headers && <RecordHeaders headers={message.headers} />}
       {envelope ? (
         <EnvelopeDiff
@@ -116,6 +119,17 @@ function SentAgain({
 }
 
 const NO_RESENDS: readonly ResentRecords[] = [];
+
+/** An update a `null-field` fault made, told as such: it reads like any service update otherwise. */
+function FaultMade({ log, message }: { log: string; message: LogRecord }) {
+  const fault = nullFieldFaultOf(message, log, useTimedFaults());
+  if (!fault) return null;
+  return (
+    <p className="message-card__note message-card__fault-made" data-testid="message-fault-made">
+      {faultMadeRecordNote(fault)}
+    </p>
+  );
+}
 
 /** What a record sent again says, so it is not read as a second change: how it was sent again, where it was first sent, and when. */
 export function sentAgainNote(

@@ -1,6 +1,6 @@
 import type { Fault } from '../model/scenario';
 import { FAULT_CARDS } from './fault-deck';
-import { type LogRecord, ownerOf } from './log-reader';
+import type { LogRecord } from './log-reader';
 import type { PipelinePlan } from './pipeline-plan';
 import { changedFields } from './record-diff';
 import { changeImages } from './record-shape';
@@ -8,7 +8,7 @@ import type { TimedFault } from './simulation';
 import type { TraceStage } from './trace-stage';
 import type { SourceTopic } from './write-branches';
 
-type NullFieldFault = Extract<Fault, { kind: 'null-field' }>;
+export type NullFieldFault = Extract<Fault, { kind: 'null-field' }>;
 
 /**
  * A trace of a record a `null-field` fault made, told as such: its service-write stage says no
@@ -21,7 +21,7 @@ export function faultMadeStages(
   told: { topic: SourceTopic; record: LogRecord },
   stages: TraceStage[],
 ): TraceStage[] {
-  const fault = nullFieldFaultOf(told.record, told.topic, faults);
+  const fault = nullFieldFaultOf(told.record, told.topic.log.table, faults);
   if (!fault) return stages;
   const [write, row, ...followed] = stages;
   if (write?.kind !== 'service-write' || row?.kind !== 'table-row') return stages;
@@ -86,28 +86,31 @@ function faultVersionNote(stage: TraceStage, fault: NullFieldFault): string | un
 }
 
 /**
- * The `null-field` fault that made a change record, if one did: an update of its topic written at
- * the fault's tick whose after image has the fault's column null where its before image has a
- * value. No service write makes that: the table's column is NOT NULL, and the service kept its value.
+ * The `null-field` fault that made a change record of `log` (`system/topic`), if one did: an update
+ * written at the fault's tick whose after image has the fault's column null where its before image
+ * has a value. No service write makes that: the table's column is NOT NULL, and the service kept its value.
  */
-function nullFieldFaultOf(
-  record: LogRecord,
-  topic: SourceTopic,
+export function nullFieldFaultOf(
+  record: Pick<LogRecord, 'value'>,
+  log: string,
   faults: readonly TimedFault[],
 ): NullFieldFault | undefined {
   const images = changeImages(record.value);
   if (images?.op !== 'u' || !images.before || !images.after) return undefined;
   const { before, after } = images;
-  const systemId = ownerOf(topic.log);
   return faults.find(
     ({ fault, millis }) =>
       fault.kind === 'null-field' &&
-      fault.systemId === systemId &&
-      fault.topicId === topic.topic.id &&
+      `${fault.systemId}/${fault.topicId}` === log &&
       after[fault.column] === null &&
       before[fault.column] != null &&
       images.source.ts_ms === millis,
   )?.fault as NullFieldFault | undefined;
+}
+
+/** What the card of a record a `null-field` fault made says, so it is not read as a service's update. */
+export function faultMadeRecordNote(fault: NullFieldFault): string {
+  return `Injected by the null-field fault at tick ${fault.tick}: the service wrote nothing. It re-sends the row's last change record (its transaction and log position) with ${fault.column} null.`;
 }
 
 function faultMadeWrite(

@@ -2,6 +2,7 @@ import { eventAggregateKey, type SystemTable } from '../model/operational-system
 import type { Problem } from '../model/problem';
 import type { TopicFault } from '../model/scenario';
 import {
+  brokerTable,
   capturedValueSql,
   changeKeySql,
   type FirstSent,
@@ -378,15 +379,20 @@ FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} WH
 
 /**
  * A change record for the table's newest row whose after image has `column` null, as a buggy
- * producer would send it; the table itself keeps its value (and its NOT NULL constraint).
+ * producer would send it; the table itself keeps its value (and its NOT NULL constraint). No
+ * transaction made it: it keeps the transaction and log position of the row's last change record,
+ * which it re-emits (the current ones where retention has removed that record).
  */
 function nullFieldChangeSql(topic: CdcTopicPlan, column: string): string {
   const columns = topic.table.columns.map((candidate) => candidate.name);
   const after = columns.map((name) => (name === column ? 'NULL' : quoteIdentifier(name)));
   const key = changeKeySql(topic.log.format, quoteIdentifier);
+  // The row's last change record: still in the change log if the connector has not published it, else on the topic.
+  const copied = (field: '_tx' | '_lsn') =>
+    `(SELECT captured.${field} FROM node.${changeLog(topic)} AS captured WHERE captured._key = nulled._key ORDER BY captured._sequence DESC LIMIT 1), (SELECT sent.${field} FROM ${brokerTable(topic.log)} AS sent WHERE sent._key = nulled._key ORDER BY sent._position DESC LIMIT 1)`;
   return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx, _lsn, ${columnList(prefixed('before_', columns))}, ${columnList(prefixed('after_', columns))})
-SELECT 'u', millis, _key, ${partitionSql('_key', topic.log.partitions)}, tx, ${LOG_POSITION_SQL}, ${columnList(columns)}, ${after.join(', ')}
-FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1), node._clock`;
+SELECT 'u', millis, _key, ${partitionSql('_key', topic.log.partitions)}, coalesce(${copied('_tx')}, tx), coalesce(${copied('_lsn')}, ${LOG_POSITION_SQL}), ${columnList(columns)}, ${after.join(', ')}
+FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1) AS nulled, node._clock`;
 }
 
 /**

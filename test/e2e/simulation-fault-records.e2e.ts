@@ -45,6 +45,11 @@ describeInChromium('Records a fault made or sent again', (session) => {
           .locator('tr', { has: page.getByRole('rowheader', { name: 'email', exact: true }) })
           .locator('td >> nth=1', { hasText: /^null$/ }),
       });
+    expect(await nulled.first().getByTestId('message-fault-made').textContent()).toBe(
+      "Injected by the null-field fault at tick 4: the service wrote nothing. It re-sends the row's last change record (its transaction and log position) with email null.",
+    );
+    await nulled.first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'simulation-fault-records-null-card');
     await nulled.first().getByRole('button', { name: 'Trace' }).click();
     const stage = page.locator('.trace-tab [data-testid=trace-stage]');
     await stage.and(page.locator('[data-stage=service-write]')).waitFor();

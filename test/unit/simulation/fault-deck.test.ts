@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../shared/model';
 import { faultTargetName } from '../../../shared/model/topic-references';
 import { firedFaultLabel, firedFaultNote, firedFaultOutcome } from '../../../shared/simulation/fault-deck';
+import { readMessages } from '../../../shared/simulation/log-reader';
+import { planPipeline } from '../../../shared/simulation/pipeline-plan';
+import { changeImages } from '../../../shared/simulation/record-shape';
 import { aScenario, aShopMesh, ecommerceSample, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
 const mesh = aShopMesh().build();
@@ -49,6 +52,27 @@ describe('faults the fault deck fires', () => {
     ]);
     // The source table keeps its value: only the record on the topic was broken.
     expect(rowsOf(simulation, 'shop', 'SELECT name FROM items WHERE id = 2')).toEqual([{ name: 'lamp' }]);
+  });
+
+  it('keeps the source block of the record a null-field fault copied, as a producer re-emitting it would: no new transaction', async () => {
+    const simulation = await simulate(
+      mesh,
+      aScenario()
+        .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 2 } })
+        // Item 1's update is captured last: item 2's record is on the topic only, no longer in the change log.
+        .at(1, 'shop', 'items', 'update', { values: { price: 8 }, where: { id: 1 } })
+        .withFault({ kind: 'null-field', tick: 2, systemId: 'shop', topicId: 'items-cdc', column: 'name' })
+        .build(),
+    );
+    simulation.step(2);
+    const topic = planPipeline(mesh).logs.find((log) => log.table === 'shop/items-cdc');
+    const read = topic && readMessages(simulation.query, topic, { limit: 2, key: '2' });
+    const [made, copied] = read?.ok ? read.value.map((record) => changeImages(record.value)) : [];
+
+    expect(made?.after).toMatchObject({ id: 2, name: null });
+    expect(copied?.after).toMatchObject({ id: 2, name: 'lamp', price: 12 });
+    expect(made?.source).toMatchObject({ txId: copied?.source.txId, lsn: copied?.source.lsn });
   });
 
   it('quarantines the same record when the fault names its topic as the canvas shows it', async () => {

@@ -1,0 +1,32 @@
+import { useMemo } from 'react';
+import type { Fault, Scenario } from '../../shared/model';
+import { faultsFiredSoFar } from '../../shared/simulation/fault-deck';
+import { simulatedClock } from '../../shared/simulation/simulated-clock';
+import type { TimedFault } from '../../shared/simulation/simulation';
+import { type SimulationState, useSimulationStore } from './simulation-store';
+
+const NO_FAULTS: readonly Fault[] = [];
+
+/** The faults the running scenario schedules (a stable empty list when none, for the store's selector). */
+export function scheduledFaults(state: SimulationState): readonly Fault[] {
+  return runningScenario(state)?.faults ?? NO_FAULTS;
+}
+
+export function runningScenario(state: SimulationState): Scenario | undefined {
+  return state.runMesh?.scenarios.find((scenario) => scenario.id === state.scenarioId);
+}
+
+/** The faults fired so far in this run, the scenario's and the deck's, each with its tick's time, as the engine's trace times them. */
+export function useTimedFaults(): readonly TimedFault[] {
+  const scenario = useSimulationStore(runningScenario);
+  const fromDeck = useSimulationStore((state) => state.firedFaults);
+  const tick = useSimulationStore((state) => state.metrics?.tick ?? -1);
+  return useMemo(() => {
+    if (!scenario) return [];
+    const clock = simulatedClock(scenario.startTime, scenario.tickMillis);
+    return faultsFiredSoFar(scenario.faults ?? NO_FAULTS, fromDeck, tick).map(({ fault }) => ({
+      fault,
+      millis: clock.millisAt(fault.tick),
+    }));
+  }, [scenario, fromDeck, tick]);
+}

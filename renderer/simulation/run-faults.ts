@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import type { Fault, Scenario } from '../../shared/model';
+import { offlineBackAt } from '../../shared/simulation/fault-count';
 import { faultsFiredSoFar } from '../../shared/simulation/fault-deck';
 import { simulatedClock } from '../../shared/simulation/simulated-clock';
 import type { TimedFault } from '../../shared/simulation/simulation';
-import { type SimulationState, useSimulationStore } from './simulation-store';
+import { liveMetrics, type SimulationState, useSimulationStore } from './simulation-store';
 
 const NO_FAULTS: readonly Fault[] = [];
 
@@ -29,4 +30,12 @@ export function useTimedFaults(): readonly TimedFault[] {
       millis: clock.millisAt(fault.tick),
     }));
   }, [scenario, fromDeck, tick]);
+}
+
+/** The tick a product a consumer-offline fault took offline is back at, while it is offline in the run shown. */
+export function useOfflineBackAt(productId: string): number | undefined {
+  const scheduled = useSimulationStore(scheduledFaults);
+  const fromDeck = useSimulationStore((state) => state.firedFaults);
+  const tick = useSimulationStore((state) => liveMetrics(state)?.tick);
+  return tick === undefined ? undefined : offlineBackAt([...scheduled, ...fromDeck], productId, tick);
 }

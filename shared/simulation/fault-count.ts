@@ -10,7 +10,22 @@ export function faultCountProblem(kind: FaultKind, text: string): string | null 
   return wholeNumberProblem(name, text, kind === 'out-of-order' ? 2 : 1, MOST_FAULT_COUNT);
 }
 
+type OfflineFault = Extract<Fault, { kind: 'consumer-offline' }>;
+
 /** How long a consumer gone offline stays away: it consumes again at the tick after its last offline one. */
-export function offlineOutcome(fault: Extract<Fault, { kind: 'consumer-offline' }>): string {
-  return `offline for ${fault.ticks === 1 ? '1 tick' : `${fault.ticks} ticks`}, back at tick ${fault.tick + fault.ticks}.`;
+export function offlineOutcome(fault: OfflineFault): string {
+  return `offline for ${fault.ticks === 1 ? '1 tick' : `${fault.ticks} ticks`}, back at tick ${backAtTick(fault)}.`;
+}
+
+/** The tick a product offline at `tick` consumes again, by the fault that took it offline; undefined while it is online. */
+export function offlineBackAt(faults: readonly Fault[], productId: string, tick: number): number | undefined {
+  const backAt = faults
+    .filter((fault): fault is OfflineFault => fault.kind === 'consumer-offline' && fault.productId === productId)
+    .filter((fault) => fault.tick <= tick && tick < backAtTick(fault))
+    .map(backAtTick);
+  return backAt.length > 0 ? Math.max(...backAt) : undefined;
+}
+
+function backAtTick(fault: OfflineFault): number {
+  return fault.tick + fault.ticks;
 }

@@ -120,6 +120,15 @@ export async function fireNullField(page: Page, topic: string, column: string): 
   await page.getByTestId('fired-faults').filter({ hasText: 'null-field' }).waitFor();
 }
 
+/** Takes a product offline for some ticks from the fault deck. */
+export async function fireConsumerOffline(page: Page, product: string, ticks: number): Promise<void> {
+  await openTab(page, 'Faults');
+  const offline = page.getByTestId('fault-consumer-offline');
+  await offline.getByLabel('Product').selectOption({ label: product });
+  await offline.getByLabel('Ticks').fill(String(ticks));
+  await offline.getByRole('button', { name: 'Fire' }).click();
+}
+
 /**
  * From now on, remembers the lines each canvas of the page draws, each once: its colour and dash
  * pattern. The charts are canvases: this is how a test sees how their series look.

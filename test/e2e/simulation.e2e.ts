@@ -9,6 +9,7 @@ import {
   currentTick,
   engineMetrics,
   enterSimulate,
+  fireConsumerOffline,
   fireNullField,
   fireRedelivery,
   gridColumn,
@@ -545,6 +546,23 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await fire.click();
     const fired = page.getByTestId('fired-faults').filter({ hasText: 'consumer-offline' });
     expect(await fired.textContent()).toContain('offline for 3 ticks, back at tick 7.');
+  });
+
+  it('badges a product a consumer-offline fault took offline with the tick it is back at, while it is offline', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 3);
+    await fireConsumerOffline(page, 'customer-360', 2);
+    const badge = page.getByTestId('offline-customer-360');
+    expect(await badge.count()).toBe(0);
+
+    await step(page);
+    expect(await badge.textContent()).toBe('offline · back at tick 6');
+    await screenshot(page, 'simulate-consumer-offline-badge');
+    await step(page);
+    expect(await badge.textContent()).toBe('offline · back at tick 6');
+    await step(page);
+    expect(await badge.count()).toBe(0);
   });
 
   it('shows at 1280 × 800 the record that broke its contract by its key, first in the quarantine, and the whole message beside it, without scrolling sideways', async () => {

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { counted } from '../../../shared/model/word-list';
 import { rowsPerZone, type Zone } from '../../../shared/simulation/run-catalog';
 import { failingTransformations } from '../../simulation/problem-ticks';
+import { useOfflineBackAt } from '../../simulation/run-faults';
 import { liveMetrics, tracedNodeId, useSimulationStore } from '../../simulation/simulation-store';
 
 const ZONE_LABELS: [Zone, string][] = [
@@ -13,7 +14,7 @@ const ZONE_LABELS: [Zone, string][] = [
   ['transformations', 'derived'],
 ];
 
-/** A product while simulating: rows per zone, its consumers' lag, badges for failing transformations and quarantined records. */
+/** A product while simulating: rows per zone, its consumers' lag, badges for being offline, failing transformations and quarantined records. */
 export const ProductActivity = memo(function ProductActivity({ productId }: { productId: string }) {
   const activity = useSimulationStore(
     useShallow((state) => {
@@ -41,6 +42,7 @@ export const ProductActivity = memo(function ProductActivity({ productId }: { pr
     }),
   );
   const isTraced = useSimulationStore((state) => tracedNodeId(state) === productId);
+  const offlineBackAt = useOfflineBackAt(productId);
   if (!activity) return isTraced ? <span className="node-traced" /> : null;
   return (
     <div className="node-activity" data-testid={`activity-${productId}`}>
@@ -53,6 +55,15 @@ export const ProductActivity = memo(function ProductActivity({ productId }: { pr
       {activity.lag > 0 && (
         <span className="node-activity__lag" title="Records waiting in the logs this product reads">
           lag <strong>{activity.lag}</strong>
+        </span>
+      )}
+      {offlineBackAt !== undefined && (
+        <span
+          className="badge badge--off"
+          data-testid={`offline-${productId}`}
+          title={`A consumer-offline fault: it reads nothing until tick ${offlineBackAt}, then all it missed`}
+        >
+          offline · back at tick {offlineBackAt}
         </span>
       )}
       {activity.failing && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faultCountProblem } from '../../../shared/simulation/fault-count';
+import { faultCountProblem, offlineBackAt } from '../../../shared/simulation/fault-count';
 import { firedFaultOutcome } from '../../../shared/simulation/fault-deck';
 import { aShopMesh } from './builders';
 
@@ -38,5 +38,20 @@ describe('a consumer gone offline in the list of fired faults', () => {
     expect(firedFaultOutcome(aShopMesh().build(), fault, { tickMillis: 60_000 })).toBe(
       'offline for 1 tick, back at tick 5.',
     );
+  });
+});
+
+describe('a product a consumer-offline fault took offline', () => {
+  const offline = { kind: 'consumer-offline', tick: 21, productId: 'anomaly-watch', ticks: 5 } as const;
+
+  it('is offline from the fault’s tick until the tick it is back at', () => {
+    expect(offlineBackAt([offline], 'anomaly-watch', 20)).toBeUndefined();
+    expect(offlineBackAt([offline], 'anomaly-watch', 21)).toBe(26);
+    expect(offlineBackAt([offline], 'anomaly-watch', 25)).toBe(26);
+    expect(offlineBackAt([offline], 'anomaly-watch', 26)).toBeUndefined();
+  });
+
+  it('is online when the fault took another product offline', () => {
+    expect(offlineBackAt([offline], 'pass-report', 22)).toBeUndefined();
   });
 });

@@ -23,6 +23,7 @@ import {
   historyName,
   historySeedStatement,
   historyTableStatements,
+  newColumnCommentStatements,
   noTruncateTriggerName,
   noTruncateTriggerStatement,
   type PostgresTable,
@@ -329,6 +330,7 @@ function alterTableStatements(
       .flatMap((property) => [
         ...notesFor(subject(property)),
         ...onBoth(`ADD COLUMN ${columnDefinition({ ...property, required: false })}`),
+        ...newColumnCommentStatements(target, [property]),
         ...newColumnCheck(property),
         ...(property.required
           ? [
@@ -376,7 +378,7 @@ function alterTableStatements(
     ...(isKeyChanged && after.primaryKey.length > 0
       ? primaryKeyStatements({ after, previousKey, keyColumnsMaybeEmpty, keepsHistory })
       : []),
-    ...kept
+    ...carriedOver
       .filter(({ before: old, after: now }) => columnCommentText(old) !== columnCommentText(now))
       .map(({ after: now }) => columnCommentStatement(target, now)),
     ...(before.contract.kind === 'entity' && after.contract.kind === 'event' ? appendOnlyTriggerStatements(after) : []),

@@ -249,12 +249,17 @@ export function columnCommentStatement(target: string, property: ContractPropert
   return `COMMENT ON COLUMN ${target}.${ident(columnNameOf(property))} IS ${text ? literal(text) : 'NULL'};`;
 }
 
+/** The comments of the columns that have something to say, as a new table gets them. */
+export function newColumnCommentStatements(target: string, properties: readonly ContractProperty[]): string[] {
+  return properties
+    .filter((property) => columnCommentText(property))
+    .map((property) => columnCommentStatement(target, property));
+}
+
 function commentStatements(target: string, object: SchemaObject): string[] {
   return [
     ...(object.description ? [`COMMENT ON TABLE ${target} IS ${literal(object.description)};`] : []),
-    ...object.properties
-      .filter((property) => columnCommentText(property))
-      .map((property) => columnCommentStatement(target, property)),
+    ...newColumnCommentStatements(target, object.properties),
   ];
 }
 

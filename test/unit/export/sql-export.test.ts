@@ -78,7 +78,7 @@ async function insertSampleRows(db: PGlite, run: EcommerceRun) {
   return counts;
 }
 
-/** What a migration must reproduce: columns, constraints, indexes and triggers of the given schemas. */
+/** What a migration must reproduce: columns, constraints, indexes, triggers and comments of the given schemas. */
 async function schemaOf(db: PGlite, schemas: readonly string[]) {
   const inSchemas = `IN (${schemas.map((schema) => `'${schema}'`).join(', ')})`;
   const rows = async (sql: string) => (await db.query(sql)).rows;
@@ -98,6 +98,15 @@ async function schemaOf(db: PGlite, schemas: readonly string[]) {
     triggers: await rows(
       `SELECT event_object_schema, event_object_table, trigger_name, event_manipulation FROM information_schema.triggers
        WHERE event_object_schema ${inSchemas} ORDER BY 1, 2, 3, 4`,
+    ),
+    comments: await rows(
+      `SELECT n.nspname, c.relname, a.attname, col_description(c.oid, a.attnum) AS comment
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname ${inSchemas} AND a.attnum > 0 AND col_description(c.oid, a.attnum) IS NOT NULL
+       UNION ALL
+       SELECT n.nspname, c.relname, NULL, obj_description(c.oid, 'pg_class')
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname ${inSchemas} AND obj_description(c.oid, 'pg_class') IS NOT NULL ORDER BY 1, 2, 3`,
     ),
   };
 }
@@ -876,6 +885,36 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       expect(await schemaOf(db, ['p'])).toEqual(expected);
     },
   );
+
+  it('comments an added column, and a renamed one whose description changes, as the current DDL does', async () => {
+    const vessels = (properties: ContractProperty[]) =>
+      aMesh()
+        .withDomain('d')
+        .withContract('c', { keepHistory: true, schema: [{ name: 'vessels', properties }] })
+        .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'c' })] })
+        .build();
+    const cfr = field('cfr', 'string', { required: true, primaryKey: true });
+    const saved = vessels([cfr, field('skipper', 'string')]);
+    const current = vessels([
+      cfr,
+      field('skipper_name', 'string', { description: 'Skipper on board' }),
+      field('owner', 'string', { description: 'Registered owner', classification: 'restricted' }),
+    ]);
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(current));
+    const expected = await schemaOf(db, ['p']);
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(saved));
+    await runFiles(
+      db,
+      sqlFiles(current, saved).filter((file) => file.path.endsWith('.changes.sql')),
+    );
+    expect(await schemaOf(db, ['p'])).toEqual(expected);
+    expect(expected.comments.map((row) => (row as { comment: string }).comment)).toEqual([
+      'Registered owner (classification: restricted)',
+      'Skipper on board',
+    ]);
+  });
 
   it('migrates a product whose output ports serve no contract any more: its saved tables are dropped', async () => {
     const serving = (contractId?: string) =>

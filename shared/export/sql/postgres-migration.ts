@@ -4,6 +4,7 @@ import { type GuessedRename, guessObjectRenames, guessRenames } from '../../cont
 import { historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
 import { columnNameOf } from '../../contracts/physical-names';
 import type { Contract, ContractProperty } from '../../model/contract';
+import { dropColumnOrRefuse, dropTableOrRefuse } from './guarded-drops';
 import { refuseLossyTypeChange } from './lossy-type-changes';
 import { addCheckOnceKept, setNotNullOnceFilled, setNotNullOrRefuse } from './once-filled';
 import { columnTypeParts, exactNumbersOf, postgresTypeOf } from './postgres-column-types';
@@ -143,8 +144,8 @@ function createAll(schema: string, contract: Contract): string[] {
 function dropTableStatements(table: PostgresTable, reason?: string): string[] {
   return [
     ...(reason ? [sqlComment(`breaking: ${reason}`)] : []),
-    ...(table.keepsHistory ? [`DROP TABLE ${qualified(table.schema, historyName(table))};`] : []),
-    `DROP TABLE ${qualified(table.schema, table.name)};`,
+    ...(table.keepsHistory ? [dropTableOrRefuse(table.schema, historyName(table), table.contract)] : []),
+    dropTableOrRefuse(table.schema, table.name, table.contract),
   ];
 }
 
@@ -283,7 +284,10 @@ function alterTableStatements(
         ]
       : []),
     ...(before.keepsHistory && !after.keepsHistory
-      ? [sqlComment('breaking: history is no longer kept'), `DROP TABLE ${history};`]
+      ? [
+          sqlComment('breaking: history is no longer kept'),
+          dropTableOrRefuse(after.schema, historyName(after), before.contract),
+        ]
       : []),
     ...(keepsHistory ? historyColumnRenames(history, before.contract, after.contract) : []),
     ...changedChecks.flatMap(({ was, subject: about }) =>
@@ -323,7 +327,7 @@ function alterTableStatements(
       .filter((property) => !renames.has(property.name))
       .flatMap((property) => [
         ...notesFor(subject(property)),
-        ...onBoth(`DROP COLUMN ${ident(columnNameOf(property))}`),
+        ...altered.map((table) => dropColumnOrRefuse(table, columnNameOf(property), before.contract)),
       ]),
     ...added
       .filter((property) => !renamedTo.has(property.name))

@@ -1,5 +1,6 @@
+import { isRetentionSla } from '../../contracts/retention-sla';
 import { minutesOf } from '../../contracts/sla-durations';
-import type { Contract, SlaProperty } from '../../model/contract';
+import type { Contract } from '../../model/contract';
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
 import { unmeasuredTimeSlas } from '../../validation/freshness';
@@ -17,8 +18,6 @@ import type { ExportWarning } from '../export-target';
  */
 
 const MILLIS_PER_MINUTE = 60_000;
-
-const isRetentionSla = (sla: SlaProperty) => sla.property.trim().toLowerCase() === 'retention';
 
 /** What a contract promises to keep its records for, in milliseconds: its longest retention SLA read as a time. */
 function promisedRetentionMs(contract: Contract | undefined): number | undefined {

@@ -916,6 +916,73 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
     ]);
   });
 
+  describe('a table or column the migration drops', () => {
+    /** Events of `catch` kept 10 years, in table `eventTable`, and vessels with history, with `owner_name` when asked. */
+    const fishery = ({ eventTable, hasOwner }: { eventTable: string; hasOwner: boolean }) => {
+      const cfr = field('cfr', 'string', { required: true, primaryKey: true });
+      return aMesh()
+        .withDomain('d')
+        .withContract('catch', {
+          kind: 'event',
+          sla: [{ property: 'retention', value: 10, unit: 'y' }],
+          schema: [{ name: eventTable, properties: [field('event_id', 'string', { required: true, unique: true })] }],
+        })
+        .withContract('vessels', {
+          keepHistory: true,
+          schema: [{ name: 'vessels', properties: [cfr, ...(hasOwner ? [field('owner_name', 'string')] : [])] }],
+        })
+        .withProduct('p', 'd', {
+          outputPorts: [
+            aPort('events', 'output', { contractId: 'catch' }),
+            aPort('vessels', 'output', { contractId: 'vessels' }),
+          ],
+        })
+        .build();
+    };
+    const saved = fishery({ eventTable: 'catch_reported', hasOwner: true });
+    const current = fishery({ eventTable: 'quota_declared', hasOwner: false });
+    const migration = () => String(sqlFiles(current, saved).find((file) => file.path === 'sql/p.changes.sql')?.content);
+    const stored = async () =>
+      (
+        await db.query<{ count: number }>(
+          'SELECT (SELECT count(*) FROM p.catch_reported) + (SELECT count(owner_name) FROM p.vessels) AS count',
+        )
+      ).rows[0]?.count;
+
+    it('is refused while it holds rows: the migration rolls back, naming the count and what to do', async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(saved));
+      await db.exec(`INSERT INTO p.catch_reported VALUES ('e1'), ('e2'); INSERT INTO p.vessels VALUES ('NOR1', 'Ola')`);
+      await expect(runAsPsql(db, migration())).rejects.toThrow(
+        /"p"."catch_reported" is dropped but holds 2 rows; .*stored events, immutable records.*promises to keep its data for 10 y \(its retention SLA\).*ALTER TABLE "p"."catch_reported" RENAME TO "catch_reported_retired";.*DROP TABLE "p"."catch_reported";/,
+      );
+      expect(await stored()).toBe(3);
+      await db.exec('ALTER TABLE p.catch_reported RENAME TO catch_reported_retired');
+      await expect(runAsPsql(db, migration())).rejects.toThrow(
+        /"p"."vessels"."owner_name" is dropped but 1 rows hold a value in it; .*ALTER TABLE "p"."vessels" DROP COLUMN "owner_name";/,
+      );
+      expect((await tablesIn(db)).map((table) => table.table_name)).toEqual([
+        'catch_reported_retired',
+        'vessels',
+        'vessels_history',
+      ]);
+      await db.exec('UPDATE p.vessels SET owner_name = NULL');
+      await runAsPsql(db, migration());
+      expect((await tablesIn(db)).map((table) => table.table_name)).toContain('catch_reported_retired');
+    });
+
+    it('runs on empty tables and columns, giving the current tables', async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(current));
+      const expected = await schemaOf(db, ['p']);
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(saved));
+      await db.exec(`INSERT INTO p.vessels VALUES ('NOR1', NULL)`);
+      await runAsPsql(db, migration());
+      expect(await schemaOf(db, ['p'])).toEqual(expected);
+    });
+  });
+
   it('migrates a product whose output ports serve no contract any more: its saved tables are dropped', async () => {
     const serving = (contractId?: string) =>
       aMesh()
@@ -1085,7 +1152,7 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
         )
       ).rows[0]?.is_nullable;
 
-    it('keeps the rows when it drops history, renames and drops fields and adds an optional one', async () => {
+    it('keeps the rows when it drops an emptied history and field, renames fields and adds an optional one', async () => {
       const saved = claimsDesign({ properties: savedFields });
       const current = claimsDesign({
         keepHistory: false,
@@ -1094,6 +1161,7 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       const migration = migrationOf(current, saved);
       expect(migration).toContain('-- assumed rename: claims.note → claim_note (similar names)');
       await withSampleRows(saved);
+      await db.exec('DELETE FROM claims.claims_history; UPDATE claims.claims SET legacy_code = NULL');
       await runAsPsql(db, migration);
       const rows = await db.query('SELECT claim_id, claim_note, currency FROM claims.claims ORDER BY claim_id');
       expect(rows.rows).toEqual([
@@ -1113,7 +1181,7 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       await runFiles(db, sqlFiles(saved));
       await db.exec(`INSERT INTO claims.claims VALUES (1, 's3://tiles/1.tif')`);
       await expect(runAsPsql(db, migration)).rejects.toThrow(
-        /"claims"\."claims"\."sensor" is required but 1 of its rows have no value/,
+        /"claims"\."claims"\."s3_uri" is dropped but 1 rows hold a value in it/,
       );
       expect((await db.query('SELECT * FROM claims.claims')).rows).toEqual([
         { claim_id: 1, s3_uri: 's3://tiles/1.tif' },
@@ -1137,6 +1205,10 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       await emptyDatabase(db);
       await runFiles(db, sqlFiles(saved));
       await db.exec('INSERT INTO claims.claims VALUES (1, 120.5)');
+      await expect(runAsPsql(db, migration)).rejects.toThrow(
+        /"claims"\."claims"\."amount" is dropped but 1 rows hold a value in it; .*drop the column yourself \(ALTER TABLE "claims"\."claims" DROP COLUMN "amount";\) and run this file again/,
+      );
+      await db.exec('ALTER TABLE claims.claims DROP COLUMN amount');
       await runAsPsql(db, migration);
       expect((await db.query('SELECT * FROM claims.claims')).rows).toEqual([
         { claim_id: 1, amount_due: null, amount_paid: null },
@@ -1453,13 +1525,15 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
         properties: [...savedFields.slice(0, 2), field('filed_on', 'date'), field('remark', 'string')],
       });
       await withSampleRows(saved);
+      // Emptied, so that the drops run and the type change is what refuses.
+      await db.exec('DELETE FROM claims.claims_history; UPDATE claims.claims SET note = NULL, legacy_code = NULL');
       const before = await schemaOf(db, ['claims']);
       await expect(runAsPsql(db, migrationOf(current, saved))).rejects.toThrow(
         /"claims"\."claims"\."filed_on": a value date would change or cannot hold, in this many rows: 1;/,
       );
       expect(await schemaOf(db, ['claims'])).toEqual(before);
       const counts = await db.query<{ n: number }>(
-        'SELECT (SELECT count(*) FROM claims.claims)::int + (SELECT count(*) FROM claims.claims_history)::int AS n',
+        'SELECT (SELECT count(*) FROM claims.claims)::int + (SELECT count(filed_on) FROM claims.claims)::int AS n',
       );
       expect(counts.rows[0]?.n).toBe(4);
     });

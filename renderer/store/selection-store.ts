@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ElementIds } from '../../shared/editing/delete-elements';
-import { linksWithin } from '../../shared/editing/mesh-index';
+import { linkById, linksWithin, nodeKindOf } from '../../shared/editing/mesh-index';
+import type { Mesh } from '../../shared/model';
 import { useDocumentStore } from './document-store';
 
 /** Selected domains, products and systems (`nodeIds`), and links. */
@@ -13,6 +14,11 @@ export interface SelectionChange {
 }
 
 interface SelectionState extends Selection {
+  /**
+   * What was selected when a change took it out of the document (an undone add): selected again
+   * if a redo brings it back, as long as the selection has not changed since.
+   */
+  setAside: Selection;
   /** Replaces the selection. */
   select(selection: Partial<Selection>): void;
   applyNodeChanges(changes: readonly SelectionChange[]): void;
@@ -25,10 +31,20 @@ const NOTHING: Selection = { nodeIds: new Set(), linkIds: new Set() };
 /** What is selected is not part of the document: it is neither saved nor undone. */
 export const useSelectionStore = create<SelectionState>()((set) => ({
   ...NOTHING,
-  select: (selection) => set({ nodeIds: new Set(selection.nodeIds), linkIds: new Set(selection.linkIds) }),
-  applyNodeChanges: (changes) => set((state) => ({ nodeIds: applyChanges(state.nodeIds, changes) })),
-  applyLinkChanges: (changes) => set((state) => ({ linkIds: applyChanges(state.linkIds, changes) })),
-  clear: () => set(NOTHING),
+  setAside: NOTHING,
+  select: (selection) =>
+    set({ nodeIds: new Set(selection.nodeIds), linkIds: new Set(selection.linkIds), setAside: NOTHING }),
+  applyNodeChanges: (changes) =>
+    set((state) => {
+      const nodeIds = applyChanges(state.nodeIds, changes);
+      return nodeIds === state.nodeIds ? state : { nodeIds, setAside: NOTHING };
+    }),
+  applyLinkChanges: (changes) =>
+    set((state) => {
+      const linkIds = applyChanges(state.linkIds, changes);
+      return linkIds === state.linkIds ? state : { linkIds, setAside: NOTHING };
+    }),
+  clear: () => set({ ...NOTHING, setAside: NOTHING }),
 }));
 
 export function applyChanges(ids: ReadonlySet<string>, changes: readonly SelectionChange[]): ReadonlySet<string> {
@@ -71,7 +87,44 @@ export function currentSelection(): Selection {
   return { nodeIds, linkIds };
 }
 
-// A document just opened starts with nothing selected: ids of the previous one mean nothing in it.
+/**
+ * The selected ids, and those set aside, that `exists` finds (the same set when that is all of
+ * `ids`), and those it does not.
+ */
+function splitByExistence(
+  ids: ReadonlySet<string>,
+  setAside: ReadonlySet<string>,
+  exists: (id: string) => boolean,
+): { kept: ReadonlySet<string>; gone: ReadonlySet<string> } {
+  const candidates = [...ids, ...setAside];
+  const kept = candidates.filter(exists);
+  const gone = new Set(candidates.filter((id) => !exists(id)));
+  return { kept: kept.length === ids.size && [...ids].every(exists) ? ids : new Set(kept), gone };
+}
+
+/**
+ * Keeps selected only what is in `mesh`, so no hidden id stays selected (after an undone add, F2
+ * and the one-node commands would count it); what left is set aside for a redo to bring back.
+ */
+function fitSelectionTo(mesh: Mesh): void {
+  const { nodeIds, linkIds, setAside } = useSelectionStore.getState();
+  const nodes = splitByExistence(nodeIds, setAside.nodeIds, (id) => nodeKindOf(mesh, id) !== undefined);
+  const links = splitByExistence(linkIds, setAside.linkIds, (id) => linkById(mesh, id) !== undefined);
+  const isUnchanged =
+    nodes.kept === nodeIds &&
+    links.kept === linkIds &&
+    nodes.gone.size === setAside.nodeIds.size &&
+    links.gone.size === setAside.linkIds.size;
+  if (!isUnchanged)
+    useSelectionStore.setState({
+      nodeIds: nodes.kept,
+      linkIds: links.kept,
+      setAside: { nodeIds: nodes.gone, linkIds: links.gone },
+    });
+}
+
 useDocumentStore.subscribe((state, previous) => {
+  // A document just opened starts with nothing selected: ids of the previous one mean nothing in it.
   if (state.openCount !== previous.openCount) useSelectionStore.getState().clear();
+  else if (state.mesh && state.mesh !== previous.mesh) fitSelectionTo(state.mesh);
 });

@@ -8,7 +8,9 @@ import { describeInChromium, screenshot } from './app-driver';
 import { caretAfter, EDIT_CONTEXT_SETTLE_MILLIS, yamlLinesStartingWith } from './contract-driver';
 import {
   addProductByKey,
+  counts,
   domainNode,
+  emptyCanvasPoint,
   focusedField,
   nameIt,
   nameOnceFocused,
@@ -749,5 +751,28 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await focused(page)).toBe('revenue');
     expect(await page.locator('.react-flow__attribution a').getAttribute('tabindex')).toBe('-1');
     await expect.poll(() => page.locator('.react-flow__attribution').isVisible()).toBe(true);
+  });
+
+  it('renames the product clicked after an added system was undone, not a hidden selection of both (the QA’s Courses)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Academics');
+    await addProductByKey(page, 'Courses');
+    const empty = await emptyCanvasPoint(page);
+    await page.mouse.click(empty.x, empty.y);
+    await page.keyboard.press('s');
+    await nameIt(page, 'Ghost');
+    await expect.poll(() => counts(page)).toContain('1 system');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => systemNode(page, 'Ghost').count()).toBe(0);
+    await productNode(page, 'Courses').click({ position: { x: 20, y: 8 } });
+    await page.keyboard.press('F2');
+    await expect.poll(() => focusedField(page)).toEqual({ inspector: 'product-inspector', text: 'Courses' });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Course Catalogue');
+    await page.keyboard.press('Enter');
+    await expect(productNode(page, 'Course Catalogue').count()).resolves.toBe(1);
+    expect(await page.locator('.react-flow__node-system').count()).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { canvasElement, focusCanvas, focusNode } from '../canvas/canvas-element-focus';
+import { canvasElement, focusCanvas } from '../canvas/canvas-element-focus';
 import { currentSelection } from '../store/selection-store';
 
 /** What can take the focus by Tab; `focusFirst` keeps those that are shown, enabled and not tabindex=-1. */
@@ -41,14 +41,16 @@ function focusFirst(region: HTMLElement, selector: string): boolean {
   return first !== undefined && document.activeElement === first;
 }
 
-/** On the canvas, the focus goes to the selected node, else the selected link, else the canvas itself. */
+/**
+ * On the canvas, the focus goes to the selected node, else the selected link, else the canvas
+ * itself: also when the selected element is not drawn, lest the focus stay where F6 left it.
+ */
 function focusCanvasSelection(): boolean {
   const { nodeIds, linkIds } = currentSelection();
   const [nodeId] = nodeIds;
   const [linkId] = linkIds;
-  const link = linkId ? canvasElement('link', linkId) : null;
-  if (nodeId) focusNode(nodeId);
-  else if (link) link.focus({ preventScroll: true });
+  const element = (nodeId && canvasElement('node', nodeId)) || (linkId && canvasElement('link', linkId)) || null;
+  if (element) element.focus({ preventScroll: true });
   else focusCanvas();
   return document.activeElement !== document.body;
 }

@@ -775,4 +775,20 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await expect(productNode(page, 'Course Catalogue').count()).resolves.toBe(1);
     expect(await page.locator('.react-flow__node-system').count()).toBe(0);
   });
+
+  it('comes back from the palette to the canvas with F6 after an added system was undone', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Academics');
+    await page.keyboard.press('s');
+    await nameIt(page, 'Ghost');
+    await expect.poll(() => counts(page)).toContain('1 system');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => systemNode(page, 'Ghost').count()).toBe(0);
+    const empty = await emptyCanvasPoint(page);
+    await page.mouse.click(empty.x, empty.y);
+    const visited = await regionsF6Visits(page, 6);
+    expect(visited[visited.indexOf('palette') + 1]).toBe('mesh-canvas');
+  });
 });

@@ -230,8 +230,8 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'edit.paste': {
     run: ({ at, host, pastedText }) => {
       const point = at ?? canvasCommands.pastePoint();
-      const covered = canvasCommands.visibleArea()?.covered ?? [];
-      const placement = point ? { at: point, covered } : 'beside-originals';
+      const area = canvasCommands.visibleArea();
+      const placement = point ? { at: point, covered: area?.covered ?? [], view: area?.view } : 'beside-originals';
       const spot = { pointer: at ?? canvasCommands.pointerPoint(), selectedNodeIds: [...currentSelection().nodeIds] };
       const importOther = (text: string) => importPastedText(text, spot);
       // Slid clear of what was at the pointer, a paste can end up off screen: the view follows it.

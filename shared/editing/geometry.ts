@@ -94,3 +94,44 @@ export function slideClearNearest(
   const distance = (shift: Point) => Math.abs(shift.x - offset.x) + Math.abs(shift.y - offset.y);
   return distance(down) < distance(right) ? down : right;
 }
+
+/**
+ * The offset nearest `offset`, in any direction, at which none of `items` comes within `spacing` of
+ * an obstacle; one that keeps them all inside `preferredArea` (the view) wins over a nearer one
+ * that does not. Tried where the group's bounds just clear an obstacle's edge, or keep `offset`'s.
+ */
+export function nearestClearOffset(
+  items: readonly Rect[],
+  obstacles: readonly Rect[],
+  offset: Point,
+  spacing: number,
+  preferredArea?: Rect,
+): Point {
+  const bounds = boundsOf(items);
+  if (!bounds) return offset;
+  const along = (axis: 'x' | 'y') => {
+    const length = axis === 'x' ? 'width' : 'height';
+    return [
+      offset[axis],
+      ...obstacles.flatMap((obstacle) => [
+        obstacle[axis] - spacing - (bounds[axis] + bounds[length]),
+        obstacle[axis] + obstacle[length] + spacing - bounds[axis],
+      ]),
+    ];
+  };
+  const ys = along('y');
+  const candidates = along('x')
+    .flatMap((x) => ys.map((y) => ({ x, y })))
+    .sort((a, b) => Math.hypot(a.x - offset.x, a.y - offset.y) - Math.hypot(b.x - offset.x, b.y - offset.y));
+  const isClear = (shift: Point) =>
+    items.every((item) => !obstacles.some((obstacle) => overlaps(inflate(translate(item, shift), spacing), obstacle)));
+  const isInPreferredArea = (shift: Point) => !preferredArea || containsRect(preferredArea, translate(bounds, shift));
+  let nearestClear: Point | undefined;
+  for (const candidate of candidates) {
+    if (!isClear(candidate)) continue;
+    if (isInPreferredArea(candidate)) return candidate;
+    nearestClear ??= candidate;
+  }
+  // Right of the rightmost obstacle is always clear: there is always a nearest.
+  return nearestClear ?? offset;
+}

@@ -19,7 +19,16 @@ import {
 } from './containment';
 import { pastedContractDomain, servingDomains } from './contract-domains';
 import { copyName } from './copy-names';
-import { boundsOf, overlaps, type Point, type Rect, slideClear, slideClearNearest, translate } from './geometry';
+import {
+  boundsOf,
+  nearestClearOffset,
+  overlaps,
+  type Point,
+  type Rect,
+  slideClear,
+  slideClearNearest,
+  translate,
+} from './geometry';
 import { contractIdsOf, linksWithin, nodeIds } from './mesh-index';
 import {
   DOMAIN_PADDING,
@@ -57,10 +66,10 @@ export interface PastedElements {
 
 /**
  * Where a paste lands: at a canvas point (the pointer: children go into the domain under it), clear
- * of what `covered` it on screen (the minimap), or beside the originals (Duplicate). Either way in
- * free space: a copy never covers anything.
+ * of what `covered` it on screen (the minimap), at the free place nearest it, inside the `view` if
+ * one is; or beside the originals (Duplicate). Either way in free space: a copy never covers anything.
  */
-export type PastePlacement = { at: Point; covered?: readonly Rect[] } | 'beside-originals';
+export type PastePlacement = { at: Point; covered?: readonly Rect[]; view?: Rect } | 'beside-originals';
 
 export function copyFragment(mesh: Mesh, selectedIds: ReadonlySet<string>): MeshFragment {
   const domains = mesh.domains.filter((domain) => selectedIds.has(domain.id));
@@ -111,6 +120,7 @@ export function pasteFragment(
   const layoutOf = (id: string): NodeLayout => fragment.layout[id] ?? { x: 0, y: 0 };
   const point = typeof placement === 'object' ? placement.at : undefined;
   const covered = (typeof placement === 'object' && placement.covered) || [];
+  const view = typeof placement === 'object' ? placement.view : undefined;
 
   // Domains (copied, or recreated hosts) and notes sit on the canvas itself: placed as one group.
   const domainIds = new Map<string, string>();
@@ -141,7 +151,10 @@ export function pasteFragment(
   if (topBounds) {
     const start = point ? { x: point.x - topBounds.x, y: point.y - topBounds.y } : { x: 0, y: 0 };
     const obstacles = [...domainRects(mesh), ...noteRects(mesh), ...covered];
-    const offset = slideClearNearest(topLevelRects, obstacles, start, DOMAIN_SPACING);
+    // At the pointer, the nearest free place in any direction, in view if any is; a duplicate goes right or below.
+    const offset = point
+      ? nearestClearOffset(topLevelRects, obstacles, start, DOMAIN_SPACING, view)
+      : slideClearNearest(topLevelRects, obstacles, start, DOMAIN_SPACING);
     for (const [oldId, newId] of [...domainIds, ...noteIds]) layout[newId] = translate(layoutOf(oldId), offset);
   }
 

@@ -170,6 +170,33 @@ describe('pasteFragment', () => {
     }
   });
 
+  it('pastes a domain at the nearest free place to the pointer in any direction, in view, not past the domains below (the QA’s school)', () => {
+    const mesh = aMesh()
+      .withDomain('enrolment')
+      .withDomain('academics')
+      .withDomain('finance')
+      .withDomain('staff')
+      .withDomain('facilities')
+      .build();
+    mesh.layout.nodes = {
+      enrolment: { x: 0, y: -500, width: 700, height: 400 },
+      academics: { x: 760, y: -500, width: 700, height: 400 },
+      finance: { x: 1500, y: -500, width: 700, height: 1600 },
+      staff: { x: 0, y: 700, width: 700, height: 400 },
+      facilities: { x: 760, y: 700, width: 700, height: 400 },
+    };
+    const fragment = copyFragment(mesh, new Set(['enrolment']));
+    // At zoom 0.494 the view shows about 2,900 × 1,700 canvas px around the pointer.
+    const view = { x: -400, y: -400, width: 2900, height: 1700 };
+    const pointer = { x: 1087, y: 466 };
+    const pasted = pasteFragment(mesh, fragment, { at: pointer, view }, sizeOf).mesh;
+    const copy = pasted.layout.nodes['enrolment-2'] as Rect;
+    for (const domain of mesh.domains) expect(overlaps(copy, domainRect(pasted, domain.id))).toBe(false);
+    expect(Math.hypot(copy.x - pointer.x, copy.y - pointer.y)).toBeLessThan(500);
+    expect(copy.x >= view.x && copy.x + copy.width <= view.x + view.width).toBe(true);
+    expect(copy.y >= view.y && copy.y + copy.height <= view.y + view.height).toBe(true);
+  });
+
   it('keeps a paste clear of what covers the canvas at the pointer (the minimap)', () => {
     const mesh = pipeline();
     const fragment = copyFragment(mesh, new Set(['orders']));

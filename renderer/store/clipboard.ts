@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { fragmentToText, looksLikeElements, pasteRefusal, pasteText } from '../../shared/editing/clipboard-text';
 import { linksToRest, withCutLinksRestored } from '../../shared/editing/cut-elements';
-import { describeCut, describeDuplicate, describePaste } from '../../shared/editing/deletion-summary';
+import { describeCopy, describeCut, describeDuplicate, describePaste } from '../../shared/editing/deletion-summary';
 import {
   copyFragment,
   type MeshFragment,
@@ -78,11 +78,18 @@ async function putOnClipboard(fragment: MeshFragment, cut?: Omit<PendingCut, 'te
   }
 }
 
+/** Copies the selection, saying (until the user moves on) what it copied, counted, or that nothing is selected. */
 export async function copySelection(): Promise<boolean> {
+  const say = (text: string) => useNoticeStore.getState().show({ tone: 'info', text, isMomentary: true });
   const fragment = selectedFragment();
-  if (!fragment) return false;
+  if (!fragment) {
+    say('Nothing selected to copy');
+    return false;
+  }
   const { refusal } = await putOnClipboard(fragment);
-  if (refusal) notify('info', `Copied in this window only: the system clipboard refused the text (${refusal}).`);
+  const copied = describeCopy(fragment);
+  if (refusal) notify('info', `${copied} in this window only: the system clipboard refused the text (${refusal}).`);
+  else say(copied);
   return true;
 }
 

@@ -1,5 +1,6 @@
 import { counted, isolated, type Mesh, type Note, quoted } from '../model';
 import { countedNodesAndLinks } from './element-count';
+import type { MeshFragment } from './mesh-fragment';
 import { noteWords } from './note-words';
 
 const LISTED_NAMES = 3;
@@ -54,10 +55,23 @@ export function describeDuplicate(before: Mesh, after: Mesh): string {
 export function describeGrouping(after: Mesh, domainId: string): string {
   const held = (nodes: ReadonlyArray<{ domainId: string }>) =>
     nodes.filter((node) => node.domainId === domainId).length;
-  const counts = [counted(held(after.products), 'product'), counted(held(after.systems), 'system')];
-  const what = counts.filter((count) => !count.startsWith('0 ')).join(' and ');
+  const what = productsAndSystems(held(after.products), held(after.systems));
   const name = after.domains.find((domain) => domain.id === domainId)?.name ?? domainId;
   return `Grouped ${what} into ${isolated(name)}`;
+}
+
+/** `2 products and 1 system`, `1 product`: counted, leaving out a kind there is none of. */
+function productsAndSystems(products: number, systems: number): string {
+  const counts = [counted(products, 'product'), counted(systems, 'system')];
+  return counts.filter((count) => !count.startsWith('0 ')).join(' and ');
+}
+
+/** What Ctrl+C put on the clipboard, counted: `Copied 1 domain with 2 products`, `Copied 2 products and 1 note`. */
+export function describeCopy({ domains, products, systems, notes }: MeshFragment): string {
+  const held = productsAndSystems(products.length, systems.length);
+  const topLevel = domains.length > 0 ? [`${counted(domains.length, 'domain')}${held && ` with ${held}`}`] : [held];
+  const what = [...topLevel, ...(notes.length > 0 ? [counted(notes.length, 'note')] : [])].filter(Boolean);
+  return `Copied ${what.join(' and ')}`;
 }
 
 /** `verb` and the nodes (notes too), links and contracts `withThem` holds and `withoutThem` does not. */

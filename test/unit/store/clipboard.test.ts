@@ -61,6 +61,22 @@ describe('clipboard commands', () => {
     });
   });
 
+  it('says what it copied, counted: a domain with what it holds, or the products and systems', async () => {
+    selectOnly(['sales']);
+    await copySelection();
+    expect(useNoticeStore.getState().notice?.text).toBe('Copied 1 domain with 1 product and 1 system');
+    selectOnly(['orders', 'revenue']);
+    await copySelection();
+    expect(useNoticeStore.getState().notice?.text).toBe('Copied 2 products');
+  });
+
+  it('says there is nothing to copy when nothing is selected, and copies nothing', async () => {
+    useSelectionStore.getState().clear();
+    await copySelection();
+    expect(useNoticeStore.getState().notice?.text).toBe('Nothing selected to copy');
+    expect(system.text).toBe('');
+  });
+
   it('pastes at the pointer, as one undoable step, and selects the copy', async () => {
     selectOnly(['orders']);
     await copySelection();

@@ -256,6 +256,14 @@ export const selectCanRedo = (state: DocumentState) => {
   return next !== undefined && mayStepTo(state, next);
 };
 
+/** Whether the document went from `previous` to `state` by Undo or by Redo; undefined for any other change. */
+export function historyStepBetween(state: DocumentState, previous: DocumentState): 'undo' | 'redo' | undefined {
+  if (!state.mesh || !previous.mesh || state.mesh === previous.mesh) return undefined;
+  if (previous.past.at(-1) === state.mesh && state.future[0] === previous.mesh) return 'undo';
+  if (previous.future[0] === state.mesh && state.past.at(-1) === previous.mesh) return 'redo';
+  return undefined;
+}
+
 /** Applies a change to the open document: the one way every edit reaches it. */
 export function changeMesh(recipe: (mesh: Mesh) => Mesh, options?: ChangeOptions): void {
   useDocumentStore.getState().change(recipe, options);

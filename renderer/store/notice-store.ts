@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { describeChange } from '../../shared/editing/change-summary';
 import type { Mesh } from '../../shared/model';
-import { currentMesh, useDocumentStore } from './document-store';
+import { currentMesh, historyStepBetween, useDocumentStore } from './document-store';
 import { type Selection, useSelectionStore } from './selection-store';
 import { whenPointerReleased } from './when-pointer-released';
 
@@ -134,12 +134,11 @@ export type DescribeEdit = (after: Mesh) => string;
 useDocumentStore.subscribe((state, previous) => {
   const { mesh } = state;
   if (!mesh || !previous.mesh || mesh === previous.mesh) return;
-  const isUndo = previous.past.at(-1) === mesh && state.future[0] === previous.mesh;
-  const isRedo = previous.future[0] === mesh && state.past.at(-1) === previous.mesh;
-  if (isUndo) {
+  const step = historyStepBetween(state, previous);
+  if (step === 'undo') {
     const text = toldEdits.get(previous.mesh)?.text ?? describeChange(mesh, previous.mesh);
     useNoticeStore.getState().show({ tone: 'info', text: `Undone: ${text}`, editedDesign: mesh });
-  } else if (isRedo) {
+  } else if (step === 'redo') {
     const told = toldEdits.get(mesh);
     if (told) showWithUndo(`Redone: ${told.text}`);
     else

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ElementIds } from '../../shared/editing/delete-elements';
 import { linkById, linksWithin, nodeKindOf } from '../../shared/editing/mesh-index';
 import type { Mesh } from '../../shared/model';
-import { useDocumentStore } from './document-store';
+import { historyStepBetween, useDocumentStore } from './document-store';
 
 /** Selected domains, products and systems (`nodeIds`), and links. */
 export type Selection = ElementIds;
@@ -14,11 +14,6 @@ export interface SelectionChange {
 }
 
 interface SelectionState extends Selection {
-  /**
-   * What was selected when a change took it out of the document (an undone add): selected again
-   * if a redo brings it back, as long as the selection has not changed since.
-   */
-  setAside: Selection;
   /** Replaces the selection. */
   select(selection: Partial<Selection>): void;
   applyNodeChanges(changes: readonly SelectionChange[]): void;
@@ -31,20 +26,10 @@ const NOTHING: Selection = { nodeIds: new Set(), linkIds: new Set() };
 /** What is selected is not part of the document: it is neither saved nor undone. */
 export const useSelectionStore = create<SelectionState>()((set) => ({
   ...NOTHING,
-  setAside: NOTHING,
-  select: (selection) =>
-    set({ nodeIds: new Set(selection.nodeIds), linkIds: new Set(selection.linkIds), setAside: NOTHING }),
-  applyNodeChanges: (changes) =>
-    set((state) => {
-      const nodeIds = applyChanges(state.nodeIds, changes);
-      return nodeIds === state.nodeIds ? state : { nodeIds, setAside: NOTHING };
-    }),
-  applyLinkChanges: (changes) =>
-    set((state) => {
-      const linkIds = applyChanges(state.linkIds, changes);
-      return linkIds === state.linkIds ? state : { linkIds, setAside: NOTHING };
-    }),
-  clear: () => set({ ...NOTHING, setAside: NOTHING }),
+  select: (selection) => set({ nodeIds: new Set(selection.nodeIds), linkIds: new Set(selection.linkIds) }),
+  applyNodeChanges: (changes) => set((state) => ({ nodeIds: applyChanges(state.nodeIds, changes) })),
+  applyLinkChanges: (changes) => set((state) => ({ linkIds: applyChanges(state.linkIds, changes) })),
+  clear: () => set(NOTHING),
 }));
 
 export function applyChanges(ids: ReadonlySet<string>, changes: readonly SelectionChange[]): ReadonlySet<string> {
@@ -87,44 +72,37 @@ export function currentSelection(): Selection {
   return { nodeIds, linkIds };
 }
 
-/**
- * The selected ids, and those set aside, that `exists` finds (the same set when that is all of
- * `ids`), and those it does not.
- */
-function splitByExistence(
-  ids: ReadonlySet<string>,
-  setAside: ReadonlySet<string>,
-  exists: (id: string) => boolean,
-): { kept: ReadonlySet<string>; gone: ReadonlySet<string> } {
-  const candidates = [...ids, ...setAside];
-  const kept = candidates.filter(exists);
-  const gone = new Set(candidates.filter((id) => !exists(id)));
-  return { kept: kept.length === ids.size && [...ids].every(exists) ? ids : new Set(kept), gone };
+/** `ids` without those `exists` does not find; the same set when every one is still there. */
+function keptWhere(ids: ReadonlySet<string>, exists: (id: string) => boolean): ReadonlySet<string> {
+  return [...ids].every(exists) ? ids : new Set([...ids].filter(exists));
 }
 
 /**
- * Keeps selected only what is in `mesh`, so no hidden id stays selected (after an undone add, F2
- * and the one-node commands would count it); what left is set aside for a redo to bring back.
+ * Keeps selected only what is in `mesh` (after a deletion, an undone add), so no hidden id stays
+ * selected: F2 and the one-node commands would count it, and F6 aim at it.
  */
 function fitSelectionTo(mesh: Mesh): void {
-  const { nodeIds, linkIds, setAside } = useSelectionStore.getState();
-  const nodes = splitByExistence(nodeIds, setAside.nodeIds, (id) => nodeKindOf(mesh, id) !== undefined);
-  const links = splitByExistence(linkIds, setAside.linkIds, (id) => linkById(mesh, id) !== undefined);
-  const isUnchanged =
-    nodes.kept === nodeIds &&
-    links.kept === linkIds &&
-    nodes.gone.size === setAside.nodeIds.size &&
-    links.gone.size === setAside.linkIds.size;
-  if (!isUnchanged)
-    useSelectionStore.setState({
-      nodeIds: nodes.kept,
-      linkIds: links.kept,
-      setAside: { nodeIds: nodes.gone, linkIds: links.gone },
-    });
+  const { nodeIds, linkIds } = useSelectionStore.getState();
+  const keptNodeIds = keptWhere(nodeIds, (id) => nodeKindOf(mesh, id) !== undefined);
+  const keptLinkIds = keptWhere(linkIds, (id) => linkById(mesh, id) !== undefined);
+  if (keptNodeIds !== nodeIds || keptLinkIds !== linkIds)
+    useSelectionStore.setState({ nodeIds: keptNodeIds, linkIds: keptLinkIds });
 }
+
+/** The selection each design in the undo history was left with, for Undo and Redo to bring back with it. */
+const selectionLeftAt = new WeakMap<Mesh, Selection>();
 
 useDocumentStore.subscribe((state, previous) => {
   // A document just opened starts with nothing selected: ids of the previous one mean nothing in it.
-  if (state.openCount !== previous.openCount) useSelectionStore.getState().clear();
-  else if (state.mesh && state.mesh !== previous.mesh) fitSelectionTo(state.mesh);
+  if (state.openCount !== previous.openCount) return useSelectionStore.getState().clear();
+  if (!state.mesh || state.mesh === previous.mesh) return;
+  const step = historyStepBetween(state, previous);
+  const stepStart = state.past.at(-1);
+  if (step && previous.mesh) {
+    // Undoing a grouping selects the products grouped again; redoing an add, what was added.
+    selectionLeftAt.set(previous.mesh, currentSelection());
+    const left = selectionLeftAt.get(state.mesh);
+    if (left) selectOnly(left.nodeIds, left.linkIds);
+  } else if (stepStart && stepStart !== previous.past.at(-1)) selectionLeftAt.set(stepStart, currentSelection());
+  fitSelectionTo(state.mesh);
 });

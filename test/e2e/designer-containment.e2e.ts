@@ -367,6 +367,29 @@ describeInChromium('grouping products into a domain', (session) => {
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
   });
 
+  it('selects the grouped products again on undoing Ctrl+G, the focus on the first, as before the grouping', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const first = productNode(page, 'Data product 1a');
+    const second = productNode(page, 'Data product 2c');
+    await first.locator('.product-node__name').click();
+    await second.locator('.product-node__name').click({ modifiers: ['Control'] });
+    const grouped = [await first.getAttribute('data-id'), await second.getAttribute('data-id')];
+    await page.keyboard.press('Control+g');
+    await nameIt(page, 'Reporting');
+    await expect.poll(() => domainNode(page, 'Reporting').count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => domainNode(page, 'Reporting').count()).toBe(0);
+    await expect
+      .poll(() =>
+        page
+          .locator('.react-flow__node.selected')
+          .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id'))),
+      )
+      .toEqual(expect.arrayContaining(grouped));
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe(grouped[0]);
+  });
+
   it("has a grouped product's contract name the new domain in its domain: line, one Undo naming the old one again", async () => {
     const page = await session.openApp();
     // The Shipment contract says `domain: shipping`, the slug of its domain's name (id shipping-domain).

@@ -7,6 +7,7 @@ import { type Mesh, type MeshFile, MeshFileSchema } from './mesh';
 import { diagnoseInvalidJson, isOdcsContractDocument, ODCS_CONTRACT_GIVEN_AS_DESIGN } from './mesh-file-diagnosis';
 import { decodeMeshFileBytes, formatMebibytes, MAX_MESH_FILE_BYTES, MAX_NESTING_DEPTH } from './mesh-file-format';
 import { migrateToCurrent } from './migrations';
+import { withOmittedEmptyFields } from './omitted-empty-fields';
 import { formatPath, formatPlacedProblem, formatProblem, type Problem, type Result } from './problem';
 import { withoutRefusedParts } from './refused-parts';
 import { schemaProblems } from './schema-issue-text';
@@ -55,11 +56,12 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
   if (isOdcsContractDocument(json)) return failure(ODCS_CONTRACT_GIVEN_AS_DESIGN);
   const migrated = migrateToCurrent(json, contracts);
   if (!migrated.ok) return migrated;
-  const parsed = MeshFileSchema.safeParse(migrated.value);
+  const document = withOmittedEmptyFields(migrated.value);
+  const parsed = MeshFileSchema.safeParse(document);
   if (!parsed.success) {
     const { issues } = parsed.error;
-    const formatProblems = schemaProblems(issues.slice(0, MAX_REPORTED_PROBLEMS), migrated.value, MeshFileSchema);
-    const references = referenceProblemsBesideRefusedParts(contracts, migrated.value, issues);
+    const formatProblems = schemaProblems(issues.slice(0, MAX_REPORTED_PROBLEMS), document, MeshFileSchema);
+    const references = referenceProblemsBesideRefusedParts(contracts, document, issues);
     return { ok: false, errors: [...formatProblems, ...references].slice(0, MAX_REPORTED_PROBLEMS) };
   }
   const read = readContracts(contracts, parsed.data);

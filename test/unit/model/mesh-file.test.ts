@@ -424,3 +424,50 @@ describe('says what the file format refuses in plain words', () => {
     ]);
   });
 });
+
+describe('fields a hand-written design may leave out', () => {
+  const handWritten = () => {
+    const file = JSON.parse(
+      serializeMesh(aMesh().withDomain('d').withProduct('p', 'd').withSystem('crm', 'd').build()),
+    );
+    for (const field of ['documentation', 'pipeline', 'tests', 'transformations', 'observability'])
+      delete file.products[0][field];
+    delete file.systems[0].service;
+    delete file.systems[0].publishes;
+    delete file.layout;
+    return file;
+  };
+
+  it('reads a field whose empty value means nothing as that value', () => {
+    const parsed = parseMeshFile(JSON.stringify(handWritten()));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatProblem).join('\n'));
+    const [product] = parsed.value.products;
+    const [system] = parsed.value.systems;
+    expect(product).toMatchObject({
+      documentation: '',
+      pipeline: { stages: [] },
+      tests: [],
+      transformations: [],
+      observability: { slos: [] },
+    });
+    expect(system).toMatchObject({ service: { name: system?.name }, publishes: [] });
+    expect(parsed.value.layout).toEqual({ nodes: {} });
+  });
+
+  it('writes the fields it read as empty when the design is saved', () => {
+    const parsed = parseMeshFile(JSON.stringify(handWritten()));
+    const saved = parsed.ok ? JSON.parse(serializeMesh(parsed.value)) : undefined;
+    expect(saved?.products[0].documentation).toBe('');
+    expect(saved?.systems[0].publishes).toEqual([]);
+  });
+
+  it('still refuses a design without the fields that name or identify an element', () => {
+    const file = handWritten();
+    delete file.products[0].name;
+    delete file.systems[0].id;
+    expect(errorsOf(JSON.stringify(file))).toEqual([
+      "products[0].name: missing required field 'name'",
+      "systems[0].id: missing required field 'id'",
+    ]);
+  });
+});

@@ -32,8 +32,20 @@ import { autosave } from './use-autosave';
 const notify = useNoticeStore.getState().show;
 const documentState = () => useDocumentStore.getState();
 
+/** How the notices after an open begin ("Opened orders.mesh.json"), and a sentence they end with, if any. */
+interface OpenedWords {
+  opening: string;
+  closing?: string;
+}
+
 /** Opens text as a mesh; on failure keeps the current document and lists every located problem. */
-export function openMeshText(text: string, file: FileRef | null, sourceName: string, options?: OpenOptions): boolean {
+export function openMeshText(
+  text: string,
+  file: FileRef | null,
+  sourceName: string,
+  options?: OpenOptions,
+  { opening, closing }: OpenedWords = { opening: `Opened ${sourceName}` },
+): boolean {
   const parsed = parseMeshFileRepairingSizes(text);
   if (!parsed.ok) {
     notify({
@@ -44,6 +56,7 @@ export function openMeshText(text: string, file: FileRef | null, sourceName: str
     return false;
   }
   const { droppedSizes } = parsed;
+  const said = (notice: string) => (closing ? `${notice.endsWith('.') ? notice : `${notice}.`} ${closing}` : notice);
   // A repaired design is not what the file holds: it stays unsaved until saved.
   documentState().open(parsed.value, file, droppedSizes.length > 0 ? { ...options, isUnsaved: true } : options);
   const { mesh: placed, placedIds } = withUnplacedNodesPlaced(parsed.value);
@@ -57,17 +70,19 @@ export function openMeshText(text: string, file: FileRef | null, sourceName: str
   if (droppedSizes.length > 0) {
     notify({
       tone: 'info',
-      text: `Opened ${sourceName}, repaired: ${counted(droppedSizes.length, 'size')} of 0 or less, drawn at the default size instead. Save to keep the repair.`,
+      text: said(
+        `${opening}, repaired: ${counted(droppedSizes.length, 'size')} of 0 or less, drawn at the default size instead. Save to keep the repair.`,
+      ),
       details: droppedSizes,
     });
   } else if (layoutNotes.length === 0) {
-    notify({ tone: 'info', text: `Opened ${sourceName}` });
+    notify({ tone: 'info', text: said(opening) });
   }
   if (placedIds.length > 0) documentState().change(() => placed);
   if (layoutNotes.length === 0) return true;
   notify({
     tone: 'info',
-    text: `Opened ${sourceName}: ${layoutNotes.join('; ')}`,
+    text: said(`${opening}: ${layoutNotes.join('; ')}`),
     ...(clashes.length > 0 && { details: clashes.map((clash) => layoutClashMessage(placed, clash)) }),
     actions: [{ label: 'Auto-layout', run: () => void canvasCommands.autoLayout() }],
   });
@@ -217,8 +232,13 @@ export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean
       notify(keptElsewhere(slot));
       return false;
     }
-    if (!openMeshText(slot.text, null, `“${shownName(name)}”`, { name, isUnsaved: true, recoveredFileName }))
-      return false;
+    const restored = {
+      opening: `Restored unsaved work of “${shownName(nameBefore)}” from an earlier session`,
+      // The undo history is not in the autosaved copy.
+      closing: 'Undo starts from here.',
+    };
+    const options = { name, isUnsaved: true, recoveredFileName };
+    if (!openMeshText(slot.text, null, `“${shownName(name)}”`, options, restored)) return false;
     restoreContractDrafts(name, slot.contractDrafts);
     autosave.carryOn(documentState().documentKey, slot.key);
     return true;

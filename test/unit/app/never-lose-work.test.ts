@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   answerCloseRequest,
   discardAutosave,
@@ -38,6 +38,8 @@ let clock: ReturnType<typeof aManualClock>;
 let stopAutosave: () => void;
 
 beforeEach(() => {
+  // Opening a design puts the focus on the canvas, which these tests do not draw.
+  vi.stubGlobal('document', { querySelector: () => null });
   host = new FakeHost();
   clock = aManualClock();
   store().close();
@@ -46,7 +48,10 @@ beforeEach(() => {
   useNoticeStore.getState().dismiss();
 });
 
-afterEach(() => stopAutosave());
+afterEach(() => {
+  stopAutosave();
+  vi.unstubAllGlobals();
+});
 
 /** Lets the autosave's quiet second pass and its write land. */
 async function autosaveRuns(): Promise<void> {
@@ -220,6 +225,16 @@ describe('recovering unsaved work', () => {
     await saveFile(host, { saveAs: false });
 
     expect(host.suggestedNames).toEqual(['Loterie — tirages.mesh.json', 'Loterie — tirages.mesh.json']);
+  });
+
+  it('says whose unsaved work it restored, by the design’s own name, and that undo starts afresh', async () => {
+    const slot = { key: 'k1', name: 'Untitled mesh', savedAt: '', text: serializeMesh(aMesh().build()) };
+
+    await restoreAutosave(host, slot);
+
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'Restored unsaved work of “Untitled mesh” from an earlier session. Undo starts from here.',
+    );
   });
 
   it('offers a recovered design that had no file under its design’s name', async () => {

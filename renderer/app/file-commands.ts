@@ -1,6 +1,7 @@
 import { parseMeshFileRepairingSizes } from '../../shared/contracts';
 import { layoutClashes, layoutClashesSummary, layoutClashMessage } from '../../shared/editing/layout-clashes';
-import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
+import { withLayoutApplied } from '../../shared/editing/layout-edits';
+import { isWithoutLayout, withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import {
   counted,
   emptyMesh,
@@ -8,6 +9,7 @@ import {
   isMeshFileName,
   type Mesh,
   NEW_DESIGN_NAME,
+  type NodeLayout,
   serializeMeshFile,
   shownName,
 } from '../../shared/model';
@@ -60,13 +62,23 @@ export function openMeshText(
   // A repaired design is not what the file holds: it stays unsaved until saved.
   documentState().open(parsed.value, file, droppedSizes.length > 0 ? { ...options, isUnsaved: true } : options);
   const { mesh: placed, placedIds } = withUnplacedNodesPlaced(parsed.value);
-  const clashes = layoutClashes(placed);
-  const layoutNotes = [
-    ...(placedIds.length > 0
-      ? [`${counted(placedIds.length, 'element')} without a position in the file placed on a grid`]
-      : []),
-    ...layoutClashesSummary(placed, clashes),
-  ];
+  /** Says how the elements without a position were placed, and what in the layout clashes, offering Auto-layout; silent when neither. */
+  const announceLayout = (mesh: Mesh, howPlaced: string, clashes = layoutClashes(mesh)) => {
+    const layoutNotes = [
+      ...(placedIds.length > 0
+        ? [`${counted(placedIds.length, 'element')} without a position in the file ${howPlaced}`]
+        : []),
+      ...layoutClashesSummary(mesh, clashes),
+    ];
+    if (layoutNotes.length === 0) return;
+    notify({
+      tone: 'info',
+      text: said(`${opening}: ${layoutNotes.join('; ')}`),
+      ...(clashes.length > 0 && { details: clashes.map((clash) => layoutClashMessage(mesh, clash)) }),
+      actions: [{ label: 'Auto-layout', run: () => void canvasCommands.autoLayout() }],
+    });
+  };
+  const clashesOnOpen = layoutClashes(placed);
   if (droppedSizes.length > 0) {
     notify({
       tone: 'info',
@@ -75,18 +87,37 @@ export function openMeshText(
       ),
       details: droppedSizes,
     });
-  } else if (layoutNotes.length === 0) {
+  } else if (placedIds.length === 0 && clashesOnOpen.length === 0) {
     notify({ tone: 'info', text: said(opening) });
   }
-  if (placedIds.length > 0) documentState().change(() => placed);
-  if (layoutNotes.length === 0) return true;
-  notify({
-    tone: 'info',
-    text: said(`${opening}: ${layoutNotes.join('; ')}`),
-    ...(clashes.length > 0 && { details: clashes.map((clash) => layoutClashMessage(placed, clash)) }),
-    actions: [{ label: 'Auto-layout', run: () => void canvasCommands.autoLayout() }],
-  });
+  const hasNoLayout = isWithoutLayout(parsed.value);
+  if (placedIds.length > 0) documentState().change(() => placed, hasNoLayout ? { coalesceKey: PLACING_ON_OPEN } : {});
+  if (hasNoLayout) void layOutByDataFlowOnOpen(placed, announceLayout);
+  else announceLayout(placed, 'placed on a grid', clashesOnOpen);
   return true;
+}
+
+const PLACING_ON_OPEN = 'placing-on-open';
+
+/**
+ * Lays a design opened without any layout out by data flow, as auto-layout does, in place of the
+ * grids it was first placed on: one undo step with them. The grids stay if the design was edited meanwhile.
+ */
+async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh, howPlaced: string) => void) {
+  let layout: Record<string, NodeLayout>;
+  try {
+    // Loaded when needed: ELK's worker is for auto-layout and for the rare design opened without a layout.
+    const { layoutByDataFlow } = await import('../canvas/auto-layout/layout-by-data-flow');
+    layout = await layoutByDataFlow(placed, window.innerWidth / Math.max(1, window.innerHeight));
+  } catch (error) {
+    announceLayout(placed, 'placed on a grid');
+    throw error;
+  }
+  if (documentState().mesh !== placed) return announceLayout(placed, 'placed on a grid');
+  documentState().change((mesh) => withLayoutApplied(mesh, layout), { coalesceKey: PLACING_ON_OPEN });
+  documentState().endTyping();
+  canvasCommands.fitView();
+  announceLayout(documentState().mesh ?? placed, 'laid out by data flow');
 }
 
 /**

@@ -24,6 +24,15 @@ const LINE_HEIGHT = 18;
 const WIDTH_BEFORE_DRAWING = 320;
 
 /**
+ * True when none of the design's elements has a position, as in a generated file: opening then lays
+ * the whole design out by data flow, as auto-layout does, rather than on grids.
+ */
+export function isWithoutLayout(mesh: Mesh): boolean {
+  const elements = [...mesh.domains, ...mesh.products, ...mesh.systems, ...(mesh.notes ?? [])];
+  return mesh.domains.length > 0 && elements.every((element) => mesh.layout.nodes[element.id] === undefined);
+}
+
+/**
  * A design written by hand or by a script may leave elements without a position, which would
  * all be drawn at one spot. This gives each a free place on a roughly square grid, so thousands
  * stay one picture rather than a column running off screen: domains below the others, products
@@ -122,7 +131,7 @@ function nextNotePosition(mesh: Mesh): { x: number; y: number } {
  * A node's size before the canvas has drawn it, from what it lists: the canvas draws one line per
  * port of a product (inputs beside outputs) and per table and topic of a system.
  */
-function sizeBeforeDrawing(mesh: Mesh): (nodeId: string) => Size {
+export function sizeBeforeDrawing(mesh: Mesh): (nodeId: string) => Size {
   return (nodeId) => {
     const product = productById(mesh, nodeId);
     if (product) {

@@ -130,16 +130,53 @@ describeInChromium('opening a sample', (session) => {
     );
   });
 
+  it('lays a file written without any layout out by data flow: each domain right of the domains feeding it, undoably', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const text = readFileSync(new URL('../fixtures/mesh/charity.mesh.json', import.meta.url), 'utf8');
+    const mesh = JSON.parse(text);
+    await openByChooser(page, 'charity.mesh.json', text);
+
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: 'Opened charity.mesh.json: 8 elements without a position in the file laid out by data flow' });
+    await notice.waitFor();
+    await notice.getByRole('button', { name: 'Auto-layout' }).waitFor();
+    const domainOf = new Map(
+      [...mesh.products, ...mesh.systems].map((node: { id: string; domainId: string }) => [node.id, node.domainId]),
+    );
+    const boxOf = async (domainId: string) =>
+      page.locator(`.react-flow__node-domain[data-id="${domainId}"]`).boundingBox();
+    const crossDomain = mesh.links
+      .map((link: { from: { nodeId: string }; to: { nodeId: string } }) => [
+        domainOf.get(link.from.nodeId),
+        domainOf.get(link.to.nodeId),
+      ])
+      .filter(([from, to]: string[]) => from !== to);
+    expect(crossDomain.length).toBeGreaterThan(0);
+    for (const [from, to] of crossDomain) {
+      const [producer, consumer] = [await boxOf(from), await boxOf(to)];
+      expect(consumer && producer && consumer.x >= producer.x + producer.width, `${to} right of ${from}`).toBe(true);
+    }
+    expect(await overlappingNodes(page)).toEqual([]);
+
+    await page.keyboard.press('ControlOrMeta+z');
+    expect(await overlappingNodes(page)).not.toEqual([]);
+  });
+
   it('places the elements of a file written without positions apart, in their domains, undoably; Auto-layout arranges them', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     const mesh = JSON.parse(readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'));
-    mesh.layout = { nodes: {} };
+    // The domains keep their places: only the elements in them were left without one.
+    const domainIds = new Set(mesh.domains.map((domain: { id: string }) => domain.id));
+    mesh.layout = {
+      nodes: Object.fromEntries(Object.entries(mesh.layout.nodes).filter(([id]) => domainIds.has(id))),
+    };
     await openByChooser(page, 'generated.mesh.json', JSON.stringify(mesh));
     await page.waitForSelector('.react-flow__node-product');
 
     const notice = page
       .getByRole('status')
-      .filter({ hasText: '12 elements without a position in the file placed on a grid' });
+      .filter({ hasText: '8 elements without a position in the file placed on a grid' });
     await notice.waitFor();
     expect(await overlappingNodes(page)).toEqual([]);
     expect(await page.locator('.react-flow__node-product').count()).toBe(5);

@@ -3,7 +3,7 @@ import { canvasBox } from '../../../shared/editing/alignment';
 import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
 import { overlaps } from '../../../shared/editing/geometry';
 import { domainRect } from '../../../shared/editing/node-placement';
-import { withUnplacedNodesPlaced } from '../../../shared/editing/unplaced-nodes';
+import { isWithoutLayout, withUnplacedNodesPlaced } from '../../../shared/editing/unplaced-nodes';
 import type { Mesh } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
@@ -125,5 +125,24 @@ describe('elements a file leaves without a position', () => {
 
     expect(withUnplacedNodesPlaced(mesh)).toEqual({ mesh, placedIds: [] });
     expect(withUnplacedNodesPlaced(mesh).mesh).toBe(mesh);
+  });
+});
+
+describe('a design without any layout', () => {
+  const generated = () =>
+    aMesh().withDomain('d').withProduct('p', 'd').withSystem('s', 'd').withNote('n', 'a note').build();
+
+  it('is one whose elements all lack a position: opening lays it out whole by data flow', () => {
+    const mesh = generated();
+    expect(isWithoutLayout({ ...mesh, layout: { nodes: {} } })).toBe(true);
+  });
+
+  it('is not one where any element has a position: opening places only the others, near it', () => {
+    const mesh = generated();
+    expect(isWithoutLayout({ ...mesh, layout: { nodes: { d: { x: 0, y: 0 } } } })).toBe(false);
+  });
+
+  it('is not an empty design, which has nothing to lay out', () => {
+    expect(isWithoutLayout(aMesh().build())).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   answerCloseRequest,
   discardAutosave,
@@ -38,8 +38,6 @@ let clock: ReturnType<typeof aManualClock>;
 let stopAutosave: () => void;
 
 beforeEach(() => {
-  // Opening a design puts the focus on the canvas, which these tests do not draw.
-  vi.stubGlobal('document', { querySelector: () => null });
   host = new FakeHost();
   clock = aManualClock();
   store().close();
@@ -50,7 +48,6 @@ beforeEach(() => {
 
 afterEach(() => {
   stopAutosave();
-  vi.unstubAllGlobals();
 });
 
 /** Lets the autosave's quiet second pass and its write land. */

@@ -1,4 +1,5 @@
 import type { Mesh } from '../shared/model';
+import type { Table } from '../shared/model/table';
 import type { ChangeTrace, TraceStage, TraceStart } from '../shared/simulation';
 import { changedFromText, valueText } from '../shared/simulation/value-text';
 
@@ -18,12 +19,14 @@ export function traceStartOf(mesh: Mesh, text: string): { start: TraceStart } | 
   const system = mesh.systems.find((candidate) => candidate.id === systemId);
   const table = system?.database.tables.find((candidate) => candidate.name === tableName);
   if (!system || !table) return { problem: `--trace: no table '${tableName}' in a system '${systemId}'` };
-  const row = keyText.trimStart().startsWith('{') ? parsedObject(keyText) : oneColumnKey(table, keyText);
-  if (!row)
+  const written = keyText.trimStart().startsWith('{') ? parsedObject(keyText) : oneColumnKey(table, keyText);
+  if (!written)
     return {
       problem: `--trace: give the key of '${tableName}' (${table.primaryKey.join(', ')}) as a JSON object of those columns (got '${keyText}')`,
     };
-  return { start: { kind: 'row', nodeId: systemId, table: tableName, row } };
+  const row = typedKey(table, written);
+  if ('problem' in row) return { problem: `--trace: ${row.problem}` };
+  return { start: { kind: 'row', nodeId: systemId, table: tableName, row: row.key } };
 }
 
 function parsedObject(text: string): Record<string, unknown> | undefined {
@@ -37,17 +40,34 @@ function parsedObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-/** A one-column key's value as the column holds it: a number in a numeric column, else the text. */
-function oneColumnKey(
-  table: Mesh['systems'][number]['database']['tables'][number],
-  text: string,
-): Record<string, unknown> | undefined {
+/** A one-column key's value as written, converted to its column's type by `typedKey`. */
+function oneColumnKey(table: Table, text: string): Record<string, unknown> | undefined {
   const [keyColumn, ...more] = table.primaryKey;
-  const column = table.columns.find((candidate) => candidate.name === keyColumn);
-  if (!column || more.length > 0) return undefined;
-  const isNumeric = column.type === 'integer' || column.type === 'real' || column.type === 'numeric';
-  const number = Number(text);
-  return { [column.name]: isNumeric && text.trim() !== '' && Number.isFinite(number) ? number : text };
+  return keyColumn === undefined || more.length > 0 ? undefined : { [keyColumn]: text };
+}
+
+/**
+ * The key with each numeric column's value as the number the column holds (`"5002"` → 5002), as
+ * the run's records carry it; else the problem, naming the column that cannot take its value.
+ */
+function typedKey(
+  table: Table,
+  written: Record<string, unknown>,
+): { key: Record<string, unknown> } | { problem: string } {
+  const key: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(written)) {
+    const type = table.columns.find((column) => column.name === name)?.type;
+    const isNumeric = type === 'integer' || type === 'real' || type === 'numeric';
+    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (!isNumeric) key[name] = value;
+    else if (typeof number === 'number' && Number.isFinite(number) && (type !== 'integer' || Number.isInteger(number)))
+      key[name] = number;
+    else
+      return {
+        problem: `${name} is ${type === 'integer' ? 'an integer column: write a whole number' : `a ${type} column: write a number`} (got ${JSON.stringify(value)})`,
+      };
+  }
+  return { key };
 }
 
 /** A trace as text: each hop in order, with its place (topic partition and offset) and the records it shows. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { traceLines } from '../../../cli/change-trace-text';
+import { traceLines, traceStartOf } from '../../../cli/change-trace-text';
 import type { ChangeTrace, TraceStage } from '../../../shared/simulation';
+import { aMesh, aSystem } from '../simulation/builders';
 
 /** A trace of one service write, read at tick 3. */
 function aTraceOf(write: Partial<TraceStage>): ChangeTrace {
@@ -39,4 +40,35 @@ describe('the CLI’s trace text', () => {
 
     expect(traceLines(update)).toContain('   changed: status');
   });
+});
+
+describe('the CLI’s trace start', () => {
+  const mesh = aMesh()
+    .with(
+      aSystem('mes')
+        .withTable('work_orders', { wo_id: 'integer', line: 'text', qty: 'numeric' }, ['wo_id'])
+        .withCdcTopic('work-orders-cdc', 'work_orders'),
+    )
+    .build();
+
+  it('reads a number written as a JSON string in an integer key column as that number', () => {
+    expect(traceStartOf(mesh, 'mes/work_orders={"wo_id":"5002"}')).toEqual({
+      start: { kind: 'row', nodeId: 'mes', table: 'work_orders', row: { wo_id: 5002 } },
+    });
+  });
+
+  it('reads a one-column key as the number its integer column holds', () => {
+    expect(traceStartOf(mesh, 'mes/work_orders=5002')).toEqual({
+      start: { kind: 'row', nodeId: 'mes', table: 'work_orders', row: { wo_id: 5002 } },
+    });
+  });
+
+  it.each([['{"wo_id":"WO-5002"}'], ['{"wo_id":5002.5}'], ['WO-5002']])(
+    'refuses %s for an integer key column, saying how to write it',
+    (key) => {
+      expect(traceStartOf(mesh, `mes/work_orders=${key}`)).toEqual({
+        problem: expect.stringMatching(/^--trace: wo_id is an integer column: write a whole number \(got .+\)$/),
+      });
+    },
+  );
 });

@@ -14,7 +14,7 @@ import { isUserSelect, type SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
 import type { TableColumn } from './table-column';
-import { BINLOG_FILE, mariaDbGtidSql, transactionIdSql } from './transaction-id';
+import { BINLOG_FILE, mariaDbGtidSql } from './transaction-id';
 
 export type { TableColumn } from './table-column';
 
@@ -272,7 +272,7 @@ function valueJsonSql(format: LogFormat): string {
       ${table}${connectorFieldsSql(source.connector)}),
     'op', _op, 'ts_ms', ${PROCESSED_AT_SQL}, ${finerTimestampsSql(PROCESSED_AT_SQL)},
     'transaction', CASE WHEN _tx_total IS NOT NULL THEN
-      json_object('id', ${transactionIdSql(source.connector, { tx: '_tx', lsn: '_lsn', begin: '_begin_lsn' })}, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;
+      json_object('id', _tx, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;
 }
 
 /** A change's `ts_ms`, when the connector processed it: the record's timestamp, or its first delivery's if it was sent again. */
@@ -309,11 +309,11 @@ function connectorFieldsSql(connector: string): string {
   const commitPosition = `CASE WHEN ${isSnapshot} THEN _lsn ELSE _commit_lsn END`;
   switch (connector) {
     case 'postgresql':
-      return `, 'txId', CAST(_tx AS INTEGER), 'lsn', _lsn, 'xmin', NULL`;
+      return `, 'txId', CAST(_tx_number AS INTEGER), 'lsn', _lsn, 'xmin', NULL`;
     case 'mysql':
     case 'mariadb': {
       const gtid =
-        connector === 'mariadb' ? `CASE WHEN ${isSnapshot} THEN NULL ELSE ${mariaDbGtidSql('_tx')} END` : 'NULL';
+        connector === 'mariadb' ? `CASE WHEN ${isSnapshot} THEN NULL ELSE ${mariaDbGtidSql('_tx_number')} END` : 'NULL';
       return `, 'server_id', 1, 'gtid', ${gtid}, 'file', ${quoteLiteral(BINLOG_FILE)}, 'pos', _lsn, 'row', 0, 'thread', NULL, 'query', NULL`;
     }
     case 'sqlserver':
@@ -322,7 +322,7 @@ function connectorFieldsSql(connector: string): string {
     case 'db2':
       return `, 'change_lsn', CASE WHEN ${isSnapshot} THEN NULL ELSE ${lsnTextSql('_lsn')} END, 'commit_lsn', ${lsnTextSql(commitPosition)}`;
     case 'oracle':
-      return `, 'txId', CASE WHEN ${isSnapshot} THEN NULL ELSE CAST(_tx AS TEXT) END, 'scn', CAST(_lsn AS TEXT),
+      return `, 'txId', CASE WHEN ${isSnapshot} THEN NULL ELSE CAST(_tx_number AS TEXT) END, 'scn', CAST(_lsn AS TEXT),
         'commit_scn', CASE WHEN ${isSnapshot} THEN NULL ELSE CAST(_commit_lsn AS TEXT) END, 'lcr_position', NULL,
         'rs_id', NULL, 'ssn', 0, 'redo_thread', CASE WHEN ${isSnapshot} THEN NULL ELSE 1 END, 'user_name', NULL`;
     case 'mongodb':

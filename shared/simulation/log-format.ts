@@ -53,13 +53,13 @@ export const HEADERS_COLUMN: TableColumn = { name: '_headers', type: 'TEXT' };
 
 /**
  * What a change record carries besides its row images: its place in the source's log, when the
- * source made it, its snapshot marker, Kafka headers (JSON), with transaction metadata on its
- * transaction and place in it, after a column was renamed at the source its row images as
- * the source now names them (JSON `{before, after}`; a MongoDB record's `{after, updatedFields}`,
- * each the text the envelope writes), which the envelope shows instead, and,
- * for the engines whose source block gives one, the log position of its transaction's commit or
- * of the commit before it, and for those whose transaction id names one, where its transaction
- * began; and the write it came from.
+ * source made it, its snapshot marker, Kafka headers (JSON), with transaction metadata its
+ * transaction's id as the envelope sends it (`_tx`, null in the snapshot and without transaction
+ * metadata), the engine's number for that transaction (`_tx_number`) and its place in it, after a
+ * column was renamed at the source its row images as the source now names them (JSON
+ * `{before, after}`; a MongoDB record's `{after, updatedFields}`, each the text the envelope
+ * writes), which the envelope shows instead, and, for the engines whose source block gives one,
+ * the log position of its transaction's commit or of the commit before it; and the write it came from.
  */
 const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_sequence', type: 'INTEGER' },
@@ -68,12 +68,12 @@ const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_snapshot', type: 'TEXT' },
   HEADERS_COLUMN,
   { name: '_tx', type: 'TEXT' },
+  { name: '_tx_number', type: 'TEXT' },
   { name: '_tx_total', type: 'INTEGER' },
   { name: '_tx_order', type: 'INTEGER' },
   { name: '_renamed_images', type: 'TEXT' },
   { name: '_commit_lsn', type: 'INTEGER' },
   { name: '_last_commit_lsn', type: 'INTEGER' },
-  { name: '_begin_lsn', type: 'INTEGER' },
   WRITE_COLUMN,
 ];
 

@@ -104,7 +104,7 @@ export function createOperationalDatabase(
       // A change is streamed (Debezium's `source.snapshot` "false") unless the snapshot marks it or it is a tombstone.
       ...captured.map(
         (topic) =>
-          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT DEFAULT 'false', _headers TEXT, _tx TEXT, _tx_total INTEGER, _renamed_images TEXT, _write INTEGER, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
+          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT DEFAULT 'false', _headers TEXT, _tx_number TEXT, _tx_total INTEGER, _renamed_images TEXT, _write INTEGER, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
       ),
       ...plan.outboxTopics.map(
         (topic) =>
@@ -217,7 +217,7 @@ export function createOperationalDatabase(
         [
           ...truncated.map(
             (topic) =>
-              `${counted}INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx, _lsn${options.transactionMetadata ? ', _tx_total' : ''})
+              `${counted}INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx_number, _lsn${options.transactionMetadata ? ', _tx_total' : ''})
 SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadata ? ', tx_events' : ''} FROM node._clock`,
           ),
           ...triggers.map((sql) => `DROP TRIGGER node.${triggerName(sql)}`),
@@ -372,7 +372,7 @@ function snapshotInBatches(
 function snapshotSql(topic: CdcTopicPlan, position: number): string {
   const columns = topic.table.columns.map((column) => column.name);
   const key = changeKeySql(topic.log.format, quoteIdentifier);
-  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx, _lsn, _snapshot, ${columnList(prefixed('after_', columns))})
+  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx_number, _lsn, _snapshot, ${columnList(prefixed('after_', columns))})
 SELECT 'r', millis, _key, ${partitionSql('_key', topic.log.partitions)}, tx, ${position}, 'true', ${columnList(columns)}
 FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} WHERE rowid > ? AND rowid <= ? ORDER BY rowid), node._clock`;
 }
@@ -388,10 +388,10 @@ function nullFieldChangeSql(topic: CdcTopicPlan, column: string): string {
   const after = columns.map((name) => (name === column ? 'NULL' : quoteIdentifier(name)));
   const key = changeKeySql(topic.log.format, quoteIdentifier);
   // The row's last change record: still in the change log if the connector has not published it, else on the topic.
-  const copied = (field: '_tx' | '_lsn') =>
+  const copied = (field: '_tx_number' | '_lsn') =>
     `(SELECT captured.${field} FROM node.${changeLog(topic)} AS captured WHERE captured._key = nulled._key ORDER BY captured._sequence DESC LIMIT 1), (SELECT sent.${field} FROM ${brokerTable(topic.log)} AS sent WHERE sent._key = nulled._key ORDER BY sent._position DESC LIMIT 1)`;
-  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx, _lsn, ${columnList(prefixed('before_', columns))}, ${columnList(prefixed('after_', columns))})
-SELECT 'u', millis, _key, ${partitionSql('_key', topic.log.partitions)}, coalesce(${copied('_tx')}, tx), coalesce(${copied('_lsn')}, ${LOG_POSITION_SQL}), ${columnList(columns)}, ${after.join(', ')}
+  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx_number, _lsn, ${columnList(prefixed('before_', columns))}, ${columnList(prefixed('after_', columns))})
+SELECT 'u', millis, _key, ${partitionSql('_key', topic.log.partitions)}, coalesce(${copied('_tx_number')}, tx), coalesce(${copied('_lsn')}, ${LOG_POSITION_SQL}), ${columnList(columns)}, ${after.join(', ')}
 FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1) AS nulled, node._clock`;
 }
 
@@ -454,7 +454,7 @@ function captureTriggersSql(
     extras: { headers?: string; renamedImages?: string; position?: string } = {},
   ) => {
     const extraColumns = [
-      '_tx',
+      '_tx_number',
       '_lsn',
       ...(tx ? ['_tx_total'] : []),
       ...(extras.headers ? ['_headers'] : []),
@@ -562,25 +562,32 @@ function pollChangeLog(
   options: ConnectorOptions,
 ): Poll {
   const commits = commitsRead(topic.log.format.source.connector);
+  const transactionId = transactionIdSql(topic.log.format.source.connector, {
+    tx: '_tx_number',
+    lsn: '_lsn',
+    begin: 'own_commit.begin_position',
+  });
   const computed = new Map([
     ['_timestamp', `_timestamp + ${options.delayMillis}`],
+    ['_tx', options.transactionMetadata ? `CASE WHEN _tx_total IS NOT NULL THEN ${transactionId} END` : 'NULL'],
     ['_source_ts', '_timestamp'],
     [
       '_tx_order',
       options.transactionMetadata
-        ? 'CASE WHEN _tx_total IS NOT NULL THEN row_number() OVER (PARTITION BY _tx ORDER BY _sequence) END'
+        ? 'CASE WHEN _tx_total IS NOT NULL THEN row_number() OVER (PARTITION BY _tx_number ORDER BY _sequence) END'
         : 'NULL',
     ],
     ['_commit_lsn', commits.own ? 'own_commit.position' : 'NULL'],
     ['_last_commit_lsn', commits.last ? 'last_commit.position' : 'NULL'],
-    ['_begin_lsn', commits.begin ? 'own_commit.begin_position' : 'NULL'],
   ]);
   // A transaction's commits are looked up by its number (an index seek per change, no scan).
   const joins = [
     ...(commits.own || commits.begin
-      ? [`LEFT JOIN node.${COMMITS} AS own_commit ON own_commit.tx = CAST(_tx AS INTEGER)`]
+      ? [`LEFT JOIN node.${COMMITS} AS own_commit ON own_commit.tx = CAST(_tx_number AS INTEGER)`]
       : []),
-    ...(commits.last ? [`LEFT JOIN node.${COMMITS} AS last_commit ON last_commit.tx = CAST(_tx AS INTEGER) - 1`] : []),
+    ...(commits.last
+      ? [`LEFT JOIN node.${COMMITS} AS last_commit ON last_commit.tx = CAST(_tx_number AS INTEGER) - 1`]
+      : []),
   ];
   const selected = ['_partition', '_timestamp', '_key', '_op', ...payloadColumns(topic.log.format).map((c) => c.name)];
   return preparePoll(
@@ -620,30 +627,30 @@ function prepareTransactionPoll(
   const changes = captured
     .map(
       (topic) =>
-        `SELECT _tx, _tx_total, _timestamp, _lsn, ${quoteLiteral(dataCollectionName(topic))} AS collection FROM node.${changeLog(topic)} WHERE _sequence > ? AND _timestamp <= ? AND _tx_total IS NOT NULL`,
+        `SELECT _tx_number, _tx_total, _timestamp, _lsn, ${quoteLiteral(dataCollectionName(topic))} AS collection FROM node.${changeLog(topic)} WHERE _sequence > ? AND _timestamp <= ? AND _tx_total IS NOT NULL`,
     )
     .join('\nUNION ALL ');
   const connector = captured[0]?.log.format.source.connector ?? '';
   const id = transactionIdSql(connector, {
-    tx: 't._tx',
+    tx: 't._tx_number',
     lsn: "CASE boundary.status WHEN 'BEGIN' THEN t.begin_lsn ELSE own_commit.position END",
     begin: 'own_commit.begin_position',
   });
   const collections = `SELECT json_group_array(json_object('data_collection', collection, 'event_count', events)) FROM (
-    SELECT collection, count(*) AS events FROM changes WHERE changes._tx = t._tx GROUP BY collection ORDER BY min(_tx_total))`;
+    SELECT collection, count(*) AS events FROM changes WHERE changes._tx_number = t._tx_number GROUP BY collection ORDER BY min(_tx_total))`;
   const append = prepareAppend(
     connection,
     progress,
     `WITH changes AS (${changes}),
-transactions AS (SELECT _tx, min(_timestamp) AS millis, count(*) AS events, min(_lsn) AS begin_lsn FROM changes GROUP BY _tx)
+transactions AS (SELECT _tx_number, min(_timestamp) AS millis, count(*) AS events, min(_lsn) AS begin_lsn FROM changes GROUP BY _tx_number)
 SELECT 0 AS _partition, t.millis + ${options.delayMillis} AS _timestamp, ${keyJsonSql(['id'], () => id)} AS _key, 'append' AS _op,
   boundary.status, ${id} AS id,
   CASE boundary.status WHEN 'END' THEN t.events END AS event_count,
   CASE boundary.status WHEN 'END' THEN (${collections}) END AS data_collections,
   t.millis AS ts_ms
 FROM transactions t CROSS JOIN (SELECT 'BEGIN' AS status, 0 AS place UNION ALL SELECT 'END', 1) boundary
-  LEFT JOIN node.${COMMITS} AS own_commit ON own_commit.tx = CAST(t._tx AS INTEGER)
-ORDER BY CAST(t._tx AS INTEGER), boundary.place`,
+  LEFT JOIN node.${COMMITS} AS own_commit ON own_commit.tx = CAST(t._tx_number AS INTEGER)
+ORDER BY CAST(t._tx_number AS INTEGER), boundary.place`,
   );
   return (cutoff) => append(changePolls.flatMap((poll) => [poll.polled(), cutoff]));
 }

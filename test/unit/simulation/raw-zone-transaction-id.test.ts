@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+
+/**
+ * Snapshot one item (transaction 1), insert one at tick 1 (transaction 3, its change at log position
+ * 13 after its BEGIN at 11), update it at tick 2 (transaction 4, position 23, BEGIN at 21).
+ */
+async function rawTransactionIds(engine: string, transactionMetadata = true) {
+  const mesh = aShopMesh().build();
+  const [shop] = mesh.systems;
+  if (shop) shop.database = { ...shop.database, engine };
+  const scenario = aScenario()
+    .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'insert', { values: { id: 2, name: 'chair', price: 25, status: 'new' } })
+    .at(2, 'shop', 'items', 'update', { values: { status: 'listed' }, where: { id: 2 } })
+    .build();
+  scenario.connector = { transactionMetadata };
+  const simulation = await simulate(mesh, scenario, { recentMessages: 10 });
+  const sent = (simulation.step(2).logs['shop/items-cdc']?.recent ?? []).map(
+    (message) => (message.value as { transaction: { id: string } | null }).transaction?.id ?? null,
+  );
+  const raw = rowsOf(simulation, 'catalog', 'SELECT _tx FROM raw_items_in ORDER BY _position').map((row) => row._tx);
+  return { raw, sent };
+}
+
+describe("the raw zone's _tx column", () => {
+  it.each([
+    ['PostgreSQL', [null, '3:13', '4:23']],
+    ['MySQL', [null, 'file=mysql-bin.000001,pos=11', 'file=mysql-bin.000001,pos=21']],
+    ['MariaDB', [null, '0-1-3', '0-1-4']],
+  ])("holds the transaction.id a %s record's envelope sent, null for the snapshot's", async (engine, expected) => {
+    const { raw, sent } = await rawTransactionIds(engine);
+
+    expect(raw).toEqual(expected);
+    expect(raw).toEqual(sent);
+  });
+
+  it('is null where the connector sends no transaction metadata', async () => {
+    const { raw } = await rawTransactionIds('MySQL', false);
+
+    expect(raw).toEqual([null, null, null]);
+  });
+});

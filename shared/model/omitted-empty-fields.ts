@@ -30,6 +30,21 @@ const OMITTED_DESIGN_FIELDS = (): Record<string, unknown> => ({
   policies: { rules: {} },
 });
 
+/** The fields a design, and the elements of each of its lists, may leave out (what the published JSON Schema does not require). */
+export const OMITTABLE_FIELDS: {
+  readonly design: readonly string[];
+  readonly elements: Readonly<Record<string, readonly string[]>>;
+} = {
+  design: Object.keys(OMITTED_DESIGN_FIELDS()),
+  // An element is named here, as the schema asks, so that a system's service counts as omittable.
+  elements: Object.fromEntries(
+    Object.entries(OMITTED_ELEMENT_FIELDS).map(([list, emptyFieldsOf]) => [
+      list,
+      Object.keys(emptyFieldsOf({ name: 'named' })),
+    ]),
+  ),
+};
+
 /**
  * A design written by hand or by a script, with the fields it left out whose empty value means
  * nothing ("", an empty list, a pipeline without stages) read as that value. Fields that identify

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
+import { serializeMesh } from '../../../shared/model';
 import { meshJsonSchemaText } from '../../../shared/model/mesh-json-schema';
+import { aMesh } from '../../builders/mesh-builder';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 
@@ -23,5 +25,52 @@ describe('the published JSON Schema', () => {
     const mesh = JSON.parse(read('assets/samples/ecommerce.mesh.json'));
     mesh.products[0].kind = 'sideways';
     expect(validate(mesh)).toBe(false);
+  });
+
+  describe('a hand-written design', () => {
+    const publishedSchema = () =>
+      new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(read('docs/mesh.schema.json')));
+    const handWritten = () => {
+      const file = JSON.parse(
+        serializeMesh(aMesh().withDomain('d').withProduct('p', 'd').withSystem('crm', 'd').build()),
+      );
+      for (const field of ['description', 'links', 'contracts', 'layout', 'scenarios', 'policies']) delete file[field];
+      for (const field of ['description', 'owner']) delete file.domains[0][field];
+      for (const field of [
+        'description',
+        'owner',
+        'inputPorts',
+        'outputPorts',
+        'transformations',
+        'documentation',
+        'tests',
+        'observability',
+        'pipeline',
+      ])
+        delete file.products[0][field];
+      for (const field of ['description', 'publishes', 'service']) delete file.systems[0][field];
+      return file;
+    };
+
+    it('may leave out the fields the app reads as empty', () => {
+      const validate = publishedSchema();
+      expect(validate(handWritten()), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it('must still give the ids, names and kinds', () => {
+      const validate = publishedSchema();
+      const file = handWritten();
+      delete file.domains[0].id;
+      delete file.products[0].name;
+      delete file.products[0].kind;
+      delete file.systems[0].id;
+      expect(validate(file)).toBe(false);
+      expect(validate.errors?.map((error) => `${error.instancePath} ${error.params.missingProperty}`)).toEqual([
+        '/domains/0 id',
+        '/products/0 name',
+        '/products/0 kind',
+        '/systems/0 id',
+      ]);
+    });
   });
 });

@@ -36,8 +36,11 @@ export interface TableLineage {
   isExact: boolean;
   /** For an approximate table: every input field its SQL mentions, taken to feed every column. */
   mentioned: FieldSet;
-  /** Its primary key's columns, lower-cased, where its contract names them (an input's table). */
-  primaryKey?: readonly string[];
+  /**
+   * The sets of its columns, lower-cased, that each name one row: the primary key and every field
+   * made unique, where its contract says so (an input's table), as a step that keeps them has them.
+   */
+  keys?: ReadonlyArray<readonly string[]>;
   /** Whether it holds one row at most (a query ending in `LIMIT 1`): an aggregate over it is that row's value. */
   isOneRow?: boolean;
 }
@@ -202,8 +205,15 @@ function inputTable(name: string, portId: string, fields: readonly ContractPrope
     knowsInputs: true,
     isExact: true,
     mentioned: new FieldSet(),
-    primaryKey: fields.filter((field) => field.primaryKey).map((field) => field.name.toLowerCase()),
+    keys: contractKeys(fields),
   };
+}
+
+/** The primary key, and each field made unique: NULLs group together, but every other value is one row. */
+function contractKeys(fields: readonly ContractProperty[]): string[][] {
+  const primaryKey = fields.filter((field) => field.primaryKey).map((field) => field.name.toLowerCase());
+  const unique = fields.filter((field) => field.unique).map((field) => [field.name.toLowerCase()]);
+  return [...(primaryKey.length > 0 ? [primaryKey] : []), ...unique];
 }
 
 /** `raw_<port>`: every record as it arrived, in the log's columns (`after_<field>`, `_op`, …), which lineage does not map to fields. */
@@ -295,8 +305,8 @@ function approximateTable(
 /** What a query gives: its columns in order (by name where they have one), and what its rows depend on. */
 interface QueryResult {
   columns: Array<{ name?: string; column: ColumnLineage }>;
-  /** The columns, by name, that keep the primary key of the one table it reads, row for row (see `keptPrimaryKey`). */
-  primaryKey?: readonly string[];
+  /** The columns, by name, that keep the keys of the one table it reads, row for row (see `keptKeys`). */
+  keys?: ReadonlyArray<readonly string[]>;
   isOneRow?: boolean;
   rowSources: FieldSet;
   inputs: ReadonlySet<string>;
@@ -312,11 +322,11 @@ function resultTable(name: string, result: QueryResult, renamed: readonly string
     if (key !== undefined) columns.set(key, key === columnName ? column : { ...column, name: key });
     if (key !== undefined && columnName !== undefined) renaming.set(columnName, key);
   });
-  const primaryKey = result.primaryKey?.map((column) => renaming.get(column) ?? column);
+  const keys = result.keys?.map((key) => key.map((column) => renaming.get(column) ?? column));
   return {
     name,
     columns,
-    ...(primaryKey && { primaryKey }),
+    ...(keys && { keys }),
     ...(result.isOneRow && { isOneRow: true }),
     rowSources: result.rowSources,
     inputs: result.inputs,
@@ -492,10 +502,10 @@ function selectResult(
   for (const subquery of select.conditionSubqueries) rowSources.addAll(everythingRead(resultOf(subquery)));
   for (const table of readTables) rowSources.addAll(table.rowSources);
   const readFrom = [...readTables, ...subqueryResults.values()];
-  const primaryKey = keptPrimaryKey(select, read);
+  const keys = keptKeys(select, read);
   return {
     columns,
-    ...(primaryKey && { primaryKey }),
+    ...(keys && { keys }),
     rowSources,
     inputs: new Set(readFrom.flatMap((source) => [...source.inputs])),
     knowsInputs: readFrom.every((source) => source.knowsInputs),
@@ -504,8 +514,9 @@ function selectResult(
 
 /**
  * Whether within each group of `grouping` (a GROUP BY, or a window's PARTITION BY) the column `ref`
- * has one value: the grouping names that column itself, or every column of the primary key of the
- * table `ref` names, so that each group is one row of that table (however many rows a join adds).
+ * has one value: the grouping names that column itself, or every column of a key of the table `ref`
+ * names (its primary key, or a unique field), so that each group is one row of that table (however
+ * many rows a join adds).
  */
 function holdsOneValue(
   select: SelectLineage,
@@ -516,9 +527,9 @@ function holdsOneValue(
   const alias = aliasOf(select, read, ref);
   if (alias === undefined) return false;
   if (read.get(alias)?.isOneRow) return true;
-  const key = read.get(alias)?.primaryKey ?? [];
+  const keys = read.get(alias)?.keys ?? [];
   const groups = (column: string) => isGroupedBy(select, read, grouping, alias, column);
-  return groups(ref.column) || (key.length > 0 && key.every(groups));
+  return groups(ref.column) || keys.some((key) => key.length > 0 && key.every(groups));
 }
 
 /** Whether `grouping` names `column` of the table read as `alias`. */
@@ -538,24 +549,25 @@ function isGroupedBy(
 }
 
 /**
- * The output columns that keep, as they are, every column of the primary key of the one table a
- * SELECT reads (no join, no subquery in FROM, no GROUP BY): its rows are that table's rows, so
- * they keep the key. Undefined where they may not.
+ * The keys of the one table a SELECT reads (no join, no subquery in FROM, no GROUP BY) that its
+ * output keeps, as they are, in every column, by their output names: its rows are that table's
+ * rows, so they keep the keys. Undefined where they may not.
  */
-function keptPrimaryKey(select: SelectLineage, read: ReadonlyMap<string, TableLineage>): string[] | undefined {
+function keptKeys(select: SelectLineage, read: ReadonlyMap<string, TableLineage>): string[][] | undefined {
   const aliases = tableAliases(select);
   const [alias] = aliases;
-  const key = alias === undefined ? undefined : read.get(alias)?.primaryKey;
+  const keys = alias === undefined ? undefined : read.get(alias)?.keys;
   const joinsMore = select.subqueries.size > 0 || (select.opaque?.size ?? 0) > 0;
-  if (aliases.length !== 1 || joinsMore || select.grouping.length > 0 || !key?.length) return undefined;
-  const names = key.map(
-    (column) =>
-      select.outputs.flatMap((output) => {
-        if (output.kind === 'star') return [column];
-        return output.column?.column === column && output.name !== undefined ? [output.name] : [];
-      })[0],
-  );
-  return names.every((name) => name !== undefined) ? (names as string[]) : undefined;
+  if (aliases.length !== 1 || joinsMore || select.grouping.length > 0 || !keys?.length) return undefined;
+  const outputName = (column: string) =>
+    select.outputs.flatMap((output) => {
+      if (output.kind === 'star') return [column];
+      return output.column?.column === column && output.name !== undefined ? [output.name] : [];
+    })[0];
+  return keys.flatMap((key) => {
+    const names = key.map(outputName);
+    return names.every((name) => name !== undefined) ? [names as string[]] : [];
+  });
 }
 
 /** The aliases of the tables a SELECT reads; a table's own name stands for its one alias. */

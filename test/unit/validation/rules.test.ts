@@ -1434,6 +1434,40 @@ describe('rule details', () => {
     expect(manyRowGroups.filter((sql) => republishes(sql))).toEqual([]);
   });
 
+  it('counts an aggregate of a classified field as republished where each group is one row of its table by a field its contract makes unique', () => {
+    const republishesWithUniquePassport = (sql: string, earlierSteps: Transformation[] = []) => {
+      const mesh = publishing(sql, earlierSteps);
+      contract(mesh, 'customers').schema[0]?.properties.push(aProperty('passport_no', 'string', { unique: true }));
+      return findingsOf('pii-propagation', mesh).some((finding) => finding.severity === 'error');
+    };
+    const oneRowGroups = [
+      'SELECT MIN(country) AS country, AVG(julianday(email)) AS contact FROM customers GROUP BY passport_no',
+      'SELECT c.country, SUM(c.email) OVER (PARTITION BY c.passport_no) AS contact FROM customers c',
+    ];
+    const manyRowGroups = [
+      'SELECT MIN(d.country) AS country, AVG(c.email) AS contact FROM customers c JOIN customers d ON d.country = c.country GROUP BY d.passport_no',
+      'SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY lower(passport_no)',
+    ];
+    expect(oneRowGroups.filter((sql) => !republishesWithUniquePassport(sql))).toEqual([]);
+    expect(manyRowGroups.filter((sql) => republishesWithUniquePassport(sql))).toEqual([]);
+    const averagePerPassport = 'SELECT MIN(country) AS country, AVG(a) AS contact FROM step GROUP BY passport';
+    const step = (sql: string) => [{ name: 'step', sql }];
+    expect(
+      republishesWithUniquePassport(
+        averagePerPassport,
+        step('SELECT passport_no AS passport, country, email AS a FROM customers'),
+      ),
+    ).toBe(true);
+    expect(
+      republishesWithUniquePassport(
+        averagePerPassport,
+        step(
+          'SELECT c.passport_no AS passport, c.country, c.email AS a FROM customers c JOIN customers d ON d.country = c.country',
+        ),
+      ),
+    ).toBe(false);
+  });
+
   it('counts an aggregate as republished where its group holds one value: grouped by its own argument, or by the key a step keeps', () => {
     const throughStep = (step: string, sql: string) => republishes(sql, [{ name: 'step', sql: step }]);
     const averagePerCustomer = 'SELECT customer_id AS country, AVG(a) AS contact FROM step GROUP BY customer_id';

@@ -1443,6 +1443,7 @@ describe('rule details', () => {
     const oneRowGroups = [
       'SELECT MIN(country) AS country, AVG(julianday(email)) AS contact FROM customers GROUP BY passport_no',
       'SELECT c.country, SUM(c.email) OVER (PARTITION BY c.passport_no) AS contact FROM customers c',
+      "SELECT MIN(country) AS country, AVG(email) AS contact FROM customers WHERE passport_no = 'X1'",
     ];
     const manyRowGroups = [
       'SELECT MIN(d.country) AS country, AVG(c.email) AS contact FROM customers c JOIN customers d ON d.country = c.country GROUP BY d.passport_no',

@@ -79,14 +79,12 @@ describeInChromium('links drawn close together', (session) => {
     await openByChooser(page, 'chess.mesh.json', chess);
     await page.keyboard.press('Shift+1');
     await viewAtRest(page);
-    // Zoomed in till the two lines run ~8 px apart, inside each other's 20 px click areas.
-    for (const _ of [1, 2, 3]) {
-      await page.keyboard.press('=');
-      await viewAtRest(page);
-    }
+    // Zoomed in once: the two lines, a lane apart, run ~7 px apart, inside each other's 20 px click areas.
+    await page.keyboard.press('=');
+    await viewAtRest(page);
     const covered = await coveredLine(page, GAMES_CDC, TOURNAMENTS_CDC);
     // The case that went wrong: the tournaments CDC's click area over the games CDC's line, pixels from its own.
-    expect(covered?.distance).toBeGreaterThan(7);
+    expect(covered?.distance).toBeGreaterThan(5);
     if (!covered) return;
 
     await expectHoverAndClickReach(page, covered.onEarlier, GAMES_CDC);

@@ -1,5 +1,6 @@
 import type { ValueGenerator } from '../model/scenario';
 import type { Column, ColumnType } from '../model/table';
+import { integerColumnType } from './integer-column-type';
 
 type Scalar = string | number | boolean;
 
@@ -15,16 +16,21 @@ const TYPES_MADE: Record<Exclude<ValueGenerator['kind'], 'oneOf' | 'lifecycle'>,
 };
 
 /**
- * Why a generator's values cannot be stored in a column of its type, and the field of the
- * generator that says what does not fit (`.what`, `.values[1]`); undefined when they can.
+ * Why a generator's values cannot be stored in a column of its type on the system's database
+ * `engine`, and the field of the generator that says what does not fit (`.what`, `.values[1]`);
+ * undefined when they can.
  */
 export function generatorTypeProblem(
   generator: ValueGenerator,
   column: Column,
+  engine: string,
 ): { field: string; message: string } | undefined {
   if (generator.kind === 'oneOf' || generator.kind === 'lifecycle') {
-    const misfit = writtenValues(generator).find(({ value }) => !valueFits(value, column.type));
-    return misfit && { field: misfit.field, message: misfitMessage(valueText(misfit.value), column) };
+    const problems = writtenValues(generator).map(({ field, value }) => ({
+      field,
+      message: valueTypeProblem(value, column) ?? integerRangeProblem(value, column, engine),
+    }));
+    return problems.find((problem): problem is { field: string; message: string } => problem.message !== undefined);
   }
   if (generator.kind === 'sequence' && generator.format !== undefined) {
     return column.type === 'text'
@@ -58,12 +64,30 @@ export function valueTypeProblem(value: Scalar, column: Column): string | undefi
 }
 
 /**
- * Why the database refuses a value a scenario step writes into the column, or undefined when it
- * takes it: besides a value of the column's type, text a number column reads as its number
- * (`'42'` for an integer), as PostgreSQL and SQLite's type affinity convert it.
+ * Why the database `engine` refuses a value a scenario step writes into the column, or undefined
+ * when it takes it: besides a value of the column's type, text a number column reads as its
+ * number (`'42'` for an integer), as PostgreSQL and SQLite's type affinity convert it; an
+ * integer must be in the range of the engine's type.
  */
-export function storedValueProblem(value: Scalar, column: Column): string | undefined {
-  return readsAsNumberOf(value, column.type) ? undefined : valueTypeProblem(value, column);
+export function storedValueProblem(value: Scalar, column: Column, engine: string): string | undefined {
+  const typeProblem = readsAsNumberOf(value, column.type) ? undefined : valueTypeProblem(value, column);
+  return typeProblem ?? integerRangeProblem(value, column, engine);
+}
+
+/** Why a whole number (or text reading as one) is outside the range of an integer column's type on the engine. */
+function integerRangeProblem(value: Scalar, column: Column, engine: string): string | undefined {
+  const whole = column.type === 'integer' ? wholeNumberOf(value) : undefined;
+  const type = integerColumnType(engine);
+  if (whole === undefined || (whole >= type.min && whole <= type.max)) return undefined;
+  const typeName = `${article(type.name.toLowerCase())} ${type.name}`;
+  return `${valueText(value)} does not fit '${column.name}', ${typeName} column (${type.min} to ${type.max})`;
+}
+
+/** The exact whole number a value is, as JavaScript holds it (1e300 is one), or undefined for any other value. */
+function wholeNumberOf(value: Scalar): bigint | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : undefined;
+  const text = typeof value === 'string' ? value.trim() : '';
+  return /^[+-]?\d+$/.test(text) ? BigInt(text) : undefined;
 }
 
 function readsAsNumberOf(value: Scalar, type: ColumnType): boolean {

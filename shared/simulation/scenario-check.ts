@@ -118,9 +118,10 @@ export function checkScenario(
     if (!table) return;
     checkColumns(table, keysOf(entry.generators, `${at}.generators`));
     checkPatterns(entry, table, at, entry.generators);
+    const engine = mesh.systems.find((candidate) => candidate.id === entry.systemId)?.database.engine ?? '';
     for (const [name, generator] of Object.entries(entry.generators)) {
       const column = table.columns.find((candidate) => candidate.name === name);
-      const misfit = column && generatorTypeProblem(generator, column);
+      const misfit = column && generatorTypeProblem(generator, column, engine);
       if (misfit) problems.push({ path: `${at}.generators.${name}${misfit.field}`, message: misfit.message });
       const startProblem =
         generator.kind === 'sequence' && sequenceStartProblem(generator.start ?? 1, rowsMadeFirst(scenario, entry));

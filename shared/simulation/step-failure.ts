@@ -50,7 +50,8 @@ export function stepValueMisfits(system: OperationalSystem, table: SystemTable, 
   return (['values', 'where'] as const).flatMap((entry) =>
     checked.flatMap((column) => {
       const value = step[entry]?.[column.name];
-      const message = value !== null && value !== undefined && storedValueProblem(value, column);
+      const message =
+        value !== null && value !== undefined && storedValueProblem(value, column, system.database.engine);
       return message ? [{ entry, column: column.name, message }] : [];
     }),
   );

@@ -180,6 +180,27 @@ describe('a scenario step whose value does not fit its column’s type', () => {
     expect(checkScenario(mesh, scenario, 'scenario')).toEqual([]);
   });
 
+  it('refuses a whole number beyond the range of the engine’s integer type, naming the type and its range', () => {
+    const mesh = aShopMesh().build();
+    (mesh.systems[0] as OperationalSystem).database.engine = 'mysql';
+    const scenario = aScenario()
+      .withData('shop', 'items', 2, { id: { kind: 'oneOf', values: [1, -1e20] } })
+      .at(3, 'shop', 'items', 'insert', { values: { id: 1e300, name: 'lamp', price: 9.5 } })
+      .at(4, 'shop', 'items', 'delete', { where: { id: '9223372036854775808' } })
+      .at(5, 'shop', 'items', 'delete', { where: { id: 2 ** 62 } })
+      .build();
+    const bigint = 'a BIGINT column (-9223372036854775808 to 9223372036854775807)';
+
+    expect(checkScenario(mesh, scenario, 'scenario')).toEqual([
+      {
+        path: 'scenario.data[0].generators.id.values[1]',
+        message: `-100000000000000000000 does not fit 'id', ${bigint}`,
+      },
+      { path: 'scenario.steps[0].values.id', message: `1e+300 does not fit 'id', ${bigint}` },
+      { path: 'scenario.steps[1].where.id', message: `'9223372036854775808' does not fit 'id', ${bigint}` },
+    ]);
+  });
+
   it('takes values that fit, and a null to set', () => {
     const scenario = aScenario()
       .withData('shop', 'items', 2)

@@ -26,7 +26,7 @@ describe('the values a weighted generator can give', () => {
     const column: Column = { name: 'result', type: 'integer', nullable: false };
     const scores: ValueGenerator = { kind: 'lifecycle', stages: [0, { values: [1, 'draw'] }] };
 
-    expect(generatorTypeProblem(scores, column)).toEqual({
+    expect(generatorTypeProblem(scores, column, 'postgres')).toEqual({
       field: '.stages[1].values[1]',
       message: "'draw' does not fit 'result', an integer column",
     });

@@ -199,7 +199,7 @@ function valueChecks(property: ContractProperty, at: ValueAt, guard: string): Ch
   if (type !== undefined) {
     checks.push({
       when: `${guard}${at.isPresent} AND NOT (${at.hasType(type)})`,
-      gives: ruleBroken('type', [` must be ${article(type)} ${type}, got `, got]),
+      gives: ruleBroken('type', [typeBrokenWords(type, at.value), got]),
     });
   }
   if (property.enum && property.enum.length > 0) {
@@ -352,6 +352,20 @@ export function violation(rule: ContractRule, property: string | null, messageSq
 /** `violation` of a property named by SQL: a nested field's path names its item or key. */
 function ruleBrokenSql(rule: ContractRule, propertySql: string, messageSql: string): string {
   return `json_array('${rule}', ${propertySql}, ${messageSql})`;
+}
+
+/**
+ * What a value of the wrong type is told. A whole number SQLite keeps as a REAL in an integer's
+ * place is one past its 64-bit integers (a smaller one it converts), which is an integer to ODCS
+ * but is not held exactly: it is told so, not that it has a fraction.
+ */
+function typeBrokenWords(type: LogicalType, value: string): TextPiece {
+  const mustBe = ` must be ${article(type)} ${type}, got `;
+  if (type !== 'integer') return mustBe;
+  const tooLarge = ' is a whole number too large to hold exactly (beyond 64-bit integers), got ';
+  // 9e999 is SQLite's infinity, which round() keeps as it is but is no whole number.
+  const isWholeReal = `typeof(${value}) = 'real' AND ${value} = round(${value}) AND abs(${value}) < 9e999`;
+  return { sql: `CASE WHEN ${isWholeReal} THEN ${quoteLiteral(tooLarge)} ELSE ${quoteLiteral(mustBe)} END` };
 }
 
 function article(type: LogicalType): string {

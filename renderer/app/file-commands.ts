@@ -166,11 +166,13 @@ async function askBeforeLeaving(host: Host): Promise<Leaving | null> {
 async function replaceDesign(host: Host, open: () => Promise<boolean>): Promise<boolean> {
   const leaving = await askBeforeLeaving(host);
   if (!leaving) return false;
+  const opener = globalThis.document?.activeElement;
   const hasOpened = await open();
   if (!hasOpened) return false;
   await leaving.hasLeft();
-  // The keys go to the design just opened, not to the button or menu that opened it.
-  focusCanvas();
+  // The keys go to the design just opened, not to the button that opened it; unless the user went on elsewhere meanwhile (a dialog).
+  const focused = globalThis.document?.activeElement;
+  if (focused === opener || focused === globalThis.document?.body) focusCanvas();
   return true;
 }
 

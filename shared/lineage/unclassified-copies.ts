@@ -2,7 +2,7 @@ import { isSensitiveClassification, keepsClassification } from '../contracts/cla
 import { fieldsAtEveryDepth, type NestedField } from '../contracts/nested-fields';
 import type { Contract, ContractProperty, Port, Transformation } from '../model';
 import { FieldSet } from './field-set';
-import type { ObjectLineage, ProductLineage } from './product-lineage';
+import type { ColumnLineage, ObjectLineage, ProductLineage } from './product-lineage';
 import { sqlLineageOf } from './sql-lineage';
 
 /** An output field that copies a sensitive input field without classifying it at least as strictly. */
@@ -40,10 +40,12 @@ export function unclassifiedCopies(
   contractById: (id: string) => Contract | undefined,
   classificationLevels: readonly string[],
 ): UnclassifiedCopy[] {
-  return copiesClassifiedLess(lineage, contractById, classificationLevels, (filled, column, inputs) => {
-    const field = filled.fields.get(column.name.toLowerCase());
-    return field ? copiedColumns(field.copies, inputs, field.picked) : [];
-  });
+  return copiesClassifiedLess(
+    lineage,
+    contractById,
+    classificationLevels,
+    byOutputField((field, inputs) => copiedColumns(field.copies, inputs, field.picked)),
+  );
 }
 
 /**
@@ -56,10 +58,12 @@ export function unclassifiedDerivations(
   contractById: (id: string) => Contract | undefined,
   classificationLevels: readonly string[],
 ): UnclassifiedCopy[] {
-  return copiesClassifiedLess(lineage, contractById, classificationLevels, (filled, column, inputs) => {
-    const field = filled.fields.get(column.name.toLowerCase());
-    return field ? copiedColumns(field.derived.without(field.copies), inputs) : [];
-  });
+  return copiesClassifiedLess(
+    lineage,
+    contractById,
+    classificationLevels,
+    byOutputField((field, inputs) => copiedColumns(field.derived.without(field.copies), inputs)),
+  );
 }
 
 /**
@@ -83,12 +87,22 @@ export function nameMatchedCopies(
   );
 }
 
+type SourcesOf = (filled: ObjectLineage, column: ContractProperty, inputs: InputFields) => CopiedColumn[];
+
+/** The sources of an output column as its own lineage gives them; none for a column the SQL does not fill. */
+function byOutputField(columnsOf: (field: ColumnLineage, inputs: InputFields) => CopiedColumn[]): SourcesOf {
+  return (filled, column, inputs) => {
+    const field = filled.fields.get(column.name.toLowerCase());
+    return field ? columnsOf(field, inputs) : [];
+  };
+}
+
 /** The output fields classified less strictly than an input field that `sourcesOf` says their column copies. */
 function copiesClassifiedLess(
   lineage: ProductLineage,
   contractById: (id: string) => Contract | undefined,
   classificationLevels: readonly string[],
-  sourcesOf: (filled: ObjectLineage, column: ContractProperty, inputs: InputFields) => CopiedColumn[],
+  sourcesOf: SourcesOf,
 ): UnclassifiedCopy[] {
   if (!readsSensitiveFields(lineage)) return [];
   const inputs: InputFields = new Map(

@@ -432,11 +432,18 @@ function selectResult(
     return columns.length > 0 || !outer ? columns : outer(ref);
   };
   const subqueryResults = new Map<QueryLineage, QueryResult>();
+  /** Subqueries naming a column of this select's rows: they run once per row, each with its own answer. */
+  const correlated = new Set<QueryLineage>();
   /** A subquery in a value or a condition, read once however often the select names it. */
   const resultOf = (subquery: QueryLineage): QueryResult => {
     const known = subqueryResults.get(subquery);
     if (known) return known;
-    const result = queryResult(subquery, scope, named, resolve);
+    const resolveOuter: Resolve = (ref) => {
+      const columns = resolve(ref);
+      if (columns.length > 0) correlated.add(subquery);
+      return columns;
+    };
+    const result = queryResult(subquery, scope, named, resolveOuter);
     subqueryResults.set(subquery, result);
     return result;
   };
@@ -474,8 +481,9 @@ function selectResult(
     for (const subquery of output.subqueries ?? []) {
       const read = everythingRead(resultOf(subquery));
       sources.addAll(read);
-      // A subquery the value tests rather than keeps (EXISTS, IN, compared with): each row's answer tells what it read.
-      if (!output.copiedSubqueries?.includes(subquery)) derived.addAll(read);
+      // A subquery the value tests rather than keeps (EXISTS, IN, compared with), or one it keeps that runs per row
+      // (`(SELECT COUNT(*) … WHERE r.patient_id = p.patient_id AND r.flag = 'H')`): each row's answer tells what it read.
+      if (!output.copiedSubqueries?.includes(subquery) || correlated.has(subquery)) derived.addAll(read);
     }
     for (const subquery of output.copiedSubqueries ?? []) {
       const [value] = resultOf(subquery).columns;

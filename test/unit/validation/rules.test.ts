@@ -1148,7 +1148,6 @@ describe('rule details', () => {
     for (const sql of [
       'WITH c AS (SELECT email FROM customers) SELECT COUNT(email) AS contact FROM c',
       'SELECT country AS contact FROM customers EXCEPT SELECT email FROM customers',
-      'SELECT (SELECT COUNT(*) FROM customers x WHERE x.email = c.email) AS contact FROM customers c',
     ]) {
       expect([sql, findingsOf('pii-propagation', publishing(sql))]).toEqual([sql, []]);
     }
@@ -1274,6 +1273,33 @@ describe('rule details', () => {
           "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
       },
     ]);
+  });
+
+  it('warns of a per-row count or pick by a correlated scalar subquery from a classified field it reads, its WHERE included, whatever it selects', () => {
+    const derived =
+      "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";
+    const flagged = "c2.customer_id = c.customer_id AND c2.email LIKE '%@x'";
+    for (const sql of [
+      ...['COUNT(*)', 'SUM(1)', 'MAX(1)'].map(
+        (selected) =>
+          `SELECT c.customer_id AS k, (SELECT ${selected} FROM customers c2 WHERE ${flagged}) AS contact FROM customers c`,
+      ),
+      'SELECT (SELECT COUNT(*) FROM customers x WHERE x.email = c.email) AS contact FROM customers c',
+    ]) {
+      expect([
+        sql,
+        findingsOf('pii-propagation', publishing(sql)).map(({ severity, message }) => ({ severity, message })),
+      ]).toEqual([sql, [{ severity: 'warning', message: derived }]]);
+    }
+  });
+
+  it('says nothing of a grand total by an uncorrelated scalar subquery: it is the same for every row', () => {
+    for (const sql of [
+      'SELECT c.customer_id AS k, (SELECT COUNT(*) FROM customers) AS contact FROM customers c',
+      "SELECT c.customer_id AS k, (SELECT COUNT(*) FROM customers c2 WHERE c2.email LIKE '%@x') AS contact FROM customers c",
+    ]) {
+      expect([sql, findingsOf('pii-propagation', publishing(sql))]).toEqual([sql, []]);
+    }
   });
 
   it('counts a classified field wrapped in JSON (json_object, json_array) as republished', () => {

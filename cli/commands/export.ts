@@ -148,7 +148,7 @@ export const exportCommand: Command = {
       return finish(fail(io, report, [cannotWriteProblem(out, error)], [cannotWrite(out, error)]));
     }
     if (existing && existing.length > 0 && !options.flags.force) {
-      const message = `${out} is not empty (${existing.length} entries); pass --force to write into it`;
+      const message = `${out} is not empty (${counted(existing.length, 'entry', 'entries')}); pass --force to write into it`;
       report.errors.push(asFileError({ path: out, message }));
       io.err(`${PROGRAM} export: ${message}`);
       return finish(EXIT.usage);

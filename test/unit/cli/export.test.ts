@@ -99,11 +99,17 @@ describe('mesh-designer export', () => {
   it('asks for --force before writing into a folder that is not empty', async () => {
     const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'out/notes.txt': 'mine' });
     expect(await runCli(['export', 'shop.mesh.json', '--out', 'out'], io)).toBe(EXIT.usage);
-    expect(err).toEqual(['mesh-designer export: out is not empty (1 entries); pass --force to write into it']);
+    expect(err).toEqual(['mesh-designer export: out is not empty (1 entry); pass --force to write into it']);
     expect([...files.keys()]).toEqual(['shop.mesh.json', 'out/notes.txt']);
     expect(await runCli(['export', 'shop.mesh.json', '--out', 'out', '--force'], io)).toBe(EXIT.ok);
     expect(files.get('out/notes.txt')).toBe('mine');
     expect(files.has('out/index.md')).toBe(true);
+  });
+
+  it('counts the entries of a folder that is not empty in the right number', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'out/notes.txt': 'mine', 'out/todo.txt': 'mine too' });
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out'], io)).toBe(EXIT.usage);
+    expect(err).toEqual(['mesh-designer export: out is not empty (2 entries); pass --force to write into it']);
   });
 
   it('reports a wrong scope, and --replace-unlisted without --force, before it asks for --force', async () => {

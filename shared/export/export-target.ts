@@ -1,7 +1,7 @@
 import type { Mesh } from '../model/mesh';
 import type { Problem } from '../model/problem';
 import { type ExportScope, elementsInScope, type ScopedElements } from './export-scope';
-import { createFileNamer, type FileNamer } from './file-names';
+import { createFileNamer, type FileNamer, type FileSubject } from './file-names';
 import type { ExportedDiagramKind } from './mermaid/diagrams';
 
 /** One file of an export: where it goes in the bundle and what it holds. */
@@ -66,8 +66,11 @@ export interface TargetContext {
   scope: ExportScope;
   scoped: ScopedElements;
   options: ExportOptions;
-  /** Names files in the target's folder after their elements: `nameFile([name, id], '.odps.yaml')`. */
-  nameFile: FileNamer;
+  /**
+   * A namer for the files of `subjects` in the target's folder (or in `folder`), which takes every one of
+   * them into account: `nameFilesOf(products)(product, '.odps.yaml')`. Its clashes are the target's warnings.
+   */
+  nameFilesOf(subjects: readonly FileSubject[], folder?: string): FileNamer;
 }
 
 /** A target from its writer: the scope is resolved (or its problem returned) before the writer runs. */
@@ -85,7 +88,28 @@ export function defineTarget(definition: {
     files(mesh, scope, options = {}) {
       const scoped = elementsInScope(mesh, scope);
       if (!scoped.ok) return scoped;
-      return write({ mesh, scope, scoped: scoped.value, options, nameFile: createFileNamer(id) });
+      const namers: FileNamer[] = [];
+      const nameFilesOf = (subjects: readonly FileSubject[], folder = id) => {
+        const namer = createFileNamer(folder, subjects);
+        namers.push(namer);
+        return namer;
+      };
+      const result = write({ mesh, scope, scoped: scoped.value, options, nameFilesOf });
+      return result.ok
+        ? withWarnings(
+            result,
+            namers.flatMap((namer) => namer.clashWarnings()),
+          )
+        : result;
     },
   };
+}
+
+/** A result with more warnings, and no `warnings` key when there are none. */
+export function withWarnings(
+  result: Extract<ExportResult, { ok: true }>,
+  more: readonly ExportWarning[],
+): Extract<ExportResult, { ok: true }> {
+  const warnings = [...(result.warnings ?? []), ...more];
+  return warnings.length > 0 ? { ...result, warnings } : { ok: true, value: result.value };
 }

@@ -1,6 +1,9 @@
 import { hyphenatedWords, withoutAccents } from '../model/ids';
+import { quoted } from '../model/isolated-names';
 import type { Problem } from '../model/problem';
 import { isWindowsReservedName } from '../model/windows-reserved-names';
+import { joinedWith } from '../model/word-list';
+import type { ExportWarning } from './export-target';
 
 /*
  * Names of exported files come from element names, which users type freely: `../../x`,
@@ -74,19 +77,86 @@ export type ElementFileExtension = (typeof ELEMENT_FILE_EXTENSIONS)[number];
 /** Room for the longest extension, so that every file of an element has the same stem. */
 const STEM_LENGTH = MAX_FILE_NAME_LENGTH - Math.max(...ELEMENT_FILE_EXTENSIONS.map((extension) => extension.length));
 
+/** What a file is named after: an element's name, and its id for when the name cannot name it. */
+export interface FileSubject {
+  id: string;
+  name: string;
+}
+
 /**
- * Names the files of one folder after their elements (`names`: the element's name, then its
- * id, for names that leave no slug), never a reserved device name, at most
+ * Names the files of one folder after `subjects`, the elements it holds files of, whatever order
+ * they come in: each file after its element's name, or its id when the name leaves no slug or
+ * when the names of several elements slug alike (`Pralinés & Ganache` and `Pralines & Ganache`
+ * are `pack-runs` and `roast-batches`, not `pralines-ganache` and `pralines-ganache-2` in the
+ * order of the design, which a reordering would swap). Never a reserved device name, at most
  * MAX_FILE_NAME_LENGTH characters with the extension. A long name is cut at one length whatever
  * the extension: `odps/<stem>.odps.yaml`, `sql/<stem>.sql` and `mermaid/…/<stem>.mmd` match.
+ * `clashWarnings` names the elements named after their ids, with the files they got.
  */
-export function createFileNamer(folder: string) {
-  const allocate = createSlugAllocator(isWindowsReservedName);
-  return (names: readonly string[], extension: ElementFileExtension): string =>
-    `${folder}/${allocate(names, STEM_LENGTH)}${extension}`;
+export function createFileNamer(folder: string, subjects: readonly FileSubject[]) {
+  const { stems, clashes } = stemsInFolder(subjects);
+  const pathsById = new Map<string, string[]>();
+  function nameFile(subject: FileSubject, extension: ElementFileExtension): string {
+    const stem = stems.get(subject.id);
+    if (stem === undefined) throw new Error(`${folder}: no file name for '${subject.id}', not among its subjects`);
+    const path = `${folder}/${stem}${extension}`;
+    pathsById.set(subject.id, [...(pathsById.get(subject.id) ?? []), path]);
+    return path;
+  }
+  function clashWarnings(): ExportWarning[] {
+    return clashes.flatMap((clash) => {
+      const paths = clash.subjects.flatMap((subject) => pathsById.get(subject.id) ?? []);
+      if (paths.length === 0) return [];
+      const named = clash.subjects.map((subject) => `${quoted(subject.name)} (id ${subject.id})`);
+      return [
+        {
+          kind: 'caution' as const,
+          path: paths[0] ?? folder,
+          message: `${joinedWith(named, 'and')} make the same file name ${quoted(clash.stem)}: each file is named after its id instead: ${paths.join(', ')}`,
+        },
+      ];
+    });
+  }
+  return Object.assign(nameFile, { clashWarnings });
 }
 
 export type FileNamer = ReturnType<typeof createFileNamer>;
+
+/** Elements whose names slug alike, and the slug they share. */
+export interface FileNameClash {
+  stem: string;
+  subjects: FileSubject[];
+}
+
+/**
+ * Each subject's stem (by id) and the names that clash. Those whose names clash take their ids;
+ * the others their names, first, so that an id never takes a name's slug; each in the order of
+ * their ids, so that what is left to suffix (`con-2`, an id that slugs like a name) is suffixed alike.
+ */
+export function stemsInFolder(subjects: readonly FileSubject[]): {
+  stems: Map<string, string>;
+  clashes: FileNameClash[];
+} {
+  const byId = new Map(subjects.map((subject) => [subject.id, subject]));
+  const sorted = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const maxStem = STEM_LENGTH - SUFFIX_ROOM;
+  const sharing = new Map<string, FileSubject[]>();
+  for (const subject of sorted) {
+    const stem = fileSlug(subject.name, maxStem) || fileSlug(subject.id, maxStem);
+    if (stem) sharing.set(stem, [...(sharing.get(stem) ?? []), subject]);
+  }
+  const clashes = [...sharing].flatMap(([stem, alike]) => (alike.length > 1 ? [{ stem, subjects: alike }] : []));
+  const clashing = new Set(clashes.flatMap((clash) => clash.subjects));
+  const allocate = createSlugAllocator(isWindowsReservedName);
+  const stems = new Map<string, string>();
+  for (const subject of sorted.filter((subject) => !clashing.has(subject))) {
+    stems.set(subject.id, allocate([subject.name, subject.id], STEM_LENGTH));
+  }
+  for (const subject of sorted.filter((subject) => clashing.has(subject))) {
+    stems.set(subject.id, allocate([subject.id], STEM_LENGTH));
+  }
+  return { stems, clashes };
+}
 
 /**
  * Why a relative path could land outside the export folder or fail on some platform, or

@@ -42,16 +42,20 @@ export const jsonSchemaTarget = defineTarget({
   id: 'jsonschema',
   label: 'JSON Schema',
   readBy: 'JSON Schema validators (Ajv, jsonschema), schema registries, code generators',
-  write({ scoped, nameFile }) {
+  write({ scoped, nameFilesOf }) {
+    const records = scoped.contracts.flatMap((contract) => contract.schema.map((object) => ({ contract, object })));
+    const subjectOf = ({ contract, object }: (typeof records)[number]) => ({
+      id: `${contract.id} ${object.name}`,
+      name: `${fileNamedAfter(contract)} ${object.name}`,
+    });
+    const nameFile = nameFilesOf(records.map(subjectOf));
     return {
       ok: true,
-      value: scoped.contracts.flatMap((contract) =>
-        contract.schema.map((object) => ({
-          path: nameFile([`${fileNamedAfter(contract)} ${object.name}`], '.schema.json'),
-          content: `${JSON.stringify(recordSchema(contract, object), null, 2)}\n`,
-          about: `records of ${object.name} in contract ${contract.name} ${contract.version}`,
-        })),
-      ),
+      value: records.map((record) => ({
+        path: nameFile(subjectOf(record), '.schema.json'),
+        content: `${JSON.stringify(recordSchema(record.contract, record.object), null, 2)}\n`,
+        about: `records of ${record.object.name} in contract ${record.contract.name} ${record.contract.version}`,
+      })),
     };
   },
 });

@@ -1,7 +1,7 @@
 import type { Contract, Mesh, Result } from '../../model';
 import { type ExportScope, elementsInScope, type ScopedElements } from '../export-scope';
-import type { ExportTarget } from '../export-target';
-import { createFileNamer } from '../file-names';
+import { type ExportTarget, type ExportWarning, withWarnings } from '../export-target';
+import { createFileNamer, type FileSubject } from '../file-names';
 import { contractErDiagram } from './contract-er-diagram';
 import { type DiagramRequest, diagramFlowchart, EXPORTED_DIAGRAM_KINDS } from './diagrams';
 import type { Flowchart } from './flowchart';
@@ -57,8 +57,10 @@ export const mermaidTarget: ExportTarget = {
       const ofItsKind = domainDiagrams.value.filter((domain) => domain.plan.request.kind === diagram.plan.request.kind);
       return overviewOf(graph, diagram, ofItsKind);
     });
-    const erDiagrams = kinds.includes('contract-er') ? contractErDiagrams(mesh, scoped.value.contracts) : [];
-    const drawn = [...overviewed, ...domainDiagrams.value, ...otherDiagrams.value, ...erDiagrams];
+    const er = kinds.includes('contract-er')
+      ? contractErDiagrams(mesh, scoped.value.contracts)
+      : { diagrams: [], clashWarnings: [] };
+    const drawn = [...overviewed, ...domainDiagrams.value, ...otherDiagrams.value, ...er.diagrams];
     const files = drawn.flatMap(({ plan, text, tooLarge }) =>
       tooLarge ? [] : [{ path: plan.path, content: text, about: plan.about }],
     );
@@ -73,7 +75,7 @@ export const mermaidTarget: ExportTarget = {
           ]
         : [],
     );
-    return warnings.length > 0 ? { ok: true, value: files, warnings } : { ok: true, value: files };
+    return withWarnings({ ok: true, value: files, warnings }, [...plans.clashWarnings(), ...er.clashWarnings]);
   },
 };
 
@@ -82,22 +84,25 @@ function diagramPlans(
   mesh: Mesh,
   scope: ExportScope,
   { domains, products, systems }: ScopedElements,
-): { mesh: DiagramPlan[]; domains: DiagramPlan[]; others: DiagramPlan[] } {
-  const named = (folder: string) => {
-    const nameFile = createFileNamer(`${FOLDER}/${folder}`);
-    return (element: { id: string; name: string }) => nameFile([element.name, element.id], '.mmd');
+): { mesh: DiagramPlan[]; domains: DiagramPlan[]; others: DiagramPlan[]; clashWarnings: () => ExportWarning[] } {
+  const clashWarnings: (() => ExportWarning[])[] = [];
+  const named = (folder: string, subjects: readonly FileSubject[]) => {
+    const nameFile = createFileNamer(`${FOLDER}/${folder}`, subjects);
+    clashWarnings.push(nameFile.clashWarnings);
+    return (element: FileSubject) => nameFile(element, '.mmd');
   };
   const wholeMesh = (kind: DomainDiagramKind): DiagramPlan => ({
     request: { kind, subject: { kind: 'mesh' } },
     path: `${FOLDER}/${kind}.mmd`,
     about: `${DOMAIN_DIAGRAMS[kind]} of ${mesh.name}`,
   });
-  const domainFile = { 'logical-view': named('logical-view'), lineage: named('lineage') };
-  const productFile = named('architecture');
-  const systemFile = named('data-retrieval');
   // A product or system picked on its own brings its domain into scope, not the domain's view.
   const viewed = scope.kind === 'selection' ? domains.filter((domain) => scope.nodeIds.includes(domain.id)) : domains;
+  const domainFile = { 'logical-view': named('logical-view', viewed), lineage: named('lineage', viewed) };
+  const productFile = named('architecture', products);
+  const systemFile = named('data-retrieval', systems);
   return {
+    clashWarnings: () => clashWarnings.flatMap((warningsOf) => warningsOf()),
     mesh: scope.kind === 'mesh' ? [wholeMesh('logical-view'), wholeMesh('lineage')] : [],
     domains: DOMAIN_DIAGRAM_KINDS.flatMap((kind) =>
       viewed.map(
@@ -159,18 +164,22 @@ function drawnDiagram(plan: DrawnDiagram['plan'], chart: Flowchart): DrawnDiagra
 }
 
 /** Each contract's schema as an `erDiagram`, in `mermaid/contracts/`, named after the contract. */
-function contractErDiagrams(mesh: Mesh, contracts: readonly Contract[]): DrawnDiagram[] {
-  const nameFile = createFileNamer(`${FOLDER}/contracts`);
-  return contracts.map((contract) => {
+function contractErDiagrams(
+  mesh: Mesh,
+  contracts: readonly Contract[],
+): { diagrams: DrawnDiagram[]; clashWarnings: ExportWarning[] } {
+  const nameFile = createFileNamer(`${FOLDER}/contracts`, contracts);
+  const diagrams = contracts.map((contract) => {
     const { text, relationshipCount } = contractErDiagram(contract, mesh.contracts);
     const title = `Schema of contract ${contract.name} ${contract.version}`;
     const plan: DiagramPlan<ContractErRequest> = {
       request: { kind: 'contract-er', contractId: contract.id },
-      path: nameFile([contract.name, contract.id], '.mmd'),
+      path: nameFile(contract, '.mmd'),
       about: `ER diagram of contract ${contract.name} ${contract.version}`,
     };
     return { plan, title, text, tooLarge: pastDefaultLimits(text, relationshipCount) };
   });
+  return { diagrams, clashWarnings: nameFile.clashWarnings() };
 }
 
 /** The domain overview written in place of a whole-mesh diagram too large to draw, naming where the detail is. */

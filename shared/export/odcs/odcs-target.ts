@@ -10,13 +10,13 @@ import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
 import { formatPath, type Problem } from '../../model/problem';
 import { defineTarget, type ExportFile } from '../export-target';
-import { fileNamedAfter } from '../file-names';
 
 export const odcsTarget = defineTarget({
   id: 'odcs',
   label: 'ODCS data contracts',
   readBy: 'datacontract-cli, the Data Contract Editor and other ODCS v3 tools',
-  write({ mesh, scoped, nameFile }) {
+  write({ mesh, scoped, nameFilesOf }) {
+    const nameFile = nameFilesOf(scoped.contracts);
     const files: ExportFile[] = [];
     const errors: Problem[] = [];
     const indexOf = new Map(mesh.contracts.map((contract, index) => [contract, index]));
@@ -25,7 +25,7 @@ export const odcsTarget = defineTarget({
       if (problems.length > 0) errors.push(...problems);
       else
         files.push({
-          path: nameFile([fileNamedAfter(contract)], '.odcs.yaml'),
+          path: nameFile(contract, '.odcs.yaml'),
           content: servedOdcsYaml(mesh, contract),
           about: `contract ${contract.name} ${contract.version}`,
         });

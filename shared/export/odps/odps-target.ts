@@ -29,13 +29,14 @@ export const odpsTarget = defineTarget({
   id: 'odps',
   label: 'ODPS data products',
   readBy: 'Entropy Data (Data Mesh Manager) and other Open Data Product Standard v1 tools',
-  write({ mesh, scoped, nameFile }) {
+  write({ mesh, scoped, nameFilesOf }) {
+    const nameFile = nameFilesOf(scoped.products);
     const feeds = inputFeeds(mesh);
     const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
     return {
       ok: true,
       value: scoped.products.map((product) => ({
-        path: nameFile([product.name, product.id], '.odps.yaml'),
+        path: nameFile(product, '.odps.yaml'),
         content: toYamlText(odpsDocument(mesh, product, feeds, contracts)),
         about: `data product ${product.name}`,
       })),

@@ -37,7 +37,9 @@ export const sqlTarget = defineTarget({
   id: 'sql',
   label: 'PostgreSQL DDL and migrations',
   readBy: 'PostgreSQL (psql -f), or a migration tool such as Flyway or Liquibase',
-  write({ mesh, scope, scoped, options, nameFile }) {
+  write({ mesh, scope, scoped, options, nameFilesOf }) {
+    const removed = removedProducts(mesh, scope, options.baseline);
+    const nameFile = nameFilesOf([...scoped.products, ...removed]);
     const files: ExportFile[] = [];
     const errors: ExportProblem[] = [];
     /** By what they say of what: a contract served by several products is said once. */
@@ -64,7 +66,7 @@ export const sqlTarget = defineTarget({
         errors.push(...problems);
         continue;
       }
-      const changesPath = nameFile([product.name, product.id], '.changes.sql');
+      const changesPath = nameFile(product, '.changes.sql');
       const references = tableReferences(tables, otherProductsTables(product));
       for (const warning of columnWarnings(mesh, tables)) warnings.set(`${warning.path} ${warning.message}`, warning);
       if (contracts.length > 0) {
@@ -88,20 +90,19 @@ export const sqlTarget = defineTarget({
         });
       }
     }
-    // After the design's products, so that they keep their file names whatever was removed.
-    for (const removed of removedProducts(mesh, scope, options.baseline)) {
+    for (const product of removed) {
       const migration = productMigration(
-        removed,
-        servedContracts(savedContractsById, removed),
+        product,
+        servedContracts(savedContractsById, product),
         [],
-        () => `data product ${quoted(removed.name)} removed`,
-        `Data product ${removed.name} was removed from the design: its tables are dropped.`,
+        () => `data product ${quoted(product.name)} removed`,
+        `Data product ${product.name} was removed from the design: its tables are dropped.`,
       );
       if (migration) {
         files.push({
-          path: nameFile([removed.name, removed.id], '.changes.sql'),
+          path: nameFile(product, '.changes.sql'),
           content: migration,
-          about: `migration dropping the tables of ${removed.name}, removed from the design since it was last saved`,
+          about: `migration dropping the tables of ${product.name}, removed from the design since it was last saved`,
         });
       }
     }

@@ -57,31 +57,41 @@ describe('file names of exports', () => {
     expect(designFileStem({ ...design, name: '🚀' })).toBe('mesh');
   });
 
-  it('names files uniquely ignoring case, never a reserved device name, falling back to the id', () => {
-    const nameFile = createFileNamer('odcs');
-    expect(nameFile(['Orders', 'a'], '.odcs.yaml')).toBe('odcs/orders.odcs.yaml');
-    expect(nameFile(['orders ', 'b'], '.odcs.yaml')).toBe('odcs/orders-2.odcs.yaml');
-    expect(nameFile(['ORDERS', 'c'], '.odcs.yaml')).toBe('odcs/orders-3.odcs.yaml');
-    expect(nameFile(['CON', 'd'], '.odcs.yaml')).toBe('odcs/con-2.odcs.yaml');
-    expect(nameFile(['nul', 'e'], '.odcs.yaml')).toBe('odcs/nul-2.odcs.yaml');
-    expect(nameFile(['🚀', 'launch-id'], '.odcs.yaml')).toBe('odcs/launch-id.odcs.yaml');
-    expect(nameFile(['🚀', '✨'], '.odcs.yaml')).toBe('odcs/item.odcs.yaml');
+  it('names files after names, the ids of names that slug alike or leave none, never a reserved device name', () => {
+    const subjects = [
+      { id: 'a', name: 'Orders' },
+      { id: 'b', name: 'orders ' },
+      { id: 'c', name: 'Items' },
+      { id: 'd', name: 'CON' },
+      { id: 'launch-id', name: '🚀' },
+    ];
+    const nameFile = createFileNamer('odcs', subjects);
+    expect(subjects.map((subject) => nameFile(subject, '.odcs.yaml'))).toEqual([
+      'odcs/a.odcs.yaml',
+      'odcs/b.odcs.yaml',
+      'odcs/items.odcs.yaml',
+      'odcs/con-2.odcs.yaml',
+      'odcs/launch-id.odcs.yaml',
+    ]);
   });
 
   it('keeps names within the length limit, suffix and extension included', () => {
-    const nameFile = createFileNamer('sql');
     const long = `${'A'.repeat(150)} very long name ${'Z'.repeat(150)}`;
-    const first = nameFile([long], '.changes.sql');
-    const second = nameFile([long], '.changes.sql');
+    const subjects = [
+      { id: long, name: long },
+      { id: `${long} too`, name: long },
+    ];
+    const nameFile = createFileNamer('sql', subjects);
+    const [first, second] = subjects.map((subject) => nameFile(subject, '.changes.sql'));
     expect(first).not.toBe(second);
-    for (const path of [first, second]) {
+    for (const path of [first ?? '', second ?? '']) {
       expect(path.split('/').pop()!.length).toBeLessThanOrEqual(MAX_FILE_NAME_LENGTH);
       expect(unsafePathReason(path)).toBeNull();
     }
   });
 
   it('cuts a long name to one stem in every file of the element, whatever the extension', () => {
-    const name = 'Bière Brüderschaft — Ölfass '.repeat(6);
+    const subject = { id: 'beer', name: 'Bière Brüderschaft — Ölfass '.repeat(6) };
     const stemOf = (path: string, extension: string) => path.slice(path.lastIndexOf('/') + 1, -extension.length);
     const stems = (
       [
@@ -90,7 +100,7 @@ describe('file names of exports', () => {
         ['sql', '.changes.sql'],
         ['mermaid/architecture', '.mmd'],
       ] as const
-    ).map(([folder, extension]) => stemOf(createFileNamer(folder)([name], extension), extension));
+    ).map(([folder, extension]) => stemOf(createFileNamer(folder, [subject])(subject, extension), extension));
     expect(new Set(stems).size).toBe(1);
     expect(stems[0]).toMatch(/^biere-bruderschaft-olfass-/);
   });

@@ -6,8 +6,15 @@ export const SystemTableSchema = z.strictObject({
   ...TableSchema.shape,
   /** Whether the database emits change events for this table. */
   cdc: z.boolean(),
+  /**
+   * PostgreSQL's REPLICA IDENTITY of the table: what Debezium's change events carry as `before`.
+   * `default` (PostgreSQL's own, when not set): an update none, a delete and a key change the old
+   * primary key only; `full`: the whole old row. Other engines' binlogs send the whole row.
+   */
+  replicaIdentity: z.enum(['default', 'full']).optional(),
 });
 export type SystemTable = z.infer<typeof SystemTableSchema>;
+export type ReplicaIdentity = NonNullable<SystemTable['replicaIdentity']>;
 
 /**
  * A topic of the system's messaging. It carries either the CDC stream of one table

@@ -259,7 +259,7 @@ function valueJsonSql(format: LogFormat): string {
     'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(_renamed_images ->> '$.after', ${documentTextSql(columns, format.key, afterColumn)}) END,
     'updateDescription', CASE WHEN _op = 'u' THEN json_object('removedFields', NULL,
       'updatedFields', coalesce(_renamed_images ->> '$.updatedFields', ${updatedFieldsSql(columns, beforeColumn, afterColumn)}), 'truncatedArrays', NULL) END,`
-    : `'before', CASE WHEN _op IN ('u', 'd') THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(columns, 'before_', capturedValue)}) END,
+    : `'before', CASE WHEN _op IN (${format.beforeImage === 'row' ? `'u', 'd'` : `'d'`}) THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(columns, 'before_', capturedValue)}) END,
     'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_', capturedValue)}) END,`;
   const table = isDocument
     ? `'collection', ${quoteLiteral(source.table)}`

@@ -2,6 +2,7 @@
  * What a log's records hold and the columns its table (and a raw zone's copies of its records)
  * has for them: pure, so governance can name a raw zone's columns without the engine.
  */
+import type { BeforeImage } from '../model/replica-identity';
 import type { TableColumn } from './table-column';
 
 /** Where a Debezium record says it came from (the envelope's `source` block). */
@@ -18,13 +19,22 @@ export interface CdcSource {
 
 /**
  * What a log's records hold. `cdc`: change events of one table, with before and after images
- * stored as `before_<column>` / `after_<column>` and rendered as Debezium envelopes on read.
+ * stored as `before_<column>` / `after_<column>` and rendered as Debezium envelopes on read;
+ * `beforeImage` says what its updates and deletes carry as `before` (an update's none but the whole
+ * row's, a delete's only its key but the whole row's: PostgreSQL's REPLICA IDENTITY).
  * `records`: flat payload columns, for outbox events and output ports; an outbox event's log
  * also keeps the service's write it came from (`keepsWrite`, see `WRITE_COLUMN`) and the
  * record's Kafka headers (`HEADERS_COLUMN`).
  */
 export type LogFormat =
-  | { kind: 'cdc'; columns: TableColumn[]; key: string[]; tombstones: boolean; source: CdcSource }
+  | {
+      kind: 'cdc';
+      columns: TableColumn[];
+      key: string[];
+      tombstones: boolean;
+      beforeImage: BeforeImage;
+      source: CdcSource;
+    }
   | { kind: 'records'; columns: TableColumn[]; key: string[]; keepsWrite?: boolean };
 export type CdcFormat = Extract<LogFormat, { kind: 'cdc' }>;
 

@@ -12,6 +12,7 @@ import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../model/operational-system';
 import { outputPortPartitions, type Port } from '../model/port';
 import type { Problem } from '../model/problem';
+import { beforeImageOf } from '../model/replica-identity';
 import type { ConnectorSettings } from '../model/scenario';
 import { isCompactedCdcTopic, isCompactedPortTopic } from '../model/topic-cleanup-policy';
 import type { BrokerLog, TableColumn } from './broker-log';
@@ -206,6 +207,7 @@ function planSystem(
           key: table.primaryKey,
           // One setting per connector (tombstones.on.delete): as the exported connector writes them.
           tombstones: writesTombstones(system),
+          beforeImage: beforeImageOf(system, table),
           source,
         },
       };

@@ -390,8 +390,12 @@ function nullFieldChangeSql(topic: CdcTopicPlan, column: string): string {
   // The row's last change record: still in the change log if the connector has not published it, else on the topic.
   const copied = (field: '_tx_number' | '_lsn') =>
     `(SELECT captured.${field} FROM node.${changeLog(topic)} AS captured WHERE captured._key = nulled._key ORDER BY captured._sequence DESC LIMIT 1), (SELECT sent.${field} FROM ${brokerTable(topic.log)} AS sent WHERE sent._key = nulled._key ORDER BY sent._position DESC LIMIT 1)`;
-  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx_number, _lsn, ${columnList(prefixed('before_', columns))}, ${columnList(prefixed('after_', columns))})
-SELECT 'u', millis, _key, ${partitionSql('_key', topic.log.partitions)}, coalesce(${copied('_tx_number')}, tx), coalesce(${copied('_lsn')}, ${LOG_POSITION_SQL}), ${columnList(columns)}, ${after.join(', ')}
+  // An update under REPLICA IDENTITY DEFAULT sends no before image.
+  const sendsBefore = topic.log.format.beforeImage === 'row';
+  const targets = [...(sendsBefore ? prefixed('before_', columns) : []), ...prefixed('after_', columns)];
+  const values = [...(sendsBefore ? columns.map(quoteIdentifier) : []), ...after];
+  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx_number, _lsn, ${columnList(targets)})
+SELECT 'u', millis, _key, ${partitionSql('_key', topic.log.partitions)}, coalesce(${copied('_tx_number')}, tx), coalesce(${copied('_lsn')}, ${LOG_POSITION_SQL}), ${values.join(', ')}
 FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1) AS nulled, node._clock`;
 }
 
@@ -428,10 +432,16 @@ function captureTriggersSql(
 ): string[] {
   const columns = topic.table.columns.map((column) => column.name);
   const capturedValue = capturedValueSql(topic.log.format.source.connector);
+  const sendsOldKeyOnly = topic.log.format.beforeImage === 'old-key';
+  // What the database logs of a column: all of the new row, of the old one only its key under REPLICA IDENTITY DEFAULT.
+  const logged = (prefix: 'NEW' | 'OLD', name: string) =>
+    prefix === 'NEW' || !sendsOldKeyOnly || topic.table.primaryKey.includes(name);
   const image = (prefix: 'NEW' | 'OLD') =>
-    columns.map((name) => (renamed.has(name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`)).join(', ');
+    columns
+      .map((name) => (renamed.has(name) || !logged(prefix, name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`))
+      .join(', ');
   const sourceImage = (prefix: 'NEW' | 'OLD') =>
-    `json_object(${topic.log.format.columns.map((column) => `${quoteLiteral(renamed.get(column.name) ?? column.name)}, ${capturedValue(column, `${prefix}.${quoteIdentifier(column.name)}`)}`).join(', ')})`;
+    `json_object(${topic.log.format.columns.map((column) => `${quoteLiteral(renamed.get(column.name) ?? column.name)}, ${logged(prefix, column.name) ? capturedValue(column, `${prefix}.${quoteIdentifier(column.name)}`) : 'NULL'}`).join(', ')})`;
   const rowImages = (images: { before?: boolean; after?: boolean }) =>
     `json_object(${[...(images.before ? [`'before', ${sourceImage('OLD')}`] : []), ...(images.after ? [`'after', ${sourceImage('NEW')}`] : [])].join(', ')})`;
   const renamedImages = (images: { before?: boolean; after?: boolean }) => {
@@ -498,9 +508,11 @@ END`;
       change('c', after, newImage, 'NEW', { renamedImages: renamedImages({ after: true }) }),
     ]),
     trigger('update', 'UPDATE', updated, [
-      change('u', `${before}, ${after}`, `${oldImage}, ${newImage}`, 'NEW', {
-        renamedImages: renamedImages({ before: true, after: true }),
-      }),
+      sendsOldKeyOnly
+        ? change('u', after, newImage, 'NEW', { renamedImages: renamedImages({ after: true }) })
+        : change('u', `${before}, ${after}`, `${oldImage}, ${newImage}`, 'NEW', {
+            renamedImages: renamedImages({ before: true, after: true }),
+          }),
     ]),
     ...(key.length > 0
       ? [

@@ -26,6 +26,7 @@ import { productCyclesRule } from './rules/product-cycles';
 import { productTablesRule } from './rules/product-tables';
 import { publishedFieldsRule } from './rules/published-fields';
 import { replicaIdentityRule } from './rules/replica-identity';
+import { replicaIdentityEngineRule } from './rules/replica-identity-engine';
 import { retiredContractConsumersRule } from './rules/retired-contract-consumers';
 import { safeFileNamesRule } from './rules/safe-file-names';
 import { scenarioFillsTablesRule } from './rules/scenario-fills-tables';
@@ -69,6 +70,7 @@ const MESH_RULES: readonly Rule[] = [
   scenarioKeyRoomRule,
   scenarioInitialRowsRule,
   replicaIdentityRule,
+  replicaIdentityEngineRule,
   identifierLengthsRule,
   tombstoneSettingsRule,
   piiPropagationRule,

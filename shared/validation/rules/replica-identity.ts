@@ -1,5 +1,5 @@
 import { distinctNodeName, type OperationalSystem, quoted, type SystemTable } from '../../model';
-import { debeziumEngineId } from '../../model/database-engine';
+import { replicaIdentityOf } from '../../model/replica-identity';
 import { systemPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -20,7 +20,7 @@ export const replicaIdentityRule: Rule = {
             element,
             path: `${path}.database.tables[${tableIndex}]`,
             message: `Table ${quoted(table.name)} of ${quoted(distinctNodeName(mesh, system))} has no primary key: PostgreSQL refuses the service's updates and deletes of it once its connector's publication includes it (cannot update table "${table.name}" because it does not have a replica identity and publishes updates), while the simulation runs them.`,
-            fixHint: `Give the table a primary key, or run ALTER TABLE ${table.name} REPLICA IDENTITY FULL in its database (the export leaves database settings to you); if the service only ever inserts into it, turn this rule off with that reason.`,
+            fixHint: `Give the table a primary key, or set its replica identity to FULL in the design and run ALTER TABLE ${table.name} REPLICA IDENTITY FULL in its database (the export leaves database settings to you); if the service only ever inserts into it, turn this rule off with that reason.`,
           },
         ];
       }),
@@ -30,5 +30,5 @@ export const replicaIdentityRule: Rule = {
 
 /** A captured PostgreSQL table without a primary key has no replica identity unless it is given `REPLICA IDENTITY FULL`. */
 function needsReplicaIdentityFull(system: OperationalSystem, table: SystemTable): boolean {
-  return table.cdc && table.primaryKey.length === 0 && debeziumEngineId(system.database.engine) === 'postgres';
+  return table.cdc && table.primaryKey.length === 0 && replicaIdentityOf(system, table) === 'default';
 }

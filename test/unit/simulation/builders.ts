@@ -6,7 +6,12 @@ import type { Contract, ContractModel, ContractProperty, DatasetKind } from '../
 import { type DataProduct, newDataProduct, type ProductKind } from '../../../shared/model/data-product';
 import type { LogicalType } from '../../../shared/model/logical-type';
 import { emptyMesh, type Mesh } from '../../../shared/model/mesh';
-import type { OperationalSystem, PublishedEvent, SystemTable } from '../../../shared/model/operational-system';
+import type {
+  OperationalSystem,
+  PublishedEvent,
+  ReplicaIdentity,
+  SystemTable,
+} from '../../../shared/model/operational-system';
 import type { Port } from '../../../shared/model/port';
 import type { Fault, Scenario, ScriptStep, ValueGenerator } from '../../../shared/model/scenario';
 import type { ColumnType } from '../../../shared/model/table';
@@ -128,11 +133,21 @@ export class SystemBuilder {
     };
   }
 
-  /** A table with CDC on; the first column is the primary key unless `primaryKey` says otherwise. */
-  withTable(name: string, columns: Columns, primaryKey = [Object.keys(columns)[0] as string]): this {
+  /**
+   * A table with CDC on; the first column is the primary key unless `primaryKey` says otherwise.
+   * Its replica identity is FULL unless `replicaIdentity` says otherwise (`'not set'`: PostgreSQL's
+   * DEFAULT, as a design without it reads): most tests look at whole before images.
+   */
+  withTable(
+    name: string,
+    columns: Columns,
+    primaryKey = [Object.keys(columns)[0] as string],
+    { replicaIdentity = 'full' }: { replicaIdentity?: ReplicaIdentity | 'not set' } = {},
+  ): this {
     const table: SystemTable = {
       name,
       cdc: true,
+      ...(replicaIdentity !== 'not set' && { replicaIdentity }),
       primaryKey,
       columns: Object.entries(columns).map(([column, type]) => ({
         name: column,
@@ -409,7 +424,13 @@ export const aScenario = () => new ScenarioBuilder();
  * retention removes whatever is older than it keeps.
  */
 export function aShopMesh(
-  options: { tombstones?: boolean; keepHistory?: boolean; partitions?: number; keyless?: boolean } = {},
+  options: {
+    tombstones?: boolean;
+    keepHistory?: boolean;
+    partitions?: number;
+    keyless?: boolean;
+    replicaIdentity?: ReplicaIdentity | 'not set';
+  } = {},
 ) {
   const item = aContract('item', 'entity', 'items')
     .withKey('id', 'integer')
@@ -424,6 +445,7 @@ export function aShopMesh(
           'items',
           { id: 'integer', name: 'text', price: 'real', status: 'text' },
           options.keyless ? [] : ['id'],
+          { replicaIdentity: options.replicaIdentity },
         )
         .withCdcTopic('items-cdc', 'items', { tombstones: options.tombstones, partitions: options.partitions }),
       aProduct('catalog').withInput('items-in').withOutput('items-out', 'item'),

@@ -323,6 +323,7 @@ describe('records of a MongoDB system', () => {
       columns: [],
       key: ['_id', 'line_no'],
       tombstones: true,
+      beforeImage: 'row' as const,
       source: { connector: 'mongodb', name: 'shop', db: 'shop-db', table: 'lines' },
     };
     expect(fieldsOf(deletion as LogMessage, format)).toEqual({ _id: 'A-7', line_no: 3 });
@@ -541,6 +542,7 @@ describe('records of a MongoDB system', () => {
       columns: [],
       key: ['id'],
       tombstones: true,
+      beforeImage: 'row' as const,
       source: { connector: 'mongodb', name: 'shop', db: 'shop-db', table: 'items' },
     };
     expect(fieldsOf(deletion as LogMessage, format)).toEqual({ id: 1 });

@@ -500,6 +500,19 @@ const CASES: Record<string, RuleCase> = {
         }),
     },
   },
+  'replica-identity-engine': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => {
+          Object.assign(shopTable(mesh), { replicaIdentity: 'full' });
+          Object.assign(mesh.systems[0]?.database ?? {}, { engine: 'mysql' });
+        }),
+      message:
+        "Table 'customers' of 'Shop' sets replica identity 'full', which only PostgreSQL has: its engine 'mysql' sends the whole old row as an update's and a delete's before image, and the simulation ignores the setting.",
+      path: 'systems[0].database.tables[0].replicaIdentity',
+    },
+    passes: { mesh: () => changed((mesh) => Object.assign(shopTable(mesh), { replicaIdentity: 'full' })) },
+  },
   'identifier-lengths': {
     triggers: {
       mesh: () => changed((mesh) => Object.assign(shopTable(mesh), { name: `é${'x'.repeat(62)}` })),
@@ -2267,6 +2280,11 @@ describe('rule details', () => {
     );
     expect(findingsOf('source-tables', mesh).map((finding) => finding.path)).toEqual(['systems[0].database.tables[0]']);
     expect(findingsOf('scenario-fills-tables', mesh)).toEqual([]);
+  });
+
+  it('leaves a keyless PostgreSQL table out of replica-identity once the design gives it REPLICA IDENTITY FULL', () => {
+    const mesh = changed((mesh) => Object.assign(shopTable(mesh), { primaryKey: [], replicaIdentity: 'full' }));
+    expect(findingsOf('replica-identity', mesh)).toEqual([]);
   });
 
   it('leaves a keyless PostgreSQL table out of replica-identity while no connector captures it', () => {

@@ -7,7 +7,7 @@ import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import { faultMadeStages } from './fault-made-record';
 import type { UnreadCause } from './input-consumer';
 import { type LackedColumns, lackedColumns, lackedColumnText } from './lacked-columns';
-import { epochMillisColumns } from './log-format';
+import { epochMillisColumns, type LogFormat } from './log-format';
 import {
   copiesOf,
   fieldsOf,
@@ -321,9 +321,26 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
       moment: recorded(`Written at ${time}`),
       ...(changed && { changed }),
       ...(keyChange && { changedFrom: keyChange.from }),
+      ...withheldBeforeNote(topic.log.format, keyChange ? 'c' : op),
     },
     tableRow,
   ];
+}
+
+/** What a record under REPLICA IDENTITY DEFAULT leaves out of the write, so its stage does not read as a write that changed nothing. */
+function withheldBeforeNote(format: LogFormat, op: string): Pick<TraceStage, 'note'> {
+  if (format.kind !== 'cdc' || format.beforeImage !== 'old-key') return {};
+  if (op === 'u') {
+    return {
+      note: 'Under REPLICA IDENTITY DEFAULT the record carries no before image: what the update changed is not in it. Set the table to FULL to see it.',
+    };
+  }
+  if (op === 'd') {
+    return {
+      note: 'Under REPLICA IDENTITY DEFAULT the record’s before image holds only the old key: the other values of the deleted row are not in it. Set the table to FULL to see them.',
+    };
+  }
+  return {};
 }
 
 /** The record the write sent to `topic`: its Debezium change record, or its outbox event. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseMeshFile } from '../../../shared/contracts/contract-text';
 import { serializeMesh } from '../../../shared/model/mesh-file';
 import type { LogMessage } from '../../../shared/simulation/broker-log';
+import { traceChange } from '../../../shared/simulation/change-trace';
+import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
 const lamp = { id: 1, name: 'lamp', price: 9.5, status: 'new' };
@@ -101,5 +103,43 @@ describe('a table’s replica identity in the design file', () => {
     expect(reopened(full)?.replicaIdentity).toBe('full');
     expect(reopened(unset)).not.toHaveProperty('replicaIdentity');
     expect(serializeMesh(full)).toContain('"replicaIdentity": "full"');
+  });
+});
+
+describe('tracing a change under REPLICA IDENTITY DEFAULT', () => {
+  async function serviceWrites(replicaIdentity: 'default' | 'full') {
+    const mesh = aShopMesh({ replicaIdentity }).build();
+    const simulation = await simulate(mesh, updateThenDelete().withData('shop', 'items', 1, PREDICTABLE_ITEMS).build());
+    simulation.step(1);
+    simulation.step(2);
+    const plan = planPipeline(mesh);
+    return [2, 3].map((position) => {
+      const traced = traceChange(plan, simulation, { kind: 'record', log: 'shop/items-cdc', position });
+      if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+      const [write] = traced.value.stages;
+      return { records: write?.records, changed: write?.changed, note: write?.note };
+    });
+  }
+
+  it('says the update’s before image is not sent, and the delete’s holds only the old key, rather than showing an empty diff', async () => {
+    expect(await serviceWrites('default')).toEqual([
+      {
+        records: [{ ...lamp, price: 12 }],
+        changed: [],
+        note: 'Under REPLICA IDENTITY DEFAULT the record carries no before image: what the update changed is not in it. Set the table to FULL to see it.',
+      },
+      {
+        records: [keyOnly],
+        changed: undefined,
+        note: 'Under REPLICA IDENTITY DEFAULT the record’s before image holds only the old key: the other values of the deleted row are not in it. Set the table to FULL to see them.',
+      },
+    ]);
+  });
+
+  it('shows what a FULL update changed, with no note', async () => {
+    expect((await serviceWrites('full')).map(({ changed, note }) => ({ changed, note }))).toEqual([
+      { changed: ['price'], note: undefined },
+      { changed: undefined, note: undefined },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { tablesFreeForStream } from '../../shared/editing/cdc-streams';
 import { systemById } from '../../shared/editing/mesh-index';
-import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../../shared/model';
+import type { OperationalSystem, PublishedEvent, ReplicaIdentity, SystemTable, Topic } from '../../shared/model';
+import { replicaIdentityOf, takesReplicaIdentity } from '../../shared/model/replica-identity';
 import { outboxConditionProblem } from '../../shared/simulation/outbox-condition';
 import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useHost } from '../host/host-context';
@@ -43,6 +44,10 @@ const PUBLISHES: ListAccess<OperationalSystem, PublishedEvent> = {
   write: (system, publishes) => ({ ...system, publishes }),
 };
 const OPERATIONS = ['insert', 'update', 'delete'] as const;
+const REPLICA_IDENTITY_CHOICES: ReadonlyArray<{ value: ReplicaIdentity; label: string }> = [
+  { value: 'default', label: 'DEFAULT: an update sends none, a delete its old key' },
+  { value: 'full', label: 'FULL: the whole old row' },
+];
 const NO_CONTRACT = '';
 
 /** A microservice, its database tables (with CDC flags), its topics and the events it publishes. */
@@ -123,12 +128,22 @@ export function SystemInspector({ systemId, onIdChanged }: { systemId: string; o
             rename: (index, name, options) =>
               tableNames[index] !== undefined && renameSystemTable(system.id, tableNames[index], name, options),
           }}
-          extraFields={(table) => (
-            <CheckField
-              label="Change data capture (CDC)"
-              checked={table.cdc}
-              onChange={(cdc) => void switchCdc(host, system.id, table.name, cdc)}
-            />
+          extraFields={(table, index) => (
+            <>
+              <CheckField
+                label="Change data capture (CDC)"
+                checked={table.cdc}
+                onChange={(cdc) => void switchCdc(host, system.id, table.name, cdc)}
+              />
+              {takesReplicaIdentity(system) && (
+                <ChoiceField<ReplicaIdentity>
+                  label="Replica identity (the before image of updates and deletes)"
+                  value={replicaIdentityOf(system, table) ?? 'default'}
+                  options={REPLICA_IDENTITY_CHOICES}
+                  onChange={(replicaIdentity, options) => tables.change(index, { replicaIdentity }, options)}
+                />
+              )}
+            </>
           )}
         />
       </InspectorSection>

@@ -58,6 +58,27 @@ async function isInView(page: Page, node: Locator): Promise<boolean> {
 }
 
 describeInChromium('copy and paste through the system clipboard', (session) => {
+  it('says what Ctrl+C copied, counted, or that nothing is selected', async () => {
+    const page = await session.openApp();
+    await allowClipboard(page.context());
+    await openSampleDesign(page, 'ecommerce');
+    const notice = page.locator('.status-bar .notice__text');
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => notice.allTextContents()).toEqual(['Copy: select something first']);
+
+    await selectDomain(page, 'Orders');
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => notice.allTextContents()).toEqual(['Copied 1 domain with 1 product and 1 system']);
+    await expect.poll(() => readClipboard(page)).toContain('"orders-domain"');
+
+    await productNode(page, 'customer-360').locator('.product-node__name').click();
+    await productNode(page, 'shipments')
+      .locator('.product-node__name')
+      .click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => notice.allTextContents()).toEqual(['Copied 2 products']);
+  });
+
   it('copies as JSON text, and pastes at the pointer in free space', async () => {
     const page = await session.openApp();
     await allowClipboard(page.context());

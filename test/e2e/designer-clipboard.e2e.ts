@@ -3,10 +3,11 @@ import { expect, it } from 'vitest';
 import { fragmentToText } from '../../shared/editing/clipboard-text';
 import { copyFragment } from '../../shared/editing/mesh-fragment';
 import { serializeMesh } from '../../shared/model';
-import { paymentsRiskFinance, salesPipeline, withNotesAt } from '../unit/editing/editing-fixtures';
+import { paymentsRiskFinance, salesPipeline, school, withNotesAt } from '../unit/editing/editing-fixtures';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
 import { openContract, yamlLinesStartingWith } from './contract-driver';
 import {
+  box,
   centerOf,
   counts,
   domainNode,
@@ -77,6 +78,34 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
       .click({ modifiers: ['Shift'] });
     await page.keyboard.press('Control+c');
     await expect.poll(() => notice.allTextContents()).toEqual(['Copied 2 products']);
+  });
+
+  it('pastes a domain with domains in the way at the free place nearest the pointer, above it, not past the domains below', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await allowClipboard(page.context());
+    await openByChooser(page, 'school.mesh.json', serializeMesh(school()));
+    await selectDomain(page, 'Enrolment');
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
+    await viewAtRest(page);
+    // In the gap between Academics and Facilities, nearer Facilities: a copy at the pointer would cover it.
+    const academics = (await domainNode(page, 'Academics').boundingBox())!;
+    const facilities = (await domainNode(page, 'Facilities').boundingBox())!;
+    const gapTop = academics.y + academics.height;
+    const pointer = { x: academics.x + academics.width * 0.47, y: gapTop + (facilities.y - gapTop) * 0.7 };
+    await page.mouse.move(pointer.x, pointer.y);
+    await page.keyboard.press('Control+v');
+    const copy = domainNode(page, 'Enrolment 2');
+    await copy.waitFor();
+    await viewAtRest(page);
+
+    expect(await overlappingOnScreen(page, '.react-flow__node-domain', 'data-id')).toEqual([]);
+    // Measured again: were the copy off screen, the view would follow it.
+    const [above, below] = [await box(domainNode(page, 'Academics')), await box(domainNode(page, 'Facilities'))];
+    const pasted = await box(copy);
+    expect(pasted.y).toBeGreaterThanOrEqual(above.y + above.height);
+    expect(pasted.y + pasted.height).toBeLessThanOrEqual(below.y);
+    expect(await isInView(page, copy)).toBe(true);
   });
 
   it('copies as JSON text, and pastes at the pointer in free space', async () => {

@@ -103,3 +103,22 @@ export function threeProducts(): Mesh {
   };
   return mesh;
 }
+
+/** The QA's school: Enrolment and Academics above Staff and Facilities, a gap between, Finance tall beside them. */
+export function school(): Mesh {
+  const mesh = aMesh()
+    .withDomain('enrolment', { name: 'Enrolment' })
+    .withDomain('academics', { name: 'Academics' })
+    .withDomain('finance', { name: 'Finance' })
+    .withDomain('staff', { name: 'Staff' })
+    .withDomain('facilities', { name: 'Facilities' })
+    .build();
+  mesh.layout.nodes = {
+    enrolment: { x: 0, y: -500, width: 700, height: 400 },
+    academics: { x: 760, y: -500, width: 700, height: 400 },
+    finance: { x: 1500, y: -500, width: 700, height: 1600 },
+    staff: { x: 0, y: 700, width: 700, height: 400 },
+    facilities: { x: 760, y: 700, width: 700, height: 400 },
+  };
+  return mesh;
+}

@@ -8,7 +8,7 @@ import { domainRect, SLOT_GAP } from '../../../shared/editing/node-placement';
 import { checkIntegrity, emptyMesh, type Mesh } from '../../../shared/model';
 import { aContract, aMesh } from '../../builders/mesh-builder';
 import { ecommerceSample } from '../simulation/builders';
-import { paymentsRiskFinance, salesPipeline as pipeline, withNotesAt } from './editing-fixtures';
+import { paymentsRiskFinance, salesPipeline as pipeline, school, withNotesAt } from './editing-fixtures';
 
 const size = { width: 280, height: 150 };
 const sizeOf = () => size;
@@ -171,20 +171,7 @@ describe('pasteFragment', () => {
   });
 
   it('pastes a domain at the nearest free place to the pointer in any direction, in view, not past the domains below (the QA’s school)', () => {
-    const mesh = aMesh()
-      .withDomain('enrolment')
-      .withDomain('academics')
-      .withDomain('finance')
-      .withDomain('staff')
-      .withDomain('facilities')
-      .build();
-    mesh.layout.nodes = {
-      enrolment: { x: 0, y: -500, width: 700, height: 400 },
-      academics: { x: 760, y: -500, width: 700, height: 400 },
-      finance: { x: 1500, y: -500, width: 700, height: 1600 },
-      staff: { x: 0, y: 700, width: 700, height: 400 },
-      facilities: { x: 760, y: 700, width: 700, height: 400 },
-    };
+    const mesh = school();
     const fragment = copyFragment(mesh, new Set(['enrolment']));
     // At zoom 0.494 the view shows about 2,900 × 1,700 canvas px around the pointer.
     const view = { x: -400, y: -400, width: 2900, height: 1700 };

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { MIN_DOMAIN_SIZE } from '../../shared/editing/node-placement';
 import { type Mesh, serializeMesh } from '../../shared/model';
-import { salesPipeline, withNotesAt } from '../unit/editing/editing-fixtures';
+import { paymentsRiskFinance, salesPipeline, withNotesAt } from '../unit/editing/editing-fixtures';
 import { describeInChromium, screenshot } from './app-driver';
 import { openContract, yamlLinesStartingWith } from './contract-driver';
 import {
@@ -17,6 +17,7 @@ import {
   flowPosition,
   focusedField,
   nameIt,
+  nameOnceFocused,
   newBlankDesign,
   openByChooser,
   openSampleDesign,
@@ -365,6 +366,40 @@ describeInChromium('grouping products into a domain', (session) => {
     await expect.poll(() => reporting.getAttribute('data-id')).toBe('reporting');
     expect(await counts(page)).toBe('3 domains · 5 products · 0 systems · 4 links');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
+  });
+
+  it('groups products of several domains with Ctrl+G in a row in flow order, shrinks the emptied domains, and gives their shared owner', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    // Finance drawn left of Payments: Revenue Ledger stands left of Card Transactions, which feeds it.
+    const mesh = paymentsRiskFinance();
+    mesh.layout.nodes.finance = { x: 0, y: 0, width: 700, height: 300 };
+    mesh.layout.nodes.payments = { x: 1600, y: 0, width: 700, height: 300 };
+    for (const product of mesh.products) product.owner = 'team-money';
+    await openByChooser(page, 'payments.mesh.json', serializeMesh(mesh));
+    await productNode(page, 'Revenue Ledger').locator('.product-node__name').click();
+    await productNode(page, 'Card Transactions')
+      .locator('.product-node__name')
+      .click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+g');
+    await nameOnceFocused(page, 'domain-inspector', 'Money Flow');
+    await expect.poll(() => domainNode(page, 'Money Flow').count()).toBe(1);
+
+    const card = await flowPosition(productNode(page, 'Card Transactions'));
+    const ledger = await flowPosition(productNode(page, 'Revenue Ledger'));
+    expect(ledger.y).toBe(card.y);
+    expect(ledger.x).toBeGreaterThan(card.x);
+    await viewAtRest(page);
+    const group = domainNode(page, 'Money Flow');
+    for (const name of ['Card Transactions', 'Revenue Ledger']) {
+      expect(inside(await boxOf(productNode(page, name)), await boxOf(group))).toBe(true);
+    }
+    expect(await domainsApart(page)).toBe(true);
+    await selectDomain(page, 'Money Flow');
+    await expect
+      .poll(() => page.getByTestId('domain-inspector').getByLabel('Owner (team)').inputValue())
+      .toBe('team-money');
+    const saved = JSON.parse((await saveByDownload(page)).text) as Mesh;
+    for (const emptied of ['payments', 'finance']) expect(saved.layout.nodes[emptied]).toMatchObject(MIN_DOMAIN_SIZE);
   });
 
   it('selects the grouped products again on undoing Ctrl+G, the focus on the first, as before the grouping', async () => {

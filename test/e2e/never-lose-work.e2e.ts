@@ -96,6 +96,19 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     await next.getByTestId('prompt').waitFor();
   });
 
+  it('says on Restore whose unsaved work came back, and that undo starts there', async () => {
+    const page = await session.openApp();
+    await page.getByTestId('sample-seed-logical-view').click();
+    const next = await renamedThenClosed(page, 'Kept in the copy');
+    await next.getByTestId('recovered-work').getByRole('button', { name: 'Restore' }).click();
+    await next.waitForSelector('.react-flow__node-product');
+
+    await expect
+      .poll(() => next.locator('.status-bar .notice__text').textContent())
+      .toBe('Restored unsaved work of “Kept in the copy” from an earlier session. Undo starts from here.');
+    expect(await next.locator('.toolbar').getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+  });
+
   it("names a closed tab's unsaved copy by its design's name, with its file's name, its counts and its time", async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     const sample = readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');

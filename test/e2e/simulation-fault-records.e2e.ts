@@ -1,6 +1,19 @@
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
 import { fireNullField, openTab, runTo, simulateSample, step } from './simulation-driver';
+
+/** The Inspect cards of customers' CDC link whose email is null: the records a null-field fault made, not re-sent. */
+function nulledEmailCards(page: Page) {
+  return page
+    .getByTestId('message')
+    .filter({ hasNot: page.getByTestId('message-resent') })
+    .filter({
+      has: page
+        .locator('tr', { has: page.getByRole('rowheader', { name: 'email', exact: true }) })
+        .locator('td >> nth=1', { hasText: /^null$/ }),
+    });
+}
 
 describeInChromium('Records a fault made or sent again', (session) => {
   it('tells a null-field fault’s record, a burst’s copies and what the burst sent, once its tick has run', async () => {
@@ -37,14 +50,7 @@ describeInChromium('Records a fault made or sent again', (session) => {
     await copies.first().scrollIntoViewIfNeeded();
     await screenshot(page, 'simulation-fault-records-burst-card');
 
-    const nulled = page
-      .getByTestId('message')
-      .filter({ hasNot: page.getByTestId('message-resent') })
-      .filter({
-        has: page
-          .locator('tr', { has: page.getByRole('rowheader', { name: 'email', exact: true }) })
-          .locator('td >> nth=1', { hasText: /^null$/ }),
-      });
+    const nulled = nulledEmailCards(page);
     expect(await nulled.first().getByTestId('message-fault-made').textContent()).toBe(
       "Injected by the null-field fault at tick 4: the service wrote nothing. It re-sends the row's last change record (its transaction and log position) with email null.",
     );
@@ -78,5 +84,24 @@ describeInChromium('Records a fault made or sent again', (session) => {
       /The entity now disagrees with the source of record: customers-service's customers row has email "[^"]+", the entity email null\./,
     );
     await screenshot(page, 'simulation-fault-records-trace-clean');
+  });
+
+  it('says at the History stage which version the null-field fault’s record made, which history keeps', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 3);
+    await fireNullField(page, 'customers.public.customers', 'email');
+    await step(page);
+    await openTab(page, 'Inspect');
+    await page.getByTestId('rf__edge-l-customers-cdc').click();
+    await nulledEmailCards(page).first().getByRole('button', { name: 'Trace' }).click();
+    await page.locator('.trace-tab button').filter({ hasText: 'History' }).first().click();
+    const history = page.locator('.trace-tab [data-testid=trace-stage]').and(page.locator('[data-stage=history]'));
+    await history.waitFor();
+    expect(await history.locator('.trace-stage__note').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^Version \d+, with email null, came from the record the fault “A null in a required field” at tick 4 made: the entity applied it, so its history keeps it\.$/,
+      ),
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import { eventAggregateKey, type SystemTable } from '../model/operational-system';
+import { connectorEngine } from '../model/connector-topics';
+import { eventAggregateKey, type OperationalSystem, type SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
 import type { TopicFault } from '../model/scenario';
 import {
@@ -118,13 +119,19 @@ export function createOperationalDatabase(
   );
 
   // A transaction begins at the log position the ones before it left: before any change of its own.
+  // Without a time (null), it begins at the time of the one it follows.
   const beginTransaction = connection.prepare(
-    `UPDATE node._clock SET millis = ?, tx = tx + 1, tx_events = 0, tx_begin = ${LOG_POSITION_SQL}`,
+    `UPDATE node._clock SET millis = coalesce(?, millis), tx = tx + 1, tx_events = 0, tx_begin = ${LOG_POSITION_SQL}`,
   );
   // Once per transaction, not per change: the log position it commits at, which no change of it comes after.
   const commit = connection.prepare(
     `INSERT OR REPLACE INTO node.${COMMITS} SELECT tx, ${LOG_POSITION_SQL}, tx_begin FROM node._clock`,
   );
+  const commitAndBegin = (millis: number | null) => {
+    commit.run();
+    beginTransaction.run([millis]);
+  };
+  const commitsAroundTruncate = truncateCommits(plan.system);
   const changePolls = captured.map((topic) => pollChangeLog(connection, topic, progressOf(topic.log.table), options));
   const polls = [
     ...changePolls,
@@ -157,6 +164,30 @@ export function createOperationalDatabase(
     ...publishing.filter((topic) => topic.table.name === tableName).flatMap(outboxTriggersSql),
     ...(publishingTables.has(tableName) ? writeCountingTriggersSql(tableName) : []),
   ];
+  /** Empties a table with one `t` record per CDC topic, in the open transaction. */
+  const truncateTable = (tableName: string): number => {
+    const table = quoteIdentifier(tableName);
+    const truncated = captured.filter((topic) => topic.table.name === tableName);
+    const counted = options.transactionMetadata ? 'UPDATE _clock SET tx_events = tx_events + 1;' : '';
+    const triggers = triggersOn(tableName);
+    connection.exec(
+      [
+        ...truncated.map(
+          (topic) =>
+            `${counted}INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx_number, _lsn${options.transactionMetadata ? ', _tx_total' : ''})
+SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadata ? ', tx_events' : ''} FROM node._clock`,
+        ),
+        ...triggers.map((sql) => `DROP TRIGGER node.${triggerName(sql)}`),
+      ].join(';\n'),
+    );
+    const remove = connection.prepare(`DELETE FROM node.${table}`);
+    try {
+      return remove.run();
+    } finally {
+      remove.release();
+      connection.exec(triggers.join(';\n'));
+    }
+  };
   const snapshotRows: Record<string, number> = {};
   let snapshotEnds: { poll: () => number; end: number }[] = [];
 
@@ -164,10 +195,7 @@ export function createOperationalDatabase(
     plan,
     connection,
     problems,
-    beginTransaction(millis) {
-      commit.run();
-      beginTransaction.run([millis]);
-    },
+    beginTransaction: commitAndBegin,
     startCapture(asBatch) {
       // The snapshot is read at one point of the database's log, which all its records carry.
       const position = connection.prepare(`SELECT ${LOG_POSITION_SQL}`);
@@ -209,27 +237,11 @@ export function createOperationalDatabase(
       for (const poll of polls) poll.run(cutoff);
     },
     truncate(tableName) {
-      const table = quoteIdentifier(tableName);
-      const truncated = captured.filter((topic) => topic.table.name === tableName);
-      const counted = options.transactionMetadata ? 'UPDATE _clock SET tx_events = tx_events + 1;' : '';
-      const triggers = triggersOn(tableName);
-      connection.exec(
-        [
-          ...truncated.map(
-            (topic) =>
-              `${counted}INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx_number, _lsn${options.transactionMetadata ? ', _tx_total' : ''})
-SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadata ? ', tx_events' : ''} FROM node._clock`,
-          ),
-          ...triggers.map((sql) => `DROP TRIGGER node.${triggerName(sql)}`),
-        ].join(';\n'),
-      );
-      const remove = connection.prepare(`DELETE FROM node.${table}`);
-      try {
-        return remove.run();
-      } finally {
-        remove.release();
-        connection.exec(triggers.join(';\n'));
-      }
+      if (!commitsAroundTruncate) return truncateTable(tableName);
+      commitAndBegin(null);
+      const emptied = truncateTable(tableName);
+      commitAndBegin(null);
+      return emptied;
     },
     applyFault(fault, millis) {
       const topic = captured.find((candidate) => candidate.topic.id === fault.topicId);
@@ -535,6 +547,15 @@ END`;
       tombstone,
     ]),
   ];
+}
+
+/**
+ * Whether TRUNCATE commits the open transaction and then itself, as MySQL's and MariaDB's do
+ * (an implicit commit): the rows after it are another transaction. PostgreSQL's is transactional.
+ */
+function truncateCommits(system: OperationalSystem): boolean {
+  const { connector } = connectorEngine(system);
+  return connector === 'mysql' || connector === 'mariadb';
 }
 
 /**

@@ -344,3 +344,94 @@ describe('envelope fields', () => {
     expect(metrics.sourceChanges).toBe(2);
   });
 });
+
+describe('a truncate on MySQL and MariaDB', () => {
+  /** Tick 1: an insert into `a`, a truncate of `a`, then inserts into `a` and `b`. */
+  const TRUNCATE_BETWEEN_INSERTS = {
+    ...aScenario()
+      .at(1, 'store', 'a', 'insert', { values: { id: 10, label: 'x' } })
+      .at(1, 'store', 'a', 'truncate', {})
+      .at(1, 'store', 'a', 'insert', { values: { id: 11, label: 'y' } })
+      .at(1, 'store', 'b', 'insert', { values: { id: 20, label: 'z' } })
+      .build(),
+    connector: { transactionMetadata: true },
+  };
+  const recordsAndBoundaries = async (mesh: ReturnType<typeof engineTwoTableMesh>) => {
+    const metrics = (await simulate(mesh, TRUNCATE_BETWEEN_INSERTS, { recentMessages: 10 })).step(1);
+    const records = ['a-cdc', 'b-cdc'].flatMap((topic) =>
+      (metrics.logs[`store/${topic}`]?.recent ?? [])
+        .map(envelope)
+        .map((record) => [record.op, record.transaction, record.source.pos]),
+    );
+    const boundaries = metrics.logs['store/store.transaction']?.recent.map((message) => {
+      const { status, id, event_count, data_collections } = message.value as Record<string, unknown>;
+      return [status, id, event_count, data_collections];
+    });
+    return { records, boundaries };
+  };
+
+  it('commits what came before it and is a transaction of its own, the rows after it another (MySQL: implicit commit)', async () => {
+    const { records, boundaries } = await recordsAndBoundaries(engineTwoTableMesh('mysql'));
+    // Each transaction's id is the binlog position it begins at (SQLite's count of changes here):
+    // tick 1's at 7; the insert's change at 9, its commit at 11; the truncate's transaction begins
+    // at 12, its 't' at 14, its commit at 16 (the emptied row counted); the next begins at 17, with
+    // changes at 19 and 22.
+    const id = (pos: number) => `file=mysql-bin.000001,pos=${pos}`;
+
+    expect(records).toEqual([
+      ['c', { id: id(7), total_order: 1, data_collection_order: 1 }, 9],
+      ['t', { id: id(12), total_order: 1, data_collection_order: 1 }, 14],
+      ['c', { id: id(17), total_order: 1, data_collection_order: 1 }, 19],
+      ['c', { id: id(17), total_order: 2, data_collection_order: 1 }, 22],
+    ]);
+    expect(boundaries).toEqual([
+      ['BEGIN', id(7), null, null],
+      ['END', id(7), 1, [{ data_collection: 'shop.a', event_count: 1 }]],
+      ['BEGIN', id(12), null, null],
+      ['END', id(12), 1, [{ data_collection: 'shop.a', event_count: 1 }]],
+      ['BEGIN', id(17), null, null],
+      [
+        'END',
+        id(17),
+        2,
+        [
+          { data_collection: 'shop.a', event_count: 1 },
+          { data_collection: 'shop.b', event_count: 1 },
+        ],
+      ],
+    ]);
+  });
+
+  it('commits what came before it and is a transaction of its own on MariaDB too, each with its own GTID', async () => {
+    const { records, boundaries } = await recordsAndBoundaries(engineTwoTableMesh('mariadb'));
+    // Tick 1's work begins as transaction 3; the truncate is 4, the rows after it 5.
+    expect(records.map(([op, transaction]) => [op, transaction])).toEqual([
+      ['c', { id: '0-1-3', total_order: 1, data_collection_order: 1 }],
+      ['t', { id: '0-1-4', total_order: 1, data_collection_order: 1 }],
+      ['c', { id: '0-1-5', total_order: 1, data_collection_order: 1 }],
+      ['c', { id: '0-1-5', total_order: 2, data_collection_order: 1 }],
+    ]);
+    expect(boundaries?.map(([status, id, count]) => [status, id, count])).toEqual([
+      ['BEGIN', '0-1-3', null],
+      ['END', '0-1-3', 1],
+      ['BEGIN', '0-1-4', null],
+      ['END', '0-1-4', 1],
+      ['BEGIN', '0-1-5', null],
+      ['END', '0-1-5', 2],
+    ]);
+  });
+
+  it('stays in its transaction on PostgreSQL, where TRUNCATE is transactional', async () => {
+    const { records, boundaries } = await recordsAndBoundaries(twoTableMesh());
+    expect(records.map(([op, transaction]) => [op, (transaction as { total_order: number }).total_order])).toEqual([
+      ['c', 1],
+      ['t', 2],
+      ['c', 3],
+      ['c', 4],
+    ]);
+    expect(boundaries?.map(([status, , count]) => [status, count])).toEqual([
+      ['BEGIN', null],
+      ['END', 4],
+    ]);
+  });
+});

@@ -12,7 +12,7 @@ import {
   copiesOf,
   fieldsOf,
   firstDeletesFrom,
-  hasLostRecords,
+  keptRecords,
   type LogRecord,
   ownerOf,
   type RunQuery,
@@ -184,8 +184,14 @@ function noRecordText(
   holder: { nodeId: string; table: string; name: string },
 ): string {
   const what = `this ${holder.name} row`;
-  const lost = hasLostRecords(query, log);
-  if (!lost.ok || lost.value) return `no record of ${what} on '${log.name}' (retention may have dropped it)`;
+  const kept = keptRecords(query, log);
+  if (!kept.ok || (kept.value.hasLost && !log.isCompacted)) {
+    return `no record of ${what} on '${log.name}' (retention may have dropped it)`;
+  }
+  // Kafka keeps a compacted topic's latest record per key forever; the simulation only a window of records.
+  if (kept.value.hasLost) {
+    return `no record of ${what} on '${log.name}': the topic is compacted in Kafka, where its latest record for this key would still be there, but the simulation keeps only the last ${kept.value.kept} records of it; raise retention.records in the scenario, or trace a row changed more recently`;
+  }
   const held = selectRows(
     query,
     holder.nodeId,

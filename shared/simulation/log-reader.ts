@@ -96,10 +96,15 @@ export function firstDeletesFrom(
   return { ok: true, value: { records: records.value, total: Number(total), isCutByRetention } };
 }
 
-/** Whether retention or compaction removed any of the log's records: its positions count from 1, without gaps. */
-export function hasLostRecords(query: RunQuery, log: BrokerLog): Result<boolean> {
-  const counted = query(ownerOf(log), `SELECT count(*) < coalesce(max(_position), 0) FROM ${brokerTable(log)}`);
-  return counted.ok ? { ok: true, value: Boolean(counted.value.rows[0]?.[0]) } : counted;
+/**
+ * How many records the log keeps, and whether retention or compaction removed any of them: its
+ * positions count from 1, without gaps.
+ */
+export function keptRecords(query: RunQuery, log: BrokerLog): Result<{ kept: number; hasLost: boolean }> {
+  const counted = query(ownerOf(log), `SELECT count(*), coalesce(max(_position), 0) FROM ${brokerTable(log)}`);
+  if (!counted.ok) return counted;
+  const [kept, last] = (counted.value.rows[0] ?? [0, 0]).map(Number) as [number, number];
+  return { ok: true, value: { kept, hasLost: kept < last } };
 }
 
 /** The copies of a first delivery that were sent again since, oldest first. */

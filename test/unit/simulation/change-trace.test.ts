@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
+import type { Scenario } from '../../../shared/model/scenario';
 import type { Simulation } from '../../../shared/simulation';
 import { type TraceStart, traceChange } from '../../../shared/simulation/change-trace';
 import { type LogRecord, readMessages } from '../../../shared/simulation/log-reader';
@@ -684,6 +685,19 @@ function withNameRequired(shop: Mesh): Mesh {
   return { ...shop, systems };
 }
 
+/** What tracing item 1's row says after `ticks` ticks of a run whose topic keeps 3 records. */
+async function itemOneTraceErrors(mesh: Mesh, scenario: Scenario, ticks: number): Promise<string[]> {
+  const simulation = await simulate(mesh, scenario, { retainedRecords: 3 });
+  simulation.step(ticks);
+  const traced = traceChange(planPipeline(mesh), simulation, {
+    kind: 'row',
+    nodeId: 'shop',
+    table: 'items',
+    row: { id: 1 },
+  });
+  return traced.ok ? [] : traced.errors.map((error) => error.message);
+}
+
 describe('tracing a record lost to retention', () => {
   // Items 1..3 are snapshotted at tick 0 (positions 1..3), the table truncated at tick 1 (position 4),
   // items 4..7 inserted at ticks 2 and 3 (positions 5..8). The topic keeps 3 records; the catalog is
@@ -765,16 +779,22 @@ describe('tracing a record lost to retention', () => {
     );
   });
   it('blames retention for a row with no record only where retention removed records from the topic', async () => {
-    const simulation = await simulate(shop, scenario, { retainedRecords: 3 });
-    simulation.step(4);
-    const traced = traceChange(planPipeline(shop), simulation, {
-      kind: 'row',
-      nodeId: 'shop',
-      table: 'items',
-      row: { id: 1 },
-    });
-    expect(traced.ok ? [] : traced.errors.map((error) => error.message)).toEqual([
+    expect(await itemOneTraceErrors(shop, scenario, 4)).toEqual([
       "no record of this items row on 'shop.public.items' (retention may have dropped it)",
+    ]);
+  });
+  it('says a keyed table’s topic is compacted in Kafka, where the row’s record would stay, but cut to the last records here', async () => {
+    // Items 1 and 2 are snapshotted at tick 0; items 3..6 inserted at ticks 1 and 2 push them out of a 3-record window.
+    const keyed = aShopMesh().build();
+    const inserts = aScenario()
+      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'insert', { values: { id: 3, name: 'desk', price: 30, status: 'new' } })
+      .at(1, 'shop', 'items', 'insert', { values: { id: 4, name: 'desk', price: 30, status: 'new' } })
+      .at(2, 'shop', 'items', 'insert', { values: { id: 5, name: 'desk', price: 30, status: 'new' } })
+      .at(2, 'shop', 'items', 'insert', { values: { id: 6, name: 'desk', price: 30, status: 'new' } })
+      .build();
+    expect(await itemOneTraceErrors(keyed, inserts, 2)).toEqual([
+      "no record of this items row on 'shop.public.items': the topic is compacted in Kafka, where its latest record for this key would still be there, but the simulation keeps only the last 3 records of it; raise retention.records in the scenario, or trace a row changed more recently",
     ]);
   });
 });

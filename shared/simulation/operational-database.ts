@@ -563,7 +563,7 @@ function truncateCommits(system: OperationalSystem): boolean {
  * version to its log, so Debezium publishes an update; MySQL's and MariaDB's row-based binlog and
  * MongoDB's oplog record nothing for it.
  */
-function logsUnchangedRows(connector: string): boolean {
+export function logsUnchangedRows(connector: string): boolean {
   return !['mysql', 'mariadb', 'mongodb'].includes(connector);
 }
 

@@ -1,3 +1,4 @@
+import { connectorEngine } from '../model/connector-topics';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { ChangeRate, LifecycleStage, Scenario, ScriptStep, TableData, ValueGenerator } from '../model/scenario';
@@ -5,8 +6,8 @@ import type { Column } from '../model/table';
 import { columnGenerators } from './column-generators';
 import type { ReportedError } from './error-log';
 import { isPersonal, type PersonalFakeKind, personOrdinals, type RowPeople, rowPeople } from './fake-values';
-import { finiteValues, unusedCombinations } from './finite-values';
-import type { OperationalDatabase } from './operational-database';
+import { distinctValueCount, finiteValues, unusedCombinations } from './finite-values';
+import { logsUnchangedRows, type OperationalDatabase } from './operational-database';
 import { type KnownFakeValues, personAgreeingWith } from './person-of-row';
 import { countAt } from './rate-counts';
 import { findTable } from './scenario-check';
@@ -91,7 +92,9 @@ export function createWorkload(
           {
             rate,
             path: `${scenarioPath}.rates[${index}]`,
-            run: prepareChangeRate(tableWorkload(rate.systemId, rate.table), rate),
+            run: prepareChangeRate(tableWorkload(rate.systemId, rate.table), rate, (message) =>
+              reportNoChange({ path: `${scenarioPath}.rates[${index}]`, nodeId: rate.systemId, message }),
+            ),
           },
         ]
       : [],
@@ -503,11 +506,12 @@ function prepareStepStatement(
 function prepareChangeRate(
   workload: TableWorkload,
   rate: ChangeRate,
+  reportNoChange: (message: string) => void,
 ): (tick: number, now: string, attempt: (operation: () => number) => number) => number {
   const { connection } = workload.database;
   const table = `node.${quoteIdentifier(workload.table.name)}`;
   const updateColumns = rate.updateColumns ?? [];
-  const update = updateColumns.length > 0 ? prepareRowUpdate(workload, updateColumns) : undefined;
+  const update = updateColumns.length > 0 ? prepareRowUpdate(workload, updateColumns, reportNoChange) : undefined;
   const remove = prepareOnRandomRow(
     connection,
     workload.table.name,
@@ -537,6 +541,7 @@ function prepareChangeRate(
 function prepareRowUpdate(
   workload: TableWorkload,
   updateColumns: readonly string[],
+  reportNoChange: (message: string) => void,
 ): (context: GenerationContext) => number {
   const { connection } = workload.database;
   const { random, people } = workload;
@@ -545,6 +550,29 @@ function prepareRowUpdate(
   const eligible = advancingRows(workload, updateColumns);
   const set = `UPDATE ${table} SET ${setters.map((setter) => setter.sql).join(', ')}`;
   const newValues = (context: GenerationContext) => setters.flatMap((setter) => setter.values(context));
+  // Where the row is read before it is updated: its rowid and the `columns` asked for.
+  const prepareRowRead = (columns: readonly string[]) =>
+    prepareOnRandomRow(
+      connection,
+      workload.table.name,
+      (rowid) => `SELECT rowid, ${columnList(columns)} FROM ${table} WHERE rowid = ${rowid}`,
+      eligible,
+    );
+  if (mayLeaveRowsUnchanged(workload, updateColumns)) {
+    const pick = prepareRowRead(updateColumns);
+    const update = connection.prepare(`${set} WHERE rowid = ?`);
+    return (context) => {
+      people.nextRow();
+      const values = newValues(context);
+      const row = pick.all(randomRowDraws(random))[0];
+      if (!row) return 0;
+      const changed = update.run([...values, row[0] as SqlValue]);
+      if (values.some((value, at) => value !== row[at + 1])) return changed;
+      // As MySQL counts it: a row the UPDATE left as it was is no changed row, and its binlog has no event for it.
+      reportNoChange(unchangedRowText(workload, updateColumns, values));
+      return 0;
+    };
+  }
   const personal = personalColumns(workload);
   const kept = personal.filter(({ column }) => !updateColumns.includes(column));
   if (kept.length === personal.length || kept.length === 0) {
@@ -560,12 +588,7 @@ function prepareRowUpdate(
       return update.run(randomRowDraws(random), values);
     };
   }
-  const pick = prepareOnRandomRow(
-    connection,
-    workload.table.name,
-    (rowid) => `SELECT rowid, ${columnList(kept.map(({ column }) => column))} FROM ${table} WHERE rowid = ${rowid}`,
-    eligible,
-  );
+  const pick = prepareRowRead(kept.map(({ column }) => column));
   const update = connection.prepare(`${set} WHERE rowid = ?`);
   return (context) => {
     const row = pick.all(randomRowDraws(random))[0];
@@ -578,6 +601,32 @@ function prepareRowUpdate(
     people.nextRow((drawn, ordinal) => personAgreeingWith(drawn, known[ordinal] ?? {}, random));
     return update.run([...newValues(context), row[0] as SqlValue]);
   };
+}
+
+/**
+ * Whether a rate's update may leave its row as it was unseen: on an engine whose log has no event
+ * for such an UPDATE (`logsUnchangedRows`), when every column it sets has one value to be set to.
+ * Only then is the row read first, to tell the user why the rate sends no update.
+ */
+function mayLeaveRowsUnchanged(workload: TableWorkload, updateColumns: readonly string[]): boolean {
+  if (logsUnchangedRows(connectorEngine(workload.database.plan.system).connector)) return false;
+  return updateColumns.every((column) => {
+    const generator = workload.generators[workload.table.columns.findIndex((candidate) => candidate.name === column)];
+    return generator !== undefined && generator.kind !== 'lifecycle' && distinctValueCount(generator, false) === 1;
+  });
+}
+
+function unchangedRowText(
+  workload: TableWorkload,
+  updateColumns: readonly string[],
+  values: readonly SqlValue[],
+): string {
+  const produced = updateColumns.map(
+    (column, at) => `the generator of ${column} can only produce ${JSON.stringify(values[at])}`,
+  );
+  const held = updateColumns.length === 1 ? 'the value the row already held' : 'the values the row already held';
+  const engine = workload.database.plan.system.database.engine;
+  return `updates changed no row: ${produced.join(' and ')}, ${held}, and ${engine} writes no change event for an UPDATE that changes nothing (PostgreSQL would send an update record)`;
 }
 
 /** The table's columns whose fake values describe one of the row's people, with what each holds and of whom. */

@@ -6,11 +6,11 @@ import type { Point, Size } from './geometry';
 type Box = { id: string } & Size;
 
 /**
- * A layered layout wraps into bands, which sends links back left, only when one band would be more
- * than this times as wide as the view: a few views wide still fits legibly enough to find a
- * domain and zoom in (eight domains in four columns, say); a chain of twenty domains does not.
+ * A layered layout wraps into bands, which sends links back left, only past this many layers: a
+ * count a user can predict, whatever the widths of the domains; eight columns still read as one
+ * flow you fit and zoom into, a chain of twenty domains does not.
  */
-const WRAP_WHEN_WIDER_THAN_VIEW = 6;
+const MOST_LAYERS_IN_ONE_BAND = 8;
 
 /**
  * Places domains as a layered (Sugiyama) layout does: each linked domain in a column right of
@@ -18,7 +18,7 @@ const WRAP_WHEN_WIDER_THAN_VIEW = 6;
  * joins come after the layers, read row by row (the layers counted as one box in that grid). The
  * domains of a cycle stand one above the other in one column. `boxes` come in flow order (feeders
  * first), which orders a layer's domains before they are sorted by their feeders' rows.
- * Only where one band of columns would be far wider than the view do the columns wrap into bands.
+ * Only past eight layers do the columns wrap, into the fewest bands, as even as they can be.
  */
 export function layeredDomainPositions(
   boxes: readonly Box[],
@@ -30,25 +30,18 @@ export function layeredDomainPositions(
   const linked = new Set(layers.flat());
   if (linked.size === 0) return gridPositions(boxes, aspectRatio, gap);
   const unlinked = boxes.filter((box) => !linked.has(box));
-  const candidates = layers.map((_, index) => {
-    const layered = bandsOf(layers, index + 1, gap);
-    // The layers as one box, first in a grid of their own with the unlinked domains after it.
-    const whole: ({ id: string | symbol } & Size)[] = [
-      { id: LAYERS, width: layered.width, height: layered.height },
-      ...unlinked,
-    ];
-    return { layered, ...placedBlock(gridPositions(whole, aspectRatio, gap), whole) };
-  });
-  const score = (candidate: Block<string | symbol>) =>
-    Math.abs(Math.log(candidate.width / Math.max(1, candidate.height) / aspectRatio));
-  const byScore = (a: Block<string | symbol>, b: Block<string | symbol>) => score(a) - score(b);
-  const unwrapped = candidates.at(-1) as (typeof candidates)[number];
-  const isFarTooWide = unwrapped.width / Math.max(1, unwrapped.height) > WRAP_WHEN_WIDER_THAN_VIEW * aspectRatio;
-  const best = isFarTooWide ? ([...candidates].sort(byScore)[0] as typeof unwrapped) : unwrapped;
-  const origin = best.positions.get(LAYERS) as Point;
+  const bandCount = Math.ceil(layers.length / MOST_LAYERS_IN_ONE_BAND);
+  const layered = bandsOf(layers, Math.ceil(layers.length / bandCount), gap);
+  // The layers as one box, first in a grid of their own with the unlinked domains after it.
+  const whole: ({ id: string | symbol } & Size)[] = [
+    { id: LAYERS, width: layered.width, height: layered.height },
+    ...unlinked,
+  ];
+  const placed = gridPositions(whole, aspectRatio, gap);
+  const origin = placed.get(LAYERS) as Point;
   const positions = new Map<string, Point>();
-  for (const [id, point] of best.positions) if (typeof id === 'string') positions.set(id, point);
-  for (const [id, point] of best.layered.positions) positions.set(id, { x: origin.x + point.x, y: origin.y + point.y });
+  for (const [id, point] of placed) if (typeof id === 'string') positions.set(id, point);
+  for (const [id, point] of layered.positions) positions.set(id, { x: origin.x + point.x, y: origin.y + point.y });
   return positions;
 }
 
@@ -91,8 +84,8 @@ function layersOf(boxes: readonly Box[], edges: readonly Flow[]): Box[][] {
   return layers;
 }
 
-interface Block<Id = string> {
-  positions: Map<Id, Point>;
+interface Block {
+  positions: Map<string, Point>;
   width: number;
   height: number;
 }
@@ -121,16 +114,4 @@ function bandsOf(layers: readonly Box[][], perBand: number, gap: number): Block 
     top += bandHeight + gap;
   }
   return { positions, width, height: top - gap };
-}
-
-/** The positions with the extent of the boxes they place. */
-function placedBlock<Id>(positions: Map<Id, Point>, boxes: readonly ({ id: Id } & Size)[]): Block<Id> {
-  const sizeOf = new Map(boxes.map((box) => [box.id, box]));
-  let [width, height] = [0, 0];
-  for (const [id, point] of positions) {
-    const box = sizeOf.get(id) as Size;
-    width = Math.max(width, point.x + box.width);
-    height = Math.max(height, point.y + box.height);
-  }
-  return { positions, width, height };
 }

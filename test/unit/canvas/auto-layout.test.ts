@@ -191,6 +191,16 @@ describe('the ELK graph', () => {
     expect(overlappingDomains({ ...mesh, layout: { nodes: { ...mesh.layout.nodes, ...laidOut } } })).toEqual([]);
   });
 
+  it('keeps seven domains in one band, each right of those feeding it, after grouping one more out (railway signalling)', async () => {
+    // Grouped out of Faults & Failures with Ctrl+G, Reliability Engineering made the seventh
+    // domain; the wide domains then wrapped into three bands of two columns.
+    const { box, crossDomain } = await laidOutFixture('railway-signalling-reliability', (id, railway) =>
+      railway.systems.some((system) => system.id === id) ? { width: 300, height: 149 } : { width: 260, height: 74 },
+    );
+
+    expect(crossDomain.filter(([from, to]) => box(to).x < box(from).x + box(from).width)).toEqual([]);
+  });
+
   it('wraps a long chain into rows rather than one band wider than the screen can show', async () => {
     const mesh = longChain(40);
     const [arrangement] = arrangementsFromElk(await new ELK().layout(toElkGraph(mesh, () => undefined)));

@@ -36,11 +36,18 @@ function extent(layout: ReturnType<typeof arrangedLayout>) {
 }
 
 describe('auto-layout of domains', () => {
-  it('lays twenty domains out in a grid near the viewport’s shape, not in one band', () => {
+  it('wraps a chain of twenty domains into the fewest bands of at most eight, balanced: 7, 7 and 6', () => {
     const { mesh, arrangements } = chainOfDomains(20);
-    const { width, height } = extent(arrangedLayout(mesh, arrangements, 16 / 10));
-    expect(width / height).toBeGreaterThan(1);
-    expect(width / height).toBeLessThan(2.6);
+    const layout = arrangedLayout(mesh, arrangements, 16 / 10);
+    const bandTops = mesh.domains.map((domain) => layout[domain.id]?.y);
+    const columnsPerBand = [...new Set(bandTops)].map((top) => bandTops.filter((y) => y === top).length);
+    expect(columnsPerBand).toEqual([7, 7, 6]);
+  });
+
+  it('keeps a chain of eight domains in one band, however wide the domains are', () => {
+    const { mesh, arrangements } = chainOfDomains(8, { width: 4000, height: 300 });
+    const layout = arrangedLayout(mesh, arrangements, 16 / 10);
+    expect(new Set(mesh.domains.map((domain) => layout[domain.id]?.y)).size).toBe(1);
   });
 
   it('fits a thousand products at the canvas’s smallest zoom, where one band would not', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh } from '../builders/mesh-builder';
@@ -83,6 +83,24 @@ const labelsCutBelow = (page: Page) =>
           : [];
       });
     });
+
+/**
+ * How a product's two-line name is drawn: its box's height in lines, and the pieces of its text
+ * that show only in part (a third line's top inside the box, or line two's foot cut off).
+ */
+const clampedName = (name: Locator) =>
+  name.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const pieces = [...range.getClientRects()].filter((piece) => piece.width > 0);
+    const [first, second] = [...new Set(pieces.map((piece) => piece.top))].sort((a, b) => a - b);
+    // Half a pixel either way: the edges of boxes and text snap to device pixels.
+    const partlyShown = pieces
+      .filter((piece) => piece.top < box.bottom - 0.5 && piece.bottom > box.bottom + 0.5)
+      .map((piece) => `${piece.top.toFixed(1)}–${piece.bottom.toFixed(1)} across ${box.bottom.toFixed(1)}`);
+    return { lines: box.height / ((second ?? Number.NaN) - (first ?? 0)), partlyShown };
+  });
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -272,6 +290,29 @@ describeInChromium('long names and narrow windows', (session) => {
     expect(await product.locator('.product-node__name').getAttribute('title')).toBe(name);
     await screenshot(page, 'long-product-name-light');
   });
+
+  for (const [script, name] of [
+    [
+      'Latin',
+      'Safety Incidents Level Crossing Obstruction Detector Faults And Track Circuit Failures Reported By Crews',
+    ],
+    ['Hebrew and emoji', 'תקלות מעגלי מסילה 🚦 ומחסומים במפגשי דרך 🚧 שדווחו על ידי צוותי תחזוקה 🛠️ בקווים הצפוניים'],
+  ] as const) {
+    it(`cuts a long product name at two whole lines, nothing of a third showing over its kind (${script})`, async () => {
+      const page = await session.openApp({ withoutFileSystemAccess: true });
+      await openEditedSample(page, 'long-product-name.mesh.json', (mesh) => {
+        const orders = mesh.products.find((product) => product.id === 'orders');
+        if (orders) orders.name = name;
+      });
+      const product = page.getByTestId('product-orders');
+      const shown = await clampedName(product.locator('.product-node__name'));
+      await screenshot(page, `product-name-two-lines-${script.replaceAll(' ', '-').toLowerCase()}`);
+      expect(shown.lines).toBeCloseTo(2, 1);
+      expect(shown.partlyShown).toEqual([]);
+      const nameBox = await box(product.locator('.product-node__name'));
+      expect(nameBox.y + nameBox.height).toBeLessThanOrEqual((await box(product.locator('.product-node__kind'))).y);
+    });
+  }
 
   it('shows a design whose names run to thousands of characters, and fits it in view', async () => {
     const page = await session.openApp({ colorScheme: 'dark', withoutFileSystemAccess: true });

@@ -8,9 +8,10 @@ import {
   takesLink,
 } from '../../shared/editing/link-ends';
 import { productById, systemById } from '../../shared/editing/mesh-index';
+import type { ConnectionCheck, Mesh } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
 import { currentMesh, useDocumentStore } from '../store/document-store';
-import { connect, linkRefusal, sayLinkRefused } from '../store/link-actions';
+import { connect, connectToNewInputPort, linkRefusal, sayLinkRefused } from '../store/link-actions';
 import { currentSelection } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 import { focusNode } from './canvas-element-focus';
@@ -55,6 +56,11 @@ function endText(end: LinkEnd): string {
   return `${end.label}${fed}${loop}`;
 }
 
+/** The products of the ends a list shows, once each, in the list's order. */
+function productsOf(mesh: Mesh, ends: readonly LinkEnd[]) {
+  return [...new Set(ends.map((end) => end.endpoint.nodeId))].flatMap((id) => productById(mesh, id) ?? []);
+}
+
 /**
  * A list of link ends: those that send, those that receive, inputs already fed (shown, not to pick:
  * a link to one is refused), and last those a link to would close a loop through.
@@ -88,7 +94,7 @@ function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
 /**
  * Connect… (C): links a port of the selected node to a port of another node from the keyboard, under
  * the rules a dragged link follows and with its refusals; the link is one undo step, and the focus
- * goes back to the node. A filter (focused on opening) narrows the targets by product, port or domain.
+ * goes back to the node. Where every input it could feed is fed, it offers to add an input port and link to it. A filter (focused on opening) narrows the targets by product, port or domain.
  */
 export function ConnectDialog() {
   const [nodeId] = useState(nodeToConnect);
@@ -114,10 +120,7 @@ export function ConnectDialog() {
     },
     [nodeId],
   );
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!start || !target) return;
-    const result = connect(start.endpoint, target.endpoint);
+  const closeOrSayRefused = (result: ConnectionCheck) => {
     if (result.ok) close();
     else {
       sayLinkRefused(result.reason);
@@ -125,11 +128,17 @@ export function ConnectDialog() {
       targetList.current?.focus();
     }
   };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (start && target) closeOrSayRefused(connect(start.endpoint, target.endpoint));
+  };
 
   return (
     <ModalDialog dialog="connect" title={`Connect ${name}`} className="connect-dialog">
       <form className="dialog-form" onSubmit={onSubmit}>
-        <h2>Connect {name}</h2>
+        <h2 className="connect-dialog__title" title={name}>
+          Connect {name}
+        </h2>
         {starts.length === 0 ? (
           <p className="dialog-form__summary">Select a product or a system with ports or topics to link.</p>
         ) : (
@@ -194,9 +203,24 @@ export function ConnectDialog() {
               <>
                 {targets.length === 0 && <p className="dialog-form__summary">No port matches “{filter}”</p>}
                 {targets.length > 0 && !target && (
-                  <p className="dialog-form__summary">
-                    Every input port it could feed is fed already: add another input port for a second source.
-                  </p>
+                  <>
+                    <p className="dialog-form__summary">
+                      Every input port it could feed is fed already, and an input port takes one source:
+                    </p>
+                    {start?.sends &&
+                      mesh &&
+                      productsOf(mesh, targets).map((product) => (
+                        <button
+                          key={product.id}
+                          type="button"
+                          className="connect-dialog__new-port"
+                          title={`Add an input port on ${product.name} and link`}
+                          onClick={() => closeOrSayRefused(connectToNewInputPort(start.endpoint, product.id))}
+                        >
+                          Add an input port on {product.name} and link
+                        </button>
+                      ))}
+                  </>
                 )}
               </>
             )}

@@ -1,4 +1,5 @@
 import { describeLinking } from '../../shared/editing/link-description';
+import { withLinkToNewInputPort } from '../../shared/editing/link-to-new-port';
 import { type LinkEdit, withLinkAdded, withLinkReconnected } from '../../shared/editing/links';
 import type { ConnectionCheck, Endpoint, Mesh } from '../../shared/model';
 import { changeMesh, currentMesh } from './document-store';
@@ -24,13 +25,16 @@ function applyLinkEdit(
   return { ok: true, from: result.link.from, to: result.link.to };
 }
 
+const selectLink = (linkId: string) => selectOnly([], [linkId]);
+
 /** Links two endpoints, in whichever order they were dragged, when the connection rules allow it, and selects the link. */
 export function connect(first: Endpoint, second: Endpoint): ConnectionCheck {
-  return applyLinkEdit(
-    'Linked',
-    (mesh) => withLinkAdded(mesh, first, second),
-    (linkId) => selectOnly([], [linkId]),
-  );
+  return applyLinkEdit('Linked', (mesh) => withLinkAdded(mesh, first, second), selectLink);
+}
+
+/** Links an output port or topic to an input port it adds to a product, both in one undo step, and selects the link. */
+export function connectToNewInputPort(from: Endpoint, productId: string): ConnectionCheck {
+  return applyLinkEdit('Linked', (mesh) => withLinkToNewInputPort(mesh, from, productId), selectLink);
 }
 
 /** Moves an existing link to new endpoints (dragging one of its ends elsewhere), under the same rules. */

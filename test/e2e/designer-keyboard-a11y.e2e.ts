@@ -74,6 +74,14 @@ function withRevenueCopyInSales(): string {
   return JSON.stringify(mesh);
 }
 
+/** Orders to Revenue, with the Work Order System, Revenue's one input fed by Orders: nothing left for a second source. */
+function withRevenueFedFully(): string {
+  const mesh = JSON.parse(withShopSystem());
+  const revenue = mesh.products.find((product: { id: string }) => product.id === 'revenue');
+  revenue.inputPorts = revenue.inputPorts.filter((port: { id: string }) => port.id === 'orders-in');
+  return JSON.stringify(mesh);
+}
+
 /** Whether a list's chosen text, in its own font, fits inside it beside the arrow. */
 function fitsItsList(list: Locator): Promise<boolean> {
   return list.evaluate((select: HTMLSelectElement) => {
@@ -364,10 +372,51 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.locator('.react-flow__node[data-id="orders"]').click();
     await page.keyboard.press('c');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain(
-      'Every input port it could feed is fed already: add another input port for a second source.',
-    );
+    expect(await dialog.textContent()).toContain('Every input port it could feed is fed already');
     expect(await dialog.getByRole('button', { name: 'Connect', exact: true }).isDisabled()).toBe(true);
+  });
+
+  it('offers to add an input port to a product whose inputs are all fed and link to it, one undo step for both', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'shop.mesh.json', withRevenueFedFully());
+    await page.locator('.react-flow__node[data-id="shop"]').click();
+    await page.keyboard.press('c');
+    const dialog = page.getByTestId('dialog-connect');
+    await dialog.waitFor();
+    await page.keyboard.type('revenue');
+    const linkToNewPort = page.locator(
+      '.react-flow__edge[aria-label^="Link from Work Order System"][aria-label$="to Revenue (input)"]',
+    );
+
+    await dialog.getByRole('button', { name: 'Add an input port on Revenue and link' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await linkToNewPort.count()).toBe(1);
+    expect(
+      await page.locator('.react-flow__node[data-id="revenue"] .product-node__inputs .port').allTextContents(),
+    ).toEqual(['orders-in', 'input']);
+
+    await page.keyboard.press('Control+z');
+    expect(await linkToNewPort.count()).toBe(0);
+    expect(await page.locator('.react-flow__node[data-id="revenue"] .product-node__inputs .port').count()).toBe(1);
+  });
+
+  it('cuts a long name in the Connect heading at two lines, whole in its tooltip', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const name = 'Near Misses Reported At Level Crossings By Signallers And Train Crews '.repeat(5).trim();
+    const mesh = JSON.parse(withShopSystem());
+    mesh.products[0].name = name;
+    await openByChooser(page, 'orders.mesh.json', JSON.stringify(mesh));
+    await page.locator('.react-flow__node[data-id="orders"]').click();
+    await page.keyboard.press('c');
+    const heading = page.getByTestId('dialog-connect').getByRole('heading');
+    await heading.waitFor();
+
+    const { height, lineHeight } = await heading.evaluate((element) => ({
+      height: element.getBoundingClientRect().height,
+      lineHeight: Number.parseFloat(getComputedStyle(element).lineHeight),
+    }));
+    expect(height).toBeCloseTo(2 * lineHeight, 0);
+    expect(await heading.getAttribute('title')).toBe(name);
   });
 
   it('puts the focus on the copy Ctrl+D makes, where the selection and the inspector go', async () => {

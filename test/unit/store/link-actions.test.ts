@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { connect, reconnect, sayLinkRefused } from '../../../renderer/store/link-actions';
+import { connect, connectToNewInputPort, reconnect, sayLinkRefused } from '../../../renderer/store/link-actions';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { selectOnly, useSelectionStore } from '../../../renderer/store/selection-store';
 import { aMesh, aPort } from '../../builders/mesh-builder';
@@ -73,6 +73,28 @@ describe('link actions', () => {
       reason: 'Both ends are input ports: link an output port or topic to an input port.',
     });
     expect(documentNow().links).toEqual([]);
+    expect(undoSteps()).toBe(0);
+  });
+
+  it('links to an input port it adds to a product whose inputs are all fed, port and link one undo step', () => {
+    connect(end('orders', 'out'), end('revenue', 'in'));
+    connect(end('orders', 'out'), end('revenue', 'other'));
+
+    expectOneUndoableStep(() => expect(connectToNewInputPort(end('orders', 'out'), 'revenue').ok).toBe(true));
+
+    const revenue = documentNow().products.find((product) => product.id === 'revenue');
+    expect(revenue?.inputPorts.map((port) => port.name)).toEqual(['in', 'other', 'input']);
+    expect(documentNow().links.at(-1)).toMatchObject({ from: end('orders', 'out'), to: end('revenue', 'input') });
+    expect([...useSelectionStore.getState().linkIds]).toEqual([documentNow().links.at(-1)?.id]);
+    expect(useNoticeStore.getState().notice?.text).toContain('Linked orders · out to revenue · input');
+  });
+
+  it('adds no input port where the rules refuse the link to it', () => {
+    expect(connectToNewInputPort(end('revenue', 'out'), 'revenue')).toEqual({
+      ok: false,
+      reason: 'A product cannot feed its own input port.',
+    });
+    expect(documentNow().products.find((product) => product.id === 'revenue')?.inputPorts).toHaveLength(2);
     expect(undoSteps()).toBe(0);
   });
 

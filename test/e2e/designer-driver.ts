@@ -291,3 +291,23 @@ export async function expectInside(inner: Locator, outer: Locator): Promise<void
   expect(a.x + a.width).toBeLessThanOrEqual(b.x + b.width);
   expect(a.y + a.height).toBeLessThanOrEqual(b.y + b.height);
 }
+
+/**
+ * How a name cut at two lines is drawn: its box's height in lines, and the pieces of its text
+ * that show only in part (a third line's top inside the box, or line two's foot cut off).
+ */
+export const clampedName = (name: Locator) =>
+  name.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const pieces = [...range.getClientRects()].filter((piece) => piece.width > 0);
+    // A line's pieces may sit a fraction of a pixel apart once the canvas's zoom scales them.
+    const tops = pieces.map((piece) => piece.top).sort((a, b) => a - b);
+    const [first, second] = tops.filter((top, index) => index === 0 || top - (tops[index - 1] ?? top) > 1);
+    // Half a pixel either way: the edges of boxes and text snap to device pixels.
+    const partlyShown = pieces
+      .filter((piece) => piece.top < box.bottom - 0.5 && piece.bottom > box.bottom + 0.5)
+      .map((piece) => `${piece.top.toFixed(1)}–${piece.bottom.toFixed(1)} across ${box.bottom.toFixed(1)}`);
+    return { lines: box.height / ((second ?? Number.NaN) - (first ?? 0)), partlyShown };
+  });

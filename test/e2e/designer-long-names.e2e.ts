@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh } from '../builders/mesh-builder';
 import { describeInChromium, screenshot } from './app-driver';
 import { renameDesign } from './autosave-driver';
-import { box, expectInside, openByChooser, openSampleDesign, viewAtRest, zoomLevel } from './designer-driver';
+import {
+  box,
+  clampedName,
+  expectInside,
+  openByChooser,
+  openSampleDesign,
+  viewAtRest,
+  zoomLevel,
+} from './designer-driver';
 import { enterSimulate, openEditedSample, runTo } from './simulation-driver';
 
 const WINDOW_WIDTH = 1440;
@@ -83,24 +91,6 @@ const labelsCutBelow = (page: Page) =>
           : [];
       });
     });
-
-/**
- * How a product's two-line name is drawn: its box's height in lines, and the pieces of its text
- * that show only in part (a third line's top inside the box, or line two's foot cut off).
- */
-const clampedName = (name: Locator) =>
-  name.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    const pieces = [...range.getClientRects()].filter((piece) => piece.width > 0);
-    const [first, second] = [...new Set(pieces.map((piece) => piece.top))].sort((a, b) => a - b);
-    // Half a pixel either way: the edges of boxes and text snap to device pixels.
-    const partlyShown = pieces
-      .filter((piece) => piece.top < box.bottom - 0.5 && piece.bottom > box.bottom + 0.5)
-      .map((piece) => `${piece.top.toFixed(1)}–${piece.bottom.toFixed(1)} across ${box.bottom.toFixed(1)}`);
-    return { lines: box.height / ((second ?? Number.NaN) - (first ?? 0)), partlyShown };
-  });
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 

@@ -6,6 +6,7 @@ import { aMesh, aPort } from '../builders/mesh-builder';
 import { describeInChromium, screenshot } from './app-driver';
 import {
   centerOf,
+  clampedName,
   clickLink,
   drag,
   linksThroughNodes,
@@ -17,8 +18,15 @@ import {
 } from './designer-driver';
 import { enterSimulate, runTo, simulateSample } from './simulation-driver';
 
+/** A domain of the large mesh whose name runs past two lines of its block. */
+const LONG_DOMAIN_NAME =
+  'Level Crossing Obstruction Detector Faults And Track Circuit Failures Reported By Maintenance Crews Overnight';
+
 async function openLargeMesh(page: Page): Promise<void> {
-  await openByChooser(page, 'large.mesh.json', serializeMesh(largeMesh()));
+  const mesh = largeMesh();
+  const fifth = mesh.domains.find((domain) => domain.id === 'd5');
+  if (fifth) fifth.name = LONG_DOMAIN_NAME;
+  await openByChooser(page, 'large.mesh.json', serializeMesh(mesh));
   await page.locator('.react-flow__node-domain-block').first().waitFor();
 }
 
@@ -77,6 +85,10 @@ describeInChromium('a large mesh you can read', (session) => {
       // Legible: the name of a domain is drawn at a readable size on screen, not shrunk with the zoom.
       const nameHeight = (await block.locator('.domain-block__name').boundingBox())!.height;
       expect(nameHeight).toBeGreaterThanOrEqual(14);
+      // A name past two lines is cut at two whole lines: nothing of a third shows over the counts.
+      const longName = await clampedName(page.getByTestId('domain-block-d5').locator('.domain-block__name'));
+      expect(longName.lines).toBeCloseTo(2, 1);
+      expect(longName.partlyShown).toEqual([]);
       // So far out the grid's dots would be a grey haze a pixel apart: it is not drawn.
       expect(await page.getByTestId('canvas-grid').getAttribute('data-dots')).toBe('hidden');
       expect(await minimapShapes(page)).toEqual({ 'domain-block': 20 });

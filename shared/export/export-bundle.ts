@@ -3,7 +3,8 @@ import { formatProblem, type Problem, type Result } from '../model/problem';
 import { classifiedFieldsSection } from './classified-fields-section';
 import { type DiagramPictures, pictureFile, plannedPictures, withPictures } from './diagram-pictures';
 import { describeScope, type ExportScope, elementsInScope } from './export-scope';
-import type { ExportFile, ExportOptions, ExportResult, ExportTarget, ExportWarning } from './export-target';
+import type { ExportFile, ExportOptions, ExportResult, ExportTarget } from './export-target';
+import type { ExportWarning } from './export-warning';
 import { checkBundlePaths } from './file-names';
 import { markdownText } from './markdown-text';
 

@@ -1,6 +1,7 @@
 import type { Mesh } from '../model/mesh';
 import type { Problem } from '../model/problem';
 import { type ExportScope, elementsInScope, type ScopedElements } from './export-scope';
+import type { ExportWarning } from './export-warning';
 import { createFileNamer, type FileNamer, type FileSubject } from './file-names';
 import type { ExportedDiagramKind } from './mermaid/diagrams';
 
@@ -23,13 +24,6 @@ export interface ExportFile {
 export type ExportResult =
   | { ok: true; value: ExportFile[]; warnings?: ExportWarning[] }
   | { ok: false; errors: ExportProblem[] };
-
-/** `left-out`: the export has no file for what it names; `caution`: its files are whole, but act otherwise than the design shows. */
-export type ExportWarningKind = 'left-out' | 'caution';
-
-export interface ExportWarning extends Problem {
-  kind: ExportWarningKind;
-}
 
 /**
  * A problem that stops an export. `sameAs` is where a governance rule (docs/governance.md) finds

@@ -3,7 +3,7 @@ import { quoted } from '../model/isolated-names';
 import type { Problem } from '../model/problem';
 import { isWindowsReservedName } from '../model/windows-reserved-names';
 import { joinedWith } from '../model/word-list';
-import type { ExportWarning } from './export-target';
+import type { ExportWarning } from './export-warning';
 
 /*
  * Names of exported files come from element names, which users type freely: `../../x`,

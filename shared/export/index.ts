@@ -25,11 +25,10 @@ export {
   type ExportProblem,
   type ExportResult,
   type ExportTarget,
-  type ExportWarning,
-  type ExportWarningKind,
   type TargetContext,
 } from './export-target';
 export { EXPORT_TARGETS, exportTarget } from './export-targets';
+export type { ExportWarning, ExportWarningKind } from './export-warning';
 export {
   checkBundlePaths,
   createFileNamer,

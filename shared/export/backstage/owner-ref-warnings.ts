@@ -2,7 +2,7 @@ import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
 import { malformedOwnerRefMessage } from '../../model/owner-entity-ref';
 import type { ScopedElements } from '../export-scope';
-import type { ExportWarning } from '../export-target';
+import type { ExportWarning } from '../export-warning';
 
 /**
  * The exported domains, products and operational systems whose owner looks like a Backstage reference but is not one:

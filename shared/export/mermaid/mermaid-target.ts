@@ -1,6 +1,7 @@
 import type { Contract, Mesh, Result } from '../../model';
 import { type ExportScope, elementsInScope, type ScopedElements } from '../export-scope';
-import { type ExportTarget, type ExportWarning, withWarnings } from '../export-target';
+import { type ExportTarget, withWarnings } from '../export-target';
+import type { ExportWarning } from '../export-warning';
 import { createFileNamer, type FileSubject } from '../file-names';
 import { contractErDiagram } from './contract-er-diagram';
 import { type DiagramRequest, diagramFlowchart, EXPORTED_DIAGRAM_KINDS } from './diagrams';

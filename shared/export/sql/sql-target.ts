@@ -5,7 +5,8 @@ import type { DataProduct } from '../../model/data-product';
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
 import type { ExportScope } from '../export-scope';
-import { defineTarget, type ExportFile, type ExportProblem, type ExportWarning } from '../export-target';
+import { defineTarget, type ExportFile, type ExportProblem } from '../export-target';
+import type { ExportWarning } from '../export-warning';
 import { columnChecksOf } from './postgres-checks';
 import { physicalTypeBeyondPostgres, postgresTypeOf } from './postgres-column-types';
 import {

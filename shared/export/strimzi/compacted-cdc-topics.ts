@@ -2,7 +2,7 @@ import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
 import type { OperationalSystem } from '../../model/operational-system';
 import { isCompactedCdcTopic, tableOfCdcTopic } from '../../model/topic-cleanup-policy';
-import type { ExportWarning } from '../export-target';
+import type { ExportWarning } from '../export-warning';
 
 /*
  * A CDC topic keeps each row's latest change by its key: it is compacted (see

@@ -4,7 +4,7 @@ import type { Contract } from '../../model/contract';
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
 import { unmeasuredTimeSlas } from '../../validation/freshness';
-import type { ExportWarning } from '../export-target';
+import type { ExportWarning } from '../export-warning';
 
 /*
  * How long a topic keeps what the contract governing it promises to keep: a contract's

@@ -11,6 +11,7 @@ import { SimulatedClock } from './simulated-clock';
 import { STATUS_LABELS } from './simulation-bar';
 import { simulation } from './simulation-controller';
 import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
+import { upcomingChangeText } from './trace-moment';
 import { traceStagePlaces } from './trace-places';
 import {
   STAGE_LABELS,
@@ -120,6 +121,10 @@ export function PresenterMode() {
             {notes?.[stage.kind] && <p className="presenter__notes">{notes[stage.kind]}</p>}
           </div>
         </div>
+      ) : trace?.happensAt ? (
+        <p className="presenter__empty" data-testid="trace-upcoming">
+          {upcomingChangeText(trace.happensAt)}
+        </p>
       ) : (
         <p className="presenter__empty">Run the simulation for a few ticks: the walk follows its newest change.</p>
       )}

@@ -157,7 +157,9 @@ async function followTrace(): Promise<void> {
       if (response.type === 'failed' && 'restart' in response) return stop(response.errors[0]?.message ?? '');
       if (response.type !== 'trace' || state().trace !== trace) return;
       const lastStage = response.trace.stages.length - 1;
-      setSimulation({ trace: response.trace, traceStage: Math.min(state().traceStage, lastStage) });
+      // A change not reached yet has no stages: the stage shown stays chosen for when the run reaches it.
+      const traceStage = response.trace.happensAt ? state().traceStage : Math.min(state().traceStage, lastStage);
+      setSimulation({ trace: response.trace, traceStage });
     }
   } finally {
     isFollowingTrace = false;
@@ -363,7 +365,7 @@ export const simulation = {
 
   moveTrace(by: number): void {
     const { trace, traceStage } = state();
-    if (!trace) return;
+    if (!trace || trace.happensAt) return;
     setSimulation({ traceStage: Math.max(0, Math.min(trace.stages.length - 1, traceStage + by)) });
   },
 

@@ -17,3 +17,8 @@ export function traceMomentText(
   const age = resultAgeText(readAt, runTick);
   return `${age.charAt(0).toUpperCase()}${age.slice(1)}`;
 }
+
+/** What a trace says while the run is before the change it follows (stepped back past it). */
+export function upcomingChangeText({ tick, time }: NonNullable<ChangeTrace['happensAt']>): string {
+  return `This change happens at tick ${tick} (${time}): step forward to follow it.`;
+}

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
+import { upcomingChangeText } from './trace-moment';
 import { traceStagePlaces } from './trace-places';
 import { STAGE_LABELS, TraceStageView, usePresenterNotes } from './trace-stage';
 import { type TraceStageGroup, traceStageGroups } from './trace-stage-groups';
@@ -50,18 +51,18 @@ export function TraceTab() {
         <button
           type="button"
           aria-label="Previous stage"
-          disabled={traceStage === 0}
+          disabled={traceStage === 0 || Boolean(trace.happensAt)}
           onClick={() => simulation.moveTrace(-1)}
         >
           ←
         </button>
         <span data-testid="trace-position">
-          {traceStage + 1} / {trace.stages.length}
+          {trace.happensAt ? '–' : traceStage + 1} / {trace.stages.length}
         </span>
         <button
           type="button"
           aria-label="Next stage"
-          disabled={traceStage === trace.stages.length - 1}
+          disabled={traceStage >= trace.stages.length - 1}
           onClick={() => simulation.moveTrace(1)}
         >
           →
@@ -92,6 +93,11 @@ export function TraceTab() {
             </section>
           ))}
         </div>
+      )}
+      {trace.happensAt && (
+        <p className="simulation-panel__hint" data-testid="trace-upcoming">
+          {upcomingChangeText(trace.happensAt)}
+        </p>
       )}
       {stage && <TraceStageView stage={stage} readAt={trace.readAt} />}
       {stage && notes?.[stage.kind] && <p className="trace-tab__notes">Notes: {notes[stage.kind]}</p>}

@@ -58,6 +58,8 @@ export interface ChangeTrace {
   start: RecordStart;
   /** The tick (and its time, ISO 8601) whose tables the stages that read `now` show. */
   readAt: { tick: number; time: string };
+  /** A change the run has not reached (it was stepped back before it): its tick and time, and no stages until then. */
+  happensAt?: { tick: number; time: string };
 }
 
 /** The run a trace reads: its tables and logs, and the tick it is at. */
@@ -70,6 +72,7 @@ export interface TracedRun {
   tick: number;
   /** The tick's time, ISO 8601. */
   time: string;
+  tickAt(millis: number): number;
 }
 
 const MAX_HISTORY_VERSIONS = 20;
@@ -85,8 +88,20 @@ export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStar
   const started = resolveStart(plan, query, start);
   if (!started.ok) return started;
   const { log, record } = started.value;
-  const stages: TraceStage[] = [];
   const topic = topicOf(plan, log);
+  const key =
+    topic && isOutboxTopic(topic)
+      ? pick(fieldsOf(record, log.format), topic.table.primaryKey)
+      : withWrittenTimes(keyOf(record), log.format);
+  const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : JSON.stringify(key);
+  const followed: RecordStart = { kind: 'record', log: log.table, position: record.position, record };
+  const readAt = { tick: run.tick, time: run.time };
+  // Only a trace read again after a step back holds a record newer than the run: its tables do not have it yet.
+  if (record.timestamp > Date.parse(run.time)) {
+    const happensAt = { tick: run.tickAt(record.timestamp), time: isoTime(record.timestamp) };
+    return { ok: true, value: { key, subject, stages: [], start: followed, readAt, happensAt } };
+  }
+  const stages: TraceStage[] = [];
   if (topic) stages.push(...writeStages(plan, run, topic, record));
   else {
     const walker = createWalker(plan, run, stages);
@@ -94,13 +109,7 @@ export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStar
     if (producer) stages.push(walker.portStage(producer.product, producer.output, record, undefined));
     walker.followConsumers(log, record, new Set([log.table]));
   }
-  const key =
-    topic && isOutboxTopic(topic)
-      ? pick(fieldsOf(record, log.format), topic.table.primaryKey)
-      : withWrittenTimes(keyOf(record), log.format);
-  const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : JSON.stringify(key);
-  const followed: RecordStart = { kind: 'record', log: log.table, position: record.position, record };
-  return { ok: true, value: { key, subject, stages, start: followed, readAt: { tick: run.tick, time: run.time } } };
+  return { ok: true, value: { key, subject, stages, start: followed, readAt } };
 }
 
 function isTruncate(record: LogRecord): boolean {

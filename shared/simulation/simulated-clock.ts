@@ -7,6 +7,8 @@ import type { Scenario } from '../model/scenario';
 export interface SimulatedClock {
   millisAt(tick: number): number;
   isoAt(tick: number): string;
+  /** The tick that happens at `millis` (the first at or after it). */
+  tickAt(millis: number): number;
   /** The last tick at or before the clock's end, 9999-12-31T23:59:59.999Z. */
   lastTick: number;
 }
@@ -28,6 +30,7 @@ export function simulatedClock(startTime: string, tickMillis: number): Simulated
   return {
     millisAt,
     isoAt: (tick) => new Date(millisAt(tick)).toISOString(),
+    tickAt: (millis) => Math.ceil((millis - startMillis) / tickMillis),
     lastTick: Math.floor(millisLeftFrom(startTime) / tickMillis),
   };
 }

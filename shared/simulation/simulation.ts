@@ -48,6 +48,8 @@ export interface Simulation {
   readonly tick: number;
   /** The current tick's time, ISO 8601. */
   readonly time: string;
+  /** The tick that happens at `millis` (epoch milliseconds, a record's timestamp). */
+  tickAt(millis: number): number;
   /** Runs `ticks` more ticks (default 1), telling `onTick` the counters of each, and returns the snapshot after the last. */
   step(ticks?: number, onTick?: (metrics: TickMetrics) => void): SimulationMetrics;
   /** Runs until the given tick, or until `condition` holds after a tick (at most `maxTicks` more ticks). */
@@ -166,6 +168,7 @@ export function createSimulation(
     get time() {
       return current().time;
     },
+    tickAt: (millis) => clock.tickAt(millis),
     step(ticks = 1, onTick) {
       const active = current();
       for (let count = 0; count < ticks && advance(active); count++) onTick?.(active.tickMetrics());

@@ -49,6 +49,14 @@ export async function step(page: Page, times = 1): Promise<void> {
   }
 }
 
+export async function stepBack(page: Page, times = 1): Promise<void> {
+  for (let count = 0; count < times; count++) {
+    const before = await currentTick(page);
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await waitForTick(page, before - 1);
+  }
+}
+
 /** A shorter budget for the worker's silence, so a long load or query outlasts it in a second. */
 export async function setStepBudget(page: Page, millis: number): Promise<void> {
   await page.evaluate(

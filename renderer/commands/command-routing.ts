@@ -7,15 +7,22 @@ import {
 } from '../../shared/commands/command-table';
 
 /**
- * Where the keyboard focus is: on the canvas (or nothing), on a control of another panel (a
- * toolbar button, a tab), in a text field, or in the code editor.
+ * Where the keyboard focus is: on the canvas (or nothing), on a button of the Simulate bar, on a
+ * control of another panel (a toolbar button, a tab), in a text field, or in the code editor.
  */
-export type FocusPlace = 'canvas' | 'panel' | 'field' | 'code';
+export type FocusPlace = 'canvas' | 'run-controls' | 'panel' | 'field' | 'code';
 
 const SCOPE_REACH: Record<CommandScope, readonly FocusPlace[]> = {
-  canvas: ['canvas', 'panel'],
-  fields: ['canvas', 'panel', 'field'],
-  everywhere: ['canvas', 'panel', 'field', 'code'],
+  canvas: ['canvas', 'run-controls', 'panel'],
+  'run-controls': ['canvas', 'run-controls', 'panel'],
+  fields: ['canvas', 'run-controls', 'panel', 'field'],
+  everywhere: ['canvas', 'run-controls', 'panel', 'field', 'code'],
+};
+
+/** Where a scope's plain keys act, where they are not the focused control's own. */
+const PLAIN_KEY_REACH: Partial<Record<CommandScope, readonly FocusPlace[]>> = {
+  canvas: ['canvas'],
+  'run-controls': ['canvas', 'run-controls'],
 };
 
 /** A key without Ctrl, ⌘ or Alt that is no function key: a letter, an arrow, Delete, Escape. */
@@ -26,10 +33,11 @@ function isPlainKey(press: KeyPress): boolean {
 /**
  * The canvas's plain keys act on the canvas alone: on a control of another panel, S or an
  * arrow belongs to that control (or does nothing), as in VS Code's side bar, while Ctrl chords
- * and function keys stay the app's.
+ * and function keys stay the app's. The run's own keys act on the Simulate bar's buttons too.
  */
 function isCanvasKeyOnPanel(command: CommandDefinition, press: KeyPress, focus: FocusPlace): boolean {
-  return focus === 'panel' && (command.scope ?? 'canvas') === 'canvas' && isPlainKey(press);
+  const plainKeyReach = PLAIN_KEY_REACH[command.scope ?? 'canvas'];
+  return plainKeyReach !== undefined && !plainKeyReach.includes(focus) && isPlainKey(press);
 }
 
 function reaches(command: CommandDefinition, focus: FocusPlace): boolean {

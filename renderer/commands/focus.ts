@@ -14,7 +14,8 @@ export function isInCodeEditor(target: EventTarget | null): boolean {
 export function focusPlace(target: EventTarget | null): FocusPlace {
   if (isInCodeEditor(target)) return 'code';
   if (isTypingTarget(target)) return 'field';
-  return isOnCanvasOrNowhere(target) ? 'canvas' : 'panel';
+  if (isOnCanvasOrNowhere(target)) return 'canvas';
+  return target instanceof Element && target.closest('.simulation-bar') !== null ? 'run-controls' : 'panel';
 }
 
 /** The canvas, or no control at all (<body>, the window): where the canvas's one-key shortcuts act. */

@@ -33,7 +33,7 @@ export function useCommands(host: Host): void {
       if (event.defaultPrevented) return;
       const { nameFocusRequest } = useUiStore.getState();
       // Letters typed before a new element's name field shows go into it, from a clicked Add button too.
-      const isOutsideText = ['canvas', 'panel'].includes(focusPlace(event.target));
+      const isOutsideText = ['canvas', 'run-controls', 'panel'].includes(focusPlace(event.target));
       if (nameFocusRequest && isOutsideText && typesCharacter(event)) {
         event.preventDefault();
         holdTypedAhead(nameFocusRequest.elementId, event.key);

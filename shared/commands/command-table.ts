@@ -6,10 +6,11 @@ export type CommandGroup = 'File' | 'Edit' | 'Add' | 'Arrange' | 'Select' | 'Vie
 export type MenuName = 'File' | 'Edit' | 'View' | 'Simulation' | 'Help';
 
 /**
- * Where a key works: `canvas` only when no text field has the focus (plain letters), `fields`
- * in text fields too, `everywhere` even in the YAML editor (Save must work while typing a contract).
+ * Where a key works: `canvas` only when no text field has the focus (plain letters), `run-controls`
+ * like `canvas` and on the Simulate bar's buttons too (B after clicking Step), `fields` in text
+ * fields too, `everywhere` even in the YAML editor (Save must work while typing a contract).
  */
-export type CommandScope = 'canvas' | 'fields' | 'everywhere';
+export type CommandScope = 'canvas' | 'run-controls' | 'fields' | 'everywhere';
 
 export interface CommandDefinition {
   readonly id: string;
@@ -453,6 +454,7 @@ export const COMMANDS = [
     description: 'Back to the tick before, as the run was then',
     group: 'Simulation',
     keys: ['B'],
+    scope: 'run-controls',
     menu: { in: 'Simulation', section: 'run' },
   },
   {

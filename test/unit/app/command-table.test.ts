@@ -73,6 +73,13 @@ describe('which command a key runs, by where the focus is', () => {
     expect(commandToRunForKey({ ...plain('F6'), code: 'F6' }, 'panel', false, 'other')).toBe('view.next-region');
   });
 
+  it("runs the simulation's B on the Simulate bar's buttons, where the canvas's letters do nothing", () => {
+    expect(commandToRunForKey(plain('b'), 'run-controls', false, 'other')).toBe('simulation.step-back');
+    expect(commandToRunForKey(plain('b'), 'panel', false, 'other')).toBeNull();
+    expect(commandToRunForKey(plain('b'), 'field', false, 'other')).toBeNull();
+    expect(commandToRunForKey(plain('s'), 'run-controls', false, 'other')).toBeNull();
+  });
+
   it('runs undo in text fields, but leaves it to the YAML editor there', () => {
     expect(commandToRunForKey(ctrl('z'), 'field', false, 'other')).toBe('edit.undo');
     expect(commandToRunForKey(ctrl('z'), 'code', false, 'other')).toBeNull();

@@ -45,13 +45,14 @@ export function FaultDeck() {
         <>
           <h3 className="simulation-panel__title">Fired in this run</h3>
           <ul className="fault-deck__fired" data-testid="fired-faults">
-            {fired.map(({ fault, source }, index) => {
+            {fired.map(({ fault, source, isPending }, index) => {
               const outcome = timing && firedFaultOutcome(mesh, fault, timing, resent);
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: fired faults only grow while the run lasts
                 <li key={index}>
                   tick {fault.tick}: {firedFaultLabel(mesh, fault, resent)}
                   {source === 'scenario' && ' (scenario)'}
+                  {isPending && ` (pending: fires at tick ${fault.tick} when you step on)`}
                   {outcome && ` — ${outcome}`}
                 </li>
               );

@@ -139,6 +139,8 @@ export function faultEffect(mesh: Mesh, kind: FaultKind, settings: FaultSettings
 export interface FiredFault {
   fault: Fault;
   source: 'scenario' | 'deck';
+  /** Set for a later tick than the run's (fired just now, or stepped back past): it fires when the run steps on to it. */
+  isPending: boolean;
 }
 
 /**
@@ -147,8 +149,10 @@ export interface FiredFault {
  */
 export function faultsFiredSoFar(scheduled: readonly Fault[], fromDeck: readonly Fault[], tick: number): FiredFault[] {
   return [
-    ...scheduled.filter((fault) => fault.tick <= tick).map((fault): FiredFault => ({ fault, source: 'scenario' })),
-    ...fromDeck.map((fault): FiredFault => ({ fault, source: 'deck' })),
+    ...scheduled
+      .filter((fault) => fault.tick <= tick)
+      .map((fault): FiredFault => ({ fault, source: 'scenario', isPending: false })),
+    ...fromDeck.map((fault): FiredFault => ({ fault, source: 'deck', isPending: fault.tick > tick })),
   ].sort((a, b) => a.fault.tick - b.fault.tick);
 }
 

@@ -155,7 +155,7 @@ describeInChromium('Simulate mode, audited', (session) => {
 
     // The deck's fault fires at the next tick; the sample's connector has no delay, so its record reaches the topic then.
     expect(await page.getByTestId('fired-faults').textContent()).toMatch(
-      /tick (\d+): null-field customers\.public\.customers — street is nulled in a change record that reaches customers\.public\.customers at tick \1; no consumer’s contract requires street, so nothing is quarantined\./,
+      /tick (\d+): null-field customers\.public\.customers \(pending: fires at tick \1 when you step on\) — street is nulled in a change record that reaches customers\.public\.customers at tick \1; no consumer’s contract requires street, so nothing is quarantined\./,
     );
   });
 

@@ -130,6 +130,13 @@ describe('the faults fired so far in a run', () => {
     ]);
   });
 
+  it('marks a deck fault whose tick the run has not reached as pending', () => {
+    expect(faultsFiredSoFar([], [at(3), at(4)], 3).map(({ fault, isPending }) => [fault.tick, isPending])).toEqual([
+      [3, false],
+      [4, true],
+    ]);
+  });
+
   it('lists no scenario fault before the first tick has run', () => {
     expect(faultsFiredSoFar([at(0)], [], -1)).toEqual([]);
   });

@@ -89,6 +89,7 @@ function showProgress(work: Work): void {
  * overran: a command sent meanwhile (a Step) would fail with it when the worker is replaced.
  */
 let consoleQueries: Promise<unknown> = Promise.resolve();
+let queriesInFlight = 0;
 
 /**
  * Sends a command within the budget, after the console's queries in flight; a failure stops the
@@ -99,7 +100,9 @@ async function send<T extends ClientResponse['type']>(
   expected: T,
   describe: (error: Problem) => string = (error) => `${error.path}: ${error.message}`,
 ): Promise<Extract<ClientResponse, { type: T }> | undefined> {
+  if (queriesInFlight > 0) setSimulation({ isWaitingForQuery: true });
   await consoleQueries;
+  if (state().isWaitingForQuery) setSimulation({ isWaitingForQuery: false });
   sentAt = performance.now();
   const response = await worker().send(command, stepBudgetMillis);
   if (state().workInProgress) setSimulation({ workInProgress: null });
@@ -340,8 +343,10 @@ export const simulation = {
   async query(nodeId: string, sql: string): Promise<ConsoleAnswer> {
     if (!(await ensureRun())) return { ok: false, message: state().failure ?? 'The simulation is not running.' };
     const answer = answerQuery(nodeId, sql);
-    consoleQueries = Promise.all([consoleQueries, answer]);
-    return answer;
+    queriesInFlight++;
+    const answered = answer.finally(() => queriesInFlight--);
+    consoleQueries = Promise.all([consoleQueries, answered]);
+    return answered;
   },
 
   async messages(log: string, filter: MessageFilter): Promise<LogRecord[] | undefined> {

@@ -46,6 +46,8 @@ export interface SimulationState {
   catalog: RunCatalog | null;
   /** The unit of work the worker started last, while a request takes long (building or replaying the run), for the run bar. */
   workInProgress: Work | null;
+  /** A command (a Step) waits for the console's query in flight to finish first, which the run bar says. */
+  isWaitingForQuery: boolean;
   /** Why the run stopped, or a request failed; shown until dismissed or the next run. */
   failure: string | null;
   /** Faults fired from the deck during this run, to replay it after a restart. */
@@ -89,6 +91,7 @@ export const useSimulationStore = create<SimulationState>()(() => ({
   history: emptyHistory(),
   catalog: null,
   workInProgress: null,
+  isWaitingForQuery: false,
   failure: null,
   firedFaults: [],
   lastFiredFault: null,

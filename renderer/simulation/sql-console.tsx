@@ -41,6 +41,8 @@ export function SqlConsole() {
     if (!monaco || !model) return;
     const sql = model.getValue();
     setRunning(true);
+    // The last answer goes as the query starts: an old error must not pass for this query's.
+    setSimulation({ consoleOutcome: null });
     const began = performance.now();
     const read = await simulation.query(nodeId, sql);
     const millis = Math.round(performance.now() - began);
@@ -133,6 +135,7 @@ export function SqlConsole() {
       </div>
       <div ref={container} className={`sql-console__editor ${MONACO_CONTAINER}`} data-testid="sql-editor" />
       {!monaco && <p className="simulation-panel__hint">Loading editor…</p>}
+      {isRunning && <RunningFor />}
       {outcome && <QueryOutcome outcome={outcome} />}
       <TableGuide nodeId={nodeId} onPick={insert} />
     </section>
@@ -189,6 +192,20 @@ function TableGuide({ nodeId, onPick }: { nodeId: string; onPick: (table: string
 
 function keepConsole(patch: Partial<SimulationState['console']>): void {
   setSimulation({ console: { ...useSimulationStore.getState().console, ...patch } });
+}
+
+/** How long the query in flight has run, in whole seconds. */
+function RunningFor() {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const timer = window.setInterval(() => setSeconds((elapsed) => elapsed + 1), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return (
+    <p className="simulation-panel__hint" role="status" data-testid="sql-running">
+      Running… {seconds} s
+    </p>
+  );
 }
 
 function QueryOutcome({ outcome }: { outcome: ConsoleOutcome }) {

@@ -1,4 +1,4 @@
-import { type Domain, firstFreeName, type Mesh, uniqueId } from '../model';
+import { type Domain, domainColorAt, firstFreeName, type Mesh, uniqueId } from '../model';
 import type { Added } from './child-nodes';
 import { DOMAIN_SPACING } from './containment';
 import { containsRect, overlaps, type Point, type Rect, slideClear, translate } from './geometry';
@@ -14,9 +14,6 @@ import {
   setLayout,
 } from './node-placement';
 
-/** Distinct, readable on light and dark backgrounds; new domains take the next one. */
-export const DOMAIN_COLORS = ['#2f6fde', '#14a37f', '#c2410c', '#8e44ad', '#b8860b', '#d6336c', '#0e7490', '#5f6b7a'];
-
 export type DomainFields = Pick<Domain, 'name' | 'description' | 'owner' | 'color'>;
 
 /** The document with a domain named `Domain`, `Domain 2`… added at a canvas point, or below the others. */
@@ -31,7 +28,7 @@ export function withDomainAdded(mesh: Mesh, position?: Point): Added {
     name,
     description: '',
     owner: '',
-    color: DOMAIN_COLORS[mesh.domains.length % DOMAIN_COLORS.length] as string,
+    color: domainColorAt(mesh.domains.length),
   };
   const at = slidClearOfDomains(mesh, position ?? nextDomainPosition(mesh));
   return {

@@ -1,9 +1,9 @@
-import { type DataProduct, firstFreeName, type Mesh, type Port, uniqueId } from '../model';
+import { type DataProduct, firstFreeName, type Mesh, newPort, type Port, uniqueId } from '../model';
 import type { Added } from './child-nodes';
 import { withoutLinksAt } from './links';
 import { moveBy, patched, updateById, withoutUndefined } from './list-edits';
 import { productById } from './mesh-index';
-import { newPort, withProductUpdated } from './products';
+import { withProductUpdated } from './products';
 
 export type DataPortDirection = 'input' | 'output';
 export type PortFields = Partial<Pick<Port, 'name' | 'description' | 'protocol' | 'contractId' | 'expects'>>;

@@ -1,9 +1,5 @@
-import { type DataProduct, type Mesh, newDataProduct, type Port } from '../model';
+import { type DataProduct, type Mesh, newDataProduct, newPort, type Port } from '../model';
 import { type Added, type ChildPlacement, type ChildUpdate, withChildAdded, withChildUpdated } from './child-nodes';
-
-export function newPort(id: string, name: string, direction: Port['direction']): Port {
-  return { id, name, direction, protocol: direction === 'discovery' ? 'catalog' : 'table', description: '' };
-}
 
 /** The ports a new product is born with, by id, with the placeholder names they keep until renamed. */
 const BORN_PORTS = {

@@ -1,17 +1,17 @@
-import { DOMAIN_COLORS } from '../editing/domains';
 import { nextDomainPosition } from '../editing/node-placement';
-import { newPort } from '../editing/products';
 import { newSystem, newTopic } from '../editing/systems';
 import {
   comparableName,
   type DataProduct,
   DISCOVERY_PORT_ID,
   type Domain,
+  domainColorAt,
   firstFreeName,
   isValidId,
   type Link,
   type Mesh,
   newDataProduct,
+  newPort,
   type OperationalSystem,
   type Port,
   type ProductKind,
@@ -68,7 +68,7 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
       name: uniqueName,
       description: '',
       owner: '',
-      color: color ?? (DOMAIN_COLORS[(into.domains.length + domains.length) % DOMAIN_COLORS.length] as string),
+      color: color ?? domainColorAt(into.domains.length + domains.length),
     };
     domains.push(domain);
     domainIdBySubgraph.set(subgraphId, domain.id);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
-import { PortSchema } from './port';
+import { newPort, PortSchema } from './port';
 import { TableSchema } from './table';
 
 export const ProductKindSchema = z.enum(['source-aligned', 'aggregate', 'consumer-aligned']);
@@ -72,13 +72,7 @@ export function newDataProduct(
     kind: 'source-aligned',
     inputPorts: [],
     outputPorts: [],
-    discoveryPort: {
-      id: DISCOVERY_PORT_ID,
-      name: 'Discovery',
-      direction: 'discovery',
-      protocol: 'catalog',
-      description: '',
-    },
+    discoveryPort: newPort(DISCOVERY_PORT_ID, 'Discovery', 'discovery'),
     storage: { engine: 'sqlite', tables: [] },
     transformations: [],
     documentation: '',

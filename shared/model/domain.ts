@@ -11,3 +11,11 @@ export const DomainSchema = z.strictObject({
   color: z.string().regex(HEX_COLOR, 'must be a colour like #3366cc'),
 });
 export type Domain = z.infer<typeof DomainSchema>;
+
+/** Distinct, readable on light and dark backgrounds; new domains take the next one. */
+export const DOMAIN_COLORS = ['#2f6fde', '#14a37f', '#c2410c', '#8e44ad', '#b8860b', '#d6336c', '#0e7490', '#5f6b7a'];
+
+/** The colour the app gives the domain at `index` of a design's domains, in turn from DOMAIN_COLORS. */
+export function domainColorAt(index: number): string {
+  return DOMAIN_COLORS[index % DOMAIN_COLORS.length] as string;
+}

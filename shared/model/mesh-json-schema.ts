@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CURRENT_SCHEMA_VERSION, MeshFileSchema } from './mesh';
-import { OMITTABLE_FIELDS } from './omitted-empty-fields';
+import { EACH, OMITTABLE_FIELDS } from './omitted-empty-fields';
 import { PolicyEntrySchema, RulePolicySchema } from './policies';
 
 export const MESH_JSON_SCHEMA_ID = `https://data-mesh-designer.dev/schemas/mesh-v${CURRENT_SCHEMA_VERSION}.schema.json`;
@@ -23,22 +23,30 @@ export function meshJsonSchema(): Record<string, unknown> {
   return withOmittableFieldsOptional(schema);
 }
 
-/** The model requires every field once read; a file may leave out those the reader fills with their empty value. */
+/** The model requires every field once read; a file may leave out those the reader fills in. */
 function withOmittableFieldsOptional(schema: Record<string, unknown>): Record<string, unknown> {
-  const properties = schema.properties as Record<string, { items: Record<string, unknown> }>;
-  const elementSchemas = Object.fromEntries(
-    Object.entries(OMITTABLE_FIELDS.elements).map(([list, omittable]) => {
-      const items = properties[list]?.items;
-      if (!items) throw new Error(`The mesh schema has no list '${list}' of omittable fields`);
-      return [list, { ...properties[list], items: withoutRequired(items, omittable) }];
-    }),
-  );
-  return { ...withoutRequired(schema, OMITTABLE_FIELDS.design), properties: { ...properties, ...elementSchemas } };
+  return OMITTABLE_FIELDS.reduce((optional, { at, fields }) => withoutRequiredAt(optional, at, fields), schema);
 }
 
-function withoutRequired(objectSchema: Record<string, unknown>, omittable: readonly string[]): Record<string, unknown> {
-  const required = objectSchema.required as string[];
-  return { ...objectSchema, required: required.filter((field) => !omittable.includes(field)) };
+type JsonSchemaObject = Record<string, unknown>;
+
+/** The schema with `omittable` no longer required of the object `at` describes, following properties and list items. */
+function withoutRequiredAt(
+  schema: JsonSchemaObject,
+  at: readonly (string | typeof EACH)[],
+  omittable: readonly string[],
+): JsonSchemaObject {
+  const [segment, ...rest] = at;
+  if (segment === undefined) {
+    const required = schema.required as string[];
+    return { ...schema, required: required.filter((field) => !omittable.includes(field)) };
+  }
+  if (segment === EACH)
+    return { ...schema, items: withoutRequiredAt(schema.items as JsonSchemaObject, rest, omittable) };
+  const properties = schema.properties as Record<string, JsonSchemaObject>;
+  const inner = properties[segment];
+  if (!inner) throw new Error(`The mesh schema has no field '${segment}' of omittable fields`);
+  return { ...schema, properties: { ...properties, [segment]: withoutRequiredAt(inner, rest, omittable) } };
 }
 
 export function meshJsonSchemaText(): string {

@@ -1,64 +1,97 @@
-/** Each element list of the file, and the fields its elements may leave out, with the empty value they then read as. */
-const OMITTED_ELEMENT_FIELDS: Readonly<Record<string, (element: Record<string, unknown>) => Record<string, unknown>>> =
+import { newDataProduct } from './data-product';
+import { domainColorAt } from './domain';
+import { newPort, type PortDirection } from './port';
+
+/** Where in the file a set of omittable fields sits: field names, and EACH for every element of a list. */
+export const EACH = Symbol('each element');
+type Segment = string | typeof EACH;
+
+interface OmittedFields {
+  readonly at: readonly Segment[];
+  /** The fields the object at `at` may leave out, with the value each then reads as (`index`: its place in its list). */
+  readonly valuesOf: (object: Record<string, unknown>, index: number) => Record<string, unknown>;
+}
+
+/** The fields a port may leave out: as the app adds a port to its list. */
+function portFields(direction: PortDirection): () => Record<string, unknown> {
+  const { id: _id, name: _name, ...defaults } = newPort('', '', direction);
+  return () => defaults;
+}
+
+/** The fields a product may leave out: as a new product has them, its core empty. */
+function productFields(): Record<string, unknown> {
+  const { id: _id, domainId: _domainId, name: _name, ...defaults } = newDataProduct({ id: '', domainId: '', name: '' });
+  return defaults;
+}
+
+/** Outer objects before inner ones, so that a default filled in (a product's discovery port) is complete. */
+const OMITTED_FIELDS: readonly OmittedFields[] = [
   {
-    domains: () => ({ description: '', owner: '' }),
-    products: () => ({
+    at: [],
+    valuesOf: () => ({
       description: '',
-      owner: '',
-      inputPorts: [],
-      outputPorts: [],
-      transformations: [],
-      documentation: '',
-      tests: [],
-      observability: { slos: [] },
-      pipeline: { stages: [] },
+      links: [],
+      contracts: [],
+      layout: { nodes: {} },
+      scenarios: [],
+      policies: { rules: {} },
     }),
-    // A new system's service is named after the system, as the app names it (see newSystem).
-    systems: (system) => ({
+  },
+  // No positions: the app lays the design out on open.
+  { at: ['layout'], valuesOf: () => ({ nodes: {} }) },
+  // By place in the list, as the app colours domains as they are added, so the colour is the same on every open.
+  {
+    at: ['domains', EACH],
+    valuesOf: (_domain, index) => ({ description: '', owner: '', color: domainColorAt(index) }),
+  },
+  { at: ['products', EACH], valuesOf: productFields },
+  { at: ['products', EACH, 'inputPorts', EACH], valuesOf: portFields('input') },
+  { at: ['products', EACH, 'outputPorts', EACH], valuesOf: portFields('output') },
+  { at: ['products', EACH, 'discoveryPort'], valuesOf: portFields('discovery') },
+  // A new system's service is named after the system, as the app names it (see newSystem).
+  {
+    at: ['systems', EACH],
+    valuesOf: (system) => ({
       description: '',
       publishes: [],
       ...(typeof system.name === 'string' && system.name !== '' && { service: { name: system.name } }),
     }),
-  };
+  },
+];
 
-const OMITTED_DESIGN_FIELDS = (): Record<string, unknown> => ({
-  description: '',
-  links: [],
-  contracts: [],
-  layout: { nodes: {} },
-  scenarios: [],
-  policies: { rules: {} },
-});
-
-/** The fields a design, and the elements of each of its lists, may leave out (what the published JSON Schema does not require). */
-export const OMITTABLE_FIELDS: {
-  readonly design: readonly string[];
-  readonly elements: Readonly<Record<string, readonly string[]>>;
-} = {
-  design: Object.keys(OMITTED_DESIGN_FIELDS()),
-  // An element is named here, as the schema asks, so that a system's service counts as omittable.
-  elements: Object.fromEntries(
-    Object.entries(OMITTED_ELEMENT_FIELDS).map(([list, emptyFieldsOf]) => [
-      list,
-      Object.keys(emptyFieldsOf({ name: 'named' })),
-    ]),
-  ),
-};
+/** The fields each object of the file may leave out, by where it sits (what the published JSON Schema does not require). */
+export const OMITTABLE_FIELDS: readonly { readonly at: readonly Segment[]; readonly fields: readonly string[] }[] =
+  OMITTED_FIELDS.map(({ at, valuesOf }) => ({
+    at,
+    // The object is named here, as the schema asks, so that a system's service counts as omittable.
+    fields: Object.keys(valuesOf({ name: 'named' }, 0)),
+  }));
 
 /**
- * A design written by hand or by a script, with the fields it left out whose empty value means
- * nothing ("", an empty list, a pipeline without stages) read as that value. Fields that identify
- * or name something (ids, names, kinds) are left missing, for the schema to ask for.
+ * A design written by hand or by a script, with the fields it left out read as the value the app
+ * gives them: "", an empty list, a pipeline without stages, a new product's discovery port, a
+ * domain's colour. Fields that identify or name something (ids, names) are left missing, for the
+ * schema to ask for.
  */
 export function withOmittedEmptyFields(document: unknown): unknown {
-  if (!isRecord(document)) return document;
-  const filled: Record<string, unknown> = { ...OMITTED_DESIGN_FIELDS(), ...document };
-  for (const [list, emptyFieldsOf] of Object.entries(OMITTED_ELEMENT_FIELDS)) {
-    const elements = filled[list];
-    if (!Array.isArray(elements)) continue;
-    filled[list] = elements.map((element) => (isRecord(element) ? { ...emptyFieldsOf(element), ...element } : element));
+  return OMITTED_FIELDS.reduce((filled, { at, valuesOf }) => withFieldsFilledAt(filled, at, valuesOf, 0), document);
+}
+
+function withFieldsFilledAt(
+  value: unknown,
+  at: readonly Segment[],
+  valuesOf: OmittedFields['valuesOf'],
+  index: number,
+): unknown {
+  const [segment, ...rest] = at;
+  if (segment === undefined) return isRecord(value) ? { ...valuesOf(value, index), ...value } : value;
+  if (segment === EACH) {
+    return Array.isArray(value)
+      ? value.map((element, position) => withFieldsFilledAt(element, rest, valuesOf, position))
+      : value;
   }
-  return filled;
+  if (!isRecord(value) || !(segment in value)) return value;
+  return { ...value, [segment]: withFieldsFilledAt(value[segment], rest, valuesOf, index) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -29,6 +29,11 @@ export const PortSchema = z.strictObject({
 });
 export type Port = z.infer<typeof PortSchema>;
 
+/** A port as the app adds one: served as a table (a discovery port through the catalog), without a description. */
+export function newPort(id: string, name: string, direction: PortDirection): Port {
+  return { id, name, direction, protocol: direction === 'discovery' ? 'catalog' : 'table', description: '' };
+}
+
 /** The partitions of a streamed (`kafka-topic`) output port's topic, as simulated and as exported to Kafka. */
 export const STREAMED_PORT_PARTITIONS = 3;
 

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMeshDocument, parseMeshFile, parseMeshFileRepairingSizes } from '../../../shared/contracts/contract-text';
-import { formatProblem, MAX_MESH_FILE_BYTES, serializeMesh } from '../../../shared/model';
+import {
+  domainColorAt,
+  formatProblem,
+  MAX_MESH_FILE_BYTES,
+  newDataProduct,
+  newPort,
+  serializeMesh,
+} from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
@@ -404,9 +411,9 @@ describe('says what the file format refuses in plain words', () => {
 
   it('names a missing field as such', () => {
     const text = fileWith((product) => {
-      product.inputPorts = [{ id: 'in', name: 'in', direction: 'input', protocol: 'table' }];
+      product.inputPorts = [{ id: 'in', direction: 'input', protocol: 'table' }];
     });
-    expect(errorsOf(text)).toEqual(["products[0].inputPorts[0].description: missing required field 'description'"]);
+    expect(errorsOf(text)).toEqual(["products[0].inputPorts[0].name: missing required field 'name'"]);
   });
 
   it('names the type a field must have and the one it has', () => {
@@ -459,6 +466,83 @@ describe('fields a hand-written design may leave out', () => {
     const saved = parsed.ok ? JSON.parse(serializeMesh(parsed.value)) : undefined;
     expect(saved?.products[0].documentation).toBe('');
     expect(saved?.systems[0].publishes).toEqual([]);
+  });
+
+  describe('a minimal design: domains, products and ports given only by id and name', () => {
+    const minimal = {
+      schemaVersion: 2,
+      id: 'shop',
+      name: 'Shop',
+      domains: [
+        { id: 'sales', name: 'Sales' },
+        { id: 'finance', name: 'Finance' },
+      ],
+      products: [
+        {
+          id: 'orders',
+          name: 'Orders',
+          domainId: 'sales',
+          inputPorts: [{ id: 'in', name: 'in' }],
+          outputPorts: [{ id: 'out', name: 'out' }],
+        },
+        { id: 'revenue', name: 'Revenue', domainId: 'finance' },
+      ],
+      systems: [],
+      layout: {},
+    };
+
+    it('opens with the values the app gives a new domain, product and port', () => {
+      const parsed = parseMeshFile(JSON.stringify(minimal));
+      if (!parsed.ok) throw new Error(parsed.errors.map(formatProblem).join('\n'));
+      const { domains, products, layout } = parsed.value;
+      expect(domains.map((domain) => domain.color)).toEqual([domainColorAt(0), domainColorAt(1)]);
+      const {
+        id: _id,
+        domainId: _domainId,
+        name: _name,
+        ...newProductFields
+      } = newDataProduct({
+        id: 'revenue',
+        domainId: 'finance',
+        name: 'Revenue',
+      });
+      expect(products[1]).toEqual({ id: 'revenue', domainId: 'finance', name: 'Revenue', ...newProductFields });
+      expect(products[0]?.inputPorts).toEqual([newPort('in', 'in', 'input')]);
+      expect(products[0]?.outputPorts).toEqual([newPort('out', 'out', 'output')]);
+      expect(layout).toEqual({ nodes: {} });
+    });
+
+    it('saves the values it read, the same on every open', () => {
+      const parsed = parseMeshFile(JSON.stringify(minimal));
+      const saved = parsed.ok ? serializeMesh(parsed.value) : '';
+      const file = JSON.parse(saved);
+      expect(file.domains[1].color).toBe(domainColorAt(1));
+      expect(file.products[0].outputPorts[0]).toEqual({
+        id: 'out',
+        name: 'out',
+        direction: 'output',
+        protocol: 'table',
+        description: '',
+      });
+      expect(file.products[1].storage).toEqual({ engine: 'sqlite', tables: [] });
+      const reopened = parseMeshFile(saved);
+      expect(reopened.ok && serializeMesh(reopened.value)).toBe(saved);
+    });
+
+    it('keeps a port, a discovery port and a domain colour the file gives', () => {
+      const file = structuredClone(minimal);
+      Object.assign(file.domains[0] as object, { color: '#123456' });
+      Object.assign(file.products[1] as object, {
+        discoveryPort: { id: 'meta', name: 'Meta', description: 'About it' },
+      });
+      const parsed = parseMeshFile(JSON.stringify(file));
+      if (!parsed.ok) throw new Error(parsed.errors.map(formatProblem).join('\n'));
+      expect(parsed.value.domains[0]?.color).toBe('#123456');
+      expect(parsed.value.products[1]?.discoveryPort).toEqual({
+        ...newPort('meta', 'Meta', 'discovery'),
+        description: 'About it',
+      });
+    });
   });
 
   it('still refuses a design without the fields that name or identify an element', () => {

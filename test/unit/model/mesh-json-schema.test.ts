@@ -35,7 +35,7 @@ describe('the published JSON Schema', () => {
         serializeMesh(aMesh().withDomain('d').withProduct('p', 'd').withSystem('crm', 'd').build()),
       );
       for (const field of ['description', 'links', 'contracts', 'layout', 'scenarios', 'policies']) delete file[field];
-      for (const field of ['description', 'owner']) delete file.domains[0][field];
+      for (const field of ['description', 'owner', 'color']) delete file.domains[0][field];
       for (const field of [
         'description',
         'owner',
@@ -46,6 +46,9 @@ describe('the published JSON Schema', () => {
         'tests',
         'observability',
         'pipeline',
+        'kind',
+        'discoveryPort',
+        'storage',
       ])
         delete file.products[0][field];
       for (const field of ['description', 'publishes', 'service']) delete file.systems[0][field];
@@ -57,18 +60,25 @@ describe('the published JSON Schema', () => {
       expect(validate(handWritten()), JSON.stringify(validate.errors)).toBe(true);
     });
 
-    it('must still give the ids, names and kinds', () => {
+    it('may give a port only its id and name, and a layout no nodes', () => {
+      const validate = publishedSchema();
+      const file = handWritten();
+      file.products[0].outputPorts = [{ id: 'out', name: 'out' }];
+      file.products[0].discoveryPort = { id: 'meta', name: 'Meta' };
+      file.layout = {};
+      expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it('must still give the ids and names', () => {
       const validate = publishedSchema();
       const file = handWritten();
       delete file.domains[0].id;
       delete file.products[0].name;
-      delete file.products[0].kind;
       delete file.systems[0].id;
       expect(validate(file)).toBe(false);
       expect(validate.errors?.map((error) => `${error.instancePath} ${error.params.missingProperty}`)).toEqual([
         '/domains/0 id',
         '/products/0 name',
-        '/products/0 kind',
         '/systems/0 id',
       ]);
     });

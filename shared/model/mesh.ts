@@ -13,6 +13,10 @@ import { ScenarioSchema } from './scenario';
 /** 2: contracts are stored as their ODCS YAML text (1 stored the model's fields). */
 export const CURRENT_SCHEMA_VERSION = 2;
 
+/** Said where `contracts` is an object (a map by id, say): the list it must be, shown by one entry. */
+const CONTRACTS_MUST_BE_A_LIST =
+  'must be a list, not an object: [{"odcs": ["apiVersion: v3.1.0", "kind: DataContract", …]}, …], each contract the lines of its ODCS YAML';
+
 /** The `.mesh.json` file, as written on disk. */
 export const MeshFileSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -22,7 +26,10 @@ export const MeshFileSchema = z.strictObject({
   domains: z.array(DomainSchema),
   products: z.array(DataProductSchema),
   systems: z.array(OperationalSystemSchema),
-  contracts: z.array(ContractFileEntrySchema),
+  contracts: z.array(ContractFileEntrySchema, {
+    error: ({ input }) =>
+      typeof input === 'object' && input !== null && !Array.isArray(input) ? CONTRACTS_MUST_BE_A_LIST : undefined,
+  }),
   links: z.array(LinkSchema),
   layout: LayoutSchema,
   /** Sticky notes; absent in designs without any, so files written before notes existed keep their bytes. */

@@ -49,7 +49,11 @@ const v1ToV2: Migration = {
       return entry;
     });
     if (errors.length > 0) return { ok: false, errors };
-    return { ok: true, value: { ...document, schemaVersion: 2, contracts: texts } };
+    // Contracts that are no list are left as they are, for the file format to say what they must be.
+    return {
+      ok: true,
+      value: { ...document, schemaVersion: 2, ...(Array.isArray(document.contracts) && { contracts: texts }) },
+    };
   },
 };
 

@@ -545,6 +545,16 @@ describe('fields a hand-written design may leave out', () => {
     });
   });
 
+  it.each([1, 2])(
+    'says that contracts given as an object (schemaVersion %i) must be a list, and of what',
+    (version) => {
+      const file = { ...JSON.parse(serializeMesh(aMesh().build())), schemaVersion: version, contracts: { orders: {} } };
+      expect(errorsOf(JSON.stringify(file))).toEqual([
+        'contracts: must be a list, not an object: [{"odcs": ["apiVersion: v3.1.0", "kind: DataContract", …]}, …], each contract the lines of its ODCS YAML',
+      ]);
+    },
+  );
+
   it('still refuses a design without the fields that name or identify an element', () => {
     const file = handWritten();
     delete file.products[0].name;

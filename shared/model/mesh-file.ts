@@ -12,6 +12,7 @@ import { formatPath, formatPlacedProblem, formatProblem, type Problem, type Resu
 import { withoutRefusedParts } from './refused-parts';
 import { schemaProblems } from './schema-issue-text';
 import { utf8ByteLength } from './text-encoding';
+import { counted } from './word-list';
 
 const MAX_REPORTED_PROBLEMS = 50;
 const BYTE_ORDER_MARK = '\uFEFF';
@@ -60,16 +61,29 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
   const parsed = MeshFileSchema.safeParse(document);
   if (!parsed.success) {
     const { issues } = parsed.error;
-    const formatProblems = schemaProblems(issues.slice(0, MAX_REPORTED_PROBLEMS), document, MeshFileSchema);
+    const formatProblems = schemaProblems(issues, document, MeshFileSchema);
     const references = referenceProblemsBesideRefusedParts(contracts, document, issues);
-    return { ok: false, errors: [...formatProblems, ...references].slice(0, MAX_REPORTED_PROBLEMS) };
+    return { ok: false, errors: capped([...formatProblems, ...references]) };
   }
   const read = readContracts(contracts, parsed.data);
-  if (!read.ok) return { ok: false, errors: read.errors.slice(0, MAX_REPORTED_PROBLEMS) };
+  if (!read.ok) return { ok: false, errors: capped(read.errors) };
   const mesh: Mesh = { ...parsed.data, contracts: read.value };
   const integrityProblems = checkIntegrity(mesh);
-  if (integrityProblems.length > 0) return { ok: false, errors: integrityProblems.slice(0, MAX_REPORTED_PROBLEMS) };
+  if (integrityProblems.length > 0) return { ok: false, errors: capped(integrityProblems) };
   return { ok: true, value: mesh };
+}
+
+/** The first MAX_REPORTED_PROBLEMS problems, then how many more there are, so a long list still says how long it is. */
+function capped(problems: readonly Problem[]): Problem[] {
+  if (problems.length <= MAX_REPORTED_PROBLEMS) return [...problems];
+  const more = problems.length - MAX_REPORTED_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_REPORTED_PROBLEMS),
+    {
+      path: '(document)',
+      message: `and ${counted(more, 'more problem')}, not listed here (${problems.length} in all)`,
+    },
+  ];
 }
 
 /**

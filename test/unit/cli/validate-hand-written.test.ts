@@ -26,4 +26,36 @@ describe('mesh-designer validate of a hand-written design', () => {
     expect(await runCli(['validate', 'hand.mesh.json'], io)).not.toBe(EXIT.ok);
     expect(err).toContainEqual(expect.stringContaining("products[0].name: missing required field 'name'"));
   });
+
+  it('names every missing field of a minimal design in one run, each at its line', async () => {
+    const file = {
+      schemaVersion: 2,
+      id: 'shop',
+      name: 'Shop',
+      domains: [{ name: 'Sales' }],
+      products: [{ id: 'orders', name: 'Orders', outputPorts: [{ id: 'out' }] }],
+      systems: [],
+    };
+    const { io, err } = fakeIo({ 'hand.mesh.json': JSON.stringify(file, null, 2) });
+    expect(await runCli(['validate', 'hand.mesh.json'], io)).not.toBe(EXIT.ok);
+    expect(err.filter((line) => line.includes('missing required field'))).toEqual([
+      "hand.mesh.json:7:7: domains[0].id: missing required field 'id'",
+      "hand.mesh.json:12:7: products[0].domainId: missing required field 'domainId'",
+      "hand.mesh.json:16:11: products[0].outputPorts[0].name: missing required field 'name'",
+    ]);
+  });
+
+  it('accepts a minimal design: domains and products by id and name, ports by id and name', async () => {
+    const file = {
+      schemaVersion: 2,
+      id: 'shop',
+      name: 'Shop',
+      domains: [{ id: 'sales', name: 'Sales' }],
+      products: [{ id: 'orders', name: 'Orders', domainId: 'sales', inputPorts: [{ id: 'in', name: 'in' }] }],
+      systems: [],
+    };
+    const { io, err } = fakeIo({ 'hand.mesh.json': JSON.stringify(file) });
+    expect(await runCli(['validate', 'hand.mesh.json'], io)).toBe(EXIT.ok);
+    expect(err).toEqual([]);
+  });
 });

@@ -10,6 +10,7 @@ import {
   type Mesh,
   NEW_DESIGN_NAME,
   type NodeLayout,
+  problemTotal,
   serializeMeshFile,
   shownName,
 } from '../../shared/model';
@@ -52,7 +53,7 @@ export function openMeshText(
   if (!parsed.ok) {
     notify({
       tone: 'error',
-      text: `Could not open ${sourceName}: ${counted(parsed.errors.length, 'problem')}. Nothing was changed.`,
+      text: `Could not open ${sourceName}: ${counted(problemTotal(parsed.errors), 'problem')}. Nothing was changed.`,
       details: parsed.errors.map(formatProblem),
     });
     return false;

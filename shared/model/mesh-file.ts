@@ -82,6 +82,7 @@ function capped(problems: readonly Problem[]): Problem[] {
     {
       path: '(document)',
       message: `and ${counted(more, 'more problem')}, not listed here (${problems.length} in all)`,
+      unlisted: more,
     },
   ];
 }

@@ -4,8 +4,15 @@ export interface Problem {
   message: string;
   /** For a problem inside a contract's ODCS text stored in a design: where in that text. */
   contractText?: ContractTextPlace;
+  /** For the line that ends a capped list: how many problems it stands for, not listed. */
+  unlisted?: number;
   /** For a problem in the file's own text (its JSON syntax, a duplicate key): where in it. */
   at?: ContractTextPlace;
+}
+
+/** How many problems a list holds, those a capped list only counts included. */
+export function problemTotal(problems: readonly Problem[]): number {
+  return problems.reduce((total, problem) => total + (problem.unlisted ?? 1), 0);
 }
 
 /**

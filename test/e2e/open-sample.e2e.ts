@@ -86,7 +86,10 @@ describeInChromium('opening a sample', (session) => {
 
     const alert = page.getByRole('alert');
     expect(await alert.locator('.notice__text').textContent()).toBe(
-      'Could not open many.mesh.json: 50 problems. Nothing was changed.',
+      'Could not open many.mesh.json: 90 problems. Nothing was changed.',
+    );
+    expect(await alert.locator('.notice__details li').last().textContent()).toContain(
+      'and 40 more problems, not listed here (90 in all)',
     );
     const box = (selector: string) =>
       page.locator(selector).evaluate((element) => ({
@@ -161,6 +164,17 @@ describeInChromium('opening a sample', (session) => {
 
     await page.keyboard.press('ControlOrMeta+z');
     expect(await overlappingNodes(page)).not.toEqual([]);
+  });
+
+  it('opens a minimal hand-written design, domains, products and ports given by id and name, as the CLI accepts it', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const text = readFileSync(new URL('../fixtures/mesh/minimal-hand-written.mesh.json', import.meta.url), 'utf8');
+    await openByChooser(page, 'minimal.mesh.json', text);
+
+    await page.getByRole('status').filter({ hasText: 'laid out by data flow' }).waitFor();
+    expect(await page.locator('.react-flow__node-domain').count()).toBe(2);
+    expect(await page.locator('.react-flow__node-product').count()).toBe(2);
+    expect(await overlappingDomains(page)).toEqual([]);
   });
 
   it('places the elements of a file written without positions apart, in their domains, undoably; Auto-layout arranges them', async () => {

@@ -7,6 +7,7 @@ import {
   MAX_MESH_FILE_BYTES,
   newDataProduct,
   newPort,
+  problemTotal,
   serializeMesh,
 } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
@@ -458,6 +459,8 @@ describe('a design missing required fields in several places', () => {
       "domains[0].name: missing required field 'name'",
     ]);
     expect(errors.at(-1)).toBe('(document): and 14 more problems, not listed here (64 in all)');
+    const parsed = parseMeshFile(JSON.stringify(file));
+    expect(!parsed.ok && problemTotal(parsed.errors)).toBe(64);
   });
 });
 
@@ -498,27 +501,7 @@ describe('fields a hand-written design may leave out', () => {
   });
 
   describe('a minimal design: domains, products and ports given only by id and name', () => {
-    const minimal = {
-      schemaVersion: 2,
-      id: 'shop',
-      name: 'Shop',
-      domains: [
-        { id: 'sales', name: 'Sales' },
-        { id: 'finance', name: 'Finance' },
-      ],
-      products: [
-        {
-          id: 'orders',
-          name: 'Orders',
-          domainId: 'sales',
-          inputPorts: [{ id: 'in', name: 'in' }],
-          outputPorts: [{ id: 'out', name: 'out' }],
-        },
-        { id: 'revenue', name: 'Revenue', domainId: 'finance' },
-      ],
-      systems: [],
-      layout: {},
-    };
+    const minimal = JSON.parse(read('test/fixtures/mesh/minimal-hand-written.mesh.json'));
 
     it('opens with the values the app gives a new domain, product and port', () => {
       const parsed = parseMeshFile(JSON.stringify(minimal));

@@ -44,7 +44,7 @@ export function faultMadeStages(
     { ...write, ...faultMadeWrite(fault, told.topic, row.source), records: [], changed: [] },
     row,
     ...followed.map((stage, index) => {
-      if (readsTopic(stage)) return nulledInRawZone(stage, fault);
+      if (readsTopic(stage)) return nulledInRawZone(stage, fault, row.source);
       if (stage.kind === 'history' && appliedBy(index)) return withNote(stage, faultVersionNote(stage, fault));
       const entity = stage.records[0];
       if (stage.kind !== 'clean' || !appliedBy(index) || !entity || !sourceRow) return stage;
@@ -68,11 +68,16 @@ function faultPhrase(fault: NullFieldFault): string {
 }
 
 /** A raw zone's row of the fault's record, its nulled column marked and the fault named. */
-function nulledInRawZone(stage: TraceStage, fault: NullFieldFault): TraceStage {
+function nulledInRawZone(stage: TraceStage, fault: NullFieldFault, table: string): TraceStage {
   const nulled = `after_${fault.column}`;
+  const before = `before_${fault.column}`;
+  const keptValue =
+    stage.records[0]?.[before] == null
+      ? `the ${table} row keeps its value; under REPLICA IDENTITY DEFAULT the record carries no before image, so ${before} is null too`
+      : `${before} holds its value`;
   const marked = withNote(
     stage,
-    `${nulled} is null: nulled by ${faultPhrase(fault)}, not by the service (before_${fault.column} holds its value).`,
+    `${nulled} is null: nulled by ${faultPhrase(fault)}, not by the service (${keptValue}).`,
   );
   return { ...marked, changed: [...(stage.changed ?? []), nulled] };
 }
@@ -88,7 +93,8 @@ function faultVersionNote(stage: TraceStage, fault: NullFieldFault): string | un
 /**
  * The `null-field` fault that made a change record of `log` (`system/topic`), if one did: an update
  * written at the fault's tick whose after image has the fault's column null where its before image
- * has a value. No service write makes that: the table's column is NOT NULL, and the service kept its value.
+ * has a value, or where it has no before image (PostgreSQL's REPLICA IDENTITY DEFAULT sends none).
+ * No service write makes that: the table's column is NOT NULL, and the service kept its value.
  */
 export function nullFieldFaultOf(
   record: Pick<LogRecord, 'value'>,
@@ -96,14 +102,14 @@ export function nullFieldFaultOf(
   faults: readonly TimedFault[],
 ): NullFieldFault | undefined {
   const images = changeImages(record.value);
-  if (images?.op !== 'u' || !images.before || !images.after) return undefined;
+  if (images?.op !== 'u' || !images.after) return undefined;
   const { before, after } = images;
   return faults.find(
     ({ fault, millis }) =>
       fault.kind === 'null-field' &&
       `${fault.systemId}/${fault.topicId}` === log &&
       after[fault.column] === null &&
-      before[fault.column] != null &&
+      (before === null || before[fault.column] != null) &&
       images.source.ts_ms === millis,
   )?.fault as NullFieldFault | undefined;
 }

@@ -3,6 +3,7 @@ import { parseMeshFile } from '../../../shared/contracts/contract-text';
 import { serializeMesh } from '../../../shared/model/mesh-file';
 import type { LogMessage } from '../../../shared/simulation/broker-log';
 import { traceChange } from '../../../shared/simulation/change-trace';
+import { nullFieldFaultOf } from '../../../shared/simulation/fault-made-record';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
@@ -141,5 +142,44 @@ describe('tracing a change under REPLICA IDENTITY DEFAULT', () => {
       { changed: ['price'], note: undefined },
       { changed: undefined, note: undefined },
     ]);
+  });
+});
+
+describe('a null-field fault’s record under REPLICA IDENTITY DEFAULT', () => {
+  async function faultTrace() {
+    const mesh = aShopMesh({ replicaIdentity: 'default' }).build();
+    const simulation = await simulate(
+      mesh,
+      aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } })
+        .withFault({ kind: 'null-field', tick: 2, systemId: 'shop', topicId: 'items-cdc', column: 'name' })
+        .build(),
+    );
+    simulation.step(2);
+    // Positions: 1 the snapshot, 2 the update, 3 the fault's record.
+    const traced = traceChange(planPipeline(mesh), simulation, { kind: 'record', log: 'shop/items-cdc', position: 3 });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    return { stages: traced.value.stages, faults: simulation.firedFaults() };
+  }
+
+  it('is told as the fault’s, though it carries no before image to show the value it nulled', async () => {
+    const { stages, faults } = await faultTrace();
+    const record = stages.find((stage) => stage.kind === 'cdc-record')?.message;
+
+    expect(record?.value).toMatchObject({ before: null, after: { name: null } });
+    expect(record && nullFieldFaultOf(record, 'shop/items-cdc', faults)).toMatchObject({ column: 'name', tick: 2 });
+    expect(stages[0]?.title).toBe(
+      'No service write: the fault “A null in a required field” made this record, at tick 2',
+    );
+  });
+
+  it('says at the raw zone that the record has no before image, and that the service’s row keeps the value', async () => {
+    const raw = (await faultTrace()).stages.find((stage) => stage.kind === 'raw');
+
+    expect(raw?.records).toEqual([expect.objectContaining({ before_name: null, after_name: null })]);
+    expect(raw?.note).toBe(
+      'after_name is null: nulled by the fault “A null in a required field” at tick 2, not by the service (the items row keeps its value; under REPLICA IDENTITY DEFAULT the record carries no before image, so before_name is null too).',
+    );
   });
 });

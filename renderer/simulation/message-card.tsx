@@ -13,6 +13,7 @@ import { resendKindOf } from '../../shared/simulation/resend-kind';
 import type { ResentRecords } from '../../shared/simulation/simulation-metrics';
 import type { TableColumn } from '../../shared/simulation/table-column';
 import { changedFromText } from '../../shared/simulation/value-text';
+import { withheldBeforeText } from '../../shared/simulation/withheld-before';
 import { EncodedTemporal } from './encoded-temporal';
 import { EpochMillis } from './epoch-millis';
 import { formatValue } from './format-value';
@@ -44,6 +45,7 @@ export function MessageCard({
   const envelope = changeImages(value);
   const op = envelope ? envelope.op : value === null ? 'tombstone' : 'record';
   const temporalColumns = useSimulationStore((state) => state.catalog?.logs[log]?.temporalColumns ?? NO_COLUMNS);
+  const oldKeyOnlyBefore = useSimulationStore((state) => state.catalog?.logs[log]?.oldKeyOnlyBefore);
   return (
     <article className={`message-card message-card--${op}`} data-testid="message">
       <header className="message-card__header">
@@ -79,6 +81,7 @@ export function MessageCard({
           messageKey={message.key}
           temporalColumns={temporalColumns}
           showsChangedFirst={showsChangedFirst}
+          oldKeyOnlyBefore={oldKeyOnlyBefore}
         />
       ) : (
         value !== null && <FieldTable record={value as Record<string, unknown>} />
@@ -187,11 +190,15 @@ export const ABSENT = Symbol('absent');
  * (`before` and `after` are null): Debezium gives only the document's `_id`, in the key, so its
  * card shows that, and says the document is deleted. Fields keep the table's order, so the cards of
  * one topic line up; `showsChangedFirst` puts an update's changed fields first instead.
+ * `oldKeyOnlyBefore`, the key columns of a topic under PostgreSQL's REPLICA IDENTITY DEFAULT: an
+ * update has no before image and a delete's holds only these, so the card says so rather than
+ * show the other fields as nulls.
  */
 export function envelopeRows(
   envelope: ChangeImages,
   key: unknown,
   showsChangedFirst = false,
+  oldKeyOnlyBefore?: readonly string[],
 ): { rows: EnvelopeRow[]; note?: string } {
   if (envelope.op === 't') {
     return { rows: [], note: 'Table truncated: one record for the whole table, with no key and no row images.' };
@@ -207,14 +214,17 @@ export function envelopeRows(
   }
   const changed = new Set(envelope.op === 'u' ? updatedFields(envelope) : []);
   const { before, after } = envelope;
+  const isSent = (name: string) => !oldKeyOnlyBefore || oldKeyOnlyBefore.includes(name);
   const rows = Object.keys(after ?? before ?? {}).map((name) => ({
     name,
-    before: before ? before[name] : ABSENT,
+    before: before && isSent(name) ? before[name] : ABSENT,
     after: after ? after[name] : ABSENT,
     isChanged: changed.has(name),
   }));
+  const note = oldKeyOnlyBefore && withheldBeforeText(envelope.op);
   return {
     rows: showsChangedFirst ? [...rows.filter((row) => row.isChanged), ...rows.filter((row) => !row.isChanged)] : rows,
+    ...(note && { note }),
   };
 }
 
@@ -224,13 +234,15 @@ export function EnvelopeDiff({
   messageKey,
   temporalColumns,
   showsChangedFirst = false,
+  oldKeyOnlyBefore,
 }: {
   envelope: ChangeImages;
   messageKey: unknown;
   temporalColumns: readonly TableColumn[];
   showsChangedFirst?: boolean;
+  oldKeyOnlyBefore?: readonly string[];
 }) {
-  const { rows, note } = envelopeRows(envelope, messageKey, showsChangedFirst);
+  const { rows, note } = envelopeRows(envelope, messageKey, showsChangedFirst, oldKeyOnlyBefore);
   const connector = String(envelope.source.connector);
   const cell = (name: string, value: unknown) => {
     if (value === ABSENT) return '';

@@ -28,6 +28,7 @@ import type { TimedFault } from './simulation';
 import { quoteIdentifier } from './sql-text';
 import { QUARANTINE_TABLE } from './table-claims';
 import type { TraceBranch, TraceMoment, TraceStage } from './trace-stage';
+import { withheldBeforeText } from './withheld-before';
 import { branchesOfWrite, isOutboxTopic, type SourceTopic, type WriteBranch } from './write-branches';
 import { withWrittenTimes, writtenImage } from './written-image';
 
@@ -344,18 +345,8 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
 
 /** What a record under REPLICA IDENTITY DEFAULT leaves out of the write, so its stage does not read as a write that changed nothing. */
 function withheldBeforeNote(format: LogFormat, op: string): Pick<TraceStage, 'note'> {
-  if (format.kind !== 'cdc' || format.beforeImage !== 'old-key') return {};
-  if (op === 'u') {
-    return {
-      note: 'Under REPLICA IDENTITY DEFAULT the record carries no before image: what the update changed is not in it. Set the table to FULL to see it.',
-    };
-  }
-  if (op === 'd') {
-    return {
-      note: 'Under REPLICA IDENTITY DEFAULT the record’s before image holds only the old key: the other values of the deleted row are not in it. Set the table to FULL to see them.',
-    };
-  }
-  return {};
+  const note = format.kind === 'cdc' && format.beforeImage === 'old-key' ? withheldBeforeText(op) : undefined;
+  return note ? { note } : {};
 }
 
 /** The record the write sent to `topic`: its Debezium change record, or its outbox event. */

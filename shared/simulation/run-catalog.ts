@@ -39,6 +39,8 @@ export interface CatalogLog {
   isCompacted: boolean;
   /** A CDC topic's date and timestamp columns, which its connector writes as numbers (`readTemporalValue` reads them back). */
   temporalColumns: TableColumn[];
+  /** A CDC topic's key columns where its before images hold only them (PostgreSQL's REPLICA IDENTITY DEFAULT): a delete's before holds no other value, an update's is null. */
+  oldKeyOnlyBefore?: string[];
 }
 
 /** A table a user can query, where it sits (a product's zone, or a service's own table) and why it has its name. */
@@ -68,6 +70,7 @@ export function runCatalog(mesh: Mesh, plan: PipelinePlan = planPipeline(mesh)):
       isTraceable: !transactionLogs.has(log.table),
       isCompacted: log.isCompacted,
       temporalColumns: log.format.kind === 'cdc' ? log.format.columns.filter((column) => column.temporal) : [],
+      ...(log.format.kind === 'cdc' && log.format.beforeImage === 'old-key' && { oldKeyOnlyBefore: log.format.key }),
     };
   }
   for (const product of plan.products) {

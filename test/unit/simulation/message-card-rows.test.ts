@@ -88,4 +88,32 @@ describe('the rows of a change’s card in the Inspect tab', () => {
       ],
     });
   });
+
+  describe('under PostgreSQL’s REPLICA IDENTITY DEFAULT, whose before images hold only the key', () => {
+    const postgres = { connector: 'postgresql', table: 'items' };
+
+    it('show an update’s after image with no before column to diff, and say the before image is not sent', () => {
+      const update = imagesOf({ before: null, after: { id: 2, name: 'chair' }, source: postgres, op: 'u' });
+
+      expect(envelopeRows(update, { id: 2 }, false, ['id'])).toEqual({
+        rows: [
+          { name: 'id', before: ABSENT, after: 2, isChanged: false },
+          { name: 'name', before: ABSENT, after: 'chair', isChanged: false },
+        ],
+        note: 'Under REPLICA IDENTITY DEFAULT the record carries no before image: what the update changed is not in it. Set the table to FULL to see it.',
+      });
+    });
+
+    it('show a delete’s old key only, not its other fields as nulls, and say so', () => {
+      const deletion = imagesOf({ before: { id: 2, name: null }, after: null, source: postgres, op: 'd' });
+
+      expect(envelopeRows(deletion, { id: 2 }, false, ['id'])).toEqual({
+        rows: [
+          { name: 'id', before: 2, after: ABSENT, isChanged: false },
+          { name: 'name', before: ABSENT, after: ABSENT, isChanged: false },
+        ],
+        note: 'Under REPLICA IDENTITY DEFAULT the record’s before image holds only the old key: the other values of the deleted row are not in it. Set the table to FULL to see them.',
+      });
+    });
+  });
 });

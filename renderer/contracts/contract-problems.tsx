@@ -14,9 +14,7 @@ export function ContractProblems({
   contractId: string;
   onReveal?: (line: number, column: number) => void;
 }) {
-  const findings = useContractFindings(contractId);
-  const ruleFindings = useRuleFindingsInText(contractId, findings);
-  const problems = useMemo(() => [...findings, ...ruleFindings], [findings, ruleFindings]);
+  const problems = useContractProblems(contractId);
   if (problems.length === 0) return <p className="contract-problems contract-problems--none">No problems.</p>;
   return (
     <ProblemList
@@ -27,6 +25,13 @@ export function ContractProblems({
       onReveal={onReveal}
     />
   );
+}
+
+/** Every problem of the contract its editor says: its text's own and the design's rules' (a breaking change since the baseline). */
+export function useContractProblems(contractId: string): ListedProblem[] {
+  const findings = useContractFindings(contractId);
+  const ruleFindings = useRuleFindingsInText(contractId, findings);
+  return useMemo(() => [...findings, ...ruleFindings], [findings, ruleFindings]);
 }
 
 const NO_PROBLEMS: ListedProblem[] = [];

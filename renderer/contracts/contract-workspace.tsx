@@ -1,13 +1,7 @@
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './contract-workspace.css';
-import {
-  isContractServed,
-  LATEST_API_VERSION,
-  type LocatedFinding,
-  serveContract,
-  servingPlaces,
-} from '../../shared/contracts';
+import { isContractServed, LATEST_API_VERSION, serveContract, servingPlaces } from '../../shared/contracts';
 import { counted } from '../../shared/model';
 import { lazyPart } from '../app/lazy-part';
 import { PartBoundary } from '../app/part-boundary';
@@ -17,8 +11,10 @@ import { useNoticeStore } from '../store/notice-store';
 import { upgradeContract } from './contract-actions';
 import { ContractChanges } from './contract-changes';
 import { useContractDrafts, useContractFindings, useContractName, useHasDraft } from './contract-drafts';
+import { useContractProblems } from './contract-problems';
 import { type ContractView, useContractTabs } from './contract-tabs-store';
 import { ContractForm } from './form/contract-form';
+import type { ListedProblem } from './monaco/problem-list';
 import { SaveContractButton } from './save-contract-file';
 import { useEditorFocusRequest } from './use-editor-focus-request';
 import { YamlEditorPane } from './yaml-editor-pane';
@@ -156,9 +152,9 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
   );
 }
 
-const countWith = (findings: readonly LocatedFinding[], severity: LocatedFinding['severity']) =>
-  findings.filter((finding) => finding.severity === severity).length;
-const errorCount = (findings: readonly LocatedFinding[]) => countWith(findings, 'error');
+const countWith = (problems: readonly ListedProblem[], severity: ListedProblem['severity']) =>
+  problems.filter((problem) => problem.severity === severity).length;
+const errorCount = (problems: readonly ListedProblem[]) => countWith(problems, 'error');
 
 /** On a tab, whichever is active: its text is a draft the design does not hold, leaving would lose it. */
 function DraftMarker({ contractId }: { contractId: string }) {
@@ -174,12 +170,12 @@ function DraftMarker({ contractId }: { contractId: string }) {
 }
 
 /**
- * Whether the design holds what the editor shows, and whether that is clean: "In sync"
- * only when it is both, never beside an error.
+ * Whether the design holds what the editor shows, and whether that is clean (its text and the
+ * design's rules on it, as its problem list says): "In sync" only when it is both, never beside an error.
  */
 function SyncBadge({ contractId }: { contractId: string }) {
   const hasDraft = useHasDraft(contractId);
-  const findings = useContractFindings(contractId);
+  const findings = useContractProblems(contractId);
   const errors = errorCount(findings);
   // An info leaves the contract in sync: it says nothing is wrong.
   const warnings = countWith(findings, 'warning');

@@ -514,6 +514,22 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.locator('.yaml-editor .view-line', { hasText: 'version: 2.0.0' }).waitFor();
     expect(await changes.filter({ hasText: 'breaking changes need' }).count()).toBe(0);
   });
+  it('never says a contract is in sync with the design while it breaks its baseline under the same version', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await openContractFile(page, 'cheese-batch.odcs.yaml', CHEESE_BATCH_PUBLISHED);
+    await openContract(page, 'Cheese batch');
+    await page.locator('.sync-badge--ok').waitFor();
+    await caretAfter(page, '- value: gouda');
+    await page.keyboard.press('Control+Shift+K');
+
+    const inDesignWithError = page.getByTestId('sync-with-errors').filter({ hasText: 'In the design, with 1 error' });
+    await inDesignWithError.waitFor();
+    await showView(page, 'Form');
+    await inDesignWithError.waitFor();
+    expect(await page.locator('.sync-badge--ok').count()).toBe(0);
+  });
+
   it('previews the contract as a document and draws its schema', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -423,8 +423,11 @@ describeInChromium('the contract editor in the built app', (session) => {
     await showView(page, 'Form');
     await page.getByRole('button', { name: 'Remove status' }).click();
     await showView(page, 'Diff');
+    await page.getByRole('button', { name: 'Split' }).click();
     await page.getByTestId('breaking-count').waitFor();
     expect(await page.getByTestId('breaking-count').textContent()).toContain('1 breaking change');
+    // Wrapped lines push the removal out of view in a narrow split: the header's link brings it back.
+    await page.locator('.contract-diff__jump', { hasText: 'status' }).click();
     await page.locator('.contract-diff .original .breaking-change-glyph').first().waitFor();
     // The removed field is marked beside its lines in the saved version, not on a neighbour's line in the new one.
     expect(await page.locator('.contract-diff .modified .breaking-change-glyph').count()).toBe(0);
@@ -444,6 +447,32 @@ describeInChromium('the contract editor in the built app', (session) => {
         return Math.abs(anchor.getBoundingClientRect().top - parent.getBoundingClientRect().top);
       });
     await expect.poll(anchorOffFromParent).toBeLessThan(8);
+  });
+
+  it('shows a changed value whole in the diff of a narrow pane, and two sides once Split is chosen', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openPublishedCheeseBatch(page);
+    await caretAfter(page, 'description: Kind of cheese');
+    await page.keyboard.type(', as the dairy names it');
+    await page.getByTestId('contract-changes').filter({ hasText: 'description' }).waitFor();
+    await showView(page, 'Diff');
+
+    const changedLine = page.locator('.contract-diff .modified .view-line', { hasText: 'names it' });
+    await changedLine.waitFor();
+    // Where the line's text ends, and where the pane showing it ends: a value cut off ends beyond its pane.
+    const textEndPastPane = () =>
+      changedLine.evaluate((line) => {
+        const range = document.createRange();
+        range.selectNodeContents(line);
+        const pane = line.closest('.monaco-scrollable-element')?.getBoundingClientRect();
+        return pane ? range.getBoundingClientRect().right - pane.right : Number.POSITIVE_INFINITY;
+      });
+    await expect.poll(textEndPastPane).toBeLessThanOrEqual(0);
+    expect(await page.getByRole('button', { name: 'Unified' }).getAttribute('aria-pressed')).toBe('true');
+
+    await page.getByRole('button', { name: 'Split' }).click();
+    await page.locator('.contract-diff .original .view-line', { hasText: 'description: Kind of cheese' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Split' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('compares a contract opened from a file with that file in the diff, and with the design when asked', async () => {
@@ -486,9 +515,7 @@ describeInChromium('the contract editor in the built app', (session) => {
 
   it('holds a contract opened from a file to the version rule against that file: reported, warned at Save, fixed in one click', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    await newBlankDesign(page);
-    await openContractFile(page, 'cheese-batch.odcs.yaml', CHEESE_BATCH_PUBLISHED);
-    await openContract(page, 'Cheese batch');
+    await openPublishedCheeseBatch(page);
     // Gouda no longer allowed, and cheese_type required: two breaking changes under 1.0.0 still.
     await caretAfter(page, '- value: gouda');
     await page.keyboard.press('Control+Shift+K');
@@ -516,9 +543,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
   it('never says a contract is in sync with the design while it breaks its baseline under the same version', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    await newBlankDesign(page);
-    await openContractFile(page, 'cheese-batch.odcs.yaml', CHEESE_BATCH_PUBLISHED);
-    await openContract(page, 'Cheese batch');
+    await openPublishedCheeseBatch(page);
     await page.locator('.sync-badge--ok').waitFor();
     await caretAfter(page, '- value: gouda');
     await page.keyboard.press('Control+Shift+K');
@@ -844,6 +869,13 @@ async function openDroppedContract(page: Page, name: string, text: string): Prom
 /** A contract whose `status` appears twice: valid YAML to read, refused as a contract. */
 const VITALS_WITH_STATUS_TWICE =
   'apiVersion: v3.1.0\nkind: DataContract\nid: vitals\nname: Vitals\nversion: 1.0.0\nstatus: active\nstatus: draft\nschema: []\n';
+
+/** A blank design with the published cheese batch contract opened from its file, which is its baseline. */
+async function openPublishedCheeseBatch(page: Page): Promise<void> {
+  await newBlankDesign(page);
+  await openContractFile(page, 'cheese-batch.odcs.yaml', CHEESE_BATCH_PUBLISHED);
+  await openContract(page, 'Cheese batch');
+}
 
 /** Opens a contract file through the Contracts section's Open contract… and the browser's file chooser. */
 async function openContractFile(page: Page, fileName: string, text: string): Promise<void> {

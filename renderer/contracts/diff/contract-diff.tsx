@@ -1,5 +1,5 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { changeWithoutValues, compareContracts, type LocatedChange, locateChanges } from '../../../shared/contracts';
 import { counted } from '../../../shared/model';
 import { keyedItems } from '../../app/keyed-items';
@@ -28,17 +28,37 @@ function BaselineDescription({ baseline }: { baseline: DiffBaseline }) {
   );
 }
 
+type DiffLayout = 'split' | 'unified';
+
+/** Below this width each side of a split diff shows too few characters to read a changed value: unified unless chosen. */
+const SPLIT_MIN_WIDTH = 900;
+
+/** Whether the element is at least `width` pixels wide, followed as it resizes. */
+function useIsWiderThan(element: RefObject<HTMLElement | null>, width: number): boolean {
+  const [isWider, setWider] = useState(true);
+  useEffect(() => {
+    const observed = element.current;
+    if (!observed) return;
+    const observer = new ResizeObserver(() => setWider(observed.clientWidth >= width));
+    observer.observe(observed);
+    return () => observer.disconnect();
+  }, [element, width]);
+  return isWider;
+}
+
 /**
  * The contract against its own file as last opened or saved (when it has one; the design's baseline
  * is a click away) or the design's baseline (see DocumentState.baseline), in Monaco's diff editor, side by side or
- * inline, each breaking change marked in the margin beside its line (in the old text for
+ * inline (inline when the pane is too narrow for two sides, unless the user chose), each breaking change marked in the margin beside its line (in the old text for
  * what was removed, and in the unified layout at its parent's line in the new text) with what it breaks.
  */
 export default function ContractDiff({ contractId }: { contractId: string }) {
   const container = useRef<HTMLDivElement>(null);
   const monaco = useMonaco();
   const [diffEditor, setDiffEditor] = useState<Monaco.editor.IStandaloneDiffEditor | null>(null);
-  const [isSideBySide, setSideBySide] = useState(true);
+  const [chosenLayout, chooseLayout] = useState<DiffLayout | null>(null);
+  const isWideEnoughToSplit = useIsWiderThan(container, SPLIT_MIN_WIDTH);
+  const isSideBySide = chosenLayout ? chosenLayout === 'split' : isWideEnoughToSplit;
   const text = useContractText(contractId) ?? '';
   const contract = useDocumentStore((state) => state.mesh?.contracts.find((candidate) => candidate.id === contractId));
   const designBaseline = useDocumentStore((state) => state.baseline);
@@ -82,6 +102,8 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
       scrollBeyondLastLine: false,
       renderOverviewRuler: false,
       useInlineViewWhenSpaceIsLimited: false,
+      // The contract pane is narrow beside the canvas: a changed value wraps rather than running off its side.
+      diffWordWrap: 'on',
     });
     const original = monaco.editor.createModel('', 'yaml');
     const modified = monaco.editor.createModel('', 'yaml');
@@ -227,7 +249,7 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
             type="button"
             aria-pressed={isSideBySide}
             className={isSideBySide ? 'is-active' : undefined}
-            onClick={() => setSideBySide(true)}
+            onClick={() => chooseLayout('split')}
           >
             Split
           </button>
@@ -235,7 +257,7 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
             type="button"
             aria-pressed={!isSideBySide}
             className={isSideBySide ? undefined : 'is-active'}
-            onClick={() => setSideBySide(false)}
+            onClick={() => chooseLayout('unified')}
           >
             Unified
           </button>

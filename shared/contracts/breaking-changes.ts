@@ -15,7 +15,7 @@ import { declaredLength, physicalSizeChange } from './physical-type-size';
 import { isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
 import { operatorChange, thresholdMove } from './quality-threshold';
-import { rangeEndMoves } from './range-end-moves';
+import { boundMove, rangeEndMoves } from './range-end-moves';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 import { incomparableDurations, slaWeakening, unrankableDuration } from './sla-weakening';
 
@@ -815,7 +815,12 @@ function optionChanges(
           : `${option} set to ${shown(is)}, longer than its physicalType ${previousPhysicalType} holds`,
       );
     if (was === undefined) return on('constraint-tightened', `${option} set to ${shown(is)}`);
-    const verb = boundMove(option, was, is);
+    const verb = optionMove(option, was, is, field.isInteger);
+    if (verb === 'kept')
+      return on(
+        'field-changed',
+        `${option} written differently, from ${shown(was)} to ${shown(is)}, allowing the same integers`,
+      );
     return on(`constraint-${verb}`, `${option} ${verb} from ${shown(was)} to ${shown(is)}`);
   });
   return [
@@ -829,11 +834,20 @@ function optionChanges(
 const physicalLengthOf = (physicalType: string | undefined) =>
   physicalType === undefined ? undefined : declaredLength(physicalType);
 
-/** How a numeric bound moved; any other option (a pattern, a format) may now accept more or less: changed. */
-function boundMove(option: string, was: unknown, is: unknown): 'loosened' | 'tightened' | 'changed' {
-  const isBound = UPPER_BOUNDS.has(option) || LOWER_BOUNDS.has(option);
-  if (!isBound || typeof was !== 'number' || typeof is !== 'number') return 'changed';
-  return (UPPER_BOUNDS.has(option) && is > was) || (LOWER_BOUNDS.has(option) && is < was) ? 'loosened' : 'tightened';
+/**
+ * How a numeric bound moved, `kept` when on an integer field it lets the same integers through
+ * (`maximum: 5` and `maximum: 5.5`); any other option (a pattern, a format) may now accept more or less: changed.
+ */
+function optionMove(
+  option: string,
+  was: unknown,
+  is: unknown,
+  isInteger: boolean,
+): 'loosened' | 'tightened' | 'kept' | 'changed' {
+  const end = UPPER_BOUNDS.has(option) ? 'upper' : LOWER_BOUNDS.has(option) ? 'lower' : undefined;
+  if (!end || typeof was !== 'number' || typeof is !== 'number') return 'changed';
+  const isExclusive = option.startsWith('exclusive');
+  return boundMove(end, { value: was, isExclusive }, { value: is, isExclusive }, isInteger);
 }
 
 function shown(value: unknown): string {

@@ -992,6 +992,9 @@ describe('breaking changes in logicalTypeOptions', () => {
     ['integer', 'minimum: 1', 'exclusiveMinimum: 1', 'constraint-tightened', 'lower bound tightened from ≥ 1 to > 1'],
     ['integer', 'maximum: 5', 'exclusiveMaximum: 7', 'constraint-loosened', 'upper bound loosened from ≤ 5 to < 7'],
     ['integer', 'exclusiveMaximum: 6', 'maximum: 4', 'constraint-tightened', 'upper bound tightened from < 6 to ≤ 4'],
+    ['integer', 'maximum: 5', 'maximum: 6.5', 'constraint-loosened', 'maximum loosened from 5 to 6.5'],
+    ['integer', 'minimum: 1', 'minimum: 1.5', 'constraint-tightened', 'minimum tightened from 1 to 1.5'],
+    ['number', 'maximum: 86400', 'maximum: 86400.5', 'constraint-loosened', 'maximum loosened from 86400 to 86400.5'],
   ])('finds, on a %s, %s to %s as one bound %s', (logicalType, was, is, kind, message) => {
     const option = is.split(':')[0];
     expect(amountChangesTo(was, is, logicalType)).toEqual([[kind, true, message, ['logicalTypeOptions', option]]]);
@@ -1024,6 +1027,33 @@ describe('breaking changes in logicalTypeOptions', () => {
       ['field-changed', false, message, ['logicalTypeOptions', option]],
     ]);
   });
+
+  it.each([
+    [
+      'maximum: 86400',
+      'maximum: 86400.5',
+      'maximum written differently, from 86400 to 86400.5, allowing the same integers',
+    ],
+    ['minimum: 1', 'minimum: 0.5', 'minimum written differently, from 1 to 0.5, allowing the same integers'],
+    [
+      'exclusiveMaximum: 6',
+      'exclusiveMaximum: 5.5',
+      'exclusiveMaximum written differently, from 6 to 5.5, allowing the same integers',
+    ],
+    [
+      'maximum: 5.5',
+      'exclusiveMaximum: 6',
+      'upper bound written differently, from ≤ 5.5 to < 6, allowing the same integers',
+    ],
+  ])(
+    'finds %s to %s on an integer no breaking change, as the fraction lets no other integer through',
+    (was, is, message) => {
+      const option = is.split(':')[0];
+      expect(amountChangesTo(was, is, 'integer')).toEqual([
+        ['field-changed', false, message, ['logicalTypeOptions', option]],
+      ]);
+    },
+  );
 
   it('finds a loosened bound on the items of an array property breaking', () => {
     const options = '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1';

@@ -63,6 +63,28 @@ export function emptyBoundsOf(property: ContractProperty): EmptyBounds[] {
   );
 }
 
+/** A bound of an integer field written as a fraction, and the integer it means under the same key. */
+export interface FractionalIntegerBound {
+  option: (typeof LOWER_BOUNDS)[number] | (typeof UPPER_BOUNDS)[number];
+  value: number;
+  meant: number;
+}
+
+/**
+ * Each `minimum`, `maximum` or exclusive one of an integer field that is no integer: it lets the same
+ * integers through as one (`maximum: 5.5` as `maximum: 5`, `exclusiveMaximum: 5.5` as `exclusiveMaximum: 6`).
+ */
+export function fractionalIntegerBoundsOf(property: ContractProperty): FractionalIntegerBound[] {
+  const options = property.extensions?.logicalTypeOptions;
+  if (property.logicalType !== 'integer' || typeof options !== 'object' || options === null) return [];
+  return [...LOWER_BOUNDS, ...UPPER_BOUNDS].flatMap((option) => {
+    const value = numberOf((options as Record<string, unknown>)[option]);
+    if (value === undefined || Number.isInteger(value)) return [];
+    const roundsUp = option === 'minimum' || option === 'exclusiveMaximum';
+    return [{ option, value, meant: roundsUp ? Math.ceil(value) : Math.floor(value) }];
+  });
+}
+
 /**
  * How a lower bound stands to an upper one (negative: below it), where the type has bounds and
  * both certainly read as points of its line; undefined leaves the pair unjudged.

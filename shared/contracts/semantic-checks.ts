@@ -14,7 +14,7 @@ import { nullAllowedValueIssues } from './null-allowed-values';
 import { allowedValueDocumentPath, documentPathOf, nestedPropertiesOf } from './odcs-document';
 import { uncheckedV30RuleWarnings } from './odcs-v30-quality';
 import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
-import { type EmptyBounds, emptyBoundsOf } from './option-bounds';
+import { type EmptyBounds, emptyBoundsOf, fractionalIntegerBoundsOf } from './option-bounds';
 import type { PathProblem, PathSegment } from './path-problem';
 import { patternLengthConflictOf } from './pattern-length-conflict';
 import { allowedValuesTooLong, boundsBeyondRange, lengthsBeyondPhysical } from './physical-limit-conflicts';
@@ -168,6 +168,7 @@ function semanticIssues(
       ),
       ...propertiesEverywhere(object.properties, ['schema', index, 'properties']).flatMap((placed) => [
         ...optionBoundIssues(placed),
+        ...fractionalIntegerBoundIssues(placed),
         ...patternIssues(placed),
         ...patternLengthIssues(placed),
         ...physicalTypeIssues(placed),
@@ -402,6 +403,29 @@ function optionBoundIssues({ property, path }: { property: ContractProperty; pat
           ],
         },
       }),
+    };
+  });
+}
+
+/** A fraction on an integer's bound reads as a promise it does not make: say which integer bound it is. */
+function fractionalIntegerBoundIssues({
+  property,
+  path,
+}: {
+  property: ContractProperty;
+  path: PathSegment[];
+}): SemanticIssue[] {
+  return fractionalIntegerBoundsOf(property).map(({ option, value, meant }) => {
+    const optionPath = [...path, 'logicalTypeOptions', option];
+    return {
+      path: optionPath,
+      message: `${option} ${value} on an integer field means ${option} ${meant}: no integer lies between the two, so write the integer`,
+      severity: 'warning' as const,
+      repair: {
+        kind: 'edit' as const,
+        title: `Write ${option} ${meant}`,
+        edits: [{ op: 'set' as const, path: optionPath, value: meant }],
+      },
     };
   });
 }

@@ -669,6 +669,35 @@ ${options
     expect(checkContractYaml(withOptions(logicalType, options))).toEqual([]);
   });
 
+  it.each([
+    ['maximum: 86400.5', 'maximum', 'maximum 86400.5 on an integer field means maximum 86400'],
+    ['minimum: 0.5', 'minimum', 'minimum 0.5 on an integer field means minimum 1'],
+    ['exclusiveMaximum: 5.5', 'exclusiveMaximum', 'exclusiveMaximum 5.5 on an integer field means exclusiveMaximum 6'],
+    [
+      'exclusiveMinimum: -0.5',
+      'exclusiveMinimum',
+      'exclusiveMinimum -0.5 on an integer field means exclusiveMinimum -1',
+    ],
+  ])(
+    'warns of a fractional bound on an integer at its key, saying the integer bound it means: %s',
+    (options, option, said) => {
+      expect(
+        checkContractYaml(withOptions('integer', options)).map((finding) => [
+          finding.severity,
+          finding.path,
+          finding.message,
+        ]),
+      ).toEqual([
+        [
+          'warning',
+          `schema[0].properties[1].logicalTypeOptions.${option}`,
+          `${said}: no integer lies between the two, so write the integer`,
+        ],
+      ]);
+      expect(checkContractYaml(withOptions('number', options))).toEqual([]);
+    },
+  );
+
   it('refuses a pattern that is no regular expression as JSON Schema reads it (ECMA-262), at the pattern', () => {
     expect(markers(checkContractYaml(withOptions('string', "pattern: '^([a-z'")))).toEqual([
       '16:20 error schema[0].properties[1].logicalTypeOptions.pattern: pattern ^([a-z is not a regular expression (ECMA-262, as JSON Schema reads it): no value can be checked against it',

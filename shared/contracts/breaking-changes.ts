@@ -227,6 +227,7 @@ function historyColumnChanges(previous: Contract, next: Contract): ContractChang
 
 function contractChanges(previous: Contract, next: Contract): ContractChange[] {
   return [
+    ...(previous.apiVersion === next.apiVersion ? [] : [apiVersionChange(previous.apiVersion, next.apiVersion)]),
     ...(previous.kind === next.kind
       ? []
       : [change('kind-changed', CONTRACT_SUBJECT, `kind changed from ${previous.kind} to ${next.kind}`, ['kind'])]),
@@ -250,6 +251,12 @@ function contractChanges(previous: Contract, next: Contract): ContractChange[] {
     ...slaChanges(previous.sla, next.sla),
     ...extensionChanges(previous.extensions, next.extensions, 'contract-changed', CONTRACT_SUBJECT),
   ];
+}
+
+/** Another ODCS version takes nothing back from consumers, but their tooling must read it: said, not breaking. */
+function apiVersionChange(previous: string, next: string): ContractChange {
+  const message = `apiVersion changed from ${previous} to ${next}: consumers' tooling must read ODCS ${next}`;
+  return change('contract-changed', CONTRACT_SUBJECT, message, ['apiVersion']);
 }
 
 /**

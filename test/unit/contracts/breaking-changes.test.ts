@@ -533,6 +533,19 @@ describe('changes outside the schema', () => {
     },
   );
 
+  it("lists a new ODCS apiVersion as a change that breaks nothing, though consumers' tooling must read it", () => {
+    const inVersion = (apiVersion: string) => ({ ...previous, apiVersion });
+    expect(compareContracts(inVersion('v3.1.0'), inVersion('v3.2.0')).changes).toEqual([
+      {
+        kind: 'contract-changed',
+        isBreaking: false,
+        subject: 'contract',
+        message: "apiVersion changed from v3.1.0 to v3.2.0: consumers' tooling must read ODCS v3.2.0",
+        field: ['apiVersion'],
+      },
+    ]);
+  });
+
   it('needs a major version for a declassified field', () => {
     expect(compareContracts(classified('restricted', '1.0.0'), classified('public', '1.0.1'))).toMatchObject({
       isBreaking: true,

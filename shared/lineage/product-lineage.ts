@@ -413,8 +413,9 @@ function selectResult(
     const table = scope.get(tableName);
     if (table) read.set(alias, table);
   }
+  // A derived table in a subquery that runs per outer row may name that row's columns (SQLite lets it).
   for (const [alias, subquery] of select.subqueries) {
-    read.set(alias, resultTable(alias, queryResult(subquery, scope, named)));
+    read.set(alias, resultTable(alias, queryResult(subquery, scope, named, outer)));
   }
   for (const [alias, source] of select.opaque ?? []) {
     const table = opaqueTable(alias, source.identifiers, scope);

@@ -1306,6 +1306,26 @@ describe('rule details', () => {
     }
   });
 
+  it('follows a derived table inside a correlated scalar subquery to the row it runs for', () => {
+    const republished =
+      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
+    const derived =
+      "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";
+    for (const [sql, expected] of [
+      ['SELECT c.customer_id AS k, (SELECT x FROM (SELECT c.email AS x)) AS contact FROM customers c', republished],
+      ['SELECT customer_id AS k, (SELECT x FROM (SELECT email AS x)) AS contact FROM customers', republished],
+      [
+        "SELECT c.customer_id AS k, (SELECT 1 FROM (SELECT c.email AS e) WHERE e LIKE '%@x') AS contact FROM customers c",
+        derived,
+      ],
+    ]) {
+      expect([sql, findingsOf('pii-propagation', publishing(sql)).map((finding) => finding.message)]).toEqual([
+        sql,
+        [expected],
+      ]);
+    }
+  });
+
   it('says nothing of a grand total by an uncorrelated scalar subquery: it is the same for every row', () => {
     for (const sql of [
       'SELECT c.customer_id AS k, (SELECT COUNT(*) FROM customers) AS contact FROM customers c',

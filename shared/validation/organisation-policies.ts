@@ -135,7 +135,10 @@ export function underOrganisationPolicies(
     const organisationSeverity = rulePolicy(organisation, rule.id, rule.defaultSeverity).severity;
     const designPolicy = rulePolicy(design, rule.id, rule.defaultSeverity);
     const isWeaker = STRICTNESS.indexOf(designPolicy.severity) > STRICTNESS.indexOf(organisationSeverity);
-    return isWeaker
+    // A rule's default leaves its milder findings (a derived copy's warning) as they are, a set severity does not:
+    // the organisation's, even at the default, applies as the design's would.
+    const setsDefault = !designPolicy.isSet && organisationSeverity === designPolicy.severity;
+    return isWeaker || setsDefault
       ? [{ ruleId: rule.id, designSeverity: designPolicy.severity, organisationSeverity, isSet: designPolicy.isSet }]
       : [];
   });

@@ -24,6 +24,18 @@ describe("an organisation's policies", () => {
     expect(weakenings).toEqual([{ ruleId: 'pii-propagation', designSeverity: 'off', organisationSeverity: 'error' }]);
   });
 
+  it("set a rule the design leaves at its default, where the organisation's severity is not weaker, as the design's setting would", () => {
+    const required = { severity: 'error', reason: "required by the organisation's policy" };
+    expect(underOrganisationPolicies({ rules: {} }, { rules: { 'pii-propagation': 'error' } }, RULES)).toEqual({
+      policies: { rules: { 'pii-propagation': required } },
+      weakenings: [],
+    });
+    expect(underOrganisationPolicies({ rules: {} }, { rules: { 'pii-propagation': 'warning' } }, RULES)).toEqual({
+      policies: { rules: {} },
+      weakenings: [],
+    });
+  });
+
   it("rank the organisation's classifications in its order where the design ranks them otherwise, and say so", () => {
     const organisation = { rules: {}, classificationLevels: ['public', 'internal', 'confidential', 'restricted'] };
     const ranked = (classificationLevels: string[]) =>
@@ -50,6 +62,7 @@ describe("an organisation's policies", () => {
 
   it('rank the common words in their common order where the organisation ranks no words of its own', () => {
     const organisation = { rules: { 'pii-propagation': 'error' as const } };
+    const required = { 'pii-propagation': { severity: 'error', reason: "required by the organisation's policy" } };
     expect(
       underOrganisationPolicies(
         { rules: {}, classificationLevels: ['public', 'restricted', 'internal'] },
@@ -58,7 +71,7 @@ describe("an organisation's policies", () => {
       ),
     ).toEqual({
       policies: {
-        rules: {},
+        rules: required,
         classificationLevels: ['public', 'internal', 'restricted'],
       },
       weakenings: [],
@@ -76,7 +89,7 @@ describe("an organisation's policies", () => {
       ),
     ).toEqual({
       policies: {
-        rules: {},
+        rules: required,
         classificationLevels: ['public', 'internal', 'secret'],
       },
       weakenings: [],

@@ -5,6 +5,7 @@ import { withProductUpdated } from '../../../shared/editing/products';
 import type { Contract, ContractProperty, Mesh, Transformation } from '../../../shared/model';
 import type { Scenario } from '../../../shared/model/scenario';
 import type { Finding } from '../../../shared/validation/finding';
+import { underOrganisationPolicies } from '../../../shared/validation/organisation-policies';
 import { RULES } from '../../../shared/validation/rule-catalog';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aContract, anOutboxTopic, aPort, aProduct } from '../../builders/mesh-builder';
@@ -1324,6 +1325,18 @@ describe('rule details', () => {
         [expected],
       ]);
     }
+  });
+
+  it("makes a derived finding an error under an organisation's pii-propagation: error, as under the design's own", () => {
+    const sql = "SELECT CASE WHEN email LIKE '%@x' THEN 1 ELSE 0 END AS contact FROM customers";
+    const mesh = publishing(sql);
+    const severitiesUnder = (policies: Mesh['policies']) =>
+      findingsOf('pii-propagation', { ...mesh, policies }).map((finding) => finding.severity);
+    const organisation = { rules: { 'pii-propagation': 'error' as const } };
+    const underOrganisation = underOrganisationPolicies(mesh.policies, organisation, RULES).policies;
+    expect(severitiesUnder(mesh.policies)).toEqual(['warning']);
+    expect(severitiesUnder({ ...mesh.policies, rules: { 'pii-propagation': 'error' } })).toEqual(['error']);
+    expect(severitiesUnder(underOrganisation)).toEqual(['error']);
   });
 
   it('says nothing of a grand total by an uncorrelated scalar subquery: it is the same for every row', () => {

@@ -408,6 +408,8 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
   if (isColumn(tokens)) return columnRefs(tokens).map((column) => ({ column }));
   const subquery = parenthesized(tokens) && subqueries.get(tokens[0] as Token);
   if (subquery) return [{ subquery }];
+  const valuesCell = firstValuesCell(tokens);
+  if (valuesCell) return keptIn(valuesCell);
   const inner = castOperand(tokens) ?? parenthesized(tokens) ?? uncollated(tokens) ?? signed(tokens);
   if (inner) return keptIn(inner);
   const [, over] = splitTopLevel(tokens, (token) => isKeyword(token, 'over'));
@@ -433,6 +435,13 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
   if (call) return keptArguments(call.name, call.args).flatMap(keptIn);
   if (isKeyword(tokens[0], 'case') && isKeyword(tokens.at(-1), 'end')) return caseResults(tokens).flatMap(keptIn);
   return [];
+}
+
+/** `VALUES (x, …), …`'s x: as a value (`(VALUES (x))`), a VALUES list is its first row's first column. */
+function firstValuesCell(tokens: readonly Token[]): Token[] | undefined {
+  if (!isKeyword(tokens[0], 'values') || !isPunct(tokens[1], '(')) return undefined;
+  const [cell] = splitTopLevel(tokens.slice(2, closingParen(tokens, 1)), (token) => isPunct(token, ','));
+  return cell;
 }
 
 /** The condition of an aggregate call's `FILTER (WHERE …)`, if it has one. */

@@ -56,6 +56,7 @@ export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = 
   ifnull: 'every',
   nullif: 'first',
   iif: 'after-first',
+  if: 'after-first',
   // Picked among rows (aggregates and window functions that return one row's value)
   min: 'every',
   max: 'every',
@@ -70,6 +71,7 @@ export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = 
   json: 'first',
   jsonb: 'first',
   json_quote: 'first',
+  json_pretty: 'first',
   json_extract: 'first',
   jsonb_extract: 'first',
   json_remove: 'first',

@@ -1138,7 +1138,7 @@ describe('rule details', () => {
     ]);
   });
 
-  it('follows a classified field through CTEs, subqueries, unions and functions that keep its value', () => {
+  it('follows a classified field through CTEs, subqueries, unions, a scalar VALUES and functions that keep its value (if, json_pretty)', () => {
     const republished =
       "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
     for (const sql of [
@@ -1153,6 +1153,10 @@ describe('rule details', () => {
       'SELECT c.email AS contact, (SELECT COUNT(*) FROM customers x WHERE x.country = c.country) AS peers FROM customers c',
       'SELECT c.email AS contact FROM customers c WHERE c.country IN (SELECT country FROM customers WHERE customer_id > 0)',
       'SELECT (SELECT x.email FROM customers x WHERE x.customer_id = c.customer_id) AS contact FROM customers c',
+      'SELECT c.country, if(c.customer_id > 0, c.email, NULL) AS contact FROM customers c',
+      "SELECT c.country, json_pretty(json_object('e', c.email)) AS contact FROM customers c",
+      'SELECT c.country, (VALUES (c.email)) AS contact FROM customers c',
+      'SELECT c.country, (VALUES (c.email, 1), (NULL, 2)) AS contact FROM customers c',
     ]) {
       expect([sql, findingsOf('pii-propagation', publishing(sql)).map((finding) => finding.message)]).toEqual([
         sql,

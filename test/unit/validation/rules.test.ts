@@ -1316,7 +1316,7 @@ describe('rule details', () => {
       "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
     const derived =
       "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";
-    for (const [sql, expected] of [
+    for (const [sql, expected] of <Array<[string, string]>>[
       ['SELECT c.customer_id AS k, (SELECT x FROM (SELECT c.email AS x)) AS contact FROM customers c', republished],
       ['SELECT customer_id AS k, (SELECT x FROM (SELECT email AS x)) AS contact FROM customers', republished],
       [

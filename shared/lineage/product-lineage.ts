@@ -7,6 +7,7 @@ import { contractOf, type MeshGraph } from './mesh-graph';
 import { nodeVersions } from './node-versions';
 import { sourceDataset } from './source-dataset';
 import { type ColumnRef, type GroupedColumn, type QueryLineage, type SelectLineage, sqlLineageOf } from './sql-lineage';
+import type { CopyAlteration } from './value-keeping-functions';
 
 /** Where a column's values come from, as fields of the product's input ports. */
 export interface ColumnLineage {
@@ -19,6 +20,18 @@ export interface ColumnLineage {
   derived: FieldSet;
   /** Those of `copies` that are one row's value picked among many by MIN or MAX (`MAX(result_value) … GROUP BY test_code`). */
   picked?: FieldSet;
+  /** Those of `copies` kept only rounded or cut (`round(income, -4)`, `substr(ni, -3)`), by how. */
+  altered?: AlteredFields;
+}
+
+/** Fields by how a copy altered them. */
+export type AlteredFields = Map<CopyAlteration, FieldSet>;
+
+/** Adds `fields` to those `altered` holds altered by `alteration`. */
+function addAltered(altered: AlteredFields, alteration: CopyAlteration, fields: FieldSet): void {
+  const known = altered.get(alteration) ?? new FieldSet();
+  known.addAll(fields);
+  altered.set(alteration, known);
 }
 
 /** A table inside a product (an input's clean table or a transformation's result), column by column. */
@@ -389,6 +402,7 @@ function unlimitedQueryResult(
     const copies = new FieldSet();
     const derived = new FieldSet();
     const picked = new FieldSet();
+    const altered: AlteredFields = new Map();
     for (const result of [first, ...others]) {
       const same = result.columns[position]?.column;
       if (!same) continue;
@@ -396,8 +410,12 @@ function unlimitedQueryResult(
       copies.addAll(same.copies);
       derived.addAll(same.derived);
       if (same.picked) picked.addAll(same.picked);
+      for (const [alteration, fields] of same.altered ?? []) addAltered(altered, alteration, fields);
     }
-    return { ...(name !== undefined && { name }), column: { name: column.name, sources, copies, derived, picked } };
+    return {
+      ...(name !== undefined && { name }),
+      column: { name: column.name, sources, copies, derived, picked, altered },
+    };
   });
   return { columns, rowSources, inputs, knowsInputs };
 }
@@ -466,15 +484,20 @@ function selectResult(
     const copies = new FieldSet();
     const derived = new FieldSet();
     const picked = new FieldSet();
+    const altered: AlteredFields = new Map();
     /** A copy of a column keeps its copies, and what it is derived from. */
     const copy = (column: ColumnLineage) => {
       copies.addAll(column.copies);
       derived.addAll(column.derived);
       if (column.picked) picked.addAll(column.picked);
+      for (const [alteration, fields] of column.altered ?? []) addAltered(altered, alteration, fields);
     };
     for (const column of output.refs.flatMap(resolve)) sources.addAll(column.sources);
     for (const column of output.copies.flatMap(resolve)) copy(column);
     for (const column of (output.picked ?? []).flatMap(resolve)) picked.addAll(column.copies);
+    for (const { column: ref, alteration } of output.altered ?? []) {
+      for (const column of resolve(ref)) addAltered(altered, alteration, column.copies);
+    }
     for (const column of (output.derived ?? []).flatMap(resolve)) {
       derived.addAll(column.copies);
       derived.addAll(column.derived);
@@ -502,7 +525,7 @@ function selectResult(
     const name = output.name ?? '';
     columns.push({
       ...(output.name !== undefined && { name: output.name }),
-      column: { name, sources, copies, derived, picked },
+      column: { name, sources, copies, derived, picked, altered },
     });
   }
   const rowSources = new FieldSet();

@@ -15,7 +15,7 @@
 
 import { parsesAsOneQuery } from '../simulation/select-check';
 import { Memo } from './memo';
-import { keptArguments } from './value-keeping-functions';
+import { type CopyAlteration, copyAlterationOf, keptArguments } from './value-keeping-functions';
 
 /** A column named in SQL; `qualifier` is the table or alias before the dot, lower-cased. */
 export interface ColumnRef {
@@ -37,6 +37,8 @@ export type SelectOutput =
       copies: ColumnRef[];
       /** Those of `copies` it keeps only as MIN or MAX picks one row's value among many (`MAX(result_value)`). */
       picked?: ColumnRef[];
+      /** Those of `copies` it keeps only rounded or cut (`round(income, -4)`, `substr(ni, -3)`), never whole. */
+      altered?: AlteredCopy[];
       /** Subqueries in the value: it is computed from everything they read. */
       subqueries?: QueryLineage[];
       /** Those of them whose one column's value it keeps (`(SELECT o.email FROM owners o WHERE ...)`). */
@@ -47,6 +49,12 @@ export type SelectOutput =
       derived?: ColumnRef[];
     }
   | { kind: 'star'; qualifier?: string };
+
+/** A column a value keeps only rounded or cut. */
+export interface AlteredCopy {
+  column: ColumnRef;
+  alteration: CopyAlteration;
+}
 
 /** A column an aggregate sums or averages; `window` when the aggregate is a window function's (`OVER (...)`). */
 export interface AggregatedColumn {
@@ -331,6 +339,12 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
   const copies = kept.flatMap((value) => ('column' in value ? [value.column] : []));
   const keptAsIs = kept.flatMap((value) => ('column' in value && !value.isPicked ? [value.column] : []));
   const picked = copies.filter((copy) => !keptAsIs.some((ref) => sameRef(copy, ref)));
+  const keptWhole = kept.flatMap((value) => ('column' in value && !value.alteration ? [value.column] : []));
+  const altered = kept.flatMap((value) =>
+    'column' in value && value.alteration && !keptWhole.some((ref) => sameRef(value.column, ref))
+      ? [{ column: value.column, alteration: value.alteration }]
+      : [],
+  );
   const derived = columnRefs(withoutAggregates(expression)).filter((ref) => !copies.some((copy) => sameRef(copy, ref)));
   // SQL names an unaliased column after its text: only a plain column is named after the column.
   const name = alias ?? (isColumn(expression) ? refs[0]?.column : undefined);
@@ -341,6 +355,7 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
     refs,
     copies,
     ...(picked.length > 0 && { picked }),
+    ...(altered.length > 0 && { altered }),
     ...(subqueries.size > 0 && { subqueries: [...subqueries.values()] }),
     ...(copiedSubqueries.length > 0 && { copiedSubqueries }),
     ...(aggregated.length > 0 && { aggregated }),
@@ -383,7 +398,10 @@ function withoutAggregates(tokens: readonly Token[]): Token[] {
 }
 
 /** A value an expression keeps: a column's (`isPicked` among rows by MIN or MAX), or the one column's of a subquery (`(SELECT o.email FROM ...)`). */
-type KeptValue = { column: ColumnRef; isPicked?: true } | { subquery: QueryLineage } | { aggregated: AggregatedColumn };
+type KeptValue =
+  | { column: ColumnRef; isPicked?: true; alteration?: CopyAlteration }
+  | { subquery: QueryLineage }
+  | { aggregated: AggregatedColumn };
 
 /** Aggregates that return one row's value as it is, whatever the group: not a summary of it. */
 const ROW_PICKING_AGGREGATES = new Set(['min', 'max']);
@@ -432,7 +450,12 @@ function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, Que
   if (call && ROW_PICKING_AGGREGATES.has(call.name) && call.args.length === 1) {
     return keptIn(call.args[0] ?? []).map((value) => ('column' in value ? { ...value, isPicked: true } : value));
   }
-  if (call) return keptArguments(call.name, call.args).flatMap(keptIn);
+  if (call) {
+    const alteration = copyAlterationOf(call.name);
+    return keptArguments(call.name, call.args)
+      .flatMap(keptIn)
+      .map((value) => ('column' in value && alteration ? { alteration, ...value } : value));
+  }
   if (isKeyword(tokens[0], 'case') && isKeyword(tokens.at(-1), 'end')) return caseResults(tokens).flatMap(keptIn);
   return [];
 }

@@ -2,8 +2,9 @@ import { isSensitiveClassification, keepsClassification } from '../contracts/cla
 import { fieldsAtEveryDepth, type NestedField } from '../contracts/nested-fields';
 import type { Contract, ContractProperty, Port, Transformation } from '../model';
 import { FieldSet } from './field-set';
-import type { ColumnLineage, ObjectLineage, ProductLineage } from './product-lineage';
+import type { AlteredFields, ColumnLineage, ObjectLineage, ProductLineage } from './product-lineage';
 import { sqlLineageOf } from './sql-lineage';
+import type { CopyAlteration } from './value-keeping-functions';
 
 /** An output field that copies a sensitive input field without classifying it at least as strictly. */
 export interface UnclassifiedCopy {
@@ -21,11 +22,15 @@ export interface UnclassifiedCopy {
   sources: readonly CopiedField[];
 }
 
-/** An input field, and the input port it is read from; `isPicked` where MIN or MAX took it, one row's value among many. */
+/**
+ * An input field, and the input port it is read from; `isPicked` where MIN or MAX took it, one row's value among many;
+ * `alteration` where it is copied only rounded or cut.
+ */
 export interface CopiedField {
   port: Port;
   field: NestedField;
   isPicked?: true;
+  alteration?: CopyAlteration;
 }
 
 /**
@@ -44,7 +49,7 @@ export function unclassifiedCopies(
     lineage,
     contractById,
     classificationLevels,
-    byOutputField((field, inputs) => copiedColumns(field.copies, inputs, field.picked)),
+    byOutputField((field, inputs) => copiedColumns(field.copies, inputs, field.picked, field.altered)),
   );
 }
 
@@ -128,12 +133,12 @@ function copiesClassifiedLess(
       return fieldsAtEveryDepth(object.properties).flatMap((field) => {
         const propertyIndex = field.at[0] as number;
         const below = pathBelowColumn(field, object.properties[propertyIndex] as ContractProperty);
-        const sources = (sourcesByColumn[propertyIndex] ?? []).flatMap(({ port, fields, isPicked }): CopiedField[] => {
+        const sources = (sourcesByColumn[propertyIndex] ?? []).flatMap(({ fields, ...how }): CopiedField[] => {
           const copied = fields.get(below);
           const isKept =
             !copied ||
             keepsClassification(copied.property.classification, field.property.classification, classificationLevels);
-          return isKept ? [] : [{ port, field: copied, ...(isPicked && { isPicked }) }];
+          return isKept ? [] : [{ ...how, field: copied }];
         });
         const [first] = sources;
         if (!first) return [];
@@ -153,7 +158,7 @@ function strictestOf(sources: readonly CopiedField[], levels: readonly string[])
 }
 
 /** An input column an output column copies, with the fields nested in it. */
-type CopiedColumn = { port: Port; fields: FieldsBelowColumn; isPicked?: true };
+type CopiedColumn = { port: Port; fields: FieldsBelowColumn; isPicked?: true; alteration?: CopyAlteration };
 
 /** Per input port: the port, and per column (by lower-cased name) its fields at every depth. */
 type InputFields = ReadonlyMap<string, { port: Port; by: ReadonlyMap<string, FieldsBelowColumn> }>;
@@ -221,15 +226,30 @@ function sensitiveFields(lineage: ProductLineage): FieldSet {
   return sensitive;
 }
 
-/** The input columns an output column copies, in the order of its copies; those of `picked` marked so. */
-function copiedColumns(copies: FieldSet, inputs: InputFields, picked?: FieldSet): CopiedColumn[] {
+/** The input columns an output column copies, in the order of its copies; those of `picked` and `altered` marked so. */
+function copiedColumns(
+  copies: FieldSet,
+  inputs: InputFields,
+  picked?: FieldSet,
+  altered?: AlteredFields,
+): CopiedColumn[] {
   return [...copies.ports()].flatMap((portId) => {
     const input = inputs.get(portId);
     if (!input) return [];
     return [...copies.fieldsOf(portId)].flatMap((name): CopiedColumn[] => {
       const fields = input.by.get(name);
       const isPicked = picked?.has(portId, name) ?? false;
-      return fields ? [{ port: input.port, fields, ...(isPicked && { isPicked: true as const }) }] : [];
+      const alteration = [...(altered ?? [])].find(([, alteredFields]) => alteredFields.has(portId, name))?.[0];
+      return fields
+        ? [
+            {
+              port: input.port,
+              fields,
+              ...(isPicked && { isPicked: true as const }),
+              ...(alteration && { alteration }),
+            },
+          ]
+        : [];
     });
   });
 }

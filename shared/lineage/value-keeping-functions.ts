@@ -94,6 +94,24 @@ export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = 
   jsonb_group_object: 'every',
 };
 
+/** A copy that is no longer the whole value: `rounded` to a coarser grain (`round(income, -4)`), or `cut` to a part (`substr(ni, -3)`). */
+export type CopyAlteration = 'rounded' | 'cut';
+
+const COPY_ALTERATIONS: Readonly<Record<string, CopyAlteration>> = {
+  round: 'rounded',
+  ceil: 'rounded',
+  ceiling: 'rounded',
+  floor: 'rounded',
+  trunc: 'rounded',
+  substr: 'cut',
+  substring: 'cut',
+};
+
+/** How a call to `name` alters the value it keeps, if it does not keep it whole. */
+export function copyAlterationOf(name: string): CopyAlteration | undefined {
+  return COPY_ALTERATIONS[name.toLowerCase()];
+}
+
 /** The arguments of a call to `name` whose values its result keeps (none for a function not in the table). */
 export function keptArguments<T>(name: string, args: readonly T[]): readonly T[] {
   switch (VALUE_KEEPING_FUNCTIONS[name.toLowerCase()]) {

@@ -54,7 +54,7 @@ export const piiPropagationRule: Rule = {
             product.id,
             copy,
             ({ copied, where, what }) =>
-              `${quoted(product.name)} republishes ${copied}, as ${where}${copy.sources.every((source) => source.isPicked) ? `, ${PICKED}; but` : ', but'} its contract ${quoted(copy.contract.name)} ${what}.`,
+              `${quoted(product.name)} ${copyVerb(copy.sources)} ${copied}, as ${where}${copy.sources.every((source) => source.isPicked) ? `, ${PICKED}; but` : ', but'} its contract ${quoted(copy.contract.name)} ${what}.`,
           ),
         );
         // A warning, not an error: a code or a flag computed from a value tells less than the value itself.
@@ -97,6 +97,15 @@ export const piiPropagationRule: Rule = {
     );
   },
 };
+
+/** How a copy is worded: as what it keeps of the fields where each is kept only so, else a republishing of them. */
+function copyVerb(sources: readonly CopiedField[]): string {
+  const [alteration] = new Set(sources.map((source) => source.alteration));
+  const isAlike = sources.every((source) => source.alteration === alteration);
+  if (isAlike && alteration === 'rounded') return 'publishes a rounded copy of';
+  if (isAlike && alteration === 'cut') return 'publishes part of';
+  return 'republishes';
+}
 
 /** Why an aggregate is a copy where it is MIN or MAX: the severity of a copy is kept, and said why. */
 const PICKED = "taken by MIN or MAX, which return one record's real value, not a summary of the group";

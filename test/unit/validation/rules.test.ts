@@ -1147,7 +1147,6 @@ describe('rule details', () => {
       'SELECT x.address AS contact FROM (SELECT email AS address FROM customers) x',
       'SELECT country AS contact FROM customers UNION ALL SELECT email FROM customers',
       'SELECT LOWER(TRIM(email)) AS contact FROM customers',
-      'SELECT UPPER(SUBSTR(email, 1, 3)) AS contact FROM customers',
       "SELECT COALESCE(email, '') || ' <' || country || '>' AS contact FROM customers",
       'SELECT CASE WHEN country IS NULL THEN NULL ELSE email END AS contact FROM customers',
       'SELECT c.email AS contact, (SELECT COUNT(*) FROM customers x WHERE x.country = c.country) AS peers FROM customers c',
@@ -1369,6 +1368,28 @@ describe('rule details', () => {
         [
           "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
         ],
+      ]);
+    }
+  });
+
+  it('words a rounded copy or a part of a classified field as such, still an error', () => {
+    const published = (copy: string) =>
+      `'Revenue' publishes ${copy} 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.`;
+    for (const [expression, message] of <Array<[string, string]>>[
+      ['round(c.email, -4)', published('a rounded copy of')],
+      ['TRIM(floor(c.email))', published('a rounded copy of')],
+      ["'******' || substr(c.email, -3)", published('part of')],
+      ['UPPER(SUBSTR(c.email, 1, 3))', published('part of')],
+      [
+        'c.email',
+        "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+      ],
+    ]) {
+      const sql = `SELECT c.country, ${expression} AS contact FROM customers c`;
+      const findings = findingsOf('pii-propagation', publishing(sql));
+      expect([expression, findings.map(({ severity, message }) => ({ severity, message }))]).toEqual([
+        expression,
+        [{ severity: 'error', message }],
       ]);
     }
   });

@@ -1,18 +1,20 @@
-import type { EnumValue } from '../../model/contract';
+import type { EnumValue, QualityRule } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { allowedValues, type ImportNote, rangeAt } from './imported-schema';
 import { logicalTypeOptions } from './logical-type-options';
 import { postgresPatternAsOdcs } from './postgres-pattern';
 import { written } from './sql-column-types';
 import { columnOf, type Expression, listItems, literal, numberLiteral, uncast } from './sql-expressions';
+import { checkRule, keptAsRule } from './sql-quality-rules';
 import { matching, type Token, tokenize } from './sql-tokens';
 
 /*
  * SQL `CHECK` constraints as what ODCS says of a column: allowed values (`c IN ('a', 'b')`,
  * `c = 'a'`), bounds (`c >= 0`, `0 < c`, `c BETWEEN 0 AND 100`), lengths (`char_length(c) <= 8`)
  * and a pattern (PostgreSQL's `c ~ '^[A-Z]{2}$'`, where ECMAScript reads it alike), each
- * condition of a CHECK that ANDs several on its own. What ODCS cannot say (OR, functions, another column, `<>`) is reported
- * as written, and the rest of its CHECK is imported all the same.
+ * condition of a CHECK that ANDs several on its own. A condition no property fact can say (OR,
+ * functions, another column, `<>`) is kept as a sql quality rule of the table (sql-quality-rules.ts)
+ * and reported as written, and the rest of its CHECK is imported all the same.
  */
 
 /** A CHECK the parser read, where its constraint starts in the source, and what a note about it is on. */
@@ -21,16 +23,21 @@ export interface CheckAt {
   offset: number;
   /** `orders` for a table constraint, `orders.qty` for a column's. */
   where: string;
+  /** The constraint's name: `CONSTRAINT ck_order CHECK (…)`. */
+  name?: string;
 }
 
 export interface ChecksRead {
   values: Map<string, EnumValue[]>;
   /** Each column's `logicalTypeOptions`: bounds and pattern. */
   options: Map<string, Record<string, unknown>>;
+  /** The conditions no property fact can say, as quality rules of the table. */
+  rules: QualityRule[];
   notes: ImportNote[];
 }
 
 interface CheckSource {
+  table: string;
   text: string;
   /** Where the table's body ends: no CHECK goes further. */
   end: number;
@@ -39,7 +46,7 @@ interface CheckSource {
   sqlOf: (expression: Expression) => string;
 }
 
-const NO_EQUIVALENT = 'has no ODCS equivalent';
+const NO_EQUIVALENT = 'has no ODCS property equivalent';
 
 /**
  * What the CHECKs of a table say of its columns, of which `logicalTypeOf` tells the logical type
@@ -51,7 +58,7 @@ export function readChecks(
   logicalTypeOf: (column: string) => LogicalType | undefined,
   source: CheckSource,
 ): ChecksRead {
-  const read: ChecksRead = { values: new Map(), options: new Map(), notes: [] };
+  const read: ChecksRead = { values: new Map(), options: new Map(), rules: [], notes: [] };
   const take = (fact: CheckFact): string | undefined => {
     if ('values' in fact) {
       const earlier = read.values.get(fact.column);
@@ -72,9 +79,10 @@ export function readChecks(
     for (const condition of checkConditions(check, source)) {
       const why = typeof condition.fact === 'string' ? condition.fact : take(condition.fact);
       if (why === undefined) continue;
+      read.rules.push(checkRule(check.name, condition.sql));
       read.notes.push({
         path: check.where,
-        message: `${condition.text} ${why}: not imported`,
+        message: `${condition.text} ${why}: ${keptAsRule(source.table, 'the rows where it is false')}`,
         ...rangeAt(source.text, condition.offset, condition.length),
       });
     }
@@ -108,6 +116,8 @@ type CheckFact = { column: string; values: EnumValue[] } | { column: string; opt
 interface CheckCondition {
   /** `CHECK (qty > 0)`; one condition of several, `CHECK (… qty % 2 = 0 …)`. */
   text: string;
+  /** The condition alone, as written: `qty % 6 = 0 OR qty = 1`. */
+  sql: string;
   offset: number;
   length: number;
   /** What it says, or why ODCS cannot say it (`has no ODCS equivalent`). */
@@ -122,6 +132,7 @@ function checkConditions(check: CheckAt, source: CheckSource): CheckCondition[] 
   if (!found)
     return conditions.map((condition, index) => ({
       text: `CHECK (${source.sqlOf(condition)})`,
+      sql: source.sqlOf(condition),
       offset: check.offset,
       length: 'CHECK'.length,
       fact: facts[index] as CheckFact | string,
@@ -133,12 +144,24 @@ function checkConditions(check: CheckAt, source: CheckSource): CheckCondition[] 
     const fact = facts[index] as CheckFact | string;
     if (isWhole) {
       const text = conditions.length === 1 ? written(found.body, source.text) : source.sqlOf(condition);
-      return { text: `CHECK (${text})`, offset: check.offset, length: 'CHECK'.length, fact };
+      const sql = conditions.length === 1 ? asWritten(found.body, source.text) : source.sqlOf(condition);
+      return { text: `CHECK (${text})`, sql, offset: check.offset, length: 'CHECK'.length, fact };
     }
     const start = (part[0] as Token).start;
     const end = (part.at(-1) as Token).end;
-    return { text: `CHECK (… ${written(part, source.text)} …)`, offset: start, length: end - start, fact };
+    return {
+      text: `CHECK (… ${written(part, source.text)} …)`,
+      sql: asWritten(part, source.text),
+      offset: start,
+      length: end - start,
+      fact,
+    };
   });
+}
+
+/** Tokens exactly as the source has them, strings and all (`written` tidies spaces, for a message). */
+function asWritten(tokens: Token[], text: string): string {
+  return text.slice((tokens[0] as Token).start, (tokens.at(-1) as Token).end);
 }
 
 function andedConditions(expression: Expression): Expression[] {

@@ -1,7 +1,7 @@
 import mysql from 'node-sql-parser/build/mysql.js';
 import postgresql from 'node-sql-parser/build/postgresql.js';
 import transactsql from 'node-sql-parser/build/transactsql.js';
-import type { ContractProperty, EnumValue, SchemaObject } from '../../model/contract';
+import type { ContractProperty, EnumValue, QualityRule, SchemaObject } from '../../model/contract';
 import { readColumnComment } from '../column-comment';
 import { declaredLength } from '../physical-type-size';
 import {
@@ -19,20 +19,22 @@ import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
 import type { SqlColumn, SqlTable, SqlType } from './sql-column-types';
 import { readSqlDump, type SqlDump } from './sql-dump';
 import { type Expression, literal } from './sql-expressions';
-import type { SqlNote } from './sql-tokens';
+import { keptAsRule, uniqueTogetherRule } from './sql-quality-rules';
+import { type SqlNote, tokenize } from './sql-tokens';
 import { sqlUnsignedBounds } from './unsigned-bounds';
 
 /*
  * SQL `CREATE TABLE` DDL (PostgreSQL, MySQL, SQL Server) to schema objects, one per table,
  * with node-sql-parser. The dialect is the first of PostgreSQL, MySQL and SQL Server that
  * parses the file. NOT NULL makes a property required, PRIMARY KEY (on the column or the
- * table, in its order) a key, UNIQUE on one column unique; the SQL type is kept as
+ * table, in its order) a key, UNIQUE on one column unique, UNIQUE on several columns a sql
+ * quality rule of the table (sql-quality-rules.ts); the SQL type is kept as
  * physicalType. Types without a logical type are imported as strings and reported. Column
  * types are read in sql-column-types.ts; the parser reads the rest with each type as INT.
  * MySQL ENUM(...), PostgreSQL enum types (CREATE TYPE ... AS ENUM) and CHECK (c IN (...))
  * become allowed values, a string type's length maxLength, and CHECK bounds and patterns
- * logicalTypeOptions (sql-check-constraints.ts); what a CHECK says that ODCS cannot is
- * reported. A foreign key becomes an ODCS
+ * logicalTypeOptions (sql-check-constraints.ts); what else a CHECK says is kept as a sql
+ * quality rule and reported. A foreign key becomes an ODCS
  * relationship: on the property for one column, on the schema object for several. DEFAULTs,
  * which ODCS has not, are reported. The file is first read statement by statement
  * (sql-dump.ts): comments, unique indexes, identity and generated columns come from there, and
@@ -335,25 +337,36 @@ function tableObject(
       .map((constraint, index) => ({ constraint, offset: source?.uniqueStarts[index] ?? 0 })),
     ...added.filter(({ constraint }) => isUnique(constraint)),
   ];
-  // A property is unique on its own; ODCS has no place for several columns unique together.
-  for (const { constraint, offset } of uniqueConstraints.filter(({ constraint }) => constraint.definition.length > 1)) {
-    const constraintName = constraint.constraint ?? constraint.index;
-    notes.push({
-      path: name,
-      message: `unique constraint${constraintName ? ` ${constraintName}` : ''} (${keyColumns(constraint).join(', ')}) on several columns has no ODCS equivalent: not imported`,
-      ...rangeAt(text, offset, (/^\w+/.exec(text.slice(offset))?.[0] ?? '').length),
-    });
-  }
-  const comments = context.ddl.comments.filter((comment) => comment.table === name);
-  const commentOn = (column?: string) => comments.findLast((comment) => comment.column === column)?.text;
   const sourceColumn = (property: string): SqlColumn | undefined =>
     source?.columns.find((candidate) => candidate.name === property);
+  // A property is unique on its own; several columns unique together are a rule of the table.
+  const uniqueTogetherRules = uniqueConstraints
+    .filter(({ constraint }) => constraint.definition.length > 1)
+    .map(({ constraint, offset }) => {
+      const constraintName = constraint.constraint ?? constraint.index ?? undefined;
+      const keyNames = keyColumns(constraint);
+      notes.push({
+        path: name,
+        message: `unique constraint${constraintName ? ` ${constraintName}` : ''} (${keyNames.join(', ')}) on several columns: ${keptAsRule(name, 'duplicate key groups')}`,
+        ...rangeAt(text, offset, (/^\w+/.exec(text.slice(offset))?.[0] ?? '').length),
+      });
+      const uniqueColumns = keyNames.map((column) => ({
+        name: column,
+        written: nameAsWritten(sourceColumn(column), text) ?? column,
+        isRequired:
+          tableKey.includes(column) || isNotNull(columns.find((found) => columnName(found.column) === column)),
+      }));
+      return uniqueTogetherRule(constraintName, uniqueColumns, context.isSqlServer);
+    });
+  const comments = context.ddl.comments.filter((comment) => comment.table === name);
+  const commentOn = (column?: string) => comments.findLast((comment) => comment.column === column)?.text;
   const tableChecks = constraints
     .filter((constraint) => /check/i.test(constraint.constraint_type))
     .map((constraint, index) => ({
       expression: (constraint.definition as Expression[])[0],
       offset: source?.checkStarts[index] ?? 0,
       where: name,
+      name: constraint.constraint ?? undefined,
     }));
   const columnChecks = columns.map((column) => {
     const property = columnName(column.column);
@@ -371,6 +384,7 @@ function tableObject(
       return type?.arrayDepth ? 'array' : type?.logicalType;
     },
     {
+      table: name,
       text,
       end: source?.bodyEnd ?? text.length,
       hasBackslashEscapes: context.ddl.hasBackslashEscapes,
@@ -479,11 +493,13 @@ function tableObject(
     }) satisfies ContractProperty;
   });
   const description = commentOn() ?? source?.comment?.text;
+  const quality: QualityRule[] = [...uniqueTogetherRules, ...checks.rules];
   return {
     name,
     physicalName: name,
     ...(description && { description }),
     properties,
+    ...(quality.length > 0 && { quality }),
     extensions: {
       physicalType: 'table',
       ...(objectRelationships.length > 0 && { relationships: objectRelationships }),
@@ -552,6 +568,18 @@ function arrayItems(
 function columnComment(column: ColumnDefinition, hasBackslashEscapes: boolean): string | undefined {
   const comment = literal(column.comment?.value as Expression | undefined, hasBackslashEscapes);
   return comment === undefined ? undefined : String(comment);
+}
+
+/** A column that cannot hold NULL: NOT NULL, or its own primary key. */
+function isNotNull(column: ColumnDefinition | undefined): boolean {
+  return column !== undefined && (column.nullable?.type === 'not null' || isPrimaryKey(column));
+}
+
+/** A column's name as the source writes it, quotes and all, so a query names the same column. */
+function nameAsWritten(column: SqlColumn | undefined, text: string): string | undefined {
+  if (!column) return undefined;
+  const [name] = tokenize(text.slice(column.start, column.typeStart), false).tokens;
+  return name?.text;
 }
 
 function isPrimaryKey(column: ColumnDefinition): boolean {

@@ -426,8 +426,42 @@ describe('mesh-designer import of other schema formats', () => {
     expect(err).toEqual([
       "orders-postgres.sql:5:31: orders.status: default 'placed' has no ODCS equivalent: not imported",
       'orders-postgres.sql:10:3: orders.delivery_window: INTERVAL has no ODCS logical type: imported as a string (physicalType INTERVAL)',
-      'orders-postgres.sql:11:3: orders: unique constraint (customer_id, placed_at) on several columns has no ODCS equivalent: not imported',
+      'orders-postgres.sql:11:3: orders: unique constraint (customer_id, placed_at) on several columns: kept as a sql quality rule of orders counting duplicate key groups, which must be 0',
     ]);
+  });
+
+  it('keeps a UNIQUE on several columns and a CHECK across columns as sql quality rules of the table, and the design still validates', async () => {
+    const ddl = readFileSync(new URL('../../fixtures/import/sql/rights-windows-postgres.sql', import.meta.url), 'utf8');
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'rights.sql': ddl });
+    expect(await runCli(['import', 'rights.sql', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
+    expect(err).toContain(
+      'rights.sql:15:3: rights_windows: unique constraint uq_window (programme_pid, territory, platform, starts_at) on several columns: kept as a sql quality rule of rights_windows counting duplicate key groups, which must be 0',
+    );
+    expect(err).toContain(
+      'rights.sql:16:3: rights_windows: CHECK (ends_at > starts_at) has no ODCS property equivalent: kept as a sql quality rule of rights_windows counting the rows where it is false, which must be 0',
+    );
+    const parsed = parseMeshFile(String(files.get('shop.mesh.json')));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const rights = parsed.value.contracts.find((contract) => contract.id === 'rights');
+    expect(rights?.schema[0]?.quality).toEqual([
+      {
+        name: 'uq_window',
+        description: 'programme_pid, territory, platform and starts_at are unique together (UNIQUE in the source DDL)',
+        type: 'sql',
+        dimension: 'uniqueness',
+        query:
+          'SELECT COUNT(*) FROM (SELECT 1 FROM {object} GROUP BY programme_pid, territory, platform, starts_at HAVING COUNT(*) > 1) AS duplicates',
+        mustBe: 0,
+      },
+      {
+        name: 'ck_order',
+        description: 'CHECK (ends_at > starts_at) in the source DDL; a row where it is NULL passes, as in the database',
+        type: 'sql',
+        query: 'SELECT COUNT(*) FROM {object} WHERE NOT (ends_at > starts_at)',
+        mustBe: 0,
+      },
+    ]);
+    expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.ok);
   });
 
   it('imports a contract the checks validate runs find an error in, reporting it at its line in the source, and fails', async () => {

@@ -595,11 +595,11 @@ describe('SQL CHECK constraints as ODCS bounds and patterns', () => {
     expect(options(property('qty'))).toEqual({ exclusiveMinimum: 0 });
     expect(options(property('bags'))).toBeUndefined();
     expect(notes).toEqual([
-      '2:30 lots.qty: CHECK (… qty % 2 = 0 …) has no ODCS equivalent: not imported',
-      '3:12 lots.bags: CHECK (bags > 0 OR bags IS NULL) has no ODCS equivalent: not imported',
-      '4:13 lots.grade: CHECK (grade <> 3) has no ODCS equivalent: not imported',
-      '7:3 lots: CHECK (shipped >= picked) has no ODCS equivalent: not imported',
-      '8:3 lots: CHECK (length(grade::text) > 0) has no ODCS equivalent: not imported',
+      '2:30 lots.qty: CHECK (… qty % 2 = 0 …) has no ODCS property equivalent: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
+      '3:12 lots.bags: CHECK (bags > 0 OR bags IS NULL) has no ODCS property equivalent: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
+      '4:13 lots.grade: CHECK (grade <> 3) has no ODCS property equivalent: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
+      '7:3 lots: CHECK (shipped >= picked) has no ODCS property equivalent: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
+      '8:3 lots: CHECK (length(grade::text) > 0) has no ODCS property equivalent: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
     ]);
   });
 
@@ -614,9 +614,9 @@ describe('SQL CHECK constraints as ODCS bounds and patterns', () => {
       undefined,
     ]);
     expect(notes).toEqual([
-      '1:30 lots.code: CHECK (code > 5) has no ODCS equivalent for logical type string (exclusiveMinimum): not imported',
-      '1:60 lots.picked: CHECK (picked > 0) has no ODCS equivalent for logical type date (exclusiveMinimum): not imported',
-      '1:92 lots.sizes: CHECK (sizes > 0) has no ODCS equivalent for logical type array (exclusiveMinimum): not imported',
+      '1:30 lots.code: CHECK (code > 5) has no ODCS property equivalent for logical type string (exclusiveMinimum): kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
+      '1:60 lots.picked: CHECK (picked > 0) has no ODCS property equivalent for logical type date (exclusiveMinimum): kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
+      '1:92 lots.sizes: CHECK (sizes > 0) has no ODCS property equivalent for logical type array (exclusiveMinimum): kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
     ]);
   });
 
@@ -641,11 +641,11 @@ describe('SQL CHECK constraints as ODCS bounds and patterns', () => {
       undefined,
     ]);
     expect(notes).toEqual([
-      "3:13 codes.farm: CHECK (farm ~* '^[a-z]+$') ignores case, which an ODCS pattern cannot: not imported",
-      "4:14 codes.batch: CHECK (batch ~ '^B.+$') reads differently as an ODCS pattern (ECMAScript): . matches a line break in PostgreSQL, not in ECMAScript: not imported",
-      String.raw`5:12 codes.zip: CHECK (zip ~ '^\d{5}$') reads differently as an ODCS pattern (ECMAScript): \d may match digits beyond 0-9 in PostgreSQL (as its locale says), only 0-9 in ECMAScript: not imported`,
-      "6:15 codes.region: CHECK (region ~ '^[[:upper:]]+$') reads differently as an ODCS pattern (ECMAScript): ECMAScript has no [[:upper:]]: not imported",
-      "7:15 codes.origin: CHECK (origin !~ '^X') says what must not match, which an ODCS pattern cannot: not imported",
+      "3:13 codes.farm: CHECK (farm ~* '^[a-z]+$') ignores case, which an ODCS pattern cannot: kept as a sql quality rule of codes counting the rows where it is false, which must be 0",
+      "4:14 codes.batch: CHECK (batch ~ '^B.+$') reads differently as an ODCS pattern (ECMAScript): . matches a line break in PostgreSQL, not in ECMAScript: kept as a sql quality rule of codes counting the rows where it is false, which must be 0",
+      String.raw`5:12 codes.zip: CHECK (zip ~ '^\d{5}$') reads differently as an ODCS pattern (ECMAScript): \d may match digits beyond 0-9 in PostgreSQL (as its locale says), only 0-9 in ECMAScript: kept as a sql quality rule of codes counting the rows where it is false, which must be 0`,
+      "6:15 codes.region: CHECK (region ~ '^[[:upper:]]+$') reads differently as an ODCS pattern (ECMAScript): ECMAScript has no [[:upper:]]: kept as a sql quality rule of codes counting the rows where it is false, which must be 0",
+      "7:15 codes.origin: CHECK (origin !~ '^X') says what must not match, which an ODCS pattern cannot: kept as a sql quality rule of codes counting the rows where it is false, which must be 0",
     ]);
   });
 
@@ -656,7 +656,7 @@ describe('SQL CHECK constraints as ODCS bounds and patterns', () => {
     );
     expect(options(property('country_code'))).toEqual({ maxLength: 2, pattern: '^[A-Z]{2}$' });
     expect(notes).toEqual([
-      "5:5 codes: CHECK ((lot ~* '^l-'::text)) ignores case, which an ODCS pattern cannot: not imported",
+      "5:5 codes: CHECK ((lot ~* '^l-'::text)) ignores case, which an ODCS pattern cannot: kept as a sql quality rule of codes counting the rows where it is false, which must be 0",
     ]);
   });
 
@@ -667,7 +667,7 @@ describe('SQL CHECK constraints as ODCS bounds and patterns', () => {
     );
     expect(options(property('lot'))).toEqual({ maxLength: 9 });
     expect(notes).toEqual([
-      "1:40 codes.lot: CHECK (`lot` REGEXP '^L-[0-9]+$') is MySQL's REGEXP, which ignores case under its usual collations, as an ODCS pattern cannot: not imported",
+      "1:40 codes.lot: CHECK (`lot` REGEXP '^L-[0-9]+$') is MySQL's REGEXP, which ignores case under its usual collations, as an ODCS pattern cannot: kept as a sql quality rule of codes counting the rows where it is false, which must be 0",
     ]);
   });
 });

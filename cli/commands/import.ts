@@ -31,13 +31,13 @@ import { asFileError, asFileProblem, problemLines } from './validate';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: `${PROGRAM} import <contract.odcs.yaml|schema.sql|.avsc|.schema.json|.proto>... --into <file.mesh.json> [--on-conflict skip|rename|replace] [--new-port] [--fail-on-errors] [--dry-run] [--json]`,
+  usage: `${PROGRAM} import <contract.odcs.yaml|schema.sql|.avsc|.schema.json|.proto|.mmd>... --into <file.mesh.json> [--on-conflict skip|rename|replace] [--new-port] [--fail-on-errors] [--dry-run] [--json]`,
   summary:
-    'add contracts (ODCS, or SQL DDL, Avro, JSON Schema, Protobuf) to a design, each served by the data product it names',
+    'add contracts (ODCS, or SQL DDL, Avro, JSON Schema, Protobuf, a Mermaid erDiagram) to a design, each served by the data product it names',
   details: [
     'Each contract is read and checked on its own (a broken file is reported and the others still import).',
     'Besides ODCS YAML, a contract is made from SQL CREATE TABLE DDL (.sql, .ddl), an Avro schema (.avsc),',
-    'a JSON Schema (.json) or Protobuf (.proto); what has no ODCS logical type is imported as a string and',
+    'a JSON Schema (.json), Protobuf (.proto) or a Mermaid erDiagram (.mmd); what has no ODCS logical type is imported as a string and',
     'reported with its line (see docs/contract-import.md). An error the contract checks of validate find in',
     'an imported contract (bounds that leave no value, a key that may be null, ...) is reported with its line',
     'in the file too; the contract is imported all the same, and the command fails.',
@@ -117,7 +117,7 @@ export const importCommand: Command = {
         hasProblems = true;
       }
     }
-    // ODCS YAML, or a contract made from SQL DDL, Avro, JSON Schema or Protobuf.
+    // ODCS YAML, or a contract made from SQL DDL, Avro, JSON Schema, Protobuf or a Mermaid erDiagram.
     const parsed = readable.flatMap(({ name, text, said }) => {
       const imported = importContractSource(name, text);
       // In the text's order, a broken YAML text's first error with how many follow it, as validate says them.

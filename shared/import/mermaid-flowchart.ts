@@ -489,7 +489,7 @@ function protectEntityCodes(text: string): string {
   return text.replace(/#(\w+);/g, `${ENTITY_START}$1${ENTITY_END}`);
 }
 
-function decodeEntity(name: string): string {
+export function decodeEntity(name: string): string {
   if (/^\d+$/.test(name)) return String.fromCodePoint(Number(name));
   return NAMED_ENTITIES[name.toLowerCase()] ?? `#${name};`;
 }

@@ -16,6 +16,7 @@ export function contractFileFormat(fileName: string, text: string): FormatReadin
   if (/\.(sql|ddl)$/i.test(fileName)) return { format: 'sql' };
   if (/\.avsc$/i.test(fileName)) return { format: 'avro' };
   if (/\.proto$/i.test(fileName)) return { format: 'protobuf' };
+  if (/\.(mmd|mermaid)$/i.test(fileName)) return { format: 'mermaid-er' };
   const isJson = /\.json$/i.test(fileName);
   const keys = isJson ? jsonTopLevel(text) : undefined;
   const specification = keys ? keys.dataContractSpecification : yamlSpecificationVersion(text);

@@ -23,6 +23,7 @@ import {
   type StatableFact,
 } from './imported-schema';
 import { importJsonSchema } from './json-schema-import';
+import { importMermaidEr } from './mermaid-er-import';
 import { importProtobuf } from './protobuf-import';
 import { findingsInSource } from './source-findings';
 import { importSqlDdl } from './sql-ddl-import';
@@ -42,7 +43,7 @@ export type ImportedFile =
     }
   | { ok: false; file: string; format: ImportFormat | 'odcs'; errors: LocatedProblem[] };
 
-const IMPORTABLE = /\.(ya?ml|sql|ddl|avsc|json|proto)$/i;
+const IMPORTABLE = /\.(ya?ml|sql|ddl|avsc|json|proto|mmd|mermaid)$/i;
 
 /** Whether a file's name says it is something `importContractSource` reads. */
 export function isImportableFile(name: string): boolean {
@@ -52,7 +53,8 @@ export function isImportableFile(name: string): boolean {
 /**
  * The one entry for importing a file as a contract, for the app and the CLI: ODCS YAML as
  * it is, or a contract made from SQL DDL (`.sql`, `.ddl`), an Avro schema (`.avsc`, or JSON
- * with `"type": "record"`), a JSON Schema (other `.json`) or Protobuf (`.proto`). Never
+ * with `"type": "record"`), a JSON Schema (other `.json`), Protobuf (`.proto`) or a Mermaid
+ * erDiagram (`.mmd`). Never
  * throws: a file that cannot be read is a located problem.
  */
 export function importContractSource(fileName: string, text: string): ImportedFile {
@@ -143,5 +145,7 @@ function readSchema(format: ImportFormat, fileName: string, text: string): Schem
       return importJsonSchema(text, fileName);
     case 'protobuf':
       return importProtobuf(text);
+    case 'mermaid-er':
+      return importMermaidEr(text);
   }
 }

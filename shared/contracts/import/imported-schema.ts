@@ -32,7 +32,7 @@ export type SchemaImport =
 export const STATABLE_FACTS = ['required', 'unique', 'primaryKey', 'primaryKeyPosition'] as const;
 export type StatableFact = (typeof STATABLE_FACTS)[number];
 
-export const IMPORT_FORMATS = ['sql', 'avro', 'json-schema', 'protobuf'] as const;
+export const IMPORT_FORMATS = ['sql', 'avro', 'json-schema', 'protobuf', 'mermaid-er'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface PropertyFacts {
@@ -100,7 +100,7 @@ export function referenceableName(name: string): string {
 
 export function baseName(fileName: string): string {
   const file = fileName.split(/[\\/]/).at(-1) ?? fileName;
-  return file.replace(/(\.(schema|odcs))?\.(sql|ddl|avsc|avro|json|proto|ya?ml)$/i, '') || 'imported';
+  return file.replace(/(\.(schema|odcs))?\.(sql|ddl|avsc|avro|json|proto|ya?ml|mmd|mermaid)$/i, '') || 'imported';
 }
 
 /** Where the first occurrence of `needle` at or after `from` is; the document start otherwise. */

@@ -69,6 +69,7 @@ function declarationOf(
     avro: [`(?<="name"\\s*:\\s*)${quoted}`, quoted],
     sql: [word],
     protobuf: [word],
+    'mermaid-er': [word],
   }[format];
   for (const pattern of patterns) {
     // Unquoted SQL names are read in any case.

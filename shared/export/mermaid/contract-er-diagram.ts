@@ -76,7 +76,7 @@ function attributeLine(field: DiagramField, name: string, isForeignKey: boolean)
 }
 
 /** What Mermaid's erDiagram takes as an attribute's type or name: other characters as `_`, led by `_` where needed. */
-function attributeWord(text: string): string {
+export function attributeWord(text: string): string {
   const word = text.replace(/[^A-Za-z0-9_-]/g, '_');
   return /^[A-Za-z_]/.test(word) && !KEY_MARKER.test(word) ? word : `_${word}`;
 }

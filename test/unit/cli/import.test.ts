@@ -464,6 +464,18 @@ describe('mesh-designer import of other schema formats', () => {
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.ok);
   });
 
+  it('makes a contract from a Mermaid erDiagram and reports what it could not map, with its line', async () => {
+    const diagram = readFileSync(new URL('../../fixtures/import/mermaid-er/tea-er.mmd', import.meta.url), 'utf8');
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'tea-er.mmd': diagram });
+    expect(await runCli(['import', 'tea-er.mmd', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
+    expect(contractIds(files.get('shop.mesh.json'))).toContain('tea-er');
+    expect(withoutErrorsBrought(err)).toEqual([
+      'tea-er.mmd:3:1: FACTORY_BATCH: FACTORY_BATCH has no attributes: not imported as a schema object',
+      'tea-er.mmd:3:1: PLUCKING_ROUND: relationship PLUCKING_ROUND – FACTORY_BATCH "feeds" names no FK attribute: not imported',
+      'tea-er.mmd:4:1: AUCTION_LOT: AUCTION_LOT has no attributes: not imported as a schema object',
+    ]);
+  });
+
   it('imports a contract the checks validate runs find an error in, reporting it at its line in the source, and fails', async () => {
     const schema = [
       '{"title": "Shipment", "type": "object",',

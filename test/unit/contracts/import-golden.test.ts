@@ -46,8 +46,10 @@ describe.each(cases)('importing $format/$file', ({ format, file, stem }) => {
 });
 
 it('discovers a case of every format, and a broken file of each', () => {
-  expect(new Set(cases.map((entry) => entry.format))).toEqual(new Set(['sql', 'avro', 'json-schema', 'protobuf']));
+  expect(new Set(cases.map((entry) => entry.format))).toEqual(
+    new Set(['sql', 'avro', 'json-schema', 'protobuf', 'mermaid-er']),
+  );
   expect(new Set(cases.filter((entry) => entry.file.startsWith('broken')).map((entry) => entry.format))).toEqual(
-    new Set(['avro', 'json-schema', 'protobuf', 'sql']),
+    new Set(['avro', 'json-schema', 'protobuf', 'sql', 'mermaid-er']),
   );
 });

@@ -1,0 +1,321 @@
+import { attributeWord } from '../../export/mermaid/contract-er-diagram';
+import { decodeEntity } from '../../import/mermaid-flowchart';
+import type { ContractProperty, SchemaObject } from '../../model/contract';
+import { escapeRegExp } from '../../model/escape-reg-exp';
+import type { LogicalType } from '../../model/logical-type';
+import {
+  type ImportNote,
+  importedProperty,
+  nestedProperty,
+  type PropertyFacts,
+  referenceableName,
+  type SchemaImport,
+  STATABLE_FACTS,
+} from './imported-schema';
+
+/** A name: a word of letters, digits, `_` and `-`, or a quoted text. */
+const NAME = String.raw`(?:"[^"]*"|[\p{L}\p{N}_][\p{L}\p{N}_-]*)`;
+/** `A["Alias"] {`, `A {`, or an entity named alone. */
+const ENTITY = new RegExp(String.raw`^(${NAME})(?:\[("[^"]*"|[^\]]*)\])?\s*(\{)?\s*(\})?$`, 'u');
+/** `A ||--o{ B : label`, with Mermaid's crow's-foot ends (`|o`, `||`, `}o`, `}|`) and `--` or `..`. */
+const RELATIONSHIP = new RegExp(
+  String.raw`^(${NAME})\s*(\|o|\|\||\}o|\}\|)(--|\.\.)(o\||\|\||o\{|\|\{)\s*(${NAME})\s*:\s*(.*)$`,
+  'u',
+);
+/** `type name PK, FK "comment"`: Mermaid's attribute line. */
+const ATTRIBUTE =
+  /^([A-Za-z_][\w\-[\]()]*(?:\([^)]*\))?)\s+([A-Za-z_*][\w\-[\]()]*)\s*((?:(?:PK|FK|UK)\s*,?\s*)*)\s*("[^"]*")?$/i;
+/** Our export names an entity outside the contract `estate (not in this contract)` or `estate (contract Estates)`. */
+const OUTSIDE_THE_CONTRACT = /^(.+) \((?:not in this contract|contract .+)\)$/;
+/** Our export's label of a relationship: `from_field → to_field`. */
+const JOINED_FIELDS = /^(\S+) → (\S+)$/;
+
+/** The logical type a written attribute type stands for (SQL and common words, our export's ODCS types). */
+const LOGICAL_TYPES: ReadonlyArray<[RegExp, LogicalType]> = [
+  [/^(string|varchar|nvarchar|char|nchar|character|text|uuid|guid|enum|citext|clob)$/, 'string'],
+  [/^(int|integer|bigint|smallint|tinyint|long|short|serial|bigserial|int2|int4|int8)$/, 'integer'],
+  [/^(number|decimal|numeric|float|double|real|money|float4|float8|dec)$/, 'number'],
+  [/^date$/, 'date'],
+  [/^(timestamp|timestamptz|datetime|datetime2|instant)$/, 'timestamp'],
+  [/^(time|timetz)$/, 'time'],
+  [/^(boolean|bool|bit)$/, 'boolean'],
+  [/^(object|struct|record|json|jsonb)$/, 'object'],
+  [/^(array|list)$/, 'array'],
+  [/^map$/, 'map'],
+];
+
+interface Attribute {
+  type: string;
+  name: string;
+  keys: Set<string>;
+  comment?: string;
+  line: number;
+}
+
+interface Entity {
+  id: string;
+  name: string;
+  line: number;
+  isOutside: boolean;
+  attributes: Attribute[];
+}
+
+interface Relationship {
+  from: string;
+  to: string;
+  label: string;
+  line: number;
+}
+
+/**
+ * A Mermaid `erDiagram` as schema objects: each entity with attributes an object, each attribute
+ * a property (its type mapped to a logical type, `PK`, `UK`, its comment a description), an `FK`
+ * attribute a foreign key to the entity a relationship line joins it to. Our own export reads
+ * back: its `required` comments, original names (`net weight (kg)`), nested paths
+ * (`notes.leaf[].colour`) and the entities outside the contract it draws.
+ */
+export function importMermaidEr(text: string): SchemaImport {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const notes: ImportNote[] = [];
+  const note = (line: number, path: string, message: string) =>
+    notes.push({ path, message, line, column: 1, endLine: line, endColumn: (lines[line - 1]?.length ?? 0) + 1 });
+  const entities = new Map<string, Entity>();
+  const relationships: Relationship[] = [];
+  const entityOf = (id: string, line: number, alias?: string) => {
+    const name = alias ?? entities.get(id)?.name ?? id;
+    const outside = OUTSIDE_THE_CONTRACT.exec(name);
+    const entity = entities.get(id) ?? { id, name, line, isOutside: false, attributes: [] };
+    if (alias !== undefined) Object.assign(entity, { name: outside?.[1] ?? name, isOutside: Boolean(outside) });
+    entities.set(id, entity);
+    return entity;
+  };
+  let isInFrontMatter = lines[0]?.trim() === '---';
+  let hasHeader = false;
+  let open: Entity | undefined;
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const statement = raw.replace(/%%.*$/, '').trim();
+    if (index === 0 && isInFrontMatter) return;
+    if (isInFrontMatter) {
+      isInFrontMatter = statement !== '---';
+      return;
+    }
+    if (statement === '') return;
+    if (!hasHeader) {
+      hasHeader = /^erDiagram\b/.test(statement);
+      if (!hasHeader) note(line, '(file)', 'not an erDiagram: it should start with `erDiagram`');
+      return;
+    }
+    if (open) {
+      if (statement === '}') open = undefined;
+      else readAttribute(statement, line, open);
+      return;
+    }
+    const relationship = RELATIONSHIP.exec(statement);
+    if (relationship) {
+      const [, from, , , , to, label] = relationship as unknown as string[];
+      relationships.push({
+        from: entityOf(unquoted(from as string), line).id,
+        to: entityOf(unquoted(to as string), line).id,
+        label: unquoted((label as string).trim()),
+        line,
+      });
+      return;
+    }
+    const entity = ENTITY.exec(statement);
+    if (entity) {
+      const [, id, alias, opens, closes] = entity;
+      const declared = entityOf(unquoted(id as string), line, alias === undefined ? undefined : unquoted(alias));
+      if (opens && !closes) open = declared;
+      return;
+    }
+    note(line, '(file)', `not read: ${statement}`);
+  });
+  function readAttribute(statement: string, line: number, entity: Entity) {
+    const attribute = ATTRIBUTE.exec(statement);
+    if (!attribute) {
+      note(line, entity.name, `attribute not read: ${statement}`);
+      return;
+    }
+    const [, type, name, keys, comment] = attribute as unknown as [string, string, string, string, string?];
+    entity.attributes.push({
+      type,
+      name,
+      keys: new Set(keys.toUpperCase().match(/PK|FK|UK/g) ?? []),
+      ...(comment !== undefined && { comment: unquoted(comment) }),
+      line,
+    });
+  }
+  if (!hasHeader) return { ok: false, format: 'mermaid-er', errors: notes.slice(0, 1) };
+
+  const inContract = [...entities.values()].filter((entity) => !entity.isOutside);
+  for (const entity of inContract.filter((candidate) => candidate.attributes.length === 0))
+    note(entity.line, entity.name, `${entity.name} has no attributes: not imported as a schema object`);
+  const objects = inContract
+    .filter((entity) => entity.attributes.length > 0)
+    .map((entity) => schemaObjectOf(entity, entities, relationships, note));
+  if (objects.length === 0) {
+    const line = inContract[0]?.line ?? 1;
+    return {
+      ok: false,
+      format: 'mermaid-er',
+      errors: [{ ...notePlace(line), path: '(file)', message: 'no entity with attributes to import' }],
+    };
+  }
+  return { ok: true, format: 'mermaid-er', objects, notes, statedFacts: STATABLE_FACTS };
+}
+
+function notePlace(line: number) {
+  return { line, column: 1, endLine: line, endColumn: 1 };
+}
+
+type Note = (line: number, path: string, message: string) => void;
+
+function schemaObjectOf(
+  entity: Entity,
+  entities: ReadonlyMap<string, Entity>,
+  relationships: readonly Relationship[],
+  note: Note,
+): SchemaObject {
+  const name = referenceableName(entity.name);
+  const keyNames = entity.attributes.filter((attribute) => attribute.keys.has('PK'));
+  const fields = entity.attributes.map((attribute) => {
+    const read = readComment(attribute);
+    const path = `${name}.${read.name}`;
+    const foreignKey = attribute.keys.has('FK') ? foreignKeyOf(entity, attribute, entities, relationships) : undefined;
+    if (attribute.keys.has('FK') && !foreignKey)
+      note(
+        attribute.line,
+        path,
+        `FK ${attribute.name}: no relationship line says which entity it refers to, not imported as a relationship`,
+      );
+    const position = keyNames.indexOf(attribute);
+    const facts: PropertyFacts = {
+      required: read.isRequired || position !== -1,
+      unique: attribute.keys.has('UK'),
+      primaryKey: position !== -1,
+      ...(position !== -1 && keyNames.length > 1 && { primaryKeyPosition: position + 1 }),
+      ...(read.description !== undefined && { description: read.description }),
+      ...(foreignKey && { extensions: { relationships: [{ type: 'foreignKey', to: foreignKey }] } }),
+    };
+    return { path: read.name, type: logicalTypeOf(attribute, path, note), facts };
+  });
+  for (const relationship of relationships.filter(
+    (candidate) => candidate.from === entity.id || candidate.to === entity.id,
+  )) {
+    const other = entities.get(relationship.from === entity.id ? relationship.to : relationship.from);
+    const isJoined = entity.attributes.some(
+      (attribute) => attribute.keys.has('FK') && foreignKeyOf(entity, attribute, entities, [relationship]),
+    );
+    const isJoinedBack = other?.attributes.some(
+      (attribute) => attribute.keys.has('FK') && foreignKeyOf(other, attribute, entities, [relationship]),
+    );
+    if (relationship.from === entity.id && !isJoined && !isJoinedBack)
+      note(
+        relationship.line,
+        name,
+        `relationship ${entity.name} – ${other?.name} "${relationship.label}" names no FK attribute: not imported`,
+      );
+  }
+  return { name, physicalName: name, properties: nested(fields) };
+}
+
+/** What our export's comment says (`required`, the property's name where the attribute could not hold it), else a description. */
+function readComment(attribute: Attribute): { name: string; isRequired: boolean; description?: string } {
+  const parts = attribute.comment?.split(', ') ?? [];
+  const isRequired = parts[0] === 'required';
+  const rest = isRequired ? parts.slice(1) : parts;
+  const original = rest.join(', ');
+  const isOriginalName =
+    original !== '' && new RegExp(`^${escapeRegExp(attributeWord(original))}(?:_\\d+)?$`).test(attribute.name);
+  if (isOriginalName) return { name: original, isRequired };
+  return { name: attribute.name, isRequired, ...(original !== '' && { description: original }) };
+}
+
+/** `estate.estate_id`: what an FK attribute refers to, by a relationship line joining its entity to another. */
+function foreignKeyOf(
+  entity: Entity,
+  attribute: Attribute,
+  entities: ReadonlyMap<string, Entity>,
+  relationships: readonly Relationship[],
+): string | undefined {
+  for (const relationship of relationships) {
+    const otherId =
+      relationship.from === entity.id ? relationship.to : relationship.to === entity.id ? relationship.from : undefined;
+    const other = otherId === undefined ? undefined : entities.get(otherId);
+    if (!other || other === entity) continue;
+    const joined = JOINED_FIELDS.exec(relationship.label);
+    const target =
+      joined && relationship.from === entity.id
+        ? joined[1] === attribute.name || joined[1] === readComment(attribute).name
+          ? joined[2]
+          : undefined
+        : joined
+          ? undefined
+          : (
+              other.attributes.find((candidate) => candidate.name === attribute.name && candidate.keys.has('PK')) ??
+              other.attributes.find((candidate) => candidate.name === attribute.name)
+            )?.name;
+    if (target) return `${referenceableName(other.name)}.${target}`;
+  }
+  return undefined;
+}
+
+function logicalTypeOf(
+  attribute: Attribute,
+  path: string,
+  note: Note,
+): { logicalType?: LogicalType; physicalType?: string } {
+  const written = attribute.type;
+  const base = written.toLowerCase().replace(/\(.*$/, '').replace(/\[\]$/, '');
+  if (base === 'any') return {};
+  if (written.endsWith('[]')) return { logicalType: 'array', physicalType: written };
+  const logicalType = LOGICAL_TYPES.find(([pattern]) => pattern.test(base))?.[1];
+  if (!logicalType) {
+    note(attribute.line, path, `${written} has no ODCS logical type: imported as a string (physicalType ${written})`);
+    return { logicalType: 'string', physicalType: written };
+  }
+  return written === logicalType ? { logicalType } : { logicalType, physicalType: written };
+}
+
+interface Field {
+  path: string;
+  type: { logicalType?: LogicalType; physicalType?: string };
+  facts: PropertyFacts;
+}
+
+/** The fields as properties, each nested one (`notes.leaf`, `notes.leaf[]`, `notes.leaf[].colour`) in its parent. */
+function nested(fields: readonly Field[]): ContractProperty[] {
+  const paths = new Set(fields.map((field) => field.path));
+  const parentOf = (path: string) => {
+    const parent = /^(.*)(?:\.[^.]+|\[\])$/.exec(path)?.[1];
+    return parent !== undefined && paths.has(parent) ? parent : undefined;
+  };
+  const propertyOf = (field: Field): ContractProperty => {
+    const children = fields.filter((candidate) => parentOf(candidate.path) === field.path);
+    const items = children.find((child) => child.path === `${field.path}[]`);
+    const named = children.filter((child) => child !== items);
+    const own = field.path.slice((parentOf(field.path)?.length ?? -1) + 1);
+    const property = importedProperty(own, field.type.logicalType ?? 'string', {
+      ...field.facts,
+      ...(field.type.physicalType !== undefined && { physicalType: field.type.physicalType }),
+      extensions: {
+        ...field.facts.extensions,
+        ...(named.length > 0 && { properties: named.map((child) => nestedProperty(propertyOf(child))) }),
+        ...(items && { items: withoutName(nestedProperty(propertyOf(items))) }),
+      },
+    });
+    if (field.type.logicalType === undefined) delete property.logicalType;
+    return property;
+  };
+  return fields.filter((field) => parentOf(field.path) === undefined).map(propertyOf);
+}
+
+function withoutName({ name: _name, ...item }: Record<string, unknown>): Record<string, unknown> {
+  return item;
+}
+
+function unquoted(text: string): string {
+  const inner = /^"(.*)"$/.exec(text)?.[1] ?? text;
+  return inner.replace(/#(\w+);/g, (_, name: string) => decodeEntity(name));
+}

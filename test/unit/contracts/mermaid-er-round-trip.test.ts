@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { importContractSource } from '../../../shared/contracts/import';
+import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
+import { contractErDiagram } from '../../../shared/export/mermaid';
+import type { ContractProperty, SchemaObject } from '../../../shared/model/contract';
+import { contractFromYaml } from '../export/unseen-meshes';
+
+const auctionLots = contractFromYaml(
+  readFileSync(new URL('../../fixtures/odcs/auction-lots.odcs.yaml', import.meta.url), 'utf8'),
+);
+
+/** What an erDiagram can say of a property: its name, type, keys and the properties nested in it. */
+function keysAndNames(property: ContractProperty | Record<string, unknown>): unknown {
+  const { name, logicalType, primaryKey, unique, extensions } = property as ContractProperty;
+  const nested = (property as { properties?: unknown[] }).properties ?? (extensions?.properties as unknown[]);
+  const items = (property as { items?: unknown }).items ?? extensions?.items;
+  return {
+    name,
+    logicalType,
+    primaryKey: Boolean(primaryKey),
+    unique: Boolean(unique),
+    relationships: (property as { relationships?: unknown }).relationships ?? extensions?.relationships,
+    ...(nested && { properties: nested.map((child) => keysAndNames(child as Record<string, unknown>)) }),
+    ...(items !== undefined && { items: keysAndNames(items as Record<string, unknown>) }),
+  };
+}
+
+const objectsOf = (schema: readonly SchemaObject[]) =>
+  schema.map((object) => ({ name: object.name, properties: object.properties.map(keysAndNames) }));
+
+describe('a contract exported as a Mermaid erDiagram and imported back', () => {
+  const { text } = contractErDiagram(auctionLots, [auctionLots]);
+  const imported = importContractSource('auction-lots.mmd', text);
+
+  it('has the same schema objects, properties, nested paths, keys and foreign keys', () => {
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(auctionLots.schema));
+  });
+
+  it('leaves out the entity drawn for a table outside the contract, and notes nothing else', () => {
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(imported.contract.schema.map((object) => object.name)).not.toContain('estate');
+    expect(imported.notes).toEqual([]);
+  });
+
+  it('is valid against the official ODCS schema', () => {
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(validateOdcsDocument(parse(imported.contract.odcs))).toEqual([]);
+  });
+});

@@ -1,12 +1,20 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { MAX_MERMAID_LENGTH } from '../../shared/import';
-import { MERMAID_FILES } from '../../shared/model';
+import { formatLocatedProblem } from '../../shared/contracts';
+import type { ImportedFile } from '../../shared/contracts/import';
+import { looksLikeMermaidErDiagram, MAX_MERMAID_LENGTH } from '../../shared/import';
+import { counted, MERMAID_FILES } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
 import { UnreadableFileError } from '../host/host';
 import { readFileText } from '../host/read-file-text';
 import { useUiStore } from '../store/ui-store';
 import './diagrams.css';
 import { useDroppedMermaidFile } from './dropped-mermaid-file';
+import {
+  addErDiagramAsContract,
+  ER_DIAGRAM_FILE,
+  previewErDiagramContract,
+  servingProduct,
+} from './er-diagram-contract';
 import { addedElements, importMermaidText, previewMermaidImport } from './import-mermaid-text';
 
 const PLACEHOLDER = `flowchart LR
@@ -22,9 +30,15 @@ const PLACEHOLDER = `flowchart LR
 export function MermaidImportDialog() {
   const [text, setText] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
+  const [fileName, setFileName] = useState(ER_DIAGRAM_FILE);
   const fileInput = useRef<HTMLInputElement>(null);
   const deferredText = useDeferredValue(text);
-  const preview = useMemo(() => (deferredText.trim() ? previewMermaidImport(deferredText) : null), [deferredText]);
+  const isErDiagram = looksLikeMermaidErDiagram(deferredText);
+  const preview = useMemo(
+    () => (deferredText.trim() && !isErDiagram ? previewMermaidImport(deferredText) : null),
+    [deferredText, isErDiagram],
+  );
+  const contractPreview = useContractPreview(isErDiagram ? deferredText : '', fileName);
   const close = () => useUiStore.getState().openDialog(null);
 
   const readFile = useCallback(async (file: File | null | undefined) => {
@@ -35,6 +49,7 @@ export function MermaidImportDialog() {
     }
     try {
       setText(await readFileText(file, MERMAID_FILES));
+      setFileName(file.name);
       setFileError(null);
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
@@ -53,7 +68,8 @@ export function MermaidImportDialog() {
       <div className="dialog-form">
         <h2>Import a Mermaid flowchart</h2>
         <p className="dialog-form__summary">
-          Each subgraph becomes a domain, each node a data product, each edge a link between new ports.
+          Each subgraph becomes a domain, each node a data product, each edge a link between new ports. An erDiagram
+          becomes a contract, each entity a schema object.
         </p>
         <textarea
           aria-label="Mermaid flowchart"
@@ -76,22 +92,83 @@ export function MermaidImportDialog() {
           />
           {fileError && <span className="diagram-view__error">{fileError}</span>}
         </div>
-        <ImportPreview preview={preview} />
+        {isErDiagram ? <ContractPreview preview={contractPreview} /> : <ImportPreview preview={preview} />}
         <div className="dialog-form__row dialog-form__row--end">
-          <button
-            type="button"
-            className="primary"
-            disabled={!preview?.ok || deferredText !== text}
-            onClick={() => importMermaidText(text) && close()}
-          >
-            Import
-          </button>
+          {isErDiagram ? (
+            <button
+              type="button"
+              className="primary"
+              disabled={!contractPreview?.ok || deferredText !== text}
+              onClick={() => {
+                close();
+                void addErDiagramAsContract(text, fileName);
+              }}
+            >
+              Add as a new contract
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="primary"
+              disabled={!preview?.ok || deferredText !== text}
+              onClick={() => importMermaidText(text) && close()}
+            >
+              Import
+            </button>
+          )}
           <button type="button" onClick={close}>
             Cancel
           </button>
         </div>
       </div>
     </ModalDialog>
+  );
+}
+
+/** What an erDiagram gives as a contract, read by the contract import (loaded on first use). */
+function useContractPreview(text: string, fileName: string): ImportedFile | null {
+  const [preview, setPreview] = useState<ImportedFile | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    if (text) void previewErDiagramContract(text, fileName).then((read) => isCurrent && setPreview(read));
+    else setPreview(null);
+    return () => {
+      isCurrent = false;
+    };
+  }, [text, fileName]);
+  return preview;
+}
+
+function ContractPreview({ preview }: { preview: ImportedFile | null }) {
+  if (!preview) return null;
+  const problems = preview.ok ? preview.notes : preview.errors;
+  const product = servingProduct();
+  return (
+    <>
+      {preview.ok && (
+        <p className="dialog-form__summary" data-testid="import-summary">
+          Adds a contract of {counted(preview.contract.schema.length, 'schema object')} (
+          {preview.contract.schema.map((object) => object.name).join(', ')}),{' '}
+          {product
+            ? `served from a new output port of ${product.name}`
+            : 'served by no port yet (select a product to serve it)'}
+          .
+        </p>
+      )}
+      {problems.length > 0 && (
+        <ul
+          className="dialog-form__warnings"
+          role={preview.ok ? undefined : 'alert'}
+          data-testid={preview.ok ? 'import-warnings' : 'import-errors'}
+        >
+          {problems.map((problem) => (
+            <li key={formatLocatedProblem(problem)}>
+              Line {problem.line}: {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 

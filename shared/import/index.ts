@@ -1,4 +1,9 @@
 /** Importers that turn other formats into a mesh: pure, with their problems located by line. */
 export { type AddedElements, LOOSE_NODES_DOMAIN } from './flowchart-mesh';
 export { type ImportNote, MAX_MERMAID_LENGTH } from './mermaid-flowchart';
-export { importMermaidFlowchart, looksLikeMermaidFlowchart, type MermaidImport } from './mermaid-import';
+export {
+  importMermaidFlowchart,
+  looksLikeMermaidErDiagram,
+  looksLikeMermaidFlowchart,
+  type MermaidImport,
+} from './mermaid-import';

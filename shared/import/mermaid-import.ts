@@ -59,5 +59,16 @@ function titleLine(text: string): number {
 
 /** Whether a text looks like a Mermaid flowchart (to offer importing it when pasted). */
 export function looksLikeMermaidFlowchart(text: string): boolean {
-  return /^\s*(?:---\n[\s\S]*?\n---\s*\n\s*)?(?:%%[^\n]*\n\s*)*(flowchart|graph)\b/.test(text.replace(/\r\n?/g, '\n'));
+  return startsAsMermaid(text, 'flowchart|graph');
+}
+
+/** Whether a text is a Mermaid erDiagram, which is imported as a contract rather than as a design. */
+export function looksLikeMermaidErDiagram(text: string): boolean {
+  return startsAsMermaid(text, 'erDiagram');
+}
+
+/** Whether a text's first statement, after its front matter and comments, is one of `headers`. */
+function startsAsMermaid(text: string, headers: string): boolean {
+  const header = new RegExp(String.raw`^\s*(?:---\n[\s\S]*?\n---\s*\n\s*)?(?:%%[^\n]*\n\s*)*(?:${headers})\b`);
+  return header.test(text.replace(/\r\n?/g, '\n'));
 }

@@ -301,6 +301,27 @@ describeInChromium('importing a Mermaid flowchart', (session) => {
     expect(await page.getByTestId('import-errors').textContent()).toContain('Line 1: Only flowcharts can be imported');
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
   });
+
+  it('adds an erDiagram as a new contract, served from a new port of the selected product, and lists what it skipped', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'shipments').click();
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('import mermaid');
+    await page.keyboard.press('Enter');
+    const teaEr = readFileSync(join(import.meta.dirname, '../fixtures/import/mermaid-er/tea-er.mmd'), 'utf8');
+    await page.getByRole('textbox', { name: 'Mermaid flowchart' }).fill(teaEr);
+
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent())
+      .toContain('Adds a contract of 2 schema objects');
+    expect(await page.getByTestId('import-warnings').textContent()).toContain('Line 4: AUCTION_LOT has no attributes');
+    await page.getByRole('button', { name: 'Add as a new contract', exact: true }).click();
+
+    await page.getByRole('tab', { name: /^er-diagram\b/ }).waitFor();
+    const notice = page.locator('.status-bar .notice__text');
+    await expect.poll(() => notice.textContent()).toContain('Served from shipments by a new output port.');
+  });
 });
 
 describeInChromium('images of the canvas', (session) => {

@@ -345,6 +345,19 @@ describeInChromium('images of the canvas', (session) => {
     await openByChooser(page, 'shop.mesh.json', JSON.stringify(mesh));
   }
 
+  async function openMeshFixture(page: Page, name: string): Promise<void> {
+    const mesh = readFileSync(join(import.meta.dirname, `../fixtures/mesh/${name}.mesh.json`), 'utf8');
+    await openByChooser(page, `${name}.mesh.json`, mesh);
+  }
+
+  /** A light SVG of the whole mesh, opened on its own in a new page as a viewer shows it. */
+  async function wholeMeshSvgViewed(page: Page): Promise<Page> {
+    const svg = await saveImage(page, ['SVG', 'The whole mesh', 'Light']);
+    const viewer = await page.context().newPage();
+    await viewer.goto(`data:image/svg+xml;base64,${svg.bytes.toString('base64')}`);
+    return viewer;
+  }
+
   const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
 
   it('offers Cancel after the buttons that do the work, and Cancel closes the dialog', async () => {
@@ -389,17 +402,11 @@ describeInChromium('images of the canvas', (session) => {
 
   it('shows every domain name whole in the image, which has no tooltip to read a cut name in (postal service)', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    const postal = readFileSync(
-      join(import.meta.dirname, '../fixtures/mesh/postal-grouped-analytics.mesh.json'),
-      'utf8',
-    );
-    await openByChooser(page, 'postal.mesh.json', postal);
+    await openMeshFixture(page, 'postal-grouped-analytics');
     const cutOnCanvas = page.getByTestId('domain-delivery-rounds-zustellung').locator('.domain-node__name');
     expect(await cutOnCanvas.evaluate((name) => name.scrollWidth > name.clientWidth)).toBe(true);
 
-    const svg = await saveImage(page, ['SVG', 'The whole mesh', 'Light']);
-    const viewer = await page.context().newPage();
-    await viewer.goto(`data:image/svg+xml;base64,${svg.bytes.toString('base64')}`);
+    const viewer = await wholeMeshSvgViewed(page);
     const names = await viewer
       .locator('.domain-node__name')
       .evaluateAll((elements) =>
@@ -411,16 +418,43 @@ describeInChromium('images of the canvas', (session) => {
     copyAs(await saveImage(page, ['PNG', 'The whole mesh', 'Light', '1×']), 'canvas-image-whole-domain-names.png');
   });
 
+  it('shows every port name whole in the image, wrapped in its node, and leaves the canvas cutting them (tea estate)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openMeshFixture(page, 'tea-estate-long-port-names');
+    const cutPortNames = () =>
+      page
+        .locator('.port__name')
+        .evaluateAll((names) =>
+          names.filter((name) => name.scrollWidth > name.clientWidth).map((name) => name.textContent),
+        );
+    expect(await cutPortNames()).toContain('to Green-Leaf Yield (kg/ha)');
+
+    const viewer = await wholeMeshSvgViewed(page);
+    const ports = await viewer.locator('.port__name').evaluateAll((names) =>
+      names.map((name) => {
+        const box = name.getBoundingClientRect();
+        const node = (name.closest('.product-node, .system-node') as HTMLElement).getBoundingClientRect();
+        return {
+          text: name.textContent,
+          isCut: name.scrollWidth > name.clientWidth || name.scrollHeight > name.clientHeight + 4,
+          isInsideNode: box.left >= node.left && box.right <= node.right && box.bottom <= node.bottom,
+        };
+      }),
+    );
+    expect(ports).toContainEqual({ text: 'to Green-Leaf Yield (kg/ha)', isCut: false, isInsideNode: true });
+    expect(ports.filter((port) => port.isCut || !port.isInsideNode)).toEqual([]);
+    await page.getByTestId('dialog-canvas-image').waitFor({ state: 'detached' });
+    expect(await cutPortNames()).toContain('to Green-Leaf Yield (kg/ha)');
+    copyAs(
+      await saveImage(page, ['PNG', 'The whole mesh', 'Light', '2× (sharp on high-density screens)']),
+      'canvas-image-whole-port-names.png',
+    );
+  });
+
   it('holds every link whole, also those routed around the domains, with the margin (hydro)', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    const hydro = readFileSync(
-      join(import.meta.dirname, '../fixtures/mesh/hydro-links-around-domains.mesh.json'),
-      'utf8',
-    );
-    await openByChooser(page, 'hydro.mesh.json', hydro);
-    const svg = await saveImage(page, ['SVG', 'The whole mesh', 'Light']);
-    const viewer = await page.context().newPage();
-    await viewer.goto(`data:image/svg+xml;base64,${svg.bytes.toString('base64')}`);
+    await openMeshFixture(page, 'hydro-links-around-domains');
+    const viewer = await wholeMeshSvgViewed(page);
     const outside = await viewer.evaluate(() => {
       const picture = document.documentElement.getBoundingClientRect();
       return [...document.querySelectorAll('.react-flow__edge-path, .link-label')].flatMap((drawn) => {

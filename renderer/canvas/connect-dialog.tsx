@@ -8,13 +8,14 @@ import {
   takesLink,
 } from '../../shared/editing/link-ends';
 import { productById, systemById } from '../../shared/editing/mesh-index';
-import type { ConnectionCheck, Mesh } from '../../shared/model';
+import type { ConnectionCheck } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
 import { currentMesh, useDocumentStore } from '../store/document-store';
-import { connect, connectToNewInputPort, linkRefusal, sayLinkRefused } from '../store/link-actions';
+import { connect, linkRefusal, sayLinkRefused } from '../store/link-actions';
 import { currentSelection } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 import { focusNode } from './canvas-element-focus';
+import { NewInputPortOffers } from './new-input-port-offers';
 
 /** The one selected product or system a link from the keyboard starts at, when it has ports or topics. */
 export function nodeToConnect(): string | undefined {
@@ -56,11 +57,6 @@ function endText(end: LinkEnd): string {
   return `${end.label}${fed}${loop}`;
 }
 
-/** The products of the ends a list shows, once each, in the list's order. */
-function productsOf(mesh: Mesh, ends: readonly LinkEnd[]) {
-  return [...new Set(ends.map((end) => end.endpoint.nodeId))].flatMap((id) => productById(mesh, id) ?? []);
-}
-
 /**
  * A list of link ends: those that send, those that receive, inputs already fed (shown, not to pick:
  * a link to one is refused), and last those a link to would close a loop through.
@@ -94,7 +90,7 @@ function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
 /**
  * Connect… (C): links a port of the selected node to a port of another node from the keyboard, under
  * the rules a dragged link follows and with its refusals; the link is one undo step, and the focus
- * goes back to the node. Where every input it could feed is fed, it offers to add an input port and link to it. A filter (focused on opening) narrows the targets by product, port or domain.
+ * goes back to the node. Where every input it could feed is fed, it offers to add an input port and link to it (on the first few products). A filter (focused on opening) narrows the targets by product, port or domain.
  */
 export function ConnectDialog() {
   const [nodeId] = useState(nodeToConnect);
@@ -207,19 +203,14 @@ export function ConnectDialog() {
                     <p className="dialog-form__summary">
                       Every input port it could feed is fed already, and an input port takes one source:
                     </p>
-                    {start?.sends &&
-                      mesh &&
-                      productsOf(mesh, targets).map((product) => (
-                        <button
-                          key={product.id}
-                          type="button"
-                          className="connect-dialog__new-port"
-                          title={`Add an input port on ${product.name} and link`}
-                          onClick={() => closeOrSayRefused(connectToNewInputPort(start.endpoint, product.id))}
-                        >
-                          Add an input port on {product.name} and link
-                        </button>
-                      ))}
+                    {start?.sends && mesh && (
+                      <NewInputPortOffers
+                        mesh={mesh}
+                        start={start.endpoint}
+                        targets={targets}
+                        onLinked={closeOrSayRefused}
+                      />
+                    )}
                   </>
                 )}
               </>

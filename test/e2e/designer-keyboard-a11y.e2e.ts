@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { serializeMesh } from '../../shared/model';
+import { type Mesh, serializeMesh } from '../../shared/model';
 import { aMesh, aPort, aSystem } from '../builders/mesh-builder';
 import { describeInChromium, screenshot } from './app-driver';
 import { caretAfter, EDIT_CONTEXT_SETTLE_MILLIS, yamlLinesStartingWith } from './contract-driver';
@@ -82,6 +82,31 @@ function withRevenueFedFully(): string {
   return JSON.stringify(mesh);
 }
 
+/** A Work Order System beside Orders, which feeds the one input of each of twelve reports: every input the system could feed is fed. */
+function withTwelveFedReports(): string {
+  const builder = aMesh()
+    .withDomain('sales', { name: 'Sales' })
+    .withDomain('analytics', { name: 'Analytics' })
+    .withSystem('shop', 'sales', { name: 'Work Order System' })
+    .withProduct('orders', 'sales', { name: 'Orders', outputPorts: [aPort('orders-out', 'output')] });
+  const layout: Mesh['layout']['nodes'] = {
+    sales: { x: 0, y: 0, width: 400, height: 500 },
+    analytics: { x: 600, y: 0, width: 1000, height: 900 },
+    shop: { x: 40, y: 60 },
+    orders: { x: 40, y: 300 },
+  };
+  for (let number = 1; number <= 12; number++) {
+    const id = `report-${number}`;
+    builder
+      .withProduct(id, 'analytics', { name: `Report ${number}`, inputPorts: [aPort('orders-in', 'input')] })
+      .withLink(`orders-to-${id}`, { nodeId: 'orders', portId: 'orders-out' }, { nodeId: id, portId: 'orders-in' });
+    layout[id] = { x: 40 + ((number - 1) % 3) * 310, y: 60 + Math.floor((number - 1) / 3) * 200 };
+  }
+  const mesh = builder.build();
+  mesh.layout.nodes = layout;
+  return serializeMesh(mesh);
+}
+
 /** Whether a list's chosen text, in its own font, fits inside it beside the arrow. */
 function fitsItsList(list: Locator): Promise<boolean> {
   return list.evaluate((select: HTMLSelectElement) => {
@@ -92,6 +117,16 @@ function fitsItsList(list: Locator): Promise<boolean> {
     const arrowAndPadding = 32;
     return context.measureText(select.selectedOptions[0]?.text ?? '').width + arrowAndPadding <= select.clientWidth;
   });
+}
+
+/** Opens Connect… on the Work Order System of a design that has one. */
+async function connectWorkOrderSystem(page: Page, design: string): Promise<Locator> {
+  await openByChooser(page, 'shop.mesh.json', design);
+  await page.locator('.react-flow__node[data-id="shop"]').click();
+  await page.keyboard.press('c');
+  const dialog = page.getByTestId('dialog-connect');
+  await dialog.waitFor();
+  return dialog;
 }
 
 /** Opens Connect… on Orders in a design where Sales holds a copy of Revenue (two products named Revenue). */
@@ -378,11 +413,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
 
   it('offers to add an input port to a product whose inputs are all fed and link to it, one undo step for both', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    await openByChooser(page, 'shop.mesh.json', withRevenueFedFully());
-    await page.locator('.react-flow__node[data-id="shop"]').click();
-    await page.keyboard.press('c');
-    const dialog = page.getByTestId('dialog-connect');
-    await dialog.waitFor();
+    const dialog = await connectWorkOrderSystem(page, withRevenueFedFully());
     await page.keyboard.type('revenue');
     const linkToNewPort = page.locator(
       '.react-flow__edge[aria-label^="Link from Work Order System"][aria-label$="to Revenue (input)"]',
@@ -398,6 +429,22 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('Control+z');
     expect(await linkToNewPort.count()).toBe(0);
     expect(await page.locator('.react-flow__node[data-id="revenue"] .product-node__inputs .port').count()).toBe(1);
+  });
+
+  it('offers a new input port on the first few fed products only, and on the others once the filter names them', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const dialog = await connectWorkOrderSystem(page, withTwelveFedReports());
+    const offers = dialog.getByRole('button', { name: /^Add an input port on / });
+
+    expect(await offers.allTextContents()).toEqual([
+      'Add an input port on Report 1 and link',
+      'Add an input port on Report 2 and link',
+      'Add an input port on Report 3 and link',
+    ]);
+    expect(await dialog.textContent()).toContain('9 more products: type a product’s name in the filter');
+    await page.keyboard.type('Report 12');
+    expect(await offers.allTextContents()).toEqual(['Add an input port on Report 12 and link']);
+    expect(await dialog.textContent()).not.toContain('more products');
   });
 
   it('cuts a long name in the Connect heading at two lines, whole in its tooltip', async () => {

@@ -32,6 +32,7 @@ import { useAutosave } from './use-autosave';
 import { useDesktopRequests } from './use-desktop-requests';
 import { useExternalChanges } from './use-external-changes';
 import { useFileDrop } from './use-file-drop';
+import { useFocusKeptAcrossModes } from './use-focus-kept-across-modes';
 import { useTheme } from './use-theme';
 import { useUnloadGuard } from './use-unload-guard';
 import { useWindowState } from './use-window-state';
@@ -54,6 +55,7 @@ export function App() {
   useExportRefusalsInBackground();
   useTheme();
   useSimulationShortcuts();
+  useFocusKeptAcrossModes(isSimulating);
   return (
     <div className="app">
       <div className="app__header">

@@ -27,6 +27,20 @@ export function focusCanvas(): void {
   globalThis.document?.querySelector<HTMLElement>('.mesh-canvas')?.focus({ preventScroll: true });
 }
 
+/**
+ * Puts the focus on the selected node, else the selected link, else the canvas itself (also when
+ * the selected element is not drawn); says whether the focus is now anywhere but <body>.
+ */
+export function focusCanvasSelection(): boolean {
+  const { nodeIds, linkIds } = currentSelection();
+  const [nodeId] = nodeIds;
+  const [linkId] = linkIds;
+  const element = (nodeId && canvasElement('node', nodeId)) || (linkId && canvasElement('link', linkId)) || null;
+  if (element) element.focus({ preventScroll: true });
+  else focusCanvas();
+  return document.activeElement !== document.body;
+}
+
 /** Moves the focus to a node, so the focus ring and the arrow keys' highlight stay on the same node. */
 export function focusNode(nodeId: string): void {
   nodeElement(nodeId)?.focus({ preventScroll: true });

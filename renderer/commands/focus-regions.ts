@@ -1,5 +1,4 @@
-import { canvasElement, focusCanvas } from '../canvas/canvas-element-focus';
-import { currentSelection } from '../store/selection-store';
+import { focusCanvasSelection } from '../canvas/canvas-element-focus';
 
 /** What can take the focus by Tab; `focusFirst` keeps those that are shown, enabled and not tabindex=-1. */
 const TABBABLE = 'button, [href], input, select, textarea, [tabindex]';
@@ -39,20 +38,6 @@ function focusFirst(region: HTMLElement, selector: string): boolean {
   );
   first?.focus();
   return first !== undefined && document.activeElement === first;
-}
-
-/**
- * On the canvas, the focus goes to the selected node, else the selected link, else the canvas
- * itself: also when the selected element is not drawn, lest the focus stay where F6 left it.
- */
-function focusCanvasSelection(): boolean {
-  const { nodeIds, linkIds } = currentSelection();
-  const [nodeId] = nodeIds;
-  const [linkId] = linkIds;
-  const element = (nodeId && canvasElement('node', nodeId)) || (linkId && canvasElement('link', linkId)) || null;
-  if (element) element.focus({ preventScroll: true });
-  else focusCanvas();
-  return document.activeElement !== document.body;
 }
 
 /**

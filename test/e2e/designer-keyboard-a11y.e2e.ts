@@ -826,6 +826,23 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await expect.poll(() => yamlLinesStartingWith(page, 'kind:')).toEqual(['kind: DataContract']);
   });
 
+  it('puts the focus on the selected product when Ctrl+Shift+S hides the contract’s text it was in, going to Simulate and back', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await productWithNewContract(page, 'Deposit Returns');
+    await page.locator('.yaml-editor .view-line', { hasText: 'kind: DataContract' }).waitFor();
+    const product = productNode(page, 'Deposit Returns');
+    await product.click();
+    const productId = await product.getAttribute('data-id');
+    await page.keyboard.press('F6');
+    expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true);
+    await page.keyboard.press('Control+Shift+S');
+    await page.locator('.simulation-bar').waitFor();
+    await expect.poll(() => focused(page)).toBe(productId);
+    await page.keyboard.press('Control+Shift+S');
+    await page.locator('.simulation-bar').waitFor({ state: 'detached' });
+    await expect.poll(() => focused(page)).toBe(productId);
+  });
+
   it('leaves the focus where the user put it while the new contract’s editor was still loading', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     const releaseMonaco = await holdMonaco(page);

@@ -26,9 +26,12 @@ function jumpTo(entry: SearchEntry): void {
   selectOnly([entry.nodeId]);
   canvasCommands.focusNode(entry.nodeId);
   // The contract editor takes the keys at the property; otherwise the node found takes them, once the
-  // closed dialog has let go of the page.
+  // closed dialog has let go of the page, its inspector beside it (not Problems or Impact) for F6 to reach.
   if (entry.contractProperty) useContractTabs.getState().openContractAt(entry.contractProperty);
-  else void focusNodeWhenDrawn(entry.nodeId);
+  else {
+    useUiStore.getState().showSidePanelTab('inspector');
+    void focusNodeWhenDrawn(entry.nodeId);
+  }
 }
 
 function runFromPalette(id: CommandId, host: Host): void {

@@ -567,6 +567,20 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     ]);
   });
 
+  it('shows the inspector of the node Ctrl+K jumps to, where the Problems tab was shown, so F6 goes to its Name', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.keyboard.press('Control+Shift+M');
+    await expect.poll(() => page.getByRole('tab', { name: 'Problems' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Control+k');
+    await page.getByLabel('Search the design').fill('Revenue');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('revenue');
+    expect(await page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('F6');
+    expect(await focusedField(page)).toEqual({ inspector: 'product-inspector', text: 'Revenue' });
+  });
+
   it('puts the focus on a node just added and named with Enter, under the id its name gave it', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);

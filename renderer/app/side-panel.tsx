@@ -8,6 +8,7 @@ import { usePreferencesStore } from '../store/preferences-store';
 import { type SidePanelTab as TabId, useUiStore } from '../store/ui-store';
 import { ContractPanelBody } from './contract-panel';
 import { PanelSplitter } from './panel-splitter';
+import { TabList } from './tab-list';
 
 interface SidePanelTab {
   id: TabId;
@@ -45,22 +46,13 @@ export function SidePanel() {
     <>
       <PanelSplitter />
       <aside className="side-panel" style={{ width }} aria-label="Side panel">
-        <div className="side-panel__tabs" role="tablist">
-          {tabs.map((tab) => (
-            <button
-              key={tab.id}
-              type="button"
-              role="tab"
-              id={`tab-${tab.id}`}
-              aria-selected={tab.id === active.id}
-              aria-controls={`tabpanel-${tab.id}`}
-              className="side-panel__tab"
-              onClick={() => setActiveId(tab.id)}
-            >
-              {tab.title}
-            </button>
-          ))}
-        </div>
+        <TabList
+          tabs={tabs}
+          activeId={active.id}
+          onSelect={setActiveId}
+          tabElementId={(id) => `tab-${id}`}
+          panelElementId={(id) => `tabpanel-${id}`}
+        />
         <div
           className="side-panel__content"
           role="tabpanel"

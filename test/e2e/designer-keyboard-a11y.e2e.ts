@@ -581,6 +581,29 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await focusedField(page)).toEqual({ inspector: 'product-inspector', text: 'Revenue' });
   });
 
+  it('makes the side panel’s tabs one Tab stop, the arrow keys, Home and End moving between them and showing each', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    const tabs = page.locator('.side-panel [role="tab"]');
+    const tabStops = () => tabs.evaluateAll((all) => all.map((tab) => (tab as HTMLElement).tabIndex));
+    const shown = () => page.locator('.side-panel [role="tab"][aria-selected="true"]').textContent();
+    expect(await tabStops()).toEqual([0, -1, -1]);
+    await tabs.first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Problems');
+    expect(await shown()).toBe('Problems');
+    expect(await tabStops()).toEqual([-1, 0, -1]);
+    await page.keyboard.press('End');
+    expect(await shown()).toBe('Impact');
+    await page.keyboard.press('ArrowRight');
+    expect(await shown()).toBe('Inspector');
+    await page.keyboard.press('ArrowLeft');
+    expect(await shown()).toBe('Impact');
+    await page.keyboard.press('Home');
+    expect(await shown()).toBe('Inspector');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Inspector');
+  });
+
   it('puts the focus on a node just added and named with Enter, under the id its name gave it', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);

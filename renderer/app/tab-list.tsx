@@ -1,0 +1,59 @@
+import type { KeyboardEvent } from 'react';
+
+export interface TabListProps<Id extends string> {
+  tabs: readonly { id: Id; title: string }[];
+  activeId: Id;
+  onSelect(id: Id): void;
+  /** The element ids of a tab and of the panel it shows (aria-controls). */
+  tabElementId(id: Id): string;
+  panelElementId(id: Id): string;
+}
+
+/** Where Left, Right, Home and End go from the tab at `index` of `count`, round at either end. */
+function tabIndexAfterKey(key: string, index: number, count: number): number | undefined {
+  if (key === 'ArrowRight') return (index + 1) % count;
+  if (key === 'ArrowLeft') return (index - 1 + count) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return undefined;
+}
+
+/**
+ * A row of tabs as the WAI-ARIA tabs pattern has it: one Tab stop (the shown tab's), the arrow
+ * keys, Home and End moving the focus between tabs and showing each as they go.
+ */
+export function TabList<Id extends string>({
+  tabs,
+  activeId,
+  onSelect,
+  tabElementId,
+  panelElementId,
+}: TabListProps<Id>) {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = tabs.findIndex((tab) => tab.id === activeId);
+    const next = tabs[tabIndexAfterKey(event.key, index, tabs.length) ?? -1];
+    if (!next) return;
+    event.preventDefault();
+    onSelect(next.id);
+    document.getElementById(tabElementId(next.id))?.focus();
+  };
+  return (
+    <div className="side-panel__tabs" role="tablist" onKeyDown={onKeyDown}>
+      {tabs.map((tab) => (
+        <button
+          key={tab.id}
+          type="button"
+          role="tab"
+          id={tabElementId(tab.id)}
+          tabIndex={tab.id === activeId ? 0 : -1}
+          aria-selected={tab.id === activeId}
+          aria-controls={panelElementId(tab.id)}
+          className="side-panel__tab"
+          onClick={() => onSelect(tab.id)}
+        >
+          {tab.title}
+        </button>
+      ))}
+    </div>
+  );
+}

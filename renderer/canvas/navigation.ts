@@ -3,9 +3,10 @@ import { centerOf, type Rect } from '../../shared/editing/geometry';
 import { type Direction, nearestInDirection } from '../../shared/editing/keyboard-navigation';
 import { lineageOf } from '../../shared/editing/lineage';
 import { linkById, nodeKindOf, productById } from '../../shared/editing/mesh-index';
-import { resolveEndpoint } from '../../shared/model';
+import { type DataProduct, type Port, resolveEndpoint } from '../../shared/model';
 import { nextFrame } from '../app/next-frame';
 import { useContractTabs } from '../contracts/contract-tabs-store';
+import { openNewPortContract } from '../contracts/new-port-contract';
 import { activeInOrder, problemsOf, useExportRefusalsStore } from '../governance/export-refusals-store';
 import { findingsOf } from '../governance/mesh-findings';
 import { revealElement } from '../governance/reveal-element';
@@ -140,8 +141,11 @@ export function zoomToSelection(): void {
   if (nodeIds.size + linkIds.size > 0) canvasCommands.focusNodes([...nodeIds, ...endsOf(linkIds)]);
 }
 
-/** The contract behind the selection: a selected link's producer's, or a selected product's first output's. */
-function selectionContractId(): string | undefined {
+/**
+ * The output port the selection stands for, of those `isWanted`: a selected link's producer's, else
+ * the selected product's first.
+ */
+function selectedOutputPort(isWanted: (port: Port) => boolean): { product: DataProduct; port: Port } | undefined {
   const mesh = currentMesh();
   if (!mesh) return undefined;
   const { nodeIds, linkIds } = currentSelection();
@@ -149,10 +153,27 @@ function selectionContractId(): string | undefined {
   const link = linkId ? linkById(mesh, linkId) : undefined;
   if (link) {
     const from = resolveEndpoint(mesh, link.from);
-    return from?.kind === 'port' ? from.port.contractId : undefined;
+    return from?.kind === 'port' && from.port.direction === 'output' && isWanted(from.port) ? from : undefined;
   }
   const [nodeId] = nodeIds;
-  return nodeId ? productById(mesh, nodeId)?.outputPorts.find((port) => port.contractId)?.contractId : undefined;
+  const product = nodeId ? productById(mesh, nodeId) : undefined;
+  const port = product?.outputPorts.find(isWanted);
+  return product && port ? { product, port } : undefined;
+}
+
+/** The contract behind the selection: a selected link's producer's, or a selected product's first output's. */
+const selectionContractId = () => selectedOutputPort((port) => port.contractId !== undefined)?.port.contractId;
+
+/** The output port without a contract the inspector's New contract would give one to, for the selection. */
+const selectedPortWithoutContract = () => selectedOutputPort((port) => port.contractId === undefined);
+
+export function selectionHasPortWithoutContract(): boolean {
+  return selectedPortWithoutContract() !== undefined;
+}
+
+export function newContractForSelection(): void {
+  const selected = selectedPortWithoutContract();
+  if (selected) openNewPortContract(selected.product.id, selected.port.id);
 }
 
 export function selectionHasContract(): boolean {

@@ -15,9 +15,11 @@ import {
   focusLineage,
   goToNextProblem,
   leaveLineageFocus,
+  newContractForSelection,
   openContractOfSelection,
   selectCursor,
   selectionHasContract,
+  selectionHasPortWithoutContract,
   walkCursor,
   zoomToSelection,
 } from '../canvas/navigation';
@@ -292,6 +294,11 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     run: openContractOfSelection,
     isEnabled: selectionHasContract,
     needs: 'select a product with a contract first',
+  },
+  'edit.new-contract': {
+    run: newContractForSelection,
+    isEnabled: selectionHasPortWithoutContract,
+    needs: 'select a product with an output port without a contract first',
   },
   'view.focus-lineage': {
     run: () => focusLineage(),

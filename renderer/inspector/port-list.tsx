@@ -8,10 +8,11 @@ import {
   PortProtocolSchema,
 } from '../../shared/model';
 import { useContractTabs } from '../contracts/contract-tabs-store';
+import { openNewPortContract } from '../contracts/new-port-contract';
 import { PortExampleRecords } from '../simulation/example-records';
 import { useDocumentStore } from '../store/document-store';
 import { type OnIdChanged, takePortIdFromFirstName } from '../store/first-name-id';
-import { addPort, addPortContract, movePort, removePort, updatePort } from '../store/port-actions';
+import { addPort, movePort, removePort, updatePort } from '../store/port-actions';
 import { updateProduct } from '../store/product-actions';
 import { useUiStore } from '../store/ui-store';
 import { useElementKeys } from './element-keys';
@@ -81,10 +82,7 @@ function PortFields({ product, port, onIdChanged }: { product: DataProduct; port
           type="button"
           className="inspector__link-button"
           title="A draft ODCS contract of what the port publishes, opened in the editor"
-          onClick={() => {
-            const contractId = addPortContract(product.id, port.id);
-            if (contractId) useContractTabs.getState().openContractToEdit(contractId);
-          }}
+          onClick={() => openNewPortContract(product.id, port.id)}
         >
           New contract
         </button>

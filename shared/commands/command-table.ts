@@ -308,6 +308,13 @@ export const COMMANDS = [
     menu: { in: 'View', section: 'navigate' },
   },
   {
+    id: 'edit.new-contract',
+    label: 'New Contract for the Selected Output Port',
+    description: 'A draft contract of what the selected product’s (or link’s) output port publishes, opened to edit',
+    group: 'Edit',
+    menu: { in: 'Edit', section: 'connect' },
+  },
+  {
     id: 'view.focus-lineage',
     label: 'Focus on Lineage',
     description: 'Show the selected product’s upstream and downstream, dim the rest',

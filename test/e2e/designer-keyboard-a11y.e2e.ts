@@ -604,6 +604,31 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Inspector');
   });
 
+  it('makes a new contract for the selected product’s output port from the command palette, as the inspector’s New contract does', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    const palette = page.getByTestId('dialog-commands');
+    const firstCommand = palette.getByRole('option').first();
+    const searchNewContract = async (nodeId: string) => {
+      await page.locator(`.react-flow__node[data-id="${nodeId}"]`).click();
+      await page.keyboard.press('F1');
+      await page.keyboard.type('new contract for');
+      expect(await firstCommand.textContent()).toContain('New Contract for the Selected Output Port');
+    };
+    await searchNewContract('revenue');
+    expect(await firstCommand.getAttribute('aria-disabled')).toBe('true');
+    expect(await firstCommand.textContent()).toContain('select a product with an output port without a contract first');
+    await page.keyboard.press('Escape');
+    await searchNewContract('orders');
+    expect(await firstCommand.getAttribute('aria-disabled')).not.toBe('true');
+    await page.keyboard.press('Enter');
+    await page.locator('.yaml-editor .view-line', { hasText: 'kind: DataContract' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true);
+    const inspector = page.getByTestId('product-inspector');
+    expect(await inspector.getByRole('button', { name: 'Edit contract' }).count()).toBe(1);
+    expect(await inspector.getByRole('button', { name: 'New contract' }).count()).toBe(0);
+  });
+
   it('puts the focus on a node just added and named with Enter, under the id its name gave it', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);

@@ -15,6 +15,18 @@ function availability(id: CommandId): { isAvailable: boolean; whyUnavailable?: s
 
 const unavailable = (whyUnavailable: string) => ({ isAvailable: false, whyUnavailable });
 
+/** Orders' output port, without a contract, feeds Revenue's input port by the link `orders-to-revenue`. */
+function openOrdersFeedingRevenue(): void {
+  openDocument(
+    aMesh()
+      .withDomain('sales')
+      .withProduct('orders', 'sales', { outputPorts: [aPort('out', 'output')] })
+      .withProduct('revenue', 'sales', { inputPorts: [aPort('in', 'input')] })
+      .withLink('orders-to-revenue', { nodeId: 'orders', portId: 'out' }, { nodeId: 'revenue', portId: 'in' })
+      .build(),
+  );
+}
+
 describe('what the commands need, as the keys, menus and the palette say it', () => {
   beforeEach(() => {
     const mesh = aMesh().withDomain('sales').withProduct('orders', 'sales').withSystem('shop', 'sales').build();
@@ -35,13 +47,7 @@ describe('what the commands need, as the keys, menus and the palette say it', ()
   it.each(['edit.cut', 'edit.copy', 'edit.duplicate'] as const)(
     '%s says what to select when only links are selected, which go with the elements at their ends',
     (id) => {
-      const mesh = aMesh()
-        .withDomain('sales')
-        .withProduct('orders', 'sales', { outputPorts: [aPort('out', 'output')] })
-        .withProduct('revenue', 'sales', { inputPorts: [aPort('in', 'input')] })
-        .withLink('orders-to-revenue', { nodeId: 'orders', portId: 'out' }, { nodeId: 'revenue', portId: 'in' })
-        .build();
-      openDocument(mesh);
+      openOrdersFeedingRevenue();
       selectOnly([], ['orders-to-revenue']);
       expect(availability(id)).toEqual(
         unavailable('select a domain, product, system or note first: a link goes with the elements at its ends'),
@@ -69,6 +75,18 @@ describe('what the commands need, as the keys, menus and the palette say it', ()
   it('Lock or Unlock and Open Contract say what to select', () => {
     expect(availability('edit.lock')).toEqual(unavailable('select one or more elements first'));
     expect(availability('view.open-contract')).toEqual(unavailable('select a product with a contract first'));
+  });
+
+  it('offers New Contract for an output port without one: of the selected product, or of the selected link’s producer', () => {
+    openOrdersFeedingRevenue();
+    const needs = unavailable('select a product with an output port without a contract first');
+    expect(availability('edit.new-contract')).toEqual(needs);
+    selectOnly(['revenue']);
+    expect(availability('edit.new-contract')).toEqual(needs);
+    selectOnly(['orders']);
+    expect(availability('edit.new-contract').isAvailable).toBe(true);
+    selectOnly([], ['orders-to-revenue']);
+    expect(availability('edit.new-contract').isAvailable).toBe(true);
   });
 
   it.each(['simulation.run-pause', 'simulation.step', 'simulation.reset', 'simulation.present'] as const)(

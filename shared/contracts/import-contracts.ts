@@ -1,7 +1,7 @@
 import type { Contract } from '../model/contract';
 import { type DataProduct, DISCOVERY_PORT_ID, newDataProduct } from '../model/data-product';
 import { distinctNodeName } from '../model/distinct-node-name';
-import type { Domain } from '../model/domain';
+import { type Domain, domainColorAt } from '../model/domain';
 import { emptyFileMessage, isEmptyFile } from '../model/empty-file';
 import { distinctPortName, productPorts } from '../model/endpoints';
 import { childIdStem, uniqueId } from '../model/ids';
@@ -69,7 +69,6 @@ export interface AttachOptions {
 
 /** Where contracts naming a product but no domain get one created. */
 export const IMPORTED_DOMAIN_NAME = 'Imported';
-const DOMAIN_COLORS = ['#2f6fde', '#d9822b', '#2e9e5b', '#9c4dcc', '#c23b4e', '#1f9aa8'];
 
 /**
  * Adds contracts to the mesh (one with an id already there replaces it) and, when a
@@ -204,7 +203,7 @@ function newDomain(name: string, owner: string, mesh: Mesh, takenIds: ReadonlySe
     name,
     description: '',
     owner,
-    color: DOMAIN_COLORS[mesh.domains.length % DOMAIN_COLORS.length] ?? '#2f6fde',
+    color: domainColorAt(mesh.domains.length),
   };
 }
 

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/contracts/import-contracts';
 import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
+import { domainColorAt } from '../../../shared/model/domain';
 import { checkIntegrity } from '../../../shared/model/integrity';
 import type { Mesh } from '../../../shared/model/mesh';
 import type { Port } from '../../../shared/model/port';
@@ -161,6 +162,11 @@ describe('attaching imported contracts to a mesh', () => {
     const result = attachContracts(mesh, [contract]);
     expect(result.mesh.domains[1]).toMatchObject({ name: 'Seller', owner: 'team-payments' });
     expect(result.mesh.products[1]).toMatchObject({ name: 'Payouts', owner: 'team-payments' });
+  });
+
+  it('gives a domain it creates the colour the canvas gives a domain added at its place', () => {
+    const result = attachContracts(mesh, [aContract({ id: 'payments', domain: 'Seller', dataProduct: 'Payouts' })]);
+    expect(result.mesh.domains[1]?.color).toBe(domainColorAt(1));
   });
 
   it('says it leaves a domain it creates without an owner when the contract names no team', () => {

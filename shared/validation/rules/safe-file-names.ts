@@ -1,6 +1,7 @@
 import { Memo } from '../../lineage/memo';
 import { quoted } from '../../model';
 import { withoutHiddenCharacters } from '../../model/control-characters';
+import { fileNameClashFindings } from '../file-name-clashes';
 import { fileNameProblem } from '../file-name-safety';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
@@ -16,7 +17,7 @@ export const safeFileNamesRule: Rule = {
   defaultSeverity: 'warning',
   reads: ['domains', 'product outlines', 'systems', 'contracts'],
   check({ mesh, graph }) {
-    return NAMED_SECTIONS.flatMap((section) =>
+    const unsafeNames = NAMED_SECTIONS.flatMap((section) =>
       findingsPerElement(findingsByOwner, mesh[section], [], (owner) =>
         namesOf(section, owner).flatMap((element) => {
           // Control characters and bidirectional overrides are name-characters' to report.
@@ -33,6 +34,7 @@ export const safeFileNamesRule: Rule = {
         }),
       ),
     );
+    return [...unsafeNames, ...fileNameClashFindings(mesh, graph)];
   },
 };
 

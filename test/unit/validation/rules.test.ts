@@ -789,6 +789,25 @@ describe('rule details', () => {
     ]);
   });
 
+  it('warns of products and of contracts whose names make the same file name, with the files named after their ids', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(product(mesh, 'customers'), { name: 'Pralinés & Ganache' });
+      Object.assign(product(mesh, 'revenue'), { name: 'Pralines & Ganache' });
+      Object.assign(contract(mesh, 'customers'), { name: 'Orders' });
+      Object.assign(contract(mesh, 'country-counts'), { name: 'orders' });
+    });
+    expect(findingsOf('safe-file-names', mesh).map(({ path, message }) => [path, message])).toEqual([
+      [
+        'products[0]',
+        "'Pralinés & Ganache' (id customers) and 'Pralines & Ganache' (id revenue) make the same file name 'pralines-ganache': each file is named after its id instead: odps/customers.odps.yaml, sql/customers.sql, odps/revenue.odps.yaml, sql/revenue.sql",
+      ],
+      [
+        'contracts[1]',
+        "'orders' (id country-counts) and 'Orders' (id customers) make the same file name 'orders': each file is named after its id instead: odcs/country-counts.odcs.yaml, odcs/customers.odcs.yaml",
+      ],
+    ]);
+  });
+
   it('warns of a name holding a bidirectional mark as a file name, leaving overrides to name-characters', () => {
     const mesh = changed((mesh) => {
       Object.assign(contract(mesh, 'customers'), { name: 'Title\u202e rtl' });

@@ -261,6 +261,7 @@ describeInChromium('export', (session) => {
       'backstage/catalog-info.yaml',
       'strimzi/kafka-topics.yaml',
       'strimzi/kafka-connectors.yaml',
+      'strimzi/orders-service.replica-identity.sql',
       'strimzi/kafka-users.yaml',
       'jsonschema/order-placed-order-placed.schema.json',
       'mermaid/data-retrieval/orders-service.mmd',

@@ -92,6 +92,10 @@ const JSON_CONVERTERS = {
 /** A connector is named after its system: `orders-service-cdc`. */
 const CONNECTOR_SUFFIX = '-cdc';
 
+export function connectorName(connector: ConnectorIdentity): string {
+  return `${connector.slug}${CONNECTOR_SUFFIX}`;
+}
+
 /**
  * What sets a system's connector apart from every other one of the export: `slug`, unique
  * among them (ids such as `a.b` and `a_b` slug alike), names its Secret, replication slot and
@@ -234,7 +238,7 @@ export function debeziumConnector(
     ...eventRoutes.map((_, n) => `event${n + 1}`),
     ...renamed.map((_, n) => `rename${n + 1}`),
   ];
-  return strimziResource('KafkaConnector', `${connector.slug}${CONNECTOR_SUFFIX}`, CONNECT_CLUSTER, {
+  return strimziResource('KafkaConnector', connectorName(connector), CONNECT_CLUSTER, {
     class: engine.connectorClass,
     tasksMax: 1,
     config: {
@@ -390,8 +394,14 @@ export function outboxRowsWritten(system: OperationalSystem, engine: DatabaseEng
 
 /** How Debezium names a table in include lists: `<schema>.<table>` (`APP.BOOKINGS`), else `<database>.<table>`. */
 function includeId(system: OperationalSystem, tableName: string): string {
+  const { schema, table } = includedTable(system, tableName);
+  return `${schema}.${table}`;
+}
+
+/** The two parts of a table's name in the connector's include list: its schema (else its database) and its name. */
+export function includedTable(system: OperationalSystem, tableName: string): { schema: string; table: string } {
   const { schema, table } = capturedTableName(system, tableName);
-  return `${schema ?? system.database.name}.${table}`;
+  return { schema: schema ?? system.database.name, table };
 }
 
 const SLOT_PREFIX = 'debezium_';

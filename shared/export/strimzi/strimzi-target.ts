@@ -16,6 +16,7 @@ import { createSlugAllocator } from '../file-names';
 import { toYamlDocuments } from '../yaml-text';
 import { skippedTruncateWarnings } from './compacted-cdc-topics';
 import {
+  connectorName,
   connectorSecret,
   debeziumConnector,
   engineOf,
@@ -27,6 +28,7 @@ import {
   transactionTopic,
 } from './debezium-connector';
 import { kafkaUser, productTopicAccess, READS, readsAny, type TopicAccess, WRITES } from './kafka-users';
+import { fullReplicaIdentityTables, replicaIdentitySql } from './replica-identity-sql';
 import {
   CONNECT_CLUSTER,
   KAFKA_CLUSTER,
@@ -50,7 +52,8 @@ import { type GovernedTopic, retentionConfig, unreadRetentionWarnings } from './
  * metadata on, the connectors provide it as the simulation shows, with a KafkaTopic for each
  * connector's transaction topic. A delete-policy topic keeps its records
  * as long as its contract's retention SLA promises, a compacted one its tombstones at least a week
- * (see topic-retention.ts). An output port's topic
+ * (see topic-retention.ts). A PostgreSQL system whose captured tables the design sets FULL gets the
+ * SQL that sets their REPLICA IDENTITY so (see replica-identity-sql.ts). An output port's topic
  * is `<product id>.<port id>`, with the partitions the simulation gives it; replication is left
  * to the cluster's default.
  */
@@ -93,6 +96,7 @@ export const strimziTarget = defineTarget({
             },
           ]
         : []),
+      ...replicaIdentityFiles(connected),
       ...(users.length > 0
         ? [
             {
@@ -271,6 +275,22 @@ function secretsRead(connected: ReturnType<typeof connectorsOf>): string {
     .map(({ engine, identity }) => connectorSecret(engine, identity))
     .map(({ name, keys }) => `${name} (${keys.join(', ')})`)
     .join(', ');
+}
+
+/** Per connected PostgreSQL system with captured tables set FULL, the SQL that sets them so in its database. */
+function replicaIdentityFiles(connected: ReturnType<typeof connectorsOf>): ExportFile[] {
+  return connected.flatMap(({ system, identity }) => {
+    const tables = fullReplicaIdentityTables(system);
+    if (tables.length === 0) return [];
+    const connector = connectorName(identity);
+    return [
+      {
+        path: `strimzi/${identity.slug}.replica-identity.sql`,
+        content: replicaIdentitySql(system, tables, connector),
+        about: `REPLICA IDENTITY FULL for ${tables.join(', ')}, as the design sets it, to run in database ${system.database.name} before ${connector} starts: without it PostgreSQL sends no old row with an update and only the old key with a delete`,
+      },
+    ];
+  });
 }
 
 function connectedSystems(mesh: Mesh, scoped: ScopedElements) {

@@ -17,7 +17,7 @@ describe('mesh-designer export', () => {
     const { io, out, files } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['export', 'shop.mesh.json', '--out', 'build'], io)).toBe(EXIT.ok);
     expect(out).toEqual([
-      expect.stringMatching(/^shop\.mesh\.json: wrote 51 files to build \(index\.md lists them\)$/),
+      expect.stringMatching(/^shop\.mesh\.json: wrote 54 files to build \(index\.md lists them\)$/),
     ]);
     expect(files.get('build/index.md')).toBe(fixture('ecommerce/index.md'));
     expect(files.get('build/odcs/order.odcs.yaml')).toBe(fixture('ecommerce/odcs/order.odcs.yaml'));

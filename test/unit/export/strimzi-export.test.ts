@@ -1,10 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { warningSections } from '../../../renderer/export/warning-sections';
 import { type ExportScope, WHOLE_MESH } from '../../../shared/export';
 import { strimziTarget } from '../../../shared/export/strimzi/strimzi-target';
+import { capturedTableName } from '../../../shared/model/connector-topics';
 import { DEBEZIUM_ENGINE_IDS } from '../../../shared/model/database-engine';
-import type { OperationalSystem } from '../../../shared/model/operational-system';
+import type { OperationalSystem, SystemTable } from '../../../shared/model/operational-system';
+import { quoteIdentifier } from '../../../shared/simulation/sql-text';
 import {
   aContract,
   aMesh,
@@ -19,7 +22,7 @@ import { type StrimziResourceJson, strimziResourceProblems } from './real-valida
 import { readEverywhere } from './yaml-readers';
 
 function resourcesOf(mesh: Parameters<typeof strimziTarget.files>[0]) {
-  const files = filesOf(strimziTarget.files(mesh, WHOLE_MESH));
+  const files = filesOf(strimziTarget.files(mesh, WHOLE_MESH)).filter((file) => file.path.endsWith('.yaml'));
   return {
     files,
     resources: files.flatMap((file) =>
@@ -990,5 +993,85 @@ describe('Strimzi export', () => {
       "products[0].outputPorts[0]: data product 'one': topic 'one.items' is also the topic of system 'one'",
       "products[2].outputPorts[0]: data product 'a_b': topic 'a_b.out' collides in Kafka with 'a.b.out' of data product 'a.b' ('.' and '_' count as one character)",
     ]);
+  });
+
+  describe('replica identity: the ALTER TABLEs that give the tables the design sets FULL their REPLICA IDENTITY', () => {
+    /** The builder's captured `items` table (`id` key, `label`), renamed. */
+    const table = (name: string, extra: Partial<SystemTable>): SystemTable => ({
+      ...(aSystem('x', 'd').database.tables[0] as SystemTable),
+      name,
+      ...extra,
+    });
+    /** `shop` (PostgreSQL) captures `items` and `Order Lines` FULL, `notes` DEFAULT; `archive`, FULL, is not captured. */
+    function aMeshWithReplicaIdentities() {
+      const shop = aSystem('shop', 'd', {
+        database: {
+          engine: 'postgres',
+          name: 'shop',
+          tables: [
+            table('items', { replicaIdentity: 'full' }),
+            table('Order Lines', { replicaIdentity: 'full' }),
+            table('notes', { replicaIdentity: 'default' }),
+            table('archive', { replicaIdentity: 'full', cdc: false }),
+          ],
+        },
+        messaging: {
+          broker: 'kafka',
+          topics: [
+            cdcTopic('items-cdc', 'shop.public.items', 'items'),
+            cdcTopic('lines-cdc', 'shop.order-lines', 'Order Lines'),
+            cdcTopic('notes-cdc', 'shop.public.notes', 'notes'),
+          ],
+        },
+      });
+      const plain = aSystem('plain', 'd', {
+        database: { ...aSystem('plain', 'd').database, tables: [table('items', { replicaIdentity: 'default' })] },
+      });
+      const legacy = aSystem('legacy', 'd', {
+        database: { engine: 'mysql', name: 'legacy', tables: [table('items', { replicaIdentity: 'full' })] },
+      });
+      return { ...aMesh().withDomain('d').build(), systems: [shop, plain, legacy] };
+    }
+
+    /** The system's tables in PostgreSQL, in the schemas and under the names its connector reads them by. */
+    async function createTables(db: PGlite, system: OperationalSystem) {
+      for (const { name, columns, primaryKey } of system.database.tables) {
+        const { schema = 'public', table: stored } = capturedTableName(system, name);
+        const definitions = [
+          ...columns.map((column) => `${quoteIdentifier(column.name)} ${column.type}`),
+          `PRIMARY KEY (${primaryKey.map(quoteIdentifier).join(', ')})`,
+        ];
+        await db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)};
+          CREATE TABLE ${quoteIdentifier(schema)}.${quoteIdentifier(stored)} (${definitions.join(', ')});`);
+      }
+    }
+
+    it('writes one SQL file per PostgreSQL system with captured FULL tables, named after its connector', () => {
+      const files = filesOf(strimziTarget.files(aMeshWithReplicaIdentities(), WHOLE_MESH));
+      expect(files.filter((file) => file.path.endsWith('.sql')).map((file) => file.path)).toEqual([
+        'strimzi/shop.replica-identity.sql',
+      ]);
+    });
+
+    it('makes PostgreSQL (PGlite) give exactly those tables REPLICA IDENTITY FULL', { timeout: 60_000 }, async () => {
+      const mesh = aMeshWithReplicaIdentities();
+      const sql = filesOf(strimziTarget.files(mesh, WHOLE_MESH)).find((file) => file.path.endsWith('.sql'));
+      const db = new PGlite();
+      try {
+        await createTables(db, mesh.systems[0]!);
+        await db.exec(String(sql?.content));
+        const { rows } = await db.query<{ relname: string; relreplident: string }>(
+          "SELECT relname, relreplident FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY relname",
+        );
+        expect(rows.map(({ relname, relreplident }) => [relname, relreplident])).toEqual([
+          ['Order Lines', 'f'],
+          ['archive', 'd'],
+          ['items', 'f'],
+          ['notes', 'd'],
+        ]);
+      } finally {
+        await db.close();
+      }
+    });
   });
 });

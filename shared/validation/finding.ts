@@ -10,6 +10,7 @@ export type Fix =
   | { kind: 'set-owner'; element: Extract<ElementRef, { kind: 'domain' | 'product' }>; owner: string }
   | { kind: 'remove-link'; linkId: string }
   | { kind: 'add-port-contract'; productId: string; portId: string }
+  | { kind: 'add-transformation'; productId: string; name: string }
   | { kind: 'set-contract-version'; contractId: string; version: string }
   | { kind: 'classify-field'; contractId: string; object: string; field: string; classification: string }
   | { kind: 'name-serving'; contractId: string; domain?: string; dataProduct?: string }

@@ -4,6 +4,7 @@ import { withSection } from '../editing/list-edits';
 import { contractById, domainById, linkById, productById } from '../editing/mesh-index';
 import { withNewPortContract } from '../editing/port-contract';
 import { withProductUpdated } from '../editing/products';
+import { transformationMaking } from '../editing/transformations';
 import { type ElementRef, endpointName, type Mesh, quoted } from '../model';
 import type { Fix } from './finding';
 
@@ -22,12 +23,22 @@ export function applyFix(mesh: Mesh, fix: Fix): Mesh {
       );
     case 'add-port-contract':
       return withNewPortContract(mesh, fix.productId, fix.portId)?.mesh ?? mesh;
+    case 'add-transformation':
+      return withTransformationMaking(mesh, fix.productId, fix.name);
     case 'set-contract-version':
     case 'classify-field':
     case 'name-serving':
     case 'name-team':
       return withContractFixed(mesh, fix);
   }
+}
+
+/** The mesh with the transformation that makes table `name` added to the product; the same mesh once one has that name. */
+function withTransformationMaking(mesh: Mesh, productId: string, name: string): Mesh {
+  const product = productById(mesh, productId);
+  if (!product || product.transformations.some((transformation) => transformation.name === name)) return mesh;
+  const transformations = [...product.transformations, transformationMaking(mesh, product, name)];
+  return withProductUpdated(mesh, productId, { transformations });
 }
 
 /** A fix that edits a contract's text. */
@@ -82,6 +93,8 @@ export function describeFix(fix: Fix): string {
       return 'Remove the link';
     case 'add-port-contract':
       return 'Add a contract';
+    case 'add-transformation':
+      return `Add transformation ${quoted(fix.name)}`;
     case 'set-contract-version':
       return `Bump to ${fix.version}`;
     case 'classify-field':
@@ -111,6 +124,8 @@ function placeOfFix(mesh: Mesh, fix: Exclude<Fix, { kind: 'add-port-contract' }>
   switch (fix.kind) {
     case 'set-owner':
       return ownedName(mesh, fix.element);
+    case 'add-transformation':
+      return productById(mesh, fix.productId)?.name ?? fix.productId;
     case 'remove-link': {
       const link = linkById(mesh, fix.linkId);
       return link ? `the link ${endpointName(mesh, link.from)} to ${endpointName(mesh, link.to)}` : 'the link';

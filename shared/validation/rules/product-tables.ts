@@ -108,6 +108,7 @@ function findingOf(context: RuleContext, product: DataProduct, refusal: TableRef
         path: refusal.path,
         message: `Output port ${quoted(refusal.port.name)} of ${productName} publishes table ${quoted(refusal.table)} (the schema object of contract ${quoted(contractName(context, refusal.port.contractId))}), but nothing in the product makes it: no transformation has that name and no input brings it.`,
         fixHint: `Name the transformation whose result the port publishes ${quoted(refusal.table)}, or link an input that brings a table of that name.`,
+        fix: { kind: 'add-transformation', productId: product.id, name: refusal.table },
       };
     case 'history-columns':
       return {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { newTransformation } from '../../../shared/editing/transformations';
+import { newTransformation, transformationMaking } from '../../../shared/editing/transformations';
 import type { Mesh } from '../../../shared/model';
 import { aContract, aMesh, aPort, aProduct } from '../../builders/mesh-builder';
+import { aProperty } from '../contracts/builders';
 import { shopWithItemAddedEvents } from './editing-fixtures';
 
 /** The shop's `items` CDC topic feeds Stats, whose output port serves the `item_counts` contract. */
@@ -68,5 +69,41 @@ describe('a new transformation', () => {
       to: { nodeId: 'stats', portId: 'orders-in' },
     });
     expect(newTransformation(mesh, stats(mesh)).sql).toBe('SELECT * FROM orders');
+  });
+});
+
+describe('the transformation that makes a published table', () => {
+  it("maps the contract's fields the input's table has by name, its key from the input's key, and the rest to NULL", () => {
+    const mesh = statsFedByCdc();
+    const counts = mesh.contracts[0] as Mesh['contracts'][number];
+    counts.schema = [
+      {
+        name: 'item_counts',
+        properties: [
+          aProperty('item_id', 'integer', { primaryKey: true, required: true }),
+          aProperty('label'),
+          aProperty('total', 'number'),
+        ],
+      },
+    ];
+    expect(transformationMaking(mesh, stats(mesh), 'item_counts')).toEqual({
+      name: 'item_counts',
+      sql: [
+        '-- NULL where items has no column of that name: add it there, or compute it here',
+        'SELECT',
+        '  id AS item_id,',
+        '  label,',
+        '  NULL AS total',
+        'FROM items',
+      ].join('\n'),
+    });
+  });
+
+  it('selects everything from the input when the contract describes no fields', () => {
+    const mesh = statsFedByCdc();
+    expect(transformationMaking(mesh, stats(mesh), 'item_counts')).toEqual({
+      name: 'item_counts',
+      sql: 'SELECT * FROM items',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contractOf } from '../../../shared/contracts/contract-text';
 import type { Contract, Mesh } from '../../../shared/model';
 import type { Fix } from '../../../shared/validation/finding';
 import { applyFix, describeFix, describeFixMade } from '../../../shared/validation/fixes';
@@ -108,6 +109,20 @@ describe('one-click fixes', () => {
     expect(after.contracts[0]?.owner).toBe('team-sales');
     expect(after.contracts[0]?.odcs).toContain('team:\n  name: team-sales');
     expect(remaining('contract-team', after)).toEqual([]);
+  });
+
+  it('adds the transformation that makes a published table nothing makes, named after its schema object', () => {
+    const mesh = aGovernedMesh();
+    const { odcs: _, ...customers } = mesh.contracts[0] as Contract;
+    const [object] = customers.schema as [Contract['schema'][number]];
+    mesh.contracts[0] = contractOf({ ...customers, schema: [{ ...object, name: 'customer_list' }] });
+    const { fix, after } = fixed('product-tables', mesh);
+    expect(describeFix(fix)).toBe("Add transformation 'customer_list'");
+    expect(describeFixMade(mesh, after, fix)).toBe("Fixed Customers: Add transformation 'customer_list'");
+    const made = after.products.find((product) => product.id === 'customers')?.transformations.at(-1);
+    expect(made?.name).toBe('customer_list');
+    expect(made?.sql).toMatch(/^SELECT\n {2}customer_id,\n[\s\S]*\nFROM customers$/);
+    expect(remaining('product-tables', after)).toEqual([]);
   });
 
   it('changes nothing when what it repairs is already gone', () => {

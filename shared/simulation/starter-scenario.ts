@@ -28,27 +28,43 @@ const FAKE_BY_NAME: Record<string, FakeKind> = {
 
 /**
  * A scenario to start from for a design that has none: every table of every system starts with
- * a few rows, and every table that feeds a topic (CDC or outbox events) gets one insert and one
- * update per tick, so stepping shows data moving at once. Columns get generators by name where
+ * a few rows, and every table that feeds a topic (CDC or outbox events) gets one insert and, where
+ * it has a column besides keys and references, one update per tick, so stepping shows data moving at once. Columns get generators by name where
  * the name says what they hold (`email`, `city`), another table's key they refer to (by a
  * contract's relationship or by name: `animal_id`), the values a contract allows, or else a plausible value of their type, NULL-able columns too, so contracts that
  * require them are kept. Sole keys are left to the engine (they count up).
  */
 export function starterScenario(mesh: Mesh): Scenario {
   const tables = mesh.systems.flatMap((system) => system.database.tables.map((table) => ({ system, table })));
+  const changes = tables
+    .filter(({ system, table }) => feedsATopic(system, table))
+    .map(({ system, table }) => ({ table, rate: rate(mesh, system, table) }));
   return {
     id: 'scenario',
     name: 'Scenario',
-    description: 'Generated from the design: a few rows per table, one insert and one update per tick.',
+    description: descriptionOf(changes),
     seed: 1,
     startTime: '2026-01-05T09:00:00.000Z',
     tickMillis: 60_000,
     data: tables.map(({ system, table }) => tableData(mesh, system, table)),
-    rates: tables
-      .filter(({ system, table }) => feedsATopic(system, table))
-      .map(({ system, table }) => rate(mesh, system, table)),
+    rates: changes.map(({ rate }) => rate),
     steps: [],
   };
+}
+
+/** What was generated, and why a table that changes gets no updates, so a run without `u` records is not a surprise. */
+function descriptionOf(changes: readonly { table: SystemTable; rate: ChangeRate }[]): string {
+  const rows = `Generated from the design: ${INITIAL_ROWS} rows per table`;
+  if (changes.length === 0) return `${rows}; no topic reads a table, so none changes per tick.`;
+  const unupdated = changes.filter(({ rate }) => rate.updatesPerTick === 0).map(({ table }) => table);
+  if (unupdated.length === 0) return `${rows}, one insert and one update per tick into each table a topic reads.`;
+  const updates = unupdated.length < changes.length ? ', and one update where a table has a column to change' : '';
+  const reasons = unupdated.map((table, index) => {
+    const hasReferences = table.columns.some((column) => !table.primaryKey.includes(column.name));
+    const columns = hasReferences ? 'key columns and references to other tables' : 'key columns';
+    return `${table.name} ${index === 0 ? 'has ' : ''}only ${columns}`;
+  });
+  return `${rows}, one insert per tick into each table a topic reads${updates}. No updates: ${reasons.join(', ')}; add columns to see u records.`;
 }
 
 function tableData(mesh: Mesh, system: OperationalSystem, table: SystemTable): TableData {

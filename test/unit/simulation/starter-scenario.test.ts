@@ -32,6 +32,32 @@ function twoServices() {
 }
 
 describe('a starter scenario generated from the design', () => {
+  it('says what it generated: rows per table, and an insert and an update per tick where each can be made', () => {
+    expect(starterScenario(twoServices()).description).toBe(
+      'Generated from the design: 5 rows per table, one insert and one update per tick into each table a topic reads.',
+    );
+  });
+
+  it('says why a table gets no updates, and what would give it some', () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('webshop')
+          .withTable('items', { id: 'integer' })
+          .withCdcTopic('items-cdc', 'items')
+          .withTable('customers', { customer_id: 'integer', name: 'text' })
+          .withCdcTopic('customers-cdc', 'customers')
+          .withTable('orders', { order_id: 'integer', customer_id: 'integer' })
+          .withCdcTopic('orders-cdc', 'orders'),
+      )
+      .build();
+    const scenario = starterScenario(mesh);
+    expect(scenario.rates.map((rate) => rate.updatesPerTick)).toEqual([0, 1, 0]);
+    expect(scenario.description).toBe(
+      'Generated from the design: 5 rows per table, one insert per tick into each table a topic reads, and one update where a table has a column to change. ' +
+        'No updates: items has only key columns, orders only key columns and references to other tables; add columns to see u records.',
+    );
+  });
+
   it('refers to another table’s key only from a column of a type that holds its values', () => {
     const mesh = aMesh()
       .with(

@@ -1,7 +1,7 @@
 import { domainPlaceAt } from '../../shared/editing/domains';
 import type { Point, Rect } from '../../shared/editing/geometry';
 import { spotClearOfChildren } from '../../shared/editing/layout-edits';
-import { owningDomainId } from '../../shared/editing/mesh-index';
+import { owningDomainId, productById } from '../../shared/editing/mesh-index';
 import {
   childDropPosition,
   DEFAULT_DOMAIN_SIZE,
@@ -40,7 +40,8 @@ export interface InsertPlace {
 /**
  * Adds an element from the palette. Dropped at a canvas point, a product or system goes into the
  * domain under it; added by click or key, into the selected element's domain (or the last one,
- * or a new domain when there is none: one undo step either way). A domain or note without a point
+ * or a new domain when there is none: one undo step either way), a system left of a selected
+ * product, which it will feed. A domain or note without a point
  * goes into free space in view; a domain pointed at inside another, into the free space in view
  * nearest the point. The new element's name field takes the focus so the user can type
  * its name; a refusal is shown in the status bar.
@@ -78,7 +79,8 @@ function insert(kind: InsertableKind, { at, view, covered = [] }: InsertPlace): 
 
   const [firstSelected] = currentSelection().nodeIds;
   const domainId = (firstSelected && owningDomainId(mesh, firstSelected)) ?? mesh.domains.at(-1)?.id;
-  if (domainId) return created(add({ domainId, sizeOf: measuredSizeOf }));
+  const feeds = kind === 'system' && firstSelected && productById(mesh, firstSelected) ? firstSelected : undefined;
+  if (domainId) return created(add({ domainId, sizeOf: measuredSizeOf, ...(feeds && { feeds }) }));
   store.beginGesture();
   const newDomainId = addDomain(inView(DEFAULT_DOMAIN_SIZE));
   const result = created(newDomainId && add({ domainId: newDomainId }));

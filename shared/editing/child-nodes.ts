@@ -1,9 +1,10 @@
 import { childIdStem, type Domain, firstFreeName, type Mesh, uniqueId } from '../model';
 import { placeChild } from './containment';
+import { withRoomToFeed } from './feeder-placement';
 import type { Point } from './geometry';
 import { patched, updateById, withSection } from './list-edits';
 import { domainById, nodeIds } from './mesh-index';
-import type { SizeOf } from './node-placement';
+import { defaultSizeOf, type SizeOf } from './node-placement';
 
 /** Products and systems: the nodes that live inside a domain. */
 export type ChildSection = 'products' | 'systems';
@@ -13,6 +14,8 @@ export interface ChildPlacement {
   domainId: string;
   /** Relative to the domain; the next free cell when absent. */
   position?: Point;
+  /** A child of the domain the new one will feed: it goes left of it (see `withRoomToFeed`), where no position is given. */
+  feeds?: string;
   /** The drawn sizes of the domain's children, which the next free cell keeps clear of. */
   sizeOf?: SizeOf;
 }
@@ -43,12 +46,17 @@ export function withChildAdded<S extends ChildSection>(
   );
   const id = uniqueId(childIdStem(domain.id, name), nodeIds(mesh));
   const child = create(id, domain, name);
+  const fed =
+    placement.feeds && !placement.position
+      ? withRoomToFeed(mesh, domain.id, placement.feeds, placement.sizeOf ?? defaultSizeOf)
+      : undefined;
+  const roomy = fed?.mesh ?? mesh;
   return {
     mesh: placeChild(
-      { ...mesh, [section]: [...mesh[section], child] },
+      { ...roomy, [section]: [...roomy[section], child] },
       domain.id,
       id,
-      placement.position,
+      placement.position ?? fed?.position,
       placement.sizeOf,
     ),
     id,

@@ -259,6 +259,28 @@ describeInChromium('connecting ports', (session) => {
     await screenshot(page, 'first-cdc-link');
   });
 
+  it('places a system added with the product selected left of it, so its CDC link runs straight into the input', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Stores');
+    await page.keyboard.press('p');
+    await nameIt(page, 'Store Sales');
+    await page.keyboard.press('s');
+    await nameIt(page, 'POS Tills');
+    const system = systemNode(page, 'POS Tills');
+    const product = productNode(page, 'Store Sales');
+
+    const topic = system.locator('.port--output .react-flow__handle').first();
+    await connectPorts(page, topic, product.locator('.react-flow__handle[data-handleid="in"]'));
+    const link = await box(page.locator('.react-flow__edge path').first());
+    const [systemBox, productBox] = [await box(system), await box(product)];
+    expect(systemBox.x + systemBox.width).toBeLessThan(productBox.x);
+    // The link runs between the two: out of the system's right side and into the product's left.
+    expect(link.x).toBeGreaterThanOrEqual(systemBox.x + systemBox.width - 2);
+    expect(link.x + link.width).toBeLessThanOrEqual(productBox.x + 2);
+  });
+
   it('routes a link between domains round the products and systems of a domain it passes, not into their ports', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import type { LocatedFinding } from '../../shared/contracts/finding';
 import { designFindingsInText } from '../../shared/validation/contract-text-places';
+import type { Fix } from '../../shared/validation/finding';
+import { describeFix } from '../../shared/validation/fixes';
 import { findingsOf } from '../governance/mesh-findings';
+import { fixProblem } from '../governance/problem-actions';
 import { useDocumentStore } from '../store/document-store';
 import { useContractFindings, useContractText } from './contract-drafts';
 import { type ListedProblem, ProblemList } from './monaco/problem-list';
@@ -36,6 +39,10 @@ export function useContractProblems(contractId: string): ListedProblem[] {
 
 const NO_PROBLEMS: ListedProblem[] = [];
 
+function fixAction(fix: Fix): ListedProblem['fix'] {
+  return { label: describeFix(fix), run: () => fixProblem(fix) };
+}
+
 /**
  * What the design's rules find in the contract (a classified field republished unclassified), at
  * its line, as the Problems panel lists it; none for a draft, whose lines are not the design's.
@@ -55,6 +62,7 @@ function useRuleFindingsInText(contractId: string, textFindings: readonly Locate
             column: range.column,
             message: `${finding.message} (${finding.ruleId})`,
             severity: finding.severity,
+            ...(finding.fix && !finding.suppressed && { fix: fixAction(finding.fix) }),
           }))
         : NO_PROBLEMS,
     [isApplied, all, contractIndex, text, textFindings],

@@ -801,6 +801,33 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await page.getByTestId('out-of-sync').count()).toBe(0);
   });
 
+  it("offers a design rule's one-click fix among the contract's problems: a missing transformation, added in one step", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = aMesh()
+      .withDomain('shop')
+      .withSystem('webshop', 'shop')
+      .withProduct('online-orders', 'shop', {
+        inputPorts: [aPort('in', 'input')],
+        outputPorts: [aPort('dataset', 'output', { contractId: 'orders' })],
+      })
+      .withContract('orders', { name: 'Online Orders' })
+      .withLink(
+        'webshop-to-orders',
+        { nodeId: 'webshop', portId: 'items-cdc' },
+        { nodeId: 'online-orders', portId: 'in' },
+      )
+      .build();
+    await openByChooser(page, 'orders.mesh.json', serializeMesh(mesh));
+    await openContract(page, 'Online Orders');
+    const contractProblems = page.getByTestId('contract-problems');
+    await contractProblems.filter({ hasText: 'nothing in the product makes it' }).waitFor();
+
+    await contractProblems.getByRole('button', { name: "Add transformation 'orders'" }).click();
+    await page.locator('.contract-problems--none').waitFor();
+    await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+    await contractProblems.filter({ hasText: 'nothing in the product makes it' }).waitFor();
+  });
+
   it('keeps a fixed draft that cannot join the design open as a draft, the clash listed with what to do', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     const uncaught: string[] = [];

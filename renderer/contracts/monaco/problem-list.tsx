@@ -7,6 +7,8 @@ export interface ListedProblem {
   column: number;
   message: string;
   severity: 'error' | 'warning' | 'info';
+  /** A one-click repair beside it, as the Problems panel offers one. */
+  fix?: { label: string; run: () => void };
 }
 
 interface ProblemListProps {
@@ -31,6 +33,11 @@ export function ProblemList({ problems, label, testId, className, onReveal }: Pr
               </span>{' '}
               {problem.message}
             </button>
+            {problem.fix && (
+              <button type="button" className="problem__fix" onClick={problem.fix.run} title="One undoable step">
+                {problem.fix.label}
+              </button>
+            )}
           </li>
         ),
       )}

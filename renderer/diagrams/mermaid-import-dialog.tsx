@@ -1,7 +1,7 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatLocatedProblem } from '../../shared/contracts';
 import type { ImportedFile } from '../../shared/contracts/import';
-import { looksLikeMermaidErDiagram, MAX_MERMAID_LENGTH } from '../../shared/import';
+import { type ImportMode, looksLikeMermaidErDiagram, MAX_MERMAID_LENGTH } from '../../shared/import';
 import { counted, MERMAID_FILES } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
 import { UnreadableFileError } from '../host/host';
@@ -15,7 +15,7 @@ import {
   previewErDiagramContract,
   servingProduct,
 } from './er-diagram-contract';
-import { addedElements, importMermaidText, previewMermaidImport } from './import-mermaid-text';
+import { addedElements, elementCount, importMermaidText, previewMermaidImport } from './import-mermaid-text';
 
 const PLACEHOLDER = `flowchart LR
   subgraph Orders
@@ -34,10 +34,19 @@ export function MermaidImportDialog() {
   const fileInput = useRef<HTMLInputElement>(null);
   const deferredText = useDeferredValue(text);
   const isErDiagram = looksLikeMermaidErDiagram(deferredText);
-  const preview = useMemo(
-    () => (deferredText.trim() && !isErDiagram ? previewMermaidImport(deferredText) : null),
+  const [chosenMode, setChosenMode] = useState<ImportMode | null>(null);
+  const updating = useMemo(
+    () => (deferredText.trim() && !isErDiagram ? previewMermaidImport(deferredText, 'update') : null),
     [deferredText, isErDiagram],
   );
+  const matchedCount = updating?.ok ? elementCount(updating.matched) : 0;
+  // Updating is the default only where the diagram draws nothing new: otherwise it may be another design's.
+  const mode = chosenMode ?? (updating?.ok && elementCount(updating.added) === 0 ? 'update' : 'add');
+  const adding = useMemo(
+    () => (mode === 'add' && matchedCount > 0 ? previewMermaidImport(deferredText, 'add') : null),
+    [deferredText, mode, matchedCount],
+  );
+  const preview = adding ?? updating;
   const contractPreview = useContractPreview(isErDiagram ? deferredText : '', fileName);
   const close = () => useUiStore.getState().openDialog(null);
 
@@ -92,7 +101,22 @@ export function MermaidImportDialog() {
           />
           {fileError && <span className="diagram-view__error">{fileError}</span>}
         </div>
-        {isErDiagram ? <ContractPreview preview={contractPreview} /> : <ImportPreview preview={preview} />}
+        {updating?.ok && matchedCount > 0 && (
+          <fieldset className="dialog-form__choices">
+            <legend>The design already has {counted(matchedCount, 'element')} of this diagram</legend>
+            <ModeOption mode="update" chosen={mode} onChoose={setChosenMode}>
+              Update the {counted(matchedCount, 'matching element')} and add {elementCount(updating.added)} new
+            </ModeOption>
+            <ModeOption mode="add" chosen={mode} onChoose={setChosenMode}>
+              Add all as new
+            </ModeOption>
+          </fieldset>
+        )}
+        {isErDiagram ? (
+          <ContractPreview preview={contractPreview} />
+        ) : (
+          <ImportPreview preview={preview} updatedCount={mode === 'update' ? matchedCount : 0} />
+        )}
         <div className="dialog-form__row dialog-form__row--end">
           {isErDiagram ? (
             <button
@@ -111,7 +135,7 @@ export function MermaidImportDialog() {
               type="button"
               className="primary"
               disabled={!preview?.ok || deferredText !== text}
-              onClick={() => importMermaidText(text) && close()}
+              onClick={() => importMermaidText(text, mode) && close()}
             >
               Import
             </button>
@@ -172,7 +196,28 @@ function ContractPreview({ preview }: { preview: ImportedFile | null }) {
   );
 }
 
-function ImportPreview({ preview }: { preview: ReturnType<typeof previewMermaidImport> }) {
+function ModeOption(props: {
+  mode: ImportMode;
+  chosen: ImportMode;
+  onChoose(mode: ImportMode): void;
+  children: ReactNode;
+}) {
+  const { mode, chosen, onChoose, children } = props;
+  return (
+    <label>
+      <input type="radio" name="mermaid-import-mode" checked={mode === chosen} onChange={() => onChoose(mode)} />
+      {children}
+    </label>
+  );
+}
+
+function ImportPreview({
+  preview,
+  updatedCount,
+}: {
+  preview: ReturnType<typeof previewMermaidImport>;
+  updatedCount: number;
+}) {
   if (!preview) return <p className="dialog-form__summary">Paste a flowchart above, or open a file.</p>;
   if (!preview.ok) {
     return (
@@ -188,7 +233,9 @@ function ImportPreview({ preview }: { preview: ReturnType<typeof previewMermaidI
   return (
     <>
       <p className="dialog-form__summary" data-testid="import-summary">
-        Adds {addedElements(preview.added)}.
+        {updatedCount > 0
+          ? `Updates ${counted(updatedCount, 'element')} and adds ${addedElements(preview.added)}.`
+          : `Adds ${addedElements(preview.added)}.`}
       </p>
       {preview.warnings.length > 0 && (
         <ul className="dialog-form__warnings" data-testid="import-warnings">

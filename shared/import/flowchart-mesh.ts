@@ -1,4 +1,4 @@
-import { nextDomainPosition } from '../editing/node-placement';
+import { DEFAULT_NODE_SIZE, nextChildPositions, nextDomainPosition } from '../editing/node-placement';
 import { newSystem, newTopic } from '../editing/systems';
 import {
   comparableName,
@@ -10,6 +10,7 @@ import {
   isValidId,
   type Link,
   type Mesh,
+  type NodeLayout,
   newDataProduct,
   newPort,
   type OperationalSystem,
@@ -18,6 +19,7 @@ import {
   type Topic,
   uniqueId,
 } from '../model';
+import { carriedId, type ElementKind, type FlowchartMatches, productNames } from './flowchart-matches';
 import { layeredLayout } from './layered-layout';
 import type { DraftNode, FlowchartDraft, ImportNote } from './mermaid-flowchart';
 
@@ -44,19 +46,24 @@ export interface FlowchartMesh {
  * target (named by the edge's label, or `to …` / `from …`). A product no edge gives an input or an
  * output port gets the default one, so each can be linked later. New domains go below the others,
  * their products laid out by data flow. Names never clash with what the mesh already has.
+ *
+ * With `matches`, what the mesh already has is updated instead of added again: its name, its domain
+ * (a node in a subgraph), and a link for each edge between two elements not linked yet. Nothing the
+ * flowchart lacks is removed.
  */
-export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): FlowchartMesh {
+export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh, matches?: FlowchartMatches): FlowchartMesh {
   const warnings: ImportNote[] = [];
   const takenIds = new Set([...into.domains, ...into.products, ...into.systems].map((node) => node.id));
   // The app's own diagrams carry each element's id in its node id (`product_orders`): kept when free.
-  const claimId = (name: string, kind: 'domain' | 'product' | 'system', mermaidId = '') => {
-    const carried = mermaidId.startsWith(`${kind}_`) ? mermaidId.slice(kind.length + 1) : '';
+  const claimId = (name: string, kind: ElementKind, mermaidId = '') => {
+    const carried = carriedId(mermaidId, kind);
     const id = isValidId(carried) && !takenIds.has(carried) ? carried : uniqueId(name, takenIds, kind);
     takenIds.add(id);
     return id;
   };
 
   const domains: Domain[] = [];
+  const renamedDomains = new Map<string, Domain>();
   const domainIdBySubgraph = new Map<string | undefined, string>();
   const addDomain = (name: string, subgraphId: string | undefined, color?: string) => {
     const uniqueName = firstFreeName(
@@ -73,30 +80,65 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
     domains.push(domain);
     domainIdBySubgraph.set(subgraphId, domain.id);
   };
-  for (const subgraph of flowchart.subgraphs) addDomain(subgraph.label || subgraph.id, subgraph.id, subgraph.color);
-  if (flowchart.nodes.some((node) => node.subgraphId === undefined)) addDomain(LOOSE_NODES_DOMAIN, undefined);
+  for (const subgraph of flowchart.subgraphs) {
+    const name = subgraph.label || subgraph.id;
+    const matched = into.domains.find((domain) => domain.id === matches?.domainIdBySubgraph.get(subgraph.id));
+    if (!matched) addDomain(name, subgraph.id, subgraph.color);
+    else {
+      domainIdBySubgraph.set(subgraph.id, matched.id);
+      const others = into.domains.filter((domain) => domain !== matched).map((domain) => domain.name);
+      renamedDomains.set(matched.id, { ...matched, name: firstFreeName(name, others) });
+    }
+  }
+  const isNew = (node: DraftNode) => !matches?.elementIdByNode.has(node.id);
+  if (flowchart.nodes.some((node) => node.subgraphId === undefined && isNew(node))) {
+    addDomain(LOOSE_NODES_DOMAIN, undefined);
+  }
 
+  const existingProducts = new Map(into.products.map((product) => [product.id, product]));
+  const existingSystems = new Map(into.systems.map((system) => [system.id, system]));
   const productByNode = new Map<string, DataProduct>();
   const systemByNode = new Map<string, OperationalSystem>();
+  const renamedStreams = new Set<OperationalSystem>();
   const nameOf = productNames(flowchart.nodes);
   const siblingNames = new Map<string, Set<string>>();
+  // Names of what a matched domain keeps beside the flowchart's nodes are taken too.
+  const drawnIds = new Set(matches?.elementIdByNode.values());
+  for (const sibling of [...into.products, ...into.systems]) {
+    if (drawnIds.has(sibling.id) || !renamedDomains.has(sibling.domainId)) continue;
+    const taken = siblingNames.get(sibling.domainId) ?? new Set<string>();
+    siblingNames.set(sibling.domainId, taken.add(comparableName(sibling.name)));
+  }
   for (const node of flowchart.nodes) {
-    const domainId = domainIdBySubgraph.get(node.subgraphId) as string;
+    const matchedId = matches?.elementIdByNode.get(node.id) ?? '';
+    const matchedProduct = existingProducts.get(matchedId);
+    const matchedSystem = existingSystems.get(matchedId);
+    const domainId = domainIdBySubgraph.get(node.subgraphId) ?? (matchedProduct ?? matchedSystem)?.domainId ?? '';
     const taken = siblingNames.get(domainId) ?? new Set<string>();
     siblingNames.set(domainId, taken);
     const wanted = nameOf(node);
     // Names rarely clash: only then is the domain's list searched for a free one.
     const name = taken.has(comparableName(wanted)) ? firstFreeName(wanted, taken) : wanted;
     taken.add(comparableName(name));
-    if (node.isDatabase) {
+    if (matchedSystem) {
+      // Copied, as links may add topics to it; its change stream keeps its name.
+      const topics = [...matchedSystem.messaging.topics];
+      const system = { ...matchedSystem, name, domainId, messaging: { ...matchedSystem.messaging, topics } };
+      renamedStreams.add(system);
+      systemByNode.set(node.id, system);
+    } else if (matchedProduct) {
+      const { inputPorts, outputPorts } = matchedProduct;
+      const product = { ...matchedProduct, name, domainId, inputPorts: [...inputPorts], outputPorts: [...outputPorts] };
+      productByNode.set(node.id, product);
+    } else if (node.isDatabase) {
       systemByNode.set(node.id, newSystem(claimId(name, 'system', node.id), domainId, name));
-      continue;
+    } else {
+      const discoveryPort = newPort(DISCOVERY_PORT_ID, 'discovery', 'discovery');
+      productByNode.set(
+        node.id,
+        newDataProduct({ id: claimId(name, 'product', node.id), domainId, name, discoveryPort }),
+      );
     }
-    const discoveryPort = newPort(DISCOVERY_PORT_ID, 'discovery', 'discovery');
-    productByNode.set(
-      node.id,
-      newDataProduct({ id: claimId(name, 'product', node.id), domainId, name, discoveryPort }),
-    );
   }
 
   const links: Link[] = [];
@@ -106,7 +148,8 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
     takenLinkIds.add(id);
     return { id, from, to };
   };
-  const renamedStreams = new Set<OperationalSystem>();
+  const isLinked = (from: string | undefined, to: string) =>
+    into.links.some((link) => link.from.nodeId === from && link.to.nodeId === to);
   for (const edge of flowchart.edges) {
     const target = productByNode.get(edge.to);
     if (!target) {
@@ -117,6 +160,7 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
       continue;
     }
     const system = systemByNode.get(edge.from);
+    if (isLinked((system ?? productByNode.get(edge.from))?.id, target.id)) continue;
     if (system) {
       const names = portNamesOf(edge.label);
       const input = addPort(target, 'input', names?.input ?? `from ${system.name}`);
@@ -138,24 +182,37 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
     links.push(linkBetween({ nodeId: source.id, portId: output.id }, { nodeId: target.id, portId: input.id }));
   }
 
-  const products = [...productByNode.values()].map(withDefaultPorts);
-  const systems = [...systemByNode.values()];
+  const isKept = (node: { id: string }) => existingProducts.has(node.id) || existingSystems.has(node.id);
+  const products = [...productByNode.values()].filter((product) => !isKept(product)).map(withDefaultPorts);
+  const systems = [...systemByNode.values()].filter((system) => !isKept(system));
+  const updated = new Map<string, Domain | DataProduct | OperationalSystem>(renamedDomains);
+  for (const node of [...productByNode.values(), ...systemByNode.values()])
+    if (isKept(node)) updated.set(node.id, node);
+  const withUpdates = <T extends { id: string }>(elements: readonly T[]) =>
+    elements.map((element) => (updated.get(element.id) as T | undefined) ?? element);
+  const placed = [...systemByNode.values(), ...productByNode.values()];
   const layout = layeredLayout(
     domains.map((domain) => ({
       id: domain.id,
-      productIds: [...systems, ...products].filter((node) => node.domainId === domain.id).map((node) => node.id),
+      productIds: placed.filter((node) => node.domainId === domain.id).map((node) => node.id),
     })),
     links.map((link) => ({ from: link.from.nodeId, to: link.to.nodeId })),
     nextDomainPosition(into),
   );
-  const mesh: Mesh = {
+  const merged: Mesh = {
     ...into,
-    domains: [...into.domains, ...domains],
-    products: [...into.products, ...products],
-    systems: [...into.systems, ...systems],
+    domains: [...withUpdates(into.domains), ...domains],
+    products: [...withUpdates(into.products), ...products],
+    systems: [...withUpdates(into.systems), ...systems],
     links: [...into.links, ...links],
     layout: { nodes: { ...into.layout.nodes, ...layout } },
   };
+  const movedOrNew = placed.filter(
+    (node) =>
+      !(node.id in layout) &&
+      (existingProducts.get(node.id) ?? existingSystems.get(node.id))?.domainId !== node.domainId,
+  );
+  const mesh = withPlacedInTheirDomains(merged, movedOrNew);
   const added = {
     domainIds: domains.map((domain) => domain.id),
     productIds: products.map((product) => product.id),
@@ -165,12 +222,24 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
   return { mesh, added, warnings };
 }
 
-/** Names products by their node's label; where several nodes of one subgraph share it (`data product`), with the node's id. */
-function productNames(nodes: readonly DraftNode[]): (node: DraftNode) => string {
-  const keyOf = (node: DraftNode) => `${node.subgraphId ?? ''}\u0000${comparableName(node.label)}`;
-  const counts = new Map<string, number>();
-  for (const node of nodes) counts.set(keyOf(node), (counts.get(keyOf(node)) ?? 0) + 1);
-  return (node) => ((counts.get(keyOf(node)) ?? 0) > 1 ? `${node.label} ${node.id}` : node.label);
+/** Places nodes new to a domain that was there before in its first free cells. */
+function withPlacedInTheirDomains(mesh: Mesh, nodes: ReadonlyArray<{ id: string; domainId: string }>): Mesh {
+  if (nodes.length === 0) return mesh;
+  const placing = new Set(nodes.map((node) => node.id));
+  const layoutNodes = Object.fromEntries(Object.entries(mesh.layout.nodes).filter(([id]) => !placing.has(id)));
+  const unplaced: Mesh = { ...mesh, layout: { nodes: layoutNodes } };
+  for (const domainId of new Set(nodes.map((node) => node.domainId))) {
+    const inDomain = nodes.filter((node) => node.domainId === domainId);
+    const positions = nextChildPositions(
+      unplaced,
+      domainId,
+      inDomain.map(() => DEFAULT_NODE_SIZE),
+    );
+    inDomain.forEach((node, index) => {
+      layoutNodes[node.id] = positions[index] as NodeLayout;
+    });
+  }
+  return { ...mesh, layout: { nodes: layoutNodes } };
 }
 
 /**

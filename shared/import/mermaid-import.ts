@@ -1,5 +1,6 @@
 import { type Mesh, NEW_DESIGN_NAME } from '../model';
 import { whyNotADesign } from './app-diagram-refusal';
+import { type FlowchartMatches, matchFlowchart } from './flowchart-matches';
 import { type AddedElements, addFlowchartToMesh } from './flowchart-mesh';
 import { type ImportNote, parseMermaidFlowchart } from './mermaid-flowchart';
 
@@ -8,6 +9,8 @@ export type MermaidImport =
       ok: true;
       mesh: Mesh;
       added: AddedElements;
+      /** The existing elements the flowchart draws again: updated, or added again as new (see `ImportMode`). */
+      matched: MatchedElements;
       /** What was not imported, by line. */
       warnings: ImportNote[];
       /** The diagram's own title (front matter), which names a new design (see `isNewDesign`). */
@@ -15,11 +18,20 @@ export type MermaidImport =
     }
   | { ok: false; errors: ImportNote[] };
 
+/** What an import does with the elements the design already has: update them, or add all the diagram again as new. */
+export type ImportMode = 'update' | 'add';
+
+export interface MatchedElements {
+  domainIds: string[];
+  productIds: string[];
+  systemIds: string[];
+}
+
 /**
  * Turns a Mermaid flowchart into domains, data products and links added to `into` (an empty mesh
  * for a new design): one pure step, so the app applies it as one undoable change.
  */
-export function importMermaidFlowchart(text: string, into: Mesh): MermaidImport {
+export function importMermaidFlowchart(text: string, into: Mesh, mode: ImportMode = 'update'): MermaidImport {
   const parsed = parseMermaidFlowchart(text);
   if (!parsed.ok) return parsed;
   const { flowchart } = parsed;
@@ -32,13 +44,30 @@ export function importMermaidFlowchart(text: string, into: Mesh): MermaidImport 
       errors: [{ line, message: 'The flowchart has no nodes or subgraphs to import.' }, ...parsed.warnings],
     };
   }
-  const { mesh: withDiagram, added, warnings } = addFlowchartToMesh(flowchart, into);
+  const matches = matchFlowchart(flowchart, into);
+  const {
+    mesh: withDiagram,
+    added,
+    warnings,
+  } = addFlowchartToMesh(flowchart, into, mode === 'update' ? matches : undefined);
   const mesh =
     flowchart.title && isNewDesign(into) ? { ...withDiagram, name: designNameIn(flowchart.title) } : withDiagram;
   const allWarnings = [...parsed.warnings, ...warnings].sort((a, b) => a.line - b.line);
-  const imported: MermaidImport = { ok: true, mesh, added, warnings: allWarnings };
+  const matched = matchedElements(matches, into);
+  const imported: MermaidImport = { ok: true, mesh, added, matched, warnings: allWarnings };
   if (flowchart.title) imported.title = flowchart.title;
   return imported;
+}
+
+function matchedElements({ domainIdBySubgraph, elementIdByNode }: FlowchartMatches, mesh: Mesh): MatchedElements {
+  const nodeIds = new Set(elementIdByNode.values());
+  const drawn = (elements: ReadonlyArray<{ id: string }>) =>
+    elements.filter((element) => nodeIds.has(element.id)).map((element) => element.id);
+  return {
+    domainIds: [...domainIdBySubgraph.values()],
+    productIds: drawn(mesh.products),
+    systemIds: drawn(mesh.systems),
+  };
 }
 
 /** A design with nothing in it that was never named: an import names it after its diagram. */

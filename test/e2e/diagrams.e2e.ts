@@ -8,7 +8,14 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-securit
 import { type Mesh, serializeMesh } from '../../shared/model';
 import { aMesh, aPort } from '../builders/mesh-builder';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR, screenshot } from './app-driver';
-import { flowPosition, openByChooser, openSampleDesign, productNode, systemNode } from './designer-driver';
+import {
+  emptyCanvasPoint,
+  flowPosition,
+  openByChooser,
+  openSampleDesign,
+  productNode,
+  systemNode,
+} from './designer-driver';
 import {
   drawnByResvg,
   labelPixelsDrawnByResvg,
@@ -291,6 +298,44 @@ describeInChromium('importing a Mermaid flowchart', (session) => {
 
     await page.getByText(/cafes\.mmd was not opened: .*not UTF-8/).waitFor();
     expect(await flowchart.inputValue()).toBe('flowchart LR\n  A --> B');
+  });
+
+  it('imports the same flowchart again by updating what matches, unless asked to add all as new', async () => {
+    const page = await session.openApp();
+    await page.getByRole('button', { name: 'New blank mesh' }).click();
+    const importNote = async (text: string) => {
+      // Nothing selected, so the inspector is the design's, where Import Mermaid is.
+      const empty = await emptyCanvasPoint(page);
+      await page.mouse.click(empty.x, empty.y);
+      await page.getByTestId('mesh-inspector').getByRole('button', { name: 'Import Mermaid…' }).click();
+      await page.getByRole('textbox', { name: 'Mermaid flowchart' }).fill(text);
+    };
+    await importNote(NOTE_LOGICAL_VIEW);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForSelector('.react-flow__node-product');
+
+    await importNote(NOTE_LOGICAL_VIEW.replace('end\n', '  Z[Returns]\nend\n'));
+    const update = page.getByLabel('Update the 7 matching elements and add 1 new');
+    const addAll = page.getByLabel('Add all as new');
+    // Something is new: the diagram may be another design's, so adding all is the default.
+    expect(await addAll.isChecked()).toBe(true);
+    await update.check();
+    await page.getByText('Updates 7 elements and adds 0 domains, 1 data product and 0 links.').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForSelector('[data-testid="dialog-mermaid-import"]', { state: 'detached' });
+    expect(await page.locator('.react-flow__node-domain').count()).toBe(2);
+    expect(await page.locator('.react-flow__node-product').count()).toBe(6);
+
+    await importNote(NOTE_LOGICAL_VIEW);
+    expect(await page.getByLabel('Update the 7 matching elements and add 0 new').isChecked()).toBe(true);
+    await addAll.check();
+    await page.getByText('Adds 2 domains, 5 data products and 4 links.').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForSelector('[data-testid="dialog-mermaid-import"]', { state: 'detached' });
+    expect(await page.locator('.react-flow__node-domain').count()).toBe(4);
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await page.locator('.react-flow__node-domain').count()).toBe(2);
   });
 
   it('says where a text is not a flowchart and imports nothing', async () => {

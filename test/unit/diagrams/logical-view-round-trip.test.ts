@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mermaidDiagram } from '../../../shared/export/mermaid';
-import { importMermaidFlowchart } from '../../../shared/import';
-import { emptyMesh, type Mesh, NEW_DESIGN_NAME } from '../../../shared/model';
+import { type ImportMode, importMermaidFlowchart } from '../../../shared/import';
+import { checkIntegrity, emptyMesh, type Mesh, NEW_DESIGN_NAME } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { parseFlowchart } from './real-mermaid';
 
@@ -65,7 +65,7 @@ describe('the app’s own logical view, title and all, imported into a new desig
     return diagram.value;
   };
   const importedInto = (into: Mesh) => {
-    const result = importMermaidFlowchart(exported(), into);
+    const result = importMermaidFlowchart(exported(), into, 'add');
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     return result.mesh;
   };
@@ -83,7 +83,7 @@ describe('the app’s own logical view, title and all, imported into a new desig
     expect(again.ok && again.value).toBe(exported());
   });
 
-  it('keeps the name of a design that has one, and ids the design already has are not reused', () => {
+  it('keeps the name of a design that has one, and, added as new, ids the design already has are not reused', () => {
     const named = aMesh().withDomain('production', { name: 'Existing' }).build();
     const mesh = importedInto(named);
     expect(mesh.name).toBe(named.name);
@@ -185,5 +185,78 @@ describe('a domain’s logical view', () => {
       .build();
     const diagram = mermaidDiagram(mesh, { kind: 'logical-view', subject: { kind: 'domain', id: 'maintenance' } });
     expect(diagram.ok && diagram.value).toContain('system_scada -->');
+  });
+});
+
+describe('a flowchart imported again into the design it came from', () => {
+  const reimported = (text: string, into: Mesh, mode: ImportMode = 'update') => {
+    const result = importMermaidFlowchart(text, into, mode);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return result;
+  };
+  const names = (elements: ReadonlyArray<{ name: string }>) => elements.map((element) => element.name);
+
+  it('matches every node and subgraph of the app’s own diagram by the id it carries, and changes nothing', () => {
+    const original = aPrintHouse();
+    const again = reimported(logicalView(original), original);
+    expect(again.matched).toEqual({
+      domainIds: ['production', 'finance'],
+      productIds: ['print-jobs', 'shipping', 'invoicing'],
+      systemIds: [],
+    });
+    expect(again.added).toEqual({ domainIds: [], productIds: [], systemIds: [], linkIds: [] });
+    expect(again.mesh).toEqual(original);
+  });
+
+  it('renames what was relabelled, adds what is new, moves a node to its new subgraph and keeps what the diagram lacks', () => {
+    const original = aPrintHouse();
+    const edited = logicalView(original)
+      .replace('label: "Invoicing"', 'label: "Billing"')
+      .replace(/( {4}product_print-jobs@[^\n]*\n)/, '$1    product_refunds["Refunds"]\n')
+      .replace(/ {2}product_print-jobs -->[^\n]*product_invoicing\n/, '  product_refunds --> product_invoicing\n');
+    const again = reimported(edited, original);
+
+    expect(names(again.mesh.domains)).toEqual(['Production', 'Finance']);
+    expect(names(again.mesh.products)).toEqual(['Print Jobs', 'Shipping', 'Billing', 'Refunds']);
+    expect(again.mesh.products.find((product) => product.name === 'Refunds')?.domainId).toBe('production');
+    // Print Jobs → Invoicing is no longer drawn, and is kept: nothing is deleted.
+    expect(again.mesh.links.map((link) => `${link.from.nodeId} -> ${link.to.nodeId}`)).toEqual([
+      'print-jobs -> invoicing',
+      'print-jobs -> shipping',
+      'refunds -> invoicing',
+    ]);
+    expect(checkIntegrity(again.mesh)).toEqual([]);
+
+    const moved = logicalView(original)
+      .replace(/ {4}product_shipping@[^\n]*\n/, '')
+      .replace(/(subgraph domain_finance[^\n]*\n)/, '$1    product_shipping["Shipping"]\n');
+    expect(reimported(moved, original).mesh.products.find((product) => product.id === 'shipping')?.domainId).toBe(
+      'finance',
+    );
+  });
+
+  it('matches by name a flowchart another tool wrote, imported twice', () => {
+    const flowchart = 'flowchart LR\n  subgraph Shop\n    DB[(Shop DB)]\n    A[Orders]\n  end\n  DB --> A\n';
+    const first = reimported(flowchart, emptyMesh('new', 'New')).mesh;
+    const again = reimported(`${flowchart}  subgraph Finance\n    B[Sales]\n  end\n  A --> B\n`, first);
+
+    expect(again.matched).toEqual({
+      domainIds: first.domains.map((domain) => domain.id),
+      productIds: first.products.map((product) => product.id),
+      systemIds: first.systems.map((system) => system.id),
+    });
+    expect(names(again.mesh.domains)).toEqual(['Shop', 'Finance']);
+    expect(names(again.mesh.products)).toEqual(['Orders', 'Sales']);
+    expect(names(again.mesh.systems)).toEqual(['Shop DB']);
+    expect(again.mesh.links).toHaveLength(2);
+    expect(checkIntegrity(again.mesh)).toEqual([]);
+  });
+
+  it('adds everything again, under free names, when asked to add all as new', () => {
+    const original = aPrintHouse();
+    const again = reimported(logicalView(original), original, 'add');
+    expect(again.matched.productIds).toEqual(['print-jobs', 'shipping', 'invoicing']);
+    expect(names(again.mesh.domains)).toEqual(['Production', 'Finance', 'Production 2', 'Finance 2']);
+    expect(again.mesh.products).toHaveLength(6);
   });
 });

@@ -5,15 +5,24 @@ import { parseMeshFile } from '../../../shared/contracts';
 import { WHOLE_MESH } from '../../../shared/export';
 import { mermaidDiagram, mermaidTarget } from '../../../shared/export/mermaid';
 import { flowNode, renderFlowchart } from '../../../shared/export/mermaid/flowchart';
-import { importMermaidFlowchart, looksLikeMermaidFlowchart, type MermaidImport } from '../../../shared/import';
+import {
+  type ImportMode,
+  importMermaidFlowchart,
+  looksLikeMermaidFlowchart,
+  type MermaidImport,
+} from '../../../shared/import';
 import { checkIntegrity, emptyMesh, type Mesh, MeshSchema, serializeMesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 import { caseMesh, EXPORT_CASES } from './export-cases';
 
 const NOTE_LOGICAL_VIEW = readFileSync(join(import.meta.dirname, 'design-note', 'logical-view.mmd'), 'utf8');
 
-function imported(text: string, into: Mesh = emptyMesh('new', 'New')): Extract<MermaidImport, { ok: true }> {
-  const result = importMermaidFlowchart(text, into);
+function imported(
+  text: string,
+  into: Mesh = emptyMesh('new', 'New'),
+  mode: ImportMode = 'update',
+): Extract<MermaidImport, { ok: true }> {
+  const result = importMermaidFlowchart(text, into, mode);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result;
 }
@@ -141,13 +150,13 @@ describe('importing a Mermaid flowchart', () => {
     expect((first?.y ?? 0) + (first?.height ?? 0)).toBeLessThan(second?.y ?? 0);
   });
 
-  it('adds to an open design below its domains, with names and ids that clash with nothing there', () => {
+  it('adds all as new to an open design below its domains, with names and ids that clash with nothing there', () => {
     const into = aMesh()
       .withDomain('domain-1', { name: 'domain 1' })
       .withProduct('data-product-a', 'domain-1', { name: 'data product A' })
       .build();
     into.layout.nodes['domain-1'] = { x: 10, y: 0, width: 600, height: 300 };
-    const { mesh, added } = imported(NOTE_LOGICAL_VIEW, into);
+    const { mesh, added } = imported(NOTE_LOGICAL_VIEW, into, 'add');
     expect(mesh.domains.map((domain) => domain.name)).toEqual(['domain 1', 'domain 1 2', 'domain 2']);
     expect(added.domainIds).toHaveLength(2);
     expect(added.productIds).not.toContain('data-product-a');

@@ -1,4 +1,4 @@
-import { excerpt } from '../model';
+import { excerpt, withIndefiniteArticle } from '../model';
 /** A note about the Mermaid text, at its 1-based line: what was not imported, or why nothing was. */
 export interface ImportNote {
   line: number;
@@ -123,7 +123,7 @@ export function parseMermaidFlowchart(text: string): FlowchartParse {
     return refuse(firstLine, 'There is no flowchart here: it should start with `flowchart LR` or `graph TD`.');
   if (!HEADER.test(header.text)) {
     const kind = OTHER_DIAGRAM.exec(header.text)?.[1];
-    const what = kind ? `a ${kind} diagram` : 'not a Mermaid diagram';
+    const what = kind ? withIndefiniteArticle(`${kind} diagram`) : 'not a Mermaid diagram';
     return refuse(
       header.line,
       `Only flowcharts can be imported, and this is ${what}: it should start with \`flowchart\`.`,
@@ -150,6 +150,7 @@ class FlowchartReader {
   private readonly edgeIds = new Set<string>();
   private readonly open: DraftSubgraph[] = [];
   private readonly warned = new Set<string>();
+  private readonly decisionIds = new Set<string>();
 
   read({ text, line, isUnclosed }: Statement): void {
     if (isUnclosed) {
@@ -160,7 +161,9 @@ class FlowchartReader {
       this.openSubgraph(text.slice('subgraph'.length).trim(), line);
     } else if (this.isEdgeData(text)) {
       this.warnOnce(line, 'Edge properties (`e1@{ … }`) are not imported.');
-    } else if (!DIRECTION.test(text) && !this.readSubgraphColor(text)) {
+    } else if (DIRECTION.test(text)) {
+      this.warnOnce(line, `\`${text}\` is not imported: the canvas lays each domain out by data flow.`);
+    } else if (!this.readSubgraphColor(text)) {
       const skipped = SKIPPED_STATEMENTS.find((statement) => statement.pattern.test(text));
       if (skipped) this.warnOnce(line, skipped.message);
       else this.readNodesAndEdges(text, line);
@@ -190,7 +193,10 @@ class FlowchartReader {
       this.fail(line, `'${keyword.id}' starts with a Mermaid keyword, so it cannot be a node's id: rename it.`);
       return;
     }
-    for (const node of chain.nodes) this.mention(node, line);
+    for (const node of chain.nodes) {
+      this.mention(node, line);
+      if (node.isDecision) this.noteDecision(node.id, line);
+    }
     for (const edge of chain.edges) this.edges.push({ ...edge, line });
     for (const id of chain.edgeIds) this.edgeIds.add(id);
     for (const note of chain.notes) this.warn(line, note);
@@ -208,9 +214,29 @@ class FlowchartReader {
       return !isToSubgraph;
     });
     const nodes = [...this.nodes.values()].filter((node) => !subgraphIds.has(node.id));
-    const flowchart: FlowchartDraft = { nodes, subgraphs: this.subgraphs, edges };
+    const flowchart: FlowchartDraft = { nodes, subgraphs: this.domainSubgraphs(nodes), edges };
     if (title) flowchart.title = title;
     return { ok: true, flowchart, warnings: this.warnings.sort((a, b) => a.line - b.line) };
+  }
+
+  /** Subgraphs but those that only frame others (no node of their own), which would be empty domains. */
+  private domainSubgraphs(nodes: readonly DraftNode[]): DraftSubgraph[] {
+    const withNodes = new Set(nodes.map((node) => node.subgraphId));
+    const parents = new Set(this.subgraphs.map((subgraph) => subgraph.parentId));
+    return this.subgraphs.filter((subgraph) => {
+      const isFrame = !withNodes.has(subgraph.id) && parents.has(subgraph.id);
+      if (isFrame) {
+        const message = `Subgraph '${subgraph.label}' only holds other subgraphs: it frames them, so it is not imported as a domain.`;
+        this.warn(subgraph.line, message);
+      }
+      return !isFrame;
+    });
+  }
+
+  private noteDecision(id: string, line: number): void {
+    if (this.decisionIds.has(id)) return;
+    this.decisionIds.add(id);
+    this.warn(line, `'${id}' is drawn as a decision (a diamond): it is read as a data product.`);
   }
 
   private openSubgraph(header: string, line: number): void {
@@ -259,7 +285,7 @@ class FlowchartReader {
 }
 
 interface Chain {
-  nodes: Array<{ id: string; label?: string }>;
+  nodes: NodeMention[];
   edges: Array<{ from: string; to: string; label: string }>;
   edgeIds: string[];
   notes: string[];
@@ -311,7 +337,10 @@ interface Cursor {
 }
 
 /** A node as one mention writes it; a later mention may give it a label or a shape. */
-type NodeMention = { id: string; label?: string; isDatabase?: boolean };
+type NodeMention = { id: string; label?: string; isDatabase?: boolean; isDecision?: boolean };
+
+/** Mermaid's names for the decision diamond (`A{…}`), a branch a mesh has no element for. */
+const DECISION_SHAPES = new Set(['diam', 'diamond', 'decision', 'question']);
 
 /**
  * Mermaid's storage shapes, by their names and aliases (its shape list's Database, Direct Access
@@ -355,13 +384,17 @@ function readNode(cursor: Cursor): NodeMention | string {
   if (!id) return `Not understood: expected a node at \`${excerpt(cursor.rest)}\`.`;
   cursor.rest = cursor.rest.slice(id.length);
   let isDatabase = cursor.rest.startsWith('[(');
+  let isDecision = cursor.rest.startsWith('{') && !cursor.rest.startsWith('{{');
   let label = readShapeText(cursor, id);
   if (typeof label === 'object') return label.error;
   if (cursor.rest.startsWith('@{')) {
     const data = readShapeData(cursor);
     if (data === null) return `The shape data of '${id}' (\`@{\`) is never closed with \`}\`.`;
     label = data.label ?? label;
-    if (data.shape !== undefined) isDatabase = STORAGE_SHAPES.has(data.shape);
+    if (data.shape !== undefined) {
+      isDatabase = STORAGE_SHAPES.has(data.shape);
+      isDecision = DECISION_SHAPES.has(data.shape);
+    }
   }
   const classSuffix = CLASS_SUFFIX.exec(cursor.rest);
   if (classSuffix) {
@@ -372,6 +405,7 @@ function readNode(cursor: Cursor): NodeMention | string {
     id,
     ...(label !== undefined && { label: cleanLabel(label) }),
     ...(isDatabase && { isDatabase }),
+    ...(isDecision && { isDecision }),
   };
 }
 

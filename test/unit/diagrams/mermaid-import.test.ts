@@ -242,13 +242,39 @@ describe('importing a Mermaid flowchart', () => {
         '  B ~~~ C',
       ].join('\n'),
     );
-    expect(warnings.map((warning) => warning.line)).toEqual([3, 7, 9, 10, 11, 12]);
-    expect(warnings[0]?.message).toContain("Subgraph 'inner' is inside 'outer'");
-    expect(warnings[1]?.message).toContain('Styles and classes are not imported');
-    expect(warnings[3]?.message).toContain('Links to or from a subgraph are not imported');
-    expect(warnings[4]?.message).toContain('links to itself');
-    expect(mesh.domains.map((domain) => domain.name)).toEqual(['outer', 'inner', 'Imported']);
+    expect(warnings.map((warning) => warning.line)).toEqual([2, 3, 7, 9, 10, 11, 12]);
+    expect(warnings[0]?.message).toContain("Subgraph 'outer' only holds other subgraphs");
+    expect(warnings[1]?.message).toContain("Subgraph 'inner' is inside 'outer'");
+    expect(warnings[2]?.message).toContain('Styles and classes are not imported');
+    expect(warnings[4]?.message).toContain('Links to or from a subgraph are not imported');
+    expect(warnings[5]?.message).toContain('links to itself');
+    expect(mesh.domains.map((domain) => domain.name)).toEqual(['inner', 'Imported']);
     expect(linkedNames(mesh)).toEqual(['A -> B']);
+  });
+
+  it('notes a direction inside a subgraph: the canvas lays each domain out by data flow', () => {
+    const { warnings } = imported('flowchart LR\n  subgraph estates\n    direction TB\n    A --> B\n  end');
+    expect(warnings).toEqual([{ line: 3, message: expect.stringContaining('`direction TB`') }]);
+  });
+
+  it('notes that a decision diamond is read as a data product', () => {
+    const { mesh, warnings } = imported('flowchart TD\n  A --> C{Auction?}\n  D@{ shape: diamond, label: Sell }');
+    expect(warnings).toEqual([
+      { line: 2, message: "'C' is drawn as a decision (a diamond): it is read as a data product." },
+      { line: 3, message: "'D' is drawn as a decision (a diamond): it is read as a data product." },
+    ]);
+    expect(mesh.products.map((product) => product.name)).toEqual(['A', 'Auction?', 'Sell']);
+  });
+
+  it('makes no empty domain of a subgraph that only holds other subgraphs, and says so', () => {
+    const { mesh, warnings } = imported(
+      'flowchart LR\n  subgraph Y\n    subgraph Z["Inner Estate"]\n      G[(Weighbridge DB)]\n    end\n  end',
+    );
+    expect(mesh.domains.map((domain) => domain.name)).toEqual(['Inner Estate']);
+    expect(warnings.map((warning) => warning.line)).toEqual([2, 3]);
+    expect(warnings[0]?.message).toBe(
+      "Subgraph 'Y' only holds other subgraphs: it frames them, so it is not imported as a domain.",
+    );
   });
 
   it('counts lines after front matter and joined statements, and takes the title from the front matter', () => {
@@ -346,7 +372,7 @@ describe('importing a Mermaid flowchart', () => {
 
   it('refuses every other exported diagram, saying what it is: only a logical view reads back as a design', () => {
     const refusals: Array<[RegExp, string]> = [
-      [/^mermaid\/contracts\//, 'this is a erDiagram'],
+      [/^mermaid\/contracts\//, 'this is an erDiagram'],
       [
         /^mermaid\/lineage/,
         'This is a lineage diagram (its boxes are ports): only a logical view or a plain flowchart',

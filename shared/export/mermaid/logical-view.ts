@@ -33,15 +33,22 @@ export function logicalView(graph: MeshGraph, domainId?: string): Flowchart {
     .map((domain) => ({ domain, nodes: nodesIn(domain) }))
     .filter(({ domain, nodes }) => domainId === undefined || domain.id === domainId || nodes.length > 0)
     .map(({ domain, nodes }) => flowSubgraph(ids('domain', domain.id), domain.name, nodes, domain.color));
-  const edges = links.map(
-    (resolved): FlowEdge => ({
-      from: nodeIdOf(resolved.from),
-      to: nodeIdOf(resolved.to),
-      label: portsLabel(resolved),
-    }),
-  );
+  const edges = links.map((resolved): FlowEdge => {
+    const edge = { from: nodeIdOf(resolved.from), to: nodeIdOf(resolved.to) };
+    return hasImportersPortNames(resolved) ? edge : { ...edge, label: portsLabel(resolved) };
+  });
   const scope = domainId === undefined ? graph.mesh.name : (graph.domain(domainId)?.name ?? domainId);
   return { title: `Logical view: ${scope}`, direction: 'LR', items, edges };
+}
+
+/**
+ * Ports named `to B` and `from A`, as an import names the ports of an unlabelled edge: the label
+ * would only repeat the boxes' names, and the import names them so again without it.
+ */
+function hasImportersPortNames({ from, to }: ResolvedLink): boolean {
+  return (
+    from.kind === 'port' && from.port.name === `to ${to.product.name}` && to.port.name === `from ${from.product.name}`
+  );
 }
 
 /**

@@ -260,3 +260,26 @@ describe('a flowchart imported again into the design it came from', () => {
     expect(again.mesh.products).toHaveLength(6);
   });
 });
+
+describe('a flowchart without edge labels, imported and drawn as a logical view', () => {
+  const flowchart =
+    'flowchart LR\n  leaf[Plucking Rounds] --> yield[Green-Leaf Yield]\n  leaf -->|green leaf| batches[Factory Batches]\n';
+  const imported = importMermaidFlowchart(flowchart, emptyMesh('blank', 'Blank'));
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+
+  it('leaves unlabelled a link whose ports only carry the importer’s names (to B, from A)', async () => {
+    const edges = (await parseFlowchart(logicalView(imported.mesh))).edges;
+    expect(edges.map((edge) => [edge.from, edge.to, edge.label])).toEqual([
+      ['product_plucking-rounds', 'product_green-leaf-yield', ''],
+      ['product_plucking-rounds', 'product_factory-batches', 'green leaf'],
+    ]);
+  });
+
+  it('reads back as the same ports, so it exports again as the same text', () => {
+    const again = importMermaidFlowchart(logicalView(imported.mesh), emptyMesh('blank', 'Blank'));
+    if (!again.ok) throw new Error(JSON.stringify(again.errors));
+    expect(logicalView(again.mesh)).toEqual(logicalView(imported.mesh));
+    const leaf = again.mesh.products.find((product) => product.name === 'Plucking Rounds');
+    expect(leaf?.outputPorts.map((port) => port.name)).toEqual(['to Green-Leaf Yield', 'green leaf']);
+  });
+});

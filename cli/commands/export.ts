@@ -12,6 +12,7 @@ import {
   v30ContractsNote,
   WHOLE_MESH,
 } from '../../shared/export';
+import { DIAGRAM_DIRECTIONS, isDiagramDirection } from '../../shared/export/mermaid';
 import type { BundleWriteOptions } from '../../shared/files/bundle-folder';
 import { describeRemovedFiles, describeUserFilesInTheWay, pronounFor } from '../../shared/files/export-manifest';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
@@ -33,7 +34,7 @@ const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FOR
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--baseline <saved.mesh.json>] [--policy <org-policy.json|.yaml>] [--force [--replace-unlisted]] [--fail-on-errors] [--json]`,
+  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--direction auto|lr|tb] [--baseline <saved.mesh.json>] [--policy <org-policy.json|.yaml>] [--force [--replace-unlisted]] [--fail-on-errors] [--json]`,
   summary:
     'write deployable manifests: ODCS, ODPS, Backstage, Strimzi, PostgreSQL DDL, JSON Schema, Mermaid diagrams (and their SVG/PNG), and index.md',
   details: [
@@ -45,6 +46,8 @@ export const exportCommand: Command = {
     '                        without Chromium they are skipped, and it says so',
     '  --scope <scope>       domain:<id> for one domain, nodes:<id>,<id> for chosen domains, products and',
     '                        systems (default: the whole mesh)',
+    '  --direction <dir>     how the Mermaid diagrams are laid out: lr (left to right), tb (top to bottom), or',
+    '                        auto (default): top to bottom where left to right would be a strip much wider than a slide',
     '  --baseline <file>     the design as last saved (e.g. from the main branch): adds sql/<product>.changes.sql,',
     "                        the migration from each contract's saved version to the current one, and for each",
     '                        product deleted since, one that drops its tables',
@@ -78,7 +81,7 @@ export const exportCommand: Command = {
   ],
   async run(args, io) {
     const options = parseOptions(args, {
-      values: ['out', 'format', 'scope', 'baseline', 'policy'],
+      values: ['out', 'format', 'scope', 'direction', 'baseline', 'policy'],
       flags: ['force', 'replace-unlisted', 'fail-on-errors', 'json'],
     });
     if (!options.ok) return usageError(io, this, options.error);
@@ -96,6 +99,10 @@ export const exportCommand: Command = {
     const scope = parseScope(options.values.scope);
     if (!scope)
       return usageError(io, this, `--scope is domain:<id> or nodes:<id>,<id> (got '${options.values.scope}')`);
+    const direction = options.values.direction ?? 'auto';
+    if (!isDiagramDirection(direction)) {
+      return usageError(io, this, `--direction is ${DIAGRAM_DIRECTIONS.join(', ')} (got '${direction}')`);
+    }
     if (options.flags['replace-unlisted'] && !options.flags.force)
       return usageError(io, this, '--replace-unlisted needs --force');
 
@@ -114,7 +121,7 @@ export const exportCommand: Command = {
     const design = governedByOrganisation(read.mesh, organisation?.policies);
     const policyWarnings = design.problems.map(placed);
     for (const line of policyWarnings.flatMap((problem) => problemLines(file, problem))) io.err(line);
-    const exportOptions: ExportOptions = {};
+    const exportOptions: ExportOptions = { diagramDirection: direction };
     if (options.values.baseline) {
       const baseline = await readMesh(io, options.values.baseline);
       if (!baseline.ok) {

@@ -3,6 +3,7 @@ import type { Problem } from '../model/problem';
 import { type ExportScope, elementsInScope, type ScopedElements } from './export-scope';
 import type { ExportWarning } from './export-warning';
 import { createFileNamer, type FileNamer, type FileSubject } from './file-names';
+import type { DiagramDirection } from './mermaid/diagram-direction';
 import type { ExportedDiagramKind } from './mermaid/diagrams';
 
 /** One file of an export: where it goes in the bundle and what it holds. */
@@ -40,6 +41,8 @@ export interface ExportOptions {
   baseline?: Mesh;
   /** The kinds of Mermaid diagram to write (default: every kind). */
   diagramKinds?: readonly ExportedDiagramKind[];
+  /** How the Mermaid diagrams are laid out (default: `auto`, near a slide's shape). */
+  diagramDirection?: DiagramDirection;
 }
 
 /**

@@ -107,6 +107,22 @@ describe.skipIf(!inject('chromiumPath'))('diagram pictures the command line draw
     expect(Math.abs(height - 2 * drawn.height)).toBeLessThanOrEqual(2);
   });
 
+  it('fit a slide: a design whose domains feed one another in a chain is drawn within 4:1, its other diagrams within 3:1', () => {
+    const out = join(workspace, 'slides');
+    const run = spawnSync(
+      process.execPath,
+      [BIN, 'export', join(ROOT, 'test/fixtures/mesh/ceylon-tea.mesh.json'), '--out', out, '--format', 'svg,png'],
+      { encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: inject('chromiumPath') ?? '' } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const aspect = ({ width, height }: { width: number; height: number }) => Math.max(width / height, height / width);
+    const svgAspect = (path: string) => aspect(viewBoxSize(readFileSync(join(out, path), 'utf8')));
+    expect(svgAspect('mermaid/logical-view.svg')).toBeLessThan(4);
+    expect(aspect(pngSize(readFileSync(join(out, 'mermaid/logical-view.png'))))).toBeLessThan(4);
+    expect(svgAspect('mermaid/lineage.svg')).toBeLessThan(3);
+    expect(svgAspect('mermaid/data-retrieval/factory-mes.svg')).toBeLessThan(3);
+  }, 120_000);
+
   // A PNG is a photo of its SVG: two runs drawing SVGs, of one domain to keep them short, show what varied.
   it('are byte for byte the same when the same design is exported twice', () => {
     const exported = (folder: string) => {

@@ -1,5 +1,6 @@
 import type { Mesh, Problem, Result } from '../../model';
 import { dataRetrievalFlow } from './data-retrieval-flow';
+import { type DiagramDirection, flowchartDirection } from './diagram-direction';
 import { type Flowchart, renderFlowchart } from './flowchart';
 import { lineage } from './lineage';
 import { logicalView } from './logical-view';
@@ -28,6 +29,8 @@ export interface DiagramKindInfo {
 export interface DiagramRequest {
   kind: DiagramKind;
   subject: DiagramSubject;
+  /** Default: `auto`, near a slide's shape. */
+  direction?: DiagramDirection;
 }
 
 export const DIAGRAM_KIND_INFO: Readonly<Record<DiagramKind, DiagramKindInfo>> = {
@@ -90,11 +93,14 @@ export function viewedDiagram(graph: MeshGraph, request: DiagramRequest): Result
   return { ok: true, value: { text: textWithinLimits(overview).text, overviewOf: tooLarge } };
 }
 
-/** One diagram as data, or why it cannot be drawn. */
-export function diagramFlowchart(
-  graph: MeshGraph,
-  { kind, subject }: DiagramRequest,
-): Flowchart | { errors: Problem[] } {
+/** One diagram as data, laid out in the direction asked for, or why it cannot be drawn. */
+export function diagramFlowchart(graph: MeshGraph, request: DiagramRequest): Flowchart | { errors: Problem[] } {
+  const chart = subjectFlowchart(graph, request);
+  if ('errors' in chart) return chart;
+  return { ...chart, direction: flowchartDirection(chart, request.direction ?? 'auto') };
+}
+
+function subjectFlowchart(graph: MeshGraph, { kind, subject }: DiagramRequest): Flowchart | { errors: Problem[] } {
   if (!DIAGRAM_KIND_INFO[kind].subjects.includes(subject.kind)) {
     return refuse('kind', `a ${DIAGRAM_KIND_INFO[kind].label.toLowerCase()} cannot be drawn for a ${subject.kind}`);
   }

@@ -1,6 +1,7 @@
 /** Mermaid diagrams of a mesh: the design note's logical view, product architecture, data retrieval flow, and lineage. */
 
 export { contractErDiagram } from './contract-er-diagram';
+export { DIAGRAM_DIRECTIONS, type DiagramDirection, isDiagramDirection } from './diagram-direction';
 export { svgTitleAsWritten } from './diagram-title';
 export {
   DIAGRAM_KIND_INFO,

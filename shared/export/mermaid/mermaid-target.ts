@@ -4,6 +4,7 @@ import { type ExportTarget, withWarnings } from '../export-target';
 import type { ExportWarning } from '../export-warning';
 import { createFileNamer, type FileSubject } from '../file-names';
 import { contractErDiagram } from './contract-er-diagram';
+import type { DiagramDirection } from './diagram-direction';
 import { type DiagramRequest, diagramFlowchart, EXPORTED_DIAGRAM_KINDS } from './diagrams';
 import type { Flowchart } from './flowchart';
 import { pastDefaultLimits } from './mermaid-limits';
@@ -42,16 +43,17 @@ export const mermaidTarget: ExportTarget = {
     const kinds = options.diagramKinds ?? EXPORTED_DIAGRAM_KINDS;
     const chosen = (planned: readonly DiagramPlan[]) => planned.filter((plan) => kinds.includes(plan.request.kind));
     const graph = meshGraph(mesh);
-    const meshDiagrams = drawAll(graph, chosen(plans.mesh));
+    const drawAll = (planned: readonly DiagramPlan[]) => drawInDirection(graph, planned, options.diagramDirection);
+    const meshDiagrams = drawAll(chosen(plans.mesh));
     if (!meshDiagrams.ok) return meshDiagrams;
     const overviewedKinds = meshDiagrams.value.flatMap((diagram) =>
       diagram.tooLarge ? [diagram.plan.request.kind] : [],
     );
     const isWritten = (plan: DiagramPlan) =>
       kinds.includes(plan.request.kind) || overviewedKinds.includes(plan.request.kind);
-    const domainDiagrams = drawAll(graph, plans.domains.filter(isWritten));
+    const domainDiagrams = drawAll(plans.domains.filter(isWritten));
     if (!domainDiagrams.ok) return domainDiagrams;
-    const otherDiagrams = drawAll(graph, chosen(plans.others));
+    const otherDiagrams = drawAll(chosen(plans.others));
     if (!otherDiagrams.ok) return otherDiagrams;
     const overviewed = meshDiagrams.value.map((diagram) => {
       if (!diagram.tooLarge) return diagram;
@@ -150,10 +152,14 @@ interface DrawnDiagram extends TextWithinLimits {
   title: string;
 }
 
-function drawAll(graph: MeshGraph, plans: readonly DiagramPlan[]): Result<DrawnDiagram[]> {
+function drawInDirection(
+  graph: MeshGraph,
+  plans: readonly DiagramPlan[],
+  direction: DiagramDirection | undefined,
+): Result<DrawnDiagram[]> {
   const drawn: DrawnDiagram[] = [];
   for (const plan of plans) {
-    const chart = diagramFlowchart(graph, plan.request);
+    const chart = diagramFlowchart(graph, { ...plan.request, ...(direction && { direction }) });
     if ('errors' in chart) return { ok: false, errors: chart.errors };
     drawn.push(drawnDiagram(plan, chart));
   }

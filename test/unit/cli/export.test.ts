@@ -24,6 +24,15 @@ describe('mesh-designer export', () => {
     expect(files.get('build/strimzi/kafka-connectors.yaml')).toBe(fixture('ecommerce/strimzi/kafka-connectors.yaml'));
   });
 
+  it('lays the Mermaid diagrams out in the direction --direction asks for', async () => {
+    const { io, files } = fakeIo({ 'shop.mesh.json': sample });
+    const args = ['export', 'shop.mesh.json', '--out', 'out', '--format', 'mermaid', '--direction', 'lr'];
+    expect(await runCli(args, io)).toBe(EXIT.ok);
+    const diagrams = [...files].filter(([path]) => path.endsWith('.mmd') && !path.includes('/contracts/'));
+    expect(diagrams.length).toBeGreaterThan(0);
+    for (const [path, text] of diagrams) expect(text, path).toMatch(/^flowchart LR$/m);
+  });
+
   it('writes the chosen formats for one domain, and migrations from a baseline', async () => {
     const { io, files } = fakeIo({
       'shop.mesh.json': sample,
@@ -415,6 +424,7 @@ describe('mesh-designer export', () => {
     ],
     [['export', 'shop.mesh.json', '--out', 'out', '--force', '--force'], '--force given twice; give it once'],
     [['export', 'shop.mesh.json', '--out', 'out', '--replace-unlisted'], '--replace-unlisted needs --force'],
+    [['export', 'shop.mesh.json', '--out', 'out', '--direction', 'rl'], "--direction is auto, lr, tb (got 'rl')"],
   ])('refuses %j as wrong usage: %s', async (args, message) => {
     const { io, err, files } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(args, io)).toBe(EXIT.usage);

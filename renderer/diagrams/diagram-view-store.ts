@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DiagramRequest } from '../../shared/export/mermaid';
+import type { DiagramDirection, DiagramRequest } from '../../shared/export/mermaid';
 import { currentMesh } from '../store/document-store';
 import { currentSelection } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
@@ -8,16 +8,21 @@ import { requestForSelection } from './diagram-subjects';
 interface DiagramViewState {
   /** The diagram shown in the Diagram view; kept while it is closed, so it reopens where it was. */
   request: DiagramRequest;
+  /** How every diagram shown is laid out, whichever is picked. */
+  direction: DiagramDirection;
   /** Whether the picture is drawn at its own size (scrolling) rather than fitted to the pane. */
   isActualSize: boolean;
   show(request: DiagramRequest): void;
+  setDirection(direction: DiagramDirection): void;
   toggleActualSize(): void;
 }
 
 export const useDiagramView = create<DiagramViewState>()((set) => ({
   request: { kind: 'logical-view', subject: { kind: 'mesh' } },
+  direction: 'auto',
   isActualSize: false,
   show: (request) => set({ request }),
+  setDirection: (direction) => set({ direction }),
   toggleActualSize: () => set((state) => ({ isActualSize: !state.isActualSize })),
 }));
 

@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import {
+  DIAGRAM_DIRECTIONS,
   DIAGRAM_KIND_INFO,
+  type DiagramDirection,
   type DiagramKind,
   type DiagramRequest,
   diagramKindsFor,
@@ -37,9 +39,10 @@ export function DiagramView() {
 
 function DiagramViewBody({ mesh }: { mesh: Mesh }) {
   const request = useDiagramView((state) => state.request);
+  const direction = useDiagramView((state) => state.direction);
   const isActualSize = useDiagramView((state) => state.isActualSize);
   const isDark = useIsDark();
-  const diagram = useMemo(() => viewedDiagram(meshGraph(mesh), request), [mesh, request]);
+  const diagram = useMemo(() => viewedDiagram(meshGraph(mesh), { ...request, direction }), [mesh, request, direction]);
   const fileStem = useMemo(() => diagramFileStem(mesh, request), [mesh, request]);
   // Loading Monaco holds the main thread for a second or more: it waits for the first picture.
   const [isPictureDone, setPictureDone] = useState(false);
@@ -50,6 +53,7 @@ function DiagramViewBody({ mesh }: { mesh: Mesh }) {
       <header className="diagram-view__bar">
         <h2 className="diagram-view__title">Diagram</h2>
         <DiagramPicker mesh={mesh} request={request} />
+        <DirectionPicker direction={direction} />
         <DiagramActions text={diagram.ok ? diagram.value.text : null} fileStem={fileStem} />
       </header>
       {diagram.ok ? (
@@ -119,6 +123,31 @@ function DiagramPicker({ mesh, request }: { mesh: Mesh; request: DiagramRequest 
         ))}
       </fieldset>
     </div>
+  );
+}
+
+const DIRECTION_LABELS: Record<DiagramDirection, string> = {
+  auto: 'Fit a slide',
+  lr: 'Left to right',
+  tb: 'Top to bottom',
+};
+
+function DirectionPicker({ direction }: { direction: DiagramDirection }) {
+  const setDirection = useDiagramView((state) => state.setDirection);
+  return (
+    <fieldset className="segmented" aria-label="Layout">
+      {DIAGRAM_DIRECTIONS.map((choice) => (
+        <button
+          key={choice}
+          type="button"
+          aria-pressed={choice === direction}
+          className={choice === direction ? 'is-active' : undefined}
+          onClick={() => setDirection(choice)}
+        >
+          {DIRECTION_LABELS[choice]}
+        </button>
+      ))}
+    </fieldset>
   );
 }
 

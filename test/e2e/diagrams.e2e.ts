@@ -83,6 +83,18 @@ describeInChromium('the Diagram view', (session) => {
     await screenshot(page, 'diagram-view-logical');
   });
 
+  it('lays the diagram out left to right or top to bottom, as chosen', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openLogicalView(page);
+    const layout = page.getByRole('group', { name: 'Layout' });
+    await layout.getByRole('button', { name: 'Left to right' }).click();
+    await page.locator('.diagram-text .view-lines').getByText('flowchart LR').waitFor();
+    await layout.getByRole('button', { name: 'Top to bottom' }).click();
+    await page.locator('.diagram-text .view-lines').getByText('flowchart TB').waitFor();
+    expect(await layout.getByRole('button', { name: 'Top to bottom' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('shows the diagrams of a product and of a system, picked in the view', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

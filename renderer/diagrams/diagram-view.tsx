@@ -18,6 +18,7 @@ import { copyPng, copyText } from './copy-to-clipboard';
 import { DiagramPicture } from './diagram-picture';
 import { requestFor, subjectKey, subjectOptions } from './diagram-subjects';
 import { useDiagramView } from './diagram-view-store';
+import { DIRECTION_LABELS } from './direction-labels';
 import './diagrams.css';
 import { MermaidText } from './mermaid-text-editor';
 import { diagramAsPng, diagramAsPngFile, diagramAsSvgFile } from './picture-image';
@@ -125,12 +126,6 @@ function DiagramPicker({ mesh, request }: { mesh: Mesh; request: DiagramRequest 
     </div>
   );
 }
-
-const DIRECTION_LABELS: Record<DiagramDirection, string> = {
-  auto: 'Fit a slide',
-  lr: 'Left to right',
-  tb: 'Top to bottom',
-};
 
 function DirectionPicker({ direction }: { direction: DiagramDirection }) {
   const setDirection = useDiagramView((state) => state.setDirection);

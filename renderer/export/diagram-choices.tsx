@@ -1,14 +1,26 @@
 import { PICTURE_FORMATS, type PictureFormat } from '../../shared/export';
-import { EXPORTED_DIAGRAM_KINDS, type ExportedDiagramKind } from '../../shared/export/mermaid';
+import {
+  DIAGRAM_DIRECTIONS,
+  type DiagramDirection,
+  EXPORTED_DIAGRAM_KINDS,
+  type ExportedDiagramKind,
+  isDiagramDirection,
+} from '../../shared/export/mermaid';
+import { DIRECTION_LABELS } from '../diagrams/direction-labels';
 
 /** Which Mermaid diagrams go into the bundle, and which pictures of each besides its text. */
 export interface DiagramChoices {
   kinds: readonly ExportedDiagramKind[];
   formats: readonly PictureFormat[];
+  direction: DiagramDirection;
 }
 
-/** Every kind of diagram as text, no pictures: pictures take a while to draw. */
-export const DEFAULT_DIAGRAM_CHOICES: DiagramChoices = { kinds: EXPORTED_DIAGRAM_KINDS, formats: [] };
+/** Every kind of diagram as text, laid out to fit a slide, no pictures: pictures take a while to draw. */
+export const DEFAULT_DIAGRAM_CHOICES: DiagramChoices = {
+  kinds: EXPORTED_DIAGRAM_KINDS,
+  formats: [],
+  direction: 'auto',
+};
 
 const KIND_CHOICES: Record<ExportedDiagramKind, { label: string; covers: string }> = {
   'logical-view': { label: 'Logical views', covers: 'of the mesh and of each domain' },
@@ -75,6 +87,22 @@ export function DiagramChoicesFieldset(props: { choices: DiagramChoices; onChang
             {FORMAT_CHOICES[format]}
           </label>
         ))}
+        <label>
+          Layout{' '}
+          <select
+            value={choices.direction}
+            disabled={!hasDiagrams}
+            onChange={(event) => {
+              if (isDiagramDirection(event.target.value)) onChange({ ...choices, direction: event.target.value });
+            }}
+          >
+            {DIAGRAM_DIRECTIONS.map((direction) => (
+              <option key={direction} value={direction}>
+                {DIRECTION_LABELS[direction]}
+              </option>
+            ))}
+          </select>
+        </label>
       </fieldset>
     </fieldset>
   );

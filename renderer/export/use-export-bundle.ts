@@ -44,11 +44,15 @@ export function useExportBundle(
   useEffect(() => {
     let isCancelled = false;
     const answerWith = (state: BundleState) => !isCancelled && setAnswer({ request, state });
-    const { kinds, formats } = request.diagrams;
+    const { kinds, formats, direction } = request.diagrams;
     const targets = EXPORT_TARGETS.filter((target) =>
       target.id === mermaidTarget.id ? kinds.length > 0 : request.targetIds.includes(target.id),
     );
-    const options = { diagramKinds: kinds, ...(request.baseline && { baseline: request.baseline }) };
+    const options = {
+      diagramKinds: kinds,
+      diagramDirection: direction,
+      ...(request.baseline && { baseline: request.baseline }),
+    };
     exportBundleInSteps(request.mesh, targets, request.scope, options, {
       onProgress: (progress) => answerWith({ status: 'running', progress }),
       pause: letThePagePaint,

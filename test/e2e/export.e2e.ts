@@ -176,6 +176,20 @@ describeInChromium('export', (session) => {
     expect(Buffer.from(second ?? []).equals(Buffer.from(first ?? []))).toBe(true);
   });
 
+  it('lays the diagrams out in the layout chosen', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openExportDialog(page);
+    const dialog = exportDialog(page);
+    for (const format of MANIFEST_LABELS) await dialog.getByLabel(format).uncheck();
+    await dialog.getByTestId('export-diagrams').getByLabel('Layout').selectOption({ label: 'Left to right' });
+    await dialog.getByTestId('export-ready').waitFor();
+    const { files } = await downloadBundleBytes(page);
+    const flowcharts = [...files].filter(([path]) => path.endsWith('.mmd') && !path.includes('/contracts/'));
+    expect(flowcharts.length).toBeGreaterThan(0);
+    for (const [path, bytes] of flowcharts) expect(new TextDecoder().decode(bytes), path).toMatch(/^flowchart LR$/m);
+  });
+
   it('draws a diagram’s picture files as the command line does, byte for byte', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

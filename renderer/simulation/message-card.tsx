@@ -1,6 +1,7 @@
 import type { LogRecord } from '../../shared/simulation';
 import { readTemporalValue } from '../../shared/simulation/debezium-temporal-values';
 import { faultMadeRecordNote, nullFieldFaultOf } from '../../shared/simulation/fault-made-record';
+import { recordFieldName } from '../../shared/simulation/log-format';
 import {
   type ChangeImages,
   changeImages,
@@ -246,7 +247,7 @@ export function EnvelopeDiff({
   const connector = String(envelope.source.connector);
   const cell = (name: string, value: unknown) => {
     if (value === ABSENT) return '';
-    const column = temporalColumns.find((candidate) => candidate.name === name);
+    const column = temporalColumns.find((candidate) => recordFieldName({ connector }, candidate.name) === name);
     const reading = column && readTemporalValue(connector, column, value);
     return reading && typeof value === 'number' ? (
       <EncodedTemporal value={value} reading={reading} />

@@ -25,7 +25,7 @@ export function connectorEngine(system: OperationalSystem): DebeziumEngine {
   return engineOf(system.database);
 }
 
-function engineOf(database: NamedDatabase): DebeziumEngine {
+function engineOf(database: Pick<NamedDatabase, 'engine'>): DebeziumEngine {
   const engine = debeziumEngineId(database.engine);
   return engine ? debeziumSource(engine) : SIMULATOR_ENGINE;
 }
@@ -87,7 +87,7 @@ export function capturedTableName(system: OperationalSystem, tableName: string):
  * A table's or column's name as the engine keeps it, and so as Debezium names it in topics and
  * change records: unquoted names in capitals on Oracle and Db2 (`bookings` → `BOOKINGS`).
  */
-export function storedName(database: NamedDatabase, identifier: string): string {
+export function storedName(database: Pick<NamedDatabase, 'engine'>, identifier: string): string {
   const isUnquoted = /^[A-Za-z][A-Za-z0-9_$#]*$/.test(identifier);
   return engineOf(database).foldsToCapitals && isUnquoted ? identifier.toUpperCase() : identifier;
 }

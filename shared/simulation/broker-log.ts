@@ -8,6 +8,7 @@ import {
   logTableColumns,
   payloadColumns,
   recordColumnNames,
+  recordFieldName,
 } from './log-format';
 import { documentKeySql, documentTextSql, recordShape, updatedFieldsSql } from './record-shape';
 import { isUserSelect, type SqlCallerScope } from './sql-caller';
@@ -254,13 +255,14 @@ function valueJsonSql(format: LogFormat): string {
   const { columns, source } = format;
   const isDocument = recordShape(source.connector) === 'document';
   const capturedValue = capturedValueSql(source.connector);
+  const fieldName = (column: string) => recordFieldName(source, column);
   const images = isDocument
     ? `'before', NULL,
     'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(_renamed_images ->> '$.after', ${documentTextSql(columns, format.key, afterColumn)}) END,
     'updateDescription', CASE WHEN _op = 'u' THEN json_object('removedFields', NULL,
       'updatedFields', coalesce(_renamed_images ->> '$.updatedFields', ${updatedFieldsSql(columns, beforeColumn, afterColumn)}), 'truncatedArrays', NULL) END,`
-    : `'before', CASE WHEN _op IN (${format.beforeImage === 'row' ? `'u', 'd'` : `'d'`}) THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(columns, 'before_', capturedValue)}) END,
-    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_', capturedValue)}) END,`;
+    : `'before', CASE WHEN _op IN (${format.beforeImage === 'row' ? `'u', 'd'` : `'d'`}) THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(columns, 'before_', capturedValue, fieldName)}) END,
+    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_', capturedValue, fieldName)}) END,`;
   const table = isDocument
     ? `'collection', ${quoteLiteral(source.table)}`
     : `${source.schema === undefined ? '' : `'schema', ${quoteLiteral(source.schema)}, `}'table', ${quoteLiteral(source.table)}`;
@@ -347,15 +349,22 @@ function finerTimestampsSql(millisSql: string): string {
 
 type ColumnValueSql = (column: TableColumn, valueSql: string) => string;
 
-/** `json_object('a', "a", ...)` over columns, read from `<prefix><name>`, each value written by `columnValueSql`. */
+const asNamed = (column: string) => column;
+
+/**
+ * `json_object('a', "a", ...)` over columns, read from `<prefix><name>`, each value written by
+ * `columnValueSql` under the field name `fieldName` gives it.
+ */
 export function jsonObjectSql(
   columns: readonly TableColumn[],
   prefix = '',
   columnValueSql: ColumnValueSql = jsonValueSql,
+  fieldName: (column: string) => string = asNamed,
 ): string {
   return `json_object(${columns
     .map(
-      (column) => `${quoteLiteral(column.name)}, ${columnValueSql(column, quoteIdentifier(`${prefix}${column.name}`))}`,
+      (column) =>
+        `${quoteLiteral(fieldName(column.name))}, ${columnValueSql(column, quoteIdentifier(`${prefix}${column.name}`))}`,
     )
     .join(', ')})`;
 }
@@ -390,16 +399,24 @@ export function bytesAsTextSql(valueSql: string): string {
 export function changeKeySql(format: CdcFormat, columnSql: (name: string) => string): string {
   return recordShape(format.source.connector) === 'document'
     ? documentKeySql(format.columns, format.key, columnSql)
-    : keyJsonSql(format.key, (name) => {
-        const column = format.columns.find((candidate) => candidate.name === name);
-        return column
-          ? temporalValueSql(format.source.connector, column, columnSql(name), columnSql(name))
-          : columnSql(name);
-      });
+    : keyJsonSql(
+        format.key,
+        (name) => {
+          const column = format.columns.find((candidate) => candidate.name === name);
+          return column
+            ? temporalValueSql(format.source.connector, column, columnSql(name), columnSql(name))
+            : columnSql(name);
+        },
+        (name) => recordFieldName(format.source, name),
+      );
 }
 
 /** The record key as Debezium's JSON converter writes it: `{"order_id":1000}`; no key, no JSON. */
-export function keyJsonSql(key: readonly string[], columnSql: (name: string) => string): string {
+export function keyJsonSql(
+  key: readonly string[],
+  columnSql: (name: string) => string,
+  fieldName: (column: string) => string = asNamed,
+): string {
   if (key.length === 0) return 'NULL';
-  return `json_object(${key.map((name) => `${quoteLiteral(name)}, ${columnSql(name)}`).join(', ')})`;
+  return `json_object(${key.map((name) => `${quoteLiteral(fieldName(name))}, ${columnSql(name)}`).join(', ')})`;
 }

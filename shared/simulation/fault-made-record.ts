@@ -1,5 +1,6 @@
 import type { Fault } from '../model/scenario';
 import { FAULT_CARDS } from './fault-deck';
+import { recordFieldName } from './log-format';
 import type { LogRecord } from './log-reader';
 import type { PipelinePlan } from './pipeline-plan';
 import { changedFields } from './record-diff';
@@ -103,13 +104,14 @@ export function nullFieldFaultOf(
 ): NullFieldFault | undefined {
   const images = changeImages(record.value);
   if (images?.op !== 'u' || !images.after) return undefined;
-  const { before, after } = images;
+  const { before, after, source } = images;
+  const fieldOf = (column: string) => recordFieldName({ connector: String(source.connector) }, column);
   return faults.find(
     ({ fault, millis }) =>
       fault.kind === 'null-field' &&
       `${fault.systemId}/${fault.topicId}` === log &&
-      after[fault.column] === null &&
-      (before === null || before[fault.column] != null) &&
+      after[fieldOf(fault.column)] === null &&
+      (before === null || before[fieldOf(fault.column)] != null) &&
       images.source.ts_ms === millis,
   )?.fault as NullFieldFault | undefined;
 }

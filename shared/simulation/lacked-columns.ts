@@ -1,6 +1,6 @@
 import { quoted } from '../model/isolated-names';
 import type { Dataset } from './dataset';
-import type { CdcFormat } from './log-format';
+import { type CdcFormat, fieldsByColumn } from './log-format';
 import { DOCUMENT_ID, recordShape } from './record-shape';
 
 /** The columns a change record's image lacks of those its consumer's clean table expects, and the fields it has instead. */
@@ -28,7 +28,7 @@ export function lackedColumns(
   const fields =
     typeof image === 'string' && recordShape(format.source.connector) === 'document' ? JSON.parse(image) : image;
   if (typeof fields !== 'object' || fields === null) return undefined;
-  const has = new Set(Object.keys(fields));
+  const has = new Set(Object.keys(fieldsByColumn(format, fields)));
   const expected = dataset.columns.map((column) => column.name).filter((name) => !dataset.key.includes(name));
   const lacked = expected.filter((name) => name !== DOCUMENT_ID && !has.has(name));
   if (lacked.length === 0) return undefined;

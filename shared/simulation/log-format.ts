@@ -2,6 +2,7 @@
  * What a log's records hold and the columns its table (and a raw zone's copies of its records)
  * has for them: pure, so governance can name a raw zone's columns without the engine.
  */
+import { storedName } from '../model/connector-topics';
 import type { BeforeImage } from '../model/replica-identity';
 import type { TableColumn } from './table-column';
 
@@ -37,6 +38,28 @@ export type LogFormat =
     }
   | { kind: 'records'; columns: TableColumn[]; key: string[]; keepsWrite?: boolean };
 export type CdcFormat = Extract<LogFormat, { kind: 'cdc' }>;
+
+/**
+ * A column's field name in a connector's change records (key, before, after): as the database
+ * keeps it, so Oracle's and Db2's unquoted `donor_id` is `DONOR_ID`. (A connector's name is its
+ * engine's id or one of its aliases.)
+ */
+export function recordFieldName(source: Pick<CdcSource, 'connector'>, column: string): string {
+  return storedName({ engine: source.connector }, column);
+}
+
+/**
+ * A change record's fields by the design's column names (`{DONOR_ID: 1}` → `{donor_id: 1}`), as a
+ * consumer's tables name them; a flat record's as they are.
+ */
+export function fieldsByColumn(
+  format: LogFormat | undefined,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
+  if (format?.kind !== 'cdc') return fields;
+  const columnOf = new Map(format.columns.map((column) => [recordFieldName(format.source, column.name), column.name]));
+  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [columnOf.get(field) ?? field, value]));
+}
 
 /** What a log keeps about each record besides its payload (after `_position`, its place in the log). */
 const HEADER: readonly TableColumn[] = [

@@ -14,7 +14,7 @@ import {
   prepareRedelivery,
   type TableColumn,
 } from './broker-log';
-import { imageColumns, payloadColumns } from './log-format';
+import { imageColumns, payloadColumns, recordFieldName } from './log-format';
 import { type CdcTopicPlan, type OutboxTopicPlan, type SystemPlan, writesTransactionMetadata } from './log-plan';
 import { outboxConditionCheck, outboxConditionSql } from './outbox-condition';
 import { outboxEventKeySql } from './outbox-event-key';
@@ -453,7 +453,7 @@ function captureTriggersSql(
       .map((name) => (renamed.has(name) || !logged(prefix, name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`))
       .join(', ');
   const sourceImage = (prefix: 'NEW' | 'OLD') =>
-    `json_object(${topic.log.format.columns.map((column) => `${quoteLiteral(renamed.get(column.name) ?? column.name)}, ${logged(prefix, column.name) ? capturedValue(column, `${prefix}.${quoteIdentifier(column.name)}`) : 'NULL'}`).join(', ')})`;
+    `json_object(${topic.log.format.columns.map((column) => `${quoteLiteral(recordFieldName(topic.log.format.source, renamed.get(column.name) ?? column.name))}, ${logged(prefix, column.name) ? capturedValue(column, `${prefix}.${quoteIdentifier(column.name)}`) : 'NULL'}`).join(', ')})`;
   const rowImages = (images: { before?: boolean; after?: boolean }) =>
     `json_object(${[...(images.before ? [`'before', ${sourceImage('OLD')}`] : []), ...(images.after ? [`'after', ${sourceImage('NEW')}`] : [])].join(', ')})`;
   const renamedImages = (images: { before?: boolean; after?: boolean }) => {

@@ -1,6 +1,6 @@
 import type { SystemTable } from '../model';
 import { writtenTemporalValue } from './debezium-temporal-values';
-import type { LogFormat } from './log-format';
+import { fieldsByColumn, type LogFormat } from './log-format';
 import type { CdcTopicPlan } from './log-plan';
 import { DOCUMENT_ID } from './record-shape';
 
@@ -20,8 +20,9 @@ export function writtenImage(
   before?: Record<string, unknown> | null,
 ): Record<string, unknown> {
   const { columns } = topic.table;
-  const named = underColumnNames(image, columns);
-  const keptBefore = before ? underColumnNames(before, columns) : undefined;
+  const { format } = topic.log;
+  const named = underColumnNames(fieldsByColumn(format, image), columns);
+  const keptBefore = before ? underColumnNames(fieldsByColumn(format, before), columns) : undefined;
   const nulledByFault = columns.filter(
     (column) => !column.nullable && named[column.name] === null && keptBefore?.[column.name] != null,
   );
@@ -29,12 +30,15 @@ export function writtenImage(
   return withWrittenTimes({ ...named, ...kept }, topic.log.format);
 }
 
-/** A record's fields with its dates and timestamps as the ISO text the service wrote, as tables hold them; a flat record's as they are. */
+/**
+ * A record's fields as tables hold them: by the design's column names, with its dates and
+ * timestamps as the ISO text the service wrote; a flat record's as they are.
+ */
 export function withWrittenTimes(image: Record<string, unknown>, format: LogFormat): Record<string, unknown> {
   if (format.kind !== 'cdc') return image;
   const columnOf = new Map(format.columns.map((column) => [column.name, column]));
   return Object.fromEntries(
-    Object.entries(image).map(([name, value]) => {
+    Object.entries(fieldsByColumn(format, image)).map(([name, value]) => {
       const column = columnOf.get(name);
       return [name, column ? writtenTemporalValue(format.source.connector, column, value) : value];
     }),

@@ -511,3 +511,13 @@ export const PREDICTABLE_ITEMS: Record<string, ValueGenerator> = {
   price: { kind: 'oneOf', values: [9.5] },
   status: { kind: 'oneOf', values: ['new'] },
 };
+
+/** The shop's items topic, from `tick` on, calling `status` by the name `item_status` (a `rename-column` fault). */
+export const statusRenamedAt = (tick: number): Fault => ({
+  kind: 'rename-column',
+  tick,
+  systemId: 'shop',
+  topicId: 'items-cdc',
+  column: 'status',
+  renamedTo: 'item_status',
+});

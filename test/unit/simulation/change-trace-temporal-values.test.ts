@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnType } from '../../../shared/model/table';
 import { traceChange } from '../../../shared/simulation/change-trace';
-import { readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { aContract, aMesh, aProduct, aScenario, aSystem, loadSqlJs, simulate } from './builders';
+import { traceOfNewestRecord } from './newest-record-trace';
 
 beforeAll(() => loadSqlJs(), 60_000);
 
@@ -32,15 +32,9 @@ async function traceOfUpdate({ engine, table, column, type, from, to }: Update) 
     .build();
   const simulation = await simulate(mesh, scenario);
   simulation.step(2);
-  const plan = planPipeline(mesh);
-  const log = plan.logs.find((candidate) => candidate.table === 'service/changes');
-  const newest = log && readMessages(simulation.query, log, { limit: 1 });
-  const position = newest?.ok ? newest.value[0]?.position : undefined;
-  if (!log || position === undefined) throw new Error('no record of the update');
-  const traced = traceChange(plan, simulation, { kind: 'record', log: log.table, position });
+  const { stages } = traceOfNewestRecord(mesh, simulation, 'service/changes');
   simulation.dispose();
-  if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
-  return traced.value.stages;
+  return stages;
 }
 
 describe('a traced change of a date or timestamp', () => {

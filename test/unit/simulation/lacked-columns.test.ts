@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { traceChange } from '../../../shared/simulation/change-trace';
 import { readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
-import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate, statusRenamedAt } from './builders';
 
 /** The shop's items (the contract does not require `status`, so nothing is quarantined), `status` renamed `item_status` at tick 2. */
 const shop = aShopMesh().build();
@@ -10,14 +10,7 @@ const renamed = aScenario()
   .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
   .at(2, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } })
   .at(3, 'shop', 'items', 'update', { values: { status: 'listed' }, where: { id: 2 } })
-  .withFault({
-    kind: 'rename-column',
-    tick: 2,
-    systemId: 'shop',
-    topicId: 'items-cdc',
-    column: 'status',
-    renamedTo: 'item_status',
-  })
+  .withFault(statusRenamedAt(2))
   .build();
 
 describe('records that lack a column their clean table expects', () => {

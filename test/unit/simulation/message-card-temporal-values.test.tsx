@@ -112,6 +112,23 @@ describe('dates and timestamps in a change’s card', () => {
   it('shows other numbers as they are', () => {
     expect(rowOf(cardOf(update112), 'seats')).toBe('<td>2</td><td>1</td>');
   });
+
+  it('reads an Oracle date under the field name in capitals its connector gives it', () => {
+    const day = 1772409600000;
+    const envelope = changeImages({
+      before: null,
+      after: { OFFER_ID: 112, DEPARTURE_DAY: day },
+      source: { connector: 'oracle', name: 'trips' },
+      op: 'c',
+      ts_ms: day,
+    });
+    if (!envelope) throw new Error('not a change event');
+    const html = renderToStaticMarkup(
+      <EnvelopeDiff envelope={envelope} messageKey={{ OFFER_ID: 112 }} temporalColumns={[departureDay]} />,
+    );
+
+    expect(rowOf(html, 'DEPARTURE_DAY')).toContain(`title="${day} = 2026-03-02 (milliseconds since 1970, UTC)"`);
+  });
 });
 
 describe('the catalog of a run', () => {

@@ -1,4 +1,4 @@
-import { epochDaysSql, epochMillisSql, isDateTextSql } from './date-text-sql';
+import { epochDaysSql, epochFractionSql, epochMillisSql, isDateTextSql } from './date-text-sql';
 import type { LogFormat } from './log-format';
 import type { TableColumn } from './table-column';
 
@@ -47,8 +47,8 @@ function adaptiveUnit(connector: string, column: TableColumn): EpochUnit | undef
 const EPOCH_SQL: Record<EpochUnit, (valueSql: string) => string> = {
   days: epochDaysSql,
   millis: epochMillisSql,
-  micros: (valueSql) => `${epochMillisSql(valueSql)} * 1000`,
-  nanos: (valueSql) => `${epochMillisSql(valueSql)} * 1000000`,
+  micros: (valueSql) => epochFractionSql(valueSql, 6),
+  nanos: (valueSql) => epochFractionSql(valueSql, 9),
 };
 
 /**
@@ -67,12 +67,20 @@ export function temporalValueSql(
   return `CASE WHEN ${isDateTextSql(valueSql)} THEN ${EPOCH_SQL[unit](valueSql)} ELSE ${otherwiseSql} END`;
 }
 
+/** How many of a finer unit a millisecond holds. */
+const PER_MILLI: Record<'micros' | 'nanos', number> = { micros: 1000, nanos: 1_000_000 };
+
 const MILLIS_OF: Record<EpochUnit, (count: number) => number> = {
   days: (days) => days * 86_400_000,
   millis: (millis) => millis,
-  micros: (micros) => Math.round(micros / 1000),
-  nanos: (nanos) => Math.round(nanos / 1_000_000),
+  micros: (micros) => wholeMillis(micros, PER_MILLI.micros),
+  nanos: (nanos) => wholeMillis(nanos, PER_MILLI.nanos),
 };
+
+/** The millisecond a finer count falls in; a count past 2^53, no longer exact, to the nearest one. */
+function wholeMillis(count: number, perMilli: number): number {
+  return Number.isSafeInteger(count) ? Math.floor(count / perMilli) : Math.round(count / perMilli);
+}
 
 /** The milliseconds JavaScript's dates span either side of 1970. */
 const LAST_DATE_MILLIS = 8.64e15;
@@ -93,7 +101,24 @@ export function readTemporalValue(connector: string, column: TableColumn, value:
   const millis = MILLIS_OF[unit](value);
   if (!(Math.abs(millis) <= LAST_DATE_MILLIS)) return undefined;
   const iso = new Date(millis).toISOString();
-  return { written: column.temporal === 'date' ? iso.slice(0, 10) : iso, unit };
+  if (column.temporal === 'date') return { written: iso.slice(0, 10), unit };
+  return {
+    written: unit === 'micros' || unit === 'nanos' ? withFinerDigits(iso, value, millis, PER_MILLI[unit]) : iso,
+    unit,
+  };
+}
+
+/**
+ * ISO text to the millisecond with the digits a count of micro- or nanoseconds has beyond it
+ * (`…00.123Z` and 456 µs → `…00.123456Z`), where the count is exact in a number; else as it is.
+ */
+function withFinerDigits(iso: string, count: number, millis: number, perMilli: number): string {
+  const finer = count - millis * perMilli;
+  if (finer === 0 || !Number.isSafeInteger(count)) return iso;
+  const digits = String(finer)
+    .padStart(String(perMilli).length - 1, '0')
+    .replace(/0+$/, '');
+  return `${iso.slice(0, -1)}${digits}Z`;
 }
 
 /** A date or timestamp field of `connector`'s change record back as the ISO text the service wrote; anything else as it is. */

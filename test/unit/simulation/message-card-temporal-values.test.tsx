@@ -68,6 +68,9 @@ describe('a date or timestamp a connector wrote as a number, read back', () => {
     ['postgresql', departureAt, DEPARTURE_AT * 1000, '2026-03-02T06:07:00.000Z', 'micros'], // MicroTimestamp
     ['sqlserver', departureAt, DEPARTURE_AT * 1_000_000, '2026-03-02T06:07:00.000Z', 'nanos'], // NanoTimestamp
     ['oracle', departureDay, 1772409600000, '2026-03-02', 'millis'], // an Oracle DATE is a Timestamp
+    // Digits finer than milliseconds are kept, as the service wrote them.
+    ['postgresql', departureAt, DEPARTURE_AT * 1000 + 456, '2026-03-02T06:07:00.000456Z', 'micros'],
+    ['db2', departureAt, -749_999, '1969-12-31T23:59:59.250001Z', 'micros'],
   ])('on %s, %s %d is %s, counted in %s', (connector, column, value, written, unit) => {
     expect(readTemporalValue(connector, column, value)).toEqual({ written, unit });
   });

@@ -11,6 +11,7 @@ import {
   type SimulationError,
   type SimulationMetrics,
   type StoppedRun,
+  type TransformationMetrics,
   type Work,
   type WorkWatch,
 } from '../../shared/simulation';
@@ -20,6 +21,7 @@ import { engineFailure } from '../../shared/simulation/engine-failure';
 import { readMessages } from '../../shared/simulation/log-reader';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { violationText } from '../../shared/simulation/quarantine-problems';
+import { ledByRuns } from '../../shared/simulation/recompute-summary';
 import { seedProblem } from '../../shared/simulation/run-seed';
 import { starterScenario } from '../../shared/simulation/starter-scenario';
 import { traceLines, traceStartOf } from '../change-trace-text';
@@ -466,13 +468,18 @@ function summarise(metrics: SimulationMetrics): string[] {
     ]),
     ...(Object.keys(metrics.transformations).length > 0 ? ['transformations:'] : []),
     ...Object.entries(metrics.transformations).flatMap(([step, how]) => [
-      `  ${step}: ${how.mode}${how.reason ? ` (${how.reason})` : ''}; runs: ${how.runs.incremental} incremental, ${how.runs.full} full, ${how.runs.unchanged} unchanged`,
+      `  ${step}: ${modeText(how)}; runs: ${how.runs.incremental} incremental, ${how.runs.full} full, ${how.runs.unchanged} unchanged`,
       ...Object.entries(how.fullRunReasons ?? {}).map(([reason, count]) => `    in full ${count}×: ${reason}`),
     ]),
     ...inputGapLines(metrics),
     ...errorLines(metrics),
     ...warningLines(metrics),
   ];
+}
+
+/** The step's plan, `incremental (why it runs in full on some ticks)`, led by what its runs did when mostly full. */
+function modeText(how: TransformationMetrics): string {
+  return ledByRuns(how, `${how.mode}${how.reason ? ` (${how.reason})` : ''}`);
 }
 
 /** What else makes the run fail (exit 1) in the summary's words, for stderr when stdout holds a log's records. */

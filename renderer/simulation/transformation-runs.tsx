@@ -1,4 +1,5 @@
 import type { TransformationMetrics } from '../../shared/simulation';
+import { ledByRuns } from '../../shared/simulation/recompute-summary';
 import { useSimulationStore } from './simulation-store';
 import { useProductName } from './use-product-name';
 
@@ -29,11 +30,7 @@ export function TransformationRuns() {
                 <td>
                   {productName(productId)} · <code>{step}</code>
                 </td>
-                <td>
-                  {how.mode === 'incremental'
-                    ? `what each tick touched${how.reason ? `; ${how.reason}` : ''}`
-                    : `in full: ${how.reason ?? ''}`}
-                </td>
+                <td>{recomputesText(how)}</td>
                 <td>
                   {how.runs.incremental} touched · {how.runs.full} full · {how.runs.unchanged} unchanged
                   <FullRunReasons reasons={how.fullRunReasons} />
@@ -45,6 +42,15 @@ export function TransformationRuns() {
       </table>
     </section>
   );
+}
+
+/** The step's plan in the panel's words, led by what its runs did when mostly full (as the CLI says it). */
+function recomputesText(how: TransformationMetrics): string {
+  const plan =
+    how.mode === 'incremental'
+      ? `what each tick touched${how.reason ? `; ${how.reason}` : ''}`
+      : `in full: ${how.reason ?? ''}`;
+  return ledByRuns(how, plan);
 }
 
 /** Why a step that recomputes what each tick touched ran in full, with how often. */

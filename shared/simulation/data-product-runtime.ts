@@ -8,6 +8,7 @@ import { changeCaptureSql, prepareClearPending, preparePublish } from './output-
 import type { ProductPlan } from './product-plan';
 import { createQuarantineSummary } from './quarantine-summary';
 import { sameName } from './query-shape';
+import { quotedList } from './recompute-summary';
 import type { PortMetrics, TransformationMetrics } from './simulation-metrics';
 import type { SqlCallerScope } from './sql-caller';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
@@ -101,9 +102,11 @@ export function createDataProductRuntime(
     readable.set(name, tableColumnsOf(connection, name));
     const mode = prepared.mode;
     const reason = mode.incremental ? fullTicksReason(mode.plan) : mode.reason;
+    const readAside = mode.incremental ? mode.plan.subqueryTables : undefined;
     const metrics: TransformationMetrics = {
       mode: mode.incremental ? 'incremental' : 'full',
       ...(reason !== undefined && { reason }),
+      ...(readAside && { readAside }),
       runs: { incremental: 0, full: 0, unchanged: 0 },
     };
     return [{ step, run: prepared.run, metrics }];
@@ -234,10 +237,6 @@ function fullTicksReason(plan: IncrementalPlan): string | undefined {
     (table, index, tables) => !readAside(table) && tables.findIndex((other) => sameName(other, table)) === index,
   );
   return `in full on a tick that changes ${quotedList(subqueryTables)}, which a subquery or CTE reads; only a tick that changes ${quotedList(touchedOnly)} and none of those recomputes what it touched`;
-}
-
-function quotedList(tables: readonly string[]): string {
-  return tables.map((table) => `'${table}'`).join(' or ');
 }
 
 function tableColumnsOf(connection: SqlConnection, table: string): string[] {

@@ -103,6 +103,8 @@ export interface TransformationMetrics {
   mode: 'incremental' | 'full';
   /** Why the step recomputes in full: always (`full`), or on some ticks (`incremental`). */
   reason?: string;
+  /** For an incremental step, the tables its subqueries and CTEs read: a tick changing one runs it in full. */
+  readAside?: string[];
   /** Runs per kind: an incremental step falls back to a full run when a tick's units are unclear. */
   runs: { incremental: number; full: number; unchanged: number };
   /** For an incremental step, why the runs it made in full were, each with its count. */

@@ -5,6 +5,7 @@ import { prepareGroupTotals, regroupedGroups } from './group-totals';
 import { type Aggregation, type IncrementalPlan, planRecompute, type RecomputeMode } from './incremental-plan';
 import type { TransformationPlan } from './product-plan';
 import { withFirstCte } from './query-shape';
+import { SUBQUERY_CHANGE_REASON } from './recompute-summary';
 import { checkSelect, subquerySql } from './select-check';
 import { readsTheClock, withSimulatedNow } from './simulated-now';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral, rowInSql } from './sql-text';
@@ -161,9 +162,7 @@ function unlessChanged(
   const changed = connection.prepare(`${changes} LIMIT 1`);
   return {
     run: (tick, millis) =>
-      changed.all().length > 0
-        ? { reason: 'the tick changed a table a subquery or CTE reads' }
-        : incremental.run(tick, millis),
+      changed.all().length > 0 ? { reason: SUBQUERY_CHANGE_REASON } : incremental.run(tick, millis),
     afterFailure: incremental.afterFailure,
   };
 }

@@ -38,6 +38,18 @@ describe('mesh-designer simulate', () => {
     expect(out[dailySales + 1]).toBe('    in full 1×: the first run, which builds its groups from every row');
   });
 
+  it('leads with what happened when a step planned incremental ran in full on every tick, and how to avoid it', async () => {
+    const latestOrder = '(SELECT MAX(placed_at) FROM orders x WHERE x.customer_id = c.customer_id) AS last_order_at';
+    const { io, out } = fakeIo({ 'shop.mesh.json': sample.replace('MAX(o.placed_at) AS last_order_at', latestOrder) });
+    expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '2'], io)).toBe(EXIT.ok);
+    expect(out).toContain(
+      "  customer-360/customer_profile: full on every run of this simulation (3 of 3): each of those ticks changed 'orders', which a subquery or CTE reads; " +
+        "to recompute only what a tick touched, join 'orders' in the main query (or read it first, as its anchor) instead of in a subquery or CTE; " +
+        "planned: incremental (in full on a tick that changes 'orders', which a subquery or CTE reads; only a tick that changes 'customers' and none of those recomputes what it touched); " +
+        'runs: 0 incremental, 3 full, 0 unchanged',
+    );
+  });
+
   it('warns of a step that deleted no row, and the run goes on and passes (exit 0)', async () => {
     const mesh = JSON.parse(sample);
     mesh.scenarios[0].steps.push({

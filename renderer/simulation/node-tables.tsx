@@ -17,7 +17,10 @@ const ZONE_TITLES: Record<Zone, string> = {
   quarantine: 'quarantine',
 };
 
-type View = { kind: 'table'; name: string } | { kind: 'port'; log: string } | { kind: 'topic'; log: string };
+type View =
+  | { kind: 'table'; name: string; isRawZone?: boolean }
+  | { kind: 'port'; log: string }
+  | { kind: 'topic'; log: string };
 
 /** Inside a product (raw, events, entities, history, transformations, ports, quarantine) or a system (tables, topics). */
 export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'product' | 'system'; name: string }) {
@@ -31,7 +34,7 @@ export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'prod
   const views: { view: View; label: string; group: string }[] = product
     ? [
         ...product.tables.map((table) => ({
-          view: { kind: 'table' as const, name: table.name },
+          view: { kind: 'table' as const, name: table.name, isRawZone: table.zone === 'raw' },
           label: table.name,
           group: ZONE_TITLES[table.zone],
         })),
@@ -91,7 +94,7 @@ export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'prod
         <DataGrid
           key={current.view.name}
           nodeId={nodeId}
-          source={{ kind: 'table', table: current.view.name }}
+          source={{ kind: 'table', table: current.view.name, isRawZone: current.view.isRawZone }}
           onTrace={current.view.name === QUARANTINE_TABLE ? undefined : traceRow(current.view.name)}
           namesByColumn={current.view.name === QUARANTINE_TABLE ? { port: portNames } : undefined}
           textByColumn={current.view.name === QUARANTINE_TABLE ? { record: recordByKey } : undefined}

@@ -13,8 +13,11 @@ export interface TableSort {
   descending: boolean;
 }
 
-/** What a grid pages through: a table in a node's storage, or a log in the broker (an output port's published records). */
-export type GridSource = { kind: 'table'; table: string } | { kind: 'log'; log: string };
+/**
+ * What a grid pages through: a table in a node's storage (`isRawZone` when it holds an input port's
+ * records as read), or a log in the broker (an output port's published records).
+ */
+export type GridSource = { kind: 'table'; table: string; isRawZone?: boolean } | { kind: 'log'; log: string };
 
 /** The source as SQL: a log lives in the broker, which every node's connection sees. */
 function relationSql(source: GridSource): string {
@@ -37,15 +40,19 @@ export function rowCountSql(source: GridSource): string {
 /**
  * The order a grid shows a page's columns in, as indexes into them, what a row is about first (in
  * a side panel, the columns further right are out of view): a log's payload, then what the log
- * keeps about each record (`_partition`, `_offset`, …); the quarantine's broken record and the
- * rule it broke, then where and when; any other table's as they are.
+ * keeps about each record (`_partition`, `_offset`, …); a raw zone's record, its key and values
+ * (`incident_id`, or a change's `before_…` and `after_…`), then what the broker and the engine keep
+ * beside it (named `_…`, as the trace folds them); the quarantine's broken record and the rule it broke, then where and
+ * when; any other table's as they are.
  */
 export function shownColumns(source: GridSource, columns: readonly string[]): number[] {
   const indexes = columns.map((_, index) => index);
-  if (source.kind === 'log') {
-    const isLogColumn = (index: number) => LOG_COLUMNS.includes(columns[index] as string);
-    return [...indexes.filter((index) => !isLogColumn(index)), ...indexes.filter(isLogColumn)];
-  }
+  const last = (isKeptBeside: (column: string) => boolean) => [
+    ...indexes.filter((index) => !isKeptBeside(columns[index] as string)),
+    ...indexes.filter((index) => isKeptBeside(columns[index] as string)),
+  ];
+  if (source.kind === 'log') return last((column) => LOG_COLUMNS.includes(column));
+  if (source.isRawZone) return last((column) => column.startsWith('_'));
   if (source.table !== QUARANTINE_TABLE) return indexes;
   // A column the order does not name (added to the table later) goes last.
   const place = (index: number) => {

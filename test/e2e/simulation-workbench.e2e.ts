@@ -449,6 +449,22 @@ describeInChromium('working with a simulation', (session) => {
     expect(errors).toEqual([]);
   });
 
+  it('shows a raw zone’s record fields first in Inspect, and the broker’s and engine’s _ columns after them', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await enterSimulate(page);
+    await step(page, 2);
+    await openTab(page, 'Inspect');
+    await productNode(page, 'customer-360').click();
+    await page.getByRole('tab', { name: 'raw raw_customers_in' }).click();
+    const head = page.getByTestId('grid-raw_customers_in').locator('.data-grid__row--head button');
+    await head.first().waitFor();
+    const columns = await head.allTextContents();
+    const firstEngineColumn = columns.findIndex((column) => column.startsWith('_'));
+    expect(columns[0]).not.toMatch(/^_/);
+    expect(columns.slice(firstEngineColumn).every((column) => column.startsWith('_'))).toBe(true);
+  });
+
   it('names an input port’s raw table after the first name it is given: + Add input port, named sales-in, is read as raw_sales_in', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -3,6 +3,9 @@ import { locateSqlError } from '../../../shared/simulation/sql-error-location';
 import { rowCountSql, shownColumns, tablePageSql } from '../../../shared/simulation/table-page';
 import { aScenario, aShopMesh, PREDICTABLE_ITEMS, simulate } from './builders';
 
+/** What a log table keeps about each record beside its payload, in the order it stores them. */
+const LOG_HEADER = ['_position', '_partition', '_offset', '_timestamp', '_key', '_op'];
+
 describe('locating a SQLite error in the query', () => {
   it.each([
     ['SELECT *\nFORM items', 'near "items": syntax error', { line: 2, column: 6, endColumn: 11 }],
@@ -80,14 +83,20 @@ describe('a page of a table', () => {
       'name',
       'price',
       'status',
-      '_position',
-      '_partition',
-      '_offset',
-      '_timestamp',
-      '_key',
-      '_op',
+      ...LOG_HEADER,
     ]);
-    expect(shownColumns({ kind: 'table', table: 'raw_items_in' }, ['_position', 'id'])).toEqual([0, 1]);
+    expect(shownColumns({ kind: 'table', table: 'items' }, ['_position', 'id'])).toEqual([0, 1]);
+  });
+
+  it('shows a raw zone’s record, its key and values, before what the broker and engine keep beside it', () => {
+    const columns = [...LOG_HEADER, 'incident_id', 'priority', '_write'];
+    const raw = { kind: 'table', table: 'raw_incidents_in', isRawZone: true } as const;
+    expect(shownColumns(raw, columns).map((index) => columns[index])).toEqual([
+      'incident_id',
+      'priority',
+      ...LOG_HEADER,
+      '_write',
+    ]);
   });
 
   it('shows a quarantined record first, then the rule it broke, then where and when', () => {

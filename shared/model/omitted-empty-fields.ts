@@ -57,6 +57,8 @@ const OMITTED_FIELDS: readonly OmittedFields[] = [
       ...(typeof system.name === 'string' && system.name !== '' && { service: { name: system.name } }),
     }),
   },
+  // A scenario's seed and clock set what a run does, so only what the app leaves empty may be left out.
+  { at: ['scenarios', EACH], valuesOf: () => ({ description: '', data: [], rates: [], steps: [] }) },
 ];
 
 /** The fields each object of the file may leave out, by where it sits (what the published JSON Schema does not require). */

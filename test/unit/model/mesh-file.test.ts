@@ -464,6 +464,15 @@ describe('a design missing required fields in several places', () => {
   });
 });
 
+/** A scenario as a script might write it: only what names it and sets its clock. */
+const A_BARE_SCENARIO = {
+  id: 'rush',
+  name: 'Rush hour',
+  seed: 7,
+  startTime: '2026-01-05T09:00:00.000Z',
+  tickMillis: 60_000,
+};
+
 describe('fields a hand-written design may leave out', () => {
   const handWritten = () => {
     const file = JSON.parse(
@@ -491,6 +500,13 @@ describe('fields a hand-written design may leave out', () => {
     });
     expect(system).toMatchObject({ service: { name: system?.name }, publishes: [] });
     expect(parsed.value.layout).toEqual({ nodes: {} });
+  });
+
+  it('reads a scenario given without description, data, rates or steps as one with them empty', () => {
+    const file = { ...handWritten(), scenarios: [A_BARE_SCENARIO] };
+    const parsed = parseMeshFile(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatProblem).join('\n'));
+    expect(parsed.value.scenarios[0]).toEqual({ ...A_BARE_SCENARIO, description: '', data: [], rates: [], steps: [] });
   });
 
   it('writes the fields it read as empty when the design is saved', () => {

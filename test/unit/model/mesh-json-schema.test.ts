@@ -69,6 +69,15 @@ describe('the published JSON Schema', () => {
       expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
     });
 
+    it('may give a scenario only its id, name, seed and clock', () => {
+      const validate = publishedSchema();
+      const file = handWritten();
+      file.scenarios = [
+        { id: 'rush', name: 'Rush hour', seed: 7, startTime: '2026-01-05T09:00:00.000Z', tickMillis: 60_000 },
+      ];
+      expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
+    });
+
     it('must still give the ids and names', () => {
       const validate = publishedSchema();
       const file = handWritten();

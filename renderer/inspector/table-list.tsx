@@ -6,13 +6,14 @@ import {
   withColumnUpdated,
   withPrimaryKeyToggled,
 } from '../../shared/editing/table-edits';
-import { ColumnTypeSchema, type Table } from '../../shared/model';
+import { ColumnTypeSchema, MAX_NUMERIC_PRECISION, type Table } from '../../shared/model';
 import { UserText } from '../app/user-text';
 import type { ChangeOptions } from '../store/document-store';
 import { CheckField } from './fields/check-field';
 import { ChoiceField } from './fields/choice-field';
 import { uniqueAmong } from './fields/name-checks';
 import { NameField } from './fields/name-field';
+import { NumberField } from './fields/number-field';
 import { TextField } from './fields/text-field';
 import { ListEditor } from './list-editor';
 
@@ -130,6 +131,34 @@ function ColumnList<T extends Table>({
                 onChange={() => change((current) => withPrimaryKeyToggled(current, column.name))}
               />
             </div>
+            {column.type === 'numeric' && (
+              <div className="field-row">
+                <NumberField
+                  label="Precision"
+                  fieldKey={`${fieldKey}.${index}.precision`}
+                  value={column.precision}
+                  isOptional
+                  integer
+                  min={1}
+                  max={MAX_NUMERIC_PRECISION}
+                  onChange={(precision, options) =>
+                    change((current) => withColumnUpdated(current, column.name, { precision }), options)
+                  }
+                />
+                <NumberField
+                  label="Scale"
+                  fieldKey={`${fieldKey}.${index}.scale`}
+                  value={column.scale}
+                  isOptional
+                  integer
+                  min={0}
+                  max={column.precision ?? 0}
+                  onChange={(scale, options) =>
+                    change((current) => withColumnUpdated(current, column.name, { scale }), options)
+                  }
+                />
+              </div>
+            )}
             <TextField
               label="Description"
               fieldKey={`${fieldKey}.${index}.description`}

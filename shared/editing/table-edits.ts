@@ -36,11 +36,20 @@ export function withColumnRemoved<T extends Table>(table: T, name: string): T {
   };
 }
 
+/** Updates a column's fields, keeping its precision and scale valid: dropped off a column no longer numeric, the scale with the precision, a scale above the precision lowered to it. */
 export function withColumnUpdated<T extends Table>(table: T, name: string, fields: Partial<Omit<Column, 'name'>>): T {
   return {
     ...table,
-    columns: table.columns.map((column) => (column.name === name ? { ...column, ...fields } : column)),
+    columns: table.columns.map((column) =>
+      column.name === name ? withDigitsKeptValid({ ...column, ...fields }) : column,
+    ),
   };
+}
+
+function withDigitsKeptValid(column: Column): Column {
+  const { precision, scale, ...rest } = column;
+  if (column.type !== 'numeric' || precision === undefined) return rest;
+  return scale === undefined ? { ...rest, precision } : { ...rest, precision, scale: Math.min(scale, precision) };
 }
 
 export function withPrimaryKeyToggled<T extends Table>(table: T, column: string): T {

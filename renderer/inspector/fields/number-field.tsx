@@ -3,25 +3,36 @@ import { useDocumentStore } from '../../store/document-store';
 import type { OnFieldChange } from './field-change';
 import { useDraft } from './use-draft';
 
-interface NumberFieldProps {
+interface NumberFieldBounds {
   label: string;
   fieldKey: string;
-  value: number;
   min?: number;
   max?: number;
   integer?: boolean;
-  onChange: OnFieldChange<number>;
 }
 
-/** A number; only numbers within bounds reach the document, so it always stays valid. */
-export function NumberField({ label, fieldKey, value, min, max, integer = false, onChange }: NumberFieldProps) {
+type NumberFieldProps = NumberFieldBounds &
+  (
+    | { value: number; isOptional?: false; onChange: OnFieldChange<number> }
+    /** A number the document may leave out: an empty field leaves it out. */
+    | { value: number | undefined; isOptional: true; onChange: OnFieldChange<number | undefined> }
+  );
+
+/** A number; only numbers within bounds (or, where optional, none) reach the document, so it always stays valid. */
+export function NumberField(props: NumberFieldProps) {
+  const { label, fieldKey, value, min, max, integer = false } = props;
   const id = useId();
-  const draft = useDraft(String(value));
+  const valueText = value === undefined ? '' : String(value);
+  const draft = useDraft(valueText);
   const isAllowed = (number: number) =>
     Number.isFinite(number) &&
     (!integer || Number.isInteger(number)) &&
     (min === undefined || number >= min) &&
     (max === undefined || number <= max);
+  const commit = (text: string, number: number): number | undefined => {
+    if (props.isOptional && text.trim() === '') return undefined;
+    return isAllowed(number) ? number : value;
+  };
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
@@ -31,16 +42,18 @@ export function NumberField({ label, fieldKey, value, min, max, integer = false,
         id={id}
         type="number"
         className="field__input"
-        value={draft.text ?? String(value)}
+        value={draft.text ?? valueText}
         min={min}
         max={max}
         step={integer ? 1 : 'any'}
         data-field={fieldKey}
         onChange={(event) => {
-          const number = event.target.valueAsNumber;
-          const committed = isAllowed(number) ? number : value;
-          if (committed !== value) onChange(committed, { coalesceKey: fieldKey });
-          draft.typed(event.target.value, String(committed));
+          const committed = commit(event.target.value, event.target.valueAsNumber);
+          if (committed !== value) {
+            if (props.isOptional) props.onChange(committed, { coalesceKey: fieldKey });
+            else if (committed !== undefined) props.onChange(committed, { coalesceKey: fieldKey });
+          }
+          draft.typed(event.target.value, committed === undefined ? '' : String(committed));
         }}
         onBlur={() => {
           draft.clear();

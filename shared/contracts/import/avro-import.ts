@@ -1,7 +1,7 @@
-import { MAX_NUMERIC_PRECISION } from '../../export/sql/postgres-column-types';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { formatPath } from '../../model/problem';
+import { MAX_NUMERIC_PRECISION } from '../../model/table';
 import type { PathSegment } from '../path-problem';
 import { readYamlSource, type YamlSource } from '../yaml-source';
 import {

@@ -3,6 +3,7 @@ import { VALUE_NOUNS } from '../../contracts/physical-type-fit';
 import { declaredLength, physicalTypeParts } from '../../contracts/physical-type-size';
 import type { ContractProperty } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
+import { MAX_NUMERIC_PRECISION } from '../../model/table';
 import { logicalTypeOptions } from '../../simulation/allowed-values';
 
 /*
@@ -40,9 +41,8 @@ const INTEGER_TYPES: ReadonlyMap<string, string> = new Map([
 /** Unsigned 64-bit integers (MySQL's, Protobuf's) reach 2^64 - 1, past bigint: numeric(20,0) holds them. */
 const UNSIGNED_64_BIT = new Set(['bigint unsigned', 'uint64', 'fixed64']);
 const NUMERIC_NAMES = new Set(['numeric', 'decimal']);
-/** The longest varchar PostgreSQL declares, and the most digits of a numeric. */
+/** The longest varchar PostgreSQL declares. */
 const MAX_VARCHAR_LENGTH = 10_485_760;
-export const MAX_NUMERIC_PRECISION = 1000;
 
 /** A property without a logical type may hold any value: jsonb holds any JSON value as it is. */
 export function postgresTypeOf(property: ContractProperty): string {

@@ -1,6 +1,7 @@
 import type { ValueGenerator } from '../model/scenario';
 import type { Column, ColumnType } from '../model/table';
 import { integerColumnType } from './integer-column-type';
+import { numericOverflowProblem } from './numeric-digits-fit';
 
 type Scalar = string | number | boolean;
 
@@ -28,7 +29,7 @@ export function generatorTypeProblem(
   if (generator.kind === 'oneOf' || generator.kind === 'lifecycle') {
     const problems = writtenValues(generator).map(({ field, value }) => ({
       field,
-      message: valueTypeProblem(value, column) ?? integerRangeProblem(value, column, engine),
+      message: valueTypeProblem(value, column) ?? rangeProblem(value, column, engine),
     }));
     return problems.find((problem): problem is { field: string; message: string } => problem.message !== undefined);
   }
@@ -37,7 +38,7 @@ export function generatorTypeProblem(
       ? undefined
       : { field: '.format', message: misfitMessage('a formatted sequence', column) };
   }
-  if (TYPES_MADE[generator.kind].includes(column.type)) return undefined;
+  if (TYPES_MADE[generator.kind].includes(column.type)) return generatorRangeProblem(generator, column);
   const misfit = misfitMessage(generatorName(generator), column);
   const isTextSequence = generator.kind === 'sequence' && column.type === 'text';
   return {
@@ -71,7 +72,27 @@ export function valueTypeProblem(value: Scalar, column: Column): string | undefi
  */
 export function storedValueProblem(value: Scalar, column: Column, engine: string): string | undefined {
   const typeProblem = readsAsNumberOf(value, column.type) ? undefined : valueTypeProblem(value, column);
-  return typeProblem ?? integerRangeProblem(value, column, engine);
+  return typeProblem ?? rangeProblem(value, column, engine);
+}
+
+/** Why a number (or text reading as one) is outside what the column's type holds: an integer type's range on the engine, a numeric(p,s)'s digits. */
+function rangeProblem(value: Scalar, column: Column, engine: string): string | undefined {
+  const number = typeof value === 'string' && readsAsNumberOf(value, 'numeric') ? Number(value) : value;
+  const numericProblem = typeof number === 'number' ? numericOverflowProblem(number, column) : undefined;
+  return numericProblem ?? integerRangeProblem(value, column, engine);
+}
+
+/** Why an `integer` or `decimal` generator's range reaches past what a numeric(p,s) column holds, at the end that does. */
+function generatorRangeProblem(
+  generator: ValueGenerator,
+  column: Column,
+): { field: string; message: string } | undefined {
+  if (generator.kind !== 'integer' && generator.kind !== 'decimal') return undefined;
+  for (const end of ['min', 'max'] as const) {
+    const message = numericOverflowProblem(generator[end], column);
+    if (message) return { field: `.${end}`, message };
+  }
+  return undefined;
 }
 
 /** Why a whole number (or text reading as one) is outside the range of an integer column's type on the engine. */

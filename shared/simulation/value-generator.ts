@@ -1,7 +1,8 @@
 import type { LifecycleStage, ValueGenerator } from '../model/scenario';
 import { formatSequence } from '../model/sequence-format';
-import type { Column } from '../model/table';
+import { type Column, numericDigits } from '../model/table';
 import { type FakePerson, fakeValue } from './fake-values';
+import { numericLimit, roundedToScale } from './numeric-digits-fit';
 import type { RandomStream } from './seeded-random';
 import { sequenceExhausted } from './sequence-limit';
 import type { SqlValue } from './sql-workspace';
@@ -31,8 +32,27 @@ export type DrawnValue = (column: string) => SqlValue;
 
 export type ColumnValue = (context: GenerationContext, drawn?: DrawnValue) => SqlValue;
 
-/** A column's values; its fake values describe the row's `person` this column is about, as some of the table's other fake columns do. */
+/**
+ * A column's values; its fake values describe the row's `person` this column is about, as some of
+ * the table's other fake columns do. A numeric(p,s) column's numbers are rounded to its scale, as
+ * the database stores them.
+ */
 export function columnValue(
+  generator: ValueGenerator,
+  column: Column,
+  random: RandomStream,
+  person: () => FakePerson,
+): ColumnValue {
+  const value = generatedValue(generator, column, random, person);
+  const scale = numericDigits(column)?.scale;
+  if (scale === undefined) return value;
+  return (context, drawn) => {
+    const made = value(context, drawn);
+    return typeof made === 'number' ? roundedToScale(made, scale) : made;
+  };
+}
+
+function generatedValue(
   generator: ValueGenerator,
   column: Column,
   random: RandomStream,
@@ -98,8 +118,11 @@ export function defaultGenerator(column: Column, isSoleKey: boolean): ValueGener
     case 'integer':
       return { kind: 'integer', min: 0, max: 1000 };
     case 'real':
-    case 'numeric':
       return { kind: 'decimal', min: 0, max: 1000, scale: 2 };
+    case 'numeric': {
+      const scale = Math.min(2, numericDigits(column)?.scale ?? 2);
+      return { kind: 'decimal', min: 0, max: Math.min(1000, numericLimit(column) ?? 1000), scale };
+    }
     case 'boolean':
       return { kind: 'oneOf', values: [true, false] };
     case 'timestamp':

@@ -15,6 +15,7 @@ import { inputsReachOutputsRule } from './rules/inputs-reach-outputs';
 import { layoutClashesRule } from './rules/layout-clashes';
 import { linkCompatibilityRule } from './rules/link-compatibility';
 import { nameCharactersRule } from './rules/name-characters';
+import { numericColumnScaleRule } from './rules/numeric-column-scale';
 import { oneSourcePerInputRule } from './rules/one-source-per-input';
 import { orphanProductsRule } from './rules/orphan-products';
 import { outboxConditionsRule } from './rules/outbox-conditions';
@@ -71,6 +72,7 @@ const MESH_RULES: readonly Rule[] = [
   scenarioInitialRowsRule,
   replicaIdentityRule,
   replicaIdentityEngineRule,
+  numericColumnScaleRule,
   identifierLengthsRule,
   tombstoneSettingsRule,
   piiPropagationRule,

@@ -514,6 +514,21 @@ const CASES: Record<string, RuleCase> = {
     },
     passes: { mesh: () => changed((mesh) => Object.assign(shopTable(mesh), { replicaIdentity: 'full' })) },
   },
+  'numeric-column-scale': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => shopTable(mesh).columns.push({ name: 'offset_c', type: 'numeric', nullable: false })),
+      message:
+        "Column 'offset_c' of table 'customers' of 'Shop' is a numeric without precision and scale, which PostgreSQL keeps at any scale: Debezium writes each of its values as a struct of its scale and digits ({\"scale\": 2, \"value\": \"…\"}), not as the number the simulation shows, whatever the converter, so 'offset_c' is published differently once deployed.",
+      path: 'systems[0].database.tables[0].columns[3]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) =>
+          shopTable(mesh).columns.push({ name: 'offset_c', type: 'numeric', nullable: false, precision: 6, scale: 2 }),
+        ),
+    },
+  },
   'identifier-lengths': {
     triggers: {
       mesh: () => changed((mesh) => Object.assign(shopTable(mesh), { name: `é${'x'.repeat(62)}` })),
@@ -2436,5 +2451,29 @@ describe('rule details', () => {
         'warning',
       ],
     ]);
+  });
+});
+
+describe('a numeric column without precision and scale', () => {
+  const withUnscaledNumeric = (engine: string) =>
+    changed((mesh) => {
+      shopTable(mesh).columns.push({ name: 'offset_c', type: 'numeric', nullable: false });
+      Object.assign(mesh.systems[0]?.database ?? {}, { engine });
+    });
+
+  it('on MySQL and MariaDB is said to lose its decimals, as DECIMAL(10,0)', () => {
+    expect(
+      findingsOf('numeric-column-scale', withUnscaledNumeric('mariadb')).map((finding) => finding.message),
+    ).toEqual([
+      "Column 'offset_c' of table 'customers' of 'Shop' is a numeric without precision and scale, which MariaDB declares DECIMAL(10,0): its values lose their decimals there (0.15 is stored as 0), which the simulation does not show, so 'offset_c' is published differently once deployed.",
+    ]);
+  });
+
+  it('passes on MongoDB, whose Decimal128 keeps any decimals, and with a precision alone (scale 0 declared)', () => {
+    expect(findingsOf('numeric-column-scale', withUnscaledNumeric('mongodb'))).toEqual([]);
+    const withPrecision = changed((mesh) =>
+      shopTable(mesh).columns.push({ name: 'units', type: 'numeric', nullable: false, precision: 12 }),
+    );
+    expect(findingsOf('numeric-column-scale', withPrecision)).toEqual([]);
   });
 });

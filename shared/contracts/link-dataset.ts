@@ -2,7 +2,7 @@ import type { Contract, ContractProperty, DatasetKind, SchemaObject } from '../m
 import type { ResolvedEndpoint } from '../model/endpoints';
 import type { LogicalType } from '../model/logical-type';
 import type { SystemTable } from '../model/operational-system';
-import type { ColumnType } from '../model/table';
+import { type Column, type ColumnType, numericDigits } from '../model/table';
 import { snakeCase } from '../simulation/sql-text';
 import { importedProperty } from './import/imported-schema';
 
@@ -28,10 +28,14 @@ const LOGICAL_TYPE_OF: Record<ColumnType, LogicalType> = {
 
 /**
  * A column's type where its logical type alone loses it: ODCS has no decimal, so an exact numeric
- * is a `number` with its physical type (the standard's own example: DECIMAL(18,2)), which keeps a
- * consumer's column NUMERIC like the source's.
+ * is a `number` with its physical type (the standard's own example: DECIMAL(18,2)), with its
+ * digits where the column declares them, which keeps a consumer's column NUMERIC like the source's.
  */
-const PHYSICAL_TYPE_OF: Partial<Record<ColumnType, string>> = { numeric: 'numeric' };
+function physicalTypeOf(column: Column): string | undefined {
+  if (column.type !== 'numeric') return undefined;
+  const digits = numericDigits(column);
+  return digits ? `numeric(${digits.precision},${digits.scale})` : 'numeric';
+}
 
 /** What the outbox relay adds to every event it publishes, its key first. */
 const RELAY_PROPERTIES: ContractProperty[] = [
@@ -98,7 +102,7 @@ export function publishedSchemaObject(contract: Contract): SchemaObject | undefi
 function columnProperties(table: SystemTable, key: readonly string[]): ContractProperty[] {
   return table.columns.map((column) => {
     const keyPosition = key.indexOf(column.name) + 1;
-    const physicalType = PHYSICAL_TYPE_OF[column.type];
+    const physicalType = physicalTypeOf(column);
     return importedProperty(column.name, LOGICAL_TYPE_OF[column.type], {
       ...(physicalType && { physicalType }),
       required: !column.nullable || table.primaryKey.includes(column.name),

@@ -132,4 +132,25 @@ describe('what a link carries', () => {
     expect(declared('payments')).toEqual([{ type: 'NUMERIC' }]);
     expect(declared('finance')).toEqual([{ type: 'NUMERIC' }]);
   });
+
+  it('carries a numeric column’s precision and scale into the drafted contract, as the SQL import writes numeric(10,2)', () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('ledger')
+          .withTable('payments', { payment_id: 'integer', amount: 'numeric', units: 'numeric' })
+          .withCdcTopic('payments-cdc', 'payments'),
+        aProduct('payments').withInput('in').withOutput('out'),
+      )
+      .withLink('ledger/payments-cdc', 'payments/in')
+      .build();
+    const columns = mesh.systems[0]?.database.tables[0]?.columns ?? [];
+    Object.assign(columns[1] ?? {}, { precision: 10, scale: 2 });
+    Object.assign(columns[2] ?? {}, { precision: 12 });
+    const drafted = withNewPortContract(mesh, 'payments', 'out');
+    const contract = drafted?.mesh.contracts.find((candidate) => candidate.id === drafted.id);
+    const physicalTypeOf = (name: string) =>
+      contract?.schema[0]?.properties.find((property) => property.name === name)?.physicalType;
+    expect([physicalTypeOf('amount'), physicalTypeOf('units')]).toEqual(['numeric(10,2)', 'numeric(12,0)']);
+    expect(contract?.odcs).toContain('physicalType: numeric(10,2)');
+  });
 });

@@ -12,6 +12,12 @@ export function roundedToScale(value: number, scale: number): number {
   return Math.sign(value) * Number(`${Math.round(shifted)}e-${scale}`);
 }
 
+/** A value as a column stores it: a number rounded to a numeric(p,s) column's scale, anything else as it is. */
+export function storedInColumn<Value>(value: Value, column: Column | undefined): Value {
+  const scale = column && numericDigits(column)?.scale;
+  return typeof value === 'number' && scale !== undefined ? (roundedToScale(value, scale) as Value) : value;
+}
+
 /** Why a number cannot be stored in a numeric(p,s) column once rounded to its scale (it needs more than p - s whole digits), or undefined when it can. */
 export function numericOverflowProblem(value: number, column: Column): string | undefined {
   const digits = numericDigits(column);

@@ -2,7 +2,7 @@ import type { LifecycleStage, ValueGenerator } from '../model/scenario';
 import { formatSequence } from '../model/sequence-format';
 import { type Column, numericDigits } from '../model/table';
 import { type FakePerson, fakeValue } from './fake-values';
-import { numericLimit, roundedToScale } from './numeric-digits-fit';
+import { numericLimit, storedInColumn } from './numeric-digits-fit';
 import type { RandomStream } from './seeded-random';
 import { sequenceExhausted } from './sequence-limit';
 import type { SqlValue } from './sql-workspace';
@@ -44,12 +44,7 @@ export function columnValue(
   person: () => FakePerson,
 ): ColumnValue {
   const value = generatedValue(generator, column, random, person);
-  const scale = numericDigits(column)?.scale;
-  if (scale === undefined) return value;
-  return (context, drawn) => {
-    const made = value(context, drawn);
-    return typeof made === 'number' ? roundedToScale(made, scale) : made;
-  };
+  return numericDigits(column) ? (context, drawn) => storedInColumn(value(context, drawn), column) : value;
 }
 
 function generatedValue(

@@ -7,6 +7,7 @@ import { columnGenerators } from './column-generators';
 import type { ReportedError } from './error-log';
 import { isPersonal, type PersonalFakeKind, personOrdinals, type RowPeople, rowPeople } from './fake-values';
 import { distinctValueCount, finiteValues, unusedCombinations } from './finite-values';
+import { storedInColumn } from './numeric-digits-fit';
 import { logsUnchangedRows, type OperationalDatabase } from './operational-database';
 import { type KnownFakeValues, personAgreeingWith } from './person-of-row';
 import { countAt } from './rate-counts';
@@ -462,7 +463,11 @@ function prepareStepStatement(
 ): (now: string) => number {
   const { connection } = workload.database;
   const table = `node.${quoteIdentifier(workload.table.name)}`;
-  const values = Object.entries(step.values ?? {});
+  const columnNamed = (name: string) => workload.table.columns.find((column) => column.name === name);
+  // The database stores a step's number as its column does: rounded to a numeric(p,s)'s scale.
+  const values = Object.entries(step.values ?? {}).map(
+    ([column, value]) => [column, storedInColumn(value, columnNamed(column))] as const,
+  );
   const where = Object.entries(step.where ?? {});
   const condition =
     where.length > 0 ? ` WHERE ${where.map(([column]) => `${quoteIdentifier(column)} = ?`).join(' AND ')}` : '';

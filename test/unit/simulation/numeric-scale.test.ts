@@ -27,6 +27,18 @@ describe('a generated value of a numeric(p,s) column', () => {
     });
   });
 
+  it('is, written by a step, stored and published rounded too, as the database stores the step’s number', async () => {
+    const scenario = aScenario()
+      .at(0, 'shop', 'items', 'insert', { values: { id: 1, name: 'lamp', price: 0.15, status: 'new' } })
+      .at(1, 'shop', 'items', 'update', { values: { price: 2.25 }, where: { id: 1 } })
+      .build();
+    const simulation = await simulate(shopWithNumericPrice(4, 1), scenario, { recentMessages: 5 });
+    const prices = (simulation.step(1).logs['shop/items-cdc']?.recent ?? []).map(
+      (message) => (message.value as { after: { price: number } }).after.price,
+    );
+    expect(prices).toEqual([0.2, 2.3]);
+  });
+
   it('rounds on the decimal digits the number is written with', () => {
     expect(roundedToScale(1.005, 2)).toBe(1.01);
     expect(roundedToScale(-1.005, 2)).toBe(-1.01);

@@ -47,20 +47,26 @@ const afterOf = (record: LogMessage | undefined) => (record?.value as { after: u
 describe('date and timestamp columns in relational change records', () => {
   it.each([
     // engine, the date's value (io.debezium.time.Date: days; on Oracle a DATE is a Timestamp), the timestamp's
-    ['postgres', 20460, AT_MILLIS * 1000], // timestamp(6): MicroTimestamp
-    ['MySQL', 20460, AT_MILLIS], // DATETIME(3): Timestamp
-    ['MariaDB', 20460, AT_MILLIS], // DATETIME(3): Timestamp
-    ['SQL Server', 20460, AT_MILLIS * 1_000_000], // datetime2(7): NanoTimestamp
-    ['Oracle', DAY_MILLIS, AT_MILLIS * 1000], // DATE: Timestamp; TIMESTAMP(6): MicroTimestamp
-    ['Db2', 20460, AT_MILLIS * 1000], // TIMESTAMP(6): MicroTimestamp
+    ['postgres', 20460, AT_MILLIS * 1000, false], // timestamp(6): MicroTimestamp
+    ['MySQL', 20460, AT_MILLIS, false], // DATETIME(3): Timestamp
+    ['MariaDB', 20460, AT_MILLIS, false], // DATETIME(3): Timestamp
+    ['SQL Server', 20460, AT_MILLIS * 1_000_000, false], // datetime2(7): NanoTimestamp
+    // Oracle and Db2 keep unquoted names in capitals, and their connectors name the fields so.
+    ['Oracle', DAY_MILLIS, AT_MILLIS * 1000, true], // DATE: Timestamp; TIMESTAMP(6): MicroTimestamp
+    ['Db2', 20460, AT_MILLIS * 1000, true], // TIMESTAMP(6): MicroTimestamp
   ])(
     'are written as %s’s connector writes them in adaptive mode, in the value and in the key',
-    async (engine, day, at) => {
+    async (engine, day, at, inCapitals) => {
       const { records } = await visitRecords(engine);
       const [insert] = records;
 
-      expect(afterOf(insert)).toEqual({ at, day, note: 'x' });
-      expect(insert?.key).toEqual({ at });
+      if (inCapitals) {
+        expect(afterOf(insert)).toEqual({ AT: at, DAY: day, NOTE: 'x' });
+        expect(insert?.key).toEqual({ AT: at });
+      } else {
+        expect(afterOf(insert)).toEqual({ at, day, note: 'x' });
+        expect(insert?.key).toEqual({ at });
+      }
     },
   );
 

@@ -1,14 +1,20 @@
 /**
  * Which arguments of a SQL function its result keeps the value of: what a classification (pii)
- * must follow. `first`: the result is (a part of, a rewrite of, a pick among rows of) the first
- * argument; `second`: of the second, after the format that says how to write it; `every`: of any
- * argument; `after-first`: of any argument but the first, which says how (a format, a condition); `document-and-values`: of the first argument (a JSON document) and
- * of each value after a path (`json_set(doc, '$.email', email)`). A function not listed computes something new from its arguments
- * (`COUNT(email)`, `LENGTH(email)`, `INSTR(email, '@')`): its result keeps none of them.
+ * must follow. Kept is any argument written into the result as it is, or read back from it: the
+ * value itself, but also a separator (`group_concat(gate, full_name)`), a replacement, a format
+ * text, a default, a padding, or a JSON path that becomes a key (`json_set(doc, '$.' || passport_no, 1)`).
+ * `first`: the result is (a part of, a rewrite of, a pick among rows of) the first argument;
+ * `first-two`: of the first two (strftime's format text and time); `first-and-third`: of the first
+ * and the third (replace's replacement, lag's default, lpad's padding); `every`: of any argument;
+ * `after-first`: of any argument but the first, which says how (a condition); `document-and-values`:
+ * of the first argument (a JSON document) and of each value after a path, the path only finding
+ * where (`json_replace(doc, '$.email', email)`). A function not listed computes something new from
+ * its arguments (`COUNT(email)`, `LENGTH(email)`, `INSTR(email, '@')`): its result keeps none of them.
+ * An argument that only says how (trim's characters removed, a date's modifiers, round's digits) is not kept.
  *
  * docs/governance.md lists this table; a unit test keeps the two alike.
  */
-export type KeptArguments = 'first' | 'second' | 'every' | 'after-first' | 'document-and-values';
+export type KeptArguments = 'first' | 'first-two' | 'first-and-third' | 'every' | 'after-first' | 'document-and-values';
 
 export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = {
   // Cut, cased, trimmed, padded, replaced
@@ -19,9 +25,10 @@ export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = 
   upper: 'first',
   substr: 'first',
   substring: 'first',
-  replace: 'first',
-  lpad: 'first',
-  rpad: 'first',
+  replace: 'first-and-third',
+  // Not in SQLite: other dialects' lpad(text, length, padding) write the padding out
+  lpad: 'first-and-third',
+  rpad: 'first-and-third',
   // Rounded or unsigned: the value at a coarser grain (a birth date rounded is its year)
   round: 'first',
   ceil: 'first',
@@ -33,6 +40,7 @@ export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = 
   hex: 'first',
   unhex: 'first',
   quote: 'first',
+  unistr: 'first',
   unicode: 'first',
   char: 'every',
   // The same date or time in another form (a birth date normalised is still the birth date)
@@ -41,7 +49,7 @@ export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = 
   datetime: 'first',
   julianday: 'first',
   unixepoch: 'first',
-  strftime: 'second',
+  strftime: 'first-two',
   // Hints to the query planner, which return their first argument as it is
   likely: 'first',
   unlikely: 'first',
@@ -60,18 +68,18 @@ export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = 
   // Picked among rows (aggregates and window functions that return one row's value)
   min: 'every',
   max: 'every',
-  group_concat: 'first',
-  string_agg: 'first',
+  group_concat: 'every',
+  string_agg: 'every',
   first_value: 'first',
   last_value: 'first',
   nth_value: 'first',
-  lag: 'first',
-  lead: 'first',
+  lag: 'first-and-third',
+  lead: 'first-and-third',
   // Wrapped in JSON, or a part of a JSON text picked or edited (SQLite's jsonb_ twins keep it in binary JSON)
   json: 'first',
   jsonb: 'first',
   json_quote: 'first',
-  json_pretty: 'first',
+  json_pretty: 'every',
   json_extract: 'first',
   jsonb_extract: 'first',
   json_remove: 'first',
@@ -82,12 +90,14 @@ export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = 
   jsonb_object: 'every',
   json_patch: 'every',
   jsonb_patch: 'every',
-  json_insert: 'document-and-values',
-  jsonb_insert: 'document-and-values',
+  json_insert: 'every',
+  jsonb_insert: 'every',
   json_replace: 'document-and-values',
   jsonb_replace: 'document-and-values',
-  json_set: 'document-and-values',
-  jsonb_set: 'document-and-values',
+  json_set: 'every',
+  jsonb_set: 'every',
+  json_array_insert: 'document-and-values',
+  jsonb_array_insert: 'document-and-values',
   json_group_array: 'first',
   jsonb_group_array: 'first',
   json_group_object: 'every',
@@ -117,8 +127,10 @@ export function keptArguments<T>(name: string, args: readonly T[]): readonly T[]
   switch (VALUE_KEEPING_FUNCTIONS[name.toLowerCase()]) {
     case 'first':
       return args.slice(0, 1);
-    case 'second':
-      return args.slice(1, 2);
+    case 'first-two':
+      return args.slice(0, 2);
+    case 'first-and-third':
+      return args.filter((_, index) => index === 0 || index === 2);
     case 'every':
       return args;
     case 'after-first':

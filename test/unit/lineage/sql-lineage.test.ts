@@ -207,8 +207,13 @@ describe('reading a transformation’s SQL', () => {
     expect(copiesOf("json_object('e', c.email) -> '$.e'")).toEqual(['email']);
     expect(copiesOf("c.profile -> '$.contact' ->> '$.email'")).toEqual(['profile']);
     expect(copiesOf('json_patch(c.profile, c.changes)')).toEqual(['profile', 'changes']);
-    expect(copiesOf("json_set(c.profile, '$.email', c.email, c.path, c.phone)")).toEqual(['profile', 'email', 'phone']);
-    expect(copiesOf("jsonb_insert('{}', c.path, c.email)")).toEqual(['email']);
+    expect(copiesOf("json_set(c.profile, '$.email', c.email, c.path, c.phone)")).toEqual([
+      'profile',
+      'email',
+      'path',
+      'phone',
+    ]);
+    expect(copiesOf("jsonb_insert('{}', c.path, c.email)")).toEqual(['path', 'email']);
     expect(copiesOf("json_replace(c.profile, '$.email', c.email)")).toEqual(['profile', 'email']);
     expect(copiesOf('json_array_length(c.tags)')).toEqual([]);
     expect(copiesOf('json_valid(c.profile)')).toEqual([]);

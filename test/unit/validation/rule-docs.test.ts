@@ -15,7 +15,8 @@ function documentedDefaults(): Array<[string, string]> {
 
 const ARGUMENTS_KEPT: Record<KeptArguments, string> = {
   first: 'its first argument',
-  second: 'its second argument',
+  'first-two': 'its first two arguments',
+  'first-and-third': 'its first and third arguments',
   every: 'every argument',
   'after-first': 'every argument but the first',
   'document-and-values': 'its first argument and each value after a path',

@@ -381,7 +381,14 @@ const AGGREGATE_FUNCTIONS = new Set([
   'jsonb_group_object',
 ]);
 
-/** An expression without its aggregate calls and windows (`OVER (...)`, `OVER w`): what is left is computed row by row. */
+/** Window functions whose value is a row's place in its window's ORDER BY: a rank by a field is a code of it. */
+const RANKING_FUNCTIONS = new Set(['row_number', 'rank', 'dense_rank', 'ntile', 'percent_rank', 'cume_dist']);
+
+/**
+ * An expression without its aggregate calls and windows (`OVER (...)`, `OVER w`): what is left is
+ * computed row by row. A ranking function's ORDER BY stays, since its value ranks each row by it;
+ * PARTITION BY only decides the groups.
+ */
 function withoutAggregates(tokens: readonly Token[]): Token[] {
   const left: Token[] = [];
   for (let at = 0; at < tokens.length; at++) {
@@ -389,12 +396,29 @@ function withoutAggregates(tokens: readonly Token[]): Token[] {
     const isAggregate =
       isName(token) && AGGREGATE_FUNCTIONS.has(token.text.toLowerCase()) && isPunct(tokens[at + 1], '(');
     if (isAggregate) at = closingParen(tokens, at + 1);
-    else if (isKeyword(token, 'over', 'filter'))
-      at = isPunct(tokens[at + 1], '(') ? closingParen(tokens, at + 1) : at + 1;
-    else left.push(token);
+    else if (isKeyword(token, 'over', 'filter')) {
+      const windowEnd = isPunct(tokens[at + 1], '(') ? closingParen(tokens, at + 1) : at + 1;
+      if (isKeyword(token, 'over') && isRankingCallBefore(left)) {
+        left.push(...(windowClauses(tokens.slice(at + 1, windowEnd + 1)).get('order') ?? []));
+      }
+      at = windowEnd;
+    } else left.push(token);
     if (at < 0) break;
   }
   return left;
+}
+
+/** Whether tokens end in a call of a ranking function (`dense_rank()`, `ntile(4)`). */
+function isRankingCallBefore(tokens: readonly Token[]): boolean {
+  let depth = 0;
+  for (let at = tokens.length - 1; at >= 0; at--) {
+    depth += nesting(tokens[at] as Token);
+    if (depth === 0) {
+      const name = tokens[at - 1];
+      return isName(name) && RANKING_FUNCTIONS.has(name.text.toLowerCase());
+    }
+  }
+  return false;
 }
 
 /** A value an expression keeps: a column's (`isPicked` among rows by MIN or MAX), or the one column's of a subquery (`(SELECT o.email FROM ...)`). */
@@ -490,21 +514,26 @@ function caseGuard(expression: readonly Token[]): Token[] | undefined {
 
 const WINDOW_CLAUSES = new Set(['partition', 'order', 'rows', 'range', 'groups', 'exclude']);
 
+/** The clauses of a window `(PARTITION BY a ORDER BY c ROWS ...)` by their first word, each with what follows it (`BY c`). */
+function windowClauses(tokens: readonly Token[]): Map<string, Token[]> {
+  const clauses = new Map<string, Token[]>();
+  if (!isPunct(tokens[0], '(') || closingParen(tokens, 0) !== tokens.length - 1) return clauses;
+  let clause: Token[] = [];
+  let depth = 0;
+  for (const token of tokens.slice(1, -1)) {
+    const word = token.kind === 'word' && !token.quoted ? token.text.toLowerCase() : '';
+    if (depth === 0 && WINDOW_CLAUSES.has(word)) {
+      clause = [];
+      clauses.set(word, clause);
+    } else clause.push(token);
+    depth += nesting(token);
+  }
+  return clauses;
+}
+
 /** The window after OVER: `(PARTITION BY a, b ORDER BY c ROWS ...)` (a named one written out by `withNamedWindows`). */
 function aggregateWindow(tokens: readonly Token[]): AggregateWindow {
-  const clauses = new Map<string, Token[]>();
-  if (isPunct(tokens[0], '(') && closingParen(tokens, 0) === tokens.length - 1) {
-    let clause: Token[] = [];
-    let depth = 0;
-    for (const token of tokens.slice(1, -1)) {
-      const word = token.kind === 'word' && !token.quoted ? token.text.toLowerCase() : '';
-      if (depth === 0 && WINDOW_CLAUSES.has(word)) {
-        clause = [];
-        clauses.set(word, clause);
-      } else clause.push(token);
-      depth += nesting(token);
-    }
-  }
+  const clauses = windowClauses(tokens);
   const plainColumns = (clause: string) => {
     const [, ...terms] = clauses.get(clause) ?? [];
     return splitTopLevel(terms, (token) => isPunct(token, ','))

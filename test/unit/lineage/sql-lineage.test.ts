@@ -238,6 +238,21 @@ describe('reading a transformation’s SQL', () => {
     expect(derivedFrom('MAX(c.age) > 40')).toEqual([]);
   });
 
+  it('reads the ORDER BY of a ranking or distribution window as what its value is derived from, not its PARTITION BY', () => {
+    const derivedFrom = columnsOf('derived', 'passengers p');
+    expect(derivedFrom('dense_rank() OVER (ORDER BY p.nationality)')).toEqual(['nationality']);
+    expect(derivedFrom('rank() OVER (PARTITION BY p.gate ORDER BY p.watchlist_hit DESC)')).toEqual(['watchlist_hit']);
+    expect(derivedFrom('row_number() OVER (ORDER BY CASE WHEN p.watchlist_hit THEN 0 ELSE 1 END)')).toEqual([
+      'watchlist_hit',
+    ]);
+    expect(derivedFrom('ntile(4) OVER (ORDER BY p.risk_score)')).toEqual(['risk_score']);
+    expect(derivedFrom('percent_rank() OVER (ORDER BY p.risk_score NULLS LAST)')).toEqual(['risk_score']);
+    expect(
+      theSelect('SELECT cume_dist() OVER w AS v FROM passengers p WINDOW w AS (ORDER BY p.risk_score)').outputs[0],
+    ).toMatchObject({ derived: [{ qualifier: 'p', column: 'risk_score' }] });
+    expect(derivedFrom('SUM(p.fare) OVER (ORDER BY p.risk_score)')).toEqual([]);
+  });
+
   it('reads a date or time rewritten, a collation, a unary sign, arithmetic with constants, a likelihood hint or a rounding as a copy of the value', () => {
     const copiesOf = columnsOf('copies', 'subjects s');
     expect(copiesOf('date(s.dob)')).toEqual(['dob']);

@@ -1383,20 +1383,38 @@ function opaqueSource({ unfollowed }: Unfollowed, tokens: readonly Token[]): Opa
   return { reason: unfollowed, identifiers: namesIn(tokens) };
 }
 
-/** The opaque sources of a query and of every query in it, in the order they are written. */
-function opaqueSources(query: QueryLineage): OpaqueSource[] {
-  const ofSelect = (select: SelectLineage): OpaqueSource[] => [
-    ...[...select.subqueries.values()].flatMap(opaqueSources),
-    ...(select.opaque?.values() ?? []),
-    ...select.outputs
-      .flatMap((output) => (output.kind === 'value' ? (output.subqueries ?? []) : []))
-      .flatMap(opaqueSources),
-    ...select.conditionSubqueries.flatMap(opaqueSources),
-  ];
+/**
+ * The opaque sources of a query and of every query in it, in the order they are written. One in a
+ * value or a condition may name the columns of the query around it by its aliases (`(SELECT column2
+ * FROM (VALUES (1, c.email)))`): the tables those aliases stand for are named in it too.
+ */
+function opaqueSources(query: QueryLineage, tablesAround: ReadonlyMap<string, string> = new Map()): OpaqueSource[] {
+  const ofSelect = (select: SelectLineage): OpaqueSource[] => {
+    const tablesHere = new Map([...tablesAround, ...select.tables]);
+    return [
+      ...[...select.subqueries.values()].flatMap((subquery) => opaqueSources(subquery, tablesAround)),
+      ...[...(select.opaque?.values() ?? [])].map((source) => withAliasedTables(source, tablesAround)),
+      ...[
+        ...select.outputs.flatMap((output) => (output.kind === 'value' ? (output.subqueries ?? []) : [])),
+        ...select.conditionSubqueries,
+      ].flatMap((subquery) => opaqueSources(subquery, tablesHere)),
+    ];
+  };
   return [
-    ...query.ctes.flatMap((cte) => ('opaque' in cte ? [cte.opaque] : opaqueSources(cte.query))),
+    ...query.ctes.flatMap((cte) =>
+      'opaque' in cte ? [withAliasedTables(cte.opaque, tablesAround)] : opaqueSources(cte.query, tablesAround),
+    ),
     ...[...query.selects, ...query.filters].flatMap(ofSelect),
   ];
+}
+
+/** An opaque source whose identifiers also hold the name of each table it names by an alias. */
+function withAliasedTables(source: OpaqueSource, tables: ReadonlyMap<string, string>): OpaqueSource {
+  const aliased = [...source.identifiers].flatMap((identifier) => {
+    const table = tables.get(identifier);
+    return table ? [table] : [];
+  });
+  return { ...source, identifiers: new Set([...source.identifiers, ...aliased]) };
 }
 
 export function readSqlLineage(sql: string): SqlLineage {

@@ -1453,6 +1453,19 @@ describe('rule details', () => {
       'warning',
     ]);
     expect(findingsOf('pii-propagation', withStep(approximate.replace(", json_each('[1]')", ''), 'pii'))).toEqual([]);
+    const valuesNamingEmailByAlias =
+      'SELECT c.country, (SELECT column2 FROM (VALUES (1, c.email))) AS customers FROM customers c';
+    expect(
+      findingsOf('pii-propagation', withStep(valuesNamingEmailByAlias, 'pii')).map(({ severity, message }) => [
+        severity,
+        message,
+      ]),
+    ).toEqual([
+      [
+        'warning',
+        "pii-propagation could not follow transformation 'country_counts' of 'Revenue': its SQL is read approximately (it uses VALUES), so a classified field it republishes under another name goes unreported.",
+      ],
+    ]);
   });
 
   it('follows a copy beside a FROM item it cannot read (VALUES, a recursive CTE, a join in parentheses), and names the step at info for the part it reads approximately', () => {

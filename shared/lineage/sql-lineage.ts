@@ -329,7 +329,8 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
   if (isPunct(tokens.at(-2), '.') && isPunct(tokens.at(-1), '*') && isColumn(starred)) {
     return { kind: 'star', qualifier: qualifiedRef([...dottedName(starred, 0), '*']).qualifier };
   }
-  const { expression, alias } = aliased(tokens);
+  const { expression: written, alias } = aliased(tokens);
+  const expression = withValuesCellsInlined(written);
   const refs = columnRefs(expression);
   const subqueries = expressionSubqueries(expression);
   if (isUnfollowed(subqueries)) return subqueries;
@@ -489,6 +490,41 @@ function firstValuesCell(tokens: readonly Token[]): Token[] | undefined {
   if (!isKeyword(tokens[0], 'values') || !isPunct(tokens[1], '(')) return undefined;
   const [cell] = splitTopLevel(tokens.slice(2, closingParen(tokens, 1)), (token) => isPunct(token, ','));
   return cell;
+}
+
+/** An expression with each `(SELECT columnN FROM (VALUES …))` written as the one cell it gives, in parentheses. */
+function withValuesCellsInlined(tokens: readonly Token[]): readonly Token[] {
+  const written: Token[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const close = opensSubquery(tokens, at) ? closingParen(tokens, at) : -1;
+    const cell = close > 0 ? valuesSubqueryCell(tokens.slice(at, close + 1)) : undefined;
+    if (cell) {
+      written.push(tokens[at] as Token, ...withValuesCellsInlined(cell), tokens[close] as Token);
+      at = close;
+    } else written.push(tokens[at] as Token);
+  }
+  return written;
+}
+
+/**
+ * `(SELECT columnN FROM (VALUES (a, b, …), …) [AS v])`'s Nth cell of the first row: a scalar
+ * subquery gives its first row, and VALUES names its columns column1, column2, …
+ */
+function valuesSubqueryCell(tokens: readonly Token[]): Token[] | undefined {
+  const query = parenthesized(tokens);
+  if (!query || !isKeyword(query[0], 'select')) return undefined;
+  const nameAt = isPunct(query[2], '.') ? 3 : 1;
+  const selected = query[nameAt];
+  const position = isName(selected) ? /^column([1-9]\d*)$/i.exec(selected.text)?.[1] : undefined;
+  const fromAt = nameAt + 1;
+  const valuesEnd = isPunct(query[fromAt + 1], '(') ? closingParen(query, fromAt + 1) : -1;
+  const alias = query.slice(valuesEnd + 1).filter((token) => !isKeyword(token, 'as'));
+  const isAliasOnly = alias.length === 0 || (alias.length === 1 && isName(alias[0]));
+  if (!position || !isKeyword(query[fromAt], 'from') || valuesEnd < 0 || !isAliasOnly) return undefined;
+  const values = query.slice(fromAt + 2, valuesEnd);
+  if (!isKeyword(values[0], 'values') || !isPunct(values[1], '(')) return undefined;
+  const cells = splitTopLevel(values.slice(2, closingParen(values, 1)), (token) => isPunct(token, ','));
+  return cells[Number(position) - 1];
 }
 
 /** The condition of an aggregate call's `FILTER (WHERE …)`, if it has one. */

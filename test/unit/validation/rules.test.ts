@@ -1190,6 +1190,8 @@ describe('rule details', () => {
       "SELECT c.country, json_pretty(json_object('e', c.email)) AS contact FROM customers c",
       'SELECT c.country, (VALUES (c.email)) AS contact FROM customers c',
       'SELECT c.country, (VALUES (c.email, 1), (NULL, 2)) AS contact FROM customers c',
+      'SELECT c.country, (SELECT column1 FROM (VALUES (c.email))) AS contact FROM customers c',
+      'SELECT c.country, (SELECT v.column2 FROM (VALUES (1, c.email), (2, NULL)) AS v) AS contact FROM customers c',
     ]) {
       expect([sql, findingsOf('pii-propagation', publishing(sql)).map((finding) => finding.message)]).toEqual([
         sql,
@@ -1454,7 +1456,7 @@ describe('rule details', () => {
     ]);
     expect(findingsOf('pii-propagation', withStep(approximate.replace(", json_each('[1]')", ''), 'pii'))).toEqual([]);
     const valuesNamingEmailByAlias =
-      'SELECT c.country, (SELECT column2 FROM (VALUES (1, c.email))) AS customers FROM customers c';
+      'SELECT c.country, (SELECT COUNT(*) FROM (VALUES (1, c.email))) AS customers FROM customers c';
     expect(
       findingsOf('pii-propagation', withStep(valuesNamingEmailByAlias, 'pii')).map(({ severity, message }) => [
         severity,

@@ -117,9 +117,11 @@ export function readOrganisationPolicies(
 
 const sameLevel = (one: string, other: string) => one.trim().toLowerCase() === other.trim().toLowerCase();
 
+const REQUIRED = "required by the organisation's policy";
+
 /**
  * The design's policies with each rule the organisation names at the stricter of the two
- * severities (the organisation's reason with it), and the rules the design had set weaker.
+ * severities (the organisation's file's reason with it, said to be the organisation's), and the rules the design had set weaker.
  * The organisation's `classificationLevels` apply where the design ranks none of its own; where it
  * does, the words both rank keep the organisation's order (`reranking` when that changed the design's).
  * An organisation that ranks none keeps the common four in their common order: a design may add words
@@ -132,24 +134,29 @@ export function underOrganisationPolicies(
 ): { policies: Policies; weakenings: PolicyWeakening[]; reranking?: ClassificationReranking } {
   const raised = rules.flatMap((rule) => {
     if (organisation.rules[rule.id] === undefined) return [];
-    const organisationSeverity = rulePolicy(organisation, rule.id, rule.defaultSeverity).severity;
+    const { severity: organisationSeverity, reason } = rulePolicy(organisation, rule.id, rule.defaultSeverity);
     const designPolicy = rulePolicy(design, rule.id, rule.defaultSeverity);
     const isWeaker = STRICTNESS.indexOf(designPolicy.severity) > STRICTNESS.indexOf(organisationSeverity);
     // A rule's default leaves its milder findings (a derived copy's warning) as they are, a set severity does not:
     // the organisation's, even at the default, applies as the design's would.
     const setsDefault = !designPolicy.isSet && organisationSeverity === designPolicy.severity;
     return isWeaker || setsDefault
-      ? [{ ruleId: rule.id, designSeverity: designPolicy.severity, organisationSeverity, isSet: designPolicy.isSet }]
+      ? [
+          {
+            ruleId: rule.id,
+            designSeverity: designPolicy.severity,
+            organisationSeverity,
+            isSet: designPolicy.isSet,
+            reason: reason === undefined ? REQUIRED : `${reason}, ${REQUIRED}`,
+          },
+        ]
       : [];
   });
   const required = Object.fromEntries(
-    raised.map(({ ruleId, organisationSeverity }) => [
-      ruleId,
-      { severity: organisationSeverity, reason: "required by the organisation's policy" },
-    ]),
+    raised.map(({ ruleId, organisationSeverity, reason }) => [ruleId, { severity: organisationSeverity, reason }]),
   );
   // A rule the design leaves at a weaker default is raised without a word: the design weakened nothing.
-  const weakenings = raised.flatMap(({ isSet, ...weakening }) => (isSet ? [weakening] : []));
+  const weakenings = raised.flatMap(({ isSet, reason: _reason, ...weakening }) => (isSet ? [weakening] : []));
   const designLevels = design.classificationLevels;
   const isCommonOrder = organisation.classificationLevels === undefined;
   const organisationLevels = organisation.classificationLevels ?? COMMON_CLASSIFICATION_LEVELS;

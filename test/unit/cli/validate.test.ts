@@ -868,6 +868,30 @@ schema:
     expect(await runCli(['validate', 'shop.mesh.json'], fakeIo(files).io)).toBe(EXIT.ok);
   });
 
+  it("shows the reason an organisation's --policy gives a rule with each of its findings, in text and in --json", async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].owner = '';
+    const files = {
+      'shop.mesh.json': JSON.stringify(mesh),
+      'org.yaml': 'rules:\n  owners: {severity: error, reason: "Audit 2026-04 🛂"}\n',
+    };
+    const text = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml'], text.io)).toBe(EXIT.problems);
+    expect(text.err).toContainEqual(
+      expect.stringMatching(
+        /^shop\.mesh\.json:1:\d+: products\[0\]: Data product 'orders' has no owner\. \[owners\] \(policy: Audit 2026-04 🛂, required by the organisation's policy\)$/,
+      ),
+    );
+    const json = fakeIo(files);
+    await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml', '--json'], json.io);
+    expect(JSON.parse(json.out.join('\n'))[0].problems).toContainEqual(
+      expect.objectContaining({
+        rule: 'owners',
+        policyReason: "Audit 2026-04 🛂, required by the organisation's policy",
+      }),
+    );
+  });
+
   it("ranks classifications in the organisation's order where the design ranks them otherwise, and warns of it", async () => {
     const mesh = JSON.parse(sample);
     mesh.policies.classificationLevels = ['public', 'restricted', 'internal'];

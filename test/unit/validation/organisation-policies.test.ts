@@ -24,6 +24,15 @@ describe("an organisation's policies", () => {
     expect(weakenings).toEqual([{ ruleId: 'pii-propagation', designSeverity: 'off', organisationSeverity: 'error' }]);
   });
 
+  it("give a rule the reason the organisation's file gives it, saying whose it is", () => {
+    const organisation = {
+      rules: { 'pii-propagation': { severity: 'error' as const, reason: 'GDPR Art. 9 biometric' } },
+    };
+    expect(underOrganisationPolicies({ rules: {} }, organisation, RULES).policies.rules).toEqual({
+      'pii-propagation': { severity: 'error', reason: "GDPR Art. 9 biometric, required by the organisation's policy" },
+    });
+  });
+
   it("set a rule the design leaves at its default, where the organisation's severity is not weaker, as the design's setting would", () => {
     const required = { severity: 'error', reason: "required by the organisation's policy" };
     expect(underOrganisationPolicies({ rules: {} }, { rules: { 'pii-propagation': 'error' } }, RULES)).toEqual({

@@ -1,5 +1,5 @@
 import { Memo } from './memo';
-import type { ProductLineage } from './product-lineage';
+import type { ColumnLineage, ProductLineage, TableLineage } from './product-lineage';
 
 /** A column a change reaches: its lower-cased key and its name as written. */
 export interface ReachedColumn {
@@ -55,6 +55,16 @@ function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * The columns of a step read approximately, whose own are unknown: those the product's contracts
+ * publish of it, each fed by every field its SQL mentions (over-reported, never missed).
+ */
+function publishedColumns(lineage: ProductLineage, table: TableLineage): ColumnLineage[] {
+  return [...lineage.outputs.values()].flatMap((output) =>
+    output.objects.flatMap((object) => (object.table === table ? [...object.fields.values()] : [])),
+  );
+}
+
 function computeUse(lineage: ProductLineage, portId: string): InputUse {
   const port = lineage.product.inputPorts.find((candidate) => candidate.id === portId);
   const used = new Set((port?.expects ?? []).map((field) => field.name.toLowerCase()));
@@ -62,7 +72,7 @@ function computeUse(lineage: ProductLineage, portId: string): InputUse {
     for (const field of step.named.fieldsOf(portId)) used.add(field);
     if (!step.table.inputs.has(portId)) return [];
     const columnsOf = new Map<string, string[]>();
-    for (const column of step.table.columns.values()) {
+    for (const column of step.table.isExact ? step.table.columns.values() : publishedColumns(lineage, step.table)) {
       for (const field of column.sources.fieldsOf(portId)) pushTo(columnsOf, field, column.name);
     }
     return [

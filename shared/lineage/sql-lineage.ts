@@ -846,6 +846,8 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   /** The tokens of each row clause (`where`, `group`, `having`…) after its word. */
   const rowClauseTokens = new Map<string, Token[]>();
   let clause: 'tables' | 'rows' | 'quiet' = 'tables';
+  // Under a LIMIT, ORDER BY picks which rows there are (the first ten by it), as a WHERE would.
+  const isOrderPicking = lastTopLevelKeyword(tokens, 'limit') >= 0;
   let expectTable = true;
   let rowClause: Token[] = [];
   for (let at = 0; at < tokens.length; at++) {
@@ -861,7 +863,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
       continue;
     }
     const lower = token.kind === 'word' && !token.quoted ? token.text.toLowerCase() : undefined;
-    if (lower && ROW_CLAUSES.has(lower)) {
+    if (lower && (ROW_CLAUSES.has(lower) || (lower === 'order' && isOrderPicking))) {
       clause = 'rows';
       rowClause = rowClauseTokens.get(lower) ?? [];
       rowClauseTokens.set(lower, rowClause);
@@ -1354,15 +1356,21 @@ function readQuery(tokens: readonly Token[]): QueryLineage | Unfollowed {
 
 /** Whether a query's last top-level LIMIT is `LIMIT 1` or `LIMIT 0` (an OFFSET after it aside). */
 function limitsToOneRow(tokens: readonly Token[]): boolean {
-  let depth = 0;
-  let limitAt = -1;
-  tokens.forEach((token, at) => {
-    depth += nesting(token);
-    if (depth === 0 && isKeyword(token, 'limit')) limitAt = at;
-  });
+  const limitAt = lastTopLevelKeyword(tokens, 'limit');
   const [count, after] = limitAt < 0 ? [] : tokens.slice(limitAt + 1);
   const isCount = count?.kind === 'literal' && count.number !== undefined && Number(count.number) <= 1;
   return isCount && (after === undefined || isKeyword(after, 'offset'));
+}
+
+/** The index of the last `word` outside parentheses and CASE … END, or -1. */
+function lastTopLevelKeyword(tokens: readonly Token[], word: string): number {
+  let depth = 0;
+  let found = -1;
+  tokens.forEach((token, at) => {
+    depth += nesting(token);
+    if (depth === 0 && isKeyword(token, word)) found = at;
+  });
+  return found;
 }
 
 /**

@@ -141,6 +141,42 @@ describe('impact analysis on the e-commerce sample', () => {
     ]);
   });
 
+  it('takes a step read approximately to feed every column from each field it mentions, never only to decide rows', () => {
+    for (const sql of [
+      'SELECT c.customer_id, j.value AS city, c.country FROM customers c, json_each(json_array(c.email)) j',
+      'SELECT c.customer_id, (SELECT j.value FROM json_each(json_array(c.email)) j) AS city, c.country FROM customers c',
+      "SELECT c.customer_id, (SELECT group_concat(t.atom) FROM json_tree(json_object('n', c.email)) t) AS city, c.country FROM customers c",
+    ]) {
+      const mesh = ecommerce();
+      const step = mesh.products.find((product) => product.id === 'customer-360')?.transformations[0];
+      if (!step) throw new Error('the sample has no customer_profile');
+      step.sql = sql;
+      const impact = analyzeImpact(mesh, {
+        kind: 'field',
+        contractId: 'customer',
+        object: 'customers',
+        field: 'email',
+      });
+      const profiles = impact.ports.find((port) => port.portId === 'profiles-out');
+      expect([sql, profiles?.level, profiles?.fields.map((field) => field.name)]).toEqual([
+        sql,
+        'field',
+        expect.arrayContaining(['city']),
+      ]);
+      expect([sql, impact.transformations[0]?.outputs]).toEqual([sql, expect.arrayContaining(['customer_id', 'city'])]);
+    }
+  });
+
+  it('takes ORDER BY with LIMIT as deciding which rows there are', () => {
+    const mesh = ecommerce();
+    const step = mesh.products.find((product) => product.id === 'customer-360')?.transformations[0];
+    if (!step) throw new Error('the sample has no customer_profile');
+    step.sql =
+      "SELECT c.customer_id, c.city, c.country FROM customers c ORDER BY CASE WHEN c.email LIKE '%@x.com' THEN 0 ELSE 1 END LIMIT 10";
+    const impact = analyzeImpact(mesh, { kind: 'field', contractId: 'customer', object: 'customers', field: 'email' });
+    expect(impact.ports.find((port) => port.portId === 'profiles-out')?.rowsFrom).toEqual(['Customers.email']);
+  });
+
   it('starts from a product: everything downstream of each of its output ports', () => {
     const impact = analyzeImpact(ecommerce(), { kind: 'product', productId: 'orders' });
     expect(impact.originPorts.map((port) => port.portId)).toEqual(['order-placed-out', 'orders-out']);

@@ -9,6 +9,9 @@ import type { OperationalSystem, Topic } from './operational-system';
  * what the simulation shows is what the exported connector writes.
  */
 
+/** The table a service writes its events to, which the connector captures and its event router turns into events. */
+export const OUTBOX_TABLE = 'outbox';
+
 /** A table as Debezium names it: `{schema: 'APP', table: 'BOOKINGS'}`; no schema on engines without them. */
 export interface CapturedTableName {
   schema?: string;

@@ -4,6 +4,7 @@ import {
   capturedTableName,
   connectorEngine,
   connectorTopicPrefixes,
+  OUTBOX_TABLE,
   transactionTopicName,
 } from '../model/connector-topics';
 import type { Contract, SchemaObject } from '../model/contract';
@@ -57,6 +58,8 @@ export interface SystemPlan {
   tables: SystemTable[];
   cdcTopics: CdcTopicPlan[];
   outboxTopics: OutboxTopicPlan[];
+  /** The outbox table as the connector captures it: Debezium counts its rows in transaction events before routing them. */
+  outboxTable: CdcSource;
   /** With transaction metadata on, the connector's `<prefix>.transaction` topic of BEGIN and END events. */
   transactionLog?: BrokerLog;
 }
@@ -184,7 +187,14 @@ function planSystem(
     if (problem) plan.problems.push({ path: `${path}.database.tables[${tableIndex}]`, message: problem });
     return !problem;
   });
-  const systemPlan: SystemPlan = { system, path, tables, cdcTopics: [], outboxTopics: [] };
+  const systemPlan: SystemPlan = {
+    system,
+    path,
+    tables,
+    cdcTopics: [],
+    outboxTopics: [],
+    outboxTable: cdcSource(system, topicPrefix, OUTBOX_TABLE),
+  };
   system.messaging.topics.forEach((topic, topicIndex) => {
     const topicPath = `${path}.messaging.topics[${topicIndex}]`;
     const key = endpointKey(system.id, topic.id);

@@ -14,7 +14,7 @@ import {
   prepareRedelivery,
   type TableColumn,
 } from './broker-log';
-import { imageColumns, payloadColumns, recordFieldName } from './log-format';
+import { type CdcSource, imageColumns, payloadColumns, recordFieldName } from './log-format';
 import { type CdcTopicPlan, type OutboxTopicPlan, type SystemPlan, writesTransactionMetadata } from './log-plan';
 import { outboxConditionCheck, outboxConditionSql } from './outbox-condition';
 import { outboxEventKeySql } from './outbox-event-key';
@@ -109,7 +109,7 @@ export function createOperationalDatabase(
       ),
       ...plan.outboxTopics.map(
         (topic) =>
-          `CREATE TABLE node.${outbox(topic)} (_sequence INTEGER PRIMARY KEY, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _write INTEGER${columnDefinitions(
+          `CREATE TABLE node.${outbox(topic)} (_sequence INTEGER PRIMARY KEY, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _write INTEGER, _tx_number TEXT, _tx_total INTEGER, _lsn INTEGER${columnDefinitions(
             rowFields(topic),
           )
             .map((definition) => `, ${definition}`)
@@ -139,7 +139,7 @@ export function createOperationalDatabase(
   ];
   const pollTransactions =
     plan.transactionLog &&
-    prepareTransactionPoll(connection, captured, changePolls, progressOf(plan.transactionLog.table), options);
+    prepareTransactionPoll(connection, plan, polls, progressOf(plan.transactionLog.table), options);
   /** Columns a `rename-column` fault renamed in each topic's records, old name → new, by topic id. */
   const renamed = new Map<string, ReadonlyMap<string, string>>();
   const redeliveries = new Map(
@@ -157,11 +157,14 @@ export function createOperationalDatabase(
     }
     return !problem;
   });
+  // SQLite fires the triggers last created first: the change is captured, then its outbox row written, as a service does.
   const triggersOn = (tableName: string) => [
+    ...publishing
+      .filter((topic) => topic.table.name === tableName)
+      .flatMap((topic) => outboxTriggersSql(topic, options)),
     ...captured
       .filter((topic) => topic.table.name === tableName)
       .flatMap((topic) => captureTriggersSql(topic, captureOptions(topic), renamed.get(topic.topic.id))),
-    ...publishing.filter((topic) => topic.table.name === tableName).flatMap(outboxTriggersSql),
     ...(publishingTables.has(tableName) ? writeCountingTriggersSql(tableName) : []),
   ];
   /** Empties a table with one `t` record per CDC topic, in the open transaction. */
@@ -567,15 +570,21 @@ export function logsUnchangedRows(connector: string): boolean {
   return !['mysql', 'mariadb', 'mongodb'].includes(connector);
 }
 
-function outboxTriggersSql(topic: OutboxTopicPlan): string[] {
+/**
+ * The service's insert into its outbox table for each change of the event's table that passes its
+ * condition: a change in the transaction like any other, which the connector counts before its
+ * event router turns the row into the event (so the event carries no transaction block).
+ */
+function outboxTriggersSql(topic: OutboxTopicPlan, options: ConnectorOptions): string[] {
   const fields = rowFields(topic).map((column) => column.name);
+  const tx = options.transactionMetadata;
   return topic.event.on.map((operation) => {
     const image = operation === 'delete' ? 'OLD' : 'NEW';
     const { when } = topic.event;
-    const onlyWhen = when ? ` WHERE ${outboxConditionSql(when, topic.table, operation)}` : '';
-    return `CREATE TRIGGER node.${quoteIdentifier(`_outbox_${topic.topic.id}_${operation}`)} AFTER ${operation.toUpperCase()} ON ${quoteIdentifier(topic.table.name)} BEGIN
-  INSERT INTO ${outbox(topic)} (_timestamp, _key, _partition, _write${fields.length > 0 ? `, ${columnList(fields)}` : ''})
-  SELECT (SELECT millis FROM _clock), _key, _partition, (SELECT writes FROM _clock)${fields.length > 0 ? `, ${columnList(fields, image)}` : ''} FROM ${placedKeySql(topic, image)}${onlyWhen};
+    const onlyWhen = when ? ` WHEN ${outboxConditionSql(when, topic.table, operation)}` : '';
+    return `CREATE TRIGGER node.${quoteIdentifier(`_outbox_${topic.topic.id}_${operation}`)} AFTER ${operation.toUpperCase()} ON ${quoteIdentifier(topic.table.name)}${onlyWhen} BEGIN
+  ${tx ? 'UPDATE _clock SET tx_events = tx_events + 1;\n  ' : ''}INSERT INTO ${outbox(topic)} (_timestamp, _key, _partition, _write, _tx_number, _tx_total, _lsn${fields.length > 0 ? `, ${columnList(fields)}` : ''})
+  SELECT millis, _key, _partition, writes, tx, ${tx ? 'tx_events' : 'NULL'}, ${LOG_POSITION_SQL}${fields.length > 0 ? `, ${columnList(fields, image)}` : ''} FROM ${placedKeySql(topic, image)}, _clock;
 END`;
   });
 }
@@ -652,18 +661,25 @@ function commitsRead(connector: string): { own: boolean; last: boolean; begin: b
  */
 function prepareTransactionPoll(
   connection: SqlConnection,
-  captured: readonly CdcTopicPlan[],
-  changePolls: readonly Poll[],
+  plan: SystemPlan,
+  polls: readonly Poll[],
   progress: LogProgress,
   options: ConnectorOptions,
 ): (cutoff: number) => void {
-  const changes = captured
+  // In the order of `polls`: the captured tables' change logs, then the outboxes.
+  const logs = [
+    ...plan.cdcTopics
+      .filter((topic) => topic.table.cdc)
+      .map((topic) => ({ table: changeLog(topic), source: topic.log.format.source })),
+    ...plan.outboxTopics.map((topic) => ({ table: outbox(topic), source: plan.outboxTable })),
+  ];
+  const changes = logs
     .map(
-      (topic) =>
-        `SELECT _tx_number, _tx_total, _timestamp, _lsn, ${quoteLiteral(dataCollectionName(topic))} AS collection FROM node.${changeLog(topic)} WHERE _sequence > ? AND _timestamp <= ? AND _tx_total IS NOT NULL`,
+      ({ table, source }) =>
+        `SELECT _tx_number, _tx_total, _timestamp, _lsn, ${quoteLiteral(dataCollectionName(source))} AS collection FROM node.${table} WHERE _sequence > ? AND _timestamp <= ? AND _tx_total IS NOT NULL`,
     )
     .join('\nUNION ALL ');
-  const connector = captured[0]?.log.format.source.connector ?? '';
+  const { connector } = plan.outboxTable;
   const id = transactionIdSql(connector, {
     tx: 't._tx_number',
     lsn: "CASE boundary.status WHEN 'BEGIN' THEN t.begin_lsn ELSE own_commit.position END",
@@ -685,7 +701,7 @@ FROM transactions t CROSS JOIN (SELECT 'BEGIN' AS status, 0 AS place UNION ALL S
   LEFT JOIN node.${COMMITS} AS own_commit ON own_commit.tx = CAST(t._tx_number AS INTEGER)
 ORDER BY CAST(t._tx_number AS INTEGER), boundary.place`,
   );
-  return (cutoff) => append(changePolls.flatMap((poll) => [poll.polled(), cutoff]));
+  return (cutoff) => append(polls.flatMap((poll) => [poll.polled(), cutoff]));
 }
 
 /**
@@ -693,8 +709,7 @@ ORDER BY CAST(t._tx_number AS INTEGER), boundary.place`,
  * PostgreSQL, `DB2INST1.MEMBERS` on Db2), with the database too on SQL Server and Oracle
  * (`shop.dbo.orders`, `BOOKDB.APP.BOOKINGS`), else by database (`shop.orders`).
  */
-function dataCollectionName(topic: CdcTopicPlan): string {
-  const { source } = topic.log.format;
+function dataCollectionName(source: CdcSource): string {
   const withDatabase = source.connector === 'sqlserver' || source.connector === 'oracle';
   const qualifier = withDatabase ? `${source.db}.${source.schema}` : (source.schema ?? source.db);
   return `${qualifier}.${source.table}`;

@@ -2,6 +2,7 @@ import { capturedCdcTopics, writesTombstones } from '../../model/connector-tombs
 import {
   capturedTableName,
   debeziumTopicName,
+  OUTBOX_TABLE,
   storedName,
   TRANSACTION_TOPIC_SUFFIX,
   transactionTopicName,
@@ -316,7 +317,6 @@ export function transactionTopic(connector: ConnectorIdentity, options: Connecto
   return options.providesTransactionMetadata ? transactionTopicName(connector.topicPrefix) : undefined;
 }
 
-const OUTBOX_TABLE = 'outbox';
 /** Debezium's placeholder, replaced by the routing field's value. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: Debezium's own placeholder syntax, not a template of ours
 const ROUTED_BY_VALUE = '${routedByValue}';

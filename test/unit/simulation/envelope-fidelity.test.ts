@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LogMessage } from '../../../shared/simulation';
 import {
+  aMesh,
   aScenario,
   aShopMesh,
+  aSystem,
   debeziumTimes,
   POSTGRES_SEQUENCE,
   PREDICTABLE_ITEMS,
@@ -245,6 +247,37 @@ describe('envelope fields', () => {
       [{ id }, expect.objectContaining({ status: 'BEGIN', id })],
       [{ id }, expect.objectContaining({ status: 'END', id })],
     ]);
+  });
+
+  it('count the outbox row a transaction writes in its END, as the connector captures the outbox table before routing it', async () => {
+    const store = aSystem('store')
+      .withTable('a', { id: 'integer', label: 'text' })
+      .withCdcTopic('a-cdc', 'a')
+      .withOutboxEvent('a-added', { name: 'AAdded', table: 'a' })
+      .build();
+    const scenario = {
+      ...aScenario()
+        .at(1, 'store', 'a', 'insert', { values: { id: 10, label: 'x' } })
+        .at(1, 'store', 'a', 'update', { values: { label: 'z' }, where: { id: 10 } })
+        .build(),
+      connector: { transactionMetadata: true },
+    };
+    const metrics = (await simulate({ ...aMesh().build(), systems: [store] }, scenario)).step(1);
+    const end = metrics.logs['store/store.transaction']?.recent.at(-1)?.value;
+
+    expect(end).toMatchObject({
+      status: 'END',
+      event_count: 3,
+      data_collections: [
+        { data_collection: 'public.a', event_count: 2 },
+        { data_collection: 'public.outbox', event_count: 1 },
+      ],
+    });
+    // The event router sends the event's payload only: no transaction block.
+    expect(metrics.logs['store/a-added']?.recent.map((message) => message.value)).toEqual([
+      expect.not.objectContaining({ transaction: expect.anything() }),
+    ]);
+    expect(metrics.errors).toEqual([]);
   });
 
   it('write no transaction topic when transaction metadata is off', async () => {

@@ -10,12 +10,13 @@ import {
   recordColumnNames,
   recordFieldName,
 } from './log-format';
+import { lsnTextSql } from './lsn-text';
 import { documentKeySql, documentTextSql, recordShape, updatedFieldsSql } from './record-shape';
 import { isUserSelect, type SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
 import type { TableColumn } from './table-column';
-import { BINLOG_FILE, mariaDbGtidSql } from './transaction-id';
+import { BINLOG_FILE, mariaDbGtidSql, oracleXidSql } from './transaction-id';
 
 export type { TableColumn } from './table-column';
 
@@ -324,7 +325,7 @@ function connectorFieldsSql(connector: string): string {
     case 'db2':
       return `, 'change_lsn', CASE WHEN ${isSnapshot} THEN NULL ELSE ${lsnTextSql('_lsn')} END, 'commit_lsn', ${lsnTextSql(commitPosition)}`;
     case 'oracle':
-      return `, 'txId', CASE WHEN ${isSnapshot} THEN NULL ELSE CAST(_tx_number AS TEXT) END, 'scn', CAST(_lsn AS TEXT),
+      return `, 'txId', CASE WHEN ${isSnapshot} THEN NULL ELSE ${oracleXidSql('_tx_number')} END, 'scn', CAST(_lsn AS TEXT),
         'commit_scn', CASE WHEN ${isSnapshot} THEN NULL ELSE CAST(_commit_lsn AS TEXT) END, 'lcr_position', NULL,
         'rs_id', NULL, 'ssn', 0, 'redo_thread', CASE WHEN ${isSnapshot} THEN NULL ELSE 1 END, 'user_name', NULL`;
     case 'mongodb':
@@ -332,14 +333,6 @@ function connectorFieldsSql(connector: string): string {
     default:
       return '';
   }
-}
-
-/**
- * A log position as SQL Server and Db2 write an LSN, three groups of hex digits (virtual log
- * file, block, slot): `00000000:0000002a:0000`; zero-padded, so the text sorts as the position.
- */
-function lsnTextSql(positionSql: string): string {
-  return `CASE WHEN (${positionSql}) IS NOT NULL THEN printf('%08x:%08x:%04x', (${positionSql}) >> 32, (${positionSql}) & 4294967295, 0) END`;
 }
 
 /** Debezium 2.6+ writes each `ts_ms` again in micro- and nanoseconds; the simulated clock counts milliseconds. */

@@ -608,6 +608,7 @@ function pollChangeLog(
     tx: '_tx_number',
     lsn: '_lsn',
     begin: 'own_commit.begin_position',
+    commit: 'own_commit.position',
   });
   const computed = new Map([
     ['_timestamp', `_timestamp + ${options.delayMillis}`],
@@ -684,6 +685,7 @@ function prepareTransactionPoll(
     tx: 't._tx_number',
     lsn: "CASE boundary.status WHEN 'BEGIN' THEN t.begin_lsn ELSE own_commit.position END",
     begin: 'own_commit.begin_position',
+    commit: 'own_commit.position',
   });
   const collections = `SELECT json_group_array(json_object('data_collection', collection, 'event_count', events)) FROM (
     SELECT collection, count(*) AS events FROM changes WHERE changes._tx_number = t._tx_number GROUP BY collection ORDER BY min(_tx_total))`;

@@ -102,16 +102,16 @@ describe('log positions in the source block', () => {
       'user_name',
     ]);
     expect(snapshot).toMatchObject({ schema: 'APP', table: 'A', txId: null, commit_scn: null, redo_thread: null });
-    // The snapshot is transaction 1, tick 0's service work 2, tick 1's 3.
+    // The snapshot is transaction 1, tick 0's service work 2, tick 1's 3: its XID in hex (transaction-id.ts).
     expect(tick1[0]).toMatchObject({
-      txId: '3',
+      txId: '0400030003000000',
       lcr_position: null,
       rs_id: null,
       ssn: 0,
       redo_thread: 1,
       user_name: null,
     });
-    expect(tick2.txId).toBe('4');
+    expect(tick2.txId).toBe('0500040004000000');
     const scns = [snapshot, ...tick1].map((source) => source.scn as string);
     for (const scn of scns) expect(scn).toMatch(/^\d+$/);
     const commits = new Set(tick1.map((source) => source.commit_scn));

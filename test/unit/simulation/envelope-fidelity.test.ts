@@ -29,8 +29,8 @@ const TICK_1_TRANSACTION = {
   connector: { transactionMetadata: true },
 };
 
-/** The two tables' system on a MySQL-family engine, its database `shop`. */
-function engineTwoTableMesh(engine: 'mysql' | 'mariadb') {
+/** The two tables' system on another engine, its database `shop`. */
+function engineTwoTableMesh(engine: 'mysql' | 'mariadb' | 'sqlserver' | 'oracle' | 'db2') {
   const mesh = twoTableMesh((table) => `store.${table}`);
   const [store] = mesh.systems;
   if (store) store.database = { ...store.database, engine, name: 'shop' };
@@ -244,6 +244,29 @@ describe('envelope fields', () => {
       [expect.objectContaining({ id }), id],
     ]);
     expect(metrics.logs['store/store.transaction']?.recent.map((message) => [message.key, message.value])).toEqual([
+      [{ id }, expect.objectContaining({ status: 'BEGIN', id })],
+      [{ id }, expect.objectContaining({ status: 'END', id })],
+    ]);
+  });
+
+  // Transaction 3 on Oracle: undo segment 4 (0400), slot 3 (0300), sequence 3 (03000000), each little-endian.
+  it.each([
+    ['sqlserver', 'its commit LSN, the records’ commit_lsn', 'commit_lsn', '00000000:00000015:0000'],
+    ['db2', 'its commit LSN, the records’ commit_lsn', 'commit_lsn', '00000000:00000015:0000'],
+    ['oracle', 'its XID in hex as LogMiner gives it, the records’ txId', 'txId', '0400030003000000'],
+  ] as const)('give %s transactions Debezium’s id, %s', async (engine, _, sourceField, id) => {
+    const metrics = (await simulate(engineTwoTableMesh(engine), TICK_1_TRANSACTION, { recentMessages: 10 })).step(1);
+    const records = ['a-cdc', 'b-cdc']
+      .flatMap((topic) => (metrics.logs[`store/${topic}`]?.recent ?? []).map(envelope))
+      .filter((record) => record.transaction);
+    const transactionLog = Object.values(metrics.logs).find((log) => log.name.endsWith('.transaction'));
+
+    expect(records.map((record) => [record.transaction, record.source[sourceField]])).toEqual([
+      [expect.objectContaining({ id }), id],
+      [expect.objectContaining({ id }), id],
+      [expect.objectContaining({ id }), id],
+    ]);
+    expect(transactionLog?.recent.map((message) => [message.key, message.value])).toEqual([
       [{ id }, expect.objectContaining({ status: 'BEGIN', id })],
       [{ id }, expect.objectContaining({ status: 'END', id })],
     ]);

@@ -1,4 +1,4 @@
-import { excerpt, withIndefiniteArticle } from '../model';
+import { excerpt, sixDigitColor, withIndefiniteArticle } from '../model';
 /** A note about the Mermaid text, at its 1-based line: what was not imported, or why nothing was. */
 export interface ImportNote {
   line: number;
@@ -50,7 +50,7 @@ const HEADER = /^(flowchart(?:-elk)?|graph)(?:\s+(TB|TD|BT|RL|LR|[<>^v]))?\s*;?$
 const DIRECTIVE = /^%%\{/;
 const OTHER_DIAGRAM =
   /^(\w+Diagram(?:-v2)?|journey|gantt|pie|quadrantChart|gitGraph|C4\w+|mindmap|timeline|zenuml|(?:sankey|xychart|block|packet|architecture|radar|treemap)(?:-beta)?|kanban)\b/;
-const SUBGRAPH_STROKE = /^style\s+([\p{L}\p{N}_$.-]+)\s+.*\bstroke:\s*(#[0-9a-fA-F]{6})\b/u;
+const SUBGRAPH_STROKE = /^style\s+([\p{L}\p{N}_$.-]+)\s+.*\bstroke:\s*(#(?:[0-9a-fA-F]{3}){1,2})\b/u;
 /** Statements a mesh has no place for. */
 const STYLES_NOT_IMPORTED = 'Styles and classes are not imported.';
 const SKIPPED_STATEMENTS: ReadonlyArray<{ pattern: RegExp; message: string }> = [
@@ -173,7 +173,7 @@ class FlowchartReader {
   private readSubgraphColor(text: string): boolean {
     const [, id, color] = SUBGRAPH_STROKE.exec(text) ?? [];
     const subgraph = this.subgraphs.find((candidate) => candidate.id === id);
-    if (subgraph && color) subgraph.color = color.toLowerCase();
+    if (subgraph && color) subgraph.color = sixDigitColor(color.toLowerCase());
     return Boolean(subgraph && color);
   }
 

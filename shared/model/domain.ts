@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
 
-export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+/** A colour as CSS writes it in hex: six digits, or three, each doubled (`#aa3` is `#aaaa33`). */
+export const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+
+/** A hex colour with six digits, which a colour input and everything else reading the design take. */
+export function sixDigitColor(color: string): string {
+  return color.length === 4 ? `#${[...color.slice(1)].map((digit) => digit + digit).join('')}` : color;
+}
 
 export const DomainSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
   description: z.string(),
   owner: z.string(),
-  color: z.string().regex(HEX_COLOR, 'must be a colour like #3366cc'),
+  color: z.string().regex(HEX_COLOR, 'must be a colour like #3366cc or #36c').overwrite(sixDigitColor),
 });
 export type Domain = z.infer<typeof DomainSchema>;
 

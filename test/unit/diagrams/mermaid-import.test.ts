@@ -330,6 +330,11 @@ describe('importing a Mermaid flowchart', () => {
     }
   });
 
+  it('takes a frame’s stroke colour written with three hex digits as its domain’s colour, in six', () => {
+    const { mesh } = imported('flowchart LR\nsubgraph sales [Sales]\n  a[Orders]\nend\nstyle sales stroke:#Aa3,stroke-width:2px');
+    expect(mesh.domains.map((domain) => domain.color)).toEqual(['#aaaa33']);
+  });
+
   it.each(['seed-logical-view', 'ecommerce'])(
     "reads back the domains, products and links of %s's exported logical view",
     (name) => {

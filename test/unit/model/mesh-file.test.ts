@@ -557,6 +557,14 @@ describe('fields a hand-written design may leave out', () => {
       expect(reopened.ok && serializeMesh(reopened.value)).toBe(saved);
     });
 
+    it('opens a domain colour written with three hex digits, as CSS allows, as its six', () => {
+      const file = structuredClone(minimal);
+      Object.assign(file.domains[0] as object, { color: '#aA3' });
+      const parsed = parseMeshFile(JSON.stringify(file));
+      if (!parsed.ok) throw new Error(parsed.errors.map(formatProblem).join('\n'));
+      expect(parsed.value.domains[0]?.color).toBe('#aaAA33');
+    });
+
     it('keeps a port, a discovery port and a domain colour the file gives', () => {
       const file = structuredClone(minimal);
       Object.assign(file.domains[0] as object, { color: '#123456' });

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { PanelSplitter } from '../app/panel-splitter';
 import { PartBoundary } from '../app/part-boundary';
+import { TabList } from '../app/tab-list';
 import { usePreferencesStore } from '../store/preferences-store';
 import { FaultDeck } from './fault-deck';
 import { InspectTab } from './inspect-tab';
@@ -33,22 +34,13 @@ export function SimulationPanel() {
         style={{ width: Math.max(width, 420) }}
         aria-label="Simulation panel"
       >
-        <div className="side-panel__tabs" role="tablist">
-          {TABS.map((tab) => (
-            <button
-              key={tab.id}
-              type="button"
-              role="tab"
-              id={`sim-tab-${tab.id}`}
-              aria-selected={tab.id === active.id}
-              aria-controls="sim-tabpanel"
-              className="side-panel__tab"
-              onClick={() => setSimulation({ panelTab: tab.id })}
-            >
-              {tab.title}
-            </button>
-          ))}
-        </div>
+        <TabList
+          tabs={TABS}
+          activeId={active.id}
+          onSelect={(id) => setSimulation({ panelTab: id })}
+          tabElementId={(id) => `sim-tab-${id}`}
+          panelElementId={() => 'sim-tabpanel'}
+        />
         <div
           className="side-panel__content simulation-panel__content"
           role="tabpanel"

@@ -10,7 +10,7 @@ import { setSimulation, useSimulationStore } from './simulation-store';
 
 /**
  * Keys of a trace, taken before the command table's while simulating with a trace open (there the
- * design is read-only, so the arrows have nothing to nudge): ← and → walk its stages; in presenter
+ * design is read-only, so the arrows have nothing to nudge): ← and → walk its stages (but on a row of tabs); in presenter
  * mode ↓ ↑ Page Down Page Up scroll the stage (then go on or back), Space runs or pauses, S steps one tick,
  * 1–5 fire the fault deck's cards and Esc leaves. The shortcut sheet lists them under Simulation (docs/keyboard-shortcuts.md).
  */
@@ -28,7 +28,8 @@ export function useSimulationShortcuts(): void {
         event.altKey
       )
         return;
-      const move = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      // A row of tabs takes its own arrows, as the tabs pattern has it; from anywhere else they walk the trace.
+      const move = isInTabList(event.target) ? undefined : { ArrowRight: 1, ArrowLeft: -1 }[event.key];
       const panel = isPresenting ? document.getElementById(PRESENTER_PANEL_ID) : null;
       const panelMove = panel ? presenterMove(event.key, panel) : null;
       if (move !== undefined && trace) {
@@ -56,6 +57,10 @@ export function useSimulationShortcuts(): void {
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
   }, []);
+}
+
+function isInTabList(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role="tablist"]') !== null;
 }
 
 /** Fires a key's card, and brings what it hit into view on the canvas when it is not. */

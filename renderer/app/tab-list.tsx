@@ -1,12 +1,16 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 
 export interface TabListProps<Id extends string> {
-  tabs: readonly { id: Id; title: string }[];
+  tabs: readonly { id: Id; title: ReactNode }[];
   activeId: Id;
   onSelect(id: Id): void;
   /** The element ids of a tab and of the panel it shows (aria-controls). */
   tabElementId(id: Id): string;
   panelElementId(id: Id): string;
+  /** The row's accessible name, where the panel around it does not already say what the tabs choose. */
+  label?: string;
+  /** The BEM block its classes are named after (`<block>__tabs`, `<block>__tab`). */
+  classBlock?: string;
 }
 
 /** Where Left, Right, Home and End go from the tab at `index` of `count`, round at either end. */
@@ -28,6 +32,8 @@ export function TabList<Id extends string>({
   onSelect,
   tabElementId,
   panelElementId,
+  label,
+  classBlock = 'side-panel',
 }: TabListProps<Id>) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.findIndex((tab) => tab.id === activeId);
@@ -38,7 +44,7 @@ export function TabList<Id extends string>({
     document.getElementById(tabElementId(next.id))?.focus();
   };
   return (
-    <div className="side-panel__tabs" role="tablist" onKeyDown={onKeyDown}>
+    <div className={`${classBlock}__tabs`} role="tablist" aria-label={label} onKeyDown={onKeyDown}>
       {tabs.map((tab) => (
         <button
           key={tab.id}
@@ -48,7 +54,7 @@ export function TabList<Id extends string>({
           tabIndex={tab.id === activeId ? 0 : -1}
           aria-selected={tab.id === activeId}
           aria-controls={panelElementId(tab.id)}
-          className="side-panel__tab"
+          className={`${classBlock}__tab`}
           onClick={() => onSelect(tab.id)}
         >
           {tab.title}

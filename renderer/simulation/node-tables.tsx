@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { quarantinedRecordKey } from '../../shared/simulation/quarantined-record';
 import type { Zone } from '../../shared/simulation/run-catalog';
 import { QUARANTINE_TABLE } from '../../shared/simulation/table-claims';
+import { TabList } from '../app/tab-list';
 import { DataGrid } from './data-grid';
 import { LogMessages } from './log-messages';
 import { simulation } from './simulation-controller';
@@ -61,8 +62,20 @@ export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'prod
   // A quarantined record reads by its port's key; the whole record is in its tooltip.
   const recordByKey = (row: Readonly<Record<string, unknown>>) =>
     quarantinedRecordKey(row.record, product?.ports.find((port) => port.portId === row.port)?.key ?? []);
-  const [chosen, setChosen] = useState(0);
-  const current = views[chosen] ?? views[0];
+  const tabs = views.map((entry) => ({
+    id: `${entry.group}/${entry.label}`,
+    title: (
+      <>
+        <span className="node-tables__group">{entry.group}</span> {entry.label}
+      </>
+    ),
+    view: entry.view,
+  }));
+  const [chosenId, setChosenId] = useState<string>();
+  const current = tabs.find((tab) => tab.id === chosenId) ?? tabs[0];
+  const idPrefix = useId();
+  const tabElementId = (id: string) => `${idPrefix}tab-${tabs.findIndex((tab) => tab.id === id)}`;
+  const panelElementId = `${idPrefix}tabpanel`;
   const traceRow = (table: string) => (row: Record<string, unknown>) =>
     void simulation.trace({ kind: 'row', nodeId, table, row });
   // A published record's `_position` is its place in the port's log.
@@ -76,39 +89,40 @@ export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'prod
           Query with SQL
         </button>
       </h3>
-      <div className="node-tables__tabs" role="tablist" aria-label="Tables">
-        {views.map((entry, index) => (
-          <button
-            key={`${entry.group}/${entry.label}`}
-            type="button"
-            role="tab"
-            aria-selected={entry === current}
-            className="node-tables__tab"
-            onClick={() => setChosen(index)}
-          >
-            <span className="node-tables__group">{entry.group}</span> {entry.label}
-          </button>
-        ))}
-      </div>
-      {current?.view.kind === 'table' && (
-        <DataGrid
-          key={current.view.name}
-          nodeId={nodeId}
-          source={{ kind: 'table', table: current.view.name, isRawZone: current.view.isRawZone }}
-          onTrace={current.view.name === QUARANTINE_TABLE ? undefined : traceRow(current.view.name)}
-          namesByColumn={current.view.name === QUARANTINE_TABLE ? { port: portNames } : undefined}
-          textByColumn={current.view.name === QUARANTINE_TABLE ? { record: recordByKey } : undefined}
-        />
+      {current && (
+        <>
+          <TabList
+            tabs={tabs}
+            activeId={current.id}
+            onSelect={setChosenId}
+            tabElementId={tabElementId}
+            panelElementId={() => panelElementId}
+            label="Tables"
+            classBlock="node-tables"
+          />
+          <div role="tabpanel" id={panelElementId} aria-labelledby={tabElementId(current.id)}>
+            {current.view.kind === 'table' && (
+              <DataGrid
+                key={current.view.name}
+                nodeId={nodeId}
+                source={{ kind: 'table', table: current.view.name, isRawZone: current.view.isRawZone }}
+                onTrace={current.view.name === QUARANTINE_TABLE ? undefined : traceRow(current.view.name)}
+                namesByColumn={current.view.name === QUARANTINE_TABLE ? { port: portNames } : undefined}
+                textByColumn={current.view.name === QUARANTINE_TABLE ? { record: recordByKey } : undefined}
+              />
+            )}
+            {current.view.kind === 'port' && (
+              <DataGrid
+                key={current.view.log}
+                nodeId={nodeId}
+                source={{ kind: 'log', log: current.view.log }}
+                onTrace={traceRecord(current.view.log)}
+              />
+            )}
+            {current.view.kind === 'topic' && <LogMessages key={current.view.log} log={current.view.log} />}
+          </div>
+        </>
       )}
-      {current?.view.kind === 'port' && (
-        <DataGrid
-          key={current.view.log}
-          nodeId={nodeId}
-          source={{ kind: 'log', log: current.view.log }}
-          onTrace={traceRecord(current.view.log)}
-        />
-      )}
-      {current?.view.kind === 'topic' && <LogMessages key={current.view.log} log={current.view.log} />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { CONTRACT_FILE_EXTENSION, contractFileName } from '../../shared/contracts/contract-file-name';
+import { contractFileName, savedContractFileName } from '../../shared/contracts/contract-file-name';
 import type { FileRef, IpcRequest, IpcResult, OpenedFile } from '../../shared/ipc';
 import { CONTRACT_FILES, CONTRACT_SOURCE_FILES, type TextFileKind } from '../../shared/model/mesh-file-format';
 import type { FileDialog } from '../dialogs/file-dialog';
@@ -7,11 +7,11 @@ import { writeFileAtomically } from './atomic-write';
 import type { FileSystem } from './file-system';
 import { fileRefFor } from './mesh-file-path';
 import { readMeshFile, refusalToSaveUnreadable } from './mesh-file-reader';
-import { confirmedSavePath, withDoubleExtension } from './save-path';
+import { confirmedSavePath, withFileNameOf } from './save-path';
 
 /** `orders` and `orders.yaml` both become `orders.odcs.yaml`; a contract file name is left alone. */
 export function withContractExtension(path: string): string {
-  return withDoubleExtension(path, CONTRACT_FILE_EXTENSION, /\.ya?ml$/i);
+  return withFileNameOf(path, savedContractFileName);
 }
 
 /** Contracts read from and saved to their own files, beside the design. */

@@ -1,13 +1,11 @@
 import { basename } from 'node:path';
+import { savedMeshFileName } from '../../shared/files/saved-file-name';
 import type { FileRef } from '../../shared/ipc';
-import { MESH_FILE_EXTENSION } from '../../shared/model/mesh-file-format';
-import { withDoubleExtension } from './save-path';
+import { withFileNameOf } from './save-path';
 
-export const UNTITLED_MESH_FILE_NAME = `untitled${MESH_FILE_EXTENSION}`;
-
-/** `orders` and `orders.json` both become `orders.mesh.json`; a mesh file name is left alone. */
+/** `orders`, `orders.json` and `orders.mesh` all become `orders.mesh.json`; a mesh file name is left alone. */
 export function withMeshExtension(path: string): string {
-  return withDoubleExtension(path, MESH_FILE_EXTENSION, /\.json$/i);
+  return withFileNameOf(path, savedMeshFileName);
 }
 
 export function fileRefFor(path: string): FileRef {

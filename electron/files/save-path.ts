@@ -1,13 +1,11 @@
+import { basename } from 'node:path';
 import type { FileDialog } from '../dialogs/file-dialog';
 import type { FileSystem } from './file-system';
 
-/**
- * `path` ending in `extension` (`.mesh.json`, `.odcs.yaml`), whatever its case. Save dialogs filter
- * on the last extension only, so they may have added a bare one (`.json`): it is replaced, not kept.
- */
-export function withDoubleExtension(path: string, extension: string, addedByDialog: RegExp): string {
-  if (path.toLowerCase().endsWith(extension)) return path;
-  return `${path.replace(addedByDialog, '')}${extension}`;
+/** `path` with its file name (the last part) as `rename` would have it: the folder is kept as given. */
+export function withFileNameOf(path: string, rename: (fileName: string) => string): string {
+  const fileName = basename(path);
+  return `${path.slice(0, path.length - fileName.length)}${rename(fileName)}`;
 }
 
 /**

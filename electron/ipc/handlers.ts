@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { savedMeshFileName } from '../../shared/files/saved-file-name';
 import type {
   DocumentShellState,
   FileRef,
@@ -19,7 +20,7 @@ import { writeExportFolder } from '../files/export-folder';
 import type { ExternalChangeWatcher } from '../files/external-change-watcher';
 import type { FileAccess } from '../files/file-access';
 import type { FileSystem } from '../files/file-system';
-import { fileRefFor, UNTITLED_MESH_FILE_NAME, withMeshExtension } from '../files/mesh-file-path';
+import { fileRefFor, withMeshExtension } from '../files/mesh-file-path';
 import { readMeshFile, refusalToSaveUnreadable } from '../files/mesh-file-reader';
 import type { RecentFilesStore } from '../files/recent-files';
 import { confirmedSavePath } from '../files/save-path';
@@ -84,9 +85,7 @@ export function createIpcHandlers({
       const inPlace = await confirmedInPlace(file.path);
       if (inPlace !== 'save-as') return succeed(inPlace);
     }
-    const requestedPath = await dialog.chooseSavePath(
-      withMeshExtension(file?.name || basename(suggestedName) || UNTITLED_MESH_FILE_NAME),
-    );
+    const requestedPath = await dialog.chooseSavePath(savedMeshFileName(file?.name || basename(suggestedName)));
     if (requestedPath === null) return succeed(null);
     return succeed(await confirmedSavePath(fs, dialog, requestedPath, withMeshExtension));
   }

@@ -1,4 +1,5 @@
 import { strToU8, type Zippable, zipSync } from 'fflate';
+import { savedContractFileName } from '../../shared/contracts/contract-file-name';
 import { checkBundlePaths } from '../../shared/export/file-names';
 import { withExportManifest } from '../../shared/files/export-manifest';
 import { createFileVersions, type FileStamp } from '../../shared/files/file-versions';
@@ -8,6 +9,7 @@ import {
   type DeletedFileAnswer,
   saveDeletedFileQuestion,
 } from '../../shared/files/save-deleted-file-question';
+import { savedMeshFileName } from '../../shared/files/saved-file-name';
 import { CONTRACT_FILES, CONTRACT_SOURCE_FILES, MESH_FILE_EXTENSION, MESH_FILES } from '../../shared/model';
 import { autosaveIn } from './autosave';
 import { webLockClaims } from './autosave-claims';
@@ -161,7 +163,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     file: FileRef | null,
     suggestedName: string,
     text: string,
-    options: { types: object[]; mimeType: string; remembers: boolean },
+    options: { types: object[]; mimeType: string; remembers: boolean; savedName: (fileName: string) => string },
   ): Promise<FileRef | null> {
     const pickNew = async () =>
       fileSystem.showSaveFilePicker
@@ -184,8 +186,9 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       return saved;
     }
     if (fileSystem.showSaveFilePicker) return null;
-    download(page.document, file?.name ?? suggestedName, new Blob([text], { type: options.mimeType }));
-    return { name: file?.name ?? suggestedName };
+    const name = options.savedName(file?.name ?? suggestedName);
+    download(page.document, name, new Blob([text], { type: options.mimeType }));
+    return { name };
   }
 
   return {
@@ -206,6 +209,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
         types: CONTRACT_PICKER_TYPES,
         mimeType: 'application/yaml',
         remembers: false,
+        savedName: savedContractFileName,
       }),
     async openRecent(file) {
       const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
@@ -223,7 +227,12 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       });
     },
     saveFile: (file, suggestedName, text) =>
-      saveWith(file, suggestedName, text, { types: PICKER_TYPES, mimeType: 'application/json', remembers: true }),
+      saveWith(file, suggestedName, text, {
+        types: PICKER_TYPES,
+        mimeType: 'application/json',
+        remembers: true,
+        savedName: savedMeshFileName,
+      }),
     async exportFiles(suggestedName, files) {
       // Zip entries obey the bundle's path rules: an entry like `../../x` would unpack outside the folder.
       const unsafe = checkBundlePaths(files.map((file) => file.path));

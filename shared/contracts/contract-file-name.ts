@@ -1,3 +1,4 @@
+import { savedFileName } from '../files/saved-file-name';
 import { slugify } from '../model/ids';
 import { clearOfWindowsReservedNames } from '../model/windows-reserved-names';
 
@@ -14,4 +15,9 @@ const YAML_EXTENSION = /(\.odcs)?\.ya?ml$/i;
  */
 export function contractFileName(name: string): string {
   return `${clearOfWindowsReservedNames(slugify(name.replace(YAML_EXTENSION, '')))}${CONTRACT_FILE_EXTENSION}`;
+}
+
+/** `orders`, `orders.yaml` and `orders.odcs` all become `orders.odcs.yaml`, as a save dialog's answer. */
+export function savedContractFileName(fileName: string): string {
+  return savedFileName(fileName, { extension: CONTRACT_FILE_EXTENSION, addedByDialog: /\.ya?ml$/i });
 }

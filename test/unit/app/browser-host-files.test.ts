@@ -365,3 +365,32 @@ describe('contract files imported in the browser (Import contracts…)', () => {
     expect(read?.text).toBe('CREATE TABLE t (id INT);');
   });
 });
+
+describe('a design saved as a download, in a browser without the File System Access API', () => {
+  it('names the download as the desktop app names a saved design', async () => {
+    const downloads: string[] = [];
+    const document = {
+      createElement: () => ({
+        click() {},
+        set download(name: string) {
+          downloads.push(name);
+        },
+      }),
+    };
+    vi.stubGlobal('URL', { createObjectURL: () => 'blob:design', revokeObjectURL: () => {} });
+    const values = new Map<string, unknown>();
+    const store: KeyValueStore = {
+      get: async <T>(key: string) => values.get(key) as T | undefined,
+      set: async (key, value) => void values.set(key, value),
+      delete: async (key) => void values.delete(key),
+      entries: async () => [],
+    };
+    const host = browserHost(store, Object.assign(new EventTarget(), { document }) as unknown as Window);
+
+    const saved = await host.saveFile({ name: 'bees.mesh ' }, 'bees.mesh.json', design('Bees'));
+
+    expect(downloads).toEqual(['bees.mesh.json']);
+    expect(saved).toEqual({ name: 'bees.mesh.json' });
+    vi.unstubAllGlobals();
+  });
+});

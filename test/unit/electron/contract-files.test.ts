@@ -265,4 +265,9 @@ describe('withContractExtension', () => {
     expect(withContractExtension('/c/orders.yml')).toBe('/c/orders.odcs.yaml');
     expect(withContractExtension('/c/orders.json')).toBe('/c/orders.json.odcs.yaml');
   });
+
+  it('completes half the extension and names an empty name untitled', () => {
+    expect(withContractExtension('/c/orders.odcs')).toBe('/c/orders.odcs.yaml');
+    expect(withContractExtension('/c/.. ')).toBe('/c/untitled.odcs.yaml');
+  });
 });

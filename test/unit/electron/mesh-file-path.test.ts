@@ -18,4 +18,21 @@ describe('withMeshExtension', () => {
   it('appends after any other extension', () => {
     expect(withMeshExtension('/m/orders.yaml')).toBe('/m/orders.yaml.mesh.json');
   });
+
+  it('completes a name typed with half the extension', () => {
+    expect(withMeshExtension('/m/bees.mesh')).toBe('/m/bees.mesh.json');
+    expect(withMeshExtension('/m/Bees.MESH')).toBe('/m/Bees.mesh.json');
+  });
+
+  it('drops the spaces and trailing dots around a typed name', () => {
+    expect(withMeshExtension('/m/bees.mesh.json ')).toBe('/m/bees.mesh.json');
+    expect(withMeshExtension('/m/ bees ')).toBe('/m/bees.mesh.json');
+    expect(withMeshExtension('/m/bees.')).toBe('/m/bees.mesh.json');
+  });
+
+  it('names a file untitled when no name is left, rather than a hidden dotfile', () => {
+    for (const name of ['..', '.', '...', ' ', '.mesh.json', '.json', '.mesh']) {
+      expect(withMeshExtension(`/m/${name}`)).toBe('/m/untitled.mesh.json');
+    }
+  });
 });

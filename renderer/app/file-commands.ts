@@ -92,17 +92,15 @@ export function openMeshText(
     notify({ tone: 'info', text: said(opening) });
   }
   const hasNoLayout = isWithoutLayout(parsed.value);
-  if (placedIds.length > 0) documentState().change(() => placed, hasNoLayout ? { coalesceKey: PLACING_ON_OPEN } : {});
+  if (placedIds.length > 0) documentState().placeAsOpened(() => placed);
   if (hasNoLayout) void layOutByDataFlowOnOpen(placed, announceLayout);
   else announceLayout(placed, 'placed on a grid', clashesOnOpen);
   return true;
 }
 
-const PLACING_ON_OPEN = 'placing-on-open';
-
 /**
  * Lays a design opened without any layout out by data flow, as auto-layout does, in place of the
- * grids it was first placed on: one undo step with them. The grids stay if the design was edited meanwhile.
+ * grids it was first placed on, as the view of the file opened. The grids stay if the design was edited meanwhile.
  */
 async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh, howPlaced: string) => void) {
   let layout: Record<string, NodeLayout>;
@@ -115,8 +113,7 @@ async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh,
     throw error;
   }
   if (documentState().mesh !== placed) return announceLayout(placed, 'placed on a grid');
-  documentState().change((mesh) => withLayoutApplied(mesh, layout), { coalesceKey: PLACING_ON_OPEN });
-  documentState().endTyping();
+  documentState().placeAsOpened((mesh) => withLayoutApplied(mesh, layout));
   canvasCommands.fitView();
   announceLayout(documentState().mesh ?? placed, 'laid out by data flow');
 }

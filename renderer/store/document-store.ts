@@ -70,6 +70,11 @@ export interface DocumentState {
   setReadOnly(isReadOnly: boolean): void;
   open(mesh: Mesh, file: FileRef | null, options?: OpenOptions): void;
   close(): void;
+  /**
+   * Shows the open document with positions the app gave what its file leaves unplaced: the view
+   * of that file, not an edit, so no undo step, and a document as saved stays so. Save writes them.
+   */
+  placeAsOpened(recipe: (mesh: Mesh) => Mesh): void;
   /** Applies an immutable change and records one undo step (or none, inside a gesture). */
   change(recipe: (mesh: Mesh) => Mesh, options?: ChangeOptions): void;
   /** Closes the open typing step, so the next keystroke starts a new one (a field lost focus). */
@@ -154,6 +159,12 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         ...noHistory,
       })),
     close: () => set(noDocument),
+    placeAsOpened: (recipe) =>
+      set((state) => {
+        if (!state.mesh) return state;
+        const placed = withLayoutsAsStored(recipe(state.mesh), state.mesh);
+        return { mesh: placed, savedMesh: state.savedMesh === state.mesh ? placed : state.savedMesh };
+      }),
     change: (recipe, options = {}) => {
       const { mesh, gestureStart, openCoalesceKey, isReadOnly } = get();
       if (!mesh) return;

@@ -133,7 +133,7 @@ describeInChromium('opening a sample', (session) => {
     );
   });
 
-  it('lays a file written without any layout out by data flow: each domain right of the domains feeding it, undoably', async () => {
+  it('lays a file written without any layout out by data flow: each domain right of the domains feeding it', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     const text = readFileSync(new URL('../fixtures/mesh/charity.mesh.json', import.meta.url), 'utf8');
     const mesh = JSON.parse(text);
@@ -161,9 +161,26 @@ describeInChromium('opening a sample', (session) => {
       expect(consumer && producer && consumer.x >= producer.x + producer.width, `${to} right of ${from}`).toBe(true);
     }
     expect(await overlappingNodes(page)).toEqual([]);
+  });
 
+  it('opens a file written without any layout unchanged: laid out, yet nothing to save, undo nor ask about', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const text = readFileSync(new URL('../fixtures/mesh/charity.mesh.json', import.meta.url), 'utf8');
+    await openByChooser(page, 'charity.mesh.json', text);
+    await page.getByRole('status').filter({ hasText: 'laid out by data flow' }).waitFor();
+
+    expect(await page.title()).toBe('charity.mesh.json — Data Mesh Designer');
     await page.keyboard.press('ControlOrMeta+z');
-    expect(await overlappingNodes(page)).not.toEqual([]);
+    expect(await overlappingNodes(page)).toEqual([]);
+    expect(await page.getByRole('status').filter({ hasText: 'Undone' }).count()).toBe(0);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open…' }).first().click();
+    await (await chooser).setFiles([]);
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Domain', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.title()).toBe('• charity.mesh.json — Data Mesh Designer');
   });
 
   it('opens a minimal hand-written design, domains, products and ports given by id and name, as the CLI accepts it', async () => {
@@ -177,7 +194,7 @@ describeInChromium('opening a sample', (session) => {
     expect(await overlappingDomains(page)).toEqual([]);
   });
 
-  it('places the elements of a file written without positions apart, in their domains, undoably; Auto-layout arranges them', async () => {
+  it('places the elements of a file written without positions apart, in their domains, unchanged; Auto-layout arranges them', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     const mesh = JSON.parse(readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'));
     // The domains keep their places: only the elements in them were left without one.
@@ -206,9 +223,12 @@ describeInChromium('opening a sample', (session) => {
     );
     expect(await overlappingNodes(page)).toEqual([]);
 
+    // Undo takes back Auto-layout; the placing on open is the file as opened, no step of its own.
     await page.keyboard.press('ControlOrMeta+z');
-    await page.keyboard.press('ControlOrMeta+z');
-    expect(await overlappingNodes(page)).not.toEqual([]);
+    await expect
+      .poll(() => page.locator('.react-flow__node[data-id="customer-360"]').getAttribute('style'))
+      .toBe(placed);
+    expect(await page.title()).toBe('generated.mesh.json — Data Mesh Designer');
   });
 
   it('says which domains a bad merge laid over each other and offers Auto-layout, which one Undo takes back', async () => {

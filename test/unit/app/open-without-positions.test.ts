@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openMeshText } from '../../../renderer/app/file-commands';
+import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
+
+const charity = readFileSync(new URL('../../fixtures/mesh/charity.mesh.json', import.meta.url), 'utf8');
+const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
+const file = { name: 'generated.mesh.json', path: '/home/ada/generated.mesh.json' };
+const documentState = () => useDocumentStore.getState();
+
+/** The sample as a script writes it: domains placed, the products and systems in them not. */
+function withDomainsPlacedOnly(): string {
+  const mesh = JSON.parse(sample);
+  const domainIds = new Set(mesh.domains.map((domain: { id: string }) => domain.id));
+  mesh.layout = { nodes: Object.fromEntries(Object.entries(mesh.layout.nodes).filter(([id]) => domainIds.has(id))) };
+  return JSON.stringify(mesh);
+}
+
+beforeEach(() => documentState().close());
+
+describe('opening a design whose file leaves elements without a position', () => {
+  it('places them as the view of the file: no unsaved change, no undo step', () => {
+    openMeshText(withDomainsPlacedOnly(), file, file.name);
+
+    expect(documentState().mesh?.layout.nodes['customer-360']).toBeDefined();
+    expect(selectIsDirty(documentState())).toBe(false);
+    expect(documentState().past).toEqual([]);
+  });
+
+  it('places a design without any layout the same way, while it is laid out by data flow', () => {
+    openMeshText(charity, file, file.name);
+
+    expect(Object.keys(documentState().mesh?.layout.nodes ?? {})).not.toEqual([]);
+    expect(selectIsDirty(documentState())).toBe(false);
+    expect(documentState().past).toEqual([]);
+  });
+
+  it('is an unsaved change after an edit, which Undo takes back to the placed design', () => {
+    openMeshText(withDomainsPlacedOnly(), file, file.name);
+    const placed = documentState().mesh;
+    documentState().change((mesh) => ({ ...mesh, name: 'Renamed' }));
+
+    expect(selectIsDirty(documentState())).toBe(true);
+    documentState().undo();
+    expect(documentState().mesh).toBe(placed);
+    expect(selectIsDirty(documentState())).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import { quoted } from '../model/isolated-names';
+import { counted, inNumber } from '../model/word-list';
 import type { DataProductRuntime } from './data-product-runtime';
 import { createErrorLog } from './error-log';
 import { type ConsumerProgress, lostRecords } from './input-consumer';
@@ -70,23 +71,24 @@ function lackedMessage(
 ): string {
   const dataset = input.dataset;
   const table = dataset ? `its ${dataset.kind} table ${quoted(dataset.name)}` : 'its clean table';
-  return `${recordCount(records)} lacked ${lackedColumnText(column, unexpected)}: ${table} holds NULL in ${quoted(column)} for the rows they wrote; ${computedFromText(plan, input)}`;
+  return `${counted(records, 'record')} lacked ${lackedColumnText(column, unexpected)}: ${table} holds NULL in ${quoted(column)} for ${whatRecordsDid(records, 'row', 'wrote')}; ${computedFromText(plan, input)}`;
 }
 
-function recordCount(records: number): string {
-  return records === 1 ? '1 record' : `${records} records`;
+/** What a count of records did, in its number: `the row it wrote`, `the rows they wrote`. */
+function whatRecordsDid(records: number, noun: string, verb: string): string {
+  return `the ${inNumber(records, noun)} ${inNumber(records, 'it', 'they')} ${verb}`;
 }
 
 /** What records lost to retention leave a consumer's clean table missing, and what the product computes from it. */
 function lostMessage(plan: ProductPlan, input: InputPlan, lost: number): string {
-  const records = recordCount(lost);
+  const them = inNumber(lost, 'it', 'them');
   const dataset = input.dataset;
   const misses = !dataset
-    ? `its raw zone ${quoted(input.rawTable)} misses them`
+    ? `its raw zone ${quoted(input.rawTable)} misses ${them}`
     : dataset.kind === 'event'
-      ? `its event table ${quoted(dataset.name)} misses the events they carried`
+      ? `its event table ${quoted(dataset.name)} misses ${whatRecordsDid(lost, 'event', 'carried')}`
       : `its entity table ${quoted(dataset.name)} may now miss keys its producer has, or hold stale values or keys the producer deleted, until the consumer is bootstrapped again from the producer's current state`;
-  return `${records} lost to retention before it read them: ${misses}; ${computedFromText(plan, input)}`;
+  return `${counted(lost, 'record')} lost to retention before it read ${them}: ${misses}; ${computedFromText(plan, input)}`;
 }
 
 /** What the product computes from an input, by its lineage: the steps that read it and the ports publishing its table or theirs. */
@@ -100,6 +102,6 @@ function computedFromText(plan: ProductPlan, input: InputPlan): string {
     .map((output) => output.port.name);
   if (steps.length === 0 && ports.length === 0) return 'nothing the product computes or publishes reads it';
   const named = (kind: string, names: string[]) =>
-    names.length === 0 ? [] : [`${kind}${names.length === 1 ? '' : 's'} ${names.map(quoted).join(', ')}`];
+    names.length === 0 ? [] : [`${inNumber(names.length, kind)} ${names.map(quoted).join(', ')}`];
   return `computed from it: ${[...named('transformation', steps), ...named('output port', ports)].join('; ')}`;
 }

@@ -42,6 +42,14 @@ describe('a consumer that lost records to retention', () => {
     expect(metrics.errors).toEqual([]);
   });
 
+  it('tells of one lost record as one', async () => {
+    const simulation = await simulate(shopWithStats, offlinePastRetention('catalog'));
+
+    const [gap] = simulation.step(2).inputGaps;
+
+    expect(gap?.message).toMatch(/^1 record lost to retention before it read it: /);
+  });
+
   it('names the transformations that read the input', async () => {
     const simulation = await simulate(shopWithStats, offlinePastRetention('stats'));
 

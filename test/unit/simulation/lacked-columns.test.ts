@@ -44,6 +44,16 @@ describe('records that lack a column their clean table expects', () => {
     expect(metrics.errors).toEqual([]);
   });
 
+  it('are told of in the number their count takes: one record wrote one row', async () => {
+    const simulation = await simulate(shop, renamed);
+
+    const [gap] = simulation.step(2).inputGaps;
+
+    expect(gap?.message).toBe(
+      "1 record lacked 'status' (the source's image has 'item_status'): its entity table 'items' holds NULL in 'status' for the row it wrote; computed from it: output port 'items-out'",
+    );
+  });
+
   it('are said so at the clean stage of their trace', async () => {
     const simulation = await simulate(shop, renamed);
     simulation.step(3);

@@ -100,7 +100,7 @@ describe('change records of a database keeping names in capitals', () => {
       after: { ID: 1, NAME: 'Lamp', PRICE: 12, ITEM_STATUS: 'new' },
     });
     expect(metrics.inputGaps.map((gap) => gap.message)).toEqual([
-      "1 record lacked 'status' (the source's image has 'ITEM_STATUS'): its entity table 'items' holds NULL in 'status' for the rows they wrote; computed from it: output port 'items-out'",
+      "1 record lacked 'status' (the source's image has 'ITEM_STATUS'): its entity table 'items' holds NULL in 'status' for the row it wrote; computed from it: output port 'items-out'",
     ]);
   });
 });

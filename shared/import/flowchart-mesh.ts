@@ -52,104 +52,175 @@ export interface FlowchartMesh {
  * flowchart lacks is removed.
  */
 export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh, matches?: FlowchartMatches): FlowchartMesh {
-  const warnings: ImportNote[] = [];
+  const claimId = idClaimer(into);
+  const domains = flowchartDomains(flowchart, into, matches, claimId);
+  const elements = flowchartElements(flowchart, into, matches, domains, claimId);
+  const { links, warnings } = flowchartLinks(flowchart, into.links, elements);
+  const { mesh, added } = mergedIntoMesh(into, domains, elements, links);
+  return { mesh, added, warnings };
+}
+
+type IdClaimer = (name: string, kind: ElementKind, mermaidId?: string) => string;
+
+/** Claims ids free in the mesh. The app's own diagrams carry each element's id in its node id (`product_orders`): kept when free. */
+function idClaimer(into: Mesh): IdClaimer {
   const takenIds = new Set([...into.domains, ...into.products, ...into.systems].map((node) => node.id));
-  // The app's own diagrams carry each element's id in its node id (`product_orders`): kept when free.
-  const claimId = (name: string, kind: ElementKind, mermaidId = '') => {
+  return (name, kind, mermaidId = '') => {
     const carried = carriedId(mermaidId, kind);
     const id = isValidId(carried) && !takenIds.has(carried) ? carried : uniqueId(name, takenIds, kind);
     takenIds.add(id);
     return id;
   };
+}
 
-  const domains: Domain[] = [];
-  const renamedDomains = new Map<string, Domain>();
-  const domainIdBySubgraph = new Map<string | undefined, string>();
+interface FlowchartDomains {
+  added: Domain[];
+  /** Matched domains by id, named as their subgraph. */
+  renamed: Map<string, Domain>;
+  idBySubgraph: Map<string | undefined, string>;
+}
+
+/** A domain per subgraph (the matched one renamed, else a new one), and one for new nodes drawn outside every subgraph. */
+function flowchartDomains(
+  flowchart: FlowchartDraft,
+  into: Mesh,
+  matches: FlowchartMatches | undefined,
+  claimId: IdClaimer,
+): FlowchartDomains {
+  const domains: FlowchartDomains = { added: [], renamed: new Map(), idBySubgraph: new Map() };
   const addDomain = (name: string, subgraphId: string | undefined, color?: string) => {
     const uniqueName = firstFreeName(
       name,
-      [...into.domains, ...domains].map((domain) => domain.name),
+      [...into.domains, ...domains.added].map((domain) => domain.name),
     );
     const domain: Domain = {
       id: claimId(uniqueName, 'domain', subgraphId),
       name: uniqueName,
       description: '',
       owner: '',
-      color: color ?? domainColorAt(into.domains.length + domains.length),
+      color: color ?? domainColorAt(into.domains.length + domains.added.length),
     };
-    domains.push(domain);
-    domainIdBySubgraph.set(subgraphId, domain.id);
+    domains.added.push(domain);
+    domains.idBySubgraph.set(subgraphId, domain.id);
   };
   for (const subgraph of flowchart.subgraphs) {
     const name = subgraph.label || subgraph.id;
     const matched = into.domains.find((domain) => domain.id === matches?.domainIdBySubgraph.get(subgraph.id));
     if (!matched) addDomain(name, subgraph.id, subgraph.color);
     else {
-      domainIdBySubgraph.set(subgraph.id, matched.id);
+      domains.idBySubgraph.set(subgraph.id, matched.id);
       const others = into.domains.filter((domain) => domain !== matched).map((domain) => domain.name);
-      renamedDomains.set(matched.id, { ...matched, name: firstFreeName(name, others) });
+      domains.renamed.set(matched.id, { ...matched, name: firstFreeName(name, others) });
     }
   }
   const isNew = (node: DraftNode) => !matches?.elementIdByNode.has(node.id);
   if (flowchart.nodes.some((node) => node.subgraphId === undefined && isNew(node))) {
     addDomain(LOOSE_NODES_DOMAIN, undefined);
   }
+  return domains;
+}
 
+/** The flowchart's nodes as elements: copies of the matched ones, to update, and new ones. */
+interface FlowchartElements {
+  productByNode: Map<string, DataProduct>;
+  systemByNode: Map<string, OperationalSystem>;
+  /** Systems whose change stream was named already (see streamNamed). */
+  renamedStreams: Set<OperationalSystem>;
+}
+
+/** Each node as its matched product or system, named and moved as drawn, or as a new one; names are unique in each domain. */
+function flowchartElements(
+  flowchart: FlowchartDraft,
+  into: Mesh,
+  matches: FlowchartMatches | undefined,
+  domains: FlowchartDomains,
+  claimId: IdClaimer,
+): FlowchartElements {
+  const elements: FlowchartElements = { productByNode: new Map(), systemByNode: new Map(), renamedStreams: new Set() };
+  const nameOf = productNames(flowchart.nodes);
+  const takenNames = namesKeptBesideTheDrawn(into, matches, domains);
   const existingProducts = new Map(into.products.map((product) => [product.id, product]));
   const existingSystems = new Map(into.systems.map((system) => [system.id, system]));
-  const productByNode = new Map<string, DataProduct>();
-  const systemByNode = new Map<string, OperationalSystem>();
-  const renamedStreams = new Set<OperationalSystem>();
-  const nameOf = productNames(flowchart.nodes);
-  const siblingNames = new Map<string, Set<string>>();
-  // Names of what a matched domain keeps beside the flowchart's nodes are taken too.
-  const drawnIds = new Set(matches?.elementIdByNode.values());
-  for (const sibling of [...into.products, ...into.systems]) {
-    if (drawnIds.has(sibling.id) || !renamedDomains.has(sibling.domainId)) continue;
-    const taken = siblingNames.get(sibling.domainId) ?? new Set<string>();
-    siblingNames.set(sibling.domainId, taken.add(comparableName(sibling.name)));
-  }
   for (const node of flowchart.nodes) {
     const matchedId = matches?.elementIdByNode.get(node.id) ?? '';
     const matchedProduct = existingProducts.get(matchedId);
     const matchedSystem = existingSystems.get(matchedId);
-    const domainId = domainIdBySubgraph.get(node.subgraphId) ?? (matchedProduct ?? matchedSystem)?.domainId ?? '';
-    const taken = siblingNames.get(domainId) ?? new Set<string>();
-    siblingNames.set(domainId, taken);
-    const wanted = nameOf(node);
-    // Names rarely clash: only then is the domain's list searched for a free one.
-    const name = taken.has(comparableName(wanted)) ? firstFreeName(wanted, taken) : wanted;
-    taken.add(comparableName(name));
+    const domainId = domains.idBySubgraph.get(node.subgraphId) ?? (matchedProduct ?? matchedSystem)?.domainId ?? '';
+    const name = claimFreeName(nameOf(node), domainId, takenNames);
     if (matchedSystem) {
-      // Copied, as links may add topics to it; its change stream keeps its name.
-      const topics = [...matchedSystem.messaging.topics];
-      const system = { ...matchedSystem, name, domainId, messaging: { ...matchedSystem.messaging, topics } };
-      renamedStreams.add(system);
-      systemByNode.set(node.id, system);
+      const system = updatedSystem(matchedSystem, name, domainId);
+      // Its change stream keeps its name: a link's label adds a topic instead.
+      elements.renamedStreams.add(system);
+      elements.systemByNode.set(node.id, system);
     } else if (matchedProduct) {
-      const { inputPorts, outputPorts } = matchedProduct;
-      const product = { ...matchedProduct, name, domainId, inputPorts: [...inputPorts], outputPorts: [...outputPorts] };
-      productByNode.set(node.id, product);
+      elements.productByNode.set(node.id, updatedProduct(matchedProduct, name, domainId));
     } else if (node.isDatabase) {
-      systemByNode.set(node.id, newSystem(claimId(name, 'system', node.id), domainId, name));
+      elements.systemByNode.set(node.id, newSystem(claimId(name, 'system', node.id), domainId, name));
     } else {
       const discoveryPort = newPort(DISCOVERY_PORT_ID, 'discovery', 'discovery');
-      productByNode.set(
+      elements.productByNode.set(
         node.id,
         newDataProduct({ id: claimId(name, 'product', node.id), domainId, name, discoveryPort }),
       );
     }
   }
+  return elements;
+}
 
+/** By domain, the names taken by what a matched domain keeps beside the flowchart's nodes. */
+function namesKeptBesideTheDrawn(
+  into: Mesh,
+  matches: FlowchartMatches | undefined,
+  domains: FlowchartDomains,
+): Map<string, Set<string>> {
+  const takenNames = new Map<string, Set<string>>();
+  const drawnIds = new Set(matches?.elementIdByNode.values());
+  for (const sibling of [...into.products, ...into.systems]) {
+    if (drawnIds.has(sibling.id) || !domains.renamed.has(sibling.domainId)) continue;
+    const taken = takenNames.get(sibling.domainId) ?? new Set<string>();
+    takenNames.set(sibling.domainId, taken.add(comparableName(sibling.name)));
+  }
+  return takenNames;
+}
+
+/** The wanted name, or the first free one when the domain has it already; taken from then on. */
+function claimFreeName(wanted: string, domainId: string, takenNames: Map<string, Set<string>>): string {
+  const taken = takenNames.get(domainId) ?? new Set<string>();
+  takenNames.set(domainId, taken);
+  // Names rarely clash: only then is the domain's list searched for a free one.
+  const name = taken.has(comparableName(wanted)) ? firstFreeName(wanted, taken) : wanted;
+  taken.add(comparableName(name));
+  return name;
+}
+
+/** Copied with its topics, as links may add topics to it. */
+function updatedSystem(system: OperationalSystem, name: string, domainId: string): OperationalSystem {
+  const topics = [...system.messaging.topics];
+  return { ...system, name, domainId, messaging: { ...system.messaging, topics } };
+}
+
+/** Copied with its port lists, as links may add ports to it. */
+function updatedProduct(product: DataProduct, name: string, domainId: string): DataProduct {
+  const { inputPorts, outputPorts } = product;
+  return { ...product, name, domainId, inputPorts: [...inputPorts], outputPorts: [...outputPorts] };
+}
+
+/** A link per edge between elements not linked yet, from a port of its source to a new input port of its target. */
+function flowchartLinks(
+  flowchart: FlowchartDraft,
+  existingLinks: readonly Link[],
+  { productByNode, systemByNode, renamedStreams }: FlowchartElements,
+): { links: Link[]; warnings: ImportNote[] } {
   const links: Link[] = [];
-  const takenLinkIds = new Set(into.links.map((link) => link.id));
+  const warnings: ImportNote[] = [];
+  const takenLinkIds = new Set(existingLinks.map((link) => link.id));
   const linkBetween = (from: Link['from'], to: Link['to']): Link => {
     const id = uniqueId(`${from.nodeId}-to-${to.nodeId}`, takenLinkIds);
     takenLinkIds.add(id);
     return { id, from, to };
   };
   const isLinked = (from: string | undefined, to: string) =>
-    into.links.some((link) => link.from.nodeId === from && link.to.nodeId === to);
+    existingLinks.some((link) => link.from.nodeId === from && link.to.nodeId === to);
   for (const edge of flowchart.edges) {
     const target = productByNode.get(edge.to);
     if (!target) {
@@ -160,15 +231,8 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh, matche
       continue;
     }
     const system = systemByNode.get(edge.from);
-    if (isLinked((system ?? productByNode.get(edge.from))?.id, target.id)) continue;
-    if (system) {
-      const names = portNamesOf(edge.label);
-      const input = addPort(target, 'input', names?.input ?? `from ${system.name}`);
-      const stream = names?.isOutputNamed ? streamNamed(system, names.output, renamedStreams) : firstStream(system);
-      links.push(linkBetween({ nodeId: system.id, portId: stream.id }, { nodeId: target.id, portId: input.id }));
-      continue;
-    }
-    const source = productByNode.get(edge.from) as DataProduct;
+    const source = productByNode.get(edge.from);
+    if (isLinked((system ?? source)?.id, target.id)) continue;
     if (source === target) {
       warnings.push({
         line: edge.line,
@@ -176,23 +240,67 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh, matche
       });
       continue;
     }
-    const names = portNamesOf(edge.label);
-    const output = outputPortNamed(source, names?.output ?? `to ${target.name}`);
-    const input = addPort(target, 'input', names?.input ?? `from ${source.name}`);
-    links.push(linkBetween({ nodeId: source.id, portId: output.id }, { nodeId: target.id, portId: input.id }));
+    const [from, to] = system
+      ? streamToInput(edge.label, system, target, renamedStreams)
+      : outputToInput(edge.label, source as DataProduct, target);
+    links.push(linkBetween(from, to));
   }
+  return { links, warnings };
+}
 
-  const isKept = (node: { id: string }) => existingProducts.has(node.id) || existingSystems.has(node.id);
+type LinkEnds = [from: Link['from'], to: Link['to']];
+
+/** A system's stream (the one the edge's label names, else its change stream) to a new input port of the target. */
+function streamToInput(
+  label: string,
+  system: OperationalSystem,
+  target: DataProduct,
+  renamedStreams: Set<OperationalSystem>,
+): LinkEnds {
+  const names = portNamesOf(label);
+  const input = addPort(target, 'input', names?.input ?? `from ${system.name}`);
+  const stream = names?.isOutputNamed ? streamNamed(system, names.output, renamedStreams) : firstStream(system);
+  return [
+    { nodeId: system.id, portId: stream.id },
+    { nodeId: target.id, portId: input.id },
+  ];
+}
+
+/** The source's output port the edge's label names (`to …` without one) to a new input port of the target. */
+function outputToInput(label: string, source: DataProduct, target: DataProduct): LinkEnds {
+  const names = portNamesOf(label);
+  const output = outputPortNamed(source, names?.output ?? `to ${target.name}`);
+  const input = addPort(target, 'input', names?.input ?? `from ${source.name}`);
+  return [
+    { nodeId: source.id, portId: output.id },
+    { nodeId: target.id, portId: input.id },
+  ];
+}
+
+/**
+ * The mesh with its matched elements updated and the new ones added: new domains laid out by data
+ * flow below the others, nodes new to (or moved to) a domain there before in its free cells.
+ */
+function mergedIntoMesh(
+  into: Mesh,
+  domains: FlowchartDomains,
+  { productByNode, systemByNode }: FlowchartElements,
+  links: Link[],
+): { mesh: Mesh; added: AddedElements } {
+  const existing = new Map<string, { domainId: string }>(
+    [...into.products, ...into.systems].map((node) => [node.id, node]),
+  );
+  const isKept = (node: { id: string }) => existing.has(node.id);
   const products = [...productByNode.values()].filter((product) => !isKept(product)).map(withDefaultPorts);
   const systems = [...systemByNode.values()].filter((system) => !isKept(system));
-  const updated = new Map<string, Domain | DataProduct | OperationalSystem>(renamedDomains);
+  const updated = new Map<string, Domain | DataProduct | OperationalSystem>(domains.renamed);
   for (const node of [...productByNode.values(), ...systemByNode.values()])
     if (isKept(node)) updated.set(node.id, node);
   const withUpdates = <T extends { id: string }>(elements: readonly T[]) =>
     elements.map((element) => (updated.get(element.id) as T | undefined) ?? element);
   const placed = [...systemByNode.values(), ...productByNode.values()];
   const layout = layeredLayout(
-    domains.map((domain) => ({
+    domains.added.map((domain) => ({
       id: domain.id,
       productIds: placed.filter((node) => node.domainId === domain.id).map((node) => node.id),
     })),
@@ -201,25 +309,20 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh, matche
   );
   const merged: Mesh = {
     ...into,
-    domains: [...withUpdates(into.domains), ...domains],
+    domains: [...withUpdates(into.domains), ...domains.added],
     products: [...withUpdates(into.products), ...products],
     systems: [...withUpdates(into.systems), ...systems],
     links: [...into.links, ...links],
     layout: { nodes: { ...into.layout.nodes, ...layout } },
   };
-  const movedOrNew = placed.filter(
-    (node) =>
-      !(node.id in layout) &&
-      (existingProducts.get(node.id) ?? existingSystems.get(node.id))?.domainId !== node.domainId,
-  );
-  const mesh = withPlacedInTheirDomains(merged, movedOrNew);
+  const movedOrNew = placed.filter((node) => !(node.id in layout) && existing.get(node.id)?.domainId !== node.domainId);
   const added = {
-    domainIds: domains.map((domain) => domain.id),
+    domainIds: domains.added.map((domain) => domain.id),
     productIds: products.map((product) => product.id),
     systemIds: systems.map((system) => system.id),
     linkIds: links.map((link) => link.id),
   };
-  return { mesh, added, warnings };
+  return { mesh: withPlacedInTheirDomains(merged, movedOrNew), added };
 }
 
 /** Places nodes new to a domain that was there before in its first free cells. */

@@ -331,7 +331,9 @@ describe('importing a Mermaid flowchart', () => {
   });
 
   it('takes a frame’s stroke colour written with three hex digits as its domain’s colour, in six', () => {
-    const { mesh } = imported('flowchart LR\nsubgraph sales [Sales]\n  a[Orders]\nend\nstyle sales stroke:#Aa3,stroke-width:2px');
+    const { mesh } = imported(
+      'flowchart LR\nsubgraph sales [Sales]\n  a[Orders]\nend\nstyle sales stroke:#Aa3,stroke-width:2px',
+    );
     expect(mesh.domains.map((domain) => domain.color)).toEqual(['#aaaa33']);
   });
 

@@ -107,7 +107,7 @@ async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh,
   try {
     // Loaded when needed: ELK's worker is for auto-layout and for the rare design opened without a layout.
     const { layoutByDataFlow } = await import('../canvas/auto-layout/layout-by-data-flow');
-    layout = await layoutByDataFlow(placed, window.innerWidth / Math.max(1, window.innerHeight));
+    layout = await layoutByDataFlow(placed, viewAspectRatio());
   } catch (error) {
     announceLayout(placed, 'placed on a grid');
     throw error;
@@ -116,6 +116,12 @@ async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh,
   documentState().placeAsOpened((mesh) => withLayoutApplied(mesh, layout));
   canvasCommands.fitView();
   announceLayout(documentState().mesh ?? placed, 'laid out by data flow');
+}
+
+/** The shape of the view a design opened is laid out for: the window's, or ELK's usual 1.6 where there is none (Node). */
+function viewAspectRatio(): number {
+  const view = globalThis.window;
+  return view ? view.innerWidth / Math.max(1, view.innerHeight) : 1.6;
 }
 
 /**

@@ -11,7 +11,13 @@ import { formatLocatedProblem } from './yaml-source';
 import type { YamlEdit } from './yaml-text-edit';
 
 export type NextVersion =
-  | { ok: true; contract: Contract; comparison: ContractComparison }
+  | {
+      ok: true;
+      contract: Contract;
+      comparison: ContractComparison;
+      /** What a schema file's quality rules added to the contract or replaced in it. */
+      notes?: readonly string[];
+    }
   | { ok: false; message: string };
 
 /** An imported file as its next version needs it: the contract, the format it was read from, and the facts that format states. */
@@ -30,13 +36,22 @@ export type ImportedVersion = Pick<Extract<ImportedFile, { ok: true }>, 'contrac
 export function asNextVersion(existing: Contract, imported: ImportedVersion): NextVersion {
   const existingDocument = readOdcsDocument(existing.odcs) ?? {};
   const importedDocument = readOdcsDocument(imported.contract.odcs) ?? {};
-  const edited =
+  const merge =
     imported.format === 'odcs'
-      ? editContractText(imported.contract.odcs, designIdentityEdits(existingDocument, importedDocument))
-      : editContractText(existing.odcs, importedSchemaEdits(existingDocument, importedDocument, imported.statedFacts));
+      ? undefined
+      : importedSchemaEdits(existingDocument, importedDocument, imported.statedFacts);
+  const edited = merge
+    ? editContractText(existing.odcs, merge.edits)
+    : editContractText(imported.contract.odcs, designIdentityEdits(existingDocument, importedDocument));
   // A text may refuse an edit (an alias whose value would change): the reason is the answer.
   if (!edited.ok) return edited;
-  const candidate = parseOdcsYaml(edited.text);
+  const next = versionedEdit(existing, edited.text);
+  return next.ok && merge ? { ...next, notes: merge.notes } : next;
+}
+
+/** The edited text as the contract's next version, under the version its changes call for. */
+function versionedEdit(existing: Contract, text: string): NextVersion {
+  const candidate = parseOdcsYaml(text);
   if (!candidate.ok) return { ok: false, message: candidate.errors.slice(0, 3).map(formatLocatedProblem).join('; ') };
   const changes = compareContracts(existing, candidate.value);
   if (changes.changes.length === 0) return { ok: true, contract: candidate.value, comparison: changes };

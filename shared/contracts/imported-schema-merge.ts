@@ -3,6 +3,7 @@ import { LogicalTypeSchema } from '../model/logical-type';
 import { enumRuleIndex, nativeEnumEdits } from './contract-edits';
 import type { StatableFact } from './import/imported-schema';
 import { isOptionOf } from './import/logical-type-options';
+import { importedQualityEdits } from './imported-quality-merge';
 import { withContractsJsonShape } from './json-document-column';
 import { hasNativeEnum, isJsonObject, type OdcsDocument } from './odcs-document';
 import type { PathSegment } from './path-problem';
@@ -24,24 +25,28 @@ type NestedKey = keyof typeof NESTED;
  * The edits that give an existing contract the schema of an imported one while keeping what
  * the import's format cannot say. Schema objects and properties are matched by name at every
  * depth; the import decides which exist, their types, and the keys and required-ness its
- * source states (`statedFacts`: proto3 cannot say a field is required); the contract keeps its classification, tags, examples, quality rules, physicalName, custom and other
+ * source states (`statedFacts`: proto3 cannot say a field is required); the contract keeps its classification, tags, examples, physicalName, custom and other
  * fields, its descriptions where the import has none, and the order and text of what stays.
- * Allowed values the import states replace the contract's, in the form its `apiVersion` writes.
+ * Allowed values the import states replace the contract's, in the form its `apiVersion` writes;
+ * its quality rules are brought in beside the contract's own (see `importedQualityEdits`), and
+ * `notes` says which were added or replaced.
  */
 export function importedSchemaEdits(
   existing: OdcsDocument,
   imported: OdcsDocument,
   statedFacts: readonly StatableFact[],
-): YamlEdit[] {
+): { edits: YamlEdit[]; notes: string[] } {
   const apiVersion = String(imported.apiVersion ?? existing.apiVersion);
   const isNewerApi = imported.apiVersion !== existing.apiVersion && hasNativeEnum(apiVersion);
   const context: MergeContext = {
     nativeEnum: hasNativeEnum(isNewerApi ? apiVersion : String(existing.apiVersion)),
     // Every format states a logical type; `required` and keys only those that have a word for them.
     stated: ['logicalType', ...statedFacts],
+    notes: [],
   };
   const apiEdit: YamlEdit[] = isNewerApi ? [{ op: 'set', path: ['apiVersion'], value: apiVersion }] : [];
-  return [...apiEdit, ...namedListEdits(existing.schema, imported.schema, ['schema'], context, objectEdits)];
+  const edits = [...apiEdit, ...namedListEdits(existing.schema, imported.schema, ['schema'], context, objectEdits)];
+  return { edits, notes: context.notes };
 }
 
 interface MergeContext {
@@ -49,6 +54,8 @@ interface MergeContext {
   nativeEnum: boolean;
   /** The property fields the import's source states, so that their absence means the default. */
   stated: readonly string[];
+  /** What the import's quality rules added or replaced, collected as the edits are made. */
+  notes: string[];
 }
 
 type EntryEdits = (
@@ -79,7 +86,14 @@ function objectEdits(
     ...(imported.properties === undefined && existing.properties !== undefined
       ? [{ op: 'delete' as const, path: [...at, 'properties'] }]
       : []),
+    ...qualityEdits(existing, imported, at, context),
   ];
+}
+
+function qualityEdits(existing: OdcsDocument, imported: OdcsDocument, at: PathSegment[], context: MergeContext) {
+  const merge = importedQualityEdits(existing, imported, at);
+  context.notes.push(...merge.notes);
+  return merge.edits;
 }
 
 /**
@@ -114,6 +128,7 @@ function propertyEdits(
     ...(Object.keys(NESTED) as NestedKey[]).flatMap((key) =>
       nestedEdits(existing, imported, key, [...at, key], context),
     ),
+    ...qualityEdits(existing, imported, at, context),
     ...allowedValueEdits(existing, allowedValuesOf(imported), at, context),
   ];
 }

@@ -256,6 +256,13 @@ function VersionChanges({
         {changes.filter((change) => change.isBreaking).length} breaking
       </p>
       <ChangeList changes={changes} />
+      {next.notes && next.notes.length > 0 && (
+        <ul className="import-dialog__notes">
+          {next.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

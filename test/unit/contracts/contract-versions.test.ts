@@ -18,6 +18,15 @@ function aSchemaStatingAll(contract: Contract): ImportedVersion {
   return { contract, format: 'sql', statedFacts: STATABLE_FACTS };
 }
 
+/** A source file imported as the next version of `contract`, which must succeed. */
+function nextVersionOf(contract: Contract, file: string, source: string) {
+  const imported = importContractSource(file, source);
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+  const next = asNextVersion(contract, imported);
+  if (!next.ok) throw new Error(next.message);
+  return next;
+}
+
 const anchored = anOdcsText(
   [
     'schema:',
@@ -150,13 +159,7 @@ describe('an imported schema as the next version of a contract', () => {
               logicalType: string
 `),
     );
-    function nextVersionFrom(file: string, source: string) {
-      const imported = importContractSource(file, source);
-      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
-      const next = asNextVersion(donations, imported);
-      if (!next.ok) throw new Error(next.message);
-      return next;
-    }
+    const nextVersionFrom = (file: string, source: string) => nextVersionOf(donations, file, source);
     const ownDdl = [
       'CREATE TABLE donations (',
       '  donation_id varchar(16) NOT NULL PRIMARY KEY,',
@@ -245,13 +248,7 @@ describe('an imported schema as the next version of a contract', () => {
     const folder = join(import.meta.dirname, '../../fixtures/next-version/silo-telemetry');
     const telemetry = contractOf(readFileSync(join(folder, 'existing.odcs.yaml'), 'utf8'));
     const ddl = readFileSync(join(folder, 'silo-telemetry-v2.sql'), 'utf8');
-    function nextVersionFrom(source: string) {
-      const imported = importContractSource('silo_telemetry.sql', source);
-      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
-      const next = asNextVersion(telemetry, imported);
-      if (!next.ok) throw new Error(next.message);
-      return next;
-    }
+    const nextVersionFrom = (source: string) => nextVersionOf(telemetry, 'silo_telemetry.sql', source);
     const tags = (contract: Contract) => contract.schema[0]?.properties.find((property) => property.name === 'tags');
 
     it('keeps an array an array, with its items and minItems, where the column is jsonb (which holds either shape)', () => {
@@ -290,19 +287,93 @@ describe('an imported schema as the next version of a contract', () => {
     });
   });
 
+  describe("a table's DDL with constraints on several columns as the next version of the broadcaster's rights windows", () => {
+    const rightsWindows = contractOf(
+      anOdcsText(`schema:
+  - name: rights_windows
+    properties:
+      - name: window_id
+        logicalType: string
+        required: true
+        primaryKey: true
+        primaryKeyPosition: 1
+      - name: starts_at
+        logicalType: timestamp
+        required: true
+      - name: ends_at
+        logicalType: timestamp
+        quality:
+          - name: ends_after_start
+            type: sql
+            query: SELECT COUNT(*) FROM {object} WHERE ends_at < starts_at
+            mustBe: 0
+    quality:
+      - name: ck_order
+        type: sql
+        query: SELECT COUNT(*) FROM {object} WHERE ends_at < starts_at
+        mustBe: 0
+      - metric: rowCount
+        mustBeGreaterThan: 0
+`),
+    );
+    const ddl = [
+      'CREATE TABLE rights_windows (',
+      '  window_id uuid PRIMARY KEY,',
+      '  starts_at timestamptz NOT NULL,',
+      '  ends_at timestamptz,',
+      '  CONSTRAINT uq_window UNIQUE (window_id, starts_at),',
+      '  CONSTRAINT ck_order CHECK (ends_at > starts_at)',
+      ');',
+    ].join('\n');
+    const nextVersion = () => nextVersionOf(rightsWindows, 'rights.sql', ddl);
+    const rulesOf = (next: ReturnType<typeof nextVersion>) => next.contract.schema[0]?.quality ?? [];
+
+    it('adds the rules of the import the contract lacks (a UNIQUE on several columns)', () => {
+      expect(rulesOf(nextVersion())).toContainEqual(expect.objectContaining({ name: 'uq_window', type: 'sql' }));
+    });
+
+    it("replaces a rule of the same name with the import's, the source being the truth for its constraints", () => {
+      expect(rulesOf(nextVersion()).filter((rule) => rule.name === 'ck_order')).toEqual([
+        expect.objectContaining({ query: 'SELECT COUNT(*) FROM {object} WHERE NOT (ends_at > starts_at)' }),
+      ]);
+    });
+
+    it('keeps the rules of its own the import does not name, at the table and on its columns', () => {
+      const next = nextVersion();
+      expect(rulesOf(next)).toContainEqual(expect.objectContaining({ metric: 'rowCount' }));
+      const endsAt = next.contract.schema[0]?.properties.find((property) => property.name === 'ends_at');
+      expect(endsAt?.quality).toEqual([expect.objectContaining({ name: 'ends_after_start' })]);
+    });
+
+    it("adds a rule an import states on a column beside the column's own", () => {
+      const imported = contractOf(
+        rightsWindows.odcs.replace(
+          '            mustBe: 0\n',
+          '            mustBe: 0\n          - metric: nullValues\n            mustBe: 0\n',
+        ),
+      );
+      const next = asNextVersion(rightsWindows, aSchemaStatingAll(imported));
+      const endsAt = next.ok
+        ? next.contract.schema[0]?.properties.find((property) => property.name === 'ends_at')
+        : undefined;
+      expect(endsAt?.quality?.map((rule) => rule.name ?? rule.metric)).toEqual(['ends_after_start', 'nullValues']);
+    });
+
+    it('says which rules it added and which it replaced', () => {
+      expect(nextVersion().notes).toEqual([
+        "schema[0] (rights_windows): quality rule 'uq_window' added from the import",
+        "schema[0] (rights_windows): quality rule 'ck_order' replaced by the import's",
+      ]);
+    });
+  });
+
   describe('required, which a Protobuf file states only in proto2 and editions', () => {
     const requiredId = contractOf(
       anOdcsText(
         'schema:\n  - name: arm\n    properties:\n      - name: id\n        logicalType: string\n        required: true\n      - name: dose\n        logicalType: number\n',
       ),
     );
-    function nextVersionFrom(source: string) {
-      const imported = importContractSource('arm.proto', source);
-      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
-      const next = asNextVersion(requiredId, imported);
-      if (!next.ok) throw new Error(next.message);
-      return next;
-    }
+    const nextVersionFrom = (source: string) => nextVersionOf(requiredId, 'arm.proto', source);
 
     it('keeps a required field required when a proto3 file, which cannot say so, is the next version', () => {
       const next = nextVersionFrom('syntax = "proto3";\nmessage arm { string id = 1; optional double dose = 2; }\n');

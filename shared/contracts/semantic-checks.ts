@@ -1,4 +1,4 @@
-import type { Contract, ContractProperty, QualityRule, SchemaObject } from '../model/contract';
+import type { Contract, ContractProperty, DatasetKind, QualityRule, SchemaObject } from '../model/contract';
 import { COMMON_CLASSIFICATION_LEVELS } from '../model/policies';
 import { formatPath } from '../model/problem';
 import { allowedValueTypeIssues, exampleTypeIssues } from './allowed-value-types';
@@ -282,6 +282,17 @@ function duplicateNames(items: ReadonlyArray<{ name: string }>, path: PathSegmen
   });
 }
 
+/**
+ * Why a contract without `datasetKind` was taken for what it was, and how it says otherwise: a
+ * schema made from Avro or JSON Schema has neither sign, whatever its record's name suggests.
+ */
+const INFERRED_KIND: Record<DatasetKind, string> = {
+  entity:
+    'taken for an entity: the contract has no datasetKind custom property, streaming server or topic object; if its records are events, add `- property: datasetKind` with `value: event` to its customProperties',
+  event:
+    'taken for an event: it has a streaming server or topic object and no datasetKind custom property; if it holds the latest state of an entity, add `- property: datasetKind` with `value: entity` to its customProperties',
+};
+
 function datasetShapeIssues(
   contract: Contract,
   object: SchemaObject,
@@ -289,9 +300,7 @@ function datasetShapeIssues(
   hasUnknownTypes = false,
 ): SemanticIssue[] {
   const severity: FindingSeverity = contract.isKindDeclared ? 'error' : 'warning';
-  const inferred = contract.isKindDeclared
-    ? ''
-    : ` (taken for ${article(contract.kind)} ${contract.kind}: the contract does not say)`;
+  const inferred = contract.isKindDeclared ? '' : ` (${INFERRED_KIND[contract.kind]})`;
   const at = (message: string): SemanticIssue => ({
     path: ['schema', index, 'name'],
     message: `${message}${inferred}`,
@@ -569,8 +578,4 @@ function isEventId(property: ContractProperty): boolean {
 
 function isEventTime(property: ContractProperty): boolean {
   return property.required && property.logicalType === 'timestamp';
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }

@@ -326,7 +326,7 @@ FROM customers c`;
     // The unknown logicalType reads as no type: what the contract says beside it is still checked.
     expect(out).toEqual([
       'shipment.odcs.yaml: ok (ODCS contract)',
-      "broken.odcs.yaml:7:11: warning: schema[0].name: entity 'payments' has no primary key: mark the properties that identify it with primaryKey: true (taken for an entity: the contract does not say)",
+      "broken.odcs.yaml:7:11: warning: schema[0].name: entity 'payments' has no primary key: mark the properties that identify it with primaryKey: true (taken for an entity: the contract has no datasetKind custom property, streaming server or topic object; if its records are events, add `- property: datasetKind` with `value: event` to its customProperties)",
     ]);
     expect(err.length).toBeGreaterThan(0);
     for (const line of err) expect(line).toMatch(/^broken\.odcs\.yaml:\d+:\d+: /);

@@ -57,3 +57,17 @@ describe('the contract checks of an import, where the source says it', () => {
     ]);
   });
 });
+
+describe('a record an import takes for an entity, which its format cannot say is an event', () => {
+  it('says at the record why it was taken for an entity and how the contract marks it an event', () => {
+    const interviewScheduled = [
+      '{"type": "record",',
+      ' "name": "InterviewScheduled",',
+      ' "fields": [{"name": "interview_id", "type": "string"},',
+      '  {"name": "scheduled_for", "type": {"type": "long", "logicalType": "timestamp-millis"}}]}',
+    ].join('\n');
+    expect(warningsOf('interview.avsc', interviewScheduled)).toEqual([
+      "2:10 InterviewScheduled: entity 'InterviewScheduled' has no primary key: mark the properties that identify it with primaryKey: true (taken for an entity: the contract has no datasetKind custom property, streaming server or topic object; if its records are events, add `- property: datasetKind` with `value: event` to its customProperties)",
+    ]);
+  });
+});

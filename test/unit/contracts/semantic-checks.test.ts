@@ -420,8 +420,21 @@ customProperties:
         logicalType: integer
 `);
     expect(markers(checkContractYaml(text))).toEqual([
-      "7:11 warning schema[0].name: entity 'orders' has no primary key: mark the properties that identify it with primaryKey: true (taken for an entity: the contract does not say)",
+      "7:11 warning schema[0].name: entity 'orders' has no primary key: mark the properties that identify it with primaryKey: true (taken for an entity: the contract has no datasetKind custom property, streaming server or topic object; if its records are events, add `- property: datasetKind` with `value: event` to its customProperties)",
     ]);
+  });
+
+  it('says why it took a dataset with a topic object for an event, and how to say it is an entity', () => {
+    const text = anOdcsText(`schema:
+  - name: orders
+    physicalType: topic
+    properties:
+      - name: order_id
+        logicalType: integer
+`);
+    expect(markers(checkContractYaml(text)).join('\n')).toContain(
+      '(taken for an event: it has a streaming server or topic object and no datasetKind custom property; if it holds the latest state of an entity, add `- property: datasetKind` with `value: entity` to its customProperties)',
+    );
   });
 
   it('has no errors on any official example (a Kafka topic is taken for an event)', () => {

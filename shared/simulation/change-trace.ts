@@ -1,7 +1,7 @@
 import { historyColumnNames } from '../contracts/history-columns';
 import type { DatasetKind } from '../model/contract';
 import type { Result } from '../model/problem';
-import type { BrokerLog } from './broker-log';
+import { type BrokerLog, brokerTable } from './broker-log';
 import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import { faultMadeStages } from './fault-made-record';
@@ -20,6 +20,7 @@ import {
   recordsWithFields,
   sqlLiteral,
 } from './log-reader';
+import { changeLog } from './operational-database';
 import type { PipelinePlan } from './pipeline-plan';
 import type { InputPlan, OutputPlan, ProductPlan } from './product-plan';
 import { changedFields } from './record-diff';
@@ -281,7 +282,10 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
       ? {
           note: `The table was emptied: TRUNCATE removed every row at once. ${rowsSinceText(countRows(query, systemId, table))}`,
         }
-      : (moved ?? (current.length === 0 && { note: 'The row is gone: it was deleted since.' }))),
+      : (moved ??
+        (current.length === 0
+          ? { note: 'The row is gone: it was deleted since.' }
+          : changedAgainNote(query, topic, record, key)))),
   };
   if (isOutboxTopic(topic)) {
     const occurredAt = topic.fields.find((field) => field.source === 'occurred-at')?.column.name;
@@ -341,6 +345,38 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
     },
     tableRow,
   ];
+}
+
+/**
+ * Why the row read now may hold other values than the traced write: a newer change of its key,
+ * on the topic already, or (CDC) still in the service's change log, waiting out the connector's delay.
+ */
+function changedAgainNote(
+  query: RunQuery,
+  topic: SourceTopic,
+  record: LogRecord,
+  key: Record<string, unknown>,
+): { note: string } | undefined {
+  const newest = recordsWithFields(query, topic.log, key, { order: 'newest', isFirstDelivery: true });
+  const [newer] = newest.ok ? newest.value.filter((candidate) => candidate.position > record.position) : [];
+  if (newer) {
+    return {
+      note: `Changed again since: the newer change is at partition ${newer.partition}, offset ${newer.offset} of ${topic.topic.name}.`,
+    };
+  }
+  if (isOutboxTopic(topic)) return undefined;
+  // Compared by log records, not values: the table shows JSON and dates otherwise than a record does.
+  const [pending] = selectRows(
+    query,
+    ownerOf(topic.log),
+    `SELECT 1 FROM ${changeLog(topic)} AS pending, ${brokerTable(topic.log)} AS traced
+WHERE traced._position = ${record.position} AND pending._key IS traced._key AND pending._lsn > traced._lsn LIMIT 1`,
+  );
+  return pending
+    ? {
+        note: `Changed again since: the newer change is still in the connector, not yet on ${topic.topic.name}: it arrives after the connector’s delay.`,
+      }
+    : undefined;
 }
 
 /** What a record under REPLICA IDENTITY DEFAULT leaves out of the write, so its stage does not read as a write that changed nothing. */

@@ -310,7 +310,8 @@ function operationalTableSql(table: SystemTable): string {
   return `CREATE TABLE node.${quoteIdentifier(table.name)} (${[...columns, ...primaryKey].join(', ')})`;
 }
 
-function changeLog(topic: CdcTopicPlan): string {
+/** The table in the system's database holding a CDC topic's captured changes until the connector publishes them. */
+export function changeLog(topic: CdcTopicPlan): string {
   return quoteIdentifier(`_changes_${topic.topic.id}`);
 }
 

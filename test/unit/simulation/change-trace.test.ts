@@ -201,6 +201,44 @@ describe('tracing a change the connector delivered late', () => {
     expect(resentWrite?.title).toBe(`UPDATE items, at ${tick1}`);
   });
 
+  describe('when the row changed again after the traced write', () => {
+    // Item 1's price becomes 10 at tick 1 and 20 at tick 2; the connector lags 1.5 s, so tick 2's change reaches the topic at tick 3.
+    const twiceUpdated = {
+      ...aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+        .at(2, 'shop', 'items', 'update', { values: { price: 20 }, where: { id: 1 } })
+        .build(),
+      connector: { delayMillis: 1500 },
+    };
+    const rowStageNote = (stages: { kind: string; note?: string }[]) =>
+      stages.find((stage) => stage.kind === 'table-row')?.note;
+
+    it('says the newer change is still in the connector, not yet on the topic', async () => {
+      const shop = aShopMesh().build();
+      const simulation = await simulate(shop, twiceUpdated);
+      simulation.step(2);
+      // Positions: 1 the snapshot, 2 tick 1's update; tick 2's waits in the connector.
+      const stages = traceShopRecord(shop, simulation, 2);
+
+      expect(stages.find((stage) => stage.kind === 'table-row')?.records[0]).toMatchObject({ price: 20 });
+      expect(rowStageNote(stages)).toBe(
+        'Changed again since: the newer change is still in the connector, not yet on shop.public.items: it arrives after the connector’s delay.',
+      );
+    });
+
+    it('names where the newer change is on the topic', async () => {
+      const shop = aShopMesh().build();
+      const simulation = await simulate(shop, twiceUpdated);
+      simulation.step(3);
+
+      expect(rowStageNote(traceShopRecord(shop, simulation, 2))).toBe(
+        'Changed again since: the newer change is at partition 0, offset 2 of shop.public.items.',
+      );
+      expect(rowStageNote(traceShopRecord(shop, simulation, 3))).toBeUndefined();
+    });
+  });
+
   it('dates an outbox write by the event it wrote, when the event says when it occurred', async () => {
     const listings = aMesh()
       .with(

@@ -16,7 +16,7 @@ import { animateLayout, isLayoutAnimated } from './auto-layout/animate-layout';
 import { computeArrangements, LayoutCancelled, prewarmLayout } from './auto-layout/compute-layout';
 import { registerCanvas } from './canvas-commands';
 import { captureCanvas } from './canvas-image';
-import { fittedViewport, focusedViewport, revealedViewport, showsOverview } from './zoom-levels';
+import { fittedViewport, focusedViewport, revealedViewport, shownAtSmallestZoom, showsOverview } from './zoom-levels';
 
 const VIEW_ANIMATION = { duration: 300 };
 /** What sits over the canvas and may hide what is under it. */
@@ -130,7 +130,13 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
             return;
           }
           const { width, height } = flowStore.getState();
-          const layout = arrangedLayout(mesh, arrangements, width / Math.max(1, height), measuredSizeOf);
+          const layout = arrangedLayout(
+            mesh,
+            arrangements,
+            width / Math.max(1, height),
+            measuredSizeOf,
+            shownAtSmallestZoom({ width, height }),
+          );
           if (await animateLayout(layout)) announceLayout(mesh);
           await fitDocument(isLayoutAnimated(Object.keys(layout).length) ? VIEW_ANIMATION : { duration: 0 });
         } catch (error) {

@@ -28,6 +28,12 @@ export function showsOverview(zoom: number, productsAndSystems: number): boolean
 const FIT_MAX_ZOOM = 1;
 const FIT_PADDING = 0.1;
 
+/** The extent of the canvas a view of this size shows when fitted at the smallest zoom (its padding included). */
+export function shownAtSmallestZoom(view: Size): Size {
+  const scale = MIN_ZOOM * (1 + FIT_PADDING);
+  return { width: view.width / scale, height: view.height / scale };
+}
+
 /** The minimap's size on screen (React Flow's default, set on it so this stays true). */
 export const MINIMAP_SIZE = { width: 200, height: 150 };
 /** Below this width the canvas has no minimap: the minimap would cover nodes and take their clicks (a contract open beside it). */

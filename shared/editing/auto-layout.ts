@@ -33,13 +33,16 @@ export function domainsInFlowOrder(mesh: Mesh): string[] {
  * The layout auto-layout moves to: each domain as ELK arranged it, the domains in layers by data
  * flow (a domain right of those feeding it, unlinked domains after), near the viewport's aspect ratio. Locked elements stay where they are; domains
  * then grow to hold their children and push aside any they would overlap, and a sticky note they
- * come to cover. A note on a domain moves with it, keeping its place on the domain.
+ * come to cover. A note on a domain moves with it, keeping its place on the domain. Given
+ * `shownAtSmallestZoom` (the extent the view shows at its smallest zoom), domains too wide for that
+ * wrap into more bands than the fewest.
  */
 export function arrangedLayout(
   mesh: Mesh,
   arrangements: readonly DomainArrangement[],
   aspectRatio: number,
   sizeOf: SizeOf = defaultSizeOf,
+  shownAtSmallestZoom?: Size,
 ): Record<string, NodeLayout> {
   const byDomain = new Map(arrangements.map((arrangement) => [arrangement.domainId, arrangement]));
   const order = domainsInFlowOrder(mesh).filter((id) => byDomain.has(id));
@@ -47,7 +50,7 @@ export function arrangedLayout(
   const boxes = order.map((id) => ({ id, ...(byDomain.get(id) as DomainArrangement).size }));
   const widest = Math.max(0, ...boxes.map((box) => box.width));
   const gap = Math.max(GRID_GAP, Math.round(widest * GAP_PER_DOMAIN_WIDTH));
-  const positions = layeredDomainPositions(boxes, domainFlows(mesh), aspectRatio, gap);
+  const positions = layeredDomainPositions(boxes, domainFlows(mesh), aspectRatio, gap, shownAtSmallestZoom);
   const target: Record<string, NodeLayout> = {};
   for (const id of order) {
     const arrangement = byDomain.get(id) as DomainArrangement;

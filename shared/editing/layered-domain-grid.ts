@@ -1,7 +1,7 @@
 import { stronglyConnected } from '../model/strongly-connected';
 import { gridPositions } from './box-grid';
 import type { Flow } from './flow-order';
-import type { Point, Size } from './geometry';
+import { boundsOf, type Point, type Size } from './geometry';
 
 type Box = { id: string } & Size;
 
@@ -18,26 +18,37 @@ const MOST_LAYERS_IN_ONE_BAND = 8;
  * joins come after the layers, read row by row (the layers counted as one box in that grid). The
  * domains of a cycle stand one above the other in one column. `boxes` come in flow order (feeders
  * first), which orders a layer's domains before they are sorted by their feeders' rows.
- * Only past eight layers do the columns wrap, into the fewest bands, as even as they can be.
+ * Only past eight layers do the columns wrap, into the fewest bands, as even as they can be; or,
+ * as a last resort, into as many more as make the whole fit `shownAtSmallestZoom`, the extent the
+ * view shows at its smallest zoom (domains so wide that the fewest bands could not be fitted).
  */
 export function layeredDomainPositions(
   boxes: readonly Box[],
   edges: readonly Flow[],
   aspectRatio: number,
   gap: number,
+  shownAtSmallestZoom?: Size,
 ): Map<string, Point> {
   const layers = layersOf(boxes, edges);
   const linked = new Set(layers.flat());
   if (linked.size === 0) return gridPositions(boxes, aspectRatio, gap);
   const unlinked = boxes.filter((box) => !linked.has(box));
-  const bandCount = Math.ceil(layers.length / MOST_LAYERS_IN_ONE_BAND);
-  const layered = bandsOf(layers, Math.ceil(layers.length / bandCount), gap);
-  // The layers as one box, first in a grid of their own with the unlinked domains after it.
-  const whole: ({ id: string | symbol } & Size)[] = [
-    { id: LAYERS, width: layered.width, height: layered.height },
-    ...unlinked,
-  ];
-  const placed = gridPositions(whole, aspectRatio, gap);
+  const placedIn = (bandCount: number) => {
+    const layered = bandsOf(layers, Math.ceil(layers.length / bandCount), gap);
+    // The layers as one box, first in a grid of their own with the unlinked domains after it.
+    const whole: ({ id: string | symbol } & Size)[] = [
+      { id: LAYERS, width: layered.width, height: layered.height },
+      ...unlinked,
+    ];
+    const placed = gridPositions(whole, aspectRatio, gap);
+    return { layered, placed, overflow: shownAtSmallestZoom ? overflowOf(placed, whole, shownAtSmallestZoom) : 0 };
+  };
+  let best = placedIn(Math.ceil(layers.length / MOST_LAYERS_IN_ONE_BAND));
+  for (let bandCount = best.layered.bandCount + 1; best.overflow > 1 && bandCount <= layers.length; bandCount++) {
+    const wrapped = placedIn(bandCount);
+    if (wrapped.overflow < best.overflow) best = wrapped;
+  }
+  const { layered, placed } = best;
   const origin = placed.get(LAYERS) as Point;
   const positions = new Map<string, Point>();
   for (const [id, point] of placed) if (typeof id === 'string') positions.set(id, point);
@@ -46,6 +57,18 @@ export function layeredDomainPositions(
 }
 
 const LAYERS = Symbol('layers');
+
+/** How many times over the placed boxes overflow `extent`, in the direction they overflow it most (at most 1: they fit). */
+function overflowOf(
+  placed: ReadonlyMap<string | symbol, Point>,
+  boxes: readonly ({ id: string | symbol } & Size)[],
+  extent: Size,
+): number {
+  const bounds = boundsOf(
+    boxes.map((box) => ({ ...(placed.get(box.id) as Point), width: box.width, height: box.height })),
+  );
+  return bounds ? Math.max((bounds.x + bounds.width) / extent.width, (bounds.y + bounds.height) / extent.height) : 0;
+}
 
 /**
  * The linked domains in layers: a domain one layer right of the furthest domain feeding it, the
@@ -88,6 +111,7 @@ interface Block {
   positions: Map<string, Point>;
   width: number;
   height: number;
+  bandCount: number;
 }
 
 /**
@@ -97,7 +121,7 @@ interface Block {
 function bandsOf(layers: readonly Box[][], perBand: number, gap: number): Block {
   const positions = new Map<string, Point>();
   const heightOf = (column: readonly Box[]) => column.reduce((sum, box) => sum + box.height + gap, -gap);
-  let [top, width] = [0, 0];
+  let [top, width, bandCount] = [0, 0, 0];
   for (let first = 0; first < layers.length; first += perBand) {
     const band = layers.slice(first, first + perBand);
     const bandHeight = Math.max(...band.map(heightOf));
@@ -112,6 +136,7 @@ function bandsOf(layers: readonly Box[][], perBand: number, gap: number): Block 
     }
     width = Math.max(width, left - gap);
     top += bandHeight + gap;
+    bandCount++;
   }
-  return { positions, width, height: top - gap };
+  return { positions, width, height: top - gap, bandCount };
 }

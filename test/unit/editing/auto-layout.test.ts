@@ -60,6 +60,18 @@ describe('auto-layout of domains', () => {
     expect(20 * 2600 * minZoom).toBeGreaterThan(1000);
   });
 
+  it('wraps into more bands where the fewest would not fit the view at its smallest zoom', () => {
+    // Seven columns of 4,000 px domains are 1,400 px wide at 5%: past a 1,000 px view.
+    const { mesh, arrangements } = chainOfDomains(20, { width: 4000, height: 1600 });
+    const view = { width: 1000, height: 800 };
+    const minZoom = 0.05;
+    const shownAtSmallestZoom = { width: view.width / minZoom, height: view.height / minZoom };
+    const layout = arrangedLayout(mesh, arrangements, view.width / view.height, undefined, shownAtSmallestZoom);
+    const { width, height } = extent(layout);
+    expect(width * minZoom).toBeLessThanOrEqual(view.width);
+    expect(height * minZoom).toBeLessThanOrEqual(view.height);
+  });
+
   it('orders domains by data flow: a domain after those that feed it', () => {
     const { mesh } = chainOfDomains(4);
     mesh.domains.reverse();

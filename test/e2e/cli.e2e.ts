@@ -150,7 +150,7 @@ describe('the built mesh-designer command line', () => {
     expect([...moves]).toEqual(expect.arrayContaining(['placed → paid', 'paid → shipped', 'shipped → delivered']));
   });
 
-  it('prints a connector’s transaction topic, whose END events count the records its CDC topics carry', () => {
+  it('prints a connector’s transaction topic, whose END events count the records its CDC topics carry and the outbox rows written with them', () => {
     const sample = JSON.parse(readFileSync(join(ROOT, 'assets/samples/ecommerce.mesh.json'), 'utf8'));
     sample.scenarios[0].connector = { transactionMetadata: true };
     const file = join(workspace, 'transactions.mesh.json');
@@ -166,25 +166,36 @@ describe('the built mesh-designer command line', () => {
     };
     const events: TransactionEvent[] = records('orders-service/orders.transaction').map((record) => record.value);
     const changes = [...records('orders-service/orders-cdc'), ...records('orders-service/order-lines-cdc')];
+    const placedOrders = records('orders-service/order-placed-events').map(({ value }) => value.order_id);
     // PostgreSQL's transaction ids are `<txId>:<LSN>`, each with the LSN of its own record: the txId ties them.
     const txIdOf = (id: string) => Number(id.split(':')[0]);
-    const counted = (id: string, table: string) =>
+    const changesOf = (id: string, table: string) =>
       changes.filter(
         ({ value }) => value?.transaction && value.source.txId === txIdOf(id) && value.source.table === table,
-      ).length;
+      );
+    // A routed event carries no transaction block: its outbox row is the one written with its order's insert.
+    const outboxRows = (id: string) =>
+      changesOf(id, 'orders').filter(({ value }) => value.op === 'c' && placedOrders.includes(value.after.order_id))
+        .length;
 
     expect(events.length).toBeGreaterThan(4);
     events.forEach((event, index) => {
       expect(event.status).toBe(index % 2 === 0 ? 'BEGIN' : 'END');
       if (event.status === 'BEGIN') return;
       expect(txIdOf(event.id)).toBe(txIdOf(events[index - 1]?.id ?? ''));
-      const perTable = ['orders', 'order_lines']
-        .map((table) => ({ data_collection: `public.${table}`, event_count: counted(event.id, table) }))
-        .filter(({ event_count }) => event_count > 0);
-      expect(event.data_collections).toHaveLength(perTable.length);
-      expect(event.data_collections).toEqual(expect.arrayContaining(perTable));
-      expect(event.event_count).toBe(counted(event.id, 'orders') + counted(event.id, 'order_lines'));
+      const perCollection = [
+        ...['orders', 'order_lines'].map((table) => ({
+          data_collection: `public.${table}`,
+          event_count: changesOf(event.id, table).length,
+        })),
+        { data_collection: 'public.outbox', event_count: outboxRows(event.id) },
+      ].filter(({ event_count }) => event_count > 0);
+      expect(event.data_collections).toHaveLength(perCollection.length);
+      expect(event.data_collections).toEqual(expect.arrayContaining(perCollection));
+      expect(event.event_count).toBe(perCollection.reduce((sum, { event_count }) => sum + event_count, 0));
     });
+    const collections = events.flatMap((event) => event.data_collections ?? []);
+    expect(collections.map(({ data_collection }) => data_collection)).toContain('public.outbox');
   });
 
   it('refuses unknown commands and options with exit code 2 on stderr', () => {

@@ -8,25 +8,34 @@ async function topOf(locator: Locator): Promise<number> {
   return locator.evaluate((element) => element.getBoundingClientRect().top);
 }
 
-/** Removes Order's `updated_at` (a breaking change its version does not announce) and shows the diff side by side. */
+/** Removes Order's `updated_at` (a breaking change its version does not announce) and shows the diff, unified in the narrow pane. */
 async function diffOrderWithoutUpdatedAt(page: Page): Promise<void> {
   await openSampleDesign(page, 'ecommerce');
   await openContract(page, 'Order');
   await showView(page, 'Form');
   await page.getByRole('button', { name: 'Remove updated_at' }).click();
   await showView(page, 'Diff');
-  await page.getByRole('button', { name: 'Split' }).click();
 }
 
 describeInChromium('the contract diff in the built app', (session) => {
-  it('opens the diff at its first change, below the fold, and jumps to a breaking change from the header', async () => {
+  it('opens the diff at its first change, below the fold, keeps it in view when Split is chosen, and jumps to a breaking change from the header', async () => {
     const page = await session.openApp();
     await diffOrderWithoutUpdatedAt(page);
+    const editorBox = await page.getByTestId('contract-diff').boundingBox();
+    const isInEditor = async (line: Locator) => {
+      const top = await topOf(line);
+      return Boolean(editorBox && top > editorBox.y && top < editorBox.y + editorBox.height);
+    };
+    // Unified: the removed lines show in the new text, where they were.
+    const removedInUnified = page.locator('.contract-diff .modified .line-delete', { hasText: 'name: updated_at' });
+    await removedInUnified.waitFor();
+    expect(await isInEditor(removedInUnified)).toBe(true);
+
+    // Split wraps the narrower sides onto more rows: the change stays in view all the same.
+    await page.getByRole('button', { name: 'Split' }).click();
     const removed = page.locator('.contract-diff .original .view-line', { hasText: 'name: updated_at' });
     await removed.waitFor();
-    const editorBox = await page.getByTestId('contract-diff').boundingBox();
-    const removedTop = await topOf(removed);
-    expect(editorBox && removedTop > editorBox.y && removedTop < editorBox.y + editorBox.height).toBe(true);
+    expect(await isInEditor(removed)).toBe(true);
     await screenshot(page, 'contract-diff-first-change');
 
     // Scrolled back to the top, the header's breaking change brings its line back.

@@ -123,7 +123,15 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
     if (models.modified.getValue() !== text) models.modified.setValue(text);
   }, [diffEditor, savedText, text]);
 
-  useEffect(() => diffEditor?.updateOptions({ renderSideBySide: isSideBySide }), [diffEditor, isSideBySide]);
+  // The other layout wraps lines differently, so the same scroll offset shows other lines: the line in the middle
+  // of the new text (the first change, when just opened) stays in the middle.
+  useEffect(() => {
+    if (!diffEditor) return;
+    const modified = diffEditor.getModifiedEditor();
+    const shown = modified.getVisibleRanges()[0];
+    diffEditor.updateOptions({ renderSideBySide: isSideBySide });
+    if (shown) modified.revealLineInCenter(Math.round((shown.startLineNumber + shown.endLineNumber) / 2));
+  }, [diffEditor, isSideBySide]);
 
   // Opens at the first difference rather than at line 1, where a change below the fold was only counted;
   // not once the user has jumped to a change, when a diff computed late would take the cursor back.

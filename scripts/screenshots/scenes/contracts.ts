@@ -48,6 +48,10 @@ const arrangements: { name: string; arrange(page: Page): Promise<void> }[] = [
         .getByLabel('Description', { exact: true })
         .fill('The customer who placed the order.');
       await showView(page, 'Diff');
+      // Side by side, as a reviewer comparing the two versions chooses: the removal is marked in the saved version.
+      await page.getByRole('button', { name: 'Split' }).click();
+      // The header's link brings the breaking removal into view, as wrapped lines may push it below.
+      await page.locator('.contract-diff__jump', { hasText: 'status' }).click();
       await page.locator('.contract-diff .breaking-change-glyph').first().waitFor();
       await page.locator('.contract-diff .line-insert').first().waitFor();
     },

@@ -7,7 +7,11 @@ const THEMES = ['light', 'dark'] as const;
 /** The Diagram view once Mermaid has drawn and Monaco shows the text. */
 async function diagramDrawn(page: Page): Promise<void> {
   await page.getByTestId('diagram-picture').locator('svg').waitFor();
-  await page.locator('.diagram-text .view-lines').getByText('flowchart LR').waitFor();
+  // Either direction: the layout fitting a slide may draw it top to bottom.
+  await page
+    .locator('.diagram-text .view-lines')
+    .getByText(/flowchart\s(LR|TB)/)
+    .waitFor();
 }
 
 export const scenes: Scene[] = THEMES.flatMap((colorScheme): Scene[] => [

@@ -141,7 +141,12 @@ describeInChromium('finding one’s way', (session) => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('email');
     const line = page.locator('.yaml-editor .view-line', { hasText: '- name: email' }).first();
     const top = (locator: typeof line) => locator.evaluate((element) => element.getBoundingClientRect().top);
-    expect(Math.abs((await top(page.locator('.yaml-editor .cursor').first())) - (await top(line)))).toBeLessThan(4);
+    // Monaco reveals the property after it opens: the cursor reaches its line once the scroll settles.
+    await expect
+      .poll(async () => Math.abs((await top(page.locator('.yaml-editor .cursor').first())) - (await top(line))), {
+        timeout: 5000,
+      })
+      .toBeLessThan(4);
   });
 
   it('finds a sticky note by the words it holds with quick search, and jumps to it', async () => {

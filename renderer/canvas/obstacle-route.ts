@@ -30,16 +30,24 @@ export function segmentCrosses(a: Point, b: Point, rect: Rect): boolean {
 
 /**
  * Whether a way through `points` keeps clear of each of `bodies`, but for the nodes it starts and
- * ends at (it leaves and enters them through their sides).
+ * ends at (it leaves and enters them through their sides). Another node standing nearer an end
+ * than its clearance (as one a badge widened) must still not be crossed: its bare box counts.
  */
 export function isClearOf(points: readonly Point[], bodies: readonly Rect[]): boolean {
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return true;
-  return isWayClear(
-    points,
-    clearances(bodies).filter((rect) => !holds(rect, first) && !holds(rect, last)),
-  );
+  const obstacles = bodies.flatMap((body) => {
+    const [clearance] = clearances([body]) as [Rect];
+    if (!holds(clearance, first) && !holds(clearance, last)) return [clearance];
+    return isOwnNode(body, clearance, first, last) ? [] : [body];
+  });
+  return isWayClear(points, obstacles);
+}
+
+/** Whether `body` is the node a way from `start` to `end` leaves (left of `start`) or enters (right of `end`). */
+function isOwnNode(body: Rect, clearance: Rect, start: Point, end: Point): boolean {
+  return (holds(clearance, start) && body.x + body.width <= start.x) || (holds(clearance, end) && body.x >= end.x);
 }
 
 function clearances(bodies: readonly Rect[]): Rect[] {
@@ -81,11 +89,9 @@ export function routeAround(
  * to start inside it and go straight through the node.
  */
 function obstaclesBetween(start: Point, end: Point, bodies: readonly Rect[]): Rect[] {
-  const isOwnNode = (body: Rect, clearance: Rect) =>
-    (holds(clearance, start) && body.x + body.width <= start.x) || (holds(clearance, end) && body.x >= end.x);
   return bodies.flatMap((body) => {
     const [clearance] = clearances([body]) as [Rect];
-    if (isOwnNode(body, clearance)) return [];
+    if (isOwnNode(body, clearance, start, end)) return [];
     return [
       [start, end].reduce<Rect>((rect, point) => (holds(rect, point) ? cutBackTo(rect, body, point) : rect), clearance),
     ];

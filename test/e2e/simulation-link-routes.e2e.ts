@@ -9,6 +9,16 @@ import { enterSimulate, linksThroughCounts, runTo } from './simulation-driver';
 /** Meter Readings → AMI Head-End → Daily Consumption in one row, Leak Alerts below: the outer link must go round the system. */
 const oneRow = readFileSync(new URL('../fixtures/mesh/one-row-metering.mesh.json', import.meta.url), 'utf8');
 
+/** The same row with volume_m3 a numeric of no scale: the warning badge widens AMI Head-End towards Daily Consumption. */
+function oneRowWithWarnedSystem(): string {
+  const design = JSON.parse(oneRow);
+  const [meterReads] = design.systems[0].database.tables;
+  const volume = meterReads.columns.find((column: { name: string }) => column.name === 'volume_m3');
+  delete volume.precision;
+  delete volume.scale;
+  return JSON.stringify(design);
+}
+
 /** Eight domains; Operations Dashboard reads three products of three other domains, thousands of px away once laid out. */
 const rescue = readFileSync(new URL('../fixtures/mesh/mountain-rescue.mesh.json', import.meta.url), 'utf8');
 
@@ -155,5 +165,15 @@ describeInChromium('Links while simulating', (session) => {
       'data-testid',
     );
     expect(countsOverNodes.filter((pair) => pair.includes('link-count-'))).toEqual([]);
+  });
+
+  it('go round a system that a warning badge widens until the gap beside it is narrower than their clearance', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'one-row-warned.mesh.json', oneRowWithWarnedSystem());
+    await page.waitForSelector('.react-flow__edge');
+    await page.getByTestId('rf__node-metering-ami-head-end').locator('.governance-badge--warning').waitFor();
+    await screenshot(page, 'links-round-a-badge-widened-system');
+
+    expect(await linksThroughNodes(page)).toEqual([]);
   });
 });

@@ -90,6 +90,19 @@ describe('a link with a node in its way', () => {
     expect(crossesAny(points, [system])).toBe(false);
   });
 
+  it('goes round a node that a badge widened to less than a clearance from its target, not through it', () => {
+    // The one-row metering design with AMI Head-End warned: its badge leaves it 20 px from Daily Consumption.
+    const meterReadings = { x: 56, y: 80, width: 260, height: 74 };
+    const amiHeadEnd = { x: 376, y: 80, width: 300, height: 160 };
+    const dailyConsumption = { x: 696, y: 80, width: 260, height: 74 };
+    const leakAlerts = { x: 56, y: 224, width: 260, height: 74 };
+    const bodies = [meterReadings, amiHeadEnd, dailyConsumption, leakAlerts];
+    const { points } = linkRoute({ x: 320, y: 136 }, { x: 692, y: 136 }, undefined, 0, bodies);
+    expect(isRightAngled(points)).toBe(true);
+    expect(crossesAny(points, [amiHeadEnd, leakAlerts])).toBe(false);
+    expect(points.at(-1)).toEqual({ x: 692, y: 136 });
+  });
+
   it('finds its way through a domain of a hundred products laid out in rows', () => {
     const products = Array.from({ length: 100 }, (_, index) => ({
       x: 100 + (index % 10) * 200,

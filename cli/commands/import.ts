@@ -40,7 +40,8 @@ export const importCommand: Command = {
     'a JSON Schema (.json), Protobuf (.proto) or a Mermaid erDiagram (.mmd); what has no ODCS logical type is imported as a string and',
     'reported with its line (see docs/contract-import.md). An error the contract checks of validate find in',
     'an imported contract (bounds that leave no value, a key that may be null, ...) is reported with its line',
-    'in the file too; the contract is imported all the same, and the command fails.',
+    'in the file too; the contract is imported all the same, and the command fails. Its warnings are printed',
+    'the same way, marked warning:, and do not fail it.',
     'A contract that names its dataProduct is served by that product: from its output port without a contract',
     '(among several, the one named like the contract or its schema objects, else the first; the line says which),',
     'else (or with --new-port) from a new output port. A missing product is created',
@@ -65,7 +66,8 @@ export const importCommand: Command = {
     '                          --fail-on-errors the verdict; the design is left as it was',
     '  --json                  print one JSON report on stdout: into, ok, dryRun, written, imported, files (per',
     '                          file: outcome, contract, product, port, created domain/product/port, version',
-    '                          and breakingChanges of a replaced contract, notes on what was not mapped, errors),',
+    '                          and breakingChanges of a replaced contract, notes on what was not mapped, errors,',
+    '                          warnings),',
     '                          errorsBrought and errors (what stopped it), each problem as validate --json gives',
     '                          it; stderr says the same for people',
     '',
@@ -128,11 +130,13 @@ export const importCommand: Command = {
       if (imported.ok) {
         said.notes.push(...imported.notes.map((note) => locatedFileProblem('warning', note)));
         for (const note of imported.notes) io.err(formatProblemInFile(imported.file, note));
-        // The errors `validate` would report: imported all the same, as the app's import dialog does.
-        const errors = asValidateSays(imported.findings.filter((finding) => finding.severity === 'error'));
-        said.errors.push(...errors.map((error) => locatedFileProblem('error', error)));
-        for (const error of errors) io.err(formatProblemInFile(imported.file, error));
-        if (errors.length > 0) hasProblems = true;
+        // What `validate` would report, warnings too: imported all the same, as the app's import dialog does.
+        for (const finding of asValidateSays(imported.findings)) {
+          const problem = locatedFileProblem(finding.severity, finding);
+          (finding.severity === 'error' ? said.errors : said.warnings).push(problem);
+          for (const line of problemLines(imported.file, problem)) io.err(line);
+        }
+        if (said.errors.length > 0) hasProblems = true;
         return [{ file: imported.file, contract: imported.contract, said }];
       }
       const errors = asValidateSays(imported.errors);
@@ -258,6 +262,8 @@ interface ImportedFileReport {
   notes: FileProblem[];
   /** What kept it from being read or imported, or an error validate finds in its contract. */
   errors: FileProblem[];
+  /** The warnings (and infos) validate finds in its contract, each at its line in the file. */
+  warnings: FileProblem[];
 }
 
 function anImportReport(into: string, dryRun: boolean): ImportReport {
@@ -265,7 +271,7 @@ function anImportReport(into: string, dryRun: boolean): ImportReport {
 }
 
 function anImportedFileReport(file: string): ImportedFileReport {
-  return { file, notes: [], errors: [] };
+  return { file, notes: [], errors: [], warnings: [] };
 }
 
 /** A problem at its place in a contract's source, as validate --json gives one. */

@@ -379,6 +379,7 @@ describe('mesh-designer import --json and --dry-run, for CI', () => {
       file: 'gone.odcs.yaml',
       notes: [],
       errors: [{ severity: 'error', path: '(file)', message: 'cannot read: no such file' }],
+      warnings: [],
     });
     expect(report.files[1].errors[0]).toMatchObject({ severity: 'error', line: expect.any(Number) });
 
@@ -476,6 +477,26 @@ describe('mesh-designer import of other schema formats', () => {
     ]);
   });
 
+  it('prints the warnings the checks validate runs find in an imported contract, marked and at their line in the source, and still succeeds', async () => {
+    const ddl = 'CREATE TABLE tasting_notes (\n  body TEXT\n);';
+    const { io, err, out } = fakeIo({ 'shop.mesh.json': sample, 'notes.sql': ddl });
+    expect(await runCli(['import', 'notes.sql', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
+    expect(withoutErrorsBrought(err)).toEqual([
+      expect.stringMatching(/^notes\.sql:1:14: warning: tasting_notes: entity 'tasting_notes' has no primary key: /),
+    ]);
+    expect(out.at(-1)).toBe('shop.mesh.json: 1 of 1 contract files imported');
+  });
+
+  it('lists the warnings of an imported contract in --json, apart from its errors', async () => {
+    const { io, out } = fakeIo({ 'shop.mesh.json': sample, 'notes.sql': 'CREATE TABLE tasting_notes (body TEXT);' });
+    expect(await runCli(['import', 'notes.sql', '--into', 'shop.mesh.json', '--json'], io)).toBe(EXIT.ok);
+    const [file] = JSON.parse(out.join('\n')).files;
+    expect(file.errors).toEqual([]);
+    expect(file.warnings).toEqual([
+      expect.objectContaining({ severity: 'warning', path: 'tasting_notes', line: 1, column: 14 }),
+    ]);
+  });
+
   it('imports a contract the checks validate runs find an error in, reporting it at its line in the source, and fails', async () => {
     const schema = [
       '{"title": "Shipment", "type": "object",',
@@ -489,6 +510,7 @@ describe('mesh-designer import of other schema formats', () => {
     expect(await runCli(['import', 'probe.schema.json', '--into', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(contractIds(files.get('shop.mesh.json'))).toContain('probe');
     expect(withoutErrorsBrought(err)).toEqual([
+      expect.stringMatching(/^probe\.schema\.json:1:11: warning: Shipment: entity 'Shipment' has no primary key: /),
       'probe.schema.json:5:5: Shipment.probe: minimum 1 and maximum 0 leave no integer between them: no value can keep the contract',
     ]);
   });

@@ -25,6 +25,8 @@ const RELATIONSHIP = new RegExp(
 /** `type name PK, FK "comment"`: Mermaid's attribute line. */
 const ATTRIBUTE =
   /^([A-Za-z_][\w\-[\]()]*(?:\([^)]*\))?)\s+([A-Za-z_*][\w\-[\]()]*)\s*((?:(?:PK|FK|UK)\s*,?\s*)*)\s*("[^"]*")?$/i;
+/** The front matter title our export gives a contract's diagram: its comments then follow our conventions. */
+const OUR_EXPORT_TITLE = /^title:\s*"?Schema of contract /;
 /** Our export names an entity outside the contract `estate (not in this contract)` or `estate (contract Estates)`. */
 const OUTSIDE_THE_CONTRACT = /^(.+) \((?:not in this contract|contract .+)\)$/;
 /** Our export's label of a relationship: `from_field → to_field`. */
@@ -48,8 +50,15 @@ interface Attribute {
   type: string;
   name: string;
   keys: Set<string>;
-  comment?: string;
+  /** What its comment says: the property's name, whether it is required, or its description. */
+  read: CommentReading;
   line: number;
+}
+
+interface CommentReading {
+  name: string;
+  isRequired: boolean;
+  description?: string;
 }
 
 interface Entity {
@@ -72,7 +81,8 @@ interface Relationship {
  * a property (its type mapped to a logical type, `PK`, `UK`, its comment a description), an `FK`
  * attribute a foreign key to the entity a relationship line joins it to. Our own export reads
  * back: its `required` comments, original names (`net weight (kg)`), nested paths
- * (`notes.leaf[].colour`) and the entities outside the contract it draws.
+ * (`notes.leaf[].colour`) and the entities outside the contract it draws; in a diagram our export
+ * did not write (its title says), a comment is the property's description whatever it reads like.
  */
 export function importMermaidEr(text: string): SchemaImport {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -90,6 +100,7 @@ export function importMermaidEr(text: string): SchemaImport {
     return entity;
   };
   let isInFrontMatter = lines[0]?.trim() === '---';
+  let isOurExport = false;
   let hasHeader = false;
   let open: Entity | undefined;
   lines.forEach((raw, index) => {
@@ -98,6 +109,7 @@ export function importMermaidEr(text: string): SchemaImport {
     if (index === 0 && isInFrontMatter) return;
     if (isInFrontMatter) {
       isInFrontMatter = statement !== '---';
+      isOurExport ||= OUR_EXPORT_TITLE.test(statement);
       return;
     }
     if (statement === '') return;
@@ -142,7 +154,7 @@ export function importMermaidEr(text: string): SchemaImport {
       type,
       name,
       keys: new Set(keys.toUpperCase().match(/PK|FK|UK/g) ?? []),
-      ...(comment !== undefined && { comment: unquoted(comment) }),
+      read: readComment(name, comment === undefined ? undefined : unquoted(comment), isOurExport),
       line,
     });
   }
@@ -180,7 +192,7 @@ function schemaObjectOf(
   const name = referenceableName(entity.name);
   const keyNames = entity.attributes.filter((attribute) => attribute.keys.has('PK'));
   const fields = entity.attributes.map((attribute) => {
-    const read = readComment(attribute);
+    const { read } = attribute;
     const path = `${name}.${read.name}`;
     const foreignKey = attribute.keys.has('FK') ? foreignKeyOf(entity, attribute, entities, relationships) : undefined;
     if (attribute.keys.has('FK') && !foreignKey)
@@ -220,16 +232,20 @@ function schemaObjectOf(
   return { name, physicalName: name, properties: nested(fields) };
 }
 
-/** What our export's comment says (`required`, the property's name where the attribute could not hold it), else a description. */
-function readComment(attribute: Attribute): { name: string; isRequired: boolean; description?: string } {
-  const parts = attribute.comment?.split(', ') ?? [];
+/**
+ * What an attribute's comment says: `required`, then in our export the property's name where the
+ * attribute could not hold it; else a description. A hand-written `first_name "first name"` is
+ * described, not renamed.
+ */
+function readComment(name: string, comment: string | undefined, isOurExport: boolean): CommentReading {
+  const parts = comment?.split(', ') ?? [];
   const isRequired = parts[0] === 'required';
   const rest = isRequired ? parts.slice(1) : parts;
   const original = rest.join(', ');
   const isOriginalName =
-    original !== '' && new RegExp(`^${escapeRegExp(attributeWord(original))}(?:_\\d+)?$`).test(attribute.name);
+    isOurExport && original !== '' && new RegExp(`^${escapeRegExp(attributeWord(original))}(?:_\\d+)?$`).test(name);
   if (isOriginalName) return { name: original, isRequired };
-  return { name: attribute.name, isRequired, ...(original !== '' && { description: original }) };
+  return { name, isRequired, ...(original !== '' && { description: original }) };
 }
 
 /** `estate.estate_id`: what an FK attribute refers to, by a relationship line joining its entity to another. */
@@ -247,7 +263,7 @@ function foreignKeyOf(
     const joined = JOINED_FIELDS.exec(relationship.label);
     const target =
       joined && relationship.from === entity.id
-        ? joined[1] === attribute.name || joined[1] === readComment(attribute).name
+        ? joined[1] === attribute.name || joined[1] === attribute.read.name
           ? joined[2]
           : undefined
         : joined

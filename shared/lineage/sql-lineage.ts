@@ -573,7 +573,7 @@ function aggregateWindow(tokens: readonly Token[]): AggregateWindow {
   const plainColumns = (clause: string) => {
     const [, ...terms] = clauses.get(clause) ?? [];
     return splitTopLevel(terms, (token) => isPunct(token, ','))
-      .map((term) => injectivelyWrapped(isKeyword(term.at(-1), 'asc', 'desc') ? term.slice(0, -1) : term))
+      .flatMap((term) => groupingParts(isKeyword(term.at(-1), 'asc', 'desc') ? term.slice(0, -1) : term))
       .filter(isColumn)
       .flatMap(columnRefs);
   };
@@ -609,6 +609,19 @@ function injectivelyWrapped(tokens: readonly Token[]): readonly Token[] {
     emptyTextJoinedOperand(tokens) ??
     shiftedOrScaledOperand(tokens);
   return inner ? injectivelyWrapped(inner) : tokens;
+}
+
+/**
+ * What a grouping term groups by, each part injectively unwrapped: a concatenation (`a || '-' || b`) groups as
+ * its non-constant operands together would. Pairs that join to the same text (`'1' || '23'`, `'12' || '3'`) are
+ * taken not to meet: were they to, this over-reports a copy rather than missing one.
+ */
+function groupingParts(term: readonly Token[]): (readonly Token[])[] {
+  const unwrapped = injectivelyWrapped(term);
+  const operands = splitTopLevel(unwrapped, (token) => isPunct(token, '||'));
+  if (operands.length === 1) return [unwrapped];
+  const isConstant = (operand: readonly Token[]) => operand.length === 1 && operand[0]?.kind === 'literal';
+  return operands.filter((operand) => !isConstant(operand)).flatMap(groupingParts);
 }
 
 /** `x || ''`'s or `'' || x`'s x: joined to no text, a value is cast to text. */
@@ -1180,17 +1193,17 @@ const TURNED_ROUND: Readonly<Record<string, string>> = { '<': '>', '>': '<', '<=
  * or by a select item's alias (see `GroupedColumn`).
  */
 function groupedColumns(terms: readonly Token[][], items: readonly Token[][]): GroupedColumn[] {
-  return terms.map(injectivelyWrapped).flatMap((term): GroupedColumn[] => {
+  const columnsOf = (expression: readonly Token[]) => groupingParts(expression).filter(isColumn).flatMap(columnRefs);
+  return terms.flatMap(groupingParts).flatMap((term): GroupedColumn[] => {
     const [only] = term;
     if (term.length === 1 && only?.kind === 'literal' && only.number !== undefined) {
-      const { expression } = aliased(items[Number(only.number) - 1] ?? []);
-      return isColumn(expression) ? columnRefs(expression) : [];
+      return columnsOf(aliased(items[Number(only.number) - 1] ?? []).expression);
     }
     if (!isColumn(term)) return [];
     const [named] = columnRefs(term) as [ColumnRef];
     const item = term.length === 1 ? items.map(aliased).find(({ alias }) => sameAlias(alias, named.column)) : undefined;
-    const [selected] = item && isColumn(item.expression) ? columnRefs(item.expression) : [];
-    return [selected ? { ...named, selected } : named];
+    const selected = item ? columnsOf(item.expression) : [];
+    return selected.length > 0 ? selected.map((column) => ({ ...named, selected: column })) : [named];
   });
 }
 

@@ -1758,6 +1758,36 @@ describe('rule details', () => {
     expect(republishes("SELECT country, email 'contact' FROM customers")).toBe(true);
   });
 
+  it('reads GROUP BY a concatenation of columns as a GROUP BY of those columns, named, by position or by alias', () => {
+    // sql.js groups `customer_id || country` one customer to a group, as `customer_id, country` does.
+    const oneRowGroups = [
+      'SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY customer_id || country',
+      "SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY country || '-' || (customer_id)",
+      "SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY 'k' || email",
+      'SELECT customer_id || country AS country, SUM(email) AS contact FROM customers GROUP BY 1',
+      'SELECT customer_id || country AS k, MIN(country) AS country, SUM(email) AS contact FROM customers GROUP BY k',
+      'SELECT country, SUM(email) OVER (PARTITION BY country || customer_id) AS contact FROM customers',
+    ];
+    const manyRowGroups = [
+      "SELECT MIN(country) AS country, AVG(email) AS contact FROM customers GROUP BY country || '-' || lower(country)",
+      'SELECT country || country AS country, SUM(email) AS contact FROM customers GROUP BY 1',
+    ];
+    expect(misreadForms((sql) => sql, oneRowGroups, manyRowGroups)).toEqual({ oneRow: [], manyRows: [] });
+  });
+
+  it('keeps a copy of the group key a copy, and a value computed from it derived, under GROUP BY a concatenation', () => {
+    const severities = (sql: string) =>
+      findingsOf('pii-propagation', publishing(sql)).map((finding) => finding.severity);
+    expect(
+      severities('SELECT country || email AS contact, COUNT(*) AS customers FROM customers GROUP BY country || email'),
+    ).toEqual(['error']);
+    expect(
+      severities(
+        'SELECT country, COUNT(*) AS customers, length(email) AS contact FROM customers GROUP BY country || email',
+      ),
+    ).toEqual(['warning']);
+  });
+
   it('counts one-row frames however written, FILTER, and grouping by an injective wrapper of a column as republishing', () => {
     const oneRow = {
       'a frame of 0 PRECEDING AND 0 FOLLOWING':

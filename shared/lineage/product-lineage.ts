@@ -18,6 +18,8 @@ export interface ColumnLineage {
   copies: FieldSet;
   /** The input fields the value is computed from row by row without copying them (`CASE diagnosis WHEN ...`): still each row's data. */
   derived: FieldSet;
+  /** Those of `derived` it holds only as a rank ordered by them (`rank() OVER (ORDER BY income)`). */
+  ranked?: FieldSet;
   /** Those of `copies` that are one row's value picked among many by MIN or MAX (`MAX(result_value) … GROUP BY test_code`). */
   picked?: FieldSet;
   /** Those of `copies` kept only rounded or cut (`round(income, -4)`, `substr(ni, -3)`), by how. */
@@ -402,6 +404,7 @@ function unlimitedQueryResult(
     const copies = new FieldSet();
     const derived = new FieldSet();
     const picked = new FieldSet();
+    const ranked = new FieldSet();
     const altered: AlteredFields = new Map();
     for (const result of [first, ...others]) {
       const same = result.columns[position]?.column;
@@ -410,11 +413,12 @@ function unlimitedQueryResult(
       copies.addAll(same.copies);
       derived.addAll(same.derived);
       if (same.picked) picked.addAll(same.picked);
+      if (same.ranked) ranked.addAll(same.ranked);
       for (const [alteration, fields] of same.altered ?? []) addAltered(altered, alteration, fields);
     }
     return {
       ...(name !== undefined && { name }),
-      column: { name: column.name, sources, copies, derived, picked, altered },
+      column: { name: column.name, sources, copies, derived, picked, ranked, altered },
     };
   });
   return { columns, rowSources, inputs, knowsInputs };
@@ -484,12 +488,14 @@ function selectResult(
     const copies = new FieldSet();
     const derived = new FieldSet();
     const picked = new FieldSet();
+    const ranked = new FieldSet();
     const altered: AlteredFields = new Map();
     /** A copy of a column keeps its copies, and what it is derived from. */
     const copy = (column: ColumnLineage) => {
       copies.addAll(column.copies);
       derived.addAll(column.derived);
       if (column.picked) picked.addAll(column.picked);
+      if (column.ranked) ranked.addAll(column.ranked);
       for (const [alteration, fields] of column.altered ?? []) addAltered(altered, alteration, fields);
     };
     for (const column of output.refs.flatMap(resolve)) sources.addAll(column.sources);
@@ -502,6 +508,7 @@ function selectResult(
       derived.addAll(column.copies);
       derived.addAll(column.derived);
     }
+    for (const column of (output.ranked ?? []).flatMap(resolve)) ranked.addAll(column.copies);
     for (const subquery of output.subqueries ?? []) {
       const read = everythingRead(resultOf(subquery));
       sources.addAll(read);
@@ -525,7 +532,7 @@ function selectResult(
     const name = output.name ?? '';
     columns.push({
       ...(output.name !== undefined && { name: output.name }),
-      column: { name, sources, copies, derived, picked, altered },
+      column: { name, sources, copies, derived, picked, ranked, altered },
     });
   }
   const rowSources = new FieldSet();

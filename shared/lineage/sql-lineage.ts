@@ -47,6 +47,8 @@ export type SelectOutput =
       aggregated?: AggregatedColumn[];
       /** Columns it is computed from row by row, outside any aggregate, without keeping them (`CASE diagnosis WHEN ...`, `x IN (...)`, `LENGTH(email)`). */
       derived?: ColumnRef[];
+      /** Those of `derived` it is computed from only as a rank ordered by them (`rank() OVER (ORDER BY income)`). */
+      ranked?: ColumnRef[];
     }
   | { kind: 'star'; qualifier?: string };
 
@@ -346,7 +348,11 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
       ? [{ column: value.column, alteration: value.alteration }]
       : [],
   );
-  const derived = columnRefs(withoutAggregates(expression)).filter((ref) => !copies.some((copy) => sameRef(copy, ref)));
+  const { rowByRow, rankingOrders } = withoutAggregates(expression);
+  const isCopied = (ref: ColumnRef) => copies.some((copy) => sameRef(copy, ref));
+  const derived = columnRefs([...rowByRow, ...rankingOrders]).filter((ref) => !isCopied(ref));
+  const computedRowByRow = columnRefs(rowByRow);
+  const ranked = derived.filter((ref) => !computedRowByRow.some((other) => sameRef(other, ref)));
   // SQL names an unaliased column after its text: only a plain column is named after the column.
   const name = alias ?? (isColumn(expression) ? refs[0]?.column : undefined);
   return {
@@ -361,6 +367,7 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
     ...(copiedSubqueries.length > 0 && { copiedSubqueries }),
     ...(aggregated.length > 0 && { aggregated }),
     ...(derived.length > 0 && { derived }),
+    ...(ranked.length > 0 && { ranked }),
   };
 }
 
@@ -387,11 +394,12 @@ const RANKING_FUNCTIONS = new Set(['row_number', 'rank', 'dense_rank', 'ntile', 
 
 /**
  * An expression without its aggregate calls and windows (`OVER (...)`, `OVER w`): what is left is
- * computed row by row. A ranking function's ORDER BY stays, since its value ranks each row by it;
+ * computed row by row. A ranking function's ORDER BY is told apart, since its value ranks each row by it;
  * PARTITION BY only decides the groups.
  */
-function withoutAggregates(tokens: readonly Token[]): Token[] {
+function withoutAggregates(tokens: readonly Token[]): { rowByRow: Token[]; rankingOrders: Token[] } {
   const left: Token[] = [];
+  const rankingOrders: Token[] = [];
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at] as Token;
     const isAggregate =
@@ -400,13 +408,13 @@ function withoutAggregates(tokens: readonly Token[]): Token[] {
     else if (isKeyword(token, 'over', 'filter')) {
       const windowEnd = isPunct(tokens[at + 1], '(') ? closingParen(tokens, at + 1) : at + 1;
       if (isKeyword(token, 'over') && isRankingCallBefore(left)) {
-        left.push(...(windowClauses(tokens.slice(at + 1, windowEnd + 1)).get('order') ?? []));
+        rankingOrders.push(...(windowClauses(tokens.slice(at + 1, windowEnd + 1)).get('order') ?? []));
       }
       at = windowEnd;
     } else left.push(token);
     if (at < 0) break;
   }
-  return left;
+  return { rowByRow: left, rankingOrders };
 }
 
 /** Whether tokens end in a call of a ranking function (`dense_rank()`, `ntile(4)`). */

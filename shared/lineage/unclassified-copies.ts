@@ -30,6 +30,8 @@ export interface CopiedField {
   port: Port;
   field: NestedField;
   isPicked?: true;
+  /** Where a derivation is only a rank ordered by it (`rank() OVER (ORDER BY income)`). */
+  isRanked?: true;
   alteration?: CopyAlteration;
 }
 
@@ -49,7 +51,9 @@ export function unclassifiedCopies(
     lineage,
     contractById,
     classificationLevels,
-    byOutputField((field, inputs) => copiedColumns(field.copies, inputs, field.picked, field.altered)),
+    byOutputField((field, inputs) =>
+      copiedColumns(field.copies, inputs, { picked: field.picked, altered: field.altered }),
+    ),
   );
 }
 
@@ -67,7 +71,9 @@ export function unclassifiedDerivations(
     lineage,
     contractById,
     classificationLevels,
-    byOutputField((field, inputs) => copiedColumns(field.derived.without(field.copies), inputs)),
+    byOutputField((field, inputs) =>
+      copiedColumns(field.derived.without(field.copies), inputs, { ranked: field.ranked }),
+    ),
   );
 }
 
@@ -158,7 +164,13 @@ function strictestOf(sources: readonly CopiedField[], levels: readonly string[])
 }
 
 /** An input column an output column copies, with the fields nested in it. */
-type CopiedColumn = { port: Port; fields: FieldsBelowColumn; isPicked?: true; alteration?: CopyAlteration };
+type CopiedColumn = {
+  port: Port;
+  fields: FieldsBelowColumn;
+  isPicked?: true;
+  isRanked?: true;
+  alteration?: CopyAlteration;
+};
 
 /** Per input port: the port, and per column (by lower-cased name) its fields at every depth. */
 type InputFields = ReadonlyMap<string, { port: Port; by: ReadonlyMap<string, FieldsBelowColumn> }>;
@@ -226,12 +238,11 @@ function sensitiveFields(lineage: ProductLineage): FieldSet {
   return sensitive;
 }
 
-/** The input columns an output column copies, in the order of its copies; those of `picked` and `altered` marked so. */
+/** The input columns an output column copies, in the order of its copies; those of `picked`, `ranked` and `altered` marked so. */
 function copiedColumns(
   copies: FieldSet,
   inputs: InputFields,
-  picked?: FieldSet,
-  altered?: AlteredFields,
+  { picked, ranked, altered }: { picked?: FieldSet; ranked?: FieldSet; altered?: AlteredFields } = {},
 ): CopiedColumn[] {
   return [...copies.ports()].flatMap((portId) => {
     const input = inputs.get(portId);
@@ -239,6 +250,7 @@ function copiedColumns(
     return [...copies.fieldsOf(portId)].flatMap((name): CopiedColumn[] => {
       const fields = input.by.get(name);
       const isPicked = picked?.has(portId, name) ?? false;
+      const isRanked = ranked?.has(portId, name) ?? false;
       const alteration = [...(altered ?? [])].find(([, alteredFields]) => alteredFields.has(portId, name))?.[0];
       return fields
         ? [
@@ -246,6 +258,7 @@ function copiedColumns(
               port: input.port,
               fields,
               ...(isPicked && { isPicked: true as const }),
+              ...(isRanked && { isRanked: true as const }),
               ...(alteration && { alteration }),
             },
           ]

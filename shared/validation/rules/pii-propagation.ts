@@ -64,7 +64,7 @@ export const piiPropagationRule: Rule = {
             product.id,
             derivation,
             ({ copied, where, what }) =>
-              `${quoted(product.name)} publishes ${where}, derived row by row from ${copied} (a CASE, a comparison or a function of it), but its contract ${quoted(derivation.contract.name)} ${what}.`,
+              `${quoted(product.name)} publishes ${where}, ${derivationText(derivation.sources, copied)}, but its contract ${quoted(derivation.contract.name)} ${what}.`,
             'publish it only aggregated over many rows',
           ),
           severity: 'warning' as const,
@@ -105,6 +105,13 @@ function copyVerb(sources: readonly CopiedField[]): string {
   if (isAlike && alteration === 'rounded') return 'publishes a rounded copy of';
   if (isAlike && alteration === 'cut') return 'publishes part of';
   return 'republishes';
+}
+
+/** How a derivation is worded: a rank where it only ranks rows by the fields, else a value computed from each row's. */
+function derivationText(sources: readonly CopiedField[], copied: string): string {
+  return sources.every((source) => source.isRanked)
+    ? `derived from ${copied} (a rank ordered by it)`
+    : `derived row by row from ${copied} (a CASE, a comparison or a function of it)`;
 }
 
 /** Why an aggregate is a copy where it is MIN or MAX: the severity of a copy is kept, and said why. */

@@ -1328,6 +1328,28 @@ describe('rule details', () => {
     ]);
   });
 
+  it('words a rank ordered by a classified field as the rank it is, and a rank mixed with a row-by-row function as derived', () => {
+    const messageOf = (expression: string) =>
+      findingsOf('pii-propagation', publishing(`SELECT country, ${expression} AS contact FROM customers`)).map(
+        ({ severity, message }) => ({ severity, message }),
+      );
+    const ranked =
+      "'Revenue' publishes 'contact' of 'counts', derived from 'email', classified pii in its input 'customers' (a rank ordered by it), but its contract 'Country counts' does not classify it.";
+    for (const rank of ['row_number()', 'rank()', 'dense_rank()', 'ntile(4)', 'percent_rank()', 'cume_dist()']) {
+      expect([rank, messageOf(`${rank} OVER (PARTITION BY country ORDER BY email DESC)`)]).toEqual([
+        rank,
+        [{ severity: 'warning', message: ranked }],
+      ]);
+    }
+    expect(messageOf('rank() OVER (ORDER BY email) + length(email)')).toEqual([
+      {
+        severity: 'warning',
+        message:
+          "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.",
+      },
+    ]);
+  });
+
   it('warns of a per-row count or pick by a correlated scalar subquery from a classified field it reads, its WHERE included, whatever it selects', () => {
     const derived =
       "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";

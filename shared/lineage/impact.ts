@@ -1,4 +1,4 @@
-import type { DataProduct, Endpoint, Link, Mesh } from '../model';
+import type { ContractProperty, DataProduct, Endpoint, Link, Mesh } from '../model';
 import { type InputUse, inputUse } from './input-use';
 import { Memo } from './memo';
 import { contractOf, type MeshGraph, meshGraph } from './mesh-graph';
@@ -147,11 +147,20 @@ const nameOf = (field: FlowField) => field.name;
 function allFields(graph: MeshGraph, endpoints: readonly Endpoint[]): FlowField[] {
   const byKey = new Map<string, FlowField>();
   for (const endpoint of endpoints) {
-    for (const { name } of sourceDataset(graph, endpoint)?.schema.properties ?? []) {
+    for (const { name } of servedProperties(graph, endpoint)) {
       byKey.set(name.toLowerCase(), { key: name.toLowerCase(), name, from: [] });
     }
   }
   return [...byKey.values()];
+}
+
+/** What an endpoint serves: every schema object of an output port's contract, not only the first its link carries; a topic's dataset. */
+function servedProperties(graph: MeshGraph, endpoint: Endpoint): ContractProperty[] {
+  const port = graph.products
+    .get(endpoint.nodeId)
+    ?.item.outputPorts.find((candidate) => candidate.id === endpoint.portId);
+  if (port) return (contractOf(graph, port.contractId)?.schema ?? []).flatMap((object) => object.properties);
+  return sourceDataset(graph, endpoint)?.schema.properties ?? [];
 }
 
 function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactCollector): Flow[] {

@@ -84,17 +84,27 @@ function computeUse(lineage: ProductLineage, portId: string): InputUse {
       },
     ];
   });
+  // A table nothing fills may be fed by any input.
+  const isFed = (table: TableLineage | undefined) => table?.inputs.has(portId) ?? lineage.inputs.has(portId);
   const outputs = [...lineage.outputs.values()].flatMap((output): OutputUse[] => {
-    if (!output.inputs.has(portId)) return [];
+    // Every schema object the port serves (the export makes a table of each), not only the first the engine's log carries.
+    const served = output.objects.length > 0 ? output.objects : [{ fields: output.fields, table: output.table }];
+    const fed = served.filter((object) => isFed(object.table));
+    if (fed.length === 0) return [];
     const columnsOf = new Map<string, ReachedColumn[]>();
-    for (const [key, column] of output.fields) {
-      const reached = { key, name: column.name };
-      for (const field of column.sources.fieldsOf(portId)) {
-        used.add(field);
-        pushTo(columnsOf, field, reached);
+    const rowFields = new Set<string>();
+    for (const { fields, table } of fed) {
+      for (const field of table?.rowSources.fieldsOf(portId) ?? []) rowFields.add(field);
+      for (const [key, column] of fields) {
+        const reached = { key, name: column.name };
+        for (const field of column.sources.fieldsOf(portId)) {
+          used.add(field);
+          // Objects that share a column name (`order_id` in orders and order_lines) are one field of the port.
+          if (!columnsOf.get(field)?.some((known) => known.key === key)) pushTo(columnsOf, field, reached);
+        }
       }
     }
-    return [{ portId: output.port.id, rowFields: output.rowSources.fieldsOf(portId), columnsOf }];
+    return [{ portId: output.port.id, rowFields, columnsOf }];
   });
   return { portName: port?.name ?? portId, used, steps, outputs };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMeshFile } from '../../../shared/contracts';
 import { analyzeImpact } from '../../../shared/lineage/impact';
 import type { Mesh } from '../../../shared/model';
+import { anObject, aProperty } from '../contracts/builders';
 import { aMeshWithTwoFeedsIntoOnePort } from '../validation/governed-mesh';
 
 function ecommerce(): Mesh {
@@ -79,6 +80,22 @@ describe('impact analysis on the e-commerce sample', () => {
       level: 'field',
       fields: [{ name: 'city', from: ['Customers.city'] }],
     });
+  });
+
+  it("follows a field into every schema object an output port's contract serves, not only its first", () => {
+    const mesh = ecommerce();
+    const customer360 = mesh.products.find((product) => product.id === 'customer-360');
+    const profile = mesh.contracts.find((contract) => contract.id === 'customer-profile');
+    if (!customer360 || !profile) throw new Error('the sample has no customer-360 publishing customer profiles');
+    customer360.transformations.push({ name: 'order_statuses', sql: 'SELECT order_id, status FROM orders' });
+    profile.schema.push(anObject('order_statuses', [aProperty('order_id', 'integer'), aProperty('status')]));
+    const impact = analyzeImpact(mesh, { kind: 'field', contractId: 'order', object: 'orders', field: 'status' });
+    expect(impact.ports.find((port) => port.portId === 'profiles-out')).toMatchObject({
+      level: 'field',
+      fields: [{ name: 'status', from: ['Orders.status'] }],
+    });
+    const fromPort = analyzeImpact(mesh, { kind: 'port', productId: 'customer-360', portId: 'profiles-out' });
+    expect(fromPort.originPorts[0]?.fields.map((field) => field.name)).toContain('status');
   });
 
   it('lists a join key as deciding the rows downstream, not as flowing into every column', () => {

@@ -23,6 +23,25 @@ function tabIndexAfterKey(key: string, index: number, count: number): number | u
 }
 
 /**
+ * The key handler of a row of tabs drawn its own way (the open contracts'): Left, Right, Home
+ * and End show the tab they reach and move the focus onto it.
+ */
+export function moveBetweenTabs<Id extends string>(
+  ids: readonly Id[],
+  activeId: Id,
+  onSelect: (id: Id) => void,
+  tabElementId: (id: Id) => string,
+): (event: KeyboardEvent<HTMLElement>) => void {
+  return (event) => {
+    const next = ids[tabIndexAfterKey(event.key, ids.indexOf(activeId), ids.length) ?? -1];
+    if (next === undefined) return;
+    event.preventDefault();
+    onSelect(next);
+    document.getElementById(tabElementId(next))?.focus();
+  };
+}
+
+/**
  * A row of tabs as the WAI-ARIA tabs pattern has it: one Tab stop (the shown tab's), the arrow
  * keys, Home and End moving the focus between tabs and showing each as they go.
  */
@@ -35,14 +54,12 @@ export function TabList<Id extends string>({
   label,
   classBlock = 'side-panel',
 }: TabListProps<Id>) {
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = tabs.findIndex((tab) => tab.id === activeId);
-    const next = tabs[tabIndexAfterKey(event.key, index, tabs.length) ?? -1];
-    if (!next) return;
-    event.preventDefault();
-    onSelect(next.id);
-    document.getElementById(tabElementId(next.id))?.focus();
-  };
+  const onKeyDown = moveBetweenTabs(
+    tabs.map((tab) => tab.id),
+    activeId,
+    onSelect,
+    tabElementId,
+  );
   return (
     <div className={`${classBlock}__tabs`} role="tablist" aria-label={label} onKeyDown={onKeyDown}>
       {tabs.map((tab) => (

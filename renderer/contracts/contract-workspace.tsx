@@ -1,10 +1,11 @@
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './contract-workspace.css';
 import { isContractServed, LATEST_API_VERSION, serveContract, servingPlaces } from '../../shared/contracts';
 import { counted } from '../../shared/model';
 import { lazyPart } from '../app/lazy-part';
 import { PartBoundary } from '../app/part-boundary';
+import { moveBetweenTabs } from '../app/tab-list';
 import { UserText } from '../app/user-text';
 import { changeMesh, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
@@ -61,7 +62,12 @@ export function ContractWorkspace({ above, besideTabs }: ContractWorkspaceProps)
       data-testid="contract-workspace"
     >
       <div className="contract-workspace__tab-row">
-        <div className="contract-workspace__tabs" role="tablist">
+        <div
+          className="contract-workspace__tabs"
+          role="tablist"
+          aria-label="Open contracts"
+          onKeyDown={(event) => onTabRowKey(event, openIds, activeId)}
+        >
           {openIds.map((id) => (
             <ContractTab key={id} contractId={id} isActive={id === activeId} />
           ))}
@@ -113,6 +119,22 @@ function focusFieldOrTab(workspace: HTMLElement | null): void {
   (field ?? workspace?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]'))?.focus();
 }
 
+const contractTabElementId = (contractId: string) => `contract-tab-${contractId}`;
+
+/** The row is one Tab stop: the arrow keys go from contract to contract, Delete closes the one focused. */
+function onTabRowKey(event: KeyboardEvent<HTMLElement>, openIds: readonly string[], activeId: string): void {
+  const { openContract, closeContract } = useContractTabs.getState();
+  if (event.key !== 'Delete') {
+    moveBetweenTabs(openIds, activeId, openContract, contractTabElementId)(event);
+    return;
+  }
+  event.preventDefault();
+  closeContract(activeId);
+  // The tab shown next is already drawn: the focus stays in the row rather than falling to the page.
+  const shownNext = useContractTabs.getState().activeId;
+  if (shownNext) document.getElementById(contractTabElementId(shownNext))?.focus();
+}
+
 function ContractTab({ contractId, isActive }: { contractId: string; isActive: boolean }) {
   const name = useContractName(contractId);
   const hasDraft = useHasDraft(contractId);
@@ -130,6 +152,8 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
       <button
         type="button"
         role="tab"
+        id={contractTabElementId(contractId)}
+        tabIndex={isActive ? 0 : -1}
         aria-selected={isActive}
         title={name}
         className="contract-tab__name"
@@ -143,7 +167,9 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
       <button
         type="button"
         className="contract-tab__close"
+        tabIndex={-1}
         aria-label={`Close ${name}`}
+        title="Close (Delete on the tab)"
         onClick={() => closeContract(contractId)}
       >
         ×

@@ -1,5 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
+import { pickedTableSql } from '../../shared/simulation/picked-table-sql';
 import type { GuidedTable } from '../../shared/simulation/run-catalog';
 import { locateSqlError } from '../../shared/simulation/sql-error-location';
 import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
@@ -94,8 +95,8 @@ export function SqlConsole() {
     };
   }, [monaco]);
 
-  const insert = (table: string) => {
-    query.current = `SELECT * FROM ${/^[a-z_][a-z0-9_]*$/.test(table) ? table : `"${table}"`} LIMIT 100`;
+  const insert = (table: GuidedTable) => {
+    query.current = pickedTableSql(table);
     keepConsole({ query: query.current });
     editor.current?.setValue(query.current);
     editor.current?.focus();
@@ -153,7 +154,7 @@ const ZONE_TITLES: Record<GuidedTable['zone'], string> = {
 };
 
 /** The node's tables beside the editor: rows, zone, what each holds and the rule that named it. */
-function TableGuide({ nodeId, onPick }: { nodeId: string; onPick: (table: string) => void }) {
+function TableGuide({ nodeId, onPick }: { nodeId: string; onPick: (table: GuidedTable) => void }) {
   const guide = useSimulationStore((state) => state.catalog?.guides[nodeId] ?? NONE);
   const rowsPerTable = useSimulationStore((state) => state.metrics?.tables[nodeId]);
   return (
@@ -167,7 +168,7 @@ function TableGuide({ nodeId, onPick }: { nodeId: string; onPick: (table: string
                 type="button"
                 className="link-button table-guide__name"
                 title={`Query ${entry.table}`}
-                onClick={() => onPick(entry.table)}
+                onClick={() => onPick(entry)}
               >
                 {entry.table}
               </button>

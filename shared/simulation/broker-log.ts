@@ -4,6 +4,7 @@ import {
   type CdcFormat,
   FIRST_DELIVERY,
   HEADERS_COLUMN,
+  LOG_POSITION_COLUMN,
   type LogFormat,
   logTableColumns,
   payloadColumns,
@@ -135,7 +136,7 @@ export function partitionSql(keySql: string, partitions: number): string {
  * copies with `INSERT INTO raw SELECT * FROM log`. Only the log numbers its positions itself.
  */
 export function logTableSql(qualifiedName: string, format: LogFormat, numbersPositions: boolean): string {
-  const position = `_position INTEGER PRIMARY KEY${numbersPositions ? ' AUTOINCREMENT' : ''}`;
+  const position = `${LOG_POSITION_COLUMN} INTEGER PRIMARY KEY${numbersPositions ? ' AUTOINCREMENT' : ''}`;
   const columns = columnDefinitions(logTableColumns(format));
   return `CREATE TABLE ${qualifiedName} (${[position, ...columns].join(', ')})`;
 }

@@ -141,9 +141,12 @@ function firstDeliveryColumns(format: LogFormat): readonly TableColumn[] {
   return canBeSentAgain(format) ? FIRST_DELIVERY : [];
 }
 
+/** A record's place in its log (a raw zone's copy keeps it): the table's integer primary key. */
+export const LOG_POSITION_COLUMN = '_position';
+
 /** The columns a log table has besides the payload: its place in the log, the record's header, its first delivery. */
 export const LOG_COLUMNS: readonly string[] = [
-  '_position',
+  LOG_POSITION_COLUMN,
   ...[...HEADER, ...FIRST_DELIVERY].map((column) => column.name),
 ];
 
@@ -170,4 +173,9 @@ export function recordColumnNames(format: LogFormat): string[] {
 /** Every column of a log table (and of a raw zone's copies of its records) after `_position`, in table order. */
 export function logTableColumns(format: LogFormat): TableColumn[] {
   return [...HEADER, ...payloadColumns(format), ...firstDeliveryColumns(format)];
+}
+
+/** The names of every column of a log table (and of a raw zone), `_position` first, as `logTableSql` creates it. */
+export function logTableColumnNames(format: LogFormat): string[] {
+  return [LOG_POSITION_COLUMN, ...logTableColumns(format).map((column) => column.name)];
 }

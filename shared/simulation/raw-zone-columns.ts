@@ -1,5 +1,5 @@
 import type { DataProduct, Mesh, Port } from '../model';
-import { logTableColumns } from './log-format';
+import { logTableColumnNames } from './log-format';
 import { endpointKey, planPortLog, planSystemLogs } from './log-plan';
 
 /**
@@ -21,5 +21,5 @@ export function rawZoneColumns(mesh: Mesh, product: DataProduct, port: Port): st
     : portLog && 'log' in portLog
       ? portLog.log
       : undefined;
-  return planned && ['_position', ...logTableColumns(planned.log.format).map((column) => column.name)];
+  return planned && logTableColumnNames(planned.log.format);
 }

@@ -2,6 +2,7 @@ import { historyColumnNames } from '../contracts/history-columns';
 import { distinctPortName } from '../model/endpoints';
 import { datasetHistoryColumns, historyTableName } from './dataset';
 import { numberEncodedColumns } from './debezium-temporal-values';
+import { logTableColumnNames } from './log-format';
 import type { PipelinePlan } from './pipeline-plan';
 import type { InputPlan, ProductPlan } from './product-plan';
 import { QUARANTINE_TABLE } from './table-claims';
@@ -11,6 +12,8 @@ export interface TableGuideEntry {
   table: string;
   holds: string;
   namedAfter: string;
+  /** A raw zone's columns in table order (its record's and the engine's `_…`), known before any run. */
+  rawZoneColumns?: string[];
 }
 
 /** Tables whose names start with `_` are the engine's own; none is listed. */
@@ -41,6 +44,7 @@ function productTables(plan: PipelinePlan, product: ProductPlan): TableGuideEntr
       table: input.rawTable,
       holds: `every record read through input port '${distinctPortName(product.product, input.port)}', as it arrived${encoded.length > 0 ? `; ${encoded.join(', ')} as ISO text, where the record's JSON carries the number its connector wrote` : ''}`,
       namedAfter: `'raw_' and the input port's id in snake_case`,
+      rawZoneColumns: logTableColumnNames(input.source.log.format),
     });
     if (input.dataset) {
       entries.push({

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pickedTableSql } from '../../../shared/simulation/picked-table-sql';
+import { runCatalog } from '../../../shared/simulation/run-catalog';
 import { locateSqlError } from '../../../shared/simulation/sql-error-location';
 import { rowCountSql, shownColumns, tablePageSql } from '../../../shared/simulation/table-page';
 import { aScenario, aShopMesh, PREDICTABLE_ITEMS, simulate } from './builders';
@@ -110,5 +112,36 @@ describe('a page of a table', () => {
       'tick',
       'id',
     ]);
+  });
+});
+
+describe('the query a table picked in the console inserts', () => {
+  it('lists a raw zone’s record fields first, then the engine’s `_` columns, quoting names SQL would misread', () => {
+    const rawTable = { table: 'raw_items_in', rawZoneColumns: ['_position', '_op', 'order', 'unit price', 'id'] };
+    expect(pickedTableSql(rawTable)).toBe(
+      'SELECT "order", "unit price", id, _position, _op FROM raw_items_in LIMIT 100',
+    );
+  });
+
+  it('selects every column of any other table, as it is', () => {
+    expect(pickedTableSql({ table: 'items' })).toBe('SELECT * FROM items LIMIT 100');
+    expect(pickedTableSql({ table: 'order lines' })).toBe('SELECT * FROM "order lines" LIMIT 100');
+  });
+
+  it('names the columns the raw zone really has, so the query runs with the record first', async () => {
+    const mesh = aShopMesh().build();
+    const simulation = await simulate(mesh, aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS).build());
+    simulation.step(1);
+    const raw = runCatalog(mesh).guides.catalog?.find((entry) => entry.zone === 'raw');
+    if (!raw) throw new Error('the catalog product should have a raw zone');
+    const result = simulation.query('catalog', pickedTableSql(raw));
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+
+    // A CDC record: its before and after images, then the broker's and engine's columns.
+    const isEngines = result.value.columns.map((column) => column.startsWith('_'));
+    expect(result.value.columns.slice(0, 2)).toEqual(['before_id', 'before_name']);
+    expect(isEngines.indexOf(true)).toBeGreaterThan(0);
+    expect(isEngines.slice(isEngines.indexOf(true)).every(Boolean)).toBe(true);
+    expect(result.value.rows).toHaveLength(1);
   });
 });

@@ -206,7 +206,7 @@ function computeLineage(graph: MeshGraph, product: DataProduct): ProductLineage 
   };
 }
 
-function inputTable(name: string, portId: string, fields: readonly ContractProperty[]): TableLineage {
+export function inputTable(name: string, portId: string, fields: readonly ContractProperty[]): TableLineage {
   const columns = new Map<string, ColumnLineage>();
   for (const field of fields) {
     const own = FieldSet.of(portId, [field.name]);
@@ -610,7 +610,7 @@ function keptKeys(select: SelectLineage, read: ReadonlyMap<string, TableLineage>
 }
 
 /** The aliases of the tables a SELECT reads; a table's own name stands for its one alias. */
-function tableAliases(select: SelectLineage): string[] {
+export function tableAliases(select: SelectLineage): string[] {
   const tables = [...select.tables];
   return tables
     .filter(([alias, name]) => alias !== name || !tables.some(([other, named]) => other !== alias && named === name))
@@ -621,7 +621,11 @@ function tableAliases(select: SelectLineage): string[] {
  * The alias of the table a column reference names: its qualifier, or the one table read that has
  * the column. Undefined where that is ambiguous.
  */
-function aliasOf(select: SelectLineage, read: ReadonlyMap<string, TableLineage>, ref: ColumnRef): string | undefined {
+export function aliasOf(
+  select: SelectLineage,
+  read: ReadonlyMap<string, TableLineage>,
+  ref: ColumnRef,
+): string | undefined {
   const aliases = tableAliases(select);
   const candidates = ref.qualifier
     ? aliases.filter((alias) => alias === ref.qualifier || select.tables.get(alias) === ref.qualifier)

@@ -102,6 +102,20 @@ export interface SelectLineage {
   oneValuePerGroup?: ColumnRef[];
   /** FROM items it cannot read (`(VALUES (1)) v`), by their alias (`#1`, `#2`… when they have none). */
   opaque?: ReadonlyMap<string, OpaqueSource>;
+  /** SELECT DISTINCT: rows alike are one. */
+  isDistinct?: true;
+  /** It gives one row per group: it has GROUP BY or HAVING, or aggregates outside a window (`COUNT(*)`, one row). */
+  isGrouped?: true;
+  /** Columns the top-level ANDs of its ONs and WHERE hold equal to a value of other columns: which rows of one table meet a row of another. */
+  equalities?: ColumnEquality[];
+  /** A NATURAL join or USING equates columns by name, which `equalities` leaves out. */
+  joinsByName?: true;
+}
+
+/** `column` equals a value computed from `from` in every row (`r.blood_group = d.blood_group`); from none, one value (`r.kind = 'x'`). */
+export interface ColumnEquality {
+  column: ColumnRef;
+  from: ColumnRef[];
 }
 
 /** A part of a query this reading cannot follow: its columns are unknown. */
@@ -415,6 +429,18 @@ function withoutAggregates(tokens: readonly Token[]): { rowByRow: Token[]; ranki
     if (at < 0) break;
   }
   return { rowByRow: left, rankingOrders };
+}
+
+/** Whether an expression calls an aggregate outside a window (`COUNT(*)`, not `SUM(x) OVER (...)`): its select gives a row per group. */
+function aggregatesRows(tokens: readonly Token[]): boolean {
+  return tokens.some((token, at) => {
+    if (!isName(token) || !AGGREGATE_FUNCTIONS.has(token.text.toLowerCase()) || !isPunct(tokens[at + 1], '(')) {
+      return false;
+    }
+    const after = closingParen(tokens, at + 1) + 1;
+    const beyondFilter = isKeyword(tokens[after], 'filter') ? closingParen(tokens, after + 1) + 1 : after;
+    return !isKeyword(tokens[beyondFilter], 'over');
+  });
 }
 
 /** Whether tokens end in a call of a ranking function (`dense_rank()`, `ntile(4)`). */
@@ -845,7 +871,16 @@ function castOperand(tokens: readonly Token[]): Token[] | undefined {
 
 type FromLineage = Pick<
   SelectLineage,
-  'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries' | 'pinned' | 'hasOneRowGroups' | 'oneValuePerGroup'
+  | 'tables'
+  | 'subqueries'
+  | 'conditions'
+  | 'conditionSubqueries'
+  | 'pinned'
+  | 'hasOneRowGroups'
+  | 'oneValuePerGroup'
+  | 'isGrouped'
+  | 'equalities'
+  | 'joinsByName'
 > & {
   opaque: Map<string, OpaqueSource>;
   /** GROUP BY's terms, read against the select list (`GROUP BY 1`). */
@@ -864,6 +899,10 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   /** What the joins in parentheses decide the rows by. */
   const nestedConditions: ColumnRef[] = [];
   const nestedConditionSubqueries: QueryLineage[] = [];
+  const nestedEqualities: ColumnEquality[] = [];
+  let joinsByName = false;
+  /** Each ON's tokens: an OR in one lets other rows through that one join only. */
+  const onClauses: Token[][] = [];
   /** The tokens of each row clause (`where`, `group`, `having`…) after its word. */
   const rowClauseTokens = new Map<string, Token[]>();
   let clause: 'tables' | 'rows' | 'quiet' = 'tables';
@@ -888,6 +927,11 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
       clause = 'rows';
       rowClause = rowClauseTokens.get(lower) ?? [];
       rowClauseTokens.set(lower, rowClause);
+      if (lower === 'on') {
+        rowClause = [];
+        onClauses.push(rowClause);
+      }
+      joinsByName ||= lower === 'using';
       continue;
     }
     if (lower && QUIET_CLAUSES.has(lower)) {
@@ -897,6 +941,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     if (lower && JOIN_WORDS.has(lower)) {
       clause = 'tables';
       expectTable = true;
+      joinsByName ||= lower === 'natural';
       continue;
     }
     if (clause === 'rows') {
@@ -919,6 +964,8 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
         for (const [alias, source] of joined.opaque) opaque.set(alias, source);
         nestedConditions.push(...joined.conditions);
         nestedConditionSubqueries.push(...joined.conditionSubqueries);
+        nestedEqualities.push(...(joined.equalities ?? []));
+        joinsByName ||= joined.joinsByName === true;
         continue;
       }
       const query = readQuery(inside);
@@ -965,8 +1012,12 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     rowClauseTokens.get('where') ?? [],
     (qualifier) => tables.has(qualifier) || subqueries.has(qualifier) || opaque.has(qualifier),
   );
+  const equalities = [...nestedEqualities, ...[...onClauses, rowClauseTokens.get('where') ?? []].flatMap(equalitiesIn)];
   return {
     ...(pinned.length > 0 && { pinned }),
+    ...(equalities.length > 0 && { equalities }),
+    ...(joinsByName && { joinsByName: true }),
+    ...((rowClauseTokens.has('group') || rowClauseTokens.has('having')) && { isGrouped: true }),
     tables,
     subqueries,
     opaque,
@@ -976,6 +1027,24 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     ...(groupSize.hasOneRowGroups && { hasOneRowGroups: true }),
     ...(groupSize.oneValueColumns.length > 0 && { oneValuePerGroup: groupSize.oneValueColumns }),
   };
+}
+
+/** The equalities a condition's top-level ANDs hold (see `SelectLineage.equalities`); none where an OR at the top lets other rows through. */
+function equalitiesIn(condition: readonly Token[]): ColumnEquality[] {
+  if (splitTopLevel(condition, (token) => isKeyword(token, 'or')).length > 1) return [];
+  return conjuncts(condition).flatMap((term) => {
+    const sides = splitTopLevel(term, (token) => isPunct(token, '=') || isPunct(token, '=='));
+    const hasSubquery = term.some((_, at) => opensSubquery(term, at));
+    if (sides.length !== 2 || hasSubquery || isKeyword(term[0], 'not')) return [];
+    const [left = [], right = []] = sides;
+    const heldBy = (column: readonly Token[], value: readonly Token[]): ColumnEquality[] => {
+      const from = columnRefs(value);
+      const isValue = !comparesOrTests(value) && (from.length > 0 || isConstant(value));
+      const [ref] = isColumn(column) ? columnRefs(column) : [];
+      return ref && isValue ? [{ column: ref, from }] : [];
+    };
+    return [...heldBy(left, right), ...heldBy(right, left)];
+  });
 }
 
 /**
@@ -1296,6 +1365,8 @@ function readSelect(tokens: readonly Token[]): SelectLineage | Unfollowed {
   return {
     ...read,
     ...(opaque.size > 0 && { opaque }),
+    ...(isKeyword(tokens[1], 'distinct') && { isDistinct: true }),
+    ...(items.some(aggregatesRows) && { isGrouped: true }),
     outputs,
     grouping: groupedColumns(groupingTerms, items),
   };

@@ -23,6 +23,7 @@ import { outputContractsRule } from './rules/output-contracts';
 import { ownersRule } from './rules/owners';
 import { piiPropagationRule } from './rules/pii-propagation';
 import { policyEntriesRule } from './rules/policy-entries';
+import { primaryKeyGrainRule } from './rules/primary-key-grain';
 import { productCyclesRule } from './rules/product-cycles';
 import { productTablesRule } from './rules/product-tables';
 import { publishedFieldsRule } from './rules/published-fields';
@@ -64,6 +65,7 @@ const MESH_RULES: readonly Rule[] = [
   transformationReadsRule,
   productTablesRule,
   publishedFieldsRule,
+  primaryKeyGrainRule,
   scenarioReferencesRule,
   sourceTablesRule,
   outboxConditionsRule,

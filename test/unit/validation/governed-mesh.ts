@@ -130,18 +130,7 @@ export function aMeshWithTwoFeedsIntoOnePort(): Mesh {
       ],
     }),
   );
-  mesh.products.push(
-    aProduct('leads', 'sales', {
-      name: 'Leads',
-      owner: 'team-sales',
-      outputPorts: [aPort('out', 'output', { name: 'leads', contractId: 'leads' })],
-    }),
-  );
-  mesh.links.push({
-    id: 'leads-to-revenue',
-    from: { nodeId: 'leads', portId: 'out' },
-    to: { nodeId: 'revenue', portId: 'in' },
-  });
+  withLeadsFeeding(mesh, 'in');
   const revenue = mesh.products.find((product) => product.id === 'revenue');
   if (revenue) {
     revenue.transformations = [
@@ -204,4 +193,56 @@ export function aBusyDay(): Scenario {
     rates: [],
     steps: [],
   };
+}
+
+/**
+ * The governed mesh where Revenue also reads Leads (lead_id, country) and publishes, by `sql`,
+ * `customer_leads` through a contract keyed by `key` (customer_id, lead_id, country).
+ */
+export function aMeshPublishingCustomerLeads(sql: string, key: readonly string[] = ['customer_id']): Mesh {
+  const mesh = aGovernedMesh();
+  mesh.contracts.push(
+    aContract('leads', {
+      name: 'Leads',
+      schema: [anObject('leads', [aKey('lead_id'), aProperty('country')])],
+    }),
+    aContract('customer-leads', {
+      name: 'Customer leads',
+      dataProduct: 'revenue',
+      schema: [
+        anObject(
+          'customer_leads',
+          ['customer_id', 'lead_id', 'country'].map((name) =>
+            key.includes(name)
+              ? { ...aKey(name), unique: key.length === 1, primaryKeyPosition: key.indexOf(name) + 1 }
+              : aProperty(name, name === 'country' ? 'string' : 'integer'),
+          ),
+        ),
+      ],
+    }),
+  );
+  withLeadsFeeding(mesh, 'leads');
+  const revenue = mesh.products.find((product) => product.id === 'revenue');
+  revenue?.inputPorts.push(aPort('leads', 'input', { name: 'leads' }));
+  revenue?.outputPorts.push(
+    aPort('customer-leads', 'output', { name: 'customer leads', contractId: 'customer-leads' }),
+  );
+  revenue?.transformations.push({ name: 'customer_leads', sql });
+  return mesh;
+}
+
+/** The mesh with Leads (sales), which serves the contract `leads`, linked into Revenue's input port `portId`. */
+function withLeadsFeeding(mesh: Mesh, portId: string): void {
+  mesh.products.push(
+    aProduct('leads', 'sales', {
+      name: 'Leads',
+      owner: 'team-sales',
+      outputPorts: [aPort('out', 'output', { name: 'leads', contractId: 'leads' })],
+    }),
+  );
+  mesh.links.push({
+    id: 'leads-to-revenue',
+    from: { nodeId: 'leads', portId: 'out' },
+    to: { nodeId: 'revenue', portId },
+  });
 }

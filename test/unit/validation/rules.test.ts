@@ -13,6 +13,7 @@ import { aKey, anObject, aProperty } from '../contracts/builders';
 import {
   aBusyDay,
   aGovernedMesh,
+  aMeshPublishingCustomerLeads,
   aMeshWithASecondInputIntoCustomers,
   aMeshWithTwoFeedsIntoOnePort,
   anEventContract,
@@ -382,6 +383,25 @@ const CASES: Record<string, RuleCase> = {
           (mesh) => {
             contract(mesh, 'customers').schema[0]?.properties.push(aProperty('region', 'string'));
           },
+        ),
+    },
+  },
+  'primary-key-grain': {
+    triggers: {
+      // Each customer meets every lead of its country: customer_id, the key, repeats.
+      mesh: () =>
+        aMeshPublishingCustomerLeads(
+          'SELECT c.customer_id, l.lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
+        ),
+      message:
+        "customer_leads: primary key customer_id may repeat: joins 'leads' on country, which is not a key of 'leads', so each row meets every matching row of it; contract 'Customer leads' of output port 'customer leads' then gets rows the simulation quarantines (\"unique on customer_id\").",
+      path: 'products[1].transformations[1]',
+    },
+    passes: {
+      // Joined on the lead's key, each customer meets one lead at most.
+      mesh: () =>
+        aMeshPublishingCustomerLeads(
+          'SELECT c.customer_id, l.lead_id, l.country FROM customers c JOIN leads l ON l.lead_id = c.customer_id',
         ),
     },
   },

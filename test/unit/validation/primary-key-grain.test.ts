@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Contract, Mesh } from '../../../shared/model';
+import { sqlJsWorkspace } from '../../../shared/simulation';
+import { validateMesh } from '../../../shared/validation/validate-mesh';
+import { loadSqlJs } from '../simulation/builders';
+import { aMeshPublishingCustomerLeads } from './governed-mesh';
+
+const messages = (mesh: Mesh) =>
+  validateMesh(mesh, { ruleIds: ['primary-key-grain'] }).map((finding) => finding.message);
+
+/** Whether `sql`, run in sql.js over customers and leads that share countries, gives a key's value twice. */
+async function repeatsKey(sql: string, key: readonly string[] = ['customer_id']): Promise<boolean> {
+  const connection = sqlJsWorkspace(await loadSqlJs(), 0)().connect();
+  connection.exec(`CREATE TABLE customers (customer_id INTEGER, email TEXT, country TEXT);
+INSERT INTO customers VALUES (1, 'a@x', 'NL'), (2, 'b@x', 'FR');
+CREATE TABLE leads (lead_id INTEGER, country TEXT);
+INSERT INTO leads VALUES (10, 'NL'), (11, 'NL'), (12, 'FR');`);
+  const columns = key.join(', ');
+  const [[repeated]] = connection
+    .prepare(`SELECT COUNT(*) FROM (SELECT ${columns} FROM (${sql}) GROUP BY ${columns} HAVING COUNT(*) > 1)`)
+    .all([]) as [[number]];
+  return repeated > 0;
+}
+
+const FAN_OUT = 'SELECT c.customer_id, l.lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country';
+
+describe('primary-key-grain', () => {
+  it('warns at the step where a join on a non-key column of the other input repeats the primary key', async () => {
+    const [finding, ...others] = validateMesh(aMeshPublishingCustomerLeads(FAN_OUT), {
+      ruleIds: ['primary-key-grain'],
+    });
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      ruleId: 'primary-key-grain',
+      severity: 'warning',
+      element: { kind: 'transformation', productId: 'revenue', name: 'customer_leads' },
+      path: 'products[1].transformations[1]',
+      related: [{ kind: 'port', productId: 'revenue', portId: 'customer-leads' }],
+      message:
+        "customer_leads: primary key customer_id may repeat: joins 'leads' on country, which is not a key of 'leads', so each row meets every matching row of it; contract 'Customer leads' of output port 'customer leads' then gets rows the simulation quarantines (\"unique on customer_id\").",
+      fixHint: "Group by customer_id, or add lead_id to the key, or join 'leads' on a key of it.",
+    });
+    expect(await repeatsKey(FAN_OUT)).toBe(true);
+  });
+
+  it('warns of a LEFT JOIN that fans out as an inner one does', async () => {
+    const sql = 'SELECT customer_id, lead_id, c.country FROM customers c LEFT JOIN leads l ON l.country = c.country';
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([expect.stringContaining("joins 'leads' on country")]);
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('says nothing where the join takes the other input by its whole key', async () => {
+    const sql = 'SELECT c.customer_id, l.lead_id, l.country FROM customers c JOIN leads l ON l.lead_id = c.customer_id';
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([]);
+    expect(await repeatsKey(sql)).toBe(false);
+  });
+
+  it('says nothing where the step groups by the key', async () => {
+    const sql =
+      'SELECT c.customer_id, MAX(l.lead_id) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country GROUP BY c.customer_id';
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([]);
+    expect(await repeatsKey(sql)).toBe(false);
+  });
+
+  it('says nothing where a composite key takes a key of each side', async () => {
+    const key = ['customer_id', 'lead_id'];
+    expect(messages(aMeshPublishingCustomerLeads(FAN_OUT, key))).toEqual([]);
+    expect(await repeatsKey(FAN_OUT, key)).toBe(false);
+  });
+
+  it('stays silent where the SQL leaves the grain unsure: the other side deduplicated in a subquery, DISTINCT, USING', () => {
+    const unsure = [
+      'SELECT c.customer_id, l.lead_id, c.country FROM customers c JOIN (SELECT country, MIN(lead_id) AS lead_id FROM leads GROUP BY country) l ON l.country = c.country',
+      'WITH ranked AS (SELECT lead_id, country, row_number() OVER (PARTITION BY country ORDER BY lead_id) AS n FROM leads) SELECT c.customer_id, r.lead_id, c.country FROM customers c JOIN ranked r ON r.country = c.country AND r.n = 1',
+      'SELECT DISTINCT c.customer_id, l.lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
+      'SELECT customer_id, lead_id, country FROM customers JOIN leads USING (country)',
+    ];
+    for (const sql of unsure) expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);
+  });
+
+  it('says nothing of a contract without a primary key', () => {
+    const mesh = aMeshPublishingCustomerLeads(FAN_OUT);
+    const contract = mesh.contracts.find((candidate) => candidate.id === 'customer-leads') as Contract;
+    for (const property of contract.schema[0]?.properties ?? []) property.primaryKey = false;
+    expect(messages(mesh)).toEqual([]);
+  });
+});

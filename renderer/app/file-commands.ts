@@ -100,18 +100,22 @@ export function openMeshText(
 
 /**
  * Lays a design opened without any layout out by data flow, as auto-layout does, in place of the
- * grids it was first placed on, as the view of the file opened. The grids stay if the design was edited meanwhile.
+ * grids it was first placed on, as the view of the file opened. The grids stay if the design was
+ * edited meanwhile; nothing is said once another design has been opened in its place.
  */
 async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh, howPlaced: string) => void) {
+  const { documentKey } = documentState();
+  const isStillOpen = () => documentState().documentKey === documentKey;
   let layout: Record<string, NodeLayout>;
   try {
     // Loaded when needed: ELK's worker is for auto-layout and for the rare design opened without a layout.
     const { layoutByDataFlow } = await import('../canvas/auto-layout/layout-by-data-flow');
     layout = await layoutByDataFlow(placed, viewAspectRatio());
   } catch (error) {
-    announceLayout(placed, 'placed on a grid');
+    if (isStillOpen()) announceLayout(placed, 'placed on a grid');
     throw error;
   }
+  if (!isStillOpen()) return;
   if (documentState().mesh !== placed) return announceLayout(placed, 'placed on a grid');
   documentState().placeAsOpened((mesh) => withLayoutApplied(mesh, layout));
   canvasCommands.fitView();

@@ -10,9 +10,14 @@ const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json
 const file = { name: 'generated.mesh.json', path: '/home/ada/generated.mesh.json' };
 const documentState = () => useDocumentStore.getState();
 
+const layouts = vi.hoisted(() => ({ lastRun: Promise.resolve() as Promise<unknown> }));
+
 // ELK lays designs out in a Web Worker, which Node lacks: here the data-flow layout keeps the grids placed first.
 vi.mock('../../../renderer/canvas/auto-layout/layout-by-data-flow', () => ({
-  layoutByDataFlow: async (mesh: Mesh) => mesh.layout.nodes,
+  layoutByDataFlow: (mesh: Mesh) => {
+    layouts.lastRun = Promise.resolve(mesh.layout.nodes);
+    return layouts.lastRun;
+  },
 }));
 
 /** The sample as a script writes it: domains placed, the products and systems in them not. */
@@ -42,6 +47,17 @@ describe('opening a design whose file leaves elements without a position', () =>
     await vi.waitFor(() => expect(useNoticeStore.getState().notice?.text).toContain('laid out by data flow'));
     expect(selectIsDirty(documentState())).toBe(false);
     expect(documentState().past).toEqual([]);
+  });
+
+  it('says nothing of a design’s layout once another design has been opened in its place', async () => {
+    openMeshText(charity, { name: 'charity.mesh.json', path: '/home/ada/charity.mesh.json' }, 'charity.mesh.json');
+    const firstLayout = layouts.lastRun;
+    openMeshText(sample, file, file.name);
+    await firstLayout;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(useNoticeStore.getState().notice?.text).toContain('generated.mesh.json');
+    expect(selectIsDirty(documentState())).toBe(false);
   });
 
   it('is an unsaved change after an edit, which Undo takes back to the placed design', () => {

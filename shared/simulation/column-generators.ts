@@ -1,3 +1,4 @@
+import { columnOnEngine } from '../model/engine-numeric-digits';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Scenario, ValueGenerator } from '../model/scenario';
@@ -22,7 +23,7 @@ export function columnGenerators(
     return (
       generators[column.name] ??
       (isSoleKey ? undefined : allowed.get(column.name)) ??
-      defaultGenerator(column, isSoleKey)
+      defaultGenerator(columnOnEngine(column, system.database.engine), isSoleKey)
     );
   });
 }

@@ -38,7 +38,7 @@ export function generatorTypeProblem(
       ? undefined
       : { field: '.format', message: misfitMessage('a formatted sequence', column) };
   }
-  if (TYPES_MADE[generator.kind].includes(column.type)) return generatorRangeProblem(generator, column);
+  if (TYPES_MADE[generator.kind].includes(column.type)) return generatorRangeProblem(generator, column, engine);
   const misfit = misfitMessage(generatorName(generator), column);
   const isTextSequence = generator.kind === 'sequence' && column.type === 'text';
   return {
@@ -78,7 +78,7 @@ export function storedValueProblem(value: Scalar, column: Column, engine: string
 /** Why a number (or text reading as one) is outside what the column's type holds: an integer type's range on the engine, a numeric(p,s)'s digits. */
 function rangeProblem(value: Scalar, column: Column, engine: string): string | undefined {
   const number = typeof value === 'string' && readsAsNumberOf(value, 'numeric') ? Number(value) : value;
-  const numericProblem = typeof number === 'number' ? numericOverflowProblem(number, column) : undefined;
+  const numericProblem = typeof number === 'number' ? numericOverflowProblem(number, column, engine) : undefined;
   return numericProblem ?? integerRangeProblem(value, column, engine);
 }
 
@@ -86,10 +86,11 @@ function rangeProblem(value: Scalar, column: Column, engine: string): string | u
 function generatorRangeProblem(
   generator: ValueGenerator,
   column: Column,
+  engine: string,
 ): { field: string; message: string } | undefined {
   if (generator.kind !== 'integer' && generator.kind !== 'decimal') return undefined;
   for (const end of ['min', 'max'] as const) {
-    const message = numericOverflowProblem(generator[end], column);
+    const message = numericOverflowProblem(generator[end], column, engine);
     if (message) return { field: `.${end}`, message };
   }
   return undefined;

@@ -1,3 +1,4 @@
+import { columnOnEngine } from '../model/engine-numeric-digits';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { ChangeRate, Scenario, TableData, ValueGenerator } from '../model/scenario';
@@ -136,7 +137,9 @@ function generatorFor(
   if (referenced) return { kind: 'reference', ...referenced };
   if (column.type === 'timestamp' || column.type === 'date') return { kind: 'now' };
   const fake = column.type === 'text' ? FAKE_BY_NAME[column.name.toLowerCase().replaceAll('_', '')] : undefined;
-  return fake ? { kind: 'fake', what: fake } : defaultGenerator({ ...column, nullable: false }, false);
+  return fake
+    ? { kind: 'fake', what: fake }
+    : defaultGenerator({ ...columnOnEngine(column, system.database.engine), nullable: false }, false);
 }
 
 /**

@@ -34,17 +34,18 @@ export type ColumnValue = (context: GenerationContext, drawn?: DrawnValue) => Sq
 
 /**
  * A column's values; its fake values describe the row's `person` this column is about, as some of
- * the table's other fake columns do. A numeric(p,s) column's numbers are rounded to its scale, as
- * the database stores them.
+ * the table's other fake columns do. A numeric column's numbers are cut to its scale (declared, or
+ * the `engine`'s default), as the database stores them.
  */
 export function columnValue(
   generator: ValueGenerator,
   column: Column,
   random: RandomStream,
   person: () => FakePerson,
+  engine: string,
 ): ColumnValue {
   const value = generatedValue(generator, column, random, person);
-  return numericDigits(column) ? (context, drawn) => storedInColumn(value(context, drawn), column) : value;
+  return column.type === 'numeric' ? (context, drawn) => storedInColumn(value(context, drawn), column, engine) : value;
 }
 
 function generatedValue(

@@ -159,7 +159,13 @@ function createTableWorkload(
   const values = generators.map((generator, index) => {
     if (!generator) return undefined;
     const column = table.columns[index] as Column;
-    const value = columnValue(generator, column, random, () => people.person(ordinals[index] ?? 0));
+    const value = columnValue(
+      generator,
+      column,
+      random,
+      () => people.person(ordinals[index] ?? 0),
+      system.database.engine,
+    );
     const length = lengths.get(column.name);
     const fitted = length && isFreeText(generator) ? withinLength(value, length, random) : value;
     const pattern = patterns.get(column.name);
@@ -464,9 +470,10 @@ function prepareStepStatement(
   const { connection } = workload.database;
   const table = `node.${quoteIdentifier(workload.table.name)}`;
   const columnNamed = (name: string) => workload.table.columns.find((column) => column.name === name);
-  // The database stores a step's number as its column does: rounded to a numeric(p,s)'s scale.
+  const { engine } = workload.database.plan.system.database;
+  // The database stores a step's number as its column does: cut to a numeric's scale.
   const values = Object.entries(step.values ?? {}).map(
-    ([column, value]) => [column, storedInColumn(value, columnNamed(column))] as const,
+    ([column, value]) => [column, storedInColumn(value, columnNamed(column), engine)] as const,
   );
   const where = Object.entries(step.where ?? {});
   const condition =

@@ -50,6 +50,58 @@ describe('a generated value of a numeric(p,s) column', () => {
   });
 });
 
+/** The shop on the database `engine`, its items' price a numeric with the digits given, or none. */
+function shopOn(engine: string, digits?: { precision: number; scale: number }): Mesh {
+  const mesh = shopWithNumericPrice(5, 2);
+  const database = mesh.systems[0]?.database;
+  if (database) {
+    database.engine = engine;
+    for (const column of database.tables[0]?.columns ?? []) {
+      if (column.name === 'price') Object.assign(column, { precision: digits?.precision, scale: digits?.scale });
+    }
+  }
+  return mesh;
+}
+
+describe('a numeric column without precision and scale', () => {
+  const pricesWritten = async (mesh: Mesh) => {
+    const scenario = aScenario()
+      .at(0, 'shop', 'items', 'insert', { values: { id: 1, name: 'lamp', price: 0.15, status: 'new' } })
+      .at(1, 'shop', 'items', 'update', { values: { price: 2.5 }, where: { id: 1 } })
+      .build();
+    const simulation = await simulate(mesh, scenario, { recentMessages: 5 });
+    // Oracle's change events name its columns in capitals.
+    return (simulation.step(1).logs['shop/items-cdc']?.recent ?? []).map(({ value }) => {
+      const { after } = value as { after: { price?: number; PRICE?: number } };
+      return after.price ?? after.PRICE;
+    });
+  };
+
+  it('loses its decimals on SQL Server, MySQL and MariaDB, whose default scale is 0, rounded half away from zero', async () => {
+    for (const engine of ['sqlserver', 'mysql', 'mariadb']) expect(await pricesWritten(shopOn(engine))).toEqual([0, 3]);
+  });
+
+  it('loses them on Db2 too, DECIMAL(5,0), which truncates a number’s decimals', async () => {
+    expect(await pricesWritten(shopOn('db2'))).toEqual([0, 2]);
+  });
+
+  it('on Db2 is cut as a declared scale is there, truncated: 0.15 in a numeric(4,1) is 0.1', async () => {
+    expect(await pricesWritten(shopOn('db2', { precision: 4, scale: 1 }))).toEqual([0.1, 2.5]);
+  });
+
+  it('keeps them on PostgreSQL and Oracle, which store it at any scale', async () => {
+    for (const engine of ['postgres', 'oracle']) expect(await pricesWritten(shopOn(engine))).toEqual([0.15, 2.5]);
+  });
+
+  it('holds on Db2 no more than DECIMAL(5,0) does', () => {
+    const step = aScenario().at(1, 'shop', 'items', 'insert', { values: { id: 7, name: 'x', price: 123456 } });
+    expect(checkScenario(shopOn('db2'), step.build(), 'scenario')).toContainEqual({
+      path: 'scenario.steps[0].values.price',
+      message: "123456 does not fit 'price', a numeric(5,0) column (-99999 to 99999)",
+    });
+  });
+});
+
 describe('a generator whose values a numeric(p,s) column cannot hold', () => {
   const at = 'scenario.data[0].generators.price';
 

@@ -1,27 +1,42 @@
 import { distinctNodeName, quoted } from '../../model';
 import { type DebeziumEngineId, debeziumEngineId } from '../../model/database-engine';
+import { DEFAULT_NUMERIC_DIGITS, type FixedScaleEngineId, truncatesDecimals } from '../../model/engine-numeric-digits';
 import type { Column } from '../../model/table';
 import { systemPlace } from '../places';
 import type { Rule } from '../rule';
 
-/** What a numeric column without a precision and scale becomes on each engine that makes one something else than the simulation shows. */
+/** What a numeric column without a precision and scale becomes on each engine that makes one something else than the design says. */
 const UNSCALED_NUMERIC: Partial<Record<DebeziumEngineId, (column: Column) => string>> = {
-  postgres: (column) =>
-    `is a numeric without precision and scale, which PostgreSQL keeps at any scale: Debezium writes each of its values as a struct of its scale and digits ({"scale": 2, "value": "…"}), not as the number the simulation shows, whatever the converter, so '${column.name}' is published differently once deployed.`,
-  mysql: declaredWithoutDecimals('MySQL'),
-  mariadb: declaredWithoutDecimals('MariaDB'),
+  postgres: keptAtAnyScale('PostgreSQL'),
+  oracle: keptAtAnyScale('Oracle'),
+  mysql: declaredWithoutDecimals('mysql', 'MySQL', 'DECIMAL'),
+  mariadb: declaredWithoutDecimals('mariadb', 'MariaDB', 'DECIMAL'),
+  sqlserver: declaredWithoutDecimals('sqlserver', 'SQL Server', 'decimal'),
+  db2: declaredWithoutDecimals('db2', 'Db2', 'DECIMAL'),
 };
 
-function declaredWithoutDecimals(engineName: string): (column: Column) => string {
+/** Debezium's precise decimal handling, which the Strimzi export sets, sends a number of any scale as a VariableScaleDecimal struct. */
+function keptAtAnyScale(engineName: string): (column: Column) => string {
   return (column) =>
-    `is a numeric without precision and scale, which ${engineName} declares DECIMAL(10,0): its values lose their decimals there (0.15 is stored as 0), which the simulation does not show, so '${column.name}' is published differently once deployed.`;
+    `is a numeric without precision and scale, which ${engineName} keeps at any scale: Debezium writes each of its values as a struct of its scale and digits ({"scale": 2, "value": "…"}), not as the number the simulation shows, whatever the converter, so '${column.name}' is published differently once deployed.`;
+}
+
+function declaredWithoutDecimals(
+  engine: FixedScaleEngineId,
+  engineName: string,
+  typeName: string,
+): (column: Column) => string {
+  const { precision, scale } = DEFAULT_NUMERIC_DIGITS[engine];
+  const halfStoredAs = truncatesDecimals(engine) ? 2 : 3;
+  return (column) =>
+    `is a numeric without precision and scale, which ${engineName} declares ${typeName}(${precision},${scale}): its values lose their decimals (0.15 is stored as 0, 2.5 as ${halfStoredAs}), as the simulation shows, so '${column.name}' holds whole numbers of up to ${precision} digits once deployed.`;
 }
 
 export const numericColumnScaleRule: Rule = {
   id: 'numeric-column-scale',
   title: 'A numeric column of a system says its precision and scale',
   rationale:
-    "On PostgreSQL a numeric without precision and scale is variable-scale, which Debezium's precise decimal handling writes as a {scale, value} struct whatever the converter; on MySQL and MariaDB it is DECIMAL(10,0), which drops the decimals. Declared as numeric(p,s), its values are exact decimals with s places, published as the numbers the simulation shows.",
+    "On PostgreSQL and Oracle a numeric without precision and scale is variable-scale, which Debezium's precise decimal handling writes as a {scale, value} struct whatever the converter; on MySQL and MariaDB it is DECIMAL(10,0), on SQL Server decimal(18,0) and on Db2 DECIMAL(5,0), which drop the decimals. Declared as numeric(p,s), its values are exact decimals with s places, published as the numbers the simulation shows.",
   defaultSeverity: 'warning',
   reads: ['systems', 'product outlines', 'domains'],
   check({ graph, mesh }) {

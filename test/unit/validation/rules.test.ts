@@ -2548,11 +2548,22 @@ describe('a numeric column without precision and scale', () => {
       Object.assign(mesh.systems[0]?.database ?? {}, { engine });
     });
 
-  it('on MySQL and MariaDB is said to lose its decimals, as DECIMAL(10,0)', () => {
-    expect(
-      findingsOf('numeric-column-scale', withUnscaledNumeric('mariadb')).map((finding) => finding.message),
-    ).toEqual([
-      "Column 'offset_c' of table 'customers' of 'Shop' is a numeric without precision and scale, which MariaDB declares DECIMAL(10,0): its values lose their decimals there (0.15 is stored as 0), which the simulation does not show, so 'offset_c' is published differently once deployed.",
+  const messageOn = (engine: string) =>
+    findingsOf('numeric-column-scale', withUnscaledNumeric(engine)).map((finding) => finding.message);
+
+  it.each([
+    ['MariaDB', 'mariadb', 'DECIMAL(10,0)', '2.5 as 3', 10],
+    ['SQL Server', 'sqlserver', 'decimal(18,0)', '2.5 as 3', 18],
+    ['Db2', 'db2', 'DECIMAL(5,0)', '2.5 as 2', 5],
+  ])('on %s (%s) is said to lose its decimals, as %s', (name, engine, type, half, digits) => {
+    expect(messageOn(engine)).toEqual([
+      `Column 'offset_c' of table 'customers' of 'Shop' is a numeric without precision and scale, which ${name} declares ${type}: its values lose their decimals (0.15 is stored as 0, ${half}), as the simulation shows, so 'offset_c' holds whole numbers of up to ${digits} digits once deployed.`,
+    ]);
+  });
+
+  it('on Oracle is said to be published as a variable-scale struct, as on PostgreSQL', () => {
+    expect(messageOn('oracle')).toEqual([
+      "Column 'offset_c' of table 'customers' of 'Shop' is a numeric without precision and scale, which Oracle keeps at any scale: Debezium writes each of its values as a struct of its scale and digits ({\"scale\": 2, \"value\": \"…\"}), not as the number the simulation shows, whatever the converter, so 'offset_c' is published differently once deployed.",
     ]);
   });
 

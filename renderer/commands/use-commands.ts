@@ -67,7 +67,10 @@ export function useCommands(host: Host): void {
     // A paste event carries the clipboard's text: read from it, a paste needs no permission to read
     // the clipboard, which the desktop app's page never has and a browser asks the user for.
     const onPaste = (event: ClipboardEvent) => {
-      if (event.defaultPrevented || focusPlace(event.target) !== 'canvas' || isDialogOpen()) return;
+      // A paste event goes to the page's caret, which a click on a dialog's button leaves behind, in a
+      // neighbouring text once the dialog is gone: the focus, as for Ctrl+X, says whether it is the canvas's.
+      const isOnCanvas = focusPlace(document.activeElement) === 'canvas';
+      if (event.defaultPrevented || !isOnCanvas || isDialogOpen()) return;
       if (!isCommandEnabled('edit.paste')) return;
       event.preventDefault();
       const pastedText = event.clipboardData?.getData('text/plain');

@@ -350,6 +350,21 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     expect(await counts(page)).toBe('4 domains · 6 products · 3 systems · 8 links');
   });
 
+  it('pastes with Ctrl+V on the canvas after a dialog closed by one of its buttons, which leaves the page’s caret outside the canvas', async () => {
+    const page = await session.openApp();
+    await allowClipboard(page.context());
+    await openSampleDesign(page, 'ecommerce');
+    await page.getByRole('button', { name: 'Image of the canvas…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.keyboard.press('Escape');
+
+    await productNode(page, 'customer-360').locator('.product-node__name').click();
+    await page.keyboard.press('Control+x');
+    await expect.poll(() => counts(page)).toBe('4 domains · 4 products · 3 systems · 5 links');
+    await pasteNearCornerOf(page, 'Analytics');
+    await expect.poll(() => counts(page)).toBe('4 domains · 5 products · 3 systems · 8 links');
+  });
+
   it("says what a paste put back in place of the cut's notice, its Undo taking back the paste", async () => {
     const page = await session.openApp();
     await allowClipboard(page.context());

@@ -203,6 +203,18 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     expect(await page.getByRole('alert').count()).toBe(0);
   });
 
+  it('says why Ctrl+V on the canvas pasted nothing when the clipboard is empty', async () => {
+    const page = await session.openApp();
+    await allowClipboard(page.context());
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+v');
+    const notice = page.locator('.status-bar .notice__text');
+    await expect.poll(() => notice.textContent()).toContain('Nothing to paste: the clipboard holds no copied domains');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+  });
+
   it('says from the menu’s Paste that the app was not allowed to read the clipboard when the browser refuses, not that it holds nothing', async () => {
     const page = await session.openApp();
     await page.context().clearPermissions();

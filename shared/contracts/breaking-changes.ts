@@ -4,6 +4,7 @@ import { logicalTypeName } from '../model/logical-type';
 import { COMMON_CLASSIFICATION_LEVELS } from '../model/policies';
 import { classificationDirection, sameClassification } from './classification-strictness';
 import { canReadAs } from './compatibility';
+import { customPropertyChanges } from './custom-property-changes';
 import { pairEntries } from './entry-pairing';
 import type { ContractFinding } from './finding';
 import { type GuessedRename, guessObjectRenames, guessRenames } from './guessed-renames';
@@ -17,6 +18,8 @@ import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './qual
 import { operatorChange, thresholdMove } from './quality-threshold';
 import { boundMove, rangeEndMoves } from './range-end-moves';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
+import { serverChanges } from './server-changes';
+import { shownValue as shown } from './shown-value';
 import { incomparableDurations, slaWeakening, unrankableDuration } from './sla-weakening';
 
 /**
@@ -35,6 +38,8 @@ import { incomparableDurations, slaWeakening, unrankableDuration } from './sla-w
  * promise consumers built on (a VARCHAR(12) column for a maxLength of 12).
  * A new physical name loses consumers that read the table or column by it,
  * and a shorter declared size (`varchar(16)` to `varchar(13)`) refuses values the longer one held.
+ * A server removed, or one where consumers connect or read otherwise (its host, format…), breaks them
+ * (see server-changes.ts).
  */
 const BREAKING_KINDS = [
   'object-removed',
@@ -63,6 +68,7 @@ const BREAKING_KINDS = [
   'sla-weakened',
   'sla-unreadable',
   'classification-loosened',
+  'server-changed',
 ] as const;
 
 const NON_BREAKING_KINDS = [
@@ -249,7 +255,7 @@ function contractChanges(previous: Contract, next: Contract): ContractChange[] {
     ),
     ...qualityChanges(previous.quality, next.quality, CONTRACT_SUBJECT),
     ...slaChanges(previous.sla, next.sla),
-    ...extensionChanges(previous.extensions, next.extensions, 'contract-changed', CONTRACT_SUBJECT),
+    ...contractSectionChanges(previous.extensions, next.extensions),
   ];
 }
 
@@ -332,16 +338,62 @@ function distinctAmounts(previous: SlaProperty, next: SlaProperty): [string, str
 
 const slaAmount = (sla: SlaProperty) => (sla.unit ? `${sla.value} ${sla.unit}` : String(sla.value));
 
-/** The ODCS sections kept as they were written (servers, tags, customProperties…), by name, when any changed. */
+/**
+ * The contract's ODCS sections kept as they were written: servers server by server and field by
+ * field (server-changes.ts), customProperties by property, tags by tag, any other section as a whole,
+ * each change at its own line.
+ */
+function contractSectionChanges(
+  previous: Record<string, unknown> | undefined,
+  next: Record<string, unknown> | undefined,
+): ContractChange[] {
+  const {
+    servers: serversBefore,
+    customProperties: propertiesBefore,
+    tags: tagsBefore,
+    ...restBefore
+  } = previous ?? {};
+  const { servers, customProperties, tags, ...rest } = next ?? {};
+  return [
+    ...serverChanges(serversBefore, servers).map(({ isBreaking, message, field }) =>
+      change(isBreaking ? 'server-changed' : 'contract-changed', CONTRACT_SUBJECT, message, field),
+    ),
+    ...customPropertyChanges(propertiesBefore, customProperties).map(({ message, field }) =>
+      change('contract-changed', CONTRACT_SUBJECT, message, field),
+    ),
+    ...tagChanges(tagsBefore, tags),
+    ...changedKeys(restBefore, rest).map((key) =>
+      change('contract-changed', CONTRACT_SUBJECT, `${key} changed`, [key]),
+    ),
+  ];
+}
+
+/** Tags only label the contract for search: added or removed, not breaking. */
+function tagChanges(previous: unknown, next: unknown): ContractChange[] {
+  const tagsOf = (tags: unknown) => (Array.isArray(tags) ? tags.map(String) : []);
+  const [was, is] = [tagsOf(previous), tagsOf(next)];
+  const on = (tag: string, what: string) =>
+    change('contract-changed', CONTRACT_SUBJECT, `tag '${tag}' ${what}`, ['tags']);
+  return [
+    ...was.filter((tag) => !is.includes(tag)).map((tag) => on(tag, 'removed')),
+    ...is.filter((tag) => !was.includes(tag)).map((tag) => on(tag, 'added')),
+  ];
+}
+
+/** The keys whose values differ between two sets of extensions. */
+function changedKeys(previous: Record<string, unknown> = {}, next: Record<string, unknown> = {}): string[] {
+  const keys = [...new Set([...Object.keys(previous), ...Object.keys(next)])];
+  return keys.filter((key) => !isDeepEqual(previous[key], next[key]));
+}
+
+/** The ODCS sections of a schema object or property kept as they were written, each changed one at its line. */
 function extensionChanges(
   previous: Record<string, unknown> | undefined,
   next: Record<string, unknown> | undefined,
   kind: ChangeKind,
   subject: string,
 ): ContractChange[] {
-  const keys = [...new Set([...Object.keys(previous ?? {}), ...Object.keys(next ?? {})])];
-  const changed = keys.filter((key) => !isDeepEqual(previous?.[key], next?.[key]));
-  return changed.length === 0 ? [] : [change(kind, subject, `${changed.join(', ')} changed`)];
+  return changedKeys(previous, next).map((key) => attributeChange(kind, subject, [key], `${key} changed`));
 }
 
 /**
@@ -855,10 +907,6 @@ function optionMove(
   if (!end || typeof was !== 'number' || typeof is !== 'number') return 'changed';
   const isExclusive = option.startsWith('exclusive');
   return boundMove(end, { value: was, isExclusive }, { value: is, isExclusive }, isInteger);
-}
-
-function shown(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
 }
 
 function enumChanges(

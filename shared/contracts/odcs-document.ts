@@ -414,11 +414,30 @@ export function documentPathOf(modelPath: readonly PathSegment[], document: unkn
       return ['team', 'name'];
     case 'sla':
       return ['slaProperties', ...rest];
+    case 'servers':
+      return namedEntryPath(document, 'servers', 'server', rest);
+    case 'customProperties':
+      return typeof rest[0] === 'string' ? customPropertyPath(rest[0]) : [...modelPath];
     case 'schema':
       return propertyQualityPath(modelPath, document);
     default:
       return [...modelPath];
   }
+}
+
+/**
+ * `['servers', 'kafka-prod', 'format']` → `['servers', 1, 'format']`: an entry of a list section
+ * named by its `nameKey`, or the section itself where no entry has the name.
+ */
+function namedEntryPath(
+  document: unknown,
+  section: string,
+  nameKey: string,
+  [name, ...within]: readonly PathSegment[],
+): PathSegment[] {
+  if (typeof name !== 'string') return [section, ...(name === undefined ? [] : [name]), ...within];
+  const index = asArray(asObject(document)[section]).findIndex((entry) => asObject(entry)[nameKey] === name);
+  return index === -1 ? [section] : [section, index, ...within];
 }
 
 /**

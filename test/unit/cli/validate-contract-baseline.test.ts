@@ -19,7 +19,26 @@ const COMPATIBLE = CHEESE_BATCH_PUBLISHED.replace('version: 1.0.0', 'version: 1.
   '          - value: edam\n          - value: brie\n',
 );
 
+const sightingsFixture = (file: string) =>
+  readFileSync(new URL(`../../fixtures/odcs/servers/${file}`, import.meta.url), 'utf8');
+
 describe('mesh-designer validate <contract> --baseline <older contract>', () => {
+  it("fails a server's format changed under the same version, each section change at its own line", async () => {
+    const { io, out, err } = fakeIo({
+      'sightings.odcs.yaml': sightingsFixture('sightings.odcs.yaml'),
+      'sightings-v4.odcs.yaml': sightingsFixture('sightings-v4.odcs.yaml'),
+    });
+    expect(await runCli(['validate', 'sightings-v4.odcs.yaml', '--baseline', 'sightings.odcs.yaml'], io)).toBe(
+      EXIT.problems,
+    );
+    expect(err[0]).toContain('breaking changes need a new major version: 2.0.0 instead of 1.0.0');
+    expect(out.filter((line) => line.includes('change'))).toEqual([
+      'sightings-v4.odcs.yaml: 2 changes since sightings.odcs.yaml (version 1.0.0 to 1.0.0), 1 breaking',
+      "sightings-v4.odcs.yaml:18:5: breaking change: contract: server 'prod-kafka': format avro → json",
+      "sightings-v4.odcs.yaml:30:5: change: contract: customProperty 'sensitiveSpeciesPolicy' changed from 'generalise-10km' to 'generalise-2km'",
+    ]);
+  });
+
   it('fails a contract whose breaking changes since the baseline keep its version, naming the version they need', async () => {
     const { io, out, err } = filesWith(CHEESE_BATCH_BROKEN);
     expect(await runCli(['validate', EDITED, '--baseline', PUBLISHED], io)).toBe(EXIT.problems);

@@ -684,15 +684,71 @@ describe('changes outside the schema', () => {
     ]);
   });
 
-  it('names the sections it does not model, such as servers, when they change', () => {
-    const servers = (host: string) => [{ server: 'prod', type: 'kafka', host }];
-    const before = { ...previous, extensions: { servers: servers('a:9092'), tags: ['x'] } };
-    const after = {
-      ...before,
-      version: '1.0.1',
-      extensions: { servers: servers('b:9092'), tags: ['x'], customProperties: [] },
-    };
-    expect(changesBetween(before, after)).toEqual([[false, 'servers, customProperties changed']]);
+  describe('servers, compared server by server and field by field', () => {
+    const kafka = { server: 'kafka-prod', type: 'kafka', host: 'kafka:9093', format: 'avro' };
+    const warehouse = { server: 'warehouse', type: 'postgres', host: 'db', port: 5432, database: 'atlas' };
+    const withServers = (servers: unknown[], version = '1.0.0') => ({ ...previous, version, extensions: { servers } });
+
+    it("breaks consumers when a server's format, host or port changes, naming the server and the field", () => {
+      const after = withServers([
+        { ...kafka, format: 'json' },
+        { ...warehouse, host: 'db2', port: 6432 },
+      ]);
+      expect(changesBetween(withServers([kafka, warehouse]), after)).toEqual([
+        [true, "server 'kafka-prod': format avro → json"],
+        [true, "server 'warehouse': host db → db2"],
+        [true, "server 'warehouse': port 5432 → 6432"],
+      ]);
+      expect(compareContracts(withServers([kafka, warehouse]), after).neededVersion).toBe('2.0.0');
+    });
+
+    it('breaks consumers when a server is removed, whatever its place in the list', () => {
+      expect(changesBetween(withServers([kafka, warehouse]), withServers([warehouse]))).toEqual([
+        [true, "server 'kafka-prod' removed"],
+      ]);
+      expect(changesBetween(withServers([kafka, warehouse]), withServers([warehouse, kafka]))).toEqual([]);
+    });
+
+    it('does not break consumers with a server added or a description or environment changed', () => {
+      const described = { ...kafka, description: 'Sightings as they are verified.', environment: 'prod' };
+      expect(changesBetween(withServers([kafka]), withServers([described, warehouse], '1.0.1'))).toEqual([
+        [false, "server 'kafka-prod': description set to 'Sightings as they are verified.'"],
+        [false, "server 'kafka-prod': environment set to 'prod'"],
+        [false, "server 'warehouse' added"],
+      ]);
+    });
+
+    it('breaks consumers when a role that had access to a server is taken away, not when one is given', () => {
+      const withRoles = (...roles: string[]) => withServers([{ ...kafka, roles: roles.map((role) => ({ role })) }]);
+      expect(
+        changesBetween(withRoles('analyst'), withRoles('analyst', 'auditor')).map(([isBreaking]) => isBreaking),
+      ).toEqual([false]);
+      expect(
+        changesBetween(withRoles('analyst', 'auditor'), withRoles('analyst')).map(([isBreaking]) => isBreaking),
+      ).toEqual([true]);
+    });
+  });
+
+  it('names each custom property and tag that changed, and any other section it does not model, one change each', () => {
+    const withSections = (version: string, tag: string, tenant: string, ...properties: [string, string][]) => ({
+      ...previous,
+      version,
+      extensions: {
+        tags: [tag],
+        tenant,
+        customProperties: properties.map(([property, value]) => ({ property, value })),
+      },
+    });
+    const before = withSections('1.0.0', 'birds', 'birdatlas', ['atlasEdition', '2025'], ['policy', 'generalise-10km']);
+    const after = withSections('1.0.1', 'atlas', 'atlas', ['policy', 'generalise-2km'], ['region', 'EU']);
+    expect(changesBetween(before, after)).toEqual([
+      [false, "customProperty 'atlasEdition' removed (was '2025')"],
+      [false, "customProperty 'policy' changed from 'generalise-10km' to 'generalise-2km'"],
+      [false, "customProperty 'region' set to 'EU'"],
+      [false, "tag 'birds' removed"],
+      [false, "tag 'atlas' added"],
+      [false, 'tenant changed'],
+    ]);
   });
 });
 

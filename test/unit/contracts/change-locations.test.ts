@@ -163,4 +163,18 @@ describe('where the Diff view marks a change', () => {
       `next ${lineOf(next, 'status: retired')}: contract status changed from 'active' to 'retired'`,
     ]);
   });
+
+  it('marks each server field, custom property and tag change at its own line, a removed server at servers', () => {
+    const sections = (format: string, policy: string, tag: string, extraServer: string) =>
+      `${PLAYBACK}tags:\n  - ${tag}\nservers:\n${extraServer}  - server: kafka-prod\n    type: kafka\n    host: kafka:9093\n    format: ${format}\ncustomProperties:\n  - property: policy\n    value: ${policy}\n`;
+    const previous = sections('avro', 'coarse', 'birds', '  - server: old\n    type: kafka\n    host: old:9093\n');
+    const next = sections('json', 'fine', 'atlas', '');
+    expect(marks(previous, next)).toEqual([
+      `next ${lineOf(next, 'servers:')}: contract server 'old' removed`,
+      `next ${lineOf(next, 'format: json')}: contract server 'kafka-prod': format avro → json`,
+      `next ${lineOf(next, 'value: fine')}: contract customProperty 'policy' changed from 'coarse' to 'fine'`,
+      `next ${lineOf(next, 'tags:')}: contract tag 'birds' removed`,
+      `next ${lineOf(next, 'tags:')}: contract tag 'atlas' added`,
+    ]);
+  });
 });

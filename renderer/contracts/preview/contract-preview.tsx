@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { readOdcsDocument } from '../../../shared/contracts';
+import { qualityRuleWords } from '../../../shared/contracts/quality-rule-words';
 import { type ConstraintWords, describeTypeOptions } from '../../../shared/contracts/type-option-words';
 import type { Contract } from '../../../shared/model';
 import { InlineMarkdown, Markdown } from '../../markdown/markdown';
@@ -168,14 +169,14 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
               <td>{property.required === true ? 'yes' : ''}</td>
               <td>{property.classification === undefined ? '' : String(property.classification)}</td>
               <td>{typeof property.description === 'string' && <InlineMarkdown text={property.description} />}</td>
-              <td>{asList(property.quality).map(describeRule).join('; ')}</td>
+              <td>{asList(property.quality).map(qualityRuleWords).join('; ')}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {asList(object.quality).length > 0 && (
         <p>
-          <strong>Quality:</strong> {asList(object.quality).map(describeRule).join('; ')}
+          <strong>Quality:</strong> {asList(object.quality).map(qualityRuleWords).join('; ')}
         </p>
       )}
     </section>
@@ -241,32 +242,6 @@ function allowedValues(property: OdcsValue): string[] {
 
 function textOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-/** `nullValues must be 0`, `rowCount > 1000`, or the rule's own words. */
-function describeRule(rule: OdcsValue): string {
-  if (typeof rule.description === 'string' && rule.metric === undefined) return rule.description;
-  const subject = String(rule.metric ?? rule.name ?? rule.type ?? 'rule');
-  const operators: [string, string][] = [
-    ['mustBe', '='],
-    ['mustNotBe', '≠'],
-    ['mustBeGreaterThan', '>'],
-    ['mustBeGreaterOrEqualTo', '≥'],
-    ['mustBeLessThan', '<'],
-    ['mustBeLessOrEqualTo', '≤'],
-    ['mustBeBetween', 'between'],
-    ['mustNotBeBetween', 'not between'],
-  ];
-  const comparison = operators
-    .filter(([key]) => rule[key] !== undefined)
-    .map(
-      ([key, symbol]) =>
-        `${symbol} ${Array.isArray(rule[key]) ? (rule[key] as unknown[]).join('–') : String(rule[key])}`,
-    )
-    .join(' ');
-  const validValues = asObject(rule.arguments).validValues;
-  const values = Array.isArray(validValues) ? ` (valid: ${validValues.join(', ')})` : '';
-  return `${subject}${values} ${comparison}`.trim();
 }
 
 function Facts({ title, entries }: { title?: string; entries: [string, unknown][] }) {

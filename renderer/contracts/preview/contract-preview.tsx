@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { readOdcsDocument } from '../../../shared/contracts';
 import { qualityRuleWords } from '../../../shared/contracts/quality-rule-words';
 import { type ConstraintWords, describeTypeOptions } from '../../../shared/contracts/type-option-words';
@@ -136,44 +136,46 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
         {object.physicalType !== undefined && <small> · {String(object.physicalType)}</small>}
       </h2>
       {typeof object.description === 'string' && <Markdown text={object.description} />}
-      <table>
-        <thead>
-          <tr>
-            <th>Field</th>
-            <th>Type</th>
-            {hasConstraints && <th>Constraints</th>}
-            <th>Keys</th>
-            <th>Required</th>
-            <th>Classification</th>
-            <th>Description</th>
-            <th>Quality</th>
-          </tr>
-        </thead>
-        <tbody>
-          {properties.map((property, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering in document order; names may repeat.
-            <tr key={`${String(property.name)}-${index}`}>
-              <td>
-                <code>{String(property.name ?? '')}</code>
-              </td>
-              <td>
-                {String(property.logicalType ?? '')}
-                {property.physicalType !== undefined && <small> ({String(property.physicalType)})</small>}
-              </td>
-              {hasConstraints && (
-                <td>
-                  <Constraints property={property} />
-                </td>
-              )}
-              <td>{keysOf(property)}</td>
-              <td>{property.required === true ? 'yes' : ''}</td>
-              <td>{property.classification === undefined ? '' : String(property.classification)}</td>
-              <td>{typeof property.description === 'string' && <InlineMarkdown text={property.description} />}</td>
-              <td>{asList(property.quality).map(qualityRuleWords).join('; ')}</td>
+      <TableScroll label={`Fields of ${String(object.name ?? '')}`}>
+        <table>
+          <thead>
+            <tr>
+              <th>Field</th>
+              <th>Type</th>
+              {hasConstraints && <th>Constraints</th>}
+              <th>Keys</th>
+              <th>Required</th>
+              <th>Classification</th>
+              <th>Description</th>
+              <th>Quality</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {properties.map((property, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering in document order; names may repeat.
+              <tr key={`${String(property.name)}-${index}`}>
+                <td>
+                  <code>{String(property.name ?? '')}</code>
+                </td>
+                <td>
+                  {String(property.logicalType ?? '')}
+                  {property.physicalType !== undefined && <small> ({String(property.physicalType)})</small>}
+                </td>
+                {hasConstraints && (
+                  <td>
+                    <Constraints property={property} />
+                  </td>
+                )}
+                <td>{keysOf(property)}</td>
+                <td>{property.required === true ? 'yes' : ''}</td>
+                <td>{property.classification === undefined ? '' : String(property.classification)}</td>
+                <td>{typeof property.description === 'string' && <InlineMarkdown text={property.description} />}</td>
+                <td>{asList(property.quality).map(qualityRuleWords).join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {asList(object.quality).length > 0 && (
         <p>
           <strong>Quality:</strong> {asList(object.quality).map(qualityRuleWords).join('; ')}
@@ -268,25 +270,40 @@ function ListTable({ title, rows, columns }: { title: string; rows: OdcsValue[];
   return (
     <section>
       <h2>{title}</h2>
-      <table>
-        <thead>
-          <tr>
-            {used.map((column) => (
-              <th key={column}>{column}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering of a list in document order.
-            <tr key={index}>
+      <TableScroll label={title}>
+        <table>
+          <thead>
+            <tr>
               {used.map((column) => (
-                <td key={column}>{formatCell(row[column])}</td>
+                <th key={column}>{column}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering of a list in document order.
+              <tr key={index}>
+                {used.map((column) => (
+                  <td key={column}>{formatCell(row[column])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
+
+/**
+ * A table that scrolls sideways on its own, its scrollbar right under it: in a narrow pane
+ * (the contract beside the canvas) its last columns are reached there, not past the whole preview.
+ */
+function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is focused to scroll it with the keyboard.
+    <section className="contract-preview__table-scroll" aria-label={label} tabIndex={0}>
+      {children}
     </section>
   );
 }

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { describeInChromium, screenshot } from './app-driver';
+import { openContract, showView } from './contract-driver';
+import { newBlankDesign } from './designer-driver';
+
+const SIGHTINGS = readFileSync(
+  new URL('../fixtures/odcs/preview/verified-sightings.odcs.yaml', import.meta.url),
+  'utf8',
+);
+
+describeInChromium('the contract Preview in the built app', (session) => {
+  it('lets the last columns of a field table be scrolled to in the narrow pane beside the canvas', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1500, height: 950 });
+    await newBlankDesign(page);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
+    await (await chooser).setFiles({
+      name: 'verified-sightings.odcs.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(SIGHTINGS),
+    });
+    await openContract(page, 'Verified Sightings');
+    await showView(page, 'Preview');
+    const fields = page.getByRole('region', { name: 'Fields of sightings' });
+    const quality = fields.getByRole('cell', { name: 'invalidValues (valid: 1, 2, 3) = 0' });
+    await quality.waitFor();
+    const { clientWidth, scrollWidth } = await fields.evaluate((region) => ({
+      clientWidth: region.clientWidth,
+      scrollWidth: region.scrollWidth,
+    }));
+    // The pane beside the canvas is narrower than the table: the table scrolls, not the whole preview.
+    expect(clientWidth).toBeLessThan(scrollWidth);
+    await quality.scrollIntoViewIfNeeded();
+    expect(await fields.evaluate((region) => region.scrollLeft)).toBeGreaterThan(0);
+    const [cell, visible] = await Promise.all([quality.boundingBox(), fields.boundingBox()]);
+    expect(cell && visible && cell.x + cell.width <= visible.x + visible.width + 1).toBe(true);
+    expect(cell && visible && cell.x >= visible.x - 1).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('contract-preview').textContent())
+      .toContain('duplicateValues (observer_id, species_code, observed_at) = 0');
+    await screenshot(page, 'contract-preview-narrow-pane');
+  });
+});

@@ -512,6 +512,12 @@ function quarantineEntry(
   )[0];
 }
 
+/** The port's newest record for a key, a delete too. */
+function lastPublished(query: RunQuery, output: OutputPlan, key: Record<string, unknown>): LogRecord | undefined {
+  const read = recordsWithFields(query, output.log.log, key, { order: 'newest', limit: 1 });
+  return read.ok ? read.value[0] : undefined;
+}
+
 /**
  * Why a port published no delete for a key whose change it quarantined: its consumers hold nothing
  * of the key, which was never published (its create was quarantined) or whose last record is a delete.
@@ -525,9 +531,7 @@ function withheldDeleteNote(
 ): string {
   const broke = (entry: Record<string, unknown>) =>
     `at tick ${entry.tick}, ${entry.rule}${entry.property === null ? '' : ` on ${entry.property}`}`;
-  const read = recordsWithFields(query, output.log.log, key, { order: 'newest', limit: 1 });
-  const lastPublished = read.ok ? read.value[0] : undefined;
-  if (!lastPublished) {
+  if (!lastPublished(query, output, key)) {
     const first = quarantineEntry(query, productId, output.port.id, key, 'first') ?? last;
     return `Not published: the key was never published (its create was quarantined ${broke(first)}), so the port has no delete to publish for it.`;
   }
@@ -583,6 +587,18 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             message: String(quarantined.message),
           },
           ...(change.isDelete && { note: withheldDeleteNote(query, productId, output, key, quarantined) }),
+        };
+      }
+      const standing = lastPublished(query, output, key);
+      if (standing) {
+        const publishedTime = isoTime(standing.timestamp);
+        return {
+          ...base,
+          records: [fieldsOf(standing)],
+          message: standing,
+          log: output.log.log.table,
+          moment: recorded(`Published before the change, at ${publishedTime}`),
+          note: `Nothing published for this key since the change, which left the published table as it was: the ${standing.value === null ? 'delete' : 'record'} the port published at tick ${run.tickAt(standing.timestamp)} (${publishedTime}) still stands.`,
         };
       }
       return {

@@ -20,6 +20,7 @@ import {
   simulate,
   tickMillis,
 } from './builders';
+import { traceOfNewestRecord } from './newest-record-trace';
 
 const mesh = ecommerceSample();
 const plan = planPipeline(mesh);
@@ -887,6 +888,50 @@ describe('tracing a change to what a transformation publishes', () => {
     expect(port?.note).toBe(
       'Published when this change reached the port, with item_count 1; status_counts read now has item_count 2: later changes reached it since.',
     );
+  });
+});
+
+describe('tracing a change that leaves what a transformation publishes as it was', () => {
+  // Items 1 and 2 (price 9.5, status new) are snapshotted at tick 0; item 1's price changes at tick 1.
+  const scenario = aScenario()
+    .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'update', { values: { price: 20 }, where: { id: 1 } })
+    .build();
+  const tracePortOfPriceChange = async (report: Mesh) => {
+    const simulation = await simulate(report, scenario);
+    simulation.step(2);
+    return traceOfNewestRecord(report, simulation, 'shop/items-cdc').stages.at(-1);
+  };
+
+  it('shows the record the port published before the change as still standing, and when', async () => {
+    const counts = aShopReportMesh(
+      'status_counts',
+      'SELECT status, count(*) AS item_count FROM items GROUP BY status',
+      (contract) => contract.withKey('status', 'string').withProperty('item_count', 'integer'),
+    );
+    const port = await tracePortOfPriceChange(counts);
+
+    const publishedAtStart = new Date(tickMillis(0)).toISOString();
+    expect(port?.kind).toBe('output-port');
+    expect(port?.note).toBe(
+      `Nothing published for this key since the change, which left the published table as it was: the record the port published at tick 0 (${publishedAtStart}) still stands.`,
+    );
+    expect(port?.records).toEqual([{ status: 'new', item_count: 2 }]);
+    expect(port?.message).toMatchObject({ key: { status: 'new' }, timestamp: tickMillis(0) });
+    expect(port?.log).toBe('report/report-out');
+    expect(port?.moment).toEqual({ kind: 'recorded', text: `Published before the change, at ${publishedAtStart}` });
+  });
+
+  it('says nothing has been published for a key the port never published', async () => {
+    const dear = aShopReportMesh('dear_items', 'SELECT id, price FROM items WHERE price > 100', (contract) =>
+      contract.withKey('id', 'integer').withProperty('price', 'number'),
+    );
+    const port = await tracePortOfPriceChange(dear);
+
+    expect(port?.kind).toBe('output-port');
+    expect(port?.note).toBe('Nothing published for this key yet: the change left the published table as it was.');
+    expect(port?.records).toEqual([]);
+    expect(port?.moment).toEqual({ kind: 'now' });
   });
 });
 

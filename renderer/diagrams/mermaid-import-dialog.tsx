@@ -4,6 +4,7 @@ import type { ImportedFile } from '../../shared/contracts/import';
 import { type ImportMode, looksLikeMermaidErDiagram, MAX_MERMAID_LENGTH } from '../../shared/import';
 import { counted, MERMAID_FILES } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
+import { ImportedFileNotes } from '../contracts/import/imported-file-notes';
 import { UnreadableFileError } from '../host/host';
 import { readFileText } from '../host/read-file-text';
 import { useUiStore } from '../store/ui-store';
@@ -163,35 +164,32 @@ function useContractPreview(text: string, fileName: string): ImportedFile | null
   return preview;
 }
 
+/** What the contract holds and where it is served, then what the contract import dialog would list for its file. */
 function ContractPreview({ preview }: { preview: ImportedFile | null }) {
   if (!preview) return null;
-  const problems = preview.ok ? preview.notes : preview.errors;
+  if (!preview.ok) {
+    return (
+      <ul className="dialog-form__warnings" role="alert" data-testid="import-errors">
+        {preview.errors.map((problem) => (
+          <li key={formatLocatedProblem(problem)}>
+            Line {problem.line}: {problem.message}
+          </li>
+        ))}
+      </ul>
+    );
+  }
   const product = servingProduct();
   return (
     <>
-      {preview.ok && (
-        <p className="dialog-form__summary" data-testid="import-summary">
-          Adds a contract of {counted(preview.contract.schema.length, 'schema object')} (
-          {preview.contract.schema.map((object) => object.name).join(', ')}),{' '}
-          {product
-            ? `served from a new output port of ${product.name}`
-            : 'served by no port yet (select a product to serve it)'}
-          .
-        </p>
-      )}
-      {problems.length > 0 && (
-        <ul
-          className="dialog-form__warnings"
-          role={preview.ok ? undefined : 'alert'}
-          data-testid={preview.ok ? 'import-warnings' : 'import-errors'}
-        >
-          {problems.map((problem) => (
-            <li key={formatLocatedProblem(problem)}>
-              Line {problem.line}: {problem.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <p className="dialog-form__summary" data-testid="import-summary">
+        Adds a contract of {counted(preview.contract.schema.length, 'schema object')} (
+        {preview.contract.schema.map((object) => object.name).join(', ')}),{' '}
+        {product
+          ? `served from a new output port of ${product.name}`
+          : 'served by no port yet (select a product to serve it)'}
+        .
+      </p>
+      <ImportedFileNotes file={preview} />
     </>
   );
 }

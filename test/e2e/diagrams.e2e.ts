@@ -368,12 +368,37 @@ describeInChromium('importing a Mermaid flowchart', (session) => {
     await expect
       .poll(() => page.getByTestId('import-summary').textContent())
       .toContain('Adds a contract of 2 schema objects');
-    expect(await page.getByTestId('import-warnings').textContent()).toContain('Line 4: AUCTION_LOT has no attributes');
+    expect(await page.getByTestId('import-warnings').textContent()).toContain(
+      'not mapped: 4:1 AUCTION_LOT: AUCTION_LOT has no attributes',
+    );
     await page.getByRole('button', { name: 'Add as a new contract', exact: true }).click();
 
     await page.getByRole('tab', { name: /^er-diagram\b/ }).waitFor();
     const notice = page.locator('.status-bar .notice__text');
     await expect.poll(() => notice.textContent()).toContain('Served from shipments by a new output port.');
+  });
+
+  it('lists the warnings of the contract an erDiagram makes, each with its place, before it is added', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.getByTestId('mesh-inspector').getByRole('button', { name: 'Import Mermaid…' }).click();
+    const keyless = [
+      'erDiagram',
+      '  ESTATE {',
+      '    string estate_id PK',
+      '  }',
+      '  TASTING {',
+      '    int score',
+      '  }',
+    ];
+    await page.getByRole('textbox', { name: 'Mermaid flowchart' }).fill(keyless.join('\n'));
+
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent())
+      .toContain('Adds a contract of 2 schema objects');
+    const warning = page.getByTestId('import-warnings').locator('.problem--warning');
+    expect(await warning.textContent()).toMatch(/^5:3 TASTING: entity 'TASTING' has no primary key: /);
+    expect(await page.getByRole('button', { name: 'Add as a new contract', exact: true }).isEnabled()).toBe(true);
   });
 });
 

@@ -15,6 +15,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { ChangeList } from '../contract-changes';
 import { applyImport } from './import-contract-files';
 import { type ImportChoice, useImportPlan } from './import-plan-store';
+import { ImportedFileNotes } from './imported-file-notes';
 import { planImport } from './planned-import';
 
 const NO_CONTRACTS: Contract[] = [];
@@ -176,20 +177,7 @@ function ImportRow({
       {target !== 'new' && target !== 'skip' && (
         <VersionChanges contracts={contracts} targetId={target} imported={file} />
       )}
-      {file.notes.length + file.findings.length > 0 && (
-        <ul className="import-dialog__notes">
-          {file.notes.map((note) => (
-            <li key={formatLocatedProblem(note)} className="problem problem--warning">
-              not mapped: {formatLocatedProblem(note)}
-            </li>
-          ))}
-          {file.findings.map((finding) => (
-            <li key={formatLocatedProblem(finding)} className={`problem problem--${finding.severity}`}>
-              {formatLocatedProblem(finding)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ImportedFileNotes file={file} />
     </li>
   );
 }

@@ -1,4 +1,6 @@
+import { copyName } from '../editing/copy-names';
 import { DEFAULT_NODE_SIZE, nextChildPositions, nextDomainPosition } from '../editing/node-placement';
+import { systemCopyNamed } from '../editing/system-copies';
 import { newSystem, newTopic } from '../editing/systems';
 import {
   comparableName,
@@ -45,7 +47,8 @@ export interface FlowchartMesh {
  * stream feeds what it links to; each edge a link from a new output port of its source to a new input port of its
  * target (named by the edge's label, or `to …` / `from …`). A product no edge gives an input or an
  * output port gets the default one, so each can be linked later. New domains go below the others,
- * their products laid out by data flow. Names never clash with what the mesh already has.
+ * their products laid out by data flow. Names never clash with what the mesh already has: one it has
+ * is numbered as a paste numbers a copy (`Orders 2`), a new system's database and streams too.
  *
  * With `matches`, what the mesh already has is updated instead of added again: its name, its domain
  * (a node in a subgraph), and a link for each edge between two elements not linked yet. Nothing the
@@ -89,7 +92,7 @@ function flowchartDomains(
 ): FlowchartDomains {
   const domains: FlowchartDomains = { added: [], renamed: new Map(), idBySubgraph: new Map() };
   const addDomain = (name: string, subgraphId: string | undefined, color?: string) => {
-    const uniqueName = firstFreeName(
+    const uniqueName = copyName(
       name,
       [...into.domains, ...domains.added].map((domain) => domain.name),
     );
@@ -128,7 +131,10 @@ interface FlowchartElements {
   renamedStreams: Set<OperationalSystem>;
 }
 
-/** Each node as its matched product or system, named and moved as drawn, or as a new one; names are unique in each domain. */
+/**
+ * Each node as its matched product or system, named and moved as drawn, or as a new one; names are
+ * unique in each domain, and a new one's in the design too.
+ */
 function flowchartElements(
   flowchart: FlowchartDraft,
   into: Mesh,
@@ -139,6 +145,7 @@ function flowchartElements(
   const elements: FlowchartElements = { productByNode: new Map(), systemByNode: new Map(), renamedStreams: new Set() };
   const nameOf = productNames(flowchart.nodes);
   const takenNames = namesKeptBesideTheDrawn(into, matches, domains);
+  const systemsSoFar = () => [...into.systems, ...elements.systemByNode.values()];
   const existingProducts = new Map(into.products.map((product) => [product.id, product]));
   const existingSystems = new Map(into.systems.map((system) => [system.id, system]));
   for (const node of flowchart.nodes) {
@@ -146,7 +153,7 @@ function flowchartElements(
     const matchedProduct = existingProducts.get(matchedId);
     const matchedSystem = existingSystems.get(matchedId);
     const domainId = domains.idBySubgraph.get(node.subgraphId) ?? (matchedProduct ?? matchedSystem)?.domainId ?? '';
-    const name = claimFreeName(nameOf(node), domainId, takenNames);
+    const name = claimFreeName(nameOf(node), domainId, takenNames, !(matchedProduct ?? matchedSystem));
     if (matchedSystem) {
       const system = updatedSystem(matchedSystem, name, domainId);
       // Its change stream keeps its name: a link's label adds a topic instead.
@@ -155,7 +162,8 @@ function flowchartElements(
     } else if (matchedProduct) {
       elements.productByNode.set(node.id, updatedProduct(matchedProduct, name, domainId));
     } else if (node.isDatabase) {
-      elements.systemByNode.set(node.id, newSystem(claimId(name, 'system', node.id), domainId, name));
+      const system = newSystem(claimId(name, 'system', node.id), domainId, name);
+      elements.systemByNode.set(node.id, systemCopyNamed(system, name, systemsSoFar()));
     } else {
       const discoveryPort = newPort(DISCOVERY_PORT_ID, 'discovery', 'discovery');
       elements.productByNode.set(
@@ -167,29 +175,52 @@ function flowchartElements(
   return elements;
 }
 
-/** By domain, the names taken by what a matched domain keeps beside the flowchart's nodes. */
+/** The names of products and systems, as clashes are judged (see comparableName), taken as the nodes are named. */
+interface TakenNames {
+  /** By matched domain, what it keeps beside the flowchart's nodes, and the names given in it since. */
+  byDomain: Map<string, Set<string>>;
+  /**
+   * What the design keeps beside the flowchart's nodes, anywhere, and the names numbered since:
+   * a new element wanting one of these is numbered.
+   */
+  reserved: Set<string>;
+  /** The kept names and all names given since. */
+  inDesign: Set<string>;
+}
+
+/** The names taken, before any node is named, by what the design keeps beside the flowchart's nodes. */
 function namesKeptBesideTheDrawn(
   into: Mesh,
   matches: FlowchartMatches | undefined,
   domains: FlowchartDomains,
-): Map<string, Set<string>> {
-  const takenNames = new Map<string, Set<string>>();
+): TakenNames {
+  const byDomain = new Map<string, Set<string>>();
+  const kept = new Set<string>();
   const drawnIds = new Set(matches?.elementIdByNode.values());
   for (const sibling of [...into.products, ...into.systems]) {
-    if (drawnIds.has(sibling.id) || !domains.renamed.has(sibling.domainId)) continue;
-    const taken = takenNames.get(sibling.domainId) ?? new Set<string>();
-    takenNames.set(sibling.domainId, taken.add(comparableName(sibling.name)));
+    if (drawnIds.has(sibling.id)) continue;
+    kept.add(comparableName(sibling.name));
+    if (!domains.renamed.has(sibling.domainId)) continue;
+    const taken = byDomain.get(sibling.domainId) ?? new Set<string>();
+    byDomain.set(sibling.domainId, taken.add(comparableName(sibling.name)));
   }
-  return takenNames;
+  return { byDomain, reserved: new Set(kept), inDesign: kept };
 }
 
-/** The wanted name, or the first free one when the domain has it already; taken from then on. */
-function claimFreeName(wanted: string, domainId: string, takenNames: Map<string, Set<string>>): string {
-  const taken = takenNames.get(domainId) ?? new Set<string>();
-  takenNames.set(domainId, taken);
-  // Names rarely clash: only then is the domain's list searched for a free one.
-  const name = taken.has(comparableName(wanted)) ? firstFreeName(wanted, taken) : wanted;
-  taken.add(comparableName(name));
+/**
+ * The wanted name, or, when the domain has it already (or, for a new element, the design), the
+ * next free number after its stem, as a paste numbers a copy; taken from then on.
+ */
+function claimFreeName(wanted: string, domainId: string, takenNames: TakenNames, isNew: boolean): string {
+  const inDomain = takenNames.byDomain.get(domainId) ?? new Set<string>();
+  takenNames.byDomain.set(domainId, inDomain);
+  const key = comparableName(wanted);
+  const clashes = inDomain.has(key) || (isNew && takenNames.reserved.has(key));
+  // Names rarely clash: only then is a list searched for a free one.
+  const name = clashes ? copyName(wanted, [...(isNew ? takenNames.inDesign : inDomain)]) : wanted;
+  inDomain.add(comparableName(name));
+  takenNames.inDesign.add(comparableName(name));
+  if (clashes && isNew) takenNames.reserved.add(comparableName(name));
   return name;
 }
 

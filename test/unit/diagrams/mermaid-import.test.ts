@@ -11,11 +11,14 @@ import {
   looksLikeMermaidFlowchart,
   type MermaidImport,
 } from '../../../shared/import';
-import { checkIntegrity, emptyMesh, type Mesh, MeshSchema, serializeMesh } from '../../../shared/model';
-import { aMesh } from '../../builders/mesh-builder';
+import { checkIntegrity, comparableName, emptyMesh, type Mesh, MeshSchema, serializeMesh } from '../../../shared/model';
+import { validateMesh } from '../../../shared/validation/validate-mesh';
+import { aMesh, aSystem } from '../../builders/mesh-builder';
 import { caseMesh, EXPORT_CASES } from './export-cases';
 
 const NOTE_LOGICAL_VIEW = readFileSync(join(import.meta.dirname, 'design-note', 'logical-view.mmd'), 'utf8');
+const importAgain = (name: string) =>
+  readFileSync(join(import.meta.dirname, '../../fixtures/mermaid/import-again', name), 'utf8');
 
 function imported(
   text: string,
@@ -157,12 +160,66 @@ describe('importing a Mermaid flowchart', () => {
       .build();
     into.layout.nodes['domain-1'] = { x: 10, y: 0, width: 600, height: 300 };
     const { mesh, added } = imported(NOTE_LOGICAL_VIEW, into, 'add');
-    expect(mesh.domains.map((domain) => domain.name)).toEqual(['domain 1', 'domain 1 2', 'domain 2']);
+    expect(mesh.domains.map((domain) => domain.name)).toEqual(['domain 1', 'domain 2', 'domain 3']);
     expect(added.domainIds).toHaveLength(2);
     expect(added.productIds).not.toContain('data-product-a');
     expect(checkIntegrity(mesh)).toEqual([]);
     expect(mesh.layout.nodes[added.domainIds[0] as string]).toMatchObject({ x: 10, y: 360 });
     expect(mesh.products[0]).toBe(into.products[0]);
+  });
+
+  it('adds all as new beside elements of the same names under names free in the whole design, as a paste numbers a copy', () => {
+    const parsed = parseMeshFile(importAgain('health-small.mesh.json'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const { mesh, added } = imported(importAgain('design.mmd'), parsed.value, 'add');
+    const namesOf = (ids: readonly string[], elements: ReadonlyArray<{ id: string; name: string }>) =>
+      ids.map((id) => elements.find((element) => element.id === id)?.name);
+    expect(namesOf(added.productIds, mesh.products)).toEqual([
+      'Lab Notifications 2',
+      'Case Register 2',
+      'Outbreak Clusters 2',
+      'Contact Tracing',
+      'Regional Dashboard 2',
+    ]);
+    expect(namesOf(added.systemIds, mesh.systems)).toEqual(['Lab LIMS 2']);
+    for (const elements of [mesh.domains, mesh.products, mesh.systems]) {
+      expect(new Set(elements.map((element) => comparableName(element.name))).size).toBe(elements.length);
+    }
+    const ids = [...mesh.domains, ...mesh.products, ...mesh.systems].map((element) => element.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const nameFindings = validateMesh(mesh).filter((finding) =>
+      ['safe-file-names', 'unique-names'].includes(finding.ruleId),
+    );
+    expect(nameFindings).toEqual([]);
+  });
+
+  it('numbers a domain, and a new system’s database, that the design has already, as a paste numbers a copy', () => {
+    const into = aMesh()
+      .withDomain('surveillance', { name: 'Surveillance 2' })
+      .withSystem('registry', 'surveillance', {
+        name: 'Registry',
+        database: { ...aSystem('registry', 'surveillance').database, name: 'lab_lims' },
+      })
+      .build();
+    const { mesh, added } = imported(
+      'flowchart LR\n  subgraph s["Surveillance 2"]\n    lims[(Lab LIMS)]\n  end\n',
+      into,
+      'add',
+    );
+    expect(mesh.domains.at(-1)?.name).toBe('Surveillance 3');
+    const system = mesh.systems.find((candidate) => candidate.id === added.systemIds[0]);
+    expect(system?.database.name).toBe('lab_lims_2');
+    expect(system?.messaging.topics.map((topic) => topic.name)).toEqual(['lab_lims_2.public.items']);
+  });
+
+  it('numbers a new product past a number the diagram draws elsewhere, so no two share a name', () => {
+    const into = aMesh().withDomain('sales').withProduct('orders', 'sales', { name: 'Orders' }).build();
+    const diagram = 'flowchart LR\n  subgraph a\n    o[Orders]\n  end\n  subgraph b\n    p[Orders 2]\n  end\n';
+    const { mesh, added } = imported(diagram, into, 'add');
+    expect(added.productIds.map((id) => mesh.products.find((product) => product.id === id)?.name)).toEqual([
+      'Orders 2',
+      'Orders 3',
+    ]);
   });
 
   it('gives ids after their kind to domains and products named with nothing an id can keep', () => {

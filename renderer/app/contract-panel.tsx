@@ -10,7 +10,6 @@ import { linkCompatibilityOf } from '../contracts/link-compatibility';
 import { useDocumentStore } from '../store/document-store';
 import { CONTRACT_PANEL_WIDTH, type ContractPanelMode, usePreferencesStore } from '../store/preferences-store';
 import { selectOnly } from '../store/selection-store';
-import { nextFrame } from './next-frame';
 import { Splitter } from './panel-splitter';
 
 const WIDENED_WIDTH = 'min(54vw, 1100px)';
@@ -133,14 +132,11 @@ function BrokenLinks({ contractId }: { contractId: string }) {
     });
   }, [inputs, contractId]);
   if (broken.length === 0) return null;
-  const show = async (linkId: string) => {
+  const show = (linkId: string) => {
     selectOnly([], [linkId]);
-    // The canvas must be in sight to show the link: from behind a maximized editor it comes back
-    // narrower, and the view is fitted once it has its new size (two frames: layout, then resize).
+    // The canvas must be in sight to show the link: from behind a maximized editor it comes back narrower.
     if (usePreferencesStore.getState().contractPanelMode === 'maximized') {
       usePreferencesStore.getState().setContractPanelMode('docked');
-      await nextFrame();
-      await nextFrame();
     }
     canvasCommands.focusNodes(endsOf([linkId]));
   };
@@ -150,7 +146,7 @@ function BrokenLinks({ contractId }: { contractId: string }) {
       <ul>
         {broken.map((link) => (
           <li key={link.linkId}>
-            <button type="button" className="problem problem--error" onClick={() => void show(link.linkId)}>
+            <button type="button" className="problem problem--error" onClick={() => show(link.linkId)}>
               <strong>{link.consumer}</strong>: {link.problems.join('; ')}
             </button>
           </li>

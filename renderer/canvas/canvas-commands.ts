@@ -17,7 +17,10 @@ export interface CanvasCommands {
   fitView(): void;
   /** Centres the view on a node (quick search). */
   focusNode(nodeId: string): void;
-  /** Brings nodes into view together (a problem's element, both ends of a link, a lineage). */
+  /**
+   * Brings nodes into view together (a problem's element, both ends of a link, a lineage), in the
+   * canvas as the same gesture leaves it (narrowed by the contract panel it opened).
+   */
   focusNodes(nodeIds: readonly string[]): void;
   /** Remembers the view as it is; the function returned goes back to it (after presenter mode's focusing). */
   keepView(): () => void;

@@ -4,7 +4,6 @@ import { type Direction, nearestInDirection } from '../../shared/editing/keyboar
 import { lineageOf } from '../../shared/editing/lineage';
 import { linkById, nodeKindOf, productById } from '../../shared/editing/mesh-index';
 import { type DataProduct, type Port, resolveEndpoint } from '../../shared/model';
-import { nextFrame } from '../app/next-frame';
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { openNewPortContract } from '../contracts/new-port-contract';
 import { activeInOrder, problemsOf, useExportRefusalsStore } from '../governance/export-refusals-store';
@@ -101,8 +100,7 @@ export function focusLineage(
   if (!mesh || !nodeId) return;
   useUiStore.getState().focusLineage({ nodeId, hops });
   const lineage = lineageOf(mesh.links, [nodeId], hops);
-  // Once the bar is drawn, so the view is fitted below it.
-  void nextFrame().then(() => canvasCommands.focusNodes([...lineage.hops.keys()]));
+  canvasCommands.focusNodes([...lineage.hops.keys()]);
 }
 
 export function leaveLineageFocus(): void {

@@ -24,6 +24,9 @@ const OVERLAYS = '.react-flow__minimap, .react-flow__controls';
 /** Bars over the canvas's top (the lineage bar, auto-layout's): a focus fits what it shows below them. */
 const TOP_BARS = '.react-flow__panel.top';
 
+/** How many frames a focus waits at most for React Flow to take a new size of the canvas (it takes it in one). */
+const SETTLE_FRAMES = 10;
+
 /** Beyond this many products and systems, the layout worker is started ahead of the first auto-layout. */
 const PREWARM_ABOVE = 300;
 
@@ -71,8 +74,21 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
       const { width, height } = flowStore.getState();
       void flow.setViewport(focusedViewport(box, width, height, topBarsBottom()), VIEW_ANIMATION);
     };
+    /**
+     * Resolves once what the same gesture opened is drawn (the contract panel beside the canvas, the
+     * lineage bar over it) and React Flow has taken the canvas's size that leaves.
+     */
+    const whenCanvasSettled = async () => {
+      await nextFrame();
+      for (let frame = 0; frame < SETTLE_FRAMES; frame++) {
+        const { domNode, width, height } = flowStore.getState();
+        if (!domNode || (domNode.offsetWidth === width && domNode.offsetHeight === height)) return;
+        await nextFrame();
+      }
+    };
     // From the document's layout, so it works for nodes not drawn (far out, or out of view in a large mesh).
-    const focusNodes = (nodeIds: readonly string[]) => {
+    const focusNodes = async (nodeIds: readonly string[]) => {
+      await whenCanvasSettled();
       const mesh = currentMesh();
       const box = mesh && boundsOf(nodeIds.map((id) => canvasBox(mesh, id, measuredSizeOf)));
       if (box) fitBox(box);
@@ -105,8 +121,8 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
       zoomIn: () => void flow.zoomIn(VIEW_ANIMATION),
       zoomOut: () => void flow.zoomOut(VIEW_ANIMATION),
       fitView: () => void fitDocument(),
-      focusNode: (nodeId) => focusNodes([nodeId]),
-      focusNodes,
+      focusNode: (nodeId) => void focusNodes([nodeId]),
+      focusNodes: (nodeIds) => void focusNodes(nodeIds),
       keepView: () => {
         const kept = flow.getViewport();
         return () => void flow.setViewport(kept, VIEW_ANIMATION);

@@ -7,6 +7,7 @@ import {
   centerOf,
   drag,
   emptyCanvasPoint,
+  expectInside,
   newBlankDesign,
   openByChooser,
   openSampleDesign,
@@ -132,6 +133,9 @@ describeInChromium('finding one’s way', (session) => {
     await page.keyboard.press('Enter');
     expect(await page.getByTestId('product-inspector').getByLabel('Name').first().inputValue()).toBe('customers');
     await page.locator('.yaml-editor .monaco-editor.focused').waitFor();
+    // Brought into view in the canvas the contract panel leaves, not behind the panel.
+    await viewAtRest(page);
+    await expectInside(productNode(page, 'customers'), page.getByTestId('canvas'));
     expect(await page.getByTestId('contract-workspace').getByRole('tab', { selected: true }).textContent()).toContain(
       'Customer',
     );

@@ -6,6 +6,7 @@ import { aMesh, aPort } from '../builders/mesh-builder';
 import { describeInChromium, isOnScreen, screenshot } from './app-driver';
 import {
   addProductByKey,
+  expectInside,
   nameIt,
   newBlankDesign,
   openByChooser,
@@ -13,10 +14,16 @@ import {
   openSection,
   productNode,
   systemNode,
+  viewAtRest,
 } from './designer-driver';
 import { openEditedSample } from './simulation-driver';
 
 const ecommerce = readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
+/** Public health surveillance: three contracts without a primary key, the first Outbreak Clusters' Cluster. */
+const publicHealth = readFileSync(
+  new URL('../fixtures/mesh/public-health-contract-keys.mesh.json', import.meta.url),
+  'utf8',
+);
 
 const problemCount = async (page: Page, severity: 'error' | 'warning' | 'info') =>
   (await page.getByTestId(`count-${severity}`).textContent())?.replace(/\D/g, '');
@@ -96,6 +103,19 @@ describeInChromium('governance', (session) => {
     expect(Date.now() - undone).toBeLessThan(900);
     expect(await problemCount(page, 'error')).toBe('0');
     expect(await badge.count()).toBe(0);
+  });
+
+  it('shows a contract problem’s product wholly in the canvas left beside the contract it opens', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'public-health.mesh.json', publicHealth);
+    await page.getByTestId('problem-counts').click();
+    await problem(page, "entity 'clusters' has no primary key").locator('.problem-row__main').click();
+    await page.getByTestId('contract-panel').waitFor();
+    await viewAtRest(page);
+    const clusters = productNode(page, 'Outbreak Clusters');
+    expect(await clusters.getAttribute('class')).toContain('selected');
+    // The canvas ends where the contract panel begins.
+    await expectInside(clusters, page.getByTestId('canvas'));
   });
 
   it('shows SQL that is not one query among the problems as it is typed, at its transformation, and forgets it once fixed', async () => {

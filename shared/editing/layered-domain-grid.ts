@@ -12,6 +12,11 @@ type Box = { id: string } & Size;
  */
 const MOST_LAYERS_IN_ONE_BAND = 8;
 
+/** The fewest bands that hold `layerCount` layers; more than one where a single band would run past eight layers. */
+export function fewestBands(layerCount: number): number {
+  return Math.ceil(layerCount / MOST_LAYERS_IN_ONE_BAND);
+}
+
 /**
  * Places domains as a layered (Sugiyama) layout does: each linked domain in a column right of
  * every domain that feeds it, so links between domains enter from the left; domains that no link
@@ -43,7 +48,7 @@ export function layeredDomainPositions(
     const placed = gridPositions(whole, aspectRatio, gap);
     return { layered, placed, overflow: shownAtSmallestZoom ? overflowOf(placed, whole, shownAtSmallestZoom) : 0 };
   };
-  let best = placedIn(Math.ceil(layers.length / MOST_LAYERS_IN_ONE_BAND));
+  let best = placedIn(fewestBands(layers.length));
   for (let bandCount = best.layered.bandCount + 1; best.overflow > 1 && bandCount <= layers.length; bandCount++) {
     const wrapped = placedIn(bandCount);
     if (wrapped.overflow < best.overflow) best = wrapped;
@@ -71,11 +76,11 @@ function overflowOf(
 }
 
 /**
- * The linked domains in layers: a domain one layer right of the furthest domain feeding it, the
- * domains of a cycle (feeding each other) one above the other in one layer; in a layer, domains in the
- * order of the average row of their feeders, so links cross less.
+ * The linked domains (or a domain's linked nodes) in layers: a domain one layer right of the
+ * furthest domain feeding it, the domains of a cycle (feeding each other) one above the other in
+ * one layer; in a layer, domains in the order of the average row of their feeders, so links cross less.
  */
-function layersOf(boxes: readonly Box[], edges: readonly Flow[]): Box[][] {
+export function layersOf<B extends { id: string }>(boxes: readonly B[], edges: readonly Flow[]): B[][] {
   const boxOf = new Map(boxes.map((box) => [box.id, box]));
   const joining = edges.filter((edge) => edge.from !== edge.to && boxOf.has(edge.from) && boxOf.has(edge.to));
   const linkedIds = boxes
@@ -87,7 +92,7 @@ function layersOf(boxes: readonly Box[], edges: readonly Flow[]): Box[][] {
   const cycleOf = new Map(cycles.flatMap((cycle, index) => cycle.map((id) => [id, index] as const)));
   const forward = joining.filter((edge) => cycleOf.get(edge.from) !== cycleOf.get(edge.to));
   const layerOf = new Map<string, number>();
-  const layers: Box[][] = [];
+  const layers: B[][] = [];
   for (const cycle of cycles) {
     const feeders = forward.filter((edge) => cycle.includes(edge.to)).map((edge) => layerOf.get(edge.from) ?? 0);
     const layer = feeders.length > 0 ? Math.max(...feeders) + 1 : 0;
@@ -97,7 +102,7 @@ function layersOf(boxes: readonly Box[], edges: readonly Flow[]): Box[][] {
   }
   const rowOf = new Map<string, number>();
   for (const layer of layers) {
-    const feederRow = (box: Box) => {
+    const feederRow = (box: B) => {
       const rows = forward.filter((edge) => edge.to === box.id).map((edge) => rowOf.get(edge.from) ?? 0);
       return rows.length > 0 ? rows.reduce((sum, row) => sum + row, 0) / rows.length : 0;
     };

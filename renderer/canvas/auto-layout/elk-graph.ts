@@ -1,6 +1,7 @@
 import type { ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { DomainArrangement } from '../../../shared/editing/auto-layout';
 import { type Size, sizeAtLeast } from '../../../shared/editing/geometry';
+import { fewestBands, layersOf } from '../../../shared/editing/layered-domain-grid';
 import { owningDomainId } from '../../../shared/editing/mesh-index';
 import { DEFAULT_NODE_SIZE, DOMAIN_PADDING, MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import type { Link, Mesh } from '../../../shared/model';
@@ -35,8 +36,10 @@ const DOMAIN_OPTIONS: LayoutOptions = {
   'elk.nodeSize.minimum': `(${MIN_DOMAIN_SIZE.width}, ${MIN_DOMAIN_SIZE.height})`,
 };
 const FAST_OPTIONS: LayoutOptions = { 'elk.layered.thoroughness': '1' };
-/** A few nodes read best in one row; wrapping starts where a row would outgrow the screen. */
-const WRAP_ABOVE = 12;
+/**
+ * A short chain reads best in one row; past eight layers, as between domains, the row wraps:
+ * eleven products in one row made a block too flat to read once the mesh was fitted.
+ */
 const NO_WRAPPING: LayoutOptions = { 'elk.layered.wrapping.strategy': 'OFF' };
 
 /** The mesh as an ELK graph: a block per domain holding its products and systems and the links among them. */
@@ -53,15 +56,14 @@ export function toElkGraph(mesh: Mesh, sizeOf: (nodeId: string) => Size | undefi
         ...mesh.systems.filter((system) => system.domainId === domain.id).map((system) => child(system.id)),
         ...mesh.products.filter((product) => product.domainId === domain.id).map((product) => child(product.id)),
       ];
+      const links = linksByDomain.get(domain.id) ?? [];
+      const flows = links.map((link) => ({ from: link.from.nodeId, to: link.to.nodeId }));
+      const wraps = fewestBands(layersOf(children, flows).length) > 1;
       return {
         id: domain.id,
-        layoutOptions: children.length > WRAP_ABOVE ? layoutOptions : { ...layoutOptions, ...NO_WRAPPING },
+        layoutOptions: wraps ? layoutOptions : { ...layoutOptions, ...NO_WRAPPING },
         children,
-        edges: (linksByDomain.get(domain.id) ?? []).map((link) => ({
-          id: link.id,
-          sources: [link.from.nodeId],
-          targets: [link.to.nodeId],
-        })),
+        edges: links.map((link) => ({ id: link.id, sources: [link.from.nodeId], targets: [link.to.nodeId] })),
       };
     }),
   };

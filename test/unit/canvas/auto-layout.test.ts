@@ -5,6 +5,7 @@ import { interpolateLayout } from '../../../renderer/canvas/auto-layout/animate-
 import { arrangementsFromElk, toElkGraph } from '../../../renderer/canvas/auto-layout/elk-graph';
 import { arrangedLayout } from '../../../shared/editing/auto-layout';
 import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
+import { boundsOf, type Size } from '../../../shared/editing/geometry';
 import { layoutClashes } from '../../../shared/editing/layout-clashes';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import type { Mesh, NodeLayout } from '../../../shared/model';
@@ -205,6 +206,31 @@ describe('the ELK graph', () => {
     const mesh = longChain(40);
     const [arrangement] = arrangementsFromElk(await new ELK().layout(toElkGraph(mesh, () => undefined)));
     expect(arrangement?.size.width).toBeLessThan(3 * (arrangement?.size.height ?? 0));
+  });
+
+  it('wraps a domain whose chain runs past eight layers into rows, so its block reads when the mesh is fitted (public health)', async () => {
+    const { mesh, laidOut, box } = await laidOutFixture('health-big', (id, health) =>
+      health.systems.some((system) => system.id === id) ? { width: 300, height: 149 } : { width: 260, height: 74 },
+    );
+
+    for (const domain of mesh.domains) {
+      const rows = new Set(
+        mesh.products.filter((product) => product.domainId === domain.id).map((p) => laidOut[p.id]?.y),
+      );
+      expect(rows.size, domain.id).toBeGreaterThan(1);
+      expect(box(domain.id).width, domain.id).toBeLessThan(3 * box(domain.id).height);
+    }
+    // Fitted into the canvas of a 1280 × 800 window, each block is tall enough for its name, owner and counts.
+    const domains = mesh.domains.map((domain) => box(domain.id));
+    const whole = boundsOf(domains) as Size;
+    const fitZoom = Math.min(836 / whole.width, 736 / whole.height);
+    expect(Math.min(...domains.map((domain) => domain.height * fitZoom))).toBeGreaterThan(60);
+  });
+
+  it('keeps a short chain in one row', async () => {
+    const mesh = longChain(3);
+    const [arrangement] = arrangementsFromElk(await new ELK().layout(toElkGraph(mesh, () => undefined)));
+    expect(new Set(Object.values(arrangement?.children ?? {}).map((point) => point.y)).size).toBe(1);
   });
 });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { largeMesh } from '../../bench/cases/canvas';
@@ -146,6 +147,30 @@ describeInChromium('a large mesh you can read', (session) => {
     },
     LARGE_MESH_MILLIS,
   );
+
+  it('lays six domains of eleven-long chains out so that, fitted, each block shows its name and owner whole (public health)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const health = readFileSync(new URL('../fixtures/mesh/health-big.mesh.json', import.meta.url), 'utf8');
+    await openByChooser(page, 'health-big.mesh.json', health);
+    await page.keyboard.press('l');
+    await page.getByRole('status').filter({ hasText: 'Laid out' }).waitFor();
+    await viewAtRest(page);
+    await expect.poll(() => page.locator('.react-flow__node-domain-block').count()).toBe(6);
+    await screenshot(page, 'overview-health-laid-out');
+
+    for (const block of await page.locator('.domain-block').all()) {
+      const blockBox = (await block.boundingBox())!;
+      // Tall enough on screen for its name and owner, not a strip a few pixels high.
+      expect(blockBox.height).toBeGreaterThanOrEqual(60);
+      // Name and owner whole, one text line high at least; where the block is too short, the counts below are cut.
+      for (const label of ['.domain-block__name', '.domain-block__owner']) {
+        const labelBox = (await block.locator(label).boundingBox())!;
+        expect(labelBox.height, label).toBeGreaterThanOrEqual(12);
+        expect(labelBox.y, label).toBeGreaterThanOrEqual(blockBox.y);
+        expect(labelBox.y + labelBox.height, label).toBeLessThanOrEqual(blockBox.y + blockBox.height);
+      }
+    }
+  });
 
   it('focuses on the lineage of customer-360: upstream left, downstream right, the rest dimmed', async () => {
     const page = await session.openApp();

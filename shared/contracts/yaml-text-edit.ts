@@ -578,7 +578,8 @@ function editInFlow(
   if (!outermost) return undefined;
   for (const flow of flows.toReversed()) {
     const after = change(context.dataOf(flow.node), flow.depth);
-    if (staysFlow(flow.node, after)) return splice(context.text, nodeSpan(flow.node), flowText(after));
+    if (staysFlow(flow.node, after))
+      return splice(context.text, nodeSpan(flow.node), keptFlowText(context, flow.node, after));
   }
   return rewriteFlow(context, steps, outermost, (data) => change(data, outermost.depth));
 }
@@ -608,7 +609,8 @@ function rewriteFlow(
   change: (data: unknown) => unknown,
 ): string {
   const after = change(context.dataOf(flow.node));
-  if (staysFlow(flow.node, after)) return splice(context.text, nodeSpan(flow.node), flowText(after));
+  if (staysFlow(flow.node, after))
+    return splice(context.text, nodeSpan(flow.node), keptFlowText(context, flow.node, after));
   return flow.depth === 0 ? renderDocument(after) : replaceEntry(context, steps[flow.depth - 1] as Step, after);
 }
 
@@ -616,20 +618,54 @@ function holdsOnlyScalars(value: object): boolean {
   return Object.values(value).every((child) => !isContainer(child));
 }
 
-/** A value in YAML's flow style (`[a, b]`, `{name: id}`): plain scalars where a YAML 1.1 reader reads them back alike, else double quotes. */
-function flowText(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(flowText).join(', ')}]`;
-  if (isContainer(value)) {
-    const entries = Object.entries(value).filter(([, child]) => child !== undefined);
-    return `{${entries.map(([key, child]) => `${flowScalar(key)}: ${flowText(child)}`).join(', ')}}`;
+/**
+ * A flow collection's new data in flow style, where each item (or entry) whose data did not change
+ * keeps its text as written (`'9321483'` stays in its single quotes), and new text that needs quotes
+ * takes single ones when the collection already quotes so.
+ */
+function keptFlowText(context: EditContext, node: YAMLMap | YAMLSeq, after: unknown): string {
+  const isSingleQuoting = node.items.some((item) => isScalar(item) && item.type === Scalar.QUOTE_SINGLE);
+  const written = (value: unknown) => flowText(value, isSingleQuoting);
+  const sourceOf = (from: Node, to: Node) => context.text.slice(nodeStart(from), nodeSpan(to).end);
+  const isKept = (old: unknown, value: unknown): old is Node =>
+    (isScalar(old) || isCollection(old)) && old.range !== undefined && isDeepEqual(context.dataOf(old), value);
+  if (isSeq(node) && Array.isArray(after)) {
+    const unused = [...node.items];
+    const items = after.map((item) => {
+      const index = unused.findIndex((old) => isKept(old, item));
+      const [kept] = index === -1 ? [] : unused.splice(index, 1);
+      return kept ? sourceOf(kept as Node, kept as Node) : written(item);
+    });
+    return `[${items.join(', ')}]`;
   }
-  return flowScalar(value);
+  if (isMap(node) && isContainer(after) && !Array.isArray(after)) {
+    const entries = Object.entries(after).filter(([, child]) => child !== undefined);
+    const pairs = entries.map(([key, child]) => {
+      const kept = node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === key);
+      return kept && isKept(kept.value, child)
+        ? sourceOf(kept.key as Node, kept.value)
+        : `${flowScalar(key, isSingleQuoting)}: ${written(child)}`;
+    });
+    return `{${pairs.join(', ')}}`;
+  }
+  return written(after);
 }
 
-/** A scalar inside `[]` or `{}`, where `,` and brackets end a plain scalar. */
-function flowScalar(value: unknown): string {
+/** A value in YAML's flow style (`[a, b]`, `{name: id}`): plain scalars where a YAML 1.1 reader reads them back alike, else quoted. */
+function flowText(value: unknown, isSingleQuoting = false): string {
+  if (Array.isArray(value)) return `[${value.map((item) => flowText(item, isSingleQuoting)).join(', ')}]`;
+  if (isContainer(value)) {
+    const entries = Object.entries(value).filter(([, child]) => child !== undefined);
+    return `{${entries.map(([key, child]) => `${flowScalar(key, isSingleQuoting)}: ${flowText(child, isSingleQuoting)}`).join(', ')}}`;
+  }
+  return flowScalar(value, isSingleQuoting);
+}
+
+/** A scalar inside `[]` or `{}`, where `,` and brackets end a plain scalar: double-quoted when it needs quotes, or single-quoted if asked. */
+function flowScalar(value: unknown, isSingleQuoting: boolean): string {
   const text = inlineText(value);
-  return typeof value === 'string' && !text.startsWith('"') && /[,[\]{}]/.test(text) ? doubleQuoted(value) : text;
+  if (typeof value !== 'string' || (!text.startsWith('"') && !/[,[\]{}]/.test(text))) return text;
+  return isSingleQuoting ? singleQuoted(value) : doubleQuoted(value);
 }
 
 function setIn(data: unknown, path: readonly PathSegment[], value: unknown): unknown {

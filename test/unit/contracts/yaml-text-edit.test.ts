@@ -248,11 +248,22 @@ empty:
 
   it('keeps a flow list of scalars and a flow mapping item in YAML flow style, never JSON', () => {
     expect(editYamlText(text, [{ op: 'insert', path: ['tags', 2], value: 'c, d' }])).toContain(
-      'tags: [a, b, "c, d"]\n',
+      "tags: ['a', 'b', 'c, d']\n",
     );
     const flowItem = 'properties:\n  - {name: note, logicalType: string, description: "flow, style"}\n';
     expect(editYamlText(flowItem, [{ op: 'set', path: ['properties', 0, 'name'], value: 'remark' }])).toBe(
       'properties:\n  - {name: remark, logicalType: string, description: "flow, style"}\n',
+    );
+  });
+
+  it('keeps the items of a flow list that stay as written, quoting new text as its quoted items are', () => {
+    const examples = "examples: ['9321483']\ntags: [x, 'y', \"z\"]\n";
+    expect(editYamlText(examples, [{ op: 'set', path: ['examples'], value: ['9321483', '9412345'] }])).toBe(
+      "examples: ['9321483', '9412345']\ntags: [x, 'y', \"z\"]\n",
+    );
+    expect(editYamlText(examples, [{ op: 'set', path: ['examples'], value: ['9321483'] }])).toBe(examples);
+    expect(editYamlText(examples, [{ op: 'set', path: ['tags'], value: ['y', 'z', 'Rotterdam, NL'] }])).toBe(
+      "examples: ['9321483']\ntags: ['y', \"z\", 'Rotterdam, NL']\n",
     );
   });
 

@@ -386,6 +386,48 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await tags.inputValue()).toMatch(/esports, pvp$/);
   });
 
+  it('adds an example to a string field as text, keeping the quotes of those there, and takes a quoted one with a comma', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    const text = [
+      'apiVersion: v3.1.0',
+      'kind: DataContract',
+      'id: psc-inspection',
+      'name: PSC Inspection',
+      'version: 1.0.0',
+      'status: active',
+      'schema:',
+      '  - name: inspections',
+      '    properties:',
+      '      - name: imo_number',
+      '        logicalType: string',
+      "        examples: ['9321483']",
+      '        tags: [ships]',
+      '',
+    ].join('\n');
+    await openContractFile(page, 'psc-inspection.odcs.yaml', text);
+    await openContract(page, 'PSC Inspection');
+    await showView(page, 'Form');
+    await page.getByRole('button', { name: 'Details of imo_number' }).click();
+    const field = page.locator('[data-path="schema[0].properties[0].examples"]');
+    const examples = field.getByRole('textbox');
+    expect(await examples.inputValue()).toBe('9321483');
+    await examples.click();
+    await examples.press('End');
+    await examples.pressSequentially(', 9412345, "Rotterdam, NL"');
+    await examples.press('Tab');
+    expect(await examples.inputValue()).toBe('9321483, 9412345, "Rotterdam, NL"');
+    expect(await field.locator('.form-field__problems').count()).toBe(0);
+    const tags = page.locator('[data-path="schema[0].properties[0].tags"]').getByRole('textbox');
+    await tags.fill('ships, 2024');
+    await tags.press('Tab');
+    await showView(page, 'YAML');
+    expect(await yamlLinesStartingWith(page, '        examples:')).toEqual([
+      "        examples: ['9321483', '9412345', 'Rotterdam, NL']",
+    ]);
+    expect(await yamlLinesStartingWith(page, '        tags:')).toEqual(['        tags: [ships, "2024"]']);
+  });
+
   it('edits one line of the YAML for one field of the form, keeping the rest as written', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -1,9 +1,11 @@
 import { type ReactNode, useId, useState } from 'react';
 import { parse } from 'yaml';
 import { type PathSegment, suggestValues } from '../../../shared/contracts';
-import { formatPath } from '../../../shared/model';
+import { allowedValueType } from '../../../shared/contracts/allowed-value-types';
+import { formatPath, type LogicalType } from '../../../shared/model';
 import { keyedItems } from '../../app/keyed-items';
 import { useContractForm, valueAt } from './form-context';
+import { type ListItemReading, listFromInput, listInputText } from './list-input-text';
 
 export type FieldKind = 'text' | 'longtext' | 'number' | 'boolean' | 'choice' | 'list' | 'yaml';
 
@@ -17,6 +19,8 @@ export interface FieldSpec {
   isRequired?: boolean;
   /** Values offered besides those the contract's ODCS schema lists. */
   choices?: readonly string[];
+  /** How a list's unquoted items read: as text (the default), as YAML values, or by the field's logicalType (its examples). */
+  listItems?: ListItemReading | 'of-field-type';
 }
 
 /** The schema path of a document path: list indexes become `[]`, as the schema guide reads them. */
@@ -91,7 +95,14 @@ function FieldControl({ id, path, spec }: { id: string; path: readonly PathSegme
       );
     }
     case 'list':
-      return <ListInput common={common} value={value} onChange={set} />;
+      return (
+        <ListInput
+          common={common}
+          value={value}
+          reading={listItemReading(spec, valueAt(form.document, path.slice(0, -1)))}
+          onChange={set}
+        />
+      );
     case 'yaml':
       return <YamlValueInput common={common} value={value} onChange={set} />;
     case 'longtext':
@@ -121,21 +132,28 @@ interface ValueInputProps {
   onChange: (value: unknown) => void;
 }
 
+/** Text for text keys; a field's examples are of its logicalType (text for strings, dates and times). */
+function listItemReading(spec: FieldSpec, holder: unknown): ListItemReading {
+  if (spec.listItems !== 'of-field-type') return spec.listItems ?? 'text';
+  const logicalType = (holder as { logicalType?: LogicalType } | undefined)?.logicalType;
+  return allowedValueType(logicalType) === 'string' ? 'text' : 'yaml';
+}
+
 /**
- * A list as comma-separated text. What is typed stays as typed while the input has the focus
- * (its commas and spaces would otherwise go at each keystroke); the list is written as it is
- * typed, and the input shows the list as the contract holds it once left.
+ * A list as comma-separated text (see listFromInput). What is typed stays as typed while the
+ * input has the focus (its commas and spaces would otherwise go at each keystroke); the list is
+ * written as it is typed, and the input shows the list as the contract holds it once left.
  */
-function ListInput({ common, value, onChange }: ValueInputProps) {
+function ListInput({ common, value, reading, onChange }: ValueInputProps & { reading: ListItemReading }) {
   const [typed, setTyped] = useState<string | null>(null);
   return (
     <input
       {...common}
       placeholder="comma, separated"
-      value={typed ?? (Array.isArray(value) ? value.map(String).join(', ') : '')}
+      value={typed ?? (Array.isArray(value) ? listInputText(value, reading) : '')}
       onChange={(event) => {
         setTyped(event.target.value);
-        onChange(listValue(event.target.value));
+        onChange(listFromInput(event.target.value, reading));
       }}
       onBlur={() => setTyped(null)}
     />
@@ -164,23 +182,6 @@ function YamlValueInput({ common, value, onChange }: ValueInputProps) {
 
 function textValue(typed: string, spec: FieldSpec): string | undefined {
   return typed === '' && !spec.isRequired ? undefined : typed;
-}
-
-/** `a, 2, true` → `['a', 2, true]`: each item read as a YAML scalar, so numbers stay numbers. */
-function listValue(typed: string): unknown[] | undefined {
-  const items = typed
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-  if (items.length === 0) return undefined;
-  return items.map((item) => {
-    try {
-      const read: unknown = parse(item);
-      return typeof read === 'object' && read !== null ? item : read;
-    } catch {
-      return item;
-    }
-  });
 }
 
 /** The findings about exactly this path, under its input. */

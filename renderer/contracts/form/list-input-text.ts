@@ -1,0 +1,80 @@
+import { parse } from 'yaml';
+
+/** How a list input reads an unquoted item: always as text, or as YAML reads a scalar (`42` a number, `true` a boolean). */
+export type ListItemReading = 'text' | 'yaml';
+
+/**
+ * The items typed in a list input, split at commas outside quotes: `"Rotterdam, NL", 7` is two
+ * items. A quoted item (`"…"` or `'…'`) is always text; an unquoted one is read as `reading` says.
+ */
+export function listFromInput(typed: string, reading: ListItemReading): unknown[] | undefined {
+  const items = splitAtCommas(typed)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  if (items.length === 0) return undefined;
+  return items.map((item) => quotedText(item) ?? readPlain(item, reading));
+}
+
+/**
+ * The items as the input shows them: plain where reading them back gives the same value, quoted
+ * (`"9321483"` in a list read as YAML, `"Rotterdam, NL"`) where not, so leaving the text as shown
+ * changes nothing.
+ */
+export function listInputText(items: readonly unknown[], reading: ListItemReading): string {
+  return items.map((item) => itemText(item, reading)).join(', ');
+}
+
+function itemText(item: unknown, reading: ListItemReading): string {
+  if (typeof item !== 'string') return typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item);
+  const readsBack = item === item.trim() && item !== '' && quotedText(item) === undefined && !item.includes(',');
+  return readsBack && readPlain(item, reading) === item ? item : JSON.stringify(item);
+}
+
+function splitAtCommas(typed: string): string[] {
+  const items: string[] = [];
+  let current = '';
+  let quote: string | null = null;
+  for (let index = 0; index < typed.length; index++) {
+    const character = typed[index] as string;
+    const next = typed[index + 1];
+    if (quote === null && character === ',') {
+      items.push(current);
+      current = '';
+      continue;
+    }
+    current += character;
+    if (quote === null) {
+      // A quote opens only at an item's start, so the apostrophe in `O'Brien` is a letter.
+      if ((character === '"' || character === "'") && current.trim() === character) quote = character;
+    } else if (quote === '"' && character === '\\' && next !== undefined) {
+      current += next;
+      index++;
+    } else if (quote === "'" && character === "'" && next === "'") {
+      current += next;
+      index++;
+    } else if (character === quote) quote = null;
+  }
+  return [...items, current];
+}
+
+/** The text of an item written in double (JSON escapes) or single (`''` for `'`) quotes; undefined when it is not quoted. */
+function quotedText(item: string): string | undefined {
+  if (item.length < 2) return undefined;
+  if (item.startsWith("'") && item.endsWith("'")) return item.slice(1, -1).replaceAll("''", "'");
+  if (!item.startsWith('"') || !item.endsWith('"')) return undefined;
+  try {
+    return JSON.parse(item) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+function readPlain(item: string, reading: ListItemReading): unknown {
+  if (reading === 'text') return item;
+  try {
+    const read: unknown = parse(item);
+    return typeof read === 'object' && read !== null ? item : read;
+  } catch {
+    return item;
+  }
+}

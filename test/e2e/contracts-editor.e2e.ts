@@ -388,27 +388,11 @@ describeInChromium('the contract editor in the built app', (session) => {
 
   it('adds an example to a string field as text, keeping the quotes of those there, and takes a quoted one with a comma', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    await newBlankDesign(page);
-    const text = [
-      'apiVersion: v3.1.0',
-      'kind: DataContract',
-      'id: psc-inspection',
-      'name: PSC Inspection',
-      'version: 1.0.0',
-      'status: active',
-      'schema:',
-      '  - name: inspections',
-      '    properties:',
-      '      - name: imo_number',
+    await openFieldDetails(page, 'imo_number', [
       '        logicalType: string',
       "        examples: ['9321483']",
       '        tags: [ships]',
-      '',
-    ].join('\n');
-    await openContractFile(page, 'psc-inspection.odcs.yaml', text);
-    await openContract(page, 'PSC Inspection');
-    await showView(page, 'Form');
-    await page.getByRole('button', { name: 'Details of imo_number' }).click();
+    ]);
     const field = page.locator('[data-path="schema[0].properties[0].examples"]');
     const examples = field.getByRole('textbox');
     expect(await examples.inputValue()).toBe('9321483');
@@ -426,6 +410,34 @@ describeInChromium('the contract editor in the built app', (session) => {
       "        examples: ['9321483', '9412345', 'Rotterdam, NL']",
     ]);
     expect(await yamlLinesStartingWith(page, '        tags:')).toEqual(['        tags: [ships, "2024"]']);
+  });
+
+  it('replaces a quality rule’s arguments typed in the form, keeping its flow list a flow list', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openFieldDetails(page, 'inspection_type', [
+      '        logicalType: string',
+      '        quality:',
+      '          - metric: invalidValues',
+      '            arguments:',
+      '              validValues: [initial, more_detailed, expanded]',
+      '            mustBe: 0',
+    ]);
+    await page.evaluate(() => {
+      for (const details of document.querySelectorAll('.field-panel details'))
+        (details as HTMLDetailsElement).open = true;
+    });
+    const argumentsInput = page
+      .locator('[data-path="schema[0].properties[0].quality[0].arguments"]')
+      .getByRole('textbox');
+    await argumentsInput.click();
+    await argumentsInput.press('ControlOrMeta+a');
+    // Typed key by key, as the QA did: the text in between does not parse.
+    await argumentsInput.pressSequentially('{"validValues":["initial","more_detailed","expanded","follow_up"]}');
+    await argumentsInput.press('Tab');
+    await showView(page, 'YAML');
+    expect(await yamlLinesStartingWith(page, '              validValues:')).toEqual([
+      '              validValues: [initial, more_detailed, expanded, follow_up]',
+    ]);
   });
 
   it('edits one line of the YAML for one field of the form, keeping the rest as written', async () => {
@@ -961,6 +973,29 @@ async function openPublishedCheeseBatch(page: Page): Promise<void> {
 }
 
 /** Opens a contract file through the Contracts section's Open contract… and the browser's file chooser. */
+/** Opens the form of a contract, PSC Inspection, whose one object has the one field, and that field's details. */
+async function openFieldDetails(page: Page, field: string, fieldLines: readonly string[]): Promise<void> {
+  await newBlankDesign(page);
+  const text = [
+    'apiVersion: v3.1.0',
+    'kind: DataContract',
+    'id: psc-inspection',
+    'name: PSC Inspection',
+    'version: 1.0.0',
+    'status: active',
+    'schema:',
+    '  - name: inspections',
+    '    properties:',
+    `      - name: ${field}`,
+    ...fieldLines,
+    '',
+  ].join('\n');
+  await openContractFile(page, 'psc-inspection.odcs.yaml', text);
+  await openContract(page, 'PSC Inspection');
+  await showView(page, 'Form');
+  await page.getByRole('button', { name: `Details of ${field}` }).click();
+}
+
 async function openContractFile(page: Page, fileName: string, text: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();

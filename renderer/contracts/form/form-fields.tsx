@@ -160,24 +160,38 @@ function ListInput({ common, value, reading, onChange }: ValueInputProps & { rea
   );
 }
 
-/** Any value as YAML on one line (`[a, b]`, `{ x: 1 }`, `42`); text that does not parse is kept as a string. */
+/**
+ * Any value as YAML on one line (`[a, b]`, `{ x: 1 }`, `42`). While the input has the focus only
+ * text that parses is written, so a half-typed `{ validValues: [a` never replaces the value (and
+ * its layout in the YAML); text that does not parse is written as a string once the input is left.
+ */
 function YamlValueInput({ common, value, onChange }: ValueInputProps) {
+  const [typed, setTyped] = useState<string | null>(null);
   const shown = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   return (
     <input
       {...common}
-      value={shown}
+      value={typed ?? shown}
       onChange={(event) => {
-        const typed = event.target.value;
-        if (typed === '') return onChange(undefined);
-        try {
-          onChange(parse(typed));
-        } catch {
-          onChange(typed);
-        }
+        setTyped(event.target.value);
+        const read = yamlValueOf(event.target.value);
+        if (read.isParsed) onChange(read.value);
+      }}
+      onBlur={() => {
+        if (typed !== null && !yamlValueOf(typed).isParsed) onChange(typed);
+        setTyped(null);
       }}
     />
   );
+}
+
+function yamlValueOf(typed: string): { isParsed: boolean; value?: unknown } {
+  if (typed === '') return { isParsed: true, value: undefined };
+  try {
+    return { isParsed: true, value: parse(typed) };
+  } catch {
+    return { isParsed: false };
+  }
 }
 
 function textValue(typed: string, spec: FieldSpec): string | undefined {

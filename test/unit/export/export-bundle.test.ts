@@ -19,6 +19,7 @@ import { mermaidTarget } from '../../../shared/export/mermaid';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { aProperty } from '../contracts/builders';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
+import { aMeshWithAnOutboxEvent } from './outbox-event-mesh';
 import { fanOutMesh } from './unseen-meshes';
 
 const ecommerce = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
@@ -141,6 +142,16 @@ describe('export bundles', () => {
     const healthOnly = indexOf({ kind: 'domain', domainId: 'health' });
     expect(healthOnly).toContain('| registry | out | patients | patients.nhs\\_number | restricted |');
     expect(healthOnly).not.toContain('lots.supplier');
+  });
+
+  it('lists in index.md the classified fields of the events a system in scope publishes on its outbox topics', () => {
+    const mesh = aMeshWithAnOutboxEvent().withDomain('racing').build();
+    const indexOf = (scope: ExportScope) =>
+      String(filesOf(exportBundle(mesh, [mermaidTarget], scope)).find((file) => file.path === INDEX_FILE)?.content);
+    const row =
+      '| vet-service | topic vet.events.vet-check-failed | vet-check-failed | vet\\_check\\_failed.notes | confidential |';
+    expect(indexOf(WHOLE_MESH)).toContain(`\n${row}\n`);
+    expect(indexOf({ kind: 'domain', domainId: 'racing' })).not.toContain('## Classified fields');
   });
 
   it('carries the files a format left out as warnings, labelled, and says in index.md what was not written', () => {

@@ -29,6 +29,7 @@ export function createBackstageNames() {
     product: (id: string) => component(`product ${id}`, [id]),
     service: (id: string) => component(`service ${id}`, [id]),
     api: (productId: string, portId: string) => api(`${productId} ${portId}`, [`${productId}-${portId}`]),
+    eventApi: (systemId: string, topicId: string) => api(`event ${systemId} ${topicId}`, [`${systemId}-${topicId}`]),
     /** The Group of an owning team; teams without a name share one group, `unowned`. */
     group(owner: string): string {
       const name = group(owner, owner ? [owner, 'team'] : ['unowned']);

@@ -2,7 +2,7 @@ import { isBlank } from '../../model/blank-text';
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
-import type { OperationalSystem } from '../../model/operational-system';
+import type { OperationalSystem, Topic } from '../../model/operational-system';
 import { ownerEntityRef } from '../../model/owner-entity-ref';
 import { classificationLevelsOf } from '../../model/policies';
 import type { Port } from '../../model/port';
@@ -13,6 +13,7 @@ import { fileSlug } from '../file-names';
 import { inputFeeds } from '../input-feeds';
 import { compact, nonEmpty } from '../json-values';
 import { odcsProblems, servedOdcsYaml } from '../odcs/odcs-target';
+import { outboxEventContracts } from '../outbox-event-contracts';
 import { toYamlDocuments } from '../yaml-text';
 import { createBackstageNames } from './backstage-names';
 import { malformedOwnerRefWarnings } from './owner-ref-warnings';
@@ -25,9 +26,10 @@ import { referencedGroupOf, referencedGroupsByName } from './referenced-groups';
  * - a System per data product, with a Component of the same name (type `data-product`, the
  *   product's pipeline) that provides the product's APIs and consumes its upstream products'
  *   APIs: in Backstage only components provide and consume APIs;
- * - an API per output port with a contract (type `odcs`, the contract's ODCS YAML as definition);
+ * - an API per output port with a contract (type `odcs`, the contract's ODCS YAML as definition),
+ *   and one per outbox topic whose event has a contract, which the system's Component provides;
  * - a Component per operational system (type `service`); products fed by its topics depend on it.
- * A product's Component and APIs say the strictest classification of their contracts' fields in
+ * A product's or system's Component and APIs say the strictest classification of their contracts' fields in
  * the annotation `datamesh/classification` and as a tag, so the catalog can find sensitive data.
  * Lifecycles follow contract status: all active → production, all deprecated or retired →
  * deprecated, anything else → experimental.
@@ -112,6 +114,7 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
     ]),
   );
   const contractedPorts = (product: DataProduct) => contractedPortsOf.get(product.id) ?? [];
+  const eventApiRef = (system: OperationalSystem, topic: Topic) => `api:${names.eventApi(system.id, topic.id)}`;
 
   const domainEntity = (domain: Mesh['domains'][number]) =>
     entity(
@@ -135,11 +138,12 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
 
   const pipelineEntity = (product: DataProduct) => {
     const upstream = product.inputPorts.flatMap((port) => feeds(product.id, port.id));
-    const consumesApis = upstream.flatMap(({ source }) =>
-      source.kind === 'port' && contracts.has(source.port.contractId ?? '')
+    const consumesApis = upstream.flatMap(({ source, contract }) => {
+      if (!contract) return [];
+      return source.kind === 'port'
         ? [`api:${names.api(source.product.id, source.port.id)}`]
-        : [],
-    );
+        : [eventApiRef(source.system, source.topic)];
+    });
     const dependsOn = upstream.flatMap(({ source }) =>
       source.kind === 'topic' ? [`component:${names.service(source.system.id)}`] : [],
     );
@@ -164,26 +168,46 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
     );
   };
 
-  const apiEntity = (product: DataProduct, port: Port, contract: Contract) => {
+  /** An API serving a contract; only a data product's belong to a System (an operational system has none). */
+  const apiEntity = (
+    contract: Contract,
+    api: { name: string; title: string; description?: string; owner: string; system?: string },
+  ) => {
     const { annotations, tags = [] } = classificationMetadata([contract]);
     return entity(
       'API',
       {
-        name: names.api(product.id, port.id),
-        title: `${product.name}: ${port.name}`,
-        description: port.description || contract.description,
+        name: api.name,
+        title: api.title,
+        description: api.description || contract.description,
         annotations,
         tags: [...new Set([contract.kind, ...tags])],
       },
       {
         type: 'odcs',
         lifecycle: lifecycleOf([contract]),
-        owner: owner(product.owner, product.domainId),
-        system: `system:${names.product(product.id)}`,
+        owner: api.owner,
+        system: api.system,
         definition: servedOdcsYaml(mesh, contract),
       },
     );
   };
+
+  const portApiEntity = (product: DataProduct, port: Port, contract: Contract) =>
+    apiEntity(contract, {
+      name: names.api(product.id, port.id),
+      title: `${product.name}: ${port.name}`,
+      description: port.description,
+      owner: owner(product.owner, product.domainId),
+      system: `system:${names.product(product.id)}`,
+    });
+
+  const eventApiEntity = (system: OperationalSystem, topic: Topic, contract: Contract) =>
+    apiEntity(contract, {
+      name: names.eventApi(system.id, topic.id),
+      title: `${system.name}: ${topic.name}`,
+      owner: owner(system.owner ?? '', system.domainId),
+    });
 
   const classificationLevels = classificationLevelsOf(mesh.policies);
   /** The strictest classification of the contracts' fields as an annotation and tags (a word no tag can spell gets none). */
@@ -200,25 +224,36 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
     };
   };
 
-  const serviceEntity = (system: OperationalSystem) =>
-    entity(
+  const serviceEntity = (system: OperationalSystem) => {
+    const events = outboxEventContracts(system, contracts);
+    return entity(
       'Component',
-      { name: names.service(system.id), title: system.name, description: system.description },
+      {
+        name: names.service(system.id),
+        title: system.name,
+        description: system.description,
+        ...classificationMetadata(events.map(({ contract }) => contract)),
+      },
       {
         type: 'service',
         lifecycle: 'production',
         owner: owner(system.owner ?? '', system.domainId),
+        providesApis: nonEmpty(events.map(({ topic }) => eventApiRef(system, topic))),
       },
     );
+  };
 
   const described = [
     ...scoped.domains.map(domainEntity),
     ...scoped.products.map(systemEntity),
     ...scoped.products.map(pipelineEntity),
     ...scoped.products.flatMap((product) =>
-      contractedPorts(product).map(({ port, contract }) => apiEntity(product, port, contract)),
+      contractedPorts(product).map(({ port, contract }) => portApiEntity(product, port, contract)),
     ),
     ...scoped.systems.map(serviceEntity),
+    ...scoped.systems.flatMap((system) =>
+      outboxEventContracts(system, contracts).map(({ topic, contract }) => eventApiEntity(system, topic, contract)),
+    ),
   ];
   const inScope = new Set([...scoped.domains, ...scoped.products, ...scoped.systems].map((element) => element.id));
   const named = new Set(described.map((each) => each.spec.owner));
@@ -244,9 +279,13 @@ function entity(kind: string, metadata: Record<string, unknown>, spec: Record<st
   };
 }
 
-/** The contracts the catalog embeds as API definitions: those of the output ports in scope. */
+/** The contracts the catalog embeds as API definitions: those of the output ports and outbox events in scope. */
 function apiContracts(mesh: Mesh, scoped: ScopedElements): Contract[] {
-  const ids = new Set(scoped.products.flatMap((product) => product.outputPorts.map((port) => port.contractId)));
+  const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
+  const ids = new Set([
+    ...scoped.products.flatMap((product) => product.outputPorts.map((port) => port.contractId)),
+    ...scoped.systems.flatMap((system) => outboxEventContracts(system, contracts).map(({ contract }) => contract.id)),
+  ]);
   return mesh.contracts.filter((contract) => ids.has(contract.id));
 }
 

@@ -6,6 +6,7 @@ import { backstageTarget } from '../../../shared/export/backstage/backstage-targ
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { aProperty } from '../contracts/builders';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
+import { aMeshWithAnOutboxEvent } from './outbox-event-mesh';
 import { catalogEntityProblems, catalogReferences } from './real-validators';
 import { readEverywhere } from './yaml-readers';
 
@@ -189,6 +190,27 @@ describe('Backstage catalog export', () => {
       entities.find((entity) => entity.kind === 'Component' && entity.metadata.name === name)?.spec?.owner;
     expect(ownerOf('site-registry')).toBe('group:team-registry');
     expect(ownerOf('fuel-gauges')).toBe('group:team-sites');
+  });
+
+  it('makes each outbox event contract an API the system’s Component provides and the products reading its topic consume', async () => {
+    const mesh = aMeshWithAnOutboxEvent()
+      .withProduct('clearances', 'vets', { inputPorts: [aPort('checks', 'input')] })
+      .withLink('l', { nodeId: 'vet-service', portId: 'failed' }, { nodeId: 'clearances', portId: 'checks' })
+      .build();
+    const { entities } = catalogOf(mesh);
+    expect((await Promise.all(entities.map(catalogEntityProblems))).flat()).toEqual([]);
+    expect(backstageReferencesOutsideScope(mesh, WHOLE_MESH)).toEqual([]);
+    const find = (kind: string, name: string) =>
+      entities.find((entity) => entity.kind === kind && entity.metadata.name === name);
+    const api = find('API', 'vet-service-failed');
+    expect(api?.metadata).toMatchObject({ annotations: { 'datamesh/classification': 'confidential' } });
+    expect(api?.spec).toMatchObject({ type: 'odcs', owner: 'group:team-vets' });
+    expect(parse(String(api?.spec?.definition))).toMatchObject({ id: 'vet-check-failed' });
+    expect(find('Component', 'vet-service')?.spec?.providesApis).toEqual(['api:vet-service-failed']);
+    expect(find('Component', 'clearances')?.spec).toMatchObject({
+      consumesApis: ['api:vet-service-failed'],
+      dependsOn: ['component:vet-service'],
+    });
   });
 
   it('defines each team’s Group in one domain’s catalog, so the domains’ catalogs registered side by side define it once', () => {

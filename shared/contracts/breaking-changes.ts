@@ -98,7 +98,8 @@ export interface ContractChange {
   field?: PathSegment[];
   /**
    * For a change of one attribute of a field or schema object, where the subject writes it
-   * (`['physicalType']`, `['logicalTypeOptions', 'pattern']`), to mark that attribute's line.
+   * (`['physicalType']`, `['logicalTypeOptions', 'pattern']`), to mark that attribute's line;
+   * its allowed values are `ALLOWED_VALUES_ATTRIBUTE`, wherever the text writes them.
    */
   attribute?: PathSegment[];
   /** For a rename, the subject as the new text names it (`orders.customer`), where the change shows. */
@@ -117,6 +118,9 @@ export interface ContractComparison {
 }
 
 const CONTRACT_SUBJECT = 'contract';
+
+/** A field's allowed values, written as ODCS 3.2's `enum` or as an `invalidValues` rule's `validValues`. */
+export const ALLOWED_VALUES_ATTRIBUTE: readonly PathSegment[] = ['enum'];
 
 /** Classification words, least strict first; several rankings when the baseline ranks them otherwise than the design. */
 type Rankings = readonly (readonly string[])[];
@@ -914,16 +918,18 @@ function enumChanges(
   next: readonly EnumValue[] | undefined,
   subject: string,
 ) {
+  const onValues = (kind: ChangeKind, message: string) =>
+    attributeChange(kind, subject, [...ALLOWED_VALUES_ATTRIBUTE], message);
   if (previous === undefined && next === undefined) return [];
-  if (previous === undefined) return [change('enum-introduced', subject, `values restricted to ${next?.join(', ')}`)];
-  if (next === undefined) return [change('enum-lifted', subject, 'values no longer restricted')];
+  if (previous === undefined) return [onValues('enum-introduced', `values restricted to ${next?.join(', ')}`)];
+  if (next === undefined) return [onValues('enum-lifted', 'values no longer restricted')];
   return [
     ...previous
       .filter((value) => !next.includes(value))
-      .map((value) => change('enum-value-removed', subject, `allowed value '${value}' removed`)),
+      .map((value) => onValues('enum-value-removed', `allowed value '${value}' removed`)),
     ...next
       .filter((value) => !previous.includes(value))
-      .map((value) => change('enum-value-added', subject, `allowed value '${value}' added`)),
+      .map((value) => onValues('enum-value-added', `allowed value '${value}' added`)),
   ];
 }
 

@@ -1,8 +1,10 @@
+import { isDeepEqual } from '../model/deep-equal';
 import { valueAt } from '../model/plain-schema-issue';
-import type { ContractChange } from './breaking-changes';
+import { ALLOWED_VALUES_ATTRIBUTE, type ContractChange } from './breaking-changes';
 import { readOdcsDocument } from './contract-edits';
 import { documentPathOf } from './odcs-document';
 import type { PathSegment } from './path-problem';
+import { writtenAllowedValuesPath } from './quality-rule-parts';
 import { readYamlSource, type TextRange, type YamlSource } from './yaml-source';
 
 export interface LocatedChange extends ContractChange {
@@ -74,7 +76,10 @@ function locateAttribute(
   subject: Record<'previous' | 'next', SubjectPath>,
   sides: Record<'previous' | 'next', Side>,
 ): Pick<LocatedChange, 'side' | 'range' | 'parentInNext'> | undefined {
-  const pathOn = (on: 'previous' | 'next') => [...subject[on].node, ...attribute];
+  const pathOn = (on: 'previous' | 'next') => [
+    ...subject[on].node,
+    ...writtenAttributePath(attribute, valueAt(sides[on].source.value, subject[on].node)),
+  ];
   const isIn = (on: 'previous' | 'next') =>
     subject[on].isWhole && valueAt(sides[on].source.value, pathOn(on)) !== undefined;
   if (isIn('next')) return { side: 'next', range: sides.next.source.locate(pathOn('next'), 'key') };
@@ -84,6 +89,13 @@ function locateAttribute(
     range: sides.previous.source.locate(pathOn('previous'), 'key'),
     parentInNext: sides.next.source.locate(subject.next.path, 'key'),
   };
+}
+
+/** Where the subject writes the attribute: allowed values in its `enum` or in the rule that holds them. */
+function writtenAttributePath(attribute: readonly PathSegment[], subject: unknown): readonly PathSegment[] {
+  return isDeepEqual(attribute, ALLOWED_VALUES_ATTRIBUTE)
+    ? (writtenAllowedValuesPath(subject) ?? attribute)
+    : attribute;
 }
 
 interface SubjectPath {

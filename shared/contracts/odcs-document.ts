@@ -534,7 +534,7 @@ function isArrayOfObjects(value: unknown): value is OdcsObject[] {
   return Array.isArray(value) && value.every(isJsonObject);
 }
 
-function asObject(value: unknown): OdcsObject {
+export function asObject(value: unknown): OdcsObject {
   return isJsonObject(value) ? value : {};
 }
 

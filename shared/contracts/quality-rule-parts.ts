@@ -1,5 +1,6 @@
 import type { ContractProperty, EnumValue, QualityRule } from '../model/contract';
-import { isEnumRule, type OdcsDocument, qualityToOdcs } from './odcs-document';
+import { asArray, asObject, isEnumRule, type OdcsDocument, qualityToOdcs } from './odcs-document';
+import type { PathSegment } from './path-problem';
 
 /**
  * The ODCS fields of a quality rule that name, explain, rank or schedule it. The others (`type`,
@@ -31,12 +32,27 @@ export interface QualityRuleParts {
 
 export function qualityRuleParts(rule: QualityRule): QualityRuleParts {
   const odcs = qualityToOdcs(rule);
+  const label = [odcs.name, odcs.id, odcs.metric, odcs.rule].find((name) => typeof name === 'string') ?? rule.type;
+  return { label: String(label), ...splitRuleFields(odcs) };
+}
+
+function splitRuleFields(odcs: OdcsDocument): Pick<QualityRuleParts, 'check' | 'documentation'> {
   const check: OdcsDocument = {};
   const documentation: OdcsDocument = {};
   for (const [field, value] of Object.entries(odcs))
     (DOCUMENTATION_FIELDS.has(field) ? documentation : check)[field] = value;
-  const label = [odcs.name, odcs.id, odcs.metric, odcs.rule].find((name) => typeof name === 'string') ?? rule.type;
-  return { label: String(label), check, documentation };
+  return { check, documentation };
+}
+
+/**
+ * Where a property's ODCS object writes its allowed values: its 3.2 `enum`, else the
+ * `validValues` of the rule that checks no more than them (documented or not); none when it has none.
+ */
+export function writtenAllowedValuesPath(property: unknown): PathSegment[] | undefined {
+  const { enum: entries, quality } = asObject(property);
+  if (entries !== undefined) return ['enum'];
+  const index = asArray(quality).findIndex((rule) => isEnumRule(splitRuleFields(asObject(rule)).check));
+  return index === -1 ? undefined : ['quality', index, 'arguments', 'validValues'];
 }
 
 /**

@@ -49,7 +49,7 @@ describe('mesh-designer validate <contract> --baseline <older contract>', () => 
     expect(out).toEqual([
       `${EDITED}: 2 changes since ${PUBLISHED} (version 1.0.0 to 1.0.0), 2 breaking`,
       `${EDITED}:17:9: breaking change: cheese_batches.cheese_type: optional field made required`,
-      `${EDITED}:14:9: breaking change: cheese_batches.cheese_type: allowed value 'gouda' removed`,
+      `${EDITED}:18:9: breaking change: cheese_batches.cheese_type: allowed value 'gouda' removed`,
     ]);
   });
 
@@ -66,7 +66,7 @@ describe('mesh-designer validate <contract> --baseline <older contract>', () => 
     expect(await runCli(['validate', EDITED, '--baseline', PUBLISHED], io)).toBe(EXIT.ok);
     expect(out).toEqual([
       `${EDITED}: 1 change since ${PUBLISHED} (version 1.0.0 to 1.1.0), 0 breaking`,
-      `${EDITED}:14:9: change: cheese_batches.cheese_type: allowed value 'brie' added`,
+      `${EDITED}:17:9: change: cheese_batches.cheese_type: allowed value 'brie' added`,
       `${EDITED}: ok (ODCS contract)`,
     ]);
   });
@@ -119,7 +119,7 @@ describe('mesh-designer validate <contract> --baseline <older contract>', () => 
             isBreaking: true,
             subject: 'cheese_batches.cheese_type',
             message: "allowed value 'gouda' removed",
-            line: 14,
+            line: 18,
             column: 9,
           },
         ],

@@ -155,6 +155,43 @@ describe('where the Diff view marks a change', () => {
     });
   });
 
+  describe("a removed allowed value (the heritage visit's no_show), at the line of the list it left", () => {
+    const visit = (apiVersion: string, values: string) =>
+      anOdcsText(`schema:
+  - name: visit_bookings
+    properties:
+      - name: status
+        logicalType: string
+        required: true
+${values}`).replace('v3.1.0', apiVersion);
+    const asRule = (values: string, documentation = '') =>
+      `        quality:\n          - metric: invalidValues\n${documentation}            arguments:\n              validValues: [${values}]\n            mustBe: 0\n`;
+    const asEnum = (values: string) =>
+      `        enum:\n${values
+        .split(', ')
+        .map((value) => `          - value: ${value}\n`)
+        .join('')}`;
+    const forms = [
+      { form: "an invalidValues rule's validValues", apiVersion: 'v3.1.0', write: asRule, line: 'validValues:' },
+      {
+        form: "a documented invalidValues rule's validValues",
+        apiVersion: 'v3.1.0',
+        write: (values: string) => asRule(values, '            description: what a booking can become\n'),
+        line: 'validValues:',
+      },
+      { form: "ODCS 3.2's enum", apiVersion: 'v3.2.0', write: asEnum, line: 'enum:' },
+    ];
+
+    it.each(forms)('marks it in $form', ({ apiVersion, write, line }) => {
+      const previous = visit(apiVersion, write('booked, attended, cancelled, no_show'));
+      const next = visit(apiVersion, write('booked, attended, cancelled, walk_in'));
+      expect(marks(previous, next)).toEqual([
+        `next ${lineOf(next, line)}: visit_bookings.status allowed value 'no_show' removed`,
+        `next ${lineOf(next, line)}: visit_bookings.status allowed value 'walk_in' added`,
+      ]);
+    });
+  });
+
   it('marks a contract-level change at the line of the field that changed, not at the id', () => {
     const previous = `${PLAYBACK}customProperties:\n  - property: keepHistory\n    value: true\n`;
     const next = previous.replace('value: true', 'value: false').replace('status: active', 'status: retired');

@@ -1,10 +1,13 @@
 import { useMemo } from 'react';
 import type { LocatedFinding } from '../../shared/contracts/finding';
+import { findingsCausedByContract } from '../../shared/validation/contract-caused-findings';
 import { designFindingsInText } from '../../shared/validation/contract-text-places';
 import type { Fix } from '../../shared/validation/finding';
 import { describeFix } from '../../shared/validation/fixes';
+import { elementLabel } from '../governance/element-label';
 import { findingsOf } from '../governance/mesh-findings';
 import { fixProblem } from '../governance/problem-actions';
+import { revealElement } from '../governance/reveal-element';
 import { useDocumentStore } from '../store/document-store';
 import { useContractFindings, useContractText } from './contract-drafts';
 import { type ListedProblem, ProblemList } from './monaco/problem-list';
@@ -30,11 +33,15 @@ export function ContractProblems({
   );
 }
 
-/** Every problem of the contract its editor says: its text's own and the design's rules' (a breaking change since the baseline). */
+/**
+ * Every problem of the contract its editor says: its text's own, the design's rules' on it (a
+ * breaking change since the baseline), and theirs on what it fails (a port whose table lacks a field it requires).
+ */
 export function useContractProblems(contractId: string): ListedProblem[] {
   const findings = useContractFindings(contractId);
   const ruleFindings = useRuleFindingsInText(contractId, findings);
-  return useMemo(() => [...findings, ...ruleFindings], [findings, ruleFindings]);
+  const causedElsewhere = useFindingsCausedElsewhere(contractId);
+  return useMemo(() => [...findings, ...ruleFindings, ...causedElsewhere], [findings, ruleFindings, causedElsewhere]);
 }
 
 const NO_PROBLEMS: ListedProblem[] = [];
@@ -66,5 +73,25 @@ function useRuleFindingsInText(contractId: string, textFindings: readonly Locate
           }))
         : NO_PROBLEMS,
     [isApplied, all, contractIndex, text, textFindings],
+  );
+}
+
+/** What the design's rules find where the contract fails (a port serving it), as the Problems panel lists it: its place, a click going there. */
+function useFindingsCausedElsewhere(contractId: string): ListedProblem[] {
+  const mesh = useDocumentStore((state) => state.mesh);
+  const baseline = useDocumentStore((state) => state.baseline);
+  const all = findingsOf(mesh, baseline).all;
+  return useMemo(
+    () =>
+      mesh
+        ? findingsCausedByContract(all, contractId).map((finding) => ({
+            where: elementLabel(mesh, finding.element),
+            reveal: () => revealElement(finding.element, finding.path),
+            message: `${finding.message} (${finding.ruleId})`,
+            severity: finding.severity,
+            ...(finding.fix && { fix: fixAction(finding.fix) }),
+          }))
+        : NO_PROBLEMS,
+    [mesh, all, contractId],
   );
 }

@@ -28,6 +28,11 @@ export interface RuleFinding {
   related?: ElementRef[];
   /** Whether each related element shows the finding as its own, badge included: a cycle belongs to all its products and links. */
   isShownOnRelated?: boolean;
+  /**
+   * The contract whose demand the finding is, filed on what fails it (a port whose table lacks a
+   * field the contract requires): the contract's editor lists it too.
+   */
+  causingContractId?: string;
   fix?: Fix;
   /**
    * A finding about the policies themselves (an unknown rule id, an unreadable entry), which the

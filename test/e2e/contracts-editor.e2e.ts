@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { serializeMesh } from '../../shared/model';
+import { type Contract, serializeMesh } from '../../shared/model';
 import { CHEESE_BATCH_PUBLISHED } from '../builders/cheese-batch-contract';
-import { aMesh, aPort } from '../builders/mesh-builder';
+import { aContract, aMesh, aPort } from '../builders/mesh-builder';
 import { aWideContractText } from '../builders/wide-contract';
+import { aProperty } from '../unit/contracts/builders';
+import { aBusyDay, aGovernedMesh } from '../unit/validation/governed-mesh';
 import { describeInChromium, screenshot } from './app-driver';
 import {
   caretAfter,
@@ -17,6 +19,15 @@ import {
   yamlLinesStartingWith,
 } from './contract-driver';
 import { counts, newBlankDesign, openByChooser, openSampleDesign } from './designer-driver';
+
+/** The contract with a required field no table has, written into its text, which the design file holds. */
+function requiringBookedAt({ odcs: _text, ...contract }: Contract): Contract {
+  const bookedAt = aProperty('booked_at', 'timestamp', { required: true });
+  return aContract(contract.id, {
+    ...contract,
+    schema: contract.schema.map((object) => ({ ...object, properties: [...object.properties, bookedAt] })),
+  });
+}
 
 describeInChromium('the contract editor in the built app', (session) => {
   it('completes logicalType with the values the ODCS schema allows (Ctrl+Space)', async () => {
@@ -877,6 +888,24 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.locator('.contract-problems--none').waitFor();
     await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
     await contractProblems.filter({ hasText: 'nothing in the product makes it' }).waitFor();
+  });
+
+  it("counts and lists the error a contract causes at the port serving it: a required field the port's table lacks", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = aGovernedMesh();
+    mesh.scenarios.push(aBusyDay());
+    mesh.contracts = mesh.contracts.map((contract) =>
+      contract.id === 'customers' ? requiringBookedAt(contract) : contract,
+    );
+    await openByChooser(page, 'shop.mesh.json', serializeMesh(mesh));
+    await openContract(page, 'Customers');
+
+    await page.getByTestId('sync-with-errors').filter({ hasText: 'In the design, with 1 error' }).waitFor();
+    const atPort = page
+      .getByTestId('contract-problems')
+      .getByRole('button', { name: /^Customers › output port customers .*has no field 'booked_at'/ });
+    await atPort.click();
+    await page.locator('.react-flow__node.selected', { hasText: 'Customers' }).waitFor();
   });
 
   it('keeps a fixed draft that cannot join the design open as a draft, the clash listed with what to do', async () => {

@@ -34,6 +34,7 @@ export const immutableEventsRule: Rule = {
             message: `Output port ${quoted(port.name)} of ${quoted(product.name)} publishes ${quoted(published)}, an entity updated in place that it reads through ${quoted(entityInput.port.name)}, under the event contract ${quoted(contract.name)}: events never change.`,
             fixHint: `Use an entity contract for the port, or give the event its own schema object name and derive it in a transformation from the raw zone ${quoted(rawTableName(entityInput.port.id))}, where each change has its own _sequence.`,
             related: [{ kind: 'port', productId: product.id, portId: entityInput.port.id }],
+            causingContractId: contract.id,
           },
         ];
       }),

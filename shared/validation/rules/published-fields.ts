@@ -64,6 +64,7 @@ function publishedStepFindings(
       {
         ...transformationPlace(graph, product, product.transformations.indexOf(transformation)),
         related: ports.map((output) => ({ kind: 'port', productId: product.id, portId: output.port.id }) as const),
+        causingContractId: first.governing.contract.id,
         message: `Transformation ${quoted(transformation.name)} of ${quoted(product.name)} makes the table output port ${quoted(first.port.name)} publishes without ${columns}, which contract ${contract} declares, so the step fails on every tick.`,
         fixHint: `Add ${missing.length === 1 ? 'it' : 'them'} to the SELECT (${`NULL AS ${missing[0]}`} where it has no value yet), or remove ${missing.length === 1 ? 'it' : 'them'} from contract ${contract}; as it is, the simulation stops the step: "its result has no ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')}, which its contract declares".`,
       },
@@ -122,23 +123,20 @@ function findingOf(
   const quarantined = `so the simulation quarantines every record${isDeletionChecked ? '' : ' but deletions'}`;
   const element = { kind: 'port', productId: product.id, portId: output.port.id } as const;
   const related = [{ kind: 'port', productId: product.id, portId: input.port.id } as const];
+  const place = { element, related, path: output.path, causingContractId: contract.id };
   const columns = table.columns.map((column) => column.name).join(', ');
   // The input's table already holds the schema object's name, which a published transformation must take.
   const viaTransformation = (doing: string) =>
     `${doing} in a transformation named like the contract's schema object, which first needs a new name (e.g. ${quoted(`${table.name}_published`)}): consumers read the published table by the name ${quoted(table.name)} and would then have to read the new one`;
   if (problem.kind === 'missing') {
     return {
-      element,
-      related,
-      path: output.path,
+      ...place,
       message: `${publishes}, which has no field ${field}: contract ${quoted(contract.name)} requires it, ${quarantined}.`,
       fixHint: `The table has ${columns}. Make ${field} optional in contract ${quoted(contract.name)}, have what input port ${quoted(input.port.name)} reads bring it, or ${viaTransformation(`add ${field}`)}.`,
     };
   }
   return {
-    element,
-    related,
-    path: output.path,
+    ...place,
     message: `${publishes}, whose field ${field} holds ${problem.columnType} values: contract ${quoted(contract.name)} requires ${withIndefiniteArticle(logicalTypeName(property.logicalType))}, ${quarantined}.`,
     fixHint: `Give ${field} a type its ${problem.columnType} column holds in contract ${quoted(contract.name)} (${joinedWith(typesHeldBy(problem.columnType), 'or')}), or ${viaTransformation(`cast it`)}.`,
   };

@@ -433,10 +433,7 @@ describeInChromium('the contract editor in the built app', (session) => {
       '              validValues: [initial, more_detailed, expanded]',
       '            mustBe: 0',
     ]);
-    await page.evaluate(() => {
-      for (const details of document.querySelectorAll('.field-panel details'))
-        (details as HTMLDetailsElement).open = true;
-    });
+    await openFieldSections(page);
     const argumentsInput = page
       .locator('[data-path="schema[0].properties[0].quality[0].arguments"]')
       .getByRole('textbox');
@@ -448,6 +445,29 @@ describeInChromium('the contract editor in the built app', (session) => {
     await showView(page, 'YAML');
     expect(await yamlLinesStartingWith(page, '              validValues:')).toEqual([
       '              validValues: [initial, more_detailed, expanded, follow_up]',
+    ]);
+  });
+
+  it("shows a custom property's text value '42' in quotes, and keeps it text through an edit and back", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openFieldDetails(page, 'retention_days', [
+      '        logicalType: string',
+      '        customProperties:',
+      '          - property: retentionDays',
+      "            value: '42'",
+    ]);
+    await openFieldSections(page);
+    const value = page.locator('[data-path="schema[0].properties[0].customProperties[0].value"]').getByRole('textbox');
+    expect(await value.inputValue()).toMatch(/^("42"|'42')$/);
+    await value.click();
+    await value.press('End');
+    await value.press('ArrowLeft');
+    await value.pressSequentially('1');
+    await value.press('Backspace');
+    await value.press('Tab');
+    await showView(page, 'YAML');
+    expect(await yamlLinesStartingWith(page, '            value:')).toEqual([
+      expect.stringMatching(/value: ('42'|"42")$/),
     ]);
   });
 
@@ -1023,6 +1043,14 @@ async function openFieldDetails(page: Page, field: string, fieldLines: readonly 
   await openContract(page, 'PSC Inspection');
   await showView(page, 'Form');
   await page.getByRole('button', { name: `Details of ${field}` }).click();
+}
+
+/** Opens every section of the field details panel, whose inputs are hidden while closed. */
+async function openFieldSections(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll('.field-panel details'))
+      (details as HTMLDetailsElement).open = true;
+  });
 }
 
 async function openContractFile(page: Page, fileName: string, text: string): Promise<void> {

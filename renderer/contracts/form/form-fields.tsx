@@ -1,11 +1,11 @@
 import { type ReactNode, useId, useState } from 'react';
-import { parse } from 'yaml';
 import { type PathSegment, suggestValues } from '../../../shared/contracts';
 import { allowedValueType } from '../../../shared/contracts/allowed-value-types';
 import { formatPath, type LogicalType } from '../../../shared/model';
 import { keyedItems } from '../../app/keyed-items';
 import { useContractForm, valueAt } from './form-context';
 import { type ListItemReading, listFromInput, listInputText } from './list-input-text';
+import { yamlValueFromInput, yamlValueInputText } from './yaml-value-input-text';
 
 export type FieldKind = 'text' | 'longtext' | 'number' | 'boolean' | 'choice' | 'list' | 'yaml';
 
@@ -167,31 +167,21 @@ function ListInput({ common, value, reading, onChange }: ValueInputProps & { rea
  */
 function YamlValueInput({ common, value, onChange }: ValueInputProps) {
   const [typed, setTyped] = useState<string | null>(null);
-  const shown = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   return (
     <input
       {...common}
-      value={typed ?? shown}
+      value={typed ?? yamlValueInputText(value)}
       onChange={(event) => {
         setTyped(event.target.value);
-        const read = yamlValueOf(event.target.value);
+        const read = yamlValueFromInput(event.target.value);
         if (read.isParsed) onChange(read.value);
       }}
       onBlur={() => {
-        if (typed !== null && !yamlValueOf(typed).isParsed) onChange(typed);
+        if (typed !== null && !yamlValueFromInput(typed).isParsed) onChange(typed);
         setTyped(null);
       }}
     />
   );
-}
-
-function yamlValueOf(typed: string): { isParsed: boolean; value?: unknown } {
-  if (typed === '') return { isParsed: true, value: undefined };
-  try {
-    return { isParsed: true, value: parse(typed) };
-  } catch {
-    return { isParsed: false };
-  }
 }
 
 function textValue(typed: string, spec: FieldSpec): string | undefined {

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { quotedText, valueInputText } from './value-input-text';
 
 /** How a list input reads an unquoted item: always as text, or as YAML reads a scalar (`42` a number, `true` a boolean). */
 export type ListItemReading = 'text' | 'yaml';
@@ -25,9 +26,9 @@ export function listInputText(items: readonly unknown[], reading: ListItemReadin
 }
 
 function itemText(item: unknown, reading: ListItemReading): string {
-  if (typeof item !== 'string') return typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item);
-  const readsBack = item === item.trim() && item !== '' && quotedText(item) === undefined && !item.includes(',');
-  return readsBack && readPlain(item, reading) === item ? item : JSON.stringify(item);
+  // A plain comma would split the item in two.
+  if (typeof item === 'string' && item.includes(',')) return JSON.stringify(item);
+  return valueInputText(item, (plain) => readPlain(plain, reading));
 }
 
 function splitAtCommas(typed: string): string[] {
@@ -55,18 +56,6 @@ function splitAtCommas(typed: string): string[] {
     } else if (character === quote) quote = null;
   }
   return [...items, current];
-}
-
-/** The text of an item written in double (JSON escapes) or single (`''` for `'`) quotes; undefined when it is not quoted. */
-function quotedText(item: string): string | undefined {
-  if (item.length < 2) return undefined;
-  if (item.startsWith("'") && item.endsWith("'")) return item.slice(1, -1).replaceAll("''", "'");
-  if (!item.startsWith('"') || !item.endsWith('"')) return undefined;
-  try {
-    return JSON.parse(item) as string;
-  } catch {
-    return undefined;
-  }
 }
 
 function readPlain(item: string, reading: ListItemReading): unknown {

@@ -4,6 +4,7 @@ import {
   type CommandDefinition,
   type CommandId,
   type CommandScope,
+  commandById,
 } from '../../shared/commands/command-table';
 
 /**
@@ -66,6 +67,11 @@ export function commandToRunForKey(
   return command.id as CommandId;
 }
 
+/** Whether a command's keys act where the focus is: Ctrl+V on a toolbar button pastes onto the canvas, in a field into it. */
+export function commandReaches(id: CommandId, focus: FocusPlace): boolean {
+  return reaches(commandById(id), focus);
+}
+
 /**
  * Whether a key pressed in the code editor belongs to the app rather than to the editor: the
  * editor must never see it, or Ctrl+K would start one of its chords and type the next keys away.
@@ -92,7 +98,6 @@ const TEXT_EDITS: Partial<Record<CommandId, TextEdit>> = {
  * copies the field's text, Undo in the YAML editor undoes typing, as their keys do there.
  */
 export function menuCommandAction(id: CommandId, focus: FocusPlace): { textEdit: TextEdit } | 'run' {
-  const command = COMMANDS.find((candidate) => candidate.id === id) as CommandDefinition;
   const textEdit = TEXT_EDITS[id];
-  return textEdit && !reaches(command, focus) ? { textEdit } : 'run';
+  return textEdit && !commandReaches(id, focus) ? { textEdit } : 'run';
 }

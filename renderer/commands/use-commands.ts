@@ -5,7 +5,7 @@ import { usePromptStore } from '../host/in-page-prompt';
 import { holdTypedAhead, typesCharacter } from '../inspector/fields/typed-ahead';
 import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
-import { commandToRunForKey, isAppKeyInCodeEditor, menuCommandAction } from './command-routing';
+import { commandReaches, commandToRunForKey, isAppKeyInCodeEditor, menuCommandAction } from './command-routing';
 import { focusPlace, leaveTextField, topModalDialog } from './focus';
 import { PLATFORM } from './platform';
 import { isCommandEnabled, runCommand, whatCommandNeeds } from './run-command';
@@ -69,8 +69,8 @@ export function useCommands(host: Host): void {
     const onPaste = (event: ClipboardEvent) => {
       // A paste event goes to the page's caret, which a click on a dialog's button leaves behind, in a
       // neighbouring text once the dialog is gone: the focus, as for Ctrl+X, says whether it is the canvas's.
-      const isOnCanvas = focusPlace(document.activeElement) === 'canvas';
-      if (event.defaultPrevented || !isOnCanvas || isDialogOpen()) return;
+      const isForCanvas = commandReaches('edit.paste', focusPlace(document.activeElement));
+      if (event.defaultPrevented || !isForCanvas || isDialogOpen()) return;
       if (!isCommandEnabled('edit.paste')) return;
       event.preventDefault();
       const pastedText = event.clipboardData?.getData('text/plain');

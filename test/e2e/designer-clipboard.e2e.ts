@@ -377,6 +377,20 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await expect.poll(() => counts(page)).toBe('4 domains · 5 products · 3 systems · 8 links');
   });
 
+  it('pastes with Ctrl+V onto the canvas while a toolbar button has the focus, as Ctrl+C copies from there', async () => {
+    const page = await session.openApp();
+    await allowClipboard(page.context());
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'shipments').locator('.product-node__name').click();
+    const toolbarButton = page.getByRole('toolbar', { name: 'Commands' }).getByRole('button', { name: /^Export/ });
+    await toolbarButton.focus();
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => readClipboard(page)).toContain('"shipments"');
+
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => counts(page)).toContain('· 6 products ·');
+  });
+
   it("says what a paste put back in place of the cut's notice, its Undo taking back the paste", async () => {
     const page = await session.openApp();
     await allowClipboard(page.context());

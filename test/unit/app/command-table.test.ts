@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  commandReaches,
   commandToRunForKey,
   isAppKeyInCodeEditor,
   menuCommandAction,
@@ -151,5 +152,18 @@ describe('a menu item, by where the focus is', () => {
 
   it('runs commands without a text meaning wherever the focus is', () => {
     expect(menuCommandAction('add.domain', 'field')).toBe('run');
+  });
+});
+
+describe('a pasted text, by where the focus is', () => {
+  it('goes onto the canvas from a toolbar button or the Simulate bar, as Ctrl+X and Ctrl+C act there', () => {
+    expect(commandReaches('edit.paste', 'panel')).toBe(true);
+    expect(commandReaches('edit.paste', 'run-controls')).toBe(true);
+    expect(commandReaches('edit.paste', 'canvas')).toBe(true);
+  });
+
+  it('stays with a text field and the code editor, which paste it themselves', () => {
+    expect(commandReaches('edit.paste', 'field')).toBe(false);
+    expect(commandReaches('edit.paste', 'code')).toBe(false);
   });
 });

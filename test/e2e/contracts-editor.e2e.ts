@@ -446,9 +446,9 @@ describeInChromium('the contract editor in the built app', (session) => {
     await argumentsInput.pressSequentially('{"validValues":["initial","more_detailed","expanded","follow_up"]}');
     await argumentsInput.press('Tab');
     await showView(page, 'YAML');
-    expect(await yamlLinesStartingWith(page, '              validValues:')).toEqual([
-      '              validValues: [initial, more_detailed, expanded, follow_up]',
-    ]);
+    await expect
+      .poll(() => yamlLinesStartingWith(page, '              validValues:'), { timeout: 10_000 })
+      .toEqual(['              validValues: [initial, more_detailed, expanded, follow_up]']);
   });
 
   it("shows a custom property's text value '42' in quotes, and keeps it text through an edit and back", async () => {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Helpers that work the contract editor the way a user does. */
 
@@ -76,6 +77,26 @@ export async function caretAtEndOf(page: Page, text: string): Promise<void> {
   await page.locator('.find-widget.visible').waitFor({ state: 'detached' });
   await page.waitForTimeout(EDIT_CONTEXT_SETTLE_MILLIS);
   await page.keyboard.press('End');
+}
+
+/**
+ * Opens the quick fixes (Ctrl+.) and waits for `title` among them. On a busy machine the key can
+ * come before Monaco has the problem's marker at the caret ("No code actions"), so it is pressed
+ * again, as a user would.
+ */
+export async function openQuickFix(page: Page, title: string): Promise<void> {
+  const fix = page.locator('.action-widget', { hasText: title });
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('Control+.');
+      const shown = await fix.waitFor({ timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!shown) await page.keyboard.press('Escape');
+      return shown;
+    })
+    .toBe(true);
 }
 
 export async function problems(page: Page): Promise<string> {

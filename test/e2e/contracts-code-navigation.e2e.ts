@@ -1,7 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { caretAfter, caretAtEndOf, copyOfYaml, findInYaml, openContract, problems } from './contract-driver';
+import {
+  caretAfter,
+  caretAtEndOf,
+  copyOfYaml,
+  findInYaml,
+  openContract,
+  openQuickFix,
+  problems,
+} from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 /** Whether an element's top is within a few pixels of another's: the caret is on that line. */
@@ -25,9 +33,7 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await page.keyboard.insertText('enum: [{value: 9.5}]');
     await page.locator('.yaml-editor .squiggly-error').first().waitFor();
     await page.keyboard.press('Home');
-    await page.keyboard.press('Control+.');
-    const fix = page.locator('.action-widget', { hasText: 'Upgrade the contract to ODCS v3.2.0' });
-    await fix.waitFor();
+    await openQuickFix(page, 'Upgrade the contract to ODCS v3.2.0');
     await screenshot(page, 'contract-quick-fix');
     await page.keyboard.press('Enter');
     // Line 1 is scrolled out of view (Monaco draws only the lines in view): the header tells the version.
@@ -69,8 +75,7 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await page.keyboard.insertText('quality: [{metric: nullValues, mustNotBeBetween: [9, 1]}]');
     // Marked after a pause in typing; the line may be out of view by then, under the panel of changes.
     await expect.poll(() => problems(page)).toContain('mustNotBeBetween [9, 1] is reversed');
-    await page.keyboard.press('Control+.');
-    await page.locator('.action-widget', { hasText: 'Write it [1, 9]' }).waitFor();
+    await openQuickFix(page, 'Write it [1, 9]');
     await page.keyboard.press('Enter');
     await expect.poll(() => problems(page)).not.toContain('is reversed');
     const oneLine = await findInYaml(page, 'quality: [{metric: nullValues, mustNotBeBetween: [1, 9]}]');
@@ -85,8 +90,7 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('classification: confidental');
     await expect.poll(() => problems(page)).toContain("did you mean 'confidential'?");
-    await page.keyboard.press('Control+.');
-    await page.locator('.action-widget', { hasText: "Change to 'confidential'" }).waitFor();
+    await openQuickFix(page, "Change to 'confidential'");
     await page.keyboard.press('Enter');
     await yamlLine(page, 'classification: confidential');
     await expect.poll(() => problems(page)).not.toContain('did you mean');
@@ -95,8 +99,7 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('description: on');
     await expect.poll(() => problems(page)).toContain('PyYAML and SnakeYAML read `on` as the boolean true');
-    await page.keyboard.press('Control+.');
-    await page.locator('.action-widget', { hasText: 'Quote it' }).waitFor();
+    await openQuickFix(page, 'Quote it');
     await screenshot(page, 'contract-quick-fix-yaml11');
     await page.keyboard.press('Enter');
     await yamlLine(page, 'description: "on"');
@@ -120,8 +123,7 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await page.keyboard.press('Control+Shift+ArrowLeft');
     await page.keyboard.insertText('keephistory');
     await expect.poll(() => problems(page)).toContain("did you mean 'keepHistory'?");
-    await page.keyboard.press('Control+.');
-    await page.locator('.action-widget', { hasText: "Change to 'keepHistory'" }).waitFor();
+    await openQuickFix(page, "Change to 'keepHistory'");
     await page.keyboard.press('Enter');
 
     await yamlLine(page, 'property: keepHistory');

@@ -38,18 +38,10 @@ export function keyFanOut(
   key: readonly string[],
   tables: ReadonlyMap<string, TableLineage>,
 ): KeyFanOut | undefined {
-  const [select, ...others] = query.selects;
-  if (!select || others.length > 0 || query.filters.length > 0 || query.isOneRow || !isPlainJoin(select)) {
-    return undefined;
-  }
-  const cteNames = new Set(query.ctes.map((cte) => cte.name));
-  const read = new Map<string, TableLineage>();
-  for (const alias of tableAliases(select)) {
-    const name = select.tables.get(alias) ?? '';
-    const table = cteNames.has(name) ? undefined : tables.get(name);
-    if (!table?.keys?.length) return undefined;
-    read.set(alias, table);
-  }
+  const select = onlySelect(query);
+  if (!select || !isPlainJoin(select)) return undefined;
+  const read = tablesReadBy(query, select, tables);
+  if (!read || [...read.values()].some((table) => !table.keys?.length)) return undefined;
   const keyColumns = key.map((column) => keyColumnOf(select, read, column));
   if (keyColumns.some((column) => column === undefined)) return undefined;
   const determined = determinedColumns(select, read, keyColumns as AliasedColumn[]);
@@ -69,17 +61,81 @@ export function keyFanOut(
   };
 }
 
-/** Whether a SELECT's rows are its joined tables' rows as they meet: nothing groups, dedupes or filters them by a query of its own. */
-function isPlainJoin(select: SelectLineage): boolean {
+/** A grouped query's columns that cut one value of the key into several rows. */
+export interface GroupingFanOut {
+  /** The columns GROUP BY names, lower-cased, in the order written. */
+  groupedBy: string[];
+  /** Those of them that the key, with what WHERE and the joins equate, does not decide. */
+  undecided: string[];
+}
+
+/**
+ * Where a grouped query is known to give more than one row per value of `key`: one SELECT, grouped
+ * by the key's columns and by others that the key, with what WHERE, the joins and the keys of the
+ * tables read decide, does not (`GROUP BY customer_id, status` for the key customer_id). Undefined
+ * wherever the SQL leaves that unsure, as for `keyFanOut`.
+ */
+export function groupingFanOut(
+  query: QueryLineage,
+  key: readonly string[],
+  tables: ReadonlyMap<string, TableLineage>,
+): GroupingFanOut | undefined {
+  const select = onlySelect(query);
+  if (!select?.isGrouped || select.grouping.length === 0 || !readsOnlyTables(select) || select.isDistinct) {
+    return undefined;
+  }
+  const read = tablesReadBy(query, select, tables);
+  if (!read || select.grouping.some((column) => column.selected)) return undefined;
+  const grouped = select.grouping.map((ref) => aliased(select, read, ref));
+  const keyColumns = key.map((column) => keyColumnOf(select, read, column));
+  const name = (column: AliasedColumn | undefined) => column && `${column.alias}.${column.column}`;
+  const groupedNames = new Set(grouped.map(name));
+  if (grouped.includes(undefined) || !keyColumns.every((column) => column && groupedNames.has(name(column)))) {
+    return undefined;
+  }
+  const determined = determinedColumns(select, read, keyColumns as AliasedColumn[]);
+  const undecided = (grouped as AliasedColumn[]).filter((column) => !determined.has(name(column) as string));
+  if (undecided.length === 0) return undefined;
+  const names = (columns: readonly AliasedColumn[]) => [...new Set(columns.map(({ column }) => column))];
+  return { groupedBy: names(grouped as AliasedColumn[]), undecided: names(undecided) };
+}
+
+/** The query's one SELECT, where nothing (a UNION, an EXCEPT, a LIMIT 1) adds or takes rows beside it. */
+function onlySelect(query: QueryLineage): SelectLineage | undefined {
+  const [select, ...others] = query.selects;
+  return others.length > 0 || query.filters.length > 0 || query.isOneRow ? undefined : select;
+}
+
+/** The tables a SELECT reads, by alias; undefined if one is not a known table (a CTE's result, an unknown name). */
+function tablesReadBy(
+  query: QueryLineage,
+  select: SelectLineage,
+  tables: ReadonlyMap<string, TableLineage>,
+): Map<string, TableLineage> | undefined {
+  const cteNames = new Set(query.ctes.map((cte) => cte.name));
+  const read = new Map<string, TableLineage>();
+  for (const alias of tableAliases(select)) {
+    const name = select.tables.get(alias) ?? '';
+    const table = cteNames.has(name) ? undefined : tables.get(name);
+    if (!table) return undefined;
+    read.set(alias, table);
+  }
+  return read;
+}
+
+/** Whether every row source of a SELECT is a table read by name, joined by what its ONs and WHERE say. */
+function readsOnlyTables(select: SelectLineage): boolean {
   return (
-    !select.isDistinct &&
-    !select.isGrouped &&
-    !select.hasOneRowGroups &&
     !select.joinsByName &&
     select.subqueries.size === 0 &&
     (select.opaque?.size ?? 0) === 0 &&
     select.conditionSubqueries.length === 0
   );
+}
+
+/** Whether a SELECT's rows are its joined tables' rows as they meet: nothing groups, dedupes or filters them by a query of its own. */
+function isPlainJoin(select: SelectLineage): boolean {
+  return !select.isDistinct && !select.isGrouped && !select.hasOneRowGroups && readsOnlyTables(select);
 }
 
 /** A column of the table read as `alias`. */

@@ -1,5 +1,11 @@
 import { primaryKeyOf } from '../../contracts/primary-key';
-import { keyFanOut, tablesBefore } from '../../lineage/key-fan-out';
+import {
+  type GroupingFanOut,
+  groupingFanOut,
+  type KeyFanOut,
+  keyFanOut,
+  tablesBefore,
+} from '../../lineage/key-fan-out';
 import { Memo } from '../../lineage/memo';
 import { sqlLineageOf } from '../../lineage/sql-lineage';
 import { type DataProduct, joinedWith, quoted } from '../../model';
@@ -15,7 +21,7 @@ export const primaryKeyGrainRule: Rule = {
   id: 'primary-key-grain',
   title: 'A published step gives one row per primary key',
   rationale:
-    "A transformation that joins another table on columns that are not a key of it gives each of its rows once per match: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; where it cannot tell (a subquery, a CTE, a UNION), the rule stays silent.",
+    "A transformation that joins another table on columns that are not a key of it gives each of its rows once per match, and one that groups by the key and a column the key does not decide gives a row per value of that column: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; where it cannot tell (a subquery, a CTE, a UNION), the rule stays silent.",
   defaultSeverity: 'warning',
   reads: ['products', 'links', 'contracts', 'systems'],
   check({ graph }) {
@@ -27,28 +33,47 @@ export const primaryKeyGrainRule: Rule = {
         const { query } = sqlLineageOf(transformation.sql);
         const index = product.transformations.indexOf(transformation);
         if (!output || key.length === 0 || !query) return [];
-        const fanOut = keyFanOut(
-          query,
-          key.map((column) => column.toLowerCase()),
-          tablesBefore(lineage, index),
-        );
-        if (!fanOut) return [];
-        const keyText = key.join(', ');
-        const table = quoted(fanOut.table);
-        const joined =
-          fanOut.joinedOn.length > 0
-            ? `joins ${table} on ${joinedWith(fanOut.joinedOn, 'and')}, which ${fanOut.joinedOn.length > 1 ? 'are' : 'is'} not a key of ${table}`
-            : `joins ${table} on none of its keys`;
-        const added = fanOut.key.filter((column) => !key.includes(column));
+        const keyColumns = key.map((column) => column.toLowerCase());
+        const tables = tablesBefore(lineage, index);
+        const repeat =
+          repeatOf(keyFanOut(query, keyColumns, tables), key) ??
+          repeatOf(groupingFanOut(query, keyColumns, tables), key);
+        if (!repeat) return [];
         return [
           {
             ...transformationPlace(graph, product, index),
             related: [{ kind: 'port', productId: product.id, portId: output.port.id }],
-            message: `${transformation.name}: primary key ${keyText} may repeat: ${joined}, so each row meets every matching row of it; contract ${quoted(output.governing.contract.name)} of output port ${quoted(output.port.name)} then gets rows the simulation quarantines ("unique on ${keyText}").`,
-            fixHint: `Group by ${keyText}${added.length > 0 ? `, or add ${joinedWith(added, 'and')} to the key` : ''}, or join ${table} on a key of it.`,
+            message: `${transformation.name}: primary key ${key.join(', ')} may repeat: ${repeat.reason}; contract ${quoted(output.governing.contract.name)} of output port ${quoted(output.port.name)} then gets rows the simulation quarantines ("unique on ${key.join(', ')}").`,
+            fixHint: repeat.fixHint,
           },
         ];
       });
     });
   },
 };
+
+/** Why the key may repeat, and how to make it name one row. */
+function repeatOf(
+  fanOut: KeyFanOut | GroupingFanOut | undefined,
+  key: readonly string[],
+): { reason: string; fixHint: string } | undefined {
+  if (!fanOut) return undefined;
+  const keyText = key.join(', ');
+  if ('undecided' in fanOut) {
+    const undecided = joinedWith(fanOut.undecided, 'and');
+    return {
+      reason: `it groups by ${joinedWith(fanOut.groupedBy, 'and')}, and ${keyText} ${key.length > 1 ? 'do' : 'does'} not decide ${undecided}, so it gives a row per ${undecided}`,
+      fixHint: `Group by ${keyText} alone (aggregating ${undecided}), or add ${undecided} to the key.`,
+    };
+  }
+  const table = quoted(fanOut.table);
+  const joined =
+    fanOut.joinedOn.length > 0
+      ? `joins ${table} on ${joinedWith(fanOut.joinedOn, 'and')}, which ${fanOut.joinedOn.length > 1 ? 'are' : 'is'} not a key of ${table}`
+      : `joins ${table} on none of its keys`;
+  const added = fanOut.key.filter((column) => !key.includes(column));
+  return {
+    reason: `${joined}, so each row meets every matching row of it`,
+    fixHint: `Group by ${keyText}${added.length > 0 ? `, or add ${joinedWith(added, 'and')} to the key` : ''}, or join ${table} on a key of it.`,
+  };
+}

@@ -78,6 +78,31 @@ describe('primary-key-grain', () => {
     for (const sql of unsure) expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);
   });
 
+  it('warns where the step groups by the key and a column the key does not decide, so the key repeats per value of it', async () => {
+    const sql =
+      'SELECT c.customer_id, COUNT(*) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country GROUP BY c.customer_id, l.lead_id';
+    const [finding, ...others] = validateMesh(aMeshPublishingCustomerLeads(sql), { ruleIds: ['primary-key-grain'] });
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      element: { kind: 'transformation', productId: 'revenue', name: 'customer_leads' },
+      message:
+        "customer_leads: primary key customer_id may repeat: it groups by customer_id and lead_id, and customer_id does not decide lead_id, so it gives a row per lead_id; contract 'Customer leads' of output port 'customer leads' then gets rows the simulation quarantines (\"unique on customer_id\").",
+      fixHint: 'Group by customer_id alone (aggregating lead_id), or add lead_id to the key.',
+    });
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('says nothing where every other grouped column is decided by the key: a column of its own table, or one a join equates with such', async () => {
+    const decided = [
+      'SELECT c.customer_id, COUNT(*) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country GROUP BY c.customer_id, c.country',
+      'SELECT c.customer_id, COUNT(*) AS lead_id, l.country FROM customers c JOIN leads l ON l.country = c.country GROUP BY c.customer_id, l.country',
+    ];
+    for (const sql of decided) {
+      expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);
+      expect(await repeatsKey(sql), sql).toBe(false);
+    }
+  });
+
   it('says nothing of a contract without a primary key', () => {
     const mesh = aMeshPublishingCustomerLeads(FAN_OUT);
     const contract = mesh.contracts.find((candidate) => candidate.id === 'customer-leads') as Contract;

@@ -63,7 +63,7 @@ export function nudgeNodes(nodeIds: readonly string[], offset: Point): void {
   });
 }
 
-/** Moves products and systems into another domain (from the inspector), each at the next free place there: one undo step. */
+/** Moves products and systems into another domain (from the inspector), keeping their arrangement: one undo step. */
 export function moveToDomain(nodeIds: NodeIdList, domainId: string, options?: ChangeOptions): void {
   const before = currentMesh();
   changeMesh((mesh) => withNodesMovedToDomain(mesh, nodeIds, domainId, measuredSizeOf), options);

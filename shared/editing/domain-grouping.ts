@@ -1,12 +1,12 @@
 import type { Mesh } from '../model';
 import { isBlank } from '../model/blank-text';
 import type { Added } from './child-nodes';
-import { childBoxes, withDomainFitted, withDomainsApart } from './containment';
+import { childBoxes, withDomainFitted, withDomainGrownAside, withDomainsApart } from './containment';
 import { withDomainAdded, withDomainUpdated } from './domains';
 import { inFlowOrder } from './flow-order';
 import { boundsOf, type Rect } from './geometry';
 import { withDomainOf, withNodeMovedToDomain, withPositions } from './layout-edits';
-import { owningDomainId, productById, systemById } from './mesh-index';
+import { domainById, owningDomainId, productById, systemById } from './mesh-index';
 import {
   absolutePosition,
   DOMAIN_PADDING,
@@ -50,12 +50,11 @@ export function withNodesGroupedIntoNewDomain(
   sizeOf: SizeOf = defaultSizeOf,
 ): Added | undefined {
   const ids = groupableNodeIds(mesh, nodeIds);
-  const sourceDomains = [...new Set(ids.map((id) => owningDomainId(mesh, id) ?? ''))];
-  const drawn = ids.map((id) => ({ id, ...absolutePosition(mesh, id), ...sizeOf(id) }));
-  const extent = boundsOf(drawn);
-  if (!extent) return undefined;
-  const boxes = sourceDomains.length > 1 ? inARow(mesh, drawn, extent) : drawn;
-  const wanted = rectHolding(boundsOf(boxes) as Rect);
+  const sourceDomains = domainsOf(mesh, ids);
+  const boxes = arrangedTogether(mesh, ids, sizeOf);
+  const arranged = boundsOf(boxes);
+  if (!arranged) return undefined;
+  const wanted = rectHolding(arranged);
   const added = withDomainAdded(mesh, wanted);
   let next = withDomainUpdated(setLayout(added.mesh, added.id, wanted), added.id, { owner: sharedOwner(mesh, ids) });
   for (const id of ids) next = withDomainOf(next, id, added.id);
@@ -88,6 +87,22 @@ function rectHolding(extent: Rect): Rect {
   };
 }
 
+/** The different domains holding these nodes. */
+function domainsOf(mesh: Mesh, nodeIds: readonly string[]): string[] {
+  return [...new Set(nodeIds.map((id) => owningDomainId(mesh, id) ?? ''))];
+}
+
+/**
+ * The nodes' boxes on the canvas as they go together: as drawn when they come from one domain,
+ * else side by side in the order data flows (where they lay in different domains says nothing).
+ */
+function arrangedTogether(mesh: Mesh, nodeIds: readonly string[], sizeOf: SizeOf): (Rect & { id: string })[] {
+  const drawn = nodeIds.map((id) => ({ id, ...absolutePosition(mesh, id), ...sizeOf(id) }));
+  const extent = boundsOf(drawn);
+  if (!extent || domainsOf(mesh, nodeIds).length === 1) return drawn;
+  return inARow(mesh, drawn, extent);
+}
+
 /** The nodes side by side from the top left of where they were drawn, in the order data flows between them. */
 function inARow(mesh: Mesh, drawn: readonly (Rect & { id: string })[], extent: Rect): (Rect & { id: string })[] {
   const byId = new Map(drawn.map((box) => [box.id, box]));
@@ -100,12 +115,34 @@ function inARow(mesh: Mesh, drawn: readonly (Rect & { id: string })[], extent: R
   });
 }
 
-/** The document with the given products and systems moved into an existing domain, each at its next free place. */
+/**
+ * The document with the given products and systems moved into an existing domain. One goes to
+ * the next free place there; several keep their arrangement (see `arrangedTogether`) below what
+ * the domain holds, so a system stays left of the product it feeds and their links run as before.
+ */
 export function withNodesMovedToDomain(
   mesh: Mesh,
   nodeIds: NodeIdList,
   domainId: string,
   sizeOf: SizeOf = defaultSizeOf,
 ): Mesh {
-  return groupableNodeIds(mesh, nodeIds).reduce((next, id) => withNodeMovedToDomain(next, id, domainId, sizeOf), mesh);
+  const ids = groupableNodeIds(mesh, nodeIds).filter((id) => owningDomainId(mesh, id) !== domainId);
+  if (ids.length === 1) return withNodeMovedToDomain(mesh, ids[0] as string, domainId, sizeOf);
+  const boxes = arrangedTogether(mesh, ids, sizeOf);
+  const arranged = boundsOf(boxes);
+  if (!arranged || !domainById(mesh, domainId)) return mesh;
+  const at = placeBelowChildren(mesh, domainId, sizeOf);
+  let next = mesh;
+  for (const id of ids) next = withDomainOf(next, id, domainId);
+  const relativePlaces = boxes.map(
+    (box) => [box.id, { x: box.x - arranged.x + at.x, y: box.y - arranged.y + at.y }] as const,
+  );
+  return withDomainGrownAside(withPositions(next, new Map(relativePlaces)), domainId, sizeOf);
+}
+
+/** Where a block of nodes goes in a domain (relative to it): at its padding when empty, else a gap below its children. */
+function placeBelowChildren(mesh: Mesh, domainId: string, sizeOf: SizeOf): { x: number; y: number } {
+  const children = childBoxes(mesh, domainId, sizeOf);
+  if (children.length === 0) return { x: DOMAIN_PADDING.side, y: DOMAIN_PADDING.top };
+  return { x: DOMAIN_PADDING.side, y: Math.max(...children.map((child) => child.y + child.height)) + SLOT_GAP };
 }

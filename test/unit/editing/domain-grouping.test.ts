@@ -137,4 +137,48 @@ describe('moving products and systems into an existing domain', () => {
     expect(isInsideItsDomain(mesh, 'shop', sizeOf)).toBe(true);
     expect(overlappingDomains(mesh)).toEqual([]);
   });
+
+  it('keeps the moved nodes as they were arranged: a system left of the product it feeds stays left of it', () => {
+    const mesh = salesAndSupport();
+    mesh.layout.nodes.shop = { x: 40, y: 200 };
+    mesh.layout.nodes.orders = { x: 320, y: 230 };
+    mesh.layout.nodes.support = { x: 1100, y: 0, width: 400, height: 300 };
+    mesh.products.push({ ...mesh.products[0]!, id: 'tickets', name: 'Tickets', domainId: 'support' });
+    mesh.layout.nodes.tickets = { x: 32, y: 56 };
+
+    // Products before systems, as a box selection lists them.
+    const moved = withNodesMovedToDomain(mesh, ['orders', 'shop'], 'support', sizeOf);
+
+    const shop = absolutePosition(moved, 'shop');
+    const orders = absolutePosition(moved, 'orders');
+    expect({ x: orders.x - shop.x, y: orders.y - shop.y }).toEqual({ x: 280, y: 30 });
+    // Below what the domain held, clear of it.
+    expect(moved.layout.nodes.shop?.y).toBeGreaterThanOrEqual(56 + size.height);
+    expect(isInsideItsDomain(moved, 'orders', sizeOf)).toBe(true);
+    expect(isInsideItsDomain(moved, 'shop', sizeOf)).toBe(true);
+    expect(overlappingDomains(moved)).toEqual([]);
+  });
+
+  it('sets nodes moved from several domains in a row, in the order data flows', () => {
+    const mesh = salesAndSupport();
+    mesh.domains.push({ ...mesh.domains[0]!, id: 'archive', name: 'Archive' });
+    mesh.layout.nodes.archive = { x: 0, y: 400, width: 400, height: 300 };
+    mesh.products.push({ ...mesh.products[0]!, id: 'tickets', name: 'Tickets', domainId: 'support' });
+    mesh.layout.nodes.tickets = { x: 32, y: 56 };
+    mesh.links.push({
+      id: 'tickets-to-orders',
+      from: { nodeId: 'tickets', portId: 'out' },
+      to: { nodeId: 'orders', portId: 'in' },
+    });
+    mesh.layout.nodes.orders = { x: 40, y: 60 };
+
+    const moved = withNodesMovedToDomain(mesh, ['orders', 'tickets'], 'archive', sizeOf);
+
+    const tickets = absolutePosition(moved, 'tickets');
+    const orders = absolutePosition(moved, 'orders');
+    expect(orders.y).toBe(tickets.y);
+    expect(orders.x).toBeGreaterThan(tickets.x + size.width);
+    expect(isInsideItsDomain(moved, 'orders', sizeOf)).toBe(true);
+    expect(overlappingDomains(moved)).toEqual([]);
+  });
 });

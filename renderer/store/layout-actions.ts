@@ -2,6 +2,7 @@ import { type Alignment, type Axis, withAligned, withDistributed } from '../../s
 import {
   alignedParts,
   describeAlignment,
+  describeChange,
   describeDistribution,
   describeLayout,
 } from '../../shared/editing/change-summary';
@@ -24,7 +25,7 @@ import { newErrors } from '../../shared/validation/new-findings';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type ChangeOptions, changeMesh, currentMesh, useDocumentStore } from './document-store';
 import { measuredSizeOf } from './node-sizes';
-import { announceEdit, useNoticeStore } from './notice-store';
+import { announceEdit, useNoticeStore, withEditAnnounced } from './notice-store';
 
 /** The notes a drag carries with the domains it moves, and the document as the drag began, which they keep their place from. */
 export interface CarriedNotes {
@@ -159,12 +160,16 @@ function arrangeAndAnnounce(edit: (mesh: Mesh) => Mesh, done: string, nothingToD
   else useNoticeStore.getState().show({ tone: 'info', text: nothingToDo, isMomentary: true });
 }
 
-/** Locks the nodes against moves, or unlocks them when all already are. */
+/** Locks the nodes against moves, or unlocks them when all already are, and says which it did. */
 export function toggleLock(nodeIds: readonly string[]): void {
-  changeMesh((mesh) =>
-    withLockToggled(
-      mesh,
-      nodeIds.filter((id) => nodeKindOf(mesh, id) !== undefined),
-    ),
+  withEditAnnounced(
+    () =>
+      changeMesh((mesh) =>
+        withLockToggled(
+          mesh,
+          nodeIds.filter((id) => nodeKindOf(mesh, id) !== undefined),
+        ),
+      ),
+    describeChange,
   );
 }

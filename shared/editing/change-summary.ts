@@ -1,6 +1,7 @@
 import { counted, type Mesh } from '../model';
 import type { Alignment, Axis } from './alignment';
 import { sameLayout } from './layout-edits';
+import { isLocked } from './locks';
 
 /** The parts of a design that have names, and what the status line calls one of each. */
 const NAMED_PARTS = [
@@ -14,7 +15,8 @@ const NAMED_PARTS = [
 /**
  * What an edit did, in a few words for the status line after Undo or Redo names it: `New
  * scenario “Rush hour”`, `Edited contract “Orders”`, `Deleted product “Stock”`; the design's
- * notes as notes (`New note`), other parts by what they are (`Edited links`, `Moved 2 elements`), and
+ * notes as notes (`New note`), other parts by what they are (`Edited links`, `Moved 2 elements`,
+ * `Locked 1 element`), and
  * `Edited the design` where nothing else says more.
  */
 export function describeChange(before: Mesh, after: Mesh): string {
@@ -24,6 +26,7 @@ export function describeChange(before: Mesh, after: Mesh): string {
     .filter((part) => before[part] !== after[part] && !isSame(before[part], after[part]))
     .map((part) => `Edited ${part}`);
   const moved = movedElementCount(before, after);
+  const locks = lockChanges(before, after);
   const renamed = before.name !== after.name ? [`Renamed the design “${after.name}”`] : [];
   const all = [
     ...named,
@@ -31,6 +34,7 @@ export function describeChange(before: Mesh, after: Mesh): string {
     ...renamed,
     ...unnamed,
     ...(moved > 0 ? [`Moved ${counted(moved, 'element')}`] : []),
+    ...locks,
   ];
   if (all.length === 0) return 'Edited the design';
   return all.length > 2 ? `${all.slice(0, 2).join(', ')} and more` : all.join(', ');
@@ -46,6 +50,20 @@ function movedElementCount(before: Mesh, after: Mesh): number {
   const entries = Object.entries(after.layout.nodes);
   if (entries.some(([id]) => before.layout.nodes[id] === undefined)) return 0;
   return entries.filter(([id, layout]) => !sameLayout(before.layout.nodes[id], layout)).length;
+}
+
+/** `Locked 2 elements`, `Unlocked 1 element`: the elements whose lock against moves changed. */
+function lockChanges(before: Mesh, after: Mesh): string[] {
+  if (before.layout === after.layout) return [];
+  const changed = Object.keys(after.layout.nodes).filter(
+    (id) => before.layout.nodes[id] !== undefined && isLocked(before, id) !== isLocked(after, id),
+  );
+  const lockedCount = changed.filter((id) => isLocked(after, id)).length;
+  const unlockedCount = changed.length - lockedCount;
+  return [
+    ...(lockedCount > 0 ? [`Locked ${counted(lockedCount, 'element')}`] : []),
+    ...(unlockedCount > 0 ? [`Unlocked ${counted(unlockedCount, 'element')}`] : []),
+  ];
 }
 
 /** `New product “orders”`, `Edited note`: each item added, edited or deleted, by its name where it has one. */

@@ -5,6 +5,7 @@ import {
   describeDistribution,
   describeLayout,
 } from '../../../shared/editing/change-summary';
+import { withLockToggled } from '../../../shared/editing/locks';
 import { aMesh, aTruncatingScenario } from '../../builders/mesh-builder';
 
 describe('what an edit did, as Undo and Redo name it', () => {
@@ -50,6 +51,14 @@ describe('what an edit did, as Undo and Redo name it', () => {
     placed.layout.nodes = { a: { x: 0, y: 0 }, b: { x: 200, y: 0 } };
     const moved = { ...placed, layout: { ...placed.layout, nodes: { a: { x: 10, y: 0 }, b: { x: 210, y: 0 } } } };
     expect(describeChange(placed, moved)).toBe('Moved 2 elements');
+  });
+
+  it('counts the elements locked or unlocked', () => {
+    const placed = aMesh().withDomain('sales').withProduct('a', 'sales').withProduct('b', 'sales').build();
+    placed.layout.nodes = { a: { x: 0, y: 0 }, b: { x: 200, y: 0 } };
+    const locked = withLockToggled(placed, ['a', 'b']);
+    expect(describeChange(placed, locked)).toBe('Locked 2 elements');
+    expect(describeChange(locked, withLockToggled(locked, ['b']))).toBe('Unlocked 1 element');
   });
 
   it('names the part edited where it has no name, and the design where nothing else says more', () => {

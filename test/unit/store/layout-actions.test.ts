@@ -11,6 +11,7 @@ import {
   nudgeNodes,
   resizeDomain,
   settleDroppedNodes,
+  toggleLock,
 } from '../../../renderer/store/layout-actions';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
@@ -52,6 +53,16 @@ describe('layout actions', () => {
     expect(undoSteps()).toBe(1);
     useDocumentStore.getState().undo();
     expect(layoutOf('on-sales')).toEqual({ x: 300, y: 100, width: 200, height: 100 });
+  });
+
+  it('says what Lock did, and Undo names it', () => {
+    toggleLock(['orders']);
+    expect(useNoticeStore.getState().notice?.text).toBe('Locked 1 element');
+    useDocumentStore.getState().undo();
+    expect(useNoticeStore.getState().notice?.text).toBe('Undone: Locked 1 element');
+    useDocumentStore.getState().redo();
+    toggleLock(['orders']);
+    expect(useNoticeStore.getState().notice?.text).toBe('Unlocked 1 element');
   });
 
   it('keeps a domain’s size when it is moved', () => {

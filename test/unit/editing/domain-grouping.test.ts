@@ -28,6 +28,18 @@ function salesAndSupport(): Mesh {
   return mesh;
 }
 
+/** Support gets Tickets at `at` (relative to it), feeding Orders in Sales. */
+function withTicketsFeedingOrders(mesh: Mesh, at: { x: number; y: number }): Mesh {
+  mesh.products.push({ ...mesh.products[0]!, id: 'tickets', name: 'Tickets', domainId: 'support' });
+  mesh.layout.nodes.tickets = at;
+  mesh.links.push({
+    id: 'tickets-to-orders',
+    from: { nodeId: 'tickets', portId: 'out' },
+    to: { nodeId: 'orders', portId: 'in' },
+  });
+  return mesh;
+}
+
 describe('grouping products and systems into a new domain', () => {
   it('gives the new domain its products’ owner when they all have the same one, else none', () => {
     const owned = (owners: Record<string, string>) => {
@@ -87,14 +99,7 @@ describe('grouping products and systems into a new domain', () => {
   });
 
   it('sets products from different domains in a row, in the order data flows, not as they lay apart', () => {
-    const mesh = salesAndSupport();
-    mesh.products.push({ ...mesh.products[0]!, id: 'tickets', name: 'Tickets', domainId: 'support' });
-    mesh.layout.nodes.tickets = { x: 40, y: 160 };
-    mesh.links.push({
-      id: 'tickets-to-orders',
-      from: { nodeId: 'tickets', portId: 'out' },
-      to: { nodeId: 'orders', portId: 'in' },
-    });
+    const mesh = withTicketsFeedingOrders(salesAndSupport(), { x: 40, y: 160 });
 
     const grouped = withNodesGroupedIntoNewDomain(mesh, ['orders', 'tickets'], sizeOf) as { mesh: Mesh; id: string };
 
@@ -160,16 +165,9 @@ describe('moving products and systems into an existing domain', () => {
   });
 
   it('sets nodes moved from several domains in a row, in the order data flows', () => {
-    const mesh = salesAndSupport();
+    const mesh = withTicketsFeedingOrders(salesAndSupport(), { x: 32, y: 56 });
     mesh.domains.push({ ...mesh.domains[0]!, id: 'archive', name: 'Archive' });
     mesh.layout.nodes.archive = { x: 0, y: 400, width: 400, height: 300 };
-    mesh.products.push({ ...mesh.products[0]!, id: 'tickets', name: 'Tickets', domainId: 'support' });
-    mesh.layout.nodes.tickets = { x: 32, y: 56 };
-    mesh.links.push({
-      id: 'tickets-to-orders',
-      from: { nodeId: 'tickets', portId: 'out' },
-      to: { nodeId: 'orders', portId: 'in' },
-    });
     mesh.layout.nodes.orders = { x: 40, y: 60 };
 
     const moved = withNodesMovedToDomain(mesh, ['orders', 'tickets'], 'archive', sizeOf);

@@ -101,7 +101,7 @@ const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_snapshot', type: 'TEXT' },
   HEADERS_COLUMN,
   { name: '_tx', type: 'TEXT' },
-  { name: '_tx_number', type: 'TEXT' },
+  { name: '_tx_number', type: 'INTEGER' },
   { name: '_tx_total', type: 'INTEGER' },
   { name: '_tx_order', type: 'INTEGER' },
   { name: '_renamed_images', type: 'TEXT' },

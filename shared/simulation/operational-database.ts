@@ -105,11 +105,11 @@ export function createOperationalDatabase(
       // A change is streamed (Debezium's `source.snapshot` "false") unless the snapshot marks it or it is a tombstone.
       ...captured.map(
         (topic) =>
-          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT DEFAULT 'false', _headers TEXT, _tx_number TEXT, _tx_total INTEGER, _renamed_images TEXT, _write INTEGER, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
+          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT DEFAULT 'false', _headers TEXT, _tx_number INTEGER, _tx_total INTEGER, _renamed_images TEXT, _write INTEGER, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
       ),
       ...plan.outboxTopics.map(
         (topic) =>
-          `CREATE TABLE node.${outbox(topic)} (_sequence INTEGER PRIMARY KEY, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _write INTEGER, _tx_number TEXT, _tx_total INTEGER, _lsn INTEGER${columnDefinitions(
+          `CREATE TABLE node.${outbox(topic)} (_sequence INTEGER PRIMARY KEY, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _write INTEGER, _tx_number INTEGER, _tx_total INTEGER, _lsn INTEGER${columnDefinitions(
             rowFields(topic),
           )
             .map((definition) => `, ${definition}`)

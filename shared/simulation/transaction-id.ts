@@ -14,7 +14,7 @@ export const BINLOG_FILE = 'mysql-bin.000001';
  * MariaDB's is its GTID (`mariaDbGtidSql`): MariaDB writes one for every transaction.
  * SQL Server's and Db2's is the LSN of its commit, as their records' `commit_lsn` give it (their
  * streaming sources begin a transaction at each new commit LSN). Oracle's is its XID in hex
- * (`oracleXidSql`). Other engines' is the transaction's number.
+ * (`oracleXidSql`). Other engines' is the transaction's number, as text: Debezium's ids are strings.
  */
 export function transactionIdSql(
   connector: string,
@@ -33,7 +33,7 @@ export function transactionIdSql(
     case 'oracle':
       return oracleXidSql(sql.tx);
     default:
-      return sql.tx;
+      return `CAST(${sql.tx} AS TEXT)`;
   }
 }
 

@@ -41,3 +41,39 @@ describe("the raw zone's _tx column", () => {
     expect(raw).toEqual([null, null, null]);
   });
 });
+
+describe("the raw zone's _tx_number column", () => {
+  /** One insert a tick for 11 ticks: transactions 3 to 13 after the snapshot's 1, past the ninth. */
+  async function elevenTicksOfInserts(engine = 'postgres') {
+    const mesh = aShopMesh().build();
+    const [shop] = mesh.systems;
+    if (shop) shop.database = { ...shop.database, engine };
+    const scenario = aScenario()
+      .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+      .withRate('shop', 'items', { inserts: 1 })
+      .build();
+    scenario.connector = { transactionMetadata: true };
+    const simulation = await simulate(mesh, scenario, { recentMessages: 20 });
+    return { simulation, metrics: simulation.step(11) };
+  }
+
+  it('holds the transaction number as an integer, so changes sort and compare by their transaction', async () => {
+    const { simulation } = await elevenTicksOfInserts();
+    const numbers = (sql: string) => rowsOf(simulation, 'catalog', sql).map((row) => row._tx_number);
+
+    expect(numbers('SELECT _tx_number FROM raw_items_in ORDER BY _tx_number')).toEqual([
+      1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+    ]);
+    expect(numbers('SELECT _tx_number FROM raw_items_in WHERE _tx_number > 9')).toEqual([10, 11, 12, 13]);
+    expect(numbers('SELECT _tx_number FROM broker."shop/items-cdc" WHERE _tx_number > 12')).toEqual([13]);
+  });
+
+  it("leaves the simulator's own connector's transaction.id text, as Debezium's ids are", async () => {
+    const { metrics } = await elevenTicksOfInserts('sqlite');
+    const ids = (metrics.logs['shop/items-cdc']?.recent ?? []).map(
+      (message) => (message.value as { transaction: { id: unknown } | null }).transaction?.id,
+    );
+
+    expect(ids.at(-1)).toBe('13');
+  });
+});

@@ -17,9 +17,16 @@ import {
 const NAME = String.raw`(?:"[^"]*"|[\p{L}\p{N}_][\p{L}\p{N}_-]*)`;
 /** `A["Alias"] {`, `A {`, or an entity named alone. */
 const ENTITY = new RegExp(String.raw`^(${NAME})(?:\[("[^"]*"|[^\]]*)\])?\s*(\{)?\s*(\})?$`, 'u');
-/** `A ||--o{ B : label`, with Mermaid's crow's-foot ends (`|o`, `||`, `}o`, `}|`) and `--` or `..`. */
+/**
+ * An end of a relationship line as Mermaid writes it: crow's feet (`||`, `|o`, `}o`, `}|`, `o{`, `|{`),
+ * words (`only one`, `zero or more`, `many(1)`) or numbers (`1`, `0+`, `1+`), longest first.
+ */
+const CARDINALITY = String.raw`(?:\|\||\|o|o\||\}o|o\{|\}\||\|\{|u(?=[.|-])|many\([01]\)|(?:only one|one or zero|one or more|one or many|one|zero or one|zero or more|zero or many|many)\b|[01]\+|1\b)`;
+/** The line between the ends: `--` (identifying), `..`, `.-`, `-.`, or in words `to`, `optionally to`. */
+const RELATIONSHIP_LINE = String.raw`(?:--|\.\.|\.-|-\.|\s(?:optionally )?to\s)`;
+/** `A ||--o{ B : label`, `A only one to zero or more B : label`: the two entities and the label. */
 const RELATIONSHIP = new RegExp(
-  String.raw`^(${NAME})\s*(\|o|\|\||\}o|\}\|)(--|\.\.)(o\||\|\||o\{|\|\{)\s*(${NAME})\s*:\s*(.*)$`,
+  String.raw`^(${NAME})\s*${CARDINALITY}\s*${RELATIONSHIP_LINE}\s*${CARDINALITY}\s*(${NAME})\s*:\s*(.*)$`,
   'u',
 );
 /** `type name PK, FK "comment"`: Mermaid's attribute line. */
@@ -125,7 +132,7 @@ export function importMermaidEr(text: string): SchemaImport {
     }
     const relationship = RELATIONSHIP.exec(statement);
     if (relationship) {
-      const [, from, , , , to, label] = relationship as unknown as string[];
+      const [, from, to, label] = relationship as unknown as string[];
       relationships.push({
         from: entityOf(unquoted(from as string), line).id,
         to: entityOf(unquoted(to as string), line).id,

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { importContractSource } from '../../../shared/contracts/import';
+import type { ContractProperty } from '../../../shared/model/contract';
+
+/** A hand-written erDiagram imported as a contract: its objects' properties and what was noted. */
+function imported(text: string) {
+  const result = importContractSource('snow-stations.mmd', text);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  const propertyOf = (object: string, name: string): ContractProperty | undefined =>
+    result.contract.schema
+      .find((candidate) => candidate.name === object)
+      ?.properties.find((property) => property.name === name);
+  return { propertyOf, notes: result.notes.map((note) => `${note.line}: ${note.message}`) };
+}
+
+const stationsWith = (relationship: string) => `erDiagram
+  STATION ${relationship} READING : records
+  STATION {
+    string station_id PK
+  }
+  READING {
+    int reading_id PK
+    string station_id FK
+  }
+`;
+
+describe('a relationship line, however Mermaid lets it be written', () => {
+  it.each([
+    ['crow’s feet', '||--o{'],
+    ['words', 'only one to zero or more'],
+    ['numbers', '1 to 1+'],
+    ['an optional relationship in words', 'one or zero optionally to many(1)'],
+    ['a dotted line', '|o..o{'],
+  ])('makes the FK attribute a foreign key when written with %s (%s)', (_, relationship) => {
+    const { propertyOf, notes } = imported(stationsWith(relationship));
+    expect(propertyOf('READING', 'station_id')?.extensions?.relationships).toEqual([
+      { type: 'foreignKey', to: 'STATION.station_id' },
+    ]);
+    expect(notes).toEqual([]);
+  });
+});

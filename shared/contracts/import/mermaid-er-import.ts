@@ -29,9 +29,13 @@ const RELATIONSHIP = new RegExp(
   String.raw`^(${NAME})\s*${CARDINALITY}\s*${RELATIONSHIP_LINE}\s*${CARDINALITY}\s*(${NAME})\s*:\s*(.*)$`,
   'u',
 );
+/** What Mermaid's erDiagram takes as a letter in an attribute's type or name besides ASCII's (`höhe_m`). */
+const BEYOND_ASCII = String.raw`\u00C0-\uFFFF`;
 /** `type name PK, FK "comment"`: Mermaid's attribute line. */
-const ATTRIBUTE =
-  /^([A-Za-z_][\w\-[\]()]*(?:\([^)]*\))?)\s+([A-Za-z_*][\w\-[\]()]*)\s*((?:(?:PK|FK|UK)\s*,?\s*)*)\s*("[^"]*")?$/i;
+const ATTRIBUTE = new RegExp(
+  String.raw`^([A-Za-z_${BEYOND_ASCII}][\w\-[\]()${BEYOND_ASCII}]*(?:\([^)]*\))?)\s+([A-Za-z_*${BEYOND_ASCII}][\w\-[\]()${BEYOND_ASCII}]*)\s*((?:(?:PK|FK|UK)\s*,?\s*)*)\s*("[^"]*")?$`,
+  'i',
+);
 /** The front matter title our export gives a contract's diagram: its comments then follow our conventions. */
 const OUR_EXPORT_TITLE = /^title:\s*"?Schema of contract /;
 /** Our export names an entity outside the contract `estate (not in this contract)` or `estate (contract Estates)`. */

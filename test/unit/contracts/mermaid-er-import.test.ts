@@ -39,3 +39,23 @@ describe('a relationship line, however Mermaid lets it be written', () => {
     expect(notes).toEqual([]);
   });
 });
+
+describe('names beyond ASCII, which Mermaid takes in attributes', () => {
+  it('imports each attribute, its name and comment as written', () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  MESSSTATION {
+    string station_id PK
+    int höhe_m "Höhe über Meer"
+    number schneehöhe_cm
+    décimal neige_cm
+  }
+`);
+    expect(propertyOf('MESSSTATION', 'höhe_m')).toMatchObject({
+      logicalType: 'integer',
+      description: 'Höhe über Meer',
+    });
+    expect(propertyOf('MESSSTATION', 'schneehöhe_cm')).toMatchObject({ logicalType: 'number' });
+    expect(propertyOf('MESSSTATION', 'neige_cm')).toMatchObject({ logicalType: 'string', physicalType: 'décimal' });
+    expect(notes).toEqual(['6: décimal has no ODCS logical type: imported as a string (physicalType décimal)']);
+  });
+});

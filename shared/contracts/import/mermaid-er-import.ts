@@ -15,8 +15,11 @@ import {
 
 /** A name: a word of letters, digits, `_` and `-`, or a quoted text. */
 const NAME = String.raw`(?:"[^"]*"|[\p{L}\p{N}_][\p{L}\p{N}_-]*)`;
-/** `A["Alias"] {`, `A {`, or an entity named alone. */
-const ENTITY = new RegExp(String.raw`^(${NAME})(?:\[("[^"]*"|[^\]]*)\])?\s*(\{)?\s*(\})?$`, 'u');
+/** `A["Alias"] {`, `A:::hot {`, `A { int id PK }`, or an entity named alone: its name, alias and what follows its `{`. */
+const ENTITY = new RegExp(
+  String.raw`^(${NAME})(?:\[("[^"]*"|[^\]]*)\])?(?::::[\w-]+(?:\s*,\s*[\w-]+)*)?\s*(?:\{(.*))?$`,
+  'u',
+);
 /**
  * An end of a relationship line as Mermaid writes it: crow's feet (`||`, `|o`, `}o`, `}|`, `o{`, `|{`),
  * words (`only one`, `zero or more`, `many(1)`) or numbers (`1`, `0+`, `1+`), longest first.
@@ -31,10 +34,10 @@ const RELATIONSHIP = new RegExp(
 );
 /** What Mermaid's erDiagram takes as a letter in an attribute's type or name besides ASCII's (`höhe_m`). */
 const BEYOND_ASCII = String.raw`\u00C0-\uFFFF`;
-/** `type name PK, FK "comment"`: Mermaid's attribute line. */
+/** `type name PK, FK "comment"`: one of Mermaid's attributes, read where the last one ended (a line may hold several). */
 const ATTRIBUTE = new RegExp(
-  String.raw`^([A-Za-z_${BEYOND_ASCII}][\w\-[\]()${BEYOND_ASCII}]*(?:\([^)]*\))?)\s+([A-Za-z_*${BEYOND_ASCII}][\w\-[\]()${BEYOND_ASCII}]*)\s*((?:(?:PK|FK|UK)\s*,?\s*)*)\s*("[^"]*")?$`,
-  'i',
+  String.raw`\s*([A-Za-z_${BEYOND_ASCII}][\w\-[\]()${BEYOND_ASCII}]*(?:\([^)]*\))?)\s+([A-Za-z_*${BEYOND_ASCII}][\w\-[\]()${BEYOND_ASCII}]*)((?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*("[^"]*")?\s*`,
+  'iy',
 );
 /** The front matter title our export gives a contract's diagram: its comments then follow our conventions. */
 const OUR_EXPORT_TITLE = /^title:\s*"?Schema of contract /;
@@ -130,8 +133,7 @@ export function importMermaidEr(text: string): SchemaImport {
       return;
     }
     if (open) {
-      if (statement === '}') open = undefined;
-      else readAttribute(statement, line, open);
+      if (readInBlock(statement, line, open)) open = undefined;
       return;
     }
     const relationship = RELATIONSHIP.exec(statement);
@@ -147,27 +149,33 @@ export function importMermaidEr(text: string): SchemaImport {
     }
     const entity = ENTITY.exec(statement);
     if (entity) {
-      const [, id, alias, opens, closes] = entity;
+      const [, id, alias, block] = entity;
       const declared = entityOf(unquoted(id as string), line, alias === undefined ? undefined : unquoted(alias));
-      if (opens && !closes) open = declared;
+      if (block !== undefined && !readInBlock(block, line, declared)) open = declared;
       return;
     }
     note(line, '(file)', `not read: ${statement}`);
   });
-  function readAttribute(statement: string, line: number, entity: Entity) {
-    const attribute = ATTRIBUTE.exec(statement);
-    if (!attribute) {
-      note(line, entity.name, `attribute not read: ${statement}`);
-      return;
+  /** Reads the attributes of a line inside an entity's block; whether the line closes the block (`}`). */
+  function readInBlock(text: string, line: number, entity: Entity): boolean {
+    const closes = /\}\s*$/.test(text);
+    const attributes = closes ? text.replace(/\}\s*$/, '') : text;
+    ATTRIBUTE.lastIndex = 0;
+    let readTo = 0;
+    for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
+      const [, type, name, keys, comment] = match as unknown as [string, string, string, string, string?];
+      entity.attributes.push({
+        type,
+        name,
+        keys: new Set(keys.toUpperCase().match(/PK|FK|UK/g) ?? []),
+        read: readComment(name, comment === undefined ? undefined : unquoted(comment), isOurExport),
+        line,
+      });
+      readTo = ATTRIBUTE.lastIndex;
     }
-    const [, type, name, keys, comment] = attribute as unknown as [string, string, string, string, string?];
-    entity.attributes.push({
-      type,
-      name,
-      keys: new Set(keys.toUpperCase().match(/PK|FK|UK/g) ?? []),
-      read: readComment(name, comment === undefined ? undefined : unquoted(comment), isOurExport),
-      line,
-    });
+    const unread = attributes.slice(readTo).trim();
+    if (unread !== '') note(line, entity.name, `attribute not read: ${unread}`);
+    return closes;
   }
   if (!hasHeader) return { ok: false, format: 'mermaid-er', errors: notes.slice(0, 1) };
 

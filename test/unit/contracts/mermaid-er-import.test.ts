@@ -59,3 +59,45 @@ describe('names beyond ASCII, which Mermaid takes in attributes', () => {
     expect(notes).toEqual(['6: décimal has no ODCS logical type: imported as a string (physicalType décimal)']);
   });
 });
+
+describe('entities written as Mermaid lets them be', () => {
+  it('reads a block on one line, several attributes to a line, and the block closed after its last attribute', () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  STATION { string station_id PK }
+  READING { int reading_id PK string station_id FK "the station" }
+  OBSERVER {
+    int observer_id PK string name
+    string region "home region" }
+  STATION ||--o{ READING : records
+`);
+    expect(propertyOf('STATION', 'station_id')).toMatchObject({ primaryKey: true });
+    expect(propertyOf('READING', 'station_id')).toMatchObject({
+      description: 'the station',
+      extensions: { relationships: [{ type: 'foreignKey', to: 'STATION.station_id' }] },
+    });
+    expect(propertyOf('OBSERVER', 'name')).toMatchObject({ logicalType: 'string' });
+    expect(propertyOf('OBSERVER', 'region')).toMatchObject({ description: 'home region' });
+    expect(notes).toEqual([]);
+  });
+
+  it('reads an entity that has classes (`A:::hot {`), noting only the lines it does not read', () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  STATION:::sensor,alpine {
+    string station_id PK
+  }
+  alert["Resort alert"]:::urgent {
+    int alert_id PK
+  }
+  classDef sensor fill:#eef
+`);
+    expect(propertyOf('STATION', 'station_id')).toMatchObject({ primaryKey: true });
+    expect(propertyOf('resort_alert', 'alert_id')).toMatchObject({ primaryKey: true });
+    expect(notes).toEqual(['8: not read: classDef sensor fill:#eef']);
+  });
+
+  it('reports what is left of a line after the attributes it reads', () => {
+    const { propertyOf, notes } = imported('erDiagram\n  STATION {\n    string station_id PK 42\n  }\n');
+    expect(propertyOf('STATION', 'station_id')).toMatchObject({ primaryKey: true });
+    expect(notes).toEqual(['3: attribute not read: 42']);
+  });
+});

@@ -1,4 +1,5 @@
-import { isSourceEndpoint, isTargetEndpoint, productPorts, resolveEndpoint } from './endpoints';
+import type { DataProduct } from './data-product';
+import { isSourceEndpoint, isTargetEndpoint, resolveEndpoint } from './endpoints';
 import type { Mesh } from './mesh';
 import type { Problem } from './problem';
 import { isTopicFault } from './scenario';
@@ -34,7 +35,7 @@ export function checkIntegrity(mesh: Mesh): Problem[] {
   mesh.products.forEach((product, index) => {
     const path = `products[${index}]`;
     if (!domainIds.has(product.domainId)) report(`${path}.domainId`, `no domain '${product.domainId}'`);
-    checkUniqueIds(productPorts(product), `${path}.ports`, report);
+    checkUniqueIdsAt(portPlaces(product, path), report);
     product.inputPorts.forEach((port, portIndex) => {
       if (port.direction !== 'input') report(`${path}.inputPorts[${portIndex}].direction`, `must be 'input'`);
     });
@@ -133,11 +134,30 @@ function checkUniqueIds(
   path: string,
   report: (path: string, message: string) => void,
 ): void {
-  const seen = new Map<string, number>();
-  items.forEach((item, index) => {
-    const earlier = seen.get(item.id);
-    if (earlier !== undefined)
-      report(`${path}[${index}].id`, `duplicate id '${item.id}' (also at ${path}[${earlier}])`);
-    else seen.set(item.id, index);
-  });
+  checkUniqueIdsAt(
+    items.map((item, index) => ({ id: item.id, path: `${path}[${index}]` })),
+    report,
+  );
+}
+
+/** Reports each id met again, at its own place and at the first one's. */
+function checkUniqueIdsAt(
+  places: ReadonlyArray<{ id: string; path: string }>,
+  report: (path: string, message: string) => void,
+): void {
+  const seen = new Map<string, string>();
+  for (const { id, path } of places) {
+    const earlier = seen.get(id);
+    if (earlier !== undefined) report(`${path}.id`, `duplicate id '${id}' (also at ${earlier})`);
+    else seen.set(id, path);
+  }
+}
+
+/** A product's ports where the file holds them: a link names a port by id alone, so ids are unique across the three lists. */
+function portPlaces(product: DataProduct, path: string): Array<{ id: string; path: string }> {
+  return [
+    ...product.inputPorts.map((port, index) => ({ id: port.id, path: `${path}.inputPorts[${index}]` })),
+    ...product.outputPorts.map((port, index) => ({ id: port.id, path: `${path}.outputPorts[${index}]` })),
+    { id: product.discoveryPort.id, path: `${path}.discoveryPort` },
+  ];
 }

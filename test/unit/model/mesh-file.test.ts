@@ -236,6 +236,21 @@ describe('bad input', () => {
     ]);
   });
 
+  it('names a duplicate port id at its place in the file, whichever list each port is in', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withProduct('p', 'd', {
+        inputPorts: [aPort('in', 'input'), aPort('out', 'input')],
+        outputPorts: [aPort('out', 'output'), aPort('out', 'output'), aPort('discovery', 'output')],
+      })
+      .build();
+    expect(errorsOf(serializeMesh(mesh))).toEqual([
+      "products[0].outputPorts[0].id: duplicate id 'out' (also at products[0].inputPorts[1])",
+      "products[0].outputPorts[1].id: duplicate id 'out' (also at products[0].inputPorts[1])",
+      "products[0].discoveryPort.id: duplicate id 'discovery' (also at products[0].outputPorts[2])",
+    ]);
+  });
+
   it('refuses links in the wrong direction', () => {
     const mesh = aMesh()
       .withDomain('d')

@@ -101,7 +101,8 @@ export function openMeshText(
 /**
  * Lays a design opened without any layout out by data flow, as auto-layout does, in place of the
  * grids it was first placed on, as the view of the file opened. The grids stay if the design was
- * edited meanwhile; nothing is said once another design has been opened in its place.
+ * edited or saved meanwhile; nothing is said once another design has been opened in its place, nor
+ * once the design was saved (its positions are then in its file).
  */
 async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh, howPlaced: string) => void) {
   const { documentKey } = documentState();
@@ -116,6 +117,8 @@ async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh,
     throw error;
   }
   if (!isStillOpen()) return;
+  // Saved meanwhile, the file holds the grids: laying it out now would show what the file does not hold.
+  if (documentState().isSavedSinceOpened) return;
   if (documentState().mesh !== placed) return announceLayout(placed, 'placed on a grid');
   documentState().placeAsOpened((mesh) => withLayoutApplied(mesh, layout));
   canvasCommands.fitView();

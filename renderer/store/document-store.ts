@@ -54,6 +54,8 @@ export interface DocumentState {
   baseline: Mesh | null;
   /** The contracts opened from their own file (Open contract…), whose saves to it advance the baseline. */
   fileBasedContractIds: readonly string[];
+  /** Whether the document was written to a file since it was opened: what that file holds is no longer as opened. */
+  isSavedSinceOpened: boolean;
   /** Counts documents opened, so views can start afresh (fit the view) for each. */
   openCount: number;
   past: Mesh[];
@@ -124,6 +126,7 @@ const noDocument = {
   savedMesh: null,
   baseline: null,
   fileBasedContractIds: [],
+  isSavedSinceOpened: false,
   ...noHistory,
 };
 
@@ -155,6 +158,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         savedMesh: options.isUnsaved ? null : mesh,
         baseline: options.isUnsaved ? null : mesh,
         fileBasedContractIds: [],
+        isSavedSinceOpened: false,
         openCount: state.openCount + 1,
         ...noHistory,
       })),
@@ -231,7 +235,13 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
     },
     markSaved: (documentKey, file, savedMesh) => {
       if (get().documentKey !== documentKey) return;
-      set((state) => ({ file, name: file.name, savedMesh, baseline: baselineAfterSave(state.baseline, savedMesh) }));
+      set((state) => ({
+        file,
+        name: file.name,
+        savedMesh,
+        baseline: baselineAfterSave(state.baseline, savedMesh),
+        isSavedSinceOpened: true,
+      }));
     },
     markContractFileOpened: (id, fileContract) =>
       set((state) => ({

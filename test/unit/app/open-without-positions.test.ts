@@ -10,12 +10,17 @@ const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json
 const file = { name: 'generated.mesh.json', path: '/home/ada/generated.mesh.json' };
 const documentState = () => useDocumentStore.getState();
 
-const layouts = vi.hoisted(() => ({ lastRun: Promise.resolve() as Promise<unknown> }));
+const layouts = vi.hoisted(() => ({
+  lastRun: Promise.resolve() as Promise<unknown>,
+  /** When set, the next layout is this one, done when the test says. */
+  held: null as Promise<unknown> | null,
+}));
 
 // ELK lays designs out in a Web Worker, which Node lacks: here the data-flow layout keeps the grids placed first.
 vi.mock('../../../renderer/canvas/auto-layout/layout-by-data-flow', () => ({
   layoutByDataFlow: (mesh: Mesh) => {
-    layouts.lastRun = Promise.resolve(mesh.layout.nodes);
+    layouts.lastRun = layouts.held ?? Promise.resolve(mesh.layout.nodes);
+    layouts.held = null;
     return layouts.lastRun;
   },
 }));
@@ -57,6 +62,27 @@ describe('opening a design whose file leaves elements without a position', () =>
     await new Promise((resolve) => setTimeout(resolve, 0));
 
     expect(useNoticeStore.getState().notice?.text).toContain('generated.mesh.json');
+    expect(selectIsDirty(documentState())).toBe(false);
+  });
+
+  it('keeps the grids a save wrote while the data-flow layout was still running: what is shown is what the file holds', async () => {
+    let finishLayout: (nodes: Mesh['layout']['nodes']) => void = () => {};
+    layouts.held = new Promise((resolve) => {
+      finishLayout = resolve;
+    });
+    openMeshText(charity, file, file.name);
+    const saved = documentState().mesh;
+    if (!saved) throw new Error('the design did not open');
+    documentState().markSaved(documentState().documentKey, { ...file }, saved);
+
+    finishLayout(
+      Object.fromEntries(Object.entries(saved.layout.nodes).map(([id, node]) => [id, { ...node, x: node.x + 4000 }])),
+    );
+    await layouts.lastRun;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(documentState().mesh).toBe(saved);
+    expect(useNoticeStore.getState().notice?.text ?? '').not.toContain('laid out by data flow');
     expect(selectIsDirty(documentState())).toBe(false);
   });
 

@@ -322,7 +322,11 @@ function mergedIntoMesh(
     [...into.products, ...into.systems].map((node) => [node.id, node]),
   );
   const isKept = (node: { id: string }) => existing.has(node.id);
-  const products = [...productByNode.values()].filter((product) => !isKept(product)).map(withDefaultPorts);
+  const productIds = new Set([...into.products, ...productByNode.values()].map((product) => product.id));
+  const fedByProducts = new Set(links.filter((link) => productIds.has(link.from.nodeId)).map((link) => link.to.nodeId));
+  const products = [...productByNode.values()]
+    .filter((product) => !isKept(product))
+    .map((product) => withDefaultPorts(product, fedByProducts.has(product.id)));
   const systems = [...systemByNode.values()].filter((system) => !isKept(system));
   const updated = new Map<string, Domain | DataProduct | OperationalSystem>(domains.renamed);
   for (const node of [...productByNode.values(), ...systemByNode.values()])
@@ -430,16 +434,19 @@ function addPort(product: DataProduct, direction: 'input' | 'output', wantedName
 }
 
 /** A product nothing feeds gets an input port to link a source to later, one feeding nothing an output port. */
-function withDefaultPorts(product: DataProduct): DataProduct {
+function withDefaultPorts(product: DataProduct, isFedByProducts: boolean): DataProduct {
   const isFed = product.inputPorts.length > 0;
   const feeds = product.outputPorts.length > 0;
   if (!isFed) addPort(product, 'input', 'input');
   if (!feeds) addPort(product, 'output', 'dataset');
-  return { ...product, kind: productKind(isFed, feeds) };
+  return { ...product, kind: productKind(isFedByProducts, feeds) };
 }
 
-/** Fed by nothing drawn: source-aligned; fed and feeding: aggregate; fed and feeding nothing: consumer-aligned. */
-function productKind(isFed: boolean, feeds: boolean): ProductKind {
-  if (!isFed) return 'source-aligned';
+/**
+ * Fed by no product (by nothing drawn, or by operational systems' changes alone): source-aligned;
+ * fed by products and feeding others: aggregate; fed by products and feeding nothing: consumer-aligned.
+ */
+function productKind(isFedByProducts: boolean, feeds: boolean): ProductKind {
+  if (!isFedByProducts) return 'source-aligned';
   return feeds ? 'aggregate' : 'consumer-aligned';
 }

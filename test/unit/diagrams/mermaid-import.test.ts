@@ -140,6 +140,15 @@ describe('importing a Mermaid flowchart', () => {
     expect(byName('data product E')).toMatchObject({ kind: 'consumer-aligned', outputPorts: [{ name: 'dataset' }] });
   });
 
+  it("makes a product that only operational systems feed source-aligned, as reading a database's changes makes it", () => {
+    const { mesh } = imported(
+      'flowchart LR\n  db[(Station DB)] --> readings[Readings]\n  readings --> bulletins[Bulletins]\n',
+    );
+    const kindOf = (name: string) => mesh.products.find((product) => product.name === name)?.kind;
+    expect(kindOf('Readings')).toBe('source-aligned');
+    expect(kindOf('Bulletins')).toBe('consumer-aligned');
+  });
+
   it('gives a valid document, laid out left to right by data flow inside each domain', () => {
     const { mesh } = imported(NOTE_LOGICAL_VIEW);
     expect(MeshSchema.safeParse(mesh).success).toBe(true);

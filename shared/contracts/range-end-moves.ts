@@ -1,3 +1,4 @@
+import { isDeepEqual } from '../model/deep-equal';
 import type { OdcsDocument } from './odcs-document';
 
 /** The two keys that can each write one end of a range: inclusive and exclusive. */
@@ -26,26 +27,57 @@ interface RangeEnd {
 
 /**
  * Each end of a range whose key changed between inclusive and exclusive (`exclusiveMinimum: 0` to
- * `minimum: 0`): one bound that moved, not one removed and another set.
+ * `minimum: 0`): one bound that moved, not one removed and another set. An end written with both
+ * keys (`minimum: 1` and `exclusiveMinimum: 0`) is where the tighter of them puts it, so a key
+ * added or dropped beside the one that decides moves nothing.
  */
 export function rangeEndMoves(before: OdcsDocument, after: OdcsDocument, isInteger: boolean): RangeEndMove[] {
   return RANGE_ENDS.flatMap(({ end, inclusive, exclusive }) => {
-    const endOf = (options: OdcsDocument): RangeEnd | undefined => {
-      const written = [inclusive, exclusive].filter((option) => options[option] !== undefined);
-      const [option] = written;
-      if (written.length !== 1 || option === undefined) return undefined;
-      return { option, value: options[option], isExclusive: option === exclusive };
-    };
-    const [was, is] = [endOf(before), endOf(after)];
-    if (!was || !is || was.option === is.option) return [];
-    const shown = (bound: RangeEnd) => shownBound(end, bound);
-    const direction = endMove(end, was, is, isInteger);
+    const [was, is] = [writtenEnd(before, inclusive, exclusive), writtenEnd(after, inclusive, exclusive)];
+    if (was.length === 0 || is.length === 0 || isDeepEqual(was, is)) return [];
+    const [onlyWas, onlyIs] = was.length === 1 && is.length === 1 ? [was[0], is[0]] : [];
+    // One key on both sides, changed in value only: optionChanges says how that key moved.
+    if (onlyWas && onlyIs && onlyWas.option === onlyIs.option) return [];
+    const direction =
+      onlyWas && onlyIs ? endMove(end, onlyWas, onlyIs, isInteger) : decidingEndMove(end, was, is, isInteger);
+    if (direction === undefined) return [];
+    const shown = (bounds: readonly RangeEnd[]) => bounds.map((bound) => shownBound(end, bound)).join(' and ');
     const message =
       direction === 'kept'
-        ? `${end} bound written differently, from ${shown(was)} to ${shown(is)}, allowing the same integers`
+        ? `${end} bound written differently, from ${shown(was)} to ${shown(is)}, allowing the same ${isInteger ? 'integers' : 'values'}`
         : `${end} bound ${direction} from ${shown(was)} to ${shown(is)}`;
-    return [{ options: [inclusive, exclusive], option: is.option, direction, message }];
+    const changed = is.find((bound) => !was.some((old) => isDeepEqual(old, bound))) ?? is[0];
+    return [{ options: [inclusive, exclusive], option: changed?.option ?? inclusive, direction, message }];
   });
+}
+
+/** The keys that write one end of a range, inclusive first, with their values. */
+function writtenEnd(options: OdcsDocument, inclusive: string, exclusive: string): RangeEnd[] {
+  return [inclusive, exclusive]
+    .filter((option) => options[option] !== undefined)
+    .map((option) => ({ option, value: options[option], isExclusive: option === exclusive }));
+}
+
+/** How an end written with two keys on either side moved, by the key that decides it; not told for values not numbers. */
+function decidingEndMove(
+  end: RangeEndSide,
+  was: readonly RangeEnd[],
+  is: readonly RangeEnd[],
+  isInteger: boolean,
+): RangeEndMove['direction'] | undefined {
+  const [from, to] = [decidingBound(end, was, isInteger), decidingBound(end, is, isInteger)];
+  return from && to ? boundMove(end, from, to, isInteger) : undefined;
+}
+
+/** The bound the tighter of an end's keys sets, or nothing when one is not a number. */
+function decidingBound(end: RangeEndSide, bounds: readonly RangeEnd[], isInteger: boolean): NumericBound | undefined {
+  const numeric = bounds.flatMap(({ value, isExclusive }) =>
+    typeof value === 'number' ? [{ value, isExclusive }] : [],
+  );
+  if (numeric.length !== bounds.length) return undefined;
+  return numeric.reduce((tightest, bound) =>
+    boundMove(end, tightest, bound, isInteger) === 'tightened' ? bound : tightest,
+  );
 }
 
 /** Which way an end moved when its key changed between inclusive and exclusive; `changed` for values not numbers (dates). */

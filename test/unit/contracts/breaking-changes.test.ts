@@ -1124,6 +1124,58 @@ describe('breaking changes in logicalTypeOptions', () => {
     },
   );
 
+  const both = (inclusive: string, exclusive: string) => `${inclusive}\n          ${exclusive}`;
+
+  it.each([
+    ['integer', 'minimum: 1', both('minimum: 1', 'exclusiveMinimum: 0'), 'from ≥ 1 to ≥ 1 and > 0', 'integers'],
+    ['integer', both('minimum: 1', 'exclusiveMinimum: 0'), 'minimum: 1', 'from ≥ 1 and > 0 to ≥ 1', 'integers'],
+    [
+      'integer',
+      both('minimum: 1', 'exclusiveMinimum: 0'),
+      both('minimum: 1', 'exclusiveMinimum: -5'),
+      'from ≥ 1 and > 0 to ≥ 1 and > -5',
+      'integers',
+    ],
+    ['number', 'maximum: 10', both('maximum: 10', 'exclusiveMaximum: 100'), 'from ≤ 10 to ≤ 10 and < 100', 'values'],
+  ])(
+    'finds, on a %s, %s to %s no breaking change, as the tighter key still decides the bound',
+    (logicalType, was, is, fromTo, what) => {
+      const end = was.includes('max') ? 'upper' : 'lower';
+      const changes = amountChangesTo(was, is, logicalType);
+      expect(changes.map(([kind, isBreaking, message]) => [kind, isBreaking, message])).toEqual([
+        ['field-changed', false, `${end} bound written differently, ${fromTo}, allowing the same ${what}`],
+      ]);
+    },
+  );
+
+  it.each([
+    [
+      'number',
+      'minimum: 0',
+      both('minimum: 0', 'exclusiveMinimum: 0'),
+      'constraint-tightened',
+      'lower bound tightened from ≥ 0 to ≥ 0 and > 0',
+    ],
+    [
+      'integer',
+      both('minimum: 1', 'exclusiveMinimum: 0'),
+      'exclusiveMinimum: 3',
+      'constraint-tightened',
+      'lower bound tightened from ≥ 1 and > 0 to > 3',
+    ],
+    [
+      'integer',
+      both('maximum: 9', 'exclusiveMaximum: 100'),
+      'maximum: 50',
+      'constraint-loosened',
+      'upper bound loosened from ≤ 9 and < 100 to ≤ 50',
+    ],
+  ])('finds, on a %s, %s to %s as one bound %s, by the key that decides it', (logicalType, was, is, kind, message) => {
+    expect(amountChangesTo(was, is, logicalType).map(([kind, isBreaking, text]) => [kind, isBreaking, text])).toEqual([
+      [kind, true, message],
+    ]);
+  });
+
   it('finds a loosened bound on the items of an array property breaking', () => {
     const options = '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1';
     const next = withOptions(options, '2.0.0', 1000);

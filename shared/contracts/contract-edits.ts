@@ -76,6 +76,12 @@ function v30RuleUpgrades(document: OdcsDocument): YamlEdit[] {
   return v30LibraryRules(document).map(({ path, asV310 }) => ({ op: 'set', path, value: asV310 }));
 }
 
+/** A contract's text with every property's allowed values, at every depth, written as an ODCS 3.2 `enum`. */
+export function withAllowedValuesAsEnums(text: string): string {
+  const edits = enumUpgrades(readOdcsDocument(text) ?? {});
+  return edits.length === 0 ? text : editYamlText(text, edits);
+}
+
 /** The edits that write every property's allowed values, at every depth, as an ODCS 3.2 `enum` rather than an `invalidValues` rule. */
 export function enumUpgrades(document: OdcsDocument): YamlEdit[] {
   return asList(document.schema).flatMap((object, index) =>

@@ -1,10 +1,10 @@
 import type { Contract } from '../model/contract';
 import { isDeepEqual } from '../model/deep-equal';
 import { type ContractComparison, compareContracts } from './breaking-changes';
-import { editContractText, readOdcsDocument } from './contract-edits';
+import { editContractText, readOdcsDocument, withAllowedValuesAsEnums } from './contract-edits';
 import type { ImportedFile } from './import/contract-source-import';
 import { importedSchemaEdits } from './imported-schema-merge';
-import type { OdcsDocument } from './odcs-document';
+import { hasNativeEnum, type OdcsDocument } from './odcs-document';
 import { parseOdcsYaml } from './odcs-yaml';
 import { bumpMinor, compareVersions, nextBreakingVersion } from './semver';
 import { formatLocatedProblem } from './yaml-source';
@@ -39,7 +39,11 @@ export function asNextVersion(existing: Contract, imported: ImportedVersion): Ne
   const merge =
     imported.format === 'odcs'
       ? undefined
-      : importedSchemaEdits(existingDocument, importedDocument, imported.statedFacts);
+      : importedSchemaEdits(
+          existingDocument,
+          inTheEnumFormOf(existing, imported.contract) ?? importedDocument,
+          imported.statedFacts,
+        );
   const edited = merge
     ? editContractText(existing.odcs, merge.edits)
     : editContractText(imported.contract.odcs, designIdentityEdits(existingDocument, importedDocument));
@@ -47,6 +51,16 @@ export function asNextVersion(existing: Contract, imported: ImportedVersion): Ne
   if (!edited.ok) return edited;
   const next = versionedEdit(existing, edited.text);
   return next.ok && merge ? { ...next, notes: merge.notes } : next;
+}
+
+/**
+ * The imported schema as an ODCS 3.2 contract writes allowed values (`enum`), where the existing
+ * contract is one and the import (3.1, as a schema file without maps is) is not: the fields and
+ * tables it adds are written in the contract's form. Nothing when the import needs no rewriting.
+ */
+function inTheEnumFormOf(existing: Contract, imported: Contract): OdcsDocument | undefined {
+  if (!hasNativeEnum(existing.apiVersion) || hasNativeEnum(imported.apiVersion)) return undefined;
+  return readOdcsDocument(withAllowedValuesAsEnums(imported.odcs));
 }
 
 /** The edited text as the contract's next version, under the version its changes call for. */

@@ -1,7 +1,7 @@
 import type { Contract } from '../../model/contract';
 import { scanJsonStructure } from '../../model/json-structure';
 import { MAX_NESTING_DEPTH } from '../../model/mesh-file-format';
-import { enumUpgrades, readOdcsDocument } from '../contract-edits';
+import { withAllowedValuesAsEnums } from '../contract-edits';
 import { contractFromModel } from '../contract-text';
 import type { LocatedFinding } from '../finding';
 import { contractFileRefusal } from '../import-contracts';
@@ -9,7 +9,6 @@ import { hasNativeEnum } from '../odcs-document';
 import { parseOdcsYaml } from '../odcs-yaml';
 import { checkContractYaml } from '../semantic-checks';
 import { DOCUMENT_START, type LocatedProblem, type LocatedResult } from '../yaml-source';
-import { editYamlText } from '../yaml-text-edit';
 import { importAvro } from './avro-import';
 import { contractFileFormat } from './contract-file-format';
 import {
@@ -115,8 +114,8 @@ export function importContractSource(fileName: string, text: string): ImportedFi
  */
 function inItsVersionsEnumForm(made: LocatedResult<Contract>): LocatedResult<Contract> {
   if (!made.ok || !hasNativeEnum(made.value.apiVersion)) return made;
-  const edits = enumUpgrades(readOdcsDocument(made.value.odcs) ?? {});
-  return edits.length === 0 ? made : parseOdcsYaml(editYamlText(made.value.odcs, edits));
+  const text = withAllowedValuesAsEnums(made.value.odcs);
+  return text === made.value.odcs ? made : parseOdcsYaml(text);
 }
 
 /**

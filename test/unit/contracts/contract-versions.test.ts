@@ -111,6 +111,37 @@ describe('an imported schema as the next version of a contract', () => {
     expect(next.ok && next.contract.odcs).not.toContain('invalidValues');
   });
 
+  describe('an ODCS 3.2 contract given fields and tables its SQL adds (the election commission’s polling stations)', () => {
+    const stations = contractOf(
+      anOdcsText(
+        'schema:\n  - name: polling_stations\n    properties:\n      - name: station_id\n        logicalType: string\n        primaryKey: true\n        required: true\n',
+      ).replace('v3.1.0', 'v3.2.0'),
+    );
+    const next = nextVersionOf(
+      stations,
+      'polling-stations.sql',
+      `CREATE TABLE polling_stations (
+  station_id VARCHAR(8) PRIMARY KEY,
+  kind VARCHAR(10) NOT NULL CHECK (kind IN ('school', 'hall', 'mobile'))
+);
+CREATE TABLE station_staff (
+  staff_id INTEGER PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('presiding', 'clerk'))
+);`,
+    );
+
+    it('writes the allowed values of a field it adds as an enum, as the contract writes them', () => {
+      expect(next.contract.odcs).toContain(
+        '      - name: kind\n        logicalType: string\n        physicalType: VARCHAR(10)\n        required: true\n        logicalTypeOptions:\n          maxLength: 10\n        enum:\n          - value: school\n          - value: hall\n          - value: mobile\n',
+      );
+    });
+
+    it('writes the allowed values of a table it adds as enums too', () => {
+      expect(next.contract.odcs).toContain('        enum:\n          - value: presiding\n          - value: clerk\n');
+      expect(next.contract.odcs).not.toContain('invalidValues');
+    });
+  });
+
   it("takes the maxLength a column's varchar(n) states, keeping the options SQL did not state", () => {
     const contract = contractOf(
       anOdcsText(

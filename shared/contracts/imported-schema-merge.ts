@@ -8,6 +8,7 @@ import { withContractsJsonShape } from './json-document-column';
 import { hasNativeEnum, isJsonObject, type OdcsDocument } from './odcs-document';
 import type { PathSegment } from './path-problem';
 import { isWholeKey } from './primary-key';
+import { otherKeyOfRangeEnd } from './range-end-moves';
 import type { YamlEdit } from './yaml-text-edit';
 
 /** What a format may state: taken when the import has it, kept as written when it has not (`logicalTypeOptions`: see `optionEdits`). */
@@ -134,15 +135,21 @@ function propertyEdits(
 }
 
 /**
- * Each option the import states taken (SQL's `maxLength` of a `varchar(16)`); the contract's
- * others stay (a `pattern` the source cannot state) where its new logical type has them, and go
- * where it has not (an array's `minItems` on what is now a string), or the contract would be invalid.
+ * Each option the import states taken (SQL's `maxLength` of a `varchar(16)`, an end of a range in
+ * place of the contract's, written inclusive or exclusive); the contract's others stay (a
+ * `pattern` the source cannot state) where its new logical type has them, and go where it has not
+ * (an array's `minItems` on what is now a string), or the contract would be invalid.
  */
 function optionEdits(existing: OdcsDocument, imported: OdcsDocument, at: PathSegment[]): YamlEdit[] {
   const stated = isJsonObject(imported.logicalTypeOptions) ? imported.logicalTypeOptions : {};
   const own = isJsonObject(existing.logicalTypeOptions) ? existing.logicalTypeOptions : {};
   const logicalType = LogicalTypeSchema.safeParse(imported.logicalType);
-  const isKept = (name: string) => !logicalType.success || isOptionOf(logicalType.data, name);
+  // An end of a range the source states (`> 0`) replaces the contract's, whichever key wrote it (`minimum: 5`).
+  const isEndStated = (name: string) => {
+    const otherKey = otherKeyOfRangeEnd(name);
+    return otherKey !== undefined && stated[otherKey] !== undefined;
+  };
+  const isKept = (name: string) => (!logicalType.success || isOptionOf(logicalType.data, name)) && !isEndStated(name);
   const kept = Object.keys(own).filter(isKept);
   const path = [...at, 'logicalTypeOptions'];
   if (kept.length === 0) {

@@ -7,6 +7,13 @@ const RANGE_ENDS = [
   { end: 'upper', inclusive: 'maximum', exclusive: 'exclusiveMaximum' },
 ] as const;
 
+/** The other key that writes the same end of a range as `option` (`exclusiveMinimum` for `minimum`), if it is one. */
+export function otherKeyOfRangeEnd(option: string): string | undefined {
+  const end = RANGE_ENDS.find(({ inclusive, exclusive }) => option === inclusive || option === exclusive);
+  if (!end) return undefined;
+  return option === end.inclusive ? end.exclusive : end.inclusive;
+}
+
 export interface RangeEndMove {
   /** The keys the move covers on either side, reported as one change. */
   options: readonly string[];

@@ -142,6 +142,25 @@ CREATE TABLE station_staff (
     });
   });
 
+  it('takes the bounds a CHECK states in place of the contract’s own, however each writes its end', () => {
+    const contract = contractOf(
+      anOdcsText(
+        'schema:\n  - name: t\n    properties:\n      - name: capacity\n        logicalType: integer\n        logicalTypeOptions:\n          minimum: 5\n          maximum: 900\n          multipleOf: 5\n',
+      ),
+    );
+    const imported = importContractSource(
+      't.sql',
+      'CREATE TABLE t (capacity INTEGER CHECK (capacity > 0 AND capacity < 1000));',
+    );
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const next = asNextVersion(contract, imported);
+    expect(next.ok && next.contract.schema[0]?.properties[0]?.extensions?.logicalTypeOptions).toEqual({
+      multipleOf: 5,
+      exclusiveMinimum: 0,
+      exclusiveMaximum: 1000,
+    });
+  });
+
   it("takes the maxLength a column's varchar(n) states, keeping the options SQL did not state", () => {
     const contract = contractOf(
       anOdcsText(

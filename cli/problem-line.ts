@@ -44,8 +44,9 @@ export type Level = (typeof LEVELS)[number];
  * with no line; `label` goes before the path (`warning: `).
  */
 export function formatProblemInFile(file: string, problem: Problem & Partial<ContractTextPlace>, label = ''): string {
-  if (problem.path === WHOLE_FILE) return `${file}: ${label}${problem.message}`;
   const place = placeInFile(problem);
+  if (problem.path === WHOLE_FILE)
+    return `${file}${place ? `:${place.line}:${place.column}` : ''}: ${label}${problem.message}`;
   const inContract = problem.contractText && contractPartOf(problem.path);
   if (!place && problem.contractText && inContract) {
     // Said as the contract's text problems are: `contracts[3].odcs: 29:15 schema[0].properties[5].name: …`.

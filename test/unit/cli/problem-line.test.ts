@@ -15,6 +15,12 @@ describe('a problem line of the command line', () => {
     );
   });
 
+  it('places a note on the file as a whole at its line where it has one, as an import note on a line not read', () => {
+    expect(
+      formatProblemInFile('bad.mmd', { path: WHOLE_FILE, message: 'not read: A ~~ B : x', line: 5, column: 1 }),
+    ).toBe('bad.mmd:5:1: not read: A ~~ B : x');
+  });
+
   it('names the file alone for a problem with no place in its text, with a label before the path', () => {
     expect(formatProblemInFile('s.mesh.json', { path: 'products[0].kind', message: 'unknown' }, 'warning: ')).toBe(
       's.mesh.json: warning: products[0].kind: unknown',

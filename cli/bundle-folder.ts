@@ -11,7 +11,10 @@ import {
 import type { BundleWritten } from './cli-io';
 
 /** The file system calls a bundle is written with; tests pass one that fails on cue. */
-export type BundleFs = Pick<typeof nodeFs, 'mkdir' | 'writeFile' | 'readFile' | 'rename' | 'rm' | 'stat' | 'readdir'>;
+export type BundleFs = Pick<
+  typeof nodeFs,
+  'mkdir' | 'writeFile' | 'readFile' | 'rename' | 'rm' | 'stat' | 'readdir' | 'realpath'
+>;
 
 /** Node's disk as the bundle writer sees it, with paths as the user gave them so errors name them that way. */
 function diskOver(fs: BundleFs): BundleDisk {
@@ -23,6 +26,7 @@ function diskOver(fs: BundleFs): BundleDisk {
         (status) => (status.isDirectory() ? 'folder' : 'file'),
         () => undefined,
       ),
+    realPath: (path) => fs.realpath(path),
     listFolder: (path) => fs.readdir(path),
     readText: (path) => fs.readFile(path, 'utf8').catch(() => undefined),
     makeFolder: async (path) => {

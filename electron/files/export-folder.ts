@@ -21,6 +21,7 @@ function bundleDiskOver(fs: FileSystem): BundleDisk {
         () => 'file',
       );
     },
+    realPath: (path) => fs.resolveLinks(path),
     listFolder: (path) => fs.listFolder(path),
     readText: (path) => fs.readText(path).catch(() => undefined),
     makeFolder: (path) => fs.makeDirectory(path),

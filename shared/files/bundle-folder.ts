@@ -14,6 +14,8 @@ export interface BundleDisk {
   dirname(path: string): string;
   /** What is at `path`, through links: a folder, a file (or anything else that is not a folder), or nothing. */
   entryKind(path: string): Promise<'folder' | 'file' | undefined>;
+  /** The path a path names once every link on the way is followed. */
+  realPath(path: string): Promise<string>;
   /** The names of a folder's entries. */
   listFolder(path: string): Promise<string[]>;
   /** A file's text; undefined when it cannot be read (it is not there). */
@@ -235,6 +237,7 @@ async function moveInto(
     failure = await attempt(`removing ${path}, which the previous export wrote`, async () => {
       // A folder of that name now is the user's.
       if ((await disk.entryKind(destination)) !== 'file') return;
+      if (!(await isTargetsOwnFolder(disk, target, path.split('/').slice(0, -1)))) return;
       const kept = pathIn(disk, keptAside, file);
       await makeFolder(disk, disk.dirname(kept));
       await disk.rename(destination, kept);
@@ -251,6 +254,16 @@ async function moveInto(
   if (!isUndone) return { ...(failure as StepFailure), keptIn: keptAside };
   await disk.removeFolder(keptAside).catch(() => undefined);
   return failure;
+}
+
+/**
+ * Whether the folder at `segments` inside `target` is one of the target's own, reached through no
+ * link: a linked folder leads elsewhere, so what the listing names in it is not the export's to remove.
+ */
+async function isTargetsOwnFolder(disk: BundleDisk, target: string, segments: readonly string[]): Promise<boolean> {
+  const folder = disk.join(target, ...segments);
+  const [realFolder, realTarget] = await Promise.all([disk.realPath(folder), disk.realPath(target)]);
+  return realFolder === disk.join(realTarget, ...segments);
 }
 
 async function syncDeepestFirst(disk: BundleDisk, folders: ReadonlySet<string>): Promise<void> {

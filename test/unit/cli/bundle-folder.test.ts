@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -224,6 +233,21 @@ describe('writing over an earlier export', () => {
 
     expect(readFileSync(join(folder, '..', 'outside.txt'), 'utf8')).toBe('mine');
     expect(contentsOf(folder)).not.toHaveProperty(join('odps', 'keg-fleet.odps.yaml'));
+  });
+
+  it('removes nothing through a linked folder, which leads outside, and keeps the link', async () => {
+    const folder = folderWith({ 'index.md': 'old index' });
+    const elsewhere = join(folder, '..', 'gitops-odps');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'keg-fleet.odps.yaml'), 'not the export’s');
+    symlinkSync(elsewhere, join(folder, 'odps'));
+    writeFileSync(join(folder, EXPORT_MANIFEST_PATH), exportManifestText(['index.md', 'odps/keg-fleet.odps.yaml']));
+
+    const written = await writeBundleFolder(folder, [{ path: 'index.md', content: 'new index' }]);
+
+    expect(written).toEqual({ removed: [] });
+    expect(readFileSync(join(elsewhere, 'keg-fleet.odps.yaml'), 'utf8')).toBe('not the export’s');
+    expect(lstatSync(join(folder, 'odps')).isSymbolicLink()).toBe(true);
   });
 
   it('puts back the files it removed when a later step fails', async () => {

@@ -67,12 +67,11 @@ export const sqlTarget = defineTarget({
         errors.push(...problems);
         continue;
       }
-      const changesPath = nameFile(product, '.changes.sql');
       const references = tableReferences(tables, otherProductsTables(product));
       for (const warning of columnWarnings(mesh, tables)) warnings.set(`${warning.path} ${warning.message}`, warning);
       if (contracts.length > 0) {
         files.push({
-          path: changesPath.replace(/\.changes\.sql$/, '.sql'),
+          path: nameFile(product, '.sql'),
           content: productDdl(product, tables, references),
           about: `PostgreSQL tables of data product ${product.name}`,
         });
@@ -85,7 +84,7 @@ export const sqlTarget = defineTarget({
       const migration = productMigration(product, savedContracts, contracts, whyDropped);
       if (migration) {
         files.push({
-          path: changesPath,
+          path: nameFile(product, '.changes.sql'),
           content: migration,
           about: `migration of ${product.name}'s tables from the last saved contracts`,
         });

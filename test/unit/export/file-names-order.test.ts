@@ -46,4 +46,14 @@ describe('file names of products whose names slug alike', () => {
       "ODPS data products: 'Orders!' (id customers) and 'orders' (id orders) make the same file name 'orders': each file is named after its id instead: odps/customers.odps.yaml, odps/orders.odps.yaml",
     );
   });
+
+  it('names the SQL files the export writes, not migrations it writes only with a baseline', () => {
+    const { aboutByPath, warnings } = exported(reordered);
+    const sqlWarning = warnings.find((warning) => warning.message.startsWith('PostgreSQL DDL and migrations:'));
+    expect(aboutByPath.has('sql/customers.changes.sql')).toBe(false);
+    expect(sqlWarning?.message).toBe(
+      "PostgreSQL DDL and migrations: 'Orders!' (id customers) and 'orders' (id orders) make the same file name 'orders': each file is named after its id instead: sql/customers.sql, sql/orders.sql",
+    );
+    expect(sqlWarning?.path).toBe('sql/customers.sql');
+  });
 });

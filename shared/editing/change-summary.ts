@@ -66,7 +66,7 @@ function lockChanges(before: Mesh, after: Mesh): string[] {
   ];
 }
 
-/** `New product “orders”`, `Edited note`: each item added, edited or deleted, by its name where it has one. */
+/** `New product “orders”`, `Renamed product “a” to “b”`, `Edited note`: each item added, renamed, edited or deleted, by its name where it has one. */
 function itemChanges(
   before: readonly { id: string; name?: string }[],
   after: readonly { id: string; name?: string }[],
@@ -80,7 +80,10 @@ function itemChanges(
   const addedOrEdited = after.flatMap((item) => {
     const old = beforeById.get(item.id);
     if (!old) return [named('New', item)];
-    return old === item || isSame(old, item) ? [] : [named('Edited', item)];
+    if (old === item || isSame(old, item)) return [];
+    return old.name !== undefined && item.name !== undefined && old.name !== item.name
+      ? [`Renamed ${noun} “${old.name}” to “${item.name}”`]
+      : [named('Edited', item)];
   });
   const deleted = before.filter((item) => !afterIds.has(item.id)).map((item) => named('Deleted', item));
   return [...addedOrEdited, ...deleted];

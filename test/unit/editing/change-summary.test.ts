@@ -37,6 +37,12 @@ describe('what an edit did, as Undo and Redo name it', () => {
     expect(describeChange(placed, added)).toBe('New product “orders”');
   });
 
+  it("names a rename by both names, as the design's own rename is named", () => {
+    const named = aMesh().withDomain('sales').withProduct('orders', 'sales').build();
+    const renamed = { ...named, products: named.products.map((product) => ({ ...product, name: 'Order book' })) };
+    expect(describeChange(named, renamed)).toBe('Renamed product “orders” to “Order book”');
+  });
+
   it('names a note added, edited or deleted', () => {
     const withNote = aMesh().withDomain('sales').withNote('note-1', 'Ask finance').build();
     withNote.layout.nodes = { ...before.layout.nodes, 'note-1': { x: 0, y: 0, width: 200, height: 120 } };

@@ -90,7 +90,7 @@ export function importContractSource(fileName: string, text: string): ImportedFi
   try {
     const read = readSchema(format, fileName, text);
     if (!read.ok) return { ok: false, file: fileName, format, errors: read.errors };
-    const made = inItsVersionsEnumForm(contractFromModel(importedContract(fileName, read.objects)));
+    const made = inItsVersionsEnumForm(contractFromModel(importedContract(fileName, read.objects, read.identity)));
     if (!made.ok) return { ok: false, file: fileName, format, errors: made.errors };
     return {
       ok: true,

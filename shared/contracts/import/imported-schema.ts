@@ -21,8 +21,17 @@ export type SchemaImport =
       objects: SchemaObject[];
       notes: ImportNote[];
       statedFacts: readonly StatableFact[];
+      /** The contract the source names itself part of (a JSON Schema this app exported), in place of names made from the file's. */
+      identity?: ImportedIdentity;
     }
   | { ok: false; format: ImportFormat; errors: ImportNote[] };
+
+/** A contract's id, name and version as a source states them. */
+export interface ImportedIdentity {
+  id: string;
+  name: string;
+  version: string;
+}
 
 /**
  * The property facts a source format may have no word for. An import lists those its source
@@ -70,14 +79,18 @@ export function importedProperty(name: string, logicalType: LogicalType, facts: 
  * version most tools read unless it holds a map (ODCS 3.2). Whether it is an event or an
  * entity is left for the app to infer and the user to say.
  */
-export function importedContract(fileName: string, objects: SchemaObject[]): ContractModel {
+export function importedContract(
+  fileName: string,
+  objects: SchemaObject[],
+  identity?: ImportedIdentity,
+): ContractModel {
   const name = baseName(fileName);
   const usesMaps = JSON.stringify(objects).includes('"logicalType":"map"');
   return {
-    id: slugify(name),
-    name,
+    id: identity?.id ?? slugify(name),
+    name: identity?.name ?? name,
     apiVersion: usesMaps ? LATEST_API_VERSION : DEFAULT_API_VERSION,
-    version: '1.0.0',
+    version: identity?.version ?? '1.0.0',
     status: 'draft',
     kind: 'entity',
     isKindDeclared: false,

@@ -1,10 +1,12 @@
 import type { ContractProperty, EnumValue, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
+import { type ContractUrn, readContractUrn } from '../contract-urn';
 import type { PathSegment } from '../path-problem';
 import { readYamlSource, type YamlSource } from '../yaml-source';
 import {
   allowedValues,
   baseName,
+  type ImportedIdentity,
   type ImportNote,
   importedProperty,
   nestedProperty,
@@ -25,6 +27,7 @@ import { logicalTypeOptions } from './logical-type-options';
  */
 
 type JsonSchema = {
+  $id?: unknown;
   $ref?: string;
   title?: string;
   description?: string;
@@ -107,16 +110,37 @@ export function importJsonSchema(text: string, fileName: string): SchemaImport {
       errors: [{ path: '(schema)', message: 'the schema describes no object with properties', ...source.locate([]) }],
     };
   }
-  const rootKeywords = Object.fromEntries(unreadKeywords(resolved));
-  const name = referenceableName(resolved.title ?? baseName(fileName));
+  const urn = readContractUrn(root.$id);
+  const rootKeywords = Object.fromEntries(unreadKeywords(resolved).filter(([keyword]) => !urn || keyword !== '$id'));
+  const name = urn?.objectName ?? referenceableName(resolved.title ?? baseName(fileName));
   reportUnread(rootKeywords, Object.keys(rootKeywords), 'for a schema object', [], name, context);
+  const identity = urn && identityOf(urn, resolved.title);
   const object: SchemaObject = {
     name,
     ...(resolved.description && { description: resolved.description }),
     properties: propertiesOf(resolved, [], name, context),
-    ...(resolved.title !== undefined && resolved.title !== name && { extensions: { businessName: resolved.title } }),
+    ...(!identity &&
+      resolved.title !== undefined &&
+      resolved.title !== name && { extensions: { businessName: resolved.title } }),
   };
-  return { ok: true, format: 'json-schema', objects: [object], notes: context.notes, statedFacts: ['required'] };
+  return {
+    ok: true,
+    format: 'json-schema',
+    objects: [object],
+    notes: context.notes,
+    statedFacts: ['required'],
+    ...(identity && { identity }),
+  };
+}
+
+/**
+ * The contract a schema this app exported names in its `$id`, named as its title says: the
+ * export titles it `<contract name> <schema object>`.
+ */
+function identityOf({ contractId, version, objectName }: ContractUrn, title: string | undefined): ImportedIdentity {
+  const suffix = ` ${objectName}`;
+  const name = title?.endsWith(suffix) && title.length > suffix.length ? title.slice(0, -suffix.length) : contractId;
+  return { id: contractId, name, version };
 }
 
 /**

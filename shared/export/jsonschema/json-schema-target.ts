@@ -1,4 +1,5 @@
 import { allowedValueType } from '../../contracts/allowed-value-types';
+import { contractUrn } from '../../contracts/contract-urn';
 import { mapPartsOf, nestedPropertiesOf } from '../../contracts/odcs-document';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
@@ -63,7 +64,7 @@ export const jsonSchemaTarget = defineTarget({
 export function recordSchema(contract: Contract, object: SchemaObject): Record<string, unknown> {
   return compact({
     $schema: JSON_SCHEMA_DIALECT,
-    $id: `urn:data-contract:${encodeURIComponent(contract.id)}:${encodeURIComponent(contract.version)}:${encodeURIComponent(object.name)}`,
+    $id: contractUrn({ contractId: contract.id, version: contract.version, objectName: object.name }),
     title: `${contract.name} ${object.name}`,
     description: object.description ?? contract.description,
     type: 'object',

@@ -128,6 +128,8 @@ describeInChromium('the drawing tells the truth', (session) => {
     const pane = await emptyCanvasPoint(page);
     await page.mouse.click(pane.x, pane.y);
     await page.keyboard.press('l');
+    // Laid out in a worker, which a busy machine slows: the notice says the design holds the layout.
+    await page.locator('.status-bar .notice__text', { hasText: /^Laid out/ }).waitFor();
     // The layout animates for 400 ms.
     await page.waitForTimeout(1000);
     const empty = domainNode(page, 'Field Operations');

@@ -31,7 +31,9 @@ describeInChromium('a part of the app that fails to load', (session) => {
     const designCounts = await counts(page);
     await failChunk(page, EXPORT_CHUNK);
 
-    await page.keyboard.press('Control+e');
+    // The toolbar's button, not Ctrl+E: in a full run under load the dialog once never showed after
+    // the key pressed as the design opened (cause not found; it passes alone), and the failure is what this test is about.
+    await page.getByRole('button', { name: 'Export…' }).click();
     const failure = exportDialog(page).getByRole('alert');
     await failure.waitFor();
     expect(await failure.textContent()).toMatch(/^The export dialog could not be loaded: .+Retry$/);

@@ -91,6 +91,9 @@ describeInChromium('editing on the canvas', (session) => {
     await page.keyboard.press('Control+z');
     expect(await productNode(page, 'Menu Items').count()).toBe(1);
     expect(await counts(page)).toBe(before);
+    await expect
+      .poll(() => page.locator('.status-bar .notice__text').textContent())
+      .toBe('Undone: Renamed product “Menu Items” to “Popcorn and Snacks”');
   });
 
   it('renames a domain from a double-click on its name or the right-click menu; Escape keeps the old name', async () => {

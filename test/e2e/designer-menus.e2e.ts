@@ -139,12 +139,17 @@ describeInChromium('conventions users expect', (session) => {
     await locked.locator('.product-node__name').click();
     await page.keyboard.press('Control+Shift+L');
     await expect.poll(() => locked.getAttribute('class')).toContain('is-locked');
+    const notice = page.locator('.status-bar .notice__text');
+    await expect.poll(() => notice.textContent()).toBe('Locked 1 element');
     const before = await flowPosition(locked);
     const start = await centerOf(locked.locator('.product-node__name'));
     await drag(page, start, { x: start.x + 120, y: start.y + 40 });
     expect(await flowPosition(locked)).toEqual(before);
     await page.keyboard.press('ArrowRight');
     expect(await flowPosition(locked)).toEqual(before);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => notice.textContent()).toBe('Undone: Locked 1 element');
+    await expect.poll(() => locked.getAttribute('class')).not.toContain('is-locked');
   });
 
   it('shows alignment guides while dragging, and snaps into line', async () => {

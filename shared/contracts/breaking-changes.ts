@@ -367,7 +367,7 @@ function contractSectionChanges(
     ),
     ...tagChanges(tagsBefore, tags),
     ...changedKeys(restBefore, rest).map((key) =>
-      change('contract-changed', CONTRACT_SUBJECT, `${key} changed`, [key]),
+      change('contract-changed', CONTRACT_SUBJECT, describeKeyChange(key, restBefore[key], rest[key]), [key]),
     ),
   ];
 }
@@ -397,7 +397,9 @@ function extensionChanges(
   kind: ChangeKind,
   subject: string,
 ): ContractChange[] {
-  return changedKeys(previous, next).map((key) => attributeChange(kind, subject, [key], `${key} changed`));
+  return changedKeys(previous, next).map((key) =>
+    attributeChange(kind, subject, [key], describeKeyChange(key, previous?.[key], next?.[key])),
+  );
 }
 
 /**
@@ -492,6 +494,12 @@ function valueChanges(previous: Record<string, unknown>, next: Record<string, un
   return keys
     .filter((key) => !isDeepEqual(previous[key], next[key]))
     .map((key) => describeValueChange(key, previous[key], next[key]));
+}
+
+/** A key's change with its values where they are plain (`tenant set to 'eu'`); a changed section only named. */
+function describeKeyChange(key: string, before: unknown, after: unknown): string {
+  const isPlain = (value: unknown) => value === undefined || value === null || typeof value !== 'object';
+  return isPlain(before) && isPlain(after) ? describeValueChange(key, before, after) : `${key} changed`;
 }
 
 function describeValueChange(field: string, before: unknown, after: unknown): string {
@@ -761,7 +769,7 @@ function physicalTypeChanges(
   const size = previous !== undefined && next !== undefined ? physicalSizeChange(previous, next) : undefined;
   if (size === 'narrowed') return on('type-narrowed', `physicalType narrowed from ${previous} to ${next}`);
   if (size === 'widened') return on('field-changed', `physicalType widened from ${previous} to ${next}`);
-  return on('field-changed', 'physicalType changed');
+  return on('field-changed', describeValueChange('physicalType', previous, next));
 }
 
 function typeChange(previous: ContractProperty, next: ContractProperty): string {

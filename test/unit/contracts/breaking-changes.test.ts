@@ -433,8 +433,18 @@ describe('breaking changes', () => {
       'integer',
       ['type-narrowed', true, 'physicalType narrowed from decimal(8,1) to integer'],
     ],
-    ['another type it cannot compare', 'varchar(16)', 'text', ['field-changed', false, 'physicalType changed']],
-    ['a size it cannot read', 'varchar(max)', 'varchar(16)', ['field-changed', false, 'physicalType changed']],
+    [
+      'another type it cannot compare',
+      'varchar(16)',
+      'text',
+      ['field-changed', false, "physicalType changed from 'varchar(16)' to 'text'"],
+    ],
+    [
+      'a size it cannot read',
+      'varchar(max)',
+      'varchar(16)',
+      ['field-changed', false, "physicalType changed from 'varchar(max)' to 'varchar(16)'"],
+    ],
   ])('judges %s (physicalType %s to %s)', (_, from, to, expected) => {
     const typed = (physicalType: string) =>
       withProperties(previous, [aKey('order_id'), aProperty('code', 'string', { physicalType })]);
@@ -747,7 +757,7 @@ describe('changes outside the schema', () => {
       [false, "customProperty 'region' set to 'EU'"],
       [false, "tag 'birds' removed"],
       [false, "tag 'atlas' added"],
-      [false, 'tenant changed'],
+      [false, "tenant changed from 'birdatlas' to 'atlas'"],
     ]);
   });
 });

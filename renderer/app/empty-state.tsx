@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countedElements } from '../../shared/editing/element-count';
-import { designOutlineOf, listedName } from '../../shared/model';
+import { designOutlineOf, listedName, namesOfCopy } from '../../shared/model';
 import type { AutosaveSlot } from '../host/host';
 import { useHost } from '../host/host-context';
 import { SAMPLES } from '../samples/samples';
@@ -21,8 +21,9 @@ function autosavedAt(slot: AutosaveSlot): string {
  */
 function RecoveredCopy({ slot }: { slot: AutosaveSlot }) {
   const outline = useMemo(() => designOutlineOf(slot.text), [slot.text]);
-  const name = listedName(outline?.name ?? slot.name);
-  const keptAs = outline && outline.name !== slot.name ? listedName(slot.name) : undefined;
+  const { designName, keptAs: keptUnder } = namesOfCopy(outline, slot.name);
+  const name = listedName(designName);
+  const keptAs = keptUnder === undefined ? undefined : listedName(keptUnder);
   const details = [...(outline ? [countedElements(outline.counts)] : []), autosavedAt(slot)].join(' · ');
   return (
     <span className="recovered-work__copy">

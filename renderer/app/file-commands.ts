@@ -4,12 +4,14 @@ import { withLayoutApplied } from '../../shared/editing/layout-edits';
 import { isWithoutLayout, withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import {
   counted,
+  designOutlineOf,
   emptyMesh,
   formatProblem,
   isMeshFileName,
   type Mesh,
   NEW_DESIGN_NAME,
   type NodeLayout,
+  namesOfCopy,
   problemTotal,
   serializeMeshFile,
   shownName,
@@ -277,7 +279,7 @@ export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean
       return false;
     }
     const restored = {
-      opening: `Restored unsaved work of “${shownName(nameBefore)}” from an earlier session`,
+      opening: `Restored unsaved work of ${restoredCopyName(slot.text, nameBefore)} from an earlier session`,
       // The undo history is not in the autosaved copy.
       closing: 'Undo starts from here.',
     };
@@ -287,6 +289,12 @@ export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean
     autosave.carryOn(documentState().documentKey, slot.key);
     return true;
   });
+}
+
+/** A restored copy as the start screen listed it: by its design's name, with its file's where that differs. */
+function restoredCopyName(text: string, keptUnder: string): string {
+  const { designName, keptAs } = namesOfCopy(designOutlineOf(text), keptUnder);
+  return keptAs === undefined ? `“${shownName(designName)}”` : `“${shownName(designName)}” (${shownName(keptAs)})`;
 }
 
 /**

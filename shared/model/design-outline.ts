@@ -40,3 +40,15 @@ export function designOutlineOf(text: string): DesignOutline | undefined {
   if (typeof json !== 'object' || json === null || !('name' in json) || typeof json.name !== 'string') return undefined;
   return { name: json.name, counts: elementCountsOf(json as Record<string, unknown>) };
 }
+
+/**
+ * The names of a copy kept under another name (an autosaved copy, named after its file): its
+ * design's own name, and the name it was kept under where that differs.
+ */
+export function namesOfCopy(
+  outline: DesignOutline | undefined,
+  keptUnder: string,
+): { designName: string; keptAs?: string } {
+  const designName = outline?.name ?? keptUnder;
+  return designName === keptUnder ? { designName } : { designName, keptAs: keptUnder };
+}

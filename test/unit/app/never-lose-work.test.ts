@@ -225,12 +225,34 @@ describe('recovering unsaved work', () => {
   });
 
   it('says whose unsaved work it restored, by the design’s own name, and that undo starts afresh', async () => {
-    const slot = { key: 'k1', name: 'Untitled mesh', savedAt: '', text: serializeMesh(aMesh().build()) };
+    const mesh = aMesh().build();
+    const slot = {
+      key: 'k1',
+      name: 'Untitled mesh',
+      savedAt: '',
+      text: serializeMesh({ ...mesh, name: 'Untitled mesh' }),
+    };
 
     await restoreAutosave(host, slot);
 
     expect(useNoticeStore.getState().notice?.text).toBe(
       'Restored unsaved work of “Untitled mesh” from an earlier session. Undo starts from here.',
+    );
+  });
+
+  it('names the design of a copy kept under its file’s name, as the start screen lists it, with the file', async () => {
+    const mesh = aMesh().build();
+    const slot = {
+      key: 'k1',
+      name: 'forestry.mesh.json',
+      savedAt: '',
+      text: serializeMesh({ ...mesh, name: 'Forestry' }),
+    };
+
+    await restoreAutosave(host, slot);
+
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'Restored unsaved work of “Forestry” (forestry.mesh.json) from an earlier session. Undo starts from here.',
     );
   });
 

@@ -137,8 +137,8 @@ export const simulateCommand: Command = {
     "  --seed N         replaces the scenario's seed",
     '  --budget-ms N    runs the simulation in a worker thread and stops it when one unit of work (a',
     "                   batch of 2,000 of a table's initial rows or of its snapshot, a service's tick,",
-    '                   a product reading its inputs, one transformation, a product publishing) runs',
-    '                   longer than N ms, naming it; at most',
+    '                   a product reading its inputs, one transformation, a product publishing, the',
+    '                   --query after the last tick) runs longer than N ms, naming it; at most',
     `                   ${MAX_BUDGET_MILLIS}`,
     '  --fail-on-lost   exit 1 when a consumer lost records to retention before it read them: its clean',
     '                   table, and what its product computes from it, may now miss what its producer has',
@@ -302,6 +302,8 @@ export function runHeadless(
     const metrics = onTick ? runTickByTick(simulation, request.ticks, onTick) : simulation.runUntil(request.ticks);
     if (request.query) {
       const { node, sql } = request.query;
+      // Announced as its own unit, so a budget that runs out in it blames the query, not the run's last unit.
+      watch?.onWork?.({ tick: metrics.tick, nodeId: node, path: 'query', kind: 'query' });
       const answer = simulation.query(node, sql);
       if (!answer.ok) return { ok: false, errors: answer.errors.map(({ message }) => ({ path: 'query', message })) };
       return { ok: true, metrics, query: { node, sql, ...answer.value } };

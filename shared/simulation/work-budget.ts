@@ -1,8 +1,9 @@
 /**
  * A unit of a run's work, the smallest the engine can time: a batch of a table's initial rows, a
  * batch of its snapshot, a service's tick (its writes and the connector's poll), a product's
- * reading of its inputs, one transformation, a product's publishing. Hosts learn of each as it
- * starts, so one on another thread can name what ran long, and see a long load go on.
+ * reading of its inputs, one transformation, a product's publishing, and a query on a node's tables
+ * after the run (`simulate --query`). Hosts learn of each as it starts, so one on another thread
+ * can name what ran long, and see a long load go on.
  */
 export interface Work {
   tick: number;
@@ -10,7 +11,7 @@ export interface Work {
   nodeId: string;
   /** Where it is in the mesh: `products[3].transformations[0]`. */
   path: string;
-  kind: 'initial-rows' | 'snapshot' | 'service' | 'consume' | 'prepare' | 'transformation' | 'publish';
+  kind: 'initial-rows' | 'snapshot' | 'service' | 'consume' | 'prepare' | 'transformation' | 'publish' | 'query';
   /** The transformation, for `prepare` and `transformation`. */
   step?: string;
   /** The batch of rows, for `initial-rows` and `snapshot`. */
@@ -65,6 +66,7 @@ export function workSubject(work: Work): string {
     prepare: `preparing transformation '${work.step}' of product '${work.nodeId}'`,
     transformation: `transformation '${work.step}' of product '${work.nodeId}'`,
     publish: `publishing the output ports of product '${work.nodeId}'`,
+    query: `the query on '${work.nodeId}'`,
   }[work.kind];
 }
 
@@ -74,9 +76,11 @@ function rowRange({ table, first, count, total }: RowBatch): string {
   return `${numbered(first + 1)}–${numbered(first + count)} of ${numbered(total)} in table '${table}'`;
 }
 
-/** `transformation 'daily_sales' of product 'sales-dashboard' at tick 12`. */
+/** `transformation 'daily_sales' of product 'sales-dashboard' at tick 12`; `the query on 'orders' after tick 40`. */
 export function describeWork(work: Work): string {
-  return `${workSubject(work)} at tick ${work.tick}`;
+  // A query reads the tables the tick left, once the tick is over.
+  const when = work.kind === 'query' ? 'after' : 'at';
+  return `${workSubject(work)} ${when} tick ${work.tick}`;
 }
 
 /** The message of a run stopped for `work`; `tookMillis` when it finished, absent when it had to be killed. */

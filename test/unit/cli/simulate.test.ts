@@ -266,6 +266,20 @@ describe('mesh-designer simulate', () => {
     ]);
   });
 
+  it('blames a --query that never ends, not the last unit of the run, once over its budget', {
+    timeout: 60_000,
+  }, async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+    const spin =
+      'orders=WITH RECURSIVE spin(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM spin) SELECT count(*) FROM spin';
+
+    const options = ['--ticks', '2', '--budget-ms', '3000', '--query', spin];
+    expect(await runCli(['simulate', 'shop.mesh.json', ...options], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "shop.mesh.json: query: the query on 'orders' after tick 2 ran longer than the budget of 3000 ms; the run stopped",
+    ]);
+  });
+
   it('keeps the metrics of the ticks before a stop over budget, in --json and in the summary', {
     timeout: 60_000,
   }, async () => {

@@ -1,3 +1,4 @@
+import { hasConnector } from './connected-system';
 import { type DebeziumEngine, debeziumEngineId, debeziumSource } from './database-engine';
 import type { OperationalSystem, Topic } from './operational-system';
 
@@ -146,7 +147,7 @@ function preferredTopicPrefix(system: OperationalSystem): string {
 }
 
 /**
- * Each CDC system's connector topic prefix, by system id, unique among the connectors as Debezium
+ * Each connected system's (see connected-system.ts) connector topic prefix, by system id, unique among the connectors as Debezium
  * asks: a prefix names a connector's schema change, transaction and heartbeat topics and its
  * metrics, so two connectors sharing one would mix them. In the design's order, a system keeps
  * its preferred prefix unless an earlier one took it; then its id is its prefix (numbered if
@@ -158,7 +159,7 @@ export function connectorTopicPrefixes(systems: readonly OperationalSystem[]): R
   const isFree = (prefix: string) => !taken.has(prefix.replaceAll('.', '_'));
   const prefixes = new Map<string, string>();
   for (const system of systems) {
-    if (!system.database.tables.some((table) => table.cdc)) continue;
+    if (!hasConnector(system)) continue;
     const own = topicSafe(system.id);
     let prefix = preferredTopicPrefix(system);
     if (!isFree(prefix)) prefix = own;

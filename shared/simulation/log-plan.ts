@@ -92,7 +92,7 @@ export function planLogs(mesh: Mesh, connector: ConnectorSettings = {}): LogPlan
   const contractById = (id: string) => mesh.contracts.find((contract) => contract.id === id);
   const topicPrefixes = connectorTopicPrefixes(mesh.systems);
   mesh.systems.forEach((system, index) => {
-    // A system without a table flagged for CDC has no connector; its CDC topics carry nothing.
+    // A system without a connector (no table flagged for CDC, no outbox) has no prefix; its CDC topics carry nothing.
     const topicPrefix = topicPrefixes.get(system.id) ?? system.id;
     const systemPlan = planSystem(mesh, system, `systems[${index}]`, plan, contractById, topicPrefix);
     if (writesTransactionMetadata(system, connector)) planTransactionLog(systemPlan, plan, topicPrefix);

@@ -183,10 +183,6 @@ export function engineOf(system: OperationalSystem): DatabaseEngine | undefined 
   return engine && ENGINES[engine];
 }
 
-export function hasCdc(system: OperationalSystem): boolean {
-  return system.database.tables.some((table) => table.cdc);
-}
-
 /** The KafkaConnector of a system with CDC whose engine has a Debezium connector. */
 /** Per connector setting, the key of the Secret it is read from: MongoDB's connection string, or the database's address and login. */
 const SECRET_KEYS = {

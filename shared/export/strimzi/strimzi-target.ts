@@ -1,5 +1,6 @@
 import { meshGraph } from '../../lineage/mesh-graph';
 import { sourceContract } from '../../lineage/source-contract';
+import { hasConnector } from '../../model/connected-system';
 import { capturedCdcTopics } from '../../model/connector-tombstones';
 import { connectorTopicPrefixes } from '../../model/connector-topics';
 import type { Contract } from '../../model/contract';
@@ -20,7 +21,6 @@ import {
   connectorSecret,
   debeziumConnector,
   engineOf,
-  hasCdc,
   MAX_CONNECTOR_SLUG_LENGTH,
   outboxRowsWritten,
   schemaHistoryGroup,
@@ -44,7 +44,7 @@ import { type GovernedTopic, retentionConfig, unreadRetentionWarnings } from './
 /*
  * Kafka on Kubernetes with Strimzi (kafka.strimzi.io/v1): a KafkaTopic per topic of the
  * operational systems and per streaming (kafka-topic) output port, and a KafkaConnector per
- * system with CDC (see debezium-connector.ts), and a KafkaUser per client of the topics with
+ * system with CDC or an outbox (see debezium-connector.ts), and a KafkaUser per client of the topics with
  * the ACLs of what it reads and writes (see kafka-users.ts). Topics holding entities are compacted (CDC
  * topics, entity contracts); topics of events keep the delete policy. A connector writing to a
  * compacted topic skips truncates (see compacted-cdc-topics.ts), and the export warns of each
@@ -242,14 +242,14 @@ function connectorTopicAccess(mesh: Mesh, scoped: ScopedElements): TopicAccess[]
   ];
 }
 
-/** Each system with CDC on an engine Debezium reads, with what sets its connector apart. */
+/** Each system with CDC or an outbox on an engine Debezium reads, with what sets its connector apart. */
 function connectorsOf(mesh: Mesh, scoped: ScopedElements) {
   const allocate = createSlugAllocator();
   // Over the whole design, as the simulation takes them, so a scoped export names topics, slugs and
   // so connectors, Secrets and schema histories alike, as the Connect cluster's user names them.
   const topicPrefixes = connectorTopicPrefixes(mesh.systems);
   const inScope = new Set(scoped.systems);
-  return mesh.systems.filter(hasCdc).flatMap((system) => {
+  return mesh.systems.filter(hasConnector).flatMap((system) => {
     const engine = engineOf(system);
     const slug = allocate([system.id], MAX_CONNECTOR_SLUG_LENGTH);
     if (!engine || !inScope.has(system)) return [];
@@ -345,7 +345,7 @@ function strimziProblems(mesh: Mesh, scoped: ScopedElements): ExportProblem[] {
     }),
     ...topicClashes(topics),
     ...scoped.systems.flatMap((system) => {
-      if (!hasCdc(system)) return [];
+      if (!hasConnector(system)) return [];
       const path = `systems[${mesh.systems.indexOf(system)}].database`;
       const engine = engineOf(system);
       if (!engine)

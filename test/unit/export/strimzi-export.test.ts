@@ -743,6 +743,35 @@ describe('Strimzi export', () => {
     });
   });
 
+  describe('a service that publishes outbox events and captures no other table', () => {
+    const outboxOnly = () => {
+      const base = aSystem('dispatch', 'd');
+      const system = aSystem('dispatch', 'd', {
+        database: { ...base.database, tables: base.database.tables.map((table) => ({ ...table, cdc: false })) },
+        messaging: { broker: 'kafka', topics: [anOutboxTopic('e', 'dispatch.events.shipped', 'Shipped')] },
+        publishes: [{ name: 'Shipped', table: 'items', on: ['insert'] }],
+      });
+      return resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] });
+    };
+
+    it('gets a connector that captures its outbox table and routes the events to their topic', () => {
+      const connector = outboxOnly().resources.find((resource) => resource.kind === 'KafkaConnector');
+
+      expect(connector?.metadata.name).toBe('dispatch-cdc');
+      expect(connector?.spec.config).toMatchObject({
+        'table.include.list': 'public\\.outbox',
+        transforms: 'outbox',
+        'transforms.outbox.route.topic.replacement': 'dispatch.events.shipped',
+      });
+    });
+
+    it("lets the Connect cluster's user write the event topic", () => {
+      const user = outboxOnly().resources.find((resource) => resource.metadata.name === 'kafka-connect');
+
+      expect(JSON.stringify(user?.spec)).toContain('dispatch.events.shipped');
+    });
+  });
+
   it("tells the service to write an event's aggregate key into aggregateid where the event names one", () => {
     const system = aSystem('maint', 'd', {
       publishes: [{ name: 'WorkOrderOpened', table: 'items', on: ['insert'], aggregateKey: ['label'] }],

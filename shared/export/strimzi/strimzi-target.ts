@@ -345,7 +345,8 @@ function strimziProblems(mesh: Mesh, scoped: ScopedElements): ExportProblem[] {
     }),
     ...topicClashes(topics),
     ...scoped.systems.flatMap((system) => {
-      if (!hasConnector(system)) return [];
+      // Only captured tables need Debezium: an outbox on an engine it cannot read keeps its topics, without a connector.
+      if (!system.database.tables.some((table) => table.cdc)) return [];
       const path = `systems[${mesh.systems.indexOf(system)}].database`;
       const engine = engineOf(system);
       if (!engine)

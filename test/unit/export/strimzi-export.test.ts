@@ -765,6 +765,18 @@ describe('Strimzi export', () => {
       });
     });
 
+    it('on an engine Debezium cannot read, keeps its event topic without a connector, and the export goes on', () => {
+      const base = aSystem('dispatch', 'd');
+      const system = aSystem('dispatch', 'd', {
+        database: { ...base.database, engine: 'dynamodb', tables: [{ ...base.database.tables[0]!, cdc: false }] },
+        messaging: { broker: 'kafka', topics: [anOutboxTopic('e', 'dispatch.events.shipped', 'Shipped')] },
+        publishes: [{ name: 'Shipped', table: 'items', on: ['insert'] }],
+      });
+      const { resources } = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] });
+
+      expect(resources.map((resource) => resource.kind)).toEqual(['KafkaTopic']);
+    });
+
     it("lets the Connect cluster's user write the event topic", () => {
       const user = outboxOnly().resources.find((resource) => resource.metadata.name === 'kafka-connect');
 

@@ -1,4 +1,4 @@
-import { attributeWord } from '../../export/mermaid/contract-er-diagram';
+import { ER_LETTERS_BEYOND_ASCII } from '../../export/mermaid/er-attribute-word';
 import { decodeEntity } from '../../import/mermaid-flowchart';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
 import { escapeRegExp } from '../../model/escape-reg-exp';
@@ -32,11 +32,9 @@ const RELATIONSHIP = new RegExp(
   String.raw`^(${NAME})\s*${CARDINALITY}\s*${RELATIONSHIP_LINE}\s*${CARDINALITY}\s*(${NAME})\s*:\s*(.*)$`,
   'u',
 );
-/** What Mermaid's erDiagram takes as a letter in an attribute's type or name besides ASCII's (`höhe_m`). */
-const BEYOND_ASCII = String.raw`\u00C0-\uFFFF`;
 /** `type name PK, FK "comment"`: one of Mermaid's attributes, read where the last one ended (a line may hold several). */
 const ATTRIBUTE = new RegExp(
-  String.raw`\s*([A-Za-z_${BEYOND_ASCII}][\w\-[\]()${BEYOND_ASCII}]*(?:\([^)]*\))?)\s+([A-Za-z_*${BEYOND_ASCII}][\w\-[\]()${BEYOND_ASCII}]*)((?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*("[^"]*")?\s*`,
+  String.raw`\s*([A-Za-z_${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*(?:\([^)]*\))?)\s+([A-Za-z_*${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*)((?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*("[^"]*")?\s*`,
   'iy',
 );
 /** The front matter title our export gives a contract's diagram: its comments then follow our conventions. */
@@ -261,10 +259,21 @@ function readComment(name: string, comment: string | undefined, isOurExport: boo
   const isRequired = parts[0] === 'required';
   const rest = isRequired ? parts.slice(1) : parts;
   const original = rest.join(', ');
-  const isOriginalName =
-    isOurExport && original !== '' && new RegExp(`^${escapeRegExp(attributeWord(original))}(?:_\\d+)?$`).test(name);
+  const isOriginalName = isOurExport && original !== '' && isWrittenFor(name, original);
   if (isOriginalName) return { name: original, isRequired };
   return { name, isRequired, ...(original !== '' && { description: original }) };
+}
+
+/**
+ * Whether our export wrote `word` for the property `name`: each character kept or written `_`
+ * (earlier versions wrote letters beyond ASCII as `_` too), maybe led by `_`, maybe numbered `_2`.
+ */
+function isWrittenFor(word: string, name: string): boolean {
+  const eachCharacter = name
+    .split('')
+    .map((character) => `(?:${escapeRegExp(character)}|_)`)
+    .join('');
+  return new RegExp(`^_?${eachCharacter}(?:_\\d+)?$`).test(word);
 }
 
 /** `estate.estate_id`: what an FK attribute refers to, by a relationship line joining its entity to another. */

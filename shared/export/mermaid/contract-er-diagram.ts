@@ -2,11 +2,10 @@ import { readOdcsDocument } from '../../contracts/contract-edits';
 import { type DiagramField, type DiagramTable, schemaDiagramOf } from '../../contracts/schema-diagram';
 import type { Contract } from '../../model';
 import { mermaidTitle } from './diagram-title';
+import { attributeWord } from './er-attribute-word';
 import { createMermaidIds, mermaidString } from './mermaid-text';
 
 const INDENT = '  ';
-/** Mermaid reads `PK`, `FK` or `UK` (any case) at the start of a word, up to a `-`, as a key marker, never as a name. */
-const KEY_MARKER = /^(?:pk|fk|uk)(?![A-Za-z0-9_])/i;
 
 /** A contract's schema as a Mermaid `erDiagram`, and how many relationships it draws (Mermaid limits edges). */
 export interface ContractErDiagram {
@@ -73,12 +72,6 @@ function attributeLine(field: DiagramField, name: string, isForeignKey: boolean)
   const keys = [field.isPrimaryKey && 'PK', isForeignKey && 'FK', field.isUnique && 'UK'].filter(Boolean).join(', ');
   const notes = [field.isRequired && 'required', name !== field.name && field.name].filter(Boolean).join(', ');
   return [type, name, keys, notes && mermaidString(notes)].filter(Boolean).join(' ');
-}
-
-/** What Mermaid's erDiagram takes as an attribute's type or name: other characters as `_`, led by `_` where needed. */
-export function attributeWord(text: string): string {
-  const word = text.replace(/[^A-Za-z0-9_-]/g, '_');
-  return /^[A-Za-z_]/.test(word) && !KEY_MARKER.test(word) ? word : `_${word}`;
 }
 
 /** The other contract that holds a schema object of this name, as far as the design tells. */

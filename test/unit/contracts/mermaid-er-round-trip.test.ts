@@ -50,3 +50,46 @@ describe('a contract exported as a Mermaid erDiagram and imported back', () => {
     expect(validateOdcsDocument(parse(imported.contract.odcs))).toEqual([]);
   });
 });
+
+describe('a contract whose property names hold letters beyond ASCII, exported as an erDiagram and imported back', () => {
+  const slopes = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: slopes
+name: Slopes
+version: 1.0.0
+status: active
+schema:
+  - name: slopes
+    properties:
+      - name: piste_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+      - name: schneehöhe_cm
+        logicalType: integer
+      - name: größe m²
+        logicalType: number
+`);
+
+  it('has the same property names', () => {
+    const imported = importContractSource('slopes.mmd', contractErDiagram(slopes, [slopes]).text);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(slopes.schema));
+  });
+
+  it('reads back the names an earlier export wrote with `_` for each letter beyond ASCII', () => {
+    const earlierExport = `---
+title: "Schema of contract Slopes 1.0.0"
+---
+erDiagram
+  object_slopes["slopes"] {
+    integer piste_id PK "required"
+    integer schneeh_he_cm "schneehöhe_cm"
+    number gr__e_m_ "größe m²"
+  }
+`;
+    const imported = importContractSource('slopes.mmd', earlierExport);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(slopes.schema));
+  });
+});

@@ -94,6 +94,19 @@ describe('a contract’s schema as a Mermaid erDiagram', () => {
     expect(attributes).toEqual(['string _pk pk', 'string _FK FK', 'string _Uk-code Uk-code']);
   });
 
+  it('keeps a name in letters beyond ASCII as written, as Mermaid reads it (schneehöhe_cm, größe, 雪質)', async () => {
+    const attributes = await attributesOfOneTable(`
+      - name: schneehöhe_cm
+        logicalType: integer
+      - name: größe
+        logicalType: string
+      - name: 雪質
+        logicalType: string
+      - name: Ørsted-Zähler
+        logicalType: integer`);
+    expect(attributes).toEqual(['integer schneehöhe_cm', 'string größe', 'string 雪質', 'integer Ørsted-Zähler']);
+  });
+
   it('gives properties whose written names would be the same distinct names, the name as written kept', async () => {
     const attributes = await attributesOfOneTable(`
       - name: line no.

@@ -1,0 +1,16 @@
+/**
+ * What Mermaid's erDiagram lexer takes as a letter beyond ASCII's in an attribute's type or name
+ * (`schneehöhe_cm`, `雪質`): a regular expression range, read without the `u` flag as Mermaid reads it.
+ */
+export const ER_LETTERS_BEYOND_ASCII = String.raw`\u00C0-\uFFFF`;
+
+/** Mermaid reads `PK`, `FK` or `UK` (any case) at the start of a word, up to a `-`, as a key marker, never as a name. */
+const KEY_MARKER = /^(?:pk|fk|uk)(?![A-Za-z0-9_])/i;
+const NOT_IN_A_WORD = new RegExp(`[^A-Za-z0-9_\\-${ER_LETTERS_BEYOND_ASCII}]`, 'g');
+const STARTS_A_WORD = new RegExp(`^[A-Za-z_${ER_LETTERS_BEYOND_ASCII}]`);
+
+/** What Mermaid's erDiagram takes as an attribute's type or name: other characters as `_`, led by `_` where needed. */
+export function attributeWord(text: string): string {
+  const word = text.replace(NOT_IN_A_WORD, '_');
+  return STARTS_A_WORD.test(word) && !KEY_MARKER.test(word) ? word : `_${word}`;
+}

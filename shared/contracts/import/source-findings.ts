@@ -4,7 +4,7 @@ import { readOdcsDocument } from '../contract-edits';
 import type { LocatedFinding } from '../finding';
 import { isJsonObject } from '../odcs-document';
 import { DOCUMENT_START, type TextRange } from '../yaml-source';
-import { type ImportFormat, rangeAt } from './imported-schema';
+import { type ImportFormat, rangeAt, referenceableName } from './imported-schema';
 
 /**
  * The semantic findings of a contract made from a schema file, each at the table, record,
@@ -43,6 +43,12 @@ function namesAlong(document: unknown, path: readonly (string | number)[]): stri
   return names;
 }
 
+/** Where a name is written in the source. */
+interface Declaration {
+  offset: number;
+  length: number;
+}
+
 function placeOf(names: readonly string[], format: ImportFormat, text: string): TextRange {
   let place: TextRange = DOCUMENT_START;
   let from = 0;
@@ -56,12 +62,7 @@ function placeOf(names: readonly string[], format: ImportFormat, text: string): 
 }
 
 /** Where `name` is declared at or after `from`: a JSON Schema's property key, an Avro `"name"`, a SQL or Protobuf word. */
-function declarationOf(
-  name: string,
-  format: ImportFormat,
-  text: string,
-  from: number,
-): { offset: number; length: number } | undefined {
+function declarationOf(name: string, format: ImportFormat, text: string, from: number): Declaration | undefined {
   const quoted = escapeRegExp(JSON.stringify(name));
   const word = `(?<![\\p{L}\\p{N}_])${escapeRegExp(name)}(?![\\p{L}\\p{N}_])`;
   const patterns = {
@@ -77,6 +78,17 @@ function declarationOf(
     expression.lastIndex = from;
     const match = expression.exec(text);
     if (match) return { offset: match.index, length: match[0].length };
+  }
+  return renamedDeclarationOf(name, text, from);
+}
+
+/** A quoted or bracketed name the import made `name` of, as one a contract can refer to (`"Customer Account"` → `customer_account`). */
+function renamedDeclarationOf(name: string, text: string, from: number): Declaration | undefined {
+  const written = /"([^"\n]+)"|\[([^\]"\n]+)\]/g;
+  written.lastIndex = from;
+  for (let match = written.exec(text); match; match = written.exec(text)) {
+    const source = match[1] ?? match[2] ?? '';
+    if (referenceableName(source) === name) return { offset: match.index, length: match[0].length };
   }
   return undefined;
 }

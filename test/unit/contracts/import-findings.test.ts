@@ -58,6 +58,35 @@ describe('the contract checks of an import, where the source says it', () => {
   });
 });
 
+describe('the findings of an import about a table the import named anew, its name not one a contract can refer to', () => {
+  it('places them at the alias of a Mermaid erDiagram entity (a["Customer Account"], as Mermaid’s docs write one)', () => {
+    const erDiagram = [
+      'erDiagram',
+      '    p[Person] {',
+      '        string firstName PK',
+      '    }',
+      '    a["Customer Account"] {',
+      '        string email',
+      '    }',
+      '    p ||--o| a : has',
+    ].join('\n');
+    expect(warningsOf('accounts.mmd', erDiagram)).toEqual([
+      expect.stringMatching(/^5:7 customer_account: entity 'customer_account' has no primary key/),
+    ]);
+  });
+
+  it('places them at the field of a JSON Schema titled with a space, searched after the title', () => {
+    const schema = [
+      '{"title": "Lift Pass", "type": "object",',
+      ' "properties": {',
+      '  "pass_id": {"type": "integer"},',
+      '  "probe": {"type": "integer", "minimum": 1, "maximum": 0}',
+      ' }}',
+    ].join('\n');
+    expect(errorsOf('lift-pass.schema.json', schema)).toEqual([`4:3 lift_pass.probe: ${noValue}`]);
+  });
+});
+
 describe('a record an import takes for an entity, which its format cannot say is an event', () => {
   it('says at the record why it was taken for an entity and how the contract marks it an event', () => {
     const interviewScheduled = [

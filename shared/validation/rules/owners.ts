@@ -1,7 +1,7 @@
 import { Memo } from '../../lineage/memo';
 import { type DataProduct, type Domain, type OperationalSystem, quoted, slugify } from '../../model';
 import { isBlank } from '../../model/blank-text';
-import { malformedOwnerRefMessage } from '../../model/owner-entity-ref';
+import { malformedOwnerRefMessage, readOwnerRef } from '../../model/owner-entity-ref';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { domainPlace, type Place, productPlace, systemPlace } from '../places';
@@ -44,16 +44,12 @@ export const ownersRule: Rule = {
           product.owner,
         );
       }
-      const domain = domainOf(product);
-      const domainOwner = isBlank(domain?.owner) ? undefined : domain?.owner.trim();
-      const owner = domainOwner ?? placeholderOwner(domain?.name ?? product.name);
+      const { owner, fixHint } = productOwnerFix(domainOf(product), product);
       return [
         {
           ...productPlace(graph, product),
           message: `Data product ${quoted(product.name)} has no owner.`,
-          fixHint: domainOwner
-            ? `Name the team that answers for it; the fix gives it to its domain's owner, ${quoted(domainOwner)}.`
-            : `Name the team that answers for it; the fix writes the placeholder ${quoted(owner)} to rename.`,
+          fixHint,
           fix: { kind: 'set-owner' as const, element: { kind: 'product' as const, productId: product.id }, owner },
         },
       ];
@@ -65,6 +61,27 @@ export const ownersRule: Rule = {
     return [...domains, ...products, ...systems];
   },
 };
+
+/**
+ * What the fix of an ownerless product writes, and its hint: its domain's owner, else a placeholder;
+ * an owner this rule reports as no valid reference is not copied, as that would only move the finding.
+ */
+function productOwnerFix(domain: Domain | undefined, product: DataProduct): { owner: string; fixHint: string } {
+  const ask = 'Name the team that answers for it;';
+  const domainOwner = isBlank(domain?.owner) ? undefined : domain?.owner.trim();
+  if (domainOwner !== undefined && readOwnerRef(domainOwner).kind !== 'malformed-ref') {
+    return { owner: domainOwner, fixHint: `${ask} the fix gives it to its domain's owner, ${quoted(domainOwner)}.` };
+  }
+  const owner = placeholderOwner(domain?.name ?? product.name);
+  const placeholder = `${ask} the fix writes the placeholder ${quoted(owner)} to rename`;
+  return {
+    owner,
+    fixHint:
+      domainOwner === undefined
+        ? `${placeholder}.`
+        : `${placeholder}, as its domain's owner ${quoted(domainOwner)} is no valid Backstage reference.`,
+  };
+}
 
 /** An owner Backstage would not read as the reference it looks like: the export makes a Group of it instead. */
 function malformedRefFindings(place: Place, named: string, owner: string): RuleFinding[] {

@@ -29,6 +29,19 @@ describe('one-click fixes', () => {
     expect(remaining('owners', after)).toEqual([]);
   });
 
+  it("gives an ownerless product a placeholder, not its domain's owner that is no valid Backstage reference", () => {
+    const mesh = aGovernedMesh();
+    mesh.domains[1] = { ...(mesh.domains[1] as Mesh['domains'][number]), owner: 'group:library/Analytics Team' };
+    mesh.products[1] = { ...(mesh.products[1] as Mesh['products'][number]), owner: '' };
+    const [finding] = remaining('owners', mesh).filter((candidate) => candidate.path === 'products[1]');
+    expect(finding?.fixHint).toBe(
+      "Name the team that answers for it; the fix writes the placeholder 'team-analytics' to rename, as its domain's owner 'group:library/Analytics Team' is no valid Backstage reference.",
+    );
+    const after = applyFix(mesh, finding?.fix as Fix);
+    expect(after.products[1]?.owner).toBe('team-analytics');
+    expect(remaining('owners', after).map((left) => left.path)).toEqual(['domains[1]']);
+  });
+
   it('gives an ownerless domain a placeholder team to rename', () => {
     const mesh = aGovernedMesh();
     mesh.domains[0] = { ...(mesh.domains[0] as Mesh['domains'][number]), owner: '' };

@@ -1,10 +1,11 @@
 import { Memo } from '../lineage/memo';
 import { bidiControlIn, codePointLabel, invisibleFormatCharactersIn } from '../model/control-characters';
 import { isWindowsReservedName } from '../model/windows-reserved-names';
+import { joinedWith } from '../model/word-list';
 
 /** Characters no common file system accepts in a name (Windows' list, which includes `/`), and control characters. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
-const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/;
+const REFUSED_CHARACTERS = /[<>:"/\\|?*\u0000-\u001f]/g;
 /**
  * File systems take 255 bytes per name; exports add a suffix (`.odcs.yaml`, `-history`) and
  * sometimes a prefix, so names keep room for them.
@@ -24,11 +25,13 @@ function judge(name: string): string | undefined {
   if (trimmed === '.' || trimmed === '..' || trimmed.includes('../') || trimmed.includes('..\\')) {
     return 'would point outside its folder';
   }
-  const forbidden = FORBIDDEN.exec(name)?.[0];
-  if (forbidden !== undefined) {
-    const shown = forbidden.charCodeAt(0) < 0x20 ? 'a control character' : `'${forbidden}'`;
-    return `contains ${shown}, which file systems refuse`;
-  }
+  // Each one named, so that renaming past the first does not bring up the next.
+  const forbidden = new Set(
+    Array.from(name.matchAll(REFUSED_CHARACTERS), ([character]) =>
+      character.charCodeAt(0) < 0x20 ? 'a control character' : `'${character}'`,
+    ),
+  );
+  if (forbidden.size > 0) return `contains ${joinedWith([...forbidden], 'and')}, which file systems refuse`;
   // A name holding one shows in another order than it is written (`exe.txt` read as `txt.exe`).
   const bidiControl = bidiControlIn(name);
   if (bidiControl !== undefined) {

@@ -824,6 +824,15 @@ describe('rule details', () => {
     ]);
   });
 
+  it('names every character file systems refuse in a name, each once, not only the first', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(product(mesh, 'revenue'), { name: 'Transfers: A/B: C|D' });
+    });
+    expect(findingsOf('safe-file-names', mesh).map((finding) => finding.message)).toEqual([
+      "The name of data product 'Transfers: A/B: C|D' contains ':', '/' and '|', which file systems refuse.",
+    ]);
+  });
+
   it('warns of products and of contracts whose names make the same file name, with the files named after their ids', () => {
     const mesh = changed((mesh) => {
       Object.assign(product(mesh, 'customers'), { name: 'Pralinés & Ganache' });

@@ -12,10 +12,11 @@ export const selfLinksRule: Rule = {
     return mesh.links
       .filter((link) => link.from.nodeId === link.to.nodeId)
       .map((link) => {
-        const name = graph.products.get(link.from.nodeId)?.item.name ?? link.from.nodeId;
+        const product = graph.products.get(link.from.nodeId)?.item;
+        const port = product?.outputPorts.find((candidate) => candidate.id === link.from.portId);
         return {
           ...linkPlace(graph, link),
-          message: `Link ${quoted(link.id)} feeds ${quoted(name)} from its own output port ${quoted(link.from.portId)}.`,
+          message: `Link ${quoted(link.id)} feeds ${quoted(product?.name ?? link.from.nodeId)} from its own output port ${quoted(port?.name ?? link.from.portId)}.`,
           fixHint: 'Remove the link; keep intermediate results in a transformation instead.',
           fix: { kind: 'remove-link' as const, linkId: link.id },
         };

@@ -165,7 +165,7 @@ const CASES: Record<string, RuleCase> = {
           product(mesh, 'revenue').inputPorts.push(aPort('loop', 'input'));
           linked(mesh, 'loop', ['revenue', 'out'], ['revenue', 'loop']);
         }),
-      message: "Link 'loop' feeds 'Revenue' from its own output port 'out'.",
+      message: "Link 'loop' feeds 'Revenue' from its own output port 'counts'.",
       path: 'links[2]',
     },
     passes: { mesh: () => aGovernedMesh() },

@@ -20,6 +20,7 @@ import { boundMove, rangeEndMoves } from './range-end-moves';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 import { serverChanges } from './server-changes';
 import { shownValue as shown } from './shown-value';
+import { slaPropertyName } from './sla-property-name';
 import { incomparableDurations, slaWeakening, unrankableDuration } from './sla-weakening';
 
 /**
@@ -270,17 +271,20 @@ function apiVersionChange(previous: string, next: string): ContractChange {
 }
 
 /**
- * Each SLA property (told apart by its element) set, removed or given another value, at its entry
- * in `slaProperties` (a removed one at `slaProperties`): removing or weakening one breaks.
+ * Each SLA property (told apart by its name as the app reads it and its element) set, removed or
+ * given another value, at its entry in `slaProperties` (a removed one at `slaProperties`): removing
+ * or weakening one breaks.
  */
 function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty[]): ContractChange[] {
-  const identity = (sla: SlaProperty) => (sla.element ? `${sla.property} of ${sla.element}` : sla.property);
-  const nextIndexes = new Map(next.map((sla, index) => [identity(sla), index]));
-  const previousIdentities = new Set(previous.map(identity));
+  const naming = (sla: SlaProperty, property: string) => (sla.element ? `${property} of ${sla.element}` : property);
+  const identity = (sla: SlaProperty) => naming(sla, sla.property);
+  const pairingKey = (sla: SlaProperty) => naming(sla, slaPropertyName(sla));
+  const nextIndexes = new Map(next.map((sla, index) => [pairingKey(sla), index]));
+  const previousKeys = new Set(previous.map(pairingKey));
   const weakens = (message: string) => `${message}, weakening what consumers were promised`;
   return [
     ...previous.flatMap((sla) => {
-      const index = nextIndexes.get(identity(sla));
+      const index = nextIndexes.get(pairingKey(sla));
       const counterpart = index === undefined ? undefined : next[index];
       if (index === undefined || !counterpart)
         return [
@@ -312,11 +316,13 @@ function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty
             at,
           ),
         ];
-      const what = was === is ? 'changed' : `changed from ${was} to ${is}`;
+      const isRespelt = sla.property !== counterpart.property;
+      const what =
+        was !== is ? `changed from ${was} to ${is}` : isRespelt ? `written as '${counterpart.property}'` : 'changed';
       return [change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} ${what}`, at)];
     }),
     ...next.flatMap((sla, index) =>
-      previousIdentities.has(identity(sla))
+      previousKeys.has(pairingKey(sla))
         ? []
         : [
             change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} set to ${slaAmount(sla)}`, [

@@ -1,5 +1,6 @@
 import type { SlaProperty } from '../model/contract';
 import { CALENDAR_UNIT_SPAN, compareDurations, isUnitOfTime, minutesOf } from './sla-durations';
+import { slaPropertyName } from './sla-property-name';
 
 /*
  * An SLA property is a promise to consumers: a change that makes it worse for them (data kept
@@ -33,7 +34,7 @@ const PROMISES: Readonly<Record<string, Promise>> = {
  * app does not rank, a unit that is no unit of time, different units for a percentage).
  */
 export function slaWeakening(previous: SlaProperty, next: SlaProperty): string | undefined {
-  const promise = PROMISES[previous.property.trim().toLowerCase()];
+  const promise = PROMISES[slaPropertyName(previous)];
   if (!promise) return undefined;
   const order = promise.isDuration ? compareDurations(next, previous) : compareAmounts(next, previous);
   if (order === undefined) return undefined;
@@ -73,7 +74,7 @@ export function unrankableDuration(sla: SlaProperty): string | undefined {
   return hasNoDurationUnit(sla) ? `'${sla.value}' has no unit` : undefined;
 }
 
-const isDurationPromise = (sla: SlaProperty) => PROMISES[sla.property.trim().toLowerCase()]?.isDuration === true;
+const isDurationPromise = (sla: SlaProperty) => PROMISES[slaPropertyName(sla)]?.isDuration === true;
 
 /** Amounts that are no durations compare only in the same unit (`99 %` against `99.5 %`). */
 function compareAmounts(a: SlaProperty, b: SlaProperty): number | undefined {

@@ -1,4 +1,5 @@
 import { DAY_IN_MINUTES, isUnitOfTime, minutesOf, TIME_UNITS } from '../contracts/sla-durations';
+import { slaPropertyName } from '../contracts/sla-property-name';
 import { Memo } from '../lineage/memo';
 import { contractOf, type MeshGraph } from '../lineage/mesh-graph';
 import { nodeVersions } from '../lineage/node-versions';
@@ -15,7 +16,7 @@ export function unmeasuredFreshnessSlo(product: DataProduct): { slo: Slo; index:
 const PROMISE_PROPERTIES = ['latency', 'freshness'];
 const INTERVAL_PROPERTIES = ['frequency'];
 const isFreshnessSla = (sla: SlaProperty) =>
-  [...PROMISE_PROPERTIES, ...INTERVAL_PROPERTIES].includes(sla.property.toLowerCase());
+  [...PROMISE_PROPERTIES, ...INTERVAL_PROPERTIES].includes(slaPropertyName(sla));
 
 /** A contract's freshness SLA that cannot be read as a time, where it is, and why it cannot. */
 export interface UnmeasuredSla {
@@ -81,7 +82,7 @@ function outputContracts(graph: MeshGraph, product: DataProduct): Contract[] {
 function slaMinutes(contracts: readonly Contract[], properties: readonly string[]): number[] {
   return contracts.flatMap((contract) =>
     contract.sla.flatMap((sla) =>
-      properties.includes(sla.property.toLowerCase()) ? (minutesOf(sla.value, sla.unit) ?? []) : [],
+      properties.includes(slaPropertyName(sla)) ? (minutesOf(sla.value, sla.unit) ?? []) : [],
     ),
   );
 }

@@ -634,6 +634,25 @@ describe('changes outside the schema', () => {
     expect(changesBetween(withSla(was, '1.0.0'), withSla(is, '1.0.1'))).toEqual([[isWeaker, `${message}${weakening}`]]);
   });
 
+  it('pairs an SLA property whatever its capitals and spaces, as the app reads its name', () => {
+    const withSla = (sla: { property: string; value: number; unit: string }, version: string) => ({
+      ...previous,
+      version,
+      sla: [sla],
+    });
+    const latency = withSla({ property: 'latency', value: 1, unit: 'h' }, '1.0.0');
+    expect(changesBetween(latency, withSla({ property: 'Latency', value: 1, unit: 'h' }, '1.0.0'))).toEqual([
+      [false, "SLA latency written as 'Latency'"],
+    ]);
+    expect(changesBetween(latency, withSla({ property: 'latency ', value: 60, unit: 'min' }, '1.0.0'))).toEqual([
+      [false, 'SLA latency changed from 1 h to 60 min'],
+    ]);
+    const retention = withSla({ property: 'retention', value: 7, unit: 'y' }, '1.0.0');
+    expect(changesBetween(retention, withSla({ property: 'Retention', value: 1, unit: 'y' }, '1.0.1'))).toEqual([
+      [true, 'SLA retention shortened from 7 y to 1 y, weakening what consumers were promised'],
+    ]);
+  });
+
   it('counts an SLA duration whose unit cannot be read as possibly breaking, and says which unit', () => {
     const withLatency = (value: number, unit: string, version: string) => ({
       ...previous,

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { logicalTypeEdits, logicalTypeOptionsFor, type PathSegment, suggestValues } from '../../../shared/contracts';
+import {
+  logicalTypeEdits,
+  logicalTypeOptionsFor,
+  type PathSegment,
+  primaryKeyEdits,
+  suggestValues,
+} from '../../../shared/contracts';
 import { formatPath } from '../../../shared/model';
 import { type OdcsValue, useContractForm, valueAt } from './form-context';
 import { Field, FieldMessages, type FieldSpec, ObjectFields, ObjectList } from './form-fields';
@@ -31,6 +37,7 @@ export function SchemaFieldsTable({ objectIndex }: { objectIndex: number }) {
       index={index}
       path={[...objectPath, 'properties', index]}
       property={list[index]}
+      siblings={list}
       logicalTypes={logicalTypes}
       isOpen={openIndex === index}
       setOpenIndex={setOpenIndex}
@@ -86,6 +93,7 @@ function SchemaFieldRow({
   index,
   path,
   property,
+  siblings,
   logicalTypes,
   isOpen,
   setOpenIndex,
@@ -94,6 +102,7 @@ function SchemaFieldRow({
   index: number;
   path: readonly PathSegment[];
   property: OdcsValue | undefined;
+  siblings: readonly OdcsValue[];
   logicalTypes: readonly string[];
   isOpen: boolean;
   setOpenIndex: (index: number | null) => void;
@@ -133,7 +142,13 @@ function SchemaFieldRow({
               type="checkbox"
               aria-label={`${name} ${flag.key}`}
               checked={property?.[flag.key] === true}
-              onChange={(event) => form.edit([{ op: 'set', path: [...path, flag.key], value: event.target.checked }])}
+              onChange={(event) =>
+                form.edit(
+                  flag.key === 'primaryKey'
+                    ? primaryKeyEdits(siblings, path.slice(0, -1), index, event.target.checked)
+                    : [{ op: 'set', path: [...path, flag.key], value: event.target.checked }],
+                )
+              }
             />
           </td>
         ))}

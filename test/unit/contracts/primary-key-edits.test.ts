@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { editContractText, readOdcsDocument } from '../../../shared/contracts/contract-edits';
+import { primaryKeyEdits } from '../../../shared/contracts/primary-key-edits';
+
+const programmeItems = `schema:
+  - name: programme_items
+    properties:
+      - name: concert_id
+        logicalType: string
+        primaryKey: true
+        primaryKeyPosition: 1
+        required: true
+      - name: position
+        logicalType: integer
+        primaryKey: true
+        primaryKeyPosition: 2
+        required: true
+      - name: work_title
+        logicalType: string
+`;
+
+const PROPERTIES_PATH = ['schema', 0, 'properties'] as const;
+
+/** The text after the form's PK box of the property at `index` is set to `isKey`. */
+function afterTicking(text: string, index: number, isKey: boolean): string {
+  const properties = readOdcsDocument(text)?.schema;
+  const list = Array.isArray(properties) ? (properties[0] as { properties: unknown[] }).properties : [];
+  const result = editContractText(text, primaryKeyEdits(list, PROPERTIES_PATH, index, isKey));
+  if (!result.ok) throw new Error(result.message);
+  return result.text;
+}
+
+describe('ticking a field as part of the primary key in the form', () => {
+  it('makes it required and puts it after the key parts that say their positions', () => {
+    expect(afterTicking(programmeItems, 2, true)).toContain(`      - name: work_title
+        logicalType: string
+        primaryKey: true
+        required: true
+        primaryKeyPosition: 3
+`);
+  });
+
+  it('gives no position where the other parts say none, as ODCS orders such a key as declared', () => {
+    const unpositioned = programmeItems.replaceAll(/ {8}primaryKeyPosition: \d\n/g, '');
+    expect(afterTicking(unpositioned, 2, true)).not.toContain('primaryKeyPosition');
+  });
+
+  it('takes the position away from a field taken out of the key', () => {
+    expect(afterTicking(programmeItems, 0, false)).toContain(`      - name: concert_id
+        logicalType: string
+        primaryKey: false
+        required: true
+`);
+  });
+});

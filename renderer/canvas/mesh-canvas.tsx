@@ -42,7 +42,7 @@ import { useIsImpactShown } from '../governance/canvas-marks';
 import { inspectClicked } from '../simulation/simulation-store';
 import { currentMesh, type DocumentState, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
-import { selectOnly, useSelectionStore } from '../store/selection-store';
+import { selectClickedNodeAlone, selectOnly, useSelectionStore } from '../store/selection-store';
 import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
 import { AlignmentGuides } from './alignment-guides';
 import { focusCanvas, focusedNodeId } from './canvas-element-focus';
@@ -290,7 +290,10 @@ function MeshFlow() {
         if (!useSelectionStore.getState().linkIds.has(edge.id)) selectOnly([], [edge.id]);
         openMenu(event, { kind: 'link', id: edge.id });
       },
-      onNodeClick: (_event: MouseEvent, node: Node) => inspectClicked(node),
+      onNodeClick: (event: MouseEvent, node: Node) => {
+        selectClickedNodeAlone(node.id, event.shiftKey || event.ctrlKey || event.metaKey);
+        inspectClicked(node);
+      },
       onEdgeClick: (_event: MouseEvent, edge: Edge) => inspectClicked(edge),
       onEdgeMouseEnter: linkHover.move,
       onEdgeMouseMove: linkHover.move,

@@ -46,6 +46,16 @@ export function selectOnly(nodeIds: Iterable<string>, linkIds: Iterable<string> 
   useSelectionStore.getState().select({ nodeIds: new Set(nodeIds), linkIds: new Set(linkIds) });
 }
 
+/**
+ * A plain click (no Shift, Ctrl or ⌘) on a node selected among others selects it alone, as draw.io
+ * and Figma do: React Flow keeps the whole selection, which Delete, C or F2 would then act on.
+ */
+export function selectClickedNodeAlone(nodeId: string, isAddingToSelection: boolean): void {
+  const selection = currentSelection();
+  if (isAddingToSelection || !selection.nodeIds.has(nodeId) || isOnlySelected(selection, nodeId)) return;
+  selectOnly([nodeId]);
+}
+
 /** Whether the selection is this one element and nothing else. */
 export function isOnlySelected(selection: Selection, id: string): boolean {
   return (

@@ -234,6 +234,29 @@ describeInChromium('editing on the canvas', (session) => {
     expect(await counts(page)).toBe('2 domains · 4 products · 0 systems · 1 link');
   });
 
+  it('selects one node alone by a plain click on it among several selected, so Delete takes only it; a drag moves them all', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'concessions.mesh.json', concessionsWithNote());
+    await productName(page, 'Menu Items').click();
+    await productName(page, 'Prices').click({ modifiers: ['Shift'] });
+    expect(await selectionTitle(page)).toBe('2 nodes selected');
+
+    // A drag of one of them takes the whole selection along and keeps it selected.
+    const from = await centerOf(productName(page, 'Prices'));
+    await drag(page, from, { x: from.x + 30, y: from.y + 40 });
+    await expect.poll(() => selectionTitle(page)).toBe('2 nodes selected');
+
+    // As in draw.io and Figma, a click without Shift or Ctrl narrows the selection to what it hits.
+    await productName(page, 'Menu Items').click();
+    await expect
+      .poll(() =>
+        page.locator('.react-flow__node.selected').evaluateAll((nodes) => nodes.map((node) => node.ariaLabel)),
+      )
+      .toEqual(['Product Menu Items in Concessions']);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => counts(page)).toBe('1 domain · 1 product · 0 systems · 0 links · 1 note');
+  });
+
   it('copies, pastes, cuts and duplicates with fresh ids, keeping the links between the copies', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

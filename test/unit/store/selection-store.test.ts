@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changeMesh, useDocumentStore } from '../../../renderer/store/document-store';
-import { applyChanges, selectOnly, useSelectionStore } from '../../../renderer/store/selection-store';
+import {
+  applyChanges,
+  selectClickedNodeAlone,
+  selectOnly,
+  useSelectionStore,
+} from '../../../renderer/store/selection-store';
 import { aMesh } from '../../builders/mesh-builder';
 
 describe('the selection', () => {
@@ -25,6 +30,22 @@ describe('the selection', () => {
     useSelectionStore.getState().applyLinkChanges([{ id: 'link', selected: false }]);
     expect([...useSelectionStore.getState().nodeIds]).toEqual(['orders']);
     expect(useSelectionStore.getState().linkIds.size).toBe(0);
+  });
+});
+
+describe('a click on a node selected among others', () => {
+  beforeEach(() => selectOnly(['orders', 'revenue'], ['orders-to-revenue']));
+  const selected = () => [...useSelectionStore.getState().nodeIds, ...useSelectionStore.getState().linkIds];
+
+  it('selects that node alone when no Shift, Ctrl or ⌘ is held', () => {
+    selectClickedNodeAlone('orders', false);
+    expect(selected()).toEqual(['orders']);
+  });
+
+  it('leaves the selection to the canvas when adding to it, or when the node is not selected', () => {
+    selectClickedNodeAlone('orders', true);
+    selectClickedNodeAlone('customers', false);
+    expect(selected()).toEqual(['orders', 'revenue', 'orders-to-revenue']);
   });
 });
 

@@ -101,12 +101,16 @@ function neighboursOf(mesh: Mesh, nodeId: string): string[] {
 /** The document with the nodes lined up on one edge or centre line of the box around them all. */
 export function withAligned(mesh: Mesh, nodeIds: Iterable<string>, alignment: Alignment, sizeOf = defaultSizeOf): Mesh {
   const ids = movable(mesh, nodeIds);
-  if (ids.length < 2) return mesh;
+  const lockedIds = [...new Set(nodeIds)].filter((id) => mesh.layout.nodes[id]?.locked);
+  if (ids.length === 0 || ids.length + lockedIds.length < 2) return mesh;
   const boxes = ids.map((id) => ({ id, box: canvasBox(mesh, id, sizeOf) }));
-  const left = Math.min(...boxes.map(({ box }) => box.x));
-  const right = Math.max(...boxes.map(({ box }) => box.x + box.width));
-  const top = Math.min(...boxes.map(({ box }) => box.y));
-  const bottom = Math.max(...boxes.map(({ box }) => box.y + box.height));
+  // A locked node cannot move to the others' line, so the line is its own (Illustrator's key object).
+  const lineBoxes =
+    lockedIds.length > 0 ? lockedIds.map((id) => canvasBox(mesh, id, sizeOf)) : boxes.map(({ box }) => box);
+  const left = Math.min(...lineBoxes.map((box) => box.x));
+  const right = Math.max(...lineBoxes.map((box) => box.x + box.width));
+  const top = Math.min(...lineBoxes.map((box) => box.y));
+  const bottom = Math.max(...lineBoxes.map((box) => box.y + box.height));
   const place = (box: Rect): Point => {
     switch (alignment) {
       case 'left':

@@ -53,6 +53,13 @@ describe('align and distribute', () => {
     expect(aligned.layout.nodes.b).toEqual({ x: 300, y: 90, locked: true });
   });
 
+  it('lines the others up on a locked node, which cannot move to theirs', () => {
+    const mesh = withLockToggled(threeProducts(), ['b']);
+    const aligned = withAligned(mesh, ['a', 'b'], 'top', sizeOf);
+    expect(canvasBox(aligned, 'a', sizeOf).y).toBe(canvasBox(mesh, 'b', sizeOf).y);
+    expect(aligned.layout.nodes.b).toEqual(mesh.layout.nodes.b);
+  });
+
   it('keeps what it moves inside its domain', () => {
     const mesh = threeProducts();
     mesh.domains.push({ ...mesh.domains[0]!, id: 'e' });

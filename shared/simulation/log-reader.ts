@@ -19,7 +19,7 @@ export interface LogRecord extends LogMessage {
 export type RunQuery = (nodeId: string, sql: string) => Result<QueryResult>;
 
 export interface MessageFilter {
-  /** Only records whose key has a field with this value (`1003`), or exactly this key (`{"order_id":1003}`). */
+  /** Only records whose key has a field with this value (`1003`), or exactly this key, its fields in any order (`{"order_id":1003}`). */
   key?: string;
   /** Only records before this position (the next page back). */
   before?: number;
@@ -175,8 +175,8 @@ function selectRecords(query: RunQuery, log: BrokerLog, conditions: string[], ta
 function keyConditionSql(key: string): string {
   if (key.startsWith('{')) {
     try {
-      const exactly = `json(${quoteLiteral(JSON.stringify(JSON.parse(key)))})`;
-      return `(json(_key) = ${exactly} OR ${DOCUMENT_ID_SQL} = ${exactly})`;
+      const exactly = fieldsInNameOrderSql(quoteLiteral(JSON.stringify(JSON.parse(key))));
+      return `(${fieldsInNameOrderSql('_key')} = ${exactly} OR ${fieldsInNameOrderSql(DOCUMENT_ID_SQL)} = ${exactly})`;
     } catch {
       // Not JSON after all: match it as a value.
     }
@@ -184,6 +184,14 @@ function keyConditionSql(key: string): string {
   // A MongoDB key holds its `_id` as JSON text: `"1003"`, or `"\"abc\""` for text.
   const isValue = `CAST(value AS TEXT) IN (${quoteLiteral(key)}, json_quote(${quoteLiteral(key)}))`;
   return `(EXISTS (SELECT 1 FROM json_each(_key) WHERE ${isValue}) OR EXISTS (SELECT 1 FROM json_each(${DOCUMENT_ID_SQL}) WHERE ${isValue}))`;
+}
+
+/**
+ * A JSON object with its fields sorted by name (null for no object), so that a key typed with its
+ * fields in another order than the connector writes them (`{"line_no":2,"order_id":7}`) is the same key.
+ */
+function fieldsInNameOrderSql(json: string): string {
+  return `CASE WHEN json_type(${json}) = 'object' THEN (SELECT json_group_object(key, value ORDER BY key) FROM json_each(${json})) END`;
 }
 
 /** A MongoDB key's compound `_id`, the document its text holds (`{"id": "{\"order_id\": 7,…}"}`); else null. */

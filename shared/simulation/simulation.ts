@@ -122,6 +122,11 @@ export function createSimulation(
   /** What the run was given besides its scenario, replayed by `rewind`. */
   let injectedFaults: Fault[] = [];
   let executed: { tick: number; systemId: string; sql: string }[] = [];
+  /** The names columns were renamed to at the source, by the scenario's faults and the deck's. */
+  const renamedFields = () =>
+    [...(scenario.faults ?? []), ...injectedFaults].flatMap((fault) =>
+      fault.kind === 'rename-column' ? [fault.renamedTo] : [],
+    );
   try {
     run = start();
   } catch (error) {
@@ -194,7 +199,7 @@ export function createSimulation(
         ok: false,
         errors: result.errors.map((error) => ({
           ...error,
-          message: withRenamedFieldHint(withMissingTableHint(error.message, tables, sql), sql),
+          message: withRenamedFieldHint(withMissingTableHint(error.message, tables, sql), sql, renamedFields()),
         })),
       };
     },

@@ -325,11 +325,15 @@ export async function discardAutosave(host: Host, slot: AutosaveSlot): Promise<v
 }
 
 /**
- * Loads the version of the open file another program wrote. Unsaved changes are only dropped
- * when the user agrees (saving them would overwrite the other program's version).
+ * Loads the version of the open file another program wrote. Unsaved changes and contract text with
+ * problems are only dropped when the user agrees (saving them would overwrite the other program's version).
  */
 export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
   const { documentKey } = documentState();
+  applyPendingContractEdits();
+  // Contract text with problems is in no file, so the version on disk cannot hold it either.
+  const hadDrafts = unappliedDraftNames().length > 0;
+  if (!(await settleUnappliedDrafts(host))) return;
   if (selectIsDirty(documentState())) {
     const agreed = await host.confirm({
       message: `Discard your unsaved changes and load the version of ${shownName(file.name)} on disk?`,
@@ -340,7 +344,10 @@ export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
   }
   try {
     const opened = await host.openRecent(file);
-    if (openMeshText(opened.text, opened.file, shownName(opened.file.name))) await autosave.discard(documentKey);
+    if (!openMeshText(opened.text, opened.file, shownName(opened.file.name))) return;
+    // Discarded as agreed, also where their version left that contract as it was.
+    if (hadDrafts) useContractDrafts.getState().replaceDrafts({});
+    await autosave.discard(documentKey);
   } catch (error) {
     notify({ tone: 'error', text: `Could not reload ${shownName(file.name)}: ${(error as Error).message}` });
   }

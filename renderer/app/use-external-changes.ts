@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import type { FileRef, Host } from '../host/host';
-import { selectIsDirty, useDocumentStore } from '../store/document-store';
+import { useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { reloadFromDisk } from './file-commands';
+import { hasWorkToSettle } from './use-window-state';
 
 /** A desktop file goes by its path; a browser file has none, and is the very FileRef the browser host handed out. */
 const isOpenFile = (open: FileRef | null, changed: FileRef) =>
@@ -15,7 +16,7 @@ export function useExternalChanges(host: Host): void {
       host.onFileChanged((changed) => {
         const state = useDocumentStore.getState();
         if (!isOpenFile(state.file, changed)) return;
-        const hasChanges = selectIsDirty(state);
+        const hasChanges = hasWorkToSettle();
         useNoticeStore.getState().show({
           tone: hasChanges ? 'error' : 'info',
           text: hasChanges

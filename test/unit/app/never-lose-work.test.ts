@@ -548,6 +548,42 @@ describe('a file changed by another program', () => {
     expect(selectIsDirty(store())).toBe(false);
     expect(host.slots.size).toBe(0);
   });
+
+  describe('with contract text with problems, never applied, though the design has no unsaved change', () => {
+    const BROKEN = 'id: orders-v1\nbroken: [';
+    beforeEach(() => {
+      useContractDrafts.setState({ textById: {} });
+      store().open(aMesh().withContract('orders-v1').build(), ORDERS);
+      // Their version changed that very contract.
+      host.files.set(ORDERS.path, serializeMesh(aMesh().withContract('orders-v1', { version: '2.0.0' }).build()));
+      useContractDrafts.getState().setDraft('orders-v1', BROKEN);
+    });
+
+    it('asks before the reload drops it, and keeps it and the design on Cancel', async () => {
+      await autosaveRuns();
+      host.confirmAnswer = false;
+
+      await reloadFromDisk(host, ORDERS);
+      await autosaveRuns();
+
+      expect(host.questions).toEqual(['Discard the text with problems in ‘orders-v1’?']);
+      expect(useContractDrafts.getState().textById).toEqual({ 'orders-v1': BROKEN });
+      expect(store().mesh?.contracts[0]?.version).toBe('1.0.0');
+      expect([...host.slots.values()].map((slot) => slot.contractDrafts)).toEqual([{ 'orders-v1': BROKEN }]);
+    });
+
+    it('loads their version once the user agrees, the draft and its copy gone', async () => {
+      await autosaveRuns();
+      host.confirmAnswer = true;
+
+      await reloadFromDisk(host, ORDERS);
+      await settled();
+
+      expect(store().mesh?.contracts[0]?.version).toBe('2.0.0');
+      expect(useContractDrafts.getState().textById).toEqual({});
+      expect(host.slots.size).toBe(0);
+    });
+  });
 });
 
 describe('importing contract files that cannot be read', () => {

@@ -70,7 +70,7 @@ const windowState = createWindowStateKeeper({
 });
 let isWindowStateSaved = false;
 const handoff = createFileHandoff({
-  grant: (path) => access.grant(path),
+  grant: async (path) => access.allowForThisSession(path),
   send: (file) => sendToPage(OPEN_FILE_CHANNEL, file),
   // Before 'ready' no window can open; the one opened at startup takes the file.
   openWindowIfNone: () => {

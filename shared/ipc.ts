@@ -129,6 +129,8 @@ export const IPC_REQUEST_SCHEMAS = {
     content: ExportContentSchema,
   }),
   'recent:list': NoRequest,
+  /** A design the page opened from a chosen file: only then is it one to list under Open Recent. */
+  'recent:remember': z.strictObject({ path: PathSchema }),
   'contracts:choose': NoRequest,
   'contracts:open': NoRequest,
   /** One contract's YAML saved to its own file: back to `file`, or where the user picks when it is null. */
@@ -156,6 +158,7 @@ interface IpcResponses {
   /** The saved file's name; null when the user cancelled. */
   'file:save-export': IpcResult<string | null>;
   'recent:list': IpcResult<FileRef[]>;
+  'recent:remember': IpcResult<null>;
   'contracts:choose': IpcResult<OpenedFile[] | null>;
   /** One contract file the user picked to edit; null when they cancelled. */
   'contracts:open': IpcResult<OpenedFile | null>;

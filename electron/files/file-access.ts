@@ -7,7 +7,9 @@ import type { RecentFilesStore } from './recent-files';
  */
 export interface FileAccess {
   isChosenByUser(path: string): Promise<boolean>;
-  /** Records a file the user chose and puts it first in the recent list. */
+  /** Records a file the user chose, for this session: whether it holds a design is not known yet. */
+  allowForThisSession(path: string): void;
+  /** Records a file the user chose and puts it first in the recent list: it holds a design. */
   grant(path: string): Promise<void>;
 }
 
@@ -16,6 +18,9 @@ export function createFileAccess(recentFiles: RecentFilesStore): FileAccess {
   return {
     async isChosenByUser(path) {
       return chosenThisSession.has(path) || (await recentFiles.list()).some((file) => file.path === path);
+    },
+    allowForThisSession(path) {
+      chosenThisSession.add(path);
     },
     async grant(path) {
       chosenThisSession.add(path);

@@ -68,10 +68,11 @@ export function createIpcHandlers({
 }: IpcDependencies): IpcHandlers {
   const contractFiles = createContractFiles({ fs, dialog });
 
-  async function readAndRemember(path: string): Promise<IpcResult<OpenedFile>> {
+  /** Reads a file the user chose; the page says whether it is a design (`recent:remember`). */
+  async function readAndAllow(path: string): Promise<IpcResult<OpenedFile>> {
     const opened = await readMeshFile(fs, path);
     if (opened.ok) {
-      await access.grant(path);
+      access.allowForThisSession(path);
       await watcher.recordKnownVersion(path);
     }
     return opened;
@@ -118,7 +119,7 @@ export function createIpcHandlers({
       settle('open the file', async () => {
         const path = await dialog.chooseMeshFileToOpen();
         if (path === null) return succeed(null);
-        return settle(`open ${path}`, () => readAndRemember(path));
+        return settle(`open ${path}`, () => readAndAllow(path));
       }),
 
     'file:read': ({ path }) =>
@@ -130,7 +131,7 @@ export function createIpcHandlers({
           await recentFiles.forget(path);
           return refuse(`Could not open ${path}: it was moved or deleted, so it is removed from the recent files.`);
         }
-        return readAndRemember(path);
+        return readAndAllow(path);
       }),
 
     'file:read-dropped': ({ path }) =>
@@ -138,7 +139,7 @@ export function createIpcHandlers({
         if (!path.toLowerCase().endsWith(MESH_FILE_EXTENSION)) {
           return refuse(`Refusing to open ${basename(path)}: only ${MESH_FILE_EXTENSION} designs open as a design.`);
         }
-        return readAndRemember(path);
+        return readAndAllow(path);
       }),
 
     'file:save': ({ file, suggestedName, text }) =>
@@ -173,6 +174,15 @@ export function createIpcHandlers({
       }),
 
     'recent:list': () => settle('list the recent files', async () => succeed(await recentFiles.list())),
+
+    'recent:remember': ({ path }) =>
+      settle('list the design under Open Recent', async () => {
+        if (!(await access.isChosenByUser(path))) {
+          return refuse(`Refusing to list ${path} under Open Recent: it was never chosen in a file dialog.`);
+        }
+        await access.grant(path);
+        return succeed(null);
+      }),
 
     'contracts:choose': () => contractFiles.choose(),
     'contracts:open': () => contractFiles.open(),

@@ -222,6 +222,7 @@ export async function newMesh(host: Host): Promise<void> {
 export async function openFile(host: Host): Promise<void> {
   await replaceDesign(host, () =>
     openRead(
+      host,
       () => host.openFile(),
       (error) => (error instanceof UnreadableFileError ? shownName(error.fileName) : 'the file'),
     ),
@@ -231,24 +232,36 @@ export async function openFile(host: Host): Promise<void> {
 export async function openRecentFile(host: Host, file: FileRef): Promise<void> {
   await replaceDesign(host, () =>
     openRead(
+      host,
       () => host.openRecent(file),
       () => shownName(file.name),
     ),
   );
 }
 
-/** Opens the design `read` returns (null: the user cancelled); a failure to read is reported, naming the file. */
+/**
+ * Opens the design `read` returns (null: the user cancelled) and lists its file under Open Recent;
+ * a failure to read is reported, naming the file.
+ */
 async function openRead(
+  host: Host,
   read: () => Promise<OpenedFile | null>,
   fileNameOnFailure: (error: unknown) => string,
 ): Promise<boolean> {
   try {
     const opened = await read();
-    return opened ? openMeshText(opened.text, opened.file, shownName(opened.file.name)) : false;
+    if (!opened || !openMeshText(opened.text, opened.file, shownName(opened.file.name))) return false;
+    await rememberOpenedDesign(host, opened.file);
+    return true;
   } catch (error) {
     notify({ tone: 'error', text: `Could not open ${fileNameOnFailure(error)}: ${(error as Error).message}` });
     return false;
   }
+}
+
+/** A file that did not open as a design is no recent design; a list that cannot be written is no reason to fail an open. */
+function rememberOpenedDesign(host: Host, file: FileRef): Promise<void> {
+  return host.rememberOpenedDesign(file).catch(() => undefined);
 }
 
 export async function openSample(host: Host, title: string, text: string): Promise<void> {
@@ -345,6 +358,7 @@ export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
   try {
     const opened = await host.openRecent(file);
     if (!openMeshText(opened.text, opened.file, shownName(opened.file.name))) return;
+    await rememberOpenedDesign(host, opened.file);
     // Discarded as agreed, also where their version left that contract as it was.
     if (hadDrafts) useContractDrafts.getState().replaceDrafts({});
     await autosave.discard(documentKey);
@@ -357,6 +371,7 @@ export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
 export function openDroppedDesign(host: Host, dropped: File): Promise<boolean> {
   return replaceDesign(host, () =>
     openRead(
+      host,
       () => host.openDroppedFile(dropped),
       () => dropped.name,
     ),

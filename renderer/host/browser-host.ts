@@ -97,7 +97,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     const text = await readFileText(read, MESH_FILES);
     versions.recordKnown(handle, stampOf(read));
     followed = { file, handle };
-    await remember(file, handle);
+    handles.set(file, handle);
     return { file, text };
   }
 
@@ -256,6 +256,11 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       if (!handle) return null;
       await write(handle, blob);
       return handle.name;
+    },
+    async rememberOpenedDesign(file) {
+      // An uploaded file has no handle: the browser could not reopen it.
+      const handle = handles.get(file);
+      if (handle) await remember(file, handle);
     },
     async recentFiles() {
       // Only a file with a handle can be reopened: one uploaded through a file input cannot.

@@ -26,6 +26,9 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     exportFiles: (suggestedName, files) => call('files:export', { suggestedName, files }),
     saveExport: (suggestedName, content) => call('file:save-export', { suggestedName, content }),
     recentFiles: () => call('recent:list', undefined),
+    rememberOpenedDesign: async (file) => {
+      if (file.path) await call('recent:remember', { path: file.path });
+    },
     // The page words its own questions; native dialogs only say what main words (see shared/ipc.ts).
     confirm: confirmInPage,
     // A design may be named at any length and over lines; the native box shows one short line of it.

@@ -51,6 +51,8 @@ export interface Host {
   /** Saves one exported file (a diagram, an image) where the user picks; its name, or null when they cancel. */
   saveExport(suggestedName: string, content: string | Uint8Array): Promise<string | null>;
   recentFiles(): Promise<FileRef[]>;
+  /** Lists `file` first under Open Recent: it opened as a design (a file that did not is no recent design). */
+  rememberOpenedDesign(file: FileRef): Promise<void>;
   /** Asks the action / Cancel inside the page, starting on Cancel; true when the user chose the action. */
   confirm(question: DestructiveQuestion): Promise<boolean>;
   /** Asks Save / Don't Save / Cancel about the document's unsaved changes. */

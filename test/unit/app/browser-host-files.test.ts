@@ -98,6 +98,8 @@ function aBrowserWithFiles(paths: Record<string, string | Uint8Array<ArrayBuffer
     nextPick = path;
     const opened = await host.openFile();
     if (!opened) throw new Error(`nothing opened at ${path}`);
+    // As the page does once the file opened as a design.
+    await host.rememberOpenedDesign(opened.file);
     return opened;
   };
   const pickContract = async (path: string) => {
@@ -140,6 +142,15 @@ describe('files of the same name in different folders, in the browser', () => {
     const reopened = await Promise.all(recent.map((file) => host.openRecent(file)));
 
     expect(reopened.map((opened) => opened.text)).toEqual([design('Home'), design('Work')]);
+  });
+
+  it('lists a picked file under Open Recent only once the page says it opened as a design', async () => {
+    const { host, pickNext } = aBrowserWithFiles({ '/work/package.json': '{"name":"tram-dashboard"}' });
+    pickNext('/work/package.json');
+
+    await host.openFile();
+
+    expect(await host.recentFiles()).toEqual([]);
   });
 
   it('keeps one recent entry for a file opened twice', async () => {

@@ -29,6 +29,8 @@ export class FakeHost implements Host {
   readonly savedTexts: string[] = [];
   /** The file name each save offered. */
   readonly suggestedNames: string[] = [];
+  /** The files listed under Open Recent, most recent first. */
+  readonly recentDesigns: FileRef[] = [];
   readonly questions: string[] = [];
   /** What the autosave slots held when each question was asked. */
   readonly slotsWhenAsked: Map<string, AutosaveSlot>[] = [];
@@ -77,7 +79,10 @@ export class FakeHost implements Host {
     return null;
   }
   async recentFiles() {
-    return [];
+    return [...this.recentDesigns];
+  }
+  async rememberOpenedDesign(file: FileRef) {
+    this.recentDesigns.unshift(file);
   }
   async confirm({ message }: DestructiveQuestion) {
     this.questions.push(message);

@@ -601,3 +601,22 @@ describe('importing contract files that cannot be read', () => {
     );
   });
 });
+
+describe('the designs listed under Open Recent', () => {
+  it('lists a file that opened as a design', async () => {
+    const tram = { name: 'tram.mesh.json', path: '/home/ada/tram.mesh.json' };
+    host.fileToOpen = { file: tram, text: serializeMesh(aMesh().build()) };
+
+    await openFile(host);
+
+    expect(host.recentDesigns).toEqual([tram]);
+  });
+
+  it('leaves out a file that did not open as a design', async () => {
+    host.fileToOpen = { file: { name: 'package.json', path: '/home/ada/package.json' }, text: '{"name":"tram"}' };
+
+    await openFile(host);
+
+    expect(host.recentDesigns).toEqual([]);
+  });
+});

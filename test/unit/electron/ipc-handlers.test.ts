@@ -89,7 +89,7 @@ describe('IPC handlers', () => {
       expect(await handlers['file:open'](undefined, A_PAGE)).toEqual({ ok: true, value: null });
     });
 
-    it('reads the chosen file and adds it to the recent files', async () => {
+    it('reads the chosen file, listing it under Open Recent only once the page opened it as a design', async () => {
       const { handlers, recentFiles } = aDesktop(
         { fileToOpen: ORDERS },
         new InMemoryFileSystem().withFile(ORDERS, '{}'),
@@ -99,7 +99,21 @@ describe('IPC handlers', () => {
         ok: true,
         value: { file: { name: 'orders.mesh.json', path: ORDERS }, text: '{}' },
       });
+      // A file that is no design (package.json, a cut-off save) must not push the designs out of the list.
+      expect(await recentFiles.list()).toEqual([]);
+
+      expect(await handlers['recent:remember']({ path: ORDERS }, A_PAGE)).toEqual({ ok: true, value: null });
       expect(await recentFiles.list()).toEqual([{ name: 'orders.mesh.json', path: ORDERS }]);
+    });
+
+    it('lets the page list under Open Recent only a file the user chose', async () => {
+      const { handlers, recentFiles } = aDesktop({}, new InMemoryFileSystem().withFile(ORDERS, '{}'));
+
+      expect(await handlers['recent:remember']({ path: ORDERS }, A_PAGE)).toEqual({
+        ok: false,
+        error: expect.stringContaining('it was never chosen in a file dialog'),
+      });
+      expect(await recentFiles.list()).toEqual([]);
     });
 
     it('refuses a file larger than any mesh design, without reading it', async () => {

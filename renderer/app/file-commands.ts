@@ -2,6 +2,7 @@ import { parseMeshFileRepairingSizes } from '../../shared/contracts';
 import { layoutClashes, layoutClashesSummary, layoutClashMessage } from '../../shared/editing/layout-clashes';
 import { withLayoutApplied } from '../../shared/editing/layout-edits';
 import { isWithoutLayout, withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
+import { designFileStem } from '../../shared/export/file-names';
 import {
   counted,
   designOutlineOf,
@@ -31,16 +32,20 @@ import {
   selectIsDirty,
   useDocumentStore,
 } from '../store/document-store';
-import { useNoticeStore } from '../store/notice-store';
+import { type NoticeAction, useNoticeStore } from '../store/notice-store';
 import { autosave } from './use-autosave';
 
 const notify = useNoticeStore.getState().show;
 const documentState = () => useDocumentStore.getState();
 
-/** How the notices after an open begin ("Opened orders.mesh.json"), and a sentence they end with, if any. */
+/**
+ * How the notices after an open begin ("Opened orders.mesh.json"), and a sentence they end with, if any;
+ * what the notice of a text that does not open offers besides.
+ */
 interface OpenedWords {
   opening: string;
   closing?: string;
+  actionsIfUnread?: NoticeAction[];
 }
 
 /** Opens text as a mesh; on failure keeps the current document and lists every located problem. */
@@ -49,7 +54,7 @@ export function openMeshText(
   file: FileRef | null,
   sourceName: string,
   options?: OpenOptions,
-  { opening, closing }: OpenedWords = { opening: `Opened ${sourceName}` },
+  { opening, closing, actionsIfUnread }: OpenedWords = { opening: `Opened ${sourceName}` },
 ): boolean {
   const parsed = parseMeshFileRepairingSizes(text);
   if (!parsed.ok) {
@@ -57,6 +62,7 @@ export function openMeshText(
       tone: 'error',
       text: `Could not open ${sourceName}: ${counted(problemTotal(parsed.errors), 'problem')}. Nothing was changed.`,
       details: parsed.errors.map(formatProblem),
+      ...(actionsIfUnread && { actions: actionsIfUnread }),
     });
     return false;
   }
@@ -295,6 +301,8 @@ export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean
       opening: `Restored unsaved work of ${restoredCopyName(slot.text, nameBefore)} from an earlier session`,
       // The undo history is not in the autosaved copy.
       closing: 'Undo starts from here.',
+      // A copy that no longer opens can still be mended by hand.
+      actionsIfUnread: [{ label: 'Save the copy as…', run: () => void saveUnreadCopy(host, slot.text, nameBefore) }],
     };
     const options = { name, isUnsaved: true, recoveredFileName };
     if (!openMeshText(slot.text, null, `“${shownName(name)}”`, options, restored)) return false;
@@ -302,6 +310,18 @@ export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean
     autosave.carryOn(documentState().documentKey, slot.key);
     return true;
   });
+}
+
+/** Saves an autosaved copy's text as it is, where the user picks, to be mended by hand. */
+async function saveUnreadCopy(host: Host, text: string, keptUnder: string): Promise<void> {
+  const { designName } = namesOfCopy(designOutlineOf(text), keptUnder);
+  try {
+    const savedAs = await host.saveExport(`${designFileStem({ name: designName })}.recovered.json`, text);
+    if (savedAs)
+      notify({ tone: 'info', text: `Saved the unsaved copy as ${shownName(savedAs)}: mend it, then open it.` });
+  } catch (error) {
+    notify({ tone: 'error', text: `Could not save the copy: ${(error as Error).message}` });
+  }
 }
 
 /** A restored copy as the start screen listed it: by its design's name, with its file's where that differs. */

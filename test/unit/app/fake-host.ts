@@ -29,6 +29,8 @@ export class FakeHost implements Host {
   readonly savedTexts: string[] = [];
   /** The file name each save offered. */
   readonly suggestedNames: string[] = [];
+  /** Each single exported file saved, by the name offered for it. */
+  readonly savedExports = new Map<string, string | Uint8Array>();
   /** The files listed under Open Recent, most recent first. */
   readonly recentDesigns: FileRef[] = [];
   readonly questions: string[] = [];
@@ -75,8 +77,9 @@ export class FakeHost implements Host {
   async exportFiles() {
     return null;
   }
-  async saveExport() {
-    return null;
+  async saveExport(suggestedName: string, content: string | Uint8Array) {
+    this.savedExports.set(suggestedName, content);
+    return suggestedName;
   }
   async recentFiles() {
     return [...this.recentDesigns];

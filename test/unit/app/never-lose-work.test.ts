@@ -256,6 +256,20 @@ describe('recovering unsaved work', () => {
     );
   });
 
+  it('offers to save a copy that no longer opens as it is, to be mended by hand', async () => {
+    const cutOff = serializeMesh({ ...aMesh().build(), name: 'Half tram' }).slice(0, 80);
+    const slot = { key: 'k1', name: 'Half tram', savedAt: '', text: cutOff };
+    const designBefore = store().mesh;
+
+    await restoreAutosave(host, slot);
+    const notice = useNoticeStore.getState().notice;
+    notice?.actions?.find((action) => action.label === 'Save the copy as…')?.run();
+
+    expect(notice?.text).toMatch(/^Could not open “Recovered Half tram”/);
+    await expect.poll(() => host.savedExports.get('half-tram.recovered.json')).toBe(cutOff);
+    expect(store().mesh).toBe(designBefore);
+  });
+
   it('offers a recovered design that had no file under its design’s name', async () => {
     const slot = { key: 'k1', name: 'Recovered shop', savedAt: '', text: serializeMesh(aMesh().build()) };
 

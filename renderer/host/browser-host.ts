@@ -46,6 +46,7 @@ const EXPORT_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.csv': 'text/csv',
+  '.json': 'application/json',
 };
 
 const CONTRACT_FILE_TYPES = '.yaml,.yml,.sql,.ddl,.avsc,.json,.proto';

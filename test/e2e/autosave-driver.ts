@@ -54,3 +54,30 @@ export async function waitForAutosaveHolding(page: Page, text: string): Promise<
     await page.waitForTimeout(100);
   }
 }
+
+/** Cuts every autosaved copy's design text in half, as a crash mid-write would; the text one now holds. */
+export function cutOffAutosavedCopies(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const request = indexedDB.open('data-mesh-designer');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const store = request.result.transaction('kv', 'readwrite').objectStore('kv');
+          const cursor = store.openCursor();
+          let cutOff = '';
+          cursor.onerror = () => reject(cursor.error);
+          cursor.onsuccess = () => {
+            const entry = cursor.result;
+            if (!entry) return resolve(cutOff);
+            const slot = entry.value as { text?: unknown };
+            if (typeof slot.text === 'string') {
+              cutOff = slot.text.slice(0, slot.text.length / 2);
+              entry.update({ ...slot, text: cutOff });
+            }
+            entry.continue();
+          };
+        };
+      }),
+  );
+}

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { renameDesign, waitForAutosave, waitForAutosavedDraft, waitForAutosaveHolding } from './autosave-driver';
+import {
+  cutOffAutosavedCopies,
+  renameDesign,
+  waitForAutosave,
+  waitForAutosavedDraft,
+  waitForAutosaveHolding,
+} from './autosave-driver';
 import { caretAfter, openContract, problems } from './contract-driver';
 import { counts, newBlankDesign, openByChooser, saveByDownload } from './designer-driver';
 
@@ -107,6 +113,32 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
       .poll(() => next.locator('.status-bar .notice__text').textContent())
       .toBe('Restored unsaved work of “Kept in the copy” from an earlier session. Undo starts from here.');
     expect(await next.locator('.toolbar').getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+  });
+
+  it('offers to save a copy that no longer opens as it is, to mend by hand', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.getByTestId('sample-seed-logical-view').click();
+    await renameDesign(page, 'Half tram');
+    await waitForAutosave(page, 'Half tram');
+    const cutOff = await cutOffAutosavedCopies(page);
+    await page.close();
+    const next = await page.context().newPage();
+    // Saved by download, as where the browser has no save picker.
+    await next.addInitScript(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
+    await next.goto(inject('appUrl'));
+
+    await next.getByTestId('recovered-work').getByRole('button', { name: 'Restore' }).click();
+    const notice = next.locator('.status-bar .notice');
+    await expect
+      .poll(() => notice.locator('.notice__text').textContent())
+      .toMatch(/^Could not open “Recovered Half tram”/);
+    const [download] = await Promise.all([
+      next.waitForEvent('download'),
+      notice.getByRole('button', { name: 'Save the copy as…' }).click(),
+    ]);
+
+    expect(download.suggestedFilename()).toBe('half-tram.recovered.json');
+    expect(readFileSync((await download.path()) ?? '', 'utf8')).toBe(cutOff);
   });
 
   it("names a closed tab's unsaved copy by its design's name, with its file's name, its counts and its time", async () => {

@@ -41,12 +41,21 @@ export async function readMesh(
   const read = input.ok
     ? readDesign(path, input.text)
     : { ok: false as const, errors: [{ path: WHOLE_FILE, message: input.message }] };
-  const placer = designFilePlacer(input.ok ? input.text : '');
-  if (read.ok) return { ok: true, mesh: read.value, placer };
-  const problems = withFollowOnYamlErrorsCounted(read.errors, designContractTexts(input.ok ? input.text : '')).map(
-    (problem) => placedInDesign(placer, problem),
-  );
+  const text = input.ok ? input.text : '';
+  if (read.ok) return { ok: true, mesh: read.value, placer: designFilePlacer(text) };
+  const problems = designProblemsPlaced(text, read.errors);
   return { ok: false, problems, lines: problems.map((problem) => formatProblemInFile(path, problem)) };
+}
+
+/**
+ * The problems that keep a design's text from being read, each at its line and column in that text,
+ * and a broken contract text's first YAML error alone, with how many follow it.
+ */
+export function designProblemsPlaced<P extends Problem>(text: string, problems: readonly P[]): P[] {
+  const placer = designFilePlacer(text);
+  return withFollowOnYamlErrorsCounted(problems, designContractTexts(text)).map((problem) =>
+    placedInDesign(placer, problem),
+  );
 }
 
 function readDesign(path: string, text: string): Result<Mesh> {

@@ -25,7 +25,7 @@ import { jsonLines } from '../one-line-writes';
 import { governedByOrganisation, readPolicyOption } from '../organisation-policy';
 import { parseOptions } from '../parse-options';
 import { type FileProblem, formatProblemInFile, LEVELS, type Level, placedInDesign, WHOLE_FILE } from '../problem-line';
-import { readInput } from '../read-input';
+import { designProblemsPlaced, readInput } from '../read-input';
 
 /** What the governance options ask for. */
 interface Filters {
@@ -157,7 +157,7 @@ async function readBaseline(
   const design = isContractFile(file) ? undefined : parseMeshFile(input.text);
   if (design?.ok) return { ok: true, baseline: { file, mesh: design.value } };
   if (design && !isContractGivenAsDesign(design.errors)) {
-    return { ok: false, problems: design.errors.map(asFileError) };
+    return { ok: false, problems: designProblemsPlaced(input.text, design.errors).map(asFileError) };
   }
   const contract = parseOdcsYaml(input.text);
   if (contract.ok) return { ok: true, baseline: { file, mesh: baselineWithContract(null, contract.value) } };

@@ -764,6 +764,32 @@ schema:
     expect(plain.err).toEqual([expect.stringMatching(/^cut\.mesh\.json:1:\d+: not valid JSON: /)]);
   });
 
+  it('places the problems of a baseline design the file format refuses at their line and column, as export --baseline does', async () => {
+    const broken = JSON.parse(sample);
+    broken.products[2].kind = 'big';
+    broken.links[0].to.portId = 'nope';
+    const baselineText = JSON.stringify(broken, null, 2);
+    const lineOf = (needle: string) => baselineText.split('\n').findIndex((line) => line.includes(needle)) + 1;
+    const files = { 'shop.mesh.json': sample, 'main.mesh.json': baselineText };
+    const plain = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--baseline', 'main.mesh.json'], plain.io)).toBe(EXIT.problems);
+    expect(plain.err).toEqual([
+      `main.mesh.json:${lineOf('"big"')}:15: products[2].kind: must be 'source-aligned', 'aggregate' or 'consumer-aligned', not 'big'`,
+      expect.stringMatching(/^main\.mesh\.json:\d+:\d+: links\[0\]\.to: no port 'nope' on 'orders'$/),
+    ]);
+    const json = fakeIo(files);
+    await runCli(['validate', 'shop.mesh.json', '--json', '--baseline', 'main.mesh.json'], json.io);
+    const [report] = JSON.parse(json.out.join('\n'));
+    expect(report).toMatchObject({ file: 'main.mesh.json', isBaseline: true });
+    expect(report.problems[0]).toEqual({
+      severity: 'error',
+      path: 'products[2].kind',
+      message: "must be 'source-aligned', 'aggregate' or 'consumer-aligned', not 'big'",
+      line: lineOf('"big"'),
+      column: 15,
+    });
+  });
+
   it('reports rules, fix hints and turned-off rules in JSON', async () => {
     const mesh = JSON.parse(sample);
     mesh.products[0].owner = '';

@@ -389,9 +389,10 @@ function runInWorker(request: HeadlessRequest, budgetMillis: number): Promise<He
     };
     const overBudget = (work: Work) => {
       const stopped = { ...work, message: overBudgetMessage(work, budgetMillis) };
-      // A log's records and a query's result cannot be read from a terminated worker: only the metrics survive it.
+      // A query's result or a trace cannot be read from a terminated worker, but the metrics of the ticks before it
+      // survive it; a log's records are printed instead of any summary, so it gets the message alone.
       finish(
-        lastTick && !request.messages && !request.query && !request.trace
+        lastTick && !request.messages
           ? { ok: true, metrics: stoppedAfter(lastTick, stopped) }
           : { ok: false, stopped, errors: [{ path: work.path, message: stopped.message }] },
       );

@@ -276,8 +276,30 @@ describe('mesh-designer simulate', () => {
     const options = ['--ticks', '2', '--budget-ms', '3000', '--query', spin];
     expect(await runCli(['simulate', 'shop.mesh.json', ...options], io)).toBe(EXIT.problems);
     expect(err).toEqual([
+      'note: after the last tick (2), so not run: steps[0] at tick 5, faults[0] at tick 10',
       "shop.mesh.json: query: the query on 'orders' after tick 2 ran longer than the budget of 3000 ms; the run stopped",
     ]);
+  });
+
+  it('keeps the metrics of every tick when a --query after the last one runs over its budget, in --json and in the summary', {
+    timeout: 60_000,
+  }, async () => {
+    const spin =
+      'orders=WITH RECURSIVE spin(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM spin) SELECT count(*) FROM spin';
+    const options = ['--ticks', '2', '--budget-ms', '1500', '--query', spin];
+    const asJson = fakeIo({ 'shop.mesh.json': sample });
+    const summary = fakeIo({ 'shop.mesh.json': sample });
+
+    expect(await runCli(['simulate', 'shop.mesh.json', ...options, '--json'], asJson.io)).toBe(EXIT.problems);
+    expect(await runCli(['simulate', 'shop.mesh.json', ...options], summary.io)).toBe(EXIT.problems);
+
+    const metrics = JSON.parse(asJson.out.join('\n'));
+    expect(metrics.stopped).toMatchObject({ tick: 2, path: 'query', kind: 'query', nodeId: 'orders' });
+    expect(metrics.tick).toBe(2);
+    expect(metrics.ports['orders/orders-out'].published).toBeGreaterThan(0);
+    expect(metrics.errors).toContainEqual(expect.objectContaining({ path: 'query', message: metrics.stopped.message }));
+    expect(summary.out[0]).toMatch(/^metrics as of tick 2 \(.+\), the last tick completed: \d+ source changes$/);
+    expect(summary.out.at(-1)).toMatch(/stopped over budget at query$/);
   });
 
   it('keeps the metrics of the ticks before a stop over budget, in --json and in the summary', {

@@ -3,6 +3,7 @@ import { nearMiss } from '../model/near-miss';
 import { valueAt } from '../model/plain-schema-issue';
 import { formatPath } from '../model/problem';
 import { joinedWith } from '../model/word-list';
+import { isDeclaredFieldLeftUnevaluated } from './declared-unevaluated-fields';
 import { escapePointer, pathOf } from './json-pointer';
 import { nonJsonNumberProblems } from './non-json-numbers';
 import { isJsonObject } from './odcs-document';
@@ -35,19 +36,25 @@ function schemaProblems(document: unknown): PathProblem[] {
     const { message, meant } = resolved;
     return [{ path: ['apiVersion'], message, ...(meant && { repair: { kind: 'replace-marked-text', text: meant } }) }];
   }
-  const { validate } = resolved.schema;
+  const { validate, version } = resolved.schema;
   if (validate(document)) return [];
   const nonJsonNumbers = nonJsonNumberProblems(document);
   // What the schema says of such a number (the wrong type) is what the number's own problem explains.
   const nonJsonPaths = new Set(nonJsonNumbers.map(({ path }) => formatPath(path)));
-  const unchosen = unchosenBranchFields(validate.errors ?? [], document, resolved.schema.version);
-  const errors = (validate.errors ?? []).filter((error) => !unchosen.explained.has(error));
+  const unchosen = unchosenBranchFields(validate.errors ?? [], document, version);
+  const unexplained = (validate.errors ?? []).filter((error) => !unchosen.explained.has(error));
+  const errors = withoutDeclaredFields(unexplained, document, version);
   const schemaProblems = [...unchosen.problems, ...describeErrors(errors, document)].filter(
     (problem) => !nonJsonPaths.has(formatPath(problem.path)),
   );
   const problems = [...nonJsonNumbers, ...schemaProblems].slice(0, MAX_REPORTED_VIOLATIONS);
-  if (resolved.schema.version === LATEST_API_VERSION) return problems;
+  if (version === LATEST_API_VERSION) return problems;
   return withLatestVersionFeaturesNamed(problems, unknownNamesOf(errors, document), document);
+}
+
+/** Ajv's errors without those that call a field the schema declares there unknown. */
+function withoutDeclaredFields(errors: readonly ErrorObject[], document: unknown, version: string): ErrorObject[] {
+  return errors.filter((error) => !isDeclaredFieldLeftUnevaluated(error, document, version));
 }
 
 /** Where the schema met a field or a value it does not know, as formatted paths. */
@@ -77,7 +84,9 @@ function withLatestVersionFeaturesNamed(
   const asLatest = { ...(document as object), apiVersion: LATEST_API_VERSION };
   const { validate } = latest.schema;
   // A field the latest version knows is its feature even when written wrongly (an enum of bare strings).
-  const unknownToLatest = validate(asLatest) ? new Set() : unknownNamesOf(validate.errors ?? [], asLatest);
+  const unknownToLatest = validate(asLatest)
+    ? new Set()
+    : unknownNamesOf(withoutDeclaredFields(validate.errors ?? [], asLatest, LATEST_API_VERSION), asLatest);
   const isLatestFeature = (problem: PathProblem) =>
     unknownNames.has(formatPath(problem.path)) && !unknownToLatest.has(formatPath(problem.path));
   return problems.map((problem) =>

@@ -408,6 +408,61 @@ schema:
     ]);
   });
 
+  it.each(['v3.1.0', 'v3.2.0'])(
+    '%s: marks only the unknown field of an array’s items, not the fields items may hold',
+    (apiVersion) => {
+      const text = anOdcsText(`schema:
+  - name: animals
+    properties:
+      - name: keepers
+        logicalType: array
+        items:
+          logicalType: string
+          description: keeper usernames
+          colour: red
+`).replace('v3.1.0', apiVersion);
+      expect(problemsOf(parseOdcsYaml(text))).toEqual([
+        "14:11 schema[0].properties[0].items.colour: unknown field 'colour'",
+      ]);
+    },
+  );
+
+  it('marks an unknown field of a property of an array’s object items at that field', () => {
+    const text = anOdcsText(`schema:
+  - name: animals
+    properties:
+      - name: feedings
+        logicalType: array
+        items:
+          logicalType: object
+          properties:
+            - name: fed_at
+              logicalType: timestamp
+              colour: red
+`);
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      "16:15 schema[0].properties[0].items.properties[0].colour: unknown field 'colour'",
+    ]);
+  });
+
+  it('marks only the unknown field of a map’s value, not its logicalType', () => {
+    const text = anOdcsText(`schema:
+  - name: animals
+    properties:
+      - name: findings
+        logicalType: map
+        map:
+          key:
+            logicalType: string
+          value:
+            logicalType: string
+            colour: red
+`).replace('v3.1.0', 'v3.2.0');
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      "16:13 schema[0].properties[0].map.value.colour: unknown field 'colour'",
+    ]);
+  });
+
   it('says which logical types take an option written under another type', () => {
     const text = anOdcsText(
       'schema:\n  - name: t\n    properties:\n      - name: a\n        logicalType: string\n        logicalTypeOptions:\n          minimum: 5\n',

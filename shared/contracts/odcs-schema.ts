@@ -106,7 +106,8 @@ function withLatestVersionFeaturesNamed(
  * comparison operators of a quality rule) into one "needs one of" message, naming an
  * unknown field there as the misspelt alternative it probably is, unless a branch found its
  * field and failed on its value (then only that is said); merges the `type` errors
- * of `anyOf` branches (an SLA value) into one "must be of type a, b or c"; says so when more
+ * of `anyOf` branches (an SLA value) into one "must be of type a, b or c", unless the value
+ * fails inside (a `team` object with an unknown member field is no call for a list); says so when more
  * than one branch matches (two operators); and drops "unevaluated property" errors on an
  * object that fails otherwise, on a field that fails deeper down and within it: a failed
  * subschema leaves its properties unevaluated, so they would be reported as unknown.
@@ -134,6 +135,8 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
     (error) => error.params.missingProperty,
   );
   const typeAlternatives = namesPerPath(alternatives, 'type', (error) => error.params.type);
+  // A value with an error inside it has the type of the alternative that checked it: the others' types are beside the point.
+  const failsWithin = (pointer: string) => precise.some((error) => error.instancePath.startsWith(`${pointer}/`));
   const unknownFieldsAt = (pointer: string) =>
     errors
       .filter((error) => error.keyword === 'unevaluatedProperties' && error.instancePath === pointer)
@@ -145,7 +148,7 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
       describeMissingAlternative(pathOf(pointer, document), names, unknownFieldsAt(pointer)),
     ),
     ...[...typeAlternatives]
-      .filter(([pointer]) => !directPaths.has(pointer))
+      .filter(([pointer]) => !directPaths.has(pointer) && !failsWithin(pointer))
       .map(([pointer, types]) => ({
         path: pathOf(pointer, document),
         message: `must be of type ${joinedWith(types, 'or')}`,

@@ -659,6 +659,19 @@ ${indent}    mustBeGreaterThen: 0
     ]);
   });
 
+  it.each(['v3.1.0', 'v3.2.0'])(
+    '%s: does not ask for the other type of a value whose type fits and whose content fails (a team object)',
+    (apiVersion) => {
+      const text = anOdcsText(`team:
+  name: keepers
+  members:
+    - username: ana
+      mail: ana@zoo.example
+`).replace('v3.1.0', apiVersion);
+      expect(problemsOf(parseOdcsYaml(text))).toEqual(["10:7 team.members[0].mail: unknown field 'mail'"]);
+    },
+  );
+
   it('locates what the model needs beyond the schema: a version, a known dataset kind', () => {
     const text = `apiVersion: v3.1.0
 kind: DataContract

@@ -236,16 +236,42 @@ function requiredValuesOf(condition: SchemaNode | undefined): ChoosingValue[] {
 export function suggestValues(path: readonly string[], key: string, apiVersion = LATEST_API_VERSION): string[] {
   // The schema's enum goes back to v2.2.0; offered are only the versions the app reads.
   if (path.length === 0 && key === 'apiVersion') return [...SUPPORTED_API_VERSIONS];
-  return valuesOffered(nodesAt(apiVersion, [...path, key]));
+  const root = jsonSchemaForApiVersion(apiVersion) as SchemaNode;
+  const examples = ownDeclarations(root, nodesAt(apiVersion, path), key)
+    .flatMap((declaration) => alternatives(root, declaration))
+    .flatMap((node) => usualValues(node.examples));
+  return [...new Set([...valuesOffered(nodesAt(apiVersion, [...path, key]), { withExamples: false }), ...examples])];
 }
 
-/** The values the schema names for what `nodes` describe: its enum, const, booleans, and usual examples. */
-function valuesOffered(nodes: readonly SchemaNode[]): string[] {
+/**
+ * The declarations of `key` in `nodes`, without those that a node's own declaration overrides in a
+ * base it includes unconditionally: a property's `physicalType` (a column type, `VARCHAR(2)`)
+ * documents it, not the schema element's (`table`, `view`), as the key's hover says.
+ */
+function ownDeclarations(root: SchemaNode, nodes: readonly SchemaNode[], key: string): SchemaNode[] {
+  const declares = (node: SchemaNode) => node.properties?.[key] !== undefined;
+  const overridden = new Set(nodes.filter(declares).flatMap((node) => unconditionalBases(root, node)));
+  return nodes
+    .filter((node) => declares(node) && !overridden.has(node))
+    .flatMap((node) => node.properties?.[key] ?? []);
+}
+
+/** What a node always includes: its `$ref` and its `allOf` parts that are no if/then branch, and theirs. */
+function unconditionalBases(root: SchemaNode, node: SchemaNode, seen = new Set<SchemaNode>()): SchemaNode[] {
+  if (seen.has(node)) return [];
+  seen.add(node);
+  const referenced = node.$ref ? resolveRef(root, node.$ref) : undefined;
+  const bases = [...(referenced ? [referenced] : []), ...(node.allOf ?? []).filter((part) => part.if === undefined)];
+  return bases.flatMap((base) => [base, ...unconditionalBases(root, base, seen)]);
+}
+
+/** The values the schema names for what `nodes` describe: its enum, const, booleans, and (unless told not to) usual examples. */
+function valuesOffered(nodes: readonly SchemaNode[], { withExamples = true } = {}): string[] {
   const values = nodes.flatMap((node) => [
     ...(node.enum ?? []),
     ...(node.const !== undefined ? [node.const] : []),
     ...(node.type === 'boolean' ? [true, false] : []),
-    ...usualValues(node.examples),
+    ...(withExamples ? usualValues(node.examples) : []),
   ]);
   return [...new Set(values.map(String))];
 }

@@ -75,6 +75,14 @@ describe('the ODCS schema guide', () => {
     ]);
   });
 
+  it('offers a schema object its kinds (table, view…) as physicalType, but not a property, whose physicalType is a column type', () => {
+    for (const apiVersion of ['v3.1.0', 'v3.2.0']) {
+      expect(suggestValues(['schema', '[]'], 'physicalType', apiVersion)).toEqual(['table', 'view', 'topic', 'file']);
+      expect(suggestValues(['schema', '[]', 'properties', '[]'], 'physicalType', apiVersion)).toEqual([]);
+      expect(suggestValues(['schema', '[]', 'properties', '[]', 'items'], 'physicalType', apiVersion)).toEqual([]);
+    }
+  });
+
   it('does not offer a placeholder example as a value: a lone one, or one that is not a word', () => {
     expect(suggestValues(['schema', '[]'], 'physicalName')).toEqual([]);
     expect(suggestValues(['schema', '[]', 'quality', '[]'], 'schedule')).toEqual([]);

@@ -95,7 +95,7 @@ export function readYamlSource(text: string): YamlSource {
       .map((error) => {
         const misaligned = misalignedKey(error.code, rangeOf(error.pos).line, text);
         if (misaligned) return { path: DOCUMENT_PATH, message: misaligned.message, ...misaligned.range };
-        return { path: DOCUMENT_PATH, message: syntaxErrorMessage(error, text), ...rangeOf(error.pos) };
+        return { path: DOCUMENT_PATH, message: syntaxErrorMessage(error, text), ...rangeOf(markedSpan(error, text)) };
       }),
   );
   if (syntaxErrors.length > 0) {
@@ -132,9 +132,9 @@ function syntaxErrorMessage(error: YAMLError, text: string): string {
     // Its own words name its API (`YAML.parseAllDocuments()`).
     case 'MULTIPLE_DOCS':
       return 'expected one YAML document; a second one starts here, after ---';
-    // Its own words do not say which key; it marks the key's first character.
+    // Its own words do not say which key.
     case 'DUPLICATE_KEY': {
-      const key = /^("[^"\n]*"|'[^'\n]*'|[^:,}\n]*)/.exec(text.slice(error.pos[0]))?.[1]?.trim();
+      const key = duplicateKeyText(error, text);
       return `the key ${key ? `'${key}' ` : ''}appears twice in this mapping; keys must be unique`;
     }
     // The reader recurses into nested collections; its own words are the engine's.
@@ -143,6 +143,18 @@ function syntaxErrorMessage(error: YAMLError, text: string): string {
     default:
       return error.message;
   }
+}
+
+/** The duplicate key as written (quotes kept), where the reader's error starts. */
+function duplicateKeyText(error: YAMLError, text: string): string | undefined {
+  return /^("[^"\n]*"|'[^'\n]*'|[^:,}\n]*)/.exec(text.slice(error.pos[0]))?.[1]?.trim();
+}
+
+/** Where the error is in the text: the reader marks a duplicate key's first character only, so the whole key is taken. */
+function markedSpan(error: YAMLError, text: string): [number, number] {
+  const [start, end] = error.pos;
+  const key = error.code === 'DUPLICATE_KEY' ? duplicateKeyText(error, text) : undefined;
+  return key ? [start, Math.max(end, start + key.length)] : [start, end];
 }
 
 /** A problem placed in the text, its message saying how YAML 1.2 read a plain value where that explains it. */

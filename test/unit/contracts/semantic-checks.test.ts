@@ -481,6 +481,20 @@ customProperties:
     ]);
   });
 
+  it('marks the whole of a duplicate key, plain or quoted, not its first letter', () => {
+    const text = anOdcsText(`status: draft
+schema:
+  - name: animals
+    "physicalName": animals
+    "physicalName": zoo_animals
+`);
+    const duplicates = checkContractYaml(text).filter((finding) => finding.message.includes('appears twice'));
+    expect(duplicates.map(({ line, column, endLine, endColumn }) => ({ line, column, endLine, endColumn }))).toEqual([
+      { line: 6, column: 1, endLine: 6, endColumn: 7 },
+      { line: 10, column: 5, endLine: 10, endColumn: 19 },
+    ]);
+  });
+
   it('marks a problem of a duplicated key at the key the reader keeps, the last one', () => {
     const text = anOdcsText(`schema:
   - name: orders

@@ -69,6 +69,8 @@ export interface TracedRun {
   query: RunQuery;
   /** Why the product never read the record at `position` of the log behind this input port, now gone from it. */
   unreadCause(productId: string, portId: string, position: number): UnreadCause | undefined;
+  /** When the product read the record at `position` through this input port, epoch milliseconds: the tick it published what the record changed. */
+  readTime(productId: string, portId: string, position: number): number | undefined;
   /** The faults fired so far, which tell a record a fault made from one a service write sent. */
   firedFaults(): readonly TimedFault[];
   tick: number;
@@ -491,6 +493,8 @@ function keyChangeOf(record: LogRecord, log: BrokerLog): KeyChange | undefined {
 interface PortChange {
   rowNow?: Record<string, unknown>;
   isDelete?: boolean;
+  /** When the port's product read the change (epoch milliseconds): what it published for it, it published then. */
+  readAt?: number;
 }
 
 /** The port's first or last quarantine entry for a key. */
@@ -513,8 +517,26 @@ function quarantineEntry(
 }
 
 /** The port's newest record for a key, a delete too. */
-function lastPublished(query: RunQuery, output: OutputPlan, key: Record<string, unknown>): LogRecord | undefined {
-  const read = recordsWithFields(query, output.log.log, key, { order: 'newest', limit: 1 });
+/** The port's newest record for a key, of those published up to `until` (epoch milliseconds) if given. */
+function lastPublished(
+  query: RunQuery,
+  output: OutputPlan,
+  key: Record<string, unknown>,
+  until?: number,
+): LogRecord | undefined {
+  const read = recordsWithFields(query, output.log.log, key, { order: 'newest', limit: 1, toTimestamp: until });
+  return read.ok ? read.value[0] : undefined;
+}
+
+/** The port's first record for a key published after `millis`: a later change's, not the one traced. */
+function publishedAfter(
+  query: RunQuery,
+  output: OutputPlan,
+  key: Record<string, unknown>,
+  millis: number | undefined,
+): LogRecord | undefined {
+  if (millis === undefined) return undefined;
+  const read = recordsWithFields(query, output.log.log, key, { order: 'oldest', limit: 1, fromTimestamp: millis + 1 });
   return read.ok ? read.value[0] : undefined;
 }
 
@@ -589,23 +611,33 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
           ...(change.isDelete && { note: withheldDeleteNote(query, productId, output, key, quarantined) }),
         };
       }
-      const standing = lastPublished(query, output, key);
+      const standing = lastPublished(query, output, key, change.readAt);
+      // A record published after the tick the change reached the port is a later change's, not this one's.
+      const later = publishedAfter(query, output, key, change.readAt);
+      const reached = `Nothing published for this key when the change reached the port at tick ${run.tickAt(change.readAt ?? 0)}`;
+      const laterText = (again: string) =>
+        later && `The port published for this key${again} at tick ${run.tickAt(later.timestamp)}, for later changes.`;
       if (standing) {
         const publishedTime = isoTime(standing.timestamp);
+        const what = `the ${standing.value === null ? 'delete' : 'record'} the port published at tick ${run.tickAt(standing.timestamp)} (${publishedTime})`;
         return {
           ...base,
           records: [fieldsOf(standing)],
           message: standing,
           log: output.log.log.table,
           moment: recorded(`Published before the change, at ${publishedTime}`),
-          note: `Nothing published for this key since the change, which left the published table as it was: the ${standing.value === null ? 'delete' : 'record'} the port published at tick ${run.tickAt(standing.timestamp)} (${publishedTime}) still stands.`,
+          note: later
+            ? `${reached}, as it left the published table as it was: ${what} stood then. ${laterText(' again')}`
+            : `Nothing published for this key since the change, which left the published table as it was: ${what} still stands.`,
         };
       }
       return {
         ...base,
         records: [],
         moment: READ_NOW,
-        note: 'Nothing published for this key yet: the change left the published table as it was.',
+        note: later
+          ? `${reached}: the change left the published table as it was. ${laterText(' first')}`
+          : 'Nothing published for this key yet: the change left the published table as it was.',
       };
     },
 
@@ -669,6 +701,8 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             ...(raw.length === 0 && { note: unreadNote(product, input, log, { cause, hasLeftLog: hasLeft }) }),
           });
           const [rawRow] = raw;
+          // A consumer behind its log reads the record, and publishes what it changed, ticks after it was sent.
+          const readAt = run.readTime(productId, input.port.id, record.position) ?? record.timestamp;
           if (cause && input.dataset) {
             stages.push(walker.unchangedByUnread(product, input.dataset, log, record, cause));
           }
@@ -678,7 +712,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             ? skippedChange(query, productId, input.rawTable, dataset, rawRow)
             : undefined;
           if (rawRow._op === 't') {
-            walker.followTruncate(product, input.port.id, dataset, rawRow, record, skipped, visited);
+            walker.followTruncate(product, input.port.id, dataset, rawRow, readAt, skipped, visited);
             continue;
           }
           const fields = fieldsRead(record, log, rawRow);
@@ -729,10 +763,10 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
               ),
             });
           }
-          walker.publish(product, dataset.name, fields, record.timestamp, visited, {
+          walker.publish(product, dataset.name, fields, readAt, visited, {
             isDelete: rawRow._op === 'd' || rawRow._op === 'delete',
           });
-          walker.transformations(product, input.port.id, fields, record.timestamp, visited);
+          walker.transformations(product, input.port.id, fields, readAt, visited);
         }
       }
     },
@@ -786,7 +820,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
       inputPortId: string,
       dataset: Dataset,
       rawRow: Record<string, unknown>,
-      record: LogRecord,
+      readAt: number,
       skipped: string | undefined,
       visited: Set<string>,
     ): void {
@@ -835,28 +869,32 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
           ...(total === 0 && { note: 'No current version to close: the table was empty.' }),
         });
       }
-      walker.publishTruncate(product, dataset.name, record.timestamp, visited);
-      walker.transformations(product, inputPortId, {}, record.timestamp, visited);
+      walker.publishTruncate(product, dataset.name, readAt, visited);
+      walker.transformations(product, inputPortId, {}, readAt, visited);
     },
 
     /**
-     * Each output port publishing `table`: its first record for these fields since the change (a
-     * delete too), then that record's consumers.
+     * Each output port publishing `table`: its record for these fields (a delete too) of the tick
+     * its product read the change (`readAt`), then that record's consumers.
      */
     publish(
       product: ProductPlan,
       table: string,
       fields: Record<string, unknown>,
-      since: number,
+      readAt: number,
       visited: Set<string>,
       change: PortChange,
     ): void {
       for (const output of product.outputs.filter((candidate) => candidate.dataset.name === table)) {
         const key = pick(fields, output.dataset.key);
         if (Object.keys(key).length < output.dataset.key.length) continue;
-        const read = recordsWithFields(query, output.log.log, key, { order: 'oldest', fromTimestamp: since });
+        const read = recordsWithFields(query, output.log.log, key, {
+          order: 'oldest',
+          fromTimestamp: readAt,
+          toTimestamp: readAt,
+        });
         const published = read.ok ? read.value[0] : undefined;
-        stages.push(walker.portStage(product, output, published, fields, change));
+        stages.push(walker.portStage(product, output, published, fields, { ...change, readAt }));
         if (published && !visited.has(output.log.log.table)) {
           walker.followConsumers(output.log.log, published, new Set([...visited, output.log.log.table]));
         }
@@ -871,7 +909,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
       product: ProductPlan,
       inputPortId: string,
       fields: Record<string, unknown>,
-      since: number,
+      readAt: number,
       visited: Set<string>,
     ): void {
       const productId = product.product.id;
@@ -907,7 +945,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         });
         const [first] = rows;
         // Without a row now, the port's record for the key is the delete it published.
-        walker.publish(product, table, first ?? pick(fields, linking), since, visited, {
+        walker.publish(product, table, first ?? pick(fields, linking), readAt, visited, {
           rowNow: first,
           isDelete: first === undefined,
         });

@@ -162,7 +162,7 @@ export function createDataProductRuntime(
       connection.exec('BEGIN');
       try {
         runWork({ tick, nodeId, path: plan.path, kind: 'consume' }, () => {
-          for (const consumer of consumers) consumer.poll();
+          for (const consumer of consumers) consumer.poll(millis);
         });
         for (const { step, run, metrics } of steps) {
           const name = step.transformation.name;

@@ -23,6 +23,10 @@ export interface ConsumerProgress {
   readonly compactedPerPartition: number[];
   /** The log positions it read past that compaction had removed, each run of them `(after, upTo]`. */
   readonly compactedPositions: { after: number; upTo: number }[];
+  /** Per poll that read records, in order: the last log position it reached, and (in `readAt`) its tick's time. */
+  readonly readUpTo: number[];
+  /** The epoch milliseconds of the tick of each poll in `readUpTo`. */
+  readonly readAt: number[];
   consumedLastTick: number;
   consumedTotal: number;
   /** Changes not applied: redelivered, or older than what its key already has. */
@@ -45,8 +49,8 @@ export interface RuntimeLimits {
 
 export interface InputConsumer {
   readonly progress: ConsumerProgress;
-  /** Reads the next records into the raw zone and cleans them into the input's table. */
-  poll(): void;
+  /** Reads the next records into the raw zone and cleans them into the input's table, in the tick at `millis`. */
+  poll(millis: number): void;
 }
 
 export function createInputConsumer(
@@ -66,6 +70,8 @@ export function createInputConsumer(
     lostPositions: [],
     compactedPerPartition: zeros(),
     compactedPositions: [],
+    readUpTo: [],
+    readAt: [],
     consumedLastTick: 0,
     consumedTotal: 0,
     skipped: 0,
@@ -88,7 +94,7 @@ export function createInputConsumer(
 
   return {
     progress,
-    poll() {
+    poll(millis) {
       // Records retention removed before this consumer read them are lost: it resumes after them.
       source.startOffsets.forEach((start, partition) => {
         const behind = start - (progress.partitionOffsets[partition] as number);
@@ -106,6 +112,8 @@ export function createInputConsumer(
       // Below where compaction ran, positions have gaps: what was read ends at the last position copied.
       const mayHaveGaps = before < source.compactedTo;
       progress.offset = mayHaveGaps ? Number(lastRead.all()[0]?.[0]) : before + consumed;
+      progress.readUpTo.push(progress.offset);
+      progress.readAt.push(millis);
       const isAtEnd = progress.offset === source.end;
       if (isAtEnd && !mayHaveGaps) progress.partitionOffsets.splice(0, Infinity, ...source.nextOffsets);
       else advancePartitions(progress, readPerPartition.all([before]), isAtEnd);
@@ -147,6 +155,23 @@ export function lostRecords(progress: ConsumerProgress, partition: number): numb
   const removedUnread =
     (progress.source.startOffsets[partition] as number) - (progress.partitionOffsets[partition] as number);
   return (progress.lostPerPartition[partition] as number) + Math.max(0, removedUnread);
+}
+
+/**
+ * When this consumer read the record at `position`: the time (epoch milliseconds) of the tick whose
+ * poll reached it, which is when its product applied it and published what it changed; undefined
+ * while it has not.
+ */
+export function readTime(progress: ConsumerProgress, position: number): number | undefined {
+  const { readUpTo, readAt } = progress;
+  let low = 0;
+  let high = readUpTo.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((readUpTo[middle] as number) < position) low = middle + 1;
+    else high = middle;
+  }
+  return readAt[low];
 }
 
 export type UnreadCause = 'retention' | 'compaction';

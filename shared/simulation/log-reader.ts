@@ -42,14 +42,21 @@ export function readMessages(query: RunQuery, log: BrokerLog, filter: MessageFil
 
 /**
  * Records whose payload has these field values: for CDC, in the after image (or the before image
- * of a delete); for flat records, in their columns. `order` picks the oldest or newest first;
- * `isFirstDelivery` leaves out records sent again.
+ * of a delete); for flat records, in their columns, appended from `fromTimestamp` to `toTimestamp`
+ * (epoch milliseconds, both included). `order` picks the oldest or newest first; `isFirstDelivery`
+ * leaves out records sent again.
  */
 export function recordsWithFields(
   query: RunQuery,
   log: BrokerLog,
   fields: Record<string, unknown>,
-  options: { order: 'oldest' | 'newest'; fromTimestamp?: number; limit?: number; isFirstDelivery?: boolean },
+  options: {
+    order: 'oldest' | 'newest';
+    fromTimestamp?: number;
+    toTimestamp?: number;
+    limit?: number;
+    isFirstDelivery?: boolean;
+  },
 ): Result<LogRecord[]> {
   const names = Object.keys(fields);
   const columns = new Set(log.format.columns.map((column) => column.name));
@@ -61,6 +68,7 @@ export function recordsWithFields(
       : `${quoteIdentifier(name)} = ${value}`;
   });
   if (options.fromTimestamp !== undefined) conditions.push(`_timestamp >= ${Math.floor(options.fromTimestamp)}`);
+  if (options.toTimestamp !== undefined) conditions.push(`_timestamp <= ${Math.floor(options.toTimestamp)}`);
   if (options.isFirstDelivery && canBeSentAgain(log.format)) conditions.push('_first_offset IS NULL');
   const direction = options.order === 'oldest' ? 'ASC' : 'DESC';
   return selectRecords(query, log, conditions, `ORDER BY _position ${direction} LIMIT ${options.limit ?? 1}`);

@@ -3,7 +3,7 @@ import type { Fault, Scenario } from '../model/scenario';
 import { createDataProductRuntime, type DataProductRuntime, type StepFailure } from './data-product-runtime';
 import { createErrorLog, type ErrorLog, type ReportedError } from './error-log';
 import { changesCapture, createFaultSchedule } from './fault-schedule';
-import { type RuntimeLimits, type UnreadCause, unreadCause } from './input-consumer';
+import { type RuntimeLimits, readTime, type UnreadCause, unreadCause } from './input-consumer';
 import { createInputGapLog } from './input-gaps';
 import { createLogRegistry } from './log-registry';
 import { createMetricsSnapshot } from './metrics-snapshot';
@@ -37,6 +37,8 @@ export interface SimulationRun {
   connectionOf(nodeId: string): SqlConnection | undefined;
   /** Why the product never read the record at `position` of the log behind this input port, now gone from it (see `unreadCause`). */
   unreadCause(productId: string, portId: string, position: number): UnreadCause | undefined;
+  /** When the product read the record at `position` through this input port (see `readTime`); undefined while it has not. */
+  readTime(productId: string, portId: string, position: number): number | undefined;
   /** Starts a transaction of the system's service at the current tick's time, for a statement run as the service. */
   beginServiceTransaction(systemId: string): void;
   /** Runs a user's SQL as `caller`, so the engine's functions are hidden from it. */
@@ -209,6 +211,11 @@ function buildRun(
     gaps.note(tick);
   };
 
+  const consumerOf = (productId: string, portId: string) =>
+    products
+      .find((product) => product.plan.product.id === productId)
+      ?.consumers.find((candidate) => candidate.input.port.id === portId);
+
   startCapture();
   runTick(0);
 
@@ -229,10 +236,12 @@ function buildRun(
       );
     },
     unreadCause(productId, portId, position) {
-      const consumer = products
-        .find((product) => product.plan.product.id === productId)
-        ?.consumers.find((candidate) => candidate.input.port.id === portId);
+      const consumer = consumerOf(productId, portId);
       return consumer && unreadCause(consumer, position);
+    },
+    readTime(productId, portId, position) {
+      const consumer = consumerOf(productId, portId);
+      return consumer && readTime(consumer, position);
     },
     beginServiceTransaction(systemId) {
       systemsById.get(systemId)?.beginTransaction(clock.millisAt(currentTick));

@@ -59,6 +59,8 @@ export interface Simulation {
   query(nodeId: string, sql: string): Result<QueryResult>;
   /** Why the product never read the record at `position` of the log behind this input port, now gone from it: retention or compaction removed it first. */
   unreadCause(productId: string, portId: string, position: number): UnreadCause | undefined;
+  /** When the product read the record at `position` through this input port: its tick's time, epoch milliseconds; undefined while it has not. */
+  readTime(productId: string, portId: string, position: number): number | undefined;
   /** The faults fired so far, the scenario's and those injected, each with its tick's time. */
   firedFaults(): TimedFault[];
   /** One INSERT, UPDATE or DELETE of the system's own tables, run as its microservice would; CDC picks it up at the next tick. */
@@ -204,6 +206,7 @@ export function createSimulation(
       };
     },
     unreadCause: (productId, portId, position) => current().unreadCause(productId, portId, position),
+    readTime: (productId, portId, position) => current().readTime(productId, portId, position),
     firedFaults: () =>
       [...(scenario.faults ?? []), ...injectedFaults]
         .filter((fault) => fault.tick <= current().tick)

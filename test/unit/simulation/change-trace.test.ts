@@ -29,6 +29,12 @@ beforeAll(() => loadSqlJs(), 60_000);
 
 const ordersTopic = () => plan.logs.find((log) => log.table === 'orders-service/orders-cdc');
 
+/** The shop with a report of how many items have each status. */
+const statusCountsMesh = () =>
+  aShopReportMesh('status_counts', 'SELECT status, count(*) AS item_count FROM items GROUP BY status', (contract) =>
+    contract.withKey('status', 'string').withProperty('item_count', 'integer'),
+  );
+
 /** Traces the newest record of an order on the orders topic that `matches`. */
 function traceOrder(simulation: Simulation, orderId: number, matches: (record: LogRecord) => boolean) {
   const topic = ordersTopic();
@@ -873,11 +879,7 @@ describe('tracing a change to what a transformation publishes', () => {
   });
 
   it('says where the port’s record, published when the change reached it, differs from the result read now', async () => {
-    const counts = aShopReportMesh(
-      'status_counts',
-      'SELECT status, count(*) AS item_count FROM items GROUP BY status',
-      (contract) => contract.withKey('status', 'string').withProperty('item_count', 'integer'),
-    );
+    const counts = statusCountsMesh();
     const [result, port] = await traceDelete(counts);
 
     // Now, at tick 2: items 2 and 3. Published at tick 1, after the delete: item 2 only.
@@ -904,11 +906,7 @@ describe('tracing a change that leaves what a transformation publishes as it was
   };
 
   it('shows the record the port published before the change as still standing, and when', async () => {
-    const counts = aShopReportMesh(
-      'status_counts',
-      'SELECT status, count(*) AS item_count FROM items GROUP BY status',
-      (contract) => contract.withKey('status', 'string').withProperty('item_count', 'integer'),
-    );
+    const counts = statusCountsMesh();
     const port = await tracePortOfPriceChange(counts);
 
     const publishedAtStart = new Date(tickMillis(0)).toISOString();
@@ -920,6 +918,55 @@ describe('tracing a change that leaves what a transformation publishes as it was
     expect(port?.message).toMatchObject({ key: { status: 'new' }, timestamp: tickMillis(0) });
     expect(port?.log).toBe('report/report-out');
     expect(port?.moment).toEqual({ kind: 'recorded', text: `Published before the change, at ${publishedAtStart}` });
+  });
+
+  it('does not pass off a record a later change made as the one this change published', async () => {
+    // Item 1's price change at tick 1 leaves the count as it was; item 2 leaves 'new' at tick 2.
+    const laterStatusChange = aScenario()
+      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'update', { values: { price: 20 }, where: { id: 1 } })
+      .at(2, 'shop', 'items', 'update', { values: { status: 'sold' }, where: { id: 2 } })
+      .build();
+    const counts = statusCountsMesh();
+    const simulation = await simulate(counts, laterStatusChange);
+    simulation.step(3);
+    const countsPlan = planPipeline(counts);
+    const topic = countsPlan.logs.find((log) => log.table === 'shop/items-cdc');
+    if (!topic) throw new Error('no items topic');
+    const read = readMessages(simulation.query, topic, { limit: 10, key: '1' });
+    const priceChange = read.ok ? read.value.find((record) => record.timestamp === tickMillis(1)) : undefined;
+    if (!priceChange) throw new Error('no price change of item 1');
+    const traced = traceChange(countsPlan, simulation, {
+      kind: 'record',
+      log: topic.table,
+      position: priceChange.position,
+    });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    const port = traced.value.stages.at(-1);
+
+    const publishedAtStart = new Date(tickMillis(0)).toISOString();
+    expect(port?.kind).toBe('output-port');
+    expect(port?.records).toEqual([{ status: 'new', item_count: 2 }]);
+    expect(port?.message).toMatchObject({ key: { status: 'new' }, timestamp: tickMillis(0) });
+    expect(port?.note).toBe(
+      `Nothing published for this key when the change reached the port at tick 1, as it left the published table as it was: the record the port published at tick 0 (${publishedAtStart}) stood then. The port published for this key again at tick 2, for later changes.`,
+    );
+  });
+
+  it('shows what a consumer that was offline published for the change once back, at the tick it read it', async () => {
+    const offlineWhileSold = aScenario()
+      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'update', { values: { status: 'sold' }, where: { id: 1 } })
+      .withFault({ kind: 'consumer-offline', tick: 1, productId: 'report', ticks: 2 })
+      .build();
+    const counts = statusCountsMesh();
+    const simulation = await simulate(counts, offlineWhileSold);
+    simulation.step(4);
+    const port = traceOfNewestRecord(counts, simulation, 'shop/items-cdc').stages.at(-1);
+
+    // Back at tick 3, the report read the change and published the new count of 'sold' then.
+    expect(port?.records).toEqual([{ status: 'sold', item_count: 1 }]);
+    expect(port?.moment).toEqual({ kind: 'recorded', text: `Published at ${new Date(tickMillis(3)).toISOString()}` });
   });
 
   it('says nothing has been published for a key the port never published', async () => {

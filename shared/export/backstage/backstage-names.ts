@@ -1,4 +1,6 @@
+import type { Mesh } from '../../model/mesh';
 import { createSlugAllocator } from '../file-names';
+import { outboxEventContracts } from '../outbox-event-contracts';
 
 /** Backstage entity names: `[a-z0-9]+(-[a-z0-9]+)*`, at most 63 characters, unique per kind. */
 const MAX_NAME_LENGTH = 63;
@@ -8,7 +10,7 @@ const MAX_NAME_LENGTH = 63;
  * unique within its kind: a data product's System and Component share one name, which no
  * operational system's Component takes.
  */
-export function createBackstageNames() {
+function createBackstageNames() {
   const named = (allocate = createSlugAllocator()) => {
     const byKey = new Map<string, string>();
     return (key: string, names: readonly string[]) => {
@@ -42,3 +44,24 @@ export function createBackstageNames() {
 }
 
 export type BackstageNames = ReturnType<typeof createBackstageNames>;
+
+/**
+ * Names for the catalog of any scope of the mesh. Every domain, component and API of the whole
+ * mesh is named first, in the document's order, so that of two elements whose ids slug alike each
+ * gets one name in every scope's catalog: a domain's catalog then references the very entities
+ * the other domains' catalogs define, and no two catalogs define one entity.
+ */
+export function meshWideBackstageNames(mesh: Mesh): BackstageNames {
+  const names = createBackstageNames();
+  const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
+  for (const domain of mesh.domains) names.domain(domain.id);
+  for (const product of mesh.products) names.product(product.id);
+  for (const system of mesh.systems) names.service(system.id);
+  for (const product of mesh.products) {
+    for (const port of product.outputPorts) if (contracts.has(port.contractId ?? '')) names.api(product.id, port.id);
+  }
+  for (const system of mesh.systems) {
+    for (const { topic } of outboxEventContracts(system, contracts)) names.eventApi(system.id, topic.id);
+  }
+  return names;
+}

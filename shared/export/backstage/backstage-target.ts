@@ -15,7 +15,7 @@ import { compact, nonEmpty } from '../json-values';
 import { odcsProblems, servedOdcsYaml } from '../odcs/odcs-target';
 import { outboxEventContracts } from '../outbox-event-contracts';
 import { toYamlDocuments } from '../yaml-text';
-import { createBackstageNames } from './backstage-names';
+import { meshWideBackstageNames } from './backstage-names';
 import { malformedOwnerRefWarnings } from './owner-ref-warnings';
 import { referencedGroupOf, referencedGroupsByName } from './referenced-groups';
 
@@ -79,10 +79,10 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
  * The catalog of the elements in scope. A team's Group is in the catalog of its home, the first
  * element of the mesh it owns (domains, then products, then systems), so the catalogs of the
  * domains, registered side by side, define each Group once; the whole mesh's defines them all.
- * Groups are named over the whole mesh, so every catalog names a team alike.
+ * Every entity is named over the whole mesh, so every catalog names an element or a team alike.
  */
 export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
-  const names = createBackstageNames();
+  const names = meshWideBackstageNames(mesh);
   const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
   const domainOwners = new Map(mesh.domains.map((domain) => [domain.id, domain.owner]));
   const feeds = inputFeeds(mesh);

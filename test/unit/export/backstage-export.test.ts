@@ -1,7 +1,7 @@
 import { type Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { backstageReferencesOutsideScope, WHOLE_MESH } from '../../../shared/export';
+import { backstageReferencesOutsideScope, type ExportScope, WHOLE_MESH } from '../../../shared/export';
 import { backstageTarget } from '../../../shared/export/backstage/backstage-target';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { aProperty } from '../contracts/builders';
@@ -10,8 +10,11 @@ import { aMeshWithAnOutboxEvent } from './outbox-event-mesh';
 import { catalogEntityProblems, catalogReferences } from './real-validators';
 import { readEverywhere } from './yaml-readers';
 
-function catalogOf(mesh: Parameters<typeof backstageTarget.files>[0]): { text: string; entities: Entity[] } {
-  const [file] = filesOf(backstageTarget.files(mesh, WHOLE_MESH));
+function catalogOf(
+  mesh: Parameters<typeof backstageTarget.files>[0],
+  scope: ExportScope = WHOLE_MESH,
+): { text: string; entities: Entity[] } {
+  const [file] = filesOf(backstageTarget.files(mesh, scope));
   const text = String(file?.content);
   return { text, entities: parseAllDocuments(text).map((document) => document.toJSON() as Entity) };
 }
@@ -213,6 +216,48 @@ describe('Backstage catalog export', () => {
     });
   });
 
+  it('names each entity alike in every scope’s catalog, so a domain’s references find the entities another domain’s catalog defines', () => {
+    // `lots-summary` + port `out` and `lots` + port `summary-out` both slug to `lots-summary-out`; so do
+    // the product `cellar_sync` and the system `cellar-sync`, and the domains `Cellar` and `cellar`.
+    const mesh = aMesh()
+      .withDomain('Cellar')
+      .withDomain('auctions')
+      .withDomain('finance')
+      .withDomain('cellar')
+      .withContract('summary')
+      .withContract('lot')
+      .withProduct('cellar_sync', 'Cellar')
+      .withProduct('lots-summary', 'auctions', { outputPorts: [aPort('out', 'output', { contractId: 'summary' })] })
+      .withProduct('lots', 'auctions', { outputPorts: [aPort('summary-out', 'output', { contractId: 'lot' })] })
+      .withProduct('invoices', 'finance', { inputPorts: [aPort('lots-in', 'input')] })
+      .withSystem('cellar-sync', 'cellar')
+      .withLink(
+        'lots-to-invoices',
+        { nodeId: 'lots', portId: 'summary-out' },
+        { nodeId: 'invoices', portId: 'lots-in' },
+      )
+      .withLink(
+        'cellar-to-invoices',
+        { nodeId: 'cellar-sync', portId: 'items-cdc' },
+        { nodeId: 'invoices', portId: 'lots-in' },
+      )
+      .build();
+    const catalogIn = (domainId: string) => catalogOf(mesh, { kind: 'domain', domainId }).entities;
+    const registered = ['Cellar', 'auctions', 'cellar'].flatMap(catalogIn);
+    const refs = registered.map((entity) => stringifyEntityRef(entity));
+    // Backstage keeps one entity per ref: a second location defining it is refused.
+    expect(refs.filter((ref, index) => refs.indexOf(ref) !== index)).toEqual([]);
+    const invoices = catalogIn('finance').find((entity) => entity.kind === 'Component');
+    const titleOf = (ref: unknown) =>
+      registered.find(
+        (entity) =>
+          stringifyEntityRef(entity) ===
+          stringifyEntityRef(parseEntityRef(String(ref), { defaultNamespace: 'default' })),
+      )?.metadata.title;
+    expect([invoices?.spec?.consumesApis ?? []].flat().map(titleOf)).toEqual(['lots: summary-out']);
+    expect([invoices?.spec?.dependsOn ?? []].flat().map(titleOf)).toEqual(['cellar-sync']);
+  });
+
   it('defines each team’s Group in one domain’s catalog, so the domains’ catalogs registered side by side define it once', () => {
     // Fleet owns the Fleet domain and Reservations in Bookings; "fleet-ops" and "Fleet Ops" are two teams of one slug.
     const mesh = aMesh()
@@ -223,8 +268,7 @@ describe('Backstage catalog export', () => {
       .withProduct('cars', 'fleet', { owner: 'Fleet Ops' })
       .build();
     const catalogIn = (domainId: string) => {
-      const [file] = filesOf(backstageTarget.files(mesh, { kind: 'domain', domainId }));
-      const entities = parseAllDocuments(String(file?.content)).map((document) => document.toJSON() as Entity);
+      const { entities } = catalogOf(mesh, { kind: 'domain', domainId });
       return {
         groups: entities.filter((entity) => entity.kind === 'Group').map((group) => group.metadata.name),
         ownerOf: (name: string) => entities.find((entity) => entity.metadata.name === name)?.spec?.owner,

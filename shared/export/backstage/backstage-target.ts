@@ -28,7 +28,8 @@ import { referencedGroupOf, referencedGroupsByName } from './referenced-groups';
  *   APIs: in Backstage only components provide and consume APIs;
  * - an API per output port with a contract (type `odcs`, the contract's ODCS YAML as definition),
  *   and one per outbox topic whose event has a contract, which the system's Component provides;
- * - a Component per operational system (type `service`); products fed by its topics depend on it.
+ * - a Component per operational system (type `service`); products fed by its topics depend on it,
+ *   as products fed through an output port without a contract (no API) depend on its product's.
  * A product's or system's Component and APIs say the strictest classification of their contracts' fields in
  * the annotation `datamesh/classification` and as a tag, so the catalog can find sensitive data.
  * Lifecycles follow contract status: all active → production, all deprecated or retired →
@@ -144,9 +145,11 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
         ? [`api:${names.api(source.product.id, source.port.id)}`]
         : [eventApiRef(source.system, source.topic)];
     });
-    const dependsOn = upstream.flatMap(({ source }) =>
-      source.kind === 'topic' ? [`component:${names.service(source.system.id)}`] : [],
-    );
+    // What has no API to consume (a topic's table, a port without a contract) is still depended on.
+    const dependsOn = upstream.flatMap(({ source, contract }) => {
+      if (source.kind === 'topic') return [`component:${names.service(source.system.id)}`];
+      return contract ? [] : [`component:${names.product(source.product.id)}`];
+    });
     const provided = contractedPorts(product);
     return entity(
       'Component',

@@ -216,6 +216,24 @@ describe('Backstage catalog export', () => {
     });
   });
 
+  it('makes a product depend on the upstream product it reads through an output port without a contract, which has no API to consume', async () => {
+    const mesh = aMesh()
+      .withDomain('sales')
+      .withDomain('finance')
+      .withProduct('invoices', 'finance', { outputPorts: [aPort('invoices-out', 'output')] })
+      .withProduct('shipping', 'sales', { inputPorts: [aPort('invoices-in', 'input')] })
+      .withLink('l', { nodeId: 'invoices', portId: 'invoices-out' }, { nodeId: 'shipping', portId: 'invoices-in' })
+      .build();
+    const { entities } = catalogOf(mesh);
+    expect((await Promise.all(entities.map(catalogEntityProblems))).flat()).toEqual([]);
+    const shipping = entities.find((entity) => entity.kind === 'Component' && entity.metadata.name === 'shipping');
+    expect(shipping?.spec).toMatchObject({ dependsOn: ['component:invoices'] });
+    expect(shipping?.spec?.consumesApis).toBeUndefined();
+    expect(backstageReferencesOutsideScope(mesh, { kind: 'domain', domainId: 'sales' })).toEqual([
+      'component:invoices',
+    ]);
+  });
+
   it('names each entity alike in every scope’s catalog, so a domain’s references find the entities another domain’s catalog defines', () => {
     // `lots-summary` + port `out` and `lots` + port `summary-out` both slug to `lots-summary-out`; so do
     // the product `cellar_sync` and the system `cellar-sync`, and the domains `Cellar` and `cellar`.

@@ -13,7 +13,8 @@ import { toYamlText } from '../yaml-text';
 /*
  * One ODPS v1.0.0 document per data product (Bitol Open Data Product Standard). What ODPS
  * has no field for (the product's kind, documentation, SLOs, inputs fed without a contract)
- * travels as custom properties, so nothing of the design is lost.
+ * travels as custom properties, so nothing of the design is lost (an input port fed both under a
+ * contract and without one is in both places).
  * - status: the one status all its output contracts share, else `draft` (also when they say none);
  * - an output port without a contract has no version to give: it says `0.0.0`;
  * - an output port's `inputContracts` are those of the inputs its lineage says feed it (all of
@@ -59,7 +60,11 @@ function odpsDocument(
         .filter((flow) => flow.outputId === outputId)
         .flatMap((flow) => feeds(product.id, flow.inputId).flatMap((feed) => feed.contract ?? [])),
     );
-  const uncontracted = inputs.filter(({ feeds }) => feeds.every((feed) => !feed.contract));
+  // A port fed both under a contract and without one (a CDC topic beside it) keeps both: the first as an input port, the rest here.
+  const uncontracted = inputs.flatMap(({ port, feeds }) => {
+    const without = feeds.filter((feed) => !feed.contract);
+    return feeds.length === 0 || without.length > 0 ? [{ port, feeds: without }] : [];
+  });
   const domain = mesh.domains.find((candidate) => candidate.id === product.domainId);
   return compact({
     apiVersion: ODPS_API_VERSION,
@@ -79,7 +84,8 @@ function odpsDocument(
         ? [
             {
               property: 'inputsWithoutContract',
-              description: 'Input ports fed by a CDC topic or by nothing, so with no contract to name.',
+              description:
+                'Input ports fed by a CDC topic, by an output port without a contract, or by nothing, so with no contract to name.',
               value: uncontracted.map(({ port, feeds }) => ({ name: port.name, from: feeds.map(describeSource) })),
             },
           ]
@@ -127,7 +133,7 @@ function describeSource(feed: InputFeed): string {
   const { source } = feed;
   return source.kind === 'topic'
     ? `${source.system.name} topic ${source.topic.name}`
-    : `${source.product.name} ${source.port.name}`;
+    : `${source.product.name} output port ${source.port.name}`;
 }
 
 function unique<T>(items: readonly T[]): T[] {

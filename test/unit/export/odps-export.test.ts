@@ -66,6 +66,33 @@ describe('ODPS export', () => {
       managementPorts: [{ name: 'Discovery', content: 'discoverability' }],
     });
   });
+  it('lists as inputs without a contract every link into an input port that carries none, beside one that does', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withSystem('shop', 'd')
+      .withContract('price')
+      .withProduct('catalog', 'd', {
+        outputPorts: [aPort('prices', 'output', { contractId: 'price' }), aPort('draft', 'output')],
+      })
+      .withProduct('sales', 'd', { inputPorts: [aPort('prices-in', 'input'), aPort('draft-in', 'input')] })
+      .withLink('l1', { nodeId: 'catalog', portId: 'prices' }, { nodeId: 'sales', portId: 'prices-in' })
+      .withLink('l2', { nodeId: 'shop', portId: 'items-cdc' }, { nodeId: 'sales', portId: 'prices-in' })
+      .withLink('l3', { nodeId: 'catalog', portId: 'draft' }, { nodeId: 'sales', portId: 'draft-in' })
+      .build();
+    const file = filesOf(odpsTarget.files(mesh, WHOLE_MESH)).find((each) => each.path === 'odps/sales.odps.yaml');
+    const document = parse(String(file?.content));
+    expect(odpsDocumentProblems(document)).toEqual([]);
+    expect(document.inputPorts).toEqual([{ name: 'prices-in', version: '1.0.0', contractId: 'price' }]);
+    const withoutContract = document.customProperties.find(
+      (each: { property: string }) => each.property === 'inputsWithoutContract',
+    );
+    expect(withoutContract.description).toMatch(/output port without a contract/);
+    expect(withoutContract.value).toEqual([
+      { name: 'prices-in', from: ['shop topic shop.items'] },
+      { name: 'draft-in', from: ['catalog output port draft'] },
+    ]);
+  });
+
   describe('inputContracts of an output port', () => {
     /**
      * `shop` feeds `sales` its items table by CDC (no contract) and its Sold events under the

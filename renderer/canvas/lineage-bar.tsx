@@ -1,12 +1,11 @@
 import { Panel } from '@xyflow/react';
 import { Fragment } from 'react';
+import { hopsToWholeLineage } from '../../shared/editing/lineage';
 import { nodeKindOf, productById, systemById } from '../../shared/editing/mesh-index';
 import { shownChord } from '../commands/command-hints';
 import { useDocumentStore } from '../store/document-store';
 import type { LineageFocus } from '../store/ui-store';
 import { focusLineage, leaveLineageFocus } from './navigation';
-
-const MAX_HOPS = 9;
 
 /** How the canvas marks each side of the lineage, whatever way the layout runs: by the colour of the links. */
 const SIDES = [
@@ -41,6 +40,7 @@ export function LineageBar({ focus }: { focus: LineageFocus }) {
     if (!mesh || !nodeKindOf(mesh, focus.nodeId)) return undefined;
     return (productById(mesh, focus.nodeId) ?? systemById(mesh, focus.nodeId))?.name;
   });
+  const hopsToAll = useDocumentStore((state) => (state.mesh ? hopsToWholeLineage(state.mesh.links, focus.nodeId) : 1));
   if (!name) return null;
   const exitKey = shownChord('select.clear');
   return (
@@ -63,7 +63,8 @@ export function LineageBar({ focus }: { focus: LineageFocus }) {
         <button
           type="button"
           aria-label="More hops"
-          disabled={focus.hops >= MAX_HOPS}
+          disabled={focus.hops >= hopsToAll}
+          title={focus.hops >= hopsToAll ? 'The whole lineage is shown' : undefined}
           onClick={() => focusLineage(focus.nodeId, focus.hops + 1)}
         >
           +

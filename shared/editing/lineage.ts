@@ -7,6 +7,8 @@ export interface Lineage {
   hops: ReadonlyMap<string, number>;
   upstreamLinks: ReadonlySet<string>;
   downstreamLinks: ReadonlySet<string>;
+  /** The most links walked away from the start on either side: more hops than this show nothing more. */
+  depth: number;
 }
 
 interface Adjacency {
@@ -41,6 +43,7 @@ export function lineageOf(
   const { outgoing, incoming } = adjacencyOf(links);
   const starts = [...startIds];
   const hops = new Map(starts.map((id) => [id, 0]));
+  let depth = 0;
   const walk = (next: ReadonlyMap<string, Link[]>, direction: 1 | -1) => {
     const walked = new Set<string>();
     const seen = new Set(starts);
@@ -50,6 +53,7 @@ export function lineageOf(
       for (const nodeId of frontier) {
         for (const link of next.get(nodeId) ?? []) {
           walked.add(link.id);
+          depth = Math.max(depth, distance);
           const other = direction === 1 ? link.to.nodeId : link.from.nodeId;
           if (seen.has(other)) continue;
           seen.add(other);
@@ -63,5 +67,10 @@ export function lineageOf(
   };
   const downstreamLinks = walk(outgoing, 1);
   const upstreamLinks = walk(incoming, -1);
-  return { hops, upstreamLinks, downstreamLinks };
+  return { hops, upstreamLinks, downstreamLinks, depth };
+}
+
+/** The hops that show a node's whole lineage (at least one): a long chain needs as many as its links. */
+export function hopsToWholeLineage(links: readonly Link[], nodeId: string): number {
+  return Math.max(1, lineageOf(links, [nodeId]).depth);
 }

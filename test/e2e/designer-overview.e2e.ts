@@ -45,10 +45,10 @@ async function minimapShapes(page: Page): Promise<Record<string, number>> {
 }
 
 /** A chain of three products, each in its own domain, the domains one above another: a lineage taller than wide. */
-function chainDownwards(): string {
+function chainDownwards(steps = 3): string {
   const builder = aMesh();
   const layout: Record<string, { x: number; y: number; width?: number; height?: number }> = {};
-  for (const step of [1, 2, 3]) {
+  for (let step = 1; step <= steps; step++) {
     builder.withDomain(`domain-${step}`, { name: `Domain ${step}` }).withProduct(`product-${step}`, `domain-${step}`, {
       name: `Product ${step}`,
       inputPorts: [aPort('in', 'input')],
@@ -220,6 +220,21 @@ describeInChromium('a large mesh you can read', (session) => {
       expect(node.y).toBeGreaterThan(barBottom);
       expect(node.y + node.height).toBeLessThanOrEqual(canvas.y + canvas.height);
     }
+  });
+
+  it('offers hops to the end of a chain longer than nine links, and no more', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'long-chain.mesh.json', chainDownwards(12));
+    await productNode(page, 'Product 1').locator('.product-node__name').click();
+    await page.keyboard.press('f');
+    const moreHops = page.getByRole('button', { name: 'More hops' });
+    while (await moreHops.isEnabled()) await moreHops.click();
+
+    expect(await page.getByTestId('lineage-hops').textContent()).toBe('11 hops');
+    expect(await moreHops.getAttribute('title')).toBe('The whole lineage is shown');
+    await expect
+      .poll(() => productNode(page, 'Product 12').evaluate((node) => node.classList.contains('is-dimmed')))
+      .toBe(false);
   });
 
   it('ends a lineage focus when its product is deleted, so nothing is left dimmed', async () => {

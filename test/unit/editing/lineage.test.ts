@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { domainCounts, domainFlows } from '../../../shared/editing/domain-overview';
-import { lineageOf } from '../../../shared/editing/lineage';
+import { hopsToWholeLineage, lineageOf } from '../../../shared/editing/lineage';
 import { describeLink } from '../../../shared/editing/link-description';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { salesPipeline } from './editing-fixtures';
@@ -34,6 +34,41 @@ describe('lineage', () => {
     const lineage = lineageOf(chain().links, ['revenue'], 1);
     expect(lineage.hops.has('shop')).toBe(false);
     expect([...lineage.upstreamLinks].sort()).toEqual(['l2', 'l3']);
+  });
+});
+
+/** p0 → p1 → … → p(length-1), one link each. */
+function longChain(length: number) {
+  const io = { inputPorts: [aPort('in', 'input')], outputPorts: [aPort('out', 'output')] };
+  let mesh = aMesh().withDomain('d');
+  for (let index = 0; index < length; index++) mesh = mesh.withProduct(`p${index}`, 'd', io);
+  for (let index = 1; index < length; index++)
+    mesh = mesh.withLink(
+      `l${index}`,
+      { nodeId: `p${index - 1}`, portId: 'out' },
+      { nodeId: `p${index}`, portId: 'in' },
+    );
+  return mesh.build();
+}
+
+describe('the hops that show a whole lineage', () => {
+  it('reach the end of a chain longer than nine links', () => {
+    const { links } = longChain(14);
+    expect(hopsToWholeLineage(links, 'p0')).toBe(13);
+    expect(lineageOf(links, ['p0'], hopsToWholeLineage(links, 'p0')).hops.get('p13')).toBe(13);
+  });
+
+  it('take the longer side, upstream or downstream', () => {
+    expect(hopsToWholeLineage(longChain(14).links, 'p10')).toBe(10);
+  });
+
+  it('follow the longest way out of a branching lineage', () => {
+    expect(hopsToWholeLineage(chain().links, 'shop')).toBe(3);
+    expect(hopsToWholeLineage(chain().links, 'orders')).toBe(2);
+  });
+
+  it('are at least one for a node no link joins', () => {
+    expect(hopsToWholeLineage([], 'alone')).toBe(1);
   });
 });
 

@@ -31,24 +31,26 @@ function explainRefusal(state: FinalConnectionState): void {
 }
 
 /**
- * A new link released away from any dot: on a product or system, it joins that node's matching
- * port, under the same rules as a drop on the dot; elsewhere, the status line says nothing was linked.
+ * A link's end released away from any dot: on a product or system, it joins that node's matching
+ * port, under the same rules as a drop on the dot; elsewhere, the status line says nothing was
+ * linked. The end of an existing link (`relinkingId`) moves that link there rather than adding one.
  */
-function linkDroppedOffDots(event: MouseEvent | TouchEvent, state: FinalConnectionState): void {
+function linkDroppedOffDots(event: MouseEvent | TouchEvent, state: FinalConnectionState, relinkingId?: string): void {
   const mesh = currentMesh();
   if (!mesh || !state.fromHandle || state.isValid !== null) return;
+  // For a link being re-routed, the handle it starts from is its end that stays.
   const start = { nodeId: state.fromHandle.nodeId, portId: state.fromHandle.id ?? '' };
   const nodeId = nodeIdUnder(event, (id) => linkEndsOf(mesh, id).length > 0);
   // Let go on the node it started from: the drag was given up.
   if (nodeId === start.nodeId) return;
   const end = nodeId
-    ? linkEndForDropOn(mesh, start, nodeId)
+    ? linkEndForDropOn(mesh, start, nodeId, { replacingLinkId: relinkingId })
     : { ok: false as const, reason: "Nothing linked: drop the link on a port's dot, or on a product." };
   if (!end.ok) {
     useNoticeStore.getState().show({ tone: 'info', text: end.reason, isMomentary: true });
     return;
   }
-  const result = connect(start, end.endpoint);
+  const result = relinkingId ? reconnect(relinkingId, start, end.endpoint) : connect(start, end.endpoint);
   if (!result.ok) sayLinkRefused(result.reason);
 }
 
@@ -74,24 +76,17 @@ export function useConnectionHandlers() {
       const result = connect(...endpoints(connection));
       if (!result.ok) sayLinkRefused(result.reason);
     };
+    // React Flow ends a re-routing drag here too, before onReconnectEnd: it is told apart by the link being moved.
     const onConnectEnd = (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       explainRefusal(state);
-      linkDroppedOffDots(event, state);
+      linkDroppedOffDots(event, state, replacingLinkId());
     };
     const onReconnectStart = (_event: React.MouseEvent, edge: Edge) => useUiStore.getState().setReconnecting(edge.id);
     const onReconnect: OnReconnect = (oldEdge, connection) => {
       const result = reconnect(oldEdge.id, ...endpoints(connection));
       if (!result.ok) sayLinkRefused(result.reason);
     };
-    const onReconnectEnd = (
-      _event: MouseEvent | TouchEvent,
-      _edge: Edge,
-      _type: unknown,
-      state: FinalConnectionState,
-    ) => {
-      explainRefusal(state);
-      useUiStore.getState().setReconnecting(null);
-    };
+    const onReconnectEnd = () => useUiStore.getState().setReconnecting(null);
     return { isValidConnection, onConnect, onConnectEnd, onReconnectStart, onReconnect, onReconnectEnd };
   }, []);
 }

@@ -1,4 +1,12 @@
-import { distinctNodeName, type Endpoint, endpointName, type Mesh, productPorts, sameEndpoint } from '../model';
+import {
+  type ConnectionOptions,
+  distinctNodeName,
+  type Endpoint,
+  endpointName,
+  type Mesh,
+  productPorts,
+  sameEndpoint,
+} from '../model';
 import { domainById, productById, systemById } from './mesh-index';
 import { searchable } from './mesh-search';
 import { productFeeds, shortestFeedPath } from './product-feeds';
@@ -96,9 +104,18 @@ export type DropEnd = { ok: true; endpoint: Endpoint } | { ok: false; reason: st
 /**
  * Where a link dragged from `start` and dropped on a node's body (not on a dot) joins it: the
  * node's one end of the other kind (an input for a link that sends, else an output or topic), or
- * the one free input among several; otherwise why nothing was linked.
+ * the one free input among several; otherwise why nothing was linked. A link being re-routed
+ * (`replacingLinkId`) leaves its input, which is free for it.
  */
-export function linkEndForDropOn(mesh: Mesh, start: Endpoint, nodeId: string): DropEnd {
+export function linkEndForDropOn(
+  meshWithLink: Mesh,
+  start: Endpoint,
+  nodeId: string,
+  options: ConnectionOptions = {},
+): DropEnd {
+  const mesh = options.replacingLinkId
+    ? { ...meshWithLink, links: meshWithLink.links.filter((link) => link.id !== options.replacingLinkId) }
+    : meshWithLink;
   const startSends = linkEndsOf(mesh, start.nodeId).find((end) => sameEndpoint(end.endpoint, start))?.sends;
   const node = productById(mesh, nodeId) ?? systemById(mesh, nodeId);
   if (startSends === undefined || !node) return { ok: false, reason: 'One end of the link no longer exists.' };

@@ -204,6 +204,27 @@ describeInChromium('connecting ports', (session) => {
     expect(await page.getByTestId('link-inspector').textContent()).toContain('ToData product 1b · from product-1a');
   });
 
+  it('re-routes a link whose end is dropped on a product, off its dot, to that product’s free input', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const notice = page.locator('.status-bar .notice__text');
+    await freeInputOfProduct2c(page);
+    const link = page.getByTestId('rf__edge-product-1a-to-product-1b');
+    await link.click();
+    const end = await centerOf(link.locator('.react-flow__edgeupdater-target'));
+    const onName = await centerOf(productNode(page, 'Data product 2c').locator('.product-node__name'));
+    await page.mouse.move(end.x, end.y);
+    await page.mouse.down();
+    await page.mouse.move(onName.x, onName.y, { steps: 10 });
+    await page.mouse.up();
+
+    await expect.poll(() => notice.textContent()).toMatch(/^Relinked Data product 1a · dataset to Data product 2c/);
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 3 links');
+    expect(await page.getByTestId('rf__edge-product-1a-to-product-1b').getAttribute('aria-label')).toContain(
+      'to Data product 2c',
+    );
+  });
+
   it('draws every link as a visible line between its ports', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

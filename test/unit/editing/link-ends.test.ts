@@ -214,6 +214,24 @@ describe('linkEndForDropOn: a link dropped on a node rather than on one of its d
     });
   });
 
+  it('counts the input a re-routed link leaves as free, so its end dropped on the node finds it', () => {
+    const mesh = withSecondInputOnRevenue(salesPipeline());
+    mesh.links.push({
+      id: 'shop-to-refunds',
+      from: { nodeId: 'shop', portId: 'items-cdc' },
+      to: { nodeId: 'revenue', portId: 'refunds' },
+    });
+    const start = { nodeId: 'orders', portId: 'out' };
+    expect(linkEndForDropOn(mesh, start, 'revenue', { replacingLinkId: 'orders-to-revenue' })).toEqual({
+      ok: true,
+      endpoint: { nodeId: 'revenue', portId: 'in' },
+    });
+    expect(linkEndForDropOn(mesh, start, 'revenue')).toEqual({
+      ok: false,
+      reason: 'Nothing linked: Revenue has no free input port: all 2 are fed already; add another for a second source.',
+    });
+  });
+
   it('says so when the node has no end of the kind the link needs', () => {
     expect(linkEndForDropOn(salesPipeline(), { nodeId: 'orders', portId: 'out' }, 'shop')).toEqual({
       ok: false,

@@ -33,6 +33,7 @@ import {
   useDocumentStore,
 } from '../store/document-store';
 import { type NoticeAction, useNoticeStore } from '../store/notice-store';
+import { useUiStore } from '../store/ui-store';
 import { autosave } from './use-autosave';
 
 const notify = useNoticeStore.getState().show;
@@ -110,11 +111,16 @@ export function openMeshText(
  * Lays a design opened without any layout out by data flow, as auto-layout does, in place of the
  * grids it was first placed on, as the view of the file opened. The grids stay if the design was
  * edited or saved meanwhile; nothing is said once another design has been opened in its place, nor
- * once the design was saved (its positions are then in its file).
+ * once the design was saved (its positions are then in its file). An auto-layout asked for
+ * meanwhile lays the design out itself: this gives way to it.
  */
 async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh, howPlaced: string) => void) {
   const { documentKey } = documentState();
   const isStillOpen = () => documentState().documentKey === documentKey;
+  let isAutoLayoutAsked = useUiStore.getState().isLayingOut;
+  const stopWatching = useUiStore.subscribe((state) => {
+    if (state.isLayingOut) isAutoLayoutAsked = true;
+  });
   let layout: Record<string, NodeLayout>;
   try {
     // Loaded when needed: ELK's worker is for auto-layout and for the rare design opened without a layout.
@@ -123,10 +129,18 @@ async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh,
   } catch (error) {
     if (isStillOpen()) announceLayout(placed, 'placed on a grid');
     throw error;
+  } finally {
+    stopWatching();
   }
   if (!isStillOpen()) return;
   // Saved meanwhile, the file holds the grids: laying it out now would show what the file does not hold.
   if (documentState().isSavedSinceOpened) return;
+  // Moving the nodes now would make the running auto-layout find the design changed and move nothing;
+  // once it is done, its own notice says what it laid out.
+  if (isAutoLayoutAsked) {
+    if (useUiStore.getState().isLayingOut) announceLayout(placed, 'placed on a grid');
+    return;
+  }
   if (documentState().mesh !== placed) return announceLayout(placed, 'placed on a grid');
   documentState().placeAsOpened((mesh) => withLayoutApplied(mesh, layout));
   canvasCommands.fitView();

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openMeshText } from '../../../renderer/app/file-commands';
 import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
+import { useUiStore } from '../../../renderer/store/ui-store';
 import type { Mesh } from '../../../shared/model';
 
 const charity = readFileSync(new URL('../../fixtures/mesh/charity.mesh.json', import.meta.url), 'utf8');
@@ -33,7 +34,31 @@ function withDomainsPlacedOnly(): string {
   return JSON.stringify(mesh);
 }
 
-beforeEach(() => documentState().close());
+/** Opens the charity design with its data-flow layout held until the test finishes it with some positions. */
+function openWithLayoutHeld(): { placed: Mesh; finishLayout: (nodes: Mesh['layout']['nodes']) => Promise<void> } {
+  let release: (nodes: Mesh['layout']['nodes']) => void = () => {};
+  layouts.held = new Promise((resolve) => {
+    release = resolve;
+  });
+  openMeshText(charity, file, file.name);
+  const placed = documentState().mesh;
+  if (!placed) throw new Error('the design did not open');
+  const finishLayout = async (nodes: Mesh['layout']['nodes']) => {
+    release(nodes);
+    await layouts.lastRun;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { placed, finishLayout };
+}
+
+/** Each node of `mesh` moved far to the right: a layout unlike the one placed. */
+const movedRight = (mesh: Mesh) =>
+  Object.fromEntries(Object.entries(mesh.layout.nodes).map(([id, node]) => [id, { ...node, x: node.x + 4000 }]));
+
+beforeEach(() => {
+  documentState().close();
+  useUiStore.getState().setLayingOut(false);
+});
 
 describe('opening a design whose file leaves elements without a position', () => {
   it('places them as the view of the file: no unsaved change, no undo step', () => {
@@ -66,24 +91,36 @@ describe('opening a design whose file leaves elements without a position', () =>
   });
 
   it('keeps the grids a save wrote while the data-flow layout was still running: what is shown is what the file holds', async () => {
-    let finishLayout: (nodes: Mesh['layout']['nodes']) => void = () => {};
-    layouts.held = new Promise((resolve) => {
-      finishLayout = resolve;
-    });
-    openMeshText(charity, file, file.name);
-    const saved = documentState().mesh;
-    if (!saved) throw new Error('the design did not open');
+    const { placed: saved, finishLayout } = openWithLayoutHeld();
     documentState().markSaved(documentState().documentKey, { ...file }, saved);
 
-    finishLayout(
-      Object.fromEntries(Object.entries(saved.layout.nodes).map(([id, node]) => [id, { ...node, x: node.x + 4000 }])),
-    );
-    await layouts.lastRun;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await finishLayout(movedRight(saved));
 
     expect(documentState().mesh).toBe(saved);
     expect(useNoticeStore.getState().notice?.text ?? '').not.toContain('laid out by data flow');
     expect(selectIsDirty(documentState())).toBe(false);
+  });
+
+  it('gives way to an auto-layout asked for while it was running, which would otherwise find the design changed and move nothing', async () => {
+    const { placed, finishLayout } = openWithLayoutHeld();
+    useUiStore.getState().setLayingOut(true);
+
+    await finishLayout(movedRight(placed));
+
+    expect(documentState().mesh).toBe(placed);
+    expect(useNoticeStore.getState().notice?.text ?? '').not.toContain('laid out by data flow');
+  });
+
+  it('says nothing once an auto-layout asked for while it was running has laid the design out', async () => {
+    const { placed, finishLayout } = openWithLayoutHeld();
+    useUiStore.getState().setLayingOut(true);
+    documentState().change((mesh) => ({ ...mesh, layout: { nodes: movedRight(mesh) } }));
+    useUiStore.getState().setLayingOut(false);
+    useNoticeStore.getState().show({ tone: 'info', text: 'Laid out 12 elements' });
+
+    await finishLayout(placed.layout.nodes);
+
+    expect(useNoticeStore.getState().notice?.text).toBe('Laid out 12 elements');
   });
 
   it('is an unsaved change after an edit, which Undo takes back to the placed design', () => {

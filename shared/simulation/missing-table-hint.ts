@@ -27,8 +27,12 @@ export function withMissingTableHint(
 
 const DOTTED_NAME_ERROR = 'near ".": syntax error';
 
-/** An unquoted name of three or more dotted parts (`broker.fleet.public.haul_cycles`), not inside another name. */
-const DOTTED_NAME = /(?<![\w$."])[A-Za-z_][\w$]*(?:\.[A-Za-z_][\w$]*){2,}/g;
+/**
+ * An unquoted name of three or more dotted parts (`broker.fleet.public.haul_cycles`), not inside
+ * another name. A part may hold hyphens, as Kafka topic names do (`guests.events.guest-accredited`),
+ * though SQL would read them as minus signs: the name is only kept when it names a topic.
+ */
+const DOTTED_NAME = /(?<![\w$."-])[A-Za-z_][\w$]*(?:-[\w$]+)*(?:\.[A-Za-z_][\w$]*(?:-[\w$]+)*){2,}/g;
 
 function withDottedTopicHint(message: string, sql: string, logs: readonly Pick<BrokerLog, 'table' | 'name'>[]) {
   for (const [dotted] of sql.matchAll(DOTTED_NAME)) {

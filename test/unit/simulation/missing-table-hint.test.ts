@@ -5,6 +5,7 @@ const tables = {
   brokerLogs: [
     { table: 'fleet-service/cycles-cdc', name: 'fleet.public.haul_cycles' },
     { table: 'fleet/cycles-out', name: 'fleet/cycles-out' },
+    { table: 'fleet-service/cycle-closed', name: 'fleet.events.cycle-closed' },
   ],
   nodeTables: ['haul_cycles', 'raw_cycles_cdc_in'],
 };
@@ -43,6 +44,13 @@ describe('the hint after a table the query names that does not exist', () => {
     expect(withMissingTableHint(syntaxError, tables, 'SELECT * FROM broker.fleet.public.haul_cycles')).toBe(hinted);
     expect(withMissingTableHint(syntaxError, tables, 'SELECT * FROM fleet.public.haul_cycle')).toBe(hinted);
     expect(withMissingTableHint(syntaxError, tables, 'SELECT * FROM x.y.z')).toBe(syntaxError);
+  });
+
+  it('leads from a dotted topic name with hyphens, as Kafka topic names often have, to its table', () => {
+    const syntaxError = 'near ".": syntax error';
+    const hinted = 'near ".": syntax error: did you mean broker."fleet-service/cycle-closed"?';
+    expect(withMissingTableHint(syntaxError, tables, 'SELECT * FROM fleet.events.cycle-closed LIMIT 3')).toBe(hinted);
+    expect(withMissingTableHint(syntaxError, tables, 'SELECT * FROM broker.fleet.events.cycle-closed')).toBe(hinted);
   });
 
   it('leaves other messages and unknown names elsewhere as SQLite says them', () => {

@@ -34,15 +34,24 @@ const LENGTH_TYPES = new Set([
 ]);
 /** Exact numbers of p digits, s of them after the point: SQL's `decimal`, `dec` and `numeric`, Oracle's `number`. */
 const DECIMAL_TYPES = new Set(['decimal', 'dec', 'numeric', 'number']);
+/** Every integer of `bits` bits, signed or not. */
+function integersOf(bits: number, isSigned: boolean): { smallest: bigint; largest: bigint } {
+  if (!isSigned) return { smallest: 0n, largest: 2n ** BigInt(bits) - 1n };
+  const largest = 2n ** BigInt(bits - 1) - 1n;
+  return { smallest: -largest - 1n, largest };
+}
+
 /**
- * SQL's exact integers, by the range every major database gives them. `tinyint` is left out:
- * it is -128..127 in MySQL but 0..255 in SQL Server; `int8` too, 64 bits in PostgreSQL but 8 in ClickHouse.
+ * The exact integers, by the range every format that names them gives: SQL's, Avro's (`long`) and
+ * Protobuf's, so that a contract imported from any of them compares with one from another. `tinyint`
+ * is left out: it is -128..127 in MySQL but 0..255 in SQL Server; `int8` too, 64 bits in PostgreSQL but 8 in ClickHouse.
  */
-const INTEGER_BITS: ReadonlyMap<string, number> = new Map([
-  ['smallint', 16],
-  ['int', 32],
-  ['integer', 32],
-  ['bigint', 64],
+const INTEGER_RANGES: ReadonlyMap<string, { smallest: bigint; largest: bigint }> = new Map([
+  ['smallint', integersOf(16, true)],
+  ...['int', 'integer', 'int32', 'sint32', 'sfixed32'].map((name) => [name, integersOf(32, true)] as const),
+  ...['bigint', 'long', 'int64', 'sint64', 'sfixed64'].map((name) => [name, integersOf(64, true)] as const),
+  ...['uint32', 'fixed32'].map((name) => [name, integersOf(32, false)] as const),
+  ...['uint64', 'fixed64'].map((name) => [name, integersOf(64, false)] as const),
 ]);
 
 /**
@@ -96,11 +105,8 @@ function sizedTypeOf(physicalType: string): SizedType | undefined {
   const parts = physicalTypeParts(physicalType);
   if (!parts) return undefined;
   const { base, size, scale } = parts;
-  const bits = INTEGER_BITS.get(base);
-  if (bits !== undefined && size === undefined) {
-    const largest = 2n ** BigInt(bits - 1) - 1n;
-    return { family: 'exact', smallest: -largest - 1n, largest, fractionDigits: 0 };
-  }
+  const integers = INTEGER_RANGES.get(base);
+  if (integers !== undefined && size === undefined) return { family: 'exact', ...integers, fractionDigits: 0 };
   if (size === undefined || size < 0 || (scale ?? 0) < 0) return undefined;
   if (LENGTH_TYPES.has(base) && scale === undefined) return { family: 'text', length: size };
   const digits = declaredDigits(physicalType);

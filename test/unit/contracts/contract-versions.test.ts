@@ -84,6 +84,25 @@ describe('an imported schema as the next version of a contract', () => {
     },
   );
 
+  it('calls an Avro long that became an int breaking, as a value above 2147483647 no longer fits', () => {
+    const reading = (pumpType: string) =>
+      JSON.stringify({
+        type: 'record',
+        name: 'pump_reading',
+        fields: [
+          { name: 'reading_id', type: 'string' },
+          { name: 'meter_total', type: pumpType },
+        ],
+      });
+    const imported = importContractSource('pump_reading.avsc', reading('long'));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const next = nextVersionOf(imported.contract, 'pump_reading.avsc', reading('int'));
+    expect(next.comparison.changes).toContainEqual(
+      expect.objectContaining({ isBreaking: true, message: expect.stringContaining('narrowed from long to int') }),
+    );
+    expect(next.contract.version).toBe('2.0.0');
+  });
+
   it('keeps the classification of a column that is no longer required, and only drops its required line', () => {
     const contract = `schema:\n  - name: t\n    properties:\n      - name: ssn   # national id\n        logicalType: string\n        required: true\n        classification: pii\n`;
     const imported = contractOf(

@@ -24,6 +24,14 @@ describe('a physical type whose size changed', () => {
     ['smallint', 'numeric(6,2)'],
     ['bigint', 'integer'],
     ['int', 'smallint'],
+    // Avro's and Protobuf's integers: a long of 3000000000 does not fit an int, nor a uint32 of it an int32.
+    ['long', 'int'],
+    ['long', 'integer'],
+    ['int64', 'int32'],
+    ['sfixed64', 'sint32'],
+    ['uint32', 'int32'],
+    ['uint64', 'uint32'],
+    ['int32', 'uint64'],
   ])('calls %s to %s narrowed', (from, to) => {
     expect(physicalSizeChange(from, to)).toBe('narrowed');
   });
@@ -37,6 +45,10 @@ describe('a physical type whose size changed', () => {
     ['numeric(18,0)', 'bigint'],
     ['integer', 'numeric(10,0)'],
     ['smallint', 'int'],
+    ['int', 'long'],
+    ['int32', 'int64'],
+    ['uint32', 'int64'],
+    ['fixed32', 'bigint'],
   ])('calls %s to %s widened', (from, to) => {
     expect(physicalSizeChange(from, to)).toBe('widened');
   });
@@ -46,6 +58,9 @@ describe('a physical type whose size changed', () => {
     ['varchar(12)', 'nvarchar(12)'],
     ['DECIMAL(8,1)', 'numeric(8, 1)'],
     ['int', 'INTEGER'],
+    ['long', 'BIGINT'],
+    ['int32', 'int'],
+    ['uint64', 'fixed64'],
     // Nothing to compare: another kind of type, no size, a size it cannot read, a range that depends on the database.
     ['varchar(10)', 'decimal(10,0)'],
     ['decimal', 'integer'],

@@ -14,6 +14,7 @@ import {
   type SchemaImport,
   unnamedProperty,
 } from './imported-schema';
+import { withRefSiblings } from './json-schema-ref-siblings';
 import { logicalTypeOptions } from './logical-type-options';
 
 /*
@@ -187,17 +188,39 @@ interface Shape {
 }
 
 function shapeOf(raw: JsonSchema, path: PathSegment[], where: string, context: Context): Shape {
-  const { schema, refs } = resolve(raw, context);
+  const { schema: referred, refs } = resolve(raw, context);
   // A chain that ends where it began (`s: { $ref: s }`), or a schema met again inside itself.
-  const cyclic = refs.includes(schema.$ref ?? '') ? schema.$ref : refs.find((ref) => context.expanding.includes(ref));
+  const cyclic = refs.includes(referred.$ref ?? '')
+    ? referred.$ref
+    : refs.find((ref) => context.expanding.includes(ref));
   if (cyclic) {
     const named = cyclic === '#' ? 'the whole schema (#)' : cyclic;
-    return unmappable(`${named} has no ODCS logical type (it contains itself)`, path, where, context, schema);
+    return unmappable(`${named} has no ODCS logical type (it contains itself)`, path, where, context, referred);
   }
+  const schema = refs.length === 0 ? referred : referredWithSiblings(raw, referred, path, where, context);
   context.expanding.push(...refs);
   const shape = shapeOfResolved(schema, path, where, context);
   context.expanding.splice(context.expanding.length - refs.length, refs.length);
   return shape;
+}
+
+/** The referred schema with what the referring one says beside its `$ref`; what is not taken is reported there. */
+function referredWithSiblings(
+  referring: JsonSchema,
+  referred: JsonSchema,
+  path: PathSegment[],
+  where: string,
+  context: Context,
+): JsonSchema {
+  const { schema, ignored } = withRefSiblings(referring, referred, context.root.$schema);
+  for (const { keyword, why } of ignored) {
+    context.notes.push({
+      path: where,
+      message: `${keyword} ${JSON.stringify(referring[keyword])} beside $ref ${referring.$ref} is not imported: ${why}`,
+      ...context.source.locate([...path, keyword], 'key'),
+    });
+  }
+  return schema;
 }
 
 function shapeOfResolved(schema: JsonSchema, path: PathSegment[], where: string, context: Context): Shape {

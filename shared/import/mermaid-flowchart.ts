@@ -241,6 +241,11 @@ class FlowchartReader {
 
   private openSubgraph(header: string, line: number): void {
     const { id, label } = subgraphHeader(header, this.subgraphs.length);
+    const opened = this.subgraphs.find((subgraph) => subgraph.id === id);
+    if (opened) {
+      this.reopenSubgraph(opened, label, line);
+      return;
+    }
     const parent = this.open.at(-1);
     const subgraph: DraftSubgraph = { id, label, line };
     if (parent) {
@@ -248,6 +253,16 @@ class FlowchartReader {
       this.warn(line, `Subgraph '${label}' is inside '${parent.label}': domains do not nest, so it becomes its own.`);
     }
     this.subgraphs.push(subgraph);
+    this.open.push(subgraph);
+  }
+
+  /** Mermaid draws a subgraph id opened again as one frame, under its first title, holding the nodes of both. */
+  private reopenSubgraph(subgraph: DraftSubgraph, label: string, line: number): void {
+    const hasTitleOfItsOwn = label !== subgraph.id;
+    if (hasTitleOfItsOwn && label !== subgraph.label) {
+      const message = `Subgraph '${subgraph.id}' is opened again: its nodes join '${subgraph.label}', whose title Mermaid keeps.`;
+      this.warn(line, message);
+    }
     this.open.push(subgraph);
   }
 

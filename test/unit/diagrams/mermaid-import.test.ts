@@ -332,6 +332,33 @@ describe('importing a Mermaid flowchart', () => {
     expect(mesh.products.map((product) => product.name)).toEqual(['A', 'Auction?', 'Sell']);
   });
 
+  it('reads a subgraph opened again under its id as the one domain Mermaid draws, under its first title', () => {
+    const { mesh, warnings } = imported(
+      [
+        'flowchart LR',
+        '  subgraph food["Food"]',
+        '    pos[(POS)] --> sales[Outlet sales]',
+        '  end',
+        '  subgraph rides[Rides]',
+        '    queue[Queue times]',
+        '  end',
+        '  subgraph food["Food & Drink"]',
+        '    menu[Menu]',
+        '  end',
+      ].join('\n'),
+    );
+    const domainOf = (name: string) =>
+      mesh.domains.find(
+        (domain) =>
+          domain.id === [...mesh.products, ...mesh.systems].find((element) => element.name === name)?.domainId,
+      )?.name;
+    expect(mesh.domains.map((domain) => domain.name)).toEqual(['Food', 'Rides']);
+    expect(['POS', 'Outlet sales', 'Menu', 'Queue times'].map(domainOf)).toEqual(['Food', 'Food', 'Food', 'Rides']);
+    expect(warnings).toEqual([
+      { line: 8, message: "Subgraph 'food' is opened again: its nodes join 'Food', whose title Mermaid keeps." },
+    ]);
+  });
+
   it('makes no empty domain of a subgraph that only holds other subgraphs, and says so', () => {
     const { mesh, warnings } = imported(
       'flowchart LR\n  subgraph Y\n    subgraph Z["Inner Estate"]\n      G[(Weighbridge DB)]\n    end\n  end',

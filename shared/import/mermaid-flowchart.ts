@@ -277,7 +277,8 @@ class FlowchartReader {
       return;
     }
     if (node.label !== undefined) known.label = node.label;
-    if (node.isDatabase) known.isDatabase = true;
+    if (node.isDatabase === true) known.isDatabase = true;
+    else if (node.isDatabase === false) delete known.isDatabase;
     if (!subgraph || known.subgraphId === subgraph.id) return;
     if (known.subgraphId === undefined) known.subgraphId = subgraph.id;
     else this.warn(line, `'${node.id}' is already in another subgraph; it stays there.`);
@@ -352,6 +353,7 @@ interface Cursor {
 }
 
 /** A node as one mention writes it; a later mention may give it a label or a shape. */
+/** `isDatabase` is told only by a mention that draws the node's shape: Mermaid draws the shape given last. */
 type NodeMention = { id: string; label?: string; isDatabase?: boolean; isDecision?: boolean };
 
 /** Mermaid's names for the decision diamond (`A{…}`), a branch a mesh has no element for. */
@@ -402,11 +404,13 @@ function readNode(cursor: Cursor): NodeMention | string {
   let isDecision = cursor.rest.startsWith('{') && !cursor.rest.startsWith('{{');
   let label = readShapeText(cursor, id);
   if (typeof label === 'object') return label.error;
+  let isShaped = label !== undefined;
   if (cursor.rest.startsWith('@{')) {
     const data = readShapeData(cursor);
     if (data === null) return `The shape data of '${id}' (\`@{\`) is never closed with \`}\`.`;
     label = data.label ?? label;
     if (data.shape !== undefined) {
+      isShaped = true;
       isDatabase = STORAGE_SHAPES.has(data.shape);
       isDecision = DECISION_SHAPES.has(data.shape);
     }
@@ -419,7 +423,7 @@ function readNode(cursor: Cursor): NodeMention | string {
   return {
     id,
     ...(label !== undefined && { label: cleanLabel(label) }),
-    ...(isDatabase && { isDatabase }),
+    ...(isShaped && { isDatabase }),
     ...(isDecision && { isDecision }),
   };
 }

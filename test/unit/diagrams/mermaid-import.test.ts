@@ -359,6 +359,27 @@ describe('importing a Mermaid flowchart', () => {
     ]);
   });
 
+  it('takes a node as the shape it was drawn last, as Mermaid does: a database or a data product', () => {
+    const { mesh } = imported(
+      [
+        'flowchart LR',
+        '  pos[(POS)] --> sales[Outlet sales]',
+        '  pos[POS terminal]',
+        '  gates[Gates] --> visits[Guest visits]',
+        '  gates[(Gates DB)]',
+        '  rides@{ shape: cyl, label: Ride PLC } --> status[Ride status]',
+        '  rides',
+      ].join('\n'),
+    );
+    expect(mesh.systems.map((system) => system.name)).toEqual(['Gates DB', 'Ride PLC']);
+    expect(mesh.products.map((product) => product.name)).toEqual([
+      'POS terminal',
+      'Outlet sales',
+      'Guest visits',
+      'Ride status',
+    ]);
+  });
+
   it('makes no empty domain of a subgraph that only holds other subgraphs, and says so', () => {
     const { mesh, warnings } = imported(
       'flowchart LR\n  subgraph Y\n    subgraph Z["Inner Estate"]\n      G[(Weighbridge DB)]\n    end\n  end',

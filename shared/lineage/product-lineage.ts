@@ -537,6 +537,7 @@ function selectResult(
   }
   const rowSources = new FieldSet();
   for (const column of select.conditions.flatMap(resolve)) rowSources.addAll(column.sources);
+  if (select.joinsNaturally) for (const column of columnsSharedByName(readTables)) rowSources.addAll(column.sources);
   named.addAll(rowSources);
   for (const subquery of select.conditionSubqueries) rowSources.addAll(everythingRead(resultOf(subquery)));
   for (const table of readTables) rowSources.addAll(table.rowSources);
@@ -549,6 +550,21 @@ function selectResult(
     inputs: new Set(readFrom.flatMap((source) => [...source.inputs])),
     knowsInputs: readFrom.every((source) => source.knowsInputs),
   };
+}
+
+/**
+ * The columns of each table whose name another table read has too: those a NATURAL join matches
+ * rows on. Taken over every table the SELECT reads, so a join of another kind beside it may add
+ * some that decide no rows: over-reported, never missed.
+ */
+function columnsSharedByName(tables: readonly TableLineage[]): ColumnLineage[] {
+  const tablesPerName = new Map<string, number>();
+  for (const table of tables) {
+    for (const name of table.columns.keys()) tablesPerName.set(name, (tablesPerName.get(name) ?? 0) + 1);
+  }
+  return tables.flatMap((table) =>
+    [...table.columns].flatMap(([name, column]) => ((tablesPerName.get(name) ?? 0) > 1 ? [column] : [])),
+  );
 }
 
 /**

@@ -110,6 +110,8 @@ export interface SelectLineage {
   equalities?: ColumnEquality[];
   /** A NATURAL join or USING equates columns by name, which `equalities` leaves out. */
   joinsByName?: true;
+  /** A NATURAL join matches rows on every column its tables share by name, though its SQL names none. */
+  joinsNaturally?: true;
 }
 
 /** `column` equals a value computed from `from` in every row (`r.blood_group = d.blood_group`); from none, one value (`r.kind = 'x'`). */
@@ -881,6 +883,7 @@ type FromLineage = Pick<
   | 'isGrouped'
   | 'equalities'
   | 'joinsByName'
+  | 'joinsNaturally'
 > & {
   opaque: Map<string, OpaqueSource>;
   /** GROUP BY's terms, read against the select list (`GROUP BY 1`). */
@@ -901,6 +904,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   const nestedConditionSubqueries: QueryLineage[] = [];
   const nestedEqualities: ColumnEquality[] = [];
   let joinsByName = false;
+  let joinsNaturally = false;
   /** Each ON's tokens: an OR in one lets other rows through that one join only. */
   const onClauses: Token[][] = [];
   /** The tokens of each row clause (`where`, `group`, `having`…) after its word. */
@@ -941,7 +945,8 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     if (lower && JOIN_WORDS.has(lower)) {
       clause = 'tables';
       expectTable = true;
-      joinsByName ||= lower === 'natural';
+      joinsNaturally ||= lower === 'natural';
+      joinsByName ||= joinsNaturally;
       continue;
     }
     if (clause === 'rows') {
@@ -966,6 +971,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
         nestedConditionSubqueries.push(...joined.conditionSubqueries);
         nestedEqualities.push(...(joined.equalities ?? []));
         joinsByName ||= joined.joinsByName === true;
+        joinsNaturally ||= joined.joinsNaturally === true;
         continue;
       }
       const query = readQuery(inside);
@@ -1017,6 +1023,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     ...(pinned.length > 0 && { pinned }),
     ...(equalities.length > 0 && { equalities }),
     ...(joinsByName && { joinsByName: true }),
+    ...(joinsNaturally && { joinsNaturally: true }),
     ...((rowClauseTokens.has('group') || rowClauseTokens.has('having')) && { isGrouped: true }),
     tables,
     subqueries,

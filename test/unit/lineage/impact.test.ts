@@ -194,6 +194,34 @@ describe('impact analysis on the e-commerce sample', () => {
     expect(impact.ports.find((port) => port.portId === 'profiles-out')?.rowsFrom).toEqual(['Customers.email']);
   });
 
+  it('takes the columns a NATURAL JOIN matches by name as deciding the rows', () => {
+    const mesh = ecommerce();
+    const step = mesh.products.find((product) => product.id === 'customer-360')?.transformations[0];
+    if (!step) throw new Error('the sample has no customer_profile');
+    // customers and orders share customer_id and updated_at: the join matches rows on both.
+    step.sql = 'SELECT c.customer_id, c.city, c.country FROM customers c NATURAL JOIN orders o';
+    const impact = analyzeImpact(mesh, {
+      kind: 'field',
+      contractId: 'customer',
+      object: 'customers',
+      field: 'updated_at',
+    });
+    expect(impact.transformations[0]).toEqual({
+      productId: 'customer-360',
+      name: 'customer_profile',
+      level: 'field',
+      fields: ['updated_at'],
+      outputs: [],
+      rowsFrom: ['updated_at'],
+    });
+    expect(impact.ports.find((port) => port.portId === 'profiles-out')?.rowsFrom).toEqual(['Customers.updated_at']);
+    expect(impact.links.find((link) => link.linkId === 'l-customers-360')).toEqual({
+      linkId: 'l-customers-360',
+      level: 'field',
+      fields: ['updated_at'],
+    });
+  });
+
   it('starts from a product: everything downstream of each of its output ports', () => {
     const impact = analyzeImpact(ecommerce(), { kind: 'product', productId: 'orders' });
     expect(impact.originPorts.map((port) => port.portId)).toEqual(['order-placed-out', 'orders-out']);

@@ -1293,6 +1293,31 @@ function groupedColumns(terms: readonly Token[][], items: readonly Token[][]): G
 
 const sameAlias = (alias: string | undefined, column: string) => alias?.toLowerCase() === column;
 
+/**
+ * The columns a row clause names through the select list: a `GROUP BY 2` names what the second
+ * item reads, and an unqualified name an item's alias (`WHERE email_length > 5`, as SQLite allows)
+ * what that item reads. A table's column of the alias's name may be what SQLite picks instead:
+ * then the item's columns are over-reported, never missed.
+ */
+function conditionsThroughSelectList(
+  conditions: readonly ColumnRef[],
+  groupingTerms: readonly Token[][],
+  items: readonly Token[][],
+): ColumnRef[] {
+  const selected = items.map(aliased);
+  const byPlace = groupingTerms.flatMap((term) => {
+    const [only] = term;
+    const isPlace = term.length === 1 && only?.kind === 'literal' && only.number !== undefined;
+    return isPlace ? columnRefs(selected[Number(only.number) - 1]?.expression ?? []) : [];
+  });
+  const byAlias = conditions.flatMap((ref) =>
+    ref.qualifier === undefined
+      ? selected.filter(({ alias }) => sameAlias(alias, ref.column)).flatMap(({ expression }) => columnRefs(expression))
+      : [],
+  );
+  return [...byPlace, ...byAlias];
+}
+
 /** The index of the token that closes the nesting (parenthesis or CASE) opened at `openAt`; the last token if none does. */
 function nestingEnd(tokens: readonly Token[], openAt: number): number {
   let depth = 0;
@@ -1371,6 +1396,7 @@ function readSelect(tokens: readonly Token[]): SelectLineage | Unfollowed {
   const { groupingTerms, opaque, ...read } = from;
   return {
     ...read,
+    conditions: [...read.conditions, ...conditionsThroughSelectList(read.conditions, groupingTerms, items)],
     ...(opaque.size > 0 && { opaque }),
     ...(isKeyword(tokens[1], 'distinct') && { isDistinct: true }),
     ...(items.some(aggregatesRows) && { isGrouped: true }),

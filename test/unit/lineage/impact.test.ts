@@ -222,6 +222,29 @@ describe('impact analysis on the e-commerce sample', () => {
     });
   });
 
+  it('takes a row clause naming a select item, by its alias or its place, as deciding rows by what that item reads', () => {
+    for (const sql of [
+      // SQLite lets WHERE name a select item's alias.
+      'WITH c AS (SELECT customer_id, city, country, length(email) AS email_length FROM customers WHERE email_length > 5) SELECT customer_id, city, country FROM c',
+      'SELECT c.customer_id, c.city, c.country FROM (SELECT customer_id, city, country, substr(email, 1, 1) AS initial FROM customers GROUP BY 1, 2, 3, 4) c',
+    ]) {
+      const mesh = ecommerce();
+      const step = mesh.products.find((product) => product.id === 'customer-360')?.transformations[0];
+      if (!step) throw new Error('the sample has no customer_profile');
+      step.sql = sql;
+      const impact = analyzeImpact(mesh, {
+        kind: 'field',
+        contractId: 'customer',
+        object: 'customers',
+        field: 'email',
+      });
+      expect([sql, impact.ports.find((port) => port.portId === 'profiles-out')?.rowsFrom]).toEqual([
+        sql,
+        ['Customers.email'],
+      ]);
+    }
+  });
+
   it('starts from a product: everything downstream of each of its output ports', () => {
     const impact = analyzeImpact(ecommerce(), { kind: 'product', productId: 'orders' });
     expect(impact.originPorts.map((port) => port.portId)).toEqual(['order-placed-out', 'orders-out']);

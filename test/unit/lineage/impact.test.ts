@@ -14,6 +14,15 @@ function ecommerce(): Mesh {
   return parsed.value;
 }
 
+/** The impact of Customer's `email` on the sample once customer-360's step runs `sql`. */
+function emailImpactWhenProfilesRun(sql: string): ReturnType<typeof analyzeImpact> {
+  const mesh = ecommerce();
+  const step = mesh.products.find((product) => product.id === 'customer-360')?.transformations[0];
+  if (!step) throw new Error('the sample has no customer_profile');
+  step.sql = sql;
+  return analyzeImpact(mesh, { kind: 'field', contractId: 'customer', object: 'customers', field: 'email' });
+}
+
 describe('impact analysis on the e-commerce sample', () => {
   it('lists customer-360 and sales-dashboard downstream of Customer.email', () => {
     const impact = analyzeImpact(ecommerce(), {
@@ -164,16 +173,7 @@ describe('impact analysis on the e-commerce sample', () => {
       'SELECT c.customer_id, (SELECT j.value FROM json_each(json_array(c.email)) j) AS city, c.country FROM customers c',
       "SELECT c.customer_id, (SELECT group_concat(t.atom) FROM json_tree(json_object('n', c.email)) t) AS city, c.country FROM customers c",
     ]) {
-      const mesh = ecommerce();
-      const step = mesh.products.find((product) => product.id === 'customer-360')?.transformations[0];
-      if (!step) throw new Error('the sample has no customer_profile');
-      step.sql = sql;
-      const impact = analyzeImpact(mesh, {
-        kind: 'field',
-        contractId: 'customer',
-        object: 'customers',
-        field: 'email',
-      });
+      const impact = emailImpactWhenProfilesRun(sql);
       const profiles = impact.ports.find((port) => port.portId === 'profiles-out');
       expect([sql, profiles?.level, profiles?.fields.map((field) => field.name)]).toEqual([
         sql,
@@ -228,16 +228,7 @@ describe('impact analysis on the e-commerce sample', () => {
       'WITH c AS (SELECT customer_id, city, country, length(email) AS email_length FROM customers WHERE email_length > 5) SELECT customer_id, city, country FROM c',
       'SELECT c.customer_id, c.city, c.country FROM (SELECT customer_id, city, country, substr(email, 1, 1) AS initial FROM customers GROUP BY 1, 2, 3, 4) c',
     ]) {
-      const mesh = ecommerce();
-      const step = mesh.products.find((product) => product.id === 'customer-360')?.transformations[0];
-      if (!step) throw new Error('the sample has no customer_profile');
-      step.sql = sql;
-      const impact = analyzeImpact(mesh, {
-        kind: 'field',
-        contractId: 'customer',
-        object: 'customers',
-        field: 'email',
-      });
+      const impact = emailImpactWhenProfilesRun(sql);
       expect([sql, impact.ports.find((port) => port.portId === 'profiles-out')?.rowsFrom]).toEqual([
         sql,
         ['Customers.email'],

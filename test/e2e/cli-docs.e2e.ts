@@ -56,7 +56,7 @@ function exitCodesIn(help: string): string {
 const SAID_BY_BOTH = [
   [
     'simulate',
-    "one unit of work (a batch of 2,000 of a table's initial rows or of its snapshot, a service's tick, a product reading its inputs, one transformation, a product publishing)",
+    "one unit of work (a batch of 2,000 of a table's initial rows or of its snapshot, a service's tick, a product reading its inputs, one transformation, a product publishing, the --query after the last tick)",
   ],
   [
     'export',

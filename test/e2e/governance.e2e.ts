@@ -97,10 +97,19 @@ describeInChromium('governance', (session) => {
     await expect.poll(() => systemNode(page, 'customers-service').getAttribute('class')).toContain('selected');
 
     // The app's background pause is a second; a run as short as this design's follows an undo at once.
-    const undone = Date.now();
-    await page.keyboard.press('Control+z');
-    await refusal.waitFor({ state: 'detached' });
-    expect(Date.now() - undone).toBeLessThan(900);
+    // On a loaded machine one undo may still take longer: the quickest of three tells the pause apart.
+    const undoTimes: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      if (attempt > 0) {
+        await page.keyboard.press('Control+Shift+z');
+        await refusal.waitFor();
+      }
+      const undone = Date.now();
+      await page.keyboard.press('Control+z');
+      await refusal.waitFor({ state: 'detached' });
+      undoTimes.push(Date.now() - undone);
+    }
+    expect(Math.min(...undoTimes)).toBeLessThan(900);
     expect(await problemCount(page, 'error')).toBe('0');
     expect(await badge.count()).toBe(0);
   });

@@ -469,9 +469,9 @@ describeInChromium('the contract editor in the built app', (session) => {
     await value.press('Backspace');
     await value.press('Tab');
     await showView(page, 'YAML');
-    expect(await yamlLinesStartingWith(page, '            value:')).toEqual([
-      expect.stringMatching(/value: ('42'|"42")$/),
-    ]);
+    await expect
+      .poll(() => yamlLinesStartingWith(page, '            value:'), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/value: ('42'|"42")$/)]);
   });
 
   it('edits one line of the YAML for one field of the form, keeping the rest as written', async () => {

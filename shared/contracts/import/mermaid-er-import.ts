@@ -12,6 +12,8 @@ import {
   type SchemaImport,
   STATABLE_FACTS,
 } from './imported-schema';
+import type { Attribute, CommentReading, Entity, Relationship } from './mermaid-er-diagram';
+import { type ForeignKey, foreignKeysOf } from './mermaid-er-foreign-keys';
 
 /** A name: a word of letters, digits, `_` and `-`, or a quoted text. */
 const NAME = String.raw`(?:"[^"]*"|[\p{L}\p{N}_][\p{L}\p{N}_-]*)`;
@@ -41,9 +43,6 @@ const ATTRIBUTE = new RegExp(
 const OUR_EXPORT_TITLE = /^title:\s*"?Schema of contract /;
 /** Our export names an entity outside the contract `estate (not in this contract)` or `estate (contract Estates)`. */
 const OUTSIDE_THE_CONTRACT = /^(.+) \((?:not in this contract|contract .+)\)$/;
-/** Our export's label of a relationship: `from_field → to_field`. */
-const JOINED_FIELDS = /^(\S+) → (\S+)$/;
-
 /** The logical type a written attribute type stands for (SQL and common words, our export's ODCS types). */
 const LOGICAL_TYPES: ReadonlyArray<[RegExp, LogicalType]> = [
   [/^(string|varchar|nvarchar|char|nchar|character|text|uuid|guid|enum|citext|clob)$/, 'string'],
@@ -57,36 +56,6 @@ const LOGICAL_TYPES: ReadonlyArray<[RegExp, LogicalType]> = [
   [/^(array|list)$/, 'array'],
   [/^map$/, 'map'],
 ];
-
-interface Attribute {
-  type: string;
-  name: string;
-  keys: Set<string>;
-  /** What its comment says: the property's name, whether it is required, or its description. */
-  read: CommentReading;
-  line: number;
-}
-
-interface CommentReading {
-  name: string;
-  isRequired: boolean;
-  description?: string;
-}
-
-interface Entity {
-  id: string;
-  name: string;
-  line: number;
-  isOutside: boolean;
-  attributes: Attribute[];
-}
-
-interface Relationship {
-  from: string;
-  to: string;
-  label: string;
-  line: number;
-}
 
 /**
  * A Mermaid `erDiagram` as schema objects: each entity with attributes an object, each attribute
@@ -180,9 +149,10 @@ export function importMermaidEr(text: string): SchemaImport {
   const inContract = [...entities.values()].filter((entity) => !entity.isOutside);
   for (const entity of inContract.filter((candidate) => candidate.attributes.length === 0))
     note(entity.line, entity.name, `${entity.name} has no attributes: not imported as a schema object`);
+  const foreignKeys = foreignKeysOf(entities, relationships);
   const objects = inContract
     .filter((entity) => entity.attributes.length > 0)
-    .map((entity) => schemaObjectOf(entity, entities, relationships, note));
+    .map((entity) => schemaObjectOf(entity, entities, relationships, foreignKeys, note));
   if (objects.length === 0) {
     const line = inContract[0]?.line ?? 1;
     return {
@@ -204,6 +174,7 @@ function schemaObjectOf(
   entity: Entity,
   entities: ReadonlyMap<string, Entity>,
   relationships: readonly Relationship[],
+  foreignKeys: ReadonlyMap<Attribute, ForeignKey>,
   note: Note,
 ): SchemaObject {
   const name = referenceableName(entity.name);
@@ -211,7 +182,7 @@ function schemaObjectOf(
   const fields = entity.attributes.map((attribute) => {
     const { read } = attribute;
     const path = `${name}.${read.name}`;
-    const foreignKey = attribute.keys.has('FK') ? foreignKeyOf(entity, attribute, entities, relationships) : undefined;
+    const foreignKey = foreignKeys.get(attribute)?.to;
     if (attribute.keys.has('FK') && !foreignKey)
       note(
         attribute.line,
@@ -229,23 +200,15 @@ function schemaObjectOf(
     };
     return { path: read.name, type: logicalTypeOf(attribute, path, note), facts };
   });
+  const joinedLines = new Set([...foreignKeys.values()].map((foreignKey) => foreignKey.relationship));
   for (const relationship of relationships.filter(
-    (candidate) => candidate.from === entity.id || candidate.to === entity.id,
-  )) {
-    const other = entities.get(relationship.from === entity.id ? relationship.to : relationship.from);
-    const isJoined = entity.attributes.some(
-      (attribute) => attribute.keys.has('FK') && foreignKeyOf(entity, attribute, entities, [relationship]),
+    (candidate) => candidate.from === entity.id && !joinedLines.has(candidate),
+  ))
+    note(
+      relationship.line,
+      name,
+      `relationship ${entity.name} – ${entities.get(relationship.to)?.name} "${relationship.label}" names no FK attribute: not imported`,
     );
-    const isJoinedBack = other?.attributes.some(
-      (attribute) => attribute.keys.has('FK') && foreignKeyOf(other, attribute, entities, [relationship]),
-    );
-    if (relationship.from === entity.id && !isJoined && !isJoinedBack)
-      note(
-        relationship.line,
-        name,
-        `relationship ${entity.name} – ${other?.name} "${relationship.label}" names no FK attribute: not imported`,
-      );
-  }
   return { name, physicalName: name, properties: nested(fields) };
 }
 
@@ -274,35 +237,6 @@ function isWrittenFor(word: string, name: string): boolean {
     .map((character) => `(?:${escapeRegExp(character)}|_)`)
     .join('');
   return new RegExp(`^_?${eachCharacter}(?:_\\d+)?$`).test(word);
-}
-
-/** `estate.estate_id`: what an FK attribute refers to, by a relationship line joining its entity to another. */
-function foreignKeyOf(
-  entity: Entity,
-  attribute: Attribute,
-  entities: ReadonlyMap<string, Entity>,
-  relationships: readonly Relationship[],
-): string | undefined {
-  for (const relationship of relationships) {
-    const otherId =
-      relationship.from === entity.id ? relationship.to : relationship.to === entity.id ? relationship.from : undefined;
-    const other = otherId === undefined ? undefined : entities.get(otherId);
-    if (!other || other === entity) continue;
-    const joined = JOINED_FIELDS.exec(relationship.label);
-    const target =
-      joined && relationship.from === entity.id
-        ? joined[1] === attribute.name || joined[1] === attribute.read.name
-          ? joined[2]
-          : undefined
-        : joined
-          ? undefined
-          : (
-              other.attributes.find((candidate) => candidate.name === attribute.name && candidate.keys.has('PK')) ??
-              other.attributes.find((candidate) => candidate.name === attribute.name)
-            )?.name;
-    if (target) return `${referenceableName(other.name)}.${target}`;
-  }
-  return undefined;
 }
 
 function logicalTypeOf(

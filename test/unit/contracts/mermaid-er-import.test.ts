@@ -101,3 +101,115 @@ describe('entities written as Mermaid lets them be', () => {
     expect(notes).toEqual(['3: attribute not read: 42']);
   });
 });
+
+describe('an FK attribute named unlike the key it refers to, as hand-written diagrams name them', () => {
+  const foreignKeyOf = (propertyOf: ReturnType<typeof imported>['propertyOf'], object: string, name: string) =>
+    propertyOf(object, name)?.extensions?.relationships;
+
+  it("refers to the key of the joined entity its name holds (BOOKING's customer_id: CUSTOMER.id)", () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  CUSTOMER ||--o{ BOOKING : places
+  BOOKING }o--|| SAILING : "travels on"
+  CUSTOMER {
+    int id PK
+  }
+  SAILING {
+    string id PK
+  }
+  BOOKING {
+    string booking_ref PK
+    int customer_id FK
+    string sailing_id FK
+  }
+`);
+    expect(foreignKeyOf(propertyOf, 'BOOKING', 'customer_id')).toEqual([{ type: 'foreignKey', to: 'CUSTOMER.id' }]);
+    expect(foreignKeyOf(propertyOf, 'BOOKING', 'sailing_id')).toEqual([{ type: 'foreignKey', to: 'SAILING.id' }]);
+    expect(notes).toEqual([]);
+  });
+
+  it("reads Mermaid's own example: NAMED-DRIVER's keys refer to CAR's and, the one left, PERSON's", () => {
+    const { propertyOf, notes } = imported(`erDiagram
+    CAR ||--o{ NAMED-DRIVER : allows
+    CAR {
+        string registrationNumber PK
+        string make
+    }
+    PERSON ||--o{ NAMED-DRIVER : is
+    PERSON {
+        string driversLicense PK "The license #"
+        string(99) firstName "Only 99 characters are allowed"
+    }
+    NAMED-DRIVER {
+        string carRegistrationNumber PK, FK
+        string driverLicence PK, FK
+    }
+`);
+    expect(foreignKeyOf(propertyOf, 'named_driver', 'carRegistrationNumber')).toEqual([
+      { type: 'foreignKey', to: 'CAR.registrationNumber' },
+    ]);
+    expect(foreignKeyOf(propertyOf, 'named_driver', 'driverLicence')).toEqual([
+      { type: 'foreignKey', to: 'PERSON.driversLicense' },
+    ]);
+    expect(notes.filter((note) => /FK|relationship/.test(note))).toEqual([]);
+  });
+
+  it('refers to the key of the only joined entity no FK explains by name (from_port, to_port: PORT.locode)', () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  VESSEL ||--|{ LEG : sails
+  LEG }|..|{ HARBOUR : "calls at"
+  VESSEL {
+    string imo_number PK
+  }
+  HARBOUR {
+    string locode PK
+  }
+  LEG {
+    string leg_id PK
+    string imo_number FK
+    string from_port FK
+    string to_port FK
+  }
+`);
+    expect(foreignKeyOf(propertyOf, 'LEG', 'imo_number')).toEqual([{ type: 'foreignKey', to: 'VESSEL.imo_number' }]);
+    expect(foreignKeyOf(propertyOf, 'LEG', 'from_port')).toEqual([{ type: 'foreignKey', to: 'HARBOUR.locode' }]);
+    expect(foreignKeyOf(propertyOf, 'LEG', 'to_port')).toEqual([{ type: 'foreignKey', to: 'HARBOUR.locode' }]);
+    expect(notes).toEqual([]);
+  });
+
+  it("refers to its own entity's key through a line joining the entity to itself (mentor_id)", () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  SEAFARER |o--o{ SEAFARER : mentors
+  SEAFARER {
+    string seafarer_id PK
+    string mentor_id FK
+  }
+`);
+    expect(foreignKeyOf(propertyOf, 'SEAFARER', 'mentor_id')).toEqual([
+      { type: 'foreignKey', to: 'SEAFARER.seafarer_id' },
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('is still noted, with the lines, where either of two joined entities could hold its key', () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  BOOKING }o--|| CUSTOMER : "made by"
+  BOOKING }o--|| AGENT : "sold by"
+  CUSTOMER {
+    int id PK
+  }
+  AGENT {
+    int id PK
+  }
+  BOOKING {
+    string booking_ref PK
+    int party FK
+  }
+`);
+    expect(foreignKeyOf(propertyOf, 'BOOKING', 'party')).toBeUndefined();
+    expect(notes).toEqual([
+      '2: relationship BOOKING – CUSTOMER "made by" names no FK attribute: not imported',
+      '3: relationship BOOKING – AGENT "sold by" names no FK attribute: not imported',
+      '12: FK party: no relationship line says which entity it refers to, not imported as a relationship',
+    ]);
+  });
+});

@@ -1,0 +1,118 @@
+import { referenceableName } from './imported-schema';
+import type { Attribute, Entity, Relationship } from './mermaid-er-diagram';
+
+/** Our export's label of a relationship: `from_field → to_field`. */
+const JOINED_FIELDS = /^(\S+) → (\S+)$/;
+
+/** What an FK attribute refers to (`estate.estate_id`), and the relationship line that says so. */
+export interface ForeignKey {
+  to: string;
+  relationship: Relationship;
+}
+
+/** A relationship line seen from one of its entities: the entity at its other end, and that entity's one key. */
+interface JoinedKey {
+  relationship: Relationship;
+  other: Entity;
+  key: Attribute;
+}
+
+/**
+ * What each FK attribute refers to, through the relationship lines joining its entity to others:
+ * the attribute of its name there (our export's `from → to` label names both). Hand-written
+ * diagrams name a key after its entity (`customer_id` for CUSTOMER's `id`), so an FK no name
+ * explains refers to the key of the one joined entity its name holds, else of the only joined
+ * entity no other FK refers to; where that leaves a choice, it refers to nothing.
+ */
+export function foreignKeysOf(
+  entities: ReadonlyMap<string, Entity>,
+  relationships: readonly Relationship[],
+): Map<Attribute, ForeignKey> {
+  const foreignKeys = new Map<Attribute, ForeignKey>();
+  const unexplained = (entity: Entity) => foreignKeyAttributes(entity).filter((fk) => !foreignKeys.has(fk));
+  for (const entity of entities.values())
+    for (const fk of foreignKeyAttributes(entity)) {
+      const byName = foreignKeyByName(entity, fk, entities, relationships);
+      if (byName) foreignKeys.set(fk, byName);
+    }
+  const namedLines = new Set([...foreignKeys.values()].map((foreignKey) => foreignKey.relationship));
+  for (const entity of entities.values()) {
+    const joinedKeys = joinedKeysOf(entity, entities, relationships).filter(
+      (joined) => !namedLines.has(joined.relationship),
+    );
+    for (const fk of unexplained(entity)) {
+      const held = distinctEntities(
+        joinedKeys.filter((joined) => joined.key !== fk && holdsName(fk.name, joined.other)),
+      );
+      if (held.length === 1) foreignKeys.set(fk, foreignKeyTo(held[0] as JoinedKey));
+    }
+    const referred = new Set([...foreignKeys.values()].map((foreignKey) => foreignKey.relationship));
+    const left = distinctEntities(joinedKeys.filter((joined) => !referred.has(joined.relationship)));
+    if (left.length !== 1) continue;
+    const only = left[0] as JoinedKey;
+    for (const fk of unexplained(entity)) if (fk !== only.key) foreignKeys.set(fk, foreignKeyTo(only));
+  }
+  return foreignKeys;
+}
+
+const foreignKeyAttributes = (entity: Entity) => entity.attributes.filter((attribute) => attribute.keys.has('FK'));
+
+/** The attribute of the FK's name in an entity a line joins its own to, or the one our export's label names. */
+function foreignKeyByName(
+  entity: Entity,
+  attribute: Attribute,
+  entities: ReadonlyMap<string, Entity>,
+  relationships: readonly Relationship[],
+): ForeignKey | undefined {
+  for (const relationship of relationships) {
+    const other = otherEnd(relationship, entity, entities);
+    if (!other || other === entity) continue;
+    const joined = JOINED_FIELDS.exec(relationship.label);
+    const target =
+      joined && relationship.from === entity.id
+        ? joined[1] === attribute.name || joined[1] === attribute.read.name
+          ? joined[2]
+          : undefined
+        : joined
+          ? undefined
+          : (
+              other.attributes.find((candidate) => candidate.name === attribute.name && candidate.keys.has('PK')) ??
+              other.attributes.find((candidate) => candidate.name === attribute.name)
+            )?.name;
+    if (target) return { to: `${referenceableName(other.name)}.${target}`, relationship };
+  }
+  return undefined;
+}
+
+/** The lines joining `entity` (to itself too) to an entity with one key, which an FK may refer to. */
+function joinedKeysOf(
+  entity: Entity,
+  entities: ReadonlyMap<string, Entity>,
+  relationships: readonly Relationship[],
+): JoinedKey[] {
+  return relationships.flatMap((relationship) => {
+    const other = otherEnd(relationship, entity, entities);
+    const keys = other?.attributes.filter((attribute) => attribute.keys.has('PK')) ?? [];
+    return other && keys.length === 1 ? [{ relationship, other, key: keys[0] as Attribute }] : [];
+  });
+}
+
+function otherEnd(relationship: Relationship, entity: Entity, entities: ReadonlyMap<string, Entity>) {
+  if (relationship.from === entity.id) return entities.get(relationship.to);
+  return relationship.to === entity.id ? entities.get(relationship.from) : undefined;
+}
+
+/** One line per entity: two lines to one entity leave no choice between them. */
+function distinctEntities(joinedKeys: readonly JoinedKey[]): JoinedKey[] {
+  return joinedKeys.filter((joined, index) => joinedKeys.findIndex((first) => first.other === joined.other) === index);
+}
+
+/** Whether an FK's name holds an entity's (`carRegistrationNumber`: CAR; `customer_id`: Customer). */
+function holdsName(fkName: string, entity: Entity): boolean {
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return [entity.id, entity.name].some((name) => letters(name) !== '' && letters(fkName).includes(letters(name)));
+}
+
+function foreignKeyTo({ relationship, other, key }: JoinedKey): ForeignKey {
+  return { to: `${referenceableName(other.name)}.${key.read.name}`, relationship };
+}

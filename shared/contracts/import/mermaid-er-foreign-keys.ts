@@ -66,8 +66,9 @@ function foreignKeyByName(
 ): ForeignKey | undefined {
   for (const relationship of relationships) {
     const other = otherEnd(relationship, entity, entities);
-    if (!other || other === entity) continue;
     const joined = JOINED_FIELDS.exec(relationship.label);
+    // Only our label says which field a line from an entity to itself joins: any FK has its own name there.
+    if (!other || (other === entity && !joined)) continue;
     const target =
       joined && relationship.from === entity.id
         ? joined[1] === attribute.name || joined[1] === attribute.read.name

@@ -93,3 +93,35 @@ erDiagram
     expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(slopes.schema));
   });
 });
+
+describe('a contract whose table refers to itself, exported as an erDiagram and imported back', () => {
+  const crew = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: crew
+name: Crew
+version: 1.0.0
+status: active
+schema:
+  - name: seafarer
+    properties:
+      - name: seafarer_id
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: cert_no
+        logicalType: string
+        unique: true
+      - name: mentor_cert_no
+        logicalType: string
+        relationships:
+          - type: foreignKey
+            to: seafarer.cert_no
+`);
+
+  it('keeps the foreign key to the field the line names, not to the key', () => {
+    const imported = importContractSource('crew.mmd', contractErDiagram(crew, [crew]).text);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(crew.schema));
+    expect(imported.notes).toEqual([]);
+  });
+});

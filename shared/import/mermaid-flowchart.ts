@@ -1,4 +1,5 @@
 import { excerpt, sixDigitColor, withIndefiniteArticle } from '../model';
+import { withoutMarkup } from './mermaid-label-markup';
 /** A note about the Mermaid text, at its 1-based line: what was not imported, or why nothing was. */
 export interface ImportNote {
   line: number;
@@ -547,7 +548,7 @@ export function decodeEntity(name: string): string {
   return NAMED_ENTITIES[name.toLowerCase()] ?? `#${name};`;
 }
 
-/** A label as the reader sees it: quotes, a quoted label's markdown backticks, `<br>` and entity codes (`#quot;`, `#35;`) undone. */
+/** A label as the reader sees it: quotes, a quoted label's markdown backticks, `<br>`, HTML tags, icons and entity codes (`#quot;`, `#35;`) undone. */
 function cleanLabel(raw: string): string {
   let label = raw.trim();
   const isQuoted = label.length >= 2 && label.startsWith('"') && label.endsWith('"');
@@ -556,12 +557,11 @@ function cleanLabel(raw: string): string {
   if (isQuoted && label.length >= 2 && label.startsWith('`') && label.endsWith('`')) {
     label = withoutEmphasis(label.slice(1, -1).trim());
   }
+  // A break (`<br/>`, or a YAML label's line end) right after `.`, `/`, `_` or `-` is inside a
+  // name (see mermaidLines); others part words.
+  const unbroken = label.replace(/([./_-])(?:<br\s*\/?>|\n)/gi, '$1').replace(/<br\s*\/?>|\n/gi, ' ');
   return (
-    label
-      // A break (`<br/>`, or a YAML label's line end) right after `.`, `/`, `_` or `-` is inside a
-      // name (see mermaidLines); others part words.
-      .replace(/([./_-])(?:<br\s*\/?>|\n)/gi, '$1')
-      .replace(/<br\s*\/?>|\n/gi, ' ')
+    withoutMarkup(unbroken)
       .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))
       // Labels are HTML where Mermaid draws them: the browser shows `&amp;` as `&`.
       .replace(/&(#\d+|\w+);/g, (entity, name: string) => {

@@ -32,6 +32,18 @@ describe('importing a Mermaid flowchart names things as Mermaid shows them', () 
     ]);
   });
 
+  it('drops HTML tags and Font Awesome icons, which Mermaid draws as formatting (h-html-tags.mmd)', () => {
+    const { mesh } = imported('h-html-tags.mmd');
+    expect(mesh.domains.map((domain) => domain.name)).toEqual(['Crew Rostering', 'Imported']);
+    expect(mesh.products.map((product) => product.name)).toEqual([
+      'Crew roster',
+      'Rest hours compliance',
+      'CO2 report',
+    ]);
+    const roster = mesh.products.find((product) => product.name === 'Crew roster');
+    expect(roster?.outputPorts.map((port) => port.name)).toEqual(['watch hours']);
+  });
+
   it('says classes are not imported at the first `:::`, not at a later classDef (handwritten.mmd)', () => {
     const classNote = imported('handwritten.mmd').warnings.find((warning) =>
       warning.message.startsWith('Styles and classes are not imported.'),

@@ -30,24 +30,28 @@ export function foreignKeysOf(
 ): Map<Attribute, ForeignKey> {
   const foreignKeys = new Map<Attribute, ForeignKey>();
   const unexplained = (entity: Entity) => foreignKeyAttributes(entity).filter((fk) => !foreignKeys.has(fk));
+  const linesReferredTo = () => new Set([...foreignKeys.values()].map((foreignKey) => foreignKey.relationship));
   for (const entity of entities.values())
     for (const fk of foreignKeyAttributes(entity)) {
       const byName = foreignKeyByName(entity, fk, entities, relationships);
       if (byName) foreignKeys.set(fk, byName);
     }
-  const namedLines = new Set([...foreignKeys.values()].map((foreignKey) => foreignKey.relationship));
-  for (const entity of entities.values()) {
-    const joinedKeys = joinedKeysOf(entity, entities, relationships).filter(
-      (joined) => !namedLines.has(joined.relationship),
-    );
+  const namedLines = linesReferredTo();
+  const joinedKeys = new Map(
+    [...entities.values()].map((entity) => [
+      entity,
+      joinedKeysOf(entity, entities, relationships).filter((joined) => !namedLines.has(joined.relationship)),
+    ]),
+  );
+  for (const [entity, joined] of joinedKeys)
     for (const fk of unexplained(entity)) {
-      const held = distinctEntities(
-        joinedKeys.filter((joined) => joined.key !== fk && holdsName(fk.name, joined.other)),
-      );
+      const held = distinctEntities(joined.filter((line) => line.key !== fk && holdsName(fk.name, line.other)));
       if (held.length === 1) foreignKeys.set(fk, foreignKeyTo(held[0] as JoinedKey));
     }
-    const referred = new Set([...foreignKeys.values()].map((foreignKey) => foreignKey.relationship));
-    const left = distinctEntities(joinedKeys.filter((joined) => !referred.has(joined.relationship)));
+  // Every entity's names first: a line an FK named after its entity explains is no other FK's to take.
+  const explainedLines = linesReferredTo();
+  for (const [entity, joined] of joinedKeys) {
+    const left = distinctEntities(joined.filter((line) => !explainedLines.has(line.relationship)));
     if (left.length !== 1) continue;
     const only = left[0] as JoinedKey;
     for (const fk of unexplained(entity)) if (fk !== only.key) foreignKeys.set(fk, foreignKeyTo(only));

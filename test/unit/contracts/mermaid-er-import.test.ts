@@ -213,3 +213,26 @@ describe('an FK attribute named unlike the key it refers to, as hand-written dia
     ]);
   });
 });
+
+describe('a relationship line an FK named after the other entity explains', () => {
+  it('is not taken by an FK of the entity at its other end (CUSTOMER.referrer is no order)', () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  CUSTOMER ||--o{ ORDER : places
+  CUSTOMER {
+    int id PK
+    int referrer FK
+  }
+  ORDER {
+    int order_no PK
+    int customer_id FK
+  }
+`);
+    expect(propertyOf('ORDER', 'customer_id')?.extensions?.relationships).toEqual([
+      { type: 'foreignKey', to: 'CUSTOMER.id' },
+    ]);
+    expect(propertyOf('CUSTOMER', 'referrer')?.extensions?.relationships).toBeUndefined();
+    expect(notes).toEqual([
+      '5: FK referrer: no relationship line says which entity it refers to, not imported as a relationship',
+    ]);
+  });
+});

@@ -74,9 +74,9 @@ export function MermaidImportDialog() {
   }, [droppedFile, readFile]);
 
   return (
-    <ModalDialog dialog="mermaid-import" title="Import a Mermaid flowchart" className="mermaid-import">
+    <ModalDialog dialog="mermaid-import" title="Import Mermaid" className="mermaid-import">
       <div className="dialog-form">
-        <h2>Import a Mermaid flowchart</h2>
+        <h2>{isErDiagram ? 'Import a Mermaid erDiagram as a contract' : 'Import a Mermaid flowchart'}</h2>
         <p className="dialog-form__summary">
           Each subgraph becomes a domain, each node a data product, each edge a link between new ports. An erDiagram
           becomes a contract, each entity a schema object.

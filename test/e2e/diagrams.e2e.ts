@@ -368,6 +368,9 @@ describeInChromium('importing a Mermaid flowchart', (session) => {
     await expect
       .poll(() => page.getByTestId('import-summary').textContent())
       .toContain('Adds a contract of 2 schema objects');
+    expect(await page.getByRole('dialog').getByRole('heading', { level: 2 }).textContent()).toBe(
+      'Import a Mermaid erDiagram as a contract',
+    );
     expect(await page.getByTestId('import-warnings').textContent()).toContain(
       'not mapped: 4:1 AUCTION_LOT: AUCTION_LOT has no attributes',
     );

@@ -6,6 +6,7 @@ import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import { faultMadeStages } from './fault-made-record';
 import type { UnreadCause } from './input-consumer';
+import { type KeyChange, keyChangeOf, keyChangeWrite } from './key-change';
 import { type LackedColumns, lackedColumns, lackedColumnText } from './lacked-columns';
 import { epochMillisColumns, type LogFormat } from './log-format';
 import {
@@ -324,9 +325,10 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
         d: `DELETE FROM ${table}`,
         t: `TRUNCATE ${table}`,
       }[op];
-  const written = writtenImage(envelope?.after ?? envelope?.before ?? fields, topic, envelope?.before);
-  const changed = keyChange
-    ? changedFields(keyChange.from, keyChange.to)
+  const keyWrite = keyChange && keyChangeWrite(query, topic, record, keyChange);
+  const written = keyWrite?.row ?? writtenImage(envelope?.after ?? envelope?.before ?? fields, topic, envelope?.before);
+  const changed = keyWrite
+    ? keyWrite.changed
     : op === 'u' && envelope
       ? envelope.updated
         ? updatedFields(envelope)
@@ -338,11 +340,10 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
       title: `${write ?? `${table} changed`}, at ${time}`,
       nodeId: systemId,
       source: table,
-      // A key change's record may be the old key's delete: the row it wrote has the new key.
-      records: truncate ? [] : [keyChange ? { ...written, ...keyChange.to } : written],
+      records: truncate ? [] : [written],
       moment: recorded(`Written at ${time}`),
       ...(changed && { changed }),
-      ...(keyChange && { changedFrom: keyChange.from }),
+      ...(keyWrite && { changedFrom: keyWrite.changedFrom }),
       ...withheldBeforeNote(topic.log.format, keyChange ? 'c' : op),
     },
     tableRow,
@@ -466,27 +467,6 @@ function underNewKey(
     note:
       records.length > 0 ? `${moved}; this is the row under its new key.` : `${moved}, and that row was deleted since.`,
   };
-}
-
-interface KeyChange {
-  from: Record<string, unknown>;
-  to: Record<string, unknown>;
-}
-
-/**
- * The old and new key of an update that changed a row's key, as tables hold them: Debezium sends it as a
- * delete of the old key (and its tombstone) with a `__debezium.newkey` header, then a create with `__debezium.oldkey`.
- */
-function keyChangeOf(record: LogRecord, log: BrokerLog): KeyChange | undefined {
-  const headers = record.headers ?? {};
-  const key = record.key as Record<string, unknown>;
-  const asStored = (from: unknown, to: unknown): KeyChange => ({
-    from: withWrittenTimes(from as Record<string, unknown>, log.format),
-    to: withWrittenTimes(to as Record<string, unknown>, log.format),
-  });
-  if ('__debezium.newkey' in headers) return asStored(key, headers['__debezium.newkey']);
-  if ('__debezium.oldkey' in headers) return asStored(headers['__debezium.oldkey'], key);
-  return undefined;
 }
 
 /** The change a port's stage is about: the table's row as read now, if any, and whether it deleted the key. */

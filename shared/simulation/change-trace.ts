@@ -30,7 +30,7 @@ import type { TimedFault } from './simulation';
 import { quoteIdentifier } from './sql-text';
 import { QUARANTINE_TABLE } from './table-claims';
 import type { TraceBranch, TraceMoment, TraceStage } from './trace-stage';
-import { withheldBeforeText } from './withheld-before';
+import { WITHHELD_KEY_CHANGE_TEXT, withheldBeforeText } from './withheld-before';
 import { branchesOfWrite, isOutboxTopic, type SourceTopic, type WriteBranch } from './write-branches';
 import { withWrittenTimes, writtenImage } from './written-image';
 
@@ -344,7 +344,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
       moment: recorded(`Written at ${time}`),
       ...(changed && { changed }),
       ...(keyWrite && { changedFrom: keyWrite.changedFrom }),
-      ...withheldBeforeNote(topic.log.format, keyChange ? 'c' : op),
+      ...withheldBeforeNote(topic.log.format, keyChange ? 'key change' : op),
     },
     tableRow,
   ];
@@ -384,7 +384,8 @@ WHERE traced._position = ${record.position} AND pending._key IS traced._key AND 
 
 /** What a record under REPLICA IDENTITY DEFAULT leaves out of the write, so its stage does not read as a write that changed nothing. */
 function withheldBeforeNote(format: LogFormat, op: string): Pick<TraceStage, 'note'> {
-  const note = format.kind === 'cdc' && format.beforeImage === 'old-key' ? withheldBeforeText(op) : undefined;
+  const isOldKeyOnly = format.kind === 'cdc' && format.beforeImage === 'old-key';
+  const note = !isOldKeyOnly ? undefined : op === 'key change' ? WITHHELD_KEY_CHANGE_TEXT : withheldBeforeText(op);
   return note ? { note } : {};
 }
 

@@ -11,3 +11,7 @@ export function withheldBeforeText(op: string): string | undefined {
   }
   return undefined;
 }
+
+/** What a key change's records under REPLICA IDENTITY DEFAULT leave out: the old key's delete holds only that key. */
+export const WITHHELD_KEY_CHANGE_TEXT =
+  'Under REPLICA IDENTITY DEFAULT the old key’s delete holds only the old key: what else this update changed is not in its records. Set the table to FULL to see it.';

@@ -24,7 +24,7 @@ async function keyChangeWrites(replicaIdentity: 'default' | 'full') {
     const traced = traceChange(plan, simulation, { kind: 'record', log: 'shop/items-cdc', position });
     if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
     const write = traced.value.stages.find((stage) => stage.kind === 'service-write');
-    return { records: write?.records, changed: write?.changed, changedFrom: write?.changedFrom };
+    return { records: write?.records, changed: write?.changed, changedFrom: write?.changedFrom, note: write?.note };
   });
 }
 
@@ -32,13 +32,23 @@ const movedLamp = { id: 2, name: 'lamp', price: 12, status: 'new' };
 
 describe('the service write of an update that changed a row’s key and other columns', () => {
   it('shows the row the update wrote and every column it changed, old → new, from either record', async () => {
-    const write = { records: [movedLamp], changed: ['id', 'price'], changedFrom: { id: 1, price: 9.5 } };
+    const write = {
+      records: [movedLamp],
+      changed: ['id', 'price'],
+      changedFrom: { id: 1, price: 9.5 },
+      note: undefined,
+    };
 
     expect(await keyChangeWrites('full')).toEqual([write, write]);
   });
 
-  it('under REPLICA IDENTITY DEFAULT, shows the row the update wrote, and only the key as changed, the old values not being sent', async () => {
-    const write = { records: [movedLamp], changed: ['id'], changedFrom: { id: 1 } };
+  it('under REPLICA IDENTITY DEFAULT, shows the row the update wrote and the key as changed, saying what else it changed is not sent', async () => {
+    const write = {
+      records: [movedLamp],
+      changed: ['id'],
+      changedFrom: { id: 1 },
+      note: 'Under REPLICA IDENTITY DEFAULT the old key’s delete holds only the old key: what else this update changed is not in its records. Set the table to FULL to see it.',
+    };
 
     expect(await keyChangeWrites('default')).toEqual([write, write]);
   });

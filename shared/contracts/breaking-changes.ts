@@ -416,30 +416,51 @@ function qualityChanges(
   previous: readonly QualityRule[] = [],
   next: readonly QualityRule[] = [],
   subject: string,
+  nextWritten: readonly QualityRule[] = next,
 ): ContractChange[] {
-  return rulePartChanges(previous.map(qualityRuleParts), next.map(qualityRuleParts), subject);
+  return rulePartChanges(placedRules(previous), placedRules(next, nextWritten), subject);
 }
 
+/** A quality rule's parts, with where its owner writes it in the new text, to mark a change of it at the rule. */
+type PlacedRuleParts = QualityRuleParts & { markedAt?: PathSegment[] };
+
+/** `rules` read into parts, each placed at its index in `owned` (its owner's whole `quality`, of which `rules` may be a part). */
+function placedRules(rules: readonly QualityRule[], owned: readonly QualityRule[] = rules): PlacedRuleParts[] {
+  return rules.map((rule) => ({ ...qualityRuleParts(rule), ...placeIn(owned, rule) }));
+}
+
+function placeIn(owned: readonly QualityRule[], rule: QualityRule | undefined): Pick<PlacedRuleParts, 'markedAt'> {
+  const index = rule === undefined ? -1 : owned.indexOf(rule);
+  return index === -1 ? {} : { markedAt: ['quality', index] };
+}
+
+/** Where a change of a rule is marked: at the rule in the new text; a removed one at the list it left. */
+const ruleAttribute = (rule?: Pick<PlacedRuleParts, 'markedAt'>): PathSegment[] => rule?.markedAt ?? ['quality'];
+
 function rulePartChanges(
-  previous: readonly QualityRuleParts[],
-  next: readonly QualityRuleParts[],
+  previous: readonly PlacedRuleParts[],
+  next: readonly PlacedRuleParts[],
   subject: string,
 ): ContractChange[] {
   const alike = pairEntries(previous, next, (was, is) => isDeepEqual(was.check, is.check));
   const relabelled = pairEntries(alike.removed, alike.added, (was, is) => was.label === is.label);
-  const onRule = (rule: QualityRuleParts, what: string, kind: ChangeKind = 'quality-changed') =>
-    attributeChange(kind, subject, ['quality'], `quality rule '${rule.label}'${what}`);
-  const checkChanges = (was: QualityRuleParts, is: QualityRuleParts) => {
+  const onRule = (
+    rule: QualityRuleParts,
+    what: string,
+    markedAt?: PlacedRuleParts,
+    kind: ChangeKind = 'quality-changed',
+  ) => attributeChange(kind, subject, ruleAttribute(markedAt), `quality rule '${rule.label}'${what}`);
+  const checkChanges = (was: QualityRuleParts, is: PlacedRuleParts) => {
     const moved = thresholdMove(was.check, is.check);
     const rewritten = operatorChange(was.check, is.check);
     if (rewritten) {
       const kinds = { loosened: 'quality-changed', tightened: 'quality-tightened', kept: 'quality-rewritten' } as const;
-      return [onRule(was, `: ${rewritten.message}`, kinds[rewritten.direction])];
+      return [onRule(was, `: ${rewritten.message}`, is, kinds[rewritten.direction])];
     }
-    if (!moved) return valueChanges(was.check, is.check).map((what) => onRule(was, `: ${what}`));
+    if (!moved) return valueChanges(was.check, is.check).map((what) => onRule(was, `: ${what}`, is));
     const { operator, direction } = moved;
     const what = `: ${operator} ${direction} from ${shown(was.check[operator])} to ${shown(is.check[operator])}`;
-    return [onRule(was, what, direction === 'tightened' ? 'quality-tightened' : 'quality-changed')];
+    return [onRule(was, what, is, direction === 'tightened' ? 'quality-tightened' : 'quality-changed')];
   };
   return [
     ...[...alike.pairs, ...relabelled.pairs].flatMap(([was, is]) => [
@@ -447,17 +468,17 @@ function rulePartChanges(
       ...ruleDocumentationChanges(was, is, subject),
     ]),
     ...relabelled.removed.map((rule) => onRule(rule, ' removed')),
-    ...relabelled.added.map((rule) => onRule(rule, ' added')),
+    ...relabelled.added.map((rule) => onRule(rule, ' added', rule)),
   ];
 }
 
 function ruleDocumentationChanges(
   previous: Pick<QualityRuleParts, 'label' | 'documentation'>,
-  next: Pick<QualityRuleParts, 'documentation'>,
+  next: Pick<PlacedRuleParts, 'documentation' | 'markedAt'>,
   subject: string,
 ): ContractChange[] {
   return valueChanges(previous.documentation, next.documentation).map((what) =>
-    attributeChange('documentation-changed', subject, ['quality'], `quality rule '${previous.label}': ${what}`),
+    attributeChange('documentation-changed', subject, ruleAttribute(next), `quality rule '${previous.label}': ${what}`),
   );
 }
 
@@ -465,14 +486,15 @@ function ruleDocumentationChanges(
 function propertyQualityChanges(previous: ContractProperty, next: ContractProperty, subject: string) {
   const was = allowedValuesOf(previous);
   const is = allowedValuesOf(next);
+  const written = next.quality ?? [];
   // `mustBe: 0` to `mustBe: 5` leaves no allowed values, yet it is one rule whose threshold changed.
   if (isThresholdChangeOf(was, is) || isThresholdChangeOf(is, was))
-    return rulePartChanges(rulePartsWithValues(was), rulePartsWithValues(is), subject);
+    return rulePartChanges(rulePartsWithValues(was), rulePartsWithValues(is, written), subject);
   const isRestrictedInBoth = was.values !== undefined && is.values !== undefined;
   return [
     ...enumChanges(was.values, is.values, subject),
-    ...qualityChanges(was.otherRules, is.otherRules, subject),
-    ...(isRestrictedInBoth ? ruleDocumentationChanges(was, is, subject) : []),
+    ...qualityChanges(was.otherRules, is.otherRules, subject, written),
+    ...(isRestrictedInBoth ? ruleDocumentationChanges(was, { ...is, ...placeIn(written, is.rule) }, subject) : []),
   ];
 }
 
@@ -488,10 +510,12 @@ function isThresholdChangeOf(side: AllowedValues, other: AllowedValues): boolean
 }
 
 /** A property's quality rules, its allowed values as the `invalidValues` rule ODCS v3.1.0 writes them. */
-function rulePartsWithValues(side: AllowedValues): QualityRuleParts[] {
-  const { values, label, documentation, otherRules } = side;
-  const valuesRule = values === undefined ? [] : [{ label, check: allowedValuesRule(values), documentation }];
-  return [...valuesRule, ...otherRules.map(qualityRuleParts)];
+function rulePartsWithValues(side: AllowedValues, written: readonly QualityRule[] = []): PlacedRuleParts[] {
+  const { values, label, documentation, otherRules, rule } = side;
+  // Values read as the property's enum are marked where the text writes them (its `enum` or bare rule).
+  const markedAt = rule === undefined ? [...ALLOWED_VALUES_ATTRIBUTE] : placeIn(written, rule).markedAt;
+  const valuesRule = values === undefined ? [] : [{ label, check: allowedValuesRule(values), documentation, markedAt }];
+  return [...valuesRule, ...placedRules(otherRules, written)];
 }
 
 /** Each key whose value differs between two JSON objects, described. */

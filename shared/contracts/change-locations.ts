@@ -2,7 +2,7 @@ import { isDeepEqual } from '../model/deep-equal';
 import { valueAt } from '../model/plain-schema-issue';
 import { ALLOWED_VALUES_ATTRIBUTE, type ContractChange } from './breaking-changes';
 import { readOdcsDocument } from './contract-edits';
-import { documentPathOf } from './odcs-document';
+import { documentPathOf, writtenQualityIndex } from './odcs-document';
 import type { PathSegment } from './path-problem';
 import { writtenAllowedValuesPath } from './quality-rule-parts';
 import { readYamlSource, type TextRange, type YamlSource } from './yaml-source';
@@ -78,7 +78,7 @@ function locateAttribute(
 ): Pick<LocatedChange, 'side' | 'range' | 'parentInNext'> | undefined {
   const pathOn = (on: 'previous' | 'next') => [
     ...subject[on].node,
-    ...writtenAttributePath(attribute, valueAt(sides[on].source.value, subject[on].node)),
+    ...writtenAttributePath(attribute, subject[on].node, valueAt(sides[on].source.value, subject[on].node)),
   ];
   const isIn = (on: 'previous' | 'next') =>
     subject[on].isWhole && valueAt(sides[on].source.value, pathOn(on)) !== undefined;
@@ -91,11 +91,20 @@ function locateAttribute(
   };
 }
 
-/** Where the subject writes the attribute: allowed values in its `enum` or in the rule that holds them. */
-function writtenAttributePath(attribute: readonly PathSegment[], subject: unknown): readonly PathSegment[] {
-  return isDeepEqual(attribute, ALLOWED_VALUES_ATTRIBUTE)
-    ? (writtenAllowedValuesPath(subject) ?? attribute)
-    : attribute;
+/**
+ * Where the subject at `subjectPath` writes the attribute: allowed values in its `enum` or in the
+ * rule that holds them; a property's quality rule past the rule its enum was read from.
+ */
+function writtenAttributePath(
+  attribute: readonly PathSegment[],
+  subjectPath: readonly PathSegment[],
+  subject: unknown,
+): readonly PathSegment[] {
+  if (isDeepEqual(attribute, ALLOWED_VALUES_ATTRIBUTE)) return writtenAllowedValuesPath(subject) ?? attribute;
+  const [section, ruleIndex, ...rest] = attribute;
+  const isProperty = subjectPath.length > 2;
+  if (section !== 'quality' || typeof ruleIndex !== 'number' || !isProperty) return attribute;
+  return ['quality', writtenQualityIndex(subject, ruleIndex), ...rest];
 }
 
 interface SubjectPath {

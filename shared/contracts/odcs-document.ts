@@ -454,16 +454,19 @@ export function allowedValueDocumentPath(
   return [...propertyPath, ...(values[valueIndex]?.at ?? ['enum', valueIndex])];
 }
 
-/** A property's quality rules in the model leave out the rule its enum was read from: count past it. */
 function propertyQualityPath(modelPath: readonly PathSegment[], document: unknown): PathSegment[] {
   const [, objectIndex, section, propertyIndex, field, ruleIndex, ...rest] = modelPath;
   if (section !== 'properties' || field !== 'quality' || typeof ruleIndex !== 'number') return [...modelPath];
   const object = asObject(asArray(asObject(document).schema)[Number(objectIndex)]);
-  const property = asObject(asArray(object.properties)[Number(propertyIndex)]);
-  const rules = asArray(property.quality).map(asObject);
-  const enumIndex = property.enum === undefined ? rules.findIndex(isEnumRule) : -1;
-  const documentIndex = enumIndex !== -1 && enumIndex <= ruleIndex ? ruleIndex + 1 : ruleIndex;
-  return modelPath.slice(0, 5).concat([documentIndex, ...rest]);
+  const property = asArray(object.properties)[Number(propertyIndex)];
+  return modelPath.slice(0, 5).concat([writtenQualityIndex(property, ruleIndex), ...rest]);
+}
+
+/** A property's quality rules in the model leave out the rule its enum was read from: the index in its ODCS object counts past it. */
+export function writtenQualityIndex(property: unknown, modelIndex: number): number {
+  const { enum: entries, quality } = asObject(property);
+  const enumIndex = entries === undefined ? asArray(quality).map(asObject).findIndex(isEnumRule) : -1;
+  return enumIndex !== -1 && enumIndex <= modelIndex ? modelIndex + 1 : modelIndex;
 }
 
 /**

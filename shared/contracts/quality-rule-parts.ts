@@ -66,6 +66,8 @@ export function allowedValuesOf(property: ContractProperty): {
   label: string;
   documentation: OdcsDocument;
   otherRules: QualityRule[];
+  /** The rule the values were read from; none for an `enum`. */
+  rule?: QualityRule;
 } {
   const rules = property.quality ?? [];
   const bare = { values: property.enum, label: 'invalidValues', documentation: {}, otherRules: rules };
@@ -79,5 +81,6 @@ export function allowedValuesOf(property: ContractProperty): {
     label,
     documentation,
     otherRules: rules.filter((_, ruleIndex) => ruleIndex !== index),
+    rule,
   };
 }

@@ -39,6 +39,8 @@ function marks(previousText: string, nextText: string): string[] {
 }
 
 const lineOf = (text: string, content: string) => text.split('\n').findIndex((line) => line.includes(content)) + 1;
+/** The line where `snippet`, which may span lines, starts. */
+const lineStarting = (text: string, snippet: string) => text.slice(0, text.indexOf(snippet)).split('\n').length;
 
 describe('where the Diff view marks a change', () => {
   it('marks a changed SLA property at its entry in slaProperties, and one removed at slaProperties', () => {
@@ -188,6 +190,63 @@ ${values}`).replace('v3.1.0', apiVersion);
       expect(marks(previous, next)).toEqual([
         `next ${lineOf(next, line)}: visit_bookings.status allowed value 'no_show' removed`,
         `next ${lineOf(next, line)}: visit_bookings.status allowed value 'walk_in' added`,
+      ]);
+    });
+  });
+
+  describe('quality rules', () => {
+    const uplinkAudit = anOdcsText(`schema:
+  - name: command_audit
+    properties:
+      - name: command_id
+        logicalType: string
+      - name: opcode
+        logicalType: string
+        quality:
+          - metric: invalidValues
+            arguments:
+              validValues: [PING, SAFE_MODE]
+            mustBe: 0
+          - metric: nullValues
+            mustBe: 0
+    quality:
+      - metric: duplicateValues
+        arguments:
+          properties: [command_id]
+        mustBe: 0
+      - metric: nullValues
+        arguments:
+          properties: [opcode]
+        mustBeLessThan: 1
+`);
+
+    it("marks a changed rule of a schema object at the rule's own line, not at its quality list", () => {
+      const next = uplinkAudit.replace('mustBeLessThan: 1', 'mustBeLessThan: 3');
+      expect(marks(uplinkAudit, next)).toEqual([
+        `next ${lineStarting(next, 'metric: nullValues\n        arguments')}: command_audit quality rule 'nullValues': mustBeLessThan loosened from 1 to 3`,
+      ]);
+    });
+
+    it("marks a rule added to an object, and a field's rule changed after its allowed values, at each rule's line", () => {
+      const next = uplinkAudit
+        .replace(
+          '          - metric: nullValues\n            mustBe: 0\n',
+          '          - metric: nullValues\n            mustBe: 2\n',
+        )
+        .replace(
+          '    quality:\n      - metric: duplicateValues',
+          '    quality:\n      - metric: rowCount\n        mustBeGreaterThan: 0\n      - metric: duplicateValues',
+        );
+      expect(marks(uplinkAudit, next)).toEqual([
+        `next ${lineStarting(next, 'metric: nullValues\n            mustBe: 2')}: command_audit.opcode quality rule 'nullValues': mustBe changed from 0 to 2`,
+        `next ${lineOf(next, 'metric: rowCount')}: command_audit quality rule 'rowCount' added`,
+      ]);
+    });
+
+    it('marks a removed rule at the quality list it left', () => {
+      const next = uplinkAudit.replace(/ {6}- metric: duplicateValues\n(?: {8}.*\n)+/, '');
+      expect(marks(uplinkAudit, next)).toEqual([
+        `next ${lineStarting(next, '    quality:\n      - metric: nullValues')}: command_audit quality rule 'duplicateValues' removed`,
       ]);
     });
   });

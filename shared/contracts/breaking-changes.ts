@@ -95,7 +95,7 @@ export interface ContractChange {
   /** What changed, by name: `orders.customer_id`, `orders`, or `contract`. */
   subject: string;
   message: string;
-  /** For a contract-level change, the model field it is about (`['keepHistory']`), to mark that field's line. */
+  /** For a contract-level change, the model field it is about (`['keepHistory']`, a rule `['quality', 1]`), to mark that field's line. */
   field?: PathSegment[];
   /**
    * For a change of one attribute of a field or schema object, where the subject writes it
@@ -434,8 +434,21 @@ function placeIn(owned: readonly QualityRule[], rule: QualityRule | undefined): 
   return index === -1 ? {} : { markedAt: ['quality', index] };
 }
 
-/** Where a change of a rule is marked: at the rule in the new text; a removed one at the list it left. */
-const ruleAttribute = (rule?: Pick<PlacedRuleParts, 'markedAt'>): PathSegment[] => rule?.markedAt ?? ['quality'];
+/**
+ * A change of a rule, marked at the rule in the new text (a removed one at the list it left): the
+ * contract's own rules as a field of the contract, which its `contractQuality` custom property writes.
+ */
+function ruleChange(
+  kind: ChangeKind,
+  subject: string,
+  rule: Pick<PlacedRuleParts, 'markedAt'> | undefined,
+  message: string,
+): ContractChange {
+  const markedAt = rule?.markedAt ?? ['quality'];
+  return subject === CONTRACT_SUBJECT
+    ? change(kind, subject, message, markedAt)
+    : attributeChange(kind, subject, markedAt, message);
+}
 
 function rulePartChanges(
   previous: readonly PlacedRuleParts[],
@@ -449,7 +462,7 @@ function rulePartChanges(
     what: string,
     markedAt?: PlacedRuleParts,
     kind: ChangeKind = 'quality-changed',
-  ) => attributeChange(kind, subject, ruleAttribute(markedAt), `quality rule '${rule.label}'${what}`);
+  ) => ruleChange(kind, subject, markedAt, `quality rule '${rule.label}'${what}`);
   const checkChanges = (was: QualityRuleParts, is: PlacedRuleParts) => {
     const moved = thresholdMove(was.check, is.check);
     const rewritten = operatorChange(was.check, is.check);
@@ -478,7 +491,7 @@ function ruleDocumentationChanges(
   subject: string,
 ): ContractChange[] {
   return valueChanges(previous.documentation, next.documentation).map((what) =>
-    attributeChange('documentation-changed', subject, ruleAttribute(next), `quality rule '${previous.label}': ${what}`),
+    ruleChange('documentation-changed', subject, next, `quality rule '${previous.label}': ${what}`),
   );
 }
 

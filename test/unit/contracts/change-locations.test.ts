@@ -243,6 +243,14 @@ ${values}`).replace('v3.1.0', apiVersion);
       ]);
     });
 
+    it("marks a changed rule of the contract at its entry in contractQuality, not at the contract's id", () => {
+      const previous = `${PLAYBACK}customProperties:\n  - property: contractQuality\n    value:\n      - metric: rowCount\n        mustBeGreaterThan: 0\n      - metric: rowCount\n        name: enough_plays\n        mustBeGreaterThan: 10\n`;
+      const next = previous.replace('mustBeGreaterThan: 10', 'mustBeGreaterThan: 1');
+      expect(marks(previous, next)).toEqual([
+        `next ${lineStarting(next, 'metric: rowCount\n        name: enough_plays')}: contract quality rule 'enough_plays': mustBeGreaterThan loosened from 10 to 1`,
+      ]);
+    });
+
     it('marks a removed rule at the quality list it left', () => {
       const next = uplinkAudit.replace(/ {6}- metric: duplicateValues\n(?: {8}.*\n)+/, '');
       expect(marks(uplinkAudit, next)).toEqual([

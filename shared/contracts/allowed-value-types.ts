@@ -30,6 +30,13 @@ export function allowedValueType(type: LogicalType | undefined): ValueType | und
   return type === undefined ? undefined : VALUE_TYPES[type];
 }
 
+/** A property at `path` (the property's), named as findings name it (`tags[]` for an array's items). */
+interface PlacedField {
+  property: ContractProperty;
+  path: readonly PathSegment[];
+  fieldName: string;
+}
+
 interface AllowedValueIssue extends PathProblem {
   severity: FindingSeverity;
   hint: string;
@@ -42,13 +49,10 @@ interface AllowedValueIssue extends PathProblem {
  * errors when none is of its type, as then no record can keep the contract. `odcsText` is the
  * contract's YAML, which says how a value was written (`0755` for 755).
  */
-export function allowedValueTypeIssues(
-  property: ContractProperty,
-  path: readonly PathSegment[],
-  odcsText: string,
-): AllowedValueIssue[] {
+export function allowedValueTypeIssues(field: PlacedField, odcsText: string): AllowedValueIssue[] {
+  const { property, path } = field;
   const values = property.enum ?? [];
-  return misfitIssues(property, values, odcsText, {
+  return misfitIssues(field, values, odcsText, {
     noun: 'allowed value',
     consequence: 'so no record can match it',
     purpose: 'to allow that text',
@@ -65,13 +69,10 @@ export function allowedValueTypeIssues(
  * Each example of another type than the property's, a warning: readers of the contract and the
  * simulation's sample values take examples as values records hold (`0x1F` is the number 31).
  */
-export function exampleTypeIssues(
-  property: ContractProperty,
-  path: readonly PathSegment[],
-  odcsText: string,
-): AllowedValueIssue[] {
+export function exampleTypeIssues(field: PlacedField, odcsText: string): AllowedValueIssue[] {
+  const { property, path } = field;
   const values = (property.examples ?? []).filter(isScalarValue);
-  return misfitIssues(property, values, odcsText, {
+  return misfitIssues(field, values, odcsText, {
     noun: 'example',
     consequence: 'so it shows a value no record holds',
     purpose: 'to keep that text',
@@ -96,7 +97,7 @@ interface MisfitWording {
 }
 
 function misfitIssues(
-  property: ContractProperty,
+  { property, fieldName }: PlacedField,
   values: readonly unknown[],
   odcsText: string,
   wording: MisfitWording,
@@ -110,7 +111,7 @@ function misfitIssues(
   return misfits.map(({ value, index }) => {
     const { path, documentPath } = wording.at(index, document?.value);
     const written = document && documentPath && plainScalarText(document.node(documentPath));
-    const fact = `${wording.noun} ${shown(value)} of ${property.name} is ${withIndefiniteArticle(typeof value)}, the field is ${withIndefiniteArticle(String(property.logicalType))}, ${wording.consequence}`;
+    const fact = `${wording.noun} ${shown(value)} of ${fieldName} is ${withIndefiniteArticle(typeof value)}, the field is ${withIndefiniteArticle(String(property.logicalType))}, ${wording.consequence}`;
     return {
       path,
       ...(documentPath && { documentPath }),

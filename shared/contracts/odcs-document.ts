@@ -307,7 +307,8 @@ function propertyFromOdcs(property: OdcsObject): unknown {
 /** The values of ODCS 3.2 enum entries. */
 function enumValuesOf(entries: unknown): unknown {
   if (!Array.isArray(entries)) return entries;
-  return withoutNull(entries.map((entry) => asObject(entry).value));
+  // A bare entry (`enum: [S, X]`, which the schema marks as needing `{value: S}`) names its value all the same.
+  return withoutNull(entries.map((entry) => (isJsonObject(entry) ? entry.value : entry)));
 }
 
 /** Allowed values as the model holds them: a null among them allows null, which `required` already says. */

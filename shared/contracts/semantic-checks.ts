@@ -9,7 +9,7 @@ import { historyColumnClashes } from './history-columns';
 import { changedIdProblem } from './kept-id';
 import { LIFECYCLE_STATUSES, unknownStatusProblem } from './lifecycle-status';
 import { misplacedCustomPropertyIssues } from './misplaced-custom-properties';
-import { unnamedPartsOf } from './nested-fields';
+import { nestedFieldPath, unnamedPartsOf } from './nested-fields';
 import { nullAllowedValueIssues } from './null-allowed-values';
 import { allowedValueDocumentPath, documentPathOf, nestedPropertiesOf } from './odcs-document';
 import { uncheckedV30RuleWarnings } from './odcs-v30-quality';
@@ -173,9 +173,9 @@ function semanticIssues(
         ...patternLengthIssues(placed),
         ...physicalTypeIssues(placed),
         ...physicalLimitIssues(placed, document),
-        ...allowedValueTypeIssues(placed.property, placed.path, contract.odcs),
+        ...allowedValueTypeIssues(placed, contract.odcs),
         ...nullAllowedValueIssues(placed.property, placed.path, document),
-        ...exampleTypeIssues(placed.property, placed.path, contract.odcs),
+        ...exampleTypeIssues(placed, contract.odcs),
         ...misspeltClassificationIssues(placed.property, placed.path, classificationLevels),
       ]),
     ]),
@@ -371,22 +371,35 @@ function keyIssues(object: SchemaObject, objectIndex: number): SemanticIssue[] {
   });
 }
 
+/** A property at any depth, with its path and how findings name it (`device.os`, `tags[]`, `sizes{value}`). */
+interface PlacedProperty {
+  property: ContractProperty;
+  path: PathSegment[];
+  fieldName: string;
+}
+
 /** Each property of the list and every one nested below it (object properties, array items, map keys and values), with its path. */
 function propertiesEverywhere(
   properties: readonly ContractProperty[],
   path: PathSegment[],
-): Array<{ property: ContractProperty; path: PathSegment[] }> {
-  return properties.flatMap((property, index) => propertyAndBelow(property, [...path, index]));
+  parent?: string,
+): PlacedProperty[] {
+  return properties.flatMap((property, index) =>
+    propertyAndBelow(
+      property,
+      [...path, index],
+      parent === undefined ? property.name : nestedFieldPath(parent, property.name),
+    ),
+  );
 }
 
-function propertyAndBelow(
-  property: ContractProperty,
-  path: PathSegment[],
-): Array<{ property: ContractProperty; path: PathSegment[] }> {
+function propertyAndBelow(property: ContractProperty, path: PathSegment[], fieldName: string): PlacedProperty[] {
   return [
-    { property, path },
-    ...propertiesEverywhere(nestedPropertiesOf(property).properties, [...path, 'properties']),
-    ...unnamedPartsOf(property).flatMap((part) => propertyAndBelow(part.property, [...path, ...part.at])),
+    { property, path, fieldName },
+    ...propertiesEverywhere(nestedPropertiesOf(property).properties, [...path, 'properties'], fieldName),
+    ...unnamedPartsOf(property).flatMap((part) =>
+      propertyAndBelow(part.property, [...path, ...part.at], `${fieldName}${part.suffix}`),
+    ),
   ];
 }
 

@@ -1004,6 +1004,31 @@ describe('allowed values of another type than their field', () => {
     ]);
   });
 
+  const framesWith = (property: string) =>
+    anOdcsText(`schema:
+  - name: frames
+    properties:
+${keyed}${property}`).replace(/^apiVersion: .*$/m, 'apiVersion: v3.2.0');
+
+  it("names an array's items and a map's values by the field they belong to", () => {
+    const text = framesWith(
+      '      - name: flags\n        logicalType: map\n        map:\n          key:\n            logicalType: string\n          value:\n            logicalType: integer\n            enum:\n              - value: 0\n              - value: "1"\n',
+    );
+    expect(markers(checkContractYaml(text)).filter((marker) => marker.includes('allowed value'))).toEqual([
+      `22:24 warning schema[0].properties[1].map.value.enum[1].value: allowed value '1' of flags{value} is a string, the field is an integer, so no record can match it; write it without quotes (1)`,
+    ]);
+  });
+
+  it('reads bare allowed values of array items as the values they name, marked only as needing {value: …}', () => {
+    const text = framesWith(
+      '      - name: bands\n        logicalType: array\n        items:\n          logicalType: string\n          enum: [S, X]\n',
+    );
+    expect(markers(checkContractYaml(text))).toEqual([
+      '17:18 error schema[0].properties[1].items.enum[0]: must be an object: write each allowed value as {value: S}',
+      '17:21 error schema[0].properties[1].items.enum[1]: must be an object: write each allowed value as {value: X}',
+    ]);
+  });
+
   it('refuses allowed values none of which is of the field’s type: no record can keep the contract', () => {
     expect(markers(checkContractYaml(withValidValues('boolean', ['yes'])))).toEqual([
       `19:19 error ${at(0)}: allowed value 'yes' of land_use is a string, the field is a boolean, so no record can match it; write true or false`,

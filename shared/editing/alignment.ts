@@ -63,7 +63,8 @@ function withCanvasPositions(
 /**
  * The arranged positions, each moved further along `axis` (the one the arrangement left free) just
  * past any node of its own container it would land on: never two nodes on one spot. Nodes go in
- * their order along `axis`, so a row lined up on one edge becomes a column, in the same order.
+ * their order along `axis`, so a row lined up on one edge becomes a column, in the same order. A
+ * node the arrangement leaves where it is lands on nothing new, so it stays, and the others clear it.
  */
 function clearOfNeighbours(
   mesh: Mesh,
@@ -71,15 +72,19 @@ function clearOfNeighbours(
   axis: 'x' | 'y',
   sizeOf: SizeOf,
 ): Map<string, Point> {
-  const cleared = new Map<string, Point>();
+  const isStaying = (id: string, point: Point) => {
+    const box = canvasBox(mesh, id, sizeOf);
+    return box.x === point.x && box.y === point.y;
+  };
+  const cleared = new Map([...positions].filter(([id, point]) => isStaying(id, point)));
   const boxOf = (id: string) => {
     const box = canvasBox(mesh, id, sizeOf);
     const moved = cleared.get(id);
     return moved ? { ...box, ...moved } : box;
   };
-  const inOrder = [...positions].sort(
-    ([a], [b]) => canvasBox(mesh, a, sizeOf)[axis] - canvasBox(mesh, b, sizeOf)[axis],
-  );
+  const inOrder = [...positions]
+    .filter(([id]) => !cleared.has(id))
+    .sort(([a], [b]) => canvasBox(mesh, a, sizeOf)[axis] - canvasBox(mesh, b, sizeOf)[axis]);
   for (const [id, point] of inOrder) {
     const neighbours = neighboursOf(mesh, id).filter((other) => cleared.has(other) || !positions.has(other));
     const spacing = nodeKindOf(mesh, id) === 'domain' ? DOMAIN_SPACING : SIBLING_SPACING;

@@ -5,6 +5,7 @@ import { overlaps, type Rect } from '../../../shared/editing/geometry';
 import { nearestInDirection } from '../../../shared/editing/keyboard-navigation';
 import { withNodesNudged } from '../../../shared/editing/layout-edits';
 import { isLocked, withLockToggled } from '../../../shared/editing/locks';
+import type { DataProduct, Mesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 import { threeProducts } from './editing-fixtures';
 
@@ -47,6 +48,21 @@ describe('align and distribute', () => {
     expect(overlaps(canvasBox(aligned, 'a', sizeOf), canvasBox(aligned, 'c', sizeOf))).toBe(false);
   });
 
+  it('leaves a node the spacing does not move where it is, however near a neighbour it was put', () => {
+    const mesh = withProductBeside(threeProducts(), 'a', 10);
+    const distributed = withDistributed(mesh, ['a', 'b', 'c'], 'vertical', sizeOf);
+    expect(distributed.layout.nodes.a).toEqual(mesh.layout.nodes.a);
+    expect(canvasBox(distributed, 'b', sizeOf).y).toBe(280);
+  });
+
+  it('moves nothing where the nodes are spaced evenly already, a neighbour near one of them or not', () => {
+    const evenlySpaced = threeProducts();
+    evenlySpaced.layout.nodes.b = { x: 300, y: 180 };
+    const mesh = withProductBeside(evenlySpaced, 'b', 10);
+    expect(withDistributed(mesh, ['a', 'b', 'c'], 'vertical', sizeOf)).toBe(mesh);
+    expect(withAligned(mesh, ['b', 'c'], 'top', sizeOf).layout.nodes.b).toEqual(mesh.layout.nodes.b);
+  });
+
   it('leaves locked nodes where they are', () => {
     const mesh = withLockToggled(threeProducts(), ['b']);
     const aligned = withAligned(mesh, ['a', 'b', 'c'], 'left', sizeOf);
@@ -70,6 +86,17 @@ describe('align and distribute', () => {
     expect(isInsideItsDomain(aligned, 'far', sizeOf)).toBe(true);
   });
 });
+
+/** The mesh with a product `near` put `gap` px right of `id`, closer than the app would place one, as a drag may leave it. */
+function withProductBeside(mesh: Mesh, id: string, gap: number): Mesh {
+  const beside = { ...(mesh.products.find((product) => product.id === id) as DataProduct), id: 'near' };
+  const { x, y } = mesh.layout.nodes[id] as { x: number; y: number };
+  return {
+    ...mesh,
+    products: [...mesh.products, beside],
+    layout: { ...mesh.layout, nodes: { ...mesh.layout.nodes, near: { x: x + sizeOf().width + gap, y } } },
+  };
+}
 
 /** Policy above Claims, as in the insurance design: `policies` and `claims` sit at the same x, one domain apart. */
 function stackedDomains() {

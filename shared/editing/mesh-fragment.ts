@@ -21,6 +21,7 @@ import { pastedContractDomain, servingDomains } from './contract-domains';
 import { copyName } from './copy-names';
 import {
   boundsOf,
+  inflate,
   nearestClearOffset,
   overlaps,
   type Point,
@@ -150,11 +151,11 @@ export function pasteFragment(
   const topBounds = boundsOf(topLevelRects);
   if (topBounds) {
     const start = point ? { x: point.x - topBounds.x, y: point.y - topBounds.y } : { x: 0, y: 0 };
-    const obstacles = [...domainRects(mesh), ...noteRects(mesh), ...covered];
+    const obstacles = gapsAroundNodes([...domainRects(mesh), ...noteRects(mesh)], DOMAIN_SPACING, covered);
     // At the pointer, the nearest free place in any direction, in view if any is; a duplicate goes right or below.
     const offset = point
-      ? nearestClearOffset(topLevelRects, obstacles, start, DOMAIN_SPACING, view)
-      : slideClearNearest(topLevelRects, obstacles, start, DOMAIN_SPACING);
+      ? nearestClearOffset(topLevelRects, obstacles, start, 0, view)
+      : slideClearNearest(topLevelRects, obstacles, start, 0);
     for (const [oldId, newId] of [...domainIds, ...noteIds]) layout[newId] = translate(layoutOf(oldId), offset);
   }
 
@@ -330,11 +331,19 @@ function withChildrenPlaced(
   // A duplicate goes on along its row; a paste at the pointer takes the nearer room, right or below.
   // Either way as far from the others as a new element keeps.
   const slide = target ? slideClearNearest : slideClear;
-  const offset = slide(items, [...siblings, ...overlays], start, SLOT_GAP);
+  const offset = slide(items, gapsAroundNodes(siblings, SLOT_GAP, overlays), start, 0);
   const nodes = { ...mesh.layout.nodes };
   for (const item of items) nodes[item.id] = { x: item.x + offset.x, y: item.y + offset.y };
   const placed = { ...mesh, layout: { ...mesh.layout, nodes } };
   return withDomainGrownAside(placed, domainId, sizeOf);
+}
+
+/**
+ * What a paste slides clear of, each with the room it keeps: a node the gap a new element keeps from
+ * its neighbours; what covers the canvas (the minimap) only its own box, as it is no node to space from.
+ */
+function gapsAroundNodes(nodes: readonly Rect[], gap: number, overlays: readonly Rect[]): Rect[] {
+  return [...nodes.map((node) => inflate(node, gap)), ...overlays];
 }
 
 /** The items in order, each moved right or down past those before it that it would cover (text copied without its domains' places can stack them). */

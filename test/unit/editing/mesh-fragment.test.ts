@@ -29,6 +29,16 @@ function anotherDesignWithOneDomain(): Mesh {
   return mesh;
 }
 
+/** Copies Orders and pastes it at `pointer` into Analytics, with the minimap over the canvas there: the copy's box on the canvas. */
+function pasteOrdersIntoAnalytics(pointer: { x: number; y: number }, minimap: Rect) {
+  const mesh = pipeline();
+  const fragment = copyFragment(mesh, new Set(['orders']));
+  const pasted = pasteFragment(mesh, fragment, { at: pointer, covered: [minimap] }, sizeOf).mesh;
+  const domain = pasted.layout.nodes.analytics ?? { x: 0, y: 0 };
+  const copy = box(pasted, 'analytics-orders');
+  return { pasted, copyOnCanvas: { ...copy, x: domain.x + copy.x, y: domain.y + copy.y } };
+}
+
 describe('pasteFragment', () => {
   it('gives pasted elements fresh ids and remaps the links between them', () => {
     const mesh = pipeline();
@@ -185,13 +195,17 @@ describe('pasteFragment', () => {
   });
 
   it('keeps a paste clear of what covers the canvas at the pointer (the minimap)', () => {
-    const mesh = pipeline();
-    const fragment = copyFragment(mesh, new Set(['orders']));
     const minimap = { x: 820, y: 200, width: 220, height: 160 };
-    const pasted = pasteFragment(mesh, fragment, { at: { x: 860, y: 260 }, covered: [minimap] }, sizeOf).mesh;
-    const domain = pasted.layout.nodes.analytics ?? { x: 0, y: 0 };
-    const copy = box(pasted, 'analytics-orders');
-    expect(overlaps({ ...copy, x: domain.x + copy.x, y: domain.y + copy.y }, minimap)).toBe(false);
+    const { copyOnCanvas } = pasteOrdersIntoAnalytics({ x: 860, y: 260 }, minimap);
+    expect(overlaps(copyOnCanvas, minimap)).toBe(false);
+  });
+
+  it('puts a paste on a product just past it, beside the minimap rather than below it, since the minimap is no node to keep a gap from', () => {
+    // Pointer on Revenue (840, 60 on the canvas): the copy's nearest room is just below it, 10 px left of the minimap.
+    const minimap = { x: 1140, y: 250, width: 220, height: 160 };
+    const { pasted, copyOnCanvas } = pasteOrdersIntoAnalytics({ x: 850, y: 70 }, minimap);
+    expect(gapBetween(box(pasted, 'revenue'), box(pasted, 'analytics-orders'))).toBe(SLOT_GAP);
+    expect(overlaps(copyOnCanvas, minimap)).toBe(false);
   });
 
   it('keeps products copied from different domains in their arrangement on the canvas, never one on another', () => {

@@ -16,10 +16,18 @@ export interface UnclassifiedCopy {
   propertyIndex: number;
   /** The copy, named by its path (`home.street`, `visits[].site`); `at` is its place in the schema object's `properties`. */
   field: NestedField;
-  /** The input field copied, at the same depth below the column it arrives in: of `sources`, the one whose classification keeps all theirs, else the first. */
+  /**
+   * The input field copied, at the same depth below the column it arrives in: of every field
+   * copied there (those the copy's classification keeps too), the one whose classification keeps
+   * all theirs, else the first of `sources`.
+   */
   source: CopiedField;
+  /** Whether `source`'s classification keeps every field copied there: none does where no word ranks above the others (`pii`, `restricted`). */
+  keepsEveryCopy: boolean;
   /** Every input field copied there and classified more strictly than the copy, in the order the SQL names them. */
   sources: readonly CopiedField[];
+  /** Every input field copied there, those the copy's classification keeps too, in the order the SQL names them. */
+  copies: readonly CopiedField[];
 }
 
 /**
@@ -139,17 +147,36 @@ function copiesClassifiedLess(
       return fieldsAtEveryDepth(object.properties).flatMap((field) => {
         const propertyIndex = field.at[0] as number;
         const below = pathBelowColumn(field, object.properties[propertyIndex] as ContractProperty);
-        const sources = (sourcesByColumn[propertyIndex] ?? []).flatMap(({ fields, ...how }): CopiedField[] => {
+        const copies = (sourcesByColumn[propertyIndex] ?? []).flatMap(({ fields, ...how }): CopiedField[] => {
           const copied = fields.get(below);
-          const isKept =
-            !copied ||
-            keepsClassification(copied.property.classification, field.property.classification, classificationLevels);
-          return isKept ? [] : [{ ...how, field: copied }];
+          return copied ? [{ ...how, field: copied }] : [];
         });
-        const [first] = sources;
-        if (!first) return [];
-        const source = strictestOf(sources, classificationLevels) ?? first;
-        return [{ port, contract, objectIndex, propertyIndex, field, source, sources }];
+        const sources = copies.filter(
+          (copy) =>
+            !keepsClassification(
+              copy.field.property.classification,
+              field.property.classification,
+              classificationLevels,
+            ),
+        );
+        if (sources.length === 0) return [];
+        // Judged against every copy, as a classification keeping only those not kept now would lose the others.
+        const strictest = strictestOf(copies, classificationLevels);
+        const source = strictest ?? sources[0];
+        if (!source) return [];
+        return [
+          {
+            port,
+            contract,
+            objectIndex,
+            propertyIndex,
+            field,
+            source,
+            keepsEveryCopy: strictest !== undefined,
+            sources,
+            copies,
+          },
+        ];
       });
     });
   });

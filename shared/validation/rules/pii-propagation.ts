@@ -1,3 +1,4 @@
+import { isSensitiveClassification, sameClassification } from '../../contracts/classification-strictness';
 import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
 import { contractOf } from '../../lineage/mesh-graph';
@@ -141,14 +142,16 @@ function copiedFieldsText(sources: readonly CopiedField[]): string {
 function unclassifiedCopyFinding(
   graph: MeshGraph,
   productId: string,
-  { port, contract, objectIndex, propertyIndex, field, source, sources }: UnclassifiedCopy,
+  { port, contract, objectIndex, propertyIndex, field, source, keepsEveryCopy, sources, copies }: UnclassifiedCopy,
   message: (parts: { copied: string; where: string; what: string }) => string,
   otherwise = 'stop republishing it',
 ): RuleFinding {
-  const classification = source.field.property.classification as string;
-  // A classification's invisible characters (`restricted\u200b`) are what set it apart: show them.
-  const shown = everyHiddenCharacterEscaped(classification);
   const where = `${quoted(field.path)} of ${quoted(port.name)}`;
+  const classification = source.field.property.classification as string;
+  const fixHint = keepsEveryCopy
+    ? // A classification's invisible characters (`restricted\u200b`) are what set it apart: show them.
+      `Classify ${where} as ${everyHiddenCharacterEscaped(classification)} in contract ${quoted(contract.name)}, or ${otherwise}.`
+    : `No one classification keeps ${joinedWith(unrankedClassifications(copies), 'and')} as the design ranks them: rank them in policies.classificationLevels and classify ${where} as the strictest in contract ${quoted(contract.name)}, or ${otherwise}.`;
   const what = field.property.classification
     ? `classifies it ${quoted(everyHiddenCharacterEscaped(field.property.classification))} instead`
     : 'does not classify it';
@@ -156,21 +159,33 @@ function unclassifiedCopyFinding(
     ...fieldPlace(graph, contract, objectIndex, propertyIndex),
     path: contractPlace(graph, contract, 'schema', objectIndex, 'properties', ...field.at).path,
     message: message({ copied: copiedFieldsText(sources), where, what }),
-    fixHint: `Classify ${where} as ${shown} in contract ${quoted(contract.name)}, or ${otherwise}.`,
+    fixHint,
     related: [...new Set(sources.map((copied) => copied.port.id))].map((portId) => ({
       kind: 'port',
       productId,
       portId,
     })),
     // The one-click fix classifies a column; a nested field is classified in the contract's text.
-    ...(field.parent === undefined && {
-      fix: {
-        kind: 'classify-field',
-        contractId: contract.id,
-        object: contract.schema[objectIndex]?.name ?? '',
-        field: field.property.name,
-        classification,
-      },
-    }),
+    ...(field.parent === undefined &&
+      keepsEveryCopy && {
+        fix: {
+          kind: 'classify-field',
+          contractId: contract.id,
+          object: contract.schema[objectIndex]?.name ?? '',
+          field: field.property.name,
+          classification,
+        },
+      }),
   };
+}
+
+/** The sensitive classifications of the copied fields, each once (`PII` and `pii` are one), quoted and escaped. */
+function unrankedClassifications(copies: readonly CopiedField[]): string[] {
+  const words: string[] = [];
+  for (const { field } of copies) {
+    const { classification } = field.property;
+    if (isSensitiveClassification(classification) && !words.some((word) => sameClassification(word, classification)))
+      words.push(classification);
+  }
+  return words.map((word) => quoted(everyHiddenCharacterEscaped(word)));
 }

@@ -1330,6 +1330,43 @@ describe('rule details', () => {
     }
   });
 
+  it('offers no one-click fix where no one classification keeps every field an output field copies, as applying one would only report the others', () => {
+    const publishingPiiAndRestricted = (contactClassification: string, classificationLevels?: string[]) =>
+      changed((mesh) => {
+        Object.assign(contract(mesh, 'customers').schema[0]?.properties[1] ?? {}, { classification: 'pii' });
+        Object.assign(contract(mesh, 'customers').schema[0]?.properties[2] ?? {}, { classification: 'restricted' });
+        product(mesh, 'revenue').transformations = [
+          { name: 'country_counts', sql: 'SELECT iif(customer_id > 1, email, country) AS contact FROM customers' },
+        ];
+        contract(mesh, 'country-counts').schema[0]?.properties.push(
+          aProperty('contact', 'string', { classification: contactClassification }),
+        );
+        if (classificationLevels) mesh.policies.classificationLevels = classificationLevels;
+      });
+    // 'restricted' keeps country but not email, 'pii' email but not country: each fix would report the other field.
+    for (const contactClassification of ['restricted', 'pii']) {
+      const [finding] = findingsOf('pii-propagation', publishingPiiAndRestricted(contactClassification));
+      expect([contactClassification, finding?.fix, finding?.fixHint]).toEqual([
+        contactClassification,
+        undefined,
+        "No one classification keeps 'pii' and 'restricted' as the design ranks them: rank them in policies.classificationLevels and classify 'contact' of 'counts' as the strictest in contract 'Country counts', or stop republishing it.",
+      ]);
+    }
+    const ranked = findingsOf(
+      'pii-propagation',
+      publishingPiiAndRestricted('restricted', ['public', 'internal', 'confidential', 'restricted', 'pii']),
+    );
+    expect(ranked.map(({ fix }) => fix)).toEqual([
+      {
+        kind: 'classify-field',
+        contractId: 'country-counts',
+        object: 'country_counts',
+        field: 'contact',
+        classification: 'pii',
+      },
+    ]);
+  });
+
   it("says a copy picked by MIN or MAX is one record's real value, and a plain copy nothing of the sort", () => {
     const messageOf = (sql: string) =>
       findingsOf('pii-propagation', publishing(sql)).map(({ severity, message }) => ({ severity, message }));

@@ -18,6 +18,18 @@ export interface InputTable {
 /** The columns of an input port's raw zone, as the engine would create it; undefined when unknown. */
 export type RawZoneColumns = (port: Port) => readonly string[] | undefined;
 
+/** A SELECT whose tables a column may belong to: the one naming it, or one around the subquery that does. */
+interface Scope {
+  select: SelectLineage;
+  ctes: ReadonlySet<string>;
+  /** Its tables that are inputs' tables, whose columns are known. */
+  read: readonly InputTable[];
+  /** Whether every table it reads is an input's: only then is an unqualified column it lacks provably missing. */
+  readsOnlyInputs: boolean;
+  /** Its output columns' names, which its conditions (and subqueries in them) may name. */
+  aliases: ReadonlySet<string>;
+}
+
 /** Something a transformation's SQL reads that nothing in its product provides. */
 export type UnprovidedRead =
   /** A column none of the input tables it may belong to brings (one, when the SQL names it `t.column`). */
@@ -88,6 +100,9 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
   // Steps run in order: a step reads only the tables of the steps before it, not its own nor a later one's.
   const earlierSteps = new Set<string>();
   const isProvided = (table: string) => inputTables.has(table) || earlierSteps.has(table) || isEngineTable(table);
+  // Only an input's own tables have columns known for certain; a CTE of its name hides them.
+  const inputTableIn = (name: string | undefined, ctes: ReadonlySet<string>) =>
+    name === undefined || ctes.has(name) ? undefined : (inputTables.get(name) ?? rawZones.get(name));
 
   return lineage.product.transformations.flatMap((transformation, index): TransformationReads[] => {
     const reads = unprovidedReadsOf(transformation, index);
@@ -106,49 +121,64 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
       reported.add(key);
       unprovided.push(read);
     };
-    const visitQuery = (node: QueryLineage, outerCtes: ReadonlySet<string>) => {
+    const visitQuery = (node: QueryLineage, outerCtes: ReadonlySet<string>, outer: readonly Scope[]) => {
       const ctes = new Set(outerCtes);
       for (const cte of node.ctes) {
-        if ('query' in cte) visitQuery(cte.query, ctes);
+        if ('query' in cte) visitQuery(cte.query, ctes, outer);
         ctes.add(cte.name);
       }
-      for (const select of [...node.selects, ...node.filters]) visitSelect(select, ctes);
+      for (const select of [...node.selects, ...node.filters]) visitSelect(select, ctes, outer);
     };
-    const visitSelect = (select: SelectLineage, ctes: ReadonlySet<string>) => {
-      for (const subquery of select.subqueries.values()) visitQuery(subquery, ctes);
+    const visitSelect = (select: SelectLineage, ctes: ReadonlySet<string>, outer: readonly Scope[]) => {
+      for (const subquery of select.subqueries.values()) visitQuery(subquery, ctes, outer);
       const tables = new Set(select.tables.values());
       for (const table of tables) {
         if (knowsEveryInput && !ctes.has(table) && !isProvided(table)) {
           report(`table ${table}`, { kind: 'table', table, inputTables: [...inputTables.values()] });
         }
       }
-      // Only an input's own tables have columns known for certain; a CTE of its name hides them.
-      const inputTableOf = (name: string | undefined) =>
-        name === undefined || ctes.has(name) ? undefined : (inputTables.get(name) ?? rawZones.get(name));
+      const inputTableOf = (name: string | undefined) => inputTableIn(name, ctes);
       const read = [...tables].map(inputTableOf).filter((table): table is InputTable => table !== undefined);
-      // An unqualified column is provably missing only where every table it may belong to is an input's.
-      const readsOnlyInputs = select.subqueries.size === 0 && read.length > 0 && read.length === tables.size;
-      const aliases = new Set(select.outputs.flatMap((output) => (output.kind === 'value' && output.name) || []));
+      const scope: Scope = {
+        select,
+        ctes,
+        read,
+        // An unqualified column is provably missing only where every table it may belong to is an input's.
+        readsOnlyInputs: select.subqueries.size === 0 && read.length > 0 && read.length === tables.size,
+        aliases: new Set(select.outputs.flatMap((output) => (output.kind === 'value' && output.name) || [])),
+      };
+      // A subquery in a value or a condition reads its own tables first, then those of the queries around it.
+      const scopes = [scope, ...outer];
       const check = (ref: ColumnRef, mayBeAlias: boolean) => {
         if (NOT_COLUMNS.has(ref.column)) return;
         if (ref.qualifier !== undefined) {
-          const table = inputTableOf(select.tables.get(ref.qualifier));
+          const owner = scopes.find(({ select: around }) => around.tables.has(ref.qualifier as string));
+          const table = owner && inputTableIn(owner.select.tables.get(ref.qualifier), owner.ctes);
           if (table && !table.columns.has(ref.column)) {
             report(`${table.name}.${ref.column}`, { kind: 'column', column: ref.column, tables: [table] });
           }
           return;
         }
-        if (!readsOnlyInputs || (mayBeAlias && aliases.has(ref.column))) return;
-        if (read.some((table) => table.columns.has(ref.column))) return;
+        const isUnknown = scopes.some(
+          (around, depth) =>
+            !around.readsOnlyInputs ||
+            ((mayBeAlias || depth > 0) && around.aliases.has(ref.column)) ||
+            around.read.some((table) => table.columns.has(ref.column)),
+        );
+        if (isUnknown) return;
         const key = `${read.map((table) => table.name).join()}.${ref.column}`;
         report(key, { kind: 'column', column: ref.column, tables: read });
       };
-      for (const output of select.outputs)
-        if (output.kind === 'value') for (const ref of output.refs) check(ref, false);
+      for (const output of select.outputs) {
+        if (output.kind !== 'value') continue;
+        for (const ref of output.refs) check(ref, false);
+        for (const subquery of output.subqueries ?? []) visitQuery(subquery, ctes, scopes);
+      }
       // GROUP BY, HAVING and (in SQLite) WHERE may name the SELECT's own output columns.
       for (const ref of select.conditions) check(ref, true);
+      for (const subquery of select.conditionSubqueries) visitQuery(subquery, ctes, scopes);
     };
-    visitQuery(query, new Set());
+    visitQuery(query, new Set(), []);
     return unprovided.length > 0 ? [{ transformation, index, unprovided }] : [];
   }
 }

@@ -61,6 +61,30 @@ describe('transformation-reads', () => {
     ]);
   });
 
+  it('reports a field read inside a subquery in a value or a condition (scalar, IN, EXISTS), correlated or not', () => {
+    const emailGone = [
+      'products[1].transformations[0]',
+      "Transformation 'country_counts' of 'Revenue' reads 'email' of 'customers', which its input port 'customers' does not bring: it brings customer_id, country.",
+    ];
+    for (const sql of [
+      'SELECT c.country, (SELECT MAX(x.email) FROM customers x WHERE x.country = c.country) AS customers FROM customers c',
+      'SELECT c.country, (SELECT COUNT(*) FROM customers x WHERE x.email IS NULL) AS customers FROM customers c',
+      "SELECT country, 1 AS customers FROM customers WHERE customer_id IN (SELECT customer_id FROM customers WHERE email LIKE '%@x')",
+      'SELECT c.country, 1 AS customers FROM customers c WHERE EXISTS (SELECT 1 FROM customers x WHERE x.customer_id = c.customer_id AND x.email IS NULL)',
+      // The query around the subquery is one of the tables a column it names may belong to.
+      'SELECT c.country, (SELECT COUNT(*) FROM customers x WHERE x.country = c.email) AS customers FROM customers c',
+      'SELECT c.country, (SELECT COUNT(*) FROM customers x WHERE x.country = email) AS customers FROM customers c',
+    ]) {
+      expect([sql, readsOf(withoutEmail(sql))]).toEqual([sql, [emailGone]]);
+    }
+  });
+
+  it('takes a column a subquery names of the query around it for that query’s', () => {
+    const sql =
+      'SELECT c.country AS place, (SELECT COUNT(*) FROM customers x WHERE x.country = c.country AND x.customer_id > place) AS customers FROM customers c';
+    expect(readsOf(withoutEmail(sql))).toEqual([]);
+  });
+
   it('reports a table no input brings, as when the producer renames its schema object', () => {
     const mesh = aGovernedMesh();
     Object.assign(customersContract(mesh).schema[0] ?? {}, { name: 'clients' });
@@ -122,7 +146,7 @@ describe('transformation-reads', () => {
 
   it('says nothing of SQL it reads only approximately', () => {
     const mesh = withoutEmail(
-      'SELECT country, COUNT(*) AS customers FROM customers WHERE customer_id IN (SELECT customer_id FROM customers WHERE email IS NULL) GROUP BY country',
+      'SELECT c.country, COUNT(*) AS customers FROM customers c, json_each(c.email) j GROUP BY c.country',
     );
     expect(readsOf(mesh)).toEqual([]);
   });

@@ -433,16 +433,24 @@ function withoutAggregates(tokens: readonly Token[]): { rowByRow: Token[]; ranki
   return { rowByRow: left, rankingOrders };
 }
 
-/** Whether an expression calls an aggregate outside a window (`COUNT(*)`, not `SUM(x) OVER (...)`): its select gives a row per group. */
+/**
+ * Whether an expression calls an aggregate outside a window (`COUNT(*)`, not `SUM(x) OVER (...)`):
+ * its select gives a row per group. A subquery's aggregate (`(SELECT MAX(x) FROM t)`) groups its own rows.
+ */
 function aggregatesRows(tokens: readonly Token[]): boolean {
-  return tokens.some((token, at) => {
-    if (!isName(token) || !AGGREGATE_FUNCTIONS.has(token.text.toLowerCase()) || !isPunct(tokens[at + 1], '(')) {
-      return false;
+  for (let at = 0; at < tokens.length; at++) {
+    if (opensSubquery(tokens, at)) {
+      at = closingParen(tokens, at);
+      if (at < 0) return false;
+      continue;
     }
+    const token = tokens[at] as Token;
+    if (!isName(token) || !AGGREGATE_FUNCTIONS.has(token.text.toLowerCase()) || !isPunct(tokens[at + 1], '(')) continue;
     const after = closingParen(tokens, at + 1) + 1;
     const beyondFilter = isKeyword(tokens[after], 'filter') ? closingParen(tokens, after + 1) + 1 : after;
-    return !isKeyword(tokens[beyondFilter], 'over');
-  });
+    if (!isKeyword(tokens[beyondFilter], 'over')) return true;
+  }
+  return false;
 }
 
 /** Whether tokens end in a call of a ranking function (`dense_rank()`, `ntile(4)`). */

@@ -49,6 +49,13 @@ describe('primary-key-grain', () => {
     expect(await repeatsKey(sql)).toBe(true);
   });
 
+  it('warns of a fan-out whose only aggregate is inside a subquery: the step itself does not group', async () => {
+    const sql =
+      'SELECT c.customer_id, (SELECT MAX(x.lead_id) FROM leads x WHERE x.country = c.country) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country';
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([expect.stringContaining("joins 'leads' on country")]);
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
   it('says nothing where the join takes the other input by its whole key', async () => {
     const sql = 'SELECT c.customer_id, l.lead_id, l.country FROM customers c JOIN leads l ON l.lead_id = c.customer_id';
     expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([]);

@@ -28,6 +28,7 @@ import {
   transactionTopic,
 } from './debezium-connector';
 import { kafkaUser, productTopicAccess, READS, readsAny, type TopicAccess, WRITES } from './kafka-users';
+import { secondCdcTopicProblems } from './one-topic-per-captured-table';
 import { fullReplicaIdentityTables, replicaIdentitySql } from './replica-identity-sql';
 import {
   CONNECT_CLUSTER,
@@ -344,6 +345,7 @@ function strimziProblems(mesh: Mesh, scoped: ScopedElements): ExportProblem[] {
       return problem ? [{ path: topic.path, message: `${topic.owner}: topic ${quoted(topic.name)} ${problem}` }] : [];
     }),
     ...topicClashes(topics),
+    ...secondCdcTopicProblems(mesh, scoped.systems),
     ...scoped.systems.flatMap((system) => {
       // Only captured tables need Debezium: an outbox on an engine it cannot read keeps its topics, without a connector.
       if (!system.database.tables.some((table) => table.cdc)) return [];

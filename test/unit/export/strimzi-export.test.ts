@@ -422,7 +422,7 @@ describe('Strimzi export', () => {
 
     it("refuses a design topic of the transaction topic's name, as the connector would write into it", () => {
       const mesh = aMeshWithTransactionMetadata(true);
-      mesh.systems[0]?.messaging.topics.push(cdcTopic('tx', 'shop.transaction', 'items'));
+      mesh.systems[0]?.messaging.topics.push(anOutboxTopic('tx', 'shop.transaction', 'e'));
 
       const result = strimziTarget.files(mesh, WHOLE_MESH);
 
@@ -932,8 +932,7 @@ describe('Strimzi export', () => {
         outputPorts: [aPort('o'.repeat(128), 'output', { protocol: 'kafka-topic' })],
       })
       .build();
-    const template = mesh.systems[0]!.messaging.topics[0]!;
-    mesh.systems[0]!.messaging.topics = names.map((name, index) => ({ ...template, id: `t${index}`, name }));
+    mesh.systems[0]!.messaging.topics = names.map((name, index) => anOutboxTopic(`t${index}`, name, 'e'));
     const result = strimziTarget.files(mesh, WHOLE_MESH);
     const topic = (index: number) => `systems[0].messaging.topics[${index}].name: system 's': topic`;
     expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
@@ -1034,6 +1033,28 @@ describe('Strimzi export', () => {
       "products[0].outputPorts[0]: data product 'one': topic 'one.items' is also the topic of system 'one'",
       "products[2].outputPorts[0]: data product 'a_b': topic 'a_b.out' collides in Kafka with 'a.b.out' of data product 'a.b' ('.' and '_' count as one character)",
     ]);
+  });
+
+  it('refuses a second CDC topic of one captured table, which the connector would leave empty', () => {
+    const mesh = aMesh().withDomain('d').withSystem('shop', 'd').build();
+    mesh.systems[0]!.messaging.topics.push(cdcTopic('items-copy', 'shop.items.copy', 'items'));
+
+    const result = strimziTarget.files(mesh, WHOLE_MESH);
+
+    expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      "systems[0].messaging.topics[1]: system 'shop': topic 'shop.items.copy' carries the changes of table 'items', as topic 'shop.items' does: Debezium writes a table's changes to one topic only, so one of them would stay empty; keep one topic per table and link its readers to it",
+    ]);
+  });
+
+  it('leaves alone two CDC topics of a table not captured, which no connector writes', () => {
+    const mesh = aMesh().withDomain('d').withSystem('shop', 'd').build();
+    mesh.systems[0]!.database.tables.push({ ...mesh.systems[0]!.database.tables[0]!, name: 'archive', cdc: false });
+    mesh.systems[0]!.messaging.topics.push(
+      cdcTopic('archive-cdc', 'shop.archive', 'archive'),
+      cdcTopic('archive-copy', 'shop.archive.copy', 'archive'),
+    );
+
+    expect(strimziTarget.files(mesh, WHOLE_MESH).ok).toBe(true);
   });
 
   describe('replica identity: the ALTER TABLEs that give the tables the design sets FULL their REPLICA IDENTITY', () => {

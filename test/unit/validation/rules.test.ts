@@ -852,6 +852,17 @@ describe('rule details', () => {
     ]);
   });
 
+  it('names no SQL file for a product whose names clash but that serves no contract, as the export writes none', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(product(mesh, 'customers'), { name: 'Pralinés & Ganache' });
+      Object.assign(product(mesh, 'revenue'), { name: 'Pralines & Ganache' });
+      for (const port of product(mesh, 'revenue').outputPorts) delete port.contractId;
+    });
+    expect(findingsOf('safe-file-names', mesh).map(({ message }) => message)).toEqual([
+      "'Pralinés & Ganache' (id customers) and 'Pralines & Ganache' (id revenue) make the same file name 'pralines-ganache': each file is named after its id instead: odps/customers.odps.yaml, sql/customers.sql, odps/revenue.odps.yaml",
+    ]);
+  });
+
   it('warns of a name holding a bidirectional mark as a file name, leaving overrides to name-characters', () => {
     const mesh = changed((mesh) => {
       Object.assign(contract(mesh, 'customers'), { name: 'Title\u202e rtl' });

@@ -6,7 +6,7 @@ import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import { faultMadeStages } from './fault-made-record';
 import type { UnreadCause } from './input-consumer';
-import { type KeyChange, keyChangeOf, keyChangeWrite } from './key-change';
+import { type KeyChange, keyChangeOf, keyChangeWrite, newKeyOf } from './key-change';
 import { type LackedColumns, lackedColumns, lackedColumnText } from './lacked-columns';
 import { epochMillisColumns, type LogFormat } from './log-format';
 import {
@@ -232,7 +232,7 @@ function writeStages(plan: PipelinePlan, run: TracedRun, topic: SourceTopic, rec
     row,
     ...branches.flatMap((branch) => {
       const followed = [publishedStage(query, branch.topic, branch.record)];
-      createWalker(plan, run, followed).followConsumers(
+      createWalker(plan, run, followed, keyChangeOf(branch.record, branch.topic.log)).followConsumers(
         branch.topic.log,
         branch.record,
         new Set([branch.topic.log.table]),
@@ -458,9 +458,8 @@ function underNewKey(
   change: KeyChange | undefined,
   key: Record<string, unknown>,
 ): { records: Record<string, unknown>[]; note: string } | undefined {
-  if (!change || !keyColumns.every((column) => column in change.to)) return undefined;
-  if (JSON.stringify(pick(change.from, keyColumns)) !== JSON.stringify(key)) return undefined;
-  const newKey = pick(change.to, keyColumns);
+  const newKey = newKeyOf(change, keyColumns, key);
+  if (!newKey) return undefined;
   const records = selectRows(query, nodeId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(newKey)}`);
   const moved = `No row has ${JSON.stringify(key)} now: its key became ${JSON.stringify(newKey)}`;
   return {
@@ -468,6 +467,12 @@ function underNewKey(
     note:
       records.length > 0 ? `${moved}; this is the row under its new key.` : `${moved}, and that row was deleted since.`,
   };
+}
+
+/** The new key of a row the traced change moved, and the port's record of it published with the old key's delete. */
+interface MovedKey {
+  newKey: Record<string, unknown>;
+  record?: LogRecord;
 }
 
 /** The change a port's stage is about: the table's row as read now, if any, and whether it deleted the key. */
@@ -541,11 +546,29 @@ function withheldDeleteNote(
   return `Not published: the port's last record for this key is already a delete (what came after it was quarantined, the last ${broke(last)}), so the port has no delete to publish for it.`;
 }
 
-function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) {
+/**
+ * Walks a record's consumers down the mesh, pushing their stages. `tracedKeyChange` is the key
+ * change the traced record made: ports publish it as a plain delete of the old key and a record of
+ * the new one, with no header left to tell it by, so their consumers' stages learn it from here.
+ */
+function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], tracedKeyChange?: KeyChange) {
   const { query } = run;
   const contractName = (output: OutputPlan) => {
     const { contract } = output.governing;
     return `${contract.name} ${contract.version}`;
+  };
+
+  /** For a port's delete of the key the traced change moved, the port's record of the new key, published with it. */
+  const movedKeyRecord = (output: OutputPlan, published: LogRecord): MovedKey | undefined => {
+    if (published.value !== null) return undefined;
+    const newKey = newKeyOf(tracedKeyChange, output.dataset.key, keyOf(published));
+    if (!newKey) return undefined;
+    const read = recordsWithFields(query, output.log.log, newKey, {
+      order: 'oldest',
+      fromTimestamp: published.timestamp,
+      toTimestamp: published.timestamp,
+    });
+    return { newKey, record: read.ok ? read.value[0] : undefined };
   };
 
   const walker = {
@@ -573,7 +596,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
           log: output.log.log.table,
           moment: publishedAt(record),
           check: { passed: true, contract: contractName(output) },
-          ...publishedRecordNote(record, output.dataset.name, change.rowNow),
+          ...publishedRecordNote(record, output.dataset.name, change.rowNow, movedKeyRecord(output, record)),
         };
       const key = pick(fields ?? {}, output.dataset.key);
       const quarantined = quarantineEntry(query, productId, output.port.id, key, 'last');
@@ -705,7 +728,14 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
           );
           const moved =
             clean.length === 0 && dataset.kind === 'entity'
-              ? underNewKey(query, productId, dataset.name, dataset.key, keyChangeOf(record, log), key)
+              ? underNewKey(
+                  query,
+                  productId,
+                  dataset.name,
+                  dataset.key,
+                  keyChangeOf(record, log) ?? tracedKeyChange,
+                  key,
+                )
               : undefined;
           const lacking =
             log.format.kind === 'cdc'
@@ -1042,9 +1072,17 @@ function publishedRecordNote(
   record: LogRecord,
   table: string,
   rowNow: Record<string, unknown> | undefined,
+  moved?: MovedKey,
 ): { note: string } | undefined {
-  if (record.value === null)
-    return { note: `A delete: ${table} no longer has this key, so the port published it with value null.` };
+  if (record.value === null) {
+    if (!moved) return { note: `A delete: ${table} no longer has this key, so the port published it with value null.` };
+    const follow = moved.record
+      ? `, at partition ${moved.record.partition}, offset ${moved.record.offset}`
+      : ', which is no longer in its log';
+    return {
+      note: `A delete for the old key: its key became ${JSON.stringify(moved.newKey)} in ${table}, so the port published this delete (value null) and the row under its new key${follow}.`,
+    };
+  }
   const published = record.value as Record<string, unknown>;
   const differing = rowNow ? changedFields(published, rowNow).filter((name) => name in published) : [];
   if (differing.length === 0) return undefined;

@@ -26,6 +26,23 @@ export function keyChangeOf(record: LogRecord, log: BrokerLog): KeyChange | unde
   return undefined;
 }
 
+/**
+ * The key `change` gave a row that a table with `keyColumns` knew by `oldKey`, or undefined where
+ * the change moved another row or the table's key is not the source's.
+ */
+export function newKeyOf(
+  change: KeyChange | undefined,
+  keyColumns: readonly string[],
+  oldKey: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  if (!change || keyColumns.length === 0) return undefined;
+  if (!keyColumns.every((column) => column in change.from && column in change.to)) return undefined;
+  const pickKey = (row: Record<string, unknown>) =>
+    Object.fromEntries(keyColumns.map((column) => [column, row[column]]));
+  if (JSON.stringify(pickKey(change.from)) !== JSON.stringify(oldKey)) return undefined;
+  return pickKey(change.to);
+}
+
 /** What one key-changing UPDATE wrote, told from both of its records, as a trace's service write shows it. */
 export interface KeyChangeWrite {
   /** The row the update left, under its new key. */

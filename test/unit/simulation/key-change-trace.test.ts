@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Mesh } from '../../../shared/model/mesh';
 import { traceChange } from '../../../shared/simulation/change-trace';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
-import { aScenario, aShopMesh, loadSqlJs, PREDICTABLE_ITEMS, simulate } from './builders';
+import { aProduct, aScenario, aShopMesh, loadSqlJs, PREDICTABLE_ITEMS, simulate } from './builders';
 
 // Loading sql.js's wasm is slow on a busy machine; it is not what these tests time.
 beforeAll(() => loadSqlJs(), 60_000);
@@ -12,7 +13,14 @@ beforeAll(() => loadSqlJs(), 60_000);
  * new key's create) of the topic.
  */
 async function keyChangeWrites(replicaIdentity: 'default' | 'full') {
-  const mesh = aShopMesh({ tombstones: true, replicaIdentity }).build();
+  return (await keyChangeTraces(aShopMesh({ tombstones: true, replicaIdentity }).build())).map((traced) => {
+    const write = traced.stages.find((stage) => stage.kind === 'service-write');
+    return { records: write?.records, changed: write?.changed, changedFrom: write?.changedFrom, note: write?.note };
+  });
+}
+
+/** The traces of the old key's delete and the new key's create of the UPDATE that moved the lamp to id 2. */
+async function keyChangeTraces(mesh: Mesh) {
   const scenario = aScenario()
     .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
     .at(1, 'shop', 'items', 'update', { values: { id: 2, price: 12 }, where: { id: 1 } })
@@ -23,8 +31,7 @@ async function keyChangeWrites(replicaIdentity: 'default' | 'full') {
   return [2, 4].map((position) => {
     const traced = traceChange(plan, simulation, { kind: 'record', log: 'shop/items-cdc', position });
     if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
-    const write = traced.value.stages.find((stage) => stage.kind === 'service-write');
-    return { records: write?.records, changed: write?.changed, changedFrom: write?.changedFrom, note: write?.note };
+    return traced.value;
   });
 }
 
@@ -51,5 +58,26 @@ describe('the service write of an update that changed a row’s key and other co
     };
 
     expect(await keyChangeWrites('default')).toEqual([write, write]);
+  });
+});
+
+describe('the trace of a key change downstream of the first consumer', () => {
+  it('says at the next consumer’s entity that the old key became the new one, not that the row was deleted', async () => {
+    const withShelf = aShopMesh({ tombstones: true })
+      .with(aProduct('shelf').withInput('items-in'))
+      .withLink('catalog/items-out', 'shelf/items-in')
+      .build();
+    const [oldKeyTrace] = await keyChangeTraces(withShelf);
+
+    const cleanStages = oldKeyTrace?.stages.filter((stage) => stage.kind === 'clean') ?? [];
+    const moved = 'No row has {"id":1} now: its key became {"id":2}; this is the row under its new key.';
+    expect(cleanStages.map((stage) => [stage.nodeId, stage.note, stage.records])).toEqual([
+      ['catalog', moved, [movedLamp]],
+      ['shelf', moved, [movedLamp]],
+    ]);
+    const port = oldKeyTrace?.stages.find((stage) => stage.kind === 'output-port');
+    expect(port?.note).toMatch(
+      /^A delete for the old key: its key became \{"id":2\} in items, so the port published this delete \(value null\) and the row under its new key, at partition \d+, offset \d+\.$/,
+    );
   });
 });

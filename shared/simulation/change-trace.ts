@@ -272,7 +272,8 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
     : selectRows(query, systemId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(key)}`);
   const moved =
     current.length === 0
-      ? underNewKey(query, systemId, table, topic.table.primaryKey, keyChangeOf(record, topic.log), key)
+      ? (underNewKey(query, systemId, table, topic.table.primaryKey, keyChangeOf(record, topic.log), key) ??
+        movedSince(query, systemId, table, topic.table.primaryKey, { log: topic.log, record, key }))
       : undefined;
   const tableRow: TraceStage = {
     kind: 'table-row',
@@ -457,16 +458,35 @@ function underNewKey(
   keyColumns: readonly string[],
   change: KeyChange | undefined,
   key: Record<string, unknown>,
+  since = '',
 ): { records: Record<string, unknown>[]; note: string } | undefined {
   const newKey = newKeyOf(change, keyColumns, key);
   if (!newKey) return undefined;
   const records = selectRows(query, nodeId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(newKey)}`);
-  const moved = `No row has ${JSON.stringify(key)} now: its key became ${JSON.stringify(newKey)}`;
+  const moved = `No row has ${JSON.stringify(key)} now: its key became ${JSON.stringify(newKey)}${since}`;
   return {
     records,
     note:
       records.length > 0 ? `${moved}; this is the row under its new key.` : `${moved}, and that row was deleted since.`,
   };
+}
+
+/**
+ * For a key a later UPDATE moved (the key's newest record on `log`, after the traced one, is the
+ * old key's delete of a key change), the row `table` holds under the new key, and where that change is.
+ */
+function movedSince(
+  query: RunQuery,
+  nodeId: string,
+  table: string,
+  keyColumns: readonly string[],
+  traced: { log: BrokerLog; record: LogRecord; key: Record<string, unknown> },
+): { records: Record<string, unknown>[]; note: string } | undefined {
+  const read = recordsWithFields(query, traced.log, traced.key, { order: 'newest', isFirstDelivery: true });
+  const [newest] = read.ok ? read.value : [];
+  if (!newest || newest.position <= traced.record.position) return undefined;
+  const since = ` since, by the change at partition ${newest.partition}, offset ${newest.offset} of ${traced.log.name}`;
+  return underNewKey(query, nodeId, table, keyColumns, keyChangeOf(newest, traced.log), traced.key, since);
 }
 
 /** The new key of a row the traced change moved, and the port's record of it published with the old key's delete. */
@@ -728,14 +748,14 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
           );
           const moved =
             clean.length === 0 && dataset.kind === 'entity'
-              ? underNewKey(
+              ? (underNewKey(
                   query,
                   productId,
                   dataset.name,
                   dataset.key,
                   keyChangeOf(record, log) ?? tracedKeyChange,
                   key,
-                )
+                ) ?? movedSince(query, productId, dataset.name, dataset.key, { log, record, key }))
               : undefined;
           const lacking =
             log.format.kind === 'cdc'

@@ -81,3 +81,31 @@ describe('the trace of a key change downstream of the first consumer', () => {
     );
   });
 });
+
+describe('the trace of an earlier change of a row whose key changed since', () => {
+  it('says at the service’s table and the entity that its key became the new one, and where that change is', async () => {
+    const mesh = aShopMesh({ tombstones: true }).build();
+    const simulation = await simulate(
+      mesh,
+      aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { id: 2 }, where: { id: 1 } })
+        .build(),
+    );
+    simulation.step(2);
+    const traced = traceChange(planPipeline(mesh), simulation, { kind: 'record', log: 'shop/items-cdc', position: 1 });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+
+    const moved =
+      'No row has {"id":1} now: its key became {"id":2} since, by the change at partition 0, offset 1 of shop.public.items; this is the row under its new key.';
+    const lamp = { id: 2, name: 'lamp', price: 9.5, status: 'new' };
+    expect(
+      traced.value.stages
+        .filter((stage) => stage.kind === 'table-row' || stage.kind === 'clean')
+        .map((stage) => [stage.nodeId, stage.note, stage.records]),
+    ).toEqual([
+      ['shop', moved, [lamp]],
+      ['catalog', moved, [lamp]],
+    ]);
+  });
+});

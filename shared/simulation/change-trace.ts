@@ -22,6 +22,7 @@ import {
   sqlLiteral,
 } from './log-reader';
 import { changeLog } from './operational-database';
+import { pickedFields } from './picked-fields';
 import type { PipelinePlan } from './pipeline-plan';
 import type { InputPlan, OutputPlan, ProductPlan } from './product-plan';
 import { changedFields } from './record-diff';
@@ -96,7 +97,7 @@ export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStar
   const topic = topicOf(plan, log);
   const key =
     topic && isOutboxTopic(topic)
-      ? pick(fieldsOf(record, log.format), topic.table.primaryKey)
+      ? pickedFields(fieldsOf(record, log.format), topic.table.primaryKey)
       : withWrittenTimes(keyOf(record), log.format);
   const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : JSON.stringify(key);
   const followed: RecordStart = { kind: 'record', log: log.table, position: record.position, record };
@@ -165,7 +166,7 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
   if (system) {
     const topic = system.cdcTopics.find((candidate) => candidate.table.name === start.table);
     if (!topic) return fail(`table '${start.table}' has no CDC topic: its changes never leave the service`);
-    return latestIn(topic.log, pick(start.row, topic.table.primaryKey), start.table);
+    return latestIn(topic.log, pickedFields(start.row, topic.table.primaryKey), start.table);
   }
   const product = plan.products.find((candidate) => candidate.product.id === start.nodeId);
   if (!product) return fail(`no system or product '${start.nodeId}'`);
@@ -181,9 +182,9 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
       candidate.dataset &&
       (candidate.dataset.name === start.table || historyTableName(candidate.dataset) === start.table),
   );
-  if (fed?.dataset) return latestIn(fed.source.log, pick(start.row, fed.dataset.key), fed.dataset.name);
+  if (fed?.dataset) return latestIn(fed.source.log, pickedFields(start.row, fed.dataset.key), fed.dataset.name);
   const output = product.outputs.find((candidate) => candidate.dataset.name === start.table);
-  if (output) return latestIn(output.log.log, pick(start.row, output.dataset.key), start.table);
+  if (output) return latestIn(output.log.log, pickedFields(start.row, output.dataset.key), start.table);
   return fail(`'${start.table}' is not published: trace one of its inputs instead`);
 }
 
@@ -265,7 +266,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
   const systemId = ownerOf(topic.log);
   const table = topic.table.name;
   const fields = storedFieldsOf(record, topic.log);
-  const key = pick(fields, topic.table.primaryKey);
+  const key = pickedFields(fields, topic.table.primaryKey);
   const truncate = isTruncate(record);
   const current = truncate
     ? []
@@ -302,7 +303,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
         source: table,
         moment: recorded(`Written at ${time}`),
         records: [
-          pick(
+          pickedFields(
             fields,
             topic.table.columns.map((column) => column.name).filter((name) => name in fields),
           ),
@@ -618,7 +619,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
           check: { passed: true, contract: contractName(output) },
           ...publishedRecordNote(record, output.dataset.name, change.rowNow, movedKeyRecord(output, record)),
         };
-      const key = pick(fields ?? {}, output.dataset.key);
+      const key = pickedFields(fields ?? {}, output.dataset.key);
       const quarantined = quarantineEntry(query, productId, output.port.id, key, 'last');
       if (quarantined) {
         return {
@@ -740,7 +741,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
             continue;
           }
           const fields = fieldsRead(record, log, rawRow);
-          const key = pick(fields, dataset.key);
+          const key = pickedFields(fields, dataset.key);
           const clean = selectRows(
             query,
             productId,
@@ -829,7 +830,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
               : `Never emptied by this truncate, which compaction removed: a later truncate emptied it. It holds ${count} ${count === 1 ? 'row' : 'rows'} now.`,
         };
       }
-      const key = pick(storedFieldsOf(record, log), dataset.key);
+      const key = pickedFields(storedFieldsOf(record, log), dataset.key);
       const rows = selectRows(
         query,
         productId,
@@ -917,7 +918,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
       change: PortChange,
     ): void {
       for (const output of product.outputs.filter((candidate) => candidate.dataset.name === table)) {
-        const key = pick(fields, output.dataset.key);
+        const key = pickedFields(fields, output.dataset.key);
         if (Object.keys(key).length < output.dataset.key.length) continue;
         const read = recordsWithFields(query, output.log.log, key, {
           order: 'oldest',
@@ -966,7 +967,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         const rows = selectRows(
           query,
           productId,
-          `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(pick(fields, linking))} LIMIT ${MAX_RELATED_ROWS}`,
+          `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(pickedFields(fields, linking))} LIMIT ${MAX_RELATED_ROWS}`,
         );
         stages.push({
           ...base,
@@ -976,7 +977,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         });
         const [first] = rows;
         // Without a row now, the port's record for the key is the delete it published.
-        walker.publish(product, table, first ?? pick(fields, linking), readAt, visited, {
+        walker.publish(product, table, first ?? pickedFields(fields, linking), readAt, visited, {
           rowNow: first,
           isDelete: first === undefined,
         });
@@ -1055,7 +1056,7 @@ function omit(fields: Record<string, unknown>, names: readonly string[]): Record
  */
 function fieldsRead(record: LogRecord, log: BrokerLog, rawRow: Record<string, unknown>): Record<string, unknown> {
   if (log.format.kind !== 'records' || record.value !== null) return storedFieldsOf(record, log);
-  return pick(
+  return pickedFields(
     rawRow,
     log.format.columns.map((column) => column.name),
   );
@@ -1157,10 +1158,6 @@ function keyOf(record: LogRecord): Record<string, unknown> {
 /** Ids and keys link rows across tables (`customer_id`); measures and names do not. */
 function isIdentifying(column: string): boolean {
   return column === 'id' || column.endsWith('_id');
-}
-
-function pick(fields: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(names.filter((name) => name in fields).map((name) => [name, fields[name]]));
 }
 
 function whereSql(values: Record<string, unknown>): string {

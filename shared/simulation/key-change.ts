@@ -1,6 +1,7 @@
 import type { BrokerLog } from './broker-log';
 import type { CdcTopicPlan } from './log-plan';
 import { type LogRecord, type RunQuery, recordsWithFields } from './log-reader';
+import { pickedFields } from './picked-fields';
 import { changedFields } from './record-diff';
 import { changeImages } from './record-shape';
 import { withWrittenTimes, writtenImage } from './written-image';
@@ -37,10 +38,8 @@ export function newKeyOf(
 ): Record<string, unknown> | undefined {
   if (!change || keyColumns.length === 0) return undefined;
   if (!keyColumns.every((column) => column in change.from && column in change.to)) return undefined;
-  const pickKey = (row: Record<string, unknown>) =>
-    Object.fromEntries(keyColumns.map((column) => [column, row[column]]));
-  if (JSON.stringify(pickKey(change.from)) !== JSON.stringify(oldKey)) return undefined;
-  return pickKey(change.to);
+  if (JSON.stringify(pickedFields(change.from, keyColumns)) !== JSON.stringify(oldKey)) return undefined;
+  return pickedFields(change.to, keyColumns);
 }
 
 /** What one key-changing UPDATE wrote, told from both of its records, as a trace's service write shows it. */

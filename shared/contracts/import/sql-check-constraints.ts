@@ -21,6 +21,8 @@ import { matching, type Token, tokenize } from './sql-tokens';
 export interface CheckAt {
   expression: Expression;
   offset: number;
+  /** Where its text may end, for a CHECK outside the table's body (one ALTER TABLE adds). */
+  end?: number;
   /** `orders` for a table constraint, `orders.qty` for a column's. */
   where: string;
   /** The constraint's name: `CONSTRAINT ck_order CHECK (…)`. */
@@ -128,7 +130,7 @@ interface CheckCondition {
 function checkConditions(check: CheckAt, source: CheckSource): CheckCondition[] {
   const conditions = andedConditions(check.expression);
   const facts = conditions.map((condition) => factOf(condition, source.hasBackslashEscapes));
-  const found = writtenCheck(check.offset, source);
+  const found = writtenCheck(check.offset, check.end ?? source.end, source);
   if (!found)
     return conditions.map((condition, index) => ({
       text: `CHECK (${source.sqlOf(condition)})`,
@@ -171,8 +173,8 @@ function andedConditions(expression: Expression): Expression[] {
 }
 
 /** The tokens inside the parentheses of the first CHECK at or after `offset`. */
-function writtenCheck(offset: number, source: CheckSource): { body: Token[] } | undefined {
-  const { tokens } = tokenize(source.text.slice(offset, source.end), source.hasBackslashEscapes);
+function writtenCheck(offset: number, end: number, source: CheckSource): { body: Token[] } | undefined {
+  const { tokens } = tokenize(source.text.slice(offset, end), source.hasBackslashEscapes);
   const inSource = tokens.map((token) => ({ ...token, start: token.start + offset, end: token.end + offset }));
   const keyword = inSource.findIndex((token) => token.kind === 'word' && token.text.toUpperCase() === 'CHECK');
   if (keyword === -1 || inSource[keyword + 1]?.text !== '(') return undefined;

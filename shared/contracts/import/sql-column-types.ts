@@ -368,10 +368,12 @@ export function keyStorageOptions(element: Token[]): SourceEdit[] {
 /**
  * When and for whom a constraint is checked, not what the data is: SQL Server's `NOT FOR
  * REPLICATION` (replication agents skip it) and PostgreSQL's `[NOT] DEFERRABLE [INITIALLY
- * DEFERRED | IMMEDIATE]` (checked at commit), which the parser's grammars do not read.
+ * DEFERRED | IMMEDIATE]` (checked at commit) and `NOT VALID` (rows already there are not
+ * checked, new ones are), which the parser's grammars do not read.
  */
 const ENFORCEMENT_CLAUSES = [
   ['NOT', 'FOR', 'REPLICATION'],
+  ['NOT', 'VALID'],
   ['NOT', 'DEFERRABLE'],
   ['DEFERRABLE'],
   ['INITIALLY', 'DEFERRED'],
@@ -397,7 +399,7 @@ export function enforcementClauses(tokens: Token[]): SourceEdit[] {
  * pattern check (`code ~ '^[A-Z]{2}$'::text`), blanked: the parser reads no cast there, and the
  * pattern is text anyway.
  */
-function patternCasts(tokens: Token[]): SourceEdit[] {
+export function patternCasts(tokens: Token[]): SourceEdit[] {
   return tokens.flatMap((token, index) => {
     const operator = tokens[index - 1]?.text === '*' ? tokens[index - 2] : tokens[index - 1];
     const [colon, secondColon, type] = tokens.slice(index + 1, index + 4);

@@ -215,7 +215,7 @@ interface AddedConstraint {
   offset: number;
 }
 
-/** The keys (foreign, primary, unique) ALTER TABLE statements add; any other change they make is reported. */
+/** The keys (foreign, primary, unique) and checks ALTER TABLE statements add; any other change they make is reported. */
 function alteredConstraints(
   alters: AlterTable[],
   starts: number[],
@@ -230,7 +230,7 @@ function alteredConstraints(
       if (
         change.action === 'add' &&
         constraint &&
-        /foreign key|primary key|unique/i.test(constraint.constraint_type ?? '')
+        /foreign key|primary key|unique|check/i.test(constraint.constraint_type ?? '')
       )
         return [{ table, constraint, offset }];
       const what = [change.action, change.resource].filter(Boolean).join(' ').toUpperCase() || 'a change';
@@ -360,14 +360,27 @@ function tableObject(
     });
   const comments = context.ddl.comments.filter((comment) => comment.table === name);
   const commentOn = (column?: string) => comments.findLast((comment) => comment.column === column)?.text;
-  const tableChecks = constraints
-    .filter((constraint) => /check/i.test(constraint.constraint_type))
-    .map((constraint, index) => ({
-      expression: (constraint.definition as Expression[])[0],
-      offset: source?.checkStarts[index] ?? 0,
-      where: name,
-      name: constraint.constraint ?? undefined,
-    }));
+  const isCheck = (constraint: ConstraintDefinition) => /check/i.test(constraint.constraint_type);
+  const tableChecks = [
+    ...table.create_definitions
+      .filter((definition): definition is ConstraintDefinition => definition.resource === 'constraint')
+      .filter(isCheck)
+      .map((constraint, index) => ({ constraint, offset: source?.checkStarts[index] ?? 0, end: undefined })),
+    // SSMS's `WITH CHECK ADD … CHECK (…)`: its first CHECK is not the constraint's.
+    ...added
+      .filter(({ constraint }) => isCheck(constraint))
+      .map(({ constraint, offset }) => ({
+        constraint,
+        offset: offset + Math.max(text.slice(offset).search(/\bcheck\s*\(/i), 0),
+        end: text.length,
+      })),
+  ].map(({ constraint, offset, end }) => ({
+    expression: (constraint.definition as Expression[])[0],
+    offset,
+    end,
+    where: name,
+    name: constraint.constraint ?? undefined,
+  }));
   const columnChecks = columns.map((column) => {
     const property = columnName(column.column);
     const start = sourceColumn(property)?.start ?? 0;

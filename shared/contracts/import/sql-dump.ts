@@ -1,4 +1,11 @@
-import { enforcementClauses, keyStorageOptions, readCreateTable, type SqlTable, written } from './sql-column-types';
+import {
+  enforcementClauses,
+  keyStorageOptions,
+  patternCasts,
+  readCreateTable,
+  type SqlTable,
+  written,
+} from './sql-column-types';
 import {
   blank,
   elements,
@@ -181,8 +188,8 @@ const ALTER_WORDS = new Set(
 );
 
 /**
- * `ALTER TABLE [ONLY] t [WITH CHECK] ADD [CONSTRAINT n] FOREIGN KEY | PRIMARY KEY | UNIQUE …` goes
- * to the parser; SQL Server's `ADD CONSTRAINT df DEFAULT (x) FOR c` is reported as a default of c,
+ * `ALTER TABLE [ONLY] t [WITH CHECK] ADD [CONSTRAINT n] FOREIGN KEY | PRIMARY KEY | UNIQUE | CHECK …`
+ * goes to the parser (SSMS writes every CHECK so); SQL Server's `ADD CONSTRAINT df DEFAULT (x) FOR c` is reported as a default of c,
  * pg_dump's `ALTER COLUMN c ADD GENERATED … AS IDENTITY` marks c an identity; the rest is reported.
  */
 function alterTable(statement: Token[], words: string[], text: string, dump: SqlDump): SourceEdit[] | typeof SKIPPED {
@@ -203,11 +210,9 @@ function alterTable(statement: Token[], words: string[], text: string, dump: Sql
   const change = index;
   if (words[index] === 'ADD') index++;
   if (words[index] === 'CONSTRAINT') index += 2;
-  if (words[change] === 'ADD' && /^(FOREIGN|PRIMARY|UNIQUE)$/.test(words[index] ?? '')) {
+  if (words[change] === 'ADD' && /^(FOREIGN|PRIMARY|UNIQUE|CHECK)$/.test(words[index] ?? '')) {
     dump.alterTableStarts.push(first.start);
-    const keyEdits =
-      words[index] === 'FOREIGN' ? enforcementClauses(statement) : keyStorageOptions(statement.slice(index));
-    return [...edits, ...keyEdits];
+    return [...edits, ...addedConstraintEdits(words[index], statement.slice(index))];
   }
   /** `DEFAULT expr` from `at` to `end` (excluded), reported as a default of `column`. */
   const reportDefault = (column: Token, at: number, end: number): typeof SKIPPED => {
@@ -245,6 +250,13 @@ function alterTable(statement: Token[], words: string[], text: string, dump: Sql
     offset: first.start,
   });
   return SKIPPED;
+}
+
+/** What the parser cannot read of a constraint ALTER TABLE adds, from its `FOREIGN`, `PRIMARY`, `UNIQUE` or `CHECK` on. */
+function addedConstraintEdits(kind: string | undefined, constraint: Token[]): SourceEdit[] {
+  if (kind === 'FOREIGN') return enforcementClauses(constraint);
+  if (kind === 'CHECK') return [...enforcementClauses(constraint), ...patternCasts(constraint)];
+  return keyStorageOptions(constraint);
 }
 
 /** `COMMENT ON TABLE [s.]t IS '…'`, `COMMENT ON COLUMN [s.]t.c IS '…'`; on anything else, reported. */

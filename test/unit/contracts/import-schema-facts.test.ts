@@ -563,6 +563,38 @@ describe('SQL CHECK constraints as ODCS bounds and patterns', () => {
     expect(notes).toEqual([]);
   });
 
+  it('reads the CHECKs an SSMS script adds by ALTER TABLE after the table, as it writes every CHECK', () => {
+    const { property, notes, odcs } = imported(
+      'equipment-checks.sql',
+      `CREATE TABLE [dbo].[EquipmentChecks](
+	[CheckId] [int] NOT NULL,
+	[Weight] [decimal](6, 2) NULL,
+	[Grade] [nvarchar](10) NULL
+) ON [PRIMARY]
+GO
+ALTER TABLE [dbo].[EquipmentChecks]  WITH CHECK ADD  CONSTRAINT [CK_Weight] CHECK  (([Weight]>=(0) AND [Weight]<=(250)))
+GO
+ALTER TABLE [dbo].[EquipmentChecks] CHECK CONSTRAINT [CK_Weight]
+GO
+ALTER TABLE [dbo].[EquipmentChecks]  WITH NOCHECK ADD  CONSTRAINT [CK_Grade] CHECK  (([Grade]='fail' OR [Grade]='pass'))
+GO`,
+    );
+    expect(options(property('Weight'))).toEqual({ minimum: 0, maximum: 250 });
+    expect(odcs).toContain('name: CK_Grade');
+    expect(notes).toEqual([
+      "11:78 EquipmentChecks: CHECK (([Grade]='fail' OR [Grade]='pass')) has no ODCS property equivalent: kept as a sql quality rule of EquipmentChecks counting the rows where it is false, which must be 0",
+    ]);
+  });
+
+  it('reads a CHECK pg_dump adds by ALTER TABLE, NOT VALID as it writes one that existing rows need not keep', () => {
+    const { property, notes } = imported(
+      'teams.sql',
+      'CREATE TABLE public.teams (fee numeric(10,2));\nALTER TABLE ONLY public.teams\n    ADD CONSTRAINT fee_cap CHECK ((fee <= (500)::numeric)) NOT VALID;',
+    );
+    expect(options(property('fee'))).toEqual({ maximum: 500 });
+    expect(notes).toEqual([]);
+  });
+
   it('reads char_length bounds as minLength and maxLength, as the PostgreSQL export writes them', () => {
     const { property, notes } = imported(
       'codes.sql',

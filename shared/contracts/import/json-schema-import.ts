@@ -310,7 +310,10 @@ function typedShape(
     return { ...common, logicalType: 'object', ...(nested.length > 0 && { extensions: { properties: nested } }) };
   }
   if (type === 'array') {
-    const items = schema.items ? shapeOf(schema.items, [...path, 'items'], where, context) : undefined;
+    const items =
+      schema.items && !isItemTuple(schema.items)
+        ? shapeOf(schema.items, [...path, 'items'], where, context)
+        : undefined;
     return {
       ...common,
       logicalType: 'array',
@@ -354,8 +357,15 @@ function withKeywords(shape: Shape, schema: JsonSchema, path: PathSegment[], whe
 
 function unreadKeywords(schema: JsonSchema): [string, unknown][] {
   return Object.entries(schema).filter(
-    ([keyword, value]) => !READ_KEYWORDS.has(keyword) && !(keyword === 'additionalProperties' && value === true),
+    ([keyword, value]) =>
+      (!READ_KEYWORDS.has(keyword) || (keyword === 'items' && isItemTuple(value))) &&
+      !(keyword === 'additionalProperties' && value === true),
   );
+}
+
+/** Drafts 4 to 2019-09 write a tuple, one schema per position, as `items: [...]`; ODCS has no tuple. */
+function isItemTuple(items: unknown): boolean {
+  return Array.isArray(items);
 }
 
 function reportUnread(

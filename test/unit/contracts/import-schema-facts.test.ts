@@ -955,6 +955,18 @@ describe('JSON Schema bounds and lengths', () => {
     expect(property('code').extensions).toEqual({ logicalTypeOptions: { minLength: 3, format: 'iata' } });
     expect(notes).toEqual(['18:7 bag.code: minimum 1 has no ODCS equivalent for logical type string: not imported']);
   });
+
+  it('reports a tuple of items (draft 4 to 2019-09), which ODCS cannot say, rather than as one item without a type', () => {
+    const { property, notes } = imported(
+      'bag.schema.json',
+      schema({ grid_ref: { type: 'array', items: [{ type: 'string' }, { type: 'integer' }] } }),
+    );
+    expect(property('grid_ref')).toMatchObject({ logicalType: 'array' });
+    expect(property('grid_ref').extensions?.items).toBeUndefined();
+    expect(notes).toEqual([
+      '7:7 bag.grid_ref: items [{"type":"string"},{"type":"integer"}] has no ODCS equivalent for logical type array: not imported',
+    ]);
+  });
 });
 
 describe('Avro facts beyond the type', () => {

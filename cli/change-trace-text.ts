@@ -24,6 +24,8 @@ export function traceStartOf(mesh: Mesh, text: string): { start: TraceStart } | 
     return {
       problem: `--trace: give the key of '${tableName}' (${table.primaryKey.join(', ')}) as a JSON object of those columns (got '${keyText}')`,
     };
+  const notTheKey = keyColumnsProblem(table, written);
+  if (notTheKey) return { problem: `--trace: ${notTheKey}` };
   const row = typedKey(table, written);
   if ('problem' in row) return { problem: `--trace: ${row.problem}` };
   return { start: { kind: 'row', nodeId: systemId, table: tableName, row: row.key } };
@@ -44,6 +46,22 @@ function parsedObject(text: string): Record<string, unknown> | undefined {
 function oneColumnKey(table: Table, text: string): Record<string, unknown> | undefined {
   const [keyColumn, ...more] = table.primaryKey;
   return keyColumn === undefined || more.length > 0 ? undefined : { [keyColumn]: text };
+}
+
+/**
+ * Why the written columns are not the table's key, else nothing: the trace follows the key columns
+ * alone, so another column would be left out unsaid and a missing one would match no row.
+ */
+function keyColumnsProblem(table: Table, written: Record<string, unknown>): string | undefined {
+  const { name, primaryKey } = table;
+  if (primaryKey.length === 0) return undefined;
+  const outsideKey = Object.keys(written).filter((column) => !primaryKey.includes(column));
+  if (outsideKey.length > 0)
+    return `${outsideKey.map((column) => `'${column}'`).join(', ')} ${outsideKey.length === 1 ? 'is' : 'are'} not in the key of '${name}' (${primaryKey.join(', ')})`;
+  const missing = primaryKey.filter((column) => !Object.hasOwn(written, column));
+  if (missing.length > 0)
+    return `the key of '${name}' is ${primaryKey.join(', ')}: give ${missing.join(', ')} too (got ${JSON.stringify(written)})`;
+  return undefined;
 }
 
 /**

@@ -71,4 +71,34 @@ describe('the CLI’s trace start', () => {
       });
     },
   );
+
+  it.each([
+    [
+      'a column the table does not have',
+      '{"wo_idx":5002}',
+      "--trace: 'wo_idx' is not in the key of 'work_orders' (wo_id)",
+    ],
+    [
+      'a column outside the key',
+      '{"wo_id":5002,"line":"L1"}',
+      "--trace: 'line' is not in the key of 'work_orders' (wo_id)",
+    ],
+    ['no column at all', '{}', "--trace: the key of 'work_orders' is wo_id: give wo_id too (got {})"],
+  ])('refuses a key object with %s, naming the key', (_, key, problem) => {
+    expect(traceStartOf(mesh, `mes/work_orders=${key}`)).toEqual({ problem });
+  });
+
+  it('refuses a key object that leaves out one of the key’s columns', () => {
+    const slotted = aMesh()
+      .with(
+        aSystem('fleet')
+          .withTable('hub_slots', { hub_id: 'integer', slot: 'text' }, ['hub_id', 'slot'])
+          .withCdcTopic('hub-slots-cdc', 'hub_slots'),
+      )
+      .build();
+
+    expect(traceStartOf(slotted, 'fleet/hub_slots={"hub_id":1}')).toEqual({
+      problem: `--trace: the key of 'hub_slots' is hub_id, slot: give slot too (got {"hub_id":1})`,
+    });
+  });
 });

@@ -25,6 +25,7 @@ import { importReadFiles } from '../contracts/import/import-contract-files';
 import { applyPendingContractEdits } from '../contracts/pending-contract-edits';
 import { readRecoveredContractDrafts } from '../contracts/recovered-contract-drafts';
 import { type AutosaveSlot, type FileRef, type Host, type OpenedFile, UnreadableFileError } from '../host/host';
+import { unappliedScenarioNames } from '../simulation/scenario-drafts';
 import {
   type OpenOptions,
   selectDocumentName,
@@ -177,7 +178,7 @@ async function askBeforeLeaving(host: Host): Promise<Leaving | null> {
   const { documentKey } = documentState();
   const dropCopy: Leaving = { hasLeft: () => autosave.discard(documentKey) };
   const hadDrafts = unappliedDraftNames().length > 0;
-  if (!(await settleUnappliedDrafts(host))) return null;
+  if (!(await settleUnappliedDrafts(host)) || !(await settleUnappliedScenarios(host))) return null;
   // The copy kept the drafts the user agreed to discard: it goes with them.
   const nothingToDrop: Leaving = hadDrafts ? dropCopy : { hasLeft: async () => {} };
   if (!selectIsDirty(documentState())) return nothingToDrop;
@@ -223,15 +224,31 @@ function savedNotice(fileName: string) {
 const quotedNames = (names: string[]) => names.map((name) => `‘${name}’`).join(', ');
 
 /** Contract text with problems is in no file, only in the recovery copy: leaving the design loses it, so ask first. */
-async function settleUnappliedDrafts(host: Host): Promise<boolean> {
-  const names = unappliedDraftNames();
-  if (names.length === 0) return true;
-  return host.confirm({
-    message: `Discard the text with problems in ${quotedNames(names)}?`,
+function settleUnappliedDrafts(host: Host): Promise<boolean> {
+  return confirmDiscarding(host, unappliedDraftNames(), {
+    message: (names) => `Discard the text with problems in ${names}?`,
     detail:
       'This contract draft never read as a valid contract, so it is not in the design and saving cannot keep it: it would be lost. Cancel to fix it or copy it first.',
-    action: 'Discard',
   });
+}
+
+/** Scenario text not applied is only in the editor: neither a save nor the recovery copy holds it. */
+function settleUnappliedScenarios(host: Host): Promise<boolean> {
+  return confirmDiscarding(host, unappliedScenarioNames(), {
+    message: (names) => `Discard the scenario text not applied in ${names}?`,
+    detail:
+      'Only Apply (in Simulate, Scenario tab) puts it in the design, so saving cannot keep it: it would be lost. Cancel to apply it or copy it first.',
+  });
+}
+
+/** Asks whether the work of `names`, which leaving loses, may go; true when there is none. */
+async function confirmDiscarding(
+  host: Host,
+  names: string[],
+  question: { message: (quoted: string) => string; detail: string },
+): Promise<boolean> {
+  if (names.length === 0) return true;
+  return host.confirm({ message: question.message(quotedNames(names)), detail: question.detail, action: 'Discard' });
 }
 
 export async function newMesh(host: Host): Promise<void> {

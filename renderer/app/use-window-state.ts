@@ -8,6 +8,7 @@ import { isCommandAvailableAt } from '../commands/run-command';
 import { subscribeToCommandState } from '../commands/use-command-enabled';
 import { unappliedDraftNames, useContractDrafts } from '../contracts/contract-drafts';
 import type { Host } from '../host/host';
+import { unappliedScenarioNames, useScenarioDrafts } from '../simulation/scenario-drafts';
 import { selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
 
 export const APP_NAME = 'Data Mesh Designer';
@@ -18,9 +19,13 @@ export function windowTitle(documentName: string | null, isDirty: boolean): stri
   return `${isDirty ? '• ' : ''}${shownName(documentName)} — ${APP_NAME}`;
 }
 
-/** Unsaved changes, or contract text with problems that leaving the design would lose: the desktop asks before closing. */
+/** Unsaved changes, contract text with problems or scenario text not applied, which leaving the design would lose: the desktop asks before closing. */
 export function hasWorkToSettle(): boolean {
-  return selectIsDirty(useDocumentStore.getState()) || unappliedDraftNames().length > 0;
+  return (
+    selectIsDirty(useDocumentStore.getState()) ||
+    unappliedDraftNames().length > 0 ||
+    unappliedScenarioNames().length > 0
+  );
 }
 
 /** The window's title now: `•` marks unsaved changes and contract text with problems, which leaving would lose. */
@@ -43,9 +48,11 @@ export function currentShellState(focus: FocusPlace = 'canvas'): DocumentShellSt
 export function subscribeToShellState(listener: () => void): () => void {
   const stopCommands = subscribeToCommandState(listener);
   const stopDrafts = useContractDrafts.subscribe(listener);
+  const stopScenarioDrafts = useScenarioDrafts.subscribe(listener);
   return () => {
     stopCommands();
     stopDrafts();
+    stopScenarioDrafts();
   };
 }
 

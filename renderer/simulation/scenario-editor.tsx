@@ -17,6 +17,7 @@ import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { changeMesh, currentMesh, useDocumentStore } from '../store/document-store';
 import { loadMonacoJson } from './monaco-languages';
 import { completeScenarioReferences } from './scenario-completion';
+import { useScenarioDrafts } from './scenario-drafts';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
 
@@ -33,7 +34,7 @@ async function loadScenarioMonaco(): Promise<MonacoApi> {
 /**
  * The scenario as JSON in Monaco: checked against its schema (with completion) and against the
  * mesh as you type; Apply saves it in the document as one undoable step, and the run uses it from
- * the next reset.
+ * the next reset. Text not applied yet is kept as a draft, across a switch of mode or scenario.
  */
 export function ScenarioEditor() {
   const scenarioId = useSimulationStore((state) => state.scenarioId);
@@ -45,7 +46,8 @@ export function ScenarioEditor() {
   const monaco = useMonaco(loadScenarioMonaco);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [problems, setProblems] = useState<LocatedProblem[]>([]);
-  const [isDirty, setDirty] = useState(false);
+  const draft = useScenarioDrafts((state) => (scenario ? state.textById[scenario.id] : undefined));
+  const isDirty = draft !== undefined;
   const [applied, setApplied] = useState(false);
   /** Set by New scenario, whose button goes: the editor that replaces it takes the focus. */
   const isFocusedOnceBuilt = useRef(false);
@@ -57,7 +59,7 @@ export function ScenarioEditor() {
   useEffect(() => {
     if (!monaco || !container.current || !scenario) return;
     const model = monaco.editor.createModel(
-      shownText(scenario),
+      useScenarioDrafts.getState().textById[scenario.id] ?? shownText(scenario),
       'json',
       monaco.Uri.parse(`inmemory://scenarios/scenario-${index}.json`),
     );
@@ -85,7 +87,7 @@ export function ScenarioEditor() {
     };
     const listener = model.onDidChangeContent(() => {
       if (!isShowingDocument.current) {
-        setDirty(true);
+        useScenarioDrafts.getState().setDraft(scenario.id, model.getValue());
         setApplied(false);
       }
       check();
@@ -153,6 +155,7 @@ export function ScenarioEditor() {
     if (!mesh || text === undefined) return;
     const read = readScenarioText(text, mesh, index);
     if (!read.ok) return setProblems(read.errors);
+    useScenarioDrafts.getState().clearDraft(scenario.id);
     changeMesh(
       (current) => ({
         ...current,
@@ -165,7 +168,6 @@ export function ScenarioEditor() {
     setSimulation({ scenarioId: read.value.id, seedText: null });
     // Apply disables itself: the focus goes back to the text just applied, not to <body>.
     editor.current?.focus();
-    setDirty(false);
     setApplied(true);
   };
 

@@ -13,14 +13,16 @@ import {
   settleUnsavedChanges,
 } from '../../../renderer/app/file-commands';
 import { startAutosave } from '../../../renderer/app/use-autosave';
+import { currentWindowTitle } from '../../../renderer/app/use-window-state';
 import { useContractDrafts } from '../../../renderer/contracts/contract-drafts';
 import { useContractTabs } from '../../../renderer/contracts/contract-tabs-store';
 import { type AutosaveSlot, UnreadableFileError } from '../../../renderer/host/host';
+import { useScenarioDrafts } from '../../../renderer/simulation/scenario-drafts';
 import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { MAX_CONTRACT_FILE_LENGTH, parseMeshFile } from '../../../shared/contracts';
 import { type Mesh, serializeMesh } from '../../../shared/model';
-import { aMesh } from '../../builders/mesh-builder';
+import { aMesh, aTruncatingScenario } from '../../builders/mesh-builder';
 import { FakeHost } from './fake-host';
 import { aManualClock } from './manual-clock';
 
@@ -362,6 +364,39 @@ describe('contract text with problems in the recovery copy', () => {
     expect(useNoticeStore.getState().notice?.details).toEqual([
       'contract drafts: not contract texts by id but a string',
     ]);
+  });
+});
+
+describe('scenario text typed but not applied', () => {
+  const EDITED = '{ "id": "purge", "seed": 7 }';
+  beforeEach(() => {
+    useScenarioDrafts.setState({ textById: {} });
+    store().open(
+      { ...aMesh().build(), scenarios: [aTruncatingScenario('orders-db')] },
+      { name: 'orders.mesh.json', path: '/o.mesh.json' },
+    );
+    useScenarioDrafts.getState().setDraft('purge', EDITED);
+  });
+
+  it('marks the window as unsaved, though the design itself has no unsaved change', () => {
+    expect(currentWindowTitle()).toContain('•');
+  });
+
+  it('asks before New drops it, naming the scenario, and Cancel keeps the design and the text', async () => {
+    host.confirmAnswer = false;
+
+    await newMesh(host);
+
+    expect(host.questions).toEqual(['Discard the scenario text not applied in ‘Purge’?']);
+    expect(store().mesh?.scenarios[0]?.name).toBe('Purge');
+    expect(useScenarioDrafts.getState().textById).toEqual({ purge: EDITED });
+  });
+
+  it('goes once the user agrees to discard it, and the next design starts without it', async () => {
+    await newMesh(host);
+
+    expect(store().mesh?.name).toBe('Untitled mesh');
+    expect(useScenarioDrafts.getState().textById).toEqual({});
   });
 });
 

@@ -645,6 +645,8 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
       if (standing) {
         const publishedTime = isoTime(standing.timestamp);
         const what = `the ${standing.value === null ? 'delete' : 'record'} the port published at tick ${run.tickAt(standing.timestamp)} (${publishedTime})`;
+        // A later change moved the table on: name what the stage above (read now) shows otherwise.
+        const difference = later && differenceFromNow(standing, output.dataset.name, change.rowNow);
         return {
           ...base,
           records: [fieldsOf(standing)],
@@ -652,7 +654,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
           log: output.log.log.table,
           moment: recorded(`Published before the change, at ${publishedTime}`),
           note: later
-            ? `${reached}, as it left the published table as it was: ${what} stood then. ${laterText(' again')}`
+            ? `${reached}, as it left the published table as it was: ${what} stood then${difference ? `, with ${difference}` : ''}. ${laterText(' again')}`
             : `Nothing published for this key since the change, which left the published table as it was: ${what} still stands.`,
         };
       }
@@ -1104,14 +1106,20 @@ function publishedRecordNote(
       note: `A delete for the old key: its key became ${JSON.stringify(moved.newKey)} in ${table}, so the port published this delete (value null) and the row under its new key${follow}.`,
     };
   }
+  const difference = differenceFromNow(record, table, rowNow);
+  if (!difference) return undefined;
+  return { note: `Published when this change reached the port, with ${difference}: later changes reached it since.` };
+}
+
+/** Which values of a published record the table read now no longer has: `item_count 1; status_counts read now has item_count 2`. */
+function differenceFromNow(record: LogRecord, table: string, rowNow: Record<string, unknown> | undefined) {
+  if (record.value === null || !rowNow) return undefined;
   const published = record.value as Record<string, unknown>;
-  const differing = rowNow ? changedFields(published, rowNow).filter((name) => name in published) : [];
+  const differing = changedFields(published, rowNow).filter((name) => name in published);
   if (differing.length === 0) return undefined;
   const values = (row: Record<string, unknown>) =>
     differing.map((name) => `${name} ${JSON.stringify(row[name])}`).join(', ');
-  return {
-    note: `Published when this change reached the port, with ${values(published)}; ${table} read now has ${values(rowNow ?? {})}: later changes reached it since.`,
-  };
+  return `${values(published)}; ${table} read now has ${values(rowNow)}`;
 }
 
 /** What a record that lacks columns of its clean table left there. */

@@ -920,7 +920,7 @@ describe('tracing a change that leaves what a transformation publishes as it was
     expect(port?.moment).toEqual({ kind: 'recorded', text: `Published before the change, at ${publishedAtStart}` });
   });
 
-  it('does not pass off a record a later change made as the one this change published', async () => {
+  it('does not pass off a record a later change made as the one this change published, and names what it no longer has', async () => {
     // Item 1's price change at tick 1 leaves the count as it was; item 2 leaves 'new' at tick 2.
     const laterStatusChange = aScenario()
       .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
@@ -949,7 +949,7 @@ describe('tracing a change that leaves what a transformation publishes as it was
     expect(port?.records).toEqual([{ status: 'new', item_count: 2 }]);
     expect(port?.message).toMatchObject({ key: { status: 'new' }, timestamp: tickMillis(0) });
     expect(port?.note).toBe(
-      `Nothing published for this key when the change reached the port at tick 1, as it left the published table as it was: the record the port published at tick 0 (${publishedAtStart}) stood then. The port published for this key again at tick 2, for later changes.`,
+      `Nothing published for this key when the change reached the port at tick 1, as it left the published table as it was: the record the port published at tick 0 (${publishedAtStart}) stood then, with item_count 2; status_counts read now has item_count 1. The port published for this key again at tick 2, for later changes.`,
     );
   });
 

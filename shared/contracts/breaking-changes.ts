@@ -506,6 +506,7 @@ function propertyQualityChanges(previous: ContractProperty, next: ContractProper
   const isRestrictedInBoth = was.values !== undefined && is.values !== undefined;
   return [
     ...enumChanges(was.values, is.values, subject),
+    ...enumEntryDocumentationChanges(previous, next, subject),
     ...qualityChanges(was.otherRules, is.otherRules, subject, written),
     ...(isRestrictedInBoth ? ruleDocumentationChanges(was, { ...is, ...placeIn(written, is.rule) }, subject) : []),
   ];
@@ -982,6 +983,24 @@ function enumChanges(
       .filter((value) => !previous.includes(value))
       .map((value) => onValues('enum-value-added', `allowed value '${value}' added`)),
   ];
+}
+
+/** What an allowed value kept in both versions says besides its value (`label`, `description`…), changed: documentation. */
+function enumEntryDocumentationChanges(previous: ContractProperty, next: ContractProperty, subject: string) {
+  const kept = (previous.enum ?? []).filter((value) => next.enum?.includes(value));
+  return kept.flatMap((value) =>
+    valueChanges(
+      previous.enumEntryDocumentation?.[String(value)] ?? {},
+      next.enumEntryDocumentation?.[String(value)] ?? {},
+    ).map((what) =>
+      attributeChange(
+        'documentation-changed',
+        subject,
+        [...ALLOWED_VALUES_ATTRIBUTE],
+        `allowed value '${value}': ${what}`,
+      ),
+    ),
+  );
 }
 
 /** The named fields whose values differ. */

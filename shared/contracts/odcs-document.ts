@@ -134,7 +134,9 @@ export function propertyToOdcs(property: ContractProperty, nativeEnum: boolean):
     required: property.required || undefined,
     unique: property.unique || undefined,
     primaryKey: property.primaryKey || undefined,
-    enum: nativeEnum ? property.enum?.map((value) => ({ value })) : undefined,
+    enum: nativeEnum
+      ? property.enum?.map((value) => ({ value, ...property.enumEntryDocumentation?.[String(value)] }))
+      : undefined,
   });
   const ruleEnum = nativeEnum ? undefined : property.enum;
   const rules = [...(ruleEnum ? [allowedValuesRule(ruleEnum)] : []), ...(property.quality ?? []).map(qualityToOdcs)];
@@ -299,6 +301,7 @@ function propertyFromOdcs(property: OdcsObject): unknown {
     primaryKey: false,
     ...known,
     enum: nativeEnum === undefined ? withoutNull(ruleEnum) : enumValuesOf(nativeEnum),
+    enumEntryDocumentation: nativeEnum === undefined ? undefined : enumEntryDocumentationOf(nativeEnum),
     quality: keepsQuality ? otherRules.map(qualityFromOdcs) : undefined,
     extensions: nonEmpty(extensions),
   });
@@ -309,6 +312,17 @@ function enumValuesOf(entries: unknown): unknown {
   if (!Array.isArray(entries)) return entries;
   // A bare entry (`enum: [S, X]`, which the schema marks as needing `{value: S}`) names its value all the same.
   return withoutNull(entries.map((entry) => (isJsonObject(entry) ? entry.value : entry)));
+}
+
+/** What each ODCS 3.2 enum entry says besides its value, by the value's text; none when no entry says more. */
+function enumEntryDocumentationOf(entries: unknown): Record<string, OdcsObject> | undefined {
+  if (!Array.isArray(entries)) return undefined;
+  const documented = entries
+    .filter(isJsonObject)
+    .flatMap(({ value, ...documentation }) =>
+      Object.keys(documentation).length === 0 ? [] : [[String(value), documentation] as const],
+    );
+  return documented.length === 0 ? undefined : Object.fromEntries(documented);
 }
 
 /** Allowed values as the model holds them: a null among them allows null, which `required` already says. */

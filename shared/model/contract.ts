@@ -51,6 +51,8 @@ export const ContractPropertySchema = z.strictObject({
   classification: z.string().optional(),
   description: z.string().optional(),
   enum: z.array(EnumValueSchema).optional(),
+  /** What ODCS 3.2 enum entries say besides their value (`label`, `description`, `id`…), by the value's text. */
+  enumEntryDocumentation: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   examples: z.array(z.unknown()).optional(),
   quality: z.array(QualityRuleSchema).optional(),
   extensions: ExtensionsSchema.optional(),

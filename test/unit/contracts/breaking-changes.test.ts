@@ -172,6 +172,37 @@ describe('breaking changes', () => {
     expect(`${messages.join('\n')}\n${formatChangelog(comparison).join('\n')}`).not.toContain('enum');
   });
 
+  it("lists a v3.2.0 enum entry's label, description or id changed as documentation, not breaking", () => {
+    const tapTypes = (onEntry: string) =>
+      imported(
+        `apiVersion: v3.2.0\nkind: DataContract\nid: taps\nversion: 1.0.0\nschema:
+  - name: taps
+    properties:
+      - name: tap_type
+        logicalType: string
+        enum:
+${onEntry}
+          - value: "off"
+`,
+      );
+    const comparison = compareContracts(
+      tapTypes('          - value: "on"\n            label: Tap on\n            description: Boarding.'),
+      tapTypes('          - value: "on"\n            label: Boarding tap\n            id: tap-on'),
+    );
+    expect(
+      comparison.changes.map(({ kind, isBreaking, subject, message }) => [kind, isBreaking, subject, message]),
+    ).toEqual([
+      [
+        'documentation-changed',
+        false,
+        'taps.tap_type',
+        "allowed value 'on': label changed from 'Tap on' to 'Boarding tap'",
+      ],
+      ['documentation-changed', false, 'taps.tap_type', "allowed value 'on': description removed (was 'Boarding.')"],
+      ['documentation-changed', false, 'taps.tap_type', "allowed value 'on': id set to 'tap-on'"],
+    ]);
+  });
+
   it('calls a type change that old readers can still read a narrowing, and still breaking', () => {
     const wide = withProperties(previous, [aKey('order_id'), aProperty('total', 'number')]);
     const narrow = { ...withProperties(previous, [aKey('order_id'), aProperty('total', 'integer')]), version: '2.0.0' };

@@ -66,6 +66,7 @@ const BREAKING_KINDS = [
   'history-columns-renamed',
   'physical-name-changed',
   'relationship-changed',
+  'semantic-type-changed',
   'sla-weakened',
   'sla-unreadable',
   'classification-loosened',
@@ -860,8 +861,21 @@ function nestedChanges(
       subject,
     ),
     ...relationshipChanges(was.relationships, is.relationships, subject),
+    ...semanticTypeChanges(was.semanticType, is.semanticType, subject),
     ...extensionChanges(was.rest, is.rest, 'field-changed', subject),
   ];
+}
+
+/**
+ * A field's ODCS 3.2 `semanticType` changed: consumers sum a measure, group by a dimension and
+ * read a column row by row, so their queries no longer mean what they did. Unwritten is `column`.
+ */
+function semanticTypeChanges(previous: unknown, next: unknown, subject: string): ContractChange[] {
+  const was = previous ?? 'column';
+  const is = next ?? 'column';
+  if (isDeepEqual(was, is)) return [];
+  const message = `semanticType changed from ${shown(was)} to ${shown(is)}`;
+  return [attributeChange('semantic-type-changed', subject, ['semanticType'], message)];
 }
 
 /**
@@ -883,8 +897,8 @@ function unnamedPartChanges(
 /** The extensions of a property or schema object that changes are told apart by, and the rest. */
 function extensionParts(extensions: Record<string, unknown> | undefined) {
   // A map's key and values are compared as fields of their own (see nestedChanges).
-  const { logicalTypeOptions, physicalName, relationships, map: _map, ...rest } = extensions ?? {};
-  return { logicalTypeOptions, physicalName, relationships, rest };
+  const { logicalTypeOptions, physicalName, relationships, semanticType, map: _map, ...rest } = extensions ?? {};
+  return { logicalTypeOptions, physicalName, relationships, semanticType, rest };
 }
 
 /** Bounds that a lower value tightens; a higher minimum (their counterparts) tightens too. */

@@ -203,6 +203,27 @@ ${onEntry}
     ]);
   });
 
+  it("calls a v3.2.0 semanticType changed breaking, as consumers sum a measure and group by a dimension, and writing the default 'column' no change", () => {
+    const fare = (semanticType: string) =>
+      imported(
+        `apiVersion: v3.2.0\nkind: DataContract\nid: fares\nversion: 1.0.0\nschema:
+  - name: fares
+    properties:
+      - name: fare_cents
+        logicalType: integer
+${semanticType}`,
+      );
+    const measure = fare('        semanticType: measure\n        transformLogic: SUM(fare_cents)\n');
+    const dimension = {
+      ...fare('        semanticType: dimension\n        transformLogic: SUM(fare_cents)\n'),
+      version: '2.0.0',
+    };
+    expect(
+      compareContracts(measure, dimension).changes.map(({ kind, isBreaking, message }) => [kind, isBreaking, message]),
+    ).toEqual([['semantic-type-changed', true, "semanticType changed from 'measure' to 'dimension'"]]);
+    expect(compareContracts(fare(''), fare('        semanticType: column\n')).changes).toEqual([]);
+  });
+
   it('calls a type change that old readers can still read a narrowing, and still breaking', () => {
     const wide = withProperties(previous, [aKey('order_id'), aProperty('total', 'number')]);
     const narrow = { ...withProperties(previous, [aKey('order_id'), aProperty('total', 'integer')]), version: '2.0.0' };

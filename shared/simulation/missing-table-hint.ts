@@ -19,10 +19,19 @@ export function withMissingTableHint(
   if (!missing?.[2]) return message;
   const [, schema, typed] = missing;
   const brokerTable = schema === 'node' ? undefined : nearestBrokerTable(typed, tables.brokerLogs);
-  const nodeTable = schema === 'broker' ? undefined : nearMiss(typed, tables.nodeTables);
+  const nodeTable = schema === 'broker' ? undefined : nearestNodeTable(typed, tables.nodeTables);
   const meant = brokerTable ? `broker.${quoteIdentifier(brokerTable)}` : nodeTable;
   const naming = schema === 'broker' ? BROKER_NAMING : '';
   return meant ? `${message}: did you mean ${meant}?${naming}` : `${message}${naming ? `.${naming}` : ''}`;
+}
+
+/**
+ * The node's table the typed name is or misspells, also when qualified as its engine names it
+ * (`public.orders`, `dbo.scans`): the simulator keeps a node's tables unqualified.
+ */
+function nearestNodeTable(typed: string, nodeTables: readonly string[]): string | undefined {
+  const unqualified = typed.slice(typed.lastIndexOf('.') + 1);
+  return nearMiss(typed, nodeTables) ?? nearMiss(unqualified, nodeTables);
 }
 
 const DOTTED_NAME_ERROR = 'near ".": syntax error';

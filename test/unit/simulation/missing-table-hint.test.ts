@@ -34,6 +34,15 @@ describe('the hint after a table the query names that does not exist', () => {
     );
   });
 
+  it('names the node’s table a name qualified by its schema or database meant, as PostgreSQL and SQL Server users write it', () => {
+    expect(withMissingTableHint('no such table: public.haul_cycles', tables)).toBe(
+      'no such table: public.haul_cycles: did you mean haul_cycles?',
+    );
+    expect(withMissingTableHint('no such table: dbo.haul_cycels', tables)).toBe(
+      'no such table: dbo.haul_cycels: did you mean haul_cycles?',
+    );
+  });
+
   it('says how broker tables are named when nothing comes near', () => {
     expect(withMissingTableHint('no such table: broker.assays', tables)).toBe(`no such table: broker.assays.${naming}`);
   });

@@ -13,8 +13,9 @@ const UNTITLED = 'untitled';
 
 /**
  * `fileName` as typed, ending in `extension` whatever its case: a bare name gains it, the dialog's
- * `.json` or half of it (`orders.mesh`) is completed, surrounding spaces and trailing dots go, and
- * a name with nothing left (`..`, `.mesh.json`) becomes `untitled`, never a hidden dotfile.
+ * `.json` or half of it (`orders.mesh`) is completed, the dialog's `.json` after the whole of it
+ * goes, surrounding spaces and trailing dots go, and a name with nothing left (`..`, `.mesh.json`)
+ * becomes `untitled`, never a hidden dotfile.
  */
 export function savedFileName(fileName: string, { extension, addedByDialog }: DoubleExtension): string {
   const typed = fileName.trim();
@@ -23,6 +24,8 @@ export function savedFileName(fileName: string, { extension, addedByDialog }: Do
   }
   const firstPart = extension.slice(0, extension.indexOf('.', 1));
   const stem = typed.replace(addedByDialog, '');
+  // `orders.mesh.json` typed in a dialog that added `.json` again.
+  if (stem.toLowerCase().endsWith(extension)) return savedFileName(stem, { extension, addedByDialog });
   const typedHalf = stem.toLowerCase().endsWith(firstPart);
   return `${withoutTrailingDots(typedHalf ? stem.slice(0, -firstPart.length) : stem)}${extension}`;
 }

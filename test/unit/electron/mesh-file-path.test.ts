@@ -13,6 +13,8 @@ describe('withMeshExtension', () => {
 
   it('turns the .json a save dialog added into .mesh.json', () => {
     expect(withMeshExtension('/m/orders.json')).toBe('/m/orders.mesh.json');
+    expect(withMeshExtension('/m/orders.mesh.json.json')).toBe('/m/orders.mesh.json');
+    expect(withMeshExtension('/m/orders.MESH.JSON.json')).toBe('/m/orders.MESH.JSON');
   });
 
   it('appends after any other extension', () => {

@@ -490,6 +490,13 @@ function movedSince(
   return underNewKey(query, nodeId, table, keyColumns, keyChangeOf(newest, traced.log), traced.key, since);
 }
 
+/** The record a consumer read, and the key change it made (told by its headers, or by the traced record upstream). */
+interface ReadRecord {
+  log: BrokerLog;
+  record: LogRecord;
+  keyChange: KeyChange | undefined;
+}
+
 /** The new key of a row the traced change moved, and the port's record of it published with the old key's delete. */
 interface MovedKey {
   newKey: Record<string, unknown>;
@@ -593,6 +600,20 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
   };
 
   const walker = {
+    /** The row `table` holds now under the new key of a key the read record (or a later change) moved, and a note saying so. */
+    movedRow(
+      nodeId: string,
+      table: string,
+      keyColumns: readonly string[],
+      key: Record<string, unknown>,
+      read: ReadRecord,
+    ): { records: Record<string, unknown>[]; note: string } | undefined {
+      return (
+        underNewKey(query, nodeId, table, keyColumns, read.keyChange, key) ??
+        movedSince(query, nodeId, table, keyColumns, { log: read.log, record: read.record, key })
+      );
+    },
+
     /** The port's record of this change (or its quarantine entry), with what the contract check said. */
     portStage(
       product: ProductPlan,
@@ -749,16 +770,10 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
             productId,
             `SELECT * FROM ${quoteIdentifier(dataset.name)} WHERE ${whereSql(key)}`,
           );
+          const read: ReadRecord = { log, record, keyChange: keyChangeOf(record, log) ?? tracedKeyChange };
           const moved =
             clean.length === 0 && dataset.kind === 'entity'
-              ? (underNewKey(
-                  query,
-                  productId,
-                  dataset.name,
-                  dataset.key,
-                  keyChangeOf(record, log) ?? tracedKeyChange,
-                  key,
-                ) ?? movedSince(query, productId, dataset.name, dataset.key, { log, record, key }))
+              ? walker.movedRow(productId, dataset.name, dataset.key, key, read)
               : undefined;
           const lacking =
             log.format.kind === 'cdc'
@@ -800,7 +815,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
           walker.publish(product, dataset.name, fields, readAt, visited, {
             isDelete: rawRow._op === 'd' || rawRow._op === 'delete',
           });
-          walker.transformations(product, input.port.id, fields, readAt, visited);
+          walker.transformations(product, input.port.id, fields, readAt, visited, read);
         }
       }
     },
@@ -945,6 +960,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
       fields: Record<string, unknown>,
       readAt: number,
       visited: Set<string>,
+      read?: ReadRecord,
     ): void {
       const productId = product.product.id;
       for (const step of product.transformations.filter((candidate) => candidate.inputPortIds.has(inputPortId))) {
@@ -966,16 +982,19 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
           });
           continue;
         }
+        const linkingKey = pickedFields(fields, linking);
         const rows = selectRows(
           query,
           productId,
-          `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(pickedFields(fields, linking))} LIMIT ${MAX_RELATED_ROWS}`,
+          `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(linkingKey)} LIMIT ${MAX_RELATED_ROWS}`,
         );
+        const moved =
+          rows.length === 0 && read ? walker.movedRow(productId, table, linking, linkingKey, read) : undefined;
         stages.push({
           ...base,
           title: `Transformation ${table}: rows with the same ${linking.join(', ')}`,
           records: rows,
-          ...(rows.length === 0 && { note: `No row of ${table} has this ${linking.join(', ')} now.` }),
+          ...(moved ?? (rows.length === 0 && { note: `No row of ${table} has this ${linking.join(', ')} now.` })),
         });
         const [first] = rows;
         // Without a row now, the port's record for the key is the delete it published.

@@ -35,6 +35,21 @@ async function keyChangeTraces(mesh: Mesh) {
   });
 }
 
+/** The trace's stages of the lamp's insert (id 1), traced after a later UPDATE moved it to id 2. */
+async function earlierChangeStages(mesh: Mesh) {
+  const simulation = await simulate(
+    mesh,
+    aScenario()
+      .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'update', { values: { id: 2 }, where: { id: 1 } })
+      .build(),
+  );
+  simulation.step(2);
+  const traced = traceChange(planPipeline(mesh), simulation, { kind: 'record', log: 'shop/items-cdc', position: 1 });
+  if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+  return traced.value.stages;
+}
+
 const movedLamp = { id: 2, name: 'lamp', price: 12, status: 'new' };
 
 describe('the service write of an update that changed a row’s key and other columns', () => {
@@ -84,28 +99,55 @@ describe('the trace of a key change downstream of the first consumer', () => {
 
 describe('the trace of an earlier change of a row whose key changed since', () => {
   it('says at the service’s table and the entity that its key became the new one, and where that change is', async () => {
-    const mesh = aShopMesh({ tombstones: true }).build();
-    const simulation = await simulate(
-      mesh,
-      aScenario()
-        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
-        .at(1, 'shop', 'items', 'update', { values: { id: 2 }, where: { id: 1 } })
-        .build(),
-    );
-    simulation.step(2);
-    const traced = traceChange(planPipeline(mesh), simulation, { kind: 'record', log: 'shop/items-cdc', position: 1 });
-    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    const stages = await earlierChangeStages(aShopMesh({ tombstones: true }).build());
 
     const moved =
       'No row has {"id":1} now: its key became {"id":2} since, by the change at partition 0, offset 1 of shop.public.items; this is the row under its new key.';
     const lamp = { id: 2, name: 'lamp', price: 9.5, status: 'new' };
     expect(
-      traced.value.stages
+      stages
         .filter((stage) => stage.kind === 'table-row' || stage.kind === 'clean')
         .map((stage) => [stage.nodeId, stage.note, stage.records]),
     ).toEqual([
       ['shop', moved, [lamp]],
       ['catalog', moved, [lamp]],
+    ]);
+  });
+});
+
+describe('the trace of a key change at a transformation step keyed by the same column', () => {
+  /** The shop mesh with `cheap` (the items under 100, the lamp among them under either id) in the catalog, which reads the CDC topic, and in `report`, which reads the catalog's port. */
+  function withCheapItems() {
+    const mesh = aShopMesh({ tombstones: true })
+      .with(aProduct('report', 'consumer-aligned').withInput('items-in'))
+      .withLink('catalog/items-out', 'report/items-in')
+      .build();
+    for (const product of mesh.products) {
+      product.transformations.push({ name: 'cheap', sql: 'SELECT id, price FROM items WHERE price < 100' });
+    }
+    return mesh;
+  }
+  const cheapStages = (stages: { kind: string; nodeId: string; note?: string; records: unknown[] }[]) =>
+    stages.filter((stage) => stage.kind === 'transformation').map((stage) => [stage.nodeId, stage.note, stage.records]);
+
+  it('shows the step’s row under the new key for the old key’s delete, saying the key moved', async () => {
+    const [oldKeyTrace] = await keyChangeTraces(withCheapItems());
+
+    const moved = 'No row has {"id":1} now: its key became {"id":2}; this is the row under its new key.';
+    expect(cheapStages(oldKeyTrace?.stages ?? [])).toEqual([
+      ['report', moved, [{ id: 2, price: 12 }]],
+      ['catalog', moved, [{ id: 2, price: 12 }]],
+    ]);
+  });
+
+  it('shows the step’s row under the new key for an earlier change of the old key, and where the key changed', async () => {
+    const stages = await earlierChangeStages(withCheapItems());
+
+    const catalogStage = cheapStages(stages).find(([nodeId]) => nodeId === 'catalog');
+    expect(catalogStage).toEqual([
+      'catalog',
+      'No row has {"id":1} now: its key became {"id":2} since, by the change at partition 0, offset 1 of shop.public.items; this is the row under its new key.',
+      [{ id: 2, price: 9.5 }],
     ]);
   });
 });

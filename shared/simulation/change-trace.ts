@@ -988,8 +988,12 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
           productId,
           `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(linkingKey)} LIMIT ${MAX_RELATED_ROWS}`,
         );
+        // A key change moves the row by its key alone: other ids it is linked by (`store_id`) stay as they were.
+        const movedKeyColumns = read ? linking.filter((name) => name in keyOf(read.record)) : [];
         const moved =
-          rows.length === 0 && read ? walker.movedRow(productId, table, linking, linkingKey, read) : undefined;
+          rows.length === 0 && read && movedKeyColumns.length > 0
+            ? walker.movedRow(productId, table, movedKeyColumns, pickedFields(linkingKey, movedKeyColumns), read)
+            : undefined;
         stages.push({
           ...base,
           title: `Transformation ${table}: rows with the same ${linking.join(', ')}`,

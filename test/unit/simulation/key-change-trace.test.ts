@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
 import { traceChange } from '../../../shared/simulation/change-trace';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
-import { aProduct, aScenario, aShopMesh, loadSqlJs, PREDICTABLE_ITEMS, simulate } from './builders';
+import { aMesh, aProduct, aScenario, aShopMesh, aSystem, loadSqlJs, PREDICTABLE_ITEMS, simulate } from './builders';
 
 // Loading sql.js's wasm is slow on a busy machine; it is not what these tests time.
 beforeAll(() => loadSqlJs(), 60_000);
@@ -148,6 +148,37 @@ describe('the trace of a key change at a transformation step keyed by the same c
       'catalog',
       'No row has {"id":1} now: its key became {"id":2} since, by the change at partition 0, offset 1 of shop.public.items; this is the row under its new key.',
       [{ id: 2, price: 9.5 }],
+    ]);
+  });
+});
+
+describe('the trace of a key change at a transformation step linked by the key and another id', () => {
+  it('shows the step’s row under the new key, found by the key alone', async () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('depot')
+          .withTable('stock', { sku_id: 'integer', store_id: 'integer', qty: 'integer' })
+          .withCdcTopic('stock-cdc', 'stock', { tombstones: true }),
+        aProduct('replenish', 'consumer-aligned')
+          .withInput('stock-in')
+          .withTransformation('low_stock', 'SELECT sku_id, store_id, qty FROM stock WHERE qty < 10'),
+      )
+      .withLink('depot/stock-cdc', 'replenish/stock-in')
+      .build();
+    const scenario = aScenario()
+      .at(1, 'depot', 'stock', 'insert', { values: { sku_id: 100, store_id: 4, qty: 3 } })
+      .at(3, 'depot', 'stock', 'update', { values: { sku_id: 700 }, where: { sku_id: 100 } })
+      .build();
+    const simulation = await simulate(mesh, scenario);
+    simulation.step(4);
+    // Position 2 is the old key's delete.
+    const traced = traceChange(planPipeline(mesh), simulation, { kind: 'record', log: 'depot/stock-cdc', position: 2 });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+
+    const step = traced.value.stages.find((stage) => stage.kind === 'transformation');
+    expect([step?.note, step?.records]).toEqual([
+      'No row has {"sku_id":100} now: its key became {"sku_id":700}; this is the row under its new key.',
+      [{ sku_id: 700, store_id: 4, qty: 3 }],
     ]);
   });
 });

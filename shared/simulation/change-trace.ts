@@ -448,6 +448,12 @@ function sentBefore(record: LogRecord): { note: string } | undefined {
     : undefined;
 }
 
+/** How a note on a moved key says where the change is, and what became of a row missing under the new key. */
+interface MovedKeyWording {
+  since?: string;
+  absent?: string;
+}
+
 /**
  * For the old key of a key change (its `d` record, which names the new key), the row `table` holds
  * under the new key now, and a note saying the key moved: no row has the old key, yet none was deleted.
@@ -459,7 +465,7 @@ function underNewKey(
   keyColumns: readonly string[],
   change: KeyChange | undefined,
   key: Record<string, unknown>,
-  since = '',
+  { since = '', absent = 'that row was deleted since' }: MovedKeyWording = {},
 ): { records: Record<string, unknown>[]; note: string } | undefined {
   const newKey = newKeyOf(change, keyColumns, key);
   if (!newKey) return undefined;
@@ -467,8 +473,7 @@ function underNewKey(
   const moved = `No row has ${JSON.stringify(key)} now: its key became ${JSON.stringify(newKey)}${since}`;
   return {
     records,
-    note:
-      records.length > 0 ? `${moved}; this is the row under its new key.` : `${moved}, and that row was deleted since.`,
+    note: records.length > 0 ? `${moved}; this is the row under its new key.` : `${moved}, and ${absent}.`,
   };
 }
 
@@ -482,12 +487,16 @@ function movedSince(
   table: string,
   keyColumns: readonly string[],
   traced: { log: BrokerLog; record: LogRecord; key: Record<string, unknown> },
+  wording: Pick<MovedKeyWording, 'absent'> = {},
 ): { records: Record<string, unknown>[]; note: string } | undefined {
   const read = recordsWithFields(query, traced.log, traced.key, { order: 'newest', isFirstDelivery: true });
   const [newest] = read.ok ? read.value : [];
   if (!newest || newest.position <= traced.record.position) return undefined;
   const since = ` since, by the change at partition ${newest.partition}, offset ${newest.offset} of ${traced.log.name}`;
-  return underNewKey(query, nodeId, table, keyColumns, keyChangeOf(newest, traced.log), traced.key, since);
+  return underNewKey(query, nodeId, table, keyColumns, keyChangeOf(newest, traced.log), traced.key, {
+    ...wording,
+    since,
+  });
 }
 
 /** The record a consumer read, and the key change it made (told by its headers, or by the traced record upstream). */
@@ -607,10 +616,11 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
       keyColumns: readonly string[],
       key: Record<string, unknown>,
       read: ReadRecord,
+      wording: Pick<MovedKeyWording, 'absent'> = {},
     ): { records: Record<string, unknown>[]; note: string } | undefined {
       return (
-        underNewKey(query, nodeId, table, keyColumns, read.keyChange, key) ??
-        movedSince(query, nodeId, table, keyColumns, { log: read.log, record: read.record, key })
+        underNewKey(query, nodeId, table, keyColumns, read.keyChange, key, wording) ??
+        movedSince(query, nodeId, table, keyColumns, { log: read.log, record: read.record, key }, wording)
       );
     },
 
@@ -992,7 +1002,10 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         const movedKeyColumns = read ? linking.filter((name) => name in keyOf(read.record)) : [];
         const moved =
           rows.length === 0 && read && movedKeyColumns.length > 0
-            ? walker.movedRow(productId, table, movedKeyColumns, pickedFields(linkingKey, movedKeyColumns), read)
+            ? walker.movedRow(productId, table, movedKeyColumns, pickedFields(linkingKey, movedKeyColumns), read, {
+                // A step's SQL may leave the row out (a filter, a join with no match): its absence is no delete.
+                absent: `no row of ${table} has the new key now`,
+              })
             : undefined;
         stages.push({
           ...base,

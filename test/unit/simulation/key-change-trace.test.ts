@@ -153,32 +153,47 @@ describe('the trace of a key change at a transformation step keyed by the same c
 });
 
 describe('the trace of a key change at a transformation step linked by the key and another id', () => {
-  it('shows the step’s row under the new key, found by the key alone', async () => {
-    const mesh = aMesh()
-      .with(
-        aSystem('depot')
-          .withTable('stock', { sku_id: 'integer', store_id: 'integer', qty: 'integer' })
-          .withCdcTopic('stock-cdc', 'stock', { tombstones: true }),
-        aProduct('replenish', 'consumer-aligned')
-          .withInput('stock-in')
-          .withTransformation('low_stock', 'SELECT sku_id, store_id, qty FROM stock WHERE qty < 10'),
-      )
-      .withLink('depot/stock-cdc', 'replenish/stock-in')
-      .build();
+  const depot = aMesh()
+    .with(
+      aSystem('depot')
+        .withTable('stock', { sku_id: 'integer', store_id: 'integer', qty: 'integer' })
+        .withCdcTopic('stock-cdc', 'stock', { tombstones: true }),
+      aProduct('replenish', 'consumer-aligned')
+        .withInput('stock-in')
+        .withTransformation('low_stock', 'SELECT sku_id, store_id, qty FROM stock WHERE qty < 10'),
+    )
+    .withLink('depot/stock-cdc', 'replenish/stock-in')
+    .build();
+
+  /** The low_stock stage of the trace of the old key's delete (position 2) of an update moving sku 100 to 700 with `values`. */
+  async function lowStockStage(values: Record<string, unknown>) {
     const scenario = aScenario()
       .at(1, 'depot', 'stock', 'insert', { values: { sku_id: 100, store_id: 4, qty: 3 } })
-      .at(3, 'depot', 'stock', 'update', { values: { sku_id: 700 }, where: { sku_id: 100 } })
+      .at(3, 'depot', 'stock', 'update', { values: { sku_id: 700, ...values }, where: { sku_id: 100 } })
       .build();
-    const simulation = await simulate(mesh, scenario);
+    const simulation = await simulate(depot, scenario);
     simulation.step(4);
-    // Position 2 is the old key's delete.
-    const traced = traceChange(planPipeline(mesh), simulation, { kind: 'record', log: 'depot/stock-cdc', position: 2 });
+    const traced = traceChange(planPipeline(depot), simulation, {
+      kind: 'record',
+      log: 'depot/stock-cdc',
+      position: 2,
+    });
     if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
-
     const step = traced.value.stages.find((stage) => stage.kind === 'transformation');
-    expect([step?.note, step?.records]).toEqual([
+    return [step?.note, step?.records];
+  }
+
+  it('shows the step’s row under the new key, found by the key alone', async () => {
+    expect(await lowStockStage({})).toEqual([
       'No row has {"sku_id":100} now: its key became {"sku_id":700}; this is the row under its new key.',
       [{ sku_id: 700, store_id: 4, qty: 3 }],
+    ]);
+  });
+
+  it('says the step has no row under the new key, not that it was deleted, where its filter leaves the row out', async () => {
+    expect(await lowStockStage({ qty: 40 })).toEqual([
+      'No row has {"sku_id":100} now: its key became {"sku_id":700}, and no row of low_stock has the new key now.',
+      [],
     ]);
   });
 });

@@ -532,6 +532,30 @@ describeInChromium('images of the canvas', (session) => {
     );
   });
 
+  it('shows every product and system name whole in the image, where the canvas cuts them at two lines (rail freight)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../assets/samples/ecommerce.mesh.json'), 'utf8'),
+    );
+    const systemName = 'Track Access Charging System for Freight Paths (TACS)';
+    const productName = 'Engineering Possessions & Line Closures on the Freight Corridors of the National Rail Network';
+    mesh.systems[0].name = systemName;
+    mesh.products[0].name = productName;
+    await openByChooser(page, 'rail.mesh.json', JSON.stringify(mesh));
+    const cutNames = (root: Page) =>
+      root
+        .locator('.product-node__name, .system-node__name')
+        .evaluateAll((names) =>
+          names.filter((name) => name.scrollHeight > name.clientHeight + 4).map((name) => name.textContent),
+        );
+    expect(await cutNames(page)).toEqual(expect.arrayContaining([systemName, productName]));
+
+    const viewer = await wholeMeshSvgViewed(page);
+    expect(await cutNames(viewer)).toEqual([]);
+    await page.getByTestId('dialog-canvas-image').waitFor({ state: 'detached' });
+    expect(await cutNames(page)).toEqual(expect.arrayContaining([systemName, productName]));
+  });
+
   it('holds every link whole, also those routed around the domains, with the margin (hydro)', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openMeshFixture(page, 'hydro-links-around-domains');

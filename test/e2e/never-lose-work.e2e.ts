@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
-import { describeInChromium } from './app-driver';
+import { describeInChromium, screenshot } from './app-driver';
 import {
   cutOffAutosavedCopies,
   renameDesign,
@@ -11,6 +11,7 @@ import {
 } from './autosave-driver';
 import { caretAfter, openContract, problems } from './contract-driver';
 import { counts, newBlankDesign, openByChooser, saveByDownload } from './designer-driver';
+import { openTab, simulateSample } from './simulation-driver';
 
 /** Renames the open design, lets it be autosaved, closes the tab and starts the app in a new one. */
 async function renamedThenClosed(page: Page, name: string): Promise<Page> {
@@ -247,6 +248,32 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
 
     await prompt.waitFor({ state: 'detached' });
     expect(await page.locator('.yaml-editor .view-line', { hasText: 'broken: [' }).count()).toBe(1);
+  });
+
+  it('keeps scenario text not applied across a visit to Design, marks the window unsaved, and asks before New drops it', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await openTab(page, 'Scenario');
+    const editor = page.getByTestId('scenario-editor');
+    await editor.locator('.view-line').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n');
+    const state = page.locator('.scenario-editor__state');
+    await expect.poll(() => state.textContent()).toBe('Not applied yet');
+    expect(await page.title()).toMatch(/^• /);
+
+    await page.getByRole('button', { name: 'Design', exact: true }).click();
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await openTab(page, 'Scenario');
+    await expect.poll(() => state.textContent()).toBe('Not applied yet');
+
+    await page.keyboard.press('Control+n');
+    const prompt = page.getByRole('alertdialog', { name: /^Discard the scenario text not applied in ‘/ });
+    await prompt.waitFor();
+    await screenshot(page, 'scenario-draft-discard-question');
+    await prompt.getByRole('button', { name: 'Cancel' }).click();
+    await prompt.waitFor({ state: 'detached' });
+    expect(await state.textContent()).toBe('Not applied yet');
   });
 
   it('says what a save did not keep: contract text with problems', async () => {

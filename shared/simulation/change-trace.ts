@@ -274,7 +274,10 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
   const moved =
     current.length === 0
       ? (underNewKey(query, systemId, table, topic.table.primaryKey, keyChangeOf(record, topic.log), key) ??
-        movedSince(query, systemId, table, topic.table.primaryKey, { log: topic.log, record, key }))
+        movedSince(query, systemId, table, topic.table.primaryKey, key, {
+          log: topic.log,
+          later: laterKeyChange(query, topic.log, record, key),
+        }))
       : undefined;
   const tableRow: TraceStage = {
     kind: 'table-row',
@@ -477,26 +480,48 @@ function underNewKey(
   };
 }
 
+/** A later change that moved a key: its record on the log read, and the key change it made. */
+interface LaterKeyChange {
+  record: LogRecord;
+  change: KeyChange;
+}
+
 /**
- * For a key a later UPDATE moved (the key's newest record on `log`, after the traced one, is the
- * old key's delete of a key change), the row `table` holds under the new key, and where that change is.
+ * The change that moved `key` after `record`, when the key's newest record on `log` is the old
+ * key's delete of a key change. A port's delete carries no header naming the new key: `carried`
+ * is the key change the stages upstream learnt, which such a delete stands for.
+ */
+function laterKeyChange(
+  query: RunQuery,
+  log: BrokerLog,
+  record: LogRecord,
+  key: Record<string, unknown>,
+  carried?: KeyChange,
+): LaterKeyChange | undefined {
+  const read = recordsWithFields(query, log, key, { order: 'newest', isFirstDelivery: true });
+  const [newest] = read.ok ? read.value : [];
+  if (!newest || newest.position <= record.position) return undefined;
+  const change = keyChangeOf(newest, log) ?? (newest.value === null ? carried : undefined);
+  return change && { record: newest, change };
+}
+
+/**
+ * For a key a later UPDATE moved (`later`, read on `log`), the row `table` holds under the new
+ * key, and where that change is.
  */
 function movedSince(
   query: RunQuery,
   nodeId: string,
   table: string,
   keyColumns: readonly string[],
-  traced: { log: BrokerLog; record: LogRecord; key: Record<string, unknown> },
+  key: Record<string, unknown>,
+  moved: { log: BrokerLog; later: LaterKeyChange | undefined },
   wording: Pick<MovedKeyWording, 'absent'> = {},
 ): { records: Record<string, unknown>[]; note: string } | undefined {
-  const read = recordsWithFields(query, traced.log, traced.key, { order: 'newest', isFirstDelivery: true });
-  const [newest] = read.ok ? read.value : [];
-  if (!newest || newest.position <= traced.record.position) return undefined;
-  const since = ` since, by the change at partition ${newest.partition}, offset ${newest.offset} of ${traced.log.name}`;
-  return underNewKey(query, nodeId, table, keyColumns, keyChangeOf(newest, traced.log), traced.key, {
-    ...wording,
-    since,
-  });
+  if (!moved.later) return undefined;
+  const { record, change } = moved.later;
+  const since = ` since, by the change at partition ${record.partition}, offset ${record.offset} of ${moved.log.name}`;
+  return underNewKey(query, nodeId, table, keyColumns, change, key, { ...wording, since });
 }
 
 /** The record a consumer read, and the key change it made (told by its headers, or by the traced record upstream). */
@@ -504,6 +529,8 @@ interface ReadRecord {
   log: BrokerLog;
   record: LogRecord;
   keyChange: KeyChange | undefined;
+  /** A later change that moved the record's key, which the consumer's port passes on as a plain delete. */
+  movedLater: LaterKeyChange | undefined;
 }
 
 /** The new key of a row the traced change moved, and the port's record of it published with the old key's delete. */
@@ -518,6 +545,8 @@ interface PortChange {
   isDelete?: boolean;
   /** When the port's product read the change (epoch milliseconds): what it published for it, it published then. */
   readAt?: number;
+  /** A later key change of the row, which the port publishes as a delete with no header: its consumers learn it from here. */
+  movedLater?: KeyChange;
 }
 
 /** The port's first or last quarantine entry for a key. */
@@ -620,7 +649,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
     ): { records: Record<string, unknown>[]; note: string } | undefined {
       return (
         underNewKey(query, nodeId, table, keyColumns, read.keyChange, key, wording) ??
-        movedSince(query, nodeId, table, keyColumns, { log: read.log, record: read.record, key }, wording)
+        movedSince(query, nodeId, table, keyColumns, key, { log: read.log, later: read.movedLater }, wording)
       );
     },
 
@@ -727,7 +756,8 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
       }
     },
 
-    followConsumers(log: BrokerLog, record: LogRecord, visited: Set<string>): void {
+    /** `movedLater`: a later key change upstream learnt, which a port's delete of the old key does not name. */
+    followConsumers(log: BrokerLog, record: LogRecord, visited: Set<string>, movedLater?: KeyChange): void {
       for (const product of plan.products) {
         for (const input of product.inputs.filter((candidate) => candidate.source.log.table === log.table)) {
           const productId = product.product.id;
@@ -780,7 +810,12 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
             productId,
             `SELECT * FROM ${quoteIdentifier(dataset.name)} WHERE ${whereSql(key)}`,
           );
-          const read: ReadRecord = { log, record, keyChange: keyChangeOf(record, log) ?? tracedKeyChange };
+          const read: ReadRecord = {
+            log,
+            record,
+            keyChange: keyChangeOf(record, log) ?? tracedKeyChange,
+            movedLater: laterKeyChange(query, log, record, key, movedLater),
+          };
           const moved =
             clean.length === 0 && dataset.kind === 'entity'
               ? walker.movedRow(productId, dataset.name, dataset.key, key, read)
@@ -824,6 +859,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
           }
           walker.publish(product, dataset.name, fields, readAt, visited, {
             isDelete: rawRow._op === 'd' || rawRow._op === 'delete',
+            movedLater: read.movedLater?.change,
           });
           walker.transformations(product, input.port.id, fields, readAt, visited, read);
         }
@@ -955,7 +991,12 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         const published = read.ok ? read.value[0] : undefined;
         stages.push(walker.portStage(product, output, published, fields, { ...change, readAt }));
         if (published && !visited.has(output.log.log.table)) {
-          walker.followConsumers(output.log.log, published, new Set([...visited, output.log.log.table]));
+          walker.followConsumers(
+            output.log.log,
+            published,
+            new Set([...visited, output.log.log.table]),
+            change.movedLater,
+          );
         }
       }
     },
@@ -1018,6 +1059,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         walker.publish(product, table, first ?? pickedFields(fields, linking), readAt, visited, {
           rowNow: first,
           isDelete: first === undefined,
+          movedLater: read?.movedLater?.change,
         });
       }
     },

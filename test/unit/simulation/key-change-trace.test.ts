@@ -2,7 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
 import { traceChange } from '../../../shared/simulation/change-trace';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
-import { aMesh, aProduct, aScenario, aShopMesh, aSystem, loadSqlJs, PREDICTABLE_ITEMS, simulate } from './builders';
+import {
+  aContract,
+  aMesh,
+  aProduct,
+  aScenario,
+  aShopMesh,
+  aSystem,
+  loadSqlJs,
+  PREDICTABLE_ITEMS,
+  simulate,
+} from './builders';
 
 // Loading sql.js's wasm is slow on a busy machine; it is not what these tests time.
 beforeAll(() => loadSqlJs(), 60_000);
@@ -195,5 +205,56 @@ describe('the trace of a key change at a transformation step linked by the key a
       'No row has {"sku_id":100} now: its key became {"sku_id":700}, and no row of low_stock has the new key now.',
       [],
     ]);
+  });
+});
+
+describe('the trace of an earlier change of a row whose key a later UPDATE moved, past the first consumer', () => {
+  const contract = aContract('reading', 'entity', 'readings')
+    .withKey('reading_id', 'integer')
+    .withProperty('field_id', 'integer')
+    .withProperty('value', 'number');
+  const farm = aMesh()
+    .with(
+      aSystem('farm')
+        .withTable('readings', { reading_id: 'integer', field_id: 'integer', value: 'real' })
+        .withCdcTopic('readings-cdc', 'readings', { tombstones: true }),
+      aProduct('telemetry').withInput('readings-in').withOutput('readings-out', 'reading'),
+      aProduct('insights', 'consumer-aligned')
+        .withInput('readings-in')
+        .withTransformation('wet', 'SELECT reading_id, value FROM readings WHERE value > 0'),
+      contract,
+    )
+    .withLink('farm/readings-cdc', 'telemetry/readings-in')
+    .withLink('telemetry/readings-out', 'insights/readings-in')
+    .build();
+
+  /** The stages of the trace of reading 2's insert (tick 1), read after tick 4's UPDATE moved it to reading 9. */
+  async function insertStages() {
+    const scenario = aScenario()
+      .at(1, 'farm', 'readings', 'insert', { values: { reading_id: 2, field_id: 10, value: 3.5 } })
+      .at(4, 'farm', 'readings', 'update', { values: { reading_id: 9 }, where: { reading_id: 2 } })
+      .build();
+    const simulation = await simulate(farm, scenario);
+    simulation.step(6);
+    const traced = traceChange(planPipeline(farm), simulation, {
+      kind: 'record',
+      log: 'farm/readings-cdc',
+      position: 1,
+    });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    return traced.value.stages;
+  }
+
+  it('shows the next consumer’s entity and steps under the new key, saying the key moved, not that the row was deleted', async () => {
+    const stages = await insertStages();
+
+    const moved =
+      /^No row has \{"reading_id":2\} now: its key became \{"reading_id":9\} since, by the change at partition \d+, offset \d+ of .+; this is the row under its new key\.$/;
+    const insights = stages.filter((stage) => stage.nodeId === 'insights' && stage.kind !== 'raw');
+    expect(insights.map((stage) => [stage.kind, stage.records])).toEqual([
+      ['clean', [{ reading_id: 9, field_id: 10, value: 3.5 }]],
+      ['transformation', [{ reading_id: 9, value: 3.5 }]],
+    ]);
+    for (const stage of insights) expect(stage.note).toMatch(moved);
   });
 });

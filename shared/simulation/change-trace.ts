@@ -2,6 +2,7 @@ import { historyColumnNames } from '../contracts/history-columns';
 import type { DatasetKind } from '../model/contract';
 import type { Result } from '../model/problem';
 import { type BrokerLog, brokerTable } from './broker-log';
+import { changedLinkingValues } from './changed-linking-values';
 import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import { faultMadeStages } from './fault-made-record';
@@ -1040,21 +1041,30 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
           `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(linkingKey)} LIMIT ${MAX_RELATED_ROWS}`,
         );
         // A key change moves the row by its key alone: other ids it is linked by (`store_id`) stay as they were.
-        const movedKeyColumns = read ? linking.filter((name) => name in keyOf(read.record)) : [];
+        const recordKeyColumns = read ? linking.filter((name) => name in keyOf(read.record)) : [];
         const moved =
-          rows.length === 0 && read && movedKeyColumns.length > 0
-            ? walker.movedRow(productId, table, movedKeyColumns, pickedFields(linkingKey, movedKeyColumns), read, {
+          rows.length === 0 && read && recordKeyColumns.length > 0
+            ? walker.movedRow(productId, table, recordKeyColumns, pickedFields(linkingKey, recordKeyColumns), read, {
                 // A step's SQL may leave the row out (a filter, a join with no match): its absence is no delete.
                 absent: `no row of ${table} has the new key now`,
               })
             : undefined;
+        const missing = `No row of ${table} has this ${linking.join(', ')} now`;
+        const byKey =
+          rows.length === 0 && !moved
+            ? rowsByKeyAlone(query, productId, table, linkingKey, recordKeyColumns)
+            : undefined;
         stages.push({
           ...base,
           title: `Transformation ${table}: rows with the same ${linking.join(', ')}`,
-          records: rows,
-          ...(moved ?? (rows.length === 0 && { note: `No row of ${table} has this ${linking.join(', ')} now.` })),
+          records: byKey?.rows ?? rows,
+          ...(moved ??
+            (byKey && {
+              note: `${missing}: its ${byKey.changed} changed since; ${byKey.rows.length === 1 ? 'this is its row' : 'these are its rows'} by ${recordKeyColumns.join(', ')}.`,
+            }) ??
+            (rows.length === 0 && { note: `${missing}.` })),
         });
-        const [first] = rows;
+        const [first] = byKey?.rows ?? rows;
         // Without a row now, the port's record for the key is the delete it published.
         walker.publish(product, table, first ?? pickedFields(fields, linking), readAt, visited, {
           rowNow: first,
@@ -1065,6 +1075,27 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
     },
   };
   return walker;
+}
+
+/**
+ * A step's rows holding the record's key (`keyColumns`) where none holds all the values linking it
+ * to the record: the record's row whose other linking values (`field_id`) a later change set otherwise.
+ */
+function rowsByKeyAlone(
+  query: RunQuery,
+  nodeId: string,
+  table: string,
+  linkingKey: Record<string, unknown>,
+  keyColumns: readonly string[],
+): { rows: Record<string, unknown>[]; changed: string } | undefined {
+  if (keyColumns.length === 0 || keyColumns.length === Object.keys(linkingKey).length) return undefined;
+  const rows = selectRows(
+    query,
+    nodeId,
+    `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(pickedFields(linkingKey, keyColumns))} LIMIT ${MAX_RELATED_ROWS}`,
+  );
+  const changed = rows.length > 0 ? changedLinkingValues(linkingKey, keyColumns, rows) : undefined;
+  return changed ? { rows, changed } : undefined;
 }
 
 /**

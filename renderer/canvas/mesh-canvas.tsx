@@ -75,6 +75,7 @@ import { ProductNode } from './nodes/product-node';
 import { SystemNode } from './nodes/system-node';
 import { useConnectionHandlers } from './use-connection-handlers';
 import { useFitKeptOnResize } from './use-fit-kept-on-resize';
+import { useMeshAsDrawn } from './use-image-layout';
 import { useNodeChanges } from './use-node-changes';
 import { usePaletteDrop } from './use-palette-drop';
 import { usePointerCapture } from './use-pointer-capture';
@@ -225,13 +226,14 @@ function MeshFlow() {
     () => canvasEmphasis(links, outline, selectedNodeIds, lineageFocus),
     [links, outline, selectedNodeIds, lineageFocus],
   );
+  const meshAsDrawn = useMeshAsDrawn(layout, outline, measured, captureTheme !== null);
+  const layoutAsDrawn = captureTheme && meshAsDrawn ? meshAsDrawn.layout.nodes : layout;
   // Read with the layout and the measured sizes: a child that grows (an owner, a badge) widens its domain's box as drawn.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the document is read through currentMesh() when these change
-  const domainSizes = useMemo(() => domainSizesAsDrawn(currentMesh(), measured), [layout, measured, outline]);
+  const domainSizes = useMemo(() => domainSizesAsDrawn(meshAsDrawn, measured), [meshAsDrawn, measured]);
   const shownOutline = useMemo(() => (isOverview ? overviewOutline(outline) : outline), [isOverview, outline]);
   const nodes = useMemo(
     () =>
-      buildNodes(shownOutline, layout, {
+      buildNodes(shownOutline, layoutAsDrawn, {
         selectedIds: selectedNodeIds,
         measured,
         dimmedIds: emphasis.dimmedIds,
@@ -239,7 +241,17 @@ function MeshFlow() {
         accessibleNames: nodeNames,
         domainSizes,
       }),
-    [buildNodes, shownOutline, layout, selectedNodeIds, measured, emphasis, keyboardCursor, nodeNames, domainSizes],
+    [
+      buildNodes,
+      shownOutline,
+      layoutAsDrawn,
+      selectedNodeIds,
+      measured,
+      emphasis,
+      keyboardCursor,
+      nodeNames,
+      domainSizes,
+    ],
   );
   const linkEdges = useMemo(
     () => buildEdges(links, selectedLinkIds, compatibility, emphasis.links, compatibilityPolicy, linkNames),

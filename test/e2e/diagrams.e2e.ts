@@ -556,6 +556,42 @@ describeInChromium('images of the canvas', (session) => {
     expect(await cutNames(page)).toEqual(expect.arrayContaining([systemName, productName]));
   });
 
+  it('moves the nodes under one grown to show its names whole down, so none is drawn over another (rail network)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openMeshFixture(page, 'rail-network-long-names');
+    const placesOnCanvas = () =>
+      page
+        .locator('.react-flow__node-product, .react-flow__node-system, .react-flow__node-domain')
+        .evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).style.transform));
+    const placedBefore = await placesOnCanvas();
+    const viewer = await wholeMeshSvgViewed(page);
+    const drawn = await viewer.evaluate(() => {
+      const boxOf = (node: Element) => ({ id: (node as HTMLElement).dataset.id, box: node.getBoundingClientRect() });
+      const nodes = [...document.querySelectorAll('.react-flow__node-product, .react-flow__node-system')].map(boxOf);
+      const domains = [...document.querySelectorAll('.react-flow__node-domain')].map(boxOf);
+      const meet = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const holds = (outer: DOMRect, inner: DOMRect) =>
+        inner.left >= outer.left &&
+        inner.right <= outer.right &&
+        inner.top >= outer.top &&
+        inner.bottom <= outer.bottom;
+      return {
+        count: nodes.length,
+        overlapping: nodes.flatMap((a, index) =>
+          nodes.slice(index + 1).flatMap((b) => (meet(a.box, b.box) ? [`${a.id} over ${b.id}`] : [])),
+        ),
+        outsideDomains: nodes
+          .filter((node) => !domains.some((domain) => holds(domain.box, node.box)))
+          .map((node) => node.id),
+      };
+    });
+    expect(drawn).toEqual({ count: 5, overlapping: [], outsideDomains: [] });
+    // Only the image moves them: the canvas draws them where the design places them again.
+    await page.getByTestId('dialog-canvas-image').waitFor({ state: 'detached' });
+    await expect.poll(placesOnCanvas).toEqual(placedBefore);
+  });
+
   it('holds every link whole, also those routed around the domains, with the margin (hydro)', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openMeshFixture(page, 'hydro-links-around-domains');

@@ -1,4 +1,5 @@
 import { temporalValueSql } from './debezium-temporal-values';
+import { eventSerialNoSql } from './event-serial-number';
 import { kafkaPartition } from './kafka-partitioner';
 import {
   type CdcFormat,
@@ -285,12 +286,13 @@ const PROCESSED_AT_SQL = 'coalesce(_first_timestamp, _timestamp)';
 /**
  * `source.sequence`: PostgreSQL's, as Debezium writes it, is the JSON text
  * `["<last commit LSN>","<LSN>"]` (`null` in the snapshot, read before the connector saw a commit); MongoDB's is null (its
- * place is `ord`); other engines' records give their place in their table's change log. (Consumers keep entities idempotent by that place,
+ * place is `ord`); other engines' records give their place in their table's change log (a null-field fault's record,
+ * the place of the record it re-sends). (Consumers keep entities idempotent by that place,
  * kept beside the record as `_sequence`, whatever the text says.)
  */
 function sequenceSql(connector: string): string {
   if (connector === 'mongodb') return 'NULL';
-  if (connector !== 'postgresql') return 'CAST(_sequence AS TEXT)';
+  if (connector !== 'postgresql') return 'CAST(coalesce(_resent_sequence, _sequence) AS TEXT)';
   return `printf('[%s,"%d"]', CASE WHEN _op = 'r' OR _last_commit_lsn IS NULL THEN 'null' ELSE '"' || _last_commit_lsn || '"' END, _lsn)`;
 }
 
@@ -301,8 +303,8 @@ function sequenceSql(connector: string): string {
  * and LSN; MySQL's and MariaDB's binlog coordinates (one simulated binlog file; the server's
  * default id; the row's place in its event is 0, a statement changing one row; a GTID on MariaDB,
  * which writes one per transaction, none on MySQL, which by default does not); SQL Server's and
- * Db2's change and commit LSNs (SQL Server's update is two CDC rows, serial numbers 1 and 2, and
- * so is a key change's delete and insert); Oracle's transaction, SCNs of the change and its
+ * Db2's change and commit LSNs (SQL Server's serial number, event-serial-number.ts; a null-field
+ * fault's record keeps the one of the record it re-sends); Oracle's transaction, SCNs of the change and its
  * commit, one redo thread, and nulls for what LogMiner would add (XStream's LCR position, the
  * rollback segment, the user); MongoDB's order in the oplog, no session or transaction number
  * (each change is a single-document write), and the change's wall time (none in the snapshot,
@@ -322,7 +324,7 @@ function connectorFieldsSql(connector: string): string {
     }
     case 'sqlserver':
       return `, 'change_lsn', CASE WHEN ${isSnapshot} THEN NULL ELSE ${lsnTextSql('_lsn')} END, 'commit_lsn', ${lsnTextSql(commitPosition)},
-        'event_serial_no', CASE WHEN ${isSnapshot} THEN NULL WHEN _op = 'u' OR (_op = 'c' AND _headers IS NOT NULL) THEN 2 ELSE 1 END`;
+        'event_serial_no', coalesce(_resent_serial_no, ${eventSerialNoSql()})`;
     case 'db2':
       return `, 'change_lsn', CASE WHEN ${isSnapshot} THEN NULL ELSE ${lsnTextSql('_lsn')} END, 'commit_lsn', ${lsnTextSql(commitPosition)}`;
     case 'oracle':

@@ -85,6 +85,16 @@ export const WRITE_COLUMN: TableColumn = { name: '_write', type: 'INTEGER' };
 export const HEADERS_COLUMN: TableColumn = { name: '_headers', type: 'TEXT' };
 
 /**
+ * A null-field fault's record: the place (`_sequence`) and SQL Server `event_serial_no` of the change
+ * record it re-sends, which its source block keeps; null on every other record. Its own `_sequence`
+ * is new, so consumers apply it.
+ */
+export const RESENT_PLACE_COLUMNS: readonly TableColumn[] = [
+  { name: '_resent_sequence', type: 'INTEGER' },
+  { name: '_resent_serial_no', type: 'INTEGER' },
+];
+
+/**
  * What a change record carries besides its row images: its place in the source's log, when the
  * source made it, its snapshot marker, Kafka headers (JSON), with transaction metadata its
  * transaction's id as the envelope sends it (`_tx`, null in the snapshot and without transaction
@@ -92,7 +102,8 @@ export const HEADERS_COLUMN: TableColumn = { name: '_headers', type: 'TEXT' };
  * column was renamed at the source its row images as the source now names them (JSON
  * `{before, after}`; a MongoDB record's `{after, updatedFields}`, each the text the envelope
  * writes), which the envelope shows instead, and, for the engines whose source block gives one,
- * the log position of its transaction's commit or of the commit before it; and the write it came from.
+ * the log position of its transaction's commit or of the commit before it; a null-field fault's
+ * record the place of the change record it re-sends; and the write it came from.
  */
 const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_sequence', type: 'INTEGER' },
@@ -107,6 +118,7 @@ const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_renamed_images', type: 'TEXT' },
   { name: '_commit_lsn', type: 'INTEGER' },
   { name: '_last_commit_lsn', type: 'INTEGER' },
+  ...RESENT_PLACE_COLUMNS,
   WRITE_COLUMN,
 ];
 

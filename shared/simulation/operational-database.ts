@@ -14,6 +14,7 @@ import {
   prepareRedelivery,
   type TableColumn,
 } from './broker-log';
+import { eventSerialNoSql } from './event-serial-number';
 import { type CdcSource, imageColumns, payloadColumns, recordFieldName } from './log-format';
 import { type CdcTopicPlan, type OutboxTopicPlan, type SystemPlan, writesTransactionMetadata } from './log-plan';
 import { outboxConditionCheck, outboxConditionSql } from './outbox-condition';
@@ -105,7 +106,7 @@ export function createOperationalDatabase(
       // A change is streamed (Debezium's `source.snapshot` "false") unless the snapshot marks it or it is a tombstone.
       ...captured.map(
         (topic) =>
-          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT DEFAULT 'false', _headers TEXT, _tx_number INTEGER, _tx_total INTEGER, _renamed_images TEXT, _write INTEGER, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
+          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT DEFAULT 'false', _headers TEXT, _tx_number INTEGER, _tx_total INTEGER, _renamed_images TEXT, _resent_sequence INTEGER, _resent_serial_no INTEGER, _write INTEGER, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
       ),
       ...plan.outboxTopics.map(
         (topic) =>
@@ -396,22 +397,28 @@ FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} WH
 /**
  * A change record for the table's newest row whose after image has `column` null, as a buggy
  * producer would send it; the table itself keeps its value (and its NOT NULL constraint). No
- * transaction made it: it keeps the transaction and log position of the row's last change record,
- * which it re-emits (the current ones where retention has removed that record).
+ * transaction made it: it keeps the transaction, log position, place in the change log
+ * (`source.sequence`) and SQL Server serial number of the row's last change record, which it re-emits (the current transaction
+ * and position, and its own place, where retention has removed that record).
  */
 function nullFieldChangeSql(topic: CdcTopicPlan, column: string): string {
   const columns = topic.table.columns.map((candidate) => candidate.name);
   const after = columns.map((name) => (name === column ? 'NULL' : quoteIdentifier(name)));
   const key = changeKeySql(topic.log.format, quoteIdentifier);
   // The row's last change record: still in the change log if the connector has not published it, else on the topic.
-  const copied = (field: '_tx_number' | '_lsn') =>
-    `(SELECT captured.${field} FROM node.${changeLog(topic)} AS captured WHERE captured._key = nulled._key ORDER BY captured._sequence DESC LIMIT 1), (SELECT sent.${field} FROM ${brokerTable(topic.log)} AS sent WHERE sent._key = nulled._key ORDER BY sent._position DESC LIMIT 1)`;
+  const copied = (field: (record: string) => string) =>
+    `(SELECT ${field('captured')} FROM node.${changeLog(topic)} AS captured WHERE captured._key = nulled._key ORDER BY captured._sequence DESC LIMIT 1), (SELECT ${field('sent')} FROM ${brokerTable(topic.log)} AS sent WHERE sent._key = nulled._key ORDER BY sent._position DESC LIMIT 1)`;
+  const transaction = copied((record) => `${record}._tx_number`);
+  const position = copied((record) => `${record}._lsn`);
+  // A record re-sent by an earlier null-field fault is itself re-sent under the place it kept.
+  const place = copied((record) => `coalesce(${record}._resent_sequence, ${record}._sequence)`);
+  const serialNumber = copied((record) => `coalesce(${record}._resent_serial_no, ${eventSerialNoSql(record)})`);
   // An update under REPLICA IDENTITY DEFAULT sends no before image.
   const sendsBefore = topic.log.format.beforeImage === 'row';
   const targets = [...(sendsBefore ? prefixed('before_', columns) : []), ...prefixed('after_', columns)];
   const values = [...(sendsBefore ? columns.map(quoteIdentifier) : []), ...after];
-  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx_number, _lsn, ${columnList(targets)})
-SELECT 'u', millis, _key, ${partitionSql('_key', topic.log.partitions)}, coalesce(${copied('_tx_number')}, tx), coalesce(${copied('_lsn')}, ${LOG_POSITION_SQL}), ${values.join(', ')}
+  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx_number, _lsn, _resent_sequence, _resent_serial_no, ${columnList(targets)})
+SELECT 'u', millis, _key, ${partitionSql('_key', topic.log.partitions)}, coalesce(${transaction}, tx), coalesce(${position}, ${LOG_POSITION_SQL}), coalesce(${place}), coalesce(${serialNumber}), ${values.join(', ')}
 FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1) AS nulled, node._clock`;
 }
 

@@ -164,6 +164,8 @@ function historyTableSql(dataset: Dataset): string[] {
   return [
     `CREATE TABLE node.${quoteIdentifier(history)} (${[...columns, `${validFrom} TEXT NOT NULL`, `${validTo} TEXT`, `${isCurrent} INTEGER NOT NULL`].join(', ')})`,
     `CREATE UNIQUE INDEX node.${quoteIdentifier(`${history}_current`)} ON ${quoteIdentifier(history)} (${columnList(dataset.key)}) WHERE ${isCurrent} = 1`,
+    // A change that restores the version its tick ended looks that version up: without this, each change scans the history.
+    `CREATE INDEX node.${quoteIdentifier(`${history}_ended`)} ON ${quoteIdentifier(history)} (${columnList(dataset.key)}, ${validTo}) WHERE ${isCurrent} = 0`,
   ];
 }
 

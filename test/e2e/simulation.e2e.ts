@@ -430,7 +430,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await presenter.waitFor({ state: 'detached' });
     expect(await page.locator('.toolbar').isVisible()).toBe(true);
     expect(await page.locator('.react-flow__controls').isVisible()).toBe(true);
-    await expect.poll(() => viewTransform(page)).toBe(viewBefore);
+    await expect.poll(() => viewTransform(page), { timeout: 5_000 }).toBe(viewBefore);
   });
 
   it('presents the raw zone’s row payload first at 1280 × 800, the engine’s and the empty columns folded away', async () => {

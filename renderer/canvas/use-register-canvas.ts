@@ -41,6 +41,8 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
   }, []);
   useEffect(() => {
     let layoutRun: AbortController | null = null;
+    // Each move of the view counts; one that waited for the canvas to settle gives way to any asked for since.
+    let viewMoves = 0;
     const notify = (tone: 'info' | 'error', text: string) => useNoticeStore.getState().show({ tone, text });
     const sizeOf = (nodeId: string) => {
       const measured = flow.getInternalNode(nodeId)?.measured;
@@ -88,13 +90,16 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
     };
     // From the document's layout, so it works for nodes not drawn (far out, or out of view in a large mesh).
     const focusNodes = async (nodeIds: readonly string[]) => {
+      const move = ++viewMoves;
       await whenCanvasSettled();
+      if (move !== viewMoves) return;
       const mesh = currentMesh();
       const box = mesh && boundsOf(nodeIds.map((id) => canvasBox(mesh, id, measuredSizeOf)));
       if (box) fitBox(box);
     };
     // Fitted to the document's layout rather than to the nodes drawn, which in a large mesh are only those in view.
     const fitDocument = async (animation: { duration: number } = VIEW_ANIMATION) => {
+      const move = ++viewMoves;
       const mesh = currentMesh();
       const bounds = mesh && canvasBounds(mesh);
       const { width, height } = flowStore.getState();
@@ -112,7 +117,7 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
         await nextFrame();
       }
       try {
-        await flow.setViewport(fitted, animation);
+        if (move === viewMoves) await flow.setViewport(fitted, animation);
       } finally {
         if (isJumpingOut) drawBlocksAhead(false);
       }
@@ -125,7 +130,10 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
       focusNodes: (nodeIds) => void focusNodes(nodeIds),
       keepView: () => {
         const kept = flow.getViewport();
-        return () => void flow.setViewport(kept, VIEW_ANIMATION);
+        return () => {
+          viewMoves++;
+          void flow.setViewport(kept, VIEW_ANIMATION);
+        };
       },
       reveal: (nodeIds) => {
         const mesh = currentMesh();

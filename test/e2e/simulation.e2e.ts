@@ -433,6 +433,37 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await expect.poll(() => viewTransform(page), { timeout: 5_000 }).toBe(viewBefore);
   });
 
+  it('restores the view on Escape even while a stage’s move of the view is still waiting for its frame', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 6);
+    await traceOrder1000(page);
+    const viewBefore = await viewTransform(page);
+    await page.getByRole('button', { name: 'Present' }).first().click();
+    const presenter = page.getByTestId('presenter');
+    await presenter.waitFor();
+    await page.waitForTimeout(500);
+    // A loaded machine draws late: the frames the app waits for are held until the presentation has ended.
+    await page.evaluate(() => {
+      const held: FrameRequestCallback[] = [];
+      Reflect.set(window, '__heldFrames', held);
+      window.requestAnimationFrame = (callback) => held.push(callback);
+    });
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Escape');
+    await presenter.waitFor({ state: 'detached' });
+    await expect.poll(() => viewTransform(page), { timeout: 5_000 }).toBe(viewBefore);
+    const released = await page.evaluate(() => {
+      const held = Reflect.get(window, '__heldFrames') as FrameRequestCallback[];
+      for (const callback of held) callback(performance.now());
+      return held.length;
+    });
+    expect(released).toBeGreaterThan(0);
+    await page.waitForTimeout(600);
+    expect(await viewTransform(page)).toBe(viewBefore);
+  });
+
   it('presents the raw zone’s row payload first at 1280 × 800, the engine’s and the empty columns folded away', async () => {
     const page = await session.openApp();
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -4,7 +4,9 @@ export const DAY_IN_MINUTES = 24 * 60;
  * Each unit of time SLAs and freshness are measured in, in minutes, under its names (the short
  * one first): those ODCS lists for SLAs (`d, day, days`… `y, yr, years`). Where a number of
  * minutes is needed (a topic's retention, a freshness check), a month counts as 30 days and a
- * year as 365; `compareDurations` compares them exactly. `m` is a minute, as for SLOs.
+ * year as 365; `compareDurations` compares them exactly. `m` is a minute, as for SLOs, and a
+ * capital `M` a month, as in Grafana's and ISO 8601's durations (folded to `m`, a retention of
+ * `3 M` became three minutes).
  */
 const UNITS = [
   [1 / 60_000, ['ms', 'msec', 'msecs', 'millisecond', 'milliseconds']],
@@ -27,12 +29,17 @@ export const TIME_UNITS = UNITS.map(([, [short]]) => short).join(', ');
 /** `ms/msec/…, s/sec/…, …, y/yr/yrs/year/years`: every spelling of a unit of time read, for hints. */
 export const TIME_UNIT_SPELLINGS = UNITS.map(([, units]) => units.join('/')).join(', ');
 
-export const isUnitOfTime = (unit: string | undefined) =>
-  MINUTES_PER_UNIT[(unit ?? '').trim().toLowerCase()] !== undefined;
+/** The name `unit` is listed under in `UNITS`. */
+function unitName(unit: string | undefined): string {
+  const trimmed = (unit ?? '').trim();
+  return trimmed === 'M' ? 'mo' : trimmed.toLowerCase();
+}
+
+export const isUnitOfTime = (unit: string | undefined) => MINUTES_PER_UNIT[unitName(unit)] !== undefined;
 
 /** A duration in minutes, or undefined for a unit that is no unit of time (percent…) or no number. */
 export function minutesOf(value: unknown, unit: string | undefined): number | undefined {
-  const perUnit = MINUTES_PER_UNIT[(unit ?? '').trim().toLowerCase()];
+  const perUnit = MINUTES_PER_UNIT[unitName(unit)];
   const amount = typeof value === 'string' ? Number(value) : value;
   return perUnit !== undefined && typeof amount === 'number' && Number.isFinite(amount) ? amount * perUnit : undefined;
 }
@@ -69,7 +76,7 @@ export function compareDurations(
 function spanOf(value: unknown, unit: string | undefined) {
   const minutes = minutesOf(value, unit);
   if (minutes === undefined) return undefined;
-  const monthsPerUnit = MONTHS_PER_CALENDAR_UNIT[(unit ?? '').trim().toLowerCase()];
+  const monthsPerUnit = MONTHS_PER_CALENDAR_UNIT[unitName(unit)];
   if (monthsPerUnit === undefined) return { shortest: minutes, longest: minutes, months: undefined };
   const months = Number(value) * monthsPerUnit;
   const years = Math.floor(months / 12);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minutesOf } from '../../../shared/contracts/sla-durations';
+import { compareDurations, minutesOf } from '../../../shared/contracts/sla-durations';
 import { formatMinutes } from '../../../shared/validation/freshness';
 
 describe('a freshness duration in words', () => {
@@ -30,5 +30,17 @@ describe('a duration as contracts and SLOs write it', () => {
     ['m', 1],
   ])('reads 1 %s, a unit ODCS lists for SLAs, as %s minutes', (unit, minutes) => {
     expect(minutesOf(1, unit)).toBe(minutes);
+  });
+
+  it('reads a capital M as a month, as Grafana and ISO 8601 write it, not as the minute a small m is', () => {
+    expect(minutesOf(3, 'M')).toBe(3 * 30 * 24 * 60);
+    expect(minutesOf(3, ' M ')).toBe(3 * 30 * 24 * 60);
+    expect(minutesOf(3, 'MIN')).toBe(3);
+  });
+
+  it('compares a capital M with days as a month of 28 to 31', () => {
+    expect(compareDurations({ value: 1, unit: 'M' }, { value: 27, unit: 'd' })).toBeGreaterThan(0);
+    expect(compareDurations({ value: 1, unit: 'M' }, { value: 30, unit: 'd' })).toBeUndefined();
+    expect(compareDurations({ value: 12, unit: 'M' }, { value: 1, unit: 'y' })).toBe(0);
   });
 });

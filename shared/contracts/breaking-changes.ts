@@ -588,6 +588,9 @@ function schemaChanges(
               ),
               renamedSubject: rename.to,
             },
+            ...renamedItemChanges(object, next, rename, { from: object.name, to: rename.to }, (was, is) =>
+              objectChanges(was, is, levels),
+            ),
           ];
     }),
     ...added
@@ -682,10 +685,23 @@ function propertyListChanges(
       const counterpart = nextByName.get(property.name);
       return counterpart ? propertyChanges(property, counterpart, subject(property.name), levels) : [];
     }),
-    ...[...renames].map(([from, { to, evidence }]) => ({
-      ...change('field-renamed', subject(from), `field seems renamed to ${to} (same type and attributes, ${evidence})`),
-      renamedSubject: subject(to),
-    })),
+    ...[...renames].flatMap(([from, rename]) => [
+      {
+        ...change(
+          'field-renamed',
+          subject(from),
+          `field seems renamed to ${rename.to} (same type and attributes, ${rename.evidence})`,
+        ),
+        renamedSubject: subject(rename.to),
+      },
+      ...removed
+        .filter((property) => property.name === from)
+        .flatMap((property) =>
+          renamedItemChanges(property, next, rename, { from: subject(from), to: subject(rename.to) }, (was, is) =>
+            propertyChanges(was, is, subject(from), levels),
+          ),
+        ),
+    ]),
     ...removed
       .filter((property) => !renames.has(property.name))
       .map((property) =>
@@ -704,6 +720,26 @@ function propertyListChanges(
       ),
   ];
   return { changes, renames };
+}
+
+/**
+ * What else changed in a field or schema object taken for renamed: compared as if it kept its
+ * old name, so that the rename is said once, and each change then named in the new text too
+ * (`orders.status` → `orders.order_status`), where the Diff view marks it.
+ */
+function renamedItemChanges<Item extends { name: string }>(
+  was: Item,
+  next: readonly Item[],
+  rename: GuessedRename,
+  subjects: { from: string; to: string },
+  compare: (was: Item, is: Item) => ContractChange[],
+): ContractChange[] {
+  const is = next.find((item) => item.name === rename.to);
+  if (!is) return [];
+  return compare(was, { ...is, name: was.name }).map((found) => {
+    const inNext = found.renamedSubject ?? found.subject;
+    return { ...found, renamedSubject: `${subjects.to}${inNext.slice(subjects.from.length)}` };
+  });
 }
 
 /** What to say of a removed item that similar names tie to more than one (guessed-renames.ts). */

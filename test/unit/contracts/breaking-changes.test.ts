@@ -363,6 +363,37 @@ ${semanticType}`,
     ]);
   });
 
+  describe('what else changed in a renamed field or schema object', () => {
+    /** The changes as `subject → subject in the new text: message`. */
+    const renamedChanges = (next: Contract) =>
+      compareContracts(previous, next).changes.map(
+        (change) => `${change.subject} → ${change.renamedSubject ?? change.subject}: ${change.message}`,
+      );
+
+    it('lists an allowed value removed from a renamed field, under its new name as well', () => {
+      const next = changed(replace('status', { name: 'order_status', enum: ['open', 'paid'] }));
+      expect(renamedChanges(next)).toEqual([
+        'orders.status → orders.order_status: field seems renamed to order_status (same type and attributes, similar names)',
+        "orders.status → orders.order_status: allowed value 'shipped' removed",
+      ]);
+    });
+
+    it('lists the changes inside a renamed schema object under its new name as well', () => {
+      const [orders] = previous.schema;
+      if (!orders) throw new Error('no orders');
+      const renamedObject = changed(replace('status', { enum: ['open', 'paid'] })).schema[0];
+      const next: Contract = {
+        ...previous,
+        version: '2.0.0',
+        schema: [{ ...orders, ...renamedObject, name: 'order_records', physicalName: 'orders' }],
+      };
+      expect(renamedChanges(next)).toEqual([
+        "orders → order_records: schema object seems renamed to order_records (same fields, same physicalName 'orders')",
+        "orders.status → order_records.status: allowed value 'shipped' removed",
+      ]);
+    });
+  });
+
   it('does not take a field of another type for a rename', () => {
     const next = changed((properties) => [
       ...properties.filter((property) => property.name !== 'note'),

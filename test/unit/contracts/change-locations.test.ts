@@ -84,6 +84,18 @@ describe('where the Diff view marks a change', () => {
     ]);
   });
 
+  it('marks what changed in a renamed field at its line in the new text, a field renamed within it included', () => {
+    const next = PLAYBACK.replace('name: device', 'name: device_info').replace(
+      'name: os\n            logicalType: string\n',
+      'name: os_name\n            logicalType: string\n            logicalTypeOptions:\n              maxLength: 20\n',
+    );
+    expect(marks(PLAYBACK, next)).toEqual([
+      `next ${lineOf(next, 'name: device_info')}: playback.device field seems renamed to device_info (same type and attributes, similar names)`,
+      `next ${lineOf(next, 'name: os_name')}: playback.device.os field seems renamed to os_name (same type and attributes, similar names)`,
+      `next ${lineOf(next, 'maxLength: 20')}: playback.device.os maxLength set to 20`,
+    ]);
+  });
+
   it('marks a change of the type of a nested field, and of array items, at their type lines in the new text', () => {
     const next = PLAYBACK.replace(
       'name: os\n            logicalType: string',

@@ -102,6 +102,9 @@ interface SqlParser {
   exprToSQL(expression: unknown, options: { database: string }): string;
 }
 
+/** SQL Server's own name for the type it also calls TIMESTAMP. */
+const ROW_VERSION = 'ROWVERSION';
+
 const DIALECTS: { name: string; database: string; parser: () => SqlParser }[] = [
   { name: 'PostgreSQL', database: 'PostgresQL', parser: () => new (parserClass(postgresql))() },
   { name: 'MySQL', database: 'MySQL', parser: () => new (parserClass(mysql))() },
@@ -464,12 +467,14 @@ function tableObject(
     const enumValues = type?.enumValues ?? typeValues ?? checks.values.get(property);
     // SQL Server's TIMESTAMP is ROWVERSION: a counter the database sets on each write, not a time.
     const isRowVersion = context.isSqlServer && type?.baseName === 'TIMESTAMP';
+    // Written by the name no reader takes for a time (the contract checks, datacontract-cli and other databases do).
+    const physicalType = isRowVersion ? ROW_VERSION : type?.physicalType;
     const elementType = isRowVersion ? undefined : (type?.logicalType ?? (typeValues ? 'string' : undefined));
     if (!elementType) {
       notes.push({
         path: `${name}.${property}`,
         message: type
-          ? `${type.elementType}${isRowVersion ? " (SQL Server's rowversion, a row counter, not a time)" : ''} has no ODCS logical type: imported as a string (physicalType ${type.physicalType})`
+          ? `${type.elementType}${isRowVersion ? " (SQL Server's rowversion, a row counter, not a time)" : ''} has no ODCS logical type: imported as a string (physicalType ${physicalType})`
           : found?.generated
             ? 'a computed column declares no type: imported as a string'
             : 'its type could not be read: imported as a string',
@@ -479,7 +484,7 @@ function tableObject(
     const keyPosition = key.indexOf(property);
     const facts = {
       // A type the file declares is the user's name, kept as written; built-in types read in upper case.
-      ...(type && { physicalType: typeValues ? type.physicalTypeAsWritten : type.physicalType }),
+      ...(type && { physicalType: typeValues ? type.physicalTypeAsWritten : physicalType }),
       ...(enumValues && { enum: enumValues }),
     };
     const arrayDepth = type?.arrayDepth ?? 0;

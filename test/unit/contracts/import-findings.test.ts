@@ -58,6 +58,26 @@ describe('the contract checks of an import, where the source says it', () => {
   });
 });
 
+describe("SQL Server's TIMESTAMP, a rowversion imported as a string", () => {
+  const ssms = [
+    'CREATE TABLE [dbo].[PanelString](',
+    '\t[StringId] [int] IDENTITY(1,1) NOT NULL,',
+    '\t[RowVersion] [timestamp] NOT NULL,',
+    ' CONSTRAINT [PK_PanelString] PRIMARY KEY CLUSTERED ([StringId] ASC)',
+    ') ON [PRIMARY]',
+    'GO',
+  ].join('\n');
+
+  it('is written as ROWVERSION, which no reader takes for a time, so the checks do not call it a misfit', () => {
+    const imported = importContractSource('panel-strings.sql', ssms);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(imported.contract.odcs).toContain(
+      '      - name: RowVersion\n        logicalType: string\n        physicalType: ROWVERSION\n',
+    );
+    expect(warningsOf('panel-strings.sql', ssms)).toEqual([]);
+  });
+});
+
 describe('the findings of an import about a table the import named anew, its name not one a contract can refer to', () => {
   it('places them at the alias of a Mermaid erDiagram entity (a["Customer Account"], as Mermaid’s docs write one)', () => {
     const erDiagram = [

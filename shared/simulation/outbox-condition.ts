@@ -1,4 +1,5 @@
 import type { Table } from '../model/table';
+import { isEngineFunctionName } from './engine-function-call';
 import { checkSelect, unbalancedParenthesis } from './select-check';
 import { quoteIdentifier, sqlNameKey } from './sql-text';
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
@@ -32,7 +33,8 @@ export function outboxConditionProblem(when: string, table: Table): string | und
     }
     if (!isName(token)) continue;
     if (next?.text === '(' && next.kind === 'symbol') {
-      if (/^mesh_/i.test(token.text)) return `the condition calls ${token.text}, one of the engine's own functions`;
+      if (isEngineFunctionName(token.text))
+        return `the condition calls ${token.text}, one of the engine's own functions`;
       continue;
     }
     const isQualifier = next?.kind === 'symbol' && next.text === '.';

@@ -1,3 +1,4 @@
+import { engineFunctionRefusal } from './engine-function-call';
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
 import type { SqlConnection } from './sql-workspace';
 
@@ -31,12 +32,13 @@ export function checkSelect(connection: SqlConnection, sql: string): SelectCheck
 
 /**
  * What the tokens alone tell of a query, without SQLite: one statement, a query's, with no
- * parameter to bind (SQLite would bind NULL to it) and balanced parentheses; the query without trailing semicolons. Whether its tables and columns exist is
+ * parameter to bind (SQLite would bind NULL to it), balanced parentheses and no call to the
+ * engine's functions; the query without trailing semicolons. Whether its tables and columns exist is
  * for SQLite to say (`checkSelect`).
  */
 export function selectShape(sql: string): SelectCheck {
   const tokens = withoutTrailingSemicolons(sqlTokens(sql));
-  const refusal = syntaxRefusal(tokens) ?? parameterRefusal(tokens);
+  const refusal = syntaxRefusal(tokens) ?? parameterRefusal(tokens) ?? engineFunctionRefusal(tokens);
   if (refusal) return { ok: false, message: refusal };
   return { ok: true, select: sql.slice((tokens[0] as SqlToken).start, (tokens.at(-1) as SqlToken).end) };
 }

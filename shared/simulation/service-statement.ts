@@ -1,9 +1,11 @@
+import { engineFunctionRefusal } from './engine-function-call';
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
 
 /**
  * Why `sql` may not run as a service whose database holds `tables`, or undefined when it may. A
  * service changes rows of its own tables, as its microservice would: never a topic in the broker,
- * the engine's change capture (`_` tables) or its schema (DDL, PRAGMA, ATTACH).
+ * the engine's change capture (`_` tables) or its schema (DDL, PRAGMA, ATTACH), nor call the
+ * engine's functions.
  */
 export function serviceStatementRefusal(sql: string, tables: readonly string[]): string | undefined {
   const tokens = sqlTokens(sql);
@@ -13,7 +15,7 @@ export function serviceStatementRefusal(sql: string, tables: readonly string[]):
   const isOwnTable =
     (target.schema === undefined || target.schema.toLowerCase() === 'node') &&
     tables.some((table) => table.toLowerCase() === target.table.toLowerCase());
-  if (isOwnTable) return undefined;
+  if (isOwnTable) return engineFunctionRefusal(tokens);
   const written = target.schema === undefined ? target.table : `${target.schema}.${target.table}`;
   return `a service changes only its own tables (${tables.join(', ')}), not ${written}`;
 }

@@ -201,6 +201,38 @@ describe('user SQL cannot change the run', () => {
     expect(rowsOf(simulation, 'shop', 'SELECT status FROM items WHERE id = 1')).toEqual([{ status: '09:04:00' }]);
   });
 
+  it('hides every engine function, the clock’s and the pattern check’s too, however its name is written', async () => {
+    const simulation = await simulate(aShopMesh().build(), scenario);
+    for (const [sql, name] of [
+      ['SELECT mesh_now()', 'mesh_now'],
+      ['SELECT "mesh_time_value"(\'now\')', 'mesh_time_value'],
+      ["SELECT [MESH_MATCHES]('^a', 'a')", 'MESH_MATCHES'],
+      ['SELECT mesh_now /* a comment */ () AS at', 'mesh_now'],
+    ]) {
+      expect(simulation.query('shop', sql as string), sql).toEqual({
+        ok: false,
+        errors: [{ path: 'query', message: `no such function: ${name}` }],
+      });
+    }
+    expect(simulation.execute('shop', 'UPDATE items SET status = mesh_now() WHERE id = 1')).toEqual({
+      ok: false,
+      errors: [{ path: 'sql', message: 'no such function: mesh_now' }],
+    });
+    expect(
+      simulation.query('shop', 'WITH mesh_totals(n) AS (SELECT count(*) FROM items) SELECT n FROM mesh_totals'),
+    ).toMatchObject({ ok: true, value: { rows: [[2]] } });
+  });
+
+  it('fails a transformation that reads the engine’s clock function, rather than keep it incremental', async () => {
+    const simulation = await simulate(
+      meshWithStep('item_names', 'SELECT id, name || mesh_now() AS name FROM items', true),
+      scenario,
+    );
+    expect(simulation.step(1).errors.map((error) => error.message)).toEqual([
+      "transformation 'item_names' failed: no such function: mesh_now",
+    ]);
+  });
+
   it('hides the engine’s functions from transformations', async () => {
     const simulation = await simulate(meshWithStep('scratch', 'SELECT mesh_offset(1, 0) AS o', false), scenario);
     expect(simulation.step(1).errors.map((error) => error.message)).toEqual([

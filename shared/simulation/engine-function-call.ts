@@ -6,13 +6,14 @@ const ENGINE_FUNCTION_NAME = /^mesh_/i;
 /**
  * The first call in a user's SQL to one of the engine's own functions, from its tokens. The
  * engine writes such calls into user SQL itself (the simulated clock's), so SQLite cannot tell
- * them from the user's: the text as written is judged. A common table expression named so
- * (`WITH mesh_totals(n) AS (…)`) is no call.
+ * them from the user's: the text as written is judged. A common table expression or a table named
+ * so (`WITH mesh_totals(n) AS (…)`, `INSERT INTO mesh_nodes (id) …`) is no call.
  */
 export function engineFunctionCall(tokens: readonly SqlToken[]): SqlToken | undefined {
   return tokens.find((token, index) => {
     const isName = token.kind === 'word' || token.kind === 'quoted';
     if (!isName || !isEngineFunctionName(token.text) || !isOpening(tokens[index + 1])) return false;
+    if (isKeyword(tokens[index - 1], 'INTO')) return false;
     return !namesCommonTableExpression(tokens, index + 1);
   });
 }

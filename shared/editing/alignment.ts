@@ -1,5 +1,12 @@
 import type { Mesh } from '../model';
-import { DOMAIN_SPACING, type PushAxis, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
+import {
+  DOMAIN_SPACING,
+  type PushAxis,
+  SIBLING_SPACING,
+  withDomainFitted,
+  withDomainsApart,
+  withNotesClearOfDomainsMovedSince,
+} from './containment';
 import { type Point, type Rect, slideClear, translate } from './geometry';
 import { withPositions } from './layout-edits';
 import { childrenOf, nodeKindOf, owningDomainId } from './mesh-index';
@@ -33,7 +40,7 @@ function movable(mesh: Mesh, nodeIds: Iterable<string>): string[] {
 /**
  * Sets canvas positions; children's stored positions stay relative, and their domains grow to hold
  * them. Domains that then overlap (grown or moved) move apart along `pushAxis`, the axis the
- * nodes did not move on, so what was lined up stays lined up.
+ * nodes did not move on, so what was lined up stays lined up; sticky notes they come to cover move aside.
  */
 function withCanvasPositions(
   mesh: Mesh,
@@ -57,7 +64,8 @@ function withCanvasPositions(
   let next = withPositions(mesh, relative);
   for (const domainId of domainsToFit) next = withDomainFitted(next, domainId, sizeOf);
   const settled = [...domainsToFit, ...movedDomains];
-  return settled.length > 0 ? withDomainsApart(next, settled, pushAxis) : next;
+  if (settled.length === 0) return next;
+  return withNotesClearOfDomainsMovedSince(mesh, withDomainsApart(next, settled, pushAxis));
 }
 
 /**

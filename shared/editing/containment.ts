@@ -258,11 +258,20 @@ export function withDomainGrownAside(mesh: Mesh, domainId: string, sizeOf: SizeO
   );
 }
 
-/** `after` with the sticky notes moved aside that a domain which moved or grew since `before` came to cover. */
-export function withNotesClearOfDomainsMovedSince(before: Mesh, after: Mesh): Mesh {
+/**
+ * `after` with the sticky notes moved aside that a domain which moved or grew since `before` came
+ * to cover; the domains `movedByHand` (nudged by the user, as a drag moves them) do not push notes.
+ */
+export function withNotesClearOfDomainsMovedSince(
+  before: Mesh,
+  after: Mesh,
+  movedByHand: ReadonlySet<string> = new Set(),
+): Mesh {
   return withNotesPushedAside(
     after,
-    before.domains.map((domain) => ({ domainId: domain.id, before: domainRect(before, domain.id) })),
+    before.domains.flatMap((domain) =>
+      movedByHand.has(domain.id) ? [] : [{ domainId: domain.id, before: domainRect(before, domain.id) }],
+    ),
   );
 }
 

@@ -1,5 +1,12 @@
 import type { Mesh, NodeLayout } from '../model';
-import { placeChild, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
+import {
+  placeChild,
+  SIBLING_SPACING,
+  withDomainFitted,
+  withDomainGrownAside,
+  withDomainsApart,
+  withNotesClearOfDomainsMovedSince,
+} from './containment';
 import { containsPoint, inflate, overlaps, type Point, type Rect, slideClearNearest, translate } from './geometry';
 import { withSection } from './list-edits';
 import { childrenOf, domainById, owningDomainId, productById, systemById } from './mesh-index';
@@ -22,7 +29,7 @@ export function withPositions(mesh: Mesh, positions: ReadonlyMap<string, Point>)
 /**
  * Moves nodes by a small step; locked ones stay. A child whose domain moves too is left alone,
  * since it moves with its domain, as does a note lying wholly on it (as in a drag); a domain a
- * nudged child leans out of grows to hold it.
+ * nudged child leans out of grows to hold it, moving aside the notes it comes to cover.
  */
 export function withNodesNudged(
   mesh: Mesh,
@@ -42,7 +49,10 @@ export function withNodesNudged(
   }
   let next = withPositions(mesh, positions);
   for (const domainId of domainsToFit) next = withDomainFitted(next, domainId, sizeOf);
-  if (domainsToFit.size > 0) next = withDomainsApart(next, domainsToFit);
+  if (domainsToFit.size > 0) {
+    const nudgedDomains = new Set([...positions.keys()].filter((id) => owningDomainId(mesh, id) === id));
+    next = withNotesClearOfDomainsMovedSince(mesh, withDomainsApart(next, domainsToFit), nudgedDomains);
+  }
   return withNotesCarried(mesh, next, notesCarriedWith(mesh, nodeIds));
 }
 
@@ -71,7 +81,7 @@ export function dropTargetAt(mesh: Mesh, pointer: Point, draggedIds: ReadonlySet
  * After a drag released at `pointer`: the products and systems dragged move into the domain under
  * the pointer (keeping where they are on screen, unless one would cover another node there: see
  * `spotClearOfChildren`); the domain that holds them grows to contain them and pushes aside any
- * neighbour it would overlap. Released outside every domain, they go back to where they were in
+ * neighbour (or sticky note) it would overlap. Released outside every domain, they go back to where they were in
  * `before` (the document when the drag started): every product and system belongs to a domain.
  */
 export function withDroppedNodes(
@@ -102,8 +112,7 @@ export function withDroppedNodes(
       movesWithin: 0,
       except: box.id,
     });
-    next = withPositions(next, new Map([[box.id, spot]]));
-    next = withDomainsApart(withDomainFitted(next, domainId, measured), [domainId]);
+    next = withDomainGrownAside(withPositions(next, new Map([[box.id, spot]])), domainId, measured);
   }
   return { mesh: next, refused };
 }

@@ -3,11 +3,12 @@ import { alignmentSnap, canvasBox, withAligned, withDistributed } from '../../..
 import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
 import { overlaps, type Rect } from '../../../shared/editing/geometry';
 import { nearestInDirection } from '../../../shared/editing/keyboard-navigation';
-import { withNodesNudged } from '../../../shared/editing/layout-edits';
+import { withDroppedNodes, withNodesNudged } from '../../../shared/editing/layout-edits';
 import { isLocked, withLockToggled } from '../../../shared/editing/locks';
+import { domainRect, noteRects } from '../../../shared/editing/node-placement';
 import type { DataProduct, Mesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
-import { threeProducts } from './editing-fixtures';
+import { threeProducts, withNotesAt } from './editing-fixtures';
 
 const sizeOf = () => ({ width: 100, height: 50 });
 
@@ -196,5 +197,65 @@ describe('arrow keys between nodes', () => {
 
   it('goes nowhere when nothing lies that way', () => {
     expect(nearestInDirection(from, boxes, 'left')).toBeUndefined();
+  });
+});
+
+/** Concessions with Snack Orders, a sticky note 40 px right of it, and Ticketing below with Ticket Sales further right. */
+function concessionsWithNoteBeside() {
+  const mesh = aMesh()
+    .withDomain('concessions')
+    .withDomain('ticketing')
+    .withProduct('snack-orders', 'concessions')
+    .withProduct('ticket-sales', 'ticketing')
+    .build();
+  mesh.layout.nodes = {
+    concessions: { x: 0, y: 0, width: 400, height: 200 },
+    ticketing: { x: 0, y: 260, width: 700, height: 200 },
+    'snack-orders': { x: 40, y: 60 },
+    'ticket-sales': { x: 560, y: 60 },
+  };
+  return withNotesAt(mesh, { combos: { text: 'Combo pricing rules', x: 440, y: 0, width: 200, height: 150 } });
+}
+
+/** The notes drawn over a domain, as `note × domain`. */
+function notesOverDomains(mesh: Mesh): string[] {
+  const notes = noteRects(mesh);
+  return (mesh.notes ?? []).flatMap((note, index) =>
+    mesh.domains.flatMap((domain) =>
+      overlaps(notes[index] as Rect, domainRect(mesh, domain.id)) ? [`${note.id} × ${domain.id}`] : [],
+    ),
+  );
+}
+
+describe('a sticky note beside a domain that an arrangement grows or moves', () => {
+  it('moves aside when aligning moves the domain under it', () => {
+    const aligned = withAligned(concessionsWithNoteBeside(), ['snack-orders', 'ticket-sales'], 'top', sizeOf);
+    expect(canvasBox(aligned, 'snack-orders', sizeOf).y).toBe(canvasBox(aligned, 'ticket-sales', sizeOf).y);
+    expect(notesOverDomains(aligned)).toEqual([]);
+  });
+
+  it('moves aside when nudges grow the domain under it', () => {
+    const nudged = withNodesNudged(concessionsWithNoteBeside(), new Set(['snack-orders']), { x: 300, y: 0 }, sizeOf);
+    expect(isInsideItsDomain(nudged, 'snack-orders', sizeOf)).toBe(true);
+    expect(notesOverDomains(nudged)).toEqual([]);
+  });
+
+  it('moves aside when a drop grows the domain under it', () => {
+    const mesh = concessionsWithNoteBeside();
+    const { mesh: dropped } = withDroppedNodes(
+      mesh,
+      [{ id: 'snack-orders', x: 340, y: 60, ...sizeOf() }],
+      { x: 380, y: 80 },
+      mesh,
+      sizeOf,
+    );
+    expect(isInsideItsDomain(dropped, 'snack-orders', sizeOf)).toBe(true);
+    expect(notesOverDomains(dropped)).toEqual([]);
+  });
+
+  it('stays where it is when the user nudges the domain itself onto it', () => {
+    const mesh = concessionsWithNoteBeside();
+    const nudged = withNodesNudged(mesh, new Set(['concessions']), { x: 10, y: 0 }, sizeOf);
+    expect(nudged.layout.nodes.combos).toEqual(mesh.layout.nodes.combos);
   });
 });

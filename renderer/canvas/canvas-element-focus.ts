@@ -41,6 +41,16 @@ export function focusCanvasSelection(): boolean {
   return document.activeElement !== document.body;
 }
 
+/**
+ * Gives the focus back to what had it before a menu took it (the node it was opened on), or, where
+ * that is gone or was nothing, to the canvas's selection: never left on <body>.
+ */
+export function focusBackFrom(previous: Element | null): void {
+  if (previous instanceof HTMLElement && previous.isConnected && previous !== document.body) {
+    previous.focus({ preventScroll: true });
+  } else focusCanvasSelection();
+}
+
 /** Moves the focus to a node, so the focus ring and the arrow keys' highlight stay on the same node. */
 export function focusNode(nodeId: string): void {
   nodeElement(nodeId)?.focus({ preventScroll: true });

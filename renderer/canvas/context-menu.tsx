@@ -6,6 +6,7 @@ import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
 import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
+import { focusBackFrom } from './canvas-element-focus';
 import { contextMenuCommands } from './context-menu-items';
 import { menuPlacement } from './menu-placement';
 
@@ -18,6 +19,8 @@ export function ContextMenu({ target }: { target: ContextMenuTarget }) {
   const mesh = useDocumentStore((state) => state.mesh);
   const selectedCount = useSelectionStore((state) => state.nodeIds.size);
   const [position, setPosition] = useState(target.screen);
+  // Where the focus goes back to as the menu closes from the keyboard, as a native menu gives it back.
+  const focusedBefore = useRef<Element | null>(null);
   useLayoutEffect(() => {
     const box = menu.current?.getBoundingClientRect();
     if (!box) return;
@@ -26,6 +29,7 @@ export function ContextMenu({ target }: { target: ContextMenuTarget }) {
     );
   }, [target.screen]);
   useEffect(() => {
+    focusedBefore.current = document.activeElement;
     menu.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
     const onPointerDown = (event: PointerEvent) => {
       if (!menu.current?.contains(event.target as Node)) close();
@@ -35,14 +39,19 @@ export function ContextMenu({ target }: { target: ContextMenuTarget }) {
   }, []);
   if (!mesh) return null;
   const groups = contextMenuCommands(target.on, mesh, selectedCount);
-  const run = (id: CommandId) => {
+  const closeGivingFocusBack = () => {
     close();
+    focusBackFrom(focusedBefore.current);
+  };
+  const run = (id: CommandId) => {
+    // Given back first, so a command that moves the focus itself (Rename, Connect…) has the last word.
+    closeGivingFocusBack();
     runCommand(id, { host, at: target.canvas });
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLButtonElement);
-    if (event.key === 'Escape') close();
+    if (event.key === 'Escape') closeGivingFocusBack();
     else if (event.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
     else if (event.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
     else return;

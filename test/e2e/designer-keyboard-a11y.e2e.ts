@@ -323,6 +323,24 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await menu.getByRole('menuitem', { name: 'Select All' }).count()).toBe(1);
   });
 
+  it('gives the focus back to the node its menu was opened on, when Escape closes the menu or an item runs', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.locator('.react-flow__node[data-id="revenue"]').click();
+    const menu = page.getByTestId('context-menu');
+    await page.keyboard.press('Shift+F10');
+    await menu.waitFor();
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    await expect.poll(() => focused(page)).toBe('revenue');
+
+    await page.keyboard.press('Shift+F10');
+    await menu.getByRole('menuitem', { name: 'Lock or Unlock' }).focus();
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'detached' });
+    await expect.poll(() => focused(page)).toBe('revenue');
+  });
+
   it('links two ports from the keyboard alone: Connect, pick both ends, a fed input shown but not to pick', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);

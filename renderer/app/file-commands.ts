@@ -7,6 +7,7 @@ import {
   counted,
   designOutlineOf,
   emptyMesh,
+  endedAsSentence,
   formatProblem,
   isMeshFileName,
   type Mesh,
@@ -69,7 +70,7 @@ export function openMeshText(
     return false;
   }
   const { droppedSizes } = parsed;
-  const said = (notice: string) => (closing ? `${notice.endsWith('.') ? notice : `${notice}.`} ${closing}` : notice);
+  const said = (notice: string) => (closing ? `${endedAsSentence(notice)} ${closing}` : notice);
   // A repaired design is not what the file holds: it stays unsaved until saved.
   documentState().open(parsed.value, file, droppedSizes.length > 0 ? { ...options, isUnsaved: true } : options);
   const { mesh: placed, placedIds } = withUnplacedNodesPlaced(parsed.value);
@@ -503,7 +504,10 @@ async function saveNow(host: Host, { saveAs }: { saveAs: boolean }, mesh: Mesh, 
     notify(savedNotice(saved.name));
     return true;
   } catch (error) {
-    notify({ tone: 'error', text: `Could not save: ${(error as Error).message}. Your design is still open.` });
+    notify({
+      tone: 'error',
+      text: `Could not save: ${endedAsSentence((error as Error).message)} Your design is still open.`,
+    });
     return false;
   }
 }

@@ -13,6 +13,7 @@ import { savedMeshFileName } from '../../shared/files/saved-file-name';
 import { CONTRACT_FILES, CONTRACT_SOURCE_FILES, MESH_FILE_EXTENSION, MESH_FILES } from '../../shared/model';
 import { autosaveIn } from './autosave';
 import { webLockClaims } from './autosave-claims';
+import { browserWriteRefusal } from './browser-write-refusal';
 import type { FileRef, Host, OpenedFile } from './host';
 import { askInPage, confirmInPage, unsavedChangesQuestion } from './in-page-prompt';
 import type { KeyValueStore } from './key-value-store';
@@ -315,10 +316,20 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
   };
 }
 
+/** Writes the whole content or nothing: a refused write is given up, so the file stays as it was. */
 async function write(handle: FileSystemFileHandle, content: string | Blob): Promise<void> {
-  const writable = await handle.createWritable();
-  await writable.write(content);
-  await writable.close();
+  try {
+    const writable = await handle.createWritable();
+    try {
+      await writable.write(content);
+      await writable.close();
+    } catch (error) {
+      await writable.abort().catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    throw browserWriteRefusal(error, handle.name);
+  }
 }
 
 const stampOf = (file: File): FileStamp => ({ sizeInBytes: file.size, modifiedAtMs: file.lastModified });

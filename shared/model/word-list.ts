@@ -26,3 +26,8 @@ export function withIndefiniteArticle(noun: string): string {
 export function capitalized(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
+
+/** Text ended as a sentence: a full stop, unless it ends in a mark of its own (`?`, `!`, `…`) or one already. */
+export function endedAsSentence(text: string): string {
+  return /[.?!…]$/.test(text) ? text : `${text}.`;
+}

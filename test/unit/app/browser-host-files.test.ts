@@ -21,14 +21,22 @@ class FakeFileHandle {
     if (content === undefined) throw new DOMException('A requested file could not be found.', 'NotFoundError');
     return new File([content], this.name, { lastModified: this.disk.modifiedAt(this.path) });
   }
+  /** What the browser throws when the page writes: a write permission declined, a read-only file, a full disk. */
+  writeRefusal: DOMException | null = null;
+  /** Writables given up on: the browser then drops what they held and leaves the file as it was. */
+  abortedWritables = 0;
   async createWritable() {
     let written = '';
     return {
       write: async (text: string) => {
+        if (this.writeRefusal) throw this.writeRefusal;
         written += text;
       },
       close: async () => {
         this.disk.set(this.path, written);
+      },
+      abort: async () => {
+        this.abortedWritables += 1;
       },
     };
   }
@@ -258,6 +266,51 @@ describe('saving over a file another program changed, in the browser', () => {
 
     expect(told).toEqual([file]);
   });
+});
+
+describe('a save the browser refuses', () => {
+  const refusals = [
+    [
+      'the user declined to let the page write',
+      new DOMException(
+        'The request is not allowed by the user agent or the platform in the current context.',
+        'NotAllowedError',
+      ),
+      /^the browser was not allowed to write parcel\.mesh\.json: .*Save As…/,
+    ],
+    [
+      'a read-only file',
+      new DOMException(
+        'An attempt was made to modify an object where modifications are not allowed.',
+        'NoModificationAllowedError',
+      ),
+      /^parcel\.mesh\.json cannot be changed \(read-only.*Save As…/,
+    ],
+    [
+      'a full disk',
+      new DOMException(
+        'The operation failed because it would cause the application to exceed its storage quota.',
+        'QuotaExceededError',
+      ),
+      /^the disk is full: free some space and save again, or .*Save As…/,
+    ],
+  ] as const;
+
+  it.each(refusals)(
+    'says what happened and what to do, not the browser’s words, on %s',
+    async (_case, refusal, reason) => {
+      const { host, pick, handles, disk } = aBrowserWithFiles({ '/lockers/parcel.mesh.json': design('Parcel') });
+      const { file } = await pick('/lockers/parcel.mesh.json');
+      for (const handle of handles) handle.writeRefusal = refusal;
+
+      const saving = host.saveFile(file, 'parcel.mesh.json', design('Parcel, edited'));
+
+      await expect(saving).rejects.toThrow(reason);
+      await expect(saving).rejects.not.toThrow(refusal.message);
+      expect(disk.get('/lockers/parcel.mesh.json')).toBe(design('Parcel'));
+      expect(handles.reduce((aborted, handle) => aborted + handle.abortedWritables, 0)).toBe(1);
+    },
+  );
 });
 
 describe('recent designs in the browser, after a reload', () => {

@@ -41,6 +41,8 @@ export class FakeHost implements Host {
   saveTarget: FileRef | null = { name: 'orders.mesh.json', path: '/home/ada/orders.mesh.json' };
   fileToOpen: OpenedFile | null = null;
   failAutosaveWith: string | null = null;
+  /** The reason the next saves are refused with, as a host words it. */
+  failSaveWith: string | null = null;
   failQuestionWith: string | null = null;
   /** Slots another tab keeps: this one may not claim them. */
   readonly slotsKeptElsewhere = new Set<string>();
@@ -65,6 +67,7 @@ export class FakeHost implements Host {
   }
   async saveFile(file: FileRef | null, suggestedName: string, text: string) {
     this.suggestedNames.push(suggestedName);
+    if (this.failSaveWith) throw new Error(this.failSaveWith);
     const held = this.heldSave;
     this.heldSave = null;
     if (held) await held.promise;

@@ -119,6 +119,18 @@ describe('saving while editing', () => {
     expect(host.suggestedNames).toEqual(['Loterie nationale — tirages 2026.MESH.JSON']);
   });
 
+  it('says a refused save’s reason in one sentence, however the reason ends, and that the design is still open', async () => {
+    rename('Parcel lockers');
+    host.failSaveWith = 'the file is read-only: make it writable, or save a copy with Save As…';
+
+    expect(await saveFile(host, { saveAs: false })).toBe(false);
+
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'Could not save: the file is read-only: make it writable, or save a copy with Save As… Your design is still open.',
+    );
+    expect(selectIsDirty(store())).toBe(true);
+  });
+
   it('refuses to save a design that could not be opened again, writing nothing', async () => {
     let deep: unknown = [];
     for (let level = 0; level < 1000; level++) deep = [deep];

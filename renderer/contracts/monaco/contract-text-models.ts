@@ -12,6 +12,11 @@ import { monacoRange } from './monaco-range';
 
 /** A pause in typing this long applies the text to the document: one undo step per pause. */
 export const APPLY_DELAY_MS = 400;
+/**
+ * Typing that goes on without such a pause is applied at least this often all the same: until it
+ * is, it is in no autosaved copy (a crash would lose it) and the window shows no unsaved change.
+ */
+export const APPLY_WHILE_TYPING_MS = 2000;
 const MARKER_OWNER = 'odcs';
 
 interface ContractTextModel {
@@ -21,6 +26,8 @@ interface ContractTextModel {
   isReplacingText: boolean;
   /** Set while typing waits for its pause to be applied. */
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set from the first key typed since the text was last applied: applies it even if no pause comes. */
+  deadline: ReturnType<typeof setTimeout> | undefined;
   dispose(): void;
 }
 
@@ -68,7 +75,9 @@ export function createContractTextModels(monaco: MonacoApi) {
 
   function cancelPending(entry: ContractTextModel): void {
     clearTimeout(entry.timer);
+    clearTimeout(entry.deadline);
     entry.timer = undefined;
+    entry.deadline = undefined;
   }
 
   function applyAllPending(): void {
@@ -94,6 +103,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       lastStoreText: text,
       isReplacingText: false,
       timer: undefined,
+      deadline: undefined,
       dispose: () => {
         applyPending(id, entry);
         changes.dispose();
@@ -104,6 +114,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       if (entry.isReplacingText) return;
       clearTimeout(entry.timer);
       entry.timer = setTimeout(() => applyPending(id, entry), APPLY_DELAY_MS);
+      entry.deadline ??= setTimeout(() => applyPending(id, entry), APPLY_WHILE_TYPING_MS);
     });
     models.set(id, entry);
     mark(id, entry);

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { contractTextOf } from '../../../renderer/contracts/contract-drafts';
 import {
   APPLY_DELAY_MS,
+  APPLY_WHILE_TYPING_MS,
   type ContractTextModels,
   createContractTextModels,
 } from '../../../renderer/contracts/monaco/contract-text-models';
@@ -47,6 +48,31 @@ describe('the YAML editor’s text models', () => {
     vi.advanceTimersByTime(APPLY_DELAY_MS);
     expect(contractTextOf(ID)).toBe(typed);
     expect(undoSteps()).toBe(1);
+  });
+
+  it('applies typing that goes on without a pause at least every few seconds, so a crash never loses more', () => {
+    const model = textModels.open(ID);
+    if (!model) throw new Error(`no text model for '${ID}'`);
+    const keyIntervalMs = APPLY_DELAY_MS - 100;
+    const typeKey = () => {
+      const end = model.getFullModelRange().getEndPosition();
+      const at = {
+        startLineNumber: end.lineNumber,
+        startColumn: end.column,
+        endLineNumber: end.lineNumber,
+        endColumn: end.column,
+      };
+      model.pushEditOperations([], [{ range: at, text: '#' }], () => null);
+      vi.advanceTimersByTime(keyIntervalMs);
+    };
+
+    for (let elapsed = 0; elapsed < APPLY_WHILE_TYPING_MS; elapsed += keyIntervalMs) typeKey();
+    const appliedWhileTyping = contractTextOf(ID) ?? '';
+    for (let elapsed = 0; elapsed < APPLY_WHILE_TYPING_MS; elapsed += keyIntervalMs) typeKey();
+
+    expect(appliedWhileTyping).toMatch(/#{3,}$/);
+    expect(contractTextOf(ID)).not.toBe(appliedWhileTyping);
+    expect(contractTextOf(ID)?.length).toBeGreaterThan(appliedWhileTyping.length);
   });
 
   it('applies typing still waiting for its pause when asked, as one undo step, and the pause adds none', () => {

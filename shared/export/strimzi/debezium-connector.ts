@@ -39,7 +39,16 @@ export interface DatabaseEngine {
   databaseNameProblem?(database: string): string | null;
   /** Debezium's outbox event router for this engine's change events, when not the relational one. */
   outboxRouter?: OutboxRouter;
+  /** The `time.precision.mode` that writes dates and timestamps as the simulation shows them; none on MongoDB (BSON dates). */
+  timePrecisionMode?: TimePrecisionMode;
 }
+
+/**
+ * Debezium's `adaptive`, the default of most connectors, and the binlog connectors' default,
+ * which refuse `adaptive` ("no longer supported") and differ from it only in TIME columns, which
+ * a design does not have: both write a date as days and a timestamp in its column's precision.
+ */
+type TimePrecisionMode = 'adaptive' | 'adaptive_time_microseconds';
 
 interface OutboxRouter {
   type: string;
@@ -130,6 +139,7 @@ const schemaHistory = (connector: ConnectorIdentity) => ({
 function binlogEngine(connectorClass: string): DatabaseEngine {
   return {
     connectorClass,
+    timePrecisionMode: 'adaptive_time_microseconds',
     config: (system, connector) => ({
       'database.server.id': 184_000 + connector.index,
       'database.include.list': exactPattern(system.database.name),
@@ -141,6 +151,7 @@ function binlogEngine(connectorClass: string): DatabaseEngine {
 const ENGINES: Record<DebeziumEngineId, DatabaseEngine> = {
   postgres: {
     connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
+    timePrecisionMode: 'adaptive',
     config: (system, connector) => ({
       'database.dbname': system.database.name,
       'plugin.name': 'pgoutput',
@@ -152,6 +163,7 @@ const ENGINES: Record<DebeziumEngineId, DatabaseEngine> = {
   mariadb: binlogEngine('io.debezium.connector.mariadb.MariaDbConnector'),
   sqlserver: {
     connectorClass: 'io.debezium.connector.sqlserver.SqlServerConnector',
+    timePrecisionMode: 'adaptive',
     config: (system, connector) => ({ 'database.names': system.database.name, ...schemaHistory(connector) }),
     databaseNameProblem: (database) =>
       database.includes(',')
@@ -160,10 +172,12 @@ const ENGINES: Record<DebeziumEngineId, DatabaseEngine> = {
   },
   oracle: {
     connectorClass: 'io.debezium.connector.oracle.OracleConnector',
+    timePrecisionMode: 'adaptive',
     config: (system, connector) => ({ 'database.dbname': system.database.name, ...schemaHistory(connector) }),
   },
   db2: {
     connectorClass: 'io.debezium.connector.db2.Db2Connector',
+    timePrecisionMode: 'adaptive',
     config: (system, connector) => ({ 'database.dbname': system.database.name, ...schemaHistory(connector) }),
   },
   mongodb: {
@@ -253,7 +267,8 @@ export function debeziumConnector(
       // Debezium's defaults, written out: exact decimals, which the converters write as numbers, and
       // dates and timestamps as numbers since 1970 in the column's precision, as the simulation
       // shows them. (MongoDB writes Decimal128 as extended JSON, dates as BSON dates.)
-      ...(keepsDocuments ? {} : { 'decimal.handling.mode': 'precise', 'time.precision.mode': 'adaptive' }),
+      ...(keepsDocuments ? {} : { 'decimal.handling.mode': 'precise' }),
+      ...(engine.timePrecisionMode ? { 'time.precision.mode': engine.timePrecisionMode } : {}),
       // The topic's suffix is Debezium's default, written out so the KafkaTopic's name can be read off it.
       ...(options.providesTransactionMetadata
         ? { 'provide.transaction.metadata': true, 'topic.transaction': TRANSACTION_TOPIC_SUFFIX }

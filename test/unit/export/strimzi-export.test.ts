@@ -5,7 +5,7 @@ import { warningSections } from '../../../renderer/export/warning-sections';
 import { type ExportScope, WHOLE_MESH } from '../../../shared/export';
 import { strimziTarget } from '../../../shared/export/strimzi/strimzi-target';
 import { capturedTableName } from '../../../shared/model/connector-topics';
-import { DEBEZIUM_ENGINE_IDS } from '../../../shared/model/database-engine';
+import { DEBEZIUM_ENGINE_IDS, type DebeziumEngineId } from '../../../shared/model/database-engine';
 import type { OperationalSystem, SystemTable } from '../../../shared/model/operational-system';
 import { quoteIdentifier } from '../../../shared/simulation/sql-text';
 import {
@@ -720,16 +720,26 @@ describe('Strimzi export', () => {
     },
   );
 
-  it.each(DEBEZIUM_ENGINE_IDS)(
-    '%s: writes dates and timestamps in the adaptive precision the simulation shows them in',
-    (engine) => {
+  // The binlog connectors refuse `adaptive` ("no longer supported"); their default, adaptive_time_microseconds,
+  // writes dates and timestamps alike. MongoDB's connector has no such setting: it writes BSON dates.
+  const timePrecisionModes: Record<DebeziumEngineId, string | undefined> = {
+    postgres: 'adaptive',
+    mysql: 'adaptive_time_microseconds',
+    mariadb: 'adaptive_time_microseconds',
+    sqlserver: 'adaptive',
+    oracle: 'adaptive',
+    db2: 'adaptive',
+    mongodb: undefined,
+  };
+  it.each(Object.entries(timePrecisionModes))(
+    '%s: writes dates and timestamps in the adaptive precision the simulation shows them in, as the connector accepts it (%s)',
+    (engine, timePrecisionMode) => {
       const system = aSystem('fares', 'd', { database: { ...aSystem('fares', 'd').database, engine } });
       const connector = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
         (resource) => resource.kind === 'KafkaConnector',
       );
 
-      // MongoDB's connector has no such setting: it writes BSON dates.
-      expect(connector?.spec.config?.['time.precision.mode']).toBe(engine === 'mongodb' ? undefined : 'adaptive');
+      expect(connector?.spec.config?.['time.precision.mode']).toBe(timePrecisionMode);
     },
   );
 

@@ -36,6 +36,7 @@ import {
 } from '../store/document-store';
 import { type NoticeAction, useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
+import { failureText } from './failure-text';
 import { autosave } from './use-autosave';
 
 const notify = useNoticeStore.getState().show;
@@ -292,7 +293,7 @@ async function openRead(
     await rememberOpenedDesign(host, opened.file);
     return true;
   } catch (error) {
-    notify({ tone: 'error', text: `Could not open ${fileNameOnFailure(error)}: ${(error as Error).message}` });
+    notify({ tone: 'error', text: failureText(`Could not open ${fileNameOnFailure(error)}`, error) });
     return false;
   }
 }
@@ -352,7 +353,7 @@ async function saveUnreadCopy(host: Host, text: string, keptUnder: string): Prom
     if (savedAs)
       notify({ tone: 'info', text: `Saved the unsaved copy as ${shownName(savedAs)}: mend it, then open it.` });
   } catch (error) {
-    notify({ tone: 'error', text: `Could not save the copy: ${(error as Error).message}` });
+    notify({ tone: 'error', text: failureText('Could not save the copy', error) });
   }
 }
 
@@ -506,7 +507,7 @@ async function saveNow(host: Host, { saveAs }: { saveAs: boolean }, mesh: Mesh, 
   } catch (error) {
     notify({
       tone: 'error',
-      text: `Could not save: ${endedAsSentence((error as Error).message)} Your design is still open.`,
+      text: `${endedAsSentence(failureText('Could not save', error))} Your design is still open.`,
     });
     return false;
   }

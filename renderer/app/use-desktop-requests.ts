@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Host } from '../host/host';
 import { useNoticeStore } from '../store/notice-store';
+import { failureText } from './failure-text';
 import { answerCloseRequest, openRecentFile } from './file-commands';
 
 /**
@@ -16,7 +17,7 @@ export function useDesktopRequests(host: Host): void {
         const [first] = files;
         if (first) void openRecentFile(host, first);
       },
-      (error: Error) => useNoticeStore.getState().show({ tone: 'error', text: `Could not open: ${error.message}` }),
+      (error: Error) => useNoticeStore.getState().show({ tone: 'error', text: failureText('Could not open', error) }),
     );
     return () => {
       stopOpening();

@@ -5,6 +5,7 @@ import { counted, shownName } from '../../shared/model';
 import type { Finding } from '../../shared/validation/finding';
 import { describeFix } from '../../shared/validation/fixes';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
+import { failureText } from '../app/failure-text';
 import { findingsOf } from '../governance/mesh-findings';
 import { fixProblem } from '../governance/problem-actions';
 import type { Host } from '../host/host';
@@ -41,7 +42,7 @@ export async function saveContractFile(host: Host, id: string, options: { saveAs
         : { tone: 'info', text: `${savedTo}${draftStateOf(id, text)}.` },
     );
   } catch (error) {
-    notices.show({ tone: 'error', text: `Could not save ${name}: ${(error as Error).message}` });
+    notices.show({ tone: 'error', text: failureText(`Could not save ${name}`, error) });
   }
 }
 
@@ -122,6 +123,6 @@ export async function openContractFile(host: Host): Promise<void> {
       details: problems,
     });
   } catch (error) {
-    useNoticeStore.getState().show({ tone: 'error', text: `Could not open the contract: ${(error as Error).message}` });
+    useNoticeStore.getState().show({ tone: 'error', text: failureText('Could not open the contract', error) });
   }
 }

@@ -131,6 +131,18 @@ describe('saving while editing', () => {
     expect(selectIsDirty(store())).toBe(true);
   });
 
+  it('says a desktop refusal, which names the file itself, once rather than after a second “Could not save”', async () => {
+    rename('Parcel lockers');
+    host.failSaveWith =
+      'Could not save /home/ada/orders.mesh.json: permission denied; check its permissions or choose another path';
+
+    expect(await saveFile(host, { saveAs: false })).toBe(false);
+
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'Could not save /home/ada/orders.mesh.json: permission denied; check its permissions or choose another path. Your design is still open.',
+    );
+  });
+
   it('refuses to save a design that could not be opened again, writing nothing', async () => {
     let deep: unknown = [];
     for (let level = 0; level < 1000; level++) deep = [deep];

@@ -140,6 +140,22 @@ export function unnamedProperty(logicalType: LogicalType, facts: PropertyFacts =
   return item;
 }
 
+/** The items of `T[]` (`depth` 1), `T[][]` (2)…: arrays of arrays of T, whose innermost items hold T's allowed values and logicalTypeOptions. */
+export function nestedArrayItems(
+  elementType: ContractProperty['logicalType'] & string,
+  element: { enum?: EnumValue[]; options?: Record<string, unknown> },
+  depth: number,
+): Record<string, unknown> | undefined {
+  if (depth === 0) return undefined;
+  const inner = nestedArrayItems(elementType, element, depth - 1);
+  return inner
+    ? unnamedProperty('array', { extensions: { items: inner } })
+    : unnamedProperty(elementType, {
+        ...(element.enum && { enum: element.enum }),
+        ...(element.options && { extensions: { logicalTypeOptions: element.options } }),
+      });
+}
+
 /** What a JavaScript engine throws when recursion runs out of stack (Chromium and Node: a RangeError). */
 export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);

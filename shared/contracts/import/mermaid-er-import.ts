@@ -6,6 +6,7 @@ import type { LogicalType } from '../../model/logical-type';
 import {
   type ImportNote,
   importedProperty,
+  nestedArrayItems,
   nestedProperty,
   type PropertyFacts,
   referenceableName,
@@ -36,7 +37,7 @@ const RELATIONSHIP = new RegExp(
 );
 /** `type name PK, FK "comment"`: one of Mermaid's attributes, read where the last one ended (a line may hold several). */
 const ATTRIBUTE = new RegExp(
-  String.raw`\s*([A-Za-z_${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*(?:\([^)]*\))?)\s+([A-Za-z_*${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*)((?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*("[^"]*")?\s*`,
+  String.raw`\s*([A-Za-z_${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*(?:\([^)]*\)(?:\[\])*)?)\s+([A-Za-z_*${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*)((?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*("[^"]*")?\s*`,
   'iy',
 );
 /** The front matter title our export gives a contract's diagram: its comments then follow our conventions. */
@@ -239,26 +240,48 @@ function isWrittenFor(word: string, name: string): boolean {
   return new RegExp(`^_?${eachCharacter}(?:_\\d+)?$`).test(word);
 }
 
-function logicalTypeOf(
-  attribute: Attribute,
-  path: string,
-  note: Note,
-): { logicalType?: LogicalType; physicalType?: string } {
+/** What an attribute's written type says of its property: `items` for a list of a type (`string[]`). */
+interface FieldType {
+  logicalType?: LogicalType;
+  physicalType?: string;
+  items?: Record<string, unknown>;
+}
+
+function logicalTypeOf(attribute: Attribute, path: string, note: Note): FieldType {
   const written = attribute.type;
-  const base = written.toLowerCase().replace(/\(.*$/, '').replace(/\[\]$/, '');
-  if (base === 'any') return {};
-  if (written.endsWith('[]')) return { logicalType: 'array', physicalType: written };
-  const logicalType = LOGICAL_TYPES.find(([pattern]) => pattern.test(base))?.[1];
-  if (!logicalType) {
-    note(attribute.line, path, `${written} has no ODCS logical type: imported as a string (physicalType ${written})`);
-    return { logicalType: 'string', physicalType: written };
+  const listOf = /^(.+?)((?:\[\])+)$/.exec(written);
+  if (listOf) {
+    const [, element = '', brackets = ''] = listOf;
+    const itemType = logicalTypeWritten(element, () =>
+      note(
+        attribute.line,
+        path,
+        `${element} has no ODCS logical type: its items imported as strings (physicalType ${written})`,
+      ),
+    );
+    const itemsOfList = itemType && nestedArrayItems(itemType, {}, brackets.length / 2);
+    return { logicalType: 'array', physicalType: written, ...(itemsOfList && { items: itemsOfList }) };
   }
+  const logicalType = logicalTypeWritten(written, () =>
+    note(attribute.line, path, `${written} has no ODCS logical type: imported as a string (physicalType ${written})`),
+  );
+  if (logicalType === undefined) return {};
   return written === logicalType ? { logicalType } : { logicalType, physicalType: written };
+}
+
+/** The logical type a written type stands for: none for `any`, a string (noted) for a type it does not know. */
+function logicalTypeWritten(written: string, noteUnknown: () => void): LogicalType | undefined {
+  const base = written.toLowerCase().replace(/\(.*$/, '');
+  if (base === 'any') return undefined;
+  const logicalType = LOGICAL_TYPES.find(([pattern]) => pattern.test(base))?.[1];
+  if (logicalType) return logicalType;
+  noteUnknown();
+  return 'string';
 }
 
 interface Field {
   path: string;
-  type: { logicalType?: LogicalType; physicalType?: string };
+  type: FieldType;
   facts: PropertyFacts;
 }
 
@@ -279,6 +302,7 @@ function nested(fields: readonly Field[]): ContractProperty[] {
       ...(field.type.physicalType !== undefined && { physicalType: field.type.physicalType }),
       extensions: {
         ...field.facts.extensions,
+        ...(field.type.items && { items: field.type.items }),
         ...(named.length > 0 && { properties: named.map((child) => nestedProperty(propertyOf(child))) }),
         ...(items && { items: withoutName(nestedProperty(propertyOf(items))) }),
       },

@@ -10,10 +10,10 @@ import {
   importedProperty,
   isStackOverflow,
   locateText,
+  nestedArrayItems,
   rangeAt,
   type SchemaImport,
   STATABLE_FACTS,
-  unnamedProperty,
 } from './imported-schema';
 import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
 import type { SqlColumn, SqlTable, SqlType } from './sql-column-types';
@@ -491,7 +491,7 @@ function tableObject(
     const maxLength = elementType === 'string' && type ? declaredLength(type.elementType) : undefined;
     const stated = { ...(maxLength !== undefined && { maxLength }), ...boundsOf(type, checks.options.get(property)) };
     const options = Object.keys(stated).length > 0 ? stated : undefined;
-    const items = arrayItems(elementType ?? 'string', { enum: enumValues, options }, arrayDepth);
+    const items = nestedArrayItems(elementType ?? 'string', { enum: enumValues, options }, arrayDepth);
     return importedProperty(property, arrayDepth > 0 ? 'array' : (elementType ?? 'string'), {
       required: column.nullable?.type === 'not null' || keyPosition !== -1 || found?.isIdentity === true,
       unique: /unique/i.test(String(column.unique ?? column.unique_or_primary ?? '')) || uniqueAlone.has(property),
@@ -564,22 +564,6 @@ function boundsOf(type: SqlType | undefined, checked: Record<string, unknown> | 
   const merged = withOptions(checked ?? {}, { ...range });
   // Only a second pattern is refused, and a type's range has none.
   return typeof merged === 'string' ? (checked ?? {}) : { ...range, ...merged };
-}
-
-/** `T[][]`: an array of arrays of T, whose innermost items hold T's allowed values and logicalTypeOptions. */
-function arrayItems(
-  elementType: ContractProperty['logicalType'] & string,
-  element: { enum?: EnumValue[]; options?: Record<string, unknown> },
-  depth: number,
-): Record<string, unknown> | undefined {
-  if (depth === 0) return undefined;
-  const inner = arrayItems(elementType, element, depth - 1);
-  return inner
-    ? unnamedProperty('array', { extensions: { items: inner } })
-    : unnamedProperty(elementType, {
-        ...(element.enum && { enum: element.enum }),
-        ...(element.options && { extensions: { logicalTypeOptions: element.options } }),
-      });
 }
 
 /** MySQL's `COMMENT '…'` on a column. */

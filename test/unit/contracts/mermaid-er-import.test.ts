@@ -236,3 +236,46 @@ describe('a relationship line an FK named after the other entity explains', () =
     ]);
   });
 });
+
+describe('an attribute typed as a list of a type (`string[]`)', () => {
+  const promotions = `erDiagram
+  PROMO {
+    string promo_code PK
+    string[] tags
+    decimal(5,2)[] discount_steps
+    int[][] weekly_counts
+    any[] extras
+    crumb[] toppings
+  }
+`;
+
+  it('keeps the type its items are of, as an array of them, the type written kept as physicalType', () => {
+    const { propertyOf } = imported(promotions);
+    expect(propertyOf('PROMO', 'tags')).toMatchObject({
+      logicalType: 'array',
+      physicalType: 'string[]',
+      extensions: { items: { logicalType: 'string' } },
+    });
+    expect(propertyOf('PROMO', 'discount_steps')).toMatchObject({
+      logicalType: 'array',
+      physicalType: 'decimal(5,2)[]',
+      extensions: { items: { logicalType: 'number' } },
+    });
+    expect(propertyOf('PROMO', 'weekly_counts')?.extensions?.items).toEqual({
+      logicalType: 'array',
+      items: { logicalType: 'integer' },
+    });
+  });
+
+  it('is an array of items of no known type where the items are `any`, and notes a type it does not know', () => {
+    const { propertyOf, notes } = imported(promotions);
+    expect(propertyOf('PROMO', 'extras')).toMatchObject({ logicalType: 'array', physicalType: 'any[]' });
+    expect(propertyOf('PROMO', 'extras')?.extensions?.items).toBeUndefined();
+    expect(propertyOf('PROMO', 'toppings')).toMatchObject({
+      logicalType: 'array',
+      physicalType: 'crumb[]',
+      extensions: { items: { logicalType: 'string' } },
+    });
+    expect(notes).toEqual(['8: crumb has no ODCS logical type: its items imported as strings (physicalType crumb[])']);
+  });
+});

@@ -13,6 +13,7 @@ import {
   type SchemaImport,
   STATABLE_FACTS,
 } from './imported-schema';
+import { compositeForeignKeysOf } from './mermaid-er-composite-keys';
 import type { Attribute, CommentReading, Entity, Relationship } from './mermaid-er-diagram';
 import { type ForeignKey, foreignKeysOf } from './mermaid-er-foreign-keys';
 
@@ -180,11 +181,13 @@ function schemaObjectOf(
 ): SchemaObject {
   const name = referenceableName(entity.name);
   const keyNames = entity.attributes.filter((attribute) => attribute.keys.has('PK'));
+  const compositeKeys = compositeForeignKeysOf(entity, entities, foreignKeys);
+  const inCompositeKey = new Set(compositeKeys.flatMap((compositeKey) => compositeKey.attributes));
   const fields = entity.attributes.map((attribute) => {
     const { read } = attribute;
     const path = `${name}.${read.name}`;
-    const foreignKey = foreignKeys.get(attribute)?.to;
-    if (attribute.keys.has('FK') && !foreignKey)
+    const foreignKey = inCompositeKey.has(attribute) ? undefined : foreignKeys.get(attribute)?.to;
+    if (attribute.keys.has('FK') && !foreignKeys.has(attribute))
       note(
         attribute.line,
         path,
@@ -210,7 +213,17 @@ function schemaObjectOf(
       name,
       `relationship ${entity.name} – ${entities.get(relationship.to)?.name} "${relationship.label}" names no FK attribute: not imported`,
     );
-  return { name, physicalName: name, properties: nested(fields) };
+  const keyRelationships = compositeKeys.map(({ attributes, to }) => ({
+    type: 'foreignKey',
+    from: attributes.map((attribute) => `${name}.${attribute.read.name}`),
+    to,
+  }));
+  return {
+    name,
+    physicalName: name,
+    properties: nested(fields),
+    ...(keyRelationships.length > 0 && { extensions: { relationships: keyRelationships } }),
+  };
 }
 
 /**

@@ -279,3 +279,34 @@ describe('an attribute typed as a list of a type (`string[]`)', () => {
     expect(notes).toEqual(['8: crumb has no ODCS logical type: its items imported as strings (physicalType crumb[])']);
   });
 });
+
+describe('FK attributes that together refer to a key of several attributes', () => {
+  it('make one foreign key to the whole key, in its order, however the FKs are ordered', () => {
+    const result = importContractSource(
+      'refunds.mmd',
+      `erDiagram
+  RECEIPT_LINE ||--o{ REFUND_LINE : "refunded by"
+  RECEIPT_LINE {
+    string receipt_id PK
+    int line_no PK
+  }
+  REFUND_LINE {
+    string refund_id PK
+    int line_no FK
+    string receipt_id FK
+  }
+`,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const refundLine = result.contract.schema.find((object) => object.name === 'REFUND_LINE');
+    expect(refundLine?.extensions?.relationships).toEqual([
+      {
+        type: 'foreignKey',
+        from: ['REFUND_LINE.receipt_id', 'REFUND_LINE.line_no'],
+        to: ['RECEIPT_LINE.receipt_id', 'RECEIPT_LINE.line_no'],
+      },
+    ]);
+    expect(refundLine?.properties.some((property) => property.extensions?.relationships)).toBe(false);
+    expect(result.notes).toEqual([]);
+  });
+});

@@ -125,3 +125,47 @@ schema:
     expect(imported.notes).toEqual([]);
   });
 });
+
+describe('a contract with a foreign key of two columns, exported as an erDiagram and imported back', () => {
+  const refunds = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: refunds
+name: Refunds
+version: 1.0.0
+status: active
+schema:
+  - name: receipt_line
+    properties:
+      - { name: receipt_id, logicalType: string, required: true, primaryKey: true, primaryKeyPosition: 1 }
+      - { name: line_no, logicalType: integer, required: true, primaryKey: true, primaryKeyPosition: 2 }
+  - name: refund_line
+    relationships:
+      - type: foreignKey
+        from: [refund_line.receipt_id, refund_line.line_no]
+        to: [receipt_line.receipt_id, receipt_line.line_no]
+    properties:
+      - { name: refund_id, logicalType: string, required: true, primaryKey: true }
+      - { name: receipt_id, logicalType: string }
+      - { name: line_no, logicalType: integer }
+`);
+
+  it('refers to the whole key again, in one foreign key, not to each of its columns alone', () => {
+    const imported = importContractSource('refunds.mmd', contractErDiagram(refunds, [refunds]).text);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const refundLine = imported.contract.schema.find((object) => object.name === 'refund_line');
+    expect(refundLine?.extensions?.relationships).toEqual([
+      {
+        type: 'foreignKey',
+        from: ['refund_line.receipt_id', 'refund_line.line_no'],
+        to: ['receipt_line.receipt_id', 'receipt_line.line_no'],
+      },
+    ]);
+    expect(refundLine?.properties.map((property) => property.extensions?.relationships)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(imported.notes).toEqual([]);
+    expect(validateOdcsDocument(parse(imported.contract.odcs))).toEqual([]);
+  });
+});

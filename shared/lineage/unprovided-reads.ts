@@ -2,6 +2,7 @@ import type { Port, Transformation } from '../model';
 import { rawTableName } from '../simulation/sql-text';
 import type { ProductLineage } from './product-lineage';
 import { type ColumnRef, type QueryLineage, type SelectLineage, sqlLineageOf } from './sql-lineage';
+import { stepResultColumns } from './step-result-columns';
 
 /** An input's clean table, or its raw zone (`raw_<port>`), as a transformation reads it. */
 export interface InputTable {
@@ -15,6 +16,19 @@ export interface InputTable {
   columns: ReadonlySet<string>;
 }
 
+/** An earlier step's table whose columns its SQL names all (see `stepResultColumns`). */
+export interface StepTable {
+  kind: 'step';
+  /** As the step is named. */
+  name: string;
+  /** Lower-cased, its result's first, then its contract's. */
+  fields: readonly string[];
+  columns: ReadonlySet<string>;
+}
+
+/** A table whose columns are known for certain, so a column it lacks is provably missing. */
+export type KnownTable = InputTable | StepTable;
+
 /** The columns of an input port's raw zone, as the engine would create it; undefined when unknown. */
 export type RawZoneColumns = (port: Port) => readonly string[] | undefined;
 
@@ -22,18 +36,18 @@ export type RawZoneColumns = (port: Port) => readonly string[] | undefined;
 interface Scope {
   select: SelectLineage;
   ctes: ReadonlySet<string>;
-  /** Its tables that are inputs' tables, whose columns are known. */
-  read: readonly InputTable[];
-  /** Whether every table it reads is an input's: only then is an unqualified column it lacks provably missing. */
-  readsOnlyInputs: boolean;
+  /** Its tables whose columns are known: inputs' tables and earlier steps' that name theirs. */
+  read: readonly KnownTable[];
+  /** Whether every table it reads has known columns: only then is an unqualified column it lacks provably missing. */
+  readsOnlyKnownTables: boolean;
   /** Its output columns' names, which its conditions (and subqueries in them) may name. */
   aliases: ReadonlySet<string>;
 }
 
 /** Something a transformation's SQL reads that nothing in its product provides. */
 export type UnprovidedRead =
-  /** A column none of the input tables it may belong to brings (one, when the SQL names it `t.column`). */
-  | { kind: 'column'; column: string; tables: readonly InputTable[] }
+  /** A column none of the tables it may belong to has (one, when the SQL names it `t.column`). */
+  | { kind: 'column'; column: string; tables: readonly KnownTable[] }
   | { kind: 'table'; table: string; inputTables: readonly InputTable[] };
 
 export interface TransformationReads {
@@ -75,9 +89,9 @@ const NOT_COLUMNS = new Set([
 /**
  * What each transformation reads that its product's inputs do not provide: a field of an input's
  * clean table that the dataset does not bring, a column its raw zone does not have (`rawZoneColumns`),
- * a table no input brings and no earlier step makes. Only
+ * a table no input brings and no earlier step makes, a column an earlier step does not make. Only
  * what can be proven from SQL read exactly (see sql-lineage.ts): a step read approximately, a
- * column of a CTE, a subquery or a step (whose table a contract may shape) is never reported,
+ * column of a CTE, a subquery or a step whose SQL does not name all its columns is never reported,
  * nor a table while an input port brings no known dataset (it might bring that one).
  */
 export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZoneColumns): TransformationReads[] {
@@ -99,14 +113,22 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
   const knowsEveryInput = lineage.product.inputPorts.every((port) => lineage.inputs.has(port.id));
   // Steps run in order: a step reads only the tables of the steps before it, not its own nor a later one's.
   const earlierSteps = new Set<string>();
+  const stepTables = new Map<string, StepTable>();
   const isProvided = (table: string) => inputTables.has(table) || earlierSteps.has(table) || isEngineTable(table);
-  // Only an input's own tables have columns known for certain; a CTE of its name hides them.
-  const inputTableIn = (name: string | undefined, ctes: ReadonlySet<string>) =>
-    name === undefined || ctes.has(name) ? undefined : (inputTables.get(name) ?? rawZones.get(name));
+  // A CTE of a table's name hides its columns.
+  const inputTableIn = (name: string | undefined, ctes: ReadonlySet<string>): KnownTable | undefined =>
+    name === undefined || ctes.has(name)
+      ? undefined
+      : (inputTables.get(name) ?? rawZones.get(name) ?? stepTables.get(name));
 
   return lineage.product.transformations.flatMap((transformation, index): TransformationReads[] => {
     const reads = unprovidedReadsOf(transformation, index);
-    earlierSteps.add(transformation.name.toLowerCase());
+    const name = transformation.name.toLowerCase();
+    earlierSteps.add(name);
+    const fields = stepResultColumns(transformation, publishedFields(lineage, name));
+    if (fields && !inputTables.has(name)) {
+      stepTables.set(name, { kind: 'step', name: transformation.name, fields, columns: new Set(fields) });
+    }
     return reads;
   });
 
@@ -138,13 +160,13 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
         }
       }
       const inputTableOf = (name: string | undefined) => inputTableIn(name, ctes);
-      const read = [...tables].map(inputTableOf).filter((table): table is InputTable => table !== undefined);
+      const read = [...tables].map(inputTableOf).filter((table): table is KnownTable => table !== undefined);
       const scope: Scope = {
         select,
         ctes,
         read,
         // An unqualified column is provably missing only where every table it may belong to is an input's.
-        readsOnlyInputs: select.subqueries.size === 0 && read.length > 0 && read.length === tables.size,
+        readsOnlyKnownTables: select.subqueries.size === 0 && read.length > 0 && read.length === tables.size,
         aliases: new Set(select.outputs.flatMap((output) => (output.kind === 'value' && output.name) || [])),
       };
       // A subquery in a value or a condition reads its own tables first, then those of the queries around it.
@@ -161,7 +183,7 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
         }
         const isUnknown = scopes.some(
           (around, depth) =>
-            !around.readsOnlyInputs ||
+            !around.readsOnlyKnownTables ||
             ((mayBeAlias || depth > 0) && around.aliases.has(ref.column)) ||
             around.read.some((table) => table.columns.has(ref.column)),
         );
@@ -181,6 +203,15 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
     visitQuery(query, new Set(), []);
     return unprovided.length > 0 ? [{ transformation, index, unprovided }] : [];
   }
+}
+
+/** The fields of the schema objects output ports publish from the step `name` (lower-cased), the columns of its table. */
+function publishedFields(lineage: ProductLineage, name: string): string[] {
+  return [...lineage.outputs.values()].flatMap((output) =>
+    output.objects.flatMap(({ object }) =>
+      object.name.toLowerCase() === name ? object.properties.map((property) => property.name) : [],
+    ),
+  );
 }
 
 const lowerCased = (names: readonly string[]) => new Set(names.map((name) => name.toLowerCase()));

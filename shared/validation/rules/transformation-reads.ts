@@ -1,6 +1,6 @@
 import { Memo } from '../../lineage/memo';
 import type { ProductLineage } from '../../lineage/product-lineage';
-import { type InputTable, type UnprovidedRead, unprovidedReads } from '../../lineage/unprovided-reads';
+import { type KnownTable, type UnprovidedRead, unprovidedReads } from '../../lineage/unprovided-reads';
 import { type DataProduct, quoted } from '../../model';
 import { rawZoneColumns } from '../../simulation/raw-zone-columns';
 import type { RuleFinding } from '../finding';
@@ -43,34 +43,44 @@ function whatIsMissing(read: UnprovidedRead): string {
     return `reads table ${quoted(read.table)}, which no input port brings and no earlier transformation makes${brought ? `; its inputs bring ${brought}` : ''}.`;
   }
   const [only, ...others] = read.tables;
+  if (only?.kind === 'step' && others.length === 0) {
+    return `reads ${quoted(read.column)} of ${quoted(only.name)}, which the transformation ${quoted(only.name)} before it does not make: it makes ${columnsOf(only)}.`;
+  }
   if (only?.kind === 'raw' && others.length === 0) {
     return `reads ${quoted(read.column)} of the raw zone ${quoted(only.name)} of input port ${quoted(only.port.name)}, which has no such column: ${rawZoneAdvice(only, read.column)}.`;
   }
-  if (only && others.length === 0) {
+  if (only?.kind === 'clean' && others.length === 0) {
     return `reads ${quoted(read.column)} of ${quoted(only.name)}, which its input port ${quoted(only.port.name)} does not bring: it brings ${columnsOf(only)}.`;
   }
-  const tables = read.tables.map((table) => `${quoted(table.name)} (input port ${quoted(table.port.name)})`);
+  const tables = read.tables.map((table) => `${quoted(table.name)} (${madeBy(table)})`);
   return `reads ${quoted(read.column)}, which none of the tables it reads brings: ${tables.join(', ')}.`;
+}
+
+function madeBy(table: KnownTable): string {
+  return table.kind === 'step' ? `transformation ${quoted(table.name)}` : `input port ${quoted(table.port.name)}`;
 }
 
 function repair(read: UnprovidedRead): string {
   const failure = read.kind === 'table' ? `no such table: ${read.table}` : `no such column: ${read.column}`;
   const readsRawZone = read.kind === 'column' && read.tables.every((table) => table.kind === 'raw');
+  const [step, ...others] = read.kind === 'column' ? read.tables : [];
   const fix =
     read.kind === 'table'
       ? `Read a table an input brings, link an input that brings ${quoted(read.table)}, or add a transformation of that name before this one`
-      : readsRawZone
-        ? "Read the raw zone's columns (a change record's fields are after_<field> and before_<field>), or read the input's clean table instead"
-        : `Read a field the input brings, or have its producer publish ${quoted(read.column)} again (or link one that does)`;
+      : step?.kind === 'step' && others.length === 0
+        ? `Read a column ${quoted(step.name)} makes, or have it make ${quoted(read.column)}`
+        : readsRawZone
+          ? "Read the raw zone's columns (a change record's fields are after_<field> and before_<field>), or read the input's clean table instead"
+          : `Read a field the input brings, or have its producer publish ${quoted(read.column)} again (or link one that does)`;
   return `${fix}; as it is, the step fails every run with "${failure}".`;
 }
 
-function columnsOf(table: InputTable): string {
+function columnsOf(table: KnownTable): string {
   return table.fields.join(', ') || 'no field';
 }
 
 /** A raw zone keeps a change record's row images as `before_<field>` and `after_<field>`: name the one meant. */
-function rawZoneAdvice(table: InputTable, column: string): string {
+function rawZoneAdvice(table: KnownTable, column: string): string {
   const [after, before] = [`after_${column}`, `before_${column}`];
   return table.columns.has(after.toLowerCase())
     ? `its change records hold the field as ${quoted(after)} (and ${quoted(before)}, the row before the change)`
@@ -78,5 +88,7 @@ function rawZoneAdvice(table: InputTable, column: string): string {
 }
 
 function portsOf(read: UnprovidedRead) {
-  return read.kind === 'column' ? [...new Set(read.tables.map((table) => table.port))] : [];
+  const inputs =
+    read.kind === 'column' ? read.tables.flatMap((table) => (table.kind === 'step' ? [] : [table.port])) : [];
+  return [...new Set(inputs)];
 }

@@ -144,6 +144,43 @@ describe('transformation-reads', () => {
     ]);
   });
 
+  it('reports a column an earlier step does not make: its SQL names its columns, and a published one has its contract’s', () => {
+    const mesh = withoutEmail(
+      'SELECT country, COUNT(*) AS customers FROM customers GROUP BY country',
+      'SELECT country AS land, COUNT(*) AS n FROM customers GROUP BY country',
+      'SELECT s.land, s.total FROM step_1 s',
+      'SELECT land, total FROM step_1',
+      'SELECT c.country, c.revenue FROM country_counts c',
+    );
+    expect(readsOf(mesh)).toEqual([
+      [
+        'products[1].transformations[2]',
+        "Transformation 'step_2' of 'Revenue' reads 'total' of 'step_1', which the transformation 'step_1' before it does not make: it makes land, n.",
+      ],
+      [
+        'products[1].transformations[3]',
+        "Transformation 'step_3' of 'Revenue' reads 'total' of 'step_1', which the transformation 'step_1' before it does not make: it makes land, n.",
+      ],
+      [
+        'products[1].transformations[4]',
+        "Transformation 'step_4' of 'Revenue' reads 'revenue' of 'country_counts', which the transformation 'country_counts' before it does not make: it makes country, customers.",
+      ],
+    ]);
+    expect(validateMesh(mesh, { ruleIds: ['transformation-reads'] })[0]?.fixHint).toBe(
+      "Read a column 'step_1' makes, or have it make 'total'; as it is, the step fails every run with \"no such column: total\".",
+    );
+  });
+
+  it('takes an earlier step’s columns for unknown where its SQL does not name them all (a *, an expression without a name)', () => {
+    const mesh = withoutEmail(
+      'SELECT country, COUNT(*) AS customers FROM customers GROUP BY country',
+      'SELECT * FROM raw_in',
+      'SELECT country, COUNT(*) FROM customers GROUP BY country',
+      'SELECT a.after_email, b."COUNT(*)" FROM step_1 a JOIN step_2 b ON 1 = 1',
+    );
+    expect(readsOf(mesh)).toEqual([]);
+  });
+
   it('says nothing of SQL it reads only approximately', () => {
     const mesh = withoutEmail(
       'SELECT c.country, COUNT(*) AS customers FROM customers c, json_each(c.email) j GROUP BY c.country',

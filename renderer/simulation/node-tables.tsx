@@ -106,7 +106,7 @@ export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'prod
                 key={current.view.name}
                 nodeId={nodeId}
                 source={{ kind: 'table', table: current.view.name, isRawZone: current.view.isRawZone }}
-                onTrace={current.view.name === QUARANTINE_TABLE ? undefined : traceRow(current.view.name)}
+                onTrace={traceRow(current.view.name)}
                 namesByColumn={current.view.name === QUARANTINE_TABLE ? { port: portNames } : undefined}
                 textByColumn={current.view.name === QUARANTINE_TABLE ? { record: recordByKey } : undefined}
               />

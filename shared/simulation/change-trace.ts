@@ -26,6 +26,7 @@ import { changeLog } from './operational-database';
 import { pickedFields } from './picked-fields';
 import type { PipelinePlan } from './pipeline-plan';
 import type { InputPlan, OutputPlan, ProductPlan } from './product-plan';
+import { quarantinedRecordSource } from './quarantined-record-source';
 import { changedFields } from './record-diff';
 import { changeImages, updatedFields } from './record-shape';
 import type { TimedFault } from './simulation';
@@ -91,8 +92,7 @@ const MAX_RELATED_ROWS = 20;
  * port's record with its contract check, and transformation rows sharing a column with it.
  */
 export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStart): Result<ChangeTrace> {
-  const { query } = run;
-  const started = resolveStart(plan, query, start);
+  const started = resolveStart(plan, run, start);
   if (!started.ok) return started;
   const { log, record } = started.value;
   const topic = topicOf(plan, log);
@@ -143,7 +143,8 @@ interface StartPoint {
   record: LogRecord;
 }
 
-function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): Result<StartPoint> {
+function resolveStart(plan: PipelinePlan, run: TracedRun, start: TraceStart): Result<StartPoint> {
+  const { query } = run;
   const fail = (message: string): Result<never> => ({ ok: false, errors: [{ path: 'trace', message }] });
   if (start.kind === 'record') {
     const log = plan.logs.find((candidate) => candidate.table === start.log);
@@ -171,9 +172,13 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
   }
   const product = plan.products.find((candidate) => candidate.product.id === start.nodeId);
   if (!product) return fail(`no system or product '${start.nodeId}'`);
+  if (start.table === QUARANTINE_TABLE) {
+    const source = quarantinedRecordSource(plan, run, start.nodeId, start.row);
+    return source.ok ? resolveStart(plan, run, { kind: 'record', ...source.value }) : source;
+  }
   const input = product.inputs.find((candidate) => candidate.rawTable === start.table);
   if (input)
-    return resolveStart(plan, query, {
+    return resolveStart(plan, run, {
       kind: 'record',
       log: input.source.log.table,
       position: Number(start.row._position),

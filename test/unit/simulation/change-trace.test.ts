@@ -160,7 +160,7 @@ describe('tracing one change', () => {
       traceChange(plan, simulation, { kind: 'row', nodeId: 'customer-360', table: 'quarantine', row: {} }),
     ).toEqual({
       ok: false,
-      errors: [{ path: 'trace', message: "'quarantine' is not published: trace one of its inputs instead" }],
+      errors: [{ path: 'trace', message: "no output port 'undefined' quarantines records in 'customer-360'" }],
     });
   });
 });

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { traceChange } from '../../../shared/simulation/change-trace';
+import { readMessages } from '../../../shared/simulation/log-reader';
+import { planPipeline } from '../../../shared/simulation/pipeline-plan';
+import { ecommerceSample, loadSqlJs, rowsOf, simulate } from './builders';
+
+const mesh = ecommerceSample();
+const plan = planPipeline(mesh);
+beforeAll(() => loadSqlJs(), 60_000);
+
+/** The e-commerce run with a customer's email nulled on its CDC topic at tick 4, which `customers` quarantines. */
+async function nulledEmailRun() {
+  const [scenario] = mesh.scenarios;
+  if (!scenario) throw new Error('no scenario');
+  const simulation = await simulate(mesh, {
+    ...scenario,
+    faults: [
+      ...(scenario.faults ?? []),
+      { kind: 'null-field', tick: 4, systemId: 'customers-service', topicId: 'customers-cdc', column: 'email' },
+    ],
+  } as never);
+  simulation.step(4);
+  const [quarantined] = rowsOf(simulation, 'customers', 'SELECT * FROM quarantine');
+  if (!quarantined) throw new Error('nothing quarantined');
+  return { simulation, quarantined };
+}
+
+describe('tracing a quarantined record', () => {
+  it('starts from the topic record the product read when it quarantined it, as a trace from that message does', async () => {
+    const { simulation, quarantined } = await nulledEmailRun();
+    const topic = plan.logs.find((log) => log.table === 'customers-service/customers-cdc');
+    if (!topic) throw new Error('no customers topic');
+    const newest = readMessages(simulation.query, topic, {
+      limit: 50,
+      key: String(JSON.parse(String(quarantined.record)).customer_id),
+    });
+    const nulled = newest.ok
+      ? newest.value.find((record) => (record.value as { after?: { email?: unknown } }).after?.email === null)
+      : undefined;
+
+    const traced = traceChange(plan, simulation, {
+      kind: 'row',
+      nodeId: 'customers',
+      table: 'quarantine',
+      row: quarantined,
+    });
+
+    expect(traced.ok && traced.value.start).toMatchObject({ log: topic.table, position: nulled?.position });
+    expect(traced.ok && traced.value.key).toEqual({ customer_id: JSON.parse(String(quarantined.record)).customer_id });
+  });
+
+  it('says at the quarantining port that the record was quarantined, by which rule and property', async () => {
+    const { simulation, quarantined } = await nulledEmailRun();
+
+    const traced = traceChange(plan, simulation, {
+      kind: 'row',
+      nodeId: 'customers',
+      table: 'quarantine',
+      row: quarantined,
+    });
+    const port = traced.ok
+      ? traced.value.stages.find((stage) => stage.kind === 'output-port' && stage.nodeId === 'customers')
+      : undefined;
+
+    expect(port?.moment).toEqual({ kind: 'recorded', text: 'Quarantined at tick 4' });
+    expect(port?.check).toMatchObject({
+      passed: false,
+      rule: 'required',
+      property: 'email',
+      message: 'email is required',
+    });
+  });
+
+  it('says which port it names when that port does not quarantine records in the product', async () => {
+    const { simulation, quarantined } = await nulledEmailRun();
+
+    expect(
+      traceChange(plan, simulation, {
+        kind: 'row',
+        nodeId: 'customers',
+        table: 'quarantine',
+        row: { ...quarantined, port: 'gone' },
+      }),
+    ).toEqual({
+      ok: false,
+      errors: [{ path: 'trace', message: "no output port 'gone' quarantines records in 'customers'" }],
+    });
+  });
+});

@@ -6,10 +6,11 @@ import { readYamlSource, type YamlSource } from '../../shared/contracts/yaml-sou
 import { modelPathInText } from '../../shared/validation/contract-text-places';
 import { ContractProblems } from './contract-problems';
 import { type ContractPlace, useContractTabs } from './contract-tabs-store';
-import { type ContractTextModels, createContractTextModels } from './monaco/contract-text-models';
+import type { ContractTextModels } from './monaco/contract-text-models';
 import { createEditorWithModels } from './monaco/editor-with-models';
 import { monacoRange } from './monaco/monaco-range';
 import { registerOdcsLanguageFeatures } from './monaco/odcs-language';
+import { sharedContractTextModels } from './monaco/shared-contract-text-models';
 import { showPosition, showRange } from './monaco/show-position';
 import { MONACO_CONTAINER, useMonaco } from './monaco/use-monaco';
 import { useMonacoTheme } from './monaco/use-monaco-theme';
@@ -38,7 +39,7 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
   useEffect(() => {
     if (!monaco || !container.current) return;
     registerOdcsLanguageFeatures(monaco);
-    const models = createContractTextModels(monaco);
+    const models = sharedContractTextModels(monaco);
     const { editor: created, dispose } = createEditorWithModels(
       monaco,
       container.current,
@@ -50,7 +51,8 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
         // Completion comes from the contract's schema; the document's own words (`00Z` of a timestamp) are noise.
         wordBasedSuggestions: 'off',
       },
-      models,
+      // The models outlive the editor; what was typed in it is applied as it goes.
+      { dispose: models.applyPending },
     );
     // Clicking anything outside the editor (Upgrade, Save, another view) acts on the text as typed.
     created.onDidBlurEditorText(models.applyPending);
@@ -71,14 +73,6 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
     showRange(editor, monacoRange(rangeOf(placeToReveal, readYamlSource(editor.getValue()))));
     useContractTabs.getState().placeRevealed();
   }, [editor, textModels, placeToReveal]);
-
-  // Models of closed tabs go away; open ones keep their text and undo history.
-  useEffect(() => {
-    if (!textModels) return;
-    return useContractTabs.subscribe((state, previous) => {
-      for (const id of previous.openIds) if (!state.openIds.includes(id)) textModels.close(id);
-    });
-  }, [textModels]);
 
   const reveal = (line: number, column: number) => editor && showPosition(editor, line, column);
 

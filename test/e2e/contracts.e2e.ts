@@ -26,6 +26,12 @@ async function openOrderWithLinesOn(page: Page, field: string, lines: string[]):
   );
 }
 
+/** Presses Ctrl+Z in the YAML editor and returns its text. */
+async function undoneOnce(page: Page): Promise<string> {
+  await page.keyboard.press('Control+z');
+  return copyOfYaml(page);
+}
+
 describeInChromium('editing a data contract', (session) => {
   it('marks an unknown logicalType, clears it when fixed, and keeps the design on the last valid text', async () => {
     const page = await session.openApp();
@@ -189,6 +195,25 @@ describeInChromium('editing a data contract', (session) => {
     await page.getByLabel('Field name').first().fill('parcel_id');
     await showView(page, 'YAML');
     await page.locator('.yaml-editor .view-line', { hasText: 'name: parcel_id' }).waitFor();
+  });
+
+  it('undoes with Ctrl+Z in the YAML editor what was typed there and then changed in the form', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Shipment');
+    const opened = await copyOfYaml(page);
+    await caretAfter(page, 'kind: DataContract');
+    await page.keyboard.type('\ntenant: nordfjord');
+    const typed = opened.replace('kind: DataContract\n', 'kind: DataContract\ntenant: nordfjord\n');
+    await showView(page, 'Form');
+    await page.getByLabel('Tenant').fill('hardanger');
+    await page.keyboard.press('Tab');
+    await showView(page, 'YAML');
+    await expect.poll(() => copyOfYaml(page)).toBe(typed.replace('nordfjord', 'hardanger'));
+
+    expect(await undoneOnce(page)).not.toContain('hardanger');
+    // The form writes the field as it is cleared and as it is filled, and typing pauses: a Ctrl+Z for each.
+    await expect.poll(() => undoneOnce(page)).toBe(opened);
   });
 
   it('imports ODCS files, reporting bad ones file by file while the good ones import', async () => {

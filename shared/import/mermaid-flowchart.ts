@@ -10,7 +10,7 @@ export interface DraftNode {
   id: string;
   label: string;
   line: number;
-  /** The innermost subgraph the node was first mentioned in. */
+  /** The subgraph Mermaid draws the node in: the first to close of those that mention it. */
   subgraphId?: string;
   /** Drawn as a database or other storage (`[(…)]`, `@{ shape: cyl }`, `lin-cyl`, `das`…), which a mesh holds as an operational system. */
   isDatabase?: boolean;
@@ -134,6 +134,12 @@ export function parseMermaidFlowchart(text: string): FlowchartParse {
   return reader.finish(title);
 }
 
+/** A subgraph not yet closed, with the nodes mentioned in it so far (its own, not its nested subgraphs'). */
+interface OpenSubgraph {
+  subgraph: DraftSubgraph;
+  mentions: Array<{ nodeId: string; line: number }>;
+}
+
 interface Statement {
   text: string;
   line: number;
@@ -149,7 +155,7 @@ class FlowchartReader {
   /** What Mermaid itself would refuse, or what this reader cannot tell apart from it: nothing is imported then. */
   private readonly errors: ImportNote[] = [];
   private readonly edgeIds = new Set<string>();
-  private readonly open: DraftSubgraph[] = [];
+  private readonly open: OpenSubgraph[] = [];
   private readonly warned = new Set<string>();
   private readonly decisionIds = new Set<string>();
 
@@ -157,7 +163,9 @@ class FlowchartReader {
     if (isUnclosed) {
       this.fail(line, `A quote, bracket or \`|\` opened on this line is never closed: ${excerpt(text)}`);
     } else if (text === 'end') {
-      if (!this.open.pop()) this.fail(line, '`end` closes no subgraph.');
+      const closed = this.open.pop();
+      if (closed) this.closeSubgraph(closed);
+      else this.fail(line, '`end` closes no subgraph.');
     } else if (/^subgraph(\s|$)/.test(text)) {
       this.openSubgraph(text.slice('subgraph'.length).trim(), line);
     } else if (this.isEdgeData(text)) {
@@ -205,7 +213,7 @@ class FlowchartReader {
   }
 
   finish(title: string | undefined): FlowchartParse {
-    for (const subgraph of this.open)
+    for (const { subgraph } of this.open)
       this.fail(subgraph.line, `Subgraph '${subgraph.label}' is never closed with \`end\`.`);
     if (this.errors.length > 0) return { ok: false, errors: this.errors.sort((a, b) => a.line - b.line) };
     const subgraphIds = new Set(this.subgraphs.map((subgraph) => subgraph.id));
@@ -247,14 +255,14 @@ class FlowchartReader {
       this.reopenSubgraph(opened, label, line);
       return;
     }
-    const parent = this.open.at(-1);
+    const parent = this.open.at(-1)?.subgraph;
     const subgraph: DraftSubgraph = { id, label, line };
     if (parent) {
       subgraph.parentId = parent.id;
       this.warn(line, `Subgraph '${label}' is inside '${parent.label}': domains do not nest, so it becomes its own.`);
     }
     this.subgraphs.push(subgraph);
-    this.open.push(subgraph);
+    this.open.push({ subgraph, mentions: [] });
   }
 
   /** Mermaid draws a subgraph id opened again as one frame, under its first title, holding the nodes of both. */
@@ -264,15 +272,34 @@ class FlowchartReader {
       const message = `Subgraph '${subgraph.id}' is opened again: its nodes join '${subgraph.label}', whose title Mermaid keeps.`;
       this.warn(line, message);
     }
-    this.open.push(subgraph);
+    this.open.push({ subgraph, mentions: [] });
+  }
+
+  /**
+   * Mermaid gives a subgraph its nodes when it closes, each node to the first subgraph closed that
+   * mentions it: a subgraph nested in another takes the nodes both mention.
+   */
+  private closeSubgraph({ subgraph, mentions }: OpenSubgraph): void {
+    const noted = new Set<string>();
+    for (const { nodeId, line } of mentions) {
+      const node = this.nodes.get(nodeId) as DraftNode;
+      if (node.subgraphId === undefined) node.subgraphId = subgraph.id;
+      else if (node.subgraphId !== subgraph.id && !noted.has(nodeId)) {
+        noted.add(nodeId);
+        const drawnIn = this.subgraphs.find((candidate) => candidate.id === node.subgraphId)?.label;
+        this.warn(
+          line,
+          `'${nodeId}' is also in subgraph '${drawnIn}', where Mermaid draws it: it goes to that domain.`,
+        );
+      }
+    }
   }
 
   private mention(node: NodeMention, line: number): void {
-    const subgraph = this.open.at(-1);
+    this.open.at(-1)?.mentions.push({ nodeId: node.id, line });
     const known = this.nodes.get(node.id);
     if (!known) {
       const draft: DraftNode = { id: node.id, label: node.label ?? node.id, line };
-      if (subgraph) draft.subgraphId = subgraph.id;
       if (node.isDatabase) draft.isDatabase = true;
       this.nodes.set(node.id, draft);
       return;
@@ -280,9 +307,6 @@ class FlowchartReader {
     if (node.label !== undefined) known.label = node.label;
     if (node.isDatabase === true) known.isDatabase = true;
     else if (node.isDatabase === false) delete known.isDatabase;
-    if (!subgraph || known.subgraphId === subgraph.id) return;
-    if (known.subgraphId === undefined) known.subgraphId = subgraph.id;
-    else this.warn(line, `'${node.id}' is already in another subgraph; it stays there.`);
   }
 
   private fail(line: number, message: string): void {

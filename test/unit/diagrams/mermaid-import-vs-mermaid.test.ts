@@ -51,6 +51,42 @@ describe('the importer reads a flowchart as the real mermaid package does', () =
   });
 });
 
+describe('the importer puts each node in the subgraph the real mermaid package draws it in', () => {
+  /** Each node's subgraph (`node@subgraph`, none after `@` outside every subgraph). */
+  const oursIn = (text: string) => {
+    const parsed = parseMermaidFlowchart(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return parsed.flowchart.nodes.map((node) => `${node.id}@${node.subgraphId ?? ''}`).sort();
+  };
+  const mermaidsIn = async (text: string) => {
+    const { vertices, subgraphs } = await parseFlowchart(text);
+    const subgraphOf = (id: string) => subgraphs.find((subgraph) => subgraph.nodes.includes(id))?.id ?? '';
+    return vertices.map((vertex) => `${vertex.id}@${subgraphOf(vertex.id)}`).sort();
+  };
+
+  it.each([
+    [
+      'a node of a frame named again in a subgraph nested in it',
+      'flowchart LR\n  subgraph money[Monetization]\n    iap --> rev\n    subgraph ads[Ad Mediation]\n      imp --> rev\n    end\n  end',
+    ],
+    [
+      'nested three deep, the node named in each',
+      'flowchart LR\n  subgraph a\n    x --> y\n    subgraph b\n      y --> z\n      subgraph c\n        z --> y\n      end\n    end\n  end',
+    ],
+    [
+      'a node named in two subgraphs side by side',
+      'flowchart LR\n  subgraph a\n    x --> y\n  end\n  subgraph b\n    y --> z\n  end',
+    ],
+    ['a node named outside first', 'flowchart LR\n  x --> y\n  subgraph a\n    y\n  end'],
+    [
+      'a node named in the frame after its nested subgraph closed',
+      'flowchart LR\n  subgraph a\n    subgraph b\n      y\n    end\n    x --> y\n  end',
+    ],
+  ])('%s', async (_, text) => {
+    expect(oursIn(text)).toEqual(await mermaidsIn(text));
+  });
+});
+
 describe('what the real mermaid package refuses, the importer refuses with its line and imports nothing', () => {
   it.each([
     ['an unclosed bracket', 'flowchart LR\n  A --> B\n  C[unclosed --> D\n  E --> F', 3],

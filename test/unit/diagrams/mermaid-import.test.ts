@@ -380,6 +380,30 @@ describe('importing a Mermaid flowchart', () => {
     ]);
   });
 
+  it('puts a node named in a subgraph and in one nested in it in the nested domain, where Mermaid draws it', () => {
+    const { mesh, warnings } = imported(
+      [
+        'flowchart LR',
+        '  subgraph money[Monetization]',
+        '    iap[In-App Purchases] --> rev[Revenue Daily]',
+        '    subgraph ads[Ad Mediation]',
+        '      imp[Ad Impressions] --> rev',
+        '    end',
+        '  end',
+        '  subgraph live[Live Ops]',
+        '    rev --> kpis[Engagement KPIs]',
+        '  end',
+      ].join('\n'),
+    );
+    expect(productsIn(mesh, 'Monetization')).toEqual(['In-App Purchases']);
+    expect(productsIn(mesh, 'Ad Mediation')).toEqual(['Revenue Daily', 'Ad Impressions']);
+    expect(productsIn(mesh, 'Live Ops')).toEqual(['Engagement KPIs']);
+    expect(warnings.filter((warning) => warning.message.includes("'rev'"))).toEqual([
+      { line: 3, message: "'rev' is also in subgraph 'Ad Mediation', where Mermaid draws it: it goes to that domain." },
+      { line: 9, message: "'rev' is also in subgraph 'Ad Mediation', where Mermaid draws it: it goes to that domain." },
+    ]);
+  });
+
   it('makes no empty domain of a subgraph that only holds other subgraphs, and says so', () => {
     const { mesh, warnings } = imported(
       'flowchart LR\n  subgraph Y\n    subgraph Z["Inner Estate"]\n      G[(Weighbridge DB)]\n    end\n  end',

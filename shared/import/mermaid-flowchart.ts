@@ -354,6 +354,8 @@ function readChain(text: string): Chain | string {
     if (typeof link === 'string') return link;
     if (!link)
       return `Not understood: ${excerpt(text)} (expected a link such as \`-->\` at \`${excerpt(cursor.rest.trim())}\`)`;
+    if (cursor.rest.trim() === '')
+      return `\`${excerpt(text)}\` ends with a link to no node: add the node it goes to, or remove the link.`;
     const next = readNodeGroup(cursor);
     if (typeof next === 'string') return next;
     chain.nodes.push(...next);
@@ -423,7 +425,10 @@ function readNodeGroup(cursor: Cursor): NodeMention[] | string {
 function readNode(cursor: Cursor): NodeMention | string {
   cursor.rest = cursor.rest.trimStart();
   const id = NODE_ID.exec(cursor.rest)?.[0];
-  if (!id) return `Not understood: expected a node at \`${excerpt(cursor.rest)}\`.`;
+  if (!id)
+    return cursor.rest === ''
+      ? 'Not understood: expected a node at the end of the line.'
+      : `Not understood: expected a node at \`${excerpt(cursor.rest)}\`.`;
   cursor.rest = cursor.rest.slice(id.length);
   let isDatabase = cursor.rest.startsWith('[(');
   let isDecision = cursor.rest.startsWith('{') && !cursor.rest.startsWith('{{');
@@ -628,11 +633,14 @@ function yamlScalar(text: string): string {
   return text.replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
 }
 
+/** A link ending a line (`A -->`, `A -- text -->`, not `A -->|text|`): Mermaid takes its node from the next line. */
+const LINK_AT_LINE_END = /(?:^|[^-=.~<])(?:<|o|x)?(?:-{2,}[->ox]|={2,}[=>ox]|-?\.+-[>ox]?|~{3,})\s*$/;
+
 /**
  * The text as statements with their line: split at line ends and `;`, comments dropped. A `;`
  * or a line end inside quotes, brackets or `|…|` is the label's own, as Mermaid reads it, so a
- * statement still open there (an `@{ … }` over several lines) goes on on the next line. One pass:
- * a bracket never closed costs no more than one closed.
+ * statement still open there (an `@{ … }` over several lines) goes on on the next line, as does
+ * one ending with a link. One pass: a bracket never closed costs no more than one closed.
  */
 function splitStatements(text: string, firstLine: number): Statement[] {
   const statements: Statement[] = [];
@@ -640,16 +648,19 @@ function splitStatements(text: string, firstLine: number): Statement[] {
   const isOpen = () => scan.isQuoted || scan.isPiped || scan.depth > 0;
   let current = '';
   let currentLine = firstLine;
+  let isLinkOpen = false;
   const flush = () => {
     const statement = current.trim();
     if (statement !== '') statements.push({ text: statement, line: currentLine });
     current = '';
+    isLinkOpen = false;
   };
   text.split('\n').forEach((rawLine, index) => {
     const line = firstLine + index;
     const trimmed = rawLine.trim();
     if (isOpen()) current += '\n';
     else if (trimmed === '' || (trimmed.startsWith('%%') && !trimmed.startsWith('%%{'))) return;
+    else if (isLinkOpen) current += ' ';
     else currentLine = line;
     for (const character of rawLine) {
       if (character === ';' && !isOpen()) {
@@ -660,9 +671,12 @@ function splitStatements(text: string, firstLine: number): Statement[] {
         scanCharacter(scan, character);
       }
     }
-    if (!isOpen()) flush();
+    if (isOpen()) return;
+    isLinkOpen = LINK_AT_LINE_END.test(current);
+    if (!isLinkOpen) flush();
   });
-  if (current.trim() !== '') statements.push({ text: current.trim(), line: currentLine, isUnclosed: true });
+  if (isOpen()) statements.push({ text: current.trim(), line: currentLine, isUnclosed: true });
+  else flush();
   return statements;
 }
 

@@ -42,6 +42,10 @@ describe('the importer reads a flowchart as the real mermaid package does', () =
     ['backticks outside quotes, which are not markdown', 'flowchart LR\n  A[`t`] -->|`u`| B["`plain`"]'],
     ['a label over two lines', 'flowchart LR\n  A[first\nsecond] --> B'],
     ['a single-quoted label in shape data', "flowchart LR\n  A@{ shape: rect, label: 'it''s' }"],
+    [
+      'a long chain broken after its links',
+      'flowchart LR\n  iap[In-App Purchases] -->|receipts| fraud[[Fraud Check]] -->\n    rev([Revenue Daily]) ==>\n    kpis & ltv\n  A -- text -->\n\n  %% between\n  B -.-> C',
+    ],
   ])('%s', async (_, text) => {
     const ours = oursOf(text);
     const mermaids = await mermaidsOf(text);
@@ -111,6 +115,28 @@ describe('what the real mermaid package refuses, the importer refuses with its l
     if (result.ok) return;
     expect(result.errors[0]?.line).toBe(line);
     expect(result.errors[0]?.message).not.toBe('');
+  });
+
+  it.each([
+    [
+      'a link to nothing at the end of the text',
+      'flowchart LR\n  iap --> fraud --> rev -->',
+      '`iap --> fraud --> rev -->` ends with a link to no node: add the node it goes to, or remove the link.',
+    ],
+    [
+      'a labelled link with its node on the next line',
+      'flowchart LR\n  iap -->|receipts|\n  rev --> kpis',
+      '`iap -->|receipts|` ends with a link to no node: add the node it goes to, or remove the link.',
+    ],
+    [
+      'a group left open at the end of a line',
+      'flowchart LR\n  iap --> fraud &\n  rev --> kpis',
+      'Not understood: expected a node at the end of the line.',
+    ],
+  ])('says how to fix %s, at its line', async (_, text, message) => {
+    await expect(parseFlowchart(text)).rejects.toThrow();
+    const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
+    expect(result.ok ? [] : result.errors).toEqual([{ line: 2, message }]);
   });
 
   it('says how to fix a label with brackets', () => {

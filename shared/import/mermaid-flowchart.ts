@@ -345,6 +345,8 @@ function readChain(text: string): Chain | string {
   if (typeof previous === 'string') return previous;
   chain.nodes.push(...previous);
   while (cursor.rest.trim() !== '') {
+    const comment = /^\s*(%%.*)$/s.exec(cursor.rest)?.[1];
+    if (comment !== undefined) return commentAfterStatement(text, comment);
     const edgeId = EDGE_ID.exec(cursor.rest);
     if (edgeId) {
       chain.edgeIds.push(edgeId[1] as string);
@@ -371,6 +373,12 @@ function readChain(text: string): Chain | string {
     previous = next;
   }
   return cursor.hasClass ? { ...chain, hasClass: true } : chain;
+}
+
+/** Mermaid drops only whole lines of comment before it parses: one after a statement is refused. */
+function commentAfterStatement(text: string, comment: string): string {
+  const statement = text.slice(0, text.length - comment.length).trim();
+  return `Mermaid takes a comment only on a line of its own: move \`${excerpt(comment.trim())}\` off the line of \`${excerpt(statement)}\`.`;
 }
 
 interface Cursor {

@@ -133,6 +133,11 @@ describe('what the real mermaid package refuses, the importer refuses with its l
       'flowchart LR\n  iap --> fraud &\n  rev --> kpis',
       'Not understood: expected a node at the end of the line.',
     ],
+    [
+      'a comment after a statement',
+      'flowchart LR\n  events --> kpis[Engagement KPIs] %% daily\n  rev --> kpis',
+      'Mermaid takes a comment only on a line of its own: move `%% daily` off the line of `events --> kpis[Engagement KPIs]`.',
+    ],
   ])('says how to fix %s, at its line', async (_, text, message) => {
     await expect(parseFlowchart(text)).rejects.toThrow();
     const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));

@@ -303,7 +303,8 @@ function sequenceSql(connector: string): string {
  * and LSN; MySQL's and MariaDB's binlog coordinates (one simulated binlog file; the server's
  * default id; the row's place in its event is 0, a statement changing one row; a GTID on MariaDB,
  * which writes one per transaction, none on MySQL, which by default does not); SQL Server's and
- * Db2's change and commit LSNs (SQL Server's serial number, event-serial-number.ts; a null-field
+ * Db2's change and commit LSNs, each in its engine's form (lsn-text.ts), and SQL Server's serial number
+ * (event-serial-number.ts; a null-field
  * fault's record keeps the one of the record it re-sends); Oracle's transaction, SCNs of the change and its
  * commit, one redo thread, and nulls for what LogMiner would add (XStream's LCR position, the
  * rollback segment, the user); MongoDB's order in the oplog, no session or transaction number
@@ -323,10 +324,12 @@ function connectorFieldsSql(connector: string): string {
       return `, 'server_id', 1, 'gtid', ${gtid}, 'file', ${quoteLiteral(BINLOG_FILE)}, 'pos', _lsn, 'row', 0, 'thread', NULL, 'query', NULL`;
     }
     case 'sqlserver':
-      return `, 'change_lsn', CASE WHEN ${isSnapshot} THEN NULL ELSE ${lsnTextSql('_lsn')} END, 'commit_lsn', ${lsnTextSql(commitPosition)},
-        'event_serial_no', coalesce(_resent_serial_no, ${eventSerialNoSql()})`;
-    case 'db2':
-      return `, 'change_lsn', CASE WHEN ${isSnapshot} THEN NULL ELSE ${lsnTextSql('_lsn')} END, 'commit_lsn', ${lsnTextSql(commitPosition)}`;
+    case 'db2': {
+      const lsns = `, 'change_lsn', CASE WHEN ${isSnapshot} THEN NULL ELSE ${lsnTextSql('_lsn', connector)} END, 'commit_lsn', ${lsnTextSql(commitPosition, connector)}`;
+      return connector === 'db2'
+        ? lsns
+        : `${lsns}, 'event_serial_no', coalesce(_resent_serial_no, ${eventSerialNoSql()})`;
+    }
     case 'oracle':
       return `, 'txId', CASE WHEN ${isSnapshot} THEN NULL ELSE ${oracleXidSql('_tx_number')} END, 'scn', CAST(_lsn AS TEXT),
         'commit_scn', CASE WHEN ${isSnapshot} THEN NULL ELSE CAST(_commit_lsn AS TEXT) END, 'lcr_position', NULL,

@@ -29,7 +29,7 @@ export function transactionIdSql(
       return mariaDbGtidSql(sql.tx);
     case 'sqlserver':
     case 'db2':
-      return lsnTextSql(sql.commit);
+      return lsnTextSql(sql.commit, connector);
     case 'oracle':
       return oracleXidSql(sql.tx);
     default:

@@ -46,7 +46,10 @@ async function sourcesByTick(mesh: Mesh) {
   };
 }
 
+/** SQL Server's LSN, 10 bytes in hex (`Lsn.toString` of its connector): `00000027:00000ac0:0002`. */
 const LSN = /^[0-9a-f]{8}:[0-9a-f]{8}:[0-9a-f]{4}$/;
+/** Db2's, 16 bytes in hex (`Lsn.toString` of its connector): `00000000:00000000:000000000446140f`. */
+const DB2_LSN = /^[0-9a-f]{8}:[0-9a-f]{8}:[0-9a-f]{16}$/;
 /** Hex groups zero-padded to one width sort as text in the order of the positions they write. */
 const ascending = (values: unknown[]) => expect(values).toEqual([...values].sort());
 
@@ -72,14 +75,17 @@ describe('log positions in the source block', () => {
     expect(tick2.change_lsn).not.toBe(commit);
   });
 
-  it('give Db2 records change and commit LSNs in the same form, without serial numbers', async () => {
+  it('give Db2 records change and commit LSNs of 16 bytes, as Db2 writes them, without serial numbers', async () => {
     const { snapshot, tick1, tick2 } = await sourcesByTick(
       twoTables('db2', (table) => `shop.DB2INST1.${table.toUpperCase()}`),
     );
 
     expect(Object.keys(snapshot).slice(-4)).toEqual(['schema', 'table', 'change_lsn', 'commit_lsn']);
     expect(snapshot).toMatchObject({ schema: 'DB2INST1', table: 'A', change_lsn: null });
+    expect(snapshot.commit_lsn).toMatch(DB2_LSN);
     const changes = tick1.map((source) => source.change_lsn as string);
+    for (const lsn of [...changes, tick1[0]?.commit_lsn, tick2.change_lsn, tick2.commit_lsn])
+      expect(lsn).toMatch(DB2_LSN);
     expect(new Set(tick1.map((source) => source.commit_lsn)).size).toBe(1);
     ascending([snapshot.commit_lsn, ...changes, tick1[0]?.commit_lsn, tick2.change_lsn, tick2.commit_lsn]);
   });

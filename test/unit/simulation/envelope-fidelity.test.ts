@@ -252,7 +252,7 @@ describe('envelope fields', () => {
   // Transaction 3 on Oracle: undo segment 4 (0400), slot 3 (0300), sequence 3 (03000000), each little-endian.
   it.each([
     ['sqlserver', 'its commit LSN, the records’ commit_lsn', 'commit_lsn', '00000000:00000015:0000'],
-    ['db2', 'its commit LSN, the records’ commit_lsn', 'commit_lsn', '00000000:00000015:0000'],
+    ['db2', 'its commit LSN, the records’ commit_lsn', 'commit_lsn', '00000000:00000000:0000000000000015'],
     ['oracle', 'its XID in hex as LogMiner gives it, the records’ txId', 'txId', '0400030003000000'],
   ] as const)('give %s transactions Debezium’s id, %s', async (engine, _, sourceField, id) => {
     const metrics = (await simulate(engineTwoTableMesh(engine), TICK_1_TRANSACTION, { recentMessages: 10 })).step(1);

@@ -13,8 +13,8 @@ describe('where a message card says a change is in its database’s log', () => 
     expect(
       logPlace({ connector: 'sqlserver', change_lsn: '00000000:000000a2:0000', commit_lsn: '00000000:000000aa:0000' }),
     ).toBe('lsn 00000000:000000a2:0000');
-    expect(logPlace({ connector: 'db2', change_lsn: null, commit_lsn: '00000000:00000008:0000' })).toBe(
-      'lsn 00000000:00000008:0000',
+    expect(logPlace({ connector: 'db2', change_lsn: null, commit_lsn: '00000000:00000000:0000000000000008' })).toBe(
+      'lsn 00000000:00000000:0000000000000008',
     );
     expect(logPlace({ connector: 'mongodb', sequence: null, collection: 'items', ord: 19, wallTime: 1 })).toBe(
       'ord 19',

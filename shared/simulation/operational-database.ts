@@ -562,11 +562,12 @@ END`;
 
 /**
  * Whether TRUNCATE commits the open transaction and then itself, as MySQL's and MariaDB's do
- * (an implicit commit): the rows after it are another transaction. PostgreSQL's is transactional.
+ * (an implicit commit) and Oracle's, a DDL statement, which Oracle commits before and after:
+ * the rows after it are another transaction. PostgreSQL's is transactional.
  */
 function truncateCommits(system: OperationalSystem): boolean {
   const { connector } = connectorEngine(system);
-  return connector === 'mysql' || connector === 'mariadb';
+  return connector === 'mysql' || connector === 'mariadb' || connector === 'oracle';
 }
 
 /**

@@ -401,7 +401,7 @@ describe('envelope fields', () => {
   });
 });
 
-describe('a truncate on MySQL and MariaDB', () => {
+describe('a truncate on MySQL, MariaDB and Oracle', () => {
   /** Tick 1: an insert into `a`, a truncate of `a`, then inserts into `a` and `b`. */
   const TRUNCATE_BETWEEN_INSERTS = {
     ...aScenario()
@@ -419,7 +419,8 @@ describe('a truncate on MySQL and MariaDB', () => {
         .map(envelope)
         .map((record) => [record.op, record.transaction, record.source.pos]),
     );
-    const boundaries = metrics.logs['store/store.transaction']?.recent.map((message) => {
+    const transactionLog = Object.values(metrics.logs).find((log) => log.name.endsWith('.transaction'));
+    const boundaries = transactionLog?.recent.map((message) => {
       const { status, id, event_count, data_collections } = message.value as Record<string, unknown>;
       return [status, id, event_count, data_collections];
     });
@@ -474,6 +475,26 @@ describe('a truncate on MySQL and MariaDB', () => {
       ['END', '0-1-4', 1],
       ['BEGIN', '0-1-5', null],
       ['END', '0-1-5', 2],
+    ]);
+  });
+
+  it('commits what came before it and is a transaction of its own on Oracle, where TRUNCATE is DDL', async () => {
+    const { records, boundaries } = await recordsAndBoundaries(engineTwoTableMesh('oracle'));
+    // Oracle commits before and after every DDL statement: transactions 3, 4 and 5, by their XIDs (transaction-id.ts).
+    const [before, truncate, after] = ['0400030003000000', '0500040004000000', '0600050005000000'];
+    expect(records.map(([op, transaction]) => [op, transaction])).toEqual([
+      ['c', { id: before, total_order: 1, data_collection_order: 1 }],
+      ['t', { id: truncate, total_order: 1, data_collection_order: 1 }],
+      ['c', { id: after, total_order: 1, data_collection_order: 1 }],
+      ['c', { id: after, total_order: 2, data_collection_order: 1 }],
+    ]);
+    expect(boundaries?.map(([status, id, count]) => [status, id, count])).toEqual([
+      ['BEGIN', before, null],
+      ['END', before, 1],
+      ['BEGIN', truncate, null],
+      ['END', truncate, 1],
+      ['BEGIN', after, null],
+      ['END', after, 2],
     ]);
   });
 

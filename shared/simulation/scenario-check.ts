@@ -1,5 +1,4 @@
 import type { PathProblem } from '../contracts/path-problem';
-import { debeziumEngineId } from '../model/database-engine';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
@@ -13,6 +12,7 @@ import { sequenceStartProblem } from './sequence-limit';
 import { clockRangeProblem } from './simulated-clock';
 import { stepValueMisfits } from './step-failure';
 import { isPatterned, patternProblem, textPatterns } from './text-patterns';
+import { truncateRefusal } from './truncate-refusal';
 
 /** A scenario problem; `target: 'key'` places it at the key its path names last rather than at that key's value. */
 export interface ScenarioProblem extends Problem {
@@ -189,18 +189,8 @@ export function checkScenario(
       problems.push({ path: `${at}.${entry}.${column}`, message });
     }
     if (step.op === 'insert') checkPatterns(step, table, at);
-    if (step.op === 'truncate' && table.cdc && system && debeziumEngineId(system.database.engine) === 'sqlserver') {
-      problems.push({
-        path: `${at}.op`,
-        message: `SQL Server refuses TRUNCATE TABLE on '${table.name}', whose changes it captures (change data capture): delete its rows instead`,
-      });
-    }
-    if (step.op === 'truncate' && system && keepsDocuments(system)) {
-      problems.push({
-        path: `${at}.op`,
-        message: `MongoDB has no TRUNCATE: delete the documents of '${table.name}' instead, each of them a delete record`,
-      });
-    }
+    const refusal = step.op === 'truncate' && system ? truncateRefusal(system, table) : undefined;
+    if (refusal) problems.push({ path: `${at}.op`, message: refusal });
   });
   (scenario.faults ?? []).forEach((fault, index) => {
     const at = `${path}.faults[${index}]`;

@@ -129,6 +129,39 @@ describe('a truncate step', () => {
   });
 });
 
+describe('a truncate step on Db2', () => {
+  const onDb2 = (mesh: ReturnType<ReturnType<typeof aShopMesh>['build']>) => ({
+    ...mesh,
+    systems: mesh.systems.map((system) => ({ ...system, database: { ...system.database, engine: 'db2' } })),
+  });
+
+  it('is refused on a captured table, as Debezium’s Db2 connector sends no truncate event', () => {
+    const scenario = aScenario().at(1, 'shop', 'items', 'truncate', {}).build();
+
+    expect(checkScenario(onDb2(aShopMesh().build()), scenario, 'scenario')).toEqual([
+      {
+        path: 'scenario.steps[0].op',
+        message:
+          "Debezium's Db2 connector sends no TRUNCATE of 'items' (Db2's change tables log only inserts, updates and deletes), so its consumers would keep every row: delete its rows instead",
+      },
+    ]);
+  });
+
+  it('is taken on a table whose changes are not captured', () => {
+    const mesh = onDb2(aShopMesh().build());
+    const uncaptured = {
+      ...mesh,
+      systems: mesh.systems.map((system) => ({
+        ...system,
+        database: { ...system.database, tables: system.database.tables.map((table) => ({ ...table, cdc: false })) },
+      })),
+    };
+    const scenario = aScenario().at(1, 'shop', 'items', 'truncate', {}).build();
+
+    expect(checkScenario(uncaptured, scenario, 'scenario')).toEqual([]);
+  });
+});
+
 describe('a scenario step whose value does not fit its column’s type', () => {
   it('is reported for the table’s integer key (SQLite’s rowid), in values and in where, at that value', () => {
     const scenario = aScenario()

@@ -303,10 +303,9 @@ function sequenceSql(connector: string): string {
  * and LSN; MySQL's and MariaDB's binlog coordinates (one simulated binlog file; the server's
  * default id; the row's place in its event is 0, a statement changing one row; a GTID on MariaDB,
  * which writes one per transaction, none on MySQL, which by default does not); SQL Server's and
- * Db2's change and commit LSNs, each in its engine's form (lsn-text.ts), and SQL Server's serial number
- * (event-serial-number.ts; a null-field
- * fault's record keeps the one of the record it re-sends); Oracle's transaction, SCNs of the change and its
- * commit, one redo thread, and nulls for what LogMiner would add (XStream's LCR position, the
+ * Db2's change and commit LSNs, each in its engine's form (lsn-text.ts), and SQL Server's serial
+ * number (event-serial-number.ts; a null-field fault's record keeps the one of the record it
+ * re-sends); Oracle's transaction, SCNs of the change and its commit, one redo thread, and nulls for what LogMiner would add (XStream's LCR position, the
  * rollback segment, the user); MongoDB's order in the oplog, no session or transaction number
  * (each change is a single-document write), and the change's wall time (none in the snapshot,
  * which reads no change stream event). No `rs`: Debezium 2.6 dropped the replica set from it (DBZ-7260).

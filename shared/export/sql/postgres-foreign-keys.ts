@@ -22,6 +22,11 @@ export interface ForeignKey {
   columns: string[];
   references: PostgresTable;
   referencedColumns: string[];
+  /**
+   * What PostgreSQL ties it to, which a migration cannot change while it stands: the referenced
+   * table's key or unique constraint, and the types of the columns on both sides.
+   */
+  restsOn: string;
 }
 
 /** Another data product's tables, which a relationship may point at. */
@@ -63,6 +68,7 @@ export function tableReferences(
             columns,
             references,
             referencedColumns,
+            restsOn: `${constraintReferenced(references, referencedColumns)}, types ${[...from, ...referenced].map(postgresTypeOf).join(', ')}`,
           });
         continue;
       }
@@ -105,10 +111,14 @@ export function dropForeignKeyStatement(foreignKey: ForeignKey): string {
   return `ALTER TABLE IF EXISTS ${qualified(foreignKey.table.schema, foreignKey.table.name)} DROP CONSTRAINT IF EXISTS ${ident(foreignKey.name)};`;
 }
 
-/** The foreign keys in `after` that `before` lacks, each as its table and clause say it. */
+/**
+ * The foreign keys in `after` that `before` lacks, each as its table and clause say it and as it
+ * rests on the referenced key and the column types: one whose key is remade or column retyped is
+ * dropped before the tables change and added again after, as PostgreSQL would refuse the change.
+ */
 export function foreignKeysNotIn(after: readonly ForeignKey[], before: readonly ForeignKey[]): ForeignKey[] {
   const said = (foreignKey: ForeignKey) =>
-    `${qualified(foreignKey.table.schema, foreignKey.table.name)} ${foreignKeyClause(foreignKey)}`;
+    `${qualified(foreignKey.table.schema, foreignKey.table.name)} ${foreignKeyClause(foreignKey)} on ${foreignKey.restsOn}`;
   const known = new Set(before.map(said));
   return after.filter((foreignKey) => !known.has(said(foreignKey)));
 }
@@ -130,9 +140,7 @@ function whyNoForeignKey(
   referenced: readonly ContractProperty[],
 ): string | undefined {
   const referencedColumns = referenced.map(columnNameOf);
-  const isKey =
-    referencedColumns.length === references.primaryKey.length &&
-    referencedColumns.every((column) => references.primaryKey.includes(column));
+  const isKey = isPrimaryKeyOf(references, referencedColumns);
   const isUnique = referenced.length === 1 && hasUniqueConstraint(references, referenced[0] as ContractProperty);
   if (!isKey && !isUnique)
     return `as ${columnNames(referencedColumns)} is neither the key of ${ident(references.name)} nor unique`;
@@ -142,6 +150,17 @@ function whyNoForeignKey(
   return clash === -1
     ? undefined
     : `as ${postgresTypeOf(from[clash] as ContractProperty)} and ${postgresTypeOf(referenced[clash] as ContractProperty)} do not compare`;
+}
+
+function isPrimaryKeyOf(table: PostgresTable, columns: readonly string[]): boolean {
+  return columns.length === table.primaryKey.length && columns.every((column) => table.primaryKey.includes(column));
+}
+
+/** The constraint of the referenced table a foreign key stands on: its primary key, else the unique column's. */
+function constraintReferenced(references: PostgresTable, referencedColumns: readonly string[]): string {
+  return isPrimaryKeyOf(references, referencedColumns)
+    ? `PRIMARY KEY (${columnNames(references.primaryKey)})`
+    : `UNIQUE (${columnNames(referencedColumns)})`;
 }
 
 /** Types PostgreSQL compares across a foreign key: texts with texts, integers with integers, each other type with itself. */

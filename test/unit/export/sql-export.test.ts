@@ -628,12 +628,12 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
         ...extra,
       });
     /** Product `harvest` serving lots and their pack-outs; product `shipping` serving shipments of lots. */
-    const orchard = (packOutLot: ContractProperty) =>
+    const orchard = (packOutLot: ContractProperty, lotProperties: ContractProperty[] = [lots]) =>
       aMesh()
         .withDomain('d')
         .withContract('harvest', {
           schema: [
-            { name: 'harvest_lots', properties: [lots] },
+            { name: 'harvest_lots', properties: lotProperties },
             {
               name: 'pack_outs',
               properties: [field('pack_out_id', 'integer', { required: true, primaryKey: true }), packOutLot],
@@ -756,6 +756,34 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
         sqlFiles(unrelated, related).filter((file) => file.path.endsWith('.changes.sql')),
       );
       expect(await isValidated()).toBeUndefined();
+    });
+
+    const asInteger = { logicalType: 'integer' as const, physicalType: 'integer' };
+    it.each([
+      {
+        // lot_id stays unique, so the pack-outs still reference it.
+        change: 're-keys the referenced table (new key lot_code)',
+        next: orchard(lotReference(), [
+          field('lot_code', 'string', { required: true, primaryKey: true }),
+          { ...lots, primaryKey: false, unique: true },
+        ]),
+      },
+      {
+        change: 'retypes the referenced key and the column referring to it',
+        next: orchard(lotReference(asInteger), [{ ...lots, ...asInteger }]),
+      },
+    ])('drops a foreign key first and adds it again after when a migration $change', async ({ next }) => {
+      const migration = String(
+        sqlFiles(next, related).find((file) => file.path === 'sql/harvest.changes.sql')?.content,
+      );
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(related));
+      await expect(warningsOf(migration)).resolves.toEqual([]);
+      expect(await isValidated()).toBe(true);
+      const migrated = await schemaOf(db, ['harvest']);
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(next));
+      expect(migrated).toEqual(await schemaOf(db, ['harvest']));
     });
   });
 

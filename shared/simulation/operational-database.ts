@@ -98,8 +98,8 @@ export function createOperationalDatabase(
   });
   connection.exec(
     [
-      'CREATE TABLE node._clock (millis INTEGER NOT NULL, tx INTEGER NOT NULL, tx_events INTEGER NOT NULL, writes INTEGER NOT NULL, tx_begin INTEGER NOT NULL)',
-      'INSERT INTO node._clock VALUES (0, 0, 0, 0, 0)',
+      'CREATE TABLE node._clock (millis INTEGER NOT NULL, tx INTEGER NOT NULL, tx_events INTEGER NOT NULL, writes INTEGER NOT NULL, tx_begin INTEGER NOT NULL, log_position INTEGER NOT NULL)',
+      'INSERT INTO node._clock VALUES (0, 0, 0, 0, 0, 0)',
       `CREATE TABLE node.${COMMITS} (tx INTEGER PRIMARY KEY, position INTEGER NOT NULL, begin_position INTEGER NOT NULL)`,
       ...plan.tables.map(operationalTableSql),
       ...(keepsDocuments(plan.system) ? plan.tables.flatMap(documentIdGuardSql) : []),
@@ -119,10 +119,10 @@ export function createOperationalDatabase(
     ].join(';\n'),
   );
 
-  // A transaction begins at the log position the ones before it left: before any change of its own.
+  // A transaction's BEGIN takes the log position after the ones before it left: before any change of its own.
   // Without a time (null), it begins at the time of the one it follows.
   const beginTransaction = connection.prepare(
-    `UPDATE node._clock SET millis = coalesce(?, millis), tx = tx + 1, tx_events = 0, tx_begin = ${LOG_POSITION_SQL}`,
+    `UPDATE node._clock SET millis = coalesce(?, millis), tx = tx + 1, tx_events = 0, ${LOG_POSITION_COLUMN} = ${LOG_POSITION_COLUMN} + 1, tx_begin = ${LOG_POSITION_COLUMN} + 1`,
   );
   // Once per transaction, not per change: the log position it commits at, which no change of it comes after.
   const commit = connection.prepare(
@@ -166,7 +166,7 @@ export function createOperationalDatabase(
     ...captured
       .filter((topic) => topic.table.name === tableName)
       .flatMap((topic) => captureTriggersSql(topic, captureOptions(topic), renamed.get(topic.topic.id))),
-    ...(publishingTables.has(tableName) ? writeCountingTriggersSql(tableName) : []),
+    ...rowChangeCountingTriggersSql(tableName, publishingTables.has(tableName)),
   ];
   /** Empties a table with one `t` record per CDC topic, in the open transaction. */
   const truncateTable = (tableName: string): number => {
@@ -176,6 +176,8 @@ export function createOperationalDatabase(
     const triggers = triggersOn(tableName);
     connection.exec(
       [
+        // One change in the database's log, whatever the rows it removes: the DELETE below runs without the triggers counting them.
+        `UPDATE node._clock SET ${LOG_POSITION_COLUMN} = ${LOG_POSITION_COLUMN} + 1`,
         ...truncated.map(
           (topic) =>
             `${counted}INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx_number, _lsn${options.transactionMetadata ? ', _tx_total' : ''})
@@ -201,8 +203,12 @@ SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadat
     problems,
     beginTransaction: commitAndBegin,
     startCapture(asBatch) {
+      // The rows loaded before capture started are changes in the log too, counted at once here.
+      connection.exec(
+        `UPDATE node._clock SET ${LOG_POSITION_COLUMN} = ${LOG_POSITION_COLUMN} + ${rowCountSql(plan.tables)}`,
+      );
       // The snapshot is read at one point of the database's log, which all its records carry.
-      const position = connection.prepare(`SELECT ${LOG_POSITION_SQL}`);
+      const position = connection.prepare(`SELECT ${LOG_POSITION_SQL} FROM node._clock`);
       const [[snapshotPosition]] = position.all() as [[number]];
       position.release();
       for (const topic of captured) snapshotInBatches(connection, topic, snapshotPosition, asBatch);
@@ -282,10 +288,12 @@ SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadat
 
 /**
  * Where a change sits in its database's log, as PostgreSQL's LSN or MySQL's binlog position say:
- * rising across all the system's tables, one value for a whole snapshot. SQLite's count of rows
- * changed on the service's connection is just that, at no cost.
+ * rising across all the system's tables, one value for a whole snapshot. Only the service moves
+ * it (a row change, a truncate, a transaction's BEGIN), never the engine's own bookkeeping or the
+ * connector's polls, so a change's position does not depend on when the connector reads it.
  */
-const LOG_POSITION_SQL = 'total_changes()';
+const LOG_POSITION_COLUMN = 'log_position';
+const LOG_POSITION_SQL = `_clock.${LOG_POSITION_COLUMN}`;
 
 /** Per transaction of the service, the log position of its commit. */
 const COMMITS = '_commits';
@@ -330,18 +338,29 @@ function triggerName(createSql: string): string {
 }
 
 /**
- * Numbers each row change of a table that publishes outbox events (`_clock.writes`), before its
- * capture and outbox triggers run, so its change records and events carry the same `_write`: the
- * order in which SQLite runs those triggers is its own.
+ * Advances the log position for each row change of a table and, where the table publishes
+ * outbox events, numbers the change (`_clock.writes`), before its capture and outbox triggers
+ * run, so its change records and events carry the same position and `_write`: the order in which
+ * SQLite runs those triggers is its own.
  */
-function writeCountingTriggersSql(tableName: string): string[] {
+function rowChangeCountingTriggersSql(tableName: string, countsWrites: boolean): string[] {
+  const counted = [
+    `${LOG_POSITION_COLUMN} = ${LOG_POSITION_COLUMN} + 1`,
+    ...(countsWrites ? ['writes = writes + 1'] : []),
+  ];
   return ['INSERT', 'UPDATE', 'DELETE'].map(
     (
       event,
-    ) => `CREATE TRIGGER node.${quoteIdentifier(`_write_${tableName}_${event.toLowerCase()}`)} BEFORE ${event} ON ${quoteIdentifier(tableName)} BEGIN
-  UPDATE _clock SET writes = writes + 1;
+    ) => `CREATE TRIGGER node.${quoteIdentifier(`_row_change_${tableName}_${event.toLowerCase()}`)} BEFORE ${event} ON ${quoteIdentifier(tableName)} BEGIN
+  UPDATE _clock SET ${counted.join(', ')};
 END`,
   );
+}
+
+/** How many rows the tables hold, as SQL. */
+function rowCountSql(tables: readonly SystemTable[]): string {
+  const counts = tables.map((table) => `(SELECT count(*) FROM node.${quoteIdentifier(table.name)})`);
+  return counts.length > 0 ? `(${counts.join(' + ')})` : '0';
 }
 
 function keySql(topic: CdcTopicPlan | OutboxTopicPlan, image: 'NEW' | 'OLD'): string {
@@ -484,7 +503,7 @@ function captureTriggersSql(
     targets: string,
     values: string,
     image: 'NEW' | 'OLD',
-    extras: { headers?: string; renamedImages?: string; position?: string } = {},
+    extras: { headers?: string; renamedImages?: string } = {},
   ) => {
     const extraColumns = [
       '_tx_number',
@@ -496,7 +515,7 @@ function captureTriggersSql(
     ];
     const extraValues = [
       'tx',
-      extras.position ?? LOG_POSITION_SQL,
+      LOG_POSITION_SQL,
       ...(tx ? ['tx_events'] : []),
       ...(extras.headers ? [extras.headers] : []),
       ...(extras.renamedImages ? [extras.renamedImages] : []),
@@ -509,8 +528,6 @@ function captureTriggersSql(
     ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition, _headers, _lsn, _write, _snapshot)
   SELECT NULL, _timestamp, _key, _partition, _headers, _lsn, _write, NULL FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`
     : '';
-  // One row change in the database's log, so the delete, its tombstone and the create share its position.
-  const previousPosition = `(SELECT _lsn FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid())`;
   const trigger = (name: string, event: 'INSERT' | 'UPDATE' | 'DELETE', when: string, body: string[]) =>
     `CREATE TRIGGER node.${quoteIdentifier(`_capture_${topic.topic.id}_${name}`)} AFTER ${event} ON ${quoteIdentifier(topic.table.name)}${when ? ` WHEN ${when}` : ''} BEGIN
   ${body.join('\n  ')}
@@ -539,6 +556,7 @@ END`;
     ]),
     ...(key.length > 0
       ? [
+          // One row change in the database's log: the delete, its tombstone and the create share its position.
           trigger('rekey', 'UPDATE', `NOT (${keyKept})`, [
             change('d', before, oldImage, 'OLD', {
               headers: `json_object('__debezium.newkey', ${keySql(topic, 'NEW')})`,
@@ -548,7 +566,6 @@ END`;
             change('c', after, newImage, 'NEW', {
               headers: `json_object('__debezium.oldkey', ${keySql(topic, 'OLD')})`,
               renamedImages: renamedImages({ after: true }),
-              position: previousPosition,
             }),
           ]),
         ]

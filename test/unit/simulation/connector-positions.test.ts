@@ -144,3 +144,44 @@ describe('log positions in the source block', () => {
     expect(tick1Commit).toBeLessThan(Number(tick2.lsn));
   });
 });
+
+describe("log positions and the connector's delay", () => {
+  /** Per change record, in topic order, what the database wrote of it: its source block and transaction. */
+  async function positionsWithDelay(engine: string, delayMillis: number) {
+    const scenario = aScenario()
+      .withData('store', 'a', 2)
+      .at(1, 'store', 'b', 'insert', { values: { id: 20, label: 'y' } })
+      .at(1, 'store', 'a', 'insert', { values: { id: 10, label: 'x' } })
+      .at(1, 'store', 'a', 'insert', { values: { id: 11, label: 'w' } })
+      .at(2, 'store', 'a', 'update', { values: { label: 'z' }, where: { id: 11 } })
+      .at(2, 'store', 'a', 'delete', { where: { id: 10 } })
+      .at(3, 'store', 'b', 'delete', { where: { id: 20 } })
+      .build();
+    scenario.connector = { delayMillis, transactionMetadata: true };
+    const simulation = await simulate(
+      twoTables(engine, (table) => `shop.app.${table}`),
+      scenario,
+      {
+        recentMessages: 50,
+      },
+    );
+    const metrics = simulation.step(6);
+    return ['a-cdc', 'b-cdc'].map((topic) =>
+      (metrics.logs[`store/${topic}`]?.recent ?? []).map((message) => {
+        const value = message.value as { source: Source; transaction?: unknown } | null;
+        return value && { source: value.source, transaction: value.transaction };
+      }),
+    );
+  }
+
+  it.each(['postgres', 'mysql', 'mariadb', 'sqlserver', 'db2', 'oracle', 'mongodb'])(
+    'give %s the same positions for the same changes however late the connector reads them',
+    async (engine) => {
+      const prompt = await positionsWithDelay(engine, 0);
+      const late = await positionsWithDelay(engine, 90_000);
+
+      expect(prompt.flat().length).toBeGreaterThan(6);
+      expect(late).toEqual(prompt);
+    },
+  );
+});

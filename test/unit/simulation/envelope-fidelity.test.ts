@@ -116,20 +116,20 @@ describe('envelope fields', () => {
       metrics.logs[`store/${topic}`]?.recent.map((message) => envelope(message).transaction);
 
     // Tick 0 is the snapshot (no transaction) and its steps; tick 1's service work is transaction 3.
-    // PostgreSQL's id is `<txId>:<LSN>`, the LSN the change's own (13, 16, 19: see the source blocks).
+    // PostgreSQL's id is `<txId>:<LSN>`, the LSN the change's own (5, 6, 7: see the source blocks).
     expect(transactions('a-cdc')).toEqual([
       null,
-      { id: '3:13', total_order: 1, data_collection_order: 1 },
-      { id: '3:19', total_order: 3, data_collection_order: 2 },
+      { id: '3:5', total_order: 1, data_collection_order: 1 },
+      { id: '3:7', total_order: 3, data_collection_order: 2 },
     ]);
-    expect(transactions('b-cdc')).toEqual([{ id: '3:16', total_order: 2, data_collection_order: 1 }]);
+    expect(transactions('b-cdc')).toEqual([{ id: '3:6', total_order: 2, data_collection_order: 1 }]);
     const changes = ['a-cdc', 'b-cdc'].flatMap(
       (topic) => metrics.logs[`store/${topic}`]?.recent.slice(topic === 'a-cdc' ? 1 : 0) ?? [],
     );
     expect(changes.map((message) => envelope(message).source)).toEqual([
-      expect.objectContaining({ txId: 3, lsn: 13 }),
-      expect.objectContaining({ txId: 3, lsn: 19 }),
-      expect.objectContaining({ txId: 3, lsn: 16 }),
+      expect.objectContaining({ txId: 3, lsn: 5 }),
+      expect.objectContaining({ txId: 3, lsn: 7 }),
+      expect.objectContaining({ txId: 3, lsn: 6 }),
     ]);
   });
 
@@ -176,10 +176,10 @@ describe('envelope fields', () => {
       name: 'store.transaction',
       records: 4,
       recent: [
-        boundary(1, 'BEGIN', 0, 15),
-        boundary(1, 'END', 1, 27, { 'public.b': 1, 'public.a': 2 }),
-        boundary(3, 'BEGIN', 2, 40),
-        boundary(3, 'END', 3, 45, { 'public.a': 1 }),
+        boundary(1, 'BEGIN', 0, 6),
+        boundary(1, 'END', 1, 8, { 'public.b': 1, 'public.a': 2 }),
+        boundary(3, 'BEGIN', 2, 11),
+        boundary(3, 'END', 3, 11, { 'public.a': 1 }),
       ],
     });
     expect(metrics.errors).toEqual([]);
@@ -214,14 +214,14 @@ describe('envelope fields', () => {
     const changes = (topic: string) =>
       (metrics.logs[`store/${topic}`]?.recent ?? []).map(envelope).filter((record) => record.transaction);
     const records = [...changes('a-cdc'), ...changes('b-cdc')];
-    // MySqlOffsetContext's `file=%s,pos=%s`, the position its BEGIN is at: 11, where the transactions
-    // before it left the log, ahead of its own changes (13, 16, 19, as on PostgreSQL above).
-    const id = 'file=mysql-bin.000001,pos=11';
+    // MySqlOffsetContext's `file=%s,pos=%s`, the position its BEGIN is at: 4, just after where the
+    // transactions before it left the log, ahead of its own changes (5, 6, 7, as on PostgreSQL above).
+    const id = 'file=mysql-bin.000001,pos=4';
 
     expect(records.map((record) => [record.transaction, record.source.pos, record.source.gtid])).toEqual([
-      [expect.objectContaining({ id }), 13, null],
-      [expect.objectContaining({ id }), 19, null],
-      [expect.objectContaining({ id }), 16, null],
+      [expect.objectContaining({ id }), 5, null],
+      [expect.objectContaining({ id }), 7, null],
+      [expect.objectContaining({ id }), 6, null],
     ]);
     expect(metrics.logs['store/store.transaction']?.recent.map((message) => [message.key, message.value])).toEqual([
       [{ id }, expect.objectContaining({ status: 'BEGIN', id })],
@@ -251,8 +251,8 @@ describe('envelope fields', () => {
 
   // Transaction 3 on Oracle: undo segment 4 (0400), slot 3 (0300), sequence 3 (03000000), each little-endian.
   it.each([
-    ['sqlserver', 'its commit LSN, the records’ commit_lsn', 'commit_lsn', '00000000:00000015:0000'],
-    ['db2', 'its commit LSN, the records’ commit_lsn', 'commit_lsn', '00000000:00000000:0000000000000015'],
+    ['sqlserver', 'its commit LSN, the records’ commit_lsn', 'commit_lsn', '00000000:00000007:0000'],
+    ['db2', 'its commit LSN, the records’ commit_lsn', 'commit_lsn', '00000000:00000000:0000000000000007'],
     ['oracle', 'its XID in hex as LogMiner gives it, the records’ txId', 'txId', '0400030003000000'],
   ] as const)('give %s transactions Debezium’s id, %s', async (engine, _, sourceField, id) => {
     const metrics = (await simulate(engineTwoTableMesh(engine), TICK_1_TRANSACTION, { recentMessages: 10 })).step(1);
@@ -429,27 +429,26 @@ describe('a truncate on MySQL, MariaDB and Oracle', () => {
 
   it('commits what came before it and is a transaction of its own, the rows after it another (MySQL: implicit commit)', async () => {
     const { records, boundaries } = await recordsAndBoundaries(engineTwoTableMesh('mysql'));
-    // Each transaction's id is the binlog position it begins at (SQLite's count of changes here):
-    // tick 1's at 7; the insert's change at 9, its commit at 11; the truncate's transaction begins
-    // at 12, its 't' at 14, its commit at 16 (the emptied row counted); the next begins at 17, with
-    // changes at 19 and 22.
+    // Each transaction's id is the binlog position its BEGIN takes: tick 1's at 3; the insert's
+    // change at 4, its commit too; the truncate's transaction begins at 5, its 't' at 6 (one change,
+    // however many rows it empties); the next begins at 7, with changes at 8 and 9.
     const id = (pos: number) => `file=mysql-bin.000001,pos=${pos}`;
 
     expect(records).toEqual([
-      ['c', { id: id(7), total_order: 1, data_collection_order: 1 }, 9],
-      ['t', { id: id(12), total_order: 1, data_collection_order: 1 }, 14],
-      ['c', { id: id(17), total_order: 1, data_collection_order: 1 }, 19],
-      ['c', { id: id(17), total_order: 2, data_collection_order: 1 }, 22],
+      ['c', { id: id(3), total_order: 1, data_collection_order: 1 }, 4],
+      ['t', { id: id(5), total_order: 1, data_collection_order: 1 }, 6],
+      ['c', { id: id(7), total_order: 1, data_collection_order: 1 }, 8],
+      ['c', { id: id(7), total_order: 2, data_collection_order: 1 }, 9],
     ]);
     expect(boundaries).toEqual([
+      ['BEGIN', id(3), null, null],
+      ['END', id(3), 1, [{ data_collection: 'shop.a', event_count: 1 }]],
+      ['BEGIN', id(5), null, null],
+      ['END', id(5), 1, [{ data_collection: 'shop.a', event_count: 1 }]],
       ['BEGIN', id(7), null, null],
-      ['END', id(7), 1, [{ data_collection: 'shop.a', event_count: 1 }]],
-      ['BEGIN', id(12), null, null],
-      ['END', id(12), 1, [{ data_collection: 'shop.a', event_count: 1 }]],
-      ['BEGIN', id(17), null, null],
       [
         'END',
-        id(17),
+        id(7),
         2,
         [
           { data_collection: 'shop.a', event_count: 1 },

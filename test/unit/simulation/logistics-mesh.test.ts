@@ -53,9 +53,9 @@ describe('a parcel network: a composite key on a topic of three partitions', () 
   it('changes a composite key as Debezium does, partitioned by murmur2 of the key JSON, offsets counting per partition, with the connector’s delay and transaction', async () => {
     const simulation = await simulate(logisticsMesh(), changingScenario(), { recentMessages: 4 });
     const slot = { hub_id: 1, slot: 'A', parcel_code: 'P-1', temp_c: 4.5 };
-    // `<txId>:<LSN>`: the key change's delete and create are one row change in the log, LSN 42.
+    // `<txId>:<LSN>`: the key change's delete and create are one row change in the log, LSN 12.
     const transaction = (total: number, inTable: number) => ({
-      id: '4:42',
+      id: '4:12',
       total_order: total,
       data_collection_order: inTable,
     });
@@ -111,7 +111,7 @@ describe('a parcel network: a composite key on a topic of three partitions', () 
           source: source(3),
           op: 't',
           ...debeziumTimes(at(3) + DELAY),
-          transaction: { id: '5:81', total_order: 1, data_collection_order: 1 },
+          transaction: { id: '5:16', total_order: 1, data_collection_order: 1 },
         },
       },
     ]);

@@ -514,7 +514,7 @@ describe('records of a MongoDB system', () => {
     expect(transactions(mongo)).toEqual({ transactionTopics: [], transactions: [null, null] });
     expect(transactions(relational)).toEqual({
       transactionTopics: ['shop/shop.transaction'],
-      transactions: [null, { id: '3:13', total_order: 1, data_collection_order: 1 }],
+      transactions: [null, { id: '3:5', total_order: 1, data_collection_order: 1 }],
     });
   });
 

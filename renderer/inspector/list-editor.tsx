@@ -1,5 +1,6 @@
 import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import { UserText } from '../app/user-text';
+import { useDocumentStore } from '../store/document-store';
 
 interface ListEditorProps<T> {
   /** What one item is called, for the buttons: `Add transformation`, `Remove transformation 2`. */
@@ -95,8 +96,8 @@ export function ListEditor<T>({
 
 /**
  * Once an item the user added is drawn, the first text field of the list's last item takes the
- * focus, its text selected. Returns what to call as the add starts (an add the user is first
- * asked about focuses the item once it comes).
+ * focus, its text selected, and what is typed there joins the add's undo step. Returns what to
+ * call as the add starts (an add the user is first asked about focuses the item once it comes).
  */
 function useFocusOnAddedItem(list: RefObject<HTMLOListElement | null>, count: number): () => void {
   const countBeforeAdd = useRef<number | null>(null);
@@ -108,8 +109,12 @@ function useFocusOnAddedItem(list: RefObject<HTMLOListElement | null>, count: nu
     const field = list.current?.lastElementChild?.querySelector<HTMLInputElement | HTMLTextAreaElement>(
       'input:not([type]), input[type="text"], textarea',
     );
-    field?.focus();
-    field?.select();
+    // A field that took the focus itself (a new port's name) has done all this already.
+    if (!field || field === document.activeElement) return;
+    field.focus();
+    field.select();
+    // The name typed there is part of the add: one undo takes the named item away, not just its name.
+    if (field.dataset.field) useDocumentStore.getState().continueLastStep(field.dataset.field);
   }, [list, count]);
   return () => {
     countBeforeAdd.current = count;

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { type CommandId, commandById } from '../../shared/commands/command-table';
+import { useContractTabs } from '../contracts/contract-tabs-store';
 import type { Host } from '../host/host';
 import { usePromptStore } from '../host/in-page-prompt';
-import { holdTypedAhead, typesCharacter } from '../inspector/fields/typed-ahead';
+import { contractEditorTypingKey, holdTypedAhead, typesCharacter } from '../inspector/fields/typed-ahead';
 import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
 import { commandReaches, commandToRunForKey, isAppKeyInCodeEditor, menuCommandAction } from './command-routing';
@@ -26,17 +27,26 @@ export function runAsMenuItem(id: CommandId, host: Host): void {
 const isDialogOpen = () =>
   useUiStore.getState().dialog !== null || usePromptStore.getState().question !== null || topModalDialog() !== null;
 
+/** What characters typed now are held for: the name field or contract editor asked to take the focus, still to show. */
+function typedAheadTarget(): string | null {
+  const { nameFocusRequest } = useUiStore.getState();
+  if (nameFocusRequest) return nameFocusRequest.elementId;
+  const { editorFocusRequest } = useContractTabs.getState();
+  return editorFocusRequest === null ? null : contractEditorTypingKey(editorFocusRequest);
+}
+
 /** Runs the command table's commands from the keyboard and from the desktop menus. */
 export function useCommands(host: Host): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      const { nameFocusRequest } = useUiStore.getState();
-      // Letters typed before a new element's name field shows go into it, from a clicked Add button too.
+      // Letters typed before a new element's name field (or a new contract's editor) shows go into
+      // it, from a clicked Add button too.
+      const typingTarget = typedAheadTarget();
       const isOutsideText = ['canvas', 'run-controls', 'panel'].includes(focusPlace(event.target));
-      if (nameFocusRequest && isOutsideText && typesCharacter(event)) {
+      if (typingTarget && isOutsideText && typesCharacter(event)) {
         event.preventDefault();
-        holdTypedAhead(nameFocusRequest.elementId, event.key);
+        holdTypedAhead(typingTarget, event.key);
         return;
       }
       const id = commandToRunForKey(event, focusPlace(event.target), isDialogOpen(), PLATFORM);

@@ -52,7 +52,10 @@ export function ContractWorkspace({ above, besideTabs }: ContractWorkspaceProps)
   );
   const workspace = useRef<HTMLElement>(null);
   // The YAML view focuses its editor itself, once Monaco has loaded.
-  useEditorFocusRequest(activeId ?? '', view !== 'yaml', () => focusFieldOrTab(workspace.current));
+  useEditorFocusRequest(activeId ?? '', view !== 'yaml', (typedAhead) => {
+    focusFieldOrTab(workspace.current);
+    if (typedAhead) document.execCommand('insertText', false, typedAhead);
+  });
   if (!activeId) return null;
   return (
     <section

@@ -1,22 +1,30 @@
 import { useEffect } from 'react';
+import { contractEditorTypingKey, takeTypedAhead } from '../inspector/fields/typed-ahead';
 import { useContractTabs } from './contract-tabs-store';
 
 /**
  * Calls `focus` once the view of `contractId` is ready, when the contract was opened to be edited
- * at once (New contract, Edit contract): the focus follows the user there instead of falling to
- * the page when the button that had it goes. A user who puts the focus elsewhere while the view
- * still loads keeps it there.
+ * at once (New contract, Edit contract), with what was typed while it loaded, for the view to type:
+ * the focus follows the user there instead of falling to the page when the button that had it
+ * goes. A user who puts the focus elsewhere while the view still loads keeps it there, and what
+ * was typed before is dropped.
  */
-export function useEditorFocusRequest(contractId: string, isReady: boolean, focus: () => void): void {
+export function useEditorFocusRequest(contractId: string, isReady: boolean, focus: (typedAhead: string) => void): void {
   const isRequested = useContractTabs((state) => state.editorFocusRequest === contractId);
   useEffect(() => {
     if (!isRequested) return;
     const { endEditorFocusRequest } = useContractTabs.getState();
+    const takeTyped = () => takeTypedAhead(contractEditorTypingKey(contractId));
     if (!isReady) {
-      document.addEventListener('focusin', endEditorFocusRequest);
-      return () => document.removeEventListener('focusin', endEditorFocusRequest);
+      const giveUp = () => {
+        takeTyped();
+        endEditorFocusRequest();
+      };
+      document.addEventListener('focusin', giveUp);
+      return () => document.removeEventListener('focusin', giveUp);
     }
-    focus();
+    // Taken before the focus moves: the focus is what tells a view still loading to give up.
+    focus(takeTyped());
     endEditorFocusRequest();
-  }, [isRequested, isReady, focus]);
+  }, [contractId, isRequested, isReady, focus]);
 }

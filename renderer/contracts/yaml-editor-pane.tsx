@@ -65,7 +65,11 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
     if (!editor || !textModels) return;
     editor.setModel(textModels.open(contractId) ?? null);
   }, [editor, textModels, contractId]);
-  useEditorFocusRequest(contractId, !!editor && !!textModels, () => editor?.focus());
+  useEditorFocusRequest(contractId, !!editor && !!textModels, (typedAhead) => {
+    editor?.focus();
+    // As the keys would have: the contract's typing and the editor's own undo see it.
+    if (typedAhead) editor?.trigger('keyboard', 'type', { text: typedAhead });
+  });
 
   // Runs after the effect above has given the editor this contract's text.
   useEffect(() => {

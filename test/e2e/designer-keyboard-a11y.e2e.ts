@@ -934,6 +934,20 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await focused(page)).toBe(node);
   });
 
+  it('types into the new contract what was typed while its editor was still loading, running no shortcut', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const releaseMonaco = await holdMonaco(page);
+    await productWithNewContract(page, 'Rent Arrears');
+    // On the canvas, d adds a domain, s a system, n a note.
+    await page.keyboard.type('description: late rent notes');
+    releaseMonaco();
+    await expect
+      .poll(() => yamlLinesStartingWith(page, 'description: late rent notes'), { timeout: 15_000 })
+      .toHaveLength(1);
+    expect(await counts(page)).toMatch(/^1 domain · 1 product · 0 systems/);
+    expect(await page.locator('.react-flow__node-note').count()).toBe(0);
+  });
+
   it('goes from the canvas to the inspector’s first field with F6 and back on the selected node, and keeps the React Flow credit out of the Tab order', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);

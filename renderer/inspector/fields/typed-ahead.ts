@@ -3,7 +3,8 @@ import type { KeyPress } from '../../../shared/commands/chords';
 /*
  * Characters typed between adding an element (P, then "Orders") and its name field taking the
  * focus, a render later: they belong to the name, not to the canvas's one-key shortcuts. On a
- * loaded machine that render can come after the first few keys.
+ * loaded machine that render can come after the first few keys. Likewise for a contract opened to
+ * be edited at once (New contract), whose editor can take a second to load.
  */
 
 let typedAhead = { elementId: '', text: '' };
@@ -25,4 +26,9 @@ export function takeTypedAhead(elementId: string): string {
   const isFor = typedAhead.elementId === elementId;
   typedAhead = { elementId: '', text: '' };
   return isFor ? text : '';
+}
+
+/** What characters typed ahead for a contract's editor are held under: no element id has a colon. */
+export function contractEditorTypingKey(contractId: string): string {
+  return `contract:${contractId}`;
 }

@@ -2,7 +2,7 @@ import { type ImportMode, importMermaidFlowchart, type MatchedElements, type Mer
 import { counted } from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { changeMesh, currentMesh } from '../store/document-store';
-import { useNoticeStore } from '../store/notice-store';
+import { announceEdit } from '../store/notice-store';
 import { selectOnly } from '../store/selection-store';
 
 /** What importing the text into the open design would do, or why it cannot (for the dialog's preview). */
@@ -14,7 +14,8 @@ export function previewMermaidImport(text: string, mode: ImportMode): MermaidImp
 /**
  * Adds a Mermaid flowchart to the open design as one undoable change (updating the elements it
  * draws again, or adding all as new), selects the new domains, or else the updated ones, and
- * brings them into view; says in the status bar what was done and what was skipped.
+ * brings them into view; says in the status bar what was done and what was skipped, in words that
+ * its Undo and Redo name it by.
  */
 export function importMermaidText(text: string, mode: ImportMode): boolean {
   const mesh = currentMesh();
@@ -26,9 +27,7 @@ export function importMermaidText(text: string, mode: ImportMode): boolean {
   requestAnimationFrame(() => canvasCommands.fitView());
   const skipped = result.warnings.length > 0 ? `; ${counted(result.warnings.length, 'line')} skipped` : '';
   const updated = isUpdate ? `Updated ${counted(elementCount(result.matched), 'element')} and imported` : 'Imported';
-  useNoticeStore.getState().show({
-    tone: 'info',
-    text: `${updated} ${addedElements(result.added)} from Mermaid${skipped}.`,
+  announceEdit(`${updated} ${addedElements(result.added)} from Mermaid${skipped}.`, {
     details: result.warnings.map((warning) => `line ${warning.line}: ${warning.message}`),
   });
   return true;

@@ -24,7 +24,7 @@ export function groupIntoNewDomain(nodeIds: NodeIdList): string | undefined {
   const [grouped] = nodeIds;
   // Named, the domain takes the id its name gives: it is found again by a node it holds.
   const describe = (mesh: Mesh) => describeGrouping(mesh, (grouped && owningDomainId(mesh, grouped)) ?? id ?? '');
-  if (id && after) announceEdit(describeGrouping(after, id), describe);
+  if (id && after) announceEdit(describeGrouping(after, id), { describe });
   return id;
 }
 

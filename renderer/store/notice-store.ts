@@ -117,6 +117,8 @@ useDocumentStore.subscribe((state, previous) => {
 interface ToldEdit {
   text: string;
   describe?: DescribeEdit;
+  /** Its notice's further lines (what an import skipped), shown again by its redo. */
+  details?: string[];
 }
 
 /**
@@ -140,7 +142,7 @@ useDocumentStore.subscribe((state, previous) => {
     useNoticeStore.getState().show({ tone: 'info', text: `Undone: ${text}`, editedDesign: mesh });
   } else if (step === 'redo') {
     const told = toldEdits.get(mesh);
-    if (told) showWithUndo(`Redone: ${told.text}`);
+    if (told) showWithUndo(`Redone: ${told.text}`, told.details);
     else
       useNoticeStore
         .getState()
@@ -153,9 +155,9 @@ useDocumentStore.subscribe((state, previous) => {
  * another change, Undo would take back that one instead, so the button shows only while the
  * design is as the edit left it.
  */
-export function announceEdit(text: string, describe?: DescribeEdit): void {
-  const after = showWithUndo(text);
-  if (after) toldEdits.set(after, { text, ...(describe && { describe }) });
+export function announceEdit(text: string, { describe, details }: Omit<ToldEdit, 'text'> = {}): void {
+  const after = showWithUndo(text, details);
+  if (after) toldEdits.set(after, { text, ...(describe && { describe }), ...(details && { details }) });
 }
 
 /** Makes an edit and, where it changed the design, tells what it did (see `announceEdit`); returns what the edit does. */
@@ -168,11 +170,15 @@ export function withEditAnnounced<T>(edit: () => T, describe: (before: Mesh, aft
 }
 
 /** Shows what the design as it is now was left by, with Undo for that; returns that design. */
-function showWithUndo(text: string): Mesh | null {
+function showWithUndo(text: string, details?: string[]): Mesh | null {
   const after = currentMesh();
-  useNoticeStore
-    .getState()
-    .show({ tone: 'info', text, actions: [undoWhileAsLeft(after)], ...(after && { editedDesign: after }) });
+  useNoticeStore.getState().show({
+    tone: 'info',
+    text,
+    ...(details && details.length > 0 && { details }),
+    actions: [undoWhileAsLeft(after)],
+    ...(after && { editedDesign: after }),
+  });
   return after;
 }
 

@@ -1,5 +1,6 @@
-import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { curvePath, flowCurve, pointOnCurve } from './domain-flow-curve';
 import type { DomainFlowData } from './flow-elements';
 
 /** The links from one domain into another, drawn far out as one edge with their count, arrowed where they arrive. */
@@ -9,15 +10,15 @@ export const DomainFlowEdge = memo(function DomainFlowEdge({
   sourceY,
   targetX,
   targetY,
-  sourcePosition,
-  targetPosition,
   data,
 }: EdgeProps<Edge<DomainFlowData>>) {
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  // The same curve the counts were placed on (see use-domain-flow-count-places).
+  const curve = flowCurve({ x: sourceX, y: sourceY }, { x: targetX, y: targetY });
+  const { x: labelX, y: labelY } = data?.countAt ?? pointOnCurve(curve, 0.5);
   const links = data?.links ?? 0;
   return (
     <>
-      <BaseEdge path={path} />
+      <BaseEdge path={curvePath(curve)} />
       {/* Drawn here rather than as a marker, so it keeps its size on screen however far out the view is. */}
       <g transform={`translate(${targetX} ${targetY})`}>
         <path className="domain-flow__arrowhead" d="M -12 -6 L 0 0 L -12 6 z" />

@@ -1,7 +1,7 @@
 import { type Edge, type EdgeMarker, MarkerType, type Node } from '@xyflow/react';
 import type { LinkCompatibility } from '../../shared/contracts';
 import type { DomainFlow } from '../../shared/editing/domain-overview';
-import type { Size } from '../../shared/editing/geometry';
+import type { Point, Size } from '../../shared/editing/geometry';
 import { memoizedOn } from '../../shared/editing/memo';
 import { DEFAULT_DOMAIN_SIZE, DEFAULT_NODE_SIZE, DEFAULT_NOTE_SIZE } from '../../shared/editing/node-placement';
 import type { Layout, Link, Mesh, NodeLayout, RuleSeverity } from '../../shared/model';
@@ -337,12 +337,19 @@ function incompatibilityHeading({ severity, reason, isSet }: RulePolicy): string
 
 export interface DomainFlowData extends Record<string, unknown> {
   links: number;
+  /** Where its count is drawn, clear of the blocks and the other counts; else on the middle of its curve. */
+  countAt?: Point;
 }
 
 /** Links between domains, one edge per pair, labelled with how many links it stands for (overview). */
-export function domainFlowEdges(flows: readonly DomainFlow[], dimmedIds?: ReadonlySet<string>): Edge[] {
+export function domainFlowEdges(
+  flows: readonly DomainFlow[],
+  dimmedIds?: ReadonlySet<string>,
+  countPlaces?: ReadonlyMap<string, Point>,
+): Edge[] {
   return flows.map((flow) => {
-    const data: DomainFlowData = { links: flow.links };
+    const countAt = countPlaces?.get(flow.id);
+    const data: DomainFlowData = countAt ? { links: flow.links, countAt } : { links: flow.links };
     const isDimmed = dimmedIds?.has(flow.from) || dimmedIds?.has(flow.to);
     return {
       id: `flow:${flow.id}`,

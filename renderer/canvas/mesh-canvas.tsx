@@ -74,6 +74,7 @@ import { NoteNode } from './nodes/note-node';
 import { ProductNode } from './nodes/product-node';
 import { SystemNode } from './nodes/system-node';
 import { useConnectionHandlers } from './use-connection-handlers';
+import { useDomainFlowCountPlaces } from './use-domain-flow-count-places';
 import { useFitKeptOnResize } from './use-fit-kept-on-resize';
 import { useMeshAsDrawn } from './use-image-layout';
 import { useNodeChanges } from './use-node-changes';
@@ -257,7 +258,11 @@ function MeshFlow() {
     () => buildEdges(links, selectedLinkIds, compatibility, emphasis.links, compatibilityPolicy, linkNames),
     [buildEdges, links, selectedLinkIds, compatibility, emphasis, compatibilityPolicy, linkNames],
   );
-  const flowEdges = useMemo(() => domainFlowEdges(flows, emphasis.dimmedIds), [flows, emphasis]);
+  const countPlaces = useDomainFlowCountPlaces(flows, nodes, isOverview);
+  const flowEdges = useMemo(
+    () => domainFlowEdges(flows, emphasis.dimmedIds, countPlaces),
+    [flows, emphasis, countPlaces],
+  );
   const edges = isOverview ? flowEdges : linkEdges;
   const isLarge = outline.length > LARGE_MESH_NODES && !captureTheme;
   const isImpactShown = useIsImpactShown();

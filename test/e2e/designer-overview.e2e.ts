@@ -68,6 +68,45 @@ function chainDownwards(steps = 3): string {
   return serializeMesh(mesh);
 }
 
+/**
+ * Three domains in a row, 21 products each (so far out they are blocks), with flows from the first
+ * into the second and, past the second, into the third: the middle of that long flow lies on the
+ * second block, over its name.
+ */
+function threeDomainsInARow(): string {
+  const builder = aMesh();
+  const layout: Record<string, { x: number; y: number; width?: number; height?: number }> = {};
+  const names = ['Post Offices', 'HR', 'Retail'];
+  names.forEach((name, column) => {
+    const domainId = `domain-${column}`;
+    builder.withDomain(domainId, { name, owner: `team-${column}` });
+    layout[domainId] = { x: column * 2300, y: 0, width: 1900, height: 900 };
+    for (let index = 0; index < 21; index++) {
+      const productId = `${domainId}-product-${index}`;
+      builder.withProduct(productId, domainId, {
+        name: `Product ${column}.${index}`,
+        inputPorts: [aPort('in', 'input')],
+        outputPorts: [aPort('out', 'output')],
+      });
+      layout[productId] = { x: 40 + (index % 7) * 260, y: 60 + Math.floor(index / 7) * 280 };
+    }
+  });
+  builder
+    .withLink(
+      'into-hr',
+      { nodeId: 'domain-0-product-0', portId: 'out' },
+      { nodeId: 'domain-1-product-0', portId: 'in' },
+    )
+    .withLink(
+      'into-retail',
+      { nodeId: 'domain-0-product-1', portId: 'out' },
+      { nodeId: 'domain-2-product-0', portId: 'in' },
+    );
+  const mesh = builder.build();
+  mesh.layout.nodes = layout;
+  return serializeMesh(mesh);
+}
+
 /** A thousand products on a two-core machine: 12 s and 10 s alone, 33 s and 21 s beside another file, over 60 s under load. */
 const LARGE_MESH_MILLIS = 180_000;
 
@@ -147,6 +186,37 @@ describeInChromium('a large mesh you can read', (session) => {
     },
     LARGE_MESH_MILLIS,
   );
+
+  it('puts each flow’s count where it covers no domain block and no other count (Post Offices → Retail past HR)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'three-domains.mesh.json', threeDomainsInARow());
+    await expect.poll(() => page.locator('.react-flow__node-domain-block').count()).toBe(3);
+    await viewAtRest(page);
+    await expect.poll(() => page.locator('.domain-flow__count').count()).toBe(2);
+    const covered = await page.evaluate(() => {
+      const boxes = (selector: string) =>
+        [...document.querySelectorAll(selector)].map((element) => ({
+          name: element.getAttribute('data-testid') ?? '',
+          box: element.getBoundingClientRect(),
+        }));
+      const counts = boxes('.domain-flow__count');
+      const drawn = [...boxes('.domain-block'), ...counts];
+      return counts.flatMap((count) =>
+        drawn
+          .filter(
+            (other) =>
+              other.name !== count.name &&
+              count.box.left < other.box.right &&
+              other.box.left < count.box.right &&
+              count.box.top < other.box.bottom &&
+              other.box.top < count.box.bottom,
+          )
+          .map((other) => `${count.name} over ${other.name}`),
+      );
+    });
+    expect(covered).toEqual([]);
+    await screenshot(page, 'overview-counts-clear-of-blocks');
+  });
 
   it('lays six domains of eleven-long chains out so that, fitted, each block shows its name and owner whole (public health)', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });

@@ -411,4 +411,30 @@ describeInChromium('long names and narrow windows', (session) => {
     expect(cutAtZoom.size).toBeGreaterThan(3);
     expect([...cutAtZoom].filter(([, cut]) => cut.length > 0)).toEqual([]);
   });
+  it('keeps a topic’s CDC mark on one line beside a long topic name at every zoom (courier_app.public.courier_app_events)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = aMesh()
+      .withDomain('delivery', { name: 'Delivery Routes' })
+      .withSystem('courier-app', 'delivery', { name: 'courier-app' })
+      .build();
+    const [topic] = mesh.systems[0]?.messaging.topics ?? [];
+    if (topic) topic.name = 'courier_app_production.public.courier_app_delivery_attempt_events';
+    mesh.layout.nodes = { delivery: { x: 0, y: 0, width: 500, height: 400 }, 'courier-app': { x: 40, y: 60 } };
+    await openByChooser(page, 'delivery.mesh.json', serializeMesh(mesh));
+    const source = page.locator('.react-flow__node-system .port__source');
+    const wrappedAtZoom = new Map<number, number>();
+    for (const key of ['=', '-', '-', '-', '-']) {
+      await page.keyboard.press(key);
+      await viewAtRest(page);
+      const zoom = await zoomLevel(page);
+      // A line of the mark's 9 px text is about 11 px high in flow units; two lines are twice that.
+      const lines = await source.evaluate(
+        (mark, zoomShown) => Math.round(mark.getBoundingClientRect().height / zoomShown / 11),
+        zoom,
+      );
+      wrappedAtZoom.set(zoom, lines);
+    }
+    expect(wrappedAtZoom.size).toBeGreaterThan(3);
+    expect([...wrappedAtZoom].filter(([, lines]) => lines > 1)).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { useDocumentStore } from '../../../renderer/store/document-store';
 import { selectOnly } from '../../../renderer/store/selection-store';
 import { aMesh } from '../../builders/mesh-builder';
 import { documentNow, openDocument } from '../store/store-fixture';
-import { drawnInspector } from './drawn-inspector';
+import { drawnInspector, typeInFocusedField } from './drawn-inspector';
 
 let drawn: Awaited<ReturnType<typeof drawnInspector>> | undefined;
 
@@ -15,16 +15,6 @@ function addButton(label: string): HTMLButtonElement {
   );
   if (!button) throw new Error(`no button ${label}`);
   return button;
-}
-
-/** Types `text` over the focused field's text, as the keyboard does, through React's change event. */
-async function typeInFocusedField(text: string): Promise<void> {
-  const input = document.activeElement as HTMLInputElement;
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-  await act(async () => {
-    setValue?.call(input, text);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
 }
 
 describe('an item added to an inspector list and named at once', () => {

@@ -26,3 +26,13 @@ export async function drawnInspector(): Promise<{ container: HTMLElement; remove
     },
   };
 }
+
+/** Types `text` over the focused field's text, as the keyboard does, through React's change event. */
+export async function typeInFocusedField(text: string): Promise<void> {
+  const input = document.activeElement as HTMLInputElement;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  await act(async () => {
+    setValue?.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}

@@ -10,7 +10,7 @@ import { useUiStore } from '../../../renderer/store/ui-store';
 import { nodeIds } from '../../../shared/editing/mesh-index';
 import { aMesh } from '../../builders/mesh-builder';
 import { documentNow, openDocument } from '../store/store-fixture';
-import { drawnInspector } from './drawn-inspector';
+import { drawnInspector, typeInFocusedField } from './drawn-inspector';
 
 let drawn: Awaited<ReturnType<typeof drawnInspector>> | undefined;
 
@@ -24,16 +24,6 @@ function field(selector: string): HTMLInputElement {
   const found = drawn?.container.querySelector<HTMLInputElement>(selector);
   if (!found) throw new Error(`no field ${selector}`);
   return found;
-}
-
-/** Types `text` over the focused field's text, as the keyboard does, through React's change event. */
-async function typeInFocusedField(text: string): Promise<void> {
-  const input = document.activeElement as HTMLInputElement;
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-  await act(async () => {
-    setValue?.call(input, text);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
 }
 
 describe('leaving a new element’s first name for another of its fields', () => {

@@ -287,9 +287,10 @@ describeInChromium('importing a Mermaid flowchart', (session) => {
     expect(await page.locator('.react-flow__edge').count()).toBe(4);
     await screenshot(page, 'mermaid-import-canvas');
 
-    await page.getByRole('button', { name: 'Undo' }).click();
+    // The import's own notice offers Undo, beside the toolbar's.
+    await page.locator('.status-bar').getByRole('button', { name: 'Undo' }).click();
     await page.waitForSelector('.react-flow__node-domain', { state: 'detached' });
-    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+    expect(await page.locator('.toolbar').getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
   });
 
   it('refuses a flowchart file that is not UTF-8, keeping the text typed so far', async () => {
@@ -342,7 +343,7 @@ describeInChromium('importing a Mermaid flowchart', (session) => {
     await page.waitForSelector('[data-testid="dialog-mermaid-import"]', { state: 'detached' });
     expect(await page.locator('.react-flow__node-domain').count()).toBe(4);
 
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.toolbar').getByRole('button', { name: 'Undo' }).click();
     expect(await page.locator('.react-flow__node-domain').count()).toBe(2);
   });
 

@@ -5,8 +5,8 @@ import { QUARANTINE_TABLE } from './table-claims';
 
 /** The quarantine's columns as shown: what broke first, then where and when. */
 const QUARANTINE_COLUMN_ORDER = ['record', 'rule', 'property', 'message', 'port', 'tick', 'id'];
-/** The quarantine's message wraps onto lines this wide, so that it reads whole beside the record's key in the side panel. */
-const QUARANTINE_MESSAGE_CHARACTERS = 20;
+/** The quarantine's message wraps onto lines this wide, so that it reads whole beside the row's Trace and the record's key in the side panel. */
+const QUARANTINE_MESSAGE_CHARACTERS = 12;
 
 export interface TableSort {
   column: string;

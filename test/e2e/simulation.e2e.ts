@@ -609,8 +609,8 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     const grid = page.getByTestId('grid-quarantine');
     const shown = grid.locator('.data-grid__scroller');
     await expectInside(grid.locator('.data-grid__row--head button', { hasText: /^record/ }), shown);
-    // The record is told by its key, whole in its tooltip.
-    const record = grid.locator('.data-grid__row:not(.data-grid__row--head) > span').first();
+    // The record is told by its key, whole in its tooltip (the cell before it holds the row's Trace).
+    const record = grid.locator('.data-grid__row:not(.data-grid__row--head) > span[title]').first();
     const whole = JSON.parse((await record.getAttribute('title')) ?? '{}');
     expect(whole).toMatchObject({ email: null });
     expect(await record.textContent()).toBe(String(whole.customer_id));

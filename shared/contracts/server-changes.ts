@@ -20,6 +20,12 @@ export interface ServerChange {
  */
 const DOCUMENTING_FIELDS = new Set(['id', 'description', 'environment', 'customProperties']);
 
+/**
+ * Fields whose value names something readers match ignoring capitals: ODCS's `format` (`avro`,
+ * `parquet`…) is a format's name, which Kafka's serdes, Spark and the like read so.
+ */
+const CASE_INSENSITIVE_FIELDS = new Set(['format']);
+
 type Server = Record<string, unknown>;
 
 /**
@@ -61,8 +67,15 @@ function fieldChanges(name: string, previous: Server, next: Server): ServerChang
     const field = is === undefined ? ['servers', name] : ['servers', name, key];
     const message = `server '${name}': ${describeFieldChange(key, was, is, DOCUMENTING_FIELDS.has(key) ? shownValue : shown)}`;
     if (key === 'roles') return [{ isBreaking: rolesRemoved(was, is).length > 0, message, field }];
+    if (CASE_INSENSITIVE_FIELDS.has(key) && isSameIgnoringCapitals(was, is)) {
+      return [{ isBreaking: false, message: `${message} (the same ${key}, in other capitals)`, field }];
+    }
     return [{ isBreaking: !DOCUMENTING_FIELDS.has(key), message, field }];
   });
+}
+
+function isSameIgnoringCapitals(was: unknown, is: unknown): boolean {
+  return typeof was === 'string' && typeof is === 'string' && was.toLowerCase() === is.toLowerCase();
 }
 
 /** The roles given access before and no longer. */

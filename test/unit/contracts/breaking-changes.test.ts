@@ -814,6 +814,17 @@ describe('changes outside the schema', () => {
       expect(compareContracts(withServers([kafka, warehouse]), after).neededVersion).toBe('2.0.0');
     });
 
+    it("does not break consumers with a server's format written in other capitals, and says it is the same format", () => {
+      const after = withServers([{ ...kafka, format: 'AVRO' }], '1.0.1');
+      expect(changesBetween(withServers([kafka]), after)).toEqual([
+        [false, "server 'kafka-prod': format avro → AVRO (the same format, in other capitals)"],
+      ]);
+      expect(compareContracts(withServers([kafka]), after).isBreaking).toBe(false);
+      expect(changesBetween(withServers([kafka]), withServers([{ ...kafka, format: 'PROTOBUF' }], '2.0.0'))).toEqual([
+        [true, "server 'kafka-prod': format avro → PROTOBUF"],
+      ]);
+    });
+
     it('breaks consumers when a server is removed, whatever its place in the list', () => {
       expect(changesBetween(withServers([kafka, warehouse]), withServers([warehouse]))).toEqual([
         [true, "server 'kafka-prod' removed"],

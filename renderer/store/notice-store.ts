@@ -119,6 +119,8 @@ interface ToldEdit {
   describe?: DescribeEdit;
   /** Its notice's further lines (what an import skipped), shown again by its redo. */
   details?: string[];
+  /** An edit that went only in part (an import of which some files failed) is told as an error, and so is its redo. */
+  tone?: Notice['tone'];
 }
 
 /**
@@ -142,7 +144,7 @@ useDocumentStore.subscribe((state, previous) => {
     useNoticeStore.getState().show({ tone: 'info', text: `Undone: ${text}`, editedDesign: mesh });
   } else if (step === 'redo') {
     const told = toldEdits.get(mesh);
-    if (told) showWithUndo(`Redone: ${told.text}`, told.details);
+    if (told) showWithUndo(`Redone: ${told.text}`, told.details, told.tone);
     else
       useNoticeStore
         .getState()
@@ -155,9 +157,10 @@ useDocumentStore.subscribe((state, previous) => {
  * another change, Undo would take back that one instead, so the button shows only while the
  * design is as the edit left it.
  */
-export function announceEdit(text: string, { describe, details }: Omit<ToldEdit, 'text'> = {}): void {
-  const after = showWithUndo(text, details);
-  if (after) toldEdits.set(after, { text, ...(describe && { describe }), ...(details && { details }) });
+export function announceEdit(text: string, { describe, details, tone }: Omit<ToldEdit, 'text'> = {}): void {
+  const after = showWithUndo(text, details, tone);
+  if (after)
+    toldEdits.set(after, { text, ...(describe && { describe }), ...(details && { details }), ...(tone && { tone }) });
 }
 
 /** Makes an edit and, where it changed the design, tells what it did (see `announceEdit`); returns what the edit does. */
@@ -170,10 +173,10 @@ export function withEditAnnounced<T>(edit: () => T, describe: (before: Mesh, aft
 }
 
 /** Shows what the design as it is now was left by, with Undo for that; returns that design. */
-function showWithUndo(text: string, details?: string[]): Mesh | null {
+function showWithUndo(text: string, details?: string[], tone: Notice['tone'] = 'info'): Mesh | null {
   const after = currentMesh();
   useNoticeStore.getState().show({
-    tone: 'info',
+    tone,
     text,
     ...(details && details.length > 0 && { details }),
     actions: [undoWhileAsLeft(after)],

@@ -7,7 +7,7 @@ import { distinctNodeName } from '../../../shared/model/distinct-node-name';
 import { UnreadableFileError } from '../../host/host';
 import { readFileText } from '../../host/read-file-text';
 import { changeMesh, currentMesh } from '../../store/document-store';
-import { useNoticeStore } from '../../store/notice-store';
+import { announceEdit, type Notice, useNoticeStore } from '../../store/notice-store';
 import { useContractTabs } from '../contract-tabs-store';
 import { type ImportChoice, type PastedOn, useImportPlan } from './import-plan-store';
 import { initialChoices, type PlannedImport, planImport, type ReadableFile } from './planned-import';
@@ -114,7 +114,8 @@ export function applyImport(
     return [];
   }
   const added = decisions.filter(isImported);
-  if (plan.mesh !== mesh) changeMesh(() => placeNewNodes(mesh, plan.mesh));
+  const isChanged = plan.mesh !== mesh;
+  if (isChanged) changeMesh(() => placeNewNodes(mesh, plan.mesh));
   const opened = [...added.map((decision) => decision.contract.id), ...versions.map((version) => version.contract.id)];
   if (opened[0]) useContractTabs.getState().openContract(opened[0]);
 
@@ -138,23 +139,24 @@ export function applyImport(
     file.ok ? file.notes.map((note) => `${file.file} ${formatLocatedProblem(note)}`) : [],
   );
   const userSkipped = plan.skippedFiles.map((file) => `${file.file}: skipped`);
-  useNoticeStore.getState().show({
-    tone: failures.length + plan.problems.length > 0 ? 'error' : 'info',
-    text: [
-      `${verb} ${added.length + versions.length} of ${counted(files.length, 'contract file')}.`,
-      ...(pastedOn ? pastedServing(plan, pastedOn.productId) : []),
-    ].join(' '),
-    details: [
-      ...plan.attachments.map((attachment) => attachment.message),
-      ...versions.map((version) => version.message),
-      ...renamed,
-      ...skipped,
-      ...userSkipped,
-      ...plan.problems,
-      ...failures,
-      ...notes,
-    ],
-  });
+  const tone: Notice['tone'] = failures.length + plan.problems.length > 0 ? 'error' : 'info';
+  const text = [
+    `${verb} ${added.length + versions.length} of ${counted(files.length, 'contract file')}.`,
+    ...(pastedOn ? pastedServing(plan, pastedOn.productId) : []),
+  ].join(' ');
+  const details = [
+    ...plan.attachments.map((attachment) => attachment.message),
+    ...versions.map((version) => version.message),
+    ...renamed,
+    ...skipped,
+    ...userSkipped,
+    ...plan.problems,
+    ...failures,
+    ...notes,
+  ];
+  // The import's own words name it when it is undone or redone, as the Mermaid import's do.
+  if (isChanged) announceEdit(text, { details, tone });
+  else useNoticeStore.getState().show({ tone, text, details });
   return opened;
 }
 

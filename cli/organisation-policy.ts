@@ -7,6 +7,7 @@ import {
 } from '../shared/validation/organisation-policies';
 import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../shared/validation/places';
 import { RULES } from '../shared/validation/rule-catalog';
+import { POLICY_ENTRIES_RULE_ID } from '../shared/validation/rules/policy-entries';
 import { type CliIo, EXIT, type ExitCode, PROGRAM } from './cli-io';
 import { type FileProblem, formatProblemInFile } from './problem-line';
 import { readInput } from './read-input';
@@ -62,6 +63,7 @@ function weakeningProblem({ ruleId, designSeverity, organisationSeverity }: Poli
     severity: 'warning',
     path: policyPlace(ruleId).path,
     message: `The design sets ${quoted(ruleId)} to ${designSeverity}, weaker than the organisation's policy (${organisationSeverity}), which applies.`,
+    rule: POLICY_ENTRIES_RULE_ID,
     fixHint: `Set ${quoted(ruleId)} to ${organisationSeverity} or stricter, or ask the organisation to change its policy.`,
   };
 }
@@ -74,6 +76,7 @@ function rerankingProblem({ designLevels, organisationLevels, isCommonOrder }: C
     severity: 'warning',
     path: CLASSIFICATION_LEVELS_PLACE.path,
     message: `The design ranks classifications ${designLevels.join(', ')} (least strict first), in another order than ${order}.`,
+    rule: POLICY_ENTRIES_RULE_ID,
     fixHint: isCommonOrder
       ? 'Rank the common words in their common order; words of your own may go between them.'
       : "Rank them as the organisation's policy does, or ask the organisation to change its policy.",

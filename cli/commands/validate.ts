@@ -215,7 +215,7 @@ function designReport(file: string, text: string, parsed: Result<Mesh>, filters:
     file,
     summary: summarise(mesh),
     problems: [
-      ...governed.problems,
+      ...governed.problems.filter((problem) => isAsked(filters, problem)),
       ...exportProblems(mesh, filters, findings),
       ...findings.map((finding) => asFileProblem(finding, mesh)),
     ],
@@ -240,13 +240,18 @@ const CONTRACT_BY_ITS_CONTENT =
  */
 function contractReport(file: string, text: string, filters: Filters): FileReport {
   const checked = withFollowOnYamlErrorsCounted(checkContractYaml(text), contractFileText(text));
-  const problems: FileProblem[] = checked.map(({ severity, path, message, line, column }) => ({
-    severity,
-    path,
-    message,
-    line,
-    column,
-  }));
+  const problems = checked
+    .map(
+      ({ severity, path, message, line, column, ruleId }): FileProblem => ({
+        severity,
+        path,
+        message,
+        line,
+        column,
+        ...(ruleId && { rule: ruleId }),
+      }),
+    )
+    .filter((problem) => isAsked(filters, problem));
   if (!filters.baseline) return { file, summary: 'ODCS contract', problems };
   const judged = contractChangesSince(filters.baseline, text);
   return {
@@ -255,6 +260,11 @@ function contractReport(file: string, text: string, filters: Filters): FileRepor
     problems: [...problems, ...judged.problems],
     ...(judged.changes && { changes: judged.changes }),
   };
+}
+
+/** Whether `--rule` leaves the problem in: one of no rule (the file's YAML, the ODCS schema) is the file's own validity, always said. */
+function isAsked(filters: Filters, { rule }: FileProblem): boolean {
+  return !filters.ruleIds || rule === undefined || filters.ruleIds.includes(rule);
 }
 
 /**

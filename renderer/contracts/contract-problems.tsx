@@ -41,7 +41,15 @@ export function useContractProblems(contractId: string): ListedProblem[] {
   const findings = useContractFindings(contractId);
   const ruleFindings = useRuleFindingsInText(contractId, findings);
   const causedElsewhere = useFindingsCausedElsewhere(contractId);
-  return useMemo(() => [...findings, ...ruleFindings, ...causedElsewhere], [findings, ruleFindings, causedElsewhere]);
+  return useMemo(
+    () => [...findings.map(withItsRuleNamed), ...ruleFindings, ...causedElsewhere],
+    [findings, ruleFindings, causedElsewhere],
+  );
+}
+
+/** A finding of the contract's text named by its rule, as the design's rules' findings are listed. */
+function withItsRuleNamed(finding: LocatedFinding): LocatedFinding {
+  return finding.ruleId ? { ...finding, message: `${finding.message} (${finding.ruleId})` } : finding;
 }
 
 const NO_PROBLEMS: ListedProblem[] = [];

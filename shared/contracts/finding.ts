@@ -15,4 +15,6 @@ export interface ContractFinding extends Problem {
 /** A finding placed in the contract's YAML text, ready to become an editor marker. */
 export interface LocatedFinding extends ContractFinding, TextRange {
   repair?: ProblemRepair;
+  /** The governance rule it is a finding of (`contract-semantics`); none for what makes the text no valid contract (its YAML, the ODCS schema). */
+  ruleId?: string;
 }

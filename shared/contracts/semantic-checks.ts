@@ -3,6 +3,7 @@ import { COMMON_CLASSIFICATION_LEVELS } from '../model/policies';
 import { formatPath } from '../model/problem';
 import { allowedValueTypeIssues, exampleTypeIssues } from './allowed-value-types';
 import { misspeltClassificationIssues } from './classification-typo';
+import { CONTRACT_KEYS_RULE_ID, CONTRACT_SEMANTICS_RULE_ID } from './contract-rule-ids';
 import { misspeltCustomPropertyIssues } from './custom-property-typo';
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 import { historyColumnClashes } from './history-columns';
@@ -56,6 +57,8 @@ interface SemanticIssue extends PathProblem {
   documentPath?: PathSegment[];
   /** How to fix it where no one-step repair does: a repair's title says it otherwise. */
   hint?: string;
+  /** Its rule where it is not `contract-semantics`. */
+  ruleId?: string;
 }
 
 /** `classificationLevels`: the classification words the design knows (its policies), else the common four. */
@@ -107,8 +110,9 @@ export function checkContractYaml(
   const saidByTheSchema = new Set(errors.map((error) => error.path));
   const atDocumentPath = (path: readonly PathSegment[]) => documentPathOf(path, source.value);
   const semantic = semanticIssues(contract, read.objectsWithUnknownTypes, () => source.value, classificationLevels)
-    .map(({ severity, repair, hint: _hint, documentPath, ...issue }) => ({
+    .map(({ severity, repair, hint: _hint, documentPath, ruleId = CONTRACT_SEMANTICS_RULE_ID, ...issue }) => ({
       severity,
+      ruleId,
       ...locateProblem(source, {
         ...issue,
         path: documentPath ?? atDocumentPath(issue.path),
@@ -120,7 +124,10 @@ export function checkContractYaml(
   // A value another finding marks is explained there, with how YAML read it.
   const isMarked = (warning: LocatedFinding) =>
     findings.some((finding) => finding.line === warning.line && finding.column === warning.column);
-  return [...findings, ...readingWarnings.filter((warning) => !isMarked(warning))].sort(byPosition);
+  const unmarkedReadingWarnings = readingWarnings
+    .filter((warning) => !isMarked(warning))
+    .map((warning) => ({ ...warning, ruleId: CONTRACT_SEMANTICS_RULE_ID }));
+  return [...findings, ...unmarkedReadingWarnings].sort(byPosition);
 }
 
 /** The model's paths a repair edits, as where they are in the ODCS document (a contract's quality rules are a custom property there). */
@@ -157,7 +164,10 @@ function semanticIssues(
     ...duplicateNames(contract.schema, ['schema'], 'schema object'),
     ...contract.schema.flatMap((object, index) => [
       ...duplicatePropertyNames(object.properties, ['schema', index, 'properties']),
-      ...datasetShapeIssues(contract, object, index, objectsWithUnknownTypes.has(index)),
+      ...datasetShapeIssues(contract, object, index, objectsWithUnknownTypes.has(index)).map((issue) => ({
+        ...issue,
+        ruleId: CONTRACT_KEYS_RULE_ID,
+      })),
       ...keyIssues(object, index),
       ...historyColumnClashes(contract, object).map(
         ({ index: property, message }): SemanticIssue => ({

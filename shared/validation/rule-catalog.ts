@@ -22,7 +22,7 @@ import { outboxConditionsRule } from './rules/outbox-conditions';
 import { outputContractsRule } from './rules/output-contracts';
 import { ownersRule } from './rules/owners';
 import { piiPropagationRule } from './rules/pii-propagation';
-import { policyEntriesRule } from './rules/policy-entries';
+import { POLICY_ENTRIES_RULE_ID, policyEntriesRule } from './rules/policy-entries';
 import { primaryKeyGrainRule } from './rules/primary-key-grain';
 import { productCyclesRule } from './rules/product-cycles';
 import { productTablesRule } from './rules/product-tables';
@@ -91,7 +91,7 @@ const MESH_RULES: readonly Rule[] = [
 /** Every governance rule, in the order findings are reported; the app, the CLI and CI run exactly these. */
 export const RULES: readonly Rule[] = [
   ...MESH_RULES,
-  policyEntriesRule([...MESH_RULES.map((rule) => rule.id), 'policy-entries']),
+  policyEntriesRule([...MESH_RULES.map((rule) => rule.id), POLICY_ENTRIES_RULE_ID]),
 ];
 
 export function ruleById(id: string): Rule | undefined {

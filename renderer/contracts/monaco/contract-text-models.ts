@@ -56,6 +56,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       checkContractYaml(entry.model.getValue(), id, designClassificationLevels()).map((finding) => ({
         severity: severityOf(finding),
         message: isWholeDocument(finding.path) ? finding.message : `${finding.message} (${finding.path})`,
+        ...(finding.ruleId && { code: finding.ruleId }),
         ...monacoRange(finding),
       })),
     );

@@ -1,4 +1,5 @@
 import { checkDatasetShape } from '../../contracts';
+import { CONTRACT_KEYS_RULE_ID } from '../../contracts/contract-rule-ids';
 import { Memo } from '../../lineage/memo';
 import { type Contract, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
@@ -7,7 +8,7 @@ import { contractPlace } from '../places';
 import type { Rule } from '../rule';
 
 export const contractKeysRule: Rule = {
-  id: 'contract-keys',
+  id: CONTRACT_KEYS_RULE_ID,
   title: 'Entities have a primary key; events an event id and a time',
   rationale:
     'Without a key, updates and deletes cannot find their row; without an id and a time, events cannot be deduplicated or ordered.',

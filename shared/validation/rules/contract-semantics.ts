@@ -1,4 +1,5 @@
 import { checkContractSemantics, checkDatasetShape, outsideTargetIssues } from '../../contracts';
+import { CONTRACT_SEMANTICS_RULE_ID } from '../../contracts/contract-rule-ids';
 import { yaml11ReadingWarnings } from '../../contracts/yaml11-reading-warnings';
 import { Memo } from '../../lineage/memo';
 import { type Contract, quoted } from '../../model';
@@ -15,7 +16,7 @@ function semanticFindings(contract: Contract, classificationLevels: readonly str
 }
 
 export const contractSemanticsRule: Rule = {
-  id: 'contract-semantics',
+  id: CONTRACT_SEMANTICS_RULE_ID,
   title: 'Contracts say what they mean',
   rationale:
     'What the ODCS schema cannot check: plain values YAML 1.1 readers (PyYAML, SnakeYAML, Go’s yaml.v2) read otherwise, unique schema object and property names, no history kept on events, which never change, relationships that name what the contract or another contract of the design has, type options whose bounds leave some value, and allowed values of the type of their field, leaving null to required.',

@@ -26,9 +26,12 @@ const UNAPPLIED_POLICY = { cannotBeTurnedOff: true, severity: 'error' } as const
  * turned off says why. An entry that cannot be applied is an error whatever the policies say of
  * this rule, or a misspelt id would hide itself. A missing reason is at this rule's severity.
  */
+/** Also the rule of what an organisation's policy says of the design's (`--policy`): a rule set weaker, classifications ranked otherwise. */
+export const POLICY_ENTRIES_RULE_ID = 'policy-entries';
+
 export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
   return {
-    id: 'policy-entries',
+    id: POLICY_ENTRIES_RULE_ID,
     title: 'Policies name known rules and give reasons',
     rationale:
       'Policies are code: a misspelt rule id or severity silently changes nothing, and an unexplained exception is never revisited.',

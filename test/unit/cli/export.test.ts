@@ -339,7 +339,7 @@ describe('mesh-designer export', () => {
     expect(await runCli([...args, '--policy', 'org.yaml', '--json'], io)).toBe(EXIT.problems);
     expect(err).toContainEqual(
       expect.stringMatching(
-        /^shop\.mesh\.json:1:\d+: warning: policies\.rules\.owners: The design sets 'owners' to off, weaker than the organisation's policy \(error\), which applies\.$/,
+        /^shop\.mesh\.json:1:\d+: warning: policies\.rules\.owners: The design sets 'owners' to off, weaker than the organisation's policy \(error\), which applies\. \[policy-entries\]$/,
       ),
     );
     expect(err.at(-1)).toMatch(/breaks governance rules \(1 error: owners\); nothing written/);

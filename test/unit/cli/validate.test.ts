@@ -326,7 +326,7 @@ FROM customers c`;
     // The unknown logicalType reads as no type: what the contract says beside it is still checked.
     expect(out).toEqual([
       'shipment.odcs.yaml: ok (ODCS contract)',
-      "broken.odcs.yaml:7:11: warning: schema[0].name: entity 'payments' has no primary key: mark the properties that identify it with primaryKey: true (taken for an entity: the contract has no datasetKind custom property, streaming server or topic object; if its records are events, add `- property: datasetKind` with `value: event` to its customProperties)",
+      "broken.odcs.yaml:7:11: warning: schema[0].name: entity 'payments' has no primary key: mark the properties that identify it with primaryKey: true (taken for an entity: the contract has no datasetKind custom property, streaming server or topic object; if its records are events, add `- property: datasetKind` with `value: event` to its customProperties) [contract-keys]",
     ]);
     expect(err.length).toBeGreaterThan(0);
     for (const line of err) expect(line).toMatch(/^broken\.odcs\.yaml:\d+:\d+: /);
@@ -376,14 +376,45 @@ FROM customers c`;
     const { io, out, err } = fakeIo({ 'offer.odcs.yaml': offer });
     expect(await runCli(['validate', 'offer.odcs.yaml'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      'offer.odcs.yaml:18:29: schema[0].properties[1].quality[0].mustBeBetween: mustBeBetween [100000, 20000] is reversed: write the smaller bound first, [20000, 100000]',
-      "offer.odcs.yaml:19:15: schema[0].properties[2].name: duplicate property name 'salary' (also at schema[0].properties[1])",
+      'offer.odcs.yaml:18:29: schema[0].properties[1].quality[0].mustBeBetween: mustBeBetween [100000, 20000] is reversed: write the smaller bound first, [20000, 100000] [contract-semantics]',
+      "offer.odcs.yaml:19:15: schema[0].properties[2].name: duplicate property name 'salary' (also at schema[0].properties[1]) [contract-semantics]",
       "offer.odcs.yaml:21:9: schema[0].properties[3]: missing required field 'map'",
       'offer.odcs.yaml:29:17: schema[0].properties[4].properties[0].quality[0]: has more than one comparison operator (mustBeGreaterThan, mustBeLessThan); a rule takes exactly one',
     ]);
     expect(out).toEqual([
-      "offer.odcs.yaml:12:21: warning: schema[0].properties[0].primaryKey: primary key property 'offer_id' is not required: key values cannot be null, add required: true",
+      "offer.odcs.yaml:12:21: warning: schema[0].properties[0].primaryKey: primary key property 'offer_id' is not required: key values cannot be null, add required: true [contract-semantics]",
     ]);
+  });
+
+  it("names each of a contract file's semantic findings by its rule, as a design's are, and --rule filters them", async () => {
+    const offer = readFileSync(
+      new URL('../../fixtures/odcs/schema-and-semantic-errors.odcs.yaml', import.meta.url),
+      'utf8',
+    );
+    const files = { 'offer.odcs.yaml': offer, 'broken.odcs.yaml': invalidContract };
+    const json = fakeIo(files);
+    await runCli(['validate', 'offer.odcs.yaml', 'broken.odcs.yaml', '--json'], json.io);
+    const [offerReport, brokenReport] = JSON.parse(json.out.join('\n'));
+    expect(offerReport.problems).toContainEqual(
+      expect.objectContaining({ path: 'schema[0].properties[2].name', rule: 'contract-semantics' }),
+    );
+    // What the ODCS schema refuses is the file's own validity, not a governance rule's finding.
+    const refused = offerReport.problems.find(
+      (problem: { path: string }) => problem.path === 'schema[0].properties[3]',
+    );
+    expect(refused).not.toHaveProperty('rule');
+    expect(brokenReport.problems).toContainEqual(
+      expect.objectContaining({ path: 'schema[0].name', rule: 'contract-keys' }),
+    );
+
+    const keysOnly = fakeIo(files);
+    await runCli(['validate', 'offer.odcs.yaml', 'broken.odcs.yaml', '--rule', 'contract-keys'], keysOnly.io);
+    const printed = [...keysOnly.out, ...keysOnly.err].join('\n');
+    expect(printed).toContain("broken.odcs.yaml:7:11: warning: schema[0].name: entity 'payments' has no primary key");
+    expect(printed).toContain('[contract-keys]');
+    expect(printed).not.toContain('[contract-semantics]');
+    expect(printed).not.toContain("duplicate property name 'salary'");
+    expect(printed).toContain("offer.odcs.yaml:21:9: schema[0].properties[3]: missing required field 'map'");
   });
 
   it("reports a contract's duplicate property and unrequired key beside a misspelt logicalType", async () => {
@@ -407,11 +438,11 @@ schema:
     const { io, out, err } = fakeIo({ 'b1.odcs.yaml': invoices });
     expect(await runCli(['validate', 'b1.odcs.yaml'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      "b1.odcs.yaml:13:15: schema[0].properties[1].name: duplicate property name 'invoice_id' (also at schema[0].properties[0])",
+      "b1.odcs.yaml:13:15: schema[0].properties[1].name: duplicate property name 'invoice_id' (also at schema[0].properties[0]) [contract-semantics]",
       'b1.odcs.yaml:16:22: schema[0].properties[2].logicalType: unknown logicalType "numbr"; expected one of: string, date, timestamp, time, number, integer, object, array, boolean',
     ]);
     expect(out).toEqual([
-      "b1.odcs.yaml:12:21: warning: schema[0].properties[0].primaryKey: primary key property 'invoice_id' is not required: key values cannot be null, add required: true",
+      "b1.odcs.yaml:12:21: warning: schema[0].properties[0].primaryKey: primary key property 'invoice_id' is not required: key values cannot be null, add required: true [contract-semantics]",
     ]);
   });
 
@@ -882,7 +913,7 @@ schema:
     expect(out).toContainEqual(
       expect.stringMatching(
         new RegExp(
-          `^shop\\.mesh\\.json:1:\\d+: ${escapeRegExp("warning: policies.rules.owners: The design sets 'owners' to off, weaker than the organisation's policy (error), which applies.")}$`,
+          `^shop\\.mesh\\.json:1:\\d+: ${escapeRegExp("warning: policies.rules.owners: The design sets 'owners' to off, weaker than the organisation's policy (error), which applies. [policy-entries]")}$`,
         ),
       ),
     );
@@ -918,6 +949,27 @@ schema:
     );
   });
 
+  it("names the weakening of an organisation's --policy by its rule, policy-entries, which --rule filters", async () => {
+    const mesh = JSON.parse(sample);
+    mesh.policies.rules = { owners: { severity: 'off', reason: 'Owners come later' } };
+    const files = { 'shop.mesh.json': JSON.stringify(mesh), 'org.yaml': 'rules:\n  owners: error\n' };
+    const weakening =
+      "warning: policies.rules.owners: The design sets 'owners' to off, weaker than the organisation's policy (error), which applies. [policy-entries]";
+    const asked = fakeIo(files);
+    await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml', '--rule', 'policy-entries'], asked.io);
+    expect(asked.out).toContainEqual(
+      expect.stringMatching(new RegExp(`^shop\\.mesh\\.json:1:\\d+: ${escapeRegExp(weakening)}$`)),
+    );
+    const json = fakeIo(files);
+    await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml', '--json'], json.io);
+    expect(JSON.parse(json.out.join('\n'))[0].problems).toContainEqual(
+      expect.objectContaining({ rule: 'policy-entries', path: 'policies.rules.owners' }),
+    );
+    const other = fakeIo(files);
+    await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml', '--rule', 'owners'], other.io);
+    expect(other.out.join('\n')).not.toContain('weaker than the organisation');
+  });
+
   it("ranks classifications in the organisation's order where the design ranks them otherwise, and warns of it", async () => {
     const mesh = JSON.parse(sample);
     mesh.policies.classificationLevels = ['public', 'restricted', 'internal'];
@@ -930,7 +982,7 @@ schema:
     expect(out).toContainEqual(
       expect.stringMatching(
         new RegExp(
-          `^shop\\.mesh\\.json:1:\\d+: ${escapeRegExp("warning: policies.classificationLevels: The design ranks classifications public, restricted, internal (least strict first), in another order than the organisation's policy (public, internal, confidential, restricted), which applies.")}$`,
+          `^shop\\.mesh\\.json:1:\\d+: ${escapeRegExp("warning: policies.classificationLevels: The design ranks classifications public, restricted, internal (least strict first), in another order than the organisation's policy (public, internal, confidential, restricted), which applies. [policy-entries]")}$`,
         ),
       ),
     );

@@ -38,4 +38,9 @@ describe('the problems under a contract’s YAML', () => {
     expect(listed.match(/pii-propagation/g)).toHaveLength(2);
     expect(listed).toContain('<span class="problem__where">25:9</span>');
   });
+
+  it('name the rule of each of the text’s own checks, as the design’s rules’ findings are named', () => {
+    const listed = rendered(openLaundry());
+    expect(listed).toMatch(/duplicate property name 'rfid_tag'[^<]*\(contract-semantics\)/);
+  });
 });

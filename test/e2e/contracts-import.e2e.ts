@@ -177,7 +177,7 @@ describeInChromium('importing contracts from other schema formats', (session) =>
         ...(await yamlLinesStartingWith(page, 'dataProduct:')),
       ])
       .toEqual(['domain: shipping-domain', 'dataProduct: shipments']);
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.toolbar').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => outputPorts.count()).toBe(portsBefore);
     expect(await contractList(page)).not.toContain('parcel_lockers');
   });
@@ -227,7 +227,7 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     const listed = page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: /^loyalty/ });
     await listed.waitFor();
 
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.toolbar').getByRole('button', { name: 'Undo' }).click();
     await listed.waitFor({ state: 'detached' });
     await tab.waitFor({ state: 'detached' });
     expect(await page.getByTestId('contract-workspace').count()).toBe(0);
@@ -254,7 +254,7 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await matches.filter({ hasText: /of 1/ }).waitFor();
     await page.locator('.yaml-editor .view-line', { hasText: 'to: orders.order_id' }).waitFor();
 
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.toolbar').getByRole('button', { name: 'Undo' }).click();
     await matches.filter({ hasText: 'No results' }).waitFor();
     await showView(page, 'Diagram');
     await diagram.getByText('2 tables, 0 relationships').waitFor();

@@ -27,6 +27,7 @@ import {
   schemaHistoryTopic,
   transactionTopic,
 } from './debezium-connector';
+import { designWideNames } from './design-wide-names';
 import { kafkaUser, productTopicAccess, READS, readsAny, type TopicAccess, WRITES } from './kafka-users';
 import { secondCdcTopicProblems } from './one-topic-per-captured-table';
 import { fullReplicaIdentityTables, replicaIdentitySql } from './replica-identity-sql';
@@ -68,7 +69,7 @@ export const strimziTarget = defineTarget({
     const problems = strimziProblems(mesh, scoped);
     if (problems.length > 0) return { ok: false, errors: problems };
     const exported = exportedTopics(mesh, scoped);
-    const topics = kafkaTopics(exported);
+    const topics = kafkaTopics(exported, mesh);
     const connected = connectorsOf(mesh, scoped);
     const connectors = connected.map(({ system, engine, identity, providesTransactionMetadata }) =>
       debeziumConnector(system, engine, identity, { providesTransactionMetadata }),
@@ -185,10 +186,11 @@ function connectorOwnTopics(mesh: Mesh, scoped: ScopedElements): ConnectorOwnTop
   });
 }
 
-function kafkaTopics(topics: readonly ExportedTopic[]): StrimziResource[] {
-  const allocate = createSlugAllocator();
+function kafkaTopics(topics: readonly ExportedTopic[], mesh: Mesh): StrimziResource[] {
+  const designTopics = exportedTopics(mesh, mesh).map(({ name }) => name);
+  const resourceNames = designWideNames(designTopics, MAX_RESOURCE_NAME_LENGTH);
   return topics.map(({ name, partitions, config }) => {
-    const resourceName = allocate([name], MAX_RESOURCE_NAME_LENGTH);
+    const resourceName = resourceNames.get(name) as string;
     return strimziResource('KafkaTopic', resourceName, KAFKA_CLUSTER, {
       ...(resourceName === name ? {} : { topicName: name }),
       partitions,
@@ -206,11 +208,16 @@ function kafkaTopics(topics: readonly ExportedTopic[]): StrimziResource[] {
  */
 function kafkaUsers(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
   const hasConnectors = connectorsOf(mesh, scoped).length > 0;
-  const allocate = createSlugAllocator((slug) => slug === CONNECT_CLUSTER);
+  const clients = mesh.products.filter((product) => productTopicAccess(mesh, product).length > 0);
+  const userNames = designWideNames(
+    clients.map((product) => product.id),
+    MAX_RESOURCE_NAME_LENGTH,
+    (slug) => slug === CONNECT_CLUSTER,
+  );
   const productUsers = scoped.products.flatMap((product) => {
     const access = productTopicAccess(mesh, product);
     if (access.length === 0) return [];
-    const name = allocate([product.id], MAX_RESOURCE_NAME_LENGTH);
+    const name = userNames.get(product.id) as string;
     return [kafkaUser(name, KAFKA_CLUSTER, access, readsAny(access) ? [name] : [])];
   });
   return [

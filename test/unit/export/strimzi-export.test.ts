@@ -257,6 +257,56 @@ describe('Strimzi export', () => {
     });
   });
 
+  describe('every export names a KafkaTopic and a KafkaUser as the whole mesh does, so domains applied side by side never share one', () => {
+    /**
+     * `ship` in domain `a` writes `fleet.Items`, `port` in domain `b` writes `fleet.items`: two
+     * topics to Kafka, one slug. `Crew_Roster` in `a` and `crew-roster` in `b` both read `fleet.Items`.
+     */
+    const twoDomains = () =>
+      aMesh()
+        .withDomain('a')
+        .withDomain('b')
+        .withSystem('ship', 'a', {
+          messaging: { broker: 'kafka', topics: [cdcTopic('items-cdc', 'fleet.Items', 'items')] },
+        })
+        .withSystem('port', 'b', {
+          messaging: { broker: 'kafka', topics: [cdcTopic('items-cdc', 'fleet.items', 'items')] },
+        })
+        .withProduct('Crew_Roster', 'a', { inputPorts: [aPort('in', 'input', { protocol: 'kafka-topic' })] })
+        .withProduct('crew-roster', 'b', { inputPorts: [aPort('in', 'input', { protocol: 'kafka-topic' })] })
+        .withLink('l1', { nodeId: 'ship', portId: 'items-cdc' }, { nodeId: 'Crew_Roster', portId: 'in' })
+        .withLink('l2', { nodeId: 'ship', portId: 'items-cdc' }, { nodeId: 'crew-roster', portId: 'in' })
+        .build();
+    const namesOf = (kind: string, scope: ExportScope) =>
+      filesOf(strimziTarget.files(twoDomains(), scope))
+        .flatMap((file) => parseAllDocuments(String(file.content)).map((doc) => doc.toJSON() as StrimziResourceJson))
+        .filter((resource) => resource.kind === kind)
+        .map((resource) => ({
+          name: resource.metadata.name,
+          topic: (resource.spec as { topicName?: string }).topicName,
+        }));
+    const inEachDomain = (kind: string) => [
+      ...namesOf(kind, { kind: 'domain', domainId: 'a' }),
+      ...namesOf(kind, { kind: 'domain', domainId: 'b' }),
+    ];
+
+    it('names each topic’s KafkaTopic alike in a domain’s export and in the whole mesh’s', () => {
+      expect(namesOf('KafkaTopic', WHOLE_MESH)).toEqual([
+        { name: 'fleet-items', topic: 'fleet.Items' },
+        { name: 'fleet-items-2', topic: 'fleet.items' },
+      ]);
+      expect(inEachDomain('KafkaTopic')).toEqual(namesOf('KafkaTopic', WHOLE_MESH));
+    });
+
+    it('names each product’s KafkaUser alike in a domain’s export and in the whole mesh’s', () => {
+      const productUsers = (names: { name: string }[]) =>
+        names.map(({ name }) => name).filter((name) => name !== 'kafka-connect');
+
+      expect(productUsers(namesOf('KafkaUser', WHOLE_MESH))).toEqual(['crew-roster', 'crew-roster-2']);
+      expect(productUsers(inEachDomain('KafkaUser'))).toEqual(productUsers(namesOf('KafkaUser', WHOLE_MESH)));
+    });
+  });
+
   describe('retention: a topic keeps its records as long as the contract governing them promises', () => {
     /** A system publishing the event `Opened` under `contract`, and a product serving it on a streamed port. */
     function aMeshServing(contract: ReturnType<typeof aContract>) {

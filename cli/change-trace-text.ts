@@ -1,6 +1,7 @@
 import type { Mesh } from '../shared/model';
 import type { Table } from '../shared/model/table';
 import type { ChangeTrace, TraceStage, TraceStart } from '../shared/simulation';
+import { quarantiningCheckName } from '../shared/simulation/trace-stage';
 import { changedFromText, valueText } from '../shared/simulation/value-text';
 
 /**
@@ -101,7 +102,7 @@ export function traceLines(trace: ChangeTrace): string[] {
         ? [
             stage.check.passed
               ? `   contract ${stage.check.contract}: passed`
-              : `   contract ${stage.check.contract}: failed ${stage.check.rule}${stage.check.property ? ` on ${stage.check.property}` : ''}: ${stage.check.message}`,
+              : `   ${quarantiningCheckName(stage.check)}: failed ${stage.check.rule}${stage.check.property ? ` on ${stage.check.property}` : ''}: ${stage.check.message}`,
           ]
         : []),
       ...(stage.note ? [`   note: ${stage.note}`] : []),

@@ -3,6 +3,7 @@ import type { ChangeTrace, TraceStage } from '../../shared/simulation';
 import { payloadFirst } from '../../shared/simulation/payload-first';
 import { changedFields } from '../../shared/simulation/record-diff';
 import { envelopeTimes } from '../../shared/simulation/record-shape';
+import { quarantiningCheckName } from '../../shared/simulation/trace-stage';
 import { useDocumentStore } from '../store/document-store';
 import { FieldTable, MessageCard } from './message-card';
 import { useSimulationStore } from './simulation-store';
@@ -69,7 +70,7 @@ export function TraceStageBody({ stage }: { stage: TraceStage }) {
         >
           {stage.check.passed
             ? `✓ Kept contract ${stage.check.contract}`
-            : `✗ Quarantined by contract ${stage.check.contract}: ${stage.check.rule}${stage.check.property ? ` on ${stage.check.property}` : ''}: ${stage.check.message}`}
+            : `✗ Quarantined by ${quarantiningCheckName(stage.check)}: ${stage.check.rule}${stage.check.property ? ` on ${stage.check.property}` : ''}: ${stage.check.message}`}
         </p>
       )}
       {stage.note && <p className="trace-stage__note">{stage.note}</p>}

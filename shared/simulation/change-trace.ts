@@ -25,10 +25,12 @@ import {
 import { changeLog } from './operational-database';
 import { pickedFields } from './picked-fields';
 import type { PipelinePlan } from './pipeline-plan';
-import type { InputPlan, OutputPlan, ProductPlan } from './product-plan';
+import type { InputPlan, OutputPlan, ProductPlan, TransformationPlan } from './product-plan';
 import { quarantinedRecordSource } from './quarantined-record-source';
 import { changedFields } from './record-diff';
 import { changeImages, updatedFields } from './record-shape';
+import { heldBackTableName, isResultKeyCheckEntry } from './result-key-check';
+import { resultLinkingColumns } from './result-linking-columns';
 import type { TimedFault } from './simulation';
 import { quoteIdentifier } from './sql-text';
 import { QUARANTINE_TABLE } from './table-claims';
@@ -565,7 +567,7 @@ function quarantineEntry(
 ): Record<string, unknown> | undefined {
   const isKey =
     Object.entries(key)
-      .map(([name, value]) => `json_extract(record, ${sqlLiteral(`$.${name}`)}) = ${sqlLiteral(value)}`)
+      .map(([name, value]) => `json_extract(record, ${sqlLiteral(`$.${name}`)}) IS ${sqlLiteral(value)}`)
       .join(' AND ') || '0';
   return selectRows(
     query,
@@ -688,16 +690,22 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
       const key = pickedFields(fields ?? {}, output.dataset.key);
       const quarantined = quarantineEntry(query, productId, output.port.id, key, 'last');
       if (quarantined) {
+        const keyCheckOf = isResultKeyCheckEntry(quarantined, output.dataset.key)
+          ? product.transformations.find((step) => step.dataset?.name === output.dataset.name)?.transformation.name
+          : undefined;
         return {
           ...base,
           records: [JSON.parse(String(quarantined.record)) as Record<string, unknown>],
-          moment: recorded(`Quarantined at tick ${quarantined.tick}`),
+          moment: recorded(
+            `Quarantined at tick ${quarantined.tick}${keyCheckOf ? ` by ${keyCheckOf}'s key check` : ''}`,
+          ),
           check: {
             passed: false,
             contract: contractName(output),
             rule: String(quarantined.rule),
             property: quarantined.property === null ? null : String(quarantined.property),
             message: String(quarantined.message),
+            ...(keyCheckOf && { keyCheckOf }),
           },
           ...(change.isDelete && { note: withheldDeleteNote(query, productId, output, key, quarantined) }),
         };
@@ -1024,8 +1032,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         const table = step.transformation.name;
         const columns = columnsOf(query, productId, table);
         const key = step.dataset?.key ?? [];
-        const shared = key.filter((name) => name in fields && columns.includes(name));
-        const linking = shared.length > 0 ? shared : columns.filter((name) => name in fields && isIdentifying(name));
+        const linking = resultLinkingColumns({ key, columns }, Object.keys(fields));
         const base = { kind: 'transformation' as const, nodeId: productId, source: table, moment: READ_NOW };
         if (linking.length === 0) {
           const isTruncate = Object.keys(fields).length === 0;
@@ -1059,21 +1066,24 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
           rows.length === 0 && !moved
             ? rowsByKeyAlone(query, productId, table, linkingKey, recordKeyColumns)
             : undefined;
+        const heldBack = heldBackRows(query, product, step, linkingKey);
         stages.push({
           ...base,
           title: `Transformation ${table}: rows with the same ${linking.join(', ')}`,
-          records: byKey?.rows ?? rows,
+          records: byKey?.rows ?? (rows.length > 0 ? rows : (heldBack?.rows ?? [])),
           ...(moved ??
             (byKey && {
               note: `${missing}: its ${byKey.changed} changed since; ${byKey.rows.length === 1 ? 'this is its row' : 'these are its rows'} by ${recordKeyColumns.join(', ')}.`,
             }) ??
+            (heldBack && { note: heldBackNote(table, linking, heldBack, rows.length > 0) }) ??
             (rows.length === 0 && { note: `${missing}.` })),
         });
         const [first] = byKey?.rows ?? rows;
-        // Without a row now, the port's record for the key is the delete it published.
-        walker.publish(product, table, first ?? pickedFields(fields, linking), readAt, visited, {
+        const [madeAndHeldBack] = heldBack?.rows ?? [];
+        // Without a row now, the port's record for the key is the delete it published, unless the key check held the row back.
+        walker.publish(product, table, first ?? madeAndHeldBack ?? pickedFields(fields, linking), readAt, visited, {
           rowNow: first,
-          isDelete: first === undefined,
+          isDelete: first === undefined && madeAndHeldBack === undefined,
           movedLater: read?.movedLater?.change,
         });
       }
@@ -1101,6 +1111,41 @@ function rowsByKeyAlone(
   );
   const changed = rows.length > 0 ? changedLinkingValues(linkingKey, keyColumns, rows) : undefined;
   return changed ? { rows, changed } : undefined;
+}
+
+/** Rows a step made that its key check holds back now, linked by `linkingKey`, and the quarantine entry of the newest. */
+interface HeldBackRows {
+  rows: Record<string, unknown>[];
+  entry: Record<string, unknown> | undefined;
+}
+
+function heldBackRows(
+  query: RunQuery,
+  product: ProductPlan,
+  step: TransformationPlan,
+  linkingKey: Record<string, unknown>,
+): HeldBackRows | undefined {
+  const table = step.transformation.name;
+  const output = product.outputs.find((candidate) => candidate.dataset.name === table);
+  if (!output || output.dataset.key.length === 0) return undefined;
+  const productId = product.product.id;
+  const rows = selectRows(
+    query,
+    productId,
+    `SELECT * FROM ${quoteIdentifier(heldBackTableName(table))} WHERE ${whereSql(linkingKey)} LIMIT ${MAX_RELATED_ROWS}`,
+  );
+  if (rows.length === 0) return undefined;
+  return { rows, entry: quarantineEntry(query, productId, output.port.id, linkingKey, 'last') };
+}
+
+/** What a step's stage says of the rows it made with the record's values that its key check held back. */
+function heldBackNote(table: string, linking: readonly string[], heldBack: HeldBackRows, hasKeptRows: boolean): string {
+  const count = heldBack.rows.length;
+  const quarantined = heldBack.entry ? `quarantined at tick ${heldBack.entry.tick}` : 'quarantined';
+  if (hasKeptRows) {
+    return `${table} also made ${count === 1 ? 'a row' : `${count} rows`} with this ${linking.join(', ')} that its key check held back (${quarantined}); these are the rows its table keeps.`;
+  }
+  return `${table} made ${count === 1 ? 'this row' : 'these rows'} from its inputs, and its key check held ${count === 1 ? 'it' : 'them'} back (${quarantined}), so its table has no row with this ${linking.join(', ')}.`;
 }
 
 /**
@@ -1275,11 +1320,6 @@ function storedFieldsOf(record: LogRecord, log: BrokerLog): Record<string, unkno
 /** A change record's or port record's key, by field; an outbox event's key is its aggregate id's text instead. */
 function keyOf(record: LogRecord): Record<string, unknown> {
   return (record.key as Record<string, unknown> | null) ?? {};
-}
-
-/** Ids and keys link rows across tables (`customer_id`); measures and names do not. */
-function isIdentifying(column: string): boolean {
-  return column === 'id' || column.endsWith('_id');
 }
 
 function whereSql(values: Record<string, unknown>): string {

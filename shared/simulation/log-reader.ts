@@ -61,11 +61,12 @@ export function recordsWithFields(
   const names = Object.keys(fields);
   const columns = new Set(log.format.columns.map((column) => column.name));
   if (names.length === 0 || names.some((name) => !columns.has(name))) return { ok: true, value: [] };
+  // IS, not =: a field left NULL (a result's missing key) is matched too.
   const conditions = names.map((name) => {
     const value = sqlLiteral(fields[name]);
     return log.format.kind === 'cdc'
-      ? `coalesce(${quoteIdentifier(`after_${name}`)}, ${quoteIdentifier(`before_${name}`)}) = ${value}`
-      : `${quoteIdentifier(name)} = ${value}`;
+      ? `coalesce(${quoteIdentifier(`after_${name}`)}, ${quoteIdentifier(`before_${name}`)}) IS ${value}`
+      : `${quoteIdentifier(name)} IS ${value}`;
   });
   if (options.fromTimestamp !== undefined) conditions.push(`_timestamp >= ${Math.floor(options.fromTimestamp)}`);
   if (options.toTimestamp !== undefined) conditions.push(`_timestamp <= ${Math.floor(options.toTimestamp)}`);

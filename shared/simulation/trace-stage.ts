@@ -2,10 +2,15 @@ import type { HistoryColumns } from '../contracts/history-columns';
 import type { TraceStageKind } from '../model/scenario';
 import type { LogRecord } from './log-reader';
 
-/** What a published record's contract check said. */
+/** What a published record's contract check said; `keyCheckOf` names the step whose key check (not the contract) quarantined it. */
 export type ContractCheckOutcome =
   | { passed: true; contract: string }
-  | { passed: false; contract: string; rule: string; property: string | null; message: string };
+  | { passed: false; contract: string; rule: string; property: string | null; message: string; keyCheckOf?: string };
+
+/** What quarantined a record: `contract orders 1.0.0`, or `daily_totals's key check`. */
+export function quarantiningCheckName(check: Extract<ContractCheckOutcome, { passed: false }>): string {
+  return check.keyCheckOf ? `${check.keyCheckOf}'s key check` : `contract ${check.contract}`;
+}
 
 export interface TraceStage {
   kind: TraceStageKind;

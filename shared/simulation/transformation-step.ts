@@ -6,6 +6,7 @@ import { type Aggregation, type IncrementalPlan, planRecompute, type RecomputeMo
 import type { TransformationPlan } from './product-plan';
 import { withFirstCte } from './query-shape';
 import { SUBQUERY_CHANGE_REASON } from './recompute-summary';
+import { heldBackTableName, missingKeyMessage, repeatedKeyMessage } from './result-key-check';
 import { checkSelect, subquerySql } from './select-check';
 import { readsTheClock, withSimulatedNow } from './simulated-now';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral, rowInSql } from './sql-text';
@@ -299,13 +300,13 @@ ORDER BY t.rowid`,
         )
       : prepare(upsertRowsSql(dataset, `SELECT * FROM (${changed}) WHERE true`));
   // Rows rejected for their key, as the last run left them: a row stays quarantined once, not every tick.
-  const rejected = `node.${quoteIdentifier(`_rejected_${dataset.name}`)}`;
+  const rejected = `node.${quoteIdentifier(heldBackTableName(dataset.name))}`;
   connection.exec(`CREATE TABLE ${rejected} (${columnDefinitions(dataset.columns).join(', ')})`);
   const keyChecks = (scope: string) => [
     prepare(
       `INSERT INTO node.quarantine (tick, port, rule, property, message, record)
 SELECT ?, ${quoteLiteral(quarantinePort)}, CASE WHEN ${missing} THEN 'required' ELSE 'unique' END, ${keyText},
-  CASE WHEN ${missing} THEN 'key ' || ${keyText} || ' is missing' ELSE 'key ' || ${keyText} || ' appears more than once in the result: those rows are held back, and the key keeps the row it had (if any)' END,
+  CASE WHEN ${missing} THEN ${quoteLiteral(missingKeyMessage(key))} ELSE ${quoteLiteral(repeatedKeyMessage(key))} END,
   ${jsonObjectSql(dataset.columns)}
 FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${columnList(names)} FROM ${rejected} t WHERE ${scope} true)`,
       (tick) => [tick],

@@ -95,10 +95,12 @@ export function prepareGroupTotals(
   const readTotals = prepare(
     `SELECT _group, _count, _totals FROM ${groups} WHERE _group IN (SELECT _group FROM ${grouped.touched})`,
   );
+  // A GROUP BY of no aggregate at all (distinct groups) sets the count and totals alone.
+  const setAggregates = aggregates.map(
+    ({ column }) => `${quoteIdentifier(column)} = CASE WHEN ? THEN CAST(? AS REAL) ELSE CAST(? AS INTEGER) END`,
+  );
   const writeGroup = prepare(
-    `UPDATE ${groups} SET _count = ?, _totals = ?, ${aggregates
-      .map(({ column }) => `${quoteIdentifier(column)} = CASE WHEN ? THEN CAST(? AS REAL) ELSE CAST(? AS INTEGER) END`)
-      .join(', ')} WHERE _group = ?`,
+    `UPDATE ${groups} SET ${['_count = ?', '_totals = ?', ...setAggregates].join(', ')} WHERE _group = ?`,
   );
   const removeGroup = prepare(`DELETE FROM ${groups} WHERE _group = ?`);
   const functions = aggregates.map((aggregate) => aggregate.function);

@@ -4,7 +4,16 @@ import type { Scenario, ScriptStep } from '../../../shared/model/scenario';
 import { createSimulation, type OpenSqlWorkspace, type Simulation } from '../../../shared/simulation';
 import { seededRandom } from '../../../shared/simulation/seeded-random';
 import { bankMesh, bankMeshWithSql } from './bank-mesh';
-import { aScenario, ecommerceSample, rowsOf, simulate, testWorkspace, withTransformationSql } from './builders';
+import {
+  aScenario,
+  aShopReportMesh,
+  ecommerceSample,
+  PREDICTABLE_ITEMS,
+  rowsOf,
+  simulate,
+  testWorkspace,
+  withTransformationSql,
+} from './builders';
 import { FLEET, logisticsMesh, logisticsScenario } from './logistics-mesh';
 import { randomBankQueries } from './random-bank-queries';
 
@@ -420,6 +429,31 @@ describe('incremental recomputation', () => {
 
     // account_activity's units are accounts, its key is a transaction: only it can share a key out of scope.
     expect([...checked]).toEqual(['account_activity']);
+  });
+
+  it('keeps the groups of a GROUP BY with no aggregate at all, as a full recomputation does', async () => {
+    const mesh = aShopReportMesh('names', 'SELECT name, status FROM items GROUP BY name, status', (contract) =>
+      contract.withKey('name', 'string').withProperty('status', 'string'),
+    );
+    const scenario = aScenario()
+      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'insert', { values: { id: 9, name: 'chair', price: 25, status: 'listed' } })
+      .at(2, 'shop', 'items', 'update', { values: { status: 'sold' }, where: { id: 9 } })
+      .build();
+    const incremental = await simulate(mesh, scenario);
+    const full = await simulate(mesh, scenario, { recompute: 'full' });
+
+    const { errors, transformations } = incremental.step(3);
+    full.step(3);
+
+    expect(errors).toEqual([]);
+    expect(transformations['report/names']).toMatchObject({ mode: 'incremental' });
+    const names = 'SELECT name, status FROM names ORDER BY name';
+    expect(rowsOf(incremental, 'report', names)).toEqual([
+      { name: 'chair', status: 'sold' },
+      { name: 'lamp', status: 'new' },
+    ]);
+    expect(rowsOf(incremental, 'report', names)).toEqual(rowsOf(full, 'report', names));
   });
 
   it('recomputes no profile for an order whose status changes while it still counts, and does when it stops counting', async () => {

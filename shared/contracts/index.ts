@@ -94,6 +94,7 @@ export type { ProblemRepair } from './problem-repair';
 export { propertyPathOf } from './property-path';
 export { contractQuickFixes, type QuickFix } from './quick-fixes';
 export { outsideTargetIssues } from './relationship-checks';
+export { completeRelationshipReferences } from './relationship-reference-completion';
 export {
   type DiagramEdge,
   type DiagramField,

@@ -1,6 +1,7 @@
 import {
   completeOdcsKeys,
   completeOdcsValues,
+  completeRelationshipReferences,
   describeOdcsKey,
   describeOdcsValue,
   yamlCursorPath,
@@ -13,6 +14,12 @@ import { registerOdcsQuickFixes } from './odcs-quick-fixes';
 /** The ODCS version the text declares, so completion and hovers come from that version's schema. */
 function apiVersionOf(text: string): string | undefined {
   return /^apiVersion:\s*["']?(v[\d.]+)/m.exec(text)?.[1];
+}
+
+/** Where the value being typed before `column` starts: after the last space, `[` or `,` before it. */
+function valueStartColumn(lineText: string, column: number): number {
+  const before = lineText.slice(0, column - 1);
+  return Math.max(before.lastIndexOf(' '), before.lastIndexOf('['), before.lastIndexOf(',')) + 2;
 }
 
 let isRegistered = false;
@@ -34,13 +41,28 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
       if (cursor.isInValue && cursor.key) {
+        const references = completeRelationshipReferences(text, position.lineNumber, position.column);
+        // `routes.rou` is one reference, though the word ends at its dot.
+        const referenceRange = range.setStartPosition(
+          position.lineNumber,
+          valueStartColumn(model.getLineContent(position.lineNumber), position.column),
+        );
         return {
-          suggestions: completeOdcsValues(cursor, apiVersion).map((value) => ({
-            label: value,
-            kind: monaco.languages.CompletionItemKind.EnumMember,
-            insertText: value,
-            range,
-          })),
+          suggestions: [
+            ...completeOdcsValues(cursor, apiVersion).map((value) => ({
+              label: value,
+              kind: monaco.languages.CompletionItemKind.EnumMember,
+              insertText: value,
+              range,
+            })),
+            ...references.map((reference, index) => ({
+              label: reference,
+              kind: monaco.languages.CompletionItemKind.Field,
+              insertText: reference,
+              sortText: String(index).padStart(4, '0'),
+              range: referenceRange,
+            })),
+          ],
         };
       }
       return {

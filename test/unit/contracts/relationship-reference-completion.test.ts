@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { completeRelationshipReferences } from '../../../shared/contracts/relationship-reference-completion';
+
+const WAFER_LOTS = [
+  'apiVersion: v3.1.0', // 1
+  'kind: DataContract', // 2
+  'id: urn:datacontract:fab:wafer-lots', // 3
+  'version: 1.0.0', // 4
+  'status: active', // 5
+  'schema:', // 6
+  '  - name: wafer_lots', // 7
+  '    properties:', // 8
+  '      - name: lot_id', // 9
+  '        logicalType: string', // 10
+  '        primaryKey: true', // 11
+  '        required: true', // 12
+  '      - name: route_id', // 13
+  '        logicalType: string', // 14
+  '        relationships:', // 15
+  '          - type: foreignKey', // 16
+  '            to: ', // 17
+  '  - name: routes', // 18
+  '    properties:', // 19
+  '      - name: technology_node', // 20
+  '        logicalType: string', // 21
+  '      - name: route_id', // 22
+  '        logicalType: string', // 23
+  '        unique: true', // 24
+  '      - name: step count', // 25
+  '        logicalType: integer', // 26
+  '    relationships:', // 27
+  '      - type: foreignKey', // 28
+  '        from: ', // 29
+  '        to: wafer_lots.lot_id', // 30
+].join('\n');
+
+const referencesAt = (text: string, line: number) =>
+  completeRelationshipReferences(text, line, (text.split('\n')[line - 1] as string).length + 1);
+
+describe('completion of a relationship’s references', () => {
+  it('offers a property’s `to` the contract’s fields as table.column, keys first, never the field itself', () => {
+    expect(referencesAt(WAFER_LOTS, 17)).toEqual(['wafer_lots.lot_id', 'routes.route_id', 'routes.technology_node']);
+  });
+
+  it('leaves out a field whose name the shorthand cannot write', () => {
+    expect(referencesAt(WAFER_LOTS, 17)).not.toContain('routes.step count');
+  });
+
+  it('offers a schema object’s `from` its own fields only', () => {
+    expect(referencesAt(WAFER_LOTS, 29)).toEqual(['routes.route_id', 'routes.technology_node']);
+  });
+
+  it('offers a schema object’s `to` every field of the contract', () => {
+    const text = WAFER_LOTS.replace('        to: wafer_lots.lot_id', '        to: ');
+    expect(referencesAt(text, 30)).toEqual([
+      'wafer_lots.lot_id',
+      'routes.route_id',
+      'wafer_lots.route_id',
+      'routes.technology_node',
+    ]);
+  });
+
+  it('offers nothing for a key that is no relationship’s', () => {
+    expect(referencesAt(WAFER_LOTS.replace("'status: active'", ''), 5)).toEqual([]);
+    expect(referencesAt(WAFER_LOTS, 14)).toEqual([]);
+  });
+});

@@ -1,6 +1,8 @@
+import type * as Monaco from 'monaco-editor/editor/editor.api';
 import {
   completeOdcsKeys,
   completeOdcsValues,
+  completePhysicalTypes,
   completeRelationshipReferences,
   describeOdcsKey,
   describeOdcsValue,
@@ -16,10 +18,14 @@ function apiVersionOf(text: string): string | undefined {
   return /^apiVersion:\s*["']?(v[\d.]+)/m.exec(text)?.[1];
 }
 
-/** Where the value being typed before `column` starts: after the last space, `[` or `,` before it. */
+/** Where the value typed before `column` starts: after its key's colon, or after the `[` or `,` of a flow list. */
 function valueStartColumn(lineText: string, column: number): number {
   const before = lineText.slice(0, column - 1);
-  return Math.max(before.lastIndexOf(' '), before.lastIndexOf('['), before.lastIndexOf(',')) + 2;
+  const afterColon = /^[^:]*:/.exec(before)?.[0].length ?? 0;
+  const afterFlowItem = Math.max(before.lastIndexOf('['), before.lastIndexOf(',')) + 1;
+  let start = Math.max(afterColon, afterFlowItem);
+  while (before[start] === ' ') start++;
+  return start + 1;
 }
 
 let isRegistered = false;
@@ -41,27 +47,36 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
       if (cursor.isInValue && cursor.key) {
-        const references = completeRelationshipReferences(text, position.lineNumber, position.column);
-        // `routes.rou` is one reference, though the word ends at its dot.
-        const referenceRange = range.setStartPosition(
+        // `routes.rou` is one reference and `double pre` one type, though a word ends at a dot or space.
+        const valueRange = range.setStartPosition(
           position.lineNumber,
           valueStartColumn(model.getLineContent(position.lineNumber), position.column),
         );
+        const inOrder = (values: string[], kind: Monaco.languages.CompletionItemKind) =>
+          values.map((value, index) => ({
+            label: value,
+            kind,
+            insertText: value,
+            sortText: String(index).padStart(4, '0'),
+            range: valueRange,
+          }));
+        const { CompletionItemKind } = monaco.languages;
         return {
           suggestions: [
             ...completeOdcsValues(cursor, apiVersion).map((value) => ({
               label: value,
-              kind: monaco.languages.CompletionItemKind.EnumMember,
+              kind: CompletionItemKind.EnumMember,
               insertText: value,
               range,
             })),
-            ...references.map((reference, index) => ({
-              label: reference,
-              kind: monaco.languages.CompletionItemKind.Field,
-              insertText: reference,
-              sortText: String(index).padStart(4, '0'),
-              range: referenceRange,
-            })),
+            ...inOrder(
+              completeRelationshipReferences(text, position.lineNumber, position.column),
+              CompletionItemKind.Field,
+            ),
+            ...inOrder(
+              completePhysicalTypes(text, position.lineNumber, position.column),
+              CompletionItemKind.TypeParameter,
+            ),
           ],
         };
       }

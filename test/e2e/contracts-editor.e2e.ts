@@ -14,6 +14,7 @@ import {
   dropFiles,
   findInYaml,
   openContract,
+  pasteOverYaml,
   problems,
   showView,
   yamlLinesStartingWith,
@@ -174,6 +175,59 @@ describeInChromium('the contract editor in the built app', (session) => {
       .toBe(true);
     expect(await hover.textContent()).toContain('maximum');
     await screenshot(page, 'contract-hover-in-flow-mapping');
+  });
+
+  it("completes a relationship's to: with the contract's fields, and a physicalType with its server's column types (Ctrl+Space)", async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await pasteOverYaml(
+      page,
+      [
+        'apiVersion: v3.1.0',
+        'kind: DataContract',
+        'id: order',
+        'name: Order',
+        'version: 1.0.0',
+        'status: active',
+        'servers:',
+        '  - server: shop-db',
+        '    type: postgres',
+        'schema:',
+        '  - name: orders',
+        '    properties:',
+        '      - name: order_id',
+        '        logicalType: integer',
+        '        primaryKey: true',
+        '      - name: placed_at',
+        '        logicalType: timestamp',
+        '        physicalType: timestamp',
+        '      - name: parent_order_id',
+        '        logicalType: integer',
+        '        relationships:',
+        '          - to: orders.ord',
+        '',
+      ].join('\n'),
+    );
+    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+
+    await caretAtEndOf(page, 'to: orders.ord');
+    await page.keyboard.press('Control+Space');
+    await suggestions.first().waitFor();
+    expect(await suggestions.allTextContents()).toEqual([expect.stringContaining('orders.order_id')]);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => yamlLinesStartingWith(page, '          - to:'))
+      .toEqual(['          - to: orders.order_id']);
+
+    await caretAtEndOf(page, 'physicalType: timestamp');
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+Space');
+    await suggestions.first().waitFor();
+    const labels = await suggestions.allTextContents();
+    expect(labels.some((label) => label.startsWith('timestamptz'))).toBe(true);
+    expect(labels.every((label) => label.startsWith('timestamp'))).toBe(true);
   });
 
   it("documents a value on hover with its key's meaning, and completes a value from the schema's examples only", async () => {

@@ -21,6 +21,33 @@ import {
   systemNode,
 } from './designer-driver';
 
+/**
+ * The contrast ratio (WCAG) of a menu item's key against what is drawn behind it: the key's own
+ * background where it has one, else the item's; the key's opacity fades its text into that.
+ */
+function contrastOfKeyOn(item: Locator): Promise<number> {
+  return item.evaluate((element) => {
+    const key = element.querySelector('kbd') as HTMLElement;
+    const rgba = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const keyStyle = getComputedStyle(key);
+    const keyBackground = rgba(keyStyle.backgroundColor);
+    const behind = (keyBackground[3] ?? 1) > 0 ? keyBackground : rgba(getComputedStyle(element).backgroundColor);
+    const opacity = Number(keyStyle.opacity);
+    const text = rgba(keyStyle.color)
+      .slice(0, 3)
+      .map((channel, index) => channel * opacity + (behind[index] ?? 0) * (1 - opacity));
+    const luminance = ([r, g, b]: number[]) => {
+      const linear = (channel: number) => {
+        const c = channel / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * linear(r ?? 0) + 0.7152 * linear(g ?? 0) + 0.0722 * linear(b ?? 0);
+    };
+    const [lighter, darker] = [luminance(text), luminance(behind)].sort((a, b) => b - a) as [number, number];
+    return (lighter + 0.05) / (darker + 0.05);
+  });
+}
+
 /** Orders in Sales feeds Revenue in Analytics: two products, one link, side by side. */
 function ordersToRevenue(): string {
   const mesh = aMesh()
@@ -321,6 +348,18 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await menu.waitFor();
     // Nothing selected: the canvas's own menu.
     expect(await menu.getByRole('menuitem', { name: 'Select All' }).count()).toBe(1);
+  });
+
+  it('shows the key of the menu item the keyboard is on, readable on its highlight', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.locator('.react-flow__node[data-id="revenue"]').click();
+    await page.keyboard.press('Shift+F10');
+    await page.getByTestId('context-menu').waitFor();
+    await page.keyboard.press('ArrowDown');
+    const highlighted = page.locator('[role="menuitem"]:focus');
+    expect(await highlighted.locator('kbd').textContent()).not.toBe('');
+    expect(await contrastOfKeyOn(highlighted)).toBeGreaterThanOrEqual(3);
   });
 
   it('gives the focus back to the node its menu was opened on, when Escape closes the menu or an item runs', async () => {

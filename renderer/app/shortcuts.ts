@@ -11,7 +11,11 @@ export interface SheetLine {
 const GESTURES: ReadonlyArray<{ group: CommandGroup; keys: string[]; description: string }> = [
   { group: 'Select', keys: ['Shift+Click', 'Mod+Click'], description: 'Add to or remove from the selection' },
   { group: 'Select', keys: ['Shift+Drag'], description: 'Select with a box' },
-  { group: 'View', keys: ['Space+Drag'], description: 'Pan (or drag the empty canvas)' },
+  {
+    group: 'View',
+    keys: ['Space+Drag'],
+    description: 'Pan, from anywhere: on a node it moves nothing (or drag the empty canvas)',
+  },
   { group: 'Edit', keys: ['Right-click'], description: 'The actions for what is under the pointer, with their keys' },
   { group: 'Arrange', keys: ['Drag'], description: 'Snaps to line up with nearby nodes; red guides show where' },
 ];

@@ -9,6 +9,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   type ReactFlowState,
+  useKeyPress,
   useReactFlow,
   useStore,
   useStoreApi,
@@ -116,6 +117,9 @@ export const GRID_SIZE = 16;
 const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
 /** Shift-click adds to the selection, as in draw.io; Ctrl/Cmd-click too, as in React Flow. */
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
+const PAN_KEY = 'Space';
+/** Space also selects the node the keyboard is on: watching it for panning must not cancel that. */
+const WATCH_WITHOUT_PREVENTING = { preventDefault: false };
 /** Beyond this many domains, products and systems, only what is in view is drawn. */
 const LARGE_MESH_NODES = 300;
 /** Just past the overview: products drawn, their names readable. */
@@ -185,6 +189,8 @@ function MeshFlow() {
   // While an image is taken: every node drawn, labels kept, in the image's theme (see canvas-image.ts).
   const captureTheme = useCanvasCapture((state) => state.theme);
   const isReadOnly = useDocumentStore((state) => state.isReadOnly);
+  // React Flow pans on Space + drag only where no node takes the drag: held, the nodes let go of it, as in draw.io.
+  const isPanKeyHeld = useKeyPress(PAN_KEY, WATCH_WITHOUT_PREVENTING);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [guides, setGuides] = useState<Guide[]>([]);
   const [isMoving, setMoving] = useState(false);
@@ -379,7 +385,8 @@ function MeshFlow() {
           {...menuHandlers}
           connectionMode={ConnectionMode.Loose}
           // Simulate mode shows the design read-only: nothing to drag or connect.
-          nodesDraggable={!isReadOnly}
+          nodesDraggable={!isReadOnly && !isPanKeyHeld}
+          panActivationKeyCode={PAN_KEY}
           nodesConnectable={!isReadOnly}
           edgesReconnectable={!isReadOnly}
           connectionLineComponent={ConnectionLine}

@@ -342,6 +342,31 @@ describeInChromium('editing on the canvas', (session) => {
     expect(await flowPosition(domain)).toEqual(domainAfter);
   });
 
+  it('pans with Space held down wherever the drag starts, a product or a domain’s title, moving nothing', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const domain = domainNode(page, 'Domain 1');
+    const product = productNode(page, 'Data product 1a');
+    const [domainBefore, productBefore] = [await flowPosition(domain), await flowPosition(product)];
+    const viewport = () => page.locator('.react-flow__viewport').getAttribute('style');
+    const empty = await emptyCanvasPoint(page);
+    await page.mouse.click(empty.x, empty.y);
+
+    for (const start of [
+      await centerOf(productName(page, 'Data product 1a')),
+      await centerOf(domain.locator('.domain-node__name')),
+    ]) {
+      const before = await viewport();
+      await page.keyboard.down('Space');
+      await drag(page, start, { x: start.x + 80, y: start.y + 50 });
+      await page.keyboard.up('Space');
+      await expect.poll(viewport).not.toBe(before);
+    }
+    expect(await flowPosition(product)).toEqual(productBefore);
+    expect(await flowPosition(domain)).toEqual(domainBefore);
+    expect(await undoButton(page).isDisabled()).toBe(true);
+  });
+
   it('resizes a domain by its corner, as one undo step', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

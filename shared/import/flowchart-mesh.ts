@@ -257,6 +257,7 @@ function flowchartLinks(
     if (!target) {
       warnings.push({
         line: edge.line,
+        column: edge.column,
         message: `'${edge.from}' links to '${edge.to}', drawn as a database (an operational system): nothing feeds a system, so the link is not imported.`,
       });
       continue;
@@ -267,6 +268,7 @@ function flowchartLinks(
     if (source === target) {
       warnings.push({
         line: edge.line,
+        column: edge.column,
         message: `'${edge.from}' links to itself: a product cannot feed its own input.`,
       });
       continue;

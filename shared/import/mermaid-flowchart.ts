@@ -1,35 +1,35 @@
 import { excerpt, sixDigitColor, withIndefiniteArticle } from '../model';
 import { withoutMarkup } from './mermaid-label-markup';
-/** A note about the Mermaid text, at its 1-based line: what was not imported, or why nothing was. */
-export interface ImportNote {
-  line: number;
+import { StatementPlaces, type TextPlace } from './statement-places';
+/** A note about the Mermaid text, at the token it is about: what was not imported, or why nothing was. */
+export interface ImportNote extends TextPlace {
   message: string;
 }
 
-export interface DraftNode {
+/** Where a node is first mentioned. */
+export interface DraftNode extends TextPlace {
   id: string;
   label: string;
-  line: number;
   /** The subgraph Mermaid draws the node in: the first to close of those that mention it. */
   subgraphId?: string;
   /** Drawn as a database or other storage (`[(…)]`, `@{ shape: cyl }`, `lin-cyl`, `das`…), which a mesh holds as an operational system. */
   isDatabase?: boolean;
 }
 
-export interface DraftSubgraph {
+/** Where its `subgraph` header is. */
+export interface DraftSubgraph extends TextPlace {
   id: string;
   label: string;
-  line: number;
   parentId?: string;
   /** The frame's stroke colour (`style <id> stroke:#2f6fde`), as our own exports give a domain's colour. */
   color?: string;
 }
 
-export interface DraftEdge {
+/** Where its link (`-->`) is. */
+export interface DraftEdge extends TextPlace {
   from: string;
   to: string;
   label: string;
-  line: number;
 }
 
 /** What the importer understood of a flowchart: nodes, subgraphs and edges, in the order written. */
@@ -113,7 +113,7 @@ const SHAPES: ReadonlyArray<[string, readonly string[]]> = [
  */
 export function parseMermaidFlowchart(text: string): FlowchartParse {
   if (text.length > MAX_MERMAID_LENGTH) {
-    return refuse(1, `The text is larger than ${MAX_MERMAID_LENGTH / 1024 / 1024} MB.`);
+    return refuse({ line: 1, column: 1 }, `The text is larger than ${MAX_MERMAID_LENGTH / 1024 / 1024} MB.`);
   }
   const { body, title, firstLine } = withoutFrontMatter(protectEntityCodes(text.replace(/\r\n?/g, '\n')));
   const statements = splitStatements(body, firstLine);
@@ -121,12 +121,15 @@ export function parseMermaidFlowchart(text: string): FlowchartParse {
   while (statements[0] && DIRECTIVE.test(statements[0].text)) reader.read(statements.shift() as Statement);
   const header = statements.shift();
   if (!header)
-    return refuse(firstLine, 'There is no flowchart here: it should start with `flowchart LR` or `graph TD`.');
+    return refuse(
+      { line: firstLine, column: 1 },
+      'There is no flowchart here: it should start with `flowchart LR` or `graph TD`.',
+    );
   if (!HEADER.test(header.text)) {
     const kind = OTHER_DIAGRAM.exec(header.text)?.[1];
     const what = kind ? withIndefiniteArticle(`${kind} diagram`) : 'not a Mermaid diagram';
     return refuse(
-      header.line,
+      header.places.at(0),
       `Only flowcharts can be imported, and this is ${what}: it should start with \`flowchart\`.`,
     );
   }
@@ -137,14 +140,15 @@ export function parseMermaidFlowchart(text: string): FlowchartParse {
 /** A subgraph not yet closed, with the nodes mentioned in it so far (its own, not its nested subgraphs'). */
 interface OpenSubgraph {
   subgraph: DraftSubgraph;
-  mentions: Array<{ nodeId: string; line: number }>;
+  mentions: Array<{ nodeId: string; place: TextPlace }>;
 }
 
 interface Statement {
   text: string;
-  line: number;
-  /** A quote, bracket or `|` opened in it is never closed, to the end of the text. */
-  isUnclosed?: boolean;
+  /** Where each character of the text is in the source. */
+  places: StatementPlaces;
+  /** Where a quote, bracket or `|` opened in it is never closed, to the end of the text. */
+  unclosedAt?: TextPlace;
 }
 
 class FlowchartReader {
@@ -159,9 +163,10 @@ class FlowchartReader {
   private readonly warned = new Set<string>();
   private readonly decisionIds = new Set<string>();
 
-  read({ text, line, isUnclosed }: Statement): void {
-    if (isUnclosed) {
-      this.fail(line, `A quote, bracket or \`|\` opened on this line is never closed: ${excerpt(text)}`);
+  read({ text, places, unclosedAt }: Statement): void {
+    const line = places.at(0);
+    if (unclosedAt) {
+      this.fail(unclosedAt, `A quote, bracket or \`|\` opened here is never closed: ${excerpt(text)}`);
     } else if (text === 'end') {
       const closed = this.open.pop();
       if (closed) this.closeSubgraph(closed);
@@ -175,7 +180,7 @@ class FlowchartReader {
     } else if (!this.readSubgraphColor(text)) {
       const skipped = SKIPPED_STATEMENTS.find((statement) => statement.pattern.test(text));
       if (skipped) this.warnOnce(line, skipped.message);
-      else this.readNodesAndEdges(text, line);
+      else this.readNodesAndEdges(text, places);
     }
   }
 
@@ -191,41 +196,43 @@ class FlowchartReader {
     return id !== undefined && this.edgeIds.has(id);
   }
 
-  private readNodesAndEdges(text: string, line: number): void {
+  private readNodesAndEdges(text: string, places: StatementPlaces): void {
     const chain = readChain(text);
-    if (typeof chain === 'string') {
-      this.fail(line, chain);
+    if ('error' in chain) {
+      this.fail(places.at(chain.offset), chain.error);
       return;
     }
     const keyword = chain.nodes.find((node) => KEYWORD_IDS.has(/^\w+/.exec(node.id)?.[0] ?? ''));
     if (keyword) {
-      this.fail(line, `'${keyword.id}' starts with a Mermaid keyword, so it cannot be a node's id: rename it.`);
+      const message = `'${keyword.id}' starts with a Mermaid keyword, so it cannot be a node's id: rename it.`;
+      this.fail(places.at(keyword.offset), message);
       return;
     }
     for (const node of chain.nodes) {
-      this.mention(node, line);
-      if (node.isDecision) this.noteDecision(node.id, line);
+      const place = places.at(node.offset);
+      this.mention(node, place);
+      if (node.isDecision) this.noteDecision(node.id, place);
     }
-    for (const edge of chain.edges) this.edges.push({ ...edge, line });
+    for (const { offset, ...edge } of chain.edges) this.edges.push({ ...edge, ...places.at(offset) });
     for (const id of chain.edgeIds) this.edgeIds.add(id);
-    for (const note of chain.notes) this.warn(line, note);
-    if (chain.hasClass) this.warnOnce(line, STYLES_NOT_IMPORTED);
+    for (const note of chain.notes) this.warn(places.at(note.offset), note.message);
+    if (chain.classOffset !== undefined) this.warnOnce(places.at(chain.classOffset), STYLES_NOT_IMPORTED);
   }
 
   finish(title: string | undefined): FlowchartParse {
     for (const { subgraph } of this.open)
-      this.fail(subgraph.line, `Subgraph '${subgraph.label}' is never closed with \`end\`.`);
-    if (this.errors.length > 0) return { ok: false, errors: this.errors.sort((a, b) => a.line - b.line) };
+      this.fail(subgraph, `Subgraph '${subgraph.label}' is never closed with \`end\`.`);
+    if (this.errors.length > 0) return { ok: false, errors: this.errors.sort(byPlace) };
     const subgraphIds = new Set(this.subgraphs.map((subgraph) => subgraph.id));
     const edges = this.edges.filter((edge) => {
       const isToSubgraph = subgraphIds.has(edge.from) || subgraphIds.has(edge.to);
-      if (isToSubgraph) this.warn(edge.line, 'Links to or from a subgraph are not imported: link the nodes inside it.');
+      if (isToSubgraph) this.warn(edge, 'Links to or from a subgraph are not imported: link the nodes inside it.');
       return !isToSubgraph;
     });
     const nodes = [...this.nodes.values()].filter((node) => !subgraphIds.has(node.id));
     const flowchart: FlowchartDraft = { nodes, subgraphs: this.domainSubgraphs(nodes), edges };
     if (title) flowchart.title = title;
-    return { ok: true, flowchart, warnings: this.warnings.sort((a, b) => a.line - b.line) };
+    return { ok: true, flowchart, warnings: this.warnings.sort(byPlace) };
   }
 
   /** Subgraphs but those that only frame others (no node of their own), which would be empty domains. */
@@ -236,19 +243,19 @@ class FlowchartReader {
       const isFrame = !withNodes.has(subgraph.id) && parents.has(subgraph.id);
       if (isFrame) {
         const message = `Subgraph '${subgraph.label}' only holds other subgraphs: it frames them, so it is not imported as a domain.`;
-        this.warn(subgraph.line, message);
+        this.warn(subgraph, message);
       }
       return !isFrame;
     });
   }
 
-  private noteDecision(id: string, line: number): void {
+  private noteDecision(id: string, place: TextPlace): void {
     if (this.decisionIds.has(id)) return;
     this.decisionIds.add(id);
-    this.warn(line, `'${id}' is drawn as a decision (a diamond): it is read as a data product.`);
+    this.warn(place, `'${id}' is drawn as a decision (a diamond): it is read as a data product.`);
   }
 
-  private openSubgraph(header: string, line: number): void {
+  private openSubgraph(header: string, line: TextPlace): void {
     const { id, label } = subgraphHeader(header, this.subgraphs.length);
     const opened = this.subgraphs.find((subgraph) => subgraph.id === id);
     if (opened) {
@@ -256,7 +263,7 @@ class FlowchartReader {
       return;
     }
     const parent = this.open.at(-1)?.subgraph;
-    const subgraph: DraftSubgraph = { id, label, line };
+    const subgraph: DraftSubgraph = { id, label, ...line };
     if (parent) {
       subgraph.parentId = parent.id;
       this.warn(line, `Subgraph '${label}' is inside '${parent.label}': domains do not nest, so it becomes its own.`);
@@ -266,7 +273,7 @@ class FlowchartReader {
   }
 
   /** Mermaid draws a subgraph id opened again as one frame, under its first title, holding the nodes of both. */
-  private reopenSubgraph(subgraph: DraftSubgraph, label: string, line: number): void {
+  private reopenSubgraph(subgraph: DraftSubgraph, label: string, line: TextPlace): void {
     const hasTitleOfItsOwn = label !== subgraph.id;
     if (hasTitleOfItsOwn && label !== subgraph.label) {
       const message = `Subgraph '${subgraph.id}' is opened again: its nodes join '${subgraph.label}', whose title Mermaid keeps.`;
@@ -281,25 +288,25 @@ class FlowchartReader {
    */
   private closeSubgraph({ subgraph, mentions }: OpenSubgraph): void {
     const noted = new Set<string>();
-    for (const { nodeId, line } of mentions) {
+    for (const { nodeId, place } of mentions) {
       const node = this.nodes.get(nodeId) as DraftNode;
       if (node.subgraphId === undefined) node.subgraphId = subgraph.id;
       else if (node.subgraphId !== subgraph.id && !noted.has(nodeId)) {
         noted.add(nodeId);
         const drawnIn = this.subgraphs.find((candidate) => candidate.id === node.subgraphId)?.label;
         this.warn(
-          line,
+          place,
           `'${nodeId}' is also in subgraph '${drawnIn}', where Mermaid draws it: it goes to that domain.`,
         );
       }
     }
   }
 
-  private mention(node: NodeMention, line: number): void {
-    this.open.at(-1)?.mentions.push({ nodeId: node.id, line });
+  private mention(node: NodeMention, place: TextPlace): void {
+    this.open.at(-1)?.mentions.push({ nodeId: node.id, place });
     const known = this.nodes.get(node.id);
     if (!known) {
-      const draft: DraftNode = { id: node.id, label: node.label ?? node.id, line };
+      const draft: DraftNode = { id: node.id, label: node.label ?? node.id, ...place };
       if (node.isDatabase) draft.isDatabase = true;
       this.nodes.set(node.id, draft);
       return;
@@ -309,70 +316,85 @@ class FlowchartReader {
     else if (node.isDatabase === false) delete known.isDatabase;
   }
 
-  private fail(line: number, message: string): void {
-    this.errors.push({ line, message });
+  private fail({ line, column }: TextPlace, message: string): void {
+    this.errors.push({ line, column, message });
   }
 
-  private warn(line: number, message: string): void {
-    this.warnings.push({ line, message });
+  private warn({ line, column }: TextPlace, message: string): void {
+    this.warnings.push({ line, column, message });
   }
 
   /** Some statements come in dozens (one `style` per node): one note, at the first, says it. */
-  private warnOnce(line: number, message: string): void {
+  private warnOnce(line: TextPlace, message: string): void {
     if (this.warned.has(message)) return;
     this.warned.add(message);
     this.warn(line, `${message} (first at this line; later ones are skipped silently)`);
   }
 }
 
+/** What a chain says, each part at its offset in the statement's text. */
 interface Chain {
   nodes: NodeMention[];
-  edges: Array<{ from: string; to: string; label: string }>;
+  edges: Array<{ from: string; to: string; label: string; offset: number }>;
   edgeIds: string[];
-  notes: string[];
-  /** Whether a node of it has a class (`A:::src`). */
-  hasClass?: boolean;
+  notes: Array<{ message: string; offset: number }>;
+  /** Where a node of it first has a class (`A:::src`). */
+  classOffset?: number;
+}
+
+/** Why Mermaid would refuse a statement, at the offset of the token it is about. */
+interface ChainError {
+  error: string;
+  offset: number;
 }
 
 /**
  * `A & B -->|x| C --> D`: the nodes mentioned and the edges between consecutive groups, or why
  * the statement is not one (as Mermaid would refuse it).
  */
-function readChain(text: string): Chain | string {
-  const cursor: Cursor = { rest: text };
+function readChain(text: string): Chain | ChainError {
+  const cursor: Cursor = { rest: text, textLength: text.length };
   const chain: Chain = { nodes: [], edges: [], edgeIds: [], notes: [] };
   let previous = readNodeGroup(cursor);
-  if (typeof previous === 'string') return previous;
+  if ('error' in previous) return previous;
   chain.nodes.push(...previous);
   while (cursor.rest.trim() !== '') {
     const comment = /^\s*(%%.*)$/s.exec(cursor.rest)?.[1];
-    if (comment !== undefined) return commentAfterStatement(text, comment);
+    if (comment !== undefined)
+      return { error: commentAfterStatement(text, comment), offset: text.length - comment.length };
     const edgeId = EDGE_ID.exec(cursor.rest);
     if (edgeId) {
       chain.edgeIds.push(edgeId[1] as string);
       cursor.rest = cursor.rest.slice(edgeId[0].length);
     }
+    cursor.rest = cursor.rest.trimStart();
+    const linkOffset = offsetOf(cursor);
     const link = readLink(cursor);
-    if (typeof link === 'string') return link;
-    if (!link)
-      return `Not understood: ${excerpt(text)} (expected a link such as \`-->\` at \`${excerpt(cursor.rest.trim())}\`)`;
-    if (cursor.rest.trim() === '')
-      return `\`${excerpt(text)}\` ends with a link to no node: add the node it goes to, or remove the link.`;
+    if (typeof link === 'string') return { error: link, offset: linkOffset };
+    if (!link) {
+      const error = `Not understood: ${excerpt(text)} (expected a link such as \`-->\` at \`${excerpt(cursor.rest.trim())}\`)`;
+      return { error, offset: linkOffset };
+    }
+    if (cursor.rest.trim() === '') {
+      const error = `\`${excerpt(text)}\` ends with a link to no node: add the node it goes to, or remove the link.`;
+      return { error, offset: linkOffset };
+    }
     const next = readNodeGroup(cursor);
-    if (typeof next === 'string') return next;
+    if ('error' in next) return next;
     chain.nodes.push(...next);
-    if (link.isInvisible) chain.notes.push('Invisible links (`~~~`) only place nodes; they are not imported.');
+    const note = (message: string) => chain.notes.push({ message, offset: linkOffset });
+    if (link.isInvisible) note('Invisible links (`~~~`) only place nodes; they are not imported.');
     else {
-      if (link.isBothWays) chain.notes.push('A link with arrows at both ends is imported as one link, left to right.');
+      if (link.isBothWays) note('A link with arrows at both ends is imported as one link, left to right.');
       if (link.hasCircleOrCrossEnd)
-        chain.notes.push('A link with a circle or cross end (`--o`, `--x`) is imported as a plain link.');
+        note('A link with a circle or cross end (`--o`, `--x`) is imported as a plain link.');
       for (const from of previous) {
-        for (const to of next) chain.edges.push({ from: from.id, to: to.id, label: link.label });
+        for (const to of next) chain.edges.push({ from: from.id, to: to.id, label: link.label, offset: linkOffset });
       }
     }
     previous = next;
   }
-  return cursor.hasClass ? { ...chain, hasClass: true } : chain;
+  return cursor.classOffset === undefined ? chain : { ...chain, classOffset: cursor.classOffset };
 }
 
 /** Mermaid drops only whole lines of comment before it parses: one after a statement is refused. */
@@ -383,13 +405,20 @@ function commentAfterStatement(text: string, comment: string): string {
 
 interface Cursor {
   rest: string;
-  /** Whether a node so far had a class (`A:::src`), which is not imported. */
-  hasClass?: boolean;
+  /** The length of the whole statement, of which `rest` is the end still to read. */
+  textLength: number;
+  /** Where a node so far first had a class (`A:::src`), which is not imported. */
+  classOffset?: number;
+}
+
+/** How far into the statement the cursor has read. */
+function offsetOf(cursor: Cursor): number {
+  return cursor.textLength - cursor.rest.length;
 }
 
 /** A node as one mention writes it; a later mention may give it a label or a shape. */
 /** `isDatabase` is told only by a mention that draws the node's shape: Mermaid draws the shape given last. */
-type NodeMention = { id: string; label?: string; isDatabase?: boolean; isDecision?: boolean };
+type NodeMention = { id: string; offset: number; label?: string; isDatabase?: boolean; isDecision?: boolean };
 
 /** Mermaid's names for the decision diamond (`A{…}`), a branch a mesh has no element for. */
 const DECISION_SHAPES = new Set(['diam', 'diamond', 'decision', 'question']);
@@ -418,11 +447,13 @@ const STORAGE_SHAPES = new Set([
   'bow-tie-rectangle',
 ]);
 
-function readNodeGroup(cursor: Cursor): NodeMention[] | string {
+function readNodeGroup(cursor: Cursor): NodeMention[] | ChainError {
   const group: NodeMention[] = [];
   for (;;) {
-    const node = readNode(cursor);
-    if (typeof node === 'string') return node;
+    cursor.rest = cursor.rest.trimStart();
+    const offset = offsetOf(cursor);
+    const node = readNode(cursor, offset);
+    if (typeof node === 'string') return { error: node, offset };
     group.push(node);
     const ampersand = /^\s*&\s*/.exec(cursor.rest);
     if (!ampersand) return group;
@@ -430,8 +461,7 @@ function readNodeGroup(cursor: Cursor): NodeMention[] | string {
   }
 }
 
-function readNode(cursor: Cursor): NodeMention | string {
-  cursor.rest = cursor.rest.trimStart();
+function readNode(cursor: Cursor, offset: number): NodeMention | string {
   const id = NODE_ID.exec(cursor.rest)?.[0];
   if (!id)
     return cursor.rest === ''
@@ -455,11 +485,12 @@ function readNode(cursor: Cursor): NodeMention | string {
   }
   const classSuffix = CLASS_SUFFIX.exec(cursor.rest);
   if (classSuffix) {
+    cursor.classOffset ??= offsetOf(cursor);
     cursor.rest = cursor.rest.slice(classSuffix[0].length);
-    cursor.hasClass = true;
   }
   return {
     id,
+    offset,
     ...(label !== undefined && { label: cleanLabel(label) }),
     ...(isShaped && { isDatabase }),
     ...(isDecision && { isDecision }),
@@ -655,12 +686,18 @@ function splitStatements(text: string, firstLine: number): Statement[] {
   const scan = { depth: 0, isQuoted: false, isPiped: false };
   const isOpen = () => scan.isQuoted || scan.isPiped || scan.depth > 0;
   let current = '';
-  let currentLine = firstLine;
+  let places = new StatementPlaces();
+  let openedAt: TextPlace | undefined;
   let isLinkOpen = false;
+  const statementOf = (unclosedAt?: TextPlace): Statement => {
+    const leadingSpace = current.length - current.trimStart().length;
+    const statement: Statement = { text: current.trim(), places: places.shifted(leadingSpace) };
+    return unclosedAt ? { ...statement, unclosedAt } : statement;
+  };
   const flush = () => {
-    const statement = current.trim();
-    if (statement !== '') statements.push({ text: statement, line: currentLine });
+    if (current.trim() !== '') statements.push(statementOf());
     current = '';
+    places = new StatementPlaces();
     isLinkOpen = false;
   };
   text.split('\n').forEach((rawLine, index) => {
@@ -669,21 +706,23 @@ function splitStatements(text: string, firstLine: number): Statement[] {
     if (isOpen()) current += '\n';
     else if (trimmed === '' || (trimmed.startsWith('%%') && !trimmed.startsWith('%%{'))) return;
     else if (isLinkOpen) current += ' ';
-    else currentLine = line;
+    let column = 1;
     for (const character of rawLine) {
-      if (character === ';' && !isOpen()) {
-        flush();
-        currentLine = line;
-      } else {
+      if (character === ';' && !isOpen()) flush();
+      else {
+        places.startPiece(current.length, { line, column });
         current += character;
+        const wasOpen = isOpen();
         scanCharacter(scan, character);
+        if (!wasOpen && isOpen()) openedAt = { line, column };
       }
+      column += character.length;
     }
     if (isOpen()) return;
     isLinkOpen = LINK_AT_LINE_END.test(current);
     if (!isLinkOpen) flush();
   });
-  if (isOpen()) statements.push({ text: current.trim(), line: currentLine, isUnclosed: true });
+  if (isOpen()) statements.push(statementOf(openedAt));
   else flush();
   return statements;
 }
@@ -701,6 +740,10 @@ function isUnquotedWithBreakers(label: string): boolean {
   return !/^\s*"[^"]*"\s*$/.test(label) && UNQUOTED_LABEL_BREAKERS.test(label);
 }
 
-function refuse(line: number, message: string): FlowchartParse {
-  return { ok: false, errors: [{ line, message }] };
+function refuse({ line, column }: TextPlace, message: string): FlowchartParse {
+  return { ok: false, errors: [{ line, column, message }] };
+}
+
+export function byPlace(a: TextPlace, b: TextPlace): number {
+  return a.line - b.line || a.column - b.column;
 }

@@ -2,7 +2,7 @@ import { type Mesh, NEW_DESIGN_NAME } from '../model';
 import { whyNotADesign } from './app-diagram-refusal';
 import { type FlowchartMatches, matchFlowchart } from './flowchart-matches';
 import { type AddedElements, addFlowchartToMesh } from './flowchart-mesh';
-import { type ImportNote, parseMermaidFlowchart } from './mermaid-flowchart';
+import { byPlace, type ImportNote, parseMermaidFlowchart } from './mermaid-flowchart';
 
 export type MermaidImport =
   | {
@@ -36,12 +36,12 @@ export function importMermaidFlowchart(text: string, into: Mesh, mode: ImportMod
   if (!parsed.ok) return parsed;
   const { flowchart } = parsed;
   const notADesign = whyNotADesign(flowchart.title);
-  if (notADesign) return { ok: false, errors: [{ line: titleLine(text), message: notADesign }] };
+  if (notADesign) return { ok: false, errors: [{ line: titleLine(text), column: 1, message: notADesign }] };
   if (flowchart.nodes.length === 0 && flowchart.subgraphs.length === 0) {
-    const line = parsed.warnings[0]?.line ?? 1;
+    const { line, column } = parsed.warnings[0] ?? { line: 1, column: 1 };
     return {
       ok: false,
-      errors: [{ line, message: 'The flowchart has no nodes or subgraphs to import.' }, ...parsed.warnings],
+      errors: [{ line, column, message: 'The flowchart has no nodes or subgraphs to import.' }, ...parsed.warnings],
     };
   }
   const matches = matchFlowchart(flowchart, into);
@@ -52,7 +52,7 @@ export function importMermaidFlowchart(text: string, into: Mesh, mode: ImportMod
   } = addFlowchartToMesh(flowchart, into, mode === 'update' ? matches : undefined);
   const mesh =
     flowchart.title && isNewDesign(into) ? { ...withDiagram, name: designNameIn(flowchart.title) } : withDiagram;
-  const allWarnings = [...parsed.warnings, ...warnings].sort((a, b) => a.line - b.line);
+  const allWarnings = [...parsed.warnings, ...warnings].sort(byPlace);
   const matched = matchedElements(matches, into);
   const imported: MermaidImport = { ok: true, mesh, added, matched, warnings: allWarnings };
   if (flowchart.title) imported.title = flowchart.title;

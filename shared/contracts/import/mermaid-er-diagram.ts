@@ -1,12 +1,18 @@
 /** An erDiagram as read, before it becomes schema objects: its entities, their attributes and the lines joining them. */
 
-export interface Attribute {
+/** Where a token of the diagram is: its line, and its first column and the column after it. */
+export interface TokenPlace {
+  line: number;
+  column: number;
+  endColumn: number;
+}
+
+export interface Attribute extends TokenPlace {
   type: string;
   name: string;
   keys: Set<string>;
   /** What its comment says: the property's name, whether it is required, or its description. */
   read: CommentReading;
-  line: number;
 }
 
 export interface CommentReading {
@@ -15,17 +21,16 @@ export interface CommentReading {
   description?: string;
 }
 
-export interface Entity {
+/** Where it is first named. */
+export interface Entity extends TokenPlace {
   id: string;
   name: string;
-  line: number;
   isOutside: boolean;
   attributes: Attribute[];
 }
 
-export interface Relationship {
+export interface Relationship extends TokenPlace {
   from: string;
   to: string;
   label: string;
-  line: number;
 }

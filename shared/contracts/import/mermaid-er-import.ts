@@ -14,7 +14,7 @@ import {
   STATABLE_FACTS,
 } from './imported-schema';
 import { compositeForeignKeysOf } from './mermaid-er-composite-keys';
-import type { Attribute, CommentReading, Entity, Relationship } from './mermaid-er-diagram';
+import type { Attribute, CommentReading, Entity, Relationship, TokenPlace } from './mermaid-er-diagram';
 import { type ForeignKey, foreignKeysOf } from './mermaid-er-foreign-keys';
 
 /** A name: a word of letters, digits, `_` and `-`, or a quoted text. */
@@ -34,7 +34,7 @@ const RELATIONSHIP_LINE = String.raw`(?:--|\.\.|\.-|-\.|\s(?:optionally )?to\s)`
 /** `A ||--o{ B : label`, `A only one to zero or more B : label`: the two entities and the label. */
 const RELATIONSHIP = new RegExp(
   String.raw`^(${NAME})\s*${CARDINALITY}\s*${RELATIONSHIP_LINE}\s*${CARDINALITY}\s*(${NAME})\s*:\s*(.*)$`,
-  'u',
+  'ud',
 );
 /** `type name PK, FK "comment"`: one of Mermaid's attributes, read where the last one ended (a line may hold several). */
 const ATTRIBUTE = new RegExp(
@@ -70,14 +70,16 @@ const LOGICAL_TYPES: ReadonlyArray<[RegExp, LogicalType]> = [
 export function importMermaidEr(text: string): SchemaImport {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const notes: ImportNote[] = [];
-  const note = (line: number, path: string, message: string) =>
-    notes.push({ path, message, line, column: 1, endLine: line, endColumn: (lines[line - 1]?.length ?? 0) + 1 });
+  const note: Note = (place, path, message) => {
+    const { line, column = 1, endColumn = (lines[line - 1]?.length ?? 0) + 1 } = place;
+    notes.push({ path, message, line, column, endLine: line, endColumn });
+  };
   const entities = new Map<string, Entity>();
   const relationships: Relationship[] = [];
-  const entityOf = (id: string, line: number, alias?: string) => {
+  const entityOf = (id: string, place: TokenPlace, alias?: string) => {
     const name = alias ?? entities.get(id)?.name ?? id;
     const outside = OUTSIDE_THE_CONTRACT.exec(name);
-    const entity = entities.get(id) ?? { id, name, line, isOutside: false, attributes: [] };
+    const entity = entities.get(id) ?? { id, name, ...place, isOutside: false, attributes: [] };
     if (alias !== undefined) Object.assign(entity, { name: outside?.[1] ?? name, isOutside: Boolean(outside) });
     entities.set(id, entity);
     return entity;
@@ -88,7 +90,14 @@ export function importMermaidEr(text: string): SchemaImport {
   let open: Entity | undefined;
   lines.forEach((raw, index) => {
     const line = index + 1;
-    const statement = raw.replace(/%%.*$/, '').trim();
+    const uncommented = raw.replace(/%%.*$/, '');
+    const statement = uncommented.trim();
+    const startColumn = uncommented.length - uncommented.trimStart().length + 1;
+    /** The place of the statement's text from `at` on, `length` characters long. */
+    const placeOf = (at: number, length: number): TokenPlace => {
+      const column = startColumn + at;
+      return { line, column, endColumn: column + length };
+    };
     if (index === 0 && isInFrontMatter) return;
     if (isInFrontMatter) {
       isInFrontMatter = statement !== '---';
@@ -98,79 +107,102 @@ export function importMermaidEr(text: string): SchemaImport {
     if (statement === '') return;
     if (!hasHeader) {
       hasHeader = /^erDiagram\b/.test(statement);
-      if (!hasHeader) note(line, '(file)', 'not an erDiagram: it should start with `erDiagram`');
+      if (!hasHeader)
+        note({ line, column: startColumn }, '(file)', 'not an erDiagram: it should start with `erDiagram`');
       return;
     }
     if (open) {
-      if (readInBlock(statement, line, open)) open = undefined;
+      if (readInBlock(statement, { line, column: startColumn }, open)) open = undefined;
       return;
     }
     const relationship = RELATIONSHIP.exec(statement);
     if (relationship) {
-      const [, from, to, label] = relationship as unknown as string[];
+      const [, from = '', to = '', label = ''] = relationship;
+      const [, fromAt = [0], toAt = [0]] = relationship.indices ?? [];
       relationships.push({
-        from: entityOf(unquoted(from as string), line).id,
-        to: entityOf(unquoted(to as string), line).id,
-        label: unquoted((label as string).trim()),
-        line,
+        from: entityOf(unquoted(from), placeOf(fromAt[0], from.length)).id,
+        to: entityOf(unquoted(to), placeOf(toAt[0], to.length)).id,
+        label: unquoted(label.trim()),
+        ...placeOf(0, statement.length),
       });
       return;
     }
     const entity = ENTITY.exec(statement);
     if (entity) {
       const [, id, alias, block] = entity;
-      const declared = entityOf(unquoted(id as string), line, alias === undefined ? undefined : unquoted(alias));
-      if (block !== undefined && !readInBlock(block, line, declared)) open = declared;
+      const declared = entityOf(
+        unquoted(id as string),
+        placeOf(0, (id as string).length),
+        alias === undefined ? undefined : unquoted(alias),
+      );
+      const blockColumn = startColumn + statement.length - (block?.length ?? 0);
+      if (block !== undefined && !readInBlock(block, { line, column: blockColumn }, declared)) open = declared;
       return;
     }
-    note(line, '(file)', `not read: ${statement}`);
+    note(placeOf(0, statement.length), '(file)', `not read: ${statement}`);
   });
   /** Reads the attributes of a line inside an entity's block; whether the line closes the block (`}`). */
-  function readInBlock(text: string, line: number, entity: Entity): boolean {
+  function readInBlock(text: string, { line, column }: { line: number; column: number }, entity: Entity): boolean {
     const closes = /\}\s*$/.test(text);
     const attributes = closes ? text.replace(/\}\s*$/, '') : text;
     ATTRIBUTE.lastIndex = 0;
     let readTo = 0;
     for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
-      const [, type, name, keys, comment] = match as unknown as [string, string, string, string, string?];
+      const [written, type, name, keys, comment] = match as unknown as [string, string, string, string, string?];
+      const startsAt = column + match.index + written.length - written.trimStart().length;
       entity.attributes.push({
         type,
         name,
         keys: new Set(keys.toUpperCase().match(/PK|FK|UK/g) ?? []),
         read: readComment(name, comment === undefined ? undefined : unquoted(comment), isOurExport),
         line,
+        column: startsAt,
+        endColumn: startsAt + written.trim().length,
       });
       readTo = ATTRIBUTE.lastIndex;
     }
-    const unread = attributes.slice(readTo).trim();
-    if (unread !== '') note(line, entity.name, `attribute not read: ${unread}`);
+    const rest = attributes.slice(readTo);
+    const unread = rest.trim();
+    const unreadColumn = column + readTo + rest.length - rest.trimStart().length;
+    if (unread !== '')
+      note(
+        { line, column: unreadColumn, endColumn: unreadColumn + unread.length },
+        entity.name,
+        `attribute not read: ${unread}`,
+      );
     return closes;
   }
   if (!hasHeader) return { ok: false, format: 'mermaid-er', errors: notes.slice(0, 1) };
 
   const inContract = [...entities.values()].filter((entity) => !entity.isOutside);
   for (const entity of inContract.filter((candidate) => candidate.attributes.length === 0))
-    note(entity.line, entity.name, `${entity.name} has no attributes: not imported as a schema object`);
+    note(entity, entity.name, `${entity.name} has no attributes: not imported as a schema object`);
   const foreignKeys = foreignKeysOf(entities, relationships);
   const objects = inContract
     .filter((entity) => entity.attributes.length > 0)
     .map((entity) => schemaObjectOf(entity, entities, relationships, foreignKeys, note));
   if (objects.length === 0) {
-    const line = inContract[0]?.line ?? 1;
+    const { line = 1, column = 1 } = inContract[0] ?? {};
     return {
       ok: false,
       format: 'mermaid-er',
-      errors: [{ ...notePlace(line), path: '(file)', message: 'no entity with attributes to import' }],
+      errors: [
+        {
+          line,
+          column,
+          endLine: line,
+          endColumn: column,
+          path: '(file)',
+          message: 'no entity with attributes to import',
+        },
+      ],
     };
   }
   return { ok: true, format: 'mermaid-er', objects, notes, statedFacts: STATABLE_FACTS };
 }
 
-function notePlace(line: number) {
-  return { line, column: 1, endLine: line, endColumn: 1 };
-}
-
-type Note = (line: number, path: string, message: string) => void;
+/** Notes what is not imported at `place` (to the end of its line where no end is given). */
+type Note = (place: { line: number; column?: number; endColumn?: number }, path: string, message: string) => void;
 
 function schemaObjectOf(
   entity: Entity,
@@ -189,7 +221,7 @@ function schemaObjectOf(
     const foreignKey = inCompositeKey.has(attribute) ? undefined : foreignKeys.get(attribute)?.to;
     if (attribute.keys.has('FK') && !foreignKeys.has(attribute))
       note(
-        attribute.line,
+        attribute,
         path,
         `FK ${attribute.name}: no relationship line says which entity it refers to, not imported as a relationship`,
       );
@@ -209,7 +241,7 @@ function schemaObjectOf(
     (candidate) => candidate.from === entity.id && !joinedLines.has(candidate),
   ))
     note(
-      relationship.line,
+      relationship,
       name,
       `relationship ${entity.name} – ${entities.get(relationship.to)?.name} "${relationship.label}" names no FK attribute: not imported`,
     );
@@ -267,7 +299,7 @@ function logicalTypeOf(attribute: Attribute, path: string, note: Note): FieldTyp
     const [, element = '', brackets = ''] = listOf;
     const itemType = logicalTypeWritten(element, () =>
       note(
-        attribute.line,
+        attribute,
         path,
         `${element} has no ODCS logical type: its items imported as strings (physicalType ${written})`,
       ),
@@ -276,7 +308,7 @@ function logicalTypeOf(attribute: Attribute, path: string, note: Note): FieldTyp
     return { logicalType: 'array', physicalType: written, ...(itemsOfList && { items: itemsOfList }) };
   }
   const logicalType = logicalTypeWritten(written, () =>
-    note(attribute.line, path, `${written} has no ODCS logical type: imported as a string (physicalType ${written})`),
+    note(attribute, path, `${written} has no ODCS logical type: imported as a string (physicalType ${written})`),
   );
   if (logicalType === undefined) return {};
   return written === logicalType ? { logicalType } : { logicalType, physicalType: written };

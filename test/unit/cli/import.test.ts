@@ -419,7 +419,7 @@ describe('mesh-designer import --json and --dry-run, for CI', () => {
 });
 
 describe('mesh-designer import of other schema formats', () => {
-  it('makes a contract from SQL DDL and reports what it could not map, with its line', async () => {
+  it('makes a contract from SQL DDL and reports what it could not map, at the line and column of what it names', async () => {
     const ddl = readFileSync(new URL('../../fixtures/import/sql/orders-postgres.sql', import.meta.url), 'utf8');
     const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'orders-postgres.sql': ddl });
     expect(await runCli(['import', 'orders-postgres.sql', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
@@ -465,15 +465,15 @@ describe('mesh-designer import of other schema formats', () => {
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.ok);
   });
 
-  it('makes a contract from a Mermaid erDiagram and reports what it could not map, with its line', async () => {
+  it('makes a contract from a Mermaid erDiagram and reports what it could not map, at the line and column of what it names', async () => {
     const diagram = readFileSync(new URL('../../fixtures/import/mermaid-er/tea-er.mmd', import.meta.url), 'utf8');
     const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'tea-er.mmd': diagram });
     expect(await runCli(['import', 'tea-er.mmd', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
     expect(contractIds(files.get('shop.mesh.json'))).toContain('tea-er');
     expect(withoutErrorsBrought(err)).toEqual([
-      'tea-er.mmd:3:1: FACTORY_BATCH: FACTORY_BATCH has no attributes: not imported as a schema object',
-      'tea-er.mmd:3:1: PLUCKING_ROUND: relationship PLUCKING_ROUND – FACTORY_BATCH "feeds" names no FK attribute: not imported',
-      'tea-er.mmd:4:1: AUCTION_LOT: AUCTION_LOT has no attributes: not imported as a schema object',
+      'tea-er.mmd:3:3: PLUCKING_ROUND: relationship PLUCKING_ROUND – FACTORY_BATCH "feeds" names no FK attribute: not imported',
+      'tea-er.mmd:3:25: FACTORY_BATCH: FACTORY_BATCH has no attributes: not imported as a schema object',
+      'tea-er.mmd:4:24: AUCTION_LOT: AUCTION_LOT has no attributes: not imported as a schema object',
     ]);
   });
 

@@ -121,33 +121,37 @@ describe('what the real mermaid package refuses, the importer refuses with its l
     [
       'a link to nothing at the end of the text',
       'flowchart LR\n  iap --> fraud --> rev -->',
+      25,
       '`iap --> fraud --> rev -->` ends with a link to no node: add the node it goes to, or remove the link.',
     ],
     [
       'a labelled link with its node on the next line',
       'flowchart LR\n  iap -->|receipts|\n  rev --> kpis',
+      7,
       '`iap -->|receipts|` ends with a link to no node: add the node it goes to, or remove the link.',
     ],
     [
       'a group left open at the end of a line',
       'flowchart LR\n  iap --> fraud &\n  rev --> kpis',
+      18,
       'Not understood: expected a node at the end of the line.',
     ],
     [
       'a comment after a statement',
       'flowchart LR\n  events --> kpis[Engagement KPIs] %% daily\n  rev --> kpis',
+      36,
       'Mermaid takes a comment only on a line of its own: move `%% daily` off the line of `events --> kpis[Engagement KPIs]`.',
     ],
-  ])('says how to fix %s, at its line', async (_, text, message) => {
+  ])('says how to fix %s, at its line and column', async (_, text, column, message) => {
     await expect(parseFlowchart(text)).rejects.toThrow();
     const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
-    expect(result.ok ? [] : result.errors).toEqual([{ line: 2, message }]);
+    expect(result.ok ? [] : result.errors).toEqual([{ line: 2, column, message }]);
   });
 
   it('says how to fix a label with brackets', () => {
     const result = importMermaidFlowchart('flowchart LR\n  A[a (b)]', emptyMesh('new', 'New'));
     expect(result.ok ? [] : result.errors).toEqual([
-      { line: 2, message: 'The label of \'A\' holds brackets or quotes: put it in quotes, as A["…"].' },
+      { line: 2, column: 3, message: 'The label of \'A\' holds brackets or quotes: put it in quotes, as A["…"].' },
     ]);
   });
 });

@@ -320,14 +320,14 @@ describe('importing a Mermaid flowchart', () => {
 
   it('notes a direction inside a subgraph: the canvas lays each domain out by data flow', () => {
     const { warnings } = imported('flowchart LR\n  subgraph estates\n    direction TB\n    A --> B\n  end');
-    expect(warnings).toEqual([{ line: 3, message: expect.stringContaining('`direction TB`') }]);
+    expect(warnings).toEqual([{ line: 3, column: 5, message: expect.stringContaining('`direction TB`') }]);
   });
 
   it('notes that a decision diamond is read as a data product', () => {
     const { mesh, warnings } = imported('flowchart TD\n  A --> C{Auction?}\n  D@{ shape: diamond, label: Sell }');
     expect(warnings).toEqual([
-      { line: 2, message: "'C' is drawn as a decision (a diamond): it is read as a data product." },
-      { line: 3, message: "'D' is drawn as a decision (a diamond): it is read as a data product." },
+      { line: 2, column: 9, message: "'C' is drawn as a decision (a diamond): it is read as a data product." },
+      { line: 3, column: 3, message: "'D' is drawn as a decision (a diamond): it is read as a data product." },
     ]);
     expect(mesh.products.map((product) => product.name)).toEqual(['A', 'Auction?', 'Sell']);
   });
@@ -355,7 +355,11 @@ describe('importing a Mermaid flowchart', () => {
     expect(mesh.domains.map((domain) => domain.name)).toEqual(['Food', 'Rides']);
     expect(['POS', 'Outlet sales', 'Menu', 'Queue times'].map(domainOf)).toEqual(['Food', 'Food', 'Food', 'Rides']);
     expect(warnings).toEqual([
-      { line: 8, message: "Subgraph 'food' is opened again: its nodes join 'Food', whose title Mermaid keeps." },
+      {
+        line: 8,
+        column: 3,
+        message: "Subgraph 'food' is opened again: its nodes join 'Food', whose title Mermaid keeps.",
+      },
     ]);
   });
 
@@ -399,8 +403,16 @@ describe('importing a Mermaid flowchart', () => {
     expect(productsIn(mesh, 'Ad Mediation')).toEqual(['Revenue Daily', 'Ad Impressions']);
     expect(productsIn(mesh, 'Live Ops')).toEqual(['Engagement KPIs']);
     expect(warnings.filter((warning) => warning.message.includes("'rev'"))).toEqual([
-      { line: 3, message: "'rev' is also in subgraph 'Ad Mediation', where Mermaid draws it: it goes to that domain." },
-      { line: 9, message: "'rev' is also in subgraph 'Ad Mediation', where Mermaid draws it: it goes to that domain." },
+      {
+        line: 3,
+        column: 31,
+        message: "'rev' is also in subgraph 'Ad Mediation', where Mermaid draws it: it goes to that domain.",
+      },
+      {
+        line: 9,
+        column: 5,
+        message: "'rev' is also in subgraph 'Ad Mediation', where Mermaid draws it: it goes to that domain.",
+      },
     ]);
   });
 
@@ -543,6 +555,7 @@ describe('importing a Mermaid flowchart', () => {
       errors: [
         {
           line: 2,
+          column: 1,
           message:
             'This is a domain summary (each box a whole domain): only a logical view or a plain flowchart reads back as a design.',
         },

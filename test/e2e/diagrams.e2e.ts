@@ -373,7 +373,7 @@ describeInChromium('importing a Mermaid flowchart', (session) => {
       'Import a Mermaid erDiagram as a contract',
     );
     expect(await page.getByTestId('import-warnings').textContent()).toContain(
-      'not mapped: 4:1 AUCTION_LOT: AUCTION_LOT has no attributes',
+      'not mapped: 4:24 AUCTION_LOT: AUCTION_LOT has no attributes',
     );
     await page.getByRole('button', { name: 'Add as a new contract', exact: true }).click();
 

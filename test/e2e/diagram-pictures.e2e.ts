@@ -6,6 +6,7 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DiagramDrawer, openChromiumDrawer, viewBoxSize } from '../../cli/render/mermaid-images';
 import packageJson from '../../package.json';
+import { mermaidDiagram } from '../../shared/export/mermaid';
 import { flowNode, flowSubgraph, renderFlowchart } from '../../shared/export/mermaid/flowchart';
 import { svgTextLabels, withoutSpaces } from './svg-outside-browser';
 
@@ -122,6 +123,20 @@ describe.skipIf(!inject('chromiumPath'))('diagram pictures the command line draw
     expect(svgAspect('mermaid/lineage.svg')).toBeLessThan(3);
     expect(svgAspect('mermaid/data-retrieval/factory-mes.svg')).toBeLessThan(3);
   }, 120_000);
+
+  it('fit a slide: a mesh of 22 products whose domains feed one another, every link labelled, is not drawn as a strip', async () => {
+    const harbour = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/mesh/harbour-22-products.mesh.json'), 'utf8'));
+    const aspectOf = async (direction: 'auto' | 'lr') => {
+      const diagram = mermaidDiagram(harbour, { kind: 'logical-view', subject: { kind: 'mesh' }, direction });
+      if (!diagram.ok) throw new Error(JSON.stringify(diagram.errors));
+      const { width, height } = viewBoxSize((await drawer.draw(diagram.value, 'svg')) as string);
+      return width / height;
+    };
+    // Left to right, Mermaid gives each domain frame ranks of its own: four frames in a row.
+    expect(await aspectOf('lr')).toBeGreaterThan((2 * 16) / 9);
+    const aspect = await aspectOf('auto');
+    expect(Math.max(aspect, 1 / aspect)).toBeLessThan(2);
+  }, 60_000);
 
   // A PNG is a photo of its SVG: two runs drawing SVGs, of one domain to keep them short, show what varied.
   it('are byte for byte the same when the same design is exported twice', () => {

@@ -61,8 +61,8 @@ describeInChromium('the Diagram view', (session) => {
       }).observe(document.body, { childList: true, subtree: true });
     `);
     await openLogicalView(page);
-    expect(await page.evaluate('window.plainTextShown')).toContain('flowchart TB');
-    await page.locator('.diagram-text .view-lines').getByText('flowchart TB').waitFor();
+    expect(await page.evaluate('window.plainTextShown')).toContain('flowchart LR');
+    await page.locator('.diagram-text .view-lines').getByText('flowchart LR').waitFor();
 
     const editorRequestedAt = (await page.evaluate(
       "performance.getEntriesByType('resource').find((entry) => entry.name.includes('editor.api'))?.startTime",
@@ -77,7 +77,7 @@ describeInChromium('the Diagram view', (session) => {
     for (const name of ['Orders', 'Analytics', 'orders', 'customer-360', 'sales-dashboard']) {
       expect(await pictureText(page)).toContain(name);
     }
-    await page.locator('.diagram-text .view-lines').getByText('flowchart TB').waitFor();
+    await page.locator('.diagram-text .view-lines').getByText('flowchart LR').waitFor();
     expect(await page.locator('.diagram-text .monaco-editor').getAttribute('class')).toContain('vs');
     expect(await cspViolations(page)).toEqual([]);
     await screenshot(page, 'diagram-view-logical');

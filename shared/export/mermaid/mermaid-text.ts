@@ -55,15 +55,25 @@ export type LabelKind = 'edge' | 'box' | 'title';
  * codes there and in no other label.
  */
 export function mermaidLines(text: string, kind: LabelKind = 'edge'): string {
+  return `"${labelLines(text, kind)
+    .map(escaped)
+    .join(kind === 'box' ? '\\n' : '<br/>')}"`;
+}
+
+/** The size of a label as `mermaidLines` breaks it: its widest line as shown, in pixels, and how many lines. */
+export function labelExtent(text: string, kind: LabelKind = 'edge'): { width: number; lines: number } {
+  const lines = labelLines(text, kind);
+  return { width: Math.max(...lines.map((line) => textWidths(line.trim()).shown)), lines: lines.length };
+}
+
+function labelLines(text: string, kind: LabelKind): string[] {
   const oneLine = oneVisibleLine(text).trim() || ' ';
   const widths = LINE_WIDTHS[kind];
   const fits = (line: string) => {
     const width = textWidths(line);
     return width.shown <= widths.shown && width.asReferences <= widths.asReferences;
   };
-  return `"${wrappedLines(oneLine, fits)
-    .map(escaped)
-    .join(kind === 'box' ? '\\n' : '<br/>')}"`;
+  return wrappedLines(oneLine, fits);
 }
 
 /** A label as one quoted Mermaid string, entity-coded as `mermaidLines` codes it, not broken into lines. */

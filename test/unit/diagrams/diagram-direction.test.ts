@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type DiagramDirection, mermaidDiagram } from '../../../shared/export/mermaid';
+import { flowNode, flowSubgraph } from '../../../shared/export/mermaid/flowchart';
+import { leftToRightExtent } from '../../../shared/export/mermaid/left-to-right-extent';
 import type { Mesh } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { parseFlowchart } from './real-mermaid';
@@ -36,6 +39,11 @@ function aFanIn(): Mesh {
   return builder.build();
 }
 
+/** 22 products in four domains that feed one another, each link labelled with its ports (real Mermaid: 4802 × 782 left to right). */
+const HARBOUR: Mesh = JSON.parse(
+  readFileSync(new URL('../../fixtures/mesh/harbour-22-products.mesh.json', import.meta.url), 'utf8'),
+);
+
 const directionLine = (mesh: Mesh, direction?: DiagramDirection) => {
   const diagram = mermaidDiagram(mesh, {
     kind: 'logical-view',
@@ -66,5 +74,45 @@ describe('the direction a diagram is laid out in', () => {
     expect(diagram.value).toMatch(/^flowchart TB$/m);
     const parsed = await parseFlowchart(diagram.value);
     expect(parsed.edges.filter((edge) => edge.stroke === 'normal')).toHaveLength(5);
+  });
+
+  it('is top to bottom for a mesh whose domain frames follow one another with labelled links, which left to right draws 6:1', () => {
+    expect(directionLine(HARBOUR)).toBe('flowchart TB');
+  });
+});
+
+describe('the estimate of a left-to-right picture', () => {
+  const chain = (label?: string) =>
+    leftToRightExtent({
+      title: 'Chain',
+      direction: 'LR',
+      items: ['a', 'b', 'c'].map((id) => flowNode(id, id)),
+      edges: [
+        { from: 'a', to: 'b', ...(label && { label }) },
+        { from: 'b', to: 'c', ...(label && { label }) },
+      ],
+    });
+
+  it('widens each gap between ranks by its edge label', () => {
+    const label = 'shipment status events → shipment status';
+    expect(chain(label).length).toBeGreaterThan(chain().length + 2 * 150);
+  });
+
+  it('puts frames linked one after another side by side, each as long as its own boxes', () => {
+    const framed = leftToRightExtent({
+      title: 'Frames',
+      direction: 'LR',
+      items: [
+        flowSubgraph('one', 'One', [flowNode('a', 'a'), flowNode('b', 'b')]),
+        flowSubgraph('two', 'Two', [flowNode('c', 'c'), flowNode('d', 'd')]),
+      ],
+      // `c` could share a rank with `b`, but Mermaid draws frame `two` after frame `one`.
+      edges: [
+        { from: 'a', to: 'b' },
+        { from: 'a', to: 'c' },
+        { from: 'c', to: 'd' },
+      ],
+    });
+    expect(framed.length).toBeGreaterThan(4 * 150);
   });
 });

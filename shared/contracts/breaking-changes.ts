@@ -468,7 +468,12 @@ function rulePartChanges(
     const moved = thresholdMove(was.check, is.check);
     const rewritten = operatorChange(was.check, is.check);
     if (rewritten) {
-      const kinds = { loosened: 'quality-changed', tightened: 'quality-tightened', kept: 'quality-rewritten' } as const;
+      const kinds = {
+        loosened: 'quality-changed',
+        changed: 'quality-changed',
+        tightened: 'quality-tightened',
+        kept: 'quality-rewritten',
+      } as const;
       return [onRule(was, `: ${rewritten.message}`, is, kinds[rewritten.direction])];
     }
     if (!moved) return valueChanges(was.check, is.check).map((what) => onRule(was, `: ${what}`, is));

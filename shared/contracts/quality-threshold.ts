@@ -1,12 +1,13 @@
 import { isDeepEqual } from '../model/deep-equal';
 import type { OdcsDocument } from './odcs-document';
-import { isCountMetric } from './quality-metrics';
-import { boundMove, type RangeEndSide, shownBound } from './range-end-moves';
+import { isNumber, isRange, type PassingValuesMove, passingValues, passingValuesMove } from './quality-passing-values';
+import { isCountRule } from './quality-rule-counts';
 
 /*
  * A quality rule whose threshold gets stricter lets through only data its consumers already
  * accepted, so it takes nothing from them; a looser one lets through data they were promised
- * would not come. Only a threshold moved under the same operator can be ranked so.
+ * would not come. A threshold that changed in anything besides its operator and value cannot be
+ * ranked so.
  */
 
 /** Which way a one-sided `mustBe…` threshold moves to let less through. */
@@ -39,14 +40,27 @@ export function thresholdMove(previous: OdcsDocument, next: OdcsDocument): Thres
 export interface OperatorChange {
   /** The operator the rule checks with now, where the change shows. */
   operator: string;
-  direction: 'tightened' | 'loosened' | 'kept';
+  direction: PassingValuesMove;
   message: string;
 }
 
+/** How a move of the results let through reads after the two thresholds; `kept` says what stayed the same. */
+const OPERATOR_CHANGE_VERDICTS: Readonly<Record<Exclude<PassingValuesMove, 'kept'>, string>> = {
+  tightened: 'tightened',
+  loosened: 'loosened',
+  changed: 'letting through data it refused before',
+};
+
+function operatorChangeVerdict(direction: PassingValuesMove, isCount: boolean): string {
+  if (direction === 'kept') return `allowing the same ${isCount ? 'counts' : 'results'}`;
+  return OPERATOR_CHANGE_VERDICTS[direction];
+}
+
 /**
- * A one-sided threshold whose operator changed to its inclusive or exclusive twin, perhaps with
- * its value (`mustBeLessThan: 1` to `mustBeLessOrEqualTo: 1`, loosened): one threshold moved, not
- * one removed and another set. On a count, `< 1` and `≤ 0` let the same counts through.
+ * A threshold whose operator is the only change, perhaps with its value (`mustBe: 0` to
+ * `mustBeLessThan: 1`, `mustBeLessThan: 1` to `mustBeLessOrEqualTo: 1`): one threshold moved,
+ * not one removed and another set, ranked by the results each lets through. Over counts, `= 0`,
+ * `< 1` and `≤ 0` let the same through.
  */
 export function operatorChange(previous: OdcsDocument, next: OdcsDocument): OperatorChange | undefined {
   const keys = [...new Set([...Object.keys(previous), ...Object.keys(next)])];
@@ -54,24 +68,12 @@ export function operatorChange(previous: OdcsDocument, next: OdcsDocument): Oper
   const was = changed.find((key) => previous[key] !== undefined && next[key] === undefined);
   const is = changed.find((key) => next[key] !== undefined && previous[key] === undefined);
   if (changed.length !== 2 || was === undefined || is === undefined) return undefined;
-  const [from, to] = [thresholdBound(was, previous[was]), thresholdBound(is, next[is])];
-  if (!from || !to || from.end !== to.end) return undefined;
-  const isCount = isCountMetric(next.metric, next.unit);
-  const direction = boundMove(from.end, from, to, isCount);
-  const verdict = direction === 'kept' ? 'allowing the same counts' : direction;
-  return {
-    operator: is,
-    direction,
-    message: `operator changed from ${shownBound(from.end, from)} to ${shownBound(to.end, to)}, ${verdict}`,
-  };
-}
-
-/** A one-sided threshold as the end of the range of values it lets through: `mustBeLessThan: 1` is `< 1`. */
-function thresholdBound(operator: string, value: unknown) {
-  const side = STRICTER_SIDE[operator];
-  if (side === undefined || !isNumber(value)) return undefined;
-  const end: RangeEndSide = side === 'lower' ? 'upper' : 'lower';
-  return { end, value, isExclusive: operator.endsWith('Than') };
+  const [from, to] = [passingValues(was, previous[was]), passingValues(is, next[is])];
+  if (!from || !to) return undefined;
+  const isCount = isCountRule(next);
+  const direction = passingValuesMove(from, to, isCount);
+  const verdict = operatorChangeVerdict(direction, isCount);
+  return { operator: is, direction, message: `operator changed from ${from.shown} to ${to.shown}, ${verdict}` };
 }
 
 /** Whether `next` lets through less than `previous` under `operator`; undefined where they cannot be ranked. */
@@ -84,8 +86,3 @@ function isStricterThreshold(operator: string, previous: unknown, next: unknown)
   if (operator === 'mustNotBeBetween') return nextLow <= low && nextHigh >= high;
   return undefined;
 }
-
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-const isRange = (value: unknown): value is [number, number] =>
-  Array.isArray(value) && value.length === 2 && value.every(isNumber);

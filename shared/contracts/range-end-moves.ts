@@ -140,7 +140,7 @@ export function shownBound(
  * The least (lower end) or greatest (upper end) integer a bound lets through, so that bounds
  * allowing the same integers compare equal: `> 0` and `≥ 1` are both 1, `< 6` and `≤ 5` both 5.
  */
-function inclusiveIntegerBound(end: RangeEndSide, value: number, isExclusive: boolean): number {
+export function inclusiveIntegerBound(end: RangeEndSide, value: number, isExclusive: boolean): number {
   if (end === 'lower') return isExclusive ? Math.floor(value) + 1 : Math.ceil(value);
   return isExclusive ? Math.ceil(value) - 1 : Math.floor(value);
 }

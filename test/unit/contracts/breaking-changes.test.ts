@@ -1359,9 +1359,10 @@ describe('breaking changes in quality rules', () => {
     compareContracts(before, next).changes.map((change) => [change.kind, change.isBreaking, change.message]);
 
   it('names what a changed rule checks differently, and the rules added and removed', () => {
-    expect(messagesOf(nextVersionOf(rule('mustBeLessThan: 10')))).toEqual([
+    expect(messagesOf(nextVersionOf(rule('mustBeLessThan: 10\n            unit: percent')))).toEqual([
       ['quality-changed', true, "quality rule 'nullValues': mustBe removed (was 0)"],
       ['quality-changed', true, "quality rule 'nullValues': mustBeLessThan set to 10"],
+      ['quality-changed', true, "quality rule 'nullValues': unit set to 'percent'"],
     ]);
     const duplicates = `mustBe: 0\n          - metric: duplicateValues\n            mustBe: 0`;
     expect(messagesOf(nextVersionOf(rule(duplicates)))).toEqual([
@@ -1459,8 +1460,52 @@ describe('breaking changes in quality rules', () => {
       false,
       'operator changed from < 1 to ≤ 0, tightened',
     ],
+    [
+      'mustBe: 0',
+      'mustBeLessThan: 1',
+      'quality-rewritten',
+      false,
+      'operator changed from = 0 to < 1, allowing the same counts',
+    ],
+    [
+      'mustBe: 0',
+      'mustBeLessOrEqualTo: 0',
+      'quality-rewritten',
+      false,
+      'operator changed from = 0 to ≤ 0, allowing the same counts',
+    ],
+    ['mustBe: 0', 'mustBeLessThan: 10', 'quality-changed', true, 'operator changed from = 0 to < 10, loosened'],
+    ['mustBeLessThan: 10', 'mustBe: 0', 'quality-tightened', false, 'operator changed from < 10 to = 0, tightened'],
+    [
+      'mustBe: 5',
+      'mustBeGreaterThan: 10',
+      'quality-changed',
+      true,
+      'operator changed from = 5 to > 10, letting through data it refused before',
+    ],
+    [
+      'mustBeLessThan: 5',
+      'mustBeBetween: [0, 2]',
+      'quality-tightened',
+      false,
+      'operator changed from < 5 to between 0 and 2, tightened',
+    ],
+    [
+      'mustBeBetween: [0, 2]',
+      'mustNotBeBetween: [3, 9]',
+      'quality-changed',
+      true,
+      'operator changed from between 0 and 2 to not between 3 and 9, loosened',
+    ],
+    [
+      'mustNotBe: 0',
+      'mustBeGreaterThan: 0',
+      'quality-rewritten',
+      false,
+      'operator changed from ≠ 0 to > 0, allowing the same counts',
+    ],
   ] as const)(
-    'ranks a rule’s threshold moved, under the same operator or its inclusive or exclusive twin, %s to %s, as %s',
+    'ranks a rule’s threshold moved, under the same operator or another, %s to %s, as %s',
     (was, is, kind, isBreaking, message) => {
       const from = imported(anOdcsText(rule(was)));
       expect(
@@ -1472,6 +1517,81 @@ describe('breaking changes in quality rules', () => {
       ).toEqual([[kind, isBreaking, `quality rule 'nullValues': ${message}`]]);
     },
   );
+
+  const countQuery = 'SELECT COUNT(*) FROM orders WHERE total < 0';
+  const sqlRule = (operator: string, query = countQuery) => `schema:
+  - name: orders
+    quality:
+      - type: sql
+        query: ${query}
+        ${operator}
+`;
+
+  it.each([
+    [
+      'mustBe: 0',
+      'mustBeLessThan: 1',
+      countQuery,
+      'quality-rewritten',
+      false,
+      'operator changed from = 0 to < 1, allowing the same counts',
+    ],
+    [
+      'mustBeGreaterThan: 5',
+      'mustBeGreaterOrEqualTo: 5',
+      countQuery,
+      'quality-changed',
+      true,
+      'operator changed from > 5 to ≥ 5, loosened',
+    ],
+    [
+      'mustBeGreaterOrEqualTo: 5',
+      'mustBeGreaterThan: 4',
+      countQuery,
+      'quality-rewritten',
+      false,
+      'operator changed from ≥ 5 to > 4, allowing the same counts',
+    ],
+    [
+      'mustBe: 0',
+      'mustBeLessThan: 1',
+      'SELECT AVG(total) FROM orders',
+      'quality-changed',
+      true,
+      'operator changed from = 0 to < 1, loosened',
+    ],
+    [
+      'mustBeLessThan: 1',
+      'mustBe: 0',
+      'SELECT AVG(total) FROM orders',
+      'quality-tightened',
+      false,
+      'operator changed from < 1 to = 0, tightened',
+    ],
+  ] as const)(
+    'takes a SQL rule whose only change is its operator, %s to %s on %s, as one threshold moved: %s',
+    (was, is, query, kind, isBreaking, message) => {
+      const from = imported(anOdcsText(sqlRule(was, query)));
+      expect(
+        compareContracts(from, nextVersionOf(sqlRule(is, query))).changes.map((change) => [
+          change.kind,
+          change.isBreaking,
+          change.subject,
+          change.message,
+        ]),
+      ).toEqual([[kind, isBreaking, 'orders', `quality rule 'sql': ${message}`]]);
+    },
+  );
+
+  it('keeps a SQL rule whose query changed with its operator as the changes they are', () => {
+    const from = imported(anOdcsText(sqlRule('mustBe: 0')));
+    const next = nextVersionOf(sqlRule('mustBeLessThan: 1', 'SELECT COUNT(*) FROM orders WHERE total <= 0'));
+    expect(compareContracts(from, next).changes.map((change) => change.message)).toEqual([
+      "quality rule 'sql': query changed from 'SELECT COUNT(*) FROM orders WHERE total < 0' to 'SELECT COUNT(*) FROM orders WHERE total <= 0'",
+      "quality rule 'sql': mustBe removed (was 0)",
+      "quality rule 'sql': mustBeLessThan set to 1",
+    ]);
+  });
 
   it('keeps a stricter threshold breaking when what the rule measures changes too', () => {
     const from = imported(anOdcsText(rule('mustBeLessThan: 5')));

@@ -42,6 +42,9 @@ function slotOf(key: string): AutosaveSlot | null {
 const isSameDocumentState = (state: DocumentState, previous: DocumentState) =>
   state.mesh === previous.mesh && state.savedMesh === previous.savedMesh && state.documentKey === previous.documentKey;
 
+/** The subject of autosave's notices: its recovery replaces its failure in the status bar. */
+const AUTOSAVE = 'autosave';
+
 /**
  * Keeps a copy of each document's unsaved work in its own slot, and drops it once the work is
  * saved. Returns the stop function, which writes what is still pending.
@@ -55,8 +58,9 @@ export function startAutosave(host: Host, timers?: Timers): () => void {
       notify({
         tone: 'error',
         text: `Autosave failed: ${reason}. Your unsaved changes are only in this window: save them to a file.`,
+        subject: AUTOSAVE,
       }),
-    onRecovery: () => notify({ tone: 'info', text: 'Autosave works again.' }),
+    onRecovery: () => notify({ tone: 'info', text: 'Autosave works again.', subject: AUTOSAVE }),
     ...(timers ? { timers } : {}),
   });
   running = autosaver;

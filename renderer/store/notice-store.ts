@@ -3,6 +3,7 @@ import { describeChange } from '../../shared/editing/change-summary';
 import type { Mesh } from '../../shared/model';
 import { currentMesh, historyStepBetween, useDocumentStore } from './document-store';
 import { type Selection, useSelectionStore } from './selection-store';
+import { hasUserInputSince, userInputMark } from './user-input';
 import { whenPointerReleased } from './when-pointer-released';
 
 export interface Notice {
@@ -19,6 +20,8 @@ export interface Notice {
    * another replaces them.
    */
   isMomentary?: boolean;
+  /** What the notice is news of ('autosave'): one on the same subject replaces an error in view, as news that it is over. */
+  subject?: string;
   /** For a notice of what an edit did (or Undo or Redo): the design as it left it. The next other edit takes the notice away. */
   editedDesign?: Mesh;
 }
@@ -49,13 +52,33 @@ interface NoticeState {
 
 let nextId = 1;
 
+/** The user's input count when the notice in view was shown. */
+let inputMarkOfShown = userInputMark();
+
+/**
+ * Whether an error in view stays there when `next` is told: until the user presses a key or a
+ * pointer after it, only another error replaces it. A later notice (a layout finished in the
+ * background, an export done) would otherwise take a failure away unseen.
+ */
+export function keepsErrorInView(shown: Notice | null, next: Notice, hasUserActedSince: boolean): boolean {
+  const isNewsOfSameSubject = next.subject !== undefined && next.subject === shown?.subject;
+  return shown?.tone === 'error' && next.tone !== 'error' && !hasUserActedSince && !isNewsOfSameSubject;
+}
+
 /** The one place the app tells the user what happened (status bar), so no failure is silent. */
-export const useNoticeStore = create<NoticeState>()((set) => ({
+export const useNoticeStore = create<NoticeState>()((set, get) => ({
   notice: null,
   history: [],
   show: (notice) => {
     const listed = { ...notice, id: nextId++, shownAt: new Date() };
-    set((state) => ({ notice: listed, history: [listed, ...state.history].slice(0, KEPT_NOTICES) }));
+    // Listed either way, so that a notice kept out of view by an error is still there to read.
+    const isShown = !keepsErrorInView(get().notice, notice, hasUserInputSince(inputMarkOfShown));
+    set((state) => ({
+      notice: isShown ? listed : state.notice,
+      history: [listed, ...state.history].slice(0, KEPT_NOTICES),
+    }));
+    if (!isShown) return;
+    inputMarkOfShown = userInputMark();
     if (notice.isMomentary) goOnceUserMovesOn(listed.id);
   },
   dismiss: () => set({ notice: null }),

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { openMeshText } from '../../../renderer/app/file-commands';
+import { openMeshText, saveFile } from '../../../renderer/app/file-commands';
 import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { useUiStore } from '../../../renderer/store/ui-store';
 import type { Mesh } from '../../../shared/model';
+import { FakeHost } from './fake-host';
 
 const charity = readFileSync(new URL('../../fixtures/mesh/charity.mesh.json', import.meta.url), 'utf8');
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
@@ -99,6 +100,20 @@ describe('opening a design whose file leaves elements without a position', () =>
     expect(documentState().mesh).toBe(saved);
     expect(useNoticeStore.getState().notice?.text ?? '').not.toContain('laid out by data flow');
     expect(selectIsDirty(documentState())).toBe(false);
+  });
+
+  it('leaves a save that failed while it was running in view: its own notice is only listed', async () => {
+    const { placed, finishLayout } = openWithLayoutHeld();
+    const host = new FakeHost();
+    host.failSaveWith = 'the disk is full';
+    await saveFile(host, { saveAs: false });
+
+    await finishLayout(movedRight(placed));
+
+    const notices = useNoticeStore.getState();
+    expect(notices.notice?.tone).toBe('error');
+    expect(notices.notice?.text).toContain('Could not save');
+    expect(notices.history[0]?.text).toContain('laid out by data flow');
   });
 
   it('gives way to an auto-layout asked for while it was running, which would otherwise find the design changed and move nothing', async () => {

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
-import { announceEdit, useNoticeStore } from '../../../renderer/store/notice-store';
+import { announceEdit, keepsErrorInView, useNoticeStore } from '../../../renderer/store/notice-store';
 import { useSelectionStore } from '../../../renderer/store/selection-store';
+import { noteUserInput } from '../../../renderer/store/user-input';
 import { aMesh, aTruncatingScenario } from '../../builders/mesh-builder';
 import { openDocument } from './store-fixture';
 
@@ -27,6 +28,88 @@ describe('the status bar notice', () => {
   it('stays while the same design is edited', () => {
     useDocumentStore.getState().change((mesh) => ({ ...mesh, name: 'Renamed' }));
     expect(notices().notice?.text).toBe('Opened sample “E-commerce”');
+  });
+});
+
+describe('an error in view (a save that failed)', () => {
+  const saveFailed = { tone: 'error', text: 'Could not save orders.mesh.json: the disk is full' } as const;
+
+  beforeEach(() => openDocument(aMesh().build()));
+
+  it('stays in view when a later info is told before the user presses anything; the info is listed', () => {
+    notices().show(saveFailed);
+    notices().show({ tone: 'info', text: 'Opened orders.mesh.json: 4 elements laid out by data flow' });
+
+    expect(notices().notice?.text).toBe(saveFailed.text);
+    expect(
+      notices()
+        .history.slice(0, 2)
+        .map((listed) => listed.text),
+    ).toEqual(['Opened orders.mesh.json: 4 elements laid out by data flow', saveFailed.text]);
+  });
+
+  it('stays in view under an info with buttons or a momentary hint too', () => {
+    notices().show(saveFailed);
+    notices().show({ tone: 'info', text: 'Laid out', actions: [{ label: 'Undo', run: () => {} }] });
+    notices().show({ tone: 'info', text: 'Select a product first', isMomentary: true });
+
+    expect(notices().notice?.text).toBe(saveFailed.text);
+  });
+
+  it('gives way to a later error', () => {
+    notices().show(saveFailed);
+    notices().show({ tone: 'error', text: 'Could not export: the folder is gone' });
+
+    expect(notices().notice?.text).toBe('Could not export: the folder is gone');
+  });
+
+  it('gives way to an info told once the user has pressed a key or a pointer after it (a save tried again)', () => {
+    notices().show(saveFailed);
+    noteUserInput();
+    notices().show({ tone: 'info', text: 'Saved orders.mesh.json' });
+
+    expect(notices().notice?.text).toBe('Saved orders.mesh.json');
+  });
+
+  it('counts only what the user pressed after it showed, not the press that led to it', () => {
+    noteUserInput();
+    notices().show(saveFailed);
+    notices().show({ tone: 'info', text: 'Opened orders.mesh.json' });
+
+    expect(notices().notice?.text).toBe(saveFailed.text);
+  });
+
+  it('gives way to news that what it said is over (autosave works again), before the user presses anything', () => {
+    notices().show({ tone: 'error', text: 'Autosave failed: QuotaExceededError.', subject: 'autosave' });
+    notices().show({ tone: 'info', text: 'Opened orders.mesh.json', subject: 'file' });
+    expect(notices().notice?.text).toBe('Autosave failed: QuotaExceededError.');
+
+    notices().show({ tone: 'info', text: 'Autosave works again.', subject: 'autosave' });
+
+    expect(notices().notice?.text).toBe('Autosave works again.');
+  });
+
+  it('goes when dismissed, and the next info shows', () => {
+    notices().show(saveFailed);
+    notices().dismiss();
+    notices().show({ tone: 'info', text: 'Opened orders.mesh.json' });
+
+    expect(notices().notice?.text).toBe('Opened orders.mesh.json');
+  });
+});
+
+describe('which notice keeps the status bar', () => {
+  const error = { tone: 'error', text: 'failed' } as const;
+  const info = { tone: 'info', text: 'done' } as const;
+
+  it.each([
+    ['an error, against a later info, the user not having acted', error, info, false, true],
+    ['an error, against a later info, the user having acted', error, info, true, false],
+    ['an error, against a later error', error, error, false, false],
+    ['an info, against a later info', info, info, false, false],
+    ['nothing, against an info', null, info, false, false],
+  ])('%s', (_case, shown, next, hasUserActed, isKept) => {
+    expect(keepsErrorInView(shown, next, hasUserActed)).toBe(isKept);
   });
 });
 
@@ -193,6 +276,8 @@ describe('a momentary notice (a hint or refusal about what the user just tried)'
     expect(notices().notice?.text).toBe('Undone: Deleted orders');
 
     notices().show(refusal);
+    // The Delete key that deleted it.
+    noteUserInput();
     notices().show({ tone: 'info', text: 'Deleted orders' });
     await afterTheGesture();
     useSelectionStore.getState().select({ nodeIds: new Set(['sales']) });

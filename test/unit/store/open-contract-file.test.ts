@@ -5,6 +5,7 @@ import { openContractFile, saveContractFile } from '../../../renderer/contracts/
 import { useContractTabs } from '../../../renderer/contracts/contract-tabs-store';
 import { useContractFiles } from '../../../renderer/contracts/opened-contract-files';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
+import { noteUserInput } from '../../../renderer/store/user-input';
 import type { FileRef } from '../../../shared/ipc';
 import { aMesh } from '../../builders/mesh-builder';
 import { FakeHost } from '../app/fake-host';
@@ -49,6 +50,8 @@ describe('Open contract… on a file that is not a valid contract', () => {
     expect(applyContractText('vitals', VALID.replace('schema: []', 'schema: 5')).ok).toBe(false);
     expect(contractIds()).toEqual(['labs']);
 
+    // The fix is typed: the draft's error notice gives way to what comes of it.
+    noteUserInput();
     expect(applyContractText('vitals', VALID).ok).toBe(true);
     expect(contractIds()).toEqual(['labs', 'vitals']);
     expect(useContractDrafts.getState().textById).toEqual({});
@@ -86,6 +89,8 @@ describe('Open contract… on a file that is not a valid contract', () => {
       },
     });
     await openContractFile(host);
+    // Ctrl+S, pressed after the draft's error notice showed.
+    noteUserInput();
     await saveContractFile(host, 'vitals', { saveAs: false });
 
     expect(written).toEqual([{ file: FILE, suggestedName: 'vitals.odcs.yaml', text: contractTextOf('vitals') }]);

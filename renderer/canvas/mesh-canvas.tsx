@@ -78,6 +78,7 @@ import { useConnectionHandlers } from './use-connection-handlers';
 import { useDomainFlowCountPlaces } from './use-domain-flow-count-places';
 import { useFitKeptOnResize } from './use-fit-kept-on-resize';
 import { useMeshAsDrawn } from './use-image-layout';
+import { useMinimapJump } from './use-minimap-jump';
 import { useNodeChanges } from './use-node-changes';
 import { usePaletteDrop } from './use-palette-drop';
 import { usePointerCapture } from './use-pointer-capture';
@@ -211,6 +212,7 @@ function MeshFlow() {
   }, [flowStore]);
   const initialViewport = useFittedViewport(wrapper);
   const capturePointer = usePointerCapture();
+  const jumpToMinimapPoint = useMinimapJump();
   const [buildNodes] = useState(createFlowNodeBuilder);
   const [buildEdges] = useState(createFlowEdgeBuilder);
   const outline = useMemo(() => parseNodeOutline(outlineKeys), [outlineKeys]);
@@ -419,7 +421,14 @@ function MeshFlow() {
           <LayoutBusy />
           <AlignmentGuides guides={guides} />
           {hasMinimap && (
-            <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Minimap" style={MINIMAP_SIZE} />
+            <MiniMap
+              pannable
+              zoomable
+              onClick={jumpToMinimapPoint}
+              nodeClassName={minimapClass}
+              ariaLabel="Minimap"
+              style={MINIMAP_SIZE}
+            />
           )}
           <Controls showInteractive={false}>
             <ControlButton

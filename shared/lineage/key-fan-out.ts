@@ -1,8 +1,13 @@
 import { aliasOf, inputTable, type ProductLineage, type TableLineage, tableAliases } from './product-lineage';
 import type { ColumnRef, QueryLineage, SelectLineage } from './sql-lineage';
 
-/** A table a query joins so that one value of a key meets many of its rows: its columns the joins equate hold none of its keys whole. */
+/**
+ * A table whose many rows one value of a key meets: one the query joins, its columns the joins equate
+ * holding none of its keys whole, or the very table the key is read from, when the key is none of its keys.
+ */
 export interface KeyFanOut {
+  /** Whether the key is read from this table, so it repeats per row of it with no join to blame. */
+  isKeySource: boolean;
   /** The table's name, lower-cased. */
   table: string;
   /** Its columns the query equates with others or a value, in the order written. */
@@ -31,7 +36,8 @@ export function tablesBefore(lineage: ProductLineage, index: number): Map<string
  * Where a query is known to give more than one row per value of `key` (its result's column names,
  * lower-cased): one SELECT, neither DISTINCT nor grouped, every table it joins read with its keys,
  * the key's columns plain columns of them, and a table the key, with what WHERE and the joins equate,
- * names no row of. Undefined wherever the SQL leaves that unsure (a subquery, a CTE, a UNION, USING).
+ * names no row of (the key's own table first: a key that is none of its keys repeats per row of it).
+ * Undefined wherever the SQL leaves that unsure (a subquery, a CTE, a UNION, USING).
  */
 export function keyFanOut(
   query: QueryLineage,
@@ -47,14 +53,14 @@ export function keyFanOut(
   const determined = determinedColumns(select, read, keyColumns as AliasedColumn[]);
   const isOneRowOf = (alias: string) =>
     read.get(alias)?.keys?.some((tableKey) => tableKey.every((column) => determined.has(`${alias}.${column}`)));
-  // The key must name one row of each table it comes from: else it may repeat for reasons no join decides.
-  if (!keyColumns.every((column) => column && isOneRowOf(column.alias))) return undefined;
-  const fannedOut = [...read.keys()].find((alias) => !isOneRowOf(alias));
+  const keySource = (keyColumns as AliasedColumn[]).find((column) => !isOneRowOf(column.alias))?.alias;
+  const fannedOut = keySource ?? [...read.keys()].find((alias) => !isOneRowOf(alias));
   if (fannedOut === undefined) return undefined;
   const joinedOn = (select.equalities ?? [])
     .filter(({ column }) => aliasOf(select, read, column) === fannedOut)
     .map(({ column }) => column.column);
   return {
+    isKeySource: fannedOut === keySource,
     table: select.tables.get(fannedOut) ?? fannedOut,
     joinedOn: [...new Set(joinedOn)],
     key: read.get(fannedOut)?.keys?.[0] ?? [],

@@ -21,7 +21,7 @@ export const primaryKeyGrainRule: Rule = {
   id: 'primary-key-grain',
   title: 'A published step gives one row per primary key',
   rationale:
-    "A transformation that joins another table on columns that are not a key of it gives each of its rows once per match, and one that groups by the key and a column the key does not decide gives a row per value of that column: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; where it cannot tell (a subquery, a CTE, a UNION), the rule stays silent.",
+    "A transformation that reads the key from a table it is no key of gives it once per row of that table, one that joins another table on columns that are not a key of it gives each of its rows once per match, and one that groups by the key and a column the key does not decide gives a row per value of that column: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; where it cannot tell (a subquery, a CTE, a UNION), the rule stays silent.",
   defaultSeverity: 'warning',
   reads: ['products', 'links', 'contracts', 'systems'],
   check({ graph }) {
@@ -67,6 +67,13 @@ function repeatOf(
     };
   }
   const table = quoted(fanOut.table);
+  if (fanOut.isKeySource) {
+    const tableKey = fanOut.key.join(', ');
+    return {
+      reason: `it gives a row per row of ${table}, whose key is ${tableKey}, and ${keyText} ${key.length > 1 ? 'are' : 'is'} no key of ${table}`,
+      fixHint: `Group by ${keyText}, or make ${tableKey} the key.`,
+    };
+  }
   const joined =
     fanOut.joinedOn.length > 0
       ? `joins ${table} on ${joinedWith(fanOut.joinedOn, 'and')}, which ${fanOut.joinedOn.length > 1 ? 'are' : 'is'} not a key of ${table}`

@@ -56,6 +56,36 @@ describe('primary-key-grain', () => {
     expect(await repeatsKey(sql)).toBe(true);
   });
 
+  it('warns where the key is no key of the one table the step reads row by row, so it repeats per row of it', async () => {
+    const sql = 'SELECT NULL AS customer_id, l.lead_id, l.country FROM leads l';
+    const [finding, ...others] = validateMesh(aMeshPublishingCustomerLeads(sql, ['country']), {
+      ruleIds: ['primary-key-grain'],
+    });
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      element: { kind: 'transformation', productId: 'revenue', name: 'customer_leads' },
+      message:
+        "customer_leads: primary key country may repeat: it gives a row per row of 'leads', whose key is lead_id, and country is no key of 'leads'; contract 'Customer leads' of output port 'customer leads' then gets rows the simulation quarantines (\"unique on country\").",
+      fixHint: 'Group by country, or make lead_id the key.',
+    });
+    expect(await repeatsKey(sql, ['country'])).toBe(true);
+  });
+
+  it('warns where the key comes from a joined table it names no row of, though the join takes the other by its key', async () => {
+    const sql = 'SELECT c.customer_id, l.lead_id, l.country FROM leads l JOIN customers c ON c.country = l.country';
+    expect(messages(aMeshPublishingCustomerLeads(sql, ['country']))).toEqual([
+      expect.stringContaining(
+        "it gives a row per row of 'leads', whose key is lead_id, and country is no key of 'leads'",
+      ),
+    ]);
+    expect(await repeatsKey(sql, ['country'])).toBe(true);
+  });
+
+  it("says nothing where WHERE holds the table's key to one value, so one row remains", () => {
+    const sql = 'SELECT NULL AS customer_id, l.lead_id, l.country FROM leads l WHERE l.lead_id = 10';
+    expect(messages(aMeshPublishingCustomerLeads(sql, ['country']))).toEqual([]);
+  });
+
   it('says nothing where the join takes the other input by its whole key', async () => {
     const sql = 'SELECT c.customer_id, l.lead_id, l.country FROM customers c JOIN leads l ON l.lead_id = c.customer_id';
     expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([]);

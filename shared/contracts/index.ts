@@ -97,6 +97,11 @@ export { contractQuickFixes, type QuickFix } from './quick-fixes';
 export { outsideTargetIssues } from './relationship-checks';
 export { completeRelationshipReferences } from './relationship-reference-completion';
 export {
+  type FieldReferences,
+  relationshipReferenceDefinition,
+  relationshipReferencesTo,
+} from './relationship-reference-navigation';
+export {
   type DiagramEdge,
   type DiagramField,
   type DiagramTable,

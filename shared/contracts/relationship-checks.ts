@@ -10,7 +10,7 @@ interface RelationshipIssue extends PathProblem {
 /** ODCS's shorthand `table.column` (3.2 allows more parts, which this contract alone cannot resolve). */
 export const SHORTHAND = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/;
 /** A fully qualified reference into this contract (no `file.yaml#` before it): `schema/<id>/properties/<id>`. */
-const OWN_SCHEMA_REFERENCE = /^\/?schema\/([A-Za-z0-9_-]+)\/properties\/([A-Za-z0-9_-]+)$/;
+export const OWN_SCHEMA_REFERENCE = /^\/?schema\/([A-Za-z0-9_-]+)\/properties\/([A-Za-z0-9_-]+)$/;
 
 /**
  * What the ODCS schema cannot check of relationships (schema objects' and properties'):

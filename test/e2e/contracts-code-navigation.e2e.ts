@@ -8,6 +8,7 @@ import {
   findInYaml,
   openContract,
   openQuickFix,
+  pasteOverYaml,
   problems,
 } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
@@ -145,6 +146,59 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await picker.waitFor({ state: 'hidden' });
     const line = await yamlLine(page, 'name: updated_at');
     expect(Math.abs((await topOf(page.locator('.yaml-editor .cursor').first())) - (await topOf(line)))).toBeLessThan(4);
+  });
+
+  it('goes from a relationship’s to: to the field it names with F12, and lists the relationships naming a field with Shift+F12', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await pasteOverYaml(
+      page,
+      [
+        'apiVersion: v3.1.0',
+        'kind: DataContract',
+        'id: urn:datacontract:haulage:shipments',
+        'version: 0.1.0',
+        'status: draft',
+        'schema:',
+        '  - name: routes',
+        '    properties:',
+        '      - name: route_id',
+        '        logicalType: string',
+        '        primaryKey: true',
+        '  - name: shipments',
+        '    properties:',
+        '      - name: shipment_id',
+        '        logicalType: string',
+        '      - name: route_ref',
+        '        logicalType: string',
+        '        relationships:',
+        '          - type: foreignKey',
+        '            to: routes.route_id',
+        '    relationships:',
+        '      - from: [shipments.shipment_id]',
+        '        to: [routes.route_id]',
+        '',
+      ].join('\n'),
+    );
+    const caretTopBelow = async (line: Locator) =>
+      Math.abs((await topOf(page.locator('.yaml-editor .cursor').first())) - (await topOf(line)));
+
+    await caretAtEndOf(page, 'to: routes.route_id');
+    await page.keyboard.press('F12');
+    const definition = await yamlLine(page, 'name: route_id');
+    await expect.poll(() => caretTopBelow(definition)).toBeLessThan(4);
+
+    await page.keyboard.press('Shift+F12');
+    const peek = page.locator('.yaml-editor .peekview-widget');
+    await peek.waitFor();
+    // The field's own name, then the property's `to` and the schema object's `to` list naming it.
+    await expect.poll(async () => (await peek.locator('.peekview-title').textContent()) ?? '').toContain('(3)');
+    const listed = peek.locator('.ref-tree .monaco-list-row');
+    await expect
+      .poll(async () => (await listed.allTextContents()).join('\n'))
+      .toMatch(/to: routes\.route_id[\s\S]*to: \[routes\.route_id\]/);
+    await screenshot(page, 'contract-relationship-references');
   });
 
   it('opens Go to Line with Ctrl+G, the digits typed going to the line box rather than into the contract', async () => {

@@ -2,6 +2,7 @@
 declare module 'monaco-editor/editor/browser/coreCommands';
 declare module 'monaco-editor/editor/contrib/*';
 declare module 'monaco-editor/editor/standalone/browser/quickAccess/*';
+declare module 'monaco-editor/editor/standalone/browser/referenceSearch/*';
 declare module 'monaco-editor/editor/common/standaloneStrings';
 declare module 'monaco-editor/editor/common/services/treeViewsDndService';
 declare module 'monaco-editor/features/find/register';

@@ -12,6 +12,7 @@ import { CONTRACT_URI_SCHEME } from './contract-uri';
 import type { MonacoApi } from './load-monaco';
 import { registerOdcsOutline } from './odcs-outline';
 import { registerOdcsQuickFixes } from './odcs-quick-fixes';
+import { registerOdcsRelationshipNavigation } from './odcs-relationship-navigation';
 
 /** The ODCS version the text declares, so completion and hovers come from that version's schema. */
 function apiVersionOf(text: string): string | undefined {
@@ -30,13 +31,14 @@ function valueStartColumn(lineText: string, column: number): number {
 
 let isRegistered = false;
 
-/** Completion of ODCS field names and enum values, and hover docs, from the official schema; quick fixes of the contract's problems, and its outline. */
+/** Completion of ODCS field names and enum values, and hover docs, from the official schema; quick fixes of the contract's problems, its outline, and going between a relationship's references and the fields they name. */
 export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
   if (isRegistered) return;
   isRegistered = true;
   const selector = { language: 'yaml', scheme: CONTRACT_URI_SCHEME };
   registerOdcsQuickFixes(monaco, selector);
   registerOdcsOutline(monaco, selector);
+  registerOdcsRelationshipNavigation(monaco, selector);
 
   monaco.languages.registerCompletionItemProvider(selector, {
     triggerCharacters: [' ', ':'],

@@ -1,0 +1,132 @@
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { OWN_SCHEMA_REFERENCE, SHORTHAND } from './relationship-checks';
+import type { TextRange } from './text-range';
+
+/** A top-level property of a schema object, by the names and ids a reference can give it. */
+interface SchemaField {
+  objectName: unknown;
+  objectId: unknown;
+  propertyName: unknown;
+  propertyId: unknown;
+  /** The scalar of its `name:` value: where a definition is, and what references are asked from. */
+  nameNode: Scalar;
+  /** Its whole `- name: …` entry, so references are also asked from its `name` key. */
+  nameLine: [number, number];
+}
+
+/** A `from` or `to` of a relationship (one item of it, when a list), as written. */
+interface ReferenceScalar {
+  reference: string;
+  node: Scalar;
+  /** The `to:`/`from:` key too, when the value is one reference, so a caret on the key goes there as well. */
+  span: [number, number];
+}
+
+/**
+ * Where the field a relationship's reference at the caret names is defined (Go to Definition,
+ * F12): the `name` value of that schema object's property, for ODCS's shorthand `table.column`
+ * and a `schema/<id>/properties/<id>` reference into this contract. Undefined when the caret is
+ * on no reference, or on one naming a field this contract lacks (validation already marks it).
+ */
+export function relationshipReferenceDefinition(text: string, line: number, column: number): TextRange | undefined {
+  const { fields, references, offsetOf, rangeOf } = readRelationships(text);
+  const offset = offsetOf(line, column);
+  const atCaret = references.find(({ span }) => contains(span, offset));
+  const field = atCaret && fieldNamed(fields, atCaret.reference);
+  return field && rangeOf(field.nameNode);
+}
+
+/** A field's name and the relationship references naming it. */
+export interface FieldReferences {
+  declaration: TextRange;
+  references: TextRange[];
+}
+
+/**
+ * The relationship references naming the field whose `name` is at the caret (Find All
+ * References, Shift+F12): every `to` pointing at it and every schema object's `from` listing it,
+ * in the order they are written, with where the field's name is. Undefined when the caret is on
+ * no schema object's property name.
+ */
+export function relationshipReferencesTo(text: string, line: number, column: number): FieldReferences | undefined {
+  const { fields, references, offsetOf, rangeOf } = readRelationships(text);
+  const offset = offsetOf(line, column);
+  const field = fields.find(({ nameLine }) => contains(nameLine, offset));
+  if (!field) return undefined;
+  return {
+    declaration: rangeOf(field.nameNode),
+    references: references
+      .filter(({ reference }) => fieldNamed(fields, reference) === field)
+      .map(({ node }) => rangeOf(node)),
+  };
+}
+
+function contains([start, end]: [number, number], offset: number): boolean {
+  return start <= offset && offset <= end;
+}
+
+function fieldNamed(fields: SchemaField[], reference: string): SchemaField | undefined {
+  const shorthand = SHORTHAND.exec(reference);
+  if (shorthand)
+    return fields.find((field) => field.objectName === shorthand[1] && field.propertyName === shorthand[2]);
+  const qualified = OWN_SCHEMA_REFERENCE.exec(reference);
+  if (qualified) return fields.find((field) => field.objectId === qualified[1] && field.propertyId === qualified[2]);
+  return undefined;
+}
+
+/** The contract's schema fields and its relationships' references, read from text that may not be a valid contract. */
+function readRelationships(text: string) {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const fields: SchemaField[] = [];
+  const references: ReferenceScalar[] = [];
+  const schema = document.get('schema', true) as Node | undefined;
+  for (const object of isSeq(schema) ? schema.items.filter(isMap) : []) {
+    references.push(...referencesOf(object));
+    const properties = object.get('properties', true);
+    for (const property of isSeq(properties) ? properties.items.filter(isMap) : []) {
+      references.push(...referencesOf(property, ['to']));
+      const namePair = property.items.find((pair) => isScalar(pair.key) && pair.key.value === 'name');
+      if (!namePair || !isScalar(namePair.value) || !isScalar(namePair.key)) continue;
+      const nameNode = namePair.value;
+      fields.push({
+        objectName: object.get('name'),
+        objectId: object.get('id'),
+        propertyName: nameNode.value,
+        propertyId: property.get('id'),
+        nameNode,
+        nameLine: [namePair.key.range?.[0] ?? 0, nameNode.range?.[1] ?? 0],
+      });
+    }
+  }
+  const offsetOf = (line: number, column: number) => (lineCounter.lineStarts[line - 1] ?? text.length) + column - 1;
+  const rangeOf = (node: Scalar): TextRange => {
+    const [start, end] = node.range ?? [0, 0];
+    const from = lineCounter.linePos(start);
+    const to = lineCounter.linePos(end);
+    return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+  };
+  return { fields, references, offsetOf, rangeOf };
+}
+
+/** The references of the relationships of a schema object (`from` and `to`) or of a property (`to`; its `from` is itself). */
+function referencesOf(owner: YAMLMap, sides: readonly string[] = ['from', 'to']): ReferenceScalar[] {
+  const relationships = owner.get('relationships', true);
+  if (!isSeq(relationships)) return [];
+  return relationships.items.filter(isMap).flatMap((relationship) =>
+    relationship.items.flatMap((pair): ReferenceScalar[] => {
+      if (!isScalar(pair.key) || !sides.includes(String(pair.key.value))) return [];
+      const { value } = pair;
+      if (isScalar(value) && typeof value.value === 'string' && value.range) {
+        const span: [number, number] = [pair.key.range?.[0] ?? value.range[0], value.range[1]];
+        return [{ reference: value.value, node: value, span }];
+      }
+      if (!isSeq(value)) return [];
+      return value.items.flatMap((item) =>
+        isScalar(item) && typeof item.value === 'string' && item.range
+          ? [{ reference: item.value, node: item, span: [item.range[0], item.range[1]] as [number, number] }]
+          : [],
+      );
+    }),
+  );
+}

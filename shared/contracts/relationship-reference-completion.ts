@@ -1,5 +1,6 @@
-import { isMap, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { parseDocument, type YAMLMap } from 'yaml';
 import { SHORTHAND } from './relationship-checks';
+import { schemaObjectNodes } from './schema-object-nodes';
 import { yamlCursorPath } from './yaml-cursor-path';
 
 interface SchemaField {
@@ -36,18 +37,14 @@ export function completeRelationshipReferences(text: string, line: number, colum
 
 /** The top-level properties of the contract's schema objects, read from text that may not be a valid contract yet. */
 function schemaFieldsOf(text: string): SchemaField[] {
-  const schema = parseDocument(text, { prettyErrors: false }).get('schema', true) as Node | undefined;
-  if (!isSeq(schema)) return [];
-  return schema.items.filter(isMap).flatMap((object) => {
-    const properties = object.get('properties', true);
-    if (!isSeq(properties)) return [];
-    return properties.items.filter(isMap).flatMap((property) => {
+  return schemaObjectNodes(parseDocument(text, { prettyErrors: false })).flatMap(({ object, properties }) =>
+    properties.flatMap((property) => {
       const reference = `${String(object.get('name') ?? '')}.${String(property.get('name') ?? '')}`;
       if (!SHORTHAND.test(reference)) return [];
       const isKey = property.get('primaryKey') === true || property.get('unique') === true;
       return [{ reference, isKey, object, property }];
-    });
-  });
+    }),
+  );
 }
 
 function offsetOf(text: string, line: number, column: number): number {

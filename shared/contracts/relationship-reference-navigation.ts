@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { OWN_SCHEMA_REFERENCE, SHORTHAND } from './relationship-checks';
+import { schemaObjectNodes } from './schema-object-nodes';
 import type { TextRange } from './text-range';
 
 /** A top-level property of a schema object, by the names and ids a reference can give it. */
@@ -80,11 +81,9 @@ function readRelationships(text: string) {
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const fields: SchemaField[] = [];
   const references: ReferenceScalar[] = [];
-  const schema = document.get('schema', true) as Node | undefined;
-  for (const object of isSeq(schema) ? schema.items.filter(isMap) : []) {
+  for (const { object, properties } of schemaObjectNodes(document)) {
     references.push(...referencesOf(object));
-    const properties = object.get('properties', true);
-    for (const property of isSeq(properties) ? properties.items.filter(isMap) : []) {
+    for (const property of properties) {
       references.push(...referencesOf(property, ['to']));
       const namePair = property.items.find((pair) => isScalar(pair.key) && pair.key.value === 'name');
       if (!namePair || !isScalar(namePair.value) || !isScalar(namePair.key)) continue;

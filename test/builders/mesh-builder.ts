@@ -2,6 +2,7 @@ import { contractOf } from '../../shared/contracts/contract-text';
 import type {
   Contract,
   ContractModel,
+  ContractProperty,
   DataProduct,
   Domain,
   Link,
@@ -26,6 +27,15 @@ export function aPort(id: string, direction: Port['direction'], extra: Partial<P
 
 export function aProduct(id: string, domainId: string, extra: Partial<DataProduct> = {}): DataProduct {
   return newDataProduct({ id, domainId, name: id, ...extra });
+}
+
+/** An optional field, not unique nor in the key, unless `extra` says otherwise. */
+export function aField(
+  name: string,
+  logicalType: ContractProperty['logicalType'],
+  extra: Partial<ContractProperty> = {},
+): ContractProperty {
+  return { name, logicalType, required: false, unique: false, primaryKey: false, ...extra };
 }
 
 export function aContract(id: string, extra: Partial<ContractModel> = {}): Contract {

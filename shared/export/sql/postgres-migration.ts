@@ -2,9 +2,11 @@ import { compareContracts } from '../../contracts/breaking-changes';
 import { columnCommentText } from '../../contracts/column-comment';
 import { type GuessedRename, guessObjectRenames, guessRenames } from '../../contracts/guessed-renames';
 import { historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
+import { nestedFieldRenames } from '../../contracts/nested-field-renames';
 import { columnNameOf } from '../../contracts/physical-names';
 import type { Contract, ContractProperty } from '../../model/contract';
 import { dropColumnOrRefuse, dropTableOrRefuse } from './guarded-drops';
+import { jsonKeyRenameStatement } from './json-key-renames';
 import { refuseLossyTypeChange } from './lossy-type-changes';
 import { addCheckOnceKept, setNotNullOnceFilled, setNotNullOrRefuse } from './once-filled';
 import { columnTypeParts, exactNumbersOf, postgresTypeOf } from './postgres-column-types';
@@ -267,6 +269,18 @@ function alterTableStatements(
    * as PostgreSQL keeps a condition parsed for the old type (`(amount)::numeric >= (0)::numeric`).
    * The old one goes first, so that no type change trips on it.
    */
+  /** Fields renamed inside a JSON document column: the key moves in the stored documents. */
+  const jsonKeyRenames = carriedOver
+    .filter((pair) => postgresTypeOf(pair.before) === 'jsonb' && postgresTypeOf(pair.after) === 'jsonb')
+    .flatMap((pair) =>
+      nestedFieldRenames(pair.before, pair.after, pair.before.name).map((rename) => ({
+        column: columnNameOf(pair.after),
+        rename,
+        subject: `${before.object.name}.${rename.path}`,
+      })),
+    );
+  /** An event table's append-only trigger refuses the UPDATE: a key renamed, as a column is, changes no stored value. */
+  const eventTrigger = holdsEvents && jsonKeyRenames.length > 0 ? ident(appendOnlyTriggerName(before)) : undefined;
   const changedChecks = carriedOver.flatMap((pair) => {
     const [was, is] = [checkConstraintOf(before, pair.before), checkConstraintOf(after, pair.after)];
     const isSame =
@@ -323,6 +337,13 @@ function alterTableStatements(
           : []),
       ];
     }),
+    ...(eventTrigger ? [`ALTER TABLE ${target} DISABLE TRIGGER ${eventTrigger};`] : []),
+    ...jsonKeyRenames.flatMap(({ column, rename, subject: about }) => [
+      ...notesFor(about),
+      assumedRenameComment(about, rename.rename),
+      ...altered.map((table) => jsonKeyRenameStatement(table, column, rename)),
+    ]),
+    ...(eventTrigger ? [`ALTER TABLE ${target} ENABLE TRIGGER ${eventTrigger};`] : []),
     ...removed
       .filter((property) => !renames.has(property.name))
       .flatMap((property) => [

@@ -8,7 +8,7 @@ import { declaredTypeOptions } from '../../../shared/export/jsonschema/declared-
 import { postgresName } from '../../../shared/export/sql/postgres-names';
 import { sqlTarget } from '../../../shared/export/sql/sql-target';
 import type { ContractProperty, Mesh } from '../../../shared/model';
-import { aMesh, aPort } from '../../builders/mesh-builder';
+import { aMesh, aPort, aField as field } from '../../builders/mesh-builder';
 import { type EcommerceRun, ecommerceRun } from './ecommerce-run';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { hospitalMesh } from './hospital-mesh';
@@ -111,15 +111,6 @@ async function schemaOf(db: PGlite, schemas: readonly string[]) {
   };
 }
 
-/** An optional field, not unique nor in the key, unless `extra` says otherwise. */
-const field = (name: string, logicalType: ContractProperty['logicalType'], extra: Partial<ContractProperty> = {}) => ({
-  name,
-  logicalType,
-  required: false,
-  unique: false,
-  primaryKey: false,
-  ...extra,
-});
 const options = (logicalTypeOptions: Record<string, unknown>) => ({ extensions: { logicalTypeOptions } });
 /** An export warning about property `index` of the first contract's first schema object. */
 const cautionAt = (index: number, message: string) => ({

@@ -1,5 +1,6 @@
 import { excerpt, sixDigitColor, withIndefiniteArticle } from '../model';
 import { withoutMarkup } from './mermaid-label-markup';
+import { characterOfCode } from './numeric-character-reference';
 import { StatementPlaces, type TextPlace } from './statement-places';
 /** A note about the Mermaid text, at the token it is about: what was not imported, or why nothing was. */
 export interface ImportNote extends TextPlace {
@@ -612,7 +613,7 @@ function protectEntityCodes(text: string): string {
 }
 
 export function decodeEntity(name: string): string {
-  if (/^\d+$/.test(name)) return String.fromCodePoint(Number(name));
+  if (/^\d+$/.test(name)) return characterOfCode(name);
   return NAMED_ENTITIES[name.toLowerCase()] ?? `#${name};`;
 }
 

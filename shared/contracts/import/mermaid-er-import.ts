@@ -87,7 +87,8 @@ export function importMermaidEr(text: string): SchemaImport {
   let isInFrontMatter = lines[0]?.trim() === '---';
   let isOurExport = false;
   let hasHeader = false;
-  let open: Entity | undefined;
+  /** The entity whose `{` block is being read, and where its `{` is. */
+  let open: { entity: Entity; brace: TokenPlace } | undefined;
   lines.forEach((raw, index) => {
     const line = index + 1;
     const uncommented = raw.replace(/%%.*$/, '');
@@ -112,7 +113,7 @@ export function importMermaidEr(text: string): SchemaImport {
       return;
     }
     if (open) {
-      if (readInBlock(statement, { line, column: startColumn }, open)) open = undefined;
+      if (readInBlock(statement, { line, column: startColumn }, open.entity)) open = undefined;
       return;
     }
     const relationship = RELATIONSHIP.exec(statement);
@@ -136,7 +137,8 @@ export function importMermaidEr(text: string): SchemaImport {
         alias === undefined ? undefined : unquoted(alias),
       );
       const blockColumn = startColumn + statement.length - (block?.length ?? 0);
-      if (block !== undefined && !readInBlock(block, { line, column: blockColumn }, declared)) open = declared;
+      if (block !== undefined && !readInBlock(block, { line, column: blockColumn }, declared))
+        open = { entity: declared, brace: { line, column: blockColumn - 1, endColumn: blockColumn } };
       return;
     }
     note(placeOf(0, statement.length), '(file)', `not read: ${statement}`);
@@ -173,6 +175,8 @@ export function importMermaidEr(text: string): SchemaImport {
     return closes;
   }
   if (!hasHeader) return { ok: false, format: 'mermaid-er', errors: notes.slice(0, 1) };
+  // Mermaid refuses a block left open, and a file cut off mid-entity would import as if whole.
+  if (open) return { ok: false, format: 'mermaid-er', errors: [unclosedBlockError(open.entity, open.brace)] };
 
   const inContract = [...entities.values()].filter((entity) => !entity.isOutside);
   for (const entity of inContract.filter((candidate) => candidate.attributes.length === 0))
@@ -199,6 +203,17 @@ export function importMermaidEr(text: string): SchemaImport {
     };
   }
   return { ok: true, format: 'mermaid-er', objects, notes, statedFacts: STATABLE_FACTS };
+}
+
+function unclosedBlockError(entity: Entity, brace: TokenPlace): ImportNote {
+  return {
+    path: entity.name,
+    message: `the block of ${entity.name} opened here with \`{\` is never closed with \`}\`: was the file cut off? Close it, then import again`,
+    line: brace.line,
+    column: brace.column,
+    endLine: brace.line,
+    endColumn: brace.endColumn,
+  };
 }
 
 /** Notes what is not imported at `place` (to the end of its line where no end is given). */

@@ -267,5 +267,12 @@ function syntaxError(text: string, error: Error): ImportNote {
       .split('\n')
       .slice(0, line - 1)
       .join('\n').length + (line > 1 ? 1 : 0);
-  return { path: '(file)', message: error.message, ...rangeAt(text, offset, 1) };
+  return { path: '(file)', message: readableSyntaxMessage(error.message), ...rangeAt(text, offset, 1) };
+}
+
+/** protobufjs's words where they mislead: it reports a file that stops mid-message as `illegal end of input 'null'`. */
+function readableSyntaxMessage(parserMessage: string): string {
+  if (parserMessage.startsWith('illegal end of input'))
+    return 'the file ends early, before what it opened is closed; was it cut off while being written or copied?';
+  return parserMessage;
 }

@@ -277,6 +277,12 @@ export const selectCanRedo = (state: DocumentState) => {
   return next !== undefined && mayStepTo(state, next);
 };
 
+/**
+ * Tells the undo step the document is in from any other: a change that joins it (typing under one
+ * coalesceKey, a gesture) keeps the same value; a new step, Undo or Redo gives another.
+ */
+export const selectUndoStep = (state: DocumentState): readonly Mesh[] => state.past;
+
 /** Whether the document went from `previous` to `state` by Undo or by Redo; undefined for any other change. */
 export function historyStepBetween(state: DocumentState, previous: DocumentState): 'undo' | 'redo' | undefined {
   if (!state.mesh || !previous.mesh || state.mesh === previous.mesh) return undefined;

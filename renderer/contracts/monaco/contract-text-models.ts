@@ -1,7 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { checkContractYaml, type LocatedFinding } from '../../../shared/contracts';
 import { isWholeDocument } from '../../../shared/model/problem';
-import { useDocumentStore } from '../../store/document-store';
+import { selectUndoStep, useDocumentStore } from '../../store/document-store';
 import { applyContractText } from '../contract-actions';
 import { contractTextOf, useContractDrafts } from '../contract-drafts';
 import { designClassificationLevels } from '../design-classification-levels';
@@ -24,6 +24,8 @@ interface ContractTextModel {
   /** The text the stores last held for this contract, to tell their changes from our own typing. */
   lastStoreText: string | undefined;
   isReplacingText: boolean;
+  /** The document's undo step the stores' last text came in, while nothing was typed since (see rewrite). */
+  rewrittenStep: ReturnType<typeof selectUndoStep> | undefined;
   /** Set while typing waits for its pause to be applied. */
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Set from the first key typed since the text was last applied: applies it even if no pause comes. */
@@ -85,11 +87,21 @@ export function createContractTextModels(monaco: MonacoApi) {
     for (const [id, entry] of models) applyPending(id, entry);
   }
 
+  /**
+   * Puts the stores' text in the editor as one step of its own undo per step of the document's:
+   * the form's keystrokes in one field join the edit of the first, and neither what was typed
+   * before nor what is typed after joins them.
+   */
   function rewrite(id: string, entry: ContractTextModel, text: string): void {
     if (entry.model.getValue() === text) return;
+    const step = selectUndoStep(useDocumentStore.getState());
+    if (step === entry.rewrittenStep) entry.model.popStackElement();
+    else entry.model.pushStackElement();
     entry.isReplacingText = true;
     entry.model.pushEditOperations([], [{ range: entry.model.getFullModelRange(), text }], () => null);
     entry.isReplacingText = false;
+    entry.model.pushStackElement();
+    entry.rewrittenStep = step;
     mark(id, entry);
   }
 
@@ -103,6 +115,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       model,
       lastStoreText: text,
       isReplacingText: false,
+      rewrittenStep: undefined,
       timer: undefined,
       deadline: undefined,
       dispose: () => {
@@ -113,6 +126,7 @@ export function createContractTextModels(monaco: MonacoApi) {
     };
     const changes = model.onDidChangeContent(() => {
       if (entry.isReplacingText) return;
+      entry.rewrittenStep = undefined;
       clearTimeout(entry.timer);
       entry.timer = setTimeout(() => applyPending(id, entry), APPLY_DELAY_MS);
       entry.deadline ??= setTimeout(() => applyPending(id, entry), APPLY_WHILE_TYPING_MS);

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { editContract } from '../../../renderer/contracts/contract-actions';
 import { contractTextOf } from '../../../renderer/contracts/contract-drafts';
 import {
   APPLY_DELAY_MS,
@@ -95,6 +96,34 @@ describe('the YAML editor’s text models', () => {
     textModels.close(ID);
     expect(contractTextOf(ID)).toBe(typed);
     expect(undoSteps()).toBe(1);
+  });
+
+  it('takes back a form edit made key by key with one undo of its own, and only that edit', () => {
+    const model = textModels.open(ID);
+    if (!model) throw new Error(`no text model for '${ID}'`);
+    const typed = typeNewVersion();
+    vi.advanceTimersByTime(APPLY_DELAY_MS);
+    const fieldTyping = { coalesceKey: `contract:${ID}:description.purpose` };
+    for (const purpose of ['N', 'Ne', 'New'])
+      editContract(ID, [{ op: 'set', path: ['description', 'purpose'], value: purpose }], fieldTyping);
+    const afterForm = contractTextOf(ID);
+    expect(afterForm).toContain('purpose: "New"');
+
+    model.undo();
+    expect(model.getValue()).toBe(typed);
+    model.redo();
+    expect(model.getValue()).toBe(afterForm);
+  });
+
+  it('keeps what is typed after a form edit out of that edit’s undo', () => {
+    const model = textModels.open(ID);
+    if (!model) throw new Error(`no text model for '${ID}'`);
+    editContract(ID, [{ op: 'set', path: ['description', 'purpose'], value: 'New' }]);
+    const afterForm = model.getValue();
+    typeNewVersion();
+
+    model.undo();
+    expect(model.getValue()).toBe(afterForm);
   });
 
   it('applies typing still waiting for its pause when all models go with the editor', () => {

@@ -1,32 +1,31 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { FaultKind } from '../../shared/model';
 import { faultCountProblem } from '../../shared/simulation/fault-count';
 
 /**
  * A fault card's Ticks or Records: a count the card cannot fire (`0`, `1.5`, `100000`) is refused
- * with a message and kept as typed, and `onRefused` says so (the card's Fire waits for a count),
- * rather than quietly becoming another count.
+ * with a message and kept as typed in the card's settings (its Fire and its presenter key wait for
+ * a count), rather than quietly becoming another count.
  */
 export function FaultCountField({
   kind,
   count,
-  onCount,
-  onRefused,
+  refusedText,
+  onChange,
 }: {
   kind: FaultKind;
   count: number;
-  onCount: (count: number) => void;
-  onRefused: (isRefused: boolean) => void;
+  refusedText: string | undefined;
+  onChange: (patch: { count?: number; refusedCount: string | undefined }) => void;
 }) {
-  const [refusedText, setRefusedText] = useState<string | null>(null);
   const problemId = useId();
-  const problem = refusedText === null ? null : faultCountProblem(kind, refusedText);
-  const take = (text: string) => {
-    const isCount = faultCountProblem(kind, text) === null;
-    setRefusedText(isCount ? null : text);
-    onRefused(!isCount);
-    if (isCount) onCount(Number(text));
-  };
+  const problem = refusedText === undefined ? null : faultCountProblem(kind, refusedText);
+  const take = (text: string) =>
+    onChange(
+      faultCountProblem(kind, text) === null
+        ? { count: Number(text), refusedCount: undefined }
+        : { refusedCount: text },
+    );
   return (
     <>
       <label>

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { FaultKind, Mesh } from '../../shared/model';
 import {
+  cardRefusal,
   columnChoices,
   defaultCount,
   FAULT_CARDS,
@@ -66,7 +66,6 @@ export function FaultDeck() {
 
 function FaultCard({ mesh, kind, title }: { mesh: Mesh; kind: FaultKind; title: string }) {
   const settings = useSimulationStore((state) => state.faultSettings[kind]) ?? {};
-  const [isCountRefused, setIsCountRefused] = useState(false);
   const change = (patch: FaultSettings) =>
     setSimulation({
       faultSettings: { ...useSimulationStore.getState().faultSettings, [kind]: { ...settings, ...patch } },
@@ -122,14 +121,14 @@ function FaultCard({ mesh, kind, title }: { mesh: Mesh; kind: FaultKind; title: 
           <FaultCountField
             kind={kind}
             count={settings.count ?? defaultCount(kind)}
-            onCount={(count) => change({ count })}
-            onRefused={setIsCountRefused}
+            refusedText={settings.refusedCount}
+            onChange={change}
           />
         )}
         <button
           type="button"
           className="primary"
-          disabled={isCountRefused}
+          disabled={cardRefusal(kind, settings) !== null}
           onClick={() => void simulation.fireCard(kind, 'button')}
         >
           Fire

@@ -113,6 +113,7 @@ export function PresenterMode() {
         </span>
       </header>
       <LastFiredFault />
+      <RunFailure />
       {stage && trace ? (
         <div {...traceStageAttributes(stage, 'presenter__stage')}>
           <TraceStageHeading stage={stage} readAt={trace.readAt} />
@@ -129,6 +130,17 @@ export function PresenterMode() {
         <p className="presenter__empty">Run the simulation for a few ticks: the walk follows its newest change.</p>
       )}
     </section>
+  );
+}
+
+/** What the run bar says went wrong (a fault key that did not fire, a run stopped), which the presenter covers. */
+function RunFailure() {
+  const failure = useSimulationStore((state) => state.failure);
+  if (!failure) return null;
+  return (
+    <p className="presenter__fault" role="alert" data-testid="presenter-failure">
+      {failure}
+    </p>
   );
 }
 

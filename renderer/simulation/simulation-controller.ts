@@ -16,7 +16,7 @@ import {
   type WorkerPort,
 } from '../../shared/simulation';
 import type { ExampleViolations } from '../../shared/simulation/example-recheck';
-import { type FiredWith, faultFrom } from '../../shared/simulation/fault-deck';
+import { cardRefusal, type FiredWith, faultFrom } from '../../shared/simulation/fault-deck';
 import { emptyHistory, withTicks } from '../../shared/simulation/metrics-history';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { runCatalog } from '../../shared/simulation/run-catalog';
@@ -329,6 +329,7 @@ export const simulation = {
       setSimulation({
         firedFaults: [...state().firedFaults, injected.fault],
         lastFiredFault: { fault: injected.fault, firedWith },
+        failure: null,
       });
     return injected !== undefined;
   },
@@ -336,7 +337,13 @@ export const simulation = {
   /** Fires a card of the fault deck, as it is set, at the next tick: by its key or its Fire button. */
   async fireCard(kind: FaultKind, firedWith: FiredWith): Promise<boolean> {
     const mesh = currentMesh();
-    const fault = mesh && faultFrom(mesh, kind, state().faultSettings[kind] ?? {}, (state().metrics?.tick ?? 0) + 1);
+    const settings = state().faultSettings[kind] ?? {};
+    const refusal = cardRefusal(kind, settings);
+    if (refusal !== null) {
+      setSimulation({ failure: `The fault did not fire: ${refusal}.` });
+      return false;
+    }
+    const fault = mesh && faultFrom(mesh, kind, settings, (state().metrics?.tick ?? 0) + 1);
     return fault ? simulation.fire(fault, firedWith) : false;
   },
 

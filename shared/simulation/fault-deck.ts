@@ -14,7 +14,7 @@ import {
 } from '../model';
 import { faultTargetName, faultWithTopic } from '../model/topic-references';
 import type { FirstSent } from './broker-log';
-import { offlineOutcome } from './fault-count';
+import { faultCountProblem, offlineOutcome } from './fault-count';
 import type { ResentRecords } from './simulation-metrics';
 
 /** What the facilitator chose on a fault card; a card fires with it, from the deck or by key in presenter mode. */
@@ -24,6 +24,8 @@ export interface FaultSettings {
   column?: string;
   productId?: string;
   count?: number;
+  /** Ticks or Records as typed where the card refuses them (`0`, `1.5`): it fires nothing until they hold a count. */
+  refusedCount?: string;
 }
 
 export interface TopicChoice {
@@ -92,6 +94,11 @@ export function columnChoices(choice: TopicChoice | undefined): string[] {
 
 export function defaultCount(kind: FaultKind): number {
   return kind === 'consumer-offline' ? 5 : 3;
+}
+
+/** Why a card, as set, fires nothing (the count typed on it is refused), or null: its Fire button and its key both wait. */
+export function cardRefusal(kind: FaultKind, settings: FaultSettings): string | null {
+  return settings.refusedCount === undefined ? null : faultCountProblem(kind, settings.refusedCount);
 }
 
 /** The fault a card fires at `tick`, from its settings (the first choice where none was made). */

@@ -1,6 +1,6 @@
 import type { FaultKind, Mesh } from '../model';
 import { faultTargetName } from '../model/topic-references';
-import { FAULT_CARDS, type FaultSettings, faultFrom } from './fault-deck';
+import { cardRefusal, FAULT_CARDS, type FaultSettings, faultFrom } from './fault-deck';
 
 const SHORT_NAMES: Record<FaultKind, string> = {
   'consumer-offline': 'offline',
@@ -17,6 +17,8 @@ export interface FaultKeyLabel {
   label: string;
   /** The product or system the fault is aimed at, none when the card has nothing to aim at. */
   nodeId?: string;
+  /** Why the key fires nothing now, as its card's Fire button waits: the count typed on the card is refused. */
+  refusal?: string;
 }
 
 export function faultKeyLabels(mesh: Mesh, settings: Partial<Record<FaultKind, FaultSettings>>): FaultKeyLabel[] {
@@ -24,6 +26,8 @@ export function faultKeyLabels(mesh: Mesh, settings: Partial<Record<FaultKind, F
     const fault = faultFrom(mesh, kind, settings[kind] ?? {}, 0);
     const aimedAt = fault ? ` · ${faultTargetName(mesh, fault)}` : ` (${title}: nothing to aim at)`;
     const nodeId = fault && ('productId' in fault ? fault.productId : fault.systemId);
-    return { key: index + 1, kind, label: `${index + 1} ${SHORT_NAMES[kind]}${aimedAt}`, nodeId };
+    const refusal = cardRefusal(kind, settings[kind] ?? {}) ?? undefined;
+    const label = `${index + 1} ${SHORT_NAMES[kind]}${aimedAt}${refusal ? ` — does not fire: ${refusal}` : ''}`;
+    return { key: index + 1, kind, label, nodeId, ...(refusal && { refusal }) };
   });
 }

@@ -26,4 +26,24 @@ describeInChromium('a fault fired by key in presenter mode', (session) => {
     await presenter.getByTestId('presenter-fault').filter({ hasText: 'takes effect at tick 7' }).waitFor();
     await expect.poll(() => isNodeInView(page, 'customers-service')).toBe(true);
   });
+
+  it('fires nothing by key while its card refuses the count typed on it, and says why', async () => {
+    const page = await session.openApp();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await simulateSample(page);
+    await runTo(page, 3);
+    await openTab(page, 'Faults');
+    await page.getByTestId('fault-consumer-offline').getByLabel('Ticks').fill('');
+    await page.getByRole('button', { name: 'Present' }).first().click();
+    const presenter = page.getByTestId('presenter');
+    await presenter.waitFor();
+
+    await page.keyboard.press('1');
+
+    await expect
+      .poll(() => presenter.getByTestId('presenter-failure').textContent())
+      .toBe("The fault did not fire: Ticks must be a whole number, at least 1 (got '').");
+    expect(await presenter.getByTestId('presenter-fault').count()).toBe(0);
+    expect(await presenter.getByTestId('fault-key-1').getAttribute('title')).toMatch(/ — does not fire: Ticks must be/);
+  });
 });

@@ -23,3 +23,22 @@ describe('the fault keys presenter mode shows', () => {
     expect(redeliver?.label).toMatch(/^2 redeliver · \S+/);
   });
 });
+
+describe('a fault key whose card refuses its count', () => {
+  const mesh = aShopMesh().build();
+
+  it('fires nothing and says why, as the card’s Fire button waits', () => {
+    const [offline, , , outOfOrder] = faultKeyLabels(mesh, {
+      'consumer-offline': { count: 5, refusedCount: '' },
+      'out-of-order': { refusedCount: '1' },
+    });
+    expect(offline?.refusal).toBe("Ticks must be a whole number, at least 1 (got '')");
+    expect(offline?.label).toMatch(/^1 offline · .+ — does not fire: Ticks must be a whole number/);
+    expect(outOfOrder?.refusal).toBe("Records must be a whole number, at least 2 (got '1')");
+  });
+
+  it('fires as set once the card holds a count again', () => {
+    const [offline] = faultKeyLabels(mesh, { 'consumer-offline': { count: 7 } });
+    expect(offline?.refusal).toBeUndefined();
+  });
+});

@@ -43,13 +43,19 @@ function integersOf(bits: number, isSigned: boolean): { smallest: bigint; larges
 
 /**
  * The exact integers, by the range every format that names them gives: SQL's, Avro's (`long`) and
- * Protobuf's, so that a contract imported from any of them compares with one from another. `tinyint`
- * is left out: it is -128..127 in MySQL but 0..255 in SQL Server; `int8` too, 64 bits in PostgreSQL but 8 in ClickHouse.
+ * Protobuf's, so that a contract imported from any of them compares with one from another, with
+ * PostgreSQL's byte-count names and serials. `tinyint` is left out: it is -128..127 in MySQL but
+ * 0..255 in SQL Server; `int8` too, 64 bits in PostgreSQL but 8 in ClickHouse; and `serial`, a
+ * PostgreSQL integer but MySQL's unsigned bigint.
  */
 const INTEGER_RANGES: ReadonlyMap<string, { smallest: bigint; largest: bigint }> = new Map([
-  ['smallint', integersOf(16, true)],
-  ...['int', 'integer', 'int32', 'sint32', 'sfixed32'].map((name) => [name, integersOf(32, true)] as const),
-  ...['bigint', 'long', 'int64', 'sint64', 'sfixed64'].map((name) => [name, integersOf(64, true)] as const),
+  ...['smallint', 'int2', 'smallserial', 'serial2'].map((name) => [name, integersOf(16, true)] as const),
+  ...['int', 'integer', 'int4', 'serial4', 'int32', 'sint32', 'sfixed32'].map(
+    (name) => [name, integersOf(32, true)] as const,
+  ),
+  ...['bigint', 'bigserial', 'serial8', 'long', 'int64', 'sint64', 'sfixed64'].map(
+    (name) => [name, integersOf(64, true)] as const,
+  ),
   ...['uint32', 'fixed32'].map((name) => [name, integersOf(32, false)] as const),
   ...['uint64', 'fixed64'].map((name) => [name, integersOf(64, false)] as const),
 ]);

@@ -32,6 +32,13 @@ describe('a physical type whose size changed', () => {
     ['uint32', 'int32'],
     ['uint64', 'uint32'],
     ['int32', 'uint64'],
+    // PostgreSQL's names by byte count, and its serials, are the same integers: a bigint id of 3000000000 does not fit an int4.
+    ['bigint', 'int4'],
+    ['int4', 'int2'],
+    ['bigserial', 'integer'],
+    ['serial8', 'serial4'],
+    ['serial4', 'smallserial'],
+    ['int4', 'serial2'],
   ])('calls %s to %s narrowed', (from, to) => {
     expect(physicalSizeChange(from, to)).toBe('narrowed');
   });
@@ -49,6 +56,8 @@ describe('a physical type whose size changed', () => {
     ['int32', 'int64'],
     ['uint32', 'int64'],
     ['fixed32', 'bigint'],
+    ['int2', 'int4'],
+    ['int4', 'bigserial'],
   ])('calls %s to %s widened', (from, to) => {
     expect(physicalSizeChange(from, to)).toBe('widened');
   });
@@ -61,11 +70,17 @@ describe('a physical type whose size changed', () => {
     ['long', 'BIGINT'],
     ['int32', 'int'],
     ['uint64', 'fixed64'],
+    ['int4', 'integer'],
+    ['serial4', 'int4'],
+    ['smallint', 'int2'],
     // Nothing to compare: another kind of type, no size, a size it cannot read, a range that depends on the database.
     ['varchar(10)', 'decimal(10,0)'],
     ['decimal', 'integer'],
     ['varchar(max)', 'varchar(16)'],
     ['decimal(8,1)', 'tinyint'],
+    // int8 is 64 bits in PostgreSQL but 8 in ClickHouse; serial a PostgreSQL integer but MySQL's unsigned bigint.
+    ['bigint', 'int8'],
+    ['bigint', 'serial'],
     ['decimal(8,1)', 'float(8)'],
     ['decimal(2,4)', 'decimal(1,0)'],
   ])('cannot tell a narrowing from %s to %s', (from, to) => {

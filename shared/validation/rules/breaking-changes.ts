@@ -1,5 +1,6 @@
 import { type ContractComparison, compareContracts } from '../../contracts';
 import type { FindingSeverity } from '../../contracts/finding';
+import { repairedLoweredVersion } from '../../contracts/lowered-version-repair';
 import { type WithdrawnContract, withdrawnContracts } from '../../contracts/withdrawn-contracts';
 import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
@@ -96,17 +97,21 @@ export function versionProblems(
   const breaking = comparison.changes.filter((change) => change.isBreaking);
   const which =
     breaking.length > 0 ? ` (${breaking.map((change) => `${change.subject}: ${change.message}`).join('; ')})` : '';
-  const version = comparison.neededVersion;
+  const { neededVersion } = comparison;
+  const version =
+    neededVersion ?? repairedLoweredVersion(previous.version, contract.version, comparison.changes.length > 0);
   return comparison.findings
     .filter((finding) => finding.severity === 'error' || comparison.isBreaking)
     .map((finding) => ({
       message: `Contract ${quoted(contract.name)}: ${finding.message}${which}.`,
       severity: finding.severity,
-      fixHint: version
-        ? `Release it as ${version}, and tell its consumers; or undo the breaking changes.`
+      fixHint: neededVersion
+        ? `Release it as ${neededVersion}, and tell its consumers; or undo the breaking changes.`
         : finding.severity === 'warning'
           ? 'Tell its consumers about the breaking changes, or give the contract semantic versions so this can be checked.'
-          : `Give it a version above ${previous.version}.`,
+          : version
+            ? `Give it version ${version}, or a higher one.`
+            : `Give it a version above ${previous.version}.`,
       ...(version && { version }),
     }));
 }

@@ -2392,6 +2392,19 @@ describe('rule details', () => {
     expect(findingsOf('breaking-changes', versioned('v3', true), versioned('v2', false))).toEqual([]);
   });
 
+  it('offers a version for one lowered below the baseline without breaking changes: its own back, or the next minor one', () => {
+    const versioned = (version: string, isDescribed: boolean) =>
+      changed((mesh) => {
+        contract(mesh, 'customers').version = version;
+        if (isDescribed) contract(mesh, 'customers').description = 'Customers as the shop knows them.';
+      });
+    const [undoneBump] = findingsOf('breaking-changes', versioned('1.0.0', false), versioned('2.0.0', false));
+    expect(undoneBump?.message).toBe("Contract 'Customers': version 1.0.0 is lower than the previous 2.0.0.");
+    expect(undoneBump?.fix).toEqual({ kind: 'set-contract-version', contractId: 'customers', version: '2.0.0' });
+    const [describedLower] = findingsOf('breaking-changes', versioned('1.9.0', true), versioned('2.0.0', false));
+    expect(describedLower?.fix).toEqual({ kind: 'set-contract-version', contractId: 'customers', version: '2.1.0' });
+  });
+
   it('warns, with no number to set, of breaking changes between versions that are no semantic versions', () => {
     const versioned = (version: string, isBroken: boolean) =>
       changed((mesh) => {

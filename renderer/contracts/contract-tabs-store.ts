@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { PathSegment } from '../../shared/contracts/path-segment';
 import type { ContractPropertyRef } from '../../shared/editing/mesh-search';
 import type { Mesh } from '../../shared/model';
+import { contractEditorTypingKey, takeTypedAhead } from '../inspector/fields/typed-ahead';
 import { useDocumentStore } from '../store/document-store';
 import { useContractDrafts } from './contract-drafts';
 
@@ -35,6 +36,24 @@ interface ContractTabsState {
   toggleExpanded(): void;
 }
 
+/** Stops listening for the user moving the focus away from a contract still to take it. */
+let stopWatchingFocus = () => {};
+
+/**
+ * Ends the request for `contractId`'s editor to take the focus once the user puts the focus
+ * elsewhere, dropping what was typed for it. Listened for from the request on: a click on the
+ * canvas can come before the view that asked has even rendered.
+ */
+function giveUpOnFocusMoved(contractId: string, endRequest: () => void): void {
+  stopWatchingFocus();
+  const giveUp = () => {
+    takeTypedAhead(contractEditorTypingKey(contractId));
+    endRequest();
+  };
+  document.addEventListener('focusin', giveUp);
+  stopWatchingFocus = () => document.removeEventListener('focusin', giveUp);
+}
+
 /** Which contracts are open in the editor beside the canvas; several can be. */
 export const useContractTabs = create<ContractTabsState>()((set, get) => ({
   openIds: [],
@@ -48,8 +67,12 @@ export const useContractTabs = create<ContractTabsState>()((set, get) => ({
   openContractToEdit: (id) => {
     get().openContract(id);
     set({ editorFocusRequest: id });
+    if (typeof document !== 'undefined') giveUpOnFocusMoved(id, get().endEditorFocusRequest);
   },
-  endEditorFocusRequest: () => set({ editorFocusRequest: null }),
+  endEditorFocusRequest: () => {
+    stopWatchingFocus();
+    set({ editorFocusRequest: null });
+  },
   openContractAt: (place) => {
     get().openContract(place.contractId);
     // The form lists properties in windowed rows: the YAML view is where any of them can be shown at once.

@@ -7,24 +7,15 @@ import { useContractTabs } from './contract-tabs-store';
  * at once (New contract, Edit contract), with what was typed while it loaded, for the view to type:
  * the focus follows the user there instead of falling to the page when the button that had it
  * goes. A user who puts the focus elsewhere while the view still loads keeps it there, and what
- * was typed before is dropped.
+ * was typed before is dropped (the tabs store ends the request when the focus moves).
  */
 export function useEditorFocusRequest(contractId: string, isReady: boolean, focus: (typedAhead: string) => void): void {
   const isRequested = useContractTabs((state) => state.editorFocusRequest === contractId);
   useEffect(() => {
-    if (!isRequested) return;
-    const { endEditorFocusRequest } = useContractTabs.getState();
-    const takeTyped = () => takeTypedAhead(contractEditorTypingKey(contractId));
-    if (!isReady) {
-      const giveUp = () => {
-        takeTyped();
-        endEditorFocusRequest();
-      };
-      document.addEventListener('focusin', giveUp);
-      return () => document.removeEventListener('focusin', giveUp);
-    }
-    // Taken before the focus moves: the focus is what tells a view still loading to give up.
-    focus(takeTyped());
-    endEditorFocusRequest();
+    if (!isRequested || !isReady) return;
+    const typedAhead = takeTypedAhead(contractEditorTypingKey(contractId));
+    // Ended before the focus moves: a focus moving while the request is on is the user's, giving it up.
+    useContractTabs.getState().endEditorFocusRequest();
+    focus(typedAhead);
   }, [contractId, isRequested, isReady, focus]);
 }

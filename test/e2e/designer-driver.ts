@@ -143,15 +143,15 @@ export async function saveByDownload(page: Page): Promise<{ name: string; text: 
   return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }
 
-/** Opens a file through the file chooser fallback. */
-export async function openByChooser(page: Page, name: string, text: string): Promise<void> {
+/** Opens a file through the file chooser fallback; `timeout` for a design large enough to take longer to open. */
+export async function openByChooser(page: Page, name: string, text: string, timeout?: number): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open…' }).first().click();
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await page
     .getByRole('status')
     .filter({ hasText: `Opened ${name}` })
-    .waitFor();
+    .waitFor({ timeout });
 }
 
 /** A point of empty canvas on screen: no domain, node, minimap or control under it. */

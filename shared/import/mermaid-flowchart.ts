@@ -1,6 +1,7 @@
 import { excerpt, sixDigitColor, withIndefiniteArticle } from '../model';
 import { withoutMarkup } from './mermaid-label-markup';
 import { characterOfCode } from './numeric-character-reference';
+import { CUT_INSIDE_WORD, withCutWordsMasked } from './own-logical-view-breaks';
 import { StatementPlaces, type TextPlace } from './statement-places';
 /** A note about the Mermaid text, at the token it is about: what was not imported, or why nothing was. */
 export interface ImportNote extends TextPlace {
@@ -117,7 +118,7 @@ export function parseMermaidFlowchart(text: string): FlowchartParse {
     return refuse({ line: 1, column: 1 }, `The text is larger than ${MAX_MERMAID_LENGTH / 1024 / 1024} MB.`);
   }
   const { body, title, firstLine } = withoutFrontMatter(protectEntityCodes(text.replace(/\r\n?/g, '\n')));
-  const statements = splitStatements(body, firstLine);
+  const statements = splitStatements(withCutWordsMasked(body, title), firstLine);
   const reader = new FlowchartReader();
   while (statements[0] && DIRECTIVE.test(statements[0].text)) reader.read(statements.shift() as Statement);
   const header = statements.shift();
@@ -627,8 +628,11 @@ function cleanLabel(raw: string): string {
     label = withoutEmphasis(label.slice(1, -1).trim());
   }
   // A break (`<br/>`, or a YAML label's line end) right after `.`, `/`, `_` or `-` is inside a
-  // name (see mermaidLines); others part words.
-  const unbroken = label.replace(/([./_-])(?:<br\s*\/?>|\n)/gi, '$1').replace(/<br\s*\/?>|\n/gi, ' ');
+  // name (see mermaidLines), as is one the app's logical view cut a word with; others part words.
+  const unbroken = label
+    .replaceAll(CUT_INSIDE_WORD, '')
+    .replace(/([./_-])(?:<br\s*\/?>|\n)/gi, '$1')
+    .replace(/<br\s*\/?>|\n/gi, ' ');
   return (
     withoutMarkup(unbroken)
       .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))

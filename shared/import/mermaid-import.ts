@@ -3,6 +3,7 @@ import { whyNotADesign } from './app-diagram-refusal';
 import { type FlowchartMatches, matchFlowchart } from './flowchart-matches';
 import { type AddedElements, addFlowchartToMesh } from './flowchart-mesh';
 import { byPlace, type ImportNote, parseMermaidFlowchart } from './mermaid-flowchart';
+import { OWN_LOGICAL_VIEW_TITLE } from './own-logical-view-breaks';
 
 export type MermaidImport =
   | {
@@ -78,7 +79,7 @@ function isNewDesign(mesh: Mesh): boolean {
 
 /** The design a diagram's title names: the app's logical view is titled `Logical view: <design>`. */
 function designNameIn(title: string): string {
-  return title.replace(/^Logical view: /, '') || title;
+  return title.replace(OWN_LOGICAL_VIEW_TITLE, '') || title;
 }
 
 /** The line of the front matter's `title:` (a diagram's title names what it is). */

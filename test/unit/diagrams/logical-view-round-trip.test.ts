@@ -91,6 +91,48 @@ describe('the app’s own logical view, title and all, imported into a new desig
   });
 });
 
+describe('names longer than a line, cut inside a word by the export, imported into a blank design', () => {
+  const cementGroup = aMesh()
+    .withDomain('dispatch', { name: 'Zementversandlogistikabteilung' })
+    .withSystem('silo-control', 'dispatch', { name: 'Rohmehlsiloentnahmesteuerung' })
+    .withProduct('clinker-quality', 'dispatch', {
+      name: 'Klinkerqualitätsüberwachung',
+      inputPorts: [aPort('silo', 'input', { name: 'silo' })],
+      outputPorts: [aPort('loads', 'output', { name: 'TruckLoadDispatchedEventsV2' })],
+    })
+    .withProduct('trucks', 'dispatch', {
+      name: 'Trucks',
+      inputPorts: [aPort('loads', 'input', { name: 'loads' })],
+    })
+    .withLink('l1', { nodeId: 'silo-control', portId: 'items-cdc' }, { nodeId: 'clinker-quality', portId: 'silo' })
+    .withLink('l2', { nodeId: 'clinker-quality', portId: 'loads' }, { nodeId: 'trucks', portId: 'loads' })
+    .build();
+  const exported = mermaidDiagram(cementGroup, { kind: 'logical-view', subject: { kind: 'mesh' } });
+  if (!exported.ok) throw new Error(JSON.stringify(exported.errors));
+  const imported = importMermaidFlowchart(exported.value, emptyMesh('untitled', NEW_DESIGN_NAME));
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+
+  it('cuts each of those names across lines, as Mermaid would otherwise cut them itself', () => {
+    expect(exported.value).toContain('Klinkerqualitätsüber\\nwachung');
+    expect(exported.value).toContain('TruckLoadDispatched<br/>EventsV2');
+  });
+
+  it('reads each name back whole, with no space where the export cut it', () => {
+    expect(imported.mesh.domains.map((domain) => domain.name)).toEqual(['Zementversandlogistikabteilung']);
+    expect(imported.mesh.systems.map((system) => system.name)).toEqual(['Rohmehlsiloentnahmesteuerung']);
+    expect(imported.mesh.products.map((product) => product.name)).toEqual(['Klinkerqualitätsüberwachung', 'Trucks']);
+    expect(imported.mesh.products[0]?.outputPorts.map((port) => port.name)).toEqual(['TruckLoadDispatchedEventsV2']);
+  });
+
+  it('exports again as the same text, and imported again into the design renames nothing', () => {
+    const again = mermaidDiagram(imported.mesh, { kind: 'logical-view', subject: { kind: 'mesh' } });
+    expect(again.ok && again.value).toBe(exported.value);
+    const updated = importMermaidFlowchart(exported.value, cementGroup);
+    if (!updated.ok) throw new Error(JSON.stringify(updated.errors));
+    expect(updated.mesh).toEqual(cementGroup);
+  });
+});
+
 describe('hyphenated ids, exported and imported into a blank design', () => {
   const aquarium = aMesh()
     .withDomain('life-support', { name: 'Life Support' })

@@ -635,12 +635,13 @@ function cleanLabel(raw: string): string {
     .replace(/<br\s*\/?>|\n/gi, ' ');
   return (
     withoutMarkup(unbroken)
-      .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))
-      // Labels are HTML where Mermaid draws them: the browser shows `&amp;` as `&`.
+      // Labels are HTML where Mermaid draws them: the browser shows `&amp;` as `&`. Mermaid's own
+      // codes become references only after that, so `#38;amp;` shows as `&amp;`, decoded once.
       .replace(/&(#\d+|\w+);/g, (entity, name: string) => {
         const decoded = decodeEntity(name.replace(/^#/, ''));
         return decoded.startsWith('#') ? entity : decoded;
       })
+      .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))
       .replace(/\s+/g, ' ')
       .trim()
   );

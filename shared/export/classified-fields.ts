@@ -1,4 +1,5 @@
 import { keepsClassification } from '../contracts/classification-strictness';
+import { fieldsAtEveryDepth } from '../contracts/nested-fields';
 import type { Contract } from '../model/contract';
 
 /*
@@ -6,7 +7,7 @@ import type { Contract } from '../model/contract';
  * data (catalog entities, the bundle's index.md) rather than in the contract's own text.
  */
 
-/** A classified field: `object.property` and its classification as written. */
+/** A classified field: `object.property` (`object.address.street`, `object.tags[]` when nested) and its classification as written. */
 export interface ClassifiedField {
   field: string;
   classification: string;
@@ -14,8 +15,8 @@ export interface ClassifiedField {
 
 export function classifiedFields(contract: Contract): ClassifiedField[] {
   return contract.schema.flatMap((object) =>
-    object.properties.flatMap(({ name, classification }) =>
-      classification?.trim() ? [{ field: `${object.name}.${name}`, classification: classification.trim() }] : [],
+    fieldsAtEveryDepth(object.properties).flatMap(({ path, property: { classification } }) =>
+      classification?.trim() ? [{ field: `${object.name}.${path}`, classification: classification.trim() }] : [],
     ),
   );
 }

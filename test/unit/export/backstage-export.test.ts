@@ -116,6 +116,29 @@ describe('Backstage catalog export', () => {
     expect(metadataOf('System', 'registry')?.annotations).toBeUndefined();
   });
 
+  it('counts a classified field nested in an object among the classifications of the Component and its API', async () => {
+    const observer = aProperty('observer', 'object', {
+      extensions: { properties: [{ name: 'staff_number', logicalType: 'string', classification: 'restricted' }] },
+    });
+    const mesh = aMesh()
+      .withDomain('observations')
+      .withContract('readings', {
+        schema: [
+          {
+            name: 'readings',
+            properties: [aProperty('station_id', 'string', { classification: 'internal' }), observer],
+          },
+        ],
+      })
+      .withProduct('surface-obs', 'observations', { outputPorts: [aPort('out', 'output', { contractId: 'readings' })] })
+      .build();
+    const { entities } = catalogOf(mesh);
+    const metadataOf = (kind: string, name: string) =>
+      entities.find((entity) => entity.kind === kind && entity.metadata.name === name)?.metadata;
+    expect(metadataOf('Component', 'surface-obs')?.annotations).toEqual({ 'datamesh/classification': 'restricted' });
+    expect(metadataOf('API', 'surface-obs-out')?.annotations).toEqual({ 'datamesh/classification': 'restricted' });
+  });
+
   it('takes an owner written as a user or group reference as the owner, normalised, with no Group made for it', async () => {
     const mesh = aMesh()
       .withDomain('dispatch', { owner: 'group:default/dispatch' })

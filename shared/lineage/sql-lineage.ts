@@ -156,7 +156,8 @@ export interface SqlLineage {
 }
 
 type Token =
-  | { kind: 'word'; text: string; quoted: boolean }
+  /** `isAlwaysName`: quoted, or after a qualifier's dot (`f.filter`), where SQLite reads any word as a name, never a keyword. */
+  | { kind: 'word'; text: string; isAlwaysName: boolean }
   | { kind: 'punct'; text: string }
   | { kind: 'literal'; number?: string; string?: string };
 
@@ -190,8 +191,8 @@ export function tokenize(sql: string): Token[] {
   for (let match = TOKEN_PATTERN.exec(sql); match; match = TOKEN_PATTERN.exec(sql)) {
     const [text, doubleQuoted, backtick, bracketed, word, number, punct] = match;
     const quoted = doubleQuoted ?? backtick ?? bracketed;
-    if (quoted !== undefined) tokens.push({ kind: 'word', text: quoted.replaceAll('""', '"'), quoted: true });
-    else if (word !== undefined) tokens.push({ kind: 'word', text: word, quoted: false });
+    if (quoted !== undefined) tokens.push({ kind: 'word', text: quoted.replaceAll('""', '"'), isAlwaysName: true });
+    else if (word !== undefined) tokens.push({ kind: 'word', text: word, isAlwaysName: isPunct(tokens.at(-1), '.') });
     else if (number !== undefined) tokens.push({ kind: 'literal', number });
     else if (text.startsWith("'")) tokens.push({ kind: 'literal', string: unquotedString(text) });
     else if (punct !== undefined) tokens.push({ kind: 'punct', text: punct });
@@ -206,7 +207,7 @@ function unquotedString(text: string): string {
 }
 
 function isKeyword(token: Token | undefined, ...words: string[]): boolean {
-  if (token?.kind !== 'word' || token.quoted) return false;
+  if (token?.kind !== 'word' || token.isAlwaysName) return false;
   const lower = token.text.toLowerCase();
   return words.length === 0 ? KEYWORDS.has(lower) : words.includes(lower);
 }
@@ -215,9 +216,9 @@ function isPunct(token: Token | undefined, text: string): boolean {
   return token?.kind === 'punct' && token.text === text;
 }
 
-/** A plain name: a word that is not a keyword (quoted words always are names). */
+/** A plain name: a word that is not a keyword (quoted words, and words after a dot, always are names). */
 function isName(token: Token | undefined): token is Extract<Token, { kind: 'word' }> {
-  return token?.kind === 'word' && (token.quoted || !KEYWORDS.has(token.text.toLowerCase()));
+  return token?.kind === 'word' && (token.isAlwaysName || !KEYWORDS.has(token.text.toLowerCase()));
 }
 
 /** Whether a token opens or closes a nesting: parentheses, and CASE ... END. */
@@ -601,7 +602,7 @@ function windowClauses(tokens: readonly Token[]): Map<string, Token[]> {
   let clause: Token[] = [];
   let depth = 0;
   for (const token of tokens.slice(1, -1)) {
-    const word = token.kind === 'word' && !token.quoted ? token.text.toLowerCase() : '';
+    const word = token.kind === 'word' && !token.isAlwaysName ? token.text.toLowerCase() : '';
     if (depth === 0 && WINDOW_CLAUSES.has(word)) {
       clause = [];
       clauses.set(word, clause);
@@ -834,7 +835,7 @@ function parenthesized(tokens: readonly Token[]): Token[] | undefined {
 /** `name(a, b)`: the function's lower-cased name and its arguments. */
 function functionCall(tokens: readonly Token[]): { name: string; args: Token[][] } | undefined {
   const [name, open] = tokens;
-  if (!isName(name) || name.quoted || !isPunct(open, '(') || closingParen(tokens, 1) !== tokens.length - 1) {
+  if (!isName(name) || name.isAlwaysName || !isPunct(open, '(') || closingParen(tokens, 1) !== tokens.length - 1) {
     return undefined;
   }
   const args = splitTopLevel(tokens.slice(2, -1), (token) => isPunct(token, ','));
@@ -934,7 +935,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
       at = end;
       continue;
     }
-    const lower = token.kind === 'word' && !token.quoted ? token.text.toLowerCase() : undefined;
+    const lower = token.kind === 'word' && !token.isAlwaysName ? token.text.toLowerCase() : undefined;
     if (lower && (ROW_CLAUSES.has(lower) || (lower === 'order' && isOrderPicking))) {
       clause = 'rows';
       rowClause = rowClauseTokens.get(lower) ?? [];

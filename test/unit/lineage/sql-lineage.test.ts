@@ -68,6 +68,26 @@ describe('reading a transformation’s SQL', () => {
     ]);
   });
 
+  it('reads a word after a qualifier as a column, though SQL also uses it as a keyword (`f.filter`, `p.last`), as SQLite does', () => {
+    const select = theSelect(
+      `SELECT f.frame_id, f.filter, p.last AS pi_surname, c.range AS zero_point_range
+       FROM raw_frames f JOIN people p ON p.person_id = f.pi_id JOIN calibrations c ON c.filter = f.filter
+       WHERE f.rows > 0 GROUP BY f.frame_id, f.filter`,
+    );
+    expect(
+      select.outputs.map((output) =>
+        output.kind === 'value' ? [output.name, output.copies.map((ref) => `${ref.qualifier}.${ref.column}`)] : [],
+      ),
+    ).toEqual([
+      ['frame_id', ['f.frame_id']],
+      ['filter', ['f.filter']],
+      ['pi_surname', ['p.last']],
+      ['zero_point_range', ['c.range']],
+    ]);
+    expect(select.grouping.map((ref) => `${ref.qualifier}.${ref.column}`)).toEqual(['f.frame_id', 'f.filter']);
+    expect(select.conditions.map((ref) => `${ref.qualifier}.${ref.column}`)).toContain('f.rows');
+  });
+
   it('reads a GROUP BY term by its position in the select list, and a bare name also as a select item’s alias', () => {
     const patientId = { qualifier: 'p', column: 'patient_id' };
     expect(

@@ -85,6 +85,19 @@ describe('transformation-reads', () => {
     expect(readsOf(withoutEmail(sql))).toEqual([]);
   });
 
+  it('reads a field named like an SQL keyword after its qualifier (`c.filter`) as that field, not as a column named after the alias', () => {
+    const mesh = aGovernedMesh();
+    const country = customersContract(mesh).schema[0]?.properties.find((property) => property.name === 'country');
+    Object.assign(country ?? {}, { name: 'filter' });
+    revenue(mesh).transformations = [
+      {
+        name: 'country_counts',
+        sql: 'SELECT c.filter AS country, COUNT(*) AS customers FROM customers c WHERE c.filter IS NOT NULL GROUP BY c.filter',
+      },
+    ];
+    expect(readsOf(mesh)).toEqual([]);
+  });
+
   it('reports a table no input brings, as when the producer renames its schema object', () => {
     const mesh = aGovernedMesh();
     Object.assign(customersContract(mesh).schema[0] ?? {}, { name: 'clients' });

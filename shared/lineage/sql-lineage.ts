@@ -197,7 +197,35 @@ export function tokenize(sql: string): Token[] {
     else if (text.startsWith("'")) tokens.push({ kind: 'literal', string: unquotedString(text) });
     else if (punct !== undefined) tokens.push({ kind: 'punct', text: punct });
   }
+  tokens.forEach((token, at) => {
+    const isKeywordHere = token.kind === 'word' && CONTEXTUAL_KEYWORDS.get(token.text.toLowerCase());
+    if (isKeywordHere && !token.isAlwaysName && !isKeywordHere(tokens, at)) token.isAlwaysName = true;
+  });
   return tokens;
+}
+
+/**
+ * Keywords of windows and orderings that SQLite reads as names wherever the words around them make
+ * no keyword (`SELECT filter, last FROM frames`), so a frame's `filter` band or a person's `last` name is a column.
+ */
+const CONTEXTUAL_KEYWORDS: ReadonlyMap<string, (tokens: readonly Token[], at: number) => boolean> = new Map([
+  ['filter', (tokens, at) => isPunct(tokens[at + 1], '(')],
+  ['over', (tokens, at) => isPunct(tokens[at - 1], ')') && (isPunct(tokens[at + 1], '(') || isName(tokens[at + 1]))],
+  ['window', (tokens, at) => isName(tokens[at + 1]) && isKeyword(tokens[at + 2], 'as')],
+  ['partition', (tokens, at) => isKeyword(tokens[at + 1], 'by')],
+  ['nulls', (tokens, at) => isKeyword(tokens[at + 1], 'first', 'last')],
+  ['first', (tokens, at) => isKeyword(tokens[at - 1], 'nulls')],
+  ['last', (tokens, at) => isKeyword(tokens[at - 1], 'nulls')],
+  ['rows', startsFrame],
+  ['range', startsFrame],
+]);
+
+/** Whether the word at `at` starts a window frame: `ROWS UNBOUNDED PRECEDING`, `RANGE BETWEEN 1 PRECEDING AND …`. */
+function startsFrame(tokens: readonly Token[], at: number): boolean {
+  const isBound = (from: number) =>
+    isKeyword(tokens[from], 'unbounded', 'current') ||
+    (tokens[from]?.kind === 'literal' && isKeyword(tokens[from + 1], 'preceding', 'following'));
+  return isBound(at + 1) || (isKeyword(tokens[at + 1], 'between') && isBound(at + 2));
 }
 
 /** `'it''s'`'s text: it's. */

@@ -88,6 +88,27 @@ describe('reading a transformation’s SQL', () => {
     expect(select.conditions.map((ref) => `${ref.qualifier}.${ref.column}`)).toContain('f.rows');
   });
 
+  it('reads a bare column named like a window keyword (`filter`, `last`, `range`, `partition`) as a column where no keyword fits, as SQLite does', () => {
+    const select = theSelect(
+      `SELECT frame_id, filter, last AS pi_surname, range, partition,
+         SUM(exposure_s) FILTER (WHERE filter = 'r') OVER (PARTITION BY filter ORDER BY taken_at NULLS LAST ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS r_exposure
+       FROM raw_frames WHERE rows > 0`,
+    );
+    expect(
+      select.outputs.map((output) =>
+        output.kind === 'value' ? [output.name, output.copies.map((ref) => ref.column)] : [],
+      ),
+    ).toEqual([
+      ['frame_id', ['frame_id']],
+      ['filter', ['filter']],
+      ['pi_surname', ['last']],
+      ['range', ['range']],
+      ['partition', ['partition']],
+      ['r_exposure', []],
+    ]);
+    expect(select.conditions.map((ref) => ref.column)).toContain('rows');
+  });
+
   it('reads a GROUP BY term by its position in the select list, and a bare name also as a select item’s alias', () => {
     const patientId = { qualifier: 'p', column: 'patient_id' };
     expect(

@@ -1638,21 +1638,25 @@ describe('rule details', () => {
     expect(dropping.filter(republishesAs)).toEqual([]);
   });
 
-  it('counts a classified field named like an SQL keyword (a surname `last`) as republished when read through its qualifier', () => {
-    const mesh = changed((mesh) => {
-      const email = contract(mesh, 'customers').schema[0]?.properties.find((property) => property.name === 'email');
-      Object.assign(email ?? {}, { name: 'last' });
-      product(mesh, 'revenue').transformations = [
-        { name: 'country_counts', sql: 'SELECT c.country, 1 AS customers, c.last AS contact FROM customers c' },
-      ];
-      contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
-    });
-    expect(findingsOf('pii-propagation', mesh).map((finding) => [finding.severity, finding.message])).toEqual([
-      [
-        'error',
-        "'Revenue' republishes 'last', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
-      ],
-    ]);
+  it('counts a classified field named like an SQL keyword (a surname `last`) as republished, read through its qualifier or bare', () => {
+    const republishing = (sql: string) =>
+      changed((mesh) => {
+        const email = contract(mesh, 'customers').schema[0]?.properties.find((property) => property.name === 'email');
+        Object.assign(email ?? {}, { name: 'last' });
+        product(mesh, 'revenue').transformations = [{ name: 'country_counts', sql }];
+        contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
+      });
+    for (const sql of [
+      'SELECT c.country, 1 AS customers, c.last AS contact FROM customers c',
+      'SELECT country, 1 AS customers, last AS contact FROM customers',
+    ]) {
+      expect([sql, findingsOf('pii-propagation', republishing(sql)).map((finding) => finding.message)]).toEqual([
+        sql,
+        [
+          "'Revenue' republishes 'last', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+        ],
+      ]);
+    }
   });
 
   it('counts a classified field shifted by a constant expression as republished: literals only, or columns that cancel', () => {

@@ -1,7 +1,7 @@
 import { comparableName, firstFreeName } from '../model';
 
 /** A name ending in a number after a separator: `Campaigns 2`, `opera_pms_2`. */
-function numberedStem(name: string, separator: string): string | undefined {
+export function numberedStem(name: string, separator: string): string | undefined {
   const gap = separator === ' ' ? '\\s+' : separator;
   return new RegExp(`^(.*\\S)${gap}(\\d+)$`).exec(name)?.[1];
 }

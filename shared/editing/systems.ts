@@ -10,6 +10,7 @@ import {
 } from '../model';
 import { defaultCdcTopicName, type NamedDatabase } from '../model/connector-topics';
 import { type Added, type ChildPlacement, type ChildUpdate, withChildAdded, withChildUpdated } from './child-nodes';
+import { numberedStem } from './copy-names';
 import { newTable } from './table-edits';
 
 /** The database name a system's name suggests: `Order Service` → `order_service`; `system` for `機内食 システム`. */
@@ -17,9 +18,29 @@ export function databaseNameFor(systemName: string): string {
   return slugify(systemName, 'system').replace(/-/g, '_');
 }
 
-/** Whether a database still has the name a system's name gave it, numbered or not (`shop`, `shop_2`). */
+/**
+ * Whether `value` is still the name a system's name gave it (`nameFor` of it), numbered or not:
+ * a copy's names are numbered clear of other systems', so `Opera PMS 2` may have `opera_pms_3`,
+ * and a copy that kept its name in another domain `Opera PMS 2` for its service.
+ */
+function isNamedAfterSystem(
+  value: string,
+  systemName: string,
+  nameFor: (systemName: string) => string,
+  separator: string,
+): boolean {
+  const stems = [systemName, numberedStem(systemName, ' ')].filter((stem) => stem !== undefined);
+  return stems.some((stem) => isStemOrNumbered(value, nameFor(stem), separator));
+}
+
+/** Whether a database still has the name a system's name gave it (`shop`, `shop_2`). */
 function isDatabaseNamedAfter(databaseName: string, systemName: string): boolean {
-  return isStemOrNumbered(databaseName, databaseNameFor(systemName), '_');
+  return isNamedAfterSystem(databaseName, systemName, databaseNameFor, '_');
+}
+
+/** Whether a service still has the name a system's name gave it (`Opera PMS`, `Opera PMS 2`). */
+function isServiceNamedAfter(serviceName: string, systemName: string): boolean {
+  return isNamedAfterSystem(serviceName, systemName, (name) => name, ' ');
 }
 
 /** The id a table's change stream gets by default: `items-cdc` (numbered where taken). */
@@ -125,7 +146,7 @@ export function systemRenamed(
   return {
     ...systemWithDatabaseNamed(system, database),
     name,
-    service: system.service.name === system.name ? { ...system.service, name } : system.service,
+    service: isServiceNamedAfter(system.service.name, system.name) ? { ...system.service, name } : system.service,
   };
 }
 

@@ -25,6 +25,17 @@ function hotelWithOperaPms(): { mesh: Mesh; id: string } {
 
 const topicNames = (mesh: Mesh) => mesh.systems.flatMap((system) => system.messaging.topics.map((topic) => topic.name));
 
+/** `mesh` with the copied `text` pasted at each point in turn, as Ctrl+V does with the pointer there. */
+function pastedAt(mesh: Mesh, text: string, points: readonly { x: number; y: number }[]): Mesh {
+  let pasted = mesh;
+  for (const at of points) {
+    const result = pasteText(pasted, text, { at });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    pasted = result.value.mesh;
+  }
+  return pasted;
+}
+
 describe('a pasted or duplicated operational system', () => {
   it('takes its own service, database and topic names after its numbered name, so the design still exports', () => {
     const { mesh, id } = hotelWithOperaPms();
@@ -47,15 +58,10 @@ describe('a pasted or duplicated operational system', () => {
   it('pasted twice at the pointer, each copy has names of its own and the design exports', () => {
     const { mesh, id } = hotelWithOperaPms();
     const text = fragmentToText(copyFragment(mesh, new Set([id])));
-    let pasted = mesh;
-    for (const at of [
+    const pasted = pastedAt(mesh, text, [
       { x: 900, y: 100 },
       { x: 900, y: 100 },
-    ]) {
-      const result = pasteText(pasted, text, { at });
-      if (!result.ok) throw new Error(JSON.stringify(result.errors));
-      pasted = result.value.mesh;
-    }
+    ]);
     expect(pasted.systems.map((system) => [system.name, system.service.name, system.database.name])).toEqual([
       ['Opera PMS', 'Opera PMS', 'opera_pms'],
       ['Opera PMS 2', 'Opera PMS 2', 'opera_pms_2'],
@@ -109,5 +115,40 @@ describe('a pasted or duplicated operational system', () => {
       database: { name: 'opera_pms' },
     });
     expect(topicNames(pasted)).toEqual(topicNames(mesh));
+  });
+});
+
+describe('renaming a pasted or duplicated operational system', () => {
+  /** Opera PMS pasted twice into Back Office: the first copy keeps its name, the second is `Opera PMS 2`. */
+  function pastedTwiceIntoBackOffice(): Mesh {
+    const { mesh, id } = hotelWithOperaPms();
+    mesh.domains.push({ ...mesh.domains[0]!, id: 'back-office', name: 'Back Office' });
+    mesh.layout.nodes['back-office'] = { x: 2000, y: 0, width: 800, height: 400 };
+    return pastedAt(mesh, fragmentToText(copyFragment(mesh, new Set([id]))), [
+      { x: 2200, y: 200 },
+      { x: 2200, y: 200 },
+    ]);
+  }
+
+  it('renames the service and database the paste numbered, as it does a new system’s', () => {
+    const pasted = pastedTwiceIntoBackOffice();
+    expect(pasted.systems.map((system) => [system.name, system.service.name, system.database.name])).toEqual([
+      ['Opera PMS', 'Opera PMS', 'opera_pms'],
+      ['Opera PMS', 'Opera PMS 2', 'opera_pms_2'],
+      ['Opera PMS 2', 'Opera PMS 3', 'opera_pms_3'],
+    ]);
+    let renamed = withSystemRenamed(pasted, pasted.systems[1]!.id, 'Fees Ledger');
+    renamed = withSystemRenamed(renamed, pasted.systems[2]!.id, 'Room Booking');
+    expect(renamed.systems.map((system) => [system.name, system.service.name, system.database.name])).toEqual([
+      ['Opera PMS', 'Opera PMS', 'opera_pms'],
+      ['Fees Ledger', 'Fees Ledger', 'fees_ledger'],
+      ['Room Booking', 'Room Booking', 'room_booking'],
+    ]);
+  });
+
+  it('keeps a service name chosen by hand that only starts like the system’s', () => {
+    const { mesh, id } = hotelWithOperaPms();
+    mesh.systems[0]!.service = { name: 'Opera PMS Gateway' };
+    expect(withSystemRenamed(mesh, id, 'Fees Ledger').systems[0]!.service.name).toBe('Opera PMS Gateway');
   });
 });

@@ -1,4 +1,5 @@
 import type { Result } from '../model/problem';
+import { withEngineFunctionsUnlisted } from './engine-function-list';
 import { queryCell } from './query-cell';
 import { checkSelect } from './select-check';
 import { simulatedNowRewrite } from './simulated-now';
@@ -35,7 +36,7 @@ export function runReadOnlyQuery(connection: SqlConnection, sql: string, maxRows
       : '';
   connection.exec('PRAGMA query_only = ON');
   try {
-    const rewritten = simulatedNowRewrite(withNodeCatalog(checked.select));
+    const rewritten = simulatedNowRewrite(withNodeCatalog(withEngineFunctionsUnlisted(checked.select)));
     const statement = connection.prepare(`${explain}${rewritten.text}`);
     try {
       const rows = statement.allExact(maxRows + 1).map((row) => row.map(queryCell));

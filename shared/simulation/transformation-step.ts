@@ -1,6 +1,7 @@
 import { jsonObjectSql } from './broker-log';
 import type { Dataset } from './dataset';
 import { applyView, upsertRowsSql } from './dataset-table';
+import { withEngineFunctionsUnlisted } from './engine-function-list';
 import { prepareGroupTotals, regroupedGroups } from './group-totals';
 import { type Aggregation, type IncrementalPlan, planRecompute, type RecomputeMode } from './incremental-plan';
 import type { TransformationPlan } from './product-plan';
@@ -76,7 +77,7 @@ export function prepareStep(
 ): PreparedStep {
   const checked = checkSelect(connection, step.transformation.sql);
   if (!checked.ok) return checked;
-  const select = subquerySql(withSimulatedNow(checked.select));
+  const select = subquerySql(withSimulatedNow(withEngineFunctionsUnlisted(checked.select)));
   const savepoint = quoteIdentifier(`step_${step.transformation.name}`);
   try {
     const dataset = step.dataset;

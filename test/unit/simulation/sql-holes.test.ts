@@ -223,6 +223,26 @@ describe('user SQL cannot change the run', () => {
     ).toMatchObject({ ok: true, value: { rows: [[2]] } });
   });
 
+  it('leaves the engine’s functions out of the list of functions a query or a transformation reads', async () => {
+    const simulation = await simulate(
+      meshWithStep('scratch', "SELECT name FROM main.pragma_function_list() WHERE name LIKE 'mesh%'", false),
+      scenario,
+    );
+    for (const sql of [
+      "SELECT name FROM pragma_function_list WHERE name LIKE 'mesh%'",
+      'SELECT f.name FROM "PRAGMA_FUNCTION_LIST" AS f WHERE f.name LIKE \'MESH%\'',
+      "SELECT pragma_function_list.name FROM main.pragma_function_list() WHERE pragma_function_list.name LIKE 'mesh%'",
+      "SELECT l.name FROM items JOIN pragma_function_list l ON l.name LIKE 'mesh%'",
+    ]) {
+      expect(simulation.query('shop', sql), sql).toMatchObject({ ok: true, value: { rows: [] } });
+    }
+    expect(rowsOf(simulation, 'shop', "SELECT count(*) AS n FROM pragma_function_list WHERE name = 'upper'")).toEqual([
+      { n: 1 },
+    ]);
+    expect(simulation.step(1).errors).toEqual([]);
+    expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM scratch')).toEqual([{ n: 0 }]);
+  });
+
   it('fails a transformation that reads the engine’s clock function, rather than keep it incremental', async () => {
     const simulation = await simulate(
       meshWithStep('item_names', 'SELECT id, name || mesh_now() AS name FROM items', true),

@@ -64,8 +64,10 @@ export interface BoundBeyondRange {
   option: string;
   value: number;
   physicalType: string;
-  /** The end of the type's range the bound passes. */
-  end: { side: 'smallest' | 'largest'; value: number };
+  /** The end of the type's range the bound passes, written out in full (`9999999999.99999999`). */
+  end: { side: 'smallest' | 'largest'; value: string };
+  /** Whether the bound is exclusive and at that end, rather than past it (`exclusiveMinimum: 32767` on a smallint). */
+  isAtEnd: boolean;
   /** Whether the bound is past the other end of the range, so that no value the type holds keeps it. */
   excludesAll: boolean;
 }
@@ -73,7 +75,7 @@ export interface BoundBeyondRange {
 /**
  * The `minimum`, `maximum` and exclusive bounds outside the range of an exact `physicalType`
  * (`smallint` holds -32768 to 32767): a bound beyond its own end is never reached, one beyond the
- * other end (a minimum above the largest value) leaves no storable value.
+ * other end (a minimum above the largest value), or exclusive at it, leaves no storable value.
  */
 export function boundsBeyondRange(property: ContractProperty): BoundBeyondRange[] {
   const { physicalType } = property;
@@ -83,15 +85,25 @@ export function boundsBeyondRange(property: ContractProperty): BoundBeyondRange[
   return ['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum'].flatMap((option) => {
     const value = options[option];
     if (typeof value !== 'number') return [];
+    const isLower = LOWER_BOUNDS.includes(option);
+    const isExclusive = option.startsWith('exclusive');
+    const largest = { side: 'largest' as const, value: range.largest };
+    const smallest = { side: 'smallest' as const, value: range.smallest };
+    // Compared as read: a bound that reads as the end's nearest number may have been written as the end, so it is not judged past it.
+    const isAtEnd = isExclusive && isWrittenAs(value, isLower ? range.largest : range.smallest);
     const end =
-      value > range.largest
-        ? { side: 'largest' as const, value: range.largest }
-        : value < range.smallest
-          ? { side: 'smallest' as const, value: range.smallest }
+      value > Number(range.largest) || (isAtEnd && isLower)
+        ? largest
+        : value < Number(range.smallest) || (isAtEnd && !isLower)
+          ? smallest
           : undefined;
     if (!end) return [];
-    const isLower = LOWER_BOUNDS.includes(option);
     const excludesAll = isLower === (end.side === 'largest');
-    return [{ option, value, physicalType: physicalType.trim(), end, excludesAll }];
+    return [{ option, value, physicalType: physicalType.trim(), end, isAtEnd, excludesAll }];
   });
+}
+
+/** Whether a number read from YAML is the decimal `written`, exactly: `99.99` is, 2^63 is not 9223372036854775807. */
+function isWrittenAs(value: number, written: string): boolean {
+  return String(value) === written;
 }

@@ -72,13 +72,16 @@ export function declaredLength(physicalType: string): number | undefined {
 
 /**
  * The smallest and largest number an exact type (`smallint`, `integer`, `bigint`, `decimal(p,s)`)
- * holds: `smallint` -32768 to 32767, `decimal(5,2)` -999.99 to 999.99. None for other types.
+ * holds, written out in full: `smallint` -32768 to 32767, `decimal(5,2)` -999.99 to 999.99. None for
+ * other types. Text, as `decimal(18,8)`'s 9999999999.99999999 is no JavaScript number.
  */
-export function declaredRange(physicalType: string): { smallest: number; largest: number } | undefined {
+export function declaredRange(physicalType: string): { smallest: string; largest: string } | undefined {
   const sized = sizedTypeOf(physicalType);
   if (sized?.family !== 'exact') return undefined;
-  const fraction = sized.fractionDigits === 0 ? 0 : 1 - 10 ** -sized.fractionDigits;
-  return { smallest: Number(sized.smallest) - fraction, largest: Number(sized.largest) + fraction };
+  const fraction = sized.fractionDigits === 0 ? '' : `.${'9'.repeat(sized.fractionDigits)}`;
+  // A decimal reaches as far below zero as above it, also when its whole part is 0 (decimal(3,3): -0.999).
+  const smallest = fraction === '' ? `${sized.smallest}` : `-${sized.largest}${fraction}`;
+  return { smallest, largest: `${sized.largest}${fraction}` };
 }
 
 /** A length, or the exact numbers a type holds: up to `largest` in magnitude before the point, and `fractionDigits` after it. */

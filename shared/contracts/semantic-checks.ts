@@ -542,14 +542,15 @@ function physicalLimitIssues(
         ? 'Lower minLength, or lengthen the physicalType.'
         : `Lower maxLength to ${limit.length}, or lengthen the physicalType.`,
   }));
-  const boundIssues = boundsBeyondRange(property).map(({ option, value, physicalType, end, excludesAll }) => {
+  const boundIssues = boundsBeyondRange(property).map(({ option, value, physicalType, end, isAtEnd, excludesAll }) => {
     const [comparison, extreme] = end.side === 'largest' ? ['above', 'larger'] : ['below', 'smaller'];
     const consequence = excludesAll
       ? 'no value can keep the contract'
       : `the bound is never reached, as no ${extreme} value can be stored`;
+    const place = isAtEnd ? 'excludes even' : `is ${comparison}`;
     return {
       path: [...optionsPath, option],
-      message: `${option} ${value} is ${comparison} the ${end.side} value ${physicalType} holds, ${end.value}: ${consequence}`,
+      message: `${option} ${value} ${place} the ${end.side} value ${physicalType} holds, ${end.value}: ${consequence}`,
       severity: 'warning' as const,
       hint: `Bring ${option} within what ${physicalType} holds, or widen the physicalType.`,
     };

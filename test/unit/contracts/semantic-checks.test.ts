@@ -1202,10 +1202,66 @@ ${lines
   });
 
   it.each([
+    [
+      'numeric(18,8)',
+      'maximum: 100000000000',
+      'maximum',
+      'maximum 100000000000 is above the largest value numeric(18,8) holds, 9999999999.99999999: the bound is never reached, as no larger value can be stored',
+    ],
+    [
+      'numeric(20,2)',
+      'minimum: -10000000000000000000',
+      'minimum',
+      'minimum -10000000000000000000 is below the smallest value numeric(20,2) holds, -999999999999999999.99: the bound is never reached, as no smaller value can be stored',
+    ],
+    [
+      'numeric(3,3)',
+      'minimum: -1',
+      'minimum',
+      'minimum -1 is below the smallest value numeric(3,3) holds, -0.999: the bound is never reached, as no smaller value can be stored',
+    ],
+    [
+      'numeric(4,2)',
+      'exclusiveMinimum: 99.99',
+      'exclusiveMinimum',
+      'exclusiveMinimum 99.99 excludes even the largest value numeric(4,2) holds, 99.99: no value can keep the contract',
+    ],
+  ])('names the exact end of what %s holds: %s', (physicalType, options, option, said) => {
+    const text = withProperty(`- name: haircut
+  logicalType: number
+  physicalType: ${physicalType}
+  logicalTypeOptions:
+    ${options}`);
+    expect(checkContractYaml(text).map((finding) => [finding.severity, finding.path, finding.message])).toEqual([
+      ['warning', `schema[0].properties[1].logicalTypeOptions.${option}`, said],
+    ]);
+  });
+
+  it.each([
+    ['exclusiveMinimum: 32767', 'exclusiveMinimum 32767 excludes even the largest value smallint holds, 32767'],
+    ['exclusiveMaximum: -32768', 'exclusiveMaximum -32768 excludes even the smallest value smallint holds, -32768'],
+  ])('warns of an exclusive bound at the other end of what the type holds: %s', (options, said) => {
+    const text = withProperty(`- name: tier
+  logicalType: integer
+  physicalType: smallint
+  logicalTypeOptions:
+    ${options}`);
+    expect(checkContractYaml(text).map((finding) => finding.message)).toEqual([
+      `${said}: no value can keep the contract`,
+    ]);
+  });
+
+  it.each([
     ['char(5)', 'enum: [{ value: left }, { value: right }]\n  logicalTypeOptions:\n    minLength: 4'],
     ['smallint', 'logicalTypeOptions:\n    minimum: -32768\n    maximum: 32767'],
     ['numeric(5,2)', 'logicalTypeOptions:\n    maximum: 999.99'],
     ['bigint', 'logicalTypeOptions:\n    maximum: 9007199254740991'],
+    // Both read as 2^63, which a bound written one above bigint's largest value would read as too: not certainly past it.
+    ['bigint', 'logicalTypeOptions:\n    minimum: -9223372036854775808\n    maximum: 9223372036854775807'],
+    ['bigint', 'logicalTypeOptions:\n    exclusiveMinimum: 9223372036854775807'],
+    // Read as 10000000000, as is the type's largest value written out: not certainly past it.
+    ['numeric(18,8)', 'logicalTypeOptions:\n    maximum: 9999999999.99999999'],
+    ['numeric(18,8)', 'logicalTypeOptions:\n    exclusiveMinimum: 9999999999.99999999'],
     ['varchar(8)', 'logicalTypeOptions:\n    maxLength: 8'],
   ])('leaves limits that %s meets alone: %s', (physicalType, lines) => {
     const logicalType =

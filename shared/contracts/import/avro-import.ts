@@ -384,9 +384,15 @@ function checkAvroSchema(root: unknown, source: YamlSource): { problems: ImportN
 
 /**
  * Why a decimal's digits declare no SQL `decimal(p,s)`, and which of its keys says so: Avro requires
- * a precision above 0 and a scale of at most the precision; PostgreSQL's numeric holds at most 1000 digits.
+ * a precision above 0, a scale of at most the precision and, on a `fixed`, no more digits than its
+ * bytes hold; PostgreSQL's numeric holds at most 1000 digits.
  */
-function unreadableDecimal({ precision, scale = 0 }: AvroSchema): { reason: string; key?: string } | undefined {
+function unreadableDecimal({
+  type,
+  size,
+  precision,
+  scale = 0,
+}: AvroSchema): { reason: string; key?: string } | undefined {
   if (precision === undefined) return { reason: 'decimal has no precision, which Avro requires' };
   if (!Number.isInteger(precision) || precision < 1) {
     return { reason: `decimal precision ${precision} is not a positive integer, as Avro requires`, key: 'precision' };
@@ -400,6 +406,16 @@ function unreadableDecimal({ precision, scale = 0 }: AvroSchema): { reason: stri
       key: 'scale',
     };
   }
+  const fixedDigits =
+    type === 'fixed' && typeof size === 'number' && Number.isInteger(size) && size > 0
+      ? digitsOfFixed(size)
+      : undefined;
+  if (fixedDigits !== undefined && precision > fixedDigits) {
+    return {
+      reason: `decimal precision ${precision} is more than the ${fixedDigits} digits a fixed of ${size} bytes holds, which Avro forbids`,
+      key: 'precision',
+    };
+  }
   if (precision > MAX_NUMERIC_PRECISION) {
     return {
       reason: `decimal precision ${precision} is more than the ${MAX_NUMERIC_PRECISION} digits PostgreSQL's numeric holds`,
@@ -407,4 +423,9 @@ function unreadableDecimal({ precision, scale = 0 }: AvroSchema): { reason: stri
     };
   }
   return undefined;
+}
+
+/** The most decimal digits a two's-complement `fixed` of `size` bytes holds, as the Avro specification gives it: floor(log10(2^(8n-1) - 1)). */
+function digitsOfFixed(size: number): number {
+  return (2n ** BigInt(8 * size - 1) - 1n).toString().length - 1;
 }

@@ -6,6 +6,7 @@ import { changedLinkingValues } from './changed-linking-values';
 import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import { faultMadeStages } from './fault-made-record';
+import { goneRowNote, newerChangeOf } from './gone-row-note';
 import type { UnreadCause } from './input-consumer';
 import { type KeyChange, keyChangeOf, keyChangeWrite, newKeyOf } from './key-change';
 import { type LackedColumns, lackedColumns, lackedColumnText } from './lacked-columns';
@@ -300,7 +301,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
         }
       : (moved ??
         (current.length === 0
-          ? { note: 'The row is gone: it was deleted since.' }
+          ? { note: goneRowNote(query, topic.log, record, key) }
           : changedAgainNote(query, topic, record, key)))),
   };
   if (isOutboxTopic(topic)) {
@@ -373,8 +374,7 @@ function changedAgainNote(
   record: LogRecord,
   key: Record<string, unknown>,
 ): { note: string } | undefined {
-  const newest = recordsWithFields(query, topic.log, key, { order: 'newest', isFirstDelivery: true });
-  const [newer] = newest.ok ? newest.value.filter((candidate) => candidate.position > record.position) : [];
+  const newer = newerChangeOf(query, topic.log, record, key);
   if (newer) {
     return {
       note: `Changed again since: the newer change is at partition ${newer.partition}, offset ${newer.offset} of ${topic.topic.name}.`,
@@ -849,7 +849,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
               ? { note: skipped }
               : (moved ??
                 (clean.length === 0
-                  ? { note: cleanRowMissing(dataset.kind) }
+                  ? { note: cleanRowMissing(dataset.kind, () => goneRowNote(query, log, record, key)) }
                   : lacking && { note: lackedNote(lacking) }))),
           });
           // A skipped change changed nothing: no history, no record published, no result recomputed.
@@ -1288,8 +1288,8 @@ function lackedNote({ lacked, unexpected }: LackedColumns): string {
 }
 
 /** What a consumed record's clean table holds for its key when it holds no row. */
-function cleanRowMissing(kind: DatasetKind): string {
-  return kind === 'entity' ? 'The row is gone: it was deleted since.' : 'No event with this id in the table.';
+function cleanRowMissing(kind: DatasetKind, entityGoneNote: () => string): string {
+  return kind === 'entity' ? entityGoneNote() : 'No event with this id in the table.';
 }
 
 function topicOf(plan: PipelinePlan, log: BrokerLog): SourceTopic | undefined {

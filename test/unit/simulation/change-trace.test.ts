@@ -139,7 +139,7 @@ describe('tracing one change', () => {
 
     const clean = stages.find((stage) => stage.kind === 'clean' && stage.nodeId === 'orders');
     expect(clean?.records).toEqual([]);
-    expect(clean?.note).toBe('The row is gone: it was deleted since.');
+    expect(clean?.note).toBe('The row is gone: this delete removed it.');
     const silent = stages.filter((stage) => stage.records.length === 0 && !stage.message && !stage.note);
     expect(silent.map((stage) => `${stage.kind} ${stage.nodeId} ${stage.source}`)).toEqual([]);
   });
@@ -320,7 +320,7 @@ describe('tracing a record the consumer skipped', () => {
     expect(firstDelete.find((stage) => stage.kind === 'cdc-record')?.note).toBe(
       'Sent again since, at offset 3 of partition 0: each consumer skips a copy as a duplicate, so the trace follows this first delivery.',
     );
-    expect(firstDelete.find((stage) => stage.kind === 'clean')?.note).toBe('The row is gone: it was deleted since.');
+    expect(firstDelete.find((stage) => stage.kind === 'clean')?.note).toBe('The row is gone: this delete removed it.');
     expect(stagesAfterRaw(firstDelete)).toEqual(['clean', 'history', 'output-port']);
   });
 });
@@ -349,9 +349,9 @@ describe('tracing a key whose change was sent again', () => {
 });
 
 describe('tracing a deleted row downstream', () => {
-  it('links a deleted row to the results that share its identifying column, by its before image', async () => {
-    // A CRM's lines feed `subscriptions`, whose published lines `billing` counts per subscriber.
-    const telco = aMesh()
+  // A CRM's lines feed `subscriptions`, whose published lines `billing` counts per subscriber.
+  const telcoMesh = () =>
+    aMesh()
       .with(
         aSystem('crm')
           .withTable('lines', { msisdn: 'text', subscriber_id: 'integer' })
@@ -368,11 +368,15 @@ describe('tracing a deleted row downstream', () => {
       .withLink('crm/lines-cdc', 'subscriptions/lines-in')
       .withLink('subscriptions/lines-out', 'billing/lines-in')
       .build();
-    const scenario = aScenario()
+  const linesScenario = () =>
+    aScenario()
       .at(1, 'crm', 'lines', 'insert', { values: { msisdn: '31600001', subscriber_id: 7 } })
       .at(1, 'crm', 'lines', 'insert', { values: { msisdn: '31600002', subscriber_id: 7 } })
-      .at(2, 'crm', 'lines', 'delete', { where: { msisdn: '31600001' } })
-      .build();
+      .at(2, 'crm', 'lines', 'delete', { where: { msisdn: '31600001' } });
+
+  it('links a deleted row to the results that share its identifying column, by its before image', async () => {
+    const telco = telcoMesh();
+    const scenario = linesScenario().build();
     const simulation = await simulate(telco, scenario);
     simulation.step(3);
     const plan = planPipeline(telco);
@@ -384,6 +388,43 @@ describe('tracing a deleted row downstream', () => {
     const counted = traced.value.stages.find((stage) => stage.kind === 'transformation');
     expect(counted?.title).toBe('Transformation subscriber_lines: rows with the same subscriber_id');
     expect(counted?.records).toEqual([{ subscriber_id: 7, line_count: 1 }]);
+  });
+
+  it('says the traced delete itself removed the row, at the service and at each consumer, not a later delete', async () => {
+    const telco = telcoMesh();
+    const simulation = await simulate(telco, linesScenario().build());
+    simulation.step(3);
+    const traced = traceChange(planPipeline(telco), simulation, { kind: 'record', log: 'crm/lines-cdc', position: 3 });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    const notes = traced.value.stages
+      .filter((stage) => stage.kind === 'table-row' || stage.kind === 'clean')
+      .map((stage) => `${stage.kind} ${stage.nodeId}: ${stage.note}`);
+
+    expect(notes).toEqual([
+      'table-row crm: The row is gone: this delete removed it.',
+      'clean subscriptions: The row is gone: this delete removed it.',
+      'clean billing: The row is gone: this delete removed it.',
+    ]);
+  });
+
+  it('still says a row was deleted since where a later delete removed it', async () => {
+    const telco = telcoMesh();
+    const scenario = linesScenario()
+      .at(3, 'crm', 'lines', 'insert', { values: { msisdn: '31600001', subscriber_id: 8 } })
+      .at(4, 'crm', 'lines', 'delete', { where: { msisdn: '31600001' } })
+      .build();
+    const simulation = await simulate(telco, scenario);
+    simulation.step(5);
+    // Positions on the lines topic: 1 and 2 the inserts, 3 the first delete, 4 the insert again, 5 its delete.
+    const traced = traceChange(planPipeline(telco), simulation, { kind: 'record', log: 'crm/lines-cdc', position: 3 });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+
+    expect(traced.value.stages.find((stage) => stage.kind === 'table-row')?.note).toBe(
+      'The row is gone: it was deleted since.',
+    );
+    expect(traced.value.stages.find((stage) => stage.kind === 'clean')?.note).toBe(
+      'The row is gone: it was deleted since.',
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { type BrokerLog, brokerTable } from './broker-log';
 import { changedLinkingValues } from './changed-linking-values';
 import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
+import { offlineBackAt } from './fault-count';
 import { faultMadeStages } from './fault-made-record';
 import { goneRowNote, newerChangeOf } from './gone-row-note';
 import type { UnreadCause } from './input-consumer';
@@ -800,7 +801,17 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
             ...(deleteKeeps.length > 0 && {
               note: `A delete (value null): the record carries only its key. The raw zone's row also keeps the values the port last published for the key (${deleteKeeps.join(', ')}), from the port's log, not from the record; they are left out here.`,
             }),
-            ...(raw.length === 0 && { note: unreadNote(product, input, log, { cause, hasLeftLog: hasLeft }) }),
+            ...(raw.length === 0 && {
+              note: unreadNote(product, input, log, {
+                cause,
+                hasLeftLog: hasLeft,
+                offlineUntil: offlineBackAt(
+                  run.firedFaults().map(({ fault }) => fault),
+                  productId,
+                  run.tick,
+                ),
+              }),
+            }),
           });
           const [rawRow] = raw;
           // A consumer behind its log reads the record, and publishes what it changed, ticks after it was sent.
@@ -1233,7 +1244,7 @@ function unreadNote(
   product: ProductPlan,
   input: InputPlan,
   log: BrokerLog,
-  unread: { cause: UnreadCause | undefined; hasLeftLog: boolean },
+  unread: { cause: UnreadCause | undefined; hasLeftLog: boolean; offlineUntil: number | undefined },
 ): string {
   const changed = input.dataset ? input.dataset.name : 'its tables';
   if (unread.cause === 'retention') {
@@ -1241,6 +1252,9 @@ function unreadNote(
   }
   if (unread.cause === 'compaction') {
     return `Compacted: compaction removed it from ${log.name} before ${product.product.name} read it, as a later record of its key replaced it (counted in its compacted records); ${product.product.name} reads that one instead.`;
+  }
+  if (!unread.hasLeftLog && unread.offlineUntil !== undefined) {
+    return `Not consumed yet: ${product.product.name} is offline (a consumer-offline fault) until tick ${unread.offlineUntil}; the record waits in the log until then, unless retention removes it first.`;
   }
   if (!unread.hasLeftLog) return 'Not consumed yet: it waits in the log (consumer lag).';
   return 'Read, and dropped since: the raw zone, like the log, keeps only the newest records (retention).';

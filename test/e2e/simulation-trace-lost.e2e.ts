@@ -28,7 +28,9 @@ describeInChromium('A traced record lost to retention', (session) => {
     const stage = page.locator('.trace-tab [data-testid=trace-stage]');
     await page.locator('.trace-tab button').filter({ hasText: 'Raw zone' }).first().click();
     await stage.and(page.locator('[data-stage=raw]')).waitFor();
-    expect(await stage.textContent()).toContain('Not consumed yet: it waits in the log (consumer lag).');
+    expect(await stage.textContent()).toContain(
+      'Not consumed yet: customers is offline (a consumer-offline fault) until tick 12; the record waits in the log until then, unless retention removes it first.',
+    );
 
     await runTo(page, 12);
     await stage.filter({ hasText: 'Lost: retention removed it' }).waitFor();

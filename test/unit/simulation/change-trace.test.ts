@@ -801,6 +801,18 @@ describe('tracing a record lost to retention', () => {
     .build();
   const lost =
     'Lost: retention removed it from shop.public.items before catalog read it (counted in its lost records), so it never changed items.';
+  const waitingWhileOffline =
+    'Not consumed yet: catalog is offline (a consumer-offline fault) until tick 4; the record waits in the log until then, unless retention removes it first.';
+
+  it('names the consumer-offline fault that keeps a record waiting, and the tick its consumer is back', async () => {
+    const simulation = await simulate(shop, scenario);
+    simulation.step(2);
+    // Item 4's insert, at position 5, published at tick 2 while the catalog is away (ticks 1 to 3).
+    const traced = traceChange(planPipeline(shop), simulation, { kind: 'record', log: 'shop/items-cdc', position: 5 });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+
+    expect(traced.value.stages.find((stage) => stage.kind === 'raw')?.note).toBe(waitingWhileOffline);
+  });
 
   it('says a truncate waits in the log while the consumer is away, and is lost once retention removed it', async () => {
     const simulation = await simulate(shop, scenario, { retainedRecords: 3 });
@@ -808,9 +820,7 @@ describe('tracing a record lost to retention', () => {
     const plan = planPipeline(shop);
     const first = traceChange(plan, simulation, { kind: 'record', log: 'shop/items-cdc', position: 4 });
     if (!first.ok) throw new Error(JSON.stringify(first.errors));
-    expect(first.value.stages.find((stage) => stage.kind === 'raw')?.note).toBe(
-      'Not consumed yet: it waits in the log (consumer lag).',
-    );
+    expect(first.value.stages.find((stage) => stage.kind === 'raw')?.note).toBe(waitingWhileOffline);
 
     // Tick 4: the catalog is back, past the records it lost; the truncate has left the topic.
     simulation.step(3);

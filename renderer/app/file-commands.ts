@@ -1,5 +1,10 @@
 import { parseMeshFileRepairingSizes } from '../../shared/contracts';
-import { layoutClashes, layoutClashesSummary, layoutClashMessage } from '../../shared/editing/layout-clashes';
+import {
+  type LayoutClash,
+  layoutClashes,
+  layoutClashesSummary,
+  layoutClashMessage,
+} from '../../shared/editing/layout-clashes';
 import { withLayoutApplied } from '../../shared/editing/layout-edits';
 import { isWithoutLayout, withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import { designFileStem } from '../../shared/export/file-names';
@@ -34,7 +39,7 @@ import {
   selectIsDirty,
   useDocumentStore,
 } from '../store/document-store';
-import { type NoticeAction, useNoticeStore } from '../store/notice-store';
+import { type NoticeAction, noticesToldMark, type ShowOptions, useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
 import { failureText } from './failure-text';
 import { autosave } from './use-autosave';
@@ -51,6 +56,9 @@ interface OpenedWords {
   closing?: string;
   actionsIfUnread?: NoticeAction[];
 }
+
+/** Says how an opened design's elements without a position were placed, and what in its layout clashes. */
+type AnnounceLayout = (mesh: Mesh, howPlaced: string, options?: { clashes?: LayoutClash[] } & ShowOptions) => void;
 
 /** Opens text as a mesh; on failure keeps the current document and lists every located problem. */
 export function openMeshText(
@@ -76,7 +84,7 @@ export function openMeshText(
   documentState().open(parsed.value, file, droppedSizes.length > 0 ? { ...options, isUnsaved: true } : options);
   const { mesh: placed, placedIds } = withUnplacedNodesPlaced(parsed.value);
   /** Says how the elements without a position were placed, and what in the layout clashes, offering Auto-layout; silent when neither. */
-  const announceLayout = (mesh: Mesh, howPlaced: string, clashes = layoutClashes(mesh)) => {
+  const announceLayout: AnnounceLayout = (mesh, howPlaced, { clashes = layoutClashes(mesh), ...shown } = {}) => {
     const layoutNotes = [
       ...(placedIds.length > 0
         ? [`${counted(placedIds.length, 'element')} without a position in the file ${howPlaced}`]
@@ -84,12 +92,15 @@ export function openMeshText(
       ...layoutClashesSummary(mesh, clashes),
     ];
     if (layoutNotes.length === 0) return;
-    notify({
-      tone: 'info',
-      text: said(`${opening}: ${layoutNotes.join('; ')}`),
-      ...(clashes.length > 0 && { details: clashes.map((clash) => layoutClashMessage(mesh, clash)) }),
-      actions: [{ label: 'Auto-layout', run: () => void canvasCommands.autoLayout() }],
-    });
+    notify(
+      {
+        tone: 'info',
+        text: said(`${opening}: ${layoutNotes.join('; ')}`),
+        ...(clashes.length > 0 && { details: clashes.map((clash) => layoutClashMessage(mesh, clash)) }),
+        actions: [{ label: 'Auto-layout', run: () => void canvasCommands.autoLayout() }],
+      },
+      shown,
+    );
   };
   const clashesOnOpen = layoutClashes(placed);
   if (droppedSizes.length > 0) {
@@ -106,7 +117,7 @@ export function openMeshText(
   const hasNoLayout = isWithoutLayout(parsed.value);
   if (placedIds.length > 0) documentState().placeAsOpened(() => placed);
   if (hasNoLayout) void layOutByDataFlowOnOpen(placed, announceLayout);
-  else announceLayout(placed, 'placed on a grid', clashesOnOpen);
+  else announceLayout(placed, 'placed on a grid', { clashes: clashesOnOpen });
   return true;
 }
 
@@ -117,8 +128,11 @@ export function openMeshText(
  * once the design was saved (its positions are then in its file). An auto-layout asked for
  * meanwhile lays the design out itself: this gives way to it.
  */
-async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh, howPlaced: string) => void) {
+async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: AnnounceLayout) {
   const { documentKey } = documentState();
+  // The grids are what the user sees meanwhile: saying so late must not cover what their edits said since.
+  const toldMark = noticesToldMark();
+  const announceGrids = () => announceLayout(placed, 'placed on a grid', { unlessToldSince: toldMark });
   const isStillOpen = () => documentState().documentKey === documentKey;
   let isAutoLayoutAsked = useUiStore.getState().isLayingOut;
   const stopWatching = useUiStore.subscribe((state) => {
@@ -130,7 +144,7 @@ async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh,
     const { layoutByDataFlow } = await import('../canvas/auto-layout/layout-by-data-flow');
     layout = await layoutByDataFlow(placed, viewAspectRatio());
   } catch (error) {
-    if (isStillOpen()) announceLayout(placed, 'placed on a grid');
+    if (isStillOpen()) announceGrids();
     throw error;
   } finally {
     stopWatching();
@@ -141,10 +155,10 @@ async function layOutByDataFlowOnOpen(placed: Mesh, announceLayout: (mesh: Mesh,
   // Moving the nodes now would make the running auto-layout find the design changed and move nothing;
   // once it is done, its own notice says what it laid out.
   if (isAutoLayoutAsked) {
-    if (useUiStore.getState().isLayingOut) announceLayout(placed, 'placed on a grid');
+    if (useUiStore.getState().isLayingOut) announceGrids();
     return;
   }
-  if (documentState().mesh !== placed) return announceLayout(placed, 'placed on a grid');
+  if (documentState().mesh !== placed) return announceGrids();
   documentState().placeAsOpened((mesh) => withLayoutApplied(mesh, layout));
   canvasCommands.fitView();
   announceLayout(documentState().mesh ?? placed, 'laid out by data flow');

@@ -41,16 +41,30 @@ export interface ListedNotice extends Notice {
 
 const KEPT_NOTICES = 50;
 
+/** How a notice that comes late is shown. */
+export interface ShowOptions {
+  /**
+   * A mark from `noticesToldMark()` taken when what the notice tells of began (a background task):
+   * a notice told since then, of what the user did meanwhile, stays in view; this one is only listed.
+   */
+  unlessToldSince?: number;
+}
+
 interface NoticeState {
   notice: ListedNotice | null;
   /** Everything told since the app started, newest first, so nothing cut short or replaced is lost. */
   history: ListedNotice[];
-  show(notice: Notice): void;
+  show(notice: Notice, options?: ShowOptions): void;
   dismiss(): void;
   clearHistory(): void;
 }
 
 let nextId = 1;
+
+/** Where the notices told so far end: a later notice's `unlessToldSince`. */
+export function noticesToldMark(): number {
+  return nextId;
+}
 
 /** The user's input count when the notice in view was shown. */
 let inputMarkOfShown = userInputMark();
@@ -69,10 +83,11 @@ export function keepsErrorInView(shown: Notice | null, next: Notice, hasUserActe
 export const useNoticeStore = create<NoticeState>()((set, get) => ({
   notice: null,
   history: [],
-  show: (notice) => {
+  show: (notice, { unlessToldSince } = {}) => {
+    const isToldOver = unlessToldSince !== undefined && nextId > unlessToldSince;
     const listed = { ...notice, id: nextId++, shownAt: new Date() };
-    // Listed either way, so that a notice kept out of view by an error is still there to read.
-    const isShown = !keepsErrorInView(get().notice, notice, hasUserInputSince(inputMarkOfShown));
+    // Listed either way, so that a notice kept out of view by an error or a newer notice is still there to read.
+    const isShown = !isToldOver && !keepsErrorInView(get().notice, notice, hasUserInputSince(inputMarkOfShown));
     set((state) => ({
       notice: isShown ? listed : state.notice,
       history: [listed, ...state.history].slice(0, KEPT_NOTICES),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openMeshText, saveFile } from '../../../renderer/app/file-commands';
 import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
-import { useNoticeStore } from '../../../renderer/store/notice-store';
+import { announceEdit, useNoticeStore } from '../../../renderer/store/notice-store';
 import { useUiStore } from '../../../renderer/store/ui-store';
 import type { Mesh } from '../../../shared/model';
 import { FakeHost } from './fake-host';
@@ -114,6 +114,19 @@ describe('opening a design whose file leaves elements without a position', () =>
     expect(notices.notice?.tone).toBe('error');
     expect(notices.notice?.text).toContain('Could not save');
     expect(notices.history[0]?.text).toContain('laid out by data flow');
+  });
+
+  it('leaves what an edit made while it was running said in view, with its Undo: its own late notice is only listed', async () => {
+    const { placed, finishLayout } = openWithLayoutHeld();
+    documentState().change((mesh) => ({ ...mesh, name: 'Charity, edited' }));
+    announceEdit('Renamed the design');
+
+    await finishLayout(movedRight(placed));
+
+    const notices = useNoticeStore.getState();
+    expect(notices.notice?.text).toBe('Renamed the design');
+    expect(notices.notice?.actions?.map((action) => action.label)).toEqual(['Undo']);
+    expect(notices.history[0]?.text).toContain('placed on a grid');
   });
 
   it('gives way to an auto-layout asked for while it was running, which would otherwise find the design changed and move nothing', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
-import { announceEdit, keepsErrorInView, useNoticeStore } from '../../../renderer/store/notice-store';
+import { announceEdit, keepsErrorInView, noticesToldMark, useNoticeStore } from '../../../renderer/store/notice-store';
 import { useSelectionStore } from '../../../renderer/store/selection-store';
 import { noteUserInput } from '../../../renderer/store/user-input';
 import { aMesh, aTruncatingScenario } from '../../builders/mesh-builder';
@@ -28,6 +28,32 @@ describe('the status bar notice', () => {
   it('stays while the same design is edited', () => {
     useDocumentStore.getState().change((mesh) => ({ ...mesh, name: 'Renamed' }));
     expect(notices().notice?.text).toBe('Opened sample “E-commerce”');
+  });
+});
+
+describe('a notice that comes late (a layout of the design opened, done in the background)', () => {
+  beforeEach(() => openDocument(aMesh().build()));
+
+  it('is only listed when another was told since what it tells of began', () => {
+    const began = noticesToldMark();
+    notices().show({ tone: 'info', text: 'Deleted orders' });
+    notices().show(
+      { tone: 'info', text: 'Opened orders.mesh.json: 4 elements placed on a grid' },
+      { unlessToldSince: began },
+    );
+
+    expect(notices().notice?.text).toBe('Deleted orders');
+    expect(notices().history[0]?.text).toBe('Opened orders.mesh.json: 4 elements placed on a grid');
+  });
+
+  it('shows when nothing was told since', () => {
+    const began = noticesToldMark();
+    notices().show(
+      { tone: 'info', text: 'Opened orders.mesh.json: 4 elements placed on a grid' },
+      { unlessToldSince: began },
+    );
+
+    expect(notices().notice?.text).toBe('Opened orders.mesh.json: 4 elements placed on a grid');
   });
 });
 

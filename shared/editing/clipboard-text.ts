@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contractTextCodec } from '../contracts/contract-text';
 import {
   ContractSchema,
   checkIntegrity,
@@ -14,6 +15,7 @@ import {
   OperationalSystemSchema,
   type Problem,
   type Result,
+  readContractTexts,
 } from '../model';
 import { type MeshFragment, type PastedElements, type PastePlacement, pasteFragment } from './mesh-fragment';
 import type { SizeOf } from './node-placement';
@@ -67,7 +69,13 @@ export function fragmentFromText(text: string): Result<MeshFragment> {
     };
   }
   const { format: _format, version: _version, ...fragment } = parsed.data;
-  return { ok: true, value: fragment };
+  // As a file is opened: a contract is what its text says, and text edited into YAML that no longer reads is refused here.
+  const contracts = readContractTexts(
+    contractTextCodec,
+    fragment.contracts.map((contract) => contract.odcs),
+  );
+  if (!contracts.ok) return contracts;
+  return { ok: true, value: { ...fragment, contracts: contracts.value } };
 }
 
 /**

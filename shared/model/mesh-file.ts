@@ -65,7 +65,7 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
     const references = referenceProblemsBesideRefusedParts(contracts, document, issues);
     return { ok: false, errors: capped([...formatProblems, ...references]) };
   }
-  const read = readContracts(contracts, parsed.data);
+  const read = readContractTexts(contracts, contractTextsOf(parsed.data));
   if (!read.ok) return { ok: false, errors: capped(read.errors) };
   const mesh: Mesh = { ...parsed.data, contracts: read.value };
   const integrityProblems = checkIntegrity(mesh);
@@ -100,15 +100,18 @@ function referenceProblemsBesideRefusedParts(
   const design = withoutRefusedParts(document, issues);
   const parsed = design && MeshFileSchema.safeParse(design.rest);
   if (!design || !parsed?.success) return [];
-  const read = readContracts(contracts, parsed.data);
+  const read = readContractTexts(contracts, contractTextsOf(parsed.data));
   if (!read.ok) return [];
   return checkIntegrity({ ...parsed.data, contracts: read.value }).flatMap(design.asInTheFile);
 }
 
-function readContracts(codec: ContractTextCodec, file: MeshFile): Result<Contract[]> {
+const contractTextsOf = (file: MeshFile) => file.contracts.map((entry) => entry.odcs.join('\n'));
+
+/** Reads each contract from its ODCS text, the one source of what it says; a problem is at `contracts[i].odcs`, with its line in the text. */
+export function readContractTexts(codec: ContractTextCodec, texts: readonly string[]): Result<Contract[]> {
   const errors: Problem[] = [];
-  const contracts = file.contracts.flatMap((entry, index) => {
-    const read = codec.read(entry.odcs.join('\n'));
+  const contracts = texts.flatMap((text, index) => {
+    const read = codec.read(text);
     if (read.ok) return [read.value];
     for (const { contractText, ...problem } of read.errors) {
       errors.push({

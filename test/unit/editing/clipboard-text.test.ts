@@ -35,6 +35,27 @@ describe('copied elements as clipboard text', () => {
     expect(fragmentFromText('{ not json')).toMatchObject({ ok: false, errors: [{ path: '(clipboard)' }] });
   });
 
+  it('refuses a copied contract whose ODCS text edited by hand no longer reads, at its line, as opening a file does', () => {
+    const json = JSON.parse(fragmentToText(copyFragment(salesPipeline(), new Set(['orders']))));
+    json.contracts[0].odcs = json.contracts[0].odcs.replace(/^kind: .*$/m, 'kind: [');
+
+    const result = pasteText(emptyMesh('other', 'Other'), JSON.stringify(json), 'beside-originals');
+
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ path: 'contracts[0].odcs', message: expect.stringMatching(/^\d+:\d+ /) }],
+    });
+  });
+
+  it('reads a copied contract from its ODCS text, which wins over the fields copied beside it', () => {
+    const json = JSON.parse(fragmentToText(copyFragment(salesPipeline(), new Set(['orders']))));
+    json.contracts[0].version = '9.9.9';
+
+    const read = fragmentFromText(JSON.stringify(json));
+
+    expect(read.ok && read.value.contracts[0]?.version).toBe('1.0.0');
+  });
+
   it('refuses elements whose references do not resolve, naming the element and port at fault', () => {
     const json = JSON.parse(fragmentToText(copyFragment(salesPipeline(), new Set(['orders']))));
     json.contracts = [];

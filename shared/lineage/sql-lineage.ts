@@ -14,6 +14,8 @@
  */
 
 import { parsesAsOneQuery } from '../simulation/select-check';
+import { isContextualName } from '../simulation/sql-keywords';
+import type { SqlToken } from '../simulation/sql-tokens';
 import { Memo } from './memo';
 import { type CopyAlteration, copyAlterationOf, keptArguments } from './value-keeping-functions';
 
@@ -197,35 +199,22 @@ export function tokenize(sql: string): Token[] {
     else if (text.startsWith("'")) tokens.push({ kind: 'literal', string: unquotedString(text) });
     else if (punct !== undefined) tokens.push({ kind: 'punct', text: punct });
   }
-  tokens.forEach((token, at) => {
-    const isKeywordHere = token.kind === 'word' && CONTEXTUAL_KEYWORDS.get(token.text.toLowerCase());
-    if (isKeywordHere && !token.isAlwaysName && !isKeywordHere(tokens, at)) token.isAlwaysName = true;
-  });
+  // SQLite reads `filter`, `last`, `range`… as names where no keyword fits: a frame's `filter` band is a column.
+  const asSqlTokens = tokens.map(asSqlToken);
+  for (const [at, token] of tokens.entries()) {
+    if (token.kind === 'word' && isContextualName(asSqlTokens, at)) token.isAlwaysName = true;
+  }
   return tokens;
 }
 
-/**
- * Keywords of windows and orderings that SQLite reads as names wherever the words around them make
- * no keyword (`SELECT filter, last FROM frames`), so a frame's `filter` band or a person's `last` name is a column.
- */
-const CONTEXTUAL_KEYWORDS: ReadonlyMap<string, (tokens: readonly Token[], at: number) => boolean> = new Map([
-  ['filter', (tokens, at) => isPunct(tokens[at + 1], '(')],
-  ['over', (tokens, at) => isPunct(tokens[at - 1], ')') && (isPunct(tokens[at + 1], '(') || isName(tokens[at + 1]))],
-  ['window', (tokens, at) => isName(tokens[at + 1]) && isKeyword(tokens[at + 2], 'as')],
-  ['partition', (tokens, at) => isKeyword(tokens[at + 1], 'by')],
-  ['nulls', (tokens, at) => isKeyword(tokens[at + 1], 'first', 'last')],
-  ['first', (tokens, at) => isKeyword(tokens[at - 1], 'nulls')],
-  ['last', (tokens, at) => isKeyword(tokens[at - 1], 'nulls')],
-  ['rows', startsFrame],
-  ['range', startsFrame],
-]);
-
-/** Whether the word at `at` starts a window frame: `ROWS UNBOUNDED PRECEDING`, `RANGE BETWEEN 1 PRECEDING AND …`. */
-function startsFrame(tokens: readonly Token[], at: number): boolean {
-  const isBound = (from: number) =>
-    isKeyword(tokens[from], 'unbounded', 'current') ||
-    (tokens[from]?.kind === 'literal' && isKeyword(tokens[from + 1], 'preceding', 'following'));
-  return isBound(at + 1) || (isKeyword(tokens[at + 1], 'between') && isBound(at + 2));
+/** The token as the simulation's keyword rules read it (they need only its kind and text). */
+function asSqlToken(token: Token): SqlToken {
+  const place = { start: -1, end: -1 };
+  if (token.kind === 'word') return { kind: token.isAlwaysName ? 'quoted' : 'word', text: token.text, ...place };
+  if (token.kind === 'punct') return { kind: 'symbol', text: token.text, ...place };
+  return token.number !== undefined
+    ? { kind: 'number', text: token.number, ...place }
+    : { kind: 'string', text: token.string ?? '', ...place };
 }
 
 /** `'it''s'`'s text: it's. */

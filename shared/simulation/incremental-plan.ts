@@ -2,13 +2,13 @@ import {
   conjunction,
   type FromTable,
   hasAggregates,
-  isSqlKeyword,
   madeToken,
   type QueryShape,
   readQueryShape,
   sameName,
   sameTokens,
 } from './query-shape';
+import { isSqlKeyword, isSqlKeywordAt } from './sql-keywords';
 import { quoteIdentifier } from './sql-text';
 import type { SqlToken } from './sql-tokens';
 
@@ -493,7 +493,7 @@ function columnResolver(from: readonly FromTable[], context: StepContext) {
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index] as SqlToken;
       if (token.kind !== 'word' && token.kind !== 'quoted') continue;
-      if (token.kind === 'word' && isSqlKeyword(token)) continue;
+      if (isSqlKeywordAt(tokens, index)) continue;
       const previous = tokens[index - 1];
       const next = tokens[index + 1];
       if (previous && (previous.text === '.' || isKeywordToken(previous, 'AS', 'COLLATE'))) continue;

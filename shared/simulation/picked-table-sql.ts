@@ -1,4 +1,4 @@
-import { isSqlKeyword } from './query-shape';
+import { isSqlKeyword } from './sql-keywords';
 import { quoteIdentifier } from './sql-text';
 import type { TableGuideEntry } from './table-guide';
 import { shownColumns } from './table-page';

@@ -1,3 +1,4 @@
+import { isContextualName, isSqlKeyword } from './sql-keywords';
 import { sqlNameKey } from './sql-text';
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
 
@@ -74,20 +75,7 @@ const AGGREGATES = new Set([
 ]);
 /** Aggregates that are scalar functions when called with more than one argument. */
 const SCALAR_WITH_MORE_ARGUMENTS = new Set(['MIN', 'MAX']);
-/** Words that never name a column; those ending an expression may precede an alias. */
-const KEYWORDS = new Set([
-  ...['ALL', 'AND', 'AS', 'ASC', 'BETWEEN', 'BY', 'CASE', 'CAST', 'COLLATE', 'CROSS', 'CURRENT', 'DESC', 'DISTINCT'],
-  ...['ELSE', 'END', 'ESCAPE', 'EXCLUDE', 'EXISTS', 'FILTER', 'FIRST', 'FOLLOWING', 'FROM', 'FULL', 'GLOB', 'GROUP'],
-  ...['GROUPS', 'HAVING', 'IN', 'INNER', 'IS', 'ISNULL', 'JOIN', 'LAST', 'LEFT', 'LIKE', 'LIMIT', 'MATCH', 'NATURAL'],
-  ...['NO', 'NOT', 'NOTNULL', 'NULL', 'NULLS', 'OFFSET', 'ON', 'OR', 'ORDER', 'OTHERS', 'OUTER', 'OVER', 'PARTITION'],
-  ...['PRECEDING', 'RANGE', 'REGEXP', 'RIGHT', 'ROW', 'ROWS', 'SELECT', 'THEN', 'TIES', 'UNBOUNDED', 'USING'],
-  ...['WHEN', 'WHERE', 'WINDOW', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP'],
-]);
 const ENDS_EXPRESSION = new Set(['END', 'NULL', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP']);
-
-export function isSqlKeyword(token: SqlToken): boolean {
-  return token.kind === 'word' && KEYWORDS.has(token.text.toUpperCase());
-}
 
 /** Whether the FROM at `index` is the end of an `IS [NOT] DISTINCT FROM` comparison, not a clause. */
 function isDistinctFrom(tokens: readonly SqlToken[], index: number): boolean {
@@ -462,7 +450,11 @@ function windowPartition(
   while (
     end < tokens.length &&
     !(depths[end] === depth - 1 && tokens[end]?.text === ')') &&
-    !(depths[end] === depth && isKeyword(tokens[end], 'ORDER', 'ROWS', 'RANGE', 'GROUPS'))
+    !(
+      depths[end] === depth &&
+      isKeyword(tokens[end], 'ORDER', 'ROWS', 'RANGE', 'GROUPS') &&
+      !isContextualName(tokens, end)
+    )
   ) {
     end += 1;
   }

@@ -23,7 +23,7 @@ import {
 } from '../model';
 import { carriedId, type ElementKind, type FlowchartMatches, productNames } from './flowchart-matches';
 import { layeredLayout } from './layered-layout';
-import type { DraftNode, FlowchartDraft, ImportNote } from './mermaid-flowchart';
+import type { DraftEdge, DraftNode, FlowchartDraft, ImportNote } from './mermaid-flowchart';
 
 /** Where nodes drawn outside every subgraph go. */
 export const LOOSE_NODES_DOMAIN = 'Imported';
@@ -274,8 +274,8 @@ function flowchartLinks(
       continue;
     }
     const [from, to] = system
-      ? streamToInput(edge.label, system, target, renamedStreams)
-      : outputToInput(edge.label, source as DataProduct, target);
+      ? streamToInput(edge, system, target, renamedStreams)
+      : outputToInput(edge, source as DataProduct, target);
     links.push(linkBetween(from, to));
   }
   return { links, warnings };
@@ -285,14 +285,14 @@ type LinkEnds = [from: Link['from'], to: Link['to']];
 
 /** A system's stream (the one the edge's label names, else its change stream) to a new input port of the target. */
 function streamToInput(
-  label: string,
+  edge: DraftEdge,
   system: OperationalSystem,
   target: DataProduct,
   renamedStreams: Set<OperationalSystem>,
 ): LinkEnds {
-  const names = portNamesOf(label);
-  const input = addPort(target, 'input', names?.input ?? `from ${system.name}`);
-  const stream = names?.isOutputNamed ? streamNamed(system, names.output, renamedStreams) : firstStream(system);
+  const names = portNamesOf(edge);
+  const input = addPort(target, 'input', names.input ?? `from ${system.name}`);
+  const stream = names.stream ? streamNamed(system, names.stream, renamedStreams) : firstStream(system);
   return [
     { nodeId: system.id, portId: stream.id },
     { nodeId: target.id, portId: input.id },
@@ -300,10 +300,10 @@ function streamToInput(
 }
 
 /** The source's output port the edge's label names (`to …` without one) to a new input port of the target. */
-function outputToInput(label: string, source: DataProduct, target: DataProduct): LinkEnds {
-  const names = portNamesOf(label);
-  const output = outputPortNamed(source, names?.output ?? `to ${target.name}`);
-  const input = addPort(target, 'input', names?.input ?? `from ${source.name}`);
+function outputToInput(edge: DraftEdge, source: DataProduct, target: DataProduct): LinkEnds {
+  const names = portNamesOf(edge);
+  const output = outputPortNamed(source, names.output ?? `to ${target.name}`);
+  const input = addPort(target, 'input', names.input ?? `from ${source.name}`);
   return [
     { nodeId: source.id, portId: output.id },
     { nodeId: target.id, portId: input.id },
@@ -384,14 +384,13 @@ function withPlacedInTheirDomains(mesh: Mesh, nodes: ReadonlyArray<{ id: string;
 
 /**
  * The ports an edge's label names: `Print Jobs → jobs` as the logical view labels a link (see
- * portsLabel), else one name for both. Nothing for an edge without a label.
+ * portsLabel), a system's stream only so; else one name for both ports. A side left empty
+ * (`→ jobs`, an edge without a label) names nothing: its port is named as an unlabelled edge's.
  */
-function portNamesOf(label: string): { output: string; input: string; isOutputNamed: boolean } | undefined {
-  if (!label) return undefined;
-  const parts = label.split(' → ');
-  return parts.length === 2 && parts.every((part) => part.trim() !== '')
-    ? { output: (parts[0] as string).trim(), input: (parts[1] as string).trim(), isOutputNamed: true }
-    : { output: label, input: label, isOutputNamed: false };
+function portNamesOf({ label, names }: DraftEdge): { output?: string; input?: string; stream?: string } {
+  if (names.length !== 2) return label ? { output: label, input: label } : {};
+  const [output, input] = names.map((name) => name || undefined);
+  return { output, input, stream: output };
 }
 
 function firstStream(system: OperationalSystem): Topic {

@@ -32,6 +32,11 @@ export interface DraftEdge extends TextPlace {
   from: string;
   to: string;
   label: string;
+  /**
+   * The label's names, apart at each arrow written as one (` → `), as the logical view joins a
+   * link's ports; an arrow written as its code (`#8594;`) is a name's own. One name without such an arrow.
+   */
+  names: string[];
 }
 
 /** What the importer understood of a flowchart: nodes, subgraphs and edges, in the order written. */
@@ -337,7 +342,7 @@ class FlowchartReader {
 /** What a chain says, each part at its offset in the statement's text. */
 interface Chain {
   nodes: NodeMention[];
-  edges: Array<{ from: string; to: string; label: string; offset: number }>;
+  edges: Array<{ from: string; to: string; label: string; names: string[]; offset: number }>;
   edgeIds: string[];
   notes: Array<{ message: string; offset: number }>;
   /** Where a node of it first has a class (`A:::src`). */
@@ -391,7 +396,8 @@ function readChain(text: string): Chain | ChainError {
       if (link.hasCircleOrCrossEnd)
         note('A link with a circle or cross end (`--o`, `--x`) is imported as a plain link.');
       for (const from of previous) {
-        for (const to of next) chain.edges.push({ from: from.id, to: to.id, label: link.label, offset: linkOffset });
+        for (const to of next)
+          chain.edges.push({ from: from.id, to: to.id, label: link.label, names: link.names, offset: linkOffset });
       }
     }
     previous = next;
@@ -546,6 +552,7 @@ function readShapeData(cursor: Cursor): { label?: string; shape?: string } | nul
 
 interface Link {
   label: string;
+  names: string[];
   isInvisible: boolean;
   isBothWays: boolean;
   /** `--o`, `--x`, `o--o`: Mermaid draws a circle or a cross at an end, which a mesh link has no word for. */
@@ -571,7 +578,7 @@ function readLink(cursor: Cursor): Link | string | null {
     const label = pipe?.[1] ?? '';
     if (isUnquotedWithBreakers(label)) return `The link label |${label}| holds brackets: put it in quotes, as |"…"|.`;
     return {
-      label: cleanLabel(label),
+      ...labelAndNames(label),
       isInvisible: (link[2] as string).startsWith('~'),
       isBothWays: link[1] === '<' && (link[2] as string).endsWith('>'),
       hasCircleOrCrossEnd: isCircleOrCross(link[1], link[2] as string),
@@ -586,7 +593,7 @@ function readLink(cursor: Cursor): Link | string | null {
   const endAt = quoted.length + end.index;
   cursor.rest = afterStart.slice(endAt + end[0].length);
   return {
-    label: cleanLabel(afterStart.slice(0, endAt)),
+    ...labelAndNames(afterStart.slice(0, endAt)),
     isInvisible: false,
     isBothWays: textStart[1] === '<',
     hasCircleOrCrossEnd: isCircleOrCross(textStart[1], end[1] as string),
@@ -620,6 +627,20 @@ export function decodeEntity(name: string): string {
 
 /** A label as the reader sees it: quotes, a quoted label's markdown backticks, `<br>`, HTML tags, icons and entity codes (`#quot;`, `#35;`) undone. */
 function cleanLabel(raw: string): string {
+  return withCodesDecoded(shownWithCodes(raw));
+}
+
+/** An arrow written as one, a word of its own (a name's own arrow the logical view writes as `#8594;`). */
+const WRITTEN_ARROW = /(?<=^|\s)→(?=\s|$)/;
+
+/** An edge's label as the reader sees it, and its names apart at each arrow written as one. */
+function labelAndNames(raw: string): { label: string; names: string[] } {
+  const shown = shownWithCodes(raw);
+  return { label: withCodesDecoded(shown), names: shown.split(WRITTEN_ARROW).map(withCodesDecoded) };
+}
+
+/** As `cleanLabel`, Mermaid's entity codes still set aside, so that what they write can be told from what is written. */
+function shownWithCodes(raw: string): string {
   let label = raw.trim();
   const isQuoted = label.length >= 2 && label.startsWith('"') && label.endsWith('"');
   if (isQuoted) label = label.slice(1, -1).trim();
@@ -633,18 +654,19 @@ function cleanLabel(raw: string): string {
     .replaceAll(CUT_INSIDE_WORD, '')
     .replace(/([./_-])(?:<br\s*\/?>|\n)/gi, '$1')
     .replace(/<br\s*\/?>|\n/gi, ' ');
-  return (
-    withoutMarkup(unbroken)
-      // Labels are HTML where Mermaid draws them: the browser shows `&amp;` as `&`. Mermaid's own
-      // codes become references only after that, so `#38;amp;` shows as `&amp;`, decoded once.
-      .replace(/&(#\d+|\w+);/g, (entity, name: string) => {
-        const decoded = decodeEntity(name.replace(/^#/, ''));
-        return decoded.startsWith('#') ? entity : decoded;
-      })
-      .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  // Labels are HTML where Mermaid draws them: the browser shows `&amp;` as `&`. Mermaid's own
+  // codes become references only after that, so `#38;amp;` shows as `&amp;`, decoded once.
+  return withoutMarkup(unbroken).replace(/&(#\d+|\w+);/g, (entity, name: string) => {
+    const decoded = decodeEntity(name.replace(/^#/, ''));
+    return decoded.startsWith('#') ? entity : decoded;
+  });
+}
+
+function withCodesDecoded(shown: string): string {
+  return shown
+    .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A markdown string's text as Mermaid shows it: `**bold**`, `__bold__`, `*italic*` and `_italic_` as plain words (`order_items` stays). */

@@ -1,5 +1,5 @@
 import { mermaidTitle } from './diagram-title';
-import { mermaidLines, oneVisibleLine } from './mermaid-text';
+import { type LabelText, mermaidLines, oneVisibleLine } from './mermaid-text';
 
 /** The shapes our diagrams use, by their Mermaid 11 names (`in-out` is a port, as in the design note). */
 export type NodeShape = 'rect' | 'rounded' | 'stadium' | 'in-out' | 'db' | 'doc' | 'h-cyl';
@@ -28,7 +28,7 @@ export interface FlowEdge {
   /** Node or subgraph ids. */
   from: string;
   to: string;
-  label?: string;
+  label?: LabelText;
   /** Solid carries data; dotted is flow inside a product. */
   line?: 'solid' | 'dotted';
 }

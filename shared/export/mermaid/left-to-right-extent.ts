@@ -64,7 +64,7 @@ function groupExtent(items: readonly FlowItem[], edges: readonly FlowEdge[]): Ex
     breadth = Math.max(breadth, sideBySide(column.map((unit) => unit.extent.breadth)));
     if (rank === 0) return;
     const entering = between.filter((link) => rankOf[link.to] === rank).map((link) => link.edge);
-    const labels = entering.filter((edge) => edge.label).map((edge) => labelExtent(edge.label as string));
+    const labels = entering.flatMap((edge) => (edge.label ? [labelExtent(edge.label)] : []));
     const widestLabel = Math.max(0, ...labels.map((label) => label.width));
     const framed = column.some((unit) => unit.isFrame) || (columns[rank - 1] ?? []).some((unit) => unit.isFrame);
     length += RANK_GAP + (widestLabel > 0 ? widestLabel + LABEL_GAP : 0) + (framed ? FRAME_BORDER_GAP : 0);

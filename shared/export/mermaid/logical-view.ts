@@ -1,6 +1,6 @@
 import type { Domain } from '../../model';
 import { type Flowchart, type FlowEdge, type FlowNode, flowNode, flowSubgraph } from './flowchart';
-import { createMermaidIds } from './mermaid-text';
+import { createMermaidIds, type NamesJoinedByArrows } from './mermaid-text';
 import { type LinkEnd, linkEndNode, type MeshGraph, type ResolvedLink } from './mesh-graph';
 
 /**
@@ -55,8 +55,8 @@ function hasImportersPortNames({ from, to }: ResolvedLink): boolean {
  * `dataset → from product-1a`; a name both ports share is said once. A system's stream is always
  * named, so that an import gives the stream its name back.
  */
-function portsLabel(resolved: ResolvedLink): string {
+function portsLabel(resolved: ResolvedLink): NamesJoinedByArrows {
   const output = resolved.from.kind === 'port' ? resolved.from.port.name : resolved.from.topic.name;
   const input = resolved.to.port.name;
-  return output === input && resolved.from.kind === 'port' ? output : `${output} → ${input}`;
+  return { names: output === input && resolved.from.kind === 'port' ? [output] : [output, input] };
 }

@@ -1,11 +1,14 @@
 import { controlsEscaped, escapedCharacters } from '../../model';
 
+/** Stands in for an arrow inside a name of `NamesJoinedByArrows` until the label is written. */
+const NAME_ARROW = '\uE003';
+
 /**
  * Mermaid's entity codes for every character that could end a quoted label, open an HTML tag, a
- * markdown string, a YAML escape inside `@{ … }` or a `%%{ }%%` directive. All numeric (`#34;`, not
- * `#quot;`): Mermaid decodes a few named ones where it writes an SVG text label and none of the
- * numeric ones, so a picture's labels come back to their names by decoding only those
- * (see `svgLabelsAsWritten`).
+ * markdown string, a YAML escape inside `@{ … }` or a `%%{ }%%` directive, and for a name's own
+ * arrow. All numeric (`#34;`, not `#quot;`): Mermaid decodes a few named ones where it writes an
+ * SVG text label and none of the numeric ones, so a picture's labels come back to their names by
+ * decoding only those (see `svgLabelsAsWritten`).
  */
 const ENTITY_CODES: Readonly<Record<string, string>> = {
   '#': '#35;',
@@ -19,7 +22,16 @@ const ENTITY_CODES: Readonly<Record<string, string>> = {
   '}': '#125;',
   '|': '#124;',
   '%': '#37;',
+  [NAME_ARROW]: '#8594;',
 };
+
+/** Any character ENTITY_CODES has a code for, those a character class reads escaped. */
+const CODED_CHARACTERS = new RegExp(
+  `[${Object.keys(ENTITY_CODES)
+    .join('')
+    .replace(/[\\\]^-]/g, '\\$&')}]`,
+  'g',
+);
 
 /**
  * How wide a label's line may be, in pixels of Mermaid's 16 px label font, with a margin for the
@@ -45,6 +57,24 @@ const LINE_WIDTHS: Readonly<Record<LabelKind, LineWidths>> = {
 export type LabelKind = 'edge' | 'box' | 'title';
 
 /**
+ * Names shown joined by arrows (`orders.public.orders → orders CDC`). An arrow inside a name is
+ * written as its code (`#8594;`), which Mermaid draws as the same arrow, so that a reader (our
+ * Mermaid import among them) tells the arrows between names from a name's own (`crusher → stockpile`).
+ */
+export interface NamesJoinedByArrows {
+  names: readonly string[];
+}
+
+/** A label's text: as it is written, or names joined by arrows. */
+export type LabelText = string | NamesJoinedByArrows;
+
+/** The label as one line, an arrow inside a name held by `NAME_ARROW` until it is written. */
+function labelLine(text: LabelText): string {
+  if (typeof text === 'string') return oneVisibleLine(text).trim();
+  return text.names.map((name) => oneVisibleLine(name).trim().replaceAll('→', NAME_ARROW)).join(' → ');
+}
+
+/**
  * A label as a quoted Mermaid string broken into lines (`<br/>`) that fit a line: between words,
  * or inside a name too long for a line after its `.` or `/`, then its `_` or `-`, where these
  * stand between letters or digits (never inside `</b>` or `}}%%`), and a word with no such place
@@ -54,20 +84,20 @@ export type LabelKind = 'edge' | 'box' | 'title';
  * reads HTML in a box's label (a `<br/>`) through its sanitizer, which decodes the label's entity
  * codes there and in no other label.
  */
-export function mermaidLines(text: string, kind: LabelKind = 'edge'): string {
+export function mermaidLines(text: LabelText, kind: LabelKind = 'edge'): string {
   return `"${labelLines(text, kind)
     .map(escaped)
     .join(kind === 'box' ? '\\n' : '<br/>')}"`;
 }
 
 /** The size of a label as `mermaidLines` breaks it: its widest line as shown, in pixels, and how many lines. */
-export function labelExtent(text: string, kind: LabelKind = 'edge'): { width: number; lines: number } {
+export function labelExtent(text: LabelText, kind: LabelKind = 'edge'): { width: number; lines: number } {
   const lines = labelLines(text, kind);
   return { width: Math.max(...lines.map((line) => textWidths(line.trim()).shown)), lines: lines.length };
 }
 
-function labelLines(text: string, kind: LabelKind): string[] {
-  const oneLine = oneVisibleLine(text).trim() || ' ';
+function labelLines(text: LabelText, kind: LabelKind): string[] {
+  const oneLine = labelLine(text) || ' ';
   const widths = LINE_WIDTHS[kind];
   const fits = (line: string) => {
     const width = textWidths(line);
@@ -174,7 +204,8 @@ function characterWidth(character: string): LineWidths {
       0,
     );
   const code = ENTITY_CODES[character];
-  const width = { shown: measure(character), asReferences: measure(code ? `&${code}` : character) };
+  const shown = character === NAME_ARROW ? '→' : character;
+  const width = { shown: measure(shown), asReferences: measure(code ? `&${code}` : character) };
   characterWidths.set(character, width);
   return width;
 }
@@ -191,7 +222,7 @@ function textWidths(text: string): LineWidths {
 }
 
 function escaped(text: string): string {
-  return text.replace(/[#"&<>\\`{}|%]/g, (character) => ENTITY_CODES[character] as string);
+  return text.replace(CODED_CHARACTERS, (character) => ENTITY_CODES[character] as string);
 }
 
 /** What a Mermaid id cannot hold as written: anything but letters, digits and `_`, bar a hyphen between two of those. */

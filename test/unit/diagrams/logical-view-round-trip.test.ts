@@ -325,3 +325,52 @@ describe('a flowchart without edge labels, imported and drawn as a logical view'
     expect(leaf?.outputPorts.map((port) => port.name)).toEqual(['to Green-Leaf Yield', 'green leaf']);
   });
 });
+
+describe('port and stream names holding an arrow, exported and imported into a blank design', () => {
+  const quarry = aMesh()
+    .withDomain('extraction', { name: 'Extraction' })
+    .withDomain('processing', { name: 'Processing' })
+    .withSystem('kiln', 'processing', { name: 'Kiln' })
+    .withProduct('crushing', 'extraction', {
+      name: 'Crushing',
+      inputPorts: [aPort('input', 'input', { name: 'input' })],
+      outputPorts: [aPort('to-stockpile', 'output', { name: 'crusher → stockpile' })],
+    })
+    .withProduct('stockpiles', 'processing', {
+      name: 'Stockpiles',
+      inputPorts: [
+        aPort('from-crusher', 'input', { name: 'from crusher' }),
+        aPort('tags', 'input', { name: 'tags → raw' }),
+      ],
+      outputPorts: [aPort('dataset', 'output', { name: 'dataset' })],
+    })
+    .withLink('l1', { nodeId: 'crushing', portId: 'to-stockpile' }, { nodeId: 'stockpiles', portId: 'from-crusher' })
+    .withLink('l2', { nodeId: 'kiln', portId: 'items-cdc' }, { nodeId: 'stockpiles', portId: 'tags' })
+    .build();
+  const text = logicalView(quarry);
+  const imported = importMermaidFlowchart(text, emptyMesh('blank', 'Blank'));
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+  const portNames = (mesh: Mesh, name: string, direction: 'inputPorts' | 'outputPorts') =>
+    mesh.products.find((product) => product.name === name)?.[direction].map((port) => port.name);
+
+  it('keeps each port’s name whole, its own arrow included', () => {
+    expect(portNames(imported.mesh, 'Crushing', 'outputPorts')).toEqual(['crusher → stockpile']);
+    expect(portNames(imported.mesh, 'Stockpiles', 'inputPorts')).toEqual(['from crusher', 'tags → raw']);
+  });
+
+  it('keeps the name of the system’s stream', () => {
+    const kiln = imported.mesh.systems.find((system) => system.name === 'Kiln');
+    expect(kiln?.messaging.topics.map((topic) => topic.name)).toEqual(
+      quarry.systems[0]?.messaging.topics.map((topic) => topic.name),
+    );
+  });
+
+  it('exports again as the same text', () => {
+    expect(logicalView(imported.mesh)).toEqual(text);
+  });
+
+  it('is drawn by Mermaid with each name’s arrow as an arrow', async () => {
+    const labels = (await parseFlowchart(text)).edges.map((edge) => edge.label.replace(/<br\/?>/g, ''));
+    expect(labels).toEqual(['crusher → stockpile → from crusher', 'kiln.items → tags → raw']);
+  });
+});

@@ -291,6 +291,27 @@ describe('importing a Mermaid flowchart', () => {
     expect(linkPortNames(mesh)).toEqual(['nightly batch', 'orders.placed']);
   });
 
+  it('names a port by each side of an edge label’s arrow, and a side left empty as an unlabelled edge does', () => {
+    const { mesh } = imported(
+      [
+        'flowchart LR',
+        '  Pit[Pit] -->|"ore → "| Crusher[Crusher]',
+        '  Crusher -->|"→ fines"| Mill[Mill]',
+        '  Mill -->|→| Kiln[Kiln]',
+        '  Kiln -->|"clinker → bagged #8594; loose"| Silo[Silo]',
+      ].join('\n'),
+    );
+    const ports = (name: string) => {
+      const product = mesh.products.find((candidate) => candidate.name === name);
+      return [product?.inputPorts.map((port) => port.name), product?.outputPorts.map((port) => port.name)];
+    };
+    expect(ports('Crusher')).toEqual([['from Pit'], ['to Mill']]);
+    expect(ports('Pit')[1]).toEqual(['ore']);
+    expect(ports('Mill')).toEqual([['fines'], ['to Kiln']]);
+    expect(ports('Kiln')).toEqual([['from Mill'], ['clinker']]);
+    expect(ports('Silo')[0]).toEqual(['bagged → loose']);
+  });
+
   it('lists what it skipped, each with its line, and imports the rest', () => {
     const { mesh, warnings } = imported(
       [

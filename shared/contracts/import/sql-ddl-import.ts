@@ -15,6 +15,7 @@ import {
   type SchemaImport,
   STATABLE_FACTS,
 } from './imported-schema';
+import { nestedClassifiedFields } from './nested-classified-fields';
 import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
 import type { SqlColumn, SqlTable, SqlType } from './sql-column-types';
 import { readSqlDump, type SqlDump } from './sql-dump';
@@ -491,16 +492,24 @@ function tableObject(
     const maxLength = elementType === 'string' && type ? declaredLength(type.elementType) : undefined;
     const stated = { ...(maxLength !== undefined && { maxLength }), ...boundsOf(type, checks.options.get(property)) };
     const options = Object.keys(stated).length > 0 ? stated : undefined;
-    const items = nestedArrayItems(elementType ?? 'string', { enum: enumValues, options }, arrayDepth);
-    return importedProperty(property, arrayDepth > 0 ? 'array' : (elementType ?? 'string'), {
+    const { nestedClassifications = [], ...comment } = readColumnComment(
+      commentOn(property) ?? columnComment(column, context.ddl.hasBackslashEscapes),
+    );
+    const { items: classifiedItems, ...classifiedFields } = nestedClassifiedFields(property, nestedClassifications);
+    const arrayItems = nestedArrayItems(elementType ?? 'string', { enum: enumValues, options }, arrayDepth);
+    const items = arrayItems || classifiedItems ? { ...arrayItems, ...(classifiedItems as object) } : undefined;
+    // A jsonb column the export wrote from an array names its items' classified fields with `[]`.
+    const isArray = arrayDepth > 0 || classifiedItems !== undefined;
+    return importedProperty(property, isArray ? 'array' : (elementType ?? 'string'), {
       required: column.nullable?.type === 'not null' || keyPosition !== -1 || found?.isIdentity === true,
       unique: /unique/i.test(String(column.unique ?? column.unique_or_primary ?? '')) || uniqueAlone.has(property),
       primaryKey: keyPosition !== -1,
       ...(keyPosition !== -1 && { primaryKeyPosition: keyPosition + 1 }),
       ...(arrayDepth > 0 ? { physicalType: facts.physicalType } : facts),
-      ...readColumnComment(commentOn(property) ?? columnComment(column, context.ddl.hasBackslashEscapes)),
+      ...comment,
       extensions: {
         ...(arrayDepth === 0 && options && { logicalTypeOptions: options }),
+        ...classifiedFields,
         ...(items && { items }),
         ...(found?.generated && {
           transformLogic: found.generated.expression,

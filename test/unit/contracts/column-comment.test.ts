@@ -18,12 +18,51 @@ describe("a SQL column's comment", () => {
     }
   });
 
+  it('writes the classifications of nested fields apart, and reads them back apart from the column’s own', () => {
+    const wind = aProperty('wind', 'object', {
+      description: 'Wind at 10 m',
+      classification: 'internal',
+      extensions: {
+        properties: [
+          { name: 'speed_ms', logicalType: 'number', classification: 'restricted' },
+          {
+            name: 'gusts',
+            logicalType: 'array',
+            items: { properties: [{ name: 'code', classification: 'confidential' }] },
+          },
+        ],
+      },
+    });
+    const text = columnCommentText(wind);
+    expect(text).toBe(
+      'Wind at 10 m (classification: internal) (nested classifications: wind.speed_ms: restricted; wind.gusts[].code: confidential)',
+    );
+    expect(readColumnComment(text)).toEqual({
+      description: 'Wind at 10 m',
+      classification: 'internal',
+      nestedClassifications: [
+        { path: 'wind.speed_ms', classification: 'restricted' },
+        { path: 'wind.gusts[].code', classification: 'confidential' },
+      ],
+    });
+    const unclassified = { ...wind, description: undefined, classification: undefined };
+    expect(readColumnComment(columnCommentText(unclassified))).toEqual({
+      nestedClassifications: [
+        { path: 'wind.speed_ms', classification: 'restricted' },
+        { path: 'wind.gusts[].code', classification: 'confidential' },
+      ],
+    });
+  });
+
   it('leaves a comment of its own words as the description, parentheses and all', () => {
     expect(readColumnComment('Amount (classification pending)')).toEqual({
       description: 'Amount (classification pending)',
     });
     expect(readColumnComment('see classification: restricted (v2)')).toEqual({
       description: 'see classification: restricted (v2)',
+    });
+    expect(readColumnComment('Wind (nested classifications pending)')).toEqual({
+      description: 'Wind (nested classifications pending)',
     });
     expect(readColumnComment(undefined)).toEqual({});
   });

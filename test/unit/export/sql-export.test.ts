@@ -1832,4 +1832,79 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
     const counts = await insertSampleRows(db, await ecommerceRun());
     expect(Object.values(counts).every((count) => count > 0)).toBe(true);
   });
+  describe('a column that holds classified nested fields', () => {
+    const observations = ({ speed = 'restricted', code = 'confidential' } = {}) =>
+      aMesh()
+        .withDomain('d')
+        .withContract('obs', {
+          schema: [
+            {
+              name: 'observations',
+              properties: [
+                field('station_id', 'string', { required: true, primaryKey: true }),
+                field('wind', 'object', {
+                  description: 'Wind at 10 m',
+                  physicalType: 'jsonb',
+                  extensions: { properties: [{ name: 'speed_ms', logicalType: 'number', classification: speed }] },
+                }),
+                field('gusts', 'array', {
+                  classification: 'internal',
+                  extensions: {
+                    items: {
+                      logicalType: 'object',
+                      properties: [{ name: 'code', logicalType: 'string', classification: code }],
+                    },
+                  },
+                }),
+              ],
+            },
+          ],
+        })
+        .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'obs' })] })
+        .build();
+    const commentOf = async (column: string) =>
+      (
+        await db.query<{ comment: string | null }>(
+          `SELECT col_description('p.observations'::regclass, ordinal_position::int) AS comment FROM information_schema.columns WHERE table_schema = 'p' AND table_name = 'observations' AND column_name = $1`,
+          [column],
+        )
+      ).rows[0]?.comment;
+    const tableFile = (mesh: Mesh) => String(sqlFiles(mesh).find((file) => file.path === 'sql/p.sql')?.content);
+
+    it('names each nested classification in the column comment, beside the column’s own', async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(observations()));
+      expect(await commentOf('wind')).toBe('Wind at 10 m (nested classifications: wind.speed_ms: restricted)');
+      expect(await commentOf('gusts')).toBe(
+        'classification: internal (nested classifications: gusts[].code: confidential)',
+      );
+    });
+
+    it('is read back by the DDL import onto the nested fields, never as the column’s own classification', () => {
+      const imported = importContractSource('p.sql', tableFile(observations()));
+      if (!imported.ok) throw new Error(JSON.stringify(imported));
+      const [, wind, gusts] = imported.contract.schema[0]?.properties ?? [];
+      expect(wind).toMatchObject({ name: 'wind', description: 'Wind at 10 m' });
+      expect(wind?.classification).toBeUndefined();
+      expect(wind?.extensions?.properties).toEqual([{ name: 'speed_ms', classification: 'restricted' }]);
+      expect(gusts).toMatchObject({ name: 'gusts', logicalType: 'array', classification: 'internal' });
+      expect(gusts?.description).toBeUndefined();
+      expect(gusts?.extensions?.items).toEqual({ properties: [{ name: 'code', classification: 'confidential' }] });
+    });
+
+    it('has the migration set the comment again when a nested classification changes', async () => {
+      const saved = observations();
+      const current = observations({ speed: 'internal' });
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(saved));
+      await runFiles(
+        db,
+        sqlFiles(current, saved).filter((file) => file.path.endsWith('.changes.sql')),
+      );
+      expect(await commentOf('wind')).toBe('Wind at 10 m (nested classifications: wind.speed_ms: internal)');
+      expect(await commentOf('gusts')).toBe(
+        'classification: internal (nested classifications: gusts[].code: confidential)',
+      );
+    });
+  });
 });

@@ -121,15 +121,21 @@ export function applyLayout(nodes: Readonly<Record<string, NodeLayout>>): void {
   changeMesh((mesh) => withLayoutApplied(mesh, nodes));
 }
 
-/** Says what Auto-layout did to the design it started from, with Undo; or that it moved nothing. */
+/** Says what Auto-layout did to the design it started from, with Undo; or that it moved nothing, and why. */
 export function announceLayout(before: Mesh): void {
   const after = currentMesh();
   if (!after) return;
-  if (after === before)
-    useNoticeStore
-      .getState()
-      .show({ tone: 'info', text: 'Auto-layout moved nothing: the design is laid out already.' });
-  else announceEdit(describeLayout(before, after));
+  if (after !== before) {
+    announceEdit(describeLayout(before, after));
+    return;
+  }
+  // Simulate, entered while the layout ran or before, refused its moves: the design may well overlap.
+  const isRefused = useDocumentStore.getState().isReadOnly;
+  const why = isRefused
+    ? 'the design is read-only while simulating. Go back to Design to lay it out.'
+    : 'the design is laid out already.';
+  // Back in Design the refusal is past: the notice goes with the mode.
+  useNoticeStore.getState().show({ tone: 'info', text: `Auto-layout moved nothing: ${why}`, isMomentary: isRefused });
 }
 
 /** Lines the nodes up and says so, with Undo; or that they were lined up already. */

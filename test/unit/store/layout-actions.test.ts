@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import {
   alignNodes,
@@ -220,6 +220,20 @@ describe('the notice after Auto-layout', () => {
 
     expect(useNoticeStore.getState().notice?.text).toBe('Auto-layout moved nothing: the design is laid out already.');
     expect(useNoticeStore.getState().notice?.actions).toBeUndefined();
+  });
+
+  it('says the design is read-only, not laid out already, when Simulate refused its moves', () => {
+    const before = documentNow();
+    useDocumentStore.getState().setReadOnly(true);
+    onTestFinished(() => useDocumentStore.getState().setReadOnly(false));
+
+    applyLayout({ orders: { x: 80, y: 60 } });
+    announceLayout(before);
+
+    expect(documentNow()).toBe(before);
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'Auto-layout moved nothing: the design is read-only while simulating. Go back to Design to lay it out.',
+    );
   });
 });
 

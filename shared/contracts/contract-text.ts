@@ -12,10 +12,11 @@ import {
 } from '../model';
 import { withRefusedSizesDropped } from '../model/layout-size-repair';
 import { schemaProblems } from '../model/schema-issue-text';
+import { isJsonObject } from './odcs-document';
 import { DEFAULT_API_VERSION } from './odcs-versions';
 import { parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
 import { checkContractYaml } from './semantic-checks';
-import { formatLocatedProblem, type LocatedResult } from './yaml-source';
+import { formatLocatedProblem, type LocatedResult, readYamlSource } from './yaml-source';
 
 /** A contract the app creates from a model (an import from another format, a new contract), read back as text. */
 export function contractFromModel(model: ContractModel): LocatedResult<Contract> {
@@ -40,6 +41,11 @@ export const contractTextCodec: ContractTextCodec = {
         contractText: { line: error.line, column: error.column },
       })),
     };
+  },
+  declaredId(text) {
+    const source = readYamlSource(text);
+    if (source.syntaxErrors.length > 0 || !isJsonObject(source.value)) return undefined;
+    return typeof source.value.id === 'string' ? source.value.id : undefined;
   },
   writeLegacy(entry) {
     const legacy = LegacyContractSchema.safeParse(entry);

@@ -62,11 +62,13 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
   if (!parsed.success) {
     const { issues } = parsed.error;
     const formatProblems = schemaProblems(issues, document, MeshFileSchema);
-    const references = referenceProblemsBesideRefusedParts(contracts, document, issues);
-    return { ok: false, errors: capped([...formatProblems, ...references]) };
+    return {
+      ok: false,
+      errors: capped([...formatProblems, ...problemsBesideRefusedParts(contracts, document, issues)]),
+    };
   }
   const read = readContractTexts(contracts, contractTextsOf(parsed.data));
-  if (!read.ok) return { ok: false, errors: capped(read.errors) };
+  if (!read.ok) return { ok: false, errors: capped(problemsBesideRefusedParts(contracts, document, [])) };
   const mesh: Mesh = { ...parsed.data, contracts: read.value };
   const integrityProblems = checkIntegrity(mesh);
   if (integrityProblems.length > 0) return { ok: false, errors: capped(integrityProblems) };
@@ -88,21 +90,54 @@ function capped(problems: readonly Problem[]): Problem[] {
 }
 
 /**
- * The broken references of a design the schema refuses only in parts references can do without
- * (some of its elements, layout entries, its own fields), so that one round of fixes mends both:
- * the rest is checked as a design is, without those parts.
+ * What else is wrong with a design the schema refuses only in parts references can do without
+ * (some of its elements, layout entries, its own fields), so that one round of fixes mends all:
+ * the contract texts that do not read, and the broken references of the rest, checked as a
+ * design is without those parts and without those contracts.
  */
-function referenceProblemsBesideRefusedParts(
+function problemsBesideRefusedParts(
   contracts: ContractTextCodec,
   document: unknown,
   issues: readonly z.core.$ZodIssue[],
 ): Problem[] {
-  const design = withoutRefusedParts(document, issues);
+  const unreadable = unreadableContracts(contracts, document, issues);
+  const textProblems = [...unreadable.values()].flat();
+  const design = withoutRefusedParts(document, issues, {
+    unreadable: new Set(unreadable.keys()),
+    idOf: (entry) => contracts.declaredId(contractTextOf(entry) ?? ''),
+  });
   const parsed = design && MeshFileSchema.safeParse(design.rest);
-  if (!design || !parsed?.success) return [];
+  if (!design || !parsed?.success) return textProblems;
   const read = readContractTexts(contracts, contractTextsOf(parsed.data));
-  if (!read.ok) return [];
-  return checkIntegrity({ ...parsed.data, contracts: read.value }).flatMap(design.asInTheFile);
+  if (!read.ok) return textProblems;
+  return [...textProblems, ...checkIntegrity({ ...parsed.data, contracts: read.value }).flatMap(design.asInTheFile)];
+}
+
+/** The contract entries the schema takes whose text does not read as a contract, by index, with their problems. */
+function unreadableContracts(
+  codec: ContractTextCodec,
+  document: unknown,
+  issues: readonly z.core.$ZodIssue[],
+): Map<number, Problem[]> {
+  const entries = (document as { contracts?: unknown } | null)?.contracts;
+  const unreadable = new Map<number, Problem[]>();
+  if (!Array.isArray(entries) || issues.some((issue) => isWholeContractList(issue.path))) return unreadable;
+  const refusedBySchema = new Set(issues.flatMap(({ path: [list, index] }) => (list === 'contracts' ? [index] : [])));
+  entries.forEach((entry, index) => {
+    const text = contractTextOf(entry);
+    if (text === undefined || refusedBySchema.has(index)) return;
+    const problems = contractTextProblems(codec, text, index);
+    if (problems.length > 0) unreadable.set(index, problems);
+  });
+  return unreadable;
+}
+
+const isWholeContractList = (path: readonly PropertyKey[]) => path[0] === 'contracts' && path.length === 1;
+
+/** A contract entry's ODCS text, when it is stored as the file format stores it (its lines). */
+function contractTextOf(entry: unknown): string | undefined {
+  const lines = (entry as { odcs?: unknown } | null)?.odcs;
+  return Array.isArray(lines) && lines.every((line) => typeof line === 'string') ? lines.join('\n') : undefined;
 }
 
 const contractTextsOf = (file: MeshFile) => file.contracts.map((entry) => entry.odcs.join('\n'));
@@ -113,16 +148,24 @@ export function readContractTexts(codec: ContractTextCodec, texts: readonly stri
   const contracts = texts.flatMap((text, index) => {
     const read = codec.read(text);
     if (read.ok) return [read.value];
-    for (const { contractText, ...problem } of read.errors) {
-      errors.push({
-        path: formatPath(['contracts', index, 'odcs']),
-        message: contractText ? formatPlacedProblem(contractText, problem) : formatProblem(problem),
-        ...(contractText && { contractText }),
-      });
-    }
+    errors.push(...placedContractProblems(read.errors, index));
     return [];
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: contracts };
+}
+
+/** What keeps the text of `contracts[index]` from reading as a contract, at its place in the text; none when it reads. */
+function contractTextProblems(codec: ContractTextCodec, text: string, index: number): Problem[] {
+  const read = codec.read(text);
+  return read.ok ? [] : placedContractProblems(read.errors, index);
+}
+
+function placedContractProblems(errors: readonly Problem[], index: number): Problem[] {
+  return errors.map(({ contractText, ...problem }) => ({
+    path: formatPath(['contracts', index, 'odcs']),
+    message: contractText ? formatPlacedProblem(contractText, problem) : formatProblem(problem),
+    ...(contractText && { contractText }),
+  }));
 }
 
 /**

@@ -30,26 +30,35 @@ export interface DesignWithoutRefusedParts {
   asInTheFile(problem: Problem): Problem[];
 }
 
+/** What else is refused beside the schema's issues, and how a contract entry, which keeps its id in its text, names it. */
+export interface RefusedContracts {
+  /** The indexes of the contracts whose text does not read as a contract. */
+  unreadable: ReadonlySet<number>;
+  idOf(entry: unknown): string | undefined;
+}
+
 /**
- * The document without the parts the schema refuses: an element (a product, a link…) left out of
- * its list, a layout entry left out (its node is then unplaced), a field of the design itself
- * (its name, its policies, a field it does not know) stood in for or dropped. Null when it
- * refuses a whole list references resolve in, or an element without an id, which a reference to
- * it could not be told from.
+ * The document without the parts the schema refuses, or whose contract text does not read: an
+ * element (a product, a link, a contract…) left out of its list, a layout entry left out (its
+ * node is then unplaced), a field of the design itself (its name, its policies, a field it does
+ * not know) stood in for or dropped. Null when it refuses a whole list references resolve in, or
+ * an element without an id, which a reference to it could not be told from.
  */
 export function withoutRefusedParts(
   document: unknown,
   issues: readonly z.core.$ZodIssue[],
+  contracts: RefusedContracts,
 ): DesignWithoutRefusedParts | null {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) return null;
   const design = document as Record<string, unknown>;
   const rest: Record<string, unknown> = { ...design };
   const refused = new Map<ElementList, Set<number>>();
+  const refuse = (list: ElementList, index: number) => refused.set(list, (refused.get(list) ?? new Set()).add(index));
   const refusedLayoutIds = new Set<string>();
   for (const issue of issues) {
     const [part, index, id] = issue.path;
     if (isElementList(part) && typeof index === 'number' && Array.isArray(design[part])) {
-      refused.set(part, (refused.get(part) ?? new Set()).add(index));
+      refuse(part, index);
     } else if (part === 'layout' && index === 'nodes' && typeof id === 'string') {
       refusedLayoutIds.add(id);
     } else if (typeof part === 'string' && part in STAND_INS) {
@@ -60,6 +69,7 @@ export function withoutRefusedParts(
       return null;
     }
   }
+  for (const index of contracts.unreadable) refuse('contracts', index);
   if (refusedLayoutIds.size > 0 && rest.layout === design.layout)
     rest.layout = withoutEntries(design.layout, refusedLayoutIds);
   const placesInTheFile = new Map<ElementList, number[]>();
@@ -67,7 +77,8 @@ export function withoutRefusedParts(
   for (const [list, indexes] of refused) {
     const elements = design[list] as unknown[];
     for (const index of indexes) {
-      const id = (elements[index] as { id?: unknown } | null)?.id;
+      const element = elements[index];
+      const id = list === 'contracts' ? contracts.idOf(element) : (element as { id?: unknown } | null)?.id;
       if (typeof id !== 'string') return null;
       refusedIds.push(id);
     }

@@ -363,6 +363,58 @@ describe('references in a file the schema refuses', () => {
   });
 });
 
+describe('a contract whose text does not read, beside other problems', () => {
+  /** A product serving contract 'orders' and one in a domain; `breaking` spoils the file's JSON. */
+  function aFileWith(breaking: (file: ReturnType<typeof JSON.parse>) => void): string {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withContract('orders')
+      .withProduct('p', 'd', { outputPorts: [{ ...aPort('out', 'output'), contractId: 'orders' }] })
+      .withProduct('q', 'd')
+      .build();
+    const file = JSON.parse(serializeMesh(mesh));
+    breaking(file);
+    return JSON.stringify(file);
+  }
+  const withEmptyVersion = (file: ReturnType<typeof JSON.parse>) => {
+    file.contracts[0].odcs = file.contracts[0].odcs.map((line: string) =>
+      line.replace('version: 1.0.0', "version: ''"),
+    );
+  };
+  const EMPTY_VERSION = 'contracts[0].odcs: 5:10 version: must not be empty';
+
+  it('names a broken reference in the rest of the design in the same round', () => {
+    const text = aFileWith((file) => {
+      withEmptyVersion(file);
+      file.products[1].domainId = 'nope-domain';
+    });
+    expect(errorsOf(text)).toEqual([EMPTY_VERSION, "products[1].domainId: no domain 'nope-domain'"]);
+  });
+
+  it('names the contract beside a schema error elsewhere', () => {
+    const text = aFileWith((file) => {
+      withEmptyVersion(file);
+      file.products[1].kind = 'big';
+    });
+    expect(errorsOf(text)).toEqual([
+      "products[1].kind: must be 'source-aligned', 'aggregate' or 'consumer-aligned', not 'big'",
+      EMPTY_VERSION,
+    ]);
+  });
+
+  it('says nothing of a port serving the contract: it is there, only unreadable', () => {
+    expect(errorsOf(aFileWith(withEmptyVersion))).toEqual([EMPTY_VERSION]);
+  });
+
+  it('checks no reference to contracts when an unreadable one does not say its id', () => {
+    const text = aFileWith((file) => {
+      file.contracts[0].odcs = ['id: [orders', 'name: Orders'];
+      file.products[0].outputPorts[0].contractId = 'nope';
+    });
+    expect(errorsOf(text)).not.toContainEqual(expect.stringContaining("no contract 'nope'"));
+  });
+});
+
 describe('contracts in the file', () => {
   const withOrders = () => aMesh().withDomain('d').withContract('orders').build();
 

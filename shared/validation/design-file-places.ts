@@ -1,14 +1,19 @@
 import { readYamlSource, type YamlSource } from '../contracts/yaml-source';
+import { MeshFileSchema } from '../model/mesh';
 import { type ContractTextPlace, pathSegments } from '../model/problem';
+
+/** The design's own keys: a problem at one the file lacks (`systems: missing required field`) is placed at the design. */
+const isDesignKey = (key: string) => Object.hasOwn(MeshFileSchema.shape, key);
 
 /** Where a problem of a design is in its `.mesh.json` text: the place of the value its path names. */
 export type DesignFilePlacer = (path: string, contractText?: ContractTextPlace) => ContractTextPlace | undefined;
 
 /**
  * Places a design's problems at their line and column in the file's text, read once (JSON is
- * YAML 1.2, so the YAML reader gives every value's place). A path outside the design's own keys
- * (`(engine)`, `query`) has none. A problem inside a contract's text (`contractText`) is placed in
- * the string of its line in the contract's `odcs` array, at its column counted through the escapes.
+ * YAML 1.2, so the YAML reader gives every value's place; a value the file lacks, that of the
+ * nearest one it has). A path outside the design's own keys (`(engine)`, `query`) has none. A
+ * problem inside a contract's text (`contractText`) is placed in the string of its line in the
+ * contract's `odcs` array, at its column counted through the escapes.
  */
 export function designFilePlacer(text: string): DesignFilePlacer {
   // Read on the first problem only: a design without problems is not read twice.
@@ -18,7 +23,8 @@ export function designFilePlacer(text: string): DesignFilePlacer {
     const { source, lines } = read;
     const segments = pathSegments(path);
     const [section] = segments;
-    if (!isRecord(source.value) || typeof section !== 'string' || !(section in source.value)) return undefined;
+    if (!isRecord(source.value) || typeof section !== 'string') return undefined;
+    if (!(section in source.value) && !isDesignKey(section)) return undefined;
     const contractIndex = segments[1];
     if (contractText && section === 'contracts' && typeof contractIndex === 'number') {
       const lineAt = ['contracts', contractIndex, 'odcs', contractText.line - 1];

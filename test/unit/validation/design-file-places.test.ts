@@ -31,6 +31,11 @@ describe('designFilePlacer', () => {
     expect(place('contracts[0].odcs', { line: 1, column: 1 })).toEqual({ line: 5, column: 10 });
   });
 
+  it('places a field of the design the file lacks at the design, as a nested one at its element', () => {
+    expect(place('systems')).toEqual({ line: 2, column: 3 });
+    expect(place('products[0].name')).toEqual({ line: 11, column: 7 });
+  });
+
   it('places no path outside the design, and a line the contract lacks at the contract', () => {
     expect(place('(engine)')).toBeUndefined();
     expect(place('query')).toBeUndefined();

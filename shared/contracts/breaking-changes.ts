@@ -13,7 +13,7 @@ import { nestedFieldPath } from './nested-fields';
 import { allowedValuesRule, isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
 import type { PathSegment } from './path-problem';
 import { declaredLength, physicalSizeChange } from './physical-type-size';
-import { isUniqueAmong, primaryKeyOf } from './primary-key';
+import { isRequiredAsKey, isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
 import { operatorChange, thresholdMove } from './quality-threshold';
 import { boundMove, rangeEndMoves } from './range-end-moves';
@@ -678,7 +678,7 @@ function propertyListChanges(
   parent: string,
   levels: Rankings,
 ): { changes: ContractChange[]; renames: ReadonlyMap<string, GuessedRename> } {
-  const [previous, next] = [withKeyUniqueness(previousList), withKeyUniqueness(nextList)];
+  const [previous, next] = [withKeyImplications(previousList), withKeyImplications(nextList)];
   const subject = (name: string) => nestedFieldPath(parent, name);
   const nextByName = new Map(next.map((property) => [property.name, property]));
   const previousNames = new Set(previous.map((property) => property.name));
@@ -754,9 +754,16 @@ function maybeRenamed(candidates: readonly string[] | undefined, items: string):
   return `; ${candidates.join(', ')}: added — it may have been renamed to ${which}: give the ${items} ODCS ids or the same physicalName to say which`;
 }
 
-/** A one-field primary key is unique whether or not it writes `unique: true`, so dropping the line changes nothing. */
-function withKeyUniqueness(properties: readonly ContractProperty[]): ContractProperty[] {
-  return properties.map((property) => ({ ...property, unique: isUniqueAmong(property, properties) }));
+/**
+ * A key field is required, and a one-field primary key unique, whether or not it writes
+ * `required: true` or `unique: true`, so adding or dropping the line changes nothing.
+ */
+function withKeyImplications(properties: readonly ContractProperty[]): ContractProperty[] {
+  return properties.map((property) => ({
+    ...property,
+    required: isRequiredAsKey(property),
+    unique: isUniqueAmong(property, properties),
+  }));
 }
 
 function primaryKeyChanges(

@@ -32,6 +32,11 @@ export function isUniqueAmong(property: ContractProperty, properties: readonly C
   return property.unique || isWholeKey(property, properties);
 }
 
+/** Whether a property's values are never null: it says so, or it is part of the primary key. */
+export function isRequiredAsKey(property: ContractProperty): boolean {
+  return property.required || property.primaryKey === true;
+}
+
 interface KeyFacts {
   primaryKey?: unknown;
 }

@@ -143,6 +143,32 @@ describe('breaking changes', () => {
     expect(changesOf(changed(replace('order_id', { unique: false }), '1.0.0'))).toEqual([]);
   });
 
+  it('finds no change when a key field gains or drops required: true, as a key value is never null', () => {
+    const parts = [aKey('order_id'), aProperty('line', 'integer', { required: true, primaryKey: true })];
+    const saysRequired = withProperties(previous, parts);
+    const saysNothing = withProperties(
+      previous,
+      parts.map((part) => ({ ...part, required: false })),
+    );
+    expect(compareContracts(saysNothing, saysRequired).changes).toEqual([]);
+    expect(compareContracts(saysRequired, saysNothing).changes).toEqual([]);
+  });
+
+  it('calls a key field that leaves the key and drops required: true made optional, beside the key changed', () => {
+    const keyed = withProperties(previous, [
+      aKey('order_id'),
+      aProperty('line', 'integer', { required: true, primaryKey: true }),
+    ]);
+    const unkeyed = {
+      ...withProperties(previous, [aKey('order_id'), aProperty('line', 'integer')]),
+      version: '2.0.0',
+    };
+    expect(compareContracts(keyed, unkeyed).changes.map((change) => [change.kind, change.subject])).toEqual([
+      ['required-to-optional', 'orders.line'],
+      ['primary-key-changed', 'orders'],
+    ]);
+  });
+
   it('calls a field of a composite primary key that is no longer unique breaking: the key is unique, not its parts', () => {
     const parts = [aKey('order_id'), aProperty('line', 'integer', { required: true, primaryKey: true })];
     const unique = withProperties(

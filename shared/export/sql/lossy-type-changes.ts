@@ -4,7 +4,8 @@ import { doBlock, ident, literal } from './postgres-names';
 /*
  * A column's type change on a table that holds rows must not change a value behind the data
  * owner's back: PostgreSQL rounds numeric to bigint (2.5 → 3) or to fewer decimals (numeric(14,2)),
- * cuts text to a varchar(n)'s length, and drops a timestamp's time of day (→ date) or its day
+ * cuts text to a varchar(n)'s length, reads text as a number without its leading zeros (a code
+ * `007` becomes 7), and drops a timestamp's time of day (→ date) or its day
  * (→ time) without a word, and a cast through text stops at the first
  * value it cannot read, naming the value but neither the column nor how many rows are alike.
  */
@@ -45,11 +46,25 @@ function changedValueCondition(
   // numeric(p,s) reads a value with more decimals than s by rounding it: counted as a number.
   const asNumber = `${value}::text::numeric`;
   const rounded = toNumbers ? numbersLost(asNumber, {}, toNumbers) : [];
+  const rewritten = toNumbers && isText(fromType) ? [textRewrittenAsNumber(value)] : [];
+  const lost = [...rounded, ...rewritten];
   const condition =
-    rounded.length > 0
-      ? `CASE WHEN pg_input_is_valid(${value}::text, 'numeric') THEN ${rounded.join(' OR ')} ELSE true END`
+    lost.length > 0
+      ? `CASE WHEN pg_input_is_valid(${value}::text, 'numeric') THEN ${lost.join(' OR ')} OR ${isUnreadable} ELSE true END`
       : isUnreadable;
   return { condition, sinceVersion: READS_INPUT_SAFELY };
+}
+
+function isText(type: string): boolean {
+  return type === 'text' || varcharLengthOf(type) !== undefined;
+}
+
+/**
+ * A text a number reads otherwise than it is written: a code's leading zeros (`007` → 7), a sign,
+ * blanks or an exponent would be gone from the stored value once the column holds numbers.
+ */
+function textRewrittenAsNumber(value: string): string {
+  return `${value}::text <> (${value}::text::numeric)::text`;
 }
 
 /** The conditions of a number of type `from` that type `to` would round (PostgreSQL rounds 2.5 to 3) or cannot hold. */

@@ -1617,6 +1617,20 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
           /"claims"\."claims"\."amount": a value numeric\(6,2\) would change or cannot hold, in this many rows: 2;/,
       },
       {
+        change: 'a text made an integer, where rows hold leading zeros, a sign or blanks the number drops',
+        from: 'string' as const,
+        to: 'integer' as const,
+        values: ["'007'", "'42'", "'+5'", "' 9 '", "'-3'"],
+        refusal: /"claims"\."claims"\."amount": a value bigint would change or cannot hold, in this many rows: 3;/,
+      },
+      {
+        change: 'a text made a number, where rows hold a leading zero or an exponent the number drops',
+        from: 'string' as const,
+        to: 'number' as const,
+        values: ["'0012.5'", "'12.50'", "'1e3'", "'-0.5'"],
+        refusal: /"claims"\."claims"\."amount": a value numeric would change or cannot hold, in this many rows: 2;/,
+      },
+      {
         change: 'an integer made a SMALLINT, where rows hold larger numbers',
         from: 'integer' as const,
         to: 'integer' as const,

@@ -1,6 +1,7 @@
-import { joinedWith, type Mesh, quoted } from '../model';
+import { capitalized, joinedWith, type Mesh, quoted } from '../model';
+import { leastCardSize } from './card-size';
 import { overlappingDomains } from './containment';
-import { containsPoint } from './geometry';
+import { containsPoint, overlaps } from './geometry';
 import { domainById, productById, systemById } from './mesh-index';
 import { domainRect } from './node-placement';
 
@@ -16,7 +17,12 @@ export type LayoutClash =
    * right or bottom edge the domain is drawn stretched to reach it, over its neighbours; left of or
    * above the box, the node is drawn outside it.
    */
-  | { kind: 'outside-domain'; nodeId: string; domainId: string };
+  | { kind: 'outside-domain'; nodeId: string; domainId: string }
+  /**
+   * A product or system whose card overlaps the cards of siblings in its domain drawn before it
+   * (systems, then products, in document order), which it is drawn over.
+   */
+  | { kind: 'overlapping-cards'; nodeId: string; overlappedIds: string[]; domainId: string };
 
 /**
  * The clashes of a layout, judged on the boxes the file stores, as the canvas draws them before it
@@ -38,7 +44,24 @@ export function layoutClashes(mesh: Mesh): LayoutClash[] {
       ? []
       : [{ kind: 'outside-domain', nodeId: node.id, domainId: node.domainId }];
   });
-  return [...domainClashes, ...outsideClashes];
+  return [...domainClashes, ...outsideClashes, ...overlappingCards(mesh)];
+}
+
+/** Each card drawn over siblings, judged at the size cards are drawn at least: cards that only touch are apart. */
+function overlappingCards(mesh: Mesh): LayoutClash[] {
+  const sizeOf = leastCardSize(mesh);
+  return mesh.domains.flatMap((domain) => {
+    const cards = [...mesh.systems, ...mesh.products].flatMap((node) => {
+      const place = node.domainId === domain.id && mesh.layout.nodes[node.id];
+      return place ? [{ id: node.id, x: place.x, y: place.y, ...sizeOf(node.id) }] : [];
+    });
+    return cards.flatMap((card, index): LayoutClash[] => {
+      const overlappedIds = cards.slice(0, index).flatMap((earlier) => (overlaps(earlier, card) ? [earlier.id] : []));
+      return overlappedIds.length > 0
+        ? [{ kind: 'overlapping-cards', nodeId: card.id, overlappedIds, domainId: domain.id }]
+        : [];
+    });
+  });
 }
 
 /** A clash in words, as the open notice lists it and the `layout-clashes` rule reports it. */
@@ -46,13 +69,20 @@ export function layoutClashMessage(mesh: Mesh, clash: LayoutClash): string {
   if (clash.kind === 'overlapping-domain') {
     return `Domain ${nameOf(mesh, clash.domainId)} overlaps ${namesOf(mesh, clash.overlappedIds)} on the canvas.`;
   }
-  const kind = productById(mesh, clash.nodeId) ? 'Data product' : 'System';
+  if (clash.kind === 'overlapping-cards') {
+    const overlapped = joinedWith(
+      clash.overlappedIds.map((id) => `${kindOf(mesh, id)} ${nameOf(mesh, id)}`),
+      'and',
+    );
+    return `${capitalized(kindOf(mesh, clash.nodeId))} ${nameOf(mesh, clash.nodeId)} overlaps ${overlapped} in domain ${nameOf(mesh, clash.domainId)} on the canvas.`;
+  }
+  const kind = capitalized(kindOf(mesh, clash.nodeId));
   const { x, y } = mesh.layout.nodes[clash.nodeId] ?? { x: 0, y: 0 };
   const { width, height } = domainRect(mesh, clash.domainId);
   return `${kind} ${nameOf(mesh, clash.nodeId)} sits outside its domain ${nameOf(mesh, clash.domainId)}: at ${x}, ${y} in a box of ${width} × ${height}.`;
 }
 
-/** The clashes in a few words, for a notice: `domains 'Events' and 'Ticketing' overlap`, `2 products and systems sit outside their domains`. */
+/** The clashes in a few words, for a notice: `domains 'Events' and 'Ticketing' overlap`, `2 products and systems sit outside their domains`, `'Shop DB' and 'Orders' overlap`. */
 export function layoutClashesSummary(mesh: Mesh, clashes: readonly LayoutClash[]): string[] {
   const domainIds = new Set(
     clashes.flatMap((clash) => (clash.kind === 'overlapping-domain' ? [...clash.overlappedIds, clash.domainId] : [])),
@@ -65,8 +95,16 @@ export function layoutClashesSummary(mesh: Mesh, clashes: readonly LayoutClash[]
   const [first] = outside;
   if (outside.length > 1) parts.push(`${outside.length} products and systems sit outside their domains`);
   else if (first) parts.push(`${nameOf(mesh, first.nodeId)} sits outside its domain ${nameOf(mesh, first.domainId)}`);
+  const cardIds = new Set(
+    clashes.flatMap((clash) => (clash.kind === 'overlapping-cards' ? [...clash.overlappedIds, clash.nodeId] : [])),
+  );
+  const cards = [...mesh.systems, ...mesh.products].flatMap((node) => (cardIds.has(node.id) ? [node.id] : []));
+  if (cards.length > 2) parts.push(`${cards.length} products and systems overlap`);
+  else if (cards.length > 0) parts.push(`${namesOf(mesh, cards)} overlap`);
   return parts;
 }
+
+const kindOf = (mesh: Mesh, nodeId: string) => (productById(mesh, nodeId) ? 'data product' : 'system');
 
 /** A domain's, product's or system's name, quoted as messages quote names. */
 function nameOf(mesh: Mesh, id: string): string {

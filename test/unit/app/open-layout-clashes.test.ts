@@ -35,6 +35,17 @@ describe('opening a design whose layout is a pile', () => {
     expect(notice()?.actions?.map((action) => action.label)).toEqual(['Auto-layout']);
   });
 
+  it('names the cards drawn over each other in a domain, and offers Auto-layout', () => {
+    const mesh = JSON.parse(sample);
+    const onTheShop = mesh.layout.nodes['orders-service'];
+    mesh.layout.nodes.orders = { x: onTheShop.x, y: onTheShop.y + 60 };
+    openMeshText(JSON.stringify(mesh), file, file.name);
+
+    expect(notice()?.text).toMatch(/^Opened merged\.mesh\.json: '.+' and '.+' overlap$/);
+    expect(notice()?.details).toEqual([expect.stringMatching(/ overlaps system '.+' in domain '.+' on the canvas\.$/)]);
+    expect(notice()?.actions?.map((action) => action.label)).toEqual(['Auto-layout']);
+  });
+
   it('opens the design as the file holds it, unchanged until Auto-layout is chosen', () => {
     openMeshText(mergedBadly(), file, file.name);
 

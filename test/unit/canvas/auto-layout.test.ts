@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { interpolateLayout } from '../../../renderer/canvas/auto-layout/animate-layout';
 import { arrangementsFromElk, toElkGraph } from '../../../renderer/canvas/auto-layout/elk-graph';
 import { arrangedLayout } from '../../../shared/editing/auto-layout';
+import { leastCardSize } from '../../../shared/editing/card-size';
 import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
 import { boundsOf, type Size } from '../../../shared/editing/geometry';
 import { layoutClashes } from '../../../shared/editing/layout-clashes';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
+import { sizeBeforeDrawing } from '../../../shared/editing/unplaced-nodes';
 import type { Mesh, NodeLayout } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
@@ -111,6 +113,24 @@ describe('the ELK graph', () => {
     expect(layoutClashes({ ...mesh, layout: { nodes: arrangedLayout(mesh, arrangements, 16 / 10, size) } })).toEqual(
       [],
     );
+  });
+
+  it('lays cards of one layer out clear of each other at the sizes the canvas draws them', async () => {
+    const mesh = aMesh()
+      .withDomain('logistics')
+      .withSystem('wms', 'logistics')
+      .withProduct('readings', 'logistics', { inputPorts: [aPort('in', 'input')] })
+      .withProduct('shipments', 'logistics', { inputPorts: [aPort('in', 'input')] })
+      .withProduct('stock', 'logistics', { inputPorts: [aPort('in', 'input')] })
+      .withLink('to-readings', { nodeId: 'wms', portId: 'items-cdc' }, { nodeId: 'readings', portId: 'in' })
+      .withLink('to-shipments', { nodeId: 'wms', portId: 'items-cdc' }, { nodeId: 'shipments', portId: 'in' })
+      .withLink('to-stock', { nodeId: 'wms', portId: 'items-cdc' }, { nodeId: 'stock', portId: 'in' })
+      .build();
+    for (const size of [leastCardSize(mesh), sizeBeforeDrawing(mesh), () => ({ width: 200, height: 100 })]) {
+      const arrangements = arrangementsFromElk(await new ELK().layout(toElkGraph(mesh, size)));
+      const laidOut = { ...mesh, layout: { nodes: arrangedLayout(mesh, arrangements, 16 / 10, size) } };
+      expect(layoutClashes(laidOut)).toEqual([]);
+    }
   });
 
   it('gives an empty domain the smallest domain size, not the nothing ELK measures for it', async () => {

@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { leastCardSize } from '../../../shared/editing/card-size';
 import { layoutClashes, layoutClashesSummary, layoutClashMessage } from '../../../shared/editing/layout-clashes';
 import type { Mesh, NodeLayout } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
@@ -97,5 +99,58 @@ describe('a layout drawn as a pile', () => {
       '4 domains overlap',
       '2 products and systems sit outside their domains',
     ]);
+  });
+});
+
+/** A cold store and the readings product stacked in one domain, as a hand edit leaves them: `readings` placed `gap` below `wms`. */
+function stacked(readingsY: number): Mesh {
+  const mesh = aMesh()
+    .withDomain('logistics', { name: 'Cold Logistics' })
+    .withSystem('wms', 'logistics', { name: 'Cold Store WMS' })
+    .withProduct('readings', 'logistics', { name: 'Temperature Readings' })
+    .withProduct('shipments', 'logistics', { name: 'Shipments' })
+    .build();
+  mesh.layout.nodes = {
+    logistics: { x: 0, y: 0, width: 1250, height: 340 },
+    wms: { x: 30, y: 60 },
+    readings: { x: 30, y: readingsY },
+    shipments: { x: 430, y: 60 },
+  };
+  return mesh;
+}
+
+describe('cards drawn over each other', () => {
+  it('names a product drawn over a system of its domain, as the canvas draws them before measuring', () => {
+    const mesh = stacked(190);
+
+    expect(layoutClashes(mesh)).toEqual([
+      { kind: 'overlapping-cards', nodeId: 'readings', overlappedIds: ['wms'], domainId: 'logistics' },
+    ]);
+    expect(layoutClashMessage(mesh, layoutClashes(mesh)[0] as never)).toBe(
+      "Data product 'Temperature Readings' overlaps system 'Cold Store WMS' in domain 'Cold Logistics' on the canvas.",
+    );
+    expect(layoutClashesSummary(mesh, layoutClashes(mesh))).toEqual([
+      "'Cold Store WMS' and 'Temperature Readings' overlap",
+    ]);
+  });
+
+  it('does not count cards that only touch, nor cards in different domains', () => {
+    const wmsBottom = 60 + leastCardSize(stacked(190))('wms').height;
+    expect(layoutClashes(stacked(wmsBottom))).toEqual([]);
+    const apart = moved(laidOut(), { admin: { x: 32, y: 56 }, catalog: { x: 32, y: 56 } });
+    apart.products[0] = { ...(apart.products[0] as Mesh['products'][number]), domainId: 'tickets' };
+    expect(layoutClashes(apart)).toEqual([]);
+  });
+
+  it('counts rather than names many overlapping cards', () => {
+    const mesh = moved(stacked(60), { shipments: { x: 40, y: 70 } });
+    expect(layoutClashesSummary(mesh, layoutClashes(mesh))).toEqual(['3 products and systems overlap']);
+  });
+
+  it.each(
+    readdirSync(new URL('../../../assets/samples/', import.meta.url)).filter((name) => name.endsWith('.mesh.json')),
+  )('finds no clash in the sample %s', (name) => {
+    const text = readFileSync(new URL(`../../../assets/samples/${name}`, import.meta.url), 'utf8');
+    expect(layoutClashes(JSON.parse(text))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { chordsOn, displayChord, type Platform } from '../../shared/commands/chords';
 import { COMMANDS, type CommandDefinition, type CommandGroup } from '../../shared/commands/command-table';
+import { SIMULATION_KEYS } from '../simulation/simulation-keys';
 
 /** One line of the keyboard-shortcut sheet: the keys as shown on this platform, and what they do. */
 export interface SheetLine {
@@ -7,8 +8,8 @@ export interface SheetLine {
   description: string;
 }
 
-/** Mouse gestures: not commands, but the sheet lists them beside the keys. */
-const GESTURES: ReadonlyArray<{ group: CommandGroup; keys: string[]; description: string }> = [
+/** What the sheet lists beside the command table: mouse gestures, and the keys of a trace and of presenter mode. */
+const NOT_COMMANDS: ReadonlyArray<{ group: CommandGroup; keys: readonly string[]; description: string }> = [
   { group: 'Select', keys: ['Shift+Click', 'Mod+Click'], description: 'Add to or remove from the selection' },
   { group: 'Select', keys: ['Shift+Drag'], description: 'Select with a box' },
   {
@@ -18,6 +19,7 @@ const GESTURES: ReadonlyArray<{ group: CommandGroup; keys: string[]; description
   },
   { group: 'Edit', keys: ['Right-click'], description: 'The actions for what is under the pointer, with their keys' },
   { group: 'Arrange', keys: ['Drag'], description: 'Snaps to line up with nearby nodes; red guides show where' },
+  ...SIMULATION_KEYS.map((key) => ({ group: 'Simulation' as const, ...key })),
 ];
 
 export const SHEET_GROUPS: readonly CommandGroup[] = [
@@ -41,9 +43,9 @@ export function sheetLines(group: CommandGroup, platform: Platform): SheetLine[]
   const commands = (COMMANDS as readonly CommandDefinition[])
     .filter((command) => command.group === group && command.keys)
     .map((command) => commandLine(command, platform));
-  const gestures = GESTURES.filter((gesture) => gesture.group === group).map(({ keys, description }) => ({
+  const others = NOT_COMMANDS.filter((other) => other.group === group).map(({ keys, description }) => ({
     keys: keys.map((chord) => displayChord(chord, platform)),
     description,
   }));
-  return [...commands, ...gestures];
+  return [...commands, ...others];
 }

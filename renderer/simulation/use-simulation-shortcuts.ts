@@ -12,7 +12,7 @@ import { setSimulation, useSimulationStore } from './simulation-store';
  * Keys of a trace, taken before the command table's while simulating with a trace open (there the
  * design is read-only, so the arrows have nothing to nudge): ← and → walk its stages (but on a row of tabs); in presenter
  * mode ↓ ↑ Page Down Page Up scroll the stage (then go on or back), Space runs or pauses, S steps one tick,
- * 1–5 fire the fault deck's cards and Esc leaves. The shortcut sheet lists them under Simulation (docs/keyboard-shortcuts.md).
+ * 1–5 fire the fault deck's cards and Esc leaves. The shortcut sheet lists them from SIMULATION_KEYS.
  */
 export function useSimulationShortcuts(): void {
   useEffect(() => {

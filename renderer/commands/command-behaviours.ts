@@ -339,7 +339,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'simulation.step-back': {
     run: simulation.stepBack,
     isEnabled: () => canStepBack(useSimulationStore.getState()),
-    needs: 'pause a run past tick 0 first',
+    needs: () => (isSimulating() ? 'pause a run past tick 0 first' : NEEDS_SIMULATE),
   },
   'simulation.reset': { run: simulation.reset, isEnabled: hasSomethingToRun, needs: whatRunNeeds },
   'simulation.present': {

@@ -98,6 +98,12 @@ describe('what the commands need, as the keys, menus and the palette say it', ()
     },
   );
 
+  it('Step Back asks to switch to Simulate first, then for a paused run past tick 0', () => {
+    expect(availability('simulation.step-back')).toEqual(unavailable('switch to Simulate first'));
+    setSimulation({ mode: 'simulate' });
+    expect(availability('simulation.step-back')).toEqual(unavailable('pause a run past tick 0 first'));
+  });
+
   it('says why Run has nothing to do in Simulate mode without a scenario', () => {
     openDocument(aMesh().withDomain('sales').withSystem('shop', 'sales').build());
     setSimulation({ mode: 'simulate' });

@@ -72,7 +72,7 @@ export async function focusNodeWhenDrawn(nodeId: string): Promise<void> {
 }
 
 /**
- * Runs an edit that redraws the canvas under the focus (Undo, Redo): where the focus was on the
+ * Runs an edit that redraws the canvas under the focus (Undo, Redo) or moves the selection (F8): where the focus was on the
  * canvas or nowhere, it then goes to the first selected node still in the design once drawn, else
  * to the canvas; never left on <body>, where the canvas's keys do nothing.
  */

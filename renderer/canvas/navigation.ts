@@ -15,7 +15,7 @@ import { measuredSizeOf } from '../store/node-sizes';
 import { currentSelection, selectOnly } from '../store/selection-store';
 import { DEFAULT_LINEAGE_HOPS, useUiStore } from '../store/ui-store';
 import { canvasCommands } from './canvas-commands';
-import { focusedNodeId, focusNode } from './canvas-element-focus';
+import { focusedNodeId, focusNode, keepingCanvasFocus } from './canvas-element-focus';
 
 /** The nodes the arrow keys move between: what is drawn (domains as blocks when zoomed far out). */
 function walkableIds(): string[] {
@@ -112,6 +112,7 @@ let lastProblem = -1;
 /**
  * F8: selects the next problem's element and zooms to it, round and round what stops the export
  * and the findings the governance rules report (the problems panel's list, muted ones left out).
+ * Pressed on the canvas, the focus goes with the selection, so the ring and the next keys are on the problem.
  */
 export function goToNextProblem(): void {
   const { mesh, baseline } = useDocumentStore.getState();
@@ -120,7 +121,7 @@ export function goToNextProblem(): void {
   if (findings.length === 0) return;
   lastProblem = (lastProblem + 1) % findings.length;
   const { element, path } = findings[lastProblem] as (typeof findings)[number];
-  revealElement(element, path);
+  keepingCanvasFocus(() => revealElement(element, path));
 }
 
 /** The nodes at both ends of some links. */

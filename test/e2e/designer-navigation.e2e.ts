@@ -108,6 +108,32 @@ describeInChromium('finding one’s way', (session) => {
     await expect.poll(() => page.getByTestId('dialog-quick-search').count()).toBe(0);
   });
 
+  it('moves the keyboard focus with F8 to the node of the problem it selects, so the ring and the next keys are there', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await page.getByTestId('rf__edge-l-customers-360').click();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Escape');
+    const focusedNode = () =>
+      page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? null);
+    const selectedNodes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.react-flow__node.selected')].map((node) => node.getAttribute('data-id')),
+      );
+    // The ring on the orders-service, which has no problem, selected as Enter selects it.
+    await systemNode(page, 'orders-service').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.keyboard.press('Enter');
+    const start = await focusedNode();
+    expect(start).not.toBeNull();
+
+    await page.keyboard.press('F8');
+    await expect.poll(selectedNodes).not.toEqual([start]);
+    const [problemNode] = await selectedNodes();
+    await expect.poll(focusedNode).toBe(problemNode);
+  });
+
   it('finds a table’s column with quick search, and selects its system and brings it into view', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

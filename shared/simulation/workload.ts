@@ -251,12 +251,23 @@ function inReferenceOrder(data: readonly TableData[]): number[] {
   return ordered;
 }
 
-function generateRow(workload: TableWorkload, context: GenerationContext): SqlValue[] {
+/**
+ * A new row: `given` values (an insert step's, by column index) as written, the other columns
+ * drawn. A given column draws nothing, so it neither takes a number from its sequence nor needs a
+ * row of the table it would reference.
+ */
+function generateRow(
+  workload: TableWorkload,
+  context: GenerationContext,
+  given: ReadonlyMap<number, SqlValue> = new Map(),
+): SqlValue[] {
   workload.people.nextRow();
   const { columns } = workload.table;
-  const row: SqlValue[] = columns.map(() => null);
+  const row: SqlValue[] = columns.map((_, index) => given.get(index) ?? null);
   const drawn = (column: string) => row[columns.findIndex((candidate) => candidate.name === column)] ?? null;
-  for (const index of workload.drawOrder) row[index] = workload.values[index]?.(context, drawn) ?? null;
+  for (const index of workload.drawOrder) {
+    if (!given.has(index)) row[index] = workload.values[index]?.(context, drawn) ?? null;
+  }
   return row;
 }
 
@@ -494,11 +505,8 @@ function prepareStepStatement(
   switch (step.op) {
     case 'insert': {
       const columns = workload.table.columns.map((column) => column.name);
-      return (now) => {
-        const row = generateRow(workload, workload.context(now));
-        for (const [column, value] of values) row[columns.indexOf(column)] = sqlValueOf(value);
-        return workload.insert.run(row);
-      };
+      const given = new Map(values.map(([column, value]) => [columns.indexOf(column), sqlValueOf(value)] as const));
+      return (now) => workload.insert.run(generateRow(workload, workload.context(now), given));
     }
     case 'update': {
       const update = connection.prepare(

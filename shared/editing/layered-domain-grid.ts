@@ -21,7 +21,8 @@ export function fewestBands(layerCount: number): number {
  * Places domains as a layered (Sugiyama) layout does: each linked domain in a column right of
  * every domain that feeds it, so links between domains enter from the left; domains that no link
  * joins come after the layers, read row by row (the layers counted as one box in that grid). The
- * domains of a cycle stand one above the other in one column. `boxes` come in flow order (feeders
+ * domains of a cycle stand one above the other in one column; a column of more than four (a cycle,
+ * or domains fed alike) folds into columns side by side, as near the view's shape as they come. `boxes` come in flow order (feeders
  * first), which orders a layer's domains before they are sorted by their feeders' rows.
  * Only past eight layers do the columns wrap, into the fewest bands, as even as they can be; or,
  * as a last resort, into as many more as make the whole fit `shownAtSmallestZoom`, the extent the
@@ -34,7 +35,7 @@ export function layeredDomainPositions(
   gap: number,
   shownAtSmallestZoom?: Size,
 ): Map<string, Point> {
-  const layers = layersOf(boxes, edges);
+  const layers = foldedNearAspect(layersOf(boxes, edges), aspectRatio, gap);
   const linked = new Set(layers.flat());
   if (linked.size === 0) return gridPositions(boxes, aspectRatio, gap);
   const unlinked = boxes.filter((box) => !linked.has(box));
@@ -62,6 +63,36 @@ export function layeredDomainPositions(
 }
 
 const LAYERS = Symbol('layers');
+
+/**
+ * A column of domains folds into columns side by side only past this many, so a small cycle keeps
+ * the one column a user expects; a dozen domains feeding each other do not read as one column.
+ */
+const MOST_DOMAINS_IN_ONE_COLUMN = 4;
+
+/**
+ * The layers with each column past four domains folded into columns side by side, at the fold
+ * whose one band comes closest to `aspectRatio`. A cycle of a dozen domains is one layer: a column
+ * a dozen domains tall that no wrapping into bands could shorten.
+ */
+function foldedNearAspect(layers: readonly Box[][], aspectRatio: number, gap: number): Box[][] {
+  if (!layers.some((layer) => layer.length > MOST_DOMAINS_IN_ONE_COLUMN)) return [...layers];
+  const missOf = (folded: readonly Box[][]) => {
+    const block = bandsOf(folded, folded.length, gap);
+    return Math.abs(Math.log(block.width / Math.max(1, block.height) / aspectRatio));
+  };
+  const folds = Array.from({ length: MOST_DOMAINS_IN_ONE_COLUMN }, (_, index) =>
+    layers.flatMap((layer) => columnsOf(layer, index + 1)),
+  );
+  return folds.reduce((best, folded) => (missOf(folded) < missOf(best) ? folded : best));
+}
+
+/** `layer` cut into the fewest columns of at most `rows` boxes, as even as they can be. */
+function columnsOf(layer: readonly Box[], rows: number): Box[][] {
+  const count = Math.ceil(layer.length / rows);
+  const perColumn = Math.ceil(layer.length / count);
+  return Array.from({ length: count }, (_, column) => layer.slice(column * perColumn, (column + 1) * perColumn));
+}
 
 /** How many times over the placed boxes overflow `extent`, in the direction they overflow it most (at most 1: they fit). */
 function overflowOf(

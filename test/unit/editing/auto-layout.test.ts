@@ -27,6 +27,17 @@ function chainOfDomains(count: number, size = { width: 2600, height: 1600 }) {
   return { mesh, arrangements };
 }
 
+/** `count` domains that all feed each other: the chain with its last domain feeding the first. */
+function ringOfDomains(count: number, size = { width: 1800, height: 1000 }) {
+  const { mesh, arrangements } = chainOfDomains(count, size);
+  mesh.links.push({
+    id: 'closing',
+    from: { nodeId: `p${count - 1}`, portId: 'out' },
+    to: { nodeId: 'p0', portId: 'in' },
+  });
+  return { mesh, arrangements };
+}
+
 function extent(layout: ReturnType<typeof arrangedLayout>) {
   const domains = Object.entries(layout).filter(([id]) => id.startsWith('d'));
   return {
@@ -70,6 +81,24 @@ describe('auto-layout of domains', () => {
     const { width, height } = extent(layout);
     expect(width * minZoom).toBeLessThanOrEqual(view.width);
     expect(height * minZoom).toBeLessThanOrEqual(view.height);
+  });
+
+  it('folds a cycle of twelve domains into columns side by side, near the view’s shape, so it fits the smallest zoom', () => {
+    const { mesh, arrangements } = ringOfDomains(12);
+    const view = { width: 1000, height: 840 };
+    const minZoom = 0.05;
+    const shownAtSmallestZoom = { width: view.width / minZoom, height: view.height / minZoom };
+    const layout = arrangedLayout(mesh, arrangements, view.width / view.height, undefined, shownAtSmallestZoom);
+    const { width, height } = extent(layout);
+    expect(height * minZoom).toBeLessThanOrEqual(view.height);
+    expect(width / height).toBeGreaterThan(0.5);
+    expect(new Set(mesh.domains.map((domain) => layout[domain.id]?.x)).size).toBeGreaterThan(1);
+  });
+
+  it('keeps a cycle of four domains in one column', () => {
+    const { mesh, arrangements } = ringOfDomains(4);
+    const layout = arrangedLayout(mesh, arrangements, 16 / 10);
+    expect(new Set(mesh.domains.map((domain) => layout[domain.id]?.x)).size).toBe(1);
   });
 
   it('orders domains by data flow: a domain after those that feed it', () => {

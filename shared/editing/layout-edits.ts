@@ -7,7 +7,16 @@ import {
   withDomainsApart,
   withNotesClearOfDomainsMovedSince,
 } from './containment';
-import { containsPoint, inflate, overlaps, type Point, type Rect, slideClearNearest, translate } from './geometry';
+import {
+  containsPoint,
+  inflate,
+  nearestClearOffset,
+  overlaps,
+  type Point,
+  type Rect,
+  slideClearNearest,
+  translate,
+} from './geometry';
 import { withSection } from './list-edits';
 import { childrenOf, domainById, owningDomainId, productById, systemById } from './mesh-index';
 import { childRect, defaultSizeOf, domainRect, nextChildPosition, type SizeOf, setLayout } from './node-placement';
@@ -111,6 +120,7 @@ export function withDroppedNodes(
       spacing: SIBLING_SPACING,
       movesWithin: 0,
       except: box.id,
+      inAnyDirection: true,
     });
     next = withDomainGrownAside(withPositions(next, new Map([[box.id, spot]])), domainId, measured);
   }
@@ -120,21 +130,29 @@ export function withDroppedNodes(
 /**
  * Where a child put at `rect` (relative to its domain) goes: there, or where it would come within
  * `movesWithin` of another child of the domain (`except` aside), the nearer free spot right or
- * below, `spacing` clear of them. A dragged node moves only off a node it covers; a new one keeps
- * its distance as new elements do.
+ * below (or, `inAnyDirection`, the nearest one whichever way), `spacing` clear of them. A dragged
+ * node moves only off a node it covers, and to the nearest spot: in a domain full of products, the
+ * free spot right or below can be past its last row, far out of view. A new one keeps its distance
+ * as new elements do.
  */
 export function spotClearOfChildren(
   mesh: Mesh,
   domainId: string,
   rect: Rect,
   sizeOf: SizeOf,
-  { spacing, movesWithin = spacing, except }: { spacing: number; movesWithin?: number; except?: string },
+  {
+    spacing,
+    movesWithin = spacing,
+    except,
+    inAnyDirection = false,
+  }: { spacing: number; movesWithin?: number; except?: string; inAnyDirection?: boolean },
 ): Point {
   const siblings = childrenOf(mesh, domainId).flatMap((child) =>
     child.id === except ? [] : (childRect(mesh, child.id, sizeOf) ?? []),
   );
   if (!siblings.some((sibling) => overlaps(inflate(sibling, movesWithin), rect))) return { x: rect.x, y: rect.y };
-  return translate(rect, slideClearNearest([rect], siblings, { x: 0, y: 0 }, spacing));
+  const clearing = inAnyDirection ? nearestClearOffset : slideClearNearest;
+  return translate(rect, clearing([rect], siblings, { x: 0, y: 0 }, spacing));
 }
 
 /** The document with a product or system belonging to another domain; its layout is left as it is. */

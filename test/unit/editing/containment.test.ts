@@ -89,6 +89,30 @@ describe('a product is drawn inside its domain', () => {
     expect(orders).toEqual({ x: 60, y: 60 + 100 + SIBLING_SPACING });
   });
 
+  it('keeps a product dropped a little onto a neighbour in a full domain near where it was dropped, not past the last row', () => {
+    // Four columns of six products, 40 px apart, as auto-layout packs a large domain.
+    const builder = aMesh().withDomain('payments');
+    const grid: Mesh['layout']['nodes'] = { payments: { x: 0, y: 0, width: 1000, height: 900 } };
+    for (let column = 0; column < 4; column++) {
+      for (let row = 0; row < 6; row++) {
+        builder.withProduct(`p${column}${row}`, 'payments');
+        grid[`p${column}${row}`] = { x: 40 + column * 240, y: 60 + row * 140 };
+      }
+    }
+    const before = builder.build();
+    before.layout.nodes = grid;
+    const dropAt = { x: 40 + 240 + 100, y: 60 + 140 + 50 };
+    const { mesh } = withDroppedNodes(before, [{ id: 'p11', ...dropAt, ...size }], { x: 480, y: 280 }, before, sizeOf);
+    const settled = mesh.layout.nodes.p11 as { x: number; y: number };
+    const siblings = Object.keys(grid).filter((id) => id !== 'p11' && id !== 'payments');
+    for (const id of siblings) {
+      expect(
+        overlaps({ ...settled, ...size }, { ...(mesh.layout.nodes[id] as { x: number; y: number }), ...size }),
+      ).toBe(false);
+    }
+    expect(Math.hypot(settled.x - dropAt.x, settled.y - dropAt.y)).toBeLessThan(200);
+  });
+
   it('leaves a product dropped into another domain, or its own, onto free space exactly where it was dropped', () => {
     const before = withTicketsInSupport();
     const intoSupport = withDroppedNodes(

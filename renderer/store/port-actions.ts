@@ -1,4 +1,5 @@
 import { withNewPortContract } from '../../shared/editing/port-contract';
+import { describePortRemoval } from '../../shared/editing/port-removal-summary';
 import {
   type DataPortDirection,
   type PortFields,
@@ -9,6 +10,7 @@ import {
 } from '../../shared/editing/ports';
 import { applyAdded } from './apply-edit';
 import { type ChangeOptions, changeMesh } from './document-store';
+import { withEditAnnounced } from './notice-store';
 
 /** Adds an input or output port named `input`, `input 2`…; returns its id. */
 export function addPort(productId: string, direction: DataPortDirection): string | undefined {
@@ -20,9 +22,12 @@ export function updatePort(productId: string, portId: string, fields: PortFields
   changeMesh((mesh) => withPortFields(mesh, productId, portId, fields), options);
 }
 
-/** Removes an input or output port and the links attached to it. */
+/** Removes an input or output port and the links attached to it, and says which links went, with Undo. */
 export function removePort(productId: string, portId: string): void {
-  changeMesh((mesh) => withoutPort(mesh, productId, portId));
+  withEditAnnounced(
+    () => changeMesh((mesh) => withoutPort(mesh, productId, portId)),
+    (before, after) => describePortRemoval(before, after, productId, portId),
+  );
 }
 
 /** Reorders a port among its side's ports (−1 up, +1 down). */

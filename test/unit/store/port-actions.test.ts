@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { addPort, movePort, removePort, updatePort } from '../../../renderer/store/port-actions';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { documentNow, expectOneUndoableStep, openDocument } from './store-fixture';
@@ -49,6 +50,36 @@ describe('port actions', () => {
     expectOneUndoableStep(() => removePort('revenue', 'input'));
     expect(product()?.inputPorts.map((port) => port.id)).toEqual(['second']);
     expect(documentNow().links).toEqual([]);
+  });
+
+  it('says which links went with a removed port, with Undo that brings them back', () => {
+    removePort('revenue', 'input');
+    const notice = useNoticeStore.getState().notice;
+    expect(notice?.text).toBe('Removed input port input of revenue and its link from orders · out');
+    notice?.actions?.find((action) => action.label === 'Undo')?.run();
+    expect(documentNow().links.map((link) => link.id)).toEqual(['orders-to-revenue']);
+  });
+
+  it('names every link an output port took with it', () => {
+    openDocument(
+      aMesh()
+        .withDomain('sales')
+        .withProduct('orders', 'sales', { outputPorts: [aPort('out', 'output')] })
+        .withProduct('revenue', 'sales', { inputPorts: [aPort('in', 'input')] })
+        .withProduct('margins', 'sales', { inputPorts: [aPort('in', 'input')] })
+        .withLink('orders-to-revenue', { nodeId: 'orders', portId: 'out' }, { nodeId: 'revenue', portId: 'in' })
+        .withLink('orders-to-margins', { nodeId: 'orders', portId: 'out' }, { nodeId: 'margins', portId: 'in' })
+        .build(),
+    );
+    removePort('orders', 'out');
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'Removed output port out of orders and its 2 links to revenue · in, margins · in',
+    );
+  });
+
+  it('says a port without links was removed', () => {
+    removePort('revenue', 'second');
+    expect(useNoticeStore.getState().notice?.text).toBe('Removed input port second of revenue');
   });
 
   it('reorders a port within its side', () => {

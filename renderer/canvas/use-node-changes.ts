@@ -138,7 +138,11 @@ export function useNodeChanges(
       useUiStore.getState().setDropTarget(target && changesDomain ? target : null);
     };
     const onNodeDragStop: OnNodeDrag = (event, _node, nodes) => {
-      settleDroppedNodes(childBoxes(nodes), pointerOf(event));
+      settleDroppedNodes(
+        childBoxes(nodes),
+        pointerOf(event),
+        nodes.map((node) => node.id),
+      );
       carriedNotes.current = undefined;
       useUiStore.getState().setDropTarget(null);
       snapTargets.current = [];

@@ -8,6 +8,7 @@ import {
 } from '../../shared/editing/change-summary';
 import { withDomainReshaped } from '../../shared/editing/containment';
 import { type NodeIdList, withNodesMovedToDomain } from '../../shared/editing/domain-grouping';
+import { withDraggedDomainsClear } from '../../shared/editing/dropped-domains';
 import type { Point, Rect } from '../../shared/editing/geometry';
 import {
   type DroppedNode,
@@ -87,16 +88,21 @@ function announceDomainMove(before: Mesh): void {
 }
 
 /**
- * Ends a drag released at `pointer` (one undo step): products and systems go into the domain under
- * the pointer, and the status bar says so when that is another domain; released outside every
- * domain they go back, and the status bar says why.
+ * Ends a drag released at `pointer` (one undo step): dragged domains dropped over another slide
+ * clear of it; products and systems go into the domain under the pointer, and the status bar says
+ * so when that is another domain; released outside every domain they go back, and the status bar says why.
  */
-export function settleDroppedNodes(dropped: readonly DroppedNode[], pointer: Point): void {
+export function settleDroppedNodes(
+  dropped: readonly DroppedNode[],
+  pointer: Point,
+  draggedIds: readonly string[] = [],
+): void {
   const before = useDocumentStore.getState().gestureStart ?? currentMesh();
   if (!before) return;
   let refused: string[] = [];
   changeMesh((mesh) => {
-    const result = withDroppedNodes(mesh, dropped, pointer, before, measuredSizeOf);
+    const cleared = withDraggedDomainsClear(before, mesh, draggedIds);
+    const result = withDroppedNodes(cleared, dropped, pointer, before, measuredSizeOf);
     refused = result.refused;
     return result.mesh;
   });

@@ -120,6 +120,35 @@ describe('layout actions', () => {
     expect(after.layout.nodes.orders).toEqual({ x: 100, y: 50 });
   });
 
+  it('slides a domain dropped over another to the nearest place clear of it, its product and notes along', () => {
+    openDocument(
+      withNotesAt(twoStackedDomains('orders', 'sales'), {
+        'on-sales': { text: 'Allergen labels', x: 300, y: 100, width: 200, height: 100 },
+      }),
+    );
+    const store = useDocumentStore.getState();
+    store.beginGesture();
+    const carried = notesCarriedBy(['sales']);
+    moveNodes(new Map([['sales', { x: 0, y: 300 }]]), carried);
+    settleDroppedNodes([], { x: 20, y: 310 }, ['sales']);
+    store.endGesture();
+    // Clear of support (at y 400) by the spacing automatic moves keep: the nearer way is back up.
+    expect(layoutOf('sales')).toEqual({ x: 0, y: 60, width: 600, height: 300 });
+    expect(layoutOf('support')).toEqual({ x: 0, y: 400, width: 600, height: 300 });
+    expect(layoutOf('orders')).toEqual({ x: 40, y: 60 });
+    expect(layoutOf('on-sales')).toEqual({ x: 300, y: 160, width: 200, height: 100 });
+    expect(undoSteps()).toBe(1);
+  });
+
+  it('leaves a domain dropped on free space exactly where it was dropped, however near a neighbour', () => {
+    const store = useDocumentStore.getState();
+    store.beginGesture();
+    moveNodes(new Map([['sales', { x: 0, y: 90 }]]));
+    settleDroppedNodes([], { x: 20, y: 100 }, ['sales']);
+    store.endGesture();
+    expect(layoutOf('sales')).toEqual({ x: 0, y: 90, width: 600, height: 300 });
+  });
+
   it('sends a product dropped outside every domain back where the drag started, and says why', () => {
     const store = useDocumentStore.getState();
     store.beginGesture();

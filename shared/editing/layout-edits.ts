@@ -21,6 +21,7 @@ import { withSection } from './list-edits';
 import { childrenOf, domainById, owningDomainId, productById, systemById } from './mesh-index';
 import { childRect, defaultSizeOf, domainRect, nextChildPosition, type SizeOf, setLayout } from './node-placement';
 import { notesCarriedWith, withNotesCarried } from './notes-on-domains';
+import { nudgeStoppedAtDomains } from './nudge-against-domains';
 
 /** Sets node positions (products and systems relative to their domain), keeping their sizes. */
 export function withPositions(mesh: Mesh, positions: ReadonlyMap<string, Point>): Mesh {
@@ -38,7 +39,8 @@ export function withPositions(mesh: Mesh, positions: ReadonlyMap<string, Point>)
 /**
  * Moves nodes by a small step; locked ones stay. A child whose domain moves too is left alone,
  * since it moves with its domain, as does a note lying wholly on it (as in a drag); a domain a
- * nudged child leans out of grows to hold it, moving aside the notes it comes to cover.
+ * nudged child leans out of grows to hold it, moving aside the notes it comes to cover. A nudged
+ * domain stops at a neighbour's border (the whole selection with it).
  */
 export function withNodesNudged(
   mesh: Mesh,
@@ -48,12 +50,16 @@ export function withNodesNudged(
 ): Mesh {
   const positions = new Map<string, Point>();
   const domainsToFit = new Set<string>();
+  const movingDomains = new Set(
+    [...nodeIds].filter((id) => owningDomainId(mesh, id) === id && !mesh.layout.nodes[id]?.locked),
+  );
+  const step = movingDomains.size > 0 ? nudgeStoppedAtDomains(mesh, movingDomains, offset) : offset;
   for (const id of nodeIds) {
     const domainId = owningDomainId(mesh, id);
     if (domainId !== id && domainId !== undefined && nodeIds.has(domainId)) continue;
     const layout = mesh.layout.nodes[id] ?? { x: 0, y: 0 };
     if (layout.locked) continue;
-    positions.set(id, { x: layout.x + offset.x, y: layout.y + offset.y });
+    positions.set(id, { x: layout.x + step.x, y: layout.y + step.y });
     if (domainId !== undefined && domainId !== id) domainsToFit.add(domainId);
   }
   let next = withPositions(mesh, positions);

@@ -87,6 +87,16 @@ describe('layout actions', () => {
     expect(undoSteps()).toBe(1);
   });
 
+  it('stops a domain nudged towards another at its border, and lets it go on sideways', () => {
+    for (let step = 0; step < 15; step++) nudgeNodes(['sales'], { x: 0, y: 10 });
+    expect(layoutOf('sales')).toEqual({ x: 0, y: 100, width: 600, height: 300 });
+    nudgeNodes(['sales'], { x: 10, y: 0 });
+    expect(layoutOf('sales')).toEqual({ x: 10, y: 100, width: 600, height: 300 });
+    expect(layoutOf('support')).toEqual({ x: 0, y: 400, width: 600, height: 300 });
+    for (let step = 0; step < 15; step++) nudgeNodes(['support'], { x: 0, y: -10 });
+    expect(layoutOf('support')).toEqual({ x: 0, y: 400, width: 600, height: 300 });
+  });
+
   it('carries the notes lying wholly on a nudged domain in the same undo step; a note partly over it stays', () => {
     openDocument(
       withNotesAt(twoStackedDomains('orders', 'sales'), {

@@ -4,6 +4,7 @@ import {
   layoutClashes,
   layoutClashesSummary,
   layoutClashMessage,
+  movedAsideSummary,
 } from '../../shared/editing/layout-clashes';
 import { withLayoutApplied } from '../../shared/editing/layout-edits';
 import { isWithoutLayout, withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
@@ -82,13 +83,14 @@ export function openMeshText(
   const said = (notice: string) => (closing ? `${endedAsSentence(notice)} ${closing}` : notice);
   // A repaired design is not what the file holds: it stays unsaved until saved.
   documentState().open(parsed.value, file, droppedSizes.length > 0 ? { ...options, isUnsaved: true } : options);
-  const { mesh: placed, placedIds } = withUnplacedNodesPlaced(parsed.value);
+  const { mesh: placed, placedIds, movedAsideIds } = withUnplacedNodesPlaced(parsed.value);
   /** Says how the elements without a position were placed, and what in the layout clashes, offering Auto-layout; silent when neither. */
   const announceLayout: AnnounceLayout = (mesh, howPlaced, { clashes = layoutClashes(mesh), ...shown } = {}) => {
     const layoutNotes = [
       ...(placedIds.length > 0
         ? [`${counted(placedIds.length, 'element')} without a position in the file ${howPlaced}`]
         : []),
+      ...movedAsideSummary(mesh, movedAsideIds),
       ...layoutClashesSummary(mesh, clashes),
     ];
     if (layoutNotes.length === 0) return;

@@ -104,6 +104,16 @@ export function layoutClashesSummary(mesh: Mesh, clashes: readonly LayoutClash[]
   return parts;
 }
 
+/** Says which domains with a position were moved aside for a domain grown to hold the elements placed in it. */
+export function movedAsideSummary(mesh: Mesh, domainIds: readonly string[]): string[] {
+  if (domainIds.length === 0) return [];
+  const domains =
+    domainIds.length > MOST_NAMED
+      ? `${domainIds.length} domains`
+      : `domain${domainIds.length > 1 ? 's' : ''} ${namesOf(mesh, domainIds)}`;
+  return [`${domains} moved aside to make room for them`];
+}
+
 const kindOf = (mesh: Mesh, nodeId: string) => (productById(mesh, nodeId) ? 'data product' : 'system');
 
 /** A domain's, product's or system's name, quoted as messages quote names. */

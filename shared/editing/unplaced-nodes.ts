@@ -2,7 +2,7 @@ import type { Mesh } from '../model';
 import { canvasBox } from './alignment';
 import { GRID_GAP, squareGridPositions } from './box-grid';
 import { leastCardHeight } from './card-size';
-import { withDomainFitted, withDomainsApart } from './containment';
+import { overlappingDomains, withDomainFitted, withDomainsApart } from './containment';
 import { boundsOf, type Point, type Size, translate } from './geometry';
 import { withLayoutApplied } from './layout-edits';
 import {
@@ -32,18 +32,26 @@ export function isWithoutLayout(mesh: Mesh): boolean {
  * all be drawn at one spot. This gives each a free place on a roughly square grid, so thousands
  * stay one picture rather than a column running off screen: domains below the others, products
  * and systems in the free cells of their domain's grid (the domain grown to hold them), notes to
- * the right of everything. Elements with a position stay where they are.
+ * the right of everything. Elements with a position stay where they are, except the domains a
+ * domain grown to hold its new elements would overlap, which are moved aside (`movedAsideIds`);
+ * domains the file already draws over each other stay so, for opening to name.
  */
-export function withUnplacedNodesPlaced(mesh: Mesh): { mesh: Mesh; placedIds: string[] } {
+export function withUnplacedNodesPlaced(mesh: Mesh): { mesh: Mesh; placedIds: string[]; movedAsideIds: string[] } {
   const isPlaced = (id: string) => mesh.layout.nodes[id] !== undefined;
   const sizeOf = sizeBeforeDrawing(mesh);
   const placedIds: string[] = [];
+  const overlappingInFile = overlappingDomains(mesh);
+  /** The domains the file draws over `domainId`: that overlap is the user's, so growing does not push them. */
+  const overlappedInFile = (domainId: string) =>
+    new Set(overlappingInFile.flatMap(([a, b]) => (a === domainId ? [b] : b === domainId ? [a] : [])));
   let next = mesh;
   // Domains not placed yet are left out of the geometry: they would count as sitting at the origin.
-  const withPlacedDomainsOnly = (edit: (placed: Mesh) => Mesh): Mesh => ({
+  const withPlacedDomainsOnly = (edit: (placed: Mesh) => Mesh, leftOut: ReadonlySet<string> = new Set()): Mesh => ({
     ...edit({
       ...next,
-      domains: next.domains.filter((domain) => isPlaced(domain.id) || placedIds.includes(domain.id)),
+      domains: next.domains.filter(
+        (domain) => (isPlaced(domain.id) || placedIds.includes(domain.id)) && !leftOut.has(domain.id),
+      ),
     }),
     domains: next.domains,
   });
@@ -70,10 +78,15 @@ export function withUnplacedNodesPlaced(mesh: Mesh): { mesh: Mesh; placedIds: st
       Object.fromEntries(children.map((child, index) => [child.id, positions[index] as Point])),
     );
     placedIds.push(...children.map((child) => child.id));
-    next = withPlacedDomainsOnly((placed) =>
-      withDomainsApart(withDomainFitted(placed, domain.id, sizeOf), [domain.id]),
+    next = withPlacedDomainsOnly(
+      (placed) => withDomainsApart(withDomainFitted(placed, domain.id, sizeOf), [domain.id]),
+      overlappedInFile(domain.id),
     );
   }
+  const movedAsideIds = mesh.domains.flatMap((domain) => {
+    const [before, after] = [mesh.layout.nodes[domain.id], next.layout.nodes[domain.id]];
+    return before && (before.x !== after?.x || before.y !== after?.y) ? [domain.id] : [];
+  });
   const newDomains = mesh.domains.filter((domain) => !isPlaced(domain.id));
   if (newDomains.length > 0) {
     const below = nextDomainPosition({ ...next, domains: mesh.domains.filter((domain) => isPlaced(domain.id)) });
@@ -91,7 +104,7 @@ export function withUnplacedNodesPlaced(mesh: Mesh): { mesh: Mesh; placedIds: st
     next = withBoxesOnSquareGrid(next, beside, NOTE_GAP, notes);
     placedIds.push(...notes.map((note) => note.id));
   }
-  return { mesh: placedIds.length > 0 ? next : mesh, placedIds };
+  return { mesh: placedIds.length > 0 ? next : mesh, placedIds, movedAsideIds };
 }
 
 /** The boxes moved onto a roughly square grid whose top left corner is `origin`, keeping their sizes. */

@@ -5,6 +5,11 @@ import { selectIsDirty, useDocumentStore } from '../../../renderer/store/documen
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
+/** Hand-placed domains, Plots and Members drawn over each other; no product or system placed. */
+const overlapping = readFileSync(
+  new URL('../../fixtures/mesh/overlapping-domains-unplaced.mesh.json', import.meta.url),
+  'utf8',
+);
 const file = { name: 'merged.mesh.json', path: '/home/ada/merged.mesh.json' };
 const notice = () => useNoticeStore.getState().notice;
 
@@ -44,6 +49,16 @@ describe('opening a design whose layout is a pile', () => {
     expect(notice()?.text).toMatch(/^Opened merged\.mesh\.json: '.+' and '.+' overlap$/);
     expect(notice()?.details).toEqual([expect.stringMatching(/ overlaps system '.+' in domain '.+' on the canvas\.$/)]);
     expect(notice()?.actions?.map((action) => action.label)).toEqual(['Auto-layout']);
+  });
+
+  it('keeps domains the file draws over each other where they are and names them, with those moved aside for a grown one (QA: Members moved unasked)', () => {
+    openMeshText(overlapping, { name: 'garden.mesh.json', path: '/home/ada/garden.mesh.json' }, 'garden.mesh.json');
+
+    expect(notice()?.text).toBe(
+      "Opened garden.mesh.json: 9 elements without a position in the file placed on a grid; domain 'Resources' moved aside to make room for them; domains 'Plots' and 'Members' overlap",
+    );
+    expect(notice()?.actions?.map((action) => action.label)).toEqual(['Auto-layout']);
+    expect(useDocumentStore.getState().mesh?.layout.nodes.members).toMatchObject({ x: 100, y: 100 });
   });
 
   it('opens the design as the file holds it, unchanged until Auto-layout is chosen', () => {

@@ -26,6 +26,29 @@ function writtenByAScript(): Mesh {
   return mesh;
 }
 
+/** A hand-edited design: `plots` and `members` drawn over each other, no product or system placed. */
+function gardenWithOverlappingDomains(): Mesh {
+  const mesh = aMesh()
+    .withDomain('plots')
+    .withDomain('members')
+    .withDomain('resources')
+    .withDomain('insights')
+    .withSystem('registry', 'plots')
+    .withProduct('allotments', 'plots')
+    .withProduct('roster', 'members')
+    .withProduct('tools', 'resources')
+    .withProduct('usage', 'insights')
+    .build();
+  const box = { width: 500, height: 300 };
+  mesh.layout.nodes = {
+    plots: { x: 0, y: 0, ...box },
+    members: { x: 100, y: 100, ...box },
+    resources: { x: 700, y: 0, ...box },
+    insights: { x: 700, y: 600, ...box },
+  };
+  return mesh;
+}
+
 describe('elements a file leaves without a position', () => {
   it('each get a place of their own: domains apart, every product and system inside its domain, none on another', () => {
     const { mesh, placedIds } = withUnplacedNodesPlaced(writtenByAScript());
@@ -119,11 +142,32 @@ describe('elements a file leaves without a position', () => {
       expect(isInsideItsDomain(placed, product.id, drawnSize), product.id).toBe(true);
   });
 
+  it("leave domains the file draws over each other where they are, for opening to name: the overlap is the user's (QA: Members moved down unasked)", () => {
+    const mesh = gardenWithOverlappingDomains();
+
+    const placed = withUnplacedNodesPlaced(mesh);
+
+    expect(placed.mesh.layout.nodes.plots).toMatchObject({ x: 0, y: 0 });
+    expect(placed.mesh.layout.nodes.members).toMatchObject({ x: 100, y: 100 });
+    expect(overlappingDomains(placed.mesh)).toEqual([['plots', 'members']]);
+    for (const id of ['registry', 'allotments', 'roster', 'tools', 'usage']) {
+      expect(isInsideItsDomain(placed.mesh, id), id).toBe(true);
+    }
+  });
+
+  it('name the placed domains moved aside to make room for a domain grown to hold its products and systems', () => {
+    const placed = withUnplacedNodesPlaced(gardenWithOverlappingDomains());
+
+    expect(placed.movedAsideIds).toEqual(['resources']);
+    expect(placed.mesh.layout.nodes.resources?.x).toBeGreaterThan(700);
+    expect(placed.mesh.layout.nodes.insights).toMatchObject({ x: 700, y: 600 });
+  });
+
   it('change nothing in a design whose elements all have a position', () => {
     const mesh = aMesh().withDomain('sales').withProduct('orders', 'sales').build();
     mesh.layout.nodes = { sales: { x: 0, y: 0, width: 400, height: 300 }, orders: { x: 40, y: 60 } };
 
-    expect(withUnplacedNodesPlaced(mesh)).toEqual({ mesh, placedIds: [] });
+    expect(withUnplacedNodesPlaced(mesh)).toEqual({ mesh, placedIds: [], movedAsideIds: [] });
     expect(withUnplacedNodesPlaced(mesh).mesh).toBe(mesh);
   });
 });

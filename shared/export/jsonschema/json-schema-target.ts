@@ -1,6 +1,7 @@
 import { allowedValueType } from '../../contracts/allowed-value-types';
 import { contractUrn } from '../../contracts/contract-urn';
 import { mapPartsOf, nestedPropertiesOf } from '../../contracts/odcs-document';
+import { isRequiredAsKey } from '../../contracts/primary-key';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { defineTarget } from '../export-target';
@@ -11,9 +12,10 @@ import { optionKeywords } from './type-options';
 
 /*
  * A JSON Schema (draft 2020-12) per schema object of each contract: what one record looks
- * like. Required properties are required and never null; optional ones may be null; each
- * property's logicalTypeOptions, with what its physicalType declares (declared-type-options.ts),
- * are the keywords that say the same (see type-options.ts).
+ * like. Required properties and primary key parts (whether or not they write `required: true`,
+ * as the table's PRIMARY KEY holds no null) are required and never null; optional ones may be
+ * null; each property's logicalTypeOptions, with what its physicalType declares
+ * (declared-type-options.ts), are the keywords that say the same (see type-options.ts).
  * Further properties are allowed, as adding an optional field is not a breaking change.
  */
 
@@ -77,9 +79,7 @@ function memberSchemas(properties: readonly ContractProperty[]): Record<string, 
   return {
     properties: Object.fromEntries(properties.map((property) => [property.name, propertySchema(property)])),
     // A name given twice (ODCS does not forbid it) is one property, and JSON Schema wants `required` unique.
-    required: nonEmpty([
-      ...new Set(properties.filter((property) => property.required).map((property) => property.name)),
-    ]),
+    required: nonEmpty([...new Set(properties.filter(isRequiredAsKey).map((property) => property.name))]),
   };
 }
 
@@ -88,7 +88,7 @@ function propertySchema(property: ContractProperty): Record<string, unknown> {
   const { type, format, pattern } = JSON_TYPES[property.logicalType];
   const { keywords, hasOwnForm } = optionKeywords(property.logicalType, declaredTypeOptions(property));
   return compact({
-    type: property.required ? type : [type, 'null'],
+    type: isRequiredAsKey(property) ? type : [type, 'null'],
     ...(hasOwnForm ? {} : { format, pattern }),
     ...keywords,
     description: property.description,
@@ -107,7 +107,7 @@ function enumOfType(property: ContractProperty): unknown[] | undefined {
   const valueType = allowedValueType(property.logicalType);
   if (!property.enum || valueType === undefined) return undefined;
   const values = property.enum.filter((value) => typeof value === valueType);
-  return [...values, ...(property.required ? [] : [null])];
+  return [...values, ...(isRequiredAsKey(property) ? [] : [null])];
 }
 
 /** ODCS v3 nests an object property's `properties`, an array property's `items` and (3.2) a map property's values. */
@@ -154,9 +154,9 @@ function keySchema(key: ContractProperty): Record<string, unknown> | undefined {
 /** ODCS lets a property go without a logical type: any value, and null only when it is optional. */
 function untypedPropertySchema(property: ContractProperty): Record<string, unknown> {
   return compact({
-    not: property.required ? { type: 'null' } : undefined,
+    not: isRequiredAsKey(property) ? { type: 'null' } : undefined,
     description: property.description,
-    enum: property.enum && [...property.enum, ...(property.required ? [] : [null])],
+    enum: property.enum && [...property.enum, ...(isRequiredAsKey(property) ? [] : [null])],
     examples: property.examples,
   });
 }

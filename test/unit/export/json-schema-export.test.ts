@@ -323,6 +323,44 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}${stringWithValidValues('age_ban
     expect(validate({ body: null })).toBe(false);
   });
 
+  it('makes a primary key field required and never null, as the table it is the key of holds it, without required: true', () => {
+    const files = exportedSchemas(
+      'pets',
+      `  - name: visits
+    properties:
+      - name: pet_id
+        logicalType: string
+        primaryKey: true
+        primaryKeyPosition: 1
+      - name: clinic
+        logicalType: string
+        primaryKey: true
+        primaryKeyPosition: 2
+        quality:
+          - metric: invalidValues
+            arguments:
+              validValues: [north, south]
+            mustBe: 0
+      - name: visit_no
+        primaryKey: true
+        primaryKeyPosition: 3
+      - name: note
+        logicalType: string
+`,
+    );
+    const schema = JSON.parse(String(files[0]?.content));
+    expect(schema.required).toEqual(['pet_id', 'clinic', 'visit_no']);
+    expect(schema.properties.pet_id.type).toBe('string');
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:pets:1.0.0:visits')!;
+    const visit: Record<string, unknown> = { pet_id: 'p-1', clinic: 'north', visit_no: 3, note: null };
+    expect(validate(visit)).toBe(true);
+    for (const key of ['pet_id', 'clinic', 'visit_no']) {
+      expect(validate({ ...visit, [key]: null }), `${key}: null`).toBe(false);
+      const without = Object.fromEntries(Object.entries(visit).filter(([name]) => name !== key));
+      expect(validate(without), `${key} left out`).toBe(false);
+    }
+  });
+
   it('nests the properties of an object property and the items of an array property, typed as flat ones', () => {
     const files = exportedSchemas(
       'nested',

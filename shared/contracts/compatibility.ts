@@ -6,6 +6,7 @@ import type { Mesh } from '../model/mesh';
 import type { ExpectedField } from '../model/port';
 import { publishedSchemaObject } from './link-dataset';
 import { fieldsAtEveryDepth, type NestedField } from './nested-fields';
+import { isRequiredAsKey } from './primary-key';
 
 /**
  * Provided types a consumer may read as another type it needs, beyond the type itself.
@@ -43,7 +44,7 @@ export interface CompatibilityProblem {
 /**
  * What the producer's contract fails to give the consumer: each needed field must be a
  * field of the schema object it publishes, at any depth (matched by exact path), of a
- * readable type, and required there when the consumer needs it non-null.
+ * readable type, and required there (or a primary key part) when the consumer needs it non-null.
  */
 export function checkCompatibility(provider: Contract, needed: readonly NeededField[]): CompatibilityProblem[] {
   const provided = fieldsAtEveryDepth(publishedSchemaObject(provider)?.properties ?? []);
@@ -70,20 +71,20 @@ function fieldProblems(property: ContractProperty, field: NeededField): Compatib
       : [
           `field ${field.name}: ${logicalTypeName(property.logicalType)} is not compatible with needed ${logicalTypeName(field.logicalType)}`,
         ]),
-    ...(field.required && !property.required ? [`field ${field.name} is optional, but needed as required`] : []),
+    ...(field.required && !isRequiredAsKey(property)
+      ? [`field ${field.name} is optional, but needed as required`]
+      : []),
   ].map((message) => ({ field: field.name, message }));
 }
 
 /** The fields, at every depth, of what a contract publishes, as what a consumer referencing that contract needs. */
 export function expectedFieldsOf(contract: Contract): NeededField[] {
-  return fieldsAtEveryDepth(publishedSchemaObject(contract)?.properties ?? []).map(
-    ({ path, parent, property: { logicalType, required } }) => ({
-      name: path,
-      logicalType,
-      required,
-      ...(parent !== undefined && { parent }),
-    }),
-  );
+  return fieldsAtEveryDepth(publishedSchemaObject(contract)?.properties ?? []).map(({ path, parent, property }) => ({
+    name: path,
+    logicalType: property.logicalType,
+    required: isRequiredAsKey(property),
+    ...(parent !== undefined && { parent }),
+  }));
 }
 
 export type LinkCompatibility =

@@ -80,6 +80,16 @@ describe('a producer contract against the fields a consumer needs', () => {
     expect(checkCompatibility(contract, [need('note', 'string', false)])).toEqual([]);
   });
 
+  it('counts a primary key field as never null, whether or not it writes required: true', () => {
+    const keyAsWritten = aProperty('pet_id', 'string', { primaryKey: true });
+    const producer = aContract({ schema: [anObject('visits', [keyAsWritten])] });
+    expect(checkCompatibility(producer, [need('pet_id', 'string', true)])).toEqual([]);
+    const optionalPetId = aContract({ schema: [anObject('visits', [aProperty('pet_id')])] });
+    expect(checkCompatibility(optionalPetId, expectedFieldsOf(producer))).toEqual([
+      { field: 'pet_id', message: 'field pet_id is optional, but needed as required' },
+    ]);
+  });
+
   it('cannot promise a needed type from a property without one', () => {
     const contract = aContract({ schema: [anObject('orders', [aKey('order_id'), anUntypedProperty('note')])] });
     expect(checkCompatibility(contract, [need('note', 'string', false)])).toEqual([

@@ -1,3 +1,4 @@
+import { isRequiredAsKey } from '../../contracts/primary-key';
 import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
 import type { ProductLineage } from '../../lineage/product-lineage';
@@ -84,7 +85,8 @@ function publishedInputTables(claims: TableClaims): PublishedInputTable[] {
     const input = claims.inputs.find((candidate) => candidate.dataset === output.dataset);
     // An event contract over an entity is refused before any record: immutable-events' to report.
     if (!input || output.isEventOfEntity) return [];
-    const required = output.governing.schemaObject.properties.filter((property) => property.required);
+    // A key part is never null, whether or not it says required: the simulation holds it to that.
+    const required = output.governing.schemaObject.properties.filter(isRequiredAsKey);
     return [{ output, input, required }];
   });
 }
@@ -132,7 +134,7 @@ function findingOf(
     return {
       ...place,
       message: `${publishes}, which has no field ${field}: contract ${quoted(contract.name)} requires it, ${quarantined}.`,
-      fixHint: `The table has ${columns}. Make ${field} optional in contract ${quoted(contract.name)}, have what input port ${quoted(input.port.name)} reads bring it, or ${viaTransformation(`add ${field}`)}.`,
+      fixHint: `The table has ${columns}. ${property.primaryKey ? `Take ${field} out of the key and make it optional` : `Make ${field} optional`} in contract ${quoted(contract.name)}, have what input port ${quoted(input.port.name)} reads bring it, or ${viaTransformation(`add ${field}`)}.`,
     };
   }
   return {

@@ -88,6 +88,19 @@ describe('published-fields', () => {
     expect(findings(fine)).toEqual([]);
   });
 
+  it('counts a key part as required without required: true, as the simulation quarantines a record lacking it', async () => {
+    const keyedByRegion = customersPublishing(
+      renamed('country', aProperty('region', 'string', { primaryKey: true, primaryKeyPosition: 2 })),
+    );
+    const port = (await simulate(keyedByRegion, FIVE_CUSTOMERS)).step(1).ports['customers/out'];
+
+    expect(port).toMatchObject({ published: 0, quarantined: 5 });
+    const [finding, ...others] = findings(keyedByRegion);
+    expect(others).toEqual([]);
+    expect(finding?.message).toContain("which has no field 'region': contract 'Customers' requires it");
+    expect(finding?.fixHint).toContain("Take 'region' out of the key and make it optional in contract 'Customers'");
+  });
+
   it('says nothing of a sketch without a scenario, whose transformations may not be written yet', () => {
     const sketch = customersPublishing(renamed('country', aProperty('region', 'string', { required: true })), []);
     expect(findings(sketch)).toEqual([]);

@@ -10,8 +10,9 @@ import {
 import { describeQualityMetric } from './quality-metrics';
 import type { YamlCursorPath } from './yaml-cursor-path';
 
-/** The keys to offer at the cursor: those the schema allows in its mapping, not written there yet and not deprecated. */
+/** The keys to offer at the cursor: those the schema allows in its mapping, not written there yet and not deprecated; none in prose. */
 export function completeOdcsKeys(cursor: YamlCursorPath, apiVersion?: string): KeySuggestion[] {
+  if (cursor.isInText) return [];
   return keysAllowedAt(cursor, apiVersion).filter(
     (suggestion) => !cursor.siblings.has(suggestion.key) && !suggestion.isDeprecated,
   );

@@ -1,4 +1,5 @@
 import { flowCursorPath } from './yaml-flow-cursor-path';
+import { isInYamlText } from './yaml-free-text';
 
 /**
  * Where the cursor is in YAML: in block style found by indentation alone so that it also works
@@ -12,6 +13,8 @@ export interface YamlCursorPath {
   key?: string;
   /** Whether the cursor is after `key:`, editing a value, rather than on a key. */
   isInValue: boolean;
+  /** Whether the cursor is in a comment or a block scalar's text (`description: |`): prose, of no mapping. */
+  isInText: boolean;
   /** The other keys of the mapping the cursor's line belongs to, with their values on their line ('' for none). */
   siblings: Map<string, string>;
   /** The keys of the mapping that holds the cursor's mapping (beside `logicalTypeOptions:`, its `logicalType`). */
@@ -61,6 +64,9 @@ function shapeOf(line: string): LineShape | null {
 /** `line` and `column` are 1-based, as in editors. */
 export function yamlCursorPath(text: string, line: number, column: number): YamlCursorPath {
   const lines = text.split(/\r?\n/);
+  if (isInYamlText(lines, line, column)) {
+    return { parentPath: [], isInValue: false, isInText: true, siblings: new Map(), parentSiblings: new Map() };
+  }
   const current = lines[line - 1] ?? '';
   const shape = shapeOf(current);
   const block = blockCursorPath(lines, line, column, shape);
@@ -72,6 +78,7 @@ export function yamlCursorPath(text: string, line: number, column: number): Yaml
     parentPath: [...block.parentPath, ...(lineKey === undefined ? [] : [lineKey]), ...flow.path],
     ...(flow.key !== undefined && { key: flow.key }),
     isInValue: flow.isInValue,
+    isInText: false,
     siblings: flow.siblings,
     // Outside the flow text, the mapping of the line's key (`logicalTypeOptions: {…}`) holds it, or the list of its item.
     parentSiblings: flow.parentSiblings ?? (lineKey === undefined ? block.parentSiblings : block.siblings),
@@ -131,6 +138,7 @@ function blockCursorPath(
     parentPath,
     ...(shape?.key !== undefined && { key: shape.key }),
     isInValue,
+    isInText: false,
     siblings: mappingKeys(lines, line - 1, ownIndent),
     parentSiblings:
       parentLine === undefined || !parentShape ? new Map() : mappingKeys(lines, parentLine, parentShape.contentIndent),

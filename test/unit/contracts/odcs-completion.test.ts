@@ -346,3 +346,45 @@ describe('hovers on the custom properties the app reads', () => {
     expect(describeOdcsValue(yamlCursorPath(text, 7, 12), 'ops')).toBeUndefined();
   });
 });
+
+describe('completion and hovers in text the contract writes in prose', () => {
+  const PROSE = [
+    'apiVersion: v3.1.0', // 1
+    'kind: DataContract', // 2
+    'schema:', // 3
+    '  - name: slot_requests', // 4
+    '    description: |', // 5
+    '      Slots are swapped ', // 6
+    '      physicalType: the runway’s own, not ours', // 7
+    '', // 8
+    '        ', // 9
+    '    # grandfather rule: ', // 10
+    '    properties:', // 11
+    '      - name: season_code', // 12
+    '        logicalType: string # IATA season, ', // 13
+    '        description: >-', // 14
+    '          Summer or winter', // 15
+    '        ', // 16
+  ].join('\n');
+  const cursorAt = (line: number, column: number) => yamlCursorPath(PROSE, line, column);
+
+  it('offers no keys while a block scalar’s text is typed, where Enter would write one into it', () => {
+    expect(completeOdcsKeys(cursorAt(6, 25))).toEqual([]);
+    expect(completeOdcsKeys(cursorAt(9, 9))).toEqual([]);
+    expect(completeOdcsKeys(cursorAt(15, 27))).toEqual([]);
+  });
+
+  it('offers no keys nor values in a comment, on its own line or after a value', () => {
+    expect(completeOdcsKeys(cursorAt(10, 25))).toEqual([]);
+    expect(completeOdcsValues(cursorAt(13, 40))).toEqual([]);
+  });
+
+  it('documents no key written in a block scalar’s text', () => {
+    expect(describeOdcsKey(cursorAt(7, 8))).toBeUndefined();
+  });
+
+  it('offers the mapping’s keys again once a line leaves the block scalar', () => {
+    expect(completeOdcsKeys(cursorAt(16, 9)).map(({ key }) => key)).toContain('required');
+    expect(completeOdcsValues(cursorAt(13, 24))).toContain('string');
+  });
+});

@@ -227,3 +227,25 @@ describe('the path at the cursor inside flow collections', () => {
     });
   });
 });
+
+describe('prose at the cursor in contract YAML', () => {
+  const PROSE = [
+    'tags:', // 1
+    '  - |', // 2
+    '    slot: swap ', // 3
+    'schema:', // 4
+    "  - name: 'runway #2'", // 5
+    '    physicalType: table # the ', // 6
+  ].join('\n');
+
+  it('reads the text of an item’s block scalar as prose, not as a key', () => {
+    expect(yamlCursorPath(PROSE, 3, 15)).toMatchObject({ isInText: true, parentPath: [] });
+    expect(yamlCursorPath(PROSE, 3, 15).key).toBeUndefined();
+  });
+
+  it('reads a # inside quotes as the value’s, and one after a blank as a comment', () => {
+    expect(yamlCursorPath(PROSE, 5, 20)).toMatchObject({ isInText: false, key: 'name', isInValue: true });
+    expect(yamlCursorPath(PROSE, 6, 29)).toMatchObject({ isInText: true });
+    expect(yamlCursorPath(PROSE, 6, 20)).toMatchObject({ isInText: false, key: 'physicalType' });
+  });
+});

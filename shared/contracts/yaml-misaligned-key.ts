@@ -48,6 +48,34 @@ export function misalignedKey(
   };
 }
 
+/**
+ * Whether the parser's error at `errorLine` only echoes a key already found misaligned: its
+ * reader takes the keys after that one in its mapping, aligned as they are, for more of its
+ * key, and says so at each ("Nested mappings are not allowed in compact mappings").
+ */
+export function echoesMisalignedKey(
+  code: string,
+  errorLine: number,
+  text: string,
+  found: readonly TextRange[],
+): boolean {
+  if (!ON_THE_LINE_BEFORE.has(code)) return false;
+  const lines = text.split(/\r?\n/);
+  return found.some(({ line, column }) => line <= errorLine && errorLine <= lastLineIndentedFrom(lines, line, column));
+}
+
+/** The last line from `line` (1-based) on whose content starts at `column` or further in, blank lines and comments read through. */
+function lastLineIndentedFrom(lines: readonly string[], line: number, column: number): number {
+  let last = line;
+  for (let candidate = line + 1; candidate <= lines.length; candidate++) {
+    const text = lines[candidate - 1] ?? '';
+    if (!hasContent(text)) continue;
+    if (text.length - text.trimStart().length + 1 < column) break;
+    last = candidate;
+  }
+  return last;
+}
+
 /** The columns of the keys above `line` that it may line up with: the key right above, then each parent's, further out. */
 function enclosingKeyColumns(lines: readonly string[], line: number): number[] {
   const columns: number[] = [];

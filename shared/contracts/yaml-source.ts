@@ -13,7 +13,7 @@ import { DOCUMENT_PATH, formatPath, formatPlacedProblem, type Problem } from '..
 import type { PathProblem, PathSegment } from './path-problem';
 import type { ProblemRepair } from './problem-repair';
 import type { TextRange } from './text-range';
-import { misalignedKey } from './yaml-misaligned-key';
+import { echoesMisalignedKey, misalignedKey } from './yaml-misaligned-key';
 import { type PlainScalar, yaml12ReadingHint } from './yaml12-reading-hint';
 
 export type { TextRange } from './text-range';
@@ -85,6 +85,7 @@ export function readYamlSource(text: string): YamlSource {
     return { source: node.source, value: node.value };
   };
 
+  const misalignedKeys: TextRange[] = [];
   // Running out of stack is reported wherever the reader gave up, which can be more than once: say it once.
   const syntaxErrors = onceEach(
     document.errors
@@ -92,10 +93,15 @@ export function readYamlSource(text: string): YamlSource {
         (error, index, errors) =>
           error.code !== 'RESOURCE_EXHAUSTION' || errors.findIndex(({ code }) => code === error.code) === index,
       )
-      .map((error) => {
-        const misaligned = misalignedKey(error.code, rangeOf(error.pos).line, text);
-        if (misaligned) return { path: DOCUMENT_PATH, message: misaligned.message, ...misaligned.range };
-        return { path: DOCUMENT_PATH, message: syntaxErrorMessage(error, text), ...rangeOf(markedSpan(error, text)) };
+      .flatMap((error): LocatedProblem[] => {
+        const errorLine = rangeOf(error.pos).line;
+        if (echoesMisalignedKey(error.code, errorLine, text, misalignedKeys)) return [];
+        const misaligned = misalignedKey(error.code, errorLine, text);
+        if (misaligned) {
+          misalignedKeys.push(misaligned.range);
+          return [{ path: DOCUMENT_PATH, message: misaligned.message, ...misaligned.range }];
+        }
+        return [{ path: DOCUMENT_PATH, message: syntaxErrorMessage(error, text), ...rangeOf(markedSpan(error, text)) }];
       }),
   );
   if (syntaxErrors.length > 0) {

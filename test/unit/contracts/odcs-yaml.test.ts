@@ -378,6 +378,25 @@ describe('ODCS import errors', () => {
       ]);
     });
 
+    it('once, where the keys after it are aligned, never telling them to line up with it', () => {
+      const server = (host: string) =>
+        `${anOdcsText()}servers:\n  - server: coord-db\n    type: postgres\n${host}\n    port: 5432\n    database: slots\n    schema: public\n`;
+      expect(problemsOf(parseOdcsYaml(server('   host: coord-db.internal')))).toEqual([
+        "9:4 'host' is not aligned with the keys above it (column 5 expected)",
+      ]);
+      expect(
+        problemsOf(parseOdcsYaml(field('       required: true\n        unique: true\n        description: x'))),
+      ).toEqual(["11:8 'required' is not aligned with the keys above it (column 9 expected)"]);
+    });
+
+    it('at each of two keys, where each is out of line with its own mapping', () => {
+      const text = `${anOdcsText()}description:\n  purpose: x\n usage: y\nschema:\n  - name: readings\n    properties:\n      - name: t\n       required: true\n`;
+      expect(problemsOf(parseOdcsYaml(text))).toEqual([
+        "8:2 'usage' is not aligned with the keys above it (column 3 expected)",
+        "13:8 'required' is not aligned with the keys above it (column 9 expected)",
+      ]);
+    });
+
     it("keeps the parser's words for other errors", () => {
       expect(problemsOf(parseOdcsYaml(`${anOdcsText()}schema:\n  - name: x: y\n`))).toEqual([
         '7:11 Nested mappings are not allowed in compact mappings',

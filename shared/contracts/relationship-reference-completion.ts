@@ -1,7 +1,7 @@
 import { parseDocument, type YAMLMap } from 'yaml';
 import { SHORTHAND } from './relationship-checks';
 import { schemaObjectNodes } from './schema-object-nodes';
-import { yamlCursorPath } from './yaml-cursor-path';
+import { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 
 interface SchemaField {
   reference: string;
@@ -11,28 +11,49 @@ interface SchemaField {
 }
 
 /**
- * The references to offer for a relationship's `to` (or a schema object's `from`) at the
- * cursor, in ODCS's shorthand `table.column`: the contract's fields, those of a key first (what a
+ * The references to offer for a relationship's `to` (or a schema object's `from`), or an item of
+ * its list (a composite key's, in flow or block style), at the cursor, in ODCS's shorthand `table.column`: the contract's fields, those of a key first (what a
  * foreign key mostly refers to). A property's `to` never offers the property itself; a schema
  * object's `from` offers that object's own fields. Fields whose names the shorthand cannot
  * write (`step count`) are left out, as the schema diagram refuses to link them.
  */
 export function completeRelationshipReferences(text: string, line: number, column: number): string[] {
-  const cursor = yamlCursorPath(text, line, column);
-  const isRelationship = cursor.parentPath.at(-1) === '[]' && cursor.parentPath.at(-2) === 'relationships';
-  if (!cursor.isInValue || !isRelationship || (cursor.key !== 'to' && cursor.key !== 'from')) return [];
-  const isOnProperty = cursor.parentPath.length > 4;
-  if (isOnProperty && cursor.key === 'from') return [];
+  const slot = referenceSlotAt(yamlCursorPath(text, line, column));
+  if (!slot) return [];
+  const isOnProperty = slot.relationshipPath.length > 4;
+  if (isOnProperty && slot.key === 'from') return [];
   const offset = offsetOf(text, line, column);
   const contains = ({ range }: YAMLMap) => range != null && range[0] <= offset && offset <= range[2];
   const fields = schemaFieldsOf(text);
   const offered = fields.filter((field) => {
     if (isOnProperty) return !contains(field.property);
-    return cursor.key === 'to' || contains(field.object);
+    return slot.key === 'to' || contains(field.object);
   });
   return [...offered.filter((field) => field.isKey), ...offered.filter((field) => !field.isKey)].map(
     (field) => field.reference,
   );
+}
+
+/** A relationship's reference the cursor is typing: its `to` or `from`, or an item of either's list (a composite key's). */
+interface ReferenceSlot {
+  key: 'to' | 'from';
+  /** The path of the relationship's mapping (`schema.[].relationships.[]`, deeper on a property). */
+  relationshipPath: string[];
+}
+
+function referenceSlotAt(cursor: YamlCursorPath): ReferenceSlot | undefined {
+  const isReferenceKey = (key: string | undefined): key is 'to' | 'from' => key === 'to' || key === 'from';
+  const isRelationship = (path: readonly string[]) => path.at(-1) === '[]' && path.at(-2) === 'relationships';
+  const path = cursor.parentPath;
+  if (cursor.isInValue && isReferenceKey(cursor.key) && isRelationship(path)) {
+    return { key: cursor.key, relationshipPath: path };
+  }
+  const listKey = path.at(-2);
+  const relationshipPath = path.slice(0, -2);
+  if (cursor.key === undefined && path.at(-1) === '[]' && isReferenceKey(listKey) && isRelationship(relationshipPath)) {
+    return { key: listKey, relationshipPath };
+  }
+  return undefined;
 }
 
 /** The top-level properties of the contract's schema objects, read from text that may not be a valid contract yet. */

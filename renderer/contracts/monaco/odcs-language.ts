@@ -19,12 +19,13 @@ function apiVersionOf(text: string): string | undefined {
   return /^apiVersion:\s*["']?(v[\d.]+)/m.exec(text)?.[1];
 }
 
-/** Where the value typed before `column` starts: after its key's colon, or after the `[` or `,` of a flow list. */
+/** Where the value typed before `column` starts: after its key's colon, a list item's `- `, or the `[` or `,` of a flow list. */
 function valueStartColumn(lineText: string, column: number): number {
   const before = lineText.slice(0, column - 1);
   const afterColon = /^[^:]*:/.exec(before)?.[0].length ?? 0;
+  const afterItemMarker = /^\s*-\s/.exec(before)?.[0].length ?? 0;
   const afterFlowItem = Math.max(before.lastIndexOf('['), before.lastIndexOf(',')) + 1;
-  let start = Math.max(afterColon, afterFlowItem);
+  let start = Math.max(afterColon, afterItemMarker, afterFlowItem);
   while (before[start] === ' ') start++;
   return start + 1;
 }
@@ -48,21 +49,26 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       const cursor = yamlCursorPath(text, position.lineNumber, position.column);
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      // `routes.rou` is one reference and `double pre` one type, though a word ends at a dot or space.
+      const valueRange = range.setStartPosition(
+        position.lineNumber,
+        valueStartColumn(model.getLineContent(position.lineNumber), position.column),
+      );
+      const inOrder = (values: string[], kind: Monaco.languages.CompletionItemKind) =>
+        values.map((value, index) => ({
+          label: value,
+          kind,
+          insertText: value,
+          sortText: String(index).padStart(4, '0'),
+          range: valueRange,
+        }));
+      const { CompletionItemKind } = monaco.languages;
+      // A relationship's `to:`, or an item of its list (`from: [routes.route_id, ` or `- ` under `to:`).
+      const references = inOrder(
+        completeRelationshipReferences(text, position.lineNumber, position.column),
+        CompletionItemKind.Field,
+      );
       if (cursor.isInValue && cursor.key) {
-        // `routes.rou` is one reference and `double pre` one type, though a word ends at a dot or space.
-        const valueRange = range.setStartPosition(
-          position.lineNumber,
-          valueStartColumn(model.getLineContent(position.lineNumber), position.column),
-        );
-        const inOrder = (values: string[], kind: Monaco.languages.CompletionItemKind) =>
-          values.map((value, index) => ({
-            label: value,
-            kind,
-            insertText: value,
-            sortText: String(index).padStart(4, '0'),
-            range: valueRange,
-          }));
-        const { CompletionItemKind } = monaco.languages;
         return {
           suggestions: [
             ...completeOdcsValues(cursor, apiVersion).map((value) => ({
@@ -71,10 +77,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
               insertText: value,
               range,
             })),
-            ...inOrder(
-              completeRelationshipReferences(text, position.lineNumber, position.column),
-              CompletionItemKind.Field,
-            ),
+            ...references,
             ...inOrder(
               completePhysicalTypes(text, position.lineNumber, position.column),
               CompletionItemKind.TypeParameter,
@@ -82,6 +85,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
           ],
         };
       }
+      if (references.length > 0) return { suggestions: references };
       return {
         suggestions: completeOdcsKeys(cursor, apiVersion).map((suggestion) => ({
           label: suggestion.key,

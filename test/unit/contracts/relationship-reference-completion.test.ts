@@ -60,6 +60,22 @@ describe('completion of a relationship’s references', () => {
     ]);
   });
 
+  it('offers the same fields for each item of a composite key’s `from` and `to` lists, in flow and block style', () => {
+    const flow = WAFER_LOTS.replace('        from: ', '        from: [routes.route_id, ').replace(
+      '        to: wafer_lots.lot_id',
+      '        to: [',
+    );
+    expect(referencesAt(flow, 29)).toEqual(['routes.route_id', 'routes.technology_node']);
+    expect(referencesAt(flow, 30)).toEqual([
+      'wafer_lots.lot_id',
+      'routes.route_id',
+      'wafer_lots.route_id',
+      'routes.technology_node',
+    ]);
+    const block = WAFER_LOTS.replace('        from: ', '        from:\n          - ');
+    expect(referencesAt(block, 30)).toEqual(['routes.route_id', 'routes.technology_node']);
+  });
+
   it('offers nothing for a key that is no relationship’s', () => {
     expect(referencesAt(WAFER_LOTS.replace("'status: active'", ''), 5)).toEqual([]);
     expect(referencesAt(WAFER_LOTS, 14)).toEqual([]);

@@ -71,6 +71,24 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect((await typed.textContent())?.replaceAll('\u00a0', ' ')).toBe('        description: who placed it');
   });
 
+  it('writes the space after the colon when a value offered as the colon is typed is taken', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('classification:');
+    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    await expect.poll(() => suggestions.allTextContents()).toContainEqual(expect.stringMatching(/^public/));
+    await page.keyboard.type('pub');
+    await page.keyboard.press('Enter');
+    const chosen = async () =>
+      (await page.locator('.yaml-editor .view-line').allTextContents())
+        .map((line) => line.replaceAll('\u00a0', ' ').trim())
+        .filter((line) => /^classification: *public/.test(line));
+    await expect.poll(chosen).toEqual(['classification: public']);
+  });
+
   it('completes a number’s logicalTypeOptions with a number’s options only', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -49,16 +49,16 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       const cursor = yamlCursorPath(text, position.lineNumber, position.column);
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      const lineText = model.getLineContent(position.lineNumber);
       // `routes.rou` is one reference and `double pre` one type, though a word ends at a dot or space.
-      const valueRange = range.setStartPosition(
-        position.lineNumber,
-        valueStartColumn(model.getLineContent(position.lineNumber), position.column),
-      );
+      const valueRange = range.setStartPosition(position.lineNumber, valueStartColumn(lineText, position.column));
+      // Offered as the colon is typed (`classification:`), a value needs its space: `key:value` is no key's.
+      const spaced = (value: string, startColumn: number) => (lineText[startColumn - 2] === ':' ? ` ${value}` : value);
       const inOrder = (values: string[], kind: Monaco.languages.CompletionItemKind) =>
         values.map((value, index) => ({
           label: value,
           kind,
-          insertText: value,
+          insertText: spaced(value, valueRange.startColumn),
           sortText: String(index).padStart(4, '0'),
           range: valueRange,
         }));
@@ -74,7 +74,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
             ...completeOdcsValues(cursor, apiVersion).map((value) => ({
               label: value,
               kind: CompletionItemKind.EnumMember,
-              insertText: value,
+              insertText: spaced(value, range.startColumn),
               range,
             })),
             ...references,

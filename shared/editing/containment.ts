@@ -1,5 +1,5 @@
 import type { Mesh } from '../model';
-import { boundsOf, inflate, overlaps, type Point, type Rect, type Size, translate } from './geometry';
+import { boundsOf, inflate, overlaps, type Point, type Rect, type Size, sizeAtLeast, translate } from './geometry';
 import { childrenOf } from './mesh-index';
 import {
   DOMAIN_PADDING,
@@ -12,6 +12,7 @@ import {
   type SizeOf,
   setLayout,
 } from './node-placement';
+import { reshapeStoppedAtDomains } from './resize-against-domains';
 
 /**
  * The drawing tells the truth: a product or system is drawn inside its domain's box, and
@@ -112,7 +113,8 @@ function sizeHolding(size: Size, extent: Rect): Size {
 
 /**
  * The document with a domain resized by hand to `requested` (canvas coordinates), but never so
- * small that a child would fall out of it: the box stops at its children. Children keep their
+ * small that a child would fall out of it nor so large that it runs into a neighbour domain: the
+ * box stops at its children and at its neighbours' borders. Children keep their
  * place on the canvas when the domain's top or left edge moves.
  */
 export function withDomainReshaped(
@@ -124,10 +126,14 @@ export function withDomainReshaped(
   const before = domainRect(mesh, domainId);
   const children = childBoxes(mesh, domainId, sizeOf).map((child) => translate(child, before));
   const extent = boundsOf(children);
-  let left = requested.x;
-  let top = requested.y;
-  let right = requested.x + Math.max(MIN_DOMAIN_SIZE.width, requested.width);
-  let bottom = requested.y + Math.max(MIN_DOMAIN_SIZE.height, requested.height);
+  const stopped = reshapeStoppedAtDomains(mesh, domainId, {
+    ...requested,
+    ...sizeAtLeast(requested, MIN_DOMAIN_SIZE),
+  });
+  let left = stopped.x;
+  let top = stopped.y;
+  let right = stopped.x + stopped.width;
+  let bottom = stopped.y + stopped.height;
   if (extent) {
     left = Math.min(left, extent.x - MIN_CHILD_MARGIN.side);
     top = Math.min(top, extent.y - MIN_CHILD_MARGIN.top);

@@ -55,6 +55,29 @@ export function containsRect(outer: Rect, inner: Rect): boolean {
   );
 }
 
+export type Axis = 'x' | 'y';
+
+const ACROSS: Record<Axis, Axis> = { x: 'y', y: 'x' };
+const LENGTH = { x: 'width', y: 'height' } as const;
+
+/** Whether two boxes share more than an edge across `axis`: only then can one run into the other along it. */
+function isInLine(rect: Rect, other: Rect, axis: Axis): boolean {
+  const across = ACROSS[axis];
+  const length = LENGTH[across];
+  return rect[across] < other[across] + other[length] && other[across] < rect[across] + rect[length];
+}
+
+/** How far `rect` may go along `axis` (`offset` > 0 right or down) before it meets `other`; touching is still apart. */
+export function roomAlong(axis: Axis, rect: Rect, other: Rect, offset: number): number {
+  if (!isInLine(rect, other, axis)) return offset;
+  const length = LENGTH[axis];
+  const gapAhead = other[axis] - (rect[axis] + rect[length]);
+  const gapBehind = rect[axis] - (other[axis] + other[length]);
+  if (offset > 0 && gapAhead >= 0) return Math.min(offset, gapAhead);
+  if (offset < 0 && gapBehind >= 0) return Math.max(offset, -gapBehind);
+  return offset;
+}
+
 /**
  * How far `items` must move right (or down, along `axis` y), from `offset`, so none of them comes
  * within `spacing` of an obstacle: each collision moves the group just past the obstacle it hit.

@@ -177,6 +177,13 @@ export function domainRects(mesh: Mesh): Rect[] {
   return mesh.domains.map((domain) => domainRect(mesh, domain.id));
 }
 
+/** The boxes of the domains placed on the canvas, but for `leftOutIds`; a domain without a position has no box yet. */
+export function placedDomainRectsExcept(mesh: Mesh, leftOutIds: ReadonlySet<string>): Rect[] {
+  return mesh.domains.flatMap((domain) =>
+    leftOutIds.has(domain.id) || !mesh.layout.nodes[domain.id] ? [] : [domainRect(mesh, domain.id)],
+  );
+}
+
 /** Every sticky note's box on the canvas, as drawn: a note saved without a size is drawn at the default one. */
 export function noteRects(mesh: Mesh): Rect[] {
   return (mesh.notes ?? []).map((note) => {

@@ -27,6 +27,13 @@ function sideBySide(): Mesh {
   return mesh;
 }
 
+/** Sales above Support, 60 px apart; Orders in Sales. */
+function oneAboveTheOther(): Mesh {
+  const mesh = sideBySide();
+  mesh.layout.nodes.support = { x: 0, y: 360, width: 400, height: 300 };
+  return mesh;
+}
+
 /** Side by side, with Tickets in Support at the spot Orders has in Sales. */
 function withTicketsInSupport(): Mesh {
   const mesh = sideBySide();
@@ -166,6 +173,55 @@ describe('a product is drawn inside its domain', () => {
     const mesh = withDomainReshaped(sideBySide(), 'sales', { x: 100, y: 0, width: 300, height: 300 }, sizeOf);
     expect(isInsideItsDomain(mesh, 'orders', sizeOf)).toBe(true);
     expect((mesh.layout.nodes.sales?.x ?? 0) + (mesh.layout.nodes.orders?.x ?? 0)).toBe(40);
+  });
+});
+
+describe('a domain resized by hand stops at its neighbours', () => {
+  it('stops a resize to the right at the border of the domain beside it', () => {
+    const mesh = withDomainReshaped(sideBySide(), 'sales', { x: 0, y: 0, width: 600, height: 300 }, sizeOf);
+    expect(mesh.layout.nodes.sales).toMatchObject({ x: 0, y: 0, width: 460, height: 300 });
+    expect(overlappingDomains(mesh)).toEqual([]);
+  });
+
+  it('stops a resize from the left at the border of the domain beside it', () => {
+    const mesh = withDomainReshaped(sideBySide(), 'support', { x: 300, y: 0, width: 560, height: 300 }, sizeOf);
+    expect(mesh.layout.nodes.support).toMatchObject({ x: 400, width: 460 });
+    expect(overlappingDomains(mesh)).toEqual([]);
+  });
+
+  it('stops a resize down at the domain below, and still grows it sideways', () => {
+    const mesh = oneAboveTheOther();
+    const resized = withDomainReshaped(mesh, 'sales', { x: 0, y: 0, width: 700, height: 600 }, sizeOf);
+    expect(resized.layout.nodes.sales).toMatchObject({ x: 0, y: 0, width: 700, height: 360 });
+    expect(overlappingDomains(resized)).toEqual([]);
+  });
+
+  it('stops a resize up at the domain above', () => {
+    const mesh = oneAboveTheOther();
+    const resized = withDomainReshaped(mesh, 'support', { x: 0, y: 100, width: 400, height: 560 }, sizeOf);
+    expect(resized.layout.nodes.support).toMatchObject({ y: 300, height: 360 });
+    expect(overlappingDomains(resized)).toEqual([]);
+  });
+
+  it('stops a corner dragged diagonally into a domain below and to the right', () => {
+    const mesh = sideBySide();
+    mesh.layout.nodes.support = { x: 460, y: 360, width: 400, height: 300 };
+    const resized = withDomainReshaped(mesh, 'sales', { x: 0, y: 0, width: 700, height: 600 }, sizeOf);
+    expect(overlappingDomains(resized)).toEqual([]);
+    expect(resized.layout.nodes.sales).toMatchObject({ width: 700, height: 360 });
+  });
+
+  it('lets a domain grow past a neighbour it is not in line with', () => {
+    const mesh = withDomainReshaped(sideBySide(), 'sales', { x: 0, y: 0, width: 400, height: 700 }, sizeOf);
+    expect(mesh.layout.nodes.sales).toMatchObject({ width: 400, height: 700 });
+  });
+
+  it('lets a domain already overlapping a neighbour (a file laid out so) shrink out of it', () => {
+    const mesh = sideBySide();
+    mesh.layout.nodes.sales = { x: 0, y: 0, width: 500, height: 300 };
+    const resized = withDomainReshaped(mesh, 'sales', { x: 0, y: 0, width: 420, height: 300 }, sizeOf);
+    expect(resized.layout.nodes.sales).toMatchObject({ width: 420 });
+    expect(overlappingDomains(resized)).toEqual([]);
   });
 });
 

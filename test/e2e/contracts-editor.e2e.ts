@@ -89,6 +89,24 @@ describeInChromium('the contract editor in the built app', (session) => {
     await expect.poll(chosen).toEqual(['classification: public']);
   });
 
+  it('replaces the whole value typed so far when a value holding a dot is taken (apiVersion: v3.1 → v3.1.0)', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'apiVersion: v3.1.0');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    await expect.poll(() => suggestions.allTextContents()).toContainEqual(expect.stringMatching(/^v3\.1\.0/));
+    await page.keyboard.press('Enter');
+    const versionLines = async () =>
+      (await page.locator('.yaml-editor .view-line').allTextContents())
+        .map((line) => line.replaceAll('\u00a0', ' ').trim())
+        .filter((line) => line.startsWith('apiVersion:'));
+    await expect.poll(versionLines).toEqual(['apiVersion: v3.1.0']);
+  });
+
   it('completes a number’s logicalTypeOptions with a number’s options only', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -50,7 +50,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
       const lineText = model.getLineContent(position.lineNumber);
-      // `routes.rou` is one reference and `double pre` one type, though a word ends at a dot or space.
+      // `routes.rou` is one reference, `double pre` one type and `v3.1` one version, though a word ends at a dot or space.
       const valueRange = range.setStartPosition(position.lineNumber, valueStartColumn(lineText, position.column));
       // Offered as the colon is typed (`classification:`), a value needs its space: `key:value` is no key's.
       const spaced = (value: string, startColumn: number) => (lineText[startColumn - 2] === ':' ? ` ${value}` : value);
@@ -74,8 +74,8 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
             ...completeOdcsValues(cursor, apiVersion).map((value) => ({
               label: value,
               kind: CompletionItemKind.EnumMember,
-              insertText: spaced(value, range.startColumn),
-              range,
+              insertText: spaced(value, valueRange.startColumn),
+              range: valueRange,
             })),
             ...references,
             ...inOrder(

@@ -153,10 +153,14 @@ describeInChromium('editing a data contract', (session) => {
 
     await pasteOverYaml(page, bounded);
     await expect.poll(listed).toEqual(bothBounds);
-    await pasteOverYaml(page, bounded.replace('        required: true\n', ''));
-    await changes.filter({ hasText: 'orders.order_id' }).first().waitFor();
+    const customerRequired = '      - name: customer_id\n        logicalType: integer\n        required: true\n';
+    await pasteOverYaml(
+      page,
+      bounded.replace(customerRequired, customerRequired.replace('        required: true\n', '')),
+    );
+    await changes.filter({ hasText: 'orders.customer_id' }).first().waitFor();
     await pasteOverYaml(page, bounded);
-    await changes.filter({ hasText: 'orders.order_id' }).first().waitFor({ state: 'detached' });
+    await changes.filter({ hasText: 'orders.customer_id' }).first().waitFor({ state: 'detached' });
     expect(await listed()).toEqual(bothBounds);
   });
 

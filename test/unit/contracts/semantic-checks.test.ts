@@ -1140,6 +1140,16 @@ ${lines
   .join('\n')}
 `).replace('v3.1.0', 'v3.2.0');
 
+  /** A property's findings: of `logicalType` and `physicalType`, with `options` (one `key: value` line) as its logicalTypeOptions. */
+  const boundFindings = (logicalType: string, physicalType: string, options: string) =>
+    checkContractYaml(
+      withProperty(`- name: amount
+  logicalType: ${logicalType}
+  physicalType: ${physicalType}
+  logicalTypeOptions:
+    ${options}`),
+    ).map((finding) => [finding.severity, finding.path, finding.message]);
+
   it.each([
     [
       'an allowed value longer than the physical length, at the value in its validValues',
@@ -1191,12 +1201,7 @@ ${lines
       'exclusiveMaximum -1000 is below the smallest value numeric(3) holds, -999: no value can keep the contract',
     ],
   ])('warns of a bound beyond what %s holds: %s', (physicalType, options, option, said) => {
-    const text = withProperty(`- name: price
-  logicalType: integer
-  physicalType: ${physicalType}
-  logicalTypeOptions:
-    ${options}`);
-    expect(checkContractYaml(text).map((finding) => [finding.severity, finding.path, finding.message])).toEqual([
+    expect(boundFindings('integer', physicalType, options)).toEqual([
       ['warning', `schema[0].properties[1].logicalTypeOptions.${option}`, said],
     ]);
   });
@@ -1227,12 +1232,7 @@ ${lines
       'exclusiveMinimum 99.99 excludes even the largest value numeric(4,2) holds, 99.99: no value can keep the contract',
     ],
   ])('names the exact end of what %s holds: %s', (physicalType, options, option, said) => {
-    const text = withProperty(`- name: haircut
-  logicalType: number
-  physicalType: ${physicalType}
-  logicalTypeOptions:
-    ${options}`);
-    expect(checkContractYaml(text).map((finding) => [finding.severity, finding.path, finding.message])).toEqual([
+    expect(boundFindings('number', physicalType, options)).toEqual([
       ['warning', `schema[0].properties[1].logicalTypeOptions.${option}`, said],
     ]);
   });

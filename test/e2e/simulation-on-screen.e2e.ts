@@ -192,10 +192,17 @@ describeInChromium('Simulate mode on screen', (session) => {
     await expect.poll(async () => Number(await tick.textContent())).toBeGreaterThan(8);
     await page.keyboard.press(' ');
     await presenter.getByText('Space runs').waitFor();
-    // A tick the worker was already computing when Space was pressed still lands; none after it.
-    await page.waitForTimeout(300);
+    // The ticks the worker was already computing when Space was pressed still land (on a busy
+    // machine, a second or more later); none after them. At speed 10 a run moves every second.
+    await expect
+      .poll(async () => {
+        const before = await tick.textContent();
+        await page.waitForTimeout(1000);
+        return (await tick.textContent()) === before;
+      })
+      .toBe(true);
     const pausedAt = await tick.textContent();
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(1000);
     expect(await tick.textContent()).toBe(pausedAt);
     await page.keyboard.press('Escape');
     await presenter.waitFor({ state: 'detached' });

@@ -4,6 +4,7 @@ import { type GuessedRename, guessObjectRenames, guessRenames } from '../../cont
 import { historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
 import { nestedFieldRenames } from '../../contracts/nested-field-renames';
 import { columnNameOf } from '../../contracts/physical-names';
+import { isRequiredAsKey } from '../../contracts/primary-key';
 import type { Contract, ContractProperty } from '../../model/contract';
 import { dropColumnOrRefuse, dropTableOrRefuse } from './guarded-drops';
 import { jsonKeyRenameStatement } from './json-key-renames';
@@ -19,7 +20,6 @@ import {
   checkedProperties,
   checkName,
   columnCommentStatement,
-  columnDefinition,
   createTableStatements,
   currentIndexName,
   hasUniqueConstraint,
@@ -29,6 +29,7 @@ import {
   newColumnCommentStatements,
   noTruncateTriggerName,
   noTruncateTriggerStatement,
+  nullableColumnDefinition,
   type PostgresTable,
   primaryKeyName,
   tablesOf,
@@ -187,15 +188,6 @@ function renameTableStatements(table: PostgresTable, newName: string): string[] 
   ];
 }
 
-/**
- * Whether a table's column is NOT NULL in PostgreSQL: when required, and while in the primary key,
- * which makes its columns NOT NULL (and keeps them so after the key is dropped, until told otherwise).
- * A history table has no primary key.
- */
-function isNotNull(table: PostgresTable, property: ContractProperty): boolean {
-  return property.required || table.primaryKey.includes(columnNameOf(property));
-}
-
 /** The history columns renamed where the contract's `historyColumnPrefix` changed: indexes on them follow. */
 function historyColumnRenames(history: string, before: Contract, after: Contract): string[] {
   const was = historyColumnNames(historyColumnsOf(before));
@@ -255,7 +247,7 @@ function alterTableStatements(
   const previousKey = before.primaryKey.map((column) => newColumnOf.get(column) ?? column);
   const isKeyChanged = JSON.stringify(previousKey) !== JSON.stringify(after.primaryKey);
   const wasNotNull = new Set(
-    carriedOver.filter((pair) => isNotNull(before, pair.before)).map((pair) => columnNameOf(pair.after)),
+    carriedOver.filter((pair) => isRequiredAsKey(pair.before)).map((pair) => columnNameOf(pair.after)),
   );
   /** Key columns rows may have no value in: added, or optional before. */
   const keyColumnsMaybeEmpty = after.primaryKey.filter((column) => !wasNotNull.has(column));
@@ -354,10 +346,10 @@ function alterTableStatements(
       .filter((property) => !renamedTo.has(property.name))
       .flatMap((property) => [
         ...notesFor(subject(property)),
-        ...onBoth(`ADD COLUMN ${columnDefinition({ ...property, required: false })}`),
+        ...onBoth(`ADD COLUMN ${nullableColumnDefinition(property)}`),
         ...newColumnCommentStatements(target, [property]),
         ...newColumnCheck(property),
-        ...(property.required
+        ...(isRequiredAsKey(property)
           ? [
               sqlComment(
                 isInKey(columnNameOf(property))
@@ -386,8 +378,7 @@ function alterTableStatements(
               ...altered.flatMap((table) => refuseLossyTypeChange(table, column, fromType, toType)),
               ...onBoth(`ALTER COLUMN ${ident(column)} TYPE ${toType} USING ${ident(column)}${cast}::${toType}`),
             ]),
-        ...nullability(target, isNotNull(before, old), isNotNull(after, now)),
-        ...(keepsHistory ? nullability(history, old.required, now.required) : []),
+        ...altered.flatMap((table) => nullability(table, isRequiredAsKey(old), isRequiredAsKey(now))),
       ];
       return alterations.length > 0 ? [...notesFor(subject(now)), ...alterations] : [];
     }),

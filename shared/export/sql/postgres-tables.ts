@@ -1,7 +1,7 @@
 import { columnCommentText } from '../../contracts/column-comment';
 import { historyColumnClashes, historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
 import { columnNameOf, tableNameOf } from '../../contracts/physical-names';
-import { primaryKeyOf } from '../../contracts/primary-key';
+import { isRequiredAsKey, primaryKeyOf } from '../../contracts/primary-key';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import { columnChecksOf } from './postgres-checks';
 import { physicalTypeNote, postgresTypeOf } from './postgres-column-types';
@@ -17,7 +17,8 @@ import { ident, literal, postgresName, qualified, sqlComment } from './postgres-
  * - an entity that keeps history also gets `<name>_history` with the same columns and
  *   `valid_from`, `valid_to`, `is_current` (after the contract's `historyColumnPrefix`, see
  *   history-columns.ts), one current row per key (a partial unique index).
- * Column types: see postgres-column-types.ts; required → NOT NULL.
+ * Column types: see postgres-column-types.ts; required, or in the key → NOT NULL (the history
+ * table has no primary key to make its key columns so).
  * Tables and columns take their physicalName where the contract gives one (see physical-names.ts).
  */
 
@@ -142,7 +143,12 @@ export function tableProblems(table: PostgresTable): { message: string; reported
 }
 
 export function columnDefinition(property: ContractProperty): string {
-  return `${ident(columnNameOf(property))} ${postgresTypeOf(property)}${property.required ? ' NOT NULL' : ''}`;
+  return `${nullableColumnDefinition(property)}${isRequiredAsKey(property) ? ' NOT NULL' : ''}`;
+}
+
+/** The column as a table with rows takes it: no NOT NULL until every row has a value (once-filled.ts). */
+export function nullableColumnDefinition(property: ContractProperty): string {
+  return `${ident(columnNameOf(property))} ${postgresTypeOf(property)}`;
 }
 
 export function createTableStatements(table: PostgresTable): string[] {

@@ -127,6 +127,14 @@ const productServingTable = (name: string, properties: ContractProperty[]) =>
     .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: name })] })
     .build();
 
+/** Product `p` serving contract `name`, an entity that keeps history, whose one schema object `name` holds `properties`. */
+const productServingHistory = (name: string, properties: ContractProperty[]) =>
+  aMesh()
+    .withDomain('d')
+    .withContract(name, { keepHistory: true, schema: [{ name, properties }] })
+    .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: name })] })
+    .build();
+
 /** Drops every schema the exports made, so the next test starts from an empty database. */
 async function emptyDatabase(db: PGlite) {
   const schemas = await db.query<{ nspname: string }>(
@@ -857,6 +865,41 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
     expect(columns.rows).toHaveLength(changes.length);
   });
 
+  describe('a key column, which holds no null whether or not it says required: true', () => {
+    /** Product `p` serving `permits`, which keeps history, keyed by `id`, required as `isRequired` says. */
+    const permits = (isRequired: boolean) =>
+      productServingHistory('permits', [
+        field('id', 'string', { primaryKey: true, required: isRequired }),
+        field('holder', 'string'),
+      ]);
+    const isNullable = async (table: string) =>
+      (
+        await db.query<{ is_nullable: string }>(
+          `SELECT is_nullable FROM information_schema.columns WHERE table_schema = 'p' AND table_name = $1 AND column_name = 'id'`,
+          [table],
+        )
+      ).rows[0]?.is_nullable;
+
+    it('is NOT NULL in the table and in its history, which refuses a version without a key', async () => {
+      const files = sqlFiles(permits(false));
+      const ddl = files.map((file) => String(file.content)).join('\n');
+      expect(ddl.match(/"id" text NOT NULL/g)).toHaveLength(2);
+      await emptyDatabase(db);
+      await runFiles(db, files);
+
+      expect([await isNullable('permits'), await isNullable('permits_history')]).toEqual(['NO', 'NO']);
+      await expect(db.exec(`INSERT INTO p.permits_history VALUES (NULL, 'Ann', now(), NULL, true)`)).rejects.toThrow(
+        /null value in column "id"/,
+      );
+    });
+
+    it('is no change when it stops saying required: true: the migration drops no NOT NULL', () => {
+      const migration = sqlFiles(permits(false), permits(true)).find((file) => file.path.endsWith('.changes.sql'));
+
+      expect(String(migration?.content ?? '')).not.toMatch(/DROP NOT NULL/);
+    });
+  });
+
   it.each([
     {
       change: 'a key column no longer required',
@@ -868,8 +911,13 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       saved: { key: { a: true, b: true }, required: { a: true, b: false } },
       current: { key: { a: true, b: false }, required: { a: true, b: false } },
     },
+    {
+      change: 'a column, never required, joining the key',
+      saved: { key: { a: true, b: false }, required: { a: true, b: false } },
+      current: { key: { a: true, b: true }, required: { a: true, b: false } },
+    },
   ])(
-    'migrates $change as PostgreSQL keeps NOT NULL: forced in the key, in the table, not in its history',
+    'migrates $change to the current DDL: a key column NOT NULL in the table and its history, whether required or not',
     async ({ saved, current }) => {
       type Flags = { a: boolean; b: boolean };
       const keyed = ({ key, required }: { key: Flags; required: Flags }) =>

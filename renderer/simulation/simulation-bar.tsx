@@ -3,6 +3,7 @@ import { CommandButton } from '../commands/command-button';
 import { useDocumentStore } from '../store/document-store';
 import { whyNothingToRun } from './nothing-to-run';
 import { PauseAtField } from './pause-at-field';
+import { PresentButton } from './present-button';
 import { RunProgress } from './run-progress';
 import { SeedField } from './seed-field';
 import { SimulatedClock } from './simulated-clock';
@@ -101,13 +102,7 @@ export function SimulationBar() {
       <SimulatedClock className="simulation-bar__clock" testId="simulated-clock" tickTestId="tick" />
       <span className={`simulation-bar__status simulation-bar__status--${status}`}>{STATUS_LABELS[status]}</span>
       <RunProgress />
-      <button
-        type="button"
-        onClick={() => setSimulation({ isPresenting: true })}
-        title="Full screen, large text: → ← walk a trace, ↓ ↑ Page Down Page Up scroll a stage, Space runs or pauses, S steps, B steps back, 1–5 fire faults, Esc ends"
-      >
-        Present
-      </button>
+      <PresentButton />
       {failure && (
         <div className="simulation-bar__failure" role="alert">
           <span>{failure}</span>

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { PresentButton } from './present-button';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
 import { upcomingChangeText } from './trace-moment';
@@ -67,9 +68,7 @@ export function TraceTab() {
         >
           →
         </button>
-        <button type="button" onClick={() => setSimulation({ isPresenting: true })}>
-          Present
-        </button>
+        <PresentButton />
         <button type="button" className="link-button" onClick={() => setSimulation({ trace: null, traceStage: 0 })}>
           Close
         </button>

@@ -165,6 +165,13 @@ describeInChromium('Simulate mode on screen', (session) => {
     await simulateSample(page);
     await runTo(page, 6);
     await traceOrder1000(page);
+    // The trace's Present says what the bar's does: what presenter mode is, and its keys.
+    const presentTitles = await page
+      .getByRole('button', { name: 'Present' })
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('title')));
+    expect(presentTitles).toHaveLength(2);
+    expect(presentTitles[1]).toBe(presentTitles[0]);
+    expect(presentTitles[0]).toMatch(/^Full screen, large text: .*Esc ends$/);
     await page.getByRole('button', { name: 'Present' }).first().click();
     const presenter = page.getByTestId('presenter');
     const tick = presenter.getByTestId('presenter-tick');

@@ -89,7 +89,8 @@ export function viewedDiagram(graph: MeshGraph, request: DiagramRequest): Result
     return { ok: true, value: { text } };
   }
   const whole = { kind: request.kind, title: chart.title, tooLarge };
-  const overview = meshOverview(graph, whole, ['Each domain in detail: pick it in the Diagram view.']);
+  const detail = ['Each domain in detail: pick it in the Diagram view.'];
+  const overview = meshOverview(graph, whole, detail, request.direction);
   return { ok: true, value: { text: textWithinLimits(overview).text, overviewOf: tooLarge } };
 }
 

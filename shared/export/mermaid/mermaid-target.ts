@@ -58,7 +58,7 @@ export const mermaidTarget: ExportTarget = {
     const overviewed = meshDiagrams.value.map((diagram) => {
       if (!diagram.tooLarge) return diagram;
       const ofItsKind = domainDiagrams.value.filter((domain) => domain.plan.request.kind === diagram.plan.request.kind);
-      return overviewOf(graph, diagram, ofItsKind);
+      return overviewOf(graph, diagram, ofItsKind, options.diagramDirection);
     });
     const er = kinds.includes('contract-er')
       ? contractErDiagrams(mesh, scoped.value.contracts)
@@ -190,12 +190,17 @@ function contractErDiagrams(
 }
 
 /** The domain overview written in place of a whole-mesh diagram too large to draw, naming where the detail is. */
-function overviewOf(graph: MeshGraph, whole: DrawnDiagram, domainViews: readonly DrawnDiagram[]): DrawnDiagram {
+function overviewOf(
+  graph: MeshGraph,
+  whole: DrawnDiagram,
+  domainViews: readonly DrawnDiagram[],
+  direction: DiagramDirection | undefined,
+): DrawnDiagram {
   const detail = [
     'Each domain in detail:',
     ...domainViews.map(({ plan, tooLarge }) => (tooLarge ? `${plan.path} not written: ${tooLarge}` : plan.path)),
   ];
   const kind = whole.plan.request.kind as DomainDiagramKind;
-  const overview = meshOverview(graph, { kind, title: whole.title, tooLarge: whole.tooLarge ?? '' }, detail);
+  const overview = meshOverview(graph, { kind, title: whole.title, tooLarge: whole.tooLarge ?? '' }, detail, direction);
   return drawnDiagram({ ...whole.plan, about: `${whole.plan.about}, by domain (too large to draw whole)` }, overview);
 }

@@ -1,3 +1,4 @@
+import { type DiagramDirection, flowchartDirection } from './diagram-direction';
 import { domainOverview } from './domain-overview';
 import type { Flowchart } from './flowchart';
 import { renderFlowchart } from './flowchart';
@@ -18,16 +19,19 @@ export function textWithinLimits(chart: Flowchart): TextWithinLimits {
 /**
  * The domain overview drawn in place of a whole-mesh logical view or lineage too large for
  * Mermaid's default limits (`tooLarge` says why): each domain one node, each edge the links from
- * one domain into another; `detail` says where each domain's own diagram is.
+ * one domain into another; `detail` says where each domain's own diagram is. It is laid out in
+ * the direction asked for the whole.
  */
 export function meshOverview(
   graph: MeshGraph,
   whole: { kind: 'logical-view' | 'lineage'; title: string; tooLarge: string },
   detail: readonly string[],
+  direction: DiagramDirection = 'auto',
 ): Flowchart {
   const notes = [
     `The whole diagram would be ${whole.tooLarge}: each domain is one node here, and each edge the links from one domain into another.`,
     ...detail,
   ];
-  return domainOverview(graph, `${whole.title}, by domain`, notes);
+  const overview = domainOverview(graph, `${whole.title}, by domain`, notes);
+  return { ...overview, direction: flowchartDirection(overview, direction) };
 }

@@ -25,6 +25,26 @@ describe('the diagram the Diagram view shows', () => {
     },
   );
 
+  it.each([
+    ['tb', 'TB'],
+    ['lr', 'LR'],
+  ] as const)(
+    'lays a domain overview out %s where that direction is asked for, in the view and the export',
+    (direction, mermaid) => {
+      const mesh = largeMesh();
+      const shown = viewedDiagram(meshGraph(mesh), { kind: 'logical-view', subject: { kind: 'mesh' }, direction });
+      const exported = mermaidTarget.files(
+        mesh,
+        { kind: 'mesh' },
+        { diagramKinds: ['logical-view'], diagramDirection: direction },
+      );
+      if (!shown.ok || !exported.ok) throw new Error('not drawn');
+      const file = exported.value.find((written) => written.path === 'mermaid/logical-view.mmd');
+      expect(shown.value.text).toContain(`\nflowchart ${mermaid}\n`);
+      expect(String(file?.content)).toContain(`\nflowchart ${mermaid}\n`);
+    },
+  );
+
   it('is the whole diagram where Mermaid draws it', () => {
     const shown = viewedDiagram(meshGraph(caseMesh('ecommerce')), {
       kind: 'logical-view',

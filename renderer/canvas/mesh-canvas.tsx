@@ -327,8 +327,9 @@ function MeshFlow() {
         // Far out, double-clicking a domain's block zooms into it, at least as far as its products can be read.
         if (node.type === 'domain-block') {
           void flow.fitView({ nodes: [{ id: node.id }], minZoom: READABLE_ZOOM, duration: 300 });
-        } else if ((event.target as Element).closest(NODE_NAMES)) {
-          // As in draw.io, double-clicking a name edits it: in the inspector, where names are checked.
+        } else if (document.elementFromPoint(event.clientX, event.clientY)?.closest(NODE_NAMES)) {
+          // As in draw.io, double-clicking a name edits it: in the inspector, where names are checked. What
+          // lies under the pointer, not event.target: the node captured the pointer on the press (a fast drag).
           useUiStore.getState().requestRename(node.id);
         }
       },

@@ -11,6 +11,7 @@ import {
   drag,
   emptyCanvasPoint,
   flowPosition,
+  focusedField,
   nameIt,
   openByChooser,
   openSampleDesign,
@@ -99,16 +100,31 @@ describeInChromium('editing on the canvas', (session) => {
   it('renames a domain from a double-click on its name or the right-click menu; Escape keeps the old name', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openByChooser(page, 'concessions.mesh.json', concessionsWithNote());
+    const before = await counts(page);
 
     await domainNode(page, 'Concessions').locator('.domain-node__name').dblclick();
+    await expect.poll(() => focusedField(page)).toEqual({ inspector: 'domain-inspector', text: 'Concessions' });
     await page.keyboard.type('Snack Bar');
     await page.keyboard.press('Escape');
     expect(await domainNode(page, 'Concessions').count()).toBe(1);
+    expect(await counts(page)).toBe(before);
 
     await domainNode(page, 'Concessions').locator('.domain-node__name').click({ button: 'right' });
     await page.getByRole('menuitem', { name: /Rename/ }).click();
     await nameIt(page, 'Snack Bar');
     expect(await domainNode(page, 'Snack Bar').count()).toBe(1);
+  });
+
+  it('renames a product from a double-click on its name, as draw.io edits a label: the letters typed go into the name', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'concessions.mesh.json', concessionsWithNote());
+    const before = await counts(page);
+
+    await productName(page, 'Menu Items').dblclick();
+    await expect.poll(() => focusedField(page)).toEqual({ inspector: 'product-inspector', text: 'Menu Items' });
+    await nameIt(page, 'Snacks');
+    expect(await productNode(page, 'Snacks').count()).toBe(1);
+    expect(await counts(page)).toBe(before);
   });
 
   it('names a deleted sticky note by the start of its text, and counts notes as the selection does', async () => {

@@ -1,6 +1,6 @@
 import { domainPlaceAt } from '../../shared/editing/domains';
 import type { Point, Rect } from '../../shared/editing/geometry';
-import { spotClearOfChildren } from '../../shared/editing/layout-edits';
+import { offsetClearOfChildren } from '../../shared/editing/layout-edits';
 import { owningDomainId, productById } from '../../shared/editing/mesh-index';
 import {
   childDropPosition,
@@ -73,7 +73,8 @@ function insert(kind: InsertableKind, { at, view, covered = [] }: InsertPlace): 
     if (!domainId) return { ok: false, reason: `Drop the ${kind} inside a domain: every ${kind} belongs to one.` };
     // Dropped on another node, it goes to the nearest free spot beside it, as a dragged node does.
     const dropped = { ...childDropPosition(mesh, domainId, at), ...DEFAULT_NODE_SIZE };
-    const position = spotClearOfChildren(mesh, domainId, dropped, measuredSizeOf, { spacing: SLOT_GAP });
+    const shift = offsetClearOfChildren(mesh, domainId, [dropped], measuredSizeOf, { spacing: SLOT_GAP });
+    const position = { x: dropped.x + shift.x, y: dropped.y + shift.y };
     return created(add({ domainId, position, sizeOf: measuredSizeOf }));
   }
 

@@ -15,11 +15,10 @@ import {
   type Point,
   type Rect,
   slideClearNearest,
-  translate,
 } from './geometry';
 import { withSection } from './list-edits';
 import { childrenOf, domainById, owningDomainId, productById, systemById } from './mesh-index';
-import { childRect, defaultSizeOf, domainRect, nextChildPosition, type SizeOf, setLayout } from './node-placement';
+import { childRect, defaultSizeOf, domainRect, nextChildPosition, type SizeOf } from './node-placement';
 import { notesCarriedWith, withNotesCarried } from './notes-on-domains';
 import { nudgeStoppedAtDomains } from './nudge-against-domains';
 
@@ -94,10 +93,11 @@ export function dropTargetAt(mesh: Mesh, pointer: Point, draggedIds: ReadonlySet
 
 /**
  * After a drag released at `pointer`: the products and systems dragged move into the domain under
- * the pointer (keeping where they are on screen, unless one would cover another node there: see
- * `spotClearOfChildren`); the domain that holds them grows to contain them and pushes aside any
- * neighbour (or sticky note) it would overlap. Released outside every domain, they go back to where they were in
- * `before` (the document when the drag started): every product and system belongs to a domain.
+ * the pointer (keeping where they are on screen, unless one would cover another node there: then
+ * all of them move together, as arranged, see `offsetClearOfChildren`); the domain that holds them
+ * grows to contain them and pushes aside any neighbour (or sticky note) it would overlap. Released
+ * outside every domain, they go back to where they were in `before` (the document when the drag
+ * started): every product and system belongs to a domain.
  */
 export function withDroppedNodes(
   mesh: Mesh,
@@ -106,59 +106,65 @@ export function withDroppedNodes(
   before: Mesh,
   sizeOf: SizeOf = defaultSizeOf,
 ): DropResult {
-  let next = mesh;
-  const refused: string[] = [];
+  const boxes = dropped.filter((box) => productById(mesh, box.id) ?? systemById(mesh, box.id));
+  const droppedIds = new Set(boxes.map((box) => box.id));
   const domainId = dropTargetAt(mesh, pointer, new Set(dropped.map((box) => box.id)));
-  for (const box of dropped) {
-    const node = productById(next, box.id) ?? systemById(next, box.id);
-    if (!node) continue;
-    if (!domainId) {
-      refused.push(box.id);
+  if (!domainId) {
+    const originals = boxes.flatMap((box) => {
       const original = before.layout.nodes[box.id];
-      if (original) next = setLayout(next, box.id, original);
-      continue;
-    }
-    const domain = domainRect(next, domainId);
-    if (domainId !== node.domainId) next = withDomainOf(next, box.id, domainId);
-    const measured = (id: string) => (id === box.id ? { width: box.width, height: box.height } : sizeOf(id));
-    const dropped = { ...box, x: box.x - domain.x, y: box.y - domain.y };
-    const spot = spotClearOfChildren(next, domainId, dropped, measured, {
-      spacing: SIBLING_SPACING,
-      movesWithin: 0,
-      except: box.id,
-      inAnyDirection: true,
+      return original ? [[box.id, original] as const] : [];
     });
-    next = withDomainGrownAside(withPositions(next, new Map([[box.id, spot]])), domainId, measured);
+    return { mesh: withLayoutApplied(mesh, Object.fromEntries(originals)), refused: [...droppedIds] };
   }
-  return { mesh: next, refused };
+  let next = mesh;
+  for (const box of boxes) {
+    if ((productById(next, box.id) ?? systemById(next, box.id))?.domainId !== domainId) {
+      next = withDomainOf(next, box.id, domainId);
+    }
+  }
+  const domain = domainRect(next, domainId);
+  const rects = boxes.map((box) => ({ ...box, x: box.x - domain.x, y: box.y - domain.y }));
+  const measured: SizeOf = (id) => {
+    const box = boxes.find((candidate) => candidate.id === id);
+    return box ? { width: box.width, height: box.height } : sizeOf(id);
+  };
+  const shift = offsetClearOfChildren(next, domainId, rects, measured, {
+    spacing: SIBLING_SPACING,
+    movesWithin: 0,
+    except: droppedIds,
+    inAnyDirection: true,
+  });
+  const positions = new Map(rects.map((rect) => [rect.id, { x: rect.x + shift.x, y: rect.y + shift.y }]));
+  return { mesh: withDomainGrownAside(withPositions(next, positions), domainId, measured), refused: [] };
 }
 
 /**
- * Where a child put at `rect` (relative to its domain) goes: there, or where it would come within
- * `movesWithin` of another child of the domain (`except` aside), the nearer free spot right or
- * below (or, `inAnyDirection`, the nearest one whichever way), `spacing` clear of them. A dragged
- * node moves only off a node it covers, and to the nearest spot: in a domain full of products, the
- * free spot right or below can be past its last row, far out of view. A new one keeps its distance
- * as new elements do.
+ * How far children put at `rects` (relative to their domain) move: not at all, or, where one would
+ * come within `movesWithin` of another child of the domain (those `except` aside), together to the
+ * nearer free spot right or below (or, `inAnyDirection`, the nearest one whichever way), `spacing`
+ * clear of them, so a group keeps its arrangement. Dragged nodes move only off a node they cover, and
+ * to the nearest spot: in a domain full of products, the free spot right or below can be past its
+ * last row, far out of view. A new one keeps its distance as new elements do.
  */
-export function spotClearOfChildren(
+export function offsetClearOfChildren(
   mesh: Mesh,
   domainId: string,
-  rect: Rect,
+  rects: readonly Rect[],
   sizeOf: SizeOf,
   {
     spacing,
     movesWithin = spacing,
-    except,
+    except = new Set<string>(),
     inAnyDirection = false,
-  }: { spacing: number; movesWithin?: number; except?: string; inAnyDirection?: boolean },
+  }: { spacing: number; movesWithin?: number; except?: ReadonlySet<string>; inAnyDirection?: boolean },
 ): Point {
   const siblings = childrenOf(mesh, domainId).flatMap((child) =>
-    child.id === except ? [] : (childRect(mesh, child.id, sizeOf) ?? []),
+    except.has(child.id) ? [] : (childRect(mesh, child.id, sizeOf) ?? []),
   );
-  if (!siblings.some((sibling) => overlaps(inflate(sibling, movesWithin), rect))) return { x: rect.x, y: rect.y };
+  const noMove = { x: 0, y: 0 };
+  if (!rects.some((rect) => siblings.some((sibling) => overlaps(inflate(sibling, movesWithin), rect)))) return noMove;
   const clearing = inAnyDirection ? nearestClearOffset : slideClearNearest;
-  return translate(rect, clearing([rect], siblings, { x: 0, y: 0 }, spacing));
+  return clearing(rects, siblings, noMove, spacing);
 }
 
 /** The document with a product or system belonging to another domain; its layout is left as it is. */

@@ -96,6 +96,29 @@ describe('a product is drawn inside its domain', () => {
     expect(orders).toEqual({ x: 60, y: 60 + 100 + SIBLING_SPACING });
   });
 
+  it('keeps products dropped together into another domain as they were arranged, when one lands on a product there', () => {
+    const before = withTicketsInSupport();
+    before.products.push({ ...(before.products[0] as Mesh['products'][number]), id: 'refunds', name: 'Refunds' });
+    before.layout.nodes.refunds = { x: 40, y: 200 };
+    const { mesh } = withDroppedNodes(
+      before,
+      [
+        { id: 'orders', x: 460 + 60, y: 80, ...size },
+        { id: 'refunds', x: 460 + 60, y: 220, ...size },
+      ],
+      { x: 620, y: 130 },
+      before,
+      sizeOf,
+    );
+    const at = (id: string) => ({ ...(mesh.layout.nodes[id] as { x: number; y: number }), ...size });
+    const domainOf = (id: string) => mesh.products.find((product) => product.id === id)?.domainId;
+    expect([domainOf('orders'), domainOf('refunds')]).toEqual(['support', 'support']);
+    expect(overlaps(at('orders'), at('tickets'))).toBe(false);
+    expect(overlaps(at('refunds'), at('tickets'))).toBe(false);
+    // Refunds stays 40 px under Orders, as it was dragged, rather than pressed against it.
+    expect({ x: at('refunds').x - at('orders').x, y: at('refunds').y - at('orders').y }).toEqual({ x: 0, y: 140 });
+  });
+
   it('keeps a product dropped a little onto a neighbour in a full domain near where it was dropped, not past the last row', () => {
     // Four columns of six products, 40 px apart, as auto-layout packs a large domain.
     const builder = aMesh().withDomain('payments');

@@ -1459,10 +1459,10 @@ function readCtes(tokens: readonly Token[]): { ctes: NamedQuery[]; bodyAt: numbe
     if (close < 0) return unreadWith;
     const body = tokens.slice(at + 1, close);
     const cteName = name.text.toLowerCase();
-    // A recursive query's columns feed themselves: beyond this reading.
+    // A recursive query's columns feed themselves: beyond this reading. Like a subquery in FROM, a
+    // body it cannot read (a VALUES list) is an opaque source, not a reason to read the whole statement approximately.
     const isRecursive = body.some((token) => isName(token) && token.text.toLowerCase() === cteName);
     const query = isRecursive ? { unfollowed: 'it uses a recursive WITH' } : readQuery(body);
-    if (isUnfollowed(query) && !isRecursive) return query;
     ctes.push({
       name: cteName,
       columns,

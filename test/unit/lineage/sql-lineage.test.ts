@@ -454,7 +454,7 @@ describe('reading a transformation’s SQL', () => {
     expect(select.outputs[1]).toMatchObject({ name: 'x', copies: [{ qualifier: 'b', column: 'email' }] });
   });
 
-  it('reads a FROM item it cannot follow (VALUES, a recursive CTE) as an opaque source, and the rest exactly, saying why', () => {
+  it('reads a FROM item it cannot follow (VALUES, a CTE of VALUES, a recursive CTE) as an opaque source, and the rest exactly, saying why', () => {
     const withValues = readSqlLineage('SELECT p.email AS x FROM patients p JOIN (VALUES (1)) v ON 1 = 1');
     const select = withValues.query?.selects[0];
     expect(withValues.approximateBecause).toBe('it uses VALUES');
@@ -471,6 +471,16 @@ describe('reading a transformation’s SQL', () => {
       ['c', false],
     ]);
     expect([...recursive.unfollowedIdentifiers].sort()).toEqual(['n', 'r']);
+
+    const valuesCte = readSqlLineage(
+      "WITH regions(code, name) AS (VALUES ('MO', 'Mosel')) SELECT p.email AS x, r.name FROM patients p, regions r",
+    );
+    expect(valuesCte.approximateBecause).toBe('it uses VALUES');
+    expect(valuesCte.query?.ctes.map((cte) => [cte.name, 'opaque' in cte])).toEqual([['regions', true]]);
+    expect(valuesCte.query?.selects[0]?.outputs[0]).toMatchObject({
+      name: 'x',
+      copies: [{ qualifier: 'p', column: 'email' }],
+    });
   });
 
   it('reads what it cannot follow only approximately, keeping every name it mentions and saying why', () => {

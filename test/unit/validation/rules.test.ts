@@ -1569,7 +1569,7 @@ describe('rule details', () => {
     ]);
   });
 
-  it('follows a copy beside a FROM item it cannot read (VALUES, a recursive CTE, a join in parentheses), and names the step at info for the part it reads approximately', () => {
+  it('follows a copy beside a FROM item it cannot read (VALUES, a CTE of VALUES, a recursive CTE, a join in parentheses), and names the step at info for the part it reads approximately', () => {
     const republished =
       "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
     const unfollowed = (reason: string) =>
@@ -1587,6 +1587,13 @@ describe('rule details', () => {
         [
           ['error', republished],
           ['info', unfollowed('it uses a recursive WITH')],
+        ],
+      ],
+      [
+        "WITH regions(code, name) AS (VALUES ('MO', 'Mosel'), ('RH', 'Rheingau')) SELECT c.country, c.email AS contact FROM customers c, regions",
+        [
+          ['error', republished],
+          ['info', unfollowed('it uses VALUES')],
         ],
       ],
       [

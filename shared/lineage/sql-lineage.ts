@@ -1484,9 +1484,11 @@ function readQuery(tokens: readonly Token[]): QueryLineage | Unfollowed {
   let isFilter = false;
   let depth = 0;
   const finish = (): Unfollowed | undefined => {
-    const select = readSelect(part);
-    if (isUnfollowed(select)) return select;
-    (isFilter ? filters : selects).push(select);
+    // Rows of VALUES after the first SELECT (`UNION ALL VALUES ('none', NULL)`) take its column names.
+    const isRows = isKeyword(part[0], 'values') && selects.length > 0;
+    const read = isRows ? valuesRowsAsSelects(part) : readSelect(part);
+    if (isUnfollowed(read)) return read;
+    (isFilter ? filters : selects).push(...(Array.isArray(read) ? read : [read]));
   };
   const body = tokens.slice(withs.bodyAt);
   for (let at = 0; at < body.length; at++) {
@@ -1503,6 +1505,23 @@ function readQuery(tokens: readonly Token[]): QueryLineage | Unfollowed {
     if (isKeyword(body[at + 1], 'all', 'distinct')) at++;
   }
   return finish() ?? { ctes: withs.ctes, selects, filters, ...(limitsToOneRow(body) && { isOneRow: true }) };
+}
+
+/**
+ * `VALUES (a, b), (c, d)` as a SELECT of each row (`SELECT a, b`, `SELECT c, d`), as a UNION reads
+ * them: each value feeds the column at its place. Anything after the last row (an ORDER BY) is
+ * not followed.
+ */
+function valuesRowsAsSelects(tokens: readonly Token[]): SelectLineage[] | Unfollowed {
+  const unfollowed = { unfollowed: 'it uses VALUES' };
+  const selects: SelectLineage[] = [];
+  for (const row of splitTopLevel(tokens.slice(1), (token) => isPunct(token, ','))) {
+    if (!isPunct(row[0], '(') || closingParen(row, 0) !== row.length - 1) return unfollowed;
+    const select = readSelect([{ kind: 'word', text: 'SELECT', isAlwaysName: false }, ...row.slice(1, -1)]);
+    if (isUnfollowed(select)) return select;
+    selects.push(select);
+  }
+  return selects.length > 0 ? selects : unfollowed;
 }
 
 /** Whether a query's last top-level LIMIT is `LIMIT 1` or `LIMIT 0` (an OFFSET after it aside). */

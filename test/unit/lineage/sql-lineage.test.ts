@@ -378,6 +378,17 @@ describe('reading a transformation’s SQL', () => {
     const sets = readSqlLineage('SELECT id FROM a UNION ALL SELECT id FROM b EXCEPT SELECT id FROM c ORDER BY id');
     expect(sets.query?.selects.map((select) => [...select.tables.keys()])).toEqual([['a'], ['b']]);
     expect(sets.query?.filters.map((select) => [...select.tables.keys()])).toEqual([['c']]);
+    // Rows of VALUES after the first SELECT are read as SELECTs of their values, each in its place.
+    const withRows = readSqlLineage(
+      "SELECT p.email AS x, p.id FROM patients p UNION ALL VALUES ('none', -1), (NULL, 0)",
+    );
+    expect(withRows.approximateBecause).toBeUndefined();
+    expect(withRows.query?.selects.map((select) => select.outputs.length)).toEqual([2, 2, 2]);
+    expect(withRows.query?.selects[0]?.outputs[0]).toMatchObject({
+      name: 'x',
+      copies: [{ qualifier: 'p', column: 'email' }],
+    });
+    expect(readSqlLineage('SELECT id FROM a UNION VALUES (1) ORDER BY 1').approximateBecause).toBe('it uses VALUES');
   });
 
   it('reads a subquery in the select list as a value of its own, without losing the other columns', () => {

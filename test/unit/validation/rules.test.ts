@@ -1569,7 +1569,7 @@ describe('rule details', () => {
     ]);
   });
 
-  it('follows a copy beside a FROM item it cannot read (VALUES, a CTE of VALUES, a recursive CTE, a join in parentheses), and names the step at info for the part it reads approximately', () => {
+  it('follows a copy beside a FROM item it cannot read (VALUES, a CTE of VALUES, a recursive CTE, a join in parentheses) and through a UNION with VALUES rows, and names the step at info for the part it reads approximately', () => {
     const republished =
       "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
     const unfollowed = (reason: string) =>
@@ -1598,6 +1598,10 @@ describe('rule details', () => {
       ],
       [
         'SELECT a.country, b.email AS contact FROM (customers a JOIN customers b ON a.customer_id = b.customer_id)',
+        [['error', republished]],
+      ],
+      [
+        "SELECT c.country, c.email AS contact FROM customers c UNION ALL VALUES ('none', NULL), ('unknown', NULL)",
         [['error', republished]],
       ],
       [

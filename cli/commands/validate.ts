@@ -5,6 +5,7 @@ import { exportRefusals, ruleErrorsOf } from '../../shared/export';
 import { type Mesh, type Policies, type Problem, quoted, type Result } from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { CONTRACT_SOURCE_FILES, MESH_FILES } from '../../shared/model/mesh-file-format';
+import { nearMiss } from '../../shared/model/near-miss';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { contractTextPlaceOf } from '../../shared/validation/contract-text-places';
 import { type DesignFilePlacer, designFilePlacer } from '../../shared/validation/design-file-places';
@@ -96,7 +97,10 @@ export const validateCommand: Command = {
     const ruleIds = options.values.rule?.split(',').map((id) => id.trim());
     const unknownRule = ruleIds?.find((id) => !RULES.some((rule) => rule.id === id));
     if (unknownRule !== undefined) {
-      return usageError(io, this, `no rule '${unknownRule}'; the rules are ${RULES.map((rule) => rule.id).join(', ')}`);
+      const ids = RULES.map((rule) => rule.id);
+      const meant = nearMiss(unknownRule, ids);
+      const rules = meant ? `did you mean '${meant}'? The rules are` : 'the rules are';
+      return usageError(io, this, `no rule '${unknownRule}'; ${rules} ${ids.join(', ')}`);
     }
     const severity = options.values.severity ?? 'off';
     if (!isLevel(severity))

@@ -1100,10 +1100,16 @@ schema:
     ]);
   });
 
-  it('refuses an unknown rule or severity, naming the choices, and an option given twice', async () => {
+  it('refuses an unknown rule or severity, naming the choices and the rule a typo meant, and an option given twice', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owner'], io)).toBe(EXIT.usage);
-    expect(err[0]).toMatch(/^mesh-designer validate: no rule 'owner'; the rules are owners, output-contracts, /);
+    expect(err[0]).toMatch(
+      /^mesh-designer validate: no rule 'owner'; did you mean 'owners'\? The rules are owners, output-contracts, /,
+    );
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owners,pii-propogation'], io)).toBe(EXIT.usage);
+    expect(err.at(-3)).toMatch(/^mesh-designer validate: no rule 'pii-propogation'; did you mean 'pii-propagation'\? /);
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'zzz'], io)).toBe(EXIT.usage);
+    expect(err.at(-3)).toMatch(/^mesh-designer validate: no rule 'zzz'; the rules are owners, /);
     expect(await runCli(['validate', 'shop.mesh.json', '--severity', 'fatal'], io)).toBe(EXIT.usage);
     expect(err).toContain("mesh-designer validate: --severity must be error, warning, info or off, not 'fatal'");
     // Read as the last one alone, a CI gate would check fewer rules than it names.

@@ -61,7 +61,13 @@ export {
   servingPlaces,
 } from './import-contracts';
 export { parseContractKeepingId } from './kept-id';
-export { completeOdcsKeys, completeOdcsValues, describeOdcsKey, describeOdcsValue } from './odcs-completion';
+export {
+  completeOdcsKeys,
+  completeOdcsValues,
+  describeOdcsKey,
+  describeOdcsValue,
+  keyCompletionText,
+} from './odcs-completion';
 export {
   CONTRACT_QUALITY_PROPERTY,
   contractToOdcs,

@@ -19,6 +19,21 @@ export function completeOdcsKeys(cursor: YamlCursorPath, apiVersion?: string): K
 }
 
 /**
+ * The text a key taken from completion at the cursor writes, its key starting `keyColumn` (1-based)
+ * in: in block style, a key whose value opens a block ends its line at the colon and puts the caret
+ * on the next, one `indentUnit` deeper; any other key is followed by the space its value needs.
+ */
+export function keyCompletionText(
+  suggestion: KeySuggestion,
+  cursor: YamlCursorPath,
+  keyColumn: number,
+  indentUnit: string,
+): string {
+  if (!suggestion.opensBlock || cursor.isInFlow) return `${suggestion.key}: `;
+  return `${suggestion.key}:\n${' '.repeat(keyColumn - 1)}${indentUnit}`;
+}
+
+/**
  * The values to offer for the key at the cursor: the schema's; among a contract's custom properties,
  * the app's own names (`keepHistory`…), the kinds its `datasetKind` takes and `keepHistory`'s booleans.
  */

@@ -15,6 +15,8 @@ export interface YamlCursorPath {
   isInValue: boolean;
   /** Whether the cursor is in a comment or a block scalar's text (`description: |`): prose, of no mapping. */
   isInText: boolean;
+  /** Whether the cursor is inside a flow collection (`{name: id, …}`), where no value opens a block. */
+  isInFlow: boolean;
   /** The other keys of the mapping the cursor's line belongs to, with their values on their line ('' for none). */
   siblings: Map<string, string>;
   /** The keys of the mapping that holds the cursor's mapping (beside `logicalTypeOptions:`, its `logicalType`). */
@@ -65,7 +67,14 @@ function shapeOf(line: string): LineShape | null {
 export function yamlCursorPath(text: string, line: number, column: number): YamlCursorPath {
   const lines = text.split(/\r?\n/);
   if (isInYamlText(lines, line, column)) {
-    return { parentPath: [], isInValue: false, isInText: true, siblings: new Map(), parentSiblings: new Map() };
+    return {
+      parentPath: [],
+      isInValue: false,
+      isInText: true,
+      isInFlow: false,
+      siblings: new Map(),
+      parentSiblings: new Map(),
+    };
   }
   const current = lines[line - 1] ?? '';
   const shape = shapeOf(current);
@@ -79,6 +88,7 @@ export function yamlCursorPath(text: string, line: number, column: number): Yaml
     ...(flow.key !== undefined && { key: flow.key }),
     isInValue: flow.isInValue,
     isInText: false,
+    isInFlow: true,
     siblings: flow.siblings,
     // Outside the flow text, the mapping of the line's key (`logicalTypeOptions: {…}`) holds it, or the list of its item.
     parentSiblings: flow.parentSiblings ?? (lineKey === undefined ? block.parentSiblings : block.siblings),
@@ -139,6 +149,7 @@ function blockCursorPath(
     ...(shape?.key !== undefined && { key: shape.key }),
     isInValue,
     isInText: false,
+    isInFlow: false,
     siblings: mappingKeys(lines, line - 1, ownIndent),
     parentSiblings:
       parentLine === undefined || !parentShape ? new Map() : mappingKeys(lines, parentLine, parentShape.contentIndent),

@@ -11,6 +11,7 @@ import { describeInChromium, screenshot } from './app-driver';
 import {
   caretAfter,
   caretAtEndOf,
+  copyOfYaml,
   dropFiles,
   findInYaml,
   openContract,
@@ -87,6 +88,22 @@ describeInChromium('the contract editor in the built app', (session) => {
         .map((line) => line.replaceAll('\u00a0', ' ').trim())
         .filter((line) => /^classification: *public/.test(line));
     await expect.poll(chosen).toEqual(['classification: public']);
+  });
+
+  it('writes a key taken from completion that opens a block (quality) as `quality:` with the next line indented under it, no trailing space', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openFieldDetails(page, 'imo_number', ['        logicalType: string']);
+    await showView(page, 'YAML');
+    await caretAfter(page, '  - name: inspections');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('qualit');
+    await page.locator('.suggest-widget.visible .monaco-list-row.focused', { hasText: /^quality/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- metric');
+    await page.keyboard.press('Escape');
+    const written = (await copyOfYaml(page)).split('\n');
+    const quality = written.findIndex((line) => line.trimStart().startsWith('quality:'));
+    expect(written.slice(quality, quality + 2)).toEqual(['    quality:', '      - metric']);
   });
 
   it('replaces the whole value typed so far when a value holding a dot is taken (apiVersion: v3.1 → v3.1.0)', async () => {

@@ -6,6 +6,7 @@ import {
   completeRelationshipReferences,
   describeOdcsKey,
   describeOdcsValue,
+  keyCompletionText,
   yamlCursorPath,
 } from '../../../shared/contracts';
 import { CONTRACT_URI_SCHEME } from './contract-uri';
@@ -86,11 +87,14 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
         };
       }
       if (references.length > 0) return { suggestions: references };
+      const indentUnit = ' '.repeat(model.getOptions().indentSize);
       return {
         suggestions: completeOdcsKeys(cursor, apiVersion).map((suggestion) => ({
           label: suggestion.key,
           kind: monaco.languages.CompletionItemKind.Property,
-          insertText: `${suggestion.key}: `,
+          insertText: keyCompletionText(suggestion, cursor, range.startColumn, indentUnit),
+          // The next line's indentation is the key's own plus one level, not the typed line's (`- ` before the key).
+          insertTextRules: monaco.languages.CompletionItemInsertTextRule.KeepWhitespace,
           documentation: suggestion.description,
           ...(suggestion.isDeprecated && { tags: [monaco.languages.CompletionItemTag.Deprecated] }),
           range,

@@ -5,6 +5,7 @@ import {
   completeOdcsValues,
   describeOdcsKey,
   describeOdcsValue,
+  keyCompletionText,
 } from '../../../shared/contracts/odcs-completion';
 import { jsonSchemaForApiVersion } from '../../../shared/contracts/odcs-versions';
 import { yamlCursorPath } from '../../../shared/contracts/yaml-cursor-path';
@@ -41,6 +42,17 @@ describe('completion in a contract', () => {
     expect(keys).not.toEqual(expect.arrayContaining(['apiVersion']));
     expect(keys).not.toContain('kind');
     expect(keys).not.toContain('schema');
+  });
+
+  it('writes a key opening a block as `key:` with the next line one level deeper than the key, and any other key with its space', () => {
+    const suggestionAt = (line: number, column: number, key: string) =>
+      completeOdcsKeys(yamlCursorPath(CONTRACT, line, column)).find((suggestion) => suggestion.key === key);
+    const cursor = yamlCursorPath(CONTRACT, 13, 9);
+    const quality = suggestionAt(13, 9, 'quality');
+    const physicalType = suggestionAt(13, 9, 'physicalType');
+    if (!quality || !physicalType) throw new Error('quality and physicalType are offered in a property');
+    expect(keyCompletionText(quality, cursor, 9, '  ')).toBe(`quality:\n${' '.repeat(10)}`);
+    expect(keyCompletionText(physicalType, cursor, 9, '  ')).toBe('physicalType: ');
   });
 
   it('offers the options of the property’s logical type only, and not one written already', () => {
@@ -311,6 +323,14 @@ describe('hovers and completion inside flow collections', () => {
     const cursor = cursorOn('classification: }', 'classification', 'classification: '.length, text);
     expect(cursor).toMatchObject({ key: 'classification', isInValue: true });
     expect(completeOdcsValues(cursor, 'v3.1.0')).toEqual(expect.arrayContaining(['public', 'restricted']));
+  });
+
+  it('writes a key that opens a block, taken inside a flow mapping, on the same line with its space', () => {
+    const typed = FLOW.replace('unique: true}', 'unique: true, }');
+    const cursor = cursorOn('unique: true, }', '}', 0, typed);
+    const quality = completeOdcsKeys(cursor, 'v3.1.0').find(({ key }) => key === 'quality');
+    if (!quality) throw new Error('quality is offered in a flow property');
+    expect(keyCompletionText(quality, cursor, 40, '  ')).toBe('quality: ');
   });
 
   it('offers the keys of the flow mapping not written yet after a comma', () => {

@@ -476,9 +476,20 @@ function pairText(key: string, value: unknown, indent: string, firstIndent = ind
   return indentLines(renderYaml({ [key]: value }), indent, firstIndent);
 }
 
-function itemText(value: unknown, dashIndent: string): string {
-  if (isInline(value)) return `${dashIndent}- ${inlineText(value)}\n`;
+/** `- value` lines at `dashIndent`; text that needs quotes takes single ones if `isSingleQuoting`. */
+function itemText(value: unknown, dashIndent: string, isSingleQuoting = false): string {
+  if (isInline(value)) return `${dashIndent}- ${scalarQuotedAlike(value, isSingleQuoting)}\n`;
   return indentLines(renderYaml([value]), dashIndent);
+}
+
+function scalarQuotedAlike(value: unknown, isSingleQuoting: boolean): string {
+  const text = inlineText(value);
+  return isSingleQuoting && typeof value === 'string' && text.startsWith('"') ? singleQuoted(value) : text;
+}
+
+/** Whether a collection writes its quoted text in single quotes (`- '007'`), as its new text then does. */
+function quotesSingly(node: YAMLMap | YAMLSeq): boolean {
+  return node.items.some((item) => isScalar(item) && item.type === Scalar.QUOTE_SINGLE);
 }
 
 /** Adds `key: value` to a block mapping: scalars after the last scalar entry, collections at the end. */
@@ -503,7 +514,7 @@ function insertItem(context: EditContext, sequence: YAMLSeq, index: number, valu
   const at = before
     ? lineStartOf(text, dashBefore(text, nodeStart(before)))
     : lineEndOf(text, contentEnd(text, sequence.items.at(-1) as Node));
-  return splice(text, { start: at, end: at }, atEndOf(text, at, itemText(value, dashIndent)));
+  return splice(text, { start: at, end: at }, atEndOf(text, at, itemText(value, dashIndent, quotesSingly(sequence))));
 }
 
 /** Lines added after a last line without a newline go on a line of their own, and keep the file's ending. */
@@ -624,7 +635,7 @@ function holdsOnlyScalars(value: object): boolean {
  * takes single ones when the collection already quotes so.
  */
 function keptFlowText(context: EditContext, node: YAMLMap | YAMLSeq, after: unknown): string {
-  const isSingleQuoting = node.items.some((item) => isScalar(item) && item.type === Scalar.QUOTE_SINGLE);
+  const isSingleQuoting = quotesSingly(node);
   const written = (value: unknown) => flowText(value, isSingleQuoting);
   const sourceOf = (from: Node, to: Node) => context.text.slice(nodeStart(from), nodeSpan(to).end);
   const isKept = (old: unknown, value: unknown): old is Node =>

@@ -538,6 +538,21 @@ describeInChromium('the contract editor in the built app', (session) => {
       .toEqual(['        tags: [ships, "2024"]']);
   });
 
+  it('adds an example to a field without a logicalType whose examples are quoted text as text, quoted like them', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openFieldDetails(page, 'inspection_code', ['        examples:', '          - "007"', '          - "010"']);
+    const examples = page.locator('[data-path="schema[0].properties[0].examples"]').getByRole('textbox');
+    await examples.click();
+    await examples.press('End');
+    await examples.pressSequentially(', 012');
+    await examples.press('Tab');
+    await expect.poll(() => examples.inputValue(), { timeout: 10_000 }).toBe('007, 010, 012');
+    await showView(page, 'YAML');
+    await expect
+      .poll(() => yamlLinesStartingWith(page, '          - '), { timeout: 10_000 })
+      .toEqual(['          - "007"', '          - "010"', '          - "012"']);
+  });
+
   it('replaces a quality rule’s arguments typed in the form, keeping its flow list a flow list', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openFieldDetails(page, 'inspection_type', [

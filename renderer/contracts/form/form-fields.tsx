@@ -1,10 +1,9 @@
 import { type ReactNode, useId, useState } from 'react';
 import { type PathSegment, suggestValues } from '../../../shared/contracts';
-import { allowedValueType } from '../../../shared/contracts/allowed-value-types';
-import { formatPath, type LogicalType } from '../../../shared/model';
+import { formatPath } from '../../../shared/model';
 import { keyedItems } from '../../app/keyed-items';
 import { useContractForm, valueAt } from './form-context';
-import { type ListItemReading, listFromInput, listInputText } from './list-input-text';
+import { examplesReading, type ListItemReading, listFromInput, listInputText } from './list-input-text';
 import { yamlValueFromInput, yamlValueInputText } from './yaml-value-input-text';
 
 export type FieldKind = 'text' | 'longtext' | 'number' | 'boolean' | 'choice' | 'list' | 'yaml';
@@ -132,11 +131,9 @@ interface ValueInputProps {
   onChange: (value: unknown) => void;
 }
 
-/** Text for text keys; a field's examples are of its logicalType (text for strings, dates and times). */
+/** Text for text keys; a field's examples as examplesReading says. */
 function listItemReading(spec: FieldSpec, holder: unknown): ListItemReading {
-  if (spec.listItems !== 'of-field-type') return spec.listItems ?? 'text';
-  const logicalType = (holder as { logicalType?: LogicalType } | undefined)?.logicalType;
-  return allowedValueType(logicalType) === 'string' ? 'text' : 'yaml';
+  return spec.listItems === 'of-field-type' ? examplesReading(holder) : (spec.listItems ?? 'text');
 }
 
 /**

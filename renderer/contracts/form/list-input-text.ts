@@ -1,8 +1,24 @@
 import { parse } from 'yaml';
+import { allowedValueType } from '../../../shared/contracts/allowed-value-types';
+import type { LogicalType } from '../../../shared/model';
 import { quotedText, valueInputText } from './value-input-text';
 
 /** How a list input reads an unquoted item: always as text, or as YAML reads a scalar (`42` a number, `true` a boolean). */
 export type ListItemReading = 'text' | 'yaml';
+
+/**
+ * How a field's examples read: as values of its logicalType (text for strings, dates and times);
+ * without one, as text while those written are all text (`["007", "010"]`), so a new `012` is
+ * the string its neighbours are rather than the number 12.
+ */
+export function examplesReading(field: unknown): ListItemReading {
+  const { logicalType, examples } = (field ?? {}) as { logicalType?: LogicalType; examples?: unknown };
+  const valueType = allowedValueType(logicalType);
+  if (valueType !== undefined) return valueType === 'string' ? 'text' : 'yaml';
+  const isWrittenAsText =
+    Array.isArray(examples) && examples.length > 0 && examples.every((item) => typeof item === 'string');
+  return isWrittenAsText ? 'text' : 'yaml';
+}
 
 /**
  * The items typed in a list input, split at commas outside quotes: `"Rotterdam, NL", 7` is two

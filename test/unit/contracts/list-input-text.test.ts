@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listFromInput, listInputText } from '../../../renderer/contracts/form/list-input-text';
+import { examplesReading, listFromInput, listInputText } from '../../../renderer/contracts/form/list-input-text';
 
 describe('the text of a list input in the contract form', () => {
   it('reads every item of a text list as text, numbers and leading zeros included', () => {
@@ -41,5 +41,23 @@ describe('the text of a list input in the contract form', () => {
     [['2024', 'Rotterdam, NL', "'quoted'", 'x\\y'], 'text'],
   ] as const)('reads back what it shows unchanged: %j as %s', (items, reading) => {
     expect(listFromInput(listInputText(items, reading), reading)).toEqual(items);
+  });
+});
+
+describe('how a field’s examples read in the contract form', () => {
+  it('reads them as values of the field’s logicalType: text for a string, YAML values for a number', () => {
+    expect(examplesReading({ logicalType: 'string', examples: [7] })).toBe('text');
+    expect(examplesReading({ logicalType: 'integer', examples: ['007'] })).toBe('yaml');
+  });
+
+  it('reads those of a field without a logicalType as text while all written are text, so 012 joins "007" as a string', () => {
+    const field = { name: 'code', examples: ['007', '010'] };
+    expect(examplesReading(field)).toBe('text');
+    expect(listFromInput('007, 010, 012', examplesReading(field))).toEqual(['007', '010', '012']);
+  });
+
+  it('reads those of a field without a logicalType as YAML values when none or some are not text', () => {
+    expect(examplesReading({ name: 'code' })).toBe('yaml');
+    expect(examplesReading({ name: 'code', examples: [7, 'x'] })).toBe('yaml');
   });
 });

@@ -267,6 +267,16 @@ empty:
     );
   });
 
+  it('quotes a new item of a block list in single quotes where its quoted items have them', () => {
+    const examples = "examples:\n  - '007'\n  - '010'\n";
+    expect(editYamlText(examples, [{ op: 'set', path: ['examples'], value: ['007', '010', '012', 'x'] }])).toBe(
+      "examples:\n  - '007'\n  - '010'\n  - '012'\n  - x\n",
+    );
+    expect(editYamlText('examples:\n  - "007"\n', [{ op: 'set', path: ['examples'], value: ['007', '012'] }])).toBe(
+      'examples:\n  - "007"\n  - "012"\n',
+    );
+  });
+
   it('changes only a flow list inside a one-line flow mapping, keeping the mapping on its line', () => {
     const quality = 'quality:\n  - {metric: nullValues, mustNotBeBetween: [9, 1]}\n  - metric: rowCount\n';
     expect(editYamlText(quality, [{ op: 'set', path: ['quality', 0, 'mustNotBeBetween'], value: [1, 9] }])).toBe(

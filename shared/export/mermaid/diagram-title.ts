@@ -14,10 +14,13 @@ export function mermaidTitle(title: string): string {
   return JSON.stringify(escaped);
 }
 
-/** A Mermaid SVG with its title's entity codes (see `mermaidTitle`) shown as the characters they stand for. */
+/**
+ * A Mermaid SVG with its title's entity codes (see `mermaidTitle`) shown as the characters they
+ * stand for: a flowchart's title, or a contract's erDiagram's, each drawn with its kind's class.
+ */
 export function svgTitleAsWritten(svg: string): string {
   return svg.replace(
-    /(<text[^>]*class="flowchartTitleText"[^>]*>)([^<]*)(<\/text>)/,
+    /(<text[^>]*class="(?:flowchart|erDiagram)TitleText"[^>]*>)([^<]*)(<\/text>)/,
     (_, open: string, title: string, close: string) =>
       `${open}${title.replace(/#(\d+);/g, (code, number: string) => decodedCharacter(number) ?? code)}${close}`,
   );

@@ -6,8 +6,9 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DiagramDrawer, openChromiumDrawer, viewBoxSize } from '../../cli/render/mermaid-images';
 import packageJson from '../../package.json';
-import { mermaidDiagram } from '../../shared/export/mermaid';
+import { contractErDiagram, mermaidDiagram } from '../../shared/export/mermaid';
 import { flowNode, flowSubgraph, renderFlowchart } from '../../shared/export/mermaid/flowchart';
+import { contractFromYaml } from '../unit/export/unseen-meshes';
 import { svgTextLabels, withoutSpaces } from './svg-outside-browser';
 
 const HOSTILE_NAMES = [
@@ -30,6 +31,35 @@ const HOSTILE_TEXT = renderFlowchart({
   items: HOSTILE_NAMES.map((name, index) => flowSubgraph(`group${index}`, name, [flowNode(`node${index}`, name)])),
   edges: HOSTILE_NAMES.slice(1).map((name, index) => ({ from: `node${index}`, to: `node${index + 1}`, label: name })),
 });
+
+/** A contract whose names hold what Mermaid's erDiagram would read as HTML in its title or as Markdown in its labels. */
+const MARKDOWN_NAMED_CONTRACT = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: odds
+name: 'Odds <Live> & "Props" #35;'
+version: 1.0.0
+status: active
+schema:
+  - name: _staging_
+    properties:
+      - name: id
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: _internal_
+        logicalType: string
+      - name: __dunder__
+        logicalType: string
+      - name: '**stars**'
+        logicalType: string
+      - name: '~~struck~~ [link](odds)'
+        logicalType: string
+      - name: _ref_id_
+        logicalType: string
+        relationships:
+          - type: foreignKey
+            to: _staging_._internal_
+`);
 
 const ONE_DOMAIN_SVGS = ['--format', 'mermaid,svg', '--scope', 'domain:orders-domain'];
 const ROOT = join(import.meta.dirname, '../..');
@@ -77,6 +107,24 @@ describe.skipIf(!inject('chromiumPath'))('diagram pictures the command line draw
     expect(document.querySelector('.flowchartTitleText')?.textContent).toBe(
       'x <script>alert(1)</script> & "quoted" #1',
     );
+  });
+
+  it('show a contract’s schema diagram with its title, entities, fields and relationships named as written, no HTML or Markdown read in them', async () => {
+    const { text } = contractErDiagram(MARKDOWN_NAMED_CONTRACT, [MARKDOWN_NAMED_CONTRACT]);
+    const svg = (await drawer.draw(text, 'svg')) as string;
+    const { document } = new JSDOM(svg, { contentType: 'image/svg+xml' }).window;
+    expect(document.querySelector('.erDiagramTitleText')?.textContent).toBe(
+      'Schema of contract Odds <Live> & "Props" #35; 1.0.0',
+    );
+    const labels = svgTextLabels(svg);
+    for (const name of ['_staging_', '_internal_', '__dunder__', '**stars**', '~~struck~~[link](odds)']) {
+      expect(
+        labels.some((label) => label.includes(name)),
+        name,
+      ).toBe(true);
+    }
+    expect(labels).toContain(withoutSpaces('_ref_id_ → _internal_'));
+    expect(svg).not.toMatch(/font-style="italic"|font-weight="bold"/);
   });
 
   it('wrap a long group title as they wrap a box label, not into one line as wide as the title', async () => {

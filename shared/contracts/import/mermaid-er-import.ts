@@ -1,4 +1,4 @@
-import { ER_LETTERS_BEYOND_ASCII } from '../../export/mermaid/er-attribute-word';
+import { attributeWord, ER_LETTERS_BEYOND_ASCII } from '../../export/mermaid/er-attribute-word';
 import { decodeEntity } from '../../import/mermaid-flowchart';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
 import { escapeRegExp } from '../../model/escape-reg-exp';
@@ -289,15 +289,17 @@ function readComment(name: string, comment: string | undefined, isOurExport: boo
 }
 
 /**
- * Whether our export wrote `word` for the property `name`: each character kept or written `_`
- * (earlier versions wrote letters beyond ASCII as `_` too), maybe led by `_`, maybe numbered `_2`.
+ * Whether our export wrote `word` for the property `name`: as it writes it now, maybe numbered
+ * `_2`, or as earlier versions did: each character kept or written `_` (letters beyond ASCII
+ * too), maybe led by `_`, a word led by `_` ended by one too (`_internal_`).
  */
 function isWrittenFor(word: string, name: string): boolean {
+  const numbered = (written: string) => new RegExp(`^${written}(?:_\\d+)?$`).test(word);
   const eachCharacter = name
     .split('')
     .map((character) => `(?:${escapeRegExp(character)}|_)`)
     .join('');
-  return new RegExp(`^_?${eachCharacter}(?:_\\d+)?$`).test(word);
+  return numbered(escapeRegExp(attributeWord(name))) || numbered(`_?${eachCharacter}`);
 }
 
 /** What an attribute's written type says of its property: `items` for a list of a type (`string[]`). */

@@ -9,8 +9,15 @@ const KEY_MARKER = /^(?:pk|fk|uk)(?![A-Za-z0-9_])/i;
 const NOT_IN_A_WORD = new RegExp(`[^A-Za-z0-9_\\-${ER_LETTERS_BEYOND_ASCII}]`, 'g');
 const STARTS_A_WORD = new RegExp(`^[A-Za-z_${ER_LETTERS_BEYOND_ASCII}]`);
 
-/** What Mermaid's erDiagram takes as an attribute's type or name: other characters as `_`, led by `_` where needed. */
+/** The `_`s that end a word led by `_`, which Mermaid draws as Markdown: `_internal_` in italics. */
+const EMPHASIS_CLOSE = /(?<=^_.*[^_])_+$/;
+
+/**
+ * What Mermaid's erDiagram takes as an attribute's type or name and shows as written: other
+ * characters as `_`, led by `_` where needed, and a word led by `_` not ended by one.
+ */
 export function attributeWord(text: string): string {
   const word = text.replace(NOT_IN_A_WORD, '_');
-  return STARTS_A_WORD.test(word) && !KEY_MARKER.test(word) ? word : `_${word}`;
+  const led = STARTS_A_WORD.test(word) && !KEY_MARKER.test(word) ? word : `_${word}`;
+  return led.replace(EMPHASIS_CLOSE, '');
 }

@@ -106,9 +106,20 @@ function labelLines(text: LabelText, kind: LabelKind): string[] {
   return wrappedLines(oneLine, fits);
 }
 
-/** A label as one quoted Mermaid string, entity-coded as `mermaidLines` codes it, not broken into lines. */
+/**
+ * What an erDiagram's quoted label (an entity's, a relationship's, an attribute's comment) would
+ * read otherwise: Mermaid draws it as Markdown, so `*`, an `_` not inside a word (`_id_` in
+ * italics) and a link's `](` are formatting, and a `~` makes Mermaid refuse the whole diagram.
+ */
+const ER_MARKDOWN = /[*~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|\](?=\()/gu;
+
+/**
+ * A label of an erDiagram as one quoted Mermaid string, entity-coded as `mermaidLines` codes it and
+ * its Markdown too (see `ER_MARKDOWN`), not broken into lines.
+ */
 export function mermaidString(text: string): string {
-  return `"${escaped(oneVisibleLine(text).trim() || ' ')}"`;
+  const coded = escaped(oneVisibleLine(text).trim() || ' ');
+  return `"${coded.replace(ER_MARKDOWN, (character) => `#${character.codePointAt(0)};`)}"`;
 }
 
 /**

@@ -51,6 +51,38 @@ describe('a contract exported as a Mermaid erDiagram and imported back', () => {
   });
 });
 
+describe('a contract whose names Mermaid would read as Markdown, exported as an erDiagram and imported back', () => {
+  const odds = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: odds
+name: Odds
+version: 1.0.0
+status: active
+schema:
+  - name: odds_ticks
+    properties:
+      - name: _tick_id_
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: __source__
+        logicalType: string
+      - name: "~margin~ *net*"
+        logicalType: number
+      - name: _parent_
+        logicalType: string
+        relationships:
+          - type: foreignKey
+            to: odds_ticks._tick_id_
+`);
+
+  it('has the same property names, keys and foreign keys', () => {
+    const imported = importContractSource('odds.mmd', contractErDiagram(odds, [odds]).text);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(odds.schema));
+  });
+});
+
 describe('a contract whose property names hold letters beyond ASCII, exported as an erDiagram and imported back', () => {
   const slopes = contractFromYaml(`apiVersion: v3.1.0
 kind: DataContract

@@ -118,6 +118,58 @@ describe('a contract’s schema as a Mermaid erDiagram', () => {
     expect(attributes).toEqual(['integer line_no__2 line no.', 'integer line_no_', 'integer line-no_ line-no?']);
   });
 
+  it('writes names holding ~ so that Mermaid reads the diagram: in a label it would open a generic type and refuse it', async () => {
+    const contract = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: odds
+name: Odds
+version: 1.0.0
+status: active
+schema:
+  - name: odds_ticks
+    properties:
+      - name: id
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: "~~margin~~ ~ 5%"
+        logicalType: number
+      - name: "margin~ref"
+        logicalType: string
+        relationships:
+          - type: foreignKey
+            to: odds_ticks.id
+`);
+    const parsed = await parseErDiagram(contractErDiagram(contract, [contract]).text);
+    expect(parsed.entities[0]?.attributes).toEqual([
+      'string id PK required',
+      'number __margin_____5 ~~margin~~ ~ 5%',
+      'string margin_ref FK margin~ref',
+    ]);
+    expect(parsed.relationships[0]?.label).toBe('margin~ref → id');
+  });
+
+  it('writes a name led and ended by _ without its last _, as Mermaid would show it in italics (_internal_ as internal), its name in the notes', async () => {
+    const attributes = await attributesOfOneTable(`
+      - name: _internal_
+        logicalType: string
+      - name: __dunder__
+        logicalType: string
+      - name: _internal
+        logicalType: string
+      - name: "(legacy)"
+        logicalType: string
+      - name: ___
+        logicalType: string`);
+    expect(attributes).toEqual([
+      'string _internal_2 _internal_',
+      'string __dunder __dunder__',
+      'string _internal',
+      'string _legacy (legacy)',
+      'string ___',
+    ]);
+  });
+
   it('writes the fields nested in an object or an array after their property, named by their path', async () => {
     const attributes = await attributesOfOneTable(`
       - name: storage

@@ -138,6 +138,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       future: [],
       openCoalesceKey: coalesceKey,
       continuedFrom: null,
+      gestureStart: null,
     }));
 
   const refuse = () => set((state) => ({ refusedEdits: state.refusedEdits + 1 }));
@@ -207,10 +208,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       if (!mesh || !gestureStart) return;
       // A gesture that ended where it began (a refused drop went back) is no step, nor an unsaved change.
       if (isDeepEqual(mesh, gestureStart)) set({ mesh: gestureStart, gestureStart: null });
-      else {
-        set({ gestureStart: null });
-        record(gestureStart, mesh, null);
-      }
+      // One update, so that subscribers see which gesture the step was recorded from.
+      else record(gestureStart, mesh, null);
     },
     cancelGesture: () => {
       const { gestureStart } = get();
@@ -289,6 +288,17 @@ export function historyStepBetween(state: DocumentState, previous: DocumentState
   if (previous.past.at(-1) === state.mesh && state.future[0] === previous.mesh) return 'undo';
   if (previous.future[0] === state.mesh && state.past.at(-1) === previous.mesh) return 'redo';
   return undefined;
+}
+
+/** The document the step just recorded starts from, and whether a gesture made it; undefined for any other change. */
+export function stepRecordedBetween(
+  state: DocumentState,
+  previous: DocumentState,
+): { from: Mesh; isGesture: boolean } | undefined {
+  const from = state.past.at(-1);
+  if (!from || from === previous.past.at(-1) || historyStepBetween(state, previous)) return undefined;
+  if (from === previous.gestureStart) return { from, isGesture: true };
+  return from === previous.mesh ? { from, isGesture: false } : undefined;
 }
 
 /** Applies a change to the open document: the one way every edit reaches it. */

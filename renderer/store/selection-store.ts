@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ElementIds } from '../../shared/editing/delete-elements';
 import { linkById, linksWithin, nodeKindOf } from '../../shared/editing/mesh-index';
 import type { Mesh } from '../../shared/model';
-import { historyStepBetween, useDocumentStore } from './document-store';
+import { historyStepBetween, stepRecordedBetween, useDocumentStore } from './document-store';
 
 /** Selected domains, products and systems (`nodeIds`), and links. */
 export type Selection = ElementIds;
@@ -99,20 +99,30 @@ function fitSelectionTo(mesh: Mesh): void {
     useSelectionStore.setState({ nodeIds: keptNodeIds, linkIds: keptLinkIds });
 }
 
-/** The selection each design in the undo history was left with, for Undo and Redo to bring back with it. */
-const selectionLeftAt = new WeakMap<Mesh, Selection>();
+/** The selection Undo brings back with each design in the history: as it was when the step from it was recorded. */
+const selectionBeforeStep = new WeakMap<Mesh, Selection>();
+/** The selection Redo brings back with each design in the history: what a gesture moved, else as Undo left it. */
+const selectionAfterStep = new WeakMap<Mesh, Selection>();
+
+function bringBack(selection: Selection | undefined): void {
+  if (selection) selectOnly(selection.nodeIds, selection.linkIds);
+}
 
 useDocumentStore.subscribe((state, previous) => {
   // A document just opened starts with nothing selected: ids of the previous one mean nothing in it.
   if (state.openCount !== previous.openCount) return useSelectionStore.getState().clear();
-  if (!state.mesh || state.mesh === previous.mesh) return;
+  if (!state.mesh) return;
   const step = historyStepBetween(state, previous);
-  const stepStart = state.past.at(-1);
-  if (step && previous.mesh) {
+  const recorded = stepRecordedBetween(state, previous);
+  if (step === 'undo' && previous.mesh) {
     // Undoing a grouping selects the products grouped again; redoing an add, what was added.
-    selectionLeftAt.set(previous.mesh, currentSelection());
-    const left = selectionLeftAt.get(state.mesh);
-    if (left) selectOnly(left.nodeIds, left.linkIds);
-  } else if (stepStart && stepStart !== previous.past.at(-1)) selectionLeftAt.set(stepStart, currentSelection());
-  fitSelectionTo(state.mesh);
+    if (!selectionAfterStep.has(previous.mesh)) selectionAfterStep.set(previous.mesh, currentSelection());
+    bringBack(selectionBeforeStep.get(state.mesh));
+  } else if (step === 'redo') bringBack(selectionAfterStep.get(state.mesh));
+  else if (recorded) {
+    selectionBeforeStep.set(recorded.from, currentSelection());
+    // A drag selects what it moves as it begins (the pressed node): Undo and Redo both select that.
+    if (recorded.isGesture) selectionAfterStep.set(state.mesh, currentSelection());
+  }
+  if (state.mesh !== previous.mesh) fitSelectionTo(state.mesh);
 });

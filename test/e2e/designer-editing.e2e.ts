@@ -273,6 +273,24 @@ describeInChromium('editing on the canvas', (session) => {
     await expect.poll(() => counts(page)).toBe('1 domain · 1 product · 0 systems · 0 links · 1 note');
   });
 
+  it('selects the dragged product on undoing and redoing its drag, not what was selected before the press', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'concessions.mesh.json', concessionsWithNote());
+    await productName(page, 'Menu Items').click();
+    const from = await centerOf(productName(page, 'Prices'));
+    await drag(page, from, { x: from.x + 30, y: from.y + 40 });
+    const selectedNodes = () =>
+      page.locator('.react-flow__node.selected').evaluateAll((nodes) => nodes.map((node) => node.ariaLabel));
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await expect.poll(selectedNodes).toEqual(['Product Prices in Concessions']);
+    expect(await centerOf(productName(page, 'Prices'))).toEqual(from);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(selectedNodes).toEqual(['Product Prices in Concessions']);
+  });
+
   it('copies, pastes, cuts and duplicates with fresh ids, keeping the links between the copies', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

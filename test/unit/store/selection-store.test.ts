@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changeMesh, useDocumentStore } from '../../../renderer/store/document-store';
+import { moveNodes } from '../../../renderer/store/layout-actions';
 import {
   applyChanges,
   selectClickedNodeAlone,
@@ -100,5 +101,36 @@ describe('a change to the document', () => {
     selectOnly(['billing']);
     useDocumentStore.getState().undo();
     expect([...useSelectionStore.getState().nodeIds]).toEqual(['invoices', 'students']);
+  });
+});
+
+describe('undoing and redoing a drag', () => {
+  const mesh = aMesh().withDomain('shop').withProduct('orders', 'shop').withProduct('invoices', 'shop');
+  const selected = () => [...useSelectionStore.getState().nodeIds];
+
+  /** Orders selected; a press on Invoices selects it, and the drag moves it. */
+  function dragInvoicesWhileOrdersSelected(): void {
+    useDocumentStore.getState().open(mesh.build(), null);
+    selectOnly(['orders']);
+    selectOnly(['invoices']);
+    useDocumentStore.getState().beginGesture();
+    moveNodes(new Map([['invoices', { x: 300, y: 200 }]]));
+    useDocumentStore.getState().endGesture();
+  }
+
+  it('selects the dragged node on undo, not what was selected before the press', () => {
+    dragInvoicesWhileOrdersSelected();
+    useSelectionStore.getState().clear();
+    useDocumentStore.getState().undo();
+    expect(selected()).toEqual(['invoices']);
+  });
+
+  it('selects the dragged node on redo, whatever was selected when Undo was pressed', () => {
+    dragInvoicesWhileOrdersSelected();
+    useSelectionStore.getState().clear();
+    useDocumentStore.getState().undo();
+    useSelectionStore.getState().clear();
+    useDocumentStore.getState().redo();
+    expect(selected()).toEqual(['invoices']);
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../shared/simulation/table-page';
 import { formatValue } from './format-value';
 import { rowCount } from './row-count';
+import { simulatedTimeOfDay, useSecondDecimals } from './simulated-clock';
 import { simulation } from './simulation-controller';
 import { useSimulationStore } from './simulation-store';
 
@@ -39,6 +40,8 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn, textByColumn 
   const name = source.kind === 'table' ? source.table : source.log;
   const total = useRowCount(nodeId, source);
   const tick = useSimulationStore((state) => state.metrics?.tick);
+  const decimals = useSecondDecimals();
+  const clockTime = (millis: number) => simulatedTimeOfDay(millis, decimals);
   const [sort, setSort] = useState<TableSort | undefined>();
   const [columns, setColumns] = useState<string[]>([]);
   const [pages, setPages] = useState<ReadonlyMap<number, SqlValue[][]>>(new Map());
@@ -101,7 +104,7 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn, textByColumn 
     );
   };
   const shown = shownColumns(source, columns);
-  const widths = columnWidths(source, columns, pages, textOf);
+  const widths = columnWidths(source, columns, pages, textOf, clockTime);
   const cellWidth = (at: number) => `calc(${widths[at]}ch + ${CELL_PADDING})`;
   const template = [...(onTrace ? [TRACE_WIDTH] : []), ...shown.map((at) => `minmax(${cellWidth(at)}, 1fr)`)].join(' ');
   const hasWrapping = columns.some((column) => wrapsColumn(source, column));
@@ -203,16 +206,13 @@ function isTimestamp(column: string, value: SqlValue | undefined): value is numb
   return column === '_timestamp' && typeof value === 'number';
 }
 
-function clockTime(millis: number): string {
-  return new Date(millis).toISOString().slice(11, 19);
-}
-
 /** Each column as wide as its name or its widest loaded value (in characters), within bounds. */
 function columnWidths(
   source: GridSource,
   columns: readonly string[],
   pages: ReadonlyMap<number, SqlValue[][]>,
   textOf: (column: string, row: SqlValue[]) => string | undefined,
+  clockTime: (millis: number) => string,
 ): number[] {
   // Room for the name and a sort arrow.
   const widths = columns.map((column) => column.length + 3);

@@ -11,6 +11,7 @@ import {
   updatedFields,
 } from '../../shared/simulation/record-shape';
 import { resendKindOf } from '../../shared/simulation/resend-kind';
+import type { SecondDecimals } from '../../shared/simulation/simulated-clock';
 import type { ResentRecords } from '../../shared/simulation/simulation-metrics';
 import type { TableColumn } from '../../shared/simulation/table-column';
 import { changedFromText } from '../../shared/simulation/value-text';
@@ -19,6 +20,7 @@ import { EncodedTemporal } from './encoded-temporal';
 import { EpochMillis } from './epoch-millis';
 import { formatValue } from './format-value';
 import { useTimedFaults } from './run-faults';
+import { simulatedTimeOfDay, useSecondDecimals } from './simulated-clock';
 import { simulation } from './simulation-controller';
 import { useSimulationStore } from './simulation-store';
 
@@ -47,6 +49,7 @@ export function MessageCard({
   const op = envelope ? envelope.op : value === null ? 'tombstone' : 'record';
   const temporalColumns = useSimulationStore((state) => state.catalog?.logs[log]?.temporalColumns ?? NO_COLUMNS);
   const oldKeyOnlyBefore = useSimulationStore((state) => state.catalog?.logs[log]?.oldKeyOnlyBefore);
+  const decimals = useSecondDecimals();
   return (
     <article className={`message-card message-card--${op}`} data-testid="message">
       <header className="message-card__header">
@@ -57,7 +60,7 @@ export function MessageCard({
         <span className="message-card__place">
           partition {message.partition} · offset {message.offset}
         </span>
-        <time>{timeOfDay(message.timestamp)}</time>
+        <time>{simulatedTimeOfDay(message.timestamp, decimals)}</time>
         {envelope && (
           <span className="message-card__log-place" title="Where the change is in its database's log (source block)">
             {logPlace(envelope.source)}
@@ -99,11 +102,6 @@ export function MessageCard({
   );
 }
 
-/** A record's time as its card shows it: the time of day, in UTC. */
-function timeOfDay(millis: number): string {
-  return new Date(millis).toISOString().slice(11, 19);
-}
-
 /** A record sent again, told by the fault that sent it (a redelivery, or an out-of-order burst) as the run recorded it. */
 function SentAgain({
   log,
@@ -115,9 +113,10 @@ function SentAgain({
   firstDelivery: NonNullable<LogRecord['firstDelivery']>;
 }) {
   const resent = useSimulationStore((state) => state.metrics?.resent ?? NO_RESENDS);
+  const decimals = useSecondDecimals();
   return (
     <p className="message-card__note message-card__resent" data-testid="message-resent">
-      {sentAgainNote(firstDelivery, resendKindOf(log, message, resent))}
+      {sentAgainNote(firstDelivery, resendKindOf(log, message, resent), decimals)}
     </p>
   );
 }
@@ -139,8 +138,9 @@ function FaultMade({ log, message }: { log: string; message: LogRecord }) {
 export function sentAgainNote(
   firstDelivery: NonNullable<LogRecord['firstDelivery']>,
   kind?: ResentRecords['kind'],
+  decimals: SecondDecimals = 0,
 ): string {
-  const same = `the same record as offset ${firstDelivery.offset} of this partition, first sent at ${timeOfDay(firstDelivery.timestamp)}.`;
+  const same = `the same record as offset ${firstDelivery.offset} of this partition, first sent at ${simulatedTimeOfDay(firstDelivery.timestamp, decimals)}.`;
   if (kind !== 'out-of-order') return `Sent again (redelivered): ${same}`;
   return `Re-sent out of order (burst, newest first): ${same} A consumer that applied it skips it: it is no newer than the change already applied for its key.`;
 }

@@ -12,7 +12,7 @@ import { ValueTable } from './message-card';
 import { loadMonacoSql } from './monaco-languages';
 import { resultAgeText } from './result-age';
 import { rowCount } from './row-count';
-import { formatSimulatedTime } from './simulated-clock';
+import { formatSimulatedTime, useSecondDecimals } from './simulated-clock';
 import { simulation } from './simulation-controller';
 import { type ConsoleOutcome, type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
@@ -211,6 +211,7 @@ function RunningFor() {
 
 function QueryOutcome({ outcome }: { outcome: ConsoleOutcome }) {
   const runTick = useSimulationStore((state) => state.metrics?.tick);
+  const decimals = useSecondDecimals();
   if (!outcome.ok) {
     return (
       <p className="sql-console__error" role="alert" data-testid="sql-error">
@@ -227,7 +228,7 @@ function QueryOutcome({ outcome }: { outcome: ConsoleOutcome }) {
         {resultSize(rows.length, isTruncated)} in {outcome.millis} ms
       </p>
       <p className="sql-console__age" data-testid="sql-result-age">
-        {resultAgeText({ tick: outcome.tick, time: formatSimulatedTime(outcome.time) }, runTick, 'run again')}
+        {resultAgeText({ tick: outcome.tick, time: formatSimulatedTime(outcome.time, decimals) }, runTick, 'run again')}
       </p>
       <ValueTable columns={columns} rows={rows} />
     </div>

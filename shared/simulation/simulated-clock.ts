@@ -35,6 +35,21 @@ export function simulatedClock(startTime: string, tickMillis: number): Simulated
   };
 }
 
+export type SecondDecimals = 0 | 1 | 2 | 3;
+
+/**
+ * The decimals of a second a clock needs to tell every tick's time exactly: none where each tick
+ * falls on a whole second, one for ticks of 500 ms, two for 1,250 ms or a start at .250.
+ */
+export function secondDecimals({ startTime, tickMillis }: Pick<Scenario, 'startTime' | 'tickMillis'>): SecondDecimals {
+  const millisOfSecond = (millis: number) => ((millis % 1000) + 1000) % 1000;
+  const offsets = [millisOfSecond(Date.parse(startTime)), millisOfSecond(tickMillis)];
+  if (offsets.every((millis) => millis === 0)) return 0;
+  if (offsets.every((millis) => millis % 100 === 0)) return 1;
+  if (offsets.every((millis) => millis % 10 === 0)) return 2;
+  return 3;
+}
+
 type ScenarioClock = Pick<Scenario, 'startTime' | 'tickMillis' | 'steps' | 'faults'>;
 
 /**

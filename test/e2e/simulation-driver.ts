@@ -196,6 +196,7 @@ interface SampleFile {
     id: string;
     name: string;
     startTime: string;
+    tickMillis: number;
     presenterNotes?: Record<string, string>;
     retention?: { records: number };
     faults?: unknown[];

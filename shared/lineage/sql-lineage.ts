@@ -423,21 +423,25 @@ const AGGREGATE_FUNCTIONS = new Set([
   'jsonb_group_object',
 ]);
 
+/** Aggregates that return one row's value as it is, whatever the group: not a summary of it. */
+const ROW_PICKING_AGGREGATES = new Set(['min', 'max']);
+
 /** Window functions whose value is a row's place in its window's ORDER BY: a rank by a field is a code of it. */
 const RANKING_FUNCTIONS = new Set(['row_number', 'rank', 'dense_rank', 'ntile', 'percent_rank', 'cume_dist']);
 
 /**
  * An expression without its aggregate calls and windows (`OVER (...)`, `OVER w`): what is left is
- * computed row by row. A ranking function's ORDER BY is told apart, since its value ranks each row by it;
- * PARTITION BY only decides the groups.
+ * computed row by row. MIN and MAX stay: they return one row's value, so a CASE, a comparison or a
+ * function of it (`MAX(age) > 40`) is computed from that row's. A ranking function's ORDER BY is
+ * told apart, since its value ranks each row by it; PARTITION BY only decides the groups.
  */
 function withoutAggregates(tokens: readonly Token[]): { rowByRow: Token[]; rankingOrders: Token[] } {
   const left: Token[] = [];
   const rankingOrders: Token[] = [];
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at] as Token;
-    const isAggregate =
-      isName(token) && AGGREGATE_FUNCTIONS.has(token.text.toLowerCase()) && isPunct(tokens[at + 1], '(');
+    const called = isName(token) && isPunct(tokens[at + 1], '(') ? token.text.toLowerCase() : '';
+    const isAggregate = AGGREGATE_FUNCTIONS.has(called) && !ROW_PICKING_AGGREGATES.has(called);
     if (isAggregate) at = closingParen(tokens, at + 1);
     else if (isKeyword(token, 'over', 'filter')) {
       const windowEnd = isPunct(tokens[at + 1], '(') ? closingParen(tokens, at + 1) : at + 1;
@@ -489,9 +493,6 @@ type KeptValue =
   | { column: ColumnRef; isPicked?: true; alteration?: CopyAlteration }
   | { subquery: QueryLineage }
   | { aggregated: AggregatedColumn };
-
-/** Aggregates that return one row's value as it is, whatever the group: not a summary of it. */
-const ROW_PICKING_AGGREGATES = new Set(['min', 'max']);
 
 /** Aggregates whose result, over a group of one row, is that row's value (MIN and MAX keep it over any group). */
 const ONE_ROW_KEEPING_AGGREGATES = new Set(['sum', 'total', 'avg']);

@@ -265,7 +265,7 @@ describe('reading a transformation’s SQL', () => {
     expect(copiesOf('LENGTH(c.email)')).toEqual([]);
   });
 
-  it('reads the columns a value is computed from row by row without keeping them as derived, and none inside an aggregate or a window', () => {
+  it('reads the columns a value is computed from row by row without keeping them as derived, and none inside an aggregate (but MIN and MAX) or a window', () => {
     const derivedFrom = columnsOf('derived', 'customers c');
     expect(derivedFrom("CASE c.diagnosis WHEN 'PCOS' THEN 'D1' ELSE 'D0' END")).toEqual(['diagnosis']);
     expect(derivedFrom("CASE WHEN c.diagnosis = 'PCOS' THEN c.email END")).toEqual(['diagnosis']);
@@ -276,7 +276,17 @@ describe('reading a transformation’s SQL', () => {
     expect(derivedFrom("SUM(CASE WHEN c.diagnosis = 'PCOS' THEN 1 END)")).toEqual([]);
     expect(derivedFrom("COUNT(*) FILTER (WHERE c.diagnosis = 'PCOS')")).toEqual([]);
     expect(derivedFrom('ROW_NUMBER() OVER (PARTITION BY c.diagnosis)')).toEqual([]);
-    expect(derivedFrom('MAX(c.age) > 40')).toEqual([]);
+  });
+
+  it("reads a CASE, a comparison or a function of MIN or MAX, which keep one row's real value, as derived from what they pick", () => {
+    const derivedFrom = columnsOf('derived', 'customers c');
+    expect(derivedFrom('MAX(c.age) > 40')).toEqual(['age']);
+    expect(derivedFrom("CASE WHEN MIN(c.dob) < '1990-01-01' THEN 'older' ELSE 'younger' END")).toEqual(['dob']);
+    expect(derivedFrom('length(MAX(c.email))')).toEqual(['email']);
+    expect(derivedFrom("MIN(CASE WHEN c.dob < '1990-01-01' THEN 1 END)")).toEqual(['dob']);
+    expect(derivedFrom('length(MAX(c.email) OVER (PARTITION BY c.country))')).toEqual(['email']);
+    expect(derivedFrom("MAX(c.email) FILTER (WHERE c.diagnosis = 'PCOS')")).toEqual([]);
+    expect(derivedFrom('MAX(c.email)')).toEqual([]);
   });
 
   it('reads the ORDER BY of a ranking or distribution window as what its value is derived from, not its PARTITION BY', () => {

@@ -1284,6 +1284,28 @@ describe('rule details', () => {
     }
   });
 
+  it("warns of a CASE, a comparison or a function of MIN or MAX of a classified field: they keep one record's real value, so what is computed of it is derived", () => {
+    const derived = {
+      severity: 'warning',
+      message:
+        "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.",
+    };
+    for (const sql of [
+      "SELECT CASE WHEN MIN(email) < 'm' THEN 'early' ELSE 'late' END AS contact FROM customers GROUP BY country",
+      'SELECT length(MAX(email)) AS contact FROM customers GROUP BY country',
+      "SELECT MIN(CASE WHEN email LIKE '%@x' THEN 1 END) AS contact FROM customers GROUP BY country",
+      "SELECT MAX(email) > 'm' AS contact FROM customers GROUP BY country",
+      'SELECT length(MAX(email) OVER (PARTITION BY country)) AS contact FROM customers',
+    ]) {
+      expect([
+        sql,
+        findingsOf('pii-propagation', publishing(sql)).map(({ severity, message }) => ({ severity, message })),
+      ]).toEqual([sql, [derived]]);
+    }
+    const sql = "SELECT SUM(CASE WHEN email LIKE '%@x' THEN 1 END) > 1 AS contact FROM customers GROUP BY country";
+    expect([sql, findingsOf('pii-propagation', publishing(sql))]).toEqual([sql, []]);
+  });
+
   it('warns of a per-row flag computed by a subquery (EXISTS, IN, a comparison with it) from a classified field it reads, its WHERE included', () => {
     const derived =
       "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";

@@ -1484,14 +1484,15 @@ function readQuery(tokens: readonly Token[]): QueryLineage | Unfollowed {
   let part: Token[] = [];
   let isFilter = false;
   let depth = 0;
+  const body = tokens.slice(withs.bodyAt);
+  const isCompound = splitTopLevel(body, (token) => isKeyword(token, 'union', 'intersect', 'except')).length > 1;
   const finish = (): Unfollowed | undefined => {
-    // Rows of VALUES after the first SELECT (`UNION ALL VALUES ('none', NULL)`) take its column names.
-    const isRows = isKeyword(part[0], 'values') && selects.length > 0;
+    // Rows of VALUES in a compound (`UNION ALL VALUES ('none', NULL)`, or before its first SELECT) are its SELECTs.
+    const isRows = isKeyword(part[0], 'values') && isCompound;
     const read = isRows ? valuesRowsAsSelects(part) : readSelect(part);
     if (isUnfollowed(read)) return read;
     (isFilter ? filters : selects).push(...(Array.isArray(read) ? read : [read]));
   };
-  const body = tokens.slice(withs.bodyAt);
   for (let at = 0; at < body.length; at++) {
     const token = body[at] as Token;
     depth += nesting(token);
@@ -1509,9 +1510,9 @@ function readQuery(tokens: readonly Token[]): QueryLineage | Unfollowed {
 }
 
 /**
- * `VALUES (a, b), (c, d)` as a SELECT of each row (`SELECT a, b`, `SELECT c, d`), as a UNION reads
- * them: each value feeds the column at its place. Anything after the last row (an ORDER BY) is
- * not followed.
+ * `VALUES (a, b), (c, d)` as a SELECT of each row (`SELECT a AS column1, b AS column2`, …), as a
+ * UNION reads them: each value feeds the column at its place, named as SQLite names VALUES'
+ * columns. Anything after the last row (an ORDER BY) is not followed.
  */
 function valuesRowsAsSelects(tokens: readonly Token[]): SelectLineage[] | Unfollowed {
   const unfollowed = { unfollowed: 'it uses VALUES' };
@@ -1520,7 +1521,10 @@ function valuesRowsAsSelects(tokens: readonly Token[]): SelectLineage[] | Unfoll
     if (!isPunct(row[0], '(') || closingParen(row, 0) !== row.length - 1) return unfollowed;
     const select = readSelect([{ kind: 'word', text: 'SELECT', isAlwaysName: false }, ...row.slice(1, -1)]);
     if (isUnfollowed(select)) return select;
-    selects.push(select);
+    const outputs = select.outputs.map((output, at) =>
+      output.kind === 'value' ? { ...output, name: `column${at + 1}` } : output,
+    );
+    selects.push({ ...select, outputs });
   }
   return selects.length > 0 ? selects : unfollowed;
 }

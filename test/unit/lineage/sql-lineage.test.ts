@@ -399,6 +399,22 @@ describe('reading a transformation’s SQL', () => {
       copies: [{ qualifier: 'p', column: 'email' }],
     });
     expect(readSqlLineage('SELECT id FROM a UNION VALUES (1) ORDER BY 1').approximateBecause).toBe('it uses VALUES');
+    // Rows of VALUES before the first SELECT too: they name the columns, column1, column2…, as in SQLite.
+    const valuesFirst = readSqlLineage(
+      "VALUES ('none', NULL), ('unknown', NULL) UNION ALL SELECT s.country, s.customer_email FROM sales s",
+    );
+    expect(valuesFirst.approximateBecause).toBeUndefined();
+    expect(
+      valuesFirst.query?.selects.map((select) => select.outputs.map((output) => 'name' in output && output.name)),
+    ).toEqual([
+      ['column1', 'column2'],
+      ['column1', 'column2'],
+      ['country', 'customer_email'],
+    ]);
+    expect(valuesFirst.query?.selects[2]?.outputs[1]).toMatchObject({
+      copies: [{ qualifier: 's', column: 'customer_email' }],
+    });
+    expect(readSqlLineage("VALUES ('none')").approximateBecause).toBe('it uses VALUES');
   });
 
   it('reads a subquery in the select list as a value of its own, without losing the other columns', () => {

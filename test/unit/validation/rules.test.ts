@@ -1627,6 +1627,14 @@ describe('rule details', () => {
         [['error', republished]],
       ],
       [
+        "WITH v(country, contact) AS (VALUES ('none', NULL) UNION ALL SELECT c.country, c.email FROM customers c) SELECT country, contact FROM v",
+        [['error', republished]],
+      ],
+      [
+        "SELECT v.column1 AS country, v.column2 AS contact FROM (VALUES ('none', NULL) UNION ALL SELECT c.country, c.email FROM customers c) v",
+        [['error', republished]],
+      ],
+      [
         'WITH RECURSIVE r(e) AS (SELECT email FROM customers UNION SELECT e FROM r) SELECT c.country, r.e AS contact FROM customers c, r',
         [['warning', unfollowed('it uses a recursive WITH')]],
       ],
@@ -1637,6 +1645,24 @@ describe('rule details', () => {
         findingsOf('pii-propagation', publishing(sql)).map(({ severity, message }) => [severity, message]),
       ]).toEqual([sql, expected]);
     }
+  });
+
+  it('reads a step that starts with rows of VALUES before a UNION exactly, its columns named column1, column2… after them', () => {
+    const mesh = changed((mesh) => {
+      product(mesh, 'revenue').transformations = [
+        {
+          name: 'country_counts',
+          sql: "VALUES ('none', NULL) UNION ALL SELECT c.country, c.email FROM customers c",
+        },
+      ];
+      contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('column2'));
+    });
+    expect(findingsOf('pii-propagation', mesh).map(({ severity, message }) => [severity, message])).toEqual([
+      [
+        'error',
+        "'Revenue' republishes 'email', classified pii in its input 'customers', as 'column2' of 'counts', but its contract 'Country counts' does not classify it.",
+      ],
+    ]);
   });
 
   it('counts a classified field passed through a function that keeps its value as republished, and an aggregate that counts it as not', () => {

@@ -672,7 +672,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     const empty = page.locator('.log-messages .simulation-panel__hint');
     await expect
       .poll(() => empty.textContent())
-      .toMatch(/^No messages with this key among the 10 the topic keeps; retention removed \d+ older ones\.$/);
+      .toMatch(/^No messages with this key among the 10 the log keeps; retention removed \d+ older ones\.$/);
     await screenshot(page, 'simulate-messages-filtered-after-retention');
   });
 

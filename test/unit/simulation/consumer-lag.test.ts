@@ -78,7 +78,7 @@ describe('consumers', () => {
 
     const metrics = simulation.step(5);
 
-    // Offline for ticks 1..4, 2 records a tick; at the end of tick 4 the topic keeps 6..8 of 8.
+    // Offline for ticks 1..4, 2 records a tick; at the end of tick 4 the log keeps 6..8 of 8.
     // Tick 5 writes 9 and 10 and reads from 6: records 1..5 were never read.
     expect(metrics.consumers['catalog/items-in']).toMatchObject({ offset: 10, end: 10, lag: 0, lost: 5 });
     expect(metrics.logs['shop/items-cdc']?.records).toBe(10);
@@ -91,7 +91,7 @@ describe('consumers', () => {
       .build();
     const simulation = await simulate(deletePolicyShop, { ...offline, retention: { records: 3 } });
 
-    // Offline from tick 1, 2 records a tick: at the end of tick 3 the topic keeps offsets 3..5 of 0..5,
+    // Offline from tick 1, 2 records a tick: at the end of tick 3 the log keeps offsets 3..5 of 0..5,
     // at the end of tick 4 offsets 5..7 of 0..7. The consumer's committed offset stays 0.
     const atTick3 = simulation.step(3).consumers['catalog/items-in'];
     const atTick4 = simulation.step(1).consumers['catalog/items-in'];

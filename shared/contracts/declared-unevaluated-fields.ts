@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { valueAt } from '../model/plain-schema-issue';
 import { pathOf } from './json-pointer';
 import { isJsonObject } from './odcs-document';
-import { suggestKeys, type WrittenKeys } from './odcs-schema-guide';
+import { suggestKeys, writtenKeysOf } from './odcs-schema-guide';
 
 /**
  * Whether Ajv's "unevaluated property" error names a field the schema declares for its object
@@ -18,14 +18,4 @@ export function isDeclaredFieldLeftUnevaluated(error: ErrorObject, document: unk
   const field = String(error.params.unevaluatedProperty);
   const guidePath = path.map((segment) => (typeof segment === 'number' ? '[]' : segment));
   return suggestKeys(guidePath, apiVersion, writtenKeysOf(object)).some((suggestion) => suggestion.key === field);
-}
-
-/** The object's keys with their scalar values, which choose the schema's branch (a server's `type: kafka`). */
-function writtenKeysOf(object: Record<string, unknown>): WrittenKeys {
-  return new Map(
-    Object.entries(object).map(([key, value]) => [
-      key,
-      ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : '',
-    ]),
-  );
 }

@@ -84,6 +84,7 @@ export {
   type OptionSuggestion,
   suggestKeys,
   suggestValues,
+  writtenKeysOf,
 } from './odcs-schema-guide';
 export {
   DEFAULT_API_VERSION,

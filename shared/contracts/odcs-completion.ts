@@ -49,7 +49,7 @@ export function completeOdcsValues(cursor: YamlCursorPath, apiVersion?: string):
     const options = logicalTypeOptionsFor(logicalTypeAt(cursor), apiVersion);
     return options.find((option) => option.key === cursor.key)?.values ?? [];
   }
-  return suggestValues(cursor.parentPath, cursor.key, apiVersion);
+  return suggestValues(cursor.parentPath, cursor.key, apiVersion, writtenKeysBeside(cursor));
 }
 
 /** The schema's documentation of the key at the cursor, read in its mapping (`host` of a Kafka server). */
@@ -86,6 +86,13 @@ const logicalTypeAt = (cursor: YamlCursorPath) => unquoted(cursor.parentSiblings
 /** Whether the cursor is in a property's `logicalTypeOptions` whose `logicalType` is written. */
 function isUnderLogicalTypeOptions(cursor: YamlCursorPath): boolean {
   return cursor.parentPath.at(-1) === 'logicalTypeOptions' && logicalTypeAt(cursor) !== '';
+}
+
+/** The keys written beside the one whose value is typed: that value, unfinished, chooses nothing yet. */
+function writtenKeysBeside(cursor: YamlCursorPath): WrittenKeys {
+  const written = new Map(writtenKeys(cursor.siblings));
+  if (cursor.key !== undefined) written.delete(cursor.key);
+  return written;
 }
 
 function writtenKeys(siblings: ReadonlyMap<string, string>): WrittenKeys {

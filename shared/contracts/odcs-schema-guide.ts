@@ -24,6 +24,19 @@ interface SchemaNode {
 /** The keys written in a mapping, with their values as text (unquoted; '' for a nested block). */
 export type WrittenKeys = ReadonlyMap<string, string>;
 
+/**
+ * A mapping's keys with their scalar values, which choose the schema's branch (a server's
+ * `type: kafka`), but `leftOut` (the key whose value is being chosen); none for what is no mapping.
+ */
+export function writtenKeysOf(mapping: unknown, leftOut?: string): WrittenKeys {
+  if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) return new Map();
+  return new Map(
+    Object.entries(mapping)
+      .filter(([key]) => key !== leftOut)
+      .map(([key, value]) => [key, ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : '']),
+  );
+}
+
 export interface KeySuggestion {
   key: string;
   description?: string;
@@ -231,13 +244,20 @@ function requiredValuesOf(condition: SchemaNode | undefined): ChoosingValue[] {
 
 /**
  * Values the schema allows for `key` in the mapping at `path` (its enum, const or boolean),
- * then the usual ones it names as examples (`status`: proposed, draft, active, …).
+ * then the usual ones it names as examples (`status`: proposed, draft, active, …). Given the
+ * other keys `written` there, the examples are those of the branches they leave open: a Kafka
+ * server's `format` is a message format (`avro`), not a file store's (`parquet`).
  */
-export function suggestValues(path: readonly string[], key: string, apiVersion = LATEST_API_VERSION): string[] {
+export function suggestValues(
+  path: readonly string[],
+  key: string,
+  apiVersion = LATEST_API_VERSION,
+  written?: WrittenKeys,
+): string[] {
   // The schema's enum goes back to v2.2.0; offered are only the versions the app reads.
   if (path.length === 0 && key === 'apiVersion') return [...SUPPORTED_API_VERSIONS];
   const root = jsonSchemaForApiVersion(apiVersion) as SchemaNode;
-  const examples = ownDeclarations(root, nodesAt(apiVersion, path), key)
+  const examples = ownDeclarations(root, nodesAt(apiVersion, path, written), key)
     .flatMap((declaration) => alternatives(root, declaration))
     .flatMap((node) => usualValues(node.examples));
   return [...new Set([...valuesOffered(nodesAt(apiVersion, [...path, key]), { withExamples: false }), ...examples])];

@@ -1,5 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
-import { type PathSegment, suggestValues } from '../../../shared/contracts';
+import { type PathSegment, suggestValues, writtenKeysOf } from '../../../shared/contracts';
 import { formatPath } from '../../../shared/model';
 import { keyedItems } from '../../app/keyed-items';
 import { useContractForm, valueAt } from './form-context';
@@ -71,9 +71,11 @@ function FieldControl({ id, path, spec }: { id: string; path: readonly PathSegme
         />
       );
     case 'choice': {
+      const mapping = path.slice(0, -1);
+      const besideIt = writtenKeysOf(valueAt(form.document, mapping), spec.key);
       const choices = [
         ...new Set([
-          ...suggestValues(schemaPathOf(path.slice(0, -1)), String(path.at(-1)), form.apiVersion),
+          ...suggestValues(schemaPathOf(mapping), spec.key, form.apiVersion, besideIt),
           ...(spec.choices ?? []),
         ]),
       ];

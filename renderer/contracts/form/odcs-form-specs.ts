@@ -101,7 +101,7 @@ export const SERVER: FieldSpec[] = [
   { key: 'database', label: 'Database', kind: 'text' },
   { key: 'schema', label: 'Schema', kind: 'text' },
   { key: 'topic', label: 'Topic', kind: 'text' },
-  { key: 'format', label: 'Format', kind: 'choice', choices: ['avro', 'json', 'protobuf', 'parquet', 'csv'] },
+  { key: 'format', label: 'Format', kind: 'choice' },
   { key: 'location', label: 'Location', kind: 'text' },
 ];
 

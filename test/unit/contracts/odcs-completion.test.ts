@@ -137,6 +137,15 @@ describe('completion in a contract', () => {
       const keys = completeOdcsKeys(yamlCursorPath(server('v3.1.0', 'kafka'), 7, 5), 'v3.1.0').map(({ key }) => key);
       expect(keys.sort()).toEqual(['customProperties', 'description', 'environment', 'format', 'id', 'roles']);
     });
+
+    it("offers the values of the server's type for a key several types have, not a file store's formats for a topic", () => {
+      for (const apiVersion of ['v3.1.0', 'v3.2.0']) {
+        const withFormat = (type: string) => `${server(apiVersion, type)}format: `;
+        const formatsOf = (type: string) => completeOdcsValues(yamlCursorPath(withFormat(type), 7, 13), apiVersion);
+        expect(formatsOf('kafka')).toEqual(['json', 'avro', 'protobuf', 'xml']);
+        expect(formatsOf('s3')).toEqual(['parquet', 'delta', 'json', 'csv']);
+      }
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeKey, suggestKeys, suggestValues } from '../../../shared/contracts/odcs-schema-guide';
+import { describeKey, suggestKeys, suggestValues, writtenKeysOf } from '../../../shared/contracts/odcs-schema-guide';
 import { LogicalTypeSchema } from '../../../shared/model';
 
 const keysAt = (path: string[]) => suggestKeys(path).map((suggestion) => suggestion.key);
@@ -73,6 +73,23 @@ describe('the ODCS schema guide', () => {
       'restricted',
       'public',
     ]);
+  });
+
+  it('offers the examples of the branch the written keys choose: a Kafka server’s message formats, as the Form lists them', () => {
+    const server = (type: string) => writtenKeysOf({ server: 'main', type, format: 'avro' }, 'format');
+    expect(suggestValues(['servers', '[]'], 'format', 'v3.1.0', server('kafka'))).toEqual([
+      'json',
+      'avro',
+      'protobuf',
+      'xml',
+    ]);
+    expect(suggestValues(['servers', '[]'], 'format', 'v3.1.0', server('s3'))).toEqual([
+      'parquet',
+      'delta',
+      'json',
+      'csv',
+    ]);
+    expect(suggestValues(['servers', '[]'], 'format', 'v3.1.0')).toEqual(expect.arrayContaining(['parquet', 'avro']));
   });
 
   it('offers a schema object its kinds (table, view…) as physicalType, but not a property, whose physicalType is a column type', () => {

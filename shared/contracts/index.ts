@@ -128,6 +128,7 @@ export {
   parseSemver,
   type Semver,
 } from './semver';
+export { SLA_PROPERTY_NAMES, SLA_UNIT_NAMES } from './sla-choices';
 export { type TextChange, textChangeBetween } from './text-change';
 export { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 export {

@@ -8,6 +8,7 @@ import {
   type WrittenKeys,
 } from './odcs-schema-guide';
 import { describeQualityMetric } from './quality-metrics';
+import { SLA_PROPERTY_NAMES, slaUnitChoices } from './sla-choices';
 import type { YamlCursorPath } from './yaml-cursor-path';
 
 /** The keys to offer at the cursor: those the schema allows in its mapping, not written there yet and not deprecated; none in prose. */
@@ -35,7 +36,8 @@ export function keyCompletionText(
 
 /**
  * The values to offer for the key at the cursor: the schema's; among a contract's custom properties,
- * the app's own names (`keepHistory`…), the kinds its `datasetKind` takes and `keepHistory`'s booleans.
+ * the app's own names (`keepHistory`…), the kinds its `datasetKind` takes and `keepHistory`'s booleans;
+ * in an SLA, the properties ODCS and the app know and the units of time of a duration.
  */
 export function completeOdcsValues(cursor: YamlCursorPath, apiVersion?: string): string[] {
   if (!cursor.key) return [];
@@ -44,6 +46,10 @@ export function completeOdcsValues(cursor: YamlCursorPath, apiVersion?: string):
     const property = unquoted(cursor.siblings.get('property') ?? '');
     if (cursor.key === 'value' && property === DATASET_KIND_PROPERTY) return ['event', 'entity'];
     if (cursor.key === 'value' && property === KEEP_HISTORY_PROPERTY) return ['true', 'false'];
+  }
+  if (cursor.parentPath.join('.') === 'slaProperties.[]') {
+    if (cursor.key === 'property') return [...SLA_PROPERTY_NAMES];
+    if (cursor.key === 'unit') return [...slaUnitChoices(unquoted(cursor.siblings.get('property') ?? ''))];
   }
   if (isUnderLogicalTypeOptions(cursor)) {
     const options = logicalTypeOptionsFor(logicalTypeAt(cursor), apiVersion);

@@ -23,8 +23,11 @@ const MINUTES_PER_UNIT: Readonly<Record<string, number>> = Object.fromEntries(
   UNITS.flatMap(([minutes, units]) => units.map((unit) => [unit, minutes])),
 );
 
+/** `ms`, `s`, `min`, `h`, `d`, `w`, `mo`, `y`: the short name of each unit durations are measured in. */
+export const TIME_UNIT_NAMES: readonly string[] = UNITS.map(([, [short]]) => short);
+
 /** `ms, s, min, h, d, w, mo, y`: the units durations are measured in, for messages. */
-export const TIME_UNITS = UNITS.map(([, [short]]) => short).join(', ');
+export const TIME_UNITS = TIME_UNIT_NAMES.join(', ');
 
 /** `ms/msec/…, s/sec/…, …, y/yr/yrs/year/years`: every spelling of a unit of time read, for hints. */
 export const TIME_UNIT_SPELLINGS = UNITS.map(([, units]) => units.join('/')).join(', ');

@@ -74,7 +74,10 @@ export function unrankableDuration(sla: SlaProperty): string | undefined {
   return hasNoDurationUnit(sla) ? `'${sla.value}' has no unit` : undefined;
 }
 
-const isDurationPromise = (sla: SlaProperty) => PROMISES[slaPropertyName(sla)]?.isDuration === true;
+const isDurationPromise = (sla: SlaProperty) => isDurationSla(sla.property);
+
+/** Whether the SLA property so named (in any capitals) promises a duration: a latency, a retention. */
+export const isDurationSla = (property: string) => PROMISES[slaPropertyName({ property })]?.isDuration === true;
 
 /** Amounts that are no durations compare only in the same unit (`99 %` against `99.5 %`). */
 function compareAmounts(a: SlaProperty, b: SlaProperty): number | undefined {

@@ -1,3 +1,4 @@
+import { SLA_PROPERTY_NAMES, SLA_UNIT_NAMES } from '../../../shared/contracts';
 import type { FieldSpec } from './form-fields';
 
 /*
@@ -128,23 +129,9 @@ export const SUPPORT_CHANNEL: FieldSpec[] = [
 ];
 
 export const SLA_PROPERTY: FieldSpec[] = [
-  {
-    key: 'property',
-    label: 'Property',
-    kind: 'choice',
-    isRequired: true,
-    choices: [
-      'latency',
-      'frequency',
-      'retention',
-      'generalAvailability',
-      'endOfSupport',
-      'endOfLife',
-      'timeOfAvailability',
-    ],
-  },
+  { key: 'property', label: 'Property', kind: 'choice', isRequired: true, choices: SLA_PROPERTY_NAMES },
   { key: 'value', label: 'Value', kind: 'yaml' },
-  { key: 'unit', label: 'Unit', kind: 'choice', choices: ['m', 'h', 'd', 'y'] },
+  { key: 'unit', label: 'Unit', kind: 'choice', choices: SLA_UNIT_NAMES },
   { key: 'element', label: 'Element', kind: 'text', hint: 'object.property' },
   { key: 'driver', label: 'Driver', kind: 'choice', choices: ['regulatory', 'analytics', 'operational'] },
   { key: 'description', label: 'Description', kind: 'text' },

@@ -113,6 +113,48 @@ describe('completion in a contract', () => {
     expect(completeOdcsValues(yamlCursorPath(custom('keepHistory'), 5, 12))).toEqual(['true', 'false']);
   });
 
+  describe('under slaProperties', () => {
+    const sla = (property: string, unit = '') =>
+      [
+        'apiVersion: v3.1.0',
+        'kind: DataContract',
+        'slaProperties:',
+        `  - property: ${property}`,
+        '    value: 4',
+        `    unit: ${unit}`,
+      ].join('\n');
+
+    it('offers the SLA properties of ODCS and those whose changes the app compares', () => {
+      const names = completeOdcsValues(yamlCursorPath(sla(''), 4, 15));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'latency',
+          'freshness',
+          'frequency',
+          'retention',
+          'availability',
+          'errorRate',
+          'endOfLife',
+        ]),
+      );
+    });
+
+    it('offers the units of time the app reads for a duration, and none for a date such as endOfLife', () => {
+      expect(completeOdcsValues(yamlCursorPath(sla('latency'), 6, 11))).toEqual([
+        'ms',
+        's',
+        'min',
+        'h',
+        'd',
+        'w',
+        'mo',
+        'y',
+      ]);
+      expect(completeOdcsValues(yamlCursorPath(sla('Retention'), 6, 11))).toContain('y');
+      expect(completeOdcsValues(yamlCursorPath(sla('endOfLife'), 6, 11))).toEqual([]);
+    });
+  });
+
   describe('under a server', () => {
     const server = (apiVersion: string, type: string) =>
       [

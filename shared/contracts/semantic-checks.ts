@@ -22,6 +22,7 @@ import { allowedValuesTooLong, boundsBeyondRange, lengthsBeyondPhysical } from '
 import { physicalTypeMisfit } from './physical-type-fit';
 import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
 import type { ProblemRepair } from './problem-repair';
+import { misspeltArgumentIssues } from './quality-rule-arguments';
 import { relationshipIssues } from './relationship-checks';
 import { TIME_UNIT_SPELLINGS } from './sla-durations';
 import { hasNoDurationUnit, unreadableDurationUnit } from './sla-weakening';
@@ -47,7 +48,8 @@ import { yaml11ReadingWarnings } from './yaml11-reading-warnings';
  * - a property's allowed values are of its type (allowed-value-types.ts), and leave null to `required`
  *   (null-allowed-values.ts);
  * - relationships name what the contract has, composite ones as many on each side (relationship-checks.ts);
- * - its status is one of ODCS's lifecycle statuses (lifecycle-status.ts).
+ * - its status is one of ODCS's lifecycle statuses (lifecycle-status.ts);
+ * - a library rule's arguments are those its metric reads, not a slip away (quality-rule-arguments.ts).
  * A dataset's shape is an error when the contract declares its kind, and a warning when
  * the app only inferred it: the contract never said what it promises.
  */
@@ -194,6 +196,7 @@ function semanticIssues(
     ...statusIssues(contract),
     ...slaUnitIssues(contract),
     ...misspeltCustomPropertyIssues(document()),
+    ...misspeltArgumentIssues(document()).map((issue) => ({ ...issue, documentPath: issue.path })),
     ...uncheckedV30RuleWarnings(document()).map((issue) => ({
       ...issue,
       severity: 'warning' as const,

@@ -245,6 +245,75 @@ describe('the custom properties the app reads', () => {
   });
 });
 
+describe('the arguments of a library quality rule', () => {
+  const vaults = (rules: string) =>
+    anOdcsText(`schema:
+  - name: vaults
+    properties:
+      - name: vault_id
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: climate
+        logicalType: string
+        quality:
+${rules}`);
+
+  it('asks whether an argument a slip or a case away from one its metric reads meant it, at the key, and offers to correct it', () => {
+    const findings = checkContractYaml(
+      vaults(`          - metric: invalidValues
+            arguments:
+              validvalues: [frozen, chilled]
+            mustBe: 0
+`),
+    );
+    expect(markers(findings)).toEqual([
+      "18:15 warning schema[0].properties[1].quality[0].arguments.validvalues: argument 'validvalues' is not one metric invalidValues reads (validValues, pattern), so its tools ignore it: did you mean 'validValues'?",
+    ]);
+    expect(findings[0]?.repair).toEqual({ kind: 'replace-marked-text', text: 'validValues' });
+  });
+
+  it('reads a nested field’s and a schema object’s rules alike, and leaves an argument far from all of them to its tool', () => {
+    const nested = anOdcsText(`schema:
+  - name: vaults
+    quality:
+      - metric: duplicateValues
+        arguments:
+          propertes: [vault_id]
+        mustBe: 0
+    properties:
+      - name: vault_id
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: readings
+        logicalType: array
+        items:
+          logicalType: string
+          quality:
+            - metric: missingValues
+              arguments:
+                missingvalue: ['', n/a]
+              mustBe: 0
+`);
+    expect(
+      markers(checkContractYaml(nested))
+        .map((marker) => marker.slice(0, marker.indexOf(': ')))
+        .sort(),
+    ).toEqual([
+      '11:11 warning schema[0].quality[0].arguments.propertes',
+      '25:17 warning schema[0].properties[1].items.quality[0].arguments.missingvalue',
+    ]);
+    const own = vaults(`          - metric: invalidValues
+            arguments:
+              validValues: [frozen]
+              engineHint: fast
+            mustBe: 0
+`);
+    expect(markers(checkContractYaml(own))).toEqual([]);
+  });
+});
+
 describe('semantic checks on YAML text, at the line to mark', () => {
   it('marks a duplicate property name on its name', () => {
     const text = anOdcsText(`schema:

@@ -1,0 +1,52 @@
+import { nearMiss } from '../model/near-miss';
+import { asArray, isJsonObject } from './odcs-document';
+import type { PathProblem, PathSegment } from './path-problem';
+
+/** The arguments each metric of ODCS's data quality library reads (see quality-metrics for what it counts). */
+const METRIC_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+  nullValues: [],
+  missingValues: ['missingValues'],
+  invalidValues: ['validValues', 'pattern'],
+  duplicateValues: ['properties'],
+  rowCount: [],
+};
+
+/**
+ * An argument of a library rule a slip or a case away from one its metric reads (`validvalues`):
+ * a warning at the key with that name as its repair, since no tool reads it (the allowed values
+ * it lists would silently allow anything). A name far from all of them is left to the tool it is for.
+ */
+export function misspeltArgumentIssues(document: unknown): Array<PathProblem & { severity: 'warning' }> {
+  return asArray(isJsonObject(document) ? document.schema : undefined).flatMap((object, index) =>
+    rulesBelow(object, ['schema', index]).flatMap(({ rule, path }) => misspeltArguments(rule, path)),
+  );
+}
+
+function rulesBelow(node: unknown, at: PathSegment[]): Array<{ rule: unknown; path: PathSegment[] }> {
+  if (!isJsonObject(node)) return [];
+  const own = asArray(node.quality).map((rule, index) => ({ rule, path: [...at, 'quality', index] }));
+  const nested = asArray(node.properties).flatMap((property, index) =>
+    rulesBelow(property, [...at, 'properties', index]),
+  );
+  return [...own, ...nested, ...rulesBelow(node.items, [...at, 'items'])];
+}
+
+function misspeltArguments(rule: unknown, path: PathSegment[]): Array<PathProblem & { severity: 'warning' }> {
+  if (!isJsonObject(rule) || typeof rule.metric !== 'string' || !isJsonObject(rule.arguments)) return [];
+  const { metric } = rule;
+  const known = METRIC_ARGUMENTS[metric];
+  if (known === undefined || known.length === 0) return [];
+  return Object.keys(rule.arguments).flatMap((argument) => {
+    const meant = known.includes(argument) ? undefined : nearMiss(argument, known);
+    if (meant === undefined) return [];
+    return [
+      {
+        path: [...path, 'arguments', argument],
+        target: 'key' as const,
+        message: `argument '${argument}' is not one metric ${metric} reads (${known.join(', ')}), so its tools ignore it: did you mean '${meant}'?`,
+        severity: 'warning' as const,
+        repair: { kind: 'replace-marked-text' as const, text: meant },
+      },
+    ];
+  });
+}

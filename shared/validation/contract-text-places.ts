@@ -27,14 +27,18 @@ export function contractPartOf(path: string): ContractPart | undefined {
  * Where a field of a contract's model is written in its ODCS text: a few are renamed there (see
  * documentPathOf), and an allowed value (`properties[5].enum[2]`) is an `enum` entry or a `validValues` one.
  */
-export function modelPathInText(source: YamlSource, modelPath: readonly PathSegment[]): TextRange {
+export function modelPathInText(
+  source: YamlSource,
+  modelPath: readonly PathSegment[],
+  target?: 'key' | 'value',
+): TextRange {
   const enumAt = modelPath.lastIndexOf('enum');
   const valueIndex = modelPath[enumAt + 1];
   const documentPath =
     enumAt > 0 && typeof valueIndex === 'number'
       ? allowedValueDocumentPath(documentPathOf(modelPath.slice(0, enumAt), source.value), valueIndex, source.value)
       : documentPathOf(modelPath, source.value);
-  return source.locate(documentPath);
+  return source.locate(documentPath, target);
 }
 
 const sourceByText = new Memo<string, YamlSource>();
@@ -82,6 +86,8 @@ export function designFindingsInText(
     // One about the contract as a whole (no link reads it) has no line of its own to show in its text.
     if (finding.suppressed || part?.contractIndex !== contractIndex || part.modelPath.length === 0) return [];
     const range = modelPathInText(source, part.modelPath);
-    return TEXT_CHECK_RULES.has(finding.ruleId) && isSaid(range) ? [] : [{ finding, range }];
+    // The text's own check may mark the key its path names (a misspelt argument), where the design's marks the value.
+    const isSaidByTheText = isSaid(range) || isSaid(modelPathInText(source, part.modelPath, 'key'));
+    return TEXT_CHECK_RULES.has(finding.ruleId) && isSaidByTheText ? [] : [{ finding, range }];
   });
 }

@@ -8,6 +8,7 @@ import {
   type WrittenKeys,
 } from './odcs-schema-guide';
 import { describeQualityMetric } from './quality-metrics';
+import { metricArguments } from './quality-rule-arguments';
 import { SLA_PROPERTY_NAMES, slaUnitChoices } from './sla-choices';
 import type { YamlCursorPath } from './yaml-cursor-path';
 
@@ -80,10 +81,14 @@ export function describeOdcsValue(cursor: YamlCursorPath, word: string): string 
  * `logicalType` (a number's `minimum`, not a date's), as the schema allows them only so.
  */
 function keysAllowedAt(cursor: YamlCursorPath, apiVersion?: string): KeySuggestion[] {
-  return isUnderLogicalTypeOptions(cursor)
-    ? logicalTypeOptionsFor(logicalTypeAt(cursor), apiVersion)
-    : suggestKeys(cursor.parentPath, apiVersion, writtenKeys(cursor.siblings));
+  if (isUnderLogicalTypeOptions(cursor)) return logicalTypeOptionsFor(logicalTypeAt(cursor), apiVersion);
+  // The schema leaves a rule's arguments free; its metric says which it reads.
+  if (isUnderRuleArguments(cursor)) return metricArguments(unquoted(cursor.parentSiblings.get('metric') ?? ''));
+  return suggestKeys(cursor.parentPath, apiVersion, writtenKeys(cursor.siblings));
 }
+
+const isUnderRuleArguments = (cursor: YamlCursorPath) =>
+  cursor.parentPath.slice(-3).join('.') === 'quality.[].arguments';
 
 const isContractCustomProperty = (cursor: YamlCursorPath) => cursor.parentPath.join('.') === 'customProperties.[]';
 

@@ -1,15 +1,33 @@
 import { nearMiss } from '../model/near-miss';
 import { asArray, isJsonObject } from './odcs-document';
+import type { KeySuggestion } from './odcs-schema-guide';
 import type { PathProblem, PathSegment } from './path-problem';
 
-/** The arguments each metric of ODCS's data quality library reads (see quality-metrics for what it counts). */
-const METRIC_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
-  nullValues: [],
-  missingValues: ['missingValues'],
-  invalidValues: ['validValues', 'pattern'],
-  duplicateValues: ['properties'],
-  rowCount: [],
+/** The arguments each metric of ODCS's data quality library reads, with what each holds (see quality-metrics for what it counts). */
+const METRIC_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  nullValues: {},
+  missingValues: {
+    missingValues: 'The values counted as missing besides null, such as `""` or `N/A`.',
+  },
+  invalidValues: {
+    validValues: 'The allowed values of the property: any other value counts as invalid.',
+    pattern: 'A regular expression every value must match: one that does not counts as invalid.',
+  },
+  duplicateValues: {
+    properties: 'On a schema object, the properties whose combination of values must not occur twice.',
+  },
+  rowCount: {},
 };
+
+/** The arguments the library metric so named reads, for completion and hovers under its rule's `arguments`; none for another metric. */
+export function metricArguments(metric: string): KeySuggestion[] {
+  return Object.entries(METRIC_ARGUMENTS[metric] ?? {}).map(([key, description]) => ({
+    key,
+    description,
+    isDeprecated: false,
+    opensBlock: false,
+  }));
+}
 
 /**
  * An argument of a library rule a slip or a case away from one its metric reads (`validvalues`):
@@ -34,8 +52,8 @@ function rulesBelow(node: unknown, at: PathSegment[]): Array<{ rule: unknown; pa
 function misspeltArguments(rule: unknown, path: PathSegment[]): Array<PathProblem & { severity: 'warning' }> {
   if (!isJsonObject(rule) || typeof rule.metric !== 'string' || !isJsonObject(rule.arguments)) return [];
   const { metric } = rule;
-  const known = METRIC_ARGUMENTS[metric];
-  if (known === undefined || known.length === 0) return [];
+  const known = metricArguments(metric).map(({ key }) => key);
+  if (known.length === 0) return [];
   return Object.keys(rule.arguments).flatMap((argument) => {
     const meant = known.includes(argument) ? undefined : nearMiss(argument, known);
     if (meant === undefined) return [];

@@ -253,6 +253,22 @@ describe('completion in a quality rule', () => {
       expect(describeOdcsValue(yamlCursorPath(dimension, 6, 22), 'completeness')).toBeUndefined();
     });
 
+    it(`${apiVersion}: offers under arguments what the rule's metric reads, not one written already, with what each holds`, () => {
+      const argumentsOf = (metric: string, ...written: string[]) => {
+        const text = [
+          rule(apiVersion, `      - metric: ${metric}`, '        arguments:', ...written).trimEnd(),
+          '          ',
+        ].join('\n');
+        return completeOdcsKeys(yamlCursorPath(text, text.split('\n').length, 11), apiVersion);
+      };
+      expect(argumentsOf('invalidValues').map(({ key }) => key)).toEqual(['validValues', 'pattern']);
+      expect(argumentsOf('invalidValues', '          validValues: [a, b]').map(({ key }) => key)).toEqual(['pattern']);
+      expect(argumentsOf('duplicateValues').map(({ key }) => key)).toEqual(['properties']);
+      expect(argumentsOf('missingValues').map(({ key }) => key)).toEqual(['missingValues']);
+      expect(argumentsOf('rowCount')).toEqual([]);
+      expect(argumentsOf('invalidValues')[0]?.description).toMatch(/allowed values/);
+    });
+
     it(`${apiVersion}: offers a rule without type or metric the keys of every kind of rule`, () => {
       const keys = keysOnLastLine(rule(apiVersion, '      - name: enough rows'), apiVersion);
       expect(keys).toEqual(expect.arrayContaining(['metric', 'query', 'engine', 'mustBe', 'type']));

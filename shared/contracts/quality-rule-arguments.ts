@@ -29,17 +29,47 @@ export function metricArguments(metric: string): KeySuggestion[] {
   }));
 }
 
+type ArgumentIssue = PathProblem & { severity: 'warning' };
+
+/** What is wrong with the arguments of the library rules of a contract, at every depth. */
+export function ruleArgumentIssues(document: unknown): ArgumentIssue[] {
+  const objects = asArray(isJsonObject(document) ? document.schema : undefined);
+  return objects.flatMap((object, index) => [
+    ...rulesBelow(object, ['schema', index]).flatMap(({ rule, path }) => misspeltArguments(rule, path)),
+    ...(isJsonObject(object) ? unknownDuplicateKeyParts(object, ['schema', index]) : []),
+  ]);
+}
+
+/**
+ * A duplicateValues rule of a schema object names the properties whose combination must be unique:
+ * one the object lacks (a typo, or a column renamed since) leaves the rule nothing a tool can run.
+ */
+function unknownDuplicateKeyParts(object: Record<string, unknown>, at: PathSegment[]): ArgumentIssue[] {
+  const names = asArray(object.properties).flatMap((property) =>
+    isJsonObject(property) && typeof property.name === 'string' ? [property.name] : [],
+  );
+  return asArray(object.quality).flatMap((rule, ruleIndex) => {
+    if (!isJsonObject(rule) || rule.metric !== 'duplicateValues' || !isJsonObject(rule.arguments)) return [];
+    return asArray(rule.arguments.properties).flatMap((name, index): ArgumentIssue[] => {
+      if (typeof name !== 'string' || names.includes(name)) return [];
+      const meant = nearMiss(name, names);
+      return [
+        {
+          path: [...at, 'quality', ruleIndex, 'arguments', 'properties', index],
+          message: `duplicateValues names property '${name}', which schema object '${String(object.name)}' does not have: the rule cannot be run${meant === undefined ? '' : ` (did you mean '${meant}'?)`}`,
+          severity: 'warning',
+          ...(meant !== undefined && { repair: { kind: 'replace-marked-text' as const, text: meant } }),
+        },
+      ];
+    });
+  });
+}
+
 /**
  * An argument of a library rule a slip or a case away from one its metric reads (`validvalues`):
  * a warning at the key with that name as its repair, since no tool reads it (the allowed values
  * it lists would silently allow anything). A name far from all of them is left to the tool it is for.
  */
-export function misspeltArgumentIssues(document: unknown): Array<PathProblem & { severity: 'warning' }> {
-  return asArray(isJsonObject(document) ? document.schema : undefined).flatMap((object, index) =>
-    rulesBelow(object, ['schema', index]).flatMap(({ rule, path }) => misspeltArguments(rule, path)),
-  );
-}
-
 function rulesBelow(node: unknown, at: PathSegment[]): Array<{ rule: unknown; path: PathSegment[] }> {
   if (!isJsonObject(node)) return [];
   const own = asArray(node.quality).map((rule, index) => ({ rule, path: [...at, 'quality', index] }));
@@ -49,7 +79,7 @@ function rulesBelow(node: unknown, at: PathSegment[]): Array<{ rule: unknown; pa
   return [...own, ...nested, ...rulesBelow(node.items, [...at, 'items'])];
 }
 
-function misspeltArguments(rule: unknown, path: PathSegment[]): Array<PathProblem & { severity: 'warning' }> {
+function misspeltArguments(rule: unknown, path: PathSegment[]): ArgumentIssue[] {
   if (!isJsonObject(rule) || typeof rule.metric !== 'string' || !isJsonObject(rule.arguments)) return [];
   const { metric } = rule;
   const known = metricArguments(metric).map(({ key }) => key);

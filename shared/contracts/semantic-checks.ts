@@ -22,7 +22,7 @@ import { allowedValuesTooLong, boundsBeyondRange, lengthsBeyondPhysical } from '
 import { physicalTypeMisfit } from './physical-type-fit';
 import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
 import type { ProblemRepair } from './problem-repair';
-import { misspeltArgumentIssues } from './quality-rule-arguments';
+import { ruleArgumentIssues } from './quality-rule-arguments';
 import { relationshipIssues } from './relationship-checks';
 import { TIME_UNIT_SPELLINGS } from './sla-durations';
 import { hasNoDurationUnit, unreadableDurationUnit } from './sla-weakening';
@@ -49,7 +49,8 @@ import { yaml11ReadingWarnings } from './yaml11-reading-warnings';
  *   (null-allowed-values.ts);
  * - relationships name what the contract has, composite ones as many on each side (relationship-checks.ts);
  * - its status is one of ODCS's lifecycle statuses (lifecycle-status.ts);
- * - a library rule's arguments are those its metric reads, not a slip away (quality-rule-arguments.ts).
+ * - a library rule's arguments are those its metric reads, not a slip away, and a duplicateValues rule
+ *   names properties its object has (quality-rule-arguments.ts).
  * A dataset's shape is an error when the contract declares its kind, and a warning when
  * the app only inferred it: the contract never said what it promises.
  */
@@ -196,7 +197,7 @@ function semanticIssues(
     ...statusIssues(contract),
     ...slaUnitIssues(contract),
     ...misspeltCustomPropertyIssues(document()),
-    ...misspeltArgumentIssues(document()).map((issue) => ({ ...issue, documentPath: issue.path })),
+    ...ruleArgumentIssues(document()).map((issue) => ({ ...issue, documentPath: issue.path })),
     ...uncheckedV30RuleWarnings(document()).map((issue) => ({
       ...issue,
       severity: 'warning' as const,

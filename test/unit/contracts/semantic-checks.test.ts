@@ -273,6 +273,28 @@ ${rules}`);
     expect(findings[0]?.repair).toEqual({ kind: 'replace-marked-text', text: 'validValues' });
   });
 
+  it('warns where a duplicateValues rule names a property its schema object lacks, at that name', () => {
+    const text = anOdcsText(`schema:
+  - name: vaults
+    quality:
+      - metric: duplicateValues
+        arguments:
+          properties: [vault_id, shelff, bay]
+        mustBe: 0
+    properties:
+      - name: vault_id
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: shelf
+        logicalType: string
+`);
+    expect(markers(checkContractYaml(text))).toEqual([
+      "11:34 warning schema[0].quality[0].arguments.properties[1]: duplicateValues names property 'shelff', which schema object 'vaults' does not have: the rule cannot be run (did you mean 'shelf'?)",
+      "11:42 warning schema[0].quality[0].arguments.properties[2]: duplicateValues names property 'bay', which schema object 'vaults' does not have: the rule cannot be run",
+    ]);
+  });
+
   it('reads a nested field’s and a schema object’s rules alike, and leaves an argument far from all of them to its tool', () => {
     const nested = anOdcsText(`schema:
   - name: vaults

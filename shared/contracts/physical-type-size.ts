@@ -34,6 +34,11 @@ const LENGTH_TYPES = new Set([
 ]);
 /** Exact numbers of p digits, s of them after the point: SQL's `decimal`, `dec` and `numeric`, Oracle's `number`. */
 const DECIMAL_TYPES = new Set(['decimal', 'dec', 'numeric', 'number']);
+
+/** Whether a physical type's name (as physicalTypeParts gives it) is one of an exact decimal's: `numeric`, `decimal`, `dec`, `number`. */
+export function isDecimalTypeName(base: string): boolean {
+  return DECIMAL_TYPES.has(base);
+}
 /** Every integer of `bits` bits, signed or not. */
 function integersOf(bits: number, isSigned: boolean): { smallest: bigint; largest: bigint } {
   if (!isSigned) return { smallest: 0n, largest: 2n ** BigInt(bits) - 1n };
@@ -128,7 +133,7 @@ function sizedTypeOf(physicalType: string): SizedType | undefined {
 /** The digits a `decimal(p,s)` (`numeric`, `dec`, Oracle's `number`) declares: p in all, s of them after the point. None without p, or with s past it. */
 export function declaredDigits(physicalType: string): { precision: number; scale: number } | undefined {
   const parts = physicalTypeParts(physicalType);
-  if (!parts || !DECIMAL_TYPES.has(parts.base) || parts.size === undefined) return undefined;
+  if (!parts || !isDecimalTypeName(parts.base) || parts.size === undefined) return undefined;
   const scale = parts.scale ?? 0;
   return scale >= 0 && scale <= parts.size ? { precision: parts.size, scale } : undefined;
 }

@@ -1,6 +1,6 @@
 import { logicalTypeOfSqlTypeName } from '../../contracts/import/sql-column-types';
 import { VALUE_NOUNS } from '../../contracts/physical-type-fit';
-import { declaredLength, physicalTypeParts } from '../../contracts/physical-type-size';
+import { declaredLength, isDecimalTypeName, physicalTypeParts } from '../../contracts/physical-type-size';
 import type { ContractProperty } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { MAX_NUMERIC_PRECISION } from '../../model/table';
@@ -8,15 +8,16 @@ import { logicalTypeOptions } from '../../simulation/allowed-values';
 
 /*
  * A column's PostgreSQL type. The contract's physicalType where it is a PostgreSQL type of the
- * property's logical type, in PostgreSQL's spelling: `VARCHAR(8)` → varchar(8), `DECIMAL(14, 2)`
- * → numeric(14,2), `INT4` → integer, `BIGSERIAL` → bigint (the column holds what the product
- * writes: no sequence). Else the logical type's, a string's `maxLength` making it varchar(n) (the
- * smaller n where the physicalType gives another). Any character type's length (`char(12)`,
- * `NVARCHAR(12)`, `VARCHAR2(12)`) is varchar(n)'s, the maxLength the JSON Schema gives it
- * (declaredLength): char(n) would pad shorter texts with blanks, which the product did not write.
- * An unsigned 64-bit integer (`BIGINT UNSIGNED`, `uint64`) is numeric(20,0), as bigint cannot hold
- * its top half. Any other physicalType (`draw_status`, `SMALLINT[]`, `TIMESTAMP`) is another
- * database's or another type's, and the logical type decides.
+ * property's logical type, in PostgreSQL's spelling: `VARCHAR(8)` → varchar(8), `DECIMAL(14, 2)`,
+ * Oracle's `NUMBER(14,2)` or `DEC(14,2)` → numeric(14,2), `INT4` → integer, `BIGSERIAL` → bigint
+ * (the column holds what the product writes: no sequence). Else the logical type's, a string's
+ * `maxLength` making it varchar(n) (the smaller n where the physicalType gives another). Any
+ * character type's length (`char(12)`, `NVARCHAR(12)`, `VARCHAR2(12)`) is varchar(n)'s, the
+ * maxLength the JSON Schema gives it (declaredLength): char(n) would pad shorter texts with
+ * blanks, which the product did not write. An unsigned 64-bit integer (`BIGINT UNSIGNED`,
+ * `uint64`) is numeric(20,0), as bigint cannot hold its top half, and an integer of more digits
+ * than bigint holds (`NUMBER(30,0)`) numeric(p,0). Any other physicalType (`draw_status`,
+ * `SMALLINT[]`, `TIMESTAMP`) is another database's or another type's, and the logical type decides.
  */
 
 const LOGICAL_TYPES: Record<LogicalType, string> = {
@@ -40,7 +41,8 @@ const INTEGER_TYPES: ReadonlyMap<string, string> = new Map([
 ]);
 /** Unsigned 64-bit integers (MySQL's, Protobuf's) reach 2^64 - 1, past bigint: numeric(20,0) holds them. */
 const UNSIGNED_64_BIT = new Set(['bigint unsigned', 'uint64', 'fixed64']);
-const NUMERIC_NAMES = new Set(['numeric', 'decimal']);
+/** bigint holds every integer of up to 18 digits, and only some of 19. */
+const BIGINT_DIGITS = 18;
 /** The longest varchar PostgreSQL declares. */
 const MAX_VARCHAR_LENGTH = 10_485_760;
 
@@ -58,9 +60,13 @@ export function postgresTypeOf(property: ContractProperty): string {
       const digits = numericDigitsOf(parts);
       return digits && isDeclarableNumeric(digits) ? `numeric(${digits.precision},${digits.scale})` : 'numeric';
     }
-    case 'integer':
+    case 'integer': {
       if (parts && UNSIGNED_64_BIT.has(parts.base)) return 'numeric(20,0)';
+      const digits = numericDigitsOf(parts);
+      if (digits?.scale === 0 && digits.precision > BIGINT_DIGITS && isDeclarableNumeric(digits))
+        return `numeric(${digits.precision},0)`;
       return (parts && parts.size === undefined && INTEGER_TYPES.get(parts.base)) || 'bigint';
+    }
     default:
       return LOGICAL_TYPES[logicalType];
   }
@@ -119,7 +125,7 @@ export function physicalTypeNote(property: ContractProperty): string | undefined
 }
 
 function postgresSpellingOf({ base, size, scale }: NonNullable<PhysicalTypeParts>): string {
-  if (NUMERIC_NAMES.has(base)) return size === undefined ? 'numeric' : `numeric(${size},${scale ?? 0})`;
+  if (isDecimalTypeName(base)) return size === undefined ? 'numeric' : `numeric(${size},${scale ?? 0})`;
   const name = INTEGER_TYPES.get(base) ?? POSTGRES_SPELLINGS.get(base) ?? base;
   return size === undefined ? name : `${name}(${[size, scale].filter((n) => n !== undefined).join(',')})`;
 }
@@ -137,7 +143,7 @@ function declaredLengthOf({ physicalType }: ContractProperty): number | undefine
 
 /** The p and s of a `numeric(p,s)`, whether PostgreSQL can declare it or not. */
 function numericDigitsOf(parts: PhysicalTypeParts): { precision: number; scale: number } | undefined {
-  return parts && NUMERIC_NAMES.has(parts.base) && parts.size !== undefined
+  return parts && isDecimalTypeName(parts.base) && parts.size !== undefined
     ? { precision: parts.size, scale: parts.scale ?? 0 }
     : undefined;
 }

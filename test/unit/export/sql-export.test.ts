@@ -455,6 +455,28 @@ describe('SQL export', () => {
     );
   });
 
+  it('keeps the digits any decimal spelling declares (Oracle’s NUMBER(p,s), DEC(p,s)), and an integer’s past bigint, as numeric', async () => {
+    const mesh = productServingTable('fees', [
+      field('fee_id', 'integer', { physicalType: 'NUMBER(30,0)', required: true, primaryKey: true }),
+      field('tariff', 'number', { physicalType: 'NUMBER(8,2)' }),
+      field('surcharge', 'number', { physicalType: 'DEC(6,3)' }),
+      field('batch', 'integer', { physicalType: 'NUMBER(10,0)' }),
+    ]);
+    const files = sqlFiles(mesh);
+    const lines = files.flatMap((file) => String(file.content).split('\n'));
+    const lineOf = (column: string) => lines.find((line) => line.startsWith(`  "${column}" `));
+    expect(lineOf('tariff')).toBe('  "tariff" numeric(8,2),');
+    expect(lineOf('surcharge')).toBe('  "surcharge" numeric(6,3),');
+    expect(lineOf('fee_id')).toBe('  "fee_id" numeric(30,0) NOT NULL,');
+    expect(lineOf('batch')).toMatch(/^ {2}"batch" bigint,/);
+    await emptyDatabase(db);
+    await runFiles(db, files);
+    // The largest key the contract allows, and amounts rounded to the decimals it declares.
+    await db.exec(`INSERT INTO p.fees (fee_id, tariff, surcharge) VALUES (${'9'.repeat(30)}, 12.345, 1.23456)`);
+    const stored = await db.query<{ tariff: string; surcharge: string }>('SELECT tariff, surcharge FROM p.fees');
+    expect(stored.rows).toEqual([{ tariff: '12.35', surcharge: '1.235' }]);
+  });
+
   it('notes on a column’s line the physicalType its type was not taken from, and why, in DDL that still runs', async () => {
     const mesh = productServingTable('fittings', [
       field('id', 'integer', { physicalType: 'int4', required: true, primaryKey: true }),

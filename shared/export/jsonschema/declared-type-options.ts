@@ -1,11 +1,12 @@
-import { declaredDigits, declaredLength } from '../../contracts/physical-type-size';
+import { declaredDigits, declaredLength, declaredRange } from '../../contracts/physical-type-size';
 import type { ContractProperty } from '../../model/contract';
 import { logicalTypeOptions } from '../../simulation/allowed-values';
 
 /*
  * A property's logicalTypeOptions tightened by what its physicalType declares, so that a record
  * the JSON Schema accepts is one a column of that type holds: `varchar(12)` → maxLength 12 (the
- * smaller of the two), `decimal(p,s)` → exclusive bounds either side of zero. The scale is left
+ * smaller of the two), `decimal(p,s)` → exclusive bounds either side of zero, an integer type
+ * (`SMALLINT`, `INT`, `uint32`) → the range it holds, where a JSON number holds that bound exactly. The scale is left
  * out: a binary float cannot say "at most s decimals" exactly (multipleOf 0.01 refuses 0.07).
  */
 
@@ -19,12 +20,25 @@ export function declaredTypeOptions(property: ContractProperty): Record<string, 
   }
   if (logicalType !== 'number' && logicalType !== 'integer') return options;
   const digits = declaredDigits(physicalType);
+  if (!digits && logicalType === 'integer') return withIntegerRange(options, physicalType);
   const magnitude = digits && refusedMagnitude(digits.precision, digits.scale);
   if (magnitude === undefined) return options;
   return {
     ...options,
     exclusiveMinimum: tighter(Math.max, options.exclusiveMinimum, -magnitude),
     exclusiveMaximum: tighter(Math.min, options.exclusiveMaximum, magnitude),
+  };
+}
+
+/** The inclusive bounds of an integer type's range; a 64-bit one's are past what a JSON number holds exactly, and left out. */
+function withIntegerRange(options: Record<string, unknown>, physicalType: string): Record<string, unknown> {
+  const range = declaredRange(physicalType);
+  if (!range) return options;
+  const [smallest, largest] = [Number(range.smallest), Number(range.largest)];
+  return {
+    ...options,
+    ...(Number.isSafeInteger(smallest) && { minimum: tighter(Math.max, options.minimum, smallest) }),
+    ...(Number.isSafeInteger(largest) && { maximum: tighter(Math.min, options.maximum, largest) }),
   };
 }
 

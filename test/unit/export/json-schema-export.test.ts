@@ -197,6 +197,41 @@ describe('JSON Schema export', () => {
     }
   });
 
+  it('checks the range an integer physicalType holds, as its column refuses a value past it', () => {
+    const files = exportedSchemas(
+      'cool-rooms',
+      `  - name: rooms
+    properties:
+      - name: shelf
+        logicalType: integer
+        physicalType: SMALLINT
+      - name: units
+        logicalType: integer
+        physicalType: INT
+        logicalTypeOptions: { minimum: 0 }
+      - name: serial
+        logicalType: integer
+        physicalType: int4
+        logicalTypeOptions: { maximum: 3000000000 }
+      - name: readings
+        logicalType: integer
+        physicalType: BIGINT
+`,
+    );
+    const schema = JSON.parse(String(files[0]?.content));
+    expect(schema.properties.shelf).toMatchObject({ minimum: -32768, maximum: 32767 });
+    expect(schema.properties.units).toMatchObject({ minimum: 0, maximum: 2147483647 });
+    expect(schema.properties.serial).toMatchObject({ minimum: -2147483648, maximum: 2147483647 });
+    // A 64-bit bound is past what a JSON number holds exactly: none is written.
+    expect(schema.properties.readings).not.toHaveProperty('maximum');
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:cool-rooms:1.0.0:rooms')!;
+    const valid = { shelf: 32767, units: 2147483647, serial: -2147483648, readings: 2 ** 40 };
+    expect(validate(valid) ? [] : validate.errors).toEqual([]);
+    for (const broken of [{ shelf: 32768 }, { units: 2147483648 }, { units: -1 }, { serial: 2147483648 }]) {
+      expect(validate({ ...valid, ...broken }), JSON.stringify(broken)).toBe(false);
+    }
+  });
+
   it('checks dates and times against the format their logicalTypeOptions give, as a pattern', () => {
     const files = exportedSchemas(
       'written',

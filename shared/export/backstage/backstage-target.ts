@@ -1,3 +1,4 @@
+import { lifecycleStatus } from '../../contracts/lifecycle-status';
 import { isBlank } from '../../model/blank-text';
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
@@ -293,7 +294,7 @@ function apiContracts(mesh: Mesh, scoped: ScopedElements): Contract[] {
 }
 
 function lifecycleOf(contracts: readonly Contract[]): string {
-  const statuses = contracts.map((contract) => contract.status);
+  const statuses = contracts.map(lifecycleStatus);
   if (statuses.length === 0) return 'experimental';
   if (statuses.every((status) => status === 'active')) return 'production';
   if (statuses.every((status) => status === 'deprecated' || status === 'retired')) return 'deprecated';

@@ -1,3 +1,4 @@
+import { lifecycleStatus } from '../../contracts/lifecycle-status';
 import { meshGraph } from '../../lineage/mesh-graph';
 import { portFlows } from '../../lineage/port-flows';
 import { productLineage } from '../../lineage/product-lineage';
@@ -15,7 +16,8 @@ import { toYamlText } from '../yaml-text';
  * has no field for (the product's kind, documentation, SLOs, inputs fed without a contract)
  * travels as custom properties, so nothing of the design is lost (an input port fed both under a
  * contract and without one is in both places).
- * - status: the one status all its output contracts share, else `draft` (also when they say none);
+ * - status: the one status all its output contracts share, read as the app reads it (`Active` is
+ *   `active`), else `draft` (also when they say none);
  * - an output port without a contract has no version to give: it says `0.0.0`;
  * - an output port's `inputContracts` are those of the inputs its lineage says feed it (all of
  *   them where the lineage cannot tell: no contract, no table of its name, SQL that does not parse).
@@ -125,8 +127,8 @@ function odpsDocument(
 
 /** ODPS requires a status; ODCS 3.2 contracts may have none, which shares nothing. */
 function statusOf(contracts: readonly Contract[]): string {
-  const [status, ...others] = new Set(contracts.map((contract) => contract.status));
-  return status !== undefined && others.length === 0 ? status : 'draft';
+  const [status, ...others] = new Set(contracts.map(lifecycleStatus));
+  return status && others.length === 0 ? status : 'draft';
 }
 
 function describeSource(feed: InputFeed): string {

@@ -67,6 +67,23 @@ describe('Backstage catalog export', () => {
     ]);
   });
 
+  it('reads a contract’s status as the rest of the app does, whatever its case: Active is production, Deprecated deprecated', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withContract('readings', { status: 'Active' })
+      .withContract('recalls', { status: ' Deprecated' })
+      .withProduct('lab', 'd', { outputPorts: [aPort('readings-out', 'output', { contractId: 'readings' })] })
+      .withProduct('recall', 'd', { outputPorts: [aPort('recalls-out', 'output', { contractId: 'recalls' })] })
+      .build();
+    const { entities } = catalogOf(mesh);
+    const lifecycleOf = (kind: string, name: string) =>
+      entities.find((entity) => entity.kind === kind && entity.metadata.name === name)?.spec?.lifecycle;
+    expect(lifecycleOf('API', 'lab-readings-out')).toBe('production');
+    expect(lifecycleOf('Component', 'lab')).toBe('production');
+    expect(lifecycleOf('API', 'recall-recalls-out')).toBe('deprecated');
+    expect(lifecycleOf('Component', 'recall')).toBe('deprecated');
+  });
+
   it('annotates and tags a product’s Component and APIs with the strictest classification of their contracts’ fields', async () => {
     const mesh = aMesh()
       .withDomain('health')

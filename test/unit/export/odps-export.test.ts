@@ -43,6 +43,22 @@ describe('ODPS export', () => {
     expect(document.status).toBe('draft');
   });
 
+  it('says the lifecycle status its contracts share however they spell it, in the lower case ODPS lists', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withContract('readings', { status: 'Active' })
+      .withContract('alerts', { status: 'active ' })
+      .withProduct('lab', 'd', {
+        outputPorts: [
+          aPort('readings-out', 'output', { contractId: 'readings' }),
+          aPort('alerts-out', 'output', { contractId: 'alerts' }),
+        ],
+      })
+      .build();
+    const [file] = filesOf(odpsTarget.files(mesh, WHOLE_MESH));
+    expect(parse(String(file?.content)).status).toBe('active');
+  });
+
   it('names no team for a product whose owner is only invisible characters', () => {
     const mesh = aMesh().withDomain('d').withProduct('p', 'd', { owner: '\u200b\u2060' }).build();
     const [file] = filesOf(odpsTarget.files(mesh, WHOLE_MESH));

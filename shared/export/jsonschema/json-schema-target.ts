@@ -8,7 +8,7 @@ import { defineTarget } from '../export-target';
 import { fileNamedAfter } from '../file-names';
 import { compact, nonEmpty } from '../json-values';
 import { declaredTypeOptions } from './declared-type-options';
-import { optionKeywords } from './type-options';
+import { optionKeywords, TIME_OF_DAY } from './type-options';
 
 /*
  * A JSON Schema (draft 2020-12) per schema object of each contract: what one record looks
@@ -20,13 +20,6 @@ import { optionKeywords } from './type-options';
  */
 
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
-
-/**
- * A time of day as ODCS writes it (`HH:mm:ss`, fractions and an offset optional). JSON Schema's
- * `time` format is RFC 3339's full-time, which requires the offset, and so refuses `12:30:00`.
- */
-const TIME_OF_DAY =
-  '^([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$';
 
 const JSON_TYPES: Record<LogicalType, { type: string; format?: string; pattern?: string }> = {
   string: { type: 'string' },

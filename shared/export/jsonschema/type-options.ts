@@ -42,6 +42,21 @@ const INTEGER_RANGES: Record<string, [number, number]> = {
   u32: [0, 2 ** 32 - 1],
 };
 
+/** A clock time as ODCS writes it: `HH:mm:ss`, fractions and an offset optional. */
+const CLOCK_TIME = '([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?';
+
+/**
+ * A time of day as ODCS writes it. JSON Schema's `time` format is RFC 3339's full-time, which
+ * requires the offset, and so refuses `12:30:00`.
+ */
+export const TIME_OF_DAY = `^${CLOCK_TIME}$`;
+
+/**
+ * A timestamp of a contract that says it has no time zone (`timezone: false`): `date-time`
+ * requires an offset, and so would refuse every such value (`2026-03-01T09:30:00`).
+ */
+const ZONELESS_DATE_TIME = `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt ]${CLOCK_TIME}$`;
+
 const NUMBER_KEYWORDS = ['multipleOf', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
 
 export function optionKeywords(logicalType: LogicalType, options: Record<string, unknown>): OptionKeywords {
@@ -61,7 +76,12 @@ export function optionKeywords(logicalType: LogicalType, options: Record<string,
     case 'date':
     case 'timestamp':
     case 'time': {
-      if (typeof options.format !== 'string') return { keywords: {}, hasOwnForm: false };
+      if (typeof options.format !== 'string') {
+        const isZoneless = logicalType === 'timestamp' && options.timezone === false;
+        return isZoneless
+          ? { keywords: { pattern: ZONELESS_DATE_TIME }, hasOwnForm: true }
+          : { keywords: {}, hasOwnForm: false };
+      }
       const pattern = dateTimePattern(options.format);
       return { keywords: pattern === undefined ? {} : { pattern }, hasOwnForm: true };
     }

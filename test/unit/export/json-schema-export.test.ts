@@ -90,6 +90,30 @@ describe('JSON Schema export', () => {
     }
   });
 
+  it('accepts a timestamp without an offset where the contract says it has no time zone (timezone: false)', () => {
+    const files = exportedSchemas(
+      'sessions',
+      `  - name: sessions
+    properties:
+      - name: opened_at
+        logicalType: timestamp
+        logicalTypeOptions: { timezone: false }
+        required: true
+      - name: closed_at
+        logicalType: timestamp
+`,
+    );
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:sessions:1.0.0:sessions')!;
+    for (const openedAt of ['2026-03-01T09:30:00', '2026-03-01T09:30:00.250', '2026-03-01T09:30:00Z']) {
+      expect(validate({ opened_at: openedAt }) ? [] : validate.errors, openedAt).toEqual([]);
+    }
+    for (const openedAt of ['2026-03-01', '09:30:00', 'yesterday', '2026-03-01T25:30:00']) {
+      expect(validate({ opened_at: openedAt }), openedAt).toBe(false);
+    }
+    // Without the option, a timestamp is RFC 3339's, offset and all.
+    expect(validate({ opened_at: '2026-03-01T09:30:00', closed_at: '2026-03-01T09:30:00' })).toBe(false);
+  });
+
   it('checks what logicalTypeOptions say: lengths, patterns and formats of text, bounds of numbers and sizes', () => {
     const files = exportedSchemas(
       'options',

@@ -1006,14 +1006,8 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
       change: PortChange,
     ): void {
       for (const output of product.outputs.filter((candidate) => candidate.dataset.name === table)) {
-        const key = pickedFields(fields, output.dataset.key);
-        if (Object.keys(key).length < output.dataset.key.length) continue;
-        const read = recordsWithFields(query, output.log.log, key, {
-          order: 'oldest',
-          fromTimestamp: readAt,
-          toTimestamp: readAt,
-        });
-        const published = read.ok ? read.value[0] : undefined;
+        if (!hasKeyOf(output, fields)) continue;
+        const published = recordPublishedAt(query, output, fields, readAt);
         stages.push(walker.portStage(product, output, published, fields, { ...change, readAt }));
         if (published && !visited.has(output.log.log.table)) {
           walker.followConsumers(
@@ -1089,7 +1083,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
             (heldBack && { note: heldBackNote(table, linking, heldBack, rows.length > 0) }) ??
             (rows.length === 0 && { note: `${missing}.` })),
         });
-        const [first] = byKey?.rows ?? rows;
+        const first = rowPublishedAt(query, product, table, byKey?.rows ?? rows, readAt);
         const [madeAndHeldBack] = heldBack?.rows ?? [];
         // Without a row now, the port's record for the key is the delete it published, unless the key check held the row back.
         walker.publish(product, table, first ?? madeAndHeldBack ?? pickedFields(fields, linking), readAt, visited, {
@@ -1101,6 +1095,47 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
     },
   };
   return walker;
+}
+
+function hasKeyOf(output: OutputPlan, fields: Record<string, unknown>): boolean {
+  return output.dataset.key.every((name) => name in fields);
+}
+
+/** The port's record for the key of `fields` published in the tick at `readAt`, the first if several. */
+function recordPublishedAt(
+  query: RunQuery,
+  output: OutputPlan,
+  fields: Record<string, unknown>,
+  readAt: number,
+): LogRecord | undefined {
+  const key = pickedFields(fields, output.dataset.key);
+  const read = recordsWithFields(query, output.log.log, key, {
+    order: 'oldest',
+    fromTimestamp: readAt,
+    toTimestamp: readAt,
+  });
+  return read.ok ? read.value[0] : undefined;
+}
+
+/**
+ * Of a step's rows linked to a change, the one a port of `table` published in the tick the product
+ * read the change, else the first: where earlier changes made rows of their own with the same ids
+ * (an event per change of a loan), the change's row is the one published then.
+ */
+function rowPublishedAt(
+  query: RunQuery,
+  product: ProductPlan,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  readAt: number,
+): Record<string, unknown> | undefined {
+  const outputs = product.outputs.filter(
+    (candidate) => candidate.dataset.name === table && candidate.dataset.key.length > 0,
+  );
+  const published = rows.find((row) =>
+    outputs.some((output) => hasKeyOf(output, row) && recordPublishedAt(query, output, row, readAt) !== undefined),
+  );
+  return published ?? rows[0];
 }
 
 /**

@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aContract, aMesh, aProduct, aScenario, aSystem, loadSqlJs, simulate } from './builders';
+import { traceOfNewestRecord } from './newest-record-trace';
+
+// Loading sql.js's wasm is slow on a busy machine; it is not what these tests time.
+beforeAll(() => loadSqlJs(), 60_000);
+
+describe('the trace of a change at a step whose result holds several rows linked to it', () => {
+  // One event per change of a loan: every event of loan 1 shares its loan_id, each its own event_id.
+  const library = aMesh()
+    .with(
+      aSystem('library').withTable('loans', { loan_id: 'integer', status: 'text' }).withCdcTopic('loans-cdc', 'loans'),
+      aProduct('loan-events')
+        .withInput('loans-in')
+        .withOutput('events-out', 'loan-event')
+        .withTransformation(
+          'loan_events',
+          `SELECT printf('loans-%d', _sequence) AS event_id,
+  strftime('%Y-%m-%dT%H:%M:%fZ', _source_ts / 1000.0, 'unixepoch') AS occurred_at,
+  after_loan_id AS loan_id, after_status AS status
+FROM raw_loans_in WHERE _op IN ('c', 'u')`,
+        ),
+      aContract('loan-event', 'event', 'loan_events')
+        .withKey('event_id', 'string')
+        .withProperty('occurred_at', 'timestamp', { required: true })
+        .withProperty('loan_id', 'integer')
+        .withProperty('status', 'string'),
+    )
+    .withLink('library/loans-cdc', 'loan-events/loans-in')
+    .build();
+
+  it('shows at the port the record the port published for this change, not an earlier change’s', async () => {
+    const scenario = aScenario()
+      .at(1, 'library', 'loans', 'insert', { values: { loan_id: 1, status: 'borrowed' } })
+      .at(3, 'library', 'loans', 'update', { values: { status: 'overdue' }, where: { loan_id: 1 } })
+      .build();
+    const simulation = await simulate(library, scenario);
+    simulation.step(4);
+
+    const stages = traceOfNewestRecord(library, simulation, 'library/loans-cdc').stages;
+    const port = stages.find((stage) => stage.kind === 'output-port');
+
+    expect(port?.records).toEqual([expect.objectContaining({ loan_id: 1, status: 'overdue' })]);
+    expect(port?.moment).toEqual({ kind: 'recorded', text: 'Published at 2026-01-05T09:03:00.000Z' });
+    expect(port?.note).toBeUndefined();
+  });
+});

@@ -1006,8 +1006,14 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
       change: PortChange,
     ): void {
       for (const output of product.outputs.filter((candidate) => candidate.dataset.name === table)) {
-        if (!hasKeyOf(output, fields)) continue;
-        const published = recordPublishedAt(query, output, fields, readAt);
+        const key = pickedFields(fields, output.dataset.key);
+        if (Object.keys(key).length < output.dataset.key.length) continue;
+        const read = recordsWithFields(query, output.log.log, key, {
+          order: 'oldest',
+          fromTimestamp: readAt,
+          toTimestamp: readAt,
+        });
+        const published = read.ok ? read.value[0] : undefined;
         stages.push(walker.portStage(product, output, published, fields, { ...change, readAt }));
         if (published && !visited.has(output.log.log.table)) {
           walker.followConsumers(
@@ -1083,7 +1089,8 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
             (heldBack && { note: heldBackNote(table, linking, heldBack, rows.length > 0) }) ??
             (rows.length === 0 && { note: `${missing}.` })),
         });
-        const first = rowPublishedAt(query, product, table, byKey?.rows ?? rows, readAt);
+        const shownBy = byKey ? pickedFields(linkingKey, recordKeyColumns) : linkingKey;
+        const first = rowPublishedAt(query, product, table, shownBy, readAt) ?? (byKey?.rows ?? rows)[0];
         const [madeAndHeldBack] = heldBack?.rows ?? [];
         // Without a row now, the port's record for the key is the delete it published, unless the key check held the row back.
         walker.publish(product, table, first ?? madeAndHeldBack ?? pickedFields(fields, linking), readAt, visited, {
@@ -1097,45 +1104,33 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
   return walker;
 }
 
-function hasKeyOf(output: OutputPlan, fields: Record<string, unknown>): boolean {
-  return output.dataset.key.every((name) => name in fields);
-}
-
-/** The port's record for the key of `fields` published in the tick at `readAt`, the first if several. */
-function recordPublishedAt(
-  query: RunQuery,
-  output: OutputPlan,
-  fields: Record<string, unknown>,
-  readAt: number,
-): LogRecord | undefined {
-  const key = pickedFields(fields, output.dataset.key);
-  const read = recordsWithFields(query, output.log.log, key, {
-    order: 'oldest',
-    fromTimestamp: readAt,
-    toTimestamp: readAt,
-  });
-  return read.ok ? read.value[0] : undefined;
-}
-
 /**
- * Of a step's rows linked to a change, the one a port of `table` published in the tick the product
- * read the change, else the first: where earlier changes made rows of their own with the same ids
- * (an event per change of a loan), the change's row is the one published then.
+ * The step's row linked by `linking` (its values by column) whose key a port of `table` published
+ * in the tick the product read the change: where earlier changes made rows of their own with the
+ * same ids (an event per change of a loan), that row is the change's, however many there are.
  */
 function rowPublishedAt(
   query: RunQuery,
   product: ProductPlan,
   table: string,
-  rows: readonly Record<string, unknown>[],
+  linking: Record<string, unknown>,
   readAt: number,
 ): Record<string, unknown> | undefined {
-  const outputs = product.outputs.filter(
-    (candidate) => candidate.dataset.name === table && candidate.dataset.key.length > 0,
-  );
-  const published = rows.find((row) =>
-    outputs.some((output) => hasKeyOf(output, row) && recordPublishedAt(query, output, row, readAt) !== undefined),
-  );
-  return published ?? rows[0];
+  const at = Math.floor(readAt);
+  for (const output of product.outputs.filter((candidate) => candidate.dataset.name === table)) {
+    if (output.dataset.key.length === 0) continue;
+    const sameKey = output.dataset.key
+      .map((name) => `published.${quoteIdentifier(name)} IS step_row.${quoteIdentifier(name)}`)
+      .join(' AND ');
+    const [row] = selectRows(
+      query,
+      product.product.id,
+      `SELECT step_row.* FROM ${quoteIdentifier(table)} AS step_row WHERE ${whereSql(linking)} AND EXISTS (SELECT 1 FROM ${brokerTable(output.log.log)} AS published
+WHERE ${sameKey} AND published._timestamp >= ${at} AND published._timestamp <= ${at}) LIMIT 1`,
+    );
+    if (row) return row;
+  }
+  return undefined;
 }
 
 /**

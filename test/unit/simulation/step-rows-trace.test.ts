@@ -29,19 +29,31 @@ FROM raw_loans_in WHERE _op IN ('c', 'u')`,
     .withLink('library/loans-cdc', 'loan-events/loans-in')
     .build();
 
-  it('shows at the port the record the port published for this change, not an earlier change’s', async () => {
-    const scenario = aScenario()
-      .at(1, 'library', 'loans', 'insert', { values: { loan_id: 1, status: 'borrowed' } })
-      .at(3, 'library', 'loans', 'update', { values: { status: 'overdue' }, where: { loan_id: 1 } })
-      .build();
-    const simulation = await simulate(library, scenario);
-    simulation.step(4);
-
+  /** The output port's stage of the trace of loan 1's last change, after its insert at tick 1 and an update a tick after. */
+  async function portStageOfLastChange(updates: number) {
+    const scenario = aScenario().at(1, 'library', 'loans', 'insert', { values: { loan_id: 1, status: 'borrowed' } });
+    for (let tick = 2; tick < 2 + updates; tick++) {
+      const status = tick % 2 === 0 ? 'overdue' : 'borrowed';
+      scenario.at(tick, 'library', 'loans', 'update', { values: { status }, where: { loan_id: 1 } });
+    }
+    const simulation = await simulate(library, scenario.build());
+    simulation.step(2 + updates);
     const stages = traceOfNewestRecord(library, simulation, 'library/loans-cdc').stages;
-    const port = stages.find((stage) => stage.kind === 'output-port');
+    return stages.find((stage) => stage.kind === 'output-port');
+  }
 
-    expect(port?.records).toEqual([expect.objectContaining({ loan_id: 1, status: 'overdue' })]);
-    expect(port?.moment).toEqual({ kind: 'recorded', text: 'Published at 2026-01-05T09:03:00.000Z' });
+  it('shows at the port the record the port published for this change, not an earlier change’s', async () => {
+    const port = await portStageOfLastChange(1);
+
+    expect(port?.records).toEqual([expect.objectContaining({ event_id: 'loans-2', status: 'overdue' })]);
+    expect(port?.moment).toEqual({ kind: 'recorded', text: 'Published at 2026-01-05T09:02:00.000Z' });
     expect(port?.note).toBeUndefined();
+  });
+
+  it('finds that record among more earlier events than the step’s stage lists', async () => {
+    const port = await portStageOfLastChange(25);
+
+    expect(port?.records).toEqual([expect.objectContaining({ event_id: 'loans-26', status: 'overdue' })]);
+    expect(port?.moment).toEqual({ kind: 'recorded', text: 'Published at 2026-01-05T09:26:00.000Z' });
   });
 });

@@ -103,10 +103,13 @@ export function createDataProductRuntime(
     const mode = prepared.mode;
     const reason = mode.incremental ? fullTicksReason(mode.plan) : mode.reason;
     const readAside = mode.incremental ? mode.plan.subqueryTables : undefined;
+    const inMainQuery = mode.incremental ? mainQueryTables(mode.plan) : [];
+    const readAsideInMainQuery = readAside?.filter((table) => inMainQuery.some((other) => sameName(other, table)));
     const metrics: TransformationMetrics = {
       mode: mode.incremental ? 'incremental' : 'full',
       ...(reason !== undefined && { reason }),
       ...(readAside && { readAside }),
+      ...(readAsideInMainQuery && readAsideInMainQuery.length > 0 && { readAsideInMainQuery }),
       runs: { incremental: 0, full: 0, unchanged: 0 },
     };
     return [{ step, run: prepared.run, metrics }];
@@ -233,10 +236,15 @@ function fullTicksReason(plan: IncrementalPlan): string | undefined {
   const { subqueryTables } = plan;
   if (!subqueryTables) return undefined;
   const readAside = (table: string) => subqueryTables.some((other) => sameName(other, table));
-  const touchedOnly = [plan.anchor.table, ...plan.joined.map((joined) => joined.table)].filter(
+  const touchedOnly = mainQueryTables(plan).filter(
     (table, index, tables) => !readAside(table) && tables.findIndex((other) => sameName(other, table)) === index,
   );
   return `in full on a tick that changes ${quotedList(subqueryTables)}, which a subquery or CTE reads; only a tick that changes ${quotedList(touchedOnly)} and none of those recomputes what it touched`;
+}
+
+/** The tables an incremental step's main query reads: its anchor's, then those it joins. */
+function mainQueryTables(plan: IncrementalPlan): string[] {
+  return [plan.anchor.table, ...plan.joined.map((joined) => joined.table)];
 }
 
 function tableColumnsOf(connection: SqlConnection, table: string): string[] {

@@ -23,7 +23,24 @@ function mostlyFullLead(how: TransformationMetrics): string | undefined {
   const byReadAside = how.fullRunReasons?.[SUBQUERY_CHANGE_REASON] ?? 0;
   if (!tables || byReadAside === 0) return ran;
   const which = byReadAside === full ? 'each of those ticks' : `${byReadAside} of those ticks each`;
-  return `${ran}: ${which} changed ${quotedList(tables)}, which a subquery or CTE reads; to recompute only what a tick touched, join ${quotedList(tables)} in the main query (or read it first, as its anchor) instead of in a subquery or CTE`;
+  return `${ran}: ${which} changed ${quotedList(tables)}, which a subquery or CTE reads; to recompute only what a tick touched, ${readAsideAdvice(tables, how.readAsideInMainQuery ?? [])}`;
+}
+
+/**
+ * How to stop reading `tables` aside: join those the main query does not read, and read those it
+ * already joins there alone (telling the user to join a table it joins would send them nowhere).
+ */
+function readAsideAdvice(tables: readonly string[], inMainQuery: readonly string[]): string {
+  const toJoin = tables.filter((table) => !inMainQuery.includes(table));
+  const joined = tables.filter((table) => inMainQuery.includes(table));
+  return [
+    toJoin.length > 0 &&
+      `join ${quotedList(toJoin)} in the main query (or read it first, as its anchor) instead of in a subquery or CTE`,
+    joined.length > 0 &&
+      `read ${joined.map((table) => `'${table}'`).join(' and ')} only where the main query joins ${joined.length === 1 ? 'it' : 'them'}, not also in a subquery or CTE`,
+  ]
+    .filter((advice) => advice !== false)
+    .join(', and ');
 }
 
 /** A step's plan as a shell words it, led by what its runs did when most were full (`mostlyFullLead`). */

@@ -105,6 +105,8 @@ export interface TransformationMetrics {
   reason?: string;
   /** For an incremental step, the tables its subqueries and CTEs read: a tick changing one runs it in full. */
   readAside?: string[];
+  /** Of `readAside`, those the main query reads too (joined, or its anchor's): read there alone, a tick changing them would recompute only what it touched. */
+  readAsideInMainQuery?: string[];
   /** Runs per kind: an incremental step falls back to a full run when a tick's units are unclear. */
   runs: { incremental: number; full: number; unchanged: number };
   /** For an incremental step, why the runs it made in full were, each with its count. */

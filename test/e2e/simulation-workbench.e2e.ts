@@ -390,7 +390,7 @@ describeInChromium('working with a simulation', (session) => {
     const profile = page.getByTestId('transformation-customer-360/customer_profile').locator('td');
     expect(await profile.nth(1).textContent()).toBe(
       "full on every run of this simulation (3 of 3): each of those ticks changed 'orders', which a subquery or CTE reads; " +
-        "to recompute only what a tick touched, join 'orders' in the main query (or read it first, as its anchor) instead of in a subquery or CTE; " +
+        "to recompute only what a tick touched, read 'orders' only where the main query joins it, not also in a subquery or CTE; " +
         "planned: what each tick touched; in full on a tick that changes 'orders', which a subquery or CTE reads; only a tick that changes 'customers' and none of those recomputes what it touched",
     );
     expect(await profile.nth(2).textContent()).toBe(

@@ -44,7 +44,7 @@ describe('mesh-designer simulate', () => {
     expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '2'], io)).toBe(EXIT.ok);
     expect(out).toContain(
       "  customer-360/customer_profile: full on every run of this simulation (3 of 3): each of those ticks changed 'orders', which a subquery or CTE reads; " +
-        "to recompute only what a tick touched, join 'orders' in the main query (or read it first, as its anchor) instead of in a subquery or CTE; " +
+        "to recompute only what a tick touched, read 'orders' only where the main query joins it, not also in a subquery or CTE; " +
         "planned: incremental (in full on a tick that changes 'orders', which a subquery or CTE reads; only a tick that changes 'customers' and none of those recomputes what it touched); " +
         'runs: 0 incremental, 3 full, 0 unchanged',
     );

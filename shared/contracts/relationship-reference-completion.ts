@@ -1,6 +1,6 @@
-import { parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { SHORTHAND } from './relationship-checks';
-import { schemaObjectNodes } from './schema-object-nodes';
+import { type SchemaObjectNode, schemaObjectNodes } from './schema-object-nodes';
 import { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 
 interface SchemaField {
@@ -12,10 +12,11 @@ interface SchemaField {
 
 /**
  * The references to offer for a relationship's `to` (or a schema object's `from`), or an item of
- * its list (a composite key's, in flow or block style), at the cursor, in ODCS's shorthand `table.column`: the contract's fields, those of a key first (what a
- * foreign key mostly refers to). A property's `to` never offers the property itself; a schema
- * object's `from` offers that object's own fields. Fields whose names the shorthand cannot
- * write (`step count`) are left out, as the schema diagram refuses to link them.
+ * its list (a composite key's, in flow or block style), at the cursor, in ODCS's shorthand
+ * `table.column`: the contract's fields, those of a key first (what a foreign key mostly refers
+ * to). A property's `to` never offers the property itself, nor a schema object's `to` the fields
+ * its `from` names; a schema object's `from` offers that object's own fields. Fields whose names
+ * the shorthand cannot write (`step count`) are left out, as the schema diagram refuses to link them.
  */
 export function completeRelationshipReferences(text: string, line: number, column: number): string[] {
   const slot = referenceSlotAt(yamlCursorPath(text, line, column));
@@ -23,11 +24,14 @@ export function completeRelationshipReferences(text: string, line: number, colum
   const isOnProperty = slot.relationshipPath.length > 4;
   if (isOnProperty && slot.key === 'from') return [];
   const offset = offsetOf(text, line, column);
-  const contains = ({ range }: YAMLMap) => range != null && range[0] <= offset && offset <= range[2];
-  const fields = schemaFieldsOf(text);
+  const contains = ({ range }: Node) => range != null && range[0] <= offset && offset <= range[2];
+  const objects = schemaObjectNodes(parseDocument(text, { prettyErrors: false }));
+  const fields = schemaFieldsOf(objects);
+  const fromReferences = isOnProperty || slot.key === 'from' ? [] : fromReferencesOf(objects, contains);
   const offered = fields.filter((field) => {
     if (isOnProperty) return !contains(field.property);
-    return slot.key === 'to' || contains(field.object);
+    if (slot.key === 'to') return !fromReferences.includes(field.reference);
+    return contains(field.object);
   });
   return [...offered.filter((field) => field.isKey), ...offered.filter((field) => !field.isKey)].map(
     (field) => field.reference,
@@ -56,9 +60,20 @@ function referenceSlotAt(cursor: YamlCursorPath): ReferenceSlot | undefined {
   return undefined;
 }
 
+/** What the `from` of the schema object's relationship at the cursor names, one reference or a composite key's list. */
+function fromReferencesOf(objects: SchemaObjectNode[], contains: (node: Node) => boolean): unknown[] {
+  const relationships = objects.find(({ object }) => contains(object))?.object.get('relationships', true);
+  const relationship = isSeq(relationships)
+    ? relationships.items.find((item) => isMap(item) && contains(item))
+    : undefined;
+  const from = isMap(relationship) ? relationship.get('from', true) : undefined;
+  const references = isSeq(from) ? from.items : [from];
+  return references.flatMap((reference) => (isScalar(reference) ? [reference.value] : []));
+}
+
 /** The top-level properties of the contract's schema objects, read from text that may not be a valid contract yet. */
-function schemaFieldsOf(text: string): SchemaField[] {
-  return schemaObjectNodes(parseDocument(text, { prettyErrors: false })).flatMap(({ object, properties }) =>
+function schemaFieldsOf(objects: SchemaObjectNode[]): SchemaField[] {
+  return objects.flatMap(({ object, properties }) =>
     properties.flatMap((property) => {
       const reference = `${String(object.get('name') ?? '')}.${String(property.get('name') ?? '')}`;
       if (!SHORTHAND.test(reference)) return [];

@@ -60,18 +60,34 @@ describe('completion of a relationship’s references', () => {
     ]);
   });
 
+  it('never offers a schema object’s `to` the field its `from` names', () => {
+    const text = WAFER_LOTS.replace('        from: ', '        from: routes.route_id').replace(
+      '        to: wafer_lots.lot_id',
+      '        to: ',
+    );
+    expect(referencesAt(text, 30)).toEqual(['wafer_lots.lot_id', 'wafer_lots.route_id', 'routes.technology_node']);
+  });
+
+  it('never offers a composite `to` the fields its `from` lists, in flow and block style', () => {
+    const flow = WAFER_LOTS.replace(
+      '        from: ',
+      '        from: [routes.route_id, routes.technology_node]',
+    ).replace('        to: wafer_lots.lot_id', '        to: [');
+    expect(referencesAt(flow, 30)).toEqual(['wafer_lots.lot_id', 'wafer_lots.route_id']);
+    const block = WAFER_LOTS.replace(
+      '        from: ',
+      '        from:\n          - routes.route_id\n          - routes.technology_node',
+    ).replace('        to: wafer_lots.lot_id', '        to:\n          - ');
+    expect(referencesAt(block, 33)).toEqual(['wafer_lots.lot_id', 'wafer_lots.route_id']);
+  });
+
   it('offers the same fields for each item of a composite key’s `from` and `to` lists, in flow and block style', () => {
     const flow = WAFER_LOTS.replace('        from: ', '        from: [routes.route_id, ').replace(
       '        to: wafer_lots.lot_id',
       '        to: [',
     );
     expect(referencesAt(flow, 29)).toEqual(['routes.route_id', 'routes.technology_node']);
-    expect(referencesAt(flow, 30)).toEqual([
-      'wafer_lots.lot_id',
-      'routes.route_id',
-      'wafer_lots.route_id',
-      'routes.technology_node',
-    ]);
+    expect(referencesAt(flow, 30)).toEqual(['wafer_lots.lot_id', 'wafer_lots.route_id', 'routes.technology_node']);
     const block = WAFER_LOTS.replace('        from: ', '        from:\n          - ');
     expect(referencesAt(block, 30)).toEqual(['routes.route_id', 'routes.technology_node']);
   });

@@ -5,13 +5,15 @@ import { doBlock, ident, literal } from './postgres-names';
  * A column's type change on a table that holds rows must not change a value behind the data
  * owner's back: PostgreSQL rounds numeric to bigint (2.5 → 3) or to fewer decimals (numeric(14,2)),
  * cuts text to a varchar(n)'s length, reads text as a number without its leading zeros (a code
- * `007` becomes 7), and drops a timestamp's time of day (→ date) or its day
- * (→ time) without a word, and a cast through text stops at the first
+ * `007` becomes 7), drops a timestamp's time of day (→ date) or its day
+ * (→ time), and moves a clock time its zone skips (a daylight-saving gap) when it gains a time
+ * zone, without a word, and a cast through text stops at the first
  * value it cannot read, naming the value but neither the column nor how many rows are alike.
  */
 
 /** Types every value of which the other type holds as it was, besides those among numbers. */
-const LOSSLESS_CHANGES = new Set(['date timestamptz']);
+const LOSSLESS_CHANGES = new Set(['date timestamptz', 'date timestamp', 'timestamptz timestamp']);
+const TIMESTAMP_TYPES = new Set(['timestamptz', 'timestamp']);
 
 /** The first PostgreSQL (16) with `pg_input_is_valid`, which reads a value as a type without failing the statement. */
 const READS_INPUT_SAFELY = 160000;
@@ -24,8 +26,13 @@ function changedValueCondition(
   column: string,
   fromType: string,
   toType: string,
+  clockTimeZone?: string,
 ): { condition: string; sinceVersion?: number } | undefined {
   const value = ident(column);
+  if (clockTimeZone !== undefined && fromType === 'timestamp' && toType === 'timestamptz') {
+    const zone = literal(clockTimeZone);
+    return { condition: `(${value} AT TIME ZONE ${zone}) AT TIME ZONE ${zone} <> ${value}` };
+  }
   if (toType === 'text' || LOSSLESS_CHANGES.has(`${fromType} ${toType}`)) return undefined;
   const length = varcharLengthOf(toType);
   // A cast to varchar(n) cuts a longer text without a word.
@@ -40,8 +47,9 @@ function changedValueCondition(
     const conditions = numbersLost(value, fromNumbers, toNumbers);
     return conditions.length > 0 ? { condition: conditions.join(' OR ') } : undefined;
   }
-  if (fromType === 'timestamptz' && toType === 'date') return { condition: `${value} <> date_trunc('day', ${value})` };
-  if (fromType === 'timestamptz' && toType === 'time') return { condition: `${value} IS NOT NULL` };
+  if (TIMESTAMP_TYPES.has(fromType) && toType === 'date')
+    return { condition: `${value} <> date_trunc('day', ${value})` };
+  if (TIMESTAMP_TYPES.has(fromType) && toType === 'time') return { condition: `${value} IS NOT NULL` };
   const isUnreadable = `NOT pg_input_is_valid(${value}::text, ${literal(toType)})`;
   // numeric(p,s) reads a value with more decimals than s by rounding it: counted as a number.
   const asNumber = `${value}::text::numeric`;
@@ -84,12 +92,19 @@ function numbersLost(value: string, from: ExactNumbers, to: ExactNumbers): strin
 /**
  * A `DO` block that refuses the migration (its exception rolls the transaction back) when rows of
  * `target` hold a value the change of `column` to `toType` would alter or cannot take, with the
- * table, the column and the number of rows; nothing when every value survives the change. Where
+ * table, the column and the number of rows; nothing when every value survives the change. A
+ * timestamp gaining or losing its time zone keeps its clock time in `clockTimeZone`. Where
  * the count needs a later PostgreSQL than the server's, the block counts nothing, and a value the
  * type cannot read stops the `ALTER` itself, which rolls back all the same.
  */
-export function refuseLossyTypeChange(target: string, column: string, fromType: string, toType: string): string[] {
-  const change = changedValueCondition(column, fromType, toType);
+export function refuseLossyTypeChange(
+  target: string,
+  column: string,
+  fromType: string,
+  toType: string,
+  clockTimeZone?: string,
+): string[] {
+  const change = changedValueCondition(column, fromType, toType, clockTimeZone);
   if (!change) return [];
   const where = `${target}.${ident(column)}`;
   const harm = `a value ${toType} would change or cannot hold, in this many rows:`;

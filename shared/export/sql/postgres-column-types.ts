@@ -16,8 +16,11 @@ import { logicalTypeOptions } from '../../simulation/allowed-values';
  * maxLength the JSON Schema gives it (declaredLength): char(n) would pad shorter texts with
  * blanks, which the product did not write. An unsigned 64-bit integer (`BIGINT UNSIGNED`,
  * `uint64`) is numeric(20,0), as bigint cannot hold its top half, and an integer of more digits
- * than bigint holds (`NUMBER(30,0)`) numeric(p,0). Any other physicalType (`draw_status`,
- * `SMALLINT[]`, `TIMESTAMP`) is another database's or another type's, and the logical type decides.
+ * than bigint holds (`NUMBER(30,0)`) numeric(p,0). A timestamp whose contract says `timezone: false`
+ * is a timestamp (without time zone), which keeps the clock time it is given, where timestamptz would
+ * read it in the session's zone; ODCS gives `timezone` no default, so without it the column is
+ * timestamptz. Any other physicalType (`draw_status`, `SMALLINT[]`, `TIMESTAMP`) is another
+ * database's or another type's, and the logical type decides.
  */
 
 const LOGICAL_TYPES: Record<LogicalType, string> = {
@@ -67,6 +70,8 @@ export function postgresTypeOf(property: ContractProperty): string {
         return `numeric(${digits.precision},0)`;
       return (parts && parts.size === undefined && INTEGER_TYPES.get(parts.base)) || 'bigint';
     }
+    case 'timestamp':
+      return logicalTypeOptions(property)?.timezone === false ? 'timestamp' : LOGICAL_TYPES.timestamp;
     default:
       return LOGICAL_TYPES[logicalType];
   }
@@ -91,6 +96,7 @@ const POSTGRES_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['character varying', 'varchar'],
   ['bool', 'boolean'],
   ['timestamp with time zone', 'timestamptz'],
+  ['timestamp without time zone', 'timestamp'],
   ['time without time zone', 'time'],
 ]);
 
@@ -114,7 +120,9 @@ export function physicalTypeNote(property: ContractProperty): string | undefined
   if (heldType !== logicalType) {
     return `${said} holds ${VALUE_NOUNS[heldType]}: the column takes logicalType ${logicalType}'s type`;
   }
-  const { maxLength } = logicalTypeOptions(property) ?? {};
+  const { maxLength, timezone } = logicalTypeOptions(property) ?? {};
+  if (typeof timezone === 'boolean' && logicalType === 'timestamp')
+    return `${said} as ${columnType}: timezone is ${timezone}`;
   if (typeof maxLength === 'number' && varcharLengthOf(columnType) === maxLength && maxLength !== parts.size) {
     return `${said} as ${columnType}: maxLength is ${maxLength}`;
   }

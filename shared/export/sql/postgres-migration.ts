@@ -11,7 +11,7 @@ import { jsonKeyRenameStatement } from './json-key-renames';
 import { refuseLossyTypeChange } from './lossy-type-changes';
 import { addCheckOnceKept, setNotNullOnceFilled, setNotNullOrRefuse } from './once-filled';
 import { columnTypeParts, exactNumbersOf, postgresTypeOf } from './postgres-column-types';
-import { ident, qualified, sqlComment } from './postgres-names';
+import { ident, literal, qualified, sqlComment } from './postgres-names';
 import {
   appendOnlyTriggerName,
   appendOnlyTriggerStatements,
@@ -38,6 +38,7 @@ import {
   versionsIndexName,
 } from './postgres-tables';
 import { primaryKeyStatements } from './primary-key-change';
+import { clockTimeZoneOfChange } from './time-zone-changes';
 
 /*
  * ALTER statements taking a contract's tables from its last saved version to the current one:
@@ -55,7 +56,14 @@ import { primaryKeyStatements } from './primary-key-change';
  * among numbers; a type change without one goes through text (`"x"::text::date`), as PostgreSQL
  * refuses the statement otherwise, even on an empty table.
  */
-const DIRECT_CASTS = new Set(['date timestamptz', 'timestamptz date', 'timestamptz time']);
+const DIRECT_CASTS = new Set([
+  'date timestamptz',
+  'timestamptz date',
+  'timestamptz time',
+  'date timestamp',
+  'timestamp date',
+  'timestamp time',
+]);
 const TEXT_TYPES = new Set(['text', 'varchar']);
 
 function castThrough(fromType: string, toType: string): string {
@@ -364,7 +372,10 @@ function alterTableStatements(
       const column = columnNameOf(now);
       const fromType = postgresTypeOf(old);
       const toType = postgresTypeOf(now);
-      const cast = castThrough(fromType, toType);
+      const clockTimeZone = clockTimeZoneOfChange(old, now, fromType, toType);
+      const newValue = clockTimeZone
+        ? `${ident(column)} AT TIME ZONE ${literal(clockTimeZone)}`
+        : `${ident(column)}${castThrough(fromType, toType)}::${toType}`;
       const nullability = (table: string, wasNotNull: boolean, isNotNull: boolean) => {
         if (wasNotNull === isNotNull) return [];
         return isNotNull
@@ -375,8 +386,8 @@ function alterTableStatements(
         ...(fromType === toType
           ? []
           : [
-              ...altered.flatMap((table) => refuseLossyTypeChange(table, column, fromType, toType)),
-              ...onBoth(`ALTER COLUMN ${ident(column)} TYPE ${toType} USING ${ident(column)}${cast}::${toType}`),
+              ...altered.flatMap((table) => refuseLossyTypeChange(table, column, fromType, toType, clockTimeZone)),
+              ...onBoth(`ALTER COLUMN ${ident(column)} TYPE ${toType} USING ${newValue}`),
             ]),
         ...altered.flatMap((table) => nullability(table, isRequiredAsKey(old), isRequiredAsKey(now))),
       ];

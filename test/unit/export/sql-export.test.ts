@@ -5,6 +5,7 @@ import { importContractSource } from '../../../shared/contracts/import';
 import { statements, tokenize } from '../../../shared/contracts/import/sql-tokens';
 import { type ExportScope, WHOLE_MESH } from '../../../shared/export';
 import { declaredTypeOptions } from '../../../shared/export/jsonschema/declared-type-options';
+import { physicalTypeNote } from '../../../shared/export/sql/postgres-column-types';
 import { postgresName } from '../../../shared/export/sql/postgres-names';
 import { sqlTarget } from '../../../shared/export/sql/sql-target';
 import type { ContractProperty, Mesh } from '../../../shared/model';
@@ -381,6 +382,38 @@ describe('SQL export', () => {
     await db.exec(`INSERT INTO p.notes VALUES ('a', '"text"'), ('b', '2.5'), ('c', '{"x": [1]}')`);
     const stored = await db.query<{ body: unknown }>('SELECT body FROM p.notes ORDER BY id');
     expect(stored.rows.map((row) => row.body)).toEqual(['text', 2.5, { x: [1] }]);
+  });
+
+  it('keeps a timestamp whose contract says timezone: false without a time zone, so no session zone shifts its clock time', async () => {
+    const mesh = productServingTable('visits', [
+      field('id', 'integer', { required: true, primaryKey: true }),
+      field('local_start', 'timestamp', options({ timezone: false })),
+      field('zoned_start', 'timestamp', options({ timezone: true })),
+      field('plain_start', 'timestamp'),
+    ]);
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(mesh));
+    const columns = await db.query<{ type: string }>(
+      `SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute
+       WHERE attrelid = 'p.visits'::regclass AND attnum > 1 ORDER BY attnum`,
+    );
+    expect(columns.rows.map((column) => column.type)).toEqual([
+      'timestamp without time zone',
+      'timestamp with time zone',
+      'timestamp with time zone',
+    ]);
+    const saidZoned = field('t', 'timestamp', { physicalType: 'TIMESTAMPTZ', ...options({ timezone: false }) });
+    expect(physicalTypeNote(saidZoned)).toBe('physicalType TIMESTAMPTZ as timestamp: timezone is false');
+    try {
+      await db.exec(
+        `SET TIME ZONE 'America/New_York'; INSERT INTO p.visits (id, local_start) VALUES (1, '2026-03-01 09:30:00')`,
+      );
+      await db.exec(`SET TIME ZONE 'Asia/Tokyo'`);
+      const stored = await db.query<{ local_start: string }>('SELECT local_start::text FROM p.visits');
+      expect(stored.rows).toEqual([{ local_start: '2026-03-01 09:30:00' }]);
+    } finally {
+      await db.exec('RESET TIME ZONE');
+    }
   });
 
   it('gives a char(n), nchar(n) or varchar2(n) text the length its JSON Schema gives it, as varchar(n): blanks are not padded', async () => {
@@ -849,7 +882,21 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
   });
 
   it('migrates fields from every logical type to every other one, on PostgreSQL', async () => {
-    const types = ['string', 'date', 'timestamp', 'time', 'number', 'integer', 'boolean', 'object'] as const;
+    const types = [
+      'string',
+      'date',
+      'timestamp',
+      'zoneless timestamp',
+      'time',
+      'number',
+      'integer',
+      'boolean',
+      'object',
+    ] as const;
+    const typeFields = (type: (typeof types)[number]) =>
+      type === 'zoneless timestamp'
+        ? { logicalType: 'timestamp' as const, ...options({ timezone: false }) }
+        : { logicalType: type };
     const changes = types.flatMap((from) => types.filter((to) => to !== from).map((to) => ({ from, to })));
     const withFields = (typeOf: (change: (typeof changes)[number]) => (typeof types)[number]) =>
       aMesh()
@@ -862,7 +909,7 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
                 { name: 'id', logicalType: 'string', required: true, unique: true, primaryKey: true },
                 ...changes.map((change) => ({
                   name: `${change.from} to ${change.to}`,
-                  logicalType: typeOf(change),
+                  ...typeFields(typeOf(change)),
                   required: false,
                   unique: false,
                   primaryKey: false,
@@ -1708,28 +1755,72 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
         values: ['40000', '-5', '-40000'],
         refusal: /"claims"\."claims"\."amount": a value smallint would change or cannot hold, in this many rows: 2;/,
       },
+      {
+        change: 'a timestamp given a time zone, where rows hold a clock time its defaultTimezone skips',
+        from: 'timestamp' as const,
+        fromField: options({ timezone: false, defaultTimezone: 'Europe/Paris' }),
+        to: 'timestamp' as const,
+        values: ["'2026-03-29 02:30:00'", "'2026-03-29 03:30:00'", 'NULL'],
+        refusal: /"claims"\."claims"\."amount": a value timestamptz would change or cannot hold, in this many rows: 1;/,
+      },
     ] as {
       change: string;
       from: ContractProperty['logicalType'];
+      fromField?: Partial<ContractProperty>;
       to: ContractProperty['logicalType'];
       toField?: Partial<ContractProperty>;
       values: string[];
       refusal: RegExp;
     }[])(
       'refuses, naming the table, column and rows, $change, and keeps every value',
-      async ({ from, to, toField, values, refusal }) => {
+      async ({ from, fromField, to, toField, values, refusal }) => {
+        const saved = claimAmountAs(from, fromField);
         await emptyDatabase(db);
-        await runFiles(db, sqlFiles(claimAmountAs(from)));
+        await runFiles(db, sqlFiles(saved));
         await db.exec(
           `INSERT INTO claims.claims VALUES ${values.map((value, index) => `(${index}, ${value})`).join(', ')}`,
         );
         const before = (await db.query('SELECT * FROM claims.claims ORDER BY claim_id')).rows;
-        await expect(runAsPsql(db, migrationOf(claimAmountAs(to, toField), claimAmountAs(from)))).rejects.toThrow(
-          refusal,
-        );
+        await expect(runAsPsql(db, migrationOf(claimAmountAs(to, toField), saved))).rejects.toThrow(refusal);
         expect((await db.query('SELECT * FROM claims.claims ORDER BY claim_id')).rows).toEqual(before);
       },
     );
+
+    it('keeps the clock time the contract reads when a timestamp’s timezone changes, in its defaultTimezone or UTC, whatever the session’s zone', async () => {
+      const startAs = (typeOptions?: Record<string, unknown>) =>
+        claimsDesign({
+          properties: [
+            field('claim_id', 'integer', { required: true, primaryKey: true }),
+            field('filed_at', 'timestamp', typeOptions ? options(typeOptions) : {}),
+          ],
+        });
+      const [zoned, local, paris] = [
+        startAs(),
+        startAs({ timezone: false }),
+        startAs({ timezone: false, defaultTimezone: 'Europe/Paris' }),
+      ];
+      const filedAt = async () =>
+        (await db.query<{ filed_at: string }>('SELECT filed_at::text FROM claims.claims')).rows[0]?.filed_at;
+      try {
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(zoned));
+        await db.exec(`INSERT INTO claims.claims VALUES (1, '2026-03-01 09:30:00+00')`);
+        await db.exec(`SET TIME ZONE 'America/New_York'`);
+        await runAsPsql(db, migrationOf(local, zoned));
+        expect(await filedAt()).toBe('2026-03-01 09:30:00');
+        await runAsPsql(db, migrationOf(zoned, paris));
+        await db.exec(`SET TIME ZONE 'UTC'`);
+        expect(await filedAt()).toBe('2026-03-01 08:30:00+00');
+        await runAsPsql(db, migrationOf(local, zoned));
+        const migrated = await schemaOf(db, ['claims']);
+        expect(await filedAt()).toBe('2026-03-01 08:30:00');
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(local));
+        expect(migrated).toEqual(await schemaOf(db, ['claims']));
+      } finally {
+        await db.exec('RESET TIME ZONE');
+      }
+    });
 
     it('changes a column to the physicalType’s size when every row fits, and widens it without a check', async () => {
       const [text, code, wideCode] = [

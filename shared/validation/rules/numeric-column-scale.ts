@@ -53,7 +53,8 @@ export const numericColumnScaleRule: Rule = {
               element,
               path: `${path}.database.tables[${tableIndex}].columns[${columnIndex}]`,
               message: `Column ${quoted(column.name)} of table ${quoted(table.name)} of ${quoted(distinctNodeName(mesh, system))} ${consequence(column)}`,
-              fixHint: `Give '${column.name}' a precision and scale, numeric(10,2) say: precision the digits in all, scale those after the point.`,
+              // The file refuses a type of "numeric(10,2)": its digits are fields of their own (model/table.ts).
+              fixHint: `Give '${column.name}' a precision and a scale (its Precision and Scale fields; in the .mesh.json file "precision": 10, "scale": 2 beside "type": "numeric" declares numeric(10,2)): precision the digits in all, scale those after the point.`,
             },
           ];
         }),

@@ -4,6 +4,7 @@ import { withPortAdded } from '../../../shared/editing/ports';
 import { withProductUpdated } from '../../../shared/editing/products';
 import type { Contract, ContractProperty, Mesh, Transformation } from '../../../shared/model';
 import type { Scenario } from '../../../shared/model/scenario';
+import { ColumnSchema } from '../../../shared/model/table';
 import type { Finding } from '../../../shared/validation/finding';
 import { underOrganisationPolicies } from '../../../shared/validation/organisation-policies';
 import { RULES } from '../../../shared/validation/rule-catalog';
@@ -2715,6 +2716,16 @@ describe('a numeric column without precision and scale', () => {
     expect(messageOn('oracle')).toEqual([
       "Column 'offset_c' of table 'customers' of 'Shop' is a numeric without precision and scale, which Oracle keeps at any scale: Debezium writes each of its values as a struct of its scale and digits ({\"scale\": 2, \"value\": \"…\"}), not as the number the simulation shows, whatever the converter, so 'offset_c' is published differently once deployed.",
     ]);
+  });
+
+  it('hints at the column’s precision and scale fields, as the file takes them, not at a numeric(10,2) type it refuses', () => {
+    const [finding] = findingsOf('numeric-column-scale', withUnscaledNumeric('postgres'));
+    expect(finding?.fixHint).toBe(
+      'Give \'offset_c\' a precision and a scale (its Precision and Scale fields; in the .mesh.json file "precision": 10, "scale": 2 beside "type": "numeric" declares numeric(10,2)): precision the digits in all, scale those after the point.',
+    );
+    const written = finding?.fixHint.match(/"precision": \d+, "scale": \d+/)?.[0];
+    const column = JSON.parse(`{"name": "offset_c", "type": "numeric", "nullable": false, ${written}}`);
+    expect(ColumnSchema.safeParse(column).success).toBe(true);
   });
 
   it('passes on MongoDB, whose Decimal128 keeps any decimals, and with a precision alone (scale 0 declared)', () => {

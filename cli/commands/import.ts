@@ -12,7 +12,8 @@ import {
 import { importContractSource } from '../../shared/contracts/import';
 import type { ImportOutcome } from '../../shared/contracts/import-conflicts';
 import type { ContractAttachment } from '../../shared/contracts/import-contracts';
-import { byPosition, type LocatedProblem } from '../../shared/contracts/yaml-source';
+import { byPosition } from '../../shared/contracts/text-range';
+import type { LocatedProblem } from '../../shared/contracts/yaml-source';
 import { importRefusal } from '../../shared/export';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import { type Contract, counted, type Mesh, type Problem, productPorts, serializeMesh } from '../../shared/model';

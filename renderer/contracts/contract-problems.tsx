@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { LocatedFinding } from '../../shared/contracts/finding';
+import { byPosition } from '../../shared/contracts/text-range';
 import { findingsCausedByContract } from '../../shared/validation/contract-caused-findings';
 import { designFindingsInText } from '../../shared/validation/contract-text-places';
 import type { Fix } from '../../shared/validation/finding';
@@ -10,7 +11,7 @@ import { fixProblem } from '../governance/problem-actions';
 import { revealElement } from '../governance/reveal-element';
 import { useDocumentStore } from '../store/document-store';
 import { useContractFindings, useContractText } from './contract-drafts';
-import { type ListedProblem, ProblemList } from './monaco/problem-list';
+import { type ListedProblem, type ProblemInText, ProblemList } from './monaco/problem-list';
 
 /** The contract text's findings and the design's rules' findings on it, each a link to its line. */
 export function ContractProblems({
@@ -34,15 +35,16 @@ export function ContractProblems({
 }
 
 /**
- * Every problem of the contract its editor says: its text's own, the design's rules' on it (a
- * breaking change since the baseline), and theirs on what it fails (a port whose table lacks a field it requires).
+ * Every problem of the contract its editor says: its text's own and the design's rules' on it (a
+ * breaking change since the baseline) in the order of the text, then theirs on what it fails (a
+ * port whose table lacks a field it requires).
  */
 export function useContractProblems(contractId: string): ListedProblem[] {
   const findings = useContractFindings(contractId);
   const ruleFindings = useRuleFindingsInText(contractId, findings);
   const causedElsewhere = useFindingsCausedElsewhere(contractId);
   return useMemo(
-    () => [...findings.map(withItsRuleNamed), ...ruleFindings, ...causedElsewhere],
+    () => [...[...findings.map(withItsRuleNamed), ...ruleFindings].sort(byPosition), ...causedElsewhere],
     [findings, ruleFindings, causedElsewhere],
   );
 }
@@ -53,6 +55,7 @@ function withItsRuleNamed(finding: LocatedFinding): LocatedFinding {
 }
 
 const NO_PROBLEMS: ListedProblem[] = [];
+const NO_PROBLEMS_IN_TEXT: ProblemInText[] = [];
 
 function fixAction(fix: Fix): ListedProblem['fix'] {
   return { label: describeFix(fix), run: () => fixProblem(fix) };
@@ -62,7 +65,7 @@ function fixAction(fix: Fix): ListedProblem['fix'] {
  * What the design's rules find in the contract (a classified field republished unclassified), at
  * its line, as the Problems panel lists it; none for a draft, whose lines are not the design's.
  */
-function useRuleFindingsInText(contractId: string, textFindings: readonly LocatedFinding[]): ListedProblem[] {
+function useRuleFindingsInText(contractId: string, textFindings: readonly LocatedFinding[]): ProblemInText[] {
   const text = useContractText(contractId);
   const mesh = useDocumentStore((state) => state.mesh);
   const baseline = useDocumentStore((state) => state.baseline);
@@ -79,7 +82,7 @@ function useRuleFindingsInText(contractId: string, textFindings: readonly Locate
             severity: finding.severity,
             ...(finding.fix && !finding.suppressed && { fix: fixAction(finding.fix) }),
           }))
-        : NO_PROBLEMS,
+        : NO_PROBLEMS_IN_TEXT,
     [isApplied, all, contractIndex, text, textFindings],
   );
 }

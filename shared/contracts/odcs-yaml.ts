@@ -5,7 +5,8 @@ import { validateOdcsDocument } from './odcs-schema';
 import { v30LibraryRules, withRulesAsV310 } from './odcs-v30-quality';
 import type { PathSegment } from './path-problem';
 import { rememberSchemaValid } from './schema-valid-texts';
-import { byPosition, type LocatedResult, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
+import { byPosition } from './text-range';
+import { type LocatedResult, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 
 /**
  * A contract the app creates (from another format, or a file of format 1) as ODCS YAML of

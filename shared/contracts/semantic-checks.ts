@@ -27,7 +27,8 @@ import { relationshipIssues } from './relationship-checks';
 import { TIME_UNIT_SPELLINGS } from './sla-durations';
 import { hasNoDurationUnit, unreadableDurationUnit } from './sla-weakening';
 import { patternExpression } from './text-pattern';
-import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
+import { byPosition } from './text-range';
+import { type LocatedProblem, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 import { yaml11ReadingWarnings } from './yaml11-reading-warnings';
 
 /**

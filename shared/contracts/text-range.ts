@@ -5,3 +5,8 @@ export interface TextRange {
   endLine: number;
   endColumn: number;
 }
+
+/** Places as the text reads them, line then column, as an editor's Problems panel lists them (ties keep their order). */
+export function byPosition(a: Pick<TextRange, 'line' | 'column'>, b: Pick<TextRange, 'line' | 'column'>): number {
+  return a.line - b.line || a.column - b.column;
+}

@@ -181,10 +181,6 @@ export function formatLocatedProblem(problem: LocatedProblem): string {
   return formatPlacedProblem(problem, problem);
 }
 
-export function byPosition(a: TextRange, b: TextRange): number {
-  return a.line - b.line || a.column - b.column;
-}
-
 function childOf(node: unknown, segment: PathSegment): { node: unknown; key?: unknown } | undefined {
   if (isMap(node)) {
     // A duplicated key reads as its last value (plainValueOf), so its problems are there.

@@ -1,3 +1,4 @@
+import { byPosition } from '../contracts/text-range';
 import { excerpt, sixDigitColor, withIndefiniteArticle } from '../model';
 import { withoutMarkup } from './mermaid-label-markup';
 import { characterOfCode } from './numeric-character-reference';
@@ -229,7 +230,7 @@ class FlowchartReader {
   finish(title: string | undefined): FlowchartParse {
     for (const { subgraph } of this.open)
       this.fail(subgraph, `Subgraph '${subgraph.label}' is never closed with \`end\`.`);
-    if (this.errors.length > 0) return { ok: false, errors: this.errors.sort(byPlace) };
+    if (this.errors.length > 0) return { ok: false, errors: this.errors.sort(byPosition) };
     const subgraphIds = new Set(this.subgraphs.map((subgraph) => subgraph.id));
     const edges = this.edges.filter((edge) => {
       const isToSubgraph = subgraphIds.has(edge.from) || subgraphIds.has(edge.to);
@@ -239,7 +240,7 @@ class FlowchartReader {
     const nodes = [...this.nodes.values()].filter((node) => !subgraphIds.has(node.id));
     const flowchart: FlowchartDraft = { nodes, subgraphs: this.domainSubgraphs(nodes), edges };
     if (title) flowchart.title = title;
-    return { ok: true, flowchart, warnings: this.warnings.sort(byPlace) };
+    return { ok: true, flowchart, warnings: this.warnings.sort(byPosition) };
   }
 
   /** Subgraphs but those that only frame others (no node of their own), which would be empty domains. */
@@ -770,8 +771,4 @@ function isUnquotedWithBreakers(label: string): boolean {
 
 function refuse({ line, column }: TextPlace, message: string): FlowchartParse {
   return { ok: false, errors: [{ line, column, message }] };
-}
-
-export function byPlace(a: TextPlace, b: TextPlace): number {
-  return a.line - b.line || a.column - b.column;
 }

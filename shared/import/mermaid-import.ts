@@ -1,8 +1,9 @@
+import { byPosition } from '../contracts/text-range';
 import { type Mesh, NEW_DESIGN_NAME } from '../model';
 import { whyNotADesign } from './app-diagram-refusal';
 import { type FlowchartMatches, matchFlowchart } from './flowchart-matches';
 import { type AddedElements, addFlowchartToMesh } from './flowchart-mesh';
-import { byPlace, type ImportNote, parseMermaidFlowchart } from './mermaid-flowchart';
+import { type ImportNote, parseMermaidFlowchart } from './mermaid-flowchart';
 import { OWN_LOGICAL_VIEW_TITLE } from './own-logical-view-breaks';
 
 export type MermaidImport =
@@ -53,7 +54,7 @@ export function importMermaidFlowchart(text: string, into: Mesh, mode: ImportMod
   } = addFlowchartToMesh(flowchart, into, mode === 'update' ? matches : undefined);
   const mesh =
     flowchart.title && isNewDesign(into) ? { ...withDiagram, name: designNameIn(flowchart.title) } : withDiagram;
-  const allWarnings = [...parsed.warnings, ...warnings].sort(byPlace);
+  const allWarnings = [...parsed.warnings, ...warnings].sort(byPosition);
   const matched = matchedElements(matches, into);
   const imported: MermaidImport = { ok: true, mesh, added, matched, warnings: allWarnings };
   if (flowchart.title) imported.title = flowchart.title;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PathSegment } from '../contracts/path-problem';
+import { byPosition } from '../contracts/text-range';
 import { type LocatedProblem, type LocatedResult, readYamlSource } from '../contracts/yaml-source';
 import { ENGINE_POSITION, jsonSyntaxErrorSpan, lineAndColumn } from '../model/json-syntax-error';
 import type { Mesh } from '../model/mesh';
@@ -29,7 +30,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
 /**
  * Reads edited scenario text for the scenario at `index` of the mesh: syntax, then the schema,
  * then what only the mesh can tell (systems, tables, columns, topics, products, a unique id),
- * every problem at its line and column.
+ * every problem at its line and column, listed in the order of the text.
  */
 export function readScenarioText(text: string, mesh: Mesh, index: number): LocatedResult<Scenario> {
   const syntaxError = jsonSyntaxError(text);
@@ -55,7 +56,7 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
     const referenceProblems = checkSchemaValidParts(mesh, source.value, '').map((problem) =>
       located(pathSegments(problem.path), problem.message, problem.target),
     );
-    return { ok: false, errors: [...schemaProblems, ...referenceProblems] };
+    return { ok: false, errors: [...schemaProblems, ...referenceProblems].sort(byPosition) };
   }
   const scenario = parsed.data;
   const problems = checkScenario(mesh, scenario, '').map((problem) =>
@@ -65,7 +66,7 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
     problems.push(located(['id'], `another scenario is called '${scenario.id}'`));
   }
   return problems.length > 0
-    ? { ok: false, errors: problems }
+    ? { ok: false, errors: problems.sort(byPosition) }
     : { ok: true, value: scenarioWithTopics(mesh, scenario) };
 }
 

@@ -8,6 +8,7 @@ import { contractFileRefusal } from '../import-contracts';
 import { hasNativeEnum } from '../odcs-document';
 import { parseOdcsYaml } from '../odcs-yaml';
 import { checkContractYaml } from '../semantic-checks';
+import { byPosition } from '../text-range';
 import { DOCUMENT_START, type LocatedProblem, type LocatedResult } from '../yaml-source';
 import { importAvro } from './avro-import';
 import { contractFileFormat } from './contract-file-format';
@@ -131,7 +132,7 @@ function oncePerPlace(notes: ImportNote[]): ImportNote[] {
       seen.add(key);
       return true;
     })
-    .toSorted((one, other) => one.line - other.line || one.column - other.column);
+    .toSorted(byPosition);
 }
 
 function readSchema(format: ImportFormat, fileName: string, text: string): SchemaImport {

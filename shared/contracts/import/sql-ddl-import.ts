@@ -4,6 +4,7 @@ import transactsql from 'node-sql-parser/build/transactsql.js';
 import type { ContractProperty, EnumValue, QualityRule, SchemaObject } from '../../model/contract';
 import { readColumnComment } from '../column-comment';
 import { declaredLength } from '../physical-type-size';
+import { byPosition } from '../text-range';
 import {
   allowedValues,
   type ImportNote,
@@ -182,7 +183,7 @@ export function importSqlDdl(text: string): SchemaImport {
       return tableObject(table, columns, { text, notes, enumTypes, sqlOf, ddl, isSqlServer }, added);
     });
     notes.push(...unmatched(ddl, objects, text));
-    notes.sort((a, b) => a.line - b.line || a.column - b.column);
+    notes.sort(byPosition);
     return { ok: true, format: 'sql', objects, notes, statedFacts: STATABLE_FACTS };
   }
   return { ok: false, format: 'sql', errors: [syntaxError(text, ddl, failures)] };

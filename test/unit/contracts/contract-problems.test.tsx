@@ -43,4 +43,15 @@ describe('the problems under a contract’s YAML', () => {
     const listed = rendered(openLaundry());
     expect(listed).toMatch(/duplicate property name 'rfid_tag'[^<]*\(contract-semantics\)/);
   });
+
+  it('list the text’s problems top to bottom, line then column, whichever check found them', () => {
+    const places = [...rendered(openLaundry()).matchAll(/<span class="problem__where">(\d+):(\d+)<\/span>/g)].map(
+      ([, line, column]) => [Number(line), Number(column)],
+    );
+    expect(places).toEqual([
+      [25, 9],
+      [27, 9],
+      [29, 15],
+    ]);
+  });
 });

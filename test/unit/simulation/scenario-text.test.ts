@@ -195,6 +195,22 @@ describe('the scenario as text', () => {
     ]);
   });
 
+  it('lists its problems in the order of the text, line then column, whatever check found them', () => {
+    const [step] = workshop.steps;
+    if (!step) throw new Error('the sample scenario has a step');
+    const text = scenarioText({
+      ...workshop,
+      steps: [{ ...step, values: { order_id: 'lots', pas_type: 'day' } }],
+    });
+
+    const result = readScenarioText(text, mesh, 0);
+
+    expect(!result.ok && result.errors.map((error) => [tokenAt(text, error), error.line])).toEqual([
+      ['"lots"', lineOf(text, '"lots"')],
+      ['"pas_type"', lineOf(text, '"pas_type"')],
+    ]);
+  });
+
   it('refuses an id another scenario has', () => {
     const twoScenarios = { ...mesh, scenarios: [workshop, { ...workshop, id: 'other' }] };
     const result = readScenarioText(scenarioText({ ...workshop, id: 'other' }), twoScenarios, 0);
@@ -244,8 +260,8 @@ describe('a scenario the schema refuses in one place', () => {
     const result = readScenarioText(text, mesh, 0);
 
     expect(!result.ok && result.errors.map((error) => [error.path, error.line])).toEqual([
-      ['faults[0].topicId', lineOf(text, '""')],
       ['steps[0].table', lineOf(text, '"orderz"')],
+      ['faults[0].topicId', lineOf(text, '""')],
       ['faults[1].topicId', lineOf(text, '"orders.public.ordrs"')],
     ]);
   });

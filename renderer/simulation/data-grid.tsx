@@ -119,82 +119,96 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn, textByColumn 
   return (
     <section className="data-grid" aria-label={name} data-testid={`grid-${name}`}>
       <div className="data-grid__scroller" ref={scroller}>
-        <div className="data-grid__row data-grid__row--head" style={{ gridTemplateColumns: template, width: rowWidth }}>
-          {onTrace && <span />}
-          {shown.map((at) => {
-            const column = columns[at] as string;
-            return (
-              <button key={column} type="button" title={`Sort by ${column}`} onClick={() => toggleSort(column)}>
-                {column}
-                {sort?.column === column && (sort.descending ? ' ▼' : ' ▲')}
-              </button>
-            );
-          })}
-        </div>
-        <div style={{ height: virtualizer.getTotalSize(), width: rowWidth, position: 'relative' }}>
-          {items.map((item) => {
-            const row = rowAt(item.index);
-            return (
-              <div
-                key={item.key}
-                data-index={item.index}
-                // A row with wrapped text is as tall as it needs: measured, so the rows after it move down.
-                ref={hasWrapping ? virtualizer.measureElement : undefined}
-                className="data-grid__row"
-                style={{
-                  gridTemplateColumns: template,
-                  width: rowWidth,
-                  transform: `translateY(${item.start}px)`,
-                  ...(hasWrapping ? { minHeight: ROW_HEIGHT } : { height: ROW_HEIGHT }),
-                }}
-              >
-                {onTrace && (
-                  <span>
-                    {row && (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() =>
-                          onTrace(Object.fromEntries(columns.map((column, at) => [column, row[at] ?? null])))
-                        }
+        {/* Only the drawn rows are in the DOM: aria-rowcount and aria-rowindex tell a screen reader where they are. */}
+        <table className="data-grid__table" aria-label={name} aria-rowcount={total + 1}>
+          <thead>
+            <tr
+              className="data-grid__row data-grid__row--head"
+              aria-rowindex={1}
+              style={{ gridTemplateColumns: template, width: rowWidth }}
+            >
+              {onTrace && <td />}
+              {shown.map((at) => {
+                const column = columns[at] as string;
+                const isSorted = sort?.column === column;
+                return (
+                  <th key={column} aria-sort={isSorted ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                    <button type="button" title={`Sort by ${column}`} onClick={() => toggleSort(column)}>
+                      {column}
+                      {/* aria-sort says the direction: the arrow is for the eye, not part of the column's name. */}
+                      {isSorted && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody style={{ height: virtualizer.getTotalSize(), width: rowWidth }}>
+            {items.map((item) => {
+              const row = rowAt(item.index);
+              return (
+                <tr
+                  key={item.key}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  // A row with wrapped text is as tall as it needs: measured, so the rows after it move down.
+                  ref={hasWrapping ? virtualizer.measureElement : undefined}
+                  className="data-grid__row"
+                  style={{
+                    gridTemplateColumns: template,
+                    width: rowWidth,
+                    transform: `translateY(${item.start}px)`,
+                    ...(hasWrapping ? { minHeight: ROW_HEIGHT } : { height: ROW_HEIGHT }),
+                  }}
+                >
+                  {onTrace && (
+                    <td>
+                      {row && (
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() =>
+                            onTrace(Object.fromEntries(columns.map((column, at) => [column, row[at] ?? null])))
+                          }
+                        >
+                          Trace
+                        </button>
+                      )}
+                    </td>
+                  )}
+                  {shown.map((at) => {
+                    const column = columns[at] as string;
+                    const value = row?.[at];
+                    const named =
+                      value === undefined || value === null ? undefined : namesByColumn?.[column]?.[String(value)];
+                    const retold = textOf(column, row);
+                    const shown = row
+                      ? (retold ?? named ?? (isTimestamp(column, value) ? clockTime(value) : formatValue(value)))
+                      : '…';
+                    // A cell is cut to its column's width: its tooltip holds it whole (a timestamp's, its millis).
+                    const whole = !row
+                      ? undefined
+                      : isTimestamp(column, value) || retold !== undefined
+                        ? String(value)
+                        : typeof shown === 'string'
+                          ? shown
+                          : undefined;
+                    return (
+                      <td
+                        key={column}
+                        title={whole}
+                        data-value={named === undefined ? undefined : String(value)}
+                        className={wrapsColumn(source, column) ? 'data-grid__cell--wraps' : undefined}
                       >
-                        Trace
-                      </button>
-                    )}
-                  </span>
-                )}
-                {shown.map((at) => {
-                  const column = columns[at] as string;
-                  const value = row?.[at];
-                  const named =
-                    value === undefined || value === null ? undefined : namesByColumn?.[column]?.[String(value)];
-                  const retold = textOf(column, row);
-                  const shown = row
-                    ? (retold ?? named ?? (isTimestamp(column, value) ? clockTime(value) : formatValue(value)))
-                    : '…';
-                  // A cell is cut to its column's width: its tooltip holds it whole (a timestamp's, its millis).
-                  const whole = !row
-                    ? undefined
-                    : isTimestamp(column, value) || retold !== undefined
-                      ? String(value)
-                      : typeof shown === 'string'
-                        ? shown
-                        : undefined;
-                  return (
-                    <span
-                      key={column}
-                      title={whole}
-                      data-value={named === undefined ? undefined : String(value)}
-                      className={wrapsColumn(source, column) ? 'data-grid__cell--wraps' : undefined}
-                    >
-                      {shown}
-                    </span>
-                  );
-                })}
-              </div>
-            );
-          })}
-        </div>
+                        {shown}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </div>
       <p className="data-grid__count">{rowCount(total)}</p>
     </section>

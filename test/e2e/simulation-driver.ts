@@ -290,17 +290,18 @@ export async function gridColumn(page: Page, testId: string, column: string): Pr
   await grid.locator('.data-grid__row--head button').first().waitFor();
   await page.waitForFunction(
     (id) =>
-      [...document.querySelectorAll(`[data-testid="${id}"] .data-grid__row:not(.data-grid__row--head) > span`)].every(
+      [...document.querySelectorAll(`[data-testid="${id}"] .data-grid__row:not(.data-grid__row--head) > td`)].every(
         (cell) => cell.textContent !== '…',
       ),
     testId,
     POLLING,
   );
   return grid.evaluate((element, wanted) => {
-    const names = [...element.querySelectorAll('.data-grid__row--head button')].map((button) =>
-      (button.textContent ?? '').replace(/ [▲▼]$/, ''),
+    // The Trace column's header is empty; a sorted column's arrow is not part of its name.
+    const names = [...element.querySelectorAll('.data-grid__row--head > *')].map((header) =>
+      (header.textContent ?? '').replace(/ [▲▼]$/, ''),
     );
-    const at = names.indexOf(wanted) + (element.querySelector('.data-grid__row--head > span') ? 1 : 0);
+    const at = names.indexOf(wanted);
     return [...element.querySelectorAll('.data-grid__row:not(.data-grid__row--head)')].map(
       (row) => row.children[at]?.textContent ?? '',
     );

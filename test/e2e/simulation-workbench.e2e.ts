@@ -592,9 +592,11 @@ describeInChromium('working with a simulation', (session) => {
     await grid.getByText(`${published} rows`).waitFor();
 
     const inLogOrder = await gridColumn(page, 'grid-customers/customers-out', 'customer_id');
-    await grid.getByRole('button', { name: 'customer_id', exact: true }).click();
-    await grid.getByRole('button', { name: 'customer_id ▲' }).click();
-    await grid.getByRole('button', { name: 'customer_id ▼' }).waitFor();
+    const header = grid.getByRole('columnheader', { name: 'customer_id', exact: true });
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
     const descending = (await gridColumn(page, 'grid-customers/customers-out', 'customer_id')).map(Number);
 
     expect(descending).toEqual([...descending].sort((a, b) => b - a));

@@ -610,7 +610,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     const shown = grid.locator('.data-grid__scroller');
     await expectInside(grid.locator('.data-grid__row--head button', { hasText: /^record/ }), shown);
     // The record is told by its key, whole in its tooltip (the cell before it holds the row's Trace).
-    const record = grid.locator('.data-grid__row:not(.data-grid__row--head) > span[title]').first();
+    const record = grid.locator('.data-grid__row:not(.data-grid__row--head) > td[title]').first();
     const whole = JSON.parse((await record.getAttribute('title')) ?? '{}');
     expect(whole).toMatchObject({ email: null });
     expect(await record.textContent()).toBe(String(whole.customer_id));
@@ -619,7 +619,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
       await expectInside(grid.locator('.data-grid__row--head button', { hasText: new RegExp(`^${column}`) }), shown);
     }
     // The message wraps: all of its text is in view, none of it cut off.
-    const message = grid.locator('.data-grid__row:not(.data-grid__row--head) > span', { hasText: 'is required' });
+    const message = grid.locator('.data-grid__row:not(.data-grid__row--head) > td', { hasText: 'is required' });
     await expectInside(message, shown);
     expect(
       await message.evaluate((cell) => cell.scrollWidth <= cell.clientWidth && cell.scrollHeight <= cell.clientHeight),

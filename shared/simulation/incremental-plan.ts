@@ -170,8 +170,10 @@ export function planRecompute(select: string, stepContext: StepContext): Recompu
       `no output column comes from '${anchor.table}' alone${shape.groupBy ? ' and is grouped by' : ''}${shape.partitions.length > 0 ? ' and partitions every window' : ''}`,
     );
   }
-  // The conditions USING and NATURAL joins stand for are read too, though never written.
-  const tokensRead = [...shape.tokens, ...joined.flatMap((table) => table.on)];
+  // The conditions USING and NATURAL joins stand for are read too, though never written; a CTE's
+  // query cannot read the main query's tables, so the WITH clause reads none of their columns.
+  const mainQueryTokens = shape.tokens.filter((token) => token.start >= shape.withClause.length);
+  const tokensRead = [...mainQueryTokens, ...joined.flatMap((table) => table.on)];
   return {
     incremental: true,
     plan: {

@@ -27,12 +27,15 @@ export interface QueryShape {
   sourceStart: number;
   /** The WHERE clause's condition, if it has one. */
   where?: SqlToken[];
-  /** The names of the CTEs its WITH clause defines. */
+  /**
+   * The names of the CTEs SQLite evaluates: those the query reads, directly or through another
+   * CTE. It never evaluates the others, not even to check them.
+   */
   ctes: string[];
   /** Its WITH clause as written (empty without one): what a query reading its CTEs starts with. */
   withClause: string;
   /**
-   * The tables its subqueries and CTEs read (`IN (SELECT ...)`, `EXISTS (...)`, a scalar
+   * The tables its subqueries and evaluated CTEs read (`IN (SELECT ...)`, `EXISTS (...)`, a scalar
    * subquery, a CTE's query), as written; the CTEs themselves are not tables.
    */
   subqueryTables: string[];
@@ -105,9 +108,12 @@ export function readQueryShape(select: string): ShapeReading {
   const items = splitAtTopCommas(tokens, depths, itemsStart, fromStart).map(withoutAlias);
   const from = readFrom(tokens, depths, fromStart + 1, clauseEnd(fromStart));
   if (typeof from === 'string') return refuse(from);
-  const subqueryReads = tablesOfSubqueries(tokens, depths);
+  const subqueryReads = tablesOfSubqueries(tokens, depths, selectStart, tokens.length);
   if (typeof subqueryReads === 'string') return refuse(subqueryReads);
-  const isCte = (table: string) => ctes.names.some((name) => sameName(name, table));
+  const evaluated = evaluatedCtes(ctes.ctes, [...from.map((read) => read.table), ...subqueryReads]);
+  if (typeof evaluated === 'string') return refuse(evaluated);
+  const isCte = (table: string) => evaluated.some((cte) => sameName(cte.name, table));
+  const tablesRead = [...new Set([...evaluated.flatMap((cte) => cte.reads), ...subqueryReads])];
   const groupStart = clauseStart('GROUP');
   const groupBy =
     groupStart === -1 ? undefined : splitAtTopCommas(tokens, depths, groupStart + 2, clauseEnd(groupStart));
@@ -133,9 +139,9 @@ export function readQueryShape(select: string): ShapeReading {
       source: select.slice((tokens[fromStart] as SqlToken).start, lastSourceToken.end),
       sourceStart: (tokens[fromStart] as SqlToken).start,
       ...(whereStart !== -1 && { where: tokens.slice(whereStart + 1, clauseEnd(whereStart)) }),
-      ctes: ctes.names,
+      ctes: evaluated.map((cte) => cte.name),
       withClause: select.slice(0, (tokens[selectStart] as SqlToken).start),
-      subqueryTables: subqueryReads.filter((table) => !isCte(table)),
+      subqueryTables: tablesRead.filter((table) => !isCte(table)),
       tokens,
     },
   };
@@ -308,6 +314,12 @@ function isJoinStart(token: SqlToken | undefined): boolean {
   );
 }
 
+/** A CTE and the tables its query reads, or why they cannot be told. */
+interface Cte {
+  name: string;
+  reads: string[] | string;
+}
+
 /**
  * The CTEs of a leading `WITH name [(columns)] AS [[NOT] MATERIALIZED] (...), ...` and where the
  * SELECT after them starts; a recursive CTE is a reason.
@@ -315,32 +327,60 @@ function isJoinStart(token: SqlToken | undefined): boolean {
 function readCtes(
   tokens: readonly SqlToken[],
   depths: readonly number[],
-): { names: string[]; selectStart: number } | string {
-  const names: string[] = [];
-  if (!isKeyword(tokens[0], 'WITH')) return { names, selectStart: 0 };
+): { ctes: Cte[]; selectStart: number } | string {
+  const ctes: Cte[] = [];
+  if (!isKeyword(tokens[0], 'WITH')) return { ctes, selectStart: 0 };
   if (isKeyword(tokens[1], 'RECURSIVE')) return 'it has a recursive CTE';
   let index = 1;
   while (index < tokens.length) {
-    names.push((tokens[index] as SqlToken).text);
+    const name = (tokens[index] as SqlToken).text;
     // Past the column list, AS and MATERIALIZED to the query's closing parenthesis, then past a comma.
     const open = tokens.findIndex((token, at) => at > index && depths[at] === 0 && isKeyword(token, 'AS'));
     const body = tokens.findIndex((token, at) => at > open && token.kind === 'symbol' && token.text === '(');
     const close = tokens.findIndex((token, at) => at > body && depths[at] === 0 && token.text === ')');
     if (open === -1 || body === -1 || close === -1) return 'its WITH clause is not a list of CTEs';
-    if (tokens[close + 1]?.text !== ',') return { names, selectStart: close + 1 };
+    ctes.push({ name, reads: tablesOfSubqueries(tokens, depths, body, close) });
+    if (tokens[close + 1]?.text !== ',') return { ctes, selectStart: close + 1 };
     index = close + 2;
   }
   return 'its WITH clause is not a list of CTEs';
 }
 
 /**
- * The tables the query's subqueries read: each name after FROM, JOIN or a comma in a subquery's
- * FROM clause, a subquery's subqueries included, and each `IN table`. A table of another schema
- * or a table-valued function there is a reason.
+ * The CTEs SQLite evaluates, in WITH order: those named in `reads` (the main query's tables) and
+ * those an evaluated CTE reads, whichever CTE of the WITH clause defines them.
  */
-function tablesOfSubqueries(tokens: readonly SqlToken[], depths: readonly number[]): string[] | string {
+function evaluatedCtes(ctes: readonly Cte[], reads: readonly string[]): { name: string; reads: string[] }[] | string {
+  const evaluated = new Map<Cte, string[]>();
+  const pending = [...reads];
+  // Iterating `pending` also visits what is pushed onto it.
+  for (const table of pending) {
+    const cte = ctes.find((candidate) => sameName(candidate.name, table));
+    if (!cte || evaluated.has(cte)) continue;
+    if (typeof cte.reads === 'string') return cte.reads;
+    evaluated.set(cte, cte.reads);
+    pending.push(...cte.reads);
+  }
+  return ctes.flatMap((cte) => {
+    const cteReads = evaluated.get(cte);
+    return cteReads ? [{ name: cte.name, reads: cteReads }] : [];
+  });
+}
+
+/**
+ * The tables the subqueries between `start` and `end` read: each name after FROM, JOIN or a comma
+ * in a subquery's FROM clause, a subquery's subqueries included, and each `IN table`. A table of
+ * another schema or a table-valued function there is a reason.
+ */
+function tablesOfSubqueries(
+  tokens: readonly SqlToken[],
+  depths: readonly number[],
+  start: number,
+  end: number,
+): string[] | string {
   const namesAfter: number[] = [];
-  for (const [index, token] of tokens.entries()) {
+  for (let index = start; index < end; index++) {
+    const token = tokens[index] as SqlToken;
     if (isKeyword(token, 'IN')) namesAfter.push(index);
     const depth = depths[index] as number;
     if (depth === 0 || !isKeyword(token, 'FROM') || isDistinctFrom(tokens, index)) continue;

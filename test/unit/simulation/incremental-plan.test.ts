@@ -7,6 +7,8 @@ const TABLES: Record<string, string[]> = {
   customers: ['customer_id', 'city'],
   orders: ['order_id', 'customer_id', 'status', 'total'],
   shipments: ['shipment_id', 'order_id', 'carrier'],
+  items: ['item_id', 'title'],
+  loans: ['loan_id', 'item_id', 'member_id', 'due'],
 };
 
 /** The columns of each CTE the tests define, as SQLite would name them. */
@@ -556,6 +558,33 @@ SELECT o.order_id, b.total FROM orders o JOIN big_orders b ON b.customer_id = o.
     ],
   ])('recomputes in full a query when %s', (_, sql, reason) => {
     expect(planRecompute(sql, context(['order_id', 'total']))).toEqual({ incremental: false, reason });
+  });
+
+  it('plans a query beside CTEs it never reads as it plans the query alone: SQLite never evaluates them', () => {
+    const query = `SELECT i.item_id, COUNT(l.loan_id) AS loans FROM items i LEFT JOIN loans l ON l.item_id = i.item_id
+GROUP BY i.item_id`;
+    // The second CTE reads only the first: neither is read by the query.
+    const unread = `WITH overdue_members AS (SELECT member_id FROM loans WHERE due < '2026-01-01'),
+  overdue_count AS (SELECT COUNT(*) AS members FROM overdue_members)
+`;
+
+    const beside = planRecompute(`${unread}${query}`, context(['item_id', 'loans']));
+    const alone = planRecompute(query, context(['item_id', 'loans']));
+
+    expect(beside.incremental && { ...beside.plan, select: query }).toEqual(alone.incremental && alone.plan);
+    expect(beside.incremental && beside.plan.subqueryTables).toBeUndefined();
+  });
+
+  it('reads aside the tables of a CTE the query reads through another CTE, and of no other', () => {
+    const mode = planRecompute(
+      `WITH overdue_members AS (SELECT member_id FROM loans WHERE due < '2026-01-01'),
+  overdue_orders AS (SELECT customer_id FROM orders WHERE customer_id IN (SELECT member_id FROM overdue_members)),
+  unread AS (SELECT order_id FROM shipments)
+SELECT c.customer_id, c.city FROM customers c WHERE c.customer_id IN (SELECT customer_id FROM overdue_orders)`,
+      context(['customer_id', 'city']),
+    );
+
+    expect(mode.incremental && mode.plan.subqueryTables).toEqual(['loans', 'orders']);
   });
 
   it('keeps no group totals beside a CTE', () => {

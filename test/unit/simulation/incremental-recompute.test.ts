@@ -920,6 +920,22 @@ GROUP BY a.branch`,
     120_000,
   );
 
+  it('recomputes by unit beside CTEs the query never reads, and equals a full recomputation', async () => {
+    const mesh = bankMeshWithSql({
+      // The second CTE reads only the first, so SQLite evaluates neither.
+      account_balances: `WITH debits AS (SELECT account_id, amount FROM transactions WHERE amount < 0),
+  debit_totals AS (SELECT account_id, SUM(amount) AS debited FROM debits GROUP BY account_id)
+SELECT a.account_id, a.owner, a.branch, COUNT(t.txn_id) AS txn_count, COALESCE(SUM(t.amount), 0) AS balance
+FROM accounts a LEFT JOIN transactions t ON t.account_id = a.account_id GROUP BY a.account_id, a.owner, a.branch`,
+    });
+
+    const transformations = await compareModes(mesh, randomScenario(bankScenario(), 5, atTicks(bankChanges)));
+
+    expectMostlyIncremental(transformations, ['account_balances']);
+    expect(transformations['balances/account_balances']).not.toHaveProperty('readAside');
+    expect(transformations['balances/account_balances']).not.toHaveProperty('reason');
+  }, 120_000);
+
   it('reads table and column names in any case, as SQLite does', async () => {
     const mesh = bankMeshWithSql({
       account_balances: `select A.ACCOUNT_ID, A.Owner, A.BRANCH, count(T.TXN_ID) as TXN_COUNT, total(T.AMOUNT) as Balance

@@ -43,3 +43,45 @@ describeInChromium('undo in the YAML editor after an edit in the form', (session
     await pressInYaml(page, 'Control+Shift+z', afterForm);
   });
 });
+
+describeInChromium('undo in the YAML editor mixed with the toolbar Undo and Redo', (session) => {
+  it('steps through one history: Ctrl+Z then Ctrl+Y in the editor keep what the toolbar can still redo', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    const toolbarButton = (name: 'Undo' | 'Redo') =>
+      page.getByRole('toolbar').getByRole('button', { name, exact: true });
+    const original = await copyOfYaml(page);
+    const bumped = original.replace('version: 1.0.0', 'version: 1.0.1');
+    const renamed = bumped.replace('name: Order\n', 'name: Order history\n');
+
+    await caretAfter(page, 'version: 1.0.0');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('1');
+    await showView(page, 'Form');
+    const name = page.getByLabel('Name', { exact: true }).first();
+    await name.fill('Order history');
+    await name.press('Tab');
+    await showView(page, 'YAML');
+    await expect.poll(() => copyOfYaml(page)).toBe(renamed);
+
+    await toolbarButton('Undo').click();
+    await expect.poll(() => copyOfYaml(page)).toBe(bumped);
+    await toolbarButton('Undo').click();
+    await expect.poll(() => copyOfYaml(page)).toBe(original);
+    await toolbarButton('Redo').click();
+    await expect.poll(() => copyOfYaml(page)).toBe(bumped);
+
+    await caretAfter(page, 'kind: DataContract');
+    await pressInYaml(page, 'Control+z', original);
+    await pressInYaml(page, 'Control+y', bumped);
+    // Longer than a pause in typing: nothing the editor did may reach the design as a new edit.
+    await page.waitForTimeout(600);
+    await expect.poll(() => toolbarButton('Redo').isEnabled()).toBe(true);
+    await toolbarButton('Redo').click();
+    // Read through the editor, which keeps the focus for the next key.
+    await expect.poll(() => copyOfYaml(page)).toBe(renamed);
+    await pressInYaml(page, 'Control+z', bumped);
+    await expect.poll(() => toolbarButton('Redo').isEnabled()).toBe(true);
+  });
+});

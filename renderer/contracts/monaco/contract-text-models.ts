@@ -26,6 +26,8 @@ interface ContractTextModel {
   isReplacingText: boolean;
   /** The document's undo step the stores' last text came in, while nothing was typed since (see rewrite). */
   rewrittenStep: ReturnType<typeof selectUndoStep> | undefined;
+  /** The document's undo step typing made when it turned a draft with problems into valid text. */
+  draftRepairStep: ReturnType<typeof selectUndoStep> | undefined;
   /** Set while typing waits for its pause to be applied. */
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Set from the first key typed since the text was last applied: applies it even if no pause comes. */
@@ -41,6 +43,8 @@ interface ContractTextModel {
  * Typing is never dropped: closing a model, or `applyPending` (the editor lost the focus, a
  * command runs), applies it before its pause ends.
  */
+const hasDraft = (id: string) => id in useContractDrafts.getState().textById;
+
 export function createContractTextModels(monaco: MonacoApi) {
   const models = new Map<string, ContractTextModel>();
 
@@ -65,8 +69,22 @@ export function createContractTextModels(monaco: MonacoApi) {
   }
 
   function apply(id: string, entry: ContractTextModel): void {
+    const wasDraft = hasDraft(id);
     applyContractText(id, entry.model.getValue());
+    if (wasDraft && !hasDraft(id)) entry.draftRepairStep = selectUndoStep(useDocumentStore.getState());
     mark(id, entry);
+  }
+
+  /**
+   * Whether Undo in the editor takes back its own typing rather than a step of the design: text
+   * never in the design (a draft with problems), or the step that typing over such a draft made,
+   * whose undo in the design would take back the draft's typing with it.
+   */
+  function undoesOwnTyping(id: string): boolean {
+    const entry = models.get(id);
+    if (!entry) return false;
+    applyPending(id, entry);
+    return hasDraft(id) || entry.draftRepairStep === selectUndoStep(useDocumentStore.getState());
   }
 
   /** Applies the typing waiting for its pause now; nothing (no empty undo step) when none waits. */
@@ -116,6 +134,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       lastStoreText: text,
       isReplacingText: false,
       rewrittenStep: undefined,
+      draftRepairStep: undefined,
       timer: undefined,
       deadline: undefined,
       dispose: () => {
@@ -163,6 +182,7 @@ export function createContractTextModels(monaco: MonacoApi) {
     close,
     /** The text being typed, applied now rather than after its pause (the editor lost the focus). */
     applyPending: applyAllPending,
+    undoesOwnTyping,
     dispose() {
       unregisterPending();
       unsubscribeDocument();

@@ -126,6 +126,27 @@ describe('the YAML editor’s text models', () => {
     expect(model.getValue()).toBe(afterForm);
   });
 
+  it('leaves Undo to the design once typing reached it, applying the typing first', () => {
+    typeNewVersion();
+    expect(textModels.undoesOwnTyping(ID)).toBe(false);
+    expect(undoSteps()).toBe(1);
+  });
+
+  it('keeps Undo its own for typing the design never held, and for the step that typing made once repaired', () => {
+    const model = textModels.open(ID);
+    if (!model) throw new Error(`no text model for '${ID}'`);
+    const valid = model.getValue();
+    const replaceText = (text: string) =>
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+    replaceText(`${valid}\nschema: [`);
+    expect(textModels.undoesOwnTyping(ID)).toBe(true);
+    replaceText(valid.replace(/^version: .*$/m, 'version: 1.0.1'));
+    expect(textModels.undoesOwnTyping(ID)).toBe(true);
+    expect(undoSteps()).toBe(1);
+    replaceText(model.getValue().replace(/^version: .*$/m, 'version: 1.0.2'));
+    expect(textModels.undoesOwnTyping(ID)).toBe(false);
+  });
+
   it('applies typing still waiting for its pause when all models go with the editor', () => {
     const typed = typeNewVersion();
     textModels.dispose();

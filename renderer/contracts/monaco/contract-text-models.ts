@@ -6,6 +6,7 @@ import { applyContractText } from '../contract-actions';
 import { contractTextOf, useContractDrafts } from '../contract-drafts';
 import { designClassificationLevels } from '../design-classification-levels';
 import { registerPendingContractEdits } from '../pending-contract-edits';
+import { changedRange } from './changed-range';
 import { contractUri } from './contract-uri';
 import type { MonacoApi } from './load-monaco';
 import { monacoRange } from './monaco-range';
@@ -116,7 +117,7 @@ export function createContractTextModels(monaco: MonacoApi) {
     if (step === entry.rewrittenStep) entry.model.popStackElement();
     else entry.model.pushStackElement();
     entry.isReplacingText = true;
-    entry.model.pushEditOperations([], [{ range: entry.model.getFullModelRange(), text }], () => null);
+    entry.model.pushEditOperations([], [changedRange(entry.model, text)], () => null);
     entry.isReplacingText = false;
     entry.model.pushStackElement();
     entry.rewrittenStep = step;

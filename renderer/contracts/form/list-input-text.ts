@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { allowedValueType } from '../../../shared/contracts/allowed-value-types';
+import { logicalTypeOfPhysicalType } from '../../../shared/contracts/import/sql-column-types';
 import type { LogicalType } from '../../../shared/model';
 import { quotedText, valueInputText } from './value-input-text';
 
@@ -8,12 +9,17 @@ export type ListItemReading = 'text' | 'yaml';
 
 /**
  * How a field's examples read: as values of its logicalType (text for strings, dates and times);
- * without one, as text while those written are all text (`["007", "010"]`), so a new `012` is
- * the string its neighbours are rather than the number 12.
+ * without one, as values of the type its physicalType holds (`varchar(12)` text); without either,
+ * as text while those written are all text (`["007", "010"]`), so a new `012` is the string its
+ * neighbours are rather than the number 12.
  */
 export function examplesReading(field: unknown): ListItemReading {
-  const { logicalType, examples } = (field ?? {}) as { logicalType?: LogicalType; examples?: unknown };
-  const valueType = allowedValueType(logicalType);
+  const { logicalType, physicalType, examples } = (field ?? {}) as {
+    logicalType?: LogicalType;
+    physicalType?: unknown;
+    examples?: unknown;
+  };
+  const valueType = allowedValueType(logicalType ?? logicalTypeOfPhysicalType(physicalType));
   if (valueType !== undefined) return valueType === 'string' ? 'text' : 'yaml';
   const isWrittenAsText =
     Array.isArray(examples) && examples.length > 0 && examples.every((item) => typeof item === 'string');

@@ -1,4 +1,5 @@
 import type { LogicalType } from '../../model/logical-type';
+import { physicalTypeParts } from '../physical-type-size';
 import {
   blank,
   elements,
@@ -185,6 +186,12 @@ const TYPE_MODIFIERS = /\s+(WITH(OUT)? TIME ZONE|UNSIGNED|SIGNED|ZEROFILL)\b/g;
 /** The logical type of a SQL type's name without sizes (`varchar`, `timestamp with time zone`), if SQL_TYPES knows it. */
 export function logicalTypeOfSqlTypeName(baseName: string): LogicalType | undefined {
   return SQL_TYPES[` ${baseName.toUpperCase()}`.replace(TYPE_MODIFIERS, '').trim()];
+}
+
+/** The logical type of the values a property's SQL `physicalType` holds (`varchar(12)` string, `numeric(10,2)` number), if SQL_TYPES knows its name. */
+export function logicalTypeOfPhysicalType(physicalType: unknown): LogicalType | undefined {
+  const parts = typeof physicalType === 'string' ? physicalTypeParts(physicalType) : undefined;
+  return parts && logicalTypeOfSqlTypeName(parts.base);
 }
 
 /** A column type from its tokens. */

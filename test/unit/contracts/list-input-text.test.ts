@@ -60,4 +60,22 @@ describe('how a field’s examples read in the contract form', () => {
     expect(examplesReading({ name: 'code' })).toBe('yaml');
     expect(examplesReading({ name: 'code', examples: [7, 'x'] })).toBe('yaml');
   });
+
+  it.each(['varchar(12)', 'char(3)', 'text', 'NVARCHAR'])(
+    'reads those of a field without a logicalType but of physicalType %s as text, so a first 012 is not the number 12',
+    (physicalType) => {
+      const field = { name: 'code', physicalType };
+      expect(examplesReading(field)).toBe('text');
+      expect(listFromInput('012', examplesReading(field))).toEqual(['012']);
+    },
+  );
+
+  it('reads those of a field without a logicalType as the values its physicalType holds, whatever is written', () => {
+    expect(examplesReading({ name: 'code', physicalType: 'varchar(12)', examples: [7] })).toBe('text');
+    expect(examplesReading({ name: 'amount', physicalType: 'numeric(10,2)', examples: ['7.5'] })).toBe('yaml');
+  });
+
+  it('goes by the logicalType before the physicalType', () => {
+    expect(examplesReading({ logicalType: 'integer', physicalType: 'varchar(12)' })).toBe('yaml');
+  });
 });

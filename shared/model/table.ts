@@ -34,7 +34,11 @@ function numericDigitsFit(column: Omit<Column, 'name'>, context: z.RefinementCtx
   }
   if (type !== 'numeric') return;
   if (scale !== undefined && precision === undefined) {
-    context.addIssue({ code: 'custom', path: ['scale'], message: 'a scale needs a precision: numeric(10,2)' });
+    context.addIssue({
+      code: 'custom',
+      path: ['scale'],
+      message: `a scale needs a precision, the digits in all: ${numericDigitsInFile(Math.max(10, scale), scale)}`,
+    });
   } else if (scale !== undefined && precision !== undefined && scale > precision) {
     context.addIssue({
       code: 'custom',
@@ -42,6 +46,11 @@ function numericDigitsFit(column: Omit<Column, 'name'>, context: z.RefinementCtx
       message: `scale (${scale}) is above precision (${precision}): a numeric keeps at most as many decimals as digits`,
     });
   }
+}
+
+/** How the .mesh.json file declares numeric(p,s), which it refuses as a type: its digits are fields of their own. */
+export function numericDigitsInFile(precision: number, scale: number): string {
+  return `in the .mesh.json file "precision": ${precision}, "scale": ${scale} beside "type": "numeric" declares numeric(${precision},${scale})`;
 }
 
 export const TableSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { distinctNodeName, quoted } from '../../model';
 import { type DebeziumEngineId, debeziumEngineId } from '../../model/database-engine';
 import { DEFAULT_NUMERIC_DIGITS, type FixedScaleEngineId, truncatesDecimals } from '../../model/engine-numeric-digits';
-import type { Column } from '../../model/table';
+import { type Column, numericDigitsInFile } from '../../model/table';
 import { systemPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -53,8 +53,7 @@ export const numericColumnScaleRule: Rule = {
               element,
               path: `${path}.database.tables[${tableIndex}].columns[${columnIndex}]`,
               message: `Column ${quoted(column.name)} of table ${quoted(table.name)} of ${quoted(distinctNodeName(mesh, system))} ${consequence(column)}`,
-              // The file refuses a type of "numeric(10,2)": its digits are fields of their own (model/table.ts).
-              fixHint: `Give '${column.name}' a precision and a scale (its Precision and Scale fields; in the .mesh.json file "precision": 10, "scale": 2 beside "type": "numeric" declares numeric(10,2)): precision the digits in all, scale those after the point.`,
+              fixHint: `Give '${column.name}' a precision and a scale (its Precision and Scale fields; ${numericDigitsInFile(10, 2)}): precision the digits in all, scale those after the point.`,
             },
           ];
         }),

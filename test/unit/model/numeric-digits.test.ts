@@ -38,15 +38,29 @@ describe('a numeric column’s precision and scale', () => {
     ]);
   });
 
-  it('refuses a scale above the precision, or without one', () => {
+  it('refuses a scale above the precision', () => {
     expect(problemsOf({ name: 'n', type: 'numeric', nullable: true, precision: 3, scale: 5 })).toEqual([
       {
         path: ['scale'],
         message: 'scale (5) is above precision (3): a numeric keeps at most as many decimals as digits',
       },
     ]);
+  });
+
+  it('refuses a scale without a precision, saying what to write in the file rather than a numeric(10,2) type it refuses', () => {
     expect(problemsOf({ name: 'n', type: 'numeric', nullable: true, scale: 2 })).toEqual([
-      { path: ['scale'], message: 'a scale needs a precision: numeric(10,2)' },
+      {
+        path: ['scale'],
+        message:
+          'a scale needs a precision, the digits in all: in the .mesh.json file "precision": 10, "scale": 2 beside "type": "numeric" declares numeric(10,2)',
+      },
+    ]);
+    expect(problemsOf({ name: 'n', type: 'numeric', nullable: true, scale: 12 })).toEqual([
+      {
+        path: ['scale'],
+        message:
+          'a scale needs a precision, the digits in all: in the .mesh.json file "precision": 12, "scale": 12 beside "type": "numeric" declares numeric(12,12)',
+      },
     ]);
   });
 

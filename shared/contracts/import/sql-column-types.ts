@@ -31,6 +31,8 @@ export interface SqlType {
   elementType: string;
   /** The element type's name without sizes, time zones or array suffixes: `NUMERIC`, `INET`, `PUBLIC.MOOD`. */
   baseName: string;
+  /** The same without the quotes of its names, to find a type the file declares: `"Mood"` → `MOOD`, `s."Hazard Class"` → `S.HAZARD CLASS`. */
+  declaredName: string;
   /** `undefined` when ODCS has no logical type for the element type. */
   logicalType: LogicalType | undefined;
   /** 0 for a scalar, 1 for `T[]`, `T[3]` or `T ARRAY`, 2 for `T[][]`. */
@@ -212,14 +214,17 @@ function sqlType(tokens: Token[]): SqlType {
     } else break;
   }
   const element = tokens.slice(0, end);
-  const words: string[] = [];
+  const words: Token[] = [];
   let depth = 0;
   for (const token of element) {
     if (token.text === '(') depth += 1;
     else if (token.text === ')') depth -= 1;
-    else if (depth === 0) words.push(isTypeWord(token) ? unquote(token).toUpperCase() : token.text);
+    else if (depth === 0) words.push(token);
   }
-  const baseName = words.join(' ').replace(/ \. /g, '.').replace(TYPE_MODIFIERS, '');
+  const nameOf = (wordOf: (token: Token) => string) =>
+    words.map(wordOf).join(' ').replace(/ \. /g, '.').replace(TYPE_MODIFIERS, '');
+  // A quoted name stays as written for SQL_TYPES: PostgreSQL's `"char"` is not `char`.
+  const baseName = nameOf((token) => (isTypeWord(token) ? unquote(token).toUpperCase() : token.text));
   const length = Number(element[element.findIndex((token) => token.text === '(') + 1]?.text);
   const isBitString = baseName === 'BIT' && length > 1;
   const enumValues =
@@ -229,6 +234,7 @@ function sqlType(tokens: Token[]): SqlType {
     physicalTypeAsWritten: spelled(tokens, unquote),
     elementType: spelled(element),
     baseName,
+    declaredName: nameOf((token) => unquote(token).toUpperCase()),
     logicalType: isBitString ? undefined : SQL_TYPES[baseName],
     arrayDepth,
     ...(enumValues && { enumValues }),

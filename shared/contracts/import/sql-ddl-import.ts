@@ -465,7 +465,7 @@ function tableObject(
     const property = columnName(column.column);
     const found = sourceColumn(property);
     const type = found?.type;
-    const typeValues = type && context.enumTypes.get(type.baseName);
+    const typeValues = type && context.enumTypes.get(type.declaredName);
     const enumValues = type?.enumValues ?? typeValues ?? checks.values.get(property);
     // SQL Server's TIMESTAMP is ROWVERSION: a counter the database sets on each write, not a time.
     const isRowVersion = context.isSqlServer && type?.baseName === 'TIMESTAMP';

@@ -461,6 +461,31 @@ CREATE TABLE seats (
     expect(property('seat_row').enum).toBeUndefined();
     expect(notes).toEqual([]);
   });
+
+  it('keeps the values of a PostgreSQL enum type whose name is quoted, as Prisma and pg_dump write mixed case', () => {
+    const { property, notes } = imported(
+      'wagons.sql',
+      `CREATE TYPE "WagonStatus" AS ENUM ('IN_SERVICE', 'UNDER_REPAIR', 'WITHDRAWN');
+CREATE TYPE rail."Hazard Class" AS ENUM ('1', '2.1', '3');
+CREATE TABLE "Wagon" (
+  "id" TEXT NOT NULL PRIMARY KEY,
+  "status" "WagonStatus" NOT NULL,
+  "history" "WagonStatus"[],
+  hazard rail."Hazard Class"
+);`,
+    );
+    expect(property('status')).toMatchObject({
+      logicalType: 'string',
+      physicalType: '"WagonStatus"',
+      enum: ['IN_SERVICE', 'UNDER_REPAIR', 'WITHDRAWN'],
+    });
+    expect(property('history').extensions?.items).toMatchObject({
+      logicalType: 'string',
+      quality: [{ metric: 'invalidValues', arguments: { validValues: ['IN_SERVICE', 'UNDER_REPAIR', 'WITHDRAWN'] } }],
+    });
+    expect(property('hazard')).toMatchObject({ physicalType: 'rail."Hazard Class"', enum: ['1', '2.1', '3'] });
+    expect(notes).toEqual([]);
+  });
 });
 
 describe('SQL lengths', () => {

@@ -1,7 +1,7 @@
 import type { LogicalType } from '../model/logical-type';
 import { logicalTypeOfSqlTypeName } from './import/sql-column-types';
 import { isIsoFormat } from './iso-time-bound';
-import { physicalTypeParts } from './physical-type-size';
+import { declaresInvalidSize, physicalTypeParts } from './physical-type-size';
 
 /**
  * The logical types a SQL column of each kind can hold as the contract means them. Text holds
@@ -52,7 +52,7 @@ export function physicalTypeMisfit(
   const parts = physicalTypeParts(physicalType);
   const held = parts && logicalTypeOfSqlTypeName(parts.base);
   if (!parts || !held) return undefined;
-  if (parts.size !== undefined && parts.size < 1) {
+  if (declaresInvalidSize(parts)) {
     return `physicalType ${physicalType} declares an invalid size, ${parts.size}: a length or precision is at least 1`;
   }
   if (held === 'integer' && logicalType === 'number') {

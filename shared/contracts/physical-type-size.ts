@@ -115,6 +115,23 @@ export function physicalTypeParts(physicalType: string): { base: string; size?: 
   return { base: (match[1] as string).toLowerCase().replace(/\s+/g, ' '), size, scale };
 }
 
+/** Types whose size is the digits of a second's fraction, which may be none: `datetime2(0)` counts whole seconds. */
+const FRACTIONAL_SECOND_TYPES = new Set([
+  'time',
+  'timetz',
+  'timestamp',
+  'timestamptz',
+  'datetime',
+  'datetime2',
+  'datetimeoffset',
+]);
+
+/** Whether a type declares a size no SQL database takes: a length or precision below 1, a second's fraction below 0 digits. */
+export function declaresInvalidSize({ base, size }: { base: string; size?: number }): boolean {
+  if (size === undefined) return false;
+  return size < (FRACTIONAL_SECOND_TYPES.has(base) ? 0 : 1);
+}
+
 function sizedTypeOf(physicalType: string): SizedType | undefined {
   const parts = physicalTypeParts(physicalType);
   if (!parts) return undefined;

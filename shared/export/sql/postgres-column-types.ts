@@ -1,6 +1,11 @@
 import { logicalTypeOfSqlTypeName } from '../../contracts/import/sql-column-types';
 import { VALUE_NOUNS } from '../../contracts/physical-type-fit';
-import { declaredLength, isDecimalTypeName, physicalTypeParts } from '../../contracts/physical-type-size';
+import {
+  declaredLength,
+  declaresInvalidSize,
+  isDecimalTypeName,
+  physicalTypeParts,
+} from '../../contracts/physical-type-size';
 import type { ContractProperty } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { MAX_NUMERIC_PRECISION } from '../../model/table';
@@ -115,7 +120,7 @@ export function physicalTypeNote(property: ContractProperty): string | undefined
   const said = `physicalType ${String(physicalType).trim()}`;
   const beyondPostgres = physicalTypeBeyondPostgres(property);
   if (beyondPostgres) return `${said} is past PostgreSQL's limits (${beyondPostgres})`;
-  if ((parts.size ?? 1) < 1)
+  if (declaresInvalidSize(parts))
     return `${said} declares an invalid size: the column takes logicalType ${logicalType}'s type`;
   if (heldType !== logicalType) {
     return `${said} holds ${VALUE_NOUNS[heldType]}: the column takes logicalType ${logicalType}'s type`;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { physicalTypeMisfit } from '../../../shared/contracts/physical-type-fit';
 import { checkContractYaml } from '../../../shared/contracts/semantic-checks';
+import { physicalTypeNote } from '../../../shared/export/sql/postgres-column-types';
+import { aProperty } from './builders';
 
 describe('a physicalType that cannot hold its logicalType', () => {
   it('is named for a date in three characters, an integer with decimals, and a number in a DATE column', () => {
@@ -53,6 +55,24 @@ describe('a physicalType that cannot hold its logicalType', () => {
     );
     expect(physicalTypeMisfit('string', 'VARCHAR(0)')).toMatch(/invalid size, 0/);
     expect(physicalTypeMisfit('number', 'numeric(0,2)')).toMatch(/invalid size, 0/);
+  });
+
+  it('takes 0 digits of a second in a time type, as SSMS writes datetime2(0) and PostgreSQL timestamp(0)', () => {
+    for (const [logicalType, physicalType] of [
+      ['timestamp', 'DATETIME2(0)'],
+      ['timestamp', 'TIMESTAMP(0)'],
+      ['timestamp', 'timestamptz(0)'],
+      ['timestamp', 'DATETIMEOFFSET(0)'],
+      ['timestamp', 'datetime(0)'],
+      ['time', 'TIME(0)'],
+      ['time', 'timetz(0)'],
+    ] as const) {
+      expect(physicalTypeMisfit(logicalType, physicalType), physicalType).toBeUndefined();
+      expect(physicalTypeNote(aProperty('at', logicalType, { physicalType })), physicalType).not.toMatch(
+        /invalid size/,
+      );
+    }
+    expect(physicalTypeMisfit('timestamp', 'TIMESTAMP(-1)')).toMatch(/invalid size, -1/);
   });
 
   it('measures a date in text by its declared format: its length when the format is of fixed width, else not judged', () => {

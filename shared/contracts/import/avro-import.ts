@@ -37,12 +37,14 @@ interface AvroSchema {
   precision?: number;
   scale?: number;
   size?: number;
+  aliases?: string[];
 }
 interface AvroField {
   name: string;
   type: AvroType;
   doc?: string;
   default?: unknown;
+  aliases?: string[];
 }
 
 const PRIMITIVES: Record<string, LogicalType> = {
@@ -87,7 +89,10 @@ export function importAvro(text: string): SchemaImport {
       errors: [{ path: '(schema)', message: 'the schema has no record to import', ...source.locate([]) }],
     };
   }
-  for (const { schema, path } of records) notes.push(...unkeptNamespace(schema, path, names, source));
+  for (const { schema, path } of records) {
+    notes.push(...unkeptNamespace(schema, path, names, source));
+    notes.push(...unkeptAliases(schema, schema.name ?? 'record', path, source));
+  }
   const objects: SchemaObject[] = records.map(({ schema, path }) => ({
     name: schema.name ?? 'record',
     ...(schema.doc && { description: schema.doc }),
@@ -107,6 +112,23 @@ function unkeptNamespace(record: AvroSchema, path: PathSegment[], names: AvroNam
       path: record.name ?? 'record',
       message: `namespace ${namespace} has no ODCS equivalent: not imported (the schema object is named ${record.name}, not ${fullName})`,
       ...source.locate([...path, 'namespace'], 'key'),
+    },
+  ];
+}
+
+/** A record's or field's former names, by which a reader resolves an older writer's schema: ODCS has no word for them. */
+function unkeptAliases(
+  named: AvroSchema | AvroField,
+  where: string,
+  path: PathSegment[],
+  source: YamlSource,
+): ImportNote[] {
+  if (!Array.isArray(named.aliases) || named.aliases.length === 0) return [];
+  return [
+    {
+      path: where,
+      message: `aliases ${JSON.stringify(named.aliases)} have no ODCS equivalent: not imported`,
+      ...source.locate([...path, 'aliases'], 'key'),
     },
   ];
 }
@@ -147,6 +169,7 @@ function fieldsOf(record: AvroSchema, path: PathSegment[], context: Context): Co
         ...context.source.locate([...fieldPath, 'default'], 'key'),
       });
     }
+    context.notes.push(...unkeptAliases(field, where, fieldPath, context.source));
     const shape = numericUnion ?? typeShape(nonNull[0] as AvroType, where, [...fieldPath, 'type'], context, namespace);
     const description = field.doc ?? shape.description;
     return importedProperty(field.name, shape.logicalType, {

@@ -1016,6 +1016,25 @@ describe('Avro facts beyond the type', () => {
       '14:5 Bag.checked_for: the logical type \'duration-micros\' has no ODCS logical type: imported as its type "long"',
     ]);
   });
+
+  it('reports the aliases of a record and of a field, which ODCS has no word for', () => {
+    const { notes } = imported(
+      'train.avsc',
+      `{
+  "type": "record",
+  "name": "TrainComposed",
+  "aliases": ["TrainFormed"],
+  "fields": [
+    {"name": "train_id", "type": "string"},
+    {"name": "helper_loco", "type": ["null", "string"], "default": null, "aliases": ["banker"]}
+  ]
+}`,
+    );
+    expect(notes).toEqual([
+      '4:3 TrainComposed: aliases ["TrainFormed"] have no ODCS equivalent: not imported',
+      '7:74 TrainComposed.helper_loco: aliases ["banker"] have no ODCS equivalent: not imported',
+    ]);
+  });
 });
 
 describe('Avro unions inside arrays and maps', () => {

@@ -187,7 +187,9 @@ interface Shape {
   extensions?: Record<string, unknown>;
 }
 
-function shapeOf(raw: JsonSchema, path: PathSegment[], where: string, context: Context): Shape {
+function shapeOf(given: JsonSchema, path: PathSegment[], where: string, context: Context): Shape {
+  const refInAllOf = refOfSoleAllOf(given);
+  const raw = refInAllOf ?? given;
   const { schema: referred, refs } = resolve(raw, context);
   // A chain that ends where it began (`s: { $ref: s }`), or a schema met again inside itself.
   const cyclic = refs.includes(referred.$ref ?? '')
@@ -197,22 +199,36 @@ function shapeOf(raw: JsonSchema, path: PathSegment[], where: string, context: C
     const named = cyclic === '#' ? 'the whole schema (#)' : cyclic;
     return unmappable(`${named} has no ODCS logical type (it contains itself)`, path, where, context, referred);
   }
-  const schema = refs.length === 0 ? referred : referredWithSiblings(raw, referred, path, where, context);
+  // allOf applies the keywords beside it in every draft, where a $ref ignores them before 2019-09.
+  const draft = refInAllOf ? undefined : context.root.$schema;
+  const schema = refs.length === 0 ? referred : referredWithSiblings(raw, referred, draft, path, where, context);
   context.expanding.push(...refs);
   const shape = shapeOfResolved(schema, path, where, context);
   context.expanding.splice(context.expanding.length - refs.length, refs.length);
   return shape;
 }
 
+/**
+ * `{ "allOf": [{ "$ref": r }], … }`, drafts 4 to 7's way to say more of one use of a schema, as
+ * `{ "$ref": r, … }`; none for any other schema.
+ */
+function refOfSoleAllOf(schema: JsonSchema): JsonSchema | undefined {
+  const { allOf, ...beside } = schema;
+  const member = Array.isArray(allOf) && allOf.length === 1 ? (allOf[0] as JsonSchema) : undefined;
+  const isRefAlone = typeof member?.$ref === 'string' && Object.keys(member).length === 1;
+  return isRefAlone && beside.$ref === undefined ? { ...beside, $ref: member.$ref } : undefined;
+}
+
 /** The referred schema with what the referring one says beside its `$ref`; what is not taken is reported there. */
 function referredWithSiblings(
   referring: JsonSchema,
   referred: JsonSchema,
+  draft: unknown,
   path: PathSegment[],
   where: string,
   context: Context,
 ): JsonSchema {
-  const { schema, ignored } = withRefSiblings(referring, referred, context.root.$schema);
+  const { schema, ignored } = withRefSiblings(referring, referred, draft);
   for (const { keyword, why } of ignored) {
     context.notes.push({
       path: where,
@@ -387,6 +403,7 @@ function reportUnread(
 
 /** Why a schema without a type has none: it may be a `$ref` the import does not follow, or cannot. */
 function untypedProblem(schema: JsonSchema): string {
+  if (Array.isArray(schema.allOf)) return `allOf of ${schema.allOf.length} schemas has no ODCS logical type`;
   if (typeof schema.$ref !== 'string') return 'a schema without a type has no ODCS logical type';
   return isLocalRef(schema.$ref)
     ? `the $ref ${schema.$ref} points at nothing in this file`

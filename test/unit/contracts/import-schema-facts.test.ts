@@ -945,6 +945,46 @@ describe('JSON Schema $refs the import does not follow', () => {
   });
 });
 
+describe('JSON Schema allOf', () => {
+  it('reads an allOf of one $ref, draft 7’s way to describe a use of it, as that schema with what is said beside it', () => {
+    const schema = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      title: 'possession',
+      type: 'object',
+      required: ['window'],
+      properties: {
+        window: { allOf: [{ $ref: '#/definitions/window' }], description: 'Blocked period', maxProperties: 4 },
+      },
+      definitions: {
+        window: {
+          type: 'object',
+          required: ['starts_at'],
+          properties: { starts_at: { type: 'string', format: 'date-time' }, ends_at: { type: 'string' } },
+        },
+      },
+    };
+    const { property, notes } = imported('possession.json', JSON.stringify(schema, null, 1));
+    expect(property('window')).toMatchObject({
+      logicalType: 'object',
+      description: 'Blocked period',
+      required: true,
+      extensions: { logicalTypeOptions: { maxProperties: 4 } },
+    });
+    expect(property('window').extensions?.properties).toMatchObject([
+      { name: 'starts_at', logicalType: 'timestamp', required: true },
+      { name: 'ends_at', logicalType: 'string' },
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('names an allOf of several schemas where it imports a string in its place', () => {
+    const properties = { contact: { allOf: [{ $ref: '#/$defs/person' }, { required: ['phone'] }] } };
+    const $defs = { person: { type: 'object', properties: { phone: { type: 'string' } } } };
+    const { notes } = imported('bag.json', JSON.stringify({ title: 'bag', type: 'object', properties, $defs }));
+    expect(notes).toEqual(['1:46 bag.contact: allOf of 2 schemas has no ODCS logical type: imported as a string']);
+  });
+});
+
 describe('JSON Schema bounds and lengths', () => {
   const schema = (properties: Record<string, unknown>) =>
     JSON.stringify({ title: 'bag', type: 'object', properties }, null, 2);

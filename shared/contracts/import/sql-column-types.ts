@@ -179,7 +179,7 @@ const AFTER_TYPE = new Set([
 /** Words that start a table constraint rather than a column. */
 const TABLE_CONSTRAINTS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'FOREIGN', 'CHECK', 'LIKE']);
 /** Words that start an index in MySQL but may name a column in PostgreSQL (`key TEXT`). */
-const INDEXES = new Set(['KEY', 'INDEX', 'FULLTEXT', 'SPATIAL', 'EXCLUDE']);
+const INDEXES = new Set(['KEY', 'INDEX', 'FULLTEXT', 'SPATIAL']);
 const TYPE_WORDS = new Set(Object.keys(SQL_TYPES).map((name) => name.split(' ')[0]));
 
 /** Modifiers that do not change a type's logical type. */
@@ -290,11 +290,23 @@ export function readCreateTable(
   const uniqueStarts: number[] = [];
   const constraints: SqlTable['constraints'] = [];
   const edits: SourceEdit[] = [];
-  const columns = elements(statement.slice(index + 1, close + 1)).flatMap(({ tokens: element, end }) => {
+  const bodyElements = elements(statement.slice(index + 1, close + 1));
+  const columns = bodyElements.flatMap(({ tokens: element, end }, position) => {
     const first = element[0];
     if (!first) {
       const where = end.text === ',' ? 'two commas' : `a comma before ')'`;
       problems.push({ message: `an empty column definition in table ${name} (${where})`, offset: end.start });
+      return [];
+    }
+    if (isExclusionConstraint(element)) {
+      notes.push({
+        path: name,
+        message: `${written(element, text)} has no ODCS equivalent: not imported`,
+        offset: first.start,
+      });
+      // No grammar of the parser reads it: it goes with the comma that joins it to the table's other elements.
+      const previousEnd = bodyElements[position - 1]?.end;
+      edits.push(previousEnd ? blank(previousEnd.start, (element.at(-1) as Token).end) : blank(first.start, end.end));
       return [];
     }
     const firstWord = first.kind === 'word' ? first.text.toUpperCase() : '';
@@ -346,6 +358,14 @@ export function readCreateTable(
     ...(comment && { comment }),
     edits,
   };
+}
+
+/** PostgreSQL's `[CONSTRAINT n] EXCLUDE USING gist (…)`: no two rows may overlap so, which ODCS has no word for. */
+function isExclusionConstraint(element: Token[]): boolean {
+  const start = element[0]?.text.toUpperCase() === 'CONSTRAINT' ? 2 : 0;
+  const [word, next] = [element[start], element[start + 1]];
+  // `exclude text` is a column named exclude.
+  return word?.kind === 'word' && word.text.toUpperCase() === 'EXCLUDE' && /^(USING|\()$/i.test(next?.text ?? '');
 }
 
 /** `constraint orders_fk` for a named constraint, else its words up to its columns: `FOREIGN KEY constraint`, `KEY by_customer`. */

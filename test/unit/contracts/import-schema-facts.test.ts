@@ -243,6 +243,32 @@ COMMENT ON SEQUENCE crews_seq IS 'Numbers crews';`,
     ]);
   });
 
+  it('reports a PostgreSQL exclusion constraint, named or not, first or last, and imports the table', () => {
+    const { property, notes } = imported(
+      'possessions.sql',
+      `CREATE TABLE possessions (
+  possession_id bigint PRIMARY KEY,
+  line_code varchar(8) NOT NULL,
+  period tstzrange NOT NULL,
+  EXCLUDE USING gist (line_code WITH =, period WITH &&)
+);
+CREATE TABLE blocks (
+  CONSTRAINT no_overlap EXCLUDE USING gist (track WITH =, period WITH &&) WHERE (NOT cancelled),
+  track int NOT NULL,
+  period tstzrange,
+  cancelled boolean NOT NULL
+);`,
+    );
+    expect(property('line_code')).toMatchObject({ logicalType: 'string', required: true });
+    expect(property('cancelled')).toMatchObject({ logicalType: 'boolean', required: true });
+    expect(notes).toEqual([
+      '4:3 possessions.period: TSTZRANGE has no ODCS logical type: imported as a string (physicalType TSTZRANGE)',
+      '5:3 possessions: EXCLUDE USING gist (line_code WITH =, period WITH &&) has no ODCS equivalent: not imported',
+      '8:3 blocks: CONSTRAINT no_overlap EXCLUDE USING gist (track WITH =, period WITH &&) WHERE (NOT cancelled) has no ODCS equivalent: not imported',
+      '10:3 blocks.period: TSTZRANGE has no ODCS logical type: imported as a string (physicalType TSTZRANGE)',
+    ]);
+  });
+
   it('makes a one-column unique index unique, and reports other indexes and one on a table not in the file', () => {
     const { property, notes } = imported(
       'crews.sql',

@@ -53,6 +53,8 @@ export interface SqlColumn {
   isIdentity: boolean;
   /** A generated (computed) column: `qty * price`, stored on write or computed on read. */
   generated?: { expression: string; isStored: boolean };
+  /** `REFERENCES t` naming no column, which refers to t's primary key: the table, and where the clause starts. */
+  referencesKeyOf?: { table: string; offset: number };
 }
 
 export interface SqlTable {
@@ -472,7 +474,7 @@ function column(
     if (token.text === ')' || token.text === ']') depth--;
   }
   const typeTokens = element.slice(1, end);
-  const { isIdentity, generated, edits, unread } = readColumnOptions(element.slice(end), text);
+  const { isIdentity, generated, referencesKeyOf, edits, unread } = readColumnOptions(element.slice(end), text);
   edits.push(...enforcementClauses(element), ...patternCasts(element));
   for (const clause of unread)
     notes.push({
@@ -497,7 +499,38 @@ function column(
   const column = { name, type: sqlType(typeTokens), start, typeStart, typeEnd, isIdentity };
   // The parser reads every type as INT: its grammars know only some type names.
   edits.push({ start: typeStart, end: typeEnd, text: 'INT' });
-  return { column: { ...column, ...(generated && { generated }) }, edits };
+  return { column: { ...column, ...(generated && { generated }), ...(referencesKeyOf && { referencesKeyOf }) }, edits };
+}
+
+/**
+ * `REFERENCES t` without columns, which PostgreSQL and SQL Server read as t's primary key and no
+ * grammar of the parser reads: the table's name, where its actions start and where the clause ends.
+ */
+function keylessReference(
+  tokens: Token[],
+  at: number,
+): { table: string; actionsFrom: number; end: number } | undefined {
+  const isName = (token: Token | undefined) => token?.kind === 'word' || token?.kind === 'quoted';
+  let index = at + 1;
+  if (!isName(tokens[index])) return undefined;
+  while (tokens[index + 1]?.text === '.' && isName(tokens[index + 2])) index += 2;
+  const table = unquote(tokens[index] as Token);
+  const actionsFrom = index + 1;
+  if (tokens[actionsFrom]?.text === '(') return undefined;
+  const word = (offset: number) =>
+    tokens[offset]?.kind === 'word' ? (tokens[offset] as Token).text.toUpperCase() : '';
+  let end = actionsFrom;
+  for (;;) {
+    if (word(end) === 'MATCH') end += 2;
+    else if (word(end) === 'ON' && /^(DELETE|UPDATE)$/.test(word(end + 1))) {
+      end += 2;
+      if (word(end) === 'NO' || word(end) === 'SET') end += 1;
+      end += 1;
+      // PostgreSQL 15's `ON DELETE SET NULL (a, b)`.
+      if (tokens[end]?.text === '(') end = matching(tokens, end) + 1;
+    } else break;
+  }
+  return { table, actionsFrom, end };
 }
 
 /** SQL Server's column storage and replication markers: how a value is kept, not what it is. */
@@ -521,12 +554,19 @@ interface Unread {
 function readColumnOptions(
   tokens: Token[],
   text: string,
-): { isIdentity: boolean; generated?: SqlColumn['generated']; edits: SourceEdit[]; unread: Unread[] } {
+): {
+  isIdentity: boolean;
+  generated?: SqlColumn['generated'];
+  referencesKeyOf?: SqlColumn['referencesKeyOf'];
+  edits: SourceEdit[];
+  unread: Unread[];
+} {
   const word = (index: number) => (tokens[index]?.kind === 'word' ? (tokens[index] as Token).text.toUpperCase() : '');
   const edits: SourceEdit[] = [];
   const unread: Unread[] = [];
   let isIdentity = false;
   let generated: SqlColumn['generated'];
+  let referencesKeyOf: SqlColumn['referencesKeyOf'];
   /** The index after `(…)` at `index`, or `index` when there is none. */
   const afterParentheses = (index: number) => (tokens[index]?.text === '(' ? matching(tokens, index) + 1 : index);
   const blankTokens = (from: number, to: number) =>
@@ -557,11 +597,22 @@ function readColumnOptions(
     else if (PROTECTIONS.has(word(index)) && word(index + 1) === 'WITH' && tokens[index + 2]?.text === '(') {
       next = afterParentheses(index + 2);
       unread.push({ tokens: tokens.slice(index, next), offset: (tokens[index] as Token).start });
+    } else if (word(index) === 'REFERENCES') {
+      const keyless = keylessReference(tokens, index);
+      if (keyless) {
+        referencesKeyOf = { table: keyless.table, offset: (tokens[index] as Token).start };
+        if (keyless.actionsFrom < keyless.end)
+          unread.push({
+            tokens: tokens.slice(keyless.actionsFrom, keyless.end),
+            offset: (tokens[keyless.actionsFrom] as Token).start,
+          });
+        next = keyless.end;
+      }
     }
     if (next > index) {
       blankTokens(index, next);
       index = next;
     } else index++;
   }
-  return { isIdentity, ...(generated && { generated }), edits, unread };
+  return { isIdentity, ...(generated && { generated }), ...(referencesKeyOf && { referencesKeyOf }), edits, unread };
 }

@@ -183,8 +183,9 @@ export function importSqlDdl(text: string): SchemaImport {
       return tableObject(table, columns, { text, notes, enumTypes, sqlOf, ddl, isSqlServer }, added);
     });
     notes.push(...unmatched(ddl, objects, text));
+    const linked = withKeylessReferences(objects, ddl.tables, text, notes);
     notes.sort(byPosition);
-    return { ok: true, format: 'sql', objects, notes, statedFacts: STATABLE_FACTS };
+    return { ok: true, format: 'sql', objects: linked, notes, statedFacts: STATABLE_FACTS };
   }
   return { ok: false, format: 'sql', errors: [syntaxError(text, ddl, failures)] };
 }
@@ -533,6 +534,49 @@ function tableObject(
       ...(objectRelationships.length > 0 && { relationships: objectRelationships }),
     },
   };
+}
+
+/**
+ * A column's `REFERENCES t` naming no column refers to t's primary key, as PostgreSQL and SQL
+ * Server read it: a foreign key to that key where the file creates t with a key of one column,
+ * else reported where it is.
+ */
+function withKeylessReferences(
+  objects: SchemaObject[],
+  tables: SqlTable[],
+  text: string,
+  notes: ImportNote[],
+): SchemaObject[] {
+  return objects.map((object) => {
+    const source = tables.find((table) => table.name === object.name);
+    const properties = object.properties.map((property) => {
+      const reference = source?.columns.find((column) => column.name === property.name)?.referencesKeyOf;
+      if (!reference) return property;
+      const target = objects.find((candidate) => candidate.name === reference.table);
+      const key = (target?.properties ?? []).filter((candidate) => candidate.primaryKey);
+      const definition = key.map((column) => ({ column: column.name }));
+      const relationship =
+        key.length === 1
+          ? foreignKeyRelationship(object.name, [property.name], { table: [{ table: reference.table }], definition })
+          : `REFERENCES ${reference.table} names no column, and ${
+              target
+                ? `${reference.table}'s key is of ${key.length} columns`
+                : `the file does not create ${reference.table} to say its key`
+            }: the foreign key is not imported`;
+      if (typeof relationship === 'string') {
+        notes.push({
+          path: `${object.name}.${property.name}`,
+          message: relationship,
+          ...rangeAt(text, reference.offset, 'REFERENCES'.length),
+        });
+        return property;
+      }
+      const { from: _implicit, ...onProperty } = relationship;
+      const relationships = [...((property.extensions?.relationships as OdcsRelationship[]) ?? []), onProperty];
+      return { ...property, extensions: { ...property.extensions, relationships } };
+    });
+    return { ...object, properties };
+  });
 }
 
 /** An ODCS relationship; on a property, `from` is that property and is left out. */

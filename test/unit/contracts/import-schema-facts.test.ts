@@ -57,9 +57,9 @@ describe('SQL column types the SQL parser does not know', () => {
 
   it('refuses what the parser cannot read with the line, the table, the column and the word', () => {
     expect(
-      refused('crews.sql', 'CREATE TABLE crews (\n  crew_id INT,\n  base_id INT REFERENCES bases MATCH SIMPLE\n);'),
+      refused('crews.sql', 'CREATE TABLE crews (\n  crew_id INT,\n  base_id INT CHECK (base_id > 0) NO INHERIT\n);'),
     ).toEqual([
-      '3:38 CREATE TABLE crews, column base_id: cannot read "SIMPLE" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
+      '3:35 CREATE TABLE crews, column base_id: cannot read "NO" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
     ]);
   });
 
@@ -76,6 +76,27 @@ describe('SQL column types the SQL parser does not know', () => {
 });
 
 describe('SQL foreign keys', () => {
+  it("reads a column's REFERENCES that names no column as referring to the key of that table, as PostgreSQL does", () => {
+    const { property, notes } = imported(
+      'trains.sql',
+      `CREATE TABLE rail.consignments (id bigint PRIMARY KEY, waybill text);
+CREATE TABLE train_composition (
+  position smallint PRIMARY KEY,
+  consignment_id bigint REFERENCES rail.consignments ON DELETE SET NULL,
+  wagon_id uuid NOT NULL REFERENCES wagons
+);`,
+    );
+    expect(property('consignment_id').extensions).toEqual({
+      relationships: [{ type: 'foreignKey', to: 'consignments.id' }],
+    });
+    expect(property('wagon_id')).toMatchObject({ logicalType: 'string', required: true });
+    expect(property('wagon_id').extensions).toBeUndefined();
+    expect(notes).toEqual([
+      '4:54 train_composition.consignment_id: ON DELETE SET NULL has no ODCS equivalent: not imported',
+      '5:26 train_composition.wagon_id: REFERENCES wagons names no column, and the file does not create wagons to say its key: the foreign key is not imported',
+    ]);
+  });
+
   it('imports a PostgreSQL column REFERENCES and a composite FOREIGN KEY as relationships the diagram draws', () => {
     const { property, notes, odcs } = imported(
       'lines.sql',

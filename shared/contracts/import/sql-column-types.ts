@@ -53,8 +53,6 @@ export interface SqlColumn {
   isIdentity: boolean;
   /** A generated (computed) column: `qty * price`, stored on write or computed on read. */
   generated?: { expression: string; isStored: boolean };
-  /** `REFERENCES t` naming no column, which refers to t's primary key: the table, and where the clause starts. */
-  referencesKeyOf?: { table: string; offset: number };
 }
 
 export interface SqlTable {
@@ -70,12 +68,20 @@ export interface SqlTable {
   foreignKeyStarts: number[];
   /** Where each table-level UNIQUE constraint starts, in order. */
   uniqueStarts: number[];
+  /** Foreign keys whose `REFERENCES t` names no column, so refer to t's primary key: their columns, t, and where REFERENCES is. */
+  keylessReferences: KeylessReference[];
   /** Every table-level constraint and index, where it starts, as a message names it (`constraint orders_fk`). */
   constraints: { label: string; start: number }[];
   /** MySQL's `COMMENT='…'` table option. */
   comment?: { text: string; offset: number };
   /** What the parser reads in place of the source: each type as `INT`, what it cannot read blanked. */
   edits: SourceEdit[];
+}
+
+export interface KeylessReference {
+  columns: string[];
+  table: string;
+  offset: number;
 }
 
 /** Logical types of SQL types, by their upper-case name without sizes or time zones. */
@@ -291,6 +297,7 @@ export function readCreateTable(
   const foreignKeyStarts: number[] = [];
   const uniqueStarts: number[] = [];
   const constraints: SqlTable['constraints'] = [];
+  const keylessReferences: KeylessReference[] = [];
   const edits: SourceEdit[] = [];
   const bodyElements = elements(statement.slice(index + 1, close + 1));
   const columns = bodyElements.flatMap(({ tokens: element, end }, position) => {
@@ -300,15 +307,30 @@ export function readCreateTable(
       problems.push({ message: `an empty column definition in table ${name} (${where})`, offset: end.start });
       return [];
     }
+    // What no grammar of the parser reads goes with the comma that joins it to the table's other elements.
+    const blankElement = () => {
+      const previousEnd = bodyElements[position - 1]?.end;
+      edits.push(previousEnd ? blank(previousEnd.start, (element.at(-1) as Token).end) : blank(first.start, end.end));
+    };
     if (isExclusionConstraint(element)) {
       notes.push({
         path: name,
         message: `${written(element, text)} has no ODCS equivalent: not imported`,
         offset: first.start,
       });
-      // No grammar of the parser reads it: it goes with the comma that joins it to the table's other elements.
-      const previousEnd = bodyElements[position - 1]?.end;
-      edits.push(previousEnd ? blank(previousEnd.start, (element.at(-1) as Token).end) : blank(first.start, end.end));
+      blankElement();
+      return [];
+    }
+    const keylessForeignKey = readKeylessForeignKey(element);
+    if (keylessForeignKey) {
+      keylessReferences.push(keylessForeignKey.reference);
+      if (keylessForeignKey.actions.length > 0)
+        notes.push({
+          path: name,
+          message: `${written(keylessForeignKey.actions, text)} has no ODCS equivalent: not imported`,
+          offset: (keylessForeignKey.actions[0] as Token).start,
+        });
+      blankElement();
       return [];
     }
     const firstWord = first.kind === 'word' ? first.text.toUpperCase() : '';
@@ -335,6 +357,7 @@ export function readCreateTable(
     const found = column(element, name, text, problems, notes);
     if (!found) return [];
     edits.push(...found.edits);
+    if (found.keylessReference) keylessReferences.push({ columns: [found.column.name], ...found.keylessReference });
     return [found.column];
   });
   const options = statement.slice(close + 1);
@@ -356,6 +379,7 @@ export function readCreateTable(
     checkStarts,
     foreignKeyStarts,
     uniqueStarts,
+    keylessReferences,
     constraints,
     ...(comment && { comment }),
     edits,
@@ -458,7 +482,7 @@ function column(
   text: string,
   problems: SqlProblem[],
   notes: SqlNote[],
-): { column: SqlColumn; edits: SourceEdit[] } | undefined {
+): { column: SqlColumn; edits: SourceEdit[]; keylessReference?: Omit<KeylessReference, 'columns'> } | undefined {
   const nameToken = element[0] as Token;
   const name = unquote(nameToken);
   let end = 1;
@@ -474,7 +498,7 @@ function column(
     if (token.text === ')' || token.text === ']') depth--;
   }
   const typeTokens = element.slice(1, end);
-  const { isIdentity, generated, referencesKeyOf, edits, unread } = readColumnOptions(element.slice(end), text);
+  const { isIdentity, generated, keylessReference, edits, unread } = readColumnOptions(element.slice(end), text);
   edits.push(...enforcementClauses(element), ...patternCasts(element));
   for (const clause of unread)
     notes.push({
@@ -499,14 +523,18 @@ function column(
   const column = { name, type: sqlType(typeTokens), start, typeStart, typeEnd, isIdentity };
   // The parser reads every type as INT: its grammars know only some type names.
   edits.push({ start: typeStart, end: typeEnd, text: 'INT' });
-  return { column: { ...column, ...(generated && { generated }), ...(referencesKeyOf && { referencesKeyOf }) }, edits };
+  return {
+    column: { ...column, ...(generated && { generated }) },
+    edits,
+    ...(keylessReference && { keylessReference }),
+  };
 }
 
 /**
  * `REFERENCES t` without columns, which PostgreSQL and SQL Server read as t's primary key and no
  * grammar of the parser reads: the table's name, where its actions start and where the clause ends.
  */
-function keylessReference(
+function readKeylessReference(
   tokens: Token[],
   at: number,
 ): { table: string; actionsFrom: number; end: number } | undefined {
@@ -533,6 +561,27 @@ function keylessReference(
   return { table, actionsFrom, end };
 }
 
+/** A table's `[CONSTRAINT n] FOREIGN KEY (a, b) REFERENCES t` naming no column of t, and the actions after it. */
+function readKeylessForeignKey(element: Token[]): { reference: KeylessReference; actions: Token[] } | undefined {
+  const isWord = (token: Token | undefined, word: string) =>
+    token?.kind === 'word' && token.text.toUpperCase() === word;
+  const foreign = element.findIndex((token) => isWord(token, 'FOREIGN'));
+  const open = element.findIndex((token, index) => index > foreign && token.text === '(');
+  const references = element.findIndex((token) => isWord(token, 'REFERENCES'));
+  if (foreign === -1 || open === -1 || references === -1) return undefined;
+  const keyless = readKeylessReference(element, references);
+  if (!keyless) return undefined;
+  const columns = element
+    .slice(open + 1, matching(element, open))
+    .filter((token) => token.text !== ',')
+    .map(unquote);
+  const offset = (element[references] as Token).start;
+  return {
+    reference: { columns, table: keyless.table, offset },
+    actions: element.slice(keyless.actionsFrom, keyless.end),
+  };
+}
+
 /** SQL Server's column storage and replication markers: how a value is kept, not what it is. */
 const STORAGE_OPTIONS = new Set(['CLUSTERED', 'NONCLUSTERED', 'ROWGUIDCOL', 'SPARSE', 'FILESTREAM']);
 /** SQL Server's `MASKED WITH (FUNCTION = 'email()')` and `ENCRYPTED WITH (…)`: who may read a value, reported. */
@@ -557,7 +606,7 @@ function readColumnOptions(
 ): {
   isIdentity: boolean;
   generated?: SqlColumn['generated'];
-  referencesKeyOf?: SqlColumn['referencesKeyOf'];
+  keylessReference?: Omit<KeylessReference, 'columns'>;
   edits: SourceEdit[];
   unread: Unread[];
 } {
@@ -566,7 +615,7 @@ function readColumnOptions(
   const unread: Unread[] = [];
   let isIdentity = false;
   let generated: SqlColumn['generated'];
-  let referencesKeyOf: SqlColumn['referencesKeyOf'];
+  let keylessReference: Omit<KeylessReference, 'columns'> | undefined;
   /** The index after `(…)` at `index`, or `index` when there is none. */
   const afterParentheses = (index: number) => (tokens[index]?.text === '(' ? matching(tokens, index) + 1 : index);
   const blankTokens = (from: number, to: number) =>
@@ -598,9 +647,9 @@ function readColumnOptions(
       next = afterParentheses(index + 2);
       unread.push({ tokens: tokens.slice(index, next), offset: (tokens[index] as Token).start });
     } else if (word(index) === 'REFERENCES') {
-      const keyless = keylessReference(tokens, index);
+      const keyless = readKeylessReference(tokens, index);
       if (keyless) {
-        referencesKeyOf = { table: keyless.table, offset: (tokens[index] as Token).start };
+        keylessReference = { table: keyless.table, offset: (tokens[index] as Token).start };
         if (keyless.actionsFrom < keyless.end)
           unread.push({
             tokens: tokens.slice(keyless.actionsFrom, keyless.end),
@@ -614,5 +663,5 @@ function readColumnOptions(
       index = next;
     } else index++;
   }
-  return { isIdentity, ...(generated && { generated }), ...(referencesKeyOf && { referencesKeyOf }), edits, unread };
+  return { isIdentity, ...(generated && { generated }), ...(keylessReference && { keylessReference }), edits, unread };
 }

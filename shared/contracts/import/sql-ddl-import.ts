@@ -537,9 +537,9 @@ function tableObject(
 }
 
 /**
- * A column's `REFERENCES t` naming no column refers to t's primary key, as PostgreSQL and SQL
- * Server read it: a foreign key to that key where the file creates t with a key of one column,
- * else reported where it is.
+ * A foreign key whose `REFERENCES t` names no column refers to t's primary key, as PostgreSQL and
+ * SQL Server read it: a foreign key to that key where the file creates t with a key of as many
+ * columns, else reported where it is.
  */
 function withKeylessReferences(
   objects: SchemaObject[],
@@ -548,35 +548,44 @@ function withKeylessReferences(
   notes: ImportNote[],
 ): SchemaObject[] {
   return objects.map((object) => {
-    const source = tables.find((table) => table.name === object.name);
-    const properties = object.properties.map((property) => {
-      const reference = source?.columns.find((column) => column.name === property.name)?.referencesKeyOf;
-      if (!reference) return property;
+    let linked = object;
+    for (const reference of tables.find((table) => table.name === object.name)?.keylessReferences ?? []) {
       const target = objects.find((candidate) => candidate.name === reference.table);
-      const key = (target?.properties ?? []).filter((candidate) => candidate.primaryKey);
+      const key = (target?.properties ?? [])
+        .filter((candidate) => candidate.primaryKey)
+        .toSorted((one, other) => (one.primaryKeyPosition ?? 0) - (other.primaryKeyPosition ?? 0));
       const definition = key.map((column) => ({ column: column.name }));
       const relationship =
-        key.length === 1
-          ? foreignKeyRelationship(object.name, [property.name], { table: [{ table: reference.table }], definition })
+        target && key.length === reference.columns.length
+          ? foreignKeyRelationship(object.name, reference.columns, { table: [{ table: reference.table }], definition })
           : `REFERENCES ${reference.table} names no column, and ${
               target
-                ? `${reference.table}'s key is of ${key.length} columns`
+                ? `${reference.table}'s key is of ${key.length} columns, not ${reference.columns.length}`
                 : `the file does not create ${reference.table} to say its key`
             }: the foreign key is not imported`;
       if (typeof relationship === 'string') {
-        notes.push({
-          path: `${object.name}.${property.name}`,
-          message: relationship,
-          ...rangeAt(text, reference.offset, 'REFERENCES'.length),
-        });
-        return property;
-      }
-      const { from: _implicit, ...onProperty } = relationship;
-      const relationships = [...((property.extensions?.relationships as OdcsRelationship[]) ?? []), onProperty];
-      return { ...property, extensions: { ...property.extensions, relationships } };
-    });
-    return { ...object, properties };
+        const where = reference.columns.length === 1 ? `${object.name}.${reference.columns[0]}` : object.name;
+        notes.push({ path: where, message: relationship, ...rangeAt(text, reference.offset, 'REFERENCES'.length) });
+      } else linked = withRelationship(linked, relationship);
+    }
+    return linked;
   });
+}
+
+/** The object with a foreign key: on its property when of one column, else on the object. */
+function withRelationship(object: SchemaObject, relationship: OdcsRelationship): SchemaObject {
+  if (Array.isArray(relationship.from)) {
+    const relationships = [...((object.extensions?.relationships as OdcsRelationship[]) ?? []), relationship];
+    return { ...object, extensions: { ...object.extensions, relationships } };
+  }
+  const { from, ...onProperty } = relationship;
+  const column = String(from).slice(object.name.length + 1);
+  const properties = object.properties.map((property) => {
+    if (property.name !== column) return property;
+    const relationships = [...((property.extensions?.relationships as OdcsRelationship[]) ?? []), onProperty];
+    return { ...property, extensions: { ...property.extensions, relationships } };
+  });
+  return { ...object, properties };
 }
 
 /** An ODCS relationship; on a property, `from` is that property and is left out. */

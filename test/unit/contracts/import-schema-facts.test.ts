@@ -97,6 +97,26 @@ CREATE TABLE train_composition (
     ]);
   });
 
+  it('reads a table FOREIGN KEY whose REFERENCES names no column as referring to the key of that table', () => {
+    const { property, notes, odcs } = imported(
+      'moves.sql',
+      `CREATE TABLE runs (train_id text, run_date date, PRIMARY KEY (train_id, run_date));
+CREATE TABLE wagons (uic text PRIMARY KEY);
+CREATE TABLE moves (
+  wagon text NOT NULL,
+  train text,
+  day date,
+  CONSTRAINT moves_wagon_fk FOREIGN KEY (wagon) REFERENCES wagons ON DELETE CASCADE,
+  FOREIGN KEY (train, day) REFERENCES runs
+);`,
+    );
+    expect(property('wagon').extensions).toEqual({ relationships: [{ type: 'foreignKey', to: 'wagons.uic' }] });
+    expect(parse(odcs).schema[2].relationships).toEqual([
+      { type: 'foreignKey', from: ['moves.train', 'moves.day'], to: ['runs.train_id', 'runs.run_date'] },
+    ]);
+    expect(notes).toEqual(['7:67 moves: ON DELETE CASCADE has no ODCS equivalent: not imported']);
+  });
+
   it('imports a PostgreSQL column REFERENCES and a composite FOREIGN KEY as relationships the diagram draws', () => {
     const { property, notes, odcs } = imported(
       'lines.sql',

@@ -6,6 +6,7 @@ import { type Mesh, serializeMesh } from '../../shared/model';
 import { aMesh, aPort, aSystem } from '../builders/mesh-builder';
 import { describeInChromium, screenshot } from './app-driver';
 import { caretAfter, EDIT_CONTEXT_SETTLE_MILLIS, yamlLinesStartingWith } from './contract-driver';
+import { contrastOfText } from './contrast-driver';
 import {
   addProductByKey,
   counts,
@@ -21,31 +22,9 @@ import {
   systemNode,
 } from './designer-driver';
 
-/**
- * The contrast ratio (WCAG) of a menu item's key against what is drawn behind it: the key's own
- * background where it has one, else the item's; the key's opacity fades its text into that.
- */
+/** The contrast ratio (WCAG) of a menu item's key against what is drawn behind it. */
 function contrastOfKeyOn(item: Locator): Promise<number> {
-  return item.evaluate((element) => {
-    const key = element.querySelector('kbd') as HTMLElement;
-    const rgba = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
-    const keyStyle = getComputedStyle(key);
-    const keyBackground = rgba(keyStyle.backgroundColor);
-    const behind = (keyBackground[3] ?? 1) > 0 ? keyBackground : rgba(getComputedStyle(element).backgroundColor);
-    const opacity = Number(keyStyle.opacity);
-    const text = rgba(keyStyle.color)
-      .slice(0, 3)
-      .map((channel, index) => channel * opacity + (behind[index] ?? 0) * (1 - opacity));
-    const luminance = ([r, g, b]: number[]) => {
-      const linear = (channel: number) => {
-        const c = channel / 255;
-        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * linear(r ?? 0) + 0.7152 * linear(g ?? 0) + 0.0722 * linear(b ?? 0);
-    };
-    const [lighter, darker] = [luminance(text), luminance(behind)].sort((a, b) => b - a) as [number, number];
-    return (lighter + 0.05) / (darker + 0.05);
-  });
+  return contrastOfText(item.locator('kbd'));
 }
 
 /** Orders in Sales feeds Revenue in Analytics: two products, one link, side by side. */

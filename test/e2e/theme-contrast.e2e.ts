@@ -1,0 +1,61 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { DOMAIN_COLORS, serializeMesh } from '../../shared/model';
+import { aMesh } from '../builders/mesh-builder';
+import { describeInChromium, screenshot } from './app-driver';
+import { contrastOfText } from './contrast-driver';
+import { openByChooser } from './designer-driver';
+
+/** WCAG AA for text of normal size. */
+const READABLE = 4.5;
+
+/** A domain in each colour the app gives new domains, with an owner, in a grid of four by two. */
+function aDomainInEveryColour(): string {
+  const builder = aMesh();
+  for (const [index, color] of DOMAIN_COLORS.entries()) {
+    builder.withDomain(`dairy-${index}`, { name: `Dairy ${index}`, owner: `team-dairy-${index}`, color });
+  }
+  builder.withProduct('milk-rounds', 'dairy-0', { name: 'Milk Rounds' });
+  const mesh = builder.build();
+  DOMAIN_COLORS.forEach((_, index) => {
+    mesh.layout.nodes[`dairy-${index}`] = {
+      x: (index % 4) * 340,
+      y: Math.floor(index / 4) * 240,
+      width: 300,
+      height: 200,
+    };
+  });
+  mesh.layout.nodes['milk-rounds'] = { x: 40, y: 60 };
+  return serializeMesh(mesh);
+}
+
+async function openDairy(page: Page): Promise<void> {
+  await openByChooser(page, 'dairy.mesh.json', aDomainInEveryColour());
+  await page
+    .locator('.react-flow__node-domain')
+    .nth(DOMAIN_COLORS.length - 1)
+    .waitFor();
+}
+
+describeInChromium('the light and the dark theme', (session) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`writes on the accent colour readably (${colorScheme}): a primary button, the mode shown, the menu item the keyboard is on`, async () => {
+      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
+      expect(await contrastOfText(page.getByRole('button', { name: 'New blank mesh' }))).toBeGreaterThanOrEqual(
+        READABLE,
+      );
+
+      await openDairy(page);
+      const modeShown = page.locator('.mode-switch button[aria-pressed="true"]');
+      expect(await modeShown.textContent()).toBe('Design');
+      expect(await contrastOfText(modeShown)).toBeGreaterThanOrEqual(READABLE);
+
+      await page.locator('.react-flow__node[data-id="milk-rounds"]').click();
+      await page.keyboard.press('Shift+F10');
+      const highlighted = page.locator('[role="menuitem"]:focus');
+      await highlighted.waitFor();
+      expect(await contrastOfText(highlighted.locator('span').first())).toBeGreaterThanOrEqual(READABLE);
+      await screenshot(page, `accent-text-${colorScheme}`);
+    });
+  }
+});

@@ -57,5 +57,19 @@ describeInChromium('the light and the dark theme', (session) => {
       expect(await contrastOfText(highlighted.locator('span').first())).toBeGreaterThanOrEqual(READABLE);
       await screenshot(page, `accent-text-${colorScheme}`);
     });
+
+    it(`writes each domain's name and owner readably on its tint, in every colour a domain is given (${colorScheme})`, async () => {
+      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
+      await openDairy(page);
+      const contrasts: Record<string, number> = {};
+      for (const [index, color] of DOMAIN_COLORS.entries()) {
+        const domain = page.locator(`.react-flow__node[data-id="dairy-${index}"]`);
+        contrasts[`${color} name`] = await contrastOfText(domain.locator('.domain-node__name'));
+        contrasts[`${color} owner`] = await contrastOfText(domain.locator('.domain-node__owner'));
+      }
+      await screenshot(page, `domain-titles-${colorScheme}`);
+      const unreadable = Object.entries(contrasts).filter(([, ratio]) => ratio < READABLE);
+      expect(unreadable).toEqual([]);
+    });
   }
 });

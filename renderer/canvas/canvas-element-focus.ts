@@ -86,3 +86,14 @@ export function keepingCanvasFocus(edit: () => void): void {
   if (nodeId) void focusNodeWhenDrawn(nodeId);
   else focusCanvas();
 }
+
+/**
+ * Runs an edit that takes elements out of the design (Delete, Cut): the focus was on one of them,
+ * or on the button or menu item that removed them, so once the canvas is redrawn it goes to the
+ * canvas's selection, else the canvas, where its keys and Tab go on; never left on <body>.
+ */
+export async function keepingFocusThroughRemoval(removal: () => unknown): Promise<void> {
+  await removal();
+  await nextFrame();
+  if (!document.activeElement || document.activeElement === document.body) focusCanvasSelection();
+}

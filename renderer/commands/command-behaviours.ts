@@ -7,7 +7,12 @@ import type { Direction } from '../../shared/editing/keyboard-navigation';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { importPastedText } from '../app/import-pasted-text';
 import { canvasCommands } from '../canvas/canvas-commands';
-import { focusedNodeId, focusNodeWhenDrawn, keepingCanvasFocus } from '../canvas/canvas-element-focus';
+import {
+  focusedNodeId,
+  focusNodeWhenDrawn,
+  keepingCanvasFocus,
+  keepingFocusThroughRemoval,
+} from '../canvas/canvas-element-focus';
 import { nodeToConnect } from '../canvas/connect-dialog';
 import { openContextMenuFromKeyboard } from '../canvas/keyboard-context-menu';
 import {
@@ -227,7 +232,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     isEnabled: () => selectCanRedo(documentState()),
     needs: 'nothing to redo',
   },
-  'edit.cut': { run: cutSelection, ...ON_ELEMENTS },
+  'edit.cut': { run: () => keepingFocusThroughRemoval(cutSelection), ...ON_ELEMENTS },
   'edit.copy': { run: () => void copySelection(), ...ON_ELEMENTS },
   'edit.paste': {
     run: ({ at, host, pastedText }) => {
@@ -256,7 +261,11 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     isEnabled: () => nodeToConnect() !== undefined,
     needs: 'select one product or system with ports first',
   },
-  'edit.delete': { run: deleteSelection, isEnabled: hasSelection, needs: NEEDS_SELECTION },
+  'edit.delete': {
+    run: () => keepingFocusThroughRemoval(deleteSelection),
+    isEnabled: hasSelection,
+    needs: NEEDS_SELECTION,
+  },
   'edit.nudge': { run: nudge, isEnabled: hasDocument },
   'edit.lock': {
     run: () => toggleLock([...currentSelection().nodeIds]),

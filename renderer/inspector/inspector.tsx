@@ -3,7 +3,6 @@ import { countedNodesAndLinks } from '../../shared/editing/element-count';
 import { linkById, nodeKindOf } from '../../shared/editing/mesh-index';
 import { CommandButton } from '../commands/command-button';
 import { CanvasImageButton } from '../diagrams/diagram-buttons';
-import { deleteSelection } from '../store/delete-elements';
 import { useDocumentStore } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
 import { DomainInspector } from './domain-inspector';
@@ -42,9 +41,9 @@ export function Inspector() {
         <h2 className="inspector__title">{countedNodesAndLinks(nodeCount, existing.length - nodeCount)} selected</h2>
         <div className="inspector__actions">
           <CommandButton command="edit.duplicate">Duplicate</CommandButton>
-          <button type="button" className="danger" onClick={deleteSelection}>
+          <CommandButton command="edit.delete" className="danger">
             Delete
-          </button>
+          </CommandButton>
           <CanvasImageButton label="Image…" />
         </div>
         <SelectionDomain />

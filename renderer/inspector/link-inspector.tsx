@@ -1,8 +1,8 @@
 import type { CompatibilityProblem } from '../../shared/contracts';
 import { linkById } from '../../shared/editing/mesh-index';
 import { type ResolvedEndpoint, resolveEndpoint } from '../../shared/model';
+import { CommandButton } from '../commands/command-button';
 import { linkCompatibilityOf } from '../contracts/link-compatibility';
-import { deleteSelection } from '../store/delete-elements';
 import { useDocumentStore } from '../store/document-store';
 
 function describe(end: ResolvedEndpoint | undefined): string {
@@ -30,9 +30,9 @@ export function LinkInspector({ linkId }: { linkId: string }) {
       </dl>
       <IncompatibilityReasons linkId={linkId} />
       <p className="inspector__note">Drag either end of the link onto another port to re-route it.</p>
-      <button type="button" className="danger" onClick={deleteSelection}>
+      <CommandButton command="edit.delete" className="danger">
         Delete link
-      </button>
+      </CommandButton>
     </div>
   );
 }

@@ -799,6 +799,49 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New');
   });
 
+  it('puts the focus on the canvas when what had it goes: Delete, Ctrl+X, the right-click menu’s and the palette’s Delete, the inspector’s Delete', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openDesign(page);
+    const revenue = page.locator('.react-flow__node[data-id="revenue"]');
+    const removals: Record<string, () => Promise<void>> = {
+      'Delete key': () => page.keyboard.press('Delete'),
+      'Ctrl+X': () => page.keyboard.press('Control+x'),
+      'right-click menu': async () => {
+        await page.keyboard.press('Shift+F10');
+        await page.getByRole('menuitem', { name: 'Delete' }).focus();
+        await page.keyboard.press('Enter');
+      },
+      'command palette': async () => {
+        await page.keyboard.press('Control+Shift+P');
+        await page.keyboard.type('Delete');
+        await page.keyboard.press('Enter');
+      },
+      'inspector’s Delete': async () => {
+        await page.keyboard.press('Control+a');
+        await page.getByTestId('selection-inspector').getByRole('button', { name: 'Delete' }).focus();
+        await page.keyboard.press('Enter');
+      },
+    };
+    const focusAfter: Record<string, string> = {};
+    for (const [way, remove] of Object.entries(removals)) {
+      await revenue.click();
+      await remove();
+      await revenue.waitFor({ state: 'detached' });
+      await page.waitForTimeout(100);
+      focusAfter[way] = await focused(page);
+      await page.keyboard.press('Control+z');
+      await revenue.waitFor();
+    }
+    expect(focusAfter).toEqual(Object.fromEntries(Object.keys(removals).map((way) => [way, 'canvas'])));
+
+    await revenue.click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => focused(page)).toBe('canvas');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('sales');
+  });
+
   it('keeps Tab inside a modal dialog, closes it on Escape wherever the focus is, and runs no design key behind it', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -16,6 +16,8 @@ function aDomainInEveryColour(): string {
     builder.withDomain(`dairy-${index}`, { name: `Dairy ${index}`, owner: `team-dairy-${index}`, color });
   }
   builder.withProduct('milk-rounds', 'dairy-0', { name: 'Milk Rounds' });
+  builder.withProduct('plant-batches', 'dairy-1', { name: 'Plant Batches', kind: 'aggregate' });
+  builder.withProduct('retail-orders', 'dairy-2', { name: 'Retail Orders', kind: 'consumer-aligned' });
   const mesh = builder.build();
   DOMAIN_COLORS.forEach((_, index) => {
     mesh.layout.nodes[`dairy-${index}`] = {
@@ -26,6 +28,8 @@ function aDomainInEveryColour(): string {
     };
   });
   mesh.layout.nodes['milk-rounds'] = { x: 40, y: 60 };
+  mesh.layout.nodes['plant-batches'] = { x: 40, y: 60 };
+  mesh.layout.nodes['retail-orders'] = { x: 40, y: 60 };
   return serializeMesh(mesh);
 }
 
@@ -68,6 +72,18 @@ describeInChromium('the light and the dark theme', (session) => {
         contrasts[`${color} owner`] = await contrastOfText(domain.locator('.domain-node__owner'));
       }
       await screenshot(page, `domain-titles-${colorScheme}`);
+      const unreadable = Object.entries(contrasts).filter(([, ratio]) => ratio < READABLE);
+      expect(unreadable).toEqual([]);
+    });
+
+    it(`writes each product's kind readably on its card (${colorScheme})`, async () => {
+      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
+      await openDairy(page);
+      const contrasts: Record<string, number> = {};
+      for (const product of ['milk-rounds', 'plant-batches', 'retail-orders']) {
+        const kind = page.locator(`.react-flow__node[data-id="${product}"] .product-node__kind`);
+        contrasts[(await kind.textContent()) ?? product] = await contrastOfText(kind);
+      }
       const unreadable = Object.entries(contrasts).filter(([, ratio]) => ratio < READABLE);
       expect(unreadable).toEqual([]);
     });

@@ -5,7 +5,7 @@ import { useExportRefusalsStore } from './export-refusals-store';
 import { useGovernanceStore } from './governance-store';
 import { findingsOf } from './mesh-findings';
 import { type BadgeView, badgeOf } from './problem-badge';
-import { type ImpactMark, useNodeImpact, usePortImpacts } from './use-impact';
+import { type ImpactMark, useNodeImpact, usePortImpacts, useShownImpactOrigin } from './use-impact';
 import './governance.css';
 
 const withRefused = (findings: readonly Finding[] | undefined, refused: readonly Finding[] | undefined) =>
@@ -55,5 +55,5 @@ export function useNodeMarks(nodeId: string): { node: string; port(portId: strin
 
 /** Whether an impact is shown: the canvas dims what it does not reach. */
 export function useIsImpactShown(): boolean {
-  return useGovernanceStore((state) => state.impactOrigin !== null);
+  return useShownImpactOrigin() !== null;
 }

@@ -1,5 +1,6 @@
 import { analyzeImpact, type Impact, type ImpactLevel, type ImpactOrigin } from '../../shared/lineage/impact';
 import type { Mesh } from '../../shared/model';
+import { useSimulationStore } from '../simulation/simulation-store';
 import { useDocumentStore } from '../store/document-store';
 import { useGovernanceStore } from './governance-store';
 
@@ -58,9 +59,19 @@ export function useImpact(): Impact | null {
   return useDocumentStore((state) => analyzed(state.mesh, origin)?.impact ?? null);
 }
 
+/**
+ * The origin whose impact the canvas marks: none while simulating, where the Impact tab that
+ * chose it, and clears it, is not shown; back in Design the canvas marks it again.
+ */
+export function useShownImpactOrigin(): ImpactOrigin | null {
+  const origin = useGovernanceStore((state) => state.impactOrigin);
+  const isDesigning = useSimulationStore((state) => state.mode === 'design');
+  return isDesigning ? origin : null;
+}
+
 /** How a node is marked: one string, so a node re-renders only when its own mark changes. */
 export function useNodeImpact(nodeId: string): ImpactMark | undefined {
-  const origin = useGovernanceStore((state) => state.impactOrigin);
+  const origin = useShownImpactOrigin();
   return useDocumentStore((state) => analyzed(state.mesh, origin)?.marks.nodes.get(nodeId));
 }
 
@@ -68,11 +79,11 @@ const NO_PORTS: ReadonlyMap<string, ImpactMark> = new Map();
 
 /** The marks of a node's ports (the same map until the analysis changes). */
 export function usePortImpacts(nodeId: string): ReadonlyMap<string, ImpactMark> {
-  const origin = useGovernanceStore((state) => state.impactOrigin);
+  const origin = useShownImpactOrigin();
   return useDocumentStore((state) => analyzed(state.mesh, origin)?.marks.ports.get(nodeId) ?? NO_PORTS);
 }
 
 export function useLinkImpact(linkId: string): ImpactLevel | undefined {
-  const origin = useGovernanceStore((state) => state.impactOrigin);
+  const origin = useShownImpactOrigin();
   return useDocumentStore((state) => analyzed(state.mesh, origin)?.marks.links.get(linkId));
 }

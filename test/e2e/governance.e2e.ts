@@ -411,6 +411,32 @@ describeInChromium('governance', (session) => {
     expect(await page.locator('.impact--origin').count()).toBe(0);
   });
 
+  it('leaves an impact to Design, where its tab is: Simulate draws every node unfaded, and Design shows the impact again', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customers').locator('.product-node__name').click();
+    await page.keyboard.press('i');
+    await page.getByTestId('impact-field-customers-out-email').click();
+    const canvas = page.getByTestId('canvas');
+    await expect.poll(() => canvas.getAttribute('class')).toContain('mesh-canvas--impact');
+
+    await page.keyboard.press('Control+Shift+S');
+    await page.getByRole('tab', { name: 'Inspect' }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Impact' }).count()).toBe(0);
+    expect(await canvas.getAttribute('class')).not.toContain('mesh-canvas--impact');
+    expect(await page.locator('.impact--origin, .link-impact').count()).toBe(0);
+    const faded = await page
+      .locator('.react-flow__node-product, .react-flow__node-system')
+      .evaluateAll((nodes) => nodes.filter((node) => Number(getComputedStyle(node).opacity) < 1).length);
+    expect(faded).toBe(0);
+
+    await page.keyboard.press('Control+Shift+S');
+    await expect.poll(() => canvas.getAttribute('class')).toContain('mesh-canvas--impact');
+    expect(await productNode(page, 'customers').locator('.product-node').getAttribute('class')).toContain(
+      'impact--origin',
+    );
+  });
+
   it('draws a link that uses the changed field apart from one that only reads the dataset, as its legend shows', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -16,7 +16,8 @@ export function registerMermaidLanguage(monaco: MonacoApi): void {
         [/^---$/, 'keyword'],
         [/^title:/, 'keyword'],
         [/\b(flowchart|graph|subgraph|end|direction|classDef|class|style|linkStyle|click)\b/, 'keyword'],
-        [/\b(shape|label)(?=\s*:)/, 'attribute.name'],
+        // A key, not an attribute name: Monaco's light theme draws those pure red, 4:1 on white.
+        [/\b(shape|label)(?=\s*:)/, 'key'],
         [/"[^"]*"/, 'string'],
         [/#[0-9a-fA-F]{6}\b/, 'number'],
         [/(<?-\.+->?|<?-{2,}[>ox]?|<?={2,}>?|\|)/, 'operator'],

@@ -87,5 +87,18 @@ describeInChromium('the light and the dark theme', (session) => {
       const unreadable = Object.entries(contrasts).filter(([, ratio]) => ratio < READABLE);
       expect(unreadable).toEqual([]);
     });
+
+    it(`writes the keys of a diagram's Mermaid text readably (${colorScheme})`, async () => {
+      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
+      await openDairy(page);
+      await page.locator('.react-flow__node[data-id="milk-rounds"]').click();
+      await page.keyboard.press('m');
+      const key = page
+        .getByTestId('diagram-text')
+        .locator('.view-line span span', { hasText: /^shape$/ })
+        .first();
+      await key.waitFor();
+      expect(await contrastOfText(key)).toBeGreaterThanOrEqual(READABLE);
+    });
   }
 });

@@ -9,12 +9,13 @@ import { openByChooser } from './designer-driver';
 /** WCAG AA for text of normal size. */
 const READABLE = 4.5;
 
-/** A domain in each colour the app gives new domains, with an owner, in a grid of four by two. */
+/** A domain in each colour the app gives new domains, with an owner, in a grid of four by two; under them Retail, owned by no one. */
 function aDomainInEveryColour(): string {
   const builder = aMesh();
   for (const [index, color] of DOMAIN_COLORS.entries()) {
     builder.withDomain(`dairy-${index}`, { name: `Dairy ${index}`, owner: `team-dairy-${index}`, color });
   }
+  builder.withDomain('retail', { name: 'Retail', color: DOMAIN_COLORS[4] });
   builder.withProduct('milk-rounds', 'dairy-0', { name: 'Milk Rounds' });
   builder.withProduct('plant-batches', 'dairy-1', { name: 'Plant Batches', kind: 'aggregate' });
   builder.withProduct('retail-orders', 'dairy-2', { name: 'Retail Orders', kind: 'consumer-aligned' });
@@ -27,6 +28,7 @@ function aDomainInEveryColour(): string {
       height: 200,
     };
   });
+  mesh.layout.nodes.retail = { x: 0, y: 480, width: 300, height: 200 };
   mesh.layout.nodes['milk-rounds'] = { x: 40, y: 60 };
   mesh.layout.nodes['plant-batches'] = { x: 40, y: 60 };
   mesh.layout.nodes['retail-orders'] = { x: 40, y: 60 };
@@ -99,6 +101,21 @@ describeInChromium('the light and the dark theme', (session) => {
         .first();
       await key.waitFor();
       expect(await contrastOfText(key)).toBeGreaterThanOrEqual(READABLE);
+    });
+
+    it(`writes the problem counts on domains and products readably on their tints (${colorScheme})`, async () => {
+      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
+      await openDairy(page);
+      const badges = page.locator('.react-flow__node .governance-badge');
+      await badges.first().waitFor();
+      const contrasts = await Promise.all(
+        (await badges.all()).map(async (badge) => [
+          await badge.getAttribute('data-testid'),
+          await contrastOfText(badge),
+        ]),
+      );
+      expect(contrasts.map(([testId]) => testId)).toContain('problems-retail');
+      expect(contrasts.filter(([, ratio]) => Number(ratio) < READABLE)).toEqual([]);
     });
   }
 });

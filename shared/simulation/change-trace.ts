@@ -171,8 +171,25 @@ function resolveStart(plan: PipelinePlan, run: TracedRun, start: TraceStart): Re
   const system = plan.systems.find((candidate) => candidate.system.id === start.nodeId);
   if (system) {
     const topic = system.cdcTopics.find((candidate) => candidate.table.name === start.table);
-    if (!topic) return fail(`table '${start.table}' has no CDC topic: its changes never leave the service`);
-    return latestIn(topic.log, pickedFields(start.row, topic.table.primaryKey), start.table);
+    if (topic) return latestIn(topic.log, pickedFields(start.row, topic.table.primaryKey), start.table);
+    // A table the connector does not capture still sends its changes out as the outbox events its writes publish.
+    const outboxTopics = system.outboxTopics.filter((candidate) => candidate.table.name === start.table);
+    if (outboxTopics.length === 0) {
+      return fail(
+        `table '${start.table}' has no CDC topic and publishes no outbox event: its changes never leave the service`,
+      );
+    }
+    const events = outboxTopics.map((outbox) =>
+      latestIn(outbox.log, pickedFields(start.row, outbox.table.primaryKey), start.table),
+    );
+    const newest = events
+      .flatMap((event) => (event.ok ? [event.value] : []))
+      .reduce<StartPoint | undefined>(
+        (latest, event) => (latest && latest.record.timestamp >= event.record.timestamp ? latest : event),
+        undefined,
+      );
+    const [firstEvent] = events;
+    return newest ? { ok: true, value: newest } : (firstEvent ?? fail(`no outbox event of table '${start.table}'`));
   }
   const product = plan.products.find((candidate) => candidate.product.id === start.nodeId);
   if (!product) return fail(`no system or product '${start.nodeId}'`);

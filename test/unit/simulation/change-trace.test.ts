@@ -277,6 +277,65 @@ describe('tracing a change the connector delivered late', () => {
   });
 });
 
+describe('tracing a row of a table whose changes leave only through the outbox', () => {
+  const listings = () =>
+    aMesh()
+      .with(
+        aSystem('shop')
+          .withTable('items', { id: 'integer', name: 'text' })
+          .withTable('notes', { id: 'integer', text: 'text' })
+          .withOutboxEvent('item-listed', { name: 'ItemListed', table: 'items', contractId: 'item-listed' }),
+        aProduct('listings').withInput('listed-in').withOutput('listed-out', 'item-listed'),
+        aContract('item-listed', 'event', 'item_listed')
+          .withProperty('event_id', 'string', { required: true, unique: true })
+          .withProperty('occurred_at', 'timestamp', { required: true })
+          .withProperty('id', 'integer', { required: true }),
+      )
+      .withLink('shop/item-listed', 'listings/listed-in')
+      .build();
+  const scenario = aScenario()
+    .at(1, 'shop', 'items', 'insert', { values: { id: 1, name: 'lamp' } })
+    .at(2, 'shop', 'items', 'insert', { values: { id: 2, name: 'desk' } })
+    .at(2, 'shop', 'notes', 'insert', { values: { id: 1, text: 'memo' } })
+    .build();
+
+  it('follows the row from the newest event its write put into the outbox, as a trace of that event does', async () => {
+    const mesh = listings();
+    const simulation = await simulate(mesh, scenario);
+    simulation.step(3);
+    const plan = planPipeline(mesh);
+
+    const fromRow = traceChange(plan, simulation, { kind: 'row', nodeId: 'shop', table: 'items', row: { id: 1 } });
+    const fromEvent = traceChange(plan, simulation, { kind: 'record', log: 'shop/item-listed', position: 1 });
+
+    expect(fromRow.ok && fromRow.value.key).toEqual({ id: 1 });
+    expect(fromRow.ok && fromRow.value.stages.map((stage) => stage.kind)).toEqual(
+      fromEvent.ok && fromEvent.value.stages.map((stage) => stage.kind),
+    );
+    expect(fromRow.ok && fromRow.value.stages[0]?.title).toBe(
+      'The service writes items and its outbox, at 2026-01-05T09:01:00.000Z',
+    );
+  });
+
+  it('says a table with neither a CDC topic nor an outbox event keeps its changes in the service', async () => {
+    const mesh = listings();
+    const simulation = await simulate(mesh, scenario);
+    simulation.step(3);
+
+    expect(
+      traceChange(planPipeline(mesh), simulation, { kind: 'row', nodeId: 'shop', table: 'notes', row: { id: 1 } }),
+    ).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'trace',
+          message: "table 'notes' has no CDC topic and publishes no outbox event: its changes never leave the service",
+        },
+      ],
+    });
+  });
+});
+
 describe('tracing a record the consumer skipped', () => {
   // Item 1 is updated at tick 1 (_sequence 2, offset 1) and deleted at tick 2 (_sequence 3, offset 2);
   // at tick 3 the connector sends both again, newest first: the delete at offset 3, the update at offset 4.

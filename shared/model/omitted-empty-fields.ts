@@ -57,9 +57,21 @@ const OMITTED_FIELDS: readonly OmittedFields[] = [
       ...(typeof system.name === 'string' && system.name !== '' && { service: { name: system.name } }),
     }),
   },
-  // A scenario's seed and clock set what a run does, so only what the app leaves empty may be left out.
-  { at: ['scenarios', EACH], valuesOf: () => ({ description: '', data: [], rates: [], steps: [] }) },
+  { at: ['scenarios', EACH], valuesOf: scenarioFields },
 ];
+
+/** A scenario's seed and clock set what a run does, so only what the app leaves empty may be left out. */
+function scenarioFields(): Record<string, unknown> {
+  return { description: '', data: [], rates: [], steps: [] };
+}
+
+/** The fields a scenario may leave out, in the file and in the scenario editor alike. */
+export const OMITTABLE_SCENARIO_FIELDS: readonly string[] = Object.keys(scenarioFields());
+
+/** A scenario written without the fields it may leave out, read as the file reads it (see `withOmittedEmptyFields`). */
+export function withOmittedScenarioFields(scenario: unknown): unknown {
+  return withFieldsFilledAt(scenario, [], scenarioFields, 0);
+}
 
 /** The fields each object of the file may leave out, by where it sits (what the published JSON Schema does not require). */
 export const OMITTABLE_FIELDS: readonly { readonly at: readonly Segment[]; readonly fields: readonly string[] }[] =

@@ -4,6 +4,7 @@ import { byPosition } from '../contracts/text-range';
 import { type LocatedProblem, type LocatedResult, readYamlSource } from '../contracts/yaml-source';
 import { ENGINE_POSITION, jsonSyntaxErrorSpan, lineAndColumn } from '../model/json-syntax-error';
 import type { Mesh } from '../model/mesh';
+import { OMITTABLE_SCENARIO_FIELDS, withOmittedScenarioFields } from '../model/omitted-empty-fields';
 import { plainSchemaIssue } from '../model/plain-schema-issue';
 import { DOCUMENT_PATH, formatPath, pathSegments } from '../model/problem';
 import { type Scenario, ScenarioSchema } from '../model/scenario';
@@ -24,7 +25,9 @@ export function scenarioText(scenario: Scenario): string {
 
 /** The JSON Schema the editor validates and completes with, derived from the model like the file's. */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ScenarioSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(ScenarioSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  const required = schema.required as string[];
+  return { ...schema, required: required.filter((field) => !OMITTABLE_SCENARIO_FIELDS.includes(field)) };
 }
 
 /**
@@ -41,19 +44,19 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
     message,
     ...source.locate(path, target),
   });
-  const parsed = ScenarioSchema.safeParse(source.value);
+  const written = withOmittedScenarioFields(source.value);
+  const parsed = ScenarioSchema.safeParse(written);
   if (!parsed.success) {
-    const issues = withoutMisspeltRequiredFields(parsed.error.issues, source.value, ScenarioSchema);
+    const issues = withoutMisspeltRequiredFields(parsed.error.issues, written, ScenarioSchema);
     const schemaProblems = issues.flatMap((issue) => {
       const path = issue.path as PathSegment[];
       // Zod names the object; the mark belongs on each key it does not take.
-      if (issue.code !== 'unrecognized_keys')
-        return [located(path, plainSchemaIssue(issue, source.value, FIELD_HINTS))];
+      if (issue.code !== 'unrecognized_keys') return [located(path, plainSchemaIssue(issue, written, FIELD_HINTS))];
       return issue.keys.map((key) =>
-        located([...path, key], unknownFieldMessage(ScenarioSchema, path, key, source.value), 'key'),
+        located([...path, key], unknownFieldMessage(ScenarioSchema, path, key, written), 'key'),
       );
     });
-    const referenceProblems = checkSchemaValidParts(mesh, source.value, '').map((problem) =>
+    const referenceProblems = checkSchemaValidParts(mesh, written, '').map((problem) =>
       located(pathSegments(problem.path), problem.message, problem.target),
     );
     return { ok: false, errors: [...schemaProblems, ...referenceProblems].sort(byPosition) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pathSegments } from '../../../shared/model/problem';
 import type { Scenario } from '../../../shared/model/scenario';
-import { readScenarioText, scenarioText } from '../../../shared/simulation/scenario-text';
+import { readScenarioText, scenarioJsonSchema, scenarioText } from '../../../shared/simulation/scenario-text';
 import { ecommerceSample } from './builders';
 
 const mesh = ecommerceSample();
@@ -11,6 +11,26 @@ if (!workshop) throw new Error('the sample has a scenario');
 describe('the scenario as text', () => {
   it('reads back what it writes', () => {
     expect(readScenarioText(scenarioText(workshop), mesh, 0)).toEqual({ ok: true, value: workshop });
+  });
+
+  it('takes a scenario without the fields a mesh file may leave out, read as the file reads them', () => {
+    const { description: _description, steps: _steps, ...written } = workshop;
+    const read = readScenarioText(JSON.stringify(written, null, 2), mesh, 0);
+
+    expect(read).toEqual({ ok: true, value: { ...workshop, description: '', steps: [] } });
+    expect(scenarioJsonSchema().required).toEqual(['id', 'name', 'seed', 'startTime', 'tickMillis']);
+  });
+
+  it('lists what is wrong in a scenario without a description, not that it has none', () => {
+    const { description: _description, ...written } = workshop;
+    const text = JSON.stringify(
+      { ...written, steps: [{ tick: 2, op: 'delete', systemId: 'orders-service', table: 'ordres', where: {} }] },
+      null,
+      2,
+    );
+    const read = readScenarioText(text, mesh, 0);
+
+    expect(!read.ok && read.errors.map((error) => error.path)).toEqual(['steps[0].table']);
   });
 
   it('takes a topic by the name the canvas shows and keeps it by its id', () => {

@@ -14,7 +14,7 @@ export function withMissingTableHint(
   tables: { brokerLogs: readonly Pick<BrokerLog, 'table' | 'name'>[]; nodeTables: readonly string[] },
   sql = '',
 ): string {
-  if (message === DOTTED_NAME_ERROR) return withDottedTopicHint(message, sql, tables.brokerLogs);
+  if (message === DOTTED_NAME_ERROR) return withDottedNameHint(message, sql, tables);
   const missing = /^no such table: (?:(broker|node|main)\.)?(.+)$/s.exec(message);
   if (!missing?.[2]) return message;
   const [, schema, typed] = missing;
@@ -43,10 +43,20 @@ const DOTTED_NAME_ERROR = 'near ".": syntax error';
  */
 const DOTTED_NAME = /(?<![\w$."-])[A-Za-z_][\w$]*(?:-[\w$]+)*(?:\.[A-Za-z_][\w$]*(?:-[\w$]+)*){2,}/g;
 
-function withDottedTopicHint(message: string, sql: string, logs: readonly Pick<BrokerLog, 'table' | 'name'>[]) {
-  for (const [dotted] of sql.matchAll(DOTTED_NAME)) {
-    const table = nearestBrokerTable(dotted.replace(/^broker\./i, ''), logs);
+/** The topic's table a dotted name meant, else the node's table a `database.schema.table` name (SQL Server's) meant. */
+function withDottedNameHint(
+  message: string,
+  sql: string,
+  tables: { brokerLogs: readonly Pick<BrokerLog, 'table' | 'name'>[]; nodeTables: readonly string[] },
+) {
+  const dottedNames = [...sql.matchAll(DOTTED_NAME)].map(([dotted]) => dotted);
+  for (const dotted of dottedNames) {
+    const table = nearestBrokerTable(dotted.replace(/^broker\./i, ''), tables.brokerLogs);
     if (table) return `${message}: did you mean broker.${quoteIdentifier(table)}?`;
+  }
+  for (const dotted of dottedNames) {
+    const table = nearestNodeTable(dotted, tables.nodeTables);
+    if (table) return `${message}: did you mean ${table}?`;
   }
   return message;
 }

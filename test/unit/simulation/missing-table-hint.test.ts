@@ -62,6 +62,16 @@ describe('the hint after a table the query names that does not exist', () => {
     expect(withMissingTableHint(syntaxError, tables, 'SELECT * FROM broker.fleet.events.cycle-closed')).toBe(hinted);
   });
 
+  it('names the node’s table a three-part name meant, database.schema.table as SQL Server users write it', () => {
+    const syntaxError = 'near ".": syntax error';
+    expect(withMissingTableHint(syntaxError, tables, 'SELECT * FROM fleet.dbo.haul_cycles LIMIT 5')).toBe(
+      `${syntaxError}: did you mean haul_cycles?`,
+    );
+    expect(withMissingTableHint(syntaxError, tables, 'SELECT * FROM mine.dbo.haul_cycels')).toBe(
+      `${syntaxError}: did you mean haul_cycles?`,
+    );
+  });
+
   it('leaves other messages and unknown names elsewhere as SQLite says them', () => {
     expect(withMissingTableHint('no such table: nowhere', tables)).toBe('no such table: nowhere');
     expect(withMissingTableHint('no such column: x', tables)).toBe('no such column: x');

@@ -159,14 +159,19 @@ function resolveStart(plan: PipelinePlan, run: TracedRun, start: TraceStart): Re
     return record ? { ok: true, value: { log, record } } : fail(`no record at ${start.position} in '${log.name}'`);
   }
   // The first delivery of the newest change is the one consumers applied; its copies, if any, they skipped.
-  const latestIn = (log: BrokerLog, key: Record<string, unknown>, rowName: string): Result<StartPoint> => {
+  const latestIn = (
+    log: BrokerLog,
+    key: Record<string, unknown>,
+    rowName: string,
+    isOutbox = false,
+  ): Result<StartPoint> => {
     const applied = recordsWithFields(query, log, key, { order: 'newest', isFirstDelivery: true });
     const read =
       applied.ok && applied.value.length > 0 ? applied : recordsWithFields(query, log, key, { order: 'newest' });
     if (!read.ok) return read;
     const [record] = read.value;
     if (record) return { ok: true, value: { log, record } };
-    return fail(noRecordText(query, log, key, { nodeId: start.nodeId, table: start.table, name: rowName }));
+    return fail(noRecordText(query, log, key, { nodeId: start.nodeId, table: start.table, name: rowName }, isOutbox));
   };
   const system = plan.systems.find((candidate) => candidate.system.id === start.nodeId);
   if (system) {
@@ -180,7 +185,7 @@ function resolveStart(plan: PipelinePlan, run: TracedRun, start: TraceStart): Re
       );
     }
     const events = outboxTopics.map((outbox) =>
-      latestIn(outbox.log, pickedFields(start.row, outbox.table.primaryKey), start.table),
+      latestIn(outbox.log, pickedFields(start.row, outbox.table.primaryKey), start.table, true),
     );
     const newest = events
       .flatMap((event) => (event.ok ? [event.value] : []))
@@ -217,13 +222,15 @@ function resolveStart(plan: PipelinePlan, run: TracedRun, start: TraceStart): Re
 
 /**
  * Why no record on `log` has the key of a row of `holder` (in `nodeId`, named `name`): retention
- * dropped it, it is not on the log yet, or no row had that key in this run.
+ * dropped it, it is not on the log yet (on an outbox topic: or no write of the row published an
+ * event), or no row had that key in this run.
  */
 function noRecordText(
   query: RunQuery,
   log: BrokerLog,
   key: Record<string, unknown>,
   holder: { nodeId: string; table: string; name: string },
+  isOutbox = false,
 ): string {
   const what = `this ${holder.name} row`;
   const kept = keptRecords(query, log);
@@ -239,6 +246,9 @@ function noRecordText(
     holder.nodeId,
     `SELECT 1 FROM ${quoteIdentifier(holder.table)} WHERE ${whereSql(key)} LIMIT 1`,
   );
+  if (held.length > 0 && isOutbox) {
+    return `no event of ${what} on '${log.name}' yet: rows loaded before the run publish none, nor do writes the event's on and when leave out`;
+  }
   if (held.length > 0) return `no record of ${what} on '${log.name}' yet`;
   const keyText = Object.entries(key).map(([name, value]) => `${name} ${JSON.stringify(value)}`);
   return `no row of ${holder.name} has ${keyText.join(' and ')} in this run`;

@@ -317,6 +317,29 @@ describe('tracing a row of a table whose changes leave only through the outbox',
     );
   });
 
+  it('says a row none of whose writes published an event has none on the topic, not that one is still to come', async () => {
+    const mesh = listings();
+    const loaded = aScenario()
+      .withData('shop', 'items', 1, { id: { kind: 'sequence' }, name: { kind: 'oneOf', values: ['desk'] } })
+      .at(1, 'shop', 'items', 'insert', { values: { id: 7, name: 'lamp' } })
+      .build();
+    const simulation = await simulate(mesh, loaded);
+    simulation.step(2);
+
+    expect(
+      traceChange(planPipeline(mesh), simulation, { kind: 'row', nodeId: 'shop', table: 'items', row: { id: 1 } }),
+    ).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'trace',
+          message:
+            "no event of this items row on 'shop.events.ItemListed' yet: rows loaded before the run publish none, nor do writes the event's on and when leave out",
+        },
+      ],
+    });
+  });
+
   it('says a table with neither a CDC topic nor an outbox event keeps its changes in the service', async () => {
     const mesh = listings();
     const simulation = await simulate(mesh, scenario);

@@ -93,11 +93,16 @@ const TEXT_EDITS: Partial<Record<CommandId, TextEdit>> = {
   'select.all': 'selectAll',
 };
 
+/** The edit a command makes on the focused text, where its keys are the text's own; undefined for the others. */
+export function textEditOf(id: CommandId): TextEdit | undefined {
+  return TEXT_EDITS[id];
+}
+
 /**
  * A menu item runs its command, except where its keys would not reach: Copy in a text field
- * copies the field's text, Undo in the YAML editor undoes typing, as their keys do there.
+ * copies the field's text, Undo in a code editor is the editor's, as their keys do there.
  */
 export function menuCommandAction(id: CommandId, focus: FocusPlace): { textEdit: TextEdit } | 'run' {
-  const textEdit = TEXT_EDITS[id];
+  const textEdit = textEditOf(id);
   return textEdit && !commandReaches(id, focus) ? { textEdit } : 'run';
 }

@@ -8,17 +8,18 @@ import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
 import { commandReaches, commandToRunForKey, isAppKeyInCodeEditor, menuCommandAction } from './command-routing';
 import { focusPlace, leaveTextField, topModalDialog } from './focus';
+import { performOwnTextEdit } from './own-text-edits';
 import { PLATFORM } from './platform';
 import { isCommandEnabled, runCommand, whatCommandNeeds } from './run-command';
 
-/** Runs a command chosen from a menu or the command palette, on what has the focus (the text of a field for Copy). */
+/** Runs a command chosen from a menu or the command palette, on what has the focus (the text of a field for Copy), as its keys do there. */
 export function runAsMenuItem(id: CommandId, host: Host): void {
   const action = menuCommandAction(id, focusPlace(document.activeElement));
   if (action === 'run') {
     const focusedBefore = document.activeElement;
     leaveTextField();
     runCommand(id, { host, focusedBefore });
-  } else {
+  } else if (!performOwnTextEdit(document.activeElement, action.textEdit)) {
     void host.editText(action.textEdit);
   }
 }

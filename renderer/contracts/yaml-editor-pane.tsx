@@ -6,7 +6,7 @@ import { readYamlSource, type YamlSource } from '../../shared/contracts/yaml-sou
 import { modelPathInText } from '../../shared/validation/contract-text-places';
 import { ContractProblems } from './contract-problems';
 import { type ContractPlace, useContractTabs } from './contract-tabs-store';
-import { undoKeysStepDesignHistory } from './monaco/contract-editor-history';
+import { undoStepsDesignHistory } from './monaco/contract-editor-history';
 import type { ContractTextModels } from './monaco/contract-text-models';
 import { createEditorWithModels } from './monaco/editor-with-models';
 import { monacoRange } from './monaco/monaco-range';
@@ -57,10 +57,13 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
     );
     // Clicking anything outside the editor (Upgrade, Save, another view) acts on the text as typed.
     created.onDidBlurEditorText(models.applyPending);
-    undoKeysStepDesignHistory(created, models);
+    const history = undoStepsDesignHistory(created, models);
     setEditor(created);
     setTextModels(models);
-    return dispose;
+    return () => {
+      history.dispose();
+      dispose();
+    };
   }, [monaco]);
 
   useEffect(() => {

@@ -1,3 +1,4 @@
+import type { TextEdit } from '../../../renderer/commands/command-routing';
 import type {
   AutosaveSlot,
   DestructiveQuestion,
@@ -128,7 +129,11 @@ export class FakeHost implements Host {
   async readClipboardText() {
     return '';
   }
-  async editText() {}
+  /** The text edits (Undo, Copy) the app left to the page's focused text, in order. */
+  readonly textEdits: TextEdit[] = [];
+  async editText(edit: TextEdit) {
+    this.textEdits.push(edit);
+  }
   onMenuCommand() {
     return () => {};
   }

@@ -32,7 +32,7 @@ const HOSTILE_TEXT = renderFlowchart({
   edges: HOSTILE_NAMES.slice(1).map((name, index) => ({ from: `node${index}`, to: `node${index + 1}`, label: name })),
 });
 
-/** A contract whose names hold what Mermaid's erDiagram would read as HTML in its title or as Markdown in its labels. */
+/** A contract whose names hold what Mermaid's erDiagram would read as HTML in its title or as Markdown (links among it) in its labels. */
 const MARKDOWN_NAMED_CONTRACT = contractFromYaml(`apiVersion: v3.1.0
 kind: DataContract
 id: odds
@@ -53,6 +53,14 @@ schema:
       - name: '**stars**'
         logicalType: string
       - name: '~~struck~~ [link](odds)'
+        logicalType: string
+      - name: see https://odds.example/live
+        logicalType: string
+      - name: www.odds.example
+        logicalType: string
+      - name: desk@odds.example
+        logicalType: string
+      - name: FTP://feed.example
         logicalType: string
       - name: _ref_id_
         logicalType: string
@@ -117,7 +125,9 @@ describe.skipIf(!inject('chromiumPath'))('diagram pictures the command line draw
       'Schema of contract Odds <Live> & "Props" #35; 1.0.0',
     );
     const labels = svgTextLabels(svg);
-    for (const name of ['_staging_', '_internal_', '__dunder__', '**stars**', '~~struck~~[link](odds)']) {
+    const markdown = ['_staging_', '_internal_', '__dunder__', '**stars**', '~~struck~~[link](odds)'];
+    const links = ['https://odds.example/live', 'www.odds.example', 'desk@odds.example', 'FTP://feed.example'];
+    for (const name of [...markdown, ...links]) {
       expect(
         labels.some((label) => label.includes(name)),
         name,

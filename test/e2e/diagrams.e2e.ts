@@ -83,6 +83,20 @@ describeInChromium('the Diagram view', (session) => {
     await screenshot(page, 'diagram-view-logical');
   });
 
+  it('shows a name holding fa:fa-… as written, not as a Font Awesome icon in place of those words', async () => {
+    const mesh = aMesh()
+      .withDomain('league', { name: 'fab:fa-github League' })
+      .withProduct('trophies', 'league', { name: 'fa:fa-trophy Trophies' })
+      .build();
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'league.mesh.json', serializeMesh(mesh));
+    await openLogicalView(page);
+    const picture = page.getByTestId('diagram-picture');
+    expect(await picture.locator('i, .label-icon').count()).toBe(0);
+    expect(await pictureText(page)).toContain('fa:fa-trophy Trophies');
+    expect(await pictureText(page)).toContain('fab:fa-github League');
+  });
+
   it('lays the diagram out left to right or top to bottom, as chosen', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

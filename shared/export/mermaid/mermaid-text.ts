@@ -25,6 +25,12 @@ const ENTITY_CODES: Readonly<Record<string, string>> = {
   [NAME_ARROW]: '#8594;',
 };
 
+/**
+ * A `:` that makes a Font Awesome reference of the letters around it (`fa:fa-trophy`, `fab:fa-github`),
+ * which Mermaid draws in an HTML label as an icon in place of those letters; coded, it is text.
+ */
+const ICON_COLON = /(?<=fa[bklrs]?):(?=fa-[\w-])/g;
+
 /** Any character ENTITY_CODES has a code for, those a character class reads escaped. */
 const CODED_CHARACTERS = new RegExp(
   `[${Object.keys(ENTITY_CODES)
@@ -109,9 +115,11 @@ function labelLines(text: LabelText, kind: LabelKind): string[] {
 /**
  * What an erDiagram's quoted label (an entity's, a relationship's, an attribute's comment) would
  * read otherwise: Mermaid draws it as Markdown, so `*`, an `_` not inside a word (`_id_` in
- * italics) and a link's `](` are formatting, and a `~` makes Mermaid refuse the whole diagram.
+ * italics) and a link's `](` are formatting, a `~` makes Mermaid refuse the whole diagram, and
+ * the `:` of `https://`, `http://` or `ftp://`, the `.` of `www.` and an `@` (an e-mail address)
+ * make a link of a bare address, which a saved picture (SVG text) leaves out.
  */
-const ER_MARKDOWN = /[*~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|\](?=\()/gu;
+const ER_MARKDOWN = /[*~@]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|\](?=\()|(?<=https?|ftp):(?=\/\/)|(?<=www)\./giu;
 
 /**
  * A label of an erDiagram as one quoted Mermaid string, entity-coded as `mermaidLines` codes it and
@@ -119,7 +127,7 @@ const ER_MARKDOWN = /[*~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|\](?=\()/gu;
  */
 export function mermaidString(text: string): string {
   const coded = escaped(oneVisibleLine(text).trim() || ' ');
-  return `"${coded.replace(ER_MARKDOWN, (character) => `#${character.codePointAt(0)};`)}"`;
+  return `"${coded.replace(ER_MARKDOWN, codeOf)}"`;
 }
 
 /**
@@ -233,7 +241,12 @@ function textWidths(text: string): LineWidths {
 }
 
 function escaped(text: string): string {
-  return text.replace(CODED_CHARACTERS, (character) => ENTITY_CODES[character] as string);
+  return text.replace(CODED_CHARACTERS, (character) => ENTITY_CODES[character] as string).replace(ICON_COLON, codeOf);
+}
+
+/** A character as Mermaid's numeric entity code (`:` as `#58;`). */
+function codeOf(character: string): string {
+  return `#${character.codePointAt(0)};`;
 }
 
 /** What a Mermaid id cannot hold as written: anything but letters, digits and `_`, bar a hyphen between two of those. */

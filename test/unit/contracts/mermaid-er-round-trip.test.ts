@@ -83,6 +83,32 @@ schema:
   });
 });
 
+describe('a contract whose names Mermaid would read as links, exported as an erDiagram and imported back', () => {
+  const links = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: links
+name: Links
+version: 1.0.0
+status: active
+schema:
+  - name: links
+    properties:
+      - name: https://links.example/id
+        logicalType: string
+        primaryKey: true
+      - name: desk@links.example
+        logicalType: string
+      - name: WWW.Links.example
+        logicalType: string
+`);
+
+  it('has the same property names and keys', () => {
+    const imported = importContractSource('links.mmd', contractErDiagram(links, [links]).text);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(links.schema));
+  });
+});
+
 describe('a contract whose property names hold letters beyond ASCII, exported as an erDiagram and imported back', () => {
   const slopes = contractFromYaml(`apiVersion: v3.1.0
 kind: DataContract

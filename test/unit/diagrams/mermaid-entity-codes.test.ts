@@ -55,4 +55,13 @@ describe('an ampersand written as a code before an entity’s name, as the app w
     if (!diagram.ok) throw new Error(JSON.stringify(diagram.errors));
     expect(importedProductNames(diagram.value)).toEqual([named]);
   });
+
+  it('reads a name holding fa:fa-… back from the app’s own logical view as it was written', () => {
+    const named = 'fa:fa-trophy Trophies, fab:fa-github';
+    const mesh = aMesh().withDomain('league').withProduct('trophies', 'league', { name: named }).build();
+    const diagram = mermaidDiagram(mesh, { kind: 'logical-view', subject: { kind: 'mesh' } });
+    if (!diagram.ok) throw new Error(JSON.stringify(diagram.errors));
+    expect(diagram.value).not.toMatch(/fab?:fa-/);
+    expect(importedProductNames(diagram.value)).toEqual([named]);
+  });
 });

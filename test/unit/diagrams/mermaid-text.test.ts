@@ -20,6 +20,7 @@ const HOSTILE_NAMES = [
   'semi; colon: comma,',
   'A & B',
   'style: #f00;',
+  'fa:fa-trophy Trophies',
 ];
 
 describe('labels', () => {

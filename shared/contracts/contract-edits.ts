@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import type { Contract } from '../model/contract';
+import { isDeepEqual } from '../model/deep-equal';
 import { isEnumRule, isJsonObject, type OdcsDocument } from './odcs-document';
 import { v30LibraryRules } from './odcs-v30-quality';
 import { LATEST_API_VERSION } from './odcs-versions';
@@ -114,19 +115,23 @@ function ownEnumUpgrade(property: OdcsDocument, at: PathSegment[]): YamlEdit[] {
   const ruleIndex = enumRuleIndex(property);
   if (ruleIndex === -1) return [];
   const rule = asList(property.quality)[ruleIndex] as { arguments: { validValues: unknown[] } };
-  return nativeEnumEdits(
-    property,
-    at,
-    asList(rule.arguments.validValues).map((value) => ({ value })),
-  );
+  return nativeEnumEdits(property, at, enumEntries(asList(rule.arguments.validValues)));
 }
 
 /** An enum listing bare values (`[checkup, filling]`) written as the `{value: …}` entries ODCS 3.2 requires. */
 function bareEnumUpgrade(entries: unknown, at: PathSegment[]): YamlEdit[] {
   const list = asList(entries);
   if (list.every(isJsonObject)) return [];
-  const value = list.map((entry) => (isJsonObject(entry) ? entry : { value: entry }));
-  return [{ op: 'set', path: [...at, 'enum'], value }];
+  return [{ op: 'set', path: [...at, 'enum'], value: enumEntries(list) }];
+}
+
+/**
+ * Allowed values as ODCS 3.2 `enum` entries, each once: 3.2 wants the entries unique, and a
+ * value listed twice (which v3.1.0 lets pass) allows nothing more than once.
+ */
+function enumEntries(values: readonly unknown[]): OdcsDocument[] {
+  const entries = values.map((value) => (isJsonObject(value) ? value : { value }));
+  return entries.filter((entry, index) => entries.findIndex((earlier) => isDeepEqual(earlier, entry)) === index);
 }
 
 /** Where a property keeps its allowed values as an `invalidValues` quality rule; -1 when it does not. */

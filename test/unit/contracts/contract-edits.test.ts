@@ -81,6 +81,25 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
     expect(validateOdcsDocument(parse(upgraded.text))).toEqual([]);
   });
 
+  it('upgrades allowed values listed twice, each written once in the enum v3.2.0 wants unique', () => {
+    const text = anOdcsText(
+      'schema:\n  - name: passes\n    properties:\n      - name: station\n        logicalType: string\n        quality:\n          - metric: invalidValues\n            arguments:\n              validValues: [svalbard, svalbard, troll]\n            mustBe: 0\n',
+    );
+    const upgraded = upgradeToLatest(text);
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    expect(parse(upgraded.text).schema[0].properties[0].enum).toEqual([{ value: 'svalbard' }, { value: 'troll' }]);
+    expect(validateOdcsDocument(parse(upgraded.text))).toEqual([]);
+  });
+
+  it('upgrades an enum of bare values listed twice to unique {value} entries', () => {
+    const text = anOdcsText(
+      'schema:\n  - name: passes\n    properties:\n      - name: band\n        logicalType: string\n        enum: [X, S, X]\n',
+    );
+    const upgraded = upgradeToLatest(text);
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    expect(parse(upgraded.text).schema[0].properties[0].enum).toEqual([{ value: 'X' }, { value: 'S' }]);
+  });
+
   it('says so when there is nothing to upgrade', () => {
     expect(upgradeToLatest(aContract({ apiVersion: 'v3.2.0' }).odcs)).toEqual({
       ok: false,

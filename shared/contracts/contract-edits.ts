@@ -1,6 +1,8 @@
 import { parse } from 'yaml';
 import type { Contract } from '../model/contract';
 import { isDeepEqual } from '../model/deep-equal';
+import { valueAt } from '../model/plain-schema-issue';
+import { type MovedAllowedValues, withAllowedValueCommentsKept } from './allowed-value-comments';
 import { isEnumRule, isJsonObject, type OdcsDocument } from './odcs-document';
 import { v30LibraryRules } from './odcs-v30-quality';
 import { LATEST_API_VERSION } from './odcs-versions';
@@ -61,15 +63,35 @@ export function upgradeToLatest(text: string): ContractEditResult {
   const withMetrics = editContractText(text, v30RuleUpgrades(original));
   if (!withMetrics.ok) return withMetrics;
   const document = readOdcsDocument(withMetrics.text) ?? original;
-  const edits: YamlEdit[] = [{ op: 'set', path: ['apiVersion'], value: LATEST_API_VERSION }, ...enumUpgrades(document)];
-  const edited = editContractText(withMetrics.text, edits);
-  if (!edited.ok) return edited;
+  const enumEdits = enumUpgrades(document);
+  const edits: YamlEdit[] = [{ op: 'set', path: ['apiVersion'], value: LATEST_API_VERSION }, ...enumEdits];
+  const rewritten = editContractText(withMetrics.text, edits);
+  if (!rewritten.ok) return rewritten;
+  const edited = {
+    ok: true as const,
+    text: withAllowedValueCommentsKept(withMetrics.text, rewritten.text, allowedValuesMoved(document, enumEdits)),
+  };
   const check = parseOdcsYaml(edited.text);
   if (!check.ok) {
     const reasons = check.errors.slice(0, 3).map(formatLocatedProblem).join('; ');
     return { ok: false, message: `it would not be valid ODCS ${LATEST_API_VERSION}: ${reasons}` };
   }
   return edited;
+}
+
+/** Where the values each enum edit writes were written before: the bare `enum`, or the `invalidValues` rule's `validValues`. */
+function allowedValuesMoved(document: OdcsDocument, enumEdits: readonly YamlEdit[]): MovedAllowedValues[] {
+  return enumEdits.flatMap((edit) => {
+    if (edit.op !== 'set' || edit.path.at(-1) !== 'enum') return [];
+    const propertyPath = edit.path.slice(0, -1);
+    const property = valueAt(document, propertyPath);
+    if (!isJsonObject(property)) return [];
+    const valuesPath =
+      property.enum !== undefined
+        ? [...propertyPath, 'enum']
+        : [...propertyPath, 'quality', enumRuleIndex(property), 'arguments', 'validValues'];
+    return [{ propertyPath, valuesPath }];
+  });
 }
 
 /** The edits that write each v3.0.x library rule as the v3.1.0 `metric` rule it became. */

@@ -100,6 +100,44 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
     expect(parse(upgraded.text).schema[0].properties[0].enum).toEqual([{ value: 'X' }, { value: 'S' }]);
   });
 
+  it('keeps the comments written on allowed values, each beside the enum entry of its value', () => {
+    const text = anOdcsText(
+      [
+        'schema:',
+        '  - name: deliveries',
+        '    properties:',
+        '      - name: channel',
+        '        logicalType: string',
+        '        quality:',
+        '          # channels the delivery service supports',
+        '          - metric: invalidValues',
+        '            arguments:',
+        '              validValues:',
+        '                - sftp # legacy customers',
+        '                # object storage',
+        '                - s3 # bucket push',
+        '                - api',
+        '            mustBe: 0',
+        '        description: How the scenes reach the customer.',
+        '',
+      ].join('\n'),
+    );
+    const upgraded = upgradeToLatest(text);
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    expect(upgraded.text.split('\n').slice(8)).toEqual([
+      '      - name: channel',
+      '        logicalType: string',
+      '        description: How the scenes reach the customer.',
+      '        # channels the delivery service supports',
+      '        enum:',
+      '          - value: sftp # legacy customers',
+      '          # object storage',
+      '          - value: s3 # bucket push',
+      '          - value: api',
+      '',
+    ]);
+  });
+
   it('says so when there is nothing to upgrade', () => {
     expect(upgradeToLatest(aContract({ apiVersion: 'v3.2.0' }).odcs)).toEqual({
       ok: false,

@@ -124,9 +124,11 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
       !isAmbiguousOneOf(error) &&
       !precise.some((other) => isWithin(other.instancePath, error.instancePath)),
   );
-  const direct = precise.filter((error) => !isBranchError(error));
+  const direct = precise.filter((error) => !isBranchError(error) || isRequiredWithinBranch(error));
   const directPaths = new Set(direct.map((error) => error.instancePath));
-  const alternatives = precise.filter((error) => isBranchError(error) && !ambiguousPaths.has(error.instancePath));
+  const alternatives = precise.filter(
+    (error) => isBranchError(error) && !isRequiredWithinBranch(error) && !ambiguousPaths.has(error.instancePath),
+  );
 
   // A schema may reach the same alternatives twice (array items are checked as properties too): each is named once.
   const missingAlternatives = namesPerPath(
@@ -137,6 +139,9 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
   const typeAlternatives = namesPerPath(alternatives, 'type', (error) => error.params.type);
   // A value with an error inside it has the type of the alternative that checked it: the others' types are beside the point.
   const failsWithin = (pointer: string) => precise.some((error) => error.instancePath.startsWith(`${pointer}/`));
+  // An alternative that failed on something else than the type took the value's type: the other types are beside the point.
+  const failsPastItsType = (pointer: string) =>
+    alternatives.some((error) => error.instancePath === pointer && error.keyword !== 'type');
   const unknownFieldsAt = (pointer: string) =>
     errors
       .filter((error) => error.keyword === 'unevaluatedProperties' && error.instancePath === pointer)
@@ -148,7 +153,7 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
       describeMissingAlternative(pathOf(pointer, document), names, unknownFieldsAt(pointer)),
     ),
     ...[...typeAlternatives]
-      .filter(([pointer]) => !directPaths.has(pointer) && !failsWithin(pointer))
+      .filter(([pointer]) => !directPaths.has(pointer) && !failsWithin(pointer) && !failsPastItsType(pointer))
       .map(([pointer, types]) => ({
         path: pathOf(pointer, document),
         message: `must be of type ${joinedWith(types, 'or')}`,
@@ -384,6 +389,17 @@ function isExplainedByChosenBranch(error: ErrorObject, alternatives: readonly Er
 /** The `oneOf`/`anyOf` a branch error comes from (its schema path up to the branch index). */
 function choiceOf(error: ErrorObject): string | undefined {
   return /^(.*\/(?:oneOf|anyOf))\/\d+\//.exec(error.schemaPath)?.[1];
+}
+
+/**
+ * A field an alternative requires deeper down (a v3.2.0 context's `verifiedStatements` entry
+ * without its `question`), not the alternative's own requirement (`mustBe` of one quality operator):
+ * simply missing, not one of several choices.
+ */
+function isRequiredWithinBranch(error: ErrorObject): boolean {
+  return (
+    error.keyword === 'required' && isBranchError(error) && !/\/(oneOf|anyOf)\/\d+\/required$/.test(error.schemaPath)
+  );
 }
 
 /** Errors raised inside one alternative of a `oneOf`/`anyOf`: only some of them apply. */

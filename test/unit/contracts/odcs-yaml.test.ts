@@ -538,6 +538,19 @@ schema:
     });
   });
 
+  it('names what is wrong inside a v3.2.0 context block, not the text the block could have been instead', () => {
+    const contextOf = (body: string) =>
+      `apiVersion: v3.2.0\nkind: DataContract\nid: scenes\nversion: 1.0.0\ncontext:\n${body}`;
+    expect(
+      problemsOf(
+        parseOdcsYaml(contextOf('  instructions: Join on scene_id.\n  rules:\n    - Never guess cloud cover.\n')),
+      ),
+    ).toEqual(["7:3 context.rules: unknown field 'rules'"]);
+    expect(
+      problemsOf(parseOdcsYaml(contextOf('  verifiedStatements:\n    - answer: Count distinct scene_id.\n'))),
+    ).toEqual(["7:7 context.verifiedStatements[0]: missing required field 'question'"]);
+  });
+
   it('explains a quality rule without a comparison operator in one message', () => {
     const text = anOdcsText(`schema:
   - name: t

@@ -9,7 +9,36 @@ const SIGHTINGS = readFileSync(
   'utf8',
 );
 
+const SCENES = readFileSync(new URL('../fixtures/odcs/preview/processed-scenes.odcs.yaml', import.meta.url), 'utf8');
+
 describeInChromium('the contract Preview in the built app', (session) => {
+  it('shows the v3.2.0 context of the contract and of its schema objects: instructions, verified statements, constraints', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
+    await (await chooser).setFiles({
+      name: 'processed-scenes.odcs.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(SCENES),
+    });
+    await openContract(page, 'Processed Scenes');
+    await showView(page, 'Preview');
+    const preview = page.getByTestId('contract-preview');
+    await preview.getByRole('heading', { name: 'Processed Scenes' }).waitFor();
+    await preview.getByRole('heading', { name: 'Context', exact: true, level: 2 }).waitFor();
+    const text = await preview.textContent();
+    for (const said of [
+      'Join deliveries on scene_id. Cloud cover is a percentage of the scene.',
+      'How many scenes were processed yesterday?',
+      'Count distinct scene_id whose processed_at falls on yesterday (UTC).',
+      "Never show one customer's footprints to another customer.",
+      'Filter on processing_level L2A for analysis-ready scenes.',
+    ]) {
+      expect(text).toContain(said);
+    }
+  });
+
   it('lets the last columns of a field table be scrolled to in the narrow pane beside the canvas', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.setViewportSize({ width: 1500, height: 950 });

@@ -11,7 +11,7 @@ import { useContractText } from '../contract-drafts';
 type OdcsValue = Record<string, unknown>;
 
 /**
- * The contract as a document to read and print: fundamentals, schema tables with types,
+ * The contract as a document to read and print: fundamentals, context, schema tables with types,
  * keys, classification and quality rules, service levels, team, servers, support. It
  * follows the editor live (the draft included) and renders Markdown safely.
  */
@@ -77,6 +77,7 @@ function PreviewBody({ document, contract }: { document: OdcsValue; contract: Co
           </section>
         ) : null,
       )}
+      <ContextPreview context={document.context} level={2} />
       {asList(document.schema).map((object, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering in document order; names may repeat.
         <SchemaObjectPreview key={`${String(object.name)}-${index}`} object={object} />
@@ -136,6 +137,7 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
         {object.physicalType !== undefined && <small> · {String(object.physicalType)}</small>}
       </h2>
       {typeof object.description === 'string' && <Markdown text={object.description} />}
+      <ContextPreview context={object.context} level={3} />
       <TableScroll label={`Fields of ${String(object.name ?? '')}`}>
         <table>
           <thead>
@@ -264,12 +266,44 @@ function Facts({ title, entries }: { title?: string; entries: [string, unknown][
   );
 }
 
-function ListTable({ title, rows, columns }: { title: string; rows: OdcsValue[]; columns: string[] }) {
-  if (rows.length === 0) return null;
-  const used = columns.filter((column) => rows.some((row) => row[column] !== undefined));
+/** ODCS 3.2's `context`, guidance for AI agents and tools: its instructions (all a text shorthand says), verified statements and constraints. */
+function ContextPreview({ context, level }: { context: unknown; level: HeadingLevel }) {
+  const parts = typeof context === 'string' ? { instructions: context } : asObject(context);
+  const statements = asList(parts.verifiedStatements);
+  const constraints = asList(parts.constraints);
+  if (typeof parts.instructions !== 'string' && statements.length === 0 && constraints.length === 0) return null;
+  const Heading = HEADINGS[level];
+  const partLevel = Math.min(level + 1, 4) as HeadingLevel;
   return (
     <section>
-      <h2>{title}</h2>
+      <Heading>Context</Heading>
+      {typeof parts.instructions === 'string' && <Markdown text={parts.instructions} />}
+      <ListTable title="Verified statements" rows={statements} columns={['question', 'answer']} level={partLevel} />
+      <ListTable title="Constraints" rows={constraints} columns={['constraint']} level={partLevel} />
+    </section>
+  );
+}
+
+type HeadingLevel = 2 | 3 | 4;
+const HEADINGS = { 2: 'h2', 3: 'h3', 4: 'h4' } as const;
+
+function ListTable({
+  title,
+  rows,
+  columns,
+  level = 2,
+}: {
+  title: string;
+  rows: OdcsValue[];
+  columns: string[];
+  level?: HeadingLevel;
+}) {
+  if (rows.length === 0) return null;
+  const used = columns.filter((column) => rows.some((row) => row[column] !== undefined));
+  const Heading = HEADINGS[level];
+  return (
+    <section>
+      <Heading>{title}</Heading>
       <TableScroll label={title}>
         <table>
           <thead>

@@ -161,7 +161,8 @@ type Token =
   /** `isAlwaysName`: quoted, or after a qualifier's dot (`f.filter`), where SQLite reads any word as a name, never a keyword. */
   | { kind: 'word'; text: string; isAlwaysName: boolean }
   | { kind: 'punct'; text: string }
-  | { kind: 'literal'; number?: string; string?: string };
+  /** `parameter`: a value bound when the query runs (`@minimum`, `?1`), which reads no column. */
+  | { kind: 'literal'; number?: string; string?: string; parameter?: string };
 
 /** What this reading cannot follow, in words: `it uses a recursive WITH`. */
 interface Unfollowed {
@@ -185,17 +186,18 @@ const QUIET_CLAUSES = new Set(['order', 'limit', 'offset', 'window']);
 const JOIN_WORDS = new Set(['join', 'inner', 'left', 'right', 'full', 'outer', 'cross', 'natural']);
 
 const TOKEN_PATTERN =
-  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"((?:[^"]|"")*)"?|`([^`]*)`?|\[([^\]]*)\]?|([A-Za-z_][A-Za-z0-9_$]*)|(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)|(\|\||->>|->|<<|>>|<>|<=|>=|!=|==|.)/gy;
+  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"((?:[^"]|"")*)"?|`([^`]*)`?|\[([^\]]*)\]?|([A-Za-z_][A-Za-z0-9_$]*)|(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)|(\?\d*|[:@$#][A-Za-z0-9_$]+)|(\|\||->>|->|<<|>>|<>|<=|>=|!=|==|.)/gy;
 
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
   TOKEN_PATTERN.lastIndex = 0;
   for (let match = TOKEN_PATTERN.exec(sql); match; match = TOKEN_PATTERN.exec(sql)) {
-    const [text, doubleQuoted, backtick, bracketed, word, number, punct] = match;
+    const [text, doubleQuoted, backtick, bracketed, word, number, parameter, punct] = match;
     const quoted = doubleQuoted ?? backtick ?? bracketed;
     if (quoted !== undefined) tokens.push({ kind: 'word', text: quoted.replaceAll('""', '"'), isAlwaysName: true });
     else if (word !== undefined) tokens.push({ kind: 'word', text: word, isAlwaysName: isPunct(tokens.at(-1), '.') });
     else if (number !== undefined) tokens.push({ kind: 'literal', number });
+    else if (parameter !== undefined) tokens.push({ kind: 'literal', parameter });
     else if (text.startsWith("'")) tokens.push({ kind: 'literal', string: unquotedString(text) });
     else if (punct !== undefined) tokens.push({ kind: 'punct', text: punct });
   }
@@ -212,6 +214,7 @@ function asSqlToken(token: Token): SqlToken {
   const place = { start: -1, end: -1 };
   if (token.kind === 'word') return { kind: token.isAlwaysName ? 'quoted' : 'word', text: token.text, ...place };
   if (token.kind === 'punct') return { kind: 'symbol', text: token.text, ...place };
+  if (token.parameter !== undefined) return { kind: 'parameter', text: token.parameter, ...place };
   return token.number !== undefined
     ? { kind: 'number', text: token.number, ...place }
     : { kind: 'string', text: token.string ?? '', ...place };
@@ -821,7 +824,9 @@ function cancelOut(terms: readonly ArithmeticTerm[]): boolean {
 /** An expression as written, case aside, to compare two by their text (`x + 1` and `X+1` alike). */
 function writtenForm(tokens: readonly Token[]): string {
   const written = (token: Token) =>
-    'text' in token ? token.text.toLowerCase() : (token.number ?? `'${token.string?.replaceAll("'", "''")}'`);
+    'text' in token
+      ? token.text.toLowerCase()
+      : (token.number ?? token.parameter ?? `'${token.string?.replaceAll("'", "''")}'`);
   return tokens.map(written).join(' ');
 }
 

@@ -201,6 +201,14 @@ describe('transformation-reads', () => {
     expect(readsOf(mesh)).toEqual([]);
   });
 
+  it('takes a value left to bind (@minimum, :threshold, $floor, ?1) for no column: transformation-sql reports it, once', () => {
+    for (const parameter of ['@minimum', ':threshold', '$floor', '?1', '#limit']) {
+      const sql = `SELECT c.country, COUNT(*) AS customers FROM customers c WHERE c.customer_id > ${parameter} GROUP BY c.country`;
+      const findings = validateMesh(withoutEmail(sql), { ruleIds: ['transformation-sql', 'transformation-reads'] });
+      expect([parameter, findings.map((finding) => finding.ruleId)]).toEqual([parameter, ['transformation-sql']]);
+    }
+  });
+
   it('does not guess what an input port without a dataset brings', () => {
     const mesh = aGovernedMesh();
     mesh.links = mesh.links.filter((link) => link.id !== 'customers-to-revenue');

@@ -25,7 +25,8 @@ export function outboxConditionProblem(when: string, table: Table): string | und
     if (token.kind === 'parameter') {
       return `'${token.text}' is a parameter, and nothing gives it a value: write the value itself`;
     }
-    if (isKeyword(token, 'SELECT', 'WITH', 'VALUES', 'FROM')) {
+    const isDistinctFrom = isKeyword(token, 'FROM') && isKeyword(previous, 'DISTINCT');
+    if (isKeyword(token, 'SELECT', 'WITH', 'VALUES', 'FROM') && !isDistinctFrom) {
       return `the condition tests the changed row alone (new.column, old.column): it cannot hold a query (${token.text})`;
     }
     if (isKeyword(token, 'IN') && next && next.kind !== 'symbol') {

@@ -80,6 +80,13 @@ describe('an outbox event published only when its condition holds', () => {
     });
   });
 
+  it('publishes on each change of a column tested with IS DISTINCT FROM, not on an update that keeps it', async () => {
+    const { conditionProblems, events } = await runWithCondition('new.status IS DISTINCT FROM old.status');
+    expect(conditionProblems).toEqual([]);
+    // The live and the finished update; the second 'finished' changes nothing.
+    expect(events.map((event) => (event as { status: string }).status).sort()).toEqual(['finished', 'live']);
+  });
+
   it('repeats exactly with the same seed', async () => {
     const mesh = tournament(becomesFinished);
     const runs = await Promise.all([matchDay(mesh), matchDay(mesh)]);
@@ -120,6 +127,15 @@ describe('the check of an outbox condition, shared by validation and the engine'
     ['new.id IN _clock', "IN _clock reads a table; list the values instead: IN ('a', 'b')"],
     ["mesh_offset('x', 0) > 0", "the condition calls mesh_offset, one of the engine's own functions"],
     ["new.status = 'finished')", 'near ")": this parenthesis closes none that was opened'],
+    ['new.status IS DISTINCT FROM old.status', undefined],
+    ['new.status IS NOT DISTINCT FROM old.status', undefined],
+    ["new.status COLLATE NOCASE = 'Finished' AND TRUE", undefined],
+    ['CAST(new.id AS DOUBLE PRECISION) > 1 AND CAST(new.id AS VARCHAR(10)) <> old.status', undefined],
+    [
+      "CASE WHEN new.status ISNULL THEN 0 ELSE 1 END = 1 AND new.id BETWEEN 1 AND 5 AND new.status LIKE 'f!%' ESCAPE '!'",
+      undefined,
+    ],
+    ["new.status NOT GLOB 'x*' AND old.id NOTNULL AND new.status > CURRENT_TIMESTAMP", undefined],
   ])('judges %j', (when, problem) => {
     expect(outboxConditionProblem(when, matches)).toBe(problem);
   });

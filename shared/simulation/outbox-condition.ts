@@ -49,8 +49,13 @@ export function outboxConditionProblem(when: string, table: Table): string | und
       if (!column || !isName(column) || !columns.has(sqlNameKey(column.text))) {
         return `the condition names ${written}, but table '${table.name}' has no column '${column?.text ?? ''}'`;
       }
-    } else if (!isQualified && !isKeyword(previous, 'AS') && columns.has(sqlNameKey(token.text))) {
-      return `the condition names ${token.text} alone: write new.${token.text} (after the change) or old.${token.text} (before it)`;
+    } else if (!isQualified && !isTypeName(tokens, index) && !isKeyword(previous, 'COLLATE')) {
+      if (columns.has(sqlNameKey(token.text))) {
+        return `the condition names ${token.text} alone: write new.${token.text} (after the change) or old.${token.text} (before it)`;
+      }
+      if (token.kind === 'word' && !EXPRESSION_WORDS.has(token.text.toUpperCase())) {
+        return `the condition names ${token.text}, but table '${table.name}' has no column '${token.text}': write new.column (after the change) or old.column (before it)`;
+      }
     }
   }
   return unbalancedParenthesis(tokens);
@@ -89,6 +94,25 @@ function conditionSelect(when: string, table: Table, value: (row: 'new' | 'old',
     `(SELECT ${table.columns.map((column) => `${value(name, column.name)} AS ${quoteIdentifier(column.name)}`).join(', ')}) AS ${name}`;
   // The line breaks end a trailing `--` comment of the condition.
   return `SELECT (\n${when}\n) FROM ${row('new')}, ${row('old')}`;
+}
+
+/**
+ * The words SQLite reads in an expression that name no column; any other bare word is a column
+ * the trigger cannot find ("no such column"). A double-quoted name is left to SQLite, which may
+ * read it as text.
+ */
+const EXPRESSION_WORDS = new Set(
+  (
+    'AND OR NOT IS NULL LIKE GLOB REGEXP MATCH BETWEEN IN CASE WHEN THEN ELSE END ESCAPE COLLATE CAST AS ' +
+    'ISNULL NOTNULL DISTINCT FROM TRUE FALSE CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP'
+  ).split(' '),
+);
+
+/** Whether the word at `index` is part of a CAST's type after AS (`AS DOUBLE PRECISION`). */
+function isTypeName(tokens: readonly SqlToken[], index: number): boolean {
+  let before = index - 1;
+  while (tokens[before]?.kind === 'word' && !isKeyword(tokens[before], 'AS')) before -= 1;
+  return isKeyword(tokens[before], 'AS');
 }
 
 function isName(token: SqlToken): boolean {

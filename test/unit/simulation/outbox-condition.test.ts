@@ -127,6 +127,10 @@ describe('the check of an outbox condition, shared by validation and the engine'
     ['new.id IN _clock', "IN _clock reads a table; list the values instead: IN ('a', 'b')"],
     ["mesh_offset('x', 0) > 0", "the condition calls mesh_offset, one of the engine's own functions"],
     ["new.status = 'finished')", 'near ")": this parenthesis closes none that was opened'],
+    [
+      "new.status = 'finished' AND score > 0",
+      "the condition names score, but table 'matches' has no column 'score': write new.column (after the change) or old.column (before it)",
+    ],
     ['new.status IS DISTINCT FROM old.status', undefined],
     ['new.status IS NOT DISTINCT FROM old.status', undefined],
     ["new.status COLLATE NOCASE = 'Finished' AND TRUE", undefined],

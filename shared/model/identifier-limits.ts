@@ -14,18 +14,32 @@ interface IdentifierLimit {
   unit: 'bytes' | 'characters';
   /** What the database does with a longer name. */
   past: string;
+  /** Whether it keeps a longer name cut (so the table exists, under other names) rather than refusing it. */
+  isCut: boolean;
 }
 
 export const IDENTIFIER_LIMITS: Partial<Record<DebeziumEngineId, IdentifierLimit>> = {
-  postgres: { engineName: 'PostgreSQL', longest: 63, unit: 'bytes', past: 'cuts the rest' },
-  mysql: { engineName: 'MySQL', longest: 64, unit: 'characters', past: 'refuses a longer one' },
-  mariadb: { engineName: 'MariaDB', longest: 64, unit: 'characters', past: 'refuses a longer one' },
-  sqlserver: { engineName: 'SQL Server', longest: 128, unit: 'characters', past: 'refuses a longer one' },
-  oracle: { engineName: 'Oracle', longest: 128, unit: 'bytes', past: 'refuses a longer one (since 12.2)' },
+  postgres: { engineName: 'PostgreSQL', longest: 63, unit: 'bytes', past: 'cuts the rest', isCut: true },
+  mysql: { engineName: 'MySQL', longest: 64, unit: 'characters', past: 'refuses a longer one', isCut: false },
+  mariadb: { engineName: 'MariaDB', longest: 64, unit: 'characters', past: 'refuses a longer one', isCut: false },
+  sqlserver: { engineName: 'SQL Server', longest: 128, unit: 'characters', past: 'refuses a longer one', isCut: false },
+  oracle: {
+    engineName: 'Oracle',
+    longest: 128,
+    unit: 'bytes',
+    past: 'refuses a longer one (since 12.2)',
+    isCut: false,
+  },
 };
 
+export interface IdentifierLengthProblem {
+  /** `has a name of 64 bytes: PostgreSQL keeps at most 63 bytes of a name and cuts the rest`. */
+  message: string;
+  isCut: boolean;
+}
+
 /** Why `engine` cannot keep `name` whole, or undefined when it can (or its limit is not known). */
-export function identifierLengthProblem(engine: string, name: string): string | undefined {
+export function identifierLengthProblem(engine: string, name: string): IdentifierLengthProblem | undefined {
   const engineId = debeziumEngineId(engine);
   const limit = engineId && IDENTIFIER_LIMITS[engineId];
   if (!limit) return undefined;
@@ -37,5 +51,8 @@ export function identifierLengthProblem(engine: string, name: string): string | 
     limit.unit === 'bytes' && bytes !== characters
       ? `${characters} characters but ${bytes} bytes`
       : `${length} ${limit.unit}`;
-  return `has a name of ${size}: ${limit.engineName} keeps at most ${limit.longest} ${limit.unit} of a name and ${limit.past}`;
+  return {
+    message: `has a name of ${size}: ${limit.engineName} keeps at most ${limit.longest} ${limit.unit} of a name and ${limit.past}`,
+    isCut: limit.isCut,
+  };
 }

@@ -2603,6 +2603,28 @@ describe('rule details', () => {
     ]);
   });
 
+  it('says what a name too long does: a cut column reaches the mesh under another name, a refused one leaves no table', () => {
+    const message = (engine: string, edit: (table: ReturnType<typeof shopTable>) => void) =>
+      findingsOf(
+        'identifier-lengths',
+        changed((mesh) => {
+          Object.assign(mesh.systems[0]?.database ?? {}, { engine });
+          edit(shopTable(mesh));
+        }),
+      ).map((finding) => finding.message.replace(/^.*?, so /, 'so '));
+    const longColumn = (table: ReturnType<typeof shopTable>) =>
+      table.columns.push({ name: 'c'.repeat(130), type: 'text', nullable: true });
+    expect(message('postgres', longColumn)).toEqual([
+      'so its changes carry the column under the cut name, which the design, its contracts and the products reading the table do not name.',
+    ]);
+    expect(message('mysql', longColumn)).toEqual([
+      'so its table cannot be created, and none of its changes are captured.',
+    ]);
+    expect(message('sqlserver', (table) => Object.assign(table, { name: 't'.repeat(129) }))).toEqual([
+      'so the table cannot be created, and none of its changes are captured.',
+    ]);
+  });
+
   it('reports a table the simulation leaves out as left out only, not also as unfilled', () => {
     const mesh = withAScenario(
       (scenario) => scenario.data.splice(0),

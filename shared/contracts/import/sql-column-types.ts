@@ -321,15 +321,10 @@ export function readCreateTable(
       blankElement();
       return [];
     }
-    const keylessForeignKey = readKeylessForeignKey(element);
+    const keylessForeignKey = readKeylessForeignKey(element, name, text);
     if (keylessForeignKey) {
       keylessReferences.push(keylessForeignKey.reference);
-      if (keylessForeignKey.actions.length > 0)
-        notes.push({
-          path: name,
-          message: `${written(keylessForeignKey.actions, text)} has no ODCS equivalent: not imported`,
-          offset: (keylessForeignKey.actions[0] as Token).start,
-        });
+      notes.push(...keylessForeignKey.notes);
       blankElement();
       return [];
     }
@@ -561,8 +556,15 @@ function readKeylessReference(
   return { table, actionsFrom, end };
 }
 
-/** A table's `[CONSTRAINT n] FOREIGN KEY (a, b) REFERENCES t` naming no column of t, and the actions after it. */
-function readKeylessForeignKey(element: Token[]): { reference: KeylessReference; actions: Token[] } | undefined {
+/**
+ * A `[CONSTRAINT n] FOREIGN KEY (a, b) REFERENCES t` of `table` naming no column of t, in the table or
+ * added by ALTER TABLE, and its actions (ON DELETE …) reported.
+ */
+export function readKeylessForeignKey(
+  element: Token[],
+  table: string,
+  text: string,
+): { reference: KeylessReference; notes: SqlNote[] } | undefined {
   const isWord = (token: Token | undefined, word: string) =>
     token?.kind === 'word' && token.text.toUpperCase() === word;
   const foreign = element.findIndex((token) => isWord(token, 'FOREIGN'));
@@ -576,10 +578,17 @@ function readKeylessForeignKey(element: Token[]): { reference: KeylessReference;
     .filter((token) => token.text !== ',')
     .map(unquote);
   const offset = (element[references] as Token).start;
-  return {
-    reference: { columns, table: keyless.table, offset },
-    actions: element.slice(keyless.actionsFrom, keyless.end),
-  };
+  const actions = element.slice(keyless.actionsFrom, keyless.end);
+  const notes = actions[0]
+    ? [
+        {
+          path: table,
+          message: `${written(actions, text)} has no ODCS equivalent: not imported`,
+          offset: actions[0].start,
+        },
+      ]
+    : [];
+  return { reference: { columns, table: keyless.table, offset }, notes };
 }
 
 /** SQL Server's column storage and replication markers: how a value is kept, not what it is. */

@@ -117,6 +117,29 @@ CREATE TABLE moves (
     expect(notes).toEqual(['7:67 moves: ON DELETE CASCADE has no ODCS equivalent: not imported']);
   });
 
+  it("reads pg_dump's ALTER TABLE … FOREIGN KEY whose REFERENCES names no column as referring to the key of that table", () => {
+    const { property, notes, odcs } = imported(
+      'moves.sql',
+      `CREATE TABLE public.runs (train_id text, run_date date, PRIMARY KEY (train_id, run_date));
+CREATE TABLE public.wagons (uic text PRIMARY KEY);
+CREATE TABLE public.moves (wagon text NOT NULL, train text, day date, axle integer);
+ALTER TABLE ONLY public.moves
+    ADD CONSTRAINT moves_wagon_fk FOREIGN KEY (wagon) REFERENCES public.wagons ON DELETE CASCADE;
+ALTER TABLE public.moves ADD FOREIGN KEY (train, day) REFERENCES runs;
+ALTER TABLE public.moves ADD FOREIGN KEY (axle) REFERENCES axles;
+ALTER TABLE public.trips ADD FOREIGN KEY (wagon) REFERENCES wagons;`,
+    );
+    expect(property('wagon').extensions).toEqual({ relationships: [{ type: 'foreignKey', to: 'wagons.uic' }] });
+    expect(parse(odcs).schema[2].relationships).toEqual([
+      { type: 'foreignKey', from: ['moves.train', 'moves.day'], to: ['runs.train_id', 'runs.run_date'] },
+    ]);
+    expect(notes).toEqual([
+      '5:80 moves: ON DELETE CASCADE has no ODCS equivalent: not imported',
+      '7:49 moves.axle: REFERENCES axles names no column, and the file does not create axles to say its key: the foreign key is not imported',
+      '8:1 trips: ALTER TABLE trips ADD FOREIGN KEY is not read, as the file does not create trips: not imported',
+    ]);
+  });
+
   it('imports a PostgreSQL column REFERENCES and a composite FOREIGN KEY as relationships the diagram draws', () => {
     const { property, notes, odcs } = imported(
       'lines.sql',

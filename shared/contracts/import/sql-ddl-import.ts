@@ -17,6 +17,7 @@ import {
   STATABLE_FACTS,
 } from './imported-schema';
 import { nestedClassifiedFields } from './nested-classified-fields';
+import { isPostgresReservedWord } from './postgres-reserved-words';
 import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
 import type { SqlColumn, SqlTable, SqlType } from './sql-column-types';
 import { readSqlDump, type SqlDump } from './sql-dump';
@@ -271,8 +272,14 @@ function syntaxError(text: string, ddl: SqlDump, failures: ParseFailure[]): Impo
   );
   // The parser reads the text trimmed: its offsets start after what the dump reader blanked first.
   const trimmed = ddl.neutralText.length - ddl.neutralText.trimStart().length;
-  const parsedOffset = furthest.error.location?.start.offset;
-  const offset = parsedOffset === undefined ? undefined : parsedOffset + trimmed;
+  const offsetOf = (failure: ParseFailure | undefined) => {
+    const parsedOffset = failure?.error.location?.start.offset;
+    return parsedOffset === undefined ? undefined : parsedOffset + trimmed;
+  };
+  const postgres = failures.find((failure) => failure.dialect === 'PostgreSQL');
+  const reserved = reservedColumnName(text, ddl, offsetOf(postgres));
+  if (reserved) return reserved;
+  const offset = offsetOf(furthest);
   if (offset === undefined) {
     const problem = isStackOverflow(furthest.error)
       ? 'nested too deeply: the SQL parser ran out of stack reading it'
@@ -293,6 +300,24 @@ function syntaxError(text: string, ddl: SqlDump, failures: ParseFailure[]): Impo
     path: '(file)',
     message: `${where}: ${what} (not ${dialects} syntax that the SQL parser knows)`,
     ...rangeAt(text, offset, found?.length ?? 0),
+  };
+}
+
+/**
+ * Why PostgreSQL stopped at `offset` where a column is named with a reserved word unquoted
+ * (`window integer`), which it refuses though another dialect may read further; not in a file
+ * written as SQL Server's or MySQL's, whose reserved words differ.
+ */
+function reservedColumnName(text: string, ddl: SqlDump, offset: number | undefined): ImportNote | undefined {
+  if (offset === undefined || ddl.isSqlServer || ddl.hasBackslashEscapes) return undefined;
+  const table = ddl.tables.find((candidate) => candidate.start <= offset && offset <= candidate.bodyEnd);
+  const column = table?.columns.find((candidate) => candidate.start <= offset && offset <= candidate.typeStart);
+  const name = nameAsWritten(column, text);
+  if (!table || !column || name === undefined || !isPostgresReservedWord(name)) return undefined;
+  return {
+    path: '(file)',
+    message: `CREATE TABLE ${table.name}, column ${column.name}: ${name} is a reserved word in PostgreSQL: quote it as "${name.toLowerCase()}"`,
+    ...rangeAt(text, column.start, name.length),
   };
 }
 

@@ -63,6 +63,17 @@ describe('SQL column types the SQL parser does not know', () => {
     ]);
   });
 
+  it('says a PostgreSQL column named with a reserved word is refused for its name, and how to quote it', () => {
+    expect(
+      refused(
+        'signals.sql',
+        "CREATE TABLE signals (\n  id integer PRIMARY KEY,\n  Window tstzrange,\n  aspect text DEFAULT 'red'::text\n);",
+      ),
+    ).toEqual([
+      '3:3 CREATE TABLE signals, column Window: Window is a reserved word in PostgreSQL: quote it as "window"',
+    ]);
+  });
+
   it('names the table constraint, not the last column, when the parser stops in a constraint', () => {
     expect(
       refused(

@@ -851,7 +851,10 @@ function classificationChanges(
   ];
 }
 
-/** A shorter declared size refuses data the longer one held; another change of type, unread, is documentation. */
+/**
+ * A shorter declared size refuses data the longer one held, and so may a size left to the database
+ * (`timestamp(3)` to `timestamp`, none in MySQL); another change of type, unread, is documentation.
+ */
 function physicalTypeChanges(
   previous: string | undefined,
   next: string | undefined,
@@ -861,6 +864,10 @@ function physicalTypeChanges(
   const on = (kind: ChangeKind, message: string) => [attributeChange(kind, subject, ['physicalType'], message)];
   const size = previous !== undefined && next !== undefined ? physicalSizeChange(previous, next) : undefined;
   if (size === 'narrowed') return on('type-narrowed', `physicalType narrowed from ${previous} to ${next}`);
+  if (size === 'perhaps narrowed') {
+    const unwritten = 'the digits of a second kept without a size differ by database (none in MySQL)';
+    return on('type-narrowed', `physicalType perhaps narrowed from ${previous} to ${next}: ${unwritten}`);
+  }
   if (size === 'widened') return on('field-changed', `physicalType widened from ${previous} to ${next}`);
   return on('field-changed', describeValueChange('physicalType', previous, next));
 }

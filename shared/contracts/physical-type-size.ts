@@ -1,14 +1,17 @@
+/** How a declared size changed; `perhaps narrowed` when a side leaves it to the database, and some database keeps less. */
+export type PhysicalSizeChange = 'narrowed' | 'perhaps narrowed' | 'widened';
+
 /**
  * Whether a column's declared size shrank or grew between two physical types of one family,
  * whatever the spelling: a new type that cannot hold every value of the old one refuses data it
  * held. Undefined when the two cannot be compared (another family, no size, a size such as `max`)
  * or when they hold the same values.
  */
-export function physicalSizeChange(previous: string, next: string): 'narrowed' | 'widened' | undefined {
+export function physicalSizeChange(previous: string, next: string): PhysicalSizeChange | undefined {
   const before = sizedTypeOf(previous);
   const after = sizedTypeOf(next);
   if (!before || !after || before.family !== after.family) return undefined;
-  if (!holdsAll(after, before)) return 'narrowed';
+  if (!holdsAll(after, before)) return mayHoldAll(after, before) ? 'perhaps narrowed' : 'narrowed';
   return holdsAll(before, after) ? undefined : 'widened';
 }
 
@@ -89,19 +92,36 @@ export function declaredRange(physicalType: string): { smallest: string; largest
   return { smallest, largest: `${sized.largest}${fraction}` };
 }
 
-/** A length, or the exact numbers a type holds: up to `largest` in magnitude before the point, and `fractionDigits` after it. */
+/**
+ * A length, the exact numbers a type holds (up to `largest` in magnitude before the point, and
+ * `fractionDigits` after it), or the digits of a second a time type keeps: `fewest` to `most`
+ * across databases, and `unwrittenIn` the type's name when they are its default.
+ */
 type SizedType =
   | { family: 'text'; length: number }
-  | { family: 'exact'; smallest: bigint; largest: bigint; fractionDigits: number };
+  | { family: 'exact'; smallest: bigint; largest: bigint; fractionDigits: number }
+  | { family: TimeFamily; secondDigits: { fewest: number; most: number }; unwrittenIn?: string };
 
 function holdsAll(outer: SizedType, inner: SizedType): boolean {
   if (outer.family === 'text') return inner.family === 'text' && outer.length >= inner.length;
-  return (
-    inner.family === 'exact' &&
-    outer.fractionDigits >= inner.fractionDigits &&
-    outer.smallest <= inner.smallest &&
-    outer.largest >= inner.largest
-  );
+  if (outer.family === 'exact') {
+    return (
+      inner.family === 'exact' &&
+      outer.fractionDigits >= inner.fractionDigits &&
+      outer.smallest <= inner.smallest &&
+      outer.largest >= inner.largest
+    );
+  }
+  if (!('secondDigits' in inner) || inner.family !== outer.family) return false;
+  // One type's default is the same in the one database that runs it, whatever that is.
+  const isSameDefault = outer.unwrittenIn !== undefined && outer.unwrittenIn === inner.unwrittenIn;
+  return isSameDefault || outer.secondDigits.fewest >= inner.secondDigits.most;
+}
+
+/** Whether in some database the outer type holds every value of the inner one. */
+function mayHoldAll(outer: SizedType, inner: SizedType): boolean {
+  if (!('secondDigits' in outer) || !('secondDigits' in inner)) return holdsAll(outer, inner);
+  return outer.secondDigits.most >= inner.secondDigits.fewest;
 }
 
 /**
@@ -115,15 +135,24 @@ export function physicalTypeParts(physicalType: string): { base: string; size?: 
   return { base: (match[1] as string).toLowerCase().replace(/\s+/g, ' '), size, scale };
 }
 
-/** Types whose size is the digits of a second's fraction, which may be none: `datetime2(0)` counts whole seconds. */
-const FRACTIONAL_SECOND_TYPES = new Set([
-  'time',
-  'timetz',
-  'timestamp',
-  'timestamptz',
-  'datetime',
-  'datetime2',
-  'datetimeoffset',
+/** Times of day and points in time, with a time zone or without: a change between two is of type, not of size. */
+type TimeFamily = 'time of day' | 'time of day with zone' | 'timestamp' | 'timestamp with zone';
+
+/**
+ * Types whose size is the digits of a second's fraction, which may be none (`datetime2(0)` counts
+ * whole seconds), and the digits each keeps without a size: those a database gives it by default,
+ * from the fewest to the most among the databases that name it. `time` and `timestamp` keep none
+ * in MySQL, 6 in PostgreSQL, 7 (`time`) in SQL Server, 9 in Snowflake; `datetime` none in MySQL and
+ * SQL Server's steps of 1/300 s within 3; the names only SQL Server or PostgreSQL gives, their default.
+ */
+const FRACTIONAL_SECOND_TYPES: ReadonlyMap<string, { family: TimeFamily; fewest: number; most: number }> = new Map([
+  ['time', { family: 'time of day', fewest: 0, most: 9 }],
+  ['timetz', { family: 'time of day with zone', fewest: 6, most: 6 }],
+  ['timestamp', { family: 'timestamp', fewest: 0, most: 9 }],
+  ['datetime', { family: 'timestamp', fewest: 0, most: 3 }],
+  ['datetime2', { family: 'timestamp', fewest: 7, most: 7 }],
+  ['timestamptz', { family: 'timestamp with zone', fewest: 6, most: 6 }],
+  ['datetimeoffset', { family: 'timestamp with zone', fewest: 7, most: 7 }],
 ]);
 
 /** Whether a type declares a size no SQL database takes: a length or precision below 1, a second's fraction below 0 digits. */
@@ -132,7 +161,24 @@ export function declaresInvalidSize({ base, size }: { base: string; size?: numbe
   return size < (FRACTIONAL_SECOND_TYPES.has(base) ? 0 : 1);
 }
 
+/**
+ * The digits of a second a time type keeps, whatever the spelling: SQL's `timestamp(3) with time
+ * zone` is PostgreSQL's `timestamptz(3)`, `time without time zone` is `time`.
+ */
+function timeTypeOf(physicalType: string): SizedType | undefined {
+  const zoned = /^\s*(time|timestamp)\s*(\(\s*-?\d+\s*\))?\s+(with|without)\s+time\s+zone\s*$/i.exec(physicalType);
+  const spelt = zoned ? `${zoned[1]}${zoned[3]?.toLowerCase() === 'with' ? 'tz' : ''}${zoned[2] ?? ''}` : physicalType;
+  const parts = physicalTypeParts(spelt);
+  const defaults = parts && parts.scale === undefined ? FRACTIONAL_SECOND_TYPES.get(parts.base) : undefined;
+  if (!parts || !defaults || (parts.size ?? 0) < 0) return undefined;
+  const { family, fewest, most } = defaults;
+  if (parts.size === undefined) return { family, secondDigits: { fewest, most }, unwrittenIn: parts.base };
+  return { family, secondDigits: { fewest: parts.size, most: parts.size } };
+}
+
 function sizedTypeOf(physicalType: string): SizedType | undefined {
+  const time = timeTypeOf(physicalType);
+  if (time) return time;
   const parts = physicalTypeParts(physicalType);
   if (!parts) return undefined;
   const { base, size, scale } = parts;

@@ -543,6 +543,28 @@ ${semanticType}`,
       ['type-narrowed', true, 'physicalType narrowed from decimal(8,1) to integer'],
     ],
     [
+      'fewer digits of a second',
+      'TIMESTAMP(3)',
+      'TIMESTAMP(0)',
+      ['type-narrowed', true, 'physicalType narrowed from TIMESTAMP(3) to TIMESTAMP(0)'],
+    ],
+    [
+      'more digits of a second',
+      'datetime2(3)',
+      'datetime2(7)',
+      ['field-changed', false, 'physicalType widened from datetime2(3) to datetime2(7)'],
+    ],
+    [
+      'digits of a second no longer written',
+      'timestamp(3)',
+      'timestamp',
+      [
+        'type-narrowed',
+        true,
+        'physicalType perhaps narrowed from timestamp(3) to timestamp: the digits of a second kept without a size differ by database (none in MySQL)',
+      ],
+    ],
+    [
       'another type it cannot compare',
       'varchar(16)',
       'text',

@@ -39,6 +39,17 @@ describe('a physical type whose size changed', () => {
     ['serial8', 'serial4'],
     ['serial4', 'smallserial'],
     ['int4', 'serial2'],
+    // Fewer digits of a second: 12:00:00.123 is kept as 12:00:00.
+    ['TIMESTAMP(3)', 'TIMESTAMP(0)'],
+    ['time(6)', 'time(0)'],
+    ['datetime2(7)', 'datetime2(3)'],
+    ['datetime(6)', 'datetime(3)'],
+    ['timestamptz(6)', 'timestamp(3) with time zone'],
+    ['datetimeoffset(7)', 'datetimeoffset(3)'],
+    // Without a size, a type only one database names keeps its default: SQL Server's 7 digits, PostgreSQL's 6.
+    ['datetime2', 'datetime2(3)'],
+    ['timestamptz', 'timestamptz(3)'],
+    ['time with time zone', 'timetz(0)'],
   ])('calls %s to %s narrowed', (from, to) => {
     expect(physicalSizeChange(from, to)).toBe('narrowed');
   });
@@ -58,6 +69,11 @@ describe('a physical type whose size changed', () => {
     ['fixed32', 'bigint'],
     ['int2', 'int4'],
     ['int4', 'bigserial'],
+    ['timestamp(0)', 'TIMESTAMP(3)'],
+    ['time(0) without time zone', 'time(6)'],
+    ['datetime2(3)', 'datetime2'],
+    ['datetimeoffset(3)', 'datetimeoffset'],
+    ['timestamptz(3)', 'timestamp with time zone'],
   ])('calls %s to %s widened', (from, to) => {
     expect(physicalSizeChange(from, to)).toBe('widened');
   });
@@ -73,6 +89,9 @@ describe('a physical type whose size changed', () => {
     ['int4', 'integer'],
     ['serial4', 'int4'],
     ['smallint', 'int2'],
+    ['datetime2', 'datetime2(7)'],
+    ['timestamptz', 'timestamp(6) with time zone'],
+    ['TIMESTAMP', 'timestamp without time zone'],
     // Nothing to compare: another kind of type, no size, a size it cannot read, a range that depends on the database.
     ['varchar(10)', 'decimal(10,0)'],
     ['decimal', 'integer'],
@@ -83,7 +102,27 @@ describe('a physical type whose size changed', () => {
     ['bigint', 'serial'],
     ['decimal(8,1)', 'float(8)'],
     ['decimal(2,4)', 'decimal(1,0)'],
+    // A time of day and a timestamp, or a time zone kept or not, are other types.
+    ['timestamp(6)', 'time(3)'],
+    ['timestamptz(6)', 'timestamp(3)'],
   ])('cannot tell a narrowing from %s to %s', (from, to) => {
     expect(physicalSizeChange(from, to)).toBeUndefined();
+  });
+
+  // A size left out of time, timestamp or datetime is 0 digits in MySQL but up to 9 elsewhere (Snowflake's).
+  it.each([
+    ['timestamp(3)', 'timestamp'],
+    ['TIMESTAMP', 'timestamp(6)'],
+    ['time', 'time(7)'],
+    ['datetime(3)', 'datetime'],
+  ])('calls %s to %s perhaps narrowed, as its fraction of a second differs by database', (from, to) => {
+    expect(physicalSizeChange(from, to)).toBe('perhaps narrowed');
+  });
+
+  it.each([
+    ['timestamp', 'timestamp(9)'],
+    ['time', 'time(9)'],
+  ])('calls %s to %s widened, as no database keeps more digits without a size', (from, to) => {
+    expect(physicalSizeChange(from, to)).toBe('widened');
   });
 });

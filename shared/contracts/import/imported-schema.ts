@@ -3,9 +3,9 @@ import { slugify, withoutAccents } from '../../model/ids';
 import type { LogicalType } from '../../model/logical-type';
 import { snakeCase } from '../../simulation/sql-text';
 import { propertyToOdcs } from '../odcs-document';
-import { DEFAULT_API_VERSION, LATEST_API_VERSION } from '../odcs-versions';
 import { isReferenceableName } from '../schema-diagram';
 import type { TextRange } from '../yaml-source';
+import { importedApiVersion } from './imported-api-version';
 
 /** Something in the source that has no exact ODCS equivalent, where it is. */
 export interface ImportNote extends TextRange {
@@ -76,7 +76,7 @@ export function importedProperty(name: string, logicalType: LogicalType, facts: 
 
 /**
  * The contract an import makes: named after the file, a draft at 1.0.0, in the ODCS
- * version most tools read unless it holds a map (ODCS 3.2). Whether it is an event or an
+ * version most tools read unless its schema needs 3.2. Whether it is an event or an
  * entity is left for the app to infer and the user to say.
  */
 export function importedContract(
@@ -85,11 +85,10 @@ export function importedContract(
   identity?: ImportedIdentity,
 ): ContractModel {
   const name = baseName(fileName);
-  const usesMaps = JSON.stringify(objects).includes('"logicalType":"map"');
   return {
     id: identity?.id ?? slugify(name),
     name: identity?.name ?? name,
-    apiVersion: usesMaps ? LATEST_API_VERSION : DEFAULT_API_VERSION,
+    apiVersion: importedApiVersion(objects),
     version: identity?.version ?? '1.0.0',
     status: 'draft',
     kind: 'entity',

@@ -1,4 +1,3 @@
-import { referenceableName } from './imported-schema';
 import type { Attribute, Entity } from './mermaid-er-diagram';
 import type { ForeignKey } from './mermaid-er-foreign-keys';
 
@@ -27,7 +26,7 @@ export function compositeForeignKeysOf(
     if (target) byTarget.set(target, [...(byTarget.get(target) ?? []), attribute]);
   }
   return [...byTarget].flatMap(([target, attributes]) => {
-    const table = referenceableName(target.name);
+    const table = target.objectName;
     const key = target.attributes.filter((attribute) => attribute.keys.has('PK'));
     if (key.length < 2 || attributes.length !== key.length) return [];
     const referring = key.map((part) =>

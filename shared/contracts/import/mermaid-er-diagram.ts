@@ -25,6 +25,8 @@ export interface CommentReading {
 export interface Entity extends TokenPlace {
   id: string;
   name: string;
+  /** The schema object's name, which references to it use: our export's as labelled, another's made referenceable. */
+  objectName: string;
   isOutside: boolean;
   attributes: Attribute[];
 }

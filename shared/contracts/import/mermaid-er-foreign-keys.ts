@@ -1,4 +1,3 @@
-import { referenceableName } from './imported-schema';
 import type { Attribute, Entity, Relationship } from './mermaid-er-diagram';
 
 /** Our export's label of a relationship: `from_field → to_field`. */
@@ -84,7 +83,7 @@ function foreignKeyByName(
               other.attributes.find((candidate) => candidate.name === attribute.name && candidate.keys.has('PK')) ??
               other.attributes.find((candidate) => candidate.name === attribute.name)
             )?.name;
-    if (target) return { to: `${referenceableName(other.name)}.${target}`, relationship };
+    if (target) return { to: `${other.objectName}.${target}`, relationship };
   }
   return undefined;
 }
@@ -119,5 +118,5 @@ function holdsName(fkName: string, entity: Entity): boolean {
 }
 
 function foreignKeyTo({ relationship, other, key }: JoinedKey): ForeignKey {
-  return { to: `${referenceableName(other.name)}.${key.read.name}`, relationship };
+  return { to: `${other.objectName}.${key.read.name}`, relationship };
 }

@@ -63,7 +63,7 @@ const LOGICAL_TYPES: ReadonlyArray<[RegExp, LogicalType]> = [
  * A Mermaid `erDiagram` as schema objects: each entity with attributes an object, each attribute
  * a property (its type mapped to a logical type, `PK`, `UK`, its comment a description), an `FK`
  * attribute a foreign key to the entity a relationship line joins it to. Our own export reads
- * back: its `required` comments, original names (`net weight (kg)`), nested paths
+ * back: its schema objects' names as labelled (`links.v2`), its `required` comments, original names (`net weight (kg)`), nested paths
  * (`notes.leaf[].colour`) and the entities outside the contract it draws; in a diagram our export
  * did not write (its title says), a comment is the property's description whatever it reads like.
  */
@@ -76,16 +76,27 @@ export function importMermaidEr(text: string): SchemaImport {
   };
   const entities = new Map<string, Entity>();
   const relationships: Relationship[] = [];
+  let isInFrontMatter = lines[0]?.trim() === '---';
+  let isOurExport = false;
+  // Our export labels each entity with its schema object's name; another diagram's label is for show.
+  const objectNameOf = (name: string) => (isOurExport ? name : referenceableName(name));
   const entityOf = (id: string, place: TokenPlace, alias?: string) => {
-    const name = alias ?? entities.get(id)?.name ?? id;
-    const outside = OUTSIDE_THE_CONTRACT.exec(name);
-    const entity = entities.get(id) ?? { id, name, ...place, isOutside: false, attributes: [] };
-    if (alias !== undefined) Object.assign(entity, { name: outside?.[1] ?? name, isOutside: Boolean(outside) });
+    const entity = entities.get(id) ?? {
+      id,
+      name: id,
+      objectName: objectNameOf(id),
+      ...place,
+      isOutside: false,
+      attributes: [],
+    };
+    if (alias !== undefined) {
+      const outside = OUTSIDE_THE_CONTRACT.exec(alias);
+      const name = outside?.[1] ?? alias;
+      Object.assign(entity, { name, objectName: objectNameOf(name), isOutside: Boolean(outside) });
+    }
     entities.set(id, entity);
     return entity;
   };
-  let isInFrontMatter = lines[0]?.trim() === '---';
-  let isOurExport = false;
   let hasHeader = false;
   /** The entity whose `{` block is being read, and where its `{` is. */
   let open: { entity: Entity; brace: TokenPlace } | undefined;
@@ -226,7 +237,7 @@ function schemaObjectOf(
   foreignKeys: ReadonlyMap<Attribute, ForeignKey>,
   note: Note,
 ): SchemaObject {
-  const name = referenceableName(entity.name);
+  const name = entity.objectName;
   const keyNames = entity.attributes.filter((attribute) => attribute.keys.has('PK'));
   const compositeKeys = compositeForeignKeysOf(entity, entities, foreignKeys);
   const inCompositeKey = new Set(compositeKeys.flatMap((compositeKey) => compositeKey.attributes));

@@ -5,6 +5,7 @@ import { importContractSource } from '../../../shared/contracts/import';
 import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
 import { contractErDiagram } from '../../../shared/export/mermaid';
 import type { ContractProperty, SchemaObject } from '../../../shared/model/contract';
+import { parseErDiagram } from '../diagrams/real-mermaid';
 import { contractFromYaml } from '../export/unseen-meshes';
 
 const auctionLots = contractFromYaml(
@@ -106,6 +107,54 @@ schema:
     const imported = importContractSource('links.mmd', contractErDiagram(links, [links]).text);
     if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
     expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(links.schema));
+  });
+});
+
+describe('a contract whose schema objects are named with dots, exported as an erDiagram and imported back', () => {
+  const links = contractFromYaml(`apiVersion: v3.2.0
+kind: DataContract
+id: links
+name: Links
+version: 1.0.0
+status: active
+schema:
+  - name: links.v2
+    properties:
+      - { name: link_id, logicalType: string, required: true, primaryKey: true }
+      - name: page_id
+        logicalType: string
+        relationships:
+          - { type: foreignKey, to: www.links.example.page_id }
+  - name: www.links.example
+    properties:
+      - { name: page_id, logicalType: string, required: true, primaryKey: true }
+      - name: first_link_id
+        logicalType: string
+        relationships:
+          - { type: foreignKey, to: links.v2.link_id }
+`);
+  const { text } = contractErDiagram(links, [links]);
+  const imported = importContractSource('links.mmd', text);
+
+  it('is drawn by the real mermaid with those names and the lines between them', async () => {
+    const parsed = await parseErDiagram(text);
+    expect(parsed.entities.map((entity) => entity.label)).toEqual(['links.v2', 'www.links.example']);
+    expect(parsed.relationships).toEqual([
+      { from: 'links.v2', to: 'www.links.example', label: 'page_id → page_id' },
+      { from: 'www.links.example', to: 'links.v2', label: 'first_link_id → link_id' },
+    ]);
+  });
+
+  it('has the same schema object names, and foreign keys to them', () => {
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(links.schema));
+    expect(imported.notes).toEqual([]);
+  });
+
+  it('is valid against the official ODCS schema, in the version whose references hold such names', () => {
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(imported.contract.apiVersion).toBe('v3.2.0');
+    expect(validateOdcsDocument(parse(imported.contract.odcs))).toEqual([]);
   });
 });
 

@@ -1,0 +1,30 @@
+import type { SchemaObject } from '../../model/contract';
+import { isJsonObject } from '../odcs-document';
+import { DEFAULT_API_VERSION, LATEST_API_VERSION } from '../odcs-versions';
+import { SHORTHAND } from '../relationship-checks';
+
+/** ODCS 3.2's shorthand, whose table part may hold dots (`links.v2.link_id`), where 3.1's holds none. */
+const LONGER_SHORTHAND = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+
+/**
+ * The ODCS version an import writes its contract in: the one most tools read, unless the schema
+ * needs 3.2 for a map or for a reference to a schema object whose name holds a `.`.
+ */
+export function importedApiVersion(objects: readonly SchemaObject[]): string {
+  const usesMaps = JSON.stringify(objects).includes('"logicalType":"map"');
+  const needsLongerShorthand = referencesIn(objects).some(
+    (reference) => !SHORTHAND.test(reference) && LONGER_SHORTHAND.test(reference),
+  );
+  return usesMaps || needsLongerShorthand ? LATEST_API_VERSION : DEFAULT_API_VERSION;
+}
+
+/** Every `from` and `to` of the relationships anywhere in `value` (on objects, on properties at any depth). */
+function referencesIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(referencesIn);
+  if (!isJsonObject(value)) return [];
+  const relationships = Array.isArray(value.relationships) ? value.relationships : [];
+  const own = relationships
+    .flatMap((relationship) => (isJsonObject(relationship) ? [relationship.from, relationship.to].flat() : []))
+    .filter((reference): reference is string => typeof reference === 'string');
+  return [...own, ...Object.values(value).flatMap(referencesIn)];
+}

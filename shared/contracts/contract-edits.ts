@@ -2,9 +2,9 @@ import { parse } from 'yaml';
 import type { Contract } from '../model/contract';
 import { isDeepEqual } from '../model/deep-equal';
 import { valueAt } from '../model/plain-schema-issue';
-import { type MovedAllowedValues, withAllowedValueCommentsKept } from './allowed-value-comments';
+import { type MovedValues, withMovedValueCommentsKept } from './moved-value-comments';
 import { isEnumRule, isJsonObject, type OdcsDocument } from './odcs-document';
-import { v30LibraryRules } from './odcs-v30-quality';
+import { type V30LibraryRule, v30LibraryRules } from './odcs-v30-quality';
 import { LATEST_API_VERSION } from './odcs-versions';
 import { parseOdcsYaml } from './odcs-yaml';
 import type { PathSegment } from './path-problem';
@@ -60,8 +60,13 @@ export function upgradeToLatest(text: string): ContractEditResult {
   const original = readOdcsDocument(text);
   if (!original) return { ok: false, message: 'fix the YAML first' };
   if (original.apiVersion === LATEST_API_VERSION) return { ok: false, message: `already ODCS ${LATEST_API_VERSION}` };
-  const withMetrics = editContractText(text, v30RuleUpgrades(original));
-  if (!withMetrics.ok) return withMetrics;
+  const v30Rules = v30LibraryRules(original);
+  const withMetricsEdited = editContractText(text, v30Rules.flatMap(v30RuleUpgrade));
+  if (!withMetricsEdited.ok) return withMetricsEdited;
+  const withMetrics = {
+    ok: true as const,
+    text: withMovedValueCommentsKept(text, withMetricsEdited.text, v30Rules.flatMap(argumentsMoved)),
+  };
   const document = readOdcsDocument(withMetrics.text) ?? original;
   const enumEdits = enumUpgrades(document);
   const edits: YamlEdit[] = [{ op: 'set', path: ['apiVersion'], value: LATEST_API_VERSION }, ...enumEdits];
@@ -69,7 +74,7 @@ export function upgradeToLatest(text: string): ContractEditResult {
   if (!rewritten.ok) return rewritten;
   const edited = {
     ok: true as const,
-    text: withAllowedValueCommentsKept(withMetrics.text, rewritten.text, allowedValuesMoved(document, enumEdits)),
+    text: withMovedValueCommentsKept(withMetrics.text, rewritten.text, allowedValuesMoved(document, enumEdits)),
   };
   const check = parseOdcsYaml(edited.text);
   if (!check.ok) {
@@ -80,7 +85,7 @@ export function upgradeToLatest(text: string): ContractEditResult {
 }
 
 /** Where the values each enum edit writes were written before: the bare `enum`, or the `invalidValues` rule's `validValues`. */
-function allowedValuesMoved(document: OdcsDocument, enumEdits: readonly YamlEdit[]): MovedAllowedValues[] {
+function allowedValuesMoved(document: OdcsDocument, enumEdits: readonly YamlEdit[]): MovedValues[] {
   return enumEdits.flatMap((edit) => {
     if (edit.op !== 'set' || edit.path.at(-1) !== 'enum') return [];
     const propertyPath = edit.path.slice(0, -1);
@@ -90,13 +95,30 @@ function allowedValuesMoved(document: OdcsDocument, enumEdits: readonly YamlEdit
       property.enum !== undefined
         ? [...propertyPath, 'enum']
         : [...propertyPath, 'quality', enumRuleIndex(property), 'arguments', 'validValues'];
-    return [{ propertyPath, valuesPath }];
+    return [{ rewrittenPath: propertyPath, valuesPath, writtenAt: [...propertyPath, 'enum'] }];
   });
 }
 
-/** The edits that write each v3.0.x library rule as the v3.1.0 `metric` rule it became. */
-function v30RuleUpgrades(document: OdcsDocument): YamlEdit[] {
-  return v30LibraryRules(document).map(({ path, asV310 }) => ({ op: 'set', path, value: asV310 }));
+/**
+ * The edits that write a v3.0.x library rule as the v3.1.0 rule it became, in place: `rule:`
+ * renamed `metric:` where it is, keeping its comment, and the rule's own fields moved under `arguments`.
+ */
+function v30RuleUpgrade({ path, asV310 }: V30LibraryRule): YamlEdit[] {
+  if (asV310.metric === undefined) return [{ op: 'set', path, value: asV310 }];
+  return [
+    { op: 'set', path: [...path, 'rule'], value: asV310.metric },
+    { op: 'rename', path: [...path, 'rule'], to: 'metric' },
+    { op: 'set', path, value: asV310 },
+  ];
+}
+
+/** Where each of a v3.0.x rule's own fields was written, and where its `arguments` now hold it. */
+function argumentsMoved({ path, movedToArguments }: V30LibraryRule): MovedValues[] {
+  return movedToArguments.map((field) => ({
+    rewrittenPath: path,
+    valuesPath: [...path, field],
+    writtenAt: [...path, 'arguments', field],
+  }));
 }
 
 /** A contract's text with every property's allowed values, at every depth, written as an ODCS 3.2 `enum`. */

@@ -92,9 +92,12 @@ function libraryRuleAt(rule: unknown, path: PathSegment[]): V30LibraryRule[] {
   }
   const { rule: _name, ...fields } = rule;
   const movedToArguments = Object.keys(fields).filter((field) => !V30_QUALITY_FIELDS.has(field));
-  const kept = Object.fromEntries(Object.entries(fields).filter(([field]) => V30_QUALITY_FIELDS.has(field)));
   const ruleArguments = Object.fromEntries(movedToArguments.map((field) => [field, fields[field]]));
-  const asV310 = { ...kept, metric, ...(movedToArguments.length > 0 && { arguments: ruleArguments }) };
+  // `metric` where `rule` was, so a rewritten rule keeps its order (`{rule: nullCheck, mustBe: 0}` too).
+  const kept = Object.entries(rule).flatMap(([field, value]): [string, unknown][] =>
+    field === 'rule' ? [['metric', metric]] : V30_QUALITY_FIELDS.has(field) ? [[field, value]] : [],
+  );
+  const asV310 = Object.fromEntries([...kept, ...(movedToArguments.length > 0 ? [['arguments', ruleArguments]] : [])]);
   const hasThreshold = THRESHOLDS.some((threshold) => rule[threshold] !== undefined);
   const unchecked = hasThreshold
     ? undefined

@@ -22,7 +22,8 @@ import type { PathSegment } from './path-segment';
 /**
  * A change to a YAML document at a path of its data: `set` creates or replaces a value,
  * `delete` removes a key or a sequence item, `insert` puts an item into a sequence before
- * the index that ends its path (at the end when the index is the length).
+ * the index that ends its path (at the end when the index is the length), `rename` gives
+ * the key that ends its path another name where it is written.
  */
 export type YamlEdit =
   | {
@@ -33,7 +34,8 @@ export type YamlEdit =
       isQuotedOnlyWhereNeeded?: boolean;
     }
   | { op: 'delete'; path: readonly PathSegment[] }
-  | { op: 'insert'; path: readonly PathSegment[]; value: unknown };
+  | { op: 'insert'; path: readonly PathSegment[]; value: unknown }
+  | { op: 'rename'; path: readonly PathSegment[]; to: string };
 
 /**
  * Applies edits to YAML text, changing only the lines they are about: every other byte
@@ -101,6 +103,8 @@ function applyEdit(text: string, edit: YamlEdit): string {
       return deleteAt(context, edit.path);
     case 'insert':
       return insertAt(context, edit.path, edit.value);
+    case 'rename':
+      return renameAt(context, edit.path, edit.to);
   }
 }
 
@@ -292,6 +296,20 @@ function insertAt(context: EditContext, path: readonly PathSegment[], value: unk
   );
   if (inFlow !== undefined) return inFlow;
   return insertItem(context, sequence, Math.min(index, sequence.items.length), value);
+}
+
+/** The key at the end of `path` written as `to` in place, its value and comments untouched; nothing when the key is not written there. */
+function renameAt(context: EditContext, path: readonly PathSegment[], to: string): string {
+  const steps = walk(context.root, path);
+  const key = steps.length === path.length ? steps.at(-1)?.pair?.key : undefined;
+  if (!isScalar(key)) return context.text;
+  const holder = steps.at(-1)?.parent as YAMLMap;
+  if (holder.items.some((pair) => isScalar(pair.key) && String(pair.key.value) === to && pair.key !== key)) {
+    throw new YamlEditRefused(
+      `${formatPath(path)} cannot be renamed '${to}': ${formatPath(path.slice(0, -1))} has one`,
+    );
+  }
+  return splice(context.text, scalarSpan(key), scalarText(context.text, key, to, true));
 }
 
 /** Edits one object or list into another key by key, item by item: untouched entries keep their text. */

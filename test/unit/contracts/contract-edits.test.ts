@@ -138,6 +138,71 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
     ]);
   });
 
+  it('upgrades v3.0 rules in place, keeping each rule where it was and the comments written on it and its values', () => {
+    const text = anOdcsText(
+      [
+        'schema:',
+        '  - name: passes',
+        '    properties:',
+        '      - name: station',
+        '        logicalType: string',
+        '        quality:',
+        '          - rule: validValues # stations we own',
+        '            validValues:',
+        '              - svalbard # arctic',
+        '              - troll',
+        '            mustBe: 0',
+        '          - rule: nullCheck # never empty',
+        '            mustBe: 0',
+        '',
+      ].join('\n'),
+    ).replace('apiVersion: v3.1.0', 'apiVersion: v3.0.2');
+    const upgraded = upgradeToLatest(text);
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    expect(upgraded.text.split('\n').slice(8)).toEqual([
+      '      - name: station',
+      '        logicalType: string',
+      '        quality:',
+      '          - metric: nullValues # never empty',
+      '            mustBe: 0',
+      '        # stations we own',
+      '        enum:',
+      '          - value: svalbard # arctic',
+      '          - value: troll',
+      '',
+    ]);
+  });
+
+  it("moves a v3.0 rule's own fields under arguments with the comments on their values, and keeps a one-line rule's order", () => {
+    const text = anOdcsText(
+      [
+        'schema:',
+        '  - name: passes',
+        '    quality:',
+        '      - rule: validValues # stations we own',
+        '        validValues:',
+        '          - svalbard # arctic',
+        '          - troll',
+        '        mustBe: 0',
+        '      - {rule: nullCheck, mustBe: 0} # never empty',
+        '',
+      ].join('\n'),
+    ).replace('apiVersion: v3.1.0', 'apiVersion: v3.0.2');
+    const upgraded = upgradeToLatest(text);
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    expect(upgraded.text.split('\n').slice(7)).toEqual([
+      '    quality:',
+      '      - metric: invalidValues # stations we own',
+      '        mustBe: 0',
+      '        arguments:',
+      '          validValues:',
+      '            - svalbard # arctic',
+      '            - troll',
+      '      - {metric: nullValues, mustBe: 0} # never empty',
+      '',
+    ]);
+  });
+
   it('says so when there is nothing to upgrade', () => {
     expect(upgradeToLatest(aContract({ apiVersion: 'v3.2.0' }).odcs)).toEqual({
       ok: false,

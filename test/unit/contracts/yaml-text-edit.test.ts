@@ -214,6 +214,19 @@ empty:
     expect(edited.endsWith('empty: now\n')).toBe(true);
   });
 
+  it('renames a key where it is written, keeping its value, its comment and the keys around it', () => {
+    const edited = editYamlText(text, [
+      { op: 'rename', path: ['id'], to: 'key' },
+      { op: 'rename', path: ['schema', 0, 'properties', 0, 'name'], to: 'title' },
+    ]);
+    expect(edited.split('\n').slice(1, 3)).toEqual(['key: orders   # stable', "name: 'Orders'"]);
+    expect(edited).toContain('  properties:\n    - title: a\n      logicalType: string\n');
+  });
+
+  it('refuses to rename a key to one its mapping already has', () => {
+    expect(() => editYamlText(text, [{ op: 'rename', path: ['id'], to: 'name' }])).toThrow(/has one/);
+  });
+
   it('moves the next key up when the first key of a list item is deleted', () => {
     const edited = editYamlText(text, [{ op: 'delete', path: ['schema', 0, 'properties', 0, 'name'] }]);
     expect(edited).toContain('  properties:\n    - logicalType: string\n');

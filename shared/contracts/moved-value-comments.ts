@@ -1,11 +1,16 @@
-import { type Document, isNode, isSeq, type Node, Parser, parseDocument } from 'yaml';
+import { type Document, isNode, isScalar, isSeq, type Node, Parser, parseDocument } from 'yaml';
 import { isDeepEqual } from '../model/deep-equal';
 import type { PathSegment } from './path-segment';
 
-/** A property whose allowed values were rewritten as its ODCS 3.2 `enum`, and where the values were written before. */
-export interface MovedAllowedValues {
-  propertyPath: readonly PathSegment[];
+/**
+ * Values an edit wrote elsewhere: where they were (`valuesPath`, within the node at
+ * `rewrittenPath` the edit rewrote) and where the edited text has them (`writtenAt`), as a
+ * property's allowed values become its ODCS 3.2 `enum`, or a v3.0 rule's own field its `arguments`.
+ */
+export interface MovedValues {
+  rewrittenPath: readonly PathSegment[];
   valuesPath: readonly PathSegment[];
+  writtenAt: readonly PathSegment[];
 }
 
 interface YamlComment {
@@ -19,28 +24,31 @@ interface Insertion {
 }
 
 /**
- * `edited` with the comments that rewriting allowed values as an `enum` dropped from `original`
- * written back: a comment on a value's line beside its entry, one above a value above its entry,
- * any other the rewritten rule held above `enum:`. Comments are the user's words: an upgrade
+ * `edited` with the comments that moving values dropped from `original` written back: a comment
+ * on a value's line beside its entry, one above a value above its entry, any other the rewritten
+ * node held above the key the values are now written at. Comments are the user's words: an upgrade
  * must not lose them. Nothing changes when putting them back would change what the text says.
  */
-export function withAllowedValueCommentsKept(
-  original: string,
-  edited: string,
-  moves: readonly MovedAllowedValues[],
-): string {
+export function withMovedValueCommentsKept(original: string, edited: string, moves: readonly MovedValues[]): string {
   if (moves.length === 0) return edited;
   const before = parseDocument(original, { merge: true });
   const after = parseDocument(edited, { merge: true });
   const regions = moves.flatMap((move) => {
-    const property = before.getIn(move.propertyPath, true);
-    return isNode(property) && property.range ? [{ move, start: property.range[0], end: property.range[1] }] : [];
+    const rewritten = before.getIn(move.rewrittenPath, true);
+    const values = before.getIn(move.valuesPath, true);
+    const holds = (offset: number) => isNode(values) && isOnOrAfter(original, values, offset);
+    return isNode(rewritten) && rewritten.range
+      ? [{ move, start: rewritten.range[0], end: rewritten.range[1], holds }]
+      : [];
   });
   const insertions = lostComments(original, edited, regions).flatMap((comment) => {
-    // The innermost property holding the comment is the one whose rule it was written in.
+    // The innermost rewritten node holding the comment is the one it was written in; among values moved out of one node, those it was written on.
     const region = regions
       .filter(({ start, end }) => comment.offset >= start && comment.offset < end)
-      .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+      .sort(
+        (a, b) =>
+          a.end - a.start - (b.end - b.start) || Number(b.holds(comment.offset)) - Number(a.holds(comment.offset)),
+      )[0];
     return region ? insertionsFor(comment, region.move, original, before, edited, after) : [];
   });
   const kept = applied(edited, insertions);
@@ -89,18 +97,21 @@ function commentsOf(text: string): YamlComment[] {
 
 function insertionsFor(
   comment: YamlComment,
-  move: MovedAllowedValues,
+  move: MovedValues,
   original: string,
   before: Document,
   edited: string,
   after: Document,
 ): Insertion[] {
-  const enumNode = after.getIn([...move.propertyPath, 'enum'], true);
-  if (!isSeq(enumNode) || !enumNode.range) return [];
-  const enumKeyLine = lineStartOf(edited, keyStartBefore(edited, enumNode.range[0]));
-  const aboveEnum = { offset: enumKeyLine, text: `${indentAt(edited, enumKeyLine)}${comment.source}\n` };
+  const written = after.getIn(move.writtenAt, true);
+  if (!isNode(written) || !written.range) return [];
+  const keyLine = lineStartOf(edited, keyStartBefore(edited, written.range[0]));
+  const aboveKey = { offset: keyLine, text: `${indentAt(edited, keyLine)}${comment.source}\n` };
   const values = before.getIn(move.valuesPath, true);
-  if (enumNode.flow || !isSeq(values) || values.flow || !values.range) return [aboveEnum];
+  if (isScalar(values) && isScalar(written) && isOnOrAfter(original, values, comment.offset)) {
+    return [{ offset: lineEndOf(edited, written.range[0]), text: ` ${comment.source}` }];
+  }
+  if (!isSeq(written) || written.flow || !isSeq(values) || values.flow || !values.range) return [aboveKey];
   const items = values.items.filter(isNode);
   const trailed = items.find(
     (item) =>
@@ -109,14 +120,20 @@ function insertionsFor(
   const isAmongValues = comment.offset > values.range[0] && comment.offset < values.range[1];
   const next = isAmongValues ? items.find((item) => item.range && item.range[0] > comment.offset) : undefined;
   const anchor = trailed ?? next;
-  const entry = anchor && entryOf(enumNode.items, anchor);
-  if (!entry?.range) return [aboveEnum];
+  const entry = anchor && entryOf(written.items, anchor);
+  if (!entry?.range) return [aboveKey];
   const entryLine = lineStartOf(edited, entry.range[0]);
   if (trailed) return [{ offset: lineEndOf(edited, entryLine), text: ` ${comment.source}` }];
   return [{ offset: entryLine, text: `${indentAt(edited, entryLine)}${comment.source}\n` }];
 }
 
-/** The `enum` entry written for an allowed value (`{value: x}` for the value `x`). */
+/** Whether `offset` is within a node's text or after it on its last line. */
+function isOnOrAfter(text: string, node: Node, offset: number): boolean {
+  if (!node.range || offset < node.range[0]) return false;
+  return offset < node.range[1] || !text.slice(node.range[1], offset).includes('\n');
+}
+
+/** The entry written for a moved value: the value itself, or the `enum` entry `{value: x}` for the allowed value `x`. */
 function entryOf(entries: readonly unknown[], value: Node): Node | undefined {
   const written = value.toJSON();
   return entries.filter(isNode).find((entry) => {

@@ -90,6 +90,7 @@ function DiagramPicker({ mesh, request }: { mesh: Mesh; request: DiagramRequest 
       <label>
         Of{' '}
         <select
+          className="field__input"
           aria-label="Diagram of"
           value={subjectKey(request.subject)}
           onChange={(event) => {

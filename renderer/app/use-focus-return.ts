@@ -1,7 +1,7 @@
 import { useLayoutEffect } from 'react';
 
 /**
- * While a dialog is open, remembers what had the focus before it (the control that opened it) and
+ * While a dialog (or presenter mode) is open, remembers what had the focus before it (the control that opened it) and
  * gives the focus back there when it closes: unmounting an open <dialog> would leave it on <body>.
  */
 export function useFocusReturn(isOpen: boolean): void {

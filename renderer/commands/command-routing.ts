@@ -8,7 +8,7 @@ import {
 } from '../../shared/commands/command-table';
 
 /**
- * Where the keyboard focus is: on the canvas (or nothing), on a button of the Simulate bar, on a
+ * Where the keyboard focus is: on the canvas (or nothing), on the Simulate bar or in presenter mode, on a
  * control of another panel (a toolbar button, a tab), in a text field, or in the code editor.
  */
 export type FocusPlace = 'canvas' | 'run-controls' | 'panel' | 'field' | 'code';

@@ -15,7 +15,8 @@ export function focusPlace(target: EventTarget | null): FocusPlace {
   if (isInCodeEditor(target)) return 'code';
   if (isTypingTarget(target)) return 'field';
   if (isOnCanvasOrNowhere(target)) return 'canvas';
-  return target instanceof Element && target.closest('.simulation-bar') !== null ? 'run-controls' : 'panel';
+  // Presenter mode, holding the focus, is the run's controls in full screen: B steps back there as on the bar.
+  return target instanceof Element && target.closest('.simulation-bar, .presenter') !== null ? 'run-controls' : 'panel';
 }
 
 /** The canvas, or no control at all (<body>, the window): where the canvas's one-key shortcuts act. */

@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Fault } from '../../shared/model';
 import { firedFaultNote, readTopicsFirst } from '../../shared/simulation/fault-deck';
 import { faultKeyLabels } from '../../shared/simulation/fault-key-labels';
 import { faultNodeIds } from '../../shared/simulation/fault-nodes';
+import { useFocusReturn } from '../app/use-focus-return';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { useDocumentStore } from '../store/document-store';
 import { PRESENTER_PANEL_ID } from './presenter-scroll';
@@ -39,11 +40,17 @@ export function PresenterMode() {
   const runMesh = useSimulationStore((state) => state.runMesh);
   const places = trace ? traceStagePlaces(runMesh, trace.stages) : [];
   const stageBody = useRef<HTMLDivElement>(null);
+  const presenter = useRef<HTMLElement>(null);
 
-  useEffect(() => {
+  // As a dialog does: the Present that opened it (hidden while presenting) gets the focus back.
+  useFocusReturn(isPresenting);
+  // A layout effect: on leaving, the page's controls must show again before the focus goes back to one of them.
+  useLayoutEffect(() => {
     if (!isPresenting) return;
     const restoreView = canvasCommands.keepView();
     document.documentElement.dataset.presenting = 'true';
+    // The region takes the focus, so screen readers announce it; its keys act from there (focus.ts).
+    presenter.current?.focus();
     // Full screen where the browser allows it; the layout works without.
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
     if (!useSimulationStore.getState().trace) void startWalk();
@@ -86,7 +93,7 @@ export function PresenterMode() {
 
   if (!isPresenting) return null;
   return (
-    <section className="presenter" aria-label="Presenter mode" data-testid="presenter">
+    <section ref={presenter} tabIndex={-1} className="presenter" aria-label="Presenter mode" data-testid="presenter">
       <header className="presenter__bar">
         {stage && trace && (
           <>

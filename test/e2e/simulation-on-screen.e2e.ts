@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
 import { clickLink, openByChooser, openSampleDesign, ordersServiceEvents } from './designer-driver';
@@ -214,6 +215,42 @@ describeInChromium('Simulate mode on screen', (session) => {
     await page.keyboard.press('Escape');
     await presenter.waitFor({ state: 'detached' });
     expect(await page.getByTestId('tick').textContent()).toBe(pausedAt);
+  });
+
+  it('takes the focus into presenter mode when Enter opens it, keeps its keys there, and gives the focus back to the Present that opened it on Escape', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 6);
+    await traceOrder1000(page);
+    const presenter = page.getByTestId('presenter');
+    const hasFocus = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+    const [barPresent, traceTabPresent] = [
+      page.getByRole('button', { name: 'Present' }).first(),
+      page.getByRole('button', { name: 'Present' }).last(),
+    ];
+
+    for (const opener of [barPresent, traceTabPresent]) {
+      await opener.focus();
+      await page.keyboard.press('Enter');
+      await presenter.waitFor();
+      // Focused as a whole, the region is announced by its name: a screen reader knows where it is.
+      await expect.poll(() => hasFocus(presenter)).toBe(true);
+      expect(await presenter.getAttribute('aria-label')).toBe('Presenter mode');
+
+      const tick = presenter.getByTestId('presenter-tick');
+      await page.keyboard.press('s');
+      await tick.filter({ hasText: '7' }).waitFor();
+      await page.keyboard.press('b');
+      await tick.filter({ hasText: '6' }).waitFor();
+      const position = await page.getByTestId('presenter-position').textContent();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.getByTestId('presenter-position').textContent()).not.toBe(position);
+      expect(await hasFocus(presenter)).toBe(true);
+
+      await page.keyboard.press('Escape');
+      await presenter.waitFor({ state: 'detached' });
+      await expect.poll(() => hasFocus(opener)).toBe(true);
+    }
   });
 
   it('keeps a fault’s system and its consumer in view on the step the fault takes effect, then follows the walk again', async () => {

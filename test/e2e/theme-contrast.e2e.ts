@@ -90,6 +90,17 @@ describeInChromium('the light and the dark theme', (session) => {
       expect(unreadable).toEqual([]);
     });
 
+    it(`writes the CDC badge of a system's table readably on its tint (${colorScheme})`, async () => {
+      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
+      const mesh = aMesh().withDomain('dairy', { name: 'Dairy' }).withSystem('milking', 'dairy').build();
+      await openByChooser(page, 'milking.mesh.json', serializeMesh(mesh));
+      const badge = page.locator('.react-flow__node[data-id="milking"] .badge--cdc');
+      await badge.waitFor();
+      expect(await badge.textContent()).toBe('CDC');
+      expect(await contrastOfText(badge)).toBeGreaterThanOrEqual(READABLE);
+      await screenshot(page, `cdc-badge-${colorScheme}`);
+    });
+
     it(`writes the keys of a diagram's Mermaid text readably (${colorScheme})`, async () => {
       const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
       await openDairy(page);

@@ -6,8 +6,8 @@ import type { TickMetrics } from './simulation-metrics';
 /**
  * Metrics over a run, one point per tick the app heard of, for charts and CSV: records per tick on
  * each link and in total (averaged over the ticks since the previous point, where ticks were
- * skipped), lag per consumer, records each consumer lost to retention and skipped (sent again, or
- * out of order) so far, records quarantined per output port so far.
+ * skipped), lag per consumer, records each consumer lost to retention, lost to compaction and
+ * skipped (sent again, or out of order) so far, records quarantined per output port so far.
  */
 export interface MetricsHistory {
   ticks: number[];
@@ -19,6 +19,8 @@ export interface MetricsHistory {
   lag: Record<string, number[]>;
   /** By `<productId>/<portId>` of an input port: records retention removed before it read them, so far. */
   lost: Record<string, number[]>;
+  /** By `<productId>/<portId>` of an input port: records compaction removed before it read them, so far. */
+  compacted: Record<string, number[]>;
   /** By `<productId>/<portId>` of an input port: changes read but not applied (duplicates, out of order), so far. */
   skipped: Record<string, number[]>;
   /** By `<productId>/<portId>` of an output port. */
@@ -31,7 +33,17 @@ export interface MetricsHistory {
 export const HISTORY_POINTS = 2000;
 
 export function emptyHistory(): MetricsHistory {
-  return { ticks: [], times: [], total: [], throughput: {}, lag: {}, lost: {}, skipped: {}, quarantined: {} };
+  return {
+    ticks: [],
+    times: [],
+    total: [],
+    throughput: {},
+    lag: {},
+    lost: {},
+    compacted: {},
+    skipped: {},
+    quarantined: {},
+  };
 }
 
 /**
@@ -68,6 +80,7 @@ function append(history: MetricsHistory, metrics: TickMetrics): void {
   for (const [key, consumer] of Object.entries(metrics.consumers)) {
     add(history.lag, key, consumer.lag);
     add(history.lost, key, consumer.lost);
+    add(history.compacted, key, consumer.compacted);
     add(history.skipped, key, consumer.skipped);
   }
   for (const [key, port] of Object.entries(metrics.ports)) add(history.quarantined, key, port.quarantined);
@@ -87,6 +100,7 @@ function copied(history: MetricsHistory): MetricsHistory {
     throughput: copy(history.throughput),
     lag: copy(history.lag),
     lost: copy(history.lost),
+    compacted: copy(history.compacted),
     skipped: copy(history.skipped),
     quarantined: copy(history.quarantined),
     ...(history.last && { last: history.last }),
@@ -114,6 +128,7 @@ function trimmed(history: MetricsHistory): MetricsHistory {
     throughput: lined(history.throughput),
     lag: lined(history.lag),
     lost: lined(history.lost),
+    compacted: lined(history.compacted),
     skipped: lined(history.skipped),
     quarantined: lined(history.quarantined),
   };
@@ -130,6 +145,7 @@ export function metricsCsv(history: MetricsHistory, label: (series: string) => s
     ...perSeries('records per tick', history.throughput),
     ...perSeries('lag', history.lag),
     ...perSeries('lost to retention', history.lost),
+    ...perSeries('compacted away', history.compacted),
     ...perSeries('skipped (duplicates, out of order)', history.skipped),
     ...perSeries('quarantined', history.quarantined),
   ]);

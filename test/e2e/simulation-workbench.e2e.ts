@@ -316,8 +316,13 @@ describeInChromium('working with a simulation', (session) => {
     expect(await page.getByRole('status').filter({ hasText: 'Saved e-commerce-mesh-metrics.csv' }).count()).toBe(1);
     const csv = readFileSync(await (await download).path(), 'utf8').split('\n');
     expect(csv[0]).toContain('tick,time,records per tick (all links),records per tick: orders-service → orders');
-    expect(csv[0]).toContain('lost to retention: customer-360 · Orders,');
-    expect(csv[0]).toContain('"skipped (duplicates, out of order): customer-360 · Orders"');
+    const consumerColumns = [
+      'lost to retention: customer-360 · Orders,',
+      'compacted away: customer-360 · Orders,',
+      '"skipped (duplicates, out of order): customer-360 · Orders"',
+    ].map((name) => csv[0]?.indexOf(name));
+    expect(consumerColumns.every((index) => index !== undefined && index > 0)).toBe(true);
+    expect(consumerColumns).toEqual([...consumerColumns].sort((a, b) => (a ?? 0) - (b ?? 0)));
     expect(csv.filter((line) => line.length > 0)).toHaveLength(1 + (await currentTick(page)) + 1);
 
     await openTab(page, 'Inspect');

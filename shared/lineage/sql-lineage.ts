@@ -51,6 +51,8 @@ export type SelectOutput =
       derived?: ColumnRef[];
       /** Those of `derived` it is computed from only as a rank ordered by them (`rank() OVER (ORDER BY income)`). */
       ranked?: ColumnRef[];
+      /** It is NULL in every row (`NULL`, `CAST(NULL AS TEXT)`). */
+      isNull?: true;
     }
   | { kind: 'star'; qualifier?: string };
 
@@ -405,7 +407,15 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
     ...(aggregated.length > 0 && { aggregated }),
     ...(derived.length > 0 && { derived }),
     ...(ranked.length > 0 && { ranked }),
+    ...(isNullValue(expression) && { isNull: true }),
   };
+}
+
+/** Whether an expression is NULL in every row: `NULL`, `(NULL)`, `CAST(NULL AS TEXT)`. */
+function isNullValue(tokens: readonly Token[]): boolean {
+  const inner = castOperand(tokens) ?? parenthesized(tokens);
+  if (inner) return isNullValue(inner);
+  return tokens.length === 1 && isKeyword(tokens[0], 'null');
 }
 
 const sameRef = (one: ColumnRef, other: ColumnRef) => one.qualifier === other.qualifier && one.column === other.column;

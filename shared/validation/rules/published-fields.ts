@@ -22,7 +22,7 @@ export const publishedFieldsRule: Rule = {
   id: 'published-fields',
   title: 'A published table has every field its contract needs',
   rationale:
-    "Without a transformation making it, a port publishes the table its input fills, columns as they come: a field its contract requires that the table lacks, or holds in a type the contract refuses, gets every record quarantined. A transformation whose result a port publishes must make every column the contract declares, or the step fails on every tick. Both once the design has a scenario to simulate: a sketch's transformations may not be written yet.",
+    "Without a transformation making it, a port publishes the table its input fills, columns as they come: a field its contract requires that the table lacks, or holds in a type the contract refuses, gets every record quarantined. A transformation whose result a port publishes must make every column the contract declares, or the step fails on every tick; one it gives NULL where the contract requires a value gets every record quarantined. Both once the design has a scenario to simulate: a sketch's transformations may not be written yet.",
   defaultSeverity: 'error',
   reads: ['products', 'links', 'contracts', 'systems', 'scenarios'],
   check({ mesh, graph }) {
@@ -41,8 +41,9 @@ export const publishedFieldsRule: Rule = {
 };
 
 /**
- * A step whose result a port publishes, where its SQL is read exactly and lacks columns the
- * contract declares: the engine refuses the result on every tick (transformation-step.ts).
+ * A step whose result a port publishes, where its SQL is read exactly: lacking a column the contract
+ * declares, the engine refuses the result on every tick (transformation-step.ts); giving a field the
+ * contract requires NULL in every row, the port quarantines every record.
  */
 function publishedStepFindings(
   graph: MeshGraph,
@@ -55,22 +56,77 @@ function publishedStepFindings(
     const ports = claims.outputs.filter((output) => output.dataset === dataset);
     const [first] = ports;
     if (!dataset || !first || !hasCertainColumns(transformation.sql) || !table?.isExact) return [];
+    const step: PublishedStep = {
+      ...transformationPlace(graph, product, product.transformations.indexOf(transformation)),
+      related: ports.map((output) => ({ kind: 'port', productId: product.id, portId: output.port.id }) as const),
+      causingContractId: first.governing.contract.id,
+      makes: `Transformation ${quoted(transformation.name)} of ${quoted(product.name)} makes the table output port ${quoted(first.port.name)} publishes`,
+      contract: quoted(first.governing.contract.name),
+    };
+    const properties = first.governing.schemaObject.properties;
     const missing = dataset.columns
       .map((column) => column.name)
       .filter((name) => !table.columns.has(name.toLowerCase()));
-    if (missing.length === 0) return [];
-    const columns = `${missing.length === 1 ? 'column' : 'columns'} ${missing.map(quoted).join(', ')}`;
-    const contract = quoted(first.governing.contract.name);
-    return [
-      {
-        ...transformationPlace(graph, product, product.transformations.indexOf(transformation)),
-        related: ports.map((output) => ({ kind: 'port', productId: product.id, portId: output.port.id }) as const),
-        causingContractId: first.governing.contract.id,
-        message: `Transformation ${quoted(transformation.name)} of ${quoted(product.name)} makes the table output port ${quoted(first.port.name)} publishes without ${columns}, which contract ${contract} declares, so the step fails on every tick.`,
-        fixHint: `Add ${missing.length === 1 ? 'it' : 'them'} to the SELECT (${`NULL AS ${missing[0]}`} where it has no value yet), or remove ${missing.length === 1 ? 'it' : 'them'} from contract ${contract}; as it is, the simulation stops the step: "its result has no ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')}, which its contract declares".`,
-      },
-    ];
+    if (missing.length > 0) return [missingColumnsFinding(step, missing, properties)];
+    const nulled = fieldsGivenNull(transformation.sql, properties);
+    return nulled.length > 0 ? [nullFieldsFinding(step, nulled)] : [];
   });
+}
+
+/** Where a published step's finding is, and the words each finding starts from. */
+type PublishedStep = Omit<RuleFinding, 'message' | 'fixHint'> & { makes: string; contract: string };
+
+function missingColumnsFinding(
+  { makes, contract, ...place }: PublishedStep,
+  missing: string[],
+  properties: readonly ContractProperty[],
+): RuleFinding {
+  const isOne = missing.length === 1;
+  const them = isOne ? 'it' : 'them';
+  const columns = `${isOne ? 'column' : 'columns'} ${missing.map(quoted).join(', ')}`;
+  // A NULL for a field the contract requires would only trade the stopped step for quarantined records.
+  const isAnyRequired = properties.some((property) => missing.includes(property.name) && isRequiredAsKey(property));
+  const add = isAnyRequired
+    ? `Add ${them} to the SELECT with ${isOne ? 'a computed value' : 'computed values'}, or make ${them} optional in or remove ${them} from contract ${contract}`
+    : `Add ${them} to the SELECT (NULL AS ${missing[0]} where it has no value yet), or remove ${them} from contract ${contract}`;
+  return {
+    ...place,
+    message: `${makes} without ${columns}, which contract ${contract} declares, so the step fails on every tick.`,
+    fixHint: `${add}; as it is, the simulation stops the step: "its result has no ${isOne ? 'column' : 'columns'} ${missing.join(', ')}, which its contract declares".`,
+  };
+}
+
+/** The fields the contract requires (a key part always) that every SELECT of the step's result gives NULL. */
+function fieldsGivenNull(sql: string, properties: readonly ContractProperty[]): ContractProperty[] {
+  const selects = sqlLineageOf(sql).query?.selects ?? [];
+  const [first] = selects;
+  if (!first) return [];
+  // A UNION names its result's columns after its first SELECT's, and fills them by position.
+  const isNullAt = (at: number) =>
+    selects.every((select) => {
+      const output = select.outputs[at];
+      return output?.kind === 'value' && output.isNull === true;
+    });
+  return properties.filter(isRequiredAsKey).filter((property) => {
+    const name = property.name.toLowerCase();
+    const at = first.outputs.findIndex((output) => output.kind === 'value' && output.name === name);
+    return at >= 0 && isNullAt(at);
+  });
+}
+
+function nullFieldsFinding({ makes, contract, ...place }: PublishedStep, nulled: ContractProperty[]): RuleFinding {
+  const [first] = nulled;
+  const isOne = nulled.length === 1;
+  const them = isOne ? 'it' : 'them';
+  const fields = nulled.map((property) => quoted(property.name)).join(', ');
+  const isAnyKey = nulled.some((property) => property.primaryKey);
+  const optional = isAnyKey ? `take ${them} out of the key and make ${them} optional` : `make ${them} optional`;
+  return {
+    ...place,
+    severity: 'warning',
+    message: `${makes}, but every record will be quarantined: required ${isOne ? 'field' : 'fields'} ${fields} ${isOne ? 'is' : 'are'} given NULL, which contract ${contract} requires ${isOne ? 'a value' : 'values'} of.`,
+    fixHint: `Compute ${isOne ? 'a value' : 'values'} for ${fields} in the SELECT, or ${optional} in contract ${contract}; as it is, the simulation quarantines every record the port publishes: "required on ${first?.name}".`,
+  };
 }
 
 /** An output port that publishes an input's table as it comes, with the fields its contract requires. */

@@ -4,6 +4,7 @@ import { parseMeshFile } from '../../../shared/contracts/contract-text';
 import { withProductUpdated } from '../../../shared/editing/products';
 import type { Contract, ContractProperty, Mesh } from '../../../shared/model';
 import type { Scenario } from '../../../shared/model/scenario';
+import { applyFix } from '../../../shared/validation/fixes';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aKey, aProperty } from '../contracts/builders';
 import { simulate } from '../simulation/builders';
@@ -119,15 +120,17 @@ describe('published-fields', () => {
   });
 
   describe('of a transformation an output port publishes', () => {
-    /** The governed mesh, simulated, where Country counts also declares `revenue`, and Revenue's step makes the table with `sql`. */
-    function countsDeclaringRevenue(sql: string): Mesh {
+    /** The governed mesh, simulated, where Country counts also declares `property`, and Revenue's step makes the table with `sql`. */
+    function countsDeclaring(property: ContractProperty, sql: string): Mesh {
       const mesh = aGovernedMesh();
       mesh.scenarios.push(FIVE_CUSTOMERS);
       const counts = mesh.contracts.find((contract) => contract.id === 'country-counts') as Contract;
-      const properties = counts.schema[0]?.properties as ContractProperty[];
-      properties.push(aProperty('revenue', 'number'));
+      counts.schema[0]?.properties.push(property);
       return withProductUpdated(mesh, 'revenue', { transformations: [{ name: 'country_counts', sql }] });
     }
+
+    /** Country counts also declaring an optional `revenue`. */
+    const countsDeclaringRevenue = (sql: string) => countsDeclaring(aProperty('revenue', 'number'), sql);
 
     it('reports, at the transformation, the columns its contract declares that its SELECT does not make', async () => {
       const mesh = countsDeclaringRevenue(
@@ -148,6 +151,76 @@ describe('published-fields', () => {
       expect(failure).toContain('its result has no column revenue, which its contract declares');
     });
 
+    it('warns, at the transformation, of a required field its SELECT gives NULL: the simulation quarantines every record', async () => {
+      const mesh = countsDeclaring(
+        aProperty('last_counted_at', 'timestamp', { required: true }),
+        'SELECT c.country, COUNT(*) AS customers, NULL AS last_counted_at FROM customers c GROUP BY c.country',
+      );
+      expect(findings(mesh)).toMatchObject([
+        {
+          ruleId: 'published-fields',
+          severity: 'warning',
+          element: { kind: 'transformation', productId: 'revenue', name: 'country_counts' },
+          related: [{ kind: 'port', productId: 'revenue', portId: 'out' }],
+          path: 'products[1].transformations[0]',
+          message:
+            "Transformation 'country_counts' of 'Revenue' makes the table output port 'counts' publishes, but every record will be quarantined: required field 'last_counted_at' is given NULL, which contract 'Country counts' requires a value of.",
+          fixHint:
+            "Compute a value for 'last_counted_at' in the SELECT, or make it optional in contract 'Country counts'; as it is, the simulation quarantines every record the port publishes: \"required on last_counted_at\".",
+        },
+      ]);
+      const port = (await simulate(mesh, FIVE_CUSTOMERS)).step(1).ports['revenue/out'];
+      expect(port).toMatchObject({ published: 0 });
+      expect((port as { quarantined: number }).quarantined).toBeGreaterThan(0);
+    });
+
+    it('warns of a key field its SELECT gives a NULL cast to a type, and of every branch of a UNION giving it NULL', () => {
+      const cast = findings(
+        countsDeclaring(
+          aProperty('region', 'string', { primaryKey: true, primaryKeyPosition: 2 }),
+          'SELECT c.country, COUNT(*) AS customers, CAST(NULL AS TEXT) AS region FROM customers c GROUP BY c.country',
+        ),
+      );
+      expect(cast.map((finding) => [finding.severity, finding.message])).toEqual([
+        [
+          'warning',
+          "Transformation 'country_counts' of 'Revenue' makes the table output port 'counts' publishes, but every record will be quarantined: required field 'region' is given NULL, which contract 'Country counts' requires a value of.",
+        ],
+      ]);
+      expect(cast[0]?.fixHint).toMatch(
+        /^Compute a value for 'region' in the SELECT, or take it out of the key and make it optional/,
+      );
+      const bothBranches = countsDeclaring(
+        aProperty('region', 'string', { primaryKey: true, primaryKeyPosition: 2 }),
+        "SELECT c.country, COUNT(*) AS customers, NULL AS region FROM customers c GROUP BY c.country UNION ALL SELECT 'none', 0, NULL",
+      );
+      expect(findings(bothBranches).map((finding) => finding.message)).toEqual(cast.map((finding) => finding.message));
+    });
+
+    it('says nothing of NULL given to an optional field, or to a required one in only one branch of a UNION', () => {
+      const optional = countsDeclaring(
+        aProperty('note', 'string'),
+        'SELECT c.country, COUNT(*) AS customers, NULL AS note FROM customers c GROUP BY c.country',
+      );
+      const oneBranch = countsDeclaring(
+        aProperty('source', 'string', { required: true }),
+        "SELECT c.country, COUNT(*) AS customers, NULL AS source FROM customers c GROUP BY c.country UNION ALL SELECT 'none', 0, 'none'",
+      );
+      expect(findings(optional)).toEqual([]);
+      expect(findings(oneBranch)).toEqual([]);
+    });
+
+    it('suggests a value, not NULL, for a missing column the contract requires', () => {
+      const mesh = countsDeclaring(
+        aProperty('last_counted_at', 'timestamp', { required: true }),
+        'SELECT c.country, COUNT(*) AS customers FROM customers c GROUP BY c.country',
+      );
+      const [hint] = findings(mesh).map((finding) => finding.fixHint);
+      expect(hint).toBe(
+        'Add it to the SELECT with a computed value, or make it optional in or remove it from contract \'Country counts\'; as it is, the simulation stops the step: "its result has no column last_counted_at, which its contract declares".',
+      );
+    });
+
     it('says nothing when its SELECT makes every declared column', () => {
       expect(
         findings(
@@ -166,6 +239,22 @@ describe('published-fields', () => {
     it('says nothing where a * leaves its columns to the tables it reads', () => {
       expect(findings(countsDeclaringRevenue('SELECT * FROM raw_in'))).toEqual([]);
     });
+  });
+
+  it("warns of the NULLs product-tables' quick fix writes for required fields the input lacks, so they get filled", () => {
+    const mesh = customersPublishing((properties) =>
+      properties.push(aProperty('region', 'string', { required: true })),
+    );
+    const customers = mesh.contracts.find((contract) => contract.id === 'customers') as Contract;
+    (customers.schema[0] as { name: string }).name = 'customers_published';
+    const fixed = applyFix(mesh, { kind: 'add-transformation', productId: 'customers', name: 'customers_published' });
+    expect(fixed.products[0]?.transformations[0]?.sql).toContain('NULL AS region');
+    expect(findings(fixed).map((finding) => [finding.severity, finding.message])).toEqual([
+      [
+        'warning',
+        "Transformation 'customers_published' of 'Customers' makes the table output port 'customers' publishes, but every record will be quarantined: required field 'region' is given NULL, which contract 'Customers' requires a value of.",
+      ],
+    ]);
   });
 
   it.each(readdirSync(SAMPLES).filter((name) => name.endsWith('.mesh.json')))(

@@ -191,7 +191,8 @@ const ALTER_WORDS = new Set(
 /**
  * `ALTER TABLE [ONLY] t [WITH CHECK] ADD [CONSTRAINT n] FOREIGN KEY | PRIMARY KEY | UNIQUE | CHECK …`
  * goes to the parser (SSMS writes every CHECK so), but a FOREIGN KEY whose REFERENCES names no column,
- * which no grammar of the parser reads, joins its table's keyless references; SQL Server's `ADD CONSTRAINT df DEFAULT (x) FOR c` is reported as a default of c,
+ * which no grammar of the parser reads, joins its table's keyless references; either, added to a table the
+ * file does not create, is reported; SQL Server's `ADD CONSTRAINT df DEFAULT (x) FOR c` is reported as a default of c,
  * pg_dump's `ALTER COLUMN c ADD GENERATED … AS IDENTITY` marks c an identity; the rest is reported.
  */
 function alterTable(statement: Token[], words: string[], text: string, dump: SqlDump): SourceEdit[] | typeof SKIPPED {
@@ -212,24 +213,27 @@ function alterTable(statement: Token[], words: string[], text: string, dump: Sql
   const change = index;
   if (words[index] === 'ADD') index++;
   if (words[index] === 'CONSTRAINT') index += 2;
-  const keyless =
-    words[change] === 'ADD' && words[index] === 'FOREIGN'
-      ? readKeylessForeignKey(statement.slice(index), table, text)
-      : undefined;
-  if (keyless) {
-    const created = dump.tables.find((candidate) => candidate.name === table);
-    if (created) {
-      created.keylessReferences.push(keyless.reference);
-      dump.notes.push(...keyless.notes);
-    } else
-      dump.notes.push({
-        path: table,
-        message: `ALTER TABLE ${table} ADD FOREIGN KEY is not read, as the file does not create ${table}: not imported`,
-        offset: first.start,
-      });
+  const addedKey =
+    words[change] === 'ADD' ? /^(FOREIGN|PRIMARY|UNIQUE|CHECK)$/.exec(words[index] ?? '')?.[0] : undefined;
+  const created = dump.tables.find((candidate) => candidate.name === table);
+  if (addedKey && !created) {
+    // The parser would read it, but no table of the import takes it.
+    const what = /^(FOREIGN|PRIMARY)$/.test(addedKey) ? `${addedKey} KEY` : addedKey;
+    dump.notes.push({
+      path: table,
+      message: `ALTER TABLE ${table} ADD ${what} is not read, as the file does not create ${table}: not imported`,
+      offset: first.start,
+    });
     return SKIPPED;
   }
-  if (words[change] === 'ADD' && /^(FOREIGN|PRIMARY|UNIQUE|CHECK)$/.test(words[index] ?? '')) {
+  const keyless =
+    created && addedKey === 'FOREIGN' ? readKeylessForeignKey(statement.slice(index), table, text) : undefined;
+  if (created && keyless) {
+    created.keylessReferences.push(keyless.reference);
+    dump.notes.push(...keyless.notes);
+    return SKIPPED;
+  }
+  if (addedKey) {
     dump.alterTableStarts.push(first.start);
     return [...edits, ...addedConstraintEdits(words[index], statement.slice(index))];
   }

@@ -151,6 +151,21 @@ ALTER TABLE public.trips ADD FOREIGN KEY (wagon) REFERENCES wagons;`,
     ]);
   });
 
+  it('reports a key ALTER TABLE adds, by a named constraint or not, to a table the file does not create', () => {
+    const { notes } = imported(
+      'wagons.sql',
+      `CREATE TABLE wagons (uic text PRIMARY KEY);
+ALTER TABLE other ADD CONSTRAINT fk FOREIGN KEY (wagon) REFERENCES wagons (uic);
+ALTER TABLE ONLY public.other ADD CONSTRAINT other_pk PRIMARY KEY (id);
+ALTER TABLE other ADD FOREIGN KEY (wagon) REFERENCES wagons;`,
+    );
+    expect(notes).toEqual([
+      '2:1 other: ALTER TABLE other ADD FOREIGN KEY is not read, as the file does not create other: not imported',
+      '3:1 other: ALTER TABLE other ADD PRIMARY KEY is not read, as the file does not create other: not imported',
+      '4:1 other: ALTER TABLE other ADD FOREIGN KEY is not read, as the file does not create other: not imported',
+    ]);
+  });
+
   it('imports a PostgreSQL column REFERENCES and a composite FOREIGN KEY as relationships the diagram draws', () => {
     const { property, notes, odcs } = imported(
       'lines.sql',

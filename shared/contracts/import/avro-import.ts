@@ -38,6 +38,8 @@ interface AvroSchema {
   scale?: number;
   size?: number;
   aliases?: string[];
+  /** An enum's: the symbol a reader takes for one its schema does not know. */
+  default?: unknown;
 }
 interface AvroField {
   name: string;
@@ -91,7 +93,7 @@ export function importAvro(text: string): SchemaImport {
   }
   for (const { schema, path } of records) {
     notes.push(...unkeptNamespace(schema, path, names, source));
-    notes.push(...unkeptAliases(schema, schema.name ?? 'record', path, source));
+    notes.push(...unkeptResolution(schema, schema.name ?? 'record', path, source));
   }
   const objects: SchemaObject[] = records.map(({ schema, path }) => ({
     name: schema.name ?? 'record',
@@ -116,21 +118,33 @@ function unkeptNamespace(record: AvroSchema, path: PathSegment[], names: AvroNam
   ];
 }
 
-/** A record's or field's former names, by which a reader resolves an older writer's schema: ODCS has no word for them. */
-function unkeptAliases(
-  named: AvroSchema | AvroField,
+/**
+ * What a reader resolves an older writer's schema by, which ODCS has no word for: a field's or
+ * enum's default (a field's `null` is its being optional, which is kept) and a field's or named
+ * type's former names.
+ */
+function unkeptResolution(
+  owner: AvroSchema | AvroField,
   where: string,
   path: PathSegment[],
   source: YamlSource,
 ): ImportNote[] {
-  if (!Array.isArray(named.aliases) || named.aliases.length === 0) return [];
-  return [
-    {
+  const notes: ImportNote[] = [];
+  if (owner.default !== undefined && owner.default !== null) {
+    notes.push({
       path: where,
-      message: `aliases ${JSON.stringify(named.aliases)} have no ODCS equivalent: not imported`,
+      message: `default ${JSON.stringify(owner.default)} has no ODCS equivalent: not imported`,
+      ...source.locate([...path, 'default'], 'key'),
+    });
+  }
+  if (Array.isArray(owner.aliases) && owner.aliases.length > 0) {
+    notes.push({
+      path: where,
+      message: `aliases ${JSON.stringify(owner.aliases)} have no ODCS equivalent: not imported`,
       ...source.locate([...path, 'aliases'], 'key'),
-    },
-  ];
+    });
+  }
+  return notes;
 }
 
 interface Context {
@@ -162,14 +176,7 @@ function fieldsOf(record: AvroSchema, path: PathSegment[], context: Context): Co
         ...(field.doc && { description: field.doc }),
       });
     }
-    if (field.default !== undefined && field.default !== null) {
-      context.notes.push({
-        path: where,
-        message: `default ${JSON.stringify(field.default)} has no ODCS equivalent: not imported`,
-        ...context.source.locate([...fieldPath, 'default'], 'key'),
-      });
-    }
-    context.notes.push(...unkeptAliases(field, where, fieldPath, context.source));
+    context.notes.push(...unkeptResolution(field, where, fieldPath, context.source));
     const shape = numericUnion ?? typeShape(nonNull[0] as AvroType, where, [...fieldPath, 'type'], context, namespace);
     const description = field.doc ?? shape.description;
     return importedProperty(field.name, shape.logicalType, {
@@ -221,6 +228,9 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
     });
     return { logicalType: 'string', physicalType: 'union' };
   }
+  const definedAt = context.names.pathOf.get(type);
+  // Said where the named type is written, once however many fields name it.
+  if (definedAt) context.notes.push(...unkeptResolution(type, type.name ?? 'type', definedAt, context.source));
   if (type.logicalType === 'decimal') {
     const unreadable = unreadableDecimal(type);
     if (!unreadable) {
@@ -319,6 +329,8 @@ const PRIMITIVE_NAMES = new Set(['null', ...Object.keys(PRIMITIVES)]);
 interface AvroNames {
   byFullName: Map<string, AvroSchema>;
   fullNameOf: Map<AvroSchema, string>;
+  /** Where each is written. */
+  pathOf: Map<AvroSchema, PathSegment[]>;
 }
 
 /**
@@ -351,7 +363,7 @@ function lookUpName(name: string, namespace: string, names: AvroNames): AvroSche
  */
 function checkAvroSchema(root: unknown, source: YamlSource): { problems: ImportNote[]; names: AvroNames } {
   const problems: ImportNote[] = [];
-  const names: AvroNames = { byFullName: new Map(), fullNameOf: new Map() };
+  const names: AvroNames = { byFullName: new Map(), fullNameOf: new Map(), pathOf: new Map() };
   const report = (path: PathSegment[], message: string): void => {
     problems.push({
       path: formatPath(path),
@@ -381,6 +393,7 @@ function checkAvroSchema(root: unknown, source: YamlSource): { problems: ImportN
       const fullName = fullNameOf(schema.name, schema.namespace, namespace);
       if (!names.byFullName.has(fullName)) names.byFullName.set(fullName, schema);
       names.fullNameOf.set(schema, fullName);
+      names.pathOf.set(schema, path);
     }
     if (schema.type === 'record') {
       if (!Array.isArray(schema.fields)) {

@@ -1191,6 +1191,29 @@ describe('Avro facts beyond the type', () => {
       '7:74 TrainComposed.helper_loco: aliases ["banker"] have no ODCS equivalent: not imported',
     ]);
   });
+
+  it('reports an enum’s default symbol and the aliases of a record, enum and fixed defined in a field, once where each is written', () => {
+    const { property, notes } = imported(
+      'inspection.avsc',
+      `{
+  "type": "record",
+  "name": "WagonInspected",
+  "fields": [
+    {"name": "state", "type": {"type": "enum", "name": "WagonState", "symbols": ["FIT", "UNKNOWN"], "default": "UNKNOWN", "aliases": ["Condition"]}},
+    {"name": "crew", "type": {"type": "record", "name": "Crew", "aliases": ["Team"], "fields": [{"name": "lead", "type": "string"}]}},
+    {"name": "seal", "type": {"type": "fixed", "name": "Seal", "size": 8, "aliases": ["Tag"]}},
+    {"name": "previous_state", "type": ["null", "WagonState"], "default": null}
+  ]
+}`,
+    );
+    expect(property('previous_state').enum).toEqual(['FIT', 'UNKNOWN']);
+    expect(notes).toEqual([
+      '5:101 WagonState: default "UNKNOWN" has no ODCS equivalent: not imported',
+      '5:123 WagonState: aliases ["Condition"] have no ODCS equivalent: not imported',
+      '6:65 Crew: aliases ["Team"] have no ODCS equivalent: not imported',
+      '7:75 Seal: aliases ["Tag"] have no ODCS equivalent: not imported',
+    ]);
+  });
 });
 
 describe('Avro unions inside arrays and maps', () => {

@@ -1,10 +1,10 @@
 import { lifecycleStatus } from '../../contracts/lifecycle-status';
-import { isBlank } from '../../model/blank-text';
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
 import type { OperationalSystem, Topic } from '../../model/operational-system';
 import { ownerEntityRef } from '../../model/owner-entity-ref';
+import { owningTeam, writtenTeam } from '../../model/owning-team';
 import { classificationLevelsOf } from '../../model/policies';
 import type { Port } from '../../model/port';
 import { classifiedFields, strictestClassifications } from '../classified-fields';
@@ -86,23 +86,20 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
 export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
   const names = meshWideBackstageNames(mesh);
   const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
-  const domainOwners = new Map(mesh.domains.map((domain) => [domain.id, domain.owner]));
   const feeds = inputFeeds(mesh);
   const referencedGroups = referencedGroupsByName(mesh);
   /**
-   * An owner written as a user or group reference as it is; a team's name as the group the design
-   * references under that name elsewhere, or else as its team's Group; one of only invisible
-   * characters as no owner.
+   * A team written as a user or group reference as it is; a team's name as the group the design
+   * references under that name elsewhere, or else as its team's Group; no team as `unowned`.
    */
-  const ownerRef = (written: string) => {
-    const owner = isBlank(written) ? '' : written;
-    return ownerEntityRef(owner) ?? referencedGroupOf(owner, referencedGroups) ?? `group:${names.group(owner)}`;
-  };
-  const owner = (team: string, domainId: string) => ownerRef(isBlank(team) ? (domainOwners.get(domainId) ?? '') : team);
+  const ownerRef = (team = '') =>
+    ownerEntityRef(team) ?? referencedGroupOf(team, referencedGroups) ?? `group:${names.group(team)}`;
+  const owner = (element: { owner?: string; domainId: string }) => ownerRef(owningTeam(mesh.domains, element));
+  const domainOwner = (domain: Mesh['domains'][number]) => ownerRef(writtenTeam(domain.owner));
   const homes = new Map<string, string>();
   for (const [id, ref] of [
-    ...mesh.domains.map((domain) => [domain.id, ownerRef(domain.owner)]),
-    ...[...mesh.products, ...mesh.systems].map((node) => [node.id, owner(node.owner ?? '', node.domainId)]),
+    ...mesh.domains.map((domain) => [domain.id, domainOwner(domain)]),
+    ...[...mesh.products, ...mesh.systems].map((node) => [node.id, owner(node)]),
   ]) {
     if (!homes.has(ref as string)) homes.set(ref as string, id as string);
   }
@@ -123,7 +120,7 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
       'Domain',
       { name: names.domain(domain.id), title: domain.name, description: domain.description },
       {
-        owner: ownerRef(domain.owner),
+        owner: domainOwner(domain),
       },
     );
 
@@ -132,7 +129,7 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
       'System',
       { name: names.product(product.id), title: product.name, description: product.description, tags: [product.kind] },
       {
-        owner: owner(product.owner, product.domainId),
+        owner: owner(product),
         domain: `domain:${names.domain(product.domainId)}`,
         type: 'data-product',
       },
@@ -163,7 +160,7 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
       {
         type: 'data-product',
         lifecycle: lifecycleOf(provided.map(({ contract }) => contract)),
-        owner: owner(product.owner, product.domainId),
+        owner: owner(product),
         system: `system:${names.product(product.id)}`,
         providesApis: nonEmpty(provided.map(({ port }) => `api:${names.api(product.id, port.id)}`)),
         consumesApis: nonEmpty([...new Set(consumesApis)]),
@@ -202,7 +199,7 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
       name: names.api(product.id, port.id),
       title: `${product.name}: ${port.name}`,
       description: port.description,
-      owner: owner(product.owner, product.domainId),
+      owner: owner(product),
       system: `system:${names.product(product.id)}`,
     });
 
@@ -210,7 +207,7 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
     apiEntity(contract, {
       name: names.eventApi(system.id, topic.id),
       title: `${system.name}: ${topic.name}`,
-      owner: owner(system.owner ?? '', system.domainId),
+      owner: owner(system),
     });
 
   const classificationLevels = classificationLevelsOf(mesh.policies);
@@ -241,7 +238,7 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
       {
         type: 'service',
         lifecycle: 'production',
-        owner: owner(system.owner ?? '', system.domainId),
+        owner: owner(system),
         providesApis: nonEmpty(events.map(({ topic }) => eventApiRef(system, topic))),
       },
     );

@@ -2,10 +2,10 @@ import { lifecycleStatus } from '../../contracts/lifecycle-status';
 import { meshGraph } from '../../lineage/mesh-graph';
 import { portFlows } from '../../lineage/port-flows';
 import { productLineage } from '../../lineage/product-lineage';
-import { isBlank } from '../../model/blank-text';
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
+import { owningTeam } from '../../model/owning-team';
 import { defineTarget } from '../export-target';
 import { type InputFeed, inputFeeds } from '../input-feeds';
 import { compact, nonEmpty } from '../json-values';
@@ -68,6 +68,7 @@ function odpsDocument(
     return feeds.length === 0 || without.length > 0 ? [{ port, feeds: without }] : [];
   });
   const domain = mesh.domains.find((candidate) => candidate.id === product.domainId);
+  const team = owningTeam(mesh.domains, product);
   return compact({
     apiVersion: ODPS_API_VERSION,
     kind: 'DataProduct',
@@ -121,7 +122,7 @@ function odpsDocument(
         description: product.discoveryPort.description || undefined,
       }),
     ],
-    team: isBlank(product.owner) ? undefined : { name: product.owner },
+    team: team === undefined ? undefined : { name: team },
   });
 }
 

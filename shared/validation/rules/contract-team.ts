@@ -9,17 +9,17 @@ export const contractTeamRule: Rule = {
   id: 'contract-team',
   title: "A contract's team owns the product serving it",
   rationale:
-    "A contract's team travels in its ODCS file beside the product's ODPS descriptor and Backstage entry, which name the product's owner: naming another team tells a catalog that one dataset has two owners.",
+    "A contract's team travels in its ODCS file beside the product's ODPS descriptor and Backstage entry, which name the product's owner (its domain's where it names none): naming another team tells a catalog that one dataset has two owners.",
   defaultSeverity: 'warning',
-  reads: ['contracts', 'products'],
+  reads: ['contracts', 'products', 'domains'],
   check({ mesh, graph }) {
-    return findingLists.get(mesh.contracts, [mesh.products], () => {
+    return findingLists.get(mesh.contracts, [mesh.products, mesh.domains], () => {
       const contradictions = teamContradictions(mesh);
       return mesh.contracts.flatMap((contract): RuleFinding[] => {
         const contradiction = contradictions.get(contract.id);
         if (!contradiction) return [];
         const servedBy = contradiction.serving
-          .map((product) => `${quoted(product.name)}, owned by ${quoted(product.owner ?? '')}`)
+          .map(({ product, team }) => `${quoted(product.name)}, owned by ${quoted(team)}`)
           .join('; ');
         const { correction } = contradiction;
         return [

@@ -70,11 +70,21 @@ describe('ODCS export', () => {
     expect(parse(String(file?.content))).toMatchObject({ team: { name: 'team-sales' } });
   });
 
-  it("keeps the contract's team where the serving product's owner is only invisible characters", () => {
+  it("names the domain's owner as the team where the serving product's owner is only invisible characters", () => {
     const mesh = aGovernedMesh();
     mesh.contracts[0] = aContract('customers', { name: 'Customers', owner: 'team-clinical-data' });
     const customers = mesh.products.find((product) => product.id === 'customers');
     Object.assign(customers ?? {}, { owner: '\u200b' });
+    const [file] = filesOf(odcsTarget.files({ ...mesh, contracts: [mesh.contracts[0]] }, WHOLE_MESH));
+    expect(parse(String(file?.content))).toMatchObject({ team: { name: 'team-sales' } });
+  });
+
+  it("keeps the contract's team where neither the serving product nor its domain names an owner", () => {
+    const mesh = aGovernedMesh();
+    mesh.contracts[0] = aContract('customers', { name: 'Customers', owner: 'team-clinical-data' });
+    const customers = mesh.products.find((product) => product.id === 'customers');
+    Object.assign(customers ?? {}, { owner: '\u200b' });
+    Object.assign(mesh.domains.find((domain) => domain.id === customers?.domainId) ?? {}, { owner: ' ' });
     const [file] = filesOf(odcsTarget.files({ ...mesh, contracts: [mesh.contracts[0]] }, WHOLE_MESH));
     expect(parse(String(file?.content))).toMatchObject({ team: { name: 'team-clinical-data' } });
   });

@@ -1161,6 +1161,16 @@ describe('rule details', () => {
     expect(findingsOf('contract-team', mesh)).toEqual([]);
   });
 
+  it("judges the contract team of a product without an owner of its own by its domain's owner, as the exports name it", () => {
+    const mesh = changed((mesh) => {
+      product(mesh, 'customers').owner = '';
+      mesh.contracts[0] = aContract('customers', { name: 'Customers', owner: 'Ward Services Team' });
+    });
+    expect(findingsOf('contract-team', mesh).map((finding) => finding.message)).toEqual([
+      "Contract 'Customers' names the team 'Ward Services Team' but is served by 'Customers', owned by 'team-sales'.",
+    ]);
+  });
+
   it("warns of a contract status that is none of ODCS's lifecycle statuses in a design, with the one it most likely meant", () => {
     const mesh = changed((mesh) => Object.assign(contract(mesh, 'customers'), { status: 'actve' }));
     expect(

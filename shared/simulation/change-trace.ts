@@ -18,13 +18,16 @@ import {
   firstDeletesFrom,
   keptRecords,
   type LogRecord,
+  matchingRecords,
   ownerOf,
+  type RecordMatch,
   type RunQuery,
   recordAt,
   recordsWithFields,
   sqlLiteral,
 } from './log-reader';
 import { changeLog } from './operational-database';
+import { outboxEventRowKey, outboxEventsOfRow } from './outbox-event-key';
 import { pickedFields } from './picked-fields';
 import type { PipelinePlan } from './pipeline-plan';
 import type { InputPlan, OutputPlan, ProductPlan, TransformationPlan } from './product-plan';
@@ -102,7 +105,7 @@ export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStar
   const topic = topicOf(plan, log);
   const key =
     topic && isOutboxTopic(topic)
-      ? pickedFields(fieldsOf(record, log.format), topic.table.primaryKey)
+      ? outboxEventRowKey(topic, fieldsOf(record, log.format))
       : withWrittenTimes(keyOf(record), log.format);
   const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : JSON.stringify(key);
   const followed: RecordStart = { kind: 'record', log: log.table, position: record.position, record };
@@ -159,19 +162,22 @@ function resolveStart(plan: PipelinePlan, run: TracedRun, start: TraceStart): Re
     return record ? { ok: true, value: { log, record } } : fail(`no record at ${start.position} in '${log.name}'`);
   }
   // The first delivery of the newest change is the one consumers applied; its copies, if any, they skipped.
+  // `outboxEvents` tells an outbox event of the row by its record key, where the event need not carry the key's fields.
   const latestIn = (
     log: BrokerLog,
     key: Record<string, unknown>,
     rowName: string,
-    isOutbox = false,
+    outboxEvents?: RecordMatch,
   ): Result<StartPoint> => {
-    const applied = recordsWithFields(query, log, key, { order: 'newest', isFirstDelivery: true });
+    const match = outboxEvents ?? { fields: key };
+    const applied = matchingRecords(query, log, match, { order: 'newest', isFirstDelivery: true });
     const read =
-      applied.ok && applied.value.length > 0 ? applied : recordsWithFields(query, log, key, { order: 'newest' });
+      applied.ok && applied.value.length > 0 ? applied : matchingRecords(query, log, match, { order: 'newest' });
     if (!read.ok) return read;
     const [record] = read.value;
     if (record) return { ok: true, value: { log, record } };
-    return fail(noRecordText(query, log, key, { nodeId: start.nodeId, table: start.table, name: rowName }, isOutbox));
+    const holder = { nodeId: start.nodeId, table: start.table, name: rowName };
+    return fail(noRecordText(query, log, key, holder, outboxEvents !== undefined));
   };
   const system = plan.systems.find((candidate) => candidate.system.id === start.nodeId);
   if (system) {
@@ -185,7 +191,12 @@ function resolveStart(plan: PipelinePlan, run: TracedRun, start: TraceStart): Re
       );
     }
     const events = outboxTopics.map((outbox) =>
-      latestIn(outbox.log, pickedFields(start.row, outbox.table.primaryKey), start.table, true),
+      latestIn(
+        outbox.log,
+        pickedFields(start.row, outbox.table.primaryKey),
+        start.table,
+        outboxEventsOfRow(outbox, start.row),
+      ),
     );
     const newest = events
       .flatMap((event) => (event.ok ? [event.value] : []))

@@ -18,6 +18,14 @@ export interface LogRecord extends LogMessage {
 /** The engine's read-only query: how everything here reads a run, like a user's SQL console would. */
 export type RunQuery = (nodeId: string, sql: string) => Result<QueryResult>;
 
+export interface RecordReadOptions {
+  order: 'oldest' | 'newest';
+  fromTimestamp?: number;
+  toTimestamp?: number;
+  limit?: number;
+  isFirstDelivery?: boolean;
+}
+
 export interface MessageFilter {
   /** Only records whose key has a field with this value (`1003`), or exactly this key, its fields in any order (`{"order_id":1003}`). */
   key?: string;
@@ -40,6 +48,12 @@ export function readMessages(query: RunQuery, log: BrokerLog, filter: MessageFil
   );
 }
 
+/** Which records are one row's: those with these field values and, where set, the record key `keySql` computes (its JSON text). */
+export interface RecordMatch {
+  fields: Record<string, unknown>;
+  keySql?: string;
+}
+
 /**
  * Records whose payload has these field values: for CDC, in the after image (or the before image
  * of a delete); for flat records, in their columns, appended from `fromTimestamp` to `toTimestamp`
@@ -50,17 +64,22 @@ export function recordsWithFields(
   query: RunQuery,
   log: BrokerLog,
   fields: Record<string, unknown>,
-  options: {
-    order: 'oldest' | 'newest';
-    fromTimestamp?: number;
-    toTimestamp?: number;
-    limit?: number;
-    isFirstDelivery?: boolean;
-  },
+  options: RecordReadOptions,
+): Result<LogRecord[]> {
+  return matchingRecords(query, log, { fields }, options);
+}
+
+/** Records `match` picks out (see `recordsWithFields`); a record key that is NULL matches none. */
+export function matchingRecords(
+  query: RunQuery,
+  log: BrokerLog,
+  { fields, keySql }: RecordMatch,
+  options: RecordReadOptions,
 ): Result<LogRecord[]> {
   const names = Object.keys(fields);
   const columns = new Set(log.format.columns.map((column) => column.name));
-  if (names.length === 0 || names.some((name) => !columns.has(name))) return { ok: true, value: [] };
+  const isUnmatchable = (names.length === 0 && keySql === undefined) || names.some((name) => !columns.has(name));
+  if (isUnmatchable) return { ok: true, value: [] };
   // IS, not =: a field left NULL (a result's missing key) is matched too.
   const conditions = names.map((name) => {
     const value = sqlLiteral(fields[name]);
@@ -68,6 +87,7 @@ export function recordsWithFields(
       ? `coalesce(${quoteIdentifier(`after_${name}`)}, ${quoteIdentifier(`before_${name}`)}) IS ${value}`
       : `${quoteIdentifier(name)} IS ${value}`;
   });
+  if (keySql !== undefined) conditions.push(`_key = ${keySql}`);
   if (options.fromTimestamp !== undefined) conditions.push(`_timestamp >= ${Math.floor(options.fromTimestamp)}`);
   if (options.toTimestamp !== undefined) conditions.push(`_timestamp <= ${Math.floor(options.toTimestamp)}`);
   if (options.isFirstDelivery && canBeSentAgain(log.format)) conditions.push('_first_offset IS NULL');

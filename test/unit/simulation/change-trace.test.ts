@@ -340,6 +340,77 @@ describe('tracing a row of a table whose changes leave only through the outbox',
     });
   });
 
+  it('finds the events of a row whose event carries its aggregate key, not its primary key', async () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('club')
+          .withTable('members', { id: 'integer', member_ref: 'text', name: 'text' })
+          .withOutboxEvent('member-changed', {
+            name: 'MemberChanged',
+            table: 'members',
+            on: ['insert', 'update'],
+            aggregateKey: ['member_ref'],
+            contractId: 'member-changed',
+          }),
+        aProduct('roster').withInput('members-in').withOutput('members-out', 'member-changed'),
+        aContract('member-changed', 'event', 'member_changed')
+          .withProperty('event_id', 'string', { required: true, unique: true })
+          .withProperty('occurred_at', 'timestamp', { required: true })
+          .withProperty('member_ref', 'string', { required: true })
+          .withProperty('name', 'string'),
+      )
+      .withLink('club/member-changed', 'roster/members-in')
+      .build();
+    const renamed = aScenario()
+      .at(1, 'club', 'members', 'insert', { values: { id: 1, member_ref: 'M-1', name: 'Ada' } })
+      .at(2, 'club', 'members', 'insert', { values: { id: 2, member_ref: 'M-2', name: 'Bea' } })
+      .at(3, 'club', 'members', 'update', { values: { name: 'Ada L.' }, where: { id: 1 } })
+      .build();
+    const simulation = await simulate(mesh, renamed);
+    simulation.step(4);
+    const plan = planPipeline(mesh);
+
+    const fromRow = traceChange(plan, simulation, {
+      kind: 'row',
+      nodeId: 'club',
+      table: 'members',
+      row: { id: 1, member_ref: 'M-1', name: 'Ada L.' },
+    });
+
+    expect(fromRow.ok && fromRow.value.start.record?.value).toMatchObject({ member_ref: 'M-1', name: 'Ada L.' });
+    expect(fromRow.ok && fromRow.value.subject).toBe('{"member_ref":"M-1"}');
+    expect(fromRow.ok && fromRow.value.stages[0]?.title).toBe(
+      'The service writes members and its outbox, at 2026-01-05T09:03:00.000Z',
+    );
+  });
+
+  it('finds the events of the row itself, not of another row of its aggregate, where the event carries its key', async () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('shop')
+          .withTable('lines', { order_id: 'integer', line_no: 'integer', sku: 'text' }, ['order_id', 'line_no'])
+          .withOutboxEvent('order-grew', { name: 'OrderGrew', table: 'lines', aggregateKey: ['order_id'] }),
+        aProduct('orders').withInput('grew-in'),
+      )
+      .withLink('shop/order-grew', 'orders/grew-in')
+      .build();
+    const twoLines = aScenario()
+      .at(1, 'shop', 'lines', 'insert', { values: { order_id: 7, line_no: 1, sku: 'lamp' } })
+      .at(2, 'shop', 'lines', 'insert', { values: { order_id: 7, line_no: 2, sku: 'desk' } })
+      .build();
+    const simulation = await simulate(mesh, twoLines);
+    simulation.step(3);
+
+    const fromRow = traceChange(planPipeline(mesh), simulation, {
+      kind: 'row',
+      nodeId: 'shop',
+      table: 'lines',
+      row: { order_id: 7, line_no: 1, sku: 'lamp' },
+    });
+
+    expect(fromRow.ok && fromRow.value.start.record?.value).toMatchObject({ line_no: 1, sku: 'lamp' });
+  });
+
   it('says a table with neither a CDC topic nor an outbox event keeps its changes in the service', async () => {
     const mesh = listings();
     const simulation = await simulate(mesh, scenario);

@@ -50,8 +50,12 @@ export function defaultGroupName(owner: string): string | undefined {
  * team's name and the other the reference to the group of that name (`group:default/laundry-ops`).
  */
 export function namesSameTeam(owner: string, other: string): boolean {
-  const team = (written: string) => (defaultGroupName(written) ?? written).trim().toLowerCase();
-  return team(owner) === team(other);
+  return teamKey(owner) === teamKey(other);
+}
+
+/** One key for every way of writing a team's name (see `namesSameTeam`). */
+export function teamKey(owner: string): string {
+  return (defaultGroupName(owner) ?? owner).trim().toLowerCase();
 }
 
 /**

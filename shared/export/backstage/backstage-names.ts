@@ -1,4 +1,5 @@
 import type { Mesh } from '../../model/mesh';
+import { teamKey } from '../../model/owner-entity-ref';
 import { createSlugAllocator } from '../file-names';
 import { outboxEventContracts } from '../outbox-event-contracts';
 
@@ -32,10 +33,13 @@ function createBackstageNames() {
     service: (id: string) => component(`service ${id}`, [id]),
     api: (productId: string, portId: string) => api(`${productId} ${portId}`, [`${productId}-${portId}`]),
     eventApi: (systemId: string, topicId: string) => api(`event ${systemId} ${topicId}`, [`${systemId}-${topicId}`]),
-    /** The Group of an owning team; teams without a name share one group, `unowned`. */
+    /**
+     * The Group of an owning team, one for every spelling of its name (Backstage compares names
+     * regardless of case), titled as first written; teams without a name share one group, `unowned`.
+     */
     group(owner: string): string {
-      const name = group(owner, owner ? [owner, 'team'] : ['unowned']);
-      groupTitles.set(name, owner || 'No owner set');
+      const name = group(teamKey(owner), owner ? [owner, 'team'] : ['unowned']);
+      if (!groupTitles.has(name)) groupTitles.set(name, owner || 'No owner set');
       return name;
     },
     /** Every group named so far, in the order first named. */

@@ -73,6 +73,21 @@ describe('the owner every export names for a data product', () => {
     expect(groupTitle('group:unowned')).toBe('No owner set');
   });
 
+  it('is one Backstage group however the design capitalises the team, titled as first written', () => {
+    const mesh = aMesh()
+      .withDomain('orders', { owner: 'team-orders' })
+      .withProduct('checkout', 'orders', { owner: 'Team-Orders ' })
+      .build();
+    const catalog = parseAllDocuments(String(filesOf(backstageTarget.files(mesh, WHOLE_MESH))[0]?.content)).map(
+      (document) => document.toJSON() as Entity,
+    );
+    const groups = catalog.filter((entity) => entity.kind === 'Group');
+    expect(groups.map((entity) => [entity.metadata.name, entity.metadata.title])).toEqual([
+      ['team-orders', 'team-orders'],
+    ]);
+    expect(catalog.find((entity) => entity.kind === 'Component')?.spec?.owner).toBe('group:team-orders');
+  });
+
   it('keeps every catalog entity valid for Backstage', async () => {
     for (const entity of entities) expect(await catalogEntityProblems(entity), entity.metadata.name).toEqual([]);
   });

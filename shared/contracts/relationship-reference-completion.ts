@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { SHORTHAND } from './relationship-checks';
 import { type SchemaObjectNode, schemaObjectNodes } from './schema-object-nodes';
 import { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
@@ -15,8 +15,9 @@ interface SchemaField {
  * its list (a composite key's, in flow or block style), at the cursor, in ODCS's shorthand
  * `table.column`: the contract's fields, those of a key first (what a foreign key mostly refers
  * to). A property's `to` never offers the property itself, nor a schema object's `to` the fields
- * its `from` names; a schema object's `from` offers that object's own fields. Fields whose names
- * the shorthand cannot write (`step count`) are left out, as the schema diagram refuses to link them.
+ * its `from` names; a schema object's `from` offers that object's own fields. An item of a composite
+ * key's list is never offered a field the list's other items name. Fields whose names the shorthand
+ * cannot write (`step count`) are left out, as the schema diagram refuses to link them.
  */
 export function completeRelationshipReferences(text: string, line: number, column: number): string[] {
   const slot = referenceSlotAt(yamlCursorPath(text, line, column));
@@ -27,11 +28,16 @@ export function completeRelationshipReferences(text: string, line: number, colum
   const contains = ({ range }: Node) => range != null && range[0] <= offset && offset <= range[2];
   const objects = schemaObjectNodes(parseDocument(text, { prettyErrors: false }));
   const fields = schemaFieldsOf(objects);
-  const fromReferences = isOnProperty || slot.key === 'from' ? [] : fromReferencesOf(objects, contains);
+  const relationship = relationshipAt(objects, contains);
+  // The reference under the cursor is the one being written, so its field stays on offer.
+  const otherReferences = referencesOf(relationship, slot.key).filter((reference) => !contains(reference));
+  const taken = [...(slot.key === 'to' ? referencesOf(relationship, 'from') : []), ...otherReferences].flatMap(
+    (reference) => (isScalar(reference) ? [reference.value] : []),
+  );
   const offered = fields.filter((field) => {
+    if (taken.includes(field.reference)) return false;
     if (isOnProperty) return !contains(field.property);
-    if (slot.key === 'to') return !fromReferences.includes(field.reference);
-    return contains(field.object);
+    return slot.key === 'to' || contains(field.object);
   });
   return [...offered.filter((field) => field.isKey), ...offered.filter((field) => !field.isKey)].map(
     (field) => field.reference,
@@ -60,15 +66,22 @@ function referenceSlotAt(cursor: YamlCursorPath): ReferenceSlot | undefined {
   return undefined;
 }
 
-/** What the `from` of the schema object's relationship at the cursor names, one reference or a composite key's list. */
-function fromReferencesOf(objects: SchemaObjectNode[], contains: (node: Node) => boolean): unknown[] {
-  const relationships = objects.find(({ object }) => contains(object))?.object.get('relationships', true);
-  const relationship = isSeq(relationships)
-    ? relationships.items.find((item) => isMap(item) && contains(item))
-    : undefined;
-  const from = isMap(relationship) ? relationship.get('from', true) : undefined;
-  const references = isSeq(from) ? from.items : [from];
-  return references.flatMap((reference) => (isScalar(reference) ? [reference.value] : []));
+/** The relationship, of a schema object or of one of its properties, the cursor is in. */
+function relationshipAt(objects: SchemaObjectNode[], contains: (node: Node) => boolean): YAMLMap | undefined {
+  const object = objects.find((candidate) => contains(candidate.object));
+  if (!object) return undefined;
+  const relationships = [object.object, ...object.properties].flatMap((holder) => {
+    const list = holder.get('relationships', true);
+    return isSeq(list) ? list.items.filter(isMap) : [];
+  });
+  return relationships.find(contains);
+}
+
+/** The nodes a relationship's `to` or `from` names, one reference or a composite key's list. */
+function referencesOf(relationship: YAMLMap | undefined, key: 'to' | 'from'): Node[] {
+  const value = relationship?.get(key, true);
+  if (isSeq(value)) return value.items.filter(isNode);
+  return isScalar(value) ? [value] : [];
 }
 
 /** The top-level properties of the contract's schema objects, read from text that may not be a valid contract yet. */

@@ -81,15 +81,41 @@ describe('completion of a relationship’s references', () => {
     expect(referencesAt(block, 33)).toEqual(['wafer_lots.lot_id', 'wafer_lots.route_id']);
   });
 
-  it('offers the same fields for each item of a composite key’s `from` and `to` lists, in flow and block style', () => {
+  it('offers each item of a composite key’s `from` and `to` lists the fields, in flow and block style', () => {
     const flow = WAFER_LOTS.replace('        from: ', '        from: [routes.route_id, ').replace(
       '        to: wafer_lots.lot_id',
       '        to: [',
     );
-    expect(referencesAt(flow, 29)).toEqual(['routes.route_id', 'routes.technology_node']);
     expect(referencesAt(flow, 30)).toEqual(['wafer_lots.lot_id', 'wafer_lots.route_id', 'routes.technology_node']);
     const block = WAFER_LOTS.replace('        from: ', '        from:\n          - ');
     expect(referencesAt(block, 30)).toEqual(['routes.route_id', 'routes.technology_node']);
+  });
+
+  it('never offers an item of a composite `from` or `to` list a field that list already names, in flow and block style', () => {
+    const flow = WAFER_LOTS.replace('        from: ', '        from: [routes.route_id, ').replace(
+      '        to: wafer_lots.lot_id',
+      '        to: [wafer_lots.route_id, ',
+    );
+    expect(referencesAt(flow, 29)).toEqual(['routes.technology_node']);
+    const block = WAFER_LOTS.replace(
+      '        from: ',
+      '        from:\n          - routes.technology_node\n          - ',
+    ).replace('        to: wafer_lots.lot_id', '        to:\n          - wafer_lots.lot_id\n          - ');
+    expect(referencesAt(block, 31)).toEqual(['routes.route_id']);
+    expect(referencesAt(block, 34)).toEqual(['routes.route_id', 'wafer_lots.route_id']);
+  });
+
+  it('offers an item of a composite list the field it is written over', () => {
+    const flow = WAFER_LOTS.replace('        from: ', '        from: [routes.technology_node, routes.route_id');
+    expect(referencesAt(flow, 29)).toEqual(['routes.route_id']);
+  });
+
+  it('never offers a property’s composite `to` list a field that list already names', () => {
+    const text = WAFER_LOTS.replace(
+      '            to: ',
+      '            to:\n              - routes.route_id\n              - ',
+    );
+    expect(referencesAt(text, 19)).toEqual(['wafer_lots.lot_id', 'routes.technology_node']);
   });
 
   it('offers nothing for a key that is no relationship’s', () => {

@@ -4,8 +4,8 @@ export type PhysicalSizeChange = 'narrowed' | 'perhaps narrowed' | 'widened';
 /**
  * Whether a column's declared size shrank or grew between two physical types of one family,
  * whatever the spelling: a new type that cannot hold every value of the old one refuses data it
- * held. Undefined when the two cannot be compared (another family, no size, a size such as `max`)
- * or when they hold the same values.
+ * held (SQL Server's `max` holds any length). Undefined when the two cannot be compared (another
+ * family, no size) or when they hold the same values.
  */
 export function physicalSizeChange(previous: string, next: string): PhysicalSizeChange | undefined {
   const before = sizedTypeOf(previous);
@@ -70,12 +70,12 @@ const INTEGER_RANGES: ReadonlyMap<string, { smallest: bigint; largest: bigint }>
 
 /**
  * The most characters a `varchar(n)`, `char(n)` or `nvarchar(n)` holds: n. None without a size, or
- * with one such as `max`. SQL Server counts bytes (varchar) or UTF-16 units (nvarchar), never
+ * with `max`, which declares none. SQL Server counts bytes (varchar) or UTF-16 units (nvarchar), never
  * fewer than characters, so n bounds the characters in every dialect.
  */
 export function declaredLength(physicalType: string): number | undefined {
   const sized = sizedTypeOf(physicalType);
-  return sized?.family === 'text' ? sized.length : undefined;
+  return sized?.family === 'text' && Number.isFinite(sized.length) ? sized.length : undefined;
 }
 
 /**
@@ -98,6 +98,7 @@ export function declaredRange(physicalType: string): { smallest: string; largest
  * across databases, and `unwrittenIn` the type's name when they are its default.
  */
 type SizedType =
+  /** A `max` length is Infinity: longer than any declared one. */
   | { family: 'text'; length: number }
   | { family: 'exact'; smallest: bigint; largest: bigint; fractionDigits: number }
   | { family: TimeFamily; secondDigits: { fewest: number; most: number }; unwrittenIn?: string };
@@ -126,13 +127,20 @@ function mayHoldAll(outer: SizedType, inner: SizedType): boolean {
 
 /**
  * A physical type's name (lower case, single spaces) and the size and scale it gives: `NUMERIC(14, 2)` → numeric, 14, 2.
+ * SQL Server's `max` (`nvarchar(max)`) declares no length but the largest the type holds: `isMaxSize`.
  * A negative size is read (`varchar(-3)`), so that the check can call it invalid; no size below 0 is any type's.
  */
-export function physicalTypeParts(physicalType: string): { base: string; size?: number; scale?: number } | undefined {
-  const match = /^\s*([a-z][a-z0-9 ]*?)\s*(?:\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\))?\s*$/i.exec(physicalType);
+export function physicalTypeParts(
+  physicalType: string,
+): { base: string; size?: number; scale?: number; isMaxSize?: true } | undefined {
+  const match = /^\s*([a-z][a-z0-9 ]*?)\s*(?:\(\s*(?:(-?\d+)\s*(?:,\s*(-?\d+)\s*)?|(max)\s*)\))?\s*$/i.exec(
+    physicalType,
+  );
   if (!match) return undefined;
+  const base = (match[1] as string).toLowerCase().replace(/\s+/g, ' ');
+  if (match[4] !== undefined) return { base, isMaxSize: true };
   const [size, scale] = [match[2], match[3]].map((digits) => (digits === undefined ? undefined : Number(digits)));
-  return { base: (match[1] as string).toLowerCase().replace(/\s+/g, ' '), size, scale };
+  return { base, size, scale };
 }
 
 /** Times of day and points in time, with a time zone or without: a change between two is of type, not of size. */
@@ -169,7 +177,8 @@ function timeTypeOf(physicalType: string): SizedType | undefined {
   const zoned = /^\s*(time|timestamp)\s*(\(\s*-?\d+\s*\))?\s+(with|without)\s+time\s+zone\s*$/i.exec(physicalType);
   const spelt = zoned ? `${zoned[1]}${zoned[3]?.toLowerCase() === 'with' ? 'tz' : ''}${zoned[2] ?? ''}` : physicalType;
   const parts = physicalTypeParts(spelt);
-  const defaults = parts && parts.scale === undefined ? FRACTIONAL_SECOND_TYPES.get(parts.base) : undefined;
+  const defaults =
+    parts && parts.scale === undefined && !parts.isMaxSize ? FRACTIONAL_SECOND_TYPES.get(parts.base) : undefined;
   if (!parts || !defaults || (parts.size ?? 0) < 0) return undefined;
   const { family, fewest, most } = defaults;
   if (parts.size === undefined) return { family, secondDigits: { fewest, most }, unwrittenIn: parts.base };
@@ -181,7 +190,8 @@ function sizedTypeOf(physicalType: string): SizedType | undefined {
   if (time) return time;
   const parts = physicalTypeParts(physicalType);
   if (!parts) return undefined;
-  const { base, size, scale } = parts;
+  const { base, size, scale, isMaxSize } = parts;
+  if (isMaxSize) return LENGTH_TYPES.has(base) ? { family: 'text', length: Number.POSITIVE_INFINITY } : undefined;
   const integers = INTEGER_RANGES.get(base);
   if (integers !== undefined && size === undefined) return { family: 'exact', ...integers, fractionDigits: 0 };
   if (size === undefined || size < 0 || (scale ?? 0) < 0) return undefined;

@@ -137,7 +137,9 @@ export function physicalTypeNote(property: ContractProperty): string | undefined
   return `${said} as ${columnType}: the column takes logicalType ${logicalType}'s type`;
 }
 
-function postgresSpellingOf({ base, size, scale }: NonNullable<PhysicalTypeParts>): string {
+function postgresSpellingOf({ base, size, scale, isMaxSize }: NonNullable<PhysicalTypeParts>): string {
+  // SQL Server's nvarchar(max) holds text of any length, as PostgreSQL's text does.
+  if (isMaxSize && logicalTypeOfSqlTypeName(base) === 'string') return LOGICAL_TYPES.string;
   if (isDecimalTypeName(base)) return size === undefined ? 'numeric' : `numeric(${size},${scale ?? 0})`;
   const name = INTEGER_TYPES.get(base) ?? POSTGRES_SPELLINGS.get(base) ?? base;
   return size === undefined ? name : `${name}(${[size, scale].filter((n) => n !== undefined).join(',')})`;

@@ -571,10 +571,16 @@ ${semanticType}`,
       ['field-changed', false, "physicalType changed from 'varchar(16)' to 'text'"],
     ],
     [
-      'a size it cannot read',
+      'SQL Server’s largest text given a length',
       'varchar(max)',
       'varchar(16)',
-      ['field-changed', false, "physicalType changed from 'varchar(max)' to 'varchar(16)'"],
+      ['type-narrowed', true, 'physicalType narrowed from varchar(max) to varchar(16)'],
+    ],
+    [
+      'a length made SQL Server’s largest',
+      'varchar(50)',
+      'varchar(max)',
+      ['field-changed', false, 'physicalType widened from varchar(50) to varchar(max)'],
     ],
   ])('judges %s (physicalType %s to %s)', (_, from, to, expected) => {
     const typed = (physicalType: string) =>

@@ -61,7 +61,7 @@ describe('how a field’s examples read in the contract form', () => {
     expect(examplesReading({ name: 'code', examples: [7, 'x'] })).toBe('yaml');
   });
 
-  it.each(['varchar(12)', 'char(3)', 'text', 'NVARCHAR'])(
+  it.each(['varchar(12)', 'char(3)', 'text', 'NVARCHAR', 'nvarchar(max)', 'VARCHAR(MAX)'])(
     'reads those of a field without a logicalType but of physicalType %s as text, so a first 012 is not the number 12',
     (physicalType) => {
       const field = { name: 'code', physicalType };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { physicalSizeChange } from '../../../shared/contracts/physical-type-size';
+import { declaredLength, physicalSizeChange, physicalTypeParts } from '../../../shared/contracts/physical-type-size';
 
 describe('a physical type whose size changed', () => {
   it.each([
@@ -10,6 +10,9 @@ describe('a physical type whose size changed', () => {
     ['varchar(12)', 'nvarchar(10)'],
     ['national character varying(20)', 'varchar2(10)'],
     ['nchar(3)', 'character(2)'],
+    // SQL Server's max holds any length a declared one does.
+    ['varchar(max)', 'varchar(50)'],
+    ['NVARCHAR(MAX)', 'nchar(10)'],
     // Digits before or after the point, whatever the spelling.
     ['decimal(8,1)', 'numeric(4,1)'],
     ['dec(6,2)', 'number(5,2)'],
@@ -57,6 +60,8 @@ describe('a physical type whose size changed', () => {
   it.each([
     ['char(10)', 'varchar(12)'],
     ['varchar(4)', 'character varying(40)'],
+    ['varchar(50)', 'varchar(max)'],
+    ['nvarchar(4000)', 'NVARCHAR( MAX )'],
     ['numeric(10, 2)', 'decimal(14,4)'],
     // 999999999 fits in 2147483647, 999999999999999999 in 9223372036854775807.
     ['decimal(9,0)', 'integer'],
@@ -95,7 +100,7 @@ describe('a physical type whose size changed', () => {
     // Nothing to compare: another kind of type, no size, a size it cannot read, a range that depends on the database.
     ['varchar(10)', 'decimal(10,0)'],
     ['decimal', 'integer'],
-    ['varchar(max)', 'varchar(16)'],
+    ['varchar(max)', 'nvarchar(MAX)'],
     ['decimal(8,1)', 'tinyint'],
     // int8 is 64 bits in PostgreSQL but 8 in ClickHouse; serial a PostgreSQL integer but MySQL's unsigned bigint.
     ['bigint', 'int8'],
@@ -124,5 +129,20 @@ describe('a physical type whose size changed', () => {
     ['time', 'time(9)'],
   ])('calls %s to %s widened, as no database keeps more digits without a size', (from, to) => {
     expect(physicalSizeChange(from, to)).toBe('widened');
+  });
+});
+
+describe('the parts of a physical type', () => {
+  it('reads a name, a size and a scale, whatever the case and spaces', () => {
+    expect(physicalTypeParts('NUMERIC(14, 2)')).toEqual({ base: 'numeric', size: 14, scale: 2 });
+  });
+
+  it.each([
+    ['varchar(max)', 'varchar'],
+    ['NVARCHAR( MAX )', 'nvarchar'],
+    ['varbinary(Max)', 'varbinary'],
+  ])('reads SQL Server’s %s as %s at the largest size it holds, no length declared', (physicalType, base) => {
+    expect(physicalTypeParts(physicalType)).toEqual({ base, isMaxSize: true });
+    expect(declaredLength(physicalType)).toBeUndefined();
   });
 });

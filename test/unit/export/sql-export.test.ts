@@ -5,7 +5,7 @@ import { importContractSource } from '../../../shared/contracts/import';
 import { statements, tokenize } from '../../../shared/contracts/import/sql-tokens';
 import { type ExportScope, WHOLE_MESH } from '../../../shared/export';
 import { declaredTypeOptions } from '../../../shared/export/jsonschema/declared-type-options';
-import { physicalTypeNote } from '../../../shared/export/sql/postgres-column-types';
+import { physicalTypeNote, postgresTypeOf } from '../../../shared/export/sql/postgres-column-types';
 import { postgresName } from '../../../shared/export/sql/postgres-names';
 import { sqlTarget } from '../../../shared/export/sql/sql-target';
 import type { ContractProperty, Mesh } from '../../../shared/model';
@@ -414,6 +414,13 @@ describe('SQL export', () => {
     } finally {
       await db.exec('RESET TIME ZONE');
     }
+  });
+
+  it('gives SQL Server’s varchar(max) or nvarchar(max) text PostgreSQL’s text, of any length, without a note', () => {
+    const fields = ['varchar(max)', 'NVARCHAR(MAX)'].map((physicalType) => field('notes', 'string', { physicalType }));
+    expect(fields.map(postgresTypeOf)).toEqual(['text', 'text']);
+    expect(fields.map(physicalTypeNote)).toEqual([undefined, undefined]);
+    expect(fields.map((property) => declaredTypeOptions(property).maxLength)).toEqual([undefined, undefined]);
   });
 
   it('gives a char(n), nchar(n) or varchar2(n) text the length its JSON Schema gives it, as varchar(n): blanks are not padded', async () => {

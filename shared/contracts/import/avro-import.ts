@@ -271,7 +271,8 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
         return { logicalType: 'string', physicalType: type.name ?? 'record' };
       }
       context.expanding.add(type);
-      const properties = fieldsOf(type, path, context).map(nestedProperty);
+      // Read at its definition, so the notes of its fields are made there however many fields name it.
+      const properties = fieldsOf(type, definedAt ?? path, context).map(nestedProperty);
       context.expanding.delete(type);
       return { logicalType: 'object', physicalType: 'record', ...doc, extensions: { properties } };
     }

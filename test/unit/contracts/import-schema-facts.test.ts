@@ -1214,6 +1214,27 @@ describe('Avro facts beyond the type', () => {
       '7:75 Seal: aliases ["Tag"] have no ODCS equivalent: not imported',
     ]);
   });
+
+  it('reports the notes of a record’s fields once, where the record is written, however many fields name it', () => {
+    const { property, notes } = imported(
+      'coupling.avsc',
+      `{
+  "type": "record",
+  "name": "A",
+  "fields": [
+    {"name": "b1", "type": {"type": "record", "name": "B", "fields": [{"name": "n", "type": "int", "default": 1}, {"name": "span", "type": {"type": "long", "logicalType": "duration-micros"}}]}},
+    {"name": "b2", "type": "B"},
+    {"name": "b3", "type": ["null", "B"], "default": null}
+  ]
+}`,
+    );
+    expect(property('b2').extensions).toEqual(property('b1').extensions);
+    expect(property('b3').extensions).toEqual(property('b1').extensions);
+    expect(notes).toEqual([
+      '5:100 B.n: default 1 has no ODCS equivalent: not imported',
+      '5:157 B.span: the logical type \'duration-micros\' has no ODCS logical type: imported as its type "long"',
+    ]);
+  });
 });
 
 describe('Avro unions inside arrays and maps', () => {

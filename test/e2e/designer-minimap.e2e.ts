@@ -71,8 +71,10 @@ describeInChromium('the minimap moves the view, as draw.io’s outline and Chart
 
     await page.mouse.click(clicked.x, clicked.y);
 
+    // The move is animated along d3's zoom curve, which draws back a little on its way: read it at rest.
+    await viewAtRest(page);
     await expectViewCentredOn(page, target);
-    expect(await zoomLevel(page)).toBeCloseTo(zoom, 5);
+    expect(await zoomLevel(page)).toBeCloseTo(zoom, 4);
   });
 
   it('pans by a drag, the view following the pointer rather than jumping to where it is let go', async () => {

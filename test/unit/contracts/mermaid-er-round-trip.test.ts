@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { importContractSource } from '../../../shared/contracts/import';
 import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
 import { contractErDiagram } from '../../../shared/export/mermaid';
-import type { ContractProperty, SchemaObject } from '../../../shared/model/contract';
+import type { Contract, ContractProperty, SchemaObject } from '../../../shared/model/contract';
 import { parseErDiagram } from '../diagrams/real-mermaid';
 import { contractFromYaml } from '../export/unseen-meshes';
 
@@ -30,6 +30,13 @@ function keysAndNames(property: ContractProperty | Record<string, unknown>): unk
 
 const objectsOf = (schema: readonly SchemaObject[]) =>
   schema.map((object) => ({ name: object.name, properties: object.properties.map(keysAndNames) }));
+
+/** The contract exported as its erDiagram and imported back from that text. */
+function importedBack(contract: Contract) {
+  const imported = importContractSource(`${contract.id}.mmd`, contractErDiagram(contract, [contract]).text);
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+  return imported;
+}
 
 describe('a contract exported as a Mermaid erDiagram and imported back', () => {
   const { text } = contractErDiagram(auctionLots, [auctionLots]);
@@ -78,8 +85,7 @@ schema:
 `);
 
   it('has the same property names, keys and foreign keys', () => {
-    const imported = importContractSource('odds.mmd', contractErDiagram(odds, [odds]).text);
-    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const imported = importedBack(odds);
     expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(odds.schema));
   });
 });
@@ -104,8 +110,7 @@ schema:
 `);
 
   it('has the same property names and keys', () => {
-    const imported = importContractSource('links.mmd', contractErDiagram(links, [links]).text);
-    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const imported = importedBack(links);
     expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(links.schema));
   });
 });
@@ -179,8 +184,7 @@ schema:
 `);
 
   it('has the same property names', () => {
-    const imported = importContractSource('slopes.mmd', contractErDiagram(slopes, [slopes]).text);
-    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const imported = importedBack(slopes);
     expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(slopes.schema));
   });
 
@@ -226,8 +230,7 @@ schema:
 `);
 
   it('keeps the foreign key to the field the line names, not to the key', () => {
-    const imported = importContractSource('crew.mmd', contractErDiagram(crew, [crew]).text);
-    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const imported = importedBack(crew);
     expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(crew.schema));
     expect(imported.notes).toEqual([]);
   });
@@ -257,8 +260,7 @@ schema:
 `);
 
   it('refers to the whole key again, in one foreign key, not to each of its columns alone', () => {
-    const imported = importContractSource('refunds.mmd', contractErDiagram(refunds, [refunds]).text);
-    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const imported = importedBack(refunds);
     const refundLine = imported.contract.schema.find((object) => object.name === 'refund_line');
     expect(refundLine?.extensions?.relationships).toEqual([
       {

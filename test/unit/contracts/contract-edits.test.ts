@@ -13,11 +13,17 @@ import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import { aContract, aContractModel, anOdcsText, aProperty, withProperties } from './builders';
 import { officialExamples } from './official-examples';
 
+/** The upgrade of a contract's text, which must succeed. */
+function upgradedOrThrow(text: string) {
+  const upgraded = upgradeToLatest(text);
+  if (!upgraded.ok) throw new Error(upgraded.message);
+  return upgraded;
+}
+
 describe('upgrading a contract to ODCS v3.2.0', () => {
   it('turns allowed values kept as a quality rule into the property enum, changing nothing else', () => {
     const contract = withProperties(aContractModel(), [aProperty('currency', 'string', { enum: ['EUR', 'USD'] })]);
-    const upgraded = upgradeToLatest(`# our orders\n${contract.odcs}`);
-    if (!upgraded.ok) throw new Error(upgraded.message);
+    const upgraded = upgradedOrThrow(`# our orders\n${contract.odcs}`);
     expect(upgraded.text.startsWith('# our orders\napiVersion: v3.2.0\n')).toBe(true);
     const property = parse(upgraded.text).schema[0].properties[0];
     expect(property.enum).toEqual([{ value: 'EUR' }, { value: 'USD' }]);
@@ -30,8 +36,7 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
   it.each(officialExamples.filter((example) => !example.name.startsWith('v3.2.0')))(
     'upgrades the official example $name to a valid v3.2.0 contract',
     ({ text }) => {
-      const upgraded = upgradeToLatest(text);
-      if (!upgraded.ok) throw new Error(upgraded.message);
+      const upgraded = upgradedOrThrow(text);
       expect(validateOdcsDocument(parse(upgraded.text))).toEqual([]);
     },
   );
@@ -40,8 +45,7 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
     readFileSync(new URL(`../../fixtures/odcs/upgrade/${name}.odcs.yaml`, import.meta.url), 'utf8');
 
   it('turns allowed values into an enum on top-level fields, nested-object fields and array items', () => {
-    const upgraded = upgradeToLatest(upgradeFixture('allowed-values-in-every-shape'));
-    if (!upgraded.ok) throw new Error(upgraded.message);
+    const upgraded = upgradedOrThrow(upgradeFixture('allowed-values-in-every-shape'));
     const [, mode, , , loadout, perks] = parse(upgraded.text).schema[0].properties;
     expect(mode.enum).toEqual([{ value: 'ranked' }, { value: 'casual' }, { value: 'tournament' }]);
     expect(loadout.properties[0].enum).toEqual([{ value: 'rifle' }, { value: 'bow' }]);
@@ -51,8 +55,7 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
   });
 
   it('writes the values out when the anchored rule and every alias of it are rewritten', () => {
-    const upgraded = upgradeToLatest(upgradeFixture('allowed-values-through-an-alias'));
-    if (!upgraded.ok) throw new Error(upgraded.message);
+    const upgraded = upgradedOrThrow(upgradeFixture('allowed-values-through-an-alias'));
     const [, , , , loadout, perks] = parse(upgraded.text).schema[0].properties;
     expect(loadout.properties[0].enum).toEqual([{ value: 'rifle' }, { value: 'bow' }]);
     expect(perks.items.enum).toEqual([{ value: 'rifle' }, { value: 'bow' }]);
@@ -75,8 +78,7 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
     const text = anOdcsText(
       'schema:\n  - name: appointments\n    properties:\n      - name: kind\n        logicalType: string\n        enum: [checkup, filling]\n',
     );
-    const upgraded = upgradeToLatest(text);
-    if (!upgraded.ok) throw new Error(upgraded.message);
+    const upgraded = upgradedOrThrow(text);
     expect(parse(upgraded.text).schema[0].properties[0].enum).toEqual([{ value: 'checkup' }, { value: 'filling' }]);
     expect(validateOdcsDocument(parse(upgraded.text))).toEqual([]);
   });
@@ -85,8 +87,7 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
     const text = anOdcsText(
       'schema:\n  - name: passes\n    properties:\n      - name: station\n        logicalType: string\n        quality:\n          - metric: invalidValues\n            arguments:\n              validValues: [svalbard, svalbard, troll]\n            mustBe: 0\n',
     );
-    const upgraded = upgradeToLatest(text);
-    if (!upgraded.ok) throw new Error(upgraded.message);
+    const upgraded = upgradedOrThrow(text);
     expect(parse(upgraded.text).schema[0].properties[0].enum).toEqual([{ value: 'svalbard' }, { value: 'troll' }]);
     expect(validateOdcsDocument(parse(upgraded.text))).toEqual([]);
   });
@@ -95,8 +96,7 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
     const text = anOdcsText(
       'schema:\n  - name: passes\n    properties:\n      - name: band\n        logicalType: string\n        enum: [X, S, X]\n',
     );
-    const upgraded = upgradeToLatest(text);
-    if (!upgraded.ok) throw new Error(upgraded.message);
+    const upgraded = upgradedOrThrow(text);
     expect(parse(upgraded.text).schema[0].properties[0].enum).toEqual([{ value: 'X' }, { value: 'S' }]);
   });
 
@@ -122,8 +122,7 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
         '',
       ].join('\n'),
     );
-    const upgraded = upgradeToLatest(text);
-    if (!upgraded.ok) throw new Error(upgraded.message);
+    const upgraded = upgradedOrThrow(text);
     expect(upgraded.text.split('\n').slice(8)).toEqual([
       '      - name: channel',
       '        logicalType: string',
@@ -157,8 +156,7 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
         '',
       ].join('\n'),
     ).replace('apiVersion: v3.1.0', 'apiVersion: v3.0.2');
-    const upgraded = upgradeToLatest(text);
-    if (!upgraded.ok) throw new Error(upgraded.message);
+    const upgraded = upgradedOrThrow(text);
     expect(upgraded.text.split('\n').slice(8)).toEqual([
       '      - name: station',
       '        logicalType: string',
@@ -188,8 +186,7 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
         '',
       ].join('\n'),
     ).replace('apiVersion: v3.1.0', 'apiVersion: v3.0.2');
-    const upgraded = upgradeToLatest(text);
-    if (!upgraded.ok) throw new Error(upgraded.message);
+    const upgraded = upgradedOrThrow(text);
     expect(upgraded.text.split('\n').slice(7)).toEqual([
       '    quality:',
       '      - metric: invalidValues # stations we own',

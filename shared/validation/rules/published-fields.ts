@@ -1,6 +1,7 @@
 import { isRequiredAsKey } from '../../contracts/primary-key';
 import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
+import { isNullInEveryRow } from '../../lineage/null-columns';
 import type { ProductLineage } from '../../lineage/product-lineage';
 import { sqlLineageOf } from '../../lineage/sql-lineage';
 import { type ContractProperty, type DataProduct, quoted } from '../../model';
@@ -96,21 +97,16 @@ function missingColumnsFinding(
   };
 }
 
-/** The fields the contract requires (a key part always) that every SELECT of the step's result gives NULL. */
+/** The fields the contract requires (a key part always) that every SELECT of the step's result gives NULL, as it is or through a CTE. */
 function fieldsGivenNull(sql: string, properties: readonly ContractProperty[]): ContractProperty[] {
-  const selects = sqlLineageOf(sql).query?.selects ?? [];
-  const [first] = selects;
-  if (!first) return [];
+  const { query } = sqlLineageOf(sql);
+  const first = query?.selects[0];
+  if (!query || !first) return [];
   // A UNION names its result's columns after its first SELECT's, and fills them by position.
-  const isNullAt = (at: number) =>
-    selects.every((select) => {
-      const output = select.outputs[at];
-      return output?.kind === 'value' && output.isNull === true;
-    });
   return properties.filter(isRequiredAsKey).filter((property) => {
     const name = property.name.toLowerCase();
     const at = first.outputs.findIndex((output) => output.kind === 'value' && output.name === name);
-    return at >= 0 && isNullAt(at);
+    return at >= 0 && isNullInEveryRow(query, at);
   });
 }
 

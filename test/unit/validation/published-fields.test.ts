@@ -210,6 +210,42 @@ describe('published-fields', () => {
       expect(findings(oneBranch)).toEqual([]);
     });
 
+    it('warns of a required field given NULL in a CTE the SELECT copies it from, through one CTE or more', async () => {
+      const nulled = [
+        'warning',
+        "Transformation 'country_counts' of 'Revenue' makes the table output port 'counts' publishes, but every record will be quarantined: required field 'region' is given NULL, which contract 'Country counts' requires a value of.",
+      ];
+      const region = aProperty('region', 'string', { required: true });
+      const sqls = [
+        'WITH base AS (SELECT country, NULL AS region FROM customers) SELECT country, COUNT(*) AS customers, region FROM base GROUP BY country, region',
+        'WITH base (land, area) AS (SELECT country, NULL FROM customers) SELECT b.land AS country, COUNT(*) AS customers, b.area AS region FROM base b GROUP BY b.land, b.area',
+        'WITH base AS (SELECT country, CAST(NULL AS TEXT) AS region FROM customers), counted AS (SELECT country, region, COUNT(*) AS customers FROM base GROUP BY country, region) SELECT country, customers, region FROM counted',
+        'WITH base AS (SELECT country, NULL AS region FROM customers) SELECT s.country, s.customers, s.region FROM (SELECT country, COUNT(*) AS customers, region FROM base GROUP BY country, region) s',
+      ];
+      for (const sql of sqls) {
+        expect([
+          sql,
+          findings(countsDeclaring(region, sql)).map((finding) => [finding.severity, finding.message]),
+        ]).toEqual([sql, [nulled]]);
+      }
+      const [throughOne = ''] = sqls;
+      const port = (await simulate(countsDeclaring(region, throughOne), FIVE_CUSTOMERS)).step(1).ports['revenue/out'];
+      expect(port).toMatchObject({ published: 0 });
+      expect((port as { quarantined: number }).quarantined).toBeGreaterThan(0);
+    });
+
+    it('says nothing of a CTE that computes the field, or gives it NULL in only one branch', () => {
+      const region = aProperty('region', 'string', { required: true });
+      for (const sql of [
+        'WITH base AS (SELECT country, UPPER(country) AS region FROM customers) SELECT country, COUNT(*) AS customers, region FROM base GROUP BY country, region',
+        "WITH base AS (SELECT country, NULL AS region FROM customers) SELECT country, COUNT(*) AS customers, COALESCE(region, 'none') AS region FROM base GROUP BY country",
+        "WITH base AS (SELECT country, NULL AS region FROM customers UNION ALL SELECT 'none', 'none') SELECT country, COUNT(*) AS customers, region FROM base GROUP BY country, region",
+        'WITH base AS (SELECT country, NULL AS region FROM customers) SELECT c.country, COUNT(*) AS customers, c.country AS region FROM customers c JOIN base b ON b.country = c.country GROUP BY c.country',
+      ]) {
+        expect([sql, findings(countsDeclaring(region, sql))]).toEqual([sql, []]);
+      }
+    });
+
     it('suggests a value, not NULL, for a missing column the contract requires', () => {
       const mesh = countsDeclaring(
         aProperty('last_counted_at', 'timestamp', { required: true }),

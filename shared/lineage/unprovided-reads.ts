@@ -90,9 +90,10 @@ const NOT_COLUMNS = new Set([
  * What each transformation reads that its product's inputs do not provide: a field of an input's
  * clean table that the dataset does not bring, a column its raw zone does not have (`rawZoneColumns`),
  * a table no input brings and no earlier step makes, a column an earlier step does not make. Only
- * what can be proven from SQL read exactly (see sql-lineage.ts): a step read approximately, a
- * column of a CTE, a subquery or a step whose SQL does not name all its columns is never reported,
- * nor a table while an input port brings no known dataset (it might bring that one).
+ * what can be proven from SQL read exactly (see sql-lineage.ts): a step read approximately as a
+ * whole, a column of a CTE, a subquery, an opaque source (a VALUES list) or a step whose SQL does
+ * not name all its columns is never reported, nor a table while an input port brings no known
+ * dataset (it might bring that one).
  */
 export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZoneColumns): TransformationReads[] {
   const inputTables = new Map<string, InputTable>();
@@ -133,9 +134,9 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
   });
 
   function unprovidedReadsOf(transformation: Transformation, index: number): TransformationReads[] {
-    const { query, approximateBecause } = sqlLineageOf(transformation.sql);
-    // A part read approximately may hold any column: only a read it can prove is reported.
-    if (!query || approximateBecause) return [];
+    // Read approximately as a whole, it may read any table; an opaque source leaves the rest read exactly.
+    const { query } = sqlLineageOf(transformation.sql);
+    if (!query) return [];
     const unprovided: UnprovidedRead[] = [];
     const reported = new Set<string>();
     const report = (key: string, read: UnprovidedRead) => {
@@ -166,7 +167,8 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
         ctes,
         read,
         // An unqualified column is provably missing only where every table it may belong to is an input's.
-        readsOnlyKnownTables: select.subqueries.size === 0 && read.length > 0 && read.length === tables.size,
+        readsOnlyKnownTables:
+          select.subqueries.size === 0 && !select.opaque?.size && read.length > 0 && read.length === tables.size,
         aliases: new Set(select.outputs.flatMap((output) => (output.kind === 'value' && output.name) || [])),
       };
       // A subquery in a value or a condition reads its own tables first, then those of the queries around it.
@@ -174,7 +176,8 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
       const check = (ref: ColumnRef, mayBeAlias: boolean) => {
         if (NOT_COLUMNS.has(ref.column)) return;
         if (ref.qualifier !== undefined) {
-          const owner = scopes.find(({ select: around }) => around.tables.has(ref.qualifier as string));
+          // The nearest FROM item of that alias, though a subquery or an opaque source has no known columns.
+          const owner = scopes.find(({ select: around }) => definesAlias(around, ref.qualifier as string));
           const table = owner && inputTableIn(owner.select.tables.get(ref.qualifier), owner.ctes);
           if (table && !table.columns.has(ref.column)) {
             report(`${table.name}.${ref.column}`, { kind: 'column', column: ref.column, tables: [table] });
@@ -203,6 +206,10 @@ export function unprovidedReads(lineage: ProductLineage, rawZoneColumns: RawZone
     visitQuery(query, new Set(), []);
     return unprovided.length > 0 ? [{ transformation, index, unprovided }] : [];
   }
+}
+
+function definesAlias(select: SelectLineage, alias: string): boolean {
+  return select.tables.has(alias) || select.subqueries.has(alias) || select.opaque?.has(alias) === true;
 }
 
 /** The fields of the schema objects output ports publish from the step `name` (lower-cased), the columns of its table. */

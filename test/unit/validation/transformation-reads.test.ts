@@ -201,6 +201,37 @@ describe('transformation-reads', () => {
     expect(readsOf(mesh)).toEqual([]);
   });
 
+  it('checks a step joining a VALUES lookup by the real tables it reads, taking the lookup’s columns for its own', () => {
+    // SQLite names a VALUES list's columns column1, column2…: `AS m(code, rank)` is PostgreSQL's.
+    const lookup = "(VALUES ('DE', 1), ('FR', 2)) AS m";
+    const unlinkedTable = [
+      'products[1].transformations[0]',
+      "Transformation 'country_counts' of 'Revenue' reads table 'regions', which no input port brings and no earlier transformation makes; its inputs bring 'customers'.",
+    ];
+    const emailGone = [
+      'products[1].transformations[0]',
+      "Transformation 'country_counts' of 'Revenue' reads 'email' of 'customers', which its input port 'customers' does not bring: it brings customer_id, country.",
+    ];
+    for (const [sql, expected] of [
+      [
+        `SELECT r.name AS country, m.column2 AS customers FROM regions r JOIN ${lookup} ON m.column1 = r.code`,
+        [unlinkedTable],
+      ],
+      [
+        "WITH m(code, rank) AS (VALUES ('DE', 1), ('FR', 2)) SELECT r.name AS country, m.rank AS customers FROM regions r JOIN m ON m.code = r.code",
+        [unlinkedTable],
+      ],
+      [`SELECT c.country, c.email AS customers FROM customers c JOIN ${lookup} ON m.column1 = c.country`, [emailGone]],
+      [
+        `SELECT country, column2 AS customers FROM customers JOIN ${lookup} ON column1 = country WHERE email IS NULL`,
+        [],
+      ],
+      [`SELECT c.country, m.column2 AS customers FROM customers c JOIN ${lookup} ON m.column1 = c.country`, []],
+    ] as const) {
+      expect([sql, readsOf(withoutEmail(sql))]).toEqual([sql, expected]);
+    }
+  });
+
   it('takes a value left to bind (@minimum, :threshold, $floor, ?1) for no column: transformation-sql reports it, once', () => {
     for (const parameter of ['@minimum', ':threshold', '$floor', '?1', '#limit']) {
       const sql = `SELECT c.country, COUNT(*) AS customers FROM customers c WHERE c.customer_id > ${parameter} GROUP BY c.country`;

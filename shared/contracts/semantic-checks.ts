@@ -28,6 +28,7 @@ import { TIME_UNIT_SPELLINGS } from './sla-durations';
 import { hasNoDurationUnit, unreadableDurationUnit } from './sla-weakening';
 import { patternExpression } from './text-pattern';
 import { byPosition } from './text-range';
+import { isTimeZoneName } from './time-zone-name';
 import { type LocatedProblem, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 import { yaml11ReadingWarnings } from './yaml11-reading-warnings';
 
@@ -43,7 +44,8 @@ import { yaml11ReadingWarnings } from './yaml11-reading-warnings';
  * - the custom properties the app reads (datasetKind…) are at the top level, where it reads them;
  * - a range check names its bounds smallest first, and a property's logicalTypeOptions leave some
  *   value between their bounds (minLength at most maxLength, minimum below an exclusiveMaximum…)
- *   and give a pattern that is a regular expression, one that matches values of a length they allow;
+ *   and give a pattern that is a regular expression, one that matches values of a length they allow,
+ *   and a defaultTimezone that names an IANA time zone (time-zone-name.ts);
  * - what the physicalType stores meets the property's limits: its allowed values and minLength fit
  *   its length, its bounds its range (physical-limit-conflicts.ts);
  * - a property's allowed values are of its type (allowed-value-types.ts), and leave null to `required`
@@ -185,6 +187,7 @@ function semanticIssues(
         ...fractionalIntegerBoundIssues(placed),
         ...patternIssues(placed),
         ...patternLengthIssues(placed),
+        ...defaultTimezoneIssues(placed),
         ...physicalTypeIssues(placed),
         ...physicalLimitIssues(placed, document),
         ...allowedValueTypeIssues(placed, contract.odcs),
@@ -498,6 +501,31 @@ function patternIssues({ property, path }: { property: ContractProperty; path: P
       message: `pattern ${pattern} is not a regular expression (ECMA-262, as JSON Schema reads it): no value can be checked against it`,
       severity: 'error',
       hint: 'Close its brackets and groups, and escape a literal ( [ { \\ with a backslash.',
+    },
+  ];
+}
+
+/**
+ * A defaultTimezone that names no zone leaves its clock times unplaced: the SQL export's migration
+ * between timestamp and timestamptz reads them in it, and PostgreSQL refuses the name then.
+ */
+function defaultTimezoneIssues({
+  property,
+  path,
+}: {
+  property: ContractProperty;
+  path: PathSegment[];
+}): SemanticIssue[] {
+  const { defaultTimezone } = (property.extensions?.logicalTypeOptions ?? {}) as { defaultTimezone?: unknown };
+  // A blank one is ODCS's default (Etc/UTC), as the export reads it; another type is the schema's to refuse.
+  if (typeof defaultTimezone !== 'string' || defaultTimezone.trim() === '') return [];
+  if (isTimeZoneName(defaultTimezone.trim())) return [];
+  return [
+    {
+      path: [...path, 'logicalTypeOptions', 'defaultTimezone'],
+      message: `defaultTimezone ${defaultTimezone} is not an IANA time zone name such as Europe/Paris, America/New_York or Etc/UTC: the SQL export's migration between timestamp and timestamptz would fail on it, or read an offset with its sign reversed`,
+      severity: 'warning',
+      hint: 'Write the IANA name of the zone the clock times are in; for UTC write Etc/UTC.',
     },
   ];
 }

@@ -816,6 +816,37 @@ ${options
     },
   );
 
+  it.each([['Europe/Atlantis'], ['UTC+2'], ['+02:00']])(
+    'warns of a defaultTimezone that is no IANA time zone name, at the value, naming what to write: %s',
+    (zone) => {
+      expect(
+        markers(checkContractYaml(withOptions('timestamp', `timezone: false\ndefaultTimezone: '${zone}'`))),
+      ).toEqual([
+        `17:28 warning schema[0].properties[1].logicalTypeOptions.defaultTimezone: defaultTimezone ${zone} is not an IANA time zone name such as Europe/Paris, America/New_York or Etc/UTC: the SQL export's migration between timestamp and timestamptz would fail on it, or read an offset with its sign reversed`,
+      ]);
+    },
+  );
+
+  it('tells in Problems what to write in place of a defaultTimezone that is no IANA time zone name', () => {
+    const placedAt = aProperty('placed_at', 'timestamp', {
+      extensions: { logicalTypeOptions: { timezone: false, defaultTimezone: 'Europe/Atlantis' } },
+    });
+    expect(checkContractSemantics(withProperties(aContract(), [aKey('order_id'), placedAt]))).toEqual([
+      expect.objectContaining({
+        path: 'schema[0].properties[1].logicalTypeOptions.defaultTimezone',
+        severity: 'warning',
+        fixHint: 'Write the IANA name of the zone the clock times are in; for UTC write Etc/UTC.',
+      }),
+    ]);
+  });
+
+  it.each([['Europe/Paris'], ['Etc/UTC'], ['UTC'], ['America/Argentina/Buenos_Aires']])(
+    'accepts a defaultTimezone that is an IANA time zone: %s',
+    (zone) => {
+      expect(checkContractYaml(withOptions('timestamp', `timezone: false\ndefaultTimezone: ${zone}`))).toEqual([]);
+    },
+  );
+
   it('refuses a pattern that is no regular expression as JSON Schema reads it (ECMA-262), at the pattern', () => {
     expect(markers(checkContractYaml(withOptions('string', "pattern: '^([a-z'")))).toEqual([
       '16:20 error schema[0].properties[1].logicalTypeOptions.pattern: pattern ^([a-z is not a regular expression (ECMA-262, as JSON Schema reads it): no value can be checked against it',

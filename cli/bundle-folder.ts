@@ -8,6 +8,7 @@ import {
   rethrowWithFileInTheWay,
   writeBundleFolder as writeBundle,
 } from '../shared/files/bundle-folder';
+import { entryKindOf } from '../shared/files/entry-kind';
 import type { BundleWritten } from './cli-io';
 
 /** The file system calls a bundle is written with; tests pass one that fails on cue. */
@@ -23,7 +24,7 @@ function diskOver(fs: BundleFs): BundleDisk {
     dirname,
     entryKind: (path) =>
       fs.stat(path).then(
-        (status) => (status.isDirectory() ? 'folder' : 'file'),
+        (status) => entryKindOf(status),
         () => undefined,
       ),
     realPath: (path) => fs.realpath(path),

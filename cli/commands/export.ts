@@ -340,7 +340,11 @@ function parseScope(text: string | undefined): ExportScope | null {
 }
 
 function cannotWriteProblem(out: string, error: unknown): Problem {
-  return { path: out, message: `cannot write to ${out}: ${fileErrorReason(error, out)}` };
+  const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
+  // `--out /dev/null` is how other tools discard output: say why that cannot be so here.
+  const isOutNoFolder = code === 'ENOTDIR' && path === out;
+  const reason = `${fileErrorReason(error, out)}${isOutNoFolder ? ' (export writes a folder of files)' : ''}`;
+  return { path: out, message: `cannot write to ${out}: ${reason}` };
 }
 
 function cannotWrite(out: string, error: unknown): string {

@@ -5,6 +5,7 @@
  */
 
 import type { BundleFile } from './bundle-file';
+import type { EntryKind } from './entry-kind';
 import { EXPORT_MANIFEST_PATH, staleExportFiles, unlistedExportPaths, withExportManifest } from './export-manifest';
 
 /** One file of a bundle: where it goes, `/`-separated and relative to the folder, and what it holds. */
@@ -12,8 +13,8 @@ import { EXPORT_MANIFEST_PATH, staleExportFiles, unlistedExportPaths, withExport
 export interface BundleDisk {
   join(...segments: string[]): string;
   dirname(path: string): string;
-  /** What is at `path`, through links: a folder, a file (or anything else that is not a folder), or nothing. */
-  entryKind(path: string): Promise<'folder' | 'file' | undefined>;
+  /** What is at `path`, through links, or undefined when nothing is. */
+  entryKind(path: string): Promise<EntryKind | undefined>;
   /** The path a path names once every link on the way is followed. */
   realPath(path: string): Promise<string>;
   /** The names of a folder's entries. */
@@ -270,7 +271,7 @@ async function syncDeepestFirst(disk: BundleDisk, folders: ReadonlySet<string>):
   for (const folder of [...folders].sort((a, b) => b.length - a.length)) await disk.syncFolder(folder);
 }
 
-/** Makes `folder` and its missing parents; when a file stands where a folder must be, the error names that file. */
+/** Makes `folder` and its missing parents; when a file (or a device…) stands where a folder must be, the error names it. */
 async function makeFolder(disk: BundleDisk, folder: string): Promise<void> {
   for (const missing of await missingFolders(disk, folder)) {
     await disk.makeFolder(missing).catch((error: unknown) => {
@@ -292,14 +293,15 @@ async function missingFolders(disk: BundleDisk, folder: string): Promise<string[
   for (let path = folder; ; path = disk.dirname(path)) {
     const kind = await disk.entryKind(path);
     if (kind === 'folder') return missing;
-    if (kind === 'file') throw fileInTheWayError(path);
+    if (kind !== undefined) throw fileInTheWayError(path, kind);
     missing.unshift(path);
     if (disk.dirname(path) === path) return missing;
   }
 }
 
-function fileInTheWayError(file: string): Error {
-  return Object.assign(new Error(`${file} is a file, not a folder`), { code: 'ENOTDIR', path: file });
+/** Node's ENOTDIR, naming the entry in the way and, as `entryKind`, what it is (fileErrorReason says it). */
+function fileInTheWayError(path: string, kind: Exclude<EntryKind, 'folder'>): Error {
+  return Object.assign(new Error(`${path} is a ${kind}, not a folder`), { code: 'ENOTDIR', path, entryKind: kind });
 }
 
 /**
@@ -312,8 +314,8 @@ export async function rethrowWithFileInTheWay(
 ): Promise<never> {
   const { code, path } = error as { code?: string; path?: string };
   if ((code === 'ENOTDIR' || code === 'EEXIST') && path) {
-    const file = await fileInTheWay(disk, path);
-    if (file) throw fileInTheWayError(file);
+    const inTheWay = await fileInTheWay(disk, path);
+    if (inTheWay) throw fileInTheWayError(inTheWay.path, inTheWay.kind);
   }
   throw error;
 }
@@ -322,14 +324,14 @@ export async function rethrowWithFileInTheWay(
 async function fileInTheWay(
   disk: Pick<BundleDisk, 'dirname' | 'entryKind'>,
   path: string,
-): Promise<string | undefined> {
+): Promise<{ path: string; kind: Exclude<EntryKind, 'folder'> } | undefined> {
   const ancestors = [path];
   for (let folder = disk.dirname(path); folder !== ancestors[0]; folder = disk.dirname(folder))
     ancestors.unshift(folder);
   for (const candidate of ancestors) {
     const kind = await disk.entryKind(candidate);
     if (kind === undefined) return undefined;
-    if (kind === 'file') return candidate;
+    if (kind !== 'folder') return { path: candidate, kind };
   }
   return undefined;
 }

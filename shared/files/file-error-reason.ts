@@ -1,8 +1,12 @@
+import type { EntryKind } from './entry-kind';
+
 /** A failed read or write as Node reports it: `code` (`EACCES`), and the path it was about when known. */
 interface NodeFileError {
   code?: string;
   path?: string;
   message?: string;
+  /** What the entry an ENOTDIR names is, where the bundle writer found out (bundle-folder.ts). */
+  entryKind?: EntryKind;
 }
 
 /**
@@ -12,7 +16,7 @@ interface NodeFileError {
  * the error may be about a temporary file the user never chose.
  */
 export function fileErrorReason(error: unknown, path?: string): string {
-  const { code, path: failedPath, message } = (error ?? {}) as NodeFileError;
+  const { code, path: failedPath, message, entryKind = 'file' } = (error ?? {}) as NodeFileError;
   if (!isFileError(error)) return message ?? String(error);
   const atFault = path !== undefined && failedPath && failedPath !== path ? failedPath : undefined;
   const subject = atFault ?? 'it';
@@ -21,7 +25,10 @@ export function fileErrorReason(error: unknown, path?: string): string {
     case 'ENOENT':
       return atFault ? `${atFault} does not exist` : 'no such file';
     case 'ENOTDIR':
-      return `${subject} is a file, not a folder; move it away or choose another path`;
+      // A device or a pipe (`/dev/null`) is no one's to move away.
+      return entryKind === 'file'
+        ? `${subject} is a file, not a folder; move it away or choose another path`
+        : `${subject} is a ${entryKind}, not a folder; choose another path`;
     case 'EISDIR':
       return `${subject} is a folder, not a file`;
     case 'EEXIST':

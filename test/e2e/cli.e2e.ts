@@ -65,7 +65,7 @@ describe('the built mesh-designer command line', () => {
     );
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
-      `mesh-designer export: cannot write to ${join(FIXTURES, 'README.md')}: it is a file, not a folder; move it away or choose another path\n`,
+      `mesh-designer export: cannot write to ${join(FIXTURES, 'README.md')}: it is a file, not a folder; move it away or choose another path (export writes a folder of files)\n`,
     );
   });
 

@@ -324,6 +324,37 @@ describe('the file in the way of a folder', () => {
   });
 });
 
+describe('an entry in the way that is neither a file nor a folder', () => {
+  /** The disk, with a named pipe (as mkfifo makes) at `pipe`. */
+  const withPipeAt = (pipe: string): BundleFs => ({
+    ...fs,
+    stat: (async (path: string) => {
+      if (path !== pipe) return fs.stat(path);
+      const no = () => false;
+      return {
+        isDirectory: no,
+        isFile: no,
+        isFIFO: () => true,
+        isSocket: no,
+        isCharacterDevice: no,
+        isBlockDevice: no,
+      };
+    }) as never,
+  });
+
+  it('is named as what it is, a named pipe, when the output folder is one, and nothing is written', async () => {
+    const parent = folderWith({});
+    const pipe = join(parent, 'pipe');
+    await expect(writeBundleFolder(pipe, bundle, withPipeAt(pipe))).rejects.toMatchObject({
+      code: 'ENOTDIR',
+      path: pipe,
+      entryKind: 'named pipe',
+    });
+    expect(readdirSync(parent)).toEqual([]);
+    expect(besideOf(parent)).toEqual(['out']);
+  });
+});
+
 describe('writing over files no earlier export wrote', () => {
   it('refuses to replace a file of the bundle’s name that the folder’s listing does not name, naming it, and writes nothing', async () => {
     const folder = join(folderWith({}), 'bundle');

@@ -135,6 +135,29 @@ describe('mesh-designer export on the disk, with a design it has never seen', { 
     );
   });
 
+  it.runIf(process.platform === 'linux')(
+    'says --out is a device or a named pipe, not a folder, and that export writes a folder of files',
+    () => {
+      const pipe = join(workspace, 'pipe');
+      expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+      for (const [out, what] of [
+        ['/dev/null', 'a device'],
+        ['pipe', 'a named pipe'],
+      ] as const) {
+        const run = meshDesigner(['export', 'tricky.mesh.json', '--out', out], workspace);
+        expect(run.status).toBe(1);
+        expect(run.stderr).toBe(
+          `mesh-designer export: cannot write to ${out}: it is ${what}, not a folder; choose another path (export writes a folder of files)\n`,
+        );
+      }
+      const under = meshDesigner(['export', 'tricky.mesh.json', '--out', 'pipe/sub'], workspace);
+      expect(under.stderr).toBe(
+        'mesh-designer export: cannot write to pipe/sub: pipe is a named pipe, not a folder; choose another path\n',
+      );
+      rmSync(pipe);
+    },
+  );
+
   // Node's recursive mkdir never returns there: /proc refuses a new entry with ENOENT.
   it.runIf(process.platform === 'linux')('says it cannot write under /proc, rather than hanging', () => {
     const run = meshDesigner(['export', 'tricky.mesh.json', '--out', '/proc/mesh-designer-out'], workspace);

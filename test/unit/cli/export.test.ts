@@ -171,7 +171,7 @@ describe('mesh-designer export', () => {
     [
       'ENOTDIR',
       'afile/build',
-      'cannot write to afile/build: it is a file, not a folder; move it away or choose another path',
+      'cannot write to afile/build: it is a file, not a folder; move it away or choose another path (export writes a folder of files)',
     ],
   ])('names the path at fault when the output folder cannot be read (%s on %s)', async (code, path, message) => {
     const { io, err, files } = fakeIo({ 'shop.mesh.json': sample });

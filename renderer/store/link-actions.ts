@@ -4,7 +4,7 @@ import { type LinkEdit, withLinkAdded, withLinkReconnected } from '../../shared/
 import type { ConnectionCheck, Endpoint, Mesh } from '../../shared/model';
 import { changeMesh, currentMesh } from './document-store';
 import { announceEdit, useNoticeStore } from './notice-store';
-import { selectOnly } from './selection-store';
+import { currentSelection, selectOnly } from './selection-store';
 
 /**
  * Applies a link edit as one undo step and says what it did; returns the rules' verdict so the
@@ -37,9 +37,20 @@ export function connectToNewInputPort(from: Endpoint, productId: string): Connec
   return applyLinkEdit('Linked', (mesh) => withLinkToNewInputPort(mesh, from, productId), selectLink);
 }
 
-/** Moves an existing link to new endpoints (dragging one of its ends elsewhere), under the same rules. */
+/**
+ * Moves an existing link to new endpoints (dragging one of its ends elsewhere), under the same
+ * rules; selected, it stays selected under the id its new ends may give it.
+ */
 export function reconnect(linkId: string, first: Endpoint, second: Endpoint): ConnectionCheck {
-  return applyLinkEdit('Relinked', (mesh) => withLinkReconnected(mesh, linkId, first, second));
+  const { nodeIds, linkIds } = currentSelection();
+  const wasSelected = linkIds.has(linkId);
+  return applyLinkEdit(
+    'Relinked',
+    (mesh) => withLinkReconnected(mesh, linkId, first, second),
+    (movedId) => {
+      if (wasSelected) selectOnly(nodeIds, [...[...linkIds].filter((id) => id !== linkId), movedId]);
+    },
+  );
 }
 
 export const linkRefusal = (reason: string) => `Link refused: ${reason}`;

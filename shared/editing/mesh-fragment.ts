@@ -30,6 +30,7 @@ import {
   slideClearNearest,
   translate,
 } from './geometry';
+import { newLinkId } from './links';
 import { contractIdsOf, linksWithin, nodeIds } from './mesh-index';
 import {
   DOMAIN_PADDING,
@@ -221,14 +222,13 @@ export function pasteFragment(
   }
   const takenLinkIds = new Set(mesh.links.map((link) => link.id));
   const links = fragment.links.map((link) => {
-    const id = uniqueId(link.id, takenLinkIds);
+    // An end that was not copied (text edited by hand) keeps its id, so a refusal can name it.
+    const from = { ...link.from, nodeId: nodeIdMap.get(link.from.nodeId) ?? link.from.nodeId };
+    const to = { ...link.to, nodeId: nodeIdMap.get(link.to.nodeId) ?? link.to.nodeId };
+    const keepsItsEnds = from.nodeId === link.from.nodeId && to.nodeId === link.to.nodeId;
+    const id = keepsItsEnds ? uniqueId(link.id, takenLinkIds) : newLinkId(from, to, takenLinkIds);
     takenLinkIds.add(id);
-    return {
-      id,
-      // An end that was not copied (text edited by hand) keeps its id, so a refusal can name it.
-      from: { ...link.from, nodeId: nodeIdMap.get(link.from.nodeId) ?? link.from.nodeId },
-      to: { ...link.to, nodeId: nodeIdMap.get(link.to.nodeId) ?? link.to.nodeId },
-    };
+    return { id, from, to };
   });
 
   const notes = fragment.notes.map((note) => ({ ...note, id: noteIds.get(note.id) as string }));

@@ -197,7 +197,9 @@ describeInChromium('connecting ports', (session) => {
     expect(await page.getByTestId('link-inspector').textContent()).toContain('ToData product 2c · from product-2b');
     expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 3 links');
 
-    await connectPorts(page, link.locator('.react-flow__edgeupdater-target'), port(page, 'product-2b', 'out'));
+    // Moved to another product, the link is named after its new ends, as a new link is, and stays selected.
+    const moved = page.getByTestId('rf__edge-product-1a-to-product-2c');
+    await connectPorts(page, moved.locator('.react-flow__edgeupdater-target'), port(page, 'product-2b', 'out'));
     expect(await page.getByRole('alert').textContent()).toContain('Link refused: Both ends send data');
     expect(await page.getByTestId('link-inspector').textContent()).toContain('ToData product 2c · from product-2b');
     await page.keyboard.press('Control+z');
@@ -220,7 +222,7 @@ describeInChromium('connecting ports', (session) => {
 
     await expect.poll(() => notice.textContent()).toMatch(/^Relinked Data product 1a · dataset to Data product 2c/);
     expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 3 links');
-    expect(await page.getByTestId('rf__edge-product-1a-to-product-1b').getAttribute('aria-label')).toContain(
+    expect(await page.getByTestId('rf__edge-product-1a-to-product-2c').getAttribute('aria-label')).toContain(
       'to Data product 2c',
     );
   });

@@ -303,7 +303,7 @@ describeInChromium('editing on the canvas', (session) => {
     expect(await productNode(page, 'Data product 1a 2').count()).toBe(1);
     expect(await page.getByTestId('product-domain-1-data-product-1a-2').count()).toBe(1);
     // React Flow draws a link once both its nodes' handles are measured, a frame or more later.
-    await page.getByTestId('rf__edge-product-1a-to-product-1b-2').waitFor();
+    await page.getByTestId('rf__edge-domain-1-data-product-1a-2-to-domain-1-data-product-1b-2').waitFor();
 
     await page.keyboard.press('Control+d');
     expect(await counts(page)).toBe('2 domains · 9 products · 0 systems · 6 links');

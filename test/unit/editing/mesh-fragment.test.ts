@@ -46,14 +46,23 @@ describe('pasteFragment', () => {
     expect(pasted.mesh.systems.map((system) => system.id)).toEqual(['shop', 'sales-shop-2']);
     expect(pasted.mesh.links.slice(2)).toEqual([
       {
-        id: 'shop-to-orders-2',
+        id: 'sales-shop-2-to-sales-orders-2',
         from: { nodeId: 'sales-shop-2', portId: 'items-cdc' },
         to: { nodeId: 'sales-orders-2', portId: 'in' },
       },
     ]);
-    expect(pasted.linkIds).toEqual(['shop-to-orders-2']);
+    expect(pasted.linkIds).toEqual(['sales-shop-2-to-sales-orders-2']);
     expect(pasted.nodeIds).toEqual(['sales-orders-2', 'sales-shop-2']);
     expect(checkIntegrity(pasted.mesh)).toEqual([]);
+  });
+
+  it('keeps the id of a pasted link whose ends keep theirs (a paste into another design)', () => {
+    const mesh = pipeline();
+    const fragment = copyFragment(mesh, new Set(['shop', 'orders']));
+    const pasted = pasteFragment(anotherDesignWithOneDomain(), fragment, 'beside-originals', sizeOf);
+    expect(pasted.mesh.links).toEqual([
+      { id: 'shop-to-orders', from: { nodeId: 'shop', portId: 'items-cdc' }, to: { nodeId: 'orders', portId: 'in' } },
+    ]);
   });
 
   it('names a pasted product by the domain it lands in, as a new one is named: Orders pasted into Analytics is analytics-orders', () => {

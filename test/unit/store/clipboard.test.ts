@@ -275,7 +275,7 @@ describe('clipboard commands', () => {
   it('duplicates the selection beside it without touching the clipboard', async () => {
     selectOnly(['shop', 'orders']);
     duplicateSelection();
-    expect(documentNow().links.map((link) => link.id)).toContain('shop-to-orders-2');
+    expect(documentNow().links.map((link) => link.id)).toContain('sales-shop-2-to-sales-orders-2');
     expect(system.text).toBe('');
     useDocumentStore.getState().undo();
     expect(documentNow().products).toHaveLength(2);

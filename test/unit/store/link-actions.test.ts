@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { useDocumentStore } from '../../../renderer/store/document-store';
 import { connect, connectToNewInputPort, reconnect, sayLinkRefused } from '../../../renderer/store/link-actions';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { selectOnly, useSelectionStore } from '../../../renderer/store/selection-store';
@@ -106,6 +107,37 @@ describe('link actions', () => {
     expect(documentNow().links).toEqual([
       { id: 'orders-to-revenue', from: end('orders', 'out'), to: end('revenue', 'other') },
     ]);
+  });
+
+  it('names a link moved to other products after its new ends, so a new link between the old ones is not numbered', () => {
+    connect(end('orders', 'out'), end('revenue', 'in'));
+
+    reconnect('orders-to-revenue', end('revenue', 'out'), end('orders', 'in'));
+    connect(end('orders', 'out'), end('revenue', 'in'));
+
+    expect(documentNow().links.map((link) => link.id)).toEqual(['revenue-to-orders', 'orders-to-revenue']);
+  });
+
+  it('keeps a moved link selected under its new id, and Undo brings back the link and its selection as they were', () => {
+    connect(end('orders', 'out'), end('revenue', 'in'));
+    const before = documentNow();
+
+    reconnect('orders-to-revenue', end('revenue', 'out'), end('orders', 'in'));
+    expect([...useSelectionStore.getState().linkIds]).toEqual(['revenue-to-orders']);
+    useDocumentStore.getState().undo();
+
+    expect(documentNow()).toBe(before);
+    expect([...useSelectionStore.getState().linkIds]).toEqual(['orders-to-revenue']);
+  });
+
+  it('leaves a moved link unselected when it was not selected', () => {
+    connect(end('orders', 'out'), end('revenue', 'in'));
+    selectOnly(['orders']);
+
+    reconnect('orders-to-revenue', end('revenue', 'out'), end('orders', 'in'));
+
+    expect([...useSelectionStore.getState().nodeIds]).toEqual(['orders']);
+    expect([...useSelectionStore.getState().linkIds]).toEqual([]);
   });
 
   it('refuses to re-route a link onto a forbidden end', () => {

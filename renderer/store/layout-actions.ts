@@ -17,7 +17,7 @@ import {
   withNodesNudged,
   withPositions,
 } from '../../shared/editing/layout-edits';
-import { withLockToggled } from '../../shared/editing/locks';
+import { isLocked, withLockToggled } from '../../shared/editing/locks';
 import { nodeKindOf } from '../../shared/editing/mesh-index';
 import { notesCarriedWith, withNotesCarried } from '../../shared/editing/notes-on-domains';
 import type { Mesh, NodeLayout } from '../../shared/model';
@@ -157,10 +157,14 @@ export function alignNodes(nodeIds: Iterable<string>, alignment: Alignment): voi
 /** Spaces the nodes evenly and says so, with Undo; or that they were evenly spaced already. */
 export function distributeNodes(nodeIds: Iterable<string>, axis: Axis): void {
   const ids = [...new Set(nodeIds)];
+  const mesh = currentMesh();
+  const lockedCount = mesh ? ids.filter((id) => isLocked(mesh, id)).length : 0;
+  // A locked node between the others may leave nothing to move though they are not evenly spaced.
+  const asFarAs = lockedCount === 1 ? 'as far as the locked one allows' : 'as far as the locked ones allow';
   arrangeAndAnnounce(
-    (mesh) => withDistributed(mesh, ids, axis, measuredSizeOf),
+    (current) => withDistributed(current, ids, axis, measuredSizeOf),
     describeDistribution(ids.length, axis),
-    `The ${ids.length} are spaced evenly ${axis}ly already.`,
+    `The ${ids.length} are spaced evenly ${axis}ly ${lockedCount > 0 ? asFarAs : 'already'}.`,
   );
 }
 

@@ -9,6 +9,7 @@ import {
 } from './containment';
 import { type Point, type Rect, slideClear, translate } from './geometry';
 import { withPositions } from './layout-edits';
+import { isLocked } from './locks';
 import { childrenOf, nodeKindOf, owningDomainId } from './mesh-index';
 import { defaultSizeOf, domainRect, type SizeOf } from './node-placement';
 
@@ -31,7 +32,7 @@ export function canvasBox(mesh: Mesh, nodeId: string, sizeOf: SizeOf = defaultSi
 function movable(mesh: Mesh, nodeIds: Iterable<string>): string[] {
   const ids = new Set(nodeIds);
   return [...ids].filter((id) => {
-    if (mesh.layout.nodes[id]?.locked) return false;
+    if (isLocked(mesh, id)) return false;
     const domainId = owningDomainId(mesh, id);
     return !(domainId && domainId !== id && ids.has(domainId));
   });
@@ -114,7 +115,7 @@ function neighboursOf(mesh: Mesh, nodeId: string): string[] {
 /** The document with the nodes lined up on one edge or centre line of the box around them all. */
 export function withAligned(mesh: Mesh, nodeIds: Iterable<string>, alignment: Alignment, sizeOf = defaultSizeOf): Mesh {
   const ids = movable(mesh, nodeIds);
-  const lockedIds = [...new Set(nodeIds)].filter((id) => mesh.layout.nodes[id]?.locked);
+  const lockedIds = lockedAmong(mesh, nodeIds);
   if (ids.length === 0 || ids.length + lockedIds.length < 2) return mesh;
   const boxes = ids.map((id) => ({ id, box: canvasBox(mesh, id, sizeOf) }));
   // A locked node cannot move to the others' line, so the line is its own (Illustrator's key object).
@@ -145,24 +146,55 @@ export function withAligned(mesh: Mesh, nodeIds: Iterable<string>, alignment: Al
   return withCanvasPositions(mesh, clearOfNeighbours(mesh, positions, pushAxis, sizeOf), pushAxis, sizeOf);
 }
 
-/** The document with the nodes spaced evenly between the first and the last along an axis (three or more). */
+/**
+ * The document with the nodes spaced evenly between the first and the last along an axis (three or
+ * more). Locked nodes stay, as the first and last do: the nodes between two of them are spaced
+ * evenly there.
+ */
 export function withDistributed(mesh: Mesh, nodeIds: Iterable<string>, axis: Axis, sizeOf = defaultSizeOf): Mesh {
   const ids = movable(mesh, nodeIds);
-  if (ids.length < 3) return mesh;
+  const lockedIds = lockedAmong(mesh, nodeIds);
+  if (ids.length === 0 || ids.length + lockedIds.length < 3) return mesh;
   const [start, length] = axis === 'horizontal' ? (['x', 'width'] as const) : (['y', 'height'] as const);
-  const boxes = ids.map((id) => ({ id, box: canvasBox(mesh, id, sizeOf) })).sort((a, b) => a.box[start] - b.box[start]);
-  const first = boxes[0]?.box as Rect;
-  const last = boxes.at(-1)?.box as Rect;
-  const span = last[start] + last[length] - first[start];
-  const gap = (span - boxes.reduce((sum, { box }) => sum + box[length], 0)) / (boxes.length - 1);
+  const boxes = [...ids, ...lockedIds]
+    .map((id) => ({ id, box: canvasBox(mesh, id, sizeOf) }))
+    .sort((a, b) => a.box[start] - b.box[start]);
+  const anchors = boxes.flatMap(({ id }, index) =>
+    index === 0 || index === boxes.length - 1 || lockedIds.includes(id) ? [index] : [],
+  );
   const positions = new Map<string, Point>();
-  let cursor = first[start];
-  for (const { id, box } of boxes) {
-    positions.set(id, { ...{ x: box.x, y: box.y }, [start]: Math.round(cursor) });
-    cursor += box[length] + gap;
+  for (let index = 1; index < anchors.length; index++) {
+    const run = boxes.slice(anchors[index - 1], (anchors[index] as number) + 1);
+    for (const [id, point] of evenlySpaced(run, start, length)) {
+      if (!lockedIds.includes(id)) positions.set(id, point);
+    }
   }
   const pushAxis = axis === 'horizontal' ? 'y' : 'x';
   return withCanvasPositions(mesh, clearOfNeighbours(mesh, positions, pushAxis, sizeOf), pushAxis, sizeOf);
+}
+
+/** Where the boxes go, spaced evenly along `start` between the first and the last, which stay. */
+function evenlySpaced(
+  run: ReadonlyArray<{ id: string; box: Rect }>,
+  start: 'x' | 'y',
+  length: 'width' | 'height',
+): Map<string, Point> {
+  const first = run[0]?.box as Rect;
+  const last = run.at(-1)?.box as Rect;
+  const span = last[start] + last[length] - first[start];
+  const gap = (span - run.reduce((sum, { box }) => sum + box[length], 0)) / (run.length - 1);
+  const positions = new Map<string, Point>();
+  let cursor = first[start];
+  for (const { id, box } of run) {
+    positions.set(id, { ...{ x: box.x, y: box.y }, [start]: Math.round(cursor) });
+    cursor += box[length] + gap;
+  }
+  return positions;
+}
+
+/** The locked nodes among `nodeIds`: an arrangement lines the others up on them, or spaces them up to them. */
+function lockedAmong(mesh: Mesh, nodeIds: Iterable<string>): string[] {
+  return [...new Set(nodeIds)].filter((id) => isLocked(mesh, id));
 }
 
 /** A line drawn while dragging where the dragged box lines up with another: vertical at `x`, or horizontal at `y`. */

@@ -152,6 +152,37 @@ describeInChromium('conventions users expect', (session) => {
     await expect.poll(() => locked.getAttribute('class')).not.toContain('is-locked');
   });
 
+  it('spaces the others evenly up to a locked element, which stays where it is', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const names = ['Data product 2a', 'Data product 2b', 'Data product 2c'];
+    await productNode(page, 'Data product 2c').locator('.product-node__name').click();
+    for (let step = 0; step < 4; step++) await page.keyboard.press('Shift+ArrowRight');
+    const locked = productNode(page, 'Data product 2a');
+    await locked.locator('.product-node__name').click();
+    await page.keyboard.press('Control+Shift+L');
+    await expect.poll(() => locked.getAttribute('class')).toContain('is-locked');
+    for (const name of names.slice(1)) {
+      await productNode(page, name)
+        .locator('.product-node__name')
+        .click({ modifiers: ['Control'] });
+    }
+    const before = await flowPosition(locked);
+
+    await page.keyboard.press('Alt+Shift+H');
+
+    const notice = page.locator('.status-bar .notice__text');
+    await expect.poll(() => notice.textContent()).toBe('Distributed 3 horizontally');
+    expect(await flowPosition(locked)).toEqual(before);
+    const boxOf = async (name: string) => (await productNode(page, name).boundingBox())!;
+    const [first, middle, last] = [
+      await boxOf('Data product 2a'),
+      await boxOf('Data product 2b'),
+      await boxOf('Data product 2c'),
+    ];
+    expect(Math.abs(middle.x - (first.x + first.width) - (last.x - (middle.x + middle.width)))).toBeLessThan(2);
+  });
+
   it('shows alignment guides while dragging, and snaps into line', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

@@ -77,6 +77,22 @@ describe('align and distribute', () => {
     expect(aligned.layout.nodes.b).toEqual(mesh.layout.nodes.b);
   });
 
+  it('spaces the others evenly up to a locked node at an end, which stays where it is', () => {
+    const mesh = withLockToggled(threeProducts(), ['a']);
+    const spaced = withDistributed(mesh, ['a', 'b', 'c'], 'horizontal', sizeOf);
+    expect(spaced.layout.nodes.a).toEqual(mesh.layout.nodes.a);
+    expect(['a', 'b', 'c'].map((id) => canvasBox(spaced, id, sizeOf).x)).toEqual([140, 320, 500]);
+  });
+
+  it('keeps a locked node in the middle in place, spacing the nodes on each side of it evenly up to it', () => {
+    const mesh = withLockToggled(threeProducts(), ['b']);
+    mesh.products.push({ ...(mesh.products[0] as DataProduct), id: 'e' });
+    mesh.layout.nodes.e = { x: 700, y: 100 };
+    const spaced = withDistributed(mesh, ['a', 'b', 'c', 'e'], 'horizontal', sizeOf);
+    expect(spaced.layout.nodes.b).toEqual(mesh.layout.nodes.b);
+    expect(['a', 'b', 'c', 'e'].map((id) => canvasBox(spaced, id, sizeOf).x)).toEqual([140, 400, 600, 800]);
+  });
+
   it('keeps what it moves inside its domain', () => {
     const mesh = threeProducts();
     mesh.domains.push({ ...mesh.domains[0]!, id: 'e' });

@@ -14,6 +14,7 @@ import {
   toggleLock,
 } from '../../../renderer/store/layout-actions';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
+import { withLockToggled } from '../../../shared/editing/locks';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import type { Mesh } from '../../../shared/model';
 import { threeProducts, withNotesAt } from '../editing/editing-fixtures';
@@ -298,6 +299,17 @@ describe('the notice after aligning and distributing', () => {
 
     expect(useNoticeStore.getState().notice?.text).toBe('Distributed 3 horizontally');
     expect(useNoticeStore.getState().notice?.actions?.map((action) => action.label)).toEqual(['Undo']);
+  });
+
+  it('says a locked node held the spacing when it left nothing to move, rather than that it was even already', () => {
+    openDocument(withLockToggled(threeProducts(), ['b']));
+
+    distributeNodes(['a', 'b', 'c'], 'horizontal');
+
+    expect(documentNow().layout.nodes.b).toEqual({ x: 300, y: 90, locked: true });
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'The 3 are spaced evenly horizontally as far as the locked one allows.',
+    );
   });
 
   it('says there was nothing to align, with no Undo, when the edges lined up already', () => {

@@ -1,4 +1,5 @@
 import { historyColumnsClashText, historyColumnsRemedy } from '../contracts/history-columns';
+import { isRequiredAsKey } from '../contracts/primary-key';
 import { contractOf, meshGraph } from '../lineage/mesh-graph';
 import { productLineage } from '../lineage/product-lineage';
 import { unclassifiedCopies } from '../lineage/unclassified-copies';
@@ -12,7 +13,7 @@ import type { Problem } from '../model/problem';
 import type { Dataset } from './dataset';
 import { endpointKey, type LogPlan, type PlannedLog, type PortContract } from './log-plan';
 import { rawTableName } from './sql-text';
-import { claimTables, otherSpellingText, type TableRefusal, type TableSources } from './table-claims';
+import { claimTables, otherSpellingText, type TableClaims, type TableRefusal, type TableSources } from './table-claims';
 
 export interface InputPlan {
   port: Port;
@@ -30,6 +31,8 @@ export interface TransformationPlan {
   path: string;
   /** Set when an output port publishes the step's result: the contract then shapes its table. */
   dataset?: Dataset;
+  /** With `dataset`: the columns the contract of a port publishing it requires (a key part always), a NULL in which gets a record quarantined. */
+  requiredColumns?: ReadonlySet<string>;
   /** The input ports whose clean tables the step's SQL reads, itself or through earlier steps. */
   inputPortIds: ReadonlySet<string>;
 }
@@ -91,9 +94,20 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
   const inputsByStep = inputPortsReadByStep(mesh, product);
   const transformations = claims.transformations.map((step) => ({
     ...step,
+    ...(step.dataset && { requiredColumns: requiredColumnsOf(step.dataset, claims.outputs) }),
     inputPortIds: inputsByStep.get(step.transformation) ?? new Set(product.inputPorts.map((port) => port.id)),
   }));
   return { product, path, inputs, transformations, outputs, tableRefusals: claims.refusals };
+}
+
+/** The columns the contracts of the ports publishing `dataset` require (a key part always). */
+function requiredColumnsOf(dataset: Dataset, outputs: TableClaims['outputs']): ReadonlySet<string> {
+  return new Set(
+    outputs
+      .filter((output) => output.dataset === dataset)
+      .flatMap((output) => output.governing.schemaObject.properties.filter(isRequiredAsKey))
+      .map((property) => property.name),
+  );
 }
 
 /** The product's output ports that publish a log, with the contract governing each. */

@@ -86,7 +86,9 @@ export function prepareStep(
     let incremental: IncrementalRecompute | undefined;
     if (dataset) {
       const outputColumns = columnNamesOf(connection, select);
-      const missing = missingColumnsMessage(dataset, outputColumns);
+      // The step quarantines a result row without its key, the port one without a required value.
+      const nonNullColumns = new Set([...dataset.key, ...(step.requiredColumns ?? [])]);
+      const missing = missingColumnsMessage(dataset, outputColumns, nonNullColumns);
       if (missing) return { ok: false, message: missing };
       if (dataset.kind === 'entity') {
         mode = !inputs.isIncremental
@@ -185,17 +187,32 @@ function changedEventSql(dataset: Dataset): string {
 /**
  * Why a result cannot fill its contract's columns, if it cannot. Read by name, a column it lacks
  * would not be NULL but the text of its name: SQLite reads a "name" that names nothing as a string.
+ * A NULL stands in only for a column the contract leaves optional: in a required one it gets every
+ * record quarantined.
  */
-function missingColumnsMessage(dataset: Dataset, resultColumns: readonly string[]): string | undefined {
+function missingColumnsMessage(
+  dataset: Dataset,
+  resultColumns: readonly string[],
+  nonNullColumns: ReadonlySet<string>,
+): string | undefined {
   const produced = new Set(resultColumns.map((name) => name.toLowerCase()));
   const missing = dataset.columns.map((column) => column.name).filter((name) => !produced.has(name.toLowerCase()));
   if (missing.length === 0) return undefined;
-  const [first] = missing;
   const which =
     missing.length === 1
-      ? `column ${first}, which its contract declares: add it`
+      ? `column ${missing[0]}, which its contract declares: add it`
       : `columns ${missing.join(', ')}, which its contract declares: add them`;
-  return `its result has no ${which} to the SELECT (NULL AS ${first} where it has no value yet)`;
+  const required = missing.filter((name) => nonNullColumns.has(name));
+  const [firstOptional] = missing.filter((name) => !nonNullColumns.has(name));
+  const advice = [
+    ...(required.length > 0
+      ? [
+          `${required.length === 1 ? 'a computed value' : 'computed values'} for ${required.join(', ')}, which the contract requires: a NULL gets every record quarantined`,
+        ]
+      : []),
+    ...(firstOptional !== undefined ? [`NULL AS ${firstOptional} where it has no value yet`] : []),
+  ];
+  return `its result has no ${which} to the SELECT (${advice.join('; ')})`;
 }
 
 function columnNamesOf(connection: SqlConnection, select: string): string[] {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aContract, aProduct, aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
-function reportMesh(steps: [string, string][]) {
+function reportMesh(
+  steps: [string, string][],
+  contract = aContract('report', 'entity', 'item_names').withKey('id', 'integer').withProperty('name', 'string'),
+) {
   const report = aProduct('report', 'consumer-aligned').withInput('items-in').withOutput('report-out', 'report');
   for (const [name, sql] of steps) report.withTransformation(name, sql);
-  return aShopMesh()
-    .with(report, aContract('report', 'entity', 'item_names').withKey('id', 'integer').withProperty('name', 'string'))
-    .withLink('catalog/items-out', 'report/items-in')
-    .build();
+  return aShopMesh().with(report, contract).withLink('catalog/items-out', 'report/items-in').build();
 }
 
 const scenario = aScenario().withData('shop', 'items', 2, PREDICTABLE_ITEMS).build();
@@ -67,6 +67,22 @@ describe('a transformation that fails', () => {
     ]);
     expect(metrics.ports['report/report-out']?.published).toBe(0);
     expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM item_names')).toEqual([{ n: 0 }]);
+  });
+
+  it('asks a published result lacking a required or key column for a computed value, a NULL being quarantined', async () => {
+    const contract = aContract('report', 'entity', 'item_names')
+      .withKey('id', 'integer')
+      .withProperty('name', 'string', { required: true })
+      .withProperty('note', 'string');
+    const lacksRequired = await simulate(reportMesh([['item_names', 'SELECT id FROM items']], contract), scenario);
+    const lacksAll = await simulate(reportMesh([['item_names', 'SELECT price FROM items']], contract), scenario);
+
+    expect(lacksRequired.step(0).errors.map((error) => error.message)).toEqual([
+      "transformation 'item_names' failed: its result has no columns name, note, which its contract declares: add them to the SELECT (a computed value for name, which the contract requires: a NULL gets every record quarantined; NULL AS note where it has no value yet)",
+    ]);
+    expect(lacksAll.step(0).errors.map((error) => error.message)).toEqual([
+      "transformation 'item_names' failed: its result has no columns id, name, note, which its contract declares: add them to the SELECT (computed values for id, name, which the contract requires: a NULL gets every record quarantined; NULL AS note where it has no value yet)",
+    ]);
   });
 
   it('refuses a misspelt column in double quotes, which SQLite would publish as its name in text', async () => {

@@ -1,5 +1,6 @@
 import { allowedValueType } from '../../contracts/allowed-value-types';
 import { contractUrn } from '../../contracts/contract-urn';
+import { storedProperties } from '../../contracts/measures';
 import { mapPartsOf, nestedPropertiesOf } from '../../contracts/odcs-document';
 import { isRequiredAsKey } from '../../contracts/primary-key';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
@@ -16,7 +17,8 @@ import { optionKeywords, TIME_OF_DAY } from './type-options';
  * as the table's PRIMARY KEY holds no null) are required and never null; optional ones may be
  * null; each property's logicalTypeOptions, with what its physicalType declares
  * (declared-type-options.ts), are the keywords that say the same (see type-options.ts).
- * Further properties are allowed, as adding an optional field is not a breaking change.
+ * Further properties are allowed, as adding an optional field is not a breaking change. ODCS 3.2
+ * measures are left out: an aggregate computed when queried is no field of a record.
  */
 
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -67,8 +69,12 @@ export function recordSchema(contract: Contract, object: SchemaObject): Record<s
   });
 }
 
-/** The `properties` and `required` of an object: a record, or an object property's nested properties. */
-function memberSchemas(properties: readonly ContractProperty[]): Record<string, unknown> {
+/**
+ * The `properties` and `required` of an object: a record, or an object property's nested properties.
+ * Not its measures, which are computed when queried (see measures.ts).
+ */
+function memberSchemas(members: readonly ContractProperty[]): Record<string, unknown> {
+  const properties = storedProperties(members);
   return {
     properties: Object.fromEntries(properties.map((property) => [property.name, propertySchema(property)])),
     // A name given twice (ODCS does not forbid it) is one property, and JSON Schema wants `required` unique.

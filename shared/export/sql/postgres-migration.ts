@@ -229,13 +229,13 @@ function alterTableStatements(
           appendOnlyTrigger: holdsEvents && table === target ? appendOnlyTriggerName(before) : undefined,
         });
 
-  const nextByName = new Map(after.object.properties.map((property) => [property.name, property]));
-  const previousByName = new Map(before.object.properties.map((property) => [property.name, property]));
-  const removed = before.object.properties.filter((property) => !nextByName.has(property.name));
-  const added = after.object.properties.filter((property) => !previousByName.has(property.name));
+  const nextByName = new Map(after.columns.map((property) => [property.name, property]));
+  const previousByName = new Map(before.columns.map((property) => [property.name, property]));
+  const removed = before.columns.filter((property) => !nextByName.has(property.name));
+  const added = after.columns.filter((property) => !previousByName.has(property.name));
   const { renames } = guessRenames(removed, added);
   const renamedTo = new Set([...renames.values()].map((rename) => rename.to));
-  const kept = before.object.properties.flatMap((property) => {
+  const kept = before.columns.flatMap((property) => {
     const counterpart = nextByName.get(property.name);
     return counterpart ? [{ before: property, after: counterpart }] : [];
   });

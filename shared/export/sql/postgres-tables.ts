@@ -1,8 +1,10 @@
 import { columnCommentText } from '../../contracts/column-comment';
 import { historyColumnClashes, historyColumnNames, historyColumnsOf } from '../../contracts/history-columns';
+import { isMeasure, measureExpression, storedProperties } from '../../contracts/measures';
 import { columnNameOf, tableNameOf } from '../../contracts/physical-names';
 import { isRequiredAsKey, primaryKeyOf } from '../../contracts/primary-key';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
+import { quoted } from '../../model/isolated-names';
 import { columnChecksOf } from './postgres-checks';
 import { physicalTypeNote, postgresTypeOf } from './postgres-column-types';
 import { ident, literal, postgresName, qualified, sqlComment } from './postgres-names';
@@ -20,6 +22,7 @@ import { ident, literal, postgresName, qualified, sqlComment } from './postgres-
  * Column types: see postgres-column-types.ts; required, or in the key → NOT NULL (the history
  * table has no primary key to make its key columns so).
  * Tables and columns take their physicalName where the contract gives one (see physical-names.ts).
+ * An ODCS 3.2 measure is computed when queried, no column (see measures.ts): a comment names it.
  */
 
 const APPEND_ONLY_FUNCTION = 'reject_change_of_event';
@@ -30,6 +33,8 @@ export interface PostgresTable {
   name: string;
   contract: Contract;
   object: SchemaObject;
+  /** The object's properties stored as columns: every one but its measures. */
+  columns: ContractProperty[];
   /** The columns of the primary key, in key order. */
   primaryKey: string[];
   keepsHistory: boolean;
@@ -41,6 +46,7 @@ export function tablesOf(schema: string, contract: Contract): PostgresTable[] {
     name: tableNameOf(object),
     contract,
     object,
+    columns: storedProperties(object.properties),
     primaryKey: keyColumns(object),
     keepsHistory: contract.kind === 'entity' && contract.keepHistory,
   }));
@@ -68,7 +74,7 @@ export const noTruncateTriggerName = (table: PostgresTable) => `${table.name}_no
 
 /** The properties with a UNIQUE constraint of their own. */
 export function uniqueProperties(table: PostgresTable): ContractProperty[] {
-  return table.object.properties.filter((property) => hasUniqueConstraint(table, property));
+  return table.columns.filter((property) => hasUniqueConstraint(table, property));
 }
 
 /** A column's CHECK: its name (after the table and the column) and condition; undefined when the contract says nothing it checks. */
@@ -91,7 +97,7 @@ export function checkClause(check: CheckConstraint): string {
 
 /** The properties whose column has a CHECK. */
 export function checkedProperties(table: PostgresTable): ContractProperty[] {
-  return table.object.properties.filter((property) => checkConstraintOf(table, property));
+  return table.columns.filter((property) => checkConstraintOf(table, property));
 }
 
 /**
@@ -162,18 +168,19 @@ export function createTableStatements(table: PostgresTable): string[] {
       (property) =>
         `CONSTRAINT ${ident(uniqueName(table.name, columnNameOf(property)))} UNIQUE (${ident(columnNameOf(property))})`,
     ),
-    ...table.object.properties.flatMap((property) => {
+    ...table.columns.flatMap((property) => {
       const check = checkConstraintOf(table, property);
       return check ? [checkClause(check)] : [];
     }),
   ];
   return [
     sqlComment(`${contract.name} ${contract.version}, ${object.name}: ${describeKind(table)}`),
+    ...measuresNote(object),
     `CREATE TABLE ${target} (\n${tableLines([
-      ...object.properties.map((property) => ({ text: columnDefinition(property), note: physicalTypeNote(property) })),
+      ...table.columns.map((property) => ({ text: columnDefinition(property), note: physicalTypeNote(property) })),
       ...constraints.map((text) => ({ text })),
     ])}\n);`,
-    ...commentStatements(target, object),
+    ...commentStatements(target, table),
     ...(contract.kind === 'event' ? appendOnlyTriggerStatements(table) : []),
     ...(table.keepsHistory ? historyTableStatements(table) : []),
   ];
@@ -194,7 +201,7 @@ export function historyTableStatements(table: PostgresTable): string[] {
   const isKeyed = table.primaryKey.length > 0;
   const { validFrom, validTo, isCurrent } = historyColumnsOf(table.contract);
   const columns = [
-    ...table.object.properties.map(columnDefinition),
+    ...table.columns.map(columnDefinition),
     `${ident(validFrom)} timestamptz NOT NULL`,
     `${ident(validTo)} timestamptz`,
     `${ident(isCurrent)} boolean NOT NULL`,
@@ -214,7 +221,7 @@ export function historyTableStatements(table: PostgresTable): string[] {
  * before history was kept would have no current version.
  */
 export function historySeedStatement(table: PostgresTable): string {
-  const columns = columnNames(table.object.properties.map(columnNameOf));
+  const columns = columnNames(table.columns.map(columnNameOf));
   return `INSERT INTO ${qualified(table.schema, historyName(table))} (${columns}, ${columnNames(historyColumnNames(historyColumnsOf(table.contract)))}) SELECT ${columns}, now(), NULL, true FROM ${qualified(table.schema, table.name)};`;
 }
 
@@ -262,11 +269,22 @@ export function newColumnCommentStatements(target: string, properties: readonly 
     .map((property) => columnCommentStatement(target, property));
 }
 
-function commentStatements(target: string, object: SchemaObject): string[] {
+function commentStatements(target: string, { object, columns }: PostgresTable): string[] {
   return [
     ...(object.description ? [`COMMENT ON TABLE ${target} IS ${literal(object.description)};`] : []),
-    ...newColumnCommentStatements(target, object.properties),
+    ...newColumnCommentStatements(target, columns),
   ];
+}
+
+/** The object's measures, with their aggregations, which a reader of the table would look for as columns. */
+function measuresNote(object: SchemaObject): string[] {
+  const measures = object.properties.filter(isMeasure).map((property) => {
+    const expression = measureExpression(property);
+    return expression === undefined ? quoted(property.name) : `${quoted(property.name)} as ${expression}`;
+  });
+  return measures.length > 0
+    ? [sqlComment(`measures, computed when queried (ODCS semanticType: measure), not stored: ${measures.join(', ')}`)]
+    : [];
 }
 
 function describeKind(table: PostgresTable): string {

@@ -36,7 +36,7 @@ export function primaryKeyStatements({ after, previousKey, keyColumnsMaybeEmpty,
   const newKey = keyOf(after);
   if (keyColumnsMaybeEmpty.length === 0) return newKey;
 
-  const columns = new Map(after.object.properties.map((property) => [columnNameOf(property), property]));
+  const columns = new Map(after.columns.map((property) => [columnNameOf(property), property]));
   const isOldKeyKept = previousKey.length > 0 && previousKey.every((column) => columns.has(column));
   const meanwhile = isOldKeyKept ? keyOf({ ...after, primaryKey: [...previousKey] }) : [];
   // The old key made its columns NOT NULL again; those now optional and out of the key lose it with the key.

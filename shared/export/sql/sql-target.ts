@@ -1,3 +1,4 @@
+import { isMeasure } from '../../contracts/measures';
 import { columnNameOf } from '../../contracts/physical-names';
 import { servedContracts } from '../../contracts/withdrawn-contracts';
 import type { Contract } from '../../model/contract';
@@ -159,6 +160,7 @@ function productProblems(mesh: Mesh, product: DataProduct, tables: readonly Post
 function columnWarnings(mesh: Mesh, tables: readonly PostgresTable[]): ExportWarning[] {
   return tables.flatMap(({ contract, object, name }) =>
     object.properties.flatMap((property, index) => {
+      if (isMeasure(property)) return [];
       const path = `contracts[${mesh.contracts.indexOf(contract)}].schema[${contract.schema.indexOf(object)}].properties[${index}]`;
       const column = columnNameOf(property);
       const about = `${quoted(property.name)} in contract ${quoted(contract.name)}`;

@@ -6,7 +6,7 @@ import { aMesh } from '../../builders/mesh-builder';
 import { ecommerceRun } from './ecommerce-run';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { compileJsonSchemas } from './real-validators';
-import { contractFromYaml, stringWithValidValues } from './unseen-meshes';
+import { contractFromYaml, measuresAndDimensionsContract, stringWithValidValues } from './unseen-meshes';
 
 /** The JSON Schema files of a draft contract `id` whose `schema:` is the YAML given. */
 function exportedSchemas(id: string, schemaYaml: string) {
@@ -322,6 +322,20 @@ schema:
     expect(validate({ ...record, counts: { a: 'one' } }), 'a count not an integer').toBe(false);
     expect(validate({ ...record, counts: { a: null } }), 'a required value is null').toBe(false);
     expect(validate({ ...record, visits: { home: { on: 5 } } }), 'a visit without a date').toBe(false);
+  });
+
+  it('leaves the measures of an ODCS 3.2 contract out of its record, as they are computed when queried, not stored', () => {
+    const contract = measuresAndDimensionsContract();
+    const [file] = filesOf(jsonSchemaTarget.files({ ...aMesh().build(), contracts: [contract] }, WHOLE_MESH));
+    const schema = JSON.parse(String(file!.content));
+    expect(Object.keys(schema.properties)).toEqual([
+      'turnover_ts',
+      'order_id',
+      'turnover_euros',
+      'country_code',
+      'country_code_dim',
+      'order_month',
+    ]);
   });
 
   it('leaves out of a text field’s allowed values a number, which no record can match, as it does a text of a number field', () => {

@@ -8,12 +8,12 @@ import { declaredTypeOptions } from '../../../shared/export/jsonschema/declared-
 import { physicalTypeNote, postgresTypeOf } from '../../../shared/export/sql/postgres-column-types';
 import { postgresName } from '../../../shared/export/sql/postgres-names';
 import { sqlTarget } from '../../../shared/export/sql/sql-target';
-import type { ContractProperty, Mesh } from '../../../shared/model';
+import type { Contract, ContractProperty, Mesh } from '../../../shared/model';
 import { aMesh, aPort, aField as field } from '../../builders/mesh-builder';
 import { type EcommerceRun, ecommerceRun } from './ecommerce-run';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { hospitalMesh } from './hospital-mesh';
-import { contractFromYaml, stringWithValidValues } from './unseen-meshes';
+import { contractFromYaml, measuresAndDimensionsContract, stringWithValidValues } from './unseen-meshes';
 
 const ecommerce = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
 const USER_SCHEMAS = `table_schema NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public')`;
@@ -382,6 +382,54 @@ describe('SQL export', () => {
     await db.exec(`INSERT INTO p.notes VALUES ('a', '"text"'), ('b', '2.5'), ('c', '{"x": [1]}')`);
     const stored = await db.query<{ body: unknown }>('SELECT body FROM p.notes ORDER BY id');
     expect(stored.rows.map((row) => row.body)).toEqual(['text', 2.5, { x: [1] }]);
+  });
+
+  it('leaves the measures of an ODCS 3.2 contract out of its table, as they are computed when queried, and says so', async () => {
+    const contract = measuresAndDimensionsContract();
+    const serving = (served: Contract) => ({
+      ...aMesh()
+        .withDomain('d')
+        .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: served.id })] })
+        .build(),
+      contracts: [served],
+    });
+    const mesh = serving(contract);
+    const files = sqlFiles(mesh);
+    const ddl = files.map((file) => String(file.content)).join('\n');
+    expect(ddl).toContain(
+      "-- measures, computed when queried (ODCS semanticType: measure), not stored: 'total_turnover_euros' as SUM(turnover_euros), 'nb_receipts' as COUNT(DISTINCT order_id), 'average_basket_value' as SUM(turnover_euros) / NULLIF(COUNT(DISTINCT order_id), 0)",
+    );
+    await emptyDatabase(db);
+    await runFiles(db, files);
+    const columns = await db.query<{ column_name: string }>(
+      "SELECT column_name FROM information_schema.columns WHERE table_schema = 'p' ORDER BY ordinal_position",
+    );
+    expect(columns.rows.map((row) => row.column_name)).toEqual([
+      'turnover_ts',
+      'order_id',
+      'turnover_euros',
+      'country_code',
+      'country_code_dim',
+      'order_month',
+    ]);
+
+    // Saved when its measures were columns: the migration drops them.
+    const expected = await schemaOf(db, ['p']);
+    const asColumns = (property: ContractProperty) => ({
+      ...property,
+      extensions: { ...property.extensions, semanticType: 'column' },
+    });
+    const saved = serving({
+      ...contract,
+      schema: contract.schema.map((object) => ({ ...object, properties: object.properties.map(asColumns) })),
+    });
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(saved));
+    await runFiles(
+      db,
+      sqlFiles(mesh, saved).filter((file) => file.path.endsWith('.changes.sql')),
+    );
+    expect(await schemaOf(db, ['p'])).toEqual(expected);
   });
 
   it('keeps a timestamp whose contract says timezone: false without a time zone, so no session zone shifts its clock time', async () => {

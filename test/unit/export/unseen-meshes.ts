@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseOdcsYaml } from '../../../shared/contracts';
 import type { Contract, Mesh } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
@@ -35,6 +37,12 @@ export function contractFromYaml(text: string): Contract {
   const read = parseOdcsYaml(text);
   if (!read.ok) throw new Error(`the test contract does not read: ${JSON.stringify(read.errors)}`);
   return read.value;
+}
+
+/** The ODCS 3.2.0 example contract of columns, dimensions and measures (RFC 0034), as the standard gives it. */
+export function measuresAndDimensionsContract(): Contract {
+  const path = join(import.meta.dirname, '../../fixtures/odcs/v3.2.0/measures-and-dimensions.odcs.yaml');
+  return contractFromYaml(readFileSync(path, 'utf8'));
 }
 
 /** A string property whose ODCS 3.1 `invalidValues` rule allows `validValues` (YAML flow), as lines of a schema object's `properties`. */

@@ -1,7 +1,7 @@
 import type { LogicalType } from '../model/logical-type';
 import { logicalTypeOfSqlTypeName } from './import/sql-column-types';
 import { isIsoFormat } from './iso-time-bound';
-import { declaresInvalidSize, physicalTypeParts } from './physical-type-size';
+import { declaresInvalidSize, MAX_SIZE_RULE, physicalTypeParts } from './physical-type-size';
 
 /**
  * The logical types a SQL column of each kind can hold as the contract means them. Text holds
@@ -53,7 +53,8 @@ export function physicalTypeMisfit(
   const held = parts && logicalTypeOfSqlTypeName(parts.base);
   if (!parts || !held) return undefined;
   if (declaresInvalidSize(parts)) {
-    return `physicalType ${physicalType} declares an invalid size, ${parts.size}: a length or precision is at least 1`;
+    const [size, rule] = parts.isMaxSize ? ['max', MAX_SIZE_RULE] : [parts.size, 'a length or precision is at least 1'];
+    return `physicalType ${physicalType} declares an invalid size, ${size}: ${rule}`;
   }
   if (held === 'integer' && logicalType === 'number') {
     return `physicalType ${physicalType} holds integers only: a number’s decimals are lost (logicalType number)`;

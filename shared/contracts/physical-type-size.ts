@@ -163,8 +163,35 @@ const FRACTIONAL_SECOND_TYPES: ReadonlyMap<string, { family: TimeFamily; fewest:
   ['datetimeoffset', { family: 'timestamp with zone', fewest: 7, most: 7 }],
 ]);
 
-/** Whether a type declares a size no SQL database takes: a length or precision below 1, a second's fraction below 0 digits. */
-export function declaresInvalidSize({ base, size }: { base: string; size?: number }): boolean {
+/** SQL Server's variable-length types and their synonyms, the only ones that take `max` for a size. */
+const MAX_SIZED_TYPES = new Set([
+  'varchar',
+  'char varying',
+  'character varying',
+  'nvarchar',
+  'national char varying',
+  'national character varying',
+  'varbinary',
+  'binary varying',
+]);
+
+/** What a `max` size says is wrong, for a check's message. */
+export const MAX_SIZE_RULE = 'only varchar, nvarchar and varbinary take max';
+
+/**
+ * Whether a type declares a size no SQL database takes: a length or precision below 1, a second's
+ * fraction below 0 digits, `max` on a type other than SQL Server's varchar, nvarchar and varbinary.
+ */
+export function declaresInvalidSize({
+  base,
+  size,
+  isMaxSize,
+}: {
+  base: string;
+  size?: number;
+  isMaxSize?: true;
+}): boolean {
+  if (isMaxSize) return !MAX_SIZED_TYPES.has(base);
   if (size === undefined) return false;
   return size < (FRACTIONAL_SECOND_TYPES.has(base) ? 0 : 1);
 }

@@ -115,13 +115,14 @@ export function physicalTypeNote(property: ContractProperty): string | undefined
   const parts = physicalPartsOf(property);
   const heldType = parts && logicalTypeOfSqlTypeName(parts.base);
   if (!parts || !heldType || !logicalType) return undefined;
-  const columnType = postgresTypeOf(property);
-  if (columnType === postgresSpellingOf(parts)) return undefined;
   const said = `physicalType ${String(physicalType).trim()}`;
-  const beyondPostgres = physicalTypeBeyondPostgres(property);
-  if (beyondPostgres) return `${said} is past PostgreSQL's limits (${beyondPostgres})`;
+  // Before comparing spellings: `int(max)` is spelt as the `integer` its column is, yet declares no size a database takes.
   if (declaresInvalidSize(parts))
     return `${said} declares an invalid size: the column takes logicalType ${logicalType}'s type`;
+  const columnType = postgresTypeOf(property);
+  if (columnType === postgresSpellingOf(parts)) return undefined;
+  const beyondPostgres = physicalTypeBeyondPostgres(property);
+  if (beyondPostgres) return `${said} is past PostgreSQL's limits (${beyondPostgres})`;
   if (heldType !== logicalType) {
     return `${said} holds ${VALUE_NOUNS[heldType]}: the column takes logicalType ${logicalType}'s type`;
   }

@@ -57,6 +57,27 @@ describe('a physicalType that cannot hold its logicalType', () => {
     expect(physicalTypeMisfit('number', 'numeric(0,2)')).toMatch(/invalid size, 0/);
   });
 
+  it('is named for a max size on a type other than varchar, nvarchar or varbinary, the only ones SQL Server sizes so', () => {
+    expect(physicalTypeMisfit('integer', 'int(max)')).toBe(
+      'physicalType int(max) declares an invalid size, max: only varchar, nvarchar and varbinary take max',
+    );
+    for (const [logicalType, physicalType] of [
+      ['integer', 'INTEGER(MAX)'],
+      ['string', 'char(max)'],
+      ['number', 'decimal(max)'],
+      ['timestamp', 'datetime2(max)'],
+    ] as const) {
+      expect(physicalTypeMisfit(logicalType, physicalType), physicalType).toMatch(/invalid size, max/);
+      expect(physicalTypeNote(aProperty('x', logicalType, { physicalType })), physicalType).toBe(
+        `physicalType ${physicalType} declares an invalid size: the column takes logicalType ${logicalType}'s type`,
+      );
+    }
+    for (const physicalType of ['varchar(max)', 'NVARCHAR(MAX)', 'character varying(max)']) {
+      expect(physicalTypeMisfit('string', physicalType), physicalType).toBeUndefined();
+      expect(physicalTypeNote(aProperty('x', 'string', { physicalType })), physicalType).toBeUndefined();
+    }
+  });
+
   it('takes 0 digits of a second in a time type, as SSMS writes datetime2(0) and PostgreSQL timestamp(0)', () => {
     for (const [logicalType, physicalType] of [
       ['timestamp', 'DATETIME2(0)'],

@@ -14,6 +14,7 @@ import type { PathProblem, PathSegment } from './path-problem';
 import type { ProblemRepair } from './problem-repair';
 import type { TextRange } from './text-range';
 import { echoesMisalignedKey, misalignedKey } from './yaml-misaligned-key';
+import { echoesUnclosedFlow, type UnclosedFlow, unclosedFlow } from './yaml-unclosed-flow';
 import { type PlainScalar, yaml12ReadingHint } from './yaml12-reading-hint';
 
 export type { TextRange } from './text-range';
@@ -86,6 +87,7 @@ export function readYamlSource(text: string): YamlSource {
   };
 
   const misalignedKeys: TextRange[] = [];
+  const unclosedFlows: UnclosedFlow[] = [];
   // Running out of stack is reported wherever the reader gave up, which can be more than once: say it once.
   const syntaxErrors = onceEach(
     document.errors
@@ -94,6 +96,13 @@ export function readYamlSource(text: string): YamlSource {
           error.code !== 'RESOURCE_EXHAUSTION' || errors.findIndex(({ code }) => code === error.code) === index,
       )
       .flatMap((error): LocatedProblem[] => {
+        if (echoesUnclosedFlow(error, unclosedFlows)) return [];
+        const unclosed = unclosedFlow(error, document, text);
+        if (unclosed) {
+          unclosedFlows.push(unclosed);
+          const { message, span, repair } = unclosed;
+          return [{ path: DOCUMENT_PATH, message, ...rangeOf(span), ...(repair && { repair }) }];
+        }
         const errorLine = rangeOf(error.pos).line;
         if (echoesMisalignedKey(error.code, errorLine, text, misalignedKeys)) return [];
         const misaligned = misalignedKey(error.code, errorLine, text);

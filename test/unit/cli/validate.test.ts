@@ -1024,7 +1024,7 @@ schema:
     expect(err).toEqual(["org.yaml:3:3: the key 'pii-propagation' appears twice in this mapping; keys must be unique"]);
     const json = fakeIo({ 'shop.mesh.json': sample, 'bad.json': '{ "rules": ' });
     expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'bad.json'], json.io)).toBe(EXIT.usage);
-    expect(json.err).toEqual(['bad.json:1:12: Flow map must end with a }']);
+    expect(json.err).toEqual(['bad.json:1:1: this mapping opened with { is never closed; end it with }']);
   });
 
   it('says what is wrong inside a --policy file without the usage text, kept for wrong command lines', async () => {

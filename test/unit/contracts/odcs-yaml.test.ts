@@ -404,6 +404,45 @@ describe('ODCS import errors', () => {
     });
   });
 
+  describe('a flow list or mapping left open, said at its opening bracket rather than at the lines the parser took into it', () => {
+    const email = (tags: string, after = '        required: true\n      - name: id\n        logicalType: integer\n') =>
+      anOdcsText(
+        `schema:\n  - name: customers\n    properties:\n      - name: email\n        logicalType: string\n${tags}\n${after}`,
+      );
+
+    it('an unclosed [ under a property followed by more properties: one problem, at its line', () => {
+      expect(problemsOf(parseOdcsYaml(email('        tags: [pii, customer')))).toEqual([
+        '11:15 this list opened with [ is never closed; end it with ]',
+      ]);
+    });
+
+    it('an unclosed { likewise', () => {
+      expect(problemsOf(parseOdcsYaml(email('        tags: {a: 1')))).toEqual([
+        '11:15 this mapping opened with { is never closed; end it with }',
+      ]);
+    });
+
+    it('at the end of the text', () => {
+      expect(problemsOf(parseOdcsYaml(email('        tags: [pii, customer', '')))).toEqual([
+        '11:15 this list opened with [ is never closed; end it with ]',
+      ]);
+    });
+
+    it('whose ] is on a line indented no further than its key: says to indent rather than to close', () => {
+      expect(problemsOf(parseOdcsYaml(email('        tags: [pii,\n        customer]', '')))[0]).toBe(
+        '11:15 this list opened with [ goes on at a line not indented further than its key; indent its lines further',
+      );
+    });
+
+    it('at each of two lists left open', () => {
+      const text = email('        tags: [pii', '        examples: [a, b\n        required: true\n');
+      expect(problemsOf(parseOdcsYaml(text))).toEqual([
+        '11:15 this list opened with [ is never closed; end it with ]',
+        '12:19 this list opened with [ is never closed; end it with ]',
+      ]);
+    });
+  });
+
   it('refuses a document that is not a mapping', () => {
     expect(problemsOf(parseOdcsYaml('- just\n- a list\n'))).toEqual(['1:3 must be a YAML mapping (an ODCS document)']);
   });

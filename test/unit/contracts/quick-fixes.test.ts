@@ -51,6 +51,19 @@ describe('quick fixes of contract problems', () => {
     expect(fix?.change).toEqual({ line: 1, column: 16, endLine: 1, endColumn: 17, text: '2' });
   });
 
+  it('closes a list left open under a property, every property after it read back', () => {
+    const closed = ordersWith(
+      '      - name: email\n        logicalType: string\n        tags: [pii, customer]\n        required: true\n',
+    );
+    const text = closed.replace('customer]', 'customer');
+    const [fix, ...others] = contractQuickFixes(text);
+    expect(others).toEqual([]);
+    expect(fix?.title).toBe('Close the list with ]');
+    expect(applied(text, fix?.change as TextChange)).toBe(closed);
+    const read = parseOdcsYaml(applied(text, fix?.change as TextChange));
+    expect(read.ok && read.value.schema[0]?.properties.map(({ name }) => name)).toEqual(['order_id', 'email']);
+  });
+
   it('adds required: true to a primary key property that is not required', () => {
     const text = ordersWith('      - name: line\n        logicalType: integer\n        primaryKey: true\n');
     const [fix] = contractQuickFixes(text);

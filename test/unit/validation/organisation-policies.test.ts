@@ -111,7 +111,7 @@ describe("an organisation's policies", () => {
       "rules.pii-propogation: no rule 'pii-propogation'; did you mean 'pii-propagation'?",
     ],
     ['rules:\n  owners: Error\n', "rules.owners: severity must be one of error, warning, info, off (got 'Error')"],
-    ['{ "rules": ', 'Flow map must end with a }'],
+    ['{ "rules": ', 'this mapping opened with { is never closed; end it with }'],
     ['[1]', 'it must hold { "rules"'],
     ['rule:\n  owners: error\n', "no key 'rule' in a policy file; did you mean 'rules'?"],
     [

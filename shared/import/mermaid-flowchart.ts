@@ -185,11 +185,23 @@ class FlowchartReader {
       this.warnOnce(line, 'Edge properties (`e1@{ … }`) are not imported.');
     } else if (DIRECTION.test(text)) {
       this.warnOnce(line, `\`${text}\` is not imported: the canvas lays each domain out by data flow.`);
+    } else if (STYLE_STATEMENT.test(text) && NOT_IN_A_STYLE.test(text)) {
+      this.refuseStyle(text, places);
     } else if (!this.readSubgraphColor(text)) {
       const skipped = SKIPPED_STATEMENTS.find((statement) => statement.pattern.test(text));
       if (skipped) this.warnOnce(line, skipped.message);
       else this.readNodesAndEdges(text, places);
     }
+  }
+
+  /** Mermaid reads a style up to its line's end, so a statement written after `fill:#f9f;` is refused as part of it. */
+  private refuseStyle(text: string, places: StatementPlaces): void {
+    const refused = NOT_IN_A_STYLE.exec(text) as RegExpExecArray;
+    const [token, entityName] = refused;
+    const message = entityName
+      ? `Mermaid reads \`#${entityName};\` as an entity code, which a style cannot hold: part its styles with \`,\`, and put the next statement on a line of its own.`
+      : `Mermaid refuses \`${token}\` in a style: a \`;\` after a colour does not end a \`classDef\` or \`style\`, so put the next statement on a line of its own.`;
+    this.fail(places.at(refused.index), message);
   }
 
   private readSubgraphColor(text: string): boolean {
@@ -615,10 +627,24 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = { quot: '"', amp: '&', 
 const ENTITY_START = '\uE000';
 const ENTITY_END = '\uE001';
 const PROTECTED_ENTITY = new RegExp(`${ENTITY_START}(\\w+)${ENTITY_END}`, 'g');
+/** Mermaid's lines of a `style` or `classDef` with a colour (`fill:#f9f;`), whose last `;` it drops before reading entity codes. */
+const LINES_WITH_STYLE_COLORS = [/style.*:\S*#.*;/g, /classDef.*:\S*#.*;/g];
+const STYLE_STATEMENT = /^(classDef|style|linkStyle)\s/;
+/** What Mermaid's lexer refuses in a style: a bracket, a quote, `|`, `&`, `:::`, a link, or an entity code (its name caught). */
+const NOT_IN_A_STYLE = new RegExp(
+  `[[\\](){}"|&]|:::|<?(?:-{2,}[->ox]|={2,}[=>ox]|-?\\.+-[>ox]?|~{3,}|(?:--|==|-\\.)\\s)|${ENTITY_START}(\\w+)${ENTITY_END}`,
+);
 
-/** Entity codes (`#quot;`, `#59;`) set aside first, as Mermaid does, so their `;` ends no statement. */
+/**
+ * Entity codes (`#quot;`, `#59;`) set aside first, as Mermaid does, so their `;` ends no statement.
+ * Like Mermaid, the last `;` of a line with a style colour is dropped before (a space keeps the columns).
+ */
 function protectEntityCodes(text: string): string {
-  return text.replace(/#(\w+);/g, `${ENTITY_START}$1${ENTITY_END}`);
+  const withStyleEndsDropped = LINES_WITH_STYLE_COLORS.reduce(
+    (result, line) => result.replace(line, (matched) => `${matched.slice(0, -1)} `),
+    text,
+  );
+  return withStyleEndsDropped.replace(/#(\w+);/g, `${ENTITY_START}$1${ENTITY_END}`);
 }
 
 export function decodeEntity(name: string): string {

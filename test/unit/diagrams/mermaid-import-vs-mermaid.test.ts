@@ -46,6 +46,14 @@ describe('the importer reads a flowchart as the real mermaid package does', () =
       'a long chain broken after its links',
       'flowchart LR\n  iap[In-App Purchases] -->|receipts| fraud[[Fraud Check]] -->\n    rev([Revenue Daily]) ==>\n    kpis & ltv\n  A -- text -->\n\n  %% between\n  B -.-> C',
     ],
+    [
+      'a `;` after a colour, which leaves the rest of a classDef its style',
+      'flowchart LR\n  A --> B\n  classDef svc fill:#f9f; C',
+    ],
+    [
+      'styles ending with a `;` after their colour',
+      'flowchart LR\n  A:::foo --> B\n  classDef foo fill:#f9f; stroke:#333\n  style B fill:#0f0,stroke:#333;',
+    ],
   ])('%s', async (_, text) => {
     const ours = oursOf(text);
     const mermaids = await mermaidsOf(text);
@@ -108,6 +116,15 @@ describe('what the real mermaid package refuses, the importer refuses with its l
     ['`graph` as a node id', 'flowchart LR\n  graph[g] --> B', 2],
     ['a keyword starting a node id', 'flowchart LR\n  end-A --> B', 2],
     ['`style` as a node id', 'flowchart LR\n  X --> Y\n  style[s] --> B', 3],
+    [
+      "a statement after a classDef colour's `;`",
+      'flowchart LR; X --> Y; classDef svc fill:#f9f; A[Orders]:::svc --> B[Billing]',
+      1,
+    ],
+    ["a link after a style colour's `;`", 'flowchart LR\n  A\n  style A fill:#f9f; B --> C', 3],
+    ['two classDefs on one line', 'flowchart LR\n  A:::a\n  classDef a fill:#f9f; classDef b fill:#0f0;', 3],
+    ["a `;` between a classDef's styles", 'flowchart LR\n  A:::foo\n  classDef foo fill:#f9f;stroke:#333;', 3],
+    ['a linkStyle ending with a `;` after its colour', 'flowchart LR\n  A --> B\n  linkStyle 0 stroke:#f00;', 3],
   ])('%s', async (_, text, line) => {
     await expect(parseFlowchart(text)).rejects.toThrow();
     const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
@@ -143,6 +160,25 @@ describe('what the real mermaid package refuses, the importer refuses with its l
       'Mermaid takes a comment only on a line of its own: move `%% daily` off the line of `events --> kpis[Engagement KPIs]`.',
     ],
   ])('says how to fix %s, at its line and column', async (_, text, column, message) => {
+    await expect(parseFlowchart(text)).rejects.toThrow();
+    const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
+    expect(result.ok ? [] : result.errors).toEqual([{ line: 2, column, message }]);
+  });
+
+  it.each([
+    [
+      "a node after a classDef colour's `;`",
+      'flowchart LR\n  classDef svc fill:#f9f; A[Orders]:::svc --> B[Billing]',
+      28,
+      'Mermaid refuses `[` in a style: a `;` after a colour does not end a `classDef` or `style`, so put the next statement on a line of its own.',
+    ],
+    [
+      "a `;` between a classDef's styles",
+      'flowchart LR\n  classDef foo fill:#f9f;stroke:#333;',
+      21,
+      'Mermaid reads `#f9f;` as an entity code, which a style cannot hold: part its styles with `,`, and put the next statement on a line of its own.',
+    ],
+  ])('says how to fix %s, at the token Mermaid refuses', async (_, text, column, message) => {
     await expect(parseFlowchart(text)).rejects.toThrow();
     const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
     expect(result.ok ? [] : result.errors).toEqual([{ line: 2, column, message }]);

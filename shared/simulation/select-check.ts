@@ -1,3 +1,4 @@
+import { aliasColumnListRefusal } from './alias-column-list';
 import { engineFunctionRefusal } from './engine-function-call';
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
 import type { SqlConnection } from './sql-workspace';
@@ -38,7 +39,11 @@ export function checkSelect(connection: SqlConnection, sql: string): SelectCheck
  */
 export function selectShape(sql: string): SelectCheck {
   const tokens = withoutTrailingSemicolons(sqlTokens(sql));
-  const refusal = syntaxRefusal(tokens) ?? parameterRefusal(tokens) ?? engineFunctionRefusal(tokens);
+  const refusal =
+    syntaxRefusal(tokens) ??
+    parameterRefusal(tokens) ??
+    aliasColumnListRefusal(sql, tokens) ??
+    engineFunctionRefusal(tokens);
   if (refusal) return { ok: false, message: refusal };
   return { ok: true, select: sql.slice((tokens[0] as SqlToken).start, (tokens.at(-1) as SqlToken).end) };
 }
@@ -73,10 +78,14 @@ function syntaxRefusal(tokens: readonly SqlToken[]): string | undefined {
 
 function parameterRefusal(tokens: readonly SqlToken[]): string | undefined {
   const parameter = tokens.find((token) => token.kind === 'parameter');
-  return (
-    parameter &&
-    `must be exactly one SELECT; '${parameter.text}' is a parameter, and nothing here gives it a value: write the value itself`
-  );
+  if (!parameter) return undefined;
+  // SQLite's tokenizer refuses a `:`, `@`, `#` or `$` that no name follows: PostgreSQL's `::type` cast starts so.
+  if (parameter.text.length === 1 && parameter.text !== '?') {
+    const isCast = parameter.text === ':' && tokens[tokens.indexOf(parameter) + 1]?.text.startsWith(':');
+    const refusal = `unrecognized token: "${parameter.text}"`;
+    return isCast ? `${refusal} (SQLite has no :: cast: write CAST(value AS type))` : refusal;
+  }
+  return `must be exactly one SELECT; '${parameter.text}' is a parameter, and nothing here gives it a value: write the value itself`;
 }
 
 /**

@@ -52,10 +52,11 @@ function startsFrame(tokens: readonly SqlToken[], at: number): boolean {
   return isBound(at + 1) || (isKeyword(tokens[at + 1], 'BETWEEN') && isBound(at + 2));
 }
 
-function isSymbol(token: SqlToken | undefined, text: string): boolean {
+export function isSymbol(token: SqlToken | undefined, text: string): boolean {
   return token?.kind === 'symbol' && token.text === text;
 }
 
-function isName(token: SqlToken | undefined): boolean {
+/** Whether the token names something: a quoted name, or a word that is no keyword. */
+export function isName(token: SqlToken | undefined): boolean {
   return token?.kind === 'quoted' || (token?.kind === 'word' && !isSqlKeyword(token));
 }

@@ -778,6 +778,57 @@ describe('rule details', () => {
     ]);
   });
 
+  it('reports a column list after an alias, which SQLite refuses, at its "(" with how to name the columns', () => {
+    const lookup = "(VALUES ('a', 1), ('b', 2)) AS m(code, rank)";
+    const messages = [
+      `SELECT c.country, m.rank FROM customers c JOIN ${lookup} ON m.code = c.country`,
+      `SELECT m.rank FROM customers c, ${lookup.replace(' AS ', ' ')}`,
+      'SELECT x.country FROM customers AS x("country")',
+    ].map((sql) => {
+      const mesh = changed((mesh) => {
+        product(mesh, 'revenue').transformations = [{ name: 'country_counts', sql }];
+      });
+      return findingsOf('transformation-sql', mesh).map((finding) => finding.message);
+    });
+    expect(messages).toEqual([
+      [
+        'near "(": syntax error (SQLite takes no column list after an alias: name the columns in a CTE, WITH m(code, rank) AS (…), or read a VALUES list\'s own column1, column2, …)',
+      ],
+      [
+        'near "(": syntax error (SQLite takes no column list after an alias: name the columns in a CTE, WITH m(code, rank) AS (…), or read a VALUES list\'s own column1, column2, …)',
+      ],
+      [
+        'near "(": syntax error (SQLite takes no column list after an alias: name the columns in a CTE, WITH x("country") AS (…), or read a VALUES list\'s own column1, column2, …)',
+      ],
+    ]);
+  });
+
+  it('passes what SQLite accepts after a FROM: a table-valued function, a CTE with columns, an alias then USING (…)', () => {
+    const messages = [
+      "SELECT j.value FROM customers c, json_each('[1]') AS j",
+      "WITH m(code, rank) AS (VALUES ('a', 1)) SELECT m.rank FROM customers c JOIN m ON m.code = c.country",
+      'SELECT c.country FROM customers c JOIN customers d USING (country)',
+      'SELECT CAST(c.customer_id AS DECIMAL(10, 2)) FROM customers c',
+    ].flatMap((sql) => {
+      const mesh = changed((mesh) => {
+        product(mesh, 'revenue').transformations = [{ name: 'country_counts', sql }];
+      });
+      return findingsOf('transformation-sql', mesh).map((finding) => finding.message);
+    });
+    expect(messages).toEqual([]);
+  });
+
+  it("reports PostgreSQL's :: cast as SQLite does, an unrecognized token, with the CAST to write", () => {
+    const mesh = changed((mesh) => {
+      product(mesh, 'revenue').transformations = [
+        { name: 'country_counts', sql: 'SELECT c.customer_id::text AS id FROM customers c' },
+      ];
+    });
+    expect(findingsOf('transformation-sql', mesh).map((finding) => finding.message)).toEqual([
+      'unrecognized token: ":" (SQLite has no :: cast: write CAST(value AS type))',
+    ]);
+  });
+
   it("reports a scenario's reference to what the design lacks as about that scenario, where the problems panel opens it", () => {
     const mesh = CASES['scenario-references']?.triggers.mesh() as Mesh;
     const [finding] = findingsOf('scenario-references', mesh);

@@ -3,6 +3,7 @@ import { contractTextCodec } from '../contracts/contract-text';
 import {
   ContractSchema,
   checkIntegrity,
+  controlCharactersHeld,
   DataProductSchema,
   DomainSchema,
   formatPath,
@@ -14,6 +15,7 @@ import {
   namedProblem,
   OperationalSystemSchema,
   type Problem,
+  portPlaces,
   type Result,
   readContractTexts,
 } from '../model';
@@ -69,6 +71,8 @@ export function fragmentFromText(text: string): Result<MeshFragment> {
     };
   }
   const { format: _format, version: _version, ...fragment } = parsed.data;
+  const refusedNames = namesWithControlCharacters(fragment);
+  if (refusedNames.length > 0) return { ok: false, errors: refusedNames };
   // As a file is opened: a contract is what its text says, and text edited into YAML that no longer reads is refused here.
   const contracts = readContractTexts(
     contractTextCodec,
@@ -76,6 +80,31 @@ export function fragmentFromText(text: string): Result<MeshFragment> {
   );
   if (!contracts.ok) return contracts;
   return { ok: true, value: { ...fragment, contracts: contracts.value } };
+}
+
+/**
+ * Names in text edited by hand that the inspector would refuse to have typed (a tab, a line break,
+ * U+0007): refused as an empty name is, where they stand, rather than pasted and then flagged.
+ */
+function namesWithControlCharacters(fragment: Omit<MeshFragment, 'contracts'>): Problem[] {
+  const places = (items: ReadonlyArray<{ name: string }>, path: string) =>
+    items.map((item, index) => ({ name: item.name, path: `${path}[${index}]` }));
+  const named = [
+    ...places(fragment.domains, 'domains'),
+    ...places(fragment.hostDomains, 'hostDomains'),
+    ...fragment.products.flatMap((product, index) => {
+      const path = `products[${index}]`;
+      return [{ name: product.name, path }, ...portPlaces(product, path)];
+    }),
+    ...fragment.systems.flatMap((system, index) => {
+      const path = `systems[${index}]`;
+      return [{ name: system.name, path }, ...places(system.messaging.topics, `${path}.messaging.topics`)];
+    }),
+  ];
+  return named.flatMap(({ name, path }) => {
+    const controls = controlCharactersHeld(name);
+    return controls ? [{ path: `${path}.name`, message: `a name cannot hold ${controls}` }] : [];
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DataProduct } from './data-product';
 import { isSourceEndpoint, isTargetEndpoint, resolveEndpoint } from './endpoints';
 import type { Mesh } from './mesh';
+import type { Port } from './port';
 import type { Problem } from './problem';
 import { isTopicFault } from './scenario';
 import { topicReferredTo, topicsOf } from './topic-references';
@@ -154,10 +155,11 @@ function checkUniqueIdsAt(
 }
 
 /** A product's ports where the file holds them: a link names a port by id alone, so ids are unique across the three lists. */
-function portPlaces(product: DataProduct, path: string): Array<{ id: string; path: string }> {
+export function portPlaces(product: DataProduct, path: string): Array<{ id: string; name: string; path: string }> {
+  const place = ({ id, name }: Port, at: string) => ({ id, name, path: at });
   return [
-    ...product.inputPorts.map((port, index) => ({ id: port.id, path: `${path}.inputPorts[${index}]` })),
-    ...product.outputPorts.map((port, index) => ({ id: port.id, path: `${path}.outputPorts[${index}]` })),
-    { id: product.discoveryPort.id, path: `${path}.discoveryPort` },
+    ...product.inputPorts.map((port, index) => place(port, `${path}.inputPorts[${index}]`)),
+    ...product.outputPorts.map((port, index) => place(port, `${path}.outputPorts[${index}]`)),
+    place(product.discoveryPort, `${path}.discoveryPort`),
   ];
 }

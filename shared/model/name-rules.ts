@@ -1,3 +1,4 @@
+import { codePointLabel, hiddenCharactersIn } from './control-characters';
 import type { Mesh } from './mesh';
 
 /** A name the user typed: accepted (trimmed) or refused with a message to show beside the field. */
@@ -22,11 +23,25 @@ export interface NameScope {
 export function checkName(candidate: string, takenNames: Iterable<string>, clashSubject: string): NameCheck {
   const name = candidate.trim();
   if (name === '') return { ok: false, message: 'A name is required.' };
+  const controls = controlCharactersHeld(name);
+  if (controls) return { ok: false, message: `A name cannot hold ${controls}.` };
   const key = comparableName(name);
   for (const taken of takenNames) {
     if (comparableName(taken) === key) return { ok: false, message: `${clashSubject} is already called '${taken}'.` };
   }
   return { ok: true, name };
+}
+
+/**
+ * The control characters a name holds, said by code point (`a control character (U+0007)`), as
+ * a name must not hold them (a tab or a line break pasted with it): they show as nothing and break
+ * the files exports write. Undefined for a name without.
+ */
+export function controlCharactersHeld(name: string): string | undefined {
+  const { controls } = hiddenCharactersIn(name);
+  if (controls.length === 0) return undefined;
+  const labels = controls.map(codePointLabel).join(', ');
+  return controls.length === 1 ? `a control character (${labels})` : `control characters (${labels})`;
 }
 
 export function checkElementName(mesh: Mesh, element: NamedElement, candidate: string): NameCheck {

@@ -75,6 +75,29 @@ describeInChromium('the inspector', (session) => {
     expect(await name.inputValue()).toBe('Data product 1a');
   });
 
+  it('refuses a name pasted with a control character on a double-click rename, naming the character, and keeps the old name', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await productNode(page, 'Data product 1a').locator('.product-node__name').dblclick();
+    const name = field(inspector(page), 'product-1a.name');
+    await expect.poll(() => name.evaluate((input) => input === document.activeElement)).toBe(true);
+
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText('Orders\u0007daily');
+    expect(await inspector(page).getByRole('alert').textContent()).toBe(
+      'A name cannot hold a control character (U+0007).',
+    );
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await productNode(page, 'Orders').count()).toBe(0);
+
+    await name.blur();
+    expect(await name.inputValue()).toBe('Data product 1a');
+    expect(await productNode(page, 'Data product 1a').count()).toBe(1);
+    expect(
+      await page.getByRole('alert').filter({ hasText: 'Kept the name ‘Data product 1a’' }).textContent(),
+    ).toContain('A name cannot hold a control character (U+0007).');
+  });
+
   it('keeps a new element’s name field on a name already taken until it is changed or Escape cancels it', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

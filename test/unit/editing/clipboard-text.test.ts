@@ -93,6 +93,23 @@ describe('copied elements as clipboard text', () => {
     });
   });
 
+  it('refuses copied elements whose names hold a control character, saying where and which, as it refuses an empty name', () => {
+    const json = JSON.parse(fragmentToText(copyFragment(salesPipeline(), new Set(['sales']))));
+    json.domains[0].name = 'Sa\tles';
+    json.products[0].outputPorts[0].name = 'out\u0007';
+    json.systems[0].messaging.topics[0].name = 'shop\nitems';
+    const result = fragmentFromText(JSON.stringify(json));
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [
+        { path: 'domains[0].name', message: 'a name cannot hold a control character (U+0009)' },
+        { path: 'products[0].outputPorts[0].name', message: 'a name cannot hold a control character (U+0007)' },
+        { path: 'systems[0].messaging.topics[0].name', message: 'a name cannot hold a control character (U+000A)' },
+      ],
+    });
+    expect(pasteText(emptyMesh('other', 'Other'), JSON.stringify(json), { at: { x: 0, y: 0 } }).ok).toBe(false);
+  });
+
   it('refuses a position no canvas can draw, with where it is', () => {
     const json = JSON.parse(fragmentToText(copyFragment(salesPipeline(), new Set(['sales']))));
     json.layout.orders.x = 1e300;

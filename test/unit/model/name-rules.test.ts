@@ -26,6 +26,17 @@ describe('checkName', () => {
       message: "Another product in Sales is already called 'Orders'.",
     });
   });
+
+  it('refuses a name holding a control character, naming it by its code point', () => {
+    expect(checkName('Ord\u0007ers', [], 'Another product')).toEqual({
+      ok: false,
+      message: 'A name cannot hold a control character (U+0007).',
+    });
+    expect(checkName('Daily\torders\nexport', [], 'Another product')).toEqual({
+      ok: false,
+      message: 'A name cannot hold control characters (U+0009, U+000A).',
+    });
+  });
 });
 
 describe('checkElementName', () => {

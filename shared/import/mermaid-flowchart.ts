@@ -1,4 +1,5 @@
 import { byPosition } from '../contracts/text-range';
+import { titleAsWritten } from '../export/mermaid/diagram-title';
 import { excerpt, sixDigitColor, withIndefiniteArticle } from '../model';
 import { withoutMarkup } from './mermaid-label-markup';
 import { characterOfCode } from './numeric-character-reference';
@@ -123,8 +124,8 @@ export function parseMermaidFlowchart(text: string): FlowchartParse {
   if (text.length > MAX_MERMAID_LENGTH) {
     return refuse({ line: 1, column: 1 }, `The text is larger than ${MAX_MERMAID_LENGTH / 1024 / 1024} MB.`);
   }
-  const { body, title, firstLine } = withoutFrontMatter(protectEntityCodes(text.replace(/\r\n?/g, '\n')));
-  const statements = splitStatements(withCutWordsMasked(body, title), firstLine);
+  const { body, title, firstLine } = withoutFrontMatter(text.replace(/\r\n?/g, '\n'));
+  const statements = splitStatements(withCutWordsMasked(protectEntityCodes(body), title), firstLine);
   const reader = new FlowchartReader();
   while (statements[0] && DIRECTIVE.test(statements[0].text)) reader.read(statements.shift() as Statement);
   const header = statements.shift();
@@ -704,12 +705,12 @@ function withoutEmphasis(markdown: string): string {
     .replace(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1');
 }
 
-/** Mermaid's `--- title: … ---` block: its title names a new design. */
+/** Mermaid's `--- title: … ---` block: its title, which Mermaid shows as written, names a new design. */
 function withoutFrontMatter(text: string): { body: string; title?: string; firstLine: number } {
   const match = /^\s*---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
   if (!match) return { body: text, firstLine: 1 };
   const titleLine = /^title:\s*(.*)$/m.exec(match[1] as string)?.[1]?.trim();
-  const title = titleLine ? cleanLabel(yamlScalar(titleLine)) : undefined;
+  const title = titleLine ? titleAsWritten(yamlScalar(titleLine)) : undefined;
   const linesBefore = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0);
   const body = text.slice(match[0].length);
   return title ? { body, title, firstLine: linesBefore + 1 } : { body, firstLine: linesBefore + 1 };

@@ -37,7 +37,7 @@ const MAX_CODE_POINT = 0x10ffff;
 const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** The character of a numeric code, escaped for XML text (`60` is `&lt;`), or `undefined` past Unicode. */
-export function decodedCharacter(code: string): string | undefined {
+function decodedCharacter(code: string): string | undefined {
   if (Number(code) > MAX_CODE_POINT) return undefined;
   const character = String.fromCodePoint(Number(code));
   return XML_ESCAPES[character] ?? character;

@@ -1,3 +1,4 @@
+import jsYaml from 'js-yaml';
 import { JSDOM } from 'jsdom';
 import type { Mermaid } from 'mermaid';
 import { MERMAID_LIMITS } from '../../../shared/export/mermaid';
@@ -17,6 +18,21 @@ export function realMermaid(): Promise<Mermaid> {
     return mermaid;
   })();
   return loading;
+}
+
+/**
+ * The title Mermaid draws over a diagram (as text, so as it is here): its front matter's `title`,
+ * read as YAML with the JSON schema as Mermaid reads it, set on the diagram as Mermaid's `render`
+ * sets it, which sanitises it (`getDiagramFromText` alone leaves the title out).
+ */
+export async function titleMermaidShows(text: string): Promise<string> {
+  const mermaid = await realMermaid();
+  const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '';
+  const { title } = (jsYaml.load(frontMatter, { schema: jsYaml.JSON_SCHEMA }) ?? {}) as { title?: unknown };
+  const diagram = await mermaid.mermaidAPI.getDiagramFromText(text, {
+    title: title === undefined ? '' : String(title),
+  });
+  return (diagram.db as unknown as { getDiagramTitle(): string }).getDiagramTitle();
 }
 
 export interface ParsedFlowchart {

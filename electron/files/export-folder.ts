@@ -14,13 +14,11 @@ function bundleDiskOver(fs: FileSystem): BundleDisk {
   return {
     join,
     dirname,
-    async entryKind(path) {
-      if (!(await fs.exists(path))) return undefined;
-      return fs.listFolder(path).then(
-        () => 'folder',
-        () => 'file',
-      );
-    },
+    entryKind: (path) =>
+      fs.status(path).then(
+        (status) => status.kind,
+        () => undefined,
+      ),
     realPath: (path) => fs.resolveLinks(path),
     listFolder: (path) => fs.listFolder(path),
     readText: (path) => fs.readText(path).catch(() => undefined),

@@ -1,18 +1,20 @@
+import type { EntryKind } from '../../shared/files/entry-kind';
+
 /** The user and group a file belongs to (both 0 on Windows, where they mean nothing). */
 export interface FileOwner {
   uid: number;
   gid: number;
 }
 
-/** A file's size, last change, permission bits, owner and whether it is a regular file. */
+/** A file's size, last change, permission bits, owner and what it is. */
 export interface FileStatus {
   sizeInBytes: number;
   modifiedAtMs: number;
   /** Permission bits (`0o644`). */
   mode: number;
   owner: FileOwner;
-  /** False for a folder, a pipe, a device or a socket: reading those may fail, block or never end. */
-  isRegularFile: boolean;
+  /** A folder, a regular file, or a named pipe, a device or a socket (reading one of those may block or never end). */
+  kind: EntryKind;
 }
 
 /** The few file operations the main process needs, kept narrow so tests can fake them in memory. */

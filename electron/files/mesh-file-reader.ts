@@ -22,8 +22,8 @@ export async function readMeshFile(
   path: string,
   kind: TextFileKind = MESH_FILES,
 ): Promise<IpcResult<OpenedFile>> {
-  const { sizeInBytes, isRegularFile } = await fs.status(path);
-  if (!isRegularFile) return refuse(`Could not open ${path}: it is not a file but a folder, a pipe or a device.`);
+  const { sizeInBytes, kind: entryKind } = await fs.status(path);
+  if (entryKind !== 'file') return refuse(`Could not open ${path}: it is a ${entryKind}, not a file.`);
   if (sizeInBytes > MAX_MESH_FILE_BYTES) {
     return refuse(
       `Refusing to open ${path}: it is ${formatMebibytes(sizeInBytes)}, and ${kind.files} are at most ${formatMebibytes(MAX_MESH_FILE_BYTES)}.`,

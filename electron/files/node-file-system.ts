@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { access, chown, mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { entryKindOf } from '../../shared/files/entry-kind';
 import type { FileSystem } from './file-system';
 
 const isWindows = process.platform === 'win32';
@@ -15,7 +16,7 @@ export const nodeFileSystem: FileSystem = {
       modifiedAtMs: status.mtimeMs,
       mode: status.mode & 0o7777,
       owner: { uid: status.uid, gid: status.gid },
-      isRegularFile: status.isFile(),
+      kind: entryKindOf(status),
     };
   },
   exists: (path) =>

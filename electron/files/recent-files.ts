@@ -87,7 +87,7 @@ export async function existingRecentFiles(recentFiles: RecentFilesStore, fs: Fil
   const files = await recentFiles.list();
   const isFile = (path: string) =>
     fs.status(path).then(
-      (status) => status.isRegularFile,
+      (status) => status.kind === 'file',
       () => false,
     );
   const exists = await Promise.all(files.map((file) => (file.path ? isFile(file.path) : false)));

@@ -96,7 +96,9 @@ async function attempt(doing: string, work: () => Promise<unknown>): Promise<Ste
  * one of its name and the files the previous listing names that this bundle does not are removed,
  * each old file kept aside until every file is in; a failed step puts back what the steps before
  * it changed. Other files in the target stay, and a file of a bundle file's name that the previous
- * listing does not name is the user's: nothing is written unless `replacesUnlisted` says so.
+ * listing does not name is the user's: nothing is written unless `replacesUnlisted` says so. A
+ * target that is there but is no folder (a file, a device, a named pipe) fails, naming what it is,
+ * before anything is written.
  */
 export async function writeBundleFolder(
   disk: BundleDisk,
@@ -114,7 +116,12 @@ export async function writeBundleFolder(
   for (const leftover of await leftoversBeside(disk, disk.dirname(staging), siblings)) {
     await disk.removeFolder(leftover).catch(() => undefined);
   }
-  const isThere = (await disk.entryKind(target)) !== undefined;
+  const targetKind = await disk.entryKind(target);
+  // Before anything is staged: no step of the write can turn a file or a device into a folder.
+  if (targetKind !== undefined && targetKind !== 'folder') {
+    return { ok: false, doing: 'checking what is there', cause: fileInTheWayError(target, targetKind) };
+  }
+  const isThere = targetKind === 'folder';
   const paths = files.map((file) => file.path);
   const listed = withExportManifest(files);
   const previousManifest = isThere ? await disk.readText(disk.join(target, EXPORT_MANIFEST_PATH)) : undefined;

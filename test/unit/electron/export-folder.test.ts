@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -210,6 +211,42 @@ describe('writeExportFolder, all or nothing', () => {
   });
 });
 
+describe('writeExportFolder where a named pipe or a device stands', () => {
+  it.each([
+    ['named pipe', '/home/ada', 'orders-export'],
+    ['device', '/dev', 'null'],
+  ] as const)(
+    'calls a %s chosen as the export folder what it is, not a file, and writes nothing',
+    async (kind, parent, name) => {
+      const folder = join(parent, name);
+      const fs = new InMemoryFileSystem().withSpecialFile(folder, kind);
+      const before = snapshot(fs);
+
+      const result = await writeExportFolder(fs, parent, name, BUNDLE);
+
+      expect(result).toEqual({
+        ok: false,
+        error: `Could not export to ${folder}: it is a ${kind}, not a folder; choose another path (checking what is there). Nothing was written.`,
+      });
+      expect(snapshot(fs)).toEqual(before);
+    },
+  );
+
+  it('names a named pipe that stands where a folder above the export folder must be', async () => {
+    const fs = new InMemoryFileSystem().withSpecialFile('/home/ada/pipe', 'named pipe');
+    const before = snapshot(fs);
+
+    const result = await writeExportFolder(fs, '/home/ada', 'pipe/orders-export', BUNDLE);
+
+    expect(result).toEqual({
+      ok: false,
+      error:
+        'Could not export to /home/ada/pipe/orders-export: /home/ada/pipe is a named pipe, not a folder; choose another path (making the folder that holds it). Nothing was written.',
+    });
+    expect(snapshot(fs)).toEqual(before);
+  });
+});
+
 describe('writeExportFolder on a real disk', () => {
   let parent = '';
   afterEach(async () => {
@@ -251,6 +288,22 @@ describe('writeExportFolder on a real disk', () => {
     expect(new Uint8Array(await readFile(join(parent, 'orders-export/mermaid/logical-view.png')))).toEqual(PNG);
     expect(await readdir(parent)).toEqual(['orders-export']);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'calls a named pipe chosen as the export folder one, and writes nothing',
+    async () => {
+      parent = await mkdtemp(join(tmpdir(), 'mesh-export-'));
+      expect(spawnSync('mkfifo', [join(parent, 'orders-export')]).status).toBe(0);
+
+      const result = await writeExportFolder(nodeFileSystem, parent, 'orders-export', BUNDLE);
+
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringContaining(': it is a named pipe, not a folder;'),
+      });
+      expect(await readdir(parent)).toEqual(['orders-export']);
+    },
+  );
 
   it('leaves the disk as it was when it fills up on the third file, with or without the folder there', async () => {
     parent = await mkdtemp(join(tmpdir(), 'mesh-export-'));

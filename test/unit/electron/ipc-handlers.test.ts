@@ -127,17 +127,15 @@ describe('IPC handlers', () => {
     });
 
     it.each([
-      ['a pipe or a device', new InMemoryFileSystem().withSpecialFile(ORDERS)],
+      ['a named pipe', new InMemoryFileSystem().withSpecialFile(ORDERS, 'named pipe')],
+      ['a device', new InMemoryFileSystem().withSpecialFile(ORDERS, 'device')],
       ['a folder', new InMemoryFileSystem().withFolder(ORDERS)],
-    ])('refuses %s, whose read could block or never end, without reading it', async (_, fs) => {
+    ])('refuses %s, whose read could block or never end, naming what it is, without reading it', async (what, fs) => {
       const { handlers } = aDesktop({ fileToOpen: ORDERS }, fs);
 
       const result = await handlers['file:open'](undefined, A_PAGE);
 
-      expect(result).toEqual({
-        ok: false,
-        error: `Could not open ${ORDERS}: it is not a file but a folder, a pipe or a device.`,
-      });
+      expect(result).toEqual({ ok: false, error: `Could not open ${ORDERS}: it is ${what}, not a file.` });
       expect(fs.calls).not.toContain(`readBytes ${ORDERS}`);
     });
   });

@@ -116,11 +116,13 @@ describe('recent files', () => {
     expect(pathsOf(await store.list())).toEqual(['/m/a.mesh.json', '/m/b.mesh.json', '/m/c.mesh.json']);
   });
 
-  it('offers no folder in Open Recent, even one named like a design', async () => {
-    const { fs, store } = aRecentFilesStore();
-    fs.withFile('/meshes/kept.mesh.json', '{}').withFolder('/meshes/folder.mesh.json');
-    await store.remember('/meshes/kept.mesh.json');
-    await store.remember('/meshes/folder.mesh.json');
+  it('offers no folder, named pipe or device in Open Recent, even one named like a design', async () => {
+    const { fs, store } = aRecentFilesStore(undefined, 4);
+    fs.withFile('/meshes/kept.mesh.json', '{}')
+      .withFolder('/meshes/folder.mesh.json')
+      .withSpecialFile('/meshes/pipe.mesh.json', 'named pipe')
+      .withSpecialFile('/meshes/device.mesh.json', 'device');
+    for (const name of ['kept', 'folder', 'pipe', 'device']) await store.remember(`/meshes/${name}.mesh.json`);
 
     expect(pathsOf(await existingRecentFiles(store, fs))).toEqual(['/meshes/kept.mesh.json']);
   });

@@ -1,5 +1,9 @@
 import { basename, dirname } from 'node:path';
 import type { FileOwner, FileStatus, FileSystem } from '../../../../electron/files/file-system';
+import type { EntryKind } from '../../../../shared/files/entry-kind';
+
+/** What a path may be besides a file or a folder. */
+type SpecialEntryKind = Exclude<EntryKind, 'folder' | 'file'>;
 
 type Operation = keyof FileSystem;
 
@@ -25,8 +29,8 @@ export class InMemoryFileSystem implements FileSystem {
   /** Files this user may not write (another user's), whatever their permission bits. */
   readonly notWritableByUs = new Set<string>();
   readonly folders = new Set<string>(['/']);
-  /** Pipes, devices and sockets: what a read of them would never finish. */
-  readonly specialFiles = new Set<string>();
+  /** Named pipes, devices and sockets, by what each is: a read of one may block or never end. */
+  readonly specialFiles = new Map<string, SpecialEntryKind>();
   readonly syncedFolders: string[] = [];
   readonly calls: string[] = [];
   private readonly failures = new Map<Operation, { code: string; pathIncludes: string }>();
@@ -55,9 +59,9 @@ export class InMemoryFileSystem implements FileSystem {
     return this;
   }
 
-  withSpecialFile(path: string): this {
+  withSpecialFile(path: string, kind: SpecialEntryKind): this {
     this.withFolder(dirname(path));
-    this.specialFiles.add(path);
+    this.specialFiles.set(path, kind);
     return this;
   }
 
@@ -104,23 +108,22 @@ export class InMemoryFileSystem implements FileSystem {
   async status(path: string): Promise<FileStatus> {
     this.record('status', path);
     const target = this.follow(path);
-    if (this.folders.has(target) || this.specialFiles.has(target)) {
-      return { sizeInBytes: 0, modifiedAtMs: 0, mode: DEFAULT_MODE, owner: THIS_USER, isRegularFile: false };
-    }
+    const kind = this.folders.has(target) ? 'folder' : this.specialFiles.get(target);
+    if (kind) return { sizeInBytes: 0, modifiedAtMs: 0, mode: DEFAULT_MODE, owner: THIS_USER, kind };
     const content = this.contentOf(target);
     return {
       sizeInBytes: this.reportedSizes.get(target) ?? content.length,
       modifiedAtMs: this.modifiedAt.get(target) ?? 0,
       mode: this.modes.get(target) ?? DEFAULT_MODE,
       owner: this.owners.get(target) ?? THIS_USER,
-      isRegularFile: true,
+      kind: 'file',
     };
   }
 
   async exists(path: string): Promise<boolean> {
     this.record('exists', path);
     const target = this.follow(path);
-    return this.files.has(target) || this.bytes.has(target) || this.folders.has(target);
+    return this.isEntry(target);
   }
 
   async isWritableByUs(path: string): Promise<boolean> {
@@ -188,6 +191,7 @@ export class InMemoryFileSystem implements FileSystem {
     this.record('remove', path);
     this.files.delete(path);
     this.bytes.delete(path);
+    this.specialFiles.delete(path);
   }
 
   async removeFolder(path: string): Promise<void> {
@@ -195,6 +199,7 @@ export class InMemoryFileSystem implements FileSystem {
     for (const entry of this.entriesUnder(path)) {
       this.files.delete(entry);
       this.bytes.delete(entry);
+      this.specialFiles.delete(entry);
       this.links.delete(entry);
       this.folders.delete(entry);
     }
@@ -202,16 +207,17 @@ export class InMemoryFileSystem implements FileSystem {
 
   async makeDirectory(path: string): Promise<void> {
     this.record('makeDirectory', path);
-    if (this.folders.has(path) || this.files.has(path) || this.bytes.has(path)) throw fileError('EEXIST', path);
+    if (this.isEntry(path)) throw fileError('EEXIST', path);
     const parent = dirname(path);
-    if (this.files.has(parent) || this.bytes.has(parent)) throw fileError('ENOTDIR', path);
+    if (this.isEntry(parent) && !this.folders.has(parent)) throw fileError('ENOTDIR', path);
     if (!this.folders.has(parent)) throw fileError('ENOENT', path);
     this.withFolder(path);
   }
 
-  /** Every path on the disk: files (text or bytes), links and folders, sorted. */
+  /** Every path on the disk: files (text or bytes), pipes and devices, links and folders, sorted. */
   allPaths(): string[] {
-    return [...new Set([...this.files.keys(), ...this.bytes.keys(), ...this.links.keys(), ...this.folders])].sort();
+    const entries = [...this.files.keys(), ...this.bytes.keys(), ...this.specialFiles.keys()];
+    return [...new Set([...entries, ...this.links.keys(), ...this.folders])].sort();
   }
 
   /** Paths of temporary files left in the disk. */
@@ -232,7 +238,7 @@ export class InMemoryFileSystem implements FileSystem {
 
   /** Like rename(2) on a folder: the target may be missing or an empty folder. */
   private renameFolder(fromPath: string, toPath: string): void {
-    if (this.files.has(toPath) || this.bytes.has(toPath)) throw fileError('ENOTDIR', toPath);
+    if (this.isEntry(toPath) && !this.folders.has(toPath)) throw fileError('ENOTDIR', toPath);
     if (this.entriesUnder(toPath).length > 1) throw fileError('ENOTEMPTY', toPath);
     this.folders.delete(toPath);
     const moved = (entry: string) => `${toPath}${entry.slice(fromPath.length)}`;
@@ -248,6 +254,11 @@ export class InMemoryFileSystem implements FileSystem {
       }
       if (this.folders.delete(entry)) this.folders.add(moved(entry));
     }
+  }
+
+  /** Whether anything (a file, a folder, a pipe or a device) is at `path`, not through links. */
+  private isEntry(path: string): boolean {
+    return this.files.has(path) || this.bytes.has(path) || this.specialFiles.has(path) || this.folders.has(path);
   }
 
   private follow(path: string): string {

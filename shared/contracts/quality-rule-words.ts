@@ -24,18 +24,25 @@ const ARGUMENT_WORDS: Readonly<Record<string, (value: unknown) => string>> = {
   pattern: (value) => `pattern: ${String(value)}`,
 };
 
-/** `nullValues = 0`, `rowCount > 1000`, `duplicateValues (a, b, c) = 0`, or the rule's own words. */
+/** `nullValues = 0`, `rowCount > 1000`, `duplicateValues (a, b, c) = 0`, `nullValues < 5%`, or the rule's own words. */
 export function qualityRuleWords(rule: Record<string, unknown>): string {
   if (typeof rule.description === 'string' && rule.metric === undefined) return rule.description;
   const subject = String(rule.metric ?? rule.name ?? rule.type ?? 'rule');
+  const unit = unitWords(rule.unit);
   const comparison = OPERATOR_WORDS.filter(([key]) => rule[key] !== undefined)
-    .map(([key, words]) => `${words} ${Array.isArray(rule[key]) ? rule[key].join('–') : String(rule[key])}`)
+    .map(([key, words]) => `${words} ${Array.isArray(rule[key]) ? rule[key].join('–') : String(rule[key])}${unit}`)
     .join(' ');
   const argumentWords = Object.entries(isJsonObject(rule.arguments) ? rule.arguments : {}).map(([key, value]) =>
     (ARGUMENT_WORDS[key] ?? ((other: unknown) => `${key}: ${shownValue(other)}`))(value),
   );
   const shownArguments = argumentWords.length > 0 ? ` (${argumentWords.join('; ')})` : '';
   return `${subject}${shownArguments} ${comparison}`.trim();
+}
+
+/** A threshold's unit: `5` percent is not `5` rows, ODCS's default. */
+function unitWords(unit: unknown): string {
+  if (typeof unit !== 'string' || unit.trim() === '') return '';
+  return unit === 'percent' ? '%' : ` ${unit}`;
 }
 
 function listed(value: unknown, show: (item: unknown) => string): string {

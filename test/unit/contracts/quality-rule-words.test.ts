@@ -30,6 +30,17 @@ describe('how the Preview words a quality rule', () => {
     expect(qualityRuleWords(rule)).toBe(words);
   });
 
+  it.each([
+    [
+      { metric: 'missingValues', arguments: { missingValues: ['', 'n/a'] }, mustBeLessThan: 5, unit: 'percent' },
+      "missingValues (missing: '', 'n/a') < 5%",
+    ],
+    [{ metric: 'nullValues', mustBeBetween: [1, 3], unit: 'percent' }, 'nullValues between 1–3%'],
+    [{ metric: 'nullValues', mustBeLessOrEqualTo: 10, unit: 'rows' }, 'nullValues ≤ 10 rows'],
+  ])('says the unit its threshold counts in: %j', (rule, words) => {
+    expect(qualityRuleWords(rule)).toBe(words);
+  });
+
   it("takes a rule's description where it names no metric", () => {
     expect(qualityRuleWords({ type: 'sql', description: 'No sightings in the future', mustBe: 0 })).toBe(
       'No sightings in the future',

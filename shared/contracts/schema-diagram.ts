@@ -1,8 +1,7 @@
 import { valueAt } from '../model/plain-schema-issue';
 import { counted } from '../model/word-list';
-import { nestedFieldPath } from './nested-fields';
-import { isJsonObject } from './odcs-document';
 import { propertyPathOf } from './property-path';
+import { writtenFieldsAtEveryDepth } from './written-fields';
 import type { YamlEdit } from './yaml-text-edit';
 
 type OdcsValue = Record<string, unknown>;
@@ -106,25 +105,9 @@ export function diagramSummary({ tables, edges }: SchemaDiagram): string {
   return `${counted(tables.length - externalCount, 'table')}, ${counted(edges.length, 'relationship')}${external}.`;
 }
 
-/**
- * Each property and, after it, the fields nested in it, named by their path as the contract
- * checks name them (`storage.vault`, an array's items `lines[]`, theirs `lines[].sku`).
- */
-function fieldsOf(properties: readonly OdcsValue[], parent?: string): DiagramField[] {
-  return properties.flatMap((property) => {
-    const name = String(property.name ?? '');
-    const path = parent === undefined ? name : nestedFieldPath(parent, name);
-    return [diagramField(path, property), ...fieldsBelow(property, path)];
-  });
-}
-
-function fieldsBelow(property: OdcsValue, path: string): DiagramField[] {
-  const { items } = property;
-  const itemsPath = `${path}[]`;
-  return [
-    ...fieldsOf(asList(property.properties), path),
-    ...(isJsonObject(items) ? [diagramField(itemsPath, items), ...fieldsBelow(items, itemsPath)] : []),
-  ];
+/** Each property and, after it, the fields nested in it, named by their path. */
+function fieldsOf(properties: readonly OdcsValue[]): DiagramField[] {
+  return writtenFieldsAtEveryDepth(properties).map(({ path, property }) => diagramField(path, property));
 }
 
 function diagramField(name: string, property: OdcsValue): DiagramField {

@@ -9,6 +9,11 @@ const SIGHTINGS = readFileSync(
   'utf8',
 );
 
+const DISPENSATIONS = readFileSync(
+  new URL('../fixtures/odcs/preview/dispensations.odcs.yaml', import.meta.url),
+  'utf8',
+);
+
 const SCENES = readFileSync(new URL('../fixtures/odcs/preview/processed-scenes.odcs.yaml', import.meta.url), 'utf8');
 
 describeInChromium('the contract Preview in the built app', (session) => {
@@ -70,5 +75,30 @@ describeInChromium('the contract Preview in the built app', (session) => {
       .poll(() => page.getByTestId('contract-preview').textContent())
       .toContain('duplicateValues (observer_id, species_code, observed_at) = 0');
     await screenshot(page, 'contract-preview-narrow-pane');
+  });
+
+  it("shows every nested field, with its classification, and a schema object's composite relationships", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
+    await (await chooser).setFiles({
+      name: 'dispensations.odcs.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(DISPENSATIONS),
+    });
+    await openContract(page, 'Dispensation');
+    await showView(page, 'Preview');
+    const fields = page.getByRole('region', { name: 'Fields of dispensations' });
+    const row = (path: string) =>
+      fields.getByRole('row').filter({ has: page.getByRole('cell', { name: path, exact: true }) });
+    await row('witnesses').waitFor();
+    expect(await row('witnesses[].staff_id').textContent()).toContain('yes');
+    expect(await row('witnesses[].staff_name').textContent()).toContain('confidential');
+    expect(await row('pharmacist.license_no').textContent()).toContain('restricted');
+    expect(await row('pharmacist.license_no').textContent()).toContain('^VET-[0-9]{6}$');
+    expect(await page.getByTestId('contract-preview').textContent()).toContain(
+      'Relationships: (dispensations.prescription_id, dispensations.clinic_id) → (prescriptions.prescription_id, prescriptions.clinic_id) (foreignKey)',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { type ReactNode, useMemo } from 'react';
 import { readOdcsDocument } from '../../../shared/contracts';
 import { qualityRuleWords } from '../../../shared/contracts/quality-rule-words';
 import { type ConstraintWords, describeTypeOptions } from '../../../shared/contracts/type-option-words';
+import { writtenFieldsAtEveryDepth } from '../../../shared/contracts/written-fields';
 import type { Contract } from '../../../shared/model';
 import { InlineMarkdown, Markdown } from '../../markdown/markdown';
 import { ContractExampleRecords } from '../../simulation/example-records';
@@ -127,8 +128,9 @@ function PreviewBody({ document, contract }: { document: OdcsValue; contract: Co
 }
 
 function SchemaObjectPreview({ object }: { object: OdcsValue }) {
-  const properties = asList(object.properties);
-  const hasConstraints = properties.some((property) => constraintsOf(property).length > 0);
+  // Nested fields are rows of their own, named by path as the Diagram names them: a printed contract hides none of them.
+  const fields = writtenFieldsAtEveryDepth(object.properties).filter((field) => !field.isItems);
+  const hasConstraints = fields.some(({ property }) => constraintsOf(property).length > 0);
   return (
     <section className="contract-preview__object">
       <h2>
@@ -153,11 +155,11 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
             </tr>
           </thead>
           <tbody>
-            {properties.map((property, index) => (
+            {fields.map(({ path, property }, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering in document order; names may repeat.
-              <tr key={`${String(property.name)}-${index}`}>
+              <tr key={`${path}-${index}`}>
                 <td>
-                  <code>{String(property.name ?? '')}</code>
+                  <code>{path}</code>
                 </td>
                 <td>
                   {String(property.logicalType ?? '')}
@@ -178,6 +180,11 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
           </tbody>
         </table>
       </TableScroll>
+      {asList(object.relationships).length > 0 && (
+        <p>
+          <strong>Relationships:</strong> {asList(object.relationships).map(relationshipWords).join('; ')}
+        </p>
+      )}
       {asList(object.quality).length > 0 && (
         <p>
           <strong>Quality:</strong> {asList(object.quality).map(qualityRuleWords).join('; ')}
@@ -185,6 +192,13 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
       )}
     </section>
   );
+}
+
+/** A schema object's relationship, composite keys in order: `(a.x, a.y) → (b.x, b.y)`. */
+function relationshipWords(relationship: OdcsValue): string {
+  const ends = (end: unknown) => (Array.isArray(end) ? `(${end.map(String).join(', ')})` : String(end ?? ''));
+  const type = relationship.type === undefined ? '' : ` (${String(relationship.type)})`;
+  return `${ends(relationship.from)} → ${ends(relationship.to)}${type}`;
 }
 
 function keysOf(property: OdcsValue): string {

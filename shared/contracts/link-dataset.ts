@@ -5,6 +5,7 @@ import type { SystemTable } from '../model/operational-system';
 import { type Column, type ColumnType, numericDigits } from '../model/table';
 import { snakeCase } from '../simulation/sql-text';
 import { importedProperty } from './import/imported-schema';
+import { storedProperties } from './measures';
 
 /** What a link carries from its source: the table a consumer keeps it in, column by column. */
 export interface LinkDataset {
@@ -54,7 +55,7 @@ const RELAY_PROPERTIES: ContractProperty[] = [
 
 /**
  * The dataset leaving an output port or a topic, as the engine's log carries it: a contract's
- * first schema object where one governs it; a CDC topic's table, an entity keyed like it; an
+ * first schema object where one governs it, but its measures; a CDC topic's table, an entity keyed like it; an
  * outbox event without a contract as the relay's fields then the changed row's columns. Undefined
  * where the log carries nothing: an input port, a port without a contract, an event or table missing.
  */
@@ -89,7 +90,9 @@ function governed(
   contractById: (id: string) => Contract | undefined,
 ): LinkDataset | undefined {
   const contract = contractId === undefined ? undefined : contractById(contractId);
-  const schema = contract && publishedSchemaObject(contract);
+  const object = contract && publishedSchemaObject(contract);
+  // A measure is computed when the table is queried: no column of it, nor a field of its records.
+  const schema = object && { ...object, properties: storedProperties(object.properties) };
   return contract && schema && { schema, kind: contract.kind, contract };
 }
 

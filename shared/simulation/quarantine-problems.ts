@@ -1,4 +1,4 @@
-import { linkDataset } from '../contracts/link-dataset';
+import { publishedSchemaObject } from '../contracts/link-dataset';
 import type { Mesh, Problem } from '../model';
 import type { ContractViolations, PortMetrics } from './simulation-metrics';
 
@@ -46,16 +46,16 @@ export function quarantineCheckPath(
   const [productId, portId] = portKey.split('/');
   const product = mesh.products.find((candidate) => candidate.id === productId);
   const port = product?.outputPorts.find((candidate) => candidate.id === portId);
-  const contractById = (id: string) => mesh.contracts.find((contract) => contract.id === id);
-  const governed = product && port && linkDataset({ kind: 'port', product, port }, contractById);
-  if (!governed?.contract) return undefined;
-  const { contract, schema } = governed;
+  const contract = mesh.contracts.find((candidate) => candidate.id === port?.contractId);
+  // The contract's own object, measures and all: the published table leaves them out (see `linkDataset`).
+  const schema = contract && publishedSchemaObject(contract);
+  if (!contract || !schema) return undefined;
   const contractPath = `contracts[${mesh.contracts.indexOf(contract)}]`;
   const objectIndex = contract.schema.indexOf(schema);
   // A nested field (`size.system`, `photos[2].url`) is checked by what its top property says.
   const propertyName = property?.split(/[.[]/)[0];
   const propertyIndex = schema.properties.findIndex((candidate) => candidate.name === propertyName);
-  if (objectIndex < 0 || propertyIndex < 0) return contractPath;
+  if (propertyIndex < 0) return contractPath;
   const propertyPath = `${contractPath}.schema[${objectIndex}].properties[${propertyIndex}]`;
   const field = CHECKED_FIELD[rule];
   const hasField =

@@ -8,6 +8,7 @@ import { applyFix } from '../../../shared/validation/fixes';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aKey, aProperty } from '../contracts/builders';
 import { simulate } from '../simulation/builders';
+import { aTurnoverMesh } from '../simulation/turnover-mesh';
 import { aBusyDay, aGovernedMesh } from './governed-mesh';
 
 const SAMPLES = new URL('../../../assets/samples/', import.meta.url);
@@ -301,4 +302,13 @@ describe('published-fields', () => {
       expect(findings(parsed.value)).toEqual([]);
     },
   );
+
+  it("asks no column of a published step for a contract's ODCS 3.2 measures, computed when queried, even required ones", () => {
+    const mesh = aTurnoverMesh({
+      editMeasure: (measure) => {
+        measure.required = true;
+      },
+    });
+    expect(findings(mesh)).toEqual([]);
+  });
 });

@@ -6,6 +6,8 @@ import type { Finding } from '../../../shared/validation/finding';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { whereShown } from '../../../shared/validation/where-shown';
 import { aProperty } from '../contracts/builders';
+import { aProduct } from '../simulation/builders';
+import { aTurnoverMesh } from '../simulation/turnover-mesh';
 import { aGovernedMesh } from './governed-mesh';
 
 const customersContract = (mesh: Mesh) => mesh.contracts.find((contract) => contract.id === 'customers') as Contract;
@@ -267,5 +269,28 @@ describe('transformation-reads', () => {
     const mesh = withoutEmail('SELECT c.country, COUNT(c.email) AS customers FROM customers c GROUP BY c.country');
     customersContract(mesh).schema[0]?.properties.push(aProperty('EMAIL'));
     expect(readsOf(mesh)).toEqual([]);
+  });
+
+  it("reports a consumer reading a producer's ODCS 3.2 measure, which its port publishes no column of", () => {
+    const mesh = aTurnoverMesh();
+    const report = aProduct('report', 'consumer-aligned')
+      .withInput('turnover-in')
+      .withTransformation(
+        'by_country',
+        'SELECT country_code, SUM(total_turnover_euros) AS total FROM turnover GROUP BY country_code',
+      )
+      .build();
+    mesh.products.push(report);
+    mesh.links.push({
+      id: 'sales-to-report',
+      from: { nodeId: 'sales', portId: 'turnover-out' },
+      to: { nodeId: 'report', portId: 'turnover-in' },
+    });
+    expect(readsOf(mesh)).toEqual([
+      [
+        'products[1].transformations[0]',
+        "Transformation 'by_country' of 'report' reads 'total_turnover_euros' of 'turnover', which its input port 'turnover-in' does not bring: it brings turnover_ts, order_id, turnover_euros, country_code, country_code_dim, order_month.",
+      ],
+    ]);
   });
 });

@@ -52,4 +52,58 @@ describe('ticking a field as part of the primary key in the form', () => {
         required: true
 `);
   });
+
+  it('renumbers the key parts left from 1, with no gap, when the first part is taken out', () => {
+    const prescriptions = `schema:
+  - name: prescriptions
+    properties:
+      - name: prescription_id
+        logicalType: string
+        primaryKey: true
+        primaryKeyPosition: 1
+        required: true
+      - name: clinic_id
+        logicalType: string
+        primaryKey: true
+        primaryKeyPosition: 2
+        required: true
+`;
+    expect(afterTicking(prescriptions, 0, false)).toBe(`schema:
+  - name: prescriptions
+    properties:
+      - name: prescription_id
+        logicalType: string
+        primaryKey: false
+        required: true
+      - name: clinic_id
+        logicalType: string
+        primaryKey: true
+        primaryKeyPosition: 1
+        required: true
+`);
+  });
+
+  it('keeps the order of the parts left when a middle part is taken out, and appends a new part after them', () => {
+    const threeParts = `${programmeItems}        primaryKey: true
+        primaryKeyPosition: 3
+        required: true
+`;
+    const withoutConcert = afterTicking(threeParts, 0, false);
+    expect(withoutConcert).toContain(`      - name: position
+        logicalType: integer
+        primaryKey: true
+        primaryKeyPosition: 1
+        required: true
+      - name: work_title
+        logicalType: string
+        primaryKey: true
+        primaryKeyPosition: 2
+`);
+    expect(afterTicking(withoutConcert, 0, true)).toContain(`      - name: concert_id
+        logicalType: string
+        primaryKey: true
+        required: true
+        primaryKeyPosition: 3
+`);
+  });
 });

@@ -29,6 +29,8 @@ export interface FieldRef {
 
 export interface DiagramEdge {
   id: string;
+  /** The relationship the contract writes that this edge draws: a composite one draws an edge per key pair. */
+  relationshipId: string;
   from: FieldRef;
   to: FieldRef;
   type: string;
@@ -58,24 +60,18 @@ export function schemaDiagramOf(document: OdcsValue): SchemaDiagram {
     asList(object.relationships).forEach((relationship, index) => {
       const from = referencedFields(relationship.from);
       const to = referencedFields(relationship.to);
+      const relationshipId = `schema[${objectIndex}].relationships[${index}]`;
       from.forEach((source, position) => {
         const target = to[position];
-        if (target)
-          edges.push(edge(`schema[${objectIndex}].relationships[${index}].${position}`, source, target, relationship));
+        if (target) edges.push(edge(relationshipId, position, source, target, relationship));
       });
     });
     asList(object.properties).forEach((property, propertyIndex) => {
       const source = { table: objectName, field: String(property.name ?? '') };
       asList(property.relationships).forEach((relationship, index) => {
+        const relationshipId = `schema[${objectIndex}].properties[${propertyIndex}].relationships[${index}]`;
         referencedFields(relationship.to).forEach((target, position) => {
-          edges.push(
-            edge(
-              `schema[${objectIndex}].properties[${propertyIndex}].relationships[${index}].${position}`,
-              source,
-              target,
-              relationship,
-            ),
-          );
+          edges.push(edge(relationshipId, position, source, target, relationship));
         });
       });
     });
@@ -102,7 +98,8 @@ export function schemaDiagramOf(document: OdcsValue): SchemaDiagram {
 export function diagramSummary({ tables, edges }: SchemaDiagram): string {
   const externalCount = tables.filter((table) => table.isExternal).length;
   const external = externalCount > 0 ? `, ${counted(externalCount, 'external table')} it refers to` : '';
-  return `${counted(tables.length - externalCount, 'table')}, ${counted(edges.length, 'relationship')}${external}.`;
+  const relationshipCount = new Set(edges.map((edge) => edge.relationshipId)).size;
+  return `${counted(tables.length - externalCount, 'table')}, ${counted(relationshipCount, 'relationship')}${external}.`;
 }
 
 /** Each property and, after it, the fields nested in it, named by their path. */
@@ -120,8 +117,20 @@ function diagramField(name: string, property: OdcsValue): DiagramField {
   };
 }
 
-function edge(id: string, from: FieldRef, to: FieldRef, relationship: OdcsValue): DiagramEdge {
-  return { id, from, to, type: String(relationship.type ?? 'foreignKey') };
+function edge(
+  relationshipId: string,
+  position: number,
+  from: FieldRef,
+  to: FieldRef,
+  relationship: OdcsValue,
+): DiagramEdge {
+  return {
+    id: `${relationshipId}.${position}`,
+    relationshipId,
+    from,
+    to,
+    type: String(relationship.type ?? 'foreignKey'),
+  };
 }
 
 /** `orders.customer_id`, or a list of them for composite keys. */

@@ -91,6 +91,30 @@ describe('the schema diagram of a contract', () => {
     );
     expect(diagramSummary(schemaDiagramOf(documentOf(ORDERS)))).toBe('2 tables, 0 relationships.');
   });
+
+  it('counts a composite relationship once, as the contract writes it, though it draws a line per key pair', () => {
+    const text = anOdcsText(`schema:
+  - name: dispensings
+    properties:
+      - name: prescription_id
+        logicalType: string
+      - name: clinic_id
+        logicalType: string
+    relationships:
+      - type: foreignKey
+        from: [dispensings.prescription_id, dispensings.clinic_id]
+        to: [prescriptions.prescription_id, prescriptions.clinic_id]
+  - name: prescriptions
+    properties:
+      - name: prescription_id
+        logicalType: string
+      - name: clinic_id
+        logicalType: string
+`);
+    const diagram = schemaDiagramOf(documentOf(text));
+    expect(diagram.edges).toHaveLength(2);
+    expect(diagramSummary(diagram)).toBe('2 tables, 1 relationship.');
+  });
 });
 
 const CUSTOMER_ID: FieldRef = { table: 'orders', field: 'customer_id' };

@@ -11,6 +11,7 @@ import {
   type SchemaImport,
   unnamedProperty,
 } from './imported-schema';
+import { numberFormatOf } from './logical-type-options';
 
 /*
  * An Avro schema (`.avsc`) to schema objects: the top-level record (or each record of a
@@ -202,7 +203,15 @@ interface TypeShape {
 function typeShape(type: AvroType, where: string, path: PathSegment[], context: Context, namespace: string): TypeShape {
   if (typeof type === 'string') {
     const primitive = PRIMITIVES[type];
-    if (primitive) return { logicalType: primitive, physicalType: type };
+    if (primitive) {
+      // A float's 32 bits or a double's 64, in ODCS's own words, so that exports keep the precision.
+      const format = primitive === 'number' ? numberFormatOf(primitive, type) : undefined;
+      return {
+        logicalType: primitive,
+        physicalType: type,
+        ...(format && { extensions: { logicalTypeOptions: { format } } }),
+      };
+    }
     const named = lookUpName(type, namespace, context.names);
     if (named) return typeShape(named, where, path, context, namespace);
     context.notes.push({

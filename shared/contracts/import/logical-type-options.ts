@@ -39,6 +39,12 @@ const NUMBER_FORMATS: Partial<Record<LogicalType, Record<string, string>>> = {
   number: { float: 'f32', double: 'f64' },
 };
 
+/** ODCS's format of a source's number type (`double` → f64, `int64` → i64), if it has one. */
+export function numberFormatOf(logicalType: LogicalType, typeName: string): string | undefined {
+  const formats = NUMBER_FORMATS[logicalType];
+  return formats && Object.hasOwn(formats, typeName) ? formats[typeName] : undefined;
+}
+
 /**
  * The options of `candidates` that ODCS has for `logicalType`, and the names of those it has
  * not (for the importer to report). Number formats are translated (`int64` → `i64`).
@@ -51,8 +57,8 @@ export function logicalTypeOptions(
   const unmapped: string[] = [];
   for (const [name, value] of Object.entries(candidates)) {
     if (value === undefined) continue;
-    const formats = NUMBER_FORMATS[logicalType];
-    const translated = name === 'format' && formats ? formats[String(value)] : value;
+    const translated =
+      name === 'format' && NUMBER_FORMATS[logicalType] ? numberFormatOf(logicalType, String(value)) : value;
     const isAllowed = isOptionOf(logicalType, name) && translated !== undefined;
     const isDateBound = ['date', 'timestamp', 'time'].includes(logicalType) && typeof translated !== 'string';
     if (isAllowed && !(isDateBound && name !== 'timezone')) options[name] = translated;

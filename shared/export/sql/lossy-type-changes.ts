@@ -3,7 +3,8 @@ import { doBlock, ident, literal } from './postgres-names';
 
 /*
  * A column's type change on a table that holds rows must not change a value behind the data
- * owner's back: PostgreSQL rounds numeric to bigint (2.5 → 3) or to fewer decimals (numeric(14,2)),
+ * owner's back: PostgreSQL rounds numeric to bigint (2.5 → 3), to fewer decimals (numeric(14,2)) or
+ * to a float's binary digits (0.1234567891 → real 0.12345679),
  * cuts text to a varchar(n)'s length, reads text as a number without its leading zeros (a code
  * `007` becomes 7), drops a timestamp's time of day (→ date) or its day
  * (→ time), and moves a clock time its zone skips (a daylight-saving gap) when it gains a time
@@ -12,7 +13,13 @@ import { doBlock, ident, literal } from './postgres-names';
  */
 
 /** Types every value of which the other type holds as it was, besides those among numbers. */
-const LOSSLESS_CHANGES = new Set(['date timestamptz', 'date timestamp', 'timestamptz timestamp']);
+const LOSSLESS_CHANGES = new Set([
+  'date timestamptz',
+  'date timestamp',
+  'timestamptz timestamp',
+  'real double precision',
+]);
+const BINARY_FLOAT_TYPES = new Set(['real', 'double precision']);
 const TIMESTAMP_TYPES = new Set(['timestamptz', 'timestamp']);
 
 /** The first PostgreSQL (16) with `pg_input_is_valid`, which reads a value as a type without failing the statement. */
@@ -55,7 +62,13 @@ function changedValueCondition(
   const asNumber = `${value}::text::numeric`;
   const rounded = toNumbers ? numbersLost(asNumber, {}, toNumbers) : [];
   const rewritten = toNumbers && isText(fromType) ? [textRewrittenAsNumber(value)] : [];
-  const lost = [...rounded, ...rewritten];
+  // A number past the float's range is counted by isUnreadable: cast, it would stop the count.
+  const floatRounded = BINARY_FLOAT_TYPES.has(toType)
+    ? [
+        `CASE WHEN pg_input_is_valid(${value}::text, ${literal(toType)}) THEN ${asNumber} <> ${value}::text::${toType}::numeric ELSE false END`,
+      ]
+    : [];
+  const lost = [...rounded, ...floatRounded, ...rewritten];
   const condition =
     lost.length > 0
       ? `CASE WHEN pg_input_is_valid(${value}::text, 'numeric') THEN ${lost.join(' OR ')} OR ${isUnreadable} ELSE true END`

@@ -66,7 +66,8 @@ export function postgresTypeOf(property: ContractProperty): string {
     }
     case 'number': {
       const digits = numericDigitsOf(parts);
-      return digits && isDeclarableNumeric(digits) ? `numeric(${digits.precision},${digits.scale})` : 'numeric';
+      if (digits && isDeclarableNumeric(digits)) return `numeric(${digits.precision},${digits.scale})`;
+      return binaryFloatTypeOf(parts, logicalTypeOptions(property)?.format) ?? 'numeric';
     }
     case 'integer': {
       if (parts && UNSIGNED_64_BIT.has(parts.base)) return 'numeric(20,0)';
@@ -80,6 +81,29 @@ export function postgresTypeOf(property: ContractProperty): string {
     default:
       return LOGICAL_TYPES[logicalType];
   }
+}
+
+/** PostgreSQL's binary floating-point types by the names that say their width in every database. */
+const BINARY_FLOAT_TYPES: ReadonlyMap<string, string> = new Map([
+  ...['double precision', 'double', 'float8', 'float64'].map((name) => [name, 'double precision'] as const),
+  ...['real', 'float4', 'float32'].map((name) => [name, 'real'] as const),
+]);
+/** ODCS's float formats (Rust's float types). */
+const FLOAT_FORMATS: Record<string, string> = { f64: 'double precision', f32: 'real' };
+/** The most binary digits of a `float(p)` PostgreSQL stores as a real. */
+const REAL_BINARY_DIGITS = 24;
+
+/**
+ * The floating-point column a property's physicalType or ODCS format says, where a numeric would
+ * hold a decimal of any scale instead of the binary float of 64 or 32 bits promised. A bare `float`
+ * is a double in PostgreSQL and SQL Server, and 32 bits in Avro, whose import says so by format f32.
+ */
+function binaryFloatTypeOf(parts: PhysicalTypeParts, format: unknown): string | undefined {
+  const named = parts && BINARY_FLOAT_TYPES.get(parts.base);
+  if (named) return named;
+  if (typeof format === 'string' && Object.hasOwn(FLOAT_FORMATS, format)) return FLOAT_FORMATS[format];
+  if (parts?.base !== 'float') return undefined;
+  return parts.size !== undefined && parts.size <= REAL_BINARY_DIGITS ? 'real' : 'double precision';
 }
 
 /**
@@ -126,7 +150,9 @@ export function physicalTypeNote(property: ContractProperty): string | undefined
   if (heldType !== logicalType) {
     return `${said} holds ${VALUE_NOUNS[heldType]}: the column takes logicalType ${logicalType}'s type`;
   }
-  const { maxLength, timezone } = logicalTypeOptions(property) ?? {};
+  const { maxLength, timezone, format } = logicalTypeOptions(property) ?? {};
+  if (typeof format === 'string' && FLOAT_FORMATS[format] === columnType)
+    return `${said} as ${columnType}: format is ${format}`;
   if (typeof timezone === 'boolean' && logicalType === 'timestamp')
     return `${said} as ${columnType}: timezone is ${timezone}`;
   if (typeof maxLength === 'number' && varcharLengthOf(columnType) === maxLength && maxLength !== parts.size) {
@@ -142,6 +168,8 @@ function postgresSpellingOf({ base, size, scale, isMaxSize }: NonNullable<Physic
   // SQL Server's nvarchar(max) holds text of any length, as PostgreSQL's text does.
   if (isMaxSize && logicalTypeOfSqlTypeName(base) === 'string') return LOGICAL_TYPES.string;
   if (isDecimalTypeName(base)) return size === undefined ? 'numeric' : `numeric(${size},${scale ?? 0})`;
+  const binaryFloat = binaryFloatTypeOf({ base, size }, undefined);
+  if (binaryFloat) return binaryFloat;
   const name = INTEGER_TYPES.get(base) ?? POSTGRES_SPELLINGS.get(base) ?? base;
   return size === undefined ? name : `${name}(${[size, scale].filter((n) => n !== undefined).join(',')})`;
 }

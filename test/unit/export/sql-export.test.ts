@@ -529,7 +529,7 @@ describe('SQL export', () => {
       label: 'character varying(12)',
       status: 'text',
       numbers: 'jsonb',
-      ratio: 'numeric',
+      ratio: 'double precision',
       count: 'bigint',
       trips: 'numeric(20,0)',
       odometer: 'numeric(20,0)',
@@ -563,6 +563,51 @@ describe('SQL export', () => {
     await db.exec(`INSERT INTO p.fees (fee_id, tariff, surcharge) VALUES (${'9'.repeat(30)}, 12.345, 1.23456)`);
     const stored = await db.query<{ tariff: string; surcharge: string }>('SELECT tariff, surcharge FROM p.fees');
     expect(stored.rows).toEqual([{ tariff: '12.35', surcharge: '1.235' }]);
+  });
+
+  it('keeps an Avro double as double precision and a float as real, as the import says them (format f64, f32)', async () => {
+    const avsc = JSON.stringify({
+      type: 'record',
+      name: 'readings',
+      fields: [
+        { name: 'reading_id', type: 'long' },
+        { name: 'ratio', type: 'double' },
+        { name: 'gauge', type: 'float' },
+        { name: 'drift', type: ['null', 'double'] },
+      ],
+    });
+    const imported = importContractSource('readings.avsc', avsc);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const [readingId, ratio, gauge, drift] = imported.contract.schema[0]!.properties;
+    expect([ratio, gauge, drift].map((property) => property!.extensions?.logicalTypeOptions)).toEqual([
+      { format: 'f64' },
+      { format: 'f32' },
+      { format: 'f64' },
+    ]);
+    const mesh = productServingTable('readings', [
+      { ...readingId!, primaryKey: true },
+      ratio!,
+      gauge!,
+      drift!,
+      field('mass', 'number', { physicalType: 'DOUBLE PRECISION' }),
+      field('load', 'number', { physicalType: 'float4' }),
+      field('level', 'number', { physicalType: 'float' }),
+    ]);
+    const files = sqlFiles(mesh);
+    const lines = files.flatMap((file) => String(file.content).split('\n'));
+    const lineOf = (column: string) => lines.find((line) => line.startsWith(`  "${column}" `));
+    expect(lineOf('ratio')).toBe('  "ratio" double precision NOT NULL,');
+    expect(lineOf('gauge')).toBe('  "gauge" real NOT NULL, -- physicalType float as real: format is f32');
+    expect(lineOf('drift')).toBe('  "drift" double precision,');
+    expect(lineOf('mass')).toBe('  "mass" double precision,');
+    expect(lineOf('load')).toBe('  "load" real,');
+    // PostgreSQL's float, SQL Server's too, is a double: only Avro's and Protobuf's float are 32 bits.
+    expect(lineOf('level')).toBe('  "level" double precision,');
+    await emptyDatabase(db);
+    await runFiles(db, files);
+    await db.exec('INSERT INTO p.readings (reading_id, ratio, gauge) VALUES (1, 0.1, 0.1)');
+    const stored = await db.query('SELECT ratio::text, gauge::text FROM p.readings');
+    expect(stored.rows).toEqual([{ ratio: '0.1', gauge: '0.1' }]);
   });
 
   it('notes on a column’s line the physicalType its type was not taken from, and why, in DDL that still runs', async () => {
@@ -1809,6 +1854,24 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
         toField: { physicalType: 'SMALLINT' },
         values: ['40000', '-5', '-40000'],
         refusal: /"claims"\."claims"\."amount": a value smallint would change or cannot hold, in this many rows: 2;/,
+      },
+      {
+        change: 'an Avro double made a float, where rows have more digits than its 32 bits keep',
+        from: 'number' as const,
+        fromField: { physicalType: 'double', ...options({ format: 'f64' }) },
+        to: 'number' as const,
+        toField: { physicalType: 'float', ...options({ format: 'f32' }) },
+        values: ['0.5', '0.1234567891', '3'],
+        refusal: /"claims"\."claims"\."amount": a value real would change or cannot hold, in this many rows: 1;/,
+      },
+      {
+        change: 'an integer made a double, where rows hold integers past the 53 bits it keeps exactly',
+        from: 'integer' as const,
+        to: 'number' as const,
+        toField: { physicalType: 'double' },
+        values: ['9007199254740993', '5'],
+        refusal:
+          /"claims"\."claims"\."amount": a value double precision would change or cannot hold, in this many rows: 1;/,
       },
       {
         change: 'a timestamp given a time zone, where rows hold a clock time its defaultTimezone skips',

@@ -89,12 +89,16 @@ export function boundsBeyondRange(property: ContractProperty): BoundBeyondRange[
     const isExclusive = option.startsWith('exclusive');
     const largest = { side: 'largest' as const, value: range.largest };
     const smallest = { side: 'smallest' as const, value: range.smallest };
-    // Compared as read: a bound that reads as the end's nearest number may have been written as the end, so it is not judged past it.
-    const isAtEnd = isExclusive && isWrittenAs(value, isLower ? range.largest : range.smallest);
+    // An exclusive bound that reads as the far end excludes every value, whether it was written as the end or past it.
+    const isAtEnd = isExclusive && value === Number(isLower ? range.largest : range.smallest);
+    // Past the far end, judged exactly as read (1e10 is past 9999999999.99999999, though both read as one
+    // number), as every export writes it; past its own end, only where it is however it was written.
+    const isAboveLargest = isLower ? compareExactly(value, range.largest) > 0 : value > Number(range.largest);
+    const isBelowSmallest = isLower ? value < Number(range.smallest) : compareExactly(value, range.smallest) < 0;
     const end =
-      value > Number(range.largest) || (isAtEnd && isLower)
+      isAboveLargest || (isAtEnd && isLower)
         ? largest
-        : value < Number(range.smallest) || (isAtEnd && !isLower)
+        : isBelowSmallest || (isAtEnd && !isLower)
           ? smallest
           : undefined;
     if (!end) return [];
@@ -103,7 +107,24 @@ export function boundsBeyondRange(property: ContractProperty): BoundBeyondRange[
   });
 }
 
-/** Whether a number read from YAML is the decimal `written`, exactly: `99.99` is, 2^63 is not 9223372036854775807. */
-function isWrittenAs(value: number, written: string): boolean {
-  return String(value) === written;
+/**
+ * The sign of `value - decimal`, exact: `decimal` is written out in full (`-9999999999.99999999`),
+ * and `value` compared as the binary number it is, not as the decimal nearest to it.
+ */
+function compareExactly(value: number, decimal: string): number {
+  const nearest = Number(decimal);
+  // Reading a decimal keeps its order with any other number, so only its nearest number needs the exact comparison.
+  if (value !== nearest) return value > nearest ? 1 : -1;
+  const [whole = '', fraction = ''] = decimal.split('.');
+  const scaledDecimal = BigInt(whole + fraction);
+  // value = mantissa * 2^-halvings exactly: doubling a binary number is exact.
+  let mantissa = value;
+  let halvings = 0n;
+  while (!Number.isInteger(mantissa)) {
+    mantissa *= 2;
+    halvings += 1n;
+  }
+  const scaledValue = BigInt(mantissa) * 10n ** BigInt(fraction.length);
+  const difference = scaledValue - scaledDecimal * 2n ** halvings;
+  return difference > 0n ? 1 : difference < 0n ? -1 : 0;
 }

@@ -6,12 +6,14 @@ import { type Mesh, type Policies, type Problem, quoted, type Result } from '../
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { CONTRACT_SOURCE_FILES, MESH_FILES } from '../../shared/model/mesh-file-format';
 import { nearMiss } from '../../shared/model/near-miss';
-import { refusedScenarioReferenceProblems } from '../../shared/simulation';
+import { refusedScenarioReferenceProblems, stepRefusals } from '../../shared/simulation';
 import { contractTextPlaceOf } from '../../shared/validation/contract-text-places';
 import { type DesignFilePlacer, designFilePlacer } from '../../shared/validation/design-file-places';
 import { type Finding, SEVERITIES } from '../../shared/validation/finding';
+import type { StepRefusal } from '../../shared/validation/rule';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
+import { transformationSqlRule } from '../../shared/validation/rules/transformation-sql';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type CliIo, type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import {
@@ -71,7 +73,7 @@ export const validateCommand: Command = {
     "governance rules the app's problems panel shows run on it, at the severities its policies set",
     '(docs/governance.md), what would stop `export` of the whole mesh in any format (as export says it),',
     'and what would stop `simulate`: a scenario naming what the design lacks, a transformation that is',
-    'not one query. A contract (*.yaml, *.yml) is checked against the official ODCS schema of its',
+    'not one query or that SQLite refuses to prepare. A contract (*.yaml, *.yml) is checked against the official ODCS schema of its',
     `apiVersion (${schemasForApiVersions()}),`,
     'then the semantic rules for contracts, with line and column; so is a contract in a file named',
     'otherwise (kind: DataContract), with a note that it was read as one because of its content.',
@@ -179,7 +181,7 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
   if (!parsed.ok && isContractGivenAsDesign(parsed.errors)) {
     return { ...contractReport(file, input.text, filters), note: CONTRACT_BY_ITS_CONTENT };
   }
-  const report = designReport(file, input.text, parsed, filters);
+  const report = await designReport(file, input.text, parsed, filters, io);
   const placer = designFilePlacer(input.text);
   return {
     ...report,
@@ -200,7 +202,13 @@ function placedChanges(placer: DesignFilePlacer, changed: DesignContractChanges)
 }
 
 /** A design's report, its problems not yet placed in its file. */
-function designReport(file: string, text: string, parsed: Result<Mesh>, filters: Filters): FileReport {
+async function designReport(
+  file: string,
+  text: string,
+  parsed: Result<Mesh>,
+  filters: Filters,
+  io: CliIo,
+): Promise<FileReport> {
   if (!parsed.ok) {
     // As the scenario editor does: a schema error in a scenario does not hide what it names wrongly.
     const references = refusedScenarioReferenceProblems(text).map(({ path, message }) => ({ path, message }));
@@ -213,7 +221,7 @@ function designReport(file: string, text: string, parsed: Result<Mesh>, filters:
   }
   const governed = governedByOrganisation(parsed.value, filters.organisation);
   const mesh = governed.mesh;
-  const findings = governanceFindings(mesh, filters);
+  const findings = governanceFindings(mesh, filters, await preparedStepRefusals(mesh, filters, io));
   const contractChanges = filters.baseline ? designContractChanges(filters.baseline, mesh) : [];
   return {
     file,
@@ -281,13 +289,23 @@ function exportProblems(mesh: Mesh, filters: Filters, findings: readonly Finding
   return exportRefusals(mesh, options, ruleErrorsOf(findings)).map((problem) => ({ severity: 'error', ...problem }));
 }
 
-/** The app's governance rules on a design that opens: the same code as its problems panel. */
-function governanceFindings(mesh: Mesh, filters: Filters): Finding[] {
+/**
+ * The app's governance rules on a design that opens: the same code as its problems panel, with
+ * what SQLite refused of its transformations, which the app learns only when it simulates.
+ */
+function governanceFindings(mesh: Mesh, filters: Filters, stepRefusals: readonly StepRefusal[]): Finding[] {
   const options = {
     ...(filters.ruleIds && { ruleIds: filters.ruleIds }),
     ...(filters.baseline && { baseline: filters.baseline.mesh }),
+    stepRefusals,
   };
   return validateMesh(mesh, options);
+}
+
+/** Each step prepared on SQLite as `simulate` prepares it (its connector that of the scenario it runs by default), unless the rule saying so is not asked for. */
+async function preparedStepRefusals(mesh: Mesh, filters: Filters, io: CliIo): Promise<StepRefusal[]> {
+  if (filters.ruleIds && !filters.ruleIds.includes(transformationSqlRule.id)) return [];
+  return stepRefusals(mesh, await io.openSqlite(), mesh.scenarios[0]?.connector);
 }
 
 /** A governance finding as `--json` reports print it (validate's, export's). */

@@ -5,7 +5,7 @@ import { createErrorLog, type ErrorLog, type ReportedError } from './error-log';
 import { changesCapture, createFaultSchedule } from './fault-schedule';
 import { type RuntimeLimits, readTime, type UnreadCause, unreadCause } from './input-consumer';
 import { createInputGapLog } from './input-gaps';
-import { createLogRegistry } from './log-registry';
+import { createLogRegistry, type LogRegistry } from './log-registry';
 import { createMetricsSnapshot } from './metrics-snapshot';
 import { createOperationalDatabase, type OperationalDatabase } from './operational-database';
 import { registerPatternMatch } from './pattern-match';
@@ -14,7 +14,7 @@ import { registerSeededRandom } from './seeded-sql-functions';
 import { simulatedClock } from './simulated-clock';
 import { registerSimulatedNow } from './simulated-now';
 import type { ResentRecords, SimulationMetrics, TickMetrics } from './simulation-metrics';
-import { createSqlCallerScope, type SqlCaller } from './sql-caller';
+import { createSqlCallerScope, type SqlCaller, type SqlCallerScope } from './sql-caller';
 import type { OpenSqlWorkspace, SqlConnection } from './sql-workspace';
 import { tablesWithoutData } from './tables-without-data';
 import { OverBudget, type RowBatch, type RunWork } from './work-budget';
@@ -85,14 +85,7 @@ function buildRun(
 
   const callers = createSqlCallerScope();
   const logs = createLogRegistry(connect(), plan.logs, callers);
-  const connectNode = (nodeId: string) => {
-    const connection = connect();
-    logs.equip(connection);
-    registerSeededRandom(connection, scenario.seed, nodeId, callers);
-    registerSimulatedNow(connection, () => clock.isoAt(currentTick));
-    registerPatternMatch(connection);
-    return connection;
-  };
+  const connectNode = nodeConnector(connect, logs, callers, scenario.seed, () => clock.isoAt(currentTick));
   const connector = {
     delayMillis: scenario.connector?.delayMillis ?? 0,
     transactionMetadata: scenario.connector?.transactionMetadata ?? false,
@@ -110,16 +103,7 @@ function buildRun(
     (failure) => errors.record(failure, currentTick),
     (noChange) => warnings.record(noChange, currentTick),
   );
-  const products = plan.products.map((productPlan) =>
-    createDataProductRuntime(
-      connectNode(productPlan.product.id),
-      productPlan,
-      logs.progressOf,
-      settings,
-      callers,
-      settings.runWork,
-    ),
-  );
+  const products = productRuntimes(plan, connectNode, logs, callers, settings);
   const gaps = createInputGapLog(products);
   const snapshot = createMetricsSnapshot(
     systems,
@@ -255,6 +239,44 @@ function buildRun(
     metrics: () => snapshot.full(runState()),
     close,
   };
+}
+
+/** Opens a node's connection, able to call what SQL run there may: the logs' functions, the seeded `random()`, the simulated now, pattern matching. */
+export function nodeConnector(
+  connect: () => SqlConnection,
+  logs: LogRegistry,
+  callers: SqlCallerScope,
+  seed: number,
+  isoNow: () => string,
+): (nodeId: string) => SqlConnection {
+  return (nodeId) => {
+    const connection = connect();
+    logs.equip(connection);
+    registerSeededRandom(connection, seed, nodeId, callers);
+    registerSimulatedNow(connection, isoNow);
+    registerPatternMatch(connection);
+    return connection;
+  };
+}
+
+/** Each product's tables and prepared steps, in its own connection; a step SQLite refuses is among its `brokenSteps`. */
+export function productRuntimes(
+  plan: PipelinePlan,
+  connectNode: (nodeId: string) => SqlConnection,
+  logs: LogRegistry,
+  callers: SqlCallerScope,
+  settings: RuntimeLimits & { runWork: RunWork },
+): DataProductRuntime[] {
+  return plan.products.map((productPlan) =>
+    createDataProductRuntime(
+      connectNode(productPlan.product.id),
+      productPlan,
+      logs.progressOf,
+      settings,
+      callers,
+      settings.runWork,
+    ),
+  );
 }
 
 function stepError(product: DataProductRuntime, failure: StepFailure): ReportedError {

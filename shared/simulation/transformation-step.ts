@@ -7,6 +7,7 @@ import { type Aggregation, type IncrementalPlan, planRecompute, type RecomputeMo
 import type { TransformationPlan } from './product-plan';
 import { withFirstCte } from './query-shape';
 import { SUBQUERY_CHANGE_REASON } from './recompute-summary';
+import { missingColumnsMessage } from './result-columns-refusal';
 import { heldBackTableName, missingKeyMessage, repeatedKeyMessage } from './result-key-check';
 import { checkSelect, subquerySql } from './select-check';
 import { readsTheClock, withSimulatedNow } from './simulated-now';
@@ -182,37 +183,6 @@ function changedEventSql(dataset: Dataset): string {
   return ` ON CONFLICT (${columnList(dataset.key)}) DO UPDATE SET ${others
     .map((name) => `${quoteIdentifier(name)} = excluded.${quoteIdentifier(name)}`)
     .join(', ')}`;
-}
-
-/**
- * Why a result cannot fill its contract's columns, if it cannot. Read by name, a column it lacks
- * would not be NULL but the text of its name: SQLite reads a "name" that names nothing as a string.
- * A NULL stands in only for a column the contract leaves optional: in a required one it gets every
- * record quarantined.
- */
-function missingColumnsMessage(
-  dataset: Dataset,
-  resultColumns: readonly string[],
-  nonNullColumns: ReadonlySet<string>,
-): string | undefined {
-  const produced = new Set(resultColumns.map((name) => name.toLowerCase()));
-  const missing = dataset.columns.map((column) => column.name).filter((name) => !produced.has(name.toLowerCase()));
-  if (missing.length === 0) return undefined;
-  const which =
-    missing.length === 1
-      ? `column ${missing[0]}, which its contract declares: add it`
-      : `columns ${missing.join(', ')}, which its contract declares: add them`;
-  const required = missing.filter((name) => nonNullColumns.has(name));
-  const [firstOptional] = missing.filter((name) => !nonNullColumns.has(name));
-  const advice = [
-    ...(required.length > 0
-      ? [
-          `${required.length === 1 ? 'a computed value' : 'computed values'} for ${required.join(', ')}, which the contract requires: a NULL gets every record quarantined`,
-        ]
-      : []),
-    ...(firstOptional !== undefined ? [`NULL AS ${firstOptional} where it has no value yet`] : []),
-  ];
-  return `its result has no ${which} to the SELECT (${advice.join('; ')})`;
 }
 
 function columnNamesOf(connection: SqlConnection, select: string): string[] {

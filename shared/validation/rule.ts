@@ -8,12 +8,21 @@ export interface RuleContext {
   graph: MeshGraph;
   /** The mesh breaking changes are judged against: in the app, as opened and advanced by saves (see baselineAfterSave); in the CLI, `--baseline`. */
   baseline?: Mesh;
+  /** What SQLite refused of each transformation, preparing it as the simulation does (see stepRefusals): told by a host that can start SQLite, the CLI. */
+  stepRefusals?: readonly StepRefusal[];
+}
+
+/** SQLite's message on a transformation it refused to prepare, at the step's path (`products[2].transformations[0]`). */
+export interface StepRefusal {
+  path: string;
+  message: string;
 }
 
 /**
  * The parts of the document a rule reads: sections of the mesh; `product outlines` for a rule
  * that reads only products' ids, names, kinds, domains and ports (see shared/lineage/product-outlines.ts);
- * `baseline` for the baseline's contracts, `baseline products` for its products.
+ * `baseline` for the baseline's contracts, `baseline products` for its products; `step refusals`
+ * for what SQLite refused of the transformations.
  */
 export type RuleInput =
   | 'domains'
@@ -26,7 +35,8 @@ export type RuleInput =
   | 'scenarios'
   | 'layout'
   | 'baseline'
-  | 'baseline products';
+  | 'baseline products'
+  | 'step refusals';
 
 /** One governance rule: a pure function of the mesh to its findings. */
 export interface Rule {

@@ -3,7 +3,7 @@ import { meshGraph } from '../lineage/mesh-graph';
 import type { Mesh } from '../model';
 import type { Finding, RuleFinding, Severity } from './finding';
 import { rulePolicy } from './policy';
-import type { Rule, RuleContext, RuleInput } from './rule';
+import type { Rule, RuleContext, RuleInput, StepRefusal } from './rule';
 import { RULES } from './rule-catalog';
 
 export interface ValidationOptions {
@@ -11,6 +11,8 @@ export interface ValidationOptions {
   baseline?: Mesh;
   /** Run only these rules (ids); all when absent. */
   ruleIds?: readonly string[];
+  /** What SQLite refused of the transformations (see `RuleContext`). */
+  stepRefusals?: readonly StepRefusal[];
 }
 
 /** Each rule's findings, until what it reads or its policy changes: an edit re-runs only the rules that read what it changed. */
@@ -26,6 +28,7 @@ export function validateMesh(mesh: Mesh, options: ValidationOptions = {}): Findi
     mesh,
     graph: meshGraph(mesh),
     ...(options.baseline && { baseline: options.baseline }),
+    ...(options.stepRefusals && { stepRefusals: options.stepRefusals }),
   };
   return RULES.flatMap((rule) => {
     if (options.ruleIds && !options.ruleIds.includes(rule.id)) return [];
@@ -34,9 +37,10 @@ export function validateMesh(mesh: Mesh, options: ValidationOptions = {}): Findi
   });
 }
 
-function inputOf({ mesh, baseline }: RuleContext, input: RuleInput): unknown {
+function inputOf({ mesh, baseline, stepRefusals }: RuleContext, input: RuleInput): unknown {
   if (input === 'baseline') return baseline?.contracts;
   if (input === 'baseline products') return baseline?.products;
+  if (input === 'step refusals') return stepRefusals;
   if (input === 'product outlines') return meshGraph(mesh).productOutlines;
   return mesh[input];
 }

@@ -1,10 +1,11 @@
 import { Memo } from '../../lineage/memo';
 import type { DataProduct } from '../../model';
+import { RESULT_LACKS } from '../../simulation/result-columns-refusal';
 import { selectShape } from '../../simulation/select-check';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { transformationPlace } from '../places';
-import type { Rule } from '../rule';
+import type { Rule, StepRefusal } from '../rule';
 
 const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
 
@@ -12,18 +13,21 @@ export const transformationSqlRule: Rule = {
   id: 'transformation-sql',
   title: 'Each transformation is one query',
   rationale:
-    "The simulation runs each step as one query (SELECT, WITH … SELECT or VALUES): SQL that does not parse as one (a bracket left open, two statements, a parameter nothing binds) fails on every tick. This is the engine's own check, run before it.",
+    "The simulation runs each step as one query (SELECT, WITH … SELECT or VALUES): SQL that does not parse as one (a bracket left open, two statements, a parameter nothing binds) fails on every tick. This is the engine's own check, run before it; where SQLite can be started (the CLI), each step is also prepared on it, as the simulation prepares it.",
   defaultSeverity: 'error',
-  reads: ['products'],
-  check({ graph }) {
-    return findingsPerElement(findingsByProduct, graph.mesh.products, [], (product) => {
+  reads: ['products', 'step refusals'],
+  check({ graph, stepRefusals = [] }) {
+    return findingsPerElement(findingsByProduct, graph.mesh.products, [stepRefusals], (product) => {
       return product.transformations.flatMap((transformation, index): RuleFinding[] => {
+        const place = transformationPlace(graph, product, index);
+        // SQLite refuses a step whose tokens are not one query's in the same words: said once, from the tokens.
         const shape = selectShape(transformation.sql);
-        if (shape.ok) return [];
+        const message = shape.ok ? toldHereOnly(stepRefusals, place.path) : shape.message;
+        if (message === undefined) return [];
         return [
           {
-            ...transformationPlace(graph, product, index),
-            message: shape.message,
+            ...place,
+            message,
             fixHint:
               'Write the step as one query (SELECT, WITH … SELECT or VALUES), its parentheses closed and its values written out; as it is, the simulation fails it on every tick.',
           },
@@ -32,3 +36,15 @@ export const transformationSqlRule: Rule = {
     });
   },
 };
+
+/**
+ * The refusal of the step when preparing it, unless it is of a table or column missing, which
+ * other rules say in the design's words: transformation-reads of what no input brings,
+ * inputs-linked of an unfed port, published-fields of a result without a declared column; a step
+ * refused before leaves its table missing for the next.
+ */
+function toldHereOnly(stepRefusals: readonly StepRefusal[], path: string): string | undefined {
+  const message = stepRefusals.find((refusal) => refusal.path === path)?.message;
+  const isToldElsewhere = message?.startsWith(RESULT_LACKS) || /^no such (table|column): /.test(message ?? '');
+  return isToldElsewhere ? undefined : message;
+}

@@ -100,7 +100,7 @@ describe('dependency rules', () => {
     // contracts/ is owned by its own module and may use shared/export's YAML writer; the layers above it may not.
     const edges = layers.filter((layer) => layer !== 'contracts').flatMap((layer) => importsOf(`shared/${layer}`));
     // The simulation's naming of tables, its plan of a product, its logs' columns and its checks of a design before a
-    // run (a step's SQL, a scenario's references, tables it fills, what a column can hold, an outbox
+    // run (a step's SQL, a result lacking its port's columns, a scenario's references, tables it fills, what a column can hold, an outbox
     // event's condition) are pure; governance reports the engine's own refusals from them
     // (product-tables, published-fields, transformation-sql, scenario-*, outbox-conditions) rather
     // than a second copy of its rules. The lineage reads SQL's keywords by the engine's tokens and rules
@@ -116,6 +116,7 @@ describe('dependency rules', () => {
       'shared/simulation/dataset',
       'shared/simulation/stored-types',
       'shared/simulation/select-check',
+      'shared/simulation/result-columns-refusal',
       'shared/simulation/scenario-check',
       'shared/simulation/tables-without-data',
       'shared/simulation/outbox-condition',

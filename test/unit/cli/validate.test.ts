@@ -203,6 +203,59 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
+  const STEP_HINT =
+    '  hint: Write the step as one query (SELECT, WITH … SELECT or VALUES), its parentheses closed and its values written out; as it is, the simulation fails it on every tick.';
+
+  /** The sample with its sales dashboard's step edited, its SQL otherwise one SQLite runs. */
+  function sampleWithDailySales(edit: (sql: string) => string) {
+    const mesh = JSON.parse(sample);
+    const [dailySales] = mesh.products[4].transformations;
+    dailySales.sql = edit(dailySales.sql);
+    return mesh;
+  }
+
+  it.each([
+    [
+      'ILIKE, which SQLite lacks',
+      (sql: string) => sql.replace('GROUP BY 1, 2', "WHERE e.currency ILIKE 'g%'\nGROUP BY 1, 2"),
+      'near "ILIKE": syntax error',
+    ],
+    [
+      "PostgreSQL's DISTINCT ON",
+      (sql: string) => sql.replace('SELECT substr', 'SELECT DISTINCT ON (e.customer_id) substr'),
+      'near "ON": syntax error',
+    ],
+    [
+      'a function SQLite lacks',
+      (sql: string) => sql.replace('substr(e.occurred_at, 1, 10)', "date_trunc('day', e.occurred_at)"),
+      'no such function: date_trunc',
+    ],
+  ])(
+    'fails on a step SQLite refuses to prepare, as simulate would before its first tick: %s',
+    async (_, edit, message) => {
+      const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(sampleWithDailySales(edit)) });
+      expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'transformation-sql'], io)).toBe(EXIT.problems);
+      expect(err).toEqual([
+        `shop.mesh.json:1:17147: products[4].transformations[0]: ${message} [transformation-sql]`,
+        STEP_HINT,
+      ]);
+    },
+  );
+
+  it("asks SQLite without a scenario, at the rule's severity in the policies, and only when the rule is asked for", async () => {
+    const mesh = sampleWithDailySales((sql) => sql.replace('substr(', 'date_trunc('));
+    mesh.scenarios = [];
+    mesh.policies.rules = { 'transformation-sql': { severity: 'warning', reason: 'Sketching' } };
+    const warned = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json', '--severity', 'warning'], warned.io)).toBe(EXIT.ok);
+    expect(warned.out.slice(0, 2)).toEqual([
+      'shop.mesh.json:1:17211: warning: products[4].transformations[0]: no such function: date_trunc [transformation-sql] (policy: Sketching)',
+      STEP_HINT,
+    ]);
+    const otherRule = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'transformation-reads'], otherRule.io)).toBe(EXIT.ok);
+    expect(otherRule.out.join('\n')).not.toContain('date_trunc');
+  });
   it('follows a classified field past a subquery in the select list, and says where it reads SQL only approximately', async () => {
     const mesh = JSON.parse(sample);
     const [profile] = mesh.products[3].transformations;

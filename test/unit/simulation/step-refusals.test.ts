@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { stepRefusals } from '../../../shared/simulation';
+import { aContract, aProduct, aShopMesh, testWorkspace } from './builders';
+
+function reportMesh(steps: [string, string][]) {
+  const contract = aContract('report', 'entity', 'item_names').withKey('id', 'integer').withProperty('name', 'string');
+  const report = aProduct('report', 'consumer-aligned').withInput('items-in').withOutput('report-out', 'report');
+  for (const [name, sql] of steps) report.withTransformation(name, sql);
+  return aShopMesh().with(report, contract).withLink('catalog/items-out', 'report/items-in').build();
+}
+
+describe('the steps SQLite refuses before a run', () => {
+  it('names each step a run would skip, with SQLite’s message, without a scenario and without running anything', async () => {
+    const mesh = reportMesh([
+      ['lowered', "SELECT id, name FROM items WHERE name ILIKE 'a%'"],
+      ['item_names', "SELECT id, date_trunc('day', name) AS name FROM items"],
+    ]);
+
+    expect(stepRefusals(mesh, await testWorkspace())).toEqual([
+      { path: 'products[1].transformations[0]', step: 'lowered', message: 'near "ILIKE": syntax error' },
+      { path: 'products[1].transformations[1]', step: 'item_names', message: 'no such function: date_trunc' },
+    ]);
+  });
+
+  it('refuses nothing a run prepares, the engine’s own functions (now, random) included', async () => {
+    const mesh = reportMesh([['item_names', "SELECT id, name || datetime('now') || random() AS name FROM items"]]);
+    expect(stepRefusals(mesh, await testWorkspace())).toEqual([]);
+  });
+});

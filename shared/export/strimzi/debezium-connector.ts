@@ -1,3 +1,4 @@
+import { capturedTables } from '../../model/connected-system';
 import { capturedCdcTopics, writesTombstones } from '../../model/connector-tombstones';
 import {
   capturedTableName,
@@ -238,7 +239,7 @@ export function debeziumConnector(
   const prefix = connector.topicPrefix;
   const debeziumTopic = (table: string) => debeziumTopicName(system, prefix, table);
   const renamed = cdcTopics.filter(({ topic, table }) => topic.name !== debeziumTopic(table.name));
-  const cdcTables = system.database.tables.filter((table) => table.cdc).map((table) => table.name);
+  const cdcTables = capturedTables(system).map((table) => table.name);
   // An outbox table flagged for CDC as well is listed once.
   const includedTables = [...new Set([...cdcTables, ...(outboxTopics.length > 0 ? [OUTBOX_TABLE] : [])])];
   const secretName = connectorSecret(engine, connector).name;

@@ -1,3 +1,4 @@
+import { capturedTables } from '../../model/connected-system';
 import type { OperationalSystem } from '../../model/operational-system';
 import { replicaIdentityOf } from '../../model/replica-identity';
 import { quoteIdentifier } from '../../simulation/sql-text';
@@ -11,8 +12,8 @@ import { includedTable } from './debezium-connector';
 
 /** The captured tables of a PostgreSQL system the design sets FULL, quoted as `"public"."orders"`. */
 export function fullReplicaIdentityTables(system: OperationalSystem): string[] {
-  return system.database.tables
-    .filter((table) => table.cdc && replicaIdentityOf(system, table) === 'full')
+  return capturedTables(system)
+    .filter((table) => replicaIdentityOf(system, table) === 'full')
     .map((table) => {
       const { schema, table: name } = includedTable(system, table.name);
       return `${quoteIdentifier(schema)}.${quoteIdentifier(name)}`;

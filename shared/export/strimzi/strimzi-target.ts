@@ -1,6 +1,6 @@
 import { meshGraph } from '../../lineage/mesh-graph';
 import { sourceContract } from '../../lineage/source-contract';
-import { hasConnector } from '../../model/connected-system';
+import { capturedTables, hasConnector } from '../../model/connected-system';
 import { capturedCdcTopics } from '../../model/connector-tombstones';
 import { connectorTopicPrefixes } from '../../model/connector-topics';
 import type { Contract } from '../../model/contract';
@@ -355,7 +355,7 @@ function strimziProblems(mesh: Mesh, scoped: ScopedElements): ExportProblem[] {
     ...secondCdcTopicProblems(mesh, scoped.systems),
     ...scoped.systems.flatMap((system) => {
       // Only captured tables need Debezium: an outbox on an engine it cannot read keeps its topics, without a connector.
-      if (!system.database.tables.some((table) => table.cdc)) return [];
+      if (capturedTables(system).length === 0) return [];
       const path = `systems[${mesh.systems.indexOf(system)}].database`;
       const engine = engineOf(system);
       if (!engine)

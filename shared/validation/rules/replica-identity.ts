@@ -1,4 +1,5 @@
 import { distinctNodeName, type OperationalSystem, quoted, type SystemTable } from '../../model';
+import { capturedTables } from '../../model/connected-system';
 import { replicaIdentityOf } from '../../model/replica-identity';
 import { systemPlace } from '../places';
 import type { Rule } from '../rule';
@@ -11,9 +12,10 @@ export const replicaIdentityRule: Rule = {
   defaultSeverity: 'warning',
   reads: ['systems', 'product outlines', 'domains'],
   check({ graph, mesh }) {
-    return mesh.systems.flatMap((system) =>
-      system.database.tables.flatMap((table, tableIndex) => {
-        if (!needsReplicaIdentityFull(system, table)) return [];
+    return mesh.systems.flatMap((system) => {
+      const captured = capturedTables(system);
+      return system.database.tables.flatMap((table, tableIndex) => {
+        if (!needsReplicaIdentityFull(system, table, captured)) return [];
         const { element, path } = systemPlace(graph, system);
         return [
           {
@@ -23,12 +25,16 @@ export const replicaIdentityRule: Rule = {
             fixHint: `Give the table a primary key, or set its replica identity to FULL in the design and run ALTER TABLE ${table.name} REPLICA IDENTITY FULL in its database (the export leaves database settings to you); if the service only ever inserts into it, turn this rule off with that reason.`,
           },
         ];
-      }),
-    );
+      });
+    });
   },
 };
 
 /** A captured PostgreSQL table without a primary key has no replica identity unless it is given `REPLICA IDENTITY FULL`. */
-function needsReplicaIdentityFull(system: OperationalSystem, table: SystemTable): boolean {
-  return table.cdc && table.primaryKey.length === 0 && replicaIdentityOf(system, table) === 'default';
+function needsReplicaIdentityFull(
+  system: OperationalSystem,
+  table: SystemTable,
+  captured: readonly SystemTable[],
+): boolean {
+  return captured.includes(table) && table.primaryKey.length === 0 && replicaIdentityOf(system, table) === 'default';
 }

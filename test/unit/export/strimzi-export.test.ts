@@ -662,7 +662,7 @@ describe('Strimzi export', () => {
         })),
       },
     });
-    system.messaging.topics = [];
+    system.messaging.topics = tables.map((name, n) => cdcTopic(`t${n}-cdc`, `shop.t${n}`, name));
     const connector = connectorOf(system);
     const list = String(connector?.spec.config?.['table.include.list']);
     // Debezium splits at every comma not escaped by a backslash (older versions at every comma), then
@@ -1104,6 +1104,35 @@ describe('Strimzi export', () => {
     expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
       "systems[0].messaging.topics[1]: system 'shop': topic 'shop.items.copy' carries the changes of table 'items', as topic 'shop.items' does: Debezium writes a table's changes to one topic only, so one of them would stay empty; keep one topic per table and link its readers to it",
     ]);
+  });
+
+  describe('a table flagged for CDC in the file without a topic to carry its changes', () => {
+    /** `shop` (PostgreSQL) captures `items` into its topic; `readings`, flagged FULL, has no topic in the design. */
+    function aMeshWithAnUncarriedTable() {
+      const mesh = aMesh().withDomain('d').withSystem('shop', 'd').build();
+      const items = mesh.systems[0]!.database.tables[0]!;
+      mesh.systems[0]!.database.tables.push({ ...items, name: 'readings', cdc: true, replicaIdentity: 'full' });
+      return mesh;
+    }
+
+    it('is not captured: Debezium would write its changes to a topic the export neither creates nor lets the connector write, and the simulation captures it not', () => {
+      const { resources, files } = resourcesOf(aMeshWithAnUncarriedTable());
+      const connector = resources.find((resource) => resource.kind === 'KafkaConnector');
+
+      expect(connector?.spec.config?.['table.include.list']).toBe('public\\.items');
+      expect(JSON.stringify(resources)).not.toContain('readings');
+      expect(
+        filesOf(strimziTarget.files(aMeshWithAnUncarriedTable(), WHOLE_MESH)).map((file) => file.path),
+      ).not.toContain('strimzi/shop.replica-identity.sql');
+      expect(files.map((file) => file.path)).toContain('strimzi/kafka-connectors.yaml');
+    });
+
+    it('gives a system that captures nothing else no connector', () => {
+      const mesh = aMeshWithAnUncarriedTable();
+      mesh.systems[0]!.messaging.topics = [];
+
+      expect(resourcesOf(mesh).resources.map((resource) => resource.kind)).not.toContain('KafkaConnector');
+    });
   });
 
   it('leaves alone two CDC topics of a table not captured, which no connector writes', () => {

@@ -25,11 +25,25 @@ function isOnCanvasOrNowhere(target: EventTarget | null): boolean {
   return target.closest('.mesh-canvas') !== null;
 }
 
-/** Ends the typing step of a focused field, so what follows (undo, save) sees the whole edit. */
-export function leaveTextField(): void {
-  if (document.activeElement instanceof HTMLElement && isTypingTarget(document.activeElement)) {
-    document.activeElement.blur();
-  }
+/**
+ * Ends the typing step of a focused field, so what follows (undo, save) sees the whole edit; the
+ * field left, if any, to give the focus back to once the command is done.
+ */
+export function leaveTextField(): HTMLElement | null {
+  const field = document.activeElement;
+  if (!(field instanceof HTMLElement) || !isTypingTarget(field)) return null;
+  field.blur();
+  return field;
+}
+
+/**
+ * Gives the focus back to the field a command was run from, where the command put it nowhere (a
+ * save): left on <body>, the next key (Backspace) would act on the canvas's selection. A command
+ * that moved the focus (undo to its node), or opened a dialog, keeps it there; the dialog gives it
+ * back to the field when it closes.
+ */
+export function returnToFieldLeft(field: HTMLElement | null): void {
+  if (field?.isConnected && document.activeElement === document.body) field.focus({ preventScroll: true });
 }
 
 /** A focused control (a button, a link, a tab) takes Enter and Space itself. */

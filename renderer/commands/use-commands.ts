@@ -7,7 +7,7 @@ import { contractEditorTypingKey, holdTypedAhead, typesCharacter } from '../insp
 import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
 import { commandReaches, commandToRunForKey, isAppKeyInCodeEditor, menuCommandAction } from './command-routing';
-import { focusPlace, leaveTextField, topModalDialog } from './focus';
+import { focusPlace, leaveTextField, returnToFieldLeft, topModalDialog } from './focus';
 import { performOwnTextEdit } from './own-text-edits';
 import { PLATFORM } from './platform';
 import { isCommandEnabled, runCommand, whatCommandNeeds } from './run-command';
@@ -17,8 +17,9 @@ export function runAsMenuItem(id: CommandId, host: Host): void {
   const action = menuCommandAction(id, focusPlace(document.activeElement));
   if (action === 'run') {
     const focusedBefore = document.activeElement;
-    leaveTextField();
+    const fieldLeft = leaveTextField();
     runCommand(id, { host, focusedBefore });
+    returnToFieldLeft(fieldLeft);
   } else if (!performOwnTextEdit(document.activeElement, action.textEdit)) {
     void host.editText(action.textEdit);
   }
@@ -65,8 +66,9 @@ export function useCommands(host: Host): void {
       event.preventDefault();
       // A field's typing step ends first, so undo takes back the whole edit and save sees it.
       const focusedBefore = document.activeElement;
-      leaveTextField();
+      const fieldLeft = leaveTextField();
       runCommand(id, { host, keyPress: event, focusedBefore });
+      returnToFieldLeft(fieldLeft);
     };
     // The code editor takes keys where they land (Ctrl+K starts its chords): the app's keys are
     // taken from it first, on their way down, and never reach it, even when no command runs.

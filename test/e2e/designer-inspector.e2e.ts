@@ -198,6 +198,37 @@ describeInChromium('the inspector', (session) => {
     expect(await counts(page)).toBe('1 domain · 1 product · 1 system · 0 links');
   });
 
+  it('keeps the focus in a field after Ctrl+S there, and after quick search or Export opened there is closed, so Backspace edits the field, never deletes the product', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await page.keyboard.type('Ramp');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('p');
+    await page.keyboard.type('Bag Tags');
+    await page.keyboard.press('Enter');
+    const owner = inspector(page).getByLabel('Owner', { exact: true });
+    await owner.click();
+    await page.keyboard.type('baggage-teamm');
+
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    await download;
+    await page.keyboard.press('Backspace');
+    expect(await focusedControl(page)).toEqual({ inspector: 'product-inspector', label: 'Owner' });
+    expect(await owner.inputValue()).toBe('baggage-team');
+
+    for (const opensDialog of ['Control+k', 'Control+e']) {
+      await page.keyboard.press(opensDialog);
+      await page.locator('dialog[open]').waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => focusedControl(page)).toEqual({ inspector: 'product-inspector', label: 'Owner' });
+      await page.keyboard.press('Backspace');
+    }
+    expect(await owner.inputValue()).toBe('baggage-te');
+    expect(await counts(page)).toBe('1 domain · 1 product · 0 systems · 0 links');
+  });
+
   it('adds a port on the first click of + Add input port after a port name was refused, and names the refused field by the name it keeps', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -76,8 +76,7 @@ export async function focusNodeWhenDrawn(nodeId: string): Promise<void> {
  * canvas or nowhere, it then goes to the first selected node still in the design once drawn, else
  * to the canvas; never left on <body>, where the canvas's keys do nothing.
  */
-export function keepingCanvasFocus(edit: () => void): void {
-  const focused = document.activeElement;
+export function keepingCanvasFocus(edit: () => void, focused = document.activeElement): void {
   const wasOnCanvas = !focused || focused === document.body || focused.closest('.mesh-canvas') !== null;
   edit();
   if (!wasOnCanvas) return;

@@ -223,12 +223,12 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'file.close': { run: ({ host }) => closeDesign(host), isEnabled: hasDocument },
 
   'edit.undo': {
-    run: () => keepingCanvasFocus(() => documentState().undo()),
+    run: ({ focusedBefore }) => keepingCanvasFocus(() => documentState().undo(), focusedBefore),
     isEnabled: () => selectCanUndo(documentState()),
     needs: 'nothing to undo',
   },
   'edit.redo': {
-    run: () => keepingCanvasFocus(() => documentState().redo()),
+    run: ({ focusedBefore }) => keepingCanvasFocus(() => documentState().redo(), focusedBefore),
     isEnabled: () => selectCanRedo(documentState()),
     needs: 'nothing to redo',
   },

@@ -1,3 +1,5 @@
+import { nextFrame } from '../app/next-frame';
+import { focusCanvasSelection } from '../canvas/canvas-element-focus';
 import type { FocusPlace } from './command-routing';
 
 /** Where the keyboard focus is decides which keys belong to the app and which to the text being typed. */
@@ -38,12 +40,16 @@ export function leaveTextField(): HTMLElement | null {
 
 /**
  * Gives the focus back to the field a command was run from, where the command put it nowhere (a
- * save): left on <body>, the next key (Backspace) would act on the canvas's selection. A command
- * that moved the focus (undo to its node), or opened a dialog, keeps it there; the dialog gives it
- * back to the field when it closes.
+ * save, an undo): left on <body>, the next key (Backspace) would act on the canvas's selection. A
+ * command that moved the focus keeps it there, and a dialog it opened gives it back to the field
+ * when it closes. A field the command took away (an undo of the element's adding) leaves the focus
+ * to the canvas's selection, once drawn.
  */
-export function returnToFieldLeft(field: HTMLElement | null): void {
-  if (field?.isConnected && document.activeElement === document.body) field.focus({ preventScroll: true });
+export async function returnToFieldLeft(field: HTMLElement | null): Promise<void> {
+  if (!field) return;
+  if (field.isConnected && document.activeElement === document.body) field.focus({ preventScroll: true });
+  await nextFrame();
+  if (document.activeElement === document.body) focusCanvasSelection();
 }
 
 /** A focused control (a button, a link, a tab) takes Enter and Space itself. */

@@ -19,7 +19,7 @@ export function runAsMenuItem(id: CommandId, host: Host): void {
     const focusedBefore = document.activeElement;
     const fieldLeft = leaveTextField();
     runCommand(id, { host, focusedBefore });
-    returnToFieldLeft(fieldLeft);
+    void returnToFieldLeft(fieldLeft);
   } else if (!performOwnTextEdit(document.activeElement, action.textEdit)) {
     void host.editText(action.textEdit);
   }
@@ -68,7 +68,7 @@ export function useCommands(host: Host): void {
       const focusedBefore = document.activeElement;
       const fieldLeft = leaveTextField();
       runCommand(id, { host, keyPress: event, focusedBefore });
-      returnToFieldLeft(fieldLeft);
+      void returnToFieldLeft(fieldLeft);
     };
     // The code editor takes keys where they land (Ctrl+K starts its chords): the app's keys are
     // taken from it first, on their way down, and never reach it, even when no command runs.

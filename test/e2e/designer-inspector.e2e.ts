@@ -226,6 +226,13 @@ describeInChromium('the inspector', (session) => {
       await page.keyboard.press('Backspace');
     }
     expect(await owner.inputValue()).toBe('baggage-te');
+
+    // Undo in the field takes back its last edit there, and the field keeps the focus.
+    await page.keyboard.press('Control+z');
+    expect(await owner.inputValue()).toBe('baggage-tea');
+    await expect.poll(() => focusedControl(page)).toEqual({ inspector: 'product-inspector', label: 'Owner' });
+    await page.keyboard.press('Backspace');
+    expect(await owner.inputValue()).toBe('baggage-te');
     expect(await counts(page)).toBe('1 domain · 1 product · 0 systems · 0 links');
   });
 

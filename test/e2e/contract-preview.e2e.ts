@@ -14,6 +14,8 @@ const DISPENSATIONS = readFileSync(
   'utf8',
 );
 
+const PARCEL_SCANS = readFileSync(new URL('../fixtures/odcs/preview/parcel-scans.odcs.yaml', import.meta.url), 'utf8');
+
 const SCENES = readFileSync(new URL('../fixtures/odcs/preview/processed-scenes.odcs.yaml', import.meta.url), 'utf8');
 
 describeInChromium('the contract Preview in the built app', (session) => {
@@ -100,5 +102,38 @@ describeInChromium('the contract Preview in the built app', (session) => {
     expect(await page.getByTestId('contract-preview').textContent()).toContain(
       'Relationships: (dispensations.prescription_id, dispensations.clinic_id) → (prescriptions.prescription_id, prescriptions.clinic_id) (foreignKey)',
     );
+  });
+
+  it("shows v3.2.0 enum values with their labels and descriptions, a map's key and value types, and an SQL rule's query", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
+    await (await chooser).setFiles({
+      name: 'parcel-scans.odcs.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(PARCEL_SCANS),
+    });
+    await openContract(page, 'Parcel Scans');
+    await showView(page, 'Preview');
+    const fields = page.getByRole('region', { name: 'Fields of parcel_scans' });
+    const row = (path: string) =>
+      fields.getByRole('row').filter({ has: page.getByRole('cell', { name: path, exact: true }) });
+    await row('scan_status').waitFor();
+    expect(await row('scan_status').textContent()).toContain(
+      'one of: D (Delivered — Handed to the recipient or a neighbour.), R (Returned), H (Held at the depot for collection.)',
+    );
+    const weights = await row('weights_by_sensor').textContent();
+    expect(weights).toContain('map of string → number');
+    expect(weights).toContain('key: at most 12 characters');
+    expect(weights).toContain('value: at least 0');
+    expect(await row('labels{value}.printed_at').textContent()).toContain('timestamp');
+    const preview = page.getByTestId('contract-preview');
+    const query = preview.locator('code', { hasText: 'SELECT count(*) FROM parcel_scans WHERE scanned_at > now()' });
+    await query.waitFor();
+    expect(await preview.textContent()).toContain(
+      'SELECT count(*) FROM parcel_scans WHERE scanned_at > now() must be 0; At least a thousand scans a day: SELECT count(*) FROM parcel_scans WHERE scanned_at >= current_date must be more than 1000',
+    );
+    await screenshot(page, 'contract-preview-enum-map-sql');
   });
 });

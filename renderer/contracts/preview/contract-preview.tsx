@@ -1,7 +1,8 @@
 import { type ReactNode, useMemo } from 'react';
 import { readOdcsDocument } from '../../../shared/contracts';
+import { fieldConstraintWords, fieldTypeWords } from '../../../shared/contracts/field-words';
 import { qualityRuleWords } from '../../../shared/contracts/quality-rule-words';
-import { type ConstraintWords, describeTypeOptions } from '../../../shared/contracts/type-option-words';
+import type { ConstraintWords } from '../../../shared/contracts/type-option-words';
 import { writtenFieldsAtEveryDepth } from '../../../shared/contracts/written-fields';
 import type { Contract } from '../../../shared/model';
 import { InlineMarkdown, Markdown } from '../../markdown/markdown';
@@ -129,8 +130,8 @@ function PreviewBody({ document, contract }: { document: OdcsValue; contract: Co
 
 function SchemaObjectPreview({ object }: { object: OdcsValue }) {
   // Nested fields are rows of their own, named by path as the Diagram names them: a printed contract hides none of them.
-  const fields = writtenFieldsAtEveryDepth(object.properties).filter((field) => !field.isItems);
-  const hasConstraints = fields.some(({ property }) => constraintsOf(property).length > 0);
+  const fields = writtenFieldsAtEveryDepth(object.properties).filter((field) => !field.isUnnamedPart);
+  const hasConstraints = fields.some(({ property }) => fieldConstraintWords(property).length > 0);
   return (
     <section className="contract-preview__object">
       <h2>
@@ -162,7 +163,7 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
                   <code>{path}</code>
                 </td>
                 <td>
-                  {String(property.logicalType ?? '')}
+                  {fieldTypeWords(property)}
                   {property.physicalType !== undefined && <small> ({String(property.physicalType)})</small>}
                 </td>
                 {hasConstraints && (
@@ -174,7 +175,9 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
                 <td>{property.required === true ? 'yes' : ''}</td>
                 <td>{property.classification === undefined ? '' : String(property.classification)}</td>
                 <td>{typeof property.description === 'string' && <InlineMarkdown text={property.description} />}</td>
-                <td>{asList(property.quality).map(qualityRuleWords).join('; ')}</td>
+                <td>
+                  <QualityRules rules={asList(property.quality)} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -187,7 +190,7 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
       )}
       {asList(object.quality).length > 0 && (
         <p>
-          <strong>Quality:</strong> {asList(object.quality).map(qualityRuleWords).join('; ')}
+          <strong>Quality:</strong> <QualityRules rules={asList(object.quality)} />
         </p>
       )}
     </section>
@@ -214,52 +217,40 @@ function keysOf(property: OdcsValue): string {
   return keys.join(', ');
 }
 
-/** What values a field takes, each part a line: its allowed values, its type's options, and for an array its items'. */
-function constraintsOf(property: OdcsValue): { part: string; label?: string; constraints: ConstraintWords[] }[] {
-  const values = allowedValues(property);
-  const items = asObject(property.items);
-  return [
-    { part: 'values', constraints: values.length > 0 ? [{ words: `one of: ${values.join(', ')}` }] : [] },
-    { part: 'options', constraints: describeTypeOptions(textOf(property.logicalType), property.logicalTypeOptions) },
-    {
-      part: 'items',
-      label: 'each item',
-      constraints: describeTypeOptions(textOf(items.logicalType), items.logicalTypeOptions),
-    },
-  ].filter((part) => part.constraints.length > 0);
-}
-
 function Constraints({ property }: { property: OdcsValue }) {
-  return constraintsOf(property).map(({ part, label, constraints }) => (
+  return fieldConstraintWords(property).map(({ part, label, constraints }) => (
     <div key={part} className="contract-preview__values">
       {label && `${label}: `}
-      {constraints.map(({ words, code }, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering in the order the options are said.
-        <span key={index}>
-          {index > 0 && ', '}
-          {words}
-          {code !== undefined && (
-            <>
-              {' '}
-              <code>{code}</code>
-            </>
-          )}
-        </span>
-      ))}
+      <Words words={constraints} separator=", " />
     </div>
   ));
 }
 
-/** ODCS 3.2's `enum`, or before it an `invalidValues` rule's `validValues`. */
-function allowedValues(property: OdcsValue): string[] {
-  const rule = asList(property.quality).find((candidate) => candidate.metric === 'invalidValues');
-  const validValues = asObject(rule?.arguments).validValues;
-  if (Array.isArray(property.enum)) return asList(property.enum).map((entry) => String(entry.value));
-  return Array.isArray(validValues) ? validValues.map(String) : [];
+function QualityRules({ rules }: { rules: OdcsValue[] }) {
+  return rules.map((rule, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering of the rules in document order.
+    <span key={index}>
+      {index > 0 && '; '}
+      <Words words={qualityRuleWords(rule)} separator=" " />
+    </span>
+  ));
 }
 
-function textOf(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+/** Words said in order, what is to be shown as written (a pattern, an SQL query) in a code span. */
+function Words({ words, separator }: { words: ConstraintWords[]; separator: string }) {
+  return words.map(({ words: said, code }, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering in the order the words are said.
+    <span key={index}>
+      {index > 0 && separator}
+      {said}
+      {code !== undefined && (
+        <>
+          {said && ' '}
+          <code>{code}</code>
+        </>
+      )}
+    </span>
+  ));
 }
 
 function Facts({ title, entries }: { title?: string; entries: [string, unknown][] }) {

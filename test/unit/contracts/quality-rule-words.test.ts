@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { qualityRuleWords } from '../../../shared/contracts/quality-rule-words';
 
+/** The rule's words as they read, what is shown as written in backquotes. */
+function said(rule: Record<string, unknown>): string {
+  return qualityRuleWords(rule)
+    .map(({ words, code }) => [words, code === undefined ? '' : `\`${code}\``].filter(Boolean).join(' '))
+    .join(' ');
+}
+
 describe('how the Preview words a quality rule', () => {
   it.each([
     [{ metric: 'nullValues', mustBe: 0 }, 'nullValues = 0'],
@@ -27,7 +34,7 @@ describe('how the Preview words a quality rule', () => {
     [{ metric: 'rowCount', mustBeGreaterThan: 1000 }, 'rowCount > 1000'],
     [{ metric: 'rowCount', mustBeBetween: [10, 20] }, 'rowCount between 10–20'],
   ])('shows every argument of an ODCS v3.1 library metric: %j', (rule, words) => {
-    expect(qualityRuleWords(rule)).toBe(words);
+    expect(said(rule)).toBe(words);
   });
 
   it.each([
@@ -38,12 +45,25 @@ describe('how the Preview words a quality rule', () => {
     [{ metric: 'nullValues', mustBeBetween: [1, 3], unit: 'percent' }, 'nullValues between 1–3%'],
     [{ metric: 'nullValues', mustBeLessOrEqualTo: 10, unit: 'rows' }, 'nullValues ≤ 10 rows'],
   ])('says the unit its threshold counts in: %j', (rule, words) => {
-    expect(qualityRuleWords(rule)).toBe(words);
+    expect(said(rule)).toBe(words);
   });
 
   it("takes a rule's description where it names no metric", () => {
-    expect(qualityRuleWords({ type: 'sql', description: 'No sightings in the future', mustBe: 0 })).toBe(
-      'No sightings in the future',
+    expect(said({ type: 'text', description: 'No sightings in the future' })).toBe('No sightings in the future');
+  });
+
+  it('shows an SQL rule its query, on one line as written, and the threshold its result must meet', () => {
+    expect(
+      said({ type: 'sql', query: 'SELECT count(*)\n  FROM sightings\n  WHERE observed_at > now()\n', mustBe: 0 }),
+    ).toBe('`SELECT count(*) FROM sightings WHERE observed_at > now()` must be 0');
+    expect(said({ type: 'sql', query: 'SELECT count(*) FROM scans', mustBeBetween: [10, 20], unit: 'rows' })).toBe(
+      '`SELECT count(*) FROM scans` must be between 10–20 rows',
     );
+  });
+
+  it("says an SQL rule's description before its query", () => {
+    expect(
+      said({ type: 'sql', description: 'No sightings in the future', query: 'SELECT 1', mustBeLessOrEqualTo: 5 }),
+    ).toBe('No sightings in the future: `SELECT 1` must be at most 5');
   });
 });

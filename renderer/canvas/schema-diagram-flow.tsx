@@ -106,7 +106,14 @@ const TableNodeView = memo(function TableNodeView({ data }: NodeProps<TableNode>
         <div key={field.name} className="schema-table__field" data-field={field.name}>
           <Handle type="target" position={Position.Left} id={`in:${field.name}`} className="schema-table__handle" />
           <span className="schema-table__key">{field.isPrimaryKey ? 'PK' : field.isUnique ? 'U' : ''}</span>
-          <span className={`schema-table__field-name${field.isRequired ? ' is-required' : ''}`}>{field.name}</span>
+          <span className={`schema-table__field-name${field.isRequired ? ' is-required' : ''}`}>
+            {field.name}
+            {field.isMeasure && (
+              <span className="schema-table__measure" title="Computed when queried, not stored">
+                measure
+              </span>
+            )}
+          </span>
           <span className="schema-table__type">{field.logicalType}</span>
           <Handle type="source" position={Position.Right} id={`out:${field.name}`} className="schema-table__handle" />
         </div>

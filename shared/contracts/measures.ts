@@ -9,7 +9,12 @@ import type { ContractProperty } from '../model/contract';
 
 /** Whether the property is an ODCS 3.2 measure: an aggregate computed when queried, not stored. */
 export function isMeasure(property: ContractProperty): boolean {
-  return property.extensions?.semanticType === 'measure';
+  return isMeasureSemanticType(property.extensions?.semanticType);
+}
+
+/** Whether a property's `semanticType`, as the contract writes it, makes it a measure. */
+export function isMeasureSemanticType(semanticType: unknown): boolean {
+  return semanticType === 'measure';
 }
 
 /** The properties a record holds, as stored columns or fields: every one but the measures. */

@@ -1,5 +1,6 @@
 import { valueAt } from '../model/plain-schema-issue';
 import { counted } from '../model/word-list';
+import { isMeasureSemanticType } from './measures';
 import { propertyPathOf } from './property-path';
 import { writtenFieldsAtEveryDepth } from './written-fields';
 import type { YamlEdit } from './yaml-text-edit';
@@ -12,6 +13,8 @@ export interface DiagramField {
   isPrimaryKey: boolean;
   isRequired: boolean;
   isUnique: boolean;
+  /** An ODCS 3.2 measure: computed when queried, no stored column. */
+  isMeasure: boolean;
 }
 
 export interface DiagramTable {
@@ -114,6 +117,7 @@ function diagramField(name: string, property: OdcsValue): DiagramField {
     isPrimaryKey: property.primaryKey === true,
     isRequired: property.required === true,
     isUnique: property.unique === true,
+    isMeasure: isMeasureSemanticType(property.semanticType),
   };
 }
 

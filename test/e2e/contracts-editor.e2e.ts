@@ -792,6 +792,26 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await page.getByTestId('schema-table-orders').textContent()).toContain('order_id');
   });
 
+  it('marks the ODCS 3.2 measures in the schema diagram, computed when queried, and no other field', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    const text = readFileSync(
+      new URL('../fixtures/odcs/v3.2.0/measures-and-dimensions.odcs.yaml', import.meta.url),
+      'utf8',
+    );
+    await openContractFile(page, 'turnover.odcs.yaml', text);
+    await openContract(page, 'turnover_metrics');
+    await showView(page, 'Diagram');
+    const table = page.getByTestId('schema-table-turnover');
+    await table.waitFor();
+    const measures = table.locator('.schema-table__field').filter({ has: page.locator('.schema-table__measure') });
+    expect(await measures.evaluateAll((fields) => fields.map((field) => field.getAttribute('data-field')))).toEqual([
+      'total_turnover_euros',
+      'nb_receipts',
+      'average_basket_value',
+    ]);
+  });
+
   it('draws a foreign key to a table outside the contract as external, not among its tables, and lists it when no contract has that table', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await newBlankDesign(page);

@@ -8,10 +8,12 @@ const LONGER_SHORTHAND = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/
 
 /**
  * The ODCS version an import writes its contract in: the one most tools read, unless the schema
- * needs 3.2 for a map or for a reference to a schema object whose name holds a `.`.
+ * needs 3.2 for a map, a property's `semanticType` (a measure) or a reference to a schema object
+ * whose name holds a `.`.
  */
 export function importedApiVersion(objects: readonly SchemaObject[]): string {
-  const usesMaps = JSON.stringify(objects).includes('"logicalType":"map"');
+  const written = JSON.stringify(objects);
+  const usesMaps = written.includes('"logicalType":"map"') || written.includes('"semanticType":');
   const needsLongerShorthand = referencesIn(objects).some(
     (reference) => !SHORTHAND.test(reference) && LONGER_SHORTHAND.test(reference),
   );

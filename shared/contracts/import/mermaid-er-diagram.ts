@@ -18,6 +18,8 @@ export interface Attribute extends TokenPlace {
 export interface CommentReading {
   name: string;
   isRequired: boolean;
+  /** An ODCS 3.2 measure, as our export marks one. */
+  isMeasure: boolean;
   description?: string;
 }
 

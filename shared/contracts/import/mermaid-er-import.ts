@@ -63,7 +63,7 @@ const LOGICAL_TYPES: ReadonlyArray<[RegExp, LogicalType]> = [
  * A Mermaid `erDiagram` as schema objects: each entity with attributes an object, each attribute
  * a property (its type mapped to a logical type, `PK`, `UK`, its comment a description), an `FK`
  * attribute a foreign key to the entity a relationship line joins it to. Our own export reads
- * back: its schema objects' names as labelled (`links.v2`), its `required` comments, original names (`net weight (kg)`), nested paths
+ * back: its schema objects' names as labelled (`links.v2`), its `required` and `measure` comments, original names (`net weight (kg)`), nested paths
  * (`notes.leaf[].colour`) and the entities outside the contract it draws; in a diagram our export
  * did not write (its title says), a comment is the property's description whatever it reads like.
  */
@@ -258,7 +258,12 @@ function schemaObjectOf(
       primaryKey: position !== -1,
       ...(position !== -1 && keyNames.length > 1 && { primaryKeyPosition: position + 1 }),
       ...(read.description !== undefined && { description: read.description }),
-      ...(foreignKey && { extensions: { relationships: [{ type: 'foreignKey', to: foreignKey }] } }),
+      ...((foreignKey || read.isMeasure) && {
+        extensions: {
+          ...(read.isMeasure && { semanticType: 'measure' }),
+          ...(foreignKey && { relationships: [{ type: 'foreignKey', to: foreignKey }] }),
+        },
+      }),
     };
     return { path: read.name, type: logicalTypeOf(attribute, path, note), facts };
   });
@@ -285,18 +290,20 @@ function schemaObjectOf(
 }
 
 /**
- * What an attribute's comment says: `required`, then in our export the property's name where the
- * attribute could not hold it; else a description. A hand-written `first_name "first name"` is
- * described, not renamed.
+ * What an attribute's comment says: `required`, then in our export `measure` and the property's
+ * name where the attribute could not hold it; else a description. A hand-written
+ * `first_name "first name"` is described, not renamed.
  */
 function readComment(name: string, comment: string | undefined, isOurExport: boolean): CommentReading {
   const parts = comment?.split(', ') ?? [];
   const isRequired = parts[0] === 'required';
-  const rest = isRequired ? parts.slice(1) : parts;
+  const afterRequired = isRequired ? parts.slice(1) : parts;
+  const isMeasure = isOurExport && afterRequired[0] === 'measure';
+  const rest = isMeasure ? afterRequired.slice(1) : afterRequired;
   const original = rest.join(', ');
   const isOriginalName = isOurExport && original !== '' && isWrittenFor(name, original);
-  if (isOriginalName) return { name: original, isRequired };
-  return { name, isRequired, ...(original !== '' && { description: original }) };
+  if (isOriginalName) return { name: original, isRequired, isMeasure };
+  return { name, isRequired, isMeasure, ...(original !== '' && { description: original }) };
 }
 
 /**

@@ -16,11 +16,11 @@ export interface ContractErDiagram {
 /**
  * A contract's schema as a Mermaid `erDiagram`, as Data Contract CLI's `export --format mermaid`
  * writes one: each schema object an entity with its properties (type, name, `PK`/`FK`/`UK`,
- * `required`), each ODCS relationship a many-to-one line labelled with the fields it joins. An
- * object the contract refers to but does not hold is an entity named after the contract that
- * holds it (`customers (contract Customers)`). Names go in quoted, entity-coded labels, as in the
- * flowcharts; a property name Mermaid cannot take as a word is written with `_` and its name in
- * the comment.
+ * `required`, `measure` for an ODCS 3.2 measure), each ODCS relationship a many-to-one line
+ * labelled with the fields it joins. An object the contract refers to but does not hold is an
+ * entity named after the contract that holds it (`customers (contract Customers)`). Names go in
+ * quoted, entity-coded labels, as in the flowcharts; a property name Mermaid cannot take as a word
+ * is written with `_` and its name in the comment.
  */
 export function contractErDiagram(contract: Contract, contracts: readonly Contract[]): ContractErDiagram {
   const document = readOdcsDocument(contract.odcs);
@@ -70,7 +70,9 @@ function attributeNames(fields: readonly DiagramField[]): string[] {
 function attributeLine(field: DiagramField, name: string, isForeignKey: boolean): string {
   const type = attributeWord(field.logicalType || 'any');
   const keys = [field.isPrimaryKey && 'PK', isForeignKey && 'FK', field.isUnique && 'UK'].filter(Boolean).join(', ');
-  const notes = [field.isRequired && 'required', name !== field.name && field.name].filter(Boolean).join(', ');
+  const notes = [field.isRequired && 'required', field.isMeasure && 'measure', name !== field.name && field.name]
+    .filter(Boolean)
+    .join(', ');
   return [type, name, keys, notes && mermaidString(notes)].filter(Boolean).join(' ');
 }
 

@@ -6,7 +6,7 @@ import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
 import { contractErDiagram } from '../../../shared/export/mermaid';
 import type { Contract, ContractProperty, SchemaObject } from '../../../shared/model/contract';
 import { parseErDiagram } from '../diagrams/real-mermaid';
-import { contractFromYaml } from '../export/unseen-meshes';
+import { contractFromYaml, measuresAndDimensionsContract } from '../export/unseen-meshes';
 
 const auctionLots = contractFromYaml(
   readFileSync(new URL('../../fixtures/odcs/auction-lots.odcs.yaml', import.meta.url), 'utf8'),
@@ -275,6 +275,26 @@ schema:
       undefined,
     ]);
     expect(imported.notes).toEqual([]);
+    expect(validateOdcsDocument(parse(imported.contract.odcs))).toEqual([]);
+  });
+});
+
+describe('the ODCS 3.2 example of measures and dimensions, exported as an erDiagram and imported back', () => {
+  const turnover = measuresAndDimensionsContract();
+  const semanticTypes = (schema: readonly SchemaObject[]) =>
+    schema.flatMap((object) => object.properties.map((property) => [property.name, property.extensions?.semanticType]));
+
+  it('keeps its measures as measures, and its other properties without a semantic type', () => {
+    const imported = importedBack(turnover);
+    expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(turnover.schema));
+    expect(semanticTypes(imported.contract.schema)).toEqual(
+      semanticTypes(turnover.schema).map(([name, type]) => [name, type === 'measure' ? type : undefined]),
+    );
+  });
+
+  it('is valid against the official ODCS schema, in the version that knows measures', () => {
+    const imported = importedBack(turnover);
+    expect(imported.contract.apiVersion).toBe('v3.2.0');
     expect(validateOdcsDocument(parse(imported.contract.odcs))).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import {
   whyUnreferenceable,
 } from '../../../shared/contracts/schema-diagram';
 import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
+import { measuresAndDimensionsContract } from '../export/unseen-meshes';
 import { anOdcsText } from './builders';
 import { officialExamples } from './official-examples';
 
@@ -47,17 +48,47 @@ describe('the schema diagram of a contract', () => {
         name: 'orders',
         isExternal: false,
         fields: [
-          { name: 'order_id', logicalType: 'integer', isPrimaryKey: true, isRequired: true, isUnique: false },
-          { name: 'customer_id', logicalType: 'integer', isPrimaryKey: false, isRequired: false, isUnique: false },
+          {
+            name: 'order_id',
+            logicalType: 'integer',
+            isPrimaryKey: true,
+            isRequired: true,
+            isUnique: false,
+            isMeasure: false,
+          },
+          {
+            name: 'customer_id',
+            logicalType: 'integer',
+            isPrimaryKey: false,
+            isRequired: false,
+            isUnique: false,
+            isMeasure: false,
+          },
         ],
       },
       {
         name: 'customers',
         isExternal: false,
         fields: [
-          { name: 'customer_id', logicalType: 'integer', isPrimaryKey: false, isRequired: false, isUnique: true },
+          {
+            name: 'customer_id',
+            logicalType: 'integer',
+            isPrimaryKey: false,
+            isRequired: false,
+            isUnique: true,
+            isMeasure: false,
+          },
         ],
       },
+    ]);
+  });
+
+  it('marks the ODCS 3.2 measures among a table’s fields, and no column or dimension', () => {
+    const [turnover] = schemaDiagramOf(documentOf(measuresAndDimensionsContract().odcs)).tables;
+    expect(turnover?.fields.filter((field) => field.isMeasure).map((field) => field.name)).toEqual([
+      'total_turnover_euros',
+      'nb_receipts',
+      'average_basket_value',
     ]);
   });
 

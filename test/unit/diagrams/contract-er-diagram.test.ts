@@ -46,8 +46,8 @@ schema:
 `);
 
 /** The attributes Mermaid reads of a contract's one schema object, of the properties given as ODCS YAML list items. */
-async function attributesOfOneTable(propertiesYaml: string): Promise<string[] | undefined> {
-  const contract = contractFromYaml(`apiVersion: v3.1.0
+async function attributesOfOneTable(propertiesYaml: string, apiVersion = 'v3.1.0'): Promise<string[] | undefined> {
+  const contract = contractFromYaml(`apiVersion: ${apiVersion}
 kind: DataContract
 id: lots
 name: Lots
@@ -187,6 +187,29 @@ schema:
       'array lines',
       'object lines__ lines[]',
       'string lines___sku lines[].sku',
+    ]);
+  });
+
+  it('marks an ODCS 3.2 measure in its notes, after required and before the name as written', async () => {
+    const attributes = await attributesOfOneTable(
+      `
+      - name: total_turnover_euros
+        semanticType: measure
+        logicalType: number
+        transformLogic: SUM(turnover_euros)
+      - name: receipts (count)
+        semanticType: measure
+        logicalType: integer
+        required: true
+      - name: country_code_dim
+        semanticType: dimension
+        logicalType: string`,
+      'v3.2.0',
+    );
+    expect(attributes).toEqual([
+      'number total_turnover_euros measure',
+      'integer receipts__count_ required, measure, receipts (count)',
+      'string country_code_dim',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { DEFAULT_HISTORY_COLUMNS, type HistoryColumns, historyColumnNames } from '../contracts/history-columns';
-import type { LinkDataset } from '../contracts/link-dataset';
+import { type LinkDataset, publishedSchemaObject } from '../contracts/link-dataset';
+import { isMeasure } from '../contracts/measures';
 import { keyPropertiesInOrder } from '../contracts/primary-key';
 import type { ContractProperty, DatasetKind } from '../model/contract';
 import { inNumber, joinedWith } from '../model/word-list';
@@ -79,6 +80,20 @@ const ENGINE_COLUMNS = new Set([
 
 /** A column of one of these names hides the row id the engine samples, trims and pages by. */
 const ROW_ID_NAMES = new Set(['rowid', 'oid', '_rowid_']);
+
+/**
+ * Why the properties a link carries cannot make a table (see `columnsProblem`); a contract whose
+ * published object holds only measures says so, as they were left out of what it carries.
+ */
+export function carriedColumnsProblem(carried: LinkDataset): string | undefined {
+  const written = carried.contract && publishedSchemaObject(carried.contract)?.properties;
+  if (carried.schema.properties.length === 0 && written?.some(isMeasure))
+    return 'has only measures, computed when queried, not stored as columns';
+  return columnsProblem(
+    carried.schema.properties.map((property) => property.name),
+    carried.contract ? 'properties' : 'columns',
+  );
+}
 
 /**
  * Why columns (or a contract's properties, the `noun`) cannot make a table, after the name of what

@@ -17,7 +17,7 @@ import { beforeImageOf } from '../model/replica-identity';
 import type { ConnectorSettings } from '../model/scenario';
 import { isCompactedCdcTopic, isCompactedPortTopic } from '../model/topic-cleanup-policy';
 import type { BrokerLog, TableColumn } from './broker-log';
-import { carriedDataset, columnsProblem, type Dataset, tableNameProblem } from './dataset';
+import { carriedColumnsProblem, carriedDataset, columnsProblem, type Dataset, tableNameProblem } from './dataset';
 import type { CdcFormat, CdcSource } from './log-format';
 import { DOCUMENT_ID, idColumnProblem, keepsDocuments, recordShape } from './record-shape';
 
@@ -139,10 +139,7 @@ export function planPortLog(
   const carried = linkDataset({ kind: 'port', product, port }, contractById);
   if (!carried?.contract) return { problem: ungovernedProblem(mesh, port.contractId, path) };
   const { contract, schema } = carried;
-  const problem = columnsProblem(
-    schema.properties.map((property) => property.name),
-    'properties',
-  );
+  const problem = carriedColumnsProblem(carried);
   if (problem) {
     return {
       problem: {
@@ -237,10 +234,7 @@ function planSystem(
     if (event.contractId && !carried.contract) plan.problems.push(ungovernedProblem(mesh, event.contractId, topicPath));
     const dataset = carriedDataset(carried);
     const fields = outboxFields(table, dataset.columns);
-    const problem = columnsProblem(
-      dataset.columns.map((column) => column.name),
-      carried.contract ? 'properties' : 'columns',
-    );
+    const problem = carriedColumnsProblem(carried);
     if (problem) {
       plan.problems.push({
         path: `${topicPath}.source.event`,

@@ -57,4 +57,22 @@ describe("a contract's ODCS 3.2 measures in the simulation", () => {
       'contracts[0].schema[0].properties[6].required',
     );
   });
+
+  it('say at the port that a contract of measures alone makes no column to publish, where it read as having no properties', async () => {
+    const mesh = aTurnoverMesh({
+      editContract: (contract) => {
+        const object = contract.schema[0];
+        if (object) object.properties = object.properties.filter(isMeasure);
+      },
+    });
+    const metrics = (await simulate(mesh, THREE_ORDERS)).step(1);
+
+    expect(metrics.errors.map(({ path, message }) => ({ path, message }))).toEqual([
+      {
+        path: 'products[0].outputPorts[0].contractId',
+        message:
+          "contract '2f1d9c6a-4b3e-4d8a-9f51-7a0c2e6b8d34' has only measures, computed when queried, not stored as columns, so the port publishes nothing",
+      },
+    ]);
+  });
 });

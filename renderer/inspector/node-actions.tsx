@@ -13,7 +13,7 @@ export function NodeActions({ nodeId, canFocusLineage }: { nodeId: string; canFo
   );
 }
 
-/** Several nodes selected: line them up or space them evenly. */
+/** Several nodes selected: line them up or distribute them evenly. */
 export function ArrangeActions() {
   return (
     <div className="inspector__actions inspector__actions--arrange" role="toolbar" aria-label="Arrange">
@@ -23,8 +23,8 @@ export function ArrangeActions() {
       <CommandButton command="arrange.align-top">Top</CommandButton>
       <CommandButton command="arrange.align-middle">Middles</CommandButton>
       <CommandButton command="arrange.align-bottom">Bottom</CommandButton>
-      <CommandButton command="arrange.distribute-horizontally">Space across</CommandButton>
-      <CommandButton command="arrange.distribute-vertically">Space down</CommandButton>
+      <CommandButton command="arrange.distribute-horizontally">Distribute horizontally</CommandButton>
+      <CommandButton command="arrange.distribute-vertically">Distribute vertically</CommandButton>
       <CommandButton command="edit.lock">Lock or unlock</CommandButton>
     </div>
   );

@@ -15,14 +15,20 @@ function wordScore(text: string, word: string): number | null {
   return 1;
 }
 
-/** How well a query fits a command, its label counting more than its description and group; null when it does not. */
+/** How well a query fits a command, its label counting more than its description, other words and group; null when it does not. */
 export function commandMatchScore(command: CommandDefinition, query: string): number | null {
-  return labelMatchScore(command.label, `${command.description ?? ''} ${command.group}`, query);
+  const rest = [command.description ?? '', ...(command.keywords ?? []), command.group].join(' ');
+  return labelMatchScore(command.label, rest, query);
 }
 
 /** How well a query fits a palette line: its label counting more than the rest of what it says; null when it does not. */
 export function labelMatchScore(labelText: string, restText: string, query: string): number | null {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  // A button's text typed as shown (`Search…`, `Theme: dark`) must not fail on its punctuation.
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/(?:…|\.\.\.|:)$/, ''))
+    .filter(Boolean);
   const label = labelText.toLowerCase();
   const rest = restText.toLowerCase();
   let total = 0;

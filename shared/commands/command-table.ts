@@ -18,6 +18,8 @@ export interface CommandDefinition {
   readonly label: string;
   /** The shortcut sheet's line and the toolbar tooltip; the label when absent. */
   readonly description?: string;
+  /** Other words people know it by (other tools' names, a button's state): the palette finds it by them too. */
+  readonly keywords?: readonly string[];
   readonly group: CommandGroup;
   /** The first chord is the one menus and tooltips show. */
   readonly keys?: Chords;
@@ -169,6 +171,7 @@ export const COMMANDS = [
     id: 'edit.lock',
     label: 'Lock or Unlock',
     description: 'Lock the selection against moves, or unlock it',
+    keywords: ['lock position', 'pin'],
     group: 'Arrange',
     keys: ['Mod+Shift+L'],
     menu: { in: 'Edit', section: 'arrange' },
@@ -193,7 +196,8 @@ export const COMMANDS = [
   {
     id: 'arrange.distribute-horizontally',
     label: 'Distribute Horizontally',
-    description: 'Space three or more evenly, left to right',
+    description: 'Distribute three or more, evenly spaced left to right',
+    keywords: ['space evenly', 'space across', 'spread', 'tidy up', 'horizontal spacing'],
     group: 'Arrange',
     keys: ['Alt+Shift+H'],
     menu: { in: 'Edit', section: 'align' },
@@ -201,7 +205,8 @@ export const COMMANDS = [
   {
     id: 'arrange.distribute-vertically',
     label: 'Distribute Vertically',
-    description: 'Space three or more evenly, top to bottom',
+    description: 'Distribute three or more, evenly spaced top to bottom',
+    keywords: ['space evenly', 'space down', 'spread', 'tidy up', 'vertical spacing'],
     group: 'Arrange',
     keys: ['Alt+Shift+V'],
     menu: { in: 'Edit', section: 'align' },

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { counts, focusedField, openSampleDesign } from './designer-driver';
+import { counts, focusedField, openSampleDesign, productNode } from './designer-driver';
 
 const palette = (page: Page) => page.getByTestId('dialog-commands');
 const options = (dialog: Locator) => dialog.getByRole('option');
@@ -46,6 +46,30 @@ describeInChromium('the command palette', (session) => {
     await expect.poll(() => counts(page)).toBe('2 domains · 5 products · 1 system · 4 links');
     // The command runs as from a menu: the new system's name field takes the focus.
     await expect.poll(async () => (await focusedField(page))?.inspector).toBe('system-inspector');
+  });
+
+  it('finds Distribute by the words people know it by (“Space across”) and runs it on the selection', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await productNode(page, 'Data product 2c').locator('.product-node__name').click();
+    for (let step = 0; step < 4; step++) await page.keyboard.press('Shift+ArrowRight');
+    for (const name of ['Data product 2a', 'Data product 2b']) {
+      await productNode(page, name)
+        .locator('.product-node__name')
+        .click({ modifiers: ['Control'] });
+    }
+    expect(await page.getByRole('toolbar', { name: 'Arrange' }).getByRole('button').allTextContents()).toContain(
+      'Distribute horizontally',
+    );
+
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('Space across');
+    const first = options(palette(page)).first();
+    expect(await first.locator('.quick-search__label').textContent()).toBe('Distribute Horizontally');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => palette(page).count()).toBe(0);
+    await expect.poll(() => page.locator('.status-bar .notice__text').textContent()).toBe('Distributed 3 horizontally');
   });
 
   it('shows what a command needs instead of running it silently: a selection, Simulate mode', async () => {

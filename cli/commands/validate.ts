@@ -305,7 +305,7 @@ function governanceFindings(mesh: Mesh, filters: Filters, stepRefusals: readonly
 /** Each step prepared on SQLite as `simulate` prepares it (its connector that of the scenario it runs by default), unless the rule saying so is not asked for. */
 async function preparedStepRefusals(mesh: Mesh, filters: Filters, io: CliIo): Promise<StepRefusal[]> {
   if (filters.ruleIds && !filters.ruleIds.includes(transformationSqlRule.id)) return [];
-  return stepRefusals(mesh, await io.openSqlite(), mesh.scenarios[0]?.connector);
+  return stepRefusals(mesh, await io.openSqlite());
 }
 
 /** A governance finding as `--json` reports print it (validate's, export's). */

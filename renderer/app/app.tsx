@@ -7,6 +7,7 @@ import { DiagramView } from '../diagrams/diagram-view';
 import { MermaidImportDialog } from '../diagrams/mermaid-import-dialog';
 import { ExportDialogEntry } from '../export/export-dialog-entry';
 import { useExportRefusalsInBackground } from '../governance/export-refusals-store';
+import { useStepRefusalsInBackground } from '../governance/step-refusals-in-background';
 import { useHost } from '../host/host-context';
 import { PresenterMode } from '../simulation/presenter-mode';
 import { SimulationBar } from '../simulation/simulation-bar';
@@ -53,6 +54,7 @@ export function App() {
   useUnloadGuard();
   useWindowState(host);
   useExportRefusalsInBackground();
+  useStepRefusalsInBackground();
   useTheme();
   useSimulationShortcuts();
   useFocusKeptAcrossModes(isSimulating);

@@ -1,5 +1,6 @@
 import { memoizedOn } from '../../shared/editing/memo';
 import type { Mesh } from '../../shared/model';
+import type { PreparedSteps } from '../../shared/simulation/step-refusals';
 import type { Finding } from '../../shared/validation/finding';
 import { findingsOf } from '../governance/mesh-findings';
 
@@ -9,9 +10,13 @@ const NONE: ReadonlyMap<string, number> = new Map();
  * Problems per domain, for the blocks drawn when zoomed far out: the governance findings shown on
  * its products and systems (or on the domain), and on the links into them.
  */
-export function problemCountsByDomain(mesh: Mesh | null, baseline: Mesh | null): ReadonlyMap<string, number> {
+export function problemCountsByDomain(
+  mesh: Mesh | null,
+  baseline: Mesh | null,
+  prepared: PreparedSteps | null = null,
+): ReadonlyMap<string, number> {
   if (!mesh) return NONE;
-  const findings = findingsOf(mesh, baseline);
+  const findings = findingsOf(mesh, baseline, prepared);
   return countsOf(findings.byNode, findings.byLink, mesh.links, mesh.products, mesh.systems);
 }
 

@@ -115,9 +115,9 @@ let lastProblem = -1;
  * Pressed on the canvas, the focus goes with the selection, so the ring and the next keys are on the problem.
  */
 export function goToNextProblem(): void {
-  const { mesh, baseline } = useDocumentStore.getState();
+  const { mesh, baseline, preparedSteps } = useDocumentStore.getState();
   const { refusals } = useExportRefusalsStore.getState();
-  const findings = activeInOrder(problemsOf(findingsOf(mesh, baseline).all, refusals));
+  const findings = activeInOrder(problemsOf(findingsOf(mesh, baseline, preparedSteps).all, refusals));
   if (findings.length === 0) return;
   lastProblem = (lastProblem + 1) % findings.length;
   const { element, path } = findings[lastProblem] as (typeof findings)[number];

@@ -48,8 +48,8 @@ export async function saveContractFile(host: Host, id: string, options: { saveAs
 
 /** The `breaking-changes` rule's errors about contract `id`: a version that does not allow its changes since its baseline. */
 function versionErrorsOf(id: string): Finding[] {
-  const { mesh, baseline } = useDocumentStore.getState();
-  return findingsOf(mesh, baseline).all.filter(
+  const { mesh, baseline, preparedSteps } = useDocumentStore.getState();
+  return findingsOf(mesh, baseline, preparedSteps).all.filter(
     (finding) =>
       finding.ruleId === BREAKING_CHANGES_RULE_ID &&
       finding.severity === 'error' &&

@@ -69,7 +69,8 @@ function useRuleFindingsInText(contractId: string, textFindings: readonly Locate
   const text = useContractText(contractId);
   const mesh = useDocumentStore((state) => state.mesh);
   const baseline = useDocumentStore((state) => state.baseline);
-  const all = findingsOf(mesh, baseline).all;
+  const preparedSteps = useDocumentStore((state) => state.preparedSteps);
+  const all = findingsOf(mesh, baseline, preparedSteps).all;
   const contractIndex = mesh?.contracts.findIndex((contract) => contract.id === contractId) ?? -1;
   const isApplied = text !== undefined && text === mesh?.contracts[contractIndex]?.odcs;
   return useMemo(
@@ -91,7 +92,8 @@ function useRuleFindingsInText(contractId: string, textFindings: readonly Locate
 function useFindingsCausedElsewhere(contractId: string): ListedProblem[] {
   const mesh = useDocumentStore((state) => state.mesh);
   const baseline = useDocumentStore((state) => state.baseline);
-  const all = findingsOf(mesh, baseline).all;
+  const preparedSteps = useDocumentStore((state) => state.preparedSteps);
+  const all = findingsOf(mesh, baseline, preparedSteps).all;
   return useMemo(
     () =>
       mesh

@@ -15,7 +15,9 @@ const withRefused = (findings: readonly Finding[] | undefined, refused: readonly
 export function useNodeBadge(nodeId: string): BadgeView {
   const refused = useExportRefusalsStore((state) => state.byNode.get(nodeId));
   return useDocumentStore(
-    useShallow((state) => badgeOf(withRefused(findingsOf(state.mesh, state.baseline).byNode.get(nodeId), refused))),
+    useShallow((state) =>
+      badgeOf(withRefused(findingsOf(state.mesh, state.baseline, state.preparedSteps).byNode.get(nodeId), refused)),
+    ),
   );
 }
 
@@ -28,7 +30,7 @@ export function useLinkBadge(linkId: string): BadgeView {
     useShallow((state) =>
       badgeOf(
         withRefused(
-          findingsOf(state.mesh, state.baseline)
+          findingsOf(state.mesh, state.baseline, state.preparedSteps)
             .byLink.get(linkId)
             ?.filter((finding) => !isShownByTheLink(finding)),
           refused,

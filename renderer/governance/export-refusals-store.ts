@@ -39,16 +39,17 @@ let lastRunMillis = Number.POSITIVE_INFINITY;
 export function useExportRefusalsInBackground(): void {
   const mesh = useDocumentStore((state) => state.mesh);
   const baseline = useDocumentStore((state) => state.baseline);
+  const preparedSteps = useDocumentStore((state) => state.preparedSteps);
   useEffect(() => {
     if (!mesh) return;
     return whenInputPauses(() => {
       const started = performance.now();
-      const findings = findingsOf(mesh, baseline).all;
+      const findings = findingsOf(mesh, baseline, preparedSteps).all;
       const refusals = exportRefusalFindings(mesh, findings, baseline ? { baseline } : {});
       lastRunMillis = performance.now() - started;
       useExportRefusalsStore.setState({ refusals, ...indexByElement(mesh, refusals) });
     }, refusalsPauseMillis(lastRunMillis));
-  }, [mesh, baseline]);
+  }, [mesh, baseline, preparedSteps]);
 }
 
 /** Every problem of the design: what stops its export first, then the governance findings. */

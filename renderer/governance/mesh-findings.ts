@@ -1,5 +1,7 @@
 import { layoutClashes } from '../../shared/editing/layout-clashes';
 import type { Mesh } from '../../shared/model';
+import type { StepFailure } from '../../shared/simulation/data-product-runtime';
+import { type PreparedSteps, refusalsFor } from '../../shared/simulation/step-refusals';
 import type { Finding } from '../../shared/validation/finding';
 import { countFindings, type FindingCounts, validateMesh } from '../../shared/validation/validate-mesh';
 import { whereShown } from '../../shared/validation/where-shown';
@@ -20,14 +22,22 @@ const NO_FINDINGS: MeshFindings = {
   byLink: new Map(),
 };
 
-let last: { mesh: Mesh; baseline: Mesh | null; inputs: readonly unknown[]; findings: MeshFindings } | undefined;
+let last:
+  | {
+      mesh: Mesh;
+      baseline: Mesh | null;
+      prepared: PreparedSteps | null;
+      inputs: readonly unknown[];
+      findings: MeshFindings;
+    }
+  | undefined;
 
 /**
  * What the rules read. Of the layout, only which elements clash (the layout-clashes rule): so
  * dragging, a change of positions on every frame, costs a clash check here, while Auto-layout or a
  * drag that ends a clash is judged at once.
  */
-function ruleInputs(mesh: Mesh, baseline: Mesh | null): unknown[] {
+function ruleInputs(mesh: Mesh, baseline: Mesh | null, prepared: PreparedSteps | null): unknown[] {
   return [
     mesh.domains,
     mesh.products,
@@ -38,28 +48,36 @@ function ruleInputs(mesh: Mesh, baseline: Mesh | null): unknown[] {
     mesh.policies,
     baseline?.contracts,
     baseline?.products,
+    refusalsFor(mesh, prepared),
     JSON.stringify(layoutClashes(mesh)),
   ];
 }
 
 /**
  * The governance findings of the open document, breaking changes judged against `baseline` (see
- * DocumentState.baseline); computed once per change of what the rules read, so every subscriber
- * shares one run.
+ * DocumentState.baseline), with what SQLite refused of its steps when told for this very document
+ * (see DocumentState.preparedSteps); computed once per change of what the rules read, so every
+ * subscriber shares one run.
  */
-export function findingsOf(mesh: Mesh | null, baseline: Mesh | null): MeshFindings {
+export function findingsOf(
+  mesh: Mesh | null,
+  baseline: Mesh | null,
+  prepared: PreparedSteps | null = null,
+): MeshFindings {
   if (!mesh) return NO_FINDINGS;
   // Every node's badge asks on every change of the document, a drag frame included: one clash check per document.
-  if (last?.mesh === mesh && last.baseline === baseline) return last.findings;
-  const inputs = ruleInputs(mesh, baseline);
+  if (last?.mesh === mesh && last.baseline === baseline && last.prepared === prepared) return last.findings;
+  const inputs = ruleInputs(mesh, baseline, prepared);
   const findings =
-    last && inputs.every((input, index) => input === last?.inputs[index]) ? last.findings : judged(mesh, baseline);
-  last = { mesh, baseline, inputs, findings };
+    last && inputs.every((input, index) => input === last?.inputs[index])
+      ? last.findings
+      : judged(mesh, baseline, refusalsFor(mesh, prepared));
+  last = { mesh, baseline, prepared, inputs, findings };
   return findings;
 }
 
-function judged(mesh: Mesh, baseline: Mesh | null): MeshFindings {
-  const all = validateMesh(mesh, baseline ? { baseline } : {});
+function judged(mesh: Mesh, baseline: Mesh | null, stepRefusals: readonly StepFailure[]): MeshFindings {
+  const all = validateMesh(mesh, { ...(baseline && { baseline }), stepRefusals });
   return { all, counts: countFindings(all), ...indexByElement(mesh, all) };
 }
 

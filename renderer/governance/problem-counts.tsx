@@ -13,9 +13,11 @@ function activeGroups(findings: readonly Finding[]): string {
 
 /** Errors (what stops its export included), warnings and infos of the design in the status bar; a click opens the problems panel. */
 export function ProblemCounts() {
-  const ruleCounts = useDocumentStore((state) => findingsOf(state.mesh, state.baseline).counts);
+  const ruleCounts = useDocumentStore((state) => findingsOf(state.mesh, state.baseline, state.preparedSteps).counts);
   // A string, so the button draws again only when what its tooltip says changes.
-  const groups = useDocumentStore((state) => activeGroups(findingsOf(state.mesh, state.baseline).all));
+  const groups = useDocumentStore((state) =>
+    activeGroups(findingsOf(state.mesh, state.baseline, state.preparedSteps).all),
+  );
   const refusals = useExportRefusalsStore((state) => state.refusals);
   const counts = withRefusals(ruleCounts, refusals);
   const hasDocument = useDocumentStore((state) => state.mesh !== null);

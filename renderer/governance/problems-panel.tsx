@@ -25,7 +25,8 @@ import { UserText } from '../app/user-text';
 export function ProblemsPanel() {
   const mesh = useDocumentStore((state) => state.mesh);
   const baseline = useDocumentStore((state) => state.baseline);
-  const findings = findingsOf(mesh, baseline);
+  const preparedSteps = useDocumentStore((state) => state.preparedSteps);
+  const findings = findingsOf(mesh, baseline, preparedSteps);
   const refusals = useExportRefusalsStore((state) => state.refusals);
   const all = useMemo(() => problemsOf(findings.all, refusals), [refusals, findings]);
   const counts = withRefusals(findings.counts, refusals);

@@ -1,19 +1,17 @@
 import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
 import { decimalInteger } from '../../shared/model/decimal-integer';
 import type { Problem } from '../../shared/model/problem';
-import {
-  type ClientResponse,
-  createSimulationClient,
-  type LogMessage,
-  type LogRecord,
-  type MessageFilter,
-  type QueryResult,
-  type SimulationClient,
-  type SimulationCommand,
-  type SimulationMetrics,
-  type TickMetrics,
-  type TraceStart,
-  type WorkerPort,
+import type {
+  ClientResponse,
+  LogMessage,
+  LogRecord,
+  MessageFilter,
+  QueryResult,
+  SimulationClient,
+  SimulationCommand,
+  SimulationMetrics,
+  TickMetrics,
+  TraceStart,
 } from '../../shared/simulation';
 import type { ExampleViolations } from '../../shared/simulation/example-recheck';
 import { cardRefusal, type FiredWith, faultFrom } from '../../shared/simulation/fault-deck';
@@ -34,6 +32,7 @@ import {
   setSimulation,
   useSimulationStore,
 } from './simulation-store';
+import { simulationWorkerClient } from './simulation-worker';
 
 /**
  * How long the worker may stay silent (no unit of work started: a transformation, a batch of a
@@ -54,14 +53,7 @@ let runGeneration = 0;
 const state = () => useSimulationStore.getState();
 
 function worker(): SimulationClient {
-  client ??= createSimulationClient(
-    () => new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerPort,
-    {
-      setTimeout: (callback, millis) => window.setTimeout(callback, millis),
-      clearTimeout: (handle) => window.clearTimeout(handle as number),
-    },
-    showProgress,
-  );
+  client ??= simulationWorkerClient(showProgress);
   return client;
 }
 

@@ -9,6 +9,7 @@ import { withLayoutsAsStored } from '../../shared/editing/layout-sizes';
 import { type Contract, type Mesh, meshFileName } from '../../shared/model';
 import { isDeepEqual } from '../../shared/model/deep-equal';
 import { changesOnlyScenarios } from '../../shared/model/scenario-only-change';
+import { isPreparedFor, type PreparedSteps } from '../../shared/simulation/step-refusals';
 import type { FileRef } from '../host/host';
 
 const HISTORY_LIMIT = 200;
@@ -54,6 +55,11 @@ export interface DocumentState {
   baseline: Mesh | null;
   /** The contracts opened from their own file (Open contract…), whose saves to it advance the baseline. */
   fileBasedContractIds: readonly string[];
+  /**
+   * What SQLite refused of the document's transformations, told by a worker for the document as it
+   * was asked (see useStepRefusalsInBackground); the rules read it only while the document still has those steps.
+   */
+  preparedSteps: PreparedSteps | null;
   /** Whether the document was written to a file since it was opened: what that file holds is no longer as opened. */
   isSavedSinceOpened: boolean;
   /** Counts documents opened, so views can start afresh (fit the view) for each. */
@@ -70,6 +76,8 @@ export interface DocumentState {
   isReadOnly: boolean;
   refusedEdits: number;
   setReadOnly(isReadOnly: boolean): void;
+  /** Keeps what SQLite refused of the steps, unless the document has changed them since it asked. */
+  tellPreparedSteps(prepared: PreparedSteps): void;
   open(mesh: Mesh, file: FileRef | null, options?: OpenOptions): void;
   close(): void;
   /**
@@ -126,6 +134,7 @@ const noDocument = {
   savedMesh: null,
   baseline: null,
   fileBasedContractIds: [],
+  preparedSteps: null,
   isSavedSinceOpened: false,
   ...noHistory,
 };
@@ -149,6 +158,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
     isReadOnly: false,
     refusedEdits: 0,
     setReadOnly: (isReadOnly) => set({ isReadOnly }),
+    tellPreparedSteps: (prepared) =>
+      set((state) => (state.mesh && isPreparedFor(state.mesh, prepared) ? { preparedSteps: prepared } : state)),
     open: (mesh, file, options = {}) =>
       set((state) => ({
         mesh,
@@ -159,6 +170,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         savedMesh: options.isUnsaved ? null : mesh,
         baseline: options.isUnsaved ? null : mesh,
         fileBasedContractIds: [],
+        preparedSteps: null,
         isSavedSinceOpened: false,
         openCount: state.openCount + 1,
         ...noHistory,

@@ -41,7 +41,7 @@ export {
   type SqlValue,
   type SqlWorkspace,
 } from './sql-workspace';
-export { stepRefusals } from './step-refusals';
+export { isPreparedFor, type PreparedSteps, refusalsFor, stepRefusalInputs, stepRefusals } from './step-refusals';
 export { type TableGuideEntry, tableGuide } from './table-guide';
 export type { ContractCheckOutcome, TraceStage } from './trace-stage';
 export { describeWork, overBudgetMessage, type Work, type WorkWatch, workSubject } from './work-budget';

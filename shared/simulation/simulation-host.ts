@@ -9,6 +9,7 @@ import { type PipelinePlan, planPipeline } from './pipeline-plan';
 import { createSimulation, type Simulation } from './simulation';
 import type { SimulationMetrics, TickMetrics } from './simulation-metrics';
 import type { OpenSqlWorkspace } from './sql-workspace';
+import { stepRefusals } from './step-refusals';
 import type { WorkWatch } from './work-budget';
 import type { SimulationRequest, SimulationResponse } from './worker-protocol';
 
@@ -111,6 +112,10 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
         } finally {
           workspace.close();
         }
+      }
+      case 'step-refusals': {
+        sqlite ??= loadSqlite();
+        return { id, type: 'step-refusals', refusals: stepRefusals(request.mesh, await sqlite) };
       }
       case 'dispose':
         simulation?.dispose();

@@ -3,6 +3,7 @@ import type { Problem } from '../model/problem';
 import type { Fault, Scenario } from '../model/scenario';
 import type { LogMessage } from './broker-log';
 import type { ChangeTrace, TraceStart } from './change-trace';
+import type { StepFailure } from './data-product-runtime';
 import type { ExampleViolations } from './example-recheck';
 import type { LogRecord, MessageFilter } from './log-reader';
 import type { QueryResult } from './read-only-query';
@@ -31,6 +32,8 @@ export type SimulationRequest =
   | { id: number; type: 'examples'; limit: number }
   /** Example records of an earlier run, checked by the contracts of `mesh`: needs no run. */
   | { id: number; type: 'recheck-examples'; mesh: Mesh; examples: Record<string, LogMessage[]> }
+  /** What SQLite refuses of the mesh's transformations when a run prepares them (see stepRefusals): needs no run. */
+  | { id: number; type: 'step-refusals'; mesh: Mesh }
   | { id: number; type: 'reset' }
   /** Back to an earlier tick, rebuilt and run again: answered as a step, with the counters of every tick from 0. */
   | { id: number; type: 'rewind'; tick: number }
@@ -49,6 +52,7 @@ export type SimulationResponse =
   | { id: number; type: 'trace'; trace: ChangeTrace }
   | { id: number; type: 'examples'; examples: Record<string, LogMessage[]> }
   | { id: number; type: 'rechecked-examples'; violations: ExampleViolations }
+  | { id: number; type: 'step-refusals'; refusals: StepFailure[] }
   | { id: number; type: 'disposed' }
   | { id: number; type: 'failed'; errors: Problem[] };
 

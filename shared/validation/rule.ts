@@ -8,7 +8,7 @@ export interface RuleContext {
   graph: MeshGraph;
   /** The mesh breaking changes are judged against: in the app, as opened and advanced by saves (see baselineAfterSave); in the CLI, `--baseline`. */
   baseline?: Mesh;
-  /** What SQLite refused of each transformation, preparing it as the simulation does (see stepRefusals): told by a host that can start SQLite, the CLI. */
+  /** What SQLite refused of each transformation, preparing it as the simulation does (see stepRefusals): told by a host that can start SQLite: the CLI, and the app from a worker. */
   stepRefusals?: readonly StepRefusal[];
 }
 

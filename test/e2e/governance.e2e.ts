@@ -161,6 +161,36 @@ describeInChromium('governance', (session) => {
     expect(await unclosed.count()).toBe(0);
   });
 
+  it('shows SQL that SQLite refuses among the problems soon after it is typed, in SQLite’s words, and forgets it once fixed', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'sales-dashboard').locator('.product-node__name').click();
+    const inspector = page.getByTestId('product-inspector');
+    await openSection(inspector, 'Transformations (SQL)');
+    const sql = inspector.locator('[data-field="sales-dashboard.transformations.0.sql"]');
+    await sql.click();
+    await page.keyboard.press('Control+End');
+    const refusedLine = '\nHAVING MAX(e.total) ILIKE 1';
+
+    await sql.pressSequentially(refusedLine);
+    await expect.poll(() => problemCount(page, 'error'), { timeout: 5000 }).toBe('1');
+    await page.getByTestId('problem-counts').click();
+    const refused = problem(page, 'near "ILIKE": syntax error');
+    expect(await refused.getAttribute('data-rule')).toBe('transformation-sql');
+    expect(await refused.locator('.problem-row__where').textContent()).toBe(
+      'sales-dashboard › transformation daily_sales · transformation-sql',
+    );
+
+    await page.locator('#tab-inspector').click();
+    await openSection(inspector, 'Transformations (SQL)');
+    await sql.click();
+    await page.keyboard.press('Control+End');
+    for (const _ of refusedLine) await sql.press('Backspace');
+    await expect.poll(() => problemCount(page, 'error'), { timeout: 5000 }).toBe('0');
+    await page.locator('#tab-problems').click();
+    expect(await refused.count()).toBe(0);
+  });
+
   it('lists a refusal of the export once, by the rule, when a governance rule says it too', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     // A topic twice in one system: unique-names says so at the topic, and the export refuses the same topic.

@@ -22,7 +22,9 @@ export const DomainBlockNode = memo(function DomainBlockNode({ id }: NodeProps) 
     }),
   );
   const counts = useDocumentStore(useShallow((state) => (state.mesh ? domainCounts(state.mesh).get(id) : undefined)));
-  const problems = useDocumentStore((state) => problemCountsByDomain(state.mesh, state.baseline).get(id) ?? 0);
+  const problems = useDocumentStore(
+    (state) => problemCountsByDomain(state.mesh, state.baseline, state.preparedSteps).get(id) ?? 0,
+  );
   if (!domain) return null;
   const { products, systems, ports } = counts ?? NO_COUNTS;
   return (

@@ -13,7 +13,7 @@ export const transformationSqlRule: Rule = {
   id: 'transformation-sql',
   title: 'Each transformation is one query',
   rationale:
-    "The simulation runs each step as one query (SELECT, WITH … SELECT or VALUES): SQL that does not parse as one (a bracket left open, two statements, a parameter nothing binds) fails on every tick. This is the engine's own check, run before it; where SQLite can be started (the CLI), each step is also prepared on it, as the simulation prepares it.",
+    "The simulation runs each step as one query (SELECT, WITH … SELECT or VALUES): SQL that does not parse as one (a bracket left open, two statements, a parameter nothing binds) fails on every tick. This is the engine's own check, run before it; each step is also prepared on SQLite, as the simulation prepares it (in the app, in the background, once typing pauses).",
   defaultSeverity: 'error',
   reads: ['products', 'step refusals'],
   check({ graph, stepRefusals = [] }) {

@@ -5,6 +5,7 @@ import { withoutElements } from '../../../shared/editing/delete-elements';
 import { withPositions } from '../../../shared/editing/layout-edits';
 import { withProductUpdated } from '../../../shared/editing/products';
 import type { Mesh } from '../../../shared/model';
+import { stepRefusalInputs } from '../../../shared/simulation/step-refusals';
 import { aPort, aProduct } from '../../builders/mesh-builder';
 import { aGovernedMesh } from '../validation/governed-mesh';
 
@@ -37,6 +38,26 @@ describe('the findings the app shows', () => {
     const renamed = withProductUpdated(mesh, 'customers', { description: 'changed' });
     expect(findingsOf(renamed, null)).not.toBe(findings);
     expect(findingsOf(renamed, null).counts).toEqual({ error: 0, warning: 1, info: 0, off: 0 });
+  });
+
+  it('say what SQLite refused of a step once told for this very document, never against newer SQL', () => {
+    const refused = "SELECT country, COUNT(*) AS customers FROM customers WHERE country ILIKE 'a%' GROUP BY country";
+    const mesh = withProductUpdated(aGovernedMesh(), 'revenue', {
+      transformations: [{ name: 'country_counts', sql: refused }],
+    });
+    const path = `products[${mesh.products.findIndex((product) => product.id === 'revenue')}].transformations[0]`;
+    const message = 'near "ILIKE": syntax error';
+    const prepared = { inputs: stepRefusalInputs(mesh), refusals: [{ path, step: 'country_counts', message }] };
+    const sqliteSays = (findings: ReturnType<typeof findingsOf>) =>
+      findings.all.filter((finding) => finding.message === message).map((finding) => [finding.ruleId, finding.path]);
+
+    expect(sqliteSays(findingsOf(mesh, null, prepared))).toEqual([['transformation-sql', path]]);
+    const moved = withPositions(mesh, new Map([['revenue', { x: 300, y: 40 }]]));
+    expect(sqliteSays(findingsOf(moved, null, prepared))).toEqual([['transformation-sql', path]]);
+    const fixed = withProductUpdated(mesh, 'revenue', {
+      transformations: [{ name: 'country_counts', sql: refused.replace('ILIKE', 'LIKE') }],
+    });
+    expect(sqliteSays(findingsOf(fixed, null, prepared))).toEqual([]);
   });
 
   it('judge the layout again once a move makes or ends a clash', () => {

@@ -4,7 +4,7 @@ import { createSimulationClient, type WorkerPort } from '../../../shared/simulat
 import { createSimulationHost } from '../../../shared/simulation/simulation-host';
 import type { Work } from '../../../shared/simulation/work-budget';
 import type { SimulationRequest } from '../../../shared/simulation/worker-protocol';
-import { aScenario, aShopMesh, PREDICTABLE_ITEMS, testWorkspace } from './builders';
+import { aScenario, aShopMesh, aShopReportMesh, PREDICTABLE_ITEMS, testWorkspace } from './builders';
 
 const mesh = aShopMesh().build();
 const scenario = aScenario().withData('shop', 'items', 2, PREDICTABLE_ITEMS).build();
@@ -120,6 +120,20 @@ describe('the simulation worker host', () => {
     const injected = await host.handle({ id: 3, type: 'inject', fault, atNextTick: true });
 
     expect(injected).toEqual({ id: 3, type: 'injected', fault: { ...fault, tick: 3 } });
+  });
+
+  it('answers what SQLite refuses of a mesh’s steps without a run, leaving the run it holds as it was', async () => {
+    const host = newHost();
+    await host.handle({ id: 1, type: 'create', mesh, scenario });
+    const lowered = "SELECT id, name FROM items WHERE name ILIKE 'a%'";
+    const report = aShopReportMesh('item_names', lowered, (contract) => contract.withKey('id', 'integer'));
+
+    expect(await host.handle({ id: 2, type: 'step-refusals', mesh: report })).toEqual({
+      id: 2,
+      type: 'step-refusals',
+      refusals: [{ path: 'products[1].transformations[0]', step: 'item_names', message: 'near "ILIKE": syntax error' }],
+    });
+    expect(await host.handle({ id: 3, type: 'step', ticks: 1 })).toMatchObject({ id: 3, type: 'stepped' });
   });
 
   it('answers with located problems instead of throwing', async () => {

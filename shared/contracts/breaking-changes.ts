@@ -12,7 +12,7 @@ import { historyColumnNames, historyColumnsOf } from './history-columns';
 import { nestedFieldPath } from './nested-fields';
 import { allowedValuesRule, isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
 import type { PathSegment } from './path-problem';
-import { declaredLength, physicalSizeChange } from './physical-type-size';
+import { declaredLength, floatFormatOfTypeName, physicalSizeChange, physicalTypeParts } from './physical-type-size';
 import { isRequiredAsKey, isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
 import { operatorChange, thresholdMove } from './quality-threshold';
@@ -968,7 +968,8 @@ const LOWER_BOUNDS = new Set(['minLength', 'minItems', 'minProperties', 'minimum
  * `exclusiveMinimum: 0`) only says so. Any other option changed (a pattern, a format) is only said to have changed: whether a new
  * pattern accepts more cannot be told. A bound moved outward or an option removed loosens. A
  * `maxLength` no shorter than the old physicalType's length (`varchar(20)`, which held no longer
- * text) refuses nothing and promises nothing new: it only says so.
+ * text), or a `format` that is the old physicalType's own width (`double` f64, `real` f32), refuses
+ * nothing and promises nothing new: it only says so.
  */
 function optionChanges(
   previous: unknown,
@@ -990,13 +991,13 @@ function optionChanges(
     const on = (kind: ChangeKind, message: string) => onOption(option, kind, message);
     if (isDeepEqual(was, is) || movedOptions.has(option)) return [];
     if (is === undefined) return on('constraint-loosened', `${option} removed (was ${shown(was)})`);
-    const physicalLength = option === 'maxLength' ? physicalLengthOf(previousPhysicalType) : undefined;
-    if (was === undefined && typeof is === 'number' && physicalLength !== undefined && is >= physicalLength)
+    const said = saidByPhysicalType(option, previousPhysicalType);
+    if (was === undefined && said !== undefined && is === said)
+      return on('field-changed', `${option} set to ${shown(is)}, as its physicalType ${previousPhysicalType} said`);
+    if (was === undefined && option === 'maxLength' && typeof is === 'number' && typeof said === 'number' && is > said)
       return on(
         'field-changed',
-        is === physicalLength
-          ? `${option} set to ${shown(is)}, as its physicalType ${previousPhysicalType} said`
-          : `${option} set to ${shown(is)}, longer than its physicalType ${previousPhysicalType} holds`,
+        `${option} set to ${shown(is)}, longer than its physicalType ${previousPhysicalType} holds`,
       );
     if (was === undefined) return on('constraint-tightened', `${option} set to ${shown(is)}`);
     const verb = optionMove(option, was, is, field.isInteger);
@@ -1015,8 +1016,13 @@ function optionChanges(
   ];
 }
 
-const physicalLengthOf = (physicalType: string | undefined) =>
-  physicalType === undefined ? undefined : declaredLength(physicalType);
+/** The value of an option that a physicalType already says: `varchar(20)` a maxLength of 20, `double` format f64. */
+function saidByPhysicalType(option: string, physicalType: string | undefined): unknown {
+  if (physicalType === undefined) return undefined;
+  if (option === 'maxLength') return declaredLength(physicalType);
+  const parts = option === 'format' ? physicalTypeParts(physicalType) : undefined;
+  return parts && parts.size === undefined ? floatFormatOfTypeName(parts.base) : undefined;
+}
 
 /**
  * How a numeric bound moved, `kept` when on an integer field it lets the same integers through

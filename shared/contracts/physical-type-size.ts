@@ -42,6 +42,19 @@ const DECIMAL_TYPES = new Set(['decimal', 'dec', 'numeric', 'number']);
 export function isDecimalTypeName(base: string): boolean {
   return DECIMAL_TYPES.has(base);
 }
+/** Binary floats by the names that say their width in every database and format, as ODCS's format (Rust's float type). */
+const FLOAT_FORMATS: ReadonlyMap<string, 'f64' | 'f32'> = new Map([
+  ...['double precision', 'double', 'float8', 'float64'].map((name) => [name, 'f64'] as const),
+  ...['real', 'float4', 'float32'].map((name) => [name, 'f32'] as const),
+]);
+
+/**
+ * The ODCS format of the binary float a physical type's name (as physicalTypeParts gives it) says:
+ * `double` → f64, `real` → f32. None for a bare `float`: 64 bits in SQL, 32 in Avro and Protobuf.
+ */
+export function floatFormatOfTypeName(base: string): 'f64' | 'f32' | undefined {
+  return FLOAT_FORMATS.get(base);
+}
 /** Every integer of `bits` bits, signed or not. */
 function integersOf(bits: number, isSigned: boolean): { smallest: bigint; largest: bigint } {
   if (!isSigned) return { smallest: 0n, largest: 2n ** BigInt(bits) - 1n };

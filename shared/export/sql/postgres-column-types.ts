@@ -3,6 +3,7 @@ import { VALUE_NOUNS } from '../../contracts/physical-type-fit';
 import {
   declaredLength,
   declaresInvalidSize,
+  floatFormatOfTypeName,
   isDecimalTypeName,
   physicalTypeParts,
 } from '../../contracts/physical-type-size';
@@ -83,12 +84,7 @@ export function postgresTypeOf(property: ContractProperty): string {
   }
 }
 
-/** PostgreSQL's binary floating-point types by the names that say their width in every database. */
-const BINARY_FLOAT_TYPES: ReadonlyMap<string, string> = new Map([
-  ...['double precision', 'double', 'float8', 'float64'].map((name) => [name, 'double precision'] as const),
-  ...['real', 'float4', 'float32'].map((name) => [name, 'real'] as const),
-]);
-/** ODCS's float formats (Rust's float types). */
+/** PostgreSQL's binary floating-point types by ODCS's float formats (Rust's float types). */
 const FLOAT_FORMATS: Record<string, string> = { f64: 'double precision', f32: 'real' };
 /** The most binary digits of a `float(p)` PostgreSQL stores as a real. */
 const REAL_BINARY_DIGITS = 24;
@@ -96,11 +92,11 @@ const REAL_BINARY_DIGITS = 24;
 /**
  * The floating-point column a property's physicalType or ODCS format says, where a numeric would
  * hold a decimal of any scale instead of the binary float of 64 or 32 bits promised. A bare `float`
- * is a double in PostgreSQL and SQL Server, and 32 bits in Avro, whose import says so by format f32.
+ * is a double in PostgreSQL and SQL Server, and 32 bits in Avro and Protobuf, whose imports say so by format f32.
  */
 function binaryFloatTypeOf(parts: PhysicalTypeParts, format: unknown): string | undefined {
-  const named = parts && BINARY_FLOAT_TYPES.get(parts.base);
-  if (named) return named;
+  const named = parts && floatFormatOfTypeName(parts.base);
+  if (named) return FLOAT_FORMATS[named];
   if (typeof format === 'string' && Object.hasOwn(FLOAT_FORMATS, format)) return FLOAT_FORMATS[format];
   if (parts?.base !== 'float') return undefined;
   return parts.size !== undefined && parts.size <= REAL_BINARY_DIGITS ? 'real' : 'double precision';

@@ -1207,6 +1207,49 @@ describe('breaking changes in logicalTypeOptions', () => {
     expect(changesTo(options, previousOptions)).toEqual([expected]);
   });
 
+  /** A contract whose `readings.ratio` is a number of physicalType `physicalType`, with `format` if given. */
+  const ratioOf = (physicalType: string, version: string, format?: string) =>
+    imported(
+      anOdcsText(`schema:
+  - name: readings
+    properties:
+      - name: ratio
+        logicalType: number
+        physicalType: ${physicalType}${format ? `\n        logicalTypeOptions:\n          format: ${format}` : ''}
+`).replace('version: 1.0.0', `version: ${version}`),
+    );
+  const formatAdded = (physicalType: string, format: string) =>
+    compareContracts(ratioOf(physicalType, '1.0.0'), ratioOf(physicalType, '1.1.0', format)).changes.map((change) => [
+      change.kind,
+      change.isBreaking,
+      change.message,
+    ]);
+
+  it.each([
+    ['double', 'f64'],
+    ['float8', 'f64'],
+    ['DOUBLE PRECISION', 'f64'],
+    ['float4', 'f32'],
+    ['REAL', 'f32'],
+  ])(
+    'finds a format added that says the width of its physicalType %s (%s) no breaking change',
+    (physicalType, format) => {
+      expect(formatAdded(physicalType, format)).toEqual([
+        ['field-changed', false, `format set to '${format}', as its physicalType ${physicalType} said`],
+      ]);
+    },
+  );
+
+  it.each([
+    // A double's values do not all fit in 32 bits.
+    ['double', 'f32'],
+    // A float is 64 bits in PostgreSQL and SQL Server, 32 in Avro and Protobuf: which, the contract does not say.
+    ['float', 'f32'],
+    ['numeric(10,2)', 'f64'],
+  ])('finds a format added to a number of physicalType %s (%s) tightening it', (physicalType, format) => {
+    expect(formatAdded(physicalType, format)).toEqual([['constraint-tightened', true, `format set to '${format}'`]]);
+  });
+
   const amountWith = (options: string, logicalType = 'number') =>
     `\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1\n      - name: amount\n        logicalType: ${logicalType}\n        logicalTypeOptions:\n          ${options}`;
   const amountChangesTo = (was: string, is: string, logicalType?: string) =>

@@ -11,12 +11,13 @@ import {
   type SchemaImport,
   unnamedProperty,
 } from './imported-schema';
+import { numberFormatOf } from './logical-type-options';
 import { protobufUnsignedBounds } from './unsigned-bounds';
 
 /*
  * Protocol Buffers (`.proto`, proto2 and proto3) to schema objects, one per top-level
  * message, with protobufjs. Scalars map by kind (all integer widths to integer, float and
- * double to number, bytes to a string); enums keep their value names as allowed values;
+ * double to number of format f32 and f64, bytes to a string); enums keep their value names as allowed values;
  * `repeated` makes an array, `map<k, v>` a map, a message field an object with its own
  * properties; google.protobuf.Timestamp is a timestamp, google.type.Date a date. Only
  * proto2 `required` (editions' `LEGACY_REQUIRED`) makes a property required; proto3 cannot
@@ -207,8 +208,14 @@ function typeShape(
 ): Shape {
   const scalar = SCALARS[type];
   if (scalar) {
-    const bounds = protobufUnsignedBounds(type);
-    return { logicalType: scalar, physicalType: type, ...(bounds && { extensions: { logicalTypeOptions: bounds } }) };
+    // A float's 32 bits or a double's 64 in ODCS's words, as the Avro import says them (an integer's width is its physicalType).
+    const format = scalar === 'number' ? numberFormatOf(scalar, type) : undefined;
+    const options = { ...protobufUnsignedBounds(type), ...(format && { format }) };
+    return {
+      logicalType: scalar,
+      physicalType: type,
+      ...(Object.keys(options).length > 0 && { extensions: { logicalTypeOptions: options } }),
+    };
   }
   const wellKnown = WELL_KNOWN[type] ?? (resolved ? WELL_KNOWN[resolved.fullName.replace(/^\./, '')] : undefined);
   if (wellKnown) return { logicalType: wellKnown, physicalType: type };

@@ -439,7 +439,7 @@ CREATE TABLE station_staff (
   describe('required, which a Protobuf file states only in proto2 and editions', () => {
     const requiredId = contractOf(
       anOdcsText(
-        'schema:\n  - name: arm\n    properties:\n      - name: id\n        logicalType: string\n        required: true\n      - name: dose\n        logicalType: number\n',
+        'schema:\n  - name: arm\n    properties:\n      - name: id\n        logicalType: string\n        required: true\n      - name: dose\n        logicalType: number\n        physicalType: double\n',
       ),
     );
     const nextVersionFrom = (source: string) => nextVersionOf(requiredId, 'arm.proto', source);
@@ -455,6 +455,17 @@ CREATE TABLE station_staff (
       );
       expect(next.comparison.changes.map((change) => change.message)).not.toContainEqual(
         expect.stringMatching(/required/),
+      );
+      expect(next.comparison.isBreaking).toBe(false);
+    });
+
+    it('finds no breaking change in the format f64 a double gains from the same file, imported before formats were', () => {
+      const next = nextVersionFrom('syntax = "proto3";\nmessage arm { string id = 1; double dose = 2; }\n');
+      expect(next.comparison.changes).toContainEqual(
+        expect.objectContaining({
+          kind: 'field-changed',
+          message: "format set to 'f64', as its physicalType double said",
+        }),
       );
       expect(next.comparison.isBreaking).toBe(false);
     });

@@ -497,6 +497,45 @@ describe('SQL export', () => {
     expect(stored.rows).toEqual([{ code0: 'W'.repeat(12) }]);
   });
 
+  it('keeps a Protobuf double as double precision and a float as real, as the Avro import does (format f64, f32)', async () => {
+    const proto = `syntax = "proto3";
+message Readings {
+  sfixed64 reading_id = 1;
+  double ratio = 2;
+  float gauge = 3;
+  optional double drift = 4;
+  sint32 offset = 5;
+  fixed32 pulses = 6;
+}`;
+    const imported = importContractSource('readings.proto', proto);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const [readingId, ratio, gauge, drift, offset, pulses] = imported.contract.schema[0]!.properties;
+    expect([ratio, gauge, drift].map((property) => property!.extensions?.logicalTypeOptions)).toEqual([
+      { format: 'f64' },
+      { format: 'f32' },
+      { format: 'f64' },
+    ]);
+    // Integers keep their width in physicalType, as Avro's int and long do; an unsigned one its bounds.
+    expect([readingId, offset, pulses].map((property) => property!.extensions?.logicalTypeOptions)).toEqual([
+      undefined,
+      undefined,
+      { minimum: 0, maximum: 4294967295 },
+    ]);
+    const mesh = productServingTable('readings', [{ ...readingId!, primaryKey: true }, ratio!, gauge!, drift!]);
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(mesh));
+    const columns = await db.query<{ attname: string; type: string }>(
+      `SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+       WHERE attrelid = 'p.readings'::regclass AND attnum > 0 ORDER BY attnum`,
+    );
+    expect(Object.fromEntries(columns.rows.map((column) => [column.attname, column.type]))).toEqual({
+      reading_id: 'bigint',
+      ratio: 'double precision',
+      gauge: 'real',
+      drift: 'double precision',
+    });
+  });
+
   it('takes a column’s type from a physicalType PostgreSQL has, in its spelling, and a string’s maxLength as varchar(n)', async () => {
     const mesh = productServingTable('draws', [
       field('draw_id', 'integer', { physicalType: 'BIGSERIAL', required: true, primaryKey: true }),

@@ -11,6 +11,7 @@ export type Fix =
   | { kind: 'remove-link'; linkId: string }
   | { kind: 'add-port-contract'; productId: string; portId: string }
   | { kind: 'add-transformation'; productId: string; name: string }
+  | { kind: 'capture-table'; systemId: string; table: string }
   | { kind: 'set-contract-version'; contractId: string; version: string }
   | { kind: 'classify-field'; contractId: string; object: string; field: string; classification: string }
   | { kind: 'name-serving'; contractId: string; domain?: string; dataProduct?: string }

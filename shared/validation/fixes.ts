@@ -1,7 +1,8 @@
 import { editContractText, parseOdcsYaml, propertyPathOf, readOdcsDocument, type YamlEdit } from '../contracts';
+import { withTableCdc } from '../editing/cdc-streams';
 import { withDomainUpdated } from '../editing/domains';
 import { withSection } from '../editing/list-edits';
-import { contractById, domainById, linkById, productById } from '../editing/mesh-index';
+import { contractById, domainById, linkById, productById, systemById } from '../editing/mesh-index';
 import { withNewPortContract } from '../editing/port-contract';
 import { withProductUpdated } from '../editing/products';
 import { transformationMaking } from '../editing/transformations';
@@ -25,6 +26,9 @@ export function applyFix(mesh: Mesh, fix: Fix): Mesh {
       return withNewPortContract(mesh, fix.productId, fix.portId)?.mesh ?? mesh;
     case 'add-transformation':
       return withTransformationMaking(mesh, fix.productId, fix.name);
+    case 'capture-table':
+      // On adds the table's topic when it has none and keeps the one it has, with the links reading it.
+      return withTableCdc(mesh, fix.systemId, fix.table, true);
     case 'set-contract-version':
     case 'classify-field':
     case 'name-serving':
@@ -95,6 +99,8 @@ export function describeFix(fix: Fix): string {
       return 'Add a contract';
     case 'add-transformation':
       return `Add transformation ${quoted(fix.name)}`;
+    case 'capture-table':
+      return `Capture ${quoted(fix.table)}`;
     case 'set-contract-version':
       return `Bump to ${fix.version}`;
     case 'classify-field':
@@ -126,6 +132,8 @@ function placeOfFix(mesh: Mesh, fix: Exclude<Fix, { kind: 'add-port-contract' }>
       return ownedName(mesh, fix.element);
     case 'add-transformation':
       return productById(mesh, fix.productId)?.name ?? fix.productId;
+    case 'capture-table':
+      return systemById(mesh, fix.systemId)?.name ?? fix.systemId;
     case 'remove-link': {
       const link = linkById(mesh, fix.linkId);
       return link ? `the link ${endpointName(mesh, link.from)} to ${endpointName(mesh, link.to)}` : 'the link';

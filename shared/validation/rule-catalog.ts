@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { breakingChangesRule } from './rules/breaking-changes';
+import { cdcStreamsRule } from './rules/cdc-streams';
 import { contractIdsRule } from './rules/contract-ids';
 import { contractKeysRule } from './rules/contract-keys';
 import { contractSemanticsRule } from './rules/contract-semantics';
@@ -68,6 +69,7 @@ const MESH_RULES: readonly Rule[] = [
   primaryKeyGrainRule,
   scenarioReferencesRule,
   sourceTablesRule,
+  cdcStreamsRule,
   outboxConditionsRule,
   scenarioFillsTablesRule,
   scenarioKeyRoomRule,

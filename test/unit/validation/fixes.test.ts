@@ -138,6 +138,29 @@ describe('one-click fixes', () => {
     expect(remaining('product-tables', after)).toEqual([]);
   });
 
+  it('captures a table whose CDC flag is off while its CDC topic is kept, keeping the topic and its links', () => {
+    const mesh = aGovernedMesh();
+    Object.assign(mesh.systems[0]?.database.tables[0] ?? {}, { cdc: false });
+    const { fix, after } = fixed('cdc-streams', mesh);
+    expect(describeFix(fix)).toBe("Capture 'customers'");
+    expect(describeFixMade(mesh, after, fix)).toBe("Fixed Shop: Capture 'customers'");
+    expect(after.systems[0]?.database.tables[0]?.cdc).toBe(true);
+    expect(after.systems[0]?.messaging.topics).toEqual(mesh.systems[0]?.messaging.topics);
+    expect(after.links).toEqual(mesh.links);
+    expect(remaining('cdc-streams', after)).toEqual([]);
+  });
+
+  it('adds the CDC topic of a table flagged for CDC that no topic carries', () => {
+    const mesh = aGovernedMesh();
+    mesh.systems[0]?.messaging.topics.splice(0);
+    mesh.links = mesh.links.filter((link) => link.from.nodeId !== 'shop');
+    const { after } = fixed('cdc-streams', mesh);
+    expect(after.systems[0]?.messaging.topics.map((topic) => topic.source)).toEqual([
+      { kind: 'cdc', table: 'customers' },
+    ]);
+    expect(remaining('cdc-streams', after)).toEqual([]);
+  });
+
   it('changes nothing when what it repairs is already gone', () => {
     const mesh = aGovernedMesh();
     expect(applyFix(mesh, { kind: 'set-contract-version', contractId: 'gone', version: '2.0.0' })).toBe(mesh);

@@ -522,6 +522,22 @@ const CASES: Record<string, RuleCase> = {
         }),
     },
   },
+  'cdc-streams': {
+    triggers: {
+      mesh: () => changed((mesh) => Object.assign(shopTable(mesh), { cdc: false })),
+      message:
+        "Table 'customers' of 'Shop' has CDC off but keeps its CDC topic 'shop.public.customers': its changes are not captured, the export writes neither the topic nor the table's capture, and the simulation writes nothing to the topic.",
+      path: 'systems[0].database.tables[0].cdc',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => {
+          Object.assign(shopTable(mesh), { cdc: false });
+          mesh.systems[0]?.messaging.topics.splice(0);
+          mesh.links = mesh.links.filter((link) => link.from.nodeId !== 'shop');
+        }),
+    },
+  },
   'replica-identity-engine': {
     triggers: {
       mesh: () =>
@@ -2693,6 +2709,22 @@ describe('rule details', () => {
     );
     expect(findingsOf('source-tables', mesh).map((finding) => finding.path)).toEqual(['systems[0].database.tables[0]']);
     expect(findingsOf('scenario-fills-tables', mesh)).toEqual([]);
+  });
+
+  it('reports a table flagged for CDC that no topic carries, as not captured, at its flag', () => {
+    const mesh = changed((mesh) => {
+      mesh.systems[0]?.messaging.topics.splice(0);
+      mesh.links = mesh.links.filter((link) => link.from.nodeId !== 'shop');
+    });
+    expect(findingsOf('cdc-streams', mesh).map(({ path, message, fixHint }) => ({ path, message, fixHint }))).toEqual([
+      {
+        path: 'systems[0].database.tables[0].cdc',
+        message:
+          "Table 'customers' of 'Shop' is flagged for CDC but no topic carries its changes: they are not captured, the export leaves the table out of its connector, and the simulation captures nothing of it.",
+        fixHint:
+          'Add its CDC topic (the fix adds it, as turning CDC on in the inspector does), or turn CDC off for the table.',
+      },
+    ]);
   });
 
   it('leaves a keyless PostgreSQL table out of replica-identity once the design gives it REPLICA IDENTITY FULL', () => {

@@ -109,8 +109,8 @@ export function connectorName(connector: ConnectorIdentity): string {
 
 /**
  * What sets a system's connector apart from every other one of the export: `slug`, unique
- * among them (ids such as `a.b` and `a_b` slug alike), names its Secret, replication slot and
- * schema history topic; `index` numbers it (MySQL server ids); `topicPrefix` (see
+ * among them (ids such as `a.b` and `a_b` slug alike), names its Secret, replication slot,
+ * publication and schema history topic; `index` numbers it (MySQL server ids); `topicPrefix` (see
  * connectorTopicPrefixes) starts the names of the topics Debezium writes.
  */
 export interface ConnectorIdentity {
@@ -156,7 +156,10 @@ const ENGINES: Record<DebeziumEngineId, DatabaseEngine> = {
     config: (system, connector) => ({
       'database.dbname': system.database.name,
       'plugin.name': 'pgoutput',
-      'slot.name': slotName(connector),
+      'slot.name': replicationName(connector),
+      // Debezium's default publication (dbz_publication) is one per database: each connector on it
+      // would set its table list to its own tables, so each connector has its own.
+      'publication.name': replicationName(connector),
       'publication.autocreate.mode': 'filtered',
     }),
   },
@@ -416,12 +419,13 @@ export function includedTable(system: OperationalSystem, tableName: string): { s
   return { schema: schema ?? system.database.name, table };
 }
 
-const SLOT_PREFIX = 'debezium_';
-/** PostgreSQL replication slot names: lower-case letters, digits and `_`, at most 63. */
-const MAX_SLOT_NAME_LENGTH = 63;
-/** Connector slugs are at most this long: a replication slot keeps all of its slug (and `<slug>-cdc` fits Kubernetes). */
-export const MAX_CONNECTOR_SLUG_LENGTH = MAX_SLOT_NAME_LENGTH - SLOT_PREFIX.length;
+const REPLICATION_PREFIX = 'debezium_';
+/** PostgreSQL replication slot and publication names: lower-case letters, digits and `_`, at most 63. */
+const MAX_REPLICATION_NAME_LENGTH = 63;
+/** Connector slugs are at most this long: a replication slot and publication keep all of the slug (and `<slug>-cdc` fits Kubernetes). */
+export const MAX_CONNECTOR_SLUG_LENGTH = MAX_REPLICATION_NAME_LENGTH - REPLICATION_PREFIX.length;
 
-function slotName(connector: ConnectorIdentity): string {
-  return `${SLOT_PREFIX}${connector.slug.replaceAll('-', '_')}`;
+/** A PostgreSQL connector's replication slot and publication: `debezium_<slug>`, unique as its slug is. */
+function replicationName(connector: ConnectorIdentity): string {
+  return `${REPLICATION_PREFIX}${connector.slug.replaceAll('-', '_')}`;
 }

@@ -619,6 +619,32 @@ describe('Strimzi export', () => {
     for (const slot of slots) expect(slot).toMatch(/^[a-z0-9_]{1,63}$/);
   });
 
+  it("gives each PostgreSQL connector its own publication, so connectors on one database never reset each other's tables", () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withSystem('orders', 'd')
+      .withSystem(`${'a'.repeat(58)}1`, 'd')
+      .withSystem(`${'a'.repeat(58)}2`, 'd')
+      .build();
+    mesh.systems.forEach((system, n) => {
+      system.database.name = 'shared';
+      system.messaging.topics[0]!.name = `shared.public.items${n}`;
+    });
+    const configs = resourcesOf(mesh)
+      .resources.filter((resource) => resource.kind === 'KafkaConnector')
+      .map((connector) => connector.spec.config ?? {});
+    const publications = configs.map((config) => String(config['publication.name']));
+    expect(publications[0]).toBe('debezium_orders');
+    expect(new Set(publications).size).toBe(3);
+    // PostgreSQL identifiers: lower-case letters, digits and '_', at most 63.
+    for (const publication of publications) expect(publication).toMatch(/^[a-z0-9_]{1,63}$/);
+    expect(configs.map((config) => config['publication.autocreate.mode'])).toEqual([
+      'filtered',
+      'filtered',
+      'filtered',
+    ]);
+  });
+
   it('routes the topics Debezium writes for tables whose names Kafka refuses, after it replaces each such character by _', () => {
     const system = aSystem('shop', 'd', {
       database: {

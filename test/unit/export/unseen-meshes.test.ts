@@ -94,7 +94,13 @@ describe.each([...UNSEEN_MESHES, ['hospital', () => hospitalMesh('current')] as 
       const configs = resources
         .filter((resource) => resource.kind === 'KafkaConnector')
         .map((connector) => connector.spec.config ?? {});
-      for (const key of ['database.password', 'slot.name', 'schema.history.internal.kafka.topic', 'topic.prefix']) {
+      for (const key of [
+        'database.password',
+        'slot.name',
+        'publication.name',
+        'schema.history.internal.kafka.topic',
+        'topic.prefix',
+      ]) {
         const values = configs.flatMap((config) => (config[key] === undefined ? [] : [String(config[key])]));
         expect(repeated(values), key).toEqual([]);
       }

@@ -594,6 +594,35 @@ interface PortChange {
   readAt?: number;
   /** A later key change of the row, which the port publishes as a delete with no header: its consumers learn it from here. */
   movedLater?: KeyChange;
+  /** The row as the change left it, where the stage follows one change (not a result read now). */
+  image?: Record<string, unknown>;
+}
+
+/**
+ * The port's record for one change of `key` among those its product published in the tick it read
+ * it (at `readAt`): several changes of a key read in one tick each publish a record, so the change's
+ * is the delete for a delete (`image` null), else the first whose values are the change's `image`;
+ * the tick's first where none tells them apart.
+ */
+function publishedForChange(
+  query: RunQuery,
+  output: OutputPlan,
+  key: Record<string, unknown>,
+  readAt: number,
+  image: Record<string, unknown> | null | undefined,
+): LogRecord | undefined {
+  const inTick = { order: 'oldest', fromTimestamp: readAt, toTimestamp: readAt, limit: MAX_RELATED_ROWS } as const;
+  const read = (fields: Record<string, unknown>) => {
+    const records = recordsWithFields(query, output.log.log, fields, inTick);
+    return records.ok ? records.value : [];
+  };
+  const ofKey = read(key);
+  if (image === null) return ofKey.find((record) => record.value === null) ?? ofKey[0];
+  if (image === undefined || ofKey.length < 2) return ofKey[0];
+  const columns = output.log.log.format.columns.map((column) => column.name);
+  // SQLite compares the values, as the log holds them: 20 is 20.0, as the entity table had it.
+  const withImage = read({ ...pickedFields(image, columns), ...key }).find((record) => record.value !== null);
+  return withImage ?? ofKey[0];
 }
 
 /** The port's first or last quarantine entry for a key. */
@@ -923,6 +952,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
           walker.publish(product, dataset.name, fields, readAt, visited, {
             isDelete: rawRow._op === 'd' || rawRow._op === 'delete',
             movedLater: read.movedLater?.change,
+            image: fields,
           });
           walker.transformations(product, input.port.id, fields, readAt, visited, read);
         }
@@ -1046,12 +1076,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
       for (const output of product.outputs.filter((candidate) => candidate.dataset.name === table)) {
         const key = pickedFields(fields, output.dataset.key);
         if (Object.keys(key).length < output.dataset.key.length) continue;
-        const read = recordsWithFields(query, output.log.log, key, {
-          order: 'oldest',
-          fromTimestamp: readAt,
-          toTimestamp: readAt,
-        });
-        const published = read.ok ? read.value[0] : undefined;
+        const published = publishedForChange(query, output, key, readAt, change.isDelete ? null : change.image);
         stages.push(walker.portStage(product, output, published, fields, { ...change, readAt }));
         if (published && !visited.has(output.log.log.table)) {
           walker.followConsumers(

@@ -501,6 +501,34 @@ describe('tracing a key whose change was sent again', () => {
   });
 });
 
+describe('tracing one of several changes of a key that reached the port in one tick', () => {
+  // Item 1 is updated twice and then deleted at tick 1: three records the consumer reads in one tick
+  // (positions 2, 3 and 4 after the snapshot's 1), three records the port publishes for the key.
+  const scenario = aScenario()
+    .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+    .at(1, 'shop', 'items', 'update', { values: { price: 20 }, where: { id: 1 } })
+    .at(1, 'shop', 'items', 'delete', { where: { id: 1 } })
+    .build();
+  const portStageOf = async (position: number) => {
+    const shop = aShopMesh().build();
+    const simulation = await simulate(shop, scenario);
+    simulation.step(1);
+    return traceShopRecord(shop, simulation, position).find((stage) => stage.kind === 'output-port');
+  };
+
+  it('shows the record the port published for the traced change, not the first of that tick', async () => {
+    expect((await portStageOf(2))?.records).toEqual([expect.objectContaining({ id: 1, price: 10 })]);
+    expect((await portStageOf(3))?.records).toEqual([expect.objectContaining({ id: 1, price: 20 })]);
+  });
+
+  it('shows the delete the port published for a traced delete, not an update of that tick', async () => {
+    const stage = await portStageOf(4);
+
+    expect(stage?.message).toMatchObject({ key: { id: 1 }, value: null });
+  });
+});
+
 describe('tracing a deleted row downstream', () => {
   // A CRM's lines feed `subscriptions`, whose published lines `billing` counts per subscriber.
   const telcoMesh = () =>

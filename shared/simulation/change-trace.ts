@@ -600,38 +600,49 @@ interface PortChange {
 
 /**
  * The port's record for one change of `key` among those its product published in the tick it read
- * it (at `readAt`): several changes of a key read in one tick each publish a record, so the change's
- * is the delete for a delete (`image` null), else the first whose values are the change's `image`;
- * the tick's first where none tells them apart.
+ * it (at `readAt`, tick `tick`): several changes of a key read in one tick each publish a record, so
+ * the change's is the delete for a delete (`image` null), else the one whose values are the change's
+ * `image`; none where the port quarantined a record of the key that tick and published none with
+ * those values (the change's was quarantined); else the tick's first.
  */
 function publishedForChange(
   query: RunQuery,
+  product: ProductPlan,
   output: OutputPlan,
   key: Record<string, unknown>,
-  readAt: number,
+  at: { readAt: number; tick: number },
   image: Record<string, unknown> | null | undefined,
 ): LogRecord | undefined {
-  const inTick = { order: 'oldest', fromTimestamp: readAt, toTimestamp: readAt, limit: MAX_RELATED_ROWS } as const;
+  const inTick = {
+    order: 'oldest',
+    fromTimestamp: at.readAt,
+    toTimestamp: at.readAt,
+    limit: MAX_RELATED_ROWS,
+  } as const;
   const read = (fields: Record<string, unknown>) => {
     const records = recordsWithFields(query, output.log.log, fields, inTick);
     return records.ok ? records.value : [];
   };
   const ofKey = read(key);
   if (image === null) return ofKey.find((record) => record.value === null) ?? ofKey[0];
-  if (image === undefined || ofKey.length < 2) return ofKey[0];
+  if (image === undefined) return ofKey[0];
   const columns = output.log.log.format.columns.map((column) => column.name);
   // SQLite compares the values, as the log holds them: 20 is 20.0, as the entity table had it.
   const withImage = read({ ...pickedFields(image, columns), ...key }).find((record) => record.value !== null);
-  return withImage ?? ofKey[0];
+  if (withImage) return withImage;
+  const isQuarantinedThen =
+    quarantineEntry(query, product.product.id, output.port.id, key, 'last', at.tick) !== undefined;
+  return isQuarantinedThen ? undefined : ofKey[0];
 }
 
-/** The port's first or last quarantine entry for a key. */
+/** The port's first or last quarantine entry for a key, of tick `atTick` if given. */
 function quarantineEntry(
   query: RunQuery,
   productId: string,
   portId: string,
   key: Record<string, unknown>,
   which: 'first' | 'last',
+  atTick?: number,
 ): Record<string, unknown> | undefined {
   const isKey =
     Object.entries(key)
@@ -640,7 +651,7 @@ function quarantineEntry(
   return selectRows(
     query,
     productId,
-    `SELECT tick, rule, property, message, record FROM ${QUARANTINE_TABLE} WHERE port = ${sqlLiteral(portId)} AND ${isKey} ORDER BY id ${which === 'first' ? 'ASC' : 'DESC'} LIMIT 1`,
+    `SELECT tick, rule, property, message, record FROM ${QUARANTINE_TABLE} WHERE port = ${sqlLiteral(portId)} AND ${isKey}${atTick === undefined ? '' : ` AND tick = ${atTick}`} ORDER BY id ${which === 'first' ? 'ASC' : 'DESC'} LIMIT 1`,
   )[0];
 }
 
@@ -1076,7 +1087,8 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
       for (const output of product.outputs.filter((candidate) => candidate.dataset.name === table)) {
         const key = pickedFields(fields, output.dataset.key);
         if (Object.keys(key).length < output.dataset.key.length) continue;
-        const published = publishedForChange(query, output, key, readAt, change.isDelete ? null : change.image);
+        const at = { readAt, tick: run.tickAt(readAt) };
+        const published = publishedForChange(query, product, output, key, at, change.isDelete ? null : change.image);
         stages.push(walker.portStage(product, output, published, fields, { ...change, readAt }));
         if (published && !visited.has(output.log.log.table)) {
           walker.followConsumers(

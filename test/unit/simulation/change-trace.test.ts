@@ -527,6 +527,25 @@ describe('tracing one of several changes of a key that reached the port in one t
 
     expect(stage?.message).toMatchObject({ key: { id: 1 }, value: null });
   });
+
+  it('says the port quarantined the traced change, not that it published another change of that tick', async () => {
+    const shop = aShopMesh().build();
+    // At tick 1 a null-field fault re-sends item 1's snapshot record with price null (position 2),
+    // then the service updates its price (position 3): the port quarantines the first, publishes the second.
+    const nulledThenUpdated = aScenario()
+      .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+      .withFault({ kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'price' })
+      .build();
+    const simulation = await simulate(shop, nulledThenUpdated);
+    simulation.step(1);
+    const portOf = (position: number) =>
+      traceShopRecord(shop, simulation, position).find((stage) => stage.kind === 'output-port');
+
+    expect(portOf(2)?.check).toMatchObject({ passed: false, rule: 'required', property: 'price' });
+    expect(portOf(3)?.check).toMatchObject({ passed: true });
+    expect(portOf(3)?.records).toEqual([expect.objectContaining({ id: 1, price: 10 })]);
+  });
 });
 
 describe('tracing a deleted row downstream', () => {

@@ -1,4 +1,4 @@
-import { ConnectDialog } from '../canvas/connect-dialog';
+import { ConnectDialog, MoveLinkEndDialog } from '../canvas/connect-dialog';
 import { MeshCanvas } from '../canvas/mesh-canvas';
 import { useCommands } from '../commands/use-commands';
 import { ImportDialog } from '../contracts/import/import-dialog';
@@ -123,6 +123,9 @@ export function App() {
       </OpenDialog>
       <OpenDialog dialog="connect">
         <ConnectDialog />
+      </OpenDialog>
+      <OpenDialog dialog="move-link-end">
+        <MoveLinkEndDialog />
       </OpenDialog>
       <ExportDialogEntry />
       <PromptDialog />

@@ -22,6 +22,13 @@ export function focusedNodeId(): string | undefined {
   return (focused as HTMLElement).dataset.id;
 }
 
+/** The link Tab put the focus on, if the focus is on one. */
+export function focusedLinkId(): string | undefined {
+  const focused = globalThis.document?.activeElement;
+  if (!focused?.matches('.react-flow__edge')) return undefined;
+  return (focused as HTMLElement).dataset.id;
+}
+
 /** Puts the focus on the canvas itself, where its keys (D, P, S…) work, when no element of it is selected. */
 export function focusCanvas(): void {
   globalThis.document?.querySelector<HTMLElement>('.mesh-canvas')?.focus({ preventScroll: true });

@@ -1,5 +1,7 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
+  endsOfLink,
+  endsToMoveTo,
   filterLinkEnds,
   type LinkEnd,
   linkableIndexFrom,
@@ -8,13 +10,13 @@ import {
   takesLink,
 } from '../../shared/editing/link-ends';
 import { productById, systemById } from '../../shared/editing/mesh-index';
-import type { ConnectionCheck } from '../../shared/model';
+import type { ConnectionCheck, Endpoint, Mesh } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
 import { currentMesh, useDocumentStore } from '../store/document-store';
-import { connect, linkRefusal, sayLinkRefused } from '../store/link-actions';
+import { connect, linkRefusal, reconnect, sayLinkRefused } from '../store/link-actions';
 import { currentSelection } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
-import { focusNode } from './canvas-element-focus';
+import { focusCanvasSelection, focusNode } from './canvas-element-focus';
 import { NewInputPortOffers } from './new-input-port-offers';
 
 /** The one selected product or system a link from the keyboard starts at, when it has ports or topics. */
@@ -23,6 +25,16 @@ export function nodeToConnect(): string | undefined {
   const { nodeIds } = currentSelection();
   const [nodeId] = nodeIds;
   return mesh && nodeIds.size === 1 && nodeId && linkEndsOf(mesh, nodeId).length > 0 ? nodeId : undefined;
+}
+
+/** The one selected link (and nothing else) whose end Move Link End… moves. */
+export function linkToMoveEnd(): string | undefined {
+  const mesh = currentMesh();
+  const { nodeIds, linkIds } = currentSelection();
+  const [linkId] = linkIds;
+  return mesh && nodeIds.size === 0 && linkIds.size === 1 && linkId && endsOfLink(mesh, linkId).length === 2
+    ? linkId
+    : undefined;
 }
 
 /** Enter on a list links the ends picked, as it would in a text field of the form (a list does not submit by itself). */
@@ -61,7 +73,13 @@ function endText(end: LinkEnd): string {
  * A list of link ends: those that send, those that receive, inputs already fed (shown, not to pick:
  * a link to one is refused), and last those a link to would close a loop through.
  */
-function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
+function EndOptions({ ends, textOf }: { ends: readonly LinkEnd[]; textOf?: (end: LinkEnd) => string }) {
+  if (textOf)
+    return ends.map((end, index) => (
+      <option key={`${end.endpoint.nodeId}/${end.endpoint.portId}`} value={index}>
+        {textOf(end)}
+      </option>
+    ));
   const group = (isInGroup: (end: LinkEnd) => boolean, label: string) => {
     const options = ends.flatMap((end, index) =>
       isInGroup(end)
@@ -87,18 +105,45 @@ function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
   );
 }
 
+/** What a dialog picking link ends links: where a link starts, where it may go from each, and the edit that links them. */
+interface LinkPicking {
+  dialog: 'connect' | 'move-link-end';
+  title: string;
+  /** What the title names, whole in the heading's tooltip where the heading cuts it short. */
+  subject: string;
+  starts: readonly LinkEnd[];
+  /** The list of starts: its label and accessible name, and each start's text (by kind of end when absent). */
+  startList: { label: string; ariaLabel: string; textOf?: (end: LinkEnd) => string };
+  targetsOf(mesh: Mesh, start: LinkEnd): LinkEnd[];
+  link(start: Endpoint, target: Endpoint): ConnectionCheck;
+  submitLabel: string;
+  /** Where every input is fed: offer to add one and link to it (a new link, so not when moving an end). */
+  offersNewInputPort: boolean;
+  /** Where the focus goes once the dialog closes, however it closes. */
+  focusAfter(): void;
+}
+
 /**
- * Connect… (C): links a port of the selected node to a port of another node from the keyboard, under
- * the rules a dragged link follows and with its refusals; the link is one undo step, and the focus
- * goes back to the node. Where every input it could feed is fed, it offers to add an input port and link to it (on the first few products). A filter (focused on opening) narrows the targets by product, port or domain.
+ * Picks the ends of a link from the keyboard, under the rules a dragged link follows and with its
+ * refusals; the edit is one undo step. A filter (focused on opening) narrows the targets by
+ * product, port or domain.
  */
-export function ConnectDialog() {
-  const [nodeId] = useState(nodeToConnect);
+function LinkPicker({
+  dialog,
+  title,
+  subject,
+  starts,
+  startList,
+  targetsOf,
+  link,
+  submitLabel,
+  offersNewInputPort,
+  focusAfter,
+}: LinkPicking) {
   const mesh = useDocumentStore((state) => state.mesh);
-  const starts = useMemo(() => (mesh && nodeId ? linkEndsOf(mesh, nodeId) : []), [mesh, nodeId]);
   const [startIndex, setStartIndex] = useState(() => chosenIndex(starts, 0) ?? 0);
   const start = starts[startIndex];
-  const allTargets = useMemo(() => (mesh && start ? oppositeLinkEnds(mesh, start) : []), [mesh, start]);
+  const allTargets = useMemo(() => (mesh && start ? targetsOf(mesh, start) : []), [mesh, start, targetsOf]);
   const [filter, setFilter] = useState('');
   const targets = useMemo(() => (mesh ? filterLinkEnds(mesh, allTargets, filter) : []), [mesh, allTargets, filter]);
   const [pickedTargetIndex, setTargetIndex] = useState(0);
@@ -106,16 +151,11 @@ export function ConnectDialog() {
   const target = targetIndex === undefined ? undefined : targets[targetIndex];
   const [refusal, setRefusal] = useState<string | null>(null);
   const targetList = useRef<HTMLSelectElement>(null);
-  const name = (mesh && nodeId && (productById(mesh, nodeId) ?? systemById(mesh, nodeId))?.name) || '';
 
   const close = () => useUiStore.getState().openDialog(null);
-  // However it closes: opened from a context menu, the control that opened it is gone, so the node takes the focus.
-  useEffect(
-    () => () => {
-      if (nodeId) queueMicrotask(() => focusNode(nodeId));
-    },
-    [nodeId],
-  );
+  // However it closes: opened from a context menu, the control that opened it is gone.
+  const focusAfterRef = useRef(focusAfter);
+  useEffect(() => () => queueMicrotask(focusAfterRef.current), []);
   const closeOrSayRefused = (result: ConnectionCheck) => {
     if (result.ok) close();
     else {
@@ -126,14 +166,14 @@ export function ConnectDialog() {
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (start && target) closeOrSayRefused(connect(start.endpoint, target.endpoint));
+    if (start && target) closeOrSayRefused(link(start.endpoint, target.endpoint));
   };
 
   return (
-    <ModalDialog dialog="connect" title={`Connect ${name}`} className="connect-dialog">
+    <ModalDialog dialog={dialog} title={title} className="connect-dialog">
       <form className="dialog-form" onSubmit={onSubmit}>
-        <h2 className="connect-dialog__title" title={name}>
-          Connect {name}
+        <h2 className="connect-dialog__title" title={subject}>
+          {title}
         </h2>
         {starts.length === 0 ? (
           <p className="dialog-form__summary">Select a product or a system with ports or topics to link.</p>
@@ -158,10 +198,10 @@ export function ConnectDialog() {
               />
             </label>
             <label className="field">
-              <span className="field__label">From</span>
+              <span className="field__label">{startList.label}</span>
               <select
                 className="field__input"
-                aria-label={`From: port of ${name} to link`}
+                aria-label={startList.ariaLabel}
                 value={startIndex}
                 onKeyDown={submitOnEnter}
                 onChange={(event) => {
@@ -170,7 +210,7 @@ export function ConnectDialog() {
                   setRefusal(null);
                 }}
               >
-                <EndOptions ends={starts} />
+                <EndOptions ends={starts} textOf={startList.textOf} />
               </select>
             </label>
             <label className="field">
@@ -203,7 +243,7 @@ export function ConnectDialog() {
                     <p className="dialog-form__summary">
                       Every input port it could feed is fed already, and an input port takes one source:
                     </p>
-                    {start?.sends && mesh && (
+                    {offersNewInputPort && start?.sends && mesh && (
                       <NewInputPortOffers
                         mesh={mesh}
                         start={start.endpoint}
@@ -224,7 +264,7 @@ export function ConnectDialog() {
         )}
         <div className="dialog-form__row dialog-form__row--end">
           <button type="submit" className="primary" disabled={!start || !target}>
-            Connect
+            {submitLabel}
           </button>
           <button type="button" onClick={close}>
             Cancel
@@ -232,5 +272,74 @@ export function ConnectDialog() {
         </div>
       </form>
     </ModalDialog>
+  );
+}
+
+/**
+ * Connect… (C): links a port of the selected node to a port of another node; the focus goes back to
+ * the node. Where every input it could feed is fed, it offers to add an input port and link to it
+ * (on the first few products).
+ */
+export function ConnectDialog() {
+  const [nodeId] = useState(nodeToConnect);
+  const mesh = useDocumentStore((state) => state.mesh);
+  const starts = useMemo(() => (mesh && nodeId ? linkEndsOf(mesh, nodeId) : []), [mesh, nodeId]);
+  const name = (mesh && nodeId && (productById(mesh, nodeId) ?? systemById(mesh, nodeId))?.name) || '';
+  return (
+    <LinkPicker
+      dialog="connect"
+      title={`Connect ${name}`}
+      subject={name}
+      starts={starts}
+      startList={{ label: 'From', ariaLabel: `From: port of ${name} to link` }}
+      targetsOf={oppositeLinkEnds}
+      link={connect}
+      submitLabel="Connect"
+      offersNewInputPort
+      focusAfter={() => nodeId && focusNode(nodeId)}
+    />
+  );
+}
+
+/**
+ * Move Link End… (R): re-routes the selected link from the keyboard, as dragging one of its ends
+ * does: it keeps one end and picks the new other one; the link stays selected, with the focus.
+ */
+export function MoveLinkEndDialog() {
+  const [linkId] = useState(linkToMoveEnd);
+  // The link's ends as it was opened: once moved, the dialog closes.
+  const [ends] = useState(() => {
+    const mesh = currentMesh();
+    return mesh && linkId ? endsOfLink(mesh, linkId) : [];
+  });
+  const [source, target] = ends;
+  const title = `Move an end of the link from ${source?.label ?? ''} to ${target?.label ?? ''}`;
+  const targetsOf = useCallback(
+    (mesh: Mesh, kept: LinkEnd) => (linkId ? endsToMoveTo(mesh, linkId, kept) : []),
+    [linkId],
+  );
+  const link = useCallback(
+    (kept: Endpoint, moved: Endpoint): ConnectionCheck =>
+      linkId ? reconnect(linkId, kept, moved) : { ok: false, reason: 'No link is selected.' },
+    [linkId],
+  );
+  return (
+    <LinkPicker
+      dialog="move-link-end"
+      title={title}
+      subject={title}
+      starts={ends}
+      startList={{
+        label: 'Move',
+        ariaLabel: 'Move: the end of the link to move',
+        // Each start is the end kept: the list names the other one, the end that moves.
+        textOf: (kept) => (kept.sends ? `Its target, ${target?.label}` : `Its source, ${source?.label}`),
+      }}
+      targetsOf={targetsOf}
+      link={link}
+      submitLabel="Move"
+      offersNewInputPort={false}
+      focusAfter={focusCanvasSelection}
+    />
   );
 }

@@ -35,7 +35,11 @@ export function contextMenuCommands(
     case 'domain-body':
       return [ADD_INTO_DOMAIN, ['add.domain', 'add.note'], WHOLE_CANVAS];
     case 'link':
-      return [['view.open-contract', 'view.focus-lineage', 'view.zoom-to-selection'], ['edit.delete']];
+      return [
+        ['view.open-contract', 'view.focus-lineage', 'view.zoom-to-selection'],
+        ['edit.move-link-end'],
+        ['edit.delete'],
+      ];
     case 'node': {
       const kind = nodeKindOf(mesh, target.id);
       if (kind === 'domain') {

@@ -15,7 +15,7 @@ import { measuredSizeOf } from '../store/node-sizes';
 import { currentSelection, selectOnly } from '../store/selection-store';
 import { DEFAULT_LINEAGE_HOPS, useUiStore } from '../store/ui-store';
 import { canvasCommands } from './canvas-commands';
-import { focusedNodeId, focusNode, keepingCanvasFocus } from './canvas-element-focus';
+import { focusedLinkId, focusedNodeId, focusNode, keepingCanvasFocus } from './canvas-element-focus';
 
 /** The nodes the arrow keys move between: what is drawn (domains as blocks when zoomed far out). */
 function walkableIds(): string[] {
@@ -60,10 +60,17 @@ function nearestToMiddleOfView(boxes: ReadonlyArray<{ id: string; box: Rect }>):
   return [...boxes].sort((a, b) => distance(a.box) - distance(b.box))[0]?.id;
 }
 
-/** Enter or Space: selects the node the focus or the arrow keys are on, and inspects it as a click does. */
+/** Enter or Space: selects the link or node the focus or the arrow keys are on, and inspects it as a click does. */
 export function selectCursor(): void {
-  const cursor = focusedNodeId() ?? useUiStore.getState().keyboardCursor;
+  // Tab reaches links after the nodes: the link with the focus is what Enter selects, as a click would.
+  const linkId = focusedLinkId();
   const mesh = currentMesh();
+  if (mesh && linkId && linkById(mesh, linkId)) {
+    selectOnly([], [linkId]);
+    inspectClicked({ type: 'mesh-link' });
+    return;
+  }
+  const cursor = focusedNodeId() ?? useUiStore.getState().keyboardCursor;
   const kind = cursor && mesh ? nodeKindOf(mesh, cursor) : undefined;
   if (!cursor || !kind) return;
   selectOnly([cursor]);

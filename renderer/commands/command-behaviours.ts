@@ -8,12 +8,13 @@ import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFil
 import { importPastedText } from '../app/import-pasted-text';
 import { canvasCommands } from '../canvas/canvas-commands';
 import {
+  focusedLinkId,
   focusedNodeId,
   focusNodeWhenDrawn,
   keepingCanvasFocus,
   keepingFocusThroughRemoval,
 } from '../canvas/canvas-element-focus';
-import { nodeToConnect } from '../canvas/connect-dialog';
+import { linkToMoveEnd, nodeToConnect } from '../canvas/connect-dialog';
 import { openContextMenuFromKeyboard } from '../canvas/keyboard-context-menu';
 import {
   canFocusLineage,
@@ -261,6 +262,11 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     isEnabled: () => nodeToConnect() !== undefined,
     needs: 'select one product or system with ports first',
   },
+  'edit.move-link-end': {
+    run: () => useUiStore.getState().openDialog('move-link-end'),
+    isEnabled: () => linkToMoveEnd() !== undefined,
+    needs: 'select one link first',
+  },
   'edit.delete': {
     run: () => keepingFocusThroughRemoval(deleteSelection),
     isEnabled: hasSelection,
@@ -292,7 +298,10 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'select.cursor': {
     run: selectCursor,
     isEnabled: () =>
-      (useUiStore.getState().keyboardCursor !== null || focusedNodeId() !== undefined) && !isControlFocused(),
+      (useUiStore.getState().keyboardCursor !== null ||
+        focusedNodeId() !== undefined ||
+        focusedLinkId() !== undefined) &&
+      !isControlFocused(),
   },
   'select.context-menu': { run: openContextMenuFromKeyboard, isEnabled: hasDocument },
 

@@ -13,6 +13,7 @@ export type Dialog =
   | 'canvas-image'
   | 'export'
   | 'connect'
+  | 'move-link-end'
   | null;
 /** The side panel's tabs; `contract` when the contract editor was moved there. */
 export type SidePanelTab = 'inspector' | 'problems' | 'impact' | 'contract';

@@ -151,6 +151,15 @@ export const COMMANDS = [
     menu: { in: 'Edit', section: 'connect' },
   },
   {
+    id: 'edit.move-link-end',
+    label: 'Move Link End…',
+    description: 'Move an end of the selected link to another port (re-route it)',
+    keywords: ['re-route', 'reroute', 'reconnect', 'relink'],
+    group: 'Edit',
+    keys: ['R'],
+    menu: { in: 'Edit', section: 'connect' },
+  },
+  {
     id: 'edit.delete',
     label: 'Delete',
     description: 'Delete the selection and its links',
@@ -265,7 +274,7 @@ export const COMMANDS = [
   {
     id: 'select.cursor',
     label: 'Select Node',
-    description: 'Select the node the arrows or Tab went to',
+    description: 'Select the node or link the arrows or Tab went to',
     group: 'Select',
     keys: ['Enter', ' '],
     shownAs: ['Enter', 'Space'],

@@ -70,6 +70,33 @@ export function oppositeLinkEnds(mesh: Mesh, start: LinkEnd): LinkEnd[] {
   return [...inOrder(opposite.filter((end) => !end.closesLoop)), ...inOrder(opposite.filter((end) => end.closesLoop))];
 }
 
+/** The design as it would be without one link: the input it feeds is free again, and no loop runs through it. */
+function withoutLink(mesh: Mesh, linkId: string): Mesh {
+  return { ...mesh, links: mesh.links.filter((link) => link.id !== linkId) };
+}
+
+/**
+ * The two ends of a link, its source then its target, as the end it keeps while the other moves
+ * (Move Link End…); empty where there is no such link.
+ */
+export function endsOfLink(mesh: Mesh, linkId: string): LinkEnd[] {
+  const link = mesh.links.find((candidate) => candidate.id === linkId);
+  if (!link) return [];
+  const ends = allLinkEnds(withoutLink(mesh, linkId));
+  return [link.from, link.to].flatMap((endpoint) => ends.filter((end) => sameEndpoint(end.endpoint, endpoint)));
+}
+
+/**
+ * Where the other end of a link can move while it keeps `kept`: what a new link from `kept` could
+ * reach, this link set aside (the input it feeds is free for it), less the end it has now.
+ */
+export function endsToMoveTo(mesh: Mesh, linkId: string, kept: LinkEnd): LinkEnd[] {
+  const link = mesh.links.find((candidate) => candidate.id === linkId);
+  if (!link) return [];
+  const current = sameEndpoint(link.from, kept.endpoint) ? link.to : link.from;
+  return oppositeLinkEnds(withoutLink(mesh, linkId), kept).filter((end) => !sameEndpoint(end.endpoint, current));
+}
+
 /** Whether a link may end at `end`: an input port already fed takes no second source, so it is shown but not to pick. */
 export const takesLink = (end: LinkEnd): boolean => !end.fedBy;
 
@@ -113,9 +140,7 @@ export function linkEndForDropOn(
   nodeId: string,
   options: ConnectionOptions = {},
 ): DropEnd {
-  const mesh = options.replacingLinkId
-    ? { ...meshWithLink, links: meshWithLink.links.filter((link) => link.id !== options.replacingLinkId) }
-    : meshWithLink;
+  const mesh = options.replacingLinkId ? withoutLink(meshWithLink, options.replacingLinkId) : meshWithLink;
   const startSends = linkEndsOf(mesh, start.nodeId).find((end) => sameEndpoint(end.endpoint, start))?.sends;
   const node = productById(mesh, nodeId) ?? systemById(mesh, nodeId);
   if (startSends === undefined || !node) return { ok: false, reason: 'One end of the link no longer exists.' };

@@ -405,6 +405,44 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await newLink.count()).toBe(0);
   });
 
+  it('moves an end of a link from the keyboard alone: Tab to it, Enter, R, pick where it goes; Undo puts it back', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    const linkTo = (port: string) =>
+      page.locator(`.react-flow__edge[aria-label="Link from Orders (orders-out) to Revenue (${port})"]`);
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.keyboard.press('Alt+ArrowLeft');
+    expect(await focused(page)).toBe('orders');
+    // Tab takes the nodes in reading order, then the links.
+    for (const _ of ['analytics', 'revenue', 'orders-to-revenue']) await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('orders-to-revenue');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => linkTo('orders-in').getAttribute('class')).toContain('selected');
+
+    await page.keyboard.press('r');
+    const dialog = page.getByTestId('dialog-move-link-end');
+    await dialog.waitFor();
+    const move = dialog.getByRole('combobox', { name: 'Move: the end of the link to move' });
+    const to = dialog.getByRole('combobox', { name: 'To: input port it feeds' });
+    const chosen = (list: typeof to) => list.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
+    expect(await focused(page)).toBe('Filter: product, port or domain to link to');
+    expect(await chosen(move)).toBe('Its target, Revenue · orders-in');
+    // The port it is on now is not offered; the one it could move to is picked first.
+    expect(await to.locator('option').allTextContents()).toEqual(['Revenue · refunds-in']);
+    await page.keyboard.press('Enter');
+
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    expect(await linkTo('refunds-in').getAttribute('class')).toContain('selected');
+    await expect.poll(() => focused(page)).toBe('orders-to-revenue');
+    expect(await page.locator('.status-bar .notice__text').textContent()).toContain('Relinked');
+
+    // One undo step puts it back where it was.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => linkTo('orders-in').count()).toBe(1);
+    expect(await linkTo('refunds-in').count()).toBe(0);
+  });
+
   it('links a system with the documented keys: Tab to From, ↓, Tab, the free input first in To, Tab, Enter; Enter on a list links too', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.setViewportSize({ width: 1024, height: 700 });

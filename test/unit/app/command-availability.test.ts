@@ -1,12 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isCommandAvailableAt, isCommandEnabled, whyCommandUnavailable } from '../../../renderer/commands/run-command';
+import {
+  isCommandAvailableAt,
+  isCommandEnabled,
+  runCommand,
+  whyCommandUnavailable,
+} from '../../../renderer/commands/run-command';
 import { setSimulation } from '../../../renderer/simulation/simulation-store';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import { selectOnly } from '../../../renderer/store/selection-store';
+import { useUiStore } from '../../../renderer/store/ui-store';
 import { searchCommands } from '../../../shared/commands/command-search';
 import type { CommandId } from '../../../shared/commands/command-table';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { aScenarioAbout, openDocument } from '../store/store-fixture';
+import { FakeHost } from './fake-host';
 
 function availability(id: CommandId): { isAvailable: boolean; whyUnavailable?: string } {
   const why = whyCommandUnavailable(id);
@@ -97,6 +104,18 @@ describe('what the commands need, as the keys, menus and the palette say it', ()
       expect(availability(id).isAvailable).toBe(true);
     },
   );
+
+  it('Move Link End… asks for one link, and opens the picker of its new end once one is selected', async () => {
+    openOrdersFeedingRevenue();
+    expect(availability('edit.move-link-end')).toEqual(unavailable('select one link first'));
+    selectOnly(['orders'], ['orders-to-revenue']);
+    expect(availability('edit.move-link-end').isAvailable).toBe(false);
+    selectOnly([], ['orders-to-revenue']);
+    expect(availability('edit.move-link-end').isAvailable).toBe(true);
+    runCommand('edit.move-link-end', { host: new FakeHost() });
+    await expect.poll(() => useUiStore.getState().dialog).toBe('move-link-end');
+    useUiStore.getState().openDialog(null);
+  });
 
   it('Step Back asks to switch to Simulate first, then for a paused run past tick 0', () => {
     expect(availability('simulation.step-back')).toEqual(unavailable('switch to Simulate first'));

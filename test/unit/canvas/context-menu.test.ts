@@ -53,11 +53,12 @@ describe('right-click menus offer what applies', () => {
     ]);
   });
 
-  it('on a link: its contract, its lineage, zoom to it, delete it', () => {
+  it('on a link: its contract, its lineage, zoom to it, move an end of it, delete it', () => {
     expect(contextMenuCommands({ kind: 'link', id: 'orders-to-revenue' }, mesh, 0).flat()).toEqual([
       'view.open-contract',
       'view.focus-lineage',
       'view.zoom-to-selection',
+      'edit.move-link-end',
       'edit.delete',
     ]);
   });

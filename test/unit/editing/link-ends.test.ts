@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  endsOfLink,
+  endsToMoveTo,
   filterLinkEnds,
   type LinkEnd,
   linkableIndexFrom,
@@ -68,6 +70,36 @@ describe('oppositeLinkEnds', () => {
     expect(offered.every((end) => end.sends && end.endpoint.nodeId !== 'revenue')).toBe(true);
     expect(labels(offered)).toContain('Orders · out');
     expect(offered.some((end) => end.endpoint.nodeId === 'shop')).toBe(true);
+  });
+});
+
+describe('moving an end of a link (Move Link End…)', () => {
+  it('keeps either end of the link: its source, then its target, neither counted as fed by the link itself', () => {
+    const ends = endsOfLink(salesPipeline(), 'orders-to-revenue');
+    expect(ends.map((end) => [end.label, end.sends, end.fedBy])).toEqual([
+      ['Orders · out', true, undefined],
+      ['Revenue · in', false, undefined],
+    ]);
+    expect(endsOfLink(salesPipeline(), 'no-such-link')).toEqual([]);
+  });
+
+  it('moves the target to another input, never back to the one it has', () => {
+    const mesh = aMesh()
+      .withDomain('sales')
+      .withProduct('orders', 'sales', { outputPorts: [aPort('out', 'output')] })
+      .withProduct('revenue', 'sales', { inputPorts: [aPort('in', 'input'), aPort('refunds', 'input')] })
+      .withLink('orders-to-revenue', { nodeId: 'orders', portId: 'out' }, { nodeId: 'revenue', portId: 'in' })
+      .build();
+    const [source] = endsOfLink(mesh, 'orders-to-revenue');
+    expect(labels(endsToMoveTo(mesh, 'orders-to-revenue', source as LinkEnd))).toEqual(['revenue · refunds']);
+  });
+
+  it('moves the source to another output or topic, the input it keeps being free for it', () => {
+    const mesh = salesPipeline();
+    const [, target] = endsOfLink(mesh, 'orders-to-revenue');
+    const offered = endsToMoveTo(mesh, 'orders-to-revenue', target as LinkEnd);
+    expect(offered.map((end) => end.endpoint)).toEqual([{ nodeId: 'shop', portId: 'items-cdc' }]);
+    expect(offered.every((end) => end.sends && !end.closesLoop)).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../../shared/validation/rule-catalog';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SAMPLE = join(ROOT, 'assets/samples/ecommerce.mesh.json');
@@ -40,6 +41,11 @@ describe('mesh-designer writing into a pipe its reader closed', () => {
 
   it('stops quietly when validate prints its report', async () => {
     const files = Array.from({ length: 250 }, () => SAMPLE);
-    expect(await meshDesignerIntoHead(['validate', '--json', ...files])).toEqual({ status: 0, stderr: '' });
+    // Every rule but transformation-sql: a report as large, without preparing 250 designs on SQLite.
+    const rules = RULES.map((rule) => rule.id).filter((id) => id !== 'transformation-sql');
+    expect(await meshDesignerIntoHead(['validate', '--json', '--rule', rules.join(','), ...files])).toEqual({
+      status: 0,
+      stderr: '',
+    });
   }, 60_000);
 });

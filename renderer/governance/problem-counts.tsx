@@ -1,3 +1,4 @@
+import { inNumber } from '../../shared/model/word-list';
 import { type Finding, SEVERITIES } from '../../shared/validation/finding';
 import { findingGroups } from '../../shared/validation/finding-groups';
 import { useDocumentStore } from '../store/document-store';
@@ -22,19 +23,30 @@ export function ProblemCounts() {
   const counts = withRefusals(ruleCounts, refusals);
   const hasDocument = useDocumentStore((state) => state.mesh !== null);
   if (!hasDocument) return null;
-  const label = SEVERITIES.map((severity) => `${counts[severity]} ${SEVERITY_LABELS[severity].many}`).join(', ');
+  const countedBySeverity = SEVERITIES.map((severity) => {
+    const { one, many } = SEVERITY_LABELS[severity];
+    return { severity, count: counts[severity], noun: inNumber(counts[severity], one, many) };
+  });
+  const label = countedBySeverity.map(({ count, noun }) => `${count} ${noun}`).join(', ');
+  // Named by its own text, the signs hidden and the nouns written out for screen readers: an
+  // aria-label would not hold the numbers a user who sees them says (WCAG 2.5.3, label in name).
   return (
     <button
       type="button"
       className="problem-counts"
       onClick={() => useUiStore.getState().showSidePanelTab('problems')}
       title={[`${label}: show the problems`, groups].filter(Boolean).join('\n')}
-      aria-label={`Problems: ${label}`}
       data-testid="problem-counts"
     >
-      {SEVERITIES.map((severity) => (
+      <span className="visually-hidden">Problems:</span>
+      {countedBySeverity.map(({ severity, count, noun }, index) => (
         <span key={severity} className={`problem-counts__${severity}`} data-testid={`count-${severity}`}>
-          {SEVERITY_LABELS[severity].icon} {counts[severity]}
+          <span aria-hidden="true">{SEVERITY_LABELS[severity].icon}</span> {count}
+          <span className="visually-hidden">
+            {' '}
+            {noun}
+            {index < countedBySeverity.length - 1 ? ',' : ''}
+          </span>
         </span>
       ))}
     </button>

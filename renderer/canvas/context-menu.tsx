@@ -80,11 +80,15 @@ export function ContextMenu({ target }: { target: ContextMenuTarget }) {
                 role="menuitem"
                 className="context-menu__item"
                 disabled={!isCommandEnabled(id)}
-                aria-label={commandById(id).label}
                 onClick={() => run(id)}
               >
                 <span>{commandById(id).label}</span>
-                {chord && <kbd>{chord}</kbd>}
+                {/* Named by its label alone, as a native menu item is; the keys are drawn beside it. */}
+                {chord && (
+                  <span aria-hidden="true">
+                    <kbd>{chord}</kbd>
+                  </span>
+                )}
               </button>
             );
           })}

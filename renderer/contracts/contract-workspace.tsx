@@ -158,6 +158,7 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
         id={contractTabElementId(contractId)}
         tabIndex={isActive ? 0 : -1}
         aria-selected={isActive}
+        aria-keyshortcuts="Delete"
         title={name}
         className="contract-tab__name"
         onClick={() => openContract(contractId)}
@@ -167,10 +168,12 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
         </span>
         {hasDraft && <DraftMarker contractId={contractId} />}
       </button>
+      {/* The mouse's way to close: a tab list may hold only tabs, and the keys' way is Delete on the tab. */}
       <button
         type="button"
         className="contract-tab__close"
         tabIndex={-1}
+        aria-hidden="true"
         aria-label={`Close ${name}`}
         title="Close (Delete on the tab)"
         onClick={() => closeContract(contractId)}

@@ -65,7 +65,12 @@ describeInChromium('The open contracts’ tabs from the keyboard', (session) => 
     await page.keyboard.press('Delete');
     await expect.poll(() => contractTabs(page).getByRole('tab').count()).toBe(1);
     expect(await focusedTab(page)).toBe('Order');
-    // The close button stays for the mouse, out of the Tab order.
-    expect(await page.getByRole('button', { name: 'Close Order' }).getAttribute('tabindex')).toBe('-1');
+    // The close button stays for the mouse, out of the Tab order and of the tab list screen readers read.
+    const closeOrder = page.locator('.contract-tab__close[aria-label="Close Order"]');
+    expect(await closeOrder.getAttribute('tabindex')).toBe('-1');
+    expect(await closeOrder.getAttribute('aria-hidden')).toBe('true');
+    expect(await contractTabs(page).getByRole('tab', { name: 'Order' }).getAttribute('aria-keyshortcuts')).toBe(
+      'Delete',
+    );
   });
 });

@@ -9,7 +9,13 @@ export function ShortcutsHelp() {
   );
   return (
     <ModalDialog dialog="shortcuts" title="Keyboard shortcuts" className="shortcuts-help">
-      <h2>Keyboard shortcuts</h2>
+      {/* Its Close takes the focus as the sheet opens, so the arrow keys and Page Down scroll a long sheet. */}
+      <header className="shortcuts-help__header">
+        <h2>Keyboard shortcuts</h2>
+        <form method="dialog">
+          <button type="submit">Close</button>
+        </form>
+      </header>
       <div className="shortcuts-help__groups">
         {groups.map(({ group, lines }) => (
           <section key={group}>

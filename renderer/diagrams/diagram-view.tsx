@@ -60,7 +60,8 @@ function DiagramViewBody({ mesh }: { mesh: Mesh }) {
       {diagram.ok ? (
         <div className="diagram-view__panes">
           <MermaidText text={diagram.value.text} isEditorWanted={isPictureDone} />
-          <div className="diagram-view__picture-pane">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is focused to scroll a picture shown at its actual size with the keyboard. */}
+          <section className="diagram-view__picture-pane" aria-label="Picture" tabIndex={0}>
             {diagram.value.overviewOf && (
               <DomainDetailPicker mesh={mesh} request={request} tooLarge={diagram.value.overviewOf} />
             )}
@@ -70,7 +71,7 @@ function DiagramViewBody({ mesh }: { mesh: Mesh }) {
               isActualSize={isActualSize}
               onDone={onPictureDone}
             />
-          </div>
+          </section>
         </div>
       ) : (
         <p className="diagram-view__error" role="alert">

@@ -13,7 +13,7 @@ import {
   systemNode,
 } from './designer-driver';
 import { exportDialog, openExportDialog } from './export-driver';
-import { enterSimulate, openTab, runQuery, step, traceOrder1000 } from './simulation-driver';
+import { enterSimulate, openTab, runQuery, runTo, traceOrder1000 } from './simulation-driver';
 
 const AXE_SCRIPT = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -130,8 +130,11 @@ describeInChromium('accessibility of every screen (axe, WCAG 2.1 AA)', (session)
       await showView(page, 'Diff');
       await check('contract diff');
       await enterSimulate(page);
-      await step(page, 3);
+      await runTo(page, 6);
       await openTab(page, 'Inspect');
+      // The orders' messages: updates among them, whose changed fields are highlighted.
+      await page.getByTestId('rf__edge-l-orders-cdc').click();
+      await page.locator('.record-table tr.is-changed').first().waitFor();
       await check('simulate inspect');
       await traceOrder1000(page);
       await check('simulate trace');

@@ -112,7 +112,9 @@ export function readOrganisationPolicies(
         ]
       : [],
   );
-  return { ok: true, value: read.data, notes };
+  // A list of no words ranks nothing: the common four keep their order, as in a file without one.
+  const { classificationLevels, ...rest } = read.data;
+  return { ok: true, value: classificationLevels?.length ? read.data : rest, notes };
 }
 
 const sameLevel = (one: string, other: string) => one.trim().toLowerCase() === other.trim().toLowerCase();
@@ -123,7 +125,8 @@ const REQUIRED = "required by the organisation's policy";
  * The design's policies with each rule the organisation names at the stricter of the two
  * severities (the organisation's file's reason with it, said to be the organisation's), and the rules the design had set weaker.
  * The organisation's `classificationLevels` apply where the design ranks none of its own; where it
- * does, the words both rank keep the organisation's order (`reranking` when that changed the design's).
+ * does, the words both rank keep the organisation's order (`reranking` when that changed the design's),
+ * and the organisation's words the design does not rank are ranked among the design's.
  * An organisation that ranks none keeps the common four in their common order: a design may add words
  * between them, not invert them.
  */
@@ -160,10 +163,14 @@ export function underOrganisationPolicies(
   const designLevels = design.classificationLevels;
   const isCommonOrder = organisation.classificationLevels === undefined;
   const organisationLevels = organisation.classificationLevels ?? COMMON_CLASSIFICATION_LEVELS;
-  const classificationLevels = designLevels
-    ? inOrganisationOrder(designLevels, organisationLevels)
-    : organisation.classificationLevels;
-  const isReranked = designLevels && classificationLevels?.some((level, at) => level !== designLevels[at]);
+  const reordered = designLevels && inOrganisationOrder(designLevels, organisationLevels);
+  const isReranked = designLevels && reordered?.some((level, at) => level !== designLevels[at]);
+  // The organisation's words the design leaves out keep their rank: a copy classified by the
+  // organisation's strictest word is never a finding because the design ranks words of its own.
+  const classificationLevels =
+    reordered && organisation.classificationLevels
+      ? withWordsOf(organisation.classificationLevels, reordered)
+      : (reordered ?? organisation.classificationLevels);
   return {
     policies: { rules: { ...design.rules, ...required }, ...(classificationLevels && { classificationLevels }) },
     weakenings,
@@ -184,4 +191,24 @@ function inOrganisationOrder(designLevels: readonly string[], organisationLevels
   const shared = designLevels.filter((level) => organisationRank(level) >= 0);
   const reordered = [...shared].sort((a, b) => organisationRank(a) - organisationRank(b));
   return designLevels.map((level) => (organisationRank(level) >= 0 ? (reordered.shift() as string) : level));
+}
+
+/**
+ * The levels with each of the organisation's words they lack put just above the nearest word the
+ * organisation ranks below it, `public` aside as its place says nothing (else just above `public`, or
+ * first), in the organisation's order.
+ */
+function withWordsOf(organisationLevels: readonly string[], levels: readonly string[]): string[] {
+  const ranked = [...levels];
+  organisationLevels.forEach((level, at) => {
+    if (ranked.some((known) => sameLevel(known, level))) return;
+    const below = organisationLevels
+      .slice(0, at)
+      .filter((lower) => !sameLevel(lower, 'public'))
+      .map((lower) => ranked.findIndex((known) => sameLevel(known, lower)))
+      .filter((index) => index >= 0);
+    const publicAt = ranked.findIndex((known) => sameLevel(known, 'public'));
+    ranked.splice(below.length > 0 ? Math.max(...below) + 1 : publicAt + 1, 0, level);
+  });
+  return ranked;
 }

@@ -1041,6 +1041,53 @@ schema:
     );
   });
 
+  /** The sample with `city` classified `source` in the customers contract and `copy` in customer-profile, which copies it. */
+  function sampleWithCityClassified(source: string, copy: string) {
+    const mesh = JSON.parse(sample);
+    const classify = (contractId: string, classification: string) => {
+      const lines: string[] = mesh.contracts.find((entry: { odcs: string[] }) =>
+        entry.odcs.includes(`id: ${contractId}`),
+      ).odcs;
+      lines.splice(lines.indexOf('      - name: city') + 2, 0, `        classification: ${classification}`);
+    };
+    classify('customer', source);
+    classify('customer-profile', copy);
+    return mesh;
+  }
+
+  it("keeps the organisation's rank of a word the design's own ranking leaves out", async () => {
+    const mesh = sampleWithCityClassified('restricted', 'special-category');
+    mesh.policies.classificationLevels = ['public', 'internal', 'pii', 'confidential', 'restricted'];
+    const files = {
+      'shop.mesh.json': JSON.stringify(mesh),
+      'org.yaml': 'classificationLevels: [public, internal, confidential, restricted, special-category]\n',
+    };
+    const { io, out, err } = fakeIo(files);
+    expect(
+      await runCli(
+        ['validate', 'shop.mesh.json', '--policy', 'org.yaml', '--rule', 'pii-propagation,policy-entries'],
+        io,
+      ),
+    ).toBe(EXIT.ok);
+    expect([...out, ...err].join('\n')).not.toContain('[pii-propagation]');
+    expect([...out, ...err].join('\n')).not.toContain('[policy-entries]');
+  });
+
+  it('keeps the common four for a --policy file whose classificationLevels ranks no words', async () => {
+    const files = {
+      'shop.mesh.json': JSON.stringify(sampleWithCityClassified('internal', 'confidential')),
+      'org.yaml': 'classificationLevels: []\n',
+    };
+    const { io, out, err } = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml', '--rule', 'pii-propagation'], io)).toBe(
+      EXIT.ok,
+    );
+    expect(out.join('\n')).not.toContain('[pii-propagation]');
+    expect(err).toEqual([
+      'org.yaml: note: the policy sets nothing (no rules, no classificationLevels), so it changes no finding',
+    ]);
+  });
+
   it('reports a design ranking public above other words as an error with --policy too, though the organisation ranks it first', async () => {
     const mesh = JSON.parse(sample);
     mesh.policies.classificationLevels = ['restricted', 'public'];

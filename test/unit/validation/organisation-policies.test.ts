@@ -50,7 +50,7 @@ describe("an organisation's policies", () => {
     const ranked = (classificationLevels: string[]) =>
       underOrganisationPolicies({ rules: {}, classificationLevels }, organisation, RULES);
     expect(ranked(['restricted', 'internal', 'public'])).toEqual({
-      policies: { rules: {}, classificationLevels: ['internal', 'restricted', 'public'] },
+      policies: { rules: {}, classificationLevels: ['internal', 'confidential', 'restricted', 'public'] },
       weakenings: [],
       reranking: {
         designLevels: ['restricted', 'internal', 'public'],
@@ -59,13 +59,48 @@ describe("an organisation's policies", () => {
     });
     expect(ranked(['public', 'restricted', 'secret', 'confidential']).policies.classificationLevels).toEqual([
       'public',
+      'internal',
       'confidential',
       'secret',
       'restricted',
     ]);
     expect(ranked(['public', 'internal', 'pii', 'restricted'])).toEqual({
-      policies: { rules: {}, classificationLevels: ['public', 'internal', 'pii', 'restricted'] },
+      policies: { rules: {}, classificationLevels: ['public', 'internal', 'confidential', 'pii', 'restricted'] },
       weakenings: [],
+    });
+  });
+
+  it("rank the organisation's words the design leaves out above the nearest word the organisation ranks below them", () => {
+    const organisation = { rules: {}, classificationLevels: ['public', 'internal', 'restricted', 'special-category'] };
+    const ranked = (classificationLevels: string[]) =>
+      underOrganisationPolicies({ rules: {}, classificationLevels }, organisation, RULES);
+    expect(ranked(['public', 'internal', 'pii', 'confidential', 'restricted'])).toEqual({
+      policies: {
+        rules: {},
+        classificationLevels: ['public', 'internal', 'pii', 'confidential', 'restricted', 'special-category'],
+      },
+      weakenings: [],
+    });
+    expect(ranked(['public', 'pii']).policies.classificationLevels).toEqual([
+      'public',
+      'internal',
+      'restricted',
+      'special-category',
+      'pii',
+    ]);
+    expect(ranked(['Public', 'RESTRICTED ']).policies.classificationLevels).toEqual([
+      'Public',
+      'internal',
+      'RESTRICTED ',
+      'special-category',
+    ]);
+  });
+
+  it('read a classificationLevels of no words as ranking none, so the common four keep their order', () => {
+    expect(readOrganisationPolicies('classificationLevels: []\n', RULES)).toEqual({
+      ok: true,
+      value: { rules: {} },
+      notes: [],
     });
   });
 

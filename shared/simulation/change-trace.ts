@@ -1165,7 +1165,8 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
             (rows.length === 0 && { note: `${missing}.` })),
         });
         const shownBy = byKey ? pickedFields(linkingKey, recordKeyColumns) : linkingKey;
-        const first = rowPublishedAt(query, product, table, shownBy, readAt) ?? (byKey?.rows ?? rows)[0];
+        const copied = pickedFields(fields, columns);
+        const first = rowPublishedAt(query, product, table, shownBy, copied, readAt) ?? (byKey?.rows ?? rows)[0];
         const [madeAndHeldBack] = heldBack?.rows ?? [];
         // Without a row now, the port's record for the key is the delete it published, unless the key check held the row back.
         walker.publish(product, table, first ?? madeAndHeldBack ?? pickedFields(fields, linking), readAt, visited, {
@@ -1183,12 +1184,15 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
  * The step's row linked by `linking` (its values by column) whose key a port of `table` published
  * in the tick the product read the change: where earlier changes made rows of their own with the
  * same ids (an event per change of a loan), that row is the change's, however many there are.
+ * Where other changes read in that tick made rows too, the change's is the one holding the values
+ * the step copied from it (`copied`, the change's values under the step's column names); else the first.
  */
 function rowPublishedAt(
   query: RunQuery,
   product: ProductPlan,
   table: string,
   linking: Record<string, unknown>,
+  copied: Record<string, unknown>,
   readAt: number,
 ): Record<string, unknown> | undefined {
   const at = Math.floor(readAt);
@@ -1197,12 +1201,14 @@ function rowPublishedAt(
     const sameKey = output.dataset.key
       .map((name) => `published.${quoteIdentifier(name)} IS step_row.${quoteIdentifier(name)}`)
       .join(' AND ');
-    const [row] = selectRows(
-      query,
-      product.product.id,
-      `SELECT step_row.* FROM ${quoteIdentifier(table)} AS step_row WHERE ${whereSql(linking)} AND EXISTS (SELECT 1 FROM ${brokerTable(output.log.log)} AS published
+    const publishedRow = (values: Record<string, unknown>) =>
+      selectRows(
+        query,
+        product.product.id,
+        `SELECT step_row.* FROM ${quoteIdentifier(table)} AS step_row WHERE ${whereSql(values)} AND EXISTS (SELECT 1 FROM ${brokerTable(output.log.log)} AS published
 WHERE ${sameKey} AND published._timestamp >= ${at} AND published._timestamp <= ${at}) LIMIT 1`,
-    );
+      )[0];
+    const row = publishedRow({ ...copied, ...linking }) ?? publishedRow(linking);
     if (row) return row;
   }
   return undefined;

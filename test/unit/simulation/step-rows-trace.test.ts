@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { traceChange } from '../../../shared/simulation/change-trace';
+import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { aContract, aMesh, aProduct, aScenario, aSystem, loadSqlJs, simulate } from './builders';
 import { traceOfNewestRecord } from './newest-record-trace';
 
@@ -55,5 +57,25 @@ FROM raw_loans_in WHERE _op IN ('c', 'u')`,
 
     expect(port?.records).toEqual([expect.objectContaining({ event_id: 'loans-26', status: 'overdue' })]);
     expect(port?.moment).toEqual({ kind: 'recorded', text: 'Published at 2026-01-05T09:26:00.000Z' });
+  });
+
+  it('shows at the port the event this change made, not the one another change of the loan made in the same tick', async () => {
+    // Both updates reach the product at tick 2 (positions 2 and 3), and each makes an event of loan 1.
+    const scenario = aScenario()
+      .at(1, 'library', 'loans', 'insert', { values: { loan_id: 1, status: 'borrowed' } })
+      .at(2, 'library', 'loans', 'update', { values: { status: 'overdue' }, where: { loan_id: 1 } })
+      .at(2, 'library', 'loans', 'update', { values: { status: 'returned' }, where: { loan_id: 1 } })
+      .build();
+    const simulation = await simulate(library, scenario);
+    simulation.step(2);
+    const portStageOf = (position: number) => {
+      const start = { kind: 'record', log: 'library/loans-cdc', position } as const;
+      const traced = traceChange(planPipeline(library), simulation, start);
+      if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+      return traced.value.stages.find((stage) => stage.kind === 'output-port');
+    };
+
+    expect(portStageOf(2)?.records).toEqual([expect.objectContaining({ event_id: 'loans-2', status: 'overdue' })]);
+    expect(portStageOf(3)?.records).toEqual([expect.objectContaining({ event_id: 'loans-3', status: 'returned' })]);
   });
 });

@@ -631,27 +631,38 @@ function publishedForChange(
   const withImage = read({ ...pickedFields(image, columns), ...key }).find((record) => record.value !== null);
   if (withImage) return withImage;
   const isQuarantinedThen =
-    quarantineEntry(query, product.product.id, output.port.id, key, 'last', at.tick) !== undefined;
+    quarantineEntry(query, product.product.id, output.port.id, key, 'last', { from: at.tick, to: at.tick }) !==
+    undefined;
   return isQuarantinedThen ? undefined : ofKey[0];
 }
 
-/** The port's first or last quarantine entry for a key, of tick `atTick` if given. */
+/** Ticks `from` to `to`, both included; without `from`, every tick up to `to`. */
+interface TickSpan {
+  from?: number;
+  to: number;
+}
+
+/** The port's first or last quarantine entry for a key, of the ticks `span` if given. */
 function quarantineEntry(
   query: RunQuery,
   productId: string,
   portId: string,
   key: Record<string, unknown>,
   which: 'first' | 'last',
-  atTick?: number,
+  span?: TickSpan,
 ): Record<string, unknown> | undefined {
   const isKey =
     Object.entries(key)
       .map(([name, value]) => `json_extract(record, ${sqlLiteral(`$.${name}`)}) IS ${sqlLiteral(value)}`)
       .join(' AND ') || '0';
+  const inSpan = [
+    span?.from === undefined ? '' : ` AND tick >= ${span.from}`,
+    span === undefined ? '' : ` AND tick <= ${span.to}`,
+  ].join('');
   return selectRows(
     query,
     productId,
-    `SELECT tick, rule, property, message, record FROM ${QUARANTINE_TABLE} WHERE port = ${sqlLiteral(portId)} AND ${isKey}${atTick === undefined ? '' : ` AND tick = ${atTick}`} ORDER BY id ${which === 'first' ? 'ASC' : 'DESC'} LIMIT 1`,
+    `SELECT tick, rule, property, message, record FROM ${QUARANTINE_TABLE} WHERE port = ${sqlLiteral(portId)} AND ${isKey}${inSpan} ORDER BY id ${which === 'first' ? 'ASC' : 'DESC'} LIMIT 1`,
   )[0];
 }
 
@@ -681,7 +692,8 @@ function publishedAfter(
 
 /**
  * Why a port published no delete for a key whose change it quarantined: its consumers hold nothing
- * of the key, which was never published (its create was quarantined) or whose last record is a delete.
+ * of the key, which was never published (its create was quarantined) or whose last record, up to
+ * the delete reaching the port (`readAt`), is a delete.
  */
 function withheldDeleteNote(
   query: RunQuery,
@@ -689,10 +701,11 @@ function withheldDeleteNote(
   output: OutputPlan,
   key: Record<string, unknown>,
   last: Record<string, unknown>,
+  readAt: number | undefined,
 ): string {
   const broke = (entry: Record<string, unknown>) =>
     `at tick ${entry.tick}, ${entry.rule}${entry.property === null ? '' : ` on ${entry.property}`}`;
-  if (!lastPublished(query, output, key)) {
+  if (!lastPublished(query, output, key, readAt)) {
     const first = quarantineEntry(query, productId, output.port.id, key, 'first') ?? last;
     return `Not published: the key was never published (its create was quarantined ${broke(first)}), so the port has no delete to publish for it.`;
   }
@@ -767,7 +780,10 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
           ...publishedRecordNote(record, output.dataset.name, change.rowNow, movedKeyRecord(output, record)),
         };
       const key = pickedFields(fields ?? {}, output.dataset.key);
-      const quarantined = quarantineEntry(query, productId, output.port.id, key, 'last');
+      const readTick = change.readAt === undefined ? undefined : run.tickAt(change.readAt);
+      // A delete carries no values to check: the port withheld it for the key's changes it quarantined up to then.
+      const span = readTick === undefined ? undefined : { from: change.isDelete ? undefined : readTick, to: readTick };
+      const quarantined = quarantineEntry(query, productId, output.port.id, key, 'last', span);
       if (quarantined) {
         const keyCheckOf = isResultKeyCheckEntry(quarantined, output.dataset.key)
           ? product.transformations.find((step) => step.dataset?.name === output.dataset.name)?.transformation.name
@@ -786,7 +802,9 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
             message: String(quarantined.message),
             ...(keyCheckOf && { keyCheckOf }),
           },
-          ...(change.isDelete && { note: withheldDeleteNote(query, productId, output, key, quarantined) }),
+          ...(change.isDelete && {
+            note: withheldDeleteNote(query, productId, output, key, quarantined, change.readAt),
+          }),
         };
       }
       const standing = lastPublished(query, output, key, change.readAt);

@@ -548,6 +548,25 @@ describe('tracing one of several changes of a key that reached the port in one t
   });
 });
 
+describe('tracing a change the port quarantined', () => {
+  it('shows the quarantine of the tick the port read the traced change, not the key’s latest', async () => {
+    const shop = aShopMesh().build();
+    // At tick 1 a null-field fault re-sends item 1's record with price null (position 2); at tick 2
+    // the service sets a status the contract does not list: the port quarantines both.
+    const quarantinedTwice = aScenario()
+      .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+      .withFault({ kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'price' })
+      .at(2, 'shop', 'items', 'update', { values: { status: 'lost' }, where: { id: 1 } })
+      .build();
+    const simulation = await simulate(shop, quarantinedTwice);
+    simulation.step(2);
+    const port = traceShopRecord(shop, simulation, 2).find((stage) => stage.kind === 'output-port');
+
+    expect(port?.check).toMatchObject({ passed: false, rule: 'required', property: 'price' });
+    expect(port?.moment).toEqual({ kind: 'recorded', text: 'Quarantined at tick 1' });
+  });
+});
+
 describe('tracing a deleted row downstream', () => {
   // A CRM's lines feed `subscriptions`, whose published lines `billing` counts per subscriber.
   const telcoMesh = () =>

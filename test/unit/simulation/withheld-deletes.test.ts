@@ -131,4 +131,22 @@ describe('an entity port and a key whose change it quarantined', () => {
     );
     expect(traced.value.stages.at(-1)).toBe(port);
   });
+
+  it('traces a delete it did not publish by what the port had published then, not by a later create it published', async () => {
+    const scenario = aScenario()
+      .at(1, 'shop', 'items', 'insert', { values: lamp(9, 'lost') })
+      .at(2, 'shop', 'items', 'delete', { where: { id: 9 } })
+      .at(3, 'shop', 'items', 'insert', { values: lamp(9, 'listed') })
+      .build();
+    const { simulation } = await runShop(scenario, 3);
+
+    // Position 2 on the items topic: item 9's delete, withheld; the port publishes its create of tick 3.
+    const traced = traceChange(planPipeline(shop), simulation, { kind: 'record', log: 'shop/items-cdc', position: 2 });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    const port = traced.value.stages.find((stage) => stage.kind === 'output-port');
+
+    expect(port?.note).toBe(
+      'Not published: the key was never published (its create was quarantined at tick 1, enum on status), so the port has no delete to publish for it.',
+    );
+  });
 });

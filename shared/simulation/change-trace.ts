@@ -666,7 +666,6 @@ function quarantineEntry(
   )[0];
 }
 
-/** The port's newest record for a key, a delete too. */
 /** The port's newest record for a key, of those published up to `until` (epoch milliseconds) if given. */
 function lastPublished(
   query: RunQuery,

@@ -277,7 +277,7 @@ function writeStages(plan: PipelinePlan, run: TracedRun, topic: SourceTopic, rec
   const [write, row] = sourceStages(query, told.topic, told.record);
   const isBranching = branches.length > 1;
   const stages = [
-    isBranching ? { ...write, note: branchingNote(branches) } : write,
+    isBranching ? { ...write, note: [branchingNote(branches), write.note].filter(Boolean).join(' ') } : write,
     row,
     ...branches.flatMap((branch) => {
       const followed = [publishedStage(query, branch.topic, branch.record)];
@@ -346,6 +346,8 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
   if (isOutboxTopic(topic)) {
     const occurredAt = topic.fields.find((field) => field.source === 'occurred-at')?.column.name;
     const time = occurredAt && typeof fields[occurredAt] === 'string' ? fields[occurredAt] : isoTime(record.timestamp);
+    const columns = topic.table.columns.map((column) => column.name);
+    const uncarried = columns.filter((name) => !(name in fields));
     return [
       {
         kind: 'service-write',
@@ -356,9 +358,13 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
         records: [
           pickedFields(
             fields,
-            topic.table.columns.map((column) => column.name).filter((name) => name in fields),
+            columns.filter((name) => name in fields),
           ),
         ],
+        // The outbox keeps only the event's fields: the write's other values are nowhere but in the row.
+        ...(uncarried.length > 0 && {
+          note: `The ${topic.event.name} event carries only these columns of the write: ${uncarried.join(', ')} ${uncarried.length === 1 ? 'is' : 'are'} not in it. The ${table} row, next, shows ${uncarried.length === 1 ? 'it' : 'them'} as the table holds ${uncarried.length === 1 ? 'it' : 'them'} now.`,
+        }),
       },
       tableRow,
     ];

@@ -340,6 +340,25 @@ describe('tracing a row of a table whose changes leave only through the outbox',
     });
   });
 
+  it('says which columns of the write its event does not carry, rather than showing the write without them', async () => {
+    const mesh = listings();
+    const simulation = await simulate(mesh, scenario);
+    simulation.step(2);
+
+    const traced = traceChange(planPipeline(mesh), simulation, {
+      kind: 'record',
+      log: 'shop/item-listed',
+      position: 1,
+    });
+    const [write, row] = traced.ok ? traced.value.stages : [];
+
+    expect(write?.records).toEqual([{ id: 1 }]);
+    expect(write?.note).toBe(
+      'The ItemListed event carries only these columns of the write: name is not in it. The items row, next, shows it as the table holds it now.',
+    );
+    expect(row?.records).toEqual([{ id: 1, name: 'lamp' }]);
+  });
+
   it('finds the events of a row whose event carries its aggregate key, not its primary key', async () => {
     const mesh = aMesh()
       .with(

@@ -1,5 +1,5 @@
 import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, useStore } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { boundsOf } from '../../shared/editing/geometry';
 import { describeLink } from '../../shared/editing/link-description';
@@ -9,6 +9,7 @@ import { useDocumentStore } from '../store/document-store';
 import { isOnlySelected, useSelectionStore } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 import type { MeshLinkData } from './flow-elements';
+import { linkLabelInView } from './link-label-in-view';
 import { linkRoute, plainWay, routeThrough, runsBackward } from './link-route';
 import { useRouteApart } from './link-routes-apart';
 import {
@@ -107,19 +108,31 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   );
 });
 
+/** The gap, in flow units, between a link and its label above it: the link stays visible under the pointer. */
+const LABEL_GAP = 8;
+
 function LinkLabel({ linkId, x, y }: { linkId: string; x: number; y: number }) {
   const description = useDocumentStore(
     useShallow((state) => (state.mesh ? describeLink(state.mesh, linkId) : undefined)),
   );
+  const [panX, panY, zoom] = useStore((state) => state.transform);
+  const canvas = useStore(useShallow((state) => ({ width: state.width, height: state.height })));
+  const element = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const text = description && `${description.from}${description.to}${description.contract}`;
+  // Measured on screen before it is painted: its text's width is what decides where it fits.
+  useLayoutEffect(() => {
+    const box = text !== undefined && zoom > 0 ? element.current?.getBoundingClientRect() : undefined;
+    if (box) setSize({ width: box.width, height: box.height });
+  }, [text, zoom]);
   if (!description) return null;
+  const place = size && linkLabelInView({ x: x * zoom + panX, y: y * zoom + panY }, size, canvas, LABEL_GAP * zoom);
+  const transform = place
+    ? `translate(${(place.x - panX) / zoom}px, ${(place.y - panY) / zoom}px)`
+    : `translate(-50%, calc(-100% - ${LABEL_GAP}px)) translate(${x}px, ${y}px)`;
   return (
     <EdgeLabelRenderer>
-      <div
-        className="link-label"
-        // Above the line rather than on it, so the link stays visible under the pointer.
-        style={{ transform: `translate(-50%, calc(-100% - 8px)) translate(${x}px, ${y}px)` }}
-        data-testid={`link-label-${linkId}`}
-      >
+      <div ref={element} className="link-label" style={{ transform }} data-testid={`link-label-${linkId}`}>
         <span className="link-label__ends">
           {description.from} → {description.to}
         </span>

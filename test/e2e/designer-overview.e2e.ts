@@ -10,6 +10,7 @@ import {
   clampedName,
   clickLink,
   drag,
+  emptyCanvasPoint,
   linksThroughNodes,
   openByChooser,
   openSampleDesign,
@@ -350,6 +351,27 @@ describeInChromium('a large mesh you can read', (session) => {
 
     expect(await linksThroughNodes(page)).toEqual([]);
     await screenshot(page, 'links-routed-round-nodes');
+  });
+
+  it('keeps a hovered link’s label whole on the canvas when the link runs by its edge', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await viewAtRest(page);
+    const canvas = await page.getByTestId('canvas').boundingBox();
+    const link = page.locator('[data-testid="rf__edge-l-orders-cdc"] .react-flow__edge-interaction');
+    const before = await centerOf(link);
+    const pane = await emptyCanvasPoint(page);
+    if (!canvas) throw new Error('no canvas');
+    // Pans the link to the canvas's top left corner, where a label centred above it would stick out.
+    await drag(page, pane, { x: pane.x + canvas.x + 30 - before.x, y: pane.y + canvas.y + 20 - before.y });
+    await viewAtRest(page);
+
+    await link.hover({ force: true });
+    const label = await page.getByTestId('link-label-l-orders-cdc').boundingBox();
+
+    expect(label?.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(label?.y).toBeGreaterThanOrEqual(canvas.y);
+    expect((label?.x ?? 0) + (label?.width ?? 0)).toBeLessThanOrEqual(canvas.x + canvas.width);
   });
 
   it('draws a link’s label above every node, selected ones (which React Flow lifts) included', async () => {

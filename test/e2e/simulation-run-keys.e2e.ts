@@ -17,3 +17,31 @@ describeInChromium("The run's keys", (session) => {
     expect(await currentTick(page)).toBe(3);
   });
 });
+
+describeInChromium("A link's messages from the keyboard", (session) => {
+  it('shows the messages of the link Tab reached when Enter or Space is pressed on it, as a click does', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await step(page, 2);
+    await page.getByTestId('rf__node-shipments').focus();
+    for (let press = 0; press < 20; press++) {
+      await page.keyboard.press('Tab');
+      const isOnLink = await page.evaluate(() => document.activeElement?.getAttribute('data-id') === 'l-orders-cdc');
+      if (isOnLink) break;
+    }
+
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe('l-orders-cdc');
+
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { name: 'Messages on orders.public.orders' }).waitFor();
+    expect(
+      await page
+        .locator('.react-flow__edge.selected')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('data-id'))),
+    ).toEqual(['l-orders-cdc']);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press(' ');
+    await page.getByRole('heading', { name: 'Messages on orders.events.order-placed' }).waitFor();
+  });
+});

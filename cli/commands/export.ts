@@ -16,7 +16,7 @@ import { DIAGRAM_DIRECTIONS, isDiagramDirection } from '../../shared/export/merm
 import type { BundleWriteOptions } from '../../shared/files/bundle-folder';
 import { describeRemovedFiles, describeUserFilesInTheWay, pronounFor } from '../../shared/files/export-manifest';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
-import { DOCUMENT_PATH, type Mesh, type Problem } from '../../shared/model';
+import { DOCUMENT_PATH, type Mesh, type Policies, type Problem } from '../../shared/model';
 import { counted } from '../../shared/model/word-list';
 import type { DesignFilePlacer } from '../../shared/validation/design-file-places';
 import type { Finding } from '../../shared/validation/finding';
@@ -135,7 +135,7 @@ export const exportCommand: Command = {
     const targets = EXPORT_TARGETS.filter(
       (target) => formats.includes(target.id) || (target.id === 'mermaid' && pictureFormats.length > 0),
     );
-    const governance = governanceErrors(design.mesh, exportOptions);
+    const governance = governanceErrors(design.mesh, read.mesh.policies, exportOptions);
     const governanceProblems = governance.map((finding) => placed(asFileProblem(finding, design.mesh)));
     report.governance = [...policyWarnings, ...governanceProblems];
     if (options.flags['fail-on-errors'] && governance.length > 0) {
@@ -204,9 +204,9 @@ function anExportReport(file: string, out: string): ExportReport {
   return { file, out, written: [], removed: [], warnings: [], notes: [], governance: [], errors: [] };
 }
 
-/** The governance errors `validate` fails on; a design that has them still exports. */
-function governanceErrors(design: Mesh, options: ExportOptions): Finding[] {
-  const findings = validateMesh(design, options.baseline ? { baseline: options.baseline } : {});
+/** The governance errors `validate` fails on, policy-entries' of the design's own policies; a design that has them still exports. */
+function governanceErrors(design: Mesh, designPolicies: Policies, options: ExportOptions): Finding[] {
+  const findings = validateMesh(design, { designPolicies, ...(options.baseline && { baseline: options.baseline }) });
   return findings.filter((finding) => finding.severity === 'error' && !finding.suppressed);
 }
 

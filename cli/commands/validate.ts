@@ -221,7 +221,12 @@ async function designReport(
   }
   const governed = governedByOrganisation(parsed.value, filters.organisation);
   const mesh = governed.mesh;
-  const findings = governanceFindings(mesh, filters, await preparedStepRefusals(mesh, filters, io));
+  const findings = governanceFindings(
+    mesh,
+    parsed.value.policies,
+    filters,
+    await preparedStepRefusals(mesh, filters, io),
+  );
   const contractChanges = filters.baseline ? designContractChanges(filters.baseline, mesh) : [];
   return {
     file,
@@ -291,13 +296,20 @@ function exportProblems(mesh: Mesh, filters: Filters, findings: readonly Finding
 
 /**
  * The app's governance rules on a design that opens: the same code as its problems panel, with
- * what SQLite refused of its transformations, which the app learns only when it simulates.
+ * what SQLite refused of its transformations, which the app learns only when it simulates;
+ * policy-entries judges the design's own policies, not the organisation's merged into them.
  */
-function governanceFindings(mesh: Mesh, filters: Filters, stepRefusals: readonly StepRefusal[]): Finding[] {
+function governanceFindings(
+  mesh: Mesh,
+  designPolicies: Policies,
+  filters: Filters,
+  stepRefusals: readonly StepRefusal[],
+): Finding[] {
   const options = {
     ...(filters.ruleIds && { ruleIds: filters.ruleIds }),
     ...(filters.baseline && { baseline: filters.baseline.mesh }),
     stepRefusals,
+    designPolicies,
   };
   return validateMesh(mesh, options);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoted } from './isolated-names';
 
 export const RuleSeveritySchema = z.enum(['off', 'info', 'warning', 'error']);
 export type RuleSeverity = z.infer<typeof RuleSeveritySchema>;
@@ -58,6 +59,11 @@ export function commonLevelsInverted(levels: readonly string[] | undefined): [st
       .slice(at + 1)
       .flatMap((ranked): [string, string][] => (rankOf(stricter) > rankOf(ranked) ? [[stricter, ranked]] : [])),
   );
+}
+
+/** What ranking `stricter` below `ranked` (a pair of `commonLevelsInverted`) risks, after "ranks": for a design's policies and an organisation's file alike. */
+export function inversionOfCommonOrder(stricter: string, ranked: string): string {
+  return `${quoted(stricter)} below ${quoted(ranked)}, against the common order (${COMMON_CLASSIFICATION_LEVELS.join(', ')}): a copy of ${stricter} data could be classified ${quoted(ranked)}`;
 }
 
 const SEVERITY_CHOICES = `severity must be one of ${['error', 'warning', 'info', 'off'].join(', ')}`;

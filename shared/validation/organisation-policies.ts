@@ -6,6 +6,8 @@ import { readYamlSource } from '../contracts/yaml-source';
 import {
   COMMON_CLASSIFICATION_LEVELS,
   type ContractTextPlace,
+  commonLevelsInverted,
+  inversionOfCommonOrder,
   levelsRankedBelowPublic,
   type Policies,
   PoliciesSchema,
@@ -36,16 +38,20 @@ export interface ClassificationReranking {
   isCommonOrder?: true;
 }
 
-/** A design's policies, with `rules` left out meaning none: a file may only rank classifications. */
-const OrganisationPoliciesSchema = PoliciesSchema.extend({ rules: PoliciesSchema.shape.rules.default({}) });
+/** A design's policies, with `rules` left out or empty (`rules:` in YAML) meaning none: a file may only rank classifications. */
+const OrganisationPoliciesSchema = PoliciesSchema.extend({
+  rules: PoliciesSchema.shape.rules.nullish().transform((rules) => rules ?? {}),
+});
 const POLICY_FILE_KEYS = Object.keys(PoliciesSchema.shape);
 
 const SHAPE_PROBLEM = 'it must hold { "rules": { "<rule id>": "<severity>", … } }, as a design\'s policies do';
 
-/** What is wrong in `classificationLevels`, where the first problem the schema found is there: the list, or one word of it. */
-function levelsProblem(path: readonly PropertyKey[]): string | undefined {
+/** What is wrong where the first problem the schema found is: the list of levels or one word of it, the rules, or the file as a whole. */
+function shapeProblem(path: readonly PropertyKey[]): string {
   const [key, index] = path;
-  if (key !== 'classificationLevels') return undefined;
+  if (key === 'rules')
+    return 'rules: must map rule ids to severities ({ "<rule id>": "<severity>", … }), or be left empty';
+  if (key !== 'classificationLevels') return SHAPE_PROBLEM;
   return typeof index === 'number'
     ? `classificationLevels[${index}]: must be a non-empty word`
     : 'classificationLevels: must be a list of words';
@@ -79,7 +85,7 @@ export function readOrganisationPolicies(
   }
   const read = OrganisationPoliciesSchema.safeParse(value);
   if (!read.success) {
-    return { ok: false, error: levelsProblem(read.error.issues[0]?.path ?? []) ?? SHAPE_PROBLEM };
+    return { ok: false, error: shapeProblem(read.error.issues[0]?.path ?? []) };
   }
   const ruleIds = rules.map((rule) => rule.id);
   for (const [ruleId, entry] of Object.entries(read.data.rules)) {
@@ -105,13 +111,19 @@ export function readOrganisationPolicies(
       error: `classificationLevels: 'public' is ranked above ${belowPublic.map(quoted).join(', ')}, but public data is never sensitive: 'public' must come first`,
     };
   }
-  const notes = Object.keys(read.data.rules).flatMap((ruleId) =>
+  const offNotes = Object.keys(read.data.rules).flatMap((ruleId) =>
     rulePolicy(read.data, ruleId, 'error').severity === 'off'
       ? [
           `rules.${ruleId}: 'off' has no effect: a design keeps its own severity where it is stricter, so a policy can only raise one`,
         ]
       : [],
   );
+  // Not refused: an organisation may mean its own words by the common ones, as a design may (policy-entries warns it).
+  const inversionNotes = commonLevelsInverted(read.data.classificationLevels).map(
+    ([stricter, ranked]) =>
+      `classificationLevels: the file ranks ${inversionOfCommonOrder(stricter, ranked)} in every design it governs`,
+  );
+  const notes = [...offNotes, ...inversionNotes];
   // A list of no words ranks nothing: the common four keep their order, as in a file without one.
   const { classificationLevels, ...rest } = read.data;
   return { ok: true, value: classificationLevels?.length ? read.data : rest, notes };

@@ -1,5 +1,5 @@
 import type { MeshGraph } from '../lineage/mesh-graph';
-import type { Mesh } from '../model';
+import type { Mesh, Policies } from '../model';
 import type { RuleFinding, Severity } from './finding';
 
 /** What every rule may read: the mesh, its lookups, and the version to compare contracts with. */
@@ -10,6 +10,8 @@ export interface RuleContext {
   baseline?: Mesh;
   /** What SQLite refused of each transformation, preparing it as the simulation does (see stepRefusals): told by a host that can start SQLite: the CLI, and the app from a worker. */
   stepRefusals?: readonly StepRefusal[];
+  /** The design's policies as written, where `mesh.policies` are them under an organisation's (`--policy`): what policy-entries judges. */
+  designPolicies?: Policies;
 }
 
 /** SQLite's message on a transformation it refused to prepare, at the step's path (`products[2].transformations[0]`). */
@@ -22,7 +24,7 @@ export interface StepRefusal {
  * The parts of the document a rule reads: sections of the mesh; `product outlines` for a rule
  * that reads only products' ids, names, kinds, domains and ports (see shared/lineage/product-outlines.ts);
  * `baseline` for the baseline's contracts, `baseline products` for its products; `step refusals`
- * for what SQLite refused of the transformations.
+ * for what SQLite refused of the transformations; `design policies` for the design's policies as written.
  */
 export type RuleInput =
   | 'domains'
@@ -36,7 +38,8 @@ export type RuleInput =
   | 'layout'
   | 'baseline'
   | 'baseline products'
-  | 'step refusals';
+  | 'step refusals'
+  | 'design policies';
 
 /** One governance rule: a pure function of the mesh to its findings. */
 export interface Rule {

@@ -1,6 +1,6 @@
 import { Memo } from '../lineage/memo';
 import { meshGraph } from '../lineage/mesh-graph';
-import type { Mesh } from '../model';
+import type { Mesh, Policies } from '../model';
 import type { Finding, RuleFinding, Severity } from './finding';
 import { rulePolicy } from './policy';
 import type { Rule, RuleContext, RuleInput, StepRefusal } from './rule';
@@ -13,6 +13,8 @@ export interface ValidationOptions {
   ruleIds?: readonly string[];
   /** What SQLite refused of the transformations (see `RuleContext`). */
   stepRefusals?: readonly StepRefusal[];
+  /** The design's policies as written, where the mesh's are them under an organisation's (see `RuleContext`). */
+  designPolicies?: Policies;
 }
 
 /** Each rule's findings, until what it reads or its policy changes: an edit re-runs only the rules that read what it changed. */
@@ -29,6 +31,7 @@ export function validateMesh(mesh: Mesh, options: ValidationOptions = {}): Findi
     graph: meshGraph(mesh),
     ...(options.baseline && { baseline: options.baseline }),
     ...(options.stepRefusals && { stepRefusals: options.stepRefusals }),
+    ...(options.designPolicies && { designPolicies: options.designPolicies }),
   };
   return RULES.flatMap((rule) => {
     if (options.ruleIds && !options.ruleIds.includes(rule.id)) return [];
@@ -37,8 +40,9 @@ export function validateMesh(mesh: Mesh, options: ValidationOptions = {}): Findi
   });
 }
 
-function inputOf({ mesh, baseline, stepRefusals }: RuleContext, input: RuleInput): unknown {
+function inputOf({ mesh, baseline, stepRefusals, designPolicies }: RuleContext, input: RuleInput): unknown {
   if (input === 'baseline') return baseline?.contracts;
+  if (input === 'design policies') return designPolicies ?? mesh.policies;
   if (input === 'baseline products') return baseline?.products;
   if (input === 'step refusals') return stepRefusals;
   if (input === 'product outlines') return meshGraph(mesh).productOutlines;

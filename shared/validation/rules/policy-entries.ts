@@ -1,6 +1,6 @@
 import {
-  COMMON_CLASSIFICATION_LEVELS,
   commonLevelsInverted,
+  inversionOfCommonOrder,
   levelsRankedBelowPublic,
   type Policies,
   quoted,
@@ -22,7 +22,8 @@ function isTurnedOff(entry: unknown): boolean {
 const UNAPPLIED_POLICY = { cannotBeTurnedOff: true, severity: 'error' } as const;
 
 /**
- * Checks the mesh's own policies: every entry names a rule that exists and can be read, and a rule
+ * Checks the design's own policies (not an organisation's merged into them, which the organisation's
+ * file answers for): every entry names a rule that exists and can be read, and a rule
  * turned off says why. An entry that cannot be applied is an error whatever the policies say of
  * this rule, or a misspelt id would hide itself. A missing reason is at this rule's severity.
  */
@@ -36,11 +37,11 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
     rationale:
       'Policies are code: a misspelt rule id or severity silently changes nothing, and an unexplained exception is never revisited.',
     defaultSeverity: 'warning',
-    reads: ['policies'],
-    check({ mesh }) {
-      const levels = mesh.policies.classificationLevels;
+    reads: ['design policies'],
+    check({ mesh, designPolicies = mesh.policies }) {
+      const levels = designPolicies.classificationLevels;
       return [
-        ...ruleEntryFindings(mesh.policies.rules),
+        ...ruleEntryFindings(designPolicies.rules),
         ...publicRankingFindings(levels),
         ...invertedCommonFindings(levels),
       ];
@@ -108,7 +109,7 @@ function publicRankingFindings(levels: readonly string[] | undefined): RuleFindi
 function invertedCommonFindings(levels: readonly string[] | undefined): RuleFinding[] {
   return commonLevelsInverted(levels).map(([stricter, ranked]) => ({
     ...CLASSIFICATION_LEVELS_PLACE,
-    message: `The policies rank ${quoted(stricter)} below ${quoted(ranked)}, against the common order (${COMMON_CLASSIFICATION_LEVELS.join(', ')}): a copy of ${stricter} data could be classified ${quoted(ranked)}.`,
+    message: `The policies rank ${inversionOfCommonOrder(stricter, ranked)}.`,
     fixHint: `Rank ${quoted(stricter)} after ${quoted(ranked)} in policies.classificationLevels, or use words of the company's own.`,
   }));
 }

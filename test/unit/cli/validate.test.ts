@@ -1041,6 +1041,21 @@ schema:
     );
   });
 
+  it("notes a --policy file's own ranking against the common order once, after the file, and blames no design that ranks nothing", async () => {
+    const files = {
+      'shop.mesh.json': sample,
+      'org.yaml': 'rules:\nclassificationLevels: [public, confidential, internal, restricted]\n',
+    };
+    const { io, out, err } = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml', '--rule', 'policy-entries'], io)).toBe(
+      EXIT.ok,
+    );
+    expect(err).toEqual([
+      "org.yaml: note: classificationLevels: the file ranks 'confidential' below 'internal', against the common order (public, internal, confidential, restricted): a copy of confidential data could be classified 'internal' in every design it governs",
+    ]);
+    expect(out.join('\n')).not.toContain('[policy-entries]');
+  });
+
   /** The sample with `city` classified `source` in the customers contract and `copy` in customer-profile, which copies it. */
   function sampleWithCityClassified(source: string, copy: string) {
     const mesh = JSON.parse(sample);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readOrganisationPolicies, underOrganisationPolicies } from '../../../shared/validation/organisation-policies';
 import { RULES } from '../../../shared/validation/rule-catalog';
+import { validateMesh } from '../../../shared/validation/validate-mesh';
+import { aGovernedMesh } from './governed-mesh';
 
 describe("an organisation's policies", () => {
   it('apply the stricter severity, and name each rule the design set weaker', () => {
@@ -179,6 +181,51 @@ describe("an organisation's policies", () => {
       value: { rules: {}, classificationLevels: ['public', 'internal', 'restricted'] },
       notes: [],
     });
+  });
+
+  it('read an empty rules key as no rules, beside classificationLevels', () => {
+    expect(readOrganisationPolicies('rules:\nclassificationLevels: [public, internal]\n', RULES)).toEqual({
+      ok: true,
+      value: { rules: {}, classificationLevels: ['public', 'internal'] },
+      notes: [],
+    });
+  });
+
+  it('say what is wrong with rules that are not a map of rule ids', () => {
+    const read = readOrganisationPolicies('rules: [owners]\n', RULES);
+    expect(!read.ok && read.error).toBe(
+      'rules: must map rule ids to severities ({ "<rule id>": "<severity>", … }), or be left empty',
+    );
+  });
+
+  it("note the file's own ranking of the common words against their common order, once, as the file's", () => {
+    expect(
+      readOrganisationPolicies('classificationLevels: [public, confidential, internal, restricted]\n', RULES),
+    ).toMatchObject({
+      ok: true,
+      value: { classificationLevels: ['public', 'confidential', 'internal', 'restricted'] },
+      notes: [
+        "classificationLevels: the file ranks 'confidential' below 'internal', against the common order (public, internal, confidential, restricted): a copy of confidential data could be classified 'internal' in every design it governs",
+      ],
+    });
+  });
+
+  it("leave policy-entries to judge the design's own policies, not the organisation's order put into them", () => {
+    const organisation = { rules: {}, classificationLevels: ['public', 'confidential', 'internal', 'restricted'] };
+    const design = aGovernedMesh();
+    const governed = { ...design, policies: underOrganisationPolicies(design.policies, organisation, RULES).policies };
+    const findings = validateMesh(governed, { ruleIds: ['policy-entries'], designPolicies: design.policies });
+    expect(findings).toEqual([]);
+    const inverted = { rules: {}, classificationLevels: ['public', 'restricted', 'internal'] };
+    const rerankedInverted = underOrganisationPolicies(inverted, organisation, RULES).policies;
+    expect(
+      validateMesh(
+        { ...design, policies: rerankedInverted },
+        { ruleIds: ['policy-entries'], designPolicies: inverted },
+      ).map((finding) => finding.message),
+    ).toEqual([
+      "The policies rank 'restricted' below 'internal', against the common order (public, internal, confidential, restricted): a copy of restricted data could be classified 'internal'.",
+    ]);
   });
 
   it('note that a rule turned off has no effect, as the stricter severity applies', () => {

@@ -241,7 +241,8 @@ function LinkPicker({
                 {targets.length > 0 && !target && (
                   <>
                     <p className="dialog-form__summary">
-                      Every input port it could feed is fed already, and an input port takes one source:
+                      Every input port it could feed is fed already, and an input port takes one source
+                      {offersNewInputPort && start?.sends ? ':' : '.'}
                     </p>
                     {offersNewInputPort && start?.sends && mesh && (
                       <NewInputPortOffers

@@ -443,6 +443,15 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await linkTo('refunds-in').count()).toBe(0);
   });
 
+  it("offers Move link end… in a selected link's inspector, opening the same picker", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.locator('.react-flow__edge').first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('link-inspector').getByRole('button', { name: 'Move link end…' }).click();
+    await page.getByTestId('dialog-move-link-end').waitFor();
+  });
+
   it('links a system with the documented keys: Tab to From, ↓, Tab, the free input first in To, Tab, Enter; Enter on a list links too', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.setViewportSize({ width: 1024, height: 700 });

@@ -111,6 +111,13 @@ export function readSqlDump(text: string): SqlDump {
       edits.push(blank(token.start, token.end));
       dump.isSqlServer = true;
     }
+    // MySQL's character set introducers, `_utf8mb4'gold'`, which mysqldump writes in CHECKs and expressions.
+    if (
+      /^_[a-z0-9]+$/i.test(token.text) &&
+      tokens[index + 1]?.kind === 'string' &&
+      tokens[index + 1]?.start === token.end
+    )
+      edits.push(blank(token.start, token.end));
   });
   dump.neutralText = neutralize(text, edits);
   return dump;

@@ -870,6 +870,24 @@ describe('SQL string literals: a quote inside a comment or a value is read as on
     expect(property('shift').enum).toEqual(["a'm", 'pm']);
   });
 
+  it("reads the character set MySQL 8's mysqldump writes before each string of a CHECK or an expression (_utf8mb4'gold')", () => {
+    const { property, notes, odcs } = imported(
+      'tariffs.sql',
+      `CREATE TABLE \`tariff\` (
+  \`tier\` varchar(10) NOT NULL DEFAULT (_utf8mb4'bronze'),
+  \`code\` char(2) GENERATED ALWAYS AS (concat(_latin1'T',\`tier\`)) VIRTUAL,
+  CONSTRAINT \`tariff_chk_1\` CHECK ((\`tier\` in (_utf8mb4'bronze',_utf8mb4'silver',_utf8mb4'gold'))),
+  CONSTRAINT \`tariff_chk_2\` CHECK ((\`code\` <> _binary'XX'))
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;`,
+    );
+    expect(property('tier').enum).toEqual(['bronze', 'silver', 'gold']);
+    expect(parse(odcs).schema[0].properties[1].transformLogic).toBe("concat(_latin1'T',`tier`)");
+    expect(notes).toEqual([
+      "2:31 tariff.tier: default ('bronze') has no ODCS equivalent: not imported",
+      "5:3 tariff: CHECK ((`code` <> _binary'XX')) has no ODCS property equivalent: kept as a sql quality rule of tariff counting the rows where it is false, which must be 0",
+    ]);
+  });
+
   it("reads PostgreSQL's doubled quotes in COMMENT ON, enum types and CHECK, and keeps a backslash as written", () => {
     const { property, odcs } = imported(
       'bus.sql',

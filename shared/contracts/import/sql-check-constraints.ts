@@ -272,8 +272,12 @@ function factOf(condition: Expression, hasBackslashEscapes: boolean): CheckFact 
   return UNSAID[operator.toUpperCase()] ?? NO_EQUIVALENT;
 }
 
-/** `c IN ('a', 'b')`, `c = 'a'`, or PostgreSQL's own spelling of IN, `c = ANY (ARRAY['a', 'b'])`. */
+/**
+ * `c IN ('a', 'b')`, `c = 'a'`, PostgreSQL's own spelling of IN, `c = ANY (ARRAY['a', 'b'])`, or
+ * SQL Server's, `c = 'a' OR c = 'b'` (it stores an IN so, and SSMS scripts it so).
+ */
 function allowedValuesOf(condition: Expression, hasBackslashEscapes: boolean): CheckFact | undefined {
+  if (condition.operator === 'OR') return eitherAllowedValues(condition, hasBackslashEscapes);
   const column = columnOf(condition.left);
   if (column === undefined) return undefined;
   const { operator, right } = condition;
@@ -290,6 +294,16 @@ function allowedValuesOf(condition: Expression, hasBackslashEscapes: boolean): C
   const values = list?.map((value) => literal(value, hasBackslashEscapes));
   if (!values || values.length === 0 || values.some((value) => value === undefined)) return undefined;
   return { column, values: allowedValues(values) };
+}
+
+/** The values either side of an OR allows, where both allow values of one column. */
+function eitherAllowedValues(condition: Expression, hasBackslashEscapes: boolean): CheckFact | undefined {
+  const sides = [condition.left, condition.right].map((side) =>
+    side ? allowedValuesOf(side, hasBackslashEscapes) : undefined,
+  );
+  const [left, right] = sides.map((side) => (side && 'values' in side ? side : undefined));
+  if (!left || !right || left.column !== right.column) return undefined;
+  return { column: left.column, values: [...new Set([...left.values, ...right.values])] };
 }
 
 /** PostgreSQL's `c ~ 'regex'`: the column's pattern, where ECMAScript reads the regex alike. */

@@ -721,9 +721,26 @@ ALTER TABLE [dbo].[EquipmentChecks]  WITH NOCHECK ADD  CONSTRAINT [CK_Grade] CHE
 GO`,
     );
     expect(options(property('Weight'))).toEqual({ minimum: 0, maximum: 250 });
-    expect(odcs).toContain('name: CK_Grade');
+    // SQL Server stores `[Grade] IN ('pass', 'fail')` as these ORs, and SSMS scripts it so.
+    expect(property('Grade').enum).toEqual(['fail', 'pass']);
+    expect(odcs).not.toContain('name: CK_Grade');
+    expect(notes).toEqual([]);
+  });
+
+  it('reads ORed equalities of one column as its allowed values, as IN, and keeps other ORs as rules', () => {
+    const { property, notes } = imported(
+      'tickets.sql',
+      `CREATE TABLE tickets (
+  channel text CHECK (channel = 'chat' OR channel = 'email' OR channel IN ('phone', 'shop')),
+  priority int CHECK (priority = 1 OR priority = 2),
+  origin text CHECK (origin = 'web' OR channel = 'chat')
+);`,
+    );
+    expect(property('channel').enum).toEqual(['chat', 'email', 'phone', 'shop']);
+    expect(property('priority').enum).toEqual([1, 2]);
+    expect(property('origin').enum).toBeUndefined();
     expect(notes).toEqual([
-      "11:78 EquipmentChecks: CHECK (([Grade]='fail' OR [Grade]='pass')) has no ODCS property equivalent: kept as a sql quality rule of EquipmentChecks counting the rows where it is false, which must be 0",
+      "4:15 tickets.origin: CHECK (origin = 'web' OR channel = 'chat') has no ODCS property equivalent: kept as a sql quality rule of tickets counting the rows where it is false, which must be 0",
     ]);
   });
 

@@ -146,9 +146,11 @@ function mayHoldAll(outer: SizedType, inner: SizedType): boolean {
 export function physicalTypeParts(
   physicalType: string,
 ): { base: string; size?: number; scale?: number; isMaxSize?: true } | undefined {
-  const match = /^\s*([a-z][a-z0-9 ]*?)\s*(?:\(\s*(?:(-?\d+)\s*(?:,\s*(-?\d+)\s*)?|(max)\s*)\))?\s*$/i.exec(
-    physicalType,
-  );
+  // Oracle says whether a length counts characters or bytes: `VARCHAR2(12 CHAR)`, `VARCHAR2(40 BYTE)`.
+  const match =
+    /^\s*([a-z][a-z0-9 ]*?)\s*(?:\(\s*(?:(-?\d+)\s*(?:,\s*(-?\d+)\s*|(?:char|byte)\s*)?|(max)\s*)\))?\s*$/i.exec(
+      physicalType,
+    );
   if (!match) return undefined;
   const base = (match[1] as string).toLowerCase().replace(/\s+/g, ' ');
   if (match[4] !== undefined) return { base, isMaxSize: true };

@@ -55,6 +55,33 @@ describe('SQL column types the SQL parser does not know', () => {
     ]);
   });
 
+  it("imports Oracle's NUMBER, BINARY_DOUBLE, CLOB and VARCHAR2(n CHAR|BYTE) as numbers and strings of their length", () => {
+    const { property, notes } = imported(
+      'cell-sites.sql',
+      `CREATE TABLE cell_site (
+  site_id NUMBER(10) PRIMARY KEY,
+  site_code VARCHAR2(12 CHAR) NOT NULL,
+  site_name NVARCHAR2(200),
+  vendor VARCHAR2(40 BYTE),
+  latitude NUMBER(9,6),
+  capacity NUMBER,
+  gain BINARY_DOUBLE,
+  notes CLOB
+);`,
+    );
+    expect(property('site_id')).toMatchObject({ logicalType: 'number', physicalType: 'NUMBER(10)' });
+    expect(property('latitude')).toMatchObject({ logicalType: 'number', physicalType: 'NUMBER(9,6)' });
+    expect(property('capacity')).toMatchObject({ logicalType: 'number', physicalType: 'NUMBER' });
+    expect(property('gain')).toMatchObject({ logicalType: 'number', physicalType: 'BINARY_DOUBLE' });
+    expect(property('notes')).toMatchObject({ logicalType: 'string', physicalType: 'CLOB' });
+    const options = (name: string) => property(name).extensions?.logicalTypeOptions;
+    expect(options('site_code')).toEqual({ maxLength: 12 });
+    expect(options('site_name')).toEqual({ maxLength: 200 });
+    // A byte length bounds the characters too: none takes less than a byte.
+    expect(options('vendor')).toEqual({ maxLength: 40 });
+    expect(notes).toEqual([]);
+  });
+
   it('refuses what the parser cannot read with the line, the table, the column and the word', () => {
     expect(
       refused('crews.sql', 'CREATE TABLE crews (\n  crew_id INT,\n  base_id INT CHECK (base_id > 0) NO INHERIT\n);'),

@@ -1,5 +1,5 @@
 import type { LogicalType } from '../../model/logical-type';
-import { physicalTypeParts } from '../physical-type-size';
+import { isDecimalTypeName, physicalTypeParts } from '../physical-type-size';
 import {
   blank,
   elements,
@@ -240,6 +240,7 @@ function sqlType(tokens: Token[]): SqlType {
   const baseName = nameOf((token) => (isTypeWord(token) ? unquote(token).toUpperCase() : token.text));
   const length = Number(element[element.findIndex((token) => token.text === '(') + 1]?.text);
   const isBitString = baseName === 'BIT' && length > 1;
+  const logicalType = isBitString ? undefined : isWholeDecimal(baseName, element) ? 'integer' : SQL_TYPES[baseName];
   const enumValues =
     baseName === 'ENUM' ? element.filter((token) => token.kind === 'string').map((token) => unquote(token)) : undefined;
   return {
@@ -248,10 +249,25 @@ function sqlType(tokens: Token[]): SqlType {
     elementType: spelled(element),
     baseName,
     declaredName: nameOf((token) => unquote(token).toUpperCase()),
-    logicalType: isBitString ? undefined : SQL_TYPES[baseName],
+    logicalType,
     arrayDepth,
     ...(enumValues && { enumValues }),
   };
+}
+
+/**
+ * A decimal of no digits after the point (`NUMERIC(20,0)`, `DECIMAL(10)`, Oracle's `NUMBER(10)`,
+ * `NUMBER(*,0)`) holds integers only: the SQL export writes an integer past bigint so.
+ */
+function isWholeDecimal(baseName: string, element: Token[]): boolean {
+  const open = element.findIndex((token) => token.text === '(');
+  if (open === -1 || !isDecimalTypeName(baseName.toLowerCase())) return false;
+  const sizes = element.slice(open + 1, matching(element, open)).map((token) => token.text);
+  const comma = sizes.indexOf(',');
+  // `NUMBER(*)` is NUMBER, of any scale; `NUMERIC(10)` has a scale of 0.
+  if (comma === -1) return sizes.length === 1 && /^\d+$/.test(sizes[0] as string);
+  const scale = sizes.slice(comma + 1);
+  return scale.length === 1 && scale[0] === '0';
 }
 
 /** A word of a type's name: SSMS writes `[int]`, `[nvarchar](20)`. */

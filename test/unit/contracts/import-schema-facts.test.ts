@@ -55,7 +55,7 @@ describe('SQL column types the SQL parser does not know', () => {
     ]);
   });
 
-  it("imports Oracle's NUMBER, BINARY_DOUBLE, CLOB and VARCHAR2(n CHAR|BYTE) as numbers and strings of their length", () => {
+  it("imports Oracle's NUMBER, BINARY_DOUBLE, CLOB and VARCHAR2(n CHAR|BYTE) as numbers and strings of their length, a decimal of no digits after the point as an integer", () => {
     const { property, notes } = imported(
       'cell-sites.sql',
       `CREATE TABLE cell_site (
@@ -66,10 +66,22 @@ describe('SQL column types the SQL parser does not know', () => {
   latitude NUMBER(9,6),
   capacity NUMBER,
   gain BINARY_DOUBLE,
-  notes CLOB
+  notes CLOB,
+  cells NUMBER(*,0),
+  towers NUMBER(*),
+  antennas DECIMAL(4),
+  sectors NUMERIC(6, 0),
+  tilt DECIMAL(4,1)
 );`,
     );
-    expect(property('site_id')).toMatchObject({ logicalType: 'number', physicalType: 'NUMBER(10)' });
+    expect(['cells', 'towers', 'antennas', 'sectors', 'tilt'].map((name) => property(name).logicalType)).toEqual([
+      'integer',
+      'number',
+      'integer',
+      'integer',
+      'number',
+    ]);
+    expect(property('site_id')).toMatchObject({ logicalType: 'integer', physicalType: 'NUMBER(10)' });
     expect(property('latitude')).toMatchObject({ logicalType: 'number', physicalType: 'NUMBER(9,6)' });
     expect(property('capacity')).toMatchObject({ logicalType: 'number', physicalType: 'NUMBER' });
     expect(property('gain')).toMatchObject({ logicalType: 'number', physicalType: 'BINARY_DOUBLE' });

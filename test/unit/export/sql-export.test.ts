@@ -604,6 +604,18 @@ message Readings {
     expect(stored.rows).toEqual([{ tariff: '12.35', surcharge: '1.235' }]);
   });
 
+  it('round-trips the integers it writes as numeric(p,0) (unsigned 64-bit, past bigint) as integers, through the DDL import', () => {
+    const mesh = productServingTable('fees', [
+      field('fee_id', 'integer', { physicalType: 'NUMBER(30,0)', required: true, primaryKey: true }),
+      field('trips', 'integer', { physicalType: 'BIGINT UNSIGNED' }),
+      field('tariff', 'number', { physicalType: 'NUMBER(8,2)' }),
+    ]);
+    const imported = importContractSource('p.sql', String(sqlFiles(mesh)[0]!.content));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const logicalTypes = imported.contract.schema[0]!.properties.map((property) => property.logicalType);
+    expect(logicalTypes).toEqual(['integer', 'integer', 'number']);
+  });
+
   it('keeps an Avro double as double precision and a float as real, as the import says them (format f64, f32)', async () => {
     const avsc = JSON.stringify({
       type: 'record',

@@ -517,7 +517,10 @@ function tableObject(
     };
     const arrayDepth = type?.arrayDepth ?? 0;
     const maxLength = elementType === 'string' && type ? declaredLength(type.elementType) : undefined;
-    const stated = { ...(maxLength !== undefined && { maxLength }), ...boundsOf(type, checks.options.get(property)) };
+    const stated = {
+      ...(maxLength !== undefined && { maxLength }),
+      ...boundsOf(type, checks.options.get(property), context.isSqlServer),
+    };
     const options = Object.keys(stated).length > 0 ? stated : undefined;
     const { nestedClassifications = [], ...comment } = readColumnComment(
       commentOn(property) ?? columnComment(column, context.ddl.hasBackslashEscapes),
@@ -646,8 +649,12 @@ function foreignKeyRelationship(
 }
 
 /** A column's bounds: its CHECKs', within its unsigned type's range (the tighter of each kind, as the database checks both). */
-function boundsOf(type: SqlType | undefined, checked: Record<string, unknown> | undefined): Record<string, unknown> {
-  const range = type && sqlUnsignedBounds(type);
+function boundsOf(
+  type: SqlType | undefined,
+  checked: Record<string, unknown> | undefined,
+  isSqlServer: boolean,
+): Record<string, unknown> {
+  const range = type && sqlUnsignedBounds(type, isSqlServer);
   if (!range) return checked ?? {};
   const merged = withOptions(checked ?? {}, { ...range });
   // Only a second pattern is refused, and a type's range has none.

@@ -36,14 +36,14 @@ const MYSQL_INTEGER_BITS: Record<string, number> = {
 
 /**
  * The bounds a SQL column type's `UNSIGNED` sets (MySQL): an integer's range, a decimal's or
- * float's minimum 0; none for a signed type.
+ * float's minimum 0; none for a signed type. SQL Server's `tinyint` is unsigned without saying so.
  */
-export function sqlUnsignedBounds(type: {
-  physicalType: string;
-  baseName: string;
-  logicalType: LogicalType | undefined;
-}): UnsignedBounds | undefined {
-  if (!/\bUNSIGNED\b/.test(type.physicalType)) return undefined;
+export function sqlUnsignedBounds(
+  type: { physicalType: string; baseName: string; logicalType: LogicalType | undefined },
+  isSqlServer: boolean,
+): UnsignedBounds | undefined {
+  const isUnsigned = /\bUNSIGNED\b/.test(type.physicalType) || (isSqlServer && type.baseName === 'TINYINT');
+  if (!isUnsigned) return undefined;
   if (type.logicalType === 'integer') return unsignedBounds(MYSQL_INTEGER_BITS[type.baseName]);
   return type.logicalType === 'number' ? { minimum: 0 } : undefined;
 }

@@ -442,9 +442,10 @@ export function keyStorageOptions(element: Token[]): SourceEdit[] {
 
 /**
  * When and for whom a constraint is checked, not what the data is: SQL Server's `NOT FOR
- * REPLICATION` (replication agents skip it) and PostgreSQL's `[NOT] DEFERRABLE [INITIALLY
+ * REPLICATION` (replication agents skip it), PostgreSQL's `[NOT] DEFERRABLE [INITIALLY
  * DEFERRED | IMMEDIATE]` (checked at commit) and `NOT VALID` (rows already there are not
- * checked, new ones are), which the parser's grammars do not read.
+ * checked, new ones are), and Oracle's `ENABLE` (checked, as a constraint is by default; its
+ * DBMS_METADATA writes it after each), which the parser's grammars do not read.
  */
 const ENFORCEMENT_CLAUSES = [
   ['NOT', 'FOR', 'REPLICATION'],
@@ -453,14 +454,19 @@ const ENFORCEMENT_CLAUSES = [
   ['DEFERRABLE'],
   ['INITIALLY', 'DEFERRED'],
   ['INITIALLY', 'IMMEDIATE'],
+  ['ENABLE'],
 ];
 
-/** The enforcement clauses among `tokens`, blanked. */
+/** The enforcement clauses among `tokens`, blanked; none inside parentheses, where `enable` is a column. */
 export function enforcementClauses(tokens: Token[]): SourceEdit[] {
   const isWord = (index: number, word: string) =>
     tokens[index]?.kind === 'word' && (tokens[index] as Token).text.toUpperCase() === word;
   const edits: SourceEdit[] = [];
+  let depth = 0;
   for (let index = 0; index < tokens.length; index++) {
+    if (tokens[index]?.text === '(') depth++;
+    if (tokens[index]?.text === ')') depth--;
+    if (depth > 0) continue;
     const clause = ENFORCEMENT_CLAUSES.find((words) => words.every((word, offset) => isWord(index + offset, word)));
     if (!clause) continue;
     edits.push(blank((tokens[index] as Token).start, (tokens[index + clause.length - 1] as Token).end));
@@ -515,7 +521,8 @@ function column(
   }
   const typeTokens = element.slice(1, end);
   const { isIdentity, generated, keylessReference, edits, unread } = readColumnOptions(element.slice(end), text);
-  edits.push(...enforcementClauses(element), ...patternCasts(element));
+  // Not the column's name: a column may be named `enable`.
+  edits.push(...enforcementClauses(element.slice(1)), ...patternCasts(element));
   for (const clause of unread)
     notes.push({
       path: `${table}.${name}`,

@@ -94,6 +94,16 @@ describe('SQL column types the SQL parser does not know', () => {
     expect(notes).toEqual([]);
   });
 
+  it("reads past Oracle's ENABLE after a constraint, and keeps a column named enable", () => {
+    const { property, notes } = imported(
+      'cells.sql',
+      'CREATE TABLE cells (cell_id NUMBER(10,0) NOT NULL ENABLE, enable NUMBER(1,0), CONSTRAINT ck_enable CHECK (enable IN (0, 1)) ENABLE, CONSTRAINT pk_cells PRIMARY KEY (cell_id) ENABLE);',
+    );
+    expect(property('cell_id')).toMatchObject({ logicalType: 'integer', required: true, primaryKey: true });
+    expect(property('enable')).toMatchObject({ logicalType: 'integer', enum: [0, 1] });
+    expect(notes).toEqual([]);
+  });
+
   it('refuses what the parser cannot read with the line, the table, the column and the word', () => {
     expect(
       refused('crews.sql', 'CREATE TABLE crews (\n  crew_id INT,\n  base_id INT CHECK (base_id > 0) NO INHERIT\n);'),

@@ -379,7 +379,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
     ? `UPDATE ${table}, its key ${JSON.stringify(keyChange.from)} becoming ${JSON.stringify(keyChange.to)}`
     : {
         c: `INSERT INTO ${table}`,
-        r: `${table} row captured by the snapshot`,
+        r: `Row of ${table} captured by the snapshot`,
         u: `UPDATE ${table}`,
         d: `DELETE FROM ${table}`,
         t: `TRUNCATE ${table}`,

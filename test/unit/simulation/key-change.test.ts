@@ -119,7 +119,7 @@ describe('tracing an update that changes the primary key', () => {
     };
     const [snapshot, deleted, tombstone, created] = [1, 2, 3, 4].map(serviceWrite);
 
-    expect(snapshot?.title).toBe(`items row captured by the snapshot, at ${time(0)}`);
+    expect(snapshot?.title).toBe(`Row of items captured by the snapshot, at ${time(0)}`);
     expect(deleted?.title).toBe(`UPDATE items, its key {"id":1} becoming {"id":2}, at ${time(1)}`);
     expect(tombstone?.title).toBe(deleted?.title);
     expect(created?.title).toBe(deleted?.title);

@@ -1,12 +1,4 @@
-interface Point {
-  x: number;
-  y: number;
-}
-
-interface Size {
-  width: number;
-  height: number;
-}
+import type { Point, Size } from '../../shared/editing/geometry';
 
 /** Room kept between a menu and the window's edge. */
 const EDGE_MARGIN = 4;

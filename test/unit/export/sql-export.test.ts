@@ -13,7 +13,12 @@ import { aMesh, aPort, aField as field } from '../../builders/mesh-builder';
 import { type EcommerceRun, ecommerceRun } from './ecommerce-run';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { hospitalMesh } from './hospital-mesh';
-import { contractFromYaml, measuresAndDimensionsContract, stringWithValidValues } from './unseen-meshes';
+import {
+  contractFromYaml,
+  measuresAndDimensionsContract,
+  STORED_TURNOVER_COLUMNS,
+  stringWithValidValues,
+} from './unseen-meshes';
 
 const ecommerce = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
 const USER_SCHEMAS = `table_schema NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public')`;
@@ -404,14 +409,7 @@ describe('SQL export', () => {
     const columns = await db.query<{ column_name: string }>(
       "SELECT column_name FROM information_schema.columns WHERE table_schema = 'p' ORDER BY ordinal_position",
     );
-    expect(columns.rows.map((row) => row.column_name)).toEqual([
-      'turnover_ts',
-      'order_id',
-      'turnover_euros',
-      'country_code',
-      'country_code_dim',
-      'order_month',
-    ]);
+    expect(columns.rows.map((row) => row.column_name)).toEqual(STORED_TURNOVER_COLUMNS);
 
     // Saved when its measures were columns: the migration drops them.
     const expected = await schemaOf(db, ['p']);

@@ -39,6 +39,16 @@ export function contractFromYaml(text: string): Contract {
   return read.value;
 }
 
+/** The columns of `measuresAndDimensionsContract`'s table, in order: every property but its three measures. */
+export const STORED_TURNOVER_COLUMNS = [
+  'turnover_ts',
+  'order_id',
+  'turnover_euros',
+  'country_code',
+  'country_code_dim',
+  'order_month',
+];
+
 /** The ODCS 3.2.0 example contract of columns, dimensions and measures (RFC 0034), as the standard gives it. */
 export function measuresAndDimensionsContract(): Contract {
   const path = join(import.meta.dirname, '../../fixtures/odcs/v3.2.0/measures-and-dimensions.odcs.yaml');

@@ -178,7 +178,9 @@ function isUnfollowed(reading: object): reading is Unfollowed {
 const KEYWORDS = new Set(
   (
     'select distinct all from where group by having order limit offset join inner left right full outer cross natural on using as and or not in is null like glob between case when then else end ' +
-    'union intersect except with recursive values asc desc nulls first last true false exists cast collate escape filter over partition rows range window'
+    'union intersect except with recursive values asc desc nulls first last true false exists cast collate escape filter over partition rows range window ' +
+    // PostgreSQL's operators SQLite refuses (transformation-sql says so): read as operators, they name no column.
+    'ilike similar to'
   ).split(' '),
 );
 /** Clauses after FROM whose columns decide which rows there are. */
@@ -766,7 +768,7 @@ function comparesOrTests(tokens: readonly Token[]): boolean {
     depth += nesting(token);
     const isTest =
       (token.kind === 'punct' && COMPARISON_OPERATORS.has(token.text)) ||
-      isKeyword(token, 'and', 'or', 'not', 'is', 'in', 'like', 'glob', 'between');
+      isKeyword(token, 'and', 'or', 'not', 'is', 'in', 'like', 'glob', 'between', 'ilike', 'similar');
     return depth === 0 && isTest;
   });
 }

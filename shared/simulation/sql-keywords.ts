@@ -23,7 +23,7 @@ export function isSqlKeywordAt(tokens: readonly SqlToken[], at: number): boolean
 /**
  * Keywords of windows and orderings that SQLite reads as names wherever the words around them make
  * no keyword (`SELECT filter, last FROM frames`), so a frame's `filter` band or a person's `last`
- * name is a column.
+ * name is a column; and PostgreSQL's SIMILAR TO, which the lineage reads as an operator.
  */
 const KEYWORD_CONTEXTS: ReadonlyMap<string, (tokens: readonly SqlToken[], at: number) => boolean> = new Map([
   ['FILTER', (tokens, at) => isSymbol(tokens[at + 1], '(')],
@@ -35,6 +35,9 @@ const KEYWORD_CONTEXTS: ReadonlyMap<string, (tokens: readonly SqlToken[], at: nu
   ['LAST', (tokens, at) => isKeyword(tokens[at - 1], 'NULLS')],
   ['ROWS', startsFrame],
   ['RANGE', startsFrame],
+  // PostgreSQL's `a SIMILAR TO b`; elsewhere `similar` and `to` are names SQLite takes.
+  ['SIMILAR', (tokens, at) => isKeyword(tokens[at + 1], 'TO')],
+  ['TO', (tokens, at) => isKeyword(tokens[at - 1], 'SIMILAR')],
 ]);
 
 /** Whether the word at `at`, a keyword of windows or orderings, is a name there: no keyword fits the words around it. */

@@ -242,6 +242,35 @@ describe('transformation-reads', () => {
     }
   });
 
+  it("reads PostgreSQL's ILIKE, NOT ILIKE and SIMILAR TO as the operators they are, not as columns: transformation-sql reports them", () => {
+    const conditions = [
+      "country ILIKE 'a%'",
+      "country NOT ILIKE 'a%'",
+      "country SIMILAR TO 'a%'",
+      "NOT country SIMILAR TO 'a%'",
+    ];
+    for (const condition of conditions) {
+      const sql = `SELECT country, COUNT(*) AS customers FROM customers WHERE ${condition} GROUP BY country`;
+      const selected = `SELECT customer_id, ${condition} AS is_a FROM customers`;
+      expect([condition, readsOf(withoutEmail(sql)), readsOf(withoutEmail(selected))]).toEqual([condition, [], []]);
+    }
+    expect(
+      readsOf(
+        withoutEmail("SELECT country, COUNT(*) AS customers FROM customers WHERE email ILIKE 'a%' GROUP BY country"),
+      ),
+    ).toEqual([
+      [
+        'products[1].transformations[0]',
+        "Transformation 'country_counts' of 'Revenue' reads 'email' of 'customers', which its input port 'customers' does not bring: it brings customer_id, country.",
+      ],
+    ]);
+    // Elsewhere SQLite takes `similar` and `to` for names.
+    expect(readsOf(withoutEmail('SELECT similar, to FROM customers')).map(([, message]) => message)).toEqual([
+      "Transformation 'country_counts' of 'Revenue' reads 'similar' of 'customers', which its input port 'customers' does not bring: it brings customer_id, country.",
+      "Transformation 'country_counts' of 'Revenue' reads 'to' of 'customers', which its input port 'customers' does not bring: it brings customer_id, country.",
+    ]);
+  });
+
   it('does not guess what an input port without a dataset brings', () => {
     const mesh = aGovernedMesh();
     mesh.links = mesh.links.filter((link) => link.id !== 'customers-to-revenue');

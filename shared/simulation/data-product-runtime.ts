@@ -22,6 +22,8 @@ export interface StepFailure {
   path: string;
   step: string;
   message: string;
+  /** How SQLite writes what the step wrote PostgreSQL's way, when that is what SQLite refused. */
+  hint?: string;
 }
 
 /**
@@ -96,7 +98,8 @@ export function createDataProductRuntime(
       callers.runAs('transformation', () => prepareStep(connection, step, quarantinePort, stepInputs)),
     );
     if (!prepared.ok) {
-      brokenSteps.push({ path: step.path, step: name, message: prepared.message });
+      const { message, hint } = prepared;
+      brokenSteps.push({ path: step.path, step: name, message, ...(hint !== undefined && { hint }) });
       return [];
     }
     readable.set(name, tableColumnsOf(connection, name));

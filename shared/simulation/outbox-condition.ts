@@ -1,5 +1,6 @@
 import type { Table } from '../model/table';
 import { isEngineFunctionName } from './engine-function-call';
+import { withHint } from './postgres-habit-hints';
 import { checkSelect, unbalancedParenthesis } from './select-check';
 import { quoteIdentifier, sqlNameKey } from './sql-text';
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
@@ -73,7 +74,7 @@ export function outboxConditionCheck(connection: SqlConnection, when: string, ta
     connection,
     conditionSelect(when, table, () => 'NULL'),
   );
-  return checked.ok ? undefined : checked.message;
+  return checked.ok ? undefined : withHint(checked);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Result } from '../model/problem';
 import { withEngineFunctionsUnlisted } from './engine-function-list';
+import { withHint } from './postgres-habit-hints';
 import { queryCell } from './query-cell';
 import { checkSelect } from './select-check';
 import { simulatedNowRewrite } from './simulated-now';
@@ -26,7 +27,7 @@ export function runReadOnlyQuery(connection: SqlConnection, sql: string, maxRows
       ? 3
       : 1;
   const checked = checkSelect(connection, explainWords > 0 ? sql.slice(tokens[explainWords - 1]?.end) : sql);
-  if (!checked.ok) return failure(checked.message);
+  if (!checked.ok) return failure(withHint(checked));
   const explain =
     explainWords > 0
       ? `${tokens

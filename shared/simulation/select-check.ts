@@ -1,10 +1,20 @@
 import { aliasColumnListRefusal } from './alias-column-list';
 import { engineFunctionRefusal } from './engine-function-call';
+import { postgresHabitHint } from './postgres-habit-hints';
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
 import type { SqlConnection } from './sql-workspace';
 
-/** A query that passed, without trailing semicolons; or why not (a sentence, or SQLite's message). */
-export type SelectCheck = { ok: true; select: string } | { ok: false; message: string };
+/**
+ * A query that passed, without trailing semicolons; or why not (a sentence, or SQLite's message),
+ * with how SQLite writes it when it was written PostgreSQL's way.
+ */
+export type SelectCheck = { ok: true; select: string } | SelectRefusal;
+
+export interface SelectRefusal {
+  ok: false;
+  message: string;
+  hint?: string;
+}
 
 /**
  * Whether `sql` is exactly one query (SELECT, WITH … SELECT or VALUES), decided before any of it
@@ -19,7 +29,7 @@ export function checkSelect(connection: SqlConnection, sql: string): SelectCheck
   try {
     connection.prepare(subquerySql(select)).release();
   } catch (error) {
-    return { ok: false, message: messageOnQueryAlone(connection, select) ?? (error as Error).message };
+    return refused(messageOnQueryAlone(connection, select) ?? (error as Error).message, select);
   }
   const literal = doubleQuotedLiteral(connection, select);
   if (literal !== undefined) {
@@ -44,7 +54,7 @@ export function selectShape(sql: string): SelectCheck {
     parameterRefusal(tokens) ??
     aliasColumnListRefusal(sql, tokens) ??
     engineFunctionRefusal(tokens);
-  if (refusal) return { ok: false, message: refusal };
+  if (refusal) return refused(refusal, sql);
   return { ok: true, select: sql.slice((tokens[0] as SqlToken).start, (tokens.at(-1) as SqlToken).end) };
 }
 
@@ -79,13 +89,14 @@ function syntaxRefusal(tokens: readonly SqlToken[]): string | undefined {
 function parameterRefusal(tokens: readonly SqlToken[]): string | undefined {
   const parameter = tokens.find((token) => token.kind === 'parameter');
   if (!parameter) return undefined;
-  // SQLite's tokenizer refuses a `:`, `@`, `#` or `$` that no name follows: PostgreSQL's `::type` cast starts so.
-  if (parameter.text.length === 1 && parameter.text !== '?') {
-    const isCast = parameter.text === ':' && tokens[tokens.indexOf(parameter) + 1]?.text.startsWith(':');
-    const refusal = `unrecognized token: "${parameter.text}"`;
-    return isCast ? `${refusal} (SQLite has no :: cast: write CAST(value AS type))` : refusal;
-  }
+  // SQLite's tokenizer refuses a `:`, `@`, `#` or `$` that no name follows (as PostgreSQL's `::type` cast starts).
+  if (parameter.text.length === 1 && parameter.text !== '?') return `unrecognized token: "${parameter.text}"`;
   return `must be exactly one SELECT; '${parameter.text}' is a parameter, and nothing here gives it a value: write the value itself`;
+}
+
+function refused(message: string, sql: string): SelectRefusal {
+  const hint = postgresHabitHint(message, sql);
+  return { ok: false, message, ...(hint !== undefined && { hint }) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
+import { callArguments, isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
 import type { SqlConnection, SqlValue } from './sql-workspace';
 import { applyChanges, type EditedText, type TextChange } from './text-changes';
 
@@ -84,7 +84,7 @@ function simulatedNowEdits(sql: string): SimulatedNowEdit[] {
     const isName = token.kind === 'word' || token.kind === 'quoted';
     const timeValues = isName ? TIME_VALUE_ARGUMENTS.get(token.text.toUpperCase()) : undefined;
     if (!timeValues || !isOpeningParenthesis(tokens[index + 1])) return;
-    const call = argumentsOf(tokens, index + 1);
+    const call = callArguments(tokens, index + 1);
     for (const position of timeValues.positions) {
       const argument = call.arguments[position];
       const first = argument?.[0];
@@ -133,28 +133,4 @@ function isLiteral(argument: readonly SqlToken[]): boolean {
 
 function isNowLiteral(token: SqlToken): boolean {
   return token.kind === 'string' && token.text.toLowerCase() === "'now'";
-}
-
-/** The arguments of the call whose `(` is at `open`, each as its tokens, and its closing `)`. */
-function argumentsOf(tokens: readonly SqlToken[], open: number): { arguments: SqlToken[][]; closing: SqlToken } {
-  const found: SqlToken[][] = [];
-  let current: SqlToken[] = [];
-  let depth = 0;
-  for (let index = open + 1; index < tokens.length; index++) {
-    const token = tokens[index] as SqlToken;
-    if (token.kind === 'symbol' && token.text === '(') depth += 1;
-    if (token.kind === 'symbol' && token.text === ')') {
-      if (depth === 0) {
-        if (current.length > 0 || found.length > 0) found.push(current);
-        return { arguments: found, closing: token };
-      }
-      depth -= 1;
-    }
-    if (depth === 0 && token.kind === 'symbol' && token.text === ',') {
-      found.push(current);
-      current = [];
-    } else current.push(token);
-  }
-  const end = tokens.at(-1) as SqlToken;
-  return { arguments: [...found, current], closing: { ...end, start: end.end } };
 }

@@ -10,6 +10,7 @@ import { createMetricsSnapshot } from './metrics-snapshot';
 import { createOperationalDatabase, type OperationalDatabase } from './operational-database';
 import { registerPatternMatch } from './pattern-match';
 import type { PipelinePlan } from './pipeline-plan';
+import { withHint } from './postgres-habit-hints';
 import { registerSeededRandom } from './seeded-sql-functions';
 import { simulatedClock } from './simulated-clock';
 import { registerSimulatedNow } from './simulated-now';
@@ -283,7 +284,7 @@ function stepError(product: DataProductRuntime, failure: StepFailure): ReportedE
   return {
     ...failure,
     nodeId: product.plan.product.id,
-    message: `transformation '${failure.step}' failed: ${failure.message}`,
+    message: `transformation '${failure.step}' failed: ${withHint(failure)}`,
   };
 }
 

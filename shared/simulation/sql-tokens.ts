@@ -102,3 +102,30 @@ function wordEnd(sql: string, from: number, part: RegExp): number {
   while (index < sql.length && part.test(sql[index] as string)) index += 1;
   return index;
 }
+
+/** The arguments of the call whose `(` is at `open`, each as its tokens, and its closing `)`. */
+export function callArguments(
+  tokens: readonly SqlToken[],
+  open: number,
+): { arguments: SqlToken[][]; closing: SqlToken } {
+  const found: SqlToken[][] = [];
+  let current: SqlToken[] = [];
+  let depth = 0;
+  for (let index = open + 1; index < tokens.length; index++) {
+    const token = tokens[index] as SqlToken;
+    if (token.kind === 'symbol' && token.text === '(') depth += 1;
+    if (token.kind === 'symbol' && token.text === ')') {
+      if (depth === 0) {
+        if (current.length > 0 || found.length > 0) found.push(current);
+        return { arguments: found, closing: token };
+      }
+      depth -= 1;
+    }
+    if (depth === 0 && token.kind === 'symbol' && token.text === ',') {
+      found.push(current);
+      current = [];
+    } else current.push(token);
+  }
+  const end = tokens.at(-1) as SqlToken;
+  return { arguments: [...found, current], closing: { ...end, start: end.end } };
+}

@@ -9,7 +9,7 @@ import { withFirstCte } from './query-shape';
 import { SUBQUERY_CHANGE_REASON } from './recompute-summary';
 import { missingColumnsMessage } from './result-columns-refusal';
 import { heldBackTableName, missingKeyMessage, repeatedKeyMessage } from './result-key-check';
-import { checkSelect, subquerySql } from './select-check';
+import { checkSelect, type SelectRefusal, subquerySql } from './select-check';
 import { readsTheClock, withSimulatedNow } from './simulated-now';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral, rowInSql } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
@@ -48,7 +48,8 @@ export interface StepOutcome {
 /** One run of a step; a failure carries SQLite's message (its changes are then rolled back). */
 export type RunStep = (tick: number, millis: number) => ({ ok: true } & StepOutcome) | { ok: false; message: string };
 
-export type PreparedStep = { ok: true; run: RunStep; mode: RecomputeMode } | { ok: false; message: string };
+/** A step ready to run, or SQLite's refusal of it (with the SQLite way to write what it wrote PostgreSQL's way). */
+export type PreparedStep = { ok: true; run: RunStep; mode: RecomputeMode } | SelectRefusal;
 
 /** What a step may read incrementally: the tables whose changes the product captures, and their columns. */
 export interface StepInputs {

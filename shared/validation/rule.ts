@@ -18,6 +18,8 @@ export interface RuleContext {
 export interface StepRefusal {
   path: string;
   message: string;
+  /** How SQLite writes what the step wrote PostgreSQL's way, when that is what SQLite refused. */
+  hint?: string;
 }
 
 /**

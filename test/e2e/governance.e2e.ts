@@ -161,7 +161,7 @@ describeInChromium('governance', (session) => {
     expect(await unclosed.count()).toBe(0);
   });
 
-  it('shows SQL that SQLite refuses among the problems soon after it is typed, in SQLite’s words, and forgets it once fixed', async () => {
+  it('shows SQL that SQLite refuses among the problems soon after it is typed, in SQLite’s words with the SQLite way to write it, and forgets it once fixed', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     await productNode(page, 'sales-dashboard').locator('.product-node__name').click();
@@ -179,6 +179,9 @@ describeInChromium('governance', (session) => {
     expect(await refused.getAttribute('data-rule')).toBe('transformation-sql');
     expect(await refused.locator('.problem-row__where').textContent()).toBe(
       'sales-dashboard › transformation daily_sales · transformation-sql',
+    );
+    expect(await refused.locator('.problem-row__hint').textContent()).toBe(
+      'SQLite has no ILIKE: its LIKE already ignores case for ASCII letters (a LIKE b), or write lower(a) LIKE lower(b)',
     );
 
     await page.locator('#tab-inspector').click();

@@ -22,16 +22,9 @@ export const transformationSqlRule: Rule = {
         const place = transformationPlace(graph, product, index);
         // SQLite refuses a step whose tokens are not one query's in the same words: said once, from the tokens.
         const shape = selectShape(transformation.sql);
-        const message = shape.ok ? toldHereOnly(stepRefusals, place.path) : shape.message;
-        if (message === undefined) return [];
-        return [
-          {
-            ...place,
-            message,
-            fixHint:
-              'Write the step as one query (SELECT, WITH … SELECT or VALUES), its parentheses closed and its values written out; as it is, the simulation fails it on every tick.',
-          },
-        ];
+        const refusal = shape.ok ? toldHereOnly(stepRefusals, place.path) : shape;
+        if (refusal === undefined) return [];
+        return [{ ...place, message: refusal.message, fixHint: refusal.hint ?? ONE_QUERY_HINT }];
       });
     });
   },
@@ -43,8 +36,12 @@ export const transformationSqlRule: Rule = {
  * inputs-linked of an unfed port, published-fields of a result without a declared column; a step
  * refused before leaves its table missing for the next.
  */
-function toldHereOnly(stepRefusals: readonly StepRefusal[], path: string): string | undefined {
-  const message = stepRefusals.find((refusal) => refusal.path === path)?.message;
-  const isToldElsewhere = message?.startsWith(RESULT_LACKS) || /^no such (table|column): /.test(message ?? '');
-  return isToldElsewhere ? undefined : message;
+function toldHereOnly(stepRefusals: readonly StepRefusal[], path: string): StepRefusal | undefined {
+  const refusal = stepRefusals.find((candidate) => candidate.path === path);
+  const message = refusal?.message ?? '';
+  const isToldElsewhere = message.startsWith(RESULT_LACKS) || /^no such (table|column): /.test(message);
+  return isToldElsewhere ? undefined : refusal;
 }
+
+const ONE_QUERY_HINT =
+  'Write the step as one query (SELECT, WITH … SELECT or VALUES), its parentheses closed and its values written out; as it is, the simulation fails it on every tick.';

@@ -203,9 +203,6 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
-  const STEP_HINT =
-    '  hint: Write the step as one query (SELECT, WITH … SELECT or VALUES), its parentheses closed and its values written out; as it is, the simulation fails it on every tick.';
-
   /** The sample with its sales dashboard's step edited, its SQL otherwise one SQLite runs. */
   function sampleWithDailySales(edit: (sql: string) => string) {
     const mesh = JSON.parse(sample);
@@ -219,25 +216,28 @@ describe('mesh-designer validate', () => {
       'ILIKE, which SQLite lacks',
       (sql: string) => sql.replace('GROUP BY 1, 2', "WHERE e.currency ILIKE 'g%'\nGROUP BY 1, 2"),
       'near "ILIKE": syntax error',
+      'SQLite has no ILIKE: its LIKE already ignores case for ASCII letters (a LIKE b), or write lower(a) LIKE lower(b)',
     ],
     [
       "PostgreSQL's DISTINCT ON",
       (sql: string) => sql.replace('SELECT substr', 'SELECT DISTINCT ON (e.customer_id) substr'),
       'near "ON": syntax error',
+      'SQLite has no DISTINCT ON: number the rows in a subquery, row_number() OVER (PARTITION BY e.customer_id ORDER BY …) AS n, and keep those WHERE n = 1',
     ],
     [
       'a function SQLite lacks',
       (sql: string) => sql.replace('substr(e.occurred_at, 1, 10)', "date_trunc('day', e.occurred_at)"),
       'no such function: date_trunc',
+      "SQLite has no date_trunc: write date(x) for date_trunc('day', x)",
     ],
   ])(
-    'fails on a step SQLite refuses to prepare, as simulate would before its first tick: %s',
-    async (_, edit, message) => {
+    'fails on a step SQLite refuses to prepare, as simulate would before its first tick, with the SQLite way to write it: %s',
+    async (_, edit, message, hint) => {
       const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(sampleWithDailySales(edit)) });
       expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'transformation-sql'], io)).toBe(EXIT.problems);
       expect(err).toEqual([
         `shop.mesh.json:1:17147: products[4].transformations[0]: ${message} [transformation-sql]`,
-        STEP_HINT,
+        `  hint: ${hint}`,
       ]);
     },
   );
@@ -250,7 +250,7 @@ describe('mesh-designer validate', () => {
     expect(await runCli(['validate', 'shop.mesh.json', '--severity', 'warning'], warned.io)).toBe(EXIT.ok);
     expect(warned.out.slice(0, 2)).toEqual([
       'shop.mesh.json:1:17211: warning: products[4].transformations[0]: no such function: date_trunc [transformation-sql] (policy: Sketching)',
-      STEP_HINT,
+      "  hint: SQLite has no date_trunc: write date(x) for date_trunc('day', x), strftime('%Y-%m-01', x) for date_trunc('month', x), strftime('%Y-%m-%d %H:00:00', x) for date_trunc('hour', x)",
     ]);
     const otherRule = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'transformation-reads'], otherRule.io)).toBe(EXIT.ok);

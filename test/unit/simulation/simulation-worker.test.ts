@@ -131,7 +131,14 @@ describe('the simulation worker host', () => {
     expect(await host.handle({ id: 2, type: 'step-refusals', mesh: report })).toEqual({
       id: 2,
       type: 'step-refusals',
-      refusals: [{ path: 'products[1].transformations[0]', step: 'item_names', message: 'near "ILIKE": syntax error' }],
+      refusals: [
+        {
+          path: 'products[1].transformations[0]',
+          step: 'item_names',
+          message: 'near "ILIKE": syntax error',
+          hint: expect.stringMatching(/^SQLite has no ILIKE: /),
+        },
+      ],
     });
     expect(await host.handle({ id: 3, type: 'step', ticks: 1 })).toMatchObject({ id: 3, type: 'stepped' });
   });

@@ -834,14 +834,14 @@ describe('rule details', () => {
     expect(messages).toEqual([]);
   });
 
-  it("reports PostgreSQL's :: cast as SQLite does, an unrecognized token, with the CAST to write", () => {
+  it("reports PostgreSQL's :: cast as SQLite does, an unrecognized token, with the CAST to write as its hint", () => {
     const mesh = changed((mesh) => {
       product(mesh, 'revenue').transformations = [
         { name: 'country_counts', sql: 'SELECT c.customer_id::text AS id FROM customers c' },
       ];
     });
-    expect(findingsOf('transformation-sql', mesh).map((finding) => finding.message)).toEqual([
-      'unrecognized token: ":" (SQLite has no :: cast: write CAST(value AS type))',
+    expect(findingsOf('transformation-sql', mesh).map((finding) => [finding.message, finding.fixHint])).toEqual([
+      ['unrecognized token: ":"', 'SQLite has no :: cast: write CAST(value AS type)'],
     ]);
   });
 

@@ -19,8 +19,15 @@ export function MermaidText({ text, isEditorWanted }: { text: string; isEditorWa
   );
 }
 
+const TEXT_NAME = 'Mermaid text of the diagram';
+
 function PlainText({ text }: { text: string }) {
-  return <pre className="diagram-text__plain">{text}</pre>;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is focused to scroll the text with the keyboard, as the editor that replaces it is.
+    <section className="diagram-text__plain" aria-label={TEXT_NAME} tabIndex={0}>
+      <pre className="diagram-text__plain-text">{text}</pre>
+    </section>
+  );
 }
 
 /** The text in a read-only Monaco editor, loaded on first use; plain while it loads. */
@@ -37,7 +44,7 @@ function MermaidTextEditor({ text }: { text: string }) {
     const { editor: created, dispose } = createEditorWithModels(
       monaco,
       container.current,
-      { model, readOnly: true, wordWrap: 'on', ariaLabel: 'Mermaid text of the diagram' },
+      { model, readOnly: true, wordWrap: 'on', ariaLabel: TEXT_NAME },
       model,
     );
     setEditor(created);

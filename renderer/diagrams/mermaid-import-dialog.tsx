@@ -1,8 +1,9 @@
 import { type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { formatLocatedProblem } from '../../shared/contracts';
 import type { ImportedFile } from '../../shared/contracts/import';
 import { type ImportMode, looksLikeMermaidErDiagram, MAX_MERMAID_LENGTH } from '../../shared/import';
 import { counted, MERMAID_FILES } from '../../shared/model';
+import { AlertList } from '../app/alert-list';
+import { keyedItems } from '../app/keyed-items';
 import { ModalDialog } from '../app/modal-dialog';
 import { ImportedFileNotes } from '../contracts/import/imported-file-notes';
 import { UnreadableFileError } from '../host/host';
@@ -168,15 +169,7 @@ function useContractPreview(text: string, fileName: string): ImportedFile | null
 function ContractPreview({ preview }: { preview: ImportedFile | null }) {
   if (!preview) return null;
   if (!preview.ok) {
-    return (
-      <ul className="dialog-form__warnings" role="alert" data-testid="import-errors">
-        {preview.errors.map((problem) => (
-          <li key={formatLocatedProblem(problem)}>
-            Line {problem.line}: {problem.message}
-          </li>
-        ))}
-      </ul>
-    );
+    return <ImportErrors errors={preview.errors} />;
   }
   const product = servingProduct();
   return (
@@ -191,6 +184,19 @@ function ContractPreview({ preview }: { preview: ImportedFile | null }) {
       </p>
       <ImportedFileNotes file={preview} />
     </>
+  );
+}
+
+/** Why the text cannot be imported, each reason at its line. */
+function ImportErrors({ errors }: { errors: readonly { line: number; message: string }[] }) {
+  return (
+    <AlertList className="dialog-form__warnings" testId="import-errors">
+      {keyedItems(errors, (error) => `${error.line}:${error.message}`).map(({ key, item: error }) => (
+        <li key={key}>
+          Line {error.line}: {error.message}
+        </li>
+      ))}
+    </AlertList>
   );
 }
 
@@ -218,15 +224,7 @@ function ImportPreview({
 }) {
   if (!preview) return <p className="dialog-form__summary">Paste a flowchart above, or open a file.</p>;
   if (!preview.ok) {
-    return (
-      <ul className="dialog-form__warnings" role="alert" data-testid="import-errors">
-        {preview.errors.map((error) => (
-          <li key={`${error.line}:${error.message}`}>
-            Line {error.line}: {error.message}
-          </li>
-        ))}
-      </ul>
-    );
+    return <ImportErrors errors={preview.errors} />;
   }
   return (
     <>

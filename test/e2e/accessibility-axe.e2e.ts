@@ -5,18 +5,38 @@ import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
 import { openContract, showView } from './contract-driver';
 import {
+  addProductByKey,
   clickLink,
   emptyCanvasPoint,
+  newBlankDesign,
   openSampleDesign,
   productNode,
   selectDomain,
   systemNode,
 } from './designer-driver';
 import { exportDialog, openExportDialog } from './export-driver';
-import { enterSimulate, openTab, runQuery, runTo, traceOrder1000 } from './simulation-driver';
+import {
+  enterSimulate,
+  fireRedelivery,
+  openEditedSample,
+  openTab,
+  runQuery,
+  runTo,
+  step,
+  traceOrder1000,
+} from './simulation-driver';
 
 const AXE_SCRIPT = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SAMPLE = JSON.parse(
+  readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
+) as { contracts: { odcs: string[] }[] };
+/** The sample's first contract as its own file: opened or imported into the sample, its id is taken, so the dialog asks. */
+const SAMPLE_CONTRACT = {
+  name: 'order-placed.odcs.yaml',
+  mimeType: 'application/yaml',
+  buffer: Buffer.from(SAMPLE.contracts[0]?.odcs.join('\n') ?? ''),
+};
 
 /**
  * Violations inside third-party widgets that the app cannot reasonably change, each by its rule
@@ -155,6 +175,67 @@ describeInChromium('accessibility of every screen (axe, WCAG 2.1 AA)', (session)
       expect(focusedInSheet).toBe('Close');
       // The status bar's counts are read as they are seen, without their signs, each with its noun.
       expect(problemCountsNamed).toBe(1);
+    });
+
+    it(`finds no violation in the ${colorScheme} theme on the import dialogs, errors, a new design and faults`, {
+      timeout: 240_000,
+    }, async () => {
+      const found: string[] = [];
+      const checker = (page: Page) => async (screen: string) => {
+        found.push(...(await violationsOn(page, screen)));
+      };
+
+      // Files are opened through the browser's file chooser, as in browsers without the File System Access API.
+      const openApp = () => session.openApp({ colorScheme, withoutFileSystemAccess: true });
+      const sample = await openApp();
+      const check = checker(sample);
+      await openSampleDesign(sample, 'ecommerce');
+      await sample.getByTestId('mesh-inspector').getByRole('button', { name: 'Import Mermaid…' }).click();
+      await sample.getByRole('textbox', { name: 'Mermaid flowchart' }).fill('sequenceDiagram\n  A->>B: hi');
+      await sample.getByTestId('import-errors').waitFor();
+      await check('mermaid import with an error');
+      await sample.keyboard.press('Escape');
+      await sample.getByTestId('dialog-mermaid-import').waitFor({ state: 'detached' });
+      await sample.getByTestId('import-contracts-input').setInputFiles(SAMPLE_CONTRACT);
+      await sample.getByTestId('import-dialog').waitFor();
+      await check('contract import');
+      await sample.getByTestId('import-dialog').getByRole('button', { name: 'Cancel' }).click();
+      await sample.getByTestId('import-dialog').waitFor({ state: 'detached' });
+      const chooser = sample.waitForEvent('filechooser');
+      await sample.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
+      await (await chooser).setFiles(SAMPLE_CONTRACT);
+      await sample.getByTestId('import-dialog').waitFor();
+      await check('contract open');
+      await sample.getByTestId('import-dialog').getByRole('button', { name: 'Cancel' }).click();
+      await sample.getByTestId('import-dialog').waitFor({ state: 'detached' });
+      await enterSimulate(sample);
+      await runTo(sample, 2);
+      await openTab(sample, 'Inspect');
+      await sample.getByTestId('rf__node-orders').click();
+      await sample.getByRole('tablist', { name: 'Tables' }).waitFor();
+      await check('simulate inspect of a product’s tables');
+      await fireRedelivery(sample, 'orders.public.orders', 1);
+      await step(sample);
+      await sample.getByTestId('fired-faults').getByText('redeliver').waitFor();
+      await check('simulate redelivery fired');
+      await sample.close();
+
+      const blank = await openApp();
+      await newBlankDesign(blank);
+      await addProductByKey(blank, 'orders');
+      await checker(blank)('blank design with a new product');
+      await blank.close();
+
+      // No Debezium connector reads SQLite: an error the problems list and the system's badge show.
+      const withError = await openApp();
+      await openEditedSample(withError, 'sqlite.mesh.json', (mesh) => {
+        const customers = mesh.systems.find((system) => system.id === 'customers-service');
+        if (customers) customers.database.engine = 'sqlite';
+      });
+      await withError.getByTestId('problem-counts').click();
+      await withError.locator('.problem-row--error').first().waitFor();
+      await checker(withError)('problems with an error');
+      expect(found).toEqual([]);
     });
   }
 });

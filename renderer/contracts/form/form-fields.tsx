@@ -1,6 +1,7 @@
 import { type ReactNode, useId, useState } from 'react';
 import { type PathSegment, suggestValues, writtenKeysOf } from '../../../shared/contracts';
 import { formatPath } from '../../../shared/model';
+import { AlertList } from '../../app/alert-list';
 import { keyedItems } from '../../app/keyed-items';
 import { useContractForm, valueAt } from './form-context';
 import { examplesReading, type ListItemReading, listFromInput, listInputText } from './list-input-text';
@@ -193,13 +194,13 @@ export function FieldMessages({ path }: { path: readonly PathSegment[] }) {
   const findings = form.findingsByPath.get(formatPath(path));
   if (!findings) return null;
   return (
-    <ul className="form-field__problems" role="alert">
+    <AlertList className="form-field__problems">
       {keyedItems(findings, (finding) => finding.message).map(({ key, item: finding }) => (
         <li key={key} className={`problem problem--${finding.severity}`}>
           {finding.message}
         </li>
       ))}
-    </ul>
+    </AlertList>
   );
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh, aPort } from '../builders/mesh-builder';
@@ -29,6 +29,24 @@ const problemCount = async (page: Page, severity: 'error' | 'warning' | 'info') 
   (await page.getByTestId(`count-${severity}`).textContent())?.replace(/\D/g, '');
 
 const problem = (page: Page, text: string) => page.getByTestId('problem').filter({ hasText: text });
+
+/** The sample's sales dashboard transformation, its SQL field focused with the caret at its end. */
+async function dailySalesSqlAtItsEnd(page: Page): Promise<{ inspector: Locator; sql: Locator }> {
+  await openSampleDesign(page, 'ecommerce');
+  await productNode(page, 'sales-dashboard').locator('.product-node__name').click();
+  const inspector = page.getByTestId('product-inspector');
+  const sql = inspector.locator('[data-field="sales-dashboard.transformations.0.sql"]');
+  await backToTheEndOf(page, inspector, sql);
+  return { inspector, sql };
+}
+
+/** From the Problems tab back to the inspector's SQL field, the caret at its end. */
+async function backToTheEndOf(page: Page, inspector: Locator, sql: Locator): Promise<void> {
+  await page.locator('#tab-inspector').click();
+  await openSection(inspector, 'Transformations (SQL)');
+  await sql.click();
+  await page.keyboard.press('Control+End');
+}
 
 /** One domain of thirty new products, none linked: a list of problems far taller than the window. */
 function manyUnlinkedProducts(): string {
@@ -129,13 +147,7 @@ describeInChromium('governance', (session) => {
 
   it('shows SQL that is not one query among the problems as it is typed, at its transformation, and forgets it once fixed', async () => {
     const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await productNode(page, 'sales-dashboard').locator('.product-node__name').click();
-    const inspector = page.getByTestId('product-inspector');
-    await openSection(inspector, 'Transformations (SQL)');
-    const sql = inspector.locator('[data-field="sales-dashboard.transformations.0.sql"]');
-    await sql.click();
-    await page.keyboard.press('Control+End');
+    const { inspector, sql } = await dailySalesSqlAtItsEnd(page);
 
     await sql.pressSequentially('\nHAVING SUM(e.total > 0');
     const typed = Date.now();
@@ -149,10 +161,7 @@ describeInChromium('governance', (session) => {
       'sales-dashboard › transformation daily_sales · transformation-sql',
     );
 
-    await page.locator('#tab-inspector').click();
-    await openSection(inspector, 'Transformations (SQL)');
-    await sql.click();
-    await page.keyboard.press('Control+End');
+    await backToTheEndOf(page, inspector, sql);
     await sql.press(')');
     const fixed = Date.now();
     await expect.poll(() => problemCount(page, 'error'), { interval: 50 }).toBe('0');
@@ -163,13 +172,7 @@ describeInChromium('governance', (session) => {
 
   it('shows SQL that SQLite refuses among the problems soon after it is typed, in SQLite’s words with the SQLite way to write it, and forgets it once fixed', async () => {
     const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await productNode(page, 'sales-dashboard').locator('.product-node__name').click();
-    const inspector = page.getByTestId('product-inspector');
-    await openSection(inspector, 'Transformations (SQL)');
-    const sql = inspector.locator('[data-field="sales-dashboard.transformations.0.sql"]');
-    await sql.click();
-    await page.keyboard.press('Control+End');
+    const { inspector, sql } = await dailySalesSqlAtItsEnd(page);
     const refusedLine = '\nHAVING MAX(e.total) ILIKE 1';
 
     await sql.pressSequentially(refusedLine);
@@ -184,10 +187,7 @@ describeInChromium('governance', (session) => {
       'SQLite has no ILIKE: its LIKE already ignores case for ASCII letters (a LIKE b), or write lower(a) LIKE lower(b)',
     );
 
-    await page.locator('#tab-inspector').click();
-    await openSection(inspector, 'Transformations (SQL)');
-    await sql.click();
-    await page.keyboard.press('Control+End');
+    await backToTheEndOf(page, inspector, sql);
     for (const _ of refusedLine) await sql.press('Backspace');
     await expect.poll(() => problemCount(page, 'error'), { timeout: 5000 }).toBe('0');
     await page.locator('#tab-problems').click();

@@ -41,12 +41,14 @@ export const VALUE_NOUNS: Record<LogicalType, string> = {
 /**
  * Why a property's SQL `physicalType` cannot hold values of its `logicalType` (a date in
  * `VARCHAR(3)`, an integer in `DECIMAL(10,2)` is fine but not in `DATE`), or undefined when it
- * can or when the physical type is not a SQL type the app knows.
+ * can or when the physical type is not a SQL type the app knows. `options` are the property's
+ * logicalTypeOptions: a declared `format` sets the length of a date in text, and `timezone: false`
+ * lets a DATE hold timestamps (fitsOracleDate).
  */
 export function physicalTypeMisfit(
   logicalType: LogicalType | undefined,
   physicalType: string | undefined,
-  format?: unknown,
+  options: { format?: unknown; timezone?: unknown } = {},
 ): string | undefined {
   if (!logicalType || !physicalType) return undefined;
   const parts = physicalTypeParts(physicalType);
@@ -59,10 +61,10 @@ export function physicalTypeMisfit(
   if (held === 'integer' && logicalType === 'number') {
     return `physicalType ${physicalType} holds integers only: a number’s decimals are lost (logicalType number)`;
   }
-  if (!HELD_BY[held].includes(logicalType)) {
+  if (!HELD_BY[held].includes(logicalType) && !fitsOracleDate(held, logicalType, options)) {
     return `physicalType ${physicalType} holds ${VALUE_NOUNS[held]}, not ${VALUE_NOUNS[logicalType]} (logicalType ${logicalType})`;
   }
-  const written = held === 'string' ? writtenLength(logicalType, format) : undefined;
+  const written = held === 'string' ? writtenLength(logicalType, options.format) : undefined;
   if (written && parts.size !== undefined && parts.size < written.length) {
     return `physicalType ${physicalType} holds ${parts.size} characters, too few for ${VALUE_NOUNS[logicalType]}: ${written.by} writes one in ${written.length}`;
   }
@@ -70,6 +72,14 @@ export function physicalTypeMisfit(
     return `physicalType ${physicalType} keeps ${parts.scale} digits after the point, which an integer never has`;
   }
   return undefined;
+}
+
+/**
+ * Oracle's DATE holds a time of day too, to the second: a timestamp without time zone fits it,
+ * as the SQL import of an Oracle file writes it (`held` is the type's, as SQL_TYPES reads DATE).
+ */
+export function fitsOracleDate(held: LogicalType, logicalType: LogicalType, options: { timezone?: unknown }): boolean {
+  return held === 'date' && logicalType === 'timestamp' && options.timezone === false;
 }
 
 /**

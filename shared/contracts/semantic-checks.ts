@@ -478,8 +478,8 @@ function withBoundsSwapped(property: ContractProperty, lower: EmptyBounds['lower
 
 /** A physical type that cannot hold the logical type's values is most often a copy-paste slip; a warning, as storage may convert. */
 function physicalTypeIssues({ property, path }: { property: ContractProperty; path: PathSegment[] }): SemanticIssue[] {
-  const { format } = (property.extensions?.logicalTypeOptions ?? {}) as { format?: unknown };
-  const misfit = physicalTypeMisfit(property.logicalType, property.physicalType, format);
+  const options = (property.extensions?.logicalTypeOptions ?? {}) as { format?: unknown; timezone?: unknown };
+  const misfit = physicalTypeMisfit(property.logicalType, property.physicalType, options);
   if (!misfit) return [];
   return [
     {

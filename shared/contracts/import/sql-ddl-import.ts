@@ -19,7 +19,7 @@ import {
 import { nestedClassifiedFields } from './nested-classified-fields';
 import { isPostgresReservedWord } from './postgres-reserved-words';
 import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
-import type { SqlColumn, SqlTable, SqlType } from './sql-column-types';
+import { holdsTimeOfDay, type SqlColumn, type SqlTable, type SqlType } from './sql-column-types';
 import { readSqlDump, type SqlDump } from './sql-dump';
 import { type Expression, literal } from './sql-expressions';
 import { keptAsRule, uniqueTogetherRule } from './sql-quality-rules';
@@ -32,7 +32,9 @@ import { sqlUnsignedBounds } from './unsigned-bounds';
  * parses the file. NOT NULL makes a property required, PRIMARY KEY (on the column or the
  * table, in its order) a key, UNIQUE on one column unique, UNIQUE on several columns a sql
  * quality rule of the table (sql-quality-rules.ts); the SQL type is kept as
- * physicalType. Types without a logical type are imported as strings and reported. Column
+ * physicalType; in a file that writes a type only Oracle has, DATE, which holds a time of day
+ * there, is a timestamp without time zone, reported. Types without a logical type are
+ * imported as strings and reported. Column
  * types are read in sql-column-types.ts; the parser reads the rest with each type as INT.
  * MySQL ENUM(...), PostgreSQL enum types (CREATE TYPE ... AS ENUM) and CHECK (c IN (...))
  * become allowed values, a string type's length maxLength, and CHECK bounds and patterns
@@ -328,7 +330,7 @@ interface TableContext {
   /** An expression as the dialect writes it: `'placed'`, `now()`. */
   sqlOf: (expression: Expression) => string;
   /** What the dump says of its tables beside CREATE TABLE (comments, unique indexes), and how it writes strings. */
-  ddl: Pick<SqlDump, 'comments' | 'uniqueIndexes' | 'hasBackslashEscapes'>;
+  ddl: Pick<SqlDump, 'comments' | 'uniqueIndexes' | 'hasBackslashEscapes' | 'oracleTypes'>;
   /** SQL Server's types, where a name means another thing than elsewhere (`TIMESTAMP`). */
   isSqlServer: boolean;
 }
@@ -370,6 +372,9 @@ function tableObject(
   ];
   const sourceColumn = (property: string): SqlColumn | undefined =>
     source?.columns.find((candidate) => candidate.name === property);
+  const isOracle = context.ddl.oracleTypes.length > 0;
+  const logicalTypeOf = (type: SqlType | undefined) =>
+    type && holdsTimeOfDay(type, isOracle) ? 'timestamp' : type?.logicalType;
   // A property is unique on its own; several columns unique together are a rule of the table.
   const uniqueTogetherRules = uniqueConstraints
     .filter(({ constraint }) => constraint.definition.length > 1)
@@ -425,7 +430,7 @@ function tableObject(
     [...tableChecks, ...columnChecks].filter((check): check is CheckAt => check.expression !== undefined),
     (column) => {
       const type = sourceColumn(column)?.type;
-      return type?.arrayDepth ? 'array' : type?.logicalType;
+      return type?.arrayDepth ? 'array' : logicalTypeOf(type);
     },
     {
       table: name,
@@ -497,7 +502,14 @@ function tableObject(
     const isRowVersion = context.isSqlServer && type?.baseName === 'TIMESTAMP';
     // Written by the name no reader takes for a time (the contract checks, datacontract-cli and other databases do).
     const physicalType = isRowVersion ? ROW_VERSION : type?.physicalType;
-    const elementType = isRowVersion ? undefined : (type?.logicalType ?? (typeValues ? 'string' : undefined));
+    const elementType = isRowVersion ? undefined : (logicalTypeOf(type) ?? (typeValues ? 'string' : undefined));
+    const isTimeOfDayDate = type !== undefined && holdsTimeOfDay(type, isOracle);
+    if (isTimeOfDayDate)
+      notes.push({
+        path: `${name}.${property}`,
+        message: `Oracle's DATE holds a time of day too, to the second: imported as a timestamp without time zone (the file is read as Oracle's for its ${context.ddl.oracleTypes.join(', ')})`,
+        ...rangeAt(text, found?.start ?? 0, (found?.typeEnd ?? 0) - (found?.start ?? 0)),
+      });
     if (!elementType) {
       notes.push({
         path: `${name}.${property}`,
@@ -519,6 +531,7 @@ function tableObject(
     const maxLength = elementType === 'string' && type ? declaredLength(type.elementType) : undefined;
     const stated = {
       ...(maxLength !== undefined && { maxLength }),
+      ...(isTimeOfDayDate && { timezone: false }),
       ...boundsOf(type, checks.options.get(property), context.isSqlServer),
     };
     const options = Object.keys(stated).length > 0 ? stated : undefined;

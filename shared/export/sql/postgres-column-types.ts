@@ -1,5 +1,5 @@
 import { logicalTypeOfSqlTypeName } from '../../contracts/import/sql-column-types';
-import { VALUE_NOUNS } from '../../contracts/physical-type-fit';
+import { fitsOracleDate, VALUE_NOUNS } from '../../contracts/physical-type-fit';
 import {
   declaredLength,
   declaresInvalidSize,
@@ -143,10 +143,11 @@ export function physicalTypeNote(property: ContractProperty): string | undefined
   if (columnType === postgresSpellingOf(parts)) return undefined;
   const beyondPostgres = physicalTypeBeyondPostgres(property);
   if (beyondPostgres) return `${said} is past PostgreSQL's limits (${beyondPostgres})`;
-  if (heldType !== logicalType) {
+  const options = logicalTypeOptions(property) ?? {};
+  if (heldType !== logicalType && !fitsOracleDate(heldType, logicalType, options)) {
     return `${said} holds ${VALUE_NOUNS[heldType]}: the column takes logicalType ${logicalType}'s type`;
   }
-  const { maxLength, timezone, format } = logicalTypeOptions(property) ?? {};
+  const { maxLength, timezone, format } = options;
   if (typeof format === 'string' && FLOAT_FORMATS[format] === columnType)
     return `${said} as ${columnType}: format is ${format}`;
   if (typeof timezone === 'boolean' && logicalType === 'timestamp')

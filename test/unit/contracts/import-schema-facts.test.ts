@@ -94,6 +94,40 @@ describe('SQL column types the SQL parser does not know', () => {
     expect(notes).toEqual([]);
   });
 
+  it('imports an Oracle DATE, which holds a time of day, as a timestamp without time zone that PostgreSQL exports as timestamp', () => {
+    const source = `CREATE TABLE visits (
+  visit_id NUMBER(10) PRIMARY KEY,
+  site_code VARCHAR2(12),
+  visited_on DATE NOT NULL
+);`;
+    const { property, notes } = imported('visits.sql', source);
+    expect(property('visited_on')).toMatchObject({
+      logicalType: 'timestamp',
+      physicalType: 'DATE',
+      required: true,
+      extensions: { logicalTypeOptions: { timezone: false } },
+    });
+    expect(postgresTypeOf(property('visited_on'))).toBe('timestamp');
+    expect(notes).toEqual([
+      "4:3 visits.visited_on: Oracle's DATE holds a time of day too, to the second: imported as a timestamp without time zone (the file is read as Oracle's for its NUMBER, VARCHAR2)",
+    ]);
+    const result = importContractSource('visits.sql', source);
+    expect(result.ok && result.findings.map((finding) => finding.message)).toEqual([]);
+  });
+
+  it('keeps DATE a date in a file of no Oracle-only type (PostgreSQL, MySQL, SQL Server)', () => {
+    for (const source of [
+      'CREATE TABLE visits (visit_id integer PRIMARY KEY, visited_on DATE);',
+      'CREATE TABLE `visits` (`visit_id` INT PRIMARY KEY, `visited_on` DATE);',
+      'CREATE TABLE [dbo].[visits] ([visit_id] [int] PRIMARY KEY, [visited_on] [date]);',
+    ]) {
+      const { property, notes } = imported('visits.sql', source);
+      expect(property('visited_on'), source).toMatchObject({ logicalType: 'date' });
+      expect(property('visited_on').extensions?.logicalTypeOptions, source).toBeUndefined();
+      expect(notes, source).toEqual([]);
+    }
+  });
+
   it("reads past Oracle's ENABLE after a constraint, and keeps a column named enable", () => {
     const { property, notes } = imported(
       'cells.sql',

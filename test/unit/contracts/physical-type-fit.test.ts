@@ -36,6 +36,19 @@ describe('a physicalType that cannot hold its logicalType', () => {
     }
   });
 
+  it("is not named for Oracle's DATE, which holds a time of day too, as a timestamp without time zone", () => {
+    expect(physicalTypeMisfit('timestamp', 'DATE', { timezone: false })).toBeUndefined();
+    expect(physicalTypeMisfit('timestamp', 'DATE')).toBe(
+      'physicalType DATE holds dates, not timestamps (logicalType timestamp)',
+    );
+    expect(physicalTypeMisfit('timestamp', 'DATE', { timezone: true })).toMatch(/holds dates, not timestamps/);
+    const seenAt = aProperty('seen_at', 'timestamp', {
+      physicalType: 'DATE',
+      extensions: { logicalTypeOptions: { timezone: false } },
+    });
+    expect(physicalTypeNote(seenAt)).toBe('physicalType DATE as timestamp: timezone is false');
+  });
+
   it('is not judged for a physical type that is no SQL type the app knows (Avro, Protobuf, a vendor type)', () => {
     for (const physicalType of ['long/timestamp-millis', 'int64', 'bytes', 'GEOGRAPHY', 'INET[]']) {
       expect(physicalTypeMisfit('string', physicalType), physicalType).toBeUndefined();
@@ -97,13 +110,13 @@ describe('a physicalType that cannot hold its logicalType', () => {
   });
 
   it('measures a date in text by its declared format: its length when the format is of fixed width, else not judged', () => {
-    expect(physicalTypeMisfit('date', 'varchar(8)', 'yyyyMMdd')).toBeUndefined();
-    expect(physicalTypeMisfit('date', 'varchar(7)', 'yyyyMMdd')).toBe(
+    expect(physicalTypeMisfit('date', 'varchar(8)', { format: 'yyyyMMdd' })).toBeUndefined();
+    expect(physicalTypeMisfit('date', 'varchar(7)', { format: 'yyyyMMdd' })).toBe(
       'physicalType varchar(7) holds 7 characters, too few for dates: format yyyyMMdd writes one in 8',
     );
-    expect(physicalTypeMisfit('timestamp', 'char(22)', "dd.MM.yyyy 'at' HH:mm:ss")).toBeUndefined();
-    expect(physicalTypeMisfit('date', 'varchar(6)', 'd MMMM yyyy')).toBeUndefined();
-    expect(physicalTypeMisfit('date', 'varchar(8)', 'yyyy-MM-dd')).toMatch(/ISO 8601 writes one in 10/);
+    expect(physicalTypeMisfit('timestamp', 'char(22)', { format: "dd.MM.yyyy 'at' HH:mm:ss" })).toBeUndefined();
+    expect(physicalTypeMisfit('date', 'varchar(6)', { format: 'd MMMM yyyy' })).toBeUndefined();
+    expect(physicalTypeMisfit('date', 'varchar(8)', { format: 'yyyy-MM-dd' })).toMatch(/ISO 8601 writes one in 10/);
   });
 
   it('is a warning at the property’s physicalType line in the editor and in validate', () => {

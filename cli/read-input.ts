@@ -7,6 +7,7 @@ import { type DesignFilePlacer, designFilePlacer } from '../shared/validation/de
 import { type CliIo, PROGRAM } from './cli-io';
 import { designContractTexts, withFollowOnYamlErrorsCounted } from './follow-on-yaml-errors';
 import { formatProblemInFile, placedInDesign, WHOLE_FILE } from './problem-line';
+import { backslashAdvice } from './windows-paths';
 
 /**
  * A file's text, decoded by the app's rules for its kind (a mesh file is UTF-8, a contract source
@@ -21,7 +22,8 @@ export async function readInput(
   try {
     bytes = await io.readBytes(path);
   } catch (error) {
-    return { ok: false, message: `cannot read: ${fileErrorReason(error, path)}` };
+    const advice = (error as { code?: string }).code === 'ENOENT' ? backslashAdvice(path) : undefined;
+    return { ok: false, message: `cannot read: ${fileErrorReason(error, path)}${advice ? `; ${advice}` : ''}` };
   }
   const text = decodeTextFileBytes(bytes, kind);
   if (!text.ok)

@@ -28,6 +28,7 @@ import { parseOptions } from '../parse-options';
 import { type FileProblem, formatProblemInFile, placedInDesign } from '../problem-line';
 import { readMesh } from '../read-input';
 import { openChromiumDrawer } from '../render/mermaid-images';
+import { backslashOutFolderAdvice } from '../windows-paths';
 import { asFileError, asFileProblem, problemLines, unreadableBaselineSubject } from './validate';
 
 const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FORMATS];
@@ -153,6 +154,12 @@ export const exportCommand: Command = {
       existing = await io.listFolder(out);
     } catch (error) {
       return finish(fail(io, report, [cannotWriteProblem(out, error)], [cannotWrite(out, error)]));
+    }
+    const misnamed = existing === null ? backslashOutFolderAdvice(out) : undefined;
+    if (misnamed) {
+      report.errors.push(asFileError({ path: out, message: misnamed }));
+      io.err(`${PROGRAM} export: --out ${out}: ${misnamed}`);
+      return finish(EXIT.usage);
     }
     if (existing && existing.length > 0 && !options.flags.force) {
       const message = `${out} is not empty (${counted(existing.length, 'entry', 'entries')}); pass --force to write into it`;

@@ -53,6 +53,14 @@ describe('mesh-designer', () => {
     },
   );
 
+  it('says in export --help, as docs/cli.md does, that a diagram whose picture cannot be drawn is left out, not the export', async () => {
+    const { io, out } = fakeIo({});
+    expect(await runCli(['export', '--help'], io)).toBe(EXIT.ok);
+    const help = out.join(' ').replace(/\s+/g, ' ');
+    expect(help).not.toMatch(/Nothing is written when [^.;]* a diagram cannot be drawn/);
+    expect(help).toContain('or one whose picture Chromium cannot draw (Mermaid refuses its text), is left out');
+  });
+
   it('refuses unknown commands and options as wrong usage', async () => {
     const { io, err } = fakeIo({});
     expect(await runCli(['frobnicate'], io)).toBe(EXIT.usage);

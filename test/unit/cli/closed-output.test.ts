@@ -33,11 +33,11 @@ const MANY_RECORDS = ['simulate', SAMPLE, '--ticks', '300', '--messages', 'order
 describe('mesh-designer writing into a pipe its reader closed', () => {
   it('stops quietly with the exit code of the command when it runs in this thread', async () => {
     expect(await meshDesignerIntoHead(MANY_RECORDS)).toEqual({ status: 0, stderr: '' });
-  }, 60_000);
+  }, 120_000);
 
   it('stops quietly with the exit code of the command when it runs in a worker (--budget-ms)', async () => {
     expect(await meshDesignerIntoHead([...MANY_RECORDS, '--budget-ms', '100000'])).toEqual({ status: 0, stderr: '' });
-  }, 60_000);
+  }, 120_000);
 
   it('stops quietly when validate prints its report', async () => {
     const files = Array.from({ length: 250 }, () => SAMPLE);
@@ -47,5 +47,5 @@ describe('mesh-designer writing into a pipe its reader closed', () => {
       status: 0,
       stderr: '',
     });
-  }, 60_000);
+  }, 120_000);
 });

@@ -39,6 +39,8 @@ export interface SqlType {
   arrayDepth: number;
   /** The values of MySQL `ENUM('a', 'b')`. */
   enumValues?: string[];
+  /** The ODCS `format` of the element type's values: `uuid` of `UUID`. */
+  format?: string;
 }
 
 export interface SqlColumn {
@@ -152,6 +154,9 @@ const SQL_TYPES: Record<string, LogicalType> = {
   ...typesOf('object', ['JSON', 'JSONB']),
 };
 
+/** The ODCS formats of the values of SQL types that hold only those: PostgreSQL's UUID, SQL Server's UNIQUEIDENTIFIER. */
+const SQL_TYPE_FORMATS: Record<string, string> = { UUID: 'uuid', UNIQUEIDENTIFIER: 'uuid' };
+
 function typesOf(logicalType: LogicalType, names: string[]): Record<string, LogicalType> {
   return Object.fromEntries(names.map((name) => [name, logicalType]));
 }
@@ -260,6 +265,7 @@ function sqlType(tokens: Token[]): SqlType {
   const logicalType = isBitString ? undefined : isWholeDecimal(baseName, element) ? 'integer' : SQL_TYPES[baseName];
   const enumValues =
     baseName === 'ENUM' ? element.filter((token) => token.kind === 'string').map((token) => unquote(token)) : undefined;
+  const format = Object.hasOwn(SQL_TYPE_FORMATS, baseName) ? SQL_TYPE_FORMATS[baseName] : undefined;
   return {
     physicalType: spelled(tokens),
     physicalTypeAsWritten: spelled(tokens, unquote),
@@ -269,6 +275,7 @@ function sqlType(tokens: Token[]): SqlType {
     logicalType,
     arrayDepth,
     ...(enumValues && { enumValues }),
+    ...(format && { format }),
   };
 }
 

@@ -530,6 +530,7 @@ function tableObject(
     const arrayDepth = type?.arrayDepth ?? 0;
     const maxLength = elementType === 'string' && type ? declaredLength(type.elementType) : undefined;
     const stated = {
+      ...(elementType === 'string' && type?.format && { format: type.format }),
       ...(maxLength !== undefined && { maxLength }),
       ...(isTimeOfDayDate && { timezone: false }),
       ...boundsOf(type, checks.options.get(property), context.isSqlServer),

@@ -6,10 +6,10 @@ import { doBlock, ident, literal } from './postgres-names';
  * owner's back: PostgreSQL rounds numeric to bigint (2.5 → 3), to fewer decimals (numeric(14,2)) or
  * to a float's binary digits (0.1234567891 → real 0.12345679),
  * cuts text to a varchar(n)'s length, reads text as a number without its leading zeros (a code
- * `007` becomes 7), drops a timestamp's time of day (→ date) or its day
- * (→ time), and moves a clock time its zone skips (a daylight-saving gap) when it gains a time
- * zone, without a word, and a cast through text stops at the first
- * value it cannot read, naming the value but neither the column nor how many rows are alike.
+ * `007` becomes 7) or as a uuid in lower case with hyphens (`{A0EE…}` becomes `a0ee…`), drops a
+ * timestamp's time of day (→ date) or its day (→ time), and moves a clock time its zone skips (a
+ * daylight-saving gap) when it gains a time zone, without a word, and a cast through text stops at
+ * the first value it cannot read, naming the value but neither the column nor how many rows are alike.
  */
 
 /** Types every value of which the other type holds as it was, besides those among numbers. */
@@ -57,11 +57,15 @@ function changedValueCondition(
   if (TIMESTAMP_TYPES.has(fromType) && toType === 'date')
     return { condition: `${value} <> date_trunc('day', ${value})` };
   if (TIMESTAMP_TYPES.has(fromType) && toType === 'time') return { condition: `${value} IS NOT NULL` };
+  if (toType === 'uuid' && isText(fromType)) {
+    const condition = `CASE WHEN pg_input_is_valid(${value}::text, 'uuid') THEN ${textRewrittenAs(value, 'uuid')} ELSE true END`;
+    return { condition, sinceVersion: READS_INPUT_SAFELY };
+  }
   const isUnreadable = `NOT pg_input_is_valid(${value}::text, ${literal(toType)})`;
   // numeric(p,s) reads a value with more decimals than s by rounding it: counted as a number.
   const asNumber = `${value}::text::numeric`;
   const rounded = toNumbers ? numbersLost(asNumber, {}, toNumbers) : [];
-  const rewritten = toNumbers && isText(fromType) ? [textRewrittenAsNumber(value)] : [];
+  const rewritten = toNumbers && isText(fromType) ? [textRewrittenAs(value, 'numeric')] : [];
   // A number past the float's range is counted by isUnreadable: cast, it would stop the count.
   const floatRounded = BINARY_FLOAT_TYPES.has(toType)
     ? [
@@ -81,11 +85,12 @@ function isText(type: string): boolean {
 }
 
 /**
- * A text a number reads otherwise than it is written: a code's leading zeros (`007` → 7), a sign,
- * blanks or an exponent would be gone from the stored value once the column holds numbers.
+ * A text the type reads otherwise than it is written: a code's leading zeros (`007` → 7), a sign,
+ * blanks or an exponent of a number, a uuid's capitals, braces or missing hyphens, would be gone
+ * from the stored value once the column holds that type.
  */
-function textRewrittenAsNumber(value: string): string {
-  return `${value}::text <> (${value}::text::numeric)::text`;
+function textRewrittenAs(value: string, type: string): string {
+  return `${value}::text <> (${value}::text::${type})::text`;
 }
 
 /** The conditions of a number of type `from` that type `to` would round (PostgreSQL rounds 2.5 to 3) or cannot hold. */
@@ -122,7 +127,8 @@ export function refuseLossyTypeChange(
   const where = `${target}.${ident(column)}`;
   const harm = `a value ${toType} would change or cannot hold, in this many rows:`;
   const advice = 'the migration is refused and nothing changed; correct those values, or keep the type';
-  const count = `SELECT count(*) INTO affected FROM ${target} WHERE ${change.condition};`;
+  // A null stays null whatever the type; a condition on it reads null, which a CASE would take as its ELSE.
+  const count = `SELECT count(*) INTO affected FROM ${target} WHERE ${ident(column)} IS NOT NULL AND (${change.condition});`;
   const counted = change.sinceVersion
     ? `IF current_setting('server_version_num')::int >= ${change.sinceVersion} THEN ${count} END IF;`
     : count;

@@ -33,7 +33,8 @@ export interface ColumnChecks {
 
 export function columnChecksOf(property: ContractProperty, column: string): ColumnChecks {
   const { logicalType } = property;
-  const value = ident(column);
+  // A uuid has no length or pattern, and an allowed value that is no uuid would make CREATE TABLE fail: its text is checked.
+  const value = postgresTypeOf(property) === 'uuid' ? `${ident(column)}::text` : ident(column);
   const options = logicalTypeOptions(property) ?? {};
   const numberOption = (name: string) => {
     const option = options[name];

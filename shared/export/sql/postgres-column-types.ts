@@ -22,7 +22,8 @@ import { logicalTypeOptions } from '../../simulation/allowed-values';
  * maxLength the JSON Schema gives it (declaredLength): char(n) would pad shorter texts with
  * blanks, which the product did not write. An unsigned 64-bit integer (`BIGINT UNSIGNED`,
  * `uint64`) is numeric(20,0), as bigint cannot hold its top half, and an integer of more digits
- * than bigint holds (`NUMBER(30,0)`) numeric(p,0). A timestamp whose contract says `timezone: false`
+ * than bigint holds (`NUMBER(30,0)`) numeric(p,0). A string of format uuid is a uuid, whatever its
+ * lengths, which refuses any other text. A timestamp whose contract says `timezone: false`
  * is a timestamp (without time zone), which keeps the clock time it is given, where timestamptz would
  * read it in the session's zone; ODCS gives `timezone` no default, so without it the column is
  * timestamptz. Any other physicalType (`draw_status`, `SMALLINT[]`, `TIMESTAMP`) is another
@@ -62,6 +63,7 @@ export function postgresTypeOf(property: ContractProperty): string {
   const parts = physicalPartsOf(property);
   switch (logicalType) {
     case 'string': {
+      if (logicalTypeOptions(property)?.format === 'uuid') return 'uuid';
       const lengths = [declaredLengthOf(property), logicalTypeOptions(property)?.maxLength].filter(isVarcharLength);
       return lengths.length > 0 ? `varchar(${Math.min(...lengths)})` : 'text';
     }
@@ -86,6 +88,8 @@ export function postgresTypeOf(property: ContractProperty): string {
 
 /** PostgreSQL's binary floating-point types by ODCS's float formats (Rust's float types). */
 const FLOAT_FORMATS: Record<string, string> = { f64: 'double precision', f32: 'real' };
+/** The column types ODCS formats give, which a physicalType of another spelling does not change. */
+const FORMAT_TYPES: Record<string, string> = { ...FLOAT_FORMATS, uuid: 'uuid' };
 /** The most binary digits of a `float(p)` PostgreSQL stores as a real. */
 const REAL_BINARY_DIGITS = 24;
 
@@ -148,7 +152,7 @@ export function physicalTypeNote(property: ContractProperty): string | undefined
     return `${said} holds ${VALUE_NOUNS[heldType]}: the column takes logicalType ${logicalType}'s type`;
   }
   const { maxLength, timezone, format } = options;
-  if (typeof format === 'string' && FLOAT_FORMATS[format] === columnType)
+  if (typeof format === 'string' && Object.hasOwn(FORMAT_TYPES, format) && FORMAT_TYPES[format] === columnType)
     return `${said} as ${columnType}: format is ${format}`;
   if (typeof timezone === 'boolean' && logicalType === 'timestamp')
     return `${said} as ${columnType}: timezone is ${timezone}`;

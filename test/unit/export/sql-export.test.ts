@@ -5,6 +5,7 @@ import { importContractSource } from '../../../shared/contracts/import';
 import { statements, tokenize } from '../../../shared/contracts/import/sql-tokens';
 import { type ExportScope, WHOLE_MESH } from '../../../shared/export';
 import { declaredTypeOptions } from '../../../shared/export/jsonschema/declared-type-options';
+import { jsonSchemaTarget } from '../../../shared/export/jsonschema/json-schema-target';
 import { physicalTypeNote, postgresTypeOf } from '../../../shared/export/sql/postgres-column-types';
 import { postgresName } from '../../../shared/export/sql/postgres-names';
 import { sqlTarget } from '../../../shared/export/sql/sql-target';
@@ -659,6 +660,76 @@ message Readings {
     expect(stored.rows).toEqual([{ ratio: '0.1', gauge: '0.1' }]);
   });
 
+  it('keeps a uuid (Avro uuid, JSON Schema format uuid, SQL UUID, UNIQUEIDENTIFIER) a uuid column, and its format through the JSON Schema and DDL imports', async () => {
+    const fromAvro = importContractSource(
+      'orders.avsc',
+      JSON.stringify({
+        type: 'record',
+        name: 'orders',
+        fields: [{ name: 'order_id', type: { type: 'string', logicalType: 'uuid' } }],
+      }),
+    );
+    const fromJsonSchema = importContractSource(
+      'orders.schema.json',
+      JSON.stringify({ title: 'orders', type: 'object', properties: { buyer_id: { type: 'string', format: 'uuid' } } }),
+    );
+    const fromSql = importContractSource(
+      'orders.sql',
+      'CREATE TABLE orders (parcel_id UUID, [rowguid] [uniqueidentifier] NOT NULL, note VARCHAR(36));',
+    );
+    const [avro, jsonSchema, sql] = [fromAvro, fromJsonSchema, fromSql].map((imported) => {
+      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+      return imported.contract.schema[0]!.properties;
+    });
+    const [orderId, buyerId, parcelId, rowGuid, note] = [...avro!, ...jsonSchema!, ...sql!];
+    expect(
+      [orderId, buyerId, parcelId, rowGuid, note].map((property) => property!.extensions?.logicalTypeOptions),
+    ).toEqual([{ format: 'uuid' }, { format: 'uuid' }, { format: 'uuid' }, { format: 'uuid' }, { maxLength: 36 }]);
+    const mesh = productServingHistory('orders', [
+      { ...orderId!, required: true, primaryKey: true },
+      {
+        ...buyerId!,
+        ...options({ format: 'uuid', pattern: '^[0-9a-f-]+$', maxLength: 36 }),
+        enum: ['0e4ac7f2-3c1b-4e57-9d2a-6f1b2c3d4e5f'],
+      },
+      parcelId!,
+      rowGuid!,
+    ]);
+    const files = sqlFiles(mesh);
+    const lines = files.flatMap((file) => String(file.content).split('\n'));
+    const lineOf = (column: string) => lines.find((line) => line.startsWith(`  "${column}" `));
+    expect(lineOf('order_id')).toBe('  "order_id" uuid NOT NULL,');
+    expect(lineOf('rowguid')).toBe(
+      '  "rowguid" uuid NOT NULL, -- physicalType UNIQUEIDENTIFIER as uuid: format is uuid',
+    );
+    await emptyDatabase(db);
+    await runFiles(db, files);
+    const id = '0e4ac7f2-3c1b-4e57-9d2a-6f1b2c3d4e5f';
+    await db.exec(`INSERT INTO p.orders VALUES ('${id}', '${id}', '${id}', '${id}')`);
+    await db.exec(
+      `INSERT INTO p.orders_history (order_id, buyer_id, parcel_id, rowguid, valid_from, is_current) VALUES ('${id}', '${id}', '${id}', '${id}', now(), true)`,
+    );
+    await expect(db.exec(`INSERT INTO p.orders (order_id, rowguid) VALUES ('ORD-1', '${id}')`)).rejects.toThrow(/uuid/);
+    const columns = await db.query<{ attname: string; type: string }>(
+      `SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+       WHERE attrelid = 'p.orders_history'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    );
+    expect(columns.rows.slice(0, 4).map((column) => column.type)).toEqual(['uuid', 'uuid', 'uuid', 'uuid']);
+    const readBack = importContractSource('p.sql', String(files[0]!.content));
+    if (!readBack.ok) throw new Error(JSON.stringify(readBack.errors));
+    const schema = JSON.parse(String(filesOf(jsonSchemaTarget.files(mesh, WHOLE_MESH))[0]!.content));
+    expect([schema.properties.order_id.format, schema.properties.rowguid.format]).toEqual(['uuid', 'uuid']);
+    const formatOf = (property: ContractProperty) =>
+      (property.extensions?.logicalTypeOptions as { format?: string } | undefined)?.format;
+    expect(readBack.contract.schema[0]!.properties.map(formatOf)).toEqual(['uuid', 'uuid', 'uuid', 'uuid']);
+    // Its CHECK, on the column's text, is read back as the contract says it.
+    const readBuyer = readBack.contract.schema[0]!.properties[1]!;
+    expect([readBuyer.enum, readBuyer.extensions?.logicalTypeOptions]).toEqual([
+      [id],
+      { format: 'uuid', pattern: '^[0-9a-f-]+$', maxLength: 36 },
+    ]);
+  });
+
   it('notes on a column’s line the physicalType its type was not taken from, and why, in DDL that still runs', async () => {
     const mesh = productServingTable('fittings', [
       field('id', 'integer', { physicalType: 'int4', required: true, primaryKey: true }),
@@ -1041,11 +1112,14 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       'integer',
       'boolean',
       'object',
+      'uuid',
     ] as const;
-    const typeFields = (type: (typeof types)[number]) =>
-      type === 'zoneless timestamp'
-        ? { logicalType: 'timestamp' as const, ...options({ timezone: false }) }
+    const typeFields = (type: (typeof types)[number]) => {
+      if (type === 'zoneless timestamp') return { logicalType: 'timestamp' as const, ...options({ timezone: false }) };
+      return type === 'uuid'
+        ? { logicalType: 'string' as const, ...options({ format: 'uuid' }) }
         : { logicalType: type };
+    };
     const changes = types.flatMap((from) => types.filter((to) => to !== from).map((to) => ({ from, to })));
     const withFields = (typeOf: (change: (typeof changes)[number]) => (typeof types)[number]) =>
       aMesh()
@@ -1886,7 +1960,7 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
         change: 'a text made an integer, where rows hold leading zeros, a sign or blanks the number drops',
         from: 'string' as const,
         to: 'integer' as const,
-        values: ["'007'", "'42'", "'+5'", "' 9 '", "'-3'"],
+        values: ["'007'", "'42'", "'+5'", "' 9 '", "'-3'", 'NULL'],
         refusal: /"claims"\."claims"\."amount": a value bigint would change or cannot hold, in this many rows: 3;/,
       },
       {
@@ -1921,6 +1995,19 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
         values: ['9007199254740993', '5'],
         refusal:
           /"claims"\."claims"\."amount": a value double precision would change or cannot hold, in this many rows: 1;/,
+      },
+      {
+        change: 'a text given format uuid, where rows hold no uuid or one PostgreSQL would write otherwise',
+        from: 'string' as const,
+        to: 'string' as const,
+        toField: options({ format: 'uuid' }),
+        values: [
+          "'0e4ac7f2-3c1b-4e57-9d2a-6f1b2c3d4e5f'",
+          "'ORD-1'",
+          "'{0E4AC7F2-3C1B-4E57-9D2A-6F1B2C3D4E5F}'",
+          'NULL',
+        ],
+        refusal: /"claims"\."claims"\."amount": a value uuid would change or cannot hold, in this many rows: 2;/,
       },
       {
         change: 'a timestamp given a time zone, where rows hold a clock time its defaultTimezone skips',

@@ -21,7 +21,8 @@ import { protobufUnsignedBounds } from './unsigned-bounds';
  * `repeated` makes an array, `map<k, v>` a map, a message field an object with its own
  * properties; google.protobuf.Timestamp is a timestamp, google.type.Date a date. Only
  * proto2 `required` (editions' `LEGACY_REQUIRED`) makes a property required; proto3 cannot
- * say so. Well-known wrappers and `Any` are reported.
+ * say so. A well-known wrapper (`google.protobuf.Int64Value`) is its scalar, optional as any
+ * proto3 field; `Any` is reported.
  */
 
 const SCALARS: Record<string, LogicalType> = {
@@ -47,6 +48,22 @@ const WELL_KNOWN: Record<string, LogicalType> = {
   Timestamp: 'timestamp',
   'google.type.Date': 'date',
   'google.type.TimeOfDay': 'time',
+};
+
+/**
+ * The well-known wrappers: a scalar that may be absent (null), which proto3 could not say of a
+ * plain scalar before `optional`. Each is its scalar, physicalType, bounds and format alike.
+ */
+const WRAPPERS: Record<string, string> = {
+  'google.protobuf.DoubleValue': 'double',
+  'google.protobuf.FloatValue': 'float',
+  'google.protobuf.Int64Value': 'int64',
+  'google.protobuf.UInt64Value': 'uint64',
+  'google.protobuf.Int32Value': 'int32',
+  'google.protobuf.UInt32Value': 'uint32',
+  'google.protobuf.BoolValue': 'bool',
+  'google.protobuf.StringValue': 'string',
+  'google.protobuf.BytesValue': 'bytes',
 };
 
 export function importProtobuf(text: string): SchemaImport {
@@ -206,6 +223,8 @@ function typeShape(
   messageStart: number,
   fieldName: string,
 ): Shape {
+  const wrapped = WRAPPERS[type] ?? (resolved ? WRAPPERS[resolved.fullName.replace(/^\./, '')] : undefined);
+  if (wrapped) return typeShape(wrapped, null, text, notes, visiting, where, messageStart, fieldName);
   const scalar = SCALARS[type];
   if (scalar) {
     // A float's 32 bits or a double's 64 in ODCS's words, as the Avro import says them (an integer's width is its physicalType).

@@ -10,7 +10,9 @@
  * qualifier names no table in scope) makes the whole statement approximate. Either way the reason is given: callers then assume every column an
  * unread part names feeds every column it gives, which can over-report an impact but never miss
  * one, and say where they did. Text that is not one query that parses (a bracket left open, no table after JOIN) tells
- * nothing of what it reads: callers take it to read every table before it.
+ * nothing of what it reads: callers take it to read every table before it. PostgreSQL's forms SQLite
+ * refuses (ILIKE, SIMILAR TO, `ARRAY[…]`, `extract(year FROM x)`, `INTERVAL '1 day'`) are read as the
+ * operators and values they are, naming no column: transformation-sql reports them.
  */
 
 import { parsesAsOneQuery } from '../simulation/select-check';
@@ -179,8 +181,8 @@ const KEYWORDS = new Set(
   (
     'select distinct all from where group by having order limit offset join inner left right full outer cross natural on using as and or not in is null like glob between case when then else end ' +
     'union intersect except with recursive values asc desc nulls first last true false exists cast collate escape filter over partition rows range window ' +
-    // PostgreSQL's operators SQLite refuses (transformation-sql says so): read as operators, they name no column.
-    'ilike similar to'
+    // PostgreSQL's operators and INTERVAL '…' SQLite refuses (transformation-sql says so): they name no column.
+    'ilike similar to interval'
   ).split(' '),
 );
 /** Clauses after FROM whose columns decide which rows there are. */
@@ -194,11 +196,14 @@ const TOKEN_PATTERN =
 
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN_PATTERN.lastIndex = 0;
-  for (let match = TOKEN_PATTERN.exec(sql); match; match = TOKEN_PATTERN.exec(sql)) {
+  // A copy of its own: an array's inside is tokenized while the text around it is.
+  const pattern = new RegExp(TOKEN_PATTERN);
+  for (let match = pattern.exec(sql); match; match = pattern.exec(sql)) {
     const [text, doubleQuoted, backtick, bracketed, word, number, parameter, punct] = match;
     const quoted = doubleQuoted ?? backtick ?? bracketed;
-    if (quoted !== undefined) tokens.push({ kind: 'word', text: quoted.replaceAll('""', '"'), isAlwaysName: true });
+    if (bracketed !== undefined && isKeyword(tokens.at(-1), 'array')) tokens.splice(-1, 1, ...arrayAsList(bracketed));
+    else if (quoted !== undefined)
+      tokens.push({ kind: 'word', text: quoted.replaceAll('""', '"'), isAlwaysName: true });
     else if (word !== undefined) tokens.push({ kind: 'word', text: word, isAlwaysName: isPunct(tokens.at(-1), '.') });
     else if (number !== undefined) tokens.push({ kind: 'literal', number });
     else if (parameter !== undefined) tokens.push({ kind: 'literal', parameter });
@@ -210,7 +215,22 @@ export function tokenize(sql: string): Token[] {
   for (const [at, token] of tokens.entries()) {
     if (token.kind === 'word' && isContextualName(asSqlTokens, at)) token.isAlwaysName = true;
   }
-  return tokens;
+  return withoutExtractFields(tokens);
+}
+
+/** PostgreSQL's `ARRAY[a, 1]` (SQLite's tokens: `ARRAY` and a name in brackets) read as the list `(a, 1)`: it reads the columns it holds. */
+function arrayAsList(inside: string): Token[] {
+  return [{ kind: 'punct', text: '(' }, ...tokenize(inside), { kind: 'punct', text: ')' }];
+}
+
+/** PostgreSQL's `extract(year FROM x)` read as `extract(x)`: the field names no column, and it is computed from x. */
+function withoutExtractFields(tokens: readonly Token[]): Token[] {
+  const isExtractField = (at: number) =>
+    isKeyword(tokens[at - 2], 'extract') &&
+    isPunct(tokens[at - 1], '(') &&
+    tokens[at]?.kind === 'word' &&
+    isKeyword(tokens[at + 1], 'from');
+  return tokens.filter((_, at) => !isExtractField(at) && !isExtractField(at - 1));
 }
 
 /** The token as the simulation's keyword rules read it (they need only its kind and text). */

@@ -23,7 +23,7 @@ export function isSqlKeywordAt(tokens: readonly SqlToken[], at: number): boolean
 /**
  * Keywords of windows and orderings that SQLite reads as names wherever the words around them make
  * no keyword (`SELECT filter, last FROM frames`), so a frame's `filter` band or a person's `last`
- * name is a column; and PostgreSQL's SIMILAR TO, which the lineage reads as an operator.
+ * name is a column; and PostgreSQL's SIMILAR TO and INTERVAL '…', which the lineage reads as an operator and a value.
  */
 const KEYWORD_CONTEXTS: ReadonlyMap<string, (tokens: readonly SqlToken[], at: number) => boolean> = new Map([
   ['FILTER', (tokens, at) => isSymbol(tokens[at + 1], '(')],
@@ -38,6 +38,8 @@ const KEYWORD_CONTEXTS: ReadonlyMap<string, (tokens: readonly SqlToken[], at: nu
   // PostgreSQL's `a SIMILAR TO b`; elsewhere `similar` and `to` are names SQLite takes.
   ['SIMILAR', (tokens, at) => isKeyword(tokens[at + 1], 'TO')],
   ['TO', (tokens, at) => isKeyword(tokens[at - 1], 'SIMILAR')],
+  // PostgreSQL's `INTERVAL '1 day'`; elsewhere `interval` is a name SQLite takes.
+  ['INTERVAL', (tokens, at) => tokens[at + 1]?.kind === 'string'],
 ]);
 
 /** Whether the word at `at`, a keyword of windows or orderings, is a name there: no keyword fits the words around it. */

@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMeshFile } from '../../../shared/contracts/contract-text';
 import type { Contract, Mesh } from '../../../shared/model';
+import { stepRefusals } from '../../../shared/simulation';
 import type { Finding } from '../../../shared/validation/finding';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { whereShown } from '../../../shared/validation/where-shown';
 import { aProperty } from '../contracts/builders';
-import { aProduct } from '../simulation/builders';
+import { aProduct, testWorkspace } from '../simulation/builders';
 import { aTurnoverMesh } from '../simulation/turnover-mesh';
 import { aGovernedMesh } from './governed-mesh';
 
@@ -269,6 +270,53 @@ describe('transformation-reads', () => {
       "Transformation 'country_counts' of 'Revenue' reads 'similar' of 'customers', which its input port 'customers' does not bring: it brings customer_id, country.",
       "Transformation 'country_counts' of 'Revenue' reads 'to' of 'customers', which its input port 'customers' does not bring: it brings customer_id, country.",
     ]);
+  });
+
+  it("reads PostgreSQL's ARRAY[…], extract(field FROM x) and INTERVAL '…' as the values they are, not as columns: transformation-sql reports them", async () => {
+    const emailGone =
+      "Transformation 'country_counts' of 'Revenue' reads 'email' of 'customers', which its input port 'customers' does not bring: it brings customer_id, country.";
+    const expressions = [
+      'customer_id = ANY(ARRAY[1,2])',
+      "country = ANY(ARRAY['a', 'b'])",
+      'extract(epoch from customer_id) > 0',
+      'EXTRACT(YEAR FROM customer_id) = 2024',
+      "customer_id + interval '1 day' > 0",
+      "customer_id - INTERVAL '2 hours' > 0",
+    ];
+    for (const expression of expressions) {
+      const sql = `SELECT country, COUNT(*) AS customers FROM customers WHERE ${expression} GROUP BY country`;
+      const selected = `SELECT customer_id, ${expression} AS is_a FROM customers`;
+      const besideEmail = `SELECT customer_id, ${expression} AND email IS NULL AS is_a FROM customers`;
+      expect([
+        expression,
+        readsOf(withoutEmail(sql)),
+        readsOf(withoutEmail(selected)),
+        readsOf(withoutEmail(besideEmail)).map(([, message]) => message),
+      ]).toEqual([expression, [], [], [emailGone]]);
+      const mesh = withoutEmail(sql);
+      const refusals = stepRefusals(mesh, await testWorkspace());
+      const findings = validateMesh(mesh, {
+        ruleIds: ['transformation-sql', 'transformation-reads'],
+        stepRefusals: refusals,
+      });
+      expect([
+        expression,
+        findings.map((finding) => [finding.ruleId, finding.fixHint?.startsWith('SQLite has no ')]),
+      ]).toEqual([expression, [['transformation-sql', true]]]);
+    }
+    // A column an array holds is read.
+    expect(readsOf(withoutEmail("SELECT customer_id FROM customers WHERE 'a' = ANY(ARRAY[country, email])"))).toEqual([
+      ['products[1].transformations[0]', emailGone],
+    ]);
+    // Elsewhere SQLite takes `array`, `interval`, `epoch` and `year` for names.
+    expect(
+      readsOf(withoutEmail('SELECT array, interval, epoch, year FROM customers')).map(([, message]) => message),
+    ).toEqual(
+      ['array', 'interval', 'epoch', 'year'].map(
+        (name) =>
+          `Transformation 'country_counts' of 'Revenue' reads '${name}' of 'customers', which its input port 'customers' does not bring: it brings customer_id, country.`,
+      ),
+    );
   });
 
   it('does not guess what an input port without a dataset brings', () => {

@@ -152,6 +152,16 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
 
   const refuse = () => set((state) => ({ refusedEdits: state.refusedEdits + 1 }));
 
+  // Typing that brings the document back to where it began is no edit: no step to undo, nothing unsaved.
+  const joinTyping = (next: Mesh) => {
+    const { past, continuedFrom } = get();
+    const began = continuedFrom ?? past.at(-1);
+    if (!began || !isDeepEqual(next, began)) return set({ mesh: next, future: [] });
+    // The step the typing continued stays; the next keystroke joins it still.
+    if (continuedFrom) return set({ mesh: continuedFrom, future: [] });
+    set({ mesh: began, past: past.slice(0, -1), openCoalesceKey: null });
+  };
+
   return {
     ...noDocument,
     openCount: 0,
@@ -192,10 +202,10 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       // The one place every edit passes: no edit may leave a size the file format would refuse, nor a
       // fraction of a pixel, nor a contract naming the domain its product just left.
       const next = withLayoutsAsStored(withContractDomainsFollowing(recipe(mesh), mesh), mesh);
-      if (next === mesh) return;
+      if (next === mesh || isDeepEqual(next, mesh)) return;
       const coalesceKey = options.coalesceKey ?? null;
       if (gestureStart) set({ mesh: next });
-      else if (coalesceKey !== null && coalesceKey === openCoalesceKey) set({ mesh: next, future: [] });
+      else if (coalesceKey !== null && coalesceKey === openCoalesceKey) joinTyping(next);
       else record(mesh, next, coalesceKey);
     },
     endTyping: () => set({ openCoalesceKey: null, continuedFrom: null }),

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { selectCanRedo, selectCanUndo, selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
 import type { Mesh } from '../../../shared/model';
-import { aMesh } from '../../builders/mesh-builder';
+import { aMesh, aTruncatingScenario } from '../../builders/mesh-builder';
 import { documentNow, openDocument, undoSteps } from './store-fixture';
 
 const rename = (name: string) => (mesh: Mesh) => ({ ...mesh, name });
@@ -49,7 +49,9 @@ describe('the document store', () => {
     store().change(rename('A'));
     store().setReadOnly(true);
     const beforeEdit = documentNow();
-    store().change((mesh) => ({ ...mesh, scenarios: [...mesh.scenarios] }), { whileReadOnly: true });
+    store().change((mesh) => ({ ...mesh, scenarios: [aTruncatingScenario('orders-service')] }), {
+      whileReadOnly: true,
+    });
     const edited = documentNow();
     const refusedBefore = store().refusedEdits;
     expect(selectCanUndo(store())).toBe(true);
@@ -73,6 +75,45 @@ describe('the document store', () => {
     store().change((mesh) => mesh);
     expect(undoSteps()).toBe(0);
     expect(selectIsDirty(store())).toBe(false);
+  });
+
+  it('records nothing for a change that gives back an equal document', () => {
+    const opened = documentNow();
+    store().change((mesh) => ({ ...mesh, domains: [...mesh.domains] }));
+    expect(undoSteps()).toBe(0);
+    expect(documentNow()).toBe(opened);
+    expect(selectIsDirty(store())).toBe(false);
+  });
+
+  it('leaves no step, and nothing unsaved, when typing brings the field back to what it was', () => {
+    const opened = documentNow();
+    for (const name of ['Test meshx', 'Test mesh']) store().change(rename(name), { coalesceKey: 'mesh.name' });
+    store().endTyping();
+    expect(undoSteps()).toBe(0);
+    expect(documentNow()).toBe(opened);
+    expect(selectIsDirty(store())).toBe(false);
+  });
+
+  it('starts a new step when typing goes on after bringing the field back to what it was', () => {
+    for (const name of ['Test meshx', 'Test mesh', 'Test meshes']) {
+      store().change(rename(name), { coalesceKey: 'mesh.name' });
+    }
+    expect(undoSteps()).toBe(1);
+    store().undo();
+    expect(documentNow().name).toBe('Test mesh');
+    expect(undoSteps()).toBe(0);
+  });
+
+  it('keeps the step typing continued when that typing is taken back to where it began', () => {
+    store().change((mesh) => ({ ...mesh, description: 'added' }));
+    const added = documentNow();
+    store().continueLastStep('mesh.name');
+    for (const name of ['Test meshx', 'Test mesh']) store().change(rename(name), { coalesceKey: 'mesh.name' });
+    expect(documentNow()).toBe(added);
+    expect(undoSteps()).toBe(1);
+    store().change(rename('Orders'), { coalesceKey: 'mesh.name' });
+    store().endTyping();
+    expect(undoSteps()).toBe(1);
   });
 
   it('merges typing in one field into one step', () => {

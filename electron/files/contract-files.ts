@@ -4,7 +4,9 @@ import { CONTRACT_FILES, CONTRACT_SOURCE_FILES, type TextFileKind } from '../../
 import type { FileDialog } from '../dialogs/file-dialog';
 import { refuse, settle, succeed } from '../ipc/ipc-result';
 import { writeFileAtomically } from './atomic-write';
+import type { ExternalChangeWatcher } from './external-change-watcher';
 import type { FileSystem } from './file-system';
+import { confirmedInPlaceTarget } from './in-place-target';
 import { fileRefFor } from './mesh-file-path';
 import { readMeshFile, refusalToSaveUnreadable } from './mesh-file-reader';
 import { confirmedSavePath, withFileNameOf } from './save-path';
@@ -28,15 +30,27 @@ export interface ContractFiles {
  * The page may write a contract only to a file the user chose for one in this session (opened or
  * saved in a dialog); any other path is refused, so a page that went rogue cannot name a file.
  */
-export function createContractFiles({ fs, dialog }: { fs: FileSystem; dialog: FileDialog }): ContractFiles {
+export function createContractFiles({
+  fs,
+  dialog,
+  watcher,
+}: {
+  fs: FileSystem;
+  dialog: FileDialog;
+  /** The versions of the files read and written, so a save in place asks before replacing another program's. */
+  watcher: Pick<ExternalChangeWatcher, 'recordKnownVersion' | 'hasChangedSinceKnown'>;
+}): ContractFiles {
   const chosenContractFiles = new Set<string>();
 
   async function chooseTarget(file: FileRef | null, suggestedName: string): Promise<IpcResult<string | null>> {
     if (file?.path) {
-      if (chosenContractFiles.has(file.path)) return succeed(file.path);
-      return refuse(
-        `Refusing to save to ${file.path}: it was never chosen as a contract file. Use Save contract as… instead.`,
-      );
+      if (!chosenContractFiles.has(file.path)) {
+        return refuse(
+          `Refusing to save to ${file.path}: it was never chosen as a contract file. Use Save contract as… instead.`,
+        );
+      }
+      const inPlace = await confirmedInPlaceTarget({ fs, dialog, watcher }, file.path);
+      if (inPlace !== 'save-as') return succeed(inPlace);
     }
     const requestedPath = await dialog.chooseContractSavePath(contractFileName(suggestedName));
     if (requestedPath === null) return succeed(null);
@@ -51,7 +65,11 @@ export function createContractFiles({ fs, dialog }: { fs: FileSystem; dialog: Fi
       if (!read.ok) return read;
       files.push(read.value);
     }
-    for (const { file } of files) if (file.path) chosenContractFiles.add(file.path);
+    for (const { file } of files) {
+      if (!file.path) continue;
+      chosenContractFiles.add(file.path);
+      await watcher.recordKnownVersion(file.path);
+    }
     return succeed(files);
   }
 
@@ -80,6 +98,7 @@ export function createContractFiles({ fs, dialog }: { fs: FileSystem; dialog: Fi
         if (path === null) return succeed(null);
         return settle(`save ${path}`, async () => {
           await writeFileAtomically(fs, path, text);
+          await watcher.recordKnownVersion(path);
           chosenContractFiles.add(path);
           return succeed(fileRefFor(path));
         });

@@ -20,6 +20,7 @@ import { writeExportFolder } from '../files/export-folder';
 import type { ExternalChangeWatcher } from '../files/external-change-watcher';
 import type { FileAccess } from '../files/file-access';
 import type { FileSystem } from '../files/file-system';
+import { confirmedInPlaceTarget } from '../files/in-place-target';
 import { fileRefFor, withMeshExtension } from '../files/mesh-file-path';
 import { readMeshFile, refusalToSaveUnreadable } from '../files/mesh-file-reader';
 import type { RecentFilesStore } from '../files/recent-files';
@@ -66,7 +67,7 @@ export function createIpcHandlers({
   takeLaunchFiles,
   clipboard,
 }: IpcDependencies): IpcHandlers {
-  const contractFiles = createContractFiles({ fs, dialog });
+  const contractFiles = createContractFiles({ fs, dialog, watcher });
 
   /** Reads a file the user chose; the page says whether it is a design (`recent:remember`). */
   async function readAndAllow(path: string): Promise<IpcResult<OpenedFile>> {
@@ -83,24 +84,12 @@ export function createIpcHandlers({
       if (!(await access.isChosenByUser(file.path))) {
         return refuse(`Refusing to save to ${file.path}: it was never chosen in a file dialog. Use Save As… instead.`);
       }
-      const inPlace = await confirmedInPlace(file.path);
+      const inPlace = await confirmedInPlaceTarget({ fs, dialog, watcher }, file.path);
       if (inPlace !== 'save-as') return succeed(inPlace);
     }
     const requestedPath = await dialog.chooseSavePath(savedMeshFileName(file?.name || basename(suggestedName)));
     if (requestedPath === null) return succeed(null);
     return succeed(await confirmedSavePath(fs, dialog, requestedPath, withMeshExtension));
-  }
-
-  /** Where a save in place writes, once the user has had a say about another program's doing: the path, nothing, or a Save As. */
-  async function confirmedInPlace(path: string): Promise<string | null | 'save-as'> {
-    // A file gone since it was read (a git checkout, a move) is written again only on a yes.
-    if (!(await fs.exists(path))) {
-      const answer = await dialog.askSaveDeletedFile(path);
-      return answer === 'save' ? path : answer === 'cancel' ? null : 'save-as';
-    }
-    // The change notice may have been missed (or ignored): another program's version is only replaced on a yes.
-    const keepsTheirs = (await watcher.hasChangedSinceKnown(path)) && !(await dialog.confirmReplaceChangedFile(path));
-    return keepsTheirs ? null : path;
   }
 
   async function save(path: string, text: string): Promise<IpcResult<FileRef>> {

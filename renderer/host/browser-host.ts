@@ -129,7 +129,8 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       : null;
   }
 
-  async function writeDesign(handle: FileSystemFileHandle, text: string): Promise<void> {
+  /** Writes a file the page opened or saved, recording the version it wrote as its own. */
+  async function writeKnown(handle: FileSystemFileHandle, text: string): Promise<void> {
     writing.add(handle);
     try {
       await write(handle, text);
@@ -155,7 +156,10 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       if (!handle) return null;
       const file = { name: handle.name };
       handles.set(file, handle);
-      return { file, text: await readFileText(await handle.getFile(), CONTRACT_FILES) };
+      const read = await handle.getFile();
+      const text = await readFileText(read, CONTRACT_FILES);
+      versions.recordKnown(handle, stampOf(read));
+      return { file, text };
     }
     const [picked] = await pickWithInput(page.document, accept);
     return picked ? { file: { name: picked.name }, text: await readFileText(picked, CONTRACT_FILES) } : null;
@@ -174,15 +178,14 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     const existing = file && handles.get(file);
     const picked = existing ?? (await pickNew());
     if (picked) {
-      const handle = existing && options.remembers ? await confirmedTarget(existing, pickNew) : picked;
+      const handle = existing ? await confirmedTarget(existing, pickNew) : picked;
       if (!handle) return null;
       const saved = { name: handle.name };
+      await writeKnown(handle, text);
       if (options.remembers) {
-        await writeDesign(handle, text);
         followed = { file: saved, handle };
         await remember(saved, handle);
       } else {
-        await write(handle, text);
         handles.set(saved, handle);
       }
       return saved;

@@ -12,6 +12,6 @@ export const DELETED_FILE_CHOICES: ReadonlyArray<{ answer: DeletedFileAnswer; la
 export function saveDeletedFileQuestion(fileName: string, where: string): { message: string; detail: string } {
   return {
     message: `${fileName} was deleted or moved by another program (for example a git checkout). Save it there again?`,
-    detail: `${where} is no longer there. Save writes your design there again; Save As… puts it elsewhere; Cancel saves nothing.`,
+    detail: `${where} is no longer there. Save writes the file there again; Save As… puts it elsewhere; Cancel saves nothing.`,
   };
 }

@@ -240,6 +240,42 @@ describe('saving over a file another program changed, in the browser', () => {
     expect(disk.has('/work/orders.mesh.json')).toBe(false);
   });
 
+  it('asks before a contract saved to its file replaces another program’s version, and Cancel keeps theirs', async () => {
+    const { host, disk, pickContract } = aBrowserWithFiles({ '/work/orders.odcs.yaml': 'version: 1.0.0\n' });
+    const opened = await pickContract('/work/orders.odcs.yaml');
+    disk.set('/work/orders.odcs.yaml', 'version: 1.1.0 # by a colleague\n');
+
+    const saving = host.saveContractFile(opened!.file, 'orders.odcs.yaml', 'version: 2.0.0\n');
+    const asked = await answerPrompt('cancel');
+
+    expect(asked).toBe('orders.odcs.yaml was changed by another program. Replace that version with yours?');
+    expect(await saving).toBeNull();
+    expect(disk.get('/work/orders.odcs.yaml')).toBe('version: 1.1.0 # by a colleague\n');
+  });
+
+  it('asks before a contract saved to its file writes it again after another program deleted it', async () => {
+    const { host, disk, pickContract } = aBrowserWithFiles({ '/work/orders.odcs.yaml': 'version: 1.0.0\n' });
+    const opened = await pickContract('/work/orders.odcs.yaml');
+    disk.delete('/work/orders.odcs.yaml');
+
+    const saving = host.saveContractFile(opened!.file, 'orders.odcs.yaml', 'version: 2.0.0\n');
+    await answerPrompt('cancel');
+
+    expect(await saving).toBeNull();
+    expect(disk.has('/work/orders.odcs.yaml')).toBe(false);
+  });
+
+  it('saves a contract to its file again without asking when only the app wrote it since', async () => {
+    const { host, disk, pickContract } = aBrowserWithFiles({ '/work/orders.odcs.yaml': 'version: 1.0.0\n' });
+    const opened = await pickContract('/work/orders.odcs.yaml');
+    const saved = await host.saveContractFile(opened!.file, 'orders.odcs.yaml', 'version: 2.0.0\n');
+
+    await host.saveContractFile(saved, 'orders.odcs.yaml', 'version: 3.0.0\n');
+
+    expect(usePromptStore.getState().question).toBeNull();
+    expect(disk.get('/work/orders.odcs.yaml')).toBe('version: 3.0.0\n');
+  });
+
   it('saves again without asking when only the app wrote the file since it read it', async () => {
     const { host, disk, pick } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
     const { file } = await pick('/work/orders.mesh.json');

@@ -69,6 +69,62 @@ describe('contracts saved on their own in the desktop app', () => {
       expect(dialog.suggestedSaveNames).toEqual([]);
     });
 
+    it('asks before replacing a version another program wrote since it was opened, and keeps theirs on Cancel', async () => {
+      const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT);
+      const { host, dialog } = aDesktop({ contractFileToOpen: ORDERS, confirms: false }, fs);
+      const opened = await host.openContractFile();
+      fs.changeOutside(ORDERS, 'their version, from git pull\n');
+
+      expect(await host.saveContractFile(opened!.file, 'orders.odcs.yaml', NEW_TEXT)).toBeNull();
+
+      expect(dialog.changedFileQuestions).toEqual([ORDERS]);
+      expect(fs.files.get(ORDERS)).toBe('their version, from git pull\n');
+    });
+
+    it('replaces their version once the user agrees, and asks nothing on the next save of its own', async () => {
+      const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT);
+      const { host, dialog } = aDesktop({ contractFileToOpen: ORDERS, confirms: true }, fs);
+      const opened = await host.openContractFile();
+      fs.changeOutside(ORDERS, 'their version\n');
+
+      await host.saveContractFile(opened!.file, 'orders.odcs.yaml', NEW_TEXT);
+      await host.saveContractFile(opened!.file, 'orders.odcs.yaml', `${NEW_TEXT}# again\n`);
+
+      expect(dialog.changedFileQuestions).toEqual([ORDERS]);
+      expect(fs.files.get(ORDERS)).toBe(`${NEW_TEXT}# again\n`);
+    });
+
+    it('asks before writing again a contract file another program deleted, and writes nothing on Cancel', async () => {
+      const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT);
+      const { host, dialog } = aDesktop({ contractFileToOpen: ORDERS, deletedFileAnswer: 'cancel' }, fs);
+      const opened = await host.openContractFile();
+      await fs.remove(ORDERS);
+
+      expect(await host.saveContractFile(opened!.file, 'orders.odcs.yaml', NEW_TEXT)).toBeNull();
+
+      expect(dialog.deletedFileQuestions).toEqual([ORDERS]);
+      expect(fs.files.has(ORDERS)).toBe(false);
+    });
+
+    it('saves a deleted contract file elsewhere on Save As…, offering its name', async () => {
+      const elsewhere = '/home/ada/kept/orders.odcs.yaml';
+      const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT).withFolder('/home/ada/kept');
+      const { host, dialog } = aDesktop(
+        { contractFileToOpen: ORDERS, deletedFileAnswer: 'save-as', contractSavePath: elsewhere },
+        fs,
+      );
+      const opened = await host.openContractFile();
+      await fs.remove(ORDERS);
+
+      expect(await host.saveContractFile(opened!.file, 'orders.odcs.yaml', NEW_TEXT)).toEqual({
+        name: 'orders.odcs.yaml',
+        path: elsewhere,
+      });
+      expect(dialog.suggestedSaveNames).toEqual(['orders.odcs.yaml']);
+      expect(fs.files.get(elsewhere)).toBe(NEW_TEXT);
+      expect(fs.files.has(ORDERS)).toBe(false);
+    });
+
     it('keeps the file’s permissions and writes a symbolic link through to its target', async () => {
       const target = '/home/ada/contracts/orders.odcs.yaml';
       const fs = new InMemoryFileSystem().withFile(target, OLD_TEXT, { mode: 0o600 }).withLink(ORDERS, target);

@@ -1,4 +1,5 @@
 import type { ClipboardText } from '../../../../electron/clipboard/clipboard-text';
+import { createExternalChangeWatcher } from '../../../../electron/files/external-change-watcher';
 import { createFileAccess } from '../../../../electron/files/file-access';
 import { createRecentFilesStore } from '../../../../electron/files/recent-files';
 import { createIpcHandlers, type DocumentWindow } from '../../../../electron/ipc/handlers';
@@ -44,12 +45,12 @@ export function aDesktop(
     fs,
     recentFiles,
     access: createFileAccess(recentFiles),
-    watcher: {
-      recordKnownVersion: async () => undefined,
-      hasChangedSinceKnown: async () => false,
-      beginOwnWrite: () => {},
-      endOwnWrite: async () => {},
-    },
+    // The real watcher over the fake disk (folder events aside): a save in place checks what it knows of the file.
+    watcher: createExternalChangeWatcher({
+      watchFolder: () => () => {},
+      stamp: (path) => fs.status(path),
+      onExternalChange: () => {},
+    }),
     window: {
       askToSaveChanges: async () => 'cancel',
       answerCloseRequest: () => {},

@@ -71,6 +71,25 @@ export async function sweepOrphanTemporaryFiles(
   }
 }
 
+/** Failures to make a new file that are its folder's doing: the folder is gone, or refuses new files. */
+const FOLDER_FAILURES = new Set(['ENOENT', 'EACCES', 'EPERM']);
+
+/** A failure Node reports about our temporary file, told about `path` instead: the user never chose the temporary name. */
+function toldAbout(error: unknown, path: string): unknown {
+  return typeof (error as NodeJS.ErrnoException | null)?.code === 'string'
+    ? Object.assign(error as object, { path })
+    : error;
+}
+
+/**
+ * A temporary file that could not be written, told as its folder's failure where it is one (Node's
+ * `ENOENT` on it would read as a missing file when it is the folder that is gone), else as the target's.
+ */
+function asWriteFailure(error: unknown, target: string): unknown {
+  const { code } = (error ?? {}) as NodeJS.ErrnoException;
+  return toldAbout(error, code && FOLDER_FAILURES.has(code) ? dirname(target) : target);
+}
+
 /**
  * Replaces `path` with `text` (or bytes) so that a crash, a full disk or a failed rename leaves either the
  * old file or the new one, never a half-written mix, and no debris. A symbolic link is written
@@ -90,10 +109,14 @@ export async function writeFileAtomically(fs: FileSystem, path: string, text: st
   // Same folder as the target: a rename is only atomic within one file system.
   const temporaryPath = temporarySiblingOf(target);
   try {
-    await fs.writeTextDurably(temporaryPath, text, existing?.mode);
+    await fs.writeTextDurably(temporaryPath, text, existing?.mode).catch((error: unknown) => {
+      throw asWriteFailure(error, target);
+    });
     // The new file is this user's; the old one's owner and group are kept where the system lets us.
     if (existing) await fs.changeOwner(temporaryPath, existing.owner).catch(() => undefined);
-    await fs.rename(temporaryPath, target);
+    await fs.rename(temporaryPath, target).catch((error: unknown) => {
+      throw toldAbout(error, target);
+    });
   } catch (error) {
     // The write's own failure is what the user needs to hear about, not a failed cleanup.
     await fs.remove(temporaryPath).catch(() => undefined);

@@ -96,12 +96,16 @@ export function createContractFiles({
         if (!target.ok) return target;
         const path = target.value;
         if (path === null) return succeed(null);
-        return settle(`save ${path}`, async () => {
-          await writeFileAtomically(fs, path, text);
-          await watcher.recordKnownVersion(path);
-          chosenContractFiles.add(path);
-          return succeed(fileRefFor(path));
-        });
+        return settle(
+          `save ${path}`,
+          async () => {
+            await writeFileAtomically(fs, path, text);
+            await watcher.recordKnownVersion(path);
+            chosenContractFiles.add(path);
+            return succeed(fileRefFor(path));
+          },
+          path,
+        );
       }),
   };
 }

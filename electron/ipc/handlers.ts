@@ -139,7 +139,7 @@ export function createIpcHandlers({
         if (!target.ok) return target;
         const path = target.value;
         if (path === null) return succeed(null);
-        return settle(`save ${path}`, () => save(path, text));
+        return settle(`save ${path}`, () => save(path, text), path);
       }),
 
     'files:export': ({ suggestedName, files }) =>
@@ -156,10 +156,14 @@ export function createIpcHandlers({
       settle('save the exported file', async () => {
         const path = await dialog.chooseExportFilePath(basename(suggestedName));
         if (path === null) return succeed(null);
-        return settle(`save ${path}`, async () => {
-          await writeFileAtomically(fs, path, content);
-          return succeed(basename(path));
-        });
+        return settle(
+          `save ${path}`,
+          async () => {
+            await writeFileAtomically(fs, path, content);
+            return succeed(basename(path));
+          },
+          path,
+        );
       }),
 
     'recent:list': () => settle('list the recent files', async () => succeed(await recentFiles.list())),

@@ -11,11 +11,18 @@ export function refuse(error: string): Refusal {
   return { ok: false, error };
 }
 
-/** Runs `work` so that nothing it throws crosses IPC: a thrown error becomes a refusal naming the action. */
-export async function settle<T>(action: string, work: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
+/**
+ * Runs `work` so that nothing it throws crosses IPC: a thrown error becomes a refusal naming the
+ * action, and the entry at fault where that is not `path` itself (its folder, gone).
+ */
+export async function settle<T>(
+  action: string,
+  work: () => Promise<IpcResult<T>>,
+  path?: string,
+): Promise<IpcResult<T>> {
   try {
     return await work();
   } catch (error) {
-    return refuse(`Could not ${action}: ${fileErrorReason(error)}`);
+    return refuse(`Could not ${action}: ${fileErrorReason(error, path)}`);
   }
 }

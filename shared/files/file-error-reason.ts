@@ -23,7 +23,7 @@ export function fileErrorReason(error: unknown, path?: string): string {
   const on = atFault ? ` on ${atFault}` : '';
   switch (code) {
     case 'ENOENT':
-      return atFault ? `${atFault} does not exist` : 'no such file';
+      return atFault ? `${atFault} does not exist; choose another path` : 'no such file';
     case 'ENOTDIR':
       // A device or a pipe (`/dev/null`) is no one's to move away.
       return entryKind === 'file'

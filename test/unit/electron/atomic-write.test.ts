@@ -181,6 +181,19 @@ describe('writeFileAtomically on the real disk', () => {
     expect(await readdir(folder)).toEqual(['orders.mesh.json']);
   });
 
+  it('names the folder, not its own temporary file, when the folder is gone (moved or deleted)', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
+    const gone = join(folder, 'shop');
+    await mkdir(gone);
+    const target = join(gone, 'orders.mesh.json');
+    await writeFile(target, 'old');
+    await rm(gone, { recursive: true });
+
+    const failure = await writeFileAtomically(nodeFileSystem, target, 'new').catch((error: unknown) => error);
+
+    expect(fileErrorReason(failure, target)).toBe(`${gone} does not exist; choose another path`);
+  });
+
   it.skipIf(process.platform === 'win32')('keeps the mode and writes through a symbolic link', async () => {
     folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
     const real = join(folder, 'real.mesh.json');

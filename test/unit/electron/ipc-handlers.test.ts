@@ -308,6 +308,23 @@ describe('IPC handlers', () => {
         expect(fs.files.get(ORDERS)).toBe('mine');
       });
 
+      it('says that its folder is gone, and what to do, when Save finds the folder deleted too', async () => {
+        const fs = new InMemoryFileSystem().withFile('/home/ada/shop/orders.mesh.json', 'opened');
+        const { handlers } = aDesktop({ fileToOpen: '/home/ada/shop/orders.mesh.json' }, fs, undefined, {
+          watchesChanges: true,
+        });
+        const orders = { name: 'orders.mesh.json', path: '/home/ada/shop/orders.mesh.json' };
+        await handlers['file:open'](undefined, A_PAGE);
+        await fs.removeFolder('/home/ada/shop');
+
+        const result = await handlers['file:save']({ file: orders, suggestedName: orders.name, text: 'mine' }, A_PAGE);
+
+        expect(result).toEqual({
+          ok: false,
+          error: 'Could not save /home/ada/shop/orders.mesh.json: /home/ada/shop does not exist; choose another path',
+        });
+      });
+
       it('asks where on Save As…, and writes it there', async () => {
         const elsewhere = '/home/ada/elsewhere.mesh.json';
         const { result, dialog, fs } = await openedThenDeletedOutside('save-as', elsewhere);
@@ -417,6 +434,22 @@ describe('IPC handlers', () => {
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining('it was never chosen in a file dialog') });
       expect(fs.files.get('/home/ada/.bashrc.mesh.json')).toBe('untouched');
+    });
+
+    it('names the folder, not a temporary file, when the folder refuses new files (a read-only folder)', async () => {
+      const fs = new InMemoryFileSystem().withFile(ORDERS, 'old').failing('writeTextDurably', 'EACCES');
+      const { handlers } = aDesktop({ savePath: ORDERS }, fs);
+
+      const result = await handlers['file:save'](
+        { file: null, suggestedName: 'orders.mesh.json', text: 'new' },
+        A_PAGE,
+      );
+
+      expect(result).toEqual({
+        ok: false,
+        error: `Could not save ${ORDERS}: permission denied on /home/ada; check its permissions or choose another path`,
+      });
+      expect(fs.files.get(ORDERS)).toBe('old');
     });
 
     it('turns a thrown error into a refusal that names the file and the reason', async () => {

@@ -353,12 +353,19 @@ export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean
       // A copy that no longer opens can still be mended by hand.
       actionsIfUnread: [{ label: 'Save the copy as…', run: () => void saveUnreadCopy(host, slot.text, nameBefore) }],
     };
-    const options = { name, isUnsaved: true, recoveredFileName };
+    const options = { name, isUnsaved: true, recoveredFileName, baseline: baselineOf(slot) };
     if (!openMeshText(slot.text, null, `“${shownName(name)}”`, options, restored)) return false;
     restoreContractDrafts(name, slot.contractDrafts);
     autosave.carryOn(documentState().documentKey, slot.key);
     return true;
   });
+}
+
+/** The design a copy's breaking changes were judged against; null when it kept none, or none that reads (storage may hold anything). */
+function baselineOf(slot: AutosaveSlot): Mesh | null {
+  if (typeof slot.baselineText !== 'string') return null;
+  const parsed = parseMeshFileRepairingSizes(slot.baselineText);
+  return parsed.ok ? parsed.value : null;
 }
 
 /** Saves an autosaved copy's text as it is, where the user picks, to be mended by hand. */

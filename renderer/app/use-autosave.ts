@@ -30,12 +30,14 @@ function slotOf(key: string): AutosaveSlot | null {
   const serialized = serializeMeshFile(state.mesh);
   if (!serialized.ok) throw new Error(serialized.errors.map(formatProblem).join('; '));
   const contractDrafts = useContractDrafts.getState().textById;
+  const baseline = state.baseline && serializeMeshFile(state.baseline);
   return {
     key,
     name: selectDocumentName(state),
     savedAt: new Date().toISOString(),
     text: serialized.value,
     ...(Object.keys(contractDrafts).length > 0 && { contractDrafts }),
+    ...(baseline?.ok && { baselineText: baseline.value }),
   };
 }
 

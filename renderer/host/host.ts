@@ -32,6 +32,11 @@ export interface AutosaveSlot {
    * Recovery data only; read back with `readRecoveredDrafts`, as storage may hold anything.
    */
   contractDrafts?: Readonly<Record<string, string>>;
+  /**
+   * The design breaking changes were judged against (as opened, then as saved; see the document
+   * store's `baseline`), so a restored copy is judged as it was on screen. Absent for a design never on disk.
+   */
+  baselineText?: string;
 }
 
 /**

@@ -31,6 +31,8 @@ export interface OpenOptions {
   isUnsaved?: boolean;
   /** The name of the file a recovered document's work was in, offered when it is saved. */
   recoveredFileName?: string;
+  /** What a recovered document's breaking changes were judged against before (see `baseline`). */
+  baseline?: Mesh | null;
 }
 
 export interface DocumentState {
@@ -178,7 +180,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         recoveredFileName: options.recoveredFileName ?? null,
         documentKey: newDocumentKey(),
         savedMesh: options.isUnsaved ? null : mesh,
-        baseline: options.isUnsaved ? null : mesh,
+        baseline: options.baseline ?? (options.isUnsaved ? null : mesh),
         fileBasedContractIds: [],
         preparedSteps: null,
         isSavedSinceOpened: false,

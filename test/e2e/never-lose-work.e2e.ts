@@ -189,6 +189,30 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     );
   });
 
+  it('judges a restored copy against the design as it was opened: a breaking change stays an error', async () => {
+    const page = await session.openApp();
+    await page.getByTestId('sample-ecommerce').click();
+    await openContract(page, 'Order');
+    // `order_id` goes, under version 1.0.0 still: a breaking change.
+    await caretAfter(page, 'name: order_id');
+    await page.keyboard.type('_renamed');
+    const breakingChange = page.locator('[data-testid="problem"][data-rule="breaking-changes"]');
+    await page.getByTestId('problem-counts').click();
+    await breakingChange.first().waitFor();
+    await waitForAutosaveHolding(page, 'order_id_renamed');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await page.getByTestId('recovered-work').getByRole('button', { name: 'Restore' }).click();
+    await page.waitForSelector('.react-flow__node-product');
+    await page.getByTestId('problem-counts').click();
+
+    await breakingChange.first().waitFor();
+    expect(await breakingChange.first().textContent()).toContain(
+      "Contract 'Order': breaking changes need a new major version: 2.0.0 instead of 1.0.0",
+    );
+  });
+
   it('asks before a reload drops contract text with problems, which no save holds', async () => {
     const page = await session.openApp();
     await breakTheOrderContract(page);

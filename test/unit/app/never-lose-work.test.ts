@@ -186,6 +186,33 @@ describe('recovering unsaved work', () => {
     expect(selectIsDirty(store())).toBe(true);
   });
 
+  it('keeps what breaking changes are judged against: a restored copy has the baseline it had on screen', async () => {
+    const opened = store().baseline;
+    rename('Edited before the crash');
+    await autosaveRuns();
+    const [slot] = [...host.slots.values()];
+    store().close();
+
+    await restoreAutosave(host, slot!);
+
+    expect(store().mesh?.name).toBe('Edited before the crash');
+    expect(store().baseline).toEqual(opened);
+  });
+
+  it('restores a copy whose kept baseline no longer reads without one, as before', async () => {
+    const slot = {
+      key: 'k1',
+      name: 'orders.mesh.json',
+      savedAt: '',
+      text: serializeMesh(aMesh().build()),
+      baselineText: '{"cut off',
+    };
+    store().close();
+
+    expect(await restoreAutosave(host, slot)).toBe(true);
+    expect(store().baseline).toBeNull();
+  });
+
   it('writes a recovered design to a slot of its own, dropping the one it came from only once that is written', async () => {
     const slot = { key: 'k1', name: 'orders', savedAt: '', text: serializeMesh({ ...aMesh().build(), name: 'Left' }) };
     host.slots.set('k1', slot);

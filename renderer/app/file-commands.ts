@@ -439,7 +439,7 @@ export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
     if (hadDrafts) useContractDrafts.getState().replaceDrafts({});
     await autosave.discard(documentKey);
   } catch (error) {
-    notify({ tone: 'error', text: `Could not reload ${shownName(file.name)}: ${(error as Error).message}` });
+    notify({ tone: 'error', text: failureText(`Could not reload ${shownName(file.name)}`, error) });
   }
 }
 

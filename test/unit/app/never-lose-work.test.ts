@@ -622,6 +622,17 @@ describe('a file changed by another program', () => {
     expect(store().mesh?.name).toBe('Their version');
   });
 
+  it('says a desktop refusal to reload, which names the file itself, once rather than after a second “Could not”', async () => {
+    const refusal = `Could not open ${ORDERS.path}: it was moved or deleted, so it is removed from the recent files.`;
+    host.openRecent = async () => {
+      throw new Error(refusal);
+    };
+
+    await reloadFromDisk(host, ORDERS);
+
+    expect(useNoticeStore.getState().notice).toMatchObject({ tone: 'error', text: refusal });
+  });
+
   it('keeps unsaved changes unless the user agrees to drop them', async () => {
     onDisk();
     rename('Mine, unsaved');

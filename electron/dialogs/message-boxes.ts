@@ -58,7 +58,7 @@ export function crashedPageBox(): MessageBox<'reload' | 'close'> {
       type: 'error',
       message: 'The window stopped working.',
       detail:
-        'Reload it to go on: unsaved changes were autosaved up to a second before, and the start screen offers them back.',
+        'Reload it to go on: unsaved changes were autosaved a second after your last change (every five seconds while you kept on typing), and the start screen offers them back.',
       buttons: ['Reload', 'Close Window'],
       defaultId: 0,
       cancelId: 1,

@@ -47,4 +47,11 @@ describe('a page whose process died', () => {
     expect(box.options.defaultId).toBe(0);
     expect([box.answerFor(0), box.answerFor(1), box.answerFor(7)]).toEqual(['reload', 'close', 'close']);
   });
+
+  it('says how old the autosaved copy may be as autosave keeps it: up to five seconds while typing went on', () => {
+    // The renderer's autosave writes a second after the last change, and at least every five seconds (autosaver.ts).
+    expect(crashedPageBox().options.detail).toBe(
+      'Reload it to go on: unsaved changes were autosaved a second after your last change (every five seconds while you kept on typing), and the start screen offers them back.',
+    );
+  });
 });

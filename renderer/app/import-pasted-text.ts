@@ -2,6 +2,7 @@ import { pastedContractFileName } from '../../shared/contracts';
 import { type PasteSpot, pasteServingProduct } from '../../shared/editing/paste-serving-product';
 import { looksLikeMermaidErDiagram, looksLikeMermaidFlowchart } from '../../shared/import';
 import { importContractTexts } from '../contracts/import/import-contract-files';
+import { IMPORTED } from '../contracts/import/import-plan-store';
 import { openMermaidImportWith } from '../diagrams/dropped-mermaid-file';
 import { currentMesh } from '../store/document-store';
 import { measuredSizeOf } from '../store/node-sizes';
@@ -21,7 +22,7 @@ export function importPastedText(text: string, spot: PasteSpot): boolean {
   const mesh = currentMesh();
   if (fileName && mesh) {
     const productId = pasteServingProduct(mesh, spot, measuredSizeOf);
-    void importContractTexts([{ name: fileName, text }], 'Imported', productId ? { productId } : {});
+    void importContractTexts([{ name: fileName, text }], IMPORTED, productId ? { productId } : {});
   }
   return fileName !== undefined;
 }

@@ -12,7 +12,8 @@ import { type ChangeOptions, changeMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { contractNameOf, contractTextOf, useContractDrafts } from './contract-drafts';
 import { joinClashFindings, useDraftJoinClashes } from './draft-join-clashes';
-import { addOpenedContract, isOpenedDraft } from './opened-contract-files';
+import { isOpenedDraft } from './opened-contract-files';
+import { addOpenedContract } from './opened-draft-join';
 
 /**
  * The one way a contract's text reaches the document, from every editor: text that reads

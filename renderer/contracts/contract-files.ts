@@ -92,10 +92,8 @@ export async function openContractFile(host: Host): Promise<void> {
     const { importContractSource } = await import('../../shared/contracts/import');
     const read = importContractSource(opened.file.name, opened.text);
     if (read.ok) {
-      const [imported] = await importContractTexts([{ name: opened.file.name, text: opened.text }], 'Opened');
-      if (!imported) return;
-      useContractFiles.getState().bind(imported, opened.file, opened.text);
-      useDocumentStore.getState().markContractFileOpened(imported, read.contract);
+      // Linked to its file once in the design, at once or when the import dialog is confirmed.
+      await importContractTexts([{ name: opened.file.name, text: opened.text }], { verb: 'Opened', file: opened });
       return;
     }
     const problems = read.errors.map((error) => `${opened.file.name} ${formatLocatedProblem(error)}`);

@@ -1,6 +1,7 @@
 import type { ImportedFile } from '../../shared/contracts/import';
 import { distinctNodeName } from '../../shared/model/distinct-node-name';
 import { importContractTexts } from '../contracts/import/import-contract-files';
+import { IMPORTED } from '../contracts/import/import-plan-store';
 import { currentMesh } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
 
@@ -27,5 +28,5 @@ export function servingProduct(): { id: string; name: string } | undefined {
  */
 export function addErDiagramAsContract(text: string, fileName: string): Promise<string[]> {
   const product = servingProduct();
-  return importContractTexts([{ name: fileName, text }], 'Imported', product ? { productId: product.id } : {});
+  return importContractTexts([{ name: fileName, text }], IMPORTED, product ? { productId: product.id } : {});
 }

@@ -736,6 +736,25 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await page.getByTestId('breaking-count').textContent()).toContain('1 breaking change');
   });
 
+  it('opens a contract file whose id the design has through the import dialog, then saves it back to that file', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(
+      page,
+      'clinic.mesh.json',
+      serializeMesh(aMesh().withContract('vitals', { name: 'Vitals' }).build()),
+    );
+    const text = aContract('vitals', { name: 'Vitals', version: '1.1.0', status: 'active' }).odcs;
+    await openContractFile(page, 'vitals.odcs.yaml', text);
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('status').filter({ hasText: 'Opened 1 of 1 contract file.' }).waitFor();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save to vitals.odcs.yaml' }).click();
+    expect(readFileSync(await (await download).path(), 'utf8')).toContain('version: 1.1.0');
+    await page.getByRole('status').filter({ hasText: 'Saved Vitals to vitals.odcs.yaml.' }).waitFor();
+  });
+
   it('holds a contract opened from a file to the version rule against that file: reported, warned at Save, fixed in one click', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openPublishedCheeseBatch(page);

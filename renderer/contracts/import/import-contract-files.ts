@@ -4,12 +4,13 @@ import { nextVersionCandidates } from '../../../shared/contracts/next-version-ca
 import { nextChildPosition, nextDomainPosition } from '../../../shared/editing/node-placement';
 import { CONTRACT_SOURCE_FILES, counted, formatProblem, isMeshFileName, type Mesh } from '../../../shared/model';
 import { distinctNodeName } from '../../../shared/model/distinct-node-name';
-import { UnreadableFileError } from '../../host/host';
+import { type OpenedFile, UnreadableFileError } from '../../host/host';
 import { readFileText } from '../../host/read-file-text';
-import { changeMesh, currentMesh } from '../../store/document-store';
+import { changeMesh, currentMesh, useDocumentStore } from '../../store/document-store';
 import { announceEdit, type Notice, useNoticeStore } from '../../store/notice-store';
 import { useContractTabs } from '../contract-tabs-store';
-import { type ImportChoice, type PastedOn, useImportPlan } from './import-plan-store';
+import { useContractFiles } from '../opened-contract-files';
+import { IMPORTED, type ImportChoice, type ImportOrigin, type PastedOn, useImportPlan } from './import-plan-store';
 import { initialChoices, type PlannedImport, planImport, type ReadableFile } from './planned-import';
 
 /** The extensions of the files the import button and a drop take: ODCS YAML and the schema formats it converts. */
@@ -58,11 +59,11 @@ export async function importReadFiles(read: () => Promise<{ name: string; text: 
  * contract of the design has may be its next version, ids taken by the design or by an earlier
  * file must be skipped, renamed or replaced, never silently merged, and a contract its product
  * would serve from a port that has none yet may be served from a new port instead. Text pasted on
- * the canvas says where (`pastedOn`). Returns the ids imported.
+ * the canvas says where (`pastedOn`). Returns the ids imported at once.
  */
 export async function importContractTexts(
   texts: readonly { name: string; text: string }[],
-  verb: ImportVerb = 'Imported',
+  origin: ImportOrigin = IMPORTED,
   pastedOn?: PastedOn,
 ): Promise<string[]> {
   const { importContractSource } = await import('../../../shared/contracts/import');
@@ -80,29 +81,35 @@ export async function importContractTexts(
   const needsDecisions =
     hasConflicts ||
     readable.some((file) => nextVersionCandidates(mesh.contracts, file.contract).length > 0) ||
-    (verb === 'Imported' && fillsFreePort());
+    (origin.verb === 'Imported' && fillsFreePort());
   if (needsDecisions) {
-    useImportPlan.getState().open(files, initialChoices(mesh, files, pastedOn), pastedOn);
+    useImportPlan.getState().open(files, initialChoices(mesh, files, pastedOn), origin, pastedOn);
     return [];
   }
-  return applyImport(files, {}, verb, pastedOn);
+  return applyImport(files, {}, origin, pastedOn);
 }
 
-/** How the report names what was done: files imported, or contract files opened to be edited (Open contract…). */
-type ImportVerb = 'Imported' | 'Opened';
+/** Imports what the import dialog's choices say, as its Import button does, and closes it. */
+export function confirmImport(): string[] {
+  const { files, choices, origin, pastedOn } = useImportPlan.getState();
+  useImportPlan.getState().close();
+  return files ? applyImport(files, choices, origin, pastedOn) : [];
+}
 
 /**
- * Imports what the choices say, as one undo step, and reports every file. A contract pasted over
- * a product that no port serves is served from a new port of it in the same step.
+ * Imports what the choices say, as one undo step, and reports every file, in the words of its
+ * origin. A contract pasted over a product that no port serves is served from a new port of it in
+ * the same step; a contract file opened to be edited is linked to its file, for Save.
  */
 export function applyImport(
   files: readonly ImportedFile[],
   choices: Readonly<Record<string, ImportChoice>>,
-  verb: ImportVerb = 'Imported',
+  origin: ImportOrigin = IMPORTED,
   pastedOn?: PastedOn,
 ): string[] {
   const mesh = currentMesh();
   if (!mesh) return [];
+  const { verb } = origin;
   const plan = planImport(mesh, files, choices, pastedOn);
   const { versions, decisions, refusal } = plan;
   if (refusal) {
@@ -117,6 +124,7 @@ export function applyImport(
   const isChanged = plan.mesh !== mesh;
   if (isChanged) changeMesh(() => placeNewNodes(mesh, plan.mesh));
   const opened = [...added.map((decision) => decision.contract.id), ...versions.map((version) => version.contract.id)];
+  if (origin.verb === 'Opened' && origin.file && opened[0]) linkOpenedFile(opened[0], origin.file, mesh, plan.mesh);
   if (opened[0]) useContractTabs.getState().openContract(opened[0]);
 
   const skipped = decisions
@@ -158,6 +166,18 @@ export function applyImport(
   if (isChanged) announceEdit(text, { details, tone });
   else useNoticeStore.getState().show({ tone, text, details });
   return opened;
+}
+
+/**
+ * A contract opened from its file is saved back to it. One new to the design is judged against
+ * that file; one that replaced or versioned a contract of the design keeps that contract's
+ * baseline, which its consumers hold.
+ */
+function linkOpenedFile(id: string, opened: OpenedFile, before: Mesh, after: Mesh): void {
+  useContractFiles.getState().bind(id, opened.file, opened.text);
+  const isNew = !before.contracts.some((contract) => contract.id === id);
+  const landed = after.contracts.find((contract) => contract.id === id);
+  useDocumentStore.getState().markContractFileOpened(id, isNew ? landed : undefined);
 }
 
 /** What the status line says of where contracts pasted on the canvas are served, or how to serve them. */

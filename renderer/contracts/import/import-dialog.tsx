@@ -13,7 +13,7 @@ import { type Contract, counted, formatProblem } from '../../../shared/model';
 import { distinctNodeName } from '../../../shared/model/distinct-node-name';
 import { useDocumentStore } from '../../store/document-store';
 import { ChangeList } from '../contract-changes';
-import { applyImport } from './import-contract-files';
+import { confirmImport } from './import-contract-files';
 import { type ImportChoice, useImportPlan } from './import-plan-store';
 import { ImportedFileNotes } from './imported-file-notes';
 import { planImport } from './planned-import';
@@ -73,16 +73,7 @@ export function ImportDialog() {
           </div>
         )}
         <div className="import-dialog__actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={refusal !== null}
-            onClick={() => {
-              const { pastedOn } = useImportPlan.getState();
-              close();
-              applyImport(files, choices, 'Imported', pastedOn);
-            }}
-          >
+          <button type="button" className="primary" disabled={refusal !== null} onClick={() => confirmImport()}>
             Import
           </button>
           <button type="button" onClick={close}>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ConflictPolicy } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
+import type { OpenedFile } from '../../host/host';
 
 export interface ImportChoice {
   /** A new contract, the next version of the contract with this id, or nothing. */
@@ -16,12 +17,21 @@ export interface PastedOn {
   productId?: string;
 }
 
+/**
+ * Files picked with Import…, dropped or pasted, or a contract file opened with Open contract… to be
+ * edited and saved back to `file`; without one, the opened file is linked already (a fixed draft).
+ */
+export type ImportOrigin = { verb: 'Imported' } | { verb: 'Opened'; file?: OpenedFile };
+
+export const IMPORTED: ImportOrigin = { verb: 'Imported' };
+
 interface ImportPlanState {
   files: ImportedFile[] | null;
   choices: Record<string, ImportChoice>;
   pastedOn?: PastedOn;
+  origin: ImportOrigin;
   /** Opens the dialog on `files`, each with its choice as `choices` gives it. */
-  open(files: ImportedFile[], choices: Record<string, ImportChoice>, pastedOn?: PastedOn): void;
+  open(files: ImportedFile[], choices: Record<string, ImportChoice>, origin: ImportOrigin, pastedOn?: PastedOn): void;
   choose(file: string, choice: Partial<ImportChoice>): void;
   close(): void;
 }
@@ -30,7 +40,8 @@ interface ImportPlanState {
 export const useImportPlan = create<ImportPlanState>()((set) => ({
   files: null,
   choices: {},
-  open: (files, choices, pastedOn) => set({ files, choices, pastedOn }),
+  origin: IMPORTED,
+  open: (files, choices, origin, pastedOn) => set({ files, choices, origin, pastedOn }),
   choose: (file, choice) =>
     set((state) => ({
       choices: {
@@ -38,5 +49,5 @@ export const useImportPlan = create<ImportPlanState>()((set) => ({
         [file]: { ...(state.choices[file] ?? { target: 'new', onConflict: 'rename' }), ...choice },
       },
     })),
-  close: () => set({ files: null, choices: {}, pastedOn: undefined }),
+  close: () => set({ files: null, choices: {}, origin: IMPORTED, pastedOn: undefined }),
 }));

@@ -6,7 +6,7 @@ import {
   importContracts,
   importContractTexts,
 } from '../../../renderer/contracts/import/import-contract-files';
-import { type ImportChoice, useImportPlan } from '../../../renderer/contracts/import/import-plan-store';
+import { IMPORTED, type ImportChoice, useImportPlan } from '../../../renderer/contracts/import/import-plan-store';
 import { initialChoices, planImport } from '../../../renderer/contracts/import/planned-import';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { importContractSource } from '../../../shared/contracts/import';
@@ -151,7 +151,7 @@ describe('a contract pasted over a product', () => {
 
   it('is served from it and names it, its domain and its owner in its text, without saying it names no product', async () => {
     const pasted = importContractSource('depot_stock.sql', 'CREATE TABLE depot_stock (depot_code text);');
-    applyImport([pasted], {}, 'Imported', { productId: 'containers' });
+    applyImport([pasted], {}, IMPORTED, { productId: 'containers' });
     expect(servingOf('depot-stock')).toEqual(['containers']);
     expect(contractText('depot-stock')).toMatch(/^domain: fleet$/m);
     expect(contractText('depot-stock')).toMatch(/^dataProduct: containers$/m);
@@ -161,21 +161,21 @@ describe('a contract pasted over a product', () => {
   });
 
   it('is a new contract served from the product when its id is of a contract the product does not serve', async () => {
-    await importContractTexts([{ name: 'stock.odcs.yaml', text: STOCK_ODCS('1.0.0') }], 'Imported', {
+    await importContractTexts([{ name: 'stock.odcs.yaml', text: STOCK_ODCS('1.0.0') }], IMPORTED, {
       productId: 'gate-moves',
     });
     const pastedOn = { productId: 'containers' };
     const files = [importContractSource('pasted.odcs.yaml', STOCK_ODCS('1.1.0'))];
     const choices = initialChoices(documentNow(), files, pastedOn);
     expect(choices['pasted.odcs.yaml']).toEqual({ target: 'new', onConflict: 'rename' });
-    applyImport(files, choices, 'Imported', pastedOn);
+    applyImport(files, choices, IMPORTED, pastedOn);
     expect(servingOf('depot-stock-2')).toEqual(['containers']);
     expect(documentNow().contracts.find((contract) => contract.id === 'depot-stock')?.version).toBe('1.0.0');
     expect(notice()?.text).toBe('Imported 1 of 1 contract file. Served from Container Fleet by a new output port.');
   });
 
   it('is the next version by default of the contract with its id the product serves', async () => {
-    await importContractTexts([{ name: 'stock.odcs.yaml', text: STOCK_ODCS('1.0.0') }], 'Imported', {
+    await importContractTexts([{ name: 'stock.odcs.yaml', text: STOCK_ODCS('1.0.0') }], IMPORTED, {
       productId: 'gate-moves',
     });
     const files = [importContractSource('pasted.odcs.yaml', STOCK_ODCS('1.1.0'))];
@@ -185,11 +185,11 @@ describe('a contract pasted over a product', () => {
   });
 
   it('says the product was not used when the user makes it the next version of a contract served elsewhere', async () => {
-    await importContractTexts([{ name: 'stock.odcs.yaml', text: STOCK_ODCS('1.0.0') }], 'Imported', {
+    await importContractTexts([{ name: 'stock.odcs.yaml', text: STOCK_ODCS('1.0.0') }], IMPORTED, {
       productId: 'gate-moves',
     });
     const files = [importContractSource('pasted.odcs.yaml', STOCK_ODCS('1.1.0'))];
-    applyImport(files, { 'pasted.odcs.yaml': { target: 'depot-stock', onConflict: 'rename' } }, 'Imported', {
+    applyImport(files, { 'pasted.odcs.yaml': { target: 'depot-stock', onConflict: 'rename' } }, IMPORTED, {
       productId: 'containers',
     });
     expect(servingOf('depot-stock')).toEqual(['gate-moves']);

@@ -11,6 +11,7 @@ import {
 } from '../../shared/export/mermaid';
 import { formatProblem, type Mesh, shownName, slugify } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
+import { ScrollPane } from '../app/scroll-pane';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
@@ -60,8 +61,7 @@ function DiagramViewBody({ mesh }: { mesh: Mesh }) {
       {diagram.ok ? (
         <div className="diagram-view__panes">
           <MermaidText text={diagram.value.text} isEditorWanted={isPictureDone} />
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is focused to scroll a picture shown at its actual size with the keyboard. */}
-          <section className="diagram-view__picture-pane" aria-label="Picture" tabIndex={0}>
+          <ScrollPane className="diagram-view__picture-pane" label="Picture">
             {diagram.value.overviewOf && (
               <DomainDetailPicker mesh={mesh} request={request} tooLarge={diagram.value.overviewOf} />
             )}
@@ -71,7 +71,7 @@ function DiagramViewBody({ mesh }: { mesh: Mesh }) {
               isActualSize={isActualSize}
               onDone={onPictureDone}
             />
-          </section>
+          </ScrollPane>
         </div>
       ) : (
         <p className="diagram-view__error" role="alert">

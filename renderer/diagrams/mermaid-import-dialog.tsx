@@ -5,6 +5,7 @@ import { counted, MERMAID_FILES } from '../../shared/model';
 import { AlertList } from '../app/alert-list';
 import { keyedItems } from '../app/keyed-items';
 import { ModalDialog } from '../app/modal-dialog';
+import { ScrollPane } from '../app/scroll-pane';
 import { ImportedFileNotes } from '../contracts/import/imported-file-notes';
 import { UnreadableFileError } from '../host/host';
 import { readFileText } from '../host/read-file-text';
@@ -190,13 +191,15 @@ function ContractPreview({ preview }: { preview: ImportedFile | null }) {
 /** Why the text cannot be imported, each reason at its line. */
 function ImportErrors({ errors }: { errors: readonly { line: number; message: string }[] }) {
   return (
-    <AlertList className="dialog-form__warnings" testId="import-errors">
-      {keyedItems(errors, (error) => `${error.line}:${error.message}`).map(({ key, item: error }) => (
-        <li key={key}>
-          Line {error.line}: {error.message}
-        </li>
-      ))}
-    </AlertList>
+    <ScrollPane className="dialog-form__warnings" label="Why the text cannot be imported">
+      <AlertList className="dialog-form__lines" testId="import-errors">
+        {keyedItems(errors, (error) => `${error.line}:${error.message}`).map(({ key, item: error }) => (
+          <li key={key}>
+            Line {error.line}: {error.message}
+          </li>
+        ))}
+      </AlertList>
+    </ScrollPane>
   );
 }
 
@@ -234,13 +237,15 @@ function ImportPreview({
           : `Adds ${addedElements(preview.added)}.`}
       </p>
       {preview.warnings.length > 0 && (
-        <ul className="dialog-form__warnings" data-testid="import-warnings">
-          {preview.warnings.map((warning) => (
-            <li key={`${warning.line}:${warning.message}`}>
-              Line {warning.line}: {warning.message}
-            </li>
-          ))}
-        </ul>
+        <ScrollPane className="dialog-form__warnings" label="Lines not imported">
+          <ul className="dialog-form__lines" data-testid="import-warnings">
+            {preview.warnings.map((warning) => (
+              <li key={`${warning.line}:${warning.message}`}>
+                Line {warning.line}: {warning.message}
+              </li>
+            ))}
+          </ul>
+        </ScrollPane>
       )}
     </>
   );

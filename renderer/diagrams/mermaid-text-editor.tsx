@@ -1,6 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
 import { PartBoundary } from '../app/part-boundary';
+import { ScrollPane } from '../app/scroll-pane';
 import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
 import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
@@ -22,11 +23,11 @@ export function MermaidText({ text, isEditorWanted }: { text: string; isEditorWa
 const TEXT_NAME = 'Mermaid text of the diagram';
 
 function PlainText({ text }: { text: string }) {
+  // Named as the editor that replaces it is.
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is focused to scroll the text with the keyboard, as the editor that replaces it is.
-    <section className="diagram-text__plain" aria-label={TEXT_NAME} tabIndex={0}>
+    <ScrollPane className="diagram-text__plain" label={TEXT_NAME}>
       <pre className="diagram-text__plain-text">{text}</pre>
-    </section>
+    </ScrollPane>
   );
 }
 

@@ -194,6 +194,16 @@ describeInChromium('accessibility of every screen (axe, WCAG 2.1 AA)', (session)
       await sample.getByRole('textbox', { name: 'Mermaid flowchart' }).fill('sequenceDiagram\n  A->>B: hi');
       await sample.getByTestId('import-errors').waitFor();
       await check('mermaid import with an error');
+      // Lists longer than their pane scroll: a keyboard must reach them to scroll them.
+      const flowchart = sample.getByRole('textbox', { name: 'Mermaid flowchart' });
+      await flowchart.fill(['flowchart LR', ...Array.from({ length: 30 }, () => 'end')].join('\n'));
+      await sample.getByTestId('import-errors').getByText('Line 31:').waitFor();
+      await check('mermaid import with many errors');
+      await flowchart.fill(
+        ['flowchart LR', ...Array.from({ length: 30 }, (_, index) => `  n${index}{Check ${index}}`)].join('\n'),
+      );
+      await sample.getByTestId('import-warnings').getByText('Line 31:').waitFor();
+      await check('mermaid import with many warnings');
       await sample.keyboard.press('Escape');
       await sample.getByTestId('dialog-mermaid-import').waitFor({ state: 'detached' });
       await sample.getByTestId('import-contracts-input').setInputFiles(SAMPLE_CONTRACT);

@@ -5,6 +5,7 @@ import { qualityRuleWords } from '../../../shared/contracts/quality-rule-words';
 import type { ConstraintWords } from '../../../shared/contracts/type-option-words';
 import { writtenFieldsAtEveryDepth } from '../../../shared/contracts/written-fields';
 import type { Contract } from '../../../shared/model';
+import { ScrollPane } from '../../app/scroll-pane';
 import { InlineMarkdown, Markdown } from '../../markdown/markdown';
 import { ContractExampleRecords } from '../../simulation/example-records';
 import { useDocumentStore } from '../../store/document-store';
@@ -340,10 +341,9 @@ function ListTable({
  */
 function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is focused to scroll it with the keyboard.
-    <section className="contract-preview__table-scroll" aria-label={label} tabIndex={0}>
+    <ScrollPane className="contract-preview__table-scroll" label={label}>
       {children}
-    </section>
+    </ScrollPane>
   );
 }
 

@@ -17,6 +17,8 @@ export interface CliIo {
    * returns them; writes nothing, and names them, where it would replace files no earlier export wrote.
    */
   writeBundle(folder: string, files: readonly BundleFile[], options?: BundleWriteOptions): Promise<BundleWritten>;
+  /** The file at the `/`-separated `path` in `folder`; undefined when no file is there (nothing, or a folder). */
+  readFileIn(folder: string, path: string): Promise<Uint8Array | undefined>;
   /** Replaces a file's text all at once (a temporary file renamed over it): never half written. */
   replaceText(path: string, text: string): Promise<void>;
   /** SQLite for the simulator (sql.js). */

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { formatMebibytes, MAX_MESH_FILE_BYTES } from '../shared/model/mesh-file-format';
 import { sqlJsWorkspace } from '../shared/simulation';
@@ -34,6 +35,15 @@ export const nodeIo: CliIo = {
     }
   },
   writeBundle: (folder, files, options) => writeBundleFolder(folder, files, undefined, options),
+  async readFileIn(folder, path) {
+    const file = join(folder, ...path.split('/'));
+    try {
+      return (await stat(file)).isFile() ? await readFile(file) : undefined;
+    } catch (error) {
+      if (['ENOENT', 'ENOTDIR'].includes(String((error as { code?: unknown }).code))) return undefined;
+      return rethrowNamingFileInTheWay(error);
+    }
+  },
   async replaceText(path, text) {
     const temporary = `${path}.${process.pid}.tmp`;
     try {

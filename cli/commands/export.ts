@@ -14,6 +14,7 @@ import {
 } from '../../shared/export';
 import { DIAGRAM_DIRECTIONS, isDiagramDirection } from '../../shared/export/mermaid';
 import type { BundleWriteOptions } from '../../shared/files/bundle-folder';
+import { driftCount, type ExportDrift, exportDrift } from '../../shared/files/export-drift';
 import { describeRemovedFiles, describeUserFilesInTheWay, pronounFor } from '../../shared/files/export-manifest';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import { DOCUMENT_PATH, type Mesh, type Policies, type Problem } from '../../shared/model';
@@ -35,7 +36,7 @@ const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FOR
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--direction auto|lr|tb] [--baseline <saved.mesh.json>] [--policy <org-policy.json|.yaml>] [--force [--replace-unlisted]] [--fail-on-errors] [--json]`,
+  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--direction auto|lr|tb] [--baseline <saved.mesh.json>] [--policy <org-policy.json|.yaml>] [--force [--replace-unlisted] | --check] [--fail-on-errors] [--json]`,
   summary:
     'write deployable manifests: ODCS, ODPS, Backstage, Strimzi, PostgreSQL DDL, JSON Schema, Mermaid diagrams (and their SVG/PNG), and index.md',
   details: [
@@ -62,6 +63,10 @@ export const exportCommand: Command = {
     '                        no earlier export wrote (not in .mesh-export.json) is yours: nothing is written, and',
     '                        it is named (exit code 2)',
     '  --replace-unlisted    with --force, replace such files too',
+    '  --check               write nothing: compare the folder with what the export would leave there, for CI.',
+    '                        Each file it would add, change or remove is named on stdout (with --json, in the',
+    "                        report's check, and on stderr); files its .mesh-export.json does not list are yours",
+    '                        and left out, as export leaves them. Exit code 0 when none differs, 1 when any does',
     '  --fail-on-errors      refuse a design that breaks governance rules (the errors validate reports): each',
     '                        error is printed and nothing is written (exit code 1)',
     '  --json                print one JSON report on stdout: file, out, ok, the files written and removed,',
@@ -76,15 +81,16 @@ export const exportCommand: Command = {
     "validate's to enforce: a design that breaks them is exported, with a warning that says how many",
     '(with --fail-on-errors, refused).',
     '',
-    'exit codes: 0 written; 1 problems in the design or the baseline (with --fail-on-errors, governance errors too),',
-    'or a folder --out cannot be written to;',
-    '2 wrong usage, a folder that is not empty without --force, or files of yours the export would replace without',
-    '--replace-unlisted',
+    'exit codes: 0 written (with --check, the folder is up to date); 1 problems in the design or the baseline',
+    '(with --fail-on-errors, governance errors too), a folder --out cannot be written to (with --check, read), or',
+    'with --check, files the export would add, change or remove;',
+    '2 wrong usage, a folder that is not empty without --force, an --out with backslashes on Linux or macOS that',
+    'names no folder, or files of yours the export would replace without --replace-unlisted',
   ],
   async run(args, io) {
     const options = parseOptions(args, {
       values: ['out', 'format', 'scope', 'direction', 'baseline', 'policy'],
-      flags: ['force', 'replace-unlisted', 'fail-on-errors', 'json'],
+      flags: ['force', 'replace-unlisted', 'check', 'fail-on-errors', 'json'],
     });
     if (!options.ok) return usageError(io, this, options.error);
     const [file, ...extra] = options.positional;
@@ -105,6 +111,10 @@ export const exportCommand: Command = {
     if (!isDiagramDirection(direction)) {
       return usageError(io, this, `--direction is ${DIAGRAM_DIRECTIONS.join(', ')} (got '${direction}')`);
     }
+    const isCheck = Boolean(options.flags.check);
+    for (const writing of ['force', 'replace-unlisted'])
+      if (isCheck && options.flags[writing])
+        return usageError(io, this, `--check writes nothing: it takes no --${writing}`);
     if (options.flags['replace-unlisted'] && !options.flags.force)
       return usageError(io, this, '--replace-unlisted needs --force');
 
@@ -154,7 +164,8 @@ export const exportCommand: Command = {
     try {
       existing = await io.listFolder(out);
     } catch (error) {
-      return finish(fail(io, report, [cannotWriteProblem(out, error)], [cannotWrite(out, error)]));
+      const problem = folderProblem(out, error, isCheck ? 'read' : 'write to');
+      return finish(fail(io, report, [problem], [`${PROGRAM} export: ${problem.message}`]));
     }
     const misnamed = existing === null ? backslashOutFolderAdvice(out) : undefined;
     if (misnamed) {
@@ -162,7 +173,7 @@ export const exportCommand: Command = {
       io.err(`${PROGRAM} export: --out ${out}: ${misnamed}`);
       return finish(EXIT.usage);
     }
-    if (existing && existing.length > 0 && !options.flags.force) {
+    if (existing && existing.length > 0 && !options.flags.force && !isCheck) {
       const message = `${out} is not empty (${counted(existing.length, 'entry', 'entries')}); pass --force to write into it`;
       report.errors.push(asFileError({ path: out, message }));
       io.err(`${PROGRAM} export: ${message}`);
@@ -173,19 +184,20 @@ export const exportCommand: Command = {
     const notes = [...governanceWarning(file, governance), ...report.notes.map((note) => `${file}: note: ${note}`)];
     const write = { replacesUnlisted: Boolean(options.flags['replace-unlisted']) };
     const written = { io, report, notes, options: write, printsSummary: !options.flags.json };
-    if (pictureFormats.length === 0) return finish(await writeBundle(written, text, undefined));
+    const deliver = isCheck ? checkBundle : writeBundle;
+    if (pictureFormats.length === 0) return finish(await deliver(written, text, undefined));
     const opened = await openChromiumDrawer();
     if (!opened.ok) {
       const note = `${pictureFormats.join(' and ')} not written: ${opened.reason}; the Mermaid text is in ${out}/mermaid/`;
       report.notes.push(note);
       io.err(`${file}: ${note}`);
-      return finish(await writeBundle(written, text, undefined));
+      return finish(await deliver(written, text, undefined));
     }
     try {
       const pictures: DiagramPictures = { formats: pictureFormats, draw: opened.drawer.draw };
       const pictured = await makeBundle(request, pictures);
       if (!pictured?.ok) return finish(failBundle(io, report, pictured, read.placer));
-      return finish(await writeBundle(written, pictured, pictures));
+      return finish(await deliver(written, pictured, pictures));
     } finally {
       await opened.drawer.close();
     }
@@ -202,6 +214,8 @@ interface ExportReport {
   out: string;
   written: string[];
   removed: string[];
+  /** With `--check`: how the folder differs from what the export would leave there. */
+  check?: ExportDrift;
   warnings: Problem[];
   notes: string[];
   governance: FileProblem[];
@@ -307,12 +321,12 @@ async function writeBundle(
     const outcome = keptIn
       ? `some of the old files could not be put back: they are kept in ${keptIn}`
       : `nothing in ${out} was changed`;
-    const problem = cannotWriteProblem(out, error);
+    const problem = folderProblem(out, error, 'write to');
     return fail(
       io,
       report,
       [{ ...problem, message: `${problem.message} (${outcome})` }],
-      [`${cannotWrite(out, error)} (${outcome})`],
+      [`${PROGRAM} export: ${problem.message} (${outcome})`],
     );
   }
   if ('userFiles' in written) {
@@ -325,9 +339,7 @@ async function writeBundle(
   const { removed } = written;
   report.written = bundle.value.map((bundleFile) => bundleFile.path);
   report.removed = removed;
-  report.warnings = bundle.warnings ?? [];
-  for (const warning of report.warnings) io.err(formatProblemInFile(file, warning, 'warning: '));
-  for (const note of notes) io.err(note);
+  tellWarningsAndNotes(io, report, bundle, notes);
   if (removed.length > 0) io.err(`${file}: ${describeRemovedFiles(removed, out)}`);
   const drawn = bundle.value.filter((bundleFile) => /\.(svg|png)$/.test(bundleFile.path)).length;
   const withPictures = pictures
@@ -336,6 +348,55 @@ async function writeBundle(
   if (printsSummary)
     io.out(`${file}: wrote ${bundle.value.length} files to ${out} (${INDEX_FILE} lists them)${withPictures}`);
   return EXIT.ok;
+}
+
+/** The bundle's warnings, and the notes about it, on stderr and in the report. */
+function tellWarningsAndNotes(
+  io: CliIo,
+  report: ExportReport,
+  bundle: Extract<ExportResult, { ok: true }>,
+  notes: readonly string[],
+): void {
+  report.warnings = bundle.warnings ?? [];
+  for (const warning of report.warnings) io.err(formatProblemInFile(report.file, warning, 'warning: '));
+  for (const note of notes) io.err(note);
+}
+
+/**
+ * With `--check`: writes nothing, and names each file writing the bundle would add, change or
+ * remove; exits 1 when there is one, so that CI fails on a design edited but not exported again.
+ */
+async function checkBundle(
+  { io, report, notes, printsSummary }: BundleWrite,
+  bundle: Extract<ExportResult, { ok: true }>,
+): Promise<ExitCode> {
+  const { file, out } = report;
+  let drift: ExportDrift;
+  try {
+    drift = await exportDrift(bundle.value, (path) => io.readFileIn(out, path));
+  } catch (error) {
+    const problem = folderProblem(out, error, 'read');
+    return fail(io, report, [problem], [`${PROGRAM} export: ${problem.message}`]);
+  }
+  report.check = drift;
+  tellWarningsAndNotes(io, report, bundle, notes);
+  // With --json, stdout is the report's: people read the same on stderr.
+  const tell = printsSummary ? io.out : io.err;
+  const folder = out.length > 1 ? out.replace(/\/+$/, '') : out;
+  const lines = (['added', 'changed', 'removed'] as const).flatMap((change) =>
+    drift[change].map((path) => `${folder}/${path}: would be ${change}`),
+  );
+  for (const line of lines) tell(line);
+  const count = driftCount(drift);
+  if (count === 0) {
+    tell(`${file}: ${out} is up to date: its ${counted(bundle.value.length, 'file')} are what the export writes`);
+    return EXIT.ok;
+  }
+  const differ = count === 1 ? 'differs' : 'differ';
+  tell(
+    `${file}: ${out} is out of date: ${counted(count, 'file')} ${differ} from what the export writes; run the export with --force to update it`,
+  );
+  return EXIT.problems;
 }
 
 function parseScope(text: string | undefined): ExportScope | null {
@@ -347,16 +408,13 @@ function parseScope(text: string | undefined): ExportScope | null {
   return null;
 }
 
-function cannotWriteProblem(out: string, error: unknown): Problem {
+/** Why the folder `out` cannot be written to (or, with `--check`, read). */
+function folderProblem(out: string, error: unknown, doing: 'write to' | 'read'): Problem {
   const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
   // `--out /dev/null` is how other tools discard output: say why that cannot be so here.
   const isOutNoFolder = code === 'ENOTDIR' && path === out;
   const reason = `${fileErrorReason(error, out)}${isOutNoFolder ? ' (export writes a folder of files)' : ''}`;
-  return { path: out, message: `cannot write to ${out}: ${reason}` };
-}
-
-function cannotWrite(out: string, error: unknown): string {
-  return `${PROGRAM} export: ${cannotWriteProblem(out, error).message}`;
+  return { path: out, message: `cannot ${doing} ${out}: ${reason}` };
 }
 
 /** Says what stopped the export: `lines` on stderr, `problems` in the report. */

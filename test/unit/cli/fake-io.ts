@@ -25,6 +25,10 @@ export function fakeIo(initialFiles: Record<string, string | Uint8Array>) {
         for (const file of bundle) files.set(`${folder}/${file.path}`, file.content);
         return { removed: [] };
       },
+      readFileIn: async (folder: string, path: string) => {
+        const content = files.get(`${folder}/${path}`);
+        return typeof content === 'string' ? new TextEncoder().encode(content) : content;
+      },
       replaceText: async (path: string, text: string) => {
         files.set(path, text);
       },

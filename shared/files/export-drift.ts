@@ -1,0 +1,52 @@
+import { decodeValidUtf8 } from '../model/text-encoding';
+import { utf8Bytes } from '../model/utf8-bytes';
+import type { BundleFile } from './bundle-file';
+import { EXPORT_MANIFEST_PATH, staleExportFiles, unlistedExportPaths, withExportManifest } from './export-manifest';
+
+/**
+ * How a folder differs from what an export into it would leave there, each list of
+ * `/`-separated paths sorted: the files it would add (missing, or the user's, unlisted), those of
+ * the previous export (its listing) it would change, and those it would remove.
+ */
+export interface ExportDrift {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** A file of the folder at a `/`-separated path; undefined when no file is there. */
+export type ReadFolderFile = (path: string) => Promise<Uint8Array | undefined>;
+
+/**
+ * Compares the bundle `files` with the folder `readFile` reads, as writing them there would
+ * (bundle-folder.ts): only the files the folder's listing names are the export's, so the user's
+ * other files are never drift, and one at a bundle path is a file the export would add.
+ */
+export async function exportDrift(files: readonly BundleFile[], readFile: ReadFolderFile): Promise<ExportDrift> {
+  const manifest = await readFile(EXPORT_MANIFEST_PATH);
+  // As the writer reads it: bytes that are not UTF-8 become U+FFFD.
+  const previousManifest = manifest && decodeValidUtf8(manifest);
+  const paths = files.map((file) => file.path);
+  const unlisted = new Set(unlistedExportPaths(previousManifest, paths));
+  const drift: ExportDrift = { added: [], changed: [], removed: [] };
+  for (const file of withExportManifest(files)) {
+    const there = unlisted.has(file.path) ? undefined : await readFile(file.path);
+    if (there === undefined) drift.added.push(file.path);
+    else if (!isSameContent(there, file.content)) drift.changed.push(file.path);
+  }
+  for (const path of staleExportFiles(previousManifest, paths)) {
+    if ((await readFile(path)) !== undefined) drift.removed.push(path);
+  }
+  for (const list of Object.values(drift)) list.sort();
+  return drift;
+}
+
+function isSameContent(bytes: Uint8Array, content: string | Uint8Array): boolean {
+  const expected = typeof content === 'string' ? utf8Bytes(content) : content;
+  return bytes.length === expected.length && bytes.every((byte, index) => byte === expected[index]);
+}
+
+/** How many files differ. */
+export function driftCount({ added, changed, removed }: ExportDrift): number {
+  return added.length + changed.length + removed.length;
+}

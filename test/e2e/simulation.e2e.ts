@@ -239,12 +239,15 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
 
   it('says so when the simulation engine cannot load, and starts it again on the next try', async () => {
     const page = await session.openApp();
+    // The Problems tab's own SQLite check loads the same worker script once the design opens: let it.
+    const checkLoaded = page.waitForRequest(/simulation\.worker/);
+    await openSampleDesign(page, 'ecommerce');
+    await checkLoaded;
     let refusals = 0;
     await page.context().route('**/*simulation.worker*', async (route) => {
       if (refusals++ === 0) await route.abort();
       else await route.continue();
     });
-    await openSampleDesign(page, 'ecommerce');
     await page.getByRole('button', { name: 'Simulate', exact: true }).click();
 
     const alert = page.getByRole('alert').filter({ hasText: 'could not start' });

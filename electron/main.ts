@@ -18,13 +18,26 @@ import type { CommandId } from '../shared/commands/command-table';
 import { CLOSE_REQUEST_CHANNEL, FILE_CHANGED_CHANNEL, MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL } from '../shared/ipc';
 import { createFileHandoff } from './app/file-handoff';
 import { meshFileInArguments } from './app/launch-files';
-import { electronFileDialog, showMessageBox, showMessageBoxSync } from './dialogs/electron-file-dialog';
-import { crashedPageBox, leavePageBox, openLinkBox, unsavedChangesBox } from './dialogs/message-boxes';
+import { createQuitGuard, QUIT_WAIT_FOR_WRITES_MS } from './app/quit-guard';
+import {
+  electronFileDialog,
+  showAppMessageBox,
+  showMessageBox,
+  showMessageBoxSync,
+} from './dialogs/electron-file-dialog';
+import {
+  crashedPageBox,
+  leavePageBox,
+  openLinkBox,
+  unfinishedWritesBox,
+  unsavedChangesBox,
+} from './dialogs/message-boxes';
 import { sweepOrphanTemporaryFiles } from './files/atomic-write';
 import { createExternalChangeWatcher } from './files/external-change-watcher';
 import { createFileAccess } from './files/file-access';
 import { fileRefFor } from './files/mesh-file-path';
 import { nodeFileSystem } from './files/node-file-system';
+import { createPendingWrites } from './files/pending-writes';
 import { createRecentFilesStore, existingRecentFiles } from './files/recent-files';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register-handlers';
@@ -68,7 +81,15 @@ const windowState = createWindowStateKeeper({
   storePath: join(app.getPath('userData'), 'window-state.json'),
   screen,
 });
-let isWindowStateSaved = false;
+const pendingWrites = createPendingWrites();
+const quitGuard = createQuitGuard({
+  windowStateSaved: () => windowState.saved(),
+  pendingWrites,
+  tellUnfinished: async (paths) => {
+    await showAppMessageBox(unfinishedWritesBox(paths, QUIT_WAIT_FOR_WRITES_MS / 1000));
+  },
+  quitApp: () => app.quit(),
+});
 const handoff = createFileHandoff({
   grant: async (path) => access.allowForThisSession(path),
   send: (file) => sendToPage(OPEN_FILE_CHANNEL, file),
@@ -225,14 +246,9 @@ app.on('second-instance', (_event, argv, workingDirectory) => {
 });
 app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
 app.on('before-quit', () => closeGuard.quitRequested());
-// The window's place, saved as it closed, must reach the disk before the process ends.
+// The window's place, and a save still being written (Ctrl+S just before Quit), must reach the disk first.
 app.on('will-quit', (event) => {
-  if (isWindowStateSaved) return;
-  event.preventDefault();
-  void windowState.saved().then(() => {
-    isWindowStateSaved = true;
-    app.quit();
-  });
+  if (quitGuard.shouldPreventQuit()) event.preventDefault();
 });
 app.on('window-all-closed', () => {
   if (!isMac) app.quit();
@@ -252,6 +268,7 @@ void app.whenReady().then(async () => {
       watcher,
       takeLaunchFiles: () => handoff.take(),
       clipboard,
+      pendingWrites,
       window: {
         askToSaveChanges: async (documentName) =>
           mainWindow ? showMessageBox(mainWindow, unsavedChangesBox(documentName)) : 'cancel',

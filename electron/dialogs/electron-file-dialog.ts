@@ -93,6 +93,12 @@ export async function showMessageBox<Answer>(window: BaseWindow, box: MessageBox
   return box.answerFor(response);
 }
 
+/** A message of the app's own, with no window to be a sheet of (they may all be closed). */
+export async function showAppMessageBox<Answer>(box: MessageBox<Answer>): Promise<Answer> {
+  const { response } = await dialog.showMessageBox(box.options);
+  return box.answerFor(response);
+}
+
 /** The same, blocking: for events that must be answered before they return (`will-prevent-unload`). */
 export function showMessageBoxSync<Answer>(window: BaseWindow, box: MessageBox<Answer>): Answer {
   return box.answerFor(dialog.showMessageBoxSync(window, box.options));

@@ -51,6 +51,21 @@ export function leavePageBox(): MessageBox<boolean> {
   };
 }
 
+/** When quitting could not wait any longer for saves still being written: their files may hold the old version. */
+export function unfinishedWritesBox(paths: readonly string[], waitedSeconds: number): MessageBox<null> {
+  const files = paths.join('\n');
+  return {
+    options: {
+      type: 'warning',
+      message: paths.length === 1 ? 'A save may not have finished.' : 'Some saves may not have finished.',
+      detail: `After ${waitedSeconds} seconds the app quit while still writing:\n${files}\nOpen ${paths.length === 1 ? 'it' : 'them'} again to check, and save again if the changes are missing.`,
+      buttons: ['OK'],
+      noLink: true,
+    },
+    answerFor: () => null,
+  };
+}
+
 /** After the page's process died: the window is blank until it reloads. */
 export function crashedPageBox(): MessageBox<'reload' | 'close'> {
   return {

@@ -9,6 +9,7 @@ import type { FileSystem } from './file-system';
 import { confirmedInPlaceTarget } from './in-place-target';
 import { fileRefFor } from './mesh-file-path';
 import { readMeshFile, refusalToSaveUnreadable } from './mesh-file-reader';
+import type { PendingWrites } from './pending-writes';
 import { confirmedSavePath, withFileNameOf } from './save-path';
 
 /** `orders` and `orders.yaml` both become `orders.odcs.yaml`; a contract file name is left alone. */
@@ -34,11 +35,14 @@ export function createContractFiles({
   fs,
   dialog,
   watcher,
+  pendingWrites,
 }: {
   fs: FileSystem;
   dialog: FileDialog;
   /** The versions of the files read and written, so a save in place asks before replacing another program's. */
   watcher: Pick<ExternalChangeWatcher, 'recordKnownVersion' | 'hasChangedSinceKnown'>;
+  /** Every save goes through it, so that quitting waits for the ones in flight. */
+  pendingWrites: Pick<PendingWrites, 'track'>;
 }): ContractFiles {
   const chosenContractFiles = new Set<string>();
 
@@ -99,7 +103,7 @@ export function createContractFiles({
         return settle(
           `save ${path}`,
           async () => {
-            await writeFileAtomically(fs, path, text);
+            await pendingWrites.track(path, () => writeFileAtomically(fs, path, text));
             await watcher.recordKnownVersion(path);
             chosenContractFiles.add(path);
             return succeed(fileRefFor(path));

@@ -23,6 +23,7 @@ import type { FileSystem } from '../files/file-system';
 import { confirmedInPlaceTarget } from '../files/in-place-target';
 import { fileRefFor, withMeshExtension } from '../files/mesh-file-path';
 import { readMeshFile, refusalToSaveUnreadable } from '../files/mesh-file-reader';
+import type { PendingWrites } from '../files/pending-writes';
 import type { RecentFilesStore } from '../files/recent-files';
 import { confirmedSavePath } from '../files/save-path';
 import { resolveInside } from '../security/contained-path';
@@ -55,6 +56,8 @@ export interface IpcDependencies {
   /** Files handed over before the page was ready (command line, a double-click at launch). */
   takeLaunchFiles(): FileRef[];
   clipboard: ClipboardText;
+  /** Every save and export goes through it, so that quitting waits for the ones in flight. */
+  pendingWrites: Pick<PendingWrites, 'track'>;
 }
 
 export function createIpcHandlers({
@@ -66,8 +69,9 @@ export function createIpcHandlers({
   window,
   takeLaunchFiles,
   clipboard,
+  pendingWrites,
 }: IpcDependencies): IpcHandlers {
-  const contractFiles = createContractFiles({ fs, dialog, watcher });
+  const contractFiles = createContractFiles({ fs, dialog, watcher, pendingWrites });
 
   /** Reads a file the user chose; the page says whether it is a design (`recent:remember`). */
   async function readAndAllow(path: string): Promise<IpcResult<OpenedFile>> {
@@ -139,7 +143,7 @@ export function createIpcHandlers({
         if (!target.ok) return target;
         const path = target.value;
         if (path === null) return succeed(null);
-        return settle(`save ${path}`, () => save(path, text), path);
+        return settle(`save ${path}`, () => pendingWrites.track(path, () => save(path, text)), path);
       }),
 
     'files:export': ({ suggestedName, files }) =>
@@ -149,7 +153,11 @@ export function createIpcHandlers({
         const exportFolder = resolveInside(parentFolder, suggestedName);
         const isThere = exportFolder !== null && (await fs.exists(exportFolder));
         if (isThere && !(await dialog.confirmExportInto(exportFolder))) return succeed(null);
-        return settle(`export into ${parentFolder}`, () => writeExportFolder(fs, parentFolder, suggestedName, files));
+        return settle(`export into ${parentFolder}`, () =>
+          pendingWrites.track(exportFolder ?? parentFolder, () =>
+            writeExportFolder(fs, parentFolder, suggestedName, files),
+          ),
+        );
       }),
 
     'file:save-export': ({ suggestedName, content }) =>
@@ -159,7 +167,7 @@ export function createIpcHandlers({
         return settle(
           `save ${path}`,
           async () => {
-            await writeFileAtomically(fs, path, content);
+            await pendingWrites.track(path, () => writeFileAtomically(fs, path, content));
             return succeed(basename(path));
           },
           path,

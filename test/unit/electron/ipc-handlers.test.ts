@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createExternalChangeWatcher } from '../../../electron/files/external-change-watcher';
 import { createFileAccess } from '../../../electron/files/file-access';
+import { createPendingWrites } from '../../../electron/files/pending-writes';
 import { createRecentFilesStore } from '../../../electron/files/recent-files';
 import { createIpcHandlers, type DocumentWindow } from '../../../electron/ipc/handlers';
 import type { DeletedFileAnswer } from '../../../shared/files/save-deleted-file-question';
@@ -68,6 +69,7 @@ function aDesktop(
     window,
     takeLaunchFiles: () => launchFiles.splice(0),
     clipboard: { readText: async () => '' },
+    pendingWrites: createPendingWrites(),
   });
   return { fs, dialog, recentFiles, access, handlers, window, ownWrites };
 }

@@ -6,6 +6,7 @@ import {
   replaceChangedFileBox,
   replaceFileBox,
   saveDeletedFileBox,
+  unfinishedWritesBox,
   unsavedChangesBox,
 } from '../../../electron/dialogs/message-boxes';
 
@@ -67,5 +68,13 @@ describe('native message boxes', () => {
 
     expect(box.options.defaultId).toBe(box.options.cancelId);
     expect([box.answerFor(0), box.answerFor(1)]).toEqual([true, false]);
+  });
+
+  it('name every file a quit stopped waiting for, and how long it waited', () => {
+    const box = unfinishedWritesBox(['/home/ada/orders.mesh.json', '/home/ada/orders.odcs.yaml'], 10);
+
+    expect(box.options.message).toBe('Some saves may not have finished.');
+    expect(box.options.detail).toContain('After 10 seconds');
+    expect(box.options.detail).toContain('/home/ada/orders.mesh.json\n/home/ada/orders.odcs.yaml');
   });
 });

@@ -1,6 +1,7 @@
 import type { ClipboardText } from '../../../../electron/clipboard/clipboard-text';
 import { createExternalChangeWatcher } from '../../../../electron/files/external-change-watcher';
 import { createFileAccess } from '../../../../electron/files/file-access';
+import { createPendingWrites, type PendingWrites } from '../../../../electron/files/pending-writes';
 import { createRecentFilesStore } from '../../../../electron/files/recent-files';
 import { createIpcHandlers, type DocumentWindow } from '../../../../electron/ipc/handlers';
 import { type InvokeSender, registerIpcHandlers } from '../../../../electron/ipc/register-handlers';
@@ -36,6 +37,7 @@ export function aDesktop(
   fs = new InMemoryFileSystem(),
   window: Partial<DocumentWindow> = {},
   clipboard: ClipboardText = { readText: async () => '' },
+  pendingWrites: PendingWrites = createPendingWrites(),
 ) {
   fs.withFolder('/home/ada').withFolder('/user-data');
   const dialog = new FakeDialog(answers);
@@ -59,6 +61,7 @@ export function aDesktop(
     },
     takeLaunchFiles: () => [],
     clipboard,
+    pendingWrites,
   });
   const listeners = new Map<string, (event: InvokeSender, request: unknown) => Promise<unknown>>();
   registerIpcHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers);

@@ -1,13 +1,10 @@
 import { useEffect } from 'react';
-import type { FileRef, Host } from '../host/host';
+import type { Host } from '../host/host';
+import { isSameFile } from '../host/same-file';
 import { useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { reloadFromDisk } from './file-commands';
 import { hasWorkToSettle } from './use-window-state';
-
-/** A desktop file goes by its path; a browser file has none, and is the very FileRef the browser host handed out. */
-const isOpenFile = (open: FileRef | null, changed: FileRef) =>
-  open !== null && (open === changed || (open.path !== undefined && open.path === changed.path));
 
 /** When another program changes the open file, offers to load its version. */
 export function useExternalChanges(host: Host): void {
@@ -15,7 +12,7 @@ export function useExternalChanges(host: Host): void {
     () =>
       host.onFileChanged((changed) => {
         const state = useDocumentStore.getState();
-        if (!isOpenFile(state.file, changed)) return;
+        if (!state.file || !isSameFile(state.file, changed)) return;
         const hasChanges = hasWorkToSettle();
         useNoticeStore.getState().show({
           tone: hasChanges ? 'error' : 'info',

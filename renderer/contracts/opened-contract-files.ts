@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { FileRef } from '../host/host';
-import { currentMesh } from '../store/document-store';
+import { isSameFile } from '../host/same-file';
+import { currentMesh, useDocumentStore } from '../store/document-store';
 
 interface ContractFilesState {
   /** The file each contract was opened from or last saved to, so Save writes back to it. */
@@ -20,6 +21,13 @@ export const useContractFiles = create<ContractFilesState>()((set) => ({
       savedTextById: { ...state.savedTextById, [id]: text },
     })),
 }));
+
+// Another design's contract of the same id is not this file's: Save would write over it. Reloading the same design keeps them.
+useDocumentStore.subscribe((state, previous) => {
+  if (state.documentKey === previous.documentKey) return;
+  if (state.file && previous.file && isSameFile(state.file, previous.file)) return;
+  useContractFiles.setState({ fileById: {}, savedTextById: {} });
+});
 
 /** Whether `id` is a contract opened from a file with problems, a draft not yet in the design. */
 export function isOpenedDraft(id: string): boolean {

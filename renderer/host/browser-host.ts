@@ -93,8 +93,8 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     await store.set(RECENT_KEY, await recentWithout(handle));
   }
 
-  async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFile> {
-    const file = { name: handle.name };
+  /** Reads a design; a file read again (Reload) is handed back as the same FileRef, so the page knows it for the same. */
+  async function readHandle(handle: FileSystemFileHandle, file: FileRef = { name: handle.name }): Promise<OpenedFile> {
     const read = await handle.getFile();
     const text = await readFileText(read, MESH_FILES);
     versions.recordKnown(handle, stampOf(read));
@@ -218,14 +218,15 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       }),
     async openRecent(file) {
       const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
-      const handle = handles.get(file) ?? recent.find((entry) => entry.file.name === file.name)?.handle;
+      const handedOut = handles.get(file);
+      const handle = handedOut ?? recent.find((entry) => entry.file.name === file.name)?.handle;
       if (!handle) throw new Error(`The browser cannot reopen '${file.name}' by itself: use Open to pick it again.`);
       // A handle kept from an earlier visit may read again only once the user allows it.
       if (!(await mayRead(handle))) {
         await forget(handle);
         throw new Error(`the browser was not allowed to read it; ${NO_LONGER_LISTED}`);
       }
-      return readHandle(handle).catch(async (error: unknown) => {
+      return readHandle(handle, handedOut ? file : undefined).catch(async (error: unknown) => {
         if (!isNotFound(error)) throw error;
         await forget(handle);
         throw new Error(`it is no longer there (moved, renamed or deleted); ${NO_LONGER_LISTED}`);

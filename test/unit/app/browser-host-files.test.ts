@@ -350,6 +350,15 @@ describe('a save the browser refuses', () => {
 });
 
 describe('recent designs in the browser, after a reload', () => {
+  it('hands back the very file it handed out when that file is read again (Reload), so the page knows the design for the same', async () => {
+    const { host, pick } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
+    const opened = await pick('/work/orders.mesh.json');
+
+    const reloaded = await host.openRecent(opened.file);
+
+    expect(reloaded.file).toBe(opened.file);
+  });
+
   it('asks for permission to read a recent file before reopening it', async () => {
     const { host, pick, handles } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
     await pick('/work/orders.mesh.json');

@@ -102,6 +102,12 @@ export type { ProblemRepair } from './problem-repair';
 export { propertyPathOf } from './property-path';
 export { contractQuickFixes, type QuickFix } from './quick-fixes';
 export { outsideTargetIssues } from './relationship-checks';
+export {
+  type FieldRename,
+  RENAME_NEEDS_A_FIELD,
+  renamedFieldAt,
+  renameRelationshipField,
+} from './relationship-field-rename';
 export { completeRelationshipReferences } from './relationship-reference-completion';
 export {
   type FieldReferences,

@@ -4,9 +4,11 @@ import { schemaObjectNodes } from './schema-object-nodes';
 import type { TextRange } from './text-range';
 
 /** A top-level property of a schema object, by the names and ids a reference can give it. */
-interface SchemaField {
+export interface SchemaField {
   objectName: unknown;
   objectId: unknown;
+  /** The schema object's mapping, telling apart two objects of one name. */
+  objectNode: YAMLMap;
   propertyName: unknown;
   propertyId: unknown;
   /** The scalar of its `name:` value: where a definition is, and what references are asked from. */
@@ -16,7 +18,7 @@ interface SchemaField {
 }
 
 /** A `from` or `to` of a relationship (one item of it, when a list), as written. */
-interface ReferenceScalar {
+export interface ReferenceScalar {
   reference: string;
   node: Scalar;
   /** The `to:`/`from:` key too, when the value is one reference, so a caret on the key goes there as well. */
@@ -62,6 +64,36 @@ export function relationshipReferencesTo(text: string, line: number, column: num
   };
 }
 
+/** A field, named at the caret by its `name:` or by a relationship reference, with what renaming it touches. */
+export interface NamedField {
+  field: SchemaField;
+  /** The relationship references naming it, in the order written. */
+  references: ReferenceScalar[];
+  /** The names of the other fields of its schema object. */
+  siblingNames: unknown[];
+  /** Where the text between two offsets is, as an editor counts lines and columns. */
+  rangeOf: (start: number, end: number) => TextRange;
+}
+
+/** The field whose `name:` is at the caret, or that a relationship reference at the caret names. */
+export function namedFieldAt(text: string, line: number, column: number): NamedField | undefined {
+  const { fields, references, offsetOf, rangeOfOffsets } = readRelationships(text);
+  const offset = offsetOf(line, column);
+  const atCaret = references.find(({ span }) => contains(span, offset));
+  const field = atCaret
+    ? fieldNamed(fields, atCaret.reference)
+    : fields.find(({ nameLine }) => contains(nameLine, offset));
+  if (!field) return undefined;
+  return {
+    field,
+    references: references.filter(({ reference }) => fieldNamed(fields, reference) === field),
+    siblingNames: fields
+      .filter((other) => other.objectNode === field.objectNode && other !== field)
+      .map((other) => other.propertyName),
+    rangeOf: rangeOfOffsets,
+  };
+}
+
 function contains([start, end]: [number, number], offset: number): boolean {
   return start <= offset && offset <= end;
 }
@@ -90,6 +122,7 @@ function readRelationships(text: string) {
       const nameNode = namePair.value;
       fields.push({
         objectName: object.get('name'),
+        objectNode: object,
         objectId: object.get('id'),
         propertyName: nameNode.value,
         propertyId: property.get('id'),
@@ -99,13 +132,13 @@ function readRelationships(text: string) {
     }
   }
   const offsetOf = (line: number, column: number) => (lineCounter.lineStarts[line - 1] ?? text.length) + column - 1;
-  const rangeOf = (node: Scalar): TextRange => {
-    const [start, end] = node.range ?? [0, 0];
+  const rangeOfOffsets = (start: number, end: number): TextRange => {
     const from = lineCounter.linePos(start);
     const to = lineCounter.linePos(end);
     return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
   };
-  return { fields, references, offsetOf, rangeOf };
+  const rangeOf = (node: Scalar): TextRange => rangeOfOffsets(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
+  return { fields, references, offsetOf, rangeOf, rangeOfOffsets };
 }
 
 /** The references of the relationships of a schema object (`from` and `to`) or of a property (`to`; its `from` is itself). */

@@ -35,8 +35,8 @@ async function focusYamlAt(page: Page, place: Locator): Promise<void> {
   await page.waitForTimeout(EDIT_CONTEXT_SETTLE_MILLIS);
 }
 
-/** The editor itself, clicked in its middle: the first line drawn may be out of view. */
-const yamlEditor = (page: Page) => page.locator('.yaml-editor .monaco-editor');
+/** The editor itself, clicked in its middle: the first line drawn may be out of view. Its rename box (F2) is a Monaco editor too. */
+const yamlEditor = (page: Page) => page.locator('.yaml-editor .monaco-editor:not(.rename-box)');
 
 /** Pastes `text` over the YAML editor's whole text, through the system clipboard. */
 export async function pasteOverYaml(page: Page, text: string): Promise<void> {

@@ -201,6 +201,51 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await screenshot(page, 'contract-relationship-references');
   });
 
+  it('renames a field with F2, the relationships naming it following, one Ctrl+Z undoing it all', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    const readings = [
+      'apiVersion: v3.1.0',
+      'kind: DataContract',
+      'id: order',
+      'version: 0.1.0',
+      'status: draft',
+      'schema:',
+      '  - name: meters',
+      '    properties:',
+      '      - name: mpan',
+      '        logicalType: string',
+      '        primaryKey: true',
+      '        required: true',
+      '  - name: meter_readings',
+      '    properties:',
+      '      - name: meter_mpan',
+      '        logicalType: string',
+      '        relationships:',
+      '          - to: meters.mpan',
+      '    relationships:',
+      '      - from: [meter_readings.meter_mpan]',
+      '        to: [meters.mpan]',
+      '',
+    ].join('\n');
+    await pasteOverYaml(page, readings);
+    await caretAfter(page, '- name: mpan');
+    await page.keyboard.press('F2');
+    const renameInput = page.locator('.yaml-editor .rename-box input');
+    await renameInput.waitFor();
+    await renameInput.fill('supply_number');
+    await page.keyboard.press('Enter');
+    await renameInput.waitFor({ state: 'hidden' });
+    const renamed = await copyOfYaml(page);
+    expect(renamed).toContain('      - name: supply_number\n');
+    expect(renamed).toContain('          - to: meters.supply_number\n');
+    expect(renamed).toContain('        to: [meters.supply_number]\n');
+    expect(await problems(page)).not.toContain('does not have');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => copyOfYaml(page)).toBe(readings);
+  });
+
   it('opens Go to Line with Ctrl+G, the digits typed going to the line box rather than into the contract', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -1,7 +1,7 @@
 // The contributions a contract editor needs, which `editor.api` alone leaves out: completion
 // (Ctrl+Space), hovers, find and replace (Ctrl+F), folding, go to the next problem (F8), the
 // problem status, quick fixes (Ctrl+.), go to definition (F12, Ctrl+click) and references
-// (Shift+F12), go to symbol (Ctrl+Shift+O), go to line (Ctrl+G), more
+// (Shift+F12), rename (F2), go to symbol (Ctrl+Shift+O), go to line (Ctrl+G), more
 // cursors (Ctrl+D, Ctrl+Shift+L), comments, bracket matching, the context menu, and the common editing commands.
 // A Ctrl key the app gives the canvas alone (Group into Domain's Ctrl+G, Duplicate's Ctrl+D)
 // falls through to the page when no contribution claims it, so each needs its own here.
@@ -17,6 +17,7 @@ import 'monaco-editor/editor/contrib/codeAction/browser/codeActionContributions'
 import 'monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands';
 import 'monaco-editor/editor/contrib/gotoSymbol/browser/link/goToDefinitionAtPosition';
 import 'monaco-editor/editor/standalone/browser/referenceSearch/standaloneReferenceSearch';
+import 'monaco-editor/editor/contrib/rename/browser/rename';
 import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoSymbolQuickAccess';
 import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoLineQuickAccess';
 import 'monaco-editor/editor/contrib/multicursor/browser/multicursor';

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/contracts';
 import { CONTRACT_URI_SCHEME } from './contract-uri';
 import type { MonacoApi } from './load-monaco';
+import { registerOdcsFieldRename } from './odcs-field-rename';
 import { registerOdcsOutline } from './odcs-outline';
 import { registerOdcsQuickFixes } from './odcs-quick-fixes';
 import { registerOdcsRelationshipNavigation } from './odcs-relationship-navigation';
@@ -33,7 +34,7 @@ function valueStartColumn(lineText: string, column: number): number {
 
 let isRegistered = false;
 
-/** Completion of ODCS field names and enum values, and hover docs, from the official schema; quick fixes of the contract's problems, its outline, and going between a relationship's references and the fields they name. */
+/** Completion of ODCS field names and enum values, and hover docs, from the official schema; quick fixes of the contract's problems, its outline, going between a relationship's references and the fields they name, and renaming a field with them. */
 export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
   if (isRegistered) return;
   isRegistered = true;
@@ -41,6 +42,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
   registerOdcsQuickFixes(monaco, selector);
   registerOdcsOutline(monaco, selector);
   registerOdcsRelationshipNavigation(monaco, selector);
+  registerOdcsFieldRename(monaco, selector);
 
   monaco.languages.registerCompletionItemProvider(selector, {
     triggerCharacters: [' ', ':'],

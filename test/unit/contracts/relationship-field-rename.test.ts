@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { renamedFieldAt, renameRelationshipField } from '../../../shared/contracts/relationship-field-rename';
+import type { TextChange } from '../../../shared/contracts/text-change';
+
+const READINGS = [
+  'apiVersion: v3.1.0', // 1
+  'kind: DataContract', // 2
+  'id: urn:datacontract:metering:meter-readings', // 3
+  'version: 1.0.0', // 4
+  'status: active', // 5
+  'schema:', // 6
+  '  - name: meter_readings', // 7
+  '    properties:', // 8
+  '      - name: reading_id', // 9
+  '        logicalType: string', // 10
+  '      - name: mpan', // 11
+  '        logicalType: string', // 12
+  '        relationships:', // 13
+  '          - to: meters.mpan', // 14
+  '            type: foreignKey', // 15
+  '  - name: meters', // 16
+  '    id: meters_tbl', // 17
+  '    properties:', // 18
+  '      - name: mpan', // 19
+  '        id: mpan_pk', // 20
+  '        logicalType: string', // 21
+  '      - name: postcode', // 22
+  '        logicalType: string', // 23
+  '    relationships:', // 24
+  '      - from: [meters.mpan, meters.postcode]', // 25
+  '        to:', // 26
+  '          - "meter_readings.mpan"', // 27
+  '          - meter_readings.reading_id', // 28
+  '      - from: meters.mpan', // 29
+  '        to: schema/meters_tbl/properties/mpan_pk', // 30
+].join('\n');
+
+const columnOf = (text: string, line: number, snippet: string, into = 0) =>
+  (text.split('\n')[line - 1] as string).indexOf(snippet) + 1 + into;
+
+/** The text after the changes, applied from the last to the first as an editor does. */
+function applied(text: string, changes: TextChange[]): string {
+  const lines = text.split('\n');
+  const offset = (line: number, column: number) =>
+    lines.slice(0, line - 1).reduce((sum, each) => sum + each.length + 1, 0) + column - 1;
+  return [...changes]
+    .sort((a, b) => offset(b.line, b.column) - offset(a.line, a.column))
+    .reduce(
+      (result, change) =>
+        result.slice(0, offset(change.line, change.column)) +
+        change.text +
+        result.slice(offset(change.endLine, change.endColumn)),
+      text,
+    );
+}
+
+function renamed(text: string, line: number, snippet: string, newName: string, into = 0): string {
+  const rename = renameRelationshipField(text, line, columnOf(text, line, snippet, into), newName);
+  if (!rename.ok) throw new Error(rename.reason);
+  return applied(text, rename.changes);
+}
+
+describe('rename a field with the relationships naming it (F2)', () => {
+  it('renames the field and every shorthand reference to it, leaving references by id as they are', () => {
+    const after = renamed(READINGS, 19, 'mpan', 'supply_number', 2);
+    const lines = after.split('\n');
+    expect(lines[18]).toBe('      - name: supply_number');
+    expect(lines[13]).toBe('          - to: meters.supply_number');
+    expect(lines[24]).toBe('      - from: [meters.supply_number, meters.postcode]');
+    expect(lines[28]).toBe('      - from: meters.supply_number');
+    expect(lines[29]).toBe('        to: schema/meters_tbl/properties/mpan_pk');
+    // The other object's field of the same name, and what refers to it, are not touched.
+    expect(lines[10]).toBe('      - name: mpan');
+    expect(lines[26]).toBe('          - "meter_readings.mpan"');
+  });
+
+  it('renames from a reference as from the name, a quoted reference keeping its quotes', () => {
+    const after = renamed(READINGS, 27, 'meter_readings.mpan', 'supply_mpan', 3);
+    expect(after.split('\n')[10]).toBe('      - name: supply_mpan');
+    expect(after.split('\n')[26]).toBe('          - "meter_readings.supply_mpan"');
+    expect(after).toContain('          - to: meters.mpan');
+  });
+
+  it('offers the name under the caret as the text to rename, without its quotes', () => {
+    const text = READINGS.replace('      - name: postcode', '      - name: "postcode"');
+    expect(renamedFieldAt(text, 22, columnOf(text, 22, 'postcode'))).toEqual({
+      range: { line: 22, column: 16, endLine: 22, endColumn: 24 },
+      name: 'postcode',
+    });
+    expect(renamedFieldAt(READINGS, 21, columnOf(READINGS, 21, 'string'))).toBeUndefined();
+  });
+
+  it('quotes a new name YAML would read as another value, so the field keeps a text name', () => {
+    const after = renamed(READINGS, 22, 'postcode', 'true');
+    expect(after.split('\n')[21]).toBe('      - name: "true"');
+    expect(parse(after).schema[1].properties[1].name).toBe('true');
+  });
+
+  it('refuses a name its object already has, an empty one, or one a table.column reference cannot hold', () => {
+    const at = (newName: string) => renameRelationshipField(READINGS, 19, columnOf(READINGS, 19, 'mpan'), newName);
+    expect(at('postcode')).toEqual({ ok: false, reason: "Schema object 'meters' already has a field 'postcode'" });
+    expect(at('  ')).toMatchObject({ ok: false });
+    expect(at('supply number')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("cannot be written in the relationship reference 'meters.mpan'"),
+    });
+    expect(renameRelationshipField(READINGS, 21, columnOf(READINGS, 21, 'string'), 'x')).toMatchObject({ ok: false });
+  });
+});

@@ -66,6 +66,7 @@ export {
   completeOdcsValues,
   describeOdcsKey,
   describeOdcsValue,
+  isReplacingWrittenKey,
   keyCompletionText,
 } from './odcs-completion';
 export {

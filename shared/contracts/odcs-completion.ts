@@ -22,8 +22,9 @@ export function completeOdcsKeys(cursor: YamlCursorPath, apiVersion?: string): K
 
 /**
  * The text a key taken from completion at the cursor writes, its key starting `keyColumn` (1-based)
- * in: in block style, a key whose value opens a block ends its line at the colon and puts the caret
- * on the next, one `indentUnit` deeper; any other key is followed by the space its value needs.
+ * in: in place of a key written with its colon already (`physicalTyp: uuid`), the key alone; in
+ * block style, a key whose value opens a block ends its line at the colon and puts the caret on
+ * the next, one `indentUnit` deeper; any other key is followed by the space its value needs.
  */
 export function keyCompletionText(
   suggestion: KeySuggestion,
@@ -31,8 +32,14 @@ export function keyCompletionText(
   keyColumn: number,
   indentUnit: string,
 ): string {
+  if (isReplacingWrittenKey(cursor)) return suggestion.key;
   if (!suggestion.opensBlock || cursor.isInFlow) return `${suggestion.key}: `;
   return `${suggestion.key}:\n${' '.repeat(keyColumn - 1)}${indentUnit}`;
+}
+
+/** Whether the cursor is on a key its colon follows on the line, so that a key taken replaces it whole rather than writing another colon. */
+export function isReplacingWrittenKey(cursor: YamlCursorPath): boolean {
+  return cursor.key !== undefined && !cursor.isInValue;
 }
 
 /**

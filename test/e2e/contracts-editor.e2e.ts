@@ -49,6 +49,31 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(labels.some((label) => label.startsWith('map'))).toBe(false);
   });
 
+  it('puts a key taken from completion in place of the one written before its colon, whole, its value kept (physicalTyp: BIGINT)', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('physicalTyp: BIGINT');
+    await page.keyboard.press('Escape');
+    const takeKeyAfter = async (column: number, key: string) => {
+      await page.keyboard.press('Home');
+      for (let step = 0; step < column; step++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: new RegExp(`^${key}`) }).click();
+    };
+    const physicalLines = async () =>
+      (await copyOfYaml(page)).split('\n').filter((line) => line.trimStart().startsWith('physical'));
+    // After the misspelt key, then in the middle of a right one.
+    await takeKeyAfter('physicalTyp'.length, 'physicalType');
+    expect(await physicalLines()).toEqual(['        physicalType: BIGINT']);
+    await caretAfter(page, 'physicalType: BIGINT');
+    await takeKeyAfter('physi'.length, 'physicalName');
+    expect(await physicalLines()).toEqual(['        physicalName: BIGINT']);
+    expect(await problems(page)).not.toMatch(/not allowed|Nested mappings/);
+  });
+
   it('starts the line after a list item’s first key (- name: x) under that key, where completion offers the item’s keys', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

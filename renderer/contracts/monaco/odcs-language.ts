@@ -6,6 +6,7 @@ import {
   completeRelationshipReferences,
   describeOdcsKey,
   describeOdcsValue,
+  isReplacingWrittenKey,
   keyCompletionText,
   yamlCursorPath,
 } from '../../../shared/contracts';
@@ -90,6 +91,9 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       }
       if (references.length > 0) return { suggestions: references };
       const indentUnit = ' '.repeat(model.getOptions().indentSize);
+      // A key written before its colon is replaced whole, not only up to the caret (`physi|calType:`).
+      const writtenKey = isReplacingWrittenKey(cursor) ? model.getWordAtPosition(position) : null;
+      const keyRange = writtenKey ? range.setEndPosition(position.lineNumber, writtenKey.endColumn) : range;
       return {
         suggestions: completeOdcsKeys(cursor, apiVersion).map((suggestion) => ({
           label: suggestion.key,
@@ -99,7 +103,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
           insertTextRules: monaco.languages.CompletionItemInsertTextRule.KeepWhitespace,
           documentation: suggestion.description,
           ...(suggestion.isDeprecated && { tags: [monaco.languages.CompletionItemTag.Deprecated] }),
-          range,
+          range: keyRange,
         })),
       };
     },

@@ -45,14 +45,27 @@ describe('completion in a contract', () => {
   });
 
   it('writes a key opening a block as `key:` with the next line one level deeper than the key, and any other key with its space', () => {
-    const suggestionAt = (line: number, column: number, key: string) =>
-      completeOdcsKeys(yamlCursorPath(CONTRACT, line, column)).find((suggestion) => suggestion.key === key);
-    const cursor = yamlCursorPath(CONTRACT, 13, 9);
-    const quality = suggestionAt(13, 9, 'quality');
-    const physicalType = suggestionAt(13, 9, 'physicalType');
+    const text = CONTRACT.replace('      - name: code\n', '      - name: code\n        \n');
+    const cursor = yamlCursorPath(text, 14, 9);
+    const quality = completeOdcsKeys(cursor).find((suggestion) => suggestion.key === 'quality');
+    const physicalType = completeOdcsKeys(cursor).find((suggestion) => suggestion.key === 'physicalType');
     if (!quality || !physicalType) throw new Error('quality and physicalType are offered in a property');
     expect(keyCompletionText(quality, cursor, 9, '  ')).toBe(`quality:\n${' '.repeat(10)}`);
     expect(keyCompletionText(physicalType, cursor, 9, '  ')).toBe('physicalType: ');
+  });
+
+  it('writes only the key in place of one written with its colon already (physicalTyp: uuid), keeping its value', () => {
+    const text = CONTRACT.replace(
+      '        logicalType: string',
+      '        physicalTyp: uuid\n        logicalTypeOptions:',
+    );
+    const cursor = yamlCursorPath(text, 14, 20);
+    const suggestions = completeOdcsKeys(cursor);
+    const physicalType = suggestions.find((suggestion) => suggestion.key === 'physicalType');
+    const quality = suggestions.find((suggestion) => suggestion.key === 'quality');
+    if (!physicalType || !quality) throw new Error('physicalType and quality are offered in a property');
+    expect(keyCompletionText(physicalType, cursor, 9, '  ')).toBe('physicalType');
+    expect(keyCompletionText(quality, cursor, 9, '  ')).toBe('quality');
   });
 
   it('offers the options of the property’s logical type only, and not one written already', () => {

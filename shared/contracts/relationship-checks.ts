@@ -1,4 +1,5 @@
 import type { Contract, ContractProperty, SchemaObject } from '../model/contract';
+import { nearMiss } from '../model/near-miss';
 import { withIndefiniteArticle } from '../model/word-list';
 import type { FindingSeverity } from './finding';
 import type { PathProblem, PathSegment } from './path-problem';
@@ -25,8 +26,17 @@ export function relationshipIssues(contract: Contract): RelationshipIssue[] {
     return [
       ...(owner ? [] : lengthMismatch(relationship, path)),
       ...references.flatMap(({ reference, at, side }) => {
-        const problem = whyDangling(contract, reference, side);
-        return problem ? [{ path: at, message: `'${reference}' ${problem}`, severity: 'warning' as const }] : [];
+        const dangling = whyDangling(contract, reference, side);
+        if (!dangling) return [];
+        const { problem, meant } = dangling;
+        return [
+          {
+            path: at,
+            message: `'${reference}' ${problem}${meant ? `: did you mean '${meant}'?` : ''}`,
+            severity: 'warning' as const,
+            ...(meant && { repair: { kind: 'replace-marked-text' as const, text: meant } }),
+          },
+        ];
       }),
       ...typeMismatches(contract, references, owner),
     ];
@@ -169,26 +179,48 @@ function referencesOf(
  * Why a reference names nothing in this contract, or undefined when it does or cannot be told here.
  * A `from` is always this contract's; a shorthand `to` naming a table the contract lacks may mean
  * another contract's table (ODCS's own full example points `to: receiver_types.type_code` so).
+ * A shorthand a slip away from one of this contract's fields comes with that field's reference as `meant`.
  */
-function whyDangling(contract: Contract, reference: string, side: Side): string | undefined {
+function whyDangling(
+  contract: Contract,
+  reference: string,
+  side: Side,
+): { problem: string; meant?: string } | undefined {
   const shorthand = SHORTHAND.exec(reference);
   if (shorthand) {
     const [, table, column] = shorthand as unknown as [string, string, string];
     const object = contract.schema.find((candidate) => candidate.name === table);
-    if (!object)
-      return side === 'from' ? `names schema object '${table}', which this contract does not have` : undefined;
-    return object.properties.some((property) => property.name === column)
-      ? undefined
-      : `names property '${column}', which schema object '${table}' does not have`;
+    if (!object) {
+      if (side !== 'from') return undefined;
+      const meantTable = nearMiss(
+        table,
+        contract.schema
+          .filter((candidate) => candidate.properties.some(({ name }) => name === column))
+          .map(({ name }) => name),
+      );
+      return {
+        problem: `names schema object '${table}', which this contract does not have`,
+        ...(meantTable && { meant: `${meantTable}.${column}` }),
+      };
+    }
+    if (object.properties.some((property) => property.name === column)) return undefined;
+    const meantColumn = nearMiss(
+      column,
+      object.properties.map(({ name }) => name),
+    );
+    return {
+      problem: `names property '${column}', which schema object '${table}' does not have`,
+      ...(meantColumn && { meant: `${table}.${meantColumn}` }),
+    };
   }
   const qualified = OWN_SCHEMA_REFERENCE.exec(reference);
   if (qualified) {
     const [, objectId, propertyId] = qualified as unknown as [string, string, string];
     const object = contract.schema.find((candidate) => idOf(candidate) === objectId);
-    if (!object) return `names schema object id '${objectId}', which this contract does not have`;
+    if (!object) return { problem: `names schema object id '${objectId}', which this contract does not have` };
     return object.properties.some((property) => idOf(property) === propertyId)
       ? undefined
-      : `names property id '${propertyId}', which schema object '${object.name}' does not have`;
+      : { problem: `names property id '${propertyId}', which schema object '${object.name}' does not have` };
   }
   return undefined;
 }

@@ -97,6 +97,39 @@ describe('quick fixes of contract problems', () => {
     expect(applied(misspelt, fix?.change as TextChange)).toBe(misspelt.replace('stng', 'string'));
   });
 
+  it('writes the field a relationship reference is a slip away from, in a property’s to and in a schema object’s from list', () => {
+    const referring = (reference: string) =>
+      ordersWith(
+        `      - name: customer_id\n        logicalType: integer\n        relationships:\n          - to: ${reference}\n`,
+      );
+    const text = referring('orders.ordr_id');
+    const [fix, ...others] = contractQuickFixes(text);
+    expect(others).toEqual([]);
+    expect(fix?.finding.message).toBe(
+      "'orders.ordr_id' names property 'ordr_id', which schema object 'orders' does not have: did you mean 'orders.order_id'?",
+    );
+    expect(fix?.title).toBe("Change to 'orders.order_id'");
+    expect(applied(text, fix?.change as TextChange)).toBe(referring('orders.order_id'));
+    expect(contractQuickFixes(referring('orders.placed_at'))).toEqual([]);
+
+    const listed = anOdcsText(`schema:
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+        primaryKey: true
+        required: true
+    relationships:
+      - from: [order.order_id]
+        to: [orders.order_id]
+`);
+    const [fromFix] = contractQuickFixes(listed);
+    expect(fromFix?.title).toBe("Change to 'orders.order_id'");
+    expect(applied(listed, fromFix?.change as TextChange)).toBe(
+      listed.replace('[order.order_id]', '[orders.order_id]'),
+    );
+  });
+
   it('warns of a status that is no ODCS lifecycle status, and replaces a misspelt one with the status it is closest to', () => {
     const misspelt = ordersWith('').replace('status: active', 'status: actve');
     expect(checkContractYaml(misspelt).map(({ severity, path, message }) => ({ severity, path, message }))).toEqual([

@@ -1022,8 +1022,8 @@ ${objectLevel}`).replace('apiVersion: v3.1.0', `apiVersion: ${apiVersion}`);
     expect(markers(checkContractYaml(text))).toEqual([
       "23:17 warning schema[1].properties[0].relationships[1].to: 'customers.id' names property 'id', which schema object 'customers' does not have",
       "24:17 warning schema[1].properties[0].relationships[2].to: 'schema/cust/properties/nope' names property id 'nope', which schema object 'customers' does not have",
-      "28:15 warning schema[1].relationships[0].from: 'orders.customer_idx' names property 'customer_idx', which schema object 'orders' does not have",
-      "30:15 warning schema[1].relationships[1].from: 'order.customer_id' names schema object 'order', which this contract does not have",
+      "28:15 warning schema[1].relationships[0].from: 'orders.customer_idx' names property 'customer_idx', which schema object 'orders' does not have: did you mean 'orders.customer_id'?",
+      "30:15 warning schema[1].relationships[1].from: 'order.customer_id' names schema object 'order', which this contract does not have: did you mean 'orders.customer_id'?",
     ]);
   });
 

@@ -74,6 +74,24 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await problems(page)).not.toMatch(/not allowed|Nested mappings/);
   });
 
+  it('puts a value taken from completion in place of the whole value written, not only of its part before the caret', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('classification: restricted # for billing');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Home');
+    for (let step = 0; step < 'classification: re'.length; step++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^restricted/ }).click();
+    const written = (await copyOfYaml(page)).split('\n');
+    expect(written.filter((line) => line.includes('classification:'))).toEqual([
+      '        classification: restricted # for billing',
+    ]);
+  });
+
   it('starts the line after a list item’s first key (- name: x) under that key, where completion offers the item’s keys', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -15,6 +15,7 @@ import type { ProblemRepair } from './problem-repair';
 import type { TextRange } from './text-range';
 import { echoesMisalignedKey, misalignedKey } from './yaml-misaligned-key';
 import { echoesUnclosedFlow, type UnclosedFlow, unclosedFlow } from './yaml-unclosed-flow';
+import { unclosedQuote } from './yaml-unclosed-quote';
 import { type PlainScalar, yaml12ReadingHint } from './yaml12-reading-hint';
 
 export type { TextRange } from './text-range';
@@ -103,6 +104,9 @@ export function readYamlSource(text: string): YamlSource {
           const { message, span, repair } = unclosed;
           return [{ path: DOCUMENT_PATH, message, ...rangeOf(span), ...(repair && { repair }) }];
         }
+        const quoted = unclosedQuote(error, text);
+        if (quoted)
+          return [{ path: DOCUMENT_PATH, message: quoted.message, ...rangeOf(quoted.span), repair: quoted.repair }];
         const errorLine = rangeOf(error.pos).line;
         if (echoesMisalignedKey(error.code, errorLine, text, misalignedKeys)) return [];
         const misaligned = misalignedKey(error.code, errorLine, text);

@@ -130,6 +130,16 @@ describe('quick fixes of contract problems', () => {
     );
   });
 
+  it('closes a quoted value left open at the end of its line, the contract read whole again', () => {
+    const open = ordersWith('      - name: note\n        description: "Read by hand  \n        logicalType: string\n');
+    const [fix, ...others] = contractQuickFixes(open);
+    expect(others).toEqual([]);
+    expect(fix?.title).toBe('Close the quote with "');
+    const closed = applied(open, fix?.change as TextChange);
+    expect(closed).toBe(open.replace('"Read by hand  ', '"Read by hand"  '));
+    expect(checkContractYaml(closed)).toEqual([]);
+  });
+
   it('warns of a status that is no ODCS lifecycle status, and replaces a misspelt one with the status it is closest to', () => {
     const misspelt = ordersWith('').replace('status: active', 'status: actve');
     expect(checkContractYaml(misspelt).map(({ severity, path, message }) => ({ severity, path, message }))).toEqual([

@@ -630,6 +630,19 @@ schema:
     ]);
   });
 
+  it('marks a quoted value never closed at its opening quote, not at the end of the text where the reader stops', () => {
+    const text = anOdcsText(`schema:
+  - name: meters
+    description: "Smart meters, by MPAN
+    properties:
+      - name: mpan
+        logicalType: string
+`);
+    expect(markers(checkContractYaml(text))).toEqual([
+      '8:18 error (document): this value quoted with " is never closed; end it with "',
+    ]);
+  });
+
   it('reports YAML syntax errors instead, as there is no contract to check yet', () => {
     expect(markers(checkContractYaml(anOdcsText(`schema: [\n`)))).toEqual([
       '6:9 error (document): this list opened with [ is never closed; end it with ]',

@@ -115,6 +115,7 @@ export {
   relationshipReferenceDefinition,
   relationshipReferencesTo,
 } from './relationship-reference-navigation';
+export { completeRuleArgumentFields } from './rule-argument-completion';
 export {
   type DiagramEdge,
   type DiagramField,

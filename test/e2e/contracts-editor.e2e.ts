@@ -92,6 +92,44 @@ describeInChromium('the contract editor in the built app', (session) => {
     ]);
   });
 
+  it("completes a duplicateValues rule's properties with its schema object's fields (Ctrl+Space)", async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await pasteOverYaml(
+      page,
+      [
+        'apiVersion: v3.1.0',
+        'kind: DataContract',
+        'id: order',
+        'version: 1.0.0',
+        'status: draft',
+        'schema:',
+        '  - name: bills',
+        '    properties:',
+        '      - name: bill_id',
+        '        logicalType: string',
+        '      - name: account_no',
+        '        logicalType: string',
+        '    quality:',
+        '      - metric: duplicateValues',
+        '        arguments:',
+        '          properties: [bill_id]',
+        '        mustBe: 0',
+        '',
+      ].join('\n'),
+    );
+    await caretAfter(page, 'properties: [bill_id]');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type(', ');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    await suggestions.first().waitFor();
+    expect(await suggestions.allTextContents()).toEqual([expect.stringMatching(/^account_no/)]);
+    await page.keyboard.press('Enter');
+    expect(await copyOfYaml(page)).toContain('          properties: [bill_id, account_no]\n');
+  });
+
   it('starts the line after a list item’s first key (- name: x) under that key, where completion offers the item’s keys', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

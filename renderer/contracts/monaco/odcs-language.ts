@@ -4,6 +4,7 @@ import {
   completeOdcsValues,
   completePhysicalTypes,
   completeRelationshipReferences,
+  completeRuleArgumentFields,
   describeOdcsKey,
   describeOdcsValue,
   isReplacingWrittenKey,
@@ -79,9 +80,13 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
           range: valueRange,
         }));
       const { CompletionItemKind } = monaco.languages;
-      // A relationship's `to:`, or an item of its list (`from: [routes.route_id, ` or `- ` under `to:`).
+      // A relationship's `to:`, or an item of its list (`from: [routes.route_id, ` or `- ` under `to:`);
+      // an item of a duplicateValues rule's `properties`.
       const references = inOrder(
-        completeRelationshipReferences(text, position.lineNumber, position.column),
+        [
+          ...completeRelationshipReferences(text, position.lineNumber, position.column),
+          ...completeRuleArgumentFields(text, position.lineNumber, position.column),
+        ],
         CompletionItemKind.Field,
       );
       if (cursor.isInValue && cursor.key) {

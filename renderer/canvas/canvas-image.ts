@@ -2,6 +2,7 @@ import type { Node, ReactFlowInstance } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
 import { create } from 'zustand';
 import { boundsOf, type Rect } from '../../shared/editing/geometry';
+import { pngPixelRatio, pngPixelSize } from '../../shared/export';
 
 export interface CanvasImageOptions {
   format: 'png' | 'svg';
@@ -13,7 +14,8 @@ export interface CanvasImageOptions {
 }
 
 export type CanvasImage =
-  | { ok: true; content: string | Uint8Array; width: number; height: number }
+  /** `pixelRatio`: a PNG's pixels per canvas unit, below the scale asked for where that would pass the largest PNG. */
+  | { ok: true; content: string | Uint8Array; width: number; height: number; pixelRatio: number }
   | { ok: false; reason: string };
 
 /** Room left around the drawn elements, in canvas units. */
@@ -63,11 +65,12 @@ export async function captureCanvas(
     const width = Math.ceil(bounds.width + 2 * MARGIN);
     const height = Math.ceil(bounds.height + 2 * MARGIN);
     const flowElement = viewport.closest('.react-flow') as HTMLElement;
+    const pixelRatio = pngPixelRatio({ width, height }, options.scale);
     const settings = {
       width,
       height,
       backgroundColor: getComputedStyle(flowElement).getPropertyValue('--xy-background-color').trim() || undefined,
-      pixelRatio: options.scale,
+      pixelRatio,
       style: {
         width: `${width}px`,
         height: `${height}px`,
@@ -80,15 +83,10 @@ export async function captureCanvas(
       if (options.format === 'svg') {
         const dataUrl = await toSvg(viewport, settings);
         const content = withoutEditingChrome(decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1)));
-        return { ok: true, content, width, height };
+        return { ok: true, content, width, height, pixelRatio: 1 };
       }
       const dataUrl = await toPng(viewport, settings);
-      return {
-        ok: true,
-        content: bytesOfDataUrl(dataUrl),
-        width: width * options.scale,
-        height: height * options.scale,
-      };
+      return { ok: true, content: bytesOfDataUrl(dataUrl), ...pngPixelSize({ width, height }, pixelRatio), pixelRatio };
     } finally {
       restoreLinkStyles();
     }

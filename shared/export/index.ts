@@ -39,4 +39,5 @@ export {
 } from './file-names';
 export { v30ContractsNote } from './odcs/v30-contracts-note';
 export { overwriteQuestion } from './overwrite-question';
+export { MAX_PNG_SIDE, type PictureSize, pngPixelRatio, pngPixelSize } from './png-pixel-ratio';
 export { toYamlDocuments, toYamlText } from './yaml-text';

@@ -660,6 +660,32 @@ describeInChromium('images of the canvas', (session) => {
     expect(await pixelsOfColour(page, png, where, colour)).toBe(0);
   });
 
+  it('says the size and scale a PNG too tall for 2× was drawn at, as the file has them (a postal service 9,000 units tall)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = aMesh('tall-post')
+      .withDomain('collection', { name: 'Mail Collection' })
+      .withDomain('delivery', { name: 'Last-Mile Delivery' })
+      .withProduct('counter-transactions', 'collection', { name: 'Counter Transactions' })
+      .withProduct('delivery-attempts', 'delivery', { name: 'Delivery Attempts' })
+      .build();
+    mesh.layout.nodes = {
+      collection: { x: 0, y: 0, width: 400, height: 240 },
+      'counter-transactions': { x: 40, y: 60 },
+      delivery: { x: 0, y: 9_000, width: 400, height: 240 },
+      'delivery-attempts': { x: 40, y: 60 },
+    };
+    await openByChooser(page, 'tall-post.mesh.json', serializeMesh(mesh));
+
+    const png = pngSize(
+      (await saveImage(page, ['PNG', 'The whole mesh', 'Light', '2× (sharp on high-density screens)'])).bytes,
+    );
+    // No side of a browser's image passes 16,384 pixels: the picture is drawn smaller than 2×, and the notice says so.
+    expect(png.height).toBe(16_384);
+    const notice = await page.getByRole('status').filter({ hasText: 'Saved test-mesh-canvas.png' }).textContent();
+    expect(notice).toContain(`(${png.width} × ${png.height} px,`);
+    expect(notice).toMatch(/at 1\.\d\d× rather than 2×/);
+  });
+
   it('saves the selection only, and copies a PNG', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

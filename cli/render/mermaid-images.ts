@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import type { DrawDiagram } from '../../shared/export';
+import type { DrawDiagram, DrawnPng } from '../../shared/export';
 import {
   mermaidSettings,
   PICTURE_FILE_CONTAINER_STYLE,
@@ -8,6 +8,7 @@ import {
   PNG_PICTURE_HOLDER_STYLE,
   pictureAsWritten,
   pngImageOptions,
+  pngOfPicture,
   svgFileText,
 } from '../../shared/export/mermaid';
 import { findChromium, HEADLESS_ARGS } from './headless-chromium';
@@ -22,7 +23,7 @@ export type OpenedDrawer = { ok: true; drawer: DiagramDrawer } | { ok: false; re
 
 /**
  * Draws Mermaid diagrams as the app's picture files, SVG (Mermaid's own output, its labels SVG text
- * that any SVG renderer draws) or PNG (that SVG on white, at 2×), with the mermaid and html-to-image
+ * that any SVG renderer draws) or PNG (that SVG on white, at 2× where it fits), with the mermaid and html-to-image
  * packages in headless Chromium, driven by playwright-core, all offline. Where there is no Chromium or no playwright-core, says why instead.
  */
 export async function openChromiumDrawer(): Promise<OpenedDrawer> {
@@ -99,14 +100,15 @@ async function drawPicture(page: Page, text: string): Promise<DrawnPicture> {
   return { svg, file };
 }
 
-async function pngOf(page: Page, svg: string): Promise<Uint8Array> {
+async function pngOf(page: Page, svg: string): Promise<DrawnPng> {
+  const size = viewBoxSize(svg);
   const dataUrl = (await page.evaluate(`(async () => {
     const holder = document.createElement('div');
     holder.style.cssText = ${JSON.stringify(PNG_PICTURE_HOLDER_STYLE)};
     holder.innerHTML = ${JSON.stringify(svg)};
     document.body.append(holder);
     try {
-      const options = ${JSON.stringify(pngImageOptions(viewBoxSize(svg), ''))};
+      const options = ${JSON.stringify(pngImageOptions(size, ''))};
       options.backgroundColor = getComputedStyle(holder).backgroundColor;
       const png = await htmlToImage.toBlob(holder.querySelector('svg'), options);
       return await new Promise((resolve, reject) => {
@@ -119,7 +121,8 @@ async function pngOf(page: Page, svg: string): Promise<Uint8Array> {
       holder.remove();
     }
   })()`)) as string;
-  return new Uint8Array(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+  const bytes = new Uint8Array(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+  return { bytes, ...pngOfPicture(size) };
 }
 
 /** The size Mermaid drew a diagram at, its `viewBox`, in whole pixels (at least one). */

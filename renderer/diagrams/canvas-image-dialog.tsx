@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MAX_PNG_SIDE } from '../../shared/export';
+import { pngSizeText } from '../../shared/export';
 import { shownName, slugify } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
 import { canvasCommands } from '../canvas/canvas-commands';
@@ -12,12 +12,6 @@ import { useUiStore } from '../store/ui-store';
 import { copyPng } from './copy-to-clipboard';
 import './diagrams.css';
 import { useIsDark } from './use-is-dark';
-
-/** What a PNG drawn below the scale asked for says, so that a blurred 2× is not a surprise. */
-function drawnSmaller(pixelRatio: number, asked: number): string {
-  if (pixelRatio >= asked) return '';
-  return `, at ${(Math.floor(pixelRatio * 100) / 100).toFixed(2)}× rather than ${asked}×: no side of a PNG can pass ${MAX_PNG_SIDE} px`;
-}
 
 interface Choice<T> {
   value: T;
@@ -54,7 +48,7 @@ export function CanvasImageDialog() {
       if (done !== null) {
         notify({
           tone: 'info',
-          text: `${done} (${image.width} × ${image.height} px${drawnSmaller(image.pixelRatio, options.format === 'png' ? options.scale : 1)})`,
+          text: `${done} (${pngSizeText(image, options.format === 'png' ? options.scale : 1)})`,
         });
         useUiStore.getState().openDialog(null);
       }

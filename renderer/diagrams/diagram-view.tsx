@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { pngSizeText } from '../../shared/export';
 import {
   DIAGRAM_DIRECTIONS,
   DIAGRAM_KIND_INFO,
@@ -7,6 +8,7 @@ import {
   type DiagramRequest,
   diagramKindsFor,
   meshGraph,
+  PNG_PIXEL_RATIO,
   viewedDiagram,
 } from '../../shared/export/mermaid';
 import { formatProblem, type Mesh, shownName, slugify } from '../../shared/model';
@@ -184,17 +186,26 @@ function DiagramActions({ text, fileStem }: DiagramActionsProps) {
   const isActualSize = useDiagramView((state) => state.isActualSize);
   const toggleActualSize = useDiagramView((state) => state.toggleActualSize);
   const notify = useNoticeStore((state) => state.show);
+  /** Runs an action and says it is done: `done`, or the text the action gives; nothing when it gives null (cancelled). */
   const attempt = (done: string, action: () => Promise<unknown>) => async () => {
     try {
       const result = await action();
-      if (result !== null)
-        notify({ tone: 'info', text: typeof result === 'string' ? `Saved ${shownName(result)}` : done });
+      if (result !== null) notify({ tone: 'info', text: typeof result === 'string' ? result : done });
     } catch (error) {
       notify({ tone: 'error', text: `Could not ${done.toLowerCase()}: ${(error as Error).message}` });
     }
   };
-  const save = (extension: string, content: () => Promise<string | Uint8Array>) =>
-    attempt(`Save the .${extension} file`, async () => host.saveExport(`${fileStem}.${extension}`, await content()));
+  /** `about`: said of the saved file after its name, e.g. a PNG's size. */
+  const save = (extension: string, draw: () => Promise<{ content: string | Uint8Array; about?: string }>) =>
+    attempt(`Save the .${extension} file`, async () => {
+      const { content, about } = await draw();
+      const saved = await host.saveExport(`${fileStem}.${extension}`, content);
+      return saved && `Saved ${shownName(saved)}${about ? ` (${about})` : ''}`;
+    });
+  const drawPng = async () => {
+    const png = await diagramAsPngFile(text ?? '', isDark);
+    return { content: png.bytes, about: pngSizeText(png, PNG_PIXEL_RATIO) };
+  };
   const isDisabled = text === null;
   return (
     <div className="diagram-view__actions">
@@ -212,13 +223,17 @@ function DiagramActions({ text, fileStem }: DiagramActionsProps) {
       >
         Copy image
       </button>
-      <button type="button" disabled={isDisabled} onClick={save('mmd', async () => text ?? '')}>
+      <button type="button" disabled={isDisabled} onClick={save('mmd', async () => ({ content: text ?? '' }))}>
         Save .mmd
       </button>
-      <button type="button" disabled={isDisabled} onClick={save('svg', () => diagramAsSvgFile(text ?? '', isDark))}>
+      <button
+        type="button"
+        disabled={isDisabled}
+        onClick={save('svg', async () => ({ content: await diagramAsSvgFile(text ?? '', isDark) }))}
+      >
         Save .svg
       </button>
-      <button type="button" disabled={isDisabled} onClick={save('png', () => diagramAsPngFile(text ?? '', isDark))}>
+      <button type="button" disabled={isDisabled} onClick={save('png', drawPng)}>
         Save .png
       </button>
       <button

@@ -1,5 +1,6 @@
 import { toBlob } from 'html-to-image';
-import { PNG_PICTURE_HOLDER_STYLE, pngImageOptions, svgFileText } from '../../shared/export/mermaid';
+import type { DrawnPng } from '../../shared/export';
+import { PNG_PICTURE_HOLDER_STYLE, pngImageOptions, pngOfPicture, svgFileText } from '../../shared/export/mermaid';
 import { renderMermaid } from './load-mermaid';
 
 /*
@@ -15,13 +16,22 @@ export async function diagramAsSvgFile(text: string, isDark: boolean): Promise<s
   return svgFileText(await drawnForFile(text, isDark), window);
 }
 
-/** The PNG's bytes, as a file holds them. */
-export async function diagramAsPngFile(text: string, isDark: boolean): Promise<Uint8Array> {
-  return new Uint8Array(await (await diagramAsPng(text, isDark)).arrayBuffer());
+/** The PNG's bytes, as a file holds them, with the size and scale it got. */
+export async function diagramAsPngFile(text: string, isDark: boolean): Promise<DrawnPng> {
+  const { blob, ...size } = await drawnPng(text, isDark);
+  return { bytes: new Uint8Array(await blob.arrayBuffer()), ...size };
 }
 
-/** The diagram as a PNG at twice its own size, on its colours' background: a photo of its SVG file. */
+/** The diagram as a PNG, as diagramAsPngFile draws it. */
 export async function diagramAsPng(text: string, isDark: boolean): Promise<Blob> {
+  return (await drawnPng(text, isDark)).blob;
+}
+
+/**
+ * The diagram as a PNG at twice its own size (less where that would pass the largest PNG), on its
+ * colours' background: a photo of its SVG file.
+ */
+async function drawnPng(text: string, isDark: boolean): Promise<Omit<DrawnPng, 'bytes'> & { blob: Blob }> {
   const svg = await drawnForFile(text, isDark);
   const picture = document.createElement('div');
   picture.style.cssText = PNG_PICTURE_HOLDER_STYLE;
@@ -33,10 +43,13 @@ export async function diagramAsPng(text: string, isDark: boolean): Promise<Blob>
   try {
     const drawn = picture.querySelector('svg');
     if (!drawn) throw new Error('Mermaid drew no SVG');
-    const options = pngImageOptions(naturalSize(drawn), getComputedStyle(picture).backgroundColor);
-    const blob = await toBlob(drawn as unknown as HTMLElement, options);
+    const size = naturalSize(drawn);
+    const blob = await toBlob(
+      drawn as unknown as HTMLElement,
+      pngImageOptions(size, getComputedStyle(picture).backgroundColor),
+    );
     if (!blob) throw new Error('the browser could not make an image of the diagram');
-    return blob;
+    return { blob, ...pngOfPicture(size) };
   } finally {
     picture.remove();
   }

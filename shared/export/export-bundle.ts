@@ -1,7 +1,13 @@
 import type { Mesh } from '../model/mesh';
 import { formatProblem, type Problem, type Result } from '../model/problem';
 import { classifiedFieldsSection } from './classified-fields-section';
-import { type DiagramPictures, pictureFile, plannedPictures, withPictures } from './diagram-pictures';
+import {
+  type DiagramPictures,
+  pictureFile,
+  plannedPictures,
+  smallerPictureWarning,
+  withPictures,
+} from './diagram-pictures';
 import { describeScope, type ExportScope, elementsInScope } from './export-scope';
 import type { ExportFile, ExportOptions, ExportResult, ExportTarget } from './export-target';
 import type { ExportWarning } from './export-warning';
@@ -76,7 +82,8 @@ export interface BundleSteps {
  * The bundle step by step: `onProgress` before each target and each picture, then `pause`.
  * Stops with null once `isCancelled` says the result is no longer wanted. A diagram of which a
  * picture cannot be drawn is left out with its pictures, with a warning naming it and the reason,
- * as a diagram too large to draw is: the rest of the bundle is still written.
+ * as a diagram too large to draw is: the rest of the bundle is still written. A PNG drawn smaller
+ * than asked, for no side of a PNG can pass MAX_PNG_SIDE, is written with a warning saying so.
  */
 export async function exportBundleInSteps(
   mesh: Mesh,
@@ -99,6 +106,7 @@ export async function exportBundleInSteps(
   if (!steps.pictures || planned.length === 0) return assembleBundle(mesh, scope, results);
   const pictures: ExportFile[] = [];
   const undrawable = new Map<string, ExportWarning>();
+  const drawnSmaller = new Map<string, ExportWarning[]>();
   for (const [index, picture] of planned.entries()) {
     if (undrawable.has(picture.diagram.path)) continue;
     steps.onProgress({
@@ -109,7 +117,10 @@ export async function exportBundleInSteps(
     await steps.pause();
     if (steps.isCancelled()) return null;
     try {
-      pictures.push(pictureFile(picture, await steps.pictures.draw(String(picture.diagram.content), picture.format)));
+      const drawn = await steps.pictures.draw(String(picture.diagram.content), picture.format);
+      pictures.push(pictureFile(picture, drawn));
+      const smaller = smallerPictureWarning(picture, drawn);
+      if (smaller) drawnSmaller.set(picture.diagram.path, [...(drawnSmaller.get(picture.diagram.path) ?? []), smaller]);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       undrawable.set(picture.diagram.path, {
@@ -122,23 +133,26 @@ export async function exportBundleInSteps(
   }
   const drawn = results.map(({ target, result }) => ({
     target,
-    result: result.ok ? withDrawnPictures(result, pictures, undrawable) : result,
+    result: result.ok ? withDrawnPictures(result, pictures, undrawable, drawnSmaller) : result,
   }));
   return assembleBundle(mesh, scope, drawn);
 }
 
-/** A target's files with the pictures drawn, less each diagram a picture of which could not be drawn, named in a warning instead. */
+/**
+ * A target's files with the pictures drawn, less each diagram a picture of which could not be
+ * drawn, named in a warning instead; with a warning for each picture of theirs drawn smaller.
+ */
 function withDrawnPictures(
   { value: files, warnings = [] }: Extract<ExportResult, { ok: true }>,
   pictures: readonly ExportFile[],
   undrawable: ReadonlyMap<string, ExportWarning>,
+  drawnSmaller: ReadonlyMap<string, readonly ExportWarning[]>,
 ): ExportResult {
   const leftOut = files.flatMap((file) => undrawable.get(file.path) ?? []);
-  const value = withPictures(
-    files.filter((file) => !undrawable.has(file.path)),
-    pictures,
-  );
-  const allWarnings = [...warnings, ...leftOut];
+  const kept = files.filter((file) => !undrawable.has(file.path));
+  const smaller = kept.flatMap((file) => drawnSmaller.get(file.path) ?? []);
+  const value = withPictures(kept, pictures);
+  const allWarnings = [...warnings, ...leftOut, ...smaller];
   return allWarnings.length > 0 ? { ok: true, value, warnings: allWarnings } : { ok: true, value };
 }
 

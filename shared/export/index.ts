@@ -5,6 +5,7 @@ export { type BundleFolder, bundleTree, filesInTreeOrder } from './bundle-tree';
 export {
   type DiagramPictures,
   type DrawDiagram,
+  type DrawnPng,
   PICTURE_FORMATS,
   type PictureFormat,
 } from './diagram-pictures';
@@ -39,5 +40,12 @@ export {
 } from './file-names';
 export { v30ContractsNote } from './odcs/v30-contracts-note';
 export { overwriteQuestion } from './overwrite-question';
-export { MAX_PNG_SIDE, type PictureSize, pngPixelRatio, pngPixelSize } from './png-pixel-ratio';
+export {
+  type DrawnPngSize,
+  MAX_PNG_SIDE,
+  type PictureSize,
+  pngPixelRatio,
+  pngPixelSize,
+  pngSizeText,
+} from './png-pixel-ratio';
 export { toYamlDocuments, toYamlText } from './yaml-text';

@@ -21,3 +21,20 @@ export function pngPixelRatio(size: PictureSize, asked: number): number {
 export function pngPixelSize(size: PictureSize, pixelRatio: number): PictureSize {
   return { width: Math.floor(size.width * pixelRatio), height: Math.floor(size.height * pixelRatio) };
 }
+
+/** A PNG as drawn: its size in pixels and the pixels per picture unit it got. */
+export interface DrawnPngSize extends PictureSize {
+  pixelRatio: number;
+}
+
+/**
+ * A PNG's size for people (`394 × 16384 px`), and, where it was drawn below the scale asked for,
+ * that scale and why (`, at 0.68× rather than 2×: …`), so that a smaller picture is not a surprise.
+ */
+export function pngSizeText({ width, height, pixelRatio }: DrawnPngSize, asked: number): string {
+  const size = `${width} × ${height} px`;
+  if (pixelRatio >= asked) return size;
+  // Cut, not rounded: 1.999 shown as 2.00 would say the picture got the scale asked for.
+  const scale = (Math.floor(pixelRatio * 100) / 100).toFixed(2);
+  return `${size}, at ${scale}× rather than ${asked}×: no side of a PNG can pass ${MAX_PNG_SIDE} px`;
+}

@@ -1,13 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DiagramDrawer, openChromiumDrawer, viewBoxSize } from '../../cli/render/mermaid-images';
 import packageJson from '../../package.json';
+import type { DrawnPng } from '../../shared/export';
 import { contractErDiagram, mermaidDiagram } from '../../shared/export/mermaid';
 import { flowNode, flowSubgraph, renderFlowchart } from '../../shared/export/mermaid/flowchart';
+import { serializeMesh } from '../../shared/model';
+import { aField, aMesh } from '../builders/mesh-builder';
 import { contractFromYaml } from '../unit/export/unseen-meshes';
 import { svgTextLabels, withoutSpaces } from './svg-outside-browser';
 
@@ -158,13 +161,43 @@ describe.skipIf(!inject('chromiumPath'))('diagram pictures the command line draw
       edges: Array.from({ length: 13 }, (_, index) => ({ from: `node${index}`, to: `node${index + 1}` })),
     });
     const svg = (await drawer.draw(text, 'svg')) as string;
-    const png = (await drawer.draw(text, 'png')) as Uint8Array;
+    const png = ((await drawer.draw(text, 'png')) as DrawnPng).bytes;
     const drawn = viewBoxSize(svg);
     expect(drawn.width).toBeGreaterThan(1280);
     const { width, height } = pngSize(png);
     expect(Math.abs(width - 2 * drawn.width)).toBeLessThanOrEqual(2);
     expect(Math.abs(height - 2 * drawn.height)).toBeLessThanOrEqual(2);
   });
+
+  it('draw a schema too tall for twice its size at the largest scale that fits, and say so: a ledger of 300 fields', () => {
+    const ledger = aMesh('tall-ledger')
+      .withContract('ledger', {
+        schema: [
+          { name: 'ledger', properties: Array.from({ length: 300 }, (_, index) => aField(`entry_${index}`, 'string')) },
+        ],
+      })
+      .build();
+    const design = join(workspace, 'tall-ledger.mesh.json');
+    writeFileSync(design, serializeMesh(ledger));
+    const out = join(workspace, 'tall');
+    const run = spawnSync(process.execPath, [BIN, 'export', design, '--out', out, '--format', 'svg,png', '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, CHROMIUM_PATH: inject('chromiumPath') ?? '' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const drawn = viewBoxSize(readFileSync(join(out, 'mermaid/contracts/ledger.svg'), 'utf8'));
+    expect(drawn.height).toBeGreaterThan(8192);
+    const png = pngSize(readFileSync(join(out, 'mermaid/contracts/ledger.png')));
+    const scale = 16_384 / drawn.height;
+    expect(png).toEqual({ width: Math.floor(drawn.width * scale), height: 16_384 });
+    const said = `drawn smaller: ${png.width} × ${png.height} px, at ${(Math.floor(scale * 100) / 100).toFixed(2)}× rather than 2×: no side of a PNG can pass 16384 px`;
+    expect(JSON.parse(run.stdout).warnings).toContainEqual({
+      kind: 'caution',
+      path: 'mermaid/contracts/ledger.png',
+      message: `Mermaid diagrams: ${said}`,
+    });
+    expect(run.stderr).toContain(`warning: mermaid/contracts/ledger.png: Mermaid diagrams: ${said}`);
+  }, 120_000);
 
   it('fit a slide: a design whose domains feed one another in a chain is drawn within 4:1, its other diagrams within 3:1', () => {
     const out = join(workspace, 'slides');

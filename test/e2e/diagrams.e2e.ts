@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { largeMesh } from '../../bench/cases/canvas';
 import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
+import type { DrawnPng } from '../../shared/export';
 import { type Mesh, serializeMesh } from '../../shared/model';
 import { aMesh, aPort } from '../builders/mesh-builder';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR, screenshot } from './app-driver';
@@ -195,6 +196,26 @@ describeInChromium('the Diagram view', (session) => {
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(400);
   });
 
+  it('saves a diagram too tall for a 2× PNG at the largest scale that fits, and says its size and scale (a depot of 100 parcel streams)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    let depot = aMesh('tall-depot').withDomain('depot', { name: 'Depot' });
+    for (let index = 0; index < 100; index++) {
+      depot = depot.withProduct(`parcel-stream-${index}`, 'depot', { name: `Parcel Stream ${index}` });
+    }
+    await openByChooser(page, 'tall-depot.mesh.json', serializeMesh(depot.build()));
+    await openLogicalView(page);
+
+    const png = await savedDownload(page, 'Save .png');
+    const size = { width: png.bytes.readUInt32BE(16), height: png.bytes.readUInt32BE(20) };
+    expect(size.height).toBe(16_384);
+    const notice = await page
+      .getByRole('status')
+      .filter({ hasText: `Saved ${png.name}` })
+      .textContent();
+    expect(notice).toContain(`(${size.width} × ${size.height} px, at 1.`);
+    expect(notice).toMatch(/at 1\.\d\d× rather than 2×: no side of a PNG can pass 16384 px\)/);
+  });
+
   // How fast it draws is measured by `npm run bench diagrams` on an idle machine, not here.
   it('shows a mesh too large for Mermaid as the export’s domain overview, each domain in detail from there', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
@@ -241,7 +262,7 @@ describeInChromium('the Diagram view', (session) => {
     const opened = await openChromiumDrawer();
     if (!opened.ok) throw new Error(opened.reason);
     try {
-      const drawnByCli = Buffer.from((await opened.drawer.draw(mmd, 'png')) as Uint8Array);
+      const drawnByCli = Buffer.from(((await opened.drawer.draw(mmd, 'png')) as DrawnPng).bytes);
       expect(png.equals(drawnByCli)).toBe(true);
     } finally {
       await opened.drawer.close();

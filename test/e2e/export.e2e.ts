@@ -6,6 +6,7 @@ import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { attachContracts, resolveContractConflicts } from '../../shared/contracts';
 import { importContractSource } from '../../shared/contracts/import';
+import type { DrawnPng } from '../../shared/export';
 import { EXPORT_MANIFEST_PATH, exportManifestText } from '../../shared/files/export-manifest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh, aTruncatingScenario } from '../builders/mesh-builder';
@@ -208,7 +209,7 @@ describeInChromium('export', (session) => {
       expect(await opened.drawer.draw(text, 'svg')).toBe(appSvg);
       const appPng = Buffer.from(files.get('mermaid/logical-view/orders.png') ?? []);
       expect(appPng.length).toBeGreaterThan(1000);
-      expect(Buffer.from(await opened.drawer.draw(text, 'png')).equals(appPng)).toBe(true);
+      expect(Buffer.from(((await opened.drawer.draw(text, 'png')) as DrawnPng).bytes).equals(appPng)).toBe(true);
     } finally {
       await opened.drawer.close();
     }

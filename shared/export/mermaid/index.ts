@@ -26,8 +26,10 @@ export {
   PICTURE_FILE_CONTAINER_STYLE,
   PICTURE_FILE_ID,
   PNG_PICTURE_HOLDER_STYLE,
+  PNG_PIXEL_RATIO,
   pictureAsWritten,
   pngImageOptions,
+  pngOfPicture,
   svgFileText,
   type XmlWriters,
 } from './picture-file';

@@ -1,3 +1,4 @@
+import { type DrawnPngSize, type PictureSize, pngPixelRatio, pngPixelSize } from '../png-pixel-ratio';
 import { svgTitleAsWritten } from './diagram-title';
 import { svgFrameTitlesCentred } from './svg-frame-titles';
 import { svgLabelsAsWritten } from './svg-text-labels';
@@ -51,13 +52,19 @@ export const PNG_PIXEL_RATIO = 2;
 export const PNG_PICTURE_HOLDER_STYLE =
   'position: fixed; left: -100000px; top: 0; color-scheme: light; background: Canvas; color: CanvasText';
 
+/** The PNG of a picture this size: at PNG_PIXEL_RATIO, or the largest ratio that keeps it within MAX_PNG_SIDE. */
+export function pngOfPicture(size: PictureSize): DrawnPngSize {
+  const pixelRatio = pngPixelRatio(size, PNG_PIXEL_RATIO);
+  return { ...pngPixelSize(size, pixelRatio), pixelRatio };
+}
+
 /** html-to-image's options for a picture at its own size (not the size it is fitted to on screen), on a background. */
-export function pngImageOptions(size: { width: number; height: number }, backgroundColor: string) {
+export function pngImageOptions(size: PictureSize, backgroundColor: string) {
   const { width, height } = size;
   return {
     width,
     height,
-    pixelRatio: PNG_PIXEL_RATIO,
+    pixelRatio: pngOfPicture(size).pixelRatio,
     backgroundColor,
     style: { maxWidth: 'none', width: `${width}px`, height: `${height}px` },
   };

@@ -199,7 +199,9 @@ describe('export bundles', () => {
     const logicalViews = { diagramKinds: ['logical-view'] as const };
     /** Draws a picture as a record of what it was asked to draw. */
     const drawRecorded = async (text: string, format: PictureFormat) =>
-      format === 'svg' ? `<svg>${text.split('\n')[1]}</svg>` : new Uint8Array([0x89, text.length % 256]);
+      format === 'svg'
+        ? `<svg>${text.split('\n')[1]}</svg>`
+        : { bytes: new Uint8Array([0x89, text.length % 256]), width: 200, height: 100, pixelRatio: 2 };
     const steps = (pictures: BundleSteps['pictures'], progress: string[] = []): BundleSteps => ({
       onProgress: ({ done, total, doing }) => progress.push(`${done}/${total} ${doing}`),
       pause: async () => undefined,
@@ -283,6 +285,30 @@ describe('export bundles', () => {
       );
     });
 
+    it('writes a PNG too tall for twice its size as drawn, and says its size and the scale it got', async () => {
+      const draw = async (text: string, format: PictureFormat) => {
+        if (format === 'svg') return '<svg/>';
+        const isTall = text.includes('Logical view: Orders');
+        return { bytes: new Uint8Array([0x89]), width: 394, height: 16_384, pixelRatio: isTall ? 1.4333 : 2 };
+      };
+      const result = await exportBundleInSteps(
+        ecommerce.mesh,
+        mermaid,
+        WHOLE_MESH,
+        logicalViews,
+        steps({ formats: ['svg', 'png'], draw }),
+      );
+      expect(pathsOf(result!)).toContain('mermaid/logical-view/orders.png');
+      expect(result?.ok && result.warnings).toEqual([
+        {
+          kind: 'caution',
+          path: 'mermaid/logical-view/orders.png',
+          message:
+            'Mermaid diagrams: drawn smaller: 394 × 16384 px, at 1.43× rather than 2×: no side of a PNG can pass 16384 px',
+        },
+      ]);
+    });
+
     it('stops drawing once cancelled', async () => {
       let drawn = 0;
       const result = await exportBundleInSteps(
@@ -291,7 +317,10 @@ describe('export bundles', () => {
         WHOLE_MESH,
         {},
         {
-          ...steps({ formats: ['png'], draw: async () => new Uint8Array(drawn++) }),
+          ...steps({
+            formats: ['png'],
+            draw: async () => ({ bytes: new Uint8Array(drawn++), width: 1, height: 1, pixelRatio: 2 }),
+          }),
           isCancelled: () => drawn === 2,
         },
       );

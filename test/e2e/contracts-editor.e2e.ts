@@ -7,7 +7,7 @@ import { aContract, aMesh, aPort } from '../builders/mesh-builder';
 import { aWideContractText } from '../builders/wide-contract';
 import { aProperty } from '../unit/contracts/builders';
 import { aBusyDay, aGovernedMesh } from '../unit/validation/governed-mesh';
-import { describeInChromium, screenshot } from './app-driver';
+import { type AppSession, describeInChromium, screenshot } from './app-driver';
 import {
   caretAfter,
   caretAtEndOf,
@@ -33,9 +33,7 @@ function requiringBookedAt({ odcs: _text, ...contract }: Contract): Contract {
 
 describeInChromium('the contract editor in the built app', (session) => {
   it('completes logicalType with the values the ODCS schema allows (Ctrl+Space)', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await caretAfter(page, 'logicalType: integer');
     await page.keyboard.press('Enter');
     await page.keyboard.type('logicalType: ');
@@ -50,9 +48,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('puts a key taken from completion in place of the one written before its colon, whole, its value kept (physicalTyp: BIGINT)', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await caretAfter(page, 'logicalType: integer');
     await page.keyboard.press('Enter');
     await page.keyboard.type('physicalTyp: BIGINT');
@@ -75,9 +71,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('puts a value taken from completion in place of the whole value written, not only of its part before the caret', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await caretAfter(page, 'logicalType: integer');
     await page.keyboard.press('Enter');
     await page.keyboard.type('classification: restricted # for billing');
@@ -93,9 +87,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it("completes a duplicateValues rule's properties with its schema object's fields (Ctrl+Space)", async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await pasteOverYaml(
       page,
       [
@@ -131,9 +123,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('starts the line after a list item’s first key (- name: x) under that key, where completion offers the item’s keys', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await caretAfter(page, '- name: customer_id');
     await page.keyboard.press('Enter');
     const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
@@ -154,9 +144,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('writes the space after the colon when a value offered as the colon is typed is taken', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await caretAfter(page, 'logicalType: integer');
     await page.keyboard.press('Enter');
     await page.keyboard.type('classification:');
@@ -188,9 +176,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('replaces the whole value typed so far when a value holding a dot is taken (apiVersion: v3.1 → v3.1.0)', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await caretAfter(page, 'apiVersion: v3.1.0');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
@@ -206,9 +192,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('completes a number’s logicalTypeOptions with a number’s options only', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await caretAfter(page, 'logicalType: number');
     await page.keyboard.press('Enter');
     await page.keyboard.type('logicalTypeOptions:');
@@ -226,9 +210,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('completes and documents a v3.2.0 contract from the v3.2.0 schema', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await page.getByRole('button', { name: 'Upgrade to v3.2.0' }).click();
     await page.locator('.yaml-editor .view-line', { hasText: 'apiVersion: v3.2.0' }).waitFor();
     const enumKey = page.locator('.yaml-editor .view-line span', { hasText: /^enum$/ }).first();
@@ -243,9 +225,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('types spaces and new lines into the YAML: the canvas beside it does not take Space to pan', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await caretAfter(page, 'logicalType: integer');
     await page.keyboard.press('Enter');
     await page.keyboard.type('description: a b c');
@@ -264,9 +244,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('shows the schema description of a key on hover', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     const key = page.locator('.yaml-editor .view-line span', { hasText: /^logicalType$/ }).first();
     await key.hover();
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'The logical element data type.' });
@@ -286,9 +264,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('documents a key inside a flow mapping on hover, read for the property’s logical type', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await caretAfter(page, 'logicalType: integer');
     await page.keyboard.press('Enter');
     // Monaco closes the brace itself; typing it steps over the one it wrote.
@@ -317,9 +293,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it("completes a relationship's to: with the contract's fields, and a physicalType with its server's column types (Ctrl+Space)", async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await pasteOverYaml(
       page,
       [
@@ -381,9 +355,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it("documents a value on hover with its key's meaning, and completes a value from the schema's examples only", async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     const value = page.locator('.yaml-editor .view-line span', { hasText: /^integer$/ }).first();
     await value.hover();
     await page.locator('.monaco-hover:not(.hidden)', { hasText: 'The logical element data type.' }).waitFor();
@@ -445,9 +417,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('says at the id line, and in the count, why a changed id is not applied', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await caretAfter(page, 'id: order');
     await page.keyboard.type('-v2');
     const badge = page.getByTestId('out-of-sync');
@@ -457,9 +427,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('finds text with Ctrl+F and goes to the next problem with F8', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await (await findInYaml(page, 'customer_id')).filter({ hasText: /of 1/ }).waitFor();
 
     await page.keyboard.press('Escape');
@@ -473,9 +441,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('opens quick search (Ctrl+K) and the command palette (Ctrl+Shift+P, F1) from the YAML, typing nothing into it', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     const quickSearch = page.getByTestId('dialog-quick-search');
     const palette = page.getByTestId('dialog-commands');
 
@@ -502,9 +468,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('names a duplicate key in its marker, without a path for the document as a whole', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
 
     await caretAfter(page, 'name: Order');
     await page.keyboard.press('Enter');
@@ -519,9 +483,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('keeps an invalid form entry out of the design, with its message beside the input', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await showView(page, 'Form');
     const version = page.getByLabel('Version', { exact: true });
     await version.fill('');
@@ -535,9 +497,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('discards a draft with problems, back to the text the design holds', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await showView(page, 'Form');
     const version = page.getByLabel('Version', { exact: true });
     await version.fill('');
@@ -547,9 +507,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('adds a server in the form, checking its type against the ODCS schema as it is typed', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await showView(page, 'Form');
     await page.locator('.form-section > summary', { hasText: 'Servers' }).click();
     await page.getByRole('button', { name: 'Add server' }).click();
@@ -565,9 +523,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('keeps typing in a form field when the entry becomes valid and goes into the design', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await showView(page, 'Form');
     const before = await counts(page);
     await page.locator('.form-section > summary', { hasText: 'Servers' }).click();
@@ -587,9 +543,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('keeps the commas and spaces typed in a list field, writing the list as it is typed', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await showView(page, 'Form');
     const tags = page.locator('[data-path="tags"]').getByRole('textbox');
     await tags.click();
@@ -694,9 +648,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('edits one line of the YAML for one field of the form, keeping the rest as written', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await showView(page, 'Form');
     await page.getByRole('button', { name: 'Details of total' }).click();
     const details = page.getByRole('region', { name: 'Field details' });
@@ -710,9 +662,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('upgrades a contract to ODCS v3.2.0 in one undoable step', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await page.getByRole('button', { name: 'Upgrade to v3.2.0' }).click();
     await page.locator('.yaml-editor .view-line', { hasText: 'apiVersion: v3.2.0' }).waitFor();
     await page.locator('.yaml-editor .view-line', { hasText: '- value: placed' }).waitFor();
@@ -721,9 +671,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('marks breaking changes in the diff against the last saved version', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await showView(page, 'Form');
     await page.getByRole('button', { name: 'Remove status' }).click();
     await showView(page, 'Diff');
@@ -879,9 +827,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('previews the contract as a document and draws its schema', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await showView(page, 'Preview');
     const preview = page.getByTestId('contract-preview');
     await preview.waitFor();
@@ -1077,9 +1023,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   });
 
   it('makes a field chosen as a map a valid map whose key and value types the form edits', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
+    const page = await sampleOrderContract(session);
     await page.getByRole('button', { name: 'Upgrade to v3.2.0' }).click();
     await page.locator('.yaml-editor .view-line', { hasText: 'apiVersion: v3.2.0' }).waitFor();
     await showView(page, 'Form');
@@ -1318,4 +1262,12 @@ async function openContractFile(page: Page, fileName: string, text: string): Pro
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
   await (await chooser).setFiles({ name: fileName, mimeType: 'application/yaml', buffer: Buffer.from(text) });
+}
+
+/** The e-commerce sample open, its Order contract in the editor. */
+async function sampleOrderContract(session: AppSession): Promise<Page> {
+  const page = await session.openApp();
+  await openSampleDesign(page, 'ecommerce');
+  await openContract(page, 'Order');
+  return page;
 }

@@ -30,10 +30,12 @@ export function LinkInspector({ linkId }: { linkId: string }) {
       </dl>
       <IncompatibilityReasons linkId={linkId} />
       <p className="inspector__note">Drag either end of the link onto another port to re-route it.</p>
-      <CommandButton command="edit.move-link-end">Move link end…</CommandButton>
-      <CommandButton command="edit.delete" className="danger">
-        Delete link
-      </CommandButton>
+      <div className="inspector__actions">
+        <CommandButton command="edit.move-link-end">Move link end…</CommandButton>
+        <CommandButton command="edit.delete" className="danger">
+          Delete link
+        </CommandButton>
+      </div>
     </div>
   );
 }

@@ -13,6 +13,10 @@ export interface ExternalChangeWatcher {
   follow(path: string | undefined): void;
   /** The app read or wrote `path`: that version is known, so it is no news. */
   recordKnownVersion(path: string): Promise<void>;
+  /** The app read the design at `path`: that version is known once the page adopts it (a read that did not open is not). */
+  recordReadVersion(path: string): Promise<void>;
+  /** The design last read from `path` opened in the page: its version is known from now on. */
+  adoptReadVersion(path: string): void;
   /** True when `path` on disk is another version than the one the app last read or wrote (told about or not). */
   hasChangedSinceKnown(path: string): Promise<boolean>;
   /** Around the app's own save: events while it writes are its own. */
@@ -59,6 +63,13 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
       followed = { path, stopWatching };
     },
     recordKnownVersion: record,
+    async recordReadVersion(path) {
+      const now = await stampOrNull(path);
+      if (now) versions.recordRead(path, now);
+    },
+    adoptReadVersion(path) {
+      versions.adoptRead(path);
+    },
     async hasChangedSinceKnown(path) {
       const now = await stampOrNull(path);
       return now !== null && versions.hasChangedSinceKnown(path, now);

@@ -51,7 +51,15 @@ export interface IpcDependencies {
   fs: FileSystem;
   recentFiles: RecentFilesStore;
   access: FileAccess;
-  watcher: Pick<ExternalChangeWatcher, 'recordKnownVersion' | 'hasChangedSinceKnown' | 'beginOwnWrite' | 'endOwnWrite'>;
+  watcher: Pick<
+    ExternalChangeWatcher,
+    | 'recordKnownVersion'
+    | 'recordReadVersion'
+    | 'adoptReadVersion'
+    | 'hasChangedSinceKnown'
+    | 'beginOwnWrite'
+    | 'endOwnWrite'
+  >;
   window: DocumentWindow;
   /** Files handed over before the page was ready (command line, a double-click at launch). */
   takeLaunchFiles(): FileRef[];
@@ -73,12 +81,12 @@ export function createIpcHandlers({
 }: IpcDependencies): IpcHandlers {
   const contractFiles = createContractFiles({ fs, dialog, watcher, pendingWrites });
 
-  /** Reads a file the user chose; the page says whether it is a design (`recent:remember`). */
+  /** Reads a file the user chose; the page says whether it opened as the design (`recent:remember`), whose version it then holds. */
   async function readAndAllow(path: string): Promise<IpcResult<OpenedFile>> {
     const opened = await readMeshFile(fs, path);
     if (opened.ok) {
       access.allowForThisSession(path);
-      await watcher.recordKnownVersion(path);
+      await watcher.recordReadVersion(path);
     }
     return opened;
   }
@@ -181,6 +189,8 @@ export function createIpcHandlers({
         if (!(await access.isChosenByUser(path))) {
           return refuse(`Refusing to list ${path} under Open Recent: it was never chosen in a file dialog.`);
         }
+        // The page holds what it read: another program's version since is one Save asks before replacing.
+        watcher.adoptReadVersion(path);
         await access.grant(path);
         return succeed(null);
       }),

@@ -93,12 +93,14 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     await store.set(RECENT_KEY, await recentWithout(handle));
   }
 
-  /** Reads a design; a file read again (Reload) is handed back as the same FileRef, so the page knows it for the same. */
+  /**
+   * Reads a design; a file read again (Reload) is handed back as the same FileRef, so the page knows it for the same.
+   * Its version is followed only once the page says it opened (rememberOpenedDesign).
+   */
   async function readHandle(handle: FileSystemFileHandle, file: FileRef = { name: handle.name }): Promise<OpenedFile> {
     const read = await handle.getFile();
     const text = await readFileText(read, MESH_FILES);
-    versions.recordKnown(handle, stampOf(read));
-    followed = { file, handle };
+    versions.recordRead(handle, stampOf(read));
     handles.set(file, handle);
     return { file, text };
   }
@@ -266,7 +268,11 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     async rememberOpenedDesign(file) {
       // An uploaded file has no handle: the browser could not reopen it.
       const handle = handles.get(file);
-      if (handle) await remember(file, handle);
+      if (!handle) return;
+      // What the page holds now is the version it read: another program's later one is news, and Save asks before replacing it.
+      versions.adoptRead(handle);
+      followed = { file, handle };
+      await remember(file, handle);
     },
     async recentFiles() {
       // Only a file with a handle can be reopened: one uploaded through a file input cannot.

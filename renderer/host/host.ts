@@ -56,7 +56,11 @@ export interface Host {
   /** Saves one exported file (a diagram, an image) where the user picks; its name, or null when they cancel. */
   saveExport(suggestedName: string, content: string | Uint8Array): Promise<string | null>;
   recentFiles(): Promise<FileRef[]>;
-  /** Lists `file` first under Open Recent: it opened as a design (a file that did not is no recent design). */
+  /**
+   * `file` opened as the design: lists it first under Open Recent (a file that did not is no recent
+   * design), and takes the version read as the one the page holds, so that Save asks before replacing
+   * another program's (a version read that did not open, as on a failed Reload, is not the page's).
+   */
   rememberOpenedDesign(file: FileRef): Promise<void>;
   /** Asks the action / Cancel inside the page, starting on Cancel; true when the user chose the action. */
   confirm(question: DestructiveQuestion): Promise<boolean>;

@@ -287,6 +287,38 @@ describe('saving over a file another program changed, in the browser', () => {
     expect(disk.get('/work/orders.mesh.json')).toBe(design('Orders, second'));
   });
 
+  it('asks before replacing another program’s version that was read again but did not open (a newer app’s file)', async () => {
+    const { host, disk, pick } = aBrowserWithFiles({ '/work/matters.mesh.json': design('Matters') });
+    const { file } = await pick('/work/matters.mesh.json');
+    disk.set('/work/matters.mesh.json', design('Matters, by a colleague on a newer app'));
+    // Reload: the page reads their version, which does not open, so it keeps its own design.
+    await host.openRecent(file);
+
+    const saving = host.saveFile(file, 'matters.mesh.json', design('Matters, mine'));
+    const asked = await answerPrompt('cancel');
+
+    expect(asked).toBe('matters.mesh.json was changed by another program. Replace that version with yours?');
+    expect(await saving).toBeNull();
+    expect(disk.get('/work/matters.mesh.json')).toBe(design('Matters, by a colleague on a newer app'));
+  });
+
+  it('goes on telling of changes to the open design after another file did not open as a design', async () => {
+    const { host, disk, page, pick, pickNext } = aBrowserWithFiles({
+      '/work/matters.mesh.json': design('Matters'),
+      '/work/billing.mesh.json': '{"schemaVersion": 2, "id": ',
+    });
+    const { file } = await pick('/work/matters.mesh.json');
+    pickNext('/work/billing.mesh.json');
+    await host.openFile();
+    const told: FileRef[] = [];
+    host.onFileChanged((changed) => told.push(changed));
+
+    disk.set('/work/matters.mesh.json', design('Matters, by a colleague'));
+    page.dispatchEvent(new Event('focus'));
+
+    await vi.waitFor(() => expect(told).toEqual([file]));
+  });
+
   it('tells of the other version when the page gets the focus back, once for each version', async () => {
     const { host, disk, page, pick } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
     const { file } = await pick('/work/orders.mesh.json');

@@ -56,6 +56,8 @@ function aDesktop(
     ? changeWatcher
     : {
         recordKnownVersion: async () => undefined,
+        recordReadVersion: async () => undefined,
+        adoptReadVersion: () => undefined,
         hasChangedSinceKnown: async () => false,
         beginOwnWrite: (path: string) => void ownWrites.push(`begin ${path}`),
         endOwnWrite: async (path: string) => void ownWrites.push(`end ${path}`),
@@ -239,6 +241,8 @@ describe('IPC handlers', () => {
         const fs = new InMemoryFileSystem().withFile(ORDERS, 'opened');
         const desktop = aDesktop({ fileToOpen: ORDERS, confirms }, fs, undefined, { watchesChanges: true });
         await desktop.handlers['file:open'](undefined, A_PAGE);
+        // As the page does once the file opened as a design.
+        await desktop.handlers['recent:remember']({ path: ORDERS }, A_PAGE);
         fs.changeOutside(ORDERS, 'their version');
         return desktop;
       }
@@ -264,6 +268,34 @@ describe('IPC handlers', () => {
           A_PAGE,
         );
 
+        expect(fs.files.get(ORDERS)).toBe('mine');
+      });
+
+      it('asks first when their version was read again but did not open as the design (Reload of a newer app’s file)', async () => {
+        const { handlers, dialog, fs } = await openedThenChangedOutside(false);
+        // Reload: the page reads their version, which does not open, so it keeps its own design.
+        await handlers['file:read']({ path: ORDERS }, A_PAGE);
+
+        await handlers['file:save'](
+          { file: { name: 'orders.mesh.json', path: ORDERS }, suggestedName: 'orders.mesh.json', text: 'mine' },
+          A_PAGE,
+        );
+
+        expect(dialog.changedFileQuestions).toEqual([ORDERS]);
+        expect(fs.files.get(ORDERS)).toBe('their version');
+      });
+
+      it('asks nothing once their version, read again, opened as the design (Reload)', async () => {
+        const { handlers, dialog, fs } = await openedThenChangedOutside(false);
+        await handlers['file:read']({ path: ORDERS }, A_PAGE);
+        await handlers['recent:remember']({ path: ORDERS }, A_PAGE);
+
+        await handlers['file:save'](
+          { file: { name: 'orders.mesh.json', path: ORDERS }, suggestedName: 'orders.mesh.json', text: 'mine' },
+          A_PAGE,
+        );
+
+        expect(dialog.changedFileQuestions).toEqual([]);
         expect(fs.files.get(ORDERS)).toBe('mine');
       });
 

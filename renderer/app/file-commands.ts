@@ -196,7 +196,7 @@ async function askBeforeLeaving(host: Host): Promise<Leaving | null> {
   const { documentKey } = documentState();
   const dropCopy: Leaving = { hasLeft: () => autosave.discard(documentKey) };
   const hadDrafts = unappliedDraftNames().length > 0;
-  if (!(await settleUnappliedDrafts(host)) || !(await settleUnappliedScenarios(host))) return null;
+  if (!(await settleTextInNoFile(host))) return null;
   // The copy kept the drafts the user agreed to discard: it goes with them.
   const nothingToDrop: Leaving = hadDrafts ? dropCopy : { hasLeft: async () => {} };
   if (!selectIsDirty(documentState())) return nothingToDrop;
@@ -240,6 +240,11 @@ function savedNotice(fileName: string) {
 }
 
 const quotedNames = (names: string[]) => names.map((name) => `‘${name}’`).join(', ');
+
+/** Contract text with problems and scenario text not applied may go once the user agrees: no file holds them. */
+async function settleTextInNoFile(host: Host): Promise<boolean> {
+  return (await settleUnappliedDrafts(host)) && (await settleUnappliedScenarios(host));
+}
 
 /** Contract text with problems is in no file, only in the recovery copy: leaving the design loses it, so ask first. */
 function settleUnappliedDrafts(host: Host): Promise<boolean> {
@@ -420,9 +425,9 @@ export async function discardAutosave(host: Host, slot: AutosaveSlot): Promise<v
 export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
   const { documentKey } = documentState();
   applyPendingContractEdits();
-  // Contract text with problems is in no file, so the version on disk cannot hold it either.
+  // Contract text with problems and scenario text not applied are in no file, so the version on disk cannot hold them either.
   const hadDrafts = unappliedDraftNames().length > 0;
-  if (!(await settleUnappliedDrafts(host))) return;
+  if (!(await settleTextInNoFile(host))) return;
   if (selectIsDirty(documentState())) {
     const agreed = await host.confirm({
       message: `Discard your unsaved changes and load the version of ${shownName(file.name)} on disk?`,

@@ -443,6 +443,18 @@ describe('scenario text typed but not applied', () => {
     expect(useScenarioDrafts.getState().textById).toEqual({ purge: EDITED });
   });
 
+  it('asks before Reload of the version another program wrote drops it, and Cancel keeps the design and the text', async () => {
+    const file = { name: 'orders.mesh.json', path: '/o.mesh.json' };
+    host.files.set(file.path, serializeMesh({ ...aMesh().build(), name: 'Their version' }));
+    host.confirmAnswer = false;
+
+    await reloadFromDisk(host, file);
+
+    expect(host.questions).toEqual(['Discard the scenario text not applied in ‘Purge’?']);
+    expect(store().mesh?.scenarios[0]?.name).toBe('Purge');
+    expect(useScenarioDrafts.getState().textById).toEqual({ purge: EDITED });
+  });
+
   it('goes once the user agrees to discard it, and the next design starts without it', async () => {
     await newMesh(host);
 

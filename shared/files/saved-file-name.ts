@@ -18,7 +18,8 @@ const UNTITLED = 'untitled';
  * becomes `untitled`, never a hidden dotfile.
  */
 export function savedFileName(fileName: string, { extension, addedByDialog }: DoubleExtension): string {
-  const typed = fileName.trim();
+  // Trailing dots go first: `orders.mesh.json.` is the mesh file typed with a dot too many, not a stem.
+  const typed = fileName.trim().replace(/[.\s]+$/, '');
   if (typed.toLowerCase().endsWith(extension)) {
     return `${withoutTrailingDots(typed.slice(0, -extension.length))}${typed.slice(-extension.length)}`;
   }

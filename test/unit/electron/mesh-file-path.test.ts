@@ -32,6 +32,13 @@ describe('withMeshExtension', () => {
     expect(withMeshExtension('/m/bees.')).toBe('/m/bees.mesh.json');
   });
 
+  it('drops the trailing dots and spaces after a typed extension, as after a bare name', () => {
+    expect(withMeshExtension('/m/conflicts.mesh.json.')).toBe('/m/conflicts.mesh.json');
+    expect(withMeshExtension('/m/conflicts.mesh.json. ')).toBe('/m/conflicts.mesh.json');
+    expect(withMeshExtension('/m/conflicts.json.')).toBe('/m/conflicts.mesh.json');
+    expect(withMeshExtension('/m/conflicts.mesh..')).toBe('/m/conflicts.mesh.json');
+  });
+
   it('names a file untitled when no name is left, rather than a hidden dotfile', () => {
     for (const name of ['..', '.', '...', ' ', '.mesh.json', '.json', '.mesh']) {
       expect(withMeshExtension(`/m/${name}`)).toBe('/m/untitled.mesh.json');

@@ -83,15 +83,23 @@ const privateFileText = (page: Page, name: string) =>
     return (await handle.getFile()).text();
   }, name);
 
+/** Another program rewrites the file as `rewrite` has it. */
+async function writeBehindTheApp(page: Page, name: string, rewrite: (text: string) => string): Promise<void> {
+  const text = await privateFileText(page, name);
+  await page.evaluate(
+    async ([fileName, rewritten]) => {
+      const handle = await (await navigator.storage.getDirectory()).getFileHandle(fileName);
+      const writable = await handle.createWritable();
+      await writable.write(rewritten);
+      await writable.close();
+    },
+    [name, rewrite(text)] as const,
+  );
+}
+
 /** Another program rewrites the file: the design's name is theirs now. */
 const renameBehindTheApp = (page: Page, name: string) =>
-  page.evaluate(async (fileName) => {
-    const handle = await (await navigator.storage.getDirectory()).getFileHandle(fileName);
-    const text = await (await handle.getFile()).text();
-    const writable = await handle.createWritable();
-    await writable.write(text.replace('"name": "', '"name": "Colleague’s '));
-    await writable.close();
-  }, name);
+  writeBehindTheApp(page, name, (text) => text.replace('"name": "', '"name": "Colleague’s '));
 
 describeInChromium('a design another program changed, in the browser', (session) => {
   it('says so when the page is back in front, and Save asks before replacing that version', async () => {
@@ -116,6 +124,27 @@ describeInChromium('a design another program changed, in the browser', (session)
 
     await expect.poll(() => page.title()).not.toContain('•');
     expect(await privateFileText(page, 'e-commerce-mesh.mesh.json')).not.toContain('Colleague’s');
+  });
+
+  it('asks before Save replaces their version when Reload could not open it (a newer app’s file), and Cancel keeps it', async () => {
+    const page = await aSavedSample(session);
+    await writeBehindTheApp(page, 'e-commerce-mesh.mesh.json', (text) =>
+      text.replace('"schemaVersion": 2', '"schemaVersion": 3'),
+    );
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.getByText('schemaVersion: 3 is not a version this app reads').waitFor();
+
+    await page.getByRole('button', { name: 'Domain', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+s');
+    const question = page.getByRole('alertdialog', {
+      name: 'e-commerce-mesh.mesh.json was changed by another program. Replace that version with yours?',
+    });
+    await question.getByRole('button', { name: 'Cancel' }).click();
+
+    expect(await privateFileText(page, 'e-commerce-mesh.mesh.json')).toContain('"schemaVersion": 3');
+    expect(await page.title()).toContain('•');
   });
 
   it('asks before Save writes again a design another program deleted, and Cancel writes nothing', async () => {

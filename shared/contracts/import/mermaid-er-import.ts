@@ -41,6 +41,8 @@ const ATTRIBUTE = new RegExp(
   String.raw`\s*([A-Za-z_${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*(?:\([^)]*\)(?:\[\])*)?)\s+([A-Za-z_*${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*)((?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*("[^"]*")?\s*`,
   'iy',
 );
+/** A quoted text, kept, or a `%%` comment to the end of the line: Mermaid reads `"100%% done"` as a comment's text. */
+const COMMENT_OUTSIDE_QUOTES = /"[^"]*"|%%.*$/g;
 /** The front matter title our export gives a contract's diagram: its comments then follow our conventions. */
 const OUR_EXPORT_TITLE = /^title:\s*"?Schema of contract /;
 /** Our export names an entity outside the contract `estate (not in this contract)` or `estate (contract Estates)`. */
@@ -102,7 +104,7 @@ export function importMermaidEr(text: string): SchemaImport {
   let open: { entity: Entity; brace: TokenPlace } | undefined;
   lines.forEach((raw, index) => {
     const line = index + 1;
-    const uncommented = raw.replace(/%%.*$/, '');
+    const uncommented = raw.replace(COMMENT_OUTSIDE_QUOTES, (token) => (token.startsWith('%%') ? '' : token));
     const statement = uncommented.trim();
     const startColumn = uncommented.length - uncommented.trimStart().length + 1;
     /** The place of the statement's text from `at` on, `length` characters long. */

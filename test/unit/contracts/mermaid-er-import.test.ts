@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importContractSource } from '../../../shared/contracts/import';
 import type { ContractProperty } from '../../../shared/model/contract';
+import { parseErDiagram } from '../diagrams/real-mermaid';
 
 /** A hand-written erDiagram imported as a contract: its objects' properties and what was noted. */
 function imported(text: string) {
@@ -99,6 +100,25 @@ describe('entities written as Mermaid lets them be', () => {
     const { propertyOf, notes } = imported('erDiagram\n  STATION {\n    string station_id PK 42\n  }\n');
     expect(propertyOf('STATION', 'station_id')).toMatchObject({ primaryKey: true });
     expect(notes).toEqual(['3: attribute not read: 42']);
+  });
+});
+
+describe('a comment (`%%`)', () => {
+  it('is no comment inside an attribute\'s quoted comment, which Mermaid reads whole ("HbA1c in %% of total")', async () => {
+    const text = `erDiagram
+  %% the central lab's panel
+  LAB_PANEL {
+    string panel_id PK "LOINC panel"
+    decimal hba1c_pct "HbA1c in %% of total haemoglobin"
+  }
+`;
+    const { propertyOf, notes } = imported(text);
+    expect(propertyOf('LAB_PANEL', 'hba1c_pct')).toMatchObject({ description: 'HbA1c in %% of total haemoglobin' });
+    expect(notes).toEqual([]);
+    expect((await parseErDiagram(text)).entities[0]?.attributes).toEqual([
+      'string panel_id PK LOINC panel',
+      'decimal hba1c_pct HbA1c in %% of total haemoglobin',
+    ]);
   });
 });
 

@@ -36,9 +36,12 @@ const RELATIONSHIP = new RegExp(
   String.raw`^(${NAME})\s*${CARDINALITY}\s*${RELATIONSHIP_LINE}\s*${CARDINALITY}\s*(${NAME})\s*:\s*(.*)$`,
   'ud',
 );
-/** `type name PK, FK "comment"`: one of Mermaid's attributes, read where the last one ended (a line may hold several). */
+/**
+ * `type name PK, FK "comment"`: one of Mermaid's attributes, read where the last one ended (a line
+ * may hold several). An optional type (`date? death_date`) is its type: a property is not required unless said.
+ */
 const ATTRIBUTE = new RegExp(
-  String.raw`\s*([A-Za-z_${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*(?:\([^)]*\)(?:\[\])*)?)\s+([A-Za-z_*${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*)((?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*("[^"]*")?\s*`,
+  String.raw`\s*([A-Za-z_${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*(?:\([^)]*\)(?:\[\])*)?)(?:\s*\?)?\s+([A-Za-z_*${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*)((?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*("[^"]*")?\s*`,
   'iy',
 );
 /** A quoted text, kept, or a `%%` comment to the end of the line: Mermaid reads `"100%% done"` as a comment's text. */

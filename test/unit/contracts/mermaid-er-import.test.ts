@@ -122,6 +122,38 @@ describe('a comment (`%%`)', () => {
   });
 });
 
+describe('an optional type (`date? death_date`), which Mermaid takes since 11.16', () => {
+  it("imports the attribute with its type's logical type, not required, its comment its description", async () => {
+    const text = `erDiagram
+  SUBJECT {
+    string subject_id PK
+    date? death_date "if deceased"
+    int ? age
+  }
+`;
+    const { propertyOf, notes } = imported(text);
+    expect(propertyOf('SUBJECT', 'death_date')).toEqual({
+      name: 'death_date',
+      logicalType: 'date',
+      required: false,
+      unique: false,
+      primaryKey: false,
+      description: 'if deceased',
+    });
+    expect(propertyOf('SUBJECT', 'age')).toMatchObject({
+      logicalType: 'integer',
+      physicalType: 'int',
+      required: false,
+    });
+    expect(notes).toEqual([]);
+    expect((await parseErDiagram(text)).entities[0]?.attributes).toEqual([
+      'string subject_id PK',
+      'date? death_date if deceased',
+      'int? age',
+    ]);
+  });
+});
+
 describe('an FK attribute named unlike the key it refers to, as hand-written diagrams name them', () => {
   const foreignKeyOf = (propertyOf: ReturnType<typeof imported>['propertyOf'], object: string, name: string) =>
     propertyOf(object, name)?.extensions?.relationships;

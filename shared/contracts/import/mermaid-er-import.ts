@@ -46,6 +46,8 @@ const ATTRIBUTE = new RegExp(
 );
 /** A quoted text, kept, or a `%%` comment to the end of the line: Mermaid reads `"100%% done"` as a comment's text. */
 const COMMENT_OUTSIDE_QUOTES = /"[^"]*"|%%.*$/g;
+/** `subgraph id["Title"]`: a frame Mermaid (11.17 on) draws around the entities up to its `end`. */
+const SUBGRAPH = /^subgraph\b/;
 /** The front matter title our export gives a contract's diagram: its comments then follow our conventions. */
 const OUR_EXPORT_TITLE = /^title:\s*"?Schema of contract /;
 /** Our export names an entity outside the contract `estate (not in this contract)` or `estate (contract Estates)`. */
@@ -105,6 +107,8 @@ export function importMermaidEr(text: string): SchemaImport {
   let hasHeader = false;
   /** The entity whose `{` block is being read, and where its `{` is. */
   let open: { entity: Entity; brace: TokenPlace } | undefined;
+  /** Subgraphs opened and not yet closed by their `end`, a keyword where an entity could stand. */
+  let openSubgraphs = 0;
   lines.forEach((raw, index) => {
     const line = index + 1;
     const uncommented = raw.replace(COMMENT_OUTSIDE_QUOTES, (token) => (token.startsWith('%%') ? '' : token));
@@ -130,6 +134,16 @@ export function importMermaidEr(text: string): SchemaImport {
     }
     if (open) {
       if (readInBlock(statement, { line, column: startColumn }, open.entity)) open = undefined;
+      return;
+    }
+    if (SUBGRAPH.test(statement)) {
+      openSubgraphs++;
+      const message = `${statement} not imported: a contract does not group its schema objects (the entities in it are)`;
+      note(placeOf(0, statement.length), '(file)', message);
+      return;
+    }
+    if (statement === 'end' && openSubgraphs > 0) {
+      openSubgraphs--;
       return;
     }
     const relationship = RELATIONSHIP.exec(statement);

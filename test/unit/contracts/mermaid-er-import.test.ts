@@ -154,6 +154,31 @@ describe('an optional type (`date? death_date`), which Mermaid takes since 11.16
   });
 });
 
+describe('a subgraph, which Mermaid draws around entities since 11.17', () => {
+  it('imports the entities in it, noting the frame, which is no schema object, and reading its `end` as no entity', async () => {
+    const text = `erDiagram
+  subgraph enrol["Patient Enrolment"]
+    SUBJECT {
+      string subject_id PK
+    }
+  end
+  SITE {
+    string site_id PK
+  }
+`;
+    const { propertyOf, notes } = imported(text);
+    expect(propertyOf('SUBJECT', 'subject_id')).toMatchObject({ primaryKey: true });
+    expect(propertyOf('SITE', 'site_id')).toMatchObject({ primaryKey: true });
+    expect(notes).toEqual([
+      '2: subgraph enrol["Patient Enrolment"] not imported: a contract does not group its schema objects (the entities in it are)',
+    ]);
+    expect((await parseErDiagram(text)).entities.map((entity) => entity.attributes)).toEqual([
+      ['string subject_id PK'],
+      ['string site_id PK'],
+    ]);
+  });
+});
+
 describe('an FK attribute named unlike the key it refers to, as hand-written diagrams name them', () => {
   const foreignKeyOf = (propertyOf: ReturnType<typeof imported>['propertyOf'], object: string, name: string) =>
     propertyOf(object, name)?.extensions?.relationships;

@@ -28,7 +28,11 @@ export interface SystemClipboard {
  */
 export type ClipboardReader = Pick<Host, 'kind' | 'readClipboardText'>;
 
-/** A cut not pasted yet: pasted first into the design it came from, it goes back as it was, linked to the rest. */
+/**
+ * The last cut: pasted into the design it came from, it goes back as it was, linked to the rest.
+ * It is kept after a paste, so a paste undone can be pasted back again: only links whose cut end
+ * comes back under its own id are restored, and a paste while the elements are back makes copies.
+ */
 interface PendingCut {
   documentKey: string;
   /** The cut's text on the system clipboard: other text there means something else was copied since. */
@@ -221,8 +225,6 @@ function pasteReading(placement: PastePlacement, reading: ClipboardReading, impo
   const mesh = currentMesh();
   if (!mesh) return [];
   const cut = cutToPutBack(text);
-  // A second paste of a cut makes copies, as any paste does.
-  if (cut) useClipboardStore.setState({ cut: null });
   if (text !== undefined && looksLikeElements(text)) {
     const result = pasteText(mesh, text, placement, measuredSizeOf);
     if (!result.ok) {

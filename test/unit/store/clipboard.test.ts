@@ -232,6 +232,19 @@ describe('clipboard commands', () => {
     expect(documentNow().links).toHaveLength(2);
   });
 
+  it('puts a cut back with its links again when its first paste was undone', async () => {
+    const before = documentNow();
+    selectOnly(['orders']);
+    await cutSelection();
+    await paste({ at: { x: 500, y: 150 } });
+    useDocumentStore.getState().undo();
+
+    await paste({ at: { x: 500, y: 150 } });
+    expect(documentNow().products.map((product) => product.id)).toEqual(['revenue', 'orders']);
+    expect(documentNow().links).toEqual(expect.arrayContaining(before.links));
+    expect(documentNow().links).toHaveLength(2);
+  });
+
   it('relinks a pasted cut only to what is still in the design', async () => {
     selectOnly(['orders']);
     await cutSelection();

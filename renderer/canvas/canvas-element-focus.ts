@@ -103,3 +103,22 @@ export async function keepingFocusThroughRemoval(removal: () => unknown): Promis
   await nextFrame();
   if (!document.activeElement || document.activeElement === document.body) focusCanvasSelection();
 }
+
+/**
+ * After a link's end was dragged to another port: the link is drawn anew under the id its new ends
+ * give it, and the focus its old drawing had falls to <body>. It goes to the selection (the moved
+ * link) once that is drawn, unless the user has put it somewhere meanwhile.
+ */
+export async function refocusSelectionWhenDrawn(): Promise<void> {
+  for (let frame = 0; frame < 30; frame++) {
+    await nextFrame();
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const { nodeIds, linkIds } = currentSelection();
+    const isDrawn =
+      [...nodeIds].some((id) => canvasElement('node', id)) || [...linkIds].some((id) => canvasElement('link', id));
+    if (isDrawn) {
+      focusCanvasSelection();
+      return;
+    }
+  }
+}

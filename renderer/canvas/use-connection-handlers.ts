@@ -6,6 +6,7 @@ import { currentMesh } from '../store/document-store';
 import { connect, reconnect, sayLinkRefused } from '../store/link-actions';
 import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
+import { refocusSelectionWhenDrawn } from './canvas-element-focus';
 import { clientPointOf } from './event-client-point';
 
 function endpoints(connection: Connection | Edge): [Endpoint, Endpoint] {
@@ -86,7 +87,10 @@ export function useConnectionHandlers() {
       const result = reconnect(oldEdge.id, ...endpoints(connection));
       if (!result.ok) sayLinkRefused(result.reason);
     };
-    const onReconnectEnd = () => useUiStore.getState().setReconnecting(null);
+    const onReconnectEnd = () => {
+      useUiStore.getState().setReconnecting(null);
+      void refocusSelectionWhenDrawn();
+    };
     return { isValidConnection, onConnect, onConnectEnd, onReconnectStart, onReconnect, onReconnectEnd };
   }, []);
 }

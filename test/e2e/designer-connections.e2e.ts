@@ -206,6 +206,24 @@ describeInChromium('connecting ports', (session) => {
     expect(await page.getByTestId('link-inspector').textContent()).toContain('ToData product 1b · from product-1a');
   });
 
+  it('keeps the keyboard focus on a link re-routed by dragging its end, as Move Link End… does', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await freeInputOfProduct2c(page);
+    const link = page.getByTestId('rf__edge-product-1a-to-product-1b');
+    await link.click();
+    await connectPorts(
+      page,
+      link.locator('.react-flow__edgeupdater-target'),
+      port(page, 'product-2c', 'from-product-2b'),
+    );
+
+    const focusedId = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? null);
+    await expect.poll(focusedId).toBe('product-1a-to-product-2c');
+    await page.keyboard.press('Delete');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 2 links');
+  });
+
   it('re-routes a link whose end is dropped on a product, off its dot, to that product’s free input', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

@@ -11,7 +11,8 @@ import { matching, type Token, tokenize } from './sql-tokens';
 /*
  * SQL `CHECK` constraints as what ODCS says of a column: allowed values (`c IN ('a', 'b')`,
  * `c = 'a'`), bounds (`c >= 0`, `0 < c`, `c BETWEEN 0 AND 100`), lengths (`char_length(c) <= 8`)
- * and a pattern (PostgreSQL's `c ~ '^[A-Z]{2}$'`, where ECMAScript reads it alike), each
+ * a pattern (PostgreSQL's `c ~ '^[A-Z]{2}$'`, where ECMAScript reads it alike) and the shape of
+ * a JSON column's documents (`jsonb_typeof(c) = 'array'`: an array, not an object), each
  * condition of a CHECK that ANDs several on its own. A condition no property fact can say (OR,
  * functions, another column, `<>`) is kept as a sql quality rule of the table (sql-quality-rules.ts)
  * and reported as written, and the rest of its CHECK is imported all the same.
@@ -33,6 +34,8 @@ export interface ChecksRead {
   values: Map<string, EnumValue[]>;
   /** Each column's `logicalTypeOptions`: bounds and pattern. */
   options: Map<string, Record<string, unknown>>;
+  /** The JSON value each JSON column holds, where a CHECK says: `object` or `array`. */
+  shapes: Map<string, JsonShape>;
   /** The conditions no property fact can say, as quality rules of the table. */
   rules: QualityRule[];
   notes: ImportNote[];
@@ -60,8 +63,14 @@ export function readChecks(
   logicalTypeOf: (column: string) => LogicalType | undefined,
   source: CheckSource,
 ): ChecksRead {
-  const read: ChecksRead = { values: new Map(), options: new Map(), rules: [], notes: [] };
+  const read: ChecksRead = { values: new Map(), options: new Map(), shapes: new Map(), rules: [], notes: [] };
   const take = (fact: CheckFact): string | undefined => {
+    if ('shape' in fact) {
+      // A JSON column imports as an object; one the CHECK says holds arrays is an array.
+      if (logicalTypeOf(fact.column) !== 'object' || read.shapes.has(fact.column)) return NO_EQUIVALENT;
+      read.shapes.set(fact.column, fact.shape);
+      return undefined;
+    }
     if ('values' in fact) {
       const earlier = read.values.get(fact.column);
       read.values.set(fact.column, earlier ? earlier.filter((value) => fact.values.includes(value)) : fact.values);
@@ -112,8 +121,13 @@ export function withOptions(
   return merged;
 }
 
+export type JsonShape = 'object' | 'array';
+
 /** What one condition of a CHECK says of a column, in ODCS terms. */
-type CheckFact = { column: string; values: EnumValue[] } | { column: string; options: Record<string, number | string> };
+type CheckFact =
+  | { column: string; values: EnumValue[] }
+  | { column: string; options: Record<string, number | string> }
+  | { column: string; shape: JsonShape };
 
 interface CheckCondition {
   /** `CHECK (qty > 0)`; one condition of several, `CHECK (… qty % 2 = 0 …)`. */
@@ -237,6 +251,23 @@ function lengthOf(expression: Expression | undefined): string | undefined {
   return name !== undefined && CHARACTER_COUNTS.has(name) && args.length === 1 ? columnOf(args[0]) : undefined;
 }
 
+const JSON_TYPE_FUNCTIONS = new Set(['jsonb_typeof', 'json_typeof']);
+
+/** PostgreSQL's `jsonb_typeof(c) = 'object'` (or `'array'`): the JSON value a column holds. */
+function jsonShapeOf(
+  left: Expression | undefined,
+  right: Expression | undefined,
+  hasBackslashEscapes: boolean,
+): CheckFact | undefined {
+  const typed = uncast(left);
+  const name = typed?.type === 'function' ? typed.name?.name?.[0]?.value.toLowerCase() : undefined;
+  const args = listItems(typed?.args) ?? [];
+  const column =
+    name !== undefined && JSON_TYPE_FUNCTIONS.has(name) && args.length === 1 ? columnOf(args[0]) : undefined;
+  const shape = right ? literal(right, hasBackslashEscapes) : undefined;
+  return column !== undefined && (shape === 'object' || shape === 'array') ? { column, shape } : undefined;
+}
+
 /** Why an operator's conditions are none ODCS can say, where it is not only that it has no equivalent. */
 const UNSAID: Record<string, string> = {
   '~*': 'ignores case, which an ODCS pattern cannot',
@@ -248,6 +279,8 @@ const UNSAID: Record<string, string> = {
 
 function factOf(condition: Expression, hasBackslashEscapes: boolean): CheckFact | string {
   const { operator = '', left, right } = condition;
+  const shaped = operator === '=' ? jsonShapeOf(left, right, hasBackslashEscapes) : undefined;
+  if (shaped) return shaped;
   const values = allowedValuesOf(condition, hasBackslashEscapes);
   if (values) return values;
   if (BOUNDS[operator]) {

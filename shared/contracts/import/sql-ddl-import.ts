@@ -542,8 +542,8 @@ function tableObject(
     const { items: classifiedItems, ...classifiedFields } = nestedClassifiedFields(property, nestedClassifications);
     const arrayItems = nestedArrayItems(elementType ?? 'string', { enum: enumValues, options }, arrayDepth);
     const items = arrayItems || classifiedItems ? { ...arrayItems, ...(classifiedItems as object) } : undefined;
-    // A jsonb column the export wrote from an array names its items' classified fields with `[]`.
-    const isArray = arrayDepth > 0 || classifiedItems !== undefined;
+    // A jsonb column the export wrote from an array checks it holds arrays, and names its items' classified fields with `[]`.
+    const isArray = arrayDepth > 0 || classifiedItems !== undefined || checks.shapes.get(property) === 'array';
     return importedProperty(property, isArray ? 'array' : (elementType ?? 'string'), {
       required: column.nullable?.type === 'not null' || keyPosition !== -1 || found?.isIdentity === true,
       unique: /unique/i.test(String(column.unique ?? column.unique_or_primary ?? '')) || uniqueAlone.has(property),

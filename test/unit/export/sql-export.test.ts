@@ -857,6 +857,79 @@ message Readings {
     });
   });
 
+  describe('an object, map or array column: its jsonb holds that shape of JSON value, as the contract says', () => {
+    const vehicles = contractFromYaml(`apiVersion: v3.2.0
+kind: DataContract
+id: vehicles
+version: 1.0.0
+status: draft
+schema:
+  - name: vehicles
+    properties:
+      - name: vin
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: specs
+        logicalType: object
+        properties:
+          - name: fuel
+            logicalType: string
+      - name: sensors
+        logicalType: map
+        map:
+          key:
+            logicalType: string
+          value:
+            logicalType: number
+      - name: features
+        logicalType: array
+        items:
+          logicalType: string
+`);
+    const mesh = { ...productServingTable('vehicles', []), contracts: [vehicles] };
+
+    beforeAll(async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(mesh));
+    });
+
+    it.each([
+      ['specs', `'[1, 2]'`, 'vehicles_specs_check'],
+      ['specs', `'"petrol"'`, 'vehicles_specs_check'],
+      ['sensors', `'[]'`, 'vehicles_sensors_check'],
+      ['features', `'{"gps": true}'`, 'vehicles_features_check'],
+      ['features', `'"gps"'`, 'vehicles_features_check'],
+    ])('refuses a row whose %s is %s, breaking %s', async (column, value, constraint) => {
+      await expect(db.exec(`INSERT INTO p.vehicles (vin, ${column}) VALUES ('V1', ${value})`)).rejects.toThrow(
+        `violates check constraint "${constraint}"`,
+      );
+    });
+
+    it('takes documents of the shape the contract says, and NULL in an optional column', async () => {
+      await db.exec(
+        `INSERT INTO p.vehicles (vin, specs, sensors, features) VALUES
+           ('V1', '{"fuel": "petrol"}', '{"tyre_fl": 2.4}', '["gps"]'),
+           ('V2', NULL, NULL, NULL)`,
+      );
+      expect((await db.query('SELECT vin FROM p.vehicles ORDER BY 1')).rows).toEqual([{ vin: 'V1' }, { vin: 'V2' }]);
+    });
+
+    it('round-trips: the DDL imported reads the array column as an array, the others as objects, with no note', () => {
+      const imported = importContractSource('p.sql', String(sqlFiles(mesh)[0]!.content));
+      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+      const vehiclesTable = imported.contract.schema[0]!;
+      expect(vehiclesTable.properties.map((property) => [property.name, property.logicalType])).toEqual([
+        ['vin', 'string'],
+        ['specs', 'object'],
+        ['sensors', 'object'],
+        ['features', 'array'],
+      ]);
+      expect(vehiclesTable.quality ?? []).toEqual([]);
+      expect(imported.notes.filter((note) => note.message.includes('jsonb_typeof'))).toEqual([]);
+    });
+  });
+
   describe('allowed values that list null, which required: false already says', () => {
     const titles = contractFromYaml(`apiVersion: v3.1.0
 kind: DataContract

@@ -444,7 +444,7 @@ function hasLostRecords(metrics: SimulationMetrics): boolean {
 
 /** What retention and compaction removed before the consumer read it, as `, 20 lost to retention, 3 compacted away`. */
 function removedText({ lost, compacted }: { lost: number; compacted: number }): string {
-  return `${lost > 0 ? `, ${lost} lost to retention` : ''}${compacted > 0 ? `, ${compacted} compacted away (older records of their keys)` : ''}`;
+  return `${lost > 0 ? `, ${lost} lost to retention` : ''}${compacted > 0 ? `, ${compacted} compacted away (replaced by later records of their keys)` : ''}`;
 }
 
 /** The summary's first line; a run stopped over budget has the metrics of the tick before the one that ran long. */
@@ -460,7 +460,7 @@ function summarise(metrics: SimulationMetrics): string[] {
     ...Object.entries(metrics.ports).flatMap(portLines),
     'consumers:',
     ...Object.entries(metrics.consumers).flatMap(([consumer, state]) => [
-      `  ${consumer}: offset ${state.offset}, lag ${state.lag}${removedText(state)}${state.skipped > 0 ? `, ${state.skipped} skipped (redelivered or older)` : ''}`,
+      `  ${consumer}: offset ${state.offset}, lag ${state.lag}${removedText(state)}${state.staleKeys > 0 ? `, ${counted(state.staleKeys, 'key')} stale (compaction kept an older change)` : ''}${state.skipped > 0 ? `, ${state.skipped} skipped (redelivered or older)` : ''}`,
       // Behind, or missing records: where, as Kafka's consumer-group tools show it, partition by partition.
       ...(state.lag > 0 || state.lost > 0 || state.compacted > 0
         ? state.partitions.map(

@@ -15,7 +15,7 @@ export function ConsumerOffsets() {
 /**
  * Every consumer as Kafka's consumer-group tool describes it, partition by partition: the next
  * offset it reads, the log's end, its lag, the records retention removed before it read them and
- * those compaction removed (older records of keys it read later); then a row for all its partitions with the changes it read but skipped (redelivered, or older
+ * those compaction removed (records of keys a later record replaced); then a row for all its partitions with the changes it read but skipped (redelivered, or older
  * than what their key has), which the consumer counts as a whole, not per partition.
  */
 export function ConsumerOffsetTable({
@@ -39,7 +39,7 @@ export function ConsumerOffsetTable({
             <th>end</th>
             <th>lag</th>
             <th title="Records retention removed before the consumer read them">lost</th>
-            <th title="Records compaction removed before the consumer read them: older records of keys whose later record it read">
+            <th title="Records compaction removed before the consumer read them: records of keys a later record replaced, which it read instead">
               compacted
             </th>
             <th title="Changes read but not applied, all partitions together: redelivered, or older than what their key already has">

@@ -47,6 +47,11 @@ export interface LogProgress {
   trimmedTo: number;
   /** Compaction has run up to this position (a compacted log): between `trimmedTo` and it, a key's older records may be gone. */
   compactedTo: number;
+  /**
+   * Changes compaction removed that were newer, by source position, than the record of their key it
+   * kept: an out-of-order burst appended older changes after them (log-compaction.ts).
+   */
+  readonly overtaken: OvertakenChange[];
   /** The consumers that read it, known for the whole run, at their last position read. */
   readonly readers: { readonly offset: number }[];
   /** The next offset of each partition (Kafka's log end offset). */
@@ -68,11 +73,22 @@ export function startLogProgress(log: BrokerLog, id: number): LogProgress {
     end: 0,
     trimmedTo: 0,
     compactedTo: 0,
+    overtaken: [],
     readers: [],
     nextOffsets: zeros(),
     startOffsets: zeros(),
     keyless: { partition: 0, isTaken: false },
   };
+}
+
+/** A change compaction removed although newer than the one of its key it kept. */
+export interface OvertakenChange {
+  /** Its log position. */
+  position: number;
+  /** Its record key, the JSON text the connector wrote. */
+  key: string;
+  /** Its place in the source's log (`_sequence`). */
+  sequence: number;
 }
 
 /** A record as a consumer sees it; `value` null is a tombstone or a deleted entity. */

@@ -6,6 +6,7 @@ import { imageColumns, type LogFormat } from './log-format';
 import type { InputPlan } from './product-plan';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlConnection, SqlValue } from './sql-workspace';
+import { type PositionRun, prepareStaleKeys } from './stale-keys';
 
 /** A consumer's position on the log behind one input port, as Kafka keeps it: per partition. */
 export interface ConsumerProgress {
@@ -19,10 +20,15 @@ export interface ConsumerProgress {
   readonly lostPerPartition: number[];
   /** The log positions it resumed past, each run of them `(after, upTo]`: records retention removed before it read them. */
   readonly lostPositions: { after: number; upTo: number }[];
-  /** Per partition: offsets it read past that compaction had removed (older records of keys it read later). */
+  /** Per partition: offsets it read past that compaction had removed (records of keys a later record replaced). */
   readonly compactedPerPartition: number[];
   /** The log positions it read past that compaction had removed, each run of them `(after, upTo]`. */
-  readonly compactedPositions: { after: number; upTo: number }[];
+  readonly compactedPositions: PositionRun[];
+  /**
+   * By record key, keys whose newer change compaction removed before it read it, leaving it an older
+   * one (an out-of-order burst): the source position of the newest it missed (stale-keys.ts).
+   */
+  readonly staleKeys: Map<string, number>;
   /** Per poll that read records, in order: the last log position it reached, and (in `readAt`) its tick's time. */
   readonly readUpTo: number[];
   /** The epoch milliseconds of the tick of each poll in `readUpTo`. */
@@ -70,6 +76,7 @@ export function createInputConsumer(
     lostPositions: [],
     compactedPerPartition: zeros(),
     compactedPositions: [],
+    staleKeys: new Map(),
     readUpTo: [],
     readAt: [],
     consumedLastTick: 0,
@@ -91,6 +98,7 @@ export function createInputConsumer(
   const clean = input.dataset && prepareClean(connection, input, input.dataset);
   const countLacked = input.dataset && prepareLackedCount(connection, input, input.dataset, progress.lackedColumns);
   const trimRaw = prepareTrim(connection, raw);
+  const noteStaleKeys = prepareStaleKeys(connection, raw, source.log.format);
 
   return {
     progress,
@@ -117,11 +125,11 @@ export function createInputConsumer(
       const isAtEnd = progress.offset === source.end;
       if (isAtEnd && !mayHaveGaps) progress.partitionOffsets.splice(0, Infinity, ...source.nextOffsets);
       else advancePartitions(progress, readPerPartition.all([before]), isAtEnd);
-      if (mayHaveGaps) {
-        for (const [after, upTo] of gapsRead.all([before, before])) {
-          progress.compactedPositions.push({ after: Number(after), upTo: Number(upTo) });
-        }
-      }
+      const passed = mayHaveGaps
+        ? gapsRead.all([before, before]).map(([after, upTo]) => ({ after: Number(after), upTo: Number(upTo) }))
+        : [];
+      progress.compactedPositions.push(...passed);
+      noteStaleKeys?.(progress.staleKeys, source.overtaken, passed);
       if (clean) progress.skipped += clean(before, consumed);
       countLacked?.(before);
       if (progress.offset > limits.retainedRecords) trimRaw.run([progress.offset - limits.retainedRecords]);

@@ -1,5 +1,5 @@
 import { quoted } from '../model/isolated-names';
-import { counted, inNumber } from '../model/word-list';
+import { counted, inNumber, joinedWith } from '../model/word-list';
 import type { DataProductRuntime } from './data-product-runtime';
 import { createErrorLog } from './error-log';
 import { type ConsumerProgress, lostRecords } from './input-consumer';
@@ -58,7 +58,22 @@ function gapsOf(plan: ProductPlan, consumer: ConsumerProgress): Gap[] {
     records,
     report: report(lackedMessage(plan, input, column, records, unexpected)),
   }));
-  return [...lostGaps, ...lackedGaps];
+  const stale = [...consumer.staleKeys.keys()];
+  const staleGaps =
+    stale.length > 0
+      ? [{ about: 'stale keys', records: stale.length, report: report(staleMessage(plan, input, stale)) }]
+      : [];
+  return [...lostGaps, ...staleGaps, ...lackedGaps];
+}
+
+/** Keys whose newer change compaction removed before the consumer read it, keeping an older one sent out of order. */
+function staleMessage(plan: ProductPlan, input: InputPlan, keys: string[]): string {
+  const dataset = input.dataset;
+  const table = dataset
+    ? `its ${dataset.kind} table ${quoted(dataset.name)}`
+    : `its raw zone ${quoted(input.rawTable)}`;
+  const them = inNumber(keys.length, 'it', 'them');
+  return `${counted(keys.length, 'key')} left stale by compaction, ${joinedWith(keys, 'and', true)}: compaction removed ${inNumber(keys.length, 'its', 'their')} newest change before it read ${them} and kept an older change sent after it out of order (Kafka keeps a key's latest offset); ${table} holds ${them} as that older change until a later change of the key; ${computedFromText(plan, input)}`;
 }
 
 /** Records that lacked a column of the clean table: what it holds in its place (nothing is made up). */

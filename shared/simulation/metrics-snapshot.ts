@@ -63,6 +63,7 @@ export function createMetricsSnapshot(
           lag: consumer.source.end - consumer.offset,
           lost: partitions.reduce((sum, partition) => sum + partition.lost, 0),
           compacted: partitions.reduce((sum, partition) => sum + partition.compacted, 0),
+          staleKeys: consumer.staleKeys.size,
           skipped: consumer.skipped,
           partitions,
         };

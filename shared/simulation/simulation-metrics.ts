@@ -77,10 +77,15 @@ export interface ConsumerMetrics {
   /** Records retention removed before this consumer read them: never read, never applied. */
   lost: number;
   /**
-   * Records of a compacted topic that compaction removed before this consumer read them: older
-   * versions of keys whose latest record it read instead. Counted as it reads past them.
+   * Records of a compacted topic that compaction removed before this consumer read them: records of
+   * keys whose latest record (by offset) it read instead. Counted as it reads past them.
    */
   compacted: number;
+  /**
+   * Keys it holds as an older change than one compaction removed before it read it: after an
+   * out-of-order burst, a key's latest record may be an older change. Until a later change of the key.
+   */
+  staleKeys: number;
   /** Changes read but not applied: redelivered, or older than what their key already has. */
   skipped: number;
   /** As Kafka reports a consumer group: per partition, offsets count from 0. */

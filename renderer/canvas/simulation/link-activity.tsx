@@ -67,7 +67,7 @@ interface LinkCountProps {
   lag: number;
   /** Records retention removed before the consumer read them. */
   lost: number;
-  /** Records compaction removed before the consumer read them: older records of keys it read later. */
+  /** Records compaction removed before the consumer read them: records of keys a later record replaced. */
   compacted: number;
   /** Changes the consumer read but did not apply: redelivered, or older than their key's. */
   skipped: number;

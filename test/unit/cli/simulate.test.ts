@@ -217,7 +217,7 @@ describe('mesh-designer simulate', () => {
     const consumers = (await run([])).filter((line) => line.startsWith('  shipments/shipments-cdc-in:'));
     expect(consumers).toEqual([
       expect.stringMatching(
-        /^ {2}shipments\/shipments-cdc-in: offset \d+, lag 0, [1-9]\d* compacted away \(older records of their keys\)$/,
+        /^ {2}shipments\/shipments-cdc-in: offset \d+, lag 0, [1-9]\d* compacted away \(replaced by later records of their keys\)$/,
       ),
     ]);
     const { tables } = JSON.parse((await run(['--json'])).join('\n'));

@@ -21,6 +21,7 @@ const consumers: Record<string, ConsumerMetrics> = {
     lag: 3,
     lost: 0,
     compacted: 3,
+    staleKeys: 0,
     skipped: 2,
     partitions: [
       { partition: 0, offset: 5, end: 6, lag: 1, lost: 0, compacted: 1 },

@@ -30,6 +30,7 @@ function snapshot(
         lag,
         lost: consumer.lost ?? 0,
         compacted: consumer.compacted ?? 0,
+        staleKeys: 0,
         skipped: consumer.skipped ?? 0,
         partitions: [],
       },

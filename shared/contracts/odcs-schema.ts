@@ -173,7 +173,7 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
  */
 function withoutCollateral(errors: readonly ErrorObject[]): ErrorObject[] {
   const failures = errors
-    .filter((error) => error.keyword !== 'unevaluatedProperties')
+    .filter((error) => error.keyword !== 'unevaluatedProperties' && !isUntypedPropertyAskedForMap(error))
     .map((error) => error.instancePath);
   const failingObjects = new Set(failures);
   // A field that fails deeper down is left unevaluated by the subschema it failed, and so is all it holds.
@@ -333,6 +333,17 @@ function describeForbidden(error: ErrorObject, path: PathSegment[]): PathProblem
  */
 function isAskedOfUntypedProperty(error: ErrorObject): boolean {
   return error.schemaPath.endsWith('/then/required') && isJsonObject(error.data) && !('logicalType' in error.data);
+}
+
+/**
+ * v3.2.0's `map` branch, whose `if` an untyped property passes, asking it for `map` (its `required` error, and its
+ * `if`'s): that branch evaluates no field but `map`, so the property's other fields are as evaluated as they were.
+ */
+function isUntypedPropertyAskedForMap(error: ErrorObject): boolean {
+  const asksForMap =
+    (error.keyword === 'required' && error.params.missingProperty === 'map') ||
+    (error.keyword === 'if' && valueAt(error.schema, ['properties', 'logicalType', 'const']) === 'map');
+  return asksForMap && isJsonObject(error.data) && !('logicalType' in error.data);
 }
 
 function versionOf(document: unknown): string {

@@ -630,6 +630,41 @@ schema:
     ]);
   });
 
+  it('calls a misspelt field of a v3.1.0 property without a logicalType unknown, not an ODCS v3.2.0 feature', () => {
+    // v3.2.0's schema asks such a property for 'map', which hides the field from what Ajv says of it there.
+    const text = anOdcsText(`schema:
+  - name: treatments
+    properties:
+      - name: treatment_id
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: vet_id
+        physicalTyp: varchar(12)
+      - name: drug
+        logicalTypes: string
+`);
+    expect(markers(checkContractYaml(text))).toEqual([
+      "14:9 error schema[0].properties[1].physicalTyp: unknown field 'physicalTyp'",
+      "16:9 error schema[0].properties[2].logicalTypes: unknown field 'logicalTypes'",
+    ]);
+  });
+
+  it('calls a misspelt field of a v3.2.0 property without a logicalType unknown, beside the logicalType it lacks', () => {
+    const text = anOdcsText(`schema:
+  - name: treatments
+    properties:
+      - name: treatment_id
+        logicalTyp: string
+        required: true
+        primaryKey: true
+`).replace('apiVersion: v3.1.0', 'apiVersion: v3.2.0');
+    expect(markers(checkContractYaml(text))).toEqual([
+      "9:9 error schema[0].properties[0]: has no logicalType, so ODCS v3.2.0's schema applies the rules of every type to it and asks for 'map': add a logicalType (such as string)",
+      "10:9 error schema[0].properties[0].logicalTyp: unknown field 'logicalTyp'",
+    ]);
+  });
+
   it('marks a quoted value never closed at its opening quote, not at the end of the text where the reader stops', () => {
     const text = anOdcsText(`schema:
   - name: meters

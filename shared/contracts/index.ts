@@ -17,6 +17,7 @@ export {
   expectedFieldsOf,
   type LinkCompatibility,
 } from './compatibility';
+export { completedValueColumns, type ValueColumns } from './completed-value-range';
 export {
   type ContractEditResult,
   editContractText,

@@ -86,6 +86,37 @@ describeInChromium('the contract editor in the built app', (session) => {
     ]);
   });
 
+  it('puts a column type taken from completion in place of the whole type written, its comma too (numeric(10,2))', async () => {
+    const page = await sampleOrderContract(session);
+    await pasteOverYaml(
+      page,
+      [
+        'apiVersion: v3.1.0',
+        'kind: DataContract',
+        'id: order-placed',
+        'version: 1.0.0',
+        'status: draft',
+        'servers:',
+        '  - server: shop',
+        '    type: postgres',
+        'schema:',
+        '  - name: orders',
+        '    properties:',
+        '      - name: total',
+        '        logicalType: number',
+        '        physicalType: numeric(10,2)',
+        '',
+      ].join('\n'),
+    );
+    await caretAtEndOf(page, 'physicalType: numeric(10,2)');
+    await page.keyboard.press('Home');
+    for (let step = 0; step < 'physicalType: '.length; step++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^real/ }).click();
+    const written = (await copyOfYaml(page)).split('\n');
+    expect(written.filter((line) => line.includes('physicalType:'))).toEqual(['        physicalType: real']);
+  });
+
   it("completes a duplicateValues rule's properties with its schema object's fields (Ctrl+Space)", async () => {
     const page = await sampleOrderContract(session);
     await pasteOverYaml(

@@ -1,5 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import {
+  completedValueColumns,
   completeOdcsKeys,
   completeOdcsValues,
   completePhysicalTypes,
@@ -23,23 +24,6 @@ function apiVersionOf(text: string): string | undefined {
   return /^apiVersion:\s*["']?(v[\d.]+)/m.exec(text)?.[1];
 }
 
-/** Where the value typed before `column` starts: after its key's colon, a list item's `- `, or the `[` or `,` of a flow list. */
-function valueStartColumn(lineText: string, column: number): number {
-  const before = lineText.slice(0, column - 1);
-  const afterColon = /^[^:]*:/.exec(before)?.[0].length ?? 0;
-  const afterItemMarker = /^\s*-\s/.exec(before)?.[0].length ?? 0;
-  const afterFlowItem = Math.max(before.lastIndexOf('['), before.lastIndexOf(',')) + 1;
-  let start = Math.max(afterColon, afterItemMarker, afterFlowItem);
-  while (before[start] === ' ') start++;
-  return start + 1;
-}
-
-/** Where the value the caret is in ends: before a flow item's `,`, `]` or `}`, a comment or the line's end, without trailing spaces. */
-function valueEndColumn(lineText: string, column: number): number {
-  const after = lineText.slice(column - 1);
-  return column + after.slice(0, after.search(/[,\]}]|\s#|$/)).trimEnd().length;
-}
-
 let isRegistered = false;
 
 /** Completion of ODCS field names and enum values, and hover docs, from the official schema; quick fixes of the contract's problems, its outline, going between a relationship's references and the fields they name, and renaming a field with them. */
@@ -61,14 +45,8 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
       const lineText = model.getLineContent(position.lineNumber);
-      // `routes.rou` is one reference, `double pre` one type and `v3.1` one version, though a word ends at a dot or space;
-      // a value taken replaces all of the one written, not only what is before the caret (`re|stricted`).
-      const valueRange = new monaco.Range(
-        position.lineNumber,
-        valueStartColumn(lineText, position.column),
-        position.lineNumber,
-        valueEndColumn(lineText, position.column),
-      );
+      const value = completedValueColumns(lineText, position.column, cursor.isInFlow);
+      const valueRange = new monaco.Range(position.lineNumber, value.startColumn, position.lineNumber, value.endColumn);
       // Offered as the colon is typed (`classification:`), a value needs its space: `key:value` is no key's.
       const spaced = (value: string, startColumn: number) => (lineText[startColumn - 2] === ':' ? ` ${value}` : value);
       const inOrder = (values: string[], kind: Monaco.languages.CompletionItemKind) =>

@@ -117,6 +117,32 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(written.filter((line) => line.includes('physicalType:'))).toEqual(['        physicalType: real']);
   });
 
+  it('completes the value of a field written as a flow mapping, {name: keeper, logicalType: str} (Ctrl+Space)', async () => {
+    const page = await sampleOrderContract(session);
+    await pasteOverYaml(
+      page,
+      [
+        'apiVersion: v3.1.0',
+        'kind: DataContract',
+        'id: order-placed',
+        'version: 1.0.0',
+        'status: draft',
+        'schema:',
+        '  - name: feeding_rounds',
+        '    properties:',
+        '      - {name: round_id, logicalType: integer}',
+        '      - {name: keeper, logicalType: str}',
+        '',
+      ].join('\n'),
+    );
+    await caretAtEndOf(page, 'logicalType: str}');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^string/ }).click();
+    const written = (await copyOfYaml(page)).split('\n');
+    expect(written.filter((line) => line.includes('keeper'))).toEqual(['      - {name: keeper, logicalType: string}']);
+  });
+
   it("completes a duplicateValues rule's properties with its schema object's fields (Ctrl+Space)", async () => {
     const page = await sampleOrderContract(session);
     await pasteOverYaml(

@@ -29,6 +29,12 @@ describe('the value a completion replaces', () => {
     expect(replacedAt('    validValues: [M, |F, U]', true)).toBe('F');
   });
 
+  it('is the value of a flow mapping entry, not its key', () => {
+    expect(replacedAt('      - {name: keeper, logicalType: str|}', true)).toBe('str');
+    expect(replacedAt('      - {logicalType: |string, name: keeper}', true)).toBe('string');
+    expect(replacedAt('      - {name: keeper, logicalTypeOptions: {format: uu|}}', true)).toBe('uu');
+  });
+
   it('is an item of a block list after its dash', () => {
     expect(replacedAt('          - routes.ro|')).toBe('routes.ro');
   });

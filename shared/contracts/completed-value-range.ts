@@ -16,7 +16,7 @@ export function completedValueColumns(lineText: string, column: number, isInFlow
   const before = lineText.slice(0, column - 1);
   const entryStart = isInFlow ? Math.max(...['[', '{', ','].map((opener) => before.lastIndexOf(opener))) + 1 : 0;
   const entry = before.slice(entryStart);
-  const afterKey = (isInFlow ? /^[^:]*:(?=\s)/ : /^[^:]*:/).exec(entry)?.[0].length ?? 0;
+  const afterKey = (isInFlow ? /^[^:]*:(?=\s|$)/ : /^[^:]*:/).exec(entry)?.[0].length ?? 0;
   const afterItemMarker = isInFlow ? 0 : (/^\s*-\s/.exec(before)?.[0].length ?? 0);
   let start = entryStart + Math.max(afterKey, afterItemMarker);
   while (before[start] === ' ') start++;

@@ -33,6 +33,7 @@ describe('the value a completion replaces', () => {
     expect(replacedAt('      - {name: keeper, logicalType: str|}', true)).toBe('str');
     expect(replacedAt('      - {logicalType: |string, name: keeper}', true)).toBe('string');
     expect(replacedAt('      - {name: keeper, logicalTypeOptions: {format: uu|}}', true)).toBe('uu');
+    expect(replacedAt('      - {name: keeper, logicalType:|}', true)).toBe('');
   });
 
   it('is an item of a block list after its dash', () => {

@@ -13,6 +13,7 @@ import { type KeyChange, keyChangeOf, keyChangeWrite, newKeyOf } from './key-cha
 import { type LackedColumns, lackedColumns, lackedColumnText } from './lacked-columns';
 import { epochMillisColumns, type LogFormat } from './log-format';
 import {
+  changeBeforeTombstone,
   copiesOf,
   fieldsOf,
   firstDeletesFrom,
@@ -159,7 +160,10 @@ function resolveStart(plan: PipelinePlan, run: TracedRun, start: TraceStart): Re
     const read = recordAt(query, log, start.position);
     if (!read.ok) return read;
     const record = read.value ?? (start.record?.position === start.position ? start.record : undefined);
-    return record ? { ok: true, value: { log, record } } : fail(`no record at ${start.position} in '${log.name}'`);
+    if (!record) return fail(`no record at ${start.position} in '${log.name}'`);
+    const deleted = changeBeforeTombstone(query, log, record);
+    if (!deleted.ok) return deleted;
+    return { ok: true, value: { log, record: deleted.value ?? record } };
   }
   // The first delivery of the newest change is the one consumers applied; its copies, if any, they skipped.
   // `outboxEvents` tells an outbox event of the row by its record key, where the event need not carry the key's fields.

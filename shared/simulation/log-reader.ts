@@ -153,6 +153,31 @@ export function recordAt(query: RunQuery, log: BrokerLog, position: number): Res
 }
 
 /**
+ * The change a CDC topic's tombstone follows, the delete of its key just before it: a tombstone is
+ * no change of its own, only a marker for compaction. Undefined for any other record, and where
+ * retention has removed that delete.
+ */
+export function changeBeforeTombstone(
+  query: RunQuery,
+  log: BrokerLog,
+  record: LogRecord,
+): Result<LogRecord | undefined> {
+  if (log.format.kind !== 'cdc' || record.value !== null) return { ok: true, value: undefined };
+  const position = Math.floor(record.position);
+  const read = selectRecords(
+    query,
+    log,
+    [
+      `_position < ${position}`,
+      '_op IS NOT NULL',
+      `_key = (SELECT _key FROM ${brokerTable(log)} WHERE _position = ${position})`,
+    ],
+    'ORDER BY _position DESC LIMIT 1',
+  );
+  return read.ok ? { ok: true, value: read.value[0] } : read;
+}
+
+/**
  * The fields a record carries: a change's after image (before, for a delete; for a MongoDB
  * delete, which has neither, the key columns its key names), or a flat record's value.
  */

@@ -586,6 +586,27 @@ describe('tracing a change the port quarantined', () => {
   });
 });
 
+describe('tracing a tombstone', () => {
+  // Item 1 is deleted at tick 1: position 2 is its delete, position 3 the tombstone after it.
+  const deleted = aScenario()
+    .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'delete', { where: { id: 1 } })
+    .build();
+
+  it('follows the delete the tombstone stands for, as the newest change on the topic is traced', async () => {
+    const shop = aShopMesh({ tombstones: true }).build();
+    const simulation = await simulate(shop, deleted);
+    simulation.step(1);
+
+    const fromTombstone = traceShopRecord(shop, simulation, 3);
+
+    expect(fromTombstone).toEqual(traceShopRecord(shop, simulation, 2));
+    const record = fromTombstone.find((stage) => stage.kind === 'cdc-record')?.message;
+    expect(record?.position).toBe(2);
+    expect(record?.value).toMatchObject({ op: 'd', before: { id: 1 } });
+  });
+});
+
 describe('tracing a deleted row downstream', () => {
   // A CRM's lines feed `subscriptions`, whose published lines `billing` counts per subscriber.
   const telcoMesh = () =>

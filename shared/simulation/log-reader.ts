@@ -27,7 +27,7 @@ export interface RecordReadOptions {
 }
 
 export interface MessageFilter {
-  /** Only records whose key has a field with this value (`1003`), or exactly this key, its fields in any order (`{"order_id":1003}`). */
+  /** Only records whose key has a field with this value (`1003`), or exactly this key, its fields in any order (`{"order_id":1003}`; a text key `"1003"`). */
   key?: string;
   /** Only records before this position (the next page back). */
   before?: number;
@@ -237,7 +237,16 @@ function keyConditionSql(key: string): string {
   }
   // A MongoDB key holds its `_id` as JSON text: `"1003"`, or `"\"abc\""` for text.
   const isValue = `CAST(value AS TEXT) IN (${quoteLiteral(key)}, json_quote(${quoteLiteral(key)}))`;
-  return `(EXISTS (SELECT 1 FROM json_each(_key) WHERE ${isValue}) OR EXISTS (SELECT 1 FROM json_each(${DOCUMENT_ID_SQL}) WHERE ${isValue}))`;
+  return `(EXISTS (SELECT 1 FROM json_each(_key) WHERE ${isValue}) OR EXISTS (SELECT 1 FROM json_each(${DOCUMENT_ID_SQL}) WHERE ${isValue})${wholeKeySql(key)})`;
+}
+
+/** ` OR` the key is exactly `key`'s JSON where it is JSON (an outbox event's text key, `"104"`, as its card shows it), else nothing. */
+function wholeKeySql(key: string): string {
+  try {
+    return ` OR _key = ${quoteLiteral(JSON.stringify(JSON.parse(key)))}`;
+  } catch {
+    return '';
+  }
 }
 
 /**

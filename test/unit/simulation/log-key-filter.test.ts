@@ -26,4 +26,20 @@ describe('filtering a log by a whole key', () => {
     expect(asSent.ok && asSent.value.length).toBeGreaterThan(0);
     expect(reordered).toEqual(asSent);
   });
+
+  it('finds the records of a key that is not an object, written as the message card shows it', async () => {
+    const simulation = await simulate(mesh, mesh.scenarios[0] as never);
+    simulation.step(3);
+    const placed = plan.logs.find((log) => log.table === 'orders-service/order-placed-events');
+    if (!placed) throw new Error('no order-placed topic');
+    const newest = readMessages(simulation.query, placed, { limit: 1 });
+    const key = newest.ok ? newest.value[0]?.key : undefined;
+    if (typeof key !== 'string') throw new Error('no outbox event with a text key on the topic');
+
+    const byValue = readMessages(simulation.query, placed, { limit: 50, key });
+    const asShown = readMessages(simulation.query, placed, { limit: 50, key: JSON.stringify(key) });
+
+    expect(byValue.ok && byValue.value.length).toBeGreaterThan(0);
+    expect(asShown).toEqual(byValue);
+  });
 });

@@ -24,4 +24,19 @@ describe('a raw zone row shown payload first', () => {
       { before_station: 'Svalbard', after_station: null, after_pass_id: 6 },
     ]);
   });
+
+  it('folds away a delete’s empty after image: a delete has none, it nulled no column', () => {
+    const row = {
+      _position: 10,
+      _op: 'd',
+      before_station: 'Svalbard',
+      after_station: null,
+      before_pass_id: 6,
+      after_pass_id: null,
+    };
+    expect(payloadFirst([row])).toEqual({
+      payload: [{ before_station: 'Svalbard', before_pass_id: 6 }],
+      folded: [{ _position: 10, _op: 'd', after_station: null, after_pass_id: null }],
+    });
+  });
 });

@@ -55,6 +55,32 @@ describe('a scenario step that SQLite refuses', () => {
   });
 });
 
+describe('a scenario step writing a key another row has', () => {
+  it('says which key is taken, not only SQLite’s “UNIQUE constraint failed”, for an insert and for an update of the key', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'insert', { values: { id: 2, name: 'desk', price: 80, status: 'new' } })
+      .at(1, 'shop', 'items', 'update', { values: { id: 1 }, where: { id: 2 } })
+      .build();
+    const simulation = await simulate(aShopMesh().build(), scenario);
+    const { errors } = simulation.step(1);
+
+    expect(errors.map(({ path, message }) => ({ path, message }))).toEqual([
+      {
+        path: 'scenario.steps[0]',
+        message:
+          "system 'shop', table 'items': a row with id = 2 is there already, and a table's key is unique; the insert changed nothing",
+      },
+      {
+        path: 'scenario.steps[1]',
+        message:
+          "system 'shop', table 'items': a row with id = 1 is there already, and a table's key is unique; the update changed nothing",
+      },
+    ]);
+    expect(rowsOf(simulation, 'shop', 'SELECT id FROM items ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }]);
+  });
+});
+
 describe('a scenario step writing a value its column’s type does not take', () => {
   it('stops the run before it starts, at the value, as PostgreSQL refuses it where SQLite alone would store it', async () => {
     const scenario = aScenario()

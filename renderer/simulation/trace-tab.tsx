@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PresentButton } from './present-button';
 import { simulation } from './simulation-controller';
@@ -21,6 +22,12 @@ export function TraceTab() {
   );
   const notes = usePresenterNotes();
   const runMesh = useSimulationStore((state) => state.runMesh);
+  const section = useRef<HTMLElement>(null);
+  // Trace pressed on a card or a row takes the Inspect tab, and the focus, away: it goes to the stage shown, not to <body>.
+  useEffect(() => {
+    if (trace && document.activeElement === document.body)
+      section.current?.querySelector<HTMLButtonElement>('[aria-current="step"]')?.focus();
+  }, [trace]);
   if (!trace) {
     return (
       <section aria-label="Trace">
@@ -46,7 +53,7 @@ export function TraceTab() {
   // The ways the write went, side by side where the panel has room: its CDC record, its outbox events.
   const branches = groups.flatMap(({ branch, stages }) => (branch ? [{ branch, stages }] : []));
   return (
-    <section aria-label="Trace" className="trace-tab">
+    <section ref={section} aria-label="Trace" className="trace-tab">
       <div className="trace-tab__bar">
         <strong>Trace of {trace.subject}</strong>
         <button

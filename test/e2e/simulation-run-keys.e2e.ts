@@ -45,3 +45,24 @@ describeInChromium("A link's messages from the keyboard", (session) => {
     await page.getByRole('heading', { name: 'Messages on orders.events.order-placed' }).waitFor();
   });
 });
+
+describeInChromium('A trace started from the keyboard', (session) => {
+  it('keeps the focus in the Trace tab, on the stage shown, once Trace pressed with Enter has opened it', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await step(page, 2);
+    await page.getByTestId('rf__edge-l-orders-cdc').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('message').first().getByRole('button', { name: 'Trace' }).focus();
+
+    await page.keyboard.press('Enter');
+    await page.getByTestId('trace-position').waitFor();
+
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.closest('button')?.getAttribute('aria-current') ?? 'elsewhere');
+    await page.waitForFunction(() => document.activeElement !== document.body);
+    expect(await focused()).toBe('step');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByTestId('trace-position').textContent()).toMatch(/^2 \/ /);
+  });
+});

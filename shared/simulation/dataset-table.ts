@@ -19,7 +19,12 @@ export function datasetTableSql(dataset: Dataset): string[] {
   const keepsHistory = dataset.keepsHistory;
   const tracks = dataset.tracksSourcePositions === true;
   return [
-    `CREATE TABLE node.${name} (${[...columns, `PRIMARY KEY (${columnList(dataset.key)})`].join(', ')})`,
+    ...(dataset.keepsCopies
+      ? [
+          `CREATE TABLE node.${name} (${columns.join(', ')})`,
+          `CREATE INDEX node.${quoteIdentifier(`_copies_${dataset.name}`)} ON ${name} (${columnList(dataset.key)})`,
+        ]
+      : [`CREATE TABLE node.${name} (${[...columns, `PRIMARY KEY (${columnList(dataset.key)})`].join(', ')})`]),
     ...(keepsHistory ? historyTableSql(dataset) : []),
     ...(tracks
       ? [
@@ -32,7 +37,10 @@ export function datasetTableSql(dataset: Dataset): string[] {
       .join(', ')}`,
     applyTriggerSql(dataset, 'delete', `NEW._op = 'd'`, [
       deleteSql(dataset),
-      ...(keepsHistory ? closeVersionSql(dataset) : []),
+      // A row kept in copies is current while one copy is left.
+      ...(keepsHistory
+        ? closeVersionSql(dataset, false, dataset.keepsCopies ? ` AND ${copiesSql(dataset, 'NEW')} = 0` : '')
+        : []),
     ]),
     // One change's row as VALUES, not as a SELECT: SQLite first copies an INSERT's SELECT into a
     // temporary table where the target has triggers (a published entity's), once per change.
@@ -117,12 +125,24 @@ function nonKeyColumns(dataset: Dataset): string[] {
   return dataset.columns.map((column) => column.name).filter((name) => !dataset.key.includes(name));
 }
 
-function sameKey(dataset: Dataset): string {
-  return dataset.key.map((name) => `${quoteIdentifier(name)} = NEW.${quoteIdentifier(name)}`).join(' AND ');
+/** The rows whose key is the `image` row's; a row kept in copies is its whole key, NULLs included. */
+function sameKey(dataset: Dataset, image: 'NEW' | 'OLD' = 'NEW'): string {
+  const equals = dataset.keepsCopies ? 'IS' : '=';
+  return dataset.key
+    .map((name) => `${quoteIdentifier(name)} ${equals} ${image}.${quoteIdentifier(name)}`)
+    .join(' AND ');
 }
 
+/** How many copies of the `image` row the entity holds (see `Dataset.keepsCopies`). */
+export function copiesSql(dataset: Dataset, image: 'NEW' | 'OLD'): string {
+  return `(SELECT count(*) FROM ${quoteIdentifier(dataset.name)} WHERE ${sameKey(dataset, image)})`;
+}
+
+/** Deletes the key's row; of a row kept in copies, one copy, as the source deleted one. */
 function deleteSql(dataset: Dataset): string {
-  return `DELETE FROM ${quoteIdentifier(dataset.name)} WHERE ${sameKey(dataset)}`;
+  const table = quoteIdentifier(dataset.name);
+  if (!dataset.keepsCopies) return `DELETE FROM ${table} WHERE ${sameKey(dataset)}`;
+  return `DELETE FROM ${table} WHERE rowid = (SELECT rowid FROM ${table} WHERE ${sameKey(dataset)} LIMIT 1)`;
 }
 
 /**
@@ -135,8 +155,12 @@ export function upsertRowsSql(dataset: Dataset, select: string): string {
   return upsertSql(dataset, `node.${quoteIdentifier(dataset.name)}`, select);
 }
 
-/** Upserts into `table` the rows of `source` (a SELECT, or VALUES); a change that changes nothing writes nothing. */
+/**
+ * Upserts into `table` the rows of `source` (a SELECT, or VALUES); a change that changes nothing
+ * writes nothing. An entity kept in copies gets one more copy: its changes are a delete and an insert.
+ */
 function upsertSql(dataset: Dataset, table: string, source: string): string {
+  if (dataset.keepsCopies) return `INSERT INTO ${table} (${columnList(columnNames(dataset))}) ${source}`;
   const others = nonKeyColumns(dataset);
   const onConflict =
     others.length === 0
@@ -169,13 +193,13 @@ function historyTableSql(dataset: Dataset): string[] {
   ];
 }
 
-/** SCD2: a change ends the key's current version at its timestamp... */
-function closeVersionSql(dataset: Dataset, onlyIfChanged = false): string[] {
+/** SCD2: a change ends the key's current version at its timestamp (`also`: when that holds too)... */
+function closeVersionSql(dataset: Dataset, onlyIfChanged = false, also = ''): string[] {
   const changed = nonKeyColumns(dataset).map(
     (column) => `${quoteIdentifier(column)} IS NOT NEW.${quoteIdentifier(column)}`,
   );
   const condition = onlyIfChanged && changed.length > 0 ? ` AND (${changed.join(' OR ')})` : '';
-  return endCurrentVersionsSql(dataset, ` AND ${sameKey(dataset)}${condition}`);
+  return endCurrentVersionsSql(dataset, ` AND ${sameKey(dataset)}${condition}${also}`);
 }
 
 /** ...a truncate ends every current version... */

@@ -11,7 +11,7 @@ import { propertySqlType } from './sql-types';
 /**
  * A table a data product keeps: an entity (latest state per key, maybe with history) or an
  * event table (append-only, deduplicated by its key). An event's key is its identity and may
- * be empty; an entity without a declared key is keyed by all its columns.
+ * be empty; an entity without a declared key is keyed by all its columns, and may keep copies.
  */
 export interface Dataset {
   name: string;
@@ -27,6 +27,11 @@ export interface Dataset {
    * one that is not newer than the last applied to its key (a redelivery, an older record) is skipped.
    */
   tracksSourcePositions?: boolean;
+  /**
+   * Entities of a CDC topic whose table has no primary key: nothing tells two equal rows apart, so
+   * each is kept as often as the source holds it, and a delete removes one copy.
+   */
+  keepsCopies?: boolean;
 }
 
 /** The table a consumer keeps what a link carries in (see `linkDataset`): named, typed and keyed as its schema says. */

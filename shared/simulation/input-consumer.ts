@@ -321,8 +321,9 @@ FROM ${raw} AS change WHERE _position > ? AND _op IS NOT NULL`,
 /**
  * The changes of a table without a primary key, whose rows are known by all their columns: an
  * update that changes any of them replaces the row, so its old image is deleted first (`_half` 0)
- * and then the new one upserted (`_half` 1). A replaced image is only deleted when its change is
- * applied, so a change sent again counts as one skipped.
+ * and then the new one upserted (`_half` 1); one that changes none is no change (kept in copies,
+ * its upsert would add one). A replaced image is only deleted when its change is applied, so a
+ * change sent again counts as one skipped.
  */
 function replacingChanges(raw: string, format: Extract<LogFormat, { kind: 'cdc' }>) {
   const carried = columnList([
@@ -335,7 +336,7 @@ function replacingChanges(raw: string, format: Extract<LogFormat, { kind: 'cdc' 
     .map(({ name }) => `${quoteIdentifier(`before_${name}`)} IS ${quoteIdentifier(`after_${name}`)}`)
     .join(' AND ');
   return {
-    rows: `(SELECT _op, 1 AS _half, ${carried} FROM ${raw}
+    rows: `(SELECT _op, 1 AS _half, ${carried} FROM ${raw} WHERE _op IS NOT 'u' OR NOT (${unchanged})
 UNION ALL SELECT 'd', 0, ${carried} FROM ${raw} WHERE _op = 'u' AND NOT (${unchanged}))`,
     order: '_position, _half',
     kept: ' AND (_half = 1 OR _sequence > _prior)',

@@ -219,7 +219,8 @@ function planSystem(
         },
       };
       systemPlan.cdcTopics.push({ topic, path: topicPath, table, log });
-      plan.logs.set(key, { log, dataset });
+      // Rows of a table without a primary key may repeat, and nothing in their records tells the copies apart.
+      plan.logs.set(key, { log, dataset: { ...dataset, ...(table.primaryKey.length === 0 && { keepsCopies: true }) } });
       return;
     }
     const eventName = topic.source.event;

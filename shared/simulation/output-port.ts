@@ -1,6 +1,7 @@
 import { bytesAsTextSql, jsonObjectSql, keyJsonSql, type LogProgress, partitionSql, prepareAppend } from './broker-log';
 import { type ContractCheck, violationSql } from './contract-rules';
 import type { Dataset } from './dataset';
+import { copiesSql } from './dataset-table';
 import type { OutputPlan } from './product-plan';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection } from './sql-workspace';
@@ -14,8 +15,13 @@ import { createWithheldKeys } from './withheld-keys';
 export function changeCaptureSql(dataset: Dataset): string[] {
   const names = dataset.columns.map((column) => column.name);
   const definitions = columnDefinitions(dataset.columns);
+  // Of a row kept in copies, the first copy creates it and the last one gone deletes it: a record tells no copies apart.
+  const when = (event: 'INSERT' | 'UPDATE' | 'DELETE', image: 'NEW' | 'OLD') =>
+    dataset.keepsCopies && event !== 'UPDATE'
+      ? ` WHEN ${copiesSql(dataset, image)} = ${event === 'INSERT' ? 1 : 0}`
+      : '';
   const trigger = (event: 'INSERT' | 'UPDATE' | 'DELETE', op: string, image: 'NEW' | 'OLD') =>
-    `CREATE TRIGGER node.${quoteIdentifier(`_pending_${dataset.name}_${event.toLowerCase()}`)} AFTER ${event} ON ${quoteIdentifier(dataset.name)} BEGIN
+    `CREATE TRIGGER node.${quoteIdentifier(`_pending_${dataset.name}_${event.toLowerCase()}`)} AFTER ${event} ON ${quoteIdentifier(dataset.name)}${when(event, image)} BEGIN
   INSERT INTO ${pendingTable(dataset)} (_op, ${columnList(names)}) VALUES ('${op}', ${columnList(names, image)});
 END`;
   return [

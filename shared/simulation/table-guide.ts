@@ -1,6 +1,6 @@
 import { historyColumnNames } from '../contracts/history-columns';
 import { distinctPortName } from '../model/endpoints';
-import { datasetHistoryColumns, historyTableName } from './dataset';
+import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset';
 import { numberEncodedColumns } from './debezium-temporal-values';
 import { logTableColumnNames } from './log-format';
 import type { PipelinePlan } from './pipeline-plan';
@@ -49,10 +49,7 @@ function productTables(plan: PipelinePlan, product: ProductPlan): TableGuideEntr
     if (input.dataset) {
       entries.push({
         table: input.dataset.name,
-        holds:
-          input.dataset.kind === 'entity'
-            ? 'the latest state per key (inserts and updates applied, deletes removed)'
-            : 'every event once, in arrival order (a redelivered event is not kept twice)',
+        holds: inputTableHolds(input.dataset),
         namedAfter: inputSourceName(plan, input),
       });
     }
@@ -103,4 +100,11 @@ function inputSourceName(plan: PipelinePlan, input: InputPlan): string {
   return event?.contractId
     ? `the schema object of contract '${event.contractId}', which event '${event.name}' on '${log.name}' follows`
     : `the event '${event?.name}' on '${log.name}' in snake_case (it has no contract)`;
+}
+
+function inputTableHolds(dataset: Dataset): string {
+  if (dataset.kind === 'event') return 'every event once, in arrival order (a redelivered event is not kept twice)';
+  if (dataset.keepsCopies)
+    return 'every row as often as its source table holds it, which has no primary key (an insert adds a copy, a delete removes one)';
+  return 'the latest state per key (inserts and updates applied, deletes removed)';
 }

@@ -159,6 +159,12 @@ export class SystemBuilder {
     return this;
   }
 
+  /** The database engine (`postgres` unless set), whose connector writes the system's change events. */
+  onEngine(engine: string): this {
+    this.system.database.engine = engine;
+    return this;
+  }
+
   withCdcTopic(id: string, table: string, options: { partitions?: number; tombstones?: boolean } = {}): this {
     this.system.messaging.topics.push({
       id,

@@ -1,6 +1,7 @@
 import type { Mesh } from '../shared/model';
 import type { Table } from '../shared/model/table';
 import type { ChangeTrace, TraceStage, TraceStart } from '../shared/simulation';
+import { exactJsonText } from '../shared/simulation/exact-json';
 import { quarantiningCheckName } from '../shared/simulation/trace-stage';
 import { changedFromText, valueText } from '../shared/simulation/value-text';
 
@@ -106,7 +107,7 @@ export function traceLines(trace: ChangeTrace): string[] {
           ]
         : []),
       ...(stage.note ? [`   note: ${stage.note}`] : []),
-      ...stage.records.map((record) => `   ${JSON.stringify(record)}`),
+      ...stage.records.map((record) => `   ${exactJsonText(record)}`),
     ]),
   ];
 }

@@ -1,4 +1,5 @@
 import { controlsAndReorderingEscaped } from '../shared/model';
+import { exactJsonText } from '../shared/simulation/exact-json';
 import type { CliIo } from './cli-io';
 
 /**
@@ -14,7 +15,7 @@ export function oneLinePerWrite(io: CliIo): CliIo {
   };
 }
 
-/** A value as indented JSON, one line per write. */
+/** A value as indented JSON, one line per write; an integer past 2^53 (a bigint) with its exact digits. */
 export function jsonLines(value: unknown): string[] {
-  return JSON.stringify(value, null, 2).split('\n');
+  return exactJsonText(value, 2).split('\n');
 }

@@ -18,6 +18,7 @@ import {
 import type { BrokerLog } from '../../shared/simulation/broker-log';
 import { type ChangeTrace, type TraceStart, traceChange } from '../../shared/simulation/change-trace';
 import { engineFailure } from '../../shared/simulation/engine-failure';
+import { exactJsonText } from '../../shared/simulation/exact-json';
 import { readMessages } from '../../shared/simulation/log-reader';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { violationText } from '../../shared/simulation/quarantine-problems';
@@ -239,7 +240,7 @@ export const simulateCommand: Command = {
       for (const line of jsonLines({ ...metrics, errors: [...metrics.errors, ...quarantines], ...extra })) io.out(line);
       for (const line of quarantineLines) io.err(line);
     } else if (messages || answered || trace) {
-      if (messages) for (const message of messages) io.out(JSON.stringify(message));
+      if (messages) for (const message of messages) io.out(exactJsonText(message));
       if (answered) for (const line of queryTableLines(answered)) io.out(line);
       if (trace) for (const line of traceLines(trace)) io.out(line);
       const quarantined = quarantineLines.length > 0 ? ['quarantined:', ...quarantineLines] : [];

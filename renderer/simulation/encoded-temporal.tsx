@@ -12,7 +12,7 @@ const COUNTED_IN: Record<EpochUnit, string> = {
  * it), with the date or UTC time it stands for beside it, muted; the ISO text and what the number
  * counts in the tooltip.
  */
-export function EncodedTemporal({ value, reading }: { value: number; reading: TemporalReading }) {
+export function EncodedTemporal({ value, reading }: { value: number | bigint; reading: TemporalReading }) {
   return (
     <span className="encoded-temporal" title={`${value} = ${reading.written} (${COUNTED_IN[reading.unit]})`}>
       {value}{' '}

@@ -1,5 +1,6 @@
 import type { LogRecord } from '../../shared/simulation';
 import { readTemporalValue } from '../../shared/simulation/debezium-temporal-values';
+import { exactJsonText } from '../../shared/simulation/exact-json';
 import { faultMadeRecordNote, nullFieldFaultOf } from '../../shared/simulation/fault-made-record';
 import { recordFieldName } from '../../shared/simulation/log-format';
 import {
@@ -55,7 +56,7 @@ export function MessageCard({
       <header className="message-card__header">
         <span className={`op op--${op}`}>{OPS[op] ?? op}</span>
         <code className="message-card__key" title="Key">
-          {JSON.stringify(message.key)}
+          {exactJsonText(message.key)}
         </code>
         <span className="message-card__place">
           partition {message.partition} · offset {message.offset}
@@ -94,7 +95,7 @@ export function MessageCard({
         <details className="message-card__raw">
           <summary>JSON</summary>
           <pre>
-            {JSON.stringify({ key: message.key, ...(message.headers && { headers: message.headers }), value }, null, 2)}
+            {exactJsonText({ key: message.key, ...(message.headers && { headers: message.headers }), value }, 2)}
           </pre>
         </details>
       )}
@@ -153,7 +154,7 @@ function RecordHeaders({ headers }: { headers: Record<string, unknown> }) {
         <div key={name} className="message-card__header-entry">
           <dt>{name}</dt>
           <dd>
-            <code>{JSON.stringify(value)}</code>
+            <code>{exactJsonText(value)}</code>
           </dd>
         </div>
       ))}
@@ -249,7 +250,7 @@ export function EnvelopeDiff({
     if (value === ABSENT) return '';
     const column = temporalColumns.find((candidate) => recordFieldName({ connector }, candidate.name) === name);
     const reading = column && readTemporalValue(connector, column, value);
-    return reading && typeof value === 'number' ? (
+    return reading && (typeof value === 'number' || typeof value === 'bigint') ? (
       <EncodedTemporal value={value} reading={reading} />
     ) : (
       formatValue(value)

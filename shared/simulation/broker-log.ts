@@ -1,5 +1,6 @@
 import { temporalValueSql } from './debezium-temporal-values';
 import { eventSerialNoSql } from './event-serial-number';
+import { parseExactJson } from './exact-json';
 import { kafkaPartition } from './kafka-partitioner';
 import {
   type CdcFormat,
@@ -256,7 +257,7 @@ export function prepareRecentMessages(connection: SqlConnection, log: BrokerLog)
     recent
       .all([count])
       .reverse()
-      .map(([json]) => JSON.parse(String(json)) as LogMessage);
+      .map(([json]) => parseExactJson(String(json)) as LogMessage);
 }
 
 /** A record as consumers read it (`LogMessage`), as JSON text; the run inspector reads logs with it too. */

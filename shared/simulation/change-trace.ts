@@ -5,6 +5,7 @@ import { type BrokerLog, brokerTable } from './broker-log';
 import { changedLinkingValues } from './changed-linking-values';
 import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
+import { exactJsonText } from './exact-json';
 import { offlineBackAt } from './fault-count';
 import { faultMadeStages } from './fault-made-record';
 import { goneRowNote, newerChangeOf } from './gone-row-note';
@@ -108,7 +109,7 @@ export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStar
     topic && isOutboxTopic(topic)
       ? outboxEventRowKey(topic, fieldsOf(record, log.format))
       : withWrittenTimes(keyOf(record), log.format);
-  const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : JSON.stringify(key);
+  const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : exactJsonText(key);
   const followed: RecordStart = { kind: 'record', log: log.table, position: record.position, record };
   const readAt = { tick: run.tick, time: run.time };
   // Only a trace read again after a step back holds a record newer than the run: its tables do not have it yet.
@@ -265,7 +266,7 @@ function noRecordText(
     return `no event of ${what} on '${log.name}' yet: rows loaded before the run publish none, nor do writes the event's on and when leave out`;
   }
   if (held.length > 0) return `no record of ${what} on '${log.name}' yet`;
-  const keyText = Object.entries(key).map(([name, value]) => `${name} ${JSON.stringify(value)}`);
+  const keyText = Object.entries(key).map(([name, value]) => `${name} ${exactJsonText(value)}`);
   return `no row of ${holder.name} has ${keyText.join(' and ')} in this run`;
 }
 
@@ -380,7 +381,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
   const time = isoTime(typeof writtenAt === 'number' ? writtenAt : record.timestamp);
   const keyChange = keyChangeOf(record, topic.log);
   const write = keyChange
-    ? `UPDATE ${table}, its key ${JSON.stringify(keyChange.from)} becoming ${JSON.stringify(keyChange.to)}`
+    ? `UPDATE ${table}, its key ${exactJsonText(keyChange.from)} becoming ${exactJsonText(keyChange.to)}`
     : {
         c: `INSERT INTO ${table}`,
         r: `Row of ${table} captured by the snapshot`,
@@ -530,7 +531,7 @@ function underNewKey(
   const newKey = newKeyOf(change, keyColumns, key);
   if (!newKey) return undefined;
   const records = selectRows(query, nodeId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(newKey)}`);
-  const moved = `No row has ${JSON.stringify(key)} now: its key became ${JSON.stringify(newKey)}${since}`;
+  const moved = `No row has ${exactJsonText(key)} now: its key became ${exactJsonText(newKey)}${since}`;
   return {
     records,
     note: records.length > 0 ? `${moved}; this is the row under its new key.` : `${moved}, and ${absent}.`,
@@ -869,7 +870,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
           records: records.map((record) => keyOf(record)),
           moment: first ? publishedAt(first) : READ_NOW,
           note: first
-            ? `${total} delete ${total === 1 ? 'record' : 'records'} published at ${isoTime(first.timestamp)}, one per key the table held${total > records.length ? ` (the first ${records.length} shown)` : ''}${isCutByRetention ? '; the log starts with them: retention may have removed earlier ones' : ''}; the stages after follow the first, ${JSON.stringify(keyOf(first))}.`
+            ? `${total} delete ${total === 1 ? 'record' : 'records'} published at ${isoTime(first.timestamp)}, one per key the table held${total > records.length ? ` (the first ${records.length} shown)` : ''}${isCutByRetention ? '; the log starts with them: retention may have removed earlier ones' : ''}; the stages after follow the first, ${exactJsonText(keyOf(first))}.`
             : 'Nothing published: the table held no rows to delete.',
         });
         if (first && !visited.has(log.table)) walker.followConsumers(log, first, new Set([...visited, log.table]));
@@ -1414,7 +1415,7 @@ function publishedRecordNote(
       ? `, at partition ${moved.record.partition}, offset ${moved.record.offset}`
       : ', which is no longer in its log';
     return {
-      note: `A delete for the old key: its key became ${JSON.stringify(moved.newKey)} in ${table}, so the port published this delete (value null) and the row under its new key${follow}.`,
+      note: `A delete for the old key: its key became ${exactJsonText(moved.newKey)} in ${table}, so the port published this delete (value null) and the row under its new key${follow}.`,
     };
   }
   const difference = differenceFromNow(record, table, rowNow);
@@ -1429,7 +1430,7 @@ function differenceFromNow(record: LogRecord, table: string, rowNow: Record<stri
   const differing = changedFields(published, rowNow).filter((name) => name in published);
   if (differing.length === 0) return undefined;
   const values = (row: Record<string, unknown>) =>
-    differing.map((name) => `${name} ${JSON.stringify(row[name])}`).join(', ');
+    differing.map((name) => `${name} ${exactJsonText(row[name])}`).join(', ');
   return `${values(published)}; ${table} read now has ${values(rowNow)}`;
 }
 

@@ -1,3 +1,5 @@
+import { exactJsonText } from './exact-json';
+
 /**
  * Which values linking a step's rows to a traced record, besides its key, the rows found by the key
  * alone no longer have, old → new: `field_id (10 → 11)`, or undefined where none differs.
@@ -7,7 +9,7 @@ export function changedLinkingValues(
   keyColumns: readonly string[],
   rows: readonly Record<string, unknown>[],
 ): string | undefined {
-  const text = (value: unknown) => JSON.stringify(value) ?? 'null';
+  const text = (value: unknown) => exactJsonText(value) ?? 'null';
   const changes = Object.entries(linkingKey).flatMap(([name, old]) => {
     if (keyColumns.includes(name)) return [];
     const now = [...new Set(rows.map((row) => text(row[name])))].filter((value) => value !== text(old));

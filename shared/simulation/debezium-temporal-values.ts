@@ -93,28 +93,39 @@ export interface TemporalReading {
 
 /**
  * A date or timestamp field of `connector`'s change record read back (`20458` → `2026-01-05`,
- * days, on PostgreSQL), undone as `temporalValueSql` did it; undefined for any other value.
+ * days, on PostgreSQL), undone as `temporalValueSql` did it; undefined for any other value. A
+ * count past 2^53 read exactly (a bigint) keeps its finer digits too.
  */
 export function readTemporalValue(connector: string, column: TableColumn, value: unknown): TemporalReading | undefined {
   const unit = adaptiveUnit(connector, column);
-  if (unit === undefined || typeof value !== 'number') return undefined;
-  const millis = MILLIS_OF[unit](value);
+  if (unit === undefined || (typeof value !== 'number' && typeof value !== 'bigint')) return undefined;
+  const { millis, finer } = countInMillis(unit, value);
   if (!(Math.abs(millis) <= LAST_DATE_MILLIS)) return undefined;
   const iso = new Date(millis).toISOString();
   if (column.temporal === 'date') return { written: iso.slice(0, 10), unit };
-  return {
-    written: unit === 'micros' || unit === 'nanos' ? withFinerDigits(iso, value, millis, PER_MILLI[unit]) : iso,
-    unit,
-  };
+  return { written: unit === 'micros' || unit === 'nanos' ? withFinerDigits(iso, finer, PER_MILLI[unit]) : iso, unit };
 }
 
 /**
- * ISO text to the millisecond with the digits a count of micro- or nanoseconds has beyond it
- * (`…00.123Z` and 456 µs → `…00.123456Z`), where the count is exact in a number; else as it is.
+ * A count of `unit` as the millisecond it falls in and the finer units past it, where the count is
+ * exact (a safe number, or a bigint); a number past 2^53 to the nearest millisecond, without them.
  */
-function withFinerDigits(iso: string, count: number, millis: number, perMilli: number): string {
-  const finer = count - millis * perMilli;
-  if (finer === 0 || !Number.isSafeInteger(count)) return iso;
+function countInMillis(unit: EpochUnit, count: number | bigint): { millis: number; finer: number } {
+  if (typeof count === 'number') {
+    const millis = MILLIS_OF[unit](count);
+    const isFiner = unit === 'micros' || unit === 'nanos';
+    return { millis, finer: isFiner && Number.isSafeInteger(count) ? count - millis * PER_MILLI[unit] : 0 };
+  }
+  if (unit !== 'micros' && unit !== 'nanos') return { millis: MILLIS_OF[unit](Number(count)), finer: 0 };
+  const perMilli = BigInt(PER_MILLI[unit]);
+  // Floored, as `wholeMillis`: before 1970 the finer units count on from an earlier millisecond.
+  const finer = ((count % perMilli) + perMilli) % perMilli;
+  return { millis: Number((count - finer) / perMilli), finer: Number(finer) };
+}
+
+/** ISO text to the millisecond with the `finer` units past it as digits (`…00.123Z` and 456 µs → `…00.123456Z`). */
+function withFinerDigits(iso: string, finer: number, perMilli: number): string {
+  if (finer === 0) return iso;
   const digits = String(finer)
     .padStart(String(perMilli).length - 1, '0')
     .replace(/0+$/, '');

@@ -1,5 +1,6 @@
 import type { DatasetKind } from '../model/contract';
 import type { LogMessage } from './broker-log';
+import { exactJsonText } from './exact-json';
 
 /** How far back a port's log is read for its examples: an entity updated often fills it with versions. */
 export const EXAMPLE_SCAN_RECORDS = 1000;
@@ -13,7 +14,7 @@ export function exampleRecords(newestFirst: readonly LogMessage[], kind: Dataset
   const seenKeys = new Set<string>();
   const examples: LogMessage[] = [];
   for (const message of newestFirst) {
-    const key = JSON.stringify(message.key);
+    const key = exactJsonText(message.key);
     if (seenKeys.has(key)) continue;
     seenKeys.add(key);
     if (message.value !== null) examples.push(message);

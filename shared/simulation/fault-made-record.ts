@@ -1,4 +1,5 @@
 import type { Fault } from '../model/scenario';
+import { exactJsonText } from './exact-json';
 import { FAULT_CARDS } from './fault-deck';
 import { recordFieldName } from './log-format';
 import type { LogRecord } from './log-reader';
@@ -143,6 +144,6 @@ function disagreementWithSource(
   const differing = changedFields(sourceRow, entity).filter((name) => name in sourceRow);
   if (differing.length === 0) return undefined;
   const values = (row: Record<string, unknown>) =>
-    differing.map((name) => `${name} ${JSON.stringify(row[name])}`).join(', ');
+    differing.map((name) => `${name} ${exactJsonText(row[name])}`).join(', ');
   return `The entity now disagrees with the source of record: ${sourceName} has ${values(sourceRow)}, the entity ${values(entity)}.`;
 }

@@ -1,4 +1,5 @@
 import type { BrokerLog } from './broker-log';
+import { exactJsonText } from './exact-json';
 import type { CdcTopicPlan } from './log-plan';
 import { type LogRecord, type RunQuery, recordsWithFields } from './log-reader';
 import { pickedFields } from './picked-fields';
@@ -38,7 +39,7 @@ export function newKeyOf(
 ): Record<string, unknown> | undefined {
   if (!change || keyColumns.length === 0) return undefined;
   if (!keyColumns.every((column) => column in change.from && column in change.to)) return undefined;
-  if (JSON.stringify(pickedFields(change.from, keyColumns)) !== JSON.stringify(oldKey)) return undefined;
+  if (exactJsonText(pickedFields(change.from, keyColumns)) !== exactJsonText(oldKey)) return undefined;
   return pickedFields(change.to, keyColumns);
 }
 
@@ -100,8 +101,8 @@ function partnerRecord(
     limit: 50,
   });
   if (!read.ok) return undefined;
-  const sameChange = JSON.stringify(change);
+  const sameChange = exactJsonText(change);
   return read.value.find(
-    (candidate) => isOnItsSide(candidate) && JSON.stringify(keyChangeOf(candidate, log)) === sameChange,
+    (candidate) => isOnItsSide(candidate) && exactJsonText(keyChangeOf(candidate, log)) === sameChange,
   );
 }

@@ -1,5 +1,6 @@
 import type { Result } from '../model/problem';
 import { type BrokerLog, brokerTable, type LogMessage, messageJsonSql } from './broker-log';
+import { exactJsonText, parseExactJson } from './exact-json';
 import { canBeSentAgain, type LogFormat, payloadColumns, WRITE_COLUMN } from './log-format';
 import type { QueryResult } from './read-only-query';
 import { changeImages, documentKeyFields, recordShape } from './record-shape';
@@ -193,12 +194,13 @@ export function fieldsOf(message: LogMessage, format?: LogFormat): Record<string
   return value ?? (message.key as Record<string, unknown> | null) ?? {};
 }
 
-/** A value as a SQL literal: numbers as they are, text quoted, anything else as its JSON text. */
+/** A value as a SQL literal: numbers (bigints too) as they are, text quoted, anything else as its JSON text. */
 export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
+  if (typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? '1' : '0';
-  return quoteLiteral(typeof value === 'string' ? value : JSON.stringify(value));
+  return quoteLiteral(typeof value === 'string' ? value : exactJsonText(value));
 }
 
 /** The node whose connection reads a log: its producer (every connection sees the broker). */
@@ -218,7 +220,7 @@ function selectRecords(query: RunQuery, log: BrokerLog, conditions: string[], ta
     ok: true,
     value: read.value.rows.map(([position, json, firstOffset, firstTimestamp]: SqlValue[]) => ({
       position: Number(position),
-      ...(JSON.parse(String(json)) as LogMessage),
+      ...(parseExactJson(String(json)) as LogMessage),
       ...(firstOffset !== null && {
         firstDelivery: { offset: Number(firstOffset), timestamp: Number(firstTimestamp) },
       }),

@@ -1,3 +1,5 @@
+import { exactJsonText } from './exact-json';
+
 /**
  * A value as the trace and the inspector's cells show it: bytes as an SQL blob literal (`X'CAFE'`,
  * as SQLite's `quote()` writes them), objects as compact JSON, fractions to 15 significant digits
@@ -6,7 +8,7 @@
 export function valueText(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (value instanceof Uint8Array) return `X'${Array.from(value, hexByte).join('')}'`;
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return exactJsonText(value);
   if (typeof value === 'number' && !Number.isInteger(value)) return String(Number(value.toPrecision(15)));
   return String(value);
 }

@@ -376,6 +376,36 @@ describe('mesh-designer simulate', () => {
     }
   });
 
+  it("prints a SQL Server datetime2's seventh fractional digit exactly, past 2^53, with --messages, --trace and --json", async () => {
+    // Hand-checked: 2026-03-02T22:01:59Z is 20514 days × 86,400 s + 79,319 s = 1,772,488,919 s since 1970, so
+    // .1234567 s on is 1,772,488,919,123,456,700 ns (io.debezium.time.NanoTimestamp); a double rounds it to …456,768.
+    const exactly = '1772488919123456700';
+    const mesh = JSON.parse(sample);
+    const customers = mesh.systems.find((system: { id: string }) => system.id === 'customers-service');
+    customers.database.engine = 'sqlserver';
+    mesh.scenarios[0].steps.push({
+      tick: 1,
+      systemId: 'customers-service',
+      table: 'customers',
+      op: 'update',
+      values: { updated_at: '2026-03-02T22:01:59.1234567Z' },
+      where: { customer_id: 7 },
+    });
+    const run = async (...options: string[]) => {
+      const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+      await runCli(['simulate', 'shop.mesh.json', '--ticks', '1', ...options], io);
+      return out.join('\n');
+    };
+
+    const messages = await run('--messages', 'customers-service/customers-cdc', '--last', '1');
+    expect(messages).toContain(`"updated_at":${exactly}}`);
+    const trace = await run('--trace', 'customers-service/customers=7');
+    expect(trace).toContain(`"updated_at":${exactly}}`);
+    const json = await run('--trace', 'customers-service/customers=7', '--json');
+    expect(json).toContain(`"updated_at": ${exactly}`);
+    expect(`${messages}${trace}${json}`).not.toContain('1772488919123456800');
+  });
+
   it('says on stderr why it fails when --messages prints records, as a run without it says', async () => {
     const mesh = withOrderStatuses(['placed']);
     mesh.products[0].transformations = [{ name: 'orders', sql: 'SELECT * FROM orders' }];

@@ -71,6 +71,10 @@ describe('a date or timestamp a connector wrote as a number, read back', () => {
     // Digits finer than milliseconds are kept, as the service wrote them.
     ['postgresql', departureAt, DEPARTURE_AT * 1000 + 456, '2026-03-02T06:07:00.000456Z', 'micros'],
     ['db2', departureAt, -749_999, '1969-12-31T23:59:59.250001Z', 'micros'],
+    // Past 2^53, read exactly as a bigint, to the seventh digit of a datetime2(7): 79,319 s into day 20514.
+    ['sqlserver', departureAt, 1772488919123456700n, '2026-03-02T22:01:59.1234567Z', 'nanos'],
+    // Before 1970, 2 ms before it and 499,750 ns on.
+    ['sqlserver', departureAt, -1_500_250n, '1969-12-31T23:59:59.99849975Z', 'nanos'],
   ])('on %s, %s %d is %s, counted in %s', (connector, column, value, written, unit) => {
     expect(readTemporalValue(connector, column, value)).toEqual({ written, unit });
   });
@@ -114,6 +118,24 @@ describe('dates and timestamps in a change’s card', () => {
 
   it('shows other numbers as they are', () => {
     expect(rowOf(cardOf(update112), 'seats')).toBe('<td>2</td><td>1</td>');
+  });
+
+  it('shows a SQL Server datetime2 past 2^53 with its exact digits, its seventh fractional digit beside it', () => {
+    const envelope = changeImages({
+      before: null,
+      after: { offer_id: 112, departure_at: 1772488919123456700n },
+      source: { connector: 'sqlserver', name: 'trips' },
+      op: 'c',
+      ts_ms: DEPARTURE_AT,
+    });
+    if (!envelope) throw new Error('not a change event');
+    const html = renderToStaticMarkup(
+      <EnvelopeDiff envelope={envelope} messageKey={{ offer_id: 112 }} temporalColumns={[departureAt]} />,
+    );
+
+    expect(rowOf(html, 'departure_at')).toContain(
+      '<span class="encoded-temporal" title="1772488919123456700 = 2026-03-02T22:01:59.1234567Z (nanoseconds since 1970, UTC)">1772488919123456700 <time',
+    );
   });
 
   it('reads an Oracle date under the field name in capitals its connector gives it', () => {

@@ -86,6 +86,9 @@ export type SlaProperty = z.infer<typeof SlaPropertySchema>;
 export const DatasetKindSchema = z.enum(['event', 'entity']);
 export type DatasetKind = z.infer<typeof DatasetKindSchema>;
 
+/** What a historyColumnPrefix may hold: the start of a column name. */
+export const HISTORY_COLUMN_PREFIX_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** What a contract's text reads as. */
 export const ContractModelSchema = z.strictObject({
   id: ContractIdSchema,
@@ -107,7 +110,9 @@ export const ContractModelSchema = z.strictObject({
   /** What the history columns' names start with (`dbt_` gives `dbt_valid_from`…); none when absent. */
   historyColumnPrefix: z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must start with a letter or _ and hold only letters, digits and _' })
+    .regex(HISTORY_COLUMN_PREFIX_PATTERN, {
+      error: 'must start with a letter or _ and hold only letters, digits and _',
+    })
     .optional(),
   description: z.string().optional(),
   owner: z.string().optional(),

@@ -23,6 +23,8 @@ export type SchemaImport =
       statedFacts: readonly StatableFact[];
       /** The contract the source names itself part of (a JSON Schema this app exported), in place of names made from the file's. */
       identity?: ImportedIdentity;
+      /** The history the source keeps of its tables (the SQL export's `<table>_history`). */
+      history?: ImportedHistory;
     }
   | { ok: false; format: ImportFormat; errors: ImportNote[] };
 
@@ -31,6 +33,11 @@ export interface ImportedIdentity {
   id: string;
   name: string;
   version: string;
+}
+
+/** An entity's history as a source keeps it: its validity columns' names start with `columnPrefix`, if any. */
+export interface ImportedHistory {
+  columnPrefix?: string;
 }
 
 /**
@@ -83,6 +90,7 @@ export function importedContract(
   fileName: string,
   objects: SchemaObject[],
   identity?: ImportedIdentity,
+  history?: ImportedHistory,
 ): ContractModel {
   const name = baseName(fileName);
   return {
@@ -93,7 +101,8 @@ export function importedContract(
     status: 'draft',
     kind: 'entity',
     isKindDeclared: false,
-    keepHistory: false,
+    keepHistory: history !== undefined,
+    ...(history?.columnPrefix !== undefined && { historyColumnPrefix: history.columnPrefix }),
     schema: objects,
     sla: [],
   };

@@ -22,6 +22,7 @@ import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
 import { holdsTimeOfDay, type SqlColumn, type SqlTable, type SqlType } from './sql-column-types';
 import { readSqlDump, type SqlDump } from './sql-dump';
 import { type Expression, literal } from './sql-expressions';
+import { readHistoryTables } from './sql-history-tables';
 import { keptAsRule, uniqueTogetherRule } from './sql-quality-rules';
 import { type SqlNote, tokenize } from './sql-tokens';
 import { sqlUnsignedBounds } from './unsigned-bounds';
@@ -41,7 +42,8 @@ import { sqlUnsignedBounds } from './unsigned-bounds';
  * logicalTypeOptions (sql-check-constraints.ts); what else a CHECK says is kept as a sql
  * quality rule and reported. A foreign key becomes an ODCS
  * relationship: on the property for one column, on the schema object for several. DEFAULTs,
- * which ODCS has not, are reported. The file is first read statement by statement
+ * which ODCS has not, are reported. The history tables the SQL export writes (`<table>_history`)
+ * are the contract's keepHistory (sql-history-tables.ts). The file is first read statement by statement
  * (sql-dump.ts): comments, unique indexes, identity and generated columns come from there, and
  * the parser reads only the statements it imports.
  */
@@ -187,8 +189,23 @@ export function importSqlDdl(text: string): SchemaImport {
     });
     notes.push(...unmatched(ddl, objects, text));
     const linked = withKeylessReferences(objects, ddl.tables, text, notes);
-    notes.sort(byPosition);
-    return { ok: true, format: 'sql', objects: linked, notes, statedFacts: STATABLE_FACTS };
+    const { history, historyTables, ...read } = readHistoryTables(linked);
+    for (const { table, message } of read.notes) {
+      const offset = ddl.tables.find((source) => source.name === table)?.start ?? 0;
+      notes.push(located(text, { path: table, offset, message }));
+    }
+    // What the export writes with a history table (its indexes) is the history the contract keeps.
+    const isOfHistoryTable = (note: ImportNote) =>
+      historyTables.some((table) => note.path === table || note.path.startsWith(`${table}.`));
+    const tableNotes = notes.filter((note) => !isOfHistoryTable(note)).sort(byPosition);
+    return {
+      ok: true,
+      format: 'sql',
+      objects: read.objects,
+      notes: tableNotes,
+      statedFacts: STATABLE_FACTS,
+      ...(history && { history }),
+    };
   }
   return { ok: false, format: 'sql', errors: [syntaxError(text, ddl, failures)] };
 }

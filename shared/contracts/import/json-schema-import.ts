@@ -1,3 +1,4 @@
+import { restatedPhysicalType } from '../../export/jsonschema/declared-type-options';
 import type { ContractProperty, EnumValue, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { type ContractUrn, readContractUrn } from '../contract-urn';
@@ -22,7 +23,8 @@ import { logicalTypeOptions } from './logical-type-options';
  * `required` list, types (`["string", "null"]`, or an `enum` holding null, is an optional string), `format` (date,
  * date-time, time), `enum`, nested objects and arrays, local `$ref`s (`#/$defs/...`,
  * `#/definitions/...`), and `additionalProperties` schemas as maps. Bounds and lengths
- * become the ODCS `logicalTypeOptions` of the type where ODCS has them; any other keyword is
+ * become the ODCS `logicalTypeOptions` of the type where ODCS has them, but those that restate a
+ * physicalType as the JSON Schema export writes it (`numeric(10,2)`, `smallint`) become it; any other keyword is
  * reported. `oneOf`/`anyOf` of several types, and types it cannot tell, are imported as
  * strings and reported.
  */
@@ -360,15 +362,22 @@ function withKeywords(shape: Shape, schema: JsonSchema, path: PathSegment[], whe
     else delete candidates[exclusive];
     if (candidates[exclusive] !== undefined) delete candidates[bound];
   }
-  const { options, unmapped } = logicalTypeOptions(shape.logicalType, candidates);
-  reportUnread(candidates, unmapped, `for logical type ${shape.logicalType}`, path, where, context);
+  const read = logicalTypeOptions(shape.logicalType, candidates);
+  reportUnread(candidates, read.unmapped, `for logical type ${shape.logicalType}`, path, where, context);
+  // The JSON Schema export writes a numeric(p,s) or an integer type as bounds: they come back as that type.
+  const restated = shape.physicalType === undefined ? restatedPhysicalType(shape.logicalType, read.options) : undefined;
+  const options = restated?.options ?? read.options;
   const extensions = {
     ...(Object.keys(options).length > 0 && { logicalTypeOptions: options }),
     ...(typeof schema.title === 'string' && path.length > 0 && { businessName: schema.title }),
     ...(Array.isArray(schema.examples) && { examples: schema.examples }),
     ...shape.extensions,
   };
-  return { ...shape, ...(Object.keys(extensions).length > 0 && { extensions }) };
+  return {
+    ...shape,
+    ...(restated && { physicalType: restated.physicalType }),
+    ...(Object.keys(extensions).length > 0 && { extensions }),
+  };
 }
 
 function unreadKeywords(schema: JsonSchema): [string, unknown][] {

@@ -54,3 +54,58 @@ function refusedMagnitude(precision: number, scale: number): number | undefined 
   const magnitude = Number(`${'9'.repeat(precision - scale) || '0'}.${'9'.repeat(scale)}5`);
   return Number.isFinite(magnitude) ? magnitude : undefined;
 }
+
+/** One name for each integer range the export writes as bounds, as PostgreSQL declares it where it has the type. */
+const RANGED_INTEGER_TYPES = ['smallint', 'integer', 'uint32'];
+
+const IS_LOWER_BOUND: Record<string, boolean> = {
+  minimum: true,
+  exclusiveMinimum: true,
+  maximum: false,
+  exclusiveMaximum: false,
+};
+
+/**
+ * The physicalType whose bounds `options` restate, as `declaredTypeOptions` writes them, and the
+ * options left beside it (the user's own, tighter than the type's); none where they restate no type.
+ * A number's `exclusiveMaximum: 99999999.995` is `numeric(10,2)`, an integer's -32768 to 32767 `smallint`.
+ */
+export function restatedPhysicalType(
+  logicalType: ContractProperty['logicalType'],
+  options: Record<string, unknown>,
+): { physicalType: string; options: Record<string, unknown> } | undefined {
+  if (logicalType !== 'number' && logicalType !== 'integer') return undefined;
+  const decimals = [options.exclusiveMaximum, options.exclusiveMinimum].flatMap(decimalRefusing);
+  const candidates = [...new Set(decimals), ...(logicalType === 'integer' ? RANGED_INTEGER_TYPES : [])];
+  for (const physicalType of candidates) {
+    const declared = declaredTypeOptions({
+      name: '',
+      logicalType,
+      physicalType,
+      required: false,
+      unique: false,
+      primaryKey: false,
+    });
+    const bounds = Object.entries(declared);
+    const isWithin = ([name, bound]: [string, unknown]) => {
+      const given = options[name];
+      if (typeof given !== 'number' || typeof bound !== 'number') return false;
+      return IS_LOWER_BOUND[name] ? given >= bound : given <= bound;
+    };
+    if (bounds.length === 0 || !bounds.every(isWithin) || !bounds.some(([name, bound]) => options[name] === bound))
+      continue;
+    const own = Object.entries(options).filter(([name, given]) => declared[name] !== given);
+    return { physicalType, options: Object.fromEntries(own) };
+  }
+  return undefined;
+}
+
+/** The `numeric(p,s)` whose least refused magnitude (`refusedMagnitude`) `bound` is, written as the export writes it. */
+function decimalRefusing(bound: unknown): string[] {
+  if (typeof bound !== 'number') return [];
+  const digits = /^(9+|0)\.(9*)5$/.exec(String(Math.abs(bound)));
+  if (!digits) return [];
+  const [, whole = '', fraction = ''] = digits;
+  const scale = fraction.length;
+  return [`numeric(${(whole === '0' ? 0 : whole.length) + scale},${scale})`];
+}

@@ -78,7 +78,7 @@ export function MessageCard({
         )}
       </header>
       {message.firstDelivery && <SentAgain log={log} message={message} firstDelivery={message.firstDelivery} />}
-      {envelope?.op === 'u' && <FaultMade log={log} message={message} />}
+      {envelope && <FaultMade log={log} message={message} />}
       {message.headers && <RecordHeaders headers={message.headers} />}
       {envelope ? (
         <EnvelopeDiff
@@ -124,13 +124,13 @@ function SentAgain({
 
 const NO_RESENDS: readonly ResentRecords[] = [];
 
-/** An update a `null-field` fault made, told as such: it reads like any service update otherwise. */
+/** A record a `null-field` fault made, told as such: it reads like any service change otherwise. */
 function FaultMade({ log, message }: { log: string; message: LogRecord }) {
   const fault = nullFieldFaultOf(message, log, useTimedFaults());
   if (!fault) return null;
   return (
     <p className="message-card__note message-card__fault-made" data-testid="message-fault-made">
-      {faultMadeRecordNote(fault)}
+      {faultMadeRecordNote(fault, message)}
     </p>
   );
 }

@@ -100,7 +100,7 @@ function RawZoneRow({ stage }: { stage: TraceStage }) {
   const {
     payload: [payload = {}],
     folded: [folded = {}],
-  } = payloadFirst(stage.records);
+  } = payloadFirst(stage.records, stage.changed);
   const foldedCount = Object.keys(folded).length;
   const fieldTable = (record: Record<string, unknown>) => (
     <FieldTable record={record} changed={stage.changed} epochMillisColumns={stage.epochMillisColumns} />

@@ -25,6 +25,7 @@ export function faultMadeStages(
 ): TraceStage[] {
   const fault = nullFieldFaultOf(told.record, told.topic.log.table, faults);
   if (!fault) return stages;
+  const resent = resentChange(told.record);
   const [write, row, ...followed] = stages;
   if (write?.kind !== 'service-write' || row?.kind !== 'table-row') return stages;
   const sourceRow = row.records[0];
@@ -43,10 +44,10 @@ export function faultMadeStages(
     return readsTopic(before) || (before?.kind === 'clean' && readsTopic(followed[index - 2]));
   };
   return [
-    { ...write, ...faultMadeWrite(fault, told.topic, row.source), records: [], changed: [] },
+    { ...write, ...faultMadeWrite(fault, resent, told.topic, row.source), records: [], changed: [] },
     row,
     ...followed.map((stage, index) => {
-      if (readsTopic(stage)) return nulledInRawZone(stage, fault, row.source);
+      if (readsTopic(stage)) return nulledInRawZone(stage, fault, resent, row.source);
       if (stage.kind === 'history' && appliedBy(index)) return withNote(stage, faultVersionNote(stage, fault));
       const entity = stage.records[0];
       if (stage.kind !== 'clean' || !appliedBy(index) || !entity || !sourceRow) return stage;
@@ -70,12 +71,16 @@ function faultPhrase(fault: NullFieldFault): string {
 }
 
 /** A raw zone's row of the fault's record, its nulled column marked and the fault named. */
-function nulledInRawZone(stage: TraceStage, fault: NullFieldFault, table: string): TraceStage {
+function nulledInRawZone(stage: TraceStage, fault: NullFieldFault, resent: ResentChange, table: string): TraceStage {
   const nulled = `after_${fault.column}`;
   const before = `before_${fault.column}`;
+  const lacksBefore =
+    resent.op === 'u'
+      ? 'under REPLICA IDENTITY DEFAULT the record carries no before image'
+      : `${resent.name} carries no before image`;
   const keptValue =
     stage.records[0]?.[before] == null
-      ? `the ${table} row keeps its value; under REPLICA IDENTITY DEFAULT the record carries no before image, so ${before} is null too`
+      ? `the ${table} row keeps its value; ${lacksBefore}, so ${before} is null too`
       : `${before} holds its value`;
   const marked = withNote(
     stage,
@@ -92,10 +97,29 @@ function faultVersionNote(stage: TraceStage, fault: NullFieldFault): string | un
   return `${which}, with ${fault.column} null, came from the record ${faultPhrase(fault)} made: the entity applied it, so its history keeps it.`;
 }
 
+/** The changes a `null-field` fault's record can re-send, which it keeps the op of, as notes name them. */
+const RESENT_CHANGES: Readonly<Record<string, string>> = {
+  c: 'a create',
+  r: 'a snapshot read',
+  u: 'an update',
+};
+
+/** The change a `null-field` fault's record re-sends: its op, and how a note names it. */
+interface ResentChange {
+  op: string;
+  name: string;
+}
+
+function resentChange(record: Pick<LogRecord, 'value'>): ResentChange {
+  const op = changeImages(record.value)?.op ?? 'u';
+  return { op, name: RESENT_CHANGES[op] ?? `op ${op}` };
+}
+
 /**
- * The `null-field` fault that made a change record of `log` (`system/topic`), if one did: an update
- * written at the fault's tick whose after image has the fault's column null where its before image
- * has a value, or where it has no before image (PostgreSQL's REPLICA IDENTITY DEFAULT sends none).
+ * The `null-field` fault that made a change record of `log` (`system/topic`), if one did: a create,
+ * snapshot read or update (the op of the change it re-sends) written at the fault's tick whose after
+ * image has the fault's column null where its before image has a value, or where it has no before
+ * image (a create's, a read's, an update's under PostgreSQL's REPLICA IDENTITY DEFAULT).
  * No service write makes that: the table's column is NOT NULL, and the service kept its value.
  */
 export function nullFieldFaultOf(
@@ -104,7 +128,7 @@ export function nullFieldFaultOf(
   faults: readonly TimedFault[],
 ): NullFieldFault | undefined {
   const images = changeImages(record.value);
-  if (images?.op !== 'u' || !images.after) return undefined;
+  if (!images?.after || !(images.op in RESENT_CHANGES)) return undefined;
   const { before, after, source } = images;
   const fieldOf = (column: string) => recordFieldName({ connector: String(source.connector) }, column);
   return faults.find(
@@ -117,20 +141,23 @@ export function nullFieldFaultOf(
   )?.fault as NullFieldFault | undefined;
 }
 
-/** What the card of a record a `null-field` fault made says, so it is not read as a service's update. */
-export function faultMadeRecordNote(fault: NullFieldFault): string {
-  return `Injected by the null-field fault at tick ${fault.tick}: the service wrote nothing. It re-sends the row's last change record (its transaction and log position) with ${fault.column} null.`;
+/** What the card of a record a `null-field` fault made says, so it is not read as a service's change. */
+export function faultMadeRecordNote(fault: NullFieldFault, record: Pick<LogRecord, 'value'>): string {
+  return `Injected by the null-field fault at tick ${fault.tick}: the service wrote nothing. It re-sends the row's last change record, ${resentPhrase(resentChange(record))}, with its transaction and log position, and ${fault.column} null.`;
 }
+
+const resentPhrase = ({ op, name }: ResentChange) => `${name} (op ${op})`;
 
 function faultMadeWrite(
   fault: NullFieldFault,
+  resent: ResentChange,
   topic: SourceTopic,
   table: string,
 ): Pick<TraceStage, 'title' | 'note' | 'moment'> {
   const card = cardTitle(fault);
   return {
     title: `No service write: the fault “${card}” made this record, at tick ${fault.tick}`,
-    note: `The service wrote nothing: the fault “${card}”, fired at tick ${fault.tick}, injected this change record on ${topic.topic.name}, with ${fault.column} null and every other field as the ${table} row holds it. The row below is the service's, unchanged.`,
+    note: `The service wrote nothing: the fault “${card}”, fired at tick ${fault.tick}, injected this change record on ${topic.topic.name}, re-sending the row's last change, ${resentPhrase(resent)}, with ${fault.column} null and every other field as the ${table} row holds it. The row below is the service's, unchanged.`,
     moment: { kind: 'recorded', text: `Injected by the fault at tick ${fault.tick}` },
   };
 }

@@ -416,9 +416,9 @@ FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} WH
 /**
  * A change record for the table's newest row whose after image has `column` null, as a buggy
  * producer would send it; the table itself keeps its value (and its NOT NULL constraint). No
- * transaction made it: it keeps the transaction, log position, place in the change log
- * (`source.sequence`) and SQL Server serial number of the row's last change record, which it re-emits (the current transaction
- * and position, and its own place, where retention has removed that record).
+ * transaction made it: it keeps the op, snapshot marker, transaction, log position, place in the change log
+ * (`source.sequence`) and SQL Server serial number of the row's last change record, which it re-emits (an update
+ * outside the snapshot, the current transaction and position, and its own place, where retention has removed that record).
  */
 function nullFieldChangeSql(topic: CdcTopicPlan, column: string): string {
   const columns = topic.table.columns.map((candidate) => candidate.name);
@@ -427,18 +427,21 @@ function nullFieldChangeSql(topic: CdcTopicPlan, column: string): string {
   // The row's last change record: still in the change log if the connector has not published it, else on the topic.
   const copied = (field: (record: string) => string) =>
     `(SELECT ${field('captured')} FROM node.${changeLog(topic)} AS captured WHERE captured._key = nulled._key ORDER BY captured._sequence DESC LIMIT 1), (SELECT ${field('sent')} FROM ${brokerTable(topic.log)} AS sent WHERE sent._key = nulled._key ORDER BY sent._position DESC LIMIT 1)`;
+  const op = copied((record) => `${record}._op`);
+  const snapshot = copied((record) => `${record}._snapshot`);
   const transaction = copied((record) => `${record}._tx_number`);
   const position = copied((record) => `${record}._lsn`);
   // A record re-sent by an earlier null-field fault is itself re-sent under the place it kept.
   const place = copied((record) => `coalesce(${record}._resent_sequence, ${record}._sequence)`);
   const serialNumber = copied((record) => `coalesce(${record}._resent_serial_no, ${eventSerialNoSql(record)})`);
-  // An update under REPLICA IDENTITY DEFAULT sends no before image.
+  // Only an update has a before image, and under REPLICA IDENTITY DEFAULT not even that.
   const sendsBefore = topic.log.format.beforeImage === 'row';
   const targets = [...(sendsBefore ? prefixed('before_', columns) : []), ...prefixed('after_', columns)];
-  const values = [...(sendsBefore ? columns.map(quoteIdentifier) : []), ...after];
-  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx_number, _lsn, _resent_sequence, _resent_serial_no, ${columnList(targets)})
-SELECT 'u', millis, _key, ${partitionSql('_key', topic.log.partitions)}, coalesce(${transaction}, tx), coalesce(${position}, ${LOG_POSITION_SQL}), coalesce(${place}), coalesce(${serialNumber}), ${values.join(', ')}
-FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1) AS nulled, node._clock`;
+  const before = columns.map((name) => `CASE _resent_op WHEN 'u' THEN ${quoteIdentifier(name)} END`);
+  const values = [...(sendsBefore ? before : []), ...after];
+  return `INSERT INTO node.${changeLog(topic)} (_op, _snapshot, _timestamp, _key, _partition, _tx_number, _lsn, _resent_sequence, _resent_serial_no, ${columnList(targets)})
+SELECT _resent_op, coalesce(${snapshot}, 'false'), millis, _key, ${partitionSql('_key', topic.log.partitions)}, coalesce(${transaction}, tx), coalesce(${position}, ${LOG_POSITION_SQL}), coalesce(${place}), coalesce(${serialNumber}), ${values.join(', ')}
+FROM (SELECT coalesce(${op}, 'u') AS _resent_op, * FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1) AS nulled) AS nulled, node._clock`;
 }
 
 /**

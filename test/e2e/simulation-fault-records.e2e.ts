@@ -51,8 +51,10 @@ describeInChromium('Records a fault made or sent again', (session) => {
     await screenshot(page, 'simulation-fault-records-burst-card');
 
     const nulled = nulledEmailCards(page);
+    // The row's last change was its create: the fault's record re-sends it as one.
+    expect(await nulled.first().locator('.op').textContent()).toBe('create');
     expect(await nulled.first().getByTestId('message-fault-made').textContent()).toBe(
-      "Injected by the null-field fault at tick 4: the service wrote nothing. It re-sends the row's last change record (its transaction and log position) with email null.",
+      "Injected by the null-field fault at tick 4: the service wrote nothing. It re-sends the row's last change record, a create (op c), with its transaction and log position, and email null.",
     );
     await nulled.first().scrollIntoViewIfNeeded();
     await screenshot(page, 'simulation-fault-records-null-card');
@@ -62,7 +64,9 @@ describeInChromium('Records a fault made or sent again', (session) => {
     expect(await stage.locator('.trace-stage__title').textContent()).toBe(
       'No service write: the fault “A null in a required field” made this record, at tick 4',
     );
-    expect(await stage.locator('.trace-stage__note').textContent()).toContain('The service wrote nothing');
+    expect(await stage.locator('.trace-stage__note').textContent()).toContain(
+      "re-sending the row's last change, a create (op c), with email null",
+    );
     await screenshot(page, 'simulation-fault-records-trace-write');
 
     await page.locator('.trace-tab button').filter({ hasText: 'Raw zone' }).first().click();

@@ -973,7 +973,7 @@ describe('tracing a change a fault broke', () => {
 
     expect(write?.title).toBe('No service write: the fault “A null in a required field” made this record, at tick 2');
     expect(write?.note).toBe(
-      "The service wrote nothing: the fault “A null in a required field”, fired at tick 2, injected this change record on shop.public.items, with name null and every other field as the items row holds it. The row below is the service's, unchanged.",
+      "The service wrote nothing: the fault “A null in a required field”, fired at tick 2, injected this change record on shop.public.items, re-sending the row's last change, an update (op u), with name null and every other field as the items row holds it. The row below is the service's, unchanged.",
     );
     expect(write?.records).toEqual([]);
     expect(write?.moment).toEqual({ kind: 'recorded', text: 'Injected by the fault at tick 2' });
@@ -991,6 +991,30 @@ describe('tracing a change a fault broke', () => {
     expect(raw?.changed).toContain('after_name');
     expect(raw?.note).toBe(
       'after_name is null: nulled by the fault “A null in a required field” at tick 2, not by the service (before_name holds its value).',
+    );
+  });
+
+  it('says the null-field fault re-sent a snapshot read as one, which carries no before image', async () => {
+    const simulation = await simulate(
+      shop,
+      aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .withFault({ kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'name' })
+        .build(),
+    );
+    simulation.step(1);
+    // Positions: 1 the snapshot, 2 the fault's record.
+    const stages = traceShopRecord(shop, simulation, 2);
+    const write = stages.find((stage) => stage.kind === 'service-write');
+    const record = stages.find((stage) => stage.kind === 'cdc-record');
+    const raw = stages.find((stage) => stage.kind === 'raw');
+
+    expect(record?.message?.value).toMatchObject({ op: 'r', before: null, after: { id: 1, name: null } });
+    expect(write?.note).toBe(
+      "The service wrote nothing: the fault “A null in a required field”, fired at tick 1, injected this change record on shop.public.items, re-sending the row's last change, a snapshot read (op r), with name null and every other field as the items row holds it. The row below is the service's, unchanged.",
+    );
+    expect(raw?.note).toBe(
+      'after_name is null: nulled by the fault “A null in a required field” at tick 1, not by the service (the items row keeps its value; a snapshot read carries no before image, so before_name is null too).',
     );
   });
 

@@ -51,7 +51,16 @@ afterEach(() => useSimulationStore.setState(useSimulationStore.getInitialState()
 describe('the card of a record a null-field fault made', () => {
   it('says the fault injected it and the service wrote nothing', () => {
     expect(cardNotes(itemUpdate(2, null))).toEqual([
-      "Injected by the null-field fault at tick 2: the service wrote nothing. It re-sends the row's last change record (its transaction and log position) with name null.",
+      "Injected by the null-field fault at tick 2: the service wrote nothing. It re-sends the row's last change record, an update (op u), with its transaction and log position, and name null.",
+    ]);
+  });
+
+  it('says which change it re-sends: a create stays a create', () => {
+    const update = itemUpdate(2, null);
+    const create = { ...update, value: { ...(update.value as object), before: null, op: 'c' } };
+
+    expect(cardNotes(create)).toEqual([
+      "Injected by the null-field fault at tick 2: the service wrote nothing. It re-sends the row's last change record, a create (op c), with its transaction and log position, and name null.",
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogMessage } from '../../../shared/simulation/broker-log';
-import { aScenario, aShopMesh, simulate } from './builders';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, simulate } from './builders';
 
 type Engine = 'postgres' | 'mysql' | 'mariadb' | 'sqlserver' | 'oracle' | 'db2';
 
@@ -36,11 +36,11 @@ describe('a null-field fault’s record re-sends the row’s last change record'
     expect(sourceOf(faulty)?.sequence).toBe(sequence);
   });
 
-  it('as an update at the create’s change_lsn and event_serial_no on SQL Server, made at the fault’s tick', async () => {
+  it('as a create at the create’s change_lsn and event_serial_no on SQL Server, made at the fault’s tick', async () => {
     const [create, faulty] = await createThenNullFieldFault('sqlserver');
 
     expect(faulty?.value).toMatchObject({
-      op: 'u',
+      op: 'c',
       after: { name: null },
       source: { change_lsn: sourceOf(create)?.change_lsn, sequence: '1', event_serial_no: 1 },
     });
@@ -66,5 +66,65 @@ describe('a null-field fault’s record re-sends the row’s last change record'
 
     expect(place(update)).toEqual({ sequence: '2', change_lsn: expect.any(String), event_serial_no: 2 });
     expect(faulty.map(place)).toEqual([place(update), place(update)]);
+  });
+});
+
+describe('a null-field fault’s record keeps the op of the change it re-sends', () => {
+  /** The items topic's records after `scenario` runs to tick 3 on PostgreSQL under REPLICA IDENTITY FULL. */
+  async function recordsOf(scenario: ReturnType<ReturnType<typeof aScenario>['build']>) {
+    const simulation = await simulate(aShopMesh({ replicaIdentity: 'full' }).build(), scenario, { recentMessages: 3 });
+    const recent = simulation.step(3).logs['shop/items-cdc']?.recent ?? [];
+    simulation.dispose();
+    return recent.map((message) => {
+      const { op, before, after, source } = message.value as Record<string, unknown> & { source: { snapshot: string } };
+      return { op, before, after, snapshot: source.snapshot };
+    });
+  }
+  const nameNulledAt = (tick: number) =>
+    ({ kind: 'null-field', tick, systemId: 'shop', topicId: 'items-cdc', column: 'name' }) as const;
+
+  it('re-sends a create as a create (op c, no before image)', async () => {
+    const scenario = aScenario()
+      .at(1, 'shop', 'items', 'insert', { values: { id: 1, name: 'Lamp', price: 20, status: 'new' } })
+      .withFault(nameNulledAt(2))
+      .build();
+
+    expect(await recordsOf(scenario)).toEqual([
+      { op: 'c', before: null, after: { id: 1, name: 'Lamp', price: 20, status: 'new' }, snapshot: 'false' },
+      { op: 'c', before: null, after: { id: 1, name: null, price: 20, status: 'new' }, snapshot: 'false' },
+    ]);
+  });
+
+  it('re-sends a snapshot read as a read (op r), with its snapshot marker', async () => {
+    const scenario = aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS).withFault(nameNulledAt(1)).build();
+
+    expect(await recordsOf(scenario)).toEqual([
+      { op: 'r', before: null, after: { id: 1, name: 'lamp', price: 9.5, status: 'new' }, snapshot: 'last' },
+      { op: 'r', before: null, after: { id: 1, name: null, price: 9.5, status: 'new' }, snapshot: 'last' },
+    ]);
+  });
+
+  it('re-sends an update as an update, with its before image', async () => {
+    const scenario = aScenario()
+      .at(1, 'shop', 'items', 'insert', { values: { id: 1, name: 'Lamp', price: 20, status: 'new' } })
+      .at(2, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } })
+      .withFault(nameNulledAt(3))
+      .build();
+
+    expect(await recordsOf(scenario)).toEqual([
+      { op: 'c', before: null, after: { id: 1, name: 'Lamp', price: 20, status: 'new' }, snapshot: 'false' },
+      {
+        op: 'u',
+        before: { id: 1, name: 'Lamp', price: 20, status: 'new' },
+        after: { id: 1, name: 'Lamp', price: 12, status: 'new' },
+        snapshot: 'false',
+      },
+      {
+        op: 'u',
+        before: { id: 1, name: 'Lamp', price: 12, status: 'new' },
+        after: { id: 1, name: null, price: 12, status: 'new' },
+        snapshot: 'false',
+      },
+    ]);
   });
 });

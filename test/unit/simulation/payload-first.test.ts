@@ -39,4 +39,12 @@ describe('a raw zone row shown payload first', () => {
       folded: [{ _position: 10, _op: 'd', after_station: null, after_pass_id: null }],
     });
   });
+
+  it('keeps in view a column the stage marks, though empty with no before image (a create a null-field fault re-sent)', () => {
+    const row = { _position: 4, _op: 'c', before_email: null, after_email: null, after_id: 1 };
+    expect(payloadFirst([row], ['after_email'])).toEqual({
+      payload: [{ after_email: null, after_id: 1 }],
+      folded: [{ _position: 4, _op: 'c', before_email: null }],
+    });
+  });
 });

@@ -37,7 +37,7 @@ import { quarantinedRecordSource } from './quarantined-record-source';
 import { changedFields } from './record-diff';
 import { changeImages, updatedFields } from './record-shape';
 import { heldBackTableName, isResultKeyCheckEntry } from './result-key-check';
-import { resultLinkingColumns } from './result-linking-columns';
+import { linkedField, resultLinkingColumns } from './result-linking-columns';
 import type { TimedFault } from './simulation';
 import { quoteIdentifier } from './sql-text';
 import { QUARANTINE_TABLE } from './table-claims';
@@ -1146,7 +1146,8 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         const table = step.transformation.name;
         const columns = columnsOf(query, productId, table);
         const key = step.dataset?.key ?? [];
-        const linking = resultLinkingColumns({ key, columns }, Object.keys(fields));
+        const carried = step.carriedInputColumns.get(inputPortId) ?? new Map<string, string>();
+        const linking = resultLinkingColumns({ key, columns }, Object.keys(fields), carried);
         const base = { kind: 'transformation' as const, nodeId: productId, source: table, moment: READ_NOW };
         if (linking.length === 0) {
           const isTruncate = Object.keys(fields).length === 0;
@@ -1160,14 +1161,18 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
           });
           continue;
         }
-        const linkingKey = pickedFields(fields, linking);
+        const linkingKey = Object.fromEntries(
+          linking.map((column) => [column, fields[linkedField(carried, column, Object.keys(fields)) ?? column]]),
+        );
         const rows = selectRows(
           query,
           productId,
           `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(linkingKey)} LIMIT ${MAX_RELATED_ROWS}`,
         );
         // A key change moves the row by its key alone: other ids it is linked by (`store_id`) stay as they were.
-        const recordKeyColumns = read ? linking.filter((name) => name in keyOf(read.record)) : [];
+        const recordKeyColumns = read
+          ? linking.filter((name) => (linkedField(carried, name, Object.keys(fields)) ?? name) in keyOf(read.record))
+          : [];
         const moved =
           rows.length === 0 && read && recordKeyColumns.length > 0
             ? walker.movedRow(productId, table, recordKeyColumns, pickedFields(linkingKey, recordKeyColumns), read, {
@@ -1197,7 +1202,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         const first = rowPublishedAt(query, product, table, shownBy, copied, readAt) ?? (byKey?.rows ?? rows)[0];
         const [madeAndHeldBack] = heldBack?.rows ?? [];
         // Without a row now, the port's record for the key is the delete it published, unless the key check held the row back.
-        walker.publish(product, table, first ?? madeAndHeldBack ?? pickedFields(fields, linking), readAt, visited, {
+        walker.publish(product, table, first ?? madeAndHeldBack ?? linkingKey, readAt, visited, {
           rowNow: first,
           isDelete: first === undefined && madeAndHeldBack === undefined,
           movedLater: read?.movedLater?.change,

@@ -1349,3 +1349,60 @@ describe('tracing a change of a row’s key', () => {
     expect(clean?.records.map((record) => record.order_id)).toEqual([9000]);
   });
 });
+
+describe('tracing a change through a join on a column that is no key', () => {
+  it('links a customs hold to the gate releases of its container, by the container_no the join equates', async () => {
+    // Gate releases carry the gate transaction's container_no, which the EXISTS holds equal to the hold's.
+    const port = aMesh()
+      .with(
+        aSystem('terminal')
+          .withTable('gate_moves', { move_id: 'integer', container_no: 'text' })
+          .withTable('holds', { hold_id: 'integer', container_no: 'text', status: 'text' })
+          .withCdcTopic('moves-cdc', 'gate_moves')
+          .withCdcTopic('holds-cdc', 'holds'),
+        aProduct('release')
+          .withInput('moves-in')
+          .withInput('holds-in')
+          .withTransformation(
+            'gate_release',
+            "SELECT g.move_id, g.container_no, CASE WHEN EXISTS (SELECT 1 FROM holds h WHERE h.container_no = g.container_no AND h.status = 'active') THEN 'blocked' ELSE 'clear' END AS release_state FROM gate_moves g",
+          )
+          // `held` renames the hold's own columns: they carry its values under other names.
+          .withTransformation('held', 'SELECT h.container_no AS held_container, h.status FROM holds h'),
+      )
+      .withLink('terminal/moves-cdc', 'release/moves-in')
+      .withLink('terminal/holds-cdc', 'release/holds-in')
+      .build();
+    const scenario = aScenario()
+      .at(1, 'terminal', 'gate_moves', 'insert', { values: { move_id: 1, container_no: 'MSKU1' } })
+      .at(1, 'terminal', 'gate_moves', 'insert', { values: { move_id: 2, container_no: 'MSKU1' } })
+      .at(1, 'terminal', 'gate_moves', 'insert', { values: { move_id: 3, container_no: 'TGHU2' } })
+      .at(2, 'terminal', 'holds', 'insert', { values: { hold_id: 7, container_no: 'MSKU1', status: 'active' } })
+      .build();
+    const simulation = await simulate(port, scenario);
+    simulation.step(3);
+    const traced = traceChange(planPipeline(port), simulation, {
+      kind: 'record',
+      log: 'terminal/holds-cdc',
+      position: 1,
+    });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+
+    const steps = traced.value.stages.filter((stage) => stage.kind === 'transformation');
+    expect(steps.map((stage) => [stage.title, stage.records, stage.note])).toEqual([
+      [
+        'Transformation gate_release: rows with the same container_no',
+        [
+          { move_id: 1, container_no: 'MSKU1', release_state: 'blocked' },
+          { move_id: 2, container_no: 'MSKU1', release_state: 'blocked' },
+        ],
+        undefined,
+      ],
+      [
+        'Transformation held: rows with the same held_container, status',
+        [{ held_container: 'MSKU1', status: 'active' }],
+        undefined,
+      ],
+    ]);
+  });
+});

@@ -35,6 +35,13 @@ const LENGTH_TYPES = new Set([
   'varchar2',
   'nvarchar2',
 ]);
+/**
+ * Character types that declare no length and hold text of any: PostgreSQL's and SQLite's `text`,
+ * Oracle's `clob`, the `string` of Avro, Protobuf, Spark and BigQuery, SQL Server's `ntext`, MySQL's
+ * `longtext` and `mediumtext` (gigabytes). Not a bare `varchar` (SQL Server's is varchar(1)), nor
+ * MySQL's `tinytext` (255 bytes).
+ */
+const UNBOUNDED_TEXT_TYPES = new Set(['text', 'ntext', 'clob', 'nclob', 'string', 'longtext', 'mediumtext']);
 /** Exact numbers of p digits, s of them after the point: SQL's `decimal`, `dec` and `numeric`, Oracle's `number`. */
 const DECIMAL_TYPES = new Set(['decimal', 'dec', 'numeric', 'number']);
 
@@ -82,8 +89,8 @@ const INTEGER_RANGES: ReadonlyMap<string, { smallest: bigint; largest: bigint }>
 ]);
 
 /**
- * The most characters a `varchar(n)`, `char(n)` or `nvarchar(n)` holds: n. None without a size, or
- * with `max`, which declares none. SQL Server counts bytes (varchar) or UTF-16 units (nvarchar), never
+ * The most characters a `varchar(n)`, `char(n)` or `nvarchar(n)` holds: n. None without a size, with
+ * `max`, or for a type that takes none (`text`). SQL Server counts bytes (varchar) or UTF-16 units (nvarchar), never
  * fewer than characters, so n bounds the characters in every dialect.
  */
 export function declaredLength(physicalType: string): number | undefined {
@@ -111,7 +118,7 @@ export function declaredRange(physicalType: string): { smallest: string; largest
  * across databases, and `unwrittenIn` the type's name when they are its default.
  */
 type SizedType =
-  /** A `max` length is Infinity: longer than any declared one. */
+  /** A `max` length, or none (`text`), is Infinity: longer than any declared one. */
   | { family: 'text'; length: number }
   | { family: 'exact'; smallest: bigint; largest: bigint; fractionDigits: number }
   | { family: TimeFamily; secondDigits: { fewest: number; most: number }; unwrittenIn?: string };
@@ -234,6 +241,7 @@ function sizedTypeOf(physicalType: string): SizedType | undefined {
   if (!parts) return undefined;
   const { base, size, scale, isMaxSize } = parts;
   if (isMaxSize) return LENGTH_TYPES.has(base) ? { family: 'text', length: Number.POSITIVE_INFINITY } : undefined;
+  if (size === undefined && UNBOUNDED_TEXT_TYPES.has(base)) return { family: 'text', length: Number.POSITIVE_INFINITY };
   const integers = INTEGER_RANGES.get(base);
   if (integers !== undefined && size === undefined) return { family: 'exact', ...integers, fractionDigits: 0 };
   if (size === undefined || size < 0 || (scale ?? 0) < 0) return undefined;

@@ -53,6 +53,14 @@ describe('a physical type whose size changed', () => {
     ['datetime2', 'datetime2(3)'],
     ['timestamptz', 'timestamptz(3)'],
     ['time with time zone', 'timetz(0)'],
+    // A character type that declares no length holds text of any length: one that declares one refuses longer text.
+    ['text', 'varchar(20)'],
+    ['TEXT', 'char(1)'],
+    ['clob', 'varchar2(4000)'],
+    ['NCLOB', 'nvarchar2(100)'],
+    ['string', 'varchar(255)'],
+    ['ntext', 'nvarchar(50)'],
+    ['longtext', 'varchar(16)'],
   ])('calls %s to %s narrowed', (from, to) => {
     expect(physicalSizeChange(from, to)).toBe('narrowed');
   });
@@ -79,6 +87,9 @@ describe('a physical type whose size changed', () => {
     ['datetime2(3)', 'datetime2'],
     ['datetimeoffset(3)', 'datetimeoffset'],
     ['timestamptz(3)', 'timestamp with time zone'],
+    ['varchar(20)', 'text'],
+    ['CHAR(3)', 'STRING'],
+    ['varchar2(4000)', 'clob'],
   ])('calls %s to %s widened', (from, to) => {
     expect(physicalSizeChange(from, to)).toBe('widened');
   });
@@ -101,6 +112,11 @@ describe('a physical type whose size changed', () => {
     ['varchar(10)', 'decimal(10,0)'],
     ['decimal', 'integer'],
     ['varchar(max)', 'nvarchar(MAX)'],
+    ['text', 'varchar(max)'],
+    ['clob', 'string'],
+    // A bare varchar is unbounded in PostgreSQL but varchar(1) in SQL Server; MySQL's tinytext keeps 255 bytes.
+    ['text', 'varchar'],
+    ['varchar(300)', 'tinytext'],
     ['decimal(8,1)', 'tinyint'],
     // int8 is 64 bits in PostgreSQL but 8 in ClickHouse; serial a PostgreSQL integer but MySQL's unsigned bigint.
     ['bigint', 'int8'],

@@ -1,4 +1,5 @@
 import { isMap, isSeq, type Node, parseDocument } from 'yaml';
+import { protobufTypesByLogicalType } from './protobuf-types';
 import { yamlCursorPath } from './yaml-cursor-path';
 
 /** A server's usual column types, by the ODCS logical type whose values they hold. */
@@ -89,6 +90,10 @@ const AVRO: ColumnTypes = {
   object: ['record', 'map'],
   array: ['array'],
 };
+/** As the Protobuf import writes them: a scalar's name, a well-known type's full name (`google.protobuf.Timestamp`). */
+const PROTOBUF: ColumnTypes = protobufTypesByLogicalType();
+/** The formats of a streaming server's records whose types a column is written in. */
+const COLUMN_TYPES_BY_RECORD_FORMAT: Record<string, ColumnTypes> = { avro: AVRO, protobuf: PROTOBUF };
 
 const COLUMN_TYPES_BY_SERVER_TYPE: Record<string, ColumnTypes> = {
   postgres: POSTGRES,
@@ -104,14 +109,15 @@ const COLUMN_TYPES_BY_SERVER_TYPE: Record<string, ColumnTypes> = {
   glue: SPARK,
   hive: SPARK,
 };
-/** Servers whose records are in the format their `format` names: Avro's types, where it is Avro. */
+/** Servers whose records are in the format their `format` names: Avro's or Protobuf's types. */
 const STREAMING_SERVER_TYPES = new Set(['kafka', 'kinesis', 'pubsub']);
 
 /**
  * The column types to offer for a property's `physicalType` at the cursor: those of the
  * contract's servers (a Postgres server's `timestamptz`, a Kafka server's Avro
- * `long/timestamp-millis`), for the property's `logicalType` where it is written. A server
- * that says nothing of its types (an API, a file store) offers none.
+ * `long/timestamp-millis` or Protobuf `google.protobuf.Timestamp`), for the property's
+ * `logicalType` where it is written. A server that says nothing of its types (an API, a file
+ * store) offers none.
  */
 export function completePhysicalTypes(text: string, line: number, column: number): string[] {
   const cursor = yamlCursorPath(text, line, column);
@@ -130,7 +136,10 @@ function columnTypesOfServers(text: string): ColumnTypes[] {
   return servers.items.filter(isMap).flatMap((server) => {
     const type = String(server.get('type') ?? '').toLowerCase();
     const format = String(server.get('format') ?? '').toLowerCase();
-    if (STREAMING_SERVER_TYPES.has(type)) return format === 'avro' ? [AVRO] : [];
+    if (STREAMING_SERVER_TYPES.has(type)) {
+      const types = COLUMN_TYPES_BY_RECORD_FORMAT[format];
+      return types ? [types] : [];
+    }
     const types = COLUMN_TYPES_BY_SERVER_TYPE[type];
     return types ? [types] : [];
   });

@@ -117,6 +117,40 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(written.filter((line) => line.includes('physicalType:'))).toEqual(['        physicalType: real']);
   });
 
+  it("completes a physicalType with Protobuf's types for a Kafka server's Protobuf records (Ctrl+Space)", async () => {
+    const page = await sampleOrderContract(session);
+    await pasteOverYaml(
+      page,
+      [
+        'apiVersion: v3.1.0',
+        'kind: DataContract',
+        'id: order-placed',
+        'version: 1.0.0',
+        'status: draft',
+        'servers:',
+        '  - server: broker',
+        '    type: kafka',
+        '    format: protobuf',
+        'schema:',
+        '  - name: orders',
+        '    properties:',
+        '      - name: placed_at',
+        '        logicalType: timestamp',
+        '        physicalType: ',
+        '',
+      ].join('\n'),
+    );
+    await caretAtEndOf(page, 'logicalType: timestamp');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^google\.protobuf\.Timestamp/ }).click();
+    const written = (await copyOfYaml(page)).split('\n');
+    expect(written.filter((line) => line.includes('physicalType:'))).toEqual([
+      '        physicalType: google.protobuf.Timestamp',
+    ]);
+  });
+
   it('completes the value of a field written as a flow mapping, {name: keeper, logicalType: str} (Ctrl+Space)', async () => {
     const page = await sampleOrderContract(session);
     await pasteOverYaml(

@@ -2,6 +2,7 @@ import protobuf from 'protobufjs';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { MAX_NESTING_DEPTH } from '../../model/mesh-file-format';
+import { PROTOBUF_SCALAR_TYPES, PROTOBUF_WELL_KNOWN_TYPES } from '../protobuf-types';
 import {
   type ImportNote,
   importedProperty,
@@ -25,30 +26,8 @@ import { protobufUnsignedBounds } from './unsigned-bounds';
  * proto3 field; `Any` is reported.
  */
 
-const SCALARS: Record<string, LogicalType> = {
-  double: 'number',
-  float: 'number',
-  int32: 'integer',
-  int64: 'integer',
-  uint32: 'integer',
-  uint64: 'integer',
-  sint32: 'integer',
-  sint64: 'integer',
-  fixed32: 'integer',
-  fixed64: 'integer',
-  sfixed32: 'integer',
-  sfixed64: 'integer',
-  bool: 'boolean',
-  string: 'string',
-  bytes: 'string',
-};
-
-const WELL_KNOWN: Record<string, LogicalType> = {
-  'google.protobuf.Timestamp': 'timestamp',
-  Timestamp: 'timestamp',
-  'google.type.Date': 'date',
-  'google.type.TimeOfDay': 'time',
-};
+// A bare `Timestamp` too, as a file that does not import google/protobuf/timestamp.proto leaves it.
+const WELL_KNOWN: Record<string, LogicalType> = { ...PROTOBUF_WELL_KNOWN_TYPES, Timestamp: 'timestamp' };
 
 /**
  * The well-known wrappers: a scalar that may be absent (null), which proto3 could not say of a
@@ -207,7 +186,9 @@ function fieldShape(
     return {
       logicalType: 'map',
       physicalType: `map<${field.keyType}, ${field.type}>`,
-      extensions: { map: { key: { logicalType: SCALARS[field.keyType] ?? 'string' }, value: valueShape } },
+      extensions: {
+        map: { key: { logicalType: PROTOBUF_SCALAR_TYPES[field.keyType] ?? 'string' }, value: valueShape },
+      },
     };
   }
   return typeShape(field.type, field.resolvedType, text, notes, visiting, where, messageStart, field.name);
@@ -225,7 +206,7 @@ function typeShape(
 ): Shape {
   const wrapped = WRAPPERS[type] ?? (resolved ? WRAPPERS[resolved.fullName.replace(/^\./, '')] : undefined);
   if (wrapped) return typeShape(wrapped, null, text, notes, visiting, where, messageStart, fieldName);
-  const scalar = SCALARS[type];
+  const scalar = PROTOBUF_SCALAR_TYPES[type];
   if (scalar) {
     // A float's 32 bits or a double's 64 in ODCS's words, as the Avro import says them (an integer's width is its physicalType).
     const format = scalar === 'number' ? numberFormatOf(scalar, type) : undefined;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Mesh, Problem, Result, Scenario } from '../../shared/model';
+import { type Mesh, namedProblem, type Problem, type Result, type Scenario } from '../../shared/model';
 import { decimalInteger } from '../../shared/model/decimal-integer';
 import { counted } from '../../shared/model/word-list';
 import {
@@ -244,11 +244,11 @@ export const simulateCommand: Command = {
       if (answered) for (const line of queryTableLines(answered)) io.out(line);
       if (trace) for (const line of traceLines(trace)) io.out(line);
       const quarantined = quarantineLines.length > 0 ? ['quarantined:', ...quarantineLines] : [];
-      for (const line of [...quarantined, ...failureLines(metrics, failsOnLost), ...warningLines(metrics)])
+      for (const line of [...quarantined, ...failureLines(metrics, failsOnLost, mesh), ...warningLines(metrics, mesh)])
         io.err(line);
     } else {
       for (const line of quarantineLines) io.err(line);
-      for (const line of summarise(metrics)) io.out(line);
+      for (const line of summarise(metrics, mesh)) io.out(line);
       const verdict = failureVerdict(file, { metrics, quarantines, failsOnLost });
       if (verdict) io.out(verdict);
     }
@@ -454,7 +454,7 @@ function headingLine({ tick, time, sourceChanges, stopped }: SimulationMetrics):
   return `${stopped ? `metrics as of ${asOf}, the last tick completed` : asOf}: ${sourceChanges} source changes`;
 }
 
-function summarise(metrics: SimulationMetrics): string[] {
+function summarise(metrics: SimulationMetrics, mesh: Mesh): string[] {
   return [
     headingLine(metrics),
     'output ports:',
@@ -476,8 +476,8 @@ function summarise(metrics: SimulationMetrics): string[] {
       ...Object.entries(how.fullRunReasons ?? {}).map(([reason, count]) => `    in full ${count}×: ${reason}`),
     ]),
     ...inputGapLines(metrics),
-    ...errorLines(metrics),
-    ...warningLines(metrics),
+    ...errorLines(metrics, mesh),
+    ...warningLines(metrics, mesh),
   ];
 }
 
@@ -487,8 +487,8 @@ function modeText(how: TransformationMetrics): string {
 }
 
 /** What else makes the run fail (exit 1) in the summary's words, for stderr when stdout holds a log's records. */
-function failureLines(metrics: SimulationMetrics, failsOnLost: boolean): string[] {
-  return [...(failsOnLost ? inputGapLines(metrics) : []), ...errorLines(metrics)];
+function failureLines(metrics: SimulationMetrics, failsOnLost: boolean, mesh: Mesh): string[] {
+  return [...(failsOnLost ? inputGapLines(metrics) : []), ...errorLines(metrics, mesh)];
 }
 
 /** The summary's last line when the run fails: why, as `failed: 6 records quarantined at rx/rx-out (shop.mesh.json:31:15)`. */
@@ -525,24 +525,28 @@ function inputGapLines(metrics: SimulationMetrics): string[] {
   ];
 }
 
-function errorLines(metrics: SimulationMetrics): string[] {
+function errorLines(metrics: SimulationMetrics, mesh: Mesh): string[] {
   return [
-    ...runProblemLines('errors:', metrics.errors),
+    ...runProblemLines('errors:', metrics.errors, mesh),
     ...(metrics.stopped ? [`stopped: ${metrics.stopped.message}`] : []),
   ];
 }
 
 /** Steps that changed no row: said, but the run went on and does not fail for them. */
-function warningLines(metrics: SimulationMetrics): string[] {
-  return runProblemLines('warnings:', metrics.warnings);
+function warningLines(metrics: SimulationMetrics, mesh: Mesh): string[] {
+  return runProblemLines('warnings:', metrics.warnings, mesh);
 }
 
-function runProblemLines(title: string, problems: readonly SimulationError[]): string[] {
+/** Each problem at the elements it is about, by name as the app lists it, with its path: `product 'Orders', transformation 'daily' (products[0].transformations[0])`. */
+function runProblemLines(title: string, problems: readonly SimulationError[], mesh: Mesh): string[] {
   return [
     ...(problems.length > 0 ? [title] : []),
-    ...problems.map(
-      (problem) =>
-        `  ${problem.path}${problem.step ? ` step '${problem.step}'` : ''}: ${problem.message} (${problem.count}×)`,
-    ),
+    ...problems.map((problem) => `  ${placeOf(mesh, problem)}: ${problem.message} (${problem.count}×)`),
   ];
+}
+
+function placeOf(mesh: Mesh, problem: SimulationError): string {
+  const named = namedProblem(mesh, problem).path;
+  if (named !== problem.path) return `${named} (${problem.path})`;
+  return `${problem.path}${problem.step ? ` step '${problem.step}'` : ''}`;
 }

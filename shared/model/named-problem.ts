@@ -1,6 +1,8 @@
 import { quoted } from './isolated-names';
 import type { Mesh } from './mesh';
 import type { Problem } from './problem';
+import type { ScriptStep } from './scenario';
+import { scriptStepName } from './script-step-name';
 
 /** What the elements found along a problem's path are called: `products[7]` is `product 'Orders'` to the user. */
 const ELEMENT_KINDS: Readonly<Record<string, string>> = {
@@ -16,6 +18,11 @@ const ELEMENT_KINDS: Readonly<Record<string, string>> = {
   publishes: 'event',
   topics: 'topic',
   tables: 'table',
+  scenarios: 'scenario',
+};
+/** Elements with no name or id of their own, called by what they are. */
+const NAMELESS_ELEMENTS: Readonly<Record<string, (element: never) => string>> = {
+  steps: (step: ScriptStep) => scriptStepName(step),
 };
 const PATH_SEGMENT = /([A-Za-z_$][\w$]*)(?:\[(\d+)\])?/g;
 
@@ -32,6 +39,11 @@ export function namedProblem(mesh: Mesh, problem: Problem): Problem {
     if (index === undefined) continue;
     const element = (value as Array<{ name?: unknown; id?: unknown }> | undefined)?.[Number(index)];
     value = element;
+    const nameless = NAMELESS_ELEMENTS[key as string];
+    if (nameless && element) {
+      names.push(nameless(element as never));
+      continue;
+    }
     const called = typeof element?.name === 'string' ? element.name : element?.id;
     const kind = ELEMENT_KINDS[key as string];
     if (kind && typeof called === 'string') names.push(`${kind} ${quoted(called)}`);

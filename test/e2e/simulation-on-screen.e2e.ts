@@ -105,7 +105,7 @@ describeInChromium('Simulate mode on screen', (session) => {
     expect(json.key).not.toBe(String(json.value.order_id));
   });
 
-  it('lists a scenario step that matched no row under Warnings during the run, and runs on past it', async () => {
+  it('lists a scenario step that matched no row under Warnings during the run, by its scenario and what it does, and runs on past it', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openEditedSample(page, 'no-such-order.mesh.json', (mesh) => {
       const scenario = mesh.scenarios[0];
@@ -118,8 +118,9 @@ describeInChromium('Simulate mode on screen', (session) => {
     const warnings = page.getByRole('region', { name: 'Run warnings' });
     expect(await warnings.getByRole('heading').textContent()).toBe('Warnings during the run');
     expect(await warnings.getByRole('listitem').allTextContents()).toEqual([
-      'scenarios[0].steps[0]: update changed no row: no row of orders has order_id = 99999 (tick 5)',
+      "scenario 'Workshop day', update step at tick 5 on table 'orders': update changed no row: no row of orders has order_id = 99999 (tick 5)",
     ]);
+    expect(await warnings.getByRole('listitem').locator('[title]').getAttribute('title')).toBe('scenarios[0].steps[0]');
     expect(await page.getByRole('region', { name: 'Run problems' }).count()).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-import { quoted } from '../../model';
+import { namedProblem } from '../../model';
 import { checkScenario } from '../../simulation/scenario-check';
 import type { RuleFinding } from '../finding';
 import type { Rule } from '../rule';
@@ -13,10 +13,11 @@ export const scenarioReferencesRule: Rule = {
   check({ mesh }) {
     return mesh.scenarios.flatMap((scenario, index) =>
       checkScenario(mesh, scenario, `scenarios[${index}]`).map(
-        ({ path, message }): RuleFinding => ({
+        (problem): RuleFinding => ({
           element: { kind: 'scenario', scenarioId: scenario.id },
-          path,
-          message: `scenario ${quoted(scenario.name)}: ${message}`,
+          path: problem.path,
+          // Said of the scenario, or of its step, which the path alone names by index.
+          message: `${namedProblem(mesh, problem).path}: ${problem.message}`,
           fixHint:
             'Name what the design has in the scenario (Simulate › Scenario), or put back what it names; as it is, the simulation refuses to start.',
         }),

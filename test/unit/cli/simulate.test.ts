@@ -50,7 +50,7 @@ describe('mesh-designer simulate', () => {
     );
   });
 
-  it('warns of a step that deleted no row, and the run goes on and passes (exit 0)', async () => {
+  it('warns of a step that deleted no row, named by its scenario and what it does, and the run goes on and passes (exit 0)', async () => {
     const mesh = JSON.parse(sample);
     mesh.scenarios[0].steps.push({
       tick: 2,
@@ -63,7 +63,7 @@ describe('mesh-designer simulate', () => {
     expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '4'], io)).toBe(EXIT.ok);
     expect(out.slice(-2)).toEqual([
       'warnings:',
-      '  scenarios[0].steps[1]: delete changed no row: no row of orders has order_id = -1 (1×)',
+      "  scenario 'Workshop day', delete step at tick 2 on table 'orders' (scenarios[0].steps[1]): delete changed no row: no row of orders has order_id = -1 (1×)",
     ]);
     const json = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '4', '--json'], json.io)).toBe(EXIT.ok);
@@ -420,7 +420,7 @@ describe('mesh-designer simulate', () => {
       await runCli(['simulate', 'shop.mesh.json', '--ticks', '3', '--messages', 'orders/orders-out'], records.io),
     ).toBe(EXIT.problems);
     expect(reasons).toContain(
-      "  products[0].transformations[0]: table name 'orders' is already taken by products[0].inputPorts[0] (1×)",
+      "  product 'orders', transformation 'orders' (products[0].transformations[0]): table name 'orders' is already taken by products[0].inputPorts[0] (1×)",
     );
     expect(quarantine).toEqual([
       expect.stringMatching(/^shop\.mesh\.json:1:\d+: .*: quarantined at orders\/orders-out: /),
@@ -505,7 +505,7 @@ describe('mesh-designer simulate', () => {
     );
   });
 
-  it('fails (exit 1) on ports that publish nothing, listing them under errors in the summary and in --json', async () => {
+  it('fails (exit 1) on ports that publish nothing, listing them by name under errors in the summary and in --json', async () => {
     const mesh = { ...JSON.parse(sample), scenarios: [] };
     const [orders] = mesh.products;
     delete orders.outputPorts[0].contractId;
@@ -527,7 +527,10 @@ describe('mesh-designer simulate', () => {
     const text = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(options, text.io)).toBe(EXIT.problems);
     const errors = text.out.slice(text.out.indexOf('errors:') + 1);
-    for (const { path, message } of unpublished) expect(errors).toContain(`  ${path}: ${message} (1×)`);
+    const ports = ["product 'orders', output port 'OrderPlaced'", "product 'orders', output port 'Orders'"];
+    unpublished.forEach(({ path, message }, index) => {
+      expect(errors).toContain(`  ${ports[index]} (${path}): ${message} (1×)`);
+    });
 
     const json = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli([...options, '--json'], json.io)).toBe(EXIT.problems);

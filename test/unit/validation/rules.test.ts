@@ -851,6 +851,18 @@ describe('rule details', () => {
     expect(finding?.element).toEqual({ kind: 'scenario', scenarioId: 'busy-day' });
   });
 
+  it("names a scenario's step, which has no name, by what it does", () => {
+    const mesh = withAScenario((scenario) =>
+      scenario.steps.push({ tick: 4, systemId: 'shop', table: 'clients', op: 'delete', where: { id: 1 } }),
+    );
+    expect(findingsOf('scenario-references', mesh).map((finding) => [finding.path, finding.message])).toEqual([
+      [
+        'scenarios[0].steps[0].table',
+        "scenario 'Busy day', delete step at tick 4 on table 'clients': no table 'clients' in 'shop'",
+      ],
+    ]);
+  });
+
   it('says how to repair a transformation named like the table its input fills, as the simulation would refuse it', () => {
     const mesh = changed((mesh) => {
       product(mesh, 'customers').transformations = [{ name: 'customers', sql: 'SELECT * FROM customers' }];

@@ -426,7 +426,6 @@ export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
   const { documentKey } = documentState();
   applyPendingContractEdits();
   // Contract text with problems and scenario text not applied are in no file, so the version on disk cannot hold them either.
-  const hadDrafts = unappliedDraftNames().length > 0;
   if (!(await settleTextInNoFile(host))) return;
   if (selectIsDirty(documentState())) {
     const agreed = await host.confirm({
@@ -440,8 +439,6 @@ export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
     const opened = await host.openRecent(file);
     if (!openMeshText(opened.text, opened.file, shownName(opened.file.name))) return;
     await rememberOpenedDesign(host, opened.file);
-    // Discarded as agreed, also where their version left that contract as it was.
-    if (hadDrafts) useContractDrafts.getState().replaceDrafts({});
     await autosave.discard(documentKey);
   } catch (error) {
     notify({ tone: 'error', text: failureText(`Could not reload ${shownName(file.name)}`, error) });

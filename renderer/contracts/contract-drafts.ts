@@ -120,17 +120,20 @@ function checkedFindingsOf(id: string, text: string): LocatedFinding[] {
 
 // A contract changed in the document by anything but its draft (undo, the inspector, an
 // import) replaces the draft: the editors show what the design now holds. A contract gone
-// from the design takes its draft along, and says so, with the text to copy. A draft of a
-// contract opened from a file, never in the design, goes when another design opens (the
-// user was asked before leaving).
+// from the design takes its draft along, and says so, with the text to copy. Another design
+// opened, or the design closed, takes every draft along without a word, even that of a
+// contract it holds as it was: the user agreed to discard them before leaving (a restored
+// copy brings its own drafts after it opens).
 useDocumentStore.subscribe((state, previous) => {
   if (state.mesh === previous.mesh) return;
   const drafts = useContractDrafts.getState();
-  const isAnotherDocument = state.documentKey !== previous.documentKey;
+  if (state.documentKey !== previous.documentKey) {
+    if (Object.keys(drafts.textById).length > 0) drafts.replaceDrafts({});
+    return;
+  }
   for (const [id, text] of Object.entries(drafts.textById)) {
     const now = state.mesh?.contracts.find((contract) => contract.id === id);
     const before = previous.mesh?.contracts.find((contract) => contract.id === id);
-    if (!now && !before && isAnotherDocument) drafts.clearDraft(id);
     if (now?.odcs === before?.odcs) continue;
     drafts.clearDraft(id);
     if (!now) tellDraftDropped(before?.name ?? id, text);

@@ -378,6 +378,31 @@ describe('contract text with problems in the recovery copy', () => {
     expect(host.slots.size).toBe(0);
   });
 
+  it('goes once the user agrees to discard it and opens a design holding that contract as it was', async () => {
+    drafts().setDraft('orders-v1', BROKEN);
+    host.fileToOpen = {
+      file: { name: 'orders.mesh.json' },
+      text: serializeMesh(aMesh().withContract('orders-v1').build()),
+    };
+
+    await openFile(host);
+
+    expect(host.questions).toEqual(['Discard the text with problems in ‘orders-v1’?']);
+    expect(drafts().textById).toEqual({});
+  });
+
+  it('goes without a word once the user agreed to discard it, the design opened told instead', async () => {
+    drafts().setDraft('orders-v1', BROKEN);
+    host.fileToOpen = { file: { name: 'shop.mesh.json' }, text: serializeMesh(aMesh().build()) };
+
+    await openFile(host);
+
+    expect(drafts().textById).toEqual({});
+    expect(useNoticeStore.getState().history.map((notice) => notice.text)).not.toContainEqual(
+      expect.stringContaining('is no longer in the design'),
+    );
+  });
+
   it('comes back with the restored design, open in the editor as a draft', async () => {
     store().close();
 

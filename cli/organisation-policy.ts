@@ -2,6 +2,7 @@ import { DOCUMENT_PATH, type Mesh, type Policies, quoted } from '../shared/model
 import {
   type ClassificationReranking,
   type PolicyWeakening,
+  policyFileFormat,
   readOrganisationPolicies,
   underOrganisationPolicies,
 } from '../shared/validation/organisation-policies';
@@ -22,7 +23,9 @@ export async function readPolicyOption(
   file: string,
 ): Promise<{ ok: true; policies: Policies } | { ok: false; exit: ExitCode }> {
   const input = await readInput(io, file);
-  const read = input.ok ? readOrganisationPolicies(input.text, RULES) : { ok: false as const, error: input.message };
+  const read = input.ok
+    ? readOrganisationPolicies(input.text, RULES, policyFileFormat(file))
+    : { ok: false as const, error: input.message };
   if (!read.ok) {
     io.err(
       'at' in read && read.at

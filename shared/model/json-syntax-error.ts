@@ -119,3 +119,43 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 
 /** Where the JavaScript engine says JSON breaks (`in JSON at position 30 (line 3 column 11)`): the message names one place, ours. */
 export const ENGINE_POSITION = / (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/;
+
+/**
+ * Why `text` stops being JSON at `offset` (`jsonSyntaxErrorOffset`), in the engine's words
+ * (`engineMessage`) without the position it names or any excerpt of the file, or in ours where
+ * they would mislead: a cut-off file, a trailing comma (the engine asks for a property name).
+ */
+export function jsonBreakReason(text: string, offset: number | null, engineMessage: string): string {
+  // Where the app finds no break (the engine's limits, not JSON's), only the engine can say why.
+  if (offset === null) return withoutExcerpt(engineMessage, undefined);
+  if (offset >= text.length) return 'the file ends early; was it cut off while being written or copied?';
+  const offending = text[offset];
+  if ((offending === '}' || offending === ']') && text.slice(0, offset).trimEnd().endsWith(','))
+    return `unexpected '${offending}' after a comma; JSON allows no trailing comma`;
+  return withoutExcerpt(engineMessage.replace(ENGINE_POSITION, ''), text.codePointAt(offset));
+}
+
+/**
+ * The engine's words, unless they quote the file (`Unexpected token 'r', "root:x:0:0"... is not
+ * valid JSON`): a file opened by mistake may hold secrets, so then only the character it stopped at.
+ */
+function withoutExcerpt(message: string, offending: number | undefined): string {
+  if (!message.includes('"')) return message;
+  if (offending === undefined) return 'unexpected text';
+  const character = String.fromCodePoint(offending);
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(character)
+    ? `unexpected '${character}'`
+    : `unexpected character U+${offending.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Why `text` is not JSON, and the line and column where it breaks; undefined when it is JSON. */
+export function jsonSyntaxBreak(text: string): { message: string; at?: { line: number; column: number } } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const offset = jsonSyntaxErrorOffset(text);
+    const message = jsonBreakReason(text, offset, (error as Error).message);
+    return offset === null ? { message } : { message, at: lineAndColumn(text, offset) };
+  }
+}

@@ -1,5 +1,5 @@
 import { emptyFileMessage, isEmptyFile } from './empty-file';
-import { ENGINE_POSITION, jsonSyntaxErrorOffset, lineAndColumn } from './json-syntax-error';
+import { jsonBreakReason, jsonSyntaxErrorOffset, lineAndColumn } from './json-syntax-error';
 import type { Problem } from './problem';
 
 /**
@@ -41,24 +41,8 @@ export function diagnoseInvalidJson(text: string, error: Error): Problem {
   }
   if (ODCS_YAML.test(text)) return ODCS_CONTRACT_GIVEN_AS_DESIGN;
   const offset = jsonSyntaxErrorOffset(text);
-  if (offset === null) return { path: '(document)', message: `not valid JSON: ${withoutExcerpt(error.message)}` };
-  const { line, column } = lineAndColumn(text, offset);
-  const what =
-    offset >= text.length
-      ? 'the file ends early; was it cut off while being written or copied?'
-      : withoutExcerpt(error.message.replace(ENGINE_POSITION, ''), text.codePointAt(offset));
-  return { path: '(document)', message: `not valid JSON: ${what}`, at: { line, column } };
-}
-
-/**
- * The engine's words, unless they quote the file (`Unexpected token 'r', "root:x:0:0"... is not
- * valid JSON`): a file opened by mistake may hold secrets, so then only the character it stopped at.
- */
-function withoutExcerpt(message: string, offending?: number): string {
-  if (!message.includes('"')) return message;
-  if (offending === undefined) return 'unexpected text';
-  const character = String.fromCodePoint(offending);
-  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(character)
-    ? `unexpected '${character}'`
-    : `unexpected character U+${offending.toString(16).toUpperCase().padStart(4, '0')}`;
+  const message = `not valid JSON: ${jsonBreakReason(text, offset, error.message)}`;
+  return offset === null
+    ? { path: '(document)', message }
+    : { path: '(document)', message, at: lineAndColumn(text, offset) };
 }

@@ -15,6 +15,7 @@ import {
   type RuleSeverity,
   readRulePolicy,
 } from '../model';
+import { jsonSyntaxBreak } from '../model/json-syntax-error';
 import { nearMiss } from '../model/near-miss';
 import { SEVERITIES } from './finding';
 import { rulePolicy } from './policy';
@@ -57,6 +58,13 @@ function shapeProblem(path: readonly PropertyKey[]): string {
     : 'classificationLevels: must be a list of words';
 }
 
+export type PolicyFileFormat = 'json' | 'yaml';
+
+/** A file named `.json` is JSON, any other YAML (which reads JSON too). */
+export function policyFileFormat(fileName: string): PolicyFileFormat {
+  return /\.json$/i.test(fileName) ? 'json' : 'yaml';
+}
+
 /**
  * The organisation's policies from JSON or YAML text, with notes on what in them has no effect; or
  * why they cannot be applied as a whole, placed in the text (`at`) where the problem is its syntax.
@@ -64,12 +72,17 @@ function shapeProblem(path: readonly PropertyKey[]): string {
 export function readOrganisationPolicies(
   text: string,
   rules: readonly Rule[],
+  format: PolicyFileFormat = 'yaml',
 ): { ok: true; value: Policies; notes: string[] } | { ok: false; error: string; at?: ContractTextPlace } {
   const source = readYamlSource(text);
   const syntaxError = source.syntaxErrors[0];
   if (syntaxError) {
     return { ok: false, error: syntaxError.message, at: { line: syntaxError.line, column: syntaxError.column } };
   }
+  // YAML reads JSON-ish text JSON refuses (`{"x": 1,}`), which every other tool reading the file would refuse.
+  const jsonBreak = format === 'json' ? jsonSyntaxBreak(text) : undefined;
+  if (jsonBreak)
+    return { ok: false, error: `not valid JSON: ${jsonBreak.message}`, ...(jsonBreak.at && { at: jsonBreak.at }) };
   const { value } = source;
   const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
   const unknownKey = keys.find((key) => !POLICY_FILE_KEYS.includes(key));

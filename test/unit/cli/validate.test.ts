@@ -1142,6 +1142,15 @@ schema:
     expect(json.err).toEqual(['bad.json:1:1: this mapping opened with { is never closed; end it with }']);
   });
 
+  it('refuses a --policy JSON file with a trailing comma at its line and column, and reads the same flow style in YAML', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'org.json': '{"rules": {"owners": "error",}}\n' });
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.json'], io)).toBe(EXIT.usage);
+    expect(err).toEqual(["org.json:1:30: not valid JSON: unexpected '}' after a comma; JSON allows no trailing comma"]);
+    const yaml = fakeIo({ 'shop.mesh.json': sample, 'org.yaml': '{rules: {owners: error,}}\n' });
+    expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml'], yaml.io)).not.toBe(EXIT.usage);
+    expect(yaml.err).toEqual([]);
+  });
+
   it('says what is wrong inside a --policy file without the usage text, kept for wrong command lines', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'org.yaml': 'rules:\n  pii-propogation: error\n' });
     expect(await runCli(['validate', 'shop.mesh.json', '--policy', 'org.yaml'], io)).toBe(EXIT.usage);

@@ -93,6 +93,12 @@ describe('why a design is not valid JSON', () => {
     );
   });
 
+  it('names a trailing comma as such, where the engine asks for another property', () => {
+    expect(diagnosed('{\n  "a": [1, 2,],\n  "b": 1,\n}')).toBe(
+      "(document): not valid JSON: unexpected ']' after a comma; JSON allows no trailing comma (line 2, column 14)",
+    );
+  });
+
   it('names one place where the JSON breaks, not the engine’s position beside it', () => {
     expect(diagnosed('{"a": 1 2}')).toBe(
       "(document): not valid JSON: Expected ',' or '}' after property value (line 1, column 9)",

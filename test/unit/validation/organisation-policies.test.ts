@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readOrganisationPolicies, underOrganisationPolicies } from '../../../shared/validation/organisation-policies';
+import {
+  policyFileFormat,
+  readOrganisationPolicies,
+  underOrganisationPolicies,
+} from '../../../shared/validation/organisation-policies';
 import { RULES } from '../../../shared/validation/rule-catalog';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aGovernedMesh } from './governed-mesh';
@@ -241,6 +245,39 @@ describe("an organisation's policies", () => {
         "rules.owners: 'off' has no effect: a design keeps its own severity where it is stricter, so a policy can only raise one",
       ],
     });
+  });
+
+  it('refuse a JSON file with a trailing comma, which YAML would read, at the token JSON stops at', () => {
+    expect(readOrganisationPolicies('{"rules": {"owners": "error",}}', RULES, 'json')).toEqual({
+      ok: false,
+      error: "not valid JSON: unexpected '}' after a comma; JSON allows no trailing comma",
+      at: { line: 1, column: 30 },
+    });
+    expect(
+      readOrganisationPolicies('{\n  "classificationLevels": ["public", "internal",]\n}\n', RULES, 'json'),
+    ).toEqual({
+      ok: false,
+      error: "not valid JSON: unexpected ']' after a comma; JSON allows no trailing comma",
+      at: { line: 2, column: 49 },
+    });
+  });
+
+  it('read YAML flow style with a trailing comma, as YAML allows', () => {
+    expect(readOrganisationPolicies('{rules: {owners: error,}}\n', RULES, 'yaml')).toEqual({
+      ok: true,
+      value: { rules: { owners: 'error' } },
+      notes: [],
+    });
+  });
+
+  it('tell a JSON file from a YAML one by its extension', () => {
+    expect(['org.json', 'ORG.JSON', 'org.yaml', 'org.yml', 'org'].map(policyFileFormat)).toEqual([
+      'json',
+      'json',
+      'yaml',
+      'yaml',
+      'yaml',
+    ]);
   });
 
   it('read YAML as JSON', () => {

@@ -195,14 +195,25 @@ const TOKEN_PATTERN =
   /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"((?:[^"]|"")*)"?|`([^`]*)`?|\[([^\]]*)\]?|([A-Za-z_][A-Za-z0-9_$]*)|(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)|(\?\d*|[:@$#][A-Za-z0-9_$]+)|(\|\||->>|->|<<|>>|<>|<=|>=|!=|==|.)/gy;
 
 export function tokenize(sql: string): Token[] {
+  return tokensOf(sql, false);
+}
+
+/** The tokens of `sql`, the inside of an array's brackets where `isInArray`, whose own brackets are arrays too (`ARRAY[[1, 2], [3, 4]]`). */
+function tokensOf(sql: string, isInArray: boolean): Token[] {
   const tokens: Token[] = [];
   // A copy of its own: an array's inside is tokenized while the text around it is.
   const pattern = new RegExp(TOKEN_PATTERN);
   for (let match = pattern.exec(sql); match; match = pattern.exec(sql)) {
     const [text, doubleQuoted, backtick, bracketed, word, number, parameter, punct] = match;
     const quoted = doubleQuoted ?? backtick ?? bracketed;
-    if (bracketed !== undefined && isKeyword(tokens.at(-1), 'array')) tokens.splice(-1, 1, ...arrayAsList(bracketed));
-    else if (quoted !== undefined)
+    const isArrayKeyword = isKeyword(tokens.at(-1), 'array');
+    if (bracketed !== undefined && (isInArray || isArrayKeyword)) {
+      // SQLite's bracketed name ends at the first `]`: an array ends at the one closing its own `[`.
+      const close = arrayEnd(sql, match.index);
+      if (isArrayKeyword) tokens.pop();
+      tokens.push(...arrayAsList(sql.slice(match.index + 1, close)));
+      pattern.lastIndex = close + 1;
+    } else if (quoted !== undefined)
       tokens.push({ kind: 'word', text: quoted.replaceAll('""', '"'), isAlwaysName: true });
     else if (word !== undefined) tokens.push({ kind: 'word', text: word, isAlwaysName: isPunct(tokens.at(-1), '.') });
     else if (number !== undefined) tokens.push({ kind: 'literal', number });
@@ -220,7 +231,22 @@ export function tokenize(sql: string): Token[] {
 
 /** PostgreSQL's `ARRAY[a, 1]` (SQLite's tokens: `ARRAY` and a name in brackets) read as the list `(a, 1)`: it reads the columns it holds. */
 function arrayAsList(inside: string): Token[] {
-  return [{ kind: 'punct', text: '(' }, ...tokenize(inside), { kind: 'punct', text: ')' }];
+  return [{ kind: 'punct', text: '(' }, ...tokensOf(inside, true), { kind: 'punct', text: ')' }];
+}
+
+/** What may hold a bracket that opens or closes no array: a string, a quoted name, a comment. */
+const BRACKETS_OF_NO_ARRAY = /'(?:[^']|'')*'?|"(?:[^"]|"")*"?|`[^`]*`?|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/y;
+
+/** The offset of the `]` closing the array whose `[` is at `open`, arrays nested in it included; the text's length where none does. */
+function arrayEnd(sql: string, open: number): number {
+  let depth = 0;
+  for (let at = open; at < sql.length; at++) {
+    BRACKETS_OF_NO_ARRAY.lastIndex = at;
+    if (BRACKETS_OF_NO_ARRAY.test(sql)) at = BRACKETS_OF_NO_ARRAY.lastIndex - 1;
+    else if (sql[at] === '[') depth++;
+    else if (sql[at] === ']' && --depth === 0) return at;
+  }
+  return sql.length;
 }
 
 /** PostgreSQL's `extract(year FROM x)` read as `extract(x)`: the field names no column, and it is computed from x. */

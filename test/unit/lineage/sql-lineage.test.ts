@@ -187,6 +187,13 @@ describe('reading a transformation’s SQL', () => {
     expect(lineage.identifiers.has('email')).toBe(false);
   });
 
+  it("reads a nested array's rows as arrays of the columns they hold, to the bracket that closes each, a bracket in a string or quoted name aside", () => {
+    const derived = columnsOf('derived', 't');
+    expect(derived('ARRAY[[a, 1], [b, ARRAY[c]]]')).toEqual(['a', 'b', 'c']);
+    expect(derived(`ARRAY[['x]', "y]"], [d, /* ] */ e]]`)).toEqual(['y]', 'd', 'e']);
+    expect(readSqlLineage('SELECT ARRAY[[1, 2], [3, 4]] AS v FROM t').identifiers).toEqual(new Set(['v', 't']));
+  });
+
   it('reads a CAST of a column as a copy of it, and its type as no column', () => {
     const email = { qualifier: 'c', column: 'email' };
     expect(

@@ -308,6 +308,11 @@ describe('transformation-reads', () => {
     expect(readsOf(withoutEmail("SELECT customer_id FROM customers WHERE 'a' = ANY(ARRAY[country, email])"))).toEqual([
       ['products[1].transformations[0]', emailGone],
     ]);
+    // A nested array's rows are arrays too, not bracketed names.
+    expect(readsOf(withoutEmail('SELECT customer_id, ARRAY[[1, 2], [3, 4]] AS grid FROM customers'))).toEqual([]);
+    expect(
+      readsOf(withoutEmail('SELECT customer_id, ARRAY[[country, email], [country, ARRAY[1]]] AS grid FROM customers')),
+    ).toEqual([['products[1].transformations[0]', emailGone]]);
     // Elsewhere SQLite takes `array`, `interval`, `epoch` and `year` for names.
     expect(
       readsOf(withoutEmail('SELECT array, interval, epoch, year FROM customers')).map(([, message]) => message),

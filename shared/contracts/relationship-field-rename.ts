@@ -7,12 +7,12 @@ import type { TextRange } from './text-range';
 /** Renaming a field: the changes that make it, or why it cannot be made. */
 export type FieldRename = { ok: true; changes: TextChange[] } | { ok: false; reason: string };
 
-/** Why nothing is renamed where the caret is on no field's name and no relationship reference. */
-export const RENAME_NEEDS_A_FIELD = 'Rename a field from its name, or from a relationship reference to it';
+/** Why nothing is renamed where the caret is on no field's name and no reference to one. */
+export const RENAME_NEEDS_A_FIELD = 'Rename a field from its name, or from a relationship or quality rule naming it';
 
 const NAME_IN_SHORTHAND = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** The field name a rename at the caret changes (F2), from the field's `name:` or from a relationship reference naming it. */
+/** The field name a rename at the caret changes (F2), from the field's `name:` or from a reference naming it. */
 export function renamedFieldAt(
   text: string,
   line: number,
@@ -25,8 +25,9 @@ export function renamedFieldAt(
 }
 
 /**
- * Renames the field at the caret and every relationship reference naming it in ODCS's shorthand
- * (`meters.mpan` → `meters.supply_number`), so no relationship is left naming a field that is
+ * Renames the field at the caret and every reference naming it that navigation knows: a
+ * relationship's in ODCS's shorthand (`meters.mpan` → `meters.supply_number`) and its object's
+ * duplicateValues rules' `arguments.properties` items, so nothing is left naming a field that is
  * gone; references by id (`schema/<id>/properties/<id>`) need no change. Refused where the new
  * name would break the contract: empty, another field's of its object, or not writable in a
  * `table.column` reference that names it.
@@ -40,7 +41,8 @@ export function renameRelationshipField(text: string, line: number, column: numb
   if (name === field.propertyName) return { ok: true, changes: [] };
   if (siblingNames.includes(name))
     return { ok: false, reason: `Schema object '${String(field.objectName)}' already has a field '${name}'` };
-  const shorthands = found.references.filter(({ reference }) => SHORTHAND.test(reference));
+  const shorthands = found.references.filter(({ reference, ofObject }) => !ofObject && SHORTHAND.test(reference));
+  const ruleArguments = found.references.filter(({ ofObject }) => ofObject);
   const firstShorthand = shorthands[0];
   if (firstShorthand && !NAME_IN_SHORTHAND.test(name))
     return {
@@ -50,7 +52,8 @@ export function renameRelationshipField(text: string, line: number, column: numb
   return {
     ok: true,
     changes: [
-      nameChange(found, name),
+      renamedScalar(field.nameNode, name, found.rangeOf),
+      ...ruleArguments.map(({ node }) => renamedScalar(node, name, found.rangeOf)),
       ...shorthands.map(({ node, reference }) => {
         const [start, end] = innerOffsets(node);
         return { ...found.rangeOf(start + reference.indexOf('.') + 1, end), text: name };
@@ -60,8 +63,7 @@ export function renameRelationshipField(text: string, line: number, column: numb
 }
 
 /** The new name in place of the old, written as its scalar is (plain, in double or single quotes). */
-function nameChange({ field, rangeOf }: NamedField, name: string): TextChange {
-  const node = field.nameNode;
+function renamedScalar(node: Scalar, name: string, rangeOf: NamedField['rangeOf']): TextChange {
   const [start, end] = innerOffsets(node);
   switch (node.type) {
     case 'PLAIN':
@@ -77,6 +79,8 @@ function nameChange({ field, rangeOf }: NamedField, name: string): TextChange {
 
 /** A plain scalar where YAML reads it back as this text; quoted where it would read as another value (`true`, `12`) or not parse. */
 function plainOrQuoted(name: string): string {
+  // Block YAML reads `a, b` plain, but a flow list (`properties: [a, b]`) would split it.
+  if (/[,[\]{}]/.test(name)) return JSON.stringify(name);
   try {
     if (parse(name) === name) return name;
   } catch {

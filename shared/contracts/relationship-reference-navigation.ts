@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { OWN_SCHEMA_REFERENCE, SHORTHAND } from './relationship-checks';
-import { schemaObjectNodes } from './schema-object-nodes';
+import { duplicateValuesPropertyLists, schemaObjectNodes } from './schema-object-nodes';
 import type { TextRange } from './text-range';
 
 /** A top-level property of a schema object, by the names and ids a reference can give it. */
@@ -17,10 +17,12 @@ export interface SchemaField {
   nameLine: [number, number];
 }
 
-/** A `from` or `to` of a relationship (one item of it, when a list), as written. */
+/** A `from` or `to` of a relationship (one item of it, when a list), or a property a quality rule's arguments name, as written. */
 export interface ReferenceScalar {
   reference: string;
   node: Scalar;
+  /** The schema object whose property a rule's argument names by its bare name (no `table.column`). */
+  ofObject?: YAMLMap;
   /** The `to:`/`from:` key too, when the value is one reference, so a caret on the key goes there as well. */
   span: [number, number];
 }
@@ -35,20 +37,20 @@ export function relationshipReferenceDefinition(text: string, line: number, colu
   const { fields, references, offsetOf, rangeOf } = readRelationships(text);
   const offset = offsetOf(line, column);
   const atCaret = references.find(({ span }) => contains(span, offset));
-  const field = atCaret && fieldNamed(fields, atCaret.reference);
+  const field = atCaret && fieldNamed(fields, atCaret);
   return field && rangeOf(field.nameNode);
 }
 
-/** A field's name and the relationship references naming it. */
+/** A field's name and the references naming it (relationships', and its object's duplicateValues rules'). */
 export interface FieldReferences {
   declaration: TextRange;
   references: TextRange[];
 }
 
 /**
- * The relationship references naming the field whose `name` is at the caret (Find All
- * References, Shift+F12): every `to` pointing at it and every schema object's `from` listing it,
- * in the order they are written, with where the field's name is. Undefined when the caret is on
+ * The references naming the field whose `name` is at the caret (Find All References,
+ * Shift+F12): every `to` pointing at it, every schema object's `from` listing it, and every
+ * duplicateValues rule of its object listing it in `arguments.properties`, with where the field's name is. Undefined when the caret is on
  * no schema object's property name.
  */
 export function relationshipReferencesTo(text: string, line: number, column: number): FieldReferences | undefined {
@@ -59,15 +61,15 @@ export function relationshipReferencesTo(text: string, line: number, column: num
   return {
     declaration: rangeOf(field.nameNode),
     references: references
-      .filter(({ reference }) => fieldNamed(fields, reference) === field)
+      .filter((reference) => fieldNamed(fields, reference) === field)
       .map(({ node }) => rangeOf(node)),
   };
 }
 
-/** A field, named at the caret by its `name:` or by a relationship reference, with what renaming it touches. */
+/** A field, named at the caret by its `name:` or by a reference, with what renaming it touches. */
 export interface NamedField {
   field: SchemaField;
-  /** The relationship references naming it, in the order written. */
+  /** The references naming it, in the order written. */
   references: ReferenceScalar[];
   /** The names of the other fields of its schema object. */
   siblingNames: unknown[];
@@ -75,18 +77,16 @@ export interface NamedField {
   rangeOf: (start: number, end: number) => TextRange;
 }
 
-/** The field whose `name:` is at the caret, or that a relationship reference at the caret names. */
+/** The field whose `name:` is at the caret, or that a reference at the caret (a relationship's, a rule argument's) names. */
 export function namedFieldAt(text: string, line: number, column: number): NamedField | undefined {
   const { fields, references, offsetOf, rangeOfOffsets } = readRelationships(text);
   const offset = offsetOf(line, column);
   const atCaret = references.find(({ span }) => contains(span, offset));
-  const field = atCaret
-    ? fieldNamed(fields, atCaret.reference)
-    : fields.find(({ nameLine }) => contains(nameLine, offset));
+  const field = atCaret ? fieldNamed(fields, atCaret) : fields.find(({ nameLine }) => contains(nameLine, offset));
   if (!field) return undefined;
   return {
     field,
-    references: references.filter(({ reference }) => fieldNamed(fields, reference) === field),
+    references: references.filter((reference) => fieldNamed(fields, reference) === field),
     siblingNames: fields
       .filter((other) => other.objectNode === field.objectNode && other !== field)
       .map((other) => other.propertyName),
@@ -98,7 +98,8 @@ function contains([start, end]: [number, number], offset: number): boolean {
   return start <= offset && offset <= end;
 }
 
-function fieldNamed(fields: SchemaField[], reference: string): SchemaField | undefined {
+function fieldNamed(fields: SchemaField[], { reference, ofObject }: ReferenceScalar): SchemaField | undefined {
+  if (ofObject) return fields.find((field) => field.objectNode === ofObject && field.propertyName === reference);
   const shorthand = SHORTHAND.exec(reference);
   if (shorthand)
     return fields.find((field) => field.objectName === shorthand[1] && field.propertyName === shorthand[2]);
@@ -107,7 +108,7 @@ function fieldNamed(fields: SchemaField[], reference: string): SchemaField | und
   return undefined;
 }
 
-/** The contract's schema fields and its relationships' references, read from text that may not be a valid contract. */
+/** The contract's schema fields and the references naming them, read from text that may not be a valid contract. */
 function readRelationships(text: string) {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -130,6 +131,7 @@ function readRelationships(text: string) {
         nameLine: [namePair.key.range?.[0] ?? 0, nameNode.range?.[1] ?? 0],
       });
     }
+    references.push(...ruleArgumentsOf(object));
   }
   const offsetOf = (line: number, column: number) => (lineCounter.lineStarts[line - 1] ?? text.length) + column - 1;
   const rangeOfOffsets = (start: number, end: number): TextRange => {
@@ -160,5 +162,23 @@ function referencesOf(owner: YAMLMap, sides: readonly string[] = ['from', 'to'])
           : [],
       );
     }),
+  );
+}
+
+/** The properties a schema object's duplicateValues rules name, each item of their `arguments.properties`. */
+function ruleArgumentsOf(object: YAMLMap): ReferenceScalar[] {
+  return duplicateValuesPropertyLists(object).flatMap((list) =>
+    list.items.flatMap((item) =>
+      isScalar(item) && typeof item.value === 'string' && item.range
+        ? [
+            {
+              reference: item.value,
+              node: item,
+              span: [item.range[0], item.range[1]] as [number, number],
+              ofObject: object,
+            },
+          ]
+        : [],
+    ),
   );
 }

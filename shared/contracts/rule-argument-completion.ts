@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
-import { schemaObjectNodes } from './schema-object-nodes';
+import { isScalar, type Node, parseDocument } from 'yaml';
+import { duplicateValuesPropertyLists, schemaObjectNodes } from './schema-object-nodes';
 import { yamlCursorPath } from './yaml-cursor-path';
 
 const FIELD_LIST_PATH = 'schema.[].quality.[].arguments.properties.[]';
@@ -22,14 +22,10 @@ export function completeRuleArgumentFields(text: string, line: number, column: n
     1;
   const contains = ({ range }: Node) => range != null && range[0] <= offset && offset <= range[2];
   const object = schemaObjectNodes(document).find((candidate) => contains(candidate.object));
-  const rules = object?.object.get('quality', true);
-  const rule = isSeq(rules) ? rules.items.filter(isMap).find(contains) : undefined;
-  if (!object || !rule || rule.get('metric') !== 'duplicateValues') return [];
-  const listed = rule.getIn(['arguments', 'properties'], true);
+  const listed = object && duplicateValuesPropertyLists(object.object).find(contains);
+  if (!object || !listed) return [];
   // The item under the cursor is the one being written, so its field stays on offer.
-  const taken = isSeq(listed)
-    ? listed.items.flatMap((item) => (isScalar(item) && !contains(item) ? [item.value] : []))
-    : [];
+  const taken = listed.items.flatMap((item) => (isScalar(item) && !contains(item) ? [item.value] : []));
   return object.properties.flatMap((property) => {
     const name = property.get('name');
     return typeof name === 'string' && !taken.includes(name) ? [name] : [];

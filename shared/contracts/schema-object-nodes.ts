@@ -1,4 +1,4 @@
-import { type Document, isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { type Document, isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** A schema object of a contract's YAML, with its top-level properties. */
 export interface SchemaObjectNode {
@@ -13,5 +13,16 @@ export function schemaObjectNodes(document: Document): SchemaObjectNode[] {
   return schema.items.filter(isMap).map((object) => {
     const properties = object.get('properties', true);
     return { object, properties: isSeq(properties) ? properties.items.filter(isMap) : [] };
+  });
+}
+
+/** The `arguments.properties` lists of a schema object's duplicateValues rules: each names properties of that object. */
+export function duplicateValuesPropertyLists(object: YAMLMap): YAMLSeq[] {
+  const rules = object.get('quality', true);
+  if (!isSeq(rules)) return [];
+  return rules.items.filter(isMap).flatMap((rule) => {
+    if (rule.get('metric') !== 'duplicateValues') return [];
+    const list = rule.getIn(['arguments', 'properties'], true);
+    return isSeq(list) ? [list] : [];
   });
 }

@@ -201,7 +201,7 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await screenshot(page, 'contract-relationship-references');
   });
 
-  it('renames a field with F2, the relationships naming it following, one Ctrl+Z undoing it all', async () => {
+  it('renames a field with F2, the relationships and duplicateValues rules naming it following, one Ctrl+Z undoing it all', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     await openContract(page, 'Order');
@@ -218,6 +218,10 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
       '        logicalType: string',
       '        primaryKey: true',
       '        required: true',
+      '    quality:',
+      '      - metric: duplicateValues',
+      '        arguments:',
+      '          properties: [mpan]',
       '  - name: meter_readings',
       '    properties:',
       '      - name: meter_mpan',
@@ -241,6 +245,7 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     expect(renamed).toContain('      - name: supply_number\n');
     expect(renamed).toContain('          - to: meters.supply_number\n');
     expect(renamed).toContain('        to: [meters.supply_number]\n');
+    expect(renamed).toContain('          properties: [supply_number]\n');
     expect(await problems(page)).not.toContain('does not have');
     await page.keyboard.press('Control+z');
     await expect.poll(() => copyOfYaml(page)).toBe(readings);

@@ -75,6 +75,43 @@ describe('rename a field with the relationships naming it (F2)', () => {
     expect(lines[26]).toBe('          - "meter_readings.mpan"');
   });
 
+  it('renames the duplicateValues rules naming the field too, in flow and block lists, quoted or not', () => {
+    const text = [
+      READINGS,
+      '    quality:', // 31
+      '      - metric: duplicateValues', // 32
+      '        arguments:', // 33
+      "          properties: [mpan, 'postcode']", // 34
+      '      - metric: duplicateValues', // 35
+      '        arguments:', // 36
+      '          properties:', // 37
+      '            - "mpan"', // 38
+      '            - postcode', // 39
+    ].join('\n');
+    const lines = renamed(text, 19, 'mpan', 'supply_number').split('\n');
+    expect(lines[33]).toBe("          properties: [supply_number, 'postcode']");
+    expect(lines[37]).toBe('            - "supply_number"');
+    // Renamed from a rule's argument, as from a relationship reference.
+    const fromArgument = renamed(text, 39, 'postcode', 'post_code').split('\n');
+    expect(fromArgument[21]).toBe('      - name: post_code');
+    expect(fromArgument[33]).toBe("          properties: [mpan, 'post_code']");
+  });
+
+  it('quotes a new name a flow list would split, in a rule’s argument naming the field', () => {
+    // No table.column names postcode here, which could not hold the new name.
+    const text = [
+      READINGS.replace('[meters.mpan, meters.postcode]', '[meters.mpan]'),
+      '    quality:',
+      '      - metric: duplicateValues',
+      '        arguments:',
+      '          properties: [postcode, mpan]',
+    ].join('\n');
+    const after = renamed(text, 22, 'postcode', 'post, code');
+    expect(after.split('\n')[21]).toBe('      - name: "post, code"');
+    expect(after.split('\n')[33]).toBe('          properties: ["post, code", mpan]');
+    expect(parse(after).schema[1].quality[0].arguments.properties).toEqual(['post, code', 'mpan']);
+  });
+
   it('renames from a reference as from the name, a quoted reference keeping its quotes', () => {
     const after = renamed(READINGS, 27, 'meter_readings.mpan', 'supply_mpan', 3);
     expect(after.split('\n')[10]).toBe('      - name: supply_mpan');

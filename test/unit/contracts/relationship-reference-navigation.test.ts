@@ -112,6 +112,31 @@ describe('find the relationships referring to a field', () => {
     expect(linesReferringFrom(13, 'route_id')).toEqual([32]);
   });
 
+  it('lists the duplicateValues rules of the field’s object naming it, and goes from them to the field', () => {
+    const text = [
+      HAULAGE,
+      '    quality:', // 36
+      '      - metric: duplicateValues', // 37
+      '        arguments:', // 38
+      '          properties: [origin, route_id]', // 39
+      '  - name: depots', // 40
+      '    properties:', // 41
+      '      - name: origin', // 42
+      '    quality:', // 43
+      '      - metric: duplicateValues', // 44
+      '        arguments:', // 45
+      '          properties:', // 46
+      '            - origin', // 47
+    ].join('\n');
+    expect(relationshipReferencesTo(text, 26, columnOf(text, 26, 'origin'))?.references).toEqual([
+      { line: 30, column: 33, endLine: 30, endColumn: 46 },
+      { line: 35, column: 15, endLine: 35, endColumn: 28 },
+      { line: 39, column: 24, endLine: 39, endColumn: 30 },
+    ]);
+    expect(definitionAt(text, 39, 'route_id', 2)?.line).toBe(23);
+    expect(definitionAt(text, 47, 'origin')?.line).toBe(42);
+  });
+
   it('lists nothing for a field no relationship names, or a caret on no field’s name', () => {
     expect(relationshipReferencesTo(HAULAGE, 10, columnOf(HAULAGE, 10, 'shipment_id'))?.references).toEqual([]);
     expect(relationshipReferencesTo(HAULAGE, 11, columnOf(HAULAGE, 11, 'string'))).toBeUndefined();

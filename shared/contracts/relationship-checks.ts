@@ -70,7 +70,7 @@ function typeMismatches(
 }
 
 /** The kind of values a foreign key compares: an integer joins a number, as SQL compares numerics. */
-const joinableTypes = (logicalType: string) => (logicalType === 'integer' ? 'number' : logicalType);
+export const joinableTypes = (logicalType: string) => (logicalType === 'integer' ? 'number' : logicalType);
 
 /** The property a reference in this contract's own terms names (shorthand or `schema/<id>/properties/<id>`). */
 function propertyNamed(contract: Contract, reference: string): ContractProperty | undefined {

@@ -383,7 +383,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     await screenshot(page, 'contract-hover-in-flow-mapping');
   });
 
-  it("completes a relationship's to: with the contract's fields, and a physicalType with its server's column types (Ctrl+Space)", async () => {
+  it("completes a relationship's to: with the contract's fields of a type its from joins, and a physicalType with its server's column types (Ctrl+Space)", async () => {
     const page = await sampleOrderContract(session);
     await pasteOverYaml(
       page,
@@ -409,7 +409,7 @@ describeInChromium('the contract editor in the built app', (session) => {
         '      - name: parent_order_id',
         '        logicalType: integer',
         '        relationships:',
-        '          - to: orders.ord',
+        '          - to: orders.',
         '    relationships:',
         '      - from: [orders.order_id,',
         '',
@@ -426,10 +426,11 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(keyColumns.some((label) => label.includes('orders.order_id'))).toBe(false);
     await page.keyboard.press('Escape');
 
-    await caretAtEndOf(page, 'to: orders.ord');
+    // An integer's to: is offered the integer key, with its type, not the timestamp.
+    await caretAtEndOf(page, 'to: orders.');
     await page.keyboard.press('Control+Space');
     await suggestions.first().waitFor();
-    expect(await suggestions.allTextContents()).toEqual([expect.stringContaining('orders.order_id')]);
+    expect(await suggestions.allTextContents()).toEqual([expect.stringMatching(/orders\.order_id.*integer/)]);
     await page.keyboard.press('Enter');
     await expect
       .poll(() => yamlLinesStartingWith(page, '          - to:'))

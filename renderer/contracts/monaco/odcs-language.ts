@@ -49,20 +49,30 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       const valueRange = new monaco.Range(position.lineNumber, value.startColumn, position.lineNumber, value.endColumn);
       // Offered as the colon is typed (`classification:`), a value needs its space: `key:value` is no key's.
       const spaced = (value: string, startColumn: number) => (lineText[startColumn - 2] === ':' ? ` ${value}` : value);
-      const inOrder = (values: string[], kind: Monaco.languages.CompletionItemKind) =>
-        values.map((value, index) => ({
-          label: value,
-          kind,
-          insertText: spaced(value, valueRange.startColumn),
-          sortText: String(index).padStart(4, '0'),
-          range: valueRange,
-        }));
+      const inOrder = (
+        values: Array<string | { value: string; detail: string }>,
+        kind: Monaco.languages.CompletionItemKind,
+      ) =>
+        values.map((each, index) => {
+          const { value, detail } = typeof each === 'string' ? { value: each, detail: undefined } : each;
+          return {
+            // The detail (a field's type) shows beside the label in the list, not only in the focused item's details.
+            label: detail === undefined ? value : { label: value, description: detail },
+            kind,
+            ...(detail !== undefined && { detail }),
+            insertText: spaced(value, valueRange.startColumn),
+            sortText: String(index).padStart(4, '0'),
+            range: valueRange,
+          };
+        });
       const { CompletionItemKind } = monaco.languages;
       // A relationship's `to:`, or an item of its list (`from: [routes.route_id, ` or `- ` under `to:`);
       // an item of a duplicateValues rule's `properties`.
       const references = inOrder(
         [
-          ...completeRelationshipReferences(text, position.lineNumber, position.column),
+          ...completeRelationshipReferences(text, position.lineNumber, position.column).map(
+            ({ reference, detail }) => ({ value: reference, detail }),
+          ),
           ...completeRuleArgumentFields(text, position.lineNumber, position.column),
         ],
         CompletionItemKind.Field,

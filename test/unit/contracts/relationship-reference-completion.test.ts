@@ -34,8 +34,9 @@ const WAFER_LOTS = [
   '        to: wafer_lots.lot_id', // 30
 ].join('\n');
 
-const referencesAt = (text: string, line: number) =>
+const choicesAt = (text: string, line: number) =>
   completeRelationshipReferences(text, line, (text.split('\n')[line - 1] as string).length + 1);
+const referencesAt = (text: string, line: number) => choicesAt(text, line).map(({ reference }) => reference);
 
 describe('completion of a relationship’s references', () => {
   it('offers a property’s `to` the contract’s fields as table.column, keys first, never the field itself', () => {
@@ -121,5 +122,73 @@ describe('completion of a relationship’s references', () => {
   it('offers nothing for a key that is no relationship’s', () => {
     expect(referencesAt(WAFER_LOTS.replace("'status: active'", ''), 5)).toEqual([]);
     expect(referencesAt(WAFER_LOTS, 14)).toEqual([]);
+  });
+});
+
+const DEPOTS = [
+  'apiVersion: v3.1.0', // 1
+  'kind: DataContract', // 2
+  'id: urn:datacontract:haulage:shipments', // 3
+  'version: 1.0.0', // 4
+  'status: active', // 5
+  'schema:', // 6
+  '  - name: depots', // 7
+  '    properties:', // 8
+  '      - name: depot_code', // 9
+  '        logicalType: string', // 10
+  '        primaryKey: true', // 11
+  '      - name: depot_no', // 12
+  '        logicalType: integer', // 13
+  '        physicalType: bigint', // 14
+  '        unique: true', // 15
+  '      - name: capacity', // 16
+  '        logicalType: number', // 17
+  '      - name: opened', // 18
+  '        logicalType: date', // 19
+  '      - name: legacy_ref', // 20
+  '  - name: shipments', // 21
+  '    properties:', // 22
+  '      - name: shipment_id', // 23
+  '        logicalType: string', // 24
+  '      - name: depot_no', // 25
+  '        logicalType: number', // 26
+  '        relationships:', // 27
+  '          - to: ', // 28
+  '    relationships:', // 29
+  '      - from: shipments.shipment_id', // 30
+  '        to: ', // 31
+].join('\n');
+
+describe('completion of a relationship’s `to` by the type of its `from`', () => {
+  it('offers a property’s `to` only the fields its type joins, an integer a number, with each one’s type', () => {
+    expect(choicesAt(DEPOTS, 28)).toEqual([
+      { reference: 'depots.depot_no', detail: 'integer · bigint' },
+      { reference: 'depots.capacity', detail: 'number' },
+      { reference: 'depots.legacy_ref', detail: 'no logicalType' },
+    ]);
+  });
+
+  it('offers a schema object’s `to` the fields of the type of the field its `from` names', () => {
+    expect(referencesAt(DEPOTS, 31)).toEqual(['depots.depot_code', 'depots.legacy_ref']);
+  });
+
+  it('offers an item of a composite `to` the fields of the type of the `from` item it pairs with', () => {
+    const text = DEPOTS.replace(
+      'from: shipments.shipment_id',
+      'from: [shipments.shipment_id, shipments.depot_no]',
+    ).replace('        to: ', '        to: [depots.depot_code, ');
+    expect(referencesAt(text, 31)).toEqual(['depots.depot_no', 'depots.capacity', 'depots.legacy_ref']);
+  });
+
+  it('offers every field, with its type, where the `from` declares none', () => {
+    const text = DEPOTS.replace('        logicalType: number\n        relationships:', '        relationships:');
+    expect(choicesAt(text, 27).map(({ detail }) => detail)).toEqual([
+      'string',
+      'integer · bigint',
+      'number',
+      'date',
+      'string',
+      'no logicalType',
+    ]);
   });
 });

@@ -11,11 +11,14 @@ import { matching, type Token, tokenize } from './sql-tokens';
 /*
  * SQL `CHECK` constraints as what ODCS says of a column: allowed values (`c IN ('a', 'b')`,
  * `c = 'a'`), bounds (`c >= 0`, `0 < c`, `c BETWEEN 0 AND 100`), lengths (`char_length(c) <= 8`)
- * a pattern (PostgreSQL's `c ~ '^[A-Z]{2}$'`, where ECMAScript reads it alike) and the shape of
- * a JSON column's documents (`jsonb_typeof(c) = 'array'`: an array, not an object), each
- * condition of a CHECK that ANDs several on its own. A condition no property fact can say (OR,
- * functions, another column, `<>`) is kept as a sql quality rule of the table (sql-quality-rules.ts)
- * and reported as written, and the rest of its CHECK is imported all the same.
+ * a pattern (PostgreSQL's `c ~ '^[A-Z]{2}$'`, where ECMAScript reads it alike), the shape of
+ * a JSON column's documents (`jsonb_typeof(c) = 'array'`: an array, not an object) and an array's
+ * item count (`jsonb_array_length(c) <= 3`), each condition of a CHECK that ANDs several on its
+ * own. What the SQL export checks inside a JSON column's documents (a field it requires, the type
+ * of its items) is let go, as an imported jsonb column has no fields or items to hold it. A
+ * condition no property fact can say (OR, functions, another column, `<>`) is kept as a sql
+ * quality rule of the table (sql-quality-rules.ts) and reported as written, and the rest of its
+ * CHECK is imported all the same.
  */
 
 /** A CHECK the parser read, where its constraint starts in the source, and what a note about it is on. */
@@ -65,6 +68,7 @@ export function readChecks(
 ): ChecksRead {
   const read: ChecksRead = { values: new Map(), options: new Map(), shapes: new Map(), rules: [], notes: [] };
   const take = (fact: CheckFact): string | undefined => {
+    if ('isInsideDocuments' in fact) return logicalTypeOf(fact.column) === 'object' ? undefined : NO_EQUIVALENT;
     if ('shape' in fact) {
       // A JSON column imports as an object; one the CHECK says holds arrays is an array.
       if (logicalTypeOf(fact.column) !== 'object' || read.shapes.has(fact.column)) return NO_EQUIVALENT;
@@ -76,7 +80,7 @@ export function readChecks(
       read.values.set(fact.column, earlier ? earlier.filter((value) => fact.values.includes(value)) : fact.values);
       return undefined;
     }
-    const logicalType = logicalTypeOf(fact.column);
+    const logicalType = read.shapes.get(fact.column) === 'array' ? 'array' : logicalTypeOf(fact.column);
     if (logicalType === undefined) return NO_EQUIVALENT;
     const { unmapped } = logicalTypeOptions(logicalType, fact.options);
     if (unmapped.length > 0) return `${NO_EQUIVALENT} for logical type ${logicalType} (${unmapped.join(', ')})`;
@@ -127,7 +131,8 @@ export type JsonShape = 'object' | 'array';
 type CheckFact =
   | { column: string; values: EnumValue[] }
   | { column: string; options: Record<string, number | string> }
-  | { column: string; shape: JsonShape };
+  | { column: string; shape: JsonShape }
+  | { column: string; isInsideDocuments: true };
 
 interface CheckCondition {
   /** `CHECK (qty > 0)`; one condition of several, `CHECK (… qty % 2 = 0 …)`. */
@@ -232,23 +237,34 @@ const BOUNDS: Record<string, string> = {
 /** The same comparison seen from its other side: `0 < qty` is `qty > 0`. */
 const MIRRORED: Record<string, string> = { '>=': '<=', '>': '<', '<=': '>=', '<': '>' };
 
-/** A comparison of a text's length (`char_length(c) <= 8`) as the length bound of the text it gives. */
-type LengthBound = (value: number) => Record<string, number>;
-const LENGTH_BOUNDS: Record<string, LengthBound> = {
-  '>=': (value) => ({ minLength: value }),
-  '>': (value) => ({ minLength: value + 1 }),
-  '<=': (value) => ({ maxLength: value }),
-  '<': (value) => ({ maxLength: value - 1 }),
+/** A comparison of a count (`char_length(c) <= 8`) as the bound of the option it gives, by operator. */
+type CountBound = (value: number) => Record<string, number>;
+const countBounds = (least: string, most: string): Record<string, CountBound> => ({
+  '>=': (value) => ({ [least]: value }),
+  '>': (value) => ({ [least]: value + 1 }),
+  '<=': (value) => ({ [most]: value }),
+  '<': (value) => ({ [most]: value - 1 }),
+});
+const TEXT_LENGTH = countBounds('minLength', 'maxLength');
+const ITEM_COUNT = countBounds('minItems', 'maxItems');
+/** SQL's functions counting a text's characters (`length` is also a function of bytes, arrays, geometry) and a JSON array's items. */
+const COUNTS: Record<string, Record<string, CountBound>> = {
+  char_length: TEXT_LENGTH,
+  character_length: TEXT_LENGTH,
+  jsonb_array_length: ITEM_COUNT,
+  json_array_length: ITEM_COUNT,
 };
-/** SQL's functions counting a text's characters (`length` is also a function of bytes, arrays, geometry). */
-const CHARACTER_COUNTS = new Set(['char_length', 'character_length']);
 
-/** The column whose characters an expression counts (`char_length(code)`); undefined when it is no such count. */
-function lengthOf(expression: Expression | undefined): string | undefined {
+/** The column an expression counts (`char_length(code)`) and the bounds a comparison of it gives; undefined when it is no such count. */
+function countOf(
+  expression: Expression | undefined,
+): { column: string; bounds: Record<string, CountBound> } | undefined {
   const counted = uncast(expression);
   const name = counted?.type === 'function' ? counted.name?.name?.[0]?.value.toLowerCase() : undefined;
   const args = listItems(counted?.args) ?? [];
-  return name !== undefined && CHARACTER_COUNTS.has(name) && args.length === 1 ? columnOf(args[0]) : undefined;
+  const bounds = name === undefined ? undefined : COUNTS[name];
+  const column = bounds && args.length === 1 ? columnOf(args[0]) : undefined;
+  return column !== undefined && bounds ? { column, bounds } : undefined;
 }
 
 const JSON_TYPE_FUNCTIONS = new Set(['jsonb_typeof', 'json_typeof']);
@@ -268,6 +284,36 @@ function jsonShapeOf(
   return column !== undefined && (shape === 'object' || shape === 'array') ? { column, shape } : undefined;
 }
 
+/** The jsonpath the SQL export checks a JSON array's items or a map's values with (postgres-json-checks.ts). */
+const MEMBER_TYPES = /^strict !exists\(\$(\[\*\]|\.\*) \? \(.+\)\)$/;
+
+/**
+ * What the SQL export checks inside a JSON column's documents: a field it requires (`c ? 'fuel'`,
+ * `c -> 'fuel' <> 'null'`), the type of its items (`jsonb_path_match(c, 'strict !exists($[*] ? (…))')`).
+ */
+function insideDocumentsOf(condition: Expression, hasBackslashEscapes: boolean): CheckFact | undefined {
+  const { operator, left, right } = condition;
+  const columnKeyed = (object: Expression | undefined, key: Expression | undefined) =>
+    typeof literal(key, hasBackslashEscapes) === 'string' ? columnOf(object) : undefined;
+  const column =
+    operator === '?'
+      ? columnKeyed(left, right)
+      : (operator === '<>' || operator === '!=') &&
+          left?.operator === '->' &&
+          literal(right, hasBackslashEscapes) === 'null'
+        ? columnKeyed(left.left, left.right)
+        : memberTypesOf(condition, hasBackslashEscapes);
+  return column === undefined ? undefined : { column, isInsideDocuments: true };
+}
+
+function memberTypesOf(condition: Expression, hasBackslashEscapes: boolean): string | undefined {
+  const name = condition.type === 'function' ? condition.name?.name?.[0]?.value.toLowerCase() : undefined;
+  const [document, path, ...rest] = listItems(condition.args) ?? [];
+  const jsonpath = literal(path, hasBackslashEscapes);
+  const isMemberTypes = name === 'jsonb_path_match' && rest.length === 0 && typeof jsonpath === 'string';
+  return isMemberTypes && MEMBER_TYPES.test(jsonpath) ? columnOf(document) : undefined;
+}
+
 /** Why an operator's conditions are none ODCS can say, where it is not only that it has no equivalent. */
 const UNSAID: Record<string, string> = {
   '~*': 'ignores case, which an ODCS pattern cannot',
@@ -281,6 +327,8 @@ function factOf(condition: Expression, hasBackslashEscapes: boolean): CheckFact 
   const { operator = '', left, right } = condition;
   const shaped = operator === '=' ? jsonShapeOf(left, right, hasBackslashEscapes) : undefined;
   if (shaped) return shaped;
+  const inside = insideDocumentsOf(condition, hasBackslashEscapes);
+  if (inside) return inside;
   const values = allowedValuesOf(condition, hasBackslashEscapes);
   if (values) return values;
   if (BOUNDS[operator]) {
@@ -291,9 +339,9 @@ function factOf(condition: Expression, hasBackslashEscapes: boolean): CheckFact 
     const column = columnOf(compared);
     if (column !== undefined && value !== undefined)
       return { column, options: { [BOUNDS[comparison] as string]: value } };
-    const measured = lengthOf(compared);
+    const measured = countOf(compared);
     if (measured !== undefined && Number.isInteger(value))
-      return { column: measured, options: (LENGTH_BOUNDS[comparison] as LengthBound)(value as number) };
+      return { column: measured.column, options: (measured.bounds[comparison] as CountBound)(value as number) };
   }
   if (operator === 'BETWEEN') {
     const column = columnOf(left);

@@ -3,6 +3,7 @@ import { postgresPatternAsOdcs } from '../../contracts/import/postgres-pattern';
 import type { ContractProperty, EnumValue } from '../../model/contract';
 import { logicalTypeOptions } from '../../simulation/allowed-values';
 import { postgresTypeOf, varcharLengthOf } from './postgres-column-types';
+import { jsonDocumentChecksOf } from './postgres-json-checks';
 import { ident, literal } from './postgres-names';
 
 /*
@@ -10,14 +11,11 @@ import { ident, literal } from './postgres-names';
  * import reads them back (contracts/import/sql-check-constraints.ts): allowed values of strings,
  * numbers and booleans (`IN (…)`); bounds of integers and numbers; a string's minLength, and a
  * maxLength its varchar does not hold (`char_length`); its pattern (`~`) where PostgreSQL's
- * regular expressions read it as ECMAScript does; the shape of JSON an object, map or array
- * property's jsonb holds (`jsonb_typeof`), as jsonb takes any JSON value. A pattern they read
- * otherwise is left out, with why. Allowed values and bounds of dates and times, multipleOf,
- * formats and what a document holds inside stay in the contract, as in the JSON Schema export.
+ * regular expressions read it as ECMAScript does; what an object, map or array property's jsonb
+ * holds (postgres-json-checks.ts), as jsonb takes any JSON value. A pattern they read otherwise
+ * is left out, with why. Allowed values and bounds of dates and times, multipleOf and formats
+ * stay in the contract, as in the JSON Schema export.
  */
-
-/** The JSON value jsonb_typeof names for each logical type a jsonb column holds. */
-const JSON_SHAPES: Partial<Record<string, string>> = { object: 'object', map: 'object', array: 'array' };
 
 /** The logical types whose allowed values PostgreSQL compares as the contract means them. */
 const COMPARED_VALUES = new Set(['string', 'integer', 'number', 'boolean']);
@@ -46,9 +44,7 @@ export function columnChecksOf(property: ContractProperty, column: string): Colu
   };
   const allowed = allowedValuesOf(property);
   const conditions = allowed.length > 0 ? [`${value} IN (${allowed.map(valueLiteral).join(', ')})`] : [];
-  const shape = logicalType === undefined ? undefined : JSON_SHAPES[logicalType];
-  if (shape !== undefined && postgresTypeOf(property) === 'jsonb')
-    conditions.push(`jsonb_typeof(${value}) = ${literal(shape)}`);
+  if (postgresTypeOf(property) === 'jsonb') conditions.push(...jsonDocumentChecksOf(property, value));
   if (logicalType === 'integer' || logicalType === 'number') {
     for (const [option, operator] of Object.entries(BOUND_OPERATORS)) {
       const bound = numberOption(option);

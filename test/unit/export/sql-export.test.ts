@@ -930,6 +930,120 @@ schema:
     });
   });
 
+  describe("inside a jsonb column: the fields an object requires, the count and type of an array's items", () => {
+    const vehiclesYaml = `apiVersion: v3.2.0
+kind: DataContract
+id: vehicles
+version: 1.0.0
+status: draft
+schema:
+  - name: vehicles
+    properties:
+      - name: vin
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: specs
+        logicalType: object
+        properties:
+          - name: fuel
+            logicalType: string
+            required: true
+          - name: engine
+            logicalType: object
+            properties:
+              - name: power_kw
+                logicalType: number
+      - name: tags
+        logicalType: array
+        logicalTypeOptions:
+          minItems: 1
+          maxItems: 3
+        items:
+          logicalType: string
+      - name: seat_counts
+        logicalType: array
+        items:
+          logicalType: integer
+          required: true
+      - name: sensors
+        logicalType: map
+        map:
+          key:
+            logicalType: string
+          value:
+            logicalType: number
+`;
+    const vehicles = contractFromYaml(vehiclesYaml);
+    const mesh = { ...productServingTable('vehicles', []), contracts: [vehicles] };
+
+    beforeAll(async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(mesh));
+    });
+
+    it.each([
+      ['specs', `'{"engine": {}}'`],
+      ['specs', `'{"fuel": null}'`],
+      ['tags', `'["a", "b", "c", "d"]'`],
+      ['tags', `'[]'`],
+      ['tags', `'[1, 2]'`],
+      ['seat_counts', `'[2, 2.5]'`],
+      ['seat_counts', `'[2, null]'`],
+      ['seat_counts', `'["2"]'`],
+      ['sensors', `'{"tyre_fl": "high"}'`],
+    ])('refuses a row whose %s is %s', async (column, value) => {
+      await expect(db.exec(`INSERT INTO p.vehicles (vin, ${column}) VALUES ('V1', ${value})`)).rejects.toThrow(
+        `violates check constraint "vehicles_${column}_check"`,
+      );
+    });
+
+    it('takes the documents the contract allows: optional fields left out, optional items null, NULL columns', async () => {
+      await db.exec(
+        `INSERT INTO p.vehicles (vin, specs, tags, seat_counts, sensors) VALUES
+           ('V1', '{"fuel": "petrol"}', '["a", "b", "c"]', '[2, 5]', '{"tyre_fl": 2.4}'),
+           ('V2', '{"fuel": "diesel", "engine": {}}', '["a", null]', '[]', '{}'),
+           ('V3', NULL, NULL, NULL, NULL)`,
+      );
+      expect((await db.query('SELECT vin FROM p.vehicles ORDER BY 1')).rows).toEqual([
+        { vin: 'V1' },
+        { vin: 'V2' },
+        { vin: 'V3' },
+      ]);
+    });
+
+    it('round-trips: the DDL import reads the array bounds back, and keeps no rule or note of the rest', () => {
+      const imported = importContractSource('p.sql', String(sqlFiles(mesh)[0]!.content));
+      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+      const vehiclesTable = imported.contract.schema[0]!;
+      expect(
+        vehiclesTable.properties.map((property) => [
+          property.name,
+          property.logicalType,
+          property.extensions?.logicalTypeOptions,
+        ]),
+      ).toEqual([
+        ['vin', 'string', undefined],
+        ['specs', 'object', undefined],
+        ['tags', 'array', { minItems: 1, maxItems: 3 }],
+        ['seat_counts', 'array', undefined],
+        ['sensors', 'object', undefined],
+      ]);
+      expect(vehiclesTable.quality ?? []).toEqual([]);
+      expect(imported.notes.filter((note) => note.path.startsWith('vehicles'))).toEqual([]);
+    });
+
+    it('migrates a changed maxItems as any CHECK: dropped, added NOT VALID, validated once the rows keep it', () => {
+      const fewerTags = contractFromYaml(vehiclesYaml.replace('maxItems: 3', 'maxItems: 2'));
+      const changes = sqlFiles({ ...mesh, contracts: [fewerTags] }, mesh).find((file) =>
+        file.path.endsWith('.changes.sql'),
+      );
+      expect(String(changes?.content)).toContain('DROP CONSTRAINT IF EXISTS "vehicles_tags_check"');
+      expect(String(changes?.content)).toContain('jsonb_array_length("tags") <= 2');
+      expect(String(changes?.content)).toContain('NOT VALID');
+    });
+  });
+
   describe('allowed values that list null, which required: false already says', () => {
     const titles = contractFromYaml(`apiVersion: v3.1.0
 kind: DataContract

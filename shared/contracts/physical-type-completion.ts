@@ -43,7 +43,8 @@ const ORACLE: ColumnTypes = {
   number: ['NUMBER', 'BINARY_DOUBLE'],
   boolean: ['NUMBER(1,0)'],
   date: ['DATE'],
-  timestamp: ['TIMESTAMP WITH TIME ZONE', 'TIMESTAMP'],
+  // Oracle's DATE holds a time of day too, to the second: the SQL import reads it as a timestamp.
+  timestamp: ['TIMESTAMP WITH TIME ZONE', 'TIMESTAMP', 'DATE'],
   object: ['JSON'],
 };
 const SNOWFLAKE: ColumnTypes = {

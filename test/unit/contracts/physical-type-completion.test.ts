@@ -25,6 +25,7 @@ const typesAt = (text: string, line: number) =>
 const lastLine = (text: string) => text.split('\n').length;
 
 const POSTGRES = ['  - server: fdc', '    type: postgres', '    host: fdc.fab.local'];
+const ORACLE = ['  - server: mes', '    type: oracle', '    host: mes.fab.local', '    port: 1521'];
 const KAFKA_AVRO = ['  - server: broker', '    type: kafka', '    host: broker:9092', '    format: avro'];
 const KAFKA_PROTOBUF = ['  - server: broker', '    type: kafka', '    host: broker:9092', '    format: protobuf'];
 
@@ -34,6 +35,11 @@ describe("completion of a property's physicalType", () => {
       'timestamptz',
       'timestamp',
     ]);
+  });
+
+  it("offers Oracle's DATE for a timestamp too, as its DATE holds a time of day (and the SQL import writes it so)", () => {
+    const text = contractOn(ORACLE, 'timestamp');
+    expect(typesAt(text, lastLine(text))).toEqual(['TIMESTAMP WITH TIME ZONE', 'TIMESTAMP', 'DATE']);
   });
 
   it("offers Avro's types, as the Avro import writes them, for a Kafka server's Avro records", () => {

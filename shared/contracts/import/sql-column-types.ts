@@ -161,18 +161,6 @@ function typesOf(logicalType: LogicalType, names: string[]): Record<string, Logi
   return Object.fromEntries(names.map((name) => [name, logicalType]));
 }
 
-/**
- * Types of the dialects read that only Oracle has (Snowflake, not read, also writes NUMBER): a file
- * that writes one is Oracle's, whose DATE holds a time of day.
- */
-const ORACLE_ONLY_TYPES = new Set(['VARCHAR2', 'NVARCHAR2', 'NUMBER', 'BINARY_FLOAT', 'BINARY_DOUBLE']);
-
-/** The types only Oracle has that the tables write, each once, in order of name: none in a file of another dialect. */
-export function oracleOnlyTypes(tables: SqlTable[]): string[] {
-  const written = tables.flatMap((table) => table.columns.map((column) => column.type?.baseName ?? ''));
-  return [...new Set(written.filter((name) => ORACLE_ONLY_TYPES.has(name)))].sort();
-}
-
 /** Oracle's DATE holds a time of day too, to the second (Debezium sends it as a timestamp): a timestamp without time zone. */
 export function holdsTimeOfDay(type: SqlType, isOracle: boolean): boolean {
   return isOracle && type.baseName === 'DATE' && type.arrayDepth === 0;

@@ -33,7 +33,7 @@ import { sqlUnsignedBounds } from './unsigned-bounds';
  * parses the file. NOT NULL makes a property required, PRIMARY KEY (on the column or the
  * table, in its order) a key, UNIQUE on one column unique, UNIQUE on several columns a sql
  * quality rule of the table (sql-quality-rules.ts); the SQL type is kept as
- * physicalType; in a file that writes a type only Oracle has, DATE, which holds a time of day
+ * physicalType; in a file that writes what only Oracle writes (oracle-signs.ts), DATE, which holds a time of day
  * there, is a timestamp without time zone, reported. Types without a logical type are
  * imported as strings and reported. Column
  * types are read in sql-column-types.ts; the parser reads the rest with each type as INT.
@@ -108,6 +108,9 @@ interface SqlParser {
   astify(sql: string, options: { database: string }): unknown;
   exprToSQL(expression: unknown, options: { database: string }): string;
 }
+
+/** How many of what marks a file as Oracle's a note names: enough to check the reading by. */
+const SIGNS_NAMED = 3;
 
 /** SQL Server's own name for the type it also calls TIMESTAMP. */
 const ROW_VERSION = 'ROWVERSION';
@@ -347,7 +350,7 @@ interface TableContext {
   /** An expression as the dialect writes it: `'placed'`, `now()`. */
   sqlOf: (expression: Expression) => string;
   /** What the dump says of its tables beside CREATE TABLE (comments, unique indexes), and how it writes strings. */
-  ddl: Pick<SqlDump, 'comments' | 'uniqueIndexes' | 'hasBackslashEscapes' | 'oracleTypes'>;
+  ddl: Pick<SqlDump, 'comments' | 'uniqueIndexes' | 'hasBackslashEscapes' | 'oracleSigns'>;
   /** SQL Server's types, where a name means another thing than elsewhere (`TIMESTAMP`). */
   isSqlServer: boolean;
 }
@@ -389,7 +392,7 @@ function tableObject(
   ];
   const sourceColumn = (property: string): SqlColumn | undefined =>
     source?.columns.find((candidate) => candidate.name === property);
-  const isOracle = context.ddl.oracleTypes.length > 0;
+  const isOracle = context.ddl.oracleSigns.length > 0;
   const logicalTypeOf = (type: SqlType | undefined) =>
     type && holdsTimeOfDay(type, isOracle) ? 'timestamp' : type?.logicalType;
   // A property is unique on its own; several columns unique together are a rule of the table.
@@ -524,7 +527,7 @@ function tableObject(
     if (isTimeOfDayDate)
       notes.push({
         path: `${name}.${property}`,
-        message: `Oracle's DATE holds a time of day too, to the second: imported as a timestamp without time zone (the file is read as Oracle's for its ${context.ddl.oracleTypes.join(', ')})`,
+        message: `Oracle's DATE holds a time of day too, to the second: imported as a timestamp without time zone (the file is read as Oracle's for its ${context.ddl.oracleSigns.slice(0, SIGNS_NAMED).join(', ')})`,
         ...rangeAt(text, found?.start ?? 0, (found?.typeEnd ?? 0) - (found?.start ?? 0)),
       });
     if (!elementType) {

@@ -1,7 +1,7 @@
+import { oracleSigns } from './oracle-signs';
 import {
   enforcementClauses,
   keyStorageOptions,
-  oracleOnlyTypes,
   patternCasts,
   readCreateTable,
   readKeylessForeignKey,
@@ -62,8 +62,8 @@ export interface SqlDump {
   problems: SqlProblem[];
   /** The file writes what only SQL Server writes (`[names]`, `GO`, `N'…'`), so its types are SQL Server's. */
   isSqlServer: boolean;
-  /** The types only Oracle has that the file writes (`NUMBER`, `VARCHAR2`): none unless the file is Oracle's. */
-  oracleTypes: string[];
+  /** What only Oracle writes that the file does (`CLOB`, `SYSDATE`): none unless the file is Oracle's. */
+  oracleSigns: string[];
   /** The file is MySQL's, whose strings escape with a backslash (`'it\'s'`) unless NO_BACKSLASH_ESCAPES is set. */
   hasBackslashEscapes: boolean;
 }
@@ -83,7 +83,7 @@ export function readSqlDump(text: string): SqlDump {
     notes: [],
     problems,
     isSqlServer: false,
-    oracleTypes: [],
+    oracleSigns: [],
     hasBackslashEscapes,
   };
   const edits: SourceEdit[] = [...notSql];
@@ -123,7 +123,7 @@ export function readSqlDump(text: string): SqlDump {
     )
       edits.push(blank(token.start, token.end));
   });
-  dump.oracleTypes = oracleOnlyTypes(dump.tables);
+  dump.oracleSigns = oracleSigns(dump.tables, tokens);
   dump.neutralText = neutralize(text, edits);
   return dump;
 }

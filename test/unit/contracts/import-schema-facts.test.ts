@@ -115,6 +115,32 @@ describe('SQL column types the SQL parser does not know', () => {
     expect(result.ok && result.findings.map((finding) => finding.message)).toEqual([]);
   });
 
+  it.each([
+    ['CLOB', 'CREATE TABLE notes (\n  body CLOB,\n  written_at DATE,\n  edited_at TIMESTAMP(6)\n);'],
+    ['RAW, SYS_GUID()', 'CREATE TABLE notes (\n  note_id RAW(16) DEFAULT SYS_GUID(),\n  written_at DATE\n);'],
+    [
+      'SYSDATE, ENABLE',
+      'CREATE TABLE notes (\n  note_id CHAR(32),\n  written_at DATE DEFAULT SYSDATE NOT NULL ENABLE\n);',
+    ],
+    [
+      'SEGMENT CREATION, PCTFREE, STORAGE (…)',
+      'CREATE TABLE notes (\n  note_id CHAR(32),\n  written_at DATE\n) SEGMENT CREATION IMMEDIATE PCTFREE 10\n  STORAGE(INITIAL 65536) TABLESPACE "USERS";',
+    ],
+  ])(
+    "reads a file as Oracle's for its %s, with no NUMBER or VARCHAR2, so its DATE holds a time of day",
+    (signs, source) => {
+      const { property, notes } = imported('notes.sql', source);
+      expect(property('written_at')).toMatchObject({
+        logicalType: 'timestamp',
+        physicalType: 'DATE',
+        extensions: { logicalTypeOptions: { timezone: false } },
+      });
+      expect(notes.filter((note) => note.includes('written_at: Oracle'))).toEqual([
+        `3:3 notes.written_at: Oracle's DATE holds a time of day too, to the second: imported as a timestamp without time zone (the file is read as Oracle's for its ${signs})`,
+      ]);
+    },
+  );
+
   it('keeps DATE a date in a file of no Oracle-only type (PostgreSQL, MySQL, SQL Server)', () => {
     for (const source of [
       'CREATE TABLE visits (visit_id integer PRIMARY KEY, visited_on DATE);',
@@ -126,6 +152,21 @@ describe('SQL column types the SQL parser does not know', () => {
       expect(property('visited_on').extensions?.logicalTypeOptions, source).toBeUndefined();
       expect(notes, source).toEqual([]);
     }
+  });
+
+  it.each([
+    [
+      "PostgreSQL's TABLESPACE, ENABLE ROW LEVEL SECURITY and SET STORAGE",
+      'CREATE TABLE visits (visit_id integer PRIMARY KEY, visited_on DATE, enable boolean) TABLESPACE archive;\nALTER TABLE visits ENABLE ROW LEVEL SECURITY;\nALTER TABLE visits ALTER COLUMN enable SET STORAGE PLAIN;',
+    ],
+    [
+      "MySQL's BLOB, SYSDATE() and a key on a column named enable",
+      'CREATE TABLE `visits` (`visit_id` INT PRIMARY KEY, `visited_on` DATE, `scan` BLOB, `seen_at` DATETIME DEFAULT (SYSDATE()), enable INT, UNIQUE (visit_id, enable));',
+    ],
+  ])('keeps DATE a date in a file with words Oracle writes too: %s', (_words, source) => {
+    const { property, notes } = imported('visits.sql', source);
+    expect(property('visited_on')).toMatchObject({ logicalType: 'date' });
+    expect(notes.filter((note) => note.includes('Oracle'))).toEqual([]);
   });
 
   it("reads past Oracle's ENABLE after a constraint, and keeps a column named enable", () => {

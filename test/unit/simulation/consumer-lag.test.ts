@@ -20,6 +20,7 @@ describe('consumers', () => {
       lost: 0,
       compacted: 0,
       skipped: 0,
+      staleKeys: 0,
       partitions: [{ partition: 0, offset: 8, end: 12, lag: 4, lost: 0, compacted: 0 }],
     });
     expect(metrics.links['shop-items-cdc-to-catalog-items-in']).toEqual({ records: 8, recordsLastTick: 2 });

@@ -15,7 +15,12 @@ import {
 import { DIAGRAM_DIRECTIONS, isDiagramDirection } from '../../shared/export/mermaid';
 import type { BundleWriteOptions } from '../../shared/files/bundle-folder';
 import { driftCount, type ExportDrift, exportDrift } from '../../shared/files/export-drift';
-import { describeRemovedFiles, describeUserFilesInTheWay, pronounFor } from '../../shared/files/export-manifest';
+import {
+  describeRemovedFiles,
+  describeUserFilesInTheWay,
+  EXPORT_MANIFEST_PATH,
+  pronounFor,
+} from '../../shared/files/export-manifest';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import { DOCUMENT_PATH, type Mesh, type Policies, type Problem } from '../../shared/model';
 import { counted } from '../../shared/model/word-list';
@@ -66,7 +71,8 @@ export const exportCommand: Command = {
     '  --check               write nothing: compare the folder with what the export would leave there, for CI.',
     '                        Each file it would add, change or remove is named on stdout (with --json, in the',
     "                        report's check, and on stderr); files its .mesh-export.json does not list are yours",
-    '                        and left out, as export leaves them. Exit code 0 when none differs, 1 when any does',
+    '                        and left out, as export leaves them, but one at a path the export writes is named',
+    '                        as a file the export would not replace. Exit code 0 when none differs, 1 when any does',
     '  --fail-on-errors      refuse a design that breaks governance rules (the errors validate reports): each',
     '                        error is printed and nothing is written (exit code 1)',
     '  --json                print one JSON report on stdout: file, out, ok, the files written and removed,',
@@ -83,7 +89,7 @@ export const exportCommand: Command = {
     '',
     'exit codes: 0 written (with --check, the folder is up to date); 1 problems in the design or the baseline',
     '(with --fail-on-errors, governance errors too), a folder --out cannot be written to (with --check, read), or',
-    'with --check, files the export would add, change or remove;',
+    'with --check, files the export would add, change or remove, or files of yours it would not replace;',
     '2 wrong usage, a folder that is not empty without --force, an --out with backslashes on Linux or macOS that',
     'names no folder, or files of yours the export would replace without --replace-unlisted',
   ],
@@ -383,9 +389,16 @@ async function checkBundle(
   // With --json, stdout is the report's: people read the same on stderr.
   const tell = printsSummary ? io.out : io.err;
   const folder = out.length > 1 ? out.replace(/\/+$/, '') : out;
-  const lines = (['added', 'changed', 'removed'] as const).flatMap((change) =>
-    drift[change].map((path) => `${folder}/${path}: would be ${change}`),
-  );
+  const lines = [
+    ...(['added', 'changed', 'removed'] as const).flatMap((change) =>
+      drift[change].map((path) => `${folder}/${path}: would be ${change}`),
+    ),
+    // As writing refuses them: replacing a file the listing does not name would lose the user's work.
+    ...drift.unlisted.map(
+      (path) =>
+        `${folder}/${path}: would replace a file no earlier export wrote (it is not in ${folder}/${EXPORT_MANIFEST_PATH})`,
+    ),
+  ];
   for (const line of lines) tell(line);
   const count = driftCount(drift);
   if (count === 0) {
@@ -393,8 +406,13 @@ async function checkBundle(
     return EXIT.ok;
   }
   const differ = count === 1 ? 'differs' : 'differ';
+  const them = pronounFor(drift.unlisted);
+  const userFilesFirst =
+    drift.unlisted.length === 0
+      ? ''
+      : `, after moving ${counted(drift.unlisted.length, 'file')} no earlier export wrote out of ${out} (or pass --replace-unlisted to replace ${them})`;
   tell(
-    `${file}: ${out} is out of date: ${counted(count, 'file')} ${differ} from what the export writes; run the export with --force to update it`,
+    `${file}: ${out} is out of date: ${counted(count, 'file')} ${differ} from what the export writes; run the export with --force to update it${userFilesFirst}`,
   );
   return EXIT.problems;
 }

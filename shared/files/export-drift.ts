@@ -5,13 +5,15 @@ import { EXPORT_MANIFEST_PATH, staleExportFiles, unlistedExportPaths, withExport
 
 /**
  * How a folder differs from what an export into it would leave there, each list of
- * `/`-separated paths sorted: the files it would add (missing, or the user's, unlisted), those of
- * the previous export (its listing) it would change, and those it would remove.
+ * `/`-separated paths sorted: the files it would add (missing), those of the previous export (its
+ * listing) it would change, those it would remove, and the user's own (files its listing does not
+ * name) at paths it writes, which the export refuses to replace unless told to (`unlisted`).
  */
 export interface ExportDrift {
   added: string[];
   changed: string[];
   removed: string[];
+  unlisted: string[];
 }
 
 /** A file of the folder at a `/`-separated path; undefined when no file is there. */
@@ -20,7 +22,7 @@ export type ReadFolderFile = (path: string) => Promise<Uint8Array | undefined>;
 /**
  * Compares the bundle `files` with the folder `readFile` reads, as writing them there would
  * (bundle-folder.ts): only the files the folder's listing names are the export's, so the user's
- * other files are never drift, and one at a bundle path is a file the export would add.
+ * other files are never drift, and one at a bundle path is one the export would not replace.
  */
 export async function exportDrift(files: readonly BundleFile[], readFile: ReadFolderFile): Promise<ExportDrift> {
   const manifest = await readFile(EXPORT_MANIFEST_PATH);
@@ -28,10 +30,11 @@ export async function exportDrift(files: readonly BundleFile[], readFile: ReadFo
   const previousManifest = manifest && decodeValidUtf8(manifest);
   const paths = files.map((file) => file.path);
   const unlisted = new Set(unlistedExportPaths(previousManifest, paths));
-  const drift: ExportDrift = { added: [], changed: [], removed: [] };
+  const drift: ExportDrift = { added: [], changed: [], removed: [], unlisted: [] };
   for (const file of withExportManifest(files)) {
-    const there = unlisted.has(file.path) ? undefined : await readFile(file.path);
+    const there = await readFile(file.path);
     if (there === undefined) drift.added.push(file.path);
+    else if (unlisted.has(file.path)) drift.unlisted.push(file.path);
     else if (!isSameContent(there, file.content)) drift.changed.push(file.path);
   }
   for (const path of staleExportFiles(previousManifest, paths)) {
@@ -47,6 +50,6 @@ function isSameContent(bytes: Uint8Array, content: string | Uint8Array): boolean
 }
 
 /** How many files differ. */
-export function driftCount({ added, changed, removed }: ExportDrift): number {
-  return added.length + changed.length + removed.length;
+export function driftCount({ added, changed, removed, unlisted }: ExportDrift): number {
+  return added.length + changed.length + removed.length + unlisted.length;
 }

@@ -112,9 +112,42 @@ describe('mesh-designer export --check', () => {
     rmSync(manifests, { recursive: true });
     expect((await check('--format', 'sql')).out).toEqual(empty.out);
 
+    mkdirSync(manifests);
+    writeFileSync(join(manifests, 'README.md'), 'ours, not the export’s\n');
+    expect((await check('--format', 'sql')).out).toEqual(empty.out);
+  });
+
+  it('exits 1 naming a file of the user’s at a path the export writes as one the export would not replace', async () => {
+    await exported('--format', 'sql');
+    mkdirSync(join(manifests, 'odps'));
+    writeFileSync(join(manifests, 'odps/orders.odps.yaml'), 'name: orders, written by hand\n');
+    const { code, out } = await check('--format', 'sql,odps');
+    expect(code).toBe(EXIT.problems);
+    expect(out).toContain(
+      `${manifests}/odps/orders.odps.yaml: would replace a file no earlier export wrote (it is not in ${manifests}/${EXPORT_MANIFEST_PATH})`,
+    );
+    expect(out).not.toContain(`${manifests}/odps/orders.odps.yaml: would be added`);
+    expect(out).toContain(`${manifests}/odps/customers.odps.yaml: would be added`);
+    expect(out.at(-1)).toBe(
+      `${design}: ${manifests} is out of date: 7 files differ from what the export writes; run the export with --force to update it, after moving 1 file no earlier export wrote out of ${manifests} (or pass --replace-unlisted to replace it)`,
+    );
+
+    const written = onDisk();
+    const force = await runCli(['export', design, '--out', manifests, '--format', 'sql,odps', '--force'], written.io);
+    expect(force, 'the export refuses it, as the check said').toBe(EXIT.usage);
+    expect(written.err.join('\n')).toContain('which this one would replace: odps/orders.odps.yaml');
+  });
+
+  it('names every exported file as one the export would not replace, when the folder lost its listing', async () => {
     await exported('--format', 'sql');
     rmSync(join(manifests, EXPORT_MANIFEST_PATH));
-    expect((await check('--format', 'sql')).out).toEqual(empty.out);
+    const { code, out } = await check('--format', 'sql');
+    expect(code).toBe(EXIT.problems);
+    expect(out).toContain(`${manifests}/${EXPORT_MANIFEST_PATH}: would be added`);
+    expect(out).toContain(
+      `${manifests}/sql/orders.sql: would replace a file no earlier export wrote (it is not in ${manifests}/${EXPORT_MANIFEST_PATH})`,
+    );
+    expect(out.filter((line) => line.includes('would replace'))).toHaveLength(6);
   });
 
   it('lists with --json what would be added, changed and removed', async () => {
@@ -136,6 +169,7 @@ describe('mesh-designer export --check', () => {
           'odps/sales-dashboard.odps.yaml',
           'odps/shipments.odps.yaml',
         ],
+        unlisted: [],
       },
     });
   });

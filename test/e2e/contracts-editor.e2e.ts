@@ -857,7 +857,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await page.getByTestId('breaking-count').textContent()).toContain('1 breaking change');
   });
 
-  it('opens a contract file whose id the design has through the import dialog, then saves it back to that file', async () => {
+  it('opens a contract file whose id the design has through a dialog called Open contract, then saves it back to that file', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openByChooser(
       page,
@@ -866,8 +866,12 @@ describeInChromium('the contract editor in the built app', (session) => {
     );
     const text = aContract('vitals', { name: 'Vitals', version: '1.1.0', status: 'active' }).odcs;
     await openContractFile(page, 'vitals.odcs.yaml', text);
-    const dialog = page.getByTestId('import-dialog');
-    await dialog.getByRole('button', { name: 'Import' }).click();
+    // Called what the user asked for, not an import of one file.
+    const dialog = page.getByRole('dialog', { name: 'Open contract' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('heading', { level: 2 }).textContent()).toBe('Open contract');
+    expect(await dialog.getByRole('button', { name: 'Import' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Opened 1 of 1 contract file.' }).waitFor();
 
     const download = page.waitForEvent('download');

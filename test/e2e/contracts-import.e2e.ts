@@ -64,8 +64,9 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     await dropFiles(page, [fixture('sql/orders-postgres.sql')]);
-    const dialog = page.getByTestId('import-dialog');
+    const dialog = page.getByRole('dialog', { name: 'Import contracts' });
     await dialog.waitFor();
+    expect(await dialog.getByRole('heading', { level: 2 }).textContent()).toBe('Import 1 file');
     expect(await dialog.textContent()).toContain(
       'not mapped: 10:3 orders.delivery_window: INTERVAL has no ODCS logical type',
     );

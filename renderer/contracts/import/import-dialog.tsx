@@ -14,7 +14,7 @@ import { distinctNodeName } from '../../../shared/model/distinct-node-name';
 import { useDocumentStore } from '../../store/document-store';
 import { ChangeList } from '../contract-changes';
 import { confirmImport } from './import-contract-files';
-import { type ImportChoice, useImportPlan } from './import-plan-store';
+import { type ImportChoice, type ImportOrigin, useImportPlan } from './import-plan-store';
 import { ImportedFileNotes } from './imported-file-notes';
 import { planImport } from './planned-import';
 
@@ -23,6 +23,20 @@ const CONFLICT_LABELS: Record<ConflictPolicy, string> = {
   rename: 'import under a new id',
   replace: 'replace the one in the design',
   skip: 'skip this file',
+};
+
+/** The dialog in the words of what the user asked for: Open contract… opens one file, to edit and save back to it. */
+const WORDING: Record<
+  ImportOrigin['verb'],
+  { title: (fileCount: number) => string; label: string; action: string; done: string }
+> = {
+  Imported: {
+    title: (fileCount) => `Import ${counted(fileCount, 'file')}`,
+    label: 'Import contracts',
+    action: 'Import',
+    done: 'imported',
+  },
+  Opened: { title: () => 'Open contract', label: 'Open contract', action: 'Open', done: 'opened' },
 };
 
 /**
@@ -34,6 +48,7 @@ export function ImportDialog() {
   const files = useImportPlan((state) => state.files);
   const choices = useImportPlan((state) => state.choices);
   const pastedOn = useImportPlan((state) => state.pastedOn);
+  const wording = useImportPlan((state) => WORDING[state.origin.verb]);
   const mesh = useDocumentStore((state) => state.mesh);
   const plan = useMemo(
     () => (files && mesh ? planImport(mesh, files, choices, pastedOn) : null),
@@ -50,12 +65,12 @@ export function ImportDialog() {
     <dialog
       ref={ref}
       className="modal import-dialog"
-      aria-label="Import contracts"
+      aria-label={wording.label}
       data-testid="import-dialog"
       onClose={close}
     >
       <div className="modal__body">
-        <h2>Import {counted(files.length, 'file')}</h2>
+        <h2>{wording.title(files.length)}</h2>
         <ul className="import-dialog__files">
           {files.map((file) => (
             <ImportRow
@@ -68,13 +83,15 @@ export function ImportDialog() {
         </ul>
         {refusal && (
           <div className="import-dialog__refusal" role="alert" data-testid="import-refusal">
-            <p>Nothing can be imported as chosen: {refusal.reason}. Change a choice above, or cancel.</p>
+            <p>
+              Nothing can be {wording.done} as chosen: {refusal.reason}. Change a choice above, or cancel.
+            </p>
             <ErrorLines lines={refusal.problems.map(formatProblem)} />
           </div>
         )}
         <div className="import-dialog__actions">
           <button type="button" className="primary" disabled={refusal !== null} onClick={() => confirmImport()}>
-            Import
+            {wording.action}
           </button>
           <button type="button" onClick={close}>
             Cancel
@@ -108,6 +125,7 @@ function ImportRow({
 }) {
   const contracts = useDocumentStore((state) => state.mesh?.contracts ?? NO_CONTRACTS);
   const choice = useImportPlan((state) => state.choices[file.file]);
+  const action = useImportPlan((state) => WORDING[state.origin.verb].action);
   if (!file.ok) {
     return (
       <li className="import-dialog__file import-dialog__file--failed">
@@ -127,9 +145,9 @@ function ImportRow({
         <strong>{file.file}</strong>
         <span className="import-dialog__format">{file.format}</span>
         <label>
-          Import as{' '}
+          {action} as{' '}
           <select
-            aria-label={`Import ${file.file} as`}
+            aria-label={`${action} ${file.file} as`}
             value={target}
             onChange={(event) => useImportPlan.getState().choose(file.file, { target: event.target.value })}
           >

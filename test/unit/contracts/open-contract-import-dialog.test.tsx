@@ -35,13 +35,14 @@ function aHostOpeningLabs(written: { file: FileRef | null; text: string }[]): Fa
   });
 }
 
-/** Confirms the import dialog as the user does, with its Import button. */
-function clickImport(): void {
+/** Confirms the dialog as the user does, with its Open button, under its title Open contract. */
+function clickOpen(): void {
   const host = document.createElement('div');
   const root = createRoot(host);
   act(() => root.render(<ImportDialog />));
-  const button = [...host.querySelectorAll('button')].find((candidate) => candidate.textContent === 'Import');
-  if (!button) throw new Error('the import dialog has no Import button');
+  expect(host.querySelector('h2')?.textContent).toBe('Open contract');
+  const button = [...host.querySelectorAll('button')].find((candidate) => candidate.textContent === 'Open');
+  if (!button) throw new Error('the dialog of Open contract… has no Open button');
   act(() => button.click());
   act(() => root.unmount());
 }
@@ -62,7 +63,7 @@ describe('Open contract… on a file whose id the design already has', () => {
     expect(useImportPlan.getState().files).not.toBeNull();
 
     // The dialog offers the file as the next version of the design's 'labs'.
-    clickImport();
+    clickOpen();
     expect(documentNow().contracts.map((contract) => contract.id)).toEqual(['labs']);
     expect(useNoticeStore.getState().notice?.text).toBe('Opened 1 of 1 contract file.');
     expect(useContractFiles.getState().fileById).toEqual({ labs: FILE });
@@ -76,7 +77,7 @@ describe('Open contract… on a file whose id the design already has', () => {
     await openContractFile(aHostOpeningLabs([]));
     useImportPlan.getState().choose('labs.odcs.yaml', { target: 'new', onConflict: 'rename' });
 
-    clickImport();
+    clickOpen();
     expect(documentNow().contracts.map((contract) => contract.id)).toEqual(['labs', 'labs-2']);
     expect(useContractFiles.getState().fileById).toEqual({ 'labs-2': FILE });
     expect(useContractTabs.getState().activeId).toBe('labs-2');
@@ -86,7 +87,7 @@ describe('Open contract… on a file whose id the design already has', () => {
     await openContractFile(aHostOpeningLabs([]));
     useImportPlan.getState().choose('labs.odcs.yaml', { target: 'skip' });
 
-    clickImport();
+    clickOpen();
     expect(useNoticeStore.getState().notice?.text).toBe('Opened 0 of 1 contract file.');
     expect(useContractFiles.getState().fileById).toEqual({});
   });

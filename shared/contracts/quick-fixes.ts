@@ -26,35 +26,33 @@ export function contractQuickFixes(
 ): QuickFix[] {
   return checkContractYaml(text, keptId, classificationLevels)
     .filter((finding) => within === undefined || overlaps(finding, within))
-    .flatMap((finding) => {
-      const fix = quickFixOf(text, finding);
-      return fix ? [fix] : [];
-    });
+    .flatMap((finding) => quickFixesOf(text, finding));
 }
 
-function quickFixOf(text: string, finding: LocatedFinding): QuickFix | undefined {
+/** The quick fixes of one problem: its repair, or one for each text it may be replaced with. */
+function quickFixesOf(text: string, finding: LocatedFinding): QuickFix[] {
   const { repair } = finding;
+  const replacingMarkedText = (replacement: string, title = `Change to '${replacement}'`): QuickFix => {
+    const { line, column, endLine, endColumn } = finding;
+    return { title, finding, change: { line, column, endLine, endColumn, text: replacement } };
+  };
   switch (repair?.kind) {
     case undefined:
-      return undefined;
+      return [];
     case 'upgrade-to-latest': {
       const upgraded = upgradeToLatest(text);
-      if (!upgraded.ok) return undefined;
+      if (!upgraded.ok) return [];
       const title = `Upgrade the contract to ODCS ${LATEST_API_VERSION}`;
-      return { title, finding, change: textChangeBetween(text, upgraded.text) };
+      return [{ title, finding, change: textChangeBetween(text, upgraded.text) }];
     }
     case 'edit': {
       const edited = editContractText(text, repair.edits);
-      return edited.ok ? { title: repair.title, finding, change: textChangeBetween(text, edited.text) } : undefined;
+      return edited.ok ? [{ title: repair.title, finding, change: textChangeBetween(text, edited.text) }] : [];
     }
-    case 'replace-marked-text': {
-      const { line, column, endLine, endColumn } = finding;
-      return {
-        title: repair.title ?? `Change to '${repair.text}'`,
-        finding,
-        change: { line, column, endLine, endColumn, text: repair.text },
-      };
-    }
+    case 'replace-marked-text':
+      return [replacingMarkedText(repair.text, repair.title)];
+    case 'replace-marked-text-with-one-of':
+      return repair.texts.map((replacement) => replacingMarkedText(replacement));
   }
 }
 

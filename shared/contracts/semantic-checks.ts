@@ -1,4 +1,5 @@
 import type { Contract, ContractProperty, DatasetKind, QualityRule, SchemaObject } from '../model/contract';
+import { nearMisses } from '../model/near-miss';
 import { COMMON_CLASSIFICATION_LEVELS } from '../model/policies';
 import { formatPath } from '../model/problem';
 import { allowedValueTypeIssues, exampleTypeIssues } from './allowed-value-types';
@@ -24,7 +25,7 @@ import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
 import type { ProblemRepair } from './problem-repair';
 import { ruleArgumentIssues } from './quality-rule-arguments';
 import { relationshipIssues } from './relationship-checks';
-import { TIME_UNIT_SPELLINGS } from './sla-durations';
+import { TIME_UNIT_SPELLING_LIST, TIME_UNIT_SPELLINGS } from './sla-durations';
 import { hasNoDurationUnit, unreadableDurationUnit } from './sla-weakening';
 import { patternExpression } from './text-pattern';
 import { byPosition } from './text-range';
@@ -237,9 +238,9 @@ function statusIssues(contract: Contract): SemanticIssue[] {
   return [{ ...problem, severity: 'warning', hint: `Write one of ${LIFECYCLE_STATUSES.join(', ')}.` }];
 }
 
-/** An SLA duration in a unit the app cannot read, or with none: its changes between versions cannot be compared. */
+/** An SLA duration in a unit the app cannot read (a slip from one repaired with the nearest), or with none: its changes between versions cannot be compared. */
 function slaUnitIssues(contract: Contract): SemanticIssue[] {
-  return contract.sla.flatMap((sla, index) => {
+  return contract.sla.flatMap((sla, index): SemanticIssue[] => {
     if (hasNoDurationUnit(sla))
       return [
         {
@@ -251,12 +252,14 @@ function slaUnitIssues(contract: Contract): SemanticIssue[] {
       ];
     const unit = unreadableDurationUnit(sla);
     if (unit === undefined) return [];
+    const meant = nearMisses(unit.trim(), TIME_UNIT_SPELLING_LIST);
     return [
       {
         // At its key in the contract file, where the design's findings point too.
         path: ['slaProperties', index, 'unit'],
         severity: 'warning' as const,
         message: `SLA ${sla.property} is given in '${unit}', which is no unit of time the app reads (${TIME_UNIT_SPELLINGS}): its changes cannot be compared between versions`,
+        ...(meant.length > 0 && { repair: { kind: 'replace-marked-text-with-one-of' as const, texts: meant } }),
       },
     ];
   });

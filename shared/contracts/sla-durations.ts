@@ -29,6 +29,9 @@ export const TIME_UNIT_NAMES: readonly string[] = UNITS.map(([, [short]]) => sho
 /** `ms, s, min, h, d, w, mo, y`: the units durations are measured in, for messages. */
 export const TIME_UNITS = TIME_UNIT_NAMES.join(', ');
 
+/** `ms`, `msec`… `years`: every spelling of a unit of time read, short names first. */
+export const TIME_UNIT_SPELLING_LIST: readonly string[] = UNITS.flatMap(([, units]) => units);
+
 /** `ms/msec/…, s/sec/…, …, y/yr/yrs/year/years`: every spelling of a unit of time read, for hints. */
 export const TIME_UNIT_SPELLINGS = UNITS.map(([, units]) => units.join('/')).join(', ');
 

@@ -6,20 +6,29 @@ const TWO_SLIPS_FROM = 4;
  * be a typo and no other candidate is as close (`tme` could be `time` or `tame`: neither is said).
  */
 export function nearMiss(name: string, candidates: readonly string[]): string | undefined {
+  const closest = nearMisses(name, candidates);
+  return closest.length === 1 ? closest[0] : undefined;
+}
+
+/**
+ * Every candidate a misspelt name may have meant: those the fewest edits away, if close enough to
+ * be a typo (`dayz`: `day` and `days`), in the order given, a name written in several cases once.
+ */
+export function nearMisses(name: string, candidates: readonly string[]): string[] {
   const typed = name.toLowerCase();
   const leastReach = typed.length >= TWO_SLIPS_FROM ? 2 : 1;
   const allowed = Math.min(3, Math.max(leastReach, Math.floor(typed.length / 3)));
-  let best: { candidate: string; distance: number; isTied: boolean } | undefined;
+  let closest: string[] = [];
+  let closestDistance = allowed;
   for (const candidate of candidates) {
     const distance = editDistance(typed, candidate.toLowerCase());
-    if (distance > allowed || (best && distance > best.distance)) continue;
-    const isSame = best !== undefined && best.candidate.toLowerCase() === candidate.toLowerCase();
-    best =
-      best && distance === best.distance
-        ? { ...best, isTied: best.isTied || !isSame }
-        : { candidate, distance, isTied: false };
+    if (distance > closestDistance) continue;
+    if (distance < closestDistance) closest = [];
+    closestDistance = distance;
+    const isListed = closest.some((listed) => listed.toLowerCase() === candidate.toLowerCase());
+    if (!isListed) closest.push(candidate);
   }
-  return best?.isTied ? undefined : best?.candidate;
+  return closest;
 }
 
 /**

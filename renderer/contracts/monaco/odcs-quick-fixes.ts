@@ -21,7 +21,8 @@ export function registerOdcsQuickFixes(monaco: MonacoApi, selector: Monaco.langu
         const actions = fixes.map(({ title, finding, change }) => ({
           title,
           kind: 'quickfix',
-          isPreferred: true,
+          // Where a problem has several fixes (`dayz`: `day` or `days`), the author chooses; none is applied as the fix.
+          isPreferred: fixes.filter((other) => other.finding === finding).length === 1,
           diagnostics: context.markers.filter(
             (marker) => marker.startLineNumber === finding.line && marker.startColumn === finding.column,
           ),

@@ -159,6 +159,22 @@ describe('quick fixes of contract problems', () => {
     }
   });
 
+  it('offers each unit of time nearest a misspelt SLA unit, and none for a word far from every unit', () => {
+    const withUnit = (unit: string) =>
+      ordersWith('').concat(`slaProperties:\n  - property: latency\n    value: 4\n    unit: ${unit}\n`);
+    const misspelt = withUnit('dayz');
+    const fixes = contractQuickFixes(misspelt);
+    expect(fixes.map((fix) => fix.title)).toEqual(["Change to 'day'", "Change to 'days'"]);
+    expect(fixes.map((fix) => applied(misspelt, fix.change))).toEqual([withUnit('day'), withUnit('days')]);
+    expect(checkContractYaml(withUnit('days'))).toEqual([]);
+    expect(contractQuickFixes(withUnit('Hourz')).map((fix) => fix.title)).toEqual([
+      "Change to 'hour'",
+      "Change to 'hours'",
+    ]);
+    expect(contractQuickFixes(withUnit('yaers')).map((fix) => fix.title)).toEqual(["Change to 'years'"]);
+    expect(contractQuickFixes(withUnit('fortnight'))).toEqual([]);
+  });
+
   it('writes a reversed range smallest first', () => {
     const text = ordersWith(
       '      - name: total\n        logicalType: number\n        quality:\n          - metric: nullValues\n            mustBeBetween: [10, 1]\n',

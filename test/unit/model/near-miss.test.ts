@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearMiss } from '../../../shared/model/near-miss';
+import { nearMiss, nearMisses } from '../../../shared/model/near-miss';
 
 describe('the name a misspelt one most likely meant', () => {
   it('counts two neighbouring letters swapped as one slip', () => {
@@ -30,5 +30,13 @@ describe('the name a misspelt one most likely meant', () => {
   it('suggests nothing for a name too far from every candidate', () => {
     expect(nearMiss('ab', ['width', 'height'])).toBeUndefined();
     expect(nearMiss('quality', ['schema', 'servers'])).toBeUndefined();
+  });
+});
+
+describe('every name a misspelt one may have meant', () => {
+  it('lists all the candidates as close as the closest, in the order given, a name in two cases once', () => {
+    expect(nearMisses('dayz', ['d', 'day', 'days', 'Days', 'w'])).toEqual(['day', 'days']);
+    expect(nearMisses('yaers', ['y', 'yr', 'yrs', 'year', 'years'])).toEqual(['years']);
+    expect(nearMisses('fortnight', ['d', 'day', 'days'])).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import {
 } from './odcs-schema-guide';
 import { describeQualityMetric } from './quality-metrics';
 import { metricArguments } from './quality-rule-arguments';
-import { SLA_PROPERTY_NAMES, slaUnitChoices } from './sla-choices';
+import { SLA_PROPERTY_NAMES, slaUnitChoices, slaValueChoices } from './sla-choices';
 import type { YamlCursorPath } from './yaml-cursor-path';
 
 /** The keys to offer at the cursor: those the schema allows in its mapping, not written there yet and not deprecated; none in prose. */
@@ -45,9 +45,14 @@ export function isReplacingWrittenKey(cursor: YamlCursorPath): boolean {
 /**
  * The values to offer for the key at the cursor: the schema's; among a contract's custom properties,
  * the app's own names (`keepHistory`…), the kinds its `datasetKind` takes and `keepHistory`'s booleans;
- * in an SLA, the properties ODCS and the app know and the units of time of a duration.
+ * in an SLA, the properties ODCS and the app know, a value in its property's shape (a date from
+ * `today`, an ISO date) and the units of time of a duration.
  */
-export function completeOdcsValues(cursor: YamlCursorPath, apiVersion?: string): string[] {
+export function completeOdcsValues(
+  cursor: YamlCursorPath,
+  apiVersion?: string,
+  today = new Date().toISOString().slice(0, 10),
+): string[] {
   if (!cursor.key) return [];
   if (isContractCustomProperty(cursor)) {
     if (cursor.key === 'property') return [...APP_CUSTOM_PROPERTIES];
@@ -57,7 +62,9 @@ export function completeOdcsValues(cursor: YamlCursorPath, apiVersion?: string):
   }
   if (cursor.parentPath.join('.') === 'slaProperties.[]') {
     if (cursor.key === 'property') return [...SLA_PROPERTY_NAMES];
-    if (cursor.key === 'unit') return [...slaUnitChoices(unquoted(cursor.siblings.get('property') ?? ''))];
+    const property = unquoted(cursor.siblings.get('property') ?? '');
+    if (cursor.key === 'value') return [...slaValueChoices(property, today)];
+    if (cursor.key === 'unit') return [...slaUnitChoices(property)];
   }
   if (isUnderLogicalTypeOptions(cursor)) {
     const options = logicalTypeOptionsFor(logicalTypeAt(cursor), apiVersion);

@@ -15,6 +15,7 @@ import {
   dropFiles,
   findInYaml,
   openContract,
+  openQuickFix,
   pasteOverYaml,
   problems,
   showView,
@@ -211,6 +212,53 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await suggestions.allTextContents()).toEqual([expect.stringMatching(/^account_no/)]);
     await page.keyboard.press('Enter');
     expect(await copyOfYaml(page)).toContain('          properties: [bill_id, account_no]\n');
+  });
+
+  it("edits an SLA: a value completed in its property's shape, never true or false, and a misspelt unit fixed to a chosen nearest unit", async () => {
+    const page = await sampleOrderContract(session);
+    await pasteOverYaml(
+      page,
+      [
+        'apiVersion: v3.1.0',
+        'kind: DataContract',
+        'id: order',
+        'version: 1.0.0',
+        'status: draft',
+        'slaProperties:',
+        '  - property: latency',
+        '    value: 4',
+        '    unit: dayz',
+        '  - property: timeOfAvailability',
+        '    value: 09:00-08:00',
+        '',
+      ].join('\n'),
+    );
+    await expect.poll(() => problems(page)).toContain("is given in 'dayz'");
+    await caretAfter(page, 'unit: dayz');
+    await openQuickFix(page, "Change to 'days'");
+    const fixes = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to' });
+    expect(await fixes.allTextContents()).toEqual([
+      expect.stringContaining("Change to 'day'"),
+      expect.stringContaining("Change to 'days'"),
+    ]);
+    await fixes.filter({ hasText: "Change to 'days'" }).click();
+    await expect.poll(() => problems(page)).not.toContain("is given in 'dayz'");
+    expect(await copyOfYaml(page)).toContain('    value: 4\n    unit: days\n');
+
+    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    await caretAfter(page, 'value: 09:00-08:00');
+    for (const _ of '09:00-08:00') await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+Space');
+    await suggestions.first().waitFor();
+    const firstWords = async () => (await suggestions.allTextContents()).map((label) => label.split(/\s/)[0]).sort();
+    expect(await firstWords()).toEqual(['06:00Z', '09:00-08:00']);
+    await page.keyboard.press('Escape');
+
+    await caretAfter(page, 'value: 4');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+Space');
+    await suggestions.first().waitFor();
+    expect(await firstWords()).toEqual(['1', '30', '7']);
   });
 
   it('starts the line after a list item’s first key (- name: x) under that key, where completion offers the item’s keys', async () => {

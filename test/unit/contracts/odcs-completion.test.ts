@@ -166,6 +166,21 @@ describe('completion in a contract', () => {
       expect(completeOdcsValues(yamlCursorPath(sla('Retention'), 6, 11))).toContain('y');
       expect(completeOdcsValues(yamlCursorPath(sla('endOfLife'), 6, 11))).toEqual([]);
     });
+
+    const TODAY = '2026-12-07';
+
+    it('offers a value in the shape its property takes, never a boolean: an amount, a percentage, a time of day, a date quoted for YAML 1.1', () => {
+      const offeredFor = (property: string) =>
+        completeOdcsValues(yamlCursorPath(sla(property), 5, 12), undefined, TODAY);
+      for (const property of ['latency', 'Retention', 'frequency', 'freshness', 'throughput', 'errorRate']) {
+        expect(offeredFor(property).every((value) => Number.isFinite(Number(value)))).toBe(true);
+        expect(offeredFor(property)).not.toEqual([]);
+      }
+      expect(offeredFor('availability')).toEqual(['99.9', '99.5', '99']);
+      expect(offeredFor('timeOfAvailability')).toEqual(['09:00-08:00', '06:00Z']);
+      expect(offeredFor('endOfLife')).toEqual(['"2026-12-07"']);
+      expect(offeredFor('timeToRepair')).toEqual([]);
+    });
   });
 
   describe('under a server', () => {

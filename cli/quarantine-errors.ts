@@ -1,5 +1,6 @@
 import type { Mesh } from '../shared/model';
 import { counted } from '../shared/model/word-list';
+import { exactJsonText } from '../shared/simulation/exact-json';
 import { quarantineCheckPath, violationText } from '../shared/simulation/quarantine-problems';
 import type { ContractViolations, PortMetrics } from '../shared/simulation/simulation-metrics';
 import { contractTextPlaceOf } from '../shared/validation/contract-text-places';
@@ -43,7 +44,7 @@ export function quarantineErrors(
 
 /** An error as stderr says it, with the first record quarantined: `shop.mesh.json:31:15: contracts[0]…: quarantined at …; record {…}`. */
 export function quarantineErrorLine(file: string, error: QuarantineError): string {
-  const withRecord = { ...error, message: `${error.message}; record ${JSON.stringify(error.first.record)}` };
+  const withRecord = { ...error, message: `${error.message}; record ${exactJsonText(error.first.record)}` };
   return formatProblemInFile(file, withRecord);
 }
 

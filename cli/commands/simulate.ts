@@ -512,7 +512,7 @@ function portLines([port, counts]: [string, SimulationMetrics['ports'][string]])
   return [
     `  ${port}: ${counts.published} published, ${counts.quarantined} quarantined`,
     ...counts.violations.map(
-      (violation) => `    ${violationText(violation)}; record ${JSON.stringify(violation.first.record)}`,
+      (violation) => `    ${violationText(violation)}; record ${exactJsonText(violation.first.record)}`,
     ),
   ];
 }

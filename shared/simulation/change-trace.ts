@@ -5,7 +5,7 @@ import { type BrokerLog, brokerTable } from './broker-log';
 import { changedLinkingValues } from './changed-linking-values';
 import { type Dataset, datasetHistoryColumns, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
-import { exactJsonText } from './exact-json';
+import { exactJsonText, parseExactJson } from './exact-json';
 import { offlineBackAt } from './fault-count';
 import { faultMadeStages } from './fault-made-record';
 import { goneRowNote, newerChangeOf } from './gone-row-note';
@@ -800,7 +800,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[], 
           : undefined;
         return {
           ...base,
-          records: [JSON.parse(String(quarantined.record)) as Record<string, unknown>],
+          records: [parseExactJson(String(quarantined.record)) as Record<string, unknown>],
           moment: recorded(
             `Quarantined at tick ${quarantined.tick}${keyCheckOf ? ` by ${keyCheckOf}'s key check` : ''}`,
           ),

@@ -1,3 +1,4 @@
+import { parseExactJson } from './exact-json';
 import type { ContractViolations } from './simulation-metrics';
 import type { SqlConnection } from './sql-workspace';
 import { QUARANTINE_TABLE } from './table-claims';
@@ -34,7 +35,11 @@ export function createQuarantineSummary(connection: SqlConnection) {
           rule: String(rule),
           property: property === null ? null : String(property),
           count: Number(count),
-          first: { tick: Number(tick), message: String(message), record: JSON.parse(String(record)) },
+          first: {
+            tick: Number(tick),
+            message: String(message),
+            record: parseExactJson(String(record)) as Record<string, unknown>,
+          },
         });
       }
       summarizedTo = last;

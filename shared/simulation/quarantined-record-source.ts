@@ -1,4 +1,5 @@
 import type { Result } from '../model/problem';
+import { parseExactJson } from './exact-json';
 import { type RunQuery, recordsWithFields, sqlLiteral } from './log-reader';
 import { pickedFields } from './picked-fields';
 import type { PipelinePlan } from './pipeline-plan';
@@ -110,7 +111,7 @@ function inputsByFeeding(product: ProductPlan, table: string): InputPlan[] {
 
 function parsedRecord(text: unknown): Record<string, unknown> {
   try {
-    const parsed: unknown = typeof text === 'string' ? JSON.parse(text) : undefined;
+    const parsed: unknown = typeof text === 'string' ? parseExactJson(text) : undefined;
     return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
   } catch {
     return {};

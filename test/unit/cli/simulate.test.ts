@@ -406,6 +406,40 @@ describe('mesh-designer simulate', () => {
     expect(`${messages}${trace}${json}`).not.toContain('1772488919123456800');
   });
 
+  it('prints an integer past 2^53 of a quarantined record exactly, in the summary, --json and --trace', async () => {
+    // Hand-checked: SQLite adds 1772488919123456700 + 0 orders exactly; a double would round it to …456800.
+    const exactly = '1772488919123456700';
+    const mesh = JSON.parse(sample);
+    const profile = mesh.contracts.find((contract: { odcs: string[] }) =>
+      contract.odcs.includes('id: customer-profile'),
+    );
+    const noCountry = [{ metric: 'invalidValues', arguments: { validValues: ['XX'] }, mustBe: 0 }];
+    const countryQuality = ['schema', 0, 'properties', 2, 'quality'];
+    profile.odcs = editYamlText(profile.odcs.join('\n'), [{ op: 'set', path: countryQuality, value: noCountry }]).split(
+      '\n',
+    );
+    const customer360 = mesh.products.find((product: { id: string }) => product.id === 'customer-360');
+    const step = customer360.transformations[0];
+    step.sql = step.sql.replace('COUNT(o.order_id) AS order_count', `${exactly} + COUNT(o.order_id) AS order_count`);
+    const run = async (...options: string[]) => {
+      const { io, out, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+      await runCli(['simulate', 'shop.mesh.json', '--ticks', '1', ...options], io);
+      return [...out, ...err].join('\n');
+    };
+
+    const summary = await run();
+    expect(summary).toMatch(new RegExp(`enum on country: \\d+×, .*"order_count":${exactly},`));
+    const json = await run('--json');
+    expect(json).toContain(`"order_count": ${exactly}`);
+    const trace = await run('--trace', 'customers-service/customers=7');
+    expect(trace).toMatch(
+      new RegExp(
+        `\\(Quarantined at tick \\d+\\)\\n.*failed enum on country.*\\n {3}\\{"customer_id":7,.*"order_count":${exactly},`,
+      ),
+    );
+    expect(`${summary}${json}${trace}`).not.toContain('1772488919123456800');
+  });
+
   it('says on stderr why it fails when --messages prints records, as a run without it says', async () => {
     const mesh = withOrderStatuses(['placed']);
     mesh.products[0].transformations = [{ name: 'orders', sql: 'SELECT * FROM orders' }];

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseMeshFile } from '../../../shared/contracts/contract-text';
+import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
 import { traceChange } from '../../../shared/simulation/change-trace';
 import { readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
@@ -85,5 +88,59 @@ describe('tracing a quarantined record', () => {
       ok: false,
       errors: [{ path: 'trace', message: "no output port 'gone' quarantines records in 'customers'" }],
     });
+  });
+
+  it('starts from the topic record of a key past 2^53, told by its exact digits', async () => {
+    // Hand-checked: the nearest double to 1772488919123456700 is …456768, a key no record has.
+    const bigId = 1772488919123456700n;
+    const file = JSON.parse(
+      readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
+    );
+    const customer = file.contracts.find((contract: { odcs: string[] }) => contract.odcs.includes('id: customer'));
+    const noBang = {
+      op: 'set',
+      path: ['schema', 0, 'properties', 2, 'logicalTypeOptions'],
+      value: { pattern: '^[^!]*$' },
+    };
+    customer.odcs = editYamlText(customer.odcs.join('\n'), [noBang as never]).split('\n');
+    file.scenarios[0].steps.push({
+      tick: 1,
+      systemId: 'customers-service',
+      table: 'customers',
+      op: 'insert',
+      // Text, as the design file cannot hold the number exactly; the INTEGER column takes it as its digits.
+      values: {
+        customer_id: String(bigId),
+        full_name: 'Ada Big',
+        email: 'ada!@example.com',
+        city: 'Gent',
+        country: 'BE',
+        updated_at: '2026-01-05T09:00:00Z',
+      },
+    });
+    const parsed = parseMeshFile(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const bigMesh = parsed.value;
+    const simulation = await simulate(bigMesh, bigMesh.scenarios[0] as never);
+    simulation.step(1);
+    const [quarantined] = rowsOf(simulation, 'customers', 'SELECT * FROM quarantine');
+    if (!quarantined) throw new Error('nothing quarantined');
+    const topic = plan.logs.find((log) => log.table === 'customers-service/customers-cdc');
+    if (!topic) throw new Error('no customers topic');
+    const inserted = readMessages(simulation.query, topic, { limit: 1 });
+
+    const traced = traceChange(planPipeline(bigMesh), simulation, {
+      kind: 'row',
+      nodeId: 'customers',
+      table: 'quarantine',
+      row: quarantined,
+    });
+
+    expect(inserted.ok && inserted.value[0]?.key).toEqual({ customer_id: bigId });
+    expect(traced.ok && traced.value.start).toMatchObject({
+      log: topic.table,
+      position: inserted.ok && inserted.value[0]?.position,
+    });
+    expect(traced.ok && traced.value.key).toEqual({ customer_id: bigId });
   });
 });

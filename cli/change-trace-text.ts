@@ -1,7 +1,7 @@
 import type { Mesh } from '../shared/model';
 import type { Table } from '../shared/model/table';
 import type { ChangeTrace, TraceStage, TraceStart } from '../shared/simulation';
-import { exactJsonText } from '../shared/simulation/exact-json';
+import { exactJsonText, exactNumber, parseExactJson } from '../shared/simulation/exact-json';
 import { quarantiningCheckName } from '../shared/simulation/trace-stage';
 import { changedFromText, valueText } from '../shared/simulation/value-text';
 
@@ -35,7 +35,7 @@ export function traceStartOf(mesh: Mesh, text: string): { start: TraceStart } | 
 
 function parsedObject(text: string): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(text);
+    const value = parseExactJson(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;
@@ -62,13 +62,14 @@ function keyColumnsProblem(table: Table, written: Record<string, unknown>): stri
     return `${outsideKey.map((column) => `'${column}'`).join(', ')} ${outsideKey.length === 1 ? 'is' : 'are'} not in the key of '${name}' (${primaryKey.join(', ')})`;
   const missing = primaryKey.filter((column) => !Object.hasOwn(written, column));
   if (missing.length > 0)
-    return `the key of '${name}' is ${primaryKey.join(', ')}: give ${missing.join(', ')} too (got ${JSON.stringify(written)})`;
+    return `the key of '${name}' is ${primaryKey.join(', ')}: give ${missing.join(', ')} too (got ${exactJsonText(written)})`;
   return undefined;
 }
 
 /**
  * The key with each numeric column's value as the number the column holds (`"5002"` → 5002), as
- * the run's records carry it; else the problem, naming the column that cannot take its value.
+ * the run's records carry it (an integer past 2^53 as a bigint, exact); else the problem, naming
+ * the column that cannot take its value.
  */
 function typedKey(
   table: Table,
@@ -78,16 +79,25 @@ function typedKey(
   for (const [name, value] of Object.entries(written)) {
     const type = table.columns.find((column) => column.name === name)?.type;
     const isNumeric = type === 'integer' || type === 'real' || type === 'numeric';
-    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    const exact = numberOf(value);
+    const number = typeof exact === 'bigint' && type !== 'integer' ? Number(exact) : exact;
     if (!isNumeric) key[name] = value;
+    else if (typeof number === 'bigint') key[name] = number;
     else if (typeof number === 'number' && Number.isFinite(number) && (type !== 'integer' || Number.isInteger(number)))
       key[name] = number;
     else
       return {
-        problem: `${name} is ${type === 'integer' ? 'an integer column: write a whole number' : `a ${type} column: write a number`} (got ${JSON.stringify(value)})`,
+        problem: `${name} is ${type === 'integer' ? 'an integer column: write a whole number' : `a ${type} column: write a number`} (got ${exactJsonText(value)})`,
       };
   }
   return { key };
+}
+
+/** Written text as a number, its digits alone exactly (a bigint past 2^53); any other value as it is. */
+function numberOf(value: unknown): unknown {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') return value;
+  return /^-?\d+$/.test(text) ? exactNumber(text) : Number(text);
 }
 
 /** A trace as text: each hop in order, with its place (topic partition and offset) and the records it shows. */

@@ -59,8 +59,8 @@ function readValue(reader: Reader): unknown {
   return exactNumber(number);
 }
 
-/** A number, or a bigint for an integer whose digits a number would not print back (`-0` stays a number). */
-function exactNumber(text: string): number | bigint {
+/** A JSON number's text as a number, or a bigint for an integer whose digits a number would not print back (`-0` stays a number). */
+export function exactNumber(text: string): number | bigint {
   const value = Number(text);
   const isInteger = !/[.eE]/.test(text);
   return isInteger && !Number.isSafeInteger(value) && String(value) !== text ? BigInt(text) : value;

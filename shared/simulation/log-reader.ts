@@ -231,7 +231,7 @@ function selectRecords(query: RunQuery, log: BrokerLog, conditions: string[], ta
 function keyConditionSql(key: string): string {
   if (key.startsWith('{')) {
     try {
-      const exactly = fieldsInNameOrderSql(quoteLiteral(JSON.stringify(JSON.parse(key))));
+      const exactly = fieldsInNameOrderSql(quoteLiteral(exactJsonText(parseExactJson(key))));
       return `(${fieldsInNameOrderSql('_key')} = ${exactly} OR ${fieldsInNameOrderSql(DOCUMENT_ID_SQL)} = ${exactly})`;
     } catch {
       // Not JSON after all: match it as a value.
@@ -245,7 +245,7 @@ function keyConditionSql(key: string): string {
 /** ` OR` the key is exactly `key`'s JSON where it is JSON (an outbox event's text key, `"104"`, as its card shows it), else nothing. */
 function wholeKeySql(key: string): string {
   try {
-    return ` OR _key = ${quoteLiteral(JSON.stringify(JSON.parse(key)))}`;
+    return ` OR _key = ${quoteLiteral(exactJsonText(parseExactJson(key)))}`;
   } catch {
     return '';
   }

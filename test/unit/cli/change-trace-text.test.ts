@@ -63,6 +63,16 @@ describe('the CLI’s trace start', () => {
     });
   });
 
+  it.each([['5002000000000000017'], ['{"wo_id":5002000000000000017}'], ['{"wo_id":"5002000000000000017"}']])(
+    'reads %s, an integer key past 2^53, with every digit, as the run’s records hold it',
+    (key) => {
+      // Hand-checked: doubles here are 1,024 apart; the nearest to …017 is 5002000000000000000.
+      expect(traceStartOf(mesh, `mes/work_orders=${key}`)).toEqual({
+        start: { kind: 'row', nodeId: 'mes', table: 'work_orders', row: { wo_id: 5002000000000000017n } },
+      });
+    },
+  );
+
   it.each([['{"wo_id":"WO-5002"}'], ['{"wo_id":5002.5}'], ['WO-5002']])(
     'refuses %s for an integer key column, saying how to write it',
     (key) => {

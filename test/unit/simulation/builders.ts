@@ -519,6 +519,29 @@ export const PREDICTABLE_ITEMS: Record<string, ValueGenerator> = {
 };
 
 /** The shop's items topic, from `tick` on, calling `status` by the name `item_status` (a `rename-column` fault). */
+/** A key past 2^53, which a double would round (to 1772488919123456768, printed …456800). */
+export const BIG_CUSTOMER_ID = 1772488919123456700n;
+
+/**
+ * The sample's insert of a customer keyed BIG_CUSTOMER_ID at `tick`, written as text, as a design
+ * file cannot hold the number exactly: the INTEGER column takes its digits.
+ */
+export const aBigKeyCustomerInsert = (tick: number, values: Record<string, string> = {}): ScriptStep => ({
+  tick,
+  systemId: 'customers-service',
+  table: 'customers',
+  op: 'insert',
+  values: {
+    customer_id: String(BIG_CUSTOMER_ID),
+    full_name: 'Ada Big',
+    email: 'ada@example.com',
+    city: 'Gent',
+    country: 'BE',
+    updated_at: '2026-01-05T09:00:00Z',
+    ...values,
+  },
+});
+
 export const statusRenamedAt = (tick: number): Fault => ({
   kind: 'rename-column',
   tick,

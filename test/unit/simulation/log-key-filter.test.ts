@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
-import { ecommerceSample, loadSqlJs, simulate } from './builders';
+import { aBigKeyCustomerInsert, BIG_CUSTOMER_ID, ecommerceSample, loadSqlJs, simulate } from './builders';
 
 const mesh = ecommerceSample();
 const plan = planPipeline(mesh);
@@ -41,5 +41,24 @@ describe('filtering a log by a whole key', () => {
 
     expect(byValue.ok && byValue.value.length).toBeGreaterThan(0);
     expect(asShown).toEqual(byValue);
+  });
+
+  it('finds the records of a key past 2^53 written as the message card shows it, every digit kept', async () => {
+    const [scenario] = mesh.scenarios;
+    if (!scenario) throw new Error('no scenario');
+    const simulation = await simulate(mesh, {
+      ...scenario,
+      steps: [...scenario.steps, aBigKeyCustomerInsert(1)],
+    } as never);
+    simulation.step(1);
+    const customers = plan.logs.find((log) => log.table === 'customers-service/customers-cdc');
+    if (!customers) throw new Error('no customers topic');
+
+    const asShown = readMessages(simulation.query, customers, {
+      limit: 50,
+      key: `{"customer_id":${BIG_CUSTOMER_ID}}`,
+    });
+
+    expect(asShown.ok && asShown.value.map((record) => record.key)).toEqual([{ customer_id: BIG_CUSTOMER_ID }]);
   });
 });

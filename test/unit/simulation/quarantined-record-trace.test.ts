@@ -5,7 +5,7 @@ import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
 import { traceChange } from '../../../shared/simulation/change-trace';
 import { readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
-import { ecommerceSample, loadSqlJs, rowsOf, simulate } from './builders';
+import { aBigKeyCustomerInsert, BIG_CUSTOMER_ID, ecommerceSample, loadSqlJs, rowsOf, simulate } from './builders';
 
 const mesh = ecommerceSample();
 const plan = planPipeline(mesh);
@@ -91,8 +91,6 @@ describe('tracing a quarantined record', () => {
   });
 
   it('starts from the topic record of a key past 2^53, told by its exact digits', async () => {
-    // Hand-checked: the nearest double to 1772488919123456700 is …456768, a key no record has.
-    const bigId = 1772488919123456700n;
     const file = JSON.parse(
       readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
     );
@@ -103,21 +101,7 @@ describe('tracing a quarantined record', () => {
       value: { pattern: '^[^!]*$' },
     };
     customer.odcs = editYamlText(customer.odcs.join('\n'), [noBang as never]).split('\n');
-    file.scenarios[0].steps.push({
-      tick: 1,
-      systemId: 'customers-service',
-      table: 'customers',
-      op: 'insert',
-      // Text, as the design file cannot hold the number exactly; the INTEGER column takes it as its digits.
-      values: {
-        customer_id: String(bigId),
-        full_name: 'Ada Big',
-        email: 'ada!@example.com',
-        city: 'Gent',
-        country: 'BE',
-        updated_at: '2026-01-05T09:00:00Z',
-      },
-    });
+    file.scenarios[0].steps.push(aBigKeyCustomerInsert(1, { email: 'ada!@example.com' }));
     const parsed = parseMeshFile(JSON.stringify(file));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const bigMesh = parsed.value;
@@ -136,11 +120,11 @@ describe('tracing a quarantined record', () => {
       row: quarantined,
     });
 
-    expect(inserted.ok && inserted.value[0]?.key).toEqual({ customer_id: bigId });
+    expect(inserted.ok && inserted.value[0]?.key).toEqual({ customer_id: BIG_CUSTOMER_ID });
     expect(traced.ok && traced.value.start).toMatchObject({
       log: topic.table,
       position: inserted.ok && inserted.value[0]?.position,
     });
-    expect(traced.ok && traced.value.key).toEqual({ customer_id: bigId });
+    expect(traced.ok && traced.value.key).toEqual({ customer_id: BIG_CUSTOMER_ID });
   });
 });

@@ -11,7 +11,8 @@ import { matching, type Token, tokenize } from './sql-tokens';
 /*
  * SQL `CHECK` constraints as what ODCS says of a column: allowed values (`c IN ('a', 'b')`,
  * `c = 'a'`), bounds (`c >= 0`, `0 < c`, `c BETWEEN 0 AND 100`), lengths (`char_length(c) <= 8`)
- * a pattern (PostgreSQL's `c ~ '^[A-Z]{2}$'`, where ECMAScript reads it alike), the shape of
+ * a pattern (PostgreSQL's `c ~ '^[A-Z]{2}$'`, where ECMAScript reads it alike), a multipleOf
+ * (`c % 0.01 = 0`, `c::numeric % 0.01 = 0` as the SQL export checks a float's), the shape of
  * a JSON column's documents (`jsonb_typeof(c) = 'array'`: an array, not an object) and an array's
  * item count (`jsonb_array_length(c) <= 3`), each condition of a CHECK that ANDs several on its
  * own. What the SQL export checks inside a JSON column's documents (a field it requires, the type
@@ -108,7 +109,7 @@ export function readChecks(
 /** Bounds that a higher value tightens; the others (maximum, exclusiveMaximum, maxLength) a lower one does. */
 const LOWER_BOUNDS = new Set(['minimum', 'exclusiveMinimum', 'minLength']);
 
-/** A column's options with a condition's added, or why they cannot be: ODCS holds one pattern. */
+/** A column's options with a condition's added, or why they cannot be: ODCS holds one pattern and one multipleOf. */
 export function withOptions(
   options: Record<string, unknown>,
   added: Record<string, number | string>,
@@ -116,10 +117,11 @@ export function withOptions(
   const merged = { ...options };
   for (const [name, value] of Object.entries(added)) {
     const earlier = merged[name];
-    if (typeof earlier === 'number' && typeof value === 'number')
+    // Two multipleOfs ask for a common multiple, which neither is: only bounds tighten.
+    if (typeof earlier === 'number' && typeof value === 'number' && name !== 'multipleOf')
       merged[name] = LOWER_BOUNDS.has(name) ? Math.max(earlier, value) : Math.min(earlier, value);
     else if (earlier !== undefined && earlier !== value)
-      return 'is a second pattern of the column, where ODCS holds one';
+      return `is a second ${name} of the column, where ODCS holds one`;
     else merged[name] = value;
   }
   return merged;
@@ -314,6 +316,17 @@ function memberTypesOf(condition: Expression, hasBackslashEscapes: boolean): str
   return isMemberTypes && MEMBER_TYPES.test(jsonpath) ? columnOf(document) : undefined;
 }
 
+/** `c % 0.01 = 0`: the column's multipleOf. */
+function multipleOfFact({ operator, left, right }: Expression): CheckFact | undefined {
+  const remainder = uncast(left);
+  if (operator !== '=' || numberLiteral(right) !== 0 || remainder?.operator !== '%') return undefined;
+  const column = columnOf(remainder.left);
+  const divisor = numberLiteral(remainder.right);
+  return column !== undefined && divisor !== undefined && divisor > 0
+    ? { column, options: { multipleOf: divisor } }
+    : undefined;
+}
+
 /** Why an operator's conditions are none ODCS can say, where it is not only that it has no equivalent. */
 const UNSAID: Record<string, string> = {
   '~*': 'ignores case, which an ODCS pattern cannot',
@@ -331,6 +344,8 @@ function factOf(condition: Expression, hasBackslashEscapes: boolean): CheckFact 
   if (inside) return inside;
   const values = allowedValuesOf(condition, hasBackslashEscapes);
   if (values) return values;
+  const multiple = multipleOfFact(condition);
+  if (multiple) return multiple;
   if (BOUNDS[operator]) {
     const isMirrored = numberLiteral(left) !== undefined;
     const [compared, value, comparison] = isMirrored

@@ -1,4 +1,4 @@
-import { type ExactNumbers, exactNumbersOf, varcharLengthOf } from './postgres-column-types';
+import { type ExactNumbers, exactNumbersOf, isBinaryFloatType, varcharLengthOf } from './postgres-column-types';
 import { doBlock, ident, literal } from './postgres-names';
 
 /*
@@ -19,7 +19,6 @@ const LOSSLESS_CHANGES = new Set([
   'timestamptz timestamp',
   'real double precision',
 ]);
-const BINARY_FLOAT_TYPES = new Set(['real', 'double precision']);
 const TIMESTAMP_TYPES = new Set(['timestamptz', 'timestamp']);
 
 /** The first PostgreSQL (16) with `pg_input_is_valid`, which reads a value as a type without failing the statement. */
@@ -67,7 +66,7 @@ function changedValueCondition(
   const rounded = toNumbers ? numbersLost(asNumber, {}, toNumbers) : [];
   const rewritten = toNumbers && isText(fromType) ? [textRewrittenAs(value, 'numeric')] : [];
   // A number past the float's range is counted by isUnreadable: cast, it would stop the count.
-  const floatRounded = BINARY_FLOAT_TYPES.has(toType)
+  const floatRounded = isBinaryFloatType(toType)
     ? [
         `CASE WHEN pg_input_is_valid(${value}::text, ${literal(toType)}) THEN ${asNumber} <> ${value}::text::${toType}::numeric ELSE false END`,
       ]

@@ -2,7 +2,7 @@ import { allowedValueType } from '../../contracts/allowed-value-types';
 import { postgresPatternAsOdcs } from '../../contracts/import/postgres-pattern';
 import type { ContractProperty, EnumValue } from '../../model/contract';
 import { logicalTypeOptions } from '../../simulation/allowed-values';
-import { postgresTypeOf, varcharLengthOf } from './postgres-column-types';
+import { isBinaryFloatType, postgresTypeOf, varcharLengthOf } from './postgres-column-types';
 import { jsonDocumentChecksOf } from './postgres-json-checks';
 import { ident, literal } from './postgres-names';
 
@@ -12,9 +12,13 @@ import { ident, literal } from './postgres-names';
  * numbers and booleans (`IN (…)`); bounds of integers and numbers; a string's minLength, and a
  * maxLength its varchar does not hold (`char_length`); its pattern (`~`) where PostgreSQL's
  * regular expressions read it as ECMAScript does; what an object, map or array property's jsonb
- * holds (postgres-json-checks.ts), as jsonb takes any JSON value. A pattern they read otherwise
- * is left out, with why. Allowed values and bounds of dates and times, multipleOf and formats
- * stay in the contract, as in the JSON Schema export.
+ * holds (postgres-json-checks.ts), as jsonb takes any JSON value; an integer's or number's
+ * multipleOf (`"price" % 0.01 = 0`), in numeric's exact decimal arithmetic. A real or double
+ * precision has no `%`, and its binary value of 0.07 is no exact multiple of 0.01: its CHECK takes
+ * the decimal PostgreSQL reads it as (`"weight"::numeric`, the shortest digits that give the float
+ * back), so it holds the values written as multiples, as a JSON Schema's multipleOf means them. A
+ * pattern they read otherwise is left out, with why. Allowed values and bounds of dates and times,
+ * and formats stay in the contract, as in the JSON Schema export.
  */
 
 /** The logical types whose allowed values PostgreSQL compares as the contract means them. */
@@ -50,6 +54,8 @@ export function columnChecksOf(property: ContractProperty, column: string): Colu
       const bound = numberOption(option);
       if (bound !== undefined) conditions.push(`${value} ${operator} ${bound}`);
     }
+    const multipleOf = numberOption('multipleOf');
+    if (multipleOf !== undefined && multipleOf > 0) conditions.push(multipleCondition(property, value, multipleOf));
   }
   if (logicalType !== 'string') return { conditions };
   const [minLength, maxLength] = [numberOption('minLength'), numberOption('maxLength')];
@@ -62,6 +68,12 @@ export function columnChecksOf(property: ContractProperty, column: string): Colu
   const readAlike = postgresPatternAsOdcs(pattern);
   if (!readAlike.ok) return { conditions, patternLeftOut: readAlike.why };
   return { conditions: [...conditions, `${value} ~ ${literal(pattern)}`] };
+}
+
+function multipleCondition(property: ContractProperty, value: string, multipleOf: number): string {
+  // PostgreSQL's `%` takes no float.
+  const dividend = isBinaryFloatType(postgresTypeOf(property)) ? `${value}::numeric` : value;
+  return `${dividend} % ${multipleOf} = 0`;
 }
 
 /** The property's allowed values of its type (a value of another type matches no record, see allowed-value-types.ts). */

@@ -88,6 +88,10 @@ export function postgresTypeOf(property: ContractProperty): string {
 
 /** PostgreSQL's binary floating-point types by ODCS's float formats (Rust's float types). */
 const FLOAT_FORMATS: Record<string, string> = { f64: 'double precision', f32: 'real' };
+/** Whether a column type is a binary float, whose values are near the decimals written, not those exactly. */
+export function isBinaryFloatType(type: string): boolean {
+  return Object.values(FLOAT_FORMATS).includes(type);
+}
 /** The column types ODCS formats give, which a physicalType of another spelling does not change. */
 const FORMAT_TYPES: Record<string, string> = { ...FLOAT_FORMATS, uuid: 'uuid' };
 /** The most binary digits of a `float(p)` PostgreSQL stores as a real. */

@@ -899,19 +899,21 @@ GO`,
       `CREATE TABLE lots (
   qty int CHECK (qty > 0 AND qty % 2 = 0),
   bags int CHECK (bags > 0 OR bags IS NULL),
-  grade int CHECK (grade <> 3),
+  grade int CHECK (grade <> 3 AND grade % 2 = 0 AND grade % 3 = 0),
   picked date,
   shipped date,
   CHECK (shipped >= picked),
   CHECK (length(grade::text) > 0)
 );`,
     );
-    expect(options(property('qty'))).toEqual({ exclusiveMinimum: 0 });
+    expect(options(property('qty'))).toEqual({ exclusiveMinimum: 0, multipleOf: 2 });
     expect(options(property('bags'))).toBeUndefined();
+    // A second multipleOf asks for a multiple of both (6), which neither says.
+    expect(options(property('grade'))).toEqual({ multipleOf: 2 });
     expect(notes).toEqual([
-      '2:30 lots.qty: CHECK (… qty % 2 = 0 …) has no ODCS property equivalent: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
       '3:12 lots.bags: CHECK (bags > 0 OR bags IS NULL) has no ODCS property equivalent: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
-      '4:13 lots.grade: CHECK (grade <> 3) has no ODCS property equivalent: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
+      '4:20 lots.grade: CHECK (… grade <> 3 …) has no ODCS property equivalent: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
+      '4:53 lots.grade: CHECK (… grade % 3 = 0 …) is a second multipleOf of the column, where ODCS holds one: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
       '7:3 lots: CHECK (shipped >= picked) has no ODCS property equivalent: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
       '8:3 lots: CHECK (length(grade::text) > 0) has no ODCS property equivalent: kept as a sql quality rule of lots counting the rows where it is false, which must be 0',
     ]);

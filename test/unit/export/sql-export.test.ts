@@ -463,6 +463,70 @@ describe('SQL export', () => {
     }
   });
 
+  describe('a multipleOf (JSON Schema’s, imported as ODCS logicalTypeOptions.multipleOf), as a CHECK PostgreSQL enforces', () => {
+    const imported = importContractSource(
+      'fare.schema.json',
+      JSON.stringify({
+        title: 'fares',
+        type: 'object',
+        required: ['fare_id'],
+        properties: {
+          fare_id: { type: 'integer' },
+          price: { type: 'number', multipleOf: 0.01 },
+          seats: { type: 'integer', multipleOf: 2 },
+        },
+      }),
+    );
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const mesh = productServingTable('fares', [
+      ...imported.contract.schema[0]!.properties,
+      // A binary float holds 0.07 only nearly: its CHECK compares the decimal PostgreSQL reads it as.
+      field('weight', 'number', options({ format: 'f64', multipleOf: 0.1 })),
+      field('ratio', 'number', options({ format: 'f32', multipleOf: 0.25 })),
+    ]);
+
+    beforeAll(async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(mesh));
+    });
+
+    it.each([
+      ['price', '19.999'],
+      ['seats', '3'],
+      ['weight', '0.75'],
+      ['ratio', '0.3'],
+    ])('refuses a row whose %s is %s, no multiple', async (column, value) => {
+      await expect(db.exec(`INSERT INTO p.fares (fare_id, ${column}) VALUES (1, ${value})`)).rejects.toThrow(
+        `violates check constraint "fares_${column}_check"`,
+      );
+    });
+
+    it('takes multiples, a float’s too where binary arithmetic would leave a remainder (0.7 % 0.1)', async () => {
+      await db.exec(`INSERT INTO p.fares (fare_id, price, seats, weight, ratio) VALUES (1, 19.99, 4, 0.7, 0.75)`);
+      await db.exec(`INSERT INTO p.fares (fare_id, price, weight) VALUES (2, 0.07, 0.3)`);
+      expect((await db.query('SELECT count(*)::int AS n FROM p.fares')).rows).toEqual([{ n: 2 }]);
+    });
+
+    it('round-trips: the DDL imported gives each column its multipleOf back, with no quality rule or note', () => {
+      const ddl = String(sqlFiles(mesh)[0]!.content);
+      const reimported = importContractSource('p.sql', ddl);
+      if (!reimported.ok) throw new Error(JSON.stringify(reimported.errors));
+      const multiples = reimported.contract.schema[0]!.properties.map((property) => [
+        property.name,
+        (property.extensions?.logicalTypeOptions as { multipleOf?: number } | undefined)?.multipleOf,
+      ]);
+      expect(Object.fromEntries(multiples)).toEqual({
+        fare_id: undefined,
+        price: 0.01,
+        seats: 2,
+        weight: 0.1,
+        ratio: 0.25,
+      });
+      expect(reimported.contract.schema[0]!.quality ?? []).toEqual([]);
+      expect(reimported.notes.filter((note) => note.message.includes('%'))).toEqual([]);
+    });
+  });
+
   it('gives SQL Server’s varchar(max) or nvarchar(max) text PostgreSQL’s text, of any length, without a note', () => {
     const fields = ['varchar(max)', 'NVARCHAR(MAX)'].map((physicalType) => field('notes', 'string', { physicalType }));
     expect(fields.map(postgresTypeOf)).toEqual(['text', 'text']);

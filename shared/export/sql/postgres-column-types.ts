@@ -26,7 +26,9 @@ import { logicalTypeOptions } from '../../simulation/allowed-values';
  * lengths, which refuses any other text. A timestamp whose contract says `timezone: false`
  * is a timestamp (without time zone), which keeps the clock time it is given, where timestamptz would
  * read it in the session's zone; ODCS gives `timezone` no default, so without it the column is
- * timestamptz. Any other physicalType (`draw_status`, `SMALLINT[]`, `TIMESTAMP`) is another
+ * timestamptz. A time is a time, and a timetz only where its contract says `timezone: true`, as
+ * PostgreSQL discourages timetz (an offset without a date cannot follow daylight saving; the
+ * export warns). Any other physicalType (`draw_status`, `SMALLINT[]`, `TIMESTAMP`) is another
  * database's or another type's, and the logical type decides.
  */
 
@@ -81,9 +83,16 @@ export function postgresTypeOf(property: ContractProperty): string {
     }
     case 'timestamp':
       return logicalTypeOptions(property)?.timezone === false ? 'timestamp' : LOGICAL_TYPES.timestamp;
+    case 'time':
+      return isZonedTimeOfDay(property) ? 'timetz' : LOGICAL_TYPES.time;
     default:
       return LOGICAL_TYPES[logicalType];
   }
+}
+
+/** Whether the property is a time of day its contract says has a time zone: a timetz, which PostgreSQL discourages. */
+export function isZonedTimeOfDay(property: ContractProperty): boolean {
+  return property.logicalType === 'time' && logicalTypeOptions(property)?.timezone === true;
 }
 
 /** PostgreSQL's binary floating-point types by ODCS's float formats (Rust's float types). */
@@ -131,6 +140,7 @@ const POSTGRES_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['timestamp with time zone', 'timestamptz'],
   ['timestamp without time zone', 'timestamp'],
   ['time without time zone', 'time'],
+  ['time with time zone', 'timetz'],
 ]);
 
 /**
@@ -158,7 +168,7 @@ export function physicalTypeNote(property: ContractProperty): string | undefined
   const { maxLength, timezone, format } = options;
   if (typeof format === 'string' && Object.hasOwn(FORMAT_TYPES, format) && FORMAT_TYPES[format] === columnType)
     return `${said} as ${columnType}: format is ${format}`;
-  if (typeof timezone === 'boolean' && logicalType === 'timestamp')
+  if (typeof timezone === 'boolean' && (logicalType === 'timestamp' || logicalType === 'time'))
     return `${said} as ${columnType}: timezone is ${timezone}`;
   if (typeof maxLength === 'number' && varcharLengthOf(columnType) === maxLength && maxLength !== parts.size) {
     return `${said} as ${columnType}: maxLength is ${maxLength}`;

@@ -9,7 +9,7 @@ import type { ExportScope } from '../export-scope';
 import { defineTarget, type ExportFile, type ExportProblem } from '../export-target';
 import type { ExportWarning } from '../export-warning';
 import { columnChecksOf } from './postgres-checks';
-import { physicalTypeBeyondPostgres, postgresTypeOf } from './postgres-column-types';
+import { isZonedTimeOfDay, physicalTypeBeyondPostgres, postgresTypeOf } from './postgres-column-types';
 import {
   addForeignKeyOnceKept,
   addForeignKeyStatement,
@@ -155,7 +155,8 @@ function productProblems(mesh: Mesh, product: DataProduct, tables: readonly Post
 
 /**
  * What the tables say less of than the contract: a pattern their CHECKs leave out, as PostgreSQL
- * would read it otherwise, and a physicalType past PostgreSQL's limits, whose column takes the logical type's.
+ * would read it otherwise, and a physicalType past PostgreSQL's limits, whose column takes the logical type's;
+ * and a time of day with a time zone, which the column keeps as the contract says, though PostgreSQL discourages it.
  */
 function columnWarnings(mesh: Mesh, tables: readonly PostgresTable[]): ExportWarning[] {
   return tables.flatMap(({ contract, object, name }) =>
@@ -175,6 +176,11 @@ function columnWarnings(mesh: Mesh, tables: readonly PostgresTable[]): ExportWar
           : [
               `the physicalType ${quoted(String(property.physicalType))} of ${about} is past PostgreSQL's limits (${beyondPostgres}): column ${quoted(column)} of table ${quoted(name)} is ${postgresTypeOf(property)}`,
             ]),
+        ...(isZonedTimeOfDay(property)
+          ? [
+              `${about} says timezone: true: column ${quoted(column)} of table ${quoted(name)} is ${postgresTypeOf(property)}, as the contract says, which PostgreSQL discourages (an offset without a date cannot follow daylight saving): a timestamp keeps the zone of a moment`,
+            ]
+          : []),
       ].map((message) => ({ kind: 'caution' as const, path, message }));
     }),
   );

@@ -527,6 +527,42 @@ describe('SQL export', () => {
     });
   });
 
+  it('gives a time whose contract says timezone: true a time with time zone, and warns that PostgreSQL discourages it', async () => {
+    const mesh = productServingTable('openings', [
+      field('id', 'integer', { required: true, primaryKey: true }),
+      field('zoned_open', 'time', options({ timezone: true })),
+      field('local_open', 'time', options({ timezone: false })),
+      field('plain_open', 'time'),
+    ]);
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(mesh));
+    const columns = await db.query<{ type: string }>(
+      `SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute
+       WHERE attrelid = 'p.openings'::regclass AND attnum > 1 ORDER BY attnum`,
+    );
+    expect(columns.rows.map((column) => column.type)).toEqual([
+      'time with time zone',
+      'time without time zone',
+      'time without time zone',
+    ]);
+    await db.exec(`INSERT INTO p.openings (id, zoned_open) VALUES (1, '09:30:00+02')`);
+    const stored = await db.query<{ zoned_open: string }>('SELECT zoned_open::text FROM p.openings');
+    expect(stored.rows).toEqual([{ zoned_open: '09:30:00+02' }]);
+    const result = sqlTarget.files(mesh, WHOLE_MESH);
+    expect(result.ok && result.warnings).toEqual([
+      cautionAt(
+        1,
+        "'zoned_open' in contract 'openings' says timezone: true: column 'zoned_open' of table 'openings' is timetz, as the contract says, which PostgreSQL discourages (an offset without a date cannot follow daylight saving): a timestamp keeps the zone of a moment",
+      ),
+    ]);
+    const said = (physicalType: string) => field('t', 'time', { physicalType, ...options({ timezone: true }) });
+    expect(physicalTypeNote(said('TIME'))).toBe('physicalType TIME as timetz: timezone is true');
+    expect([physicalTypeNote(said('TIMETZ')), physicalTypeNote(said('time with time zone'))]).toEqual([
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('gives SQL Server’s varchar(max) or nvarchar(max) text PostgreSQL’s text, of any length, without a note', () => {
     const fields = ['varchar(max)', 'NVARCHAR(MAX)'].map((physicalType) => field('notes', 'string', { physicalType }));
     expect(fields.map(postgresTypeOf)).toEqual(['text', 'text']);

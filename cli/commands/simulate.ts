@@ -129,7 +129,8 @@ export const simulateCommand: Command = {
   details: [
     'Runs a scenario of the design on sql.js and prints what each output port published and quarantined',
     '(by rule and property, with the count and the first record), and per consumer its lag, the records',
-    'retention or compaction removed before it read them and the changes it skipped as redelivered.',
+    'retention or compaction removed before it read them, the keys compaction left stale (an older change',
+    'kept) and the changes it skipped as redelivered; then the errors and warnings of the run.',
     'See docs/simulation.md.',
     '',
     'options:',

@@ -138,6 +138,7 @@ export {
   type Semver,
 } from './semver';
 export { SLA_PROPERTY_NAMES, SLA_UNIT_NAMES } from './sla-choices';
+export { completeSlaElements } from './sla-element-completion';
 export { type TextChange, textChangeBetween } from './text-change';
 export { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 export {

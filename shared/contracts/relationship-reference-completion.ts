@@ -1,14 +1,7 @@
 import { isMap, isNode, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { joinableTypes, OWN_SCHEMA_REFERENCE, SHORTHAND } from './relationship-checks';
-import { type SchemaObjectNode, schemaObjectNodes } from './schema-object-nodes';
+import { type SchemaField, type SchemaObjectNode, schemaFieldsOf, schemaObjectNodes } from './schema-object-nodes';
 import { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
-
-interface SchemaField {
-  reference: string;
-  isKey: boolean;
-  object: YAMLMap;
-  property: YAMLMap;
-}
 
 /** A reference to offer, with the type of the field it names (`integer · bigint`) as its detail. */
 export interface RelationshipReferenceChoice {
@@ -138,18 +131,6 @@ function referencesOf(relationship: YAMLMap | undefined, key: 'to' | 'from'): No
   const value = relationship?.get(key, true);
   if (isSeq(value)) return value.items.filter(isNode);
   return isScalar(value) ? [value] : [];
-}
-
-/** The top-level properties of the contract's schema objects, read from text that may not be a valid contract yet. */
-function schemaFieldsOf(objects: SchemaObjectNode[]): SchemaField[] {
-  return objects.flatMap(({ object, properties }) =>
-    properties.flatMap((property) => {
-      const reference = `${String(object.get('name') ?? '')}.${String(property.get('name') ?? '')}`;
-      if (!SHORTHAND.test(reference)) return [];
-      const isKey = property.get('primaryKey') === true || property.get('unique') === true;
-      return [{ reference, isKey, object, property }];
-    }),
-  );
 }
 
 function offsetOf(text: string, line: number, column: number): number {

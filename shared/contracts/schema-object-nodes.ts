@@ -1,4 +1,5 @@
 import { type Document, isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { SHORTHAND } from './relationship-checks';
 
 /** A schema object of a contract's YAML, with its top-level properties. */
 export interface SchemaObjectNode {
@@ -14,6 +15,26 @@ export function schemaObjectNodes(document: Document): SchemaObjectNode[] {
     const properties = object.get('properties', true);
     return { object, properties: isSeq(properties) ? properties.items.filter(isMap) : [] };
   });
+}
+
+/** A top-level property of a schema object, named as ODCS's shorthand writes it (`routes.route_id`). */
+export interface SchemaField {
+  reference: string;
+  isKey: boolean;
+  object: YAMLMap;
+  property: YAMLMap;
+}
+
+/** The top-level properties of the contract's schema objects, but those whose names the shorthand cannot write (`step count`). */
+export function schemaFieldsOf(objects: SchemaObjectNode[]): SchemaField[] {
+  return objects.flatMap(({ object, properties }) =>
+    properties.flatMap((property) => {
+      const reference = `${String(object.get('name') ?? '')}.${String(property.get('name') ?? '')}`;
+      if (!SHORTHAND.test(reference)) return [];
+      const isKey = property.get('primaryKey') === true || property.get('unique') === true;
+      return [{ reference, isKey, object, property }];
+    }),
+  );
 }
 
 /** The `arguments.properties` lists of a schema object's duplicateValues rules: each names properties of that object. */

@@ -214,7 +214,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await copyOfYaml(page)).toContain('          properties: [bill_id, account_no]\n');
   });
 
-  it("edits an SLA: a value completed in its property's shape, never true or false, and a misspelt unit fixed to a chosen nearest unit", async () => {
+  it("edits an SLA: a value completed in its property's shape, never true or false, a misspelt unit fixed to a chosen nearest unit, and an element completed from the schema after a comma", async () => {
     const page = await sampleOrderContract(session);
     await pasteOverYaml(
       page,
@@ -228,8 +228,17 @@ describeInChromium('the contract editor in the built app', (session) => {
         '  - property: latency',
         '    value: 4',
         '    unit: dayz',
+        '    element: orders.placed_at',
         '  - property: timeOfAvailability',
         '    value: 09:00-08:00',
+        'schema:',
+        '  - name: orders',
+        '    properties:',
+        '      - name: order_id',
+        '      - name: placed_at',
+        '  - name: customers',
+        '    properties:',
+        '      - name: customer_id',
         '',
       ].join('\n'),
     );
@@ -259,6 +268,21 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('Control+Space');
     await suggestions.first().waitFor();
     expect(await firstWords()).toEqual(['1', '30', '7']);
+    await page.keyboard.press('Escape');
+
+    // After the comma the next element is offered, not the one listed already, and taking one keeps the first.
+    await caretAfter(page, 'element: orders.placed_at');
+    await page.keyboard.type(', ');
+    await suggestions.first().waitFor();
+    expect((await suggestions.allTextContents()).map((label) => label.split(/\s/)[0])).toEqual([
+      'orders',
+      'orders.order_id',
+      'customers',
+      'customers.customer_id',
+    ]);
+    await page.keyboard.type('customers.c');
+    await page.keyboard.press('Enter');
+    expect(await copyOfYaml(page)).toContain('    element: orders.placed_at, customers.customer_id\n');
   });
 
   it('starts the line after a list item’s first key (- name: x) under that key, where completion offers the item’s keys', async () => {

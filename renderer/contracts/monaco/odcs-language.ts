@@ -6,6 +6,7 @@ import {
   completePhysicalTypes,
   completeRelationshipReferences,
   completeRuleArgumentFields,
+  completeSlaElements,
   describeOdcsKey,
   describeOdcsValue,
   isReplacingWrittenKey,
@@ -52,6 +53,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       const inOrder = (
         values: Array<string | { value: string; detail: string }>,
         kind: Monaco.languages.CompletionItemKind,
+        replaced = valueRange,
       ) =>
         values.map((each, index) => {
           const { value, detail } = typeof each === 'string' ? { value: each, detail: undefined } : each;
@@ -60,23 +62,32 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
             label: detail === undefined ? value : { label: value, description: detail },
             kind,
             ...(detail !== undefined && { detail }),
-            insertText: spaced(value, valueRange.startColumn),
+            insertText: spaced(value, replaced.startColumn),
             sortText: String(index).padStart(4, '0'),
-            range: valueRange,
+            range: replaced,
           };
         });
       const { CompletionItemKind } = monaco.languages;
       // A relationship's `to:`, or an item of its list (`from: [routes.route_id, ` or `- ` under `to:`);
-      // an item of a duplicateValues rule's `properties`.
-      const references = inOrder(
-        [
-          ...completeRelationshipReferences(text, position.lineNumber, position.column).map(
-            ({ reference, detail }) => ({ value: reference, detail }),
-          ),
-          ...completeRuleArgumentFields(text, position.lineNumber, position.column),
-        ],
-        CompletionItemKind.Field,
-      );
+      // an item of a duplicateValues rule's `properties`; an SLA's `element`, of which only the one between
+      // the commas around the cursor is replaced.
+      const slaElements = completeSlaElements(text, position.lineNumber, position.column);
+      const references = [
+        ...inOrder(
+          [
+            ...completeRelationshipReferences(text, position.lineNumber, position.column).map(
+              ({ reference, detail }) => ({ value: reference, detail }),
+            ),
+            ...completeRuleArgumentFields(text, position.lineNumber, position.column),
+          ],
+          CompletionItemKind.Field,
+        ),
+        ...inOrder(
+          slaElements.elements,
+          CompletionItemKind.Field,
+          new monaco.Range(position.lineNumber, slaElements.startColumn, position.lineNumber, slaElements.endColumn),
+        ),
+      ];
       if (cursor.isInValue && cursor.key) {
         return {
           suggestions: [

@@ -1,6 +1,7 @@
 import { isMap, isNode, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { joinableTypes, OWN_SCHEMA_REFERENCE, SHORTHAND } from './relationship-checks';
 import { type SchemaField, type SchemaObjectNode, schemaFieldsOf, schemaObjectNodes } from './schema-object-nodes';
+import { offsetOfPosition } from './text-offset';
 import { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 
 /** A reference to offer, with the type of the field it names (`integer · bigint`) as its detail. */
@@ -30,7 +31,7 @@ export function completeRelationshipReferences(
   if (!slot) return [];
   const isOnProperty = slot.relationshipPath.length > 4;
   if (isOnProperty && slot.key === 'from') return [];
-  const offset = offsetOf(text, line, column);
+  const offset = offsetOfPosition(text, line, column);
   const contains = ({ range }: Node) => range != null && range[0] <= offset && offset <= range[2];
   const objects = schemaObjectNodes(parseDocument(text, { prettyErrors: false }));
   const fields = schemaFieldsOf(objects);
@@ -131,9 +132,4 @@ function referencesOf(relationship: YAMLMap | undefined, key: 'to' | 'from'): No
   const value = relationship?.get(key, true);
   if (isSeq(value)) return value.items.filter(isNode);
   return isScalar(value) ? [value] : [];
-}
-
-function offsetOf(text: string, line: number, column: number): number {
-  const lines = text.split('\n');
-  return lines.slice(0, line - 1).reduce((sum, lineText) => sum + lineText.length + 1, 0) + column - 1;
 }

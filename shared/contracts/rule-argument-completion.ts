@@ -1,5 +1,6 @@
 import { isScalar, type Node, parseDocument } from 'yaml';
 import { duplicateValuesPropertyLists, schemaObjectNodes } from './schema-object-nodes';
+import { offsetOfPosition } from './text-offset';
 import { yamlCursorPath } from './yaml-cursor-path';
 
 const FIELD_LIST_PATH = 'schema.[].quality.[].arguments.properties.[]';
@@ -13,13 +14,7 @@ export function completeRuleArgumentFields(text: string, line: number, column: n
   const cursor = yamlCursorPath(text, line, column);
   if (cursor.key !== undefined || cursor.parentPath.join('.') !== FIELD_LIST_PATH) return [];
   const document = parseDocument(text, { prettyErrors: false });
-  const offset =
-    text
-      .split('\n')
-      .slice(0, line - 1)
-      .reduce((sum, each) => sum + each.length + 1, 0) +
-    column -
-    1;
+  const offset = offsetOfPosition(text, line, column);
   const contains = ({ range }: Node) => range != null && range[0] <= offset && offset <= range[2];
   const object = schemaObjectNodes(document).find((candidate) => contains(candidate.object));
   const listed = object && duplicateValuesPropertyLists(object.object).find(contains);

@@ -3,6 +3,7 @@ import type { ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { MAX_NESTING_DEPTH } from '../../model/mesh-file-format';
 import { PROTOBUF_SCALAR_TYPES, PROTOBUF_WELL_KNOWN_TYPES } from '../protobuf-types';
+import { offsetOfPosition } from '../text-offset';
 import {
   type ImportNote,
   importedProperty,
@@ -269,11 +270,7 @@ function reportOptions(
 /** protobufjs says `illegal token 'x' (line 3)`. */
 function syntaxError(text: string, error: Error): ImportNote {
   const line = Number(/line (\d+)/.exec(error.message)?.[1] ?? 1);
-  const offset =
-    text
-      .split('\n')
-      .slice(0, line - 1)
-      .join('\n').length + (line > 1 ? 1 : 0);
+  const offset = offsetOfPosition(text, line, 1);
   return { path: '(file)', message: readableSyntaxMessage(error.message), ...rangeAt(text, offset, 1) };
 }
 

@@ -1,5 +1,5 @@
 import type { QueryResult } from '../shared/simulation';
-import type { SqlValue } from '../shared/simulation/sql-workspace';
+import type { ExactSqlValue } from '../shared/simulation/sql-workspace';
 
 /** A query `simulate --query` runs, and its result. */
 export interface AnsweredQuery extends QueryResult {
@@ -8,7 +8,7 @@ export interface AnsweredQuery extends QueryResult {
 }
 
 /** A cell as text: `NULL` for null, as the SQL console shows it, and bytes as an SQL blob literal (`x'0aff'`). */
-function cellText(value: SqlValue): string {
+function cellText(value: ExactSqlValue): string {
   if (value === null) return 'NULL';
   if (value instanceof Uint8Array) return `x'${[...value].map((byte) => byte.toString(16).padStart(2, '0')).join('')}'`;
   return String(value);

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import type { SqlValue } from '../../shared/simulation';
+import type { ExactSqlValue } from '../../shared/simulation';
 import {
   columnCharacterCap,
   type GridSource,
@@ -28,11 +28,11 @@ interface DataGridProps {
   nodeId: string;
   source: GridSource;
   /** Offered on each row: follow it through the mesh. */
-  onTrace?: (row: Record<string, SqlValue>) => void;
+  onTrace?: (row: Record<string, ExactSqlValue>) => void;
   /** Per column, the names people know stored ids by (a port's name for its id); the id stays in `data-value`. */
   namesByColumn?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Per column, what its cell says instead of its value, from the whole row (the value stays whole in the tooltip). */
-  textByColumn?: Readonly<Record<string, (row: Readonly<Record<string, SqlValue>>) => string | undefined>>;
+  textByColumn?: Readonly<Record<string, (row: Readonly<Record<string, ExactSqlValue>>) => string | undefined>>;
 }
 
 /** A table or log of the run, a page at a time as it scrolls (only visible rows are drawn), sortable by any column. */
@@ -44,7 +44,7 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn, textByColumn 
   const clockTime = (millis: number) => simulatedTimeOfDay(millis, decimals);
   const [sort, setSort] = useState<TableSort | undefined>();
   const [columns, setColumns] = useState<string[]>([]);
-  const [pages, setPages] = useState<ReadonlyMap<number, SqlValue[][]>>(new Map());
+  const [pages, setPages] = useState<ReadonlyMap<number, ExactSqlValue[][]>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const loading = useRef(new Set<number>());
   /** Bumped whenever loaded pages go stale, so an answer to an older query is dropped. */
@@ -88,7 +88,7 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn, textByColumn 
   }, [firstPage, lastPage, pages, nodeId, source, sort]);
 
   const rowAt = (index: number) => pages.get(Math.floor(index / PAGE_ROWS))?.[index % PAGE_ROWS];
-  const textOf = (column: string, row: SqlValue[] | undefined) => {
+  const textOf = (column: string, row: ExactSqlValue[] | undefined) => {
     const text = textByColumn?.[column];
     return text && row ? text(Object.fromEntries(columns.map((name, at) => [name, row[at] ?? null]))) : undefined;
   };
@@ -216,7 +216,7 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn, textByColumn 
 }
 
 /** A log's `_timestamp` (epoch millis) reads as the simulated clock's time; its title keeps the millis. */
-function isTimestamp(column: string, value: SqlValue | undefined): value is number {
+function isTimestamp(column: string, value: ExactSqlValue | undefined): value is number {
   return column === '_timestamp' && typeof value === 'number';
 }
 
@@ -224,8 +224,8 @@ function isTimestamp(column: string, value: SqlValue | undefined): value is numb
 function columnWidths(
   source: GridSource,
   columns: readonly string[],
-  pages: ReadonlyMap<number, SqlValue[][]>,
-  textOf: (column: string, row: SqlValue[]) => string | undefined,
+  pages: ReadonlyMap<number, ExactSqlValue[][]>,
+  textOf: (column: string, row: ExactSqlValue[]) => string | undefined,
   clockTime: (millis: number) => string,
 ): number[] {
   // Room for the name and a sort arrow.

@@ -35,6 +35,7 @@ export type {
 export { BROKER_ROOM_BYTES, INTERACTIVE_BROKER_ROOM_BYTES, sqlJsWorkspace } from './sql-js-workspace';
 export {
   connectionSetupSql,
+  type ExactSqlValue,
   type OpenSqlWorkspace,
   type SqlConnection,
   type SqlStatement,

@@ -5,7 +5,7 @@ import { canBeSentAgain, type LogFormat, payloadColumns, WRITE_COLUMN } from './
 import type { QueryResult } from './read-only-query';
 import { changeImages, documentKeyFields, recordShape } from './record-shape';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
-import type { SqlValue } from './sql-workspace';
+import type { ExactSqlValue } from './sql-workspace';
 
 /**
  * A message with its place in the log, so a view can page back and a trace can start from it;
@@ -218,7 +218,7 @@ function selectRecords(query: RunQuery, log: BrokerLog, conditions: string[], ta
   if (!read.ok) return read;
   return {
     ok: true,
-    value: read.value.rows.map(([position, json, firstOffset, firstTimestamp]: SqlValue[]) => ({
+    value: read.value.rows.map(([position, json, firstOffset, firstTimestamp]: ExactSqlValue[]) => ({
       position: Number(position),
       ...(parseExactJson(String(json)) as LogMessage),
       ...(firstOffset !== null && {

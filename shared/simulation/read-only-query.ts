@@ -5,11 +5,12 @@ import { queryCell } from './query-cell';
 import { checkSelect } from './select-check';
 import { simulatedNowRewrite } from './simulated-now';
 import { isKeyword, sqlTokens } from './sql-tokens';
-import type { SqlConnection, SqlValue } from './sql-workspace';
+import type { ExactSqlValue, SqlConnection } from './sql-workspace';
 
 export interface QueryResult {
   columns: string[];
-  rows: SqlValue[][];
+  /** Each row's values, an INTEGER past 2^53 as a bigint (see `queryCell`). */
+  rows: ExactSqlValue[][];
   /** Whether rows beyond the limit were left out. */
   isTruncated: boolean;
 }

@@ -4,7 +4,7 @@ import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
 import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
 import { serializeMesh } from '../../../shared/model';
-import { aShopMesh, offlinePastRetention } from '../simulation/builders';
+import { aBigKeyCustomerInsert, aShopMesh, BIG_CUSTOMER_ID, offlinePastRetention } from '../simulation/builders';
 import { fakeIo } from './fake-io';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
@@ -438,6 +438,29 @@ describe('mesh-designer simulate', () => {
       ),
     );
     expect(`${summary}${json}${trace}`).not.toContain('1772488919123456800');
+  });
+
+  it('prints a key past 2^53 as the same unquoted digits in every stage of --trace and in --query, text and --json', async () => {
+    // Hand-checked: BIG_CUSTOMER_ID, 1772488919123456700, is past 2^53; a double would print it …456800.
+    const exactly = String(BIG_CUSTOMER_ID);
+    const mesh = JSON.parse(sample);
+    mesh.scenarios[0].steps.push(aBigKeyCustomerInsert(1));
+    const run = async (...options: string[]) => {
+      const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+      await runCli(['simulate', 'shop.mesh.json', '--ticks', '1', ...options], io);
+      return out.join('\n');
+    };
+    const bigCustomer = `customers-service=SELECT customer_id FROM customers WHERE customer_id = ${exactly}`;
+
+    const trace = await run('--trace', `customers-service/customers=${exactly}`);
+    const query = await run('--query', bigCustomer);
+    const json = await run('--query', bigCustomer, '--json');
+
+    expect(trace).toContain('[clean] at customers: customers');
+    expect(trace).not.toContain('later changes reached it since');
+    expect(new Set(trace.match(/"customer_id":[^,}]*/g))).toEqual(new Set([`"customer_id":${exactly}`]));
+    expect(query.split('\n')).toEqual(['customer_id', '-------------------', exactly, '(1 row)']);
+    expect(json).toMatch(new RegExp(`"rows": \\[\\s*\\[\\s*${exactly}\\s*\\]\\s*\\]`));
   });
 
   it('says on stderr why it fails when --messages prints records, as a run without it says', async () => {

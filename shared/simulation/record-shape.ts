@@ -1,6 +1,7 @@
 import { connectorEngine } from '../model/connector-topics';
 import type { OperationalSystem } from '../model/operational-system';
 import { epochMillisSql, isDateTextSql } from './date-text-sql';
+import { exactNumber, parseExactJson } from './exact-json';
 import { changedFields } from './record-diff';
 import { quoteLiteral } from './sql-text';
 import type { TableColumn } from './table-column';
@@ -273,19 +274,20 @@ export function documentKeyFields(key: unknown, keyColumns: readonly string[]): 
 /** The `_id` a document's record key holds (`{"id":"1004"}` → 1004), plain; undefined for any other key. */
 export function documentIdOf(key: unknown): unknown {
   const id = (key as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? plainValue(JSON.parse(id)) : undefined;
+  return typeof id === 'string' ? plainValue(parseExactJson(id)) : undefined;
 }
 
 function imageOf(image: unknown): Record<string, unknown> | null {
   if (image === null || image === undefined) return null;
-  if (typeof image === 'string') return plainValue(JSON.parse(image)) as Record<string, unknown>;
+  if (typeof image === 'string') return plainValue(parseExactJson(image)) as Record<string, unknown>;
   return image as Record<string, unknown>;
 }
 
 /**
- * A value of extended JSON as the plain value a table holds: `$numberLong`, `$numberInt` and
- * `$numberDouble` as numbers, `$numberDecimal` as a number where it round-trips (else its text),
- * `$date` as ISO-8601 text, `$oid` as its hex text; documents and arrays value by value.
+ * A value of extended JSON as the plain value a table holds: `$numberLong` and `$numberInt` as
+ * integers (past 2^53 a bigint, exact as the table holds it), `$numberDouble` as a number,
+ * `$numberDecimal` as a number where it round-trips (else its text), `$date` as ISO-8601 text,
+ * `$oid` as its hex text; documents and arrays value by value.
  */
 export function plainValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plainValue);
@@ -296,6 +298,7 @@ export function plainValue(value: unknown): unknown {
     switch (wrapper) {
       case '$numberLong':
       case '$numberInt':
+        return exactNumber(String(inner));
       case '$numberDouble':
         return Number(inner);
       case '$numberDecimal':

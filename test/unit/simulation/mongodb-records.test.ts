@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
 import type { ColumnType } from '../../../shared/model/table';
 import { createSimulation, type LogMessage } from '../../../shared/simulation';
+import { traceChange } from '../../../shared/simulation/change-trace';
 import { fieldsOf, readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { changeImages, plainValue } from '../../../shared/simulation/record-shape';
@@ -52,6 +53,16 @@ function aMongoTableMesh(table: string, columns: Record<string, ColumnType>, pri
     ],
   };
 }
+
+/** The log format of the shop's items documents, keyed by `id`, as a view reads their records with it. */
+const ITEMS_DOCUMENTS = {
+  kind: 'cdc' as const,
+  columns: [],
+  key: ['id'],
+  tombstones: true,
+  beforeImage: 'row' as const,
+  source: { connector: 'mongodb', name: 'shop', db: 'shop-db', table: 'items' },
+};
 
 /** A record's value as the MongoDB connector writes it: the document and the fields an update set, as text. */
 const envelopeOf = (message: LogMessage | undefined) =>
@@ -537,15 +548,32 @@ describe('records of a MongoDB system', () => {
       after: { _id: 1, id: 1, name: 'lamp', price: 20, status: 'new' },
       updated: { price: 20 },
     });
-    const format = {
-      kind: 'cdc' as const,
-      columns: [],
-      key: ['id'],
-      tombstones: true,
-      beforeImage: 'row' as const,
-      source: { connector: 'mongodb', name: 'shop', db: 'shop-db', table: 'items' },
-    };
-    expect(fieldsOf(deletion as LogMessage, format)).toEqual({ id: 1 });
+    expect(fieldsOf(deletion as LogMessage, ITEMS_DOCUMENTS)).toEqual({ id: 1 });
+  });
+
+  it('keep an Int64 _id past 2^53 exact: in the document, the key, the clean table and the trace to it', async () => {
+    // Hand-checked: 1772488919123456700 > 2^53 = 9007199254740992; a double rounds it to 1772488919123456768.
+    const big = 1772488919123456700n;
+    const mesh = asMongo(aShopMesh().build());
+    const simulation = await simulate(
+      mesh,
+      aScenario()
+        .at(1, 'shop', 'items', 'insert', { values: { id: String(big), name: 'lamp', price: 9.5, status: 'new' } })
+        .at(2, 'shop', 'items', 'delete', { where: { id: String(big) } })
+        .build(),
+      { recentMessages: 5 },
+    );
+    const [insert] = simulation.step(1).logs['shop/items-cdc']?.recent ?? [];
+    const entity = rowsOf(simulation, 'catalog', 'SELECT id FROM items');
+    const traced = traceChange(planPipeline(mesh), simulation, { kind: 'record', log: 'shop/items-cdc', position: 1 });
+    const [, deletion] = simulation.step(1).logs['shop/items-cdc']?.recent ?? [];
+
+    expect(envelopeOf(insert)?.after).toContain(`"_id": {"$numberLong": "${big}"}`);
+    expect(changeImages(insert?.value)?.after).toMatchObject({ _id: big, id: big });
+    expect(entity).toEqual([{ id: big }]);
+    const tableStages = traced.ok ? traced.value.stages.filter((stage) => stage.moment.kind === 'now') : [];
+    expect(tableStages.map((stage) => stage.records.map((record) => record.id))).toContainEqual([big]);
+    expect(fieldsOf(deletion as LogMessage, ITEMS_DOCUMENTS)).toEqual({ id: big });
   });
 });
 
@@ -555,6 +583,7 @@ describe('extended JSON made plain', () => {
       plainValue({
         _id: { $oid: '5f1e9c0a2b3c4d5e6f708192' },
         count: { $numberLong: '1004' },
+        big: { $numberLong: '1772488919123456700' },
         small: { $numberInt: '7' },
         ratio: { $numberDouble: '0.25' },
         price: { $numberDecimal: '9.5' },
@@ -567,6 +596,7 @@ describe('extended JSON made plain', () => {
     ).toEqual({
       _id: '5f1e9c0a2b3c4d5e6f708192',
       count: 1004,
+      big: 1772488919123456700n,
       small: 7,
       ratio: 0.25,
       price: 9.5,

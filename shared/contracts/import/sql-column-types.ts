@@ -166,6 +166,37 @@ export function holdsTimeOfDay(type: SqlType, isOracle: boolean): boolean {
   return isOracle && type.baseName === 'DATE' && type.arrayDepth === 0;
 }
 
+/** The date-time types whose values carry a time zone in every database that has them. */
+const ZONED_TYPES = new Set(['TIMESTAMPTZ', 'TIMETZ', 'DATETIMEOFFSET']);
+/** `TIMESTAMP WITH TIME ZONE`, and Oracle's `WITH LOCAL TIME ZONE`: a moment, read in the session's zone. */
+const WITH_TIME_ZONE = /\bWITH (LOCAL )?TIME ZONE\b/;
+
+/**
+ * How a contract's timestamp or time that says no `timezone` is read (ODCS gives it no default):
+ * a timestamp as a moment, a time as a clock time, as PostgreSQL advises and the SQL export writes them.
+ */
+const UNSTATED_TIME_ZONE: Partial<Record<LogicalType, boolean>> = { timestamp: true, time: false };
+
+/**
+ * ODCS's `timezone` of a timestamp or time column where it is not what a contract saying none
+ * means (a `timestamp` without time zone, a `time with time zone`), so that the column is written
+ * back as its type; undefined where it is, and for other types. As its database means the type:
+ * with a time zone for a moment (`timestamptz`, `time with time zone`, SQL Server's
+ * datetimeoffset, MySQL's TIMESTAMP, stored in UTC and read in the session's zone), without for a
+ * clock time (`timestamp`, `time`, MySQL's DATETIME, SQL Server's datetime2, Oracle's DATE).
+ */
+export function timeZoneToState(type: SqlType, database: { isMySql: boolean; isOracle: boolean }): boolean | undefined {
+  const isOracleDate = holdsTimeOfDay(type, database.isOracle);
+  const logicalType = isOracleDate ? 'timestamp' : type.logicalType;
+  if (logicalType !== 'timestamp' && logicalType !== 'time') return undefined;
+  const hasTimeZone =
+    !isOracleDate &&
+    (ZONED_TYPES.has(type.baseName) ||
+      WITH_TIME_ZONE.test(type.elementType) ||
+      (database.isMySql && type.baseName === 'TIMESTAMP'));
+  return hasTimeZone === UNSTATED_TIME_ZONE[logicalType] ? undefined : hasTimeZone;
+}
+
 /** Words that end a column's type and start its constraints or options (any dialect). */
 const AFTER_TYPE = new Set([
   'NOT',
@@ -206,7 +237,7 @@ const INDEXES = new Set(['KEY', 'INDEX', 'FULLTEXT', 'SPATIAL']);
 const TYPE_WORDS = new Set(Object.keys(SQL_TYPES).map((name) => name.split(' ')[0]));
 
 /** Modifiers that do not change a type's logical type. */
-const TYPE_MODIFIERS = /\s+(WITH(OUT)? TIME ZONE|UNSIGNED|SIGNED|ZEROFILL)\b/g;
+const TYPE_MODIFIERS = /\s+(WITH(OUT)? (LOCAL )?TIME ZONE|UNSIGNED|SIGNED|ZEROFILL)\b/g;
 
 /** The logical type of a SQL type's name without sizes (`varchar`, `timestamp with time zone`), if SQL_TYPES knows it. */
 export function logicalTypeOfSqlTypeName(baseName: string): LogicalType | undefined {

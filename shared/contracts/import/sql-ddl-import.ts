@@ -19,7 +19,7 @@ import {
 import { nestedClassifiedFields } from './nested-classified-fields';
 import { isPostgresReservedWord } from './postgres-reserved-words';
 import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
-import { holdsTimeOfDay, type SqlColumn, type SqlTable, type SqlType } from './sql-column-types';
+import { holdsTimeOfDay, type SqlColumn, type SqlTable, type SqlType, timeZoneToState } from './sql-column-types';
 import { readSqlDump, type SqlDump } from './sql-dump';
 import { type Expression, literal } from './sql-expressions';
 import { readHistoryTables } from './sql-history-tables';
@@ -541,6 +541,9 @@ function tableObject(
         ...rangeAt(text, found?.start ?? 0, (found?.typeEnd ?? 0) - (found?.start ?? 0)),
       });
     }
+    // MySQL's by its backticks, not by the grammar that read it: PostgreSQL's reads much of MySQL's and refuses some names (`at`).
+    const timezone =
+      type && !isRowVersion ? timeZoneToState(type, { isMySql: context.ddl.hasBackslashEscapes, isOracle }) : undefined;
     const keyPosition = key.indexOf(property);
     const facts = {
       // A type the file declares is the user's name, kept as written; built-in types read in upper case.
@@ -552,7 +555,7 @@ function tableObject(
     const stated = {
       ...(elementType === 'string' && type?.format && { format: type.format }),
       ...(maxLength !== undefined && { maxLength }),
-      ...(isTimeOfDayDate && { timezone: false }),
+      ...(timezone !== undefined && { timezone }),
       ...boundsOf(type, checks.options.get(property), context.isSqlServer),
     };
     const options = Object.keys(stated).length > 0 ? stated : undefined;

@@ -58,12 +58,14 @@ export interface VersionRuleProblem {
 /**
  * A contract file judged against the baseline's contract of the same id, as the app judges a
  * design's contracts: its changes, and the `breaking-changes` rule's findings on its version
- * (`--baseline` asks for them whatever `--rule` says). Nothing when the text does not read as a contract: its
- * problems are reported already.
+ * (`--baseline` asks for them whatever `--rule` says), its classifications ranked by the baseline's
+ * policies and by `classificationLevels` (an organisation's `--policy`) where given. Nothing when the
+ * text does not read as a contract: its problems are reported already.
  */
 export function contractChangesSince(
   baseline: Baseline,
   text: string,
+  classificationLevels?: readonly string[],
 ): { problems: VersionRuleProblem[]; changes?: ContractChangesReport } {
   const source = readYamlSource(text);
   const read = parseOdcsSource(source);
@@ -78,7 +80,10 @@ export function contractChangesSince(
     const message = `the baseline ${baseline.file} holds no contract '${contract.id}': its changes cannot be judged`;
     return { problems: [{ severity: 'warning', message, ...at('id') }] };
   }
-  const comparison = compareContracts(previous, contract, classificationLevelsOf(baseline.mesh.policies));
+  // As for a design's contracts: a change looser under either ranking breaks.
+  const baselineLevels = classificationLevelsOf(baseline.mesh.policies);
+  const rankings = classificationLevels ? [baselineLevels, classificationLevels] : [baselineLevels];
+  const comparison = compareContracts(previous, contract, rankings);
   const problems = versionProblems(previous, contract, comparison).map(({ severity, message, fixHint }) => ({
     severity,
     message,

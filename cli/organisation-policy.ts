@@ -7,6 +7,7 @@ import {
   underOrganisationPolicies,
 } from '../shared/validation/organisation-policies';
 import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../shared/validation/places';
+import { policyReasonOf, rulePolicy, severityUnder } from '../shared/validation/policy';
 import { RULES } from '../shared/validation/rule-catalog';
 import { POLICY_ENTRIES_RULE_ID } from '../shared/validation/rules/policy-entries';
 import { type CliIo, EXIT, type ExitCode, PROGRAM } from './cli-io';
@@ -52,6 +53,27 @@ export function governedByOrganisation(
       ...governed.weakenings.map(weakeningProblem),
       ...(governed.reranking ? [rerankingProblem(governed.reranking)] : []),
     ],
+  };
+}
+
+/**
+ * The policies a contract file is judged by under the organisation's: a contract file has no
+ * policies of its own, so it is judged as a design's contract that sets none.
+ */
+export function contractFilePolicies(organisation: Policies): Policies {
+  return underOrganisationPolicies({ rules: {} }, organisation, RULES).policies;
+}
+
+/** A contract file's problem at the severity the policies give its rule, with their reason; a problem of no rule (its YAML, the ODCS schema) as it is. */
+export function underPolicies(problem: FileProblem, policies: Policies): FileProblem {
+  const rule = RULES.find((candidate) => candidate.id === problem.rule);
+  if (!rule || problem.severity === 'off') return problem;
+  const policy = rulePolicy(policies, rule.id, rule.defaultSeverity);
+  const policyReason = policyReasonOf(policy);
+  return {
+    ...problem,
+    severity: severityUnder(policy, problem.severity),
+    ...(policyReason !== undefined && { policyReason }),
   };
 }
 

@@ -2,7 +2,14 @@ import { checkContractYaml, parseMeshFile, parseOdcsYaml } from '../../shared/co
 import { baselineWithContract } from '../../shared/contracts/breaking-change-baseline';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
-import { type Mesh, type Policies, type Problem, quoted, type Result } from '../../shared/model';
+import {
+  classificationLevelsOf,
+  type Mesh,
+  type Policies,
+  type Problem,
+  quoted,
+  type Result,
+} from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { CONTRACT_SOURCE_FILES, MESH_FILES } from '../../shared/model/mesh-file-format';
 import { nearMiss } from '../../shared/model/near-miss';
@@ -25,7 +32,7 @@ import {
 } from '../contract-changes';
 import { contractFileText, designContractTexts, withFollowOnYamlErrorsCounted } from '../follow-on-yaml-errors';
 import { jsonLines } from '../one-line-writes';
-import { governedByOrganisation, readPolicyOption } from '../organisation-policy';
+import { contractFilePolicies, governedByOrganisation, readPolicyOption, underPolicies } from '../organisation-policy';
 import { parseOptions } from '../parse-options';
 import { type FileProblem, formatProblemInFile, LEVELS, type Level, placedInDesign, WHOLE_FILE } from '../problem-line';
 import { designProblemsPlaced, readInput } from '../read-input';
@@ -253,10 +260,14 @@ const CONTRACT_BY_ITS_CONTENT =
 
 /**
  * An ODCS contract checked against the official schema of its apiVersion, then by the semantic
- * rules; with `--baseline`, judged against its contract there as the app judges a design's.
+ * rules; with `--baseline`, judged against its contract there as the app judges a design's; with
+ * `--policy`, at the organisation's severities and by its classification words, as a design's contracts are.
  */
 function contractReport(file: string, text: string, filters: Filters): FileReport {
-  const checked = withFollowOnYamlErrorsCounted(checkContractYaml(text), contractFileText(text));
+  const policies = filters.organisation && contractFilePolicies(filters.organisation);
+  const levels = policies && classificationLevelsOf(policies);
+  const governed = (problem: FileProblem) => (policies ? underPolicies(problem, policies) : problem);
+  const checked = withFollowOnYamlErrorsCounted(checkContractYaml(text, undefined, levels), contractFileText(text));
   const problems = checked
     .map(
       ({ severity, path, message, line, column, ruleId }): FileProblem => ({
@@ -268,13 +279,14 @@ function contractReport(file: string, text: string, filters: Filters): FileRepor
         ...(ruleId && { rule: ruleId }),
       }),
     )
-    .filter((problem) => isAsked(filters, problem));
+    .filter((problem) => isAsked(filters, problem))
+    .map(governed);
   if (!filters.baseline) return { file, summary: 'ODCS contract', problems };
-  const judged = contractChangesSince(filters.baseline, text);
+  const judged = contractChangesSince(filters.baseline, text, levels);
   return {
     file,
     summary: 'ODCS contract',
-    problems: [...problems, ...judged.problems],
+    problems: [...problems, ...judged.problems.map(governed)],
     ...(judged.changes && { changes: judged.changes }),
   };
 }

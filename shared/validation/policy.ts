@@ -18,3 +18,13 @@ export function rulePolicy(policies: Policies, ruleId: string, defaultSeverity: 
   if (typeof read.value === 'string') return { severity: read.value, isSet: true };
   return { severity: read.value.severity, reason: read.value.reason, isSet: true };
 }
+
+/** A finding's severity under its rule's policy: a severity the policies set applies, but `off` shows the finding turned off instead. */
+export function severityUnder(policy: RulePolicy, findingSeverity: Severity): Severity {
+  return policy.isSet && policy.severity !== 'off' ? policy.severity : findingSeverity;
+}
+
+/** Why the policies changed a finding's severity, shown with it; none for a rule turned off, whose reason is the suppression's. */
+export function policyReasonOf(policy: RulePolicy): string | undefined {
+  return policy.severity === 'off' ? undefined : policy.reason;
+}

@@ -2,7 +2,7 @@ import { Memo } from '../lineage/memo';
 import { meshGraph } from '../lineage/mesh-graph';
 import type { Mesh, Policies } from '../model';
 import type { Finding, RuleFinding, Severity } from './finding';
-import { rulePolicy } from './policy';
+import { policyReasonOf, rulePolicy, severityUnder } from './policy';
 import type { Rule, RuleContext, RuleInput, StepRefusal } from './rule';
 import { RULES } from './rule-catalog';
 
@@ -53,10 +53,11 @@ function checkWithPolicy(rule: Rule, context: RuleContext): Finding[] {
   const entry = context.mesh.policies.rules[rule.id];
   const policy = rulePolicy(context.mesh.policies, rule.id, rule.defaultSeverity);
   const isOffFor = (finding: RuleFinding) => policy.severity === 'off' && !finding.cannotBeTurnedOff;
-  const severityOf = (finding: RuleFinding): Severity =>
-    policy.isSet && policy.severity !== 'off' && !finding.cannotBeTurnedOff
-      ? policy.severity
-      : (finding.severity ?? rule.defaultSeverity);
+  const severityOf = (finding: RuleFinding): Severity => {
+    const severity = finding.severity ?? rule.defaultSeverity;
+    return finding.cannotBeTurnedOff ? severity : severityUnder(policy, severity);
+  };
+  const policyReason = policyReasonOf(policy);
   // Rules remember their findings per element; so is each finding's policy-applied form, so an
   // edit of one element does not make every finding of the rule anew.
   return rule.check(context).map((finding) =>
@@ -67,7 +68,7 @@ function checkWithPolicy(rule: Rule, context: RuleContext): Finding[] {
       ...(isOffFor(finding) && {
         suppressed: { reason: policy.reason ?? "turned off in the mesh's policies (no reason given)" },
       }),
-      ...(policy.severity !== 'off' && policy.reason !== undefined && { policyReason: policy.reason }),
+      ...(policyReason !== undefined && { policyReason }),
     })),
   );
 }

@@ -1103,6 +1103,44 @@ schema:
     ]);
   });
 
+  it("holds a contract file to an organisation's --policy, as it holds a design's contracts", async () => {
+    const complaint = residentComplaint('confidental');
+    const files = { 'complaint.odcs.yaml': complaint, 'org.yaml': 'rules:\n  contract-semantics: error\n' };
+    const { io, out, err } = fakeIo(files);
+    expect(await runCli(['validate', 'complaint.odcs.yaml', '--policy', 'org.yaml'], io)).toBe(EXIT.problems);
+    expect(err).toContain(
+      "complaint.odcs.yaml:18:25: schema[0].properties[2].classification: classification 'confidental' is not one the design knows: did you mean 'confidential'? [contract-semantics] (policy: required by the organisation's policy)",
+    );
+    expect(out.join('\n')).not.toContain('warning:');
+    const json = fakeIo(files);
+    await runCli(['validate', 'complaint.odcs.yaml', '--policy', 'org.yaml', '--json'], json.io);
+    expect(JSON.parse(json.out.join('\n'))[0].problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        rule: 'contract-semantics',
+        policyReason: "required by the organisation's policy",
+      }),
+    );
+  });
+
+  it("ranks a contract file's classifications as an organisation's --policy does, against its --baseline and for its typos", async () => {
+    const files = {
+      'published.odcs.yaml': residentComplaint('pii'),
+      'complaint.odcs.yaml': residentComplaint('restricted'),
+      'typo.odcs.yaml': residentComplaint('sensitve'),
+      'org.yaml': 'classificationLevels: [public, internal, confidential, pii, restricted, sensitive]\n',
+    };
+    const judged = fakeIo(files);
+    const args = ['validate', 'complaint.odcs.yaml', '--baseline', 'published.odcs.yaml', '--policy', 'org.yaml'];
+    expect(await runCli(args, judged.io)).toBe(EXIT.ok);
+    expect(judged.out).toContain(
+      "complaint.odcs.yaml:18:9: change: complaints.email: classification changed from 'pii' to 'restricted', stricter",
+    );
+    const typo = fakeIo(files);
+    await runCli(['validate', 'typo.odcs.yaml', '--policy', 'org.yaml'], typo.io);
+    expect(typo.out).toContainEqual(expect.stringContaining("did you mean 'sensitive'?"));
+  });
+
   it('reports a design ranking public above other words as an error with --policy too, though the organisation ranks it first', async () => {
     const mesh = JSON.parse(sample);
     mesh.policies.classificationLevels = ['restricted', 'public'];
@@ -1254,3 +1292,28 @@ schema:
     expect(err).toContain('mesh-designer validate: unknown option or missing value: --strict');
   });
 });
+
+/** A citizen complaint contract whose `email` (line 18) is classified `emailClassification`. */
+function residentComplaint(emailClassification: string): string {
+  return [
+    'apiVersion: v3.1.0',
+    'kind: DataContract',
+    'id: complaint',
+    'name: Complaint',
+    'version: 1.0.0',
+    'status: active',
+    'schema:',
+    '  - name: complaints',
+    '    properties:',
+    '      - name: complaint_id',
+    '        logicalType: integer',
+    '        required: true',
+    '        primaryKey: true',
+    '      - name: category',
+    '        logicalType: string',
+    '      - name: email',
+    '        logicalType: string',
+    `        classification: ${emailClassification}`,
+    '',
+  ].join('\n');
+}

@@ -15,14 +15,14 @@ interface GovernanceState {
   /** List only problems of the selected elements. */
   onlySelection: boolean;
   focusedPort: FocusedPort | null;
-  /** The rule id of a policy the user was sent to (from a problem), highlighted in the design inspector's list. */
+  /** Where in the design file a policy the user was sent to (from a problem) is written (`policies.rules.owners`), highlighted in the design inspector's list. */
   focusedPolicy: string | null;
   /** What the impact analysis starts from; null when none is shown. */
   impactOrigin: ImpactOrigin | null;
   toggleSeverity(severity: Severity): void;
   setOnlySelection(only: boolean): void;
   focusPort(port: FocusedPort | null): void;
-  focusPolicy(ruleId: string | null): void;
+  focusPolicy(path: string | null): void;
   showImpact(origin: ImpactOrigin | null): void;
 }
 

@@ -1,7 +1,7 @@
 import type { ElementRef } from '../../shared/model';
 import { pathSegments } from '../../shared/model/problem';
 import { contractPartOf } from '../../shared/validation/contract-text-places';
-import { policyPlace } from '../../shared/validation/places';
+import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../../shared/validation/places';
 import { nodesShowing } from '../../shared/validation/where-shown';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { useContractTabs } from '../contracts/contract-tabs-store';
@@ -36,14 +36,15 @@ export function revealElement(element: ElementRef, path = ''): void {
     simulation.chooseScenario(element.scenarioId);
     return;
   }
-  if (element.kind === 'policy') {
+  const policyPath = policyPathOf(element, path);
+  if (policyPath) {
     focusPort(null);
-    focusPolicy(element.ruleId);
+    focusPolicy(policyPath);
     selectOnly([]);
     useUiStore.getState().showSidePanelTab('inspector');
     useNoticeStore.getState().show({
       tone: 'info',
-      text: `Policies are written in the design file: this one is ${policyPlace(element.ruleId).path} (highlighted in the design inspector).`,
+      text: `Policies are written in the design file: this one is ${policyPath} (highlighted in the design inspector).`,
     });
     return;
   }
@@ -62,6 +63,12 @@ export function revealElement(element: ElementRef, path = ''): void {
   const nodeIds = nodesShowing(mesh, element);
   selectOnly(nodeIds);
   if (nodeIds.length > 0) canvasCommands.focusNodes(nodeIds);
+}
+
+/** Where in the design file the policy a finding is about is written: a rule's, or the ranking of classifications. */
+function policyPathOf(element: ElementRef, path: string): string | undefined {
+  if (element.kind === 'policy') return policyPlace(element.ruleId).path;
+  return element.kind === 'mesh' && path === CLASSIFICATION_LEVELS_PLACE.path ? path : undefined;
 }
 
 /** Opens a contract with the part of it at `path` (the finding's, in the document) selected in its text, if the path names one. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { CLASSIFICATION_LEVELS_PLACE, policyPlace } from '../../shared/validation/places';
 import { useGovernanceStore } from '../governance/governance-store';
 import { useDocumentStore } from '../store/document-store';
 import { InspectorSection } from './inspector-section';
@@ -8,27 +9,30 @@ const NO_RULES: Readonly<Record<string, unknown>> = {};
 /** The design's policies as written (read-only: they are edited in the design file). */
 export function PolicyList() {
   const rules = useDocumentStore((state) => state.mesh?.policies.rules ?? NO_RULES);
+  const levels = useDocumentStore((state) => state.mesh?.policies.classificationLevels);
   const entries = Object.entries(rules);
+  const count = entries.length + (levels ? 1 : 0);
   return (
-    <InspectorSection title={`Policies (${entries.length})`} open={entries.length > 0}>
-      {entries.length === 0 ? (
+    <InspectorSection title={`Policies (${count})`} open={count > 0}>
+      {count === 0 ? (
         <p className="inspector__note">
           No policies: every rule has its default severity. Set them in the design file under policies.rules.
         </p>
       ) : (
         <ul className="policy-list" data-testid="policy-list">
           {entries.map(([ruleId, entry]) => (
-            <PolicyEntry key={ruleId} ruleId={ruleId} entry={entry} />
+            <PolicyEntry key={ruleId} name={ruleId} path={policyPlace(ruleId).path} entry={entry} />
           ))}
+          {levels && <PolicyEntry name="classificationLevels" path={CLASSIFICATION_LEVELS_PLACE.path} entry={levels} />}
         </ul>
       )}
     </InspectorSection>
   );
 }
 
-/** One policy; the one a problem sent the user to is highlighted and scrolled into view. */
-function PolicyEntry({ ruleId, entry }: { ruleId: string; entry: unknown }) {
-  const isFocused = useGovernanceStore((state) => state.focusedPolicy === ruleId);
+/** One policy, at `path` in the design file; the one a problem sent the user to is highlighted and scrolled into view. */
+function PolicyEntry({ name, path, entry }: { name: string; path: string; entry: unknown }) {
+  const isFocused = useGovernanceStore((state) => state.focusedPolicy === path);
   const item = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (!isFocused || !item.current) return;
@@ -43,7 +47,7 @@ function PolicyEntry({ ruleId, entry }: { ruleId: string; entry: unknown }) {
       className={isFocused ? 'policy-list__entry policy-list__entry--focused' : 'policy-list__entry'}
       aria-current={isFocused || undefined}
     >
-      <code>{ruleId}</code>: {JSON.stringify(entry)}
+      <code>{name}</code>: {JSON.stringify(entry)}
     </li>
   );
 }

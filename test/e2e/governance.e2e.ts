@@ -585,6 +585,21 @@ describeInChromium('governance, as the design’s policies set it', (session) =>
     expect(await policies.filter({ hasText: 'owners' }).getAttribute('aria-current')).toBeNull();
     await screenshot(page, 'governance-policy-highlighted');
   });
+
+  it('shows the design inspector, its classification ranking listed and highlighted, when a problem of that ranking is clicked', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'ranked-classifications.mesh.json', (mesh) => {
+      mesh.policies.classificationLevels = ['public', 'internal', 'restricted', 'confidential'];
+    });
+    await page.getByTestId('problem-counts').click();
+    await problem(page, "The policies rank 'restricted' below 'confidential'").locator('.problem-row__main').click();
+
+    await page.getByTestId('mesh-inspector').waitFor();
+    const ranking = page.getByTestId('policy-list').getByRole('listitem').filter({ hasText: 'classificationLevels' });
+    expect(await ranking.getAttribute('aria-current')).toBe('true');
+    expect(await isOnScreen(ranking)).toBe(true);
+    await page.getByRole('status').filter({ hasText: 'this one is policies.classificationLevels' }).waitFor();
+  });
 });
 
 /** Insurance with a finding of most rules: a cycle, a republished email left unclassified, an unfed port… */

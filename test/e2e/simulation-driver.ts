@@ -184,7 +184,7 @@ interface SampleFile {
   }[];
   links: { id: string; from: { nodeId: string; portId: string }; to: { nodeId: string; portId: string } }[];
   layout: { nodes: Record<string, { x: number; y: number; width?: number; height?: number }> };
-  policies: { rules: Record<string, unknown> };
+  policies: { rules: Record<string, unknown>; classificationLevels?: string[] };
   systems: {
     id: string;
     database: {

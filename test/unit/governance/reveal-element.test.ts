@@ -22,10 +22,22 @@ describe('revealing what a problem is about', () => {
     revealElement({ kind: 'policy', ruleId: 'nope' });
     expect([...useSelectionStore.getState().nodeIds]).toEqual([]);
     expect(useUiStore.getState().sidePanelTab).toBe('inspector');
-    expect(useGovernanceStore.getState().focusedPolicy).toBe('nope');
+    expect(useGovernanceStore.getState().focusedPolicy).toBe('policies.rules.nope');
     expect(useNoticeStore.getState().notice).toMatchObject({
       tone: 'info',
       text: 'Policies are written in the design file: this one is policies.rules.nope (highlighted in the design inspector).',
+    });
+  });
+
+  it("shows the design's classification ranking marked, and says where it is written, for a finding about it", () => {
+    useUiStore.getState().showSidePanelTab('problems');
+    revealElement({ kind: 'mesh' }, 'policies.classificationLevels');
+    expect([...useSelectionStore.getState().nodeIds]).toEqual([]);
+    expect(useUiStore.getState().sidePanelTab).toBe('inspector');
+    expect(useGovernanceStore.getState().focusedPolicy).toBe('policies.classificationLevels');
+    expect(useNoticeStore.getState().notice).toMatchObject({
+      tone: 'info',
+      text: 'Policies are written in the design file: this one is policies.classificationLevels (highlighted in the design inspector).',
     });
   });
 

@@ -147,7 +147,8 @@ function unclassifiedCopyFinding(
   otherwise = 'stop republishing it',
 ): RuleFinding {
   const where = `${quoted(field.path)} of ${quoted(port.name)}`;
-  const classification = source.field.property.classification as string;
+  // Spaces around the source's word do not set it apart (classifications match trimmed), and contract-semantics would warn of them on the copy.
+  const classification = (source.field.property.classification as string).trim();
   const fixHint = keepsEveryCopy
     ? // A classification's invisible characters (`restricted\u200b`) are what set it apart: show them.
       `Classify ${where} as ${everyHiddenCharacterEscaped(classification)} in contract ${quoted(contract.name)}, or ${otherwise}.`

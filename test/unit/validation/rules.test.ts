@@ -2365,6 +2365,21 @@ describe('rule details', () => {
     expect(fixOf('highly-confidential')).toEqual([classifyAsPii]);
   });
 
+  it('offers the word of a source classified with spaces around it without them, as the copy would be warned of them', () => {
+    const [finding] = findingsOf(
+      'pii-propagation',
+      changed((mesh) => {
+        republishEmail(mesh);
+        const email = contract(mesh, 'customers').schema[0]?.properties.find((property) => property.name === 'email');
+        Object.assign(email ?? {}, { classification: ' pii ' });
+      }),
+    );
+    expect(finding?.fix).toMatchObject({ kind: 'classify-field', field: 'contact', classification: 'pii' });
+    expect(finding?.fixHint).toBe(
+      "Classify 'contact' of 'counts' as pii in contract 'Country counts', or stop republishing it.",
+    );
+  });
+
   it('follows classified fields nested at any depth in an object or array column copied whole', () => {
     const nested = (...properties: Array<Record<string, unknown>>) => ({ extensions: { properties } });
     const publishingAddress = (street: Record<string, unknown>, visitSite: Record<string, unknown>) =>

@@ -106,6 +106,57 @@ export function groupingFanOut(
   return { groupedBy: names(grouped as AliasedColumn[]), undecided: names(undecided) };
 }
 
+/** A window of a DISTINCT query whose value differs within one value of the key, so DISTINCT keeps those rows apart. */
+export interface WindowFanOut {
+  /** The result's column the window's value is in, lower-cased, or its place (`column 2`) where it has no name. */
+  window: string;
+  /** The window's PARTITION BY and ORDER BY columns, lower-cased, in the order written. */
+  partitionedBy: string[];
+  orderedBy: string[];
+  /** Those of them that the key, with what WHERE, the joins and the keys of the tables read decide, does not. */
+  undecided: string[];
+}
+
+/**
+ * Where a DISTINCT query is known to give more than one row per value of `key`: one SELECT, neither
+ * grouped nor filtering groups, every table it joins read with its keys, the key's columns plain
+ * columns of them, and a window (`AVG(w) OVER (PARTITION BY route_id, stream)`) partitioned or
+ * ordered by a column the key does not decide: its value, and so the row DISTINCT keeps, differs by it.
+ * Undefined wherever the SQL leaves that unsure, as for `keyFanOut`.
+ */
+export function distinctWindowFanOut(
+  query: QueryLineage,
+  key: readonly string[],
+  tables: ReadonlyMap<string, TableLineage>,
+): WindowFanOut | undefined {
+  const select = onlySelect(query);
+  if (!select?.isDistinct || select.isGrouped || select.hasOneRowGroups || !readsOnlyTables(select)) return undefined;
+  const read = tablesReadBy(query, select, tables);
+  if (!read || [...read.values()].some((table) => !table.keys?.length)) return undefined;
+  const keyColumns = key.map((column) => keyColumnOf(select, read, column));
+  if (keyColumns.some((column) => column === undefined)) return undefined;
+  const determined = determinedColumns(select, read, keyColumns as AliasedColumn[]);
+  const names = (refs: readonly ColumnRef[]) => [...new Set(refs.map(({ column }) => column))];
+  for (const [place, output] of select.outputs.entries()) {
+    if (output.kind !== 'value') continue;
+    for (const { partition, order } of output.windows ?? []) {
+      const columns = [...partition, ...order].map((ref) => aliased(select, read, ref));
+      if (columns.includes(undefined)) return undefined;
+      const undecided = (columns as AliasedColumn[]).filter(
+        ({ alias, column }) => !determined.has(`${alias}.${column}`),
+      );
+      if (undecided.length === 0) continue;
+      return {
+        window: output.name ?? `column ${place + 1}`,
+        partitionedBy: names(partition),
+        orderedBy: names(order),
+        undecided: names(undecided),
+      };
+    }
+  }
+  return undefined;
+}
+
 /** The query's one SELECT, where nothing (a UNION, an EXCEPT, a LIMIT 1) adds or takes rows beside it. */
 function onlySelect(query: QueryLineage): SelectLineage | undefined {
   const [select, ...others] = query.selects;

@@ -53,6 +53,8 @@ export type SelectOutput =
       derived?: ColumnRef[];
       /** Those of `derived` it is computed from only as a rank ordered by them (`rank() OVER (ORDER BY income)`). */
       ranked?: ColumnRef[];
+      /** The windows of its window functions (`AVG(x) OVER (PARTITION BY a, b)`), outside its subqueries. */
+      windows?: ValueWindow[];
       /** It is NULL in every row (`NULL`, `CAST(NULL AS TEXT)`). */
       isNull?: true;
     }
@@ -80,6 +82,17 @@ export interface AggregateWindow {
   /** Plain columns every row of the frame shares a value of: PARTITION BY's, and ORDER BY's too for a RANGE or GROUPS frame of the current row (its peers). */
   partition: ColumnRef[];
   isOneRowFrame: boolean;
+}
+
+/**
+ * The plain columns a window function's value follows: one value per partition, and per peers of
+ * its ORDER BY where its frame ends at the current row (SQL's default frame once ordered).
+ */
+export interface ValueWindow {
+  /** PARTITION BY's plain columns. */
+  partition: ColumnRef[];
+  /** ORDER BY's plain columns, none where the frame is the whole partition (`UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING`). */
+  order: ColumnRef[];
 }
 
 /**
@@ -440,6 +453,7 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
   const derived = columnRefs([...rowByRow, ...rankingOrders]).filter((ref) => !isCopied(ref));
   const computedRowByRow = columnRefs(rowByRow);
   const ranked = derived.filter((ref) => !computedRowByRow.some((other) => sameRef(other, ref)));
+  const windows = valueWindows(expression);
   // SQL names an unaliased column after its text: only a plain column is named after the column.
   const name = alias ?? (isColumn(expression) ? refs[0]?.column : undefined);
   return {
@@ -455,6 +469,7 @@ function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
     ...(aggregated.length > 0 && { aggregated }),
     ...(derived.length > 0 && { derived }),
     ...(ranked.length > 0 && { ranked }),
+    ...(windows.length > 0 && { windows }),
     ...(isNullValue(expression) && { isNull: true }),
   };
 }
@@ -694,13 +709,7 @@ function windowClauses(tokens: readonly Token[]): Map<string, Token[]> {
 /** The window after OVER: `(PARTITION BY a, b ORDER BY c ROWS ...)` (a named one written out by `withNamedWindows`). */
 function aggregateWindow(tokens: readonly Token[]): AggregateWindow {
   const clauses = windowClauses(tokens);
-  const plainColumns = (clause: string) => {
-    const [, ...terms] = clauses.get(clause) ?? [];
-    return splitTopLevel(terms, (token) => isPunct(token, ','))
-      .flatMap((term) => groupingParts(isKeyword(term.at(-1), 'asc', 'desc') ? term.slice(0, -1) : term))
-      .filter(isColumn)
-      .flatMap(columnRefs);
-  };
+  const plainColumns = (clause: string) => windowColumns(clauses, clause);
   const frames = (clause: string) => frameBounds(clauses.get(clause) ?? []);
   const isCurrentRow = (bounds: string) => ['current row', 'between current row and current row'].includes(bounds);
   // A RANGE or GROUPS frame of the current row holds its peers: the rows alike in the partition and the ORDER BY.
@@ -711,6 +720,37 @@ function aggregateWindow(tokens: readonly Token[]): AggregateWindow {
     // In ROWS the current row is that row alone, and `N PRECEDING AND N PRECEDING` one other row (as lag() reads it).
     isOneRowFrame: isCurrentRow(rows) || /^between (\d+) (preceding|following) and \1 \2$/.test(rows),
   };
+}
+
+/** The plain columns of a window's PARTITION BY or ORDER BY (`clause`), as it groups by them. */
+function windowColumns(clauses: ReadonlyMap<string, Token[]>, clause: string): ColumnRef[] {
+  const [, ...terms] = clauses.get(clause) ?? [];
+  return splitTopLevel(terms, (token) => isPunct(token, ','))
+    .flatMap((term) => groupingParts(isKeyword(term.at(-1), 'asc', 'desc') ? term.slice(0, -1) : term))
+    .filter(isColumn)
+    .flatMap(columnRefs);
+}
+
+/** The windows after each OVER in an expression, leaving out those inside its subqueries. */
+function valueWindows(tokens: readonly Token[]): ValueWindow[] {
+  const windows: ValueWindow[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    if (opensSubquery(tokens, at)) at = closingParen(tokens, at);
+    else if (isKeyword(tokens[at], 'over') && isPunct(tokens[at + 1], '(')) {
+      const windowEnd = closingParen(tokens, at + 1);
+      const clauses = windowClauses(tokens.slice(at + 1, windowEnd + 1));
+      const isWholePartition = ['rows', 'range', 'groups'].some(
+        (frame) => frameBounds(clauses.get(frame) ?? []) === 'between unbounded preceding and unbounded following',
+      );
+      windows.push({
+        partition: windowColumns(clauses, 'partition'),
+        order: isWholePartition ? [] : windowColumns(clauses, 'order'),
+      });
+      at = windowEnd;
+    }
+    if (at < 0) break;
+  }
+  return windows;
 }
 
 /** A frame's bounds in lower-case words, `0 PRECEDING` and `0 FOLLOWING` written as the `current row` they are. */

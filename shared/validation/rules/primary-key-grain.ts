@@ -1,10 +1,12 @@
 import { primaryKeyOf } from '../../contracts/primary-key';
 import {
+  distinctWindowFanOut,
   type GroupingFanOut,
   groupingFanOut,
   type KeyFanOut,
   keyFanOut,
   tablesBefore,
+  type WindowFanOut,
 } from '../../lineage/key-fan-out';
 import { Memo } from '../../lineage/memo';
 import { sqlLineageOf } from '../../lineage/sql-lineage';
@@ -21,7 +23,7 @@ export const primaryKeyGrainRule: Rule = {
   id: 'primary-key-grain',
   title: 'A published step gives one row per primary key',
   rationale:
-    "A transformation that reads the key from a table it is no key of gives it once per row of that table, one that joins another table on columns that are not a key of it gives each of its rows once per match, and one that groups by the key and a column the key does not decide gives a row per value of that column: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; where it cannot tell (a subquery, a CTE, a UNION), the rule stays silent.",
+    "A transformation that reads the key from a table it is no key of gives it once per row of that table, one that joins another table on columns that are not a key of it gives each of its rows once per match, and one that groups by the key and a column the key does not decide gives a row per value of that column, as does DISTINCT over a window partitioned or ordered by such a column: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; where it cannot tell (a subquery, a CTE, a UNION), the rule stays silent.",
   defaultSeverity: 'warning',
   reads: ['products', 'links', 'contracts', 'systems'],
   check({ graph }) {
@@ -37,7 +39,8 @@ export const primaryKeyGrainRule: Rule = {
         const tables = tablesBefore(lineage, index);
         const repeat =
           repeatOf(keyFanOut(query, keyColumns, tables), key) ??
-          repeatOf(groupingFanOut(query, keyColumns, tables), key);
+          repeatOf(groupingFanOut(query, keyColumns, tables), key) ??
+          repeatOf(distinctWindowFanOut(query, keyColumns, tables), key);
         if (!repeat) return [];
         return [
           {
@@ -54,15 +57,27 @@ export const primaryKeyGrainRule: Rule = {
 
 /** Why the key may repeat, and how to make it name one row. */
 function repeatOf(
-  fanOut: KeyFanOut | GroupingFanOut | undefined,
+  fanOut: KeyFanOut | GroupingFanOut | WindowFanOut | undefined,
   key: readonly string[],
 ): { reason: string; fixHint: string } | undefined {
   if (!fanOut) return undefined;
   const keyText = key.join(', ');
+  const decides = `${keyText} ${key.length > 1 ? 'do' : 'does'} not decide`;
+  if ('window' in fanOut) {
+    const undecided = joinedWith(fanOut.undecided, 'and');
+    const partitioned =
+      fanOut.partitionedBy.length > 0 ? `partitioned by ${joinedWith(fanOut.partitionedBy, 'and')}` : '';
+    const ordered = fanOut.orderedBy.length > 0 ? `ordered by ${joinedWith(fanOut.orderedBy, 'and')}` : '';
+    const window = `the window of ${fanOut.window}`;
+    return {
+      reason: `${window} is ${[partitioned, ordered].filter(Boolean).join(' and ')}, and ${decides} ${undecided}, so DISTINCT keeps a row per ${undecided}`,
+      fixHint: `Partition ${window} by ${keyText} alone${ordered ? ', without ORDER BY' : ''}, or add ${undecided} to the key.`,
+    };
+  }
   if ('undecided' in fanOut) {
     const undecided = joinedWith(fanOut.undecided, 'and');
     return {
-      reason: `it groups by ${joinedWith(fanOut.groupedBy, 'and')}, and ${keyText} ${key.length > 1 ? 'do' : 'does'} not decide ${undecided}, so it gives a row per ${undecided}`,
+      reason: `it groups by ${joinedWith(fanOut.groupedBy, 'and')}, and ${decides} ${undecided}, so it gives a row per ${undecided}`,
       fixHint: `Group by ${keyText} alone (aggregating ${undecided}), or add ${undecided} to the key.`,
     };
   }

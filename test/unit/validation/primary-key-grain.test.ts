@@ -140,6 +140,44 @@ describe('primary-key-grain', () => {
     }
   });
 
+  it('warns where DISTINCT keeps a row per value of a column a window is partitioned by and the key does not decide', async () => {
+    const sql =
+      'SELECT DISTINCT c.customer_id, AVG(l.lead_id) OVER (PARTITION BY c.customer_id, l.lead_id) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country';
+    const [finding, ...others] = validateMesh(aMeshPublishingCustomerLeads(sql), { ruleIds: ['primary-key-grain'] });
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      element: { kind: 'transformation', productId: 'revenue', name: 'customer_leads' },
+      message:
+        "customer_leads: primary key customer_id may repeat: the window of lead_id is partitioned by customer_id and lead_id, and customer_id does not decide lead_id, so DISTINCT keeps a row per lead_id; contract 'Customer leads' of output port 'customer leads' then gets rows the simulation quarantines (\"unique on customer_id\").",
+      fixHint: 'Partition the window of lead_id by customer_id alone, or add lead_id to the key.',
+    });
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('warns where DISTINCT meets a window ordered by a column the key does not decide, whose running value differs by it', async () => {
+    const sql =
+      'SELECT DISTINCT c.customer_id, SUM(l.lead_id) OVER (PARTITION BY c.customer_id ORDER BY l.lead_id) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country';
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([
+      expect.stringContaining(
+        'the window of lead_id is partitioned by customer_id and ordered by lead_id, and customer_id does not decide lead_id, so DISTINCT keeps a row per lead_id',
+      ),
+    ]);
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('says nothing where DISTINCT meets windows whose partition the key decides, or whose frame is the whole partition', async () => {
+    const decided = [
+      'SELECT DISTINCT c.customer_id, SUM(l.lead_id) OVER (PARTITION BY c.customer_id) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
+      'SELECT DISTINCT c.customer_id, COUNT(*) OVER (PARTITION BY c.customer_id, l.country) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
+      'SELECT DISTINCT c.customer_id, SUM(l.lead_id) OVER (PARTITION BY c.customer_id ORDER BY l.lead_id RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
+      'SELECT DISTINCT c.customer_id, SUM(c.customer_id) OVER () AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
+    ];
+    for (const sql of decided) {
+      expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);
+      expect(await repeatsKey(sql), sql).toBe(false);
+    }
+  });
+
   it('says nothing of a contract without a primary key', () => {
     const mesh = aMeshPublishingCustomerLeads(FAN_OUT);
     const contract = mesh.contracts.find((candidate) => candidate.id === 'customer-leads') as Contract;

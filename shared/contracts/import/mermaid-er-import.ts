@@ -6,12 +6,12 @@ import type { LogicalType } from '../../model/logical-type';
 import {
   type ImportNote,
   importedProperty,
-  nestedArrayItems,
   nestedProperty,
   type PropertyFacts,
   referenceableName,
   type SchemaImport,
   STATABLE_FACTS,
+  unnamedProperty,
 } from './imported-schema';
 import { compositeForeignKeysOf } from './mermaid-er-composite-keys';
 import type { Attribute, CommentReading, Entity, Relationship, TokenPlace } from './mermaid-er-diagram';
@@ -39,11 +39,14 @@ const RELATIONSHIP = new RegExp(
 /**
  * `type name PK, FK "comment"`: one of Mermaid's attributes, read where the last one ended (a line
  * may hold several). An optional type (`date? death_date`) is its type: a property is not required unless said.
+ * A generic type (`Map~string, int~`) runs, as Mermaid's lexer takes it, to the line's last `~` and on to a space.
  */
 const ATTRIBUTE = new RegExp(
-  String.raw`\s*([A-Za-z_${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*(?:\([^)]*\)(?:\[\])*)?)(?:\s*\?)?\s+([A-Za-z_*${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*)((?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*("[^"]*")?\s*`,
+  String.raw`\s*(?<type>(?=(?<generic>\S*~.*~\S*))\k<generic>|[A-Za-z_${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*(?:\([^)]*\)(?:\[\])*)?)(?:\s*\?)?\s+(?<name>[A-Za-z_*${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*)(?<keys>(?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*(?<comment>"[^"]*")?\s*`,
   'iy',
 );
+/** `List~string~`, `Map~string,int~`: a type and the types it is of, between its first and last `~`. */
+const GENERIC_TYPE = /^([^~]+)~(.+)~$/;
 /** A quoted text, kept, or a `%%` comment to the end of the line: Mermaid reads `"100%% done"` as a comment's text. */
 const COMMENT_OUTSIDE_QUOTES = /"[^"]*"|%%.*$/g;
 /** `subgraph id["Title"]`: a frame Mermaid (11.17 on) draws around the entities up to its `end`. */
@@ -180,10 +183,12 @@ export function importMermaidEr(text: string): SchemaImport {
     ATTRIBUTE.lastIndex = 0;
     let readTo = 0;
     for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
-      const [written, type, name, keys, comment] = match as unknown as [string, string, string, string, string?];
+      const [written] = match;
+      const { type = '', name = '', keys = '', comment } = match.groups ?? {};
       const startsAt = column + match.index + written.length - written.trimStart().length;
       entity.attributes.push({
-        type,
+        // Mermaid's lexer takes an optional generic type's `?` (`List~int~?`) into its word.
+        type: type.replace(/\?$/, ''),
         name,
         keys: new Set(keys.toUpperCase().match(/PK|FK|UK/g) ?? []),
         read: readComment(name, comment === undefined ? undefined : unquoted(comment), isOurExport),
@@ -339,33 +344,87 @@ function isWrittenFor(word: string, name: string): boolean {
   return numbered(escapeRegExp(attributeWord(name))) || numbered(`_?${eachCharacter}`);
 }
 
-/** What an attribute's written type says of its property: `items` for a list of a type (`string[]`). */
-interface FieldType {
+/** What an attribute's written type says of its property: `items` for a list of a type (`string[]`), `map` for a map. */
+interface WrittenType {
   logicalType?: LogicalType;
+  nested?:
+    | { items: Record<string, unknown> }
+    | { map: { key: Record<string, unknown>; value: Record<string, unknown> } };
+}
+
+interface FieldType extends WrittenType {
   physicalType?: string;
-  items?: Record<string, unknown>;
 }
 
 function logicalTypeOf(attribute: Attribute, path: string, note: Note): FieldType {
   const written = attribute.type;
-  const listOf = /^(.+?)((?:\[\])+)$/.exec(written);
-  if (listOf) {
-    const [, element = '', brackets = ''] = listOf;
-    const itemType = logicalTypeWritten(element, () =>
-      note(
-        attribute,
-        path,
-        `${element} has no ODCS logical type: its items imported as strings (physicalType ${written})`,
-      ),
-    );
-    const itemsOfList = itemType && nestedArrayItems(itemType, {}, brackets.length / 2);
-    return { logicalType: 'array', physicalType: written, ...(itemsOfList && { items: itemsOfList }) };
-  }
-  const logicalType = logicalTypeWritten(written, () =>
-    note(attribute, path, `${written} has no ODCS logical type: imported as a string (physicalType ${written})`),
+  const type = typeWritten(written, (type, reading) =>
+    note(attribute, path, `${type} ${reading} (physicalType ${written})`),
   );
-  if (logicalType === undefined) return {};
-  return written === logicalType ? { logicalType } : { logicalType, physicalType: written };
+  if (type.logicalType === undefined) return {};
+  return written === type.logicalType ? type : { ...type, physicalType: written };
+}
+
+/** Notes that `type`, written in the attribute's type, is read as `reading` says. */
+type NoteReading = (type: string, reading: string) => void;
+
+/**
+ * The logical type a written type stands for: an array of its items for `string[]`, `List~string~`
+ * or `array~string~`, a map for `Map~string,int~`; none for `any`, a string (noted, `asUnknown`
+ * says how) for a type it does not know.
+ */
+function typeWritten(written: string, noteReading: NoteReading, asUnknown = 'imported as a string'): WrittenType {
+  const listOf = /^(.+)\[\]$/.exec(written)?.[1];
+  if (listOf !== undefined) return arrayOf(listOf, noteReading);
+  const [, base = '', parameters = ''] = GENERIC_TYPE.exec(written) ?? [];
+  const genericType = base === '' ? undefined : logicalTypeWritten(base, () => undefined);
+  if (genericType === 'array' || genericType === 'map') {
+    const types = typeParameters(parameters);
+    const [first = '', second = ''] = types;
+    if (genericType === 'array' && types.length === 1) return arrayOf(first, noteReading);
+    if (genericType === 'map' && types.length === 2) {
+      const key = itemWritten(first, noteReading, 'its keys imported as strings');
+      const value = itemWritten(second, noteReading, 'its values imported as strings');
+      return { logicalType: 'map', nested: { map: { key, value } } };
+    }
+    const takes = genericType === 'map' ? 'a map takes 2 (key, value)' : 'an array takes 1';
+    noteReading(written, `names ${types.length} type${types.length === 1 ? '' : 's'} where ${takes}: ${asUnknown}`);
+    return { logicalType: 'string' };
+  }
+  return {
+    logicalType: logicalTypeWritten(written, () => noteReading(written, `has no ODCS logical type: ${asUnknown}`)),
+  };
+}
+
+function arrayOf(element: string, noteReading: NoteReading): WrittenType {
+  const items = itemWritten(element, noteReading, 'its items imported as strings');
+  return { logicalType: 'array', ...(Object.keys(items).length > 0 && { nested: { items } }) };
+}
+
+/** An array's items, a map's key or value as ODCS writes them: no logical type for `any`. */
+function itemWritten(written: string, noteReading: NoteReading, asUnknown: string): Record<string, unknown> {
+  const { logicalType, nested } = typeWritten(written, noteReading, asUnknown);
+  return logicalType === undefined ? {} : unnamedProperty(logicalType, nested && { extensions: nested });
+}
+
+/** The types a generic type is of, parted at its commas outside `(…)` and nested `~…~` (`Map~string,decimal(5,2)~`). */
+function typeParameters(written: string): string[] {
+  const parameters: string[] = [];
+  let parameter: string | undefined;
+  for (const piece of written.split(',')) {
+    parameter = parameter === undefined ? piece : `${parameter},${piece}`;
+    const isWhole = count(parameter, '~') % 2 === 0 && count(parameter, '(') === count(parameter, ')');
+    if (isWhole) {
+      parameters.push(parameter.trim());
+      parameter = undefined;
+    }
+  }
+  if (parameter !== undefined) parameters.push(parameter.trim());
+  return parameters;
+}
+
+function count(text: string, character: string): number {
+  return text.split(character).length - 1;
 }
 
 /** The logical type a written type stands for: none for `any`, a string (noted) for a type it does not know. */
@@ -401,7 +460,7 @@ function nested(fields: readonly Field[]): ContractProperty[] {
       ...(field.type.physicalType !== undefined && { physicalType: field.type.physicalType }),
       extensions: {
         ...field.facts.extensions,
-        ...(field.type.items && { items: field.type.items }),
+        ...field.type.nested,
         ...(named.length > 0 && { properties: named.map((child) => nestedProperty(propertyOf(child))) }),
         ...(items && { items: withoutName(nestedProperty(propertyOf(items))) }),
       },

@@ -387,3 +387,73 @@ describe('FK attributes that together refer to a key of several attributes', () 
     expect(result.notes).toEqual([]);
   });
 });
+
+describe('an attribute of a generic type (`List~string~`), which Mermaid draws as `List<string>`', () => {
+  const playlists = `erDiagram
+  PLAYLIST {
+    string playlist_id PK
+    List~string~ tags "moods"
+    array~int~ track_numbers
+    Map~string, int~ plays_by_country
+    List~List~decimal(5,2)~~? ratings
+    Map~string,List~crumb~~ toppings
+    Set~string~ genres
+    Map~string~ labels
+  }
+`;
+
+  it('is read as Mermaid reads it: its type the whole word between the tildes and past them', async () => {
+    expect((await parseErDiagram(playlists)).entities[0]?.attributes).toEqual([
+      'string playlist_id PK',
+      'List~string~ tags moods',
+      'array~int~ track_numbers',
+      'Map~string, int~ plays_by_country',
+      'List~List~decimal(5,2)~~? ratings',
+      'Map~string,List~crumb~~ toppings',
+      'Set~string~ genres',
+      'Map~string~ labels',
+    ]);
+  });
+
+  it('imports a list as an array of its type, a map as a map from its key type to its value type, the type written kept as physicalType', () => {
+    const { propertyOf } = imported(playlists);
+    expect(propertyOf('PLAYLIST', 'tags')).toMatchObject({
+      logicalType: 'array',
+      physicalType: 'List~string~',
+      description: 'moods',
+      extensions: { items: { logicalType: 'string' } },
+    });
+    expect(propertyOf('PLAYLIST', 'track_numbers')).toMatchObject({
+      logicalType: 'array',
+      extensions: { items: { logicalType: 'integer' } },
+    });
+    expect(propertyOf('PLAYLIST', 'plays_by_country')).toMatchObject({
+      logicalType: 'map',
+      physicalType: 'Map~string, int~',
+      extensions: { map: { key: { logicalType: 'string' }, value: { logicalType: 'integer' } } },
+    });
+    expect(propertyOf('PLAYLIST', 'ratings')).toMatchObject({
+      logicalType: 'array',
+      physicalType: 'List~List~decimal(5,2)~~',
+      required: false,
+      extensions: { items: { logicalType: 'array', items: { logicalType: 'number' } } },
+    });
+    expect(propertyOf('PLAYLIST', 'toppings')).toMatchObject({
+      logicalType: 'map',
+      extensions: {
+        map: { key: { logicalType: 'string' }, value: { logicalType: 'array', items: { logicalType: 'string' } } },
+      },
+    });
+  });
+
+  it('notes, naming the type, what ODCS has no type for: an unknown item type, a set, a map of one type', () => {
+    const { propertyOf, notes } = imported(playlists);
+    expect(propertyOf('PLAYLIST', 'genres')).toMatchObject({ logicalType: 'string', physicalType: 'Set~string~' });
+    expect(propertyOf('PLAYLIST', 'labels')).toMatchObject({ logicalType: 'string', physicalType: 'Map~string~' });
+    expect(notes).toEqual([
+      '8: crumb has no ODCS logical type: its items imported as strings (physicalType Map~string,List~crumb~~)',
+      '9: Set~string~ has no ODCS logical type: imported as a string (physicalType Set~string~)',
+      '10: Map~string~ names 1 type where a map takes 2 (key, value): imported as a string (physicalType Map~string~)',
+    ]);
+  });
+});

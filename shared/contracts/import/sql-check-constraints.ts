@@ -1,3 +1,4 @@
+import { ITEMS_UNIQUE_FUNCTION } from '../../export/sql/postgres-json-checks';
 import type { EnumValue, QualityRule } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { allowedValues, type ImportNote, rangeAt } from './imported-schema';
@@ -13,10 +14,11 @@ import { matching, type Token, tokenize } from './sql-tokens';
  * `c = 'a'`), bounds (`c >= 0`, `0 < c`, `c BETWEEN 0 AND 100`), lengths (`char_length(c) <= 8`)
  * a pattern (PostgreSQL's `c ~ '^[A-Z]{2}$'`, where ECMAScript reads it alike), a multipleOf
  * (`c % 0.01 = 0`, `c::numeric % 0.01 = 0` as the SQL export checks a float's), the shape of
- * a JSON column's documents (`jsonb_typeof(c) = 'array'`: an array, not an object) and an array's
- * item count (`jsonb_array_length(c) <= 3`), each condition of a CHECK that ANDs several on its
- * own. What the SQL export checks inside a JSON column's documents (a field it requires, the type
- * of its items) is let go, as an imported jsonb column has no fields or items to hold it. A
+ * a JSON column's documents (`jsonb_typeof(c) = 'array'`: an array, not an object), an array's
+ * item count (`jsonb_array_length(c) <= 3`) and uniqueItems (`"p"."jsonb_items_unique"(c)`, the
+ * function the SQL export writes), each condition of a CHECK that ANDs several on its own. What
+ * the SQL export checks inside a JSON column's documents (a field it requires, the type of its
+ * items) is let go, as an imported jsonb column has no fields or items to hold it. A
  * condition no property fact can say (OR, functions, another column, `<>`) is kept as a sql
  * quality rule of the table (sql-quality-rules.ts) and reported as written, and the rest of its
  * CHECK is imported all the same.
@@ -112,7 +114,7 @@ const LOWER_BOUNDS = new Set(['minimum', 'exclusiveMinimum', 'minLength']);
 /** A column's options with a condition's added, or why they cannot be: ODCS holds one pattern and one multipleOf. */
 export function withOptions(
   options: Record<string, unknown>,
-  added: Record<string, number | string>,
+  added: Record<string, number | string | boolean>,
 ): Record<string, unknown> | string {
   const merged = { ...options };
   for (const [name, value] of Object.entries(added)) {
@@ -132,7 +134,7 @@ export type JsonShape = 'object' | 'array';
 /** What one condition of a CHECK says of a column, in ODCS terms. */
 type CheckFact =
   | { column: string; values: EnumValue[] }
-  | { column: string; options: Record<string, number | string> }
+  | { column: string; options: Record<string, number | string | boolean> }
   | { column: string; shape: JsonShape }
   | { column: string; isInsideDocuments: true };
 
@@ -316,6 +318,14 @@ function memberTypesOf(condition: Expression, hasBackslashEscapes: boolean): str
   return isMemberTypes && MEMBER_TYPES.test(jsonpath) ? columnOf(document) : undefined;
 }
 
+/** `"p"."jsonb_items_unique"(c)`, in any schema: the column's uniqueItems. */
+function uniqueItemsOf(condition: Expression): CheckFact | undefined {
+  const name = condition.type === 'function' ? condition.name?.name?.at(-1)?.value : undefined;
+  const [document, ...rest] = listItems(condition.args) ?? [];
+  const column = name === ITEMS_UNIQUE_FUNCTION && rest.length === 0 ? columnOf(document) : undefined;
+  return column === undefined ? undefined : { column, options: { uniqueItems: true } };
+}
+
 /** `c % 0.01 = 0`: the column's multipleOf. */
 function multipleOfFact({ operator, left, right }: Expression): CheckFact | undefined {
   const remainder = uncast(left);
@@ -342,6 +352,8 @@ function factOf(condition: Expression, hasBackslashEscapes: boolean): CheckFact 
   if (shaped) return shaped;
   const inside = insideDocumentsOf(condition, hasBackslashEscapes);
   if (inside) return inside;
+  const uniqueItems = uniqueItemsOf(condition);
+  if (uniqueItems) return uniqueItems;
   const values = allowedValuesOf(condition, hasBackslashEscapes);
   if (values) return values;
   const multiple = multipleOfFact(condition);

@@ -1,3 +1,4 @@
+import { ITEMS_UNIQUE_FUNCTION } from '../../export/sql/postgres-json-checks';
 import { oracleSigns } from './oracle-signs';
 import {
   enforcementClauses,
@@ -28,8 +29,9 @@ import {
  * parser reads it. The parser is handed only what it imports (CREATE TABLE, CREATE TYPE … AS
  * ENUM, ALTER TABLE … ADD a key), in a text where the rest is blanked in place: comments
  * (COMMENT ON), single-column unique indexes and identity columns are read here, session
- * settings (SET, USE, GO) are dropped as they hold nothing of the schema, and any other
- * statement is reported where it is. SQL Server's `[names]` are handed over as `"names"`,
+ * settings (SET, USE, GO) are dropped as they hold nothing of the schema, as is the function the
+ * SQL export's CHECKs call (the call reads as uniqueItems, see sql-check-constraints.ts), and any
+ * other statement is reported where it is. SQL Server's `[names]` are handed over as `"names"`,
  * which PostgreSQL's grammar reads with REFERENCES and named defaults, unlike its own.
  */
 
@@ -169,6 +171,7 @@ function otherStatement(statement: Token[], text: string, dump: SqlDump): Source
   const name = /^(CREATE|ALTER|INSERT INTO|COPY)\b/.test(kind)
     ? qualifiedName(statement, kindLength + ifExists)
     : undefined;
+  if (kind.endsWith('FUNCTION') && name?.name === ITEMS_UNIQUE_FUNCTION) return SKIPPED;
   const why = /^(INSERT|COPY)\b/.test(kind)
     ? 'holds rows, not a schema'
     : kind.startsWith('CREATE')

@@ -37,7 +37,8 @@ export interface ColumnChecks {
   patternLeftOut?: string;
 }
 
-export function columnChecksOf(property: ContractProperty, column: string): ColumnChecks {
+/** The conditions on a column of a table in `schema`, whose functions a condition may call. */
+export function columnChecksOf(property: ContractProperty, column: string, schema: string): ColumnChecks {
   const { logicalType } = property;
   // A uuid has no length or pattern, and an allowed value that is no uuid would make CREATE TABLE fail: its text is checked.
   const value = postgresTypeOf(property) === 'uuid' ? `${ident(column)}::text` : ident(column);
@@ -48,7 +49,7 @@ export function columnChecksOf(property: ContractProperty, column: string): Colu
   };
   const allowed = allowedValuesOf(property);
   const conditions = allowed.length > 0 ? [`${value} IN (${allowed.map(valueLiteral).join(', ')})`] : [];
-  if (postgresTypeOf(property) === 'jsonb') conditions.push(...jsonDocumentChecksOf(property, value));
+  if (postgresTypeOf(property) === 'jsonb') conditions.push(...jsonDocumentChecksOf(property, value, schema));
   if (logicalType === 'integer' || logicalType === 'number') {
     for (const [option, operator] of Object.entries(BOUND_OPERATORS)) {
       const bound = numberOption(option);

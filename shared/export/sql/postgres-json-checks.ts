@@ -4,7 +4,7 @@ import { isRequiredAsKey } from '../../contracts/primary-key';
 import type { ContractProperty } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { logicalTypeOptions } from '../../simulation/allowed-values';
-import { literal } from './postgres-names';
+import { literal, qualified } from './postgres-names';
 
 /*
  * What the contract says of the documents an object, map or array property's jsonb column holds,
@@ -12,9 +12,13 @@ import { literal } from './postgres-names';
  * JSON value it is (`jsonb_typeof`), the fields an object requires, present and not null (`?`,
  * `->`), an array's minItems and maxItems (`jsonb_array_length`), and the JSON type of an array's
  * items and a map's values (`jsonb_path_match`, strict so that an item that is an array is not
- * unwrapped). uniqueItems stays in the contract: a CHECK cannot compare an array's items with one
- * another without a subquery, which PostgreSQL refuses there. Deeper fields are the JSON Schema's.
+ * unwrapped), and an array's uniqueItems: a CHECK takes no subquery, so it calls a function of the
+ * schema that compares the items (`"p"."jsonb_items_unique"("tags")`), created before the tables
+ * that call it. Deeper fields are the JSON Schema's.
  */
+
+/** The function, one per schema, whose call in a CHECK says an array holds no item twice; the DDL import reads it back. */
+export const ITEMS_UNIQUE_FUNCTION = 'jsonb_items_unique';
 
 /** The JSON value jsonb_typeof names for each logical type a jsonb column holds. */
 const JSON_SHAPES: Partial<Record<LogicalType, 'object' | 'array'>> = {
@@ -30,13 +34,14 @@ function notOfType(type: LogicalType): string[] {
 }
 
 /** The conditions on a jsonb column's documents; none for a property held otherwise. */
-export function jsonDocumentChecksOf(property: ContractProperty, value: string): string[] {
+export function jsonDocumentChecksOf(property: ContractProperty, value: string, schema: string): string[] {
   const shape = property.logicalType && JSON_SHAPES[property.logicalType];
   if (!shape) return [];
   const conditions = [`jsonb_typeof(${value}) = ${literal(shape)}`];
   if (property.logicalType === 'object') conditions.push(...requiredFieldChecks(property, value));
   if (property.logicalType === 'array') {
     conditions.push(...itemCountChecks(property, value));
+    if (logicalTypeOptions(property)?.uniqueItems === true) conditions.push(`${itemsUniqueFunction(schema)}(${value})`);
     const { items } = nestedPropertiesOf(property);
     if (items) conditions.push(...memberTypeChecks(items, value, '$[*]'));
   }
@@ -77,4 +82,19 @@ function memberTypeChecks(member: ContractProperty, value: string, members: stri
 
 function memberMatch(value: string, members: string, refused: string): string {
   return `jsonb_path_match(${value}, ${literal(`strict !exists(${members} ? (${refused}))`)})`;
+}
+
+const itemsUniqueFunction = (schema: string) => qualified(schema, ITEMS_UNIQUE_FUNCTION);
+
+/**
+ * The function's definition where one of `statements` calls it: before them, as a CHECK cannot name a
+ * function yet to be made. An item equal to another as jsonb (`1` and `1.0`) is the same, as in JSON
+ * Schema; a document that is no array has no items to repeat (its jsonb_typeof condition refuses it).
+ */
+export function itemsUniqueFunctionStatements(schema: string, statements: readonly string[]): string[] {
+  const name = itemsUniqueFunction(schema);
+  if (!statements.some((statement) => statement.includes(`${name}(`))) return [];
+  return [
+    `CREATE OR REPLACE FUNCTION ${name}(doc jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT count(DISTINCT item) = count(*) FROM jsonb_array_elements(CASE WHEN jsonb_typeof(doc) = 'array' THEN doc END) AS item $$;`,
+  ];
 }

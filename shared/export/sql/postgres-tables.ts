@@ -85,7 +85,7 @@ export interface CheckConstraint {
 
 export function checkConstraintOf(table: PostgresTable, property: ContractProperty): CheckConstraint | undefined {
   const column = columnNameOf(property);
-  const { conditions } = columnChecksOf(property, column);
+  const { conditions } = columnChecksOf(property, column, table.schema);
   return conditions.length > 0
     ? { name: checkName(table.name, column), condition: conditions.join(' AND ') }
     : undefined;

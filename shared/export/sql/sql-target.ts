@@ -18,6 +18,7 @@ import {
   type TableReferences,
   tableReferences,
 } from './postgres-foreign-keys';
+import { itemsUniqueFunctionStatements } from './postgres-json-checks';
 import { migrationStatements } from './postgres-migration';
 import { ident, postgresName, sqlComment } from './postgres-names';
 import {
@@ -159,13 +160,13 @@ function productProblems(mesh: Mesh, product: DataProduct, tables: readonly Post
  * and a time of day with a time zone, which the column keeps as the contract says, though PostgreSQL discourages it.
  */
 function columnWarnings(mesh: Mesh, tables: readonly PostgresTable[]): ExportWarning[] {
-  return tables.flatMap(({ contract, object, name }) =>
+  return tables.flatMap(({ schema, contract, object, name }) =>
     object.properties.flatMap((property, index) => {
       if (isMeasure(property)) return [];
       const path = `contracts[${mesh.contracts.indexOf(contract)}].schema[${contract.schema.indexOf(object)}].properties[${index}]`;
       const column = columnNameOf(property);
       const about = `${quoted(property.name)} in contract ${quoted(contract.name)}`;
-      const { patternLeftOut } = columnChecksOf(property, column);
+      const { patternLeftOut } = columnChecksOf(property, column, schema);
       const beyondPostgres = physicalTypeBeyondPostgres(property);
       return [
         ...(patternLeftOut === undefined
@@ -189,12 +190,14 @@ function columnWarnings(mesh: Mesh, tables: readonly PostgresTable[]): ExportWar
 function productDdl(product: DataProduct, tables: readonly PostgresTable[], references: TableReferences): string {
   const hasEvents = tables.some((table) => table.contract.kind === 'event');
   const hasReferences = references.foreignKeys.length + references.notes.length > 0;
+  const tableStatements = tables.flatMap(createTableStatements);
   return statementsText([
     sqlComment(`Data product ${product.name}: the tables its output ports serve, for PostgreSQL.`),
     ...inOneTransaction([
       `CREATE SCHEMA IF NOT EXISTS ${ident(product.id)};`,
       ...(hasEvents ? [appendOnlyFunctionStatement(product.id)] : []),
-      ...tables.flatMap(createTableStatements),
+      ...itemsUniqueFunctionStatements(product.id, tableStatements),
+      ...tableStatements,
       // Once every table is made, so that a table may reference one made after it, or itself.
       ...(hasReferences ? [sqlComment('Relationships between the tables')] : []),
       ...references.notes.map(sqlComment),
@@ -232,6 +235,7 @@ function productMigration(
     ...inOneTransaction([
       `CREATE SCHEMA IF NOT EXISTS ${ident(product.id)};`,
       ...(needsAppendOnly ? [appendOnlyFunctionStatement(product.id)] : []),
+      ...itemsUniqueFunctionStatements(product.id, statements),
       ...statements,
     ]),
   ]);

@@ -1144,6 +1144,107 @@ schema:
     });
   });
 
+  describe('an array whose items are unique (uniqueItems: true), checked by a function the CHECK calls', () => {
+    const tagsYaml = (tagOptions: string) => `apiVersion: v3.2.0
+kind: DataContract
+id: vehicles
+name: vehicles
+version: 1.0.0
+status: draft
+schema:
+  - name: vehicles
+    properties:
+      - name: vin
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: tags
+        logicalType: array${tagOptions}
+`;
+    const meshWith = (tagOptions: string) => ({
+      ...productServingTable('vehicles', []),
+      contracts: [contractFromYaml(tagsYaml(tagOptions))],
+    });
+    const unique = meshWith(`
+        logicalTypeOptions:
+          uniqueItems: true`);
+    const anyItems = meshWith('');
+    const ddlOf = (mesh: Mesh) => String(sqlFiles(mesh)[0]!.content);
+
+    it('refuses an array that holds an item twice (and a document that is no array), and takes one whose items differ, or NULL', async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(unique));
+      await db.exec(`INSERT INTO p.vehicles (vin, tags) VALUES ('V1', '["a", "b"]'), ('V2', NULL), ('V3', '[]')`);
+      for (const twice of [`'["a", "a"]'`, `'[{"k": 1}, {"k": 1}]'`, `'{"k": 1}'`])
+        await expect(db.exec(`INSERT INTO p.vehicles (vin, tags) VALUES ('V4', ${twice})`)).rejects.toThrow(
+          'violates check constraint "vehicles_tags_check"',
+        );
+      expect((await db.query('SELECT vin FROM p.vehicles ORDER BY 1')).rows).toHaveLength(3);
+    });
+
+    it('writes the function once per schema, before the tables, only where a column needs it', () => {
+      const ddl = ddlOf(unique);
+      const created =
+        'CREATE OR REPLACE FUNCTION "p"."jsonb_items_unique"(doc jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE';
+      expect(ddl.split(created)).toHaveLength(2);
+      expect(ddl.indexOf(created)).toBeLessThan(ddl.indexOf('CREATE TABLE'));
+      expect(ddl).toContain('"p"."jsonb_items_unique"("tags")');
+      expect(ddlOf(anyItems)).not.toContain('jsonb_items_unique');
+    });
+
+    it('migrates uniqueItems added as any CHECK: the function first, the CHECK added NOT VALID, then validated', async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(unique));
+      const expected = await schemaOf(db, ['p']);
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(anyItems));
+      await db.exec(`INSERT INTO p.vehicles (vin, tags) VALUES ('V1', '["a", "b"]'), ('V2', NULL)`);
+      const migration = String(sqlFiles(unique, anyItems).find((file) => file.path.endsWith('.changes.sql'))?.content);
+      expect(migration.indexOf('CREATE OR REPLACE FUNCTION "p"."jsonb_items_unique"')).toBeLessThan(
+        migration.indexOf('ADD CONSTRAINT "vehicles_tags_check"'),
+      );
+      expect(migration).toContain('NOT VALID');
+      expect(await warningsOf(migration)).toEqual([]);
+      expect(await schemaOf(db, ['p'])).toEqual(expected);
+      await expect(db.exec(`INSERT INTO p.vehicles (vin, tags) VALUES ('V3', '["a", "a"]')`)).rejects.toThrow(
+        'violates check constraint "vehicles_tags_check"',
+      );
+    });
+
+    it('round-trips: the DDL import reads uniqueItems back, without a note of the function, and exports the same DDL', () => {
+      const imported = importContractSource('vehicles.sql', ddlOf(unique));
+      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+      const [tags] = imported.contract.schema[0]!.properties.slice(1);
+      expect(tags?.logicalType).toBe('array');
+      expect(tags?.extensions?.logicalTypeOptions).toEqual({ uniqueItems: true });
+      expect(imported.contract.schema[0]!.quality ?? []).toEqual([]);
+      expect(imported.notes.map((note) => note.message)).toEqual(['CREATE SCHEMA p is not a table: not imported']);
+      expect(ddlOf({ ...unique, contracts: [imported.contract] })).toBe(ddlOf(unique));
+    });
+
+    it('reads uniqueItems from the CHECK as PostgreSQL writes it back (pg_dump), the function let go without a note', async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(unique));
+      const { rows } = await db.query<{ definition: string }>(
+        `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'vehicles_tags_check'`,
+      );
+      const dump = `CREATE FUNCTION p.jsonb_items_unique(doc jsonb) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT count(DISTINCT item) = count(*) FROM jsonb_array_elements(doc) AS item $$;
+CREATE TABLE p.vehicles (
+    vin text NOT NULL,
+    tags jsonb,
+    CONSTRAINT vehicles_tags_check ${rows[0]!.definition}
+);`;
+      expect(dump).toContain('p.jsonb_items_unique(tags)');
+      const imported = importContractSource('vehicles.sql', dump);
+      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+      const tags = imported.contract.schema[0]!.properties[1];
+      expect([tags?.logicalType, tags?.extensions?.logicalTypeOptions]).toEqual(['array', { uniqueItems: true }]);
+      expect(imported.notes).toEqual([]);
+    });
+  });
+
   describe('allowed values that list null, which required: false already says', () => {
     const titles = contractFromYaml(`apiVersion: v3.1.0
 kind: DataContract

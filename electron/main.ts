@@ -29,6 +29,7 @@ import {
   crashedPageBox,
   leavePageBox,
   openLinkBox,
+  saveInNewFormatBox,
   unfinishedWritesBox,
   unsavedChangesBox,
 } from './dialogs/message-boxes';
@@ -272,6 +273,8 @@ void app.whenReady().then(async () => {
       window: {
         askToSaveChanges: async (documentName) =>
           mainWindow ? showMessageBox(mainWindow, unsavedChangesBox(documentName)) : 'cancel',
+        askToSaveInNewFormat: async (fileName, fileFormat) =>
+          mainWindow ? showMessageBox(mainWindow, saveInNewFormatBox(fileName, fileFormat)) : 'cancel',
         answerCloseRequest: (mayClose) => closeGuard.answer(mayClose),
         showDocumentState: (state) => {
           closeGuard.reportUnsavedChanges(state.isDirty);

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { COMMAND_IDS, type CommandId } from './commands/command-table';
-import { MAX_MESH_FILE_BYTES } from './model/mesh-file-format';
+import type { OlderFormatAnswer } from './files/older-file-format';
+import { CURRENT_SCHEMA_VERSION, MAX_MESH_FILE_BYTES } from './model/mesh-file-format';
 
 /** A path from the renderer: absolute on any platform, with no NUL byte, of a length file systems accept. */
 const PathSchema = z
@@ -140,6 +141,15 @@ export const IPC_REQUEST_SCHEMAS = {
     text: z.string().max(MAX_MESH_FILE_BYTES),
   }),
   'dialog:unsaved-changes': z.strictObject({ documentName: ShownNameSchema }),
+  /** Before the first save over a file an older version wrote (`fileFormat`, older than the one saves write). */
+  'dialog:save-in-new-format': z.strictObject({
+    fileName: ShownNameSchema,
+    fileFormat: z
+      .number()
+      .int()
+      .min(0)
+      .max(CURRENT_SCHEMA_VERSION - 1),
+  }),
   'window:edit-text': z.strictObject({ edit: z.enum(TEXT_EDITS) }),
   'window:answer-close': z.strictObject({ mayClose: z.boolean() }),
   'window:document-state': DocumentShellStateSchema,
@@ -165,6 +175,7 @@ interface IpcResponses {
   /** The saved file; null when the user cancelled. */
   'contracts:save': IpcResult<FileRef | null>;
   'dialog:unsaved-changes': IpcResult<UnsavedChangesChoice>;
+  'dialog:save-in-new-format': IpcResult<OlderFormatAnswer>;
   'window:edit-text': IpcResult<null>;
   'window:answer-close': IpcResult<null>;
   'window:document-state': IpcResult<null>;

@@ -1,5 +1,10 @@
 import type { MessageBoxOptions } from 'electron';
 import { overwriteQuestion } from '../../shared/export/overwrite-question';
+import {
+  OLDER_FORMAT_CHOICES,
+  type OlderFormatAnswer,
+  saveInNewFormatQuestion,
+} from '../../shared/files/older-file-format';
 import { replaceChangedFileQuestion } from '../../shared/files/replace-changed-file-question';
 import {
   DELETED_FILE_CHOICES,
@@ -32,6 +37,24 @@ export function unsavedChangesBox(documentName: string): MessageBox<UnsavedChang
       noLink: true,
     },
     answerFor: (response) => UNSAVED_CHANGES_ANSWERS[response] ?? 'cancel',
+  };
+}
+
+/** Before the first save over a file an older version wrote: saving it in the new format shuts that version out. */
+export function saveInNewFormatBox(fileName: string, fileFormat: number): MessageBox<OlderFormatAnswer> {
+  const { message, detail } = saveInNewFormatQuestion(fileName, fileFormat);
+  const cancelId = OLDER_FORMAT_CHOICES.findIndex((choice) => choice.answer === 'cancel');
+  return {
+    options: {
+      type: 'warning',
+      message,
+      detail,
+      buttons: OLDER_FORMAT_CHOICES.map((choice) => choice.label),
+      defaultId: cancelId,
+      cancelId,
+      noLink: true,
+    },
+    answerFor: (response) => OLDER_FORMAT_CHOICES[response]?.answer ?? 'cancel',
   };
 }
 

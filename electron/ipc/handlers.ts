@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { OlderFormatAnswer } from '../../shared/files/older-file-format';
 import { savedMeshFileName } from '../../shared/files/saved-file-name';
 import type {
   DocumentShellState,
@@ -37,6 +38,7 @@ export interface CallingPage {
 /** The window around the document: what main shows of it, and how it closes. */
 export interface DocumentWindow {
   askToSaveChanges(documentName: string): Promise<UnsavedChangesChoice>;
+  askToSaveInNewFormat(fileName: string, fileFormat: number): Promise<OlderFormatAnswer>;
   answerCloseRequest(mayClose: boolean): void;
   showDocumentState(state: DocumentShellState): void;
 }
@@ -202,6 +204,11 @@ export function createIpcHandlers({
 
     'dialog:unsaved-changes': ({ documentName }) =>
       settle('ask about the unsaved changes', async () => succeed(await window.askToSaveChanges(documentName))),
+
+    'dialog:save-in-new-format': ({ fileName, fileFormat }) =>
+      settle('ask about the file’s format', async () =>
+        succeed(await window.askToSaveInNewFormat(fileName, fileFormat)),
+      ),
 
     'window:edit-text': async ({ edit }, page) => {
       page.performTextEdit(edit);

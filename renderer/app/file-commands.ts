@@ -9,6 +9,7 @@ import {
 import { withLayoutApplied } from '../../shared/editing/layout-edits';
 import { isWithoutLayout, withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import { designFileStem } from '../../shared/export/file-names';
+import { isOlderFormat, openedOlderFormatWords } from '../../shared/files/older-file-format';
 import {
   counted,
   designOutlineOf,
@@ -67,7 +68,7 @@ export function openMeshText(
   file: FileRef | null,
   sourceName: string,
   options?: OpenOptions,
-  { opening, closing, actionsIfUnread }: OpenedWords = { opening: `Opened ${sourceName}` },
+  words: OpenedWords = { opening: `Opened ${sourceName}` },
 ): boolean {
   const parsed = parseMeshFileRepairingSizes(text);
   if (!parsed.ok) {
@@ -75,14 +76,19 @@ export function openMeshText(
       tone: 'error',
       text: `Could not open ${sourceName}: ${counted(problemTotal(parsed.errors), 'problem')}. Nothing was changed.`,
       details: parsed.errors.map(formatProblem),
-      ...(actionsIfUnread && { actions: actionsIfUnread }),
+      ...(words.actionsIfUnread && { actions: words.actionsIfUnread }),
     });
     return false;
   }
-  const { droppedSizes } = parsed;
+  const { droppedSizes, fileFormat } = parsed;
+  // Only a file is saved over: a sample or a recovered copy in an older format is saved elsewhere, as it is new.
+  const olderFileFormat = file && isOlderFormat(fileFormat) ? fileFormat : undefined;
+  const { opening, closing } =
+    olderFileFormat === undefined ? words : openedOlderFormatWords(sourceName, olderFileFormat);
   const said = (notice: string) => (closing ? `${endedAsSentence(notice)} ${closing}` : notice);
+  const opened = { ...options, ...(olderFileFormat !== undefined && { olderFileFormat }) };
   // A repaired design is not what the file holds: it stays unsaved until saved.
-  documentState().open(parsed.value, file, droppedSizes.length > 0 ? { ...options, isUnsaved: true } : options);
+  documentState().open(parsed.value, file, droppedSizes.length > 0 ? { ...opened, isUnsaved: true } : opened);
   const { mesh: placed, placedIds, movedAsideIds } = withUnplacedNodesPlaced(parsed.value);
   /** Says how the elements without a position were placed, and what in the layout clashes, offering Auto-layout; silent when neither. */
   const announceLayout: AnnounceLayout = (mesh, howPlaced, { clashes = layoutClashes(mesh), ...shown } = {}) => {
@@ -512,7 +518,7 @@ export function saveFile(host: Host, options: { saveAs: boolean }): Promise<bool
 async function saveNow(host: Host, { saveAs }: { saveAs: boolean }, mesh: Mesh, documentKey: string): Promise<boolean> {
   // The file is read now: a Save queued behind a Save As goes to the file just chosen.
   const state = documentState();
-  const { file, documentKey: openKey } = state;
+  const { file, documentKey: openKey, olderFileFormat } = state;
   if (openKey !== documentKey) return false;
   const serialized = serializeMeshFile(mesh);
   if (!serialized.ok) {
@@ -524,7 +530,14 @@ async function saveNow(host: Host, { saveAs }: { saveAs: boolean }, mesh: Mesh, 
     return false;
   }
   try {
-    const saved = await host.saveFile(saveAs ? null : file, selectFileNameToOffer(state, mesh), serialized.value);
+    let target = saveAs ? null : file;
+    // Saving over a file an older version wrote shuts that version out: only once the user agrees (a copy leaves it be).
+    if (target && olderFileFormat !== null) {
+      const answer = await host.askToSaveInNewFormat(target.name, olderFileFormat);
+      if (answer === 'cancel') return false;
+      if (answer === 'save-as') target = null;
+    }
+    const saved = await host.saveFile(target, selectFileNameToOffer(state, mesh), serialized.value);
     if (!saved) return false;
     documentState().markSaved(documentKey, saved, mesh);
     notify(savedNotice(saved.name));

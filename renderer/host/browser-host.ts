@@ -15,7 +15,7 @@ import { autosaveIn } from './autosave';
 import { webLockClaims } from './autosave-claims';
 import { browserWriteRefusal } from './browser-write-refusal';
 import type { FileRef, Host, OpenedFile } from './host';
-import { askInPage, confirmInPage, unsavedChangesQuestion } from './in-page-prompt';
+import { askInPage, confirmInPage, saveInNewFormatPrompt, unsavedChangesQuestion } from './in-page-prompt';
 import type { KeyValueStore } from './key-value-store';
 import { readFileText } from './read-file-text';
 
@@ -284,6 +284,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     },
     confirm: confirmInPage,
     askToSaveChanges: (documentName) => askInPage(unsavedChangesQuestion(documentName)),
+    askToSaveInNewFormat: (fileName, fileFormat) => askInPage(saveInNewFormatPrompt(fileName, fileFormat)),
     onCloseRequest: () => () => {},
     answerCloseRequest: async () => {},
     showDocumentState: () => {},

@@ -33,6 +33,8 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     confirm: confirmInPage,
     // A design may be named at any length and over lines; the native box shows one short line of it.
     askToSaveChanges: (documentName) => call('dialog:unsaved-changes', { documentName: asShownName(documentName) }),
+    askToSaveInNewFormat: (fileName, fileFormat) =>
+      call('dialog:save-in-new-format', { fileName: asShownName(fileName), fileFormat }),
     onCloseRequest: (listener) => bridge.onCloseRequest(listener),
     answerCloseRequest: async (mayClose) => {
       await call('window:answer-close', { mayClose });

@@ -1,4 +1,5 @@
 import type { CommandId } from '../../shared/commands/command-table';
+import type { OlderFormatAnswer } from '../../shared/files/older-file-format';
 import type {
   DocumentShellState,
   ExportedFolder,
@@ -9,7 +10,16 @@ import type {
   UnsavedChangesChoice,
 } from '../../shared/ipc';
 
-export type { DocumentShellState, ExportedFolder, ExportFile, FileRef, OpenedFile, TextEdit, UnsavedChangesChoice };
+export type {
+  DocumentShellState,
+  ExportedFolder,
+  ExportFile,
+  FileRef,
+  OlderFormatAnswer,
+  OpenedFile,
+  TextEdit,
+  UnsavedChangesChoice,
+};
 
 /** A question whose yes loses something: `action` names what that button does ("Discard"). */
 export interface DestructiveQuestion {
@@ -66,6 +76,8 @@ export interface Host {
   confirm(question: DestructiveQuestion): Promise<boolean>;
   /** Asks Save / Don't Save / Cancel about the document's unsaved changes. */
   askToSaveChanges(documentName: string): Promise<UnsavedChangesChoice>;
+  /** Asks Save in the New Format / Save as a Copy… / Cancel before the first save over `fileName`, which an older version wrote in `fileFormat`. */
+  askToSaveInNewFormat(fileName: string, fileFormat: number): Promise<OlderFormatAnswer>;
   /**
    * Keeps an unsaved copy of one document in its own slot, so a crash or closed tab loses nothing.
    * The slot is this tab's (see `claimAutosave`) from then on.

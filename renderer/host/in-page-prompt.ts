@@ -1,4 +1,9 @@
 import { create } from 'zustand';
+import {
+  OLDER_FORMAT_CHOICES,
+  type OlderFormatAnswer,
+  saveInNewFormatQuestion,
+} from '../../shared/files/older-file-format';
 import type { UnsavedChangesChoice } from '../../shared/ipc';
 import type { DestructiveQuestion } from './host';
 
@@ -52,6 +57,16 @@ export function unsavedChangesQuestion(documentName: string): PromptQuestion<Uns
       { id: 'cancel', label: 'Cancel' },
     ],
     defaultId: 'save',
+    cancelId: 'cancel',
+  };
+}
+
+/** Before the first save over a file an older version wrote; starting on Cancel, as the desktop's box does. */
+export function saveInNewFormatPrompt(fileName: string, fileFormat: number): PromptQuestion<OlderFormatAnswer> {
+  return {
+    ...saveInNewFormatQuestion(fileName, fileFormat),
+    choices: OLDER_FORMAT_CHOICES.map(({ answer, label }) => ({ id: answer, label })),
+    defaultId: 'cancel',
     cancelId: 'cancel',
   };
 }

@@ -33,6 +33,8 @@ export interface OpenOptions {
   recoveredFileName?: string;
   /** What a recovered document's breaking changes were judged against before (see `baseline`). */
   baseline?: Mesh | null;
+  /** The format of the file opened, when an older version wrote it (see `olderFileFormat`). */
+  olderFileFormat?: number;
 }
 
 export interface DocumentState {
@@ -43,6 +45,11 @@ export interface DocumentState {
   name: string | null;
   /** The file a recovered document's work was in (see OpenOptions); null otherwise. */
   recoveredFileName: string | null;
+  /**
+   * The format `file` is in when an older version wrote it, which a save over it would shut out;
+   * null once it holds the current format (saved), and for a file in it or no file.
+   */
+  olderFileFormat: number | null;
   /** Identifies this document's autosave slot; a new one for each document opened or created. */
   documentKey: string;
   /** The document as last saved or opened (null when not on disk as it is), to tell whether there are unsaved changes. */
@@ -132,6 +139,7 @@ const noDocument = {
   file: null,
   name: null,
   recoveredFileName: null,
+  olderFileFormat: null,
   documentKey: '',
   savedMesh: null,
   baseline: null,
@@ -178,6 +186,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         file,
         name: options.name ?? file?.name ?? null,
         recoveredFileName: options.recoveredFileName ?? null,
+        olderFileFormat: options.olderFileFormat ?? null,
         documentKey: newDocumentKey(),
         savedMesh: options.isUnsaved ? null : mesh,
         baseline: options.baseline ?? (options.isUnsaved ? null : mesh),
@@ -261,6 +270,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       set((state) => ({
         file,
         name: file.name,
+        olderFileFormat: null,
         savedMesh,
         baseline: baselineAfterSave(state.baseline, savedMesh),
         isSavedSinceOpened: true,

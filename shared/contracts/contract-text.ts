@@ -9,6 +9,7 @@ import {
   parseMeshFileBytesWith,
   parseMeshFileWith,
   type Result,
+  readMeshFileWith,
 } from '../model';
 import { withRefusedSizesDropped } from '../model/layout-size-repair';
 import { schemaProblems } from '../model/schema-issue-text';
@@ -73,22 +74,27 @@ export function parseMeshFile(text: string): Result<Mesh> {
   return parseMeshFileWith(contractTextCodec, text);
 }
 
-export type OpenedMeshFile = { ok: true; value: Mesh; droppedSizes: string[] } | { ok: false; errors: Problem[] };
+/** `fileFormat`: the format the file was written in, older than the one a save writes when an older version wrote it. */
+export type OpenedMeshFile =
+  | { ok: true; value: Mesh; droppedSizes: string[]; fileFormat: number }
+  | { ok: false; errors: Problem[] };
 
 /**
  * Parses a `.mesh.json` text as the app opens it: a file the reader refuses only for sizes of 0
  * or less opens with them left out (see withRefusedSizesDropped), and says where.
  */
 export function parseMeshFileRepairingSizes(text: string): OpenedMeshFile {
-  const parsed = parseMeshFile(text);
-  if (parsed.ok) return { ...parsed, droppedSizes: [] };
+  const read = readMeshFileWith(contractTextCodec, text);
+  if (read.ok) return { ok: true, value: read.value.mesh, droppedSizes: [], fileFormat: read.value.fileFormat };
   const json = jsonOfMeshFile(text);
-  if (json === undefined) return parsed;
+  if (json === undefined) return read;
   const repair = withRefusedSizesDropped(json);
-  if (repair.dropped.length === 0) return parsed;
+  if (repair.dropped.length === 0) return read;
   // Through the whole reader again: the repaired text must pass every check the file would.
-  const repaired = parseMeshFile(JSON.stringify(repair.json));
-  return repaired.ok ? { ...repaired, droppedSizes: repair.dropped } : parsed;
+  const repaired = readMeshFileWith(contractTextCodec, JSON.stringify(repair.json));
+  return repaired.ok
+    ? { ok: true, value: repaired.value.mesh, droppedSizes: repair.dropped, fileFormat: repaired.value.fileFormat }
+    : read;
 }
 
 /** A `.mesh.json` text's JSON (a byte order mark before it allowed), for a second look at a file the reader refused; undefined when it is no JSON. */

@@ -7,6 +7,8 @@ import { decodeValidUtf8, firstInvalidUtf8Offset } from './text-encoding';
  * app saves always reopens.
  */
 export const MESH_FILE_EXTENSION = '.mesh.json';
+/** The format (`schemaVersion`) every save writes. 2: contracts are stored as their ODCS YAML text (1 stored the model's fields). */
+export const CURRENT_SCHEMA_VERSION = 2;
 /** Larger files are refused before parsing, and never written: no real design comes near it. Counted in bytes. */
 export const MAX_MESH_FILE_BYTES = 64 * 1024 * 1024;
 /** Deeper JSON is refused: designs nest a dozen levels, and deeper data would overflow the stack later. */

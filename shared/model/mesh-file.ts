@@ -35,8 +35,21 @@ export function parseMeshFileBytesWith(contracts: ContractTextCodec, bytes: Uint
   return text.ok ? parseMeshFileWith(contracts, text.value) : text;
 }
 
+/** A design read from its file, and the format (`schemaVersion`) the file was written in: an older one is migrated on read. */
+export interface ReadMeshFile {
+  mesh: Mesh;
+  fileFormat: number;
+}
+
+const meshOf = (read: Result<ReadMeshFile>): Result<Mesh> => (read.ok ? { ok: true, value: read.value.mesh } : read);
+
 /** Parses a `.mesh.json` text. Never throws: every failure is a located problem. */
 export function parseMeshFileWith(contracts: ContractTextCodec, text: string): Result<Mesh> {
+  return meshOf(readMeshFileWith(contracts, text));
+}
+
+/** Reads a `.mesh.json` text, and which format it is in. Never throws: every failure is a located problem. */
+export function readMeshFileWith(contracts: ContractTextCodec, text: string): Result<ReadMeshFile> {
   const bytes = utf8ByteLength(text);
   if (bytes > MAX_MESH_FILE_BYTES) return failure(tooLarge(bytes));
   const json = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
@@ -49,11 +62,16 @@ export function parseMeshFileWith(contracts: ContractTextCodec, text: string): R
   }
   const structureProblems = checkJsonStructure(json);
   if (structureProblems.length > 0) return { ok: false, errors: structureProblems };
-  return parseMeshDocumentWith(contracts, parsedJson);
+  return readMeshDocumentWith(contracts, parsedJson);
 }
 
 /** Validates an already-parsed JSON value as a mesh document, migrating older versions. */
 export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknown): Result<Mesh> {
+  return meshOf(readMeshDocumentWith(contracts, json));
+}
+
+/** Validates an already-parsed JSON value as a mesh document, migrating older versions, and says which version it was. */
+function readMeshDocumentWith(contracts: ContractTextCodec, json: unknown): Result<ReadMeshFile> {
   if (isOdcsContractDocument(json)) return failure(ODCS_CONTRACT_GIVEN_AS_DESIGN);
   const migrated = migrateToCurrent(json, contracts);
   if (!migrated.ok) return migrated;
@@ -72,7 +90,7 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
   const mesh: Mesh = { ...parsed.data, contracts: read.value };
   const integrityProblems = checkIntegrity(mesh);
   if (integrityProblems.length > 0) return { ok: false, errors: capped(integrityProblems) };
-  return { ok: true, value: mesh };
+  return { ok: true, value: { mesh, fileFormat: migrated.fileFormat } };
 }
 
 /** The first MAX_REPORTED_PROBLEMS problems, then how many more there are, so a long list still says how long it is. */

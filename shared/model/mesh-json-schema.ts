@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CURRENT_SCHEMA_VERSION, MeshFileSchema } from './mesh';
+import { MeshFileSchema } from './mesh';
+import { CURRENT_SCHEMA_VERSION } from './mesh-file-format';
 import { EACH, OMITTABLE_FIELDS } from './omitted-empty-fields';
 import { PolicyEntrySchema, RulePolicySchema } from './policies';
 

@@ -5,13 +5,11 @@ import { DomainSchema } from './domain';
 import { IdSchema } from './ids';
 import { LayoutSchema } from './layout';
 import { LinkSchema } from './link';
+import { CURRENT_SCHEMA_VERSION } from './mesh-file-format';
 import { NoteSchema } from './note';
 import { OperationalSystemSchema } from './operational-system';
 import { PoliciesSchema } from './policies';
 import { ScenarioSchema } from './scenario';
-
-/** 2: contracts are stored as their ODCS YAML text (1 stored the model's fields). */
-export const CURRENT_SCHEMA_VERSION = 2;
 
 /** Said where `contracts` is an object (a map by id, say): the list it must be, shown by one entry. */
 const CONTRACTS_MUST_BE_A_LIST =

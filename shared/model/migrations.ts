@@ -1,5 +1,5 @@
 import type { ContractTextCodec } from './contract-text-codec';
-import { CURRENT_SCHEMA_VERSION } from './mesh';
+import { CURRENT_SCHEMA_VERSION } from './mesh-file-format';
 import { formatPath, type Problem } from './problem';
 import { joinedWith } from './word-list';
 
@@ -99,10 +99,11 @@ function readableVersion(document: JsonObject): { ok: true; value: number } | { 
   return refuse(isNewer ? `${notRead}: a newer version of the app may have written it; update the app` : notRead);
 }
 
+/** The document in the current format, and the format its file was written in (`fileFormat`). */
 export function migrateToCurrent(
   document: unknown,
   contracts: ContractTextCodec,
-): { ok: true; value: unknown } | { ok: false; errors: Problem[] } {
+): { ok: true; value: unknown; fileFormat: number } | { ok: false; errors: Problem[] } {
   if (!isObject(document)) return { ok: false, errors: [{ path: '(document)', message: 'must be a JSON object' }] };
   const version = readableVersion(document);
   if (!version.ok) return version;
@@ -112,5 +113,5 @@ export function migrateToCurrent(
     if (!result.ok) return result;
     migrated = result.value;
   }
-  return { ok: true, value: migrated };
+  return { ok: true, value: migrated, fileFormat: version.value };
 }

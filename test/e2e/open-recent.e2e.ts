@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { serializeMesh } from '../../shared/model';
+import { aMesh } from '../builders/mesh-builder';
 import { type AppSession, describeInChromium } from './app-driver';
 import { openSampleDesign } from './designer-driver';
 
@@ -174,3 +176,53 @@ const privateFileNames = (page: Page) =>
     for await (const name of (await navigator.storage.getDirectory()).keys()) names.push(name);
     return names;
   });
+
+/** A design as an older version of the app wrote it, in format 1, put where the Open… picker finds it. */
+async function aPickedFileOfFormat1(page: Page): Promise<void> {
+  const text = JSON.stringify({ ...JSON.parse(serializeMesh(aMesh().build())), schemaVersion: 1 }, null, 2);
+  await page.evaluate(async (written) => {
+    const handle = await (await navigator.storage.getDirectory()).getFileHandle('picked.mesh.json', { create: true });
+    const writable = await handle.createWritable();
+    await writable.write(written);
+    await writable.close();
+  }, text);
+}
+
+const formatOfPickedFile = async (page: Page) =>
+  JSON.parse(await privateFileText(page, 'picked.mesh.json')).schemaVersion;
+
+describeInChromium('a design an older version wrote, in the browser', (session) => {
+  it('says so on open, and the first save over it asks before writing the format older versions cannot open', async () => {
+    const page = await session.openApp();
+    await pickersInPrivateFiles(page);
+    await aPickedFileOfFormat1(page);
+
+    await page.getByRole('button', { name: 'Open…', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.status-bar .notice__text').textContent())
+      .toBe(
+        'Opened picked.mesh.json, written by an older version (format 1). Saving writes format 2, which older versions cannot open.',
+      );
+
+    await page.keyboard.press('ControlOrMeta+s');
+    const question = page.getByRole('alertdialog', {
+      name: 'picked.mesh.json was written by an older version (format 1). Save it in format 2?',
+    });
+    expect(await question.getByRole('button').allTextContents()).toEqual([
+      'Save in the New Format',
+      'Save as a Copy…',
+      'Cancel',
+    ]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.keyboard.press('Enter');
+    await question.waitFor({ state: 'detached' });
+    expect(await formatOfPickedFile(page)).toBe(1);
+
+    await page.keyboard.press('ControlOrMeta+s');
+    await question.getByRole('button', { name: 'Save in the New Format' }).click();
+    await expect.poll(() => formatOfPickedFile(page)).toBe(2);
+    await page.keyboard.press('ControlOrMeta+s');
+    await page.locator('.status-bar').getByText('Saved picked.mesh.json').waitFor();
+    expect(await question.count()).toBe(0);
+  });
+});

@@ -4,6 +4,7 @@ import type {
   DestructiveQuestion,
   FileRef,
   Host,
+  OlderFormatAnswer,
   OpenedFile,
   UnsavedChangesChoice,
 } from '../../../renderer/host/host';
@@ -38,6 +39,7 @@ export class FakeHost implements Host {
   /** What the autosave slots held when each question was asked. */
   readonly slotsWhenAsked: Map<string, AutosaveSlot>[] = [];
   unsavedChangesAnswer: UnsavedChangesChoice = 'cancel';
+  olderFormatAnswer: OlderFormatAnswer = 'cancel';
   confirmAnswer = true;
   saveTarget: FileRef | null = { name: 'orders.mesh.json', path: '/home/ada/orders.mesh.json' };
   fileToOpen: OpenedFile | null = null;
@@ -100,6 +102,10 @@ export class FakeHost implements Host {
     this.questions.push(`save changes to ${documentName}?`);
     this.slotsWhenAsked.push(new Map(this.slots));
     return this.unsavedChangesAnswer;
+  }
+  async askToSaveInNewFormat(fileName: string, fileFormat: number) {
+    this.questions.push(`save ${fileName}, of format ${fileFormat}, in the new format?`);
+    return this.olderFormatAnswer;
   }
   async autosave(slot: AutosaveSlot) {
     if (this.failAutosaveWith) throw new Error(this.failAutosaveWith);

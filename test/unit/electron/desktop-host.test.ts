@@ -49,6 +49,21 @@ describe('the desktop host asking about unsaved changes', () => {
   });
 });
 
+describe('the desktop host asking about a file an older version wrote', () => {
+  it('asks main with the file’s name, shown on one line, and its format', async () => {
+    const asked: string[] = [];
+    const { host } = aDesktop({}, new InMemoryFileSystem(), {
+      askToSaveInNewFormat: async (fileName, fileFormat) => {
+        asked.push(`${fileName} (format ${fileFormat})`);
+        return 'save';
+      },
+    });
+
+    expect(await host.askToSaveInNewFormat('orders\n.mesh.json', 1)).toBe('save');
+    expect(asked).toEqual(['orders .mesh.json (format 1)']);
+  });
+});
+
 describe('the desktop host saving', () => {
   it('offers the design’s own file name in the save dialog of Save As… and a first save', async () => {
     const { host, dialog } = aDesktop({ savePath: null });

@@ -25,6 +25,10 @@ class FakeWindow implements DocumentWindow {
     this.questions.push(documentName);
     return this.choice;
   }
+  async askToSaveInNewFormat(fileName: string, fileFormat: number) {
+    this.questions.push(`${fileName} (format ${fileFormat})`);
+    return 'save-as' as const;
+  }
   answerCloseRequest(mayClose: boolean) {
     this.closeAnswers.push(mayClose);
   }
@@ -644,6 +648,16 @@ describe('IPC handlers', () => {
 
     expect(result).toEqual({ ok: true, value: 'discard' });
     expect(window.questions).toEqual(['orders.mesh.json']);
+  });
+
+  it('asks before the first save over a file an older version wrote, in main’s words, about the file and format the page names', async () => {
+    const window = new FakeWindow();
+    const { handlers } = aDesktop({}, new InMemoryFileSystem(), new FakeDialog(), { window });
+
+    const result = await handlers['dialog:save-in-new-format']({ fileName: 'orders.mesh.json', fileFormat: 1 }, A_PAGE);
+
+    expect(result).toEqual({ ok: true, value: 'save-as' });
+    expect(window.questions).toEqual(['orders.mesh.json (format 1)']);
   });
 
   it('passes the page’s answer to a close request on to the window', async () => {

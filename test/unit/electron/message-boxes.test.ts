@@ -6,6 +6,7 @@ import {
   replaceChangedFileBox,
   replaceFileBox,
   saveDeletedFileBox,
+  saveInNewFormatBox,
   unfinishedWritesBox,
   unsavedChangesBox,
 } from '../../../electron/dialogs/message-boxes';
@@ -59,6 +60,18 @@ describe('native message boxes', () => {
       'orders.mesh.json was deleted or moved by another program (for example a git checkout). Save it there again?',
     );
     expect(box.options.buttons).toEqual(['Save', 'Save As…', 'Cancel']);
+    expect(box.options.defaultId).toBe(box.options.cancelId);
+    expect([0, 1, 2, 7].map(box.answerFor)).toEqual(['save', 'save-as', 'cancel', 'cancel']);
+  });
+
+  it('ask before the first save over a file an older version wrote: Save in the New Format / Save as a Copy… / Cancel, defaulting to Cancel', () => {
+    const box = saveInNewFormatBox('orders.mesh.json', 1);
+
+    expect(box.options.message).toBe(
+      'orders.mesh.json was written by an older version (format 1). Save it in format 2?',
+    );
+    expect(box.options.detail).toMatch(/^Older versions cannot open format 2/);
+    expect(box.options.buttons).toEqual(['Save in the New Format', 'Save as a Copy…', 'Cancel']);
     expect(box.options.defaultId).toBe(box.options.cancelId);
     expect([0, 1, 2, 7].map(box.answerFor)).toEqual(['save', 'save-as', 'cancel', 'cancel']);
   });

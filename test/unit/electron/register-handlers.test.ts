@@ -119,6 +119,12 @@ describe('registerIpcHandlers', () => {
     ],
     ['an overlong document name', 'dialog:unsaved-changes', { documentName: 'x'.repeat(201) }, 'documentName: Too big'],
     [
+      'a file format a save writes, asked about as an older one',
+      'dialog:save-in-new-format',
+      { fileName: 'orders.mesh.json', fileFormat: 2 },
+      'fileFormat: Too big',
+    ],
+    [
       'an unknown command id',
       'window:document-state',
       { isDirty: true, enabledCommands: ['rm -rf'] },

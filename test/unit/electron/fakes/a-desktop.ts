@@ -55,6 +55,7 @@ export function aDesktop(
     }),
     window: {
       askToSaveChanges: async () => 'cancel',
+      askToSaveInNewFormat: async () => 'cancel',
       answerCloseRequest: () => {},
       showDocumentState: () => {},
       ...window,

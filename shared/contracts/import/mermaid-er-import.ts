@@ -51,6 +51,12 @@ const GENERIC_TYPE = /^([^~]+)~(.+)~$/;
 const COMMENT_OUTSIDE_QUOTES = /"[^"]*"|%%.*$/g;
 /** `subgraph id["Title"]`: a frame Mermaid (11.17 on) draws around the entities up to its `end`. */
 const SUBGRAPH = /^subgraph\b/;
+/** Mermaid's keyword closing a subgraph, lexed wherever a name could start (in any case, `\b` of ASCII words). */
+const END_KEYWORD = /^end\b/i;
+/** Lines Mermaid reads whole, `%%` and all, that say nothing of the schema: accessibility text and layout direction. */
+const READ_WHOLE = /^(?:acc(?:Title|Descr)\s*:|direction\s+(?:TB|BT|RL|LR))/i;
+/** `accDescr {`: a description Mermaid reads, `%%` and all, up to its `}`, over lines if need be. */
+const DESCRIPTION_BLOCK = /^\s*accDescr\s*\{/i;
 /** The front matter title our export gives a contract's diagram: its comments then follow our conventions. */
 const OUR_EXPORT_TITLE = /^title:\s*"?Schema of contract /;
 /** Our export names an entity outside the contract `estate (not in this contract)` or `estate (contract Estates)`. */
@@ -80,9 +86,20 @@ const LOGICAL_TYPES: ReadonlyArray<[RegExp, LogicalType]> = [
 export function importMermaidEr(text: string): SchemaImport {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const notes: ImportNote[] = [];
-  const note: Note = (place, path, message) => {
+  const located = (...[place, path, message]: Parameters<Note>): ImportNote => {
     const { line, column = 1, endColumn = (lines[line - 1]?.length ?? 0) + 1 } = place;
-    notes.push({ path, message, line, column, endLine: line, endColumn });
+    return { path, message, line, column, endLine: line, endColumn };
+  };
+  const note: Note = (...noted) => notes.push(located(...noted));
+  /** What Mermaid refuses to draw: the file is not imported, as the diagram it stands for does not exist. */
+  const refusals: ImportNote[] = [];
+  const refuse = (place: TokenPlace, message: string) => refusals.push(located(place, '(file)', message));
+  /** Whether `name`, as written, is one Mermaid lexes as its keyword `end` (refused where it stands). */
+  const refusesKeywordName = (name: string, place: TokenPlace) => {
+    if (!END_KEYWORD.test(name)) return false;
+    const message = `'${name}' starts with Mermaid's keyword \`end\`, so it cannot name an entity: rename it, or quote it ("${name}")`;
+    refuse(place, message);
+    return true;
   };
   const entities = new Map<string, Entity>();
   const relationships: Relationship[] = [];
@@ -112,8 +129,37 @@ export function importMermaidEr(text: string): SchemaImport {
   let open: { entity: Entity; brace: TokenPlace } | undefined;
   /** Subgraphs opened and not yet closed by their `end`, a keyword where an entity could stand. */
   let openSubgraphs = 0;
-  lines.forEach((raw, index) => {
+  let isInDescription = false;
+  lines.forEach((written, index) => {
     const line = index + 1;
+    if (index === 0 && isInFrontMatter) return;
+    if (isInFrontMatter) {
+      const frontMatter = written.trim();
+      isInFrontMatter = frontMatter !== '---';
+      isOurExport ||= OUR_EXPORT_TITLE.test(frontMatter);
+      return;
+    }
+    const descriptionFrom = isInDescription
+      ? 0
+      : hasHeader && !open
+        ? DESCRIPTION_BLOCK.exec(written)?.[0].length
+        : undefined;
+    let raw = written;
+    if (descriptionFrom !== undefined) {
+      const closing = written.indexOf('}', descriptionFrom);
+      isInDescription = closing === -1;
+      if (isInDescription) return;
+      // Blanked rather than cut, so what follows the `}` keeps its columns.
+      raw = ' '.repeat(closing + 1) + written.slice(closing + 1);
+    }
+    if (hasHeader && !open && READ_WHOLE.test(raw.trim())) return;
+    const comment = commentAt(raw);
+    // Mermaid leaves out only a comment on a line of its own; a directive `%%{…}%%` it takes anywhere.
+    if (comment !== undefined && raw[comment + 2] !== '{' && raw.slice(0, comment).trim() !== '')
+      refuse(
+        { line, column: comment + 1, endColumn: raw.length + 1 },
+        'Mermaid refuses a `%%` comment after a statement: give the comment a line of its own',
+      );
     const uncommented = raw.replace(COMMENT_OUTSIDE_QUOTES, (token) => (token.startsWith('%%') ? '' : token));
     const statement = uncommented.trim();
     const startColumn = uncommented.length - uncommented.trimStart().length + 1;
@@ -122,12 +168,6 @@ export function importMermaidEr(text: string): SchemaImport {
       const column = startColumn + at;
       return { line, column, endColumn: column + length };
     };
-    if (index === 0 && isInFrontMatter) return;
-    if (isInFrontMatter) {
-      isInFrontMatter = statement !== '---';
-      isOurExport ||= OUR_EXPORT_TITLE.test(statement);
-      return;
-    }
     if (statement === '') return;
     if (!hasHeader) {
       hasHeader = /^erDiagram\b/.test(statement);
@@ -145,14 +185,18 @@ export function importMermaidEr(text: string): SchemaImport {
       note(placeOf(0, statement.length), '(file)', message);
       return;
     }
-    if (statement === 'end' && openSubgraphs > 0) {
-      openSubgraphs--;
+    if (statement.toLowerCase() === 'end') {
+      if (openSubgraphs === 0) refuse(placeOf(0, 3), 'Mermaid refuses `end` where no subgraph is open: remove it');
+      else openSubgraphs--;
       return;
     }
     const relationship = RELATIONSHIP.exec(statement);
     if (relationship) {
       const [, from = '', to = '', label = ''] = relationship;
       const [, fromAt = [0], toAt = [0]] = relationship.indices ?? [];
+      const isFromRefused = refusesKeywordName(from, placeOf(fromAt[0], from.length));
+      const isToRefused = refusesKeywordName(to, placeOf(toAt[0], to.length));
+      if (isFromRefused || isToRefused) return;
       relationships.push({
         from: entityOf(unquoted(from), placeOf(fromAt[0], from.length)).id,
         to: entityOf(unquoted(to), placeOf(toAt[0], to.length)).id,
@@ -164,6 +208,7 @@ export function importMermaidEr(text: string): SchemaImport {
     const entity = ENTITY.exec(statement);
     if (entity) {
       const [, id, alias, block] = entity;
+      if (refusesKeywordName(id as string, placeOf(0, (id as string).length))) return;
       const declared = entityOf(
         unquoted(id as string),
         placeOf(0, (id as string).length),
@@ -211,7 +256,8 @@ export function importMermaidEr(text: string): SchemaImport {
   }
   if (!hasHeader) return { ok: false, format: 'mermaid-er', errors: notes.slice(0, 1) };
   // Mermaid refuses a block left open, and a file cut off mid-entity would import as if whole.
-  if (open) return { ok: false, format: 'mermaid-er', errors: [unclosedBlockError(open.entity, open.brace)] };
+  if (open) refusals.push(unclosedBlockError(open.entity, open.brace));
+  if (refusals.length > 0) return { ok: false, format: 'mermaid-er', errors: refusals };
 
   const inContract = [...entities.values()].filter((entity) => !entity.isOutside);
   for (const entity of inContract.filter((candidate) => candidate.attributes.length === 0))
@@ -238,6 +284,12 @@ export function importMermaidEr(text: string): SchemaImport {
     };
   }
   return { ok: true, format: 'mermaid-er', objects, notes, statedFacts: STATABLE_FACTS };
+}
+
+/** Where a `%%` comment starts on a line, outside quotes (Mermaid reads `"100%% done"` as quoted text). */
+function commentAt(line: string): number | undefined {
+  for (const token of line.matchAll(COMMENT_OUTSIDE_QUOTES)) if (token[0].startsWith('%%')) return token.index;
+  return undefined;
 }
 
 function unclosedBlockError(entity: Entity, brace: TokenPlace): ImportNote {

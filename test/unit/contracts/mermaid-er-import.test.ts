@@ -457,3 +457,71 @@ describe('an attribute of a generic type (`List~string~`), which Mermaid draws a
     ]);
   });
 });
+
+describe('what Mermaid refuses to draw, refused with its line rather than imported', () => {
+  const refusal = (text: string) => {
+    const result = importContractSource('snow-stations.mmd', text);
+    return result.ok ? 'imported' : result.errors.map((error) => `${error.line}:${error.column}: ${error.message}`);
+  };
+
+  it.each([
+    ['after an attribute', 'erDiagram\n  STATION {\n    int altitude "metres" %% above sea level\n  }\n', 3, 27],
+    [
+      'after a relationship line',
+      'erDiagram\n  STATION ||--o{ READING : records %% daily\n  STATION {\n    int id PK\n  }\n',
+      2,
+      36,
+    ],
+    ['after the block’s `}`', 'erDiagram\n  STATION {\n    int id PK\n  } %% done\n', 4, 5],
+    ['after `erDiagram`', 'erDiagram %% stations\n  STATION {\n    int id PK\n  }\n', 1, 11],
+  ])('a comment %s, on the same line', async (_, text, line, column) => {
+    await expect(parseErDiagram(text)).rejects.toThrow(`Parse error on line ${line}`);
+    expect(refusal(text)).toEqual([
+      `${line}:${column}: Mermaid refuses a \`%%\` comment after a statement: give the comment a line of its own`,
+    ]);
+  });
+
+  it('an `end` that closes no subgraph', async () => {
+    const text = 'erDiagram\n  subgraph alps\n    STATION {\n      int id PK\n    }\n  end\n  end\n';
+    await expect(parseErDiagram(text)).rejects.toThrow('Parse error on line 7');
+    expect(refusal(text)).toEqual(['7:3: Mermaid refuses `end` where no subgraph is open: remove it']);
+  });
+
+  it.each([
+    ['an entity', 'erDiagram\n  End {\n    int id PK\n  }\n', 2, 3, 'End'],
+    ['an entity whose name goes on past a `-`', 'erDiagram\n  end-point {\n    int id PK\n  }\n', 2, 3, 'end-point'],
+    [
+      'an end of a relationship line',
+      'erDiagram\n  STATION ||--o{ end : has\n  STATION {\n    int id PK\n  }\n',
+      2,
+      18,
+      'end',
+    ],
+  ])('`end` as the name of %s', async (_, text, line, column, name) => {
+    await expect(parseErDiagram(text)).rejects.toThrow(`Parse error on line ${line}`);
+    expect(refusal(text)).toEqual([
+      `${line}:${column}: '${name}' starts with Mermaid's keyword \`end\`, so it cannot name an entity: rename it, or quote it ("${name}")`,
+    ]);
+  });
+
+  it('but imports what Mermaid draws: a quoted "end", `endpoint`, `%%` in a quoted label, accessibility text and a directive', async () => {
+    const text = `erDiagram
+  accTitle: Stations at 100%% coverage
+  accDescr {
+    every station %% and its readings
+  }
+  "end" ||--o{ endpoint : "100%% of readings"
+  "end" {
+    int id PK
+  }
+  endpoint {
+    int id PK
+    int end_id FK
+  } %%{init: {"theme": "dark"}}%%
+`;
+    expect((await parseErDiagram(text)).entities.map((entity) => entity.label)).toEqual(['end', 'endpoint']);
+    const { propertyOf, notes } = imported(text);
+    expect(propertyOf('endpoint', 'end_id')?.extensions?.relationships).toEqual([{ type: 'foreignKey', to: 'end.id' }]);
+    expect(notes).toEqual([]);
+  });
+});

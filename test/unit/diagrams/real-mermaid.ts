@@ -124,7 +124,7 @@ export interface ParsedErDiagram {
 }
 
 interface ErDb {
-  getEntities(): Map<string, { id: string; alias?: string; attributes: ErAttribute[] }>;
+  getEntities(): Map<string, { id: string; label: string; alias?: string; attributes: ErAttribute[] }>;
   getRelationships(): Array<{ entityA: string; entityB: string; roleA: string }>;
 }
 interface ErAttribute {
@@ -146,7 +146,7 @@ export async function parseErDiagram(text: string): Promise<ParsedErDiagram> {
   if (diagram.type !== 'er') throw new Error(`not an erDiagram: ${diagram.type}`);
   const db = diagram.db as unknown as ErDb;
   const entities = [...db.getEntities().values()];
-  const labelOf = new Map(entities.map((entity) => [entity.id, decodeEntities(entity.alias || entity.id)]));
+  const labelOf = new Map(entities.map((entity) => [entity.id, decodeEntities(entity.alias || entity.label)]));
   return {
     entities: entities.map((entity) => ({
       label: labelOf.get(entity.id) as string,

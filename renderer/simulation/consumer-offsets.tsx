@@ -15,8 +15,9 @@ export function ConsumerOffsets() {
 /**
  * Every consumer as Kafka's consumer-group tool describes it, partition by partition: the next
  * offset it reads, the log's end, its lag, the records retention removed before it read them and
- * those compaction removed (records of keys a later record replaced); then a row for all its partitions with the changes it read but skipped (redelivered, or older
- * than what their key has), which the consumer counts as a whole, not per partition.
+ * those compaction removed (records of keys a later record replaced); then a row for all its
+ * partitions with the keys compaction left stale and the changes it read but skipped (redelivered,
+ * or older than what their key has), which the consumer counts as a whole, not per partition.
  */
 export function ConsumerOffsetTable({
   consumers,
@@ -42,6 +43,9 @@ export function ConsumerOffsetTable({
             <th title="Records compaction removed before the consumer read them: records of keys a later record replaced, which it read instead">
               compacted
             </th>
+            <th title="Keys compaction left stale, all partitions together: compaction removed a key's newer change before the consumer read it and kept an older change sent after it out of order, which the consumer holds until a later change of the key">
+              stale keys
+            </th>
             <th title="Changes read but not applied, all partitions together: redelivered, or older than what their key already has">
               skipped
             </th>
@@ -63,6 +67,7 @@ export function ConsumerOffsetTable({
                 <td className="consumer-offsets__lost">{partition.lost}</td>
                 <td className="consumer-offsets__compacted">{partition.compacted}</td>
                 <td />
+                <td />
               </tr>
             ))}
             <tr className="consumer-offsets__total">
@@ -72,6 +77,7 @@ export function ConsumerOffsetTable({
               <td>{consumer.lag}</td>
               <td className="consumer-offsets__lost">{consumer.lost}</td>
               <td className="consumer-offsets__compacted">{consumer.compacted}</td>
+              <td className="consumer-offsets__stale-keys">{consumer.staleKeys}</td>
               <td className="consumer-offsets__skipped">{consumer.skipped}</td>
             </tr>
           </tbody>

@@ -7,7 +7,8 @@ import type { TickMetrics } from './simulation-metrics';
  * Metrics over a run, one point per tick the app heard of, for charts and CSV: records per tick on
  * each link and in total (averaged over the ticks since the previous point, where ticks were
  * skipped), lag per consumer, records each consumer lost to retention, lost to compaction and
- * skipped (sent again, or out of order) so far, records quarantined per output port so far.
+ * skipped (sent again, or out of order) so far, keys compaction left it stale, records quarantined
+ * per output port so far.
  */
 export interface MetricsHistory {
   ticks: number[];
@@ -21,6 +22,8 @@ export interface MetricsHistory {
   lost: Record<string, number[]>;
   /** By `<productId>/<portId>` of an input port: records compaction removed before it read them, so far. */
   compacted: Record<string, number[]>;
+  /** By `<productId>/<portId>` of an input port: keys it holds as an older change, compaction having removed a newer one it did not read. */
+  staleKeys: Record<string, number[]>;
   /** By `<productId>/<portId>` of an input port: changes read but not applied (duplicates, out of order), so far. */
   skipped: Record<string, number[]>;
   /** By `<productId>/<portId>` of an output port. */
@@ -41,6 +44,7 @@ export function emptyHistory(): MetricsHistory {
     lag: {},
     lost: {},
     compacted: {},
+    staleKeys: {},
     skipped: {},
     quarantined: {},
   };
@@ -81,6 +85,7 @@ function append(history: MetricsHistory, metrics: TickMetrics): void {
     add(history.lag, key, consumer.lag);
     add(history.lost, key, consumer.lost);
     add(history.compacted, key, consumer.compacted);
+    add(history.staleKeys, key, consumer.staleKeys);
     add(history.skipped, key, consumer.skipped);
   }
   for (const [key, port] of Object.entries(metrics.ports)) add(history.quarantined, key, port.quarantined);
@@ -101,6 +106,7 @@ function copied(history: MetricsHistory): MetricsHistory {
     lag: copy(history.lag),
     lost: copy(history.lost),
     compacted: copy(history.compacted),
+    staleKeys: copy(history.staleKeys),
     skipped: copy(history.skipped),
     quarantined: copy(history.quarantined),
     ...(history.last && { last: history.last }),
@@ -129,6 +135,7 @@ function trimmed(history: MetricsHistory): MetricsHistory {
     lag: lined(history.lag),
     lost: lined(history.lost),
     compacted: lined(history.compacted),
+    staleKeys: lined(history.staleKeys),
     skipped: lined(history.skipped),
     quarantined: lined(history.quarantined),
   };
@@ -146,6 +153,7 @@ export function metricsCsv(history: MetricsHistory, label: (series: string) => s
     ...perSeries('lag', history.lag),
     ...perSeries('lost to retention', history.lost),
     ...perSeries('compacted away', history.compacted),
+    ...perSeries('stale keys (compaction kept an older change)', history.staleKeys),
     ...perSeries('skipped (duplicates, out of order)', history.skipped),
     ...perSeries('quarantined', history.quarantined),
   ]);

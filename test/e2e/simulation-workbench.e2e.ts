@@ -319,6 +319,7 @@ describeInChromium('working with a simulation', (session) => {
     const consumerColumns = [
       'lost to retention: customer-360 · Orders,',
       'compacted away: customer-360 · Orders,',
+      'stale keys (compaction kept an older change): customer-360 · Orders,',
       '"skipped (duplicates, out of order): customer-360 · Orders"',
     ].map((name) => csv[0]?.indexOf(name));
     expect(consumerColumns.every((index) => index !== undefined && index > 0)).toBe(true);

@@ -553,10 +553,10 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(await offsets.locator('tr').count()).toBe((consumer?.partitions.length ?? 0) + 1);
     const first = consumer?.partitions[0];
     expect(await offsets.locator('tr').first().locator('td').allTextContents()).toEqual(
-      [first?.partition, first?.offset, first?.end, first?.lag, first?.lost, first?.compacted, ''].map(String),
+      [first?.partition, first?.offset, first?.end, first?.lag, first?.lost, first?.compacted, '', ''].map(String),
     );
     expect(await offsets.locator('tr.consumer-offsets__total td').allTextContents()).toEqual(
-      ['', '', consumer?.lag, consumer?.lost, consumer?.compacted, consumer?.skipped].map(String),
+      ['', '', consumer?.lag, consumer?.lost, consumer?.compacted, consumer?.staleKeys, consumer?.skipped].map(String),
     );
     await expectQuarantined(page, 'customers', { rule: 'required', property: 'email' });
     // The port by the name the canvas shows, not its id `customers-out`.

@@ -2,6 +2,7 @@ import { EdgeLabelRenderer, useStore } from '@xyflow/react';
 import { memo, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Point } from '../../../shared/editing/geometry';
+import { counted } from '../../../shared/model/word-list';
 import { liveMetrics, useSimulationStore } from '../../simulation/simulation-store';
 import { LABEL_GAP } from '../link-label-places';
 import { middleOfLink } from '../link-route';
@@ -37,6 +38,7 @@ export const LinkActivity = memo(function LinkActivity({ linkId, sourcePort, pat
         lag: consumer?.lag ?? 0,
         lost: consumer?.lost ?? 0,
         compacted: consumer?.compacted ?? 0,
+        staleKeys: consumer?.staleKeys ?? 0,
         skipped: consumer?.skipped ?? 0,
         isRunning: state.status === 'running',
       };
@@ -69,6 +71,8 @@ interface LinkCountProps {
   lost: number;
   /** Records compaction removed before the consumer read them: records of keys a later record replaced. */
   compacted: number;
+  /** Keys the consumer holds as an older change: compaction removed a newer one it did not read. */
+  staleKeys: number;
   /** Changes the consumer read but did not apply: redelivered, or older than their key's. */
   skipped: number;
 }
@@ -78,10 +82,21 @@ interface LinkCountProps {
  * placed together, by their drawn sizes). Only a link with activity follows where the nodes are:
  * the canvas's other links do not re-render when a node moves.
  */
-function LinkCount({ linkId, points, records, lastTick, quarantined, lag, lost, compacted, skipped }: LinkCountProps) {
+function LinkCount({
+  linkId,
+  points,
+  records,
+  lastTick,
+  quarantined,
+  lag,
+  lost,
+  compacted,
+  staleKeys,
+  skipped,
+}: LinkCountProps) {
   const bodies = useStore(selectNodeBodies);
   const domains = useStore(selectDomainBoxes);
-  const text = countText(records, lastTick, lag, lost, compacted, skipped);
+  const text = countText(records, lastTick, lag, lost, compacted, staleKeys, skipped);
   const label = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const drawn = label.current;
@@ -106,26 +121,28 @@ function LinkCount({ linkId, points, records, lastTick, quarantined, lag, lost, 
         }}
         data-testid={`link-count-${linkId}`}
         data-records={records}
-        title={`${records} records over the link, ${lastTick} in the last tick${lag > 0 ? `; ${lag} waiting (lag)` : ''}${lost > 0 ? `; ${lost} lost: retention removed them before the consumer read them` : ''}${compacted > 0 ? `; ${compacted} compacted away: compaction removed them before the consumer read them, a later record of each key replacing them` : ''}${skipped > 0 ? `; ${skipped} changes skipped: redelivered, or older than their key's` : ''}${quarantined > 0 ? `; ${quarantined} quarantined at the producer's port` : ''}`}
+        title={`${records} records over the link, ${lastTick} in the last tick${lag > 0 ? `; ${lag} waiting (lag)` : ''}${lost > 0 ? `; ${lost} lost: retention removed them before the consumer read them` : ''}${compacted > 0 ? `; ${compacted} compacted away: compaction removed them before the consumer read them, a later record of each key replacing them` : ''}${staleKeys > 0 ? `; ${counted(staleKeys, 'key')} stale: compaction removed a newer change before the consumer read it and kept an older change sent after it out of order, held until a later change of the key` : ''}${skipped > 0 ? `; ${skipped} changes skipped: redelivered, or older than their key's` : ''}${quarantined > 0 ? `; ${quarantined} quarantined at the producer's port` : ''}`}
       >
         {records.toLocaleString('en')}
         {lastTick > 0 && <span className="link-activity__delta">+{lastTick}</span>}
         {lag > 0 && <span className="link-activity__lag">lag {lag}</span>}
         {lost > 0 && <span className="link-activity__lost">lost {lost}</span>}
         {compacted > 0 && <span className="link-activity__compacted">compacted {compacted}</span>}
+        {staleKeys > 0 && <span className="link-activity__stale-keys">stale keys {staleKeys}</span>}
         {skipped > 0 && <span className="link-activity__skipped">skipped {skipped}</span>}
       </div>
     </EdgeLabelRenderer>
   );
 }
 
-/** What a count label reads, as it is drawn: `1,234 +5 lag 3 lost 2 compacted 4 skipped 1`. */
+/** What a count label reads, as it is drawn: `1,234 +5 lag 3 lost 2 compacted 4 stale keys 1 skipped 1`. */
 function countText(
   records: number,
   lastTick: number,
   lag: number,
   lost: number,
   compacted: number,
+  staleKeys: number,
   skipped: number,
 ): string {
   return [
@@ -134,6 +151,7 @@ function countText(
     lag > 0 ? `lag ${lag}` : '',
     lost > 0 ? `lost ${lost}` : '',
     compacted > 0 ? `compacted ${compacted}` : '',
+    staleKeys > 0 ? `stale keys ${staleKeys}` : '',
     skipped > 0 ? `skipped ${skipped}` : '',
   ]
     .filter(Boolean)

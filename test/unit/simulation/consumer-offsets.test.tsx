@@ -21,7 +21,7 @@ const consumers: Record<string, ConsumerMetrics> = {
     lag: 3,
     lost: 0,
     compacted: 3,
-    staleKeys: 0,
+    staleKeys: 1,
     skipped: 2,
     partitions: [
       { partition: 0, offset: 5, end: 6, lag: 1, lost: 0, compacted: 1 },
@@ -50,11 +50,15 @@ describe('the Consumers table', () => {
     expect(html).not.toContain('orders-cdc-in<');
   });
 
-  it('shows the changes skipped once, on a row for all the consumer’s partitions, not on partition 0', () => {
+  it('shows the stale keys and the changes skipped once, on a row for all the consumer’s partitions, not on partition 0', () => {
     expect(rowsOf(html)).toEqual([
-      ['ticket-sales · orders CDC', '0', '5', '6', '1', '0', '1', ''],
-      ['1', '4', '6', '2', '0', '2', ''],
-      ['all', '', '', '3', '0', '3', '2'],
+      ['ticket-sales · orders CDC', '0', '5', '6', '1', '0', '1', '', ''],
+      ['1', '4', '6', '2', '0', '2', '', ''],
+      ['all', '', '', '3', '0', '3', '1', '2'],
     ]);
+  });
+
+  it('says what a stale key is, in the words the compacted column uses', () => {
+    expect(html).toMatch(/<th title="Keys compaction left stale[^"]*">stale keys<\/th>/);
   });
 });

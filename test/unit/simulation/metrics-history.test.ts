@@ -15,7 +15,7 @@ function snapshot(
   records: number,
   lag: number,
   quarantined = 0,
-  consumer: { lost?: number; compacted?: number; skipped?: number } = {},
+  consumer: { lost?: number; compacted?: number; staleKeys?: number; skipped?: number } = {},
 ): SimulationMetrics {
   return {
     tick,
@@ -30,7 +30,7 @@ function snapshot(
         lag,
         lost: consumer.lost ?? 0,
         compacted: consumer.compacted ?? 0,
-        staleKeys: 0,
+        staleKeys: consumer.staleKeys ?? 0,
         skipped: consumer.skipped ?? 0,
         partitions: [],
       },
@@ -90,15 +90,16 @@ describe('metrics over a run', () => {
   it('writes CSV with a header named for people, quoting what needs it', () => {
     const history = withTicks(emptyHistory(), [
       snapshot(1, 4, 0),
-      snapshot(2, 10, 3, 1, { lost: 2, compacted: 4, skipped: 5 }),
+      snapshot(2, 10, 3, 1, { lost: 2, compacted: 4, staleKeys: 1, skipped: 5 }),
     ]);
 
     expect(metricsCsv(history, (id) => (id === 'l-a' ? 'orders, to "360"' : id))).toBe(
       [
         '\uFEFFtick,time,records per tick (all links),"records per tick: orders, to ""360""",lag: p/in,' +
-          'lost to retention: p/in,compacted away: p/in,"skipped (duplicates, out of order): p/in",quarantined: p/out',
-        '1,2026-01-05T09:01:00.000Z,0,0,0,0,0,0,0',
-        '2,2026-01-05T09:02:00.000Z,6,6,3,2,4,5,1',
+          'lost to retention: p/in,compacted away: p/in,stale keys (compaction kept an older change): p/in,' +
+          '"skipped (duplicates, out of order): p/in",quarantined: p/out',
+        '1,2026-01-05T09:01:00.000Z,0,0,0,0,0,0,0,0',
+        '2,2026-01-05T09:02:00.000Z,6,6,3,2,4,1,5,1',
         '',
       ].join('\n'),
     );

@@ -541,7 +541,7 @@ function tableObject(
         ...rangeAt(text, found?.start ?? 0, (found?.typeEnd ?? 0) - (found?.start ?? 0)),
       });
     }
-    // MySQL's by its backticks, not by the grammar that read it: PostgreSQL's reads much of MySQL's and refuses some names (`at`).
+    // MySQL's by its backticks or MySQL-only words (mysql-signs.ts), not by the grammar that read it: PostgreSQL's reads much of MySQL's.
     const timezone =
       type && !isRowVersion ? timeZoneToState(type, { isMySql: context.ddl.hasBackslashEscapes, isOracle }) : undefined;
     const keyPosition = key.indexOf(property);

@@ -1,4 +1,5 @@
 import { ITEMS_UNIQUE_FUNCTION } from '../../export/sql/postgres-json-checks';
+import { mysqlSigns } from './mysql-signs';
 import { oracleSigns } from './oracle-signs';
 import {
   enforcementClauses,
@@ -132,11 +133,14 @@ export function readSqlDump(text: string): SqlDump {
 
 /**
  * The tokens of a file, its strings read with backslash escapes where it is MySQL's: where it
- * quotes names with backticks, or where only that reading closes every string (`'Driver\'s'`).
+ * quotes names with backticks or writes what only MySQL writes (`ENGINE=InnoDB`), or where only
+ * that reading closes every string (`'Driver\'s'`).
  */
 function tokenizeAsWritten(text: string): ReturnType<typeof tokenize> & { hasBackslashEscapes: boolean } {
   const standard = tokenize(text);
-  const isMySql = standard.tokens.some((token) => token.kind === 'quoted' && token.text.startsWith('`'));
+  const isMySql =
+    standard.tokens.some((token) => token.kind === 'quoted' && token.text.startsWith('`')) ||
+    mysqlSigns(standard.tokens).length > 0;
   const escaped = isMySql || standard.problems.length > 0 ? tokenize(text, true) : undefined;
   const isEscapedReading = escaped !== undefined && (isMySql || escaped.problems.length === 0);
   return isEscapedReading ? { ...escaped, hasBackslashEscapes: true } : { ...standard, hasBackslashEscapes: false };

@@ -234,6 +234,16 @@ function timeTypeOf(physicalType: string): SizedType | undefined {
   return { family, secondDigits: { fewest: parts.size, most: parts.size } };
 }
 
+/**
+ * The digits of a second a time type's physicalType declares (`timestamp(3)`, `datetime2(7)`,
+ * `time(0) with time zone`), and whether it is a time of day; undefined where it declares none.
+ */
+export function declaredSecondDigits(physicalType: string): { digits: number; isTimeOfDay: boolean } | undefined {
+  const time = timeTypeOf(physicalType);
+  if (!time || !('secondDigits' in time) || time.unwrittenIn !== undefined) return undefined;
+  return { digits: time.secondDigits.most, isTimeOfDay: time.family.startsWith('time of day') };
+}
+
 function sizedTypeOf(physicalType: string): SizedType | undefined {
   const time = timeTypeOf(physicalType);
   if (time) return time;

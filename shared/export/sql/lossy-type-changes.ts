@@ -1,4 +1,10 @@
-import { type ExactNumbers, exactNumbersOf, isBinaryFloatType, varcharLengthOf } from './postgres-column-types';
+import {
+  columnTypeParts,
+  type ExactNumbers,
+  exactNumbersOf,
+  isBinaryFloatType,
+  varcharLengthOf,
+} from './postgres-column-types';
 import { doBlock, ident, literal } from './postgres-names';
 
 /*
@@ -7,7 +13,8 @@ import { doBlock, ident, literal } from './postgres-names';
  * to a float's binary digits (0.1234567891 → real 0.12345679),
  * cuts text to a varchar(n)'s length, reads text as a number without its leading zeros (a code
  * `007` becomes 7) or as a uuid in lower case with hyphens (`{A0EE…}` becomes `a0ee…`), drops a
- * timestamp's time of day (→ date) or its day (→ time), and moves a clock time its zone skips (a
+ * timestamp's time of day (→ date) or its day (→ time), rounds a time to fewer digits of a second
+ * (timestamp(3) → timestamp(0)), and moves a clock time its zone skips (a
  * daylight-saving gap) when it gains a time zone, without a word, and a cast through text stops at
  * the first value it cannot read, naming the value but neither the column nor how many rows are alike.
  */
@@ -20,6 +27,9 @@ const LOSSLESS_CHANGES = new Set([
   'real double precision',
 ]);
 const TIMESTAMP_TYPES = new Set(['timestamptz', 'timestamp']);
+/** The types whose size is the digits of a second they keep, 6 without one. */
+const FRACTIONAL_SECOND_TYPES = new Set([...TIMESTAMP_TYPES, 'time', 'timetz']);
+const DEFAULT_SECOND_DIGITS = 6;
 
 /** The first PostgreSQL (16) with `pg_input_is_valid`, which reads a value as a type without failing the statement. */
 const READS_INPUT_SAFELY = 160000;
@@ -34,12 +44,37 @@ function changedValueCondition(
   toType: string,
   clockTimeZone?: string,
 ): { condition: string; sinceVersion?: number } | undefined {
+  const changed = changedKindCondition(column, fromType, toType, clockTimeZone);
+  const rounded = secondsRoundedCondition(ident(column), fromType, toType);
+  if (!rounded) return changed;
+  return changed ? { ...changed, condition: `(${changed.condition}) OR ${rounded}` } : { condition: rounded };
+}
+
+/** The condition of a time that a type of fewer digits of a second would round (PostgreSQL rounds 09:30:00.5 to 09:30:01). */
+function secondsRoundedCondition(value: string, fromType: string, toType: string): string | undefined {
+  const [from, to] = [columnTypeParts(fromType), columnTypeParts(toType)];
+  if (!FRACTIONAL_SECOND_TYPES.has(from.base) || !FRACTIONAL_SECOND_TYPES.has(to.base)) return undefined;
+  const toDigits = to.size ?? DEFAULT_SECOND_DIGITS;
+  // Rounded within the type it has, so that no session zone moves it.
+  return toDigits < (from.size ?? DEFAULT_SECOND_DIGITS)
+    ? `${value} <> ${value}::${from.base}(${toDigits})`
+    : undefined;
+}
+
+/** The condition of a value the change of type alters otherwise than by the digits of a second it keeps. */
+function changedKindCondition(
+  column: string,
+  fromType: string,
+  toType: string,
+  clockTimeZone?: string,
+): { condition: string; sinceVersion?: number } | undefined {
   const value = ident(column);
-  if (clockTimeZone !== undefined && fromType === 'timestamp' && toType === 'timestamptz') {
+  const [from, to] = [columnTypeParts(fromType).base, columnTypeParts(toType).base];
+  if (clockTimeZone !== undefined && from === 'timestamp' && to === 'timestamptz') {
     const zone = literal(clockTimeZone);
     return { condition: `(${value} AT TIME ZONE ${zone}) AT TIME ZONE ${zone} <> ${value}` };
   }
-  if (toType === 'text' || LOSSLESS_CHANGES.has(`${fromType} ${toType}`)) return undefined;
+  if (toType === 'text' || LOSSLESS_CHANGES.has(`${from} ${to}`)) return undefined;
   const length = varcharLengthOf(toType);
   // A cast to varchar(n) cuts a longer text without a word.
   if (length !== undefined) {
@@ -53,9 +88,10 @@ function changedValueCondition(
     const conditions = numbersLost(value, fromNumbers, toNumbers);
     return conditions.length > 0 ? { condition: conditions.join(' OR ') } : undefined;
   }
-  if (TIMESTAMP_TYPES.has(fromType) && toType === 'date')
-    return { condition: `${value} <> date_trunc('day', ${value})` };
-  if (TIMESTAMP_TYPES.has(fromType) && toType === 'time') return { condition: `${value} IS NOT NULL` };
+  if (TIMESTAMP_TYPES.has(from) && to === 'date') return { condition: `${value} <> date_trunc('day', ${value})` };
+  if (TIMESTAMP_TYPES.has(from) && to === 'time') return { condition: `${value} IS NOT NULL` };
+  // The digits of a second are secondsRoundedCondition's.
+  if (from === to && FRACTIONAL_SECOND_TYPES.has(from)) return undefined;
   if (toType === 'uuid' && isText(fromType)) {
     const condition = `CASE WHEN pg_input_is_valid(${value}::text, 'uuid') THEN ${textRewrittenAs(value, 'uuid')} ELSE true END`;
     return { condition, sinceVersion: READS_INPUT_SAFELY };

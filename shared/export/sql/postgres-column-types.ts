@@ -2,6 +2,7 @@ import { logicalTypeOfSqlTypeName } from '../../contracts/import/sql-column-type
 import { fitsOracleDate, VALUE_NOUNS } from '../../contracts/physical-type-fit';
 import {
   declaredLength,
+  declaredSecondDigits,
   declaresInvalidSize,
   floatFormatOfTypeName,
   isDecimalTypeName,
@@ -28,7 +29,8 @@ import { logicalTypeOptions } from '../../simulation/allowed-values';
  * read it in the session's zone; ODCS gives `timezone` no default, so without it the column is
  * timestamptz. A time is a time, and a timetz only where its contract says `timezone: true`, as
  * PostgreSQL discourages timetz (an offset without a date cannot follow daylight saving; the
- * export warns). Any other physicalType (`draw_status`, `SMALLINT[]`, `TIMESTAMP`) is another
+ * export warns). Either keeps the digits of a second its physicalType declares (`TIMESTAMP(3)` →
+ * timestamp(3), `DATETIME2(7)` → timestamp(6), as PostgreSQL keeps at most 6). Any other physicalType (`draw_status`, `SMALLINT[]`, `TIMESTAMP`) is another
  * database's or another type's, and the logical type decides.
  */
 
@@ -81,10 +83,12 @@ export function postgresTypeOf(property: ContractProperty): string {
         return `numeric(${digits.precision},0)`;
       return (parts && parts.size === undefined && INTEGER_TYPES.get(parts.base)) || 'bigint';
     }
-    case 'timestamp':
-      return logicalTypeOptions(property)?.timezone === false ? 'timestamp' : LOGICAL_TYPES.timestamp;
+    case 'timestamp': {
+      const type = logicalTypeOptions(property)?.timezone === false ? 'timestamp' : LOGICAL_TYPES.timestamp;
+      return withSecondDigits(type, property);
+    }
     case 'time':
-      return isZonedTimeOfDay(property) ? 'timetz' : LOGICAL_TYPES.time;
+      return withSecondDigits(isZonedTimeOfDay(property) ? 'timetz' : LOGICAL_TYPES.time, property);
     default:
       return LOGICAL_TYPES[logicalType];
   }
@@ -93,6 +97,22 @@ export function postgresTypeOf(property: ContractProperty): string {
 /** Whether the property is a time of day its contract says has a time zone: a timetz, which PostgreSQL discourages. */
 export function isZonedTimeOfDay(property: ContractProperty): boolean {
   return property.logicalType === 'time' && logicalTypeOptions(property)?.timezone === true;
+}
+
+/** The most digits of a second PostgreSQL's time and timestamp types keep. */
+const MAX_SECOND_DIGITS = 6;
+
+/** A time or timestamp type with the digits of a second the property's physicalType declares, at most PostgreSQL's. */
+function withSecondDigits(type: string, property: ContractProperty): string {
+  const digits = declaredSecondDigitsOf(property);
+  return digits === undefined ? type : `${type}(${Math.min(digits, MAX_SECOND_DIGITS)})`;
+}
+
+/** The digits of a second the physicalType declares where it is a type of the property's logical type, a time of day or a timestamp. */
+function declaredSecondDigitsOf({ physicalType, logicalType }: ContractProperty): number | undefined {
+  const declared = physicalType === undefined ? undefined : declaredSecondDigits(physicalType);
+  const isOfLogicalType = declared?.isTimeOfDay ? logicalType === 'time' : logicalType === 'timestamp';
+  return declared && isOfLogicalType ? declared.digits : undefined;
 }
 
 /** PostgreSQL's binary floating-point types by ODCS's float formats (Rust's float types). */
@@ -150,6 +170,9 @@ const POSTGRES_SPELLINGS: ReadonlyMap<string, string> = new Map([
  */
 export function physicalTypeNote(property: ContractProperty): string | undefined {
   const { physicalType, logicalType } = property;
+  const secondDigits = declaredSecondDigitsOf(property);
+  if (secondDigits !== undefined && secondDigits > MAX_SECOND_DIGITS)
+    return `physicalType ${String(physicalType).trim()} as ${postgresTypeOf(property)}: PostgreSQL keeps at most ${MAX_SECOND_DIGITS} digits of a second`;
   const parts = physicalPartsOf(property);
   const heldType = parts && logicalTypeOfSqlTypeName(parts.base);
   if (!parts || !heldType || !logicalType) return undefined;

@@ -1,9 +1,10 @@
 import type { ContractProperty } from '../../model/contract';
 import { logicalTypeOptions } from '../../simulation/allowed-values';
+import { columnTypeParts } from './postgres-column-types';
 
 /*
- * A timestamp column changing between timestamptz and timestamp, as the contract's `timezone`
- * changes. A cast reads or writes the clock time in the session's zone, so the stored times would
+ * A timestamp column changing between timestamptz and timestamp (of any digits of a second), as
+ * the contract's `timezone` changes. A cast reads or writes the clock time in the session's zone, so the stored times would
  * shift with whoever runs the migration; the clock time is instead the one in the zone the
  * contract gives its times without a zone.
  */
@@ -21,9 +22,9 @@ export function clockTimeZoneOfChange(
   fromType: string,
   toType: string,
 ): string | undefined {
-  const types = `${fromType} ${toType}`;
+  const types = `${columnTypeParts(fromType).base} ${columnTypeParts(toType).base}`;
   if (types !== 'timestamp timestamptz' && types !== 'timestamptz timestamp') return undefined;
-  const { defaultTimezone } = logicalTypeOptions(fromType === 'timestamp' ? before : after) ?? {};
+  const { defaultTimezone } = logicalTypeOptions(types === 'timestamp timestamptz' ? before : after) ?? {};
   return typeof defaultTimezone === 'string' && defaultTimezone.trim() !== ''
     ? defaultTimezone.trim()
     : ODCS_DEFAULT_TIMEZONE;

@@ -102,7 +102,8 @@ describe('a physicalType that cannot hold its logicalType', () => {
       ['time', 'timetz(0)'],
     ] as const) {
       expect(physicalTypeMisfit(logicalType, physicalType), physicalType).toBeUndefined();
-      expect(physicalTypeNote(aProperty('at', logicalType, { physicalType })), physicalType).not.toMatch(
+      // No note at all where the column keeps the type as written (timestamptz(0)).
+      expect(physicalTypeNote(aProperty('at', logicalType, { physicalType })) ?? '', physicalType).not.toMatch(
         /invalid size/,
       );
     }

@@ -2405,6 +2405,44 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
         values: ["'2026-03-29 02:30:00'", "'2026-03-29 03:30:00'", 'NULL'],
         refusal: /"claims"\."claims"\."amount": a value timestamptz would change or cannot hold, in this many rows: 1;/,
       },
+      {
+        change: 'a TIMESTAMP(3) given a time zone, where rows hold a clock time its defaultTimezone skips',
+        from: 'timestamp' as const,
+        fromField: { physicalType: 'TIMESTAMP(3)', ...options({ timezone: false, defaultTimezone: 'Europe/Paris' }) },
+        to: 'timestamp' as const,
+        toField: { physicalType: 'TIMESTAMP(3)' },
+        values: ["'2026-03-29 02:30:00.125'", "'2026-03-29 03:30:00.125'", 'NULL'],
+        refusal:
+          /"claims"\."claims"\."amount": a value timestamptz\(3\) would change or cannot hold, in this many rows: 1;/,
+      },
+      {
+        change: 'a TIMESTAMP(3) made a TIMESTAMP(0), where rows have a fraction of a second it would round',
+        from: 'timestamp' as const,
+        fromField: { physicalType: 'TIMESTAMP(3)', ...options({ timezone: false }) },
+        to: 'timestamp' as const,
+        toField: { physicalType: 'TIMESTAMP(0)', ...options({ timezone: false }) },
+        values: ["'2026-03-01 09:30:00.250'", "'2026-03-01 09:30:01'", 'NULL'],
+        refusal:
+          /"claims"\."claims"\."amount": a value timestamp\(0\) would change or cannot hold, in this many rows: 1;/,
+      },
+      {
+        change: 'a TIMESTAMPTZ(6) made a TIMESTAMP(3) in its defaultTimezone, where rows have microseconds',
+        from: 'timestamp' as const,
+        fromField: { physicalType: 'TIMESTAMPTZ(6)' },
+        to: 'timestamp' as const,
+        toField: { physicalType: 'TIMESTAMP(3)', ...options({ timezone: false }) },
+        values: ["'2026-03-01 09:30:00.123456+00'", "'2026-03-01 09:30:00.125+00'"],
+        refusal:
+          /"claims"\."claims"\."amount": a value timestamp\(3\) would change or cannot hold, in this many rows: 1;/,
+      },
+      {
+        change: 'a TIMESTAMP(3) narrowed to a date, where rows have a time of day',
+        from: 'timestamp' as const,
+        fromField: { physicalType: 'TIMESTAMP(3)', ...options({ timezone: false }) },
+        to: 'date' as const,
+        values: ["'2024-01-31 10:30:00.5'", "'2024-02-01 00:00'", 'NULL'],
+        refusal: /"claims"\."claims"\."amount": a value date would change or cannot hold, in this many rows: 1;/,
+      },
     ] as {
       change: string;
       from: ContractProperty['logicalType'];

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { type Mesh, namedProblem, type Problem, type Result, type Scenario } from '../../shared/model';
+import { type Fault, type Mesh, namedProblem, type Problem, type Result, type Scenario } from '../../shared/model';
 import { decimalInteger } from '../../shared/model/decimal-integer';
+import { scenarioFaultName } from '../../shared/model/scenario-fault-name';
+import { scriptStepName } from '../../shared/model/script-step-name';
 import { counted } from '../../shared/model/word-list';
 import {
   createSimulation,
@@ -229,7 +231,7 @@ export const simulateCommand: Command = {
       for (const problem of outcome.errors) io.err(formatProblemInFile(file, problem));
       return EXIT.problems;
     }
-    const notRun = afterTheLastTick(scenario, ticks);
+    const notRun = afterTheLastTick(mesh, scenario, ticks);
     if (notRun.length > 0) io.err(`note: after the last tick (${ticks}), so not run: ${notRun.join(', ')}`);
     const { metrics, messages, query: answered, trace } = outcome;
     const failsOnLost = options.flags['fail-on-lost'] === true && hasLostRecords(metrics);
@@ -275,11 +277,16 @@ function failedRun(error: unknown): HeadlessOutcome {
   return { ok: false, errors: [{ ...engineFailure(error), message: unforeseenErrorText(error) }] };
 }
 
-/** The scenario's steps and faults set for a tick the run does not reach, as `steps[3] at tick 5000`. */
-function afterTheLastTick(scenario: Scenario, ticks: number): string[] {
-  const late = (kind: string) => (entry: { tick: number }, index: number) =>
-    entry.tick > ticks ? [`${kind}[${index}] at tick ${entry.tick}`] : [];
-  return [...scenario.steps.flatMap(late('steps')), ...(scenario.faults ?? []).flatMap(late('faults'))];
+/** The scenario's steps and faults set for a tick the run does not reach, named as the app names them: `delete step at tick 5000 on table 'orders' (steps[3])`. */
+function afterTheLastTick(mesh: Mesh, scenario: Scenario, ticks: number): string[] {
+  const late =
+    <T extends { tick: number }>(list: string, name: (entry: T) => string) =>
+    (entry: T, index: number) =>
+      entry.tick > ticks ? [`${name(entry)} (${list}[${index}])`] : [];
+  return [
+    ...scenario.steps.flatMap(late('steps', scriptStepName)),
+    ...(scenario.faults ?? []).flatMap(late('faults', (fault: Fault) => scenarioFaultName(mesh, fault))),
+  ];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ContractProperty } from '../model/contract';
-import { everyHiddenCharacterEscaped } from '../model/control-characters';
 import { nearMiss } from '../model/near-miss';
+import { quotedClassification } from '../model/quoted-classification';
 import type { PathProblem, PathSegment } from './path-problem';
 
 /**
@@ -17,7 +17,7 @@ export function misspeltClassificationIssues(
   if (classification === undefined) return [];
   const trimmed = classification.trim();
   const written = trimmed.toLowerCase();
-  const shown = everyHiddenCharacterEscaped(classification);
+  const shown = quotedClassification(classification);
   const warning = (message: string, text: string) => [
     {
       path: [...path, 'classification'],
@@ -30,11 +30,15 @@ export function misspeltClassificationIssues(
     return trimmed === classification
       ? []
       : warning(
-          `classification '${shown}' has spaces around it, but catalogs and policies match a classification exactly: write '${trimmed}'`,
+          `classification ${shown} has spaces around it, but catalogs and policies match a classification exactly: write ${quotedClassification(trimmed)}`,
           trimmed,
         );
   }
   const meant = nearMiss(written, levels);
   if (meant === undefined) return [];
-  return warning(`classification '${shown}' is not one the design knows: did you mean '${meant}'?`, meant);
+  // The words may be a design's, an organisation's or the common four: a contract file checked alone has no design.
+  return warning(
+    `classification ${shown} is not one of the known classifications: did you mean ${quotedClassification(meant)}?`,
+    meant,
+  );
 }

@@ -1,7 +1,8 @@
 import { quoted } from './isolated-names';
 import type { Mesh } from './mesh';
 import type { Problem } from './problem';
-import type { ScriptStep } from './scenario';
+import type { Fault, ScriptStep } from './scenario';
+import { scenarioFaultName } from './scenario-fault-name';
 import { scriptStepName } from './script-step-name';
 
 /** What the elements found along a problem's path are called: `products[7]` is `product 'Orders'` to the user. */
@@ -21,8 +22,9 @@ const ELEMENT_KINDS: Readonly<Record<string, string>> = {
   scenarios: 'scenario',
 };
 /** Elements with no name or id of their own, called by what they are. */
-const NAMELESS_ELEMENTS: Readonly<Record<string, (element: never) => string>> = {
+const NAMELESS_ELEMENTS: Readonly<Record<string, (element: never, mesh: Mesh) => string>> = {
   steps: (step: ScriptStep) => scriptStepName(step),
+  faults: (fault: Fault, mesh: Mesh) => scenarioFaultName(mesh, fault),
 };
 const PATH_SEGMENT = /([A-Za-z_$][\w$]*)(?:\[(\d+)\])?/g;
 
@@ -41,7 +43,7 @@ export function namedProblem(mesh: Mesh, problem: Problem): Problem {
     value = element;
     const nameless = NAMELESS_ELEMENTS[key as string];
     if (nameless && element) {
-      names.push(nameless(element as never));
+      names.push(nameless(element as never, mesh));
       continue;
     }
     const called = typeof element?.name === 'string' ? element.name : element?.id;

@@ -1,6 +1,7 @@
 import { mapPartsOf, nestedPropertiesOf } from '../contracts/odcs-document';
 import type { ContractProperty, DatasetKind, EnumValue } from '../model/contract';
 import type { LogicalType } from '../model/logical-type';
+import { quotedClassification } from '../model/quoted-classification';
 import { logicalTypeOptions } from './allowed-values';
 import { matchesPatternSql } from './pattern-match';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
@@ -64,7 +65,7 @@ export function violationSql(check: ContractCheck): string {
           'classification',
           property.name,
           quoteLiteral(
-            `${property.name} carries ${upstream} data but the contract does not classify it as ${upstream}`,
+            `${property.name} carries ${quotedClassification(upstream)} data but the contract does not classify it as ${quotedClassification(upstream)}`,
           ),
         ),
       });

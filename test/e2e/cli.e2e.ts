@@ -158,7 +158,9 @@ describe('the built mesh-designer command line', () => {
     const records = (log: string) => {
       const run = meshDesigner('simulate', file, '--ticks', '6', '--messages', log);
       // The sample's fault at tick 10 comes after these 6 ticks, and the command says so.
-      expect(run.stderr).toBe('note: after the last tick (6), so not run: faults[0] at tick 10\n');
+      expect(run.stderr).toBe(
+        "note: after the last tick (6), so not run: redeliver fault at tick 10 on topic 'orders.events.order-placed' (faults[0])\n",
+      );
       return run.stdout
         .trim()
         .split('\n')

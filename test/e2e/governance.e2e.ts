@@ -221,7 +221,10 @@ describeInChromium('governance', (session) => {
       });
     });
     await page.getByTestId('problem-counts').click();
-    const missing = problem(page, "scenario 'Broken day': no column 'colour' in table 'orders'");
+    const missing = problem(
+      page,
+      "scenario 'Broken day', null-field fault at tick 3 on topic 'orders.public.orders': no column 'colour' in table 'orders'",
+    );
     expect(await missing.locator('.problem-row__where').textContent()).toBe(
       'scenario Broken day · scenario-references',
     );

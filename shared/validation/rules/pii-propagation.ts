@@ -13,7 +13,7 @@ import {
   unfollowedSteps,
 } from '../../lineage/unclassified-copies';
 import { classificationLevelsOf, type DataProduct, joinedWith, quoted } from '../../model';
-import { everyHiddenCharacterEscaped } from '../../model/control-characters';
+import { quotedClassification } from '../../model/quoted-classification';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
 import { contractPlace, fieldPlace, transformationPlace } from '../places';
@@ -120,7 +120,7 @@ const PICKED = "taken by MIN or MAX, which return one record's real value, not a
 
 /**
  * The input fields copied, each with its classification, grouped by input port: `'email', classified
- * pii in its input 'customers'`, or `'a', classified x, and 'b', classified y, in its input 'p'`.
+ * 'pii' in its input 'customers'`, or `'a', classified 'x', and 'b', classified 'y', in its input 'p'`.
  */
 function copiedFieldsText(sources: readonly CopiedField[]): string {
   const byPort = new Map<CopiedField['port'], CopiedField[]>();
@@ -129,7 +129,7 @@ function copiedFieldsText(sources: readonly CopiedField[]): string {
     [...byPort].map(([port, copied]) => {
       const fields = copied.map(
         ({ field }) =>
-          `${quoted(field.path)}, classified ${everyHiddenCharacterEscaped(field.property.classification as string)}`,
+          `${quoted(field.path)}, classified ${quotedClassification(field.property.classification as string)}`,
       );
       return `${joinedWith(fields, 'and', true)}${fields.length > 1 ? ',' : ''} in its input ${quoted(port.name)}`;
     }),
@@ -150,11 +150,10 @@ function unclassifiedCopyFinding(
   // Spaces around the source's word do not set it apart (classifications match trimmed), and contract-semantics would warn of them on the copy.
   const classification = (source.field.property.classification as string).trim();
   const fixHint = keepsEveryCopy
-    ? // A classification's invisible characters (`restricted\u200b`) are what set it apart: show them.
-      `Classify ${where} as ${everyHiddenCharacterEscaped(classification)} in contract ${quoted(contract.name)}, or ${otherwise}.`
+    ? `Classify ${where} as ${quotedClassification(classification)} in contract ${quoted(contract.name)}, or ${otherwise}.`
     : `No one classification keeps ${joinedWith(unrankedClassifications(copies), 'and')} as the design ranks them: rank them in policies.classificationLevels and classify ${where} as the strictest in contract ${quoted(contract.name)}, or ${otherwise}.`;
   const what = field.property.classification
-    ? `classifies it ${quoted(everyHiddenCharacterEscaped(field.property.classification))} instead`
+    ? `classifies it ${quotedClassification(field.property.classification)} instead`
     : 'does not classify it';
   return {
     ...fieldPlace(graph, contract, objectIndex, propertyIndex),
@@ -188,5 +187,5 @@ function unrankedClassifications(copies: readonly CopiedField[]): string[] {
     if (isSensitiveClassification(classification) && !words.some((word) => sameClassification(word, classification)))
       words.push(classification);
   }
-  return words.map((word) => quoted(everyHiddenCharacterEscaped(word)));
+  return words.map(quotedClassification);
 }

@@ -276,7 +276,7 @@ describe('mesh-designer simulate', () => {
     const options = ['--ticks', '2', '--budget-ms', '3000', '--query', spin];
     expect(await runCli(['simulate', 'shop.mesh.json', ...options], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      'note: after the last tick (2), so not run: steps[0] at tick 5, faults[0] at tick 10',
+      "note: after the last tick (2), so not run: update step at tick 5 on table 'orders' (steps[0]), redeliver fault at tick 10 on topic 'orders.events.order-placed' (faults[0])",
       "shop.mesh.json: query: the query on 'orders' after tick 2 ran longer than the budget of 3000 ms; the run stopped",
     ]);
   });
@@ -779,7 +779,7 @@ describe('mesh-designer simulate, its limits', () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     await runCli(['simulate', 'shop.mesh.json', '--ticks', '20'], io);
     expect(err).toContain(
-      `note: after the last tick (20), so not run: steps[${scenario.steps.length - 1}] at tick 5000, faults[0] at tick 9999`,
+      `note: after the last tick (20), so not run: delete step at tick 5000 on table 'orders' (steps[${scenario.steps.length - 1}]), redeliver fault at tick 9999 on topic 'customers.public.customers' (faults[0])`,
     );
   });
 

@@ -198,7 +198,7 @@ describe('mesh-designer validate', () => {
       '  hint: Write the step as one query (SELECT, WITH … SELECT or VALUES), its parentheses closed and its values written out; as it is, the simulation fails it on every tick.',
       "shop.mesh.json:1:16861: products[4].transformations[0]: Transformation 'daily_sales' of 'sales-dashboard' reads table 'orders', which no input port brings and no earlier transformation makes; its inputs bring 'order_placed', 'customer_profile'. [transformation-reads]",
       '  hint: Read a table an input brings, link an input that brings \'orders\', or add a transformation of that name before this one; as it is, the step fails every run with "no such table: orders".',
-      "shop.mesh.json:1:18790: scenarios[0].faults[0].column: scenario 'Workshop day': 'order_id' is the primary key of 'orders', which every record needs: pick another column [scenario-references]",
+      "shop.mesh.json:1:18790: scenarios[0].faults[0].column: scenario 'Workshop day', null-field fault at tick 2 on topic 'orders.public.orders': 'order_id' is the primary key of 'orders', which every record needs: pick another column [scenario-references]",
       '  hint: Name what the design has in the scenario (Simulate › Scenario), or put back what it names; as it is, the simulation refuses to start.',
     ]);
   });
@@ -266,8 +266,8 @@ FROM customers c`;
     const subquery = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'pii-propagation'], subquery.io)).toBe(EXIT.problems);
     expect(subquery.err).toEqual([
-      "shop.mesh.json:1:6248: contracts[4].schema[0].properties[1]: 'customer-360' republishes 'email', classified pii in its input 'Customers', as 'city' of 'Customer profiles', but its contract 'CustomerProfile' does not classify it. [pii-propagation]",
-      "  hint: Classify 'city' of 'Customer profiles' as pii in contract 'CustomerProfile', or stop republishing it.",
+      "shop.mesh.json:1:6248: contracts[4].schema[0].properties[1]: 'customer-360' republishes 'email', classified 'pii' in its input 'Customers', as 'city' of 'Customer profiles', but its contract 'CustomerProfile' does not classify it. [pii-propagation]",
+      "  hint: Classify 'city' of 'Customer profiles' as 'pii' in contract 'CustomerProfile', or stop republishing it.",
     ]);
     profile.sql = `${profile.sql}, json_each('[1]')`;
     const approximate = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
@@ -1109,8 +1109,10 @@ schema:
     const { io, out, err } = fakeIo(files);
     expect(await runCli(['validate', 'complaint.odcs.yaml', '--policy', 'org.yaml'], io)).toBe(EXIT.problems);
     expect(err).toContain(
-      "complaint.odcs.yaml:18:25: schema[0].properties[2].classification: classification 'confidental' is not one the design knows: did you mean 'confidential'? [contract-semantics] (policy: required by the organisation's policy)",
+      "complaint.odcs.yaml:18:25: schema[0].properties[2].classification: classification 'confidental' is not one of the known classifications: did you mean 'confidential'? [contract-semantics] (policy: required by the organisation's policy)",
     );
+    // A contract file checked on its own has no design to know its words.
+    expect(err.join('\n')).not.toContain('design');
     expect(out.join('\n')).not.toContain('warning:');
     const json = fakeIo(files);
     await runCli(['validate', 'complaint.odcs.yaml', '--policy', 'org.yaml', '--json'], json.io);

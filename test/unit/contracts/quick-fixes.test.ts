@@ -229,7 +229,7 @@ describe('quick fixes of contract problems', () => {
     expect(checkContractYaml(misspelt)).toMatchObject([
       {
         severity: 'warning',
-        message: "classification 'confidental' is not one the design knows: did you mean 'confidential'?",
+        message: "classification 'confidental' is not one of the known classifications: did you mean 'confidential'?",
       },
     ]);
     const [fix] = contractQuickFixes(misspelt);
@@ -252,7 +252,7 @@ describe('quick fixes of contract problems', () => {
     expect(fix?.title).toBe("Change to 'restricted'");
     expect(applied(spaced, fix?.change as TextChange)).toBe(classified('restricted'));
     expect(checkContractYaml(classified('"restricted\\u200b"')).map((finding) => finding.message)).toEqual([
-      "classification 'restricted\\u200b' is not one the design knows: did you mean 'restricted'?",
+      "classification 'restricted\\u200b' is not one of the known classifications: did you mean 'restricted'?",
     ]);
   });
 

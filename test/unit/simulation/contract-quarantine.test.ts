@@ -207,7 +207,7 @@ describe('contract checks on output ports', () => {
       {
         rule: 'classification',
         property: 'email',
-        message: 'email carries pii data but the contract does not classify it as pii',
+        message: "email carries 'pii' data but the contract does not classify it as 'pii'",
       },
     ]);
   });
@@ -238,7 +238,7 @@ describe('contract checks on output ports', () => {
         {
           rule: 'classification',
           property: 'contact',
-          message: 'contact carries restricted data but the contract does not classify it as restricted',
+          message: "contact carries 'restricted' data but the contract does not classify it as 'restricted'",
         },
       ]);
     },

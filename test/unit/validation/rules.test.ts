@@ -255,7 +255,7 @@ const CASES: Record<string, RuleCase> = {
     triggers: {
       mesh: () => changed(republishEmail),
       message:
-        "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+        "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
       path: 'contracts[1].schema[0].properties[3]',
     },
     passes: {
@@ -1304,7 +1304,7 @@ describe('rule details', () => {
 
   it('follows a classified field through CTEs, subqueries, unions, a scalar VALUES and functions that keep its value (if, json_pretty)', () => {
     const republished =
-      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
+      "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
     for (const sql of [
       'WITH c AS (SELECT email FROM customers) SELECT email AS contact FROM c',
       'WITH c (address) AS (SELECT email FROM customers), d AS (SELECT * FROM c) SELECT address AS contact FROM d',
@@ -1340,9 +1340,9 @@ describe('rule details', () => {
     const derived = {
       severity: 'warning',
       message:
-        "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.",
+        "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified 'pii' in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.",
       fixHint:
-        "Classify 'contact' of 'counts' as pii in contract 'Country counts', or publish it only aggregated over many rows.",
+        "Classify 'contact' of 'counts' as 'pii' in contract 'Country counts', or publish it only aggregated over many rows.",
     };
     for (const sql of [
       "SELECT CASE email WHEN 'a@x' THEN 'A' ELSE 'B' END AS contact FROM customers",
@@ -1378,7 +1378,7 @@ describe('rule details', () => {
     const derived = {
       severity: 'warning',
       message:
-        "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.",
+        "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified 'pii' in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.",
     };
     for (const sql of [
       "SELECT CASE WHEN MIN(email) < 'm' THEN 'early' ELSE 'late' END AS contact FROM customers GROUP BY country",
@@ -1398,7 +1398,7 @@ describe('rule details', () => {
 
   it('warns of a per-row flag computed by a subquery (EXISTS, IN, a comparison with it) from a classified field it reads, its WHERE included', () => {
     const derived =
-      "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";
+      "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified 'pii' in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";
     const flagged = "c2.customer_id = c.customer_id AND c2.email LIKE '%@x'";
     for (const sql of [
       `SELECT EXISTS (SELECT 1 FROM customers c2 WHERE ${flagged}) AS contact FROM customers c`,
@@ -1444,9 +1444,9 @@ describe('rule details', () => {
         [
           {
             message:
-              "'Revenue' republishes 'email', classified confidential, and 'country', classified restricted, in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+              "'Revenue' republishes 'email', classified 'confidential', and 'country', classified 'restricted', in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
             fixHint:
-              "Classify 'contact' of 'counts' as restricted in contract 'Country counts', or stop republishing it.",
+              "Classify 'contact' of 'counts' as 'restricted' in contract 'Country counts', or stop republishing it.",
           },
         ],
       ]);
@@ -1503,7 +1503,7 @@ describe('rule details', () => {
           {
             severity: 'error',
             message:
-              "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', taken by MIN or MAX, which return one record's real value, not a summary of the group; but its contract 'Country counts' does not classify it.",
+              "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', taken by MIN or MAX, which return one record's real value, not a summary of the group; but its contract 'Country counts' does not classify it.",
           },
         ],
       ]);
@@ -1512,7 +1512,7 @@ describe('rule details', () => {
       {
         severity: 'error',
         message:
-          "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+          "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
       },
     ]);
   });
@@ -1523,7 +1523,7 @@ describe('rule details', () => {
         ({ severity, message }) => ({ severity, message }),
       );
     const ranked =
-      "'Revenue' publishes 'contact' of 'counts', derived from 'email', classified pii in its input 'customers' (a rank ordered by it), but its contract 'Country counts' does not classify it.";
+      "'Revenue' publishes 'contact' of 'counts', derived from 'email', classified 'pii' in its input 'customers' (a rank ordered by it), but its contract 'Country counts' does not classify it.";
     for (const rank of ['row_number()', 'rank()', 'dense_rank()', 'ntile(4)', 'percent_rank()', 'cume_dist()']) {
       expect([rank, messageOf(`${rank} OVER (PARTITION BY country ORDER BY email DESC)`)]).toEqual([
         rank,
@@ -1534,14 +1534,14 @@ describe('rule details', () => {
       {
         severity: 'warning',
         message:
-          "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.",
+          "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified 'pii' in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.",
       },
     ]);
   });
 
   it('warns of a per-row count or pick by a correlated scalar subquery from a classified field it reads, its WHERE included, whatever it selects', () => {
     const derived =
-      "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";
+      "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified 'pii' in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";
     const flagged = "c2.customer_id = c.customer_id AND c2.email LIKE '%@x'";
     for (const sql of [
       ...['COUNT(*)', 'SUM(1)', 'MAX(1)'].map(
@@ -1559,9 +1559,9 @@ describe('rule details', () => {
 
   it('follows a derived table inside a correlated scalar subquery to the row it runs for', () => {
     const republished =
-      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
+      "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
     const derived =
-      "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";
+      "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified 'pii' in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.";
     for (const [sql, expected] of <Array<[string, string]>>[
       ['SELECT c.customer_id AS k, (SELECT x FROM (SELECT c.email AS x)) AS contact FROM customers c', republished],
       ['SELECT customer_id AS k, (SELECT x FROM (SELECT email AS x)) AS contact FROM customers', republished],
@@ -1613,7 +1613,7 @@ describe('rule details', () => {
       ]).toEqual([
         expression,
         [
-          "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+          "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
         ],
       ]);
     }
@@ -1621,7 +1621,7 @@ describe('rule details', () => {
 
   it('words a rounded copy or a part of a classified field as such, still an error', () => {
     const published = (copy: string) =>
-      `'Revenue' publishes ${copy} 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.`;
+      `'Revenue' publishes ${copy} 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.`;
     for (const [expression, message] of <Array<[string, string]>>[
       ['round(c.email, -4)', published('a rounded copy of')],
       ['TRIM(floor(c.email))', published('a rounded copy of')],
@@ -1629,7 +1629,7 @@ describe('rule details', () => {
       ['UPPER(SUBSTR(c.email, 1, 3))', published('part of')],
       [
         'c.email',
-        "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+        "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
       ],
     ]) {
       const sql = `SELECT c.country, ${expression} AS contact FROM customers c`;
@@ -1683,7 +1683,7 @@ describe('rule details', () => {
 
   it('follows a copy beside a FROM item it cannot read (VALUES, a CTE of VALUES, a recursive CTE, a join in parentheses) and through a UNION with VALUES rows, and names the step at info for the part it reads approximately', () => {
     const republished =
-      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
+      "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
     const unfollowed = (reason: string) =>
       `pii-propagation could not follow transformation 'country_counts' of 'Revenue': its SQL is read approximately (${reason}), so a classified field it republishes under another name goes unreported.`;
     const cases: Array<[string, Array<[string, string]>]> = [
@@ -1750,7 +1750,7 @@ describe('rule details', () => {
     expect(findingsOf('pii-propagation', mesh).map(({ severity, message }) => [severity, message])).toEqual([
       [
         'error',
-        "'Revenue' republishes 'email', classified pii in its input 'customers', as 'column2' of 'counts', but its contract 'Country counts' does not classify it.",
+        "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'column2' of 'counts', but its contract 'Country counts' does not classify it.",
       ],
     ]);
   });
@@ -1802,7 +1802,7 @@ describe('rule details', () => {
       expect([sql, findingsOf('pii-propagation', republishing(sql)).map((finding) => finding.message)]).toEqual([
         sql,
         [
-          "'Revenue' republishes 'last', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+          "'Revenue' republishes 'last', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
         ],
       ]);
     }
@@ -2177,7 +2177,7 @@ describe('rule details', () => {
       {
         severity: 'warning',
         message:
-          "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified pii in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.",
+          "'Revenue' publishes 'contact' of 'counts', derived row by row from 'email', classified 'pii' in its input 'customers' (a CASE, a comparison or a function of it), but its contract 'Country counts' does not classify it.",
       },
     ]);
   });
@@ -2237,10 +2237,28 @@ describe('rule details', () => {
       });
     expect(findingsOf('pii-propagation', classifiedAs('PII'))).toEqual([]);
     expect(findingsOf('pii-propagation', classifiedAs('public')).map((finding) => finding.message)).toEqual([
-      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' classifies it 'public' instead.",
+      "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' classifies it 'public' instead.",
     ]);
     expect(findingsOf('pii-propagation', classifiedAs('pii\u200b')).map((finding) => finding.message)).toEqual([
-      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' classifies it 'pii\\u200b' instead.",
+      "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' classifies it 'pii\\u200b' instead.",
+    ]);
+  });
+
+  it('quotes a classification written with spaces around it wherever a message names it', () => {
+    const finding = findingsOf(
+      'pii-propagation',
+      changed((mesh) => {
+        republishEmail(mesh);
+        Object.assign(contract(mesh, 'customers').schema[0]?.properties[1] ?? {}, { classification: ' internal' });
+        Object.assign(contract(mesh, 'country-counts').schema[0]?.properties[3] ?? {}, { classification: 'public ' });
+      }),
+    );
+    expect(finding.map(({ message, fixHint }) => ({ message, fixHint }))).toEqual([
+      {
+        message:
+          "'Revenue' republishes 'email', classified ' internal' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' classifies it 'public ' instead.",
+        fixHint: "Classify 'contact' of 'counts' as 'internal' in contract 'Country counts', or stop republishing it.",
+      },
     ]);
   });
 
@@ -2335,11 +2353,11 @@ describe('rule details', () => {
         }),
       ).map((finding) => finding.message.replace(/^Contract '[^']*': /, ''));
     expect(misspelt('confidental')).toEqual([
-      "classification 'confidental' is not one the design knows: did you mean 'confidential'?",
+      "classification 'confidental' is not one of the known classifications: did you mean 'confidential'?",
     ]);
     expect(misspelt('secrt')).toEqual([]);
     expect(misspelt('secrt', ['open', 'secret'])).toEqual([
-      "classification 'secrt' is not one the design knows: did you mean 'secret'?",
+      "classification 'secrt' is not one of the known classifications: did you mean 'secret'?",
     ]);
   });
 
@@ -2376,7 +2394,7 @@ describe('rule details', () => {
     );
     expect(finding?.fix).toMatchObject({ kind: 'classify-field', field: 'contact', classification: 'pii' });
     expect(finding?.fixHint).toBe(
-      "Classify 'contact' of 'counts' as pii in contract 'Country counts', or stop republishing it.",
+      "Classify 'contact' of 'counts' as 'pii' in contract 'Country counts', or stop republishing it.",
     );
   });
 
@@ -2403,11 +2421,11 @@ describe('rule details', () => {
     const findings = findingsOf('pii-propagation', publishingAddress({}, { classification: 'public' }));
     expect(findings.map((finding) => [finding.message, finding.path])).toEqual([
       [
-        "'Revenue' republishes 'address.street', classified restricted in its input 'customers', as 'home.street' of 'counts', but its contract 'Country counts' does not classify it.",
+        "'Revenue' republishes 'address.street', classified 'restricted' in its input 'customers', as 'home.street' of 'counts', but its contract 'Country counts' does not classify it.",
         'contracts[1].schema[0].properties[2].properties[1]',
       ],
       [
-        "'Revenue' republishes 'visits[].site', classified pii in its input 'customers', as 'visits[].site' of 'counts', but its contract 'Country counts' classifies it 'public' instead.",
+        "'Revenue' republishes 'visits[].site', classified 'pii' in its input 'customers', as 'visits[].site' of 'counts', but its contract 'Country counts' classifies it 'public' instead.",
         'contracts[1].schema[0].properties[3].items.properties[0]',
       ],
     ]);
@@ -2429,7 +2447,7 @@ describe('rule details', () => {
 
   it('follows a classified field arriving through the second link into one input port', () => {
     expect(findingsOf('pii-propagation', aMeshWithTwoFeedsIntoOnePort()).map((finding) => finding.message)).toEqual([
-      "'Revenue' republishes 'phone', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+      "'Revenue' republishes 'phone', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
     ]);
   });
 
@@ -2464,7 +2482,7 @@ describe('rule details', () => {
       {
         path: 'contracts[1].schema[1].properties[1]',
         message:
-          "'Revenue' republishes 'email', classified pii in its input 'customers', as 'x' of 'counts', but its contract 'Country counts' does not classify it.",
+          "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'x' of 'counts', but its contract 'Country counts' does not classify it.",
         element: { kind: 'field', contractId: 'country-counts', object: 'leak', field: 'x' },
       },
     ]);
@@ -2483,7 +2501,7 @@ describe('rule details', () => {
         severity: 'warning',
         path: 'contracts[1].schema[0].properties[2]',
         message:
-          "'Revenue' has no transformations yet, so pii-propagation matched names: 'email' of 'counts' has the name of 'email', classified pii in its input 'customers', but its contract 'Country counts' classifies it 'public' instead.",
+          "'Revenue' has no transformations yet, so pii-propagation matched names: 'email' of 'counts' has the name of 'email', classified 'pii' in its input 'customers', but its contract 'Country counts' classifies it 'public' instead.",
       },
     ]);
     expect(findingsOf('pii-propagation', sketched({ classification: 'pii' }))).toEqual([]);

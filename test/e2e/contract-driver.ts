@@ -38,6 +38,9 @@ async function focusYamlAt(page: Page, place: Locator): Promise<void> {
 /** The editor itself, clicked in its middle: the first line drawn may be out of view. Its rename box (F2) is a Monaco editor too. */
 const yamlEditor = (page: Page) => page.locator('.yaml-editor .monaco-editor:not(.rename-box)');
 
+/** The rows of the YAML editor's suggestion list (completion), while it is open. */
+export const suggestionRows = (page: Page) => page.locator('.suggest-widget.visible .monaco-list-row');
+
 /** Pastes `text` over the YAML editor's whole text, through the system clipboard. */
 export async function pasteOverYaml(page: Page, text: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

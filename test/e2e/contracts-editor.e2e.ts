@@ -19,6 +19,7 @@ import {
   pasteOverYaml,
   problems,
   showView,
+  suggestionRows,
   yamlLinesStartingWith,
 } from './contract-driver';
 import { counts, newBlankDesign, openByChooser, openSampleDesign } from './designer-driver';
@@ -39,7 +40,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('logicalType: ');
     await page.keyboard.press('Control+Space');
-    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    const suggestions = suggestionRows(page);
     await suggestions.first().waitFor();
     const labels = await suggestions.allTextContents();
     for (const type of ['string', 'integer', 'timestamp']) {
@@ -58,7 +59,9 @@ describeInChromium('the contract editor in the built app', (session) => {
       await page.keyboard.press('Home');
       for (let step = 0; step < column; step++) await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Control+Space');
-      await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: new RegExp(`^${key}`) }).click();
+      await suggestionRows(page)
+        .filter({ hasText: new RegExp(`^${key}`) })
+        .click();
     };
     const physicalLines = async () =>
       (await copyOfYaml(page)).split('\n').filter((line) => line.trimStart().startsWith('physical'));
@@ -80,7 +83,9 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('Home');
     for (let step = 0; step < 'classification: re'.length; step++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Control+Space');
-    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^restricted/ }).click();
+    await suggestionRows(page)
+      .filter({ hasText: /^restricted/ })
+      .click();
     const written = (await copyOfYaml(page)).split('\n');
     expect(written.filter((line) => line.includes('classification:'))).toEqual([
       '        classification: restricted # for billing',
@@ -113,7 +118,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('Home');
     for (let step = 0; step < 'physicalType: '.length; step++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Control+Space');
-    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^real/ }).click();
+    await suggestionRows(page).filter({ hasText: /^real/ }).click();
     const written = (await copyOfYaml(page)).split('\n');
     expect(written.filter((line) => line.includes('physicalType:'))).toEqual(['        physicalType: real']);
   });
@@ -145,7 +150,9 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
     await page.keyboard.press('Control+Space');
-    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^google\.protobuf\.Timestamp/ }).click();
+    await suggestionRows(page)
+      .filter({ hasText: /^google\.protobuf\.Timestamp/ })
+      .click();
     const written = (await copyOfYaml(page)).split('\n');
     expect(written.filter((line) => line.includes('physicalType:'))).toEqual([
       '        physicalType: google.protobuf.Timestamp',
@@ -173,7 +180,9 @@ describeInChromium('the contract editor in the built app', (session) => {
     await caretAtEndOf(page, 'logicalType: str}');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Control+Space');
-    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^string/ }).click();
+    await suggestionRows(page)
+      .filter({ hasText: /^string/ })
+      .click();
     const written = (await copyOfYaml(page)).split('\n');
     expect(written.filter((line) => line.includes('keeper'))).toEqual(['      - {name: keeper, logicalType: string}']);
   });
@@ -207,7 +216,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.type(', ');
     await page.keyboard.press('Control+Space');
-    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    const suggestions = suggestionRows(page);
     await suggestions.first().waitFor();
     expect(await suggestions.allTextContents()).toEqual([expect.stringMatching(/^account_no/)]);
     await page.keyboard.press('Enter');
@@ -254,7 +263,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     await expect.poll(() => problems(page)).not.toContain("is given in 'dayz'");
     expect(await copyOfYaml(page)).toContain('    value: 4\n    unit: days\n');
 
-    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    const suggestions = suggestionRows(page);
     await caretAfter(page, 'value: 09:00-08:00');
     for (const _ of '09:00-08:00') await page.keyboard.press('Backspace');
     await page.keyboard.press('Control+Space');
@@ -289,7 +298,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     const page = await sampleOrderContract(session);
     await caretAfter(page, '- name: customer_id');
     await page.keyboard.press('Enter');
-    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    const suggestions = suggestionRows(page);
     // On a busy machine Ctrl+Space can come before the editor has taken the new line: asked again, as a user would.
     await expect
       .poll(async () => {
@@ -311,7 +320,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     await caretAfter(page, 'logicalType: integer');
     await page.keyboard.press('Enter');
     await page.keyboard.type('classification:');
-    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    const suggestions = suggestionRows(page);
     await expect.poll(() => suggestions.allTextContents()).toContainEqual(expect.stringMatching(/^public/));
     await page.keyboard.type('pub');
     await page.keyboard.press('Enter');
@@ -344,7 +353,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Control+Space');
-    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    const suggestions = suggestionRows(page);
     await expect.poll(() => suggestions.allTextContents()).toContainEqual(expect.stringMatching(/^v3\.1\.0/));
     await page.keyboard.press('Enter');
     const versionLines = async () =>
@@ -365,7 +374,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('Shift+End');
     await page.keyboard.type('          ');
     await page.keyboard.press('Control+Space');
-    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    const suggestions = suggestionRows(page);
     await suggestions.first().waitFor();
     const labels = await suggestions.allTextContents();
     expect(labels.some((label) => label.startsWith('minimum'))).toBe(true);
@@ -384,7 +393,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('logicalType: ');
     await page.keyboard.press('Control+Space');
-    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^map/ }).waitFor();
+    await suggestionRows(page).filter({ hasText: /^map/ }).waitFor();
   });
 
   it('types spaces and new lines into the YAML: the canvas beside it does not take Space to pan', async () => {
@@ -487,7 +496,7 @@ describeInChromium('the contract editor in the built app', (session) => {
         '',
       ].join('\n'),
     );
-    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    const suggestions = suggestionRows(page);
 
     // A composite key's list is not offered the field it already names.
     await caretAtEndOf(page, 'from: [orders.order_id,');
@@ -528,7 +537,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('Shift+Home');
     await page.keyboard.type('status: ');
     await page.keyboard.press('Control+Space');
-    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    const suggestions = suggestionRows(page);
     await suggestions.first().waitFor();
     expect(await suggestions.allTextContents()).toEqual(
       expect.arrayContaining(

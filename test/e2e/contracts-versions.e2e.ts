@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { caretAtEndOf, dropFiles } from './contract-driver';
+import { caretAtEndOf, dropFiles, suggestionRows } from './contract-driver';
 import { newBlankDesign } from './designer-driver';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/odcs');
@@ -68,7 +68,7 @@ async function completionsBelow(page: Page, line: string, typed = ''): Promise<s
   await page.keyboard.press('Enter');
   await page.keyboard.type(typed);
   await page.keyboard.press('Control+Space');
-  const rows = page.locator('.suggest-widget.visible .monaco-list-row');
+  const rows = suggestionRows(page);
   await rows.first().waitFor();
   const labels = (await rows.allTextContents()).map((label) => label.split(/\s/)[0] ?? '');
   await page.keyboard.press('Escape');

@@ -9,6 +9,7 @@ import {
 import { withLayoutApplied } from '../../shared/editing/layout-edits';
 import { isWithoutLayout, withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import { designFileStem } from '../../shared/export/file-names';
+import { copyMeshFileName } from '../../shared/files/copy-mesh-file-name';
 import { isOlderFormat, openedOlderFormatWords } from '../../shared/files/older-file-format';
 import {
   counted,
@@ -531,13 +532,17 @@ async function saveNow(host: Host, { saveAs }: { saveAs: boolean }, mesh: Mesh, 
   }
   try {
     let target = saveAs ? null : file;
+    let nameToOffer = selectFileNameToOffer(state, mesh);
     // Saving over a file an older version wrote shuts that version out: only once the user agrees (a copy leaves it be).
     if (target && olderFileFormat !== null) {
       const answer = await host.askToSaveInNewFormat(target.name, olderFileFormat);
       if (answer === 'cancel') return false;
-      if (answer === 'save-as') target = null;
+      if (answer === 'save-as') {
+        nameToOffer = copyMeshFileName(target.name);
+        target = null;
+      }
     }
-    const saved = await host.saveFile(target, selectFileNameToOffer(state, mesh), serialized.value);
+    const saved = await host.saveFile(target, nameToOffer, serialized.value);
     if (!saved) return false;
     documentState().markSaved(documentKey, saved, mesh);
     notify(savedNotice(saved.name));

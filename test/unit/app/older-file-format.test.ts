@@ -76,6 +76,14 @@ describe('a file an older version wrote', () => {
     expect(host.questions).toHaveLength(1);
   });
 
+  it('offers the copy under another name, so one Enter in the save dialog cannot write over the file kept for older versions', async () => {
+    host.olderFormatAnswer = 'save-as';
+    host.saveTarget = copyFile;
+    rename('Edited');
+    await saveFile(host, { saveAs: false });
+    expect(host.suggestedNames).toEqual(['orders copy.mesh.json']);
+  });
+
   it('asks nothing on Save As…, which writes a file of the user’s choice', async () => {
     host.saveTarget = copyFile;
     await saveFile(host, { saveAs: true });

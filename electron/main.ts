@@ -40,6 +40,7 @@ import { fileRefFor } from './files/mesh-file-path';
 import { nodeFileSystem } from './files/node-file-system';
 import { createPendingWrites } from './files/pending-writes';
 import { createRecentFilesStore, existingRecentFiles } from './files/recent-files';
+import { createSavesInProgress } from './files/saves-in-progress';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { applicationMenuTemplate, applyEnabledCommands } from './menu/application-menu';
@@ -108,11 +109,14 @@ const watcher = createExternalChangeWatcher({
   stamp: (path) => nodeFileSystem.status(path),
   onExternalChange: (path) => sendToPage(FILE_CHANGED_CHANNEL, fileRefFor(path)),
 });
+// A close (or quit) held while a save dialog was open goes on once the save settles.
+const savesInProgress = createSavesInProgress(() => closeGuard.savesSettled());
 const closeGuard = createCloseGuard({
   askRenderer: () => sendToPage(CLOSE_REQUEST_CHANNEL),
   closeWindow: () => mainWindow?.close(),
   quitApp: () => app.quit(),
   confirmLeavingPage: () => (mainWindow ? showMessageBoxSync(mainWindow, leavePageBox()) : true),
+  isSaving: () => savesInProgress.isAnyInProgress(),
 });
 const openLink = createExternalLinkOpener({
   confirm: (url) => (mainWindow ? showMessageBox(mainWindow, openLinkBox(url)) : Promise.resolve(false)),
@@ -270,6 +274,7 @@ void app.whenReady().then(async () => {
       takeLaunchFiles: () => handoff.take(),
       clipboard,
       pendingWrites,
+      savesInProgress,
       window: {
         askToSaveChanges: async (documentName) =>
           mainWindow ? showMessageBox(mainWindow, unsavedChangesBox(documentName)) : 'cancel',

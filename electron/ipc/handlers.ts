@@ -27,6 +27,7 @@ import { readMeshFile, refusalToSaveUnreadable } from '../files/mesh-file-reader
 import type { PendingWrites } from '../files/pending-writes';
 import type { RecentFilesStore } from '../files/recent-files';
 import { confirmedSavePath } from '../files/save-path';
+import type { SavesInProgress } from '../files/saves-in-progress';
 import { resolveInside } from '../security/contained-path';
 import { refuse, settle, succeed } from './ipc-result';
 
@@ -68,6 +69,8 @@ export interface IpcDependencies {
   clipboard: ClipboardText;
   /** Every save and export goes through it, so that quitting waits for the ones in flight. */
   pendingWrites: Pick<PendingWrites, 'track'>;
+  /** Every save and export goes through it from its first question on, so that closing the window waits for the user's choice. */
+  savesInProgress: Pick<SavesInProgress, 'track'>;
 }
 
 export function createIpcHandlers({
@@ -80,6 +83,7 @@ export function createIpcHandlers({
   takeLaunchFiles,
   clipboard,
   pendingWrites,
+  savesInProgress,
 }: IpcDependencies): IpcHandlers {
   const contractFiles = createContractFiles({ fs, dialog, watcher, pendingWrites });
 
@@ -104,6 +108,11 @@ export function createIpcHandlers({
     const requestedPath = await dialog.chooseSavePath(savedMeshFileName(file?.name || basename(suggestedName)));
     if (requestedPath === null) return succeed(null);
     return succeed(await confirmedSavePath(fs, dialog, requestedPath, withMeshExtension));
+  }
+
+  /** A save the user starts, from its first question on: closing the window waits until it settles. */
+  function asSave<Request, Response>(handler: (request: Request) => Promise<Response>) {
+    return (request: Request) => savesInProgress.track(() => handler(request));
   }
 
   async function save(path: string, text: string): Promise<IpcResult<FileRef>> {
@@ -145,7 +154,7 @@ export function createIpcHandlers({
         return readAndAllow(path);
       }),
 
-    'file:save': ({ file, suggestedName, text }) =>
+    'file:save': asSave(({ file, suggestedName, text }) =>
       settle('save the file', async () => {
         const tooLarge = refusalToSaveUnreadable('design', text);
         if (tooLarge) return tooLarge;
@@ -155,8 +164,9 @@ export function createIpcHandlers({
         if (path === null) return succeed(null);
         return settle(`save ${path}`, () => pendingWrites.track(path, () => save(path, text)), path);
       }),
+    ),
 
-    'files:export': ({ suggestedName, files }) =>
+    'files:export': asSave(({ suggestedName, files }) =>
       settle('export the files', async () => {
         const parentFolder = await dialog.chooseExportFolder();
         if (parentFolder === null) return succeed(null);
@@ -169,8 +179,9 @@ export function createIpcHandlers({
           ),
         );
       }),
+    ),
 
-    'file:save-export': ({ suggestedName, content }) =>
+    'file:save-export': asSave(({ suggestedName, content }) =>
       settle('save the exported file', async () => {
         const path = await dialog.chooseExportFilePath(basename(suggestedName));
         if (path === null) return succeed(null);
@@ -183,6 +194,7 @@ export function createIpcHandlers({
           path,
         );
       }),
+    ),
 
     'recent:list': () => settle('list the recent files', async () => succeed(await recentFiles.list())),
 
@@ -200,15 +212,16 @@ export function createIpcHandlers({
     'contracts:choose': () => contractFiles.choose(),
     'contracts:open': () => contractFiles.open(),
 
-    'contracts:save': (request) => contractFiles.save(request),
+    'contracts:save': asSave((request) => contractFiles.save(request)),
 
     'dialog:unsaved-changes': ({ documentName }) =>
       settle('ask about the unsaved changes', async () => succeed(await window.askToSaveChanges(documentName))),
 
-    'dialog:save-in-new-format': ({ fileName, fileFormat }) =>
+    'dialog:save-in-new-format': asSave(({ fileName, fileFormat }) =>
       settle('ask about the file’s format', async () =>
         succeed(await window.askToSaveInNewFormat(fileName, fileFormat)),
       ),
+    ),
 
     'window:edit-text': async ({ edit }, page) => {
       page.performTextEdit(edit);

@@ -1,6 +1,7 @@
 /**
- * Decides whether the window may close. While the renderer reports unsaved changes, a close
- * (the close button, Cmd+W, Quit) is held and the renderer asked; it settles them (Save /
+ * Decides whether the window may close. While a save's dialog is open (or its file being
+ * written), a close (the close button, Cmd+W, Quit) waits for it, then goes on. While the renderer
+ * reports unsaved changes, a close is held and the renderer asked; it settles them (Save /
  * Don't Save / Cancel) and answers. After a "yes" the window closes, and a quit carries on.
  */
 export interface CloseGuardActions {
@@ -9,6 +10,8 @@ export interface CloseGuardActions {
   quitApp(): void;
   /** Asks the user, synchronously, whether to leave a page that held its unload back; true means leave. */
   confirmLeavingPage(): boolean;
+  /** Whether a save main carries out is in progress: its dialog open, or its file being written. */
+  isSaving(): boolean;
 }
 
 export interface CloseGuard {
@@ -17,6 +20,8 @@ export interface CloseGuard {
   quitRequested(): void;
   /** The window's `close` event: true means prevent it (the renderer was asked). */
   shouldPreventClose(): boolean;
+  /** The last save in progress settled: a close held for it goes on. */
+  savesSettled(): void;
   /** The renderer's answer to a close request. */
   answer(mayClose: boolean): void;
   /**
@@ -38,6 +43,7 @@ export function createCloseGuard(actions: CloseGuardActions): CloseGuard {
   let isAsking = false;
   let isQuitting = false;
   let isRendererGone = false;
+  let isHeldForSave = false;
   return {
     reportUnsavedChanges(dirty) {
       isDirty = dirty;
@@ -46,13 +52,24 @@ export function createCloseGuard(actions: CloseGuardActions): CloseGuard {
       isQuitting = true;
     },
     shouldPreventClose() {
-      if (mayClose || isRendererGone || !isDirty) return false;
+      if (mayClose || isRendererGone) return false;
+      // Closing would take the open save dialog with it, and the save the user then chose.
+      if (actions.isSaving()) {
+        isHeldForSave = true;
+        return true;
+      }
+      if (!isDirty) return false;
       // A second click on the close button while the question is open asks nothing new.
       if (!isAsking) {
         isAsking = true;
         actions.askRenderer();
       }
       return true;
+    },
+    savesSettled() {
+      if (!isHeldForSave) return;
+      isHeldForSave = false;
+      actions.closeWindow();
     },
     answer(answer) {
       if (!isAsking) return;
@@ -78,6 +95,7 @@ export function createCloseGuard(actions: CloseGuardActions): CloseGuard {
     },
     closed() {
       isDirty = false;
+      isHeldForSave = false;
       mayClose = false;
       isAsking = false;
       isRendererGone = false;

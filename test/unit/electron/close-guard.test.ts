@@ -4,6 +4,7 @@ import { createCloseGuard } from '../../../electron/window/close-guard';
 function aWindow({ userLeaves = false } = {}) {
   const happened: string[] = [];
   const guard = createCloseGuard({
+    isSaving: () => false,
     askRenderer: () => happened.push('asked the page'),
     closeWindow: () => happened.push('closed the window'),
     quitApp: () => happened.push('quit'),

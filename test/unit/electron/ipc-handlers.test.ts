@@ -3,6 +3,7 @@ import { createExternalChangeWatcher } from '../../../electron/files/external-ch
 import { createFileAccess } from '../../../electron/files/file-access';
 import { createPendingWrites } from '../../../electron/files/pending-writes';
 import { createRecentFilesStore } from '../../../electron/files/recent-files';
+import { createSavesInProgress } from '../../../electron/files/saves-in-progress';
 import { createIpcHandlers, type DocumentWindow } from '../../../electron/ipc/handlers';
 import type { DeletedFileAnswer } from '../../../shared/files/save-deleted-file-question';
 import type { DocumentShellState, FileRef, UnsavedChangesChoice } from '../../../shared/ipc';
@@ -76,6 +77,7 @@ function aDesktop(
     takeLaunchFiles: () => launchFiles.splice(0),
     clipboard: { readText: async () => '' },
     pendingWrites: createPendingWrites(),
+    savesInProgress: createSavesInProgress(() => {}),
   });
   return { fs, dialog, recentFiles, access, handlers, window, ownWrites };
 }

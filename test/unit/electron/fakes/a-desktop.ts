@@ -3,6 +3,7 @@ import { createExternalChangeWatcher } from '../../../../electron/files/external
 import { createFileAccess } from '../../../../electron/files/file-access';
 import { createPendingWrites, type PendingWrites } from '../../../../electron/files/pending-writes';
 import { createRecentFilesStore } from '../../../../electron/files/recent-files';
+import { createSavesInProgress, type SavesInProgress } from '../../../../electron/files/saves-in-progress';
 import { createIpcHandlers, type DocumentWindow } from '../../../../electron/ipc/handlers';
 import { type InvokeSender, registerIpcHandlers } from '../../../../electron/ipc/register-handlers';
 import { desktopHost } from '../../../../renderer/host/desktop-host';
@@ -38,6 +39,7 @@ export function aDesktop(
   window: Partial<DocumentWindow> = {},
   clipboard: ClipboardText = { readText: async () => '' },
   pendingWrites: PendingWrites = createPendingWrites(),
+  savesInProgress: SavesInProgress = createSavesInProgress(() => {}),
 ) {
   fs.withFolder('/home/ada').withFolder('/user-data');
   const dialog = new FakeDialog(answers);
@@ -63,6 +65,7 @@ export function aDesktop(
     takeLaunchFiles: () => [],
     clipboard,
     pendingWrites,
+    savesInProgress,
   });
   const listeners = new Map<string, (event: InvokeSender, request: unknown) => Promise<unknown>>();
   registerIpcHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers);

@@ -26,6 +26,9 @@ export class FakeDialog implements FileDialog {
   readonly deletedFileQuestions: string[] = [];
   /** The folders an export asked about writing into. */
   readonly exportFolderQuestions: string[] = [];
+  private isHoldingNextSaveDialog = false;
+  /** Answers the save dialog held open, when one is. */
+  private answerHeldSaveDialog: ((path: string | null) => void) | null = null;
 
   constructor(answers: Partial<DialogAnswers> = {}) {
     this.answers = {
@@ -46,9 +49,25 @@ export class FakeDialog implements FileDialog {
     return this.answers.fileToOpen;
   }
 
+  /** Keeps the next save dialog open until the test answers it, as a user who has not chosen yet. */
+  holdNextSaveDialog(): void {
+    this.isHoldingNextSaveDialog = true;
+  }
+
+  /** Answers the save dialog held open (null is "cancel"); throws when none is. */
+  answerSaveDialog(path: string | null): void {
+    if (!this.answerHeldSaveDialog) throw new Error('no save dialog is open');
+    this.answerHeldSaveDialog(path);
+    this.answerHeldSaveDialog = null;
+  }
+
   async chooseSavePath(suggestedName: string): Promise<string | null> {
     this.suggestedSaveNames.push(suggestedName);
-    return this.answers.savePath;
+    if (!this.isHoldingNextSaveDialog) return this.answers.savePath;
+    this.isHoldingNextSaveDialog = false;
+    return new Promise((resolve) => {
+      this.answerHeldSaveDialog = resolve;
+    });
   }
 
   async chooseExportFolder(): Promise<string | null> {

@@ -19,6 +19,7 @@ import { operatorChange, thresholdMove } from './quality-threshold';
 import { boundMove, rangeEndMoves } from './range-end-moves';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 import { serverChanges } from './server-changes';
+import { type RecordFormat, recordFormatOfServers } from './server-record-format';
 import { shownValue as shown } from './shown-value';
 import { slaPropertyName } from './sla-property-name';
 import { incomparableDurations, slaWeakening, unrankableDuration } from './sla-weakening';
@@ -127,6 +128,12 @@ export const ALLOWED_VALUES_ATTRIBUTE: readonly PathSegment[] = ['enum'];
 /** Classification words, least strict first; several rankings when the baseline ranks them otherwise than the design. */
 type Rankings = readonly (readonly string[])[];
 
+/** How the previous contract's schema is read: its classification rankings, and the record format its physicalTypes are in. */
+interface SchemaReading {
+  classificationRankings: Rankings;
+  recordFormat: RecordFormat | undefined;
+}
+
 /**
  * `classificationLevels` ranks classification words, least strict first (the design's
  * `policies.classificationLevels`), or gives several rankings (the baseline's and the design's):
@@ -140,7 +147,11 @@ export function compareContracts(
   const rankings = classificationLevels.every((level) => typeof level === 'string')
     ? [classificationLevels as readonly string[]]
     : (classificationLevels as Rankings);
-  const changes = [...contractChanges(previous, next), ...schemaChanges(previous.schema, next.schema, rankings)].map(
+  const reading = {
+    classificationRankings: rankings,
+    recordFormat: recordFormatOfServers(previous.extensions?.servers),
+  };
+  const changes = [...contractChanges(previous, next), ...schemaChanges(previous.schema, next.schema, reading)].map(
     (change) => (previous.kind === 'event' && next.kind === 'event' ? withPublishedEvents(change) : change),
   );
   const isBreaking = changes.some((change) => change.isBreaking);
@@ -561,7 +572,7 @@ function describeValueChange(field: string, before: unknown, after: unknown): st
 function schemaChanges(
   previous: readonly SchemaObject[],
   next: readonly SchemaObject[],
-  levels: Rankings,
+  reading: SchemaReading,
 ): ContractChange[] {
   const nextByName = new Map(next.map((object) => [object.name, object]));
   const previousNames = new Set(previous.map((object) => object.name));
@@ -574,7 +585,7 @@ function schemaChanges(
   return [
     ...previous.flatMap((object) => {
       const counterpart = nextByName.get(object.name);
-      if (counterpart) return objectChanges(object, counterpart, levels);
+      if (counterpart) return objectChanges(object, counterpart, reading);
       const rename = renames.get(object.name);
       return rename === undefined
         ? [
@@ -594,7 +605,7 @@ function schemaChanges(
               renamedSubject: rename.to,
             },
             ...renamedItemChanges(object, next, rename, { from: object.name, to: rename.to }, (was, is) =>
-              objectChanges(was, is, levels),
+              objectChanges(was, is, reading),
             ),
           ];
     }),
@@ -604,8 +615,8 @@ function schemaChanges(
   ];
 }
 
-function objectChanges(previous: SchemaObject, next: SchemaObject, levels: Rankings): ContractChange[] {
-  const properties = propertyListChanges(previous.properties, next.properties, next.name, levels);
+function objectChanges(previous: SchemaObject, next: SchemaObject, reading: SchemaReading): ContractChange[] {
+  const properties = propertyListChanges(previous.properties, next.properties, next.name, reading);
   const was = extensionParts(previous.extensions);
   const is = extensionParts(next.extensions);
   return [
@@ -676,7 +687,7 @@ function propertyListChanges(
   previousList: readonly ContractProperty[],
   nextList: readonly ContractProperty[],
   parent: string,
-  levels: Rankings,
+  reading: SchemaReading,
 ): { changes: ContractChange[]; renames: ReadonlyMap<string, GuessedRename> } {
   const [previous, next] = [withKeyImplications(previousList), withKeyImplications(nextList)];
   const subject = (name: string) => nestedFieldPath(parent, name);
@@ -688,7 +699,7 @@ function propertyListChanges(
   const changes = [
     ...previous.flatMap((property) => {
       const counterpart = nextByName.get(property.name);
-      return counterpart ? propertyChanges(property, counterpart, subject(property.name), levels) : [];
+      return counterpart ? propertyChanges(property, counterpart, subject(property.name), reading) : [];
     }),
     ...[...renames].flatMap(([from, rename]) => [
       {
@@ -703,7 +714,7 @@ function propertyListChanges(
         .filter((property) => property.name === from)
         .flatMap((property) =>
           renamedItemChanges(property, next, rename, { from: subject(from), to: subject(rename.to) }, (was, is) =>
-            propertyChanges(was, is, subject(from), levels),
+            propertyChanges(was, is, subject(from), reading),
           ),
         ),
     ]),
@@ -784,7 +795,7 @@ function propertyChanges(
   previous: ContractProperty,
   next: ContractProperty,
   subject: string,
-  levels: Rankings,
+  reading: SchemaReading,
 ): ContractChange[] {
   const on = (kind: ChangeKind, attribute: keyof ContractProperty, message: string) => [
     attributeChange(kind, subject, [attribute], message),
@@ -807,7 +818,7 @@ function propertyChanges(
       ? []
       : on('description-changed', 'description', 'description changed')),
     ...propertyQualityChanges(previous, next, subject),
-    ...nestedChanges(previous, next, subject, levels),
+    ...nestedChanges(previous, next, subject, reading),
     ...physicalTypeChanges(previous.physicalType, next.physicalType, subject),
     ...(previous.primaryKeyPosition === next.primaryKeyPosition
       ? []
@@ -817,7 +828,7 @@ function propertyChanges(
           'primaryKeyPosition',
           describeValueChange('primaryKeyPosition', previous.primaryKeyPosition, next.primaryKeyPosition),
         )),
-    ...classificationChanges(previous.classification, next.classification, subject, levels),
+    ...classificationChanges(previous.classification, next.classification, subject, reading.classificationRankings),
     ...changedAttributes(previous, next, ['examples']).map((field) =>
       attributeChange('field-changed', subject, [field], `${field} changed`),
     ),
@@ -832,10 +843,10 @@ function classificationChanges(
   previous: string | undefined,
   next: string | undefined,
   subject: string,
-  levels: Rankings,
+  rankings: Rankings,
 ): ContractChange[] {
   if (previous === next) return [];
-  const directions = levels.map((ranking) => classificationDirection(previous, next, ranking));
+  const directions = rankings.map((ranking) => classificationDirection(previous, next, ranking));
   const message = describeValueChange('classification', previous, next);
   if (directions.includes('less strict')) {
     return [attributeChange('classification-loosened', subject, ['classification'], `${message}, less strict`)];
@@ -885,7 +896,7 @@ function nestedChanges(
   previous: ContractProperty,
   next: ContractProperty,
   subject: string,
-  levels: Rankings,
+  reading: SchemaReading,
 ): ContractChange[] {
   const before = nestedPropertiesOf(previous);
   const after = nestedPropertiesOf(next);
@@ -896,18 +907,19 @@ function nestedChanges(
   const map =
     mapBefore && mapAfter
       ? [
-          ...unnamedPartChanges(mapBefore.key, mapAfter.key, subject, '{key}', 'map key', levels),
-          ...unnamedPartChanges(mapBefore.value, mapAfter.value, subject, '{value}', 'map value', levels),
+          ...unnamedPartChanges(mapBefore.key, mapAfter.key, subject, '{key}', 'map key', reading),
+          ...unnamedPartChanges(mapBefore.value, mapAfter.value, subject, '{value}', 'map value', reading),
         ]
       : mapBefore || mapAfter
         ? [change('field-changed', subject, 'map changed')]
         : [];
   return [
-    ...propertyListChanges(before.properties, after.properties, subject, levels).changes,
-    ...unnamedPartChanges(before.items, after.items, subject, '[]', 'items', levels),
+    ...propertyListChanges(before.properties, after.properties, subject, reading).changes,
+    ...unnamedPartChanges(before.items, after.items, subject, '[]', 'items', reading),
     ...map,
     ...optionChanges(was.logicalTypeOptions, is.logicalTypeOptions, subject, {
       physicalType: previous.physicalType,
+      recordFormat: reading.recordFormat,
       isInteger: previous.logicalType === 'integer' && next.logicalType === 'integer',
     }),
     ...physicalNameChanges(
@@ -943,9 +955,9 @@ function unnamedPartChanges(
   subject: string,
   suffix: string,
   what: string,
-  levels: Rankings,
+  reading: SchemaReading,
 ): ContractChange[] {
-  if (previous && next) return propertyChanges(previous, next, `${subject}${suffix}`, levels);
+  if (previous && next) return propertyChanges(previous, next, `${subject}${suffix}`, reading);
   return previous || next ? [change('field-changed', subject, `${what} changed`)] : [];
 }
 
@@ -975,7 +987,7 @@ function optionChanges(
   previous: unknown,
   next: unknown,
   subject: string,
-  field: { physicalType: string | undefined; isInteger: boolean },
+  field: { physicalType: string | undefined; recordFormat: RecordFormat | undefined; isInteger: boolean },
 ): ContractChange[] {
   const previousPhysicalType = field.physicalType;
   const before = isJsonObject(previous) ? previous : {};
@@ -991,7 +1003,7 @@ function optionChanges(
     const on = (kind: ChangeKind, message: string) => onOption(option, kind, message);
     if (isDeepEqual(was, is) || movedOptions.has(option)) return [];
     if (is === undefined) return on('constraint-loosened', `${option} removed (was ${shown(was)})`);
-    const said = saidByPhysicalType(option, previousPhysicalType);
+    const said = saidByPhysicalType(option, previousPhysicalType, field.recordFormat);
     if (was === undefined && said !== undefined && is === said)
       return on('field-changed', `${option} set to ${shown(is)}, as its physicalType ${previousPhysicalType} said`);
     if (was === undefined && option === 'maxLength' && typeof is === 'number' && typeof said === 'number' && is > said)
@@ -1016,12 +1028,19 @@ function optionChanges(
   ];
 }
 
-/** The value of an option that a physicalType already says: `varchar(20)` a maxLength of 20, `double` format f64. */
-function saidByPhysicalType(option: string, physicalType: string | undefined): unknown {
+/**
+ * The value of an option that a physicalType already says: `varchar(20)` a maxLength of 20, `double`
+ * format f64, and `float` f32 in the Avro or Protobuf records the contract's servers hold.
+ */
+function saidByPhysicalType(
+  option: string,
+  physicalType: string | undefined,
+  recordFormat: RecordFormat | undefined,
+): unknown {
   if (physicalType === undefined) return undefined;
   if (option === 'maxLength') return declaredLength(physicalType);
   const parts = option === 'format' ? physicalTypeParts(physicalType) : undefined;
-  return parts && parts.size === undefined ? floatFormatOfTypeName(parts.base) : undefined;
+  return parts && parts.size === undefined ? floatFormatOfTypeName(parts.base, recordFormat) : undefined;
 }
 
 /**

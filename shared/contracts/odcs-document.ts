@@ -82,6 +82,11 @@ const CONTRACT_FIELDS = ['id', 'name', 'version', 'status', 'domain', 'dataProdu
 const CONSUMED_FIELDS = ['apiVersion', 'kind', 'schema', 'slaProperties', 'description', 'team', 'customProperties'];
 /** Server types whose datasets are streams of events. */
 const STREAMING_SERVER_TYPES = new Set(['kafka', 'kinesis', 'pubsub', 'pulsar', 'eventhubs', 'sqs', 'sns']);
+
+/** Whether an ODCS server's `type` (any capitals) is one whose datasets are streams of events. */
+export function isStreamingServerType(type: unknown): boolean {
+  return STREAMING_SERVER_TYPES.has(String(type).toLowerCase());
+}
 const STREAM_PHYSICAL_TYPE = /^(topic|stream|queue|event)/i;
 
 /** Whether ODCS `version` has properties' `enum` (3.2.0 and later). */
@@ -235,9 +240,7 @@ function readableName(document: OdcsDocument): string | undefined {
 
 /** Events flow through streaming servers and topics; everything else is taken for an entity. */
 export function inferKind(document: OdcsDocument): DatasetKind {
-  const servesStreams = asArray(document.servers).some((server) =>
-    STREAMING_SERVER_TYPES.has(String(asObject(server).type).toLowerCase()),
-  );
+  const servesStreams = asArray(document.servers).some((server) => isStreamingServerType(asObject(server).type));
   const hasStreamObjects = asArray(document.schema).some((object) =>
     STREAM_PHYSICAL_TYPE.test(String(asObject(object).physicalType ?? '')),
   );

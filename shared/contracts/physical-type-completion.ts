@@ -1,5 +1,6 @@
 import { isMap, isSeq, type Node, parseDocument } from 'yaml';
 import { protobufTypesByLogicalType } from './protobuf-types';
+import { type RecordFormat, recordFormatOf } from './server-record-format';
 import { yamlCursorPath } from './yaml-cursor-path';
 
 /** A server's usual column types, by the ODCS logical type whose values they hold. */
@@ -94,7 +95,7 @@ const AVRO: ColumnTypes = {
 /** As the Protobuf import writes them: a scalar's name, a well-known type's full name (`google.protobuf.Timestamp`). */
 const PROTOBUF: ColumnTypes = protobufTypesByLogicalType();
 /** The formats of a streaming server's records whose types a column is written in. */
-const COLUMN_TYPES_BY_RECORD_FORMAT: Record<string, ColumnTypes> = { avro: AVRO, protobuf: PROTOBUF };
+const COLUMN_TYPES_BY_RECORD_FORMAT: Record<RecordFormat, ColumnTypes> = { avro: AVRO, protobuf: PROTOBUF };
 
 const COLUMN_TYPES_BY_SERVER_TYPE: Record<string, ColumnTypes> = {
   postgres: POSTGRES,
@@ -110,9 +111,6 @@ const COLUMN_TYPES_BY_SERVER_TYPE: Record<string, ColumnTypes> = {
   glue: SPARK,
   hive: SPARK,
 };
-/** Servers whose records are in the format their `format` names: Avro's or Protobuf's types. */
-const STREAMING_SERVER_TYPES = new Set(['kafka', 'kinesis', 'pubsub']);
-
 /**
  * The column types to offer for a property's `physicalType` at the cursor: those of the
  * contract's servers (a Postgres server's `timestamptz`, a Kafka server's Avro
@@ -136,11 +134,9 @@ function columnTypesOfServers(text: string): ColumnTypes[] {
   if (!isSeq(servers)) return [];
   return servers.items.filter(isMap).flatMap((server) => {
     const type = String(server.get('type') ?? '').toLowerCase();
-    const format = String(server.get('format') ?? '').toLowerCase();
-    if (STREAMING_SERVER_TYPES.has(type)) {
-      const types = COLUMN_TYPES_BY_RECORD_FORMAT[format];
-      return types ? [types] : [];
-    }
+    // A stream's records are in the format its `format` names: Avro's or Protobuf's types.
+    const recordFormat = recordFormatOf({ type, format: server.get('format') });
+    if (recordFormat) return [COLUMN_TYPES_BY_RECORD_FORMAT[recordFormat]];
     const types = COLUMN_TYPES_BY_SERVER_TYPE[type];
     return types ? [types] : [];
   });

@@ -1,3 +1,5 @@
+import type { RecordFormat } from './server-record-format';
+
 /** How a declared size changed; `perhaps narrowed` when a side leaves it to the database, and some database keeps less. */
 export type PhysicalSizeChange = 'narrowed' | 'perhaps narrowed' | 'widened';
 
@@ -57,9 +59,11 @@ const FLOAT_FORMATS: ReadonlyMap<string, 'f64' | 'f32'> = new Map([
 
 /**
  * The ODCS format of the binary float a physical type's name (as physicalTypeParts gives it) says:
- * `double` → f64, `real` → f32. None for a bare `float`: 64 bits in SQL, 32 in Avro and Protobuf.
+ * `double` → f64, `real` → f32. A bare `float` is 64 bits in SQL but 32 in Avro and Protobuf, so it
+ * says f32 only in the `recordFormat` of those the contract's servers store its data in.
  */
-export function floatFormatOfTypeName(base: string): 'f64' | 'f32' | undefined {
+export function floatFormatOfTypeName(base: string, recordFormat?: RecordFormat): 'f64' | 'f32' | undefined {
+  if (base === 'float' && recordFormat !== undefined) return 'f32';
   return FLOAT_FORMATS.get(base);
 }
 /** Every integer of `bits` bits, signed or not. */

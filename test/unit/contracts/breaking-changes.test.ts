@@ -1262,6 +1262,19 @@ describe('breaking changes in logicalTypeOptions', () => {
     expect(formatAdded(physicalType, format)).toEqual([['constraint-tightened', true, `format set to '${format}'`]]);
   });
 
+  it.each(['avro', 'PROTOBUF'])(
+    'finds f32 added to a bare float no breaking change where every server streams %s records, whose float is 32 bits',
+    (format) => {
+      const servers = `servers:\n  - server: buoys\n    type: kafka\n    host: kafka:9092\n    format: ${format}\n`;
+      const underServers = (contract: Contract) => imported(contract.odcs.replace('schema:', `${servers}schema:`));
+      const changes = compareContracts(
+        underServers(ratioOf('float', '1.0.0')),
+        underServers(ratioOf('float', '1.1.0', 'f32')),
+      ).changes.map((change) => [change.kind, change.isBreaking, change.message]);
+      expect(changes).toEqual([['field-changed', false, "format set to 'f32', as its physicalType float said"]]);
+    },
+  );
+
   const amountWith = (options: string, logicalType = 'number') =>
     `\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1\n      - name: amount\n        logicalType: ${logicalType}\n        logicalTypeOptions:\n          ${options}`;
   const amountChangesTo = (was: string, is: string, logicalType?: string) =>

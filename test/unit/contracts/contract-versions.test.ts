@@ -539,4 +539,62 @@ CREATE TABLE station_staff (
       ]);
     });
   });
+
+  describe("the weather buoys' readings re-imported from the schema of the records its servers hold", () => {
+    /** The buoys' contract, whose `servers` are written by `servers`, with a `reading` of a float and a double. */
+    const buoyReadings = (servers: string) =>
+      contractOf(
+        anOdcsText(
+          `servers:\n${servers}schema:\n  - name: reading\n    properties:\n      - name: wave_height\n        logicalType: number\n        physicalType: float\n        required: true\n      - name: pressure\n        logicalType: number\n        physicalType: double\n        required: true\n`,
+        ),
+      );
+    const kafka = (format: string) =>
+      `  - server: buoys\n    type: kafka\n    host: kafka:9092\n    format: ${format}\n`;
+    const postgres =
+      '  - server: archive\n    type: postgres\n    host: db\n    port: 5432\n    database: buoys\n    schema: public\n';
+    const avro = (waveHeight: string, pressure: string) =>
+      JSON.stringify({
+        type: 'record',
+        name: 'reading',
+        fields: [
+          { name: 'wave_height', type: waveHeight },
+          { name: 'pressure', type: pressure },
+        ],
+      });
+    const proto = 'syntax = "proto3";\nmessage reading { float wave_height = 1; double pressure = 2; }\n';
+    const breakingChanges = (contract: Contract, file: string, source: string) =>
+      nextVersionOf(contract, file, source)
+        .comparison.changes.filter((change) => change.isBreaking)
+        .map((change) => `${change.subject}: ${change.message}`);
+
+    it.each([
+      ['its Avro schema', 'avro', 'reading.avsc', avro('float', 'double')],
+      ['its Protobuf file', 'protobuf', 'reading.proto', proto],
+    ])(
+      'finds no breaking change when %s says the same: a bare float in Avro or Protobuf records is 32 bits',
+      (_, format, file, source) => {
+        const next = nextVersionOf(buoyReadings(kafka(format)), file, source);
+        expect(next.comparison.changes.map((change) => [change.subject, change.isBreaking, change.message])).toEqual([
+          ['reading.wave_height', false, "format set to 'f32', as its physicalType float said"],
+          ['reading.pressure', false, "format set to 'f64', as its physicalType double said"],
+        ]);
+        expect(next.contract.version).toBe('1.1.0');
+      },
+    );
+
+    it('still finds a double that became a float in Avro breaking, as it keeps fewer digits', () => {
+      expect(breakingChanges(buoyReadings(kafka('avro')), 'reading.avsc', avro('float', 'float'))).toEqual([
+        "reading.pressure: format set to 'f32'",
+      ]);
+    });
+
+    it.each([
+      ['a PostgreSQL server, where a float is 64 bits', postgres],
+      ['a PostgreSQL server beside the Kafka one, which reads a float otherwise', `${kafka('avro')}${postgres}`],
+    ])('still finds an Avro float breaking for a float column of %s', (_, servers) => {
+      expect(breakingChanges(buoyReadings(servers), 'reading.avsc', avro('float', 'double'))).toEqual([
+        "reading.wave_height: format set to 'f32'",
+      ]);
+    });
+  });
 });

@@ -51,8 +51,7 @@ export function keyFanOut(
   const keyColumns = key.map((column) => keyColumnOf(select, read, column));
   if (keyColumns.some((column) => column === undefined)) return undefined;
   const determined = determinedColumns(select, read, keyColumns as AliasedColumn[]);
-  const isOneRowOf = (alias: string) =>
-    read.get(alias)?.keys?.some((tableKey) => tableKey.every((column) => determined.has(`${alias}.${column}`)));
+  const isOneRowOf = (alias: string) => namesOneRow(determined, alias, read.get(alias));
   const keySource = (keyColumns as AliasedColumn[]).find((column) => !isOneRowOf(column.alias))?.alias;
   const fannedOut = keySource ?? [...read.keys()].find((alias) => !isOneRowOf(alias));
   if (fannedOut === undefined) return undefined;
@@ -110,25 +109,37 @@ export function groupingFanOut(
 export interface WindowFanOut {
   /** The result's column the window's value is in, lower-cased, or its place (`column 2`) where it has no name. */
   window: string;
+  /** The window function, lower-cased, where the SQL shows it. */
+  function?: string;
   /** The window's PARTITION BY and ORDER BY columns, lower-cased, in the order written. */
   partitionedBy: string[];
   orderedBy: string[];
-  /** Those of them that the key, with what WHERE, the joins and the keys of the tables read decide, does not. */
+  /** Whether its value differs row by row (`row_number()`, `lag(x)`), though the key decides its partition and order. */
+  isRowByRow: boolean;
+  /** The columns the key, with what WHERE, the joins and the keys of the tables read decide, does not: the window's own, else those of a key of a table the key names many rows of. */
   undecided: string[];
+}
+
+/** A column a DISTINCT query selects as it is that the key does not decide, so DISTINCT keeps a row per value of it. */
+export interface SelectedFanOut {
+  /** The column, lower-cased, as its table names it. */
+  selected: string;
 }
 
 /**
  * Where a DISTINCT query is known to give more than one row per value of `key`: one SELECT, neither
  * grouped nor filtering groups, every table it joins read with its keys, the key's columns plain
- * columns of them, and a window (`AVG(w) OVER (PARTITION BY route_id, stream)`) partitioned or
- * ordered by a column the key does not decide: its value, and so the row DISTINCT keeps, differs by it.
+ * columns of them, and a column of its result that differs within one value of the key: a column
+ * the key does not decide, selected as it is (also through `*`), a window (`AVG(w) OVER (PARTITION BY
+ * route_id, stream)`) partitioned or ordered by one, or a window whose value differs row by row
+ * (`row_number()`, `lag(x)`) where the key names many rows. DISTINCT keeps a row per value of it.
  * Undefined wherever the SQL leaves that unsure, as for `keyFanOut`.
  */
-export function distinctWindowFanOut(
+export function distinctFanOut(
   query: QueryLineage,
   key: readonly string[],
   tables: ReadonlyMap<string, TableLineage>,
-): WindowFanOut | undefined {
+): WindowFanOut | SelectedFanOut | undefined {
   const select = onlySelect(query);
   if (!select?.isDistinct || select.isGrouped || select.hasOneRowGroups || !readsOnlyTables(select)) return undefined;
   const read = tablesReadBy(query, select, tables);
@@ -136,21 +147,38 @@ export function distinctWindowFanOut(
   const keyColumns = key.map((column) => keyColumnOf(select, read, column));
   if (keyColumns.some((column) => column === undefined)) return undefined;
   const determined = determinedColumns(select, read, keyColumns as AliasedColumn[]);
+  const isUndecided = ({ alias, column }: AliasedColumn) => !determined.has(`${alias}.${column}`);
   const names = (refs: readonly ColumnRef[]) => [...new Set(refs.map(({ column }) => column))];
+  const manyRowsOf = [...read].find(([alias, table]) => !namesOneRow(determined, alias, table));
+  const keyOfManyRows = (manyRowsOf?.[1].keys?.[0] ?? []).filter(
+    (column) => manyRowsOf && isUndecided({ alias: manyRowsOf[0], column }),
+  );
   for (const [place, output] of select.outputs.entries()) {
-    if (output.kind !== 'value') continue;
-    for (const { partition, order } of output.windows ?? []) {
-      const columns = [...partition, ...order].map((ref) => aliased(select, read, ref));
-      if (columns.includes(undefined)) return undefined;
-      const undecided = (columns as AliasedColumn[]).filter(
-        ({ alias, column }) => !determined.has(`${alias}.${column}`),
+    if (output.kind === 'star') {
+      const starred = [...read].filter(([alias]) => output.qualifier === undefined || output.qualifier === alias);
+      const columns = starred.flatMap(([alias, table]) =>
+        [...table.columns.keys()].map((column) => ({ alias, column })),
       );
-      if (undecided.length === 0) continue;
+      const undecided = columns.find(isUndecided);
+      if (undecided) return { selected: undecided.column };
+      continue;
+    }
+    const selected = output.column && aliased(select, read, output.column);
+    if (output.column && !selected) return undefined;
+    if (selected && isUndecided(selected)) return { selected: selected.column };
+    for (const window of output.windows ?? []) {
+      const columns = [...window.partition, ...window.order].map((ref) => aliased(select, read, ref));
+      if (columns.includes(undefined)) return undefined;
+      const undecided = names((columns as AliasedColumn[]).filter(isUndecided));
+      const isRowByRow = undecided.length === 0 && window.differsRowByRow === true && keyOfManyRows.length > 0;
+      if (undecided.length === 0 && !isRowByRow) continue;
       return {
         window: output.name ?? `column ${place + 1}`,
-        partitionedBy: names(partition),
-        orderedBy: names(order),
-        undecided: names(undecided),
+        ...(window.function !== undefined && { function: window.function }),
+        partitionedBy: names(window.partition),
+        orderedBy: names(window.order),
+        isRowByRow,
+        undecided: isRowByRow ? keyOfManyRows : undecided,
       };
     }
   }
@@ -226,6 +254,11 @@ function aliased(
 ): AliasedColumn | undefined {
   const alias = aliasOf(select, read, ref);
   return alias === undefined ? undefined : { alias, column: ref.column };
+}
+
+/** Whether the columns one value of the key holds (`determined`) hold a key of the table read as `alias` whole: one row of it. */
+function namesOneRow(determined: ReadonlySet<string>, alias: string, table: TableLineage | undefined): boolean {
+  return table?.keys?.some((tableKey) => tableKey.every((column) => determined.has(`${alias}.${column}`))) ?? false;
 }
 
 /**

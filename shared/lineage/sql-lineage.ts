@@ -89,10 +89,14 @@ export interface AggregateWindow {
  * its ORDER BY where its frame ends at the current row (SQL's default frame once ordered).
  */
 export interface ValueWindow {
+  /** The window function, lower-cased (`row_number`, `sum`); none where the SQL does not show it. */
+  function?: string;
   /** PARTITION BY's plain columns. */
   partition: ColumnRef[];
   /** ORDER BY's plain columns, none where the frame is the whole partition (`UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING`). */
   order: ColumnRef[];
+  /** Its value may differ between rows alike in partition and ORDER BY: a row's number or neighbour (`row_number()`, `lag(x)`), or a ROWS frame's. */
+  differsRowByRow?: true;
 }
 
 /**
@@ -521,7 +525,7 @@ function withoutAggregates(tokens: readonly Token[]): { rowByRow: Token[]; ranki
     if (isAggregate) at = closingParen(tokens, at + 1);
     else if (isKeyword(token, 'over', 'filter')) {
       const windowEnd = isPunct(tokens[at + 1], '(') ? closingParen(tokens, at + 1) : at + 1;
-      if (isKeyword(token, 'over') && isRankingCallBefore(left)) {
+      if (isKeyword(token, 'over') && RANKING_FUNCTIONS.has(calledBefore(left) ?? '')) {
         rankingOrders.push(...(windowClauses(tokens.slice(at + 1, windowEnd + 1)).get('order') ?? []));
       }
       at = windowEnd;
@@ -551,17 +555,17 @@ function aggregatesRows(tokens: readonly Token[]): boolean {
   return false;
 }
 
-/** Whether tokens end in a call of a ranking function (`dense_rank()`, `ntile(4)`). */
-function isRankingCallBefore(tokens: readonly Token[]): boolean {
+/** The function, lower-cased, whose call tokens end in (`dense_rank()`, `count(*) FILTER (WHERE x)`), if they do. */
+function calledBefore(tokens: readonly Token[]): string | undefined {
   let depth = 0;
   for (let at = tokens.length - 1; at >= 0; at--) {
     depth += nesting(tokens[at] as Token);
-    if (depth === 0) {
-      const name = tokens[at - 1];
-      return isName(name) && RANKING_FUNCTIONS.has(name.text.toLowerCase());
-    }
+    if (depth !== 0) continue;
+    const name = tokens[at - 1];
+    if (isKeyword(name, 'filter')) return calledBefore(tokens.slice(0, at - 1));
+    return isName(name) && isPunct(tokens[at], '(') ? name.text.toLowerCase() : undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** A value an expression keeps: a column's (`isPicked` among rows by MIN or MAX), or the one column's of a subquery (`(SELECT o.email FROM ...)`). */
@@ -731,6 +735,11 @@ function windowColumns(clauses: ReadonlyMap<string, Token[]>, clause: string): C
     .flatMap(columnRefs);
 }
 
+const WHOLE_PARTITION = 'between unbounded preceding and unbounded following';
+
+/** Window functions whose value is a row's own, even among peers: its number, its tile, a neighbour's value. */
+const ROW_BY_ROW_WINDOW_FUNCTIONS = new Set(['row_number', 'ntile', 'lag', 'lead']);
+
 /** The windows after each OVER in an expression, leaving out those inside its subqueries. */
 function valueWindows(tokens: readonly Token[]): ValueWindow[] {
   const windows: ValueWindow[] = [];
@@ -740,11 +749,21 @@ function valueWindows(tokens: readonly Token[]): ValueWindow[] {
       const windowEnd = closingParen(tokens, at + 1);
       const clauses = windowClauses(tokens.slice(at + 1, windowEnd + 1));
       const isWholePartition = ['rows', 'range', 'groups'].some(
-        (frame) => frameBounds(clauses.get(frame) ?? []) === 'between unbounded preceding and unbounded following',
+        (frame) => frameBounds(clauses.get(frame) ?? []) === WHOLE_PARTITION,
       );
+      const called = calledBefore(tokens.slice(0, at));
+      // Peers (rows alike in the ORDER BY) share a RANGE or GROUPS frame, never a ROWS one, unless it is the whole partition.
+      const rows = clauses.has('rows') ? frameBounds(clauses.get('rows') ?? []) : WHOLE_PARTITION;
+      const excludes = frameBounds(clauses.get('exclude') ?? []);
+      const differsRowByRow =
+        ROW_BY_ROW_WINDOW_FUNCTIONS.has(called ?? '') ||
+        rows !== WHOLE_PARTITION ||
+        ['current row', 'ties'].includes(excludes);
       windows.push({
+        ...(called !== undefined && { function: called }),
         partition: windowColumns(clauses, 'partition'),
         order: isWholePartition ? [] : windowColumns(clauses, 'order'),
+        ...(differsRowByRow && { differsRowByRow: true }),
       });
       at = windowEnd;
     }

@@ -1,10 +1,11 @@
 import { primaryKeyOf } from '../../contracts/primary-key';
 import {
-  distinctWindowFanOut,
+  distinctFanOut,
   type GroupingFanOut,
   groupingFanOut,
   type KeyFanOut,
   keyFanOut,
+  type SelectedFanOut,
   tablesBefore,
   type WindowFanOut,
 } from '../../lineage/key-fan-out';
@@ -23,7 +24,7 @@ export const primaryKeyGrainRule: Rule = {
   id: 'primary-key-grain',
   title: 'A published step gives one row per primary key',
   rationale:
-    "A transformation that reads the key from a table it is no key of gives it once per row of that table, one that joins another table on columns that are not a key of it gives each of its rows once per match, and one that groups by the key and a column the key does not decide gives a row per value of that column, as does DISTINCT over a window partitioned or ordered by such a column: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; where it cannot tell (a subquery, a CTE, a UNION), the rule stays silent.",
+    "A transformation that reads the key from a table it is no key of gives it once per row of that table, one that joins another table on columns that are not a key of it gives each of its rows once per match, and one that groups by the key and a column the key does not decide gives a row per value of that column, as does DISTINCT over such a column, a window partitioned or ordered by one, or a window whose value differs row by row (`row_number()`, `lag(x)`) where the key names many rows: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; where it cannot tell (a subquery, a CTE, a UNION), the rule stays silent.",
   defaultSeverity: 'warning',
   reads: ['products', 'links', 'contracts', 'systems'],
   check({ graph }) {
@@ -40,7 +41,7 @@ export const primaryKeyGrainRule: Rule = {
         const repeat =
           repeatOf(keyFanOut(query, keyColumns, tables), key) ??
           repeatOf(groupingFanOut(query, keyColumns, tables), key) ??
-          repeatOf(distinctWindowFanOut(query, keyColumns, tables), key);
+          repeatOf(distinctFanOut(query, keyColumns, tables), key);
         if (!repeat) return [];
         return [
           {
@@ -57,14 +58,27 @@ export const primaryKeyGrainRule: Rule = {
 
 /** Why the key may repeat, and how to make it name one row. */
 function repeatOf(
-  fanOut: KeyFanOut | GroupingFanOut | WindowFanOut | undefined,
+  fanOut: KeyFanOut | GroupingFanOut | WindowFanOut | SelectedFanOut | undefined,
   key: readonly string[],
 ): { reason: string; fixHint: string } | undefined {
   if (!fanOut) return undefined;
   const keyText = key.join(', ');
   const decides = `${keyText} ${key.length > 1 ? 'do' : 'does'} not decide`;
+  if ('selected' in fanOut) {
+    return {
+      reason: `it selects ${fanOut.selected}, and ${decides} ${fanOut.selected}, so DISTINCT keeps a row per ${fanOut.selected}`,
+      fixHint: `Group by ${keyText} (aggregating ${fanOut.selected}), or add ${fanOut.selected} to the key.`,
+    };
+  }
   if ('window' in fanOut) {
     const undecided = joinedWith(fanOut.undecided, 'and');
+    if (fanOut.isRowByRow) {
+      const window = `the window of ${fanOut.window}${fanOut.function ? ` (${fanOut.function})` : ''}`;
+      return {
+        reason: `${window} gives each row its own value, and ${decides} ${undecided}, so DISTINCT keeps a row per ${undecided}`,
+        fixHint: `Compute the window of ${fanOut.window} over one row per ${keyText} (group by ${keyText} first), or add ${undecided} to the key.`,
+      };
+    }
     const partitioned =
       fanOut.partitionedBy.length > 0 ? `partitioned by ${joinedWith(fanOut.partitionedBy, 'and')}` : '';
     const ordered = fanOut.orderedBy.length > 0 ? `ordered by ${joinedWith(fanOut.orderedBy, 'and')}` : '';

@@ -105,11 +105,10 @@ describe('primary-key-grain', () => {
     expect(await repeatsKey(FAN_OUT, key)).toBe(false);
   });
 
-  it('stays silent where the SQL leaves the grain unsure: the other side deduplicated in a subquery, DISTINCT, USING', () => {
+  it('stays silent where the SQL leaves the grain unsure: the other side deduplicated in a subquery, USING', () => {
     const unsure = [
       'SELECT c.customer_id, l.lead_id, c.country FROM customers c JOIN (SELECT country, MIN(lead_id) AS lead_id FROM leads GROUP BY country) l ON l.country = c.country',
       'WITH ranked AS (SELECT lead_id, country, row_number() OVER (PARTITION BY country ORDER BY lead_id) AS n FROM leads) SELECT c.customer_id, r.lead_id, c.country FROM customers c JOIN ranked r ON r.country = c.country AND r.n = 1',
-      'SELECT DISTINCT c.customer_id, l.lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
       'SELECT customer_id, lead_id, country FROM customers JOIN leads USING (country)',
     ];
     for (const sql of unsure) expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);
@@ -171,6 +170,62 @@ describe('primary-key-grain', () => {
       'SELECT DISTINCT c.customer_id, COUNT(*) OVER (PARTITION BY c.customer_id, l.country) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
       'SELECT DISTINCT c.customer_id, SUM(l.lead_id) OVER (PARTITION BY c.customer_id ORDER BY l.lead_id RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
       'SELECT DISTINCT c.customer_id, SUM(c.customer_id) OVER () AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
+    ];
+    for (const sql of decided) {
+      expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);
+      expect(await repeatsKey(sql), sql).toBe(false);
+    }
+  });
+
+  it('warns where DISTINCT selects a column the key does not decide, so it keeps a row per value of it', async () => {
+    const sql =
+      'SELECT DISTINCT c.customer_id, l.lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country';
+    const [finding, ...others] = validateMesh(aMeshPublishingCustomerLeads(sql), { ruleIds: ['primary-key-grain'] });
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      message:
+        "customer_leads: primary key customer_id may repeat: it selects lead_id, and customer_id does not decide lead_id, so DISTINCT keeps a row per lead_id; contract 'Customer leads' of output port 'customer leads' then gets rows the simulation quarantines (\"unique on customer_id\").",
+      fixHint: 'Group by customer_id (aggregating lead_id), or add lead_id to the key.',
+    });
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('warns where DISTINCT selects every column of a table the key names many rows of', async () => {
+    const sql = 'SELECT DISTINCT c.customer_id, l.* FROM customers c JOIN leads l ON l.country = c.country';
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([
+      expect.stringContaining('it selects lead_id, and customer_id does not decide lead_id'),
+    ]);
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('warns where DISTINCT meets a row-by-row window function whose partition the key decides, as the key names many rows', async () => {
+    const sqls = [
+      'SELECT DISTINCT c.customer_id, row_number() OVER (ORDER BY c.country) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
+      'SELECT DISTINCT c.customer_id, lag(l.lead_id) OVER (PARTITION BY c.country ORDER BY c.customer_id) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
+      'SELECT DISTINCT c.customer_id, SUM(c.customer_id) OVER (PARTITION BY c.customer_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
+    ];
+    const [rowNumber, lag, runningSum] = sqls.map((sql) => messages(aMeshPublishingCustomerLeads(sql)));
+    expect(rowNumber).toEqual([
+      expect.stringContaining(
+        'the window of lead_id (row_number) gives each row its own value, and customer_id does not decide lead_id, so DISTINCT keeps a row per lead_id',
+      ),
+    ]);
+    expect(lag).toEqual([expect.stringContaining('the window of lead_id (lag) gives each row its own value')]);
+    expect(runningSum).toEqual([expect.stringContaining('the window of lead_id (sum) gives each row its own value')]);
+    const [finding] = validateMesh(aMeshPublishingCustomerLeads(sqls[0] as string), { ruleIds: ['primary-key-grain'] });
+    expect(finding?.fixHint).toBe(
+      'Compute the window of lead_id over one row per customer_id (group by customer_id first), or add lead_id to the key.',
+    );
+    for (const sql of sqls) expect(await repeatsKey(sql), sql).toBe(true);
+  });
+
+  it('says nothing where DISTINCT selects only what the key decides, or numbers rows the key names one of', async () => {
+    const decided = [
+      'SELECT DISTINCT c.customer_id, c.customer_id AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
+      'SELECT DISTINCT c.*, c.customer_id AS lead_id FROM customers c JOIN leads l ON l.country = c.country',
+      'SELECT DISTINCT c.customer_id, row_number() OVER (PARTITION BY c.customer_id ORDER BY c.country) AS lead_id, c.country FROM customers c',
+      'SELECT DISTINCT c.customer_id, l.lead_id, c.country FROM customers c JOIN leads l ON l.lead_id = c.customer_id',
+      'SELECT DISTINCT c.customer_id, rank() OVER (PARTITION BY c.customer_id ORDER BY c.country) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',
     ];
     for (const sql of decided) {
       expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);

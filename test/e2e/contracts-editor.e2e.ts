@@ -294,6 +294,37 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await copyOfYaml(page)).toContain('    element: orders.placed_at, customers.customer_id\n');
   });
 
+  it('shows each quick fix of a misspelt SLA unit whole in the editor beside the canvas, so the two fixes can be told apart', async () => {
+    const page = await sampleOrderContract(session);
+    await pasteOverYaml(
+      page,
+      [
+        'apiVersion: v3.1.0',
+        'kind: DataContract',
+        'id: order',
+        'version: 1.0.0',
+        'status: draft',
+        'slaProperties:',
+        '  - property: latency',
+        '    value: 4',
+        '    unit: dayz',
+        '',
+      ].join('\n'),
+    );
+    await expect.poll(() => problems(page)).toContain("is given in 'dayz'");
+    await caretAfter(page, 'unit: dayz');
+    await openQuickFix(page, "Change to 'days'");
+    const labels = page.locator('.action-widget .monaco-list-row .title', { hasText: 'Change to' });
+    await screenshot(page, 'contract-quick-fix-beside-canvas');
+    const shown = await labels.evaluateAll((titles) =>
+      titles.map((title) => ({ text: title.textContent, isClipped: title.scrollWidth > title.clientWidth })),
+    );
+    expect(shown).toEqual([
+      { text: "Change to 'day'", isClipped: false },
+      { text: "Change to 'days'", isClipped: false },
+    ]);
+  });
+
   it('starts the line after a list item’s first key (- name: x) under that key, where completion offers the item’s keys', async () => {
     const page = await sampleOrderContract(session);
     await caretAfter(page, '- name: customer_id');

@@ -1,6 +1,13 @@
 import { isMap, isNode, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { joinableTypes, OWN_SCHEMA_REFERENCE, SHORTHAND } from './relationship-checks';
-import { type SchemaField, type SchemaObjectNode, schemaFieldsOf, schemaObjectNodes } from './schema-object-nodes';
+import {
+  logicalTypeOf,
+  type SchemaField,
+  type SchemaObjectNode,
+  schemaFieldsOf,
+  schemaObjectNodes,
+  typeDetail,
+} from './schema-object-nodes';
 import { offsetOfPosition } from './text-offset';
 import { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 
@@ -58,18 +65,6 @@ export function completeRelationshipReferences(
     .map((field, index) => ({ field, index }))
     .sort((a, b) => rank(a.field) - rank(b.field) || a.index - b.index)
     .map(({ field }) => ({ reference: field.reference, detail: typeDetail(field.property) }));
-}
-
-function logicalTypeOf(property: YAMLMap | undefined): string | undefined {
-  const type = property?.get('logicalType');
-  return typeof type === 'string' && type !== '' ? type : undefined;
-}
-
-/** The field's logicalType, and its physicalType where one is written (`integer · bigint`). */
-function typeDetail(property: YAMLMap): string {
-  const physicalType = property.get('physicalType');
-  const physical = typeof physicalType === 'string' && physicalType !== '' ? ` · ${physicalType}` : '';
-  return `${logicalTypeOf(property) ?? 'no logicalType'}${physical}`;
 }
 
 /** The other side's reference the one being written pairs with: the whole of it, or its list's item at the same place. */

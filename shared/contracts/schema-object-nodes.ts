@@ -37,6 +37,19 @@ export function schemaFieldsOf(objects: SchemaObjectNode[]): SchemaField[] {
   );
 }
 
+/** A property's logicalType, where one is written. */
+export function logicalTypeOf(property: YAMLMap | undefined): string | undefined {
+  const type = property?.get('logicalType');
+  return typeof type === 'string' && type !== '' ? type : undefined;
+}
+
+/** A property's type as completion shows it beside the field: its logicalType, and its physicalType where one is written (`integer · bigint`). */
+export function typeDetail(property: YAMLMap): string {
+  const physicalType = property.get('physicalType');
+  const physical = typeof physicalType === 'string' && physicalType !== '' ? ` · ${physicalType}` : '';
+  return `${logicalTypeOf(property) ?? 'no logicalType'}${physical}`;
+}
+
 /** The `arguments.properties` lists of a schema object's duplicateValues rules: each names properties of that object. */
 export function duplicateValuesPropertyLists(object: YAMLMap): YAMLSeq[] {
   const rules = object.get('quality', true);

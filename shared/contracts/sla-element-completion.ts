@@ -1,11 +1,17 @@
 import { parseDocument } from 'yaml';
 import { completedValueColumns, type ValueColumns } from './completed-value-range';
-import { schemaFieldsOf, schemaObjectNodes } from './schema-object-nodes';
+import { schemaFieldsOf, schemaObjectNodes, typeDetail } from './schema-object-nodes';
 import { yamlCursorPath } from './yaml-cursor-path';
+
+/** An element to offer: a schema object, or a field with its type (`integer · bigint`) as its detail. */
+export interface SlaElementChoice {
+  element: string;
+  detail?: string;
+}
 
 /** The elements to offer, and the columns (1-based, end exclusive) of the element one taken replaces. */
 export interface SlaElementCompletion extends ValueColumns {
-  elements: string[];
+  elements: SlaElementChoice[];
 }
 
 /** One element of an SLA's comma-separated `element`, at the columns it is written on, without spaces or quotes. */
@@ -18,7 +24,8 @@ interface WrittenElement extends ValueColumns {
 /**
  * The elements to offer for an SLA's `element` (ODCS: the schema object or `table.column` the SLA
  * applies to, several separated by commas) at the cursor: each schema object's name, then its fields
- * in the shorthand (those it cannot write, `step count`, left out), but those the list names already.
+ * in the shorthand (those it cannot write, `step count`, left out) with their types, but those the
+ * list names already.
  * Taking one replaces the element the cursor is on only, from the comma before it to the one after.
  */
 export function completeSlaElements(text: string, line: number, column: number): SlaElementCompletion {
@@ -33,13 +40,23 @@ export function completeSlaElements(text: string, line: number, column: number):
   if (!current) return nothing;
   // The element under the cursor is the one being written, so it stays on offer.
   const taken = written.filter((each) => each !== current).map(({ element }) => element);
-  const offered = schemaObjectNodes(parseDocument(text, { prettyErrors: false })).flatMap((node) => {
-    const name = node.object.get('name');
-    const objectName = typeof name === 'string' && name !== '' && !name.includes(',') ? [name] : [];
-    return [...objectName, ...schemaFieldsOf([node]).map(({ reference }) => reference)];
-  });
+  const offered = schemaObjectNodes(parseDocument(text, { prettyErrors: false })).flatMap(
+    (node): SlaElementChoice[] => {
+      const name = node.object.get('name');
+      const object = typeof name === 'string' && name !== '' && !name.includes(',') ? [{ element: name }] : [];
+      const fields = schemaFieldsOf([node]).map(({ reference, property }) => ({
+        element: reference,
+        detail: typeDetail(property),
+      }));
+      return [...object, ...fields];
+    },
+  );
+  // A name written twice (two objects `orders`) is offered once, as first written.
+  const firstOfEach = offered.filter(
+    (choice, index) => offered.findIndex((other) => other.element === choice.element) === index,
+  );
   return {
-    elements: [...new Set(offered)].filter((element) => !taken.includes(element)),
+    elements: firstOfEach.filter(({ element }) => !taken.includes(element)),
     // The range holds the cursor, which may stand in the spaces around the element.
     startColumn: Math.min(current.startColumn, column),
     endColumn: Math.max(current.endColumn, column),

@@ -223,7 +223,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await copyOfYaml(page)).toContain('          properties: [bill_id, account_no]\n');
   });
 
-  it("edits an SLA: a value completed in its property's shape, never true or false, a misspelt unit fixed to a chosen nearest unit, and an element completed from the schema after a comma", async () => {
+  it("edits an SLA: a value completed in its property's shape, never true or false, a misspelt unit fixed to a chosen nearest unit, and an element completed from the schema after a comma, its fields with their types", async () => {
     const page = await sampleOrderContract(session);
     await pasteOverYaml(
       page,
@@ -244,6 +244,8 @@ describeInChromium('the contract editor in the built app', (session) => {
         '  - name: orders',
         '    properties:',
         '      - name: order_id',
+        '        logicalType: integer',
+        '        physicalType: bigint',
         '      - name: placed_at',
         '  - name: customers',
         '    properties:',
@@ -279,15 +281,16 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await firstWords()).toEqual(['1', '30', '7']);
     await page.keyboard.press('Escape');
 
-    // After the comma the next element is offered, not the one listed already, and taking one keeps the first.
+    // After the comma the next element is offered, not the one listed already, each field with its type,
+    // and taking one keeps the first.
     await caretAfter(page, 'element: orders.placed_at');
     await page.keyboard.type(', ');
     await suggestions.first().waitFor();
-    expect((await suggestions.allTextContents()).map((label) => label.split(/\s/)[0])).toEqual([
-      'orders',
-      'orders.order_id',
-      'customers',
-      'customers.customer_id',
+    expect(await suggestions.allTextContents()).toEqual([
+      expect.stringMatching(/^orders\s*$/),
+      expect.stringMatching(/^orders\.order_id\s*integer · bigint$/),
+      expect.stringMatching(/^customers\s*$/),
+      expect.stringMatching(/^customers\.customer_id\s*no logicalType$/),
     ]);
     await page.keyboard.type('customers.c');
     await page.keyboard.press('Enter');

@@ -51,7 +51,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       // Offered as the colon is typed (`classification:`), a value needs its space: `key:value` is no key's.
       const spaced = (value: string, startColumn: number) => (lineText[startColumn - 2] === ':' ? ` ${value}` : value);
       const inOrder = (
-        values: Array<string | { value: string; detail: string }>,
+        values: Array<string | { value: string; detail?: string }>,
         kind: Monaco.languages.CompletionItemKind,
         replaced = valueRange,
       ) =>
@@ -83,7 +83,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
           CompletionItemKind.Field,
         ),
         ...inOrder(
-          slaElements.elements,
+          slaElements.elements.map(({ element, detail }) => ({ value: element, detail })),
           CompletionItemKind.Field,
           new monaco.Range(position.lineNumber, slaElements.startColumn, position.lineNumber, slaElements.endColumn),
         ),

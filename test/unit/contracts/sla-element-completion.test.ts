@@ -25,7 +25,8 @@ const ORDERS = (element: string) =>
 /** What is offered with the caret just after `after` on the line, and the columns the one taken replaces. */
 const completionAfter = (text: string, line: number, after: string) =>
   completeSlaElements(text, line, (text.split('\n')[line - 1] as string).indexOf(after) + after.length + 1);
-const elementsAfter = (text: string, line: number, after: string) => completionAfter(text, line, after).elements;
+const elementsAfter = (text: string, line: number, after: string) =>
+  completionAfter(text, line, after).elements.map(({ element }) => element);
 
 describe('completion of the elements an SLA applies to', () => {
   it('offers each schema object, then its fields as table.column, leaving out names the shorthand cannot write', () => {
@@ -35,6 +36,22 @@ describe('completion of the elements an SLA applies to', () => {
       'orders.placed_at',
       'customers',
       'customers.customer_id',
+    ]);
+  });
+
+  it('says beside each field its type, as relationship references do: its logicalType, and its physicalType where written', () => {
+    const text = ORDERS('')
+      .replace(
+        '      - name: order_id',
+        '      - name: order_id\n        logicalType: integer\n        physicalType: bigint',
+      )
+      .replace('      - name: placed_at', '      - name: placed_at\n        logicalType: timestamp');
+    expect(completionAfter(text, 19, 'element: ').elements).toEqual([
+      { element: 'orders' },
+      { element: 'orders.order_id', detail: 'integer · bigint' },
+      { element: 'orders.placed_at', detail: 'timestamp' },
+      { element: 'customers' },
+      { element: 'customers.customer_id', detail: 'no logicalType' },
     ]);
   });
 

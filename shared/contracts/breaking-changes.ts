@@ -12,7 +12,13 @@ import { historyColumnNames, historyColumnsOf } from './history-columns';
 import { nestedFieldPath } from './nested-fields';
 import { allowedValuesRule, isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
 import type { PathSegment } from './path-problem';
-import { declaredLength, floatFormatOfTypeName, physicalSizeChange, physicalTypeParts } from './physical-type-size';
+import {
+  declaredLength,
+  floatFormatOfTypeName,
+  isWiderFloatFormat,
+  physicalSizeChange,
+  physicalTypeParts,
+} from './physical-type-size';
 import { isRequiredAsKey, isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
 import { operatorChange, thresholdMove } from './quality-threshold';
@@ -819,7 +825,7 @@ function propertyChanges(
       : on('description-changed', 'description', 'description changed')),
     ...propertyQualityChanges(previous, next, subject),
     ...nestedChanges(previous, next, subject, reading),
-    ...physicalTypeChanges(previous.physicalType, next.physicalType, subject),
+    ...physicalTypeChanges(previous.physicalType, next.physicalType, subject, reading.recordFormat),
     ...(previous.primaryKeyPosition === next.primaryKeyPosition
       ? []
       : // Breaking only as a changed key order, which primaryKeyChanges reports.
@@ -865,15 +871,18 @@ function classificationChanges(
 /**
  * A shorter declared size refuses data the longer one held, and so may a size left to the database
  * (`timestamp(3)` to `timestamp`, none in MySQL); another change of type, unread, is documentation.
+ * Both types are read in the record format of the previous contract's servers (a bare Avro `float` is 32 bits).
  */
 function physicalTypeChanges(
   previous: string | undefined,
   next: string | undefined,
   subject: string,
+  recordFormat: RecordFormat | undefined,
 ): ContractChange[] {
   if (previous === next) return [];
   const on = (kind: ChangeKind, message: string) => [attributeChange(kind, subject, ['physicalType'], message)];
-  const size = previous !== undefined && next !== undefined ? physicalSizeChange(previous, next) : undefined;
+  const size =
+    previous !== undefined && next !== undefined ? physicalSizeChange(previous, next, recordFormat) : undefined;
   if (size === 'narrowed') return on('type-narrowed', `physicalType narrowed from ${previous} to ${next}`);
   if (size === 'perhaps narrowed') {
     const unwritten = 'the digits of a second kept without a size differ by database (none in MySQL)';
@@ -1006,6 +1015,11 @@ function optionChanges(
     const said = saidByPhysicalType(option, previousPhysicalType, field.recordFormat);
     if (was === undefined && said !== undefined && is === said)
       return on('field-changed', `${option} set to ${shown(is)}, as its physicalType ${previousPhysicalType} said`);
+    if (was === undefined && option === 'format' && isWiderFloatFormat(is, said))
+      return on(
+        'field-changed',
+        `${option} set to ${shown(is)}, wider than the ${shown(said)} its physicalType ${previousPhysicalType} said`,
+      );
     if (was === undefined && option === 'maxLength' && typeof is === 'number' && typeof said === 'number' && is > said)
       return on(
         'field-changed',

@@ -6,12 +6,17 @@ export type PhysicalSizeChange = 'narrowed' | 'perhaps narrowed' | 'widened';
 /**
  * Whether a column's declared size shrank or grew between two physical types of one family,
  * whatever the spelling: a new type that cannot hold every value of the old one refuses data it
- * held (SQL Server's `max` holds any length). Undefined when the two cannot be compared (another
- * family, no size) or when they hold the same values.
+ * held (SQL Server's `max` holds any length, a `double` every `real`). Undefined when the two cannot
+ * be compared (another family, no size) or when they hold the same values. A bare `float` is read
+ * in `recordFormat`, as floatFormatOfTypeName reads it.
  */
-export function physicalSizeChange(previous: string, next: string): PhysicalSizeChange | undefined {
-  const before = sizedTypeOf(previous);
-  const after = sizedTypeOf(next);
+export function physicalSizeChange(
+  previous: string,
+  next: string,
+  recordFormat?: RecordFormat,
+): PhysicalSizeChange | undefined {
+  const before = sizedTypeOf(previous, recordFormat);
+  const after = sizedTypeOf(next, recordFormat);
   if (!before || !after || before.family !== after.family) return undefined;
   if (!holdsAll(after, before)) return mayHoldAll(after, before) ? 'perhaps narrowed' : 'narrowed';
   return holdsAll(before, after) ? undefined : 'widened';
@@ -51,20 +56,34 @@ const DECIMAL_TYPES = new Set(['decimal', 'dec', 'numeric', 'number']);
 export function isDecimalTypeName(base: string): boolean {
   return DECIMAL_TYPES.has(base);
 }
-/** Binary floats by the names that say their width in every database and format, as ODCS's format (Rust's float type). */
-const FLOAT_FORMATS: ReadonlyMap<string, 'f64' | 'f32'> = new Map([
+/** The bits of a binary float, by its ODCS format (Rust's float type). */
+const FLOAT_FORMAT_BITS = { f32: 32, f64: 64 } as const;
+type FloatFormat = keyof typeof FLOAT_FORMAT_BITS;
+
+/** Binary floats by the names that say their width in every database and format, as ODCS's format. */
+const FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([
   ...['double precision', 'double', 'float8', 'float64'].map((name) => [name, 'f64'] as const),
   ...['real', 'float4', 'float32'].map((name) => [name, 'f32'] as const),
 ]);
 
 /**
  * The ODCS format of the binary float a physical type's name (as physicalTypeParts gives it) says:
- * `double` → f64, `real` → f32. A bare `float` is 64 bits in SQL but 32 in Avro and Protobuf, so it
- * says f32 only in the `recordFormat` of those the contract's servers store its data in.
+ * `double` → f64, `real` → f32. A bare `float` is 64 bits in PostgreSQL and SQL Server (32 in MySQL)
+ * and 32 in Avro and Protobuf, so it says f32 only in the `recordFormat` of those the contract's
+ * servers store its data in, and no width otherwise.
  */
-export function floatFormatOfTypeName(base: string, recordFormat?: RecordFormat): 'f64' | 'f32' | undefined {
+export function floatFormatOfTypeName(base: string, recordFormat?: RecordFormat): FloatFormat | undefined {
   if (base === 'float' && recordFormat !== undefined) return 'f32';
   return FLOAT_FORMATS.get(base);
+}
+
+/** Whether `format` is an ODCS float format of more bits than `than` (f64 than f32): it holds every value and more. */
+export function isWiderFloatFormat(format: unknown, than: unknown): boolean {
+  return isFloatFormat(format) && isFloatFormat(than) && FLOAT_FORMAT_BITS[format] > FLOAT_FORMAT_BITS[than];
+}
+
+function isFloatFormat(value: unknown): value is FloatFormat {
+  return typeof value === 'string' && Object.hasOwn(FLOAT_FORMAT_BITS, value);
 }
 /** Every integer of `bits` bits, signed or not. */
 function integersOf(bits: number, isSigned: boolean): { smallest: bigint; largest: bigint } {
@@ -125,6 +144,7 @@ type SizedType =
   /** A `max` length, or none (`text`), is Infinity: longer than any declared one. */
   | { family: 'text'; length: number }
   | { family: 'exact'; smallest: bigint; largest: bigint; fractionDigits: number }
+  | { family: 'binary float'; bits: number }
   | { family: TimeFamily; secondDigits: { fewest: number; most: number }; unwrittenIn?: string };
 
 function holdsAll(outer: SizedType, inner: SizedType): boolean {
@@ -137,6 +157,7 @@ function holdsAll(outer: SizedType, inner: SizedType): boolean {
       outer.largest >= inner.largest
     );
   }
+  if (outer.family === 'binary float') return inner.family === 'binary float' && outer.bits >= inner.bits;
   if (!('secondDigits' in inner) || inner.family !== outer.family) return false;
   // One type's default is the same in the one database that runs it, whatever that is.
   const isSameDefault = outer.unwrittenIn !== undefined && outer.unwrittenIn === inner.unwrittenIn;
@@ -248,13 +269,15 @@ export function declaredSecondDigits(physicalType: string): { digits: number; is
   return { digits: time.secondDigits.most, isTimeOfDay: time.family.startsWith('time of day') };
 }
 
-function sizedTypeOf(physicalType: string): SizedType | undefined {
+function sizedTypeOf(physicalType: string, recordFormat?: RecordFormat): SizedType | undefined {
   const time = timeTypeOf(physicalType);
   if (time) return time;
   const parts = physicalTypeParts(physicalType);
   if (!parts) return undefined;
   const { base, size, scale, isMaxSize } = parts;
   if (isMaxSize) return LENGTH_TYPES.has(base) ? { family: 'text', length: Number.POSITIVE_INFINITY } : undefined;
+  const floatFormat = size === undefined ? floatFormatOfTypeName(base, recordFormat) : undefined;
+  if (floatFormat !== undefined) return { family: 'binary float', bits: FLOAT_FORMAT_BITS[floatFormat] };
   if (size === undefined && UNBOUNDED_TEXT_TYPES.has(base)) return { family: 'text', length: Number.POSITIVE_INFINITY };
   const integers = INTEGER_RANGES.get(base);
   if (integers !== undefined && size === undefined) return { family: 'exact', ...integers, fractionDigits: 0 };

@@ -1275,6 +1275,49 @@ describe('breaking changes in logicalTypeOptions', () => {
     },
   );
 
+  /** The changes from `ratioOf(from)` to `ratioOf(to, format)`, both under `servers` (YAML of ODCS servers) when given. */
+  const ratioChanges = (from: string, to: string, format?: string, servers = '') => {
+    const underServers = (contract: Contract) => imported(contract.odcs.replace('schema:', `${servers}schema:`));
+    return compareContracts(
+      underServers(ratioOf(from, '1.0.0')),
+      underServers(ratioOf(to, '1.1.0', format)),
+    ).changes.map((change) => [change.kind, change.isBreaking, change.message]);
+  };
+  const avroServers = 'servers:\n  - server: buoys\n    type: kafka\n    host: kafka:9092\n    format: avro\n';
+
+  it.each([
+    ['double', 'real'],
+    ['float8', 'float4'],
+    ['double precision', 'real'],
+  ])('finds a physicalType %s made %s breaking, as a 32-bit float keeps fewer digits', (from, to) => {
+    expect(ratioChanges(from, to)).toEqual([['type-narrowed', true, `physicalType narrowed from ${from} to ${to}`]]);
+  });
+
+  it('finds a double made a bare float breaking where every server streams Avro records, whose float is 32 bits', () => {
+    expect(ratioChanges('double', 'float', undefined, avroServers)).toEqual([
+      ['type-narrowed', true, 'physicalType narrowed from double to float'],
+    ]);
+  });
+
+  it('finds a double made a bare float no breaking change in SQL, where a float is 64 bits', () => {
+    expect(ratioChanges('double', 'float')).toEqual([
+      ['field-changed', false, "physicalType changed from 'double' to 'float'"],
+    ]);
+  });
+
+  it('finds a real made a double no breaking change: the float is widened', () => {
+    expect(ratioChanges('real', 'double')).toEqual([
+      ['field-changed', false, 'physicalType widened from real to double'],
+    ]);
+  });
+
+  it('finds an Avro float re-imported as a double of format f64 no breaking change: 32 bits widened to 64', () => {
+    expect(ratioChanges('float', 'double', 'f64', avroServers)).toEqual([
+      ['field-changed', false, "format set to 'f64', wider than the 'f32' its physicalType float said"],
+      ['field-changed', false, 'physicalType widened from float to double'],
+    ]);
+  });
+
   const amountWith = (options: string, logicalType = 'number') =>
     `\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1\n      - name: amount\n        logicalType: ${logicalType}\n        logicalTypeOptions:\n          ${options}`;
   const amountChangesTo = (was: string, is: string, logicalType?: string) =>

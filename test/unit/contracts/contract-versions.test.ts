@@ -585,7 +585,14 @@ CREATE TABLE station_staff (
     it('still finds a double that became a float in Avro breaking, as it keeps fewer digits', () => {
       expect(breakingChanges(buoyReadings(kafka('avro')), 'reading.avsc', avro('float', 'float'))).toEqual([
         "reading.pressure: format set to 'f32'",
+        'reading.pressure: physicalType narrowed from double to float',
       ]);
+    });
+
+    it('finds no breaking change when its Avro schema widens a float to a double, which holds every value it held', () => {
+      const next = nextVersionOf(buoyReadings(kafka('avro')), 'reading.avsc', avro('double', 'double'));
+      expect(next.comparison.changes.filter((change) => change.isBreaking)).toEqual([]);
+      expect(next.contract.version).toBe('1.1.0');
     });
 
     it.each([

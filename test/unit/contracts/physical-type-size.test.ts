@@ -148,6 +148,39 @@ describe('a physical type whose size changed', () => {
   });
 });
 
+describe('a binary float whose width changed', () => {
+  it.each([
+    ['double', 'real'],
+    ['float8', 'float4'],
+    ['double precision', 'REAL'],
+    ['float64', 'float32'],
+  ])('calls %s to %s narrowed, as a 32-bit float keeps fewer digits', (from, to) => {
+    expect(physicalSizeChange(from, to)).toBe('narrowed');
+  });
+
+  it.each([
+    ['real', 'double'],
+    ['float4', 'double precision'],
+  ])('calls %s to %s widened', (from, to) => {
+    expect(physicalSizeChange(from, to)).toBe('widened');
+  });
+
+  it.each([
+    ['double', 'float8'],
+    // A bare float is 64 bits in PostgreSQL and SQL Server: which database, the contract does not say.
+    ['double', 'float'],
+    ['float', 'real'],
+  ])('cannot tell a narrowing from %s to %s in SQL', (from, to) => {
+    expect(physicalSizeChange(from, to)).toBeUndefined();
+  });
+
+  it.each(['avro', 'protobuf'] as const)('reads a bare float as 32 bits in %s records', (recordFormat) => {
+    expect(physicalSizeChange('double', 'float', recordFormat)).toBe('narrowed');
+    expect(physicalSizeChange('float', 'double', recordFormat)).toBe('widened');
+    expect(physicalSizeChange('float', 'float32', recordFormat)).toBeUndefined();
+  });
+});
+
 describe('the parts of a physical type', () => {
   it('reads a name, a size and a scale, whatever the case and spaces', () => {
     expect(physicalTypeParts('NUMERIC(14, 2)')).toEqual({ base: 'numeric', size: 14, scale: 2 });

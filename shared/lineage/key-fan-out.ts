@@ -37,7 +37,7 @@ export function tablesBefore(lineage: ProductLineage, index: number): Map<string
  * lower-cased): one SELECT, neither DISTINCT nor grouped, every table it joins read with its keys,
  * the key's columns plain columns of them, and a table the key, with what WHERE and the joins equate,
  * names no row of (the key's own table first: a key that is none of its keys repeats per row of it).
- * Undefined wherever the SQL leaves that unsure (a subquery, a CTE, a UNION, USING).
+ * Undefined wherever the SQL leaves that unsure (a subquery, a CTE, a compound query, which `unionFanOut` reads, NATURAL).
  */
 export function keyFanOut(
   query: QueryLineage,
@@ -45,10 +45,20 @@ export function keyFanOut(
   tables: ReadonlyMap<string, TableLineage>,
 ): KeyFanOut | undefined {
   const select = onlySelect(query);
-  if (!select || !isPlainJoin(select)) return undefined;
+  return select && selectKeyFanOut(query, select, tables, (read) => key.map((name) => keyColumnOf(select, read, name)));
+}
+
+/** `keyFanOut` of one SELECT of `query`, its key's columns as `keyColumnsOf` finds them among the tables it reads. */
+function selectKeyFanOut(
+  query: QueryLineage,
+  select: SelectLineage,
+  tables: ReadonlyMap<string, TableLineage>,
+  keyColumnsOf: (read: ReadonlyMap<string, TableLineage>) => (AliasedColumn | undefined)[],
+): KeyFanOut | undefined {
+  if (!isPlainJoin(select)) return undefined;
   const read = tablesReadBy(query, select, tables);
   if (!read || [...read.values()].some((table) => !table.keys?.length)) return undefined;
-  const keyColumns = key.map((column) => keyColumnOf(select, read, column));
+  const keyColumns = keyColumnsOf(read);
   if (keyColumns.some((column) => column === undefined)) return undefined;
   const determined = determinedColumns(select, read, keyColumns as AliasedColumn[]);
   const isOneRowOf = (alias: string) => namesOneRow(determined, alias, read.get(alias));
@@ -64,6 +74,76 @@ export function keyFanOut(
     joinedOn: [...new Set(joinedOn)],
     key: read.get(fannedOut)?.keys?.[0] ?? [],
   };
+}
+
+/** Two SELECTs of a UNION [ALL] that may each give a row with the same value of the key. */
+export interface UnionFanOut {
+  operator: 'union' | 'union all';
+  /** The two SELECTs' tables the key is read from, lower-cased, each with its columns read as the key's, in the key's order. */
+  sources: [KeySource, KeySource];
+}
+
+export interface KeySource {
+  table: string;
+  columns: string[];
+}
+
+/**
+ * Where SELECTs joined by UNION ALL are known to give more than one row per value of `key`: two of
+ * them read it from columns of tables (the key's place in the first SELECT's result, as UNION
+ * matches columns by place), which may hold a value alike, or one of them fans out as `keyFanOut`
+ * says. A plain UNION dedupes whole rows, so it repeats the key only where its rows have columns
+ * beside it, which may differ. Silent where a SELECT computes the key (distinct constants per SELECT), where both hold it to a
+ * value WHERE pins (which may differ), where one SELECT reads the other's table filtered (which may
+ * part its rows), and for INTERSECT and EXCEPT, which add no rows.
+ */
+export function unionFanOut(
+  query: QueryLineage,
+  key: readonly string[],
+  tables: ReadonlyMap<string, TableLineage>,
+): UnionFanOut | KeyFanOut | undefined {
+  const [first, ...others] = query.selects;
+  const operators = new Set(others.map((select) => select.joinedBy));
+  if (!first || others.length === 0 || query.filters.length > 0 || query.isOneRow) return undefined;
+  if (![...operators].every((operator) => operator === 'union' || operator === 'union all')) return undefined;
+  const firstRead = tablesReadBy(query, first, tables);
+  const places = firstRead && key.map((name) => placeOf(first, firstRead, name));
+  if (!places || places.some((place) => place === undefined)) return undefined;
+  const keyColumnsOf = (select: SelectLineage) => (read: ReadonlyMap<string, TableLineage>) =>
+    (places as number[]).map((place) => outputColumns(select, read)[place]?.column);
+  const isAll = !operators.has('union');
+  const operator = isAll ? 'union all' : 'union';
+  const branches = query.selects.map((select) => {
+    const read = tablesReadBy(query, select, tables);
+    const columns = read && keyColumnsOf(select)(read);
+    if (!read || !columns || columns.some((column) => column === undefined)) return undefined;
+    const keyColumns = columns as AliasedColumn[];
+    const resolvedPins = (select.pinned ?? []).map((ref) => aliased(select, read, ref));
+    const isPinned = keyColumns.every((column) =>
+      resolvedPins.some((pin) => pin?.alias === column.alias && pin.column === column.column),
+    );
+    const [{ alias }] = keyColumns as [AliasedColumn];
+    const isOneTable = keyColumns.every((column) => column.alias === alias);
+    const source = { table: select.tables.get(alias) ?? alias, columns: keyColumns.map(({ column }) => column) };
+    return isOneTable ? { source, isPinned, isFiltered: select.conditions.length > 0 } : undefined;
+  });
+  const hasOtherColumns = outputColumns(first, firstRead).length > places.length;
+  for (const [at, one] of branches.entries()) {
+    for (const other of branches.slice(at + 1)) {
+      if (!one || !other || (one.isPinned && other.isPinned)) continue;
+      const isSameSource =
+        one.source.table === other.source.table && one.source.columns.join() === other.source.columns.join();
+      if (isSameSource && (!isAll || one.isFiltered || other.isFiltered)) continue;
+      if (!isAll && !hasOtherColumns) continue;
+      return { operator, sources: [one.source, other.source] };
+    }
+  }
+  if (!isAll) return undefined;
+  for (const select of query.selects) {
+    const fanOut = selectKeyFanOut(query, select, tables, keyColumnsOf(select));
+    if (fanOut) return fanOut;
+  }
+  return undefined;
 }
 
 /** A grouped query's columns that cut one value of the key into several rows. */
@@ -235,16 +315,29 @@ function keyColumnOf(
   read: ReadonlyMap<string, TableLineage>,
   name: string,
 ): AliasedColumn | undefined {
-  const named = select.outputs.filter((output) => output.kind === 'value' && output.name === name);
-  if (named.length > 1) return undefined;
-  const [output] = named;
-  if (output?.kind === 'value') return output.column && aliased(select, read, output.column);
-  const starred = select.outputs.flatMap((star) =>
-    star.kind === 'star' ? [...read].filter(([alias]) => star.qualifier === undefined || star.qualifier === alias) : [],
-  );
-  const having = starred.filter(([, table]) => table.columns.has(name));
-  const [only] = having;
-  return having.length === 1 && only ? { alias: only[0], column: name } : undefined;
+  const place = placeOf(select, read, name);
+  return place === undefined ? undefined : outputColumns(select, read)[place]?.column;
+}
+
+/** The place of the result's one column named `name`; undefined where none or several are. */
+function placeOf(select: SelectLineage, read: ReadonlyMap<string, TableLineage>, name: string): number | undefined {
+  const places = outputColumns(select, read).flatMap((output, place) => (output.name === name ? [place] : []));
+  return places.length === 1 ? places[0] : undefined;
+}
+
+/** A SELECT's result columns in order, `*` spelled out: each one's name, and the table column it is as it is. */
+function outputColumns(
+  select: SelectLineage,
+  read: ReadonlyMap<string, TableLineage>,
+): { name?: string; column?: AliasedColumn }[] {
+  return select.outputs.flatMap((output) => {
+    if (output.kind === 'value')
+      return [{ name: output.name, column: output.column && aliased(select, read, output.column) }];
+    const starred = [...read].filter(([alias]) => output.qualifier === undefined || output.qualifier === alias);
+    return starred.flatMap(([alias, table]) =>
+      [...table.columns.keys()].map((column) => ({ name: column, column: { alias, column } })),
+    );
+  });
 }
 
 function aliased(

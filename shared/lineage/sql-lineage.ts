@@ -131,11 +131,15 @@ export interface SelectLineage {
   isGrouped?: true;
   /** Columns the top-level ANDs of its ONs and WHERE hold equal to a value of other columns: which rows of one table meet a row of another. */
   equalities?: ColumnEquality[];
-  /** A NATURAL join or USING equates columns by name, which `equalities` leaves out. */
+  /** A NATURAL join, or USING after more than one table, equates columns by name, which `equalities` leaves out. */
   joinsByName?: true;
   /** A NATURAL join matches rows on every column its tables share by name, though its SQL names none. */
   joinsNaturally?: true;
+  /** The operator joining its rows to those of the SELECTs before it in a compound query; none for the first. */
+  joinedBy?: CompoundOperator;
 }
+
+export type CompoundOperator = 'union' | 'union all' | 'intersect' | 'except';
 
 /** `column` equals a value computed from `from` in every row (`r.blood_group = d.blood_group`); from none, one value (`r.kind = 'x'`). */
 export interface ColumnEquality {
@@ -157,7 +161,7 @@ export type NamedQuery = { name: string; columns: string[] } & ({ query: QueryLi
 export interface QueryLineage {
   /** WITH's queries, in order: each may read those before it. */
   ctes: NamedQuery[];
-  /** The SELECTs whose rows make the result (one, or joined by UNION or INTERSECT), column by position. */
+  /** The SELECTs whose rows make the result (one, or joined by UNION or INTERSECT, as each's `joinedBy` says), column by position. */
   selects: SelectLineage[];
   /** SELECTs after EXCEPT: they only take rows away. */
   filters: SelectLineage[];
@@ -1054,6 +1058,8 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   const nestedEqualities: ColumnEquality[] = [];
   let joinsByName = false;
   let joinsNaturally = false;
+  /** The alias of each FROM item, in order: USING equates the last one's columns with the one before it. */
+  const sources: string[] = [];
   /** Each ON's tokens: an OR in one lets other rows through that one join only. */
   const onClauses: Token[][] = [];
   /** The tokens of each row clause (`where`, `group`, `having`…) after its word. */
@@ -1084,7 +1090,11 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
         rowClause = [];
         onClauses.push(rowClause);
       }
-      joinsByName ||= lower === 'using';
+      if (lower === 'using') {
+        const equated = usingEqualities(tokens, at, sources);
+        if (equated) nestedEqualities.push(...equated);
+        else joinsByName = true;
+      }
       continue;
     }
     if (lower && QUIET_CLAUSES.has(lower)) {
@@ -1114,6 +1124,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
         const joined = readFrom(inside);
         if (isUnfollowed(joined)) return joined;
         for (const [alias, name] of joined.tables) tables.set(alias, name);
+        sources.push(...joined.tables.keys(), ...joined.subqueries.keys(), ...joined.opaque.keys());
         for (const [alias, query] of joined.subqueries) subqueries.set(alias, query);
         for (const [alias, source] of joined.opaque) opaque.set(alias, source);
         nestedConditions.push(...joined.conditions);
@@ -1130,6 +1141,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
       const key = isName(alias) ? alias.text.toLowerCase() : `#${subqueries.size + opaque.size + 1}`;
       if (isUnfollowed(query)) opaque.set(key, opaqueSource(query, inside));
       else subqueries.set(key, query);
+      sources.push(key);
     } else if (isPunct(token, '(')) {
       const called = tokens[at - 1];
       return {
@@ -1151,6 +1163,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
         at += afterAs;
       }
       tables.set(name, name);
+      sources.push(isName(alias) ? alias.text.toLowerCase() : name);
       expectTable = false;
     }
   }
@@ -1183,6 +1196,29 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     ...(groupSize.hasOneRowGroups && { hasOneRowGroups: true }),
     ...(groupSize.oneValueColumns.length > 0 && { oneValuePerGroup: groupSize.oneValueColumns }),
   };
+}
+
+/**
+ * What `USING (a, b)` at `usingAt` equates: each column of the table just joined with that of the one
+ * table before it. Undefined after several FROM items, where which of them has the column is not told.
+ */
+function usingEqualities(
+  tokens: readonly Token[],
+  usingAt: number,
+  sources: readonly string[],
+): ColumnEquality[] | undefined {
+  const [earlier, joined, ...more] = sources;
+  const close = isPunct(tokens[usingAt + 1], '(') ? closingParen(tokens, usingAt + 1) : -1;
+  if (earlier === undefined || joined === undefined || more.length > 0 || close < 0) return undefined;
+  const names = splitTopLevel(tokens.slice(usingAt + 2, close), (token) => isPunct(token, ','));
+  if (!names.every((name) => name.length === 1 && isName(name[0]))) return undefined;
+  return names.flatMap((name) => {
+    const column = (name[0] as Extract<Token, { kind: 'word' }>).text.toLowerCase();
+    return [
+      { column: { qualifier: joined, column }, from: [{ qualifier: earlier, column }] },
+      { column: { qualifier: earlier, column }, from: [{ qualifier: joined, column }] },
+    ];
+  });
 }
 
 /** The equalities a condition's top-level ANDs hold (see `SelectLineage.equalities`); none where an OR at the top lets other rows through. */
@@ -1604,7 +1640,7 @@ function readQuery(tokens: readonly Token[]): QueryLineage | Unfollowed {
   const selects: SelectLineage[] = [];
   const filters: SelectLineage[] = [];
   let part: Token[] = [];
-  let isFilter = false;
+  let joinedBy: CompoundOperator | undefined;
   let depth = 0;
   const body = tokens.slice(withs.bodyAt);
   const isCompound = splitTopLevel(body, (token) => isKeyword(token, 'union', 'intersect', 'except')).length > 1;
@@ -1613,7 +1649,12 @@ function readQuery(tokens: readonly Token[]): QueryLineage | Unfollowed {
     const isRows = isKeyword(part[0], 'values') && isCompound;
     const read = isRows ? valuesRowsAsSelects(part) : readSelect(part);
     if (isUnfollowed(read)) return read;
-    (isFilter ? filters : selects).push(...(Array.isArray(read) ? read : [read]));
+    // Rows of one VALUES list are as many SELECTs of one row each, joined as by UNION ALL.
+    const joined = (Array.isArray(read) ? read : [read]).map((select, row) => {
+      const operator = row === 0 ? joinedBy : 'union all';
+      return operator ? { ...select, joinedBy: operator } : select;
+    });
+    (joinedBy === 'except' ? filters : selects).push(...joined);
   };
   for (let at = 0; at < body.length; at++) {
     const token = body[at] as Token;
@@ -1624,8 +1665,9 @@ function readQuery(tokens: readonly Token[]): QueryLineage | Unfollowed {
     }
     const unfollowed = finish();
     if (unfollowed) return unfollowed;
-    isFilter = isKeyword(token, 'except');
     part = [];
+    const operator = (token as Extract<Token, { kind: 'word' }>).text.toLowerCase() as CompoundOperator;
+    joinedBy = operator === 'union' && isKeyword(body[at + 1], 'all') ? 'union all' : operator;
     if (isKeyword(body[at + 1], 'all', 'distinct')) at++;
   }
   return finish() ?? { ctes: withs.ctes, selects, filters, ...(limitsToOneRow(body) && { isOneRow: true }) };

@@ -7,6 +7,8 @@ import {
   keyFanOut,
   type SelectedFanOut,
   tablesBefore,
+  type UnionFanOut,
+  unionFanOut,
   type WindowFanOut,
 } from '../../lineage/key-fan-out';
 import { Memo } from '../../lineage/memo';
@@ -24,7 +26,7 @@ export const primaryKeyGrainRule: Rule = {
   id: 'primary-key-grain',
   title: 'A published step gives one row per primary key',
   rationale:
-    "A transformation that reads the key from a table it is no key of gives it once per row of that table, one that joins another table on columns that are not a key of it gives each of its rows once per match, and one that groups by the key and a column the key does not decide gives a row per value of that column, as does DISTINCT over such a column, a window partitioned or ordered by one, or a window whose value differs row by row (`row_number()`, `lag(x)`) where the key names many rows: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; where it cannot tell (a subquery, a CTE, a UNION), the rule stays silent.",
+    "A transformation that reads the key from a table it is no key of gives it once per row of that table, one that joins another table on columns that are not a key of it gives each of its rows once per match, and one that groups by the key and a column the key does not decide gives a row per value of that column, as does DISTINCT over such a column, a window partitioned or ordered by one, or a window whose value differs row by row (`row_number()`, `lag(x)`) where the key names many rows: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; the same goes for a UNION ALL whose SELECTs may each read one value of the key from a table (or one of which fans out), and for a UNION whose SELECTs may differ beside it. Where it cannot tell (a subquery, a CTE, a key computed per SELECT, INTERSECT or EXCEPT), the rule stays silent.",
   defaultSeverity: 'warning',
   reads: ['products', 'links', 'contracts', 'systems'],
   check({ graph }) {
@@ -40,6 +42,7 @@ export const primaryKeyGrainRule: Rule = {
         const tables = tablesBefore(lineage, index);
         const repeat =
           repeatOf(keyFanOut(query, keyColumns, tables), key) ??
+          repeatOf(unionFanOut(query, keyColumns, tables), key) ??
           repeatOf(groupingFanOut(query, keyColumns, tables), key) ??
           repeatOf(distinctFanOut(query, keyColumns, tables), key);
         if (!repeat) return [];
@@ -58,12 +61,20 @@ export const primaryKeyGrainRule: Rule = {
 
 /** Why the key may repeat, and how to make it name one row. */
 function repeatOf(
-  fanOut: KeyFanOut | GroupingFanOut | WindowFanOut | SelectedFanOut | undefined,
+  fanOut: KeyFanOut | UnionFanOut | GroupingFanOut | WindowFanOut | SelectedFanOut | undefined,
   key: readonly string[],
 ): { reason: string; fixHint: string } | undefined {
   if (!fanOut) return undefined;
   const keyText = key.join(', ');
   const decides = `${keyText} ${key.length > 1 ? 'do' : 'does'} not decide`;
+  if ('operator' in fanOut) {
+    const [one, other] = fanOut.sources.map(({ table, columns }) => `${quoted(table)} (${columns.join(', ')})`);
+    const rows = fanOut.operator === 'union all' ? 'adds the rows of' : 'keeps the rows that differ beside the key of';
+    return {
+      reason: `${fanOut.operator.toUpperCase()} ${rows} ${one} and ${other}, which may share a ${keyText}`,
+      fixHint: `Make each SELECT's ${keyText} its own (a prefix or offset per source), or add a column telling the sources apart to the key.`,
+    };
+  }
   if ('selected' in fanOut) {
     return {
       reason: `it selects ${fanOut.selected}, and ${decides} ${fanOut.selected}, so DISTINCT keeps a row per ${fanOut.selected}`,

@@ -395,6 +395,17 @@ describe('reading a transformation’s SQL', () => {
     const sets = readSqlLineage('SELECT id FROM a UNION ALL SELECT id FROM b EXCEPT SELECT id FROM c ORDER BY id');
     expect(sets.query?.selects.map((select) => [...select.tables.keys()])).toEqual([['a'], ['b']]);
     expect(sets.query?.filters.map((select) => [...select.tables.keys()])).toEqual([['c']]);
+    // Each SELECT after the first says which operator joins it, so UNION, UNION ALL and INTERSECT stay apart.
+    const compound = readSqlLineage(
+      'SELECT id FROM a UNION SELECT id FROM b UNION ALL SELECT id FROM c INTERSECT SELECT id FROM d',
+    );
+    expect(compound.query?.selects.map((select) => select.joinedBy)).toEqual([
+      undefined,
+      'union',
+      'union all',
+      'intersect',
+    ]);
+    expect(sets.query?.filters.map((select) => select.joinedBy)).toEqual(['except']);
     // Rows of VALUES after the first SELECT are read as SELECTs of their values, each in its place.
     const withRows = readSqlLineage(
       "SELECT p.email AS x, p.id FROM patients p UNION ALL VALUES ('none', -1), (NULL, 0)",

@@ -8,13 +8,13 @@ import { aMeshPublishingCustomerLeads } from './governed-mesh';
 const messages = (mesh: Mesh) =>
   validateMesh(mesh, { ruleIds: ['primary-key-grain'] }).map((finding) => finding.message);
 
-/** Whether `sql`, run in sql.js over customers and leads that share countries, gives a key's value twice. */
+/** Whether `sql`, run in sql.js over customers and leads that share countries and an id (1), gives a key's value twice. */
 async function repeatsKey(sql: string, key: readonly string[] = ['customer_id']): Promise<boolean> {
   const connection = sqlJsWorkspace(await loadSqlJs(), 0)().connect();
   connection.exec(`CREATE TABLE customers (customer_id INTEGER, email TEXT, country TEXT);
 INSERT INTO customers VALUES (1, 'a@x', 'NL'), (2, 'b@x', 'FR');
 CREATE TABLE leads (lead_id INTEGER, country TEXT);
-INSERT INTO leads VALUES (10, 'NL'), (11, 'NL'), (12, 'FR');`);
+INSERT INTO leads VALUES (1, 'NL'), (11, 'NL'), (12, 'FR');`);
   const columns = key.join(', ');
   const [[repeated]] = connection
     .prepare(`SELECT COUNT(*) FROM (SELECT ${columns} FROM (${sql}) GROUP BY ${columns} HAVING COUNT(*) > 1)`)
@@ -105,11 +105,65 @@ describe('primary-key-grain', () => {
     expect(await repeatsKey(FAN_OUT, key)).toBe(false);
   });
 
-  it('stays silent where the SQL leaves the grain unsure: the other side deduplicated in a subquery, USING', () => {
+  it('warns of a join written with USING that fans out as its ON would', async () => {
+    const sql = 'SELECT customer_id, lead_id, customers.country FROM customers JOIN leads USING (country)';
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([
+      expect.stringContaining("joins 'leads' on country, which is not a key of 'leads'"),
+    ]);
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('warns where UNION ALL adds the rows of two tables whose key columns may hold one value', async () => {
+    const sql =
+      'SELECT customer_id, NULL AS lead_id, country FROM customers UNION ALL SELECT lead_id, lead_id, country FROM leads';
+    const [finding, ...others] = validateMesh(aMeshPublishingCustomerLeads(sql), { ruleIds: ['primary-key-grain'] });
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      message:
+        "customer_leads: primary key customer_id may repeat: UNION ALL adds the rows of 'customers' (customer_id) and 'leads' (lead_id), which may share a customer_id; contract 'Customer leads' of output port 'customer leads' then gets rows the simulation quarantines (\"unique on customer_id\").",
+      fixHint:
+        "Make each SELECT's customer_id its own (a prefix or offset per source), or add a column telling the sources apart to the key.",
+    });
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('warns where a UNION keeps rows of two tables that share a key value and differ beside it', async () => {
+    const sql =
+      'SELECT customer_id, NULL AS lead_id, country FROM customers UNION SELECT lead_id, lead_id, country FROM leads';
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([
+      expect.stringContaining(
+        "UNION keeps the rows that differ beside the key of 'customers' (customer_id) and 'leads' (lead_id), which may share a customer_id",
+      ),
+    ]);
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('warns of a join fan-out inside one SELECT of a UNION ALL', async () => {
+    const sql = `${FAN_OUT} UNION ALL SELECT 100, NULL, 'XX'`;
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([expect.stringContaining("joins 'leads' on country")]);
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('says nothing of a compound that gives each key once: key-only UNION, a join on a whole key, constant keys, one table filtered apart, INTERSECT, EXCEPT', async () => {
+    const once = [
+      'SELECT customer_id FROM customers UNION SELECT lead_id FROM leads',
+      "SELECT c.customer_id, l.lead_id, c.country FROM customers c JOIN leads l ON l.lead_id = c.customer_id UNION ALL SELECT 100, NULL, 'XX'",
+      "SELECT 100 AS customer_id, NULL AS lead_id, 'XX' AS country UNION ALL SELECT 200, NULL, 'YY'",
+      "SELECT customer_id, NULL AS lead_id, country FROM customers WHERE country = 'NL' UNION ALL SELECT customer_id, NULL, country FROM customers WHERE country = 'FR'",
+      'SELECT customer_id, NULL AS lead_id, country FROM customers INTERSECT SELECT lead_id, NULL, country FROM leads',
+      'SELECT customer_id, NULL AS lead_id, country FROM customers EXCEPT SELECT lead_id, NULL, country FROM leads',
+    ];
+    for (const sql of once) {
+      expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);
+      expect(await repeatsKey(sql), sql).toBe(false);
+    }
+  });
+
+  it('stays silent where the SQL leaves the grain unsure: the other side deduplicated in a subquery, NATURAL', () => {
     const unsure = [
       'SELECT c.customer_id, l.lead_id, c.country FROM customers c JOIN (SELECT country, MIN(lead_id) AS lead_id FROM leads GROUP BY country) l ON l.country = c.country',
       'WITH ranked AS (SELECT lead_id, country, row_number() OVER (PARTITION BY country ORDER BY lead_id) AS n FROM leads) SELECT c.customer_id, r.lead_id, c.country FROM customers c JOIN ranked r ON r.country = c.country AND r.n = 1',
-      'SELECT customer_id, lead_id, country FROM customers JOIN leads USING (country)',
+      'SELECT customer_id, lead_id, country FROM customers NATURAL JOIN leads',
     ];
     for (const sql of unsure) expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);
   });

@@ -26,8 +26,8 @@ export function renamedFieldAt(
 
 /**
  * Renames the field at the caret and every reference naming it that navigation knows: a
- * relationship's in ODCS's shorthand (`meters.mpan` → `meters.supply_number`) and its object's
- * duplicateValues rules' `arguments.properties` items, so nothing is left naming a field that is
+ * relationship's and an SLA's `element` in ODCS's shorthand (`meters.mpan` → `meters.supply_number`)
+ * and its object's duplicateValues rules' `arguments.properties` items, so nothing is left naming a field that is
  * gone; references by id (`schema/<id>/properties/<id>`) need no change. Refused where the new
  * name would break the contract: empty, another field's of its object, or not writable in a
  * `table.column` reference that names it.
@@ -54,8 +54,8 @@ export function renameRelationshipField(text: string, line: number, column: numb
     changes: [
       renamedScalar(field.nameNode, name, found.rangeOf),
       ...ruleArguments.map(({ node }) => renamedScalar(node, name, found.rangeOf)),
-      ...shorthands.map(({ node, reference }) => {
-        const [start, end] = innerOffsets(node);
+      ...shorthands.map(({ node, reference, characters }) => {
+        const [start, end] = characters ?? innerOffsets(node);
         return { ...found.rangeOf(start + reference.indexOf('.') + 1, end), text: name };
       }),
     ],

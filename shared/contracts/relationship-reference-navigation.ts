@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { OWN_SCHEMA_REFERENCE, SHORTHAND } from './relationship-checks';
 import { duplicateValuesPropertyLists, schemaObjectNodes } from './schema-object-nodes';
 import type { TextRange } from './text-range';
@@ -17,10 +17,15 @@ export interface SchemaField {
   nameLine: [number, number];
 }
 
-/** A `from` or `to` of a relationship (one item of it, when a list), or a property a quality rule's arguments name, as written. */
+/**
+ * A `from` or `to` of a relationship (one item of it, when a list), a property a quality rule's
+ * arguments name, or a field an SLA's `element` names (one of its comma-separated elements), as written.
+ */
 export interface ReferenceScalar {
   reference: string;
   node: Scalar;
+  /** Where the reference's own characters are, when its scalar holds others too (`element: a.x, a.y`). */
+  characters?: [number, number];
   /** The schema object whose property a rule's argument names by its bare name (no `table.column`). */
   ofObject?: YAMLMap;
   /** The `to:`/`from:` key too, when the value is one reference, so a caret on the key goes there as well. */
@@ -49,12 +54,13 @@ export interface FieldReferences {
 
 /**
  * The references naming the field whose `name` is at the caret (Find All References,
- * Shift+F12): every `to` pointing at it, every schema object's `from` listing it, and every
- * duplicateValues rule of its object listing it in `arguments.properties`, with where the field's name is. Undefined when the caret is on
+ * Shift+F12): every `to` pointing at it, every schema object's `from` listing it, every
+ * duplicateValues rule of its object listing it in `arguments.properties`, and every SLA whose
+ * `element` names it, with where the field's name is. Undefined when the caret is on
  * no schema object's property name.
  */
 export function relationshipReferencesTo(text: string, line: number, column: number): FieldReferences | undefined {
-  const { fields, references, offsetOf, rangeOf } = readRelationships(text);
+  const { fields, references, offsetOf, rangeOf, rangeOfOffsets } = readRelationships(text);
   const offset = offsetOf(line, column);
   const field = fields.find(({ nameLine }) => contains(nameLine, offset));
   if (!field) return undefined;
@@ -62,7 +68,7 @@ export function relationshipReferencesTo(text: string, line: number, column: num
     declaration: rangeOf(field.nameNode),
     references: references
       .filter((reference) => fieldNamed(fields, reference) === field)
-      .map(({ node }) => rangeOf(node)),
+      .map(({ node, characters }) => (characters ? rangeOfOffsets(...characters) : rangeOf(node))),
   };
 }
 
@@ -133,6 +139,7 @@ function readRelationships(text: string) {
     }
     references.push(...ruleArgumentsOf(object));
   }
+  references.push(...slaElementsOf(document, text));
   const offsetOf = (line: number, column: number) => (lineCounter.lineStarts[line - 1] ?? text.length) + column - 1;
   const rangeOfOffsets = (start: number, end: number): TextRange => {
     const from = lineCounter.linePos(start);
@@ -181,4 +188,31 @@ function ruleArgumentsOf(object: YAMLMap): ReferenceScalar[] {
         : [],
     ),
   );
+}
+
+/**
+ * The `table.column` elements the SLA properties name, each of a comma-separated `element` apart
+ * (ODCS: `element: orders.placed_at, orders.order_id`). An element written with escapes or over
+ * several lines is left out: where its characters are cannot be told from its value.
+ */
+function slaElementsOf(document: Document, text: string): ReferenceScalar[] {
+  const slaProperties = document.get('slaProperties', true);
+  if (!isSeq(slaProperties)) return [];
+  return slaProperties.items.filter(isMap).flatMap((sla): ReferenceScalar[] => {
+    const node = sla.get('element', true);
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return [];
+    const [start, end] =
+      node.type === 'PLAIN' ? [node.range[0], node.range[1]] : [node.range[0] + 1, node.range[1] - 1];
+    if (text.slice(start, end) !== node.value) return [];
+    const elements: ReferenceScalar[] = [];
+    let partStart = start;
+    for (const part of node.value.split(',')) {
+      const leading = part.length - part.trimStart().length;
+      const reference = part.trim();
+      const characters: [number, number] = [partStart + leading, partStart + leading + reference.length];
+      if (reference !== '') elements.push({ reference, node, characters, span: characters });
+      partStart += part.length + 1;
+    }
+    return elements;
+  });
 }

@@ -201,7 +201,7 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await screenshot(page, 'contract-relationship-references');
   });
 
-  it('renames a field with F2, the relationships and duplicateValues rules naming it following, one Ctrl+Z undoing it all', async () => {
+  it('renames a field with F2, the relationships, duplicateValues rules and SLA elements naming it following, one Ctrl+Z undoing it all', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     await openContract(page, 'Order');
@@ -231,6 +231,11 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
       '    relationships:',
       '      - from: [meter_readings.meter_mpan]',
       '        to: [meters.mpan]',
+      'slaProperties:',
+      '  - property: latency',
+      '    value: 4',
+      '    unit: h',
+      '    element: meter_readings.meter_mpan, meters.mpan',
       '',
     ].join('\n');
     await pasteOverYaml(page, readings);
@@ -246,6 +251,7 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     expect(renamed).toContain('          - to: meters.supply_number\n');
     expect(renamed).toContain('        to: [meters.supply_number]\n');
     expect(renamed).toContain('          properties: [supply_number]\n');
+    expect(renamed).toContain('    element: meter_readings.meter_mpan, meters.supply_number\n');
     expect(await problems(page)).not.toContain('does not have');
     await page.keyboard.press('Control+z');
     await expect.poll(() => copyOfYaml(page)).toBe(readings);

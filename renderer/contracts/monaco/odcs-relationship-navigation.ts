@@ -2,7 +2,7 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { relationshipReferenceDefinition, relationshipReferencesTo, type TextRange } from '../../../shared/contracts';
 import type { MonacoApi } from './load-monaco';
 
-/** Go to Definition (F12, Ctrl+click) from a relationship's `to`/`from` to the field it names, and Find All References (Shift+F12) back. */
+/** Go to Definition (F12, Ctrl+click) from a relationship's `to`/`from` (or a rule argument, an SLA element) to the field it names, and Find All References (Shift+F12) back. */
 export function registerOdcsRelationshipNavigation(
   monaco: MonacoApi,
   selector: Monaco.languages.LanguageSelector,

@@ -97,6 +97,33 @@ describe('rename a field with the relationships naming it (F2)', () => {
     expect(fromArgument[33]).toBe("          properties: [mpan, 'post_code']");
   });
 
+  it('renames the SLA elements naming the field too, each of a comma-separated list alone', () => {
+    const text = [
+      READINGS,
+      'slaProperties:', // 31
+      '  - property: latency', // 32
+      '    value: 4', // 33
+      '    unit: h', // 34
+      '    element: meters.mpan', // 35
+      '  - property: freshness', // 36
+      '    value: 1', // 37
+      '    unit: d', // 38
+      "    element: 'meters.postcode, meters.mpan , meter_readings.mpan'", // 39
+      '  - property: retention', // 40
+      '    value: 7', // 41
+      '    unit: y', // 42
+      '    element: meters', // 43
+    ].join('\n');
+    const lines = renamed(text, 19, 'mpan', 'supply_number').split('\n');
+    expect(lines[34]).toBe('    element: meters.supply_number');
+    expect(lines[38]).toBe("    element: 'meters.postcode, meters.supply_number , meter_readings.mpan'");
+    expect(lines[42]).toBe('    element: meters');
+    // Renamed from an SLA's element, as from a relationship reference.
+    const fromElement = renamed(text, 39, 'meters.postcode', 'post_code', 8).split('\n');
+    expect(fromElement[21]).toBe('      - name: post_code');
+    expect(fromElement[38]).toBe("    element: 'meters.post_code, meters.mpan , meter_readings.mpan'");
+  });
+
   it('quotes a new name a flow list would split, in a rule’s argument naming the field', () => {
     // No table.column names postcode here, which could not hold the new name.
     const text = [

@@ -137,6 +137,30 @@ describe('find the relationships referring to a field', () => {
     expect(definitionAt(text, 47, 'origin')?.line).toBe(42);
   });
 
+  it('lists the SLA elements naming the field, each of a comma-separated list, and goes from them to the field', () => {
+    const text = [
+      HAULAGE,
+      'slaProperties:', // 36
+      '  - property: latency', // 37
+      '    value: 4', // 38
+      '    unit: h', // 39
+      '    element: routes.origin', // 40
+      '  - property: freshness', // 41
+      '    value: 1', // 42
+      '    unit: d', // 43
+      '    element: routes.route_id,routes.origin', // 44
+    ].join('\n');
+    expect(relationshipReferencesTo(text, 26, columnOf(text, 26, 'origin'))?.references).toEqual([
+      { line: 30, column: 33, endLine: 30, endColumn: 46 },
+      { line: 35, column: 15, endLine: 35, endColumn: 28 },
+      { line: 40, column: 14, endLine: 40, endColumn: 27 },
+      { line: 44, column: 30, endLine: 44, endColumn: 43 },
+    ]);
+    expect(definitionAt(text, 40, 'routes.origin', 8)?.line).toBe(26);
+    expect(definitionAt(text, 44, 'routes.route_id', 3)?.line).toBe(23);
+    expect(definitionAt(text, 44, 'routes.origin', 3)?.line).toBe(26);
+  });
+
   it('lists nothing for a field no relationship names, or a caret on no field’s name', () => {
     expect(relationshipReferencesTo(HAULAGE, 10, columnOf(HAULAGE, 10, 'shipment_id'))?.references).toEqual([]);
     expect(relationshipReferencesTo(HAULAGE, 11, columnOf(HAULAGE, 11, 'string'))).toBeUndefined();

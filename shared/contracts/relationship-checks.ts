@@ -157,15 +157,16 @@ function lengthMismatch(relationship: Record<string, unknown>, path: PathSegment
   ];
 }
 
-type Side = 'from' | 'to';
+/** A reference's end: a `from` is always this contract's, a `to` may name another contract's table. */
+export type ReferenceSide = 'from' | 'to';
 
 /** The references a relationship names, each with its side and path: a property's has only `to`. */
 function referencesOf(
   relationship: Record<string, unknown>,
   path: PathSegment[],
   isOnProperty: boolean,
-): Array<{ reference: string; at: PathSegment[]; side: Side }> {
-  const sides: Side[] = isOnProperty ? ['to'] : ['from', 'to'];
+): Array<{ reference: string; at: PathSegment[]; side: ReferenceSide }> {
+  const sides: ReferenceSide[] = isOnProperty ? ['to'] : ['from', 'to'];
   return sides.flatMap((side) => {
     const value = relationship[side];
     const references = Array.isArray(value)
@@ -181,10 +182,10 @@ function referencesOf(
  * another contract's table (ODCS's own full example points `to: receiver_types.type_code` so).
  * A shorthand a slip away from one of this contract's fields comes with that field's reference as `meant`.
  */
-function whyDangling(
+export function whyDangling(
   contract: Contract,
   reference: string,
-  side: Side,
+  side: ReferenceSide,
 ): { problem: string; meant?: string } | undefined {
   const shorthand = SHORTHAND.exec(reference);
   if (shorthand) {

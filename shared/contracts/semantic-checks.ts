@@ -26,6 +26,7 @@ import type { ProblemRepair } from './problem-repair';
 import { ruleArgumentIssues } from './quality-rule-arguments';
 import { relationshipIssues } from './relationship-checks';
 import { TIME_UNIT_SPELLING_LIST, TIME_UNIT_SPELLINGS } from './sla-durations';
+import { slaElementIssues } from './sla-element-checks';
 import { hasNoDurationUnit, unreadableDurationUnit } from './sla-weakening';
 import { patternExpression } from './text-pattern';
 import { byPosition } from './text-range';
@@ -201,6 +202,7 @@ function semanticIssues(
     ...relationshipIssues(contract),
     ...statusIssues(contract),
     ...slaUnitIssues(contract),
+    ...slaElementIssues(contract),
     ...misspeltCustomPropertyIssues(document()),
     ...ruleArgumentIssues(document()).map((issue) => ({ ...issue, documentPath: issue.path })),
     ...uncheckedV30RuleWarnings(document()).map((issue) => ({

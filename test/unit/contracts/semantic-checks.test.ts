@@ -36,6 +36,54 @@ describe('semantic checks on a contract', () => {
     ]);
   });
 
+  it('warns of an SLA element naming a field its schema object lacks, at the element, with the field it is a slip from', () => {
+    const findings = checkContractYaml(
+      anOdcsText(
+        [
+          'schema:', // 6
+          '  - name: orders', // 7
+          '    properties:', // 8
+          '      - name: order_id', // 9
+          '        logicalType: integer', // 10
+          '        primaryKey: true', // 11
+          '        required: true', // 12
+          '      - name: status', // 13
+          '        logicalType: string', // 14
+          'slaProperties:', // 15
+          '  - property: latency', // 16
+          '    value: 4', // 17
+          '    unit: h', // 18
+          '    element: orders.ordr_id', // 19
+          '  - property: freshness', // 20
+          '    value: 1', // 21
+          '    unit: d', // 22
+          '    element: orders.order_id, orders.placed_at', // 23
+          '  - property: retention', // 24
+          '    value: 7', // 25
+          '    unit: y', // 26
+          '    element: orders', // 27
+          '  - property: frequency', // 28
+          '    value: 1', // 29
+          '    unit: d', // 30
+          '    element: orders.status', // 31
+          // Another table may be another contract's, as ODCS's own examples write `tab1.txn_ref_dt`.
+          '  - property: availability', // 32
+          '    value: 99.9', // 33
+          "    unit: '%'", // 34
+          '    element: tab1.txn_ref_dt', // 35
+          '',
+        ].join('\n'),
+      ),
+    ).filter(({ severity }) => severity !== 'info');
+    expect(markers(findings)).toEqual([
+      "19:14 warning slaProperties[0].element: SLA latency: 'orders.ordr_id' names property 'ordr_id', which schema object 'orders' does not have: did you mean 'orders.order_id'?",
+      "23:14 warning slaProperties[1].element: SLA freshness: 'orders.placed_at' names property 'placed_at', which schema object 'orders' does not have",
+    ]);
+    expect(findings[0]?.repair).toEqual({ kind: 'replace-marked-text', text: 'orders.order_id' });
+    // The mark covers the whole list, which a repair would replace by one element.
+    expect(findings[1]?.repair).toBeUndefined();
+  });
+
   it('warns of an SLA duration without a unit, or with the unit written inside the value, at the value', () => {
     const contract = aContract({
       sla: [

@@ -157,8 +157,9 @@ export function compareContracts(
     classificationRankings: rankings,
     recordFormat: recordFormatOfServers(previous.extensions?.servers),
   };
-  const changes = [...contractChanges(previous, next), ...schemaChanges(previous.schema, next.schema, reading)].map(
-    (change) => (previous.kind === 'event' && next.kind === 'event' ? withPublishedEvents(change) : change),
+  const schema = schemaChanges(previous.schema, next.schema, reading);
+  const changes = [...contractChanges(previous, next, renamedSubjects(schema)), ...schema].map((change) =>
+    previous.kind === 'event' && next.kind === 'event' ? withPublishedEvents(change) : change,
   );
   const isBreaking = changes.some((change) => change.isBreaking);
   const neededVersion = isBreaking ? versionForBreakingChanges(previous.version, next.version) : undefined;
@@ -254,7 +255,16 @@ function historyColumnChanges(previous: Contract, next: Contract): ContractChang
       ];
 }
 
-function contractChanges(previous: Contract, next: Contract): ContractChange[] {
+/** The fields and schema objects taken for renamed, by their old name (`orders.note` → `orders.note_text`). */
+function renamedSubjects(changes: readonly ContractChange[]): ReadonlyMap<string, string> {
+  return new Map(
+    changes.flatMap(({ kind, subject, renamedSubject }) =>
+      (kind === 'field-renamed' || kind === 'object-renamed') && renamedSubject ? [[subject, renamedSubject]] : [],
+    ),
+  );
+}
+
+function contractChanges(previous: Contract, next: Contract, renamed: ReadonlyMap<string, string>): ContractChange[] {
   return [
     ...(previous.apiVersion === next.apiVersion ? [] : [apiVersionChange(previous.apiVersion, next.apiVersion)]),
     ...(previous.kind === next.kind
@@ -277,7 +287,7 @@ function contractChanges(previous: Contract, next: Contract): ContractChange[] {
           ],
     ),
     ...qualityChanges(previous.quality, next.quality, CONTRACT_SUBJECT),
-    ...slaChanges(previous.sla, next.sla),
+    ...slaChanges(previous.sla, next.sla, renamed),
     ...contractSectionChanges(previous.extensions, next.extensions),
   ];
 }
@@ -291,18 +301,25 @@ function apiVersionChange(previous: string, next: string): ContractChange {
 /**
  * Each SLA property (told apart by its name as the app reads it and its element) set, removed or
  * given another value, at its entry in `slaProperties` (a removed one at `slaProperties`): removing
- * or weakening one breaks.
+ * or weakening one breaks. An element naming a field or schema object taken for renamed is paired
+ * by its new name: the promise stays where its data went.
  */
-function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty[]): ContractChange[] {
+function slaChanges(
+  previous: readonly SlaProperty[],
+  next: readonly SlaProperty[],
+  renamed: ReadonlyMap<string, string>,
+): ContractChange[] {
   const naming = (sla: SlaProperty, property: string) => (sla.element ? `${property} of ${sla.element}` : property);
   const identity = (sla: SlaProperty) => naming(sla, sla.property);
   const pairingKey = (sla: SlaProperty) => naming(sla, slaPropertyName(sla));
+  const afterRenames = (sla: SlaProperty): SlaProperty =>
+    sla.element === undefined ? sla : { ...sla, element: elementAfterRenames(sla.element, renamed) };
   const nextIndexes = new Map(next.map((sla, index) => [pairingKey(sla), index]));
-  const previousKeys = new Set(previous.map(pairingKey));
+  const previousKeys = new Set(previous.map((sla) => pairingKey(afterRenames(sla))));
   const weakens = (message: string) => `${message}, weakening what consumers were promised`;
   return [
     ...previous.flatMap((sla) => {
-      const index = nextIndexes.get(pairingKey(sla));
+      const index = nextIndexes.get(pairingKey(afterRenames(sla)));
       const counterpart = index === undefined ? undefined : next[index];
       if (index === undefined || !counterpart)
         return [
@@ -311,6 +328,15 @@ function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty
           ]),
         ];
       if (isDeepEqual(sla, counterpart)) return [];
+      if (isDeepEqual(afterRenames(sla), counterpart))
+        return [
+          change(
+            'contract-changed',
+            CONTRACT_SUBJECT,
+            `SLA ${identity(sla)} now of ${counterpart.element}, as its element was renamed`,
+            ['sla', index],
+          ),
+        ];
       const weakening = slaWeakening(sla, counterpart);
       const at = ['sla', index];
       const uncertainty =
@@ -350,6 +376,21 @@ function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty
           ],
     ),
   ];
+}
+
+/** An SLA's element (each of a comma-separated list) under the names renamed fields and schema objects have now. */
+function elementAfterRenames(element: string, renamed: ReadonlyMap<string, string>): string {
+  return element
+    .split(',')
+    .map((part) => {
+      const name = part.trim();
+      const table = name.split('.')[0] ?? name;
+      const renamedTable = renamed.get(table);
+      const now =
+        renamed.get(name) ?? (renamedTable === undefined ? name : `${renamedTable}${name.slice(table.length)}`);
+      return part.replace(name, now);
+    })
+    .join(',');
 }
 
 /**

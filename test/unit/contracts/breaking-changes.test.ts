@@ -783,6 +783,36 @@ describe('changes outside the schema', () => {
     expect(changesBetween(withSla(was, '1.0.0'), withSla(is, '1.0.1'))).toEqual([[isWeaker, `${message}${weakening}`]]);
   });
 
+  it('pairs an SLA with its element renamed as the field or schema object it names was, the promise kept', () => {
+    const withSla = (contract: Contract, table: string, field: string, latency: number): Contract => ({
+      ...contract,
+      sla: [
+        { property: 'latency', value: latency, unit: 'h', element: `${table}.${field}` },
+        { property: 'retention', value: 7, unit: 'y', element: table },
+      ],
+    });
+    const before = withSla(previous, 'orders', 'note', 4);
+    const noteRenamed = changed(replace('note', { name: 'note_text' }));
+    expect(changesBetween(before, withSla(noteRenamed, 'orders', 'note_text', 4))).toEqual([
+      [false, 'SLA latency of orders.note now of orders.note_text, as its element was renamed'],
+      [true, 'field seems renamed to note_text (same type and attributes, similar names)'],
+    ]);
+    expect(changesBetween(before, withSla(noteRenamed, 'orders', 'note_text', 6))[0]).toEqual([
+      true,
+      'SLA latency of orders.note lengthened from 4 h to 6 h, weakening what consumers were promised',
+    ]);
+    const ordersRenamed = {
+      ...previous,
+      version: '2.0.0',
+      schema: [{ ...previous.schema[0]!, name: 'order_records' }],
+    };
+    expect(changesBetween(before, withSla(ordersRenamed, 'order_records', 'note', 4))).toEqual([
+      [false, 'SLA latency of orders.note now of order_records.note, as its element was renamed'],
+      [false, 'SLA retention of orders now of order_records, as its element was renamed'],
+      [true, 'schema object seems renamed to order_records (same fields, similar names)'],
+    ]);
+  });
+
   it('pairs an SLA property whatever its capitals and spaces, as the app reads its name', () => {
     const withSla = (sla: { property: string; value: number; unit: string }, version: string) => ({
       ...previous,

@@ -88,7 +88,11 @@ function changedKindCondition(
     const conditions = numbersLost(value, fromNumbers, toNumbers);
     return conditions.length > 0 ? { condition: conditions.join(' OR ') } : undefined;
   }
-  if (TIMESTAMP_TYPES.has(from) && to === 'date') return { condition: `${value} <> date_trunc('day', ${value})` };
+  if (TIMESTAMP_TYPES.has(from) && to === 'date') {
+    // An instant's time of day is the one in the zone its day is taken in, not the session's.
+    const clockTime = clockTimeZone === undefined ? value : `(${value} AT TIME ZONE ${literal(clockTimeZone)})`;
+    return { condition: `${clockTime} <> date_trunc('day', ${clockTime})` };
+  }
   if (TIMESTAMP_TYPES.has(from) && to === 'time') return { condition: `${value} IS NOT NULL` };
   // The digits of a second are secondsRoundedCondition's.
   if (from === to && FRACTIONAL_SECOND_TYPES.has(from)) return undefined;
@@ -146,7 +150,8 @@ function numbersLost(value: string, from: ExactNumbers, to: ExactNumbers): strin
  * A `DO` block that refuses the migration (its exception rolls the transaction back) when rows of
  * `target` hold a value the change of `column` to `toType` would alter or cannot take, with the
  * table, the column and the number of rows; nothing when every value survives the change. A
- * timestamp gaining or losing its time zone keeps its clock time in `clockTimeZone`. Where
+ * timestamp gaining or losing its time zone, or a date becoming one or made of one, keeps its clock
+ * time in `clockTimeZone`. Where
  * the count needs a later PostgreSQL than the server's, the block counts nothing, and a value the
  * type cannot read stops the `ALTER` itself, which rolls back all the same.
  */

@@ -11,7 +11,7 @@ import { jsonKeyRenameStatement } from './json-key-renames';
 import { refuseLossyTypeChange } from './lossy-type-changes';
 import { addCheckOnceKept, setNotNullOnceFilled, setNotNullOrRefuse } from './once-filled';
 import { columnTypeParts, exactNumbersOf, postgresTypeOf } from './postgres-column-types';
-import { ident, literal, qualified, sqlComment } from './postgres-names';
+import { ident, qualified, sqlComment } from './postgres-names';
 import {
   appendOnlyTriggerName,
   appendOnlyTriggerStatements,
@@ -38,7 +38,7 @@ import {
   versionsIndexName,
 } from './postgres-tables';
 import { primaryKeyStatements } from './primary-key-change';
-import { clockTimeZoneOfChange } from './time-zone-changes';
+import { clockTimeZoneOfChange, valueInClockTimeZone } from './time-zone-changes';
 
 /*
  * ALTER statements taking a contract's tables from its last saved version to the current one:
@@ -374,7 +374,7 @@ function alterTableStatements(
       const toType = postgresTypeOf(now);
       const clockTimeZone = clockTimeZoneOfChange(old, now, fromType, toType);
       const newValue = clockTimeZone
-        ? `${ident(column)} AT TIME ZONE ${literal(clockTimeZone)}`
+        ? valueInClockTimeZone(column, fromType, toType, clockTimeZone)
         : `${ident(column)}${castThrough(fromType, toType)}::${toType}`;
       const nullability = (table: string, wasNotNull: boolean, isNotNull: boolean) => {
         if (wasNotNull === isNotNull) return [];

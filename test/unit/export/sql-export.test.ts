@@ -2502,6 +2502,65 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
       }
     });
 
+    it('keeps the day a date names when it becomes a timestamp with a time zone, and back, in the timestamp’s defaultTimezone or UTC, whatever the session’s zone', async () => {
+      const startAs = (logicalType: 'date' | 'timestamp', typeOptions?: Record<string, unknown>) =>
+        claimsDesign({
+          properties: [
+            field('claim_id', 'integer', { required: true, primaryKey: true }),
+            field('filed_at', logicalType, typeOptions ? options(typeOptions) : {}),
+          ],
+        });
+      const [dated, zoned, paris] = [
+        startAs('date'),
+        startAs('timestamp'),
+        startAs('timestamp', { defaultTimezone: 'Europe/Paris' }),
+      ];
+      const filedAt = async () =>
+        (await db.query<{ filed_at: string }>('SELECT filed_at::text FROM claims.claims')).rows[0]?.filed_at;
+      try {
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(dated));
+        await db.exec(`INSERT INTO claims.claims VALUES (1, '2026-03-15')`);
+        await db.exec(`SET TIME ZONE 'Asia/Tokyo'`);
+        await runAsPsql(db, migrationOf(zoned, dated));
+        await db.exec(`SET TIME ZONE 'UTC'`);
+        expect(await filedAt()).toBe('2026-03-15 00:00:00+00');
+        await db.exec(`SET TIME ZONE 'America/Los_Angeles'`);
+        await runAsPsql(db, migrationOf(dated, zoned));
+        expect(await filedAt()).toBe('2026-03-15');
+        await runAsPsql(db, migrationOf(paris, dated));
+        await db.exec(`SET TIME ZONE 'UTC'`);
+        expect(await filedAt()).toBe('2026-03-14 23:00:00+00');
+        await db.exec(`SET TIME ZONE 'Asia/Tokyo'`);
+        await runAsPsql(db, migrationOf(dated, paris));
+        expect(await filedAt()).toBe('2026-03-15');
+      } finally {
+        await db.exec('RESET TIME ZONE');
+      }
+    });
+
+    it('refuses a timestamp with a time zone made a date where rows have a time of day in its defaultTimezone, whatever the session’s zone', async () => {
+      const startAs = (logicalType: 'date' | 'timestamp') =>
+        claimsDesign({
+          properties: [
+            field('claim_id', 'integer', { required: true, primaryKey: true }),
+            field('filed_at', logicalType),
+          ],
+        });
+      try {
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(startAs('timestamp')));
+        // Midnight in Tokyo, 15:00 in UTC, the contract's zone: the date would drop its time of day.
+        await db.exec(`INSERT INTO claims.claims VALUES (1, '2026-03-14 15:00:00+00')`);
+        await db.exec(`SET TIME ZONE 'Asia/Tokyo'`);
+        await expect(runAsPsql(db, migrationOf(startAs('date'), startAs('timestamp')))).rejects.toThrow(
+          /"claims"\."claims"\."filed_at": a value date would change or cannot hold, in this many rows: 1;/,
+        );
+      } finally {
+        await db.exec('RESET TIME ZONE');
+      }
+    });
+
     it('changes a column to the physicalType’s size when every row fits, and widens it without a check', async () => {
       const [text, code, wideCode] = [
         claimAmountAs('string'),

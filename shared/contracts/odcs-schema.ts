@@ -10,6 +10,7 @@ import { isJsonObject } from './odcs-document';
 import { choosingValuesFor, logicalTypesTaking, schemaPathOf } from './odcs-schema-guide';
 import { asV30Problem, v30LibraryRules, withRulesAsV310 } from './odcs-v30-quality';
 import { LATEST_API_VERSION, schemaForApiVersion } from './odcs-versions';
+import { otherDocumentKindProblem } from './other-document-kind';
 import type { PathProblem, PathSegment } from './path-problem';
 import { unchosenBranchFields } from './unchosen-branch-fields';
 
@@ -33,6 +34,8 @@ function schemaProblems(document: unknown): PathProblem[] {
   const apiVersion = (document as Record<string, unknown> | null)?.apiVersion;
   const resolved = schemaForApiVersion(apiVersion);
   if (!resolved.ok) {
+    const otherKind = otherDocumentKindProblem(document);
+    if (otherKind) return [otherKind];
     const { message, meant } = resolved;
     return [{ path: ['apiVersion'], message, ...(meant && { repair: { kind: 'replace-marked-text', text: meant } }) }];
   }

@@ -790,4 +790,36 @@ status: active
     const text = anOdcsText().replace('apiVersion: v3.1.0', `apiVersion: ${apiVersion}`);
     expect(problemsOf(parseOdcsYaml(text))).toEqual([`1:13 apiVersion: ${message}`]);
   });
+
+  it.each([
+    [
+      'an ODPS data product (as the export writes one)',
+      'v1.0.0',
+      'DataProduct',
+      'unknown kind "DataProduct"; expected one of: DataContract (this is an ODPS data product, not an ODCS data contract)',
+    ],
+    [
+      'a Backstage entity',
+      'backstage.io/v1alpha1',
+      'Component',
+      'unknown kind "Component"; expected one of: DataContract (this is no ODCS data contract)',
+    ],
+  ])(
+    'says that %s is no data contract, rather than calling its apiVersion one of ODCS',
+    (_, apiVersion, kind, message) => {
+      const text = anOdcsText()
+        .replace('apiVersion: v3.1.0', `apiVersion: ${apiVersion}`)
+        .replace('kind: DataContract', `kind: ${kind}`);
+      expect(problemsOf(parseOdcsYaml(text))).toEqual([`2:7 kind: ${message}`]);
+    },
+  );
+
+  it('still names the apiVersion it cannot read of a contract whose kind is misspelt', () => {
+    const text = anOdcsText()
+      .replace('apiVersion: v3.1.0', 'apiVersion: v2.2.2')
+      .replace('kind: DataContract', 'kind: DataContrat');
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      '1:13 apiVersion: ODCS v2.2.2 is not supported: this app reads ODCS v3.0.0 to v3.2.0',
+    ]);
+  });
 });

@@ -27,6 +27,17 @@ describe('canvas accessible names', () => {
     expect(names.get('empty')).toBe('Note');
   });
 
+  it('names a note by the words a reader sees: a link by its text, not its address, and no emphasis or strike marks', () => {
+    const mesh = aMesh().build();
+    mesh.notes = [
+      { id: 'runbook', text: 'See the [depot runbook](https://wiki.example.com/depots) first' },
+      { id: 'rules', text: '~~old~~ __new__ _rules_ for wagon_id and <https://rail.example.com>' },
+    ];
+    const names = nodeAccessibleNamesOf(mesh);
+    expect(names.get('runbook')).toBe('Note: See the depot runbook first');
+    expect(names.get('rules')).toBe('Note: old new rules for wagon_id and https://rail.example.com');
+  });
+
   it('names a link by the nodes and ports it joins, not their ids', () => {
     const mesh = salesPipeline();
     const link = mesh.links.find((candidate) => candidate.id === 'orders-to-revenue');

@@ -1,4 +1,12 @@
-import { type Endpoint, type Link, type Mesh, type Note, resolveEndpoint } from '../model';
+import {
+  distinctNodeName,
+  distinctPortName,
+  type Endpoint,
+  type Link,
+  type Mesh,
+  type Note,
+  resolveEndpoint,
+} from '../model';
 import { memoizedOn } from './memo';
 import { noteWords } from './note-words';
 
@@ -36,13 +44,16 @@ export function nodeAccessibleNamesOf(mesh: Mesh): ReadonlyMap<string, string> {
   return nodeAccessibleNames(mesh.domains, mesh.products, mesh.systems, mesh.notes ?? NO_NOTES);
 }
 
-/** `Bookings (bookings-cdc)`: the node's name, then its port's or topic's. */
+/**
+ * `Bookings (bookings-cdc)`: the node's name, then its port's or topic's, each told apart from a
+ * namesake (a copy pasted into another domain) as lists tell them apart, so two links never sound alike.
+ */
 function endpointAccessibleName(mesh: NodesWithPorts, endpoint: Endpoint): string {
   const resolved = resolveEndpoint(mesh, endpoint);
   if (!resolved) return `${endpoint.nodeId} (${endpoint.portId})`;
   return resolved.kind === 'port'
-    ? `${resolved.product.name} (${resolved.port.name})`
-    : `${resolved.system.name} (${resolved.topic.name})`;
+    ? `${distinctNodeName(mesh, resolved.product)} (${distinctPortName(resolved.product, resolved.port)})`
+    : `${distinctNodeName(mesh, resolved.system)} (${resolved.topic.name})`;
 }
 
 /** `Link from Bookings (bookings-cdc) to Guest 360 (bookings-in)`: names, where React Flow would read out ids. */
@@ -50,16 +61,21 @@ export function linkAccessibleName(mesh: NodesWithPorts, link: Link): string {
   return `Link from ${endpointAccessibleName(mesh, link.from)} to ${endpointAccessibleName(mesh, link.to)}`;
 }
 
-type NodesWithPorts = Pick<Mesh, 'products' | 'systems'>;
+type NodesWithPorts = Pick<Mesh, 'domains' | 'products' | 'systems'>;
 
 const linkAccessibleNames = memoizedOn(
-  (links: Mesh['links'], products: Mesh['products'], systems: Mesh['systems']): ReadonlyMap<string, string> => {
-    const nodes: NodesWithPorts = { products, systems };
+  (
+    links: Mesh['links'],
+    domains: Mesh['domains'],
+    products: Mesh['products'],
+    systems: Mesh['systems'],
+  ): ReadonlyMap<string, string> => {
+    const nodes: NodesWithPorts = { domains, products, systems };
     return new Map(links.map((link) => [link.id, linkAccessibleName(nodes, link)]));
   },
 );
 
-/** Every link's accessible name, worked out again only when links, products or systems change. */
+/** Every link's accessible name, worked out again only when links, domains, products or systems change. */
 export function linkAccessibleNamesOf(mesh: Mesh): ReadonlyMap<string, string> {
-  return linkAccessibleNames(mesh.links, mesh.products, mesh.systems);
+  return linkAccessibleNames(mesh.links, mesh.domains, mesh.products, mesh.systems);
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { linkAccessibleName, nodeAccessibleNamesOf } from '../../../shared/editing/canvas-accessible-names';
-import { aMesh } from '../../builders/mesh-builder';
+import {
+  linkAccessibleName,
+  linkAccessibleNamesOf,
+  nodeAccessibleNamesOf,
+} from '../../../shared/editing/canvas-accessible-names';
+import { aMesh, aPort } from '../../builders/mesh-builder';
 import { salesPipeline } from './editing-fixtures';
 
 describe('canvas accessible names', () => {
@@ -42,5 +46,26 @@ describe('canvas accessible names', () => {
     const mesh = salesPipeline();
     const link = mesh.links.find((candidate) => candidate.id === 'orders-to-revenue');
     expect(link && linkAccessibleName(mesh, link)).toBe('Link from Orders (out) to Revenue (in)');
+  });
+
+  it('tells apart the links of a copy pasted into another domain, which keeps its nodes’ names', () => {
+    const ports = { inputPorts: [aPort('in', 'input')], outputPorts: [aPort('out', 'output')] };
+    const mesh = aMesh()
+      .withDomain('rolling-stock', { name: 'Rolling Stock' })
+      .withDomain('rolling-stock-2', { name: 'Rolling Stock 2' })
+      .withProduct('registry', 'rolling-stock', { name: 'Wagon Registry', ...ports })
+      .withProduct('positions', 'rolling-stock', { name: 'Wagon Positions', ...ports })
+      .withProduct('registry-2', 'rolling-stock-2', { name: 'Wagon Registry', ...ports })
+      .withProduct('positions-2', 'rolling-stock-2', { name: 'Wagon Positions', ...ports })
+      .withLink('original', { nodeId: 'registry', portId: 'out' }, { nodeId: 'positions', portId: 'in' })
+      .withLink('copy', { nodeId: 'registry-2', portId: 'out' }, { nodeId: 'positions-2', portId: 'in' })
+      .build();
+    const names = linkAccessibleNamesOf(mesh);
+    expect(names.get('original')).toBe(
+      'Link from Wagon Registry (Rolling Stock) (out) to Wagon Positions (Rolling Stock) (in)',
+    );
+    expect(names.get('copy')).toBe(
+      'Link from Wagon Registry (Rolling Stock 2) (out) to Wagon Positions (Rolling Stock 2) (in)',
+    );
   });
 });

@@ -346,11 +346,13 @@ export function domainFlowEdges(
   flows: readonly DomainFlow[],
   dimmedIds?: ReadonlySet<string>,
   countPlaces?: ReadonlyMap<string, Point>,
+  accessibleNames?: ReadonlyMap<string, string>,
 ): Edge[] {
   return flows.map((flow) => {
     const countAt = countPlaces?.get(flow.id);
     const data: DomainFlowData = countAt ? { links: flow.links, countAt } : { links: flow.links };
     const isDimmed = dimmedIds?.has(flow.from) || dimmedIds?.has(flow.to);
+    const ariaLabel = accessibleNames?.get(flow.id);
     return {
       id: `flow:${flow.id}`,
       type: 'domain-flow',
@@ -363,6 +365,7 @@ export function domainFlowEdges(
       reconnectable: false,
       className: isDimmed ? 'domain-flow edge--dimmed' : 'domain-flow',
       data,
+      ...(ariaLabel && { ariaLabel }),
     };
   });
 }

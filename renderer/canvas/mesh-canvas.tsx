@@ -31,7 +31,11 @@ import {
 import { useShallow } from 'zustand/react/shallow';
 import type { LinkCompatibility } from '../../shared/contracts';
 import type { Guide } from '../../shared/editing/alignment';
-import { linkAccessibleNamesOf, nodeAccessibleNamesOf } from '../../shared/editing/canvas-accessible-names';
+import {
+  domainFlowAccessibleNamesOf,
+  linkAccessibleNamesOf,
+  nodeAccessibleNamesOf,
+} from '../../shared/editing/canvas-accessible-names';
 import { domainFlows } from '../../shared/editing/domain-overview';
 import type { Point, Size } from '../../shared/editing/geometry';
 import { canvasBounds, domainAt } from '../../shared/editing/node-placement';
@@ -114,6 +118,8 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
 const selectNodeNames = (state: DocumentState) => (state.mesh ? nodeAccessibleNamesOf(state.mesh) : NO_NAMES);
 const selectLinkNames = (state: DocumentState) => (state.mesh ? linkAccessibleNamesOf(state.mesh) : NO_NAMES);
 const selectDomainFlows = (state: DocumentState) => (state.mesh ? domainFlows(state.mesh) : []);
+const selectDomainFlowNames = (state: DocumentState) =>
+  state.mesh ? domainFlowAccessibleNamesOf(state.mesh) : NO_NAMES;
 export const GRID_SIZE = 16;
 const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
 /** Shift-click adds to the selection, as in draw.io; Ctrl/Cmd-click too, as in React Flow. */
@@ -178,6 +184,7 @@ function MeshFlow() {
     [policies],
   );
   const flows = useDocumentStore(selectDomainFlows);
+  const flowNames = useDocumentStore(selectDomainFlowNames);
   const hasNoDomains = useDocumentStore((state) => state.mesh?.domains.length === 0);
   const selectedNodeIds = useSelectionStore((state) => state.nodeIds);
   const selectedLinkIds = useSelectionStore((state) => state.linkIds);
@@ -268,8 +275,8 @@ function MeshFlow() {
   );
   const countPlaces = useDomainFlowCountPlaces(flows, nodes, isOverview);
   const flowEdges = useMemo(
-    () => domainFlowEdges(flows, emphasis.dimmedIds, countPlaces),
-    [flows, emphasis, countPlaces],
+    () => domainFlowEdges(flows, emphasis.dimmedIds, countPlaces, flowNames),
+    [flows, emphasis, countPlaces, flowNames],
   );
   const edges = isOverview ? flowEdges : linkEdges;
   const isLarge = outline.length > LARGE_MESH_NODES && !captureTheme;

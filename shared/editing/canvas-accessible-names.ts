@@ -7,6 +7,7 @@ import {
   type Note,
   resolveEndpoint,
 } from '../model';
+import { type DomainFlow, domainFlows } from './domain-overview';
 import { memoizedOn } from './memo';
 import { noteWords } from './note-words';
 
@@ -78,4 +79,20 @@ const linkAccessibleNames = memoizedOn(
 /** Every link's accessible name, worked out again only when links, domains, products or systems change. */
 export function linkAccessibleNamesOf(mesh: Mesh): ReadonlyMap<string, string> {
   return linkAccessibleNames(mesh.links, mesh.domains, mesh.products, mesh.systems);
+}
+
+/** `2 links from Rolling Stock to Train Operations`: what an overview's edge between two domains stands for. */
+export function domainFlowAccessibleName(domains: Mesh['domains'], flow: DomainFlow): string {
+  const nameOf = (domainId: string) => domains.find((domain) => domain.id === domainId)?.name ?? domainId;
+  return `${flow.links} ${flow.links === 1 ? 'link' : 'links'} from ${nameOf(flow.from)} to ${nameOf(flow.to)}`;
+}
+
+const domainFlowAccessibleNames = memoizedOn(
+  (flows: readonly DomainFlow[], domains: Mesh['domains']): ReadonlyMap<string, string> =>
+    new Map(flows.map((flow) => [flow.id, domainFlowAccessibleName(domains, flow)])),
+);
+
+/** Every overview edge's accessible name, by the id of the flow it draws. */
+export function domainFlowAccessibleNamesOf(mesh: Mesh): ReadonlyMap<string, string> {
+  return domainFlowAccessibleNames(domainFlows(mesh), mesh.domains);
 }

@@ -92,4 +92,10 @@ describe('links between domains, seen from far', () => {
       data: { links: 51 },
     });
   });
+
+  it('are read out by the names a screen reader is given, not by the domains’ ids', () => {
+    const names = new Map([['a→b', '51 links from Orders to Billing']]);
+    const [edge] = domainFlowEdges([{ id: 'a→b', from: 'a', to: 'b', links: 51 }], undefined, undefined, names);
+    expect(edge?.ariaLabel).toBe('51 links from Orders to Billing');
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  domainFlowAccessibleNamesOf,
   linkAccessibleName,
   linkAccessibleNamesOf,
   nodeAccessibleNamesOf,
@@ -67,5 +68,25 @@ describe('canvas accessible names', () => {
     expect(names.get('copy')).toBe(
       'Link from Wagon Registry (Rolling Stock 2) (out) to Wagon Positions (Rolling Stock 2) (in)',
     );
+  });
+
+  it('names an edge of the overview, which stands for the links between two domains, by the domains and the count', () => {
+    const ports = { inputPorts: [aPort('in', 'input')], outputPorts: [aPort('out', 'output')] };
+    const mesh = aMesh()
+      .withDomain('rolling-stock', { name: 'Rolling Stock' })
+      .withDomain('train-operations', { name: 'Train Operations' })
+      .withDomain('commercial', { name: 'Commercial' })
+      .withProduct('registry', 'rolling-stock', { name: 'Wagon Registry', ...ports })
+      .withProduct('positions', 'rolling-stock', { name: 'Wagon Positions', ...ports })
+      .withProduct('consist', 'train-operations', { name: 'Train Consist', ...ports })
+      .withProduct('runs', 'train-operations', { name: 'Train Runs', ...ports })
+      .withProduct('invoicing', 'commercial', { name: 'Invoicing', ...ports })
+      .withLink('l1', { nodeId: 'registry', portId: 'out' }, { nodeId: 'consist', portId: 'in' })
+      .withLink('l2', { nodeId: 'positions', portId: 'out' }, { nodeId: 'runs', portId: 'in' })
+      .withLink('l3', { nodeId: 'runs', portId: 'out' }, { nodeId: 'invoicing', portId: 'in' })
+      .build();
+    const names = domainFlowAccessibleNamesOf(mesh);
+    expect(names.get('rolling-stock→train-operations')).toBe('2 links from Rolling Stock to Train Operations');
+    expect(names.get('train-operations→commercial')).toBe('1 link from Train Operations to Commercial');
   });
 });

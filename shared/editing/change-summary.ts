@@ -25,7 +25,7 @@ export function describeChange(before: Mesh, after: Mesh): string {
   const unnamed = (['links', 'policies'] as const)
     .filter((part) => before[part] !== after[part] && !isSame(before[part], after[part]))
     .map((part) => `Edited ${part}`);
-  const moved = movedElementCount(before, after);
+  const { moved, resized } = placeChanges(before, after);
   const locks = lockChanges(before, after);
   const renamed = before.name !== after.name ? [`Renamed the design “${after.name}”`] : [];
   const all = [
@@ -33,6 +33,7 @@ export function describeChange(before: Mesh, after: Mesh): string {
     ...notes,
     ...renamed,
     ...unnamed,
+    ...(resized > 0 ? [`Resized ${counted(resized, 'element')}`] : []),
     ...(moved > 0 ? [`Moved ${counted(moved, 'element')}`] : []),
     ...locks,
   ];
@@ -41,15 +42,21 @@ export function describeChange(before: Mesh, after: Mesh): string {
 }
 
 /**
- * Elements on the canvas both before and after whose place or size changed. An edit that placed an
- * element moved none: where it lands, the domain grown to hold it and the neighbours pushed aside
- * for it all follow from adding it.
+ * Elements on the canvas both before and after whose size changed (resized, whether or not their
+ * corner moved too), and those only moved. An edit that placed an element moved none: where it
+ * lands, the domain grown to hold it and the neighbours pushed aside for it all follow from adding it.
  */
-function movedElementCount(before: Mesh, after: Mesh): number {
-  if (before.layout === after.layout) return 0;
+function placeChanges(before: Mesh, after: Mesh): { moved: number; resized: number } {
+  const none = { moved: 0, resized: 0 };
+  if (before.layout === after.layout) return none;
   const entries = Object.entries(after.layout.nodes);
-  if (entries.some(([id]) => before.layout.nodes[id] === undefined)) return 0;
-  return entries.filter(([id, layout]) => !sameLayout(before.layout.nodes[id], layout)).length;
+  if (entries.some(([id]) => before.layout.nodes[id] === undefined)) return none;
+  const changed = entries.flatMap(([id, layout]) => {
+    const old = before.layout.nodes[id];
+    return old === undefined || sameLayout(old, layout) ? [] : [{ old, layout }];
+  });
+  const resized = changed.filter(({ old, layout }) => old.width !== layout.width || old.height !== layout.height);
+  return { moved: changed.length - resized.length, resized: resized.length };
 }
 
 /** `Locked 2 elements`, `Unlocked 1 element`: the elements whose lock against moves changed. */

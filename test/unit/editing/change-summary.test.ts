@@ -59,6 +59,16 @@ describe('what an edit did, as Undo and Redo name it', () => {
     expect(describeChange(placed, moved)).toBe('Moved 2 elements');
   });
 
+  it('names a resize as a resize, not a move, and says what it pushed aside', () => {
+    const placed = aMesh().withDomain('depots').withDomain('yards').build();
+    placed.layout.nodes = { depots: { x: 0, y: 0, width: 640, height: 320 }, yards: { x: 700, y: 0 } };
+    const grown = { x: 0, y: 0, width: 900, height: 320 };
+    const resized = { ...placed, layout: { ...placed.layout, nodes: { ...placed.layout.nodes, depots: grown } } };
+    expect(describeChange(placed, resized)).toBe('Resized 1 element');
+    const pushed = { ...resized, layout: { ...resized.layout, nodes: { depots: grown, yards: { x: 940, y: 0 } } } };
+    expect(describeChange(placed, pushed)).toBe('Resized 1 element, Moved 1 element');
+  });
+
   it('counts the elements locked or unlocked', () => {
     const placed = aMesh().withDomain('sales').withProduct('a', 'sales').withProduct('b', 'sales').build();
     placed.layout.nodes = { a: { x: 0, y: 0 }, b: { x: 200, y: 0 } };

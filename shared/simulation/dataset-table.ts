@@ -64,9 +64,18 @@ END`,
   ];
 }
 
-/** `_apply_<name>`: insert `(_op, _timestamp, ...columns)` rows into it to change the entity. */
+/** `_apply_<name>`: insert `(_op, _timestamp, ...columns)` rows into it to change the entity (`applyTimestampSql`). */
 export function applyView(dataset: Dataset): string {
   return quoteIdentifier(`_apply_${dataset.name}`);
+}
+
+/**
+ * The `_timestamp` of a change at `millisSql` (epoch milliseconds): the ISO text its history
+ * versions begin or end at, made once per change as it is inserted, where each trigger statement
+ * comparing or writing it made it again (up to four times a change); NULL without history.
+ */
+export function applyTimestampSql(dataset: Dataset, millisSql: string): string {
+  return dataset.keepsHistory ? isoTimestampSql(millisSql) : 'NULL';
 }
 
 /** One row per tracked entity: the changes skipped so far, and the position of the last truncate applied. */
@@ -215,7 +224,7 @@ function closeAllVersionsSql(dataset: Dataset): string[] {
 function endCurrentVersionsSql(dataset: Dataset, condition: string): string[] {
   const history = quoteIdentifier(historyTableName(dataset));
   const { validFrom, validTo, isCurrent } = historySql(dataset);
-  const at = isoTimestampSql('NEW._timestamp');
+  const at = 'NEW._timestamp';
   return [
     `DELETE FROM ${history} WHERE ${isCurrent} = 1${condition} AND ${validFrom} = ${at}`,
     `UPDATE ${history} SET ${validTo} = ${at}, ${isCurrent} = 0 WHERE ${isCurrent} = 1${condition}`,
@@ -237,9 +246,9 @@ function openVersionSql(dataset: Dataset): string[] {
   return [
     ...closeVersionSql(dataset, true),
     `UPDATE ${history} SET ${validTo} = NULL, ${isCurrent} = 1
-    WHERE ${isCurrent} = 0 AND ${validTo} = ${isoTimestampSql('NEW._timestamp')} AND ${sameKey(dataset)}${sameValues.join('')}
+    WHERE ${isCurrent} = 0 AND ${validTo} = NEW._timestamp AND ${sameKey(dataset)}${sameValues.join('')}
       AND NOT EXISTS (SELECT 1 FROM ${history} WHERE ${isCurrent} = 1 AND ${sameKey(dataset)})`,
     `INSERT OR IGNORE INTO ${history} (${columnList(names)}, ${validFrom}, ${validTo}, ${isCurrent})
-    VALUES (${columnList(names, 'NEW')}, ${isoTimestampSql('NEW._timestamp')}, NULL, 1)`,
+    VALUES (${columnList(names, 'NEW')}, NEW._timestamp, NULL, 1)`,
   ];
 }

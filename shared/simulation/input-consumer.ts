@@ -1,6 +1,6 @@
 import { brokerTable, type LogProgress, prepareTrim } from './broker-log';
 import type { Dataset } from './dataset';
-import { appliedTable, applyView, priorPositionSql, upsertRowsSql } from './dataset-table';
+import { appliedTable, applyTimestampSql, applyView, priorPositionSql, upsertRowsSql } from './dataset-table';
 import { lackedColumns } from './lacked-columns';
 import { imageColumns, type LogFormat } from './log-format';
 import type { InputPlan } from './product-plan';
@@ -246,7 +246,7 @@ function prepareClean(
   const upsertsAtOnce = !dataset.keepsHistory;
   if (format.kind === 'records') {
     const replay = connection.prepare(
-      `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT CASE _op WHEN 'delete' THEN 'd' ELSE 'u' END, _timestamp, ${columnList(names)} FROM ${raw} WHERE _position > ? ORDER BY _position`,
+      `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT CASE _op WHEN 'delete' THEN 'd' ELSE 'u' END, ${applyTimestampSql(dataset, '_timestamp')}, ${columnList(names)} FROM ${raw} WHERE _position > ? ORDER BY _position`,
     );
     if (!upsertsAtOnce) {
       return (after) => {
@@ -272,7 +272,7 @@ function prepareClean(
   const apply = (from: string) =>
     connection.prepare(
       `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, _source_position, _prior, ${columnList(names)})
-SELECT _op, _source_ts, _sequence, _prior, ${images} FROM (${from}) WHERE _position > ?${changes.kept} ORDER BY ${changes.order}`,
+SELECT _op, ${applyTimestampSql(dataset, '_source_ts')}, _sequence, _prior, ${images} FROM (${from}) WHERE _position > ?${changes.kept} ORDER BY ${changes.order}`,
     );
   // A batch of first deliveries (sequences rising past all seen before) needs no look back...
   const fresh = apply(`SELECT *, -1 AS _prior FROM ${changes.rows} WHERE _op IS NOT NULL`);

@@ -1,6 +1,6 @@
 import { jsonObjectSql } from './broker-log';
 import type { Dataset } from './dataset';
-import { applyView, upsertRowsSql } from './dataset-table';
+import { applyTimestampSql, applyView, upsertRowsSql } from './dataset-table';
 import { withEngineFunctionsUnlisted } from './engine-function-list';
 import { prepareGroupTotals, regroupedGroups } from './group-totals';
 import { type Aggregation, type IncrementalPlan, planRecompute, type RecomputeMode } from './incremental-plan';
@@ -256,6 +256,7 @@ function prepareResultRecompute(connection: SqlConnection, dataset: Dataset, sel
    * units. Keys gone are deleted in the table's order, whichever rows are in scope.
    */
   const isEntity = dataset.kind === 'entity';
+  const timestampParams = dataset.keepsHistory ? millisOnly : none;
   // Equal rows of an event result are one event, derived twice from a record delivered twice.
   const distinct = isEntity ? '' : 'DISTINCT ';
   const recomputation = (recompute: string, scope: string) => [
@@ -265,9 +266,9 @@ function prepareResultRecompute(connection: SqlConnection, dataset: Dataset, sel
       ? [
           prepare(
             `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(key)})
-SELECT 'd', ?, ${columnList(key)} FROM ${table} t WHERE ${scope} NOT EXISTS (SELECT 1 FROM ${next} n WHERE ${sameKey})
+SELECT 'd', ${applyTimestampSql(dataset, '?1')}, ${columnList(key)} FROM ${table} t WHERE ${scope} NOT EXISTS (SELECT 1 FROM ${next} n WHERE ${sameKey})
 ORDER BY t.rowid`,
-            millisOnly,
+            timestampParams,
           ),
         ]
       : []),
@@ -284,8 +285,8 @@ ORDER BY t.rowid`,
   const upsertChanged = (changed: string) =>
     dataset.keepsHistory
       ? prepare(
-          `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT 'u', ?, * FROM (${changed})`,
-          millisOnly,
+          `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT 'u', ${applyTimestampSql(dataset, '?1')}, * FROM (${changed})`,
+          timestampParams,
         )
       : prepare(upsertRowsSql(dataset, `SELECT * FROM (${changed}) WHERE true`));
   // Rows rejected for their key, as the last run left them: a row stays quarantined once, not every tick.

@@ -6,6 +6,7 @@ import {
   varcharLengthOf,
 } from './postgres-column-types';
 import { doBlock, ident, literal } from './postgres-names';
+import { skippedClockTimeCondition } from './time-zone-changes';
 
 /*
  * A column's type change on a table that holds rows must not change a value behind the data
@@ -14,9 +15,10 @@ import { doBlock, ident, literal } from './postgres-names';
  * cuts text to a varchar(n)'s length, reads text as a number without its leading zeros (a code
  * `007` becomes 7) or as a uuid in lower case with hyphens (`{A0EE…}` becomes `a0ee…`), drops a
  * timestamp's time of day (→ date) or its day (→ time), rounds a time to fewer digits of a second
- * (timestamp(3) → timestamp(0)), and moves a clock time its zone skips (a
- * daylight-saving gap) when it gains a time zone, without a word, and a cast through text stops at
- * the first value it cannot read, naming the value but neither the column nor how many rows are alike.
+ * (timestamp(3) → timestamp(0)), and moves a clock time its zone skips (a daylight-saving gap)
+ * when it gains a time zone (a timestamp's, or text's naming no zone), without a word, and a cast
+ * through text stops at the first value it cannot read, naming the value but neither the column
+ * nor how many rows are alike.
  */
 
 /** Types every value of which the other type holds as it was, besides those among numbers. */
@@ -25,6 +27,8 @@ const LOSSLESS_CHANGES = new Set([
   'date timestamp',
   'timestamptz timestamp',
   'real double precision',
+  // The clock time stays; the offset it gains is time-zone-changes.ts's.
+  'time timetz',
 ]);
 const TIMESTAMP_TYPES = new Set(['timestamptz', 'timestamp']);
 /** The types whose size is the digits of a second they keep, 6 without one. */
@@ -70,9 +74,12 @@ function changedKindCondition(
 ): { condition: string; sinceVersion?: number } | undefined {
   const value = ident(column);
   const [from, to] = [columnTypeParts(fromType).base, columnTypeParts(toType).base];
-  if (clockTimeZone !== undefined && from === 'timestamp' && to === 'timestamptz') {
-    const zone = literal(clockTimeZone);
-    return { condition: `(${value} AT TIME ZONE ${zone}) AT TIME ZONE ${zone} <> ${value}` };
+  const skipped =
+    clockTimeZone === undefined ? undefined : skippedClockTimeCondition(column, fromType, toType, clockTimeZone);
+  if (skipped && from === 'timestamp') return { condition: skipped };
+  if (skipped) {
+    const condition = `CASE WHEN pg_input_is_valid(${value}::text, ${literal(toType)}) THEN ${skipped} ELSE true END`;
+    return { condition, sinceVersion: READS_INPUT_SAFELY };
   }
   if (toType === 'text' || LOSSLESS_CHANGES.has(`${from} ${to}`)) return undefined;
   const length = varcharLengthOf(toType);

@@ -38,7 +38,7 @@ import {
   versionsIndexName,
 } from './postgres-tables';
 import { primaryKeyStatements } from './primary-key-change';
-import { clockTimeZoneOfChange, valueInClockTimeZone } from './time-zone-changes';
+import { clockTimeZoneFunctions, clockTimeZoneOfChange, valueInClockTimeZone } from './time-zone-changes';
 
 /*
  * ALTER statements taking a contract's tables from its last saved version to the current one:
@@ -382,12 +382,15 @@ function alterTableStatements(
           ? [setNotNull(table, column, false)]
           : [`ALTER TABLE ${table} ALTER COLUMN ${ident(column)} DROP NOT NULL;`];
       };
+      const functions = clockTimeZoneFunctions(fromType, toType);
       const alterations = [
         ...(fromType === toType
           ? []
           : [
+              ...functions.define,
               ...altered.flatMap((table) => refuseLossyTypeChange(table, column, fromType, toType, clockTimeZone)),
               ...onBoth(`ALTER COLUMN ${ident(column)} TYPE ${toType} USING ${newValue}`),
+              ...functions.drop,
             ]),
         ...altered.flatMap((table) => nullability(table, isRequiredAsKey(old), isRequiredAsKey(now))),
       ];

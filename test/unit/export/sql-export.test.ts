@@ -2416,6 +2416,15 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
           /"claims"\."claims"\."amount": a value timestamptz\(3\) would change or cannot hold, in this many rows: 1;/,
       },
       {
+        change:
+          'a text made a timestamp with a time zone, where rows hold no timestamp or a clock time its defaultTimezone skips',
+        from: 'string' as const,
+        to: 'timestamp' as const,
+        toField: options({ defaultTimezone: 'Europe/Paris' }),
+        values: ["'2026-03-29 02:30'", "'2026-03-29 03:30'", "'2026-03-29 02:30+00'", "'soon'", 'NULL'],
+        refusal: /"claims"\."claims"\."amount": a value timestamptz would change or cannot hold, in this many rows: 2;/,
+      },
+      {
         change: 'a TIMESTAMP(3) made a TIMESTAMP(0), where rows have a fraction of a second it would round',
         from: 'timestamp' as const,
         fromField: { physicalType: 'TIMESTAMP(3)', ...options({ timezone: false }) },
@@ -2534,6 +2543,80 @@ ${stringWithValidValues('rating', '[G, PG, ~]')}`);
         await db.exec(`SET TIME ZONE 'Asia/Tokyo'`);
         await runAsPsql(db, migrationOf(dated, paris));
         expect(await filedAt()).toBe('2026-03-15');
+      } finally {
+        await db.exec('RESET TIME ZONE');
+      }
+    });
+
+    it('reads a text made a timestamp with a time zone in the timestamp’s defaultTimezone or UTC where it names no offset, and as written where it does, whatever the session’s zone', async () => {
+      const startAs = (logicalType: 'string' | 'timestamp', typeOptions?: Record<string, unknown>) =>
+        claimsDesign({
+          properties: [
+            field('claim_id', 'integer', { required: true, primaryKey: true }),
+            field('filed_at', logicalType, typeOptions ? options(typeOptions) : {}),
+          ],
+        });
+      const filedAt = async () =>
+        (await db.query<{ filed_at: string }>('SELECT filed_at::text FROM claims.claims ORDER BY claim_id')).rows.map(
+          (row) => row.filed_at,
+        );
+      const texts = `(1, '2026-03-15 10:00'), (2, '2026-03-15 10:00+09'), (3, '2026-03-15T10:00:00Z'), (4, '2026-03-15 10:00 America/New_York')`;
+      try {
+        for (const [zone, zoneless] of [
+          [undefined, '2026-03-15 10:00:00+00'],
+          ['Europe/Paris', '2026-03-15 09:00:00+00'],
+        ] as const) {
+          await emptyDatabase(db);
+          await runFiles(db, sqlFiles(startAs('string')));
+          await db.exec(`INSERT INTO claims.claims VALUES ${texts}`);
+          await db.exec(`SET TIME ZONE 'Asia/Tokyo'`);
+          await runAsPsql(
+            db,
+            migrationOf(startAs('timestamp', zone ? { defaultTimezone: zone } : undefined), startAs('string')),
+          );
+          await db.exec(`SET TIME ZONE 'UTC'`);
+          expect(await filedAt()).toEqual([
+            zoneless,
+            '2026-03-15 01:00:00+00',
+            '2026-03-15 10:00:00+00',
+            '2026-03-15 14:00:00+00',
+          ]);
+        }
+      } finally {
+        await db.exec('RESET TIME ZONE');
+      }
+    });
+
+    it('gives a time made a time with a time zone the standard offset of its defaultTimezone, or UTC’s, whatever the session’s zone', async () => {
+      const startAs = (typeOptions: Record<string, unknown>) =>
+        claimsDesign({
+          properties: [
+            field('claim_id', 'integer', { required: true, primaryKey: true }),
+            field('opens_at', 'time', options(typeOptions)),
+          ],
+        });
+      const opensAt = async () =>
+        (await db.query<{ opens_at: string }>('SELECT opens_at::text FROM claims.claims')).rows[0]?.opens_at;
+      try {
+        for (const [zone, migrated] of [
+          [undefined, '10:00:00+00'],
+          ['Asia/Tokyo', '10:00:00+09'],
+          // Paris in summer is +02: a time has no day to tell which.
+          ['Europe/Paris', '10:00:00+01'],
+        ] as const) {
+          await emptyDatabase(db);
+          await runFiles(db, sqlFiles(startAs({ timezone: false })));
+          await db.exec(`INSERT INTO claims.claims VALUES (1, '10:00')`);
+          await db.exec(`SET TIME ZONE 'America/Los_Angeles'`);
+          await runAsPsql(
+            db,
+            migrationOf(
+              startAs({ timezone: true, ...(zone ? { defaultTimezone: zone } : {}) }),
+              startAs({ timezone: false }),
+            ),
+          );
+          expect(await opensAt()).toBe(migrated);
+        }
       } finally {
         await db.exec('RESET TIME ZONE');
       }

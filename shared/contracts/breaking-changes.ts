@@ -10,7 +10,7 @@ import type { ContractFinding } from './finding';
 import { type GuessedRename, guessObjectRenames, guessRenames } from './guessed-renames';
 import { historyColumnNames, historyColumnsOf } from './history-columns';
 import { nestedFieldPath } from './nested-fields';
-import { allowedValuesRule, isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
+import { allowedValuesRule, isJsonObject, mapPartsOf, nestedPropertiesOf, type OdcsDocument } from './odcs-document';
 import type { PathSegment } from './path-problem';
 import {
   declaredLength,
@@ -134,10 +134,14 @@ export const ALLOWED_VALUES_ATTRIBUTE: readonly PathSegment[] = ['enum'];
 /** Classification words, least strict first; several rankings when the baseline ranks them otherwise than the design. */
 type Rankings = readonly (readonly string[])[];
 
-/** How the previous contract's schema is read: its classification rankings, and the record format its physicalTypes are in. */
+/**
+ * How the previous contract's schema is read: its classification rankings, the record format its
+ * physicalTypes are in, and the fields and schema objects taken for renamed (see `renamedSubjects`).
+ */
 interface SchemaReading {
   classificationRankings: Rankings;
   recordFormat: RecordFormat | undefined;
+  renamed: ReadonlyMap<string, string>;
 }
 
 /**
@@ -156,9 +160,13 @@ export function compareContracts(
   const reading = {
     classificationRankings: rankings,
     recordFormat: recordFormatOfServers(previous.extensions?.servers),
+    renamed: new Map<string, string>(),
   };
-  const schema = schemaChanges(previous.schema, next.schema, reading);
-  const changes = [...contractChanges(previous, next, renamedSubjects(schema)), ...schema].map((change) =>
+  // Renames are guessed object by object: references in other objects see them on a second reading.
+  const guessed = schemaChanges(previous.schema, next.schema, reading);
+  const renamed = renamedSubjects(guessed);
+  const schema = renamed.size === 0 ? guessed : schemaChanges(previous.schema, next.schema, { ...reading, renamed });
+  const changes = [...contractChanges(previous, next, renamed), ...schema].map((change) =>
     previous.kind === 'event' && next.kind === 'event' ? withPublishedEvents(change) : change,
   );
   const isBreaking = changes.some((change) => change.isBreaking);
@@ -286,7 +294,7 @@ function contractChanges(previous: Contract, next: Contract, renamed: ReadonlyMa
             ]),
           ],
     ),
-    ...qualityChanges(previous.quality, next.quality, CONTRACT_SUBJECT),
+    ...qualityChanges(previous.quality, next.quality, CONTRACT_SUBJECT, { renamed }),
     ...slaChanges(previous.sla, next.sla, renamed),
     ...contractSectionChanges(previous.extensions, next.extensions),
   ];
@@ -313,7 +321,7 @@ function slaChanges(
   const identity = (sla: SlaProperty) => naming(sla, sla.property);
   const pairingKey = (sla: SlaProperty) => naming(sla, slaPropertyName(sla));
   const afterRenames = (sla: SlaProperty): SlaProperty =>
-    sla.element === undefined ? sla : { ...sla, element: elementAfterRenames(sla.element, renamed) };
+    sla.element === undefined ? sla : { ...sla, element: referencesAfterRenames(sla.element, renamed) };
   const nextIndexes = new Map(next.map((sla, index) => [pairingKey(sla), index]));
   const previousKeys = new Set(previous.map((sla) => pairingKey(afterRenames(sla))));
   const weakens = (message: string) => `${message}, weakening what consumers were promised`;
@@ -378,9 +386,12 @@ function slaChanges(
   ];
 }
 
-/** An SLA's element (each of a comma-separated list) under the names renamed fields and schema objects have now. */
-function elementAfterRenames(element: string, renamed: ReadonlyMap<string, string>): string {
-  return element
+/**
+ * References to fields or schema objects (`appointments.clinic_id`; each of a comma-separated list,
+ * as an SLA's element writes them) under the names renamed fields and schema objects have now.
+ */
+function referencesAfterRenames(references: string, renamed: ReadonlyMap<string, string>): string {
+  return references
     .split(',')
     .map((part) => {
       const name = part.trim();
@@ -391,6 +402,24 @@ function elementAfterRenames(element: string, renamed: ReadonlyMap<string, strin
       return part.replace(name, now);
     })
     .join(',');
+}
+
+/**
+ * A field named within `scope` (the schema object or field whose rule names it; none where names
+ * are written in full, `appointments.clinic_id`) under the name it has now.
+ */
+function nameAfterRenames(name: string, scope: string | undefined, renamed: ReadonlyMap<string, string>): string {
+  if (scope === undefined) return referencesAfterRenames(name, renamed);
+  const scopeNow = referencesAfterRenames(scope, renamed);
+  const now = referencesAfterRenames(nestedFieldPath(scope, name), renamed);
+  return now.startsWith(`${scopeNow}.`) ? now.slice(scopeNow.length + 1) : name;
+}
+
+/** Why references differ that differ only by renames: a field each names, or else the schema object it is in, was renamed. */
+function renamedReason(references: readonly string[], renamed: ReadonlyMap<string, string>): string {
+  return references.some((reference) => renamed.has(reference))
+    ? 'as the field was renamed'
+    : 'as the schema object was renamed';
 }
 
 /**
@@ -468,16 +497,49 @@ function extensionChanges(
 }
 
 /**
+ * How the rules of a contract, schema object or field name fields in `arguments.properties`: those
+ * below the schema object or field (`scope`), or in full (`appointments.clinic_id`) in the contract's
+ * own rules; and the renames the names may have followed.
+ */
+interface RuleNaming {
+  scope?: string;
+  renamed: ReadonlyMap<string, string>;
+}
+
+/**
  * Quality rules that check the same are paired first, then rules of the same label (a changed
- * `mustBe`): each difference in what they check breaks, one in their documentation does not.
+ * `mustBe`): each difference in what they check breaks, one in their documentation does not. A
+ * duplicateValues rule naming fields that were renamed checks the same under their new names.
  */
 function qualityChanges(
   previous: readonly QualityRule[] = [],
   next: readonly QualityRule[] = [],
   subject: string,
+  naming: RuleNaming,
   nextWritten: readonly QualityRule[] = next,
 ): ContractChange[] {
-  return rulePartChanges(placedRules(previous), placedRules(next, nextWritten), subject);
+  return rulePartChanges(placedRules(previous), placedRules(next, nextWritten), subject, naming);
+}
+
+/** What a duplicateValues rule that followed renames says: the fields it names now, and those renamed, in full. */
+interface RuleRenaming {
+  names: unknown[];
+  followed: string[];
+}
+
+/** A rule's check with the fields a duplicateValues rule names under their names now. */
+function checkAfterRenames(check: OdcsDocument, naming: RuleNaming): { check: OdcsDocument; renaming?: RuleRenaming } {
+  const { arguments: args } = check;
+  if (check.metric !== 'duplicateValues' || !isJsonObject(args) || !Array.isArray(args.properties)) return { check };
+  const written: unknown[] = args.properties;
+  const names = written.map((name) =>
+    typeof name === 'string' ? nameAfterRenames(name, naming.scope, naming.renamed) : name,
+  );
+  const followed = written
+    .filter((name, index): name is string => name !== names[index])
+    .map((name) => (naming.scope === undefined ? name : nestedFieldPath(naming.scope, name)));
+  if (followed.length === 0) return { check };
+  return { check: { ...check, arguments: { ...args, properties: names } }, renaming: { names, followed } };
 }
 
 /** A quality rule's parts, with where its owner writes it in the new text, to mark a change of it at the rule. */
@@ -510,10 +572,15 @@ function ruleChange(
 }
 
 function rulePartChanges(
-  previous: readonly PlacedRuleParts[],
+  previousAsWritten: readonly PlacedRuleParts[],
   next: readonly PlacedRuleParts[],
   subject: string,
+  naming: RuleNaming,
 ): ContractChange[] {
+  const previous = previousAsWritten.map((rule) => {
+    const { check, renaming } = checkAfterRenames(rule.check, naming);
+    return { ...rule, check, renaming };
+  });
   const alike = pairEntries(previous, next, (was, is) => isDeepEqual(was.check, is.check));
   const relabelled = pairEntries(alike.removed, alike.added, (was, is) => was.label === is.label);
   const onRule = (
@@ -541,6 +608,16 @@ function rulePartChanges(
   };
   return [
     ...[...alike.pairs, ...relabelled.pairs].flatMap(([was, is]) => [
+      ...(was.renaming === undefined
+        ? []
+        : [
+            onRule(
+              was,
+              `: arguments now name ${was.renaming.names.join(', ')}, ${renamedReason(was.renaming.followed, naming.renamed)}`,
+              is,
+              'quality-rewritten',
+            ),
+          ]),
       ...checkChanges(was, is),
       ...ruleDocumentationChanges(was, is, subject),
     ]),
@@ -560,18 +637,24 @@ function ruleDocumentationChanges(
 }
 
 /** A property's allowed values and other quality rules, and the documentation of the rule that holds the values. */
-function propertyQualityChanges(previous: ContractProperty, next: ContractProperty, subject: string) {
+function propertyQualityChanges(
+  previous: ContractProperty,
+  next: ContractProperty,
+  subject: string,
+  renamed: ReadonlyMap<string, string>,
+) {
+  const naming = { scope: subject, renamed };
   const was = allowedValuesOf(previous);
   const is = allowedValuesOf(next);
   const written = next.quality ?? [];
   // `mustBe: 0` to `mustBe: 5` leaves no allowed values, yet it is one rule whose threshold changed.
   if (isThresholdChangeOf(was, is) || isThresholdChangeOf(is, was))
-    return rulePartChanges(rulePartsWithValues(was), rulePartsWithValues(is, written), subject);
+    return rulePartChanges(rulePartsWithValues(was), rulePartsWithValues(is, written), subject, naming);
   const isRestrictedInBoth = was.values !== undefined && is.values !== undefined;
   return [
     ...enumChanges(was.values, is.values, subject),
     ...enumEntryDocumentationChanges(previous, next, subject),
-    ...qualityChanges(was.otherRules, is.otherRules, subject, written),
+    ...qualityChanges(was.otherRules, is.otherRules, subject, naming, written),
     ...(isRestrictedInBoth ? ruleDocumentationChanges(was, { ...is, ...placeIn(written, is.rule) }, subject) : []),
   ];
 }
@@ -669,9 +752,9 @@ function objectChanges(previous: SchemaObject, next: SchemaObject, reading: Sche
   return [
     ...properties.changes,
     ...primaryKeyChanges(previous, next, properties.renames),
-    ...qualityChanges(previous.quality, next.quality, next.name),
+    ...qualityChanges(previous.quality, next.quality, next.name, { scope: next.name, renamed: reading.renamed }),
     ...physicalNameChanges(previous, next, next.name),
-    ...relationshipChanges(was.relationships, is.relationships, next.name),
+    ...relationshipChanges(was.relationships, is.relationships, next.name, 'object-changed', reading.renamed),
     ...changedAttributes(previous, next, ['description']).map((field) =>
       attributeChange('object-changed', next.name, [field], `${field} changed`),
     ),
@@ -702,19 +785,47 @@ function physicalNameChanges(
 /**
  * Relationships (foreign keys) added or removed, each named by what it points to and told apart by
  * what it relates (`type`, by default `foreignKey`, `from` and `to`); what else one says, such as
- * its `customProperties`, documents it.
+ * its `customProperties`, documents it. One whose `from` or `to` names a field or schema object
+ * taken for renamed is paired by the new name, the foreign key kept, and said so as a `kind` change.
  */
-function relationshipChanges(previous: unknown, next: unknown, subject: string): ContractChange[] {
+function relationshipChanges(
+  previous: unknown,
+  next: unknown,
+  subject: string,
+  kind: ChangeKind,
+  renamed: ReadonlyMap<string, string>,
+): ContractChange[] {
   const partsOf = (list: unknown) =>
     (Array.isArray(list) ? list : []).map((relationship) => {
       const { type = 'foreignKey', from, to, ...documentation } = isJsonObject(relationship) ? relationship : {};
       const target = to === undefined ? JSON.stringify(relationship) : [to].flat().join(', ');
       return { relates: { type, from, to }, documentation, target };
     });
-  const { pairs, removed, added } = pairEntries(partsOf(previous), partsOf(next), (was, is) =>
-    isDeepEqual(was.relates, is.relates),
+  const afterRenames = (references: unknown) =>
+    Array.isArray(references)
+      ? references.map((reference) =>
+          typeof reference === 'string' ? referencesAfterRenames(reference, renamed) : reference,
+        )
+      : typeof references === 'string'
+        ? referencesAfterRenames(references, renamed)
+        : references;
+  const previousParts = partsOf(previous).map((part) => ({
+    ...part,
+    relatesNow: { ...part.relates, from: afterRenames(part.relates.from), to: afterRenames(part.relates.to) },
+  }));
+  const { pairs, removed, added } = pairEntries(previousParts, partsOf(next), (was, is) =>
+    isDeepEqual(was.relatesNow, is.relates),
   );
+  const followedRenames = ([was, is]: (typeof pairs)[number]) => {
+    const ends = (['from', 'to'] as const).filter((end) => !isDeepEqual(was.relates[end], is.relates[end]));
+    if (ends.length === 0) return [];
+    const now = ends.map((end) => `${end} ${[is.relates[end]].flat().join(', ')}`).join(' ');
+    const followed = ends.flatMap((end) => [was.relates[end]].flat().map(String));
+    const message = `relationship to ${was.target} now ${now}, ${renamedReason(followed, renamed)}`;
+    return [change(kind, subject, message)];
+  };
   return [
+    ...pairs.flatMap(followedRenames),
     ...added.map((relationship) =>
       change('relationship-changed', subject, `relationship to ${relationship.target} added`),
     ),
@@ -864,7 +975,7 @@ function propertyChanges(
     ...(previous.description === next.description
       ? []
       : on('description-changed', 'description', 'description changed')),
-    ...propertyQualityChanges(previous, next, subject),
+    ...propertyQualityChanges(previous, next, subject, reading.renamed),
     ...nestedChanges(previous, next, subject, reading),
     ...physicalTypeChanges(previous.physicalType, next.physicalType, subject, reading.recordFormat),
     ...(previous.primaryKeyPosition === next.primaryKeyPosition
@@ -977,7 +1088,7 @@ function nestedChanges(
       { name: next.name, physicalName: is.physicalName },
       subject,
     ),
-    ...relationshipChanges(was.relationships, is.relationships, subject),
+    ...relationshipChanges(was.relationships, is.relationships, subject, 'field-changed', reading.renamed),
     ...semanticTypeChanges(was.semanticType, is.semanticType, subject),
     ...extensionChanges(was.rest, is.rest, 'field-changed', subject),
   ];

@@ -2038,3 +2038,128 @@ ${propertyLines}      - name: customer_id
     ]);
   });
 });
+
+describe('references that followed a renamed field or schema object', () => {
+  const clinicsAndAppointments = (
+    version: string,
+    names: { clinicId: string; scheduledAt: string; appointments?: string; target?: string },
+  ) =>
+    imported(
+      anOdcsText(`schema:
+  - name: clinics
+    properties:
+      - name: ${names.clinicId}
+        logicalType: string
+        physicalName: clinic_id
+  - name: ${names.appointments ?? 'appointments'}
+    physicalName: appointments
+    relationships:
+      - from: ${names.appointments ?? 'appointments'}.clinic_id
+        to: ${names.target ?? `clinics.${names.clinicId}`}
+    properties:
+      - name: clinic_id
+        logicalType: string
+        relationships:
+          - to: ${names.target ?? `clinics.${names.clinicId}`}
+      - name: ${names.scheduledAt}
+        logicalType: timestamp
+        physicalName: scheduled_at
+    quality:
+      - metric: duplicateValues
+        arguments:
+          properties: [clinic_id, ${names.scheduledAt}]
+        mustBe: 0
+`).replace('version: 1.0.0', `version: ${version}`),
+    );
+  const before = clinicsAndAppointments('1.0.0', { clinicId: 'clinic_id', scheduledAt: 'scheduled_at' });
+  const changesTo = (next: Contract) =>
+    compareContracts(before, next).changes.map((change) => [change.isBreaking, change.subject, change.message]);
+
+  it('pairs a relationship whose target followed a renamed field, the foreign key kept', () => {
+    const next = clinicsAndAppointments('2.0.0', { clinicId: 'clinic_ref', scheduledAt: 'scheduled_at' });
+    expect(changesTo(next)).toEqual([
+      [
+        true,
+        'clinics.clinic_id',
+        "field seems renamed to clinic_ref (same type and attributes, same physicalName 'clinic_id')",
+      ],
+      [
+        false,
+        'appointments.clinic_id',
+        'relationship to clinics.clinic_id now to clinics.clinic_ref, as the field was renamed',
+      ],
+      [false, 'appointments', 'relationship to clinics.clinic_id now to clinics.clinic_ref, as the field was renamed'],
+    ]);
+  });
+
+  it('still breaks on a relationship that now points elsewhere', () => {
+    const next = clinicsAndAppointments('2.0.0', {
+      clinicId: 'clinic_ref',
+      scheduledAt: 'scheduled_at',
+      target: 'clinics.clinic_ref_old',
+    });
+    expect(changesTo(next).filter(([isBreaking]) => isBreaking)).toEqual([
+      [
+        true,
+        'clinics.clinic_id',
+        "field seems renamed to clinic_ref (same type and attributes, same physicalName 'clinic_id')",
+      ],
+      [true, 'appointments.clinic_id', 'relationship to clinics.clinic_ref_old added'],
+      [true, 'appointments.clinic_id', 'relationship to clinics.clinic_id removed'],
+      [true, 'appointments', 'relationship to clinics.clinic_ref_old added'],
+      [true, 'appointments', 'relationship to clinics.clinic_id removed'],
+    ]);
+  });
+
+  it('pairs a duplicateValues rule whose arguments followed a renamed field, what it checks kept', () => {
+    const next = clinicsAndAppointments('2.0.0', { clinicId: 'clinic_id', scheduledAt: 'scheduled_at_utc' });
+    expect(changesTo(next)).toEqual([
+      [
+        true,
+        'appointments.scheduled_at',
+        "field seems renamed to scheduled_at_utc (same type and attributes, same physicalName 'scheduled_at')",
+      ],
+      [
+        false,
+        'appointments',
+        "quality rule 'duplicateValues': arguments now name clinic_id, scheduled_at_utc, as the field was renamed",
+      ],
+    ]);
+  });
+
+  it('pairs the relationships of a renamed schema object by its new name', () => {
+    const next = clinicsAndAppointments('2.0.0', {
+      clinicId: 'clinic_id',
+      scheduledAt: 'scheduled_at',
+      appointments: 'visits',
+    });
+    expect(changesTo(next)).toEqual([
+      [true, 'appointments', "schema object seems renamed to visits (same fields, same physicalName 'appointments')"],
+      [
+        false,
+        'appointments',
+        'relationship to clinics.clinic_id now from visits.clinic_id, as the schema object was renamed',
+      ],
+    ]);
+  });
+
+  it('pairs a contract-level duplicateValues rule naming fields by table and name', () => {
+    const withRule = (contract: Contract, field: string): Contract => ({
+      ...contract,
+      quality: [
+        { type: 'library', metric: 'duplicateValues', mustBe: 0, extensions: { arguments: { properties: [field] } } },
+      ],
+    });
+    const next = clinicsAndAppointments('2.0.0', { clinicId: 'clinic_id', scheduledAt: 'scheduled_at_utc' });
+    const changes = compareContracts(
+      withRule(before, 'appointments.scheduled_at'),
+      withRule(next, 'appointments.scheduled_at_utc'),
+    ).changes.filter((change) => change.subject === 'contract');
+    expect(changes.map((change) => [change.isBreaking, change.message])).toEqual([
+      [
+        false,
+        "quality rule 'duplicateValues': arguments now name appointments.scheduled_at_utc, as the field was renamed",
+      ],
+    ]);
+  });
+});

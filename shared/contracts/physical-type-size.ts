@@ -245,10 +245,13 @@ export function declaresInvalidSize({
 
 /**
  * The digits of a second a time type keeps, whatever the spelling: SQL's `timestamp(3) with time
- * zone` is PostgreSQL's `timestamptz(3)`, `time without time zone` is `time`.
+ * zone` is PostgreSQL's `timestamptz(3)`, as is Oracle's `timestamp(3) with local time zone` (a
+ * moment, read in the session's zone); `time without time zone` is `time`.
  */
 function timeTypeOf(physicalType: string): SizedType | undefined {
-  const zoned = /^\s*(time|timestamp)\s*(\(\s*-?\d+\s*\))?\s+(with|without)\s+time\s+zone\s*$/i.exec(physicalType);
+  const zoned = /^\s*(time|timestamp)\s*(\(\s*-?\d+\s*\))?\s+(with|without)\s+(?:local\s+)?time\s+zone\s*$/i.exec(
+    physicalType,
+  );
   const spelt = zoned ? `${zoned[1]}${zoned[3]?.toLowerCase() === 'with' ? 'tz' : ''}${zoned[2] ?? ''}` : physicalType;
   const parts = physicalTypeParts(spelt);
   const defaults =

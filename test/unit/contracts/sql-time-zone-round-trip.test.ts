@@ -103,7 +103,8 @@ describe("each database's date-time types, imported with the time zone they hold
     ['SQL Server', 'TIME(7)', undefined, 'time(6)'],
     ['Oracle', 'TIMESTAMP(6) WITH TIME ZONE', undefined, 'timestamptz(6)'],
     // Stored in the database's zone and read in the session's: a moment.
-    ['Oracle', 'TIMESTAMP(6) WITH LOCAL TIME ZONE', undefined, 'timestamptz'],
+    ['Oracle', 'TIMESTAMP(6) WITH LOCAL TIME ZONE', undefined, 'timestamptz(6)'],
+    ['Oracle', 'TIMESTAMP(3) WITH LOCAL TIME ZONE', undefined, 'timestamptz(3)'],
     ['Oracle', 'TIMESTAMP(6)', false, 'timestamp(6)'],
     ['Oracle', 'TIMESTAMP(9)', false, 'timestamp(6)'],
     ['Oracle', 'DATE', false, 'timestamp'],

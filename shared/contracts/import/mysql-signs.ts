@@ -1,3 +1,4 @@
+import { isColumnName, wordAt, wordSigns } from './dialect-signs';
 import type { Token } from './sql-tokens';
 
 /*
@@ -36,19 +37,13 @@ const UNICODE_COLLATION = /^utf8(mb[34])?_/i;
  * (SQL Server's tinyint takes no size), `ON UPDATE CURRENT_TIMESTAMP`. None in a file of another dialect.
  */
 export function mysqlSigns(tokens: Token[]): string[] {
-  const signs = tokens.flatMap((token, index) => {
-    const sign = token.kind === 'word' ? mysqlWord(tokens, index) : undefined;
-    return sign ? [sign] : [];
-  });
-  return [...new Set(signs)];
+  return wordSigns(tokens, mysqlWord);
 }
 
 /** The sign the word at `index` is, read between the tokens around it, if any. */
 function mysqlWord(tokens: Token[], index: number): string | undefined {
   const word = wordAt(tokens, index);
-  const previous = tokens[index - 1]?.text;
-  // A word after `(` or `,` names a column: `unsigned boolean`, `engine text`.
-  if (previous === '(' || previous === ',') return undefined;
+  if (isColumnName(tokens, index)) return undefined;
   if (MYSQL_ONLY_WORDS.has(word)) return word;
   const afterEquals = tokens[index + 1]?.text === '=' ? index + 2 : index + 1;
   if (word === 'ENGINE' && ENGINES.has(wordAt(tokens, afterEquals))) return `ENGINE=${tokens[afterEquals]?.text}`;
@@ -57,10 +52,4 @@ function mysqlWord(tokens: Token[], index: number): string | undefined {
   if (word === 'TINYINT' && tokens[index + 1]?.text === '(') return `TINYINT(${tokens[index + 2]?.text ?? ''})`;
   const isOnUpdate = wordAt(tokens, index - 1) === 'UPDATE' && wordAt(tokens, index - 2) === 'ON';
   return isOnUpdate && word === 'CURRENT_TIMESTAMP' ? 'ON UPDATE CURRENT_TIMESTAMP' : undefined;
-}
-
-/** The word at `index` in upper case; empty where there is none. */
-function wordAt(tokens: Token[], index: number): string {
-  const token = tokens[index];
-  return token?.kind === 'word' ? token.text.toUpperCase() : '';
 }

@@ -1,3 +1,4 @@
+import { typeSigns, wordAt, wordSigns } from './dialect-signs';
 import type { SqlTable } from './sql-column-types';
 import type { Token } from './sql-tokens';
 
@@ -37,18 +38,14 @@ const STORAGE_OPTIONS = new Set(['NOCOMPRESS', 'NOLOGGING']);
  * None in a file of another dialect.
  */
 export function oracleSigns(tables: SqlTable[], tokens: Token[]): string[] {
-  const types = tables.flatMap((table) => table.columns.map((column) => column.type?.baseName ?? ''));
-  const oracleTypes = [...new Set(types.filter((name) => ORACLE_ONLY_TYPES.has(name)))].sort();
-  const words = tokens.flatMap((token, index) => {
-    const sign =
-      token.kind === 'word' ? oracleWord(token.text.toUpperCase(), tokens[index - 1], tokens[index + 1]) : undefined;
-    return sign ? [sign] : [];
-  });
-  return [...new Set([...oracleTypes, ...words])];
+  const types = typeSigns(tables, (type) => (ORACLE_ONLY_TYPES.has(type.baseName) ? type.baseName : undefined));
+  return [...new Set([...types, ...wordSigns(tokens, oracleWord)])];
 }
 
-/** The sign a word is, read between the tokens around it, if any. */
-function oracleWord(word: string, previous: Token | undefined, next: Token | undefined): string | undefined {
+/** The sign the word at `index` is, read between the tokens around it, if any. */
+function oracleWord(tokens: Token[], index: number): string | undefined {
+  const word = wordAt(tokens, index);
+  const [previous, next] = [tokens[index - 1], tokens[index + 1]];
   const nextWord = next?.kind === 'word' ? next.text.toUpperCase() : next?.text;
   if (STORAGE_OPTIONS.has(word)) return word;
   if (PHYSICAL_ATTRIBUTES.has(word)) return next?.kind === 'number' ? word : undefined;

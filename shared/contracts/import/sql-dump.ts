@@ -10,6 +10,7 @@ import {
   type SqlTable,
   written,
 } from './sql-column-types';
+import { sqlServerSigns } from './sql-server-signs';
 import {
   blank,
   elements,
@@ -63,7 +64,7 @@ export interface SqlDump {
   notes: SqlNote[];
   /** What stops the file from being read. */
   problems: SqlProblem[];
-  /** The file writes what only SQL Server writes (`[names]`, `GO`, `N'…'`), so its types are SQL Server's. */
+  /** The file writes what only SQL Server writes (`[names]`, `GO`, `N'…'`, sql-server-signs.ts), so its types are SQL Server's. */
   isSqlServer: boolean;
   /** What only Oracle writes that the file does (`CLOB`, `SYSDATE`): none unless the file is Oracle's. */
   oracleSigns: string[];
@@ -127,6 +128,9 @@ export function readSqlDump(text: string): SqlDump {
       edits.push(blank(token.start, token.end));
   });
   dump.oracleSigns = oracleSigns(dump.tables, tokens);
+  // MySQL also takes NVARCHAR: a file that is MySQL's or Oracle's is not SQL Server's for what it shares.
+  const isOtherDialect = hasBackslashEscapes || dump.oracleSigns.length > 0;
+  if (!isOtherDialect && sqlServerSigns(dump.tables, tokens).length > 0) dump.isSqlServer = true;
   dump.neutralText = neutralize(text, edits);
   return dump;
 }

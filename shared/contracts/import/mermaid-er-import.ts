@@ -22,7 +22,7 @@ const NAME = String.raw`(?:"[^"]*"|[\p{L}\p{N}_][\p{L}\p{N}_-]*)`;
 /** `A["Alias"] {`, `A:::hot {`, `A { int id PK }`, or an entity named alone: its name, alias and what follows its `{`. */
 const ENTITY = new RegExp(
   String.raw`^(${NAME})(?:\[("[^"]*"|[^\]]*)\])?(?::::[\w-]+(?:\s*,\s*[\w-]+)*)?\s*(?:\{(.*))?$`,
-  'u',
+  'ud',
 );
 /**
  * An end of a relationship line as Mermaid writes it: crow's feet (`||`, `|o`, `}o`, `}|`, `o{`, `|{`),
@@ -51,8 +51,13 @@ const GENERIC_TYPE = /^([^~]+)~(.+)~$/;
 const COMMENT_OUTSIDE_QUOTES = /"[^"]*"|%%.*$/g;
 /** `subgraph id["Title"]`: a frame Mermaid (11.17 on) draws around the entities up to its `end`. */
 const SUBGRAPH = /^subgraph\b/;
-/** Mermaid's keyword closing a subgraph, lexed wherever a name could start (in any case, `\b` of ASCII words). */
-const END_KEYWORD = /^end\b/i;
+/**
+ * Mermaid's keywords, which its lexer takes wherever a name could start (in any case, to a `\b` of ASCII
+ * words): its statements', the cardinality words `one`, `many` and `u` (before `-`, `.`, `|`), and `to`;
+ * `only`, `zero` and `optionally` are keywords only within their phrases (`only one`), so they are names.
+ */
+const KEYWORDS = ['end', 'one', 'many', 'to', 'style', 'classDef', 'class', 'subgraph', 'erDiagram'];
+const KEYWORD_START = new RegExp(String.raw`^(?:(?:${KEYWORDS.join('|')})\b|u(?=[.|-]))`, 'i');
 /** Lines Mermaid reads whole, `%%` and all, that say nothing of the schema: accessibility text and layout direction. */
 const READ_WHOLE = /^(?:acc(?:Title|Descr)\s*:|direction\s+(?:TB|BT|RL|LR))/i;
 /** `accDescr {`: a description Mermaid reads, `%%` and all, up to its `}`, over lines if need be. */
@@ -94,10 +99,13 @@ export function importMermaidEr(text: string): SchemaImport {
   /** What Mermaid refuses to draw: the file is not imported, as the diagram it stands for does not exist. */
   const refusals: ImportNote[] = [];
   const refuse = (place: TokenPlace, message: string) => refusals.push(located(place, '(file)', message));
-  /** Whether `name`, as written, is one Mermaid lexes as its keyword `end` (refused where it stands). */
-  const refusesKeywordName = (name: string, place: TokenPlace) => {
-    if (!END_KEYWORD.test(name)) return false;
-    const message = `'${name}' starts with Mermaid's keyword \`end\`, so it cannot name an entity: rename it, or quote it ("${name}")`;
+  /** Whether `word`, written where Mermaid expects a name, is one it lexes as its keyword (refused where it stands). */
+  const refusesKeyword = (word: string, place: TokenPlace, role = 'name an entity') => {
+    const written = KEYWORD_START.exec(word)?.[0].toLowerCase();
+    if (written === undefined) return false;
+    const keyword = KEYWORDS.find((candidate) => candidate.toLowerCase() === written) ?? written;
+    const isWhole = word.toLowerCase() === written;
+    const message = `'${word}' ${isWhole ? 'is' : 'starts with'} Mermaid's keyword \`${keyword}\`, so it cannot ${role}: rename it, or quote it ("${word}")`;
     refuse(place, message);
     return true;
   };
@@ -193,10 +201,13 @@ export function importMermaidEr(text: string): SchemaImport {
     const relationship = RELATIONSHIP.exec(statement);
     if (relationship) {
       const [, from = '', to = '', label = ''] = relationship;
-      const [, fromAt = [0], toAt = [0]] = relationship.indices ?? [];
-      const isFromRefused = refusesKeywordName(from, placeOf(fromAt[0], from.length));
-      const isToRefused = refusesKeywordName(to, placeOf(toAt[0], to.length));
-      if (isFromRefused || isToRefused) return;
+      const [, fromAt = [0], toAt = [0], labelAt = [0]] = relationship.indices ?? [];
+      const refusedWords = [
+        refusesKeyword(from, placeOf(fromAt[0], from.length)),
+        refusesKeyword(to, placeOf(toAt[0], to.length)),
+        refusesKeyword(label, placeOf(labelAt[0], label.length), 'label a relationship'),
+      ];
+      if (refusedWords.includes(true)) return;
       relationships.push({
         from: entityOf(unquoted(from), placeOf(fromAt[0], from.length)).id,
         to: entityOf(unquoted(to), placeOf(toAt[0], to.length)).id,
@@ -207,13 +218,12 @@ export function importMermaidEr(text: string): SchemaImport {
     }
     const entity = ENTITY.exec(statement);
     if (entity) {
-      const [, id, alias, block] = entity;
-      if (refusesKeywordName(id as string, placeOf(0, (id as string).length))) return;
-      const declared = entityOf(
-        unquoted(id as string),
-        placeOf(0, (id as string).length),
-        alias === undefined ? undefined : unquoted(alias),
-      );
+      const [, id = '', alias, block] = entity;
+      const [, , aliasAt = [0]] = entity.indices ?? [];
+      const isIdRefused = refusesKeyword(id, placeOf(0, id.length));
+      const isAliasRefused = alias !== undefined && refusesKeyword(alias, placeOf(aliasAt[0], alias.length));
+      if (isIdRefused || isAliasRefused) return;
+      const declared = entityOf(unquoted(id), placeOf(0, id.length), alias === undefined ? undefined : unquoted(alias));
       const blockColumn = startColumn + statement.length - (block?.length ?? 0);
       if (block !== undefined && !readInBlock(block, { line, column: blockColumn }, declared))
         open = { entity: declared, brace: { line, column: blockColumn - 1, endColumn: blockColumn } };

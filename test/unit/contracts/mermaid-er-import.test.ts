@@ -488,20 +488,122 @@ describe('what Mermaid refuses to draw, refused with its line rather than import
   });
 
   it.each([
-    ['an entity', 'erDiagram\n  End {\n    int id PK\n  }\n', 2, 3, 'End'],
-    ['an entity whose name goes on past a `-`', 'erDiagram\n  end-point {\n    int id PK\n  }\n', 2, 3, 'end-point'],
     [
-      'an end of a relationship line',
+      'an entity',
+      'erDiagram\n  one {\n    int id PK\n  }\n',
+      2,
+      3,
+      "'one' is Mermaid's keyword `one`, so it cannot name an entity: rename it, or quote it (\"one\")",
+    ],
+    [
+      'an entity, `end`',
+      'erDiagram\n  End {\n    int id PK\n  }\n',
+      2,
+      3,
+      "'End' is Mermaid's keyword `end`, so it cannot name an entity: rename it, or quote it (\"End\")",
+    ],
+    [
+      'an entity whose name goes on past a `-`, `end`',
+      'erDiagram\n  end-point {\n    int id PK\n  }\n',
+      2,
+      3,
+      "'end-point' starts with Mermaid's keyword `end`, so it cannot name an entity: rename it, or quote it (\"end-point\")",
+    ],
+    [
+      'an end of a relationship line, `end`',
       'erDiagram\n  STATION ||--o{ end : has\n  STATION {\n    int id PK\n  }\n',
       2,
       18,
-      'end',
+      "'end' is Mermaid's keyword `end`, so it cannot name an entity: rename it, or quote it (\"end\")",
     ],
-  ])('`end` as the name of %s', async (_, text, line, column, name) => {
-    await expect(parseErDiagram(text)).rejects.toThrow(`Parse error on line ${line}`);
-    expect(refusal(text)).toEqual([
-      `${line}:${column}: '${name}' starts with Mermaid's keyword \`end\`, so it cannot name an entity: rename it, or quote it ("${name}")`,
+    [
+      'an entity whose name goes on past a `-`, `u`',
+      'erDiagram\n  u-boat {\n    int id PK\n  }\n',
+      2,
+      3,
+      "'u-boat' starts with Mermaid's keyword `u`, so it cannot name an entity: rename it, or quote it (\"u-boat\")",
+    ],
+    [
+      'an entity, in another case',
+      'erDiagram\n  Many {\n    int id PK\n  }\n',
+      2,
+      3,
+      "'Many' is Mermaid's keyword `many`, so it cannot name an entity: rename it, or quote it (\"Many\")",
+    ],
+    [
+      'an entity whose name goes on past a `-`',
+      'erDiagram\n  to-do {\n    int id PK\n  }\n',
+      2,
+      3,
+      "'to-do' starts with Mermaid's keyword `to`, so it cannot name an entity: rename it, or quote it (\"to-do\")",
+    ],
+    [
+      'an end of a relationship line',
+      'erDiagram\n  STATION ||--o{ classDef : styles\n  STATION {\n    int id PK\n  }\n',
+      2,
+      18,
+      "'classDef' is Mermaid's keyword `classDef`, so it cannot name an entity: rename it, or quote it (\"classDef\")",
+    ],
+    [
+      'an alias',
+      'erDiagram\n  STATION[one] {\n    int id PK\n  }\n',
+      2,
+      11,
+      "'one' is Mermaid's keyword `one`, so it cannot name an entity: rename it, or quote it (\"one\")",
+    ],
+    [
+      'a relationship’s label',
+      'erDiagram\n  STATION ||--o{ READING : many\n  STATION {\n    int id PK\n  }\n',
+      2,
+      28,
+      "'many' is Mermaid's keyword `many`, so it cannot label a relationship: rename it, or quote it (\"many\")",
+    ],
+  ])(
+    'a keyword of Mermaid’s (a cardinality word, `end`, `classDef`…) as %s',
+    async (_, text, line, column, message) => {
+      await expect(parseErDiagram(text)).rejects.toThrow(`Parse error on line ${line}`);
+      expect(refusal(text)).toEqual([`${line}:${column}: ${message}`]);
+    },
+  );
+
+  it('but imports the cardinality words Mermaid reads only in a phrase, and names merely starting with a keyword', async () => {
+    const text = `erDiagram
+  only ||--o{ zero : "one"
+  zero }o--|| optionally : many_of
+  zero }o--|| u : ends
+  only {
+    int id PK
+  }
+  zero {
+    int id PK
+    int only_id FK
+    int optionally_id FK
+    int u_id FK
+  }
+  optionally {
+    int id PK
+  }
+  oneway {
+    int id PK
+  }
+  u {
+    int id PK
+  }
+  "many" {
+    int id PK
+  }
+`;
+    expect((await parseErDiagram(text)).entities.map((entity) => entity.label)).toEqual([
+      'only',
+      'zero',
+      'optionally',
+      'u',
+      'oneway',
+      'many',
     ]);
+    const { propertyOf, notes } = imported(text);
+    expect(propertyOf('zero', 'only_id')?.extensions?.relationships).toEqual([{ type: 'foreignKey', to: 'only.id' }]);
+    expect(notes).toEqual([]);
   });
 
   it('but imports what Mermaid draws: a quoted "end", `endpoint`, `%%` in a quoted label, accessibility text and a directive', async () => {

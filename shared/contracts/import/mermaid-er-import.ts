@@ -49,6 +49,8 @@ const ATTRIBUTE = new RegExp(
 const GENERIC_TYPE = /^([^~]+)~(.+)~$/;
 /** A quoted text, kept, or a `%%` comment to the end of the line: Mermaid reads `"100%% done"` as a comment's text. */
 const COMMENT_OUTSIDE_QUOTES = /"[^"]*"|%%.*$/g;
+/** A `\` outside quoted texts and generic types (`List~a\b~`, to the line's last `~`), which Mermaid lexes as no token. */
+const BACKSLASH_OUTSIDE_QUOTES = /"[^"]*"|[^\s~]*~.*~|\\/g;
 /** `subgraph id["Title"]`: a frame Mermaid (11.17 on) draws around the entities up to its `end`. */
 const SUBGRAPH = /^subgraph\b/;
 /**
@@ -169,6 +171,12 @@ export function importMermaidEr(text: string): SchemaImport {
         'Mermaid refuses a `%%` comment after a statement: give the comment a line of its own',
       );
     const uncommented = raw.replace(COMMENT_OUTSIDE_QUOTES, (token) => (token.startsWith('%%') ? '' : token));
+    const backslash = [...uncommented.matchAll(BACKSLASH_OUTSIDE_QUOTES)].find((token) => token[0] === '\\');
+    if (backslash)
+      refuse(
+        { line, column: backslash.index + 1, endColumn: backslash.index + 2 },
+        'Mermaid refuses a `\\` outside quotes: `\\"` does not escape a quote but ends the quoted text; write the quote as `#quot;`',
+      );
     const statement = uncommented.trim();
     const startColumn = uncommented.length - uncommented.trimStart().length + 1;
     /** The place of the statement's text from `at` on, `length` characters long. */

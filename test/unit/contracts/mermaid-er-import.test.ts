@@ -606,6 +606,44 @@ describe('what Mermaid refuses to draw, refused with its line rather than import
     expect(notes).toEqual([]);
   });
 
+  it.each([
+    ['an attribute’s comment', 'erDiagram\n  STATION {\n    int id PK "a \\"quoted\\" word"\n  }\n', 3, 26],
+    [
+      'a relationship’s label',
+      'erDiagram\n  STATION ||--o{ READING : "a \\"quoted\\" word"\n  STATION {\n    int id PK\n  }\n',
+      2,
+      39,
+    ],
+    ['an alias', 'erDiagram\n  STATION["a \\"quoted\\" word"] {\n    int id PK\n  }\n', 2, 22],
+  ])('a quote escaped with `\\` in %s, which ends the quoted text', async (_, text, line, column) => {
+    await expect(parseErDiagram(text)).rejects.toThrow(`Parse error on line ${line}`);
+    expect(refusal(text)).toEqual([
+      `${line}:${column}: Mermaid refuses a \`\\\` outside quotes: \`\\"\` does not escape a quote but ends the quoted text; write the quote as \`#quot;\``,
+    ]);
+  });
+
+  it('but imports a `\\` Mermaid reads: in a comment line, in a quoted text, in a generic type, and `#quot;`', async () => {
+    const text = `erDiagram
+  %% say \\"hi\\"
+  STATION {
+    int id PK "a #quot;quoted#quot; word"
+    string path "C:\\"
+    List~a\\b~ tags
+  }
+`;
+    expect((await parseErDiagram(text)).entities[0]?.attributes).toEqual([
+      'int id PK a "quoted" word',
+      'string path C:\\',
+      'List~a\\b~ tags',
+    ]);
+    const { propertyOf, notes } = imported(text);
+    expect(propertyOf('STATION', 'id')?.description).toBe('a "quoted" word');
+    expect(propertyOf('STATION', 'path')?.description).toBe('C:\\');
+    expect(notes).toEqual([
+      '6: a\\b has no ODCS logical type: its items imported as strings (physicalType List~a\\b~)',
+    ]);
+  });
+
   it('but imports what Mermaid draws: a quoted "end", `endpoint`, `%%` in a quoted label, accessibility text and a directive', async () => {
     const text = `erDiagram
   accTitle: Stations at 100%% coverage

@@ -73,6 +73,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
   /** The design file last opened or saved: the one whose changes by another program are told of. */
   let followed: { file: FileRef; handle: FileSystemFileHandle } | null = null;
   const writing = new Set<FileSystemFileHandle>();
+  const changeListeners = new Set<(file: FileRef) => void>();
 
   /** Puts a design first in the recent list (ten at most), by its handle: without one, the browser could not reopen it. */
   async function remember(file: FileRef, handle: FileSystemFileHandle): Promise<void> {
@@ -126,9 +127,14 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       return answer === 'save' ? handle : answer === 'save-as' ? pickAnother() : null;
     }
     if (now === null || !versions.hasChangedSinceKnown(handle, now)) return handle;
-    return (await confirmInPage({ ...replaceChangedFileQuestion(handle.name, 'The file'), action: 'Replace' }))
-      ? handle
-      : null;
+    if (await confirmInPage({ ...replaceChangedFileQuestion(handle.name, 'The file'), action: 'Replace' }))
+      return handle;
+    // Kept, the other version is what the question told of (its notice missed, or never shown while the page kept the focus): Reload must be at hand.
+    if (followed?.handle === handle) {
+      versions.isNewsToTell(handle, now);
+      for (const listener of changeListeners) listener(followed.file);
+    }
+    return null;
   }
 
   /** Writes a file the page opened or saved, recording the version it wrote as its own. */
@@ -316,9 +322,11 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
         if (page.document.visibilityState !== 'visible') return;
         void tellOfNewVersion(listener);
       };
+      changeListeners.add(listener);
       page.addEventListener('focus', check);
       page.document.addEventListener('visibilitychange', check);
       return () => {
+        changeListeners.delete(listener);
         page.removeEventListener('focus', check);
         page.document.removeEventListener('visibilitychange', check);
       };

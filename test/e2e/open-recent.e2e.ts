@@ -128,6 +128,33 @@ describeInChromium('a design another program changed, in the browser', (session)
     expect(await privateFileText(page, 'e-commerce-mesh.mesh.json')).not.toContain('Colleague’s');
   });
 
+  it('offers Reload once Save is cancelled at its question, though the page never lost the focus to tell of the other version', async () => {
+    const page = await aSavedSample(session);
+    await page.getByRole('button', { name: 'Domain', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await renameBehindTheApp(page, 'e-commerce-mesh.mesh.json');
+
+    await page.keyboard.press('ControlOrMeta+s');
+    await page
+      .getByRole('alertdialog', {
+        name: 'e-commerce-mesh.mesh.json was changed by another program. Replace that version with yours?',
+      })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+
+    await page
+      .getByText('e-commerce-mesh.mesh.json was changed by another program, and you have unsaved changes here.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Discard and Reload' }).click();
+    await expect.poll(() => page.title()).not.toContain('•');
+    await page
+      .getByRole('button', { name: /Colleague’s/ })
+      .or(page.getByText(/Colleague’s/))
+      .first()
+      .waitFor();
+  });
+
   it('asks before Save replaces their version when Reload could not open it (a newer app’s file), and Cancel keeps it', async () => {
     const page = await aSavedSample(session);
     await writeBehindTheApp(page, 'e-commerce-mesh.mesh.json', (text) =>

@@ -195,6 +195,21 @@ describe('saving over a file another program changed, in the browser', () => {
     expect(disk.get('/work/orders.mesh.json')).toBe(design('Orders, by a colleague'));
   });
 
+  it('tells of the other version when Save is cancelled at its question, so Reload is at hand though the page never lost the focus', async () => {
+    const { host, disk, pick } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
+    const { file } = await pick('/work/orders.mesh.json');
+    await host.rememberOpenedDesign(file);
+    const told: FileRef[] = [];
+    host.onFileChanged((changed) => told.push(changed));
+    disk.set('/work/orders.mesh.json', design('Orders, by a colleague'));
+
+    const saving = host.saveFile(file, 'orders.mesh.json', design('Orders, mine'));
+    await answerPrompt('cancel');
+
+    expect(await saving).toBeNull();
+    expect(told).toEqual([file]);
+  });
+
   it('replaces the other version when the user chooses Replace', async () => {
     const { host, disk, pick } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
     const { file } = await pick('/work/orders.mesh.json');

@@ -65,7 +65,8 @@ export function electronFileDialog(parentWindow: () => BaseWindow | undefined): 
     chooseContractSavePath: (suggestedName) =>
       askSavePath(parent(), 'Save contract', suggestedName, CONTRACT_FILE_FILTERS),
     confirmReplace: (path) => showMessageBox(parent(), replaceFileBox(path, basename(path))),
-    confirmReplaceChangedFile: (path) => showMessageBox(parent(), replaceChangedFileBox(path, basename(path))),
+    confirmReplaceChangedFile: (path, kind) =>
+      showMessageBox(parent(), replaceChangedFileBox(path, basename(path), kind)),
     askSaveDeletedFile: (path) => showMessageBox(parent(), saveDeletedFileBox(path, basename(path))),
     confirmExportInto: (folder) => showMessageBox(parent(), exportIntoFolderBox(folder)),
   };

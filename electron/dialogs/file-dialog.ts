@@ -1,3 +1,4 @@
+import type { ChangedFileKind } from '../../shared/files/replace-changed-file-question';
 import type { DeletedFileAnswer } from '../../shared/files/save-deleted-file-question';
 
 /** The questions main asks the user; each answer is null when they cancel. */
@@ -15,7 +16,7 @@ export interface FileDialog {
   /** Asks before a save replaces another file (the dialog added `.mesh.json` to the name typed). */
   confirmReplace(path: string): Promise<boolean>;
   /** Asks before a save in place replaces a version of the file another program wrote since the app read it. */
-  confirmReplaceChangedFile(path: string): Promise<boolean>;
+  confirmReplaceChangedFile(path: string, kind: ChangedFileKind): Promise<boolean>;
   /** Asks before a save in place writes again a file another program deleted or moved since the app read it. */
   askSaveDeletedFile(path: string): Promise<DeletedFileAnswer>;
   /** Asks before an export writes into a folder that is already there. */

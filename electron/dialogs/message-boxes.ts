@@ -5,7 +5,7 @@ import {
   type OlderFormatAnswer,
   saveInNewFormatQuestion,
 } from '../../shared/files/older-file-format';
-import { replaceChangedFileQuestion } from '../../shared/files/replace-changed-file-question';
+import { type ChangedFileKind, replaceChangedFileQuestion } from '../../shared/files/replace-changed-file-question';
 import {
   DELETED_FILE_CHOICES,
   type DeletedFileAnswer,
@@ -122,8 +122,8 @@ export function replaceFileBox(path: string, fileName: string): MessageBox<boole
 }
 
 /** Before a save in place replaces what another program wrote to the file since the app read it. */
-export function replaceChangedFileBox(path: string, fileName: string): MessageBox<boolean> {
-  const { message, detail } = replaceChangedFileQuestion(fileName, path);
+export function replaceChangedFileBox(path: string, fileName: string, kind: ChangedFileKind): MessageBox<boolean> {
+  const { message, detail } = replaceChangedFileQuestion(fileName, path, kind);
   return {
     options: {
       type: 'warning',

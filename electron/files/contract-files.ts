@@ -53,7 +53,7 @@ export function createContractFiles({
           `Refusing to save to ${file.path}: it was never chosen as a contract file. Use Save contract as… instead.`,
         );
       }
-      const inPlace = await confirmedInPlaceTarget({ fs, dialog, watcher }, file.path);
+      const inPlace = await confirmedInPlaceTarget({ fs, dialog, watcher }, file.path, 'contract');
       if (inPlace !== 'save-as') return succeed(inPlace);
     }
     const requestedPath = await dialog.chooseContractSavePath(contractFileName(suggestedName));

@@ -1,3 +1,4 @@
+import type { ChangedFileKind } from '../../shared/files/replace-changed-file-question';
 import type { FileDialog } from '../dialogs/file-dialog';
 import type { ExternalChangeWatcher } from './external-change-watcher';
 import type { FileSystem } from './file-system';
@@ -15,6 +16,7 @@ export interface InPlaceTargetDependencies {
 export async function confirmedInPlaceTarget(
   { fs, dialog, watcher }: InPlaceTargetDependencies,
   path: string,
+  kind: ChangedFileKind,
 ): Promise<string | null | 'save-as'> {
   // A file gone since it was read (a git checkout, a move) is written again only on a yes.
   if (!(await fs.exists(path))) {
@@ -22,6 +24,7 @@ export async function confirmedInPlaceTarget(
     return answer === 'save' ? path : answer === 'cancel' ? null : 'save-as';
   }
   // The change notice may have been missed (or ignored): another program's version is only replaced on a yes.
-  const keepsTheirs = (await watcher.hasChangedSinceKnown(path)) && !(await dialog.confirmReplaceChangedFile(path));
+  const keepsTheirs =
+    (await watcher.hasChangedSinceKnown(path)) && !(await dialog.confirmReplaceChangedFile(path, kind));
   return keepsTheirs ? null : path;
 }

@@ -102,7 +102,7 @@ export function createIpcHandlers({
       if (!(await access.isChosenByUser(file.path))) {
         return refuse(`Refusing to save to ${file.path}: it was never chosen in a file dialog. Use Save As… instead.`);
       }
-      const inPlace = await confirmedInPlaceTarget({ fs, dialog, watcher }, file.path);
+      const inPlace = await confirmedInPlaceTarget({ fs, dialog, watcher }, file.path, 'design');
       if (inPlace !== 'save-as') return succeed(inPlace);
     }
     const requestedPath = await dialog.chooseSavePath(savedMeshFileName(file?.name || basename(suggestedName)));

@@ -3,7 +3,7 @@ import { savedContractFileName } from '../../shared/contracts/contract-file-name
 import { checkBundlePaths } from '../../shared/export/file-names';
 import { withExportManifest } from '../../shared/files/export-manifest';
 import { createFileVersions, type FileStamp } from '../../shared/files/file-versions';
-import { replaceChangedFileQuestion } from '../../shared/files/replace-changed-file-question';
+import { type ChangedFileKind, replaceChangedFileQuestion } from '../../shared/files/replace-changed-file-question';
 import {
   DELETED_FILE_CHOICES,
   type DeletedFileAnswer,
@@ -114,6 +114,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
    */
   async function confirmedTarget(
     handle: FileSystemFileHandle,
+    kind: ChangedFileKind,
     pickAnother: () => Promise<FileSystemFileHandle | null>,
   ): Promise<FileSystemFileHandle | null> {
     const now = await handle.getFile().then(stampOf, (error: unknown) => (isNotFound(error) ? 'gone' : null));
@@ -127,7 +128,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       return answer === 'save' ? handle : answer === 'save-as' ? pickAnother() : null;
     }
     if (now === null || !versions.hasChangedSinceKnown(handle, now)) return handle;
-    if (await confirmInPage({ ...replaceChangedFileQuestion(handle.name, 'The file'), action: 'Replace' }))
+    if (await confirmInPage({ ...replaceChangedFileQuestion(handle.name, 'The file', kind), action: 'Replace' }))
       return handle;
     // Kept, the other version is what the question told of (its notice missed, or never shown while the page kept the focus): Reload must be at hand.
     if (followed?.handle === handle) {
@@ -177,7 +178,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     file: FileRef | null,
     suggestedName: string,
     text: string,
-    options: { types: object[]; mimeType: string; remembers: boolean; savedName: (fileName: string) => string },
+    options: { types: object[]; mimeType: string; kind: ChangedFileKind; savedName: (fileName: string) => string },
   ): Promise<FileRef | null> {
     const pickNew = async () =>
       fileSystem.showSaveFilePicker
@@ -186,11 +187,12 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     const existing = file && handles.get(file);
     const picked = existing ?? (await pickNew());
     if (picked) {
-      const handle = existing ? await confirmedTarget(existing, pickNew) : picked;
+      const handle = existing ? await confirmedTarget(existing, options.kind, pickNew) : picked;
       if (!handle) return null;
       const saved = { name: handle.name };
       await writeKnown(handle, text);
-      if (options.remembers) {
+      // A design is followed and listed under Open Recent; a contract file is no design.
+      if (options.kind === 'design') {
         followed = { file: saved, handle };
         await remember(saved, handle);
       } else {
@@ -221,7 +223,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       saveWith(file, suggestedName, text, {
         types: CONTRACT_PICKER_TYPES,
         mimeType: 'application/yaml',
-        remembers: false,
+        kind: 'contract',
         savedName: savedContractFileName,
       }),
     async openRecent(file) {
@@ -244,7 +246,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       saveWith(file, suggestedName, text, {
         types: PICKER_TYPES,
         mimeType: 'application/json',
-        remembers: true,
+        kind: 'design',
         savedName: savedMeshFileName,
       }),
     async exportFiles(suggestedName, files) {

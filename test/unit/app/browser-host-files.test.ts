@@ -173,13 +173,17 @@ describe('files of the same name in different folders, in the browser', () => {
 describe('saving over a file another program changed, in the browser', () => {
   /** The question the page asks now, answered with `choice` ('act' or 'cancel'); its message. */
   async function answerPrompt(choice: string): Promise<string> {
+    return (await answerQuestion(choice))?.message ?? '';
+  }
+
+  async function answerQuestion(choice: string) {
     const { question, answer } = await vi.waitFor(() => {
       const asked = usePromptStore.getState();
       if (!asked.question || !asked.answer) throw new Error('nothing asked yet');
       return asked;
     });
     answer?.(choice);
-    return question?.message ?? '';
+    return question;
   }
 
   it('asks before replacing it, and Cancel keeps the other program’s version', async () => {
@@ -266,6 +270,27 @@ describe('saving over a file another program changed, in the browser', () => {
     expect(asked).toBe('orders.odcs.yaml was changed by another program. Replace that version with yours?');
     expect(await saving).toBeNull();
     expect(disk.get('/work/orders.odcs.yaml')).toBe('version: 1.1.0 # by a colleague\n');
+  });
+
+  it('names what shows the other version of a design (Reload) and what keeps a contract’s text (Save contract as…), as only a design reloads', async () => {
+    const { host, disk, pick, pickContract } = aBrowserWithFiles({
+      '/work/orders.mesh.json': design('Orders'),
+      '/work/orders.odcs.yaml': 'version: 1.0.0\n',
+    });
+    const { file } = await pick('/work/orders.mesh.json');
+    const contract = await pickContract('/work/orders.odcs.yaml');
+    disk.set('/work/orders.mesh.json', design('Orders, by a colleague'));
+    disk.set('/work/orders.odcs.yaml', 'version: 1.1.0 # by a colleague\n');
+
+    const savingDesign = host.saveFile(file, 'orders.mesh.json', design('Orders, mine'));
+    const designDetail = (await answerQuestion('cancel'))?.detail;
+    await savingDesign;
+    const savingContract = host.saveContractFile(contract!.file, 'orders.odcs.yaml', 'version: 2.0.0\n');
+    const contractDetail = (await answerQuestion('cancel'))?.detail;
+    await savingContract;
+
+    expect(designDetail).toMatch(/Cancel keeps them, and Reload shows them\.$/);
+    expect(contractDetail).toMatch(/Cancel keeps them; Save contract as… writes yours to another file\.$/);
   });
 
   it('asks before a contract saved to its file writes it again after another program deleted it', async () => {

@@ -44,13 +44,21 @@ describe('native message boxes', () => {
   });
 
   it('ask before a save replaces another program’s version of the file, defaulting to Cancel', () => {
-    const box = replaceChangedFileBox('/home/ada/orders.mesh.json', 'orders.mesh.json');
+    const box = replaceChangedFileBox('/home/ada/orders.mesh.json', 'orders.mesh.json', 'design');
 
     expect(box.options.message).toBe(
       'orders.mesh.json was changed by another program. Replace that version with yours?',
     );
     expect(box.options.defaultId).toBe(box.options.cancelId);
     expect([box.answerFor(0), box.answerFor(1)]).toEqual([true, false]);
+  });
+
+  it('names Reload for a changed design, and Save contract as… for a changed contract file, which nothing reloads', () => {
+    const design = replaceChangedFileBox('/home/ada/orders.mesh.json', 'orders.mesh.json', 'design');
+    const contract = replaceChangedFileBox('/home/ada/orders.odcs.yaml', 'orders.odcs.yaml', 'contract');
+
+    expect(design.options.detail).toMatch(/Cancel keeps them, and Reload shows them\.$/);
+    expect(contract.options.detail).toMatch(/Cancel keeps them; Save contract as… writes yours to another file\.$/);
   });
 
   it('ask before a save writes again a file another program deleted: Save / Save As… / Cancel, defaulting to Cancel', () => {

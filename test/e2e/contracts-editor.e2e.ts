@@ -187,7 +187,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(written.filter((line) => line.includes('keeper'))).toEqual(['      - {name: keeper, logicalType: string}']);
   });
 
-  it("completes a duplicateValues rule's properties with its schema object's fields (Ctrl+Space)", async () => {
+  it("completes a duplicateValues rule's properties with its schema object's fields and their types (Ctrl+Space)", async () => {
     const page = await sampleOrderContract(session);
     await pasteOverYaml(
       page,
@@ -204,6 +204,7 @@ describeInChromium('the contract editor in the built app', (session) => {
         '        logicalType: string',
         '      - name: account_no',
         '        logicalType: string',
+        '        physicalType: varchar(20)',
         '    quality:',
         '      - metric: duplicateValues',
         '        arguments:',
@@ -218,7 +219,9 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('Control+Space');
     const suggestions = suggestionRows(page);
     await suggestions.first().waitFor();
-    expect(await suggestions.allTextContents()).toEqual([expect.stringMatching(/^account_no/)]);
+    expect(await suggestions.allTextContents()).toEqual([
+      expect.stringMatching(/^account_no\s*string · varchar\(20\)$/),
+    ]);
     await page.keyboard.press('Enter');
     expect(await copyOfYaml(page)).toContain('          properties: [bill_id, account_no]\n');
   });

@@ -78,7 +78,10 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
             ...completeRelationshipReferences(text, position.lineNumber, position.column).map(
               ({ reference, detail }) => ({ value: reference, detail }),
             ),
-            ...completeRuleArgumentFields(text, position.lineNumber, position.column),
+            ...completeRuleArgumentFields(text, position.lineNumber, position.column).map(({ field, detail }) => ({
+              value: field,
+              detail,
+            })),
           ],
           CompletionItemKind.Field,
         ),

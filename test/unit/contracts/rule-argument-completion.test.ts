@@ -9,8 +9,8 @@ const BILLS = (fieldList: string, metric = 'duplicateValues') =>
     'schema:', // 4
     '  - name: bills', // 5
     '    properties:', // 6
-    '      - name: bill_id', // 7
-    '      - name: account_no', // 8
+    '      - {name: bill_id, logicalType: integer, physicalType: bigint}', // 7
+    '      - {name: account_no, logicalType: string}', // 8
     '      - name: issued_on', // 9
     '    quality:', // 10
     `      - metric: ${metric}`, // 11
@@ -22,13 +22,23 @@ const BILLS = (fieldList: string, metric = 'duplicateValues') =>
     '      - name: account_no', // 17
   ].join('\n');
 
-const offeredAt = (text: string, line: number, after: string) =>
+const choicesAt = (text: string, line: number, after: string) =>
   completeRuleArgumentFields(text, line, (text.split('\n')[line - 1] as string).indexOf(after) + after.length + 1);
+
+const offeredAt = (text: string, line: number, after: string) => choicesAt(text, line, after).map(({ field }) => field);
 
 describe('completion of the fields a duplicateValues rule reads', () => {
   it("offers the schema object's own fields in a flow list, not those listed already", () => {
     expect(offeredAt(BILLS('[]'), 13, '[')).toEqual(['bill_id', 'account_no', 'issued_on']);
     expect(offeredAt(BILLS('[account_no, ]'), 13, 'account_no, ')).toEqual(['bill_id', 'issued_on']);
+  });
+
+  it("says each field's type, as a relationship's to: does (integer · bigint)", () => {
+    expect(choicesAt(BILLS('[]'), 13, '[')).toEqual([
+      { field: 'bill_id', detail: 'integer · bigint' },
+      { field: 'account_no', detail: 'string' },
+      { field: 'issued_on', detail: 'no logicalType' },
+    ]);
   });
 
   it('offers them for an item of a block list, and keeps the field of the item being typed on offer', () => {

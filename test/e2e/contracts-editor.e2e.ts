@@ -331,6 +331,22 @@ describeInChromium('the contract editor in the built app', (session) => {
     ]);
   });
 
+  it('draws the completion list whole inside its border, as Monaco sizes it, beside the canvas and maximized', async () => {
+    const page = await sampleOrderContract(session);
+    for (const layout of ['beside', 'maximized'] as const) {
+      if (layout === 'maximized') await page.getByRole('button', { name: 'Maximize' }).click();
+      await caretAfter(page, 'logicalType: integer');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+Space');
+      await suggestionRows(page).first().waitFor();
+      await screenshot(page, `contract-completion-list-${layout}`);
+      // The app's border-box took the border from the list's height: its last row was cut by 2 px.
+      expect(await overhangInside(page, '.suggest-widget.visible', '.tree')).toEqual({ right: 0, bottom: 0 });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+z');
+    }
+  });
+
   it('starts the line after a list item’s first key (- name: x) under that key, where completion offers the item’s keys', async () => {
     const page = await sampleOrderContract(session);
     await caretAfter(page, '- name: customer_id');
@@ -1476,6 +1492,19 @@ async function openContractFile(page: Page, fileName: string, text: string): Pro
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
   await (await chooser).setFiles({ name: fileName, mimeType: 'application/yaml', buffer: Buffer.from(text) });
+}
+
+/** How far (px) `inner` reaches past the inside of `widget`'s border, on the right and at the bottom: where it is cut off. */
+async function overhangInside(page: Page, widget: string, inner: string): Promise<{ right: number; bottom: number }> {
+  return page.locator(widget).evaluate((element, inner) => {
+    const outer = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    const content = (element.querySelector(inner) as Element).getBoundingClientRect();
+    return {
+      right: Math.max(0, Math.round(content.right - (outer.right - Number.parseFloat(style.borderRightWidth)))),
+      bottom: Math.max(0, Math.round(content.bottom - (outer.bottom - Number.parseFloat(style.borderBottomWidth)))),
+    };
+  }, inner);
 }
 
 /** The e-commerce sample open, its Order contract in the editor. */

@@ -2,6 +2,7 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { type RefObject, useEffect } from 'react';
 import { canvasBox } from '../../shared/editing/alignment';
 import { arrangedLayout } from '../../shared/editing/auto-layout';
+import { cardRoom } from '../../shared/editing/card-size';
 import { boundsOf, type Point, type Rect } from '../../shared/editing/geometry';
 import { canvasBounds } from '../../shared/editing/node-placement';
 import { nextFrame } from '../app/next-frame';
@@ -44,7 +45,7 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
     // Each move of the view counts; one that waited for the canvas to settle gives way to any asked for since.
     let viewMoves = 0;
     const notify = (tone: 'info' | 'error', text: string) => useNoticeStore.getState().show({ tone, text });
-    const sizeOf = (nodeId: string) => {
+    const drawnSizeOf = (nodeId: string) => {
       const measured = flow.getInternalNode(nodeId)?.measured;
       return measured?.width && measured.height ? { width: measured.width, height: measured.height } : undefined;
     };
@@ -148,7 +149,7 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
         layoutRun = new AbortController();
         useUiStore.getState().setLayingOut(true);
         try {
-          const arrangements = await computeArrangements(mesh, sizeOf, layoutRun.signal);
+          const arrangements = await computeArrangements(mesh, cardRoom(mesh, drawnSizeOf), layoutRun.signal);
           if (currentMesh() !== mesh) {
             notify('info', 'The design changed during auto-layout; nothing was moved. Run it again.');
             return;

@@ -1,13 +1,12 @@
 import type { Mesh } from '../model';
 import { canvasBox } from './alignment';
 import { GRID_GAP, squareGridPositions } from './box-grid';
+import { cardRoom } from './card-size';
 import { overlappingDomains, withDomainFitted, withDomainsApart } from './containment';
 import { boundsOf, type Point, type Size, translate } from './geometry';
 import { withLayoutApplied } from './layout-edits';
-import { productById, systemById } from './mesh-index';
 import {
   DEFAULT_DOMAIN_SIZE,
-  DEFAULT_NODE_SIZE,
   DEFAULT_NOTE_SIZE,
   domainRect,
   nextChildPositions,
@@ -16,12 +15,6 @@ import {
 } from './node-placement';
 
 const NOTE_GAP = 60;
-/** What the canvas draws of a node before its list: a product's name and kind; a system's, and its database and messaging headings. */
-const PRODUCT_HEADER_HEIGHT = 56;
-const SYSTEM_HEADER_HEIGHT = 94;
-const LINE_HEIGHT = 18;
-/** Nodes are drawn at least 260 px wide, wider for long port, table and topic names. */
-const WIDTH_BEFORE_DRAWING = 320;
 
 /**
  * True when none of the design's elements has a position, as in a generated file: opening then lays
@@ -43,7 +36,7 @@ export function isWithoutLayout(mesh: Mesh): boolean {
  */
 export function withUnplacedNodesPlaced(mesh: Mesh): { mesh: Mesh; placedIds: string[]; movedAsideIds: string[] } {
   const isPlaced = (id: string) => mesh.layout.nodes[id] !== undefined;
-  const sizeOf = sizeBeforeDrawing(mesh);
+  const sizeOf = cardRoom(mesh);
   const placedIds: string[] = [];
   const overlappingInFile = overlappingDomains(mesh);
   /** The domains the file draws over `domainId`: that overlap is the user's, so growing does not push them. */
@@ -138,24 +131,4 @@ function nextNotePosition(mesh: Mesh): { x: number; y: number } {
   });
   const below = boundsOf(notesThere);
   return { x, y: below ? below.y + below.height + NOTE_GAP : (domains?.y ?? 0) };
-}
-
-/**
- * A node's size before the canvas has drawn it, from what it lists: the canvas draws one line per
- * port of a product (inputs beside outputs) and per table and topic of a system.
- */
-export function sizeBeforeDrawing(mesh: Mesh): (nodeId: string) => Size {
-  return (nodeId) => {
-    const product = productById(mesh, nodeId);
-    if (product) {
-      const lines = Math.max(1, product.inputPorts.length, product.outputPorts.length);
-      return { width: WIDTH_BEFORE_DRAWING, height: PRODUCT_HEADER_HEIGHT + lines * LINE_HEIGHT };
-    }
-    const system = systemById(mesh, nodeId);
-    if (system) {
-      const lines = system.database.tables.length + system.messaging.topics.length;
-      return { width: WIDTH_BEFORE_DRAWING, height: SYSTEM_HEADER_HEIGHT + lines * LINE_HEIGHT };
-    }
-    return DEFAULT_NODE_SIZE;
-  };
 }

@@ -4,12 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { interpolateLayout } from '../../../renderer/canvas/auto-layout/animate-layout';
 import { arrangementsFromElk, toElkGraph } from '../../../renderer/canvas/auto-layout/elk-graph';
 import { arrangedLayout } from '../../../shared/editing/auto-layout';
-import { leastCardSize } from '../../../shared/editing/card-size';
+import { cardRoom, leastCardHeight, leastCardSize } from '../../../shared/editing/card-size';
 import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
 import { boundsOf, type Size } from '../../../shared/editing/geometry';
 import { layoutClashes } from '../../../shared/editing/layout-clashes';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
-import { sizeBeforeDrawing } from '../../../shared/editing/unplaced-nodes';
 import type { Mesh, NodeLayout } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
@@ -115,8 +114,9 @@ describe('the ELK graph', () => {
     );
   });
 
-  it('lays cards of one layer out clear of each other at the sizes the canvas draws them', async () => {
-    const mesh = aMesh()
+  /** A system feeding three products, which ELK stacks in one layer. */
+  function threeProductsInOneLayer(): Mesh {
+    return aMesh()
       .withDomain('logistics')
       .withSystem('wms', 'logistics')
       .withProduct('readings', 'logistics', { inputPorts: [aPort('in', 'input')] })
@@ -126,11 +126,42 @@ describe('the ELK graph', () => {
       .withLink('to-shipments', { nodeId: 'wms', portId: 'items-cdc' }, { nodeId: 'shipments', portId: 'in' })
       .withLink('to-stock', { nodeId: 'wms', portId: 'items-cdc' }, { nodeId: 'stock', portId: 'in' })
       .build();
-    for (const size of [leastCardSize(mesh), sizeBeforeDrawing(mesh), () => ({ width: 200, height: 100 })]) {
+  }
+
+  it('lays cards of one layer out clear of each other at the sizes the canvas draws them', async () => {
+    const mesh = threeProductsInOneLayer();
+    for (const size of [leastCardSize(mesh), cardRoom(mesh), () => ({ width: 200, height: 100 })]) {
       const arrangements = arrangementsFromElk(await new ELK().layout(toElkGraph(mesh, size)));
       const laidOut = { ...mesh, layout: { nodes: arrangedLayout(mesh, arrangements, 16 / 10, size) } };
       expect(layoutClashes(laidOut)).toEqual([]);
     }
+  });
+
+  it('leaves stacked products room for the lines Simulate adds, when laid out as drawn in Design (QA: a card grew over the one below it in presenter mode)', async () => {
+    const mesh = threeProductsInOneLayer();
+    // A card in Simulate: its activity line and two wrapped lines of badges (offline, failing, quarantined).
+    const simulatingHeight = (id: string) => leastCardHeight(mesh, id) + 21 + 17 + 17;
+    const drawnInDesign = leastCardSize(mesh);
+    const room = cardRoom(mesh, drawnInDesign);
+    const arrangements = arrangementsFromElk(await new ELK().layout(toElkGraph(mesh, room)));
+    const laidOut = arrangedLayout(mesh, arrangements, 16 / 10, drawnInDesign);
+    const stacked = ['readings', 'shipments', 'stock'].map((id) => ({ id, y: laidOut[id]?.y ?? 0 }));
+    stacked.sort((a, b) => a.y - b.y);
+    expect(new Set(stacked.map(({ id }) => laidOut[id]?.x)).size).toBe(1);
+    for (const [upper, lower] of [
+      [stacked[0], stacked[1]],
+      [stacked[1], stacked[2]],
+    ] as const) {
+      expect(lower?.y ?? 0).toBeGreaterThanOrEqual((upper?.y ?? 0) + simulatingHeight(upper?.id ?? ''));
+    }
+  });
+
+  it('gives a card drawn taller than the room Simulate needs its drawn height, and one not drawn yet the widest it is drawn', () => {
+    const mesh = threeProductsInOneLayer();
+    const room = cardRoom(mesh, (id) => (id === 'stock' ? { width: 280, height: 400 } : undefined));
+    expect(room('stock')).toEqual({ width: 280, height: 400 });
+    expect(room('readings')).toEqual({ width: 300, height: leastCardHeight(mesh, 'readings') + 55 });
+    expect(room('wms')).toEqual({ width: 300, height: leastCardHeight(mesh, 'wms') });
   });
 
   it('gives an empty domain the smallest domain size, not the nothing ELK measures for it', async () => {

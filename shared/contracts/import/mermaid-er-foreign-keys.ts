@@ -60,32 +60,36 @@ export function foreignKeysOf(
 
 const foreignKeyAttributes = (entity: Entity) => entity.attributes.filter((attribute) => attribute.keys.has('FK'));
 
-/** The attribute of the FK's name in an entity a line joins its own to, or the one our export's label names. */
+/**
+ * The attribute of the FK's name in an entity a line joins its own to, or the one our export's
+ * label names. Where several joined entities hold an attribute of its name (a batch and a reading
+ * both hold a tank's `tank_id`), the one whose key it is is meant, not another FK of that name.
+ */
 function foreignKeyByName(
   entity: Entity,
   attribute: Attribute,
   entities: ReadonlyMap<string, Entity>,
   relationships: readonly Relationship[],
 ): ForeignKey | undefined {
+  let namesake: ForeignKey | undefined;
   for (const relationship of relationships) {
     const other = otherEnd(relationship, entity, entities);
     const joined = JOINED_FIELDS.exec(relationship.label);
     // Only our label says which field a line from an entity to itself joins: any FK has its own name there.
     if (!other || (other === entity && !joined)) continue;
-    const target =
-      joined && relationship.from === entity.id
-        ? joined[1] === attribute.name || joined[1] === attribute.read.name
-          ? joined[2]
-          : undefined
-        : joined
-          ? undefined
-          : (
-              other.attributes.find((candidate) => candidate.name === attribute.name && candidate.keys.has('PK')) ??
-              other.attributes.find((candidate) => candidate.name === attribute.name)
-            )?.name;
-    if (target) return { to: `${other.objectName}.${target}`, relationship };
+    if (joined) {
+      const named =
+        relationship.from === entity.id && (joined[1] === attribute.name || joined[1] === attribute.read.name);
+      if (named) return { to: `${other.objectName}.${joined[2]}`, relationship };
+      continue;
+    }
+    const sameName = other.attributes.filter((candidate) => candidate.name === attribute.name);
+    const key = sameName.find((candidate) => candidate.keys.has('PK'));
+    if (key) return { to: `${other.objectName}.${key.name}`, relationship };
+    const first = sameName[0];
+    if (first) namesake ??= { to: `${other.objectName}.${first.name}`, relationship };
   }
-  return undefined;
+  return namesake;
 }
 
 /** The lines joining `entity` (to itself too) to an entity with one key, which an FK may refer to. */

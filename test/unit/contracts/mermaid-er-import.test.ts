@@ -291,6 +291,38 @@ describe('an FK attribute named unlike the key it refers to, as hand-written dia
   });
 });
 
+describe('an FK attribute whose name two joined entities hold', () => {
+  it('refers to the one whose key it names, not to another FK of that name (tank_id: TANK.tank_id)', () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  BREW_BATCH ||--|{ FERMENTATION_READING : "sampled by"
+  TANK ||--o{ FERMENTATION_READING : hosts
+  BREW_BATCH }o--|| TANK : "fermented in"
+  BREW_BATCH {
+    string batch_id PK
+    string tank_id FK
+  }
+  TANK {
+    string tank_id PK
+  }
+  FERMENTATION_READING {
+    string batch_id PK, FK
+    timestamp read_at PK
+    string tank_id FK
+  }
+`);
+    expect(propertyOf('BREW_BATCH', 'tank_id')?.extensions?.relationships).toEqual([
+      { type: 'foreignKey', to: 'TANK.tank_id' },
+    ]);
+    expect(propertyOf('FERMENTATION_READING', 'tank_id')?.extensions?.relationships).toEqual([
+      { type: 'foreignKey', to: 'TANK.tank_id' },
+    ]);
+    expect(propertyOf('FERMENTATION_READING', 'batch_id')?.extensions?.relationships).toEqual([
+      { type: 'foreignKey', to: 'BREW_BATCH.batch_id' },
+    ]);
+    expect(notes).toEqual([]);
+  });
+});
+
 describe('a relationship line an FK named after the other entity explains', () => {
   it('is not taken by an FK of the entity at its other end (CUSTOMER.referrer is no order)', () => {
     const { propertyOf, notes } = imported(`erDiagram

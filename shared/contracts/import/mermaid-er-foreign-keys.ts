@@ -63,7 +63,8 @@ const foreignKeyAttributes = (entity: Entity) => entity.attributes.filter((attri
 /**
  * The attribute of the FK's name in an entity a line joins its own to, or the one our export's
  * label names. Where several joined entities hold an attribute of its name (a batch and a reading
- * both hold a tank's `tank_id`), the one whose key it is is meant, not another FK of that name.
+ * both hold a tank's `tank_id`), the one whose key it is is meant; another FK of that name, not
+ * a key, refers to the same key as it does (KEG's and TAP_POUR's `batch_id`, both BATCH's `id`).
  */
 function foreignKeyByName(
   entity: Entity,
@@ -86,7 +87,7 @@ function foreignKeyByName(
     const sameName = other.attributes.filter((candidate) => candidate.name === attribute.name);
     const key = sameName.find((candidate) => candidate.keys.has('PK'));
     if (key) return { to: `${other.objectName}.${key.name}`, relationship };
-    const first = sameName[0];
+    const first = sameName.find((candidate) => !candidate.keys.has('FK'));
     if (first) namesake ??= { to: `${other.objectName}.${first.name}`, relationship };
   }
   return namesake;

@@ -321,6 +321,34 @@ describe('an FK attribute whose name two joined entities hold', () => {
     ]);
     expect(notes).toEqual([]);
   });
+
+  it("is not another FK of its name, which refers to the same key: KEG's and TAP_POUR's batch_id are BATCH's id", () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  BATCH ||--o{ KEG : fills
+  BATCH ||--o{ TAP_POUR : "poured from"
+  KEG ||--o{ TAP_POUR : "tapped as"
+  BATCH {
+    int id PK
+  }
+  KEG {
+    string keg_serial PK
+    int batch_id FK
+  }
+  TAP_POUR {
+    int pour_id PK
+    int batch_id FK
+    string keg_serial FK
+  }
+`);
+    expect(propertyOf('KEG', 'batch_id')?.extensions?.relationships).toEqual([{ type: 'foreignKey', to: 'BATCH.id' }]);
+    expect(propertyOf('TAP_POUR', 'batch_id')?.extensions?.relationships).toEqual([
+      { type: 'foreignKey', to: 'BATCH.id' },
+    ]);
+    expect(propertyOf('TAP_POUR', 'keg_serial')?.extensions?.relationships).toEqual([
+      { type: 'foreignKey', to: 'KEG.keg_serial' },
+    ]);
+    expect(notes).toEqual([]);
+  });
 });
 
 describe('a relationship line an FK named after the other entity explains', () => {

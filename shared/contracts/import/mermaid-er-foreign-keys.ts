@@ -65,6 +65,8 @@ const foreignKeyAttributes = (entity: Entity) => entity.attributes.filter((attri
  * label names. Where several joined entities hold an attribute of its name (a batch and a reading
  * both hold a tank's `tank_id`), the one whose key it is is meant; another FK of that name, not
  * a key, refers to the same key as it does (KEG's and TAP_POUR's `batch_id`, both BATCH's `id`).
+ * Of several keys of its name, the largest its entity's FKs name whole is meant: an alert's
+ * `batch_id` and `read_at` refer together to a reading's key, not its `batch_id` to the batch's.
  */
 function foreignKeyByName(
   entity: Entity,
@@ -73,6 +75,7 @@ function foreignKeyByName(
   relationships: readonly Relationship[],
 ): ForeignKey | undefined {
   let namesake: ForeignKey | undefined;
+  let keyed: { foreignKey: ForeignKey; named: number } | undefined;
   for (const relationship of relationships) {
     const other = otherEnd(relationship, entity, entities);
     const joined = JOINED_FIELDS.exec(relationship.label);
@@ -86,11 +89,23 @@ function foreignKeyByName(
     }
     const sameName = other.attributes.filter((candidate) => candidate.name === attribute.name);
     const key = sameName.find((candidate) => candidate.keys.has('PK'));
-    if (key) return { to: `${other.objectName}.${key.name}`, relationship };
+    if (key) {
+      const named = keyNamedWholeBy(entity, other);
+      if (!keyed || named > keyed.named)
+        keyed = { foreignKey: { to: `${other.objectName}.${key.name}`, relationship }, named };
+      continue;
+    }
     const first = sameName.find((candidate) => !candidate.keys.has('FK'));
     if (first) namesake ??= { to: `${other.objectName}.${first.name}`, relationship };
   }
-  return namesake;
+  return keyed?.foreignKey ?? namesake;
+}
+
+/** How many attributes `other`'s key has, where `entity`'s FK attributes name each of them; else 0. */
+function keyNamedWholeBy(entity: Entity, other: Entity): number {
+  const names = new Set(foreignKeyAttributes(entity).flatMap((fk) => [fk.name, fk.read.name]));
+  const key = other.attributes.filter((attribute) => attribute.keys.has('PK'));
+  return key.every((part) => names.has(part.name) || names.has(part.read.name)) ? key.length : 0;
 }
 
 /** The lines joining `entity` (to itself too) to an entity with one key, which an FK may refer to. */

@@ -446,6 +446,50 @@ describe('FK attributes that together refer to a key of several attributes', () 
     expect(refundLine?.properties.some((property) => property.extensions?.relationships)).toBe(false);
     expect(result.notes).toEqual([]);
   });
+
+  it.each([
+    [
+      'the batch line first',
+      ['BREW_BATCH ||--o{ SENSOR_ALERT : "raised for"', 'FERMENTATION_READING ||--o{ SENSOR_ALERT : triggers'],
+    ],
+    [
+      'the reading line first',
+      ['FERMENTATION_READING ||--o{ SENSOR_ALERT : triggers', 'BREW_BATCH ||--o{ SENSOR_ALERT : "raised for"'],
+    ],
+  ])(
+    'make one foreign key to the whole key of a reading, not a part of it, whichever line comes first (%s)',
+    (_, lines) => {
+      const result = importContractSource(
+        'alerts.mmd',
+        `erDiagram
+  ${lines.join('\n  ')}
+  BREW_BATCH ||--|{ FERMENTATION_READING : "sampled by"
+  BREW_BATCH {
+    string batch_id PK
+  }
+  FERMENTATION_READING {
+    string batch_id PK, FK
+    timestamp read_at PK
+  }
+  SENSOR_ALERT {
+    string alert_id PK
+    string batch_id FK
+    timestamp read_at FK
+  }
+`,
+      );
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      const alert = result.contract.schema.find((object) => object.name === 'SENSOR_ALERT');
+      expect(alert?.extensions?.relationships).toEqual([
+        {
+          type: 'foreignKey',
+          from: ['SENSOR_ALERT.batch_id', 'SENSOR_ALERT.read_at'],
+          to: ['FERMENTATION_READING.batch_id', 'FERMENTATION_READING.read_at'],
+        },
+      ]);
+      expect(alert?.properties.some((property) => property.extensions?.relationships)).toBe(false);
+    },
+  );
 });
 
 describe('an attribute of a generic type (`List~string~`), which Mermaid draws as `List<string>`', () => {

@@ -96,6 +96,18 @@ const TEXT_LINK_ENDS: Readonly<Record<string, RegExp>> = {
   '==': /(={2,}[=>ox])/,
   '-.': /(\.+-[>ox]?)/,
 };
+/** What Mermaid's lexer cannot read in each link's text: `--` starts another link, a `=` or a `.` is no token there. */
+const NOT_IN_LINK_TEXT: Readonly<Record<string, RegExp>> = { '--': /--/, '==': /=/, '-.': /\./ };
+/**
+ * Where a link's text starts (`--`, `==`, `-.` and a character no link goes on with), or ends, as the
+ * last characters read show it: from its start to its end Mermaid reads everything as the text.
+ */
+const LINK_TEXT_STARTS: ReadonlyArray<[string, RegExp]> = [
+  ['--', /(?:^|[^-])--[^-xo>]$/],
+  ['==', /(?:^|[^=])==[^=xo>]$/],
+  ['-.', /-\.[^.-]$/],
+];
+const LINK_TEXT_END: Readonly<Record<string, RegExp>> = { '--': /--[-xo>]$/, '==': /==[=xo>]$/, '-.': /\.-$/ };
 const PIPE_LABEL = /^\s*\|("[^"]*"|[^|]*)\|/;
 /** Characters Mermaid refuses in a label that is not in quotes. */
 const UNQUOTED_LABEL_BREAKERS = /[()[\]{}"|]/;
@@ -391,7 +403,7 @@ function readChain(text: string): Chain | ChainError {
     cursor.rest = cursor.rest.trimStart();
     const linkOffset = offsetOf(cursor);
     const link = readLink(cursor);
-    if (typeof link === 'string') return { error: link, offset: linkOffset };
+    if (link && 'error' in link) return link;
     if (!link) {
       const error = `Not understood: ${excerpt(text)} (expected a link such as \`-->\` at \`${excerpt(cursor.rest.trim())}\`)`;
       return { error, offset: linkOffset };
@@ -582,15 +594,17 @@ function isCircleOrCross(start: string | undefined, end: string): boolean {
  * `-->`, `---`, `-.->`, `==>`, `--o`, `<-->`, `~~~`, with `|label|` after or `-- label -->` inside;
  * null if there is none, or why Mermaid would refuse its label.
  */
-function readLink(cursor: Cursor): Link | string | null {
+function readLink(cursor: Cursor): Link | ChainError | null {
   const rest = cursor.rest.trimStart();
+  const offset = cursor.textLength - rest.length;
   const link = LINK.exec(rest);
   if (link) {
     cursor.rest = rest.slice(link[0].length);
     const pipe = PIPE_LABEL.exec(cursor.rest);
     if (pipe) cursor.rest = cursor.rest.slice(pipe[0].length);
     const label = pipe?.[1] ?? '';
-    if (isUnquotedWithBreakers(label)) return `The link label |${label}| holds brackets: put it in quotes, as |"…"|.`;
+    if (isUnquotedWithBreakers(label))
+      return { error: `The link label |${label}| holds brackets: put it in quotes, as |"…"|.`, offset };
     return {
       ...labelAndNames(label),
       isInvisible: (link[2] as string).startsWith('~'),
@@ -600,11 +614,18 @@ function readLink(cursor: Cursor): Link | string | null {
   }
   const textStart = TEXT_LINK_START.exec(rest);
   if (!textStart) return null;
+  const start = textStart[2] as string;
   const afterStart = rest.slice(textStart[0].length);
   const quoted = /^\s*"[^"]*"/.exec(afterStart)?.[0] ?? '';
-  const end = (TEXT_LINK_ENDS[textStart[2] as string] as RegExp).exec(afterStart.slice(quoted.length));
+  const end = (TEXT_LINK_ENDS[start] as RegExp).exec(afterStart.slice(quoted.length));
   if (!end) return null;
   const endAt = quoted.length + end.index;
+  const unreadable = (NOT_IN_LINK_TEXT[start] as RegExp).exec(afterStart.slice(quoted.length, endAt));
+  if (unreadable) {
+    const text = afterStart.slice(0, endAt).replaceAll('"', '').trim();
+    const error = `Mermaid cannot read \`${unreadable[0]}\` in the text of a \`${start} … ${end[1]}\` link: put the text in quotes, as \`${start} "${text}" ${end[1]}\`.`;
+    return { error, offset: offset + textStart[0].length + quoted.length + unreadable.index };
+  }
   cursor.rest = afterStart.slice(endAt + end[0].length);
   return {
     ...labelAndNames(afterStart.slice(0, endAt)),
@@ -739,8 +760,8 @@ const LINK_AT_LINE_END = /(?:^|[^-=.~<])(?:<|o|x)?(?:-{2,}[->ox]|={2,}[=>ox]|-?\
  */
 function splitStatements(text: string, firstLine: number): Statement[] {
   const statements: Statement[] = [];
-  const scan = { depth: 0, isQuoted: false, isPiped: false };
-  const isOpen = () => scan.isQuoted || scan.isPiped || scan.depth > 0;
+  const scan: Scan = { depth: 0, isQuoted: false, isPiped: false, recent: '' };
+  const isOpen = () => scan.isQuoted || scan.isPiped || scan.depth > 0 || scan.linkText !== undefined;
   let current = '';
   let places = new StatementPlaces();
   let openedAt: TextPlace | undefined;
@@ -774,6 +795,9 @@ function splitStatements(text: string, firstLine: number): Statement[] {
       }
       column += character.length;
     }
+    // A link's text left open at a line's end is refused as a link to nothing, not read on into the next line.
+    scan.linkText = undefined;
+    scan.recent = '';
     if (isOpen()) return;
     isLinkOpen = LINK_AT_LINE_END.test(current);
     if (!isLinkOpen) flush();
@@ -783,11 +807,31 @@ function splitStatements(text: string, firstLine: number): Statement[] {
   return statements;
 }
 
-/** Follows quotes, brackets and `|…|` through a statement, one character at a time. */
-function scanCharacter(scan: { depth: number; isQuoted: boolean; isPiped: boolean }, character: string): void {
+interface Scan {
+  depth: number;
+  isQuoted: boolean;
+  isPiped: boolean;
+  /** The start (`--`, `==`, `-.`) of the link whose text is being read: a `|`, a bracket or a `;` in it is the text's own. */
+  linkText?: string;
+  /** The last characters read on the line outside quotes, which tell a link's text from a link. */
+  recent: string;
+}
+
+/** Follows quotes, brackets, `|…|` and links' texts through a statement, one character at a time. */
+function scanCharacter(scan: Scan, character: string): void {
   if (character === '"') scan.isQuoted = !scan.isQuoted;
-  else if (scan.isQuoted) return;
-  else if ('[({'.includes(character)) scan.depth++;
+  if (scan.isQuoted || character === '"') return;
+  const recent = scan.recent + character;
+  scan.recent = recent.slice(-3);
+  if (scan.linkText !== undefined) {
+    if ((LINK_TEXT_END[scan.linkText] as RegExp).test(recent)) scan.linkText = undefined;
+    return;
+  }
+  if (scan.depth === 0 && !scan.isPiped) {
+    scan.linkText = LINK_TEXT_STARTS.find(([, start]) => start.test(recent))?.[0];
+    if (scan.linkText !== undefined) return;
+  }
+  if ('[({'.includes(character)) scan.depth++;
   else if (')]}'.includes(character)) scan.depth = Math.max(0, scan.depth - 1);
   else if (character === '|' && scan.depth === 0) scan.isPiped = !scan.isPiped;
 }

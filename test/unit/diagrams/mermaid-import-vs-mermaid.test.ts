@@ -51,6 +51,10 @@ describe('the importer reads a flowchart as the real mermaid package does', () =
       'flowchart LR\n  A --> B\n  classDef svc fill:#f9f; C',
     ],
     [
+      "a link text holding a `|`, a bracket or a `;`, which Mermaid reads as its text up to the link's end",
+      'flowchart LR\n  A -- x | y --> B -->|z| C\n  C == a [b ==> D\n  D -. c;d .-> E',
+    ],
+    [
       'styles ending with a `;` after their colour',
       'flowchart LR\n  A:::foo --> B\n  classDef foo fill:#f9f; stroke:#333\n  style B fill:#0f0,stroke:#333;',
     ],
@@ -177,6 +181,24 @@ describe('what the real mermaid package refuses, the importer refuses with its l
       'flowchart LR\n  classDef foo fill:#f9f;stroke:#333;',
       21,
       'Mermaid reads `#f9f;` as an entity code, which a style cannot hold: part its styles with `,`, and put the next statement on a line of its own.',
+    ],
+    [
+      'a `--` inside the text of a `-- … -->` link, which starts another link',
+      'flowchart LR\n  A -- a -- b --> B',
+      10,
+      'Mermaid cannot read `--` in the text of a `-- … -->` link: put the text in quotes, as `-- "a -- b" -->`.',
+    ],
+    [
+      'a `=` inside the text of a `== … ==>` link',
+      'flowchart LR\n  A == a=b ==> B',
+      9,
+      'Mermaid cannot read `=` in the text of a `== … ==>` link: put the text in quotes, as `== "a=b" ==>`.',
+    ],
+    [
+      'a `.` inside the text of a `-. … .->` link',
+      'flowchart LR\n  A -. v1.2 .-> B',
+      10,
+      'Mermaid cannot read `.` in the text of a `-. … .->` link: put the text in quotes, as `-. "v1.2" .->`.',
     ],
   ])('says how to fix %s, at the token Mermaid refuses', async (_, text, column, message) => {
     await expect(parseFlowchart(text)).rejects.toThrow();

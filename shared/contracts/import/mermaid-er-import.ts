@@ -52,7 +52,11 @@ const COMMENT_OUTSIDE_QUOTES = /"[^"]*"|%%.*$/g;
 /** A `\` outside quoted texts and generic types (`List~a\b~`, to the line's last `~`), which Mermaid lexes as no token. */
 const BACKSLASH_OUTSIDE_QUOTES = /"[^"]*"|[^\s~]*~.*~|\\/g;
 /** `subgraph id["Title"]`: a frame Mermaid (11.17 on) draws around the entities up to its `end`. */
-const SUBGRAPH = /^subgraph\b/;
+const SUBGRAPH_HEADER = new RegExp(String.raw`^subgraph\s+(${NAME})(?:\[(?:"[^"]*"|[^\]]*)\])?$`, 'iu');
+/** A statement Mermaid reads as a subgraph's start, `subgraph` then a space (an entity's `subgraph[…]` is its name). */
+const SUBGRAPH_START = /^subgraph(?:\s|$)/i;
+/** A name Mermaid's lexer parts after its leading digits (`1x` is the entities `1` and `x`). */
+const NUMBER_THEN_NAME = /^([0-9]+)([\p{L}_-].*)$/u;
 /**
  * Mermaid's keywords, which its lexer takes wherever a name could start (in any case, to a `\b` of ASCII
  * words): its statements', the cardinality words `one`, `many` and `u` (before `-`, `.`, `|`), and `to`;
@@ -101,6 +105,16 @@ export function importMermaidEr(text: string): SchemaImport {
   /** What Mermaid refuses to draw: the file is not imported, as the diagram it stands for does not exist. */
   const refusals: ImportNote[] = [];
   const refuse = (place: TokenPlace, message: string) => refusals.push(located(place, '(file)', message));
+  /** Whether `word`, written where Mermaid expects an entity's name, is not one name to it: a number and a name, or a keyword. */
+  const refusesName = (word: string, place: TokenPlace) => {
+    const [, number, rest] = NUMBER_THEN_NAME.exec(word) ?? [];
+    if (number === undefined) return refusesKeyword(word, place);
+    refuse(
+      place,
+      `'${word}' is read by Mermaid as two entities, '${number}' and '${rest}', as it reads a number on its own: rename it, or quote it ("${word}")`,
+    );
+    return true;
+  };
   /** Whether `word`, written where Mermaid expects a name, is one it lexes as its keyword (refused where it stands). */
   const refusesKeyword = (word: string, place: TokenPlace, role = 'name an entity') => {
     const written = KEYWORD_START.exec(word)?.[0].toLowerCase();
@@ -195,8 +209,16 @@ export function importMermaidEr(text: string): SchemaImport {
       if (readInBlock(statement, { line, column: startColumn }, open.entity)) open = undefined;
       return;
     }
-    if (SUBGRAPH.test(statement)) {
+    if (SUBGRAPH_START.test(statement) && !RELATIONSHIP.test(statement)) {
+      // A header refused still opens a subgraph, so that its `end` is not refused too.
       openSubgraphs++;
+      if (!SUBGRAPH_HEADER.test(statement)) {
+        refuse(
+          placeOf(0, 'subgraph'.length),
+          'Mermaid reads `subgraph` as the start of a subgraph, whose header is `subgraph id` or `subgraph id["Title"]` alone on its line: write it so, or quote an entity named so ("subgraph")',
+        );
+        return;
+      }
       const message = `${statement} not imported: a contract does not group its schema objects (the entities in it are)`;
       note(placeOf(0, statement.length), '(file)', message);
       return;
@@ -211,8 +233,8 @@ export function importMermaidEr(text: string): SchemaImport {
       const [, from = '', to = '', label = ''] = relationship;
       const [, fromAt = [0], toAt = [0], labelAt = [0]] = relationship.indices ?? [];
       const refusedWords = [
-        refusesKeyword(from, placeOf(fromAt[0], from.length)),
-        refusesKeyword(to, placeOf(toAt[0], to.length)),
+        refusesName(from, placeOf(fromAt[0], from.length)),
+        refusesName(to, placeOf(toAt[0], to.length)),
         refusesKeyword(label, placeOf(labelAt[0], label.length), 'label a relationship'),
       ];
       if (refusedWords.includes(true)) return;
@@ -228,7 +250,7 @@ export function importMermaidEr(text: string): SchemaImport {
     if (entity) {
       const [, id = '', alias, block] = entity;
       const [, , aliasAt = [0]] = entity.indices ?? [];
-      const isIdRefused = refusesKeyword(id, placeOf(0, id.length));
+      const isIdRefused = refusesName(id, placeOf(0, id.length));
       const isAliasRefused = alias !== undefined && refusesKeyword(alias, placeOf(aliasAt[0], alias.length));
       if (isIdRefused || isAliasRefused) return;
       const declared = entityOf(unquoted(id), placeOf(0, id.length), alias === undefined ? undefined : unquoted(alias));

@@ -670,6 +670,43 @@ describe('what Mermaid refuses to draw, refused with its line rather than import
     },
   );
 
+  it.each([
+    [
+      'an entity',
+      'erDiagram\n  1x {\n    int id PK\n  }\n',
+      ['1', 'x'],
+      "'1x' is read by Mermaid as two entities, '1' and 'x', as it reads a number on its own: rename it, or quote it (\"1x\")",
+    ],
+    [
+      'an end of a relationship line',
+      'erDiagram\n  1st-batch ||--o{ READING : has\n  READING {\n    int id PK\n  }\n',
+      ['1', 'st-batch', 'READING'],
+      "'1st-batch' is read by Mermaid as two entities, '1' and 'st-batch', as it reads a number on its own: rename it, or quote it (\"1st-batch\")",
+    ],
+  ])('a name starting with a number, which Mermaid reads as two entities, as %s', async (_, text, drawn, message) => {
+    expect((await parseErDiagram(text)).entities.map((entity) => entity.label)).toEqual(drawn);
+    expect(refusal(text)).toEqual([`2:3: ${message}`]);
+  });
+
+  it('`subgraph` as an end of a relationship line, refused as the keyword it is rather than read as a subgraph', async () => {
+    const text = 'erDiagram\n  subgraph ||--o{ STATION : holds\n  STATION {\n    int id PK\n  }\n';
+    await expect(parseErDiagram(text)).rejects.toThrow('Parse error on line 2');
+    expect(refusal(text)).toEqual([
+      "2:3: 'subgraph' is Mermaid's keyword `subgraph`, so it cannot name an entity: rename it, or quote it (\"subgraph\")",
+    ]);
+  });
+
+  it.each([
+    ['an entity', 'erDiagram\n  subgraph {\n    int id PK\n  }\n'],
+    ['a header with no id', 'erDiagram\n  subgraph\n    STATION {\n      int id PK\n    }\n  end\n'],
+    ['a header going on past its id', 'erDiagram\n  subgraph alps {\n    STATION {\n      int id PK\n    }\n  end\n'],
+  ])('`subgraph` as %s, which Mermaid reads as a subgraph header it refuses', async (_, text) => {
+    await expect(parseErDiagram(text)).rejects.toThrow('Parse error on line 2');
+    expect(refusal(text)).toEqual([
+      '2:3: Mermaid reads `subgraph` as the start of a subgraph, whose header is `subgraph id` or `subgraph id["Title"]` alone on its line: write it so, or quote an entity named so ("subgraph")',
+    ]);
+  });
+
   it('but imports the cardinality words Mermaid reads only in a phrase, and names merely starting with a keyword', async () => {
     const text = `erDiagram
   only ||--o{ zero : "one"

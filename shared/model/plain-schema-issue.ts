@@ -40,10 +40,30 @@ export function plainSchemaIssue(issue: z.core.$ZodIssue, document: unknown, hin
     case 'too_big':
       return `must be at most ${issue.maximum}`;
     case 'invalid_value':
-      return `must be one of: ${issue.values.map((allowed) => JSON.stringify(allowed)).join(', ')} (got ${JSON.stringify(value)})`;
+      return `must be one of: ${listed(issue.values)} (got ${JSON.stringify(value)})`;
+    case 'invalid_union': {
+      const kinds = discriminatorValues(issue);
+      if (!kinds) return issue.message;
+      return value === undefined
+        ? `is required (one of: ${listed(kinds)})`
+        : `must be one of: ${listed(kinds)} (got ${JSON.stringify(value)})`;
+    }
     default:
       return issue.message;
   }
+}
+
+/**
+ * The values a discriminated union's discriminator takes, where the issue is that it holds none of
+ * them (missing, or `kind: 'null_field'`); undefined for any other issue.
+ */
+export function discriminatorValues(issue: z.core.$ZodIssue): readonly unknown[] | undefined {
+  if (issue.code !== 'invalid_union' || !('options' in issue) || !issue.options?.length) return undefined;
+  return issue.options;
+}
+
+function listed(values: readonly unknown[]): string {
+  return values.map((allowed) => JSON.stringify(allowed)).join(', ');
 }
 
 function nounOf(value: unknown): string {

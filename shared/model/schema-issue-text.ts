@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { nearMiss } from './near-miss';
-import { valueAt } from './plain-schema-issue';
+import { discriminatorValues, valueAt } from './plain-schema-issue';
 import { formatPath, type Problem } from './problem';
 import { type KnownFields, knownFieldsAt } from './schema-known-fields';
 import { joinedWith, withIndefiniteArticle } from './word-list';
@@ -96,9 +96,15 @@ function schemaIssueMessage(issue: SchemaIssue, input: unknown): string {
         return typeof field === 'string' ? `missing required field '${field}'` : `missing: must be ${expected}`;
       return `must be ${expected}, not ${describeType(value)}`;
     }
-    case 'invalid_value': {
-      const given = value === undefined ? '' : `, not ${literalText(value)}`;
-      return `must be ${joinedWith(issue.values.map(literalText), 'or')}${given}`;
+    case 'invalid_value':
+      return oneOfMessage(issue.values, value);
+    case 'invalid_union': {
+      // A discriminated union whose `kind` matches no member lists the kinds it takes, as an enum does.
+      const kinds = discriminatorValues(issue);
+      if (!kinds) return issue.message;
+      const field = issue.path.at(-1);
+      const missing = value === undefined && typeof field === 'string' ? `missing required field '${field}': ` : '';
+      return `${missing}${oneOfMessage(kinds, value)}`;
     }
     case 'too_small':
     case 'too_big':
@@ -108,8 +114,14 @@ function schemaIssueMessage(issue: SchemaIssue, input: unknown): string {
   }
 }
 
+/** `must be 'a' or 'b', not 'c'`: the values a field takes, and the one it holds. */
+function oneOfMessage(values: readonly unknown[], value: unknown): string {
+  const given = value === undefined ? '' : `, not ${literalText(value)}`;
+  return `must be ${joinedWith(values.map(literalText), 'or')}${given}`;
+}
+
 /** zod's own messages start with these; a schema's custom message reads as it was written. */
-const ZOD_MESSAGE_STARTS = ['Invalid input', 'Invalid option', 'Too small', 'Too big'];
+const ZOD_MESSAGE_STARTS = ['Invalid input', 'Invalid option', 'Invalid discriminator value', 'Too small', 'Too big'];
 
 function isZodsOwnMessage(message: string): boolean {
   return ZOD_MESSAGE_STARTS.some((start) => message.startsWith(start));

@@ -98,6 +98,19 @@ describe('the words for what a schema refuses', () => {
       ]);
     });
 
+    it('says which kinds there are where the kind is none of them, and where it is missing', () => {
+      const value = {
+        faults: [
+          { kind: 'null_field', topicId: 't', column: 'c' },
+          { topicId: 't', records: 2 },
+        ],
+      };
+      expect(problemsOf(schema, value)).toEqual([
+        "faults[0].kind: must be 'redeliver' or 'null-field', not 'null_field'",
+        "faults[1].kind: missing required field 'kind': must be 'redeliver' or 'null-field'",
+      ]);
+    });
+
     it('never suggests the name typed, even where no discriminator chooses a member', () => {
       const either = z.strictObject({
         place: z.union([z.strictObject({ x: z.number() }), z.strictObject({ records: z.number() })]),

@@ -188,6 +188,25 @@ describe('the scenario as text', () => {
     ]);
   });
 
+  it('says in plain words which kinds a fault or a generator takes where its kind is none of them, never zod’s own wording', () => {
+    const [entry, ...others] = workshop.data;
+    if (!entry) throw new Error('the workshop has data');
+    const fault = { kind: 'null_field', tick: 3, systemId: 'orders-service', topicId: 'orders-cdc', column: 'status' };
+    const generators = { ...entry.generators, city: { what: 'city' } };
+    const text = scenarioText({
+      ...workshop,
+      faults: [fault],
+      data: [{ ...entry, generators }, ...others],
+    } as never);
+
+    const result = readScenarioText(text, mesh, 0);
+
+    expect(!result.ok && result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      'data[0].generators.city.kind: is required (one of: "sequence", "uuid", "oneOf", "lifecycle", "integer", "decimal", "fake", "now", "reference")',
+      'faults[0].kind: must be one of: "redeliver", "out-of-order", "null-field", "rename-column", "consumer-offline" (got "null_field")',
+    ]);
+  });
+
   it('takes a rate with no updates that lists no update columns', () => {
     const { updateColumns: _, ...rate } = { ...(workshop.rates[0] as Scenario['rates'][number]), updatesPerTick: 0 };
     const read = readScenarioText(scenarioText({ ...workshop, rates: [rate] } as Scenario), mesh, 0);

@@ -46,6 +46,27 @@ export function levelsRankedBelowPublic(levels: readonly string[] | undefined): 
   return levels && publicAt > 0 ? levels.slice(0, publicAt) : [];
 }
 
+/** A word a ranking names again after its first place, as spelt each time, and the words ranked between. */
+export interface LevelRankedTwice {
+  first: string;
+  again: string;
+  /** Ranked above its first place and below the later one: a copy of its data classified so keeps only the first place. */
+  between: readonly string[];
+}
+
+/**
+ * Each word `levels` ranks more than once, ignoring capitals and surrounding spaces as
+ * classifications are matched (`pii`, then `PII`): only its first place counts, so the later one ranks nothing.
+ */
+export function levelsRankedTwice(levels: readonly string[] | undefined): LevelRankedTwice[] {
+  const normalized = (levels ?? []).map((level) => level.trim().toLowerCase());
+  return (levels ?? []).flatMap((again, at) => {
+    const firstAt = normalized.indexOf(normalized[at] as string);
+    if (firstAt === at) return [];
+    return [{ first: levels?.[firstAt] as string, again, between: levels?.slice(firstAt + 1, at) ?? [] }];
+  });
+}
+
 /**
  * The pairs of the common four words (`public` aside: see `levelsRankedBelowPublic`) that `levels`
  * ranks against the common order, each as [the stricter word, the one it is ranked below]: the

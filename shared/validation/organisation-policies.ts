@@ -9,6 +9,7 @@ import {
   commonLevelsInverted,
   inversionOfCommonOrder,
   levelsRankedBelowPublic,
+  levelsRankedTwice,
   type Policies,
   PoliciesSchema,
   quoted,
@@ -112,10 +113,9 @@ export function readOrganisationPolicies(
     const policy = readRulePolicy(entry);
     if (!policy.ok) return { ok: false, error: `rules.${ruleId}: ${policy.error}` };
   }
-  const levels = read.data.classificationLevels ?? [];
-  const twice = levels.find((level, at) => levels.slice(0, at).some((earlier) => sameLevel(earlier, level)));
+  const [twice] = levelsRankedTwice(read.data.classificationLevels);
   if (twice !== undefined) {
-    return { ok: false, error: `classificationLevels: ${quoted(twice)} is ranked twice; rank each word once` };
+    return { ok: false, error: `classificationLevels: ${quoted(twice.again)} is ranked twice; rank each word once` };
   }
   const belowPublic = levelsRankedBelowPublic(read.data.classificationLevels);
   if (belowPublic.length > 0) {

@@ -1,7 +1,9 @@
 import {
   commonLevelsInverted,
   inversionOfCommonOrder,
+  joinedWith,
   levelsRankedBelowPublic,
+  levelsRankedTwice,
   type Policies,
   quoted,
   readRulePolicy,
@@ -43,6 +45,7 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
       return [
         ...ruleEntryFindings(designPolicies.rules),
         ...publicRankingFindings(levels),
+        ...rankedTwiceFindings(levels),
         ...invertedCommonFindings(levels),
       ];
     },
@@ -103,6 +106,26 @@ function publicRankingFindings(levels: readonly string[] | undefined): RuleFindi
       fixHint: "Move 'public' to the start of policies.classificationLevels.",
     },
   ];
+}
+
+/**
+ * A word ranked twice: an error, as the organisation's file refuses it, since only its first place
+ * counts and a later, stricter one would let a copy classified below it pass unseen.
+ */
+function rankedTwiceFindings(levels: readonly string[] | undefined): RuleFinding[] {
+  return levelsRankedTwice(levels).map(({ first, again, between }) => {
+    const spelt = first === again ? '' : ` (first as ${quoted(first)})`;
+    const risk =
+      between.length > 0
+        ? `: a copy of ${again} data could be classified ${joinedWith(between.map(quoted), 'or')}`
+        : '';
+    return {
+      ...CLASSIFICATION_LEVELS_PLACE,
+      message: `The policies rank ${quoted(again)} twice${spelt}, so only its first place counts${risk}.`,
+      ...UNAPPLIED_POLICY,
+      fixHint: `Rank ${quoted(again)} once in policies.classificationLevels, where it belongs.`,
+    };
+  });
 }
 
 /** The common words ranked against their order: a warning, as a company may mean its own words by them. */

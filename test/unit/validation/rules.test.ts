@@ -2229,6 +2229,27 @@ describe('rule details', () => {
     expect(findingsOf('policy-entries', ranking(['public', 'internal', 'secret', 'restricted', 'top']))).toEqual([]);
   });
 
+  it('reports a design ranking a classification twice, whose later, stricter place a copy would otherwise pass unseen', () => {
+    const ranking = (classificationLevels: string[]) =>
+      changed((mesh) => {
+        republishEmail(mesh);
+        Object.assign(contract(mesh, 'country-counts').schema[0]?.properties[3] ?? {}, { classification: 'internal' });
+        mesh.policies.classificationLevels = classificationLevels;
+      });
+    const twice = ranking(['public', 'pii', 'internal', 'PII', 'restricted']);
+    expect(
+      findingsOf('policy-entries', twice).map(({ severity, path, message }) => ({ severity, path, message })),
+    ).toEqual([
+      {
+        severity: 'error',
+        path: 'policies.classificationLevels',
+        message:
+          "The policies rank 'PII' twice (first as 'pii'), so only its first place counts: a copy of PII data could be classified 'internal'.",
+      },
+    ]);
+    expect(findingsOf('policy-entries', ranking(['public', 'internal', 'pii', 'restricted']))).toEqual([]);
+  });
+
   it('takes a classification written in other capitals for the same one, and a different one for a finding', () => {
     const classifiedAs = (classification: string) =>
       changed((mesh) => {

@@ -6,7 +6,6 @@ import {
   controlCharactersHeld,
   DataProductSchema,
   DomainSchema,
-  formatPath,
   formatProblem,
   LinkSchema,
   type Mesh,
@@ -19,6 +18,7 @@ import {
   type Result,
   readContractTexts,
 } from '../model';
+import { schemaProblems } from '../model/schema-issue-text';
 import { type MeshFragment, type PastedElements, type PastePlacement, pasteFragment } from './mesh-fragment';
 import type { SizeOf } from './node-placement';
 
@@ -65,10 +65,8 @@ export function fragmentFromText(text: string): Result<MeshFragment> {
   }
   const parsed = ClipboardFragmentSchema.safeParse(json);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
-    };
+    // In the words opening a file uses: each field at its place, never zod's own wording.
+    return { ok: false, errors: schemaProblems(parsed.error.issues, json, ClipboardFragmentSchema) };
   }
   const { format: _format, version: _version, ...fragment } = parsed.data;
   const refusedNames = namesWithControlCharacters(fragment);

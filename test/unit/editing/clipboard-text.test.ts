@@ -35,6 +35,19 @@ describe('copied elements as clipboard text', () => {
     expect(fragmentFromText('{ not json')).toMatchObject({ ok: false, errors: [{ path: '(clipboard)' }] });
   });
 
+  it('says what text edited by hand holds wrong in the words opening a file uses, never zod’s own', () => {
+    const json = JSON.parse(fragmentToText(copyFragment(salesPipeline(), new Set(['orders']))));
+    json.products[0].kind = 'big';
+    json.products[0].colour = 'red';
+
+    const read = fragmentFromText(JSON.stringify(json));
+
+    expect(!read.ok && read.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      "products[0].kind: must be 'source-aligned', 'aggregate' or 'consumer-aligned', not 'big'",
+      'products[0].colour: unknown field',
+    ]);
+  });
+
   it('refuses a copied contract whose ODCS text edited by hand no longer reads, at its line, as opening a file does', () => {
     const json = JSON.parse(fragmentToText(copyFragment(salesPipeline(), new Set(['orders']))));
     json.contracts[0].odcs = json.contracts[0].odcs.replace(/^kind: .*$/m, 'kind: [');

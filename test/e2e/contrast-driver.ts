@@ -4,6 +4,7 @@ import type { Locator } from 'playwright-core';
  * The contrast ratio (WCAG) of an element's text against what is drawn behind it: the
  * backgrounds of the element and its ancestors laid one over the other (a translucent one, such
  * as a domain's tint, over what is under it), the text faded into that by its opacity and theirs.
+ * Inside a shadow root, the host's ancestors are behind it.
  */
 export function contrastOfText(element: Locator): Promise<number> {
   return element.evaluate((target) => {
@@ -17,7 +18,8 @@ export function contrastOfText(element: Locator): Promise<number> {
       top.map((channel, index) => channel * alpha + (bottom[index] ?? 0) * (1 - alpha));
     const layers: { rgb: number[]; alpha: number }[] = [];
     let opacity = 1;
-    for (let element: Element | null = target; element; element = element.parentElement) {
+    const under = (element: Element) => element.parentElement ?? ((element.getRootNode() as ShadowRoot).host || null);
+    for (let element: Element | null = target; element; element = under(element)) {
       const style = getComputedStyle(element);
       opacity *= Number(style.opacity);
       const background = rgba(style.backgroundColor);

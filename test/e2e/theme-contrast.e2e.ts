@@ -3,8 +3,9 @@ import { expect, it } from 'vitest';
 import { DOMAIN_COLORS, serializeMesh } from '../../shared/model';
 import { aMesh } from '../builders/mesh-builder';
 import { describeInChromium, screenshot } from './app-driver';
+import { openContract } from './contract-driver';
 import { contrastOfText } from './contrast-driver';
-import { openByChooser } from './designer-driver';
+import { openByChooser, openSampleDesign } from './designer-driver';
 
 /** WCAG AA for text of normal size. */
 const READABLE = 4.5;
@@ -112,6 +113,28 @@ describeInChromium('the light and the dark theme', (session) => {
         .first();
       await key.waitFor();
       expect(await contrastOfText(key)).toBeGreaterThanOrEqual(READABLE);
+    });
+
+    it(`draws the contract editor's context menu on a background of its own, its items readable, beside the canvas and maximized (${colorScheme})`, async () => {
+      const page = await session.openApp({ colorScheme });
+      await openSampleDesign(page, 'ecommerce');
+      await openContract(page, 'Order');
+      for (const layout of ['beside', 'maximized'] as const) {
+        if (layout === 'maximized') await page.getByRole('button', { name: 'Maximize' }).click();
+        await page.locator('.yaml-editor .view-line', { hasText: 'logicalType' }).first().click({ button: 'right' });
+        const menu = page.locator('.context-view .monaco-scrollable-element:has(.monaco-menu)');
+        await menu.waitFor();
+        await screenshot(page, `contract-context-menu-${layout}-${colorScheme}`);
+        // Monaco draws the menu in a shadow root its theme's colours did not reach: it was see-through.
+        expect(await menu.evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe(
+          'rgba(0, 0, 0, 0)',
+        );
+        const labels = menu.locator('.action-label:not(.separator)');
+        const contrasts = await Promise.all((await labels.all()).map((label) => contrastOfText(label)));
+        expect(contrasts.length).toBeGreaterThan(0);
+        expect(contrasts.filter((ratio) => ratio < READABLE)).toEqual([]);
+        await page.keyboard.press('Escape');
+      }
     });
 
     it(`writes the problem counts on domains and products readably on their tints (${colorScheme})`, async () => {

@@ -10,6 +10,12 @@ const SHARED_OPTIONS: Monaco.editor.IStandaloneEditorConstructionOptions = {
   fixedOverflowWidgets: true,
 };
 
+/**
+ * Fixed overflow widgets make Monaco host its context menu's shadow root in the editor's container,
+ * outside `.monaco-editor`: only a `.monaco-component` there is given the theme's colours to inherit.
+ */
+const THEMED_MONACO_HOST = 'monaco-component';
+
 export interface EditorWithModels {
   editor: Monaco.editor.IStandaloneCodeEditor;
   dispose(): void;
@@ -25,11 +31,13 @@ export function createEditorWithModels(
   options: Monaco.editor.IStandaloneEditorConstructionOptions,
   models: Monaco.IDisposable,
 ): EditorWithModels {
+  container.classList.add(THEMED_MONACO_HOST);
   const editor = monaco.editor.create(container, { ...SHARED_OPTIONS, ...options });
   return {
     editor,
     dispose: () => {
       editor.dispose();
+      container.classList.remove(THEMED_MONACO_HOST);
       models.dispose();
     },
   };

@@ -15,6 +15,7 @@ export const WHOLE_MESH: ExportScope = { kind: 'mesh' };
 
 /** The elements a scope covers, each list in the document's order. */
 export interface ScopedElements {
+  /** The domains the scope names, not those of products and systems selected without theirs. */
   domains: Domain[];
   products: DataProduct[];
   systems: OperationalSystem[];
@@ -63,18 +64,20 @@ export function describeScope(mesh: Mesh, scope: ExportScope): string {
   }
 }
 
-/** The given domains with everything in them, plus the products and systems picked one by one. */
+/**
+ * The given domains with everything in them, plus the products and systems picked one by one.
+ * A picked element's domain stays out: its own export defines it, so two bundles never both do.
+ */
 function withinDomains(mesh: Mesh, domainIds: ReadonlySet<string>, picked: ReadonlySet<string>): ScopedElements {
   const isIncluded = (node: { id: string; domainId: string }) => domainIds.has(node.domainId) || picked.has(node.id);
   const products = mesh.products.filter(isIncluded);
   const systems = mesh.systems.filter(isIncluded);
-  const usedDomainIds = new Set([...domainIds, ...products.map((p) => p.domainId), ...systems.map((s) => s.domainId)]);
   const contractIds = new Set([
     ...products.flatMap((product) => product.outputPorts.map((port) => port.contractId)),
     ...systems.flatMap((system) => system.publishes.map((event) => event.contractId)),
   ]);
   return {
-    domains: mesh.domains.filter((domain) => usedDomainIds.has(domain.id)),
+    domains: mesh.domains.filter((domain) => domainIds.has(domain.id)),
     products,
     systems,
     contracts: mesh.contracts.filter((contract) => contractIds.has(contract.id)),

@@ -99,16 +99,14 @@ function diagramPlans(
     path: `${FOLDER}/${kind}.mmd`,
     about: `${DOMAIN_DIAGRAMS[kind]} of ${mesh.name}`,
   });
-  // A product or system picked on its own brings its domain into scope, not the domain's view.
-  const viewed = scope.kind === 'selection' ? domains.filter((domain) => scope.nodeIds.includes(domain.id)) : domains;
-  const domainFile = { 'logical-view': named('logical-view', viewed), lineage: named('lineage', viewed) };
+  const domainFile = { 'logical-view': named('logical-view', domains), lineage: named('lineage', domains) };
   const productFile = named('architecture', products);
   const systemFile = named('data-retrieval', systems);
   return {
     clashWarnings: () => clashWarnings.flatMap((warningsOf) => warningsOf()),
     mesh: scope.kind === 'mesh' ? [wholeMesh('logical-view'), wholeMesh('lineage')] : [],
     domains: DOMAIN_DIAGRAM_KINDS.flatMap((kind) =>
-      viewed.map(
+      domains.map(
         (domain): DiagramPlan => ({
           request: { kind, subject: { kind: 'domain', id: domain.id } },
           path: domainFile[kind](domain),

@@ -316,6 +316,26 @@ describe('Backstage catalog export', () => {
     expect([invoices?.spec?.dependsOn ?? []].flat().map(titleOf)).toEqual(['cellar-sync']);
   });
 
+  it('writes no Domain entity for a product selected without its domain, and names that domain as outside the scope', async () => {
+    const { mesh } = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
+    const scope: ExportScope = { kind: 'selection', nodeIds: ['customer-360'] };
+    const { entities } = catalogOf(mesh, scope);
+    expect(entities.filter((entity) => entity.kind === 'Domain')).toEqual([]);
+    expect(entities.find((entity) => entity.kind === 'System')?.spec?.domain).toBe('domain:analytics-domain');
+    expect((await Promise.all(entities.map(catalogEntityProblems))).flat()).toEqual([]);
+    expect(backstageReferencesOutsideScope(mesh, scope)).toContain('domain:analytics-domain');
+  });
+
+  it('writes the Domain entity of a selected domain, once, with the product selected beside it', () => {
+    const { mesh } = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
+    const scope: ExportScope = { kind: 'selection', nodeIds: ['customer-360', 'analytics-domain'] };
+    const { entities } = catalogOf(mesh, scope);
+    expect(entities.filter((entity) => entity.kind === 'Domain').map((domain) => domain.metadata.name)).toEqual([
+      'analytics-domain',
+    ]);
+    expect(backstageReferencesOutsideScope(mesh, scope)).not.toContain('domain:analytics-domain');
+  });
+
   it('defines each team’s Group in one domain’s catalog, so the domains’ catalogs registered side by side define it once', () => {
     // Fleet owns the Fleet domain and Reservations in Bookings; "fleet-ops" and "Fleet Ops" are two teams of one slug.
     const mesh = aMesh()

@@ -140,6 +140,10 @@ export const IPC_REQUEST_SCHEMAS = {
     suggestedName: FileNameSchema,
     text: z.string().max(MAX_MESH_FILE_BYTES),
   }),
+  /** A contract file opened or saved in place, read again: another program changed it. */
+  'contracts:read': z.strictObject({ path: PathSchema }),
+  /** The contract file's version last read again is in the page: Save replaces it without asking. */
+  'contracts:adopt': z.strictObject({ path: PathSchema }),
   'dialog:unsaved-changes': z.strictObject({ documentName: ShownNameSchema }),
   /** Before the first save over a file an older version wrote (`fileFormat`, older than the one saves write). */
   'dialog:save-in-new-format': z.strictObject({
@@ -174,6 +178,8 @@ interface IpcResponses {
   'contracts:open': IpcResult<OpenedFile | null>;
   /** The saved file; null when the user cancelled. */
   'contracts:save': IpcResult<FileRef | null>;
+  'contracts:read': IpcResult<OpenedFile>;
+  'contracts:adopt': IpcResult<null>;
   'dialog:unsaved-changes': IpcResult<UnsavedChangesChoice>;
   'dialog:save-in-new-format': IpcResult<OlderFormatAnswer>;
   'window:edit-text': IpcResult<null>;

@@ -2,7 +2,7 @@ import { contractFileName, savedContractFileName } from '../../shared/contracts/
 import type { FileRef, IpcRequest, IpcResult, OpenedFile } from '../../shared/ipc';
 import { CONTRACT_FILES, CONTRACT_SOURCE_FILES, type TextFileKind } from '../../shared/model/mesh-file-format';
 import type { FileDialog } from '../dialogs/file-dialog';
-import { refuse, settle, succeed } from '../ipc/ipc-result';
+import { type Refusal, refuse, settle, succeed } from '../ipc/ipc-result';
 import { writeFileAtomically } from './atomic-write';
 import type { ExternalChangeWatcher } from './external-change-watcher';
 import type { FileSystem } from './file-system';
@@ -25,6 +25,10 @@ export interface ContractFiles {
   open(): Promise<IpcResult<OpenedFile | null>>;
   /** Saves one contract back to its file, or where the user picks; null when they cancel. */
   save(request: IpcRequest<'contracts:save'>): Promise<IpcResult<FileRef | null>>;
+  /** Reads a contract file opened or saved in place again (another program changed it); its version is the page's once adopted. */
+  read(request: IpcRequest<'contracts:read'>): Promise<IpcResult<OpenedFile>>;
+  /** The version last read again is in the page now: Save replaces it without asking. */
+  adopt(request: IpcRequest<'contracts:adopt'>): Promise<IpcResult<null>>;
 }
 
 /**
@@ -39,8 +43,20 @@ export function createContractFiles({
 }: {
   fs: FileSystem;
   dialog: FileDialog;
-  /** The versions of the files read and written, so a save in place asks before replacing another program's. */
-  watcher: Pick<ExternalChangeWatcher, 'recordKnownVersion' | 'hasChangedSinceKnown'>;
+  /**
+   * The versions of the files read and written, so a save in place asks before replacing another
+   * program's; it follows the files edited in place, to tell the page of another program's version.
+   */
+  watcher: Pick<
+    ExternalChangeWatcher,
+    | 'followContractFile'
+    | 'recordKnownVersion'
+    | 'recordReadVersion'
+    | 'adoptReadVersion'
+    | 'hasChangedSinceKnown'
+    | 'beginOwnWrite'
+    | 'endOwnWrite'
+  >;
   /** Every save goes through it, so that quitting waits for the ones in flight. */
   pendingWrites: Pick<PendingWrites, 'track'>;
 }): ContractFiles {
@@ -48,17 +64,21 @@ export function createContractFiles({
 
   async function chooseTarget(file: FileRef | null, suggestedName: string): Promise<IpcResult<string | null>> {
     if (file?.path) {
-      if (!chosenContractFiles.has(file.path)) {
-        return refuse(
-          `Refusing to save to ${file.path}: it was never chosen as a contract file. Use Save contract as… instead.`,
-        );
-      }
+      const refusal = refusalOfUnchosen(file.path, 'save to', 'Use Save contract as… instead.');
+      if (refusal) return refusal;
       const inPlace = await confirmedInPlaceTarget({ fs, dialog, watcher }, file.path, 'contract');
       if (inPlace !== 'save-as') return succeed(inPlace);
     }
     const requestedPath = await dialog.chooseContractSavePath(contractFileName(suggestedName));
     if (requestedPath === null) return succeed(null);
     return succeed(await confirmedSavePath(fs, dialog, requestedPath, withContractExtension));
+  }
+
+  /** A contract file the page may read again and save to: one it was handed in this session. */
+  function refusalOfUnchosen(path: string, verb: string, insteadUse: string): Refusal | null {
+    return chosenContractFiles.has(path)
+      ? null
+      : refuse(`Refusing to ${verb} ${path}: it was never chosen as a contract file. ${insteadUse}`);
   }
 
   /** Reads every file or none; each one read may be saved back to later. */
@@ -89,7 +109,9 @@ export function createContractFiles({
         const path = await dialog.chooseContractFileToOpen();
         if (path === null) return succeed(null);
         const read = await readChosen([path], CONTRACT_FILES);
-        return read.ok ? succeed(read.value[0] ?? null) : read;
+        if (!read.ok) return read;
+        watcher.followContractFile(path);
+        return succeed(read.value[0] ?? null);
       }),
 
     save: ({ file, suggestedName, text }) =>
@@ -103,13 +125,36 @@ export function createContractFiles({
         return settle(
           `save ${path}`,
           async () => {
-            await pendingWrites.track(path, () => writeFileAtomically(fs, path, text));
-            await watcher.recordKnownVersion(path);
+            // Events while it writes are the app's own, not another program's version.
+            watcher.beginOwnWrite(path);
+            try {
+              await pendingWrites.track(path, () => writeFileAtomically(fs, path, text));
+            } finally {
+              await watcher.endOwnWrite(path);
+            }
             chosenContractFiles.add(path);
+            watcher.followContractFile(path);
             return succeed(fileRefFor(path));
           },
           path,
         );
+      }),
+
+    read: ({ path }) =>
+      settle(`read ${path}`, async () => {
+        const refusal = refusalOfUnchosen(path, 'read', 'Open it with Open contract… instead.');
+        if (refusal) return refusal;
+        const read = await readMeshFile(fs, path, CONTRACT_FILES);
+        if (read.ok) await watcher.recordReadVersion(path);
+        return read;
+      }),
+
+    adopt: ({ path }) =>
+      settle(`take ${path} as read`, async () => {
+        const refusal = refusalOfUnchosen(path, 'take', 'Open it with Open contract… instead.');
+        if (refusal) return refusal;
+        watcher.adoptReadVersion(path);
+        return succeed(null);
       }),
   };
 }

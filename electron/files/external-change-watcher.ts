@@ -11,6 +11,8 @@ export interface ExternalChangeWatcherOptions {
 export interface ExternalChangeWatcher {
   /** The document's file now (undefined: none): watches it, and stops watching the one before. */
   follow(path: string | undefined): void;
+  /** A contract file the page edits (opened or saved in place): watched too, for the rest of the session. */
+  followContractFile(path: string): void;
   /** The app read or wrote `path`: that version is known, so it is no news. */
   recordKnownVersion(path: string): Promise<void>;
   /** The app read the design at `path`: that version is known once the page adopts it (a read that did not open is not). */
@@ -34,11 +36,12 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
   const versions = createFileVersions<string>();
   const writing = new Set<string>();
   let followed: { path: string; stopWatching: () => void } | null = null;
+  const contractWatches = new Map<string, () => void>();
 
   const stampOrNull = (path: string) => options.stamp(path).catch(() => null);
 
   async function check(path: string): Promise<void> {
-    if (writing.has(path) || followed?.path !== path) return;
+    if (writing.has(path) || (followed?.path !== path && !contractWatches.has(path))) return;
     const now = await stampOrNull(path);
     // Gone for a moment (another program's rename in progress) is not a version to offer.
     if (now === null || writing.has(path)) return;
@@ -50,17 +53,22 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
     if (now) versions.recordKnown(path, now);
   }
 
+  /** Watches the folder of `path` for changes to it; returns the stop function. */
+  function watchFile(path: string): () => void {
+    const name = basename(path);
+    return options.watchFolder(dirname(path), (fileName) => {
+      if (fileName === null || fileName === name) void check(path);
+    });
+  }
+
   return {
     follow(path) {
       if (followed?.path === path) return;
       followed?.stopWatching();
-      followed = null;
-      if (path === undefined) return;
-      const name = basename(path);
-      const stopWatching = options.watchFolder(dirname(path), (fileName) => {
-        if (fileName === null || fileName === name) void check(path);
-      });
-      followed = { path, stopWatching };
+      followed = path === undefined ? null : { path, stopWatching: watchFile(path) };
+    },
+    followContractFile(path) {
+      if (!contractWatches.has(path)) contractWatches.set(path, watchFile(path));
     },
     recordKnownVersion: record,
     async recordReadVersion(path) {
@@ -84,6 +92,8 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
     stop() {
       followed?.stopWatching();
       followed = null;
+      for (const stopWatching of contractWatches.values()) stopWatching();
+      contractWatches.clear();
     },
   };
 }

@@ -56,6 +56,7 @@ export interface IpcDependencies {
   access: FileAccess;
   watcher: Pick<
     ExternalChangeWatcher,
+    | 'followContractFile'
     | 'recordKnownVersion'
     | 'recordReadVersion'
     | 'adoptReadVersion'
@@ -213,6 +214,8 @@ export function createIpcHandlers({
     'contracts:open': () => contractFiles.open(),
 
     'contracts:save': asSave((request) => contractFiles.save(request)),
+    'contracts:read': (request) => contractFiles.read(request),
+    'contracts:adopt': (request) => contractFiles.adopt(request),
 
     'dialog:unsaved-changes': ({ documentName }) =>
       settle('ask about the unsaved changes', async () => succeed(await window.askToSaveChanges(documentName))),

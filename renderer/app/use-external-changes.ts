@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { tellOfChangedContractFile } from '../contracts/contract-file-reload';
 import type { Host } from '../host/host';
 import { isSameFile } from '../host/same-file';
 import { useDocumentStore } from '../store/document-store';
@@ -6,13 +7,16 @@ import { useNoticeStore } from '../store/notice-store';
 import { reloadFromDisk } from './file-commands';
 import { hasWorkToSettle } from './use-window-state';
 
-/** When another program changes the open file, offers to load its version. */
+/** When another program changes the open file, or a contract's linked file, offers to load its version. */
 export function useExternalChanges(host: Host): void {
   useEffect(
     () =>
       host.onFileChanged((changed) => {
         const state = useDocumentStore.getState();
-        if (!state.file || !isSameFile(state.file, changed)) return;
+        if (!state.file || !isSameFile(state.file, changed)) {
+          tellOfChangedContractFile(host, changed);
+          return;
+        }
         const hasChanges = hasWorkToSettle();
         useNoticeStore.getState().show({
           tone: hasChanges ? 'error' : 'info',

@@ -72,6 +72,8 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
   const versions = createFileVersions<FileSystemFileHandle>();
   /** The design file last opened or saved: the one whose changes by another program are told of. */
   let followed: { file: FileRef; handle: FileSystemFileHandle } | null = null;
+  /** The contract files opened or saved in place, with the FileRef last handed out for each: told of too. */
+  const followedContracts = new Map<FileSystemFileHandle, FileRef>();
   const writing = new Set<FileSystemFileHandle>();
   const changeListeners = new Set<(file: FileRef) => void>();
 
@@ -131,11 +133,18 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     if (await confirmInPage({ ...replaceChangedFileQuestion(handle.name, 'The file', kind), action: 'Replace' }))
       return handle;
     // Kept, the other version is what the question told of (its notice missed, or never shown while the page kept the focus): Reload must be at hand.
-    if (followed?.handle === handle) {
+    const kept = followedFiles().find((followedFile) => followedFile.handle === handle);
+    if (kept) {
       versions.isNewsToTell(handle, now);
-      for (const listener of changeListeners) listener(followed.file);
+      for (const listener of changeListeners) listener(kept.file);
     }
     return null;
+  }
+
+  /** The files whose changes by another program are told of: the design, and the contract files edited in place. */
+  function followedFiles(): { file: FileRef; handle: FileSystemFileHandle }[] {
+    const contracts = [...followedContracts].map(([handle, file]) => ({ file, handle }));
+    return followed ? [followed, ...contracts] : contracts;
   }
 
   /** Writes a file the page opened or saved, recording the version it wrote as its own. */
@@ -150,12 +159,13 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     }
   }
 
-  /** Tells `listener` of a version of the followed design that another program wrote, once. */
-  async function tellOfNewVersion(listener: (file: FileRef) => void): Promise<void> {
-    const current = followed;
-    if (!current || writing.has(current.handle)) return;
-    const stamp = await currentStamp(current.handle);
-    if (stamp && versions.isNewsToTell(current.handle, stamp)) listener(current.file);
+  /** Tells `listener` of each version of a followed file that another program wrote, once. */
+  async function tellOfNewVersions(listener: (file: FileRef) => void): Promise<void> {
+    for (const { file, handle } of followedFiles()) {
+      if (writing.has(handle)) continue;
+      const stamp = await currentStamp(handle);
+      if (stamp && versions.isNewsToTell(handle, stamp)) listener(file);
+    }
   }
 
   /** A contract file: its handle is kept to save back to it, but it is no design for the recent list. */
@@ -168,6 +178,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       const read = await handle.getFile();
       const text = await readFileText(read, CONTRACT_FILES);
       versions.recordKnown(handle, stampOf(read));
+      followedContracts.set(handle, file);
       return { file, text };
     }
     const [picked] = await pickWithInput(page.document, accept);
@@ -197,6 +208,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
         await remember(saved, handle);
       } else {
         handles.set(saved, handle);
+        followedContracts.set(handle, saved);
       }
       return saved;
     }
@@ -226,6 +238,18 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
         kind: 'contract',
         savedName: savedContractFileName,
       }),
+    async readContractFile(file) {
+      const handle = handles.get(file);
+      if (!handle) throw new Error(`the browser cannot read ${file.name} again by itself: open it with Open contract…`);
+      const read = await handle.getFile();
+      const text = await readFileText(read, CONTRACT_FILES);
+      versions.recordRead(handle, stampOf(read));
+      return { file, text };
+    },
+    async adoptContractFile(file) {
+      const handle = handles.get(file);
+      if (handle) versions.adoptRead(handle);
+    },
     async openRecent(file) {
       const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
       const handedOut = handles.get(file);
@@ -322,7 +346,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       // A page is told nothing of files on disk: it looks again whenever the user comes back to it.
       const check = () => {
         if (page.document.visibilityState !== 'visible') return;
-        void tellOfNewVersion(listener);
+        void tellOfNewVersions(listener);
       };
       changeListeners.add(listener);
       page.addEventListener('focus', check);

@@ -58,6 +58,13 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     readClipboardText: () => call('clipboard:read-text', undefined),
     openContractFile: () => call('contracts:open', undefined),
     saveContractFile: (file, suggestedName, text) => call('contracts:save', { file, suggestedName, text }),
+    readContractFile: (file) => {
+      if (!file.path) return Promise.reject(new Error(`'${file.name}' has no path on disk`));
+      return call('contracts:read', { path: file.path });
+    },
+    adoptContractFile: async (file) => {
+      if (file.path) await call('contracts:adopt', { path: file.path });
+    },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     onOpenFileRequest: (listener) => bridge.onOpenFileRequest(listener),
     // The renderer's storage and locks are shared by every window of the app, as a browser's by its tabs.

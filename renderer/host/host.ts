@@ -105,6 +105,13 @@ export interface Host {
   openContractFile(): Promise<OpenedFile | null>;
   /** Saves a contract's YAML to `file`, or asks where ("Save contract as…"); null when they cancel. */
   saveContractFile(file: FileRef | null, suggestedName: string, text: string): Promise<FileRef | null>;
+  /**
+   * Reads a contract file opened or saved in place again, as the same FileRef, when another program
+   * changed it. Save goes on asking before it replaces that version until the page takes it (`adoptContractFile`).
+   */
+  readContractFile(file: FileRef): Promise<OpenedFile>;
+  /** The contract file's version last read again is in the page now: Save replaces it without asking. */
+  adoptContractFile(file: FileRef): Promise<void>;
   /** Commands from a native application menu; the browser has none, so it never calls back. */
   onMenuCommand(listener: (command: CommandId) => void): () => void;
   /** The desktop window is asked to close (close button, Quit) while the document has unsaved changes. */
@@ -117,7 +124,7 @@ export interface Host {
   takeLaunchFiles(): Promise<FileRef[]>;
   /** Reads a design dropped on the window; null where a dropped file is read by the page itself (browser). */
   openDroppedFile(file: File): Promise<OpenedFile | null>;
-  /** The open file was changed by another program. */
+  /** The open design's file, or a contract file opened or saved in place, was changed by another program. */
   onFileChanged(listener: (file: FileRef) => void): () => void;
   /** Files the desktop asks to open (Open Recent, a double-click in the file manager); never in the browser. */
   onOpenFileRequest(listener: (file: FileRef) => void): () => void;

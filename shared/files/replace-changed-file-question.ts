@@ -1,10 +1,10 @@
-/** A design file, which Reload reads again, or a contract file, which nothing in the app reads again. */
+/** A design file, which Reload reads again, or a contract file, which Reload contract reads again. */
 export type ChangedFileKind = 'design' | 'contract';
 
 /** What keeps the other program's version, and what the user can do then, by kind of file. */
 const AFTER_CANCEL: Readonly<Record<ChangedFileKind, string>> = {
   design: 'Cancel keeps them, and Reload shows them.',
-  contract: 'Cancel keeps them; Save contract as… writes yours to another file.',
+  contract: 'Cancel keeps them, and Reload contract shows them.',
 };
 
 /** What to ask before a save in place replaces what another program wrote to the file since the app read it. */

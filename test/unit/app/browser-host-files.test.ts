@@ -272,7 +272,7 @@ describe('saving over a file another program changed, in the browser', () => {
     expect(disk.get('/work/orders.odcs.yaml')).toBe('version: 1.1.0 # by a colleague\n');
   });
 
-  it('names what shows the other version of a design (Reload) and what keeps a contract’s text (Save contract as…), as only a design reloads', async () => {
+  it('names what shows the other version: Reload for a design, Reload contract for a contract file', async () => {
     const { host, disk, pick, pickContract } = aBrowserWithFiles({
       '/work/orders.mesh.json': design('Orders'),
       '/work/orders.odcs.yaml': 'version: 1.0.0\n',
@@ -290,7 +290,7 @@ describe('saving over a file another program changed, in the browser', () => {
     await savingContract;
 
     expect(designDetail).toMatch(/Cancel keeps them, and Reload shows them\.$/);
-    expect(contractDetail).toMatch(/Cancel keeps them; Save contract as… writes yours to another file\.$/);
+    expect(contractDetail).toMatch(/Cancel keeps them, and Reload contract shows them\.$/);
   });
 
   it('asks before a contract saved to its file writes it again after another program deleted it', async () => {
@@ -373,6 +373,64 @@ describe('saving over a file another program changed, in the browser', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
 
     expect(told).toEqual([file]);
+  });
+
+  it('tells of another version of an opened contract file when the page gets the focus back, once', async () => {
+    const { host, disk, page, pickContract } = aBrowserWithFiles({ '/work/vendor.odcs.yaml': 'version: 1.0.0\n' });
+    const opened = await pickContract('/work/vendor.odcs.yaml');
+    const told: FileRef[] = [];
+    host.onFileChanged((changed) => told.push(changed));
+    disk.set('/work/vendor.odcs.yaml', 'version: 1.1.0 # by a colleague\n');
+
+    page.dispatchEvent(new Event('focus'));
+    await vi.waitFor(() => expect(told).toEqual([opened!.file]));
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+
+    expect(told).toEqual([opened!.file]);
+  });
+
+  it('tells of the other version of a contract file when Save is cancelled at its question, so Reload contract is at hand', async () => {
+    const { host, disk, pickContract } = aBrowserWithFiles({ '/work/vendor.odcs.yaml': 'version: 1.0.0\n' });
+    const opened = await pickContract('/work/vendor.odcs.yaml');
+    const told: FileRef[] = [];
+    host.onFileChanged((changed) => told.push(changed));
+    disk.set('/work/vendor.odcs.yaml', 'version: 1.1.0 # by a colleague\n');
+
+    const saving = host.saveContractFile(opened!.file, 'vendor.odcs.yaml', 'version: 2.0.0\n');
+    await answerPrompt('cancel');
+
+    expect(await saving).toBeNull();
+    expect(told).toEqual([opened!.file]);
+  });
+
+  it('reads a contract file again, and once the page holds that version Save replaces it without asking', async () => {
+    const { host, disk, pickContract } = aBrowserWithFiles({ '/work/vendor.odcs.yaml': 'version: 1.0.0\n' });
+    const opened = await pickContract('/work/vendor.odcs.yaml');
+    disk.set('/work/vendor.odcs.yaml', 'version: 1.1.0 # by a colleague\n');
+
+    const reread = await host.readContractFile(opened!.file);
+    await host.adoptContractFile(reread.file);
+
+    expect(reread).toEqual({ file: opened!.file, text: 'version: 1.1.0 # by a colleague\n' });
+    expect(await host.saveContractFile(opened!.file, 'vendor.odcs.yaml', 'version: 2.0.0\n')).toEqual({
+      name: 'vendor.odcs.yaml',
+    });
+    expect(disk.get('/work/vendor.odcs.yaml')).toBe('version: 2.0.0\n');
+  });
+
+  it('still asks before Save replaces a contract file read again that the page did not take (it no longer parsed)', async () => {
+    const { host, disk, pickContract } = aBrowserWithFiles({ '/work/vendor.odcs.yaml': 'version: 1.0.0\n' });
+    const opened = await pickContract('/work/vendor.odcs.yaml');
+    disk.set('/work/vendor.odcs.yaml', 'version: [broken\n');
+    await host.readContractFile(opened!.file);
+
+    const saving = host.saveContractFile(opened!.file, 'vendor.odcs.yaml', 'version: 2.0.0\n');
+
+    expect(await answerPrompt('cancel')).toBe(
+      'vendor.odcs.yaml was changed by another program. Replace that version with yours?',
+    );
+    expect(await saving).toBeNull();
   });
 });
 

@@ -132,6 +132,10 @@ export class FakeHost implements Host {
   async saveContractFile() {
     return null;
   }
+  async readContractFile(file: FileRef): Promise<OpenedFile> {
+    throw new Error(`no ${file.name} here`);
+  }
+  async adoptContractFile() {}
   async readClipboardText() {
     return '';
   }

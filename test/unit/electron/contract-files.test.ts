@@ -94,6 +94,59 @@ describe('contracts saved on their own in the desktop app', () => {
       expect(fs.files.get(ORDERS)).toBe(`${NEW_TEXT}# again\n`);
     });
 
+    it('tells the page when another program changes a contract file opened or saved in place', async () => {
+      const saved = '/home/ada/vendor.odcs.yaml';
+      const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT);
+      const { host, externalChanges, folderReports } = aDesktop(
+        { contractFileToOpen: ORDERS, contractSavePath: saved },
+        fs,
+      );
+      await host.openContractFile();
+      await host.saveContractFile(null, 'vendor.odcs.yaml', OLD_TEXT);
+      await folderReports('/home/ada', 'vendor.odcs.yaml');
+
+      fs.changeOutside(ORDERS, 'their version, from git pull\n');
+      fs.changeOutside(saved, 'theirs too\n');
+      await folderReports('/home/ada', 'orders.odcs.yaml');
+      await folderReports('/home/ada', 'vendor.odcs.yaml');
+
+      expect(externalChanges).toEqual([ORDERS, saved]);
+    });
+
+    it('reads a contract file again, and once the page holds that version saves over it without asking', async () => {
+      const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT);
+      const { host, dialog } = aDesktop({ contractFileToOpen: ORDERS, confirms: false }, fs);
+      const opened = await host.openContractFile();
+      fs.changeOutside(ORDERS, 'their version, from git pull\n');
+
+      const reread = await host.readContractFile(opened!.file);
+      await host.adoptContractFile(reread.file);
+
+      expect(reread).toEqual({ file: opened!.file, text: 'their version, from git pull\n' });
+      expect(await host.saveContractFile(opened!.file, 'orders.odcs.yaml', NEW_TEXT)).toEqual(opened!.file);
+      expect(dialog.changedFileQuestions).toEqual([]);
+    });
+
+    it('still asks before replacing a version read again that the page did not take (it no longer parsed)', async () => {
+      const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT);
+      const { host, dialog } = aDesktop({ contractFileToOpen: ORDERS, confirms: false }, fs);
+      const opened = await host.openContractFile();
+      fs.changeOutside(ORDERS, 'version: [broken\n');
+      await host.readContractFile(opened!.file);
+
+      expect(await host.saveContractFile(opened!.file, 'orders.odcs.yaml', NEW_TEXT)).toBeNull();
+      expect(dialog.changedFileQuestions).toEqual([ORDERS]);
+    });
+
+    it('refuses to read again a file never chosen as a contract file', async () => {
+      const fs = new InMemoryFileSystem().withFile('/home/ada/.ssh/id_rsa', 'secret');
+      const { host } = aDesktop({}, fs);
+
+      await expect(host.readContractFile({ name: 'id_rsa', path: '/home/ada/.ssh/id_rsa' })).rejects.toThrow(
+        'Refusing to read /home/ada/.ssh/id_rsa: it was never chosen as a contract file.',
+      );
+    });
+
     it('asks before writing again a contract file another program deleted, and writes nothing on Cancel', async () => {
       const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT);
       const { host, dialog } = aDesktop({ contractFileToOpen: ORDERS, deletedFileAnswer: 'cancel' }, fs);

@@ -82,6 +82,21 @@ describe('the external change watcher', () => {
     expect(folderEvents.size).toBe(0);
   });
 
+  it('tells of changes to the contract files it follows, beside the open design', async () => {
+    const vendor = '/home/ada/contracts/vendor.odcs.yaml';
+    const { fs, watcher, changes, folderReports } = aWatcher(new InMemoryFileSystem().withFile(vendor, 'v1'));
+    fs.withFile(ORDERS, 'v1');
+    watcher.follow(ORDERS);
+    watcher.followContractFile(vendor);
+    await watcher.recordKnownVersion(vendor);
+    watcher.follow('/work/shop.mesh.json');
+
+    fs.changeOutside(vendor, 'v2 from another editor');
+    await folderReports('/home/ada/contracts', 'vendor.odcs.yaml');
+
+    expect(changes).toEqual([vendor]);
+  });
+
   describe('before a save in place', () => {
     it('knows when the file on disk is no longer the version the app read or wrote', async () => {
       const { fs, watcher } = aWatcher();

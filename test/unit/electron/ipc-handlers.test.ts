@@ -60,6 +60,7 @@ function aDesktop(
   const watcher = watchesChanges
     ? changeWatcher
     : {
+        followContractFile: () => undefined,
         recordKnownVersion: async () => undefined,
         recordReadVersion: async () => undefined,
         adoptReadVersion: () => undefined,

@@ -53,12 +53,12 @@ describe('native message boxes', () => {
     expect([box.answerFor(0), box.answerFor(1)]).toEqual([true, false]);
   });
 
-  it('names Reload for a changed design, and Save contract as… for a changed contract file, which nothing reloads', () => {
+  it('names Reload for a changed design, and Reload contract for a changed contract file', () => {
     const design = replaceChangedFileBox('/home/ada/orders.mesh.json', 'orders.mesh.json', 'design');
     const contract = replaceChangedFileBox('/home/ada/orders.odcs.yaml', 'orders.odcs.yaml', 'contract');
 
     expect(design.options.detail).toMatch(/Cancel keeps them, and Reload shows them\.$/);
-    expect(contract.options.detail).toMatch(/Cancel keeps them; Save contract as… writes yours to another file\.$/);
+    expect(contract.options.detail).toMatch(/Cancel keeps them, and Reload contract shows them\.$/);
   });
 
   it('ask before a save writes again a file another program deleted: Save / Save As… / Cancel, defaulting to Cancel', () => {

@@ -44,16 +44,28 @@ export function aDesktop(
   fs.withFolder('/home/ada').withFolder('/user-data');
   const dialog = new FakeDialog(answers);
   const recentFiles = createRecentFilesStore({ fs, storePath: '/user-data/recent-files.json' });
+  /** The files main told the page another program changed. */
+  const externalChanges: string[] = [];
+  const folderListeners: { folder: string; onEvent: (fileName: string | null) => void }[] = [];
+  /** The folder reports a change to `fileName`, and the checks it starts have finished. */
+  const folderReports = async (folder: string, fileName: string) => {
+    for (const listener of folderListeners) if (listener.folder === folder) listener.onEvent(fileName);
+    await new Promise((resolve) => setImmediate(resolve));
+  };
   const handlers = createIpcHandlers({
     dialog,
     fs,
     recentFiles,
     access: createFileAccess(recentFiles),
-    // The real watcher over the fake disk (folder events aside): a save in place checks what it knows of the file.
+    // The real watcher over the fake disk: a save in place checks what it knows of the file.
     watcher: createExternalChangeWatcher({
-      watchFolder: () => () => {},
+      watchFolder: (folder, onEvent) => {
+        const listener = { folder, onEvent };
+        folderListeners.push(listener);
+        return () => folderListeners.splice(folderListeners.indexOf(listener), 1);
+      },
       stamp: (path) => fs.status(path),
-      onExternalChange: () => {},
+      onExternalChange: (path) => externalChanges.push(path),
     }),
     window: {
       askToSaveChanges: async () => 'cancel',
@@ -80,5 +92,5 @@ export function aDesktop(
     onCloseRequest: () => () => {},
     onFileChanged: () => () => {},
   } as DesktopBridge;
-  return { fs, dialog, host: desktopHost(bridge, noStore), invokeAs };
+  return { fs, dialog, host: desktopHost(bridge, noStore), invokeAs, externalChanges, folderReports };
 }

@@ -19,11 +19,12 @@ import { type ForeignKey, foreignKeysOf } from './mermaid-er-foreign-keys';
 
 /** A name: a word of letters, digits, `_` and `-`, or a quoted text. */
 const NAME = String.raw`(?:"[^"]*"|[\p{L}\p{N}_][\p{L}\p{N}_-]*)`;
+/** `["Alias"]` after an entity's name: what is between the brackets. */
+const ALIAS = String.raw`\[("[^"]*"|[^\]]*)\]`;
+/** `:::hot,alpine` after an entity's name: its classes. */
+const CLASSES = String.raw`(?::::[\w-]+(?:\s*,\s*[\w-]+)*)`;
 /** `A["Alias"] {`, `A:::hot {`, `A { int id PK }`, or an entity named alone: its name, alias and what follows its `{`. */
-const ENTITY = new RegExp(
-  String.raw`^(${NAME})(?:\[("[^"]*"|[^\]]*)\])?(?::::[\w-]+(?:\s*,\s*[\w-]+)*)?\s*(?:\{(.*))?$`,
-  'ud',
-);
+const ENTITY = new RegExp(String.raw`^(${NAME})(?:${ALIAS})?${CLASSES}?\s*(?:\{(.*))?$`, 'ud');
 /**
  * An end of a relationship line as Mermaid writes it: crow's feet (`||`, `|o`, `}o`, `}|`, `o{`, `|{`),
  * words (`only one`, `zero or more`, `many(1)`) or numbers (`1`, `0+`, `1+`), longest first.
@@ -31,9 +32,12 @@ const ENTITY = new RegExp(
 const CARDINALITY = String.raw`(?:\|\||\|o|o\||\}o|o\{|\}\||\|\{|u(?=[.|-])|many\([01]\)|(?:only one|one or zero|one or more|one or many|one|zero or one|zero or more|zero or many|many)\b|[01]\+|1\b)`;
 /** The line between the ends: `--` (identifying), `..`, `.-`, `-.`, or in words `to`, `optionally to`. */
 const RELATIONSHIP_LINE = String.raw`(?:--|\.\.|\.-|-\.|\s(?:optionally )?to\s)`;
-/** `A ||--o{ B : label`, `A only one to zero or more B : label`: the two entities and the label. */
+/**
+ * `A ||--o{ B : label`, `A:::hot only one to zero or more B : label`: the two entities, each with its
+ * alias (`A["Alias"]`, which Mermaid refuses there), and the label.
+ */
 const RELATIONSHIP = new RegExp(
-  String.raw`^(${NAME})\s*${CARDINALITY}\s*${RELATIONSHIP_LINE}\s*${CARDINALITY}\s*(${NAME})\s*:\s*(.*)$`,
+  String.raw`^(${NAME})(?:${ALIAS})?${CLASSES}?\s*${CARDINALITY}\s*${RELATIONSHIP_LINE}\s*${CARDINALITY}\s*(${NAME})(?:${ALIAS})?${CLASSES}?\s*:\s*(.*)$`,
   'ud',
 );
 /**
@@ -52,11 +56,15 @@ const COMMENT_OUTSIDE_QUOTES = /"[^"]*"|%%.*$/g;
 /** A `\` outside quoted texts and generic types (`List~a\b~`, to the line's last `~`), which Mermaid lexes as no token. */
 const BACKSLASH_OUTSIDE_QUOTES = /"[^"]*"|[^\s~]*~.*~|\\/g;
 /** `subgraph id["Title"]`: a frame Mermaid (11.17 on) draws around the entities up to its `end`. */
-const SUBGRAPH_HEADER = new RegExp(String.raw`^subgraph\s+(${NAME})(?:\[(?:"[^"]*"|[^\]]*)\])?$`, 'iu');
+const SUBGRAPH_HEADER = new RegExp(String.raw`^subgraph\s+(${NAME})(?:${ALIAS})?$`, 'iud');
 /** A statement Mermaid reads as a subgraph's start, `subgraph` then a space (an entity's `subgraph[…]` is its name). */
 const SUBGRAPH_START = /^subgraph(?:\s|$)/i;
 /** A name Mermaid's lexer parts after its leading digits (`1x` is the entities `1` and `x`). */
 const NUMBER_THEN_NAME = /^([0-9]+)([\p{L}_-].*)$/u;
+/** A relationship's label Mermaid lexes as a number (`12`, `1.5`, the `1` of `1st order`), which it takes for no label. */
+const NUMBER_START = /^[0-9]/;
+/** A word of a text not in quotes, which Mermaid lexes as a name of its own (a subgraph's title). */
+const WORD = /\S+/g;
 /**
  * Mermaid's keywords, which its lexer takes wherever a name could start (in any case, to a `\b` of ASCII
  * words): its statements', the cardinality words `one`, `many` and `u` (before `-`, `.`, `|`), and `to`;
@@ -105,14 +113,22 @@ export function importMermaidEr(text: string): SchemaImport {
   /** What Mermaid refuses to draw: the file is not imported, as the diagram it stands for does not exist. */
   const refusals: ImportNote[] = [];
   const refuse = (place: TokenPlace, message: string) => refusals.push(located(place, '(file)', message));
-  /** Whether `word`, written where Mermaid expects an entity's name, is not one name to it: a number and a name, or a keyword. */
-  const refusesName = (word: string, place: TokenPlace) => {
+  /**
+   * Whether `word`, written where Mermaid expects one name, is not one name to it: a number and a name,
+   * or a keyword. Where an entity may stand alone (a statement's start), Mermaid draws the number and
+   * the name as two entities; elsewhere (a relationship's second end, an alias, a subgraph's id) it refuses them.
+   */
+  const refusesName = (
+    word: string,
+    place: TokenPlace,
+    { role = 'name an entity', isReadAsTwoEntities = false } = {},
+  ) => {
     const [, number, rest] = NUMBER_THEN_NAME.exec(word) ?? [];
-    if (number === undefined) return refusesKeyword(word, place);
-    refuse(
-      place,
-      `'${word}' is read by Mermaid as two entities, '${number}' and '${rest}', as it reads a number on its own: rename it, or quote it ("${word}")`,
-    );
+    if (number === undefined) return refusesKeyword(word, place, role);
+    const reading = isReadAsTwoEntities
+      ? `is read by Mermaid as two entities, '${number}' and '${rest}', as it reads a number on its own`
+      : `starts with a number, which Mermaid reads on its own ('${number}', then '${rest}'), so it cannot ${role}`;
+    refuse(place, `'${word}' ${reading}: rename it, or quote it ("${word}")`);
     return true;
   };
   /** Whether `word`, written where Mermaid expects a name, is one it lexes as its keyword (refused where it stands). */
@@ -123,6 +139,36 @@ export function importMermaidEr(text: string): SchemaImport {
     const isWhole = word.toLowerCase() === written;
     const message = `'${word}' ${isWhole ? 'is' : 'starts with'} Mermaid's keyword \`${keyword}\`, so it cannot ${role}: rename it, or quote it ("${word}")`;
     refuse(place, message);
+    return true;
+  };
+  /** Whether Mermaid refuses an alias: one not in quotes is one name to it (`B[keg]`, not `B[big keg]` or `B[1x]`). */
+  const refusesAlias = (alias: string, place: TokenPlace) => {
+    if (alias.startsWith('"')) return false;
+    if (!/\s/.test(alias.trim())) return refusesName(alias.trim(), place);
+    refuse(place, `Mermaid reads an alias not in quotes as one name, and '${alias}' is more: quote it (["${alias}"])`);
+    return true;
+  };
+  /** Whether an end of a relationship line has an alias (`KEG["Keg"] ||--o{ TAP`), which Mermaid refuses there. */
+  const refusesAliasOnRelationship = (
+    name: string,
+    alias: string | undefined,
+    at: [number, number] | undefined,
+    place: PlaceOf,
+  ) => {
+    if (alias === undefined || at === undefined) return false;
+    refuse(
+      place(at[0] - 1, alias.length + 2),
+      `Mermaid refuses an alias on a relationship line: give the entity its alias where it is declared (${name}[${alias}] {…}, or alone on its line)`,
+    );
+    return true;
+  };
+  /** Whether Mermaid refuses a relationship's label: a number (`12`, the `1` of `1st order`) or a keyword. */
+  const refusesLabel = (label: string, place: TokenPlace) => {
+    if (!NUMBER_START.test(label)) return refusesKeyword(label, place, 'label a relationship');
+    refuse(
+      place,
+      `'${label}' starts with a number, which Mermaid reads on its own, so it cannot label a relationship: quote it ("${label}")`,
+    );
     return true;
   };
   const entities = new Map<string, Entity>();
@@ -194,7 +240,7 @@ export function importMermaidEr(text: string): SchemaImport {
     const statement = uncommented.trim();
     const startColumn = uncommented.length - uncommented.trimStart().length + 1;
     /** The place of the statement's text from `at` on, `length` characters long. */
-    const placeOf = (at: number, length: number): TokenPlace => {
+    const placeOf: PlaceOf = (at, length) => {
       const column = startColumn + at;
       return { line, column, endColumn: column + length };
     };
@@ -212,13 +258,23 @@ export function importMermaidEr(text: string): SchemaImport {
     if (SUBGRAPH_START.test(statement) && !RELATIONSHIP.test(statement)) {
       // A header refused still opens a subgraph, so that its `end` is not refused too.
       openSubgraphs++;
-      if (!SUBGRAPH_HEADER.test(statement)) {
+      const header = SUBGRAPH_HEADER.exec(statement);
+      if (!header) {
         refuse(
           placeOf(0, 'subgraph'.length),
           'Mermaid reads `subgraph` as the start of a subgraph, whose header is `subgraph id` or `subgraph id["Title"]` alone on its line: write it so, or quote an entity named so ("subgraph")',
         );
         return;
       }
+      const [, id = '', title] = header;
+      const [, idAt = [0], titleAt = [0]] = header.indices ?? [];
+      const isIdRefused = refusesName(id, placeOf(idAt[0], id.length), { role: 'name a subgraph' });
+      // Mermaid reads a title not in quotes as names, so as to refuse a keyword among them.
+      const titleWords = title === undefined || title.startsWith('"') ? [] : [...title.matchAll(WORD)];
+      const refusedTitleWords = titleWords.filter((word) =>
+        refusesKeyword(word[0], placeOf(titleAt[0] + word.index, word[0].length), 'title a subgraph'),
+      );
+      if (isIdRefused || refusedTitleWords.length > 0) return;
       const message = `${statement} not imported: a contract does not group its schema objects (the entities in it are)`;
       note(placeOf(0, statement.length), '(file)', message);
       return;
@@ -230,12 +286,14 @@ export function importMermaidEr(text: string): SchemaImport {
     }
     const relationship = RELATIONSHIP.exec(statement);
     if (relationship) {
-      const [, from = '', to = '', label = ''] = relationship;
-      const [, fromAt = [0], toAt = [0], labelAt = [0]] = relationship.indices ?? [];
+      const [, from = '', fromAlias, to = '', toAlias, label = ''] = relationship;
+      const [, fromAt = [0], fromAliasAt, toAt = [0], toAliasAt, labelAt = [0]] = relationship.indices ?? [];
       const refusedWords = [
-        refusesName(from, placeOf(fromAt[0], from.length)),
+        refusesName(from, placeOf(fromAt[0], from.length), { isReadAsTwoEntities: true }),
         refusesName(to, placeOf(toAt[0], to.length)),
-        refusesKeyword(label, placeOf(labelAt[0], label.length), 'label a relationship'),
+        refusesAliasOnRelationship(from, fromAlias, fromAliasAt, placeOf),
+        refusesAliasOnRelationship(to, toAlias, toAliasAt, placeOf),
+        refusesLabel(label, placeOf(labelAt[0], label.length)),
       ];
       if (refusedWords.includes(true)) return;
       relationships.push({
@@ -250,8 +308,8 @@ export function importMermaidEr(text: string): SchemaImport {
     if (entity) {
       const [, id = '', alias, block] = entity;
       const [, , aliasAt = [0]] = entity.indices ?? [];
-      const isIdRefused = refusesName(id, placeOf(0, id.length));
-      const isAliasRefused = alias !== undefined && refusesKeyword(alias, placeOf(aliasAt[0], alias.length));
+      const isIdRefused = refusesName(id, placeOf(0, id.length), { isReadAsTwoEntities: true });
+      const isAliasRefused = alias !== undefined && refusesAlias(alias, placeOf(aliasAt[0], alias.length));
       if (isIdRefused || isAliasRefused) return;
       const declared = entityOf(unquoted(id), placeOf(0, id.length), alias === undefined ? undefined : unquoted(alias));
       const blockColumn = startColumn + statement.length - (block?.length ?? 0);
@@ -342,6 +400,9 @@ function unclosedBlockError(entity: Entity, brace: TokenPlace): ImportNote {
     endColumn: brace.endColumn,
   };
 }
+
+/** The place of a statement's text from `at` on, `length` characters long. */
+type PlaceOf = (at: number, length: number) => TokenPlace;
 
 /** Notes what is not imported at `place` (to the end of its line where no end is given). */
 type Note = (place: { line: number; column?: number; endColumn?: number }, path: string, message: string) => void;

@@ -748,6 +748,92 @@ describe('what Mermaid refuses to draw, refused with its line rather than import
   });
 
   it.each([
+    [
+      'a subgraph’s id starting with a number',
+      'erDiagram\n  subgraph 1x\n    STATION {\n      int id PK\n    }\n  end\n',
+      12,
+      "'1x' starts with a number, which Mermaid reads on its own ('1', then 'x'), so it cannot name a subgraph: rename it, or quote it (\"1x\")",
+    ],
+    [
+      'a subgraph’s id, a keyword',
+      'erDiagram\n  subgraph one\n    STATION {\n      int id PK\n    }\n  end\n',
+      12,
+      "'one' is Mermaid's keyword `one`, so it cannot name a subgraph: rename it, or quote it (\"one\")",
+    ],
+    [
+      'a keyword in a subgraph’s title not in quotes',
+      'erDiagram\n  subgraph alps[big one]\n    STATION {\n      int id PK\n    }\n  end\n',
+      21,
+      "'one' is Mermaid's keyword `one`, so it cannot title a subgraph: rename it, or quote it (\"one\")",
+    ],
+    [
+      'an alias starting with a number',
+      'erDiagram\n  B[1x] {\n    int id PK\n  }\n',
+      5,
+      "'1x' starts with a number, which Mermaid reads on its own ('1', then 'x'), so it cannot name an entity: rename it, or quote it (\"1x\")",
+    ],
+    [
+      'an alias of two words not in quotes',
+      'erDiagram\n  B[big keg] {\n    int id PK\n  }\n',
+      5,
+      'Mermaid reads an alias not in quotes as one name, and \'big keg\' is more: quote it (["big keg"])',
+    ],
+    [
+      'a relationship’s second end starting with a number',
+      'erDiagram\n  READING ||--o{ 1st-batch : has\n  READING {\n    int id PK\n  }\n',
+      18,
+      "'1st-batch' starts with a number, which Mermaid reads on its own ('1', then 'st-batch'), so it cannot name an entity: rename it, or quote it (\"1st-batch\")",
+    ],
+    ...['12', '1x', '1.5', '1st order'].map((label) => [
+      `a relationship’s label, ${label}`,
+      `erDiagram\n  STATION ||--o{ READING : ${label}\n  STATION {\n    int id PK\n  }\n`,
+      28,
+      `'${label}' starts with a number, which Mermaid reads on its own, so it cannot label a relationship: quote it ("${label}")`,
+    ]),
+    [
+      'an alias on a relationship line',
+      'erDiagram\n  KEG["Keg (30 l)"] ||--o{ TAP : pours\n  KEG {\n    int id PK\n  }\n',
+      6,
+      'Mermaid refuses an alias on a relationship line: give the entity its alias where it is declared (KEG["Keg (30 l)"] {…}, or alone on its line)',
+    ],
+    [
+      'an alias on a relationship line’s second end',
+      'erDiagram\n  KEG ||--o{ TAP["Tap"] : pours\n  KEG {\n    int id PK\n  }\n',
+      17,
+      'Mermaid refuses an alias on a relationship line: give the entity its alias where it is declared (TAP["Tap"] {…}, or alone on its line)',
+    ],
+  ])('%s, which Mermaid cannot read as the one name it expects there', async (_, text, column, message) => {
+    await expect(parseErDiagram(text as string)).rejects.toThrow('Parse error on line 2');
+    expect(refusal(text as string)).toEqual([`2:${column}: ${message}`]);
+  });
+
+  it('but imports the numbers and classes Mermaid reads: `subgraph 12`, a title `[1x]`, an alias `[12]`, `KEG:::hot ||--o{ TAP`', async () => {
+    const text = `erDiagram
+  subgraph 12
+    subgraph alps[1x]
+      KEG:::hot ||--o{ TAP : pours
+    end
+  end
+  KEG[12] {
+    int id PK
+  }
+  TAP {
+    int id PK
+    int keg_id FK
+  }
+`;
+    const drawn = await parseErDiagram(text);
+    expect(drawn.entities.map((entity) => entity.label)).toEqual(['12', 'TAP']);
+    expect(drawn.relationships).toEqual([{ from: '12', to: 'TAP', label: 'pours' }]);
+    const { propertyOf, notes } = imported(text);
+    expect(propertyOf('TAP', 'keg_id')?.extensions?.relationships).toEqual([{ type: 'foreignKey', to: '_12.id' }]);
+    expect(notes).toEqual([
+      '2: subgraph 12 not imported: a contract does not group its schema objects (the entities in it are)',
+      '3: subgraph alps[1x] not imported: a contract does not group its schema objects (the entities in it are)',
+    ]);
+  });
+
+  it.each([
     ['an attribute’s comment', 'erDiagram\n  STATION {\n    int id PK "a \\"quoted\\" word"\n  }\n', 3, 26],
     [
       'a relationship’s label',

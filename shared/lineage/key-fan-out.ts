@@ -93,15 +93,15 @@ export interface KeySource {
  * them read it from columns of tables (the key's place in the first SELECT's result, as UNION
  * matches columns by place), which may hold a value alike, or one of them fans out as `keyFanOut`
  * says. A plain UNION dedupes whole rows, so it repeats the key only where its rows have columns
- * beside it, which may differ. Silent where a SELECT computes the key (distinct constants per SELECT), where both hold it to a
- * value WHERE pins (which may differ), where one SELECT reads the other's table filtered (which may
+ * beside it, which may differ: two such SELECTs, or one whose rows differ as `distinctFanOut` says.
+ * Silent where a SELECT computes the key (distinct constants per SELECT), where both hold it to a value WHERE pins (which may differ), where one SELECT reads the other's table filtered (which may
  * part its rows), and for INTERSECT and EXCEPT, which add no rows.
  */
 export function unionFanOut(
   query: QueryLineage,
   key: readonly string[],
   tables: ReadonlyMap<string, TableLineage>,
-): UnionFanOut | KeyFanOut | undefined {
+): UnionFanOut | KeyFanOut | WindowFanOut | SelectedFanOut | undefined {
   const [first, ...others] = query.selects;
   const operators = new Set(others.map((select) => select.joinedBy));
   if (!first || others.length === 0 || query.filters.length > 0 || query.isOneRow) return undefined;
@@ -138,9 +138,10 @@ export function unionFanOut(
       return { operator, sources: [one.source, other.source] };
     }
   }
-  if (!isAll) return undefined;
   for (const select of query.selects) {
-    const fanOut = selectKeyFanOut(query, select, tables, keyColumnsOf(select));
+    const fanOut = isAll
+      ? selectKeyFanOut(query, select, tables, keyColumnsOf(select))
+      : selectDedupedFanOut(query, select, tables, keyColumnsOf(select), 'UNION');
     if (fanOut) return fanOut;
   }
   return undefined;
@@ -185,8 +186,10 @@ export function groupingFanOut(
   return { groupedBy: names(grouped as AliasedColumn[]), undecided: names(undecided) };
 }
 
-/** A window of a DISTINCT query whose value differs within one value of the key, so DISTINCT keeps those rows apart. */
+/** A window of a deduped (DISTINCT or UNION) query whose value differs within one value of the key, so the dedupe keeps those rows apart. */
 export interface WindowFanOut {
+  /** What dedupes the rows, and so keeps those that differ: the SELECT's DISTINCT or the query's UNION. */
+  dedupedBy: Deduper;
   /** The result's column the window's value is in, lower-cased, or its place (`column 2`) where it has no name. */
   window: string;
   /** The window function, lower-cased, where the SQL shows it. */
@@ -200,8 +203,11 @@ export interface WindowFanOut {
   undecided: string[];
 }
 
-/** A column a DISTINCT query selects as it is that the key does not decide, so DISTINCT keeps a row per value of it. */
+export type Deduper = 'DISTINCT' | 'UNION';
+
+/** A column a deduped (DISTINCT or UNION) query selects as it is that the key does not decide, so the dedupe keeps a row per value of it. */
 export interface SelectedFanOut {
+  dedupedBy: Deduper;
   /** The column, lower-cased, as its table names it. */
   selected: string;
 }
@@ -221,10 +227,28 @@ export function distinctFanOut(
   tables: ReadonlyMap<string, TableLineage>,
 ): WindowFanOut | SelectedFanOut | undefined {
   const select = onlySelect(query);
-  if (!select?.isDistinct || select.isGrouped || select.hasOneRowGroups || !readsOnlyTables(select)) return undefined;
+  if (!select?.isDistinct) return undefined;
+  return selectDedupedFanOut(
+    query,
+    select,
+    tables,
+    (read) => key.map((column) => keyColumnOf(select, read, column)),
+    'DISTINCT',
+  );
+}
+
+/** `distinctFanOut` of one SELECT of `query` whose rows `dedupedBy` dedupes, its key's columns as `keyColumnsOf` finds them among the tables it reads. */
+function selectDedupedFanOut(
+  query: QueryLineage,
+  select: SelectLineage,
+  tables: ReadonlyMap<string, TableLineage>,
+  keyColumnsOf: (read: ReadonlyMap<string, TableLineage>) => (AliasedColumn | undefined)[],
+  dedupedBy: Deduper,
+): WindowFanOut | SelectedFanOut | undefined {
+  if (select.isGrouped || select.hasOneRowGroups || !readsOnlyTables(select)) return undefined;
   const read = tablesReadBy(query, select, tables);
   if (!read || [...read.values()].some((table) => !table.keys?.length)) return undefined;
-  const keyColumns = key.map((column) => keyColumnOf(select, read, column));
+  const keyColumns = keyColumnsOf(read);
   if (keyColumns.some((column) => column === undefined)) return undefined;
   const determined = determinedColumns(select, read, keyColumns as AliasedColumn[]);
   const isUndecided = ({ alias, column }: AliasedColumn) => !determined.has(`${alias}.${column}`);
@@ -240,12 +264,12 @@ export function distinctFanOut(
         [...table.columns.keys()].map((column) => ({ alias, column })),
       );
       const undecided = columns.find(isUndecided);
-      if (undecided) return { selected: undecided.column };
+      if (undecided) return { dedupedBy, selected: undecided.column };
       continue;
     }
     const selected = output.column && aliased(select, read, output.column);
     if (output.column && !selected) return undefined;
-    if (selected && isUndecided(selected)) return { selected: selected.column };
+    if (selected && isUndecided(selected)) return { dedupedBy, selected: selected.column };
     for (const window of output.windows ?? []) {
       const columns = [...window.partition, ...window.order].map((ref) => aliased(select, read, ref));
       if (columns.includes(undefined)) return undefined;
@@ -253,6 +277,7 @@ export function distinctFanOut(
       const isRowByRow = undecided.length === 0 && window.differsRowByRow === true && keyOfManyRows.length > 0;
       if (undecided.length === 0 && !isRowByRow) continue;
       return {
+        dedupedBy,
         window: output.name ?? `column ${place + 1}`,
         ...(window.function !== undefined && { function: window.function }),
         partitionedBy: names(window.partition),

@@ -26,7 +26,7 @@ export const primaryKeyGrainRule: Rule = {
   id: 'primary-key-grain',
   title: 'A published step gives one row per primary key',
   rationale:
-    "A transformation that reads the key from a table it is no key of gives it once per row of that table, one that joins another table on columns that are not a key of it gives each of its rows once per match, and one that groups by the key and a column the key does not decide gives a row per value of that column, as does DISTINCT over such a column, a window partitioned or ordered by one, or a window whose value differs row by row (`row_number()`, `lag(x)`) where the key names many rows: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; the same goes for a UNION ALL whose SELECTs may each read one value of the key from a table (or one of which fans out), and for a UNION whose SELECTs may differ beside it. Where it cannot tell (a subquery, a CTE, a key computed per SELECT, INTERSECT or EXCEPT), the rule stays silent.",
+    "A transformation that reads the key from a table it is no key of gives it once per row of that table, one that joins another table on columns that are not a key of it gives each of its rows once per match, and one that groups by the key and a column the key does not decide gives a row per value of that column, as does DISTINCT over such a column, a window partitioned or ordered by one, or a window whose value differs row by row (`row_number()`, `lag(x)`) where the key names many rows: where a port publishes the result, the contract's primary key repeats and the simulation quarantines every such row. Said only where the SQL shows it; the same goes for a UNION ALL whose SELECTs may each read one value of the key from a table (or one of which fans out), and for a UNION whose SELECTs, or the joined rows of one of them, may differ beside it. Where it cannot tell (a subquery, a CTE, a key computed per SELECT, INTERSECT or EXCEPT), the rule stays silent.",
   defaultSeverity: 'warning',
   reads: ['products', 'links', 'contracts', 'systems'],
   check({ graph }) {
@@ -77,7 +77,7 @@ function repeatOf(
   }
   if ('selected' in fanOut) {
     return {
-      reason: `it selects ${fanOut.selected}, and ${decides} ${fanOut.selected}, so DISTINCT keeps a row per ${fanOut.selected}`,
+      reason: `it selects ${fanOut.selected}, and ${decides} ${fanOut.selected}, so ${fanOut.dedupedBy} keeps a row per ${fanOut.selected}`,
       fixHint: `Group by ${keyText} (aggregating ${fanOut.selected}), or add ${fanOut.selected} to the key.`,
     };
   }
@@ -86,7 +86,7 @@ function repeatOf(
     if (fanOut.isRowByRow) {
       const window = `the window of ${fanOut.window}${fanOut.function ? ` (${fanOut.function})` : ''}`;
       return {
-        reason: `${window} gives each row its own value, and ${decides} ${undecided}, so DISTINCT keeps a row per ${undecided}`,
+        reason: `${window} gives each row its own value, and ${decides} ${undecided}, so ${fanOut.dedupedBy} keeps a row per ${undecided}`,
         fixHint: `Compute the window of ${fanOut.window} over one row per ${keyText} (group by ${keyText} first), or add ${undecided} to the key.`,
       };
     }
@@ -95,7 +95,7 @@ function repeatOf(
     const ordered = fanOut.orderedBy.length > 0 ? `ordered by ${joinedWith(fanOut.orderedBy, 'and')}` : '';
     const window = `the window of ${fanOut.window}`;
     return {
-      reason: `${window} is ${[partitioned, ordered].filter(Boolean).join(' and ')}, and ${decides} ${undecided}, so DISTINCT keeps a row per ${undecided}`,
+      reason: `${window} is ${[partitioned, ordered].filter(Boolean).join(' and ')}, and ${decides} ${undecided}, so ${fanOut.dedupedBy} keeps a row per ${undecided}`,
       fixHint: `Partition ${window} by ${keyText} alone${ordered ? ', without ORDER BY' : ''}, or add ${undecided} to the key.`,
     };
   }

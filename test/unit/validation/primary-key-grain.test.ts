@@ -144,6 +144,25 @@ describe('primary-key-grain', () => {
     expect(await repeatsKey(sql)).toBe(true);
   });
 
+  it('warns of a join fan-out inside one SELECT of a plain UNION whose joined table adds a column the key does not decide', async () => {
+    const sql = `${FAN_OUT} UNION SELECT 100, NULL, 'XX'`;
+    const [finding, ...others] = validateMesh(aMeshPublishingCustomerLeads(sql), { ruleIds: ['primary-key-grain'] });
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      message:
+        "customer_leads: primary key customer_id may repeat: it selects lead_id, and customer_id does not decide lead_id, so UNION keeps a row per lead_id; contract 'Customer leads' of output port 'customer leads' then gets rows the simulation quarantines (\"unique on customer_id\").",
+      fixHint: 'Group by customer_id (aggregating lead_id), or add lead_id to the key.',
+    });
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('says nothing of a join fan-out inside a plain UNION whose SELECTs hold only columns the key decides', async () => {
+    const sql =
+      "SELECT c.customer_id, c.customer_id AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country UNION SELECT 100, NULL, 'XX'";
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([]);
+    expect(await repeatsKey(sql)).toBe(false);
+  });
+
   it('says nothing of a compound that gives each key once: key-only UNION, a join on a whole key, constant keys, one table filtered apart, INTERSECT, EXCEPT', async () => {
     const once = [
       'SELECT customer_id FROM customers UNION SELECT lead_id FROM leads',

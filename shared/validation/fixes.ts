@@ -104,7 +104,7 @@ export function describeFix(fix: Fix): string {
     case 'set-contract-version':
       return `Bump to ${fix.version}`;
     case 'classify-field':
-      return `Classify as ${fix.classification}`;
+      return `Classify ${fix.field} as ${fix.classification}`;
     case 'name-serving':
       return `Name ${[fix.domain, fix.dataProduct].flatMap((name) => (name === undefined ? [] : [quoted(name)])).join(' and ')}`;
     case 'name-team':

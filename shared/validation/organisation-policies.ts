@@ -8,6 +8,7 @@ import {
   type ContractTextPlace,
   commonLevelsInverted,
   inversionOfCommonOrder,
+  joinedWith,
   levelsRankedBelowPublic,
   levelsRankedTwice,
   type Policies,
@@ -121,7 +122,7 @@ export function readOrganisationPolicies(
   if (belowPublic.length > 0) {
     return {
       ok: false,
-      error: `classificationLevels: 'public' is ranked above ${belowPublic.map(quoted).join(', ')}, but public data is never sensitive: 'public' must come first`,
+      error: `classificationLevels: 'public' is ranked above ${joinedWith(belowPublic.map(quoted), 'and')}, but public data is never sensitive: 'public' must come first`,
     };
   }
   const offNotes = Object.keys(read.data.rules).flatMap((ruleId) =>

@@ -101,7 +101,7 @@ function publicRankingFindings(levels: readonly string[] | undefined): RuleFindi
   return [
     {
       ...CLASSIFICATION_LEVELS_PLACE,
-      message: `The policies rank 'public' above ${below.map(quoted).join(', ')}, but public data is never sensitive: 'public' must come first.`,
+      message: `The policies rank 'public' above ${joinedWith(below.map(quoted), 'and')}, but public data is never sensitive: 'public' must come first.`,
       ...UNAPPLIED_POLICY,
       fixHint: "Move 'public' to the start of policies.classificationLevels.",
     },

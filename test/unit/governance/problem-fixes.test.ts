@@ -69,7 +69,7 @@ describe('a one-click fix from the Problems panel', () => {
 
     expect(contractTextOf(COUNTS)).toBe(typed);
     expect(useNoticeStore.getState().notice?.text).toBe(
-      `"Classify as pii": the text of 'Country counts' no longer has what it repairs.`,
+      `"Classify customers as pii": the text of 'Country counts' no longer has what it repairs.`,
     );
   });
 

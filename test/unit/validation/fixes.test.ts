@@ -97,7 +97,8 @@ describe('one-click fixes', () => {
     const counts = mesh.contracts[1] as Contract;
     mesh.contracts[1] = withProperties(counts, [...(counts.schema[0]?.properties ?? []), aProperty('email')]);
     const { fix, after } = fixed('pii-propagation', mesh);
-    expect(describeFix(fix)).toBe('Classify as pii');
+    expect(describeFix(fix)).toBe('Classify email as pii');
+    expect(describeFixMade(mesh, after, fix)).toBe(`Fixed contract '${counts.name}': Classify email as pii`);
     expect(after.contracts[1]?.schema[0]?.properties.at(-1)?.classification).toBe('pii');
     // The text is what the file keeps and the editor shows: the fix is made there.
     expect(after.contracts[1]?.odcs).toContain('classification: pii');

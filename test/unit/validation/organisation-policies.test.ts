@@ -173,6 +173,10 @@ describe("an organisation's policies", () => {
       'rules: {}\nclassificationLevels: [internal, public]\n',
       "classificationLevels: 'public' is ranked above 'internal', but public data is never sensitive: 'public' must come first",
     ],
+    [
+      'classificationLevels: [internal, confidential, public]\n',
+      "classificationLevels: 'public' is ranked above 'internal' and 'confidential', but public data",
+    ],
   ])('refuse a file that cannot be applied whole: %s', (text, error) => {
     const read = readOrganisationPolicies(text, RULES);
     expect(read.ok).toBe(false);

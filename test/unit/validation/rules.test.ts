@@ -2202,6 +2202,11 @@ describe('rule details', () => {
       },
     ]);
     expect(findingsOf('pii-propagation', publicLast)).toHaveLength(1);
+    expect(
+      findingsOf('policy-entries', ranking(['internal', 'confidential', 'public'])).map(({ message }) => message),
+    ).toEqual([
+      "The policies rank 'public' above 'internal' and 'confidential', but public data is never sensitive: 'public' must come first.",
+    ]);
     expect(findingsOf('policy-entries', ranking(['public', 'restricted']))).toEqual([]);
   });
 

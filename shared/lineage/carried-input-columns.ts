@@ -1,34 +1,113 @@
 import { tablesBefore } from './key-fan-out';
-import { aliasOf, type ProductLineage, type TableLineage, tableAliases } from './product-lineage';
+import { aliasOf, cteTable, type ProductLineage, type TableLineage, tableAliases } from './product-lineage';
 import type { ColumnRef, QueryLineage, SelectLineage } from './sql-lineage';
 import { sqlLineageOf } from './sql-lineage';
 
+/** The columns of a step's result holding, in each row, a value of the row of an input port the row meets. */
+export interface CarriedColumns {
+  /** Result column → that input's field, both lower-cased. */
+  columns: ReadonlyMap<string, string>;
+  /** The input's rows only take result rows out (the SELECTs after EXCEPT): `columns` name the row each takes out. */
+  isRemoving?: true;
+}
+
+/** A query's result column at one position, and the input's field it carries there. */
+interface CarriedPosition {
+  name?: string;
+  field?: string;
+}
+
 /**
- * The columns of step `index`'s result that hold, in each row, a value of the row of input port
- * `portId` the row meets: result column → that input's field, both lower-cased. A column is one
+ * `CarriedColumns` of each step of the product, in order, for input port `portId`. A column is one
  * when it is the input table's column as it is (`h.container_no`), or a column the joins, WHERE or
- * a subquery run per row hold equal to one (`g.container_no` where `h.container_no = g.container_no`).
- * Empty wherever the SQL leaves that unsure (a UNION, an EXCEPT, a WITH).
+ * a subquery run per row hold equal to one (`g.container_no` where `h.container_no = g.container_no`),
+ * or such a column of a WITH query or an earlier step's result the step reads. A compound query's
+ * column is one where every SELECT carrying any of the input's values carries the same field there.
  */
-export function carriedInputColumns(lineage: ProductLineage, index: number, portId: string): Map<string, string> {
-  const carried = new Map<string, string>();
-  const step = lineage.transformations[index];
-  const query = step && sqlLineageOf(step.transformation.sql).query;
-  const select = query && onlySelect(query);
-  if (!select) return carried;
-  const inputTables = new Set(
-    (lineage.inputs.get(portId)?.feeds ?? []).map(({ dataset }) => dataset.schema.name.toLowerCase()),
-  );
-  const equal = new EqualColumns();
-  const top = new Scope(select, tablesBefore(lineage, index));
-  equal.addAll(top);
-  const inputField = (column: ColumnNode) =>
-    equal.classOf(column).find((node) => inputTables.has(node.scope.tableName(node.alias) ?? ''))?.column;
-  for (const { name, column } of top.outputColumns()) {
-    const field = inputField(column);
-    if (field !== undefined && !carried.has(name)) carried.set(name, field);
+export function carriedInputColumnsOfSteps(lineage: ProductLineage, portId: string): CarriedColumns[] {
+  const carriers = new Map<string, ReadonlyMap<string, string>>();
+  for (const { dataset } of lineage.inputs.get(portId)?.feeds ?? []) {
+    const fields = dataset.schema.properties.map((property) => property.name.toLowerCase());
+    carriers.set(dataset.schema.name.toLowerCase(), new Map(fields.map((field) => [field, field])));
   }
-  return carried;
+  return lineage.transformations.map((step, index) => {
+    const query = sqlLineageOf(step.transformation.sql).query;
+    const carried = query
+      ? carriedByQuery(query, tablesBefore(lineage, index), carriers)
+      : { positions: [], isRemoving: false };
+    const columns = new Map<string, string>();
+    for (const { name, field } of carried.positions) {
+      if (name !== undefined && field !== undefined && !columns.has(name)) columns.set(name, field);
+    }
+    // A later step meets this result's rows, which the rows an EXCEPT takes out never are.
+    carriers.set(step.table.name, carried.isRemoving ? new Map() : columns);
+    return carried.isRemoving ? { columns, isRemoving: true } : { columns };
+  });
+}
+
+/** `carriers`: the tables in scope holding the input's values, column → field. */
+function carriedByQuery(
+  query: QueryLineage,
+  tables: ReadonlyMap<string, TableLineage>,
+  carriers: ReadonlyMap<string, ReadonlyMap<string, string>>,
+): { positions: CarriedPosition[]; isRemoving: boolean } {
+  const scope = new Map(tables);
+  const carriersInScope = new Map(carriers);
+  for (const cte of query.ctes) {
+    const carried = 'query' in cte ? carriedByQuery(cte.query, scope, carriersInScope) : undefined;
+    const columns = new Map<string, string>();
+    if (carried && !carried.isRemoving) {
+      carried.positions.forEach(({ name, field }, position) => {
+        const column = cte.columns[position] ?? name;
+        if (column !== undefined && field !== undefined && !columns.has(column)) columns.set(column, field);
+      });
+    }
+    carriersInScope.set(cte.name, columns);
+    scope.set(cte.name, cteTable(cte, scope));
+  }
+  const carriedBy = (selects: readonly SelectLineage[]) =>
+    selects.map((select) => carriedBySelect(select, scope, carriersInScope));
+  const [first = [], ...others] = carriedBy(query.selects);
+  const names = first.map(({ name }) => ({ ...(name !== undefined && { name }) }));
+  const kept = agreedFields(names, [first, ...others]);
+  if (kept.some(({ field }) => field !== undefined)) return { positions: kept, isRemoving: false };
+  const removed = agreedFields(names, carriedBy(query.filters));
+  const isRemoving = removed.some(({ field }) => field !== undefined);
+  return { positions: isRemoving ? removed : kept, isRemoving };
+}
+
+/**
+ * The result's columns (`names`, by position) with the field each SELECT carrying any of the
+ * input's values carries there, where all of them carry the same: a row may come from any of them.
+ */
+function agreedFields(names: readonly CarriedPosition[], selects: readonly CarriedPosition[][]): CarriedPosition[] {
+  const carrying = selects.filter((positions) => positions.some(({ field }) => field !== undefined));
+  return names.map(({ name }, position) => {
+    const fields = new Set(carrying.map((positions) => positions[position]?.field));
+    const [field] = fields;
+    return { ...(name !== undefined && { name }), ...(fields.size === 1 && field !== undefined && { field }) };
+  });
+}
+
+/** A SELECT's result columns by position, with the input's field each carries. */
+function carriedBySelect(
+  select: SelectLineage,
+  tables: ReadonlyMap<string, TableLineage>,
+  carriers: ReadonlyMap<string, ReadonlyMap<string, string>>,
+): CarriedPosition[] {
+  const equal = new EqualColumns();
+  const top = new Scope(select, tables);
+  equal.addAll(top);
+  const fieldOf = (node: ColumnNode) => carriers.get(node.scope.tableName(node.alias) ?? '')?.get(node.column);
+  return top.outputColumns().map(({ name, column }) => {
+    const field =
+      column &&
+      equal
+        .classOf(column)
+        .map(fieldOf)
+        .find((carried) => carried !== undefined);
+    return { ...(name !== undefined && { name }), ...(field !== undefined && { field }) };
+  });
 }
 
 /** A column of the table a SELECT reads as `alias`. */
@@ -73,18 +152,18 @@ class Scope {
     return node;
   }
 
-  /** The result's columns that are a column as it is (`c.id`, `c.id AS key`, `c.*`), by name. */
-  outputColumns(): Array<{ name: string; column: ColumnNode }> {
+  /** The result's columns in order (`c.*` as its table's columns), each with the column it is as it is (`c.id`, `c.id AS key`). */
+  outputColumns(): Array<{ name?: string; column?: ColumnNode }> {
     return this.select.outputs.flatMap((output) => {
       if (output.kind === 'value') {
-        const column = output.name !== undefined && output.column ? this.node(output.column) : undefined;
-        return column ? [{ name: output.name as string, column }] : [];
+        const column = output.column ? this.node(output.column) : undefined;
+        return [{ ...(output.name !== undefined && { name: output.name }), ...(column && { column }) }];
       }
       return [...this.read].flatMap(([alias, table]) => {
         if (output.qualifier !== undefined && output.qualifier !== alias) return [];
-        return [...table.columns.keys()].flatMap((name) => {
+        return [...table.columns.keys()].map((name) => {
           const column = this.node({ qualifier: alias, column: name });
-          return column ? [{ name, column }] : [];
+          return { name, ...(column && { column }) };
         });
       });
     });

@@ -6,7 +6,14 @@ import { Memo } from './memo';
 import { contractOf, type MeshGraph } from './mesh-graph';
 import { nodeVersions } from './node-versions';
 import { sourceDataset } from './source-dataset';
-import { type ColumnRef, type GroupedColumn, type QueryLineage, type SelectLineage, sqlLineageOf } from './sql-lineage';
+import {
+  type ColumnRef,
+  type GroupedColumn,
+  type NamedQuery,
+  type QueryLineage,
+  type SelectLineage,
+  sqlLineageOf,
+} from './sql-lineage';
 import type { CopyAlteration } from './value-keeping-functions';
 
 /** Where a column's values come from, as fields of the product's input ports. */
@@ -378,14 +385,7 @@ function unlimitedQueryResult(
   outer?: Resolve,
 ): QueryResult {
   const scope = new Map(tables);
-  for (const cte of query.ctes) {
-    const table =
-      'opaque' in cte
-        ? opaqueTable(cte.name, cte.opaque.identifiers, scope)
-        : resultTable(cte.name, queryResult(cte.query, scope, named, outer), cte.columns);
-    if ('opaque' in cte) named.addAll(table.mentioned);
-    scope.set(cte.name, table);
-  }
+  for (const cte of query.ctes) scope.set(cte.name, cteTable(cte, scope, named, outer));
   const [first, ...others] = query.selects.map((select) => selectResult(select, scope, named, outer));
   const filters = query.filters.map((select) => selectResult(select, scope, named, outer));
   if (!first || (others.length === 0 && filters.length === 0))
@@ -422,6 +422,19 @@ function unlimitedQueryResult(
     };
   });
   return { columns, rowSources, inputs, knowsInputs };
+}
+
+/** The table a WITH query makes over the tables in `scope` (those before it); `named` collects every input field its SQL names. */
+export function cteTable(
+  cte: NamedQuery,
+  scope: ReadonlyMap<string, TableLineage>,
+  named = new FieldSet(),
+  outer?: Resolve,
+): TableLineage {
+  if ('query' in cte) return resultTable(cte.name, queryResult(cte.query, scope, named, outer), cte.columns);
+  const table = opaqueTable(cte.name, cte.opaque.identifiers, scope);
+  named.addAll(table.mentioned);
+  return table;
 }
 
 function selectResult(

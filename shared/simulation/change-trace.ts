@@ -1146,7 +1146,8 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         const table = step.transformation.name;
         const columns = columnsOf(query, productId, table);
         const key = step.dataset?.key ?? [];
-        const carried = step.carriedInputColumns.get(inputPortId) ?? new Map<string, string>();
+        const { columns: carried = new Map<string, string>(), isRemoving = false } =
+          step.carriedInputColumns.get(inputPortId) ?? {};
         const linking = resultLinkingColumns({ key, columns }, Object.keys(fields), carried);
         const base = { kind: 'transformation' as const, nodeId: productId, source: table, moment: READ_NOW };
         if (linking.length === 0) {
@@ -1195,7 +1196,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
               note: `${missing}: its ${byKey.changed} changed since; ${byKey.rows.length === 1 ? 'this is its row' : 'these are its rows'} by ${recordKeyColumns.join(', ')}.`,
             }) ??
             (heldBack && { note: heldBackNote(table, linking, heldBack, rows.length > 0) }) ??
-            (rows.length === 0 && { note: `${missing}.` })),
+            (rows.length === 0 && { note: isRemoving ? removedNote(missing, product, inputPortId) : `${missing}.` })),
         });
         const shownBy = byKey ? pickedFields(linkingKey, recordKeyColumns) : linkingKey;
         const copied = pickedFields(fields, columns);
@@ -1211,6 +1212,13 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
     },
   };
   return walker;
+}
+
+/** Why a step whose EXCEPT reads the record's input has no row linked to the record: the record's row takes it out. */
+function removedNote(missing: string, product: ProductPlan, inputPortId: string): string {
+  const input = product.inputs.find((candidate) => candidate.port.id === inputPortId);
+  const row = input?.dataset ? `this ${input.dataset.name} row` : 'this record';
+  return `${missing}: its EXCEPT takes out the rows matching ${row}.`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { historyColumnsClashText, historyColumnsRemedy } from '../contracts/history-columns';
 import { isRequiredAsKey } from '../contracts/primary-key';
-import { carriedInputColumns } from '../lineage/carried-input-columns';
+import { type CarriedColumns, carriedInputColumnsOfSteps } from '../lineage/carried-input-columns';
 import { contractOf, meshGraph } from '../lineage/mesh-graph';
 import { productLineage } from '../lineage/product-lineage';
 import { unclassifiedCopies } from '../lineage/unclassified-copies';
@@ -36,8 +36,8 @@ export interface TransformationPlan {
   requiredColumns?: ReadonlySet<string>;
   /** The input ports whose clean tables the step's SQL reads, itself or through earlier steps. */
   inputPortIds: ReadonlySet<string>;
-  /** Per input port, the result's columns holding a value of the port's row each result row meets → that field (lower-cased; see `carriedInputColumns`). */
-  carriedInputColumns: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Per input port, the result's columns holding a value of the port's row each result row meets (see `carriedInputColumnsOfSteps`). */
+  carriedInputColumns: ReadonlyMap<string, CarriedColumns>;
 }
 
 export interface OutputPlan {
@@ -96,20 +96,23 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
 
   const inputsByStep = inputPortsReadByStep(mesh, product);
   const lineage = productLineage(meshGraph(mesh), product);
-  const transformations = claims.transformations.map((step) => ({
-    ...step,
-    ...(step.dataset && { requiredColumns: requiredColumnsOf(step.dataset, claims.outputs) }),
-    inputPortIds: inputsByStep.get(step.transformation) ?? new Set(product.inputPorts.map((port) => port.id)),
-    carriedInputColumns: new Map(
-      product.inputPorts.map(
-        (port) =>
-          [
-            port.id,
-            carriedInputColumns(lineage, product.transformations.indexOf(step.transformation), port.id),
-          ] as const,
+  const carriedByPort = product.inputPorts.map(
+    (port) => [port.id, carriedInputColumnsOfSteps(lineage, port.id)] as const,
+  );
+  const transformations = claims.transformations.map((step) => {
+    const index = product.transformations.indexOf(step.transformation);
+    return {
+      ...step,
+      ...(step.dataset && { requiredColumns: requiredColumnsOf(step.dataset, claims.outputs) }),
+      inputPortIds: inputsByStep.get(step.transformation) ?? new Set(product.inputPorts.map((port) => port.id)),
+      carriedInputColumns: new Map(
+        carriedByPort.flatMap(([portId, steps]) => {
+          const carried = steps[index];
+          return carried ? [[portId, carried] as const] : [];
+        }),
       ),
-    ),
-  }));
+    };
+  });
   return { product, path, inputs, transformations, outputs, tableRefusals: claims.refusals };
 }
 

@@ -99,7 +99,7 @@ export { parseOdcsSource, parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
 export { pastedContractFileName } from './pasted-contract-file';
 export type { PathProblem, PathResult, PathSegment } from './path-problem';
 export { completePhysicalTypes } from './physical-type-completion';
-export { primaryKeyEdits } from './primary-key-edits';
+export { fieldRemovalEdits, primaryKeyEdits } from './primary-key-edits';
 export type { ProblemRepair } from './problem-repair';
 export { propertyPathOf } from './property-path';
 export { contractQuickFixes, type QuickFix } from './quick-fixes';

@@ -59,3 +59,21 @@ export function primaryKeyEdits(
     edits.push(...renumberingEdits(properties, propertiesPath, [...otherParts, index]));
   return edits;
 }
+
+/**
+ * The edits that remove the property at `index` of `properties` (at `propertiesPath`): a key part
+ * removed takes its position with it, and the parts left are numbered again from 1, in their order.
+ */
+export function fieldRemovalEdits(
+  properties: readonly unknown[],
+  propertiesPath: readonly PathSegment[],
+  index: number,
+): YamlEdit[] {
+  const property = properties[index];
+  const isPositionedPart = isJsonObject(property) && property.primaryKey === true && positionOf(property) !== undefined;
+  // Renumbered first: the indexes of the parts after it are those of the list before the removal.
+  const renumbering = isPositionedPart
+    ? renumberingEdits(properties, propertiesPath, positionedPartsBesides(properties, index))
+    : [];
+  return [...renumbering, { op: 'delete', path: [...propertiesPath, index] }];
+}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  fieldRemovalEdits,
   logicalTypeEdits,
   logicalTypeOptionsFor,
   type PathSegment,
@@ -168,7 +169,7 @@ function SchemaFieldRow({
             aria-label={`Remove ${name}`}
             onClick={() => {
               setOpenIndex(null);
-              form.edit([{ op: 'delete', path }]);
+              form.edit(fieldRemovalEdits(siblings, path.slice(0, -1), index));
             }}
           >
             ×

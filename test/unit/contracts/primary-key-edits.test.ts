@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editContractText, readOdcsDocument } from '../../../shared/contracts/contract-edits';
-import { primaryKeyEdits } from '../../../shared/contracts/primary-key-edits';
+import { fieldRemovalEdits, primaryKeyEdits } from '../../../shared/contracts/primary-key-edits';
 
 const programmeItems = `schema:
   - name: programme_items
@@ -105,5 +105,62 @@ describe('ticking a field as part of the primary key in the form', () => {
         required: true
         primaryKeyPosition: 3
 `);
+  });
+});
+
+describe('removing a field with the form', () => {
+  const guestStays = `schema:
+  - name: guest_stays
+    properties:
+      - name: guest_id
+        logicalType: integer
+        primaryKey: true
+        primaryKeyPosition: 1
+        required: true
+      - name: reservation_id
+        logicalType: integer
+        primaryKey: true
+        primaryKeyPosition: 2
+        required: true
+      - name: property_code
+        logicalType: string
+        primaryKey: true
+        primaryKeyPosition: 3
+        required: true
+      - name: room_type
+        logicalType: string
+`;
+
+  function afterRemoving(text: string, index: number): string {
+    const properties = readOdcsDocument(text)?.schema;
+    const list = Array.isArray(properties) ? (properties[0] as { properties: unknown[] }).properties : [];
+    const result = editContractText(text, fieldRemovalEdits(list, PROPERTIES_PATH, index));
+    if (!result.ok) throw new Error(result.message);
+    return result.text;
+  }
+
+  it('renumbers the key parts left from 1, in their order, when a key part is removed', () => {
+    expect(afterRemoving(guestStays, 0)).toBe(`schema:
+  - name: guest_stays
+    properties:
+      - name: reservation_id
+        logicalType: integer
+        primaryKey: true
+        primaryKeyPosition: 1
+        required: true
+      - name: property_code
+        logicalType: string
+        primaryKey: true
+        primaryKeyPosition: 2
+        required: true
+      - name: room_type
+        logicalType: string
+`);
+  });
+
+  it('leaves the key as it is when a field outside it is removed', () => {
+    expect(afterRemoving(guestStays, 3)).toBe(
+      guestStays.replace('      - name: room_type\n        logicalType: string\n', ''),
+    );
   });
 });

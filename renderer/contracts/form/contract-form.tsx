@@ -196,7 +196,7 @@ function SchemaSection() {
           </button>
           <FieldMessages path={['schema', index]} />
           <ObjectFields path={['schema', index]} specs={SCHEMA_OBJECT} />
-          <SchemaFieldsTable objectIndex={index} />
+          <SchemaFieldsTable propertiesPath={['schema', index, 'properties']} />
           <Section title="Object quality rules" path={['schema', index, 'quality']}>
             <QualityRules path={['schema', index, 'quality']} />
           </Section>

@@ -22,21 +22,23 @@ const FLAGS: { key: Flag; label: string; title: string }[] = [
   { key: 'primaryKey', label: 'PK', title: 'Primary key' },
 ];
 
-/** A schema object's fields as a table; each row opens a panel with everything ODCS says about the field. */
-export function SchemaFieldsTable({ objectIndex }: { objectIndex: number }) {
+/**
+ * The fields of a schema object, or those nested in an object field or an array's items, as a
+ * table; each row opens a panel with everything ODCS says about the field.
+ */
+export function SchemaFieldsTable({ propertiesPath }: { propertiesPath: readonly PathSegment[] }) {
   const form = useContractForm();
   const [openIndex, setOpenIndex] = useState<number | null>(null);
-  const objectPath = ['schema', objectIndex];
-  const properties = valueAt(form.document, [...objectPath, 'properties']);
+  const properties = valueAt(form.document, propertiesPath);
   const list = Array.isArray(properties) ? (properties as OdcsValue[]) : [];
   const logicalTypes = suggestValues(PROPERTY_SCHEMA_PATH, 'logicalType', form.apiVersion);
-  const objectName = String(valueAt(form.document, [...objectPath, 'name']) ?? '');
+  const holderName = fieldsHolderName(form.document, propertiesPath);
   const row = (index: number, measure?: (element: HTMLElement | null) => void) => (
     <SchemaFieldRow
       // Keyed by position: fields are edited in place, and renaming one must keep its focus.
       key={index}
       index={index}
-      path={[...objectPath, 'properties', index]}
+      path={[...propertiesPath, index]}
       property={list[index]}
       siblings={list}
       logicalTypes={logicalTypes}
@@ -46,7 +48,7 @@ export function SchemaFieldsTable({ objectIndex }: { objectIndex: number }) {
     />
   );
   return (
-    <table className="schema-form__table" aria-label={`Fields of ${objectName}`}>
+    <table className="schema-form__table" aria-label={`Fields of ${holderName}`}>
       <thead>
         <tr>
           <th>Field</th>
@@ -75,7 +77,7 @@ export function SchemaFieldsTable({ objectIndex }: { objectIndex: number }) {
                 form.edit([
                   {
                     op: 'insert',
-                    path: [...objectPath, 'properties', list.length],
+                    path: [...propertiesPath, list.length],
                     value: { name: uniqueName('new_field', list), logicalType: 'string' },
                   },
                 ])
@@ -88,6 +90,18 @@ export function SchemaFieldsTable({ objectIndex }: { objectIndex: number }) {
       </tfoot>
     </table>
   );
+}
+
+/** What holds the fields, as the Preview and the Diagram name it: `guests`, `guests.preferences`, `guests.stays[]`. */
+function fieldsHolderName(document: OdcsValue, propertiesPath: readonly PathSegment[]): string {
+  const holderPath = propertiesPath.slice(0, -1);
+  const names: string[] = [];
+  holderPath.forEach((segment, at) => {
+    if (typeof segment === 'number')
+      names.push(String(valueAt(document, [...holderPath.slice(0, at + 1), 'name']) ?? ''));
+    else if (segment === 'items') names.push(`${names.pop() ?? ''}[]`);
+  });
+  return names.join('.');
 }
 
 function SchemaFieldRow({
@@ -112,7 +126,7 @@ function SchemaFieldRow({
   const form = useContractForm();
   const name = String(property?.name ?? '');
   const rowPrefix = formatPath(path);
-  const rowProblems = [...form.findingsByPath.keys()].filter((key) => key.startsWith(rowPrefix)).length;
+  const rowProblems = [...form.findingsByPath.keys()].filter((key) => isAtOrUnder(key, rowPrefix)).length;
   return (
     <tbody ref={measure} data-index={index} className={isOpen ? 'schema-field schema-field--open' : 'schema-field'}>
       <tr>
@@ -191,6 +205,11 @@ function SchemaFieldRow({
   );
 }
 
+/** `schema[0].properties[1]` is at or under itself, not under `schema[0].properties[10]`. */
+function isAtOrUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+}
+
 /** What the table's own inputs edit: their findings, and the field's own (a missing key), show under the row. */
 const FIELD_ROW_PATHS = new Set(['name', 'logicalType', 'required', 'unique', 'primaryKey']);
 
@@ -228,6 +247,12 @@ function FieldPanel({ path }: { path: readonly PathSegment[] }) {
     <section className="field-panel" aria-label="Field details">
       <ObjectFields path={path} specs={hasNativeEnum ? [...PROPERTY_DETAILS, SEMANTIC_TYPE] : PROPERTY_DETAILS} />
       {logicalType === 'map' && <MapTypes path={path} />}
+      {(logicalType === 'object' || Array.isArray(valueAt(form.document, [...path, 'properties']))) && (
+        <Section title="Nested fields" path={[...path, 'properties']} isOpen>
+          <SchemaFieldsTable propertiesPath={[...path, 'properties']} />
+        </Section>
+      )}
+      {logicalType === 'array' && <ArrayItems path={path} />}
       {optionSpecs.length > 0 && (
         <Section title={`${logicalType} options`} path={[...path, 'logicalTypeOptions']} isOpen>
           <ObjectFields path={[...path, 'logicalTypeOptions']} specs={optionSpecs} />
@@ -272,6 +297,19 @@ function FieldPanel({ path }: { path: readonly PathSegment[] }) {
         spec={{ key: 'id', label: 'Stable id', kind: 'text', hint: 'for relationships and lineage' }}
       />
     </section>
+  );
+}
+
+/** What an array holds: its items' type and, as a field of their own, everything else about them (an object's fields). */
+function ArrayItems({ path }: { path: readonly PathSegment[] }) {
+  const form = useContractForm();
+  const choices = suggestValues(PROPERTY_SCHEMA_PATH, 'logicalType', form.apiVersion);
+  const itemsPath = [...path, 'items'];
+  return (
+    <Section title="Items" path={itemsPath} isOpen>
+      <Field path={itemsPath} spec={{ key: 'logicalType', label: 'Item type', kind: 'choice', choices }} />
+      {valueAt(form.document, itemsPath) !== undefined && <FieldPanel path={itemsPath} />}
+    </Section>
   );
 }
 

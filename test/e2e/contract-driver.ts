@@ -102,6 +102,13 @@ export async function openQuickFix(page: Page, title: string): Promise<void> {
     .toBe(true);
 }
 
+/** Opens a contract file with Open contract… in the Contracts list, through the browser's file chooser. */
+export async function openContractFile(page: Page, fileName: string, text: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
+  await (await chooser).setFiles({ name: fileName, mimeType: 'application/yaml', buffer: Buffer.from(text) });
+}
+
 export async function problems(page: Page): Promise<string> {
   return (await page.locator('.contract-problems').textContent()) ?? '';
 }

@@ -15,6 +15,7 @@ import {
   dropFiles,
   findInYaml,
   openContract,
+  openContractFile,
   openQuickFix,
   pasteOverYaml,
   problems,
@@ -1486,12 +1487,6 @@ async function openFieldSections(page: Page): Promise<void> {
     for (const details of document.querySelectorAll('.field-panel details'))
       (details as HTMLDetailsElement).open = true;
   });
-}
-
-async function openContractFile(page: Page, fileName: string, text: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
-  await (await chooser).setFiles({ name: fileName, mimeType: 'application/yaml', buffer: Buffer.from(text) });
 }
 
 /** How far (px) `inner` reaches past the inside of `widget`'s border, on the right and at the bottom: where it is cut off. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { copyOfYaml, openContract, showView } from './contract-driver';
+import { copyOfYaml, openContract, openContractFile, showView } from './contract-driver';
 import { newBlankDesign } from './designer-driver';
 
 const GUEST_PROFILES = `apiVersion: v3.2.0
@@ -38,13 +38,7 @@ customProperties:
 
 async function openGuestProfilesForm(page: Page): Promise<void> {
   await newBlankDesign(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
-  await (await chooser).setFiles({
-    name: 'guest-profiles.odcs.yaml',
-    mimeType: 'application/yaml',
-    buffer: Buffer.from(GUEST_PROFILES),
-  });
+  await openContractFile(page, 'guest-profiles.odcs.yaml', GUEST_PROFILES);
   await openContract(page, 'Guest profiles');
   await showView(page, 'Form');
 }

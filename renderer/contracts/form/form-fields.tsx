@@ -63,14 +63,7 @@ function FieldControl({ id, path, spec }: { id: string; path: readonly PathSegme
         <input {...common} type="checkbox" checked={value === true} onChange={(event) => set(event.target.checked)} />
       );
     case 'number':
-      return (
-        <input
-          {...common}
-          type="number"
-          value={typeof value === 'number' ? value : ''}
-          onChange={(event) => set(event.target.value === '' ? undefined : Number(event.target.value))}
-        />
-      );
+      return <NumberInput common={common} value={value} onChange={set} />;
     case 'choice': {
       const mapping = path.slice(0, -1);
       const besideIt = writtenKeysOf(valueAt(form.document, mapping), spec.key);
@@ -132,6 +125,28 @@ interface ValueInputProps {
   common: { id: string };
   value: unknown;
   onChange: (value: unknown) => void;
+}
+
+/**
+ * A number. What is typed stays as typed while the input has the focus: a number half typed
+ * ('-', '1e') reads as '' as an empty input does, and is neither written (that would remove the
+ * key) nor put back to the number the contract holds.
+ */
+function NumberInput({ common, value, onChange }: ValueInputProps) {
+  const [typed, setTyped] = useState<string | null>(null);
+  return (
+    <input
+      {...common}
+      type="number"
+      value={typed ?? (typeof value === 'number' ? value : '')}
+      onChange={(event) => {
+        setTyped(event.target.value);
+        if (!event.target.validity.badInput)
+          onChange(event.target.value === '' ? undefined : Number(event.target.value));
+      }}
+      onBlur={() => setTyped(null)}
+    />
+  );
 }
 
 /** Text for text keys; a field's examples as examplesReading says. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { openContract, showView } from './contract-driver';
+import { openContract, openContractFile, showView } from './contract-driver';
 import { newBlankDesign } from './designer-driver';
 
 const SIGHTINGS = readFileSync(
@@ -135,5 +135,47 @@ describeInChromium('the contract Preview in the built app', (session) => {
       'SELECT count(*) FROM parcel_scans WHERE scanned_at > now() must be 0; At least a thousand scans a day: SELECT count(*) FROM parcel_scans WHERE scanned_at >= current_date must be more than 1000',
     );
     await screenshot(page, 'contract-preview-enum-map-sql');
+  });
+
+  it('shows every detail of a server the Form writes, its location among them, as the YAML has them', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await openContractFile(
+      page,
+      'rate-plans.odcs.yaml',
+      `apiVersion: v3.1.0
+kind: DataContract
+id: rate-plans
+name: Rate plans
+version: 1.0.0
+status: active
+schema:
+  - name: rate_plans
+    properties:
+      - name: rate_plan_code
+        logicalType: string
+        required: true
+        primaryKey: true
+customProperties:
+  - property: datasetKind
+    value: entity
+`,
+    );
+    await openContract(page, 'Rate plans');
+    await showView(page, 'Form');
+    await page.locator('.form-section > summary', { hasText: 'Servers' }).click();
+    await page.getByRole('button', { name: 'Add server' }).click();
+    await page.locator('[data-path="servers[0].type"]').getByRole('combobox').fill('s3');
+    await page
+      .locator('[data-path="servers[0].location"]')
+      .getByRole('textbox')
+      .fill('s3://hotel-lake/revenue/rate_plans/');
+    await page.locator('[data-path="servers[0].description"]').getByRole('textbox').fill('Nightly Parquet drop');
+    await showView(page, 'Preview');
+    const servers = page.getByTestId('contract-preview').getByRole('region', { name: 'Servers' });
+    await servers.getByRole('cell', { name: 's3', exact: true }).waitFor();
+    const shown = await servers.textContent();
+    expect(shown).toContain('s3://hotel-lake/revenue/rate_plans/');
+    expect(shown).toContain('Nightly Parquet drop');
   });
 });

@@ -305,7 +305,11 @@ function ListTable({
   level?: HeadingLevel;
 }) {
   if (rows.length === 0) return null;
-  const used = columns.filter((column) => rows.some((row) => row[column] !== undefined));
+  // The usual columns first, then whatever else a row writes (a server's location, warehouse…): the printed contract hides nothing the YAML says.
+  const written = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const used = [...columns, ...written.filter((key) => !columns.includes(key))].filter((column) =>
+    rows.some((row) => row[column] !== undefined),
+  );
   const Heading = HEADINGS[level];
   return (
     <section>

@@ -48,4 +48,27 @@ describeInChromium('numbers typed in the contract form', (session) => {
           maximum: 50
 `);
   });
+
+  it("replaces a quality rule's operator with the one a threshold is typed in, as a rule takes exactly one", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await openContractFile(page, 'room-nights.odcs.yaml', ROOM_NIGHTS);
+    await openContract(page, 'Room nights');
+    await showView(page, 'Form');
+    await page.getByRole('button', { name: 'Details of rate_adjustment' }).click();
+    const panel = page.getByRole('region', { name: 'Field details' });
+    await panel.locator('summary', { hasText: 'Quality rules' }).click();
+    await panel.getByRole('button', { name: 'Add quality rule' }).click();
+    await panel.getByLabel('Must be <', { exact: true }).fill('5');
+    await panel.getByLabel('Unit', { exact: true }).fill('percent');
+    await showView(page, 'YAML');
+    await expect
+      .poll(() => copyOfYaml(page))
+      .toContain(`        quality:
+          - metric: nullValues
+            mustBeLessThan: 5
+            unit: percent
+customProperties:`);
+    expect(await page.locator('.contract-problems').textContent()).not.toContain('comparison operator');
+  });
 });

@@ -1,5 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
-import { type PathSegment, suggestValues, writtenKeysOf } from '../../../shared/contracts';
+import { type PathSegment, suggestValues, writtenKeysOf, type YamlEdit } from '../../../shared/contracts';
 import { formatPath } from '../../../shared/model';
 import { AlertList } from '../../app/alert-list';
 import { keyedItems } from '../../app/keyed-items';
@@ -21,6 +21,8 @@ export interface FieldSpec {
   choices?: readonly string[];
   /** How a list's unquoted items read: as text (the default), as YAML values, or by the field's logicalType (its examples). */
   listItems?: ListItemReading | 'of-field-type';
+  /** Keys of the same object that a value given to this one removes (a quality rule's other operator). */
+  replaces?: readonly string[];
 }
 
 /** The schema path of a document path: list indexes become `[]`, as the schema guide reads them. */
@@ -54,7 +56,15 @@ export function Field({ path, spec }: { path: readonly PathSegment[]; spec: Fiel
 function FieldControl({ id, path, spec }: { id: string; path: readonly PathSegment[]; spec: FieldSpec }) {
   const form = useContractForm();
   const value = valueAt(form.document, path);
-  const set = (next: unknown) => form.edit([{ op: 'set', path, value: next }], path);
+  const replacedKeyEdits = (next: unknown): YamlEdit[] => {
+    if (next === undefined || !spec.replaces) return [];
+    const holder = valueAt(form.document, path.slice(0, -1));
+    const written = typeof holder === 'object' && holder !== null ? Object.keys(holder) : [];
+    return spec.replaces
+      .filter((key) => written.includes(key))
+      .map((key) => ({ op: 'delete' as const, path: [...path.slice(0, -1), key] }));
+  };
+  const set = (next: unknown) => form.edit([{ op: 'set', path, value: next }, ...replacedKeyEdits(next)], path);
   const describedBy = form.findingsByPath.has(formatPath(path)) ? `${id}-problems` : undefined;
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': describedBy !== undefined };
   switch (spec.kind) {

@@ -62,6 +62,23 @@ export const TRANSFORM: FieldSpec[] = [
   { key: 'transformDescription', label: 'Transform description', kind: 'longtext' },
 ];
 
+/** A quality rule's threshold: one operator, so a value typed in one takes the rule's other away. */
+const OPERATOR_SPECS: FieldSpec[] = [
+  { key: 'mustBe', label: 'Must be', kind: 'yaml' },
+  { key: 'mustNotBe', label: 'Must not be', kind: 'yaml' },
+  { key: 'mustBeGreaterThan', label: 'Must be >', kind: 'number' },
+  { key: 'mustBeGreaterOrEqualTo', label: 'Must be ≥', kind: 'number' },
+  { key: 'mustBeLessThan', label: 'Must be <', kind: 'number' },
+  { key: 'mustBeLessOrEqualTo', label: 'Must be ≤', kind: 'number' },
+  { key: 'mustBeBetween', label: 'Must be between', kind: 'list', listItems: 'yaml', hint: 'low, high' },
+  { key: 'mustNotBeBetween', label: 'Must not be between', kind: 'list', listItems: 'yaml', hint: 'low, high' },
+];
+
+const COMPARISON_OPERATORS: FieldSpec[] = OPERATOR_SPECS.map((spec) => ({
+  ...spec,
+  replaces: OPERATOR_SPECS.map((operator) => operator.key).filter((key) => key !== spec.key),
+}));
+
 export const QUALITY_RULE: FieldSpec[] = [
   { key: 'name', label: 'Name', kind: 'text' },
   { key: 'type', label: 'Type', kind: 'choice' },
@@ -74,13 +91,7 @@ export const QUALITY_RULE: FieldSpec[] = [
   { key: 'dimension', label: 'Dimension', kind: 'choice' },
   { key: 'description', label: 'Description', kind: 'text' },
   { key: 'query', label: 'Query (sql)', kind: 'longtext' },
-  { key: 'mustBe', label: 'Must be', kind: 'yaml' },
-  { key: 'mustNotBe', label: 'Must not be', kind: 'yaml' },
-  { key: 'mustBeGreaterThan', label: 'Must be >', kind: 'number' },
-  { key: 'mustBeGreaterOrEqualTo', label: 'Must be ≥', kind: 'number' },
-  { key: 'mustBeLessThan', label: 'Must be <', kind: 'number' },
-  { key: 'mustBeLessOrEqualTo', label: 'Must be ≤', kind: 'number' },
-  { key: 'mustBeBetween', label: 'Must be between', kind: 'list', listItems: 'yaml', hint: 'low, high' },
+  ...COMPARISON_OPERATORS,
   { key: 'unit', label: 'Unit', kind: 'choice', choices: ['rows', 'percent'] },
   { key: 'severity', label: 'Severity', kind: 'choice', choices: ['info', 'warning', 'error'] },
   { key: 'arguments', label: 'Arguments', kind: 'yaml', hint: 'e.g. { validValues: [a, b] }' },

@@ -18,6 +18,18 @@ export function withContractExtension(path: string): string {
 }
 
 /** Contracts read from and saved to their own files, beside the design. */
+/** What the saves and reads of files in place need of the watcher: each file's versions, and its own writes. */
+export type FileVersionWatcher = Pick<
+  ExternalChangeWatcher,
+  | 'followContractFile'
+  | 'recordKnownVersion'
+  | 'recordReadVersion'
+  | 'adoptReadVersion'
+  | 'hasChangedSinceKnown'
+  | 'beginOwnWrite'
+  | 'endOwnWrite'
+>;
+
 export interface ContractFiles {
   /** Reads the contract files the user picks; null when they cancel. */
   choose(): Promise<IpcResult<OpenedFile[] | null>>;
@@ -47,16 +59,7 @@ export function createContractFiles({
    * The versions of the files read and written, so a save in place asks before replacing another
    * program's; it follows the files edited in place, to tell the page of another program's version.
    */
-  watcher: Pick<
-    ExternalChangeWatcher,
-    | 'followContractFile'
-    | 'recordKnownVersion'
-    | 'recordReadVersion'
-    | 'adoptReadVersion'
-    | 'hasChangedSinceKnown'
-    | 'beginOwnWrite'
-    | 'endOwnWrite'
-  >;
+  watcher: FileVersionWatcher;
   /** Every save goes through it, so that quitting waits for the ones in flight. */
   pendingWrites: Pick<PendingWrites, 'track'>;
 }): ContractFiles {

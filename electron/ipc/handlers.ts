@@ -16,9 +16,8 @@ import { MESH_FILE_EXTENSION } from '../../shared/model/mesh-file-format';
 import { type ClipboardText, clipboardTextToPaste } from '../clipboard/clipboard-text';
 import type { FileDialog } from '../dialogs/file-dialog';
 import { writeFileAtomically } from '../files/atomic-write';
-import { createContractFiles } from '../files/contract-files';
+import { createContractFiles, type FileVersionWatcher } from '../files/contract-files';
 import { writeExportFolder } from '../files/export-folder';
-import type { ExternalChangeWatcher } from '../files/external-change-watcher';
 import type { FileAccess } from '../files/file-access';
 import type { FileSystem } from '../files/file-system';
 import { confirmedInPlaceTarget } from '../files/in-place-target';
@@ -54,16 +53,7 @@ export interface IpcDependencies {
   fs: FileSystem;
   recentFiles: RecentFilesStore;
   access: FileAccess;
-  watcher: Pick<
-    ExternalChangeWatcher,
-    | 'followContractFile'
-    | 'recordKnownVersion'
-    | 'recordReadVersion'
-    | 'adoptReadVersion'
-    | 'hasChangedSinceKnown'
-    | 'beginOwnWrite'
-    | 'endOwnWrite'
-  >;
+  watcher: FileVersionWatcher;
   window: DocumentWindow;
   /** Files handed over before the page was ready (command line, a double-click at launch). */
   takeLaunchFiles(): FileRef[];

@@ -14,7 +14,7 @@ import { allowedValuesRule, isJsonObject, mapPartsOf, nestedPropertiesOf, type O
 import type { PathSegment } from './path-problem';
 import {
   declaredLength,
-  floatFormatOfTypeName,
+  floatFormatOfType,
   isWiderFloatFormat,
   physicalSizeChange,
   physicalTypeParts,
@@ -25,7 +25,7 @@ import { operatorChange, thresholdMove } from './quality-threshold';
 import { boundMove, rangeEndMoves } from './range-end-moves';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 import { serverChanges } from './server-changes';
-import { type RecordFormat, recordFormatOfServers } from './server-record-format';
+import { type TypeDialect, typeDialectOfServers } from './server-record-format';
 import { shownValue as shown } from './shown-value';
 import { slaPropertyName } from './sla-property-name';
 import { incomparableDurations, slaWeakening, unrankableDuration } from './sla-weakening';
@@ -135,12 +135,12 @@ export const ALLOWED_VALUES_ATTRIBUTE: readonly PathSegment[] = ['enum'];
 type Rankings = readonly (readonly string[])[];
 
 /**
- * How the previous contract's schema is read: its classification rankings, the record format its
+ * How the previous contract's schema is read: its classification rankings, the type dialect its
  * physicalTypes are in, and the fields and schema objects taken for renamed (see `renamedSubjects`).
  */
 interface SchemaReading {
   classificationRankings: Rankings;
-  recordFormat: RecordFormat | undefined;
+  typeDialect: TypeDialect | undefined;
   renamed: ReadonlyMap<string, string>;
 }
 
@@ -159,7 +159,7 @@ export function compareContracts(
     : (classificationLevels as Rankings);
   const reading = {
     classificationRankings: rankings,
-    recordFormat: recordFormatOfServers(previous.extensions?.servers),
+    typeDialect: typeDialectOfServers(previous.extensions?.servers),
     renamed: new Map<string, string>(),
   };
   // Renames are guessed object by object: references in other objects see them on a second reading.
@@ -977,7 +977,7 @@ function propertyChanges(
       : on('description-changed', 'description', 'description changed')),
     ...propertyQualityChanges(previous, next, subject, reading.renamed),
     ...nestedChanges(previous, next, subject, reading),
-    ...physicalTypeChanges(previous.physicalType, next.physicalType, subject, reading.recordFormat),
+    ...physicalTypeChanges(previous.physicalType, next.physicalType, subject, reading.typeDialect),
     ...(previous.primaryKeyPosition === next.primaryKeyPosition
       ? []
       : // Breaking only as a changed key order, which primaryKeyChanges reports.
@@ -1023,18 +1023,18 @@ function classificationChanges(
 /**
  * A shorter declared size refuses data the longer one held, and so may a size left to the database
  * (`timestamp(3)` to `timestamp`, none in MySQL); another change of type, unread, is documentation.
- * Both types are read in the record format of the previous contract's servers (a bare Avro `float` is 32 bits).
+ * Both types are read in the type dialect of the previous contract's servers (a bare Avro `float` is 32 bits).
  */
 function physicalTypeChanges(
   previous: string | undefined,
   next: string | undefined,
   subject: string,
-  recordFormat: RecordFormat | undefined,
+  typeDialect: TypeDialect | undefined,
 ): ContractChange[] {
   if (previous === next) return [];
   const on = (kind: ChangeKind, message: string) => [attributeChange(kind, subject, ['physicalType'], message)];
   const size =
-    previous !== undefined && next !== undefined ? physicalSizeChange(previous, next, recordFormat) : undefined;
+    previous !== undefined && next !== undefined ? physicalSizeChange(previous, next, typeDialect) : undefined;
   if (size === 'narrowed') return on('type-narrowed', `physicalType narrowed from ${previous} to ${next}`);
   if (size === 'perhaps narrowed') {
     const unwritten = 'the digits of a second kept without a size differ by database (none in MySQL)';
@@ -1080,7 +1080,7 @@ function nestedChanges(
     ...map,
     ...optionChanges(was.logicalTypeOptions, is.logicalTypeOptions, subject, {
       physicalType: previous.physicalType,
-      recordFormat: reading.recordFormat,
+      typeDialect: reading.typeDialect,
       isInteger: previous.logicalType === 'integer' && next.logicalType === 'integer',
     }),
     ...physicalNameChanges(
@@ -1148,7 +1148,7 @@ function optionChanges(
   previous: unknown,
   next: unknown,
   subject: string,
-  field: { physicalType: string | undefined; recordFormat: RecordFormat | undefined; isInteger: boolean },
+  field: { physicalType: string | undefined; typeDialect: TypeDialect | undefined; isInteger: boolean },
 ): ContractChange[] {
   const previousPhysicalType = field.physicalType;
   const before = isJsonObject(previous) ? previous : {};
@@ -1164,7 +1164,7 @@ function optionChanges(
     const on = (kind: ChangeKind, message: string) => onOption(option, kind, message);
     if (isDeepEqual(was, is) || movedOptions.has(option)) return [];
     if (is === undefined) return on('constraint-loosened', `${option} removed (was ${shown(was)})`);
-    const said = saidByPhysicalType(option, previousPhysicalType, field.recordFormat);
+    const said = saidByPhysicalType(option, previousPhysicalType, field.typeDialect);
     if (was === undefined && said !== undefined && is === said)
       return on('field-changed', `${option} set to ${shown(is)}, as its physicalType ${previousPhysicalType} said`);
     if (was === undefined && option === 'format' && isWiderFloatFormat(is, said))
@@ -1196,17 +1196,17 @@ function optionChanges(
 
 /**
  * The value of an option that a physicalType already says: `varchar(20)` a maxLength of 20, `double`
- * format f64, and `float` f32 in the Avro or Protobuf records the contract's servers hold.
+ * format f64, `float(24)` f32, and `float` f32 in the Avro or Protobuf records the contract's servers hold.
  */
 function saidByPhysicalType(
   option: string,
   physicalType: string | undefined,
-  recordFormat: RecordFormat | undefined,
+  typeDialect: TypeDialect | undefined,
 ): unknown {
   if (physicalType === undefined) return undefined;
   if (option === 'maxLength') return declaredLength(physicalType);
   const parts = option === 'format' ? physicalTypeParts(physicalType) : undefined;
-  return parts && parts.size === undefined ? floatFormatOfTypeName(parts.base, recordFormat) : undefined;
+  return parts && floatFormatOfType(parts, typeDialect);
 }
 
 /**

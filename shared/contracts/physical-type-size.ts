@@ -1,4 +1,4 @@
-import type { RecordFormat } from './server-record-format';
+import type { TypeDialect } from './server-record-format';
 
 /** How a declared size changed; `perhaps narrowed` when a side leaves it to the database, and some database keeps less. */
 export type PhysicalSizeChange = 'narrowed' | 'perhaps narrowed' | 'widened';
@@ -7,16 +7,16 @@ export type PhysicalSizeChange = 'narrowed' | 'perhaps narrowed' | 'widened';
  * Whether a column's declared size shrank or grew between two physical types of one family,
  * whatever the spelling: a new type that cannot hold every value of the old one refuses data it
  * held (SQL Server's `max` holds any length, a `double` every `real`). Undefined when the two cannot
- * be compared (another family, no size) or when they hold the same values. A bare `float` is read
- * in `recordFormat`, as floatFormatOfTypeName reads it.
+ * be compared (another family, no size) or when they hold the same values. A float is read in
+ * `dialect`, as floatFormatOfType and oracleFloatDigits read it.
  */
 export function physicalSizeChange(
   previous: string,
   next: string,
-  recordFormat?: RecordFormat,
+  dialect?: TypeDialect,
 ): PhysicalSizeChange | undefined {
-  const before = sizedTypeOf(previous, recordFormat);
-  const after = sizedTypeOf(next, recordFormat);
+  const before = sizedTypeOf(previous, dialect);
+  const after = sizedTypeOf(next, dialect);
   if (!before || !after || before.family !== after.family) return undefined;
   if (!holdsAll(after, before)) return mayHoldAll(after, before) ? 'perhaps narrowed' : 'narrowed';
   return holdsAll(before, after) ? undefined : 'widened';
@@ -56,9 +56,13 @@ const DECIMAL_TYPES = new Set(['decimal', 'dec', 'numeric', 'number']);
 export function isDecimalTypeName(base: string): boolean {
   return DECIMAL_TYPES.has(base);
 }
-/** The bits of a binary float, by its ODCS format (Rust's float type). */
-const FLOAT_FORMAT_BITS = { f32: 32, f64: 64 } as const;
-type FloatFormat = keyof typeof FLOAT_FORMAT_BITS;
+/**
+ * The binary digits of each ODCS float format (Rust's float types, IEEE 754's single and double),
+ * as SQL's `float(p)` counts them: p up to 24 is a 32-bit float, up to 53 a 64-bit one.
+ */
+const FLOAT_FORMAT_DIGITS = { f32: 24, f64: 53 } as const;
+type FloatFormat = keyof typeof FLOAT_FORMAT_DIGITS;
+const FLOAT_FORMATS_NARROWEST_FIRST: readonly FloatFormat[] = ['f32', 'f64'];
 
 /** Binary floats by the names that say their width in every database and format, as ODCS's format. */
 const FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([
@@ -67,23 +71,49 @@ const FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([
 ]);
 
 /**
- * The ODCS format of the binary float a physical type's name (as physicalTypeParts gives it) says:
- * `double` → f64, `real` → f32. A bare `float` is 64 bits in PostgreSQL and SQL Server (32 in MySQL)
- * and 32 in Avro and Protobuf, so it says f32 only in the `recordFormat` of those the contract's
- * servers store its data in, and no width otherwise.
+ * The ODCS format of the binary float a physical type (its parts, as physicalTypeParts gives them)
+ * says: `double` → f64, `real` → f32, and `float(p)` the narrowest of p binary digits, as
+ * PostgreSQL, SQL Server and MySQL store it (`float(24)` f32, `float(53)` f64). A bare `float` is 64
+ * bits in PostgreSQL and SQL Server (32 in MySQL) and 32 in Avro and Protobuf, so it says f32 only
+ * in the record format of those the contract's servers store its data in, and no width otherwise.
+ * None in Oracle, whose FLOAT, REAL and DOUBLE PRECISION are NUMBERs (oracleFloatDigits).
  */
-export function floatFormatOfTypeName(base: string, recordFormat?: RecordFormat): FloatFormat | undefined {
-  if (base === 'float' && recordFormat !== undefined) return 'f32';
+export function floatFormatOfType(
+  { base, size, scale }: { base: string; size?: number; scale?: number },
+  dialect?: TypeDialect,
+): FloatFormat | undefined {
+  if (dialect === 'oracle') return undefined;
+  if (base === 'float' && size !== undefined) {
+    // Only MySQL declares FLOAT(M,D), a 32-bit float whatever M, and FLOAT(0).
+    if (scale !== undefined) return 'f32';
+    return FLOAT_FORMATS_NARROWEST_FIRST.find((format) => size >= 0 && size <= FLOAT_FORMAT_DIGITS[format]);
+  }
+  if (size !== undefined) return undefined;
+  if (base === 'float' && dialect !== undefined) return 'f32';
   return FLOAT_FORMATS.get(base);
 }
 
-/** Whether `format` is an ODCS float format of more bits than `than` (f64 than f32): it holds every value and more. */
+/** Oracle's FLOAT(p) keeps p binary digits, 1 to 126, of a NUMBER; FLOAT is FLOAT(126), REAL FLOAT(63), DOUBLE PRECISION FLOAT(126). */
+const ORACLE_FLOAT_DIGITS: ReadonlyMap<string, number> = new Map([
+  ['float', 126],
+  ['double precision', 126],
+  ['real', 63],
+]);
+const ORACLE_MOST_FLOAT_DIGITS = 126;
+
+/** The binary digits an Oracle float type (its parts, as physicalTypeParts gives them) keeps: `FLOAT(53)` 53, `REAL` 63. */
+function oracleFloatDigits({ base, size, scale }: { base: string; size?: number; scale?: number }): number | undefined {
+  if (size === undefined) return ORACLE_FLOAT_DIGITS.get(base);
+  return base === 'float' && scale === undefined && size >= 1 && size <= ORACLE_MOST_FLOAT_DIGITS ? size : undefined;
+}
+
+/** Whether `format` is an ODCS float format of more digits than `than` (f64 than f32): it holds every value and more. */
 export function isWiderFloatFormat(format: unknown, than: unknown): boolean {
-  return isFloatFormat(format) && isFloatFormat(than) && FLOAT_FORMAT_BITS[format] > FLOAT_FORMAT_BITS[than];
+  return isFloatFormat(format) && isFloatFormat(than) && FLOAT_FORMAT_DIGITS[format] > FLOAT_FORMAT_DIGITS[than];
 }
 
 function isFloatFormat(value: unknown): value is FloatFormat {
-  return typeof value === 'string' && Object.hasOwn(FLOAT_FORMAT_BITS, value);
+  return typeof value === 'string' && Object.hasOwn(FLOAT_FORMAT_DIGITS, value);
 }
 /** Every integer of `bits` bits, signed or not. */
 function integersOf(bits: number, isSigned: boolean): { smallest: bigint; largest: bigint } {
@@ -144,7 +174,8 @@ type SizedType =
   /** A `max` length, or none (`text`), is Infinity: longer than any declared one. */
   | { family: 'text'; length: number }
   | { family: 'exact'; smallest: bigint; largest: bigint; fractionDigits: number }
-  | { family: 'binary float'; bits: number }
+  /** A float's binary digits: an IEEE float's significand (24 of a real), or those of Oracle's FLOAT(p), p. */
+  | { family: 'binary float'; binaryDigits: number }
   | { family: TimeFamily; secondDigits: { fewest: number; most: number }; unwrittenIn?: string };
 
 function holdsAll(outer: SizedType, inner: SizedType): boolean {
@@ -157,7 +188,8 @@ function holdsAll(outer: SizedType, inner: SizedType): boolean {
       outer.largest >= inner.largest
     );
   }
-  if (outer.family === 'binary float') return inner.family === 'binary float' && outer.bits >= inner.bits;
+  if (outer.family === 'binary float')
+    return inner.family === 'binary float' && outer.binaryDigits >= inner.binaryDigits;
   if (!('secondDigits' in inner) || inner.family !== outer.family) return false;
   // One type's default is the same in the one database that runs it, whatever that is.
   const isSameDefault = outer.unwrittenIn !== undefined && outer.unwrittenIn === inner.unwrittenIn;
@@ -272,15 +304,17 @@ export function declaredSecondDigits(physicalType: string): { digits: number; is
   return { digits: time.secondDigits.most, isTimeOfDay: time.family.startsWith('time of day') };
 }
 
-function sizedTypeOf(physicalType: string, recordFormat?: RecordFormat): SizedType | undefined {
+function sizedTypeOf(physicalType: string, dialect?: TypeDialect): SizedType | undefined {
   const time = timeTypeOf(physicalType);
   if (time) return time;
   const parts = physicalTypeParts(physicalType);
   if (!parts) return undefined;
   const { base, size, scale, isMaxSize } = parts;
   if (isMaxSize) return LENGTH_TYPES.has(base) ? { family: 'text', length: Number.POSITIVE_INFINITY } : undefined;
-  const floatFormat = size === undefined ? floatFormatOfTypeName(base, recordFormat) : undefined;
-  if (floatFormat !== undefined) return { family: 'binary float', bits: FLOAT_FORMAT_BITS[floatFormat] };
+  const floatFormat = floatFormatOfType(parts, dialect);
+  const oracleDigits = dialect === 'oracle' ? oracleFloatDigits(parts) : undefined;
+  const floatDigits = floatFormat ? FLOAT_FORMAT_DIGITS[floatFormat] : oracleDigits;
+  if (floatDigits !== undefined) return { family: 'binary float', binaryDigits: floatDigits };
   if (size === undefined && UNBOUNDED_TEXT_TYPES.has(base)) return { family: 'text', length: Number.POSITIVE_INFINITY };
   const integers = INTEGER_RANGES.get(base);
   if (integers !== undefined && size === undefined) return { family: 'exact', ...integers, fractionDigits: 0 };

@@ -13,12 +13,23 @@ export function recordFormatOf(server: { type?: unknown; format?: unknown }): Re
 }
 
 /**
- * The one record format a contract's `servers` store its data in, when every server streams
- * records of it: then its physicalTypes are that format's types. None without servers, or with
- * any other server (a database's `float` may be 64 bits where Avro's is 32).
+ * The types a contract's physicalTypes are read in where a name means otherwise than in SQL: a
+ * stream's record format (Avro's `float` is 32 bits), or Oracle's, whose FLOAT(p) is a NUMBER of p
+ * binary digits, no IEEE float.
  */
-export function recordFormatOfServers(servers: unknown): RecordFormat | undefined {
-  const formats = new Set(asArray(servers).map((server) => recordFormatOf(asObject(server))));
-  const [only] = formats;
-  return formats.size === 1 ? only : undefined;
+export type TypeDialect = RecordFormat | 'oracle';
+
+/**
+ * The one type dialect a contract's `servers` store its data in, when every server is of it (every
+ * one streams Avro records, or is an Oracle database). None without servers, or with any other
+ * server (a database's `float` may be 64 bits where Avro's is 32).
+ */
+export function typeDialectOfServers(servers: unknown): TypeDialect | undefined {
+  const dialects = new Set(asArray(servers).map((server) => typeDialectOf(asObject(server))));
+  const [only] = dialects;
+  return dialects.size === 1 ? only : undefined;
+}
+
+function typeDialectOf(server: { type?: unknown; format?: unknown }): TypeDialect | undefined {
+  return String(server.type).toLowerCase() === 'oracle' ? 'oracle' : recordFormatOf(server);
 }

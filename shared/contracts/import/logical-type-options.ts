@@ -1,4 +1,5 @@
 import type { LogicalType } from '../../model/logical-type';
+import { floatFormatOfType } from '../physical-type-size';
 
 /*
  * The `logicalTypeOptions` ODCS v3 allows for each logical type (SchemaBaseProperty in the
@@ -24,25 +25,24 @@ export function isOptionOf(logicalType: LogicalType, name: string): boolean {
   return OPTIONS[logicalType].includes(name);
 }
 
-/** ODCS's formats of numbers: Rust's integer and float types. */
-const NUMBER_FORMATS: Partial<Record<LogicalType, Record<string, string>>> = {
-  integer: {
-    int8: 'i8',
-    int16: 'i16',
-    int32: 'i32',
-    int64: 'i64',
-    uint8: 'u8',
-    uint16: 'u16',
-    uint32: 'u32',
-    uint64: 'u64',
-  },
-  number: { float: 'f32', double: 'f64' },
+/** ODCS's formats of integers: Rust's integer types. */
+const INTEGER_FORMATS: Record<string, string> = {
+  int8: 'i8',
+  int16: 'i16',
+  int32: 'i32',
+  int64: 'i64',
+  uint8: 'u8',
+  uint16: 'u16',
+  uint32: 'u32',
+  uint64: 'u64',
 };
 
 /** ODCS's format of a source's number type (`double` → f64, `int64` → i64), if it has one. */
 export function numberFormatOf(logicalType: LogicalType, typeName: string): string | undefined {
-  const formats = NUMBER_FORMATS[logicalType];
-  return formats && Object.hasOwn(formats, typeName) ? formats[typeName] : undefined;
+  if (logicalType === 'integer')
+    return Object.hasOwn(INTEGER_FORMATS, typeName) ? INTEGER_FORMATS[typeName] : undefined;
+  // A source's `float` is 32 bits, as Avro's (Protobuf's, JSON Schema's format) is.
+  return logicalType === 'number' ? floatFormatOfType({ base: typeName }, 'avro') : undefined;
 }
 
 /**
@@ -58,11 +58,15 @@ export function logicalTypeOptions(
   for (const [name, value] of Object.entries(candidates)) {
     if (value === undefined) continue;
     const translated =
-      name === 'format' && NUMBER_FORMATS[logicalType] ? numberFormatOf(logicalType, String(value)) : value;
+      name === 'format' && isNumberType(logicalType) ? numberFormatOf(logicalType, String(value)) : value;
     const isAllowed = isOptionOf(logicalType, name) && translated !== undefined;
     const isDateBound = ['date', 'timestamp', 'time'].includes(logicalType) && typeof translated !== 'string';
     if (isAllowed && !(isDateBound && name !== 'timezone')) options[name] = translated;
     else unmapped.push(name);
   }
   return { options, unmapped };
+}
+
+function isNumberType(logicalType: LogicalType): boolean {
+  return logicalType === 'integer' || logicalType === 'number';
 }

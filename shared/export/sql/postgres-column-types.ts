@@ -4,7 +4,7 @@ import {
   declaredLength,
   declaredSecondDigits,
   declaresInvalidSize,
-  floatFormatOfTypeName,
+  floatFormatOfType,
   isDecimalTypeName,
   physicalTypeParts,
 } from '../../contracts/physical-type-size';
@@ -123,8 +123,6 @@ export function isBinaryFloatType(type: string): boolean {
 }
 /** The column types ODCS formats give, which a physicalType of another spelling does not change. */
 const FORMAT_TYPES: Record<string, string> = { ...FLOAT_FORMATS, uuid: 'uuid' };
-/** The most binary digits of a `float(p)` PostgreSQL stores as a real. */
-const REAL_BINARY_DIGITS = 24;
 
 /**
  * The floating-point column a property's physicalType or ODCS format says, where a numeric would
@@ -132,11 +130,10 @@ const REAL_BINARY_DIGITS = 24;
  * is a double in PostgreSQL and SQL Server, and 32 bits in Avro and Protobuf, whose imports say so by format f32.
  */
 function binaryFloatTypeOf(parts: PhysicalTypeParts, format: unknown): string | undefined {
-  const named = parts && floatFormatOfTypeName(parts.base);
+  const named = parts && floatFormatOfType(parts);
   if (named) return FLOAT_FORMATS[named];
   if (typeof format === 'string' && Object.hasOwn(FLOAT_FORMATS, format)) return FLOAT_FORMATS[format];
-  if (parts?.base !== 'float') return undefined;
-  return parts.size !== undefined && parts.size <= REAL_BINARY_DIGITS ? 'real' : 'double precision';
+  return parts?.base === 'float' ? 'double precision' : undefined;
 }
 
 /**

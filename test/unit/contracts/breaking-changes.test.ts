@@ -1335,6 +1335,38 @@ describe('breaking changes in logicalTypeOptions', () => {
     ]);
   });
 
+  it('finds a double made float(24) breaking, as PostgreSQL, SQL Server and MySQL store it in 32 bits', () => {
+    expect(ratioChanges('double', 'float(24)')).toEqual([
+      ['type-narrowed', true, 'physicalType narrowed from double to float(24)'],
+    ]);
+  });
+
+  it('finds float(24) made float(53) widened, and float(53) made double precision the same width', () => {
+    expect(ratioChanges('float(24)', 'float(53)')).toEqual([
+      ['field-changed', false, 'physicalType widened from float(24) to float(53)'],
+    ]);
+    expect(ratioChanges('float(53)', 'double precision')).toEqual([
+      ['field-changed', false, "physicalType changed from 'float(53)' to 'double precision'"],
+    ]);
+  });
+
+  it('finds f32 added to a float(24) no breaking change, as its physicalType said it', () => {
+    expect(formatAdded('float(24)', 'f32')).toEqual([
+      ['field-changed', false, "format set to 'f32', as its physicalType float(24) said"],
+    ]);
+  });
+
+  it('finds an Oracle FLOAT(53) made FLOAT(30) breaking, as Oracle keeps p binary digits of a NUMBER', () => {
+    const oracleServers =
+      'servers:\n  - server: ledger\n    type: oracle\n    host: db\n    port: 1521\n    serviceName: LEDGER\n';
+    expect(ratioChanges('FLOAT(53)', 'FLOAT(30)', undefined, oracleServers)).toEqual([
+      ['type-narrowed', true, 'physicalType narrowed from FLOAT(53) to FLOAT(30)'],
+    ]);
+    expect(ratioChanges('FLOAT(53)', 'FLOAT(30)')).toEqual([
+      ['field-changed', false, "physicalType changed from 'FLOAT(53)' to 'FLOAT(30)'"],
+    ]);
+  });
+
   it('finds a real made a double no breaking change: the float is widened', () => {
     expect(ratioChanges('real', 'double')).toEqual([
       ['field-changed', false, 'physicalType widened from real to double'],

@@ -174,6 +174,46 @@ describe('a binary float whose width changed', () => {
     expect(physicalSizeChange(from, to)).toBeUndefined();
   });
 
+  // PostgreSQL, SQL Server and MySQL store float(1) to float(24) as a 32-bit float, float(25) to float(53) as a 64-bit one.
+  it.each([
+    ['double', 'float(24)'],
+    ['float(53)', 'FLOAT(24)'],
+    ['double precision', 'float(1)'],
+    ['float(25)', 'real'],
+  ])('calls %s to %s narrowed, as float(p) of up to 24 binary digits is 32 bits', (from, to) => {
+    expect(physicalSizeChange(from, to)).toBe('narrowed');
+  });
+
+  it.each([
+    ['float(24)', 'float(53)'],
+    ['real', 'float(25)'],
+  ])('calls %s to %s widened', (from, to) => {
+    expect(physicalSizeChange(from, to)).toBe('widened');
+  });
+
+  it.each([
+    ['float(53)', 'double precision'],
+    ['float(24)', 'real'],
+    ['float(1)', 'float(24)'],
+    ['float(30)', 'float8'],
+    // No SQL database declares a float of more than 53 binary digits but Oracle.
+    ['float(53)', 'float(54)'],
+  ])('finds %s and %s of one width, or cannot tell', (from, to) => {
+    expect(physicalSizeChange(from, to)).toBeUndefined();
+  });
+
+  // Oracle's FLOAT(p) is a NUMBER of p binary digits (FLOAT 126, REAL 63), no IEEE float.
+  it.each([
+    ['float(53)', 'float(30)', 'narrowed'],
+    ['double precision', 'float(53)', 'narrowed'],
+    ['float', 'real', 'narrowed'],
+    ['float(24)', 'float(25)', 'widened'],
+    ['real', 'float(30)', 'narrowed'],
+    ['float(126)', 'double precision', undefined],
+  ] as const)('reads Oracle floats by their binary digits: %s to %s %s', (from, to, change) => {
+    expect(physicalSizeChange(from, to, 'oracle')).toBe(change);
+  });
+
   it.each(['avro', 'protobuf'] as const)('reads a bare float as 32 bits in %s records', (recordFormat) => {
     expect(physicalSizeChange('double', 'float', recordFormat)).toBe('narrowed');
     expect(physicalSizeChange('float', 'double', recordFormat)).toBe('widened');

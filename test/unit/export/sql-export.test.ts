@@ -760,6 +760,32 @@ message Readings {
     expect(stored.rows).toEqual([{ ratio: '0.1', gauge: '0.1' }]);
   });
 
+  it('exports a float(p) as the float PostgreSQL declares for it: real to 24 binary digits, double precision from 25', async () => {
+    const sizes = [1, 24, 25, 53];
+    const mesh = productServingTable('readings', [
+      field('reading_id', 'integer', { required: true, primaryKey: true }),
+      ...sizes.map((size) => field(`p${size}`, 'number', { physicalType: `FLOAT(${size})` })),
+    ]);
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(mesh));
+    await db.exec(`CREATE TABLE public.declared (${sizes.map((size) => `p${size} float(${size})`).join(', ')})`);
+    const typesOf = async (schema: string, table: string) =>
+      (
+        await db.query<{ column_name: string; data_type: string }>(
+          `SELECT column_name, data_type FROM information_schema.columns
+           WHERE table_schema = '${schema}' AND table_name = '${table}' AND column_name LIKE 'p%' ORDER BY ordinal_position`,
+        )
+      ).rows;
+    const declared = await typesOf('public', 'declared');
+    expect(declared.map((column) => column.data_type)).toEqual([
+      'real',
+      'real',
+      'double precision',
+      'double precision',
+    ]);
+    expect(await typesOf('p', 'readings')).toEqual(declared);
+  });
+
   it('keeps a uuid (Avro uuid, JSON Schema format uuid, SQL UUID, UNIQUEIDENTIFIER) a uuid column, and its format through the JSON Schema and DDL imports', async () => {
     const fromAvro = importContractSource(
       'orders.avsc',

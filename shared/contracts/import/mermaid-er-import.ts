@@ -162,12 +162,25 @@ export function importMermaidEr(text: string): SchemaImport {
     );
     return true;
   };
-  /** Whether Mermaid refuses a relationship's label: a number (`12`, the `1` of `1st order`) or a keyword. */
-  const refusesLabel = (label: string, place: TokenPlace) => {
-    if (!NUMBER_START.test(label)) return refusesKeyword(label, place, 'label a relationship');
+  /**
+   * Whether Mermaid refuses a relationship's label: a number (`12`, the `1` of `1st order`), a keyword, or
+   * words after the first of one not in quotes, which Mermaid reads as entities or refuses (`first order`).
+   */
+  const refusesLabel = (label: string, at: number, place: PlaceOf) => {
+    if (NUMBER_START.test(label)) {
+      refuse(
+        place(at, label.length),
+        `'${label}' starts with a number, which Mermaid reads on its own, so it cannot label a relationship: quote it ("${label}")`,
+      );
+      return true;
+    }
+    if (refusesKeyword(label, place(at, label.length), 'label a relationship')) return true;
+    const [first, second] = label.startsWith('"') ? [] : label.matchAll(WORD);
+    if (first === undefined || second === undefined) return false;
+    const following = label.slice(second.index);
     refuse(
-      place,
-      `'${label}' starts with a number, which Mermaid reads on its own, so it cannot label a relationship: quote it ("${label}")`,
+      place(at + second.index, following.length),
+      `Mermaid reads a label not in quotes as one word, '${first[0]}', and what follows it ('${following}') as more of the diagram: quote the label ("${label}")`,
     );
     return true;
   };
@@ -293,7 +306,7 @@ export function importMermaidEr(text: string): SchemaImport {
         refusesName(to, placeOf(toAt[0], to.length)),
         refusesAliasOnRelationship(from, fromAlias, fromAliasAt, placeOf),
         refusesAliasOnRelationship(to, toAlias, toAliasAt, placeOf),
-        refusesLabel(label, placeOf(labelAt[0], label.length)),
+        refusesLabel(label, labelAt[0], placeOf),
       ];
       if (refusedWords.includes(true)) return;
       relationships.push({
@@ -329,6 +342,14 @@ export function importMermaidEr(text: string): SchemaImport {
       const [written] = match;
       const { type = '', name = '', keys = '', comment } = match.groups ?? {};
       const startsAt = column + match.index + written.length - written.trimStart().length;
+      readTo = ATTRIBUTE.lastIndex;
+      if (/\s/.test(type) && !type.includes('~')) {
+        refuse(
+          { line, column: startsAt, endColumn: startsAt + type.length },
+          `Mermaid reads an attribute's type as one word, and '${type}' has a space: write it without (${type.replace(/\s+/g, '')})`,
+        );
+        continue;
+      }
       entity.attributes.push({
         // Mermaid's lexer takes an optional generic type's `?` (`List~int~?`) into its word.
         type: type.replace(/\?$/, ''),
@@ -339,7 +360,6 @@ export function importMermaidEr(text: string): SchemaImport {
         column: startsAt,
         endColumn: startsAt + written.trim().length,
       });
-      readTo = ATTRIBUTE.lastIndex;
     }
     const rest = attributes.slice(readTo);
     const unread = rest.trim();

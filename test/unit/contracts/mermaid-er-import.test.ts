@@ -807,6 +807,36 @@ describe('what Mermaid refuses to draw, refused with its line rather than import
     expect(refusal(text as string)).toEqual([`2:${column}: ${message}`]);
   });
 
+  it('a label of two words not in quotes, of which Mermaid takes the first and reads the second as an entity', async () => {
+    const text = 'erDiagram\n  STATION ||--o{ READING : first order\n  STATION {\n    int id PK\n  }\n';
+    const drawn = await parseErDiagram(text);
+    expect(drawn.relationships).toEqual([{ from: 'STATION', to: 'READING', label: 'first' }]);
+    expect(drawn.entities.map((entity) => entity.label)).toContain('order');
+    expect(refusal(text)).toEqual([
+      "2:34: Mermaid reads a label not in quotes as one word, 'first', and what follows it ('order') as more of the diagram: quote the label (\"first order\")",
+    ]);
+  });
+
+  it.each([
+    [
+      'a label of two words not in quotes, the second a keyword',
+      'erDiagram\n  STATION ||--o{ READING : records one\n  STATION {\n    int id PK\n  }\n',
+      2,
+      36,
+      "Mermaid reads a label not in quotes as one word, 'records', and what follows it ('one') as more of the diagram: quote the label (\"records one\")",
+    ],
+    [
+      'an attribute’s type with a space',
+      'erDiagram\n  STATION {\n    numeric(10, 2) altitude\n  }\n',
+      3,
+      5,
+      "Mermaid reads an attribute's type as one word, and 'numeric(10, 2)' has a space: write it without (numeric(10,2))",
+    ],
+  ])('%s, which Mermaid refuses', async (_, text, line, column, message) => {
+    await expect(parseErDiagram(text)).rejects.toThrow(`Parse error on line ${line}`);
+    expect(refusal(text)).toEqual([`${line}:${column}: ${message}`]);
+  });
+
   it('but imports the numbers and classes Mermaid reads: `subgraph 12`, a title `[1x]`, an alias `[12]`, `KEG:::hot ||--o{ TAP`', async () => {
     const text = `erDiagram
   subgraph 12

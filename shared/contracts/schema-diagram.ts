@@ -15,6 +15,7 @@ export interface DiagramField {
   isUnique: boolean;
   /** An ODCS 3.2 measure: computed when queried, no stored column. */
   isMeasure: boolean;
+  description?: string;
 }
 
 export interface DiagramTable {
@@ -118,6 +119,7 @@ function diagramField(name: string, property: OdcsValue): DiagramField {
     isRequired: property.required === true,
     isUnique: property.unique === true,
     isMeasure: isMeasureSemanticType(property.semanticType),
+    ...(typeof property.description === 'string' && { description: property.description }),
   };
 }
 

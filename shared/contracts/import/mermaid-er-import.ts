@@ -1,7 +1,7 @@
-import { attributeWord, ER_LETTERS_BEYOND_ASCII } from '../../export/mermaid/er-attribute-word';
+import { readAttributeComment } from '../../export/mermaid/er-attribute-comment';
+import { ER_LETTERS_BEYOND_ASCII } from '../../export/mermaid/er-attribute-word';
 import { decodeEntity } from '../../import/mermaid-flowchart';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
-import { escapeRegExp } from '../../model/escape-reg-exp';
 import type { LogicalType } from '../../model/logical-type';
 import {
   type ImportNote,
@@ -14,7 +14,7 @@ import {
   unnamedProperty,
 } from './imported-schema';
 import { compositeForeignKeysOf } from './mermaid-er-composite-keys';
-import type { Attribute, CommentReading, Entity, Relationship, TokenPlace } from './mermaid-er-diagram';
+import type { Attribute, Entity, Relationship, TokenPlace } from './mermaid-er-diagram';
 import { type ForeignKey, foreignKeysOf } from './mermaid-er-foreign-keys';
 
 /** A name: a word of letters, digits, `_` and `-`, or a quoted text. */
@@ -355,7 +355,7 @@ export function importMermaidEr(text: string): SchemaImport {
         type: type.replace(/\?$/, ''),
         name,
         keys: new Set(keys.toUpperCase().match(/PK|FK|UK/g) ?? []),
-        read: readComment(name, comment === undefined ? undefined : unquoted(comment), isOurExport),
+        read: readAttributeComment(name, comment === undefined ? undefined : unquoted(comment), isOurExport),
         line,
         column: startsAt,
         endColumn: startsAt + written.trim().length,
@@ -484,37 +484,6 @@ function schemaObjectOf(
     properties: nested(fields),
     ...(keyRelationships.length > 0 && { extensions: { relationships: keyRelationships } }),
   };
-}
-
-/**
- * What an attribute's comment says: `required`, then in our export `measure` and the property's
- * name where the attribute could not hold it; else a description. A hand-written
- * `first_name "first name"` is described, not renamed.
- */
-function readComment(name: string, comment: string | undefined, isOurExport: boolean): CommentReading {
-  const parts = comment?.split(', ') ?? [];
-  const isRequired = parts[0] === 'required';
-  const afterRequired = isRequired ? parts.slice(1) : parts;
-  const isMeasure = isOurExport && afterRequired[0] === 'measure';
-  const rest = isMeasure ? afterRequired.slice(1) : afterRequired;
-  const original = rest.join(', ');
-  const isOriginalName = isOurExport && original !== '' && isWrittenFor(name, original);
-  if (isOriginalName) return { name: original, isRequired, isMeasure };
-  return { name, isRequired, isMeasure, ...(original !== '' && { description: original }) };
-}
-
-/**
- * Whether our export wrote `word` for the property `name`: as it writes it now, maybe numbered
- * `_2`, or as earlier versions did: each character kept or written `_` (letters beyond ASCII
- * too), maybe led by `_`, a word led by `_` ended by one too (`_internal_`).
- */
-function isWrittenFor(word: string, name: string): boolean {
-  const numbered = (written: string) => new RegExp(`^${written}(?:_\\d+)?$`).test(word);
-  const eachCharacter = name
-    .split('')
-    .map((character) => `(?:${escapeRegExp(character)}|_)`)
-    .join('');
-  return numbered(escapeRegExp(attributeWord(name))) || numbered(`_?${eachCharacter}`);
 }
 
 /** What an attribute's written type says of its property: `items` for a list of a type (`string[]`), `map` for a map. */

@@ -2,6 +2,7 @@ import { readOdcsDocument } from '../../contracts/contract-edits';
 import { type DiagramField, type DiagramTable, schemaDiagramOf } from '../../contracts/schema-diagram';
 import type { Contract } from '../../model';
 import { mermaidTitle } from './diagram-title';
+import { attributeComment } from './er-attribute-comment';
 import { attributeWord } from './er-attribute-word';
 import { createMermaidIds, mermaidString } from './mermaid-text';
 
@@ -70,9 +71,7 @@ function attributeNames(fields: readonly DiagramField[]): string[] {
 function attributeLine(field: DiagramField, name: string, isForeignKey: boolean): string {
   const type = attributeWord(field.logicalType || 'any');
   const keys = [field.isPrimaryKey && 'PK', isForeignKey && 'FK', field.isUnique && 'UK'].filter(Boolean).join(', ');
-  const notes = [field.isRequired && 'required', field.isMeasure && 'measure', name !== field.name && field.name]
-    .filter(Boolean)
-    .join(', ');
+  const notes = attributeComment(field, name);
   return [type, name, keys, notes && mermaidString(notes)].filter(Boolean).join(' ');
 }
 

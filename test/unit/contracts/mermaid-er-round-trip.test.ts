@@ -298,3 +298,54 @@ describe('the ODCS 3.2 example of measures and dimensions, exported as an erDiag
     expect(validateOdcsDocument(parse(imported.contract.odcs))).toEqual([]);
   });
 });
+
+describe('a contract whose properties are described, exported as an erDiagram and imported back', () => {
+  const lots = contractFromYaml(`apiVersion: v3.2.0
+kind: DataContract
+id: lots
+name: Lots
+version: 1.0.0
+status: active
+schema:
+  - name: lots
+    properties:
+      - name: lot_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+        description: The lot's number, as the catalogue prints it
+      - name: net weight (kg)
+        logicalType: number
+        description: net weight (kg), less the "tare" of 5% & <crate>
+      - name: hammer_price
+        logicalType: number
+        description: hammer price, before fees
+      - name: withdrawn_reason
+        logicalType: string
+        description: required, unless the lot is sold
+      - name: status
+        logicalType: string
+        required: true
+        description: measure, of a kind
+      - name: bids
+        logicalType: integer
+        semanticType: measure
+        description: How many bids, *all* rounds
+      - name: note
+        logicalType: string
+`);
+  const descriptions = (schema: readonly SchemaObject[]) =>
+    schema.flatMap((object) => object.properties.map((property) => [property.name, property.description]));
+
+  it('keeps each property’s description, whatever it starts with, as Mermaid draws it in the comment', async () => {
+    const { text } = contractErDiagram(lots, [lots]);
+    const drawn = await parseErDiagram(text);
+    expect(drawn.entities[0]?.attributes).toContain(
+      "integer lot_id PK required, The lot's number, as the catalogue prints it",
+    );
+    const imported = importedBack(lots);
+    expect(descriptions(imported.contract.schema)).toEqual(descriptions(lots.schema));
+    expect(objectsOf(imported.contract.schema)).toEqual(objectsOf(lots.schema));
+    expect(imported.notes).toEqual([]);
+  });
+});

@@ -427,7 +427,8 @@ export function documentPathOf(modelPath: readonly PathSegment[], document: unkn
     case 'quality':
       return customPropertyPath(CONTRACT_QUALITY_PROPERTY, rest);
     case 'description':
-      return ['description', 'purpose'];
+      // Deeper, it is a path of the document already (`description.usage`).
+      return rest.length === 0 ? ['description', 'purpose'] : [...modelPath];
     case 'owner':
       return ['team', 'name'];
     case 'sla':
@@ -482,9 +483,59 @@ function propertyQualityPath(modelPath: readonly PathSegment[], document: unknow
 
 /** A property's quality rules in the model leave out the rule its enum was read from: the index in its ODCS object counts past it. */
 export function writtenQualityIndex(property: unknown, modelIndex: number): number {
-  const { enum: entries, quality } = asObject(property);
-  const enumIndex = entries === undefined ? asArray(quality).map(asObject).findIndex(isEnumRule) : -1;
+  const enumIndex = enumRuleIndex(property);
   return enumIndex !== -1 && enumIndex <= modelIndex ? modelIndex + 1 : modelIndex;
+}
+
+/** The index of the quality rule a property's allowed values are read from; -1 where it has none or has an `enum`. */
+function enumRuleIndex(property: unknown): number {
+  const { enum: entries, quality } = asObject(property);
+  return entries === undefined ? asArray(quality).map(asObject).findIndex(isEnumRule) : -1;
+}
+
+/**
+ * The model's path of a place in the ODCS document, that documentPathOf and
+ * allowedValueDocumentPath lead back to: `description.purpose` is `description`, an allowed
+ * value (`quality[0].arguments.validValues[1]`) is `enum[1]`, and a property's quality rule is
+ * counted without its enum rule.
+ */
+export function modelPathOf(documentPath: readonly PathSegment[], document: unknown): PathSegment[] {
+  const [head, ...rest] = documentPath;
+  if (head === 'description' && rest.length === 1 && rest[0] === 'purpose') return ['description'];
+  return allowedValueModelPath(documentPath, document) ?? modelQualityPath(documentPath, document);
+}
+
+/** `…properties[2].enum[1]` for the place of a property's allowed value in the document (null ones counted past). */
+function allowedValueModelPath(documentPath: readonly PathSegment[], document: unknown): PathSegment[] | undefined {
+  for (let end = documentPath.length - 1; end >= 2; end--) {
+    if (documentPath[end - 2] !== 'properties' || typeof documentPath[end - 1] !== 'number') continue;
+    const propertyPath = documentPath.slice(0, end);
+    const within = documentPath.slice(end);
+    const values = writtenAllowedValues(valueAt(document, propertyPath)).filter(({ value }) => value !== null);
+    const index = values.findIndex(
+      ({ at }) => at.length === within.length && at.every((step, i) => step === within[i]),
+    );
+    if (index !== -1) return [...propertyPath, 'enum', index];
+  }
+  return undefined;
+}
+
+/** A path into a schema property's quality rules, its index counted without the enum rule (see writtenQualityIndex). */
+function modelQualityPath(documentPath: readonly PathSegment[], document: unknown): PathSegment[] {
+  const [, , section, , field, writtenIndex, ...rest] = documentPath;
+  if (
+    documentPath[0] !== 'schema' ||
+    section !== 'properties' ||
+    field !== 'quality' ||
+    typeof writtenIndex !== 'number'
+  )
+    return [...documentPath];
+  const propertyPath = documentPath.slice(0, 4);
+  const enumIndex = enumRuleIndex(valueAt(document, propertyPath));
+  if (enumIndex === -1 || writtenIndex < enumIndex) return [...documentPath];
+  // The enum rule is the model's allowed values, its other parts no rule of the model's.
+  if (writtenIndex === enumIndex) return propertyPath;
+  return [...documentPath.slice(0, 5), writtenIndex - 1, ...rest];
 }
 
 /**

@@ -1,5 +1,7 @@
 import { isAlias, isMap, isPair, isSeq, Lexer, parseDocument, Scalar, visit } from 'yaml';
 import { scalarText } from '../export/yaml-text';
+import type { PathSegment } from './path-segment';
+import { documentPathOfNode } from './yaml-node-path';
 
 /** Words YAML 1.1 reads as booleans (or as merge and value keys) and YAML 1.2 as strings. */
 const WORD = '[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|=|<<';
@@ -57,6 +59,8 @@ export interface Yaml11Rewrite {
   start: number;
   end: number;
   text: string;
+  /** Where the scalar is in the document: its entry's path for a key. */
+  path: PathSegment[];
 }
 
 /** Every scalar of the text a YAML 1.1 reader reads otherwise, in order; undefined where the text does not parse. */
@@ -70,7 +74,12 @@ export function yaml11Rewrites(text: string): Yaml11Rewrite[] | undefined {
       if (key === 'key' && isMergeKey(node, path.at(-1))) return;
       const rewritten = yaml11Reading(node, text);
       if (rewritten !== undefined && node.range)
-        rewrites.push({ start: node.range[0], end: node.range[1], text: rewritten });
+        rewrites.push({
+          start: node.range[0],
+          end: node.range[1],
+          text: rewritten,
+          path: documentPathOfNode(path, node),
+        });
     },
   });
   return rewrites;

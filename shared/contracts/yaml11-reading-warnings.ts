@@ -1,4 +1,4 @@
-import { DOCUMENT_PATH } from '../model/problem';
+import { formatPath } from '../model/problem';
 import type { FindingSeverity, LocatedFinding } from './finding';
 import { yaml11Rewrites } from './yaml11-quoting';
 
@@ -20,12 +20,12 @@ export function yaml11ReadingWarnings(text: string): LocatedFinding[] {
     const line = lineStarts.findLastIndex((start) => start <= offset);
     return { line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
   };
-  return (yaml11Rewrites(text) ?? []).map(({ start, end, text: rewritten }) => {
+  return (yaml11Rewrites(text) ?? []).map(({ start, end, text: rewritten, path }) => {
     const from = positionOf(start);
     const to = positionOf(end);
     const { reading, severity } = howYaml11Reads(text.slice(start, end));
     return {
-      path: DOCUMENT_PATH,
+      path: formatPath(path),
       message: `${reading}: write ${rewritten}`,
       severity,
       line: from.line,

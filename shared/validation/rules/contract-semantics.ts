@@ -1,9 +1,12 @@
 import { checkContractSemantics, checkDatasetShape, outsideTargetIssues } from '../../contracts';
+import { readOdcsDocument } from '../../contracts/contract-edits';
 import { CONTRACT_SEMANTICS_RULE_ID } from '../../contracts/contract-rule-ids';
+import { modelPathOf } from '../../contracts/odcs-document';
 import { yaml11ReadingWarnings } from '../../contracts/yaml11-reading-warnings';
 import { Memo } from '../../lineage/memo';
 import { type Contract, quoted } from '../../model';
 import { classificationLevelsOf } from '../../model/policies';
+import { pathSegments } from '../../model/problem';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { contractPlace } from '../places';
@@ -15,6 +18,13 @@ function semanticFindings(contract: Contract, classificationLevels: readonly str
   return checkContractSemantics(contract, classificationLevels).filter((finding) => !shape.has(finding.message));
 }
 
+/** The contract's plain values YAML 1.1 readers read otherwise, each at its path in the contract's model, as design paths name it. */
+function yaml11Readings(contract: Contract) {
+  const warnings = yaml11ReadingWarnings(contract.odcs);
+  const document = warnings.length > 0 ? readOdcsDocument(contract.odcs) : undefined;
+  return warnings.map((warning) => ({ ...warning, modelPath: modelPathOf(pathSegments(warning.path), document) }));
+}
+
 export const contractSemanticsRule: Rule = {
   id: CONTRACT_SEMANTICS_RULE_ID,
   title: 'Contracts say what they mean',
@@ -24,17 +34,21 @@ export const contractSemanticsRule: Rule = {
   reads: ['contracts', 'policies'],
   check({ mesh, graph }) {
     const classificationLevels = classificationLevelsOf(mesh.policies);
+    // A contract's own checks name paths in its document, which lies at the contract's place in the design.
+    const placeInContract = (contract: Contract, path: string) => {
+      const place = contractPlace(graph, contract);
+      return { ...place, path: `${place.path}.${path}` };
+    };
     const ownFindings = findingsPerElement(findingsByContract, mesh.contracts, [classificationLevels], (contract) => [
       ...semanticFindings(contract, classificationLevels).map((finding) => ({
-        ...contractPlace(graph, contract),
-        path: `${contractPlace(graph, contract).path}.${finding.path}`,
+        ...placeInContract(contract, finding.path),
         message: `Contract ${quoted(contract.name)}: ${asSentence(finding.message)}`,
         fixHint: finding.fixHint ?? 'Open the contract and correct it.',
         severity: finding.severity,
       })),
-      ...yaml11ReadingWarnings(contract.odcs).map((warning) => ({
-        ...contractPlace(graph, contract),
-        message: `Contract ${quoted(contract.name)}, line ${warning.line}: ${asSentence(warning.message)}`,
+      ...yaml11Readings(contract).map(({ modelPath, ...warning }) => ({
+        ...contractPlace(graph, contract, ...modelPath),
+        message: `Contract ${quoted(contract.name)}: ${asSentence(warning.message)}`,
         fixHint: 'Open the contract and use its quick fix, Quote it.',
         severity: warning.severity,
       })),

@@ -613,8 +613,12 @@ schema:
         contractText,
       })),
     ).toEqual([
-      // `unit: y`, which the YAML 1.1 spec takes for true (an info): said of the contract, its line in the message.
-      { rule: 'contract-semantics', path: 'contracts[1]', contractText: undefined },
+      // `unit: y`, which the YAML 1.1 spec takes for true (an info): at the value, by its path in the contract.
+      {
+        rule: 'contract-semantics',
+        path: 'contracts[1].slaProperties[2].unit',
+        contractText: { line: 59, column: 11 },
+      },
       {
         rule: 'contract-semantics',
         path: 'contracts[3].schema[0].properties[5].name',
@@ -628,6 +632,22 @@ schema:
     await runCli(['validate', 'laundry.mesh.json', '--rule', 'contract-semantics'], lines.io);
     expect(lines.err[0]).toBe(
       "laundry.mesh.json:752:24: contracts[3].schema[0].properties[5].name: Contract 'Damage claim': duplicate property name 'rfid_tag' (also at schema[0].properties[1]). [contract-semantics]",
+    );
+    // The value in the string of its line in the file, as the contract's other findings are placed.
+    expect(lines.out[0]).toBe(
+      "laundry.mesh.json:654:20: info: contracts[1].slaProperties[2].unit: Contract 'Linen item': the YAML 1.1 spec and readers that follow it whole, such as Go's yaml.v2, read `y` as the boolean true; PyYAML and SnakeYAML read text: write \"y\". [contract-semantics]",
+    );
+  });
+
+  it("places a contract file's value YAML 1.1 reads otherwise at its line and column, by its path", async () => {
+    const retention = readFileSync(
+      new URL('../../fixtures/odcs/examples/database-table-sla.odcs.yaml', import.meta.url),
+      'utf8',
+    );
+    const { io, out } = fakeIo({ 'retention.odcs.yaml': retention });
+    await runCli(['validate', 'retention.odcs.yaml'], io);
+    expect(out).toContain(
+      'retention.odcs.yaml:24:11: info: slaProperties[4].unit: the YAML 1.1 spec and readers that follow it whole, such as Go\'s yaml.v2, read `y` as the boolean true; PyYAML and SnakeYAML read text: write "y" [contract-semantics]',
     );
   });
 

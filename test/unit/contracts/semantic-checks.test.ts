@@ -1201,9 +1201,9 @@ describe('allowed values of another type than their field', () => {
 
   it('warns of a number among the allowed texts, at its line, saying how YAML 1.2 and 1.1 read a leading zero', () => {
     expect(markers(checkContractYaml(withValidValues('string', ['NO', '0755', '1_000', "'0644'"])))).toEqual([
-      '19:19 warning (document): PyYAML and SnakeYAML read `NO` as the boolean false: write "NO"',
+      `19:19 warning ${at(0)}: PyYAML and SnakeYAML read \`NO\` as the boolean false: write "NO"`,
       `20:19 warning ${at(1)}: allowed value 755 of land_use is a number, the field is a string, so no record can match it; quote it ('0755') if the leading zero matters: unquoted, YAML 1.2 reads 0755 as the decimal 755 and YAML 1.1 as the octal 493`,
-      '21:19 warning (document): YAML 1.1 readers such as PyYAML read `1_000` otherwise than YAML 1.2 does: write "1_000"',
+      `21:19 warning ${at(2)}: YAML 1.1 readers such as PyYAML read \`1_000\` otherwise than YAML 1.2 does: write "1_000"`,
     ]);
   });
 
@@ -1330,7 +1330,7 @@ ${keyed}      - name: sku
 
   it('warns of a hexadecimal number among a text field’s examples, saying how YAML read it', () => {
     expect(markers(checkContractYaml(withExamples('string', '[NO, 0x1F, A-100]')))).toEqual([
-      '15:20 warning (document): PyYAML and SnakeYAML read `NO` as the boolean false: write "NO"',
+      '15:20 warning schema[0].properties[1].examples[0]: PyYAML and SnakeYAML read `NO` as the boolean false: write "NO"',
       "15:24 warning schema[0].properties[1].examples[1]: example 31 of sku is a number, the field is a string, so it shows a value no record holds; quote it ('0x1F') to keep that text: unquoted, YAML 1.2 reads 0x1F as 31",
     ]);
   });

@@ -5,6 +5,7 @@ import { withProductUpdated } from '../../../shared/editing/products';
 import type { Contract, ContractProperty, Mesh, Transformation } from '../../../shared/model';
 import type { Scenario } from '../../../shared/model/scenario';
 import { ColumnSchema } from '../../../shared/model/table';
+import { contractTextPlaceOf } from '../../../shared/validation/contract-text-places';
 import type { Finding } from '../../../shared/validation/finding';
 import { underOrganisationPolicies } from '../../../shared/validation/organisation-policies';
 import { RULES } from '../../../shared/validation/rule-catalog';
@@ -2345,27 +2346,58 @@ describe('rule details', () => {
     expect(republished('public', 'internal', levels)).toBe(0);
   });
 
-  it('warns, in contract-semantics, of a plain value of a contract that PyYAML reads otherwise, and only informs of y', () => {
+  it('warns, in contract-semantics, at its path, of a plain value of a contract that PyYAML reads otherwise, and only informs of y', () => {
     const findings = findingsOf(
       'contract-semantics',
       changed((mesh) => {
         const customers = contract(mesh, 'customers');
         customers.odcs = customers.odcs.replace('status: ', 'tags: [y, on]\nstatus: ');
       }),
-    ).map(({ message, severity }) => ({ message, severity }));
+    ).map(({ path, message, severity }) => ({ path, message, severity }));
     expect(findings).toEqual([
       {
+        path: expect.stringMatching(/^contracts\[\d+\]\.tags\[0\]$/),
         message: expect.stringMatching(
-          /^Contract '[^']*', line \d+: the YAML 1.1 spec and readers that follow it whole, such as Go's yaml.v2, read `y` as the boolean true; PyYAML and SnakeYAML read text: write "y".$/,
+          /^Contract '[^']*': the YAML 1.1 spec and readers that follow it whole, such as Go's yaml.v2, read `y` as the boolean true; PyYAML and SnakeYAML read text: write "y".$/,
         ),
         severity: 'info',
       },
       {
+        path: expect.stringMatching(/^contracts\[\d+\]\.tags\[1\]$/),
         message: expect.stringMatching(
-          /^Contract '[^']*', line \d+: PyYAML and SnakeYAML read `on` as the boolean true: write "on".$/,
+          /^Contract '[^']*': PyYAML and SnakeYAML read `on` as the boolean true: write "on".$/,
         ),
         severity: 'warning',
       },
+    ]);
+  });
+
+  it("places a contract's value that PyYAML reads otherwise at its path in the contract's model, where its text has it", () => {
+    const stock = aContract('stock', {
+      schema: [
+        anObject('stock', [
+          aKey('id'),
+          aProperty('in_stock', 'string', {
+            enum: ['yes', 'no'],
+            quality: [{ type: 'sql', query: 'select 1', mustBe: 0 }],
+          }),
+        ]),
+      ],
+    });
+    stock.odcs = stock.odcs
+      .replace('- "yes"', '- yes')
+      .replace('- "no"', '- no')
+      .replace('- type: sql', '- name: on\n            type: sql');
+    const mesh = changed((mesh) => mesh.contracts.push(stock));
+    const placed = findingsOf('contract-semantics', mesh)
+      .filter(({ element }) => element.kind === 'contract' && element.contractId === 'stock')
+      .map(({ path }) => ({ path, text: contractTextPlaceOf(mesh.contracts, path) }));
+    const property = `contracts[${mesh.contracts.length - 1}].schema[0].properties[1]`;
+    // The allowed values read from the invalidValues rule are the model's enum; the rule after it is its quality[0].
+    expect(placed).toEqual([
+      { path: `${property}.enum[0]`, text: { line: 21, column: 19 } },
+      { path: `${property}.enum[1]`, text: { line: 22, column: 19 } },
+      { path: `${property}.quality[0].name`, text: { line: 24, column: 19 } },
     ]);
   });
 

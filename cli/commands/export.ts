@@ -272,7 +272,7 @@ function backstageScopeNote(design: Mesh, scope: ExportScope): string[] {
   const outside = backstageReferencesOutsideScope(design, scope);
   if (outside.length === 0) return [];
   return [
-    `the Backstage catalog references ${counted(outside.length, 'entity', 'entities')} outside the scope, which come from the other domains' registrations: ${outside.join(', ')}`,
+    `the Backstage catalog references ${counted(outside.length, 'entity', 'entities')} outside the scope, which the export of the domain each belongs to defines: ${outside.join(', ')}`,
   ];
 }
 

@@ -72,7 +72,7 @@ describe('mesh-designer export', () => {
     ];
     expect(await runCli(args, io)).toBe(EXIT.ok);
     expect(err).toEqual([
-      "shop.mesh.json: note: the Backstage catalog references 3 entities outside the scope, which come from the other domains' registrations: api:customers-customers-out, api:orders-order-placed-out, api:orders-orders-out",
+      'shop.mesh.json: note: the Backstage catalog references 3 entities outside the scope, which the export of the domain each belongs to defines: api:customers-customers-out, api:orders-order-placed-out, api:orders-orders-out',
     ]);
     const catalog = String(files.get('out/backstage/catalog-info.yaml'));
     expect(catalog).toContain('api:orders-orders-out');

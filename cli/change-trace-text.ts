@@ -1,4 +1,5 @@
 import type { Mesh } from '../shared/model';
+import { knownNamesText } from '../shared/model/known-names';
 import type { Table } from '../shared/model/table';
 import type { ChangeTrace, TraceStage, TraceStart } from '../shared/simulation';
 import { exactJsonText, exactNumber, parseExactJson } from '../shared/simulation/exact-json';
@@ -19,8 +20,16 @@ export function traceStartOf(mesh: Mesh, text: string): { start: TraceStart } | 
   const tableName = text.slice(slash + 1, equals);
   const keyText = text.slice(equals + 1);
   const system = mesh.systems.find((candidate) => candidate.id === systemId);
-  const table = system?.database.tables.find((candidate) => candidate.name === tableName);
-  if (!system || !table) return { problem: `--trace: no table '${tableName}' in a system '${systemId}'` };
+  if (!system)
+    return {
+      problem: `--trace: no system '${systemId}' (has: ${knownNamesText(mesh.systems.map((candidate) => candidate.id))})`,
+    };
+  const { tables } = system.database;
+  const table = tables.find((candidate) => candidate.name === tableName);
+  if (!table) {
+    const has = knownNamesText(tables.map((candidate) => candidate.name));
+    return { problem: `--trace: no table '${tableName}' in system '${systemId}' (has: ${has})` };
+  }
   const written = keyText.trimStart().startsWith('{') ? parsedObject(keyText) : oneColumnKey(table, keyText);
   if (!written)
     return {

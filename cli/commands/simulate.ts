@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { type Fault, type Mesh, namedProblem, type Problem, type Result, type Scenario } from '../../shared/model';
 import { decimalInteger } from '../../shared/model/decimal-integer';
+import { knownNamesText } from '../../shared/model/known-names';
 import { scenarioFaultName } from '../../shared/model/scenario-fault-name';
 import { scriptStepName } from '../../shared/model/script-step-name';
 import { counted } from '../../shared/model/word-list';
@@ -210,6 +211,12 @@ export const simulateCommand: Command = {
       return refuse([{ path: 'trace', message: traced.problem }], [`${file}: ${traced.problem}`]);
     const logName = options.values.messages;
     const query = options.values.query === undefined ? undefined : queryOf(options.values.query);
+    // Refused before the run, as --trace's node is: a run of many ticks should not end in a typo.
+    const nodeIds = [...mesh.systems, ...mesh.products].map((node) => node.id);
+    if (query && !nodeIds.includes(query.node)) {
+      const message = `no system or product '${query.node}' (has: ${knownNamesText(nodeIds)})`;
+      return refuse([{ path: 'query', message }], [`${file}: query: ${message}`]);
+    }
     const request: HeadlessRequest = {
       mesh,
       scenario,
@@ -353,10 +360,10 @@ function readLog(
   const logs = planPipeline(mesh, scenario.connector).logs;
   const log = logNamed(logs, name);
   if (!log) {
-    const known = logs.map((candidate) => candidate.table).join(', ');
+    const known = knownNamesText(logs.map((candidate) => candidate.table));
     return {
       ok: false,
-      errors: [{ path: 'messages', message: `no topic or port log '${name}' (has: ${known || 'none'})` }],
+      errors: [{ path: 'messages', message: `no topic or port log '${name}' (has: ${known})` }],
     };
   }
   const read = readMessages(simulation.query, log, { limit: last });

@@ -1,6 +1,7 @@
 import type { Contract } from '../model/contract';
 import type { DataProduct } from '../model/data-product';
 import type { Domain } from '../model/domain';
+import { knownNamesText } from '../model/known-names';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem } from '../model/operational-system';
 import type { Result } from '../model/problem';
@@ -48,7 +49,7 @@ export function elementsInScope(mesh: Mesh, scope: ExportScope): Result<ScopedEl
 
 /** `no domain 'nope' (has: orders-domain, …)`: the ids a scope could have named, so a typo is seen at once. */
 function unknownIds(what: string, unknown: readonly string[], known: readonly { id: string }[]): Result<never> {
-  const has = known.map((element) => element.id).join(', ') || 'none';
+  const has = knownNamesText(known.map((element) => element.id));
   return fail('scope', `no ${what} '${unknown.join("', '")}' (has: ${has})`);
 }
 

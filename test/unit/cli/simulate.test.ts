@@ -101,10 +101,20 @@ describe('mesh-designer simulate', () => {
     expect(traced.stages[2]).toMatchObject({ kind: 'cdc-record', message: { partition: 0 } });
   });
 
-  it('refuses a --trace that names no table, saying how to write one', async () => {
+  it('refuses a --trace that names no table, naming the tables its system has', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--trace', 'orders-service/nowhere=1'], io)).toBe(EXIT.problems);
-    expect(err).toEqual(["shop.mesh.json: --trace: no table 'nowhere' in a system 'orders-service'"]);
+    expect(err).toEqual([
+      "shop.mesh.json: --trace: no table 'nowhere' in system 'orders-service' (has: orders, order_lines)",
+    ]);
+  });
+
+  it('refuses a --trace that names no system, naming the systems the design has', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+    expect(await runCli(['simulate', 'shop.mesh.json', '--trace', 'orders/orders=1000'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "shop.mesh.json: --trace: no system 'orders' (has: orders-service, customers-service, shipping-service)",
+    ]);
   });
 
   it('says a --trace key never appeared in the run, where retention dropped nothing', async () => {
@@ -533,6 +543,18 @@ describe('mesh-designer simulate', () => {
       expect(out).toEqual([]);
       expect(err.filter((line) => !line.startsWith('note:'))[0]).toMatch(message);
     });
+  });
+
+  it('refuses a --query on a node the design lacks before the run, naming the systems and products it has', async () => {
+    const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
+    const query = ['--ticks', '1', '--json', '--query', 'warehouse=SELECT 1'];
+    expect(await runCli(['simulate', 'shop.mesh.json', ...query], io)).toBe(EXIT.problems);
+    const has =
+      'orders-service, customers-service, shipping-service, orders, customers, shipments, customer-360, sales-dashboard';
+    const message = `no system or product 'warehouse' (has: ${has})`;
+    expect(err).toEqual([`shop.mesh.json: query: ${message}`]);
+    // Refused before the run: no metrics, only the error.
+    expect(JSON.parse(out.join('\n'))).toEqual({ errors: [{ severity: 'error', path: 'query', message }] });
   });
 
   it('names the logs a design has when asked for another', async () => {

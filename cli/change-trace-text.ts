@@ -30,6 +30,11 @@ export function traceStartOf(mesh: Mesh, text: string): { start: TraceStart } | 
     const has = knownNamesText(tables.map((candidate) => candidate.name));
     return { problem: `--trace: no table '${tableName}' in system '${systemId}' (has: ${has})` };
   }
+  if (table.primaryKey.length === 0) {
+    return {
+      problem: `--trace: ${tableName} has no primary key, so no key names one of its rows: give the table a primary key to trace its rows by it`,
+    };
+  }
   const written = keyText.trimStart().startsWith('{') ? parsedObject(keyText) : oneColumnKey(table, keyText);
   if (!written)
     return {
@@ -65,7 +70,6 @@ function oneColumnKey(table: Table, text: string): Record<string, unknown> | und
  */
 function keyColumnsProblem(table: Table, written: Record<string, unknown>): string | undefined {
   const { name, primaryKey } = table;
-  if (primaryKey.length === 0) return undefined;
   const outsideKey = Object.keys(written).filter((column) => !primaryKey.includes(column));
   if (outsideKey.length > 0)
     return `${outsideKey.map((column) => `'${column}'`).join(', ')} ${outsideKey.length === 1 ? 'is' : 'are'} not in the key of '${name}' (${primaryKey.join(', ')})`;

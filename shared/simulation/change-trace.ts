@@ -174,6 +174,12 @@ function resolveStart(plan: PipelinePlan, run: TracedRun, start: TraceStart): Re
     rowName: string,
     outboxEvents?: RecordMatch,
   ): Result<StartPoint> => {
+    // Without a primary key, records carry none and every row matches no record: say why, not that the row is missing.
+    if (!outboxEvents && Object.keys(key).length === 0) {
+      return fail(
+        `${rowName} has no primary key, so its records on '${log.name}' carry no key that picks out this row: trace one of those records instead`,
+      );
+    }
     const match = outboxEvents ?? { fields: key };
     const applied = matchingRecords(query, log, match, { order: 'newest', isFirstDelivery: true });
     const read =

@@ -117,6 +117,19 @@ describe('mesh-designer simulate', () => {
     ]);
   });
 
+  it('refuses a --trace of a table without a primary key, saying no key names its rows', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.systems[0].database.tables[1].primaryKey = [];
+    for (const key of ['1', '{"order_id":1000,"line_no":1}']) {
+      const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+      const trace = ['--ticks', '1', '--trace', `orders-service/order_lines=${key}`];
+      expect(await runCli(['simulate', 'shop.mesh.json', ...trace], io)).toBe(EXIT.problems);
+      expect(err).toEqual([
+        'shop.mesh.json: --trace: order_lines has no primary key, so no key names one of its rows: give the table a primary key to trace its rows by it',
+      ]);
+    }
+  });
+
   it('says a --trace key never appeared in the run, where retention dropped nothing', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     const trace = ['--ticks', '2', '--trace', 'orders-service/orders=99999'];

@@ -1067,6 +1067,29 @@ async function itemOneTraceErrors(mesh: Mesh, scenario: Scenario, ticks: number)
   return traced.ok ? [] : traced.errors.map((error) => error.message);
 }
 
+describe('tracing a row of a table without a primary key', () => {
+  it('says no key picks the row out of its topic, and to trace one of its records instead', async () => {
+    const shop = aShopMesh({ keyless: true }).build();
+    const simulation = await simulate(shop, aScenario().withData('shop', 'items', 2, PREDICTABLE_ITEMS).build());
+    simulation.step(1);
+    const [row] = rowsOf(simulation, 'shop', 'SELECT * FROM items ORDER BY id LIMIT 1');
+    if (!row) throw new Error('no item');
+
+    const traced = traceChange(planPipeline(shop), simulation, { kind: 'row', nodeId: 'shop', table: 'items', row });
+
+    expect(traced).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'trace',
+          message:
+            "items has no primary key, so its records on 'shop.public.items' carry no key that picks out this row: trace one of those records instead",
+        },
+      ],
+    });
+  });
+});
+
 describe('tracing a record lost to retention', () => {
   // Items 1..3 are snapshotted at tick 0 (positions 1..3), the table truncated at tick 1 (position 4),
   // items 4..7 inserted at ticks 2 and 3 (positions 5..8). The topic keeps 3 records; the catalog is
@@ -1157,9 +1180,9 @@ describe('tracing a record lost to retention', () => {
       'Never changed by this record, which was lost: it holds no row for this key.',
     );
   });
-  it('blames retention for a row with no record only where retention removed records from the topic', async () => {
+  it('does not blame retention for a row of a table without a primary key, which no key picks out of the topic anyway', async () => {
     expect(await itemOneTraceErrors(shop, scenario, 4)).toEqual([
-      "no record of this items row on 'shop.public.items' (retention may have dropped it)",
+      "items has no primary key, so its records on 'shop.public.items' carry no key that picks out this row: trace one of those records instead",
     ]);
   });
   it('says a keyed table’s topic is compacted in Kafka, where the row’s record would stay, but cut to the last records here', async () => {

@@ -6,19 +6,26 @@ import { exactJsonText, exactNumber, parseExactJson } from '../shared/simulation
 import { quarantiningCheckName } from '../shared/simulation/trace-stage';
 import { changedFromText, valueText } from '../shared/simulation/value-text';
 
-/**
- * `--trace`'s start, the row the app's trace starts from: `<system>/<table>=<key>`, the key a value
- * of a one-column key (`A10-G1`, `1003`) or a JSON object of the key's columns (`{"hub_id":1,"slot":"A"}`).
- * Else the problem, where the text is not of that form or names no such table or key.
- */
-export function traceStartOf(mesh: Mesh, text: string): { start: TraceStart } | { problem: string } {
+/** `--trace`'s parts as written, `<system>/<table>=<key>`, else why it is not of that form: wrong usage, said before the design is read. */
+export function traceTextOf(
+  text: string,
+): { systemId: string; tableName: string; keyText: string } | { problem: string } {
   const equals = text.indexOf('=');
   const slash = text.indexOf('/');
   if (slash < 1 || equals < slash + 2 || equals === text.length - 1)
     return { problem: `--trace takes <system>/<table>=<key>, e.g. orders-service/orders=1003 (got '${text}')` };
-  const systemId = text.slice(0, slash);
-  const tableName = text.slice(slash + 1, equals);
-  const keyText = text.slice(equals + 1);
+  return { systemId: text.slice(0, slash), tableName: text.slice(slash + 1, equals), keyText: text.slice(equals + 1) };
+}
+
+/**
+ * `--trace`'s start, the row the app's trace starts from: `<system>/<table>=<key>`, the key a value
+ * of a one-column key (`A10-G1`, `1003`) or a JSON object of the key's columns (`{"hub_id":1,"slot":"A"}`).
+ * Else the problem, where the text is not of that form or names no such system, table or key.
+ */
+export function traceStartOf(mesh: Mesh, text: string): { start: TraceStart } | { problem: string } {
+  const written = traceTextOf(text);
+  if ('problem' in written) return written;
+  const { systemId, tableName, keyText } = written;
   const system = mesh.systems.find((candidate) => candidate.id === systemId);
   if (!system)
     return {
@@ -35,14 +42,14 @@ export function traceStartOf(mesh: Mesh, text: string): { start: TraceStart } | 
       problem: `--trace: ${tableName} has no primary key, so no key names one of its rows: give the table a primary key to trace its rows by it`,
     };
   }
-  const written = keyText.trimStart().startsWith('{') ? parsedObject(keyText) : oneColumnKey(table, keyText);
-  if (!written)
+  const key = keyText.trimStart().startsWith('{') ? parsedObject(keyText) : oneColumnKey(table, keyText);
+  if (!key)
     return {
       problem: `--trace: give the key of '${tableName}' (${table.primaryKey.join(', ')}) as a JSON object of those columns (got '${keyText}')`,
     };
-  const notTheKey = keyColumnsProblem(table, written);
+  const notTheKey = keyColumnsProblem(table, key);
   if (notTheKey) return { problem: `--trace: ${notTheKey}` };
-  const row = typedKey(table, written);
+  const row = typedKey(table, key);
   if ('problem' in row) return { problem: `--trace: ${row.problem}` };
   return { start: { kind: 'row', nodeId: systemId, table: tableName, row: row.key } };
 }

@@ -28,7 +28,7 @@ import { violationText } from '../../shared/simulation/quarantine-problems';
 import { ledByRuns } from '../../shared/simulation/recompute-summary';
 import { seedProblem } from '../../shared/simulation/run-seed';
 import { starterScenario } from '../../shared/simulation/starter-scenario';
-import { traceLines, traceStartOf } from '../change-trace-text';
+import { traceLines, traceStartOf, traceTextOf } from '../change-trace-text';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
 import { numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
@@ -109,7 +109,9 @@ function usageProblem(
     return `--query takes <node>=<SQL>, e.g. orders-service=SELECT count(*) FROM orders (got '${query}')`;
   if (query !== undefined && options.values.messages !== undefined)
     return '--query and --messages print different things: choose one';
-  if (options.values.trace !== undefined && (query !== undefined || options.values.messages !== undefined))
+  const trace = options.values.trace === undefined ? undefined : traceTextOf(options.values.trace);
+  if (trace && 'problem' in trace) return trace.problem;
+  if (trace && (query !== undefined || options.values.messages !== undefined))
     return '--trace prints its own hops, not with --query or --messages: choose one';
   return null;
 }

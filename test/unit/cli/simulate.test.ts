@@ -101,6 +101,19 @@ describe('mesh-designer simulate', () => {
     expect(traced.stages[2]).toMatchObject({ kind: 'cdc-record', message: { partition: 0 } });
   });
 
+  it.each(['orders', 'orders=1000', '/orders=1000', 'orders-service/=1000', 'orders-service/orders='])(
+    'refuses a --trace not written <system>/<table>=<key> (%j) as wrong usage (exit 2), as a --query without its = is',
+    async (trace) => {
+      const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
+      expect(await runCli(['simulate', 'shop.mesh.json', '--json', '--trace', trace], io)).toBe(EXIT.usage);
+      expect(out).toEqual([]);
+      expect(err[0]).toBe(
+        `mesh-designer simulate: --trace takes <system>/<table>=<key>, e.g. orders-service/orders=1003 (got '${trace}')`,
+      );
+      expect(err[1]).toMatch(/^usage: mesh-designer simulate /);
+    },
+  );
+
   it('refuses a --trace that names no table, naming the tables its system has', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--trace', 'orders-service/nowhere=1'], io)).toBe(EXIT.problems);

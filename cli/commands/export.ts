@@ -421,8 +421,8 @@ function parseScope(text: string | undefined): ExportScope | null {
   if (text === undefined) return WHOLE_MESH;
   const [kind, ids = ''] = text.split(/:(.*)/s);
   if (kind === 'domain' && ids) return { kind: 'domain', domainId: ids };
-  const nodeIds = ids.split(',').filter(Boolean);
-  if (kind === 'nodes' && nodeIds.length > 0) return { kind: 'selection', nodeIds };
+  const nodeIds = ids.split(',');
+  if (kind === 'nodes' && nodeIds.every(Boolean)) return { kind: 'selection', nodeIds };
   return null;
 }
 

@@ -411,6 +411,15 @@ describe('mesh-designer export', () => {
       ['export', 'shop.mesh.json', '--out', 'out', '--scope', 'everything'],
       "--scope is domain:<id> or nodes:<id>,<id> (got 'everything')",
     ],
+    // An id left empty (a script's unset variable, nodes:${A},${B}) would export less than was asked, silently.
+    [
+      ['export', 'shop.mesh.json', '--out', 'out', '--scope', 'nodes:orders,'],
+      "--scope is domain:<id> or nodes:<id>,<id> (got 'nodes:orders,')",
+    ],
+    [
+      ['export', 'shop.mesh.json', '--out', 'out', '--scope', 'nodes:orders,,customers'],
+      "--scope is domain:<id> or nodes:<id>,<id> (got 'nodes:orders,,customers')",
+    ],
     [['export', 'shop.mesh.json', '--out', 'out', '--zip'], 'unknown option or missing value: --zip'],
     [
       ['export', 'shop.mesh.json', 'other.mesh.json', '--out', 'out'],

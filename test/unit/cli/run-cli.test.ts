@@ -53,6 +53,18 @@ describe('mesh-designer', () => {
     },
   );
 
+  it.each(COMMANDS.map((command) => command.name))(
+    'describes in %s --help, on a line of its own, every option its usage line names',
+    async (name) => {
+      const { io, out } = fakeIo({});
+      await runCli([name, '--help'], io);
+      const [usage = '', ...rest] = out;
+      const options = [...new Set(usage.match(/--[a-z-]+/g))];
+      const described = options.filter((option) => rest.some((line) => new RegExp(`^ +${option}\\b`).test(line)));
+      expect(described).toEqual(options);
+    },
+  );
+
   it('says in export --help, as docs/cli.md does, that a diagram whose picture cannot be drawn is left out, not the export', async () => {
     const { io, out } = fakeIo({});
     expect(await runCli(['export', '--help'], io)).toBe(EXIT.ok);

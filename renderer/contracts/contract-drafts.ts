@@ -80,6 +80,13 @@ export function useHasDraft(id: string): boolean {
 
 const NO_FINDINGS: LocatedFinding[] = [];
 
+/** How many errors keep the shown draft out of the design; undefined when the design holds what is shown. */
+export function useDraftErrorCount(id: string): number | undefined {
+  const hasDraft = useHasDraft(id);
+  const findings = useContractFindings(id);
+  return hasDraft ? findings.filter((finding) => finding.severity === 'error').length : undefined;
+}
+
 /** What the shown text has to say: syntax, schema and semantic findings, and a changed id, at their lines. */
 export function useContractFindings(id: string): LocatedFinding[] {
   const text = useContractText(id);

@@ -11,7 +11,7 @@ import { changeMesh, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { upgradeContract } from './contract-actions';
 import { ContractChanges } from './contract-changes';
-import { useContractDrafts, useContractFindings, useContractName, useHasDraft } from './contract-drafts';
+import { useContractDrafts, useContractName, useDraftErrorCount, useHasDraft } from './contract-drafts';
 import { useContractProblems } from './contract-problems';
 import { type ContractView, useContractTabs } from './contract-tabs-store';
 import { ContractForm } from './form/contract-form';
@@ -190,7 +190,7 @@ const errorCount = (problems: readonly ListedProblem[]) => countWith(problems, '
 
 /** On a tab, whichever is active: its text is a draft the design does not hold, leaving would lose it. */
 function DraftMarker({ contractId }: { contractId: string }) {
-  const problems = counted(errorCount(useContractFindings(contractId)), 'problem');
+  const problems = counted(useDraftErrorCount(contractId) ?? 0, 'problem');
   return (
     <span
       className="contract-tab__draft"

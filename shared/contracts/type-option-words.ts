@@ -5,6 +5,8 @@ import { isJsonObject } from './odcs-document';
 export interface ConstraintWords {
   words: string;
   code?: string;
+  /** Why the value, said as written, could not be read (a draft's `maxLength: 120x`): the reader must not take it for a constraint. */
+  unreadable?: string;
 }
 
 /** How each bound reads: dates and times are before and after, numbers less and more. */
@@ -38,15 +40,29 @@ export function describeTypeOptions(logicalType: string | undefined, options: un
   };
   const isTime = logicalType !== undefined && TIME_TYPES.has(logicalType);
   const words: ConstraintWords[] = [];
+  const unreadable: ConstraintWords[] = [];
   for (const [key, bound] of Object.entries(BOUND_WORDS)) {
-    if (options[key] !== undefined) words.push({ words: `${isTime ? bound.time : bound.amount} ${String(take(key))}` });
+    const value = take(key);
+    if (value === undefined) continue;
+    if (isTime || typeof value === 'number')
+      words.push({ words: `${isTime ? bound.time : bound.amount} ${String(value)}` });
+    else unreadable.push(unreadableWords(key, value, 'not a number'));
   }
   for (const count of COUNTS) {
     const [lower, upper] = [take(count.lower), take(count.upper)];
     const phrase = countPhrase(lower, upper, count.noun, 'plural' in count ? count.plural : undefined);
     if (phrase) words.push({ words: phrase });
+    for (const [key, value] of [
+      [count.lower, lower],
+      [count.upper, upper],
+    ] as const) {
+      if (value !== undefined && !isCount(value))
+        unreadable.push(unreadableWords(key, value, 'not a whole number ≥ 0'));
+    }
   }
-  if (options.multipleOf !== undefined) words.push({ words: `a multiple of ${String(take('multipleOf'))}` });
+  const step = take('multipleOf');
+  if (typeof step === 'number') words.push({ words: `a multiple of ${step}` });
+  else if (step !== undefined) unreadable.push(unreadableWords('multipleOf', step, 'not a number'));
   if (options.pattern !== undefined) words.push({ words: 'matches', code: String(take('pattern')) });
   if (options.format !== undefined) words.push({ words: 'format', code: String(take('format')) });
   if (take('uniqueItems') === true) words.push({ words: 'no item twice' });
@@ -58,12 +74,22 @@ export function describeTypeOptions(logicalType: string | undefined, options: un
     words.push({ words: 'time zone when none is given', code: String(take('defaultTimezone')) });
   }
   const unknown = Object.entries(options).filter(([key]) => !said.has(key));
-  return [...words, ...unknown.map(([key, value]) => ({ words: key, code: JSON.stringify(value) }))];
+  return [...words, ...unreadable, ...unknown.map(([key, value]) => ({ words: key, code: JSON.stringify(value) }))];
 }
+
+/** An option whose value the app cannot read, said as the YAML writes it and marked, never left out. */
+function unreadableWords(key: string, value: unknown, why: string): ConstraintWords {
+  return {
+    words: key,
+    code: typeof value === 'string' ? value : JSON.stringify(value),
+    unreadable: `${why}, not read`,
+  };
+}
+
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
 /** `3 to 10 characters`, `exactly 14 characters`, `at least 1 item`; nothing without a whole-number bound. */
 function countPhrase(lower: unknown, upper: unknown, noun: string, plural?: string): string | undefined {
-  const isCount = (value: unknown): value is number => typeof value === 'number';
   if (isCount(lower) && isCount(upper)) {
     return lower === upper ? `exactly ${counted(upper, noun, plural)}` : `${lower} to ${counted(upper, noun, plural)}`;
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { openContract, openContractFile, showView } from './contract-driver';
+import { openContract, openContractFile, pasteOverYaml, showView } from './contract-driver';
 import { newBlankDesign } from './designer-driver';
 
 const SIGHTINGS = readFileSync(
@@ -177,5 +177,42 @@ customProperties:
     const shown = await servers.textContent();
     expect(shown).toContain('s3://hotel-lake/revenue/rate_plans/');
     expect(shown).toContain('Nightly Parquet drop');
+  });
+  it('says it shows a draft with problems, and shows a length it cannot read as written and marked, not left out', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    const guests = (maxLength: string) => `apiVersion: v3.1.0
+kind: DataContract
+id: guests
+name: Guests
+version: 1.0.0
+status: active
+schema:
+  - name: guests
+    properties:
+      - name: guest_id
+        logicalType: integer
+        primaryKey: true
+      - name: full_name
+        logicalType: string
+        logicalTypeOptions:
+          minLength: 2
+          maxLength: ${maxLength}
+customProperties:
+  - property: datasetKind
+    value: entity
+`;
+    await openContractFile(page, 'guests.odcs.yaml', guests('120'));
+    await openContract(page, 'Guests');
+    await pasteOverYaml(page, guests('120x'));
+    await page.getByTestId('out-of-sync').waitFor();
+    await showView(page, 'Preview');
+    const preview = page.getByTestId('contract-preview');
+    await expect(preview.getByTestId('contract-preview-draft').textContent()).resolves.toContain(
+      'A draft with 1 problem, not in the design',
+    );
+    const fullName = preview.getByRole('row').filter({ hasText: 'full_name' });
+    await expect(fullName.textContent()).resolves.toContain('maxLength 120x ⚠ not a whole number ≥ 0, not read');
+    await expect(fullName.textContent()).resolves.toContain('at least 2 characters');
   });
 });

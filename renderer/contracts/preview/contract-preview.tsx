@@ -5,11 +5,12 @@ import { qualityRuleWords } from '../../../shared/contracts/quality-rule-words';
 import type { ConstraintWords } from '../../../shared/contracts/type-option-words';
 import { writtenFieldsAtEveryDepth } from '../../../shared/contracts/written-fields';
 import type { Contract } from '../../../shared/model';
+import { counted } from '../../../shared/model';
 import { ScrollPane } from '../../app/scroll-pane';
 import { InlineMarkdown, Markdown } from '../../markdown/markdown';
 import { ContractExampleRecords } from '../../simulation/example-records';
 import { useDocumentStore } from '../../store/document-store';
-import { useContractText } from '../contract-drafts';
+import { useContractText, useDraftErrorCount } from '../contract-drafts';
 
 type OdcsValue = Record<string, unknown>;
 
@@ -35,10 +36,23 @@ export default function ContractPreview({ contractId }: { contractId: string }) 
         </button>
       </div>
       <article className="contract-preview" aria-label="Contract preview" data-testid="contract-preview">
+        <DraftNote contractId={contractId} />
         <PreviewBody document={document} contract={contract} />
         <ContractExampleRecords contractId={contractId} />
       </article>
     </div>
+  );
+}
+
+/** A draft is not the contract the design holds: say so, printed too, so that no one reads it as agreed. */
+function DraftNote({ contractId }: { contractId: string }) {
+  const errors = useDraftErrorCount(contractId);
+  if (errors === undefined) return null;
+  return (
+    <p className="contract-preview__draft" role="note" data-testid="contract-preview-draft">
+      ⚠ A draft with {counted(errors, 'problem')}, not in the design: shown as its YAML writes it, a value that could
+      not be read marked ⚠.
+    </p>
   );
 }
 
@@ -237,9 +251,9 @@ function QualityRules({ rules }: { rules: OdcsValue[] }) {
   ));
 }
 
-/** Words said in order, what is to be shown as written (a pattern, an SQL query) in a code span. */
+/** Words said in order, what is to be shown as written (a pattern, an SQL query) in a code span, a value not read marked. */
 function Words({ words, separator }: { words: ConstraintWords[]; separator: string }) {
-  return words.map(({ words: said, code }, index) => (
+  return words.map(({ words: said, code, unreadable }, index) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering in the order the words are said.
     <span key={index}>
       {index > 0 && separator}
@@ -250,6 +264,7 @@ function Words({ words, separator }: { words: ConstraintWords[]; separator: stri
           <code>{code}</code>
         </>
       )}
+      {unreadable !== undefined && <mark className="contract-preview__unreadable"> ⚠ {unreadable}</mark>}
     </span>
   ));
 }

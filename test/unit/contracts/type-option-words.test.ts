@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeTypeOptions } from '../../../shared/contracts/type-option-words';
 
-/** The words as the preview writes them, code between backticks. */
+/** The words as the preview writes them, code between backticks, a value it cannot read marked after it. */
 const said = (logicalType: string, options: unknown) =>
-  describeTypeOptions(logicalType, options).map(({ words, code }) =>
-    code === undefined ? words : `${words} \`${code}\``,
+  describeTypeOptions(logicalType, options).map(({ words, code, unreadable }) =>
+    [words, code === undefined ? '' : ` \`${code}\``, unreadable === undefined ? '' : ` ⚠ ${unreadable}`].join(''),
   );
 
 describe('a property’s logicalTypeOptions in words, for the preview', () => {
@@ -45,6 +45,30 @@ describe('a property’s logicalTypeOptions in words, for the preview', () => {
       ['1 to 4 properties', 'must have `id, kind`'],
     ],
     ['an option the app does not know, as written', 'string', { colour: 'blue' }, ['colour `"blue"`']],
+    [
+      'a length it cannot read as written, marked, beside the one it can',
+      'string',
+      { minLength: 2, maxLength: '120x' },
+      ['at least 2 characters', 'maxLength `120x` ⚠ not a whole number ≥ 0, not read'],
+    ],
+    [
+      'a count that is not whole, as written',
+      'array',
+      { maxItems: 2.5 },
+      ['maxItems `2.5` ⚠ not a whole number ≥ 0, not read'],
+    ],
+    [
+      'a bound of numbers written as text, as written',
+      'integer',
+      { maximum: '10k' },
+      ['maximum `10k` ⚠ not a number, not read'],
+    ],
+    [
+      'a step that is not a number, as written',
+      'number',
+      { multipleOf: 'five' },
+      ['multipleOf `five` ⚠ not a number, not read'],
+    ],
   ])('says %s', (_case, logicalType, options, words) => {
     expect(said(logicalType, options)).toEqual(words);
   });

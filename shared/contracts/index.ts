@@ -128,6 +128,7 @@ export {
   schemaDiagramOf,
   whyUnreferenceable,
 } from './schema-diagram';
+export { type DiagramSide, type EdgeSides, edgeSides, tableColumns } from './schema-diagram-layout';
 export { checkContractSemantics, checkContractYaml, checkDatasetShape } from './semantic-checks';
 export {
   allowsBreakingChanges,

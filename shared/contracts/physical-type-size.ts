@@ -64,10 +64,16 @@ const FLOAT_FORMAT_DIGITS = { f32: 24, f64: 53 } as const;
 type FloatFormat = keyof typeof FLOAT_FORMAT_DIGITS;
 const FLOAT_FORMATS_NARROWEST_FIRST: readonly FloatFormat[] = ['f32', 'f64'];
 
+/** Oracle's IEEE floats, the only binary floats Oracle has (its FLOAT, REAL and DOUBLE PRECISION are NUMBERs). */
+const ORACLE_FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([
+  ['binary_double', 'f64'],
+  ['binary_float', 'f32'],
+]);
 /** Binary floats by the names that say their width in every database and format, as ODCS's format. */
 const FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([
   ...['double precision', 'double', 'float8', 'float64'].map((name) => [name, 'f64'] as const),
   ...['real', 'float4', 'float32'].map((name) => [name, 'f32'] as const),
+  ...ORACLE_FLOAT_FORMATS,
 ]);
 
 /**
@@ -76,13 +82,14 @@ const FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([
  * PostgreSQL, SQL Server and MySQL store it (`float(24)` f32, `float(53)` f64). A bare `float` is 64
  * bits in PostgreSQL and SQL Server (32 in MySQL) and 32 in Avro and Protobuf, so it says f32 only
  * in the record format of those the contract's servers store its data in, and no width otherwise.
- * None in Oracle, whose FLOAT, REAL and DOUBLE PRECISION are NUMBERs (oracleFloatDigits).
+ * In Oracle only BINARY_FLOAT (f32) and BINARY_DOUBLE (f64), as its FLOAT, REAL and DOUBLE PRECISION
+ * are NUMBERs (oracleFloatDigits).
  */
 export function floatFormatOfType(
   { base, size, scale }: { base: string; size?: number; scale?: number },
   dialect?: TypeDialect,
 ): FloatFormat | undefined {
-  if (dialect === 'oracle') return undefined;
+  if (dialect === 'oracle') return size === undefined ? ORACLE_FLOAT_FORMATS.get(base) : undefined;
   if (base === 'float' && size !== undefined) {
     // Only MySQL declares FLOAT(M,D), a 32-bit float whatever M, and FLOAT(0).
     if (scale !== undefined) return 'f32';
@@ -212,7 +219,7 @@ export function physicalTypeParts(
 ): { base: string; size?: number; scale?: number; isMaxSize?: true } | undefined {
   // Oracle says whether a length counts characters or bytes: `VARCHAR2(12 CHAR)`, `VARCHAR2(40 BYTE)`.
   const match =
-    /^\s*([a-z][a-z0-9 ]*?)\s*(?:\(\s*(?:(-?\d+)\s*(?:,\s*(-?\d+)\s*|(?:char|byte)\s*)?|(max)\s*)\))?\s*$/i.exec(
+    /^\s*([a-z][a-z0-9_ ]*?)\s*(?:\(\s*(?:(-?\d+)\s*(?:,\s*(-?\d+)\s*|(?:char|byte)\s*)?|(max)\s*)\))?\s*$/i.exec(
       physicalType,
     );
   if (!match) return undefined;

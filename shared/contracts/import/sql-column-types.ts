@@ -1,5 +1,5 @@
 import type { LogicalType } from '../../model/logical-type';
-import { isDecimalTypeName, physicalTypeParts } from '../physical-type-size';
+import { floatFormatOfType, isDecimalTypeName, physicalTypeParts } from '../physical-type-size';
 import {
   blank,
   elements,
@@ -164,6 +164,15 @@ function typesOf(logicalType: LogicalType, names: string[]): Record<string, Logi
 /** Oracle's DATE holds a time of day too, to the second (Debezium sends it as a timestamp): a timestamp without time zone. */
 export function holdsTimeOfDay(type: SqlType, isOracle: boolean): boolean {
   return isOracle && type.baseName === 'DATE' && type.arrayDepth === 0;
+}
+
+/**
+ * ODCS's format of an Oracle column's numbers: the width of its IEEE floats, BINARY_FLOAT f32 and
+ * BINARY_DOUBLE f64; none of its FLOAT, REAL and DOUBLE PRECISION, NUMBERs of binary digits.
+ */
+export function oracleNumberFormat(type: SqlType): string | undefined {
+  const parts = physicalTypeParts(type.elementType);
+  return parts && floatFormatOfType(parts, 'oracle');
 }
 
 /** The date-time types whose values carry a time zone in every database that has them. */

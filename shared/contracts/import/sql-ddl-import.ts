@@ -19,7 +19,14 @@ import {
 import { nestedClassifiedFields } from './nested-classified-fields';
 import { isPostgresReservedWord } from './postgres-reserved-words';
 import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
-import { holdsTimeOfDay, type SqlColumn, type SqlTable, type SqlType, timeZoneToState } from './sql-column-types';
+import {
+  holdsTimeOfDay,
+  oracleNumberFormat,
+  type SqlColumn,
+  type SqlTable,
+  type SqlType,
+  timeZoneToState,
+} from './sql-column-types';
 import { readSqlDump, type SqlDump } from './sql-dump';
 import { type Expression, literal } from './sql-expressions';
 import { readHistoryTables } from './sql-history-tables';
@@ -552,8 +559,11 @@ function tableObject(
     };
     const arrayDepth = type?.arrayDepth ?? 0;
     const maxLength = elementType === 'string' && type ? declaredLength(type.elementType) : undefined;
+    // Only in Oracle's files: another file's REAL may be PostgreSQL's 32 bits or MySQL's double, which the file does not say.
+    const numberFormat = elementType === 'number' && type && isOracle ? oracleNumberFormat(type) : undefined;
     const stated = {
       ...(elementType === 'string' && type?.format && { format: type.format }),
+      ...(numberFormat && { format: numberFormat }),
       ...(maxLength !== undefined && { maxLength }),
       ...(timezone !== undefined && { timezone }),
       ...boundsOf(type, checks.options.get(property), context.isSqlServer),

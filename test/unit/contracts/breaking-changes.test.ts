@@ -1367,6 +1367,19 @@ describe('breaking changes in logicalTypeOptions', () => {
     ]);
   });
 
+  it("finds an Oracle BINARY_DOUBLE made BINARY_FLOAT breaking, and f32 added to a BINARY_FLOAT said by it: Oracle's IEEE floats of 64 and 32 bits", () => {
+    const oracleServers =
+      'servers:\n  - server: ledger\n    type: oracle\n    host: db\n    port: 1521\n    serviceName: LEDGER\n';
+    for (const servers of [oracleServers, '']) {
+      expect(ratioChanges('BINARY_DOUBLE', 'BINARY_FLOAT', undefined, servers)).toEqual([
+        ['type-narrowed', true, 'physicalType narrowed from BINARY_DOUBLE to BINARY_FLOAT'],
+      ]);
+      expect(ratioChanges('BINARY_FLOAT', 'BINARY_FLOAT', 'f32', servers)).toEqual([
+        ['field-changed', false, "format set to 'f32', as its physicalType BINARY_FLOAT said"],
+      ]);
+    }
+  });
+
   it('finds a real made a double no breaking change: the float is widened', () => {
     expect(ratioChanges('real', 'double')).toEqual([
       ['field-changed', false, 'physicalType widened from real to double'],

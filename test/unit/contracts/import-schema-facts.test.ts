@@ -94,6 +94,32 @@ describe('SQL column types the SQL parser does not know', () => {
     expect(notes).toEqual([]);
   });
 
+  it("imports Oracle's BINARY_FLOAT and BINARY_DOUBLE as numbers of format f32 and f64, its REAL and FLOAT, NUMBERs, of none", () => {
+    const { property, notes } = imported(
+      'buoys.sql',
+      `CREATE TABLE buoy_reading (
+  reading_id NUMBER(10) PRIMARY KEY,
+  gauge BINARY_FLOAT NOT NULL,
+  wave_height binary_double,
+  drift REAL,
+  tide FLOAT(53)
+);`,
+    );
+    expect(property('gauge')).toMatchObject({
+      logicalType: 'number',
+      physicalType: 'BINARY_FLOAT',
+      extensions: { logicalTypeOptions: { format: 'f32' } },
+    });
+    expect(property('wave_height')).toMatchObject({
+      logicalType: 'number',
+      physicalType: 'BINARY_DOUBLE',
+      extensions: { logicalTypeOptions: { format: 'f64' } },
+    });
+    expect(property('drift').extensions?.logicalTypeOptions).toBeUndefined();
+    expect(property('tide').extensions?.logicalTypeOptions).toBeUndefined();
+    expect(notes).toEqual([]);
+  });
+
   it('imports an Oracle DATE, which holds a time of day, as a timestamp without time zone that PostgreSQL exports as timestamp', () => {
     const source = `CREATE TABLE visits (
   visit_id NUMBER(10) PRIMARY KEY,

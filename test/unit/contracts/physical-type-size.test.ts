@@ -214,6 +214,25 @@ describe('a binary float whose width changed', () => {
     expect(physicalSizeChange(from, to, 'oracle')).toBe(change);
   });
 
+  // Oracle's BINARY_FLOAT and BINARY_DOUBLE are IEEE floats of 32 and 64 bits, in Oracle as in any other reading.
+  it.each([undefined, 'oracle'] as const)(
+    'reads BINARY_FLOAT as 32 bits and BINARY_DOUBLE as 64 (dialect %s)',
+    (dialect) => {
+      expect(physicalSizeChange('BINARY_DOUBLE', 'BINARY_FLOAT', dialect)).toBe('narrowed');
+      expect(physicalSizeChange('binary_float', 'BINARY_DOUBLE', dialect)).toBe('widened');
+      expect(physicalSizeChange('BINARY_FLOAT', 'float32', dialect)).toBeUndefined();
+    },
+  );
+
+  it('finds BINARY_DOUBLE and double precision of one width, and a real narrower', () => {
+    expect(physicalSizeChange('BINARY_DOUBLE', 'double precision')).toBeUndefined();
+    expect(physicalSizeChange('BINARY_DOUBLE', 'real')).toBe('narrowed');
+  });
+
+  it("calls Oracle's FLOAT(126) made BINARY_DOUBLE narrowed, as it keeps 53 of 126 binary digits", () => {
+    expect(physicalSizeChange('FLOAT(126)', 'BINARY_DOUBLE', 'oracle')).toBe('narrowed');
+  });
+
   it.each(['avro', 'protobuf'] as const)('reads a bare float as 32 bits in %s records', (recordFormat) => {
     expect(physicalSizeChange('double', 'float', recordFormat)).toBe('narrowed');
     expect(physicalSizeChange('float', 'double', recordFormat)).toBe('widened');

@@ -786,6 +786,24 @@ message Readings {
     expect(await typesOf('p', 'readings')).toEqual(declared);
   });
 
+  it("exports Oracle's BINARY_FLOAT as real and BINARY_DOUBLE as double precision, the IEEE floats of 32 and 64 bits they are", async () => {
+    const mesh = productServingTable('buoy_readings', [
+      field('reading_id', 'integer', { required: true, primaryKey: true }),
+      field('gauge', 'number', { physicalType: 'BINARY_FLOAT' }),
+      field('wave_height', 'number', { physicalType: 'binary_double' }),
+    ]);
+    const files = sqlFiles(mesh);
+    const lineOf = (column: string) =>
+      files.flatMap((file) => String(file.content).split('\n')).find((line) => line.startsWith(`  "${column}" `));
+    expect(lineOf('gauge')).toBe('  "gauge" real,');
+    expect(lineOf('wave_height')).toBe('  "wave_height" double precision,');
+    await emptyDatabase(db);
+    await runFiles(db, files);
+    await db.exec('INSERT INTO p.buoy_readings (reading_id, gauge, wave_height) VALUES (1, 0.1, 0.1)');
+    const stored = await db.query('SELECT gauge::text, wave_height::text FROM p.buoy_readings');
+    expect(stored.rows).toEqual([{ gauge: '0.1', wave_height: '0.1' }]);
+  });
+
   it('keeps a uuid (Avro uuid, JSON Schema format uuid, SQL UUID, UNIQUEIDENTIFIER) a uuid column, and its format through the JSON Schema and DDL imports', async () => {
     const fromAvro = importContractSource(
       'orders.avsc',

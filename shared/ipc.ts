@@ -100,6 +100,8 @@ export const DocumentShellStateSchema = z.strictObject({
   /** Only honoured for a file the user chose (the window shows it as the document's file on macOS). */
   filePath: PathSchema.optional(),
   enabledCommands: z.array(z.enum(COMMAND_IDS as [CommandId, ...CommandId[]])).max(COMMAND_IDS.length),
+  /** Which design the page holds: another number, another design, whose contract files are no longer its own. */
+  designGeneration: z.number().int().nonnegative(),
 });
 export type DocumentShellState = z.infer<typeof DocumentShellStateSchema>;
 

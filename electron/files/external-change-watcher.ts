@@ -11,8 +11,10 @@ export interface ExternalChangeWatcherOptions {
 export interface ExternalChangeWatcher {
   /** The document's file now (undefined: none): watches it, and stops watching the one before. */
   follow(path: string | undefined): void;
-  /** A contract file the page edits (opened or saved in place): watched too, for the rest of the session. */
+  /** A contract file the page edits (opened or saved in place): watched too, until `forgetContractFiles`. */
   followContractFile(path: string): void;
+  /** The page holds another design now: the contract files followed for the one before are no longer watched. */
+  forgetContractFiles(): void;
   /** The app read or wrote `path`: that version is known, so it is no news. */
   recordKnownVersion(path: string): Promise<void>;
   /** The app read the design at `path`: that version is known once the page adopts it (a read that did not open is not). */
@@ -53,6 +55,12 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
     if (now) versions.recordKnown(path, now);
   }
 
+  // The versions stay known: the same files opened again are no news unless changed since.
+  function forgetContractFiles(): void {
+    for (const stopWatching of contractWatches.values()) stopWatching();
+    contractWatches.clear();
+  }
+
   /** Watches the folder of `path` for changes to it; returns the stop function. */
   function watchFile(path: string): () => void {
     const name = basename(path);
@@ -70,6 +78,7 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
     followContractFile(path) {
       if (!contractWatches.has(path)) contractWatches.set(path, watchFile(path));
     },
+    forgetContractFiles,
     recordKnownVersion: record,
     async recordReadVersion(path) {
       const now = await stampOrNull(path);
@@ -92,8 +101,7 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
     stop() {
       followed?.stopWatching();
       followed = null;
-      for (const stopWatching of contractWatches.values()) stopWatching();
-      contractWatches.clear();
+      forgetContractFiles();
     },
   };
 }

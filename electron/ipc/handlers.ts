@@ -18,6 +18,7 @@ import type { FileDialog } from '../dialogs/file-dialog';
 import { writeFileAtomically } from '../files/atomic-write';
 import { createContractFiles, type FileVersionWatcher } from '../files/contract-files';
 import { writeExportFolder } from '../files/export-folder';
+import type { ExternalChangeWatcher } from '../files/external-change-watcher';
 import type { FileAccess } from '../files/file-access';
 import type { FileSystem } from '../files/file-system';
 import { confirmedInPlaceTarget } from '../files/in-place-target';
@@ -53,7 +54,8 @@ export interface IpcDependencies {
   fs: FileSystem;
   recentFiles: RecentFilesStore;
   access: FileAccess;
-  watcher: FileVersionWatcher;
+  /** Also told which design the page holds, so it stops watching the contract files of the one before. */
+  watcher: FileVersionWatcher & Pick<ExternalChangeWatcher, 'forgetContractFiles'>;
   window: DocumentWindow;
   /** Files handed over before the page was ready (command line, a double-click at launch). */
   takeLaunchFiles(): FileRef[];
@@ -77,6 +79,8 @@ export function createIpcHandlers({
   savesInProgress,
 }: IpcDependencies): IpcHandlers {
   const contractFiles = createContractFiles({ fs, dialog, watcher, pendingWrites });
+  /** The design the page last said it holds (DocumentShellState's `designGeneration`). */
+  let heldDesign: number | undefined;
 
   /** Reads a file the user chose; the page says whether it opened as the design (`recent:remember`), whose version it then holds. */
   async function readAndAllow(path: string): Promise<IpcResult<OpenedFile>> {
@@ -228,11 +232,15 @@ export function createIpcHandlers({
 
     'window:document-state': (state) =>
       settle('show the document state', async () => {
+        // Another design's contract files are not the page's: a watch each would pile up over a day's work.
+        if (state.designGeneration !== heldDesign) watcher.forgetContractFiles();
+        heldDesign = state.designGeneration;
         // The page may name the file it has open, but main shows only a file the user chose.
         const isKnownFile = state.filePath !== undefined && (await access.isChosenByUser(state.filePath));
         window.showDocumentState({
           isDirty: state.isDirty,
           enabledCommands: state.enabledCommands,
+          designGeneration: state.designGeneration,
           ...(isKnownFile ? { filePath: state.filePath } : {}),
         });
         return succeed(null);

@@ -36,11 +36,12 @@ export function currentWindowTitle(): string {
 
 /** `focus`: where the keyboard focus is, since a menu's Copy copies a field's text there. */
 export function currentShellState(focus: FocusPlace = 'canvas'): DocumentShellState {
-  const filePath = useDocumentStore.getState().file?.path;
+  const { file, designGeneration } = useDocumentStore.getState();
   return {
     isDirty: hasWorkToSettle(),
-    ...(filePath ? { filePath } : {}),
+    ...(file?.path ? { filePath: file.path } : {}),
     enabledCommands: COMMAND_IDS.filter((id) => isCommandAvailableAt(id, focus)),
+    designGeneration,
   };
 }
 

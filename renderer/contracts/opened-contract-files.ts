@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import type { FileRef } from '../host/host';
-import { isSameFile } from '../host/same-file';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 
 interface ContractFilesState {
@@ -22,11 +21,10 @@ export const useContractFiles = create<ContractFilesState>()((set) => ({
     })),
 }));
 
-// Another design's contract of the same id is not this file's: Save would write over it. Reloading the same design keeps them.
+// Another design's contract of the same id is not this file's: Save would write over it.
 useDocumentStore.subscribe((state, previous) => {
-  if (state.documentKey === previous.documentKey) return;
-  if (state.file && previous.file && isSameFile(state.file, previous.file)) return;
-  useContractFiles.setState({ fileById: {}, savedTextById: {} });
+  if (state.designGeneration !== previous.designGeneration)
+    useContractFiles.setState({ fileById: {}, savedTextById: {} });
 });
 
 /** Whether `id` is a contract opened from a file with problems, a draft not yet in the design. */

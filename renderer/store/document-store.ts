@@ -11,6 +11,7 @@ import { isDeepEqual } from '../../shared/model/deep-equal';
 import { changesOnlyScenarios } from '../../shared/model/scenario-only-change';
 import { isPreparedFor, type PreparedSteps } from '../../shared/simulation/step-refusals';
 import type { FileRef } from '../host/host';
+import { isSameFile } from '../host/same-file';
 
 const HISTORY_LIMIT = 200;
 
@@ -73,6 +74,11 @@ export interface DocumentState {
   isSavedSinceOpened: boolean;
   /** Counts documents opened, so views can start afresh (fit the view) for each. */
   openCount: number;
+  /**
+   * Counts the designs held: another file opened, New, a restored copy, or none (closed). Its own
+   * file read again (Reload from disk) and saves (Save As too) keep it, and its contract files with it.
+   */
+  designGeneration: number;
   past: Mesh[];
   future: Mesh[];
   /** The key of the last step while it may still absorb changes with the same key. */
@@ -175,6 +181,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
   return {
     ...noDocument,
     openCount: 0,
+    designGeneration: 0,
     isReadOnly: false,
     refusedEdits: 0,
     setReadOnly: (isReadOnly) => set({ isReadOnly }),
@@ -194,9 +201,11 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         preparedSteps: null,
         isSavedSinceOpened: false,
         openCount: state.openCount + 1,
+        designGeneration:
+          file && state.file && isSameFile(file, state.file) ? state.designGeneration : state.designGeneration + 1,
         ...noHistory,
       })),
-    close: () => set(noDocument),
+    close: () => set((state) => ({ ...noDocument, designGeneration: state.designGeneration + 1 })),
     placeAsOpened: (recipe) =>
       set((state) => {
         if (!state.mesh) return state;

@@ -97,6 +97,22 @@ describe('the external change watcher', () => {
     expect(changes).toEqual([vendor]);
   });
 
+  it('stops watching the contract files it follows once told they are another design’s', async () => {
+    const vendor = '/home/ada/contracts/vendor.odcs.yaml';
+    const { fs, watcher, changes, folderEvents } = aWatcher(new InMemoryFileSystem().withFile(vendor, 'v1'));
+    watcher.followContractFile(vendor);
+    await watcher.recordKnownVersion(vendor);
+    const reportContractsFolder = folderEvents.get('/home/ada/contracts');
+
+    watcher.forgetContractFiles();
+    fs.changeOutside(vendor, 'v2 from another editor');
+    reportContractsFolder?.('vendor.odcs.yaml');
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect([...folderEvents.keys()]).toEqual([]);
+    expect(changes).toEqual([]);
+  });
+
   describe('before a save in place', () => {
     it('knows when the file on disk is no longer the version the app read or wrote', async () => {
       const { fs, watcher } = aWatcher();

@@ -52,8 +52,13 @@ function aDesktop(
   const recentFiles = createRecentFilesStore({ fs, storePath: '/user-data/recent-files.json' });
   const access = createFileAccess(recentFiles);
   const ownWrites: string[] = [];
+  /** The folders watched now, one entry a watch. */
+  const watchedFolders: string[] = [];
   const changeWatcher = createExternalChangeWatcher({
-    watchFolder: () => () => {},
+    watchFolder: (folder) => {
+      watchedFolders.push(folder);
+      return () => void watchedFolders.splice(watchedFolders.indexOf(folder), 1);
+    },
     stamp: (path) => fs.status(path),
     onExternalChange: () => {},
   });
@@ -61,6 +66,7 @@ function aDesktop(
     ? changeWatcher
     : {
         followContractFile: () => undefined,
+        forgetContractFiles: () => undefined,
         recordKnownVersion: async () => undefined,
         recordReadVersion: async () => undefined,
         adoptReadVersion: () => undefined,
@@ -80,7 +86,7 @@ function aDesktop(
     pendingWrites: createPendingWrites(),
     savesInProgress: createSavesInProgress(() => {}),
   });
-  return { fs, dialog, recentFiles, access, handlers, window, ownWrites };
+  return { fs, dialog, recentFiles, access, handlers, window, ownWrites, watchedFolders };
 }
 
 describe('IPC handlers', () => {
@@ -674,13 +680,43 @@ describe('IPC handlers', () => {
   it('shows the file the page has open only when the user chose it', async () => {
     const fs = new InMemoryFileSystem().withFile(ORDERS, '{}');
     const { handlers, window } = aDesktop({ fileToOpen: ORDERS }, fs);
-    const state = { isDirty: true, enabledCommands: ['file.save' as const] };
+    const state = { isDirty: true, enabledCommands: ['file.save' as const], designGeneration: 1 };
 
     await handlers['window:document-state']({ ...state, filePath: '/etc/passwd' }, A_PAGE);
     await handlers['file:open'](undefined, A_PAGE);
     await handlers['window:document-state']({ ...state, filePath: ORDERS }, A_PAGE);
 
     expect(window.states).toEqual([state, { ...state, filePath: ORDERS }]);
+  });
+
+  describe('the contract files watched for another program’s version', () => {
+    const VENDOR = '/home/ada/contracts/vendor.odcs.yaml';
+    const HOLDING_THE_FIRST_DESIGN = { isDirty: false, enabledCommands: [], designGeneration: 1 };
+
+    async function aContractFileOpenedInPlace() {
+      const fs = new InMemoryFileSystem().withFile(VENDOR, 'kind: DataContract\n');
+      const desktop = aDesktop({ contractFileToOpen: VENDOR }, fs, undefined, { watchesChanges: true });
+      await desktop.handlers['window:document-state'](HOLDING_THE_FIRST_DESIGN, A_PAGE);
+      await desktop.handlers['contracts:open'](undefined, A_PAGE);
+      expect(desktop.watchedFolders).toEqual(['/home/ada/contracts']);
+      return desktop;
+    }
+
+    it('are no longer watched once the page holds another design (opened, New or a restored copy)', async () => {
+      const { handlers, watchedFolders } = await aContractFileOpenedInPlace();
+
+      await handlers['window:document-state']({ ...HOLDING_THE_FIRST_DESIGN, designGeneration: 2 }, A_PAGE);
+
+      expect(watchedFolders).toEqual([]);
+    });
+
+    it('are still watched while the page holds the same design, saved under another name', async () => {
+      const { handlers, watchedFolders } = await aContractFileOpenedInPlace();
+
+      await handlers['window:document-state']({ ...HOLDING_THE_FIRST_DESIGN, filePath: ORDERS }, A_PAGE);
+
+      expect(watchedFolders).toEqual(['/home/ada/contracts']);
+    });
   });
 
   it('performs a menu’s text edit on the page that asked', async () => {

@@ -127,7 +127,7 @@ describe('registerIpcHandlers', () => {
     [
       'an unknown command id',
       'window:document-state',
-      { isDirty: true, enabledCommands: ['rm -rf'] },
+      { isDirty: true, enabledCommands: ['rm -rf'], designGeneration: 1 },
       'enabledCommands[0]: Invalid option',
     ],
     [

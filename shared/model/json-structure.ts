@@ -43,15 +43,20 @@ export function checkJsonStructure(text: string): Problem[] {
     const { line, column } = lineAndColumn(text, offset);
     return {
       path: formatPath([...path, key]),
-      message: `duplicate key ${JSON.stringify(key)}: JSON keeps only the last one, so the file says two things`,
+      message: duplicateKeyMessage(key, 'the file'),
       at: { line, column },
     };
   });
 }
 
+/** A key written twice in one object: what JSON.parse makes of it, in words that say where to look. */
+export function duplicateKeyMessage(key: string, whole: string): string {
+  return `duplicate key ${JSON.stringify(key)}: JSON keeps only the last one, so ${whole} says two things`;
+}
+
 export interface JsonStructure {
-  /** Keys that appear twice in one object (the first few), with the path of their object and where the second one opens. */
-  duplicateKeys: { path: (string | number)[]; key: string; offset: number }[];
+  /** Keys that appear twice in one object (the first few), with the path of their object and where the second one is written (its quotes included). */
+  duplicateKeys: { path: (string | number)[]; key: string; offset: number; endOffset: number }[];
   /** The first object or array deeper than the limit: where it opens, and the path of its parent. */
   tooDeep?: { path: (string | number)[]; offset: number };
 }
@@ -76,7 +81,7 @@ export function scanJsonStructure(text: string, maxDepth: number): JsonStructure
       if (top?.kind === 'object' && expectsKey) {
         const key = decodeKey(text.slice(index, end + 1));
         if (top.keys.has(key) && duplicateKeys.length < MAX_REPORTED_DUPLICATES) {
-          duplicateKeys.push({ path: pathOf(stack.slice(0, -1)), key, offset: index });
+          duplicateKeys.push({ path: pathOf(stack.slice(0, -1)), key, offset: index, endOffset: end + 1 });
         }
         top.keys.add(key);
         top.key = key;

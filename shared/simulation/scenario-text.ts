@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { PathSegment } from '../contracts/path-problem';
 import { byPosition } from '../contracts/text-range';
 import { type LocatedProblem, type LocatedResult, readYamlSource } from '../contracts/yaml-source';
+import { duplicateKeyMessage, scanJsonStructure } from '../model/json-structure';
 import { ENGINE_POSITION, jsonSyntaxErrorSpan, lineAndColumn } from '../model/json-syntax-error';
 import type { Mesh } from '../model/mesh';
+import { MAX_NESTING_DEPTH } from '../model/mesh-file-format';
 import { OMITTABLE_SCENARIO_FIELDS, withOmittedScenarioFields } from '../model/omitted-empty-fields';
 import { plainSchemaIssue } from '../model/plain-schema-issue';
 import { DOCUMENT_PATH, formatPath, pathSegments } from '../model/problem';
@@ -39,12 +41,18 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
   const syntaxError = jsonSyntaxError(text);
   if (syntaxError) return { ok: false, errors: [syntaxError] };
   const source = readYamlSource(text);
+  const duplicateKeys = duplicateKeyProblems(text);
+  // JSON.parse took the text, so what YAML refuses beyond a repeated key is its own limit (nesting): say that.
+  if (source.value === undefined && source.valueDespiteDuplicateKeys === undefined) {
+    return { ok: false, errors: source.syntaxErrors };
+  }
   const located = (path: PathSegment[], message: string, target?: ScenarioProblem['target']): LocatedProblem => ({
     path: formatPath(path),
     message,
     ...source.locate(path, target),
   });
-  const written = withOmittedScenarioFields(source.value);
+  // A repeated key reads as JSON.parse reads it, its last value, so the rest of the text is still checked.
+  const written = withOmittedScenarioFields(source.value ?? source.valueDespiteDuplicateKeys);
   const parsed = ScenarioSchema.safeParse(written);
   if (!parsed.success) {
     const issues = withoutMisspeltRequiredFields(parsed.error.issues, written, ScenarioSchema);
@@ -59,7 +67,7 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
     const referenceProblems = checkSchemaValidParts(mesh, written, '').map((problem) =>
       located(pathSegments(problem.path), problem.message, problem.target),
     );
-    return { ok: false, errors: [...schemaProblems, ...referenceProblems].sort(byPosition) };
+    return { ok: false, errors: [...duplicateKeys, ...schemaProblems, ...referenceProblems].sort(byPosition) };
   }
   const scenario = parsed.data;
   const problems = checkScenario(mesh, scenario, '').map((problem) =>
@@ -68,9 +76,26 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
   if (mesh.scenarios.some((other, at) => at !== index && other.id === scenario.id)) {
     problems.push(located(['id'], `another scenario is called '${scenario.id}'`));
   }
+  problems.push(...duplicateKeys);
   return problems.length > 0
     ? { ok: false, errors: problems.sort(byPosition) }
     : { ok: true, value: scenarioWithTopics(mesh, scenario) };
+}
+
+/** Each key written twice in one object, at its second writing: JSON.parse keeps the last silently. */
+function duplicateKeyProblems(text: string): LocatedProblem[] {
+  return scanJsonStructure(text, MAX_NESTING_DEPTH).duplicateKeys.map(({ path, key, offset, endOffset }) => {
+    const start = lineAndColumn(text, offset);
+    const end = lineAndColumn(text, endOffset);
+    return {
+      path: formatPath([...path, key]),
+      message: duplicateKeyMessage(key, 'the scenario'),
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+    };
+  });
 }
 
 /** JSON's own complaint, at the token where the text stops being JSON. */

@@ -279,6 +279,12 @@ function placeOf(text: string, offset: number, token: string) {
   return { line, column, endColumn: column + token.length };
 }
 
+/** The range of the last `token` in the text. */
+function lastRangeOf(text: string, token: string) {
+  const { line, column, endColumn } = placeOf(text, text.lastIndexOf(token), token);
+  return { line, column, endLine: line, endColumn };
+}
+
 function tokenAt(text: string, range: { line: number; column: number; endColumn: number }): string | undefined {
   return text.split('\n')[range.line - 1]?.slice(range.column - 1, range.endColumn - 1);
 }
@@ -302,6 +308,36 @@ describe('a scenario the schema refuses in one place', () => {
       ['steps[0].table', lineOf(text, '"orderz"')],
       ['faults[0].topicId', lineOf(text, '""')],
       ['faults[1].topicId', lineOf(text, '"orders.public.ordrs"')],
+    ]);
+  });
+});
+
+describe('a scenario whose text names a key twice', () => {
+  it('says which key appears twice, at the second one, and still lists the other problems', () => {
+    const text = scenarioText({ ...workshop, retention: { records: 0 } }).replace(
+      '"seed": 42,',
+      '"seed": 42,\n  "seed": 7,',
+    );
+
+    const result = readScenarioText(text, mesh, 0);
+
+    expect(!result.ok && result.errors.map((error) => [error.path, error.line, error.message])).toEqual([
+      [
+        'seed',
+        lineOf(text, '"seed": 7'),
+        'duplicate key "seed": JSON keeps only the last one, so the scenario says two things',
+      ],
+      ['retention.records', lineOf(text, '"records": 0'), 'must be at least 1'],
+    ]);
+  });
+
+  it('refuses a scenario whose only fault is a repeated key, marking the second key', () => {
+    const text = scenarioText(workshop).replace('"seed": 42,', '"seed": 42,\n  "seed": 7,');
+
+    const result = readScenarioText(text, mesh, 0);
+
+    expect(!result.ok && result.errors.map(({ path, message, ...range }) => ({ path, ...range }))).toEqual([
+      { path: 'seed', ...lastRangeOf(text, '"seed"') },
     ]);
   });
 });

@@ -30,15 +30,18 @@ export function plainSchemaIssue(issue: z.core.$ZodIssue, document: unknown, hin
     case 'invalid_type': {
       const wanted = NOUNS[issue.expected] ?? issue.expected;
       if (value === undefined) return hint ? `is required: ${hint}` : `is required (${wanted})`;
+      // JSON.parse reads a number past the largest double (1e400) as Infinity, which zod calls no number.
+      if (typeof value === 'number' && !Number.isFinite(value))
+        return 'must be a number JavaScript can hold, between about -1.8e308 and 1.8e308 (got one beyond)';
       return `${hint ?? `must be ${wanted}`} (got ${nounOf(value)})`;
     }
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'must not be empty';
       if (issue.origin === 'array')
         return `needs at least ${issue.minimum} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}`;
-      return `must be at least ${issue.minimum}`;
+      return issue.inclusive === false ? `must be more than ${issue.minimum}` : `must be at least ${issue.minimum}`;
     case 'too_big':
-      return `must be at most ${issue.maximum}`;
+      return issue.inclusive === false ? `must be less than ${issue.maximum}` : `must be at most ${issue.maximum}`;
     case 'invalid_value':
       return `must be one of: ${listed(issue.values)} (got ${JSON.stringify(value)})`;
     case 'invalid_union': {

@@ -234,6 +234,21 @@ describe('the scenario as text', () => {
     ]);
   });
 
+  it('says a bound the value must pass, not reach, as such: a tick of 0 ms is not long enough', () => {
+    const read = readScenarioText(scenarioText({ ...workshop, tickMillis: 0 }), mesh, 0);
+    expect(!read.ok && read.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      'tickMillis: must be more than 0',
+    ]);
+  });
+
+  it('says a number too large for JSON to hold is too large, not that it is no number', () => {
+    const text = scenarioText(workshop).replace('"tickMillis": 60000', '"tickMillis": 1e400');
+    const read = readScenarioText(text, mesh, 0);
+    expect(!read.ok && read.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      'tickMillis: must be a number JavaScript can hold, between about -1.8e308 and 1.8e308 (got one beyond)',
+    ]);
+  });
+
   it('lists its problems in the order of the text, line then column, whatever check found them', () => {
     const [step] = workshop.steps;
     if (!step) throw new Error('the sample scenario has a step');

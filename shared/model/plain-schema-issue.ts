@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { joinedWith } from './word-list';
 
 /** What a field is for, said where the schema finds it missing or of the wrong type, by field name. */
 export type FieldHints = Readonly<Record<string, string>>;
@@ -46,10 +47,14 @@ export function plainSchemaIssue(issue: z.core.$ZodIssue, document: unknown, hin
       return `must be one of: ${listed(issue.values)} (got ${JSON.stringify(value)})`;
     case 'invalid_union': {
       const kinds = discriminatorValues(issue);
-      if (!kinds) return issue.message;
-      return value === undefined
-        ? `is required (one of: ${listed(kinds)})`
-        : `must be one of: ${listed(kinds)} (got ${JSON.stringify(value)})`;
+      if (kinds)
+        return value === undefined
+          ? `is required (one of: ${listed(kinds)})`
+          : `must be one of: ${listed(kinds)} (got ${JSON.stringify(value)})`;
+      const types = typesAUnionTakes(issue);
+      if (!types) return issue.message;
+      const words = types.flatMap((type) => (type === 'boolean' ? ['true', 'false'] : [NOUNS[type] ?? type]));
+      return `must be ${joinedWith(words, 'or')} (got ${nounOf(value)})`;
     }
     default:
       return issue.message;
@@ -74,4 +79,21 @@ function nounOf(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
   return NOUNS[typeof value] ?? typeof value;
+}
+
+/**
+ * The types a union of plain types takes (`string`, `number`, `boolean`, `null`), from the issue
+ * each member raised; none where a member refused the value for more than its type.
+ */
+export function typesAUnionTakes(issue: z.core.$ZodIssue): string[] | undefined {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return undefined;
+  const types: string[] = [];
+  for (const memberIssues of issue.errors) {
+    const [only] = memberIssues;
+    if (memberIssues.length !== 1 || !only || only.path.length > 0) return undefined;
+    const memberTypes = only.code === 'invalid_type' ? [only.expected] : typesAUnionTakes(only);
+    if (!memberTypes) return undefined;
+    types.push(...memberTypes);
+  }
+  return types;
 }

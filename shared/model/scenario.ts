@@ -3,6 +3,8 @@ import { IdSchema } from './ids';
 import { isSequenceFormat, SEQUENCE_FORMAT_RULE } from './sequence-format';
 
 const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+/** A value a step sets: null among the union's members, so what it refuses names null as taken too. */
+const SetValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 function minNotAboveMax(range: { min: number; max: number }, context: z.RefinementCtx): void {
   if (range.min > range.max) {
@@ -114,7 +116,7 @@ export const ScriptStepSchema = z.strictObject({
   systemId: IdSchema,
   table: z.string().min(1),
   op: z.enum(['insert', 'update', 'delete', 'truncate']),
-  values: z.record(z.string(), ScalarSchema.nullable()).optional(),
+  values: z.record(z.string(), SetValueSchema).optional(),
   where: z.record(z.string(), ScalarSchema).optional(),
 });
 export type ScriptStep = z.infer<typeof ScriptStepSchema>;

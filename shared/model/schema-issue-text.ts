@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { nearMiss } from './near-miss';
-import { discriminatorValues, valueAt } from './plain-schema-issue';
+import { discriminatorValues, typesAUnionTakes, valueAt } from './plain-schema-issue';
 import { formatPath, type Problem } from './problem';
 import { type KnownFields, knownFieldsAt } from './schema-known-fields';
 import { joinedWith, withIndefiniteArticle } from './word-list';
@@ -101,10 +101,15 @@ function schemaIssueMessage(issue: SchemaIssue, input: unknown): string {
     case 'invalid_union': {
       // A discriminated union whose `kind` matches no member lists the kinds it takes, as an enum does.
       const kinds = discriminatorValues(issue);
-      if (!kinds) return issue.message;
-      const field = issue.path.at(-1);
-      const missing = value === undefined && typeof field === 'string' ? `missing required field '${field}': ` : '';
-      return `${missing}${oneOfMessage(kinds, value)}`;
+      if (kinds) {
+        const field = issue.path.at(-1);
+        const missing = value === undefined && typeof field === 'string' ? `missing required field '${field}': ` : '';
+        return `${missing}${oneOfMessage(kinds, value)}`;
+      }
+      const types = typesAUnionTakes(issue);
+      if (!types) return issue.message;
+      const words = types.map((type) => (type === 'null' ? type : withIndefiniteArticle(typeName(type))));
+      return `must be ${joinedWith(words, 'or')}, not ${describeType(value)}`;
     }
     case 'too_small':
     case 'too_big':

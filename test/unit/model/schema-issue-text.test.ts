@@ -36,6 +36,18 @@ describe('the words for what a schema refuses', () => {
     expect(problemsOf(z.array(z.string()), ['a', undefined])).toEqual(['[1]: missing: must be a string']);
   });
 
+  it('names the types a value of several may have, not zod’s "Invalid input"', () => {
+    const scalar = z.union([z.string(), z.number(), z.boolean()]);
+    const schema = z.object({
+      where: z.record(z.string(), scalar),
+      values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    });
+    expect(problemsOf(schema, { where: { station_id: null }, values: { status: ['a'] } })).toEqual([
+      'where.station_id: must be a string, a number or a boolean, not null',
+      'values.status: must be a string, a number, a boolean or null, not an array',
+    ]);
+  });
+
   it('keeps a message the schema writes itself', () => {
     expect(
       problemsOf(z.object({ id: z.string().regex(/^[a-z]+$/, 'must be lowercase letters') }), { id: 'A' }),

@@ -249,6 +249,20 @@ describe('the scenario as text', () => {
     ]);
   });
 
+  it('names the types a step’s where and values take, not "Invalid input"', () => {
+    const [step] = workshop.steps;
+    if (!step) throw new Error('the sample scenario has a step');
+    const text = scenarioText({
+      ...workshop,
+      steps: [{ ...step, values: { status: ['a'] }, where: { order_id: null } }],
+    } as never);
+    const read = readScenarioText(text, mesh, 0);
+    expect(!read.ok && read.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      'steps[0].values.status: must be a text, a number, true, false or null (got a list)',
+      'steps[0].where.order_id: must be a text, a number, true or false (got null)',
+    ]);
+  });
+
   it('lists its problems in the order of the text, line then column, whatever check found them', () => {
     const [step] = workshop.steps;
     if (!step) throw new Error('the sample scenario has a step');

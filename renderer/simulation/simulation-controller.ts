@@ -1,6 +1,7 @@
 import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
 import { decimalInteger } from '../../shared/model/decimal-integer';
 import type { Problem } from '../../shared/model/problem';
+import { renamedScenarioId } from '../../shared/model/renamed-scenario';
 import type {
   ClientResponse,
   LogMessage,
@@ -460,17 +461,29 @@ export function simulatesAlike(a: Mesh, b: Mesh): boolean {
 
 /**
  * A run built from another design, or from a scenario the design no longer has (an undo removed
- * it), is dropped, and a newly opened document starts in Design.
+ * it, or changed its id), is dropped, and a newly opened document starts in Design. A scenario
+ * whose id alone changed stays chosen, under its new id.
  */
-function followDocument(mesh: Mesh | null, openCount: number, previousOpenCount: number): void {
+function followDocument(
+  mesh: Mesh | null,
+  previousMesh: Mesh | null,
+  openCount: number,
+  previousOpenCount: number,
+): void {
   const { runMesh, mode, scenarioId } = state();
   if (openCount !== previousOpenCount) {
     if (mode === 'simulate') simulation.leave();
     discardRun({ examples: {}, examplesTick: null, scenarioId: null, seedText: null });
     return;
   }
-  if (!runMesh || !mesh) return;
-  if (!mesh.scenarios.some((scenario) => scenario.id === scenarioId)) discardRun({ scenarioId: null, seedText: null });
+  if (!mesh) return;
+  const renamedTo = previousMesh && scenarioId !== null ? renamedScenarioId(previousMesh, mesh, scenarioId) : undefined;
+  if (!runMesh) {
+    if (renamedTo) setSimulation({ scenarioId: renamedTo, seedText: null });
+    return;
+  }
+  if (!mesh.scenarios.some((scenario) => scenario.id === scenarioId))
+    discardRun({ scenarioId: renamedTo ?? null, seedText: null });
   else if (!simulatesAlike(runMesh, mesh)) discardRun({});
 }
 
@@ -492,6 +505,6 @@ function discardRun(patch: Partial<SimulationState>): void {
 
 useDocumentStore.subscribe((document, previous) => {
   if (document.mesh !== previous.mesh || document.openCount !== previous.openCount) {
-    followDocument(document.mesh, document.openCount, previous.openCount);
+    followDocument(document.mesh, previous.mesh, document.openCount, previous.openCount);
   }
 });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Mesh } from '../../../shared/model';
+import { renamedScenarioId } from '../../../shared/model/renamed-scenario';
+import { ecommerceSample } from '../simulation/builders';
+
+const sample = ecommerceSample();
+const [workshop] = sample.scenarios;
+if (!workshop) throw new Error('the sample has a scenario');
+const withScenarios = (...ids: string[]): Mesh => ({
+  ...sample,
+  scenarios: ids.map((id) => ({ ...workshop, id, name: id })),
+});
+
+describe('the id a scenario has after an edit of its id alone', () => {
+  it('is the id of the scenario now in its place, one the design did not have', () => {
+    expect(renamedScenarioId(withScenarios('morning', 'evening'), withScenarios('morning', 'night'), 'evening')).toBe(
+      'night',
+    );
+    expect(renamedScenarioId(withScenarios('morning', 'night'), withScenarios('morning', 'evening'), 'night')).toBe(
+      'evening',
+    );
+  });
+
+  it('is none where the scenario is still there, was removed, or another took its place', () => {
+    expect(renamedScenarioId(withScenarios('morning', 'evening'), withScenarios('morning', 'evening'), 'evening')).toBe(
+      undefined,
+    );
+    expect(renamedScenarioId(withScenarios('morning', 'evening'), withScenarios('morning'), 'evening')).toBe(undefined);
+    expect(renamedScenarioId(withScenarios('morning', 'evening'), withScenarios('evening', 'morning'), 'evening')).toBe(
+      undefined,
+    );
+    expect(renamedScenarioId(withScenarios('morning', 'evening'), withScenarios('evening', 'evening'), 'morning')).toBe(
+      undefined,
+    );
+  });
+});

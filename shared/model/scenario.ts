@@ -202,7 +202,12 @@ export const ScenarioSchema = z.strictObject({
   description: z.string(),
   seed: z.number().int(),
   /** The simulated clock's start: every timestamp in a run derives from it. */
-  startTime: z.iso.datetime(),
+  startTime: z.iso.datetime({
+    error: (issue) =>
+      issue.code === 'invalid_format'
+        ? `must be a date and time in UTC, written as 2026-05-04T07:00:00Z (seconds and the Z included; an offset such as +02:00 is not taken) (got '${String(issue.input)}')`
+        : undefined,
+  }),
   tickMillis: z.number().int().positive(),
   data: z.array(TableDataSchema),
   rates: z.array(ChangeRateSchema),

@@ -263,6 +263,13 @@ describe('the scenario as text', () => {
     ]);
   });
 
+  it('says how to write a start time it does not take, a local time with its offset among them', () => {
+    const read = readScenarioText(scenarioText({ ...workshop, startTime: '2026-05-04T09:00:00+02:00' }), mesh, 0);
+    expect(!read.ok && read.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      "startTime: must be a date and time in UTC, written as 2026-05-04T07:00:00Z (seconds and the Z included; an offset such as +02:00 is not taken) (got '2026-05-04T09:00:00+02:00')",
+    ]);
+  });
+
   it('lists its problems in the order of the text, line then column, whatever check found them', () => {
     const [step] = workshop.steps;
     if (!step) throw new Error('the sample scenario has a step');

@@ -117,7 +117,17 @@ export function faultFrom(mesh: Mesh, kind: FaultKind, settings: FaultSettings, 
   const columns = columnChoices(choice);
   const column = settings.column && columns.includes(settings.column) ? settings.column : columns[0];
   if (!column) return undefined;
-  return kind === 'null-field' ? { kind, ...at, column } : { kind, ...at, column, renamedTo: `${column}_v2` };
+  return kind === 'null-field'
+    ? { kind, ...at, column }
+    : { kind, ...at, column, renamedTo: newColumnName(column, choice.table?.columns ?? []) };
+}
+
+/** `email_v2`, or the first of `email_v3`, `email_v4`… the table has no column of: the database renames to no other. */
+function newColumnName(column: string, columns: readonly { name: string }[]): string {
+  const isTaken = (name: string) => columns.some((candidate) => candidate.name === name);
+  let version = 2;
+  while (isTaken(`${column}_v${version}`)) version++;
+  return `${column}_v${version}`;
 }
 
 /**

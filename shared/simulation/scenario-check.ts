@@ -223,6 +223,13 @@ export function checkScenario(
           message: `'${fault.column}' is the primary key of '${table.name}', which every record needs: pick another column`,
         });
       }
+      // ALTER TABLE … RENAME COLUMN fails on a name the table has; the records would carry two values under it.
+      if (table && fault.kind === 'rename-column' && table.columns.some(({ name }) => name === fault.renamedTo)) {
+        problems.push({
+          path: `${at}.renamedTo`,
+          message: `'${table.name}' already has a column '${fault.renamedTo}', and the database refuses to rename '${fault.column}' to it: pick a new name`,
+        });
+      }
     }
   });
   const clockProblem = clockRangeProblem(scenario);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../shared/model';
 import { faultTargetName } from '../../../shared/model/topic-references';
-import { firedFaultLabel, firedFaultNote, firedFaultOutcome } from '../../../shared/simulation/fault-deck';
+import { faultFrom, firedFaultLabel, firedFaultNote, firedFaultOutcome } from '../../../shared/simulation/fault-deck';
 import { readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { changeImages } from '../../../shared/simulation/record-shape';
@@ -365,5 +365,41 @@ describe('what Fired in this run says of a redelivery', () => {
     expect(firedFaultOutcome(mesh, redelivery, { tickMillis: 60_000 })).toBe(
       'the last 2 records on shop.public.items at the end of tick 2, those tick 2 published included, are sent again.',
     );
+  });
+});
+
+describe('the name a rename card gives its column', () => {
+  it('is one the table does not have yet, as the database takes only such a name', () => {
+    const shop = aShopMesh().build();
+    const [system] = shop.systems;
+    const [items] = system?.database.tables ?? [];
+    if (!system || !items) throw new Error('the shop has a table');
+    const withRenamedColumns = {
+      ...shop,
+      systems: [
+        {
+          ...system,
+          database: {
+            ...system.database,
+            tables: [
+              {
+                ...items,
+                columns: [
+                  ...items.columns,
+                  { name: 'name_v2', type: 'text', nullable: true },
+                  { name: 'name_v3', type: 'text', nullable: true },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    } as typeof shop;
+
+    expect(faultFrom(withRenamedColumns, 'rename-column', { column: 'name' }, 3)).toMatchObject({
+      column: 'name',
+      renamedTo: 'name_v4',
+    });
+    expect(faultFrom(shop, 'rename-column', { column: 'name' }, 3)).toMatchObject({ renamedTo: 'name_v2' });
   });
 });

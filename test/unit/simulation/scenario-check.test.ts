@@ -70,6 +70,48 @@ describe('a scenario that names what the mesh lacks', () => {
   });
 });
 
+describe('a rename of a column to a name the table already has', () => {
+  it('is refused at renamedTo, as the database refuses it, rather than overwriting that column in the records', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 2)
+      .withFault({
+        kind: 'rename-column',
+        tick: 1,
+        systemId: 'shop',
+        topicId: 'items-cdc',
+        column: 'status',
+        renamedTo: 'price',
+      })
+      .withFault({
+        kind: 'rename-column',
+        tick: 2,
+        systemId: 'shop',
+        topicId: 'items-cdc',
+        column: 'name',
+        renamedTo: 'name',
+      })
+      .build();
+
+    const created = createSimulation(aShopMesh().build(), scenario, { sqlite: await testWorkspace() });
+
+    expect(created).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'scenario.faults[0].renamedTo',
+          message:
+            "'items' already has a column 'price', and the database refuses to rename 'status' to it: pick a new name",
+        },
+        {
+          path: 'scenario.faults[1].renamedTo',
+          message:
+            "'items' already has a column 'name', and the database refuses to rename 'name' to it: pick a new name",
+        },
+      ],
+    });
+  });
+});
+
 describe('a fault naming its topic as the canvas shows it', () => {
   it('runs on that topic, named by its id from then on', async () => {
     const mesh = aShopMesh().build();

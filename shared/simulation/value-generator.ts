@@ -79,7 +79,12 @@ function generatedValue(
     case 'decimal': {
       const factor = 10 ** generator.scale;
       const span = generator.max - generator.min;
-      return () => Math.round((generator.min + random.next() * span) * factor) / factor;
+      return () => {
+        const drawn = generator.min + random.next() * span;
+        const scaled = Math.round(drawn * factor);
+        // A scale past ~300 overflows a double: the number already has every decimal it can hold.
+        return Number.isFinite(scaled) ? scaled / factor : drawn;
+      };
     }
     case 'fake':
       return () => fakeValue(generator.what, random, person);

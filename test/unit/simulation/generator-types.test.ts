@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../../shared/simulation/scenario-check';
 import { airlineDesign, airlineScenario, dataOf } from './airline-design';
-import { aMesh, aScenario, aSystem } from './builders';
+import { aMesh, aScenario, aShopMesh, aSystem, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
 describe('a generator that does not fit its column’s type', () => {
   it('is reported at what does not fit: an email for a number, a number for a timestamp, a uuid for a boolean, text for a date', () => {
@@ -55,5 +55,20 @@ describe('a reference whose column type differs from the referenced column’s',
           "'customer_code' is an integer column; it cannot hold the values of customers.customer_code, a text column",
       },
     ]);
+  });
+});
+
+describe('a decimal with more decimals than a number holds', () => {
+  it('draws numbers in its range, each with as many decimals as a number holds, not nothing', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 3, { ...PREDICTABLE_ITEMS, price: { kind: 'decimal', min: 0.5, max: 12, scale: 400 } })
+      .build();
+    const simulation = await simulate(aShopMesh().build(), scenario);
+
+    const prices = rowsOf(simulation, 'shop', 'SELECT price FROM items').map((row) => row.price);
+
+    expect(prices).toHaveLength(3);
+    for (const price of prices) expect(price).toBeGreaterThanOrEqual(0.5);
+    for (const price of prices) expect(price).toBeLessThanOrEqual(12);
   });
 });

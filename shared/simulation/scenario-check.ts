@@ -1,8 +1,8 @@
 import type { PathProblem } from '../contracts/path-problem';
 import type { Mesh } from '../model/mesh';
-import type { OperationalSystem, SystemTable } from '../model/operational-system';
+import type { OperationalSystem, SystemTable, Topic } from '../model/operational-system';
 import type { Problem } from '../model/problem';
-import { isTopicFault, type Scenario, type TableData } from '../model/scenario';
+import { type Fault, isTopicFault, type Scenario, type TableData } from '../model/scenario';
 import { topicReferredTo, topicsOf } from '../model/topic-references';
 import { columnGenerators } from './column-generators';
 import { generatorTypeProblem, referenceTypeProblem } from './generator-fit';
@@ -208,12 +208,8 @@ export function checkScenario(
         message: `no topic '${fault.topicId}' in '${system.id}': name one of ${topicsOf(system)}`,
       });
     }
-    if (topic && (fault.kind === 'null-field' || fault.kind === 'rename-column')) {
-      const source = topic.source;
-      const table =
-        source.kind === 'cdc'
-          ? system?.database.tables.find((candidate) => candidate.name === source.table)
-          : undefined;
+    if (system && topic && (fault.kind === 'null-field' || fault.kind === 'rename-column')) {
+      const table = capturedTable(system, topic);
       if (!table) problems.push({ path: `${at}.topicId`, message: `'${fault.topicId}' is not a CDC topic` });
       else if (!table.columns.some((candidate) => candidate.name === fault.column)) {
         problems.push({ path: `${at}.column`, message: `no column '${fault.column}' in table '${table.name}'` });
@@ -232,9 +228,49 @@ export function checkScenario(
       }
     }
   });
+  problems.push(...renamesToOneName(mesh, scenario.faults ?? [], path));
   const clockProblem = clockRangeProblem(scenario);
   if (clockProblem) problems.push({ path: `${path}.tickMillis`, message: clockProblem });
   return problems;
+}
+
+/** The table a CDC topic captures; none for an outbox topic. */
+function capturedTable(system: OperationalSystem, topic: Topic): SystemTable | undefined {
+  const source = topic.source;
+  return source.kind === 'cdc'
+    ? system.database.tables.find((candidate) => candidate.name === source.table)
+    : undefined;
+}
+
+/**
+ * A rename to the name an earlier rename (by tick, then order) gave a column of the same table:
+ * by then the table has a column of that name, and the records would carry two values under it.
+ */
+function renamesToOneName(mesh: Mesh, faults: readonly Fault[], path: string): ScenarioProblem[] {
+  const renames = faults.flatMap((fault, index) => {
+    if (fault.kind !== 'rename-column') return [];
+    const system = mesh.systems.find((candidate) => candidate.id === fault.systemId);
+    const topic = system && topicReferredTo(system, fault.topicId);
+    const table = system && topic && capturedTable(system, topic);
+    return table && system ? [{ fault, index, table: table.name, systemId: system.id }] : [];
+  });
+  renames.sort((a, b) => a.fault.tick - b.fault.tick || a.index - b.index);
+  return renames.flatMap((rename, place) => {
+    const { fault, index, table } = rename;
+    const earlier = renames
+      .slice(0, place)
+      .find(
+        (other) =>
+          other.systemId === rename.systemId && other.table === table && other.fault.renamedTo === fault.renamedTo,
+      );
+    if (!earlier) return [];
+    return [
+      {
+        path: `${path}.faults[${index}].renamedTo`,
+        message: `'${table}' already has a column '${fault.renamedTo}' at tick ${fault.tick} (faults[${earlier.index}] renamed '${earlier.fault.column}' to it at tick ${earlier.fault.tick}), and the database refuses to rename '${fault.column}' to it: pick a new name`,
+      },
+    ];
+  });
 }
 
 /** The rows of a data entry's table a run makes before any other: its initial rows and the first tick's inserts. */

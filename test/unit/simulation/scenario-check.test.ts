@@ -112,6 +112,31 @@ describe('a rename of a column to a name the table already has', () => {
   });
 });
 
+describe('two renames of one table to one name', () => {
+  it('refuses the later one at renamedTo: by then the table has a column of that name', async () => {
+    const rename = (tick: number, column: string, renamedTo: string) =>
+      ({ kind: 'rename-column', tick, systemId: 'shop', topicId: 'items-cdc', column, renamedTo }) as const;
+    const scenario = aScenario()
+      .withData('shop', 'items', 2)
+      .withFault(rename(3, 'price', 'state'))
+      .withFault(rename(2, 'status', 'state'))
+      .build();
+
+    const created = createSimulation(aShopMesh().build(), scenario, { sqlite: await testWorkspace() });
+
+    expect(created).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'scenario.faults[0].renamedTo',
+          message:
+            "'items' already has a column 'state' at tick 3 (faults[1] renamed 'status' to it at tick 2), and the database refuses to rename 'price' to it: pick a new name",
+        },
+      ],
+    });
+  });
+});
+
 describe('a fault naming its topic as the canvas shows it', () => {
   it('runs on that topic, named by its id from then on', async () => {
     const mesh = aShopMesh().build();

@@ -228,7 +228,7 @@ export function checkScenario(
       }
     }
   });
-  problems.push(...renamesToOneName(mesh, scenario.faults ?? [], path));
+  problems.push(...renamesAnEarlierRenamePrevents(mesh, scenario.faults ?? [], path));
   const clockProblem = clockRangeProblem(scenario);
   if (clockProblem) problems.push({ path: `${path}.tickMillis`, message: clockProblem });
   return problems;
@@ -243,10 +243,11 @@ function capturedTable(system: OperationalSystem, topic: Topic): SystemTable | u
 }
 
 /**
- * A rename to the name an earlier rename (by tick, then order) gave a column of the same table:
- * by then the table has a column of that name, and the records would carry two values under it.
+ * A rename that an earlier rename of the same table (by tick, then order) makes impossible: to the
+ * name that one gave a column (the records would carry two values under it), or of the column it
+ * renamed away, as the database refuses both.
  */
-function renamesToOneName(mesh: Mesh, faults: readonly Fault[], path: string): ScenarioProblem[] {
+function renamesAnEarlierRenamePrevents(mesh: Mesh, faults: readonly Fault[], path: string): ScenarioProblem[] {
   const renames = faults.flatMap((fault, index) => {
     if (fault.kind !== 'rename-column') return [];
     const system = mesh.systems.find((candidate) => candidate.id === fault.systemId);
@@ -257,17 +258,24 @@ function renamesToOneName(mesh: Mesh, faults: readonly Fault[], path: string): S
   renames.sort((a, b) => a.fault.tick - b.fault.tick || a.index - b.index);
   return renames.flatMap((rename, place) => {
     const { fault, index, table } = rename;
-    const earlier = renames
+    const earlierOfTable = renames
       .slice(0, place)
-      .find(
-        (other) =>
-          other.systemId === rename.systemId && other.table === table && other.fault.renamedTo === fault.renamedTo,
-      );
-    if (!earlier) return [];
+      .filter((other) => other.systemId === rename.systemId && other.table === table);
+    const renamedAway = earlierOfTable.find((other) => other.fault.column === fault.column);
+    if (renamedAway) {
+      return [
+        {
+          path: `${path}.faults[${index}].column`,
+          message: `'${table}' has no column '${fault.column}' at tick ${fault.tick} (faults[${renamedAway.index}] renamed it to '${renamedAway.fault.renamedTo}' at tick ${renamedAway.fault.tick}), and the database refuses to rename a column it does not have: a column is renamed once in a run, so drop one of the two renames`,
+        },
+      ];
+    }
+    const sameName = earlierOfTable.find((other) => other.fault.renamedTo === fault.renamedTo);
+    if (!sameName) return [];
     return [
       {
         path: `${path}.faults[${index}].renamedTo`,
-        message: `'${table}' already has a column '${fault.renamedTo}' at tick ${fault.tick} (faults[${earlier.index}] renamed '${earlier.fault.column}' to it at tick ${earlier.fault.tick}), and the database refuses to rename '${fault.column}' to it: pick a new name`,
+        message: `'${table}' already has a column '${fault.renamedTo}' at tick ${fault.tick} (faults[${sameName.index}] renamed '${sameName.fault.column}' to it at tick ${sameName.fault.tick}), and the database refuses to rename '${fault.column}' to it: pick a new name`,
       },
     ];
   });

@@ -137,6 +137,31 @@ describe('two renames of one table to one name', () => {
   });
 });
 
+describe('a second rename of a column a rename already renamed', () => {
+  it('is refused at its column: by then the table has no column of that name', async () => {
+    const rename = (tick: number, column: string, renamedTo: string) =>
+      ({ kind: 'rename-column', tick, systemId: 'shop', topicId: 'items-cdc', column, renamedTo }) as const;
+    const scenario = aScenario()
+      .withData('shop', 'items', 2)
+      .withFault(rename(2, 'status', 'state'))
+      .withFault(rename(4, 'status', 'phase'))
+      .build();
+
+    const created = createSimulation(aShopMesh().build(), scenario, { sqlite: await testWorkspace() });
+
+    expect(created).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'scenario.faults[1].column',
+          message:
+            "'items' has no column 'status' at tick 4 (faults[0] renamed it to 'state' at tick 2), and the database refuses to rename a column it does not have: a column is renamed once in a run, so drop one of the two renames",
+        },
+      ],
+    });
+  });
+});
+
 describe('a fault naming its topic as the canvas shows it', () => {
   it('runs on that topic, named by its id from then on', async () => {
     const mesh = aShopMesh().build();

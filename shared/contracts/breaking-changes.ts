@@ -1196,7 +1196,8 @@ function optionChanges(
 
 /**
  * The value of an option that a physicalType already says: `varchar(20)` a maxLength of 20, `double`
- * format f64, `float(24)` f32, and `float` f32 in the Avro or Protobuf records the contract's servers hold.
+ * format f64, `float(24)` f32, `float` f32 in the Avro or Protobuf records or MySQL databases the
+ * contract's servers hold, and `real` f64 in MySQL.
  */
 function saidByPhysicalType(
   option: string,

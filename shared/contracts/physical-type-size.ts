@@ -75,15 +75,17 @@ const FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([
   ...['real', 'float4', 'float32'].map((name) => [name, 'f32'] as const),
   ...ORACLE_FLOAT_FORMATS,
 ]);
+/** MySQL's own widths where they differ: its REAL is a DOUBLE unless the REAL_AS_FLOAT SQL mode is on. */
+const MYSQL_FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([...FLOAT_FORMATS, ['real', 'f64']]);
 
 /**
  * The ODCS format of the binary float a physical type (its parts, as physicalTypeParts gives them)
  * says: `double` → f64, `real` → f32, and `float(p)` the narrowest of p binary digits, as
  * PostgreSQL, SQL Server and MySQL store it (`float(24)` f32, `float(53)` f64). A bare `float` is 64
  * bits in PostgreSQL and SQL Server (32 in MySQL) and 32 in Avro and Protobuf, so it says f32 only
- * in the record format of those the contract's servers store its data in, and no width otherwise.
- * In Oracle only BINARY_FLOAT (f32) and BINARY_DOUBLE (f64), as its FLOAT, REAL and DOUBLE PRECISION
- * are NUMBERs (oracleFloatDigits).
+ * in MySQL and in the record format of those the contract's servers store its data in, and no width
+ * otherwise. MySQL's REAL is its DOUBLE, f64. In Oracle only BINARY_FLOAT (f32) and BINARY_DOUBLE
+ * (f64), as its FLOAT, REAL and DOUBLE PRECISION are NUMBERs (oracleFloatDigits).
  */
 export function floatFormatOfType(
   { base, size, scale }: { base: string; size?: number; scale?: number },
@@ -97,7 +99,7 @@ export function floatFormatOfType(
   }
   if (size !== undefined) return undefined;
   if (base === 'float' && dialect !== undefined) return 'f32';
-  return FLOAT_FORMATS.get(base);
+  return (dialect === 'mysql' ? MYSQL_FLOAT_FORMATS : FLOAT_FORMATS).get(base);
 }
 
 /** Oracle's FLOAT(p) keeps p binary digits, 1 to 126, of a NUMBER; FLOAT is FLOAT(126), REAL FLOAT(63), DOUBLE PRECISION FLOAT(126). */

@@ -14,15 +14,21 @@ export function recordFormatOf(server: { type?: unknown; format?: unknown }): Re
 
 /**
  * The types a contract's physicalTypes are read in where a name means otherwise than in SQL: a
- * stream's record format (Avro's `float` is 32 bits), or Oracle's, whose FLOAT(p) is a NUMBER of p
- * binary digits, no IEEE float.
+ * stream's record format (Avro's `float` is 32 bits), Oracle's, whose FLOAT(p) is a NUMBER of p
+ * binary digits, no IEEE float, or MySQL's, whose REAL is a 64-bit DOUBLE and bare FLOAT 32 bits.
  */
-export type TypeDialect = RecordFormat | 'oracle';
+export type TypeDialect = RecordFormat | 'oracle' | 'mysql';
+
+/** The databases whose types are a dialect of their own, by their ODCS server type. */
+const DATABASE_DIALECTS: ReadonlyMap<string, TypeDialect> = new Map([
+  ['oracle', 'oracle'],
+  ['mysql', 'mysql'],
+]);
 
 /**
  * The one type dialect a contract's `servers` store its data in, when every server is of it (every
- * one streams Avro records, or is an Oracle database). None without servers, or with any other
- * server (a database's `float` may be 64 bits where Avro's is 32).
+ * one streams Avro records, or is an Oracle or a MySQL database). None without servers, or with any
+ * other server (a database's `float` may be 64 bits where Avro's is 32).
  */
 export function typeDialectOfServers(servers: unknown): TypeDialect | undefined {
   const dialects = new Set(asArray(servers).map((server) => typeDialectOf(asObject(server))));
@@ -31,5 +37,5 @@ export function typeDialectOfServers(servers: unknown): TypeDialect | undefined 
 }
 
 function typeDialectOf(server: { type?: unknown; format?: unknown }): TypeDialect | undefined {
-  return String(server.type).toLowerCase() === 'oracle' ? 'oracle' : recordFormatOf(server);
+  return DATABASE_DIALECTS.get(String(server.type).toLowerCase()) ?? recordFormatOf(server);
 }

@@ -1,5 +1,6 @@
 import type { LogicalType } from '../../model/logical-type';
 import { floatFormatOfType, isDecimalTypeName, physicalTypeParts } from '../physical-type-size';
+import type { TypeDialect } from '../server-record-format';
 import {
   blank,
   elements,
@@ -167,12 +168,22 @@ export function holdsTimeOfDay(type: SqlType, isOracle: boolean): boolean {
 }
 
 /**
- * ODCS's format of an Oracle column's numbers: the width of its IEEE floats, BINARY_FLOAT f32 and
- * BINARY_DOUBLE f64; none of its FLOAT, REAL and DOUBLE PRECISION, NUMBERs of binary digits.
+ * The type dialect a file's float types are read in, where its database says their width: Oracle's
+ * or MySQL's. None for another file, whose REAL may be PostgreSQL's 32 bits or MySQL's double.
  */
-export function oracleNumberFormat(type: SqlType): string | undefined {
+export function floatDialectOf(database: { isMySql: boolean; isOracle: boolean }): TypeDialect | undefined {
+  if (database.isOracle) return 'oracle';
+  return database.isMySql ? 'mysql' : undefined;
+}
+
+/**
+ * ODCS's format of a column's numbers, the width of its binary floats as its file's database stores
+ * them: Oracle's BINARY_FLOAT f32 and BINARY_DOUBLE f64 (none of its FLOAT, REAL and DOUBLE
+ * PRECISION, NUMBERs of binary digits), MySQL's REAL and DOUBLE f64 and FLOAT f32.
+ */
+export function floatFormatIn(type: SqlType, dialect: TypeDialect): string | undefined {
   const parts = physicalTypeParts(type.elementType);
-  return parts && floatFormatOfType(parts, 'oracle');
+  return parts && floatFormatOfType(parts, dialect);
 }
 
 /** The date-time types whose values carry a time zone in every database that has them. */

@@ -20,8 +20,9 @@ import { nestedClassifiedFields } from './nested-classified-fields';
 import { isPostgresReservedWord } from './postgres-reserved-words';
 import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
 import {
+  floatDialectOf,
+  floatFormatIn,
   holdsTimeOfDay,
-  oracleNumberFormat,
   type SqlColumn,
   type SqlTable,
   type SqlType,
@@ -400,6 +401,9 @@ function tableObject(
   const sourceColumn = (property: string): SqlColumn | undefined =>
     source?.columns.find((candidate) => candidate.name === property);
   const isOracle = context.ddl.oracleSigns.length > 0;
+  // MySQL's by its backticks or MySQL-only words (mysql-signs.ts), not by the grammar that read it: PostgreSQL's reads much of MySQL's.
+  const database = { isMySql: context.ddl.hasBackslashEscapes, isOracle };
+  const floatDialect = floatDialectOf(database);
   const logicalTypeOf = (type: SqlType | undefined) =>
     type && holdsTimeOfDay(type, isOracle) ? 'timestamp' : type?.logicalType;
   // A property is unique on its own; several columns unique together are a rule of the table.
@@ -548,9 +552,7 @@ function tableObject(
         ...rangeAt(text, found?.start ?? 0, (found?.typeEnd ?? 0) - (found?.start ?? 0)),
       });
     }
-    // MySQL's by its backticks or MySQL-only words (mysql-signs.ts), not by the grammar that read it: PostgreSQL's reads much of MySQL's.
-    const timezone =
-      type && !isRowVersion ? timeZoneToState(type, { isMySql: context.ddl.hasBackslashEscapes, isOracle }) : undefined;
+    const timezone = type && !isRowVersion ? timeZoneToState(type, database) : undefined;
     const keyPosition = key.indexOf(property);
     const facts = {
       // A type the file declares is the user's name, kept as written; built-in types read in upper case.
@@ -559,8 +561,8 @@ function tableObject(
     };
     const arrayDepth = type?.arrayDepth ?? 0;
     const maxLength = elementType === 'string' && type ? declaredLength(type.elementType) : undefined;
-    // Only in Oracle's files: another file's REAL may be PostgreSQL's 32 bits or MySQL's double, which the file does not say.
-    const numberFormat = elementType === 'number' && type && isOracle ? oracleNumberFormat(type) : undefined;
+    const numberFormat =
+      elementType === 'number' && type && floatDialect ? floatFormatIn(type, floatDialect) : undefined;
     const stated = {
       ...(elementType === 'string' && type?.format && { format: type.format }),
       ...(numberFormat && { format: numberFormat }),

@@ -6,6 +6,7 @@ import {
   declaresInvalidSize,
   floatFormatOfType,
   isDecimalTypeName,
+  isWiderFloatFormat,
   physicalTypeParts,
 } from '../../contracts/physical-type-size';
 import type { ContractProperty } from '../../model/contract';
@@ -126,13 +127,15 @@ const FORMAT_TYPES: Record<string, string> = { ...FLOAT_FORMATS, uuid: 'uuid' };
 
 /**
  * The floating-point column a property's physicalType or ODCS format says, where a numeric would
- * hold a decimal of any scale instead of the binary float of 64 or 32 bits promised. A bare `float`
- * is a double in PostgreSQL and SQL Server, and 32 bits in Avro and Protobuf, whose imports say so by format f32.
+ * hold a decimal of any scale instead of the binary float of 64 or 32 bits promised; the wider
+ * where they differ, as a MySQL file's REAL is imported with format f64 (MySQL's REAL is a double).
+ * A bare `float` is a double in PostgreSQL and SQL Server, and 32 bits in Avro and Protobuf, whose imports say so by format f32.
  */
 function binaryFloatTypeOf(parts: PhysicalTypeParts, format: unknown): string | undefined {
   const named = parts && floatFormatOfType(parts);
-  if (named) return FLOAT_FORMATS[named];
-  if (typeof format === 'string' && Object.hasOwn(FLOAT_FORMATS, format)) return FLOAT_FORMATS[format];
+  const stated = typeof format === 'string' && Object.hasOwn(FLOAT_FORMATS, format) ? format : undefined;
+  const widest = named && stated && isWiderFloatFormat(stated, named) ? stated : (named ?? stated);
+  if (widest) return FLOAT_FORMATS[widest];
   return parts?.base === 'float' ? 'double precision' : undefined;
 }
 

@@ -1380,6 +1380,20 @@ describe('breaking changes in logicalTypeOptions', () => {
     }
   });
 
+  it("finds a double made a real no narrowing where every server is MySQL's, whose REAL is a DOUBLE, and f64 added to a real said by it", () => {
+    const mysqlServers =
+      'servers:\n  - server: shop\n    type: mysql\n    host: db\n    port: 3306\n    database: shop\n';
+    expect(ratioChanges('double', 'real', undefined, mysqlServers)).toEqual([
+      ['field-changed', false, "physicalType changed from 'double' to 'real'"],
+    ]);
+    expect(ratioChanges('real', 'real', 'f64', mysqlServers)).toEqual([
+      ['field-changed', false, "format set to 'f64', as its physicalType real said"],
+    ]);
+    expect(ratioChanges('double', 'float', undefined, mysqlServers)).toEqual([
+      ['type-narrowed', true, 'physicalType narrowed from double to float'],
+    ]);
+  });
+
   it('finds a real made a double no breaking change: the float is widened', () => {
     expect(ratioChanges('real', 'double')).toEqual([
       ['field-changed', false, 'physicalType widened from real to double'],

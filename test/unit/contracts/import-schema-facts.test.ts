@@ -120,6 +120,36 @@ describe('SQL column types the SQL parser does not know', () => {
     expect(notes).toEqual([]);
   });
 
+  it("imports a MySQL file's REAL and DOUBLE as numbers of format f64 and its FLOAT of f32, as MySQL stores them, and a PostgreSQL file's REAL of none", () => {
+    const { property, notes } = imported(
+      'weather.sql',
+      `CREATE TABLE \`station_reading\` (
+  \`reading_id\` INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  \`pressure\` REAL NOT NULL,
+  \`humidity\` DOUBLE,
+  \`wind\` FLOAT,
+  \`gust\` FLOAT(7,2),
+  \`rain\` DECIMAL(6,2)
+) ENGINE=InnoDB;`,
+    );
+    const formatOf = (name: string) =>
+      (property(name).extensions?.logicalTypeOptions as { format?: string } | undefined)?.format;
+    expect(property('pressure')).toMatchObject({ logicalType: 'number', physicalType: 'REAL' });
+    expect(['pressure', 'humidity', 'wind', 'gust', 'rain'].map(formatOf)).toEqual([
+      'f64',
+      'f64',
+      'f32',
+      'f32',
+      undefined,
+    ]);
+    expect(notes).toEqual([]);
+    const postgres = imported(
+      'weather.sql',
+      'CREATE TABLE station_reading (reading_id integer PRIMARY KEY, pressure real);',
+    );
+    expect(postgres.property('pressure').extensions?.logicalTypeOptions).toBeUndefined();
+  });
+
   it('imports an Oracle DATE, which holds a time of day, as a timestamp without time zone that PostgreSQL exports as timestamp', () => {
     const source = `CREATE TABLE visits (
   visit_id NUMBER(10) PRIMARY KEY,

@@ -233,6 +233,18 @@ describe('a binary float whose width changed', () => {
     expect(physicalSizeChange('FLOAT(126)', 'BINARY_DOUBLE', 'oracle')).toBe('narrowed');
   });
 
+  // MySQL's REAL is a DOUBLE (unless the REAL_AS_FLOAT SQL mode is on), its bare FLOAT 32 bits.
+  it.each([
+    ['double', 'real', undefined],
+    ['real', 'double precision', undefined],
+    ['real', 'float', 'narrowed'],
+    ['float', 'real', 'widened'],
+    ['real', 'float(24)', 'narrowed'],
+    ['float(53)', 'real', undefined],
+  ] as const)('reads MySQL floats by their bits, a REAL as 64: %s to %s %s', (from, to, change) => {
+    expect(physicalSizeChange(from, to, 'mysql')).toBe(change);
+  });
+
   it.each(['avro', 'protobuf'] as const)('reads a bare float as 32 bits in %s records', (recordFormat) => {
     expect(physicalSizeChange('double', 'float', recordFormat)).toBe('narrowed');
     expect(physicalSizeChange('float', 'double', recordFormat)).toBe('widened');

@@ -786,6 +786,26 @@ message Readings {
     expect(await typesOf('p', 'readings')).toEqual(declared);
   });
 
+  it("exports a MySQL file's REAL, a DOUBLE in MySQL, as double precision, and its bare FLOAT as real", async () => {
+    const imported = importContractSource(
+      'weather.sql',
+      'CREATE TABLE `station_reading` (`reading_id` INT PRIMARY KEY, `pressure` REAL, `wind` FLOAT) ENGINE=InnoDB;',
+    );
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const mesh = productServingTable('station_reading', imported.contract.schema[0]!.properties);
+    const files = sqlFiles(mesh);
+    const lineOf = (column: string) =>
+      files.flatMap((file) => String(file.content).split('\n')).find((line) => line.startsWith(`  "${column}" `));
+    expect(lineOf('pressure')).toMatch(/^ {2}"pressure" double precision,/);
+    expect(lineOf('wind')).toMatch(/^ {2}"wind" real[,\s]/);
+    await emptyDatabase(db);
+    await runFiles(db, files);
+    // 0.1 as a 64-bit float: a real would keep it as 0.1 to 7 digits only.
+    await db.exec('INSERT INTO p.station_reading (reading_id, pressure) VALUES (1, 1013.2500000001)');
+    const stored = await db.query('SELECT pressure::text FROM p.station_reading');
+    expect(stored.rows).toEqual([{ pressure: '1013.2500000001' }]);
+  });
+
   it("exports Oracle's BINARY_FLOAT as real and BINARY_DOUBLE as double precision, the IEEE floats of 32 and 64 bits they are", async () => {
     const mesh = productServingTable('buoy_readings', [
       field('reading_id', 'integer', { required: true, primaryKey: true }),

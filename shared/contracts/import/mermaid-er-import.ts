@@ -65,6 +65,8 @@ const NUMBER_THEN_NAME = /^([0-9]+)([\p{L}_-].*)$/u;
 const NUMBER_START = /^[0-9]/;
 /** A word of a text not in quotes, which Mermaid lexes as a name of its own (a subgraph's title). */
 const WORD = /\S+/g;
+/** The label Mermaid reads after a relationship's `:`, a quoted text or a word up to a space or a quote, and what follows. */
+const LABEL_THEN_MORE = /^("[^"]*"|[^\s"]+)\s*(.*)$/;
 /**
  * Mermaid's keywords, which its lexer takes wherever a name could start (in any case, to a `\b` of ASCII
  * words): its statements', the cardinality words `one`, `many` and `u` (before `-`, `.`, `|`), and `to`;
@@ -164,7 +166,7 @@ export function importMermaidEr(text: string): SchemaImport {
   };
   /**
    * Whether Mermaid refuses a relationship's label: a number (`12`, the `1` of `1st order`), a keyword, or
-   * words after the first of one not in quotes, which Mermaid reads as entities or refuses (`first order`).
+   * more after its first word or quoted text, which Mermaid reads as entities or refuses (`first order`, `"first" order`).
    */
   const refusesLabel = (label: string, at: number, place: PlaceOf) => {
     if (NUMBER_START.test(label)) {
@@ -175,12 +177,16 @@ export function importMermaidEr(text: string): SchemaImport {
       return true;
     }
     if (refusesKeyword(label, place(at, label.length), 'label a relationship')) return true;
-    const [first, second] = label.startsWith('"') ? [] : label.matchAll(WORD);
-    if (first === undefined || second === undefined) return false;
-    const following = label.slice(second.index);
+    const [, first = '', following = ''] = LABEL_THEN_MORE.exec(label) ?? [];
+    if (following === '') return false;
+    const whole = `"${[first, following].map((text) => text.replaceAll('"', '')).join(' ')}"`;
+    const reading = first.startsWith('"')
+      ? `a label in quotes as the quoted text, ${first}`
+      : `a label not in quotes as one word, '${first}'`;
+    const rewrite = first.startsWith('"') ? `take it into the quotes (${whole})` : `quote the label (${whole})`;
     refuse(
-      place(at + second.index, following.length),
-      `Mermaid reads a label not in quotes as one word, '${first[0]}', and what follows it ('${following}') as more of the diagram: quote the label ("${label}")`,
+      place(at + label.length - following.length, following.length),
+      `Mermaid reads ${reading}, and what follows it ('${following}') as more of the diagram: ${rewrite}`,
     );
     return true;
   };
@@ -306,7 +312,8 @@ export function importMermaidEr(text: string): SchemaImport {
         refusesName(to, placeOf(toAt[0], to.length)),
         refusesAliasOnRelationship(from, fromAlias, fromAliasAt, placeOf),
         refusesAliasOnRelationship(to, toAlias, toAliasAt, placeOf),
-        refusesLabel(label, labelAt[0], placeOf),
+        // A label cut short by a `\"` is refused above, with how to write the quote.
+        backslash === undefined && refusesLabel(label, labelAt[0], placeOf),
       ];
       if (refusedWords.includes(true)) return;
       relationships.push({

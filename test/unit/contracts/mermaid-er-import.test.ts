@@ -807,15 +807,41 @@ describe('what Mermaid refuses to draw, refused with its line rather than import
     expect(refusal(text as string)).toEqual([`2:${column}: ${message}`]);
   });
 
-  it('a label of two words not in quotes, of which Mermaid takes the first and reads the second as an entity', async () => {
-    const text = 'erDiagram\n  STATION ||--o{ READING : first order\n  STATION {\n    int id PK\n  }\n';
-    const drawn = await parseErDiagram(text);
-    expect(drawn.relationships).toEqual([{ from: 'STATION', to: 'READING', label: 'first' }]);
-    expect(drawn.entities.map((entity) => entity.label)).toContain('order');
-    expect(refusal(text)).toEqual([
-      "2:34: Mermaid reads a label not in quotes as one word, 'first', and what follows it ('order') as more of the diagram: quote the label (\"first order\")",
-    ]);
-  });
+  it.each([
+    [
+      'a label of two words not in quotes',
+      'first order',
+      'first',
+      'order',
+      34,
+      "Mermaid reads a label not in quotes as one word, 'first', and what follows it ('order') as more of the diagram: quote the label (\"first order\")",
+    ],
+    [
+      'a quoted label followed by a word',
+      '"first" order',
+      'first',
+      'order',
+      36,
+      'Mermaid reads a label in quotes as the quoted text, "first", and what follows it (\'order\') as more of the diagram: take it into the quotes ("first order")',
+    ],
+    [
+      'a label not in quotes followed by a quoted word',
+      'first"order"',
+      'first',
+      'order',
+      33,
+      'Mermaid reads a label not in quotes as one word, \'first\', and what follows it (\'"order"\') as more of the diagram: quote the label ("first order")',
+    ],
+  ])(
+    '%s, of which Mermaid takes the first word as the label and reads what follows as an entity',
+    async (_, label, drawnLabel, entity, column, message) => {
+      const text = `erDiagram\n  STATION ||--o{ READING : ${label}\n  STATION {\n    int id PK\n  }\n`;
+      const drawn = await parseErDiagram(text);
+      expect(drawn.relationships).toEqual([{ from: 'STATION', to: 'READING', label: drawnLabel }]);
+      expect(drawn.entities.map((drawnEntity) => drawnEntity.label)).toContain(entity);
+      expect(refusal(text)).toEqual([`2:${column}: ${message}`]);
+    },
+  );
 
   it.each([
     [
@@ -824,6 +850,13 @@ describe('what Mermaid refuses to draw, refused with its line rather than import
       2,
       36,
       "Mermaid reads a label not in quotes as one word, 'records', and what follows it ('one') as more of the diagram: quote the label (\"records one\")",
+    ],
+    [
+      'a quoted label followed by a keyword',
+      'erDiagram\n  STATION ||--o{ READING : "records" one\n  STATION {\n    int id PK\n  }\n',
+      2,
+      38,
+      'Mermaid reads a label in quotes as the quoted text, "records", and what follows it (\'one\') as more of the diagram: take it into the quotes ("records one")',
     ],
     [
       'an attribute’s type with a space',

@@ -10,6 +10,7 @@ type OdcsValue = Record<string, unknown>;
 export interface DiagramField {
   name: string;
   logicalType: string;
+  physicalType?: string;
   isPrimaryKey: boolean;
   isRequired: boolean;
   isUnique: boolean;
@@ -115,6 +116,7 @@ function diagramField(name: string, property: OdcsValue): DiagramField {
   return {
     name,
     logicalType: String(property.logicalType ?? ''),
+    ...(typeof property.physicalType === 'string' && { physicalType: property.physicalType }),
     isPrimaryKey: property.primaryKey === true,
     isRequired: property.required === true,
     isUnique: property.unique === true,

@@ -1,4 +1,5 @@
 import { readAttributeComment } from '../../export/mermaid/er-attribute-comment';
+import { logicalTypeWritten } from '../../export/mermaid/er-attribute-type';
 import { ER_LETTERS_BEYOND_ASCII } from '../../export/mermaid/er-attribute-word';
 import { decodeEntity } from '../../import/mermaid-flowchart';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
@@ -82,19 +83,6 @@ const DESCRIPTION_BLOCK = /^\s*accDescr\s*\{/i;
 const OUR_EXPORT_TITLE = /^title:\s*"?Schema of contract /;
 /** Our export names an entity outside the contract `estate (not in this contract)` or `estate (contract Estates)`. */
 const OUTSIDE_THE_CONTRACT = /^(.+) \((?:not in this contract|contract .+)\)$/;
-/** The logical type a written attribute type stands for (SQL and common words, our export's ODCS types). */
-const LOGICAL_TYPES: ReadonlyArray<[RegExp, LogicalType]> = [
-  [/^(string|varchar|nvarchar|char|nchar|character|text|uuid|guid|enum|citext|clob)$/, 'string'],
-  [/^(int|integer|bigint|smallint|tinyint|long|short|serial|bigserial|int2|int4|int8)$/, 'integer'],
-  [/^(number|decimal|numeric|float|double|real|money|float4|float8|dec)$/, 'number'],
-  [/^date$/, 'date'],
-  [/^(timestamp|timestamptz|datetime|datetime2|instant)$/, 'timestamp'],
-  [/^(time|timetz)$/, 'time'],
-  [/^(boolean|bool|bit)$/, 'boolean'],
-  [/^(object|struct|record|json|jsonb)$/, 'object'],
-  [/^(array|list)$/, 'array'],
-  [/^map$/, 'map'],
-];
 
 /**
  * A Mermaid `erDiagram` as schema objects: each entity with attributes an object, each attribute
@@ -574,16 +562,6 @@ function typeParameters(written: string): string[] {
 
 function count(text: string, character: string): number {
   return text.split(character).length - 1;
-}
-
-/** The logical type a written type stands for: none for `any`, a string (noted) for a type it does not know. */
-function logicalTypeWritten(written: string, noteUnknown: () => void): LogicalType | undefined {
-  const base = written.toLowerCase().replace(/\(.*$/, '');
-  if (base === 'any') return undefined;
-  const logicalType = LOGICAL_TYPES.find(([pattern]) => pattern.test(base))?.[1];
-  if (logicalType) return logicalType;
-  noteUnknown();
-  return 'string';
 }
 
 interface Field {

@@ -3,6 +3,7 @@ import { type DiagramField, type DiagramTable, schemaDiagramOf } from '../../con
 import type { Contract } from '../../model';
 import { mermaidTitle } from './diagram-title';
 import { attributeComment } from './er-attribute-comment';
+import { attributeType } from './er-attribute-type';
 import { attributeWord } from './er-attribute-word';
 import { createMermaidIds, mermaidString } from './mermaid-text';
 
@@ -16,8 +17,9 @@ export interface ContractErDiagram {
 
 /**
  * A contract's schema as a Mermaid `erDiagram`, as Data Contract CLI's `export --format mermaid`
- * writes one: each schema object an entity with its properties (type, name, `PK`/`FK`/`UK`,
- * `required`, `measure` for an ODCS 3.2 measure), each ODCS relationship a many-to-one line
+ * writes one: each schema object an entity with its properties (type, the physical one where it
+ * reads back as the logical one, name, `PK`/`FK`/`UK`, `required`, `measure` for an ODCS 3.2
+ * measure), each ODCS relationship a many-to-one line
  * labelled with the fields it joins. An object the contract refers to but does not hold is an
  * entity named after the contract that holds it (`customers (contract Customers)`). Names go in
  * quoted, entity-coded labels, as in the flowcharts; a property name Mermaid cannot take as a word
@@ -69,7 +71,7 @@ function attributeNames(fields: readonly DiagramField[]): string[] {
 }
 
 function attributeLine(field: DiagramField, name: string, isForeignKey: boolean): string {
-  const type = attributeWord(field.logicalType || 'any');
+  const type = attributeType(field);
   const keys = [field.isPrimaryKey && 'PK', isForeignKey && 'FK', field.isUnique && 'UK'].filter(Boolean).join(', ');
   const notes = attributeComment(field, name);
   return [type, name, keys, notes && mermaidString(notes)].filter(Boolean).join(' ');

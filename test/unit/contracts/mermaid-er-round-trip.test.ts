@@ -349,3 +349,57 @@ schema:
     expect(imported.notes).toEqual([]);
   });
 });
+
+describe('a contract whose properties have physical types, exported as an erDiagram and imported back', () => {
+  const readings = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: readings
+name: Readings
+version: 1.0.0
+status: active
+schema:
+  - name: readings
+    properties:
+      - { name: reading_id, logicalType: integer, physicalType: bigint, required: true, primaryKey: true }
+      - { name: station_code, logicalType: string, physicalType: "varchar(20)" }
+      - { name: depth_cm, logicalType: number, physicalType: "numeric(10,2)" }
+      - { name: spaced_depth_cm, logicalType: number, physicalType: "numeric(10, 2)" }
+      - { name: read_at, logicalType: timestamp, physicalType: timestamp with time zone }
+      - { name: gauge, logicalType: string, physicalType: int }
+      - { name: tags, logicalType: array, physicalType: "text[]" }
+      - { name: country_codes, logicalType: string, physicalType: "char(2)[]" }
+      - { name: note, logicalType: string }
+`);
+  const types = (schema: readonly SchemaObject[]) =>
+    schema.flatMap((object) =>
+      object.properties.map((property) => [property.name, property.logicalType, property.physicalType]),
+    );
+
+  it('writes a physical type Mermaid takes as a word and the import reads as the logical type, else the logical type', async () => {
+    const { text } = contractErDiagram(readings, [readings]);
+    expect((await parseErDiagram(text)).entities[0]?.attributes).toEqual([
+      'bigint reading_id PK required',
+      'varchar(20) station_code',
+      'numeric(10,2) depth_cm',
+      'number spaced_depth_cm',
+      'timestamp read_at',
+      'string gauge',
+      'array tags',
+      'string country_codes',
+      'string note',
+    ]);
+  });
+
+  it('keeps each logical type, and each physical type the diagram writes', () => {
+    const imported = importedBack(readings);
+    const written = new Set(['bigint', 'varchar(20)', 'numeric(10,2)']);
+    expect(types(imported.contract.schema)).toEqual(
+      types(readings.schema).map(([name, logicalType, physicalType]) => [
+        name,
+        logicalType,
+        written.has(physicalType as string) ? physicalType : undefined,
+      ]),
+    );
+    expect(imported.notes).toEqual([]);
+  });
+});

@@ -4,11 +4,6 @@ import { describeInChromium, screenshot } from './app-driver';
 import { openContract, openContractFile, pasteOverYaml, showView } from './contract-driver';
 import { newBlankDesign } from './designer-driver';
 
-const SIGHTINGS = readFileSync(
-  new URL('../fixtures/odcs/preview/verified-sightings.odcs.yaml', import.meta.url),
-  'utf8',
-);
-
 const DISPENSATIONS = readFileSync(
   new URL('../fixtures/odcs/preview/dispensations.odcs.yaml', import.meta.url),
   'utf8',
@@ -46,37 +41,42 @@ describeInChromium('the contract Preview in the built app', (session) => {
     }
   });
 
-  it('lets the last columns of a field table be scrolled to in the narrow pane beside the canvas', async () => {
-    const page = await session.openApp({ withoutFileSystemAccess: true });
-    await page.setViewportSize({ width: 1500, height: 950 });
-    await newBlankDesign(page);
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
-    await (await chooser).setFiles({
-      name: 'verified-sightings.odcs.yaml',
-      mimeType: 'application/yaml',
-      buffer: Buffer.from(SIGHTINGS),
-    });
-    await openContract(page, 'Verified Sightings');
-    await showView(page, 'Preview');
-    const fields = page.getByRole('region', { name: 'Fields of sightings' });
-    const quality = fields.getByRole('cell', { name: 'invalidValues (valid: 1, 2, 3) = 0' });
-    await quality.waitFor();
-    const { clientWidth, scrollWidth } = await fields.evaluate((region) => ({
-      clientWidth: region.clientWidth,
-      scrollWidth: region.scrollWidth,
-    }));
-    // The pane beside the canvas is narrower than the table: the table scrolls, not the whole preview.
-    expect(clientWidth).toBeLessThan(scrollWidth);
-    await quality.scrollIntoViewIfNeeded();
-    expect(await fields.evaluate((region) => region.scrollLeft)).toBeGreaterThan(0);
-    const [cell, visible] = await Promise.all([quality.boundingBox(), fields.boundingBox()]);
-    expect(cell && visible && cell.x + cell.width <= visible.x + visible.width + 1).toBe(true);
-    expect(cell && visible && cell.x >= visible.x - 1).toBe(true);
-    await expect
-      .poll(() => page.getByTestId('contract-preview').textContent())
-      .toContain('duplicateValues (observer_id, species_code, observed_at) = 0');
-    await screenshot(page, 'contract-preview-narrow-pane');
+  it('shows every word of a field table in the narrow pane beside the canvas and in the side panel, nothing scrolled sideways', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await session.openApp({ withoutFileSystemAccess: true, colorScheme });
+      await newBlankDesign(page);
+      await openContractFile(page, 'parcel-scans.odcs.yaml', PARCEL_SCANS);
+      await openContract(page, 'Parcel Scans');
+      await showView(page, 'Preview');
+      for (const layout of ['beside', 'side-panel'] as const) {
+        if (layout === 'side-panel') {
+          await page.getByRole('button', { name: 'In side panel' }).click();
+          await showView(page, 'Preview');
+        }
+        const preview = page.getByTestId('contract-preview');
+        await preview.getByText('Held at the depot for collection.', { exact: false }).waitFor();
+        const cutOff = await preview.evaluate((article) => {
+          const pane = article.closest('.contract-preview-pane') as HTMLElement;
+          const visibleRight = pane.getBoundingClientRect().left + pane.clientWidth;
+          const cells = [...article.querySelectorAll('td')].filter((cell) => cell.getClientRects().length > 0);
+          const tables = [...article.querySelectorAll<HTMLElement>('.contract-preview__table-scroll')];
+          return [
+            ...cells
+              .filter((cell) => cell.getBoundingClientRect().right > visibleRight + 1)
+              .map((cell) => `cell past the pane: ${cell.textContent}`),
+            ...tables
+              .filter((table) => table.scrollWidth > table.clientWidth + 1)
+              .map((table) => `scrolls sideways: ${table.getAttribute('aria-label')}`),
+            ...(pane.scrollWidth > pane.clientWidth + 1 ? ['the preview scrolls sideways'] : []),
+          ];
+        });
+        expect(cutOff).toEqual([]);
+        const row = preview.getByRole('row').filter({ hasText: 'scan_status' });
+        await expect(row.textContent()).resolves.toContain('H (Held at the depot for collection.)');
+        await row.scrollIntoViewIfNeeded();
+        await screenshot(page, `contract-preview-fits-${layout}-${colorScheme}`);
+      }
+    }
   });
 
   it("shows every nested field, with its classification, and a schema object's composite relationships", async () => {

@@ -147,6 +147,7 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
   // Nested fields are rows of their own, named by path as the Diagram names them: a printed contract hides none of them.
   const fields = writtenFieldsAtEveryDepth(object.properties).filter((field) => !field.isUnnamedPart);
   const hasConstraints = fields.some(({ property }) => fieldConstraintWords(property).length > 0);
+  const columns = hasConstraints ? FIELD_COLUMNS : FIELD_COLUMNS.filter(({ label }) => label !== 'Constraints');
   return (
     <section className="contract-preview__object">
       <h2>
@@ -160,39 +161,20 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
         <table>
           <thead>
             <tr>
-              <th>Field</th>
-              <th>Type</th>
-              {hasConstraints && <th>Constraints</th>}
-              <th>Keys</th>
-              <th>Required</th>
-              <th>Classification</th>
-              <th>Description</th>
-              <th>Quality</th>
+              {columns.map(({ label }) => (
+                <th key={label}>{label}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {fields.map(({ path, property }, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering in document order; names may repeat.
               <tr key={`${path}-${index}`}>
-                <td>
-                  <code>{path}</code>
-                </td>
-                <td>
-                  {fieldTypeWords(property)}
-                  {property.physicalType !== undefined && <small> ({String(property.physicalType)})</small>}
-                </td>
-                {hasConstraints && (
-                  <td>
-                    <Constraints property={property} />
+                {columns.map(({ label, cell }) => (
+                  <td key={label} data-label={label}>
+                    {cell(property, path)}
                   </td>
-                )}
-                <td>{keysOf(property)}</td>
-                <td>{property.required === true ? 'yes' : ''}</td>
-                <td>{property.classification === undefined ? '' : String(property.classification)}</td>
-                <td>{typeof property.description === 'string' && <InlineMarkdown text={property.description} />}</td>
-                <td>
-                  <QualityRules rules={asList(property.quality)} />
-                </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -211,6 +193,32 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
     </section>
   );
 }
+
+/** A field table's columns, each cell also labelled with its column for a row shown as a record in a narrow pane. */
+const FIELD_COLUMNS: { label: string; cell: (property: OdcsValue, path: string) => ReactNode }[] = [
+  { label: 'Field', cell: (_, path) => <code>{path}</code> },
+  {
+    label: 'Type',
+    cell: (property) => (
+      <>
+        {fieldTypeWords(property)}
+        {property.physicalType !== undefined && <small> ({String(property.physicalType)})</small>}
+      </>
+    ),
+  },
+  { label: 'Constraints', cell: (property) => <Constraints property={property} /> },
+  { label: 'Keys', cell: keysOf },
+  { label: 'Required', cell: (property) => (property.required === true ? 'yes' : '') },
+  {
+    label: 'Classification',
+    cell: (property) => (property.classification === undefined ? '' : String(property.classification)),
+  },
+  {
+    label: 'Description',
+    cell: (property) => typeof property.description === 'string' && <InlineMarkdown text={property.description} />,
+  },
+  { label: 'Quality', cell: (property) => <QualityRules rules={asList(property.quality)} /> },
+];
 
 /** A schema object's relationship, composite keys in order: `(a.x, a.y) → (b.x, b.y)`. */
 function relationshipWords(relationship: OdcsValue): string {
@@ -343,7 +351,9 @@ function ListTable({
               // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering of a list in document order.
               <tr key={index}>
                 {used.map((column) => (
-                  <td key={column}>{formatCell(row[column])}</td>
+                  <td key={column} data-label={column}>
+                    {formatCell(row[column])}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -355,8 +365,8 @@ function ListTable({
 }
 
 /**
- * A table that scrolls sideways on its own, its scrollbar right under it: in a narrow pane
- * (the contract beside the canvas) its last columns are reached there, not past the whole preview.
+ * A table that scrolls sideways on its own, its scrollbar right under it, should a wide pane's table
+ * still not fit; a narrow pane shows each row as a record instead (contract-workspace.css).
  */
 function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (

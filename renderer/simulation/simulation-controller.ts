@@ -1,7 +1,7 @@
 import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
 import { decimalInteger } from '../../shared/model/decimal-integer';
 import type { Problem } from '../../shared/model/problem';
-import { renamedScenarioId } from '../../shared/model/renamed-scenario';
+import { renamedScenarioId, withScenarioRenamed } from '../../shared/model/renamed-scenario';
 import type {
   ClientResponse,
   LogMessage,
@@ -461,8 +461,8 @@ export function simulatesAlike(a: Mesh, b: Mesh): boolean {
 
 /**
  * A run built from another design, or from a scenario the design no longer has (an undo removed
- * it, or changed its id), is dropped, and a newly opened document starts in Design. A scenario
- * whose id alone changed stays chosen, under its new id.
+ * it), is dropped, and a newly opened document starts in Design. A scenario whose id alone changed
+ * (an Apply, or its undo or redo) stays chosen, under its new id, and its run goes on.
  */
 function followDocument(
   mesh: Mesh | null,
@@ -482,9 +482,18 @@ function followDocument(
     if (renamedTo) setSimulation({ scenarioId: renamedTo, seedText: null });
     return;
   }
-  if (!mesh.scenarios.some((scenario) => scenario.id === scenarioId))
-    discardRun({ scenarioId: renamedTo ?? null, seedText: null });
-  else if (!simulatesAlike(runMesh, mesh)) discardRun({});
+  if (renamedTo && scenarioId !== null) {
+    // The run goes on with the scenario it was built from, known by the id it has now.
+    setSimulation({
+      scenarioId: renamedTo,
+      seedText: null,
+      runMesh: withScenarioRenamed(runMesh, scenarioId, renamedTo),
+    });
+  } else if (!mesh.scenarios.some((scenario) => scenario.id === scenarioId)) {
+    discardRun({ scenarioId: null, seedText: null });
+    return;
+  }
+  if (!simulatesAlike(runMesh, mesh)) discardRun({});
 }
 
 function discardRun(patch: Partial<SimulationState>): void {

@@ -13,3 +13,11 @@ export function renamedScenarioId(before: Mesh, after: Mesh, id: string): string
   if (!inItsPlace || before.scenarios.some((scenario) => scenario.id === inItsPlace.id)) return undefined;
   return inItsPlace.id;
 }
+
+/** `mesh` with its scenario `id` under the id `renamedTo`, as the scenario now is in the design. */
+export function withScenarioRenamed(mesh: Mesh, id: string, renamedTo: string): Mesh {
+  return {
+    ...mesh,
+    scenarios: mesh.scenarios.map((scenario) => (scenario.id === id ? { ...scenario, id: renamedTo } : scenario)),
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model';
-import { renamedScenarioId } from '../../../shared/model/renamed-scenario';
+import { renamedScenarioId, withScenarioRenamed } from '../../../shared/model/renamed-scenario';
 import { ecommerceSample } from '../simulation/builders';
 
 const sample = ecommerceSample();
@@ -32,5 +32,16 @@ describe('the id a scenario has after an edit of its id alone', () => {
     expect(renamedScenarioId(withScenarios('morning', 'evening'), withScenarios('evening', 'evening'), 'morning')).toBe(
       undefined,
     );
+  });
+});
+
+describe('a design with one of its scenarios under another id', () => {
+  it('keeps that scenario as it was, in its place, under the new id, and leaves the others alone', () => {
+    const before = withScenarios('morning', 'evening');
+    const after = withScenarioRenamed(before, 'evening', 'late-evening');
+    expect(after.scenarios.map((scenario) => scenario.id)).toEqual(['morning', 'late-evening']);
+    expect(after.scenarios[1]).toEqual({ ...before.scenarios[1], id: 'late-evening' });
+    expect(after.scenarios[0]).toBe(before.scenarios[0]);
+    expect(after.products).toBe(before.products);
   });
 });

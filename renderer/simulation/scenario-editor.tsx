@@ -48,18 +48,24 @@ export function ScenarioEditor() {
   const [problems, setProblems] = useState<LocatedProblem[]>([]);
   const draft = useScenarioDrafts((state) => (scenario ? state.textById[scenario.id] : undefined));
   const isDirty = draft !== undefined;
-  const [applied, setApplied] = useState(false);
+  /** The scenario the last Apply saved: said to be waiting for the next reset while the design still has it. */
+  const [appliedScenario, setAppliedScenario] = useState<Scenario | null>(null);
+  const isApplied =
+    !isDirty && appliedScenario !== null && scenario !== undefined && isDeepEqual(appliedScenario, scenario);
   /** Set by New scenario, whose button goes: the editor that replaces it takes the focus. */
   const isFocusedOnceBuilt = useRef(false);
   /** Set while the editor takes the document's text, which is no edit of the user's. */
   const isShowingDocument = useRef(false);
+  /** The text the editor last showed for the saved scenario (as laid out at Apply): text equal to it is no draft. */
+  const savedText = useRef<{ scenario: Scenario; text: string } | null>(null);
   useMonacoTheme(monaco);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is built once per scenario; the text after Apply is the user's
   useEffect(() => {
     if (!monaco || !container.current || !scenario) return;
+    savedText.current = { scenario, text: shownText(scenario) };
     const model = monaco.editor.createModel(
-      useScenarioDrafts.getState().textById[scenario.id] ?? shownText(scenario),
+      useScenarioDrafts.getState().textById[scenario.id] ?? savedText.current.text,
       'json',
       monaco.Uri.parse(`inmemory://scenarios/scenario-${index}.json`),
     );
@@ -86,11 +92,14 @@ export function ScenarioEditor() {
       );
     };
     const listener = model.onDidChangeContent(() => {
-      if (!isShowingDocument.current) {
-        useScenarioDrafts.getState().setDraft(scenario.id, model.getValue());
-        setApplied(false);
-      }
       check();
+      if (isShowingDocument.current) return;
+      const text = model.getValue();
+      const saved = currentMesh()?.scenarios.find((entry) => entry.id === scenario.id);
+      // An undo in the editor back to the saved text leaves nothing to apply.
+      if (savedText.current?.scenario === saved && savedText.current?.text === text)
+        useScenarioDrafts.getState().clearDraft(scenario.id);
+      else useScenarioDrafts.getState().setDraft(scenario.id, text);
     });
     // A saved scenario may already name what the design lacks: its problems show on opening.
     check();
@@ -113,11 +122,12 @@ export function ScenarioEditor() {
     if (!model || !mesh || !scenario || isDirty) return;
     const shown = readScenarioText(model.getValue(), mesh, index);
     // The text after Apply is the user's, laid out as they wrote it: kept while it says the same.
-    if (shown.ok && isDeepEqual(shown.value, scenario)) return;
-    isShowingDocument.current = true;
-    model.setValue(shownText(scenario));
-    isShowingDocument.current = false;
-    setApplied(false);
+    if (!shown.ok || !isDeepEqual(shown.value, scenario)) {
+      isShowingDocument.current = true;
+      model.setValue(shownText(scenario));
+      isShowingDocument.current = false;
+    }
+    savedText.current = { scenario, text: model.getValue() };
   }, [scenario, isDirty, index]);
 
   // A problem about this scenario was clicked: its entry (or the nearest one the text has) is selected.
@@ -168,7 +178,7 @@ export function ScenarioEditor() {
     setSimulation({ scenarioId: read.value.id, seedText: null });
     // Apply disables itself: the focus goes back to the text just applied, not to <body>.
     editor.current?.focus();
-    setApplied(true);
+    setAppliedScenario(read.value);
   };
 
   return (
@@ -183,7 +193,7 @@ export function ScenarioEditor() {
         <span className="scenario-editor__state" role="status">
           {problems.length > 0
             ? `${problems.length} problem${problems.length === 1 ? '' : 's'}`
-            : applied
+            : isApplied
               ? 'Saved in the design: it runs from the next reset.'
               : isDirty
                 ? 'Not applied yet'

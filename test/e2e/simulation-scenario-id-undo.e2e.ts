@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
 import { openByChooser } from './designer-driver';
-import { enterSimulate, openTab, replaceEditorText } from './simulation-driver';
+import { currentTick, enterSimulate, openTab, replaceEditorText, runTo, step } from './simulation-driver';
 
 /** The e-commerce sample with a second scenario, as a facilitator prepares a morning and an evening session. */
 function sampleWithTwoScenarios(): string {
@@ -17,6 +17,10 @@ function chosenScenario(page: Page): Promise<string> {
   return page
     .getByRole('combobox', { name: 'Scenario', exact: true })
     .evaluate((picker: HTMLSelectElement) => picker.selectedOptions[0]?.text ?? '');
+}
+
+async function scenarioState(page: Page): Promise<string> {
+  return (await page.locator('.scenario-editor__state').textContent()) ?? '';
 }
 
 async function shownScenarioText(page: Page): Promise<string> {
@@ -44,5 +48,46 @@ describeInChromium('a scenario whose id an Apply changed', (session) => {
 
     await expect.poll(() => shownScenarioText(page)).toContain('"id": "late-evening"');
     expect(await chosenScenario(page)).toBe('Evening rush');
+  });
+
+  it('keeps the run at its tick through an Apply of a new id, and says nothing pending once that Apply is undone', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'shop.mesh.json', sampleWithTwoScenarios());
+    await enterSimulate(page);
+    await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: 'Evening rush' });
+    await runTo(page, 2);
+    await openTab(page, 'Scenario');
+    const evening = JSON.parse(sampleWithTwoScenarios()).scenarios[1];
+    await replaceEditorText(page, 'scenario-editor', JSON.stringify({ ...evening, id: 'late-evening' }, null, 2));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => scenarioState(page)).toBe('Saved in the design: it runs from the next reset.');
+    expect(await currentTick(page)).toBe(2);
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+
+    await expect.poll(() => shownScenarioText(page)).toContain('"id": "evening"');
+    expect(await scenarioState(page)).toBe('Saved in the design; applies on reset');
+    expect(await currentTick(page)).toBe(2);
+    await step(page);
+    expect(await currentTick(page)).toBe(3);
+  });
+
+  it('says the text is saved once undo and redo in the editor bring back the text just applied', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'shop.mesh.json', sampleWithTwoScenarios());
+    await enterSimulate(page);
+    await openTab(page, 'Scenario');
+    const [workshop] = JSON.parse(sampleWithTwoScenarios()).scenarios;
+    await replaceEditorText(page, 'scenario-editor', JSON.stringify({ ...workshop, name: 'Morning session' }, null, 2));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => scenarioState(page)).toBe('Saved in the design: it runs from the next reset.');
+
+    await page.getByTestId('scenario-editor').locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => scenarioState(page)).toBe('Not applied yet');
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+
+    await expect.poll(() => scenarioState(page)).toBe('Saved in the design: it runs from the next reset.');
+    expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
   });
 });

@@ -45,7 +45,8 @@ interface ScreenPoint {
 
 /**
  * Where the later link's invisible click area lies over the earlier link's drawn line, as far from
- * the later line as such a point gets; with the point of the later line nearest it, on screen.
+ * the later line as such a point gets; with the point of the later line nearest it and off the
+ * earlier line (not where they cross), on screen.
  */
 function coveredLine(page: Page, earlierId: string, laterId: string) {
   return page.locator('.react-flow').evaluate(
@@ -59,13 +60,17 @@ function coveredLine(page: Page, earlierId: string, laterId: string) {
         }
         return points;
       };
-      const laterLine = lineOf(later as string);
+      const earlierLine = lineOf(earlier as string);
+      // Where the two lines cross, a point is on both: the later line's own points lie off the earlier's.
+      const laterLine = lineOf(later as string).filter((onLater) =>
+        earlierLine.every((onEarlier) => Math.hypot(onEarlier.x - onLater.x, onEarlier.y - onLater.y) > 3),
+      );
       const nearestOnLater = (point: DOMPoint) => {
         const distance = (onLater: DOMPoint) => Math.hypot(onLater.x - point.x, onLater.y - point.y);
         const nearest = laterLine.reduce((best, onLater) => (distance(onLater) < distance(best) ? onLater : best));
         return { point: nearest, distance: distance(nearest) };
       };
-      const covered = lineOf(earlier as string).filter(
+      const covered = earlierLine.filter(
         (point) =>
           document.elementFromPoint(point.x, point.y)?.closest('.react-flow__edge')?.getAttribute('data-id') === later,
       );

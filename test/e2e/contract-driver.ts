@@ -102,6 +102,16 @@ export async function openQuickFix(page: Page, title: string): Promise<void> {
     .toBe(true);
 }
 
+/** The save picker answered with a file of the page's own private file system: a real handle. */
+export async function savePickerInPrivateFiles(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Object.assign(window, {
+      showSaveFilePicker: async ({ suggestedName }: { suggestedName: string }) =>
+        (await navigator.storage.getDirectory()).getFileHandle(suggestedName, { create: true }),
+    });
+  });
+}
+
 /** Opens a contract file with Open contract… in the Contracts list, through the browser's file chooser. */
 export async function openContractFile(page: Page, fileName: string, text: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');

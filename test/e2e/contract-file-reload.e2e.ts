@@ -1,20 +1,10 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { type AppSession, describeInChromium, screenshot } from './app-driver';
-import { caretAfter, openContract } from './contract-driver';
+import { caretAfter, openContract, savePickerInPrivateFiles } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 const THEIR_PURPOSE = 'purpose: Rewritten by a colleague.';
-
-/** The save picker answered with a file of the page's own private file system: a real handle. */
-async function savePickerInPrivateFiles(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    Object.assign(window, {
-      showSaveFilePicker: async ({ suggestedName }: { suggestedName: string }) =>
-        (await navigator.storage.getDirectory()).getFileHandle(suggestedName, { create: true }),
-    });
-  });
-}
 
 /** The e-commerce sample's OrderPlaced contract saved with Save contract as…, so it is linked to its file; that file's name. */
 async function aContractLinkedToItsFile(session: AppSession): Promise<{ page: Page; fileName: string }> {

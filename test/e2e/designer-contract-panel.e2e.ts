@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, isOnScreen, screenshot } from './app-driver';
-import { caretAfter, openContract } from './contract-driver';
+import { caretAfter, openContract, savePickerInPrivateFiles } from './contract-driver';
 import { box, emptyCanvasPoint, expectInside, openContractFromList, openSampleDesign } from './designer-driver';
 
 const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
@@ -145,5 +145,63 @@ describeInChromium('the contract editor beside the canvas', (session) => {
     await dragSplitter(page, 100);
     await screenshot(page, 'contract-draft-tab-beside-switch-narrow');
     await expectMarkerBesideSwitch();
+  });
+});
+
+describeInChromium('the contract editor in the side panel', (session) => {
+  it('shows every control of its header and view switch whole, each label on one line, inside the panel', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await session.openApp({ colorScheme });
+      await savePickerInPrivateFiles(page);
+      await openOrderContract(page);
+      // The fullest header: linked to a file (Save to …) and written in an older ODCS (Upgrade to …).
+      await page.getByRole('button', { name: 'Save contract as…' }).click();
+      await page.getByRole('button', { name: /^Save to / }).waitFor();
+      await page.getByRole('button', { name: 'In side panel' }).click();
+      const workspace = page.getByRole('complementary', { name: 'Side panel' }).getByTestId('contract-workspace');
+      await workspace.getByRole('button', { name: /^Upgrade to / }).waitFor();
+      await screenshot(page, `contract-side-panel-header-${colorScheme}`);
+
+      const misplaced = await workspace.evaluate((element) => {
+        const pane = element.closest('.side-panel__content') as HTMLElement;
+        const paneBox = pane.getBoundingClientRect();
+        const visible = { left: paneBox.left, right: paneBox.left + pane.clientWidth };
+        const controls = [
+          ...element.querySelectorAll<HTMLElement>(
+            '.contract-workspace__tab-row button:not([tabindex="-1"]), .contract-workspace__bar button, .sync-badge, .version-chip',
+          ),
+        ];
+        // The lines of the control's own text, not of the buttons inside it (the version's Upgrade).
+        const linesOf = (control: HTMLElement) => {
+          const ownText = [...control.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE);
+          const lines = ownText.flatMap((node) => {
+            const text = document.createRange();
+            text.selectNodeContents(node);
+            return [...text.getClientRects()].map((line) => Math.round(line.bottom));
+          });
+          return new Set(lines).size;
+        };
+        return [
+          ...controls.flatMap((control) => {
+            const box = control.getBoundingClientRect();
+            const name = control.textContent?.trim();
+            return [
+              ...(box.left < visible.left - 0.5 || box.right > visible.right + 0.5
+                ? [`${name}: ${Math.round(box.left)}–${Math.round(box.right)} past ${visible.left}–${visible.right}`]
+                : []),
+              ...(linesOf(control) > 1 ? [`${name}: on ${linesOf(control)} lines`] : []),
+            ];
+          }),
+          ...(pane.scrollWidth > pane.clientWidth ? ['the panel scrolls sideways'] : []),
+        ];
+      });
+      expect(misplaced).toEqual([]);
+      for (const view of ['YAML', 'Form', 'Preview', 'Diff', 'Diagram']) {
+        expect(
+          await isOnScreen(workspace.getByRole('group', { name: 'View' }).getByRole('button', { name: view })),
+        ).toBe(true);
+      }
+      await page.close();
+    }
   });
 });

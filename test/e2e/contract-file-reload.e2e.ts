@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { type AppSession, describeInChromium, screenshot } from './app-driver';
 import { caretAfter, openContract, savePickerInPrivateFiles } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
+import { privateFileText, writeBehindTheApp } from './private-files-driver';
 
 const THEIR_PURPOSE = 'purpose: Rewritten by a colleague.';
 
@@ -17,26 +18,6 @@ async function aContractLinkedToItsFile(session: AppSession): Promise<{ page: Pa
   await saveTo.waitFor();
   const fileName = ((await saveTo.textContent()) ?? '').replace('Save to ', '');
   return { page, fileName };
-}
-
-const privateFileText = (page: Page, name: string) =>
-  page.evaluate(async (fileName) => {
-    const handle = await (await navigator.storage.getDirectory()).getFileHandle(fileName);
-    return (await handle.getFile()).text();
-  }, name);
-
-/** Another program rewrites the file as `rewrite` has it. */
-async function writeBehindTheApp(page: Page, name: string, rewrite: (text: string) => string): Promise<void> {
-  const text = await privateFileText(page, name);
-  await page.evaluate(
-    async ([fileName, rewritten]) => {
-      const handle = await (await navigator.storage.getDirectory()).getFileHandle(fileName);
-      const writable = await handle.createWritable();
-      await writable.write(rewritten);
-      await writable.close();
-    },
-    [name, rewrite(text)] as const,
-  );
 }
 
 const purposeRewritten = (text: string) => text.replace(/purpose: .*/, 'purpose: Rewritten by a colleague.');

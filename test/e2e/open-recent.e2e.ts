@@ -4,6 +4,7 @@ import { serializeMesh } from '../../shared/model';
 import { aMesh } from '../builders/mesh-builder';
 import { type AppSession, describeInChromium } from './app-driver';
 import { openSampleDesign } from './designer-driver';
+import { privateFileText, writeBehindTheApp } from './private-files-driver';
 
 /**
  * The file pickers answered with files of the page's own private file system: real handles, which
@@ -78,26 +79,6 @@ describeInChromium('recent designs in the browser', (session) => {
     await expect.poll(() => page.getByRole('region', { name: 'Recent designs' }).count()).toBe(0);
   });
 });
-
-const privateFileText = (page: Page, name: string) =>
-  page.evaluate(async (fileName) => {
-    const handle = await (await navigator.storage.getDirectory()).getFileHandle(fileName);
-    return (await handle.getFile()).text();
-  }, name);
-
-/** Another program rewrites the file as `rewrite` has it. */
-async function writeBehindTheApp(page: Page, name: string, rewrite: (text: string) => string): Promise<void> {
-  const text = await privateFileText(page, name);
-  await page.evaluate(
-    async ([fileName, rewritten]) => {
-      const handle = await (await navigator.storage.getDirectory()).getFileHandle(fileName);
-      const writable = await handle.createWritable();
-      await writable.write(rewritten);
-      await writable.close();
-    },
-    [name, rewrite(text)] as const,
-  );
-}
 
 /** Another program rewrites the file: the design's name is theirs now. */
 const renameBehindTheApp = (page: Page, name: string) =>

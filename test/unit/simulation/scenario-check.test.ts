@@ -112,10 +112,12 @@ describe('a rename of a column to a name the table already has', () => {
   });
 });
 
+/** A rename of an items column at `tick`, as a scenario's fault. */
+const rename = (tick: number, column: string, renamedTo: string) =>
+  ({ kind: 'rename-column', tick, systemId: 'shop', topicId: 'items-cdc', column, renamedTo }) as const;
+
 describe('two renames of one table to one name', () => {
   it('refuses the later one at renamedTo: by then the table has a column of that name', async () => {
-    const rename = (tick: number, column: string, renamedTo: string) =>
-      ({ kind: 'rename-column', tick, systemId: 'shop', topicId: 'items-cdc', column, renamedTo }) as const;
     const scenario = aScenario()
       .withData('shop', 'items', 2)
       .withFault(rename(3, 'price', 'state'))
@@ -139,8 +141,6 @@ describe('two renames of one table to one name', () => {
 
 describe('a second rename of a column a rename already renamed', () => {
   it('is refused at its column: by then the table has no column of that name', async () => {
-    const rename = (tick: number, column: string, renamedTo: string) =>
-      ({ kind: 'rename-column', tick, systemId: 'shop', topicId: 'items-cdc', column, renamedTo }) as const;
     const scenario = aScenario()
       .withData('shop', 'items', 2)
       .withFault(rename(2, 'status', 'state'))

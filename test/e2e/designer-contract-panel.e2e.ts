@@ -204,4 +204,36 @@ describeInChromium('the contract editor in the side panel', (session) => {
       await page.close();
     }
   });
+
+  it('keeps the view switch and the actions where they are while the status above them changes as the user types', async () => {
+    const page = await session.openApp();
+    await openOrderContract(page);
+    const workspace = page.getByTestId('contract-workspace');
+    const places = () =>
+      workspace.evaluate((element) =>
+        [...element.querySelectorAll('[aria-label="View"] button, .contract-workspace__actions button')].map(
+          (control) => {
+            const { left, top } = control.getBoundingClientRect();
+            return `${control.textContent}@${Math.round(left)},${Math.round(top)}`;
+          },
+        ),
+      );
+    const status = () => workspace.locator('.sync-badge').textContent();
+    const before = await places();
+    // A breaking change the version does not follow: an error, the longest status the contract gets.
+    await caretAfter(page, 'logicalType: number');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('logicalTypeOptions: {maximum: 0}');
+    await expect.poll(status).toBe('In the design, with 1 error');
+    expect(await places()).toEqual(before);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(status).toBe('In sync with the design');
+    expect(await places()).toEqual(before);
+
+    await page.getByRole('button', { name: 'In side panel' }).click();
+    const inSidePanel = await places();
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(status).toBe('In the design, with 1 error');
+    expect(await places()).toEqual(inSidePanel);
+  });
 });

@@ -1,5 +1,5 @@
 import { aliasOf, inputTable, type ProductLineage, type TableLineage, tableAliases } from './product-lineage';
-import type { ColumnRef, QueryLineage, SelectLineage } from './sql-lineage';
+import type { ColumnEquality, ColumnRef, QueryLineage, SelectLineage } from './sql-lineage';
 
 /**
  * A table whose many rows one value of a key meets: one the query joins, its columns the joins equate
@@ -37,7 +37,7 @@ export function tablesBefore(lineage: ProductLineage, index: number): Map<string
  * lower-cased): one SELECT, neither DISTINCT nor grouped, every table it joins read with its keys,
  * the key's columns plain columns of them, and a table the key, with what WHERE and the joins equate,
  * names no row of (the key's own table first: a key that is none of its keys repeats per row of it).
- * Undefined wherever the SQL leaves that unsure (a subquery, a CTE, a compound query, which `unionFanOut` reads, NATURAL).
+ * Undefined wherever the SQL leaves that unsure (a subquery, a CTE, a compound query, which `unionFanOut` reads).
  */
 export function keyFanOut(
   query: QueryLineage,
@@ -65,7 +65,7 @@ function selectKeyFanOut(
   const keySource = (keyColumns as AliasedColumn[]).find((column) => !isOneRowOf(column.alias))?.alias;
   const fannedOut = keySource ?? [...read.keys()].find((alias) => !isOneRowOf(alias));
   if (fannedOut === undefined) return undefined;
-  const joinedOn = (select.equalities ?? [])
+  const joinedOn = equalitiesOf(select, read)
     .filter(({ column }) => aliasOf(select, read, column) === fannedOut)
     .map(({ column }) => column.column);
   return {
@@ -313,14 +313,9 @@ function tablesReadBy(
   return read;
 }
 
-/** Whether every row source of a SELECT is a table read by name, joined by what its ONs and WHERE say. */
+/** Whether every row source of a SELECT is a table read by name, joined by what its ONs, USINGs, NATURALs and WHERE say. */
 function readsOnlyTables(select: SelectLineage): boolean {
-  return (
-    !select.joinsByName &&
-    select.subqueries.size === 0 &&
-    (select.opaque?.size ?? 0) === 0 &&
-    select.conditionSubqueries.length === 0
-  );
+  return select.subqueries.size === 0 && (select.opaque?.size ?? 0) === 0 && select.conditionSubqueries.length === 0;
 }
 
 /** Whether a SELECT's rows are its joined tables' rows as they meet: nothing groups, dedupes or filters them by a query of its own. */
@@ -391,6 +386,7 @@ function determinedColumns(
 ): Set<string> {
   const name = ({ alias, column }: AliasedColumn) => `${alias}.${column}`;
   const resolved = (ref: ColumnRef) => aliased(select, read, ref);
+  const equalities = equalitiesOf(select, read);
   const determined = new Set(keyColumns.map(name));
   for (const ref of select.pinned ?? []) {
     const column = resolved(ref);
@@ -398,7 +394,7 @@ function determinedColumns(
   }
   for (let grew = true; grew; ) {
     const before = determined.size;
-    for (const { column, from } of select.equalities ?? []) {
+    for (const { column, from } of equalities) {
       const held = resolved(column);
       const isHeld = from.every((ref) => {
         const source = resolved(ref);
@@ -413,4 +409,26 @@ function determinedColumns(
     grew = determined.size > before;
   }
   return determined;
+}
+
+/**
+ * What a SELECT's ONs and WHERE equate, and its joins by name: each column USING names, or NATURAL
+ * finds on both sides, in the first table of either side that has it, as SQLite matches them.
+ */
+function equalitiesOf(select: SelectLineage, read: ReadonlyMap<string, TableLineage>): ColumnEquality[] {
+  const firstWith = (aliases: readonly string[], column: string) =>
+    aliases.find((alias) => read.get(alias)?.columns.has(column));
+  const byName = (select.joinsByName ?? []).flatMap(({ left, right, using }) => {
+    const rightColumns = right.flatMap((alias) => [...(read.get(alias)?.columns.keys() ?? [])]);
+    const columns = using ?? [...new Set(rightColumns)].filter((column) => firstWith(left, column));
+    return columns.flatMap((column) => {
+      const [one, other] = [firstWith(left, column), firstWith(right, column)];
+      if (one === undefined || other === undefined) return [];
+      return [
+        { column: { qualifier: other, column }, from: [{ qualifier: one, column }] },
+        { column: { qualifier: one, column }, from: [{ qualifier: other, column }] },
+      ];
+    });
+  });
+  return [...(select.equalities ?? []), ...byName];
 }

@@ -131,8 +131,8 @@ export interface SelectLineage {
   isGrouped?: true;
   /** Columns the top-level ANDs of its ONs and WHERE hold equal to a value of other columns: which rows of one table meet a row of another. */
   equalities?: ColumnEquality[];
-  /** A NATURAL join, or USING after more than one table, equates columns by name, which `equalities` leaves out. */
-  joinsByName?: true;
+  /** Its joins that equate columns by name (USING, NATURAL), which `equalities` leaves out: which table of those read has each column, their columns tell. */
+  joinsByName?: NameJoin[];
   /** A NATURAL join matches rows on every column its tables share by name, though its SQL names none. */
   joinsNaturally?: true;
   /** The operator joining its rows to those of the SELECTs before it in a compound query; none for the first. */
@@ -140,6 +140,16 @@ export interface SelectLineage {
 }
 
 export type CompoundOperator = 'union' | 'union all' | 'intersect' | 'except';
+
+/** A join by name: SQLite equates each column of it in the first table on either side that has it (`a JOIN b USING (x) JOIN c USING (y)` takes `a.y` where `a` has a `y`). */
+export interface NameJoin {
+  /** The aliases of the FROM items before the join, in order. */
+  left: string[];
+  /** The aliases of what it joins (several for joins in parentheses), in order. */
+  right: string[];
+  /** The columns USING names, lower-cased; none for NATURAL, which equates every column both sides have. */
+  using?: string[];
+}
 
 /** `column` equals a value computed from `from` in every row (`r.blood_group = d.blood_group`); from none, one value (`r.kind = 'x'`). */
 export interface ColumnEquality {
@@ -1041,6 +1051,8 @@ type FromLineage = Pick<
   opaque: Map<string, OpaqueSource>;
   /** GROUP BY's terms, read against the select list (`GROUP BY 1`). */
   groupingTerms: Token[][];
+  /** The alias of each FROM item, in order, those of joins in parentheses spelled out. */
+  sources: string[];
 };
 
 /**
@@ -1056,10 +1068,16 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   const nestedConditions: ColumnRef[] = [];
   const nestedConditionSubqueries: QueryLineage[] = [];
   const nestedEqualities: ColumnEquality[] = [];
-  let joinsByName = false;
+  const joinsByName: NameJoin[] = [];
   let joinsNaturally = false;
-  /** The alias of each FROM item, in order: USING equates the last one's columns with the one before it. */
-  const sources: string[] = [];
+  /** The aliases of each FROM item, in order (several for joins in parentheses): what a join by name equates. */
+  const items: string[][] = [];
+  let isNaturalNext = false;
+  const addItem = (aliases: string[]) => {
+    if (isNaturalNext) joinsByName.push({ left: items.flat(), right: aliases });
+    isNaturalNext = false;
+    items.push(aliases);
+  };
   /** Each ON's tokens: an OR in one lets other rows through that one join only. */
   const onClauses: Token[][] = [];
   /** The tokens of each row clause (`where`, `group`, `having`…) after its word. */
@@ -1090,10 +1108,9 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
         rowClause = [];
         onClauses.push(rowClause);
       }
-      if (lower === 'using') {
-        const equated = usingEqualities(tokens, at, sources);
-        if (equated) nestedEqualities.push(...equated);
-        else joinsByName = true;
+      const joined = items.at(-1);
+      if (lower === 'using' && joined) {
+        joinsByName.push({ left: items.slice(0, -1).flat(), right: joined, using: usingColumns(tokens, at) });
       }
       continue;
     }
@@ -1104,8 +1121,8 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     if (lower && JOIN_WORDS.has(lower)) {
       clause = 'tables';
       expectTable = true;
-      joinsNaturally ||= lower === 'natural';
-      joinsByName ||= joinsNaturally;
+      isNaturalNext ||= lower === 'natural';
+      joinsNaturally ||= isNaturalNext;
       continue;
     }
     if (clause === 'rows') {
@@ -1124,13 +1141,13 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
         const joined = readFrom(inside);
         if (isUnfollowed(joined)) return joined;
         for (const [alias, name] of joined.tables) tables.set(alias, name);
-        sources.push(...joined.tables.keys(), ...joined.subqueries.keys(), ...joined.opaque.keys());
+        addItem(joined.sources);
         for (const [alias, query] of joined.subqueries) subqueries.set(alias, query);
         for (const [alias, source] of joined.opaque) opaque.set(alias, source);
         nestedConditions.push(...joined.conditions);
         nestedConditionSubqueries.push(...joined.conditionSubqueries);
         nestedEqualities.push(...(joined.equalities ?? []));
-        joinsByName ||= joined.joinsByName === true;
+        joinsByName.push(...(joined.joinsByName ?? []));
         joinsNaturally ||= joined.joinsNaturally === true;
         continue;
       }
@@ -1141,7 +1158,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
       const key = isName(alias) ? alias.text.toLowerCase() : `#${subqueries.size + opaque.size + 1}`;
       if (isUnfollowed(query)) opaque.set(key, opaqueSource(query, inside));
       else subqueries.set(key, query);
-      sources.push(key);
+      addItem([key]);
     } else if (isPunct(token, '(')) {
       const called = tokens[at - 1];
       return {
@@ -1163,7 +1180,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
         at += afterAs;
       }
       tables.set(name, name);
-      sources.push(isName(alias) ? alias.text.toLowerCase() : name);
+      addItem([isName(alias) ? alias.text.toLowerCase() : name]);
       expectTable = false;
     }
   }
@@ -1184,7 +1201,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   return {
     ...(pinned.length > 0 && { pinned }),
     ...(equalities.length > 0 && { equalities }),
-    ...(joinsByName && { joinsByName: true }),
+    ...(joinsByName.length > 0 && { joinsByName }),
     ...(joinsNaturally && { joinsNaturally: true }),
     ...((rowClauseTokens.has('group') || rowClauseTokens.has('having')) && { isGrouped: true }),
     tables,
@@ -1193,32 +1210,18 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     conditions: [...nestedConditions, ...columnRefs(conditionTokens)],
     conditionSubqueries: [...nestedConditionSubqueries, ...conditionSubqueries.values()],
     groupingTerms: splitTopLevel((rowClauseTokens.get('group') ?? []).slice(1), (token) => isPunct(token, ',')),
+    sources: items.flat(),
     ...(groupSize.hasOneRowGroups && { hasOneRowGroups: true }),
     ...(groupSize.oneValueColumns.length > 0 && { oneValuePerGroup: groupSize.oneValueColumns }),
   };
 }
 
-/**
- * What `USING (a, b)` at `usingAt` equates: each column of the table just joined with that of the one
- * table before it. Undefined after several FROM items, where which of them has the column is not told.
- */
-function usingEqualities(
-  tokens: readonly Token[],
-  usingAt: number,
-  sources: readonly string[],
-): ColumnEquality[] | undefined {
-  const [earlier, joined, ...more] = sources;
+/** The columns `USING (a, b)` at `usingAt` names, lower-cased: those written as plain names. */
+function usingColumns(tokens: readonly Token[], usingAt: number): string[] {
   const close = isPunct(tokens[usingAt + 1], '(') ? closingParen(tokens, usingAt + 1) : -1;
-  if (earlier === undefined || joined === undefined || more.length > 0 || close < 0) return undefined;
+  if (close < 0) return [];
   const names = splitTopLevel(tokens.slice(usingAt + 2, close), (token) => isPunct(token, ','));
-  if (!names.every((name) => name.length === 1 && isName(name[0]))) return undefined;
-  return names.flatMap((name) => {
-    const column = (name[0] as Extract<Token, { kind: 'word' }>).text.toLowerCase();
-    return [
-      { column: { qualifier: joined, column }, from: [{ qualifier: earlier, column }] },
-      { column: { qualifier: earlier, column }, from: [{ qualifier: joined, column }] },
-    ];
-  });
+  return names.flatMap(([name, ...rest]) => (isName(name) && rest.length === 0 ? [name.text.toLowerCase()] : []));
 }
 
 /** The equalities a condition's top-level ANDs hold (see `SelectLineage.equalities`); none where an OR at the top lets other rows through. */
@@ -1578,7 +1581,7 @@ function readSelect(tokens: readonly Token[]): SelectLineage | Unfollowed {
     if (isUnfollowed(output)) return output;
     outputs.push(output);
   }
-  const { groupingTerms, opaque, ...read } = from;
+  const { groupingTerms, opaque, sources, ...read } = from;
   return {
     ...read,
     conditions: [...read.conditions, ...conditionsThroughSelectList(read.conditions, groupingTerms, items)],

@@ -113,6 +113,34 @@ describe('primary-key-grain', () => {
     expect(await repeatsKey(sql)).toBe(true);
   });
 
+  it('warns of a USING after several tables, which SQLite matches with the first of them that has the column, as its ON would', async () => {
+    const sql =
+      'SELECT c.customer_id, l.lead_id, c.country FROM customers c JOIN customers d USING (customer_id) JOIN leads l USING (country)';
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([
+      expect.stringContaining("joins 'leads' on country, which is not a key of 'leads'"),
+    ]);
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('warns of a NATURAL join that fans out on the columns its tables share, as its ON would', async () => {
+    const sql = 'SELECT customer_id, lead_id, customers.country FROM customers NATURAL JOIN leads';
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([
+      expect.stringContaining("joins 'leads' on country, which is not a key of 'leads'"),
+    ]);
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('says nothing where USING after several tables, or NATURAL, takes the other table by its whole key', async () => {
+    const once = [
+      'SELECT c.customer_id, l.lead_id, c.country FROM customers c JOIN leads l ON l.lead_id = c.customer_id JOIN customers d USING (customer_id)',
+      'SELECT c.customer_id, NULL AS lead_id, c.country FROM customers c NATURAL JOIN customers d',
+    ];
+    for (const sql of once) {
+      expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);
+      expect(await repeatsKey(sql), sql).toBe(false);
+    }
+  });
+
   it('warns where UNION ALL adds the rows of two tables whose key columns may hold one value', async () => {
     const sql =
       'SELECT customer_id, NULL AS lead_id, country FROM customers UNION ALL SELECT lead_id, lead_id, country FROM leads';
@@ -178,11 +206,10 @@ describe('primary-key-grain', () => {
     }
   });
 
-  it('stays silent where the SQL leaves the grain unsure: the other side deduplicated in a subquery, NATURAL', () => {
+  it('stays silent where the SQL leaves the grain unsure: the other side deduplicated in a subquery or a CTE', () => {
     const unsure = [
       'SELECT c.customer_id, l.lead_id, c.country FROM customers c JOIN (SELECT country, MIN(lead_id) AS lead_id FROM leads GROUP BY country) l ON l.country = c.country',
       'WITH ranked AS (SELECT lead_id, country, row_number() OVER (PARTITION BY country ORDER BY lead_id) AS n FROM leads) SELECT c.customer_id, r.lead_id, c.country FROM customers c JOIN ranked r ON r.country = c.country AND r.n = 1',
-      'SELECT customer_id, lead_id, country FROM customers NATURAL JOIN leads',
     ];
     for (const sql of unsure) expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);
   });

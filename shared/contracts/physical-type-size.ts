@@ -77,6 +77,14 @@ const FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([
 ]);
 /** MySQL's own widths where they differ: its REAL is a DOUBLE unless the REAL_AS_FLOAT SQL mode is on. */
 const MYSQL_FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([...FLOAT_FORMATS, ['real', 'f64']]);
+/**
+ * MySQL's deprecated FLOAT(M,D), DOUBLE(M,D) and REAL(M,D), the only floats any database declares
+ * with a scale: M and D round the values it stores, the float keeps its bits (FLOAT 32, DOUBLE and REAL 64).
+ */
+const MYSQL_SCALED_FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([
+  ['float', 'f32'],
+  ...['double', 'double precision', 'real'].map((name) => [name, 'f64'] as const),
+]);
 
 /**
  * The ODCS format of the binary float a physical type (its parts, as physicalTypeParts gives them)
@@ -84,17 +92,18 @@ const MYSQL_FLOAT_FORMATS: ReadonlyMap<string, FloatFormat> = new Map([...FLOAT_
  * PostgreSQL, SQL Server and MySQL store it (`float(24)` f32, `float(53)` f64). A bare `float` is 64
  * bits in PostgreSQL and SQL Server (32 in MySQL) and 32 in Avro and Protobuf, so it says f32 only
  * in MySQL and in the record format of those the contract's servers store its data in, and no width
- * otherwise. MySQL's REAL is its DOUBLE, f64. In Oracle only BINARY_FLOAT (f32) and BINARY_DOUBLE
- * (f64), as its FLOAT, REAL and DOUBLE PRECISION are NUMBERs (oracleFloatDigits).
+ * otherwise. MySQL's REAL is its DOUBLE, f64, as are its DOUBLE(M,D) and REAL(M,D), whatever the
+ * servers (no other database declares them); its FLOAT(M,D) f32. In Oracle only BINARY_FLOAT (f32)
+ * and BINARY_DOUBLE (f64), as its FLOAT, REAL and DOUBLE PRECISION are NUMBERs (oracleFloatDigits).
  */
 export function floatFormatOfType(
   { base, size, scale }: { base: string; size?: number; scale?: number },
   dialect?: TypeDialect,
 ): FloatFormat | undefined {
   if (dialect === 'oracle') return size === undefined ? ORACLE_FLOAT_FORMATS.get(base) : undefined;
+  if (size !== undefined && scale !== undefined) return MYSQL_SCALED_FLOAT_FORMATS.get(base);
   if (base === 'float' && size !== undefined) {
-    // Only MySQL declares FLOAT(M,D), a 32-bit float whatever M, and FLOAT(0).
-    if (scale !== undefined) return 'f32';
+    // MySQL's FLOAT(0) is a 32-bit float too.
     return FLOAT_FORMATS_NARROWEST_FIRST.find((format) => size >= 0 && size <= FLOAT_FORMAT_DIGITS[format]);
   }
   if (size !== undefined) return undefined;

@@ -1394,6 +1394,20 @@ describe('breaking changes in logicalTypeOptions', () => {
     ]);
   });
 
+  it("finds MySQL's DOUBLE(M,D) made FLOAT(M,D) breaking, 64 bits to 32, and REAL(M,D) made DOUBLE no narrowing", () => {
+    const mysqlServers =
+      'servers:\n  - server: shop\n    type: mysql\n    host: db\n    port: 3306\n    database: shop\n';
+    expect(ratioChanges('DOUBLE(10,2)', 'FLOAT(10,2)', undefined, mysqlServers)).toEqual([
+      ['type-narrowed', true, 'physicalType narrowed from DOUBLE(10,2) to FLOAT(10,2)'],
+    ]);
+    expect(ratioChanges('REAL(8,3)', 'DOUBLE', undefined, mysqlServers)).toEqual([
+      ['field-changed', false, "physicalType changed from 'REAL(8,3)' to 'DOUBLE'"],
+    ]);
+    expect(ratioChanges('REAL(8,3)', 'REAL(8,3)', 'f64', mysqlServers)).toEqual([
+      ['field-changed', false, "format set to 'f64', as its physicalType REAL(8,3) said"],
+    ]);
+  });
+
   it('finds a real made a double no breaking change: the float is widened', () => {
     expect(ratioChanges('real', 'double')).toEqual([
       ['field-changed', false, 'physicalType widened from real to double'],

@@ -150,6 +150,25 @@ describe('SQL column types the SQL parser does not know', () => {
     expect(postgres.property('pressure').extensions?.logicalTypeOptions).toBeUndefined();
   });
 
+  it("imports MySQL's DOUBLE(M,D) and REAL(M,D) as numbers of format f64, its FLOAT(M,D) of f32 and FLOAT(p) of f64 past 24 binary digits", () => {
+    const { property, notes } = imported(
+      'weather.sql',
+      `CREATE TABLE \`station_reading\` (
+  \`reading_id\` INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  \`pressure\` DOUBLE(10,2) NOT NULL,
+  \`humidity\` REAL(8,3),
+  \`wind\` FLOAT(7,2),
+  \`gust\` FLOAT(30),
+  \`rain\` FLOAT(24)
+) ENGINE=InnoDB;`,
+    );
+    const formatOf = (name: string) =>
+      (property(name).extensions?.logicalTypeOptions as { format?: string } | undefined)?.format;
+    expect(property('pressure')).toMatchObject({ logicalType: 'number', physicalType: 'DOUBLE(10,2)' });
+    expect(['pressure', 'humidity', 'wind', 'gust', 'rain'].map(formatOf)).toEqual(['f64', 'f64', 'f32', 'f64', 'f32']);
+    expect(notes).toEqual([]);
+  });
+
   it('imports an Oracle DATE, which holds a time of day, as a timestamp without time zone that PostgreSQL exports as timestamp', () => {
     const source = `CREATE TABLE visits (
   visit_id NUMBER(10) PRIMARY KEY,

@@ -245,6 +245,22 @@ describe('a binary float whose width changed', () => {
     expect(physicalSizeChange(from, to, 'mysql')).toBe(change);
   });
 
+  // MySQL's deprecated FLOAT(M,D), DOUBLE(M,D) and REAL(M,D): M and D round the values shown, not the bits kept.
+  it.each([
+    ['double(10,2)', 'float(10,2)', 'narrowed'],
+    ['real(8,3)', 'double', undefined],
+    ['DOUBLE PRECISION(10,2)', 'double', undefined],
+    ['float(7,2)', 'real(7,2)', 'widened'],
+    ['double(10,2)', 'float(30)', undefined],
+    ['double(10,2)', 'float(24)', 'narrowed'],
+  ] as const)(
+    "reads MySQL's FLOAT(M,D) as 32 bits and DOUBLE(M,D) and REAL(M,D) as 64, in MySQL and unsaid: %s to %s %s",
+    (from, to, change) => {
+      expect(physicalSizeChange(from, to, 'mysql')).toBe(change);
+      expect(physicalSizeChange(from, to)).toBe(change);
+    },
+  );
+
   it.each(['avro', 'protobuf'] as const)('reads a bare float as 32 bits in %s records', (recordFormat) => {
     expect(physicalSizeChange('double', 'float', recordFormat)).toBe('narrowed');
     expect(physicalSizeChange('float', 'double', recordFormat)).toBe('widened');

@@ -1,5 +1,6 @@
 import { allowedValueType } from '../../contracts/allowed-value-types';
 import { postgresPatternAsOdcs } from '../../contracts/import/postgres-pattern';
+import type { TypeDialect } from '../../contracts/server-record-format';
 import type { ContractProperty, EnumValue } from '../../model/contract';
 import { logicalTypeOptions } from '../../simulation/allowed-values';
 import { isBinaryFloatType, postgresTypeOf, varcharLengthOf } from './postgres-column-types';
@@ -37,11 +38,19 @@ export interface ColumnChecks {
   patternLeftOut?: string;
 }
 
-/** The conditions on a column of a table in `schema`, whose functions a condition may call. */
-export function columnChecksOf(property: ContractProperty, column: string, schema: string): ColumnChecks {
+/**
+ * The conditions on a column of a table in `schema`, whose functions a condition may call; its type
+ * read in the `typeDialect` of the table's contract's servers.
+ */
+export function columnChecksOf(
+  property: ContractProperty,
+  column: string,
+  { schema, typeDialect }: { schema: string; typeDialect: TypeDialect | undefined },
+): ColumnChecks {
   const { logicalType } = property;
+  const columnType = postgresTypeOf(property, typeDialect);
   // A uuid has no length or pattern, and an allowed value that is no uuid would make CREATE TABLE fail: its text is checked.
-  const value = postgresTypeOf(property) === 'uuid' ? `${ident(column)}::text` : ident(column);
+  const value = columnType === 'uuid' ? `${ident(column)}::text` : ident(column);
   const options = logicalTypeOptions(property) ?? {};
   const numberOption = (name: string) => {
     const option = options[name];
@@ -49,18 +58,18 @@ export function columnChecksOf(property: ContractProperty, column: string, schem
   };
   const allowed = allowedValuesOf(property);
   const conditions = allowed.length > 0 ? [`${value} IN (${allowed.map(valueLiteral).join(', ')})`] : [];
-  if (postgresTypeOf(property) === 'jsonb') conditions.push(...jsonDocumentChecksOf(property, value, schema));
+  if (columnType === 'jsonb') conditions.push(...jsonDocumentChecksOf(property, value, schema));
   if (logicalType === 'integer' || logicalType === 'number') {
     for (const [option, operator] of Object.entries(BOUND_OPERATORS)) {
       const bound = numberOption(option);
       if (bound !== undefined) conditions.push(`${value} ${operator} ${bound}`);
     }
     const multipleOf = numberOption('multipleOf');
-    if (multipleOf !== undefined && multipleOf > 0) conditions.push(multipleCondition(property, value, multipleOf));
+    if (multipleOf !== undefined && multipleOf > 0) conditions.push(multipleCondition(columnType, value, multipleOf));
   }
   if (logicalType !== 'string') return { conditions };
   const [minLength, maxLength] = [numberOption('minLength'), numberOption('maxLength')];
-  const declaredLength = varcharLengthOf(postgresTypeOf(property));
+  const declaredLength = varcharLengthOf(columnType);
   if (minLength !== undefined && minLength > 0) conditions.push(`char_length(${value}) >= ${minLength}`);
   if (maxLength !== undefined && (declaredLength === undefined || declaredLength > maxLength))
     conditions.push(`char_length(${value}) <= ${maxLength}`);
@@ -71,9 +80,9 @@ export function columnChecksOf(property: ContractProperty, column: string, schem
   return { conditions: [...conditions, `${value} ~ ${literal(pattern)}`] };
 }
 
-function multipleCondition(property: ContractProperty, value: string, multipleOf: number): string {
+function multipleCondition(columnType: string, value: string, multipleOf: number): string {
   // PostgreSQL's `%` takes no float.
-  const dividend = isBinaryFloatType(postgresTypeOf(property)) ? `${value}::numeric` : value;
+  const dividend = isBinaryFloatType(columnType) ? `${value}::numeric` : value;
   return `${dividend} % ${multipleOf} = 0`;
 }
 

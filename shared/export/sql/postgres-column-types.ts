@@ -9,6 +9,7 @@ import {
   isWiderFloatFormat,
   physicalTypeParts,
 } from '../../contracts/physical-type-size';
+import type { TypeDialect } from '../../contracts/server-record-format';
 import type { ContractProperty } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { MAX_NUMERIC_PRECISION } from '../../model/table';
@@ -61,8 +62,11 @@ const BIGINT_DIGITS = 18;
 /** The longest varchar PostgreSQL declares. */
 const MAX_VARCHAR_LENGTH = 10_485_760;
 
-/** A property without a logical type may hold any value: jsonb holds any JSON value as it is. */
-export function postgresTypeOf(property: ContractProperty): string {
+/**
+ * A property without a logical type may hold any value: jsonb holds any JSON value as it is. A float's
+ * physicalType is read in `typeDialect`, its contract's servers' (typeDialectOfServers): MySQL's REAL is a double.
+ */
+export function postgresTypeOf(property: ContractProperty, typeDialect?: TypeDialect): string {
   const { logicalType } = property;
   if (logicalType === undefined) return 'jsonb';
   const parts = physicalPartsOf(property);
@@ -75,7 +79,7 @@ export function postgresTypeOf(property: ContractProperty): string {
     case 'number': {
       const digits = numericDigitsOf(parts);
       if (digits && isDeclarableNumeric(digits)) return `numeric(${digits.precision},${digits.scale})`;
-      return binaryFloatTypeOf(parts, logicalTypeOptions(property)?.format) ?? 'numeric';
+      return binaryFloatTypeOf(parts, logicalTypeOptions(property)?.format, typeDialect) ?? 'numeric';
     }
     case 'integer': {
       if (parts && UNSIGNED_64_BIT.has(parts.base)) return 'numeric(20,0)';
@@ -131,8 +135,8 @@ const FORMAT_TYPES: Record<string, string> = { ...FLOAT_FORMATS, uuid: 'uuid' };
  * where they differ, as a MySQL file's REAL is imported with format f64 (MySQL's REAL is a double).
  * A bare `float` is a double in PostgreSQL and SQL Server, and 32 bits in Avro and Protobuf, whose imports say so by format f32.
  */
-function binaryFloatTypeOf(parts: PhysicalTypeParts, format: unknown): string | undefined {
-  const named = parts && floatFormatOfType(parts);
+function binaryFloatTypeOf(parts: PhysicalTypeParts, format: unknown, typeDialect?: TypeDialect): string | undefined {
+  const named = parts && floatFormatOfType(parts, typeDialect);
   const stated = typeof format === 'string' && Object.hasOwn(FLOAT_FORMATS, format) ? format : undefined;
   const widest = named && stated && isWiderFloatFormat(stated, named) ? stated : (named ?? stated);
   if (widest) return FLOAT_FORMATS[widest];
@@ -168,11 +172,11 @@ const POSTGRES_SPELLINGS: ReadonlyMap<string, string> = new Map([
  * date is a date column), for a comment on its line; undefined where it is that type in
  * PostgreSQL's spelling, or where the physicalType is no SQL type the app knows (an Avro type).
  */
-export function physicalTypeNote(property: ContractProperty): string | undefined {
+export function physicalTypeNote(property: ContractProperty, typeDialect?: TypeDialect): string | undefined {
   const { physicalType, logicalType } = property;
   const secondDigits = declaredSecondDigitsOf(property);
   if (secondDigits !== undefined && secondDigits > MAX_SECOND_DIGITS)
-    return `physicalType ${String(physicalType).trim()} as ${postgresTypeOf(property)}: PostgreSQL keeps at most ${MAX_SECOND_DIGITS} digits of a second`;
+    return `physicalType ${String(physicalType).trim()} as ${postgresTypeOf(property, typeDialect)}: PostgreSQL keeps at most ${MAX_SECOND_DIGITS} digits of a second`;
   const parts = physicalPartsOf(property);
   const heldType = parts && logicalTypeOfSqlTypeName(parts.base);
   if (!parts || !heldType || !logicalType) return undefined;
@@ -180,8 +184,8 @@ export function physicalTypeNote(property: ContractProperty): string | undefined
   // Before comparing spellings: `int(max)` is spelt as the `integer` its column is, yet declares no size a database takes.
   if (declaresInvalidSize(parts))
     return `${said} declares an invalid size: the column takes logicalType ${logicalType}'s type`;
-  const columnType = postgresTypeOf(property);
-  if (columnType === postgresSpellingOf(parts)) return undefined;
+  const columnType = postgresTypeOf(property, typeDialect);
+  if (columnType === postgresSpellingOf(parts, typeDialect)) return undefined;
   const beyondPostgres = physicalTypeBeyondPostgres(property);
   if (beyondPostgres) return `${said} is past PostgreSQL's limits (${beyondPostgres})`;
   const options = logicalTypeOptions(property) ?? {};
@@ -202,11 +206,14 @@ export function physicalTypeNote(property: ContractProperty): string | undefined
   return `${said} as ${columnType}: the column takes logicalType ${logicalType}'s type`;
 }
 
-function postgresSpellingOf({ base, size, scale, isMaxSize }: NonNullable<PhysicalTypeParts>): string {
+function postgresSpellingOf(
+  { base, size, scale, isMaxSize }: NonNullable<PhysicalTypeParts>,
+  typeDialect: TypeDialect | undefined,
+): string {
   // SQL Server's nvarchar(max) holds text of any length, as PostgreSQL's text does.
   if (isMaxSize && logicalTypeOfSqlTypeName(base) === 'string') return LOGICAL_TYPES.string;
   if (isDecimalTypeName(base)) return size === undefined ? 'numeric' : `numeric(${size},${scale ?? 0})`;
-  const binaryFloat = binaryFloatTypeOf({ base, size }, undefined);
+  const binaryFloat = binaryFloatTypeOf({ base, size, scale }, undefined, typeDialect);
   if (binaryFloat) return binaryFloat;
   const name = INTEGER_TYPES.get(base) ?? POSTGRES_SPELLINGS.get(base) ?? base;
   return size === undefined ? name : `${name}(${[size, scale].filter((n) => n !== undefined).join(',')})`;

@@ -58,7 +58,7 @@ export function tableReferences(
         const referenced = propertiesNamed(references.object, toColumns);
         if (!referenced) continue;
         const referencedColumns = referenced.map(columnNameOf);
-        const whyNot = whyNoForeignKey(from, references, referenced);
+        const whyNot = whyNoForeignKey(table, from, references, referenced);
         if (whyNot)
           notes.push(`${source} references ${columnList(references, referencedColumns)}: no FOREIGN KEY, ${whyNot}`);
         else
@@ -68,7 +68,7 @@ export function tableReferences(
             columns,
             references,
             referencedColumns,
-            restsOn: `${constraintReferenced(references, referencedColumns)}, types ${[...from, ...referenced].map(postgresTypeOf).join(', ')}`,
+            restsOn: `${constraintReferenced(references, referencedColumns)}, types ${[...columnTypesOf(table, from), ...columnTypesOf(references, referenced)].join(', ')}`,
           });
         continue;
       }
@@ -135,6 +135,7 @@ function orphanRowCondition(foreignKey: ForeignKey): string {
 
 /** PostgreSQL refuses a FOREIGN KEY to columns that are not a key or unique, or of types it cannot compare. */
 function whyNoForeignKey(
+  table: PostgresTable,
   from: readonly ContractProperty[],
   references: PostgresTable,
   referenced: readonly ContractProperty[],
@@ -144,12 +145,13 @@ function whyNoForeignKey(
   const isUnique = referenced.length === 1 && hasUniqueConstraint(references, referenced[0] as ContractProperty);
   if (!isKey && !isUnique)
     return `as ${columnNames(referencedColumns)} is neither the key of ${ident(references.name)} nor unique`;
-  const clash = from.findIndex(
-    (property, index) => typeFamily(property) !== typeFamily(referenced[index] as ContractProperty),
-  );
-  return clash === -1
-    ? undefined
-    : `as ${postgresTypeOf(from[clash] as ContractProperty)} and ${postgresTypeOf(referenced[clash] as ContractProperty)} do not compare`;
+  const [fromTypes, referencedTypes] = [columnTypesOf(table, from), columnTypesOf(references, referenced)];
+  const clash = fromTypes.findIndex((type, index) => typeFamily(type) !== typeFamily(referencedTypes[index] as string));
+  return clash === -1 ? undefined : `as ${fromTypes[clash]} and ${referencedTypes[clash]} do not compare`;
+}
+
+function columnTypesOf(table: PostgresTable, properties: readonly ContractProperty[]): string[] {
+  return properties.map((property) => postgresTypeOf(property, table.typeDialect));
 }
 
 function isPrimaryKeyOf(table: PostgresTable, columns: readonly string[]): boolean {
@@ -164,8 +166,8 @@ function constraintReferenced(references: PostgresTable, referencedColumns: read
 }
 
 /** Types PostgreSQL compares across a foreign key: texts with texts, integers with integers, each other type with itself. */
-function typeFamily(property: ContractProperty): string {
-  const { base } = columnTypeParts(postgresTypeOf(property));
+function typeFamily(columnType: string): string {
+  const { base } = columnTypeParts(columnType);
   if (base === 'varchar' || base === 'text') return 'text';
   return ['smallint', 'integer', 'bigint'].includes(base) ? 'integer' : base;
 }

@@ -271,7 +271,11 @@ function alterTableStatements(
    */
   /** Fields renamed inside a JSON document column: the key moves in the stored documents. */
   const jsonKeyRenames = carriedOver
-    .filter((pair) => postgresTypeOf(pair.before) === 'jsonb' && postgresTypeOf(pair.after) === 'jsonb')
+    .filter(
+      (pair) =>
+        postgresTypeOf(pair.before, before.typeDialect) === 'jsonb' &&
+        postgresTypeOf(pair.after, after.typeDialect) === 'jsonb',
+    )
     .flatMap((pair) =>
       nestedFieldRenames(pair.before, pair.after, pair.before.name).map((rename) => ({
         column: columnNameOf(pair.after),
@@ -286,7 +290,7 @@ function alterTableStatements(
     const isSame =
       was?.name === is?.name &&
       was?.condition === is?.condition &&
-      postgresTypeOf(pair.before) === postgresTypeOf(pair.after);
+      postgresTypeOf(pair.before, before.typeDialect) === postgresTypeOf(pair.after, after.typeDialect);
     return isSame ? [] : [{ ...pair, was, is }];
   });
 
@@ -354,7 +358,7 @@ function alterTableStatements(
       .filter((property) => !renamedTo.has(property.name))
       .flatMap((property) => [
         ...notesFor(subject(property)),
-        ...onBoth(`ADD COLUMN ${nullableColumnDefinition(property)}`),
+        ...onBoth(`ADD COLUMN ${nullableColumnDefinition(after, property)}`),
         ...newColumnCommentStatements(target, [property]),
         ...newColumnCheck(property),
         ...(isRequiredAsKey(property)
@@ -370,8 +374,8 @@ function alterTableStatements(
       ]),
     ...kept.flatMap(({ before: old, after: now }) => {
       const column = columnNameOf(now);
-      const fromType = postgresTypeOf(old);
-      const toType = postgresTypeOf(now);
+      const fromType = postgresTypeOf(old, before.typeDialect);
+      const toType = postgresTypeOf(now, after.typeDialect);
       const clockTimeZone = clockTimeZoneOfChange(old, now, fromType, toType);
       const newValue = clockTimeZone
         ? valueInClockTimeZone(column, fromType, toType, clockTimeZone)

@@ -3,6 +3,7 @@ import { historyColumnClashes, historyColumnNames, historyColumnsOf } from '../.
 import { isMeasure, measureExpression, storedProperties } from '../../contracts/measures';
 import { columnNameOf, tableNameOf } from '../../contracts/physical-names';
 import { isRequiredAsKey, primaryKeyOf } from '../../contracts/primary-key';
+import { type TypeDialect, typeDialectOfServers } from '../../contracts/server-record-format';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import { quoted } from '../../model/isolated-names';
 import { columnChecksOf } from './postgres-checks';
@@ -38,6 +39,8 @@ export interface PostgresTable {
   /** The columns of the primary key, in key order. */
   primaryKey: string[];
   keepsHistory: boolean;
+  /** The dialect the contract's servers read its physicalTypes in (MySQL's REAL is a double), as its checks and imports do. */
+  typeDialect: TypeDialect | undefined;
 }
 
 export function tablesOf(schema: string, contract: Contract): PostgresTable[] {
@@ -49,6 +52,7 @@ export function tablesOf(schema: string, contract: Contract): PostgresTable[] {
     columns: storedProperties(object.properties),
     primaryKey: keyColumns(object),
     keepsHistory: contract.kind === 'entity' && contract.keepHistory,
+    typeDialect: typeDialectOfServers(contract.extensions?.servers),
   }));
 }
 
@@ -85,7 +89,7 @@ export interface CheckConstraint {
 
 export function checkConstraintOf(table: PostgresTable, property: ContractProperty): CheckConstraint | undefined {
   const column = columnNameOf(property);
-  const { conditions } = columnChecksOf(property, column, table.schema);
+  const { conditions } = columnChecksOf(property, column, table);
   return conditions.length > 0
     ? { name: checkName(table.name, column), condition: conditions.join(' AND ') }
     : undefined;
@@ -148,13 +152,13 @@ export function tableProblems(table: PostgresTable): { message: string; reported
   ];
 }
 
-export function columnDefinition(property: ContractProperty): string {
-  return `${nullableColumnDefinition(property)}${isRequiredAsKey(property) ? ' NOT NULL' : ''}`;
+export function columnDefinition(table: PostgresTable, property: ContractProperty): string {
+  return `${nullableColumnDefinition(table, property)}${isRequiredAsKey(property) ? ' NOT NULL' : ''}`;
 }
 
 /** The column as a table with rows takes it: no NOT NULL until every row has a value (once-filled.ts). */
-export function nullableColumnDefinition(property: ContractProperty): string {
-  return `${ident(columnNameOf(property))} ${postgresTypeOf(property)}`;
+export function nullableColumnDefinition(table: PostgresTable, property: ContractProperty): string {
+  return `${ident(columnNameOf(property))} ${postgresTypeOf(property, table.typeDialect)}`;
 }
 
 export function createTableStatements(table: PostgresTable): string[] {
@@ -177,7 +181,10 @@ export function createTableStatements(table: PostgresTable): string[] {
     sqlComment(`${contract.name} ${contract.version}, ${object.name}: ${describeKind(table)}`),
     ...measuresNote(object),
     `CREATE TABLE ${target} (\n${tableLines([
-      ...table.columns.map((property) => ({ text: columnDefinition(property), note: physicalTypeNote(property) })),
+      ...table.columns.map((property) => ({
+        text: columnDefinition(table, property),
+        note: physicalTypeNote(property, table.typeDialect),
+      })),
       ...constraints.map((text) => ({ text })),
     ])}\n);`,
     ...commentStatements(target, table),
@@ -201,7 +208,7 @@ export function historyTableStatements(table: PostgresTable): string[] {
   const isKeyed = table.primaryKey.length > 0;
   const { validFrom, validTo, isCurrent } = historyColumnsOf(table.contract);
   const columns = [
-    ...table.columns.map(columnDefinition),
+    ...table.columns.map((property) => columnDefinition(table, property)),
     `${ident(validFrom)} timestamptz NOT NULL`,
     `${ident(validTo)} timestamptz`,
     `${ident(isCurrent)} boolean NOT NULL`,

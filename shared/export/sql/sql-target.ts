@@ -160,13 +160,14 @@ function productProblems(mesh: Mesh, product: DataProduct, tables: readonly Post
  * and a time of day with a time zone, which the column keeps as the contract says, though PostgreSQL discourages it.
  */
 function columnWarnings(mesh: Mesh, tables: readonly PostgresTable[]): ExportWarning[] {
-  return tables.flatMap(({ schema, contract, object, name }) =>
-    object.properties.flatMap((property, index) => {
+  return tables.flatMap((table) => {
+    const { contract, object, name, typeDialect } = table;
+    return object.properties.flatMap((property, index) => {
       if (isMeasure(property)) return [];
       const path = `contracts[${mesh.contracts.indexOf(contract)}].schema[${contract.schema.indexOf(object)}].properties[${index}]`;
       const column = columnNameOf(property);
       const about = `${quoted(property.name)} in contract ${quoted(contract.name)}`;
-      const { patternLeftOut } = columnChecksOf(property, column, schema);
+      const { patternLeftOut } = columnChecksOf(property, column, table);
       const beyondPostgres = physicalTypeBeyondPostgres(property);
       return [
         ...(patternLeftOut === undefined
@@ -175,16 +176,16 @@ function columnWarnings(mesh: Mesh, tables: readonly PostgresTable[]): ExportWar
         ...(beyondPostgres === undefined
           ? []
           : [
-              `the physicalType ${quoted(String(property.physicalType))} of ${about} is past PostgreSQL's limits (${beyondPostgres}): column ${quoted(column)} of table ${quoted(name)} is ${postgresTypeOf(property)}`,
+              `the physicalType ${quoted(String(property.physicalType))} of ${about} is past PostgreSQL's limits (${beyondPostgres}): column ${quoted(column)} of table ${quoted(name)} is ${postgresTypeOf(property, typeDialect)}`,
             ]),
         ...(isZonedTimeOfDay(property)
           ? [
-              `${about} says timezone: true: column ${quoted(column)} of table ${quoted(name)} is ${postgresTypeOf(property)}, as the contract says, which PostgreSQL discourages (an offset without a date cannot follow daylight saving): a timestamp keeps the zone of a moment`,
+              `${about} says timezone: true: column ${quoted(column)} of table ${quoted(name)} is ${postgresTypeOf(property, typeDialect)}, as the contract says, which PostgreSQL discourages (an offset without a date cannot follow daylight saving): a timestamp keeps the zone of a moment`,
             ]
           : []),
       ].map((message) => ({ kind: 'caution' as const, path, message }));
-    }),
-  );
+    });
+  });
 }
 
 function productDdl(product: DataProduct, tables: readonly PostgresTable[], references: TableReferences): string {

@@ -565,8 +565,8 @@ describe('SQL export', () => {
 
   it('gives SQL Server’s varchar(max) or nvarchar(max) text PostgreSQL’s text, of any length, without a note', () => {
     const fields = ['varchar(max)', 'NVARCHAR(MAX)'].map((physicalType) => field('notes', 'string', { physicalType }));
-    expect(fields.map(postgresTypeOf)).toEqual(['text', 'text']);
-    expect(fields.map(physicalTypeNote)).toEqual([undefined, undefined]);
+    expect(fields.map((property) => postgresTypeOf(property))).toEqual(['text', 'text']);
+    expect(fields.map((property) => physicalTypeNote(property))).toEqual([undefined, undefined]);
     expect(fields.map((property) => declaredTypeOptions(property).maxLength)).toEqual([undefined, undefined]);
   });
 
@@ -804,6 +804,54 @@ message Readings {
     await db.exec('INSERT INTO p.station_reading (reading_id, pressure) VALUES (1, 1013.2500000001)');
     const stored = await db.query('SELECT pressure::text FROM p.station_reading');
     expect(stored.rows).toEqual([{ pressure: '1013.2500000001' }]);
+  });
+
+  it("exports a hand-written MySQL contract's REAL and DOUBLE(M,D) as double precision and its FLOAT and FLOAT(M,D) as real, as MySQL stores them, with no format said", async () => {
+    const readings = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: station_reading
+version: 1.0.0
+status: draft
+servers:
+  - server: weather
+    type: mysql
+    host: db
+    port: 3306
+    database: weather
+schema:
+  - name: station_reading
+    properties:
+      - name: reading_id
+        logicalType: integer
+        physicalType: INT
+        required: true
+        primaryKey: true
+      - name: pressure
+        logicalType: number
+        physicalType: REAL
+      - name: humidity
+        logicalType: number
+        physicalType: DOUBLE(10,2)
+      - name: wind
+        logicalType: number
+        physicalType: FLOAT
+      - name: gust
+        logicalType: number
+        physicalType: FLOAT(7,2)
+`);
+    const mesh = { ...productServingTable('station_reading', []), contracts: [readings] };
+    const files = sqlFiles(mesh);
+    const lineOf = (column: string) =>
+      files.flatMap((file) => String(file.content).split('\n')).find((line) => line.startsWith(`  "${column}" `));
+    expect(lineOf('pressure')).toBe('  "pressure" double precision,');
+    expect(lineOf('humidity')).toMatch(/^ {2}"humidity" double precision,/);
+    expect(lineOf('wind')).toBe('  "wind" real,');
+    expect(lineOf('gust')).toMatch(/^ {2}"gust" real,/);
+    await emptyDatabase(db);
+    await runFiles(db, files);
+    await db.exec('INSERT INTO p.station_reading (reading_id, pressure, humidity) VALUES (1, 1013.2500000001, 0.1)');
+    const stored = await db.query('SELECT pressure::text, humidity::text FROM p.station_reading');
+    expect(stored.rows).toEqual([{ pressure: '1013.2500000001', humidity: '0.1' }]);
   });
 
   it("exports Oracle's BINARY_FLOAT as real and BINARY_DOUBLE as double precision, the IEEE floats of 32 and 64 bits they are", async () => {

@@ -97,6 +97,8 @@ export const importCommand: Command = {
 
     const isDryRun = Boolean(options.flags['dry-run']);
     const report = anImportReport(into, isDryRun);
+    // Every file given is in the report from the start, so one the import stops before is listed too.
+    report.files.push(...files.map(anImportedFileReport));
     // With --json, stdout is the report alone: the lines for people go to stderr.
     const tell = options.flags.json ? io.err : io.out;
     const finish = (code: ExitCode): ExitCode => {
@@ -106,6 +108,7 @@ export const importCommand: Command = {
     /** What stopped the import, in the design file: on stderr, and in the report. */
     const fail = (problems: readonly Problem[]): ExitCode => {
       report.errors.push(...problems.map(asFileError));
+      stopped(report);
       for (const problem of problems) io.err(formatProblemInFile(into, problem));
       return finish(EXIT.problems);
     };
@@ -113,9 +116,8 @@ export const importCommand: Command = {
     if (!design.ok) return fail(design.problems);
     let hasProblems = false;
     const readable: { name: string; text: string; said: ImportedFileReport }[] = [];
-    for (const file of files) {
-      const said = anImportedFileReport(file);
-      report.files.push(said);
+    for (const said of report.files) {
+      const { file } = said;
       const input = await readInput(io, file, CONTRACT_SOURCE_FILES);
       if (input.ok) readable.push({ name: file, text: input.text, said });
       else {
@@ -227,6 +229,19 @@ export const importCommand: Command = {
 
 /** The line of a file whose errors keep it from being imported, said just above it. */
 const NOT_A_CONTRACT = 'not imported: it cannot be read as a contract (see above)';
+
+/** The line of each file an import stopped in the design kept out (its contract, had it gone on, says `outcome`). */
+const NOTHING_WRITTEN = 'not imported: the import stopped and nothing was written (see errors)';
+
+/** The report of an import stopped in the design: none of its files' contracts is in it. */
+function stopped(report: ImportReport): void {
+  report.imported = 0;
+  report.written = false;
+  for (const said of report.files) {
+    const wouldBeImported = said.outcome !== undefined && said.outcome !== 'skipped' && said.outcome !== 'superseded';
+    if (said.message === undefined || wouldBeImported) said.message = NOTHING_WRITTEN;
+  }
+}
 
 /** What `--json` prints: `ok` is set when it is printed. */
 interface ImportReport {

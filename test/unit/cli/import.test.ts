@@ -392,6 +392,33 @@ describe('mesh-designer import --json and --dry-run, for CI', () => {
     ]);
   });
 
+  it('lists every file given when the import stops in the design, each not imported, so CI can tell what happened', async () => {
+    const stopped = 'not imported: the import stopped and nothing was written (see errors)';
+    const unwritable = fakeIo({ 'shop.mesh.json': sample, 'a.odcs.yaml': withId(shipment, 'parcel') });
+    unwritable.io.replaceText = async () => {
+      throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    };
+    const designs = {
+      missing: fakeIo({ 'a.odcs.yaml': withId(shipment, 'parcel') }),
+      corrupt: fakeIo({ 'shop.mesh.json': '{bad', 'a.odcs.yaml': withId(shipment, 'parcel') }),
+      unwritable,
+    };
+    for (const [why, { io, out }] of Object.entries(designs)) {
+      const args = ['import', 'a.odcs.yaml', 'gone.odcs.yaml', '--into', 'shop.mesh.json', '--json'];
+      expect(await runCli(args, io), why).toBe(EXIT.problems);
+      const report = jsonOf(out);
+      expect(report, why).toMatchObject({ ok: false, written: false, imported: 0 });
+      expect(report.errors, why).toEqual([expect.objectContaining({ severity: 'error' })]);
+      expect(
+        report.files.map(({ file, message }: { file: string; message: string }) => ({ file, message })),
+        why,
+      ).toEqual([
+        { file: 'a.odcs.yaml', message: stopped },
+        { file: 'gone.odcs.yaml', message: stopped },
+      ]);
+    }
+  });
+
   it('does everything but write with --dry-run, and says so', async () => {
     const { io, out, files } = fakeIo({ 'shop.mesh.json': sample, 'a.odcs.yaml': withId(shipment, 'parcel') });
     expect(await runCli(['import', 'a.odcs.yaml', '--into', 'shop.mesh.json', '--dry-run'], io)).toBe(EXIT.ok);

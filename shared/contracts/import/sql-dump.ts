@@ -1,4 +1,5 @@
 import { ITEMS_UNIQUE_FUNCTION } from '../../export/sql/postgres-json-checks';
+import { APPEND_ONLY_FUNCTION } from '../../export/sql/postgres-tables';
 import { mysqlSigns } from './mysql-signs';
 import { oracleSigns } from './oracle-signs';
 import {
@@ -31,8 +32,9 @@ import {
  * parser reads it. The parser is handed only what it imports (CREATE TABLE, CREATE TYPE … AS
  * ENUM, ALTER TABLE … ADD a key), in a text where the rest is blanked in place: comments
  * (COMMENT ON), single-column unique indexes and identity columns are read here, session
- * settings (SET, USE, GO) are dropped as they hold nothing of the schema, as is the function the
- * SQL export's CHECKs call (the call reads as uniqueItems, see sql-check-constraints.ts), and any
+ * settings (SET, USE, GO) are dropped as they hold nothing of the schema, as are the functions the
+ * SQL export writes (its CHECKs' uniqueItems, read from the call in sql-check-constraints.ts, and the
+ * one its append-only triggers call), and any
  * other statement is reported where it is. SQL Server's `[names]` are handed over as `"names"`,
  * which PostgreSQL's grammar reads with REFERENCES and named defaults, unlike its own.
  */
@@ -150,6 +152,9 @@ function tokenizeAsWritten(text: string): ReturnType<typeof tokenize> & { hasBac
   return isEscapedReading ? { ...escaped, hasBackslashEscapes: true } : { ...standard, hasBackslashEscapes: false };
 }
 
+/** The functions the SQL export writes for what it enforces (uniqueItems, append-only events): no table, nothing to note. */
+const EXPORT_FUNCTIONS = new Set([ITEMS_UNIQUE_FUNCTION, APPEND_ONLY_FUNCTION]);
+
 /** A statement the parser is not handed. */
 const SKIPPED = 'skipped';
 
@@ -179,7 +184,7 @@ function otherStatement(statement: Token[], text: string, dump: SqlDump): Source
   const name = /^(CREATE|ALTER|INSERT INTO|COPY)\b/.test(kind)
     ? qualifiedName(statement, kindLength + ifExists)
     : undefined;
-  if (kind.endsWith('FUNCTION') && name?.name === ITEMS_UNIQUE_FUNCTION) return SKIPPED;
+  if (kind.endsWith('FUNCTION') && EXPORT_FUNCTIONS.has(name?.name ?? '')) return SKIPPED;
   const why = /^(INSERT|COPY)\b/.test(kind)
     ? 'holds rows, not a schema'
     : kind.startsWith('CREATE')

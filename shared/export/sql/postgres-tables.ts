@@ -26,7 +26,7 @@ import { ident, literal, postgresName, qualified, sqlComment } from './postgres-
  * An ODCS 3.2 measure is computed when queried, no column (see measures.ts): a comment names it.
  */
 
-const APPEND_ONLY_FUNCTION = 'reject_change_of_event';
+export const APPEND_ONLY_FUNCTION = 'reject_change_of_event';
 
 export interface PostgresTable {
   schema: string;

@@ -1,6 +1,10 @@
 import { readAttributeComment } from '../../export/mermaid/er-attribute-comment';
 import { logicalTypeWritten } from '../../export/mermaid/er-attribute-type';
-import { ER_LETTERS_BEYOND_ASCII } from '../../export/mermaid/er-attribute-word';
+import {
+  ER_ATTRIBUTE_WORD,
+  ER_ATTRIBUTE_WORD_REST,
+  ER_ATTRIBUTE_WORD_START,
+} from '../../export/mermaid/er-attribute-word';
 import { decodeEntity } from '../../import/mermaid-flowchart';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
@@ -45,9 +49,10 @@ const RELATIONSHIP = new RegExp(
  * `type name PK, FK "comment"`: one of Mermaid's attributes, read where the last one ended (a line
  * may hold several). An optional type (`date? death_date`) is its type: a property is not required unless said.
  * A generic type (`Map~string, int~`) runs, as Mermaid's lexer takes it, to the line's last `~` and on to a space.
+ * A type with a space in its parameters (`numeric(10, 2)`) is read whole, to be refused saying how to write it.
  */
 const ATTRIBUTE = new RegExp(
-  String.raw`\s*(?<type>(?=(?<generic>\S*~.*~\S*))\k<generic>|[A-Za-z_${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*(?:\([^)]*\)(?:\[\])*)?)(?:\s*\?)?\s+(?<name>[A-Za-z_*${ER_LETTERS_BEYOND_ASCII}][\w\-[\]()${ER_LETTERS_BEYOND_ASCII}]*)(?<keys>(?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*(?<comment>"[^"]*")?\s*`,
+  String.raw`\s*(?<type>(?=(?<generic>\S*~.*~\S*))\k<generic>|${ER_ATTRIBUTE_WORD_START}${ER_ATTRIBUTE_WORD_REST}*?\([^)]*\s[^)]*\)(?:\[\])*|${ER_ATTRIBUTE_WORD})(?:\s*\?)?\s+(?<name>${ER_ATTRIBUTE_WORD})(?<keys>(?:\s*,?\s*(?:PK|FK|UK)\b)*)\s*(?<comment>"[^"]*")?\s*`,
   'iy',
 );
 /** `List~string~`, `Map~string,int~`: a type and the types it is of, between its first and last `~`. */
@@ -66,8 +71,11 @@ const NUMBER_THEN_NAME = /^([0-9]+)([\p{L}_-].*)$/u;
 const NUMBER_START = /^[0-9]/;
 /** A word of a text not in quotes, which Mermaid lexes as a name of its own (a subgraph's title). */
 const WORD = /\S+/g;
-/** The label Mermaid reads after a relationship's `:`, a quoted text or a word up to a space or a quote, and what follows. */
-const LABEL_THEN_MORE = /^("[^"]*"|[^\s"]+)\s*(.*)$/;
+/**
+ * The label Mermaid reads after a relationship's `:`, a quoted text or a word of its lexer's (letters,
+ * digits, `_`, `-`, `*`, `.` and all beyond ASCII: `it's` is `it`), the space after it, and what follows.
+ */
+const LABEL_THEN_MORE = /^("[^"]*"|[\P{ASCII}\w*.-]*)(\s*)(.*)$/u;
 /**
  * Mermaid's keywords, which its lexer takes wherever a name could start (in any case, to a `\b` of ASCII
  * words): its statements', the cardinality words `one`, `many` and `u` (before `-`, `.`, `|`), and `to`;
@@ -165,9 +173,19 @@ export function importMermaidEr(text: string): SchemaImport {
       return true;
     }
     if (refusesKeyword(label, place(at, label.length), 'label a relationship')) return true;
-    const [, first = '', following = ''] = LABEL_THEN_MORE.exec(label) ?? [];
+    const [, first = '', space = '', following = ''] = LABEL_THEN_MORE.exec(label) ?? [];
     if (following === '') return false;
-    const whole = `"${[first, following].map((text) => text.replaceAll('"', '')).join(' ')}"`;
+    // Right after the label, only a quote starts more of the diagram; another character is no token Mermaid reads there.
+    const isCharacterRefused = space === '' && (first === '' || !following.startsWith('"'));
+    const whole = `"${[first, following].map((text) => text.replaceAll('"', '')).join(isCharacterRefused ? '' : ' ')}"`;
+    if (isCharacterRefused) {
+      const character = following[0] as string;
+      const reading = first.startsWith('"')
+        ? `the quoted text ${first} as a relationship's label, and refuses the \`${character}\` right after it: take it into the quotes (${whole})`
+        : `a label not in quotes as a word of letters, digits, \`_\`, \`-\`, \`*\` and \`.\`, and refuses the \`${character}\` in '${label}': quote the label (${whole})`;
+      refuse(place(at + first.length, character.length), `Mermaid reads ${reading}`);
+      return true;
+    }
     const reading = first.startsWith('"')
       ? `a label in quotes as the quoted text, ${first}`
       : `a label not in quotes as one word, '${first}'`;
@@ -339,8 +357,9 @@ export function importMermaidEr(text: string): SchemaImport {
       const startsAt = column + match.index + written.length - written.trimStart().length;
       readTo = ATTRIBUTE.lastIndex;
       if (/\s/.test(type) && !type.includes('~')) {
+        // Mermaid takes the type up to the space, and refuses the parameter after it.
         refuse(
-          { line, column: startsAt, endColumn: startsAt + type.length },
+          { line, column: startsAt + type.search(/(?<=\s)\S/), endColumn: startsAt + type.length },
           `Mermaid reads an attribute's type as one word, and '${type}' has a space: write it without (${type.replace(/\s+/g, '')})`,
         );
         continue;

@@ -1,6 +1,6 @@
 import type { DiagramField } from '../../contracts/schema-diagram';
 import type { LogicalType } from '../../model/logical-type';
-import { attributeWord, ER_LETTERS_BEYOND_ASCII } from './er-attribute-word';
+import { attributeWord, ER_ATTRIBUTE_WORD } from './er-attribute-word';
 
 /** The logical type a written attribute type stands for (SQL and common words, our export's ODCS types). */
 const LOGICAL_TYPES: ReadonlyArray<[RegExp, LogicalType]> = [
@@ -18,9 +18,7 @@ const LOGICAL_TYPES: ReadonlyArray<[RegExp, LogicalType]> = [
 /** A type's parameters, `(20)` of `varchar(20)`, `(10,2)` of `numeric(10,2)`, which say nothing of its logical type. */
 const PARAMETERS = /\([^()]*\)$/;
 /** What Mermaid's erDiagram lexer takes as an attribute's type, one word: `varchar(20)`, `numeric(10,2)`, not `numeric(10, 2)`. */
-const MERMAID_TYPE_WORD = new RegExp(
-  String.raw`^[*A-Za-z_${ER_LETTERS_BEYOND_ASCII}][A-Za-z0-9\-_[\]().,${ER_LETTERS_BEYOND_ASCII}*]*$`,
-);
+const MERMAID_TYPE_WORD = new RegExp(`^${ER_ATTRIBUTE_WORD}$`);
 
 /**
  * The type our erDiagram export writes for a property: its physical type where Mermaid takes it as

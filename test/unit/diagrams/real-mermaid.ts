@@ -161,3 +161,20 @@ export async function parseErDiagram(text: string): Promise<ParsedErDiagram> {
     })),
   };
 }
+
+/**
+ * Where the real mermaid package refuses a diagram: the token after the last one its parser took
+ * (the `^` of its message), as a line and a column counted from 1.
+ */
+export async function whereMermaidRefuses(text: string): Promise<{ line: number; column: number }> {
+  const mermaid = await realMermaid();
+  try {
+    await mermaid.mermaidAPI.getDiagramFromText(text);
+  } catch (error) {
+    const loc = (error as { hash?: { loc?: { last_line: number; last_column: number } } }).hash?.loc;
+    if (loc === undefined) throw error;
+    const rest = text.split('\n')[loc.last_line - 1]?.slice(loc.last_column) ?? '';
+    return { line: loc.last_line, column: loc.last_column + rest.length - rest.trimStart().length + 1 };
+  }
+  throw new Error('Mermaid reads the diagram');
+}

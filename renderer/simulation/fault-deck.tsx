@@ -13,7 +13,7 @@ import {
 } from '../../shared/simulation/fault-deck';
 import { useDocumentStore } from '../store/document-store';
 import { FaultCountField } from './fault-count-field';
-import { runningScenario, scheduledFaults } from './run-faults';
+import { runningScenario, scheduledFaults, useRunResends } from './run-faults';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
 
@@ -24,7 +24,7 @@ export function FaultDeck() {
   const scheduled = useSimulationStore(scheduledFaults);
   const timing = useSimulationStore(runningScenario);
   const ranTick = useSimulationStore((state) => state.metrics?.tick);
-  const resent = useSimulationStore((state) => state.metrics?.resent);
+  const resends = useRunResends();
   if (!mesh) return null;
   const tick = ranTick ?? 0;
   const fired = faultsFiredSoFar(scheduled, fromDeck, ranTick ?? -1);
@@ -46,11 +46,11 @@ export function FaultDeck() {
           <h3 className="simulation-panel__title">Fired in this run</h3>
           <ul className="fault-deck__fired" data-testid="fired-faults">
             {fired.map(({ fault, source, isPending }, index) => {
-              const outcome = timing && firedFaultOutcome(mesh, fault, timing, resent);
+              const outcome = timing && firedFaultOutcome(mesh, fault, timing, resends.get(fault));
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: fired faults only grow while the run lasts
                 <li key={index}>
-                  tick {fault.tick}: {firedFaultLabel(mesh, fault, resent)}
+                  tick {fault.tick}: {firedFaultLabel(mesh, fault, resends.get(fault))}
                   {source === 'scenario' && ' (scenario)'}
                   {isPending && ` (pending: fires at tick ${fault.tick} when you step on)`}
                   {outcome && ` — ${outcome}`}

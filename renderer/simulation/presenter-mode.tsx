@@ -8,6 +8,7 @@ import { useFocusReturn } from '../app/use-focus-return';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { useDocumentStore } from '../store/document-store';
 import { PRESENTER_PANEL_ID } from './presenter-scroll';
+import { useRunResends } from './run-faults';
 import { SimulatedClock } from './simulated-clock';
 import { STATUS_LABELS } from './simulation-bar';
 import { simulation } from './simulation-controller';
@@ -161,7 +162,7 @@ function faultTakingEffect(state: SimulationState): Fault | undefined {
 function LastFiredFault() {
   const fired = useSimulationStore((state) => state.lastFiredFault);
   const ranTick = useSimulationStore((state) => state.metrics?.tick ?? 0);
-  const resent = useSimulationStore((state) => state.metrics?.resent);
+  const resends = useRunResends();
   const timing = useSimulationStore((state) =>
     state.runMesh?.scenarios.find((scenario) => scenario.id === state.scenarioId),
   );
@@ -169,7 +170,7 @@ function LastFiredFault() {
   if (!fired || !mesh) return null;
   return (
     <p className="presenter__fault" role="status" data-testid="presenter-fault">
-      {firedFaultNote(mesh, fired.fault, ranTick, timing, fired.firedWith, resent)}
+      {firedFaultNote(mesh, fired.fault, ranTick, timing, fired.firedWith, resends.get(fired.fault))}
       {ranTick < fired.fault.tick && ' Press S to step to it, or Space to run.'}
     </p>
   );

@@ -173,11 +173,14 @@ export function faultsFiredSoFar(scheduled: readonly Fault[], fromDeck: readonly
   ].sort((a, b) => a.fault.tick - b.fault.tick);
 }
 
-/** A fired fault as Fired in this run lists it: its kind and target, with how many records a redelivery sends. */
-export function firedFaultLabel(mesh: Mesh, fault: Fault, resent: readonly ResentRecords[] = []): string {
+/**
+ * A fired fault as Fired in this run lists it: its kind and target, with how many records a
+ * redelivery sends; `resending` is what it sent once its tick has run (see `resendsOfRun`).
+ */
+export function firedFaultLabel(mesh: Mesh, fault: Fault, resending?: ResentRecords): string {
   const target = faultTargetName(mesh, fault);
   return fault.kind === 'redeliver' || fault.kind === 'out-of-order'
-    ? `${fault.kind} ${sentCount(fault, resentBy(mesh, fault, resent))} of ${target}`
+    ? `${fault.kind} ${sentCount(fault, resending)} of ${target}`
     : `${fault.kind} ${target}`;
 }
 
@@ -186,18 +189,6 @@ function recordCount(records: number): string {
 }
 
 type Resending = Extract<Fault, { kind: 'redeliver' | 'out-of-order' }>;
-
-/** What the run says a redelivery or burst sent again, once its tick has run; the fault may name its topic as the canvas does. */
-function resentBy(mesh: Mesh, fault: Resending, resent: readonly ResentRecords[]): ResentRecords | undefined {
-  const { topicId } = faultWithTopic(mesh, fault);
-  return resent.find(
-    (candidate) =>
-      candidate.tick === fault.tick &&
-      candidate.kind === fault.kind &&
-      candidate.systemId === fault.systemId &&
-      candidate.topicId === topicId,
-  );
-}
 
 /**
  * How many records a redelivery sends again: as many as it asks for until its tick has run, then
@@ -239,11 +230,10 @@ export function firedFaultOutcome(
   mesh: Mesh,
   fault: Fault,
   timing: Pick<Scenario, 'tickMillis' | 'connector'>,
-  resent: readonly ResentRecords[] = [],
+  resending?: ResentRecords,
 ): string | undefined {
   if (fault.kind === 'redeliver' || fault.kind === 'out-of-order') {
     // The engine sends them after the tick's own changes are published, so those count among the last.
-    const resending = resentBy(mesh, fault, resent);
     const count = sentCount(fault, resending);
     const target = faultTargetName(mesh, fault);
     const endOfTick = `at the end of tick ${fault.tick}, those tick ${fault.tick} published included`;
@@ -310,13 +300,13 @@ export function firedFaultNote(
   ranTick: number,
   timing?: Pick<Scenario, 'tickMillis' | 'connector'>,
   firedWith: FiredWith = 'key',
-  resent: readonly ResentRecords[] = [],
+  resending?: ResentRecords,
 ): string {
   const key = FAULT_CARDS.findIndex((card) => card.kind === fault.kind) + 1;
   const firer = firedWith === 'key' ? `Key ${key}` : 'The Faults tab’s Fire button';
   const title = FAULT_CARDS[key - 1]?.title ?? fault.kind;
   const target = faultTargetName(mesh, fault);
   const when = ranTick < fault.tick ? `it takes effect at tick ${fault.tick}` : `it took effect at tick ${fault.tick}`;
-  const outcome = ranTick >= fault.tick && timing ? firedFaultOutcome(mesh, fault, timing, resent) : undefined;
+  const outcome = ranTick >= fault.tick && timing ? firedFaultOutcome(mesh, fault, timing, resending) : undefined;
   return `${firer} fired “${title}” on ${target}: ${when}${outcome ? ` — ${outcome}` : '.'}`;
 }

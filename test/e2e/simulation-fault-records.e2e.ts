@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { fireNullField, openTab, runTo, simulateSample, step } from './simulation-driver';
+import { fireNullField, fireRedelivery, openTab, runTo, simulateSample, step, stepBack } from './simulation-driver';
 
 /** The Inspect cards of customers' CDC link whose email is null: the records a null-field fault made, not re-sent. */
 function nulledEmailCards(page: Page) {
@@ -107,5 +107,36 @@ describeInChromium('Records a fault made or sent again', (session) => {
         /^Version \d+, with email null, came from the record the fault “A null in a required field” at tick 4 made: the entity applied it, so its history keeps it\.$/,
       ),
     ]);
+  });
+
+  it('says what a redelivery fired at the tick of the scenario’s own on that topic sent, not what the scenario’s sent', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    // The workshop sends the last 3 OrderPlaced events again at tick 10.
+    await runTo(page, 9);
+    await fireRedelivery(page, 'orders.events.order-placed', 1);
+    await step(page);
+    const fired = page.getByTestId('fired-faults').locator('li');
+    const scenarios = fired.filter({ hasText: '(scenario)' });
+    const decks = fired.filter({ hasNotText: '(scenario)' });
+    await decks.filter({ hasText: 'sent 1 record of' }).waitFor();
+    expect(await scenarios.textContent()).toMatch(
+      /^tick 10: redeliver 3 records of orders\.events\.order-placed \(scenario\) — sent 3 records/,
+    );
+    // The scenario's went first, so the deck's last record is the scenario's copy of the topic's last.
+    expect(await decks.textContent()).toMatch(
+      /^tick 10: redeliver 1 record of orders\.events\.order-placed — sent 1 record of orders\.events\.order-placed again at the end of tick 10, those tick 10 published included: the records first sent at partition \d+, offset \d+\.$/,
+    );
+    const lastOfScenario = (await scenarios.textContent())?.match(/partition (\d+), offsets? (?:\d+, )*(\d+)\.$/);
+    expect(await decks.textContent()).toContain(`partition ${lastOfScenario?.[1]}, offset ${lastOfScenario?.[2]}.`);
+    await decks.scrollIntoViewIfNeeded();
+    await screenshot(page, 'simulation-fault-records-two-redeliveries');
+
+    // Rebuilt by a step back and run on again, the run fires them in the same order and says so alike.
+    const said = await fired.allTextContents();
+    await stepBack(page);
+    await step(page);
+    await decks.filter({ hasText: 'sent 1 record of' }).waitFor();
+    expect(await fired.allTextContents()).toEqual(said);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../../shared/model';
+import type { Fault, Scenario } from '../../../shared/model';
 import { faultTargetName } from '../../../shared/model/topic-references';
 import { faultFrom, firedFaultLabel, firedFaultNote, firedFaultOutcome } from '../../../shared/simulation/fault-deck';
+import { resendsOfRun } from '../../../shared/simulation/fault-resends';
 import { readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { changeImages } from '../../../shared/simulation/record-shape';
@@ -107,11 +108,31 @@ describe('faults the fault deck fires', () => {
         ],
       },
     ]);
-    expect(firedFaultLabel(mesh, redelivery, resent)).toBe(
+    const resending = resendsOfRun(mesh, [redelivery], resent).get(redelivery);
+    expect(firedFaultLabel(mesh, redelivery, resending)).toBe(
       'redeliver 2 records (all the topic held; 1000 asked) of shop.public.items',
     );
-    expect(firedFaultOutcome(mesh, redelivery, { tickMillis: 60_000 }, resent)).toBe(
+    expect(firedFaultOutcome(mesh, redelivery, { tickMillis: 60_000 }, resending)).toBe(
       'sent 2 records (all the topic held; 1000 asked) of shop.public.items again at the end of tick 1, those tick 1 published included: the records first sent at partition 0, offsets 0, 1.',
+    );
+  });
+
+  it('tells two redeliveries of one topic at one tick apart, each by the records it sent', async () => {
+    // A facilitator fires a redelivery at the tick the scenario has one: the engine sends the scenario's first.
+    const ofTwo = { kind: 'redeliver', tick: 1, systemId: 'shop', topicId: 'items-cdc', records: 2 } as const;
+    const ofOne = { ...ofTwo, records: 1 };
+    const simulation = await simulate(mesh, threeItems().withFault(ofTwo).withFault(ofOne).build());
+    simulation.step(1);
+    const resends = resendsOfRun(mesh, [ofTwo, ofOne], simulation.metrics().resent);
+
+    expect(firedFaultLabel(mesh, ofTwo, resends.get(ofTwo))).toBe('redeliver 2 records of shop.public.items');
+    expect(firedFaultLabel(mesh, ofOne, resends.get(ofOne))).toBe('redeliver 1 record of shop.public.items');
+    expect(firedFaultOutcome(mesh, ofTwo, { tickMillis: 60_000 }, resends.get(ofTwo))).toBe(
+      'sent 2 records of shop.public.items again at the end of tick 1, those tick 1 published included: the records first sent at partition 0, offsets 2, 3.',
+    );
+    // The last record then is the first one's copy of offset 3.
+    expect(firedFaultOutcome(mesh, ofOne, { tickMillis: 60_000 }, resends.get(ofOne))).toBe(
+      'sent 1 record of shop.public.items again at the end of tick 1, those tick 1 published included: the records first sent at partition 0, offset 3.',
     );
   });
 
@@ -119,22 +140,17 @@ describe('faults the fault deck fires', () => {
     const burst = { kind: 'out-of-order', tick: 1, systemId: 'shop', topicId: 'items-cdc', records: 3 } as const;
     const simulation = await simulate(mesh, threeItems().withFault(burst).build());
 
-    expect(firedFaultOutcome(mesh, burst, { tickMillis: 60_000 }, simulation.metrics().resent)).toBe(
+    expect(firedFaultOutcome(mesh, burst, { tickMillis: 60_000 })).toBe(
       'the last 3 records on shop.public.items at the end of tick 1, those tick 1 published included, are sent again, newest first.',
     );
     simulation.step(1);
-    expect(firedFaultOutcome(mesh, burst, { tickMillis: 60_000 }, simulation.metrics().resent)).toBe(
+    const resendOf = (fault: Fault) => resendsOfRun(mesh, [fault], simulation.metrics().resent).get(fault);
+    expect(firedFaultOutcome(mesh, burst, { tickMillis: 60_000 }, resendOf(burst))).toBe(
       'sent 3 records of shop.public.items again at the end of tick 1, those tick 1 published included, newest first: the records first sent at partition 0, offsets 3, 2, 1.',
     );
     // A scenario's fault may name its topic as the canvas shows it.
-    expect(
-      firedFaultOutcome(
-        mesh,
-        { ...burst, topicId: 'shop.public.items' },
-        { tickMillis: 60_000 },
-        simulation.metrics().resent,
-      ),
-    ).toMatch(/^sent 3 records/);
+    const byName = { ...burst, topicId: 'shop.public.items' };
+    expect(firedFaultOutcome(mesh, byName, { tickMillis: 60_000 }, resendOf(byName))).toMatch(/^sent 3 records/);
   });
 
   it('names the contract that quarantines a null when the fault names its topic as the canvas shows it', () => {

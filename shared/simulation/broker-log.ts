@@ -226,21 +226,25 @@ FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position ${order
   const inOrder = appendIn('ASC');
   const newestFirstAppend = appendIn('DESC');
   const firstSent = connection.prepare(
-    `SELECT _partition, _first_offset FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position`,
+    `SELECT _partition, _first_offset, _offset FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position`,
   );
   return (count, millis, newestFirst = false) => {
     const end = progress.end;
     (newestFirst ? newestFirstAppend : inOrder)([millis, Math.max(end - count, progress.trimmedTo)]);
-    return firstSent
-      .all([end])
-      .map(([partition, offset]) => ({ partition: Number(partition), offset: Number(offset) }));
+    return firstSent.all([end]).map(([partition, offset, sentAgainAt]) => ({
+      partition: Number(partition),
+      offset: Number(offset),
+      sentAgainAt: Number(sentAgainAt),
+    }));
   };
 }
 
-/** Where a record sent again was first sent. */
+/** Where a record sent again was first sent, and where this copy of it went. */
 export interface FirstSent {
   partition: number;
   offset: number;
+  /** The copy's own offset, in the same partition: it tells the copy by the fault that sent it, where faults sent copies of one record. */
+  sentAgainAt: number;
 }
 
 /** Keeps a log (or raw zone) to its last `retained` records, like a topic's retention. */

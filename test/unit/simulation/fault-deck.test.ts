@@ -103,8 +103,8 @@ describe('faults the fault deck fires', () => {
         topicId: 'items-cdc',
         kind: 'redeliver',
         sent: [
-          { partition: 0, offset: 0 },
-          { partition: 0, offset: 1 },
+          { partition: 0, offset: 0, sentAgainAt: 2 },
+          { partition: 0, offset: 1, sentAgainAt: 3 },
         ],
       },
     ]);

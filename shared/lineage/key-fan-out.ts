@@ -94,6 +94,7 @@ export interface KeySource {
  * matches columns by place), which may hold a value alike, or one of them fans out as `keyFanOut`
  * says. A plain UNION dedupes whole rows, so it repeats the key only where its rows have columns
  * beside it, which may differ: two such SELECTs, or one whose rows differ as `distinctFanOut` says.
+ * In a mixed compound each SELECT (each pair, by its later one) is read as deduped or not, as `isDedupedByUnion` says.
  * Silent where a SELECT computes the key (distinct constants per SELECT), where both hold it to a value WHERE pins (which may differ), where one SELECT reads the other's table filtered (which may
  * part its rows), and for INTERSECT and EXCEPT, which add no rows.
  */
@@ -111,8 +112,7 @@ export function unionFanOut(
   if (!places || places.some((place) => place === undefined)) return undefined;
   const keyColumnsOf = (select: SelectLineage) => (read: ReadonlyMap<string, TableLineage>) =>
     (places as number[]).map((place) => outputColumns(select, read)[place]?.column);
-  const isAll = !operators.has('union');
-  const operator = isAll ? 'union all' : 'union';
+  const isDeduped = query.selects.map((_, at) => isDedupedByUnion(query, at));
   const branches = query.selects.map((select) => {
     const read = tablesReadBy(query, select, tables);
     const columns = read && keyColumnsOf(select)(read);
@@ -129,22 +129,32 @@ export function unionFanOut(
   });
   const hasOtherColumns = outputColumns(first, firstRead).length > places.length;
   for (const [at, one] of branches.entries()) {
-    for (const other of branches.slice(at + 1)) {
-      if (!one || !other || (one.isPinned && other.isPinned)) continue;
+    for (const [later, other] of branches.entries()) {
+      if (later <= at || !one || !other || (one.isPinned && other.isPinned)) continue;
+      // The later SELECT's dedupe is the pair's: an earlier SELECT is deduped wherever a later one is.
+      const isAll = !isDeduped[later];
       const isSameSource =
         one.source.table === other.source.table && one.source.columns.join() === other.source.columns.join();
       if (isSameSource && (!isAll || one.isFiltered || other.isFiltered)) continue;
       if (!isAll && !hasOtherColumns) continue;
-      return { operator, sources: [one.source, other.source] };
+      return { operator: isAll ? 'union all' : 'union', sources: [one.source, other.source] };
     }
   }
-  for (const select of query.selects) {
-    const fanOut = isAll
-      ? selectKeyFanOut(query, select, tables, keyColumnsOf(select))
-      : selectDedupedFanOut(query, select, tables, keyColumnsOf(select), 'UNION');
+  for (const [at, select] of query.selects.entries()) {
+    const fanOut = isDeduped[at]
+      ? selectDedupedFanOut(query, select, tables, keyColumnsOf(select), 'UNION')
+      : selectKeyFanOut(query, select, tables, keyColumnsOf(select));
     if (fanOut) return fanOut;
   }
   return undefined;
+}
+
+/**
+ * Whether a compound's SELECT at `at` gives its rows deduplicated: SQLite reads left to right, so a
+ * plain UNION joining it or any SELECT after it dedupes it (the first SELECT by the operators after it alone).
+ */
+function isDedupedByUnion(query: QueryLineage, at: number): boolean {
+  return query.selects.slice(Math.max(at, 1)).some((select) => select.joinedBy === 'union');
 }
 
 /** A grouped query's columns that cut one value of the key into several rows. */

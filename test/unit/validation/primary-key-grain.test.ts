@@ -191,6 +191,36 @@ describe('primary-key-grain', () => {
     expect(await repeatsKey(sql)).toBe(false);
   });
 
+  it('warns of a join fan-out in the last SELECT of a mixed compound, which UNION ALL adds after the earlier UNION deduplicated', async () => {
+    const decided =
+      'SELECT c.customer_id, c.customer_id AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country';
+    const sql = `SELECT 100 AS customer_id, NULL AS lead_id, 'XX' AS country UNION SELECT 200, NULL, 'YY' UNION ALL ${decided}`;
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([expect.stringContaining("joins 'leads' on country")]);
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('warns where UNION ALL after a UNION adds again the rows of a table an earlier SELECT read', async () => {
+    const sql = 'SELECT customer_id FROM customers UNION SELECT 200 UNION ALL SELECT customer_id FROM customers';
+    expect(messages(aMeshPublishingCustomerLeads(sql))).toEqual([
+      expect.stringContaining("UNION ALL adds the rows of 'customers' (customer_id) and 'customers' (customer_id)"),
+    ]);
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('says nothing of a mixed compound whose later UNION deduplicates every SELECT before it', async () => {
+    const decided =
+      'SELECT c.customer_id, c.customer_id AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country';
+    const once = [
+      `SELECT 100 AS customer_id, NULL AS lead_id, 'XX' AS country UNION SELECT 200, NULL, 'YY' UNION ${decided}`,
+      `SELECT 100 AS customer_id, NULL AS lead_id, 'XX' AS country UNION ALL ${decided} UNION SELECT 200, NULL, 'YY'`,
+      'SELECT customer_id FROM customers UNION ALL SELECT customer_id FROM customers UNION SELECT 200',
+    ];
+    for (const sql of once) {
+      expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([]);
+      expect(await repeatsKey(sql), sql).toBe(false);
+    }
+  });
+
   it('says nothing of a compound that gives each key once: key-only UNION, a join on a whole key, constant keys, one table filtered apart, INTERSECT, EXCEPT', async () => {
     const once = [
       'SELECT customer_id FROM customers UNION SELECT lead_id FROM leads',

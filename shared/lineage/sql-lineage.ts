@@ -744,9 +744,16 @@ function aggregateWindow(tokens: readonly Token[]): AggregateWindow {
 function windowColumns(clauses: ReadonlyMap<string, Token[]>, clause: string): ColumnRef[] {
   const [, ...terms] = clauses.get(clause) ?? [];
   return splitTopLevel(terms, (token) => isPunct(token, ','))
-    .flatMap((term) => groupingParts(isKeyword(term.at(-1), 'asc', 'desc') ? term.slice(0, -1) : term))
+    .flatMap((term) => groupingParts(orderedValue(term)))
     .filter(isColumn)
     .flatMap(columnRefs);
+}
+
+/** An ordering term's value, without the direction and NULLS place after it (`x DESC NULLS LAST`'s x). */
+function orderedValue(term: readonly Token[]): readonly Token[] {
+  const withoutNulls =
+    isKeyword(term.at(-2), 'nulls') && isKeyword(term.at(-1), 'first', 'last') ? term.slice(0, -2) : term;
+  return isKeyword(withoutNulls.at(-1), 'asc', 'desc') ? withoutNulls.slice(0, -1) : withoutNulls;
 }
 
 const WHOLE_PARTITION = 'between unbounded preceding and unbounded following';

@@ -294,6 +294,19 @@ describe('primary-key-grain', () => {
     expect(await repeatsKey(sql)).toBe(true);
   });
 
+  it('warns where DISTINCT meets a window ordered by such a column whatever its direction and place for NULLs', async () => {
+    const sqls = ['DESC NULLS LAST', 'NULLS FIRST', 'ASC NULLS FIRST'].map(
+      (ordering) =>
+        `SELECT DISTINCT c.customer_id, SUM(l.lead_id) OVER (PARTITION BY c.customer_id ORDER BY l.lead_id ${ordering}) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country`,
+    );
+    for (const sql of sqls) {
+      expect(messages(aMeshPublishingCustomerLeads(sql)), sql).toEqual([
+        expect.stringContaining('the window of lead_id is partitioned by customer_id and ordered by lead_id'),
+      ]);
+      expect(await repeatsKey(sql), sql).toBe(true);
+    }
+  });
+
   it('says nothing where DISTINCT meets windows whose partition the key decides, or whose frame is the whole partition', async () => {
     const decided = [
       'SELECT DISTINCT c.customer_id, SUM(l.lead_id) OVER (PARTITION BY c.customer_id) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country',

@@ -16,8 +16,10 @@ import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { changeMesh, currentMesh, useDocumentStore } from '../store/document-store';
 import { loadMonacoJson } from './monaco-languages';
+import { runningScenario } from './run-faults';
 import { completeScenarioReferences } from './scenario-completion';
 import { useScenarioDrafts } from './scenario-drafts';
+import { scenarioSaveState } from './scenario-save-state';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
 
@@ -50,8 +52,10 @@ export function ScenarioEditor() {
   const isDirty = draft !== undefined;
   /** The scenario the last Apply saved: said to be waiting for the next reset while the design still has it. */
   const [appliedScenario, setAppliedScenario] = useState<Scenario | null>(null);
-  const isApplied =
+  const isJustApplied =
     !isDirty && appliedScenario !== null && scenario !== undefined && isDeepEqual(appliedScenario, scenario);
+  const scenarioOfRun = useSimulationStore(runningScenario);
+  const isRunning = scenarioOfRun !== undefined && scenario !== undefined && isDeepEqual(scenarioOfRun, scenario);
   /** Set by New scenario, whose button goes: the editor that replaces it takes the focus. */
   const isFocusedOnceBuilt = useRef(false);
   /** Set while the editor takes the document's text, which is no edit of the user's. */
@@ -191,13 +195,7 @@ export function ScenarioEditor() {
           Reset the run
         </button>
         <span className="scenario-editor__state" role="status">
-          {problems.length > 0
-            ? `${problems.length} problem${problems.length === 1 ? '' : 's'}`
-            : isApplied
-              ? 'Saved in the design: it runs from the next reset.'
-              : isDirty
-                ? 'Not applied yet'
-                : 'Saved in the design; applies on reset'}
+          {scenarioSaveState({ problemCount: problems.length, isDirty, isJustApplied, isRunning })}
         </span>
       </div>
       <div ref={container} className={`scenario-editor__monaco ${MONACO_CONTAINER}`} data-testid="scenario-editor" />

@@ -60,13 +60,14 @@ describeInChromium('a scenario whose id an Apply changed', (session) => {
     const evening = JSON.parse(sampleWithTwoScenarios()).scenarios[1];
     await replaceEditorText(page, 'scenario-editor', JSON.stringify({ ...evening, id: 'late-evening' }, null, 2));
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => scenarioState(page)).toBe('Saved in the design: it runs from the next reset.');
+    // Only the id changed: the run goes on with the scenario under that id, so nothing waits for a reset.
+    await expect.poll(() => scenarioState(page)).toBe('Saved in the design; the run uses it');
     expect(await currentTick(page)).toBe(2);
 
     await page.getByRole('button', { name: 'Undo' }).click();
 
     await expect.poll(() => shownScenarioText(page)).toContain('"id": "evening"');
-    expect(await scenarioState(page)).toBe('Saved in the design; applies on reset');
+    expect(await scenarioState(page)).toBe('Saved in the design; the run uses it');
     expect(await currentTick(page)).toBe(2);
     await step(page);
     expect(await currentTick(page)).toBe(3);

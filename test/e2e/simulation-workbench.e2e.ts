@@ -123,6 +123,8 @@ describeInChromium('working with a simulation', (session) => {
     expect((await engineMetrics(page)).tables['orders-service']?.orders).toBe(13);
     await page.getByRole('button', { name: 'Reset the run' }).click();
     await waitForTick(page, 0);
+    // The run now uses what was applied: nothing waits for a reset any more.
+    expect(await page.locator('.scenario-editor__state').textContent()).toBe('Saved in the design; the run uses it');
     await step(page);
     expect((await engineMetrics(page)).tables['orders-service']?.orders).toBe(20);
     expect(await cspViolations(page)).toEqual([]);

@@ -1,4 +1,4 @@
-import type { FaultKind, Mesh } from '../../shared/model';
+import type { Fault, FaultKind, Mesh } from '../../shared/model';
 import {
   cardRefusal,
   columnChoices,
@@ -37,7 +37,7 @@ export function FaultDeck() {
       <ol className="fault-deck__cards">
         {FAULT_CARDS.map((card) => (
           <li key={card.kind}>
-            <FaultCard mesh={mesh} kind={card.kind} title={card.title} />
+            <FaultCard mesh={mesh} kind={card.kind} title={card.title} runFaults={[...scheduled, ...fromDeck]} />
           </li>
         ))}
       </ol>
@@ -64,7 +64,18 @@ export function FaultDeck() {
   );
 }
 
-function FaultCard({ mesh, kind, title }: { mesh: Mesh; kind: FaultKind; title: string }) {
+/** A card of the deck; `runFaults` are the run's faults (the scenario's and the deck's), whose renames a rename avoids. */
+function FaultCard({
+  mesh,
+  kind,
+  title,
+  runFaults,
+}: {
+  mesh: Mesh;
+  kind: FaultKind;
+  title: string;
+  runFaults: readonly Fault[];
+}) {
   const settings = useSimulationStore((state) => state.faultSettings[kind]) ?? {};
   const change = (patch: FaultSettings) =>
     setSimulation({
@@ -76,7 +87,7 @@ function FaultCard({ mesh, kind, title }: { mesh: Mesh; kind: FaultKind; title: 
   return (
     <article className="fault-card" data-testid={`fault-${kind}`}>
       <h4>{title}</h4>
-      <p data-testid="fault-effect">{faultEffect(mesh, kind, settings)}</p>
+      <p data-testid="fault-effect">{faultEffect(mesh, kind, settings, runFaults)}</p>
       <div className="fault-card__fields">
         {kind === 'consumer-offline' ? (
           <label>

@@ -24,6 +24,7 @@ import type { Work } from '../../shared/simulation/work-budget';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { NO_SCENARIO } from './nothing-to-run';
 import { pausePointAt } from './pause-point';
+import { scheduledFaults } from './run-faults';
 import { runProgressText } from './run-progress-text';
 import {
   canStepBack,
@@ -336,7 +337,8 @@ export const simulation = {
       setSimulation({ failure: `The fault did not fire: ${refusal}.` });
       return false;
     }
-    const fault = mesh && faultFrom(mesh, kind, settings, (state().metrics?.tick ?? 0) + 1);
+    const runFaults = [...scheduledFaults(state()), ...state().firedFaults];
+    const fault = mesh && faultFrom(mesh, kind, settings, (state().metrics?.tick ?? 0) + 1, runFaults);
     return fault ? simulation.fire(fault, firedWith) : false;
   },
 

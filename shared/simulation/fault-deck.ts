@@ -101,8 +101,17 @@ export function cardRefusal(kind: FaultKind, settings: FaultSettings): string | 
   return settings.refusedCount === undefined ? null : faultCountProblem(kind, settings.refusedCount);
 }
 
-/** The fault a card fires at `tick`, from its settings (the first choice where none was made). */
-export function faultFrom(mesh: Mesh, kind: FaultKind, settings: FaultSettings, tick: number): Fault | undefined {
+/**
+ * The fault a card fires at `tick`, from its settings (the first choice where none was made); a
+ * rename takes a name free of the renames in `runFaults` (the run's, the scenario's and the deck's).
+ */
+export function faultFrom(
+  mesh: Mesh,
+  kind: FaultKind,
+  settings: FaultSettings,
+  tick: number,
+  runFaults: readonly Fault[],
+): Fault | undefined {
   const count = settings.count ?? defaultCount(kind);
   if (kind === 'consumer-offline') {
     const productId = settings.productId ?? mesh.products[0]?.id;
@@ -119,12 +128,26 @@ export function faultFrom(mesh: Mesh, kind: FaultKind, settings: FaultSettings, 
   if (!column) return undefined;
   return kind === 'null-field'
     ? { kind, ...at, column }
-    : { kind, ...at, column, renamedTo: newColumnName(column, choice.table?.columns ?? []) };
+    : { kind, ...at, column, renamedTo: newColumnName(column, namesTaken(choices, choice, runFaults)) };
 }
 
-/** `email_v2`, or the first of `email_v3`, `email_v4`… the table has no column of: the database renames to no other. */
-function newColumnName(column: string, columns: readonly { name: string }[]): string {
-  const isTaken = (name: string) => columns.some((candidate) => candidate.name === name);
+/** The names of the chosen topic's table, and those a rename in `runFaults` gave a column of that table at any tick. */
+function namesTaken(choices: readonly TopicChoice[], choice: TopicChoice, runFaults: readonly Fault[]): string[] {
+  const isOfTable = (fault: Extract<Fault, { kind: 'rename-column' }>) =>
+    choices.find((other) => other.system.id === fault.systemId && other.topic.id === fault.topicId)?.table ===
+    choice.table;
+  return [
+    ...(choice.table?.columns ?? []).map((column) => column.name),
+    ...runFaults.flatMap((fault) => (fault.kind === 'rename-column' && isOfTable(fault) ? [fault.renamedTo] : [])),
+  ];
+}
+
+/**
+ * `email_v2`, or the first of `email_v3`, `email_v4`… not taken: the database renames to no name the
+ * table has, and a name an earlier rename gave would carry two columns' values.
+ */
+function newColumnName(column: string, taken: readonly string[]): string {
+  const isTaken = (name: string) => taken.includes(name);
   let version = 2;
   while (isTaken(`${column}_v${version}`)) version++;
   return `${column}_v${version}`;
@@ -134,9 +157,9 @@ function newColumnName(column: string, columns: readonly { name: string }[]): st
  * What firing a card does, in the words of what it is aimed at: for a null or a rename, the table,
  * column and topic, and the rule the contract check quarantines by.
  */
-export function faultEffect(mesh: Mesh, kind: FaultKind, settings: FaultSettings): string {
+export function faultEffect(mesh: Mesh, kind: FaultKind, settings: FaultSettings, runFaults: readonly Fault[]): string {
   const generic = FAULT_CARDS.find((card) => card.kind === kind)?.effect ?? '';
-  const fault = faultFrom(mesh, kind, settings, 0);
+  const fault = faultFrom(mesh, kind, settings, 0, runFaults);
   if (!fault || (fault.kind !== 'null-field' && fault.kind !== 'rename-column')) return generic;
   const choice = topicChoices(mesh, kind).find(
     (candidate) => candidate.system.id === fault.systemId && candidate.topic.id === fault.topicId,

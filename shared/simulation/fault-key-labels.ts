@@ -23,7 +23,8 @@ export interface FaultKeyLabel {
 
 export function faultKeyLabels(mesh: Mesh, settings: Partial<Record<FaultKind, FaultSettings>>): FaultKeyLabel[] {
   return FAULT_CARDS.map(({ kind, title }, index) => {
-    const fault = faultFrom(mesh, kind, settings[kind] ?? {}, 0);
+    // The label names what the card aims at, which no earlier rename changes: only a rename's new name does.
+    const fault = faultFrom(mesh, kind, settings[kind] ?? {}, 0, []);
     const aimedAt = fault ? ` · ${faultTargetName(mesh, fault)}` : ` (${title}: nothing to aim at)`;
     const nodeId = fault && ('productId' in fault ? fault.productId : fault.systemId);
     const refusal = cardRefusal(kind, settings[kind] ?? {}) ?? undefined;

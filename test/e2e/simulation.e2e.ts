@@ -707,6 +707,43 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await expectQuarantined(page, 'customers', { rule: 'required', property: 'email' });
   });
 
+  it('renames from the deck to a name no scenario rename gave the table, so both renamed columns keep their values', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'renamed-street.mesh.json', (mesh) => {
+      const [workshop] = mesh.scenarios;
+      if (!workshop) throw new Error('the sample has a scenario');
+      const streetRename = {
+        kind: 'rename-column',
+        tick: 1,
+        systemId: 'customers-service',
+        topicId: 'customers-cdc',
+        column: 'street',
+        renamedTo: 'city_v2',
+      };
+      workshop.faults = [...(workshop.faults ?? []), streetRename];
+    });
+    await enterSimulate(page);
+    await runTo(page, 2);
+    await openTab(page, 'Faults');
+    const rename = page.getByTestId('fault-rename-column');
+    await rename.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
+    await rename.getByLabel('Column').selectOption('city');
+
+    expect(await rename.getByTestId('fault-effect').textContent()).toContain(
+      'each change on customers.public.customers carries city_v3 and no city',
+    );
+    await rename.getByRole('button', { name: 'Fire' }).click();
+    await page.getByTestId('fired-faults').filter({ hasText: 'city is called city_v3' }).waitFor();
+    await step(page, 2);
+
+    await openTab(page, 'Inspect');
+    await page.getByTestId('rf__edge-l-customers-cdc').click();
+    const newest = page.getByTestId('message').first();
+    await newest.locator('.record-table--diff').waitFor();
+    const fields = await newest.locator('.record-table--diff th[scope=row]').allTextContents();
+    expect(fields).toEqual(expect.arrayContaining(['city_v2', 'city_v3']));
+  });
+
   it('lists a connector’s transaction topic under its system when transaction metadata is on, its records not traced; a change shows its place in the log', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openEditedSample(page, 'transactions.mesh.json', (mesh) => {

@@ -38,34 +38,69 @@ describe('the fault deck’s cards', () => {
       'orders-service/orders-cdc',
       'orders-service/order-lines-cdc',
     ]);
-    expect(faultFrom(unread, 'redeliver', {}, 4)).toMatchObject({ topicId: 'order-placed-events' });
+    expect(faultFrom(unread, 'redeliver', {}, 4, [])).toMatchObject({ topicId: 'order-placed-events' });
   });
 
   it('make the fault as set, at the given tick', () => {
-    expect(faultFrom(mesh, 'null-field', { topic: 'customers-service/customers-cdc', column: 'email' }, 7)).toEqual({
-      kind: 'null-field',
-      tick: 7,
-      systemId: 'customers-service',
-      topicId: 'customers-cdc',
-      column: 'email',
-    });
+    expect(faultFrom(mesh, 'null-field', { topic: 'customers-service/customers-cdc', column: 'email' }, 7, [])).toEqual(
+      {
+        kind: 'null-field',
+        tick: 7,
+        systemId: 'customers-service',
+        topicId: 'customers-cdc',
+        column: 'email',
+      },
+    );
     expect(
-      faultFrom(mesh, 'rename-column', { topic: 'customers-service/customers-cdc', column: 'city' }, 2),
+      faultFrom(mesh, 'rename-column', { topic: 'customers-service/customers-cdc', column: 'city' }, 2, []),
     ).toMatchObject({
       column: 'city',
       renamedTo: 'city_v2',
     });
-    expect(faultFrom(mesh, 'out-of-order', { count: 1 }, 3)).toMatchObject({ topicId: 'orders-cdc', records: 2 });
+    expect(faultFrom(mesh, 'out-of-order', { count: 1 }, 3, [])).toMatchObject({ topicId: 'orders-cdc', records: 2 });
+  });
+
+  it('rename to a name no rename of the run gave the table, the scenario’s or the deck’s, as the scenario checks require', () => {
+    const cityTaken: Fault = {
+      kind: 'rename-column',
+      tick: 5,
+      systemId: 'customers-service',
+      topicId: 'customers-cdc',
+      column: 'street',
+      renamedTo: 'city_v2',
+    };
+    const firedFromDeck: Fault = { ...cityTaken, tick: 1, column: 'email', renamedTo: 'city_v3' };
+    const settings = { topic: 'customers-service/customers-cdc', column: 'city' };
+
+    expect(faultFrom(mesh, 'rename-column', settings, 2, [cityTaken, firedFromDeck])).toMatchObject({
+      column: 'city',
+      renamedTo: 'city_v4',
+    });
+    expect(faultEffect(mesh, 'rename-column', settings, [cityTaken])).toContain('calls customers.city city_v3:');
+  });
+
+  it('rename to a name another table’s rename took', () => {
+    const ofOrders: Fault = {
+      kind: 'rename-column',
+      tick: 1,
+      systemId: 'orders-service',
+      topicId: 'orders-cdc',
+      column: 'status',
+      renamedTo: 'city_v2',
+    };
+    expect(
+      faultFrom(mesh, 'rename-column', { topic: 'customers-service/customers-cdc', column: 'city' }, 2, [ofOrders]),
+    ).toMatchObject({ renamedTo: 'city_v2' });
   });
 
   it('fire the first choice where none was made', () => {
-    expect(faultFrom(mesh, 'consumer-offline', {}, 4)).toEqual({
+    expect(faultFrom(mesh, 'consumer-offline', {}, 4, [])).toEqual({
       kind: 'consumer-offline',
       tick: 4,
       productId: 'orders',
       ticks: 5,
     });
-    expect(faultFrom(mesh, 'redeliver', {}, 4)).toEqual({
+    expect(faultFrom(mesh, 'redeliver', {}, 4, [])).toEqual({
       kind: 'redeliver',
       tick: 4,
       systemId: 'orders-service',
@@ -75,19 +110,19 @@ describe('the fault deck’s cards', () => {
   });
 
   it('say what a null or a rename does to the record it aims at, and the rule that catches it', () => {
-    expect(faultEffect(mesh, 'null-field', { topic: 'orders-service/orders-cdc', column: 'total' })).toBe(
+    expect(faultEffect(mesh, 'null-field', { topic: 'orders-service/orders-cdc', column: 'total' }, [])).toBe(
       'A record with orders.total = null is published on orders.public.orders, as a faulty producer would (the table itself keeps its value); a consumer whose contract requires total quarantines it (rule required, property total), and its badge lights up.',
     );
-    expect(faultEffect(mesh, 'rename-column', { topic: 'customers-service/customers-cdc', column: 'email' })).toBe(
+    expect(faultEffect(mesh, 'rename-column', { topic: 'customers-service/customers-cdc', column: 'email' }, [])).toBe(
       'From the next tick the source calls customers.email email_v2: each change on customers.public.customers carries email_v2 and no email; a consumer whose contract requires email quarantines each one (rule required, property email), and its badge lights up.',
     );
-    expect(faultEffect(mesh, 'redeliver', {})).toBe(
+    expect(faultEffect(mesh, 'redeliver', {}, [])).toBe(
       'The link count jumps; raw zones keep duplicates, clean tables do not.',
     );
   });
 
   it('say so when no consumer’s contract requires the column a null hits: nothing is quarantined', () => {
-    expect(faultEffect(mesh, 'null-field', { topic: 'customers-service/customers-cdc', column: 'street' })).toBe(
+    expect(faultEffect(mesh, 'null-field', { topic: 'customers-service/customers-cdc', column: 'street' }, [])).toBe(
       'A record with customers.street = null is published on customers.public.customers, as a faulty producer would (the table itself keeps its value); no contract of a consumer of customers.public.customers requires street, so nothing is quarantined and no badge lights up.',
     );
   });
@@ -95,7 +130,7 @@ describe('the fault deck’s cards', () => {
 
 describe('a fired fault in the list of this run', () => {
   const nulled = (column: string) =>
-    faultFrom(mesh, 'null-field', { topic: 'customers-service/customers-cdc', column }, 3) as Fault;
+    faultFrom(mesh, 'null-field', { topic: 'customers-service/customers-cdc', column }, 3, []) as Fault;
 
   it('says the column is nulled in the change record that reaches the topic, and that no contract checks it', () => {
     expect(firedFaultOutcome(mesh, nulled('street'), workshop)).toBe(
@@ -110,14 +145,14 @@ describe('a fired fault in the list of this run', () => {
   });
 
   it('says how long a consumer the card took offline stays away', () => {
-    expect(firedFaultOutcome(mesh, faultFrom(mesh, 'consumer-offline', {}, 2) as Fault, workshop)).toBe(
+    expect(firedFaultOutcome(mesh, faultFrom(mesh, 'consumer-offline', {}, 2, []) as Fault, workshop)).toBe(
       'offline for 5 ticks, back at tick 7.',
     );
   });
 });
 
 describe('the faults fired so far in a run', () => {
-  const at = (tick: number) => faultFrom(mesh, 'redeliver', {}, tick) as Fault;
+  const at = (tick: number) => faultFrom(mesh, 'redeliver', {}, tick, []) as Fault;
 
   it('lists the scenario’s faults whose tick has come beside the deck’s, by tick, saying where each came from', () => {
     const scheduled = [at(5), at(2), at(9)];

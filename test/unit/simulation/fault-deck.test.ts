@@ -412,10 +412,10 @@ describe('the name a rename card gives its column', () => {
       ],
     } as typeof shop;
 
-    expect(faultFrom(withRenamedColumns, 'rename-column', { column: 'name' }, 3)).toMatchObject({
+    expect(faultFrom(withRenamedColumns, 'rename-column', { column: 'name' }, 3, [])).toMatchObject({
       column: 'name',
       renamedTo: 'name_v4',
     });
-    expect(faultFrom(shop, 'rename-column', { column: 'name' }, 3)).toMatchObject({ renamedTo: 'name_v2' });
+    expect(faultFrom(shop, 'rename-column', { column: 'name' }, 3, [])).toMatchObject({ renamedTo: 'name_v2' });
   });
 });

@@ -91,9 +91,7 @@ export function importContractSource(fileName: string, text: string): ImportedFi
   try {
     const read = readSchema(format, fileName, text);
     if (!read.ok) return { ok: false, file: fileName, format, errors: read.errors };
-    const made = inItsVersionsEnumForm(
-      contractFromModel(importedContract(fileName, read.objects, read.identity, read.history)),
-    );
+    const made = inItsVersionsEnumForm(contractFromModel(importedContract(fileName, read)));
     if (!made.ok) return { ok: false, file: fileName, format, errors: made.errors };
     return {
       ok: true,

@@ -1,4 +1,4 @@
-import type { ContractModel, ContractProperty, EnumValue, SchemaObject } from '../../model/contract';
+import type { ContractModel, ContractProperty, DatasetKind, EnumValue, SchemaObject } from '../../model/contract';
 import { slugify, withoutAccents } from '../../model/ids';
 import type { LogicalType } from '../../model/logical-type';
 import { snakeCase } from '../../simulation/sql-text';
@@ -25,6 +25,8 @@ export type SchemaImport =
       identity?: ImportedIdentity;
       /** The history the source keeps of its tables (the SQL export's `<table>_history`). */
       history?: ImportedHistory;
+      /** The kind the source states (the SQL export's append-only tables: an event); otherwise left for the app to infer. */
+      kind?: DatasetKind;
     }
   | { ok: false; format: ImportFormat; errors: ImportNote[] };
 
@@ -81,16 +83,17 @@ export function importedProperty(name: string, logicalType: LogicalType, facts: 
   };
 }
 
+/** What a source that could be read says of its contract. */
+export type SchemaRead = Extract<SchemaImport, { ok: true }>;
+
 /**
  * The contract an import makes: named after the file, a draft at 1.0.0, in the ODCS
  * version most tools read unless its schema needs 3.2. Whether it is an event or an
- * entity is left for the app to infer and the user to say.
+ * entity is what the source states, or else left for the app to infer and the user to say.
  */
 export function importedContract(
   fileName: string,
-  objects: SchemaObject[],
-  identity?: ImportedIdentity,
-  history?: ImportedHistory,
+  { objects, identity, history, kind }: Pick<SchemaRead, 'objects' | 'identity' | 'history' | 'kind'>,
 ): ContractModel {
   const name = baseName(fileName);
   return {
@@ -99,8 +102,8 @@ export function importedContract(
     apiVersion: importedApiVersion(objects),
     version: identity?.version ?? '1.0.0',
     status: 'draft',
-    kind: 'entity',
-    isKindDeclared: false,
+    kind: kind ?? 'entity',
+    isKindDeclared: kind !== undefined,
     keepHistory: history !== undefined,
     ...(history?.columnPrefix !== undefined && { historyColumnPrefix: history.columnPrefix }),
     schema: objects,

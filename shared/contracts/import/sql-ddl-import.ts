@@ -18,6 +18,7 @@ import {
 } from './imported-schema';
 import { nestedClassifiedFields } from './nested-classified-fields';
 import { isPostgresReservedWord } from './postgres-reserved-words';
+import { readAppendOnlyTables } from './sql-append-only-tables';
 import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
 import {
   floatDialectOf,
@@ -208,6 +209,8 @@ export function importSqlDdl(text: string): SchemaImport {
     // What the export writes with a history table (its indexes) is the history the contract keeps.
     const isOfHistoryTable = (note: ImportNote) =>
       historyTables.some((table) => note.path === table || note.path.startsWith(`${table}.`));
+    const appendOnly = readAppendOnlyTables(read.objects, ddl.appendOnlyTriggers);
+    notes.push(...appendOnly.notes.map((note) => located(text, note)));
     const tableNotes = notes.filter((note) => !isOfHistoryTable(note)).sort(byPosition);
     return {
       ok: true,
@@ -216,6 +219,7 @@ export function importSqlDdl(text: string): SchemaImport {
       notes: tableNotes,
       statedFacts: STATABLE_FACTS,
       ...(history && { history }),
+      ...(appendOnly.isEvent && { kind: 'event' as const }),
     };
   }
   return { ok: false, format: 'sql', errors: [syntaxError(text, ddl, failures)] };
@@ -236,6 +240,7 @@ function unmatched(ddl: SqlDump, objects: SchemaObject[], text: string): ImportN
   const onWhat = [
     ...ddl.comments.map((comment) => ({ ...comment, what: 'the comment on' })),
     ...ddl.uniqueIndexes.map((index) => ({ ...index, what: 'the unique index on' })),
+    ...ddl.appendOnlyTriggers.map((trigger) => ({ ...trigger, column: undefined, what: 'the append-only trigger on' })),
   ];
   return onWhat
     .filter(({ table, column }) => !isCreated(table, column))

@@ -34,9 +34,10 @@ import {
  * (COMMENT ON), single-column unique indexes and identity columns are read here, session
  * settings (SET, USE, GO) are dropped as they hold nothing of the schema, as are the functions the
  * SQL export writes (its CHECKs' uniqueItems, read from the call in sql-check-constraints.ts, and the
- * one its append-only triggers call), and any
- * other statement is reported where it is. SQL Server's `[names]` are handed over as `"names"`,
- * which PostgreSQL's grammar reads with REFERENCES and named defaults, unlike its own.
+ * one its append-only triggers call); the triggers calling that one are read as their table being
+ * append-only (sql-append-only-tables.ts), and any other statement is reported where it is. SQL
+ * Server's `[names]` are handed over as `"names"`, which PostgreSQL's grammar reads with
+ * REFERENCES and named defaults, unlike its own.
  */
 
 /** `COMMENT ON TABLE t IS '…'` or `COMMENT ON COLUMN t.c IS '…'`. */
@@ -54,6 +55,12 @@ export interface SqlUniqueIndex {
   offset: number;
 }
 
+/** `CREATE TRIGGER … ON t … EXECUTE FUNCTION reject_change_of_event()`: the SQL export's append-only table `t`. */
+export interface SqlAppendOnlyTrigger {
+  table: string;
+  offset: number;
+}
+
 export interface SqlDump {
   tables: SqlTable[];
   /** The source as the parser reads it (lines and columns kept). */
@@ -62,6 +69,8 @@ export interface SqlDump {
   alterTableStarts: number[];
   comments: SqlComment[];
   uniqueIndexes: SqlUniqueIndex[];
+  /** The triggers that make a table append-only as the SQL export does for an event, in order. */
+  appendOnlyTriggers: SqlAppendOnlyTrigger[];
   /** Statements and clauses read but not imported. */
   notes: SqlNote[];
   /** What stops the file from being read. */
@@ -86,6 +95,7 @@ export function readSqlDump(text: string): SqlDump {
     alterTableStarts: [],
     comments: [],
     uniqueIndexes: [],
+    appendOnlyTriggers: [],
     notes: [],
     problems,
     isSqlServer: false,
@@ -185,6 +195,8 @@ function otherStatement(statement: Token[], text: string, dump: SqlDump): Source
     ? qualifiedName(statement, kindLength + ifExists)
     : undefined;
   if (kind.endsWith('FUNCTION') && EXPORT_FUNCTIONS.has(name?.name ?? '')) return SKIPPED;
+  if (/^CREATE (OR REPLACE )?(CONSTRAINT )?TRIGGER\b/.test(spelled) && appendOnlyTrigger(statement, words, dump))
+    return SKIPPED;
   const why = /^(INSERT|COPY)\b/.test(kind)
     ? 'holds rows, not a schema'
     : kind.startsWith('CREATE')
@@ -193,6 +205,17 @@ function otherStatement(statement: Token[], text: string, dump: SqlDump): Source
   const message = `${name ? `${kind} ${name.name}` : kind} ${why}: not imported`;
   dump.notes.push({ path: name?.name ?? '(file)', message, offset: first.start });
   return SKIPPED;
+}
+
+/** Whether the trigger calls the function the SQL export's append-only triggers call; if so, its table is recorded. */
+function appendOnlyTrigger(statement: Token[], words: string[], dump: SqlDump): boolean {
+  const on = words.indexOf('ON');
+  const execute = words.lastIndexOf('EXECUTE');
+  const table = on === -1 ? undefined : qualifiedName(statement, on + 1);
+  const called = execute === -1 ? undefined : qualifiedName(statement, execute + 2);
+  if (!table || called?.name !== APPEND_ONLY_FUNCTION) return false;
+  dump.appendOnlyTriggers.push({ table: table.name, offset: (statement[0] as Token).start });
+  return true;
 }
 
 /** The last part of a (schema-qualified, quoted) name at `index`, and the index after it. */

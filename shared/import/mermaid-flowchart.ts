@@ -168,9 +168,17 @@ interface Statement {
   text: string;
   /** Where each character of the text is in the source. */
   places: StatementPlaces;
-  /** Where a quote, bracket or `|` opened in it is never closed, to the end of the text. */
-  unclosedAt?: TextPlace;
+  /** Where a quote, bracket, `|` or a link's text opened in it is never closed, to the end of the text. */
+  unclosed?: Unclosed;
 }
+
+interface Unclosed extends TextPlace {
+  /** The start (`--`, `==`, `-.`) of the link whose text never ends, if it is one. */
+  linkStart?: string;
+}
+
+/** The arrow that ends each link's text, as a message names it. */
+const LINK_TEXT_ARROWS: Readonly<Record<string, string>> = { '--': '-->', '==': '==>', '-.': '.->' };
 
 class FlowchartReader {
   private readonly nodes = new Map<string, DraftNode>();
@@ -184,10 +192,10 @@ class FlowchartReader {
   private readonly warned = new Set<string>();
   private readonly decisionIds = new Set<string>();
 
-  read({ text, places, unclosedAt }: Statement): void {
+  read({ text, places, unclosed }: Statement): void {
     const line = places.at(0);
-    if (unclosedAt) {
-      this.fail(unclosedAt, `A quote, bracket or \`|\` opened here is never closed: ${excerpt(text)}`);
+    if (unclosed) {
+      this.refuseUnclosed(text, unclosed);
     } else if (text === 'end') {
       const closed = this.open.pop();
       if (closed) this.closeSubgraph(closed);
@@ -205,6 +213,19 @@ class FlowchartReader {
       if (skipped) this.warnOnce(line, skipped.message);
       else this.readNodesAndEdges(text, places);
     }
+  }
+
+  /** Mermaid reads a link's text on to the diagram's end and refuses there: its start is where to fix it. */
+  private refuseUnclosed(text: string, { linkStart, ...place }: Unclosed): void {
+    if (linkStart === undefined) {
+      this.fail(place, `A quote, bracket or \`|\` opened here is never closed: ${excerpt(text)}`);
+      return;
+    }
+    const arrow = LINK_TEXT_ARROWS[linkStart] as string;
+    this.fail(
+      place,
+      `The text of this \`${linkStart} … ${arrow}\` link never ends: end it with \`${arrow}\` and the node it goes to.`,
+    );
   }
 
   /** Mermaid reads a style up to its line's end, so a statement written after `fill:#f9f;` is refused as part of it. */
@@ -622,7 +643,7 @@ function readLink(cursor: Cursor): Link | ChainError | null {
   const endAt = quoted.length + end.index;
   const unreadable = (NOT_IN_LINK_TEXT[start] as RegExp).exec(afterStart.slice(quoted.length, endAt));
   if (unreadable) {
-    const text = afterStart.slice(0, endAt).replaceAll('"', '').trim();
+    const text = afterStart.slice(0, endAt).replaceAll('"', '').replace(/\s+/g, ' ').trim();
     const error = `Mermaid cannot read \`${unreadable[0]}\` in the text of a \`${start} … ${end[1]}\` link: put the text in quotes, as \`${start} "${text}" ${end[1]}\`.`;
     return { error, offset: offset + textStart[0].length + quoted.length + unreadable.index };
   }
@@ -754,9 +775,9 @@ const LINK_AT_LINE_END = /(?:^|[^-=.~<])(?:<|o|x)?(?:-{2,}[->ox]|={2,}[=>ox]|-?\
 
 /**
  * The text as statements with their line: split at line ends and `;`, comments dropped. A `;`
- * or a line end inside quotes, brackets or `|…|` is the label's own, as Mermaid reads it, so a
- * statement still open there (an `@{ … }` over several lines) goes on on the next line, as does
- * one ending with a link. One pass: a bracket never closed costs no more than one closed.
+ * or a line end inside quotes, brackets, `|…|` or a link's text is the label's own, as Mermaid
+ * reads it, so a statement still open there (an `@{ … }` over several lines) goes on on the next
+ * line, as does one ending with a link. One pass: a bracket never closed costs no more than one closed.
  */
 function splitStatements(text: string, firstLine: number): Statement[] {
   const statements: Statement[] = [];
@@ -764,12 +785,20 @@ function splitStatements(text: string, firstLine: number): Statement[] {
   const isOpen = () => scan.isQuoted || scan.isPiped || scan.depth > 0 || scan.linkText !== undefined;
   let current = '';
   let places = new StatementPlaces();
-  let openedAt: TextPlace | undefined;
+  let openedAt: Unclosed | undefined;
   let isLinkOpen = false;
-  const statementOf = (unclosedAt?: TextPlace): Statement => {
+  const statementOf = (unclosed?: Unclosed): Statement => {
     const leadingSpace = current.length - current.trimStart().length;
     const statement: Statement = { text: current.trim(), places: places.shifted(leadingSpace) };
-    return unclosedAt ? { ...statement, unclosedAt } : statement;
+    return unclosed ? { ...statement, unclosed } : statement;
+  };
+  const scanWithOpening = (character: string, line: number, column: number) => {
+    const wasOpen = isOpen();
+    scanCharacter(scan, character);
+    if (wasOpen || !isOpen()) return;
+    // A link's text opens on the character after its start, which is the place to point at.
+    const linkStart = scan.linkText;
+    openedAt = linkStart === undefined ? { line, column } : { line, column: column - linkStart.length, linkStart };
   };
   const flush = () => {
     if (current.trim() !== '') statements.push(statementOf());
@@ -780,8 +809,10 @@ function splitStatements(text: string, firstLine: number): Statement[] {
   text.split('\n').forEach((rawLine, index) => {
     const line = firstLine + index;
     const trimmed = rawLine.trim();
+    // Mermaid drops a line of comment before it reads, even one inside a label or a link's text.
+    if (trimmed.startsWith('%%') && !trimmed.startsWith('%%{')) return;
     if (isOpen()) current += '\n';
-    else if (trimmed === '' || (trimmed.startsWith('%%') && !trimmed.startsWith('%%{'))) return;
+    else if (trimmed === '') return;
     else if (isLinkOpen) current += ' ';
     let column = 1;
     for (const character of rawLine) {
@@ -789,16 +820,14 @@ function splitStatements(text: string, firstLine: number): Statement[] {
       else {
         places.startPiece(current.length, { line, column });
         current += character;
-        const wasOpen = isOpen();
-        scanCharacter(scan, character);
-        if (!wasOpen && isOpen()) openedAt = { line, column };
+        scanWithOpening(character, line, column);
       }
       column += character.length;
     }
-    // A link's text left open at a line's end is refused as a link to nothing, not read on into the next line.
-    scan.linkText = undefined;
-    scan.recent = '';
+    // The line end is read as Mermaid reads it: a space that may start a link's text (`A --`).
+    scanWithOpening('\n', line, column);
     if (isOpen()) return;
+    scan.recent = '';
     isLinkOpen = LINK_AT_LINE_END.test(current);
     if (!isLinkOpen) flush();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importMermaidFlowchart } from '../../../shared/import';
 import { parseMermaidFlowchart } from '../../../shared/import/mermaid-flowchart';
 import { emptyMesh } from '../../../shared/model';
-import { parseFlowchart } from './real-mermaid';
+import { parseFlowchart, whereMermaidRefuses } from './real-mermaid';
 
 /** Nodes (`id=label`) and edges (`from>to:label`) as the importer reads them. */
 function oursOf(text: string) {
@@ -15,12 +15,17 @@ function oursOf(text: string) {
   };
 }
 
+/** A line break Mermaid keeps in a label parts its words where it is drawn: a one-line name holds it as a space. */
+function asShown(label: string): string {
+  return label.replace(/[ \t]*\n\s*/g, ' ');
+}
+
 /** The same, as the real mermaid package reads them. */
 async function mermaidsOf(text: string) {
   const parsed = await parseFlowchart(text);
   return {
-    nodes: parsed.vertices.map((vertex) => `${vertex.id}=${vertex.label}`).sort(),
-    edges: parsed.edges.map((edge) => `${edge.from}>${edge.to}:${edge.label}`),
+    nodes: parsed.vertices.map((vertex) => `${vertex.id}=${asShown(vertex.label)}`).sort(),
+    edges: parsed.edges.map((edge) => `${edge.from}>${edge.to}:${asShown(edge.label)}`),
   };
 }
 
@@ -54,6 +59,23 @@ describe('the importer reads a flowchart as the real mermaid package does', () =
       "a link text holding a `|`, a bracket or a `;`, which Mermaid reads as its text up to the link's end",
       'flowchart LR\n  A -- x | y --> B -->|z| C\n  C == a [b ==> D\n  D -. c;d .-> E',
     ],
+    ['a link text in quotes over a line end', 'flowchart LR\n  A -- "two\nlines" --> B\n  B == "x\n  y" ==> C'],
+    ['a link text between pipes over a line end', 'flowchart LR\n  A -->|two\nlines| B\n  B -->|"x\n  y"| C'],
+    [
+      'a link text not in quotes over a line end',
+      'flowchart LR\n  A -- two\nlines --> B\n  B == thick\n  words ==> C\n  C -. dotted;\n\n  words .-> D',
+    ],
+    ['a link text starting on the next line', 'flowchart LR\n  A --\n  lines --> B\n  B ==\n  thick ==> C'],
+    [
+      "a link text over a line end holding what would be a statement of its own, up to the link's end",
+      'flowchart LR\n  A -- two\n  B --> C\n  C -- x\n  end --> D\n  D--E\n  F --> G',
+    ],
+    ['a link text over a line end, its node on the next line', 'flowchart LR\n  A -- two\nlines -->\n  B'],
+    [
+      'a comment line inside a link text or a label, which Mermaid drops before it reads',
+      'flowchart LR\n  A -- two\n  %% why\n  lines --> B["x\n%% why\ny"]',
+    ],
+    ['a quoted node label over a line end', 'flowchart LR\n  A["two\nlines"] --> B("x\n  y")'],
     [
       'styles ending with a `;` after their colour',
       'flowchart LR\n  A:::foo --> B\n  classDef foo fill:#f9f; stroke:#333\n  style B fill:#0f0,stroke:#333;',
@@ -62,7 +84,7 @@ describe('the importer reads a flowchart as the real mermaid package does', () =
     const ours = oursOf(text);
     const mermaids = await mermaidsOf(text);
     expect(ours.edges).toEqual(mermaids.edges);
-    expect(ours.nodes).toEqual(mermaids.nodes.map((node) => node.replace(/\n/g, ' ')));
+    expect(ours.nodes).toEqual(mermaids.nodes);
     expect(ours.warnings.filter((warning) => !/not imported|ignored/.test(warning.message))).toEqual([]);
   });
 });
@@ -204,6 +226,32 @@ describe('what the real mermaid package refuses, the importer refuses with its l
     await expect(parseFlowchart(text)).rejects.toThrow();
     const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
     expect(result.ok ? [] : result.errors).toEqual([{ line: 2, column, message }]);
+  });
+
+  it('says how to fix a `--` in the next line of a link text, at the token Mermaid refuses', async () => {
+    const text = 'flowchart LR\n  A -- two\n  li -- nes --> B';
+    await expect(parseFlowchart(text)).rejects.toThrow(/line 3/);
+    const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
+    const message =
+      'Mermaid cannot read `--` in the text of a `-- … -->` link: put the text in quotes, as `-- "two li -- nes" -->`.';
+    expect(result.ok ? [] : result.errors).toEqual([{ line: 3, column: 6, message }]);
+  });
+
+  it.each([
+    ['--', '-->', 'flowchart LR\n  A -- two\n  B\n  C'],
+    ['==', '==>', 'flowchart LR\n  A ==\n  B'],
+    ['-.', '.->', 'flowchart LR\n  A -. two'],
+  ])('refuses a `%s … %s` link whose text never ends, at where the text starts', async (start, arrow, text) => {
+    // Mermaid reads the text on to the end of the diagram and refuses there, where nothing is to fix.
+    await expect(whereMermaidRefuses(text)).resolves.toEqual({ line: text.split('\n').length + 1, column: 1 });
+    const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
+    expect(result.ok ? [] : result.errors).toEqual([
+      {
+        line: 2,
+        column: 5,
+        message: `The text of this \`${start} … ${arrow}\` link never ends: end it with \`${arrow}\` and the node it goes to.`,
+      },
+    ]);
   });
 
   it('says how to fix a label with brackets', () => {

@@ -30,6 +30,12 @@ function BaselineDescription({ baseline }: { baseline: DiffBaseline }) {
 
 type DiffLayout = 'split' | 'unified';
 
+/**
+ * The names of the two sides' text boxes, given again with every change of options: Monaco takes a side's
+ * name from the options changed, so a change without them leaves the box nameless to a screen reader.
+ */
+const SIDE_NAMES = { originalAriaLabel: 'Contract compared against', modifiedAriaLabel: 'Contract as edited' };
+
 /** Below this width each side of a split diff shows too few characters to read a changed value: unified unless chosen. */
 const SPLIT_MIN_WIDTH = 900;
 
@@ -104,6 +110,7 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
       useInlineViewWhenSpaceIsLimited: false,
       // The contract pane is narrow beside the canvas: a changed value wraps rather than running off its side.
       diffWordWrap: 'on',
+      ...SIDE_NAMES,
     });
     const original = monaco.editor.createModel('', 'yaml');
     const modified = monaco.editor.createModel('', 'yaml');
@@ -129,7 +136,7 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
     if (!diffEditor) return;
     const modified = diffEditor.getModifiedEditor();
     const shown = modified.getVisibleRanges()[0];
-    diffEditor.updateOptions({ renderSideBySide: isSideBySide });
+    diffEditor.updateOptions({ renderSideBySide: isSideBySide, ...SIDE_NAMES });
     if (shown) modified.revealLineInCenter(Math.round((shown.startLineNumber + shown.endLineNumber) / 2));
   }, [diffEditor, isSideBySide]);
 

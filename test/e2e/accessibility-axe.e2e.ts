@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
+import { describeInChromium, inEachColorScheme } from './app-driver';
 import { openContract, showView } from './contract-driver';
 import {
   addProductByKey,
@@ -50,23 +50,10 @@ interface AxeViolation {
   nodes: { target: string[]; html: string; failureSummary?: string }[];
 }
 
-const COLOR_SCHEMES = ['light', 'dark'] as const;
-
-/**
- * What axe finds on the screen in the light theme and then in the dark one, the system's theme
- * switched in place (the app follows it), as `theme screen: rule at selector | element | why`.
- * The page is left in the light theme it opened in.
- */
+/** What axe finds on the screen in the light theme and in the dark, as `theme screen: rule at selector | element | why`. */
 async function violationsInEitherTheme(page: Page, screen: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of COLOR_SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    // The parts drawn by script (the canvas, Monaco) take the theme in the frame after the change.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    found.push(...(await violationsOn(page, `${colorScheme} ${screen}`)));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
+  const found = await inEachColorScheme(page, (colorScheme) => violationsOn(page, `${colorScheme} ${screen}`));
+  return found.flat();
 }
 
 /** What axe finds on the page, as `screen: rule at selector | element | why`, less the third-party ones. */

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, inject } from 'vitest';
 export const SCREENSHOT_DIR = join(import.meta.dirname, '../../test-results/screenshots');
 
 export interface OpenAppOptions {
-  colorScheme?: 'light' | 'dark';
+  colorScheme?: ColorScheme;
   /** Hides the File System Access API, as in browsers without it, so the upload/download fallback runs. */
   withoutFileSystemAccess?: boolean;
   /** Serves every response with this Content-Security-Policy, as the desktop app does. */
@@ -84,6 +84,24 @@ export function describeInChromium(name: string, body: (session: AppSession) => 
     };
     body(session);
   });
+}
+
+export type ColorScheme = 'light' | 'dark';
+
+/**
+ * Runs `check` on the page in the light theme and then in the dark, the system's theme switched in
+ * place (the app follows it): one setup serves both themes. The page is left light, as it opens.
+ */
+export async function inEachColorScheme<T>(page: Page, check: (colorScheme: ColorScheme) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    // What script draws in the theme's colours (the canvas, Monaco, charts) takes them in the frame after the change.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    results.push(await check(colorScheme));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return results;
 }
 
 /** Empties what the app keeps in the browser (drafts, recovery, settings), as a new browser profile has it. */

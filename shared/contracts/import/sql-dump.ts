@@ -32,7 +32,7 @@ import {
  * parser reads it. The parser is handed only what it imports (CREATE TABLE, CREATE TYPE … AS
  * ENUM, ALTER TABLE … ADD a key), in a text where the rest is blanked in place: comments
  * (COMMENT ON), single-column unique indexes and identity columns are read here, session
- * settings (SET, USE, GO) are dropped as they hold nothing of the schema, as are the functions the
+ * settings (SET, USE, GO) and schemas (namespaces) are dropped as they hold nothing of the schema, as are the functions the
  * SQL export writes (its CHECKs' uniqueItems, read from the call in sql-check-constraints.ts, and the
  * one its append-only triggers call); the triggers calling that one are read as their table being
  * append-only (sql-append-only-tables.ts), and any other statement is reported where it is. SQL
@@ -165,6 +165,14 @@ function tokenizeAsWritten(text: string): ReturnType<typeof tokenize> & { hasBac
 /** The functions the SQL export writes for what it enforces (uniqueItems, append-only events): no table, nothing to note. */
 const EXPORT_FUNCTIONS = new Set([ITEMS_UNIQUE_FUNCTION, APPEND_ONLY_FUNCTION]);
 
+/**
+ * `CREATE SCHEMA [IF NOT EXISTS] s [AUTHORIZATION r]`, as the SQL export writes for a product: a namespace, whose
+ * tables' names are read unqualified. One that creates its own elements (`CREATE SCHEMA s CREATE VIEW …`) is noted.
+ */
+function isNamespaceOnly(spelled: string): boolean {
+  return /^CREATE SCHEMA\b/.test(spelled) && !/ (CREATE|GRANT)\b/.test(spelled);
+}
+
 /** A statement the parser is not handed. */
 const SKIPPED = 'skipped';
 
@@ -173,7 +181,7 @@ function otherStatement(statement: Token[], text: string, dump: SqlDump): Source
   const words = statement.map((token) => (token.kind === 'word' ? token.text.toUpperCase() : token.text));
   const first = statement[0] as Token;
   const spelled = words.join(' ');
-  if (SESSION_STATEMENTS.test(spelled)) return SKIPPED;
+  if (SESSION_STATEMENTS.test(spelled) || isNamespaceOnly(spelled)) return SKIPPED;
   if (/^CREATE TYPE .* AS ENUM\b/.test(spelled)) return [];
   if (/^ALTER TABLE\b/.test(spelled)) return alterTable(statement, words, text, dump);
   if (/^COMMENT ON\b/.test(spelled)) {

@@ -18,7 +18,7 @@ import {
 } from './imported-schema';
 import { nestedClassifiedFields } from './nested-classified-fields';
 import { isPostgresReservedWord } from './postgres-reserved-words';
-import { readAppendOnlyTables } from './sql-append-only-tables';
+import { historyOfEventNotes, readAppendOnlyTables } from './sql-append-only-tables';
 import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
 import {
   floatDialectOf,
@@ -52,7 +52,8 @@ import { sqlUnsignedBounds } from './unsigned-bounds';
  * quality rule and reported. A foreign key becomes an ODCS
  * relationship: on the property for one column, on the schema object for several. DEFAULTs,
  * which ODCS has not, are reported. The history tables the SQL export writes (`<table>_history`)
- * are the contract's keepHistory (sql-history-tables.ts). The file is first read statement by statement
+ * are the contract's keepHistory (sql-history-tables.ts), unless its append-only tables make it an event, which keeps
+ * none (sql-append-only-tables.ts). The file is first read statement by statement
  * (sql-dump.ts): comments, unique indexes, identity and generated columns come from there, and
  * the parser reads only the statements it imports.
  */
@@ -202,23 +203,24 @@ export function importSqlDdl(text: string): SchemaImport {
     notes.push(...unmatched(ddl, objects, text));
     const linked = withKeylessReferences(objects, ddl.tables, text, notes);
     const { history, historyTables, ...read } = readHistoryTables(linked);
-    for (const { table, message } of read.notes) {
-      const offset = ddl.tables.find((source) => source.name === table)?.start ?? 0;
-      notes.push(located(text, { path: table, offset, message }));
-    }
-    // What the export writes with a history table (its indexes) is the history the contract keeps.
-    const isOfHistoryTable = (note: ImportNote) =>
-      historyTables.some((table) => note.path === table || note.path.startsWith(`${table}.`));
     const appendOnly = readAppendOnlyTables(read.objects, ddl.appendOnlyTriggers);
-    notes.push(...appendOnly.notes.map((note) => located(text, note)));
-    const tableNotes = notes.filter((note) => !isOfHistoryTable(note)).sort(byPosition);
+    // What the export writes with a history table (its indexes) goes with it, kept as history or let go by an event.
+    const isOfHistoryTable = (note: ImportNote) =>
+      historyTables.some(({ history }) => note.path === history || note.path.startsWith(`${history}.`));
+    const tableNotes = notes.filter((note) => !isOfHistoryTable(note));
+    const historyNotes = [...read.notes, ...(appendOnly.isEvent ? historyOfEventNotes(historyTables) : [])];
+    for (const { table, message } of historyNotes) {
+      const offset = ddl.tables.find((source) => source.name === table)?.start ?? 0;
+      tableNotes.push(located(text, { path: table, offset, message }));
+    }
+    tableNotes.push(...appendOnly.notes.map((note) => located(text, note)));
     return {
       ok: true,
       format: 'sql',
       objects: read.objects,
-      notes: tableNotes,
+      notes: tableNotes.sort(byPosition),
       statedFacts: STATABLE_FACTS,
-      ...(history && { history }),
+      ...(history && !appendOnly.isEvent && { history }),
       ...(appendOnly.isEvent && { kind: 'event' as const }),
     };
   }

@@ -16,12 +16,18 @@ const VALIDITY_COLUMNS = [
   { physicalType: 'BOOLEAN', required: true },
 ] as const;
 
+/** `history` is the export's history table of `table`. */
+export interface HistoryTable {
+  table: string;
+  history: string;
+}
+
 export interface HistoryTablesRead {
   objects: SchemaObject[];
   /** Set where every table has its history table, all under one prefix. */
   history?: ImportedHistory;
-  /** The history tables read as keepHistory, whose notes (their indexes) are the export's own. */
-  historyTables: string[];
+  /** The history tables read as keepHistory, each beside its table, whose notes (their indexes) are the export's own. */
+  historyTables: HistoryTable[];
   /** Why history tables of the export's shape stayed tables, each at its table. */
   notes: { table: string; message: string }[];
 }
@@ -53,7 +59,7 @@ export function readHistoryTables(objects: SchemaObject[]): HistoryTablesRead {
   return {
     objects: tables,
     history: prefix === '' ? {} : { columnPrefix: prefix },
-    historyTables: [...historyTables],
+    historyTables: pairs.map(({ object, history }) => ({ table: object.name, history: history.name })),
     notes: [],
   };
 }

@@ -87,6 +87,30 @@ describe('a file whose tables are append-only only in part', () => {
   });
 });
 
+describe('a hand-written file whose tables are all append-only and that has their history tables', () => {
+  /** The sample's customers, which keep history, made append-only by hand as the SQL export makes an event's table. */
+  const sql = `${String(filesOf(sqlTarget.files(sample, WHOLE_MESH)).find((file) => file.path === 'sql/customers.sql')?.content)}
+CREATE TRIGGER customers_append_only BEFORE UPDATE OR DELETE ON customers.customers
+  FOR EACH ROW EXECUTE FUNCTION customers.reject_change_of_event();
+`;
+  const { contract, notes, findings } = imported('customers.sql', sql);
+
+  it('is an event keeping no history, as an event never changes, and names the history table it lets go', () => {
+    expect(sql).toContain('CREATE TABLE "customers"."customers_history"');
+    expect(contract).toMatchObject({ kind: 'event', isKindDeclared: true, keepHistory: false });
+    expect(contract.historyColumnPrefix).toBeUndefined();
+    expect(contract.schema.map((object) => object.name)).toEqual(['customers']);
+    expect(notes.map((note) => [note.path, note.message, note.line])).toEqual([
+      [
+        'customers_history',
+        'customers_history is the history table of customers as the SQL export writes it, but customers is append-only: an event never changes, so it keeps no history, and customers_history is not imported',
+        sql.split('\n').findIndex((line) => line.startsWith('CREATE TABLE "customers"."customers_history"')) + 1,
+      ],
+    ]);
+    expect(findings.map((finding) => finding.message)).not.toContainEqual(expect.stringContaining('keepHistory'));
+  });
+});
+
 describe('append-only triggers the file does not make of the export', () => {
   it('notes a trigger calling another function as before', () => {
     const sql = `CREATE TABLE audit (id int PRIMARY KEY);

@@ -19,6 +19,7 @@ import { isCompactedCdcTopic, isCompactedPortTopic } from '../model/topic-cleanu
 import type { BrokerLog, TableColumn } from './broker-log';
 import { carriedColumnsProblem, carriedDataset, columnsProblem, type Dataset, tableNameProblem } from './dataset';
 import type { CdcFormat, CdcSource } from './log-format';
+import { type EventIdForm, eventIdForm } from './outbox-event-id';
 import { DOCUMENT_ID, idColumnProblem, keepsDocuments, recordShape } from './record-shape';
 
 /** A log of the mesh, with the table a consumer of it keeps (see `linkDataset`). */
@@ -48,6 +49,8 @@ export interface OutboxTopicPlan {
   event: PublishedEvent;
   table: SystemTable;
   fields: OutboxField[];
+  /** How the relay writes each event's id: as the event's contract types `event_id`. */
+  eventId: EventIdForm;
   log: BrokerLog;
 }
 
@@ -250,7 +253,8 @@ function planSystem(
       isCompacted: false,
       format: { kind: 'records', columns: dataset.columns, key: table.primaryKey, keepsWrite: true },
     };
-    systemPlan.outboxTopics.push({ topic, path: topicPath, event, table, fields, log });
+    const eventId = eventIdForm(carried.schema.properties.find((property) => property.name === 'event_id'));
+    systemPlan.outboxTopics.push({ topic, path: topicPath, event, table, fields, eventId, log });
     plan.logs.set(key, { log, dataset });
   });
   return systemPlan;

@@ -18,6 +18,7 @@ import { eventSerialNoSql } from './event-serial-number';
 import { type CdcSource, imageColumns, payloadColumns, recordFieldName } from './log-format';
 import { type CdcTopicPlan, type OutboxTopicPlan, type SystemPlan, writesTransactionMetadata } from './log-plan';
 import { outboxConditionCheck, outboxConditionSql } from './outbox-condition';
+import { eventIdSql } from './outbox-event-id';
 import { outboxEventKeySql } from './outbox-event-key';
 import {
   documentIdChangeProblem,
@@ -752,7 +753,7 @@ function pollOutbox(
   progress: LogProgress,
   options: ConnectorOptions,
 ): Poll {
-  const eventId = `printf('%s-%d', ${quoteLiteral(topic.event.name)}, _sequence)`;
+  const eventId = eventIdSql(topic.eventId, topic.event.name, topic.log.table, '_sequence');
   const fields = topic.fields.map(({ column, source }) => {
     const expression = {
       row: quoteIdentifier(column.name),

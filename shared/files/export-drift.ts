@@ -44,9 +44,31 @@ export async function exportDrift(files: readonly BundleFile[], readFile: ReadFo
   return drift;
 }
 
+/**
+ * Whether the folder's file holds what the export writes. A text file may differ by its line
+ * endings alone: Git on Windows (core.autocrlf, the default there) checks text files out with
+ * CRLF, which leaves them what the export wrote, so a CI job there finds them up to date.
+ */
 function isSameContent(bytes: Uint8Array, content: string | Uint8Array): boolean {
-  const expected = typeof content === 'string' ? utf8Bytes(content) : content;
-  return bytes.length === expected.length && bytes.every((byte, index) => byte === expected[index]);
+  if (typeof content !== 'string') return isSameBytes(bytes, content);
+  const expected = utf8Bytes(content);
+  return (
+    isSameBytes(bytes, expected) || (!content.includes('\r') && isSameBytes(withoutCarriageReturns(bytes), expected))
+  );
+}
+
+function isSameBytes(bytes: ArrayLike<number>, expected: ArrayLike<number>): boolean {
+  if (bytes.length !== expected.length) return false;
+  for (let index = 0; index < bytes.length; index++) if (bytes[index] !== expected[index]) return false;
+  return true;
+}
+
+const CARRIAGE_RETURN = 0x0d;
+const LINE_FEED = 0x0a;
+
+/** The bytes with each CRLF made LF; a lone CR stays. */
+function withoutCarriageReturns(bytes: Uint8Array): number[] {
+  return Array.from(bytes).filter((byte, index) => byte !== CARRIAGE_RETURN || bytes[index + 1] !== LINE_FEED);
 }
 
 /** How many files differ. */

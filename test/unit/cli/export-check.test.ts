@@ -78,6 +78,23 @@ describe('mesh-designer export --check', () => {
     ]);
   });
 
+  it('exits 0 when the files differ only by CRLF line endings, as Git on Windows checks text files out', async () => {
+    await exported();
+    for (const path of filesUnder(manifests)) writeFileSync(path, readFileSync(path, 'utf8').replace(/\n/g, '\r\n'));
+    const { code, out } = await check();
+    expect(code).toBe(EXIT.ok);
+    expect(out).toEqual([`${design}: ${manifests} is up to date: its 54 files are what the export writes`]);
+  });
+
+  it('still names a file edited by hand whose line endings are CRLF', async () => {
+    await exported();
+    const edited = join(manifests, 'sql/orders.sql');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}-- tweaked\n`.replace(/\n/g, '\r\n'));
+    const { code, out } = await check();
+    expect(code).toBe(EXIT.problems);
+    expect(out[0]).toBe(`${manifests}/sql/orders.sql: would be changed`);
+  });
+
   it('exits 1 naming the stale file of a removed product as one that would be removed', async () => {
     await exported();
     const manifest = JSON.parse(readFileSync(join(manifests, EXPORT_MANIFEST_PATH), 'utf8')) as { files: string[] };

@@ -21,7 +21,7 @@ export function eventIdForm(property: ContractProperty | undefined): EventIdForm
 /**
  * The SQL of the id of the event numbered `sequenceSql` on the outbox topic `logName`
  * (`<system>/<topic>`), of the event `eventName`. A UUID is version 4 in form, in lower case as
- * PostgreSQL writes one: its first 15 random digits stand for the topic, its last 12 the event's
+ * PostgreSQL writes one: 18 digits around its version and variant stand for the topic, its last 12 the event's
  * number, so no two events of a mesh share one and a redelivered copy keeps its event's.
  */
 export function eventIdSql(form: EventIdForm, eventName: string, logName: string, sequenceSql: string): string {

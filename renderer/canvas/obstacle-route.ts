@@ -232,9 +232,14 @@ function blockedSteps(
 
 /** Only the points where the way turns, with its two ends. */
 export function corners(points: readonly Point[]): Point[] {
-  return points.filter((point, index) => {
+  // A point repeated (a turn at the stub's very end) would read as in line with both its neighbours, losing the turn.
+  const distinct = points.filter((point, index) => {
     const before = points[index - 1];
-    const after = points[index + 1];
+    return !before || before.x !== point.x || before.y !== point.y;
+  });
+  return distinct.filter((point, index) => {
+    const before = distinct[index - 1];
+    const after = distinct[index + 1];
     if (!before || !after) return true;
     return !((before.x === point.x && point.x === after.x) || (before.y === point.y && point.y === after.y));
   });

@@ -103,6 +103,24 @@ describe('a link with a node in its way', () => {
     expect(points.at(-1)).toEqual({ x: 692, y: 136 });
   });
 
+  it('turns in right angles where the one clear vertical run is its straight run into the target', () => {
+    // The newspaper design after grouping Churn Risk Scores beside Reader 360, up and right of
+    // Subscriber Accounts: Reader 360 stands in the way of every turn but the one at the stub's end.
+    const subscriberAccounts = { x: 372, y: 253, width: 260, height: 79 };
+    const reader360 = { x: 712, y: -151, width: 260, height: 79 };
+    const churnRiskScores = { x: 1012, y: -151, width: 260, height: 79 };
+    const { points } = linkRoute(
+      { x: 636, y: 313.5 },
+      { x: 1008, y: -90.5 },
+      { x: 372, y: -151, width: 900, height: 483 },
+      0,
+      [subscriberAccounts, reader360, churnRiskScores],
+    );
+    expect(isRightAngled(points)).toBe(true);
+    expect(crossesAny(points, [reader360])).toBe(false);
+    expect(points.at(-1)).toEqual({ x: 1008, y: -90.5 });
+  });
+
   it('finds its way through a domain of a hundred products laid out in rows', () => {
     const products = Array.from({ length: 100 }, (_, index) => ({
       x: 100 + (index % 10) * 200,

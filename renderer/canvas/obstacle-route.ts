@@ -34,15 +34,42 @@ export function segmentCrosses(a: Point, b: Point, rect: Rect): boolean {
  * than its clearance (as one a badge widened) must still not be crossed: its bare box counts.
  */
 export function isClearOf(points: readonly Point[], bodies: readonly Rect[]): boolean {
+  return isWayClear(points, obstaclesOfWay(points, bodies));
+}
+
+/**
+ * Whether `after`, a move of the way `before` (a run shifted, a step added), keeps clear of each of
+ * `bodies` where it differs from `before`, as `isClearOf` judges. What the move kept is left as the
+ * router drew it: a run into a port passes a neighbour a slot away nearer than its clearance (the
+ * router cuts that clearance back to the run's turn), which must not stop every move elsewhere.
+ */
+export function isMoveClearOf(before: readonly Point[], after: readonly Point[], bodies: readonly Rect[]): boolean {
+  const obstacles = obstaclesOfWay(after, bodies);
+  const isKept = (start: Point, end: Point) =>
+    before.some((point, index) => {
+      const next = before[index + 1];
+      return next !== undefined && isSamePoint(point, start) && isSamePoint(next, end);
+    });
+  return after.every((point, index) => {
+    const next = after[index + 1];
+    return !next || isKept(point, next) || !obstacles.some((rect) => segmentCrosses(point, next, rect));
+  });
+}
+
+/** What a way from its first point to its last must keep out of: each body's clearance, its own nodes aside. */
+function obstaclesOfWay(points: readonly Point[], bodies: readonly Rect[]): Rect[] {
   const first = points[0];
   const last = points[points.length - 1];
-  if (!first || !last) return true;
-  const obstacles = bodies.flatMap((body) => {
+  if (!first || !last) return [];
+  return bodies.flatMap((body) => {
     const [clearance] = clearances([body]) as [Rect];
     if (!holds(clearance, first) && !holds(clearance, last)) return [clearance];
     return isOwnNode(body, clearance, first, last) ? [] : [body];
   });
-  return isWayClear(points, obstacles);
+}
+
+function isSamePoint(a: Point, b: Point): boolean {
+  return a.x === b.x && a.y === b.y;
 }
 
 /** Whether `body` is the node a way from `start` to `end` leaves (left of `start`) or enters (right of `end`). */

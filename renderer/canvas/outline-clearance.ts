@@ -1,5 +1,5 @@
 import type { Point, Rect } from '../../shared/editing/geometry';
-import { isClearOf } from './obstacle-route';
+import { isMoveClearOf } from './obstacle-route';
 import { keepsItsTurns, type Stretch, shiftRun, stretchOf } from './route-runs';
 
 /** A side of an outline, with the way out of it (-1 up or left, 1 down or right). */
@@ -33,7 +33,7 @@ export function keepOffOutlines(
       moves.find(
         (moved) =>
           keepsItsTurns(route, moved) &&
-          isClearOf(moved, bodies) &&
+          isMoveClearOf(route, moved, bodies) &&
           sidesBeside(stretchOf(moved, index) as Stretch, sides, clearance).length === 0,
       ) ?? route;
   }

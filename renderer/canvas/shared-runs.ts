@@ -1,6 +1,6 @@
 import type { Point, Rect } from '../../shared/editing/geometry';
 import { LANE_GAP } from './link-route';
-import { isClearOf } from './obstacle-route';
+import { isMoveClearOf } from './obstacle-route';
 import { runsAlongOutlines } from './outline-clearance';
 import { keepsItsTurns, MIN_STUB, type Stretch, shiftRun, stretchOf } from './route-runs';
 
@@ -120,13 +120,13 @@ function waysApart(a: Run, b: Run, aPoints: readonly Point[], bPoints: readonly 
 }
 
 /**
- * Whether a moved route still clears the nodes near it, runs along no more domain outlines than it
+ * Whether a moved route clears the nodes near it where it moved, runs along no more domain outlines than it
  * did, and turns as it did. A step past another run (`stepPast`) adds turns, which it places itself.
  */
 function isFit(before: readonly Point[], after: readonly Point[], link: RoutedLink): boolean {
   return (
     (after.length !== before.length || keepsItsTurns(before, after)) &&
-    isClearOf(after, link.bodies) &&
+    isMoveClearOf(before, after, link.bodies) &&
     runsAlongOutlines(after, link.outlines, LANE_GAP) <= runsAlongOutlines(before, link.outlines, LANE_GAP)
   );
 }

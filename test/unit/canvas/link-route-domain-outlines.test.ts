@@ -85,3 +85,35 @@ describe('a link beside a domain outline', () => {
     expect(stretchesAlongOutlines(moved[0] as Point[], links[0]?.outlines ?? [])).toEqual([]);
   });
 });
+
+describe('a link into a product with a neighbour a slot to its left', () => {
+  // The newspaper design: Subscriber Accounts feeds Churn Risk Scores, in Reader Intelligence,
+  // whose row holds Reader 360 40 px left of it. Going round Reader 360, the link turned up 8 px
+  // inside Audience Analytics, along its left side: its run into Churn Risk Scores passes nearer
+  // Reader 360 than a clearance (as every run into the second of a row does), so no move off the
+  // outline was ever found clear.
+  const subscriberAccounts = { x: 8, y: -52, width: 260, height: 78 };
+  const churnRiskScores = { x: 1012, y: -456, width: 260, height: 78 };
+  const reader360 = { x: 712, y: -456, width: 260, height: 78 };
+  const articleEngagement = { x: 712, y: -189, width: 260, height: 78 };
+  const revenuePerReader = { x: 712, y: 78, width: 260, height: 78 };
+  const bodies = [subscriberAccounts, churnRiskScores, reader360, articleEngagement, revenuePerReader];
+  const outlines = [
+    { x: -364, y: -305, width: 1004, height: 421 },
+    { x: 680, y: -245, width: 1048, height: 1011 },
+    { x: 680, y: -512, width: 624, height: 167 },
+  ];
+  const from = { x: 272, y: 8.5 };
+  const to = { x: 1008, y: -395.5 };
+
+  it('keeps a lane from the outlines it runs beside, through no node', () => {
+    const bothNodes = boundsOf([subscriberAccounts, churnRiskScores]) as Rect;
+    const { points } = linkRoute(from, to, bothNodes, 0, bodies, outlines);
+    expect(stretchesAlongOutlines(points, outlines)).toEqual([]);
+    expect([points[0], points.at(-1)]).toEqual([from, to]);
+    const crossed = points
+      .slice(1)
+      .filter((end, index) => bodies.some((body) => segmentCrosses(points[index] as Point, end, body)));
+    expect(crossed).toEqual([]);
+  });
+});

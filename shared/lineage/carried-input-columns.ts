@@ -1,6 +1,6 @@
 import { tablesBefore } from './key-fan-out';
 import { aliasOf, cteTable, type ProductLineage, type TableLineage, tableAliases } from './product-lineage';
-import type { ColumnRef, QueryLineage, SelectLineage } from './sql-lineage';
+import type { ColumnRef, NamedQuery, QueryLineage, SelectLineage } from './sql-lineage';
 import { sqlLineageOf } from './sql-lineage';
 
 /** The columns of a step's result holding, in each row, a value of the row of an input port the row meets. */
@@ -54,16 +54,9 @@ function carriedByQuery(
   const scope = new Map(tables);
   const carriersInScope = new Map(carriers);
   for (const cte of query.ctes) {
-    const carried = 'query' in cte ? carriedByQuery(cte.query, scope, carriersInScope) : undefined;
-    const columns = new Map<string, string>();
-    if (carried && !carried.isRemoving) {
-      carried.positions.forEach(({ name, field }, position) => {
-        const column = cte.columns[position] ?? name;
-        if (column !== undefined && field !== undefined && !columns.has(column)) columns.set(column, field);
-      });
-    }
-    carriersInScope.set(cte.name, columns);
-    scope.set(cte.name, cteTable(cte, scope));
+    const { table, carried } = namedResult(cte, scope, carriersInScope);
+    carriersInScope.set(cte.name, carried);
+    scope.set(cte.name, table);
   }
   const carriedBy = (selects: readonly SelectLineage[]) =>
     selects.map((select) => carriedBySelect(select, scope, carriersInScope));
@@ -74,6 +67,26 @@ function carriedByQuery(
   const removed = agreedFields(names, carriedBy(query.filters));
   const isRemoving = removed.some(({ field }) => field !== undefined);
   return { positions: isRemoving ? removed : kept, isRemoving };
+}
+
+/**
+ * A query read as a table by name (a WITH query, or a subquery in FROM by its alias): that table,
+ * and its columns carrying the input's values, column → field.
+ */
+function namedResult(
+  named: NamedQuery,
+  scope: ReadonlyMap<string, TableLineage>,
+  carriers: ReadonlyMap<string, ReadonlyMap<string, string>>,
+): { table: TableLineage; carried: ReadonlyMap<string, string> } {
+  const result = 'query' in named ? carriedByQuery(named.query, scope, carriers) : undefined;
+  const carried = new Map<string, string>();
+  if (result && !result.isRemoving) {
+    result.positions.forEach(({ name, field }, position) => {
+      const column = named.columns[position] ?? name;
+      if (column !== undefined && field !== undefined && !carried.has(column)) carried.set(column, field);
+    });
+  }
+  return { table: cteTable(named, scope), carried };
 }
 
 /**
@@ -96,9 +109,9 @@ function carriedBySelect(
   carriers: ReadonlyMap<string, ReadonlyMap<string, string>>,
 ): CarriedPosition[] {
   const equal = new EqualColumns();
-  const top = new Scope(select, tables);
+  const top = new Scope(select, tables, carriers);
   equal.addAll(top);
-  const fieldOf = (node: ColumnNode) => carriers.get(node.scope.tableName(node.alias) ?? '')?.get(node.column);
+  const fieldOf = (node: ColumnNode) => node.scope.carriedBy(node.alias)?.get(node.column);
   return top.outputColumns().map(({ name, column }) => {
     const field =
       column &&
@@ -117,31 +130,47 @@ interface ColumnNode {
   column: string;
 }
 
-/** A SELECT, the tables it reads by alias, and the query around it, whose columns a subquery run per row may name. */
+/**
+ * A SELECT, the tables it reads by alias (its subqueries in FROM read as WITH queries are), and
+ * the query around it, whose columns a subquery run per row may name.
+ */
 class Scope {
   private readonly read = new Map<string, TableLineage>();
+  private readonly carried = new Map<string, ReadonlyMap<string, string>>();
   private readonly nodes = new Map<string, ColumnNode>();
 
   constructor(
     readonly select: SelectLineage,
     readonly tables: ReadonlyMap<string, TableLineage>,
+    private readonly carriers: ReadonlyMap<string, ReadonlyMap<string, string>>,
     private readonly outer?: Scope,
   ) {
     for (const alias of tableAliases(select)) {
-      const table = tables.get(select.tables.get(alias) ?? '');
+      const name = select.tables.get(alias) ?? '';
+      const table = tables.get(name);
       if (table) this.read.set(alias, table);
+      const carried = carriers.get(name);
+      if (carried) this.carried.set(alias, carried);
+    }
+    for (const [alias, query] of select.subqueries) {
+      const { table, carried } = namedResult({ name: alias, columns: [], query }, tables, carriers);
+      this.read.set(alias, table);
+      this.carried.set(alias, carried);
     }
   }
 
-  tableName(alias: string): string | undefined {
-    return this.select.tables.get(alias);
+  /** The columns of the table read as `alias` carrying the input's values, column → field. */
+  carriedBy(alias: string): ReadonlyMap<string, string> | undefined {
+    return this.carried.get(alias);
   }
 
   /** The column a reference names here, else in the query around it; one object per column, so that it can be compared. */
   node(ref: ColumnRef): ColumnNode | undefined {
     const alias = aliasOf(this.select, this.read, ref);
     if (alias === undefined) {
-      const isReadHere = ref.qualifier !== undefined && this.select.tables.has(ref.qualifier);
+      const isReadHere =
+        ref.qualifier !== undefined &&
+        (this.select.tables.has(ref.qualifier) || this.select.subqueries.has(ref.qualifier));
       return isReadHere ? undefined : this.outer?.node(ref);
     }
     const key = JSON.stringify([alias, ref.column]);
@@ -177,7 +206,7 @@ class Scope {
     ];
     return subqueries.flatMap((subquery) => {
       const select = onlySelect(subquery);
-      return select ? [new Scope(select, this.tables, this)] : [];
+      return select ? [new Scope(select, this.tables, this.carriers, this)] : [];
     });
   }
 }

@@ -647,15 +647,15 @@ export function tableAliases(select: SelectLineage): string[] {
 }
 
 /**
- * The alias of the table a column reference names: its qualifier, or the one table read that has
- * the column. Undefined where that is ambiguous.
+ * The alias of the table or subquery in FROM a column reference names: its qualifier, or the one
+ * of those read that has the column. Undefined where that is ambiguous.
  */
 export function aliasOf(
   select: SelectLineage,
   read: ReadonlyMap<string, TableLineage>,
   ref: ColumnRef,
 ): string | undefined {
-  const aliases = tableAliases(select);
+  const aliases = [...tableAliases(select), ...select.subqueries.keys()];
   const candidates = ref.qualifier
     ? aliases.filter((alias) => alias === ref.qualifier || select.tables.get(alias) === ref.qualifier)
     : aliases.filter((alias) => read.get(alias)?.columns.has(ref.column));

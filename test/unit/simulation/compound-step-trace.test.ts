@@ -125,3 +125,51 @@ describe('tracing a change through a compound query', () => {
     ]);
   });
 });
+
+describe('tracing a change through a subquery in FROM', () => {
+  /** A shop whose `customer_spend` step reads each customer's order total through `reading`, joined to the customer. */
+  const spendMesh = (sql: string) =>
+    aMesh()
+      .with(
+        aSystem('shop')
+          .withTable('customers', { customer_id: 'integer', name: 'text' })
+          .withTable('orders', { order_id: 'integer', customer_id: 'integer', total: 'integer' })
+          .withCdcTopic('customers-cdc', 'customers')
+          .withCdcTopic('orders-cdc', 'orders'),
+        aProduct('spend').withInput('customers-in').withInput('orders-in').withTransformation('customer_spend', sql),
+      )
+      .withLink('shop/customers-cdc', 'spend/customers-in')
+      .withLink('shop/orders-cdc', 'spend/orders-in')
+      .build();
+  const totals = 'SELECT customer_id, SUM(total) AS spent FROM orders GROUP BY customer_id';
+  const inFrom = spendMesh(
+    `SELECT c.customer_id AS customer, c.name, s.spent FROM (${totals}) s JOIN customers c ON c.customer_id = s.customer_id`,
+  );
+  const inWith = spendMesh(
+    `WITH s AS (${totals}) SELECT c.customer_id AS customer, c.name, s.spent FROM s JOIN customers c ON c.customer_id = s.customer_id`,
+  );
+  // Ada (1) has orders 10 and 11, 30 in all; Grace (2) order 12. No result column keeps the name customer_id: only the lineage links it.
+  const scenario = aScenario()
+    .at(1, 'shop', 'customers', 'insert', { values: { customer_id: 1, name: 'Ada' } })
+    .at(1, 'shop', 'customers', 'insert', { values: { customer_id: 2, name: 'Grace' } })
+    .at(1, 'shop', 'orders', 'insert', { values: { order_id: 10, customer_id: 1, total: 12 } })
+    .at(1, 'shop', 'orders', 'insert', { values: { order_id: 11, customer_id: 1, total: 18 } })
+    .at(1, 'shop', 'orders', 'insert', { values: { order_id: 12, customer_id: 2, total: 5 } })
+    .build();
+
+  it.each([
+    ['WITH', inWith],
+    ['in FROM', inFrom],
+  ])('follows an order into its customer’s row of the step, the totals read %s', async (_, shop) => {
+    const simulation = await simulate(shop, scenario);
+    simulation.step(2);
+
+    expect(stepStages(shop, simulation, 'shop/orders-cdc', 2)).toEqual([
+      [
+        'Transformation customer_spend: rows with the same customer',
+        [{ customer: 1, name: 'Ada', spent: 30 }],
+        undefined,
+      ],
+    ]);
+  });
+});

@@ -34,6 +34,7 @@ import { pickedFields } from './picked-fields';
 import type { PipelinePlan } from './pipeline-plan';
 import type { InputPlan, OutputPlan, ProductPlan, TransformationPlan } from './product-plan';
 import { quarantinedRecordSource } from './quarantined-record-source';
+import { beforeFirstExcept } from './query-shape';
 import { changedFields } from './record-diff';
 import { changeImages, updatedFields } from './record-shape';
 import { heldBackTableName, isResultKeyCheckEntry } from './result-key-check';
@@ -1202,7 +1203,9 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
               note: `${missing}: its ${byKey.changed} changed since; ${byKey.rows.length === 1 ? 'this is its row' : 'these are its rows'} by ${recordKeyColumns.join(', ')}.`,
             }) ??
             (heldBack && { note: heldBackNote(table, linking, heldBack, rows.length > 0) }) ??
-            (rows.length === 0 && { note: isRemoving ? removedNote(missing, product, inputPortId) : `${missing}.` })),
+            (rows.length === 0 && {
+              note: isRemoving ? removedNote(query, missing, product, step, inputPortId, linkingKey) : `${missing}.`,
+            })),
         });
         const shownBy = byKey ? pickedFields(linkingKey, recordKeyColumns) : linkingKey;
         const copied = pickedFields(fields, columns);
@@ -1220,10 +1223,29 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
   return walker;
 }
 
-/** Why a step whose EXCEPT reads the record's input has no row linked to the record: the record's row takes it out. */
-function removedNote(missing: string, product: ProductPlan, inputPortId: string): string {
+/**
+ * Why a step whose EXCEPT reads the record's input has no row linked to the record (by `linkingKey`):
+ * the record's row takes it out, or the rows before the EXCEPT never had one for it to take out.
+ */
+function removedNote(
+  query: RunQuery,
+  missing: string,
+  product: ProductPlan,
+  step: TransformationPlan,
+  inputPortId: string,
+  linkingKey: Record<string, unknown>,
+): string {
   const input = product.inputs.find((candidate) => candidate.port.id === inputPortId);
   const row = input?.dataset ? `this ${input.dataset.name} row` : 'this record';
+  const keptSide = beforeFirstExcept(step.transformation.sql);
+  const found =
+    keptSide === undefined
+      ? undefined
+      : query(product.product.id, `SELECT 1 FROM (${keptSide}) WHERE ${whereSql(linkingKey)} LIMIT 1`);
+  // Where the rows before the EXCEPT cannot be read, the EXCEPT is the one reason the step's SQL gives.
+  if (found?.ok && found.value.rows.length === 0) {
+    return `${missing}, and none was there for its EXCEPT to take out: no row before the EXCEPT matches ${row}.`;
+  }
   return `${missing}: its EXCEPT takes out the rows matching ${row}.`;
 }
 

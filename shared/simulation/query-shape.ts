@@ -296,6 +296,14 @@ export function withFirstCte(select: string, cte: string): string {
   return `${select.slice(0, end)} ${cte},${select.slice(end)}`;
 }
 
+/** A compound query's text before its first EXCEPT, WITH clause included: the rows the EXCEPT takes from; undefined without one. */
+export function beforeFirstExcept(select: string): string | undefined {
+  const tokens = sqlTokens(select);
+  const depths = depthsOf(tokens);
+  const except = tokens.find((token, index) => depths[index] === 0 && isKeyword(token, 'EXCEPT'));
+  return except && select.slice(0, except.start);
+}
+
 /** A token written by the engine, found nowhere in the query. */
 export function madeToken(kind: SqlToken['kind'], text: string): SqlToken {
   return { kind, text, start: -1, end: -1 };

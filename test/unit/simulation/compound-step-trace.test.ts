@@ -77,12 +77,13 @@ describe('tracing a change through a compound query', () => {
     .withLink('till/store-cdc', 'sales/store-in')
     .withLink('till/refunds-cdc', 'sales/refunds-in')
     .build();
-  // Web sale 1 and store sale 1 share the number 1; web sale 2 is refunded.
+  // Web sale 1 and store sale 1 share the number 1; web sale 2 is refunded; refund 31 names web sale 3, which never was.
   const scenario = aScenario()
     .at(1, 'till', 'web_orders', 'insert', { values: { web_id: 1, total: 5 } })
     .at(1, 'till', 'web_orders', 'insert', { values: { web_id: 2, total: 7 } })
     .at(1, 'till', 'store_orders', 'insert', { values: { store_id: 1, total: 9 } })
     .at(2, 'till', 'refunds', 'insert', { values: { refund_id: 30, web_id: 2, total: 7 } })
+    .at(2, 'till', 'refunds', 'insert', { values: { refund_id: 31, web_id: 3, total: 4 } })
     .build();
 
   it('follows a web order into the UNION ALL row it makes, not the store sale sharing its number', async () => {
@@ -121,6 +122,19 @@ describe('tracing a change through a compound query', () => {
         'Transformation kept_sales: rows with the same sale_no, total',
         [],
         'No row of kept_sales has this sale_no, total now: its EXCEPT takes out the rows matching this refunds row.',
+      ],
+    ]);
+  });
+
+  it('says of a refund whose sale never was that the EXCEPT had no row of it to take out', async () => {
+    const simulation = await simulate(till, scenario);
+    simulation.step(3);
+
+    expect(stepStages(till, simulation, 'till/refunds-cdc', 2)).toEqual([
+      [
+        'Transformation kept_sales: rows with the same sale_no, total',
+        [],
+        'No row of kept_sales has this sale_no, total now, and none was there for its EXCEPT to take out: no row before the EXCEPT matches this refunds row.',
       ],
     ]);
   });

@@ -9,7 +9,7 @@ import { generatorTypeProblem, referenceTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
 import { differentFromProblems, updatedDifferenceProblems } from './reference-differences';
 import { sequenceStartProblem } from './sequence-limit';
-import { clockRangeProblem } from './simulated-clock';
+import { clockRangeProblem, connectorDelayProblem } from './simulated-clock';
 import { stepValueMisfits } from './step-failure';
 import { isPatterned, patternProblem, textPatterns } from './text-patterns';
 import { truncateRefusal } from './truncate-refusal';
@@ -231,6 +231,8 @@ export function checkScenario(
   problems.push(...renamesAnEarlierRenamePrevents(mesh, scenario.faults ?? [], path));
   const clockProblem = clockRangeProblem(scenario);
   if (clockProblem) problems.push({ path: `${path}.tickMillis`, message: clockProblem });
+  const delayProblem = connectorDelayProblem(scenario);
+  if (delayProblem) problems.push({ path: `${path}.connector.delayMillis`, message: delayProblem });
   return problems;
 }
 

@@ -64,6 +64,24 @@ export function clockRangeProblem({ startTime, tickMillis, steps, faults = [] }:
   return `${subject} would come after ${CLOCK_END}, ${WHY_THE_CLOCK_ENDS}: from ${startTime}, tickMillis can be at most ${longest}`;
 }
 
+/**
+ * Why a scenario's connector delay keeps every record from its topic, or null: a record reaches its
+ * topic at the first tick at or after its change's time plus the delay, and the earliest change is
+ * the snapshot at the start, so a delay past the clock's last tick leaves a run that publishes nothing.
+ */
+export function connectorDelayProblem({
+  startTime,
+  tickMillis,
+  connector,
+}: Pick<Scenario, 'startTime' | 'tickMillis' | 'connector'>): string | null {
+  const delayMillis = connector?.delayMillis ?? 0;
+  const { lastTick } = simulatedClock(startTime, tickMillis);
+  const longest = lastTick * tickMillis;
+  // Without a tick 1 the clock is refused at tickMillis already.
+  if (lastTick < 1 || delayMillis <= longest) return null;
+  return `a record would reach its topic only after ${CLOCK_END}, ${WHY_THE_CLOCK_ENDS}, so no record would ever reach a topic: from ${startTime}, with ticks of ${tickMillis} ms, delayMillis can be at most ${longest}`;
+}
+
 /** Why a run stops before `tick`, the first after the clock's end. */
 export function clockEndMessage(
   { startTime, tickMillis }: Pick<Scenario, 'startTime' | 'tickMillis'>,

@@ -367,6 +367,32 @@ describe('a scenario whose clock runs past the last time a timestamp can show', 
     );
   });
 
+  it('is refused at connector.delayMillis when even the first record would reach its topic after the year 9999', () => {
+    const scenario = {
+      ...aScenario().build(),
+      startTime: '2026-07-04T05:00:00.000Z',
+      connector: { delayMillis: 1e15 },
+    };
+
+    expect(checkScenario(aShopMesh().build(), scenario, 'scenarios[0]')).toEqual([
+      {
+        path: 'scenarios[0].connector.delayMillis',
+        message: `a record would reach its topic only after ${lastTime}, the last time the simulated clock can show (timestamps are ISO 8601, with four-digit years), so no record would ever reach a topic: from 2026-07-04T05:00:00.000Z, with ticks of 60000 ms, delayMillis can be at most 251619159540000`,
+      },
+    ]);
+  });
+
+  it('takes the longest delay that still lets the first record reach its topic at the last tick', () => {
+    const startTime = '9999-12-31T23:57:00.000Z';
+    const lastTickDelay = { ...aScenario().build(), startTime, tickMillis: 60000, connector: { delayMillis: 120000 } };
+    const pastLastTick = { ...lastTickDelay, connector: { delayMillis: 120001 } };
+
+    expect(checkScenario(aShopMesh().build(), lastTickDelay, 'scenario')).toEqual([]);
+    expect(checkScenario(aShopMesh().build(), pastLastTick, 'scenario').map(({ path }) => path)).toEqual([
+      'scenario.connector.delayMillis',
+    ]);
+  });
+
   it('takes a clock that reaches the year 9999 only after its last step', () => {
     const scenario = {
       ...aScenario()

@@ -83,7 +83,7 @@ function FaultCard({
     });
   const topics = topicChoices(mesh, kind);
   const topic = topics.find((choice) => choice.key === settings.topic) ?? topics[0];
-  const columns = columnChoices(topic);
+  const columns = columnChoices(mesh, kind, topic, runFaults);
   return (
     <article className="fault-card" data-testid={`fault-${kind}`}>
       <h4>{title}</h4>

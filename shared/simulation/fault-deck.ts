@@ -85,11 +85,23 @@ export function readTopicsFirst<T>(mesh: Mesh, topics: readonly T[], endpointOf:
   return [...topics.filter(isRead), ...topics.filter((topic) => !isRead(topic))];
 }
 
-/** The columns a null or a rename can hit: not the key, which every record needs. */
-export function columnChoices(choice: TopicChoice | undefined): string[] {
+/**
+ * The columns a null or a rename can hit: not the key, which every record needs; for a rename, none
+ * a rename in `runFaults` renames away at any tick, as a column is renamed once in a run.
+ */
+export function columnChoices(
+  mesh: Mesh,
+  kind: FaultKind,
+  choice: TopicChoice | undefined,
+  runFaults: readonly Fault[],
+): string[] {
+  const renamedAway =
+    kind === 'rename-column'
+      ? renamesOfTable(mesh, topicChoices(mesh, kind), choice, runFaults).map(({ column }) => column)
+      : [];
   return (choice?.table?.columns ?? [])
     .map((column) => column.name)
-    .filter((name) => !choice?.table?.primaryKey.includes(name));
+    .filter((name) => !choice?.table?.primaryKey.includes(name) && !renamedAway.includes(name));
 }
 
 export function defaultCount(kind: FaultKind): number {
@@ -123,23 +135,45 @@ export function faultFrom(
   const at = { tick, systemId: choice.system.id, topicId: choice.topic.id };
   if (kind === 'redeliver') return { kind, ...at, records: count };
   if (kind === 'out-of-order') return { kind, ...at, records: Math.max(2, count) };
-  const columns = columnChoices(choice);
+  const columns = columnChoices(mesh, kind, choice, runFaults);
   const column = settings.column && columns.includes(settings.column) ? settings.column : columns[0];
   if (!column) return undefined;
   return kind === 'null-field'
     ? { kind, ...at, column }
-    : { kind, ...at, column, renamedTo: newColumnName(column, namesTaken(choices, choice, runFaults)) };
+    : { kind, ...at, column, renamedTo: newColumnName(column, namesTaken(mesh, choices, choice, runFaults)) };
 }
 
 /** The names of the chosen topic's table, and those a rename in `runFaults` gave a column of that table at any tick. */
-function namesTaken(choices: readonly TopicChoice[], choice: TopicChoice, runFaults: readonly Fault[]): string[] {
-  const isOfTable = (fault: Extract<Fault, { kind: 'rename-column' }>) =>
-    choices.find((other) => other.system.id === fault.systemId && other.topic.id === fault.topicId)?.table ===
-    choice.table;
+function namesTaken(
+  mesh: Mesh,
+  choices: readonly TopicChoice[],
+  choice: TopicChoice,
+  runFaults: readonly Fault[],
+): string[] {
   return [
     ...(choice.table?.columns ?? []).map((column) => column.name),
-    ...runFaults.flatMap((fault) => (fault.kind === 'rename-column' && isOfTable(fault) ? [fault.renamedTo] : [])),
+    ...renamesOfTable(mesh, choices, choice, runFaults).map(({ renamedTo }) => renamedTo),
   ];
+}
+
+type RenameFault = Extract<Fault, { kind: 'rename-column' }>;
+
+/** The renames in `runFaults` of the chosen topic's table, through whichever of `choices` captures it. */
+function renamesOfTable(
+  mesh: Mesh,
+  choices: readonly TopicChoice[],
+  choice: TopicChoice | undefined,
+  runFaults: readonly Fault[],
+): RenameFault[] {
+  if (!choice?.table) return [];
+  const isOfTable = (fault: RenameFault) => {
+    // A scenario may name the topic as the canvas shows it; choices know it by id.
+    const { topicId } = faultWithTopic(mesh, fault);
+    return (
+      choices.find((other) => other.system.id === fault.systemId && other.topic.id === topicId)?.table === choice.table
+    );
+  };
+  return runFaults.filter((fault): fault is RenameFault => fault.kind === 'rename-column' && isOfTable(fault));
 }
 
 /**

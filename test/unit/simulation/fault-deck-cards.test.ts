@@ -8,6 +8,7 @@ import {
   firedFaultOutcome,
   topicChoices,
 } from '../../../shared/simulation/fault-deck';
+import { checkScenario } from '../../../shared/simulation/scenario-check';
 import { ecommerceSample } from './builders';
 
 const mesh = ecommerceSample();
@@ -24,7 +25,7 @@ describe('the fault deck’s cards', () => {
       'orders-service/order-lines-cdc',
     ]);
     expect(topicChoices(mesh, 'redeliver').map((choice) => choice.key)).toContain('orders-service/order-placed-events');
-    expect(columnChoices(topicChoices(mesh, 'null-field')[2])).not.toContain('customer_id');
+    expect(columnChoices(mesh, 'null-field', topicChoices(mesh, 'null-field')[2], [])).not.toContain('customer_id');
   });
 
   it('offer the topics products read first, so that a fault fired with the first choice shows downstream', () => {
@@ -77,6 +78,39 @@ describe('the fault deck’s cards', () => {
       renamedTo: 'city_v4',
     });
     expect(faultEffect(mesh, 'rename-column', settings, [cityTaken])).toContain('calls customers.city city_v3:');
+  });
+
+  it('offer no column a rename of the run renamed away, the scenario’s or the deck’s, so the rename fired passes the scenario checks', () => {
+    const cityByScenario: Fault = {
+      kind: 'rename-column',
+      tick: 2,
+      systemId: 'customers-service',
+      // As the canvas names the topic, which a scenario may.
+      topicId: 'customers.public.customers',
+      column: 'city',
+      renamedTo: 'town',
+    };
+    const fullNameByDeck: Fault = {
+      ...cityByScenario,
+      tick: 3,
+      topicId: 'customers-cdc',
+      column: 'full_name',
+      renamedTo: 'name',
+    };
+    const runFaults = [cityByScenario, fullNameByDeck];
+    const settings = { topic: 'customers-service/customers-cdc', column: 'city' };
+    const customers = topicChoices(mesh, 'rename-column').find((choice) => choice.key === settings.topic);
+
+    const fired = faultFrom(mesh, 'rename-column', settings, 5, runFaults);
+    expect(fired).toMatchObject({ column: 'email', renamedTo: 'email_v2' });
+    const faults = [...runFaults, fired as Fault];
+    expect(checkScenario(mesh, { ...workshop, faults }, 'scenarios[0]')).toEqual([]);
+    expect(columnChoices(mesh, 'rename-column', customers, runFaults)).toEqual([
+      'email',
+      'street',
+      'country',
+      'updated_at',
+    ]);
   });
 
   it('rename to a name another table’s rename took', () => {

@@ -1,4 +1,4 @@
-import { isContextualName, isSqlKeyword } from './sql-keywords';
+import { endsExpressionAt, isContextualName, isSqlKeyword } from './sql-keywords';
 import { sqlNameKey } from './sql-text';
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
 
@@ -78,7 +78,6 @@ const AGGREGATES = new Set([
 ]);
 /** Aggregates that are scalar functions when called with more than one argument. */
 const SCALAR_WITH_MORE_ARGUMENTS = new Set(['MIN', 'MAX']);
-const ENDS_EXPRESSION = new Set(['END', 'NULL', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP']);
 
 /** Whether the FROM at `index` is the end of an `IS [NOT] DISTINCT FROM` comparison, not a clause. */
 function isDistinctFrom(tokens: readonly SqlToken[], index: number): boolean {
@@ -182,13 +181,7 @@ function withoutAlias(item: SqlToken[]): SqlToken[] {
   const before = item.at(-2);
   if (!last || !before || !(last.kind === 'quoted' || (last.kind === 'word' && !isSqlKeyword(last)))) return item;
   if (isKeyword(before, 'AS')) return item.slice(0, -2);
-  const endsExpression =
-    before.kind === 'quoted' ||
-    before.kind === 'number' ||
-    before.kind === 'string' ||
-    (before.kind === 'symbol' && before.text === ')') ||
-    (before.kind === 'word' && (!isSqlKeyword(before) || ENDS_EXPRESSION.has(before.text.toUpperCase())));
-  return endsExpression ? item.slice(0, -1) : item;
+  return endsExpressionAt(item, item.length - 2) ? item.slice(0, -1) : item;
 }
 
 /** How a table is joined as written: a RIGHT JOIN is read as the LEFT JOIN it equals. */

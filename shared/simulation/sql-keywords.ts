@@ -22,8 +22,9 @@ export function isSqlKeywordAt(tokens: readonly SqlToken[], at: number): boolean
 
 /**
  * Keywords of windows and orderings that SQLite reads as names wherever the words around them make
- * no keyword (`SELECT filter, last FROM frames`), so a frame's `filter` band or a person's `last`
- * name is a column; and PostgreSQL's SIMILAR TO and INTERVAL '…', which the lineage reads as an operator and a value.
+ * no keyword (`SELECT filter, last, desc FROM frames`), so a frame's `filter` band, a person's `last`
+ * name or an item's `desc` is a column; and PostgreSQL's SIMILAR TO and INTERVAL '…', which the lineage
+ * reads as an operator and a value.
  */
 const KEYWORD_CONTEXTS: ReadonlyMap<string, (tokens: readonly SqlToken[], at: number) => boolean> = new Map([
   ['FILTER', (tokens, at) => isSymbol(tokens[at + 1], '(')],
@@ -33,6 +34,8 @@ const KEYWORD_CONTEXTS: ReadonlyMap<string, (tokens: readonly SqlToken[], at: nu
   ['NULLS', (tokens, at) => isKeyword(tokens[at + 1], 'FIRST', 'LAST')],
   ['FIRST', (tokens, at) => isKeyword(tokens[at - 1], 'NULLS')],
   ['LAST', (tokens, at) => isKeyword(tokens[at - 1], 'NULLS')],
+  ['ASC', endsOrderingTerm],
+  ['DESC', endsOrderingTerm],
   ['ROWS', startsFrame],
   ['RANGE', startsFrame],
   // PostgreSQL's `a SIMILAR TO b`; elsewhere `similar` and `to` are names SQLite takes.
@@ -55,6 +58,62 @@ function startsFrame(tokens: readonly SqlToken[], at: number): boolean {
     isKeyword(tokens[from], 'UNBOUNDED', 'CURRENT') ||
     (tokens[from]?.kind === 'number' && isKeyword(tokens[from + 1], 'PRECEDING', 'FOLLOWING'));
   return isBound(at + 1) || (isKeyword(tokens[at + 1], 'BETWEEN') && isBound(at + 2));
+}
+
+/** What may follow an ordering term's direction: the next term, the end of the list or statement, its NULLS place, a frame, a LIMIT. */
+const AFTER_DIRECTION = ['NULLS', 'ROWS', 'RANGE', 'GROUPS', 'LIMIT', 'OFFSET'];
+
+/** Whether the word at `at` is the direction ending an ordering term: `ORDER BY x DESC`, an index's `(x DESC)`. */
+function endsOrderingTerm(tokens: readonly SqlToken[], at: number): boolean {
+  const next = tokens[at + 1];
+  const isBeforeTermEnd =
+    next === undefined || [',', ')', ';'].some((text) => isSymbol(next, text)) || isKeyword(next, ...AFTER_DIRECTION);
+  return isBeforeTermEnd && endsExpressionAt(tokens, at - 1) && isInOrdering(tokens, at);
+}
+
+/** Whether the token at `at` is in an ORDER BY (a query's, a window's, an aggregate's) or an index's column list. */
+function isInOrdering(tokens: readonly SqlToken[], at: number): boolean {
+  let depth = 0;
+  for (let before = at - 1; before >= 0; before--) {
+    const token = tokens[before];
+    if (isSymbol(token, ')')) depth += 1;
+    else if (isSymbol(token, '(')) {
+      if (depth === 0) return isIndexColumnList(tokens, before);
+      depth -= 1;
+    } else if (depth === 0 && isKeyword(token, 'ORDER') && isKeyword(tokens[before + 1], 'BY')) return true;
+    else if (depth === 0 && (isSymbol(token, ';') || isKeyword(token, 'SELECT'))) return false;
+  }
+  return false;
+}
+
+/** Whether the `(` at `open` starts the column list of `CREATE [UNIQUE] INDEX … ON table (`: its statement's first `(`. */
+function isIndexColumnList(tokens: readonly SqlToken[], open: number): boolean {
+  let start = open;
+  while (start > 0 && !isSymbol(tokens[start - 1], ';')) start -= 1;
+  const indexAt = isKeyword(tokens[start + 1], 'UNIQUE') ? start + 2 : start + 1;
+  const opensFirst = !tokens.slice(start, open).some((token) => isSymbol(token, '('));
+  return isKeyword(tokens[start], 'CREATE') && isKeyword(tokens[indexAt], 'INDEX') && opensFirst;
+}
+
+/** Words that end an expression though they are keywords: `CASE … END`, `NULL`, `x ISNULL`. */
+const ENDS_EXPRESSION = new Set([
+  'END',
+  'NULL',
+  'TRUE',
+  'FALSE',
+  'ISNULL',
+  'NOTNULL',
+  'CURRENT_DATE',
+  'CURRENT_TIME',
+  'CURRENT_TIMESTAMP',
+]);
+
+/** Whether the token at `at` may end an expression: a value, a name, a `)`, or a keyword that ends one. */
+export function endsExpressionAt(tokens: readonly SqlToken[], at: number): boolean {
+  const token = tokens[at];
+  if (token === undefined) return false;
+  if (token.kind === 'word') return !isSqlKeywordAt(tokens, at) || ENDS_EXPRESSION.has(token.text.toUpperCase());
+  return token.kind !== 'symbol' || token.text === ')';
 }
 
 export function isSymbol(token: SqlToken | undefined, text: string): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSqlLineage, type SelectLineage } from '../../../shared/lineage/sql-lineage';
+import { loadSqlJs } from '../simulation/builders';
 
 /** The names of the columns one output of `SELECT <expression> AS v FROM <from>` copies, or is derived from. */
 function columnsOf(kind: 'copies' | 'derived', from: string) {
@@ -107,6 +108,42 @@ describe('reading a transformation’s SQL', () => {
       ['r_exposure', []],
     ]);
     expect(select.conditions.map((ref) => ref.column)).toContain('rows');
+  });
+
+  it('reads a bare column named `desc` or `asc` as a column, and the words as an ordering’s direction only where they end an ordering term, as SQLite does', async () => {
+    const sql = `SELECT id, desc, id asc, ROW_NUMBER() OVER (PARTITION BY desc ORDER BY asc DESC, id ASC) AS rk
+       FROM items WHERE desc <> 'x' ORDER BY desc DESC NULLS LAST, asc LIMIT 5`;
+    const select = theSelect(sql);
+    expect(
+      select.outputs.map((output) =>
+        output.kind === 'value' ? [output.name, output.copies.map((ref) => ref.column)] : [],
+      ),
+    ).toEqual([
+      ['id', ['id']],
+      ['desc', ['desc']],
+      ['asc', ['id']],
+      ['rk', []],
+    ]);
+    const [, , , rank] = select.outputs;
+    expect(rank?.kind === 'value' && rank.windows).toEqual([
+      expect.objectContaining({ partition: [{ column: 'desc' }], order: [{ column: 'asc' }, { column: 'id' }] }),
+    ]);
+    expect(theSelect("SELECT id FROM items WHERE desc <> 'x'").conditions).toEqual([{ column: 'desc' }]);
+    expect(theSelect('SELECT desc, COUNT(*) AS n FROM items GROUP BY desc').grouping).toEqual([{ column: 'desc' }]);
+
+    const db = new (await loadSqlJs()).Database();
+    try {
+      const [result] = db.exec(`CREATE TABLE items (id INTEGER, desc TEXT, asc INTEGER);
+        INSERT INTO items VALUES (1, 'a', 2), (2, 'b', 1); ${sql}`);
+      expect(result?.columns).toEqual(['id', 'desc', 'asc', 'rk']);
+      // Ordered by `desc`, last first: sql.js reads each word where the lineage does.
+      expect(result?.values).toEqual([
+        [2, 'b', 2, 1],
+        [1, 'a', 1, 1],
+      ]);
+    } finally {
+      db.close();
+    }
   });
 
   it('reads a GROUP BY term by its position in the select list, and a bare name also as a select item’s alias', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contract, Mesh } from '../../../shared/model';
 import { sqlJsWorkspace } from '../../../shared/simulation';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
+import { aProperty } from '../contracts/builders';
 import { loadSqlJs } from '../simulation/builders';
 import { aMeshPublishingCustomerLeads } from './governed-mesh';
 
@@ -13,8 +14,8 @@ async function repeatsKey(sql: string, key: readonly string[] = ['customer_id'])
   const connection = sqlJsWorkspace(await loadSqlJs(), 0)().connect();
   connection.exec(`CREATE TABLE customers (customer_id INTEGER, email TEXT, country TEXT);
 INSERT INTO customers VALUES (1, 'a@x', 'NL'), (2, 'b@x', 'FR');
-CREATE TABLE leads (lead_id INTEGER, country TEXT);
-INSERT INTO leads VALUES (1, 'NL'), (11, 'NL'), (12, 'FR');`);
+CREATE TABLE leads (lead_id INTEGER, country TEXT, desc TEXT);
+INSERT INTO leads VALUES (1, 'NL', 'webinar'), (11, 'NL', 'fair'), (12, 'FR', 'fair');`);
   const columns = key.join(', ');
   const [[repeated]] = connection
     .prepare(`SELECT COUNT(*) FROM (SELECT ${columns} FROM (${sql}) GROUP BY ${columns} HAVING COUNT(*) > 1)`)
@@ -330,6 +331,16 @@ describe('primary-key-grain', () => {
         "customer_leads: primary key customer_id may repeat: it selects lead_id, and customer_id does not decide lead_id, so DISTINCT keeps a row per lead_id; contract 'Customer leads' of output port 'customer leads' then gets rows the simulation quarantines (\"unique on customer_id\").",
       fixHint: 'Group by customer_id (aggregating lead_id), or add lead_id to the key.',
     });
+    expect(await repeatsKey(sql)).toBe(true);
+  });
+
+  it('warns where DISTINCT selects a bare column named `desc` the key does not decide, read as SQLite reads it', async () => {
+    const sql =
+      'SELECT DISTINCT c.customer_id, desc AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country ORDER BY desc DESC';
+    const mesh = aMeshPublishingCustomerLeads(sql);
+    const leads = mesh.contracts.find((contract) => contract.id === 'leads');
+    leads?.schema[0]?.properties.push(aProperty('desc'));
+    expect(messages(mesh)).toEqual([expect.stringContaining('it selects desc, and customer_id does not decide desc')]);
     expect(await repeatsKey(sql)).toBe(true);
   });
 

@@ -107,6 +107,7 @@ const watcher = createExternalChangeWatcher({
     return () => folderWatch.close();
   },
   stamp: (path) => nodeFileSystem.status(path),
+  resolveLinks: (path) => nodeFileSystem.resolveLinks(path),
   onExternalChange: (path) => sendToPage(FILE_CHANGED_CHANNEL, fileRefFor(path)),
 });
 // A close (or quit) held while a save dialog was open goes on once the save settles.

@@ -5,6 +5,8 @@ export interface ExternalChangeWatcherOptions {
   /** Watches a folder; `onEvent` gets the name of the entry that changed. Returns the stop function. */
   watchFolder(folder: string, onEvent: (fileName: string | null) => void): () => void;
   stamp(path: string): Promise<FileStamp>;
+  /** The file a path names once symbolic links are followed (the file-system port saves use). */
+  resolveLinks(path: string): Promise<string>;
   onExternalChange(path: string): void;
 }
 
@@ -61,12 +63,41 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
     contractWatches.clear();
   }
 
-  /** Watches the folder of `path` for changes to it; returns the stop function. */
+  /**
+   * Watches the folder of `path` for changes to it; returns the stop function. Through a symbolic
+   * link, the target's folder too: a change to the target is reported there, not beside the link.
+   */
   function watchFile(path: string): () => void {
-    const name = basename(path);
-    return options.watchFolder(dirname(path), (fileName) => {
-      if (fileName === null || fileName === name) void check(path);
+    const linkFolder = dirname(path);
+    let target = path;
+    let stopWatchingTarget: (() => void) | null = null;
+    let isStopped = false;
+    const isAbout = (fileName: string | null, file: string) => fileName === null || fileName === basename(file);
+
+    // Run again whenever the entry at `path` changes: the link may point elsewhere now.
+    async function watchTargetFolder(): Promise<void> {
+      const resolved = await options.resolveLinks(path).catch(() => path);
+      if (isStopped || resolved === target) return;
+      stopWatchingTarget?.();
+      target = resolved;
+      stopWatchingTarget =
+        dirname(target) === linkFolder
+          ? null
+          : options.watchFolder(dirname(target), (fileName) => {
+              if (isAbout(fileName, target)) void check(path);
+            });
+    }
+
+    const stopWatchingLinkFolder = options.watchFolder(linkFolder, (fileName) => {
+      if (isAbout(fileName, path)) void watchTargetFolder();
+      if (isAbout(fileName, path) || isAbout(fileName, target)) void check(path);
     });
+    void watchTargetFolder();
+    return () => {
+      isStopped = true;
+      stopWatchingLinkFolder();
+      stopWatchingTarget?.();
+    };
   }
 
   return {

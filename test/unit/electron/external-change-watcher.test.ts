@@ -13,6 +13,7 @@ function aWatcher(fs = new InMemoryFileSystem().withFile(ORDERS, 'v1')) {
       return () => folderEvents.delete(folder);
     },
     stamp: (path) => fs.status(path),
+    resolveLinks: (path) => fs.resolveLinks(path),
     onExternalChange: (path) => changes.push(path),
   });
   /** The folder reports a change to `fileName`, and the check it starts has finished. */
@@ -111,6 +112,88 @@ describe('the external change watcher', () => {
 
     expect([...folderEvents.keys()]).toEqual([]);
     expect(changes).toEqual([]);
+  });
+
+  describe('a file opened through a symbolic link', () => {
+    const LINK = '/home/ada/a/museum.mesh.json';
+    const TARGET = '/home/ada/repo/museum.mesh.json';
+    const aLinkedWatcher = () => aWatcher(new InMemoryFileSystem().withFile(TARGET, 'v1').withLink(LINK, TARGET));
+    /** The link has been resolved, and the target's folder watched. */
+    const linksResolved = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('tells when another program changes the target, which only the target’s folder reports', async () => {
+      const { fs, watcher, changes, folderReports } = aLinkedWatcher();
+      watcher.follow(LINK);
+      await watcher.recordKnownVersion(LINK);
+      await linksResolved();
+
+      fs.changeOutside(TARGET, 'v2 from another editor');
+      await folderReports('/home/ada/repo', 'museum.mesh.json');
+
+      expect(changes).toEqual([LINK]);
+    });
+
+    it('tells of changes to a contract file opened through a link', async () => {
+      const link = '/home/ada/a/vendor.odcs.yaml';
+      const target = '/home/ada/repo/contracts/vendor.odcs.yaml';
+      const { fs, watcher, changes, folderReports } = aWatcher(
+        new InMemoryFileSystem().withFile(target, 'v1').withLink(link, target),
+      );
+      watcher.followContractFile(link);
+      await watcher.recordKnownVersion(link);
+      await linksResolved();
+
+      fs.changeOutside(target, 'v2 from another editor');
+      await folderReports('/home/ada/repo/contracts', 'vendor.odcs.yaml');
+
+      expect(changes).toEqual([link]);
+    });
+
+    it('tells when the target beside the link changes, watching that folder once', async () => {
+      const beside = '/home/ada/a/museum-v2.mesh.json';
+      const { fs, watcher, changes, folderEvents, folderReports } = aWatcher(
+        new InMemoryFileSystem().withFile(beside, 'v1').withLink(LINK, beside),
+      );
+      watcher.follow(LINK);
+      await watcher.recordKnownVersion(LINK);
+      await linksResolved();
+
+      fs.changeOutside(beside, 'v2 from another editor');
+      await folderReports('/home/ada/a', 'museum-v2.mesh.json');
+
+      expect(changes).toEqual([LINK]);
+      expect([...folderEvents.keys()]).toEqual(['/home/ada/a']);
+    });
+
+    it('watches the new target once the link is pointed elsewhere, and no longer the old one', async () => {
+      const elsewhere = '/home/ada/other/museum.mesh.json';
+      const { fs, watcher, changes, folderEvents, folderReports } = aLinkedWatcher();
+      fs.withFile(elsewhere, 'another design');
+      watcher.follow(LINK);
+      await watcher.recordKnownVersion(LINK);
+      await linksResolved();
+
+      fs.withLink(LINK, elsewhere);
+      await folderReports('/home/ada/a', 'museum.mesh.json');
+      await linksResolved();
+      expect(changes).toEqual([LINK]);
+      expect([...folderEvents.keys()].sort()).toEqual(['/home/ada/a', '/home/ada/other']);
+
+      fs.changeOutside(elsewhere, 'changed by another editor');
+      await folderReports('/home/ada/other', 'museum.mesh.json');
+      expect(changes).toEqual([LINK, LINK]);
+    });
+
+    it('stops watching the target’s folder when another file is opened', async () => {
+      const { watcher, folderEvents } = aLinkedWatcher();
+      watcher.follow(LINK);
+      await linksResolved();
+      expect([...folderEvents.keys()].sort()).toEqual(['/home/ada/a', '/home/ada/repo']);
+
+      watcher.follow(undefined);
+
+      expect(folderEvents.size).toBe(0);
+    });
   });
 
   describe('before a save in place', () => {

@@ -60,6 +60,7 @@ function aDesktop(
       return () => void watchedFolders.splice(watchedFolders.indexOf(folder), 1);
     },
     stamp: (path) => fs.status(path),
+    resolveLinks: (path) => fs.resolveLinks(path),
     onExternalChange: () => {},
   });
   const watcher = watchesChanges

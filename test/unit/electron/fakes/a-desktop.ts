@@ -65,6 +65,7 @@ export function aDesktop(
         return () => folderListeners.splice(folderListeners.indexOf(listener), 1);
       },
       stamp: (path) => fs.status(path),
+      resolveLinks: (path) => fs.resolveLinks(path),
       onExternalChange: (path) => externalChanges.push(path),
     }),
     window: {

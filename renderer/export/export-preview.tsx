@@ -1,6 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
 import type { ExportFile } from '../../shared/export';
+import { CODE_VIEW_OPTIONS } from '../contracts/monaco/code-view-options';
 import { useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { loadPreviewMonaco, previewLanguage } from './load-preview-languages';
@@ -45,13 +46,10 @@ function TextPreview({ file }: { file: ExportFile | null }) {
   useEffect(() => {
     if (!monaco || !container.current) return;
     const created = monaco.editor.create(container.current, {
+      ...CODE_VIEW_OPTIONS,
       model: null,
       readOnly: true,
       domReadOnly: true,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      scrollBeyondLastLine: false,
       renderLineHighlight: 'none',
       wordWrap: 'off',
     });

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium, inEachColorScheme } from './app-driver';
-import { openContract, showView } from './contract-driver';
+import { describeInChromium, inEachColorScheme, monacoEditorDrawn } from './app-driver';
+import { caretAfter, caretAtEndOf, openContract, showView, suggestionRows } from './contract-driver';
 import {
   addProductByKey,
   clickLink,
@@ -139,15 +139,34 @@ describeInChromium('accessibility of every screen (axe, WCAG 2.1 AA)', (session)
     await page.keyboard.press('Escape');
     await page.getByTestId('dialog-shortcuts').waitFor({ state: 'detached' });
     await openExportDialog(page);
+    await monacoEditorDrawn(exportDialog(page).locator('.export-preview'));
     await check('export');
     await page.keyboard.press('Escape');
     await exportDialog(page).waitFor({ state: 'detached' });
     await page.getByTestId('mesh-inspector').getByRole('button', { name: 'Logical view…' }).click();
     await page.getByTestId('diagram-picture').locator('svg').waitFor();
+    await monacoEditorDrawn(page.getByTestId('diagram-text'));
     await check('logical view');
     await page.getByRole('button', { name: 'Close the diagram' }).click();
     await openContract(page, 'Order');
+    await monacoEditorDrawn(page.locator('.yaml-editor'));
     await check('contract yaml');
+    // Completion at the end of a value lists the values it may take, the text left as it is.
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.press('Control+Space');
+    await suggestionRows(page).first().waitFor();
+    await check('contract yaml completion');
+    await page.keyboard.press('Escape');
+    await caretAtEndOf(page, 'property: keepHistory');
+    await page
+      .locator('.yaml-editor .view-line span', { hasText: /^keepHistory$/ })
+      .first()
+      .hover();
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: 'keeps an entity’s history' }).waitFor();
+    await check('contract yaml hover');
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-hover:not(.hidden)').waitFor({ state: 'detached' });
     await showView(page, 'Form');
     await check('contract form');
     await showView(page, 'Diagram');
@@ -171,8 +190,10 @@ describeInChromium('accessibility of every screen (axe, WCAG 2.1 AA)', (session)
     await check('simulate metrics');
     await runQuery(page, 'orders', 'SELECT 1 AS one');
     await page.getByText('1 row in').waitFor();
+    await monacoEditorDrawn(page.getByTestId('sql-editor'));
     await check('simulate sql');
     await openTab(page, 'Scenario');
+    await monacoEditorDrawn(page.getByTestId('scenario-editor'));
     await check('simulate scenario');
     await openTab(page, 'Faults');
     await check('simulate faults');

@@ -165,3 +165,8 @@ async function fetchRetryingOnce(route: Route) {
     return route.fetch();
   }
 }
+
+/** Waits until the Monaco editor in `container` has loaded and drawn its lines: it loads after the view that holds it shows. */
+export async function monacoEditorDrawn(container: Locator): Promise<void> {
+  await container.locator('.monaco-editor .view-lines .view-line').first().waitFor();
+}

@@ -7,6 +7,7 @@ import { UserText } from '../../app/user-text';
 import { useDocumentStore } from '../../store/document-store';
 import { UseVersionButton } from '../contract-changes';
 import { useContractText } from '../contract-drafts';
+import { CODE_VIEW_OPTIONS } from '../monaco/code-view-options';
 import { showPosition } from '../monaco/show-position';
 import { useMonaco } from '../monaco/use-monaco';
 import { useMonacoTheme } from '../monaco/use-monaco-theme';
@@ -99,13 +100,10 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
   useEffect(() => {
     if (!monaco || !container.current) return;
     const editor = monaco.editor.createDiffEditor(container.current, {
-      automaticLayout: true,
+      ...CODE_VIEW_OPTIONS,
       readOnly: true,
       originalEditable: false,
       glyphMargin: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      scrollBeyondLastLine: false,
       renderOverviewRuler: false,
       useInlineViewWhenSpaceIsLimited: false,
       // The contract pane is narrow beside the canvas: a changed value wraps rather than running off its side.

@@ -1,12 +1,10 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { CODE_VIEW_OPTIONS } from './code-view-options';
 import type { MonacoApi } from './load-monaco';
 
-/** What every code editor of the app shares: it fits its container, with no minimap, in 13 px type. */
+/** What every code editor of the app shares: a code view's options, its widgets free to overflow it. */
 const SHARED_OPTIONS: Monaco.editor.IStandaloneEditorConstructionOptions = {
-  automaticLayout: true,
-  minimap: { enabled: false },
-  fontSize: 13,
-  scrollBeyondLastLine: false,
+  ...CODE_VIEW_OPTIONS,
   fixedOverflowWidgets: true,
 };
 

@@ -1,4 +1,5 @@
-import { contractOf } from '../../shared/contracts/contract-text';
+import { contractOf, parseMeshFile } from '../../shared/contracts/contract-text';
+import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import type {
   Contract,
   ContractModel,
@@ -151,4 +152,26 @@ export function aMesh(id = 'test-mesh') {
     },
   };
   return builder;
+}
+
+/**
+ * The design with every element given a position, on the grids opening places unplaced elements
+ * on: a design opened without any position is first laid out by data flow (ELK, seconds on a busy
+ * machine, the open's notice waiting for it), which only tests of that layout need.
+ */
+export function placedOnAGrid(mesh: Mesh): Mesh {
+  return withUnplacedNodesPlaced(mesh).mesh;
+}
+
+/** A `.mesh.json` text with its elements placed as `placedOnAGrid` places them, the rest of the file as written. */
+export function fileWithPlacedNodes(text: string): string {
+  const parsed = parseMeshFile(text);
+  if (!parsed.ok)
+    throw new Error(`not a design: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`);
+  const file = JSON.parse(text);
+  return JSON.stringify(
+    { ...file, layout: { ...file.layout, nodes: placedOnAGrid(parsed.value).layout.nodes } },
+    null,
+    2,
+  );
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
-import { aMesh, aPort } from '../builders/mesh-builder';
+import { aMesh, aPort, fileWithPlacedNodes, placedOnAGrid } from '../builders/mesh-builder';
 import { describeInChromium, isOnScreen, screenshot } from './app-driver';
 import {
   addProductByKey,
@@ -20,9 +20,8 @@ import { openEditedSample } from './simulation-driver';
 
 const ecommerce = readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
 /** Public health surveillance: three contracts without a primary key, the first Outbreak Clusters' Cluster. */
-const publicHealth = readFileSync(
-  new URL('../fixtures/mesh/public-health-contract-keys.mesh.json', import.meta.url),
-  'utf8',
+const publicHealth = fileWithPlacedNodes(
+  readFileSync(new URL('../fixtures/mesh/public-health-contract-keys.mesh.json', import.meta.url), 'utf8'),
 );
 
 const problemCount = async (page: Page, severity: 'error' | 'warning' | 'info') =>
@@ -53,7 +52,7 @@ function manyUnlinkedProducts(): string {
   const builder = aMesh().withDomain('sales', { name: 'Sales' });
   for (let index = 1; index <= 30; index++)
     builder.withProduct(`product-${index}`, 'sales', { name: `Product ${index}` });
-  return serializeMesh(builder.build());
+  return serializeMesh(placedOnAGrid(builder.build()));
 }
 
 /** Two owned products of a festival, neither fed nor under contract: what P makes, named. */
@@ -65,7 +64,7 @@ function unContractedProducts(): string {
       owner: 'festival-team',
       outputPorts: [aPort('out', 'output', { name: 'dataset' })],
     });
-  return serializeMesh(builder.build());
+  return serializeMesh(placedOnAGrid(builder.build()));
 }
 
 describeInChromium('governance', (session) => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DOMAIN_COLORS, serializeMesh } from '../../shared/model';
-import { aMesh } from '../builders/mesh-builder';
+import { aMesh, placedOnAGrid } from '../builders/mesh-builder';
 import { describeInChromium, screenshot } from './app-driver';
 import { openContract } from './contract-driver';
 import { contrastOfText } from './contrast-driver';
@@ -93,7 +93,7 @@ describeInChromium('the light and the dark theme', (session) => {
 
     it(`writes the CDC badge of a system's table readably on its tint (${colorScheme})`, async () => {
       const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
-      const mesh = aMesh().withDomain('dairy', { name: 'Dairy' }).withSystem('milking', 'dairy').build();
+      const mesh = placedOnAGrid(aMesh().withDomain('dairy', { name: 'Dairy' }).withSystem('milking', 'dairy').build());
       await openByChooser(page, 'milking.mesh.json', serializeMesh(mesh));
       const badge = page.locator('.react-flow__node[data-id="milking"] .badge--cdc');
       await badge.waitFor();

@@ -1,4 +1,4 @@
-import { endsExpressionAt, isContextualName, isSqlKeyword } from './sql-keywords';
+import { endsExpressionAt, isContextualName, isSqlKeyword, isSqlKeywordAt } from './sql-keywords';
 import { sqlNameKey } from './sql-text';
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
 
@@ -179,7 +179,8 @@ function splitAtTopCommas(
 function withoutAlias(item: SqlToken[]): SqlToken[] {
   const last = item.at(-1);
   const before = item.at(-2);
-  if (!last || !before || !(last.kind === 'quoted' || (last.kind === 'word' && !isSqlKeyword(last)))) return item;
+  const isAlias = last?.kind === 'quoted' || (last?.kind === 'word' && !isSqlKeywordAt(item, item.length - 1));
+  if (!before || !isAlias) return item;
   if (isKeyword(before, 'AS')) return item.slice(0, -2);
   return endsExpressionAt(item, item.length - 2) ? item.slice(0, -1) : item;
 }

@@ -108,3 +108,76 @@ describe('columns named like SQL keywords (filter, range) in incremental recompu
     full.dispose();
   });
 });
+
+/** A catalog's steps whose output is named `desc` or `asc`, SQLite's alias with AS or without. */
+const ALIAS_STEPS = {
+  by_description: 'SELECT description desc, COUNT(*) AS products FROM products GROUP BY description',
+  price_labels: 'SELECT p.product_id AS asc, p.price FROM products p',
+};
+
+function catalog(): Mesh {
+  const shop = aSystem('shop')
+    .withTable('products', { product_id: 'integer', description: 'text', price: 'real' })
+    .withCdcTopic('products-cdc', 'products');
+  const product = aContract('product', 'entity', 'products')
+    .withKey('product_id', 'integer')
+    .withProperty('description', 'string')
+    .withProperty('price', 'number');
+  const byDescription = aContract('by-description', 'entity', 'by_description')
+    .withKey('desc', 'string')
+    .withProperty('products', 'integer');
+  const priceLabel = aContract('price-label', 'entity', 'price_labels')
+    .withKey('asc', 'integer')
+    .withProperty('price', 'number');
+  return aMesh()
+    .with(
+      shop,
+      aProduct('products').withInput('products-in').withOutput('products-out', 'product'),
+      aProduct('report', 'aggregate')
+        .withInput('products-in')
+        .withTransformation('by_description', ALIAS_STEPS.by_description)
+        .withTransformation('price_labels', ALIAS_STEPS.price_labels)
+        .withOutput('by-description-out', 'by-description')
+        .withOutput('price-labels-out', 'price-label'),
+      product,
+      byDescription,
+      priceLabel,
+    )
+    .withLink('shop/products-cdc', 'products/products-in')
+    .withLink('products/products-out', 'report/products-in')
+    .build();
+}
+
+const trading = () =>
+  aScenario()
+    .withData('shop', 'products', 10, {
+      product_id: { kind: 'sequence', start: 1 },
+      description: { kind: 'oneOf', values: ['mug', 'plate', 'bowl'] },
+    })
+    .withRate('shop', 'products', { inserts: 2, updates: 2, deletes: 1, updateColumns: ['description', 'price'] })
+    .build();
+
+describe('an output named desc or asc, an alias SQLite reads with AS or without, in incremental recomputation', () => {
+  it('recomputes by group and by unit, with the rows a full recomputation gives and no SQL error', async () => {
+    const mesh = catalog();
+    const incremental = await simulate(mesh, trading());
+    const full = await simulate(mesh, trading(), { recompute: 'full' });
+
+    for (let tick = 1; tick <= 4; tick++) {
+      const { errors } = incremental.step();
+      full.step();
+      expect(errors, `tick ${tick}`).toEqual([]);
+      for (const step of Object.keys(ALIAS_STEPS)) {
+        const rows = rowsOf(incremental, 'report', `SELECT * FROM ${step} ORDER BY 1, 2`);
+        expect(rows, `${step} at tick ${tick}`).toEqual(rowsOf(full, 'report', `SELECT * FROM ${step} ORDER BY 1, 2`));
+      }
+    }
+
+    const { transformations } = incremental.metrics();
+    for (const step of Object.keys(ALIAS_STEPS)) {
+      expect(transformations[`report/${step}`], step).toMatchObject({ mode: 'incremental' });
+    }
+    incremental.dispose();
+    full.dispose();
+  });
+});

@@ -166,14 +166,27 @@ function syntaxErrorMessage(error: YAMLError, text: string): string {
 
 /** The duplicate key as written (quotes kept), where the reader's error starts. */
 function duplicateKeyText(error: YAMLError, text: string): string | undefined {
-  return /^("[^"\n]*"|'[^'\n]*'|[^:,}\n]*)/.exec(text.slice(error.pos[0]))?.[1]?.trim();
+  return /^("[^"\n]*"|'[^'\n]*'|[^:,}\n]*)/.exec(text.slice(duplicateKeyStart(error, text)))?.[1]?.trim();
+}
+
+/**
+ * Where the duplicate key starts. After a key left without a value (`classification: ` while
+ * typing) the reader's error starts where that empty value does, at the end of the line before,
+ * so the blank space and comments up to the key are skipped.
+ */
+function duplicateKeyStart(error: YAMLError, text: string): number {
+  const start = error.pos[0];
+  const gap = /^(?:\s+(?:#[^\n]*)?)*/.exec(text.slice(start))?.[0] ?? '';
+  return start + gap.length;
 }
 
 /** Where the error is in the text: the reader marks a duplicate key's first character only, so the whole key is taken. */
 function markedSpan(error: YAMLError, text: string): [number, number] {
   const [start, end] = error.pos;
   const key = error.code === 'DUPLICATE_KEY' ? duplicateKeyText(error, text) : undefined;
-  return key ? [start, Math.max(end, start + key.length)] : [start, end];
+  if (!key) return [start, end];
+  const keyStart = duplicateKeyStart(error, text);
+  return [keyStart, Math.max(end, keyStart + key.length)];
 }
 
 /** A problem placed in the text, its message saying how YAML 1.2 read a plain value where that explains it. */

@@ -634,6 +634,41 @@ schema:
     ]);
   });
 
+  it('names and marks a duplicate key after a key left without a value (as while typing), not the end of the line before', () => {
+    const text = anOdcsText(`schema:
+  - name: patients
+    properties:
+      - name: insurer_member_no
+        logicalType: string
+        classification: 
+        classification: restricted
+      - name: date_of_birth
+        logicalType: date
+        tags:
+          - 
+        tags: [phi]
+`);
+    const duplicates = checkContractYaml(text).filter((finding) => finding.message.includes('appears twice'));
+    expect(
+      duplicates.map(({ message, line, column, endLine, endColumn }) => ({
+        message,
+        line,
+        column,
+        endLine,
+        endColumn,
+      })),
+    ).toEqual([
+      {
+        message: "the key 'classification' appears twice in this mapping; keys must be unique",
+        ...{ line: 12, column: 9, endLine: 12, endColumn: 23 },
+      },
+      {
+        message: "the key 'tags' appears twice in this mapping; keys must be unique",
+        ...{ line: 17, column: 9, endLine: 17, endColumn: 13 },
+      },
+    ]);
+  });
+
   it('marks a problem of a duplicated key at the key the reader keeps, the last one', () => {
     const text = anOdcsText(`schema:
   - name: orders

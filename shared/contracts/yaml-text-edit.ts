@@ -252,6 +252,8 @@ function setAt(context: EditContext, path: readonly PathSegment[], value: unknow
     }
     if (isDeepEqual(before, value)) return text;
     if (!last) return renderDocument(value);
+    if (isScalar(current) && last.pair && isBlockWorthy(text, current, value))
+      return replaceEntry(context, last, value);
     if (isScalar(current) && !isContainer(value))
       return splice(text, scalarSpan(current), scalarText(text, current, value, keepsQuoting));
     return replaceEntry(context, last, value);
@@ -487,9 +489,31 @@ function isInline(value: unknown): boolean {
   return !isContainer(value) || Object.keys(value as object).length === 0;
 }
 
+/**
+ * Whether a plain value given text of several lines is written as a literal block, as people write
+ * Markdown in YAML: not where the user quoted it (their style stays), nor where a comment follows it
+ * on its line (the block's last line would take the comment into its text).
+ */
+function isBlockWorthy(text: string, old: Scalar, value: unknown): boolean {
+  if (typeof value !== 'string' || !value.includes('\n')) return false;
+  if (old.type !== Scalar.PLAIN && !(old.type === undefined && old.source === undefined)) return false;
+  const [, end] = old.range ?? [0, 0];
+  return /^[ \t]*(\r?\n|$)/.test(text.slice(end));
+}
+
+/** Text of several lines as a literal block (`|`, `|-`) under a key at `indent`; nothing where a block cannot hold it alone. */
+function literalBlock(value: unknown, indent: string): string | undefined {
+  if (typeof value !== 'string' || !value.includes('\n')) return undefined;
+  const block = blockText(value, Scalar.BLOCK_LITERAL, `${indent}  `);
+  // A kept (`|+`) block would take the blank lines after it into its value.
+  return block && !block.startsWith('|+') ? block : undefined;
+}
+
 /** `key: value` lines at `indent`; `firstIndent` when the first line follows a `- ` already there. */
 function pairText(key: string, value: unknown, indent: string, firstIndent = indent): string {
   const keyText = inlineText(key);
+  const block = literalBlock(value, indent);
+  if (block) return `${firstIndent}${keyText}: ${block}`;
   if (isInline(value)) return `${firstIndent}${keyText}: ${inlineText(value)}\n`;
   return indentLines(renderYaml({ [key]: value }), indent, firstIndent);
 }

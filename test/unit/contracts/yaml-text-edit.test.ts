@@ -204,6 +204,33 @@ empty:
     );
   });
 
+  it('writes text of several lines (the form’s Markdown purpose) as a literal block, not one escaped line', () => {
+    const base = 'description:\n  purpose: Booked chair appointments.\n  usage: Recall campaigns.\nname: x\n';
+    const purpose = 'Booked chair appointments.\nFeeds the recall engine.\n- PHI: patient_id only';
+    const edited = editYamlText(base, [{ op: 'set', path: ['description', 'purpose'], value: purpose }]);
+    expect(edited).toBe(
+      'description:\n  purpose: |-\n    Booked chair appointments.\n    Feeds the recall engine.\n    - PHI: patient_id only\n  usage: Recall campaigns.\nname: x\n',
+    );
+    const added = editYamlText(base, [
+      { op: 'set', path: ['description', 'limitations'], value: 'Walk-ins\nonly once seated\n' },
+    ]);
+    expect(added).toContain('  limitations: |\n    Walk-ins\n    only once seated\n');
+    expect(parse(added).description.limitations).toBe('Walk-ins\nonly once seated\n');
+    readAllAlike([edited, added]);
+  });
+
+  it('keeps text of several lines quoted where the user quoted it, or a comment follows it, or in a flow mapping', () => {
+    const quoted = editYamlText('purpose: "a\\nb"\n', [{ op: 'set', path: ['purpose'], value: 'a\nc' }]);
+    expect(quoted).toBe('purpose: "a\\nc"\n');
+    const commented = editYamlText('purpose: a # why\nnext: x\n', [{ op: 'set', path: ['purpose'], value: 'a\nb' }]);
+    expect(commented).toBe('purpose: "a\\nb" # why\nnext: x\n');
+    const flow = editYamlText('description: {purpose: a}\n', [
+      { op: 'set', path: ['description', 'purpose'], value: 'a\nb' },
+    ]);
+    expect(parse(flow).description.purpose).toBe('a\nb');
+    expect(flow.split('\n')).toHaveLength(2);
+  });
+
   it('writes text ending in blank lines exactly when a blank line follows its block', () => {
     const edited = editYamlText('purpose: |\n  A\n\nnext: x\n', [{ op: 'set', path: ['purpose'], value: 'A\nB\n\n' }]);
     expect(parse(edited)).toEqual({ purpose: 'A\nB\n\n', next: 'x' });

@@ -1,4 +1,5 @@
 import type { ContractProperty, SchemaObject } from '../model/contract';
+import { isSameWord } from '../model/name-words';
 import { pairEntries } from './entry-pairing';
 import { columnNameOf, tableNameOf } from './physical-names';
 
@@ -100,7 +101,7 @@ function renameEvidence<Item extends Element>(
 
 /**
  * Whether two names say the same in other words: split into words (at `_`, `-`, spaces and
- * camelCase humps, a plural `s` dropped), the words of one are all among the other's
+ * camelCase humps, in the singular or plural), the words of one are all among the other's
  * (`zip` → `zip_code`, `customerName` → `customer_name`, `orders` → `order_records`), or are the
  * same letters (`e_mail` → `email`). A word in common is not enough: `customer_id` → `order_id`.
  * Words added may qualify the meaning (`principal` → `principal_outstanding`), so the guess is
@@ -109,9 +110,9 @@ function renameEvidence<Item extends Element>(
 export function areSimilarNames(previous: string, next: string): boolean {
   const [was, is] = [wordsOf(previous), wordsOf(next)];
   if (was.length === 0 || is.length === 0) return false;
-  if (was.join('') === is.join('')) return true;
+  if (isSameWord(was.join(''), is.join(''))) return true;
   const [fewer, more] = was.length <= is.length ? [was, is] : [is, was];
-  return fewer.every((word) => more.includes(word));
+  return fewer.every((word) => more.some((other) => isSameWord(word, other)));
 }
 
 function wordsOf(name: string): string[] {
@@ -120,13 +121,7 @@ function wordsOf(name: string): string[] {
     .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '')
-    .map(singular);
-}
-
-/** `orders` → `order`; a word that is no plural (`status`) loses its `s` alike in both names. */
-function singular(word: string): string {
-  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+    .filter((word) => word !== '');
 }
 
 function signature(property: ContractProperty): string {

@@ -258,6 +258,32 @@ describe('mesh-designer import', () => {
     expect([...validation.out, ...validation.err].join('\n')).not.toContain('output-contracts');
   });
 
+  it('serves a contract from the output port without a contract named like it in the plural, and says why', async () => {
+    const riderSettlement = shipment
+      .replace(/^id: .*$/m, 'id: rider-settlement')
+      .replace(/^name: .*$/m, 'name: RiderSettlement')
+      .replace(/^ {2}- name: shipments$/m, '  - name: settlements');
+    const { io, out, files } = fakeIo({
+      'shop.mesh.json': ecommerceWithFreePortText([
+        { id: 'daily-revenue', name: 'Daily revenue' },
+        { id: 'rider-settlements', name: 'Rider settlements' },
+      ]),
+      'rider.odcs.yaml': riderSettlement,
+    });
+    expect(await runCli(['import', 'rider.odcs.yaml', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
+    expect(out[0]).toMatch(
+      /: contract rider-settlement added; served by shipments at port Rider settlements, the one of its 2 output ports without a contract named like RiderSettlement$/,
+    );
+    const imported = parseMeshFile(String(files.get('shop.mesh.json')));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const ports = imported.value.products.find((product) => product.id === 'shipments')?.outputPorts ?? [];
+    expect(ports.map((port) => [port.id, port.contractId])).toEqual([
+      ['shipments-out', 'shipment'],
+      ['daily-revenue', undefined],
+      ['rider-settlements', 'rider-settlement'],
+    ]);
+  });
+
   it('serves a contract from a new output port with --new-port, even beside one without a contract', async () => {
     const { io, out } = fakeIo({
       'shop.mesh.json': ecommerceWithFreePortText(),

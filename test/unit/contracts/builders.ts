@@ -163,17 +163,16 @@ export function aMesh(parts: Partial<Pick<Mesh, 'domains' | 'products' | 'system
   return { ...emptyMesh('shop', 'Shop'), ...parts };
 }
 
-/** The e-commerce sample's file text, its shipments product given a second output port, `dataset`, without a contract. */
-export function ecommerceWithFreePortText(): string {
+/**
+ * The e-commerce sample's file text, its shipments product given more output ports without a
+ * contract: by default one, `dataset`.
+ */
+export function ecommerceWithFreePortText(freePorts = [{ id: 'parcels-out', name: 'dataset' }]): string {
   const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
   const design = JSON.parse(sample);
   const shipments = design.products.find((product: { id: string }) => product.id === 'shipments');
-  shipments.outputPorts.push({
-    id: 'parcels-out',
-    name: 'dataset',
-    description: '',
-    direction: 'output',
-    protocol: 'table',
-  });
+  for (const { id, name } of freePorts) {
+    shipments.outputPorts.push({ id, name, description: '', direction: 'output', protocol: 'table' });
+  }
   return JSON.stringify(design);
 }

@@ -16,6 +16,7 @@ import {
 import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
 import { domainColorAt } from '../../../shared/model/domain';
+import { slugify } from '../../../shared/model/ids';
 import { checkIntegrity } from '../../../shared/model/integrity';
 import type { Mesh } from '../../../shared/model/mesh';
 import type { Port } from '../../../shared/model/port';
@@ -284,6 +285,70 @@ describe('which output port without a contract serves a contract imported for it
 
   it('takes none when every output port has a contract', () => {
     expect(freePortFor(productWith([anOutputPort('a', 'x')]), readings)).toBeUndefined();
+  });
+});
+
+describe('which output port without a contract serves it, by names as a user reads them', () => {
+  const riderSettlement = aContract({
+    id: 'rider-settlement',
+    name: 'RiderSettlement',
+    schema: [anObject('settlements', [aKey('settlement_id')]), anObject('settlement_lines', [aKey('line_id')])],
+  });
+  const courierPay = aContract({ id: 'courier-pay', name: 'CourierPay', schema: [anObject('settlements', [])] });
+  const aNamedPort = (name: string) => ({ ...anOutputPort(slugify(name)), name });
+  const storeRevenue = (...names: string[]) =>
+    aProduct('store-revenue', 'd', { name: 'Store revenue', outputPorts: names.map(aNamedPort) });
+
+  it('takes the port named in the plural of the contract, not the first', () => {
+    expect(freePortFor(storeRevenue('Daily revenue', 'Rider settlements'), riderSettlement)).toEqual({
+      port: aNamedPort('Rider settlements'),
+      why: 'the one of its 2 output ports without a contract named like RiderSettlement',
+    });
+  });
+
+  it.each([
+    ['in another case and with other separators', 'RIDER_SETTLEMENT', riderSettlement, 'RiderSettlement'],
+    [
+      'in camel case for a kebab-case id',
+      'riderSettlements',
+      aContract({ id: 'rider-settlement' }),
+      'rider-settlement',
+    ],
+    ['in the plural -ies of a -y', 'Deliveries', aContract({ id: 'delivery', name: 'Delivery' }), 'Delivery'],
+    ['in the singular of a plural -es', 'Box', aContract({ id: 'boxes', name: 'Boxes' }), 'Boxes'],
+    ['like a schema object, in the singular', 'Settlement', courierPay, 'settlements'],
+  ])('takes the port named like it %s', (_how, portName, contract, namedLike) => {
+    expect(freePortFor(storeRevenue('Daily revenue', portName), contract)).toEqual({
+      port: aNamedPort(portName),
+      why: `the one of its 2 output ports without a contract named like ${namedLike}`,
+    });
+  });
+
+  it('takes a port whose name holds a schema object’s name, and says it matched only in part', () => {
+    expect(freePortFor(storeRevenue('Daily revenue', 'Rider settlements'), courierPay)).toEqual({
+      port: aNamedPort('Rider settlements'),
+      why: 'the one of its 2 output ports without a contract named partly like settlements',
+    });
+  });
+
+  it('prefers the port named like the contract, then like a schema object, to one named like it in part', () => {
+    const ports = ['Settlement lines', 'Settlements', 'Rider settlements'];
+    expect(freePortFor(storeRevenue(...ports), riderSettlement)?.port).toEqual(aNamedPort('Rider settlements'));
+    expect(freePortFor(storeRevenue(...ports), courierPay)?.port).toEqual(aNamedPort('Settlements'));
+  });
+
+  it('takes the first of ports matching alike and names the others', () => {
+    expect(freePortFor(storeRevenue('Daily revenue', 'Rider settlements', 'Driver settlements'), courierPay)).toEqual({
+      port: aNamedPort('Rider settlements'),
+      why: 'the first of its 3 output ports without a contract named partly like settlements, as Driver settlements is (named partly like settlements)',
+    });
+  });
+
+  it('takes the first when no port is named like it, as before', () => {
+    expect(freePortFor(storeRevenue('Daily revenue', 'Refunds'), riderSettlement)).toEqual({
+      port: aNamedPort('Daily revenue'),
+      why: 'the first of its 2 output ports without a contract (none is named like the contract or its schema objects)',
+    });
   });
 });
 

@@ -86,8 +86,9 @@ export function readTopicsFirst<T>(mesh: Mesh, topics: readonly T[], endpointOf:
 }
 
 /**
- * The columns a null or a rename can hit: not the key, which every record needs; for a rename, none
- * a rename in `runFaults` renames away at any tick, as a column is renamed once in a run.
+ * The columns a null or a rename can hit: not the key, which every record needs, nor one a rename in
+ * `runFaults` renames away at any tick, as a column is renamed once in a run and its records then
+ * carry it under the new name only.
  */
 export function columnChoices(
   mesh: Mesh,
@@ -95,10 +96,7 @@ export function columnChoices(
   choice: TopicChoice | undefined,
   runFaults: readonly Fault[],
 ): string[] {
-  const renamedAway =
-    kind === 'rename-column'
-      ? renamesOfTable(mesh, topicChoices(mesh, kind), choice, runFaults).map(({ column }) => column)
-      : [];
+  const renamedAway = renamesOfTable(mesh, topicChoices(mesh, kind), choice, runFaults).map(({ column }) => column);
   return (choice?.table?.columns ?? [])
     .map((column) => column.name)
     .filter((name) => !choice?.table?.primaryKey.includes(name) && !renamedAway.includes(name));

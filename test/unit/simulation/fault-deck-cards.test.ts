@@ -113,6 +113,23 @@ describe('the fault deck’s cards', () => {
     ]);
   });
 
+  it('offer no null in a column a rename of the run renamed away, as the records no longer carry it', () => {
+    const cityByScenario: Fault = {
+      kind: 'rename-column',
+      tick: 2,
+      systemId: 'customers-service',
+      // As the canvas names the topic, which a scenario may.
+      topicId: 'customers.public.customers',
+      column: 'city',
+      renamedTo: 'town',
+    };
+    const settings = { topic: 'customers-service/customers-cdc', column: 'city' };
+    const customers = topicChoices(mesh, 'null-field').find((choice) => choice.key === settings.topic);
+
+    expect(columnChoices(mesh, 'null-field', customers, [cityByScenario])).not.toContain('city');
+    expect(faultFrom(mesh, 'null-field', settings, 5, [cityByScenario])).toMatchObject({ column: 'full_name' });
+  });
+
   it('rename to a name another table’s rename took', () => {
     const ofOrders: Fault = {
       kind: 'rename-column',

@@ -143,20 +143,18 @@ export function ScenarioEditor() {
     setSimulation({ scenarioEntryToReveal: null });
   }, [entryToReveal, monaco, scenario?.id, index]);
 
+  const newScenario = () => {
+    isFocusedOnceBuilt.current = true;
+    startANewScenario();
+  };
+
   if (!scenario) {
     return (
       <section aria-label="Scenario">
         <p className="simulation-panel__hint">
           This design has no scenario yet: the sample data, rates, steps and faults to simulate.
         </p>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            isFocusedOnceBuilt.current = true;
-            startANewScenario();
-          }}
-        >
+        <button type="button" className="primary" onClick={newScenario}>
           New scenario
         </button>
       </section>
@@ -193,6 +191,9 @@ export function ScenarioEditor() {
         </button>
         <button type="button" onClick={() => void simulation.reset()}>
           Reset the run
+        </button>
+        <button type="button" onClick={newScenario} title="Add a scenario generated from the design, and run it">
+          New scenario
         </button>
         <span className="scenario-editor__state" role="status">
           {scenarioSaveState({ problemCount: problems.length, isDirty, isJustApplied, isRunning })}
@@ -244,8 +245,11 @@ function shownText(scenario: Scenario): string {
   return scenarioText(mesh ? scenarioWithTopics(mesh, scenario, 'name') : scenario);
 }
 
-/** Adds a scenario generated from the design (one undoable step) and starts a run on it. */
+/** Adds a scenario generated from the design (one undoable step) beside those it has, and chooses it, which starts a run on it. */
 function startANewScenario(): void {
-  changeMesh((mesh) => ({ ...mesh, scenarios: [...mesh.scenarios, starterScenario(mesh)] }), { whileReadOnly: true });
-  void simulation.reset();
+  const mesh = currentMesh();
+  if (!mesh) return;
+  const added = starterScenario(mesh);
+  changeMesh((current) => ({ ...current, scenarios: [...current.scenarios, added] }), { whileReadOnly: true });
+  simulation.chooseScenario(added.id);
 }

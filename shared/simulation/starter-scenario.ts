@@ -1,5 +1,7 @@
 import { columnOnEngine } from '../model/engine-numeric-digits';
+import { uniqueId } from '../model/ids';
 import type { Mesh } from '../model/mesh';
+import { firstFreeName } from '../model/name-rules';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { ChangeRate, Scenario, TableData, ValueGenerator } from '../model/scenario';
 import type { Column } from '../model/table';
@@ -28,12 +30,13 @@ const FAKE_BY_NAME: Record<string, FakeKind> = {
 };
 
 /**
- * A scenario to start from for a design that has none: every table of every system starts with
+ * A scenario to start from, generated from what the design holds: every table of every system starts with
  * a few rows, and every table that feeds a topic (CDC or outbox events) gets one insert and, where
  * it has a column besides keys and references, one update per tick, so stepping shows data moving at once. Columns get generators by name where
  * the name says what they hold (`email`, `city`), another table's key they refer to (by a
  * contract's relationship or by name: `animal_id`), the values a contract allows, or else a plausible value of their type, NULL-able columns too, so contracts that
- * require them are kept. Sole keys are left to the engine (they count up).
+ * require them are kept. Sole keys are left to the engine (they count up). Named `Scenario`, or
+ * `Scenario 2`… with an id no scenario of the design has, so it can join those the design holds.
  */
 export function starterScenario(mesh: Mesh): Scenario {
   const tables = mesh.systems.flatMap((system) => system.database.tables.map((table) => ({ system, table })));
@@ -41,8 +44,11 @@ export function starterScenario(mesh: Mesh): Scenario {
     .filter(({ system, table }) => feedsATopic(system, table))
     .map(({ system, table }) => ({ table, rate: rate(mesh, system, table) }));
   return {
-    id: 'scenario',
-    name: 'Scenario',
+    id: uniqueId('scenario', new Set(mesh.scenarios.map((scenario) => scenario.id))),
+    name: firstFreeName(
+      'Scenario',
+      mesh.scenarios.map((scenario) => scenario.name),
+    ),
     description: descriptionOf(changes),
     seed: 1,
     startTime: '2026-01-05T09:00:00.000Z',

@@ -223,6 +223,34 @@ describeInChromium('working with a simulation', (session) => {
     ]);
   });
 
+  it('starts another scenario from the design beside the one it has, named and chosen, as one undoable edit', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 2);
+    await openTab(page, 'Scenario');
+    const picker = page.getByRole('combobox', { name: 'Scenario', exact: true });
+    const offered = () => picker.locator('option').allTextContents();
+    const chosen = () => picker.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text ?? '');
+    const shownText = async () =>
+      ((await page.getByTestId('scenario-editor').locator('.view-lines').textContent()) ?? '').replace(/\s+/g, ' ');
+
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await expect.poll(chosen).toBe('Scenario');
+    await waitForTick(page, 0);
+    await page.getByRole('button', { name: 'New scenario' }).click();
+
+    await expect.poll(chosen).toBe('Scenario 2');
+    expect(await offered()).toEqual(['Workshop day', 'Scenario', 'Scenario 2']);
+    await expect.poll(shownText).toContain('"id": "scenario-2"');
+    await waitForTick(page, 0);
+
+    await page.getByTestId('simulated-clock').click();
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(offered).toEqual(['Workshop day', 'Scenario']);
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect.poll(offered).toEqual(['Workshop day', 'Scenario', 'Scenario 2']);
+  });
+
   it('adds a transformation that runs as it is, selecting from the table its input fills', async () => {
     const page = await session.openApp();
     await drawShopFromScratch(page);

@@ -95,6 +95,20 @@ describe('a starter scenario generated from the design', () => {
     });
   });
 
+  it('takes a name and an id no scenario of the design has, so a design can hold a second one', () => {
+    const mesh = twoServices();
+    const first = starterScenario(mesh);
+    const withFirst = { ...mesh, scenarios: [first] };
+    const second = starterScenario(withFirst);
+    const third = starterScenario({ ...withFirst, scenarios: [first, second] });
+
+    expect([first, second, third].map(({ id, name }) => `${id} ${name}`)).toEqual([
+      'scenario Scenario',
+      'scenario-2 Scenario 2',
+      'scenario-3 Scenario 3',
+    ]);
+  });
+
   it('changes only the tables that feed a topic, and never their keys or references', () => {
     const scenario = starterScenario(twoServices());
 

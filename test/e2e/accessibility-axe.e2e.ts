@@ -3,7 +3,15 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, inEachColorScheme, monacoEditorDrawn } from './app-driver';
-import { caretAfter, caretAtEndOf, openContract, showView, suggestionRows } from './contract-driver';
+import {
+  caretAfter,
+  caretAtEndOf,
+  openContract,
+  openQuickFix,
+  problems,
+  showView,
+  suggestionRows,
+} from './contract-driver';
 import {
   addProductByKey,
   clickLink,
@@ -167,6 +175,15 @@ describeInChromium('accessibility of every screen (axe, WCAG 2.1 AA)', (session)
     await page.mouse.move(0, 0);
     await page.keyboard.press('Escape');
     await page.locator('.monaco-hover:not(.hidden)').waitFor({ state: 'detached' });
+    // A misspelt key, fixed by its quick fix: the contract's text is as it was.
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.keyboard.insertText('keephistory');
+    // Asked once the problem is marked: an earlier Ctrl+. leaves "No code actions" fading, half drawn.
+    await expect.poll(() => problems(page)).toContain("did you mean 'keepHistory'");
+    await openQuickFix(page, "Change to 'keepHistory'");
+    await check('contract yaml quick fix');
+    await page.keyboard.press('Enter');
+    await page.locator('.yaml-editor .view-line', { hasText: 'property: keepHistory' }).waitFor();
     await showView(page, 'Form');
     await check('contract form');
     await showView(page, 'Diagram');

@@ -7,18 +7,20 @@ type YamlDefinition = typeof import('monaco-editor/languages/definitions/yaml/ya
 
 /**
  * Loads Monaco on first use, from the app's own bundle (no CDN): the editor core, YAML
- * highlighting and the contributions a contract editor needs. None of it weighs on the canvas's
- * first paint: this module is only imported when an editor opens. A load that failed (a chunk
- * did not come) is forgotten, and the next editor that opens loads again.
+ * highlighting, the contributions a contract editor needs and the app's settings. None of it
+ * weighs on the canvas's first paint: this module is only imported when an editor opens. A load
+ * that failed (a chunk did not come) is forgotten, and the next editor that opens loads again.
  */
 export const loadMonaco: () => Promise<MonacoApi> = loadOnce(async () => {
-  const [monaco, { default: EditorWorker }, yaml] = await Promise.all([
+  const [monaco, { default: EditorWorker }, yaml, { applyMonacoSettings }] = await Promise.all([
     importAgain(() => import('monaco-editor/editor/editor.api')),
     importAgain(() => import('monaco-editor/editor/editor.worker?worker')),
     importAgain(() => import('monaco-editor/languages/definitions/yaml/yaml')),
+    importAgain(() => import('./monaco-settings')),
     importAgain(() => import('./editor-contributions')),
   ]);
   registerYaml(monaco, yaml);
+  applyMonacoSettings();
   self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
   return monaco;
 });

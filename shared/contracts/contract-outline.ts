@@ -12,13 +12,17 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
-/** The fields that name an entry of a list, in the lists of ODCS (servers, SLA, team members, quality rules). */
-const NAMING_FIELDS = ['name', 'server', 'property', 'username', 'metric', 'type'];
+/**
+ * The fields that name an entry of a list, in the lists of ODCS (servers, SLA, quality rules, team
+ * members, support channels, roles, authoritative definitions, custom properties), first found first.
+ */
+const NAMING_FIELDS = ['name', 'server', 'property', 'username', 'channel', 'role', 'metric', 'type', 'url'];
 
 /**
  * The outline of a contract's YAML text, as an editor lists it (Go to Symbol, sticky scroll):
  * every top-level section, the schema's objects and, nested, their properties (an object's
- * properties, an array's items, as deep as they go), and the named entries of the other lists.
+ * properties, an array's items, a map's key and value, as deep as they go), and the named entries
+ * of the other lists, and of the lists in a section that is a mapping (a team's members).
  * Text that does not read as a YAML mapping has whatever outline its readable part gives.
  */
 export function contractOutline(text: string): OutlineSymbol[] {
@@ -78,24 +82,46 @@ export function contractOutline(text: string): OutlineSymbol[] {
         })
       : [];
 
-  /** A property's own nested fields: an object's properties, and an array's `items` listed as a property that holds theirs. */
+  /** The fields of a mapping that hold a mapping, each listed as a property that holds its own nested fields. */
+  const nestedPropertiesAt = (mapping: unknown, keys: readonly string[]): OutlineSymbol[] =>
+    isMap(mapping)
+      ? pairsOf(
+          mapping.items.filter(
+            (pair) => isScalar(pair.key) && keys.includes(String(pair.key.value)) && isMap(pair.value),
+          ),
+          () => 'property',
+          (_key, nested) => nestedOf(nested as YAMLMap),
+        )
+      : [];
+
+  /**
+   * A property's own nested fields: an object's properties, an array's `items` and a map's `key`
+   * and `value`, each listed as a property that holds theirs.
+   */
   const nestedOf = (property: YAMLMap): OutlineSymbol[] => [
     ...itemsOf(property.get('properties', true), 'property', nestedOf),
-    ...pairsOf(
-      property.items.filter((pair) => isScalar(pair.key) && pair.key.value === 'items' && isMap(pair.value)),
-      () => 'property',
-      (_key, items) => nestedOf(items as YAMLMap),
-    ),
+    ...nestedPropertiesAt(property, ['items']),
+    ...nestedPropertiesAt(property.get('map', true), ['key', 'value']),
   ];
+
+  /** The lists of a section that is a mapping (a team's `members`), each with its named entries. */
+  const listsOf = (section: YAMLMap): OutlineSymbol[] =>
+    pairsOf(
+      section.items.filter((pair) => isSeq(pair.value)),
+      () => 'section',
+      (_key, list) => itemsOf(list, 'entry', () => []),
+    );
 
   if (!isMap(document.contents)) return [];
   return pairsOf(
     document.contents.items,
     (_key, value) => (isMap(value) || isSeq(value) ? 'section' : 'field'),
-    (key, value) =>
-      key === 'schema'
-        ? itemsOf(value, 'object', (object) => itemsOf(object.get('properties', true), 'property', nestedOf))
-        : itemsOf(value, 'entry', () => []),
+    (key, value) => {
+      if (key === 'schema') {
+        return itemsOf(value, 'object', (object) => itemsOf(object.get('properties', true), 'property', nestedOf));
+      }
+      return isMap(value) ? listsOf(value) : itemsOf(value, 'entry', () => []);
+    },
   );
 }
 

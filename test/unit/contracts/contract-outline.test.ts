@@ -60,6 +60,69 @@ team:
     ]);
   });
 
+  it('names each list entry by its natural field: a support channel, a team member, a role, a definition, a custom property', () => {
+    const text = anOdcsText(`support:
+  - channel: imaging-data
+    url: https://chat.example.com/imaging-data
+team:
+  name: clinic
+  members:
+    - username: dr.smith
+      role: owner
+    - name: Front desk
+roles:
+  - role: hygienist
+    access: read
+authoritativeDefinitions:
+  - url: https://example.com/glossary
+  - type: businessDefinition
+    url: https://example.com/appointments
+customProperties:
+  - property: retention
+    value: 10y
+`);
+    expect(outlineLines(contractOutline(text)).slice(5)).toEqual([
+      'support section 6-8 @6:1',
+      '  imaging-data entry 7-8 @7:14',
+      'team section 9-14 @9:1',
+      '  members section 11-14 @11:3',
+      '    dr.smith entry 12-13 @12:17',
+      '    Front desk entry 14-14 @14:13',
+      'roles section 15-17 @15:1',
+      '  hygienist entry 16-17 @16:11',
+      'authoritativeDefinitions section 18-21 @18:1',
+      '  https://example.com/glossary entry 19-19 @19:10',
+      '  businessDefinition entry 20-21 @20:11',
+      'customProperties section 22-24 @22:1',
+      '  retention entry 23-24 @23:15',
+    ]);
+  });
+
+  it("lists a map field's key and value, and the fields nested in them", () => {
+    const text = anOdcsText(`schema:
+  - name: patients
+    properties:
+      - name: allergies
+        logicalType: map
+        map:
+          key:
+            logicalType: string
+          value:
+            logicalType: object
+            properties:
+              - name: severity
+                logicalType: string
+`);
+    expect(outlineLines(contractOutline(text)).slice(5)).toEqual([
+      'schema section 6-18 @6:1',
+      '  patients object 7-18 @7:11',
+      '    allergies property 9-18 @9:15',
+      '      key property 12-13 @12:11',
+      '      value property 14-18 @14:11',
+      '        severity property 17-18 @17:23',
+    ]);
+  });
+
   it('has no outline for text that is not a YAML mapping', () => {
     expect(contractOutline('- just\n- a list\n')).toEqual([]);
   });

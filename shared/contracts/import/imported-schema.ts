@@ -61,6 +61,8 @@ export interface PropertyFacts {
   physicalType?: string;
   description?: string;
   enum?: EnumValue[];
+  /** What the source says of each allowed value besides it (`label`, `description`), by the value's text. */
+  enumEntryDocumentation?: Record<string, Record<string, unknown>>;
   /** As a SQL column's comment may say it, the way the app's SQL export writes it. */
   classification?: string;
   /** ODCS fields the model does not hold: `items`, nested `properties`, `map`, `logicalTypeOptions`. */
@@ -79,6 +81,7 @@ export function importedProperty(name: string, logicalType: LogicalType, facts: 
     ...(facts.description !== undefined && facts.description !== '' && { description: facts.description }),
     ...(facts.classification !== undefined && { classification: facts.classification }),
     ...(facts.enum !== undefined && facts.enum.length > 0 && { enum: facts.enum }),
+    ...(facts.enum?.length && facts.enumEntryDocumentation && { enumEntryDocumentation: facts.enumEntryDocumentation }),
     ...(facts.extensions !== undefined && Object.keys(facts.extensions).length > 0 && { extensions: facts.extensions }),
   };
 }
@@ -140,9 +143,12 @@ export function rangeAt(text: string, offset: number, length: number): TextRange
   return { line, column, endLine: line, endColumn: column + length };
 }
 
-/** A nested property (of an object, an array's items, a map's values) as ODCS writes it. */
+/**
+ * A nested property (of an object, an array's items, a map's values) as ODCS writes it: its
+ * allowed values as ODCS 3.2 enum entries where they are documented, which only those can say.
+ */
 export function nestedProperty(property: ContractProperty): Record<string, unknown> {
-  return propertyToOdcs(property, false);
+  return propertyToOdcs(property, property.enumEntryDocumentation !== undefined);
 }
 
 /** An array's items or a map's values as ODCS writes them: a property without a name. */

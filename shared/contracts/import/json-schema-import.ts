@@ -16,6 +16,7 @@ import {
   unnamedProperty,
 } from './imported-schema';
 import { withRefSiblings } from './json-schema-ref-siblings';
+import { listedValues, valueAlternatives } from './json-schema-value-alternatives';
 import { logicalTypeOptions } from './logical-type-options';
 
 /*
@@ -25,8 +26,8 @@ import { logicalTypeOptions } from './logical-type-options';
  * `#/definitions/...`), and `additionalProperties` schemas as maps. Bounds and lengths
  * become the ODCS `logicalTypeOptions` of the type where ODCS has them, but those that restate a
  * physicalType as the JSON Schema export writes it (`numeric(10,2)`, `smallint`) become it; any other keyword is
- * reported. `oneOf`/`anyOf` of several types, and types it cannot tell, are imported as
- * strings and reported.
+ * reported. A `oneOf`/`anyOf` of `const`s is read as an `enum`, each value's title and description
+ * kept; of several types, and types it cannot tell, are imported as strings and reported.
  */
 
 type JsonSchema = {
@@ -185,6 +186,7 @@ interface Shape {
   isNullable: boolean;
   description?: string;
   enum?: EnumValue[];
+  enumEntryDocumentation?: Record<string, Record<string, string>>;
   physicalType?: string;
   extensions?: Record<string, unknown>;
 }
@@ -244,14 +246,35 @@ function referredWithSiblings(
 function shapeOfResolved(schema: JsonSchema, path: PathSegment[], where: string, context: Context): Shape {
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) {
-    const nonNull = alternatives.filter((alternative) => !allowsOnlyNull(resolve(alternative, context).schema));
-    const allowsNull = nonNull.length < alternatives.length;
-    if (nonNull.length === 1) {
-      const shape = shapeOf(nonNull[0] as JsonSchema, path, where, context);
-      return { ...shape, isNullable: shape.isNullable || allowsNull };
+    const keyword = schema.oneOf ? 'oneOf' : 'anyOf';
+    const nonNull = alternatives
+      .map((alternative, index) => ({ index, schema: resolve(alternative, context).schema }))
+      .filter((alternative) => !allowsOnlyNull(alternative.schema));
+    const mayBeNull =
+      nonNull.length < alternatives.length || nonNull.some((alternative) => allowsNull(alternative.schema));
+    const valueList = valueAlternatives(nonNull.map((alternative) => alternative.schema));
+    if (valueList) {
+      for (const { index, keyword: unread, value } of valueList.unread) {
+        context.notes.push({
+          path: where,
+          message: `${unread} ${JSON.stringify(value)} has no ODCS equivalent for a value of ${keyword}: not imported`,
+          ...context.source.locate([...path, keyword, nonNull[index]?.index ?? 0, unread], 'key'),
+        });
+      }
+      const { oneOf: _oneOf, anyOf: _anyOf, ...beside } = schema;
+      const shape = shapeOfResolved({ ...beside, enum: valueList.values }, path, where, context);
+      return {
+        ...shape,
+        isNullable: shape.isNullable || mayBeNull,
+        ...(valueList.documentation && { enumEntryDocumentation: valueList.documentation }),
+      };
     }
-    const what = `${schema.oneOf ? 'oneOf' : 'anyOf'} of ${nonNull.length} schemas has no ODCS logical type`;
-    return unmappable(what, path, where, context, schema, allowsNull);
+    if (nonNull.length === 1) {
+      const shape = shapeOf(alternatives[nonNull[0]?.index ?? 0] as JsonSchema, path, where, context);
+      return { ...shape, isNullable: shape.isNullable || mayBeNull };
+    }
+    const what = `${keyword} of ${nonNull.length} schemas has no ODCS logical type`;
+    return unmappable(what, path, where, context, schema, mayBeNull);
   }
   const isNullable = allowsNull(schema);
   const nonNullTypes = typesOf(schema).filter((type) => type !== 'null');
@@ -280,11 +303,6 @@ function shapeOfResolved(schema: JsonSchema, path: PathSegment[], where: string,
 
 function typesOf(schema: JsonSchema): string[] {
   return Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
-}
-
-/** The values `enum` or `const` allows, if it lists any. */
-function listedValues(schema: JsonSchema): unknown[] | undefined {
-  return schema.enum ?? (schema.const === undefined ? undefined : [schema.const]);
 }
 
 /** Whether the schema says a value may be null: its `type` or its `enum`/`const` does, and neither rules null out. */

@@ -91,22 +91,43 @@ function propertySchema(property: ContractProperty): Record<string, unknown> {
     ...(hasOwnForm ? {} : { format, pattern }),
     ...keywords,
     description: property.description,
-    enum: enumOfType(property),
+    ...allowedValueKeywords(property, valuesOfType(property)),
     examples: property.examples,
     ...nestedSchemas(property),
   });
 }
 
 /**
- * A property's allowed values as JSON Schema states them, and null when it is optional: only the
- * values of its type (`'0644'` of a text, `1` of a number, `true` of a boolean), as one of another
- * type matches no record (see allowed-value-types.ts). Objects and arrays have none here.
+ * A property's allowed values that JSON Schema states: only those of its type (`'0644'` of a text,
+ * `1` of a number, `true` of a boolean), as one of another type matches no record (see
+ * allowed-value-types.ts). Objects and arrays have none here.
  */
-function enumOfType(property: ContractProperty): unknown[] | undefined {
+function valuesOfType(property: ContractProperty): unknown[] | undefined {
   const valueType = allowedValueType(property.logicalType);
   if (!property.enum || valueType === undefined) return undefined;
-  const values = property.enum.filter((value) => typeof value === valueType);
-  return [...values, ...(isRequiredAsKey(property) ? [] : [null])];
+  return property.enum.filter((value) => typeof value === valueType);
+}
+
+/**
+ * Allowed values as JSON Schema states them, and null when the property is optional: an `enum`,
+ * or where a value has a label or a description, which an `enum` has no place for, a `oneOf` of
+ * `const`s with their `title` and `description`.
+ */
+function allowedValueKeywords(property: ContractProperty, values: readonly unknown[] | undefined) {
+  if (!values) return {};
+  const isNullable = !isRequiredAsKey(property);
+  const documented = values.map((value) => {
+    const { label, description } = property.enumEntryDocumentation?.[String(value)] ?? {};
+    return compact({
+      const: value,
+      title: typeof label === 'string' ? label : undefined,
+      description: typeof description === 'string' ? description : undefined,
+    });
+  });
+  if (documented.every((entry) => Object.keys(entry).length === 1)) {
+    return { enum: [...values, ...(isNullable ? [null] : [])] };
+  }
+  return { oneOf: [...documented, ...(isNullable ? [{ type: 'null' }] : [])] };
 }
 
 /** ODCS v3 nests an object property's `properties`, an array property's `items` and (3.2) a map property's values. */
@@ -155,7 +176,7 @@ function untypedPropertySchema(property: ContractProperty): Record<string, unkno
   return compact({
     not: isRequiredAsKey(property) ? { type: 'null' } : undefined,
     description: property.description,
-    enum: property.enum && [...property.enum, ...(isRequiredAsKey(property) ? [] : [null])],
+    ...allowedValueKeywords(property, property.enum),
     examples: property.examples,
   });
 }

@@ -94,3 +94,30 @@ describe('bounds the JSON Schema export derives from a physicalType, imported ba
     expect(importedBack(written)).toEqual(written);
   });
 });
+
+describe('allowed values documented with a label or a description, exported as JSON Schema and imported back', () => {
+  it('are the same values with the same labels and descriptions, required or not', () => {
+    const documentation = {
+      sms: { label: 'Text message', description: 'Sent to the mobile number on file.' },
+      email: { label: 'Email' },
+    };
+    const written = [
+      field('channel', 'string', {
+        required: true,
+        enum: ['sms', 'email', 'letter'],
+        enumEntryDocumentation: documentation,
+      }),
+      field('urgency', 'integer', { enum: [1, 2], enumEntryDocumentation: { '1': { label: 'Routine' } } }),
+    ];
+    const reminders = aContract('reminders', {
+      apiVersion: 'v3.2.0',
+      schema: [{ name: 'reminders', properties: written }],
+    });
+    const [file] = filesOf(jsonSchemaTarget.files({ ...aMesh().build(), contracts: [reminders] }, WHOLE_MESH));
+    const imported = importContractSource((file as { path: string }).path, (file as { content: string }).content);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(imported.contract.schema[0]?.properties).toEqual(written);
+    expect(imported.contract.apiVersion).toBe('v3.2.0');
+    expect(imported.notes).toEqual([]);
+  });
+});

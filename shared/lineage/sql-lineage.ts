@@ -16,7 +16,7 @@
  */
 
 import { parsesAsOneQuery } from '../simulation/select-check';
-import { isContextualName } from '../simulation/sql-keywords';
+import { isContextualName, SQL_KEYWORDS } from '../simulation/sql-keywords';
 import type { SqlToken } from '../simulation/sql-tokens';
 import { Memo } from './memo';
 import { type CopyAlteration, copyAlterationOf, keptArguments } from './value-keeping-functions';
@@ -208,14 +208,13 @@ function isUnfollowed(reading: object): reading is Unfollowed {
   return 'unfollowed' in reading;
 }
 
-const KEYWORDS = new Set(
-  (
-    'select distinct all from where group by having order limit offset join inner left right full outer cross natural on using as and or not in is null like glob between case when then else end ' +
-    'union intersect except with recursive values asc desc nulls first last true false exists cast collate escape filter over partition rows range window ' +
-    // PostgreSQL's operators and INTERVAL '…' SQLite refuses (transformation-sql says so): they name no column.
-    'ilike similar to interval'
-  ).split(' '),
-);
+/** The simulation's keywords, and those only a whole query has (compounds, WITH, VALUES). */
+const KEYWORDS = new Set([
+  ...SQL_KEYWORDS.map((word) => word.toLowerCase()),
+  ...'union intersect except with recursive values'.split(' '),
+  // PostgreSQL's operators and INTERVAL '…' SQLite refuses (transformation-sql says so): they name no column.
+  ...'ilike similar to interval'.split(' '),
+]);
 /** Clauses after FROM whose columns decide which rows there are. */
 const ROW_CLAUSES = new Set(['on', 'where', 'group', 'having', 'using']);
 /** Clauses after FROM that change no value and no row. */

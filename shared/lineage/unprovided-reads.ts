@@ -56,35 +56,8 @@ export interface TransformationReads {
   unprovided: UnprovidedRead[];
 }
 
-/**
- * Names SQLite reads as values where a column could stand (`CURRENT_TIMESTAMP`), or inside a
- * window frame or a COLLATE; with the row ids every table has, never a read of an input's field.
- */
-const NOT_COLUMNS = new Set([
-  'current_date',
-  'current_time',
-  'current_timestamp',
-  'rowid',
-  'oid',
-  '_rowid_',
-  'unbounded',
-  'preceding',
-  'following',
-  'current',
-  'row',
-  'ties',
-  'others',
-  'exclude',
-  'groups',
-  'no',
-  'nocase',
-  'binary',
-  'rtrim',
-  'isnull',
-  'notnull',
-  'regexp',
-  'match',
-]);
+/** A COLLATE's collation and the row ids every table has: never a read of an input's field. */
+const NOT_COLUMNS = new Set(['nocase', 'binary', 'rtrim', 'rowid', 'oid', '_rowid_']);
 
 /**
  * What each transformation reads that its product's inputs do not provide: a field of an input's

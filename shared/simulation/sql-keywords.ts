@@ -1,14 +1,15 @@
 import { isKeyword, type SqlToken } from './sql-tokens';
 
 /** Words that never name a column where they stand as keywords; those ending an expression may precede an alias. */
-const KEYWORDS = new Set([
+export const SQL_KEYWORDS: readonly string[] = [
   ...['ALL', 'AND', 'AS', 'ASC', 'BETWEEN', 'BY', 'CASE', 'CAST', 'COLLATE', 'CROSS', 'CURRENT', 'DESC', 'DISTINCT'],
   ...['ELSE', 'END', 'ESCAPE', 'EXCLUDE', 'EXISTS', 'FILTER', 'FIRST', 'FOLLOWING', 'FROM', 'FULL', 'GLOB', 'GROUP'],
   ...['GROUPS', 'HAVING', 'IN', 'INNER', 'IS', 'ISNULL', 'JOIN', 'LAST', 'LEFT', 'LIKE', 'LIMIT', 'MATCH', 'NATURAL'],
   ...['NO', 'NOT', 'NOTNULL', 'NULL', 'NULLS', 'OFFSET', 'ON', 'OR', 'ORDER', 'OTHERS', 'OUTER', 'OVER', 'PARTITION'],
   ...['PRECEDING', 'RANGE', 'REGEXP', 'RIGHT', 'ROW', 'ROWS', 'SELECT', 'THEN', 'TIES', 'UNBOUNDED', 'USING'],
   ...['WHEN', 'WHERE', 'WINDOW', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP'],
-]);
+];
+const KEYWORDS = new Set(SQL_KEYWORDS);
 
 export function isSqlKeyword(token: SqlToken): boolean {
   return token.kind === 'word' && KEYWORDS.has(token.text.toUpperCase());
@@ -20,10 +21,13 @@ export function isSqlKeywordAt(tokens: readonly SqlToken[], at: number): boolean
   return token !== undefined && isSqlKeyword(token) && !isContextualName(tokens, at);
 }
 
+/** The words of a window frame's bounds and exclusion (`ROWS BETWEEN 1 PRECEDING AND CURRENT ROW EXCLUDE NO OTHERS`). */
+const FRAME_WORDS = ['UNBOUNDED', 'PRECEDING', 'FOLLOWING', 'CURRENT', 'ROW', 'EXCLUDE', 'TIES', 'OTHERS', 'NO'];
+
 /**
  * Keywords of windows and orderings that SQLite reads as names wherever the words around them make
- * no keyword (`SELECT filter, last, desc FROM frames`), so a frame's `filter` band, a person's `last`
- * name or an item's `desc` is a column; and PostgreSQL's SIMILAR TO and INTERVAL '…', which the lineage
+ * no keyword (`SELECT filter, last, desc, no FROM frames`), so a frame's `filter` band, a person's `last`
+ * name, an item's `desc` or a house's `no` is a column; and PostgreSQL's SIMILAR TO and INTERVAL '…', which the lineage
  * reads as an operator and a value.
  */
 const KEYWORD_CONTEXTS: ReadonlyMap<string, (tokens: readonly SqlToken[], at: number) => boolean> = new Map([
@@ -38,6 +42,8 @@ const KEYWORD_CONTEXTS: ReadonlyMap<string, (tokens: readonly SqlToken[], at: nu
   ['DESC', endsOrderingTerm],
   ['ROWS', startsFrame],
   ['RANGE', startsFrame],
+  ['GROUPS', startsFrame],
+  ...FRAME_WORDS.map((word): [string, typeof startsFrame] => [word, isInFrame]),
   // PostgreSQL's `a SIMILAR TO b`; elsewhere `similar` and `to` are names SQLite takes.
   ['SIMILAR', (tokens, at) => isKeyword(tokens[at + 1], 'TO')],
   ['TO', (tokens, at) => isKeyword(tokens[at - 1], 'SIMILAR')],
@@ -50,6 +56,23 @@ export function isContextualName(tokens: readonly SqlToken[], at: number): boole
   const token = tokens[at];
   const isKeywordHere = token?.kind === 'word' ? KEYWORD_CONTEXTS.get(token.text.toUpperCase()) : undefined;
   return isKeywordHere !== undefined && !isKeywordHere(tokens, at);
+}
+
+/** Whether the word at `at` is in a window frame's bounds or exclusion: after a ROWS, RANGE or GROUPS starting one, inside the window's brackets. */
+function isInFrame(tokens: readonly SqlToken[], at: number): boolean {
+  let depth = 0;
+  let isAfterFrameStart = false;
+  for (let before = at - 1; before >= 0; before--) {
+    const token = tokens[before];
+    if (isSymbol(token, ')')) depth += 1;
+    else if (isSymbol(token, '(')) {
+      if (depth === 0) return isAfterFrameStart;
+      depth -= 1;
+    } else if (depth > 0) continue;
+    else if (isKeyword(token, 'ROWS', 'RANGE', 'GROUPS') && startsFrame(tokens, before)) isAfterFrameStart = true;
+    else if (isSymbol(token, ';') || isKeyword(token, 'SELECT')) return false;
+  }
+  return false;
 }
 
 /** Whether the word at `at` starts a window frame: `ROWS UNBOUNDED PRECEDING`, `RANGE BETWEEN 1 PRECEDING AND …`. */

@@ -4,7 +4,7 @@ import { parseMeshFile } from '../../../shared/contracts';
 import { analyzeImpact } from '../../../shared/lineage/impact';
 import type { Mesh } from '../../../shared/model';
 import { anObject, aProperty } from '../contracts/builders';
-import { aMeshWithTwoFeedsIntoOnePort } from '../validation/governed-mesh';
+import { aGovernedMesh, aMeshWithTwoFeedsIntoOnePort } from '../validation/governed-mesh';
 
 function ecommerce(): Mesh {
   const parsed = parseMeshFile(
@@ -283,6 +283,24 @@ describe('impact analysis on the e-commerce sample', () => {
     const impact = analyzeImpact(ecommerce(), { kind: 'product', productId: 'shipments' });
     expect(impact.products).toEqual([]);
     expect(impact.links).toEqual([]);
+  });
+
+  it('leaves out a step whose window frame ends at the CURRENT ROW, though its input has a field named current', () => {
+    const mesh = aGovernedMesh();
+    mesh.contracts.find((contract) => contract.id === 'customers')?.schema[0]?.properties.push(aProperty('current'));
+    const step = mesh.products.find((product) => product.id === 'revenue')?.transformations[0];
+    if (!step) throw new Error('the governed mesh has no country_counts');
+    step.sql =
+      'SELECT c.country, COUNT(*) OVER (ORDER BY c.country ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS customers FROM customers c';
+    const impact = analyzeImpact(mesh, {
+      kind: 'field',
+      contractId: 'customers',
+      object: 'customers',
+      field: 'current',
+    });
+    expect(impact.transformations).toEqual([
+      { productId: 'revenue', name: 'country_counts', level: 'dataset', fields: [], outputs: [] },
+    ]);
   });
 
   it('follows a field that arrives through the second link into one input port', () => {

@@ -146,6 +146,36 @@ describe('reading a transformation’s SQL', () => {
     }
   });
 
+  it('reads a window frame’s words (`UNBOUNDED PRECEDING`, `CURRENT ROW`, `EXCLUDE NO OTHERS`) as the frame, and columns named `no`, `row` or `current` as columns, as SQLite does', async () => {
+    const sql = `SELECT no, row, current,
+         SUM(current) OVER (PARTITION BY no ORDER BY row ROWS UNBOUNDED PRECEDING) AS running,
+         SUM(current) OVER (ORDER BY row GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW EXCLUDE NO OTHERS) AS nearby,
+         AVG(current) OVER (ORDER BY row RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE TIES) AS ahead
+       FROM readings`;
+    expect(
+      theSelect(sql).outputs.map((output) =>
+        output.kind === 'value' ? [output.name, output.refs.map((ref) => ref.column)] : [],
+      ),
+    ).toEqual([
+      ['no', ['no']],
+      ['row', ['row']],
+      ['current', ['current']],
+      ['running', ['current', 'no', 'row']],
+      ['nearby', ['current', 'row']],
+      ['ahead', ['current', 'row']],
+    ]);
+
+    const db = new (await loadSqlJs()).Database();
+    try {
+      const [result] = db.exec(`CREATE TABLE readings (no INTEGER, row INTEGER, current REAL);
+        INSERT INTO readings VALUES (1, 1, 2.0), (1, 2, 3.0), (2, 3, 4.0); ${sql}`);
+      expect(result?.columns).toEqual(['no', 'row', 'current', 'running', 'nearby', 'ahead']);
+      expect(result?.values.map(([, , , running]) => running)).toEqual([2, 5, 4]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('reads a GROUP BY term by its position in the select list, and a bare name also as a select item’s alias', () => {
     const patientId = { qualifier: 'p', column: 'patient_id' };
     expect(

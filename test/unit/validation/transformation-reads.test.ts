@@ -101,6 +101,24 @@ describe('transformation-reads', () => {
     expect(readsOf(mesh)).toEqual([]);
   });
 
+  it('reports a field named like a window frame’s word (`no`, `current`) that the input does not bring, and reads the frame itself as no column', () => {
+    const mesh = withoutEmail(
+      `SELECT c.country, COUNT(*) OVER (ORDER BY c.country ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE NO OTHERS) AS customers
+       FROM customers c WHERE c.no > 0 AND current IS NOT NULL`,
+    );
+    const brings = "which its input port 'customers' does not bring: it brings customer_id, country.";
+    expect(readsOf(mesh)).toEqual([
+      [
+        'products[1].transformations[0]',
+        `Transformation 'country_counts' of 'Revenue' reads 'no' of 'customers', ${brings}`,
+      ],
+      [
+        'products[1].transformations[0]',
+        `Transformation 'country_counts' of 'Revenue' reads 'current' of 'customers', ${brings}`,
+      ],
+    ]);
+  });
+
   it('reports a table no input brings, as when the producer renames its schema object', () => {
     const mesh = aGovernedMesh();
     Object.assign(customersContract(mesh).schema[0] ?? {}, { name: 'clients' });

@@ -739,11 +739,16 @@ function aggregateWindow(tokens: readonly Token[]): AggregateWindow {
   };
 }
 
-/** The plain columns of a window's PARTITION BY or ORDER BY (`clause`), as it groups by them. */
+/**
+ * The plain columns of a window's PARTITION BY or ORDER BY (`clause`), as it groups by them. `x COLLATE nocase`
+ * counts as x: a collation may make peers of values x tells apart, so this may over-report a copy or a key's
+ * fan-out, never miss one.
+ */
 function windowColumns(clauses: ReadonlyMap<string, Token[]>, clause: string): ColumnRef[] {
   const [, ...terms] = clauses.get(clause) ?? [];
   return splitTopLevel(terms, (token) => isPunct(token, ','))
-    .flatMap((term) => groupingParts(orderedValue(term)))
+    .map(orderedValue)
+    .flatMap((value) => groupingParts(uncollated(value) ?? value))
     .filter(isColumn)
     .flatMap(columnRefs);
 }

@@ -176,6 +176,21 @@ describe('reading a transformation’s SQL', () => {
     }
   });
 
+  it('reads a window’s ORDER BY or PARTITION BY term with a collation as the column it collates', () => {
+    const [, rank] = theSelect(
+      `SELECT g, ROW_NUMBER() OVER (PARTITION BY g COLLATE nocase ORDER BY name COLLATE nocase ASC, id COLLATE binary) AS n
+       FROM people`,
+    ).outputs;
+    expect(rank?.kind === 'value' && rank.windows).toEqual([
+      {
+        function: 'row_number',
+        partition: [{ column: 'g' }],
+        order: [{ column: 'name' }, { column: 'id' }],
+        differsRowByRow: true,
+      },
+    ]);
+  });
+
   it('reads a GROUP BY term by its position in the select list, and a bare name also as a select item’s alias', () => {
     const patientId = { qualifier: 'p', column: 'patient_id' };
     expect(

@@ -295,8 +295,8 @@ describe('primary-key-grain', () => {
     expect(await repeatsKey(sql)).toBe(true);
   });
 
-  it('warns where DISTINCT meets a window ordered by such a column whatever its direction and place for NULLs', async () => {
-    const sqls = ['DESC NULLS LAST', 'NULLS FIRST', 'ASC NULLS FIRST'].map(
+  it('warns where DISTINCT meets a window ordered by such a column whatever its direction, place for NULLs and collation', async () => {
+    const sqls = ['DESC NULLS LAST', 'NULLS FIRST', 'ASC NULLS FIRST', 'COLLATE nocase ASC', 'COLLATE binary'].map(
       (ordering) =>
         `SELECT DISTINCT c.customer_id, SUM(l.lead_id) OVER (PARTITION BY c.customer_id ORDER BY l.lead_id ${ordering}) AS lead_id, c.country FROM customers c JOIN leads l ON l.country = c.country`,
     );

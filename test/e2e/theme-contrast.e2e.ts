@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DOMAIN_COLORS, serializeMesh } from '../../shared/model';
 import { aMesh, placedOnAGrid } from '../builders/mesh-builder';
-import { describeInChromium, screenshot } from './app-driver';
+import { describeInChromium, inEachColorScheme, screenshot } from './app-driver';
 import { openContract } from './contract-driver';
 import { contrastOfText } from './contrast-driver';
 import { openByChooser, openSampleDesign } from './designer-driver';
@@ -45,29 +45,35 @@ async function openDairy(page: Page): Promise<void> {
 }
 
 describeInChromium('the light and the dark theme', (session) => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`writes on the accent colour readably (${colorScheme}): a primary button, the mode shown, the menu item the keyboard is on`, async () => {
-      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
+  // One page serves both themes: each check runs in the light and then in the dark, switched in place.
+  it('writes on the accent colour readably, light and dark: a primary button, the mode shown, the menu item the keyboard is on', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await inEachColorScheme(page, async () =>
       expect(await contrastOfText(page.getByRole('button', { name: 'New blank mesh' }))).toBeGreaterThanOrEqual(
         READABLE,
-      );
+      ),
+    );
 
-      await openDairy(page);
-      const modeShown = page.locator('.mode-switch button[aria-pressed="true"]');
-      expect(await modeShown.textContent()).toBe('Design');
+    await openDairy(page);
+    const modeShown = page.locator('.mode-switch button[aria-pressed="true"]');
+    expect(await modeShown.textContent()).toBe('Design');
+    await inEachColorScheme(page, async (colorScheme) => {
       expect(await contrastOfText(modeShown)).toBeGreaterThanOrEqual(READABLE);
-
       await page.locator('.react-flow__node[data-id="milk-rounds"]').click();
       await page.keyboard.press('Shift+F10');
       const highlighted = page.locator('[role="menuitem"]:focus');
       await highlighted.waitFor();
       expect(await contrastOfText(highlighted.locator('span').first())).toBeGreaterThanOrEqual(READABLE);
       await screenshot(page, `accent-text-${colorScheme}`);
+      await page.keyboard.press('Escape');
+      await highlighted.waitFor({ state: 'hidden' });
     });
+  });
 
-    it(`writes each domain's name and owner readably on its tint, in every colour a domain is given (${colorScheme})`, async () => {
-      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
-      await openDairy(page);
+  it("writes each domain's name and owner readably on its tint, in every colour a domain is given, light and dark", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDairy(page);
+    await inEachColorScheme(page, async (colorScheme) => {
       const contrasts: Record<string, number> = {};
       for (const [index, color] of DOMAIN_COLORS.entries()) {
         const domain = page.locator(`.react-flow__node[data-id="dairy-${index}"]`);
@@ -78,10 +84,12 @@ describeInChromium('the light and the dark theme', (session) => {
       const unreadable = Object.entries(contrasts).filter(([, ratio]) => ratio < READABLE);
       expect(unreadable).toEqual([]);
     });
+  });
 
-    it(`writes each product's kind readably on its card (${colorScheme})`, async () => {
-      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
-      await openDairy(page);
+  it("writes each product's kind readably on its card, light and dark", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDairy(page);
+    await inEachColorScheme(page, async () => {
       const contrasts: Record<string, number> = {};
       for (const product of ['milk-rounds', 'plant-batches', 'retail-orders']) {
         const kind = page.locator(`.react-flow__node[data-id="${product}"] .product-node__kind`);
@@ -90,37 +98,41 @@ describeInChromium('the light and the dark theme', (session) => {
       const unreadable = Object.entries(contrasts).filter(([, ratio]) => ratio < READABLE);
       expect(unreadable).toEqual([]);
     });
+  });
 
-    it(`writes the CDC badge of a system's table readably on its tint (${colorScheme})`, async () => {
-      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
-      const mesh = placedOnAGrid(aMesh().withDomain('dairy', { name: 'Dairy' }).withSystem('milking', 'dairy').build());
-      await openByChooser(page, 'milking.mesh.json', serializeMesh(mesh));
-      const badge = page.locator('.react-flow__node[data-id="milking"] .badge--cdc');
-      await badge.waitFor();
-      expect(await badge.textContent()).toBe('CDC');
+  it("writes the CDC badge of a system's table readably on its tint, light and dark", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = placedOnAGrid(aMesh().withDomain('dairy', { name: 'Dairy' }).withSystem('milking', 'dairy').build());
+    await openByChooser(page, 'milking.mesh.json', serializeMesh(mesh));
+    const badge = page.locator('.react-flow__node[data-id="milking"] .badge--cdc');
+    await badge.waitFor();
+    expect(await badge.textContent()).toBe('CDC');
+    await inEachColorScheme(page, async (colorScheme) => {
       expect(await contrastOfText(badge)).toBeGreaterThanOrEqual(READABLE);
       await screenshot(page, `cdc-badge-${colorScheme}`);
     });
+  });
 
-    it(`writes the keys of a diagram's Mermaid text readably (${colorScheme})`, async () => {
-      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
-      await openDairy(page);
-      await page.locator('.react-flow__node[data-id="milk-rounds"]').click();
-      await page.keyboard.press('m');
-      const key = page
-        .getByTestId('diagram-text')
-        .locator('.view-line span span', { hasText: /^shape$/ })
-        .first();
-      await key.waitFor();
-      expect(await contrastOfText(key)).toBeGreaterThanOrEqual(READABLE);
-    });
+  it("writes the keys of a diagram's Mermaid text readably, light and dark", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDairy(page);
+    await page.locator('.react-flow__node[data-id="milk-rounds"]').click();
+    await page.keyboard.press('m');
+    const key = page
+      .getByTestId('diagram-text')
+      .locator('.view-line span span', { hasText: /^shape$/ })
+      .first();
+    await key.waitFor();
+    await inEachColorScheme(page, async () => expect(await contrastOfText(key)).toBeGreaterThanOrEqual(READABLE));
+  });
 
-    it(`draws the contract editor's context menu on a background of its own, its items readable, beside the canvas and maximized (${colorScheme})`, async () => {
-      const page = await session.openApp({ colorScheme });
-      await openSampleDesign(page, 'ecommerce');
-      await openContract(page, 'Order');
-      for (const layout of ['beside', 'maximized'] as const) {
-        if (layout === 'maximized') await page.getByRole('button', { name: 'Maximize' }).click();
+  it("draws the contract editor's context menu on a background of its own, its items readable, beside the canvas and maximized, light and dark", async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    for (const layout of ['beside', 'maximized'] as const) {
+      if (layout === 'maximized') await page.getByRole('button', { name: 'Maximize' }).click();
+      await inEachColorScheme(page, async (colorScheme) => {
         await page.locator('.yaml-editor .view-line', { hasText: 'logicalType' }).first().click({ button: 'right' });
         const menu = page.locator('.context-view .monaco-scrollable-element:has(.monaco-menu)');
         await menu.waitFor();
@@ -134,14 +146,17 @@ describeInChromium('the light and the dark theme', (session) => {
         expect(contrasts.length).toBeGreaterThan(0);
         expect(contrasts.filter((ratio) => ratio < READABLE)).toEqual([]);
         await page.keyboard.press('Escape');
-      }
-    });
+        await menu.waitFor({ state: 'hidden' });
+      });
+    }
+  });
 
-    it(`writes the problem counts on domains and products readably on their tints (${colorScheme})`, async () => {
-      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
-      await openDairy(page);
-      const badges = page.locator('.react-flow__node .governance-badge');
-      await badges.first().waitFor();
+  it('writes the problem counts on domains and products readably on their tints, light and dark', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDairy(page);
+    const badges = page.locator('.react-flow__node .governance-badge');
+    await badges.first().waitFor();
+    await inEachColorScheme(page, async () => {
       const contrasts = await Promise.all(
         (await badges.all()).map(async (badge) => [
           await badge.getAttribute('data-testid'),
@@ -151,5 +166,5 @@ describeInChromium('the light and the dark theme', (session) => {
       expect(contrasts.map(([testId]) => testId)).toContain('problems-retail');
       expect(contrasts.filter(([, ratio]) => Number(ratio) < READABLE)).toEqual([]);
     });
-  }
+  });
 });

@@ -4,7 +4,7 @@ import { fragmentToText } from '../../shared/editing/clipboard-text';
 import { copyFragment } from '../../shared/editing/mesh-fragment';
 import { serializeMesh } from '../../shared/model';
 import { paymentsRiskFinance, salesPipeline, school, withNotesAt } from '../unit/editing/editing-fixtures';
-import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
+import { describeInChromium, inEachColorScheme, overlappingOnScreen, screenshot } from './app-driver';
 import { openContract, yamlLinesStartingWith } from './contract-driver';
 import {
   box,
@@ -409,39 +409,39 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await expect.poll(() => productNode(page, 'shipments 2').count()).toBe(0);
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`pastes with the pointer over empty canvas into the nearest domain, in view and clear of the rest (${colorScheme})`, async () => {
-      const page = await session.openApp({ colorScheme });
-      await allowClipboard(page.context());
-      await openSampleDesign(page, 'ecommerce');
-      await productNode(page, 'orders').locator('.product-node__name').click();
-      await page.keyboard.press('Control+c');
-      await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
-      // Empty canvas just below Shipping: the copies go into Shipping, as near the pointer as it reaches.
-      const shipping = (await domainNode(page, 'Shipping').boundingBox())!;
-      const pointer = { x: shipping.x + shipping.width / 2, y: shipping.y + shipping.height + 30 };
-      const selected = page.locator('.react-flow__node-product.selected');
-      const pasteAtPointer = async (name: string) => {
-        await page.mouse.move(pointer.x, pointer.y);
-        await page.keyboard.press('Control+v');
-        const inspector = page.getByTestId('product-inspector');
-        const shown = async () =>
-          `${await inspector.getByLabel('Product name', { exact: true }).inputValue()} in ${await inspector.getByLabel('Domain').inputValue()}`;
-        await expect.poll(shown).toBe(`${name} in shipping-domain`);
-        return `.react-flow__node[data-id="${await selected.getAttribute('data-id')}"]`;
-      };
-      // Free among Shipping's products, the first copy keeps its name.
-      const copies = [await pasteAtPointer('orders'), await pasteAtPointer('orders 2')];
-      const first = await centerOf(page.locator(copies[0] as string));
-      expect(Math.hypot(first.x - pointer.x, first.y - pointer.y)).toBeLessThan(300);
-      await page.waitForTimeout(500);
+  it('pastes with the pointer over empty canvas into the nearest domain, in view and clear of the rest, light and dark', async () => {
+    const page = await session.openApp();
+    await allowClipboard(page.context());
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'orders').locator('.product-node__name').click();
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
+    // Empty canvas just below Shipping: the copies go into Shipping, as near the pointer as it reaches.
+    const shipping = (await domainNode(page, 'Shipping').boundingBox())!;
+    const pointer = { x: shipping.x + shipping.width / 2, y: shipping.y + shipping.height + 30 };
+    const selected = page.locator('.react-flow__node-product.selected');
+    const pasteAtPointer = async (name: string) => {
+      await page.mouse.move(pointer.x, pointer.y);
+      await page.keyboard.press('Control+v');
+      const inspector = page.getByTestId('product-inspector');
+      const shown = async () =>
+        `${await inspector.getByLabel('Product name', { exact: true }).inputValue()} in ${await inspector.getByLabel('Domain').inputValue()}`;
+      await expect.poll(shown).toBe(`${name} in shipping-domain`);
+      return `.react-flow__node[data-id="${await selected.getAttribute('data-id')}"]`;
+    };
+    // Free among Shipping's products, the first copy keeps its name.
+    const copies = [await pasteAtPointer('orders'), await pasteAtPointer('orders 2')];
+    const first = await centerOf(page.locator(copies[0] as string));
+    expect(Math.hypot(first.x - pointer.x, first.y - pointer.y)).toBeLessThan(300);
+    await page.waitForTimeout(500);
+    await inEachColorScheme(page, async (colorScheme) => {
       for (const copy of copies) expect(await isInView(page, page.locator(copy))).toBe(true);
       const children = '.react-flow__node-product, .react-flow__node-system';
       expect(await overlappingOnScreen(page, children, 'data-id')).toEqual([]);
       expect(await overlappingOnScreen(page, '.react-flow__node-domain', 'data-id')).toEqual([]);
       await screenshot(page, `canvas-paste-over-empty-canvas-${colorScheme}`);
     });
-  }
+  });
 
   /** Copies the e-commerce sample's Orders domain and pastes it over empty canvas: Orders 2, selected with its nodes. */
   async function pasteCopyOfOrders(page: Page): Promise<void> {

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { MIN_DOMAIN_SIZE } from '../../shared/editing/node-placement';
 import { type Mesh, serializeMesh } from '../../shared/model';
 import { paymentsRiskFinance, salesPipeline, withNotesAt } from '../unit/editing/editing-fixtures';
-import { describeInChromium, screenshot } from './app-driver';
+import { describeInChromium, inEachColorScheme, screenshot } from './app-driver';
 import { openContract, yamlLinesStartingWith } from './contract-driver';
 import {
   addProductByKey,
@@ -219,37 +219,37 @@ describeInChromium('the drawing tells the truth', (session) => {
     expect(await everyChildInsideADomain(page)).toBe(true);
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`lines up products of two domains without a domain over another or a product over another (${colorScheme})`, async () => {
-      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
-      await openByChooser(page, 'insurance.mesh.json', INSURANCE);
-      const claims = productNode(page, 'claims');
-      const policies = productNode(page, 'policies');
-      const before = { claims: await flowPosition(claims), policies: await flowPosition(policies) };
-      await claims.locator('.product-node__name').click();
-      await policies.locator('.product-node__name').click({ modifiers: ['Shift'] });
-      const inspector = await page.locator('.side-panel').boundingBox();
-      for (const button of await page.getByRole('toolbar', { name: 'Arrange' }).getByRole('button').all()) {
-        const box = await button.boundingBox();
-        expect(box && inspector && box.x + box.width <= inspector.x + inspector.width).toBe(true);
-      }
-      await page.keyboard.press('Alt+Shift+T');
+  it('lines up products of two domains without a domain over another or a product over another, light and dark', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'insurance.mesh.json', INSURANCE);
+    const claims = productNode(page, 'claims');
+    const policies = productNode(page, 'policies');
+    const before = { claims: await flowPosition(claims), policies: await flowPosition(policies) };
+    await claims.locator('.product-node__name').click();
+    await policies.locator('.product-node__name').click({ modifiers: ['Shift'] });
+    const inspector = await page.locator('.side-panel').boundingBox();
+    for (const button of await page.getByRole('toolbar', { name: 'Arrange' }).getByRole('button').all()) {
+      const box = await button.boundingBox();
+      expect(box && inspector && box.x + box.width <= inspector.x + inspector.width).toBe(true);
+    }
+    await page.keyboard.press('Alt+Shift+T');
 
-      await expect.poll(async () => (await boxOf(claims)).y).toBeCloseTo((await boxOf(policies)).y, 0);
+    await expect.poll(async () => (await boxOf(claims)).y).toBeCloseTo((await boxOf(policies)).y, 0);
+    await page.keyboard.press('Shift+1');
+    await page.waitForTimeout(500);
+    await inEachColorScheme(page, async (colorScheme) => {
       expect(apart(await boxOf(claims), await boxOf(policies))).toBe(true);
       expect(await domainsApart(page)).toBe(true);
       expect(await everyChildInsideADomain(page)).toBe(true);
-      await page.keyboard.press('Shift+1');
-      await page.waitForTimeout(500);
       await screenshot(page, `canvas-align-across-domains-${colorScheme}`);
-
-      // One undo step takes the alignment, the grown domain and the domain moved aside back at once.
-      await page.keyboard.press('Control+z');
-      await expect.poll(() => flowPosition(claims)).toEqual(before.claims);
-      expect(await flowPosition(policies)).toEqual(before.policies);
-      expect(await domainsApart(page)).toBe(true);
     });
-  }
+
+    // One undo step takes the alignment, the grown domain and the domain moved aside back at once.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => flowPosition(claims)).toEqual(before.claims);
+    expect(await flowPosition(policies)).toEqual(before.policies);
+    await inEachColorScheme(page, async () => expect(await domainsApart(page)).toBe(true));
+  });
 
   it('carries the notes lying wholly on a dragged domain along, in the same undo step; a note only partly over it stays', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { type Contract, serializeMesh } from '../../shared/model';
 import { CHEESE_BATCH_PUBLISHED } from '../builders/cheese-batch-contract';
-import { aContract, aMesh, aPort } from '../builders/mesh-builder';
+import { aContract, aMesh, aPort, placedOnAGrid } from '../builders/mesh-builder';
 import { aWideContractText } from '../builders/wide-contract';
 import { aProperty } from '../unit/contracts/builders';
 import { aBusyDay, aGovernedMesh } from '../unit/validation/governed-mesh';
@@ -1139,7 +1139,7 @@ describeInChromium('the contract editor in the built app', (session) => {
       .withProduct('dry-orders', 'dry', { name: 'Meal Orders' })
       .withContract('deliveries', { name: 'Deliveries' })
       .build();
-    await openByChooser(page, 'meals.mesh.json', serializeMesh(mesh));
+    await openByChooser(page, 'meals.mesh.json', serializeMesh(placedOnAGrid(mesh)));
     await openContract(page, 'Deliveries');
 
     const serve = page.getByLabel('Serve it from');
@@ -1335,7 +1335,7 @@ describeInChromium('the contract editor in the built app', (session) => {
         { nodeId: 'online-orders', portId: 'in' },
       )
       .build();
-    await openByChooser(page, 'orders.mesh.json', serializeMesh(mesh));
+    await openByChooser(page, 'orders.mesh.json', serializeMesh(placedOnAGrid(mesh)));
     await openContract(page, 'Online Orders');
     const contractProblems = page.getByTestId('contract-problems');
     await contractProblems.filter({ hasText: 'nothing in the product makes it' }).waitFor();
@@ -1353,7 +1353,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     mesh.contracts = mesh.contracts.map((contract) =>
       contract.id === 'customers' ? requiringBookedAt(contract) : contract,
     );
-    await openByChooser(page, 'shop.mesh.json', serializeMesh(mesh));
+    await openByChooser(page, 'shop.mesh.json', serializeMesh(placedOnAGrid(mesh)));
     await openContract(page, 'Customers');
 
     await page.getByTestId('sync-with-errors').filter({ hasText: 'In the design, with 1 error' }).waitFor();
@@ -1375,7 +1375,7 @@ describeInChromium('the contract editor in the built app', (session) => {
       })
       .withContract('tax_bill', { name: 'Tax bills' })
       .build();
-    await openByChooser(page, 'tax.mesh.json', serializeMesh(mesh));
+    await openByChooser(page, 'tax.mesh.json', serializeMesh(placedOnAGrid(mesh)));
     const clashing =
       'apiVersion: v3.1.0\nkind: DataContract\nid: tbdup\nname: Tax bills again\nversion: 1.0.0\nstatus: active\nstatus: retired\n' +
       'dataProduct: billing\nschema:\n  - name: tax_bill\n    properties:\n      - name: id\n        logicalType: string\n';

@@ -7,7 +7,7 @@ import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import type { DrawnPng } from '../../shared/export';
 import { type Mesh, serializeMesh } from '../../shared/model';
-import { aMesh, aPort } from '../builders/mesh-builder';
+import { aMesh, aPort, placedOnAGrid } from '../builders/mesh-builder';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR, screenshot } from './app-driver';
 import {
   emptyCanvasPoint,
@@ -85,10 +85,12 @@ describeInChromium('the Diagram view', (session) => {
   });
 
   it('shows a name holding fa:fa-… as written, not as a Font Awesome icon in place of those words', async () => {
-    const mesh = aMesh()
-      .withDomain('league', { name: 'fab:fa-github League' })
-      .withProduct('trophies', 'league', { name: 'fa:fa-trophy Trophies' })
-      .build();
+    const mesh = placedOnAGrid(
+      aMesh()
+        .withDomain('league', { name: 'fab:fa-github League' })
+        .withProduct('trophies', 'league', { name: 'fa:fa-trophy Trophies' })
+        .build(),
+    );
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openByChooser(page, 'league.mesh.json', serializeMesh(mesh));
     await openLogicalView(page);
@@ -202,7 +204,7 @@ describeInChromium('the Diagram view', (session) => {
     for (let index = 0; index < 100; index++) {
       depot = depot.withProduct(`parcel-stream-${index}`, 'depot', { name: `Parcel Stream ${index}` });
     }
-    await openByChooser(page, 'tall-depot.mesh.json', serializeMesh(depot.build()));
+    await openByChooser(page, 'tall-depot.mesh.json', serializeMesh(placedOnAGrid(depot.build())));
     await openLogicalView(page);
 
     const png = await savedDownload(page, 'Save .png');
@@ -794,7 +796,7 @@ function copyAs(saved: { bytes: Buffer }, name: string): void {
   writeFileSync(join(SCREENSHOT_DIR, name), saved.bytes);
 }
 
-/** One domain whose products feed each other in a line: a logical view far longer than broad. */
+/** One domain whose products feed each other in a line: a logical view far longer than broad, placed on the canvas. */
 function aLongChain(length: number): Mesh {
   const builder = aMesh('chain').withDomain('line', { name: 'Line' });
   for (let index = 0; index < length; index++) {
@@ -806,5 +808,5 @@ function aLongChain(length: number): Mesh {
     if (index > 0)
       builder.withLink(`l${index}`, { nodeId: `p${index - 1}`, portId: 'out' }, { nodeId: `p${index}`, portId: 'in' });
   }
-  return builder.build();
+  return placedOnAGrid(builder.build());
 }

@@ -8,8 +8,8 @@ import { attachContracts, resolveContractConflicts } from '../../shared/contract
 import { importContractSource } from '../../shared/contracts/import';
 import type { DrawnPng } from '../../shared/export';
 import { EXPORT_MANIFEST_PATH, exportManifestText } from '../../shared/files/export-manifest';
-import { type Mesh, serializeMesh } from '../../shared/model';
-import { aMesh, aTruncatingScenario } from '../builders/mesh-builder';
+import { serializeMesh } from '../../shared/model';
+import { aMesh, aTruncatingScenario, placedOnAGrid } from '../builders/mesh-builder';
 import { fanOutMesh } from '../unit/export/unseen-meshes';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR } from './app-driver';
 import { openByChooser, openSampleDesign, systemNode } from './designer-driver';
@@ -337,7 +337,7 @@ describeInChromium('export', (session) => {
   it('says which diagrams are too large for Mermaid’s default limits, and exports the rest', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     // 501 products exported in the page: slower than the other designs on a busy machine.
-    await openByChooser(page, 'fan-out.mesh.json', serializeMesh(inAGrid(fanOutMesh(501))), 90_000);
+    await openByChooser(page, 'fan-out.mesh.json', serializeMesh(placedOnAGrid(fanOutMesh(501))), 90_000);
     await openExportDialog(page);
     for (const format of MANIFEST_LABELS) await exportDialog(page).getByLabel(format).uncheck();
     expect(await exportDialog(page).getByTestId('export-warnings').textContent()).toContain(
@@ -350,7 +350,7 @@ describeInChromium('export', (session) => {
   }, 180_000);
 
   it('lists a truncate the exported connector skips under Warnings, not as left out of the export', async () => {
-    const mesh = aMesh().withDomain('d').withSystem('shop', 'd').build();
+    const mesh = placedOnAGrid(aMesh().withDomain('d').withSystem('shop', 'd').build());
     mesh.scenarios.push(aTruncatingScenario('shop'));
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openByChooser(page, 'purge.mesh.json', serializeMesh(mesh));
@@ -360,23 +360,6 @@ describeInChromium('export', (session) => {
     expect(await warningSection(page, 'Not in the export').count()).toBe(0);
   });
 });
-
-/**
- * The mesh with its one domain's products placed in rows, so that opening it does not lay it out
- * by data flow first (ELK, half a minute for 501 products on a busy machine), which this file does not test.
- */
-function inAGrid(mesh: Mesh): Mesh {
-  const columns = 25;
-  mesh.products.forEach((product, index) => {
-    mesh.layout.nodes[product.id] = { x: 40 + (index % columns) * 280, y: 60 + Math.floor(index / columns) * 160 };
-  });
-  const [domain] = mesh.domains;
-  if (domain) {
-    const rows = Math.ceil(mesh.products.length / columns);
-    mesh.layout.nodes[domain.id] = { x: 0, y: 0, width: 80 + columns * 280, height: 120 + rows * 160 };
-  }
-  return mesh;
-}
 
 const DIAGRAM_KINDS = [
   'Logical views',

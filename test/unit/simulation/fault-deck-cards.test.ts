@@ -80,16 +80,17 @@ describe('the fault deck’s cards', () => {
     expect(faultEffect(mesh, 'rename-column', settings, [cityTaken])).toContain('calls customers.city city_v3:');
   });
 
+  const cityByScenario: Fault = {
+    kind: 'rename-column',
+    tick: 2,
+    systemId: 'customers-service',
+    // As the canvas names the topic, which a scenario may.
+    topicId: 'customers.public.customers',
+    column: 'city',
+    renamedTo: 'town',
+  };
+
   it('offer no column a rename of the run renamed away, the scenario’s or the deck’s, so the rename fired passes the scenario checks', () => {
-    const cityByScenario: Fault = {
-      kind: 'rename-column',
-      tick: 2,
-      systemId: 'customers-service',
-      // As the canvas names the topic, which a scenario may.
-      topicId: 'customers.public.customers',
-      column: 'city',
-      renamedTo: 'town',
-    };
     const fullNameByDeck: Fault = {
       ...cityByScenario,
       tick: 3,
@@ -114,15 +115,6 @@ describe('the fault deck’s cards', () => {
   });
 
   it('offer no null in a column a rename of the run renamed away, as the records no longer carry it', () => {
-    const cityByScenario: Fault = {
-      kind: 'rename-column',
-      tick: 2,
-      systemId: 'customers-service',
-      // As the canvas names the topic, which a scenario may.
-      topicId: 'customers.public.customers',
-      column: 'city',
-      renamedTo: 'town',
-    };
     const settings = { topic: 'customers-service/customers-cdc', column: 'city' };
     const customers = topicChoices(mesh, 'null-field').find((choice) => choice.key === settings.topic);
 

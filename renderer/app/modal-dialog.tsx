@@ -24,6 +24,12 @@ export function ModalDialog({ dialog, title, children, className }: ModalDialogP
       className={`modal ${className ?? ''}`}
       aria-label={title}
       data-testid={`dialog-${dialog}`}
+      // Escape closes it in the app's state at once, not by the browser's close: its close event comes a
+      // task later, and keys pressed meanwhile (Ctrl+E) were taken for the closed dialog's.
+      onCancel={(event) => {
+        event.preventDefault();
+        close();
+      }}
       onClose={close}
       onClick={(event) => event.target === ref.current && close()}
     >

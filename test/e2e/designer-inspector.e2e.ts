@@ -236,6 +236,38 @@ describeInChromium('the inspector', (session) => {
     expect(await counts(page)).toBe('1 domain · 1 product · 0 systems · 0 links');
   });
 
+  it('takes a key pressed right after Escape closed quick search as the field’s and the app’s, not the closed dialog’s', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await page.keyboard.type('Ramp');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('p');
+    await page.keyboard.type('Bag Tags');
+    await page.keyboard.press('Enter');
+    const owner = inspector(page).getByLabel('Owner', { exact: true });
+    await owner.click();
+    await page.keyboard.type('baggage-team');
+    await page.keyboard.press('Control+k');
+    await page.locator('dialog[open]').waitFor();
+
+    // Escape, then Ctrl+E before the page runs any other task: the browser's close event for the dialog comes only in one.
+    const caretAfterEscape = await page.evaluate(async () => {
+      const press = (init: KeyboardEventInit) =>
+        document.activeElement?.dispatchEvent(
+          new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }),
+        );
+      press({ key: 'Escape', code: 'Escape' });
+      for (let microtask = 0; microtask < 10; microtask++) await null;
+      const field = document.activeElement as HTMLInputElement;
+      const caret = { label: field.labels?.[0]?.textContent, start: field.selectionStart, length: field.value.length };
+      press({ key: 'e', code: 'KeyE', ctrlKey: true });
+      return caret;
+    });
+    expect(caretAfterEscape).toEqual({ label: 'Owner', start: 'baggage-team'.length, length: 'baggage-team'.length });
+    await page.getByTestId('dialog-export').waitFor({ timeout: 5000 });
+  });
+
   it('adds a port on the first click of + Add input port after a port name was refused, and names the refused field by the name it keeps', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -20,11 +20,14 @@ import { runningScenario } from './run-faults';
 import { completeScenarioReferences } from './scenario-completion';
 import { useScenarioDrafts } from './scenario-drafts';
 import { scenarioSaveState } from './scenario-save-state';
+import { scenarioTextModel } from './scenario-text-models';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
 
 const SCHEMA_URI = 'https://data-mesh-designer.dev/schemas/scenario.schema.json';
 const MARKER_OWNER = 'scenario-check';
+/** The editor leaves its model to scenarioTextModel, which keeps it for the next editor. */
+const KEPT_MODEL: Monaco.IDisposable = { dispose: () => undefined };
 
 /** Monaco with the scenario's JSON Schema, for its completion and checks. */
 async function loadScenarioMonaco(): Promise<MonacoApi> {
@@ -68,16 +71,16 @@ export function ScenarioEditor() {
   useEffect(() => {
     if (!monaco || !container.current || !scenario) return;
     savedText.current = { scenario, text: shownText(scenario) };
-    const model = monaco.editor.createModel(
+    const model = scenarioTextModel(
+      monaco,
+      scenario.id,
       useScenarioDrafts.getState().textById[scenario.id] ?? savedText.current.text,
-      'json',
-      monaco.Uri.parse(`inmemory://scenarios/scenario-${index}.json`),
     );
     const { editor: created, dispose } = createEditorWithModels(
       monaco,
       container.current,
       { model, tabSize: 2, quickSuggestions: { other: true, strings: true, comments: false } },
-      model,
+      KEPT_MODEL,
     );
     const check = () => {
       const mesh = currentMesh();

@@ -66,20 +66,29 @@ function alternatives(
   root: SchemaNode,
   node: SchemaNode | undefined,
   written?: WrittenKeys,
+  reading: BranchReading = 'could-still-hold',
   seen = new Set<SchemaNode>(),
 ): SchemaNode[] {
   if (!node || seen.has(node)) return [];
   seen.add(node);
-  const referenced = node.$ref ? alternatives(root, resolveRef(root, node.$ref), written, seen) : [];
-  const isThenOpen = node.then !== undefined && (written === undefined || couldHold(node.if, written));
+  const referenced = node.$ref ? alternatives(root, resolveRef(root, node.$ref), written, reading, seen) : [];
+  const appliesTo = reading === 'holds' ? holds : couldHold;
+  const isThenOpen = node.then !== undefined && (written === undefined || appliesTo(node.if ?? {}, written));
   const branches = [
     ...conditionalsLeftOpen(node.allOf ?? [], written),
     ...oneOfLeftOpen(node.oneOf ?? [], written),
     ...(node.anyOf ?? []),
     ...(isThenOpen && node.then ? [node.then] : []),
   ];
-  return [node, ...referenced, ...branches.flatMap((branch) => alternatives(root, branch, written, seen))];
+  return [node, ...referenced, ...branches.flatMap((branch) => alternatives(root, branch, written, reading, seen))];
 }
+
+/**
+ * Which if/then branches of the mapping the written keys are read against: those whose `if` they
+ * could still meet once more keys are written (completion, while typing), or those whose `if` they
+ * meet as written (what the schema checks the mapping with now).
+ */
+type BranchReading = 'could-still-hold' | 'holds';
 
 /**
  * Once the written keys meet one if/then branch's `if` (a quality rule's `metric` makes it a
@@ -142,13 +151,18 @@ function writtenValuesMeet(condition: SchemaNode, written: WrittenKeys): boolean
 }
 
 /** The schema nodes that may describe the value at `path` (`[]` for an array item), the last of them a mapping with `written` keys. */
-function nodesAt(apiVersion: string, path: readonly string[], written?: WrittenKeys): SchemaNode[] {
+function nodesAt(
+  apiVersion: string,
+  path: readonly string[],
+  written?: WrittenKeys,
+  reading: BranchReading = 'could-still-hold',
+): SchemaNode[] {
   const root = jsonSchemaForApiVersion(apiVersion) as SchemaNode;
   const writtenAt = (depth: number) => (depth === path.length ? written : undefined);
-  let nodes = alternatives(root, root, writtenAt(0));
+  let nodes = alternatives(root, root, writtenAt(0), reading);
   path.forEach((segment, index) => {
     nodes = nodes.flatMap((node) =>
-      alternatives(root, segment === '[]' ? node.items : node.properties?.[segment], writtenAt(index + 1)),
+      alternatives(root, segment === '[]' ? node.items : node.properties?.[segment], writtenAt(index + 1), reading),
     );
   });
   return nodes;
@@ -194,6 +208,17 @@ export function suggestKeys(
     }
   }
   return [...suggestions.values()];
+}
+
+/**
+ * The keys the schema checks the mapping at `path` with, as `written`: those of the if/then
+ * branches its keys choose, not of those they only leave open (`mustBe` belongs to a quality
+ * rule once it has a `metric`, not before).
+ */
+export function keysDeclaredAsWritten(path: readonly string[], apiVersion: string, written: WrittenKeys): Set<string> {
+  const nodes = nodesAt(apiVersion, path, written, 'holds');
+  const forbidden = new Set(nodes.map(forbiddenKey));
+  return new Set(nodes.flatMap((node) => Object.keys(node.properties ?? {})).filter((key) => !forbidden.has(key)));
 }
 
 /** Whether the schema deprecates the key itself (a quality rule's `rule`), not one of the forms it takes (`team` as a list). */

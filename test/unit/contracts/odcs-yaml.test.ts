@@ -521,6 +521,28 @@ schema:
     ]);
   });
 
+  it.each([
+    ['a comparison without a metric', '{ mustBeGreaterThan: 0 }'],
+    ['a text rule with a comparison', '{ type: text, description: at least one booking, mustBe: 0 }'],
+    ['a query without type: sql', '{ query: SELECT COUNT(*) FROM bookings, mustBeGreaterThan: 0 }'],
+  ])('refuses, as the official schema does, a quality rule of no kind its fields belong to: %s', (_, rule) => {
+    for (const apiVersion of ['v3.1.0', 'v3.2.0']) {
+      const text = anOdcsText(`schema:\n  - name: bookings\n    quality:\n      - ${rule}\n`).replace(
+        'v3.1.0',
+        apiVersion,
+      );
+      expect(odcsDocumentProblems(parse(text)), apiVersion).not.toEqual([]);
+      expect(problemsOf(parseOdcsYaml(text)), apiVersion).not.toEqual([]);
+    }
+  });
+
+  it('says what a comparison written without a metric needs', () => {
+    const text = anOdcsText('schema:\n  - name: bookings\n    quality:\n      - mustBeGreaterThan: 0\n');
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      "9:9 schema[0].quality[0].mustBeGreaterThan: unknown field 'mustBeGreaterThan'; it needs type: library or sql",
+    ]);
+  });
+
   it('says which logical types take an option written under another type', () => {
     const text = anOdcsText(
       'schema:\n  - name: t\n    properties:\n      - name: a\n        logicalType: string\n        logicalTypeOptions:\n          minimum: 5\n',

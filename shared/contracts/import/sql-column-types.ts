@@ -264,6 +264,12 @@ export function logicalTypeOfSqlTypeName(baseName: string): LogicalType | undefi
   return SQL_TYPES[` ${baseName.toUpperCase()}`.replace(TYPE_MODIFIERS, '').trim()];
 }
 
+/** The ODCS format of the values a SQL type's name without sizes holds, where it holds only those (`uuid`, `UNIQUEIDENTIFIER`: uuid). */
+export function formatOfSqlTypeName(baseName: string): string | undefined {
+  const name = baseName.toUpperCase();
+  return Object.hasOwn(SQL_TYPE_FORMATS, name) ? SQL_TYPE_FORMATS[name] : undefined;
+}
+
 /** The logical type of the values a property's SQL `physicalType` holds (`varchar(12)` string, `numeric(10,2)` number), if SQL_TYPES knows its name. */
 export function logicalTypeOfPhysicalType(physicalType: unknown): LogicalType | undefined {
   const parts = typeof physicalType === 'string' ? physicalTypeParts(physicalType) : undefined;
@@ -304,7 +310,7 @@ function sqlType(tokens: Token[]): SqlType {
   const logicalType = isBitString ? undefined : isWholeDecimal(baseName, element) ? 'integer' : SQL_TYPES[baseName];
   const enumValues =
     baseName === 'ENUM' ? element.filter((token) => token.kind === 'string').map((token) => unquote(token)) : undefined;
-  const format = Object.hasOwn(SQL_TYPE_FORMATS, baseName) ? SQL_TYPE_FORMATS[baseName] : undefined;
+  const format = formatOfSqlTypeName(baseName);
   return {
     physicalType: spelled(tokens),
     physicalTypeAsWritten: spelled(tokens, unquote),

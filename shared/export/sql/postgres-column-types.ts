@@ -1,4 +1,4 @@
-import { logicalTypeOfSqlTypeName } from '../../contracts/import/sql-column-types';
+import { formatOfSqlTypeName, logicalTypeOfSqlTypeName } from '../../contracts/import/sql-column-types';
 import { fitsOracleDate, VALUE_NOUNS } from '../../contracts/physical-type-fit';
 import {
   declaredLength,
@@ -25,7 +25,8 @@ import { logicalTypeOptions } from '../../simulation/allowed-values';
  * maxLength the JSON Schema gives it (declaredLength): char(n) would pad shorter texts with
  * blanks, which the product did not write. An unsigned 64-bit integer (`BIGINT UNSIGNED`,
  * `uint64`) is numeric(20,0), as bigint cannot hold its top half, and an integer of more digits
- * than bigint holds (`NUMBER(30,0)`) numeric(p,0). A string of format uuid is a uuid, whatever its
+ * than bigint holds (`NUMBER(30,0)`) numeric(p,0). A string of format uuid, or of physicalType
+ * `uuid` or `UNIQUEIDENTIFIER` (as the DDL import reads them), is a uuid, whatever its
  * lengths, which refuses any other text. A timestamp whose contract says `timezone: false`
  * is a timestamp (without time zone), which keeps the clock time it is given, where timestamptz would
  * read it in the session's zone; ODCS gives `timezone` no default, so without it the column is
@@ -72,7 +73,7 @@ export function postgresTypeOf(property: ContractProperty, typeDialect?: TypeDia
   const parts = physicalPartsOf(property);
   switch (logicalType) {
     case 'string': {
-      if (logicalTypeOptions(property)?.format === 'uuid') return 'uuid';
+      if (holdsUuids(property, parts)) return 'uuid';
       const lengths = [declaredLengthOf(property), logicalTypeOptions(property)?.maxLength].filter(isVarcharLength);
       return lengths.length > 0 ? `varchar(${Math.min(...lengths)})` : 'text';
     }
@@ -97,6 +98,14 @@ export function postgresTypeOf(property: ContractProperty, typeDialect?: TypeDia
     default:
       return LOGICAL_TYPES[logicalType];
   }
+}
+
+/** A string of format uuid, or whose physicalType is a SQL type of uuids alone (`uuid`, `UNIQUEIDENTIFIER`), as the DDL import reads them. */
+function holdsUuids(property: ContractProperty, parts: PhysicalTypeParts): boolean {
+  return (
+    logicalTypeOptions(property)?.format === 'uuid' ||
+    (parts !== undefined && formatOfSqlTypeName(parts.base) === 'uuid')
+  );
 }
 
 /** Whether the property is a time of day its contract says has a time zone: a timetz, which PostgreSQL discourages. */
@@ -195,6 +204,7 @@ export function physicalTypeNote(property: ContractProperty, typeDialect?: TypeD
   const { maxLength, timezone, format } = options;
   if (typeof format === 'string' && Object.hasOwn(FORMAT_TYPES, format) && FORMAT_TYPES[format] === columnType)
     return `${said} as ${columnType}: format is ${format}`;
+  if (columnType === 'uuid') return `${said} as uuid: both hold uuids`;
   if (typeof timezone === 'boolean' && (logicalType === 'timestamp' || logicalType === 'time'))
     return `${said} as ${columnType}: timezone is ${timezone}`;
   if (typeof maxLength === 'number' && varcharLengthOf(columnType) === maxLength && maxLength !== parts.size) {

@@ -942,6 +942,32 @@ schema:
     ]);
   });
 
+  it('makes a string whose physicalType is uuid or UNIQUEIDENTIFIER a uuid column without its format, so it survives SQL and back', async () => {
+    const mesh = productServingTable('claims', [
+      field('claim_id', 'string', { physicalType: 'uuid', required: true, primaryKey: true }),
+      field('handler_id', 'string', { physicalType: 'UNIQUEIDENTIFIER' }),
+      field('policy_ref', 'string', { physicalType: 'uuid', ...options({ pattern: '^[0-9a-f-]+$' }) }),
+    ]);
+    const files = sqlFiles(mesh);
+    const lines = files.flatMap((file) => String(file.content).split('\n'));
+    const lineOf = (column: string) => lines.find((line) => line.startsWith(`  "${column}" `));
+    expect(lineOf('claim_id')).toBe('  "claim_id" uuid NOT NULL,');
+    expect(lineOf('handler_id')).toBe('  "handler_id" uuid, -- physicalType UNIQUEIDENTIFIER as uuid: both hold uuids');
+    expect(lineOf('policy_ref')).toBe('  "policy_ref" uuid,');
+    await emptyDatabase(db);
+    await runFiles(db, files);
+    const id = '0e4ac7f2-3c1b-4e57-9d2a-6f1b2c3d4e5f';
+    await db.exec(`INSERT INTO p.claims VALUES ('${id}', '${id}', '${id}')`);
+    await expect(db.exec(`INSERT INTO p.claims (claim_id) VALUES ('CLM-1')`)).rejects.toThrow(/uuid/);
+    const readBack = importContractSource('p.sql', String(files[0]!.content));
+    if (!readBack.ok) throw new Error(JSON.stringify(readBack.errors));
+    expect(readBack.contract.schema[0]!.properties.map((property) => property.physicalType)).toEqual([
+      'UUID',
+      'UUID',
+      'UUID',
+    ]);
+  });
+
   it('notes on a column’s line the physicalType its type was not taken from, and why, in DDL that still runs', async () => {
     const mesh = productServingTable('fittings', [
       field('id', 'integer', { physicalType: 'int4', required: true, primaryKey: true }),

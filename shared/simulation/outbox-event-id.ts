@@ -1,20 +1,20 @@
+import { holdsUuids } from '../contracts/uuid-strings';
 import type { ContractProperty } from '../model/contract';
 import { utf8Bytes } from '../model/utf8-bytes';
-import { logicalTypeOptions } from './allowed-values';
 import { murmur2 } from './kafka-partitioner';
 import { quoteLiteral } from './sql-text';
 
 /**
  * How the outbox relay writes an event's id, as the event's contract types `event_id`: the event's
  * name and its number (`OrderPlaced-7`), the number alone for a number, or a UUID for
- * `format: uuid` (Debezium's outbox table keys its rows by a UUID), so the relay's own value keeps
+ * `format: uuid` or `physicalType: uuid` (holdsUuids; Debezium's outbox table keys its rows by a UUID), so the relay's own value keeps
  * the contract that the port publishing the event checks, and the exported table and JSON Schema hold it.
  */
 export type EventIdForm = 'named' | 'number' | 'uuid';
 
 export function eventIdForm(property: ContractProperty | undefined): EventIdForm {
   if (property?.logicalType === 'integer' || property?.logicalType === 'number') return 'number';
-  if (property?.logicalType === 'string' && logicalTypeOptions(property)?.format === 'uuid') return 'uuid';
+  if (property && holdsUuids(property)) return 'uuid';
   return 'named';
 }
 

@@ -1,4 +1,4 @@
-import { formatOfSqlTypeName, logicalTypeOfSqlTypeName } from '../../contracts/import/sql-column-types';
+import { logicalTypeOfSqlTypeName } from '../../contracts/import/sql-column-types';
 import { fitsOracleDate, VALUE_NOUNS } from '../../contracts/physical-type-fit';
 import {
   declaredLength,
@@ -10,6 +10,7 @@ import {
   physicalTypeParts,
 } from '../../contracts/physical-type-size';
 import type { TypeDialect } from '../../contracts/server-record-format';
+import { holdsUuids } from '../../contracts/uuid-strings';
 import type { ContractProperty } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { MAX_NUMERIC_PRECISION } from '../../model/table';
@@ -73,7 +74,7 @@ export function postgresTypeOf(property: ContractProperty, typeDialect?: TypeDia
   const parts = physicalPartsOf(property);
   switch (logicalType) {
     case 'string': {
-      if (holdsUuids(property, parts)) return 'uuid';
+      if (holdsUuids(property)) return 'uuid';
       const lengths = [declaredLengthOf(property), logicalTypeOptions(property)?.maxLength].filter(isVarcharLength);
       return lengths.length > 0 ? `varchar(${Math.min(...lengths)})` : 'text';
     }
@@ -98,14 +99,6 @@ export function postgresTypeOf(property: ContractProperty, typeDialect?: TypeDia
     default:
       return LOGICAL_TYPES[logicalType];
   }
-}
-
-/** A string of format uuid, or whose physicalType is a SQL type of uuids alone (`uuid`, `UNIQUEIDENTIFIER`), as the DDL import reads them. */
-function holdsUuids(property: ContractProperty, parts: PhysicalTypeParts): boolean {
-  return (
-    logicalTypeOptions(property)?.format === 'uuid' ||
-    (parts !== undefined && formatOfSqlTypeName(parts.base) === 'uuid')
-  );
 }
 
 /** Whether the property is a time of day its contract says has a time zone: a timetz, which PostgreSQL discourages. */

@@ -238,7 +238,7 @@ function port(id: string, direction: Port['direction']): Port {
 }
 
 type PropertyOptions = Partial<
-  Pick<ContractProperty, 'required' | 'unique' | 'primaryKey' | 'enum' | 'classification' | 'examples'>
+  Pick<ContractProperty, 'required' | 'unique' | 'primaryKey' | 'enum' | 'classification' | 'examples' | 'physicalType'>
 > & {
   logicalTypeOptions?: Record<string, string | number>;
   /** ODCS fields the model keeps as extensions: nested `properties`, array `items`, a 3.2 `map`. */
@@ -285,6 +285,7 @@ export class ContractBuilder {
       ...(options.enum ? { enum: options.enum } : {}),
       ...(options.classification ? { classification: options.classification } : {}),
       ...(options.examples ? { examples: options.examples } : {}),
+      ...(options.physicalType ? { physicalType: options.physicalType } : {}),
       ...(options.logicalTypeOptions || options.nested
         ? {
             extensions: {

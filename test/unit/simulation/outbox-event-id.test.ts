@@ -5,7 +5,7 @@ import { aContract, aMesh, aProduct, aScenario, aSystem, loadSqlJs, simulate } f
 
 beforeAll(() => loadSqlJs(), 60_000);
 
-type EventIdOptions = { logicalTypeOptions?: Record<string, string> };
+type EventIdOptions = { logicalTypeOptions?: Record<string, string>; physicalType?: string };
 
 /**
  * A shop publishing ItemListed and ItemDropped through its outbox, each under a contract whose
@@ -91,5 +91,11 @@ describe("the event id the outbox relay gives each event, as the event's contrac
     expect(new Set(ids).size).toBe(4);
     expect(listed.headers).toEqual(listed.ids);
     expect(listed.port).toMatchObject({ published: 3, quarantined: 0 });
+  });
+
+  it('is a UUID where the contract gives event_id physicalType uuid, which the exported table makes a uuid column', async () => {
+    const { ids, port } = await eventIdsAfterThreeTicks(shopMesh('string', { physicalType: 'uuid' }), 'item-listed');
+    for (const id of ids) expect(id).toMatch(CANONICAL_UUID);
+    expect(port).toMatchObject({ published: 3, quarantined: 0 });
   });
 });

@@ -1,11 +1,12 @@
 import { declaredDigits, declaredLength, declaredRange } from '../../contracts/physical-type-size';
+import { holdsUuids } from '../../contracts/uuid-strings';
 import type { ContractProperty } from '../../model/contract';
 import { logicalTypeOptions } from '../../simulation/allowed-values';
 
 /*
  * A property's logicalTypeOptions tightened by what its physicalType declares, so that a record
  * the JSON Schema accepts is one a column of that type holds: `varchar(12)` → maxLength 12 (the
- * smaller of the two), `decimal(p,s)` → exclusive bounds either side of zero, an integer type
+ * smaller of the two), `uuid` or `UNIQUEIDENTIFIER` → format uuid (where none is given), `decimal(p,s)` → exclusive bounds either side of zero, an integer type
  * (`SMALLINT`, `INT`, `uint32`) → the range it holds, where a JSON number holds that bound exactly. The scale is left
  * out: a binary float cannot say "at most s decimals" exactly (multipleOf 0.01 refuses 0.07).
  */
@@ -16,7 +17,9 @@ export function declaredTypeOptions(property: ContractProperty): Record<string, 
   if (physicalType === undefined) return options;
   if (logicalType === 'string') {
     const length = declaredLength(physicalType);
-    return length === undefined ? options : { ...options, maxLength: tighter(Math.min, options.maxLength, length) };
+    const withLength =
+      length === undefined ? options : { ...options, maxLength: tighter(Math.min, options.maxLength, length) };
+    return options.format === undefined && holdsUuids(property) ? { ...withLength, format: 'uuid' } : withLength;
   }
   if (logicalType !== 'number' && logicalType !== 'integer') return options;
   const digits = declaredDigits(physicalType);

@@ -226,6 +226,33 @@ describe('JSON Schema export', () => {
     }
   });
 
+  it('checks a uuid where the physicalType is uuid or UNIQUEIDENTIFIER, as the uuid column the SQL export makes refuses other text', () => {
+    const files = exportedSchemas(
+      'claims',
+      `  - name: claims
+    properties:
+      - name: claim_id
+        logicalType: string
+        physicalType: uuid
+        required: true
+      - name: handler_id
+        logicalType: string
+        physicalType: UNIQUEIDENTIFIER
+      - name: policy_ref
+        logicalType: string
+        physicalType: uuid
+        logicalTypeOptions: { format: uri }
+`,
+    );
+    const schema = JSON.parse(String(files[0]?.content));
+    expect([schema.properties.claim_id.format, schema.properties.handler_id.format]).toEqual(['uuid', 'uuid']);
+    // A format the contract states is the contract's word, not replaced.
+    expect(schema.properties.policy_ref.format).toBe('uri');
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:claims:1.0.0:claims')!;
+    expect(validate({ claim_id: '0e4ac7f2-3c1b-4e57-9d2a-6f1b2c3d4e5f' })).toBe(true);
+    expect(validate({ claim_id: 'CLM-1' })).toBe(false);
+  });
+
   it('checks the range an integer physicalType holds, as its column refuses a value past it', () => {
     const files = exportedSchemas(
       'cool-rooms',

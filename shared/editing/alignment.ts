@@ -72,8 +72,9 @@ function withCanvasPositions(
 /**
  * The arranged positions, each moved further along `axis` (the one the arrangement left free) just
  * past any node of its own container it would land on: never two nodes on one spot. Nodes go in
- * their order along `axis`, so a row lined up on one edge becomes a column, in the same order. A
- * node the arrangement leaves where it is lands on nothing new, so it stays, and the others clear it.
+ * their order along `axis` and, side by side, across it, so a row lined up on one edge becomes a
+ * column, in the same order. A node the arrangement leaves where it is lands on nothing new, so it
+ * stays, and the others clear it.
  */
 function clearOfNeighbours(
   mesh: Mesh,
@@ -91,9 +92,11 @@ function clearOfNeighbours(
     const moved = cleared.get(id);
     return moved ? { ...box, ...moved } : box;
   };
-  const inOrder = [...positions]
-    .filter(([id]) => !cleared.has(id))
-    .sort(([a], [b]) => canvasBox(mesh, a, sizeOf)[axis] - canvasBox(mesh, b, sizeOf)[axis]);
+  const moving = [...positions.keys()].filter((id) => !cleared.has(id));
+  const inOrder = inBandsAlong(
+    moving.map((id) => ({ id, box: canvasBox(mesh, id, sizeOf) })),
+    axis,
+  ).map((id) => [id, positions.get(id) as Point] as const);
   for (const [id, point] of inOrder) {
     const neighbours = neighboursOf(mesh, id).filter((other) => cleared.has(other) || !positions.has(other));
     const spacing = nodeKindOf(mesh, id) === 'domain' ? DOMAIN_SPACING : SIBLING_SPACING;
@@ -101,6 +104,25 @@ function clearOfNeighbours(
     cleared.set(id, translate(point, slideClear([box], neighbours.map(boxOf), { x: 0, y: 0 }, spacing, axis)));
   }
   return cleared;
+}
+
+/**
+ * The ids in order along `axis`, where boxes side by side (their spans on `axis` overlapping, as in
+ * a row for `y`) form one band, ordered across `axis`: their small offsets along it (tops of nodes
+ * of different heights) or the order they were selected in say nothing of the order they stand in.
+ */
+function inBandsAlong(boxes: ReadonlyArray<{ id: string; box: Rect }>, axis: 'x' | 'y'): string[] {
+  const length = axis === 'x' ? 'width' : 'height';
+  const across = axis === 'x' ? 'y' : 'x';
+  const bands: Array<{ end: number; members: Array<{ id: string; box: Rect }> }> = [];
+  for (const entry of [...boxes].sort((a, b) => a.box[axis] - b.box[axis])) {
+    const band = bands.at(-1);
+    if (band && entry.box[axis] < band.end) {
+      band.members.push(entry);
+      band.end = Math.max(band.end, entry.box[axis] + entry.box[length]);
+    } else bands.push({ end: entry.box[axis] + entry.box[length], members: [entry] });
+  }
+  return bands.flatMap((band) => band.members.sort((a, b) => a.box[across] - b.box[across]).map(({ id }) => id));
 }
 
 /** The nodes that share a container with `nodeId`: its domain's other children, or the other domains; notes may sit anywhere. */

@@ -102,7 +102,43 @@ describe('align and distribute', () => {
     const aligned = withAligned(mesh, ['a', 'far'], 'left', sizeOf);
     expect(isInsideItsDomain(aligned, 'far', sizeOf)).toBe(true);
   });
+
+  it('stacks a row lined up on its left edges into a column in the row’s order, whatever order they were selected in', () => {
+    const mesh = inARow(threeProducts(), [0, 0, 0]);
+    const aligned = withAligned(mesh, ['c', 'b', 'a'], 'left', sizeOf);
+    expect(topToBottom(aligned)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('stacks a row whose tops differ a little (nodes of different heights lined up on their middles) in the row’s order', () => {
+    const mesh = inARow(threeProducts(), [0, 9, 4]);
+    const aligned = withAligned(mesh, ['a', 'b', 'c'], 'left', sizeOf);
+    expect(topToBottom(aligned)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('lays a column lined up on its middles out as a row in the column’s order, top first, though its left edges differ a little', () => {
+    const mesh = threeProducts();
+    mesh.layout.nodes.a = { x: 52, y: 60 };
+    mesh.layout.nodes.b = { x: 40, y: 170 };
+    mesh.layout.nodes.c = { x: 39, y: 250 };
+    const aligned = withAligned(mesh, ['a', 'b', 'c'], 'middle', sizeOf);
+    const leftToRight = ['a', 'b', 'c'].sort(
+      (p, q) => canvasBox(aligned, p, sizeOf).x - canvasBox(aligned, q, sizeOf).x,
+    );
+    expect(leftToRight).toEqual(['a', 'b', 'c']);
+  });
 });
+
+/** `a`, `b` and `c` side by side, left to right, 60 px apart, their tops `offsets` px below one line. */
+function inARow(mesh: Mesh, offsets: readonly [number, number, number]): Mesh {
+  ['a', 'b', 'c'].forEach((id, index) => {
+    mesh.layout.nodes[id] = { x: 40 + index * 160, y: 60 + offsets[index]! };
+  });
+  return mesh;
+}
+
+function topToBottom(mesh: Mesh): string[] {
+  return ['a', 'b', 'c'].sort((p, q) => canvasBox(mesh, p, sizeOf).y - canvasBox(mesh, q, sizeOf).y);
+}
 
 /** The mesh with a product `near` put `gap` px right of `id`, closer than the app would place one, as a drag may leave it. */
 function withProductBeside(mesh: Mesh, id: string, gap: number): Mesh {

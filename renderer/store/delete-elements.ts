@@ -18,8 +18,9 @@ export function removeSelection(describe: (before: Mesh, after: Mesh) => string)
   const before = currentMesh();
   const selection = currentSelection();
   changeMesh((mesh) => withoutElements(mesh, selection));
-  useSelectionStore.getState().clear();
   const after = currentMesh();
+  // Refused (read-only while simulating), nothing went: what was selected still is.
   if (!before || !after || after === before) return;
+  useSelectionStore.getState().clear();
   announceEdit(describe(before, after));
 }

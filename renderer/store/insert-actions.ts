@@ -90,5 +90,7 @@ function insert(kind: InsertableKind, { at, view, covered = [] }: InsertPlace): 
 }
 
 function created(id: string | undefined): InsertResult {
-  return id ? { ok: true, id } : { ok: false, reason: 'Nothing was added.' };
+  if (id) return { ok: true, id };
+  const isReadOnly = useDocumentStore.getState().isReadOnly;
+  return { ok: false, reason: `Nothing was added${isReadOnly ? ': the design is read-only while simulating' : ''}.` };
 }

@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { deleteSelection } from '../../../renderer/store/delete-elements';
+import { useDocumentStore } from '../../../renderer/store/document-store';
 import { selectOnly, useSelectionStore } from '../../../renderer/store/selection-store';
 import { checkIntegrity } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
@@ -41,6 +42,17 @@ describe('deleting the selection', () => {
     expect(after.links).toEqual([]);
     expect(after.layout.nodes.orders).toBeUndefined();
     expect(useSelectionStore.getState().nodeIds.size).toBe(0);
+  });
+
+  it('keeps the selection while simulating, where the design is read-only and nothing is deleted', () => {
+    const opened = documentNow();
+    selectOnly(['orders']);
+    useDocumentStore.getState().setReadOnly(true);
+    onTestFinished(() => useDocumentStore.getState().setReadOnly(false));
+
+    deleteSelection();
+    expect(documentNow()).toBe(opened);
+    expect([...useSelectionStore.getState().nodeIds]).toEqual(['orders']);
   });
 
   it('removes the contracts only the deleted product used, keeping shared ones', () => {

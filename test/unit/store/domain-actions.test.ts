@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import { addDomain, groupIntoNewDomain, updateDomain } from '../../../renderer/store/domain-actions';
 import { takeIdFromFirstName } from '../../../renderer/store/first-name-id';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
+import { selectOnly } from '../../../renderer/store/selection-store';
 import { withContractIdentity } from '../../../shared/contracts/contract-edits';
 import { overlappingDomains } from '../../../shared/editing/containment';
 import { DOMAIN_COLORS, type Mesh } from '../../../shared/model';
@@ -58,6 +59,20 @@ describe('domain actions', () => {
     expect(notice?.text).toBe('Grouped 2 products and 1 system into Domain');
     notice?.actions?.find((action) => action.label === 'Undo')?.run();
     expect(documentNow().domains.map((domain) => domain.id)).not.toContain(id);
+  });
+
+  it('groups nothing while simulating: no notice of a grouping, no new domain, the selection kept', () => {
+    openDocument(ecommerceSample());
+    useNoticeStore.getState().clearHistory();
+    const opened = documentNow();
+    selectOnly(['customers', 'orders']);
+    useDocumentStore.getState().setReadOnly(true);
+    onTestFinished(() => useDocumentStore.getState().setReadOnly(false));
+
+    expect(groupIntoNewDomain(['customers', 'orders'])).toBeUndefined();
+    expect(documentNow()).toBe(opened);
+    expect(useNoticeStore.getState().notice).toBeNull();
+    expect(selectedNodeIds()).toEqual(['customers', 'orders']);
   });
 
   it('names the new domain in its notice as it is first named, the notice’s Undo still taking it all back', () => {

@@ -1,11 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { useDocumentStore } from '../../../renderer/store/document-store';
 import { insertElement } from '../../../renderer/store/insert-actions';
 import { rememberNodeSizes } from '../../../renderer/store/node-sizes';
 import { selectOnly } from '../../../renderer/store/selection-store';
 import { isInsideItsDomain } from '../../../shared/editing/containment';
 import { containsRect, inflate, overlaps, type Rect } from '../../../shared/editing/geometry';
 import { aMesh } from '../../builders/mesh-builder';
-import { documentNow, expectOneUndoableStep, openDocument, twoStackedDomains } from './store-fixture';
+import { documentNow, expectOneUndoableStep, openDocument, selectedNodeIds, twoStackedDomains } from './store-fixture';
 
 /** The box of an element added on the canvas itself (a domain or a note). */
 function boxOf(result: ReturnType<typeof insertElement>): Rect {
@@ -31,6 +32,20 @@ describe('inserting from the palette', () => {
     const layout = documentNow().layout.nodes[product?.id as string]!;
     expect({ x: domain.x + layout.x, y: domain.y + layout.y }).toEqual({ x: 160, y: 75 });
     expect(isInsideItsDomain(documentNow(), product?.id as string)).toBe(true);
+  });
+
+  it('adds nothing while simulating and says why, selecting nothing that is not there', () => {
+    const opened = documentNow();
+    selectOnly(['sales']);
+    useDocumentStore.getState().setReadOnly(true);
+    onTestFinished(() => useDocumentStore.getState().setReadOnly(false));
+
+    expect(insertElement('product')).toEqual({
+      ok: false,
+      reason: 'Nothing was added: the design is read-only while simulating.',
+    });
+    expect(documentNow()).toBe(opened);
+    expect(selectedNodeIds()).toEqual(['sales']);
   });
 
   it('drops a product over another one in the nearest free spot, 40 px clear of it, its domain grown to hold it', () => {

@@ -21,11 +21,12 @@ import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { runCatalog } from '../../shared/simulation/run-catalog';
 import { maxModeBatch, millisToNextTick, type RunPace, ticksToRun } from '../../shared/simulation/run-pace';
 import type { Work } from '../../shared/simulation/work-budget';
-import { currentMesh, useDocumentStore } from '../store/document-store';
+import { currentMesh, type DocumentState, useDocumentStore } from '../store/document-store';
 import { NO_SCENARIO } from './nothing-to-run';
 import { pausePointAt } from './pause-point';
 import { scheduledFaults } from './run-faults';
 import { runProgressText } from './run-progress-text';
+import { scenarioChosenAgain } from './scenario-choice-history';
 import {
   canStepBack,
   MAX_SPEED,
@@ -464,24 +465,24 @@ export function simulatesAlike(a: Mesh, b: Mesh): boolean {
 /**
  * A run built from another design, or from a scenario the design no longer has (an undo removed
  * it), is dropped, and a newly opened document starts in Design. A scenario whose id alone changed
- * (an Apply, or its undo or redo) stays chosen, under its new id, and its run goes on.
+ * (an Apply, or its undo or redo) stays chosen, under its new id, and its run goes on. An undo or
+ * redo that takes away or brings back a scenario chooses again the one chosen around that step.
  */
-function followDocument(
-  mesh: Mesh | null,
-  previousMesh: Mesh | null,
-  openCount: number,
-  previousOpenCount: number,
-): void {
+function followDocument(document: DocumentState, previous: DocumentState): void {
+  const { mesh } = document;
+  const previousMesh = previous.mesh;
   const { runMesh, mode, scenarioId } = state();
-  if (openCount !== previousOpenCount) {
+  if (document.openCount !== previous.openCount) {
     if (mode === 'simulate') simulation.leave();
     discardRun({ examples: {}, examplesTick: null, scenarioId: null, seedText: null });
     return;
   }
   if (!mesh) return;
+  const chosenAgain = scenarioChosenAgain(document, previous, scenarioId);
   const renamedTo = previousMesh && scenarioId !== null ? renamedScenarioId(previousMesh, mesh, scenarioId) : undefined;
   if (!runMesh) {
-    if (renamedTo) setSimulation({ scenarioId: renamedTo, seedText: null });
+    const chosen = renamedTo ?? chosenAgain;
+    if (chosen) setSimulation({ scenarioId: chosen, seedText: null });
     return;
   }
   if (renamedTo && scenarioId !== null) {
@@ -491,6 +492,9 @@ function followDocument(
       seedText: null,
       runMesh: withScenarioRenamed(runMesh, scenarioId, renamedTo),
     });
+  } else if (chosenAgain) {
+    discardRun({ scenarioId: chosenAgain, seedText: null });
+    return;
   } else if (!mesh.scenarios.some((scenario) => scenario.id === scenarioId)) {
     discardRun({ scenarioId: null, seedText: null });
     return;
@@ -515,7 +519,5 @@ function discardRun(patch: Partial<SimulationState>): void {
 }
 
 useDocumentStore.subscribe((document, previous) => {
-  if (document.mesh !== previous.mesh || document.openCount !== previous.openCount) {
-    followDocument(document.mesh, previous.mesh, document.openCount, previous.openCount);
-  }
+  if (document.mesh !== previous.mesh || document.openCount !== previous.openCount) followDocument(document, previous);
 });

@@ -92,3 +92,25 @@ describeInChromium('a scenario whose id an Apply changed', (session) => {
     expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
   });
 });
+
+describeInChromium('a scenario added by New scenario', (session) => {
+  it('chooses again the scenario chosen before New scenario once it is undone, and the new one once redone', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'shop.mesh.json', sampleWithTwoScenarios());
+    await enterSimulate(page);
+    await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: 'Evening rush' });
+    await openTab(page, 'Scenario');
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await expect.poll(() => chosenScenario(page)).not.toBe('Evening rush');
+    const added = await chosenScenario(page);
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+
+    await expect.poll(() => chosenScenario(page)).toBe('Evening rush');
+    await expect.poll(() => shownScenarioText(page)).toContain('"id": "evening"');
+
+    await page.getByRole('button', { name: 'Redo' }).click();
+
+    await expect.poll(() => chosenScenario(page)).toBe(added);
+  });
+});

@@ -131,6 +131,31 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await expect.poll(() => problems(page)).not.toContain('did you mean');
   });
 
+  it('closes the suggestion list when Ctrl+. opens the quick fixes, so one list takes the arrow keys', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAtEndOf(page, 'property: keepHistory');
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.keyboard.insertText('keephistory');
+    await expect.poll(() => problems(page)).toContain("did you mean 'keepHistory'?");
+    // The problem listed under the editor shortens it: moving the caret brings its line back into view.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget.visible').waitFor();
+
+    // Pressed once: `openQuickFix` presses Escape between tries, which would close the completion list itself.
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget', { hasText: "Change to 'keepHistory'" }).waitFor();
+    expect(await page.locator('.suggest-widget.visible').count()).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await yamlLine(page, 'property: keepHistory');
+    await expect.poll(() => problems(page)).not.toContain('did you mean');
+  });
+
   it('lists the properties in Go to Symbol (Ctrl+Shift+O), and Enter moves the caret to the one chosen', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

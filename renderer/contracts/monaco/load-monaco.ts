@@ -12,15 +12,23 @@ type YamlDefinition = typeof import('monaco-editor/languages/definitions/yaml/ya
  * that failed (a chunk did not come) is forgotten, and the next editor that opens loads again.
  */
 export const loadMonaco: () => Promise<MonacoApi> = loadOnce(async () => {
-  const [monaco, { default: EditorWorker }, yaml, { applyMonacoSettings }] = await Promise.all([
+  const [
+    monaco,
+    { default: EditorWorker },
+    yaml,
+    { applyMonacoSettings },
+    { closeSuggestionsWhenCodeActionMenuOpens },
+  ] = await Promise.all([
     importAgain(() => import('monaco-editor/editor/editor.api')),
     importAgain(() => import('monaco-editor/editor/editor.worker?worker')),
     importAgain(() => import('monaco-editor/languages/definitions/yaml/yaml')),
     importAgain(() => import('./monaco-settings')),
+    importAgain(() => import('./code-action-menu-closes-suggestions')),
     importAgain(() => import('./editor-contributions')),
   ]);
   registerYaml(monaco, yaml);
   applyMonacoSettings();
+  closeSuggestionsWhenCodeActionMenuOpens(monaco);
   self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
   return monaco;
 });

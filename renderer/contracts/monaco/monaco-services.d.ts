@@ -19,3 +19,16 @@ declare module 'monaco-editor/platform/configuration/common/configuration' {
   }
   export const IConfigurationService: ServiceIdentifier<IConfigurationService>;
 }
+
+declare module 'monaco-editor/platform/contextkey/common/contextkey' {
+  import type { IDisposable } from 'monaco-editor/editor/editor.api';
+  import type { ServiceIdentifier } from 'monaco-editor/editor/standalone/browser/standaloneServices';
+  export interface IContextKeyChangeEvent {
+    affectsSome(keys: ReadonlySet<string>): boolean;
+  }
+  export interface IContextKeyService {
+    onDidChangeContext(listener: (event: IContextKeyChangeEvent) => void): IDisposable;
+    getContextKeyValue<T>(key: string): T | undefined;
+  }
+  export const IContextKeyService: ServiceIdentifier<IContextKeyService>;
+}

@@ -1098,6 +1098,8 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   const isOrderPicking = lastTopLevelKeyword(tokens, 'limit') >= 0;
   let expectTable = true;
   let rowClause: Token[] = [];
+  /** Whether the row clause read is a join's ON or USING, which a comma ends: `JOIN b ON …, c` lists another table. */
+  let isJoinConstraint = false;
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at] as Token;
     if (clause !== 'tables' && nesting(token) > 0) {
@@ -1113,6 +1115,7 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
     const lower = token.kind === 'word' && !token.isAlwaysName ? token.text.toLowerCase() : undefined;
     if (lower && (ROW_CLAUSES.has(lower) || (lower === 'order' && isOrderPicking))) {
       clause = 'rows';
+      isJoinConstraint = lower === 'on' || lower === 'using';
       rowClause = rowClauseTokens.get(lower) ?? [];
       rowClauseTokens.set(lower, rowClause);
       if (lower === 'on') {
@@ -1134,6 +1137,12 @@ function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
       expectTable = true;
       isNaturalNext ||= lower === 'natural';
       joinsNaturally ||= isNaturalNext;
+      continue;
+    }
+    if (clause === 'rows' && isJoinConstraint && isPunct(token, ',')) {
+      clause = 'tables';
+      isJoinConstraint = false;
+      expectTable = true;
       continue;
     }
     if (clause === 'rows') {

@@ -252,6 +252,20 @@ describe('reading a transformation’s SQL', () => {
     ]);
   });
 
+  it('reads a table listed after a comma that follows a join’s ON or USING as a table, not as a column of the condition', () => {
+    for (const constraint of ['ON d.cdr_id = c.cdr_id - 1', 'USING (cdr_id)']) {
+      const select = theSelect(
+        `SELECT c.cdr_id, s.email AS contact FROM cdrs c JOIN cdrs d ${constraint}, subscribers s WHERE s.msisdn = c.msisdn`,
+      );
+      expect([constraint, Object.fromEntries(select.tables)]).toEqual([
+        constraint,
+        { c: 'cdrs', cdrs: 'cdrs', d: 'cdrs', s: 'subscribers', subscribers: 'subscribers' },
+      ]);
+      expect(select.conditions.map((ref) => ref.column)).not.toContain('subscribers');
+      expect(select.outputs[1]).toMatchObject({ name: 'contact', copies: [{ qualifier: 's', column: 'email' }] });
+    }
+  });
+
   it('ignores comments, strings and quoted names that look like columns', () => {
     const lineage = readSqlLineage(
       `-- email is not read here\nSELECT "Full Name" AS name, 'email' AS label /* email */ FROM people`,

@@ -1337,6 +1337,26 @@ describe('rule details', () => {
     }
   });
 
+  it('follows a classified field of a table listed after a comma that follows a join’s ON or USING', () => {
+    for (const sql of [
+      'SELECT c.country, c.email AS contact FROM customers d JOIN customers e ON e.customer_id = d.customer_id, customers c WHERE c.customer_id = d.customer_id',
+      'SELECT c.country, c.email AS contact FROM customers d JOIN customers e USING (customer_id), customers c WHERE c.customer_id = d.customer_id',
+    ]) {
+      expect([
+        sql,
+        findingsOf('pii-propagation', publishing(sql)).map(({ severity, message }) => [severity, message]),
+      ]).toEqual([
+        sql,
+        [
+          [
+            'error',
+            "'Revenue' republishes 'email', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+          ],
+        ],
+      ]);
+    }
+  });
+
   it('warns of a column derived row by row from a classified field (CASE, IN, a comparison, a function), through CTEs, subqueries and unions, but not of an aggregate over many rows', () => {
     const derived = {
       severity: 'warning',

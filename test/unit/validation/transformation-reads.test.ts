@@ -9,7 +9,7 @@ import { whereShown } from '../../../shared/validation/where-shown';
 import { aProperty } from '../contracts/builders';
 import { aProduct, testWorkspace } from '../simulation/builders';
 import { aTurnoverMesh } from '../simulation/turnover-mesh';
-import { aGovernedMesh } from './governed-mesh';
+import { aGovernedMesh, aMeshPublishingCustomerLeads } from './governed-mesh';
 
 const customersContract = (mesh: Mesh) => mesh.contracts.find((contract) => contract.id === 'customers') as Contract;
 const revenue = (mesh: Mesh) => mesh.products.find((product) => product.id === 'revenue') as Mesh['products'][number];
@@ -79,6 +79,13 @@ describe('transformation-reads', () => {
       'SELECT c.country, (SELECT COUNT(*) FROM customers x WHERE x.country = email) AS customers FROM customers c',
     ]) {
       expect([sql, readsOf(withoutEmail(sql))]).toEqual([sql, [emailGone]]);
+    }
+  });
+
+  it('takes the columns of a table listed after a comma that follows a join’s ON or USING for that table’s', () => {
+    for (const constraint of ['ON d.customer_id = c.customer_id', 'USING (customer_id)']) {
+      const sql = `SELECT c.customer_id, lead_id, c.country FROM customers c JOIN customers d ${constraint}, leads WHERE lead_id = c.customer_id`;
+      expect([sql, readsOf(aMeshPublishingCustomerLeads(sql))]).toEqual([sql, []]);
     }
   });
 

@@ -1003,7 +1003,11 @@ function functionCall(tokens: readonly Token[]): { name: string; args: Token[][]
   if (!isName(name) || name.isAlwaysName || !isPunct(open, '(') || closingParen(tokens, 1) !== tokens.length - 1) {
     return undefined;
   }
-  const args = splitTopLevel(tokens.slice(2, -1), (token) => isPunct(token, ','));
+  const inside = tokens.slice(2, -1);
+  // An aggregate's ORDER BY (`group_concat(email ORDER BY at)`) says in which order it takes the values, not what they are.
+  const orderAt = lastTopLevelKeyword(inside, 'order');
+  const valued = orderAt >= 0 && isKeyword(inside[orderAt + 1], 'by') ? inside.slice(0, orderAt) : inside;
+  const args = splitTopLevel(valued, (token) => isPunct(token, ','));
   const [first] = args;
   // An aggregate's DISTINCT or ALL says which rows count, not what the value is.
   if (first && isKeyword(first[0], 'distinct', 'all')) args[0] = first.slice(1);

@@ -266,6 +266,16 @@ describe('reading a transformation’s SQL', () => {
     }
   });
 
+  it('reads an aggregate’s ORDER BY (`group_concat(c.email ORDER BY c.at)`, SQLite 3.44) as the order of the values it keeps, not as a part of them', () => {
+    const copiesOf = columnsOf('copies', 'customers c');
+    expect(copiesOf('group_concat(c.email ORDER BY c.at)')).toEqual(['email']);
+    expect(copiesOf("string_agg(c.email, '; ' ORDER BY c.at DESC, c.id)")).toEqual(['email']);
+    expect(copiesOf('group_concat(DISTINCT c.email ORDER BY c.email)')).toEqual(['email']);
+    expect(copiesOf('json_group_array(c.email ORDER BY c.at) FILTER (WHERE c.id > 0)')).toEqual(['email']);
+    expect(copiesOf('json_group_object(c.id, c.email ORDER BY c.at)')).toEqual(['id', 'email']);
+    expect(copiesOf('max(c.email ORDER BY c.at)')).toEqual(['email']);
+  });
+
   it('ignores comments, strings and quoted names that look like columns', () => {
     const lineage = readSqlLineage(
       `-- email is not read here\nSELECT "Full Name" AS name, 'email' AS label /* email */ FROM people`,

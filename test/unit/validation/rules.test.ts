@@ -1795,6 +1795,8 @@ describe('rule details', () => {
       'min(email)',
       'max(email)',
       "group_concat(email, ';')",
+      'group_concat(email ORDER BY customer_id)',
+      'json_group_array(email ORDER BY customer_id DESC)',
       'date(email)',
       "strftime('%Y', email)",
       'julianday(email)',

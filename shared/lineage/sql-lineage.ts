@@ -222,7 +222,7 @@ const QUIET_CLAUSES = new Set(['order', 'limit', 'offset', 'window']);
 const JOIN_WORDS = new Set(['join', 'inner', 'left', 'right', 'full', 'outer', 'cross', 'natural']);
 
 const TOKEN_PATTERN =
-  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"((?:[^"]|"")*)"?|`([^`]*)`?|\[([^\]]*)\]?|([A-Za-z_][A-Za-z0-9_$]*)|(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)|(\?\d*|[:@$#][A-Za-z0-9_$]+)|(\|\||->>|->|<<|>>|<>|<=|>=|!=|==|.)/gy;
+  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"((?:[^"]|"")*)"?|`([^`]*)`?|\[([^\]]*)\]?|([A-Za-z_][A-Za-z0-9_$]*)|(0[xX][0-9A-Fa-f]+(?:_[0-9A-Fa-f]+)*|(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][-+]?\d+(?:_\d+)*)?)|(\?\d*|[:@$#][A-Za-z0-9_$]+)|(\|\||->>|->|<<|>>|<>|<=|>=|!=|==|.)/gy;
 
 export function tokenize(sql: string): Token[] {
   return tokensOf(sql, false);
@@ -246,7 +246,8 @@ function tokensOf(sql: string, isInArray: boolean): Token[] {
     } else if (quoted !== undefined)
       tokens.push({ kind: 'word', text: quoted.replaceAll('""', '"'), isAlwaysName: true });
     else if (word !== undefined) tokens.push({ kind: 'word', text: word, isAlwaysName: isPunct(tokens.at(-1), '.') });
-    else if (number !== undefined) tokens.push({ kind: 'literal', number });
+    // SQLite's digit separators (`1_000`, since 3.46) change no value: without them the text is a JavaScript number too.
+    else if (number !== undefined) tokens.push({ kind: 'literal', number: number.replaceAll('_', '') });
     else if (parameter !== undefined) tokens.push({ kind: 'literal', parameter });
     else if (text.startsWith("'")) tokens.push({ kind: 'literal', string: unquotedString(text) });
     else if (punct !== undefined) tokens.push({ kind: 'punct', text: punct });

@@ -276,6 +276,21 @@ describe('reading a transformation’s SQL', () => {
     expect(copiesOf('max(c.email ORDER BY c.at)')).toEqual(['email']);
   });
 
+  it('reads a hexadecimal number (`0xFFFF`), a number with underscores (`1_000`) and `.5e2` as numbers, not as columns, as SQLite does', () => {
+    const select = theSelect(
+      'SELECT (c.bytes_up & 0xFFFF) * 1.5e-3 AS charge, c.msisdn + 0X0a AS a, c.msisdn * 1_000 AS b, c.msisdn * .5e2 AS d FROM cdrs c WHERE c.duration_s > 0xFF_FF',
+    );
+    expect(
+      select.outputs.map((output) => (output.kind === 'value' ? output.refs.map((ref) => ref.column) : [])),
+    ).toEqual([['bytes_up'], ['msisdn'], ['msisdn'], ['msisdn']]);
+    expect(select.outputs.slice(1).map((output) => (output.kind === 'value' ? output.copies : []))).toEqual([
+      [{ qualifier: 'c', column: 'msisdn' }],
+      [{ qualifier: 'c', column: 'msisdn' }],
+      [{ qualifier: 'c', column: 'msisdn' }],
+    ]);
+    expect(select.conditions).toEqual([{ qualifier: 'c', column: 'duration_s' }]);
+  });
+
   it('ignores comments, strings and quoted names that look like columns', () => {
     const lineage = readSqlLineage(
       `-- email is not read here\nSELECT "Full Name" AS name, 'email' AS label /* email */ FROM people`,

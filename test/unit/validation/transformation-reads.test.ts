@@ -89,6 +89,12 @@ describe('transformation-reads', () => {
     }
   });
 
+  it('takes a hexadecimal number (`0x0A`) or one with underscores (`1_000_000`) for a number, not for a column the step reads', () => {
+    const sql =
+      'SELECT c.country, COUNT(*) AS customers FROM customers c WHERE c.customer_id > 0x0A AND c.customer_id < 1_000_000 GROUP BY c.country';
+    expect(readsOf(withoutEmail(sql))).toEqual([]);
+  });
+
   it('takes a column a subquery names of the query around it for that query’s', () => {
     const sql =
       'SELECT c.country AS place, (SELECT COUNT(*) FROM customers x WHERE x.country = c.country AND x.customer_id > place) AS customers FROM customers c';

@@ -291,6 +291,15 @@ describe('reading a transformation’s SQL', () => {
     expect(select.conditions).toEqual([{ qualifier: 'c', column: 'duration_s' }]);
   });
 
+  it('reads a name with letters beyond ASCII (`s.straße`, `año`) as one name, as SQLite does', () => {
+    const select = theSelect('SELECT s.straße AS calle, año + 1 AS siguiente FROM suscriptores s WHERE s.país = 1');
+    expect(select.outputs.map((output) => (output.kind === 'value' ? [output.name, output.refs] : []))).toEqual([
+      ['calle', [{ qualifier: 's', column: 'straße' }]],
+      ['siguiente', [{ column: 'año' }]],
+    ]);
+    expect(select.conditions).toEqual([{ qualifier: 's', column: 'país' }]);
+  });
+
   it('ignores comments, strings and quoted names that look like columns', () => {
     const lineage = readSqlLineage(
       `-- email is not read here\nSELECT "Full Name" AS name, 'email' AS label /* email */ FROM people`,

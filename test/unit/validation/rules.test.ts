@@ -1831,6 +1831,30 @@ describe('rule details', () => {
     }
   });
 
+  it('counts a classified field named with letters beyond ASCII (a German `straße`) as republished, and reads no other column in its name', () => {
+    const mesh = (sql: string) =>
+      changed((changing) => {
+        const email = contract(changing, 'customers').schema[0]?.properties.find(
+          (property) => property.name === 'email',
+        );
+        Object.assign(email ?? {}, { name: 'straße' });
+        product(changing, 'revenue').transformations = [{ name: 'country_counts', sql }];
+        contract(changing, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
+      });
+    for (const sql of [
+      'SELECT c.country, 1 AS customers, c.straße AS contact FROM customers c',
+      'SELECT country, 1 AS customers, straße AS contact FROM customers',
+    ]) {
+      expect([sql, findingsOf('pii-propagation', mesh(sql)).map((finding) => finding.message)]).toEqual([
+        sql,
+        [
+          "'Revenue' republishes 'straße', classified 'pii' in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+        ],
+      ]);
+      expect([sql, findingsOf('transformation-reads', mesh(sql))]).toEqual([sql, []]);
+    }
+  });
+
   it('counts a classified field shifted by a constant expression as republished: literals only, or columns that cancel', () => {
     const republishesAs = (expression: string) =>
       republishes(`SELECT country, ${expression} AS contact FROM customers`);

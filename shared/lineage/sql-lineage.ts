@@ -221,9 +221,9 @@ const ROW_CLAUSES = new Set(['on', 'where', 'group', 'having', 'using']);
 const QUIET_CLAUSES = new Set(['order', 'limit', 'offset', 'window']);
 const JOIN_WORDS = new Set(['join', 'inner', 'left', 'right', 'full', 'outer', 'cross', 'natural']);
 
-// SQLite takes every character beyond ASCII for a letter of a name (`straße`, `año`).
+// SQLite takes every character beyond ASCII for a letter of a name (`straße`, `año`), and `X'…'` for a blob.
 const TOKEN_PATTERN =
-  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"((?:[^"]|"")*)"?|`([^`]*)`?|\[([^\]]*)\]?|([A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)|(0[xX][0-9A-Fa-f]+(?:_[0-9A-Fa-f]+)*|(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][-+]?\d+(?:_\d+)*)?)|(\?\d*|[:@$#][A-Za-z0-9_$]+)|(\|\||->>|->|<<|>>|<>|<=|>=|!=|==|.)/gy;
+  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|[xX]?'(?:[^']|'')*'?|"((?:[^"]|"")*)"?|`([^`]*)`?|\[([^\]]*)\]?|([A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)|(0[xX][0-9A-Fa-f]+(?:_[0-9A-Fa-f]+)*|(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][-+]?\d+(?:_\d+)*)?)|(\?\d*|[:@$#][A-Za-z0-9_$]+)|(\|\||->>|->|<<|>>|<>|<=|>=|!=|==|.)/gy;
 
 export function tokenize(sql: string): Token[] {
   return tokensOf(sql, false);
@@ -250,7 +250,8 @@ function tokensOf(sql: string, isInArray: boolean): Token[] {
     // SQLite's digit separators (`1_000`, since 3.46) change no value: without them the text is a JavaScript number too.
     else if (number !== undefined) tokens.push({ kind: 'literal', number: number.replaceAll('_', '') });
     else if (parameter !== undefined) tokens.push({ kind: 'literal', parameter });
-    else if (text.startsWith("'")) tokens.push({ kind: 'literal', string: unquotedString(text) });
+    // A blob (`X'00'`) is a value as a string is: its `X` names no column.
+    else if (/^[xX]?'/.test(text)) tokens.push({ kind: 'literal', string: unquotedString(text.replace(/^[xX]/, '')) });
     else if (punct !== undefined) tokens.push({ kind: 'punct', text: punct });
   }
   // SQLite reads `filter`, `last`, `range`… as names where no keyword fits: a frame's `filter` band is a column.

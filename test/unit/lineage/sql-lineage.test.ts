@@ -300,6 +300,15 @@ describe('reading a transformation’s SQL', () => {
     expect(select.conditions).toEqual([{ qualifier: 's', column: 'país' }]);
   });
 
+  it("reads a blob literal (`X'00'`) as a value, not as a column `x` beside a string", () => {
+    const select = theSelect("SELECT s.msisdn || X'00' AS a, x'ff' AS b FROM subscribers s WHERE s.iban <> x'00'");
+    expect(select.outputs.map((output) => (output.kind === 'value' ? output.refs : []))).toEqual([
+      [{ qualifier: 's', column: 'msisdn' }],
+      [],
+    ]);
+    expect(select.conditions).toEqual([{ qualifier: 's', column: 'iban' }]);
+  });
+
   it('ignores comments, strings and quoted names that look like columns', () => {
     const lineage = readSqlLineage(
       `-- email is not read here\nSELECT "Full Name" AS name, 'email' AS label /* email */ FROM people`,

@@ -95,6 +95,12 @@ describe('transformation-reads', () => {
     expect(readsOf(withoutEmail(sql))).toEqual([]);
   });
 
+  it("takes a blob literal (`X'0A'`) for a value, not for a column `x` the step reads", () => {
+    const sql =
+      "SELECT c.country, COUNT(*) AS customers FROM customers c WHERE CAST(c.country AS BLOB) <> X'0A' GROUP BY c.country";
+    expect(readsOf(withoutEmail(sql))).toEqual([]);
+  });
+
   it('takes a column a subquery names of the query around it for that query’s', () => {
     const sql =
       'SELECT c.country AS place, (SELECT COUNT(*) FROM customers x WHERE x.country = c.country AND x.customer_id > place) AS customers FROM customers c';

@@ -2,6 +2,8 @@ import { comparableName, type Mesh } from '../model';
 import type { DraftNode, FlowchartDraft } from './mermaid-flowchart';
 
 export type ElementKind = 'domain' | 'product' | 'system';
+/** What a node becomes: a system where it is drawn as a database. */
+export type NodeKind = Exclude<ElementKind, 'domain'>;
 
 /** The existing elements a flowchart draws again, by subgraph and node id. */
 export interface FlowchartMatches {
@@ -31,7 +33,7 @@ export function matchFlowchart(flowchart: FlowchartDraft, mesh: Mesh): Flowchart
     mesh.domains,
     'domain',
   );
-  const nameOf = productNames(flowchart.nodes);
+  const nameOf = nodeNames(flowchart.nodes);
   const nodes = (isDatabase: boolean) =>
     flowchart.nodes
       .filter((node) => Boolean(node.isDatabase) === isDatabase)
@@ -81,9 +83,13 @@ function matchByIdThenName(
   return matches;
 }
 
-/** Names products by their node's label; where several nodes of one subgraph share it (`data product`), with the node's id. */
-export function productNames(nodes: readonly DraftNode[]): (node: DraftNode) => string {
-  const keyOf = (node: DraftNode) => `${node.subgraphId ?? ''}\u0000${comparableName(node.label)}`;
+/**
+ * Names products and systems by their node's label; where several nodes of one kind in one subgraph
+ * share it (`data product`), with the node's id. A product and a system may share a name, as in the design.
+ */
+export function nodeNames(nodes: readonly DraftNode[]): (node: DraftNode) => string {
+  const keyOf = (node: DraftNode) =>
+    `${node.isDatabase ? 'system' : 'product'}\u0000${node.subgraphId ?? ''}\u0000${comparableName(node.label)}`;
   const counts = new Map<string, number>();
   for (const node of nodes) counts.set(keyOf(node), (counts.get(keyOf(node)) ?? 0) + 1);
   return (node) => ((counts.get(keyOf(node)) ?? 0) > 1 ? `${node.label} ${node.id}` : node.label);

@@ -21,7 +21,7 @@ import {
   type Topic,
   uniqueId,
 } from '../model';
-import { carriedId, type ElementKind, type FlowchartMatches, productNames } from './flowchart-matches';
+import { carriedId, type ElementKind, type FlowchartMatches, type NodeKind, nodeNames } from './flowchart-matches';
 import { layeredLayout } from './layered-layout';
 import type { DraftEdge, DraftNode, FlowchartDraft, ImportNote } from './mermaid-flowchart';
 
@@ -143,7 +143,7 @@ function flowchartElements(
   claimId: IdClaimer,
 ): FlowchartElements {
   const elements: FlowchartElements = { productByNode: new Map(), systemByNode: new Map(), renamedStreams: new Set() };
-  const nameOf = productNames(flowchart.nodes);
+  const nameOf = nodeNames(flowchart.nodes);
   const takenNames = namesKeptBesideTheDrawn(into, matches, domains);
   const systemsSoFar = () => [...into.systems, ...elements.systemByNode.values()];
   const existingProducts = new Map(into.products.map((product) => [product.id, product]));
@@ -153,7 +153,8 @@ function flowchartElements(
     const matchedProduct = existingProducts.get(matchedId);
     const matchedSystem = existingSystems.get(matchedId);
     const domainId = domains.idBySubgraph.get(node.subgraphId) ?? (matchedProduct ?? matchedSystem)?.domainId ?? '';
-    const name = claimFreeName(nameOf(node), domainId, takenNames, !(matchedProduct ?? matchedSystem));
+    const kind = node.isDatabase ? 'system' : 'product';
+    const name = claimFreeName(nameOf(node), { kind, domainId }, takenNames, !(matchedProduct ?? matchedSystem));
     if (matchedSystem) {
       const system = updatedSystem(matchedSystem, name, domainId);
       // Its change stream keeps its name: a link's label adds a topic instead.
@@ -177,8 +178,11 @@ function flowchartElements(
 
 /** The names of products and systems, as clashes are judged (see comparableName), taken as the nodes are named. */
 interface TakenNames {
-  /** By matched domain, what it keeps beside the flowchart's nodes, and the names given in it since. */
-  byDomain: Map<string, Set<string>>;
+  /**
+   * By kind and matched domain, what it keeps beside the flowchart's nodes, and the names given in
+   * it since: a product and a system of one domain may share a name, as in the design (name-rules).
+   */
+  byDomain: Record<NodeKind, Map<string, Set<string>>>;
   /**
    * What the design keeps beside the flowchart's nodes, anywhere, and the names numbered since:
    * a new element wanting one of these is numbered.
@@ -194,15 +198,19 @@ function namesKeptBesideTheDrawn(
   matches: FlowchartMatches | undefined,
   domains: FlowchartDomains,
 ): TakenNames {
-  const byDomain = new Map<string, Set<string>>();
+  const byDomain: TakenNames['byDomain'] = { product: new Map(), system: new Map() };
   const kept = new Set<string>();
   const drawnIds = new Set(matches?.elementIdByNode.values());
-  for (const sibling of [...into.products, ...into.systems]) {
+  const siblings = [
+    ...into.products.map((element) => ({ element, kind: 'product' as const })),
+    ...into.systems.map((element) => ({ element, kind: 'system' as const })),
+  ];
+  for (const { element: sibling, kind } of siblings) {
     if (drawnIds.has(sibling.id)) continue;
     kept.add(comparableName(sibling.name));
     if (!domains.renamed.has(sibling.domainId)) continue;
-    const taken = byDomain.get(sibling.domainId) ?? new Set<string>();
-    byDomain.set(sibling.domainId, taken.add(comparableName(sibling.name)));
+    const taken = byDomain[kind].get(sibling.domainId) ?? new Set<string>();
+    byDomain[kind].set(sibling.domainId, taken.add(comparableName(sibling.name)));
   }
   return { byDomain, reserved: new Set(kept), inDesign: kept };
 }
@@ -211,9 +219,14 @@ function namesKeptBesideTheDrawn(
  * The wanted name, or, when the domain has it already (or, for a new element, the design), the
  * next free number after its stem, as a paste numbers a copy; taken from then on.
  */
-function claimFreeName(wanted: string, domainId: string, takenNames: TakenNames, isNew: boolean): string {
-  const inDomain = takenNames.byDomain.get(domainId) ?? new Set<string>();
-  takenNames.byDomain.set(domainId, inDomain);
+function claimFreeName(
+  wanted: string,
+  { kind, domainId }: { kind: NodeKind; domainId: string },
+  takenNames: TakenNames,
+  isNew: boolean,
+): string {
+  const inDomain = takenNames.byDomain[kind].get(domainId) ?? new Set<string>();
+  takenNames.byDomain[kind].set(domainId, inDomain);
   const key = comparableName(wanted);
   const clashes = inDomain.has(key) || (isNew && takenNames.reserved.has(key));
   // Names rarely clash: only then is a list searched for a free one.

@@ -216,6 +216,42 @@ describe('operational systems in the logical view, exported and imported into a 
   });
 });
 
+describe('a product named like the system that feeds it, in one domain, as the design allows', () => {
+  // Products and systems are named apart (each unique among its kind in its domain), as a source-aligned product often takes its source's name.
+  const maintenance = aMesh()
+    .withDomain('assets', { name: 'Asset Maintenance' })
+    .withSystem('maximo', 'assets', { name: 'Work Orders' })
+    .withProduct('work-orders', 'assets', {
+      name: 'Work Orders',
+      inputPorts: [aPort('orders', 'input', { name: 'orders' })],
+      outputPorts: [aPort('dataset', 'output', { name: 'dataset' })],
+    })
+    .withLink('l1', { nodeId: 'maximo', portId: 'items-cdc' }, { nodeId: 'work-orders', portId: 'orders' })
+    .build();
+
+  it('comes back into a blank design under the same names, so it exports again as the same text', () => {
+    const imported = importMermaidFlowchart(logicalView(maintenance), emptyMesh('blank', 'Blank'));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(imported.mesh.products.map((product) => product.name)).toEqual(['Work Orders']);
+    expect(imported.mesh.systems.map((system) => system.name)).toEqual(['Work Orders']);
+    expect(logicalView(imported.mesh)).toEqual(logicalView(maintenance));
+  });
+
+  it('imported again into the design it came from, renames nothing', () => {
+    const again = importMermaidFlowchart(logicalView(maintenance), maintenance);
+    if (!again.ok) throw new Error(JSON.stringify(again.errors));
+    expect(again.mesh).toEqual(maintenance);
+  });
+
+  it('is read from a hand-written flowchart as a product and a system of that name', () => {
+    const flowchart = 'flowchart LR\n  subgraph assets[Asset Maintenance]\n    erp[(Maximo)] --> wo[Maximo]\n  end\n';
+    const imported = importMermaidFlowchart(flowchart, emptyMesh('blank', 'Blank'));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(imported.mesh.products.map((product) => product.name)).toEqual(['Maximo']);
+    expect(imported.mesh.systems.map((system) => system.name)).toEqual(['Maximo']);
+  });
+});
+
 describe('a domain’s logical view', () => {
   it('draws the systems of other domains that feed its products', () => {
     const mesh = aMesh()

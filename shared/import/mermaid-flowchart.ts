@@ -191,6 +191,8 @@ class FlowchartReader {
   private readonly open: OpenSubgraph[] = [];
   private readonly warned = new Set<string>();
   private readonly decisionIds = new Set<string>();
+  /** The links Mermaid has drawn so far, invisible ones and those to a subgraph too: what a `linkStyle` numbers. */
+  private linksDrawn = 0;
 
   read({ text, places, unclosed }: Statement): void {
     const line = places.at(0);
@@ -208,6 +210,8 @@ class FlowchartReader {
       this.warnOnce(line, `\`${text}\` is not imported: the canvas lays each domain out by data flow.`);
     } else if (STYLE_STATEMENT.test(text) && NOT_IN_A_STYLE.test(text)) {
       this.refuseStyle(text, places);
+    } else if (this.refusedLinkNumber(text, places)) {
+      return;
     } else if (!this.readSubgraphColor(text)) {
       const skipped = SKIPPED_STATEMENTS.find((statement) => statement.pattern.test(text));
       if (skipped) this.warnOnce(line, skipped.message);
@@ -236,6 +240,24 @@ class FlowchartReader {
       ? `Mermaid reads \`#${entityName};\` as an entity code, which a style cannot hold: part its styles with \`,\`, and put the next statement on a line of its own.`
       : `Mermaid refuses \`${token}\` in a style: a \`;\` after a colour does not end a \`classDef\` or \`style\`, so put the next statement on a line of its own.`;
     this.fail(places.at(refused.index), message);
+  }
+
+  /** Mermaid refuses the whole diagram where a `linkStyle` numbers a link not drawn before it (one removed since, say). */
+  private refusedLinkNumber(text: string, places: StatementPlaces): boolean {
+    const refused = linkNumberNotDrawn(text, this.linksDrawn);
+    if (!refused) return false;
+    const { number, offset } = refused;
+    const drawn =
+      this.linksDrawn === 0
+        ? 'no link is drawn before this line'
+        : this.linksDrawn === 1
+          ? 'only 1 link (0) is drawn before this line'
+          : `only ${this.linksDrawn} links (0 to ${this.linksDrawn - 1}) are drawn before this line`;
+    const message = /^0\d/.test(number)
+      ? `Mermaid refuses \`linkStyle ${number}\`: write the link's number without a leading zero.`
+      : `Mermaid refuses \`linkStyle ${number}\`: it numbers links from 0 in the order written, and ${drawn}. Number a link drawn before it, or remove the number.`;
+    this.fail(places.at(offset), message);
+    return true;
   }
 
   private readSubgraphColor(text: string): boolean {
@@ -268,6 +290,7 @@ class FlowchartReader {
       if (node.isDecision) this.noteDecision(node.id, place);
     }
     for (const { offset, ...edge } of chain.edges) this.edges.push({ ...edge, ...places.at(offset) });
+    this.linksDrawn += chain.linksDrawn;
     for (const id of chain.edgeIds) this.edgeIds.add(id);
     for (const note of chain.notes) this.warn(places.at(note.offset), note.message);
     if (chain.classOffset !== undefined) this.warnOnce(places.at(chain.classOffset), STYLES_NOT_IMPORTED);
@@ -392,6 +415,8 @@ interface Chain {
   edges: Array<{ from: string; to: string; label: string; names: string[]; offset: number }>;
   edgeIds: string[];
   notes: Array<{ message: string; offset: number }>;
+  /** The links Mermaid draws of it: one per pair of nodes a link joins (`A & B --> C` two), invisible ones too. */
+  linksDrawn: number;
   /** Where a node of it first has a class (`A:::src`). */
   classOffset?: number;
 }
@@ -408,7 +433,7 @@ interface ChainError {
  */
 function readChain(text: string): Chain | ChainError {
   const cursor: Cursor = { rest: text, textLength: text.length };
-  const chain: Chain = { nodes: [], edges: [], edgeIds: [], notes: [] };
+  const chain: Chain = { nodes: [], edges: [], edgeIds: [], notes: [], linksDrawn: 0 };
   let previous = readNodeGroup(cursor);
   if ('error' in previous) return previous;
   chain.nodes.push(...previous);
@@ -437,6 +462,7 @@ function readChain(text: string): Chain | ChainError {
     if ('error' in next) return next;
     chain.nodes.push(...next);
     const note = (message: string) => chain.notes.push({ message, offset: linkOffset });
+    chain.linksDrawn += previous.length * next.length;
     if (link.isInvisible) note('Invisible links (`~~~`) only place nodes; they are not imported.');
     else {
       if (link.isBothWays) note('A link with arrows at both ends is imported as one link, left to right.');
@@ -453,6 +479,21 @@ function readChain(text: string): Chain | ChainError {
 }
 
 /** Mermaid drops only whole lines of comment before it parses: one after a statement is refused. */
+/**
+ * The first number of a `linkStyle` (`linkStyle 0,3 stroke:#f00`) that is no link drawn so far, as
+ * Mermaid, which styles the link by that index, refuses the diagram then; `default` numbers none.
+ */
+function linkNumberNotDrawn(text: string, linksDrawn: number): { number: string; offset: number } | undefined {
+  const numbers = /^(linkStyle\s+)(\S+)/.exec(text);
+  if (!numbers || numbers[2] === 'default') return undefined;
+  let offset = (numbers[1] as string).length;
+  for (const number of (numbers[2] as string).split(',')) {
+    if (!/^(0|[1-9]\d*)$/.test(number) || Number(number) >= linksDrawn) return { number, offset };
+    offset += number.length + 1;
+  }
+  return undefined;
+}
+
 function commentAfterStatement(text: string, comment: string): string {
   const statement = text.slice(0, text.length - comment.length).trim();
   return `Mermaid takes a comment only on a line of its own: move \`${excerpt(comment.trim())}\` off the line of \`${excerpt(statement)}\`.`;

@@ -89,6 +89,15 @@ describe('the importer reads a flowchart as the real mermaid package does', () =
   });
 });
 
+describe('what the real mermaid package draws, the importer imports, styles skipped', () => {
+  it('takes a linkStyle numbering any link drawn before it: of a group, invisible, to a subgraph', async () => {
+    const text =
+      'flowchart LR\n  subgraph s\n    X\n  end\n  A & B --> C & D\n  A ~~~ X\n  A --> s\n  linkStyle 5 stroke:#f00\n  linkStyle 0,3 stroke:#0f0\n  linkStyle default stroke:#999';
+    expect((await parseFlowchart(text)).edges).toHaveLength(6);
+    expect(importMermaidFlowchart(text, emptyMesh('new', 'New')).ok).toBe(true);
+  });
+});
+
 describe('the importer puts each node in the subgraph the real mermaid package draws it in', () => {
   /** Each node's subgraph (`node@subgraph`, none after `@` outside every subgraph). */
   const oursIn = (text: string) => {
@@ -151,6 +160,10 @@ describe('what the real mermaid package refuses, the importer refuses with its l
     ['two classDefs on one line', 'flowchart LR\n  A:::a\n  classDef a fill:#f9f; classDef b fill:#0f0;', 3],
     ["a `;` between a classDef's styles", 'flowchart LR\n  A:::foo\n  classDef foo fill:#f9f;stroke:#333;', 3],
     ['a linkStyle ending with a `;` after its colour', 'flowchart LR\n  A --> B\n  linkStyle 0 stroke:#f00;', 3],
+    ['a linkStyle numbering a link past those drawn', 'flowchart LR\n  A --> B\n  linkStyle 1 stroke:#f00', 3],
+    ['a linkStyle numbering a link drawn only after it', 'flowchart LR\n  linkStyle 0 stroke:#f00\n  A --> B', 2],
+    ['a linkStyle with a number past the links in its list', 'flowchart LR\n  A --> B\n  linkStyle 0,1 stroke:#f00', 3],
+    ['a linkStyle number written with a leading zero', 'flowchart LR\n  A --> B --> C\n  linkStyle 01 stroke:#f00', 3],
   ])('%s', async (_, text, line) => {
     await expect(parseFlowchart(text)).rejects.toThrow();
     const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
@@ -221,6 +234,12 @@ describe('what the real mermaid package refuses, the importer refuses with its l
       'flowchart LR\n  A -. v1.2 .-> B',
       10,
       'Mermaid cannot read `.` in the text of a `-. … .->` link: put the text in quotes, as `-. "v1.2" .->`.',
+    ],
+    [
+      'a linkStyle left numbering a link that was removed',
+      'flowchart LR; meters --> reads\n  linkStyle 0,1 stroke:#c62828',
+      15,
+      'Mermaid refuses `linkStyle 1`: it numbers links from 0 in the order written, and only 1 link (0) is drawn before this line. Number a link drawn before it, or remove the number.',
     ],
   ])('says how to fix %s, at the token Mermaid refuses', async (_, text, column, message) => {
     await expect(parseFlowchart(text)).rejects.toThrow();

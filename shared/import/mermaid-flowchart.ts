@@ -1,6 +1,7 @@
 import { byPosition } from '../contracts/text-range';
 import { titleAsWritten } from '../export/mermaid/diagram-title';
 import { excerpt, sixDigitColor, withIndefiniteArticle } from '../model';
+import { whyIncomplete } from './incomplete-statements';
 import { withoutMarkup } from './mermaid-label-markup';
 import { characterOfCode } from './numeric-character-reference';
 import { CUT_INSIDE_WORD, withCutWordsMasked } from './own-logical-view-breaks';
@@ -65,7 +66,7 @@ const SUBGRAPH_STROKE = /^style\s+([\p{L}\p{N}_$.-]+)\s+.*\bstroke:\s*(#(?:[0-9a
 const STYLES_NOT_IMPORTED = 'Styles and classes are not imported.';
 const SKIPPED_STATEMENTS: ReadonlyArray<{ pattern: RegExp; message: string }> = [
   { pattern: /^(classDef|class|style|linkStyle)\s/, message: STYLES_NOT_IMPORTED },
-  { pattern: /^(click|call|href)\s/, message: 'Clicks and links to pages are not imported.' },
+  { pattern: /^click\s/, message: 'Clicks and links to pages are not imported.' },
   { pattern: /^acc(Title\s*:|Descr\s*[:{])/, message: 'Accessibility titles are not imported.' },
   { pattern: DIRECTIVE, message: 'Directives (`%%{ … }%%`) are ignored.' },
 ];
@@ -210,9 +211,7 @@ class FlowchartReader {
       this.warnOnce(line, `\`${text}\` is not imported: the canvas lays each domain out by data flow.`);
     } else if (STYLE_STATEMENT.test(text) && NOT_IN_A_STYLE.test(text)) {
       this.refuseStyle(text, places);
-    } else if (this.refusedLinkNumber(text, places)) {
-      return;
-    } else if (!this.readSubgraphColor(text)) {
+    } else if (!this.refusedIncomplete(text, places) && !this.readSubgraphColor(text)) {
       const skipped = SKIPPED_STATEMENTS.find((statement) => statement.pattern.test(text));
       if (skipped) this.warnOnce(line, skipped.message);
       else this.readNodesAndEdges(text, places);
@@ -240,6 +239,13 @@ class FlowchartReader {
       ? `Mermaid reads \`#${entityName};\` as an entity code, which a style cannot hold: part its styles with \`,\`, and put the next statement on a line of its own.`
       : `Mermaid refuses \`${token}\` in a style: a \`;\` after a colour does not end a \`classDef\` or \`style\`, so put the next statement on a line of its own.`;
     this.fail(places.at(refused.index), message);
+  }
+
+  /** Whether Mermaid refuses a statement the reader would skip (a style, a click) for what it lacks or numbers. */
+  private refusedIncomplete(text: string, places: StatementPlaces): boolean {
+    const incomplete = whyIncomplete(text);
+    if (incomplete) this.fail(places.at(0), incomplete);
+    return Boolean(incomplete) || this.refusedLinkNumber(text, places);
   }
 
   /** Mermaid refuses the whole diagram where a `linkStyle` numbers a link not drawn before it (one removed since, say). */
@@ -714,6 +720,7 @@ const PROTECTED_ENTITY = new RegExp(`${ENTITY_START}(\\w+)${ENTITY_END}`, 'g');
 /** Mermaid's lines of a `style` or `classDef` with a colour (`fill:#f9f;`), whose last `;` it drops before reading entity codes. */
 const LINES_WITH_STYLE_COLORS = [/style.*:\S*#.*;/g, /classDef.*:\S*#.*;/g];
 const STYLE_STATEMENT = /^(classDef|style|linkStyle)\s/;
+
 /** What Mermaid's lexer refuses in a style: a bracket, a quote, `|`, `&`, `:::`, a link, or an entity code (its name caught). */
 const NOT_IN_A_STYLE = new RegExp(
   `[[\\](){}"|&]|:::|<?(?:-{2,}[->ox]|={2,}[=>ox]|-?\\.+-[>ox]?|~{3,}|(?:--|==|-\\.)\\s)|${ENTITY_START}(\\w+)${ENTITY_END}`,

@@ -96,6 +96,22 @@ describe('what the real mermaid package draws, the importer imports, styles skip
     expect((await parseFlowchart(text)).edges).toHaveLength(6);
     expect(importMermaidFlowchart(text, emptyMesh('new', 'New')).ok).toBe(true);
   });
+
+  it.each([
+    [
+      'a click of each kind',
+      'click A cb\n  click A call cb()\n  click A href "https://x.org" _blank\n  click A "https://x.org" "tip"',
+    ],
+    [
+      'styles and classes',
+      'style A fill:#f9f\n  classDef leak fill:#f00\n  class A,B leak\n  linkStyle 0 interpolate basis',
+    ],
+    ['`click` as a node’s id with a label', 'click[Clicks] --> call[Call centre]'],
+  ])('takes %s', async (_, statements) => {
+    const text = `flowchart LR\n  A --> B\n  ${statements}`;
+    await parseFlowchart(text);
+    expect(importMermaidFlowchart(text, emptyMesh('new', 'New')).ok).toBe(true);
+  });
 });
 
 describe('the importer puts each node in the subgraph the real mermaid package draws it in', () => {
@@ -160,6 +176,16 @@ describe('what the real mermaid package refuses, the importer refuses with its l
     ['two classDefs on one line', 'flowchart LR\n  A:::a\n  classDef a fill:#f9f; classDef b fill:#0f0;', 3],
     ["a `;` between a classDef's styles", 'flowchart LR\n  A:::foo\n  classDef foo fill:#f9f;stroke:#333;', 3],
     ['a linkStyle ending with a `;` after its colour', 'flowchart LR\n  A --> B\n  linkStyle 0 stroke:#f00;', 3],
+    ['a style with no styles', 'flowchart LR\n  A --> B\n  style A', 3],
+    ['a classDef with no styles', 'flowchart LR\n  A --> B\n  classDef leak', 3],
+    ['a class naming no class', 'flowchart LR\n  A --> B\n  class A', 3],
+    ['a linkStyle with no styles', 'flowchart LR\n  A --> B\n  linkStyle 0', 3],
+    ['a click with nothing to do', 'flowchart LR\n  A --> B\n  click A', 3],
+    ['a click with `href` and no page', 'flowchart LR\n  A --> B\n  click A href', 3],
+    ['a click with `call` and no callback', 'flowchart LR\n  A --> B\n  click A call', 3],
+    ['`click` alone', 'flowchart LR\n  A --> B\n  click', 3],
+    ['a statement starting with `call`', 'flowchart LR\n  A --> B\n  call --> C', 3],
+    ['a statement starting with `href`', 'flowchart LR\n  A --> B\n  href A "https://example.org"', 3],
     ['a linkStyle numbering a link past those drawn', 'flowchart LR\n  A --> B\n  linkStyle 1 stroke:#f00', 3],
     ['a linkStyle numbering a link drawn only after it', 'flowchart LR\n  linkStyle 0 stroke:#f00\n  A --> B', 2],
     ['a linkStyle with a number past the links in its list', 'flowchart LR\n  A --> B\n  linkStyle 0,1 stroke:#f00', 3],
@@ -245,6 +271,39 @@ describe('what the real mermaid package refuses, the importer refuses with its l
     await expect(parseFlowchart(text)).rejects.toThrow();
     const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
     expect(result.ok ? [] : result.errors).toEqual([{ line: 2, column, message }]);
+  });
+
+  it.each([
+    [
+      'a style with no styles',
+      'style leak',
+      '`style leak` has no styles, and Mermaid refuses it: add them (`style leak fill:#f9f`), or remove the line.',
+    ],
+    [
+      'a class naming no class',
+      'class A,B',
+      '`class A,B` names no class, and Mermaid refuses it: add one (`class A,B leak`), or remove the line.',
+    ],
+    [
+      'a click with nothing to do',
+      'click meters',
+      '`click meters` says no page or callback, and Mermaid refuses it: add one (`click meters "https://…"`), or remove the line.',
+    ],
+    [
+      'a click with `href` and no page',
+      'click meters href',
+      '`click meters href` names no page after `href`, and Mermaid refuses it: add one, or remove the line.',
+    ],
+    [
+      'a node id Mermaid reads as a word of a click',
+      'call --> reads',
+      'Mermaid takes `call` only in a `click` (`click A call …`) and refuses a statement starting with it: give the node another id.',
+    ],
+  ])('says why Mermaid refuses %s, at its statement', async (_, statement, message) => {
+    const text = `flowchart LR\n  ${statement}`;
+    await expect(parseFlowchart(text)).rejects.toThrow();
+    const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
+    expect(result.ok ? [] : result.errors).toEqual([{ line: 2, column: 3, message }]);
   });
 
   it('says how to fix a `--` in the next line of a link text, at the token Mermaid refuses', async () => {

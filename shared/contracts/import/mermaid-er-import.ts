@@ -46,6 +46,14 @@ const RELATIONSHIP = new RegExp(
   'ud',
 );
 /**
+ * A relationship line's first end `1` before a space and the line (`A 1 -- 0+ B`): Mermaid's lexer
+ * takes `1` as a cardinality only right before the line (`1--`) or before a space and a name, so it refuses this.
+ */
+const ONE_BEFORE_SPACED_LINE = new RegExp(
+  String.raw`^${NAME}(?:${ALIAS})?${CLASSES}?\s*1(?=\s+(?<line>--|\.\.|\.-|-\.))`,
+  'u',
+);
+/**
  * `type name PK, FK "comment"`: one of Mermaid's attributes, read where the last one ended (a line
  * may hold several). An optional type (`date? death_date`) is its type: a property is not required unless said.
  * A generic type (`Map~string, int~`) runs, as Mermaid's lexer takes it, to the line's last `~` and on to a space.
@@ -157,6 +165,17 @@ export function importMermaidEr(text: string): SchemaImport {
     refuse(
       place(at[0] - 1, alias.length + 2),
       `Mermaid refuses an alias on a relationship line: give the entity its alias where it is declared (${name}[${alias}] {…}, or alone on its line)`,
+    );
+    return true;
+  };
+  /** Whether a relationship line starts `A 1 -- …`, whose `1` Mermaid reads as no cardinality (see ONE_BEFORE_SPACED_LINE). */
+  const refusesOneBeforeSpacedLine = (statement: string, place: PlaceOf) => {
+    const one = ONE_BEFORE_SPACED_LINE.exec(statement);
+    if (!one) return false;
+    const line = one.groups?.line as string;
+    refuse(
+      place(one[0].length - 1, 1),
+      `Mermaid reads \`1\` as a cardinality only right before the line (\`1${line}\`) or before a space and a name, not before a space and \`${line}\`: write \`1${line}\` or \`||${line}\``,
     );
     return true;
   };
@@ -320,6 +339,7 @@ export function importMermaidEr(text: string): SchemaImport {
         refusesAliasOnRelationship(to, toAlias, toAliasAt, placeOf),
         // A label cut short by a `\"` is refused above, with how to write the quote.
         backslash === undefined && refusesLabel(label, labelAt[0], placeOf),
+        refusesOneBeforeSpacedLine(statement, placeOf),
       ];
       if (refusedWords.includes(true)) return;
       relationships.push({

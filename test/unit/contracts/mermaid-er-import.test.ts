@@ -32,6 +32,8 @@ describe('a relationship line, however Mermaid lets it be written', () => {
     ['numbers', '1 to 1+'],
     ['an optional relationship in words', 'one or zero optionally to many(1)'],
     ['a dotted line', '|o..o{'],
+    ['a number right before the line', '1--0+'],
+    ['a number before a space and a name', '}o--1'],
   ])('makes the FK attribute a foreign key when written with %s (%s)', (_, relationship) => {
     const { propertyOf, notes } = imported(stationsWith(relationship));
     expect(propertyOf('READING', 'station_id')?.extensions?.relationships).toEqual([
@@ -584,6 +586,21 @@ describe('what Mermaid refuses to draw, refused with its line rather than import
       `${line}:${column}: Mermaid refuses a \`%%\` comment after a statement: give the comment a line of its own`,
     ]);
   });
+
+  it.each([
+    ['1 -- 0+', '--'],
+    ['1 .. 1+', '..'],
+    ['1 --o{', '--'],
+  ])(
+    'a cardinality `1` before a space and the line (%s), which Mermaid reads as no cardinality',
+    async (relationship, line) => {
+      const text = stationsWith(relationship);
+      await expect(parseErDiagram(text)).rejects.toThrow('Parse error on line 2');
+      expect(refusal(text)).toEqual([
+        `2:11: Mermaid reads \`1\` as a cardinality only right before the line (\`1${line}\`) or before a space and a name, not before a space and \`${line}\`: write \`1${line}\` or \`||${line}\``,
+      ]);
+    },
+  );
 
   it('an `end` that closes no subgraph', async () => {
     const text = 'erDiagram\n  subgraph alps\n    STATION {\n      int id PK\n    }\n  end\n  end\n';

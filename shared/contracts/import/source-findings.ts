@@ -79,15 +79,22 @@ function declarationOf(name: string, format: ImportFormat, text: string, from: n
     const match = expression.exec(text);
     if (match) return { offset: match.index, length: match[0].length };
   }
-  return renamedDeclarationOf(name, text, from);
+  return renamedDeclarationOf(name, text, from, format === 'mermaid-er' ? MERMAID_ER_WORD : NO_WORD);
 }
 
-/** A quoted or bracketed name the import made `name` of, as one a contract can refer to (`"Customer Account"` → `customer_account`). */
-function renamedDeclarationOf(name: string, text: string, from: number): Declaration | undefined {
-  const written = /"([^"\n]+)"|\[([^\]"\n]+)\]/g;
+/** A word Mermaid takes as an entity's name unquoted, which may hold a `-` a contract cannot refer to (`LINE-ITEM`). */
+const MERMAID_ER_WORD = String.raw`(?<![\p{L}\p{N}_-])([\p{L}\p{N}_][\p{L}\p{N}_-]*)`;
+const NO_WORD = '(?!)';
+
+/**
+ * A quoted or bracketed name the import made `name` of, as one a contract can refer to
+ * (`"Customer Account"` → `customer_account`), or a word of the format's (`LINE-ITEM` → `line_item`).
+ */
+function renamedDeclarationOf(name: string, text: string, from: number, word: string): Declaration | undefined {
+  const written = new RegExp(String.raw`"([^"\n]+)"|\[([^\]"\n]+)\]|${word}`, 'gu');
   written.lastIndex = from;
   for (let match = written.exec(text); match; match = written.exec(text)) {
-    const source = match[1] ?? match[2] ?? '';
+    const source = match[1] ?? match[2] ?? match[3] ?? '';
     if (referenceableName(source) === name) return { offset: match.index, length: match[0].length };
   }
   return undefined;

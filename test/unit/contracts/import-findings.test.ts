@@ -95,6 +95,24 @@ describe('the findings of an import about a table the import named anew, its nam
     ]);
   });
 
+  it('places them at a Mermaid erDiagram entity named with a hyphen (LINE-ITEM, as Mermaid’s docs name one), and its FK’s at that FK', () => {
+    const erDiagram = [
+      'erDiagram',
+      '    ORDER {',
+      '        int orderNumber PK',
+      '    }',
+      '    LINE-ITEM {',
+      '        string orderNumber FK',
+      '        int quantity',
+      '    }',
+      '    ORDER ||--|{ LINE-ITEM : contains',
+    ].join('\n');
+    expect(warningsOf('orders.mmd', erDiagram)).toEqual([
+      expect.stringMatching(/^5:5 line_item: entity 'line_item' has no primary key/),
+      expect.stringMatching(/^6:16 line_item.orderNumber: 'ORDER.orderNumber' is an integer and 'orderNumber'/),
+    ]);
+  });
+
   it('places them at the field of a JSON Schema titled with a space, searched after the title', () => {
     const schema = [
       '{"title": "Lift Pass", "type": "object",',

@@ -70,7 +70,7 @@ function declarationOf(name: string, format: ImportFormat, text: string, from: n
     avro: [`(?<="name"\\s*:\\s*)${quoted}`, quoted],
     sql: [word],
     protobuf: [word],
-    'mermaid-er': [word],
+    'mermaid-er': [`${word}(?=${ER_BLOCK_AFTER_NAME})`, word],
   }[format];
   for (const pattern of patterns) {
     // Unquoted SQL names are read in any case.
@@ -79,8 +79,18 @@ function declarationOf(name: string, format: ImportFormat, text: string, from: n
     const match = expression.exec(text);
     if (match) return { offset: match.index, length: match[0].length };
   }
-  return renamedDeclarationOf(name, text, from, format === 'mermaid-er' ? MERMAID_ER_WORD : NO_WORD);
+  if (format !== 'mermaid-er') return renamedDeclarationOf(name, text, from, NO_WORD);
+  return (
+    renamedDeclarationOf(name, text, from, `${MERMAID_ER_WORD}(?=${ER_BLOCK_AFTER_NAME})`) ??
+    renamedDeclarationOf(name, text, from, MERMAID_ER_WORD)
+  );
 }
+
+/**
+ * What follows an entity's name where its block declares it (`READING {`, `a["Customer Account"]:::hot {`):
+ * its attributes are searched after that, not after a relationship line naming it first.
+ */
+const ER_BLOCK_AFTER_NAME = String.raw`(?:\[[^\]\n]*\])?(?::::[\w-]+(?:\s*,\s*[\w-]+)*)?\s*\{`;
 
 /** A word Mermaid takes as an entity's name unquoted, which may hold a `-` a contract cannot refer to (`LINE-ITEM`). */
 const MERMAID_ER_WORD = String.raw`(?<![\p{L}\p{N}_-])([\p{L}\p{N}_][\p{L}\p{N}_-]*)`;

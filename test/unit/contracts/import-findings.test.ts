@@ -113,6 +113,23 @@ describe('the findings of an import about a table the import named anew, its nam
     ]);
   });
 
+  it('places an attribute’s at that attribute in its entity’s block, not at another entity’s of its name after a relationship line', () => {
+    const erDiagram = [
+      'erDiagram',
+      '  STATION ||--o{ READING : records',
+      '  STATION {',
+      '    int station_id PK',
+      '  }',
+      '  READING {',
+      '    int reading_id PK',
+      '    string station_id FK',
+      '  }',
+    ].join('\n');
+    expect(warningsOf('stations.mmd', erDiagram)).toEqual([
+      expect.stringMatching(/^8:12 READING.station_id: 'STATION.station_id' is an integer and 'station_id'/),
+    ]);
+  });
+
   it('places them at the field of a JSON Schema titled with a space, searched after the title', () => {
     const schema = [
       '{"title": "Lift Pass", "type": "object",',

@@ -4,10 +4,11 @@ import { propertyPathOf } from '../../shared/contracts/property-path';
 import type { TextRange } from '../../shared/contracts/text-range';
 import { readYamlSource, type YamlSource } from '../../shared/contracts/yaml-source';
 import { modelPathInText } from '../../shared/validation/contract-text-places';
+import { undoStepsDesignHistory } from '../editing/editor-undo-history';
 import { ContractProblems } from './contract-problems';
 import { type ContractPlace, useContractTabs } from './contract-tabs-store';
-import { undoStepsDesignHistory } from './monaco/contract-editor-history';
 import type { ContractTextModels } from './monaco/contract-text-models';
+import { contractIdOfUri } from './monaco/contract-uri';
 import { createEditorWithModels } from './monaco/editor-with-models';
 import { monacoRange } from './monaco/monaco-range';
 import { registerOdcsLanguageFeatures } from './monaco/odcs-language';
@@ -57,7 +58,11 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
     );
     // Clicking anything outside the editor (Upgrade, Save, another view) acts on the text as typed.
     created.onDidBlurEditorText(models.applyPending);
-    const history = undoStepsDesignHistory(created, models);
+    // Typing is applied as it goes, so it is the design's step to take back; a draft with problems is the editor's own.
+    const history = undoStepsDesignHistory(created, (_edit, model) => {
+      const id = contractIdOfUri(model.uri);
+      return id === undefined || models.undoesOwnTyping(id);
+    });
     setEditor(created);
     setTextModels(models);
     return () => {

@@ -14,6 +14,7 @@ import { ProblemList } from '../contracts/monaco/problem-list';
 import { showPosition, showRange } from '../contracts/monaco/show-position';
 import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
+import { undoesTypingLeftInModel, undoStepsDesignHistory } from '../editing/editor-undo-history';
 import { changeMesh, currentMesh, useDocumentStore } from '../store/document-store';
 import { loadMonacoJson } from './monaco-languages';
 import { runningScenario } from './run-faults';
@@ -111,10 +112,13 @@ export function ScenarioEditor() {
     // A saved scenario may already name what the design lacks: its problems show on opening.
     check();
     const completion = completeScenarioReferences(monaco, model);
+    // With no typing left to take back, the editor's Undo takes back New scenario or an Apply.
+    const history = undoStepsDesignHistory(created, undoesTypingLeftInModel);
     editor.current = created;
     if (isFocusedOnceBuilt.current) created.focus();
     isFocusedOnceBuilt.current = false;
     return () => {
+      history.dispose();
       completion.dispose();
       listener.dispose();
       dispose();
@@ -126,12 +130,20 @@ export function ScenarioEditor() {
   useEffect(() => {
     const model = editor.current?.getModel();
     const mesh = currentMesh();
-    if (!model || !mesh || !scenario || isDirty) return;
+    if (!model || !mesh || !scenario) return;
     const shown = readScenarioText(model.getValue(), mesh, index);
+    const isShownSaved = shown.ok && isDeepEqual(shown.value, scenario);
+    const isDesignStepped = savedText.current?.scenario !== scenario;
+    if (isDirty) {
+      if (!isShownSaved || !isDesignStepped) return;
+      // Undo of an Apply after the undo of its typing: the design now says what the editor does.
+      useScenarioDrafts.getState().clearDraft(scenario.id);
+    }
     // The text after Apply is the user's, laid out as they wrote it: kept while it says the same.
-    if (!shown.ok || !isDeepEqual(shown.value, scenario)) {
+    if (!isShownSaved || isDirty) {
       isShowingDocument.current = true;
-      model.setValue(shownText(scenario));
+      // Also forgets the editor's own steps, which the design's step just took over: one history, in order.
+      model.setValue(isShownSaved ? model.getValue() : shownText(scenario));
       isShowingDocument.current = false;
     }
     savedText.current = { scenario, text: model.getValue() };

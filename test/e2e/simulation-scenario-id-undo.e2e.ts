@@ -113,4 +113,59 @@ describeInChromium('a scenario added by New scenario', (session) => {
 
     await expect.poll(() => chosenScenario(page)).toBe(added);
   });
+
+  it('is undone and redone by the keys of the editor it leaves the focus in, which has no typing of its own to undo', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'shop.mesh.json', sampleWithTwoScenarios());
+    await enterSimulate(page);
+    await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: 'Evening rush' });
+    await openTab(page, 'Scenario');
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await expect.poll(() => chosenScenario(page)).not.toBe('Evening rush');
+    const added = await chosenScenario(page);
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(true);
+
+    await page.keyboard.press('ControlOrMeta+z');
+
+    await expect.poll(() => chosenScenario(page)).toBe('Evening rush');
+    await expect.poll(() => shownScenarioText(page)).toContain('"id": "evening"');
+
+    await page.getByTestId('scenario-editor').locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+
+    await expect.poll(() => chosenScenario(page)).toBe(added);
+    await page.getByTestId('scenario-editor').locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => chosenScenario(page)).toBe('Evening rush');
+    await page.getByTestId('scenario-editor').locator('.view-lines').click();
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => chosenScenario(page)).toBe(added);
+  });
+});
+
+describeInChromium('an Apply undone from the scenario editor’s keys', (session) => {
+  it('takes back the typing first, then the Apply, and redoes them in the opposite order', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'shop.mesh.json', sampleWithTwoScenarios());
+    await enterSimulate(page);
+    await openTab(page, 'Scenario');
+    const [workshop] = JSON.parse(sampleWithTwoScenarios()).scenarios;
+    await replaceEditorText(page, 'scenario-editor', JSON.stringify({ ...workshop, name: 'Morning session' }, null, 2));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => scenarioState(page)).toBe('Saved in the design: it runs from the next reset.');
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => scenarioState(page)).toBe('Not applied yet');
+    await page.keyboard.press('ControlOrMeta+z');
+
+    await expect.poll(() => scenarioState(page)).toBe('Saved in the design; the run uses it');
+    expect(await chosenScenario(page)).toBe('Workshop day');
+    expect(await shownScenarioText(page)).not.toContain('Morning session');
+
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+
+    await expect.poll(() => scenarioState(page)).toBe('Saved in the design: it runs from the next reset.');
+    expect(await chosenScenario(page)).toBe('Morning session');
+    expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+  });
 });

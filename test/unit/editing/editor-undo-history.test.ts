@@ -4,13 +4,14 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAsMenuItem } from '../../../renderer/commands/use-commands';
 import { editContract } from '../../../renderer/contracts/contract-actions';
 import { contractTextOf } from '../../../renderer/contracts/contract-drafts';
-import { undoStepsDesignHistory } from '../../../renderer/contracts/monaco/contract-editor-history';
 import {
   type ContractTextModels,
   createContractTextModels,
 } from '../../../renderer/contracts/monaco/contract-text-models';
+import { contractIdOfUri } from '../../../renderer/contracts/monaco/contract-uri';
 import type { MonacoApi } from '../../../renderer/contracts/monaco/load-monaco';
-import { useDocumentStore } from '../../../renderer/store/document-store';
+import { undoesTypingLeftInModel, undoStepsDesignHistory } from '../../../renderer/editing/editor-undo-history';
+import { changeMesh, currentMesh, useDocumentStore } from '../../../renderer/store/document-store';
 import { aMesh } from '../../builders/mesh-builder';
 import { FakeHost } from '../app/fake-host';
 import { openDocument } from '../store/store-fixture';
@@ -40,7 +41,12 @@ function focusedEditor(model: Monaco.editor.ITextModel | null): Monaco.editor.IS
 /** The contract's YAML editor, with the focus in it. */
 function focusedContractEditor(): Monaco.editor.IStandaloneCodeEditor {
   const editor = focusedEditor(textModels.open(ID) ?? null);
-  disposables.push(undoStepsDesignHistory(editor, textModels));
+  disposables.push(
+    undoStepsDesignHistory(editor, (_edit, model) => {
+      const id = contractIdOfUri(model.uri);
+      return id === undefined || textModels.undoesOwnTyping(id);
+    }),
+  );
   return editor;
 }
 
@@ -113,7 +119,30 @@ describe('Undo and Redo from the Edit menu in a code editor', () => {
     expect(host.textEdits).toEqual(['undo']);
   });
 
-  it('stay the editor’s own in another code editor (the SQL console, a scenario)', () => {
+  it('step through the design’s history in an editor whose typing waits for Apply (a scenario) once it has none left to take back', () => {
+    const scenarios = currentMesh()?.scenarios.length;
+    changeMesh((mesh) => ({ ...mesh, name: 'Renamed' }));
+    const text = monaco.editor.createModel('{}', 'json');
+    disposables.push(text);
+    const editor = focusedEditor(text);
+    disposables.push(undoStepsDesignHistory(editor, undoesTypingLeftInModel));
+    text.pushEditOperations([], [{ range: text.getFullModelRange(), text: '{ "seed": 1 }' }], () => null);
+
+    runAsMenuItem('edit.undo', host);
+    expect(host.textEdits).toEqual(['undo']);
+    text.undo();
+    runAsMenuItem('edit.undo', host);
+    expect(currentMesh()?.name).not.toBe('Renamed');
+    runAsMenuItem('edit.redo', host);
+    expect(host.textEdits).toEqual(['undo', 'redo']);
+    text.redo();
+    text.setValue('{}');
+    runAsMenuItem('edit.redo', host);
+    expect(currentMesh()?.name).toBe('Renamed');
+    expect(currentMesh()?.scenarios).toHaveLength(scenarios ?? 0);
+  });
+
+  it('stay the editor’s own in a code editor that edits no design (the SQL console)', () => {
     const query = monaco.editor.createModel('SELECT 1', 'sql');
     disposables.push(query);
     focusedEditor(query);

@@ -10,9 +10,14 @@ const ENGINE_FUNCTION_NAME = /^mesh_/i;
  * so (`WITH mesh_totals(n) AS (…)`, `INSERT INTO mesh_nodes (id) …`) is no call.
  */
 export function engineFunctionCall(tokens: readonly SqlToken[]): SqlToken | undefined {
+  return functionCall(tokens, isEngineFunctionName);
+}
+
+/** The first call to a function `isCalled` picks by name; a CTE or a table of that name is no call. */
+export function functionCall(tokens: readonly SqlToken[], isCalled: (name: string) => boolean): SqlToken | undefined {
   return tokens.find((token, index) => {
     const isName = token.kind === 'word' || token.kind === 'quoted';
-    if (!isName || !isEngineFunctionName(token.text) || !isOpening(tokens[index + 1])) return false;
+    if (!isName || !isCalled(token.text) || !isOpening(tokens[index + 1])) return false;
     if (isKeyword(tokens[index - 1], 'INTO')) return false;
     return !namesCommonTableExpression(tokens, index + 1);
   });

@@ -1,4 +1,5 @@
 import { aliasColumnListRefusal } from './alias-column-list';
+import { connectionStateRefusal } from './connection-state-call';
 import { engineFunctionRefusal } from './engine-function-call';
 import { postgresHabitHint } from './postgres-habit-hints';
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
@@ -44,8 +45,8 @@ export function checkSelect(connection: SqlConnection, sql: string): SelectCheck
 /**
  * What the tokens alone tell of a query, without SQLite: one statement, a query's, with no
  * parameter to bind (SQLite would bind NULL to it), balanced parentheses and no call to the
- * engine's functions; the query without trailing semicolons. Whether its tables and columns exist is
- * for SQLite to say (`checkSelect`).
+ * engine's functions or the connection's write counters; the query without trailing semicolons.
+ * Whether its tables and columns exist is for SQLite to say (`checkSelect`).
  */
 export function selectShape(sql: string): SelectCheck {
   const tokens = withoutTrailingSemicolons(sqlTokens(sql));
@@ -53,7 +54,8 @@ export function selectShape(sql: string): SelectCheck {
     syntaxRefusal(tokens) ??
     parameterRefusal(tokens) ??
     aliasColumnListRefusal(sql, tokens) ??
-    engineFunctionRefusal(tokens);
+    engineFunctionRefusal(tokens) ??
+    connectionStateRefusal(tokens);
   if (refusal) return refused(refusal, sql);
   return { ok: true, select: sql.slice((tokens[0] as SqlToken).start, (tokens.at(-1) as SqlToken).end) };
 }

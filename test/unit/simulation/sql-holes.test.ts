@@ -223,6 +223,23 @@ describe('user SQL cannot change the run', () => {
     ).toMatchObject({ ok: true, value: { rows: [[2]] } });
   });
 
+  it.each([
+    ['changes', 'SELECT id, changes() AS n FROM items'],
+    ['total_changes', 'SELECT id, "TOTAL_CHANGES"() AS n FROM items'],
+    ['last_insert_rowid', 'SELECT id, Last_Insert_RowId ( ) AS n FROM items'],
+  ])('refuses %s(), which counts the engine’s own writes on the connection, not the data', async (name, sql) => {
+    const simulation = await simulate(meshWithStep('scratch', sql, false), scenario);
+    const message = `${name}() tells of the engine's own writes to this database, not of its data, so a query cannot call it`;
+
+    expect(simulation.step(1).errors.map((error) => error.message)).toEqual([
+      `transformation 'scratch' failed: ${message}`,
+    ]);
+    expect(simulation.query('shop', sql)).toEqual({ ok: false, errors: [{ path: 'query', message }] });
+    expect(
+      simulation.query('shop', 'WITH changes(n) AS (SELECT count(*) FROM items) SELECT n AS changes FROM changes'),
+    ).toMatchObject({ ok: true, value: { rows: [[3]] } });
+  });
+
   it('leaves the engine’s functions out of the list of functions a query or a transformation reads', async () => {
     const simulation = await simulate(
       meshWithStep('scratch', "SELECT name FROM main.pragma_function_list() WHERE name LIKE 'mesh%'", false),

@@ -83,6 +83,20 @@ const hasSomethingToRun = () => isSimulating() && whyNothingToRun(currentMesh())
 const NEEDS_SIMULATE = 'switch to Simulate first';
 const whatRunNeeds = () => (isSimulating() ? whyNothingToRun(currentMesh()) : NEEDS_SIMULATE);
 const documentState = () => useDocumentStore.getState();
+const READ_ONLY_WHILE_SIMULATING = 'the design is read-only while simulating';
+
+/**
+ * A command that opens a dialog, a field or a file chooser to edit the design: while the design is
+ * read-only (Simulate) it cannot run, and says why, rather than opening what the edit would refuse.
+ */
+function editingTheDesign({ isEnabled, needs, ...behaviour }: CommandBehaviour): CommandBehaviour {
+  return {
+    ...behaviour,
+    isEnabled: () => !documentState().isReadOnly && (isEnabled?.() ?? true),
+    needs: () =>
+      documentState().isReadOnly ? READ_ONLY_WHILE_SIMULATING : typeof needs === 'function' ? needs() : needs,
+  };
+}
 
 const NUDGE_DIRECTIONS: Record<string, { x: number; y: number }> = {
   ArrowLeft: { x: -1, y: 0 },
@@ -219,7 +233,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'file.open': { run: ({ host }) => openFile(host) },
   'file.save': { run: ({ host }) => saveFile(host, { saveAs: false }), isEnabled: hasDocument },
   'file.save-as': { run: ({ host }) => saveFile(host, { saveAs: true }), isEnabled: hasDocument },
-  'file.import-contracts': { run: ({ host }) => importContractFiles(host), isEnabled: hasDocument },
+  'file.import-contracts': editingTheDesign({ run: ({ host }) => importContractFiles(host), isEnabled: hasDocument }),
   'file.export': { run: () => useUiStore.getState().openDialog('export'), isEnabled: hasDocument },
   'file.close': { run: ({ host }) => closeDesign(host), isEnabled: hasDocument },
 
@@ -249,24 +263,24 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     isEnabled: hasDocument,
   },
   'edit.duplicate': { run: () => showCopies(duplicateSelection()), ...ON_ELEMENTS },
-  'edit.rename': {
+  'edit.rename': editingTheDesign({
     run: () => {
       const nodeId = nodeToRename();
       if (nodeId) useUiStore.getState().requestRename(nodeId);
     },
     isEnabled: () => nodeToRename() !== undefined,
     needs: 'select one domain, product, system or note first',
-  },
-  'edit.connect': {
+  }),
+  'edit.connect': editingTheDesign({
     run: () => useUiStore.getState().openDialog('connect'),
     isEnabled: () => nodeToConnect() !== undefined,
     needs: 'select one product or system with ports first',
-  },
-  'edit.move-link-end': {
+  }),
+  'edit.move-link-end': editingTheDesign({
     run: () => useUiStore.getState().openDialog('move-link-end'),
     isEnabled: () => linkToMoveEnd() !== undefined,
     needs: 'select one link first',
-  },
+  }),
   'edit.delete': {
     run: () => keepingFocusThroughRemoval(deleteSelection),
     isEnabled: hasSelection,
@@ -367,7 +381,10 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   },
 
   'help.shortcuts': { run: () => useUiStore.getState().openDialog('shortcuts') },
-  'file.import-mermaid': { run: () => useUiStore.getState().openDialog('mermaid-import'), isEnabled: hasDocument },
+  'file.import-mermaid': editingTheDesign({
+    run: () => useUiStore.getState().openDialog('mermaid-import'),
+    isEnabled: hasDocument,
+  }),
   'view.diagram': { run: openDiagramOfSelection, isEnabled: hasDocument },
   'view.canvas-image': { run: () => useUiStore.getState().openDialog('canvas-image'), isEnabled: hasDocument },
   'view.command-palette': { run: () => useUiStore.getState().openDialog('commands') },

@@ -71,6 +71,9 @@ describeInChromium('working with a simulation', (session) => {
     await page.keyboard.press('Delete');
     await page.getByText('The design is read-only while simulating.').waitFor();
     expect(await productNode(page, 'orders').count()).toBe(1);
+    await page.keyboard.press('c');
+    await page.getByText('Connect…: the design is read-only while simulating').waitFor();
+    expect(await page.locator('.connect-dialog').count()).toBe(0);
     await page.getByRole('button', { name: 'Back to Design' }).click();
     await productNode(page, 'orders').click();
     await page.getByTestId('product-inspector').waitFor();

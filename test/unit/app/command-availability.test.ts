@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import {
   isCommandAvailableAt,
   isCommandEnabled,
@@ -128,6 +128,30 @@ describe('what the commands need, as the keys, menus and the palette say it', ()
     setSimulation({ mode: 'simulate' });
     expect(availability('simulation.step').whyUnavailable).toContain('no scenario');
   });
+
+  it.each([
+    ['edit.connect', ['orders'], []],
+    ['edit.move-link-end', [], ['orders-to-revenue']],
+    ['edit.rename', ['orders'], []],
+    ['file.import-contracts', [], []],
+    ['file.import-mermaid', [], []],
+  ] as const)(
+    '%s says the design is read-only while simulating, rather than opening what would be refused',
+    async (id, nodeIds, linkIds) => {
+      openOrdersFeedingRevenue();
+      selectOnly([...nodeIds], [...linkIds]);
+      useUiStore.getState().requestNameFocus(null);
+      expect(availability(id).isAvailable).toBe(true);
+      useDocumentStore.getState().setReadOnly(true);
+      onTestFinished(() => useDocumentStore.getState().setReadOnly(false));
+
+      expect(availability(id)).toEqual(unavailable('the design is read-only while simulating'));
+      runCommand(id, { host: new FakeHost() });
+      await Promise.resolve();
+      expect(useUiStore.getState().dialog).toBeNull();
+      expect(useUiStore.getState().nameFocusRequest).toBeNull();
+    },
+  );
 
   it('asks for a design before anything else when none is open', () => {
     useDocumentStore.getState().close();

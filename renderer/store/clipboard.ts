@@ -105,7 +105,10 @@ export async function cutSelection(): Promise<void> {
   const mesh = currentMesh();
   const fragment = selectedFragment();
   if (!mesh || !fragment) return;
-  const { documentKey } = useDocumentStore.getState();
+  const { documentKey, isReadOnly } = useDocumentStore.getState();
+  // Read-only (Simulate), the removal is refused as a deletion is: a cut that removes nothing must
+  // not reach the clipboard, where its paste would put back, as a move, what never went.
+  if (isReadOnly) return removeSelection(describeCut);
   const { refusal } = await putOnClipboard(fragment, { documentKey, linksToRest: linksToRest(mesh, fragment) });
   removeSelection((before, after) =>
     refusal

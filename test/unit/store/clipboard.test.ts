@@ -217,6 +217,24 @@ describe('clipboard commands', () => {
     expect(documentNow()).toBe(before);
   });
 
+  it('refuses a cut while simulating as Delete is, leaving the clipboard as it was: a later paste makes copies', async () => {
+    selectOnly(['revenue']);
+    await copySelection();
+    const copied = system.text;
+    const opened = documentNow();
+    const { refusedEdits } = useDocumentStore.getState();
+    selectOnly(['orders']);
+    useDocumentStore.getState().setReadOnly(true);
+    await cutSelection();
+    useDocumentStore.getState().setReadOnly(false);
+
+    expect(documentNow()).toBe(opened);
+    expect(useDocumentStore.getState().refusedEdits).toBe(refusedEdits + 1);
+    expect(system.text).toBe(copied);
+    await paste(pointInAnalytics);
+    expect(documentNow().products.map((product) => product.name)).toEqual(['Orders', 'Revenue', 'Revenue 2']);
+  });
+
   it('pastes a cut back into its design as it was, with its links to the rest; a second paste makes copies', async () => {
     const before = documentNow();
     selectOnly(['orders']);

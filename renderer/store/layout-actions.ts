@@ -1,4 +1,4 @@
-import { type Alignment, type Axis, withAligned, withDistributed } from '../../shared/editing/alignment';
+import { type Alignment, type Axis, overlapAlong, withAligned, withDistributed } from '../../shared/editing/alignment';
 import {
   alignedParts,
   describeAlignment,
@@ -161,10 +161,14 @@ export function distributeNodes(nodeIds: Iterable<string>, axis: Axis): void {
   const lockedCount = mesh ? ids.filter((id) => isLocked(mesh, id)).length : 0;
   // A locked node between the others may leave nothing to move though they are not evenly spaced.
   const asFarAs = lockedCount === 1 ? 'as far as the locked one allows' : 'as far as the locked ones allow';
+  const whyNothingMoved =
+    mesh && overlapAlong(mesh, ids, axis, measuredSizeOf)
+      ? `Nothing was distributed: the ${ids.length} overlap ${axis}ly, so they cannot be spaced evenly.`
+      : `The ${ids.length} are spaced evenly ${axis}ly ${lockedCount > 0 ? asFarAs : 'already'}.`;
   arrangeAndAnnounce(
     (current) => withDistributed(current, ids, axis, measuredSizeOf),
     describeDistribution(ids.length, axis),
-    `The ${ids.length} are spaced evenly ${axis}ly ${lockedCount > 0 ? asFarAs : 'already'}.`,
+    whyNothingMoved,
   );
 }
 

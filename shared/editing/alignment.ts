@@ -168,41 +168,75 @@ export function withAligned(mesh: Mesh, nodeIds: Iterable<string>, alignment: Al
   return withCanvasPositions(mesh, clearOfNeighbours(mesh, positions, pushAxis, sizeOf), pushAxis, sizeOf);
 }
 
+type Run = ReadonlyArray<{ id: string; box: Rect }>;
+const AXIS_SIDES = { horizontal: ['x', 'width'], vertical: ['y', 'height'] } as const;
+
 /**
  * The document with the nodes spaced evenly between the first and the last along an axis (three or
  * more). Locked nodes stay, as the first and last do: the nodes between two of them are spaced
- * evenly there.
+ * evenly there. Nodes with no order along the axis stay where they are (see `overlapAlong`).
  */
 export function withDistributed(mesh: Mesh, nodeIds: Iterable<string>, axis: Axis, sizeOf = defaultSizeOf): Mesh {
-  const ids = movable(mesh, nodeIds);
-  const lockedIds = lockedAmong(mesh, nodeIds);
-  if (ids.length === 0 || ids.length + lockedIds.length < 3) return mesh;
-  const [start, length] = axis === 'horizontal' ? (['x', 'width'] as const) : (['y', 'height'] as const);
-  const boxes = [...ids, ...lockedIds]
-    .map((id) => ({ id, box: canvasBox(mesh, id, sizeOf) }))
-    .sort((a, b) => a.box[start] - b.box[start]);
-  const anchors = boxes.flatMap(({ id }, index) =>
-    index === 0 || index === boxes.length - 1 || lockedIds.includes(id) ? [index] : [],
-  );
+  const distribution = distributionOf(mesh, nodeIds, axis, sizeOf);
+  if (!distribution || hasUnorderedRun(distribution, axis)) return mesh;
   const positions = new Map<string, Point>();
-  for (let index = 1; index < anchors.length; index++) {
-    const run = boxes.slice(anchors[index - 1], (anchors[index] as number) + 1);
-    for (const [id, point] of evenlySpaced(run, start, length)) {
-      if (!lockedIds.includes(id)) positions.set(id, point);
+  for (const run of distribution.runs) {
+    for (const [id, point] of evenlySpaced(run, axis)) {
+      if (!distribution.lockedIds.includes(id)) positions.set(id, point);
     }
   }
   const pushAxis = axis === 'horizontal' ? 'y' : 'x';
   return withCanvasPositions(mesh, clearOfNeighbours(mesh, positions, pushAxis, sizeOf), pushAxis, sizeOf);
 }
 
-/** Where the boxes go, spaced evenly along `start` between the first and the last, which stay. */
-function evenlySpaced(
-  run: ReadonlyArray<{ id: string; box: Rect }>,
-  start: 'x' | 'y',
-  length: 'width' | 'height',
-): Map<string, Point> {
-  const first = run[0]?.box as Rect;
-  const last = run.at(-1)?.box as Rect;
+/**
+ * Whether nodes to distribute all cover one stretch of the axis (a column of different widths,
+ * spaced horizontally): they have no order along it, so no spacing of them is even.
+ */
+export function overlapAlong(mesh: Mesh, nodeIds: Iterable<string>, axis: Axis, sizeOf = defaultSizeOf): boolean {
+  const distribution = distributionOf(mesh, nodeIds, axis, sizeOf);
+  return !!distribution && hasUnorderedRun(distribution, axis);
+}
+
+interface Distribution {
+  /** The nodes in order along the axis, cut at the first, the last and each locked node, which stay: each run is spaced evenly. */
+  runs: Run[];
+  lockedIds: string[];
+}
+
+/** What distributing the nodes spaces: none where fewer than three take part or none of them can move. */
+function distributionOf(mesh: Mesh, nodeIds: Iterable<string>, axis: Axis, sizeOf: SizeOf): Distribution | undefined {
+  const ids = movable(mesh, nodeIds);
+  const lockedIds = lockedAmong(mesh, nodeIds);
+  if (ids.length === 0 || ids.length + lockedIds.length < 3) return undefined;
+  const [start] = AXIS_SIDES[axis];
+  const boxes = [...ids, ...lockedIds]
+    .map((id) => ({ id, box: canvasBox(mesh, id, sizeOf) }))
+    .sort((a, b) => a.box[start] - b.box[start]);
+  const anchors = boxes.flatMap(({ id }, index) =>
+    index === 0 || index === boxes.length - 1 || lockedIds.includes(id) ? [index] : [],
+  );
+  return { runs: anchors.slice(1).map((end, index) => boxes.slice(anchors[index], end + 1)), lockedIds };
+}
+
+/**
+ * Whether a run with nodes between its ends has them all over one stretch of the axis. Boxes that
+ * only overlap in a cascade still have an order along it.
+ */
+function hasUnorderedRun({ runs }: Distribution, axis: Axis): boolean {
+  const [start, length] = AXIS_SIDES[axis];
+  return runs.some(
+    (run) =>
+      run.length > 2 &&
+      Math.max(...run.map(({ box }) => box[start])) < Math.min(...run.map(({ box }) => box[start] + box[length])),
+  );
+}
+
+/** Where the boxes go, spaced evenly along the axis between the first and the last, which stay (with equal overlaps in a cascade). */
+function evenlySpaced(run: Run, axis: Axis): Map<string, Point> {
+  const [start, length] = AXIS_SIDES[axis];
+  const first = (run[0] as Run[number]).box;
+  const last = (run.at(-1) as Run[number]).box;
   const span = last[start] + last[length] - first[start];
   const gap = (span - run.reduce((sum, { box }) => sum + box[length], 0)) / (run.length - 1);
   const positions = new Map<string, Point>();

@@ -64,6 +64,16 @@ describe('align and distribute', () => {
     expect(withAligned(mesh, ['b', 'c'], 'top', sizeOf).layout.nodes.b).toEqual(mesh.layout.nodes.b);
   });
 
+  it('moves nothing where the nodes overlap along the axis: a column of different widths has no horizontal spacing', () => {
+    const widths: Record<string, number> = { a: 160, b: 100, c: 220 };
+    const column = threeProducts();
+    column.layout.nodes.a = { x: 300, y: 20 };
+    column.layout.nodes.b = { x: 300, y: 120 };
+    column.layout.nodes.c = { x: 300, y: 220 };
+    const measured = (id: string) => ({ width: widths[id] ?? 100, height: 50 });
+    expect(withDistributed(column, ['a', 'b', 'c'], 'horizontal', measured)).toBe(column);
+  });
+
   it('leaves locked nodes where they are', () => {
     const mesh = withLockToggled(threeProducts(), ['b']);
     const aligned = withAligned(mesh, ['a', 'b', 'c'], 'left', sizeOf);

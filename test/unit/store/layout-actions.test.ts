@@ -13,9 +13,10 @@ import {
   settleDroppedNodes,
   toggleLock,
 } from '../../../renderer/store/layout-actions';
+import { rememberNodeSizes } from '../../../renderer/store/node-sizes';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { withLockToggled } from '../../../shared/editing/locks';
-import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
+import { DEFAULT_NODE_SIZE, MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import type { Mesh } from '../../../shared/model';
 import { threeProducts, withNotesAt } from '../editing/editing-fixtures';
 import { ecommerceSample } from '../simulation/builders';
@@ -310,6 +311,28 @@ describe('the notice after aligning and distributing', () => {
     expect(useNoticeStore.getState().notice?.text).toBe(
       'The 3 are spaced evenly horizontally as far as the locked one allows.',
     );
+  });
+
+  it('says nothing was distributed, with no Undo, where the nodes overlap along the axis and cannot be spaced evenly', () => {
+    const column = threeProducts();
+    for (const [index, id] of ['a', 'b', 'c'].entries()) column.layout.nodes[id] = { x: 300, y: 20 + index * 100 };
+    openDocument(column);
+    rememberNodeSizes(
+      new Map([
+        ['a', { width: 160, height: 50 }],
+        ['b', { width: 100, height: 50 }],
+        ['c', { width: 220, height: 50 }],
+      ]),
+    );
+    onTestFinished(() => rememberNodeSizes(new Map(['a', 'b', 'c'].map((id) => [id, DEFAULT_NODE_SIZE]))));
+
+    distributeNodes(['a', 'b', 'c'], 'horizontal');
+
+    expect(documentNow()).toEqual(column);
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'Nothing was distributed: the 3 overlap horizontally, so they cannot be spaced evenly.',
+    );
+    expect(useNoticeStore.getState().notice?.actions).toBeUndefined();
   });
 
   it('says there was nothing to align, with no Undo, when the edges lined up already', () => {

@@ -21,6 +21,7 @@ import {
 import { compositeForeignKeysOf } from './mermaid-er-composite-keys';
 import type { Attribute, Entity, Relationship, TokenPlace } from './mermaid-er-diagram';
 import { type ForeignKey, foreignKeysOf } from './mermaid-er-foreign-keys';
+import { type StatementStop, whereMermaidStops } from './mermaid-er-statement-stop';
 
 /** A name: a word of letters, digits, `_` and `-`, or a quoted text. */
 const NAME = String.raw`(?:"[^"]*"|[\p{L}\p{N}_][\p{L}\p{N}_-]*)`;
@@ -363,6 +364,12 @@ export function importMermaidEr(text: string): SchemaImport {
         open = { entity: declared, brace: { line, column: blockColumn - 1, endColumn: blockColumn } };
       return;
     }
+    // Past a refusal Mermaid has stopped, so where it would stop next is not known (a refused entity's block reads as statements).
+    const stop = refusals.length === 0 ? whereMermaidStops(statement) : undefined;
+    if (stop) {
+      refuse(placeOf(stop.at, stop.length), refusedStatementMessage(stop));
+      return;
+    }
     note(placeOf(0, statement.length), '(file)', `not read: ${statement}`);
   });
   /** Reads the attributes of a line inside an entity's block; whether the line closes the block (`}`). */
@@ -436,6 +443,13 @@ export function importMermaidEr(text: string): SchemaImport {
     };
   }
   return { ok: true, format: 'mermaid-er', objects, notes, statedFacts: STATABLE_FACTS };
+}
+
+/** Why Mermaid refuses a statement where it stops, and how its statements are written. */
+function refusedStatementMessage({ read, expected, refused }: StatementStop): string {
+  const after = read === '' ? 'at the start of a statement' : `after \`${read}\``;
+  const found = refused === undefined ? 'the line ends there' : `not \`${refused}\``;
+  return `Mermaid expects ${expected} ${after}, ${found}, and refuses the diagram: write a relationship line as \`A ||--o{ B : label\`, each end a cardinality (\`||\`, \`|o\`, \`}o\`, \`}|\`, \`one\`, \`zero or more\`…)`;
 }
 
 /** Where a `%%` comment starts on a line, outside quotes (Mermaid reads `"100%% done"` as quoted text). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importContractSource } from '../../../shared/contracts/import';
 import type { ContractProperty } from '../../../shared/model/contract';
-import { parseErDiagram } from '../diagrams/real-mermaid';
+import { parseErDiagram, whereMermaidRefuses } from '../diagrams/real-mermaid';
 
 /** A hand-written erDiagram imported as a contract: its objects' properties and what was noted. */
 function imported(text: string) {
@@ -601,6 +601,55 @@ describe('what Mermaid refuses to draw, refused with its line rather than import
       ]);
     },
   );
+
+  it.each([
+    [
+      'numbers written as its cardinalities',
+      'METER 1 }o--o{ 2 READING : takes',
+      20,
+      'Mermaid expects `:` and the relationship’s label after `1 }o--o{ 2`, not `READING`',
+    ],
+    [
+      'no label',
+      'METER ||--o{ READING',
+      23,
+      'Mermaid expects `:` and the relationship’s label after `METER ||--o{ READING`, the line ends there',
+    ],
+    [
+      'no second cardinality',
+      'METER ||-- READING : takes',
+      14,
+      'Mermaid expects the cardinality of the relationship’s second end after `METER ||--`, not `READING`',
+    ],
+    [
+      'no first cardinality',
+      'METER --o{ READING : takes',
+      9,
+      'Mermaid expects an entity’s name at the start of a statement, not `--`',
+    ],
+  ])(
+    'a relationship line with %s, refused where Mermaid stops rather than left out',
+    async (_, relationship, column, why) => {
+      const text = `erDiagram\n  ${relationship}\n  METER {\n    int id PK\n  }\n  READING {\n    int id PK\n    int meter_id FK\n  }\n`;
+      await expect(whereMermaidRefuses(text)).resolves.toEqual({ line: 2, column });
+      expect(refusal(text)).toEqual([
+        `2:${column}: ${why}, and refuses the diagram: write a relationship line as \`A ||--o{ B : label\`, each end a cardinality (\`||\`, \`|o\`, \`}o\`, \`}|\`, \`one\`, \`zero or more\`…)`,
+      ]);
+    },
+  );
+
+  it('but notes only what Mermaid reads and the contract has no place for: classes, styles, entities named alone', async () => {
+    const text =
+      'erDiagram\n  classDef sensor fill:#eef\n  class METER sensor\n  style METER fill:#f9f\n  title Meters\n  METER {\n    int id PK\n  }\n';
+    expect((await parseErDiagram(text)).entities.map((entity) => entity.label)).toEqual(['title', 'Meters', 'METER']);
+    const { notes } = imported(text);
+    expect(notes).toEqual([
+      '2: not read: classDef sensor fill:#eef',
+      '3: not read: class METER sensor',
+      '4: not read: style METER fill:#f9f',
+      '5: not read: title Meters',
+    ]);
+  });
 
   it('an `end` that closes no subgraph', async () => {
     const text = 'erDiagram\n  subgraph alps\n    STATION {\n      int id PK\n    }\n  end\n  end\n';

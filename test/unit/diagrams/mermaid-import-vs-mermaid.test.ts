@@ -107,6 +107,11 @@ describe('what the real mermaid package draws, the importer imports, styles skip
       'style A fill:#f9f\n  classDef leak fill:#f00\n  class A,B leak\n  linkStyle 0 interpolate basis',
     ],
     ['`click` as a node’s id with a label', 'click[Clicks] --> call[Call centre]'],
+    [
+      'clicks with a tooltip and a target, spaces in their quotes',
+      'click A "https://x.org/a b" "a tip" _blank\n  click B href "https://x.org" _top\n  click A call cb(1, 2) "a tip"\n  click B cb "a tip"',
+    ],
+    ['a class of ids and of names joined by commas', 'class A,B leak,hot\n  linkStyle 0 interpolate basis stroke:#f00'],
   ])('takes %s', async (_, statements) => {
     const text = `flowchart LR\n  A --> B\n  ${statements}`;
     await parseFlowchart(text);
@@ -293,6 +298,36 @@ describe('what the real mermaid package refuses, the importer refuses with its l
       'a click with `href` and no page',
       'click meters href',
       '`click meters href` names no page after `href`, and Mermaid refuses it: add one, or remove the line.',
+    ],
+    [
+      'a class with a word after its class name',
+      'class meters hot cold',
+      '`class meters hot cold` goes on after its class name `hot`, and Mermaid refuses it: a `class` line takes one class (`class meters hot`), so put another class on a line of its own.',
+    ],
+    [
+      'a class parting its nodes with spaces',
+      'class meters, reads hot',
+      '`class meters, reads hot` parts its nodes with spaces, and Mermaid refuses it: join them with commas alone (`class meters,reads hot`).',
+    ],
+    [
+      'a click going on after its tooltip',
+      'click meters "https://x.org/a b" "tip" "more"',
+      'Mermaid refuses `"more"` in `click meters "https://x.org/a b" "tip" "more"`: after its page a click takes only a tooltip in quotes, then a target (`click meters "https://…" "tip" _blank`). Remove it, or put it in the tooltip.',
+    ],
+    [
+      'a click with a target after its callback',
+      'click meters notify "tip" _blank',
+      'Mermaid refuses `_blank` in `click meters notify "tip" _blank`: after its callback a click takes only a tooltip in quotes (`click meters callback "tip"`). Remove it, or put it in the tooltip.',
+    ],
+    [
+      'a click calling a callback with no brackets',
+      'click meters call notify',
+      '`click meters call notify` gives its callback no brackets, and Mermaid refuses it: write them after its name (`click meters call callback()`).',
+    ],
+    [
+      'a linkStyle naming no curve after `interpolate`',
+      'linkStyle default interpolate',
+      '`linkStyle default interpolate` names no curve after `interpolate`, and Mermaid refuses it: add one (`linkStyle default interpolate basis`), or remove the line.',
     ],
     [
       'a node id Mermaid reads as a word of a click',

@@ -615,11 +615,17 @@ function readShapeText(cursor: Cursor, id: string): string | undefined | { error
     .filter((end) => end.at >= 0);
   const end = ends.sort((a, b) => a.at - b.at)[0];
   if (!end) return { error: `The label of '${id}' is never closed: \`${opening}\` needs its \`${closings[0]}\`.` };
-  if (quoted && end.at !== quoted[0].length)
-    return { error: `The label of '${id}' goes on after its quotes: put all of it in quotes.` };
   cursor.rest = inside.slice(end.at + end.closing.length);
-  if (quoted) return `"${quoted[1]}"`;
+  if (quoted && end.at === quoted[0].length) return `"${quoted[1]}"`;
   const text = inside.slice(0, end.at);
+  // Mermaid joins text written after the quotes to them (`["x" y]` is `x y`), read as any text outside quotes.
+  if (quoted) {
+    const [, inQuotes = ''] = quoted;
+    const after = text.slice(inQuotes.length + 2);
+    if (UNQUOTED_LABEL_BREAKERS.test(after))
+      return { error: `The label of '${id}' goes on after its quotes: put all of it in quotes.` };
+    return `${inQuotes}${after}`;
+  }
   if (isUnquotedWithBreakers(text))
     return {
       error: `The label of '${id}' holds brackets or quotes: put it in quotes, as ${id}${opening}"…"${end.closing}.`,

@@ -75,6 +75,10 @@ describe('the importer reads a flowchart as the real mermaid package does', () =
       'a comment line inside a link text or a label, which Mermaid drops before it reads',
       'flowchart LR\n  A -- two\n  %% why\n  lines --> B["x\n%% why\ny"]',
     ],
+    [
+      'a label going on after its quotes, which Mermaid joins to them',
+      'flowchart LR\n  A["x" y] --> B("v1"beta)\n  C(("a (b)" c-d))',
+    ],
     ['a quoted node label over a line end', 'flowchart LR\n  A["two\nlines"] --> B("x\n  y")'],
     [
       'styles ending with a `;` after their colour',
@@ -159,6 +163,8 @@ describe('what the real mermaid package refuses, the importer refuses with its l
   it.each([
     ['an unclosed bracket', 'flowchart LR\n  A --> B\n  C[unclosed --> D\n  E --> F', 3],
     ['an unclosed quote', 'flowchart LR\n  A --> B\n  C["unclosed] --> D', 3],
+    ['a bracket after the quotes of a label', 'flowchart LR\n  A --> B\n  C["x" (y)]', 3],
+    ['a second quote in a label', 'flowchart LR\n  A --> B\n  C["x" y "z"]', 3],
     ['a wrong closing bracket', 'flowchart LR\n  X --> Y\n  A(]', 3],
     ['a link to nothing', 'flowchart LR\n  A --> B\n  B -->', 3],
     ['a two-dash link', 'graph LR\n  A--B', 2],

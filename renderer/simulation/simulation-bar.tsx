@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { greyedOutUnless } from '../app/greyed-out-button';
 import { CommandButton } from '../commands/command-button';
 import { useDocumentStore } from '../store/document-store';
 import { whyNothingToRun } from './nothing-to-run';
@@ -10,7 +11,10 @@ import { SimulatedClock } from './simulated-clock';
 import { simulation } from './simulation-controller';
 import { MAX_SPEED, MIN_SPEED, setSimulation, useSimulationStore } from './simulation-store';
 
-/** The run's controls: run, pause, step, reset, speed, seed, scenario, and the simulated clock. */
+/**
+ * The run's controls: run, pause, step, reset, speed, seed, scenario, and the simulated clock. Its
+ * buttons grey out as they are pressed (while the run starts or goes back) and stay focusable then.
+ */
 export function SimulationBar() {
   const { mode, status, speed, scenarioId, failure } = useSimulationStore(
     useShallow((state) => ({
@@ -39,8 +43,7 @@ export function SimulationBar() {
           <button
             type="button"
             className="primary"
-            disabled={cannotRun}
-            onClick={() => void simulation.run()}
+            {...greyedOutUnless(!cannotRun, () => void simulation.run())}
             title={nothingToRun ?? 'Run'}
           >
             ▶ Run
@@ -48,19 +51,17 @@ export function SimulationBar() {
         )}
         <button
           type="button"
-          disabled={cannotRun}
-          onClick={() => void simulation.step()}
+          {...greyedOutUnless(!cannotRun, () => void simulation.step())}
           title={nothingToRun ?? 'Run one tick'}
         >
           Step
         </button>
-        <CommandButton command="simulation.step-back" label="Step back">
+        <CommandButton command="simulation.step-back" label="Step back" staysFocusable>
           ↶
         </CommandButton>
         <button
           type="button"
-          disabled={cannotRun}
-          onClick={() => void simulation.reset()}
+          {...greyedOutUnless(!cannotRun, () => void simulation.reset())}
           title={nothingToRun ?? 'Back to tick 0 with the scenario as it is now'}
         >
           Reset

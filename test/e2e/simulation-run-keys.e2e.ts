@@ -16,6 +16,38 @@ describeInChromium("The run's keys", (session) => {
     await waitForTick(page, 3);
     expect(await currentTick(page)).toBe(3);
   });
+
+  it('keeps the focus on Reset, Step back and Step pressed from the keyboard, though each is greyed out a moment or more', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await step(page, 2);
+    const focusedControl = () =>
+      page.evaluate(() => {
+        const focused = document.activeElement;
+        if (!focused || focused === document.body) return '<body>';
+        return focused.getAttribute('aria-label') ?? focused.textContent;
+      });
+
+    // Reset greys out while the run starts again; Step back once nothing is left to go back to.
+    await page.getByRole('button', { name: 'Reset', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await waitForTick(page, 0);
+    const afterReset = await focusedControl();
+    await step(page, 2);
+    await page.getByRole('button', { name: 'Step back', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await waitForTick(page, 1);
+    const afterStepBack = await focusedControl();
+    // B pressed on Step greys Step out while the run goes back.
+    await step(page, 2);
+    await page.getByRole('button', { name: 'Step', exact: true }).focus();
+    await page.keyboard.press('b');
+    await waitForTick(page, 2);
+    await page.getByRole('button', { name: '▶ Run', exact: true }).waitFor();
+    const afterBackFromStep = await focusedControl();
+
+    expect([afterReset, afterStepBack, afterBackFromStep]).toEqual(['Reset', 'Step back', 'Step']);
+  });
 });
 
 describeInChromium("A link's messages from the keyboard", (session) => {

@@ -6,6 +6,7 @@ import { describeInChromium, inEachColorScheme, screenshot } from './app-driver'
 import { openContract } from './contract-driver';
 import { contrastOfText } from './contrast-driver';
 import { openByChooser, openSampleDesign } from './designer-driver';
+import { fireNullField, simulateSample, step } from './simulation-driver';
 
 /** WCAG AA for text of normal size. */
 const READABLE = 4.5;
@@ -166,5 +167,35 @@ describeInChromium('the light and the dark theme', (session) => {
       expect(contrasts.map(([testId]) => testId)).toContain('problems-retail');
       expect(contrasts.filter(([, ratio]) => Number(ratio) < READABLE)).toEqual([]);
     });
+  });
+
+  it('writes in the red of a fault readably on its red tint, light and dark: why a run stopped, its status, a quarantine', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const lending = placedOnAGrid(
+      aMesh().withDomain('lending', { name: 'Lending' }).withSystem('loan-desk', 'lending').build(),
+    );
+    await openByChooser(page, 'lending.mesh.json', serializeMesh(lending));
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    const stopped = page.locator('.simulation-bar__status--stopped');
+    const why = page.locator('.simulation-bar__failure > span');
+    await why.waitFor();
+    const stoppedContrasts = await inEachColorScheme(page, async () => [
+      await contrastOfText(stopped),
+      await contrastOfText(why),
+    ]);
+
+    const sample = await session.openApp();
+    await simulateSample(sample);
+    await fireNullField(sample, 'orders.public.orders', 'customer_id');
+    await step(sample, 2);
+    const quarantine = sample.getByTestId('quarantine-orders');
+    await quarantine.waitFor();
+    const quarantineContrasts = await inEachColorScheme(sample, () => contrastOfText(quarantine));
+
+    expect(
+      [...stoppedContrasts.flat(), ...quarantineContrasts]
+        .filter((ratio) => ratio < READABLE)
+        .map((ratio) => ratio.toFixed(2)),
+    ).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { useDocumentStore } from '../store/document-store';
 import { whyNothingToRun } from './nothing-to-run';
 import { PauseAtField } from './pause-at-field';
 import { PresentButton } from './present-button';
+import { runAnnouncement } from './run-announcement';
 import { RunProgress } from './run-progress';
 import { SeedField } from './seed-field';
 import { SimulatedClock } from './simulated-clock';
@@ -25,6 +26,7 @@ export function SimulationBar() {
       failure: state.failure,
     })),
   );
+  const announcement = useSimulationStore((state) => runAnnouncement(state.status, state.metrics?.tick));
   const scenarios = useDocumentStore((state) => state.mesh?.scenarios);
   const nothingToRun = useDocumentStore((state) => whyNothingToRun(state.mesh));
   if (mode !== 'simulate') return null;
@@ -102,6 +104,9 @@ export function SimulationBar() {
       </label>
       <SimulatedClock className="simulation-bar__clock" testId="simulated-clock" tickTestId="tick" />
       <span className={`simulation-bar__status simulation-bar__status--${status}`}>{STATUS_LABELS[status]}</span>
+      <span className="visually-hidden" role="status">
+        {announcement}
+      </span>
       <RunProgress />
       <PresentButton />
       {failure && (

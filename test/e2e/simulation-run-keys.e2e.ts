@@ -50,6 +50,28 @@ describeInChromium("The run's keys", (session) => {
   });
 });
 
+describeInChromium('What a screen reader hears of the run', (session) => {
+  it('announces the tick a Step, a step back or a Reset left the run paused at', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    const announced = page.getByRole('toolbar', { name: 'Simulation' }).getByRole('status').filter({ hasText: /tick/ });
+    const heard: (string | null)[] = [];
+
+    await step(page, 2);
+    heard.push(await announced.textContent());
+    await page.keyboard.press('b');
+    await waitForTick(page, 1);
+    await page.getByRole('button', { name: '▶ Run', exact: true }).waitFor();
+    heard.push(await announced.textContent());
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await waitForTick(page, 0);
+    await page.getByRole('button', { name: '▶ Run', exact: true }).waitFor();
+    heard.push(await announced.textContent());
+
+    expect(heard).toEqual(['Paused at tick 2', 'Paused at tick 1', 'Paused at tick 0']);
+  });
+});
+
 describeInChromium("A link's messages from the keyboard", (session) => {
   it('shows the messages of the link Tab reached when Enter or Space is pressed on it, as a click does', async () => {
     const page = await session.openApp();

@@ -26,8 +26,12 @@ export function Toolbar() {
         <CommandButton command="file.export">Export…</CommandButton>
       </div>
       <div className="toolbar__group">
-        <CommandButton command="edit.undo">Undo</CommandButton>
-        <CommandButton command="edit.redo">Redo</CommandButton>
+        <CommandButton command="edit.undo" staysFocusable>
+          Undo
+        </CommandButton>
+        <CommandButton command="edit.redo" staysFocusable>
+          Redo
+        </CommandButton>
         <CommandButton command="view.auto-layout">Auto-layout</CommandButton>
         <CommandButton command="view.quick-search">Search…</CommandButton>
       </div>

@@ -1106,4 +1106,26 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     const visited = await regionsF6Visits(page, 6);
     expect(visited[visited.indexOf('palette') + 1]).toBe('mesh-canvas');
   });
+
+  it('keeps the focus on the toolbar’s Undo and Redo pressed from the keyboard, though the last step greys them out', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Lending');
+    const toolbarButton = (name: string) =>
+      page.getByRole('toolbar', { name: 'Commands' }).getByRole('button', { name, exact: true });
+    const focusedControl = () =>
+      page.evaluate(() => (document.activeElement === document.body ? '<body>' : document.activeElement?.textContent));
+
+    await toolbarButton('Undo').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('counts').filter({ hasText: '0 domains' }).waitFor();
+    const afterUndo = await focusedControl();
+    await toolbarButton('Redo').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('counts').filter({ hasText: '1 domain' }).waitFor();
+    const afterRedo = await focusedControl();
+
+    expect([afterUndo, afterRedo]).toEqual(['Undo', 'Redo']);
+  });
 });

@@ -3,6 +3,7 @@ import type { OperationalSystem } from '../../../shared/model/operational-system
 import { scenarioWithTopics } from '../../../shared/model/topic-references';
 import { createSimulation } from '../../../shared/simulation';
 import { checkScenario } from '../../../shared/simulation/scenario-check';
+import { clockRangeProblem } from '../../../shared/simulation/simulated-clock';
 import { aScenario, aShopMesh, testWorkspace } from './builders';
 
 describe('a scenario that names what the mesh lacks', () => {
@@ -391,6 +392,20 @@ describe('a scenario whose clock runs past the last time a timestamp can show', 
     expect(checkScenario(aShopMesh().build(), pastLastTick, 'scenario').map(({ path }) => path)).toEqual([
       'scenario.connector.delayMillis',
     ]);
+  });
+
+  it('finds the last tick of a script of a million steps, as a generated scenario may have, without running out of stack', () => {
+    const steps = Array.from({ length: 1_000_000 }, (_, index) => ({
+      tick: index + 1,
+      systemId: 'shop',
+      table: 'items',
+      op: 'delete' as const,
+      where: { id: index + 1 },
+    }));
+
+    expect(clockRangeProblem({ startTime: '9999-12-31T23:57:00.000Z', tickMillis: 60_000, steps })).toBe(
+      `tick 1000000, the last a step or fault is set for, would come after ${lastTime}, the last time the simulated clock can show (timestamps are ISO 8601, with four-digit years): from 9999-12-31T23:57:00.000Z, tickMillis can be at most 0`,
+    );
   });
 
   it('takes a clock that reaches the year 9999 only after its last step', () => {

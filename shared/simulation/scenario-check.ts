@@ -2,7 +2,7 @@ import type { PathProblem } from '../contracts/path-problem';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable, Topic } from '../model/operational-system';
 import type { Problem } from '../model/problem';
-import { type Fault, isTopicFault, type Scenario, type TableData } from '../model/scenario';
+import { type Fault, isTopicFault, type Scenario, type ScriptStep, type TableData } from '../model/scenario';
 import { topicReferredTo, topicsOf } from '../model/topic-references';
 import { columnGenerators } from './column-generators';
 import { generatorTypeProblem, referenceTypeProblem } from './generator-fit';
@@ -173,10 +173,14 @@ export function checkScenario(
       });
     }
   });
-  scenario.steps.forEach((step, index) => {
+  scenario.steps.forEach((given, index) => {
     const at = `${path}.steps[${index}]`;
-    const table = tableOf(step, at);
+    const table = tableOf(given, at);
     if (!table) return;
+    for (const { field, message } of unusedStepFields(given, table.name)) {
+      problems.push({ path: `${at}.${field}`, target: 'key', message });
+    }
+    const step = usedStepFields(given);
     if (step.op === 'update' && Object.keys(step.values ?? {}).length === 0) {
       problems.push({ path: `${at}.values`, message: 'an update needs at least one value to set' });
     }
@@ -234,6 +238,53 @@ export function checkScenario(
   const delayProblem = connectorDelayProblem(scenario);
   if (delayProblem) problems.push({ path: `${path}.connector.delayMillis`, message: delayProblem });
   return problems;
+}
+
+/** The fields of a step its `op` reads: the engine ignores the rest. */
+const STEP_FIELDS_USED: Record<ScriptStep['op'], ReadonlySet<'values' | 'where'>> = {
+  insert: new Set(['values']),
+  update: new Set(['values', 'where']),
+  delete: new Set(['where']),
+  truncate: new Set(),
+};
+
+/**
+ * `values` or `where` given to a step whose operation ignores it: a delete given `values` where
+ * `where` was meant would delete every row, so each is refused, saying what the step does instead.
+ */
+function unusedStepFields(step: ScriptStep, table: string): { field: 'values' | 'where'; message: string }[] {
+  const unused = (['values', 'where'] as const).filter(
+    (field) => step[field] !== undefined && !STEP_FIELDS_USED[step.op].has(field),
+  );
+  return unused.map((field) => {
+    switch (step.op) {
+      case 'delete':
+        return {
+          field,
+          message: `a delete sets no values: it deletes the rows its where names, and with no where every row of '${table}'; write these in where`,
+        };
+      case 'truncate':
+        return {
+          field,
+          message:
+            field === 'values'
+              ? `a truncate empties all of '${table}' and sets no values: leave values out`
+              : `a truncate empties all of '${table}' and takes no where: to delete only these rows, make it a delete`,
+        };
+      default:
+        return { field, message: 'an insert adds the row its values give and takes no where: leave where out' };
+    }
+  });
+}
+
+/** The step as its operation reads it, so a field it ignores is reported once, not also for its columns. */
+function usedStepFields(step: ScriptStep): ScriptStep {
+  const used = STEP_FIELDS_USED[step.op];
+  return {
+    ...step,
+    values: used.has('values') ? step.values : undefined,
+    where: used.has('where') ? step.where : undefined,
+  };
 }
 
 /** The table a CDC topic captures; none for an outbox topic. */

@@ -197,6 +197,45 @@ describe('a table given its data twice', () => {
   });
 });
 
+describe('a step given a field its operation does not use', () => {
+  it('is refused at that field, so a delete given values where it meant where never deletes every row', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 3)
+      .at(1, 'shop', 'items', 'delete', { values: { id: 2 } })
+      .at(2, 'shop', 'items', 'truncate', { values: { name: 'lamp' }, where: { id: 1 } })
+      .at(3, 'shop', 'items', 'insert', { values: { id: 9, name: 'lamp' }, where: { id: 9 } })
+      .at(4, 'shop', 'items', 'delete', { where: { id: 1 } })
+      .build();
+
+    expect(createSimulation(aShopMesh().build(), scenario, { sqlite: await testWorkspace() })).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'scenario.steps[0].values',
+          target: 'key',
+          message:
+            "a delete sets no values: it deletes the rows its where names, and with no where every row of 'items'; write these in where",
+        },
+        {
+          path: 'scenario.steps[1].values',
+          target: 'key',
+          message: "a truncate empties all of 'items' and sets no values: leave values out",
+        },
+        {
+          path: 'scenario.steps[1].where',
+          target: 'key',
+          message: "a truncate empties all of 'items' and takes no where: to delete only these rows, make it a delete",
+        },
+        {
+          path: 'scenario.steps[2].where',
+          target: 'key',
+          message: 'an insert adds the row its values give and takes no where: leave where out',
+        },
+      ],
+    });
+  });
+});
+
 describe('a truncate step', () => {
   it('is refused on a SQL Server table with change data capture, which SQL Server does not truncate', async () => {
     const mesh = aShopMesh().build();

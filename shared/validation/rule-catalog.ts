@@ -35,6 +35,7 @@ import { safeFileNamesRule } from './rules/safe-file-names';
 import { scenarioFillsTablesRule } from './rules/scenario-fills-tables';
 import { scenarioInitialRowsRule } from './rules/scenario-initial-rows';
 import { scenarioKeyRoomRule } from './rules/scenario-key-room';
+import { scenarioRateSizeRule } from './rules/scenario-rate-size';
 import { scenarioReferencesRule } from './rules/scenario-references';
 import { selfLinksRule } from './rules/self-links';
 import { sourceTablesRule } from './rules/source-tables';
@@ -74,6 +75,7 @@ const MESH_RULES: readonly Rule[] = [
   scenarioFillsTablesRule,
   scenarioKeyRoomRule,
   scenarioInitialRowsRule,
+  scenarioRateSizeRule,
   replicaIdentityRule,
   replicaIdentityEngineRule,
   numericColumnScaleRule,

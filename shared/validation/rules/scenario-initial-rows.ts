@@ -33,7 +33,8 @@ export const scenarioInitialRowsRule: Rule = {
   },
 };
 
-function loadTime(rows: number): string {
+/** How long a run takes to load `rows` initial rows, in words (`about 14.6 hours`). */
+export function loadTime(rows: number): string {
   const seconds = rows / ROWS_PER_SECOND;
   if (seconds < 120) return `${about(seconds)} seconds`;
   if (seconds < 7200) return `${about(seconds / 60)} minutes`;

@@ -479,6 +479,35 @@ const CASES: Record<string, RuleCase> = {
       mesh: () => withAScenario((scenario) => Object.assign(scenario.data[0] ?? {}, { initialRows: 1_000_000 })),
     },
   },
+  'scenario-rate-size': {
+    triggers: {
+      mesh: () =>
+        withAScenario((scenario) =>
+          scenario.rates.push({
+            systemId: 'shop',
+            table: 'customers',
+            insertsPerTick: 1e12,
+            updatesPerTick: 0,
+            deletesPerTick: 0,
+          }),
+        ),
+      message:
+        "scenario 'Busy day': 1,000,000,000,000 inserts a tick into 'customers': each tick would take at least as long as loading as many initial rows, about 14,600 hours",
+      path: 'scenarios[0].rates[0].insertsPerTick',
+    },
+    passes: {
+      mesh: () =>
+        withAScenario((scenario) =>
+          scenario.rates.push({
+            systemId: 'shop',
+            table: 'customers',
+            insertsPerTick: 1_000_000,
+            updatesPerTick: 0,
+            deletesPerTick: 0,
+          }),
+        ),
+    },
+  },
   'source-tables': {
     triggers: {
       mesh: () =>

@@ -169,7 +169,7 @@ describeInChromium('the light and the dark theme', (session) => {
     });
   });
 
-  it('writes in the red of a fault readably on its red tint, light and dark: why a run stopped, its status, a quarantine', async () => {
+  it('writes in the red of a fault readably on its red tint, light and dark: why a run stopped, its status, a quarantine, a port’s violation count', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     const lending = placedOnAGrid(
       aMesh().withDomain('lending', { name: 'Lending' }).withSystem('loan-desk', 'lending').build(),
@@ -190,10 +190,15 @@ describeInChromium('the light and the dark theme', (session) => {
     await step(sample, 2);
     const quarantine = sample.getByTestId('quarantine-orders');
     await quarantine.waitFor();
-    const quarantineContrasts = await inEachColorScheme(sample, () => contrastOfText(quarantine));
+    const violations = sample.locator('.react-flow__node[data-id="orders"] .port-activity--violations');
+    await violations.waitFor();
+    const quarantineContrasts = await inEachColorScheme(sample, async () => [
+      await contrastOfText(quarantine),
+      await contrastOfText(violations),
+    ]);
 
     expect(
-      [...stoppedContrasts.flat(), ...quarantineContrasts]
+      [...stoppedContrasts.flat(), ...quarantineContrasts.flat()]
         .filter((ratio) => ratio < READABLE)
         .map((ratio) => ratio.toFixed(2)),
     ).toEqual([]);

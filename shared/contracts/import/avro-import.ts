@@ -333,6 +333,8 @@ function asNote(problem: {
 }
 
 const AVRO_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+/** A field's name or an enum's symbol: one name, no namespace. */
+const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PRIMITIVE_NAMES = new Set(['null', ...Object.keys(PRIMITIVES)]);
 
 /** The named types (record, enum, fixed) of a schema, by their full names (`ex.A`). */
@@ -387,7 +389,23 @@ function checkAvroSchema(root: unknown, source: YamlSource): { problems: ImportN
       return;
     }
     if (Array.isArray(type)) {
-      for (const [index, member] of type.entries()) visit(member, [...path, index], namespace);
+      const kinds = new Set<string>();
+      for (const [index, member] of type.entries()) {
+        const memberPath = [...path, index];
+        visit(member, memberPath, namespace);
+        if (Array.isArray(member)) {
+          report(memberPath, 'a union cannot hold a union directly');
+          continue;
+        }
+        const kind = unionMemberKind(member, namespace, names);
+        if (kind !== undefined && kinds.has(kind)) {
+          report(
+            memberPath,
+            `a union holds ${kind} twice (it holds one type of each kind, named types by their names)`,
+          );
+        }
+        if (kind !== undefined) kinds.add(kind);
+      }
       return;
     }
     if (typeof type !== 'object' || type === null) {
@@ -401,7 +419,8 @@ function checkAvroSchema(root: unknown, source: YamlSource): { problems: ImportN
         return;
       }
       const fullName = fullNameOf(schema.name, schema.namespace, namespace);
-      if (!names.byFullName.has(fullName)) names.byFullName.set(fullName, schema);
+      if (names.byFullName.has(fullName)) report([...path, 'name'], `${fullName} is defined twice`);
+      else names.byFullName.set(fullName, schema);
       names.fullNameOf.set(schema, fullName);
       names.pathOf.set(schema, path);
     }
@@ -411,21 +430,61 @@ function checkAvroSchema(root: unknown, source: YamlSource): { problems: ImportN
         return;
       }
       const fieldNamespace = namespaceOf(names.fullNameOf.get(schema) ?? '');
+      const fieldNames = new Set<string>();
       schema.fields.forEach((field, index) => {
-        if (typeof field?.name !== 'string' || !AVRO_NAME.test(field.name))
+        if (typeof field?.name !== 'string' || !SIMPLE_NAME.test(field.name))
           report([...path, 'fields', index, 'name'], `invalid field name: ${JSON.stringify(field?.name)}`);
+        else if (fieldNames.has(field.name))
+          report([...path, 'fields', index, 'name'], `field "${field.name}" is defined twice in record ${schema.name}`);
         else if (field.type === undefined) report([...path, 'fields', index], `field "${field.name}" has no type`);
         else visit(field.type, [...path, 'fields', index, 'type'], fieldNamespace);
+        if (typeof field?.name === 'string') fieldNames.add(field.name);
       });
-    } else if (schema.type === 'enum') {
-      if (!Array.isArray(schema.symbols) || schema.symbols.length === 0)
-        report([...path, 'symbols'], 'an enum needs symbols');
-    } else if (schema.type === 'array') visit(schema.items, [...path, 'items'], namespace);
+    } else if (schema.type === 'enum') checkEnum(schema, path, report);
+    else if (schema.type === 'array') visit(schema.items, [...path, 'items'], namespace);
     else if (schema.type === 'map') visit(schema.values, [...path, 'values'], namespace);
-    else if (schema.type !== 'fixed') visit(schema.type, [...path, 'type'], namespace);
+    else if (schema.type === 'fixed') {
+      if (typeof schema.size !== 'number' || !Number.isInteger(schema.size) || schema.size < 0)
+        report([...path, 'size'], 'a fixed needs a size, a whole number of bytes');
+    } else visit(schema.type, [...path, 'type'], namespace);
   };
   visit(root, [], '');
   return { problems, names };
+}
+
+/** An enum's symbols are names, each given once, and its default (the symbol a reader takes for an unknown one) is one of them. */
+function checkEnum(schema: AvroSchema, path: PathSegment[], report: (path: PathSegment[], message: string) => void) {
+  if (!Array.isArray(schema.symbols) || schema.symbols.length === 0) {
+    report([...path, 'symbols'], 'an enum needs symbols');
+    return;
+  }
+  const seen = new Set<unknown>();
+  schema.symbols.forEach((symbol, index) => {
+    if (typeof symbol !== 'string' || !SIMPLE_NAME.test(symbol))
+      report([...path, 'symbols', index], `invalid symbol: ${JSON.stringify(symbol)}`);
+    else if (seen.has(symbol)) report([...path, 'symbols', index], `symbol "${symbol}" is given twice`);
+    seen.add(symbol);
+  });
+  if (schema.default !== undefined && !schema.symbols.includes(schema.default as string)) {
+    report([...path, 'default'], `the default ${JSON.stringify(schema.default)} is none of the enum's symbols`);
+  }
+}
+
+/**
+ * What a union may hold only once: each primitive type (with a logical type or not), one array,
+ * one map, and each named type by its full name. Undefined for what is no type (reported apart).
+ */
+function unionMemberKind(member: unknown, namespace: string, names: AvroNames): string | undefined {
+  if (typeof member === 'string') {
+    if (PRIMITIVE_NAMES.has(member)) return `"${member}"`;
+    const named = lookUpName(member, namespace, names);
+    return named && names.fullNameOf.get(named);
+  }
+  if (typeof member !== 'object' || member === null) return undefined;
+  const schema = member as AvroSchema;
+  if (schema.type === 'array' || schema.type === 'map') return `an ${schema.type === 'array' ? 'array' : 'map'}`;
+  if (['record', 'enum', 'fixed'].includes(String(schema.type))) return names.fullNameOf.get(schema);
+  return typeof schema.type === 'string' && PRIMITIVE_NAMES.has(schema.type) ? `"${schema.type}"` : undefined;
 }
 
 /**

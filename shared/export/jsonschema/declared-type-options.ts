@@ -70,7 +70,8 @@ const IS_LOWER_BOUND: Record<string, boolean> = {
 
 /**
  * The physicalType whose bounds `options` restate, as `declaredTypeOptions` writes them, and the
- * options left beside it (the user's own, tighter than the type's); none where they restate no type.
+ * options left beside it (the user's own, tighter than the type's); none where they restate no type,
+ * as where only a bound of 0 is the type's (uint32's `minimum`).
  * A number's `exclusiveMaximum: 99999999.995` is `numeric(10,2)`, an integer's -32768 to 32767 `smallint`.
  */
 export function restatedPhysicalType(
@@ -95,8 +96,9 @@ export function restatedPhysicalType(
       if (typeof given !== 'number' || typeof bound !== 'number') return false;
       return IS_LOWER_BOUND[name] ? given >= bound : given <= bound;
     };
-    if (bounds.length === 0 || !bounds.every(isWithin) || !bounds.some(([name, bound]) => options[name] === bound))
-      continue;
+    // A bound of 0 is no sign of a type: a count or a score of 0 to 100 is no uint32 that the user narrowed.
+    const restatesType = ([name, bound]: [string, unknown]) => options[name] === bound && bound !== 0;
+    if (bounds.length === 0 || !bounds.every(isWithin) || !bounds.some(restatesType)) continue;
     const own = Object.entries(options).filter(([name, given]) => declared[name] !== given);
     return { physicalType, options: Object.fromEntries(own) };
   }

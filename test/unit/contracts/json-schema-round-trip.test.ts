@@ -90,6 +90,8 @@ describe('bounds the JSON Schema export derives from a physicalType, imported ba
         extensions: { logicalTypeOptions: { exclusiveMinimum: -999.99, exclusiveMaximum: 999.99 } },
       }),
       field('level', 'integer', { extensions: { logicalTypeOptions: { minimum: -40000, maximum: 40000 } } }),
+      field('risk_score', 'integer', { extensions: { logicalTypeOptions: { minimum: 0, maximum: 100 } } }),
+      field('berths', 'integer', { extensions: { logicalTypeOptions: { minimum: 0, maximum: 40000 } } }),
     ];
     expect(importedBack(written)).toEqual(written);
   });

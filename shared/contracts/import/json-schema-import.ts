@@ -15,6 +15,7 @@ import {
   type SchemaImport,
   unnamedProperty,
 } from './imported-schema';
+import { invalidKeywordValues } from './json-schema-keyword-values';
 import { withRefSiblings } from './json-schema-ref-siblings';
 import { listedValues, valueAlternatives } from './json-schema-value-alternatives';
 import { logicalTypeOptions } from './logical-type-options';
@@ -103,6 +104,8 @@ export function importJsonSchema(text: string, fileName: string): SchemaImport {
         : [{ path: '(file)', message: 'not a JSON object', ...source.locate([]) }];
     return { ok: false, format: 'json-schema', errors: errors.map((error) => ({ ...error, path: '(file)' })) };
   }
+  const invalid = invalidKeywordValues(source.value, source);
+  if (invalid.length > 0) return { ok: false, format: 'json-schema', errors: invalid };
   const root = source.value as JsonSchema;
   const context: Context = { root, source, notes: [], expanding: [] };
   const { schema: resolved, refs } = resolve(root, context);

@@ -65,12 +65,26 @@ const LOGICAL_TYPES: Record<string, LogicalType> = {
   date: 'date',
   'timestamp-millis': 'timestamp',
   'timestamp-micros': 'timestamp',
+  'timestamp-nanos': 'timestamp',
   'local-timestamp-millis': 'timestamp',
   'local-timestamp-micros': 'timestamp',
+  'local-timestamp-nanos': 'timestamp',
   'time-millis': 'time',
   'time-micros': 'time',
   decimal: 'number',
   uuid: 'string',
+};
+
+/**
+ * What a logical type says beyond its ODCS logical type: a uuid's format, as the JSON Schema import
+ * says `format: uuid`; a local timestamp is a clock time in no time zone, and ODCS reads a
+ * timestamp that says none as a moment (the SQL export's `timestamptz`), so it says `timezone: false`.
+ */
+const LOGICAL_TYPE_OPTIONS: Record<string, Record<string, unknown>> = {
+  uuid: { format: 'uuid' },
+  'local-timestamp-millis': { timezone: false },
+  'local-timestamp-micros': { timezone: false },
+  'local-timestamp-nanos': { timezone: false },
 };
 
 export function importAvro(text: string): SchemaImport {
@@ -254,11 +268,11 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
     return { logicalType: 'number', physicalType: `${String(type.type)}/decimal` };
   }
   if (type.logicalType && LOGICAL_TYPES[type.logicalType]) {
+    const options = LOGICAL_TYPE_OPTIONS[type.logicalType];
     return {
       logicalType: LOGICAL_TYPES[type.logicalType] as LogicalType,
       physicalType: `${String(type.type)}/${type.logicalType}`,
-      // As the JSON Schema import says `format: uuid`: the format ODCS gives a string.
-      ...(type.logicalType === 'uuid' && { extensions: { logicalTypeOptions: { format: 'uuid' } } }),
+      ...(options && { extensions: { logicalTypeOptions: { ...options } } }),
     };
   }
   if (type.logicalType) {

@@ -14,6 +14,7 @@ import {
   unnamedProperty,
 } from './imported-schema';
 import { numberFormatOf } from './logical-type-options';
+import { locatedDefinitionError } from './protobuf-definition-errors';
 import { protobufUnsignedBounds } from './unsigned-bounds';
 
 /*
@@ -269,6 +270,8 @@ function reportOptions(
 
 /** protobufjs says `illegal token 'x' (line 3)`. */
 function syntaxError(text: string, error: Error): ImportNote {
+  const definition = locatedDefinitionError(text, error.message);
+  if (definition) return { path: '(file)', message: definition.message, ...definition.range };
   const line = Number(/line (\d+)/.exec(error.message)?.[1] ?? 1);
   const offset = offsetOfPosition(text, line, 1);
   return { path: '(file)', message: readableSyntaxMessage(error.message), ...rangeAt(text, offset, 1) };

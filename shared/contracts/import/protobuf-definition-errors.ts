@@ -1,10 +1,12 @@
+import protobuf from 'protobufjs';
 import type { TextRange } from '../text-range';
 import { rangeAt } from './imported-schema';
 
 /*
+ * The rules of a .proto's definitions, each refusal placed at the field or value that breaks it.
  * protobufjs refuses a number or name given twice, or one its message or enum reserves, with no
- * line (`duplicate id 3 in Type ContainerBooking`): the refusal in the user's words, placed at the
- * field or value that breaks the rule, the later of two that share a number or name.
+ * line (`duplicate id 3 in Type ContainerBooking`): that refusal in the user's words, at the later
+ * of two that share a number or name. What protoc refuses and protobufjs lets pass is checked here.
  */
 
 const KINDS: Record<string, string> = { Type: 'message', Enum: 'enum' };
@@ -76,4 +78,62 @@ function statementAt(text: string, offset: number): TextRange {
   const line = text.slice(start, lineEnd === -1 ? undefined : lineEnd);
   const end = line.indexOf(';');
   return rangeAt(text, start, end === -1 ? line.trimEnd().length : end + 1);
+}
+
+/** The largest field number: numbers are 29 bits. */
+const MAX_FIELD_NUMBER = 536_870_911;
+/** The numbers Protocol Buffers keeps for its own implementation. */
+const IMPLEMENTATION_NUMBERS = { first: 19_000, last: 19_999 };
+
+/**
+ * What protoc refuses and protobufjs lets pass, each at its field or value: a field numbered 0,
+ * past 2^29 − 1 or among the numbers the implementation keeps, and in proto3 an enum whose first
+ * value is not 0 (its default, which a reader takes for an unset field).
+ */
+export function definitionRuleBreaks(
+  root: protobuf.NamespaceBase,
+  text: string,
+): { message: string; range: TextRange }[] {
+  const isProto3 = /^\s*syntax\s*=\s*["']proto3["']/m.test(text);
+  const breaks: { message: string; range: TextRange }[] = [];
+  const at = (kind: string, name: string, declaration: RegExp) => {
+    const declared = new RegExp(`\\b${kind}\\s+${escaped(name)}\\b`).exec(text);
+    const from = declared?.index ?? 0;
+    const found = declaration.exec(text.slice(from));
+    return statementAt(text, found ? from + found.index : from);
+  };
+  const visit = (namespace: protobuf.NamespaceBase) => {
+    for (const nested of namespace.nestedArray) {
+      if (nested.fullName.startsWith('.google')) continue;
+      if (nested instanceof protobuf.Type) {
+        for (const field of nested.fieldsArray) {
+          const why = fieldNumberFault(field.id);
+          if (!why) continue;
+          breaks.push({
+            message: `number ${field.id} of field ${field.name} in message ${nested.name} ${why}`,
+            range: at('message', nested.name, new RegExp(`\\b${escaped(field.name)}\\s*=\\s*${field.id}\\b`)),
+          });
+        }
+      }
+      if (nested instanceof protobuf.Enum && isProto3) {
+        const [first] = Object.entries(nested.values);
+        if (first && first[1] !== 0) {
+          breaks.push({
+            message: `the first value of enum ${nested.name} is numbered ${first[1]}: proto3 wants the first value of an enum numbered 0, its default`,
+            range: at('enum', nested.name, new RegExp(`\\b${escaped(first[0])}\\s*=`)),
+          });
+        }
+      }
+      if (nested instanceof protobuf.Namespace || nested instanceof protobuf.Type) visit(nested);
+    }
+  };
+  visit(root);
+  return breaks;
+}
+
+function fieldNumberFault(id: number): string | undefined {
+  if (id < 1 || id > MAX_FIELD_NUMBER) return `is not a field number: field numbers run from 1 to ${MAX_FIELD_NUMBER}`;
+  if (id >= IMPLEMENTATION_NUMBERS.first && id <= IMPLEMENTATION_NUMBERS.last)
+    return `is one Protocol Buffers keeps for itself (${IMPLEMENTATION_NUMBERS.first} to ${IMPLEMENTATION_NUMBERS.last})`;
+  return undefined;
 }

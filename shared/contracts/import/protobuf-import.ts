@@ -14,7 +14,7 @@ import {
   unnamedProperty,
 } from './imported-schema';
 import { numberFormatOf } from './logical-type-options';
-import { locatedDefinitionError } from './protobuf-definition-errors';
+import { definitionRuleBreaks, locatedDefinitionError } from './protobuf-definition-errors';
 import { protobufUnsignedBounds } from './unsigned-bounds';
 
 /*
@@ -59,6 +59,11 @@ export function importProtobuf(text: string): SchemaImport {
     }
   } catch (error) {
     return { ok: false, format: 'protobuf', errors: [syntaxError(text, error as Error)] };
+  }
+  const ruleBreaks = definitionRuleBreaks(root, text);
+  if (ruleBreaks.length > 0) {
+    const errors = ruleBreaks.map(({ message, range }) => ({ path: '(file)', message, ...range }));
+    return { ok: false, format: 'protobuf', errors };
   }
   const messages = topLevelMessages(root);
   if (messages.length === 0) {

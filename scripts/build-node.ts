@@ -1,5 +1,6 @@
 import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
+import { CLI_BUILD_OPTIONS } from './cli-build-options';
 
 // Electron 45 runs Node 22 in the main process and the preload.
 const electronEntries = [
@@ -24,21 +25,7 @@ await Promise.all(
 );
 
 const cliOutfile = 'dist/cli/mesh-designer.mjs';
-await build({
-  // The simulation of `simulate --budget-ms` runs in a worker thread: its own file beside the CLI.
-  entryPoints: { 'mesh-designer': 'cli/mesh-designer.ts', 'simulate-worker': 'cli/commands/simulate-worker.ts' },
-  outdir: 'dist/cli',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  banner: { js: '#!/usr/bin/env node' },
-  // The CLI runs beside node_modules. Bundled into ESM, CommonJS packages lose their own
-  // require and __dirname, which sql.js needs to find its .wasm; so packages stay external.
-  packages: 'external',
-  logLevel: 'warning',
-});
+await build({ ...CLI_BUILD_OPTIONS, outdir: 'dist/cli' });
 chmodSync(cliOutfile, 0o755);
 
 console.log('built dist/electron and dist/cli');

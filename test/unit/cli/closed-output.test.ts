@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../../shared/validation/rule-catalog';
+import { bundledMeshDesigner } from './bundled-cli';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SAMPLE = join(ROOT, 'assets/samples/ecommerce.mesh.json');
+
+const meshDesignerCommand = bundledMeshDesigner();
 
 /**
  * The real command with its stdout read by something that stops after the first chunk, as
@@ -13,8 +15,7 @@ const SAMPLE = join(ROOT, 'assets/samples/ecommerce.mesh.json');
  * into a closed pipe (EPIPE).
  */
 function meshDesignerIntoHead(args: readonly string[]): Promise<{ status: number | null; stderr: string }> {
-  const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', tsx, join(ROOT, 'cli/mesh-designer.ts'), ...args], {
+  const child = spawn(...meshDesignerCommand(args), {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,18 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundledMeshDesigner } from './bundled-cli';
 
 const ROOT = join(import.meta.dirname, '../../..');
+
+const meshDesignerCommand = bundledMeshDesigner();
 
 /**
  * The real command, held to 256 MB of heap, so that reading all of an endless input fails, and
  * stopped after 30 s (it answers in 4 s of CPU, over 10 s of wall time on a busy two-core machine).
  */
 function meshDesigner(args: readonly string[]) {
-  const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-  const run = spawnSync(process.execPath, ['--import', tsx, join(ROOT, 'cli/mesh-designer.ts'), ...args], {
+  const run = spawnSync(...meshDesignerCommand(args), {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 30_000,

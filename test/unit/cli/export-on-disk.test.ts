@@ -2,18 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXPORT_MANIFEST_PATH, exportManifestText } from '../../../shared/files/export-manifest';
 import { serializeMesh } from '../../../shared/model';
 import { trickyShapesMesh } from '../export/unseen-meshes';
+import { bundledMeshDesigner } from './bundled-cli';
 
-const ROOT = join(import.meta.dirname, '../../..');
+const meshDesignerCommand = bundledMeshDesigner();
 
 /** The real command, as CI runs it: a Node process writing to the disk. */
 function meshDesigner(args: readonly string[], cwd: string) {
-  const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-  const run = spawnSync(process.execPath, ['--import', tsx, join(ROOT, 'cli/mesh-designer.ts'), ...args], {
+  const run = spawnSync(...meshDesignerCommand(args), {
     cwd,
     encoding: 'utf8',
     // A command that hangs fails its test rather than the whole run.

@@ -4,7 +4,7 @@ import { decimalInteger } from '../../shared/model/decimal-integer';
 import { knownNamesText } from '../../shared/model/known-names';
 import { scenarioFaultName } from '../../shared/model/scenario-fault-name';
 import { scriptStepName } from '../../shared/model/script-step-name';
-import { counted } from '../../shared/model/word-list';
+import { counted, firstAndCounted, inNumber, joinedWith } from '../../shared/model/word-list';
 import {
   createSimulation,
   type LogMessage,
@@ -240,8 +240,8 @@ export const simulateCommand: Command = {
       for (const problem of outcome.errors) io.err(formatProblemInFile(file, problem));
       return EXIT.problems;
     }
-    const notRun = afterTheLastTick(mesh, scenario, ticks);
-    if (notRun.length > 0) io.err(`note: after the last tick (${ticks}), so not run: ${notRun.join(', ')}`);
+    const notRun = notRunNote(mesh, scenario, ticks);
+    if (notRun) io.err(notRun);
     const { metrics, messages, query: answered, trace } = outcome;
     const failsOnLost = options.flags['fail-on-lost'] === true && hasLostRecords(metrics);
     const quarantines = quarantineErrors(mesh, metrics.ports, read.placer);
@@ -286,16 +286,34 @@ function failedRun(error: unknown): HeadlessOutcome {
   return { ok: false, errors: [{ ...engineFailure(error), message: unforeseenErrorText(error) }] };
 }
 
+/** How many of the steps and faults after the last tick the note names: a generated script may set 20,000 there. */
+const MOST_NOT_RUN_NAMED = 3;
+
+/**
+ * The note on the scenario's steps and faults set for a tick the run does not reach; past a few,
+ * counted and cut: `note: 19,960 steps after the last tick (3), so not run: …, … and 19,957 more`.
+ */
+function notRunNote(mesh: Mesh, scenario: Scenario, ticks: number): string | undefined {
+  const { steps, faults } = afterTheLastTick(mesh, scenario, ticks);
+  const notRun = [...steps, ...faults];
+  if (notRun.length === 0) return undefined;
+  const groupedCount = (items: readonly string[], noun: string) =>
+    items.length > 0 ? [`${items.length.toLocaleString('en')} ${inNumber(items.length, noun)}`] : [];
+  const counts = joinedWith([...groupedCount(steps, 'step'), ...groupedCount(faults, 'fault')], 'and');
+  const subject = notRun.length > MOST_NOT_RUN_NAMED ? `${counts} after the last tick` : 'after the last tick';
+  return `note: ${subject} (${ticks}), so not run: ${firstAndCounted(notRun, MOST_NOT_RUN_NAMED)}`;
+}
+
 /** The scenario's steps and faults set for a tick the run does not reach, named as the app names them: `delete step at tick 5000 on table 'orders' (steps[3])`. */
-function afterTheLastTick(mesh: Mesh, scenario: Scenario, ticks: number): string[] {
+function afterTheLastTick(mesh: Mesh, scenario: Scenario, ticks: number): { steps: string[]; faults: string[] } {
   const late =
     <T extends { tick: number }>(list: string, name: (entry: T) => string) =>
     (entry: T, index: number) =>
       entry.tick > ticks ? [`${name(entry)} (${list}[${index}])`] : [];
-  return [
-    ...scenario.steps.flatMap(late('steps', scriptStepName)),
-    ...(scenario.faults ?? []).flatMap(late('faults', (fault: Fault) => scenarioFaultName(mesh, fault))),
-  ];
+  return {
+    steps: scenario.steps.flatMap(late('steps', scriptStepName)),
+    faults: (scenario.faults ?? []).flatMap(late('faults', (fault: Fault) => scenarioFaultName(mesh, fault))),
+  };
 }
 
 /**

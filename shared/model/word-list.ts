@@ -7,6 +7,15 @@ export function joinedWith(items: readonly (string | number)[], conjunction: 'an
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')}${before}${conjunction} ${items.at(-1)}`;
 }
 
+/**
+ * The first `limit` items and how many more there are, for lists that can run to thousands (a
+ * generated script's steps): `a, b, c and 19,957 more`; every item when there are no more.
+ */
+export function firstAndCounted(items: readonly string[], limit: number): string {
+  const shown = items.slice(0, limit).join(', ');
+  return items.length > limit ? `${shown} and ${(items.length - limit).toLocaleString('en')} more` : shown;
+}
+
 /** A count with its noun in the number it takes: `1 problem`, `3 problems`. */
 export function counted(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${inNumber(count, singular, plural)}`;

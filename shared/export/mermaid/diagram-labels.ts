@@ -1,4 +1,5 @@
 import { readVersion } from '../../contracts/semver';
+import { firstAndCounted } from '../../model/word-list';
 
 /** Lists longer than this are cut with "and N more": a diagram is read at a glance. */
 const LIST_LIMIT = 4;
@@ -6,9 +7,7 @@ const TEXT_LIMIT = 80;
 
 /** `a, b, c, d and 3 more`, or `none`. */
 export function listed(items: readonly string[]): string {
-  if (items.length === 0) return 'none';
-  const shown = items.slice(0, LIST_LIMIT).join(', ');
-  return items.length > LIST_LIMIT ? `${shown} and ${items.length - LIST_LIMIT} more` : shown;
+  return items.length === 0 ? 'none' : firstAndCounted(items, LIST_LIMIT);
 }
 
 /** The first line of markdown with its heading marks removed, cut to a label's length. */

@@ -831,6 +831,28 @@ describe('mesh-designer simulate, its limits', () => {
     );
   });
 
+  it('counts the steps after the last tick of a generated script of 20,000 and names only the first few', async () => {
+    const mesh = JSON.parse(sample);
+    const scenario = mesh.scenarios[0];
+    const firstLate = scenario.steps.length + 40;
+    // 40 inserts over the ticks the run reaches, then 19,960 over ticks 4 to 10.
+    for (let index = 0; index < 20_000; index++) {
+      const tick = index < 40 ? 1 + (index % 3) : 4 + ((index - 40) % 7);
+      scenario.steps.push({
+        tick,
+        systemId: 'orders-service',
+        table: 'orders',
+        op: 'insert',
+        values: { order_id: 50_000 + index },
+      });
+    }
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    await runCli(['simulate', 'shop.mesh.json', '--ticks', '3'], io);
+    expect(err).toEqual([
+      `note: 19,961 steps and 1 fault after the last tick (3), so not run: update step at tick 5 on table 'orders' (steps[0]), insert step at tick 4 on table 'orders' (steps[${firstLate}]), insert step at tick 5 on table 'orders' (steps[${firstLate + 1}]) and 19,959 more`,
+    ]);
+  });
+
   it('names a consumer that lost records under incomplete inputs, and fails on it only with --fail-on-lost', async () => {
     const mesh = { ...aShopMesh({ keyless: true }).build(), scenarios: [offlinePastRetention('catalog')] };
     const run = async (options: string[]) => {

@@ -30,6 +30,10 @@ const SCHEMA = [
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
 
+/** The meta-schemas' `simpleTypes`, the same seven from draft 4 to 2020-12. */
+const TYPE_NAMES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
+const TYPE_NAMES_LISTED = [...TYPE_NAMES].join(', ');
+
 export function invalidKeywordValues(root: unknown, source: YamlSource): ImportNote[] {
   const problems: ImportNote[] = [];
   const report = (path: PathSegment[], keyword: string, should: string, value: unknown) => {
@@ -71,6 +75,7 @@ export function invalidKeywordValues(root: unknown, source: YamlSource): ImportN
     if (required !== undefined && !(Array.isArray(required) && required.every((name) => typeof name === 'string')))
       report(at('required'), 'required', 'a list of property names', required);
     if (values !== undefined && !Array.isArray(values)) report(at('enum'), 'enum', 'a list of values', values);
+    if (keywords.type !== undefined) checkType(keywords.type, at('type'), report);
     for (const keyword of [...SCHEMA, ...SCHEMA_LISTS]) visit(keywords[keyword], at(keyword));
     for (const keyword of SCHEMA_MAPS) {
       const schemas = keywords[keyword];
@@ -80,4 +85,27 @@ export function invalidKeywordValues(root: unknown, source: YamlSource): ImportN
   };
   visit(root, []);
   return problems;
+}
+
+/** `type` is one of the seven type names, or a list of at least one of them, each given once. */
+function checkType(
+  type: unknown,
+  path: PathSegment[],
+  report: (path: PathSegment[], keyword: string, should: string, value: unknown) => void,
+): void {
+  const oneOfTheTypes = `one of the JSON Schema types (${TYPE_NAMES_LISTED})`;
+  if (typeof type === 'string') {
+    if (!TYPE_NAMES.has(type)) report(path, 'type', oneOfTheTypes, type);
+    return;
+  }
+  if (!Array.isArray(type) || type.length === 0) {
+    report(path, 'type', `${oneOfTheTypes} or a list of at least one of them`, type);
+    return;
+  }
+  const listed = new Set<unknown>();
+  for (const [index, member] of type.entries()) {
+    if (typeof member !== 'string' || !TYPE_NAMES.has(member)) report([...path, index], 'type', oneOfTheTypes, member);
+    else if (listed.has(member)) report([...path, index], 'type', 'a list naming each type once', type);
+    listed.add(member);
+  }
 }

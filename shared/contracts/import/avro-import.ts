@@ -4,6 +4,7 @@ import { formatPath } from '../../model/problem';
 import { MAX_NUMERIC_PRECISION } from '../../model/table';
 import type { PathSegment } from '../path-problem';
 import { readYamlSource, type YamlSource } from '../yaml-source';
+import { describeAvroType, isDefaultOf } from './avro-default-values';
 import {
   type ImportNote,
   importedProperty,
@@ -390,6 +391,7 @@ function lookUpName(name: string, namespace: string, names: AvroNames): AvroSche
 function checkAvroSchema(root: unknown, source: YamlSource): { problems: ImportNote[]; names: AvroNames } {
   const problems: ImportNote[] = [];
   const names: AvroNames = { byFullName: new Map(), fullNameOf: new Map(), pathOf: new Map() };
+  const fieldDefaults: { field: AvroField; path: PathSegment[]; namespace: string }[] = [];
   const report = (path: PathSegment[], message: string): void => {
     problems.push({
       path: formatPath(path),
@@ -453,6 +455,9 @@ function checkAvroSchema(root: unknown, source: YamlSource): { problems: ImportN
         else if (field.type === undefined) report([...path, 'fields', index], `field "${field.name}" has no type`);
         else visit(field.type, [...path, 'fields', index, 'type'], fieldNamespace);
         if (typeof field?.name === 'string') fieldNames.add(field.name);
+        if (field?.default !== undefined && field.type !== undefined) {
+          fieldDefaults.push({ field, path: [...path, 'fields', index, 'default'], namespace: fieldNamespace });
+        }
       });
     } else if (schema.type === 'enum') checkEnum(schema, path, report);
     else if (schema.type === 'array') visit(schema.items, [...path, 'items'], namespace);
@@ -463,7 +468,21 @@ function checkAvroSchema(root: unknown, source: YamlSource): { problems: ImportN
     } else visit(schema.type, [...path, 'type'], namespace);
   };
   visit(root, [], '');
+  // Checked once every named type is known: a default may give a value of one defined after its field.
+  for (const { field, path, namespace } of fieldDefaults) {
+    const problem = defaultMismatch(field, (name) => lookUpName(name, namespace, names));
+    if (problem) report(path, problem);
+  }
   return { problems, names };
+}
+
+/** Why a field's default is no value of its type, which Avro forbids: a union's must be of its first type. */
+function defaultMismatch(field: AvroField, resolve: (name: string) => unknown): string | undefined {
+  if (isDefaultOf(field.default, field.type, resolve)) return undefined;
+  const value = JSON.stringify(field.default);
+  if (!Array.isArray(field.type)) return `the default ${value} does not match ${describeAvroType(field.type)}`;
+  const first = field.type.length > 0 ? describeAvroType(field.type[0]) : 'any type (the union is empty)';
+  return `the default ${value} does not match ${first}, the first of its union, which a union's default must match`;
 }
 
 /** An enum's symbols are names, each given once, and its default (the symbol a reader takes for an unknown one) is one of them. */

@@ -165,7 +165,8 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     const picker = page.locator('.quick-input-widget');
     await picker.locator('.monaco-list-row', { hasText: 'orders' }).first().waitFor();
     await page.keyboard.type('updated_at');
-    await picker.locator('.monaco-list-row', { hasText: 'updated_at' }).first().waitFor();
+    // Enter takes the focused row: under load the list is still filtering a moment after the row shows.
+    await picker.locator('.monaco-list-row.focused', { hasText: 'updated_at' }).waitFor();
     await screenshot(page, 'contract-go-to-symbol');
     await page.keyboard.press('Enter');
     await picker.waitFor({ state: 'hidden' });

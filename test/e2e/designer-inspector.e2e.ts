@@ -29,6 +29,20 @@ const focusedControl = (page: Page) =>
 const lastItemField = (scope: Locator, list: string, name: string) =>
   scope.locator(`[data-field^="${list}."][data-field$=".${name}"]`).last();
 
+/** A new design with the domain Ramp and its product Bag Tags, typed by keys: the product's Owner field, clicked into. */
+async function ownerOfANewProduct(page: Page): Promise<Locator> {
+  await newBlankDesign(page);
+  await page.keyboard.press('d');
+  await page.keyboard.type('Ramp');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('p');
+  await page.keyboard.type('Bag Tags');
+  await page.keyboard.press('Enter');
+  const owner = inspector(page).getByLabel('Owner', { exact: true });
+  await owner.click();
+  return owner;
+}
+
 describeInChromium('the inspector', (session) => {
   it('says under the Owner field that an owner of only invisible characters names no owner', async () => {
     const page = await session.openApp();
@@ -200,15 +214,7 @@ describeInChromium('the inspector', (session) => {
 
   it('keeps the focus in a field after Ctrl+S there, and after quick search or Export opened there is closed, so Backspace edits the field, never deletes the product', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    await newBlankDesign(page);
-    await page.keyboard.press('d');
-    await page.keyboard.type('Ramp');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('p');
-    await page.keyboard.type('Bag Tags');
-    await page.keyboard.press('Enter');
-    const owner = inspector(page).getByLabel('Owner', { exact: true });
-    await owner.click();
+    const owner = await ownerOfANewProduct(page);
     await page.keyboard.type('baggage-teamm');
 
     const download = page.waitForEvent('download');
@@ -238,15 +244,7 @@ describeInChromium('the inspector', (session) => {
 
   it('takes a key pressed right after Escape closed quick search as the field’s and the app’s, not the closed dialog’s', async () => {
     const page = await session.openApp();
-    await newBlankDesign(page);
-    await page.keyboard.press('d');
-    await page.keyboard.type('Ramp');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('p');
-    await page.keyboard.type('Bag Tags');
-    await page.keyboard.press('Enter');
-    const owner = inspector(page).getByLabel('Owner', { exact: true });
-    await owner.click();
+    await ownerOfANewProduct(page);
     await page.keyboard.type('baggage-team');
     await page.keyboard.press('Control+k');
     await page.locator('dialog[open]').waitFor();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
+import { type AppSession, describeInChromium } from './app-driver';
 import { openByChooser } from './designer-driver';
 import { currentTick, enterSimulate, openTab, replaceEditorText, runTo, step } from './simulation-driver';
 
@@ -25,6 +25,31 @@ async function scenarioState(page: Page): Promise<string> {
 
 async function shownScenarioText(page: Page): Promise<string> {
   return ((await page.getByTestId('scenario-editor').locator('.view-lines').textContent()) ?? '').replace(/\s+/g, ' ');
+}
+
+/** The shop with two scenarios in Simulate, its Workshop day renamed Morning session in the Scenario tab and applied. */
+async function workshopRenamedAndApplied(session: AppSession): Promise<Page> {
+  const page = await session.openApp({ withoutFileSystemAccess: true });
+  await openByChooser(page, 'shop.mesh.json', sampleWithTwoScenarios());
+  await enterSimulate(page);
+  await openTab(page, 'Scenario');
+  const [workshop] = JSON.parse(sampleWithTwoScenarios()).scenarios;
+  await replaceEditorText(page, 'scenario-editor', JSON.stringify({ ...workshop, name: 'Morning session' }, null, 2));
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => scenarioState(page)).toBe('Saved in the design: it runs from the next reset.');
+  return page;
+}
+
+/** The shop with two scenarios in Simulate, Evening rush chosen, then New scenario pressed: the page and the new scenario's name. */
+async function newScenarioAfterEveningRush(session: AppSession): Promise<{ page: Page; added: string }> {
+  const page = await session.openApp({ withoutFileSystemAccess: true });
+  await openByChooser(page, 'shop.mesh.json', sampleWithTwoScenarios());
+  await enterSimulate(page);
+  await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: 'Evening rush' });
+  await openTab(page, 'Scenario');
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await expect.poll(() => chosenScenario(page)).not.toBe('Evening rush');
+  return { page, added: await chosenScenario(page) };
 }
 
 describeInChromium('a scenario whose id an Apply changed', (session) => {
@@ -74,14 +99,7 @@ describeInChromium('a scenario whose id an Apply changed', (session) => {
   });
 
   it('says the text is saved once undo and redo in the editor bring back the text just applied', async () => {
-    const page = await session.openApp({ withoutFileSystemAccess: true });
-    await openByChooser(page, 'shop.mesh.json', sampleWithTwoScenarios());
-    await enterSimulate(page);
-    await openTab(page, 'Scenario');
-    const [workshop] = JSON.parse(sampleWithTwoScenarios()).scenarios;
-    await replaceEditorText(page, 'scenario-editor', JSON.stringify({ ...workshop, name: 'Morning session' }, null, 2));
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => scenarioState(page)).toBe('Saved in the design: it runs from the next reset.');
+    const page = await workshopRenamedAndApplied(session);
 
     await page.getByTestId('scenario-editor').locator('.view-lines').click();
     await page.keyboard.press('ControlOrMeta+z');
@@ -95,14 +113,7 @@ describeInChromium('a scenario whose id an Apply changed', (session) => {
 
 describeInChromium('a scenario added by New scenario', (session) => {
   it('chooses again the scenario chosen before New scenario once it is undone, and the new one once redone', async () => {
-    const page = await session.openApp({ withoutFileSystemAccess: true });
-    await openByChooser(page, 'shop.mesh.json', sampleWithTwoScenarios());
-    await enterSimulate(page);
-    await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: 'Evening rush' });
-    await openTab(page, 'Scenario');
-    await page.getByRole('button', { name: 'New scenario' }).click();
-    await expect.poll(() => chosenScenario(page)).not.toBe('Evening rush');
-    const added = await chosenScenario(page);
+    const { page, added } = await newScenarioAfterEveningRush(session);
 
     await page.getByRole('button', { name: 'Undo' }).click();
 
@@ -115,14 +126,7 @@ describeInChromium('a scenario added by New scenario', (session) => {
   });
 
   it('is undone and redone by the keys of the editor it leaves the focus in, which has no typing of its own to undo', async () => {
-    const page = await session.openApp({ withoutFileSystemAccess: true });
-    await openByChooser(page, 'shop.mesh.json', sampleWithTwoScenarios());
-    await enterSimulate(page);
-    await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: 'Evening rush' });
-    await openTab(page, 'Scenario');
-    await page.getByRole('button', { name: 'New scenario' }).click();
-    await expect.poll(() => chosenScenario(page)).not.toBe('Evening rush');
-    const added = await chosenScenario(page);
+    const { page, added } = await newScenarioAfterEveningRush(session);
     await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(true);
 
     await page.keyboard.press('ControlOrMeta+z');
@@ -145,14 +149,7 @@ describeInChromium('a scenario added by New scenario', (session) => {
 
 describeInChromium('an Apply undone from the scenario editor’s keys', (session) => {
   it('takes back the typing first, then the Apply, and redoes them in the opposite order', async () => {
-    const page = await session.openApp({ withoutFileSystemAccess: true });
-    await openByChooser(page, 'shop.mesh.json', sampleWithTwoScenarios());
-    await enterSimulate(page);
-    await openTab(page, 'Scenario');
-    const [workshop] = JSON.parse(sampleWithTwoScenarios()).scenarios;
-    await replaceEditorText(page, 'scenario-editor', JSON.stringify({ ...workshop, name: 'Morning session' }, null, 2));
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => scenarioState(page)).toBe('Saved in the design: it runs from the next reset.');
+    const page = await workshopRenamedAndApplied(session);
 
     await page.keyboard.press('ControlOrMeta+z');
     await expect.poll(() => scenarioState(page)).toBe('Not applied yet');

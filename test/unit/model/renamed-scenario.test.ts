@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Mesh } from '../../../shared/model';
 import { renamedScenarioId, withScenarioRenamed } from '../../../shared/model/renamed-scenario';
-import { ecommerceSample } from '../simulation/builders';
-
-const sample = ecommerceSample();
-const [workshop] = sample.scenarios;
-if (!workshop) throw new Error('the sample has a scenario');
-const withScenarios = (...ids: string[]): Mesh => ({
-  ...sample,
-  scenarios: ids.map((id) => ({ ...workshop, id, name: id })),
-});
+import { ecommerceWithScenarios as withScenarios } from '../simulation/builders';
 
 describe('the id a scenario has after an edit of its id alone', () => {
   it('is the id of the scenario now in its place, one the design did not have', () => {

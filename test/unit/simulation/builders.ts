@@ -67,6 +67,14 @@ export function ecommerceSample(): Mesh {
   return parsed.value;
 }
 
+/** The e-commerce sample with its scenario copied under each id (named as its id). */
+export function ecommerceWithScenarios(...ids: string[]): Mesh {
+  const sample = ecommerceSample();
+  const [workshop] = sample.scenarios;
+  if (!workshop) throw new Error('the sample has a scenario');
+  return { ...sample, scenarios: ids.map((id) => ({ ...workshop, id, name: id })) };
+}
+
 /** `mesh` with the SQL of some of its transformations replaced, by step name. */
 export function withTransformationSql(mesh: Mesh, sqlByStep: Record<string, string>): Mesh {
   const steps = mesh.products.flatMap((product) => product.transformations);

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioChosenAgain } from '../../../renderer/simulation/scenario-choice-history';
 import { type DocumentState, useDocumentStore } from '../../../renderer/store/document-store';
-import type { Mesh } from '../../../shared/model';
-import { ecommerceSample } from './builders';
-
-const sample = ecommerceSample();
-const [workshop] = sample.scenarios;
-if (!workshop) throw new Error('the sample has a scenario');
-const withScenarios = (...ids: string[]): Mesh => ({
-  ...sample,
-  scenarios: ids.map((id) => ({ ...workshop, id, name: id })),
-});
+import { ecommerceWithScenarios } from './builders';
 
 /** Runs a change of the open document and tells which scenario it chooses again, `chosen` being chosen. */
 function chosenAgainAfter(change: () => void, chosen: string): string | undefined {
@@ -21,11 +12,11 @@ function chosenAgainAfter(change: () => void, chosen: string): string | undefine
 
 const document = () => useDocumentStore.getState();
 const addScenario = (id: string) => () =>
-  document().change((mesh) => ({ ...mesh, scenarios: [...mesh.scenarios, { ...workshop, id, name: id }] }));
+  document().change((mesh) => ({ ...mesh, scenarios: [...mesh.scenarios, ...ecommerceWithScenarios(id).scenarios] }));
 
 describe('the scenario chosen again by undo and redo', () => {
   it('is, on the undo of an added scenario, the one chosen before it was added; on its redo, the added one', () => {
-    document().open(withScenarios('morning', 'evening'), null);
+    document().open(ecommerceWithScenarios('morning', 'evening'), null);
     expect(chosenAgainAfter(addScenario('night'), 'evening')).toBe(undefined);
 
     expect(chosenAgainAfter(() => document().undo(), 'night')).toBe('evening');
@@ -33,7 +24,7 @@ describe('the scenario chosen again by undo and redo', () => {
   });
 
   it('leaves the scenario chosen since when the step undone neither took it away nor brings another back', () => {
-    document().open(withScenarios('morning', 'evening'), null);
+    document().open(ecommerceWithScenarios('morning', 'evening'), null);
     chosenAgainAfter(() => document().change((mesh) => ({ ...mesh, name: 'Renamed' })), 'evening');
 
     expect(chosenAgainAfter(() => document().undo(), 'morning')).toBe(undefined);

@@ -5,6 +5,7 @@ import { openSampleDesign } from './designer-driver';
 import { enterSimulate, openTab } from './simulation-driver';
 
 async function shownSeedLine(page: Page): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Monaco's view lines keep their line breaks only in innerText
   const text = (await page.getByTestId('scenario-editor').locator('.view-lines').innerText()) ?? '';
   return (
     text

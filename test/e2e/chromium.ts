@@ -12,6 +12,12 @@ const UNUSED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 const DISABLE_FEATURES = '--disable-features=';
 
 /**
+ * One raster thread rather than Chromium's default: on a two-core machine running two browsers,
+ * the extra threads only contend with the pages' own work (7–8 % less CPU for the same tests here).
+ */
+const ONE_RASTER_THREAD = '--num-raster-threads=1';
+
+/**
  * Chromium keeps only the last `--disable-features` it is given: this one lists the features a
  * command line already turns off, then the unused ones.
  */
@@ -31,7 +37,7 @@ export async function chromiumArgs(executablePath: string): Promise<string[]> {
   try {
     const session = await probe.newBrowserCDPSession();
     const { arguments: commandLine } = await session.send('Browser.getBrowserCommandLine');
-    return [...HEADLESS_ARGS, disableFeaturesArg(commandLine)];
+    return [...HEADLESS_ARGS, ONE_RASTER_THREAD, disableFeaturesArg(commandLine)];
   } finally {
     await probe.close();
   }

@@ -27,34 +27,53 @@ const CHANGES_PER_TICK = 8;
 
 /**
  * Every table of every product (named by the snapshot the tick returned), rows in a fixed order,
- * and every record each output port published.
+ * and every record each output port published: one line per row, each value as SQLite's `quote()`
+ * writes it (so 1, 1.0 and '1' differ). One query per product builds it all in SQLite: reading
+ * rows out one query per table cost more than the ticks compared.
  */
-function everything(simulation: Simulation, metrics: SimulationMetrics, mesh: Mesh): unknown {
-  return mesh.products.map((product) => ({
-    tables: Object.keys(metrics.tables[product.id] ?? {}).map((table) =>
-      rowsOf(simulation, product.id, `SELECT * FROM "${table}" ORDER BY ${orderAll(simulation, product.id, table)}`),
-    ),
-    published: product.outputPorts.map((port) =>
-      rowsOf(simulation, product.id, `SELECT * FROM broker."${product.id}/${port.id}" ORDER BY _position`).map(
-        ({ _position, _offset, _partition, ...record }) => record,
-      ),
-    ),
-  }));
+function everything(simulation: Simulation, metrics: SimulationMetrics, mesh: Mesh): string {
+  return mesh.products
+    .map((product) => {
+      const tables = Object.keys(metrics.tables[product.id] ?? {}).map((table) => {
+        const columns = columnsOf(simulation, product.id, table);
+        return quotedRows(`"${table}"`, columns, columns);
+      });
+      const topics = product.outputPorts.map((port) => {
+        const topic = `${product.id}/${port.id}`;
+        const fields = columnsOf(simulation, product.id, topic).filter(
+          (column) => !['"_position"', '"_offset"', '"_partition"'].includes(column),
+        );
+        return quotedRows(`broker."${topic}"`, fields, ['_position']);
+      });
+      const [row] = rowsOf(simulation, product.id, `SELECT ${[...tables, ...topics].join(',\n')}`);
+      return Object.entries(row ?? {})
+        .map(([from, text]) => `-- ${product.id} ${from}\n${String(text ?? '')}`)
+        .join('\n');
+    })
+    .join('\n');
 }
 
-/** Each simulation's ORDER BY per table: a table keeps its columns for the whole run, so they are read once. */
-const orderByOf = new WeakMap<Simulation, Map<string, string>>();
+/** A column holding the rows of `from` as lines of quoted values, named `from`. */
+function quotedRows(from: string, columns: string[], orderBy: string[]): string {
+  const line = columns.map((column) => `quote(${column})`).join(` || ',' || `);
+  const rows = `SELECT ${line} AS line FROM ${from} ORDER BY ${orderBy.join(', ')}`;
+  return `(SELECT group_concat(line, char(10)) FROM (${rows})) AS "${from.replaceAll('"', '')}"`;
+}
 
-function orderAll(simulation: Simulation, nodeId: string, table: string): string {
-  const known = orderByOf.get(simulation) ?? new Map<string, string>();
-  orderByOf.set(simulation, known);
+/** Each simulation's columns per table: a table keeps its columns for the whole run, so they are read once. */
+const columnsKnown = new WeakMap<Simulation, Map<string, string[]>>();
+
+function columnsOf(simulation: Simulation, nodeId: string, table: string): string[] {
+  const known = columnsKnown.get(simulation) ?? new Map<string, string[]>();
+  columnsKnown.set(simulation, known);
   const key = `${nodeId}/${table}`;
   const cached = known.get(key);
-  if (cached !== undefined) return cached;
-  const columns = rowsOf(simulation, nodeId, `SELECT name FROM pragma_table_info('${table}')`);
-  const orderBy = columns.map((column) => `"${String(column.name)}"`).join(', ');
-  known.set(key, orderBy);
-  return orderBy;
+  if (cached) return cached;
+  const columns = rowsOf(simulation, nodeId, `SELECT name FROM pragma_table_info('${table}')`).map(
+    (column) => `"${String(column.name)}"`,
+  );
+  known.set(key, columns);
+  return columns;
 }
 
 /** A random change of a row picked among the ids used so far; the same seed gives the same changes. */

@@ -1,13 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { testWorkers } from './scripts/test-workers';
 
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
     environment: 'node',
-    // Two files at a time, each with its own Chromium: the tests spend much of their time
-    // waiting on the app, so two fit on a two-core machine.
-    maxWorkers: 2,
+    // Each file with its own Chromium.
+    maxWorkers: testWorkers(),
     // The files share no state through modules: a worker keeps Playwright and the shared code
     // imported from one file to the next instead of importing them again.
     isolate: false,

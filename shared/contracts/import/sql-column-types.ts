@@ -42,6 +42,8 @@ export interface SqlType {
   enumValues?: string[];
   /** The ODCS `format` of the element type's values: `uuid` of `UUID`. */
   format?: string;
+  /** Of a domain declared `NOT NULL` (sql-domains.ts): its column holds no NULL. */
+  isNotNull?: boolean;
 }
 
 export interface SqlColumn {
@@ -277,7 +279,7 @@ export function logicalTypeOfPhysicalType(physicalType: unknown): LogicalType | 
 }
 
 /** A column type from its tokens. */
-function sqlType(tokens: Token[]): SqlType {
+export function sqlType(tokens: Token[]): SqlType {
   let arrayDepth = 0;
   let end = tokens.length;
   // Array suffixes, read from the end: `[]`, `[3]`, `ARRAY`, `ARRAY[3]`.

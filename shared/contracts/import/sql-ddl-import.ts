@@ -587,7 +587,11 @@ function tableObject(
     // A jsonb column the export wrote from an array checks it holds arrays, and names its items' classified fields with `[]`.
     const isArray = arrayDepth > 0 || classifiedItems !== undefined || checks.shapes.get(property) === 'array';
     return importedProperty(property, isArray ? 'array' : (elementType ?? 'string'), {
-      required: column.nullable?.type === 'not null' || keyPosition !== -1 || found?.isIdentity === true,
+      required:
+        column.nullable?.type === 'not null' ||
+        keyPosition !== -1 ||
+        found?.isIdentity === true ||
+        type?.isNotNull === true,
       unique: /unique/i.test(String(column.unique ?? column.unique_or_primary ?? '')) || uniqueAlone.has(property),
       primaryKey: keyPosition !== -1,
       ...(keyPosition !== -1 && { primaryKeyPosition: keyPosition + 1 }),

@@ -11,6 +11,7 @@ import {
   type SqlTable,
   written,
 } from './sql-column-types';
+import { readCreateDomain, type SqlDomain, withDomainTypes } from './sql-domains';
 import { sqlServerSigns } from './sql-server-signs';
 import {
   blank,
@@ -18,6 +19,7 @@ import {
   endsBatch,
   matching,
   neutralize,
+  qualifiedName,
   type SourceEdit,
   type SqlNote,
   type SqlProblem,
@@ -31,7 +33,7 @@ import {
  * A DDL dump (pg_dump, mysqldump, an SSMS script) statement by statement, before the SQL
  * parser reads it. The parser is handed only what it imports (CREATE TABLE, CREATE TYPE … AS
  * ENUM, ALTER TABLE … ADD a key), in a text where the rest is blanked in place: comments
- * (COMMENT ON), single-column unique indexes and identity columns are read here, session
+ * (COMMENT ON), single-column unique indexes, identity columns and domains (sql-domains.ts) are read here, session
  * settings (SET, USE, GO) and schemas (namespaces) are dropped as they hold nothing of the schema, as are the functions the
  * SQL export writes (its CHECKs' uniqueItems, read from the call in sql-check-constraints.ts, and the
  * one its append-only triggers call); the triggers calling that one are read as their table being
@@ -103,13 +105,17 @@ export function readSqlDump(text: string): SqlDump {
     hasBackslashEscapes,
   };
   const edits: SourceEdit[] = [...notSql];
+  const domains: SqlDomain[] = [];
   for (const current of found) {
     const { tokens: statement, terminator } = current;
     const isBatchEnd = endsBatch(current);
     if (isBatchEnd) dump.isSqlServer = true;
     const table = statement.length > 0 ? readCreateTable(statement, text, problems, dump.notes) : undefined;
     if (table) dump.tables.push(table);
-    const read = statement.length === 0 ? SKIPPED : table ? table.edits : otherStatement(statement, text, dump);
+    const domain = statement.length > 0 && !table ? readCreateDomain(statement, text, dump.notes) : undefined;
+    if (domain) domains.push(domain);
+    const read =
+      statement.length === 0 || domain ? SKIPPED : table ? table.edits : otherStatement(statement, text, dump);
     // A statement skipped whole goes with its `;` or `GO`, so the parser never sees an empty statement.
     const first = statement[0] ?? terminator;
     const last = terminator ?? statement.at(-1);
@@ -139,6 +145,7 @@ export function readSqlDump(text: string): SqlDump {
     )
       edits.push(blank(token.start, token.end));
   });
+  dump.tables = withDomainTypes(dump.tables, domains);
   dump.oracleSigns = oracleSigns(dump.tables, tokens);
   // MySQL also takes NVARCHAR: a file that is MySQL's or Oracle's is not SQL Server's for what it shares.
   const isOtherDialect = hasBackslashEscapes || dump.oracleSigns.length > 0;
@@ -224,20 +231,6 @@ function appendOnlyTrigger(statement: Token[], words: string[], dump: SqlDump): 
   if (!table || called?.name !== APPEND_ONLY_FUNCTION) return false;
   dump.appendOnlyTriggers.push({ table: table.name, offset: (statement[0] as Token).start });
   return true;
-}
-
-/** The last part of a (schema-qualified, quoted) name at `index`, and the index after it. */
-function qualifiedName(statement: Token[], index: number): { name: string; parts: string[]; next: number } | undefined {
-  const parts: string[] = [];
-  let next = index;
-  for (let token = statement[next]; token?.kind === 'word' || token?.kind === 'quoted'; token = statement[next]) {
-    parts.push(unquote(token));
-    const isQualified = statement[next + 1]?.text === '.';
-    next += isQualified ? 2 : 1;
-    if (!isQualified) break;
-  }
-  const name = parts.at(-1);
-  return name === undefined ? undefined : { name, parts, next };
 }
 
 /** Words of an ALTER TABLE change that say what it does: `ADD COLUMN`, `OWNER TO`, `CHECK CONSTRAINT`. */

@@ -130,6 +130,23 @@ export function matching(tokens: Token[], open: number): number {
   return tokens.length;
 }
 
+/** The last part of a (schema-qualified, quoted) name at `index`, and the index after it. */
+export function qualifiedName(
+  statement: Token[],
+  index: number,
+): { name: string; parts: string[]; next: number } | undefined {
+  const parts: string[] = [];
+  let next = index;
+  for (let token = statement[next]; token?.kind === 'word' || token?.kind === 'quoted'; token = statement[next]) {
+    parts.push(unquote(token));
+    const isQualified = statement[next + 1]?.text === '.';
+    next += isQualified ? 2 : 1;
+    if (!isQualified) break;
+  }
+  const name = parts.at(-1);
+  return name === undefined ? undefined : { name, parts, next };
+}
+
 export function unquote(token: Token): string {
   if (token.kind === 'quoted') return token.text.slice(1, -1).replace(/""/g, '"').replace(/``/g, '`');
   if (token.kind === 'string') return stringContent(token.text.slice(1, -1), token.hasBackslashEscapes === true);

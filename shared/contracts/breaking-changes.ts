@@ -1239,10 +1239,10 @@ function enumChanges(
   return [
     ...previous
       .filter((value) => !next.includes(value))
-      .map((value) => onValues('enum-value-removed', `allowed value '${value}' removed`)),
+      .map((value) => onValues('enum-value-removed', `allowed value ${shown(value)} removed`)),
     ...next
       .filter((value) => !previous.includes(value))
-      .map((value) => onValues('enum-value-added', `allowed value '${value}' added`)),
+      .map((value) => onValues('enum-value-added', `allowed value ${shown(value)} added`)),
   ];
 }
 
@@ -1258,7 +1258,7 @@ function enumEntryDocumentationChanges(previous: ContractProperty, next: Contrac
         'documentation-changed',
         subject,
         [...ALLOWED_VALUES_ATTRIBUTE],
-        `allowed value '${value}': ${what}`,
+        `allowed value ${shown(value)}: ${what}`,
       ),
     ),
   );

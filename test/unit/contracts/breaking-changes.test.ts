@@ -665,6 +665,15 @@ ${semanticType}`,
   ])('%s is not breaking', (_, next, expected) => {
     expect(changesOf(next)).toEqual([expected]);
   });
+
+  it('tells an allowed number from the same digits quoted, as the YAML does', () => {
+    const outcomes = (three: number | string) =>
+      withProperties(previous, [aProperty('outcome_code', 'integer', { enum: [1, 2, three] })]);
+    const messages = compareContracts(outcomes(3), { ...outcomes('3'), version: '2.0.0' }).changes.map(
+      (change) => change.message,
+    );
+    expect(messages).toEqual(['allowed value 3 removed', "allowed value '3' added"]);
+  });
 });
 
 describe('changes outside the schema', () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import {
   asNextVersion,
   CONFLICT_POLICIES,
@@ -11,6 +11,7 @@ import type { ImportedFile } from '../../../shared/contracts/import';
 import { nextVersionCandidates } from '../../../shared/contracts/next-version-candidates';
 import { type Contract, counted, formatProblem } from '../../../shared/model';
 import { distinctNodeName } from '../../../shared/model/distinct-node-name';
+import { NativeModalDialog } from '../../app/modal-dialog';
 import { useDocumentStore } from '../../store/document-store';
 import { ChangeList } from '../contract-changes';
 import { confirmImport } from './import-contract-files';
@@ -55,50 +56,38 @@ export function ImportDialog() {
     [files, mesh, choices, pastedOn],
   );
   const refusal = plan?.refusal ?? null;
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (files) ref.current?.showModal();
-  }, [files]);
   if (!files) return null;
   const close = () => useImportPlan.getState().close();
   return (
-    <dialog
-      ref={ref}
-      className="modal import-dialog"
-      aria-label={wording.label}
-      data-testid="import-dialog"
-      onClose={close}
-    >
-      <div className="modal__body">
-        <h2>{wording.title(files.length)}</h2>
-        <ul className="import-dialog__files">
-          {files.map((file) => (
-            <ImportRow
-              key={file.file}
-              file={file}
-              earlier={files.slice(0, files.indexOf(file))}
-              attachment={plan?.attachmentOfFile.get(file.file)}
-            />
-          ))}
-        </ul>
-        {refusal && (
-          <div className="import-dialog__refusal" role="alert" data-testid="import-refusal">
-            <p>
-              Nothing can be {wording.done} as chosen: {refusal.reason}. Change a choice above, or cancel.
-            </p>
-            <ErrorLines lines={refusal.problems.map(formatProblem)} />
-          </div>
-        )}
-        <div className="import-dialog__actions">
-          <button type="button" className="primary" disabled={refusal !== null} onClick={() => confirmImport()}>
-            {wording.action}
-          </button>
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
+    <NativeModalDialog label={wording.label} testId="import-dialog" className="import-dialog" onDismiss={close}>
+      <h2>{wording.title(files.length)}</h2>
+      <ul className="import-dialog__files">
+        {files.map((file) => (
+          <ImportRow
+            key={file.file}
+            file={file}
+            earlier={files.slice(0, files.indexOf(file))}
+            attachment={plan?.attachmentOfFile.get(file.file)}
+          />
+        ))}
+      </ul>
+      {refusal && (
+        <div className="import-dialog__refusal" role="alert" data-testid="import-refusal">
+          <p>
+            Nothing can be {wording.done} as chosen: {refusal.reason}. Change a choice above, or cancel.
+          </p>
+          <ErrorLines lines={refusal.problems.map(formatProblem)} />
         </div>
+      )}
+      <div className="import-dialog__actions">
+        <button type="button" className="primary" disabled={refusal !== null} onClick={() => confirmImport()}>
+          {wording.action}
+        </button>
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
       </div>
-    </dialog>
+    </NativeModalDialog>
   );
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
+import { describeType } from './schema-issue-text';
 import { isSequenceFormat, SEQUENCE_FORMAT_RULE } from './sequence-format';
 
 const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
@@ -95,6 +96,10 @@ export const TableDataSchema = z.strictObject({
 });
 export type TableData = z.infer<typeof TableDataSchema>;
 
+/** What `updateColumns` is for, as a problem with it says: with a column of the table as the example. */
+export const updateColumnsHint = (exampleColumn: string) =>
+  `list the columns an update changes, e.g. ["${exampleColumn}"]`;
+
 /** Changes per tick on one table; updates set the `updateColumns` to freshly generated values. */
 export const ChangeRateSchema = z.strictObject({
   systemId: IdSchema,
@@ -103,7 +108,11 @@ export const ChangeRateSchema = z.strictObject({
   updatesPerTick: z.number().min(0),
   deletesPerTick: z.number().min(0),
   /** Needed only where `updatesPerTick` is above 0. */
-  updateColumns: z.array(z.string().min(1)).optional(),
+  updateColumns: z
+    .array(z.string().min(1), {
+      error: (issue) => `must ${updateColumnsHint('status')}, not ${describeType(issue.input)}`,
+    })
+    .optional(),
 });
 export type ChangeRate = z.infer<typeof ChangeRateSchema>;
 

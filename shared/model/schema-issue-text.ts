@@ -85,7 +85,8 @@ function fieldMeant({ fields, selectedBy }: KnownFields, name: string): string |
   );
 }
 
-function schemaIssueMessage(issue: SchemaIssue, input: unknown): string {
+/** One schema issue in the words of the app and the CLI, for a caller that places it itself (the scenario editor). */
+export function schemaIssueMessage(issue: SchemaIssue, input: unknown): string {
   if (!isZodsOwnMessage(issue.message)) return issue.message;
   const value = valueAt(input, issue.path);
   switch (issue.code) {
@@ -94,6 +95,9 @@ function schemaIssueMessage(issue: SchemaIssue, input: unknown): string {
       const expected = withIndefiniteArticle(typeName(issue.expected));
       if (value === undefined)
         return typeof field === 'string' ? `missing required field '${field}'` : `missing: must be ${expected}`;
+      // JSON.parse reads a number past the largest double (1e400) as Infinity, which zod calls no number.
+      if (typeof value === 'number' && !Number.isFinite(value))
+        return 'must be a number JavaScript can hold, between about -1.8e308 and 1.8e308, not one beyond';
       return `must be ${expected}, not ${describeType(value)}`;
     }
     case 'invalid_value':
@@ -156,7 +160,8 @@ function typeName(expected: string): string {
   return expected === 'int' ? 'whole number' : expected;
 }
 
-function describeType(value: unknown): string {
+/** What a value is, as a message says it got one: `a string`, `an array`, `the number 1.5`. */
+export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number' && !Number.isInteger(value)) return `the number ${value}`;

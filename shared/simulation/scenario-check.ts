@@ -2,7 +2,14 @@ import type { PathProblem } from '../contracts/path-problem';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable, Topic } from '../model/operational-system';
 import type { Problem } from '../model/problem';
-import { type Fault, isTopicFault, type Scenario, type ScriptStep, type TableData } from '../model/scenario';
+import {
+  type Fault,
+  isTopicFault,
+  type Scenario,
+  type ScriptStep,
+  type TableData,
+  updateColumnsHint,
+} from '../model/scenario';
 import { topicReferredTo, topicsOf } from '../model/topic-references';
 import { columnGenerators } from './column-generators';
 import { generatorTypeProblem, referenceTypeProblem } from './generator-fit';
@@ -169,7 +176,7 @@ export function checkScenario(
       const example = table?.columns.find((column) => !table.primaryKey.includes(column.name))?.name ?? 'status';
       problems.push({
         path: `${at}.updateColumns`,
-        message: `list the columns an update changes, e.g. ["${example}"] (updatesPerTick is ${rate.updatesPerTick})`,
+        message: `${updateColumnsHint(example)} (updatesPerTick is ${rate.updatesPerTick})`,
       });
     }
   });

@@ -7,18 +7,12 @@ import { ENGINE_POSITION, jsonSyntaxErrorSpan, lineAndColumn } from '../model/js
 import type { Mesh } from '../model/mesh';
 import { MAX_NESTING_DEPTH } from '../model/mesh-file-format';
 import { OMITTABLE_SCENARIO_FIELDS, withOmittedScenarioFields } from '../model/omitted-empty-fields';
-import { plainSchemaIssue } from '../model/plain-schema-issue';
 import { DOCUMENT_PATH, formatPath, pathSegments } from '../model/problem';
 import { type Scenario, ScenarioSchema } from '../model/scenario';
-import { unknownFieldMessage, withoutMisspeltRequiredFields } from '../model/schema-issue-text';
+import { schemaIssueMessage, unknownFieldMessage, withoutMisspeltRequiredFields } from '../model/schema-issue-text';
 import { scenarioWithTopics } from '../model/topic-references';
 import { checkScenario, type ScenarioProblem } from './scenario-check';
 import { checkSchemaValidParts } from './scenario-valid-parts';
-
-/** What a scenario field is for, said where the schema finds it missing or of the wrong type. */
-const FIELD_HINTS = {
-  updateColumns: 'list the columns an update changes, e.g. ["status"]',
-};
 
 /** The scenario as the editor shows it: the same JSON the mesh file holds. */
 export function scenarioText(scenario: Scenario): string {
@@ -58,8 +52,8 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
     const issues = withoutMisspeltRequiredFields(parsed.error.issues, written, ScenarioSchema);
     const schemaProblems = issues.flatMap((issue) => {
       const path = issue.path as PathSegment[];
-      // Zod names the object; the mark belongs on each key it does not take.
-      if (issue.code !== 'unrecognized_keys') return [located(path, plainSchemaIssue(issue, written, FIELD_HINTS))];
+      // Zod names the object; the mark belongs on each key it does not take. Worded as the design file's, for `validate`.
+      if (issue.code !== 'unrecognized_keys') return [located(path, schemaIssueMessage(issue, written))];
       return issue.keys.map((key) =>
         located([...path, key], unknownFieldMessage(ScenarioSchema, path, key, written), 'key'),
       );

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseMeshFile } from '../../../shared/contracts/contract-text';
+import { serializeMesh } from '../../../shared/model/mesh-file';
 import { pathSegments } from '../../../shared/model/problem';
 import type { Scenario } from '../../../shared/model/scenario';
 import { readScenarioText, scenarioJsonSchema, scenarioText } from '../../../shared/simulation/scenario-text';
@@ -202,8 +204,8 @@ describe('the scenario as text', () => {
     const result = readScenarioText(text, mesh, 0);
 
     expect(!result.ok && result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
-      'data[0].generators.city.kind: is required (one of: "sequence", "uuid", "oneOf", "lifecycle", "integer", "decimal", "fake", "now", "reference")',
-      'faults[0].kind: must be one of: "redeliver", "out-of-order", "null-field", "rename-column", "consumer-offline" (got "null_field")',
+      "data[0].generators.city.kind: missing required field 'kind': must be 'sequence', 'uuid', 'oneOf', 'lifecycle', 'integer', 'decimal', 'fake', 'now' or 'reference'",
+      "faults[0].kind: must be 'redeliver', 'out-of-order', 'null-field', 'rename-column' or 'consumer-offline', not 'null_field'",
     ]);
   });
 
@@ -221,17 +223,24 @@ describe('the scenario as text', () => {
     ]);
   });
 
-  it('says in plain words what type a field wants, never zod’s own wording', () => {
-    const text = scenarioText({
+  it('words a field of the wrong type as `validate` words it in the design file, hint included, never zod’s own wording', () => {
+    const wrongTyped = {
       ...workshop,
       seed: 1.5,
       rates: [{ ...(workshop.rates[0] as object), updateColumns: 'status' }],
-    } as never);
-    const read = readScenarioText(text, mesh, 0);
-    expect(!read.ok && read.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
-      'seed: must be a whole number (got a number)',
-      'rates[0].updateColumns: list the columns an update changes, e.g. ["status"] (got a text)',
+    } as never;
+    const inEditor = readScenarioText(scenarioText(wrongTyped), mesh, 0);
+    const inFile = parseMeshFile(serializeMesh({ ...mesh, scenarios: [wrongTyped] }));
+
+    const editorLines = inEditor.ok
+      ? []
+      : inEditor.errors.map((error) => `scenarios[0].${error.path}: ${error.message}`);
+    expect(editorLines).toEqual([
+      'scenarios[0].seed: must be a whole number, not the number 1.5',
+      'scenarios[0].rates[0].updateColumns: must list the columns an update changes, e.g. ["status"], not a string',
     ]);
+    const fileLines = inFile.ok ? [] : inFile.errors.map((error) => `${error.path}: ${error.message}`);
+    expect(fileLines.toSorted()).toEqual(editorLines.toSorted());
   });
 
   it('says a bound the value must pass, not reach, as such: a tick of 0 ms is not long enough', () => {
@@ -245,7 +254,7 @@ describe('the scenario as text', () => {
     const text = scenarioText(workshop).replace('"tickMillis": 60000', '"tickMillis": 1e400');
     const read = readScenarioText(text, mesh, 0);
     expect(!read.ok && read.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
-      'tickMillis: must be a number JavaScript can hold, between about -1.8e308 and 1.8e308 (got one beyond)',
+      'tickMillis: must be a number JavaScript can hold, between about -1.8e308 and 1.8e308, not one beyond',
     ]);
   });
 
@@ -258,8 +267,8 @@ describe('the scenario as text', () => {
     } as never);
     const read = readScenarioText(text, mesh, 0);
     expect(!read.ok && read.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
-      'steps[0].values.status: must be a text, a number, true, false or null (got a list)',
-      'steps[0].where.order_id: must be a text, a number, true or false (got null)',
+      'steps[0].values.status: must be a string, a number, a boolean or null, not an array',
+      'steps[0].where.order_id: must be a string, a number or a boolean, not null',
     ]);
   });
 

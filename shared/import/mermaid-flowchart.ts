@@ -3,6 +3,7 @@ import { titleAsWritten } from '../export/mermaid/diagram-title';
 import { excerpt, sixDigitColor, withIndefiniteArticle } from '../model';
 import { whyIncomplete } from './incomplete-statements';
 import { withoutMarkup } from './mermaid-label-markup';
+import { readShapeDataText, type ShapeData } from './mermaid-shape-data';
 import { characterOfCode } from './numeric-character-reference';
 import { CUT_INSIDE_WORD, withCutWordsMasked } from './own-logical-view-breaks';
 import { StatementPlaces, type TextPlace } from './statement-places';
@@ -576,8 +577,9 @@ function readNode(cursor: Cursor, offset: number): NodeMention | string {
   if (typeof label === 'object') return label.error;
   let isShaped = label !== undefined;
   if (cursor.rest.startsWith('@{')) {
-    const data = readShapeData(cursor);
+    const data = readShapeData(cursor, id);
     if (data === null) return `The shape data of '${id}' (\`@{\`) is never closed with \`}\`.`;
+    if ('error' in data) return data.error;
     label = data.label ?? label;
     if (data.shape !== undefined) {
       isShaped = true;
@@ -633,8 +635,8 @@ function readShapeText(cursor: Cursor, id: string): string | undefined | { error
   return text;
 }
 
-/** `@{ shape: rect, label: "data product" }`: only the label and the shape matter to a mesh. */
-function readShapeData(cursor: Cursor): { label?: string; shape?: string } | null {
+/** `@{ shape: rect, label: "data product" }` up to its `}` (not one in double quotes, as Mermaid ends it), or null if there is none. */
+function readShapeData(cursor: Cursor, id: string): ShapeData | null {
   let at = 2;
   let isQuoted = false;
   for (; at < cursor.rest.length; at++) {
@@ -645,9 +647,7 @@ function readShapeData(cursor: Cursor): { label?: string; shape?: string } | nul
   if (at >= cursor.rest.length) return null;
   const body = cursor.rest.slice(2, at);
   cursor.rest = cursor.rest.slice(at + 1);
-  const label = /(?:^|[,\n{])\s*label\s*:\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,\n]*)/.exec(body)?.[1]?.trim();
-  const shape = /(?:^|[,\n{])\s*shape\s*:\s*([\w-]+)/.exec(body)?.[1];
-  return { ...(label !== undefined && { label: yamlScalar(label) }), ...(shape !== undefined && { shape }) };
+  return readShapeDataText(id, body);
 }
 
 interface Link {

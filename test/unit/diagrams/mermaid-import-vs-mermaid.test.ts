@@ -159,8 +159,46 @@ describe('the importer puts each node in the subgraph the real mermaid package d
   });
 });
 
+/** Mermaid's storage shapes, which the importer reads as operational systems. */
+const STORAGE_SHAPE_TYPES = new Set(['cylinder', 'cyl', 'db', 'database', 'lin-cyl', 'disk', 'h-cyl', 'das']);
+
+describe("the importer reads a node's shape data (`@{ … }`) as YAML, as the real mermaid package does", () => {
+  it.each([
+    ['a shape name in double quotes', 'flowchart LR\n  silo@{ shape: "cyl", label: "Grain Silo" } --> lots[Lots]'],
+    ['a shape name in single quotes', "flowchart LR\n  silo@{ shape: 'cyl' } --> lots[Lots]"],
+    ['a key in quotes', 'flowchart LR\n  silo@{ "shape": cyl, "label": "Grain Silo" } --> lots[Lots]'],
+    ['a comment after a label', 'flowchart LR\n  silo@{ shape: cyl, label: Grain Silo # weighbridge side }'],
+    [
+      'a label that is null or empty, which leaves the id',
+      'flowchart LR\n  a@{ label: ~ } --> b@{ label: "" }\n  c@{ label: null }',
+    ],
+    [
+      'keys with no space after their colon, which YAML reads as one word',
+      'flowchart LR\n  silo@{shape:cyl,label:"tight"}',
+    ],
+    [
+      'shape data over several lines',
+      'flowchart LR\n  silo@{\n    shape: cyl\n    label: "Grain Silo"\n  } --> lots[Lots]',
+    ],
+  ])('%s', async (_, text) => {
+    const parsed = parseMermaidFlowchart(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const ours = parsed.flowchart.nodes.map((node) => `${node.id}=${node.label}${node.isDatabase ? ' (storage)' : ''}`);
+    const mermaids = (await parseFlowchart(text)).vertices.map(
+      (vertex) => `${vertex.id}=${vertex.label}${STORAGE_SHAPE_TYPES.has(vertex.type ?? '') ? ' (storage)' : ''}`,
+    );
+    expect(ours.sort()).toEqual(mermaids.sort());
+  });
+});
+
 describe('what the real mermaid package refuses, the importer refuses with its line and imports nothing', () => {
   it.each([
+    ['shape data that is not YAML', 'flowchart LR\n  A --> B\n  silo@{ shape: cyl, label: a: b }', 3],
+    ['a key given twice in shape data', 'flowchart LR\n  A --> B\n  silo@{ label: "Silo", label: "Bin" }', 3],
+    ['a label that is no text', 'flowchart LR\n  A --> B\n  lot@{ label: 12 }', 3],
+    ['a label that is a list', 'flowchart LR\n  A --> B\n  lot@{ label: [a, b] }', 3],
+    ['a shape name in capitals', 'flowchart LR\n  A --> B\n  silo@{ shape: CYL }', 3],
+    ['a shape name with an underscore', 'flowchart LR\n  A --> B\n  silo@{ shape: h_cyl }', 3],
     ['an unclosed bracket', 'flowchart LR\n  A --> B\n  C[unclosed --> D\n  E --> F', 3],
     ['an unclosed quote', 'flowchart LR\n  A --> B\n  C["unclosed] --> D', 3],
     ['a bracket after the quotes of a label', 'flowchart LR\n  A --> B\n  C["x" (y)]', 3],

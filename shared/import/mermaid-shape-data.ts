@@ -1,0 +1,34 @@
+import { parse } from 'yaml';
+
+/** What a node's shape data (`@{ shape: cyl, label: "Silo" }`) says of it to a mesh: its label and its shape. */
+export type ShapeData = { label?: string; shape?: string } | { error: string };
+
+/**
+ * Reads the text between `@{` and `}` as Mermaid does: YAML (its core types), in braces when it
+ * is on one line. A key Mermaid reads but leaves falsy (`label: ~`, `label: ""`) says nothing; what
+ * Mermaid refuses (text that is no YAML, a key twice, a label that is no text, a shape name in
+ * capitals or with `_`) is an error.
+ */
+export function readShapeDataText(id: string, body: string): ShapeData {
+  let data: unknown;
+  try {
+    data = parse(body.includes('\n') ? `${body}\n` : `{\n${body}\n}`, { schema: 'core' });
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
+    return { error: `The shape data of '${id}' (\`@{ … }\`) is not YAML that Mermaid reads: ${reason}.` };
+  }
+  if (data === null || data === undefined)
+    return { error: `The shape data of '${id}' (\`@{ … }\`) is empty: Mermaid reads nothing in it.` };
+  if (typeof data !== 'object' || Array.isArray(data)) return {};
+  const { label, shape } = data as { label?: unknown; shape?: unknown };
+  if (shape && (typeof shape !== 'string' || shape !== shape.toLowerCase() || shape.includes('_')))
+    return {
+      error: `The shape of '${id}' is \`${String(shape)}\`: Mermaid knows no such shape (its names are in lower case, with \`-\`).`,
+    };
+  if (label && typeof label !== 'string')
+    return { error: `The label of '${id}' is not text, which Mermaid cannot draw: put it in quotes (\`label: "…"\`).` };
+  return {
+    ...(typeof label === 'string' && label !== '' && { label }),
+    ...(typeof shape === 'string' && shape !== '' && { shape }),
+  };
+}

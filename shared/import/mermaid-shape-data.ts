@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { MERMAID_SHAPE_NAMES } from './mermaid-shape-names';
 
 /** What a node's shape data (`@{ shape: cyl, label: "Silo" }`) says of it to a mesh: its label and its shape. */
 export type ShapeData = { label?: string; shape?: string } | { error: string };
@@ -6,8 +7,8 @@ export type ShapeData = { label?: string; shape?: string } | { error: string };
 /**
  * Reads the text between `@{` and `}` as Mermaid does: YAML (its core types), in braces when it
  * is on one line. A key Mermaid reads but leaves falsy (`label: ~`, `label: ""`) says nothing; what
- * Mermaid refuses (text that is no YAML, a key twice, a label that is no text, a shape name in
- * capitals or with `_`) is an error.
+ * Mermaid refuses (text that is no YAML, a key twice, a label that is no text, a shape it has no
+ * name for) is an error.
  */
 export function readShapeDataText(id: string, body: string): ShapeData {
   let data: unknown;
@@ -21,9 +22,9 @@ export function readShapeDataText(id: string, body: string): ShapeData {
     return { error: `The shape data of '${id}' (\`@{ … }\`) is empty: Mermaid reads nothing in it.` };
   if (typeof data !== 'object' || Array.isArray(data)) return {};
   const { label, shape } = data as { label?: unknown; shape?: unknown };
-  if (shape && (typeof shape !== 'string' || shape !== shape.toLowerCase() || shape.includes('_')))
+  if (shape && (typeof shape !== 'string' || !MERMAID_SHAPE_NAMES.has(shape)))
     return {
-      error: `The shape of '${id}' is \`${String(shape)}\`: Mermaid knows no such shape (its names are in lower case, with \`-\`).`,
+      error: `The shape of '${id}' is \`${String(shape)}\`: Mermaid has no shape of that name, and refuses it.`,
     };
   if (label && typeof label !== 'string')
     return { error: `The label of '${id}' is not text, which Mermaid cannot draw: put it in quotes (\`label: "…"\`).` };

@@ -199,6 +199,12 @@ describe('what the real mermaid package refuses, the importer refuses with its l
     ['a label that is a list', 'flowchart LR\n  A --> B\n  lot@{ label: [a, b] }', 3],
     ['a shape name in capitals', 'flowchart LR\n  A --> B\n  silo@{ shape: CYL }', 3],
     ['a shape name with an underscore', 'flowchart LR\n  A --> B\n  silo@{ shape: h_cyl }', 3],
+    ['a shape Mermaid has no name for', 'flowchart LR\n  A --> B\n  silo@{ shape: grain-silo }', 3],
+    [
+      'a shape name ending with a comma over several lines',
+      'flowchart LR\n  A --> B\n  silo@{ shape: cyl,\n label: Silo }',
+      3,
+    ],
     ['an unclosed bracket', 'flowchart LR\n  A --> B\n  C[unclosed --> D\n  E --> F', 3],
     ['an unclosed quote', 'flowchart LR\n  A --> B\n  C["unclosed] --> D', 3],
     ['a bracket after the quotes of a label', 'flowchart LR\n  A --> B\n  C["x" (y)]', 3],

@@ -247,7 +247,7 @@ describe('importing a Mermaid flowchart', () => {
         D[[Warehouse]] & E([Dashboard]) -.-> F>Report]
       end
       C ==> D; X@{
-        shape: doc,
+        shape: doc
         label: "multi-line"
       }
       X --- F

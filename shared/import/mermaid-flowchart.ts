@@ -528,8 +528,8 @@ const DECISION_SHAPES = new Set(['diam', 'diamond', 'decision', 'question']);
 
 /**
  * Mermaid's storage shapes, by their names and aliases (its shape list's Database, Direct Access
- * Storage, Disk Storage, Internal Storage and Stored Data): where a mesh keeps data outside its
- * products, an operational system.
+ * Storage, Disk Storage, Internal Storage, Stored Data and a data flow diagram's Data Store): where
+ * a mesh keeps data outside its products, an operational system.
  */
 const STORAGE_SHAPES = new Set([
   'cyl',
@@ -548,6 +548,8 @@ const STORAGE_SHAPES = new Set([
   'bow-rect',
   'stored-data',
   'bow-tie-rectangle',
+  'datastore',
+  'data-store',
 ]);
 
 function readNodeGroup(cursor: Cursor): NodeMention[] | ChainError {

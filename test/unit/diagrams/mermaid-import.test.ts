@@ -98,6 +98,8 @@ describe('importing a Mermaid flowchart', () => {
     'internal-storage',
     'bow-rect',
     'stored-data',
+    'datastore',
+    'data-store',
   ])('takes a node of Mermaid’s storage shape %s for an operational system', (shape) => {
     const { mesh } = imported(`flowchart LR\n  W@{ shape: ${shape}, label: "Water rights DB" } --> L[Levels]`);
     expect(mesh.systems.map((system) => system.name)).toEqual(['Water rights DB']);

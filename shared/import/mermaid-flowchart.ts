@@ -274,6 +274,12 @@ class FlowchartReader {
     return Boolean(subgraph && color);
   }
 
+  private isClosedSubgraph(id: string): boolean {
+    return (
+      this.subgraphs.some((subgraph) => subgraph.id === id) && !this.open.some(({ subgraph }) => subgraph.id === id)
+    );
+  }
+
   private isEdgeData(text: string): boolean {
     const id = /^([\p{L}\p{N}_$]+)@\{/u.exec(text)?.[1];
     return id !== undefined && this.edgeIds.has(id);
@@ -289,6 +295,11 @@ class FlowchartReader {
     if (keyword) {
       const message = `'${keyword.id}' starts with a Mermaid keyword, so it cannot be a node's id: rename it.`;
       this.fail(places.at(keyword.offset), message);
+      return;
+    }
+    const refused = chain.nodes.find((node) => node.whyNotOnANode !== undefined && !this.isClosedSubgraph(node.id));
+    if (refused?.whyNotOnANode) {
+      this.fail(places.at(refused.offset), refused.whyNotOnANode);
       return;
     }
     for (const node of chain.nodes) {
@@ -521,7 +532,15 @@ function offsetOf(cursor: Cursor): number {
 
 /** A node as one mention writes it; a later mention may give it a label or a shape. */
 /** `isDatabase` is told only by a mention that draws the node's shape: Mermaid draws the shape given last. */
-type NodeMention = { id: string; offset: number; label?: string; isDatabase?: boolean; isDecision?: boolean };
+type NodeMention = {
+  id: string;
+  offset: number;
+  label?: string;
+  isDatabase?: boolean;
+  isDecision?: boolean;
+  /** Why Mermaid refuses its shape data, unless the id is a subgraph's it has closed. */
+  whyNotOnANode?: string;
+};
 
 /** Mermaid's names for the decision diamond (`A{…}`), a branch a mesh has no element for. */
 const DECISION_SHAPES = new Set(['diam', 'diamond', 'decision', 'question']);
@@ -582,6 +601,7 @@ function readNode(cursor: Cursor, offset: number): NodeMention | string {
     const data = readShapeData(cursor, id);
     if (data === null) return `The shape data of '${id}' (\`@{\`) is never closed with \`}\`.`;
     if ('error' in data) return data.error;
+    if ('whyNotOnANode' in data) return { id, offset, whyNotOnANode: data.whyNotOnANode };
     label = data.label ?? label;
     if (data.shape !== undefined) {
       isShaped = true;

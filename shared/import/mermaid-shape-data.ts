@@ -1,14 +1,18 @@
 import { parse } from 'yaml';
 import { MERMAID_SHAPE_NAMES } from './mermaid-shape-names';
 
-/** What a node's shape data (`@{ shape: cyl, label: "Silo" }`) says of it to a mesh: its label and its shape. */
-export type ShapeData = { label?: string; shape?: string } | { error: string };
+/**
+ * What a node's shape data (`@{ shape: cyl, label: "Silo" }`) says of it to a mesh: its label and
+ * its shape; or why Mermaid refuses it on a node (not on a subgraph already closed, which Mermaid
+ * lets keep any); or why Mermaid refuses it anywhere.
+ */
+export type ShapeData = { label?: string; shape?: string } | { whyNotOnANode: string } | { error: string };
 
 /**
  * Reads the text between `@{` and `}` as Mermaid does: YAML (its core types), in braces when it
  * is on one line. A key Mermaid reads but leaves falsy (`label: ~`, `label: ""`) says nothing; what
- * Mermaid refuses (text that is no YAML, a key twice, a label that is no text, a shape it has no
- * name for) is an error.
+ * Mermaid refuses is an error (text that is no YAML, a key twice), on a node only (a label that is
+ * no text, a shape it has no name for).
  */
 export function readShapeDataText(id: string, body: string): ShapeData {
   let data: unknown;
@@ -24,10 +28,12 @@ export function readShapeDataText(id: string, body: string): ShapeData {
   const { label, shape } = data as { label?: unknown; shape?: unknown };
   if (shape && (typeof shape !== 'string' || !MERMAID_SHAPE_NAMES.has(shape)))
     return {
-      error: `The shape of '${id}' is \`${String(shape)}\`: Mermaid has no shape of that name, and refuses it.`,
+      whyNotOnANode: `The shape of '${id}' is \`${String(shape)}\`: Mermaid has no shape of that name, and refuses it.`,
     };
   if (label && typeof label !== 'string')
-    return { error: `The label of '${id}' is not text, which Mermaid cannot draw: put it in quotes (\`label: "…"\`).` };
+    return {
+      whyNotOnANode: `The label of '${id}' is not text, which Mermaid cannot draw: put it in quotes (\`label: "…"\`).`,
+    };
   return {
     ...(typeof label === 'string' && label !== '' && { label }),
     ...(typeof shape === 'string' && shape !== '' && { shape }),

@@ -177,6 +177,10 @@ describe("the importer reads a node's shape data (`@{ … }`) as YAML, as the re
       'flowchart LR\n  silo@{shape:cyl,label:"tight"}',
     ],
     [
+      'shape data on a subgraph already closed, which Mermaid keeps whatever shape or label it names',
+      'flowchart LR\n  subgraph silos[Silos]\n    bin[Bin 4]\n  end\n  silos@{ shape: grain-silo, label: 12 }\n  bin --> lots[Lots]',
+    ],
+    [
       'shape data over several lines',
       'flowchart LR\n  silo@{\n    shape: cyl\n    label: "Grain Silo"\n  } --> lots[Lots]',
     ],
@@ -199,6 +203,11 @@ describe('what the real mermaid package refuses, the importer refuses with its l
     ['a label that is a list', 'flowchart LR\n  A --> B\n  lot@{ label: [a, b] }', 3],
     ['a shape name in capitals', 'flowchart LR\n  A --> B\n  silo@{ shape: CYL }', 3],
     ['a shape name with an underscore', 'flowchart LR\n  A --> B\n  silo@{ shape: h_cyl }', 3],
+    [
+      'a shape Mermaid has no name for, on a subgraph not yet closed',
+      'flowchart LR\n  subgraph s\n    s@{ shape: grain-silo }\n  end',
+      3,
+    ],
     ['a shape Mermaid has no name for', 'flowchart LR\n  A --> B\n  silo@{ shape: grain-silo }', 3],
     [
       'a shape name ending with a comma over several lines',

@@ -468,6 +468,12 @@ function readChain(text: string): Chain | ChainError {
     const linkOffset = offsetOf(cursor);
     const link = readLink(cursor);
     if (link && 'error' in link) return link;
+    const classAfterShapeData = text.slice(0, linkOffset).endsWith('}') && CLASS_SUFFIX.exec(cursor.rest)?.[0];
+    if (!link && classAfterShapeData) {
+      const node = previous.at(-1)?.id;
+      const error = `Mermaid takes a node's class before its shape data, not after it: write \`${node}${classAfterShapeData}@{ … }\`.`;
+      return { error, offset: linkOffset };
+    }
     if (!link) {
       const error = `Not understood: ${excerpt(text)} (expected a link such as \`-->\` at \`${excerpt(cursor.rest.trim())}\`)`;
       return { error, offset: linkOffset };
@@ -597,6 +603,12 @@ function readNode(cursor: Cursor, offset: number): NodeMention | string {
   let label = readShapeText(cursor, id);
   if (typeof label === 'object') return label.error;
   let isShaped = label !== undefined;
+  // Mermaid takes a class before the shape data (`A:::hot@{ … }`), not after it.
+  const classSuffix = CLASS_SUFFIX.exec(cursor.rest);
+  if (classSuffix) {
+    cursor.classOffset ??= offsetOf(cursor);
+    cursor.rest = cursor.rest.slice(classSuffix[0].length);
+  }
   if (cursor.rest.startsWith('@{')) {
     const data = readShapeData(cursor, id);
     if (data === null) return `The shape data of '${id}' (\`@{\`) is never closed with \`}\`.`;
@@ -608,11 +620,6 @@ function readNode(cursor: Cursor, offset: number): NodeMention | string {
       isDatabase = STORAGE_SHAPES.has(data.shape);
       isDecision = DECISION_SHAPES.has(data.shape);
     }
-  }
-  const classSuffix = CLASS_SUFFIX.exec(cursor.rest);
-  if (classSuffix) {
-    cursor.classOffset ??= offsetOf(cursor);
-    cursor.rest = cursor.rest.slice(classSuffix[0].length);
   }
   return {
     id,

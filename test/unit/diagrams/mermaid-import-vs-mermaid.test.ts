@@ -37,6 +37,7 @@ describe('the importer reads a flowchart as the real mermaid package does', () =
       '---\ntitle: T\n---\n%%{\n  init: { "theme": "dark" }\n}%%\ngraph TD\n  A --> B',
     ],
     ['the elk renderer', 'flowchart-elk TD\n  A --> B'],
+    ['a class before shape data', 'flowchart LR\n  A:::hot@{ shape: cyl } --> B[x]:::cold@{ label: "y" }'],
     ['a class suffix right before a link', 'flowchart LR\n  A:::hot-->B:::cold\n  C:::my-class-->D'],
     ['a link text with no spaces', 'flowchart LR\n  A--text-->B\n  C==thick==>D\n  E-.dots.->F'],
     ['a link text in quotes holding a link', 'flowchart LR\n  A -- "a -- b" --> B\n  C -->|"x | y"| D'],
@@ -208,6 +209,7 @@ describe('what the real mermaid package refuses, the importer refuses with its l
       'flowchart LR\n  subgraph s\n    s@{ shape: grain-silo }\n  end',
       3,
     ],
+    ['a class after shape data', 'flowchart LR\n  A --> B\n  silo@{ shape: cyl }:::hot --> lots', 3],
     ['a shape Mermaid has no name for', 'flowchart LR\n  A --> B\n  silo@{ shape: grain-silo }', 3],
     [
       'a shape name ending with a comma over several lines',
@@ -330,6 +332,12 @@ describe('what the real mermaid package refuses, the importer refuses with its l
       'flowchart LR; meters --> reads\n  linkStyle 0,1 stroke:#c62828',
       15,
       'Mermaid refuses `linkStyle 1`: it numbers links from 0 in the order written, and only 1 link (0) is drawn before this line. Number a link drawn before it, or remove the number.',
+    ],
+    [
+      "a class after a node's shape data",
+      'flowchart LR\n  silo@{ shape: cyl }:::hot --> lots',
+      22,
+      "Mermaid takes a node's class before its shape data, not after it: write `silo:::hot@{ … }`.",
     ],
   ])('says how to fix %s, at the token Mermaid refuses', async (_, text, column, message) => {
     await expect(parseFlowchart(text)).rejects.toThrow();

@@ -351,7 +351,10 @@ class FlowchartReader {
   }
 
   private openSubgraph(header: string, line: TextPlace): void {
-    const { id, label } = subgraphHeader(header, this.subgraphs.length);
+    const read = subgraphHeader(header, this.subgraphs.length);
+    // A refused header still opens a subgraph, so that its `end` is not refused too.
+    if ('error' in read) this.fail(line, read.error);
+    const { id, label } = 'error' in read ? { id: `subgraph-${this.subgraphs.length + 1}`, label: header } : read;
     const opened = this.subgraphs.find((subgraph) => subgraph.id === id);
     if (opened) {
       this.reopenSubgraph(opened, label, line);
@@ -738,12 +741,25 @@ function readLink(cursor: Cursor): Link | ChainError | null {
   };
 }
 
-function subgraphHeader(header: string, index: number): { id: string; label: string } {
+/**
+ * A subgraph's id and title, or why Mermaid refuses its header: its title in brackets is read as a
+ * node's label is, and one without brackets may hold no bracket, quote or `|` out of quotes.
+ */
+function subgraphHeader(header: string, index: number): { id: string; label: string } | { error: string } {
   const autoId = `subgraph-${index + 1}`;
-  const withLabel = /^([\p{L}\p{N}_$.-]+)\s*\[(.*)\]$/u.exec(header);
-  if (withLabel)
-    return { id: withLabel[1] as string, label: cleanLabel(withLabel[2] as string) || (withLabel[1] as string) };
+  const withLabel = /^([\p{L}\p{N}_$.-]+)\s*(\[.*)$/u.exec(header);
+  if (withLabel) {
+    const id = withLabel[1] as string;
+    const cursor: Cursor = { rest: withLabel[2] as string, textLength: header.length };
+    const title = /^\[[^([/\\]/.test(cursor.rest) ? readShapeText(cursor, id) : undefined;
+    if (typeof title === 'object') return title;
+    if (title === undefined || cursor.rest.trim() !== '')
+      return { error: `The title of subgraph '${id}' holds brackets or quotes: put it in quotes, as ${id}["…"].` };
+    return { id, label: cleanLabel(title) || id };
+  }
   if (header === '') return { id: autoId, label: `Subgraph ${index + 1}` };
+  if (isUnquotedWithBreakers(header))
+    return { error: `The title of subgraph '${header}' holds brackets or quotes: put it in quotes, as subgraph "…".` };
   const label = cleanLabel(header);
   return { id: NODE_ID.exec(header)?.[0] === header ? header : autoId, label };
 }

@@ -37,6 +37,10 @@ describe('the importer reads a flowchart as the real mermaid package does', () =
       '---\ntitle: T\n---\n%%{\n  init: { "theme": "dark" }\n}%%\ngraph TD\n  A --> B',
     ],
     ['the elk renderer', 'flowchart-elk TD\n  A --> B'],
+    [
+      'subgraph titles in brackets, in quotes or going on after them',
+      'flowchart LR\n  subgraph s1["Grain (wet) intake"]\n    a\n  end\n  subgraph s2["Yard" 2]\n    b\n  end\n  subgraph "Bins [4]"\n    c\n  end\n  a --> b --> c',
+    ],
     ['a class before shape data', 'flowchart LR\n  A:::hot@{ shape: cyl } --> B[x]:::cold@{ label: "y" }'],
     ['a class suffix right before a link', 'flowchart LR\n  A:::hot-->B:::cold\n  C:::my-class-->D'],
     ['a link text with no spaces', 'flowchart LR\n  A--text-->B\n  C==thick==>D\n  E-.dots.->F'],
@@ -125,6 +129,15 @@ describe('what the real mermaid package draws, the importer imports, styles skip
 });
 
 describe('the importer puts each node in the subgraph the real mermaid package draws it in', () => {
+  it('titles each subgraph as the real mermaid package does: in brackets, in quotes, going on after them', async () => {
+    const text =
+      'flowchart LR\n  subgraph s1["Grain (wet) intake"]\n    a\n  end\n  subgraph s2["Yard" 2]\n    b\n  end\n  subgraph "Bins [4]"\n    c\n  end\n  subgraph s4 [Dryers]\n    d\n  end';
+    const parsed = parseMermaidFlowchart(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const mermaids = (await parseFlowchart(text)).subgraphs.map((subgraph) => subgraph.title);
+    expect(parsed.flowchart.subgraphs.map((subgraph) => subgraph.label)).toEqual(mermaids);
+  });
+
   /** Each node's subgraph (`node@subgraph`, none after `@` outside every subgraph). */
   const oursIn = (text: string) => {
     const parsed = parseMermaidFlowchart(text);
@@ -210,6 +223,15 @@ describe('what the real mermaid package refuses, the importer refuses with its l
       3,
     ],
     ['a class after shape data', 'flowchart LR\n  A --> B\n  silo@{ shape: cyl }:::hot --> lots', 3],
+    [
+      'brackets in a subgraph title not in quotes',
+      'flowchart LR\n  A --> B\n  subgraph s1[Grain (wet) intake]\n    n\n  end',
+      3,
+    ],
+    ['a quote in a subgraph title in brackets', 'flowchart LR\n  A --> B\n  subgraph s1[Grain "x" intake]\n  end', 3],
+    ['a bracket in a subgraph title without brackets', 'flowchart LR\n  A --> B\n  subgraph Grain (wet)\n  end', 3],
+    ['a subgraph title in round brackets', 'flowchart LR\n  A --> B\n  subgraph s1("Grain intake")\n  end', 3],
+    ['a closing bracket ending a subgraph title', 'flowchart LR\n  A --> B\n  subgraph Yard]\n  end', 3],
     ['a shape Mermaid has no name for', 'flowchart LR\n  A --> B\n  silo@{ shape: grain-silo }', 3],
     [
       'a shape name ending with a comma over several lines',

@@ -207,7 +207,11 @@ class FlowchartReader {
     } else if (/^subgraph(\s|$)/.test(text)) {
       this.openSubgraph(text.slice('subgraph'.length).trim(), line);
     } else if (this.isEdgeData(text)) {
-      this.warnOnce(line, 'Edge properties (`e1@{ … }`) are not imported.');
+      const id = text.slice(0, text.indexOf('@{'));
+      const data = readShapeData({ rest: text.slice(id.length), textLength: text.length }, id);
+      // Mermaid reads an edge's properties as YAML too, and refuses the diagram where they are none.
+      if (data !== null && 'error' in data) this.fail(line, data.error);
+      else this.warnOnce(line, 'Edge properties (`e1@{ … }`) are not imported.');
     } else if (DIRECTION.test(text)) {
       this.warnOnce(line, `\`${text}\` is not imported: the canvas lays each domain out by data flow.`);
     } else if (STYLE_STATEMENT.test(text) && NOT_IN_A_STYLE.test(text)) {

@@ -232,6 +232,7 @@ describe('what the real mermaid package refuses, the importer refuses with its l
     ['a bracket in a subgraph title without brackets', 'flowchart LR\n  A --> B\n  subgraph Grain (wet)\n  end', 3],
     ['a subgraph title in round brackets', 'flowchart LR\n  A --> B\n  subgraph s1("Grain intake")\n  end', 3],
     ['a closing bracket ending a subgraph title', 'flowchart LR\n  A --> B\n  subgraph Yard]\n  end', 3],
+    ['edge properties that are not YAML', 'flowchart LR\n  A e1@--> B\n  e1@{ animate: true, animate: false }', 3],
     ['a shape Mermaid has no name for', 'flowchart LR\n  A --> B\n  silo@{ shape: grain-silo }', 3],
     [
       'a shape name ending with a comma over several lines',

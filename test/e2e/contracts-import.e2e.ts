@@ -6,7 +6,7 @@ import { ecommerceWithFreePortText } from '../unit/contracts/builders';
 import { describeInChromium } from './app-driver';
 import { renameDesign } from './autosave-driver';
 import { dragRelationship, dropFiles, findInYaml, showView, yamlLinesStartingWith } from './contract-driver';
-import { openSampleDesign, productNode } from './designer-driver';
+import { escapeThenCtrlEInOneTask, openSampleDesign, productNode } from './designer-driver';
 
 const IMPORT_FIXTURES = join(import.meta.dirname, '../fixtures/import');
 const ODCS_FIXTURES = join(import.meta.dirname, '../fixtures/odcs');
@@ -115,24 +115,8 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await dropFiles(page, [fixture('sql/orders-postgres.sql')]);
     await page.getByTestId('import-dialog').waitFor();
 
-    // Escape, then Ctrl+E before the page runs any other task: the browser's close event for the dialog comes only in one.
-    const afterEscape = await page.evaluate(async () => {
-      const press = (init: KeyboardEventInit) =>
-        document.activeElement?.dispatchEvent(
-          new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }),
-        );
-      press({ key: 'Escape', code: 'Escape' });
-      for (let microtask = 0; microtask < 10; microtask++) await null;
-      const field = document.activeElement as HTMLInputElement;
-      const state = {
-        label: field.labels?.[0]?.textContent,
-        caret: field.selectionStart,
-        isImportOpen: document.querySelector('[data-testid="import-dialog"]') !== null,
-      };
-      press({ key: 'e', code: 'KeyE', ctrlKey: true });
-      return state;
-    });
-    expect(afterEscape).toEqual({ label: 'Owner', caret: 3, isImportOpen: false });
+    const afterEscape = await escapeThenCtrlEInOneTask(page);
+    expect(afterEscape).toMatchObject({ label: 'Owner', caret: 3, isDialogOpen: false });
     await page.getByTestId('dialog-export').waitFor({ timeout: 5000 });
   });
 

@@ -311,3 +311,28 @@ export const clampedName = (name: Locator) =>
       .map((piece) => `${piece.top.toFixed(1)}–${piece.bottom.toFixed(1)} across ${box.bottom.toFixed(1)}`);
     return { lines: box.height / ((second ?? Number.NaN) - (first ?? 0)), partlyShown };
   });
+
+/**
+ * Presses Escape, then Ctrl+E before the page runs any other task (a dialog's close event from
+ * the browser comes only in one), and tells the focused field and whether a dialog was still open
+ * between the two keys.
+ */
+export function escapeThenCtrlEInOneTask(
+  page: Page,
+): Promise<{ label: string | null | undefined; caret: number | null; valueLength: number; isDialogOpen: boolean }> {
+  return page.evaluate(async () => {
+    const press = (init: KeyboardEventInit) =>
+      document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+    press({ key: 'Escape', code: 'Escape' });
+    for (let microtask = 0; microtask < 10; microtask++) await null;
+    const field = document.activeElement as HTMLInputElement;
+    const state = {
+      label: field.labels?.[0]?.textContent,
+      caret: field.selectionStart,
+      valueLength: field.value.length,
+      isDialogOpen: document.querySelector('dialog[open]') !== null,
+    };
+    press({ key: 'e', code: 'KeyE', ctrlKey: true });
+    return state;
+  });
+}

@@ -1,11 +1,30 @@
 /**
  * Why Mermaid refuses a statement that lacks what its keyword asks for (`style A` with no styles,
  * `click A` with no page), writes more than its keyword takes (`class A foo bar`, `click A "u" "t" "x"`),
- * or starts with a word only a `click` takes (`call`, `href`): the importer would otherwise skip it
- * as a style or a click, where Mermaid draws nothing of the diagram.
+ * starts with a word only a `click` takes (`call`, `href`), or ends with a space where its last word
+ * must end it (`class A foo `): the importer would otherwise skip it as a style or a click, where
+ * Mermaid draws nothing of the diagram.
  */
-export function whyIncomplete(statement: string): string | undefined {
+export function whyIncomplete(statement: string, endsWithSpace = false): string | undefined {
   const written = statement.trim();
+  const why = whyWrittenRefused(written);
+  if (why !== undefined || !endsWithSpace) return why;
+  const lastWord = LAST_WORDS[written.split(/\s+/)[0] as string]?.(written);
+  return lastWord && `Mermaid refuses the space after \`${written}\`: ${lastWord}. Remove the space.`;
+}
+
+/** What must end each statement Mermaid refuses a space after, if this one is such a statement. */
+const LAST_WORDS: Readonly<Record<string, (written: string) => string | undefined>> = {
+  class: () => 'a `class` line must end right after its class name',
+  click: () => 'a `click` line must end right after its last word',
+  linkStyle: (written) =>
+    /^linkStyle\s+\S+\s+interpolate\s+\S+$/.test(written)
+      ? 'a `linkStyle` line must end right after its curve, or go on with styles'
+      : undefined,
+};
+
+/** Why Mermaid refuses a statement, its spaces at either end aside. */
+function whyWrittenRefused(written: string): string | undefined {
   const [keyword = '', subject, action, ...rest] = written.split(/\s+/);
   if (keyword === 'call' || keyword === 'href') {
     return `Mermaid takes \`${keyword}\` only in a \`click\` (\`click A ${keyword} …\`) and refuses a statement starting with it: give the node another id.`;
@@ -61,7 +80,12 @@ function whyClickRefused(written: string, action: string, id = 'A'): string | un
     return `${written} gives its callback no brackets, and Mermaid refuses it: write them after its name (\`click ${id} call callback()\`).`;
   }
   const page = CLICK_PAGE.exec(action)?.[0];
-  const start = page ?? CLICK_CALL.exec(action)?.[0] ?? (wordsOf(action)[0] as string);
+  const callback = page || CLICK_CALL.test(action) ? undefined : (wordsOf(action)[0] as string);
+  if (callback !== undefined && /[()]/.test(callback)) {
+    const name = callback.split(/[()]/)[0] || 'callback';
+    return `${written} gives its callback brackets without \`call\`, and Mermaid refuses it: write \`click ${id} call ${name}()\`, or the name alone (\`click ${id} ${name}\`).`;
+  }
+  const start = page ?? CLICK_CALL.exec(action)?.[0] ?? (callback as string);
   const refused = firstOutOfOrder(wordsOf(action.slice(start.length)), page ? AFTER_A_PAGE : AFTER_A_CALLBACK);
   if (refused === undefined) return undefined;
   const takes = page

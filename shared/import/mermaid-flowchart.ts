@@ -172,6 +172,8 @@ interface Statement {
   places: StatementPlaces;
   /** Where a quote, bracket, `|` or a link's text opened in it is never closed, to the end of the text. */
   unclosed?: Unclosed;
+  /** A space or tab right before its end (a line end or `;`), which Mermaid refuses after some statements. */
+  endsWithSpace: boolean;
 }
 
 interface Unclosed extends TextPlace {
@@ -196,7 +198,7 @@ class FlowchartReader {
   /** The links Mermaid has drawn so far, invisible ones and those to a subgraph too: what a `linkStyle` numbers. */
   private linksDrawn = 0;
 
-  read({ text, places, unclosed }: Statement): void {
+  read({ text, places, unclosed, endsWithSpace }: Statement): void {
     const line = places.at(0);
     if (unclosed) {
       this.refuseUnclosed(text, unclosed);
@@ -216,7 +218,7 @@ class FlowchartReader {
       this.warnOnce(line, `\`${text}\` is not imported: the canvas lays each domain out by data flow.`);
     } else if (STYLE_STATEMENT.test(text) && NOT_IN_A_STYLE.test(text)) {
       this.refuseStyle(text, places);
-    } else if (!this.refusedIncomplete(text, places) && !this.readSubgraphColor(text)) {
+    } else if (!this.refusedIncomplete(text, places, endsWithSpace) && !this.readSubgraphColor(text)) {
       const skipped = SKIPPED_STATEMENTS.find((statement) => statement.pattern.test(text));
       if (skipped) this.warnOnce(line, skipped.message);
       else this.readNodesAndEdges(text, places);
@@ -247,8 +249,8 @@ class FlowchartReader {
   }
 
   /** Whether Mermaid refuses a statement the reader would skip (a style, a click) for what it lacks or numbers. */
-  private refusedIncomplete(text: string, places: StatementPlaces): boolean {
-    const incomplete = whyIncomplete(text);
+  private refusedIncomplete(text: string, places: StatementPlaces, endsWithSpace: boolean): boolean {
+    const incomplete = whyIncomplete(text, endsWithSpace);
     if (incomplete) this.fail(places.at(0), incomplete);
     return Boolean(incomplete) || this.refusedLinkNumber(text, places);
   }
@@ -892,7 +894,11 @@ function splitStatements(text: string, firstLine: number): Statement[] {
   let isLinkOpen = false;
   const statementOf = (unclosed?: Unclosed): Statement => {
     const leadingSpace = current.length - current.trimStart().length;
-    const statement: Statement = { text: current.trim(), places: places.shifted(leadingSpace) };
+    const statement: Statement = {
+      text: current.trim(),
+      places: places.shifted(leadingSpace),
+      endsWithSpace: /[ \t]$/.test(current),
+    };
     return unclosed ? { ...statement, unclosed } : statement;
   };
   const scanWithOpening = (character: string, line: number, column: number) => {

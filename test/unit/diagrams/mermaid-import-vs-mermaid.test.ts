@@ -121,6 +121,11 @@ describe('what the real mermaid package draws, the importer imports, styles skip
       'click A "https://x.org/a b" "a tip" _blank\n  click B href "https://x.org" _top\n  click A call cb(1, 2) "a tip"\n  click B cb "a tip"',
     ],
     ['a class of ids and of names joined by commas', 'class A,B leak,hot\n  linkStyle 0 interpolate basis stroke:#f00'],
+    ['a linkStyle naming a curve Mermaid has not, which it draws as `basis`', 'linkStyle 0 interpolate notACurve'],
+    [
+      'a space after styles, or a class ended by `;`',
+      'style A fill:#f9f \n  linkStyle 0 interpolate basis stroke:#f00 \n  class A foo;',
+    ],
   ])('takes %s', async (_, statements) => {
     const text = `flowchart LR\n  A --> B\n  ${statements}`;
     await parseFlowchart(text);
@@ -413,6 +418,26 @@ describe('what the real mermaid package refuses, the importer refuses with its l
       'a click calling a callback with no brackets',
       'click meters call notify',
       '`click meters call notify` gives its callback no brackets, and Mermaid refuses it: write them after its name (`click meters call callback()`).',
+    ],
+    [
+      'a click calling its callback with brackets but no `call`',
+      'click meters notify()',
+      '`click meters notify()` gives its callback brackets without `call`, and Mermaid refuses it: write `click meters call notify()`, or the name alone (`click meters notify`).',
+    ],
+    [
+      'a class ending with a space',
+      'class meters hot ',
+      'Mermaid refuses the space after `class meters hot`: a `class` line must end right after its class name. Remove the space.',
+    ],
+    [
+      'a click ending with a space',
+      'click meters "https://x.org" "tip"\t',
+      'Mermaid refuses the space after `click meters "https://x.org" "tip"`: a `click` line must end right after its last word. Remove the space.',
+    ],
+    [
+      'a linkStyle ending with a space after its curve',
+      'linkStyle default interpolate basis ',
+      'Mermaid refuses the space after `linkStyle default interpolate basis`: a `linkStyle` line must end right after its curve, or go on with styles. Remove the space.',
     ],
     [
       'a linkStyle naming no curve after `interpolate`',

@@ -58,6 +58,22 @@ export function foreignKeysOf(
   return foreignKeys;
 }
 
+/**
+ * The lines the FKs import: those they refer through, and any other line between the same two
+ * entities, which says only that they are joined, as the first does (its label is no FK's either).
+ */
+export function linesImported(
+  foreignKeys: ReadonlyMap<Attribute, ForeignKey>,
+  relationships: readonly Relationship[],
+): Set<Relationship> {
+  const referred = [...foreignKeys.values()].map((foreignKey) => foreignKey.relationship);
+  return new Set(relationships.filter((line) => referred.some((other) => joinsSameEntities(line, other))));
+}
+
+function joinsSameEntities(line: Relationship, other: Relationship): boolean {
+  return (line.from === other.from && line.to === other.to) || (line.from === other.to && line.to === other.from);
+}
+
 const foreignKeyAttributes = (entity: Entity) => entity.attributes.filter((attribute) => attribute.keys.has('FK'));
 
 /**

@@ -20,7 +20,7 @@ import {
 } from './imported-schema';
 import { compositeForeignKeysOf } from './mermaid-er-composite-keys';
 import type { Attribute, Entity, Relationship, TokenPlace } from './mermaid-er-diagram';
-import { type ForeignKey, foreignKeysOf } from './mermaid-er-foreign-keys';
+import { type ForeignKey, foreignKeysOf, linesImported } from './mermaid-er-foreign-keys';
 import { type StatementStop, whereMermaidStops } from './mermaid-er-statement-stop';
 
 /** A name: a word of letters, digits, `_` and `-`, or a quoted text. */
@@ -512,9 +512,9 @@ function schemaObjectOf(
     };
     return { path: read.name, type: logicalTypeOf(attribute, path, note), facts };
   });
-  const joinedLines = new Set([...foreignKeys.values()].map((foreignKey) => foreignKey.relationship));
+  const importedLines = linesImported(foreignKeys, relationships);
   for (const relationship of relationships.filter(
-    (candidate) => candidate.from === entity.id && !joinedLines.has(candidate),
+    (candidate) => candidate.from === entity.id && !importedLines.has(candidate),
   ))
     note(
       relationship,

@@ -376,6 +376,44 @@ describe('a relationship line an FK named after the other entity explains', () =
   });
 });
 
+describe('a second relationship line between two entities an FK already joins', () => {
+  it('is not noted: the FK imports their join, as it does for the first line (customer_id: CUSTOMER.customer_id)', () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  CUSTOMER ||--o{ ORDER : places
+  ORDER }o--|| CUSTOMER : "is paid for by"
+  CUSTOMER {
+    int customer_id PK
+  }
+  ORDER {
+    int order_id PK
+    int customer_id FK
+  }
+`);
+    expect(propertyOf('ORDER', 'customer_id')?.extensions?.relationships).toEqual([
+      { type: 'foreignKey', to: 'CUSTOMER.customer_id' },
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('is not noted where each line has an FK of its own (buyer_id, recipient_id: CUSTOMER.id)', () => {
+    const { propertyOf, notes } = imported(`erDiagram
+  ORDER }o--|| CUSTOMER : "placed by"
+  ORDER }o--|| CUSTOMER : "shipped to"
+  CUSTOMER {
+    int id PK
+  }
+  ORDER {
+    int order_id PK
+    int buyer_id FK
+    int recipient_id FK
+  }
+`);
+    for (const fk of ['buyer_id', 'recipient_id'])
+      expect(propertyOf('ORDER', fk)?.extensions?.relationships).toEqual([{ type: 'foreignKey', to: 'CUSTOMER.id' }]);
+    expect(notes).toEqual([]);
+  });
+});
+
 describe('an attribute typed as a list of a type (`string[]`)', () => {
   const promotions = `erDiagram
   PROMO {
